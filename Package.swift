@@ -1,0 +1,76 @@
+// swift-tools-version: 6.1
+// Convene: a terminal console for running live online focus groups.
+// Module order (a module depends only on those above it in this list):
+//   SessionModel → Privacy → SessionStore → TeamStore → Importers / Exporters
+//   CNcursesw → TerminalKit → ConsoleApp → convene
+import PackageDescription
+
+let package = Package(
+    name: "Convene",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "convene", targets: ["convene"]),
+        .executable(name: "convene-bench", targets: ["ConveneBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // Pure domain: events, the reducer, session state. No I/O.
+        .target(name: "SessionModel"),
+        // Identifier scanning, redaction, attribution, withdrawal closure, the export gate.
+        .target(name: "Privacy", dependencies: ["SessionModel"], resources: [.copy("Gazetteer")]),
+        // The durable journal on SQLite (GRDB), encryption at rest, erasure.
+        .target(name: "SessionStore", dependencies: [
+            "SessionModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),
+        ]),
+        // The same journal on PostgreSQL for team sessions across machines.
+        .target(name: "TeamStore", dependencies: [
+            "SessionModel", "SessionStore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
+        .target(name: "Importers", dependencies: ["SessionModel", "Privacy"]),
+        .target(name: "Exporters", dependencies: [
+            "SessionModel", "Privacy",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "TerminalKit", dependencies: ["CNcursesw"]),
+        .target(name: "ConsoleApp", dependencies: ["SessionModel", "Privacy", "SessionStore", "TerminalKit", "Exporters", "Importers"]),
+        .executableTarget(name: "convene", dependencies: [
+            "SessionModel", "Privacy", "SessionStore", "TeamStore", "Importers", "Exporters", "ConsoleApp", "TerminalKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "ConveneBench", dependencies: [
+            "SessionModel", "Privacy", "SessionStore", "TeamStore", "Importers", "Exporters", "ConsoleApp", "TerminalKit",
+        ]),
+
+        .testTarget(name: "SessionModelTests", dependencies: [
+            "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "PrivacyTests", dependencies: [
+            "Privacy", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
+        ], resources: [.copy("Corpus")]),
+        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "SessionModel"]),
+        .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "SessionStore", "SessionModel"]),
+        .testTarget(name: "ImportersTests", dependencies: [
+            "Importers", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
+        ], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ExportersTests", dependencies: [
+            "Exporters", "Privacy", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
+        ], resources: [.copy("Golden")]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "TerminalKit", "SessionModel", "SessionStore"]),
+        // End-to-end: runs the built `convene` binary (durability, tmux, faults).
+        .testTarget(name: "CLITests", dependencies: ["SessionStore", "SessionModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

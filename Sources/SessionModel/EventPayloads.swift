@@ -1,0 +1,381 @@
+import Foundation
+
+/// One kind of change to a session. `kind` is the name stored in the journal;
+/// `version` is bumped when the payload's shape changes.
+public protocol EventPayload: Codable, Sendable, Equatable {
+    static var kind: String { get }
+    static var version: Int { get }
+}
+
+extension EventPayload {
+    public static var version: Int { 1 }
+}
+
+/// A room reference: 0 is the main room, breakout rooms count up from 1.
+public typealias RoomID = Int
+
+// MARK: Session
+
+public struct SessionCreated: EventPayload {
+    public static let kind = "session.created"
+    public var sessionID: UUID
+    public var title: String
+    public var study: String?
+    public var strand: String?
+    public var platform: Platform
+    /// The day the group met, `YYYY-MM-DD`; the withdrawal window counts from it.
+    public var date: String
+    public var withdrawalDays: Int
+    public init(sessionID: UUID, title: String, study: String? = nil, strand: String? = nil,
+                platform: Platform = .teams, date: String, withdrawalDays: Int = 14) {
+        self.sessionID = sessionID; self.title = title; self.study = study; self.strand = strand
+        self.platform = platform; self.date = date; self.withdrawalDays = withdrawalDays
+    }
+}
+
+public struct SessionClosed: EventPayload {
+    public static let kind = "session.closed"
+    public init() {}
+}
+
+public struct RecordingToggled: EventPayload {
+    public static let kind = "recording.toggled"
+    public var recording: Bool
+    public init(recording: Bool) { self.recording = recording }
+}
+
+/// A console was opened with a role (the audit trail of who could see what).
+public struct ConsoleOpened: EventPayload {
+    public static let kind = "console.opened"
+    public var role: ConsoleRole
+    public init(role: ConsoleRole) { self.role = role }
+}
+
+// MARK: People
+
+public struct FacilitatorAdded: EventPayload {
+    public static let kind = "facilitator.added"
+    public var name: String
+    public var role: FacilitatorRole
+    public init(name: String, role: FacilitatorRole) { self.name = name; self.role = role }
+}
+
+public struct ParticipantAdded: EventPayload {
+    public static let kind = "participant.added"
+    public var code: String
+    public var jobRole: String
+    public var organisationType: OrganisationType?
+    public var strand: String?
+    public var attribution: AttributionPreference
+    public init(code: String, jobRole: String, organisationType: OrganisationType? = nil,
+                strand: String? = nil, attribution: AttributionPreference = .role) {
+        self.code = code; self.jobRole = jobRole; self.organisationType = organisationType
+        self.strand = strand; self.attribution = attribution
+    }
+}
+
+/// Goes to the linkage table only; never to research data.
+public struct RealNameRecorded: EventPayload {
+    public static let kind = "participant.real-name"
+    public var code: String
+    public var name: String
+    public init(code: String, name: String) { self.code = code; self.name = name }
+}
+
+public struct ConsentRecorded: EventPayload {
+    public static let kind = "consent.recorded"
+    public var code: String
+    public var items: [String]
+    public var checkedBy: String
+    public init(code: String, items: [String], checkedBy: String) {
+        self.code = code; self.items = items; self.checkedBy = checkedBy
+    }
+}
+
+public struct ConsentChecklistSet: EventPayload {
+    public static let kind = "consent.checklist"
+    public var items: [String]
+    public init(items: [String]) { self.items = items }
+}
+
+/// A name that must never reach an export (a colleague, a child, a family).
+public struct BlocklistNameAdded: EventPayload {
+    public static let kind = "blocklist.added"
+    public var name: String
+    public init(name: String) { self.name = name }
+}
+
+/// End of project: every real name and block-listed name is destroyed.
+public struct LinkageDestroyed: EventPayload {
+    public static let kind = "linkage.destroyed"
+    public init() {}
+}
+
+// MARK: Rooms and rounds
+
+public struct GroupCreated: EventPayload {
+    public static let kind = "group.created"
+    public var name: String
+    public init(name: String) { self.name = name }
+}
+
+public struct GroupRenamed: EventPayload {
+    public static let kind = "group.renamed"
+    public var room: RoomID
+    public var name: String
+    public init(room: RoomID, name: String) { self.room = room; self.name = name }
+}
+
+public struct GroupClosed: EventPayload {
+    public static let kind = "group.closed"
+    public var room: RoomID
+    public init(room: RoomID) { self.room = room }
+}
+
+public struct ParticipantAssigned: EventPayload {
+    public static let kind = "participant.assigned"
+    public var code: String
+    public var room: RoomID
+    public init(code: String, room: RoomID) { self.code = code; self.room = room }
+}
+
+public struct RoundStarted: EventPayload {
+    public static let kind = "round.started"
+    public var minutes: Int
+    public var prompt: String?
+    public init(minutes: Int, prompt: String? = nil) { self.minutes = minutes; self.prompt = prompt }
+}
+
+public struct RoundEnded: EventPayload {
+    public static let kind = "round.ended"
+    public init() {}
+}
+
+// MARK: Discussion guide
+
+public struct GuideSegment: Codable, Sendable, Equatable {
+    public var title: String
+    public var prompts: [String]
+    public var minutes: Int?
+    public init(title: String, prompts: [String] = [], minutes: Int? = nil) {
+        self.title = title; self.prompts = prompts; self.minutes = minutes
+    }
+}
+
+public struct GuideSet: EventPayload {
+    public static let kind = "guide.set"
+    public var segments: [GuideSegment]
+    public init(segments: [GuideSegment]) { self.segments = segments }
+}
+
+/// The facilitator moved to a segment of the guide (0-based).
+public struct GuideAdvanced: EventPayload {
+    public static let kind = "guide.advanced"
+    public var segment: Int
+    public init(segment: Int) { self.segment = segment }
+}
+
+// MARK: Contributions
+
+public struct ContributionLogged: EventPayload {
+    public static let kind = "contribution.logged"
+    public var source: ContributionSource
+    public var room: RoomID
+    public var speaker: String?
+    public var text: String
+    public var form: ContributionForm
+    public var replyTo: [Int]
+    /// When it was said or written, if not when it was logged (imports).
+    public var occurredAt: Date?
+    /// A contribution this one is the verbatim of (transcript ↔ live note).
+    public var alignsWith: Int?
+    /// Marks a direct message to a facilitator (imported only on request).
+    public var directMessage: Bool?
+    public init(source: ContributionSource, room: RoomID = 0, speaker: String? = nil, text: String,
+                form: ContributionForm = .verbatim, replyTo: [Int] = [], occurredAt: Date? = nil,
+                alignsWith: Int? = nil, directMessage: Bool? = nil) {
+        self.source = source; self.room = room; self.speaker = speaker; self.text = text
+        self.form = form; self.replyTo = replyTo; self.occurredAt = occurredAt
+        self.alignsWith = alignsWith; self.directMessage = directMessage
+    }
+}
+
+public struct ContributionEdited: EventPayload {
+    public static let kind = "contribution.edited"
+    public var number: Int
+    public var text: String
+    public init(number: Int, text: String) { self.number = number; self.text = text }
+}
+
+public struct ContributionStruck: EventPayload {
+    public static let kind = "contribution.struck"
+    public var number: Int
+    public var reason: String?
+    public init(number: Int, reason: String? = nil) { self.number = number; self.reason = reason }
+}
+
+public struct AttributionSet: EventPayload {
+    public static let kind = "attribution.set"
+    public var number: Int
+    public var level: AttributionLevel
+    public init(number: Int, level: AttributionLevel) { self.number = number; self.level = level }
+}
+
+// MARK: Coding and themes
+
+public struct CodeDefinition: Codable, Sendable, Equatable, Hashable {
+    public var name: String
+    public var description: String?
+    public init(name: String, description: String? = nil) { self.name = name; self.description = description }
+}
+
+public struct CodebookSet: EventPayload {
+    public static let kind = "codebook.set"
+    public var name: String
+    public var codes: [CodeDefinition]
+    public init(name: String, codes: [CodeDefinition]) { self.name = name; self.codes = codes }
+}
+
+public struct CodeTagged: EventPayload {
+    public static let kind = "code.tagged"
+    public var number: Int
+    public var code: String
+    public init(number: Int, code: String) { self.number = number; self.code = code }
+}
+
+public struct CodeUntagged: EventPayload {
+    public static let kind = "code.untagged"
+    public var number: Int
+    public var code: String
+    public init(number: Int, code: String) { self.number = number; self.code = code }
+}
+
+public struct ThemeCreated: EventPayload {
+    public static let kind = "theme.created"
+    public var title: String
+    public init(title: String) { self.title = title }
+}
+
+public struct ThemeLinked: EventPayload {
+    public static let kind = "theme.linked"
+    public var theme: Int
+    public var number: Int
+    public init(theme: Int, number: Int) { self.theme = theme; self.number = number }
+}
+
+public struct ThemeUnlinked: EventPayload {
+    public static let kind = "theme.unlinked"
+    public var theme: Int
+    public var number: Int
+    public init(theme: Int, number: Int) { self.theme = theme; self.number = number }
+}
+
+// MARK: Redaction
+
+/// A span of a contribution (Unicode scalar offsets, end exclusive).
+public struct TextSpan: Codable, Sendable, Equatable, Hashable {
+    public var start: Int
+    public var end: Int
+    public init(start: Int, end: Int) { self.start = start; self.end = end }
+}
+
+public struct RedactionAccepted: EventPayload {
+    public static let kind = "redaction.accepted"
+    public var number: Int
+    public var span: TextSpan
+    public var label: IdentifierLabel
+    /// Set when the note-taker marked the span by hand rather than accepting a finding.
+    public var manual: Bool
+    public init(number: Int, span: TextSpan, label: IdentifierLabel, manual: Bool = false) {
+        self.number = number; self.span = span; self.label = label; self.manual = manual
+    }
+}
+
+public struct RedactionRejected: EventPayload {
+    public static let kind = "redaction.rejected"
+    public var number: Int
+    public var span: TextSpan
+    public var label: IdentifierLabel
+    public var reason: String
+    public init(number: Int, span: TextSpan, label: IdentifierLabel, reason: String) {
+        self.number = number; self.span = span; self.label = label; self.reason = reason
+    }
+}
+
+public struct ConfidentialityReminderGiven: EventPayload {
+    public static let kind = "reminder.given"
+    public var number: Int?
+    public var note: String?
+    public init(number: Int? = nil, note: String? = nil) { self.number = number; self.note = note }
+}
+
+// MARK: Safeguarding (restricted register)
+
+public struct ConcernRaised: EventPayload {
+    public static let kind = "concern.raised"
+    public var contributions: [Int]
+    public var participant: String?
+    public var room: RoomID
+    public var category: ConcernCategory
+    public var urgency: ConcernUrgency
+    public var description: String
+    public init(contributions: [Int] = [], participant: String? = nil, room: RoomID = 0,
+                category: ConcernCategory, urgency: ConcernUrgency, description: String) {
+        self.contributions = contributions; self.participant = participant; self.room = room
+        self.category = category; self.urgency = urgency; self.description = description
+    }
+}
+
+public struct ConcernAcknowledged: EventPayload {
+    public static let kind = "concern.acknowledged"
+    public var concern: Int
+    public init(concern: Int) { self.concern = concern }
+}
+
+public struct ConcernActionTaken: EventPayload {
+    public static let kind = "concern.action"
+    public var concern: Int
+    public var action: ConcernActionKind
+    /// For `referred`: the body it was passed to (children's services, police, Social Work England, LADO…).
+    public var to: String?
+    public var reference: String?
+    public var note: String
+    public init(concern: Int, action: ConcernActionKind, to: String? = nil, reference: String? = nil, note: String) {
+        self.concern = concern; self.action = action; self.to = to; self.reference = reference; self.note = note
+    }
+}
+
+// MARK: Withdrawal, imports, exports
+
+/// The content-free record left by a withdrawal: numbers and counts, no text.
+public struct ParticipantWithdrawn: EventPayload {
+    public static let kind = "participant.withdrawn"
+    public var code: String
+    public var requestedOn: String
+    public var erased: [Int]
+    public var keptWhiteboard: [Int]
+    public var chainForReview: [Int]
+    public var overrideReason: String?
+    public init(code: String, requestedOn: String, erased: [Int], keptWhiteboard: [Int] = [],
+                chainForReview: [Int] = [], overrideReason: String? = nil) {
+        self.code = code; self.requestedOn = requestedOn; self.erased = erased
+        self.keptWhiteboard = keptWhiteboard; self.chainForReview = chainForReview; self.overrideReason = overrideReason
+    }
+}
+
+public struct ImportRecorded: EventPayload {
+    public static let kind = "import.recorded"
+    public var format: String
+    public var fileName: String
+    public var added: Int
+    public init(format: String, fileName: String, added: Int) {
+        self.format = format; self.fileName = fileName; self.added = added
+    }
+}
+
+public struct ExportRecorded: EventPayload {
+    public static let kind = "export.recorded"
+    public var format: String
+    public var fileName: String
+    public init(format: String, fileName: String) { self.format = format; self.fileName = fileName }
+}

@@ -1,0 +1,2 @@
+import XCTest
+final class ConsoleAppTestsPlaceholder: XCTestCase { func testPlaceholder() { XCTAssertTrue(true) } }

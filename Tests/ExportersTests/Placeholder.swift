@@ -1,0 +1,2 @@
+import XCTest
+final class ExportersTestsPlaceholder: XCTestCase { func testPlaceholder() { XCTAssertTrue(true) } }

@@ -1,0 +1,2 @@
+import XCTest
+final class TeamStoreTestsPlaceholder: XCTestCase { func testPlaceholder() { XCTAssertTrue(true) } }
