@@ -1,1 +1,10 @@
-print("convene")
+// The `convene` executable: every console action as a subcommand.
+import Foundation
+
+// Arguments that are not valid UTF-8 are refused before anything reads them,
+// so no replacement characters ever reach a session.
+if let bad = CommandLineText.firstInvalidArgument() {
+    FileHandle.standardError.write(Data("convene: argument \(bad) is not valid UTF-8 text\n".utf8))
+    exit(2)
+}
+Convene.main()

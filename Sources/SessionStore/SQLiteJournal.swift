@@ -1,0 +1,343 @@
+import Foundation
+import GRDB
+import SessionModel
+
+/// The embedded default: one session in one SQLite file. Several processes on
+/// one machine may hold the same file; SQLite's locks order their appends and
+/// `refresh()` picks up what the others wrote.
+public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
+    public let location: String
+    public let readOnly: Bool
+    public let cipher: any PayloadCipher
+    let dbQueue: DatabaseQueue
+    private let lock = NSLock()
+    private var cached = SessionState()
+    private var lastHash = HashChain.genesis
+    private var snapshotSeq = 0
+
+    /// Events between snapshots before opening writes a fresh one.
+    public static let snapshotInterval = 2_000
+
+    public var state: SessionState { lock.withLock { cached } }
+    public var lastSeq: Int { lock.withLock { cached.eventCount } }
+
+    private init(path: String, queue: DatabaseQueue, readOnly: Bool, cipher: any PayloadCipher) {
+        self.location = path; self.dbQueue = queue; self.readOnly = readOnly; self.cipher = cipher
+    }
+
+    // MARK: Creating and opening
+
+    /// Creates `path` with its first event. The file appears whole or not at all:
+    /// it is built under a temporary name and renamed into place.
+    public static func create(path: String, session: SessionCreated, by: String, at: Date,
+                              cipher: any PayloadCipher = PlainPayloads(), meta extra: [String: String] = [:]) throws -> SQLiteJournal {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path) { throw StoreError.fileExists(path) }
+        let dir = (path as NSString).deletingLastPathComponent
+        let temp = (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).creating-\(UUID().uuidString.prefix(8))"
+        do {
+            let queue = try DatabaseQueue(path: temp, configuration: configuration(readOnly: false))
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = DELETE")
+                try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+            }
+            try Schema.migrator().migrate(queue)
+            try queue.writeWithoutTransaction { db in
+                var meta = extra
+                meta["format"] = String(Schema.formatVersion)
+                meta["session_id"] = session.sessionID.uuidString.lowercased()
+                meta["encryption"] = cipher.name
+                for (k, v) in meta { try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v]) }
+            }
+            try queue.close()
+            // Switch to WAL only once the file is complete, then move it into place.
+            let q2 = try DatabaseQueue(path: temp, configuration: configuration(readOnly: false))
+            try q2.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            try q2.close()
+            guard rename(temp, path) == 0 else { throw StoreError.cannotOpen(path: path, detail: String(cString: strerror(errno))) }
+        } catch {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: temp + suffix) }
+            throw map(error, path: path)
+        }
+        let journal = try open(path: path, cipher: cipher)
+        do {
+            try journal.append([session], by: by, at: at)
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+            throw error
+        }
+        return journal
+    }
+
+    /// Opens an existing session file. A read-only handle never changes the file.
+    public static func open(path: String, readOnly: Bool = false, cipher: (any PayloadCipher)? = nil,
+                            cipherFor: ((FileMeta) throws -> any PayloadCipher)? = nil) throws -> SQLiteJournal {
+        try preflight(path)
+        let queue: DatabaseQueue
+        let meta: FileMeta
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
+            meta = try queue.read { db -> FileMeta in
+                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                guard appID == Schema.applicationID,
+                      try db.tableExists("meta"), try db.tableExists("events") else { throw StoreError.notASessionFile(path) }
+                let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM meta")
+                var values: [String: String] = [:]
+                for row in rows { values[row["key"]] = row["value"] }
+                return FileMeta(values: values)
+            }
+        } catch {
+            throw map(error, path: path)
+        }
+        guard let format = Int(meta.values["format"] ?? "") else { throw StoreError.notASessionFile(path) }
+        if format > Schema.formatVersion {
+            throw StoreError.newerFormat(path: path, found: format, supported: Schema.formatVersion)
+        }
+        let chosen: any PayloadCipher
+        if meta.encryption == "none" {
+            chosen = PlainPayloads()
+        } else if let cipher, cipher.name == meta.encryption {
+            chosen = cipher
+        } else if let cipherFor {
+            chosen = try cipherFor(meta)
+        } else {
+            throw StoreError.passphraseNeeded(path)
+        }
+        let journal = SQLiteJournal(path: path, queue: queue, readOnly: readOnly, cipher: chosen)
+        do {
+            if !readOnly {
+                // Later migrations (never destructive) run only on writable handles.
+                try Schema.migrator().migrate(queue)
+            }
+            try journal.loadSnapshot()
+            try journal.refresh()
+            if !readOnly, journal.lastSeq - journal.snapshotSeq >= snapshotInterval {
+                try journal.writeSnapshot()
+            }
+        } catch {
+            throw map(error, path: path)
+        }
+        return journal
+    }
+
+    /// Refuses what SQLite would otherwise misread or create: a missing, empty
+    /// or truncated file, or one that is not SQLite at all.
+    private static func preflight(_ path: String) throws {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw StoreError.fileMissing(path) }
+        guard !isDir.boolValue else { throw StoreError.notASessionFile(path) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError.cannotOpen(path: path, detail: "permission denied")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        guard header.count == 100, header.starts(with: Data("SQLite format 3\0".utf8)) else {
+            throw StoreError.notASessionFile(path)
+        }
+        // Page size × page count from the header must fit in the file, or it was cut short.
+        let pageSizeRaw = Int(header[16]) << 8 | Int(header[17])
+        let pageSize = pageSizeRaw == 1 ? 65_536 : pageSizeRaw
+        let pages = header[28..<32].reduce(0) { $0 << 8 | Int($1) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if pages > 0, size < pages * pageSize {
+            throw StoreError.damaged(path: path, detail: "the file is shorter than its header says (truncated copy?)")
+        }
+    }
+
+    static func configuration(readOnly: Bool) -> Configuration {
+        var config = Configuration()
+        config.readonly = readOnly
+        config.busyMode = .timeout(5)
+        config.label = "convene"
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            if !readOnly { try db.execute(sql: "PRAGMA synchronous = FULL") }
+        }
+        return config
+    }
+
+    public func close() throws { try dbQueue.close() }
+
+    // MARK: Reading
+
+    @discardableResult
+    public func refresh() throws -> [StoredEvent] {
+        do {
+            return try dbQueue.read { db in try lock.withLock { try catchUp(db) } }
+        } catch {
+            throw Self.map(error, path: location)
+        }
+    }
+
+    /// Reads and folds events after the cached state. Caller holds `lock`.
+    private func catchUp(_ db: Database) throws -> [StoredEvent] {
+        let from = cached.eventCount
+        var added: [StoredEvent] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM events WHERE seq > ? ORDER BY seq", arguments: [from])
+        var expected = from + 1
+        while let row = try rows.next() {
+            let stored = try decode(row)
+            guard stored.seq == expected else {
+                throw StoreError.damaged(path: location, detail: "event \(expected) is missing from the journal")
+            }
+            do { try cached.apply(stored.event) } catch let e as SessionError {
+                throw StoreError.damaged(path: location, detail: "event \(stored.seq) cannot be replayed: \(e)")
+            }
+            lastHash = stored.hash
+            added.append(stored)
+            expected += 1
+        }
+        return added
+    }
+
+    /// Every stored event, in order (for export, check and copying).
+    public func allEvents() throws -> [StoredEvent] {
+        do {
+            return try dbQueue.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM events ORDER BY seq").map { try decode($0) }
+            }
+        } catch { throw Self.map(error, path: location) }
+    }
+
+    func decode(_ row: Row) throws -> StoredEvent {
+        let seq: Int = row["seq"]
+        let idText: String = row["id"]
+        guard let id = UUID(uuidString: idText) else { throw StoreError.damaged(path: location, detail: "event \(seq) has no valid id") }
+        let kind: String = row["kind"]
+        let version: Int = row["version"]
+        let atMs: Int64 = row["at_ms"]
+        let stored: Data? = row["payload"]
+        var plain: Data?
+        if let stored {
+            do { plain = try cipher.open(stored, context: Data(idText.utf8)) } catch {
+                throw StoreError.tampered(seq: seq)
+            }
+        }
+        let payload: any EventPayload
+        do { payload = try EventCodec.decode(kind: kind, version: version, data: plain) } catch let e as SessionError {
+            throw StoreError.damaged(path: location, detail: "event \(seq): \(e)")
+        }
+        let event = SessionEvent(id: id, at: Date(timeIntervalSince1970: Double(atMs) / 1000), by: row["actor"], payload)
+        return StoredEvent(seq: seq, event: event, hash: row["hash"], commitment: row["commitment"])
+    }
+
+    // MARK: Appending
+
+    @discardableResult
+    public func append(_ payloads: [any EventPayload], by: String, at: Date) throws -> [StoredEvent] {
+        guard !readOnly else { throw StoreError.readOnly(location) }
+        guard !payloads.isEmpty else { return [] }
+        do {
+            return try dbQueue.writeWithoutTransaction { db in
+                try lock.withLock {
+                    var result: [StoredEvent] = []
+                    try db.inTransaction(.immediate) {
+                        result = try appendLocked(db, payloads, by: by, at: at)
+                        return .commit
+                    }
+                    return result
+                }
+            }
+        } catch {
+            // A failed transaction leaves nothing behind; re-read so the cache matches the file.
+            lock.withLock { cached = SessionState(); lastHash = HashChain.genesis; snapshotSeq = 0 }
+            try? loadSnapshot()
+            _ = try? refresh()
+            throw Self.map(error, path: location)
+        }
+    }
+
+    private func appendLocked(_ db: Database, _ payloads: [any EventPayload], by: String, at: Date) throws -> [StoredEvent] {
+        let others = try catchUp(db)
+        var next = cached
+        var hash = lastHash
+        var stored: [StoredEvent] = []
+        let atMs = Int64((at.timeIntervalSince1970 * 1000).rounded())
+        let when = Date(timeIntervalSince1970: Double(atMs) / 1000)
+        for payload in payloads {
+            let event = SessionEvent(at: when, by: by, payload)
+            do { try next.apply(event) } catch let e as SessionError { throw StoreError.rejected(e) }
+            let seq = next.eventCount
+            let idText = event.id.uuidString.lowercased()
+            let plain = try EventCodec.encode(payload)
+            let sealed = try cipher.seal(plain, context: Data(idText.utf8))
+            let salt = HashChain.newSalt()
+            let commitment = HashChain.commitment(salt: salt, payload: sealed)
+            hash = HashChain.link(previous: hash, seq: seq, id: event.id, kind: event.kind, version: event.version,
+                                  atMs: atMs, actor: by, restricted: event.isRestricted, commitment: commitment)
+            try db.execute(sql: """
+                INSERT INTO events (seq, id, kind, version, at_ms, actor, restricted, payload, salt, commitment, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [seq, idText, event.kind, event.version, atMs, by, event.isRestricted, sealed, salt, commitment, hash])
+            stored.append(StoredEvent(seq: seq, event: event, hash: hash, commitment: commitment))
+        }
+        cached = next
+        lastHash = hash
+        _ = others
+        return stored
+    }
+
+    // MARK: Snapshot
+
+    private func loadSnapshot() throws {
+        let row = try dbQueue.read { db in try Row.fetchOne(db, sql: "SELECT seq, hash, state FROM snapshot WHERE id = 1") }
+        guard let row else { return }
+        let seq: Int = row["seq"]
+        let hash: Data = row["hash"]
+        let blob: Data = row["state"]
+        // Use the snapshot only if the chain still ends at it where it says.
+        let chainHash = try dbQueue.read { db in try Data.fetchOne(db, sql: "SELECT hash FROM events WHERE seq = ?", arguments: [seq]) }
+        guard chainHash == hash, let plain = try? cipher.open(blob, context: Data("snapshot".utf8)),
+              let state = try? SnapshotCodec.decode(plain), state.eventCount == seq else { return }
+        lock.withLock { cached = state; lastHash = hash; snapshotSeq = seq }
+    }
+
+    /// Stores the current state so the next open replays only what came after.
+    public func writeSnapshot() throws {
+        guard !readOnly else { return }
+        let (state, hash) = lock.withLock { (cached, lastHash) }
+        guard state.eventCount > 0 else { return }
+        let blob = try cipher.seal(try SnapshotCodec.encode(state), context: Data("snapshot".utf8))
+        do {
+            try dbQueue.write { db in
+                try db.execute(sql: "INSERT OR REPLACE INTO snapshot (id, seq, hash, state) VALUES (1, ?, ?, ?)",
+                               arguments: [state.eventCount, hash, blob])
+            }
+        } catch { throw Self.map(error, path: location) }
+        lock.withLock { snapshotSeq = state.eventCount }
+    }
+
+    // MARK: Meta
+
+    public func meta() throws -> FileMeta {
+        try dbQueue.read { db in
+            var values: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") { values[row["key"]] = row["value"] }
+            return FileMeta(values: values)
+        }
+    }
+
+    // MARK: Errors
+
+    static func map(_ error: any Error, path: String) -> any Error {
+        if error is StoreError || error is SessionError { return error }
+        guard let db = error as? DatabaseError else { return StoreError.failed("\(path): \(error)") }
+        switch db.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path)
+        case .SQLITE_FULL: return StoreError.diskFull(path)
+        case .SQLITE_READONLY: return StoreError.readOnly(path)
+        case .SQLITE_NOTADB: return StoreError.notASessionFile(path)
+        case .SQLITE_CORRUPT: return StoreError.damaged(path: path, detail: "the database structure is corrupt")
+        case .SQLITE_CANTOPEN: return StoreError.cannotOpen(path: path, detail: db.message ?? "cannot open")
+        case .SQLITE_IOERR: return StoreError.failed("\(path): a disk error stopped the write (\(db.message ?? "I/O error")); nothing partial was saved")
+        default: return StoreError.failed("\(path): \(db.message ?? "database error \(db.resultCode.rawValue)")")
+        }
+    }
+}
+
+/// The key–value facts a file carries about itself.
+public struct FileMeta: Sendable, Equatable {
+    public var values: [String: String]
+    public var encryption: String { values["encryption"] ?? "none" }
+    public var sessionID: String? { values["session_id"] }
+}

@@ -1,0 +1,31 @@
+/// SessionStore owns durability: the journal of a session in one SQLite file
+/// (`NAME.convene`, through GRDB), appended one transaction at a time and never
+/// rewritten except by erasure; the hash chain that makes later tampering
+/// visible; the snapshot that keeps opening fast; and the `SessionJournal`
+/// protocol every other backend (PostgreSQL in TeamStore) implements.
+import Foundation
+import SessionModel
+
+/// An event as it sits in a journal: its place in the order and its chain links.
+public struct StoredEvent: Sendable {
+    public let seq: Int
+    public let event: SessionEvent
+    /// SHA-256 over the previous hash, the event's header and its commitment.
+    public let hash: Data
+    /// SHA-256 over salt and payload; kept when the payload is erased.
+    public let commitment: Data
+}
+
+/// What the console and the command line need of a journal, whatever the backend.
+public protocol SessionJournal: AnyObject, Sendable {
+    /// Where the session lives, as the user named it.
+    var location: String { get }
+    /// The state folded up to the last event this handle has read.
+    var state: SessionState { get }
+    /// Reads events appended since the last read (by this or any other process)
+    /// and folds them in; returns them in order.
+    @discardableResult func refresh() throws -> [StoredEvent]
+    /// Validates `payloads` against the latest state and appends them durably,
+    /// all or none. Returns them as stored, after any events from others.
+    @discardableResult func append(_ payloads: [any EventPayload], by: String, at: Date) throws -> [StoredEvent]
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import SessionModel
+import SessionStore
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Create a realistic demo session (synthetic people only) and show it.")
+    @Argument(help: "Folder for demo.convene (default: ./demo).") var directory: String = "demo"
+    @Flag(help: "Only create it; do not show it.") var noShow = false
+
+    func run() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = (directory as NSString).appendingPathComponent("demo.convene")
+        if FileManager.default.fileExists(atPath: path) {
+            Output.line("using the existing \(path)")
+        } else {
+            try DemoBuilder.build(at: path)
+            Output.line("created \(path)")
+        }
+        guard !noShow else { return }
+        if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1, let open = DemoBuilder.openConsole {
+            try open(path)
+        } else {
+            let show = try ShowCommand.parse([path])
+            try show.run()
+            Output.line("")
+            let list = try ListCommand.parse([path])
+            try list.run()
+        }
+    }
+}
+
+enum DemoBuilder {
+    /// Set by the console module's wiring so `demo` opens the console on a terminal.
+    nonisolated(unsafe) static var openConsole: ((String) throws -> Void)?
+
+    static func build(at path: String) throws {
+        let events = DemoSession.events(start: Date().addingTimeInterval(-3_600))
+        guard let created = events.first?.payload as? SessionCreated else { return }
+        let journal = try SQLiteJournal.create(path: path, session: created, by: events[0].by, at: events[0].at)
+        // Group consecutive events by actor and time so the demo journal reads like a real one.
+        for event in events.dropFirst() {
+            try journal.append([event.payload], by: event.by, at: event.at)
+        }
+        try journal.writeSnapshot()
+        try journal.close()
+    }
+}

@@ -1,0 +1,166 @@
+import ArgumentParser
+import Foundation
+import SessionModel
+import SessionStore
+
+extension Platform: ExpressibleByArgument {}
+extension FacilitatorRole: ExpressibleByArgument {}
+extension OrganisationType: ExpressibleByArgument {}
+extension AttributionPreference: ExpressibleByArgument {}
+extension AttributionLevel: ExpressibleByArgument {}
+extension ContributionSource: ExpressibleByArgument {}
+extension ConsoleRole: ExpressibleByArgument {}
+extension ConcernCategory: ExpressibleByArgument {}
+extension ConcernUrgency: ExpressibleByArgument {}
+extension ConcernActionKind: ExpressibleByArgument {}
+extension IdentifierLabel: ExpressibleByArgument {}
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "new", abstract: "Create a session file.")
+    @Argument(help: "The session file to create (NAME.convene).") var file: String
+    @Option(help: "The session's title.") var title: String
+    @Option(help: "The study it belongs to.") var study: String?
+    @Option(help: "The study strand.") var strand: String?
+    @Option(help: "teams, zoom or other.") var platform: Platform = .teams
+    @Option(help: "Days after the session in which a participant may withdraw.") var withdrawalDays: Int = 14
+    @Option(help: "The day the group meets, YYYY-MM-DD (default: today).") var date: String?
+    @OptionGroup var actor: ActorOptions
+
+    func run() throws {
+        let now = Clock.now()
+        let created = SessionCreated(sessionID: UUID(), title: title, study: study, strand: strand, platform: platform,
+                                     date: date ?? SessionDate.format(now), withdrawalDays: withdrawalDays)
+        let journal = try SQLiteJournal.create(path: file, session: created, by: actor.actor, at: now)
+        try journal.close()
+        Output.line("created \(file)")
+    }
+}
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Summarise a session.")
+    @OptionGroup var session: SessionFileArgument
+    @Flag(help: "One JSON document.") var json = false
+
+    func run() throws {
+        let journal = try Sessions.open(session, readOnly: true)
+        let state = journal.state
+        guard state.info != nil else { throw SessionError.noSession }
+        let summary = ShowJSON(state)
+        if json { try Output.printJSON(summary); return }
+        Output.line("\(summary.title)  (\(summary.date), \(summary.platform))")
+        if let study = summary.study { Output.line("study: \(study)\(summary.strand.map { ", strand \($0)" } ?? "")") }
+        Output.line("status: \(summary.closed ? "closed" : "open"), \(summary.linkage), withdrawal window \(summary.withdrawalDays) days (closes \(summary.withdrawalClosesOn ?? "?"))")
+        Output.line("facilitators: " + (summary.facilitators.isEmpty ? "none" : summary.facilitators.map { "\($0.name) (\($0.role))" }.joined(separator: ", ")))
+        Output.line("participants: \(summary.participants.count)")
+        for p in summary.participants {
+            Output.line("  \(p.code)  \(p.role)  [\(p.room)]  \(p.consented ? "consent ✓" : "NO CONSENT")\(p.withdrawn ? "  withdrawn" : "")  attribution: \(p.attribution)")
+        }
+        Output.line("rooms: " + summary.rooms.map { "\($0.name) (\($0.members.count))\($0.closed ? " closed" : "")" }.joined(separator: ", "))
+        Output.line("rounds: \(summary.rounds.count)  contributions: \(summary.contributions)  themes: \(summary.themes.count)  codebook: \(summary.codebook) (\(summary.codes.count) codes, \(summary.emergentCodes.count) emergent)")
+        Output.line("open safeguarding concerns: \(summary.openConcerns)  withdrawals: \(summary.withdrawals)  events: \(summary.events)")
+    }
+}
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List contributions.")
+    @OptionGroup var session: SessionFileArgument
+    @Option(help: "Only this room.") var group: String?
+    @Option(help: "Only this speaker.") var speaker: String?
+    @Option(help: "Only this source.") var source: ContributionSource?
+    @Option(help: "Only contributions tagged with this code.") var code: String?
+    @Flag(help: "JSON Lines, one contribution a line.") var json = false
+
+    func run() throws {
+        let journal = try Sessions.open(session, readOnly: true)
+        let state = journal.state
+        let room = try group.map { try Sessions.room($0, in: state) }
+        let who = try speaker.map { try Sessions.participantCode($0, in: state) }
+        for c in state.contributions {
+            if let room, c.room != room { continue }
+            if let who, c.speaker != who { continue }
+            if let source, c.source != source { continue }
+            if let code, !c.codes.contains(where: { $0.caseInsensitiveCompare(code) == .orderedSame }) { continue }
+            if json {
+                try Output.printJSON(ContributionJSON(c, in: state))
+            } else if c.erased {
+                Output.line("#\(c.number)  [erased by withdrawal]")
+            } else {
+                let who = c.speaker ?? (c.source == .facilitator ? "facilitator" : "—")
+                var marks: [String] = []
+                if c.struck { marks.append("STRUCK") }
+                if !c.concerns.isEmpty { marks.append("FLAG") }
+                if !c.codes.isEmpty { marks.append("codes: " + c.codes.joined(separator: ", ")) }
+                let time = Formatting.clock(c.occurredAt)
+                Output.line("#\(c.number)  \(time)  \(state.roomName(c.room))  \(c.source.rawValue)  \(who)  \(c.text)\(marks.isEmpty ? "" : "  [" + marks.joined(separator: "; ") + "]")")
+            }
+        }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Check a session file's integrity.")
+    @OptionGroup var session: SessionFileArgument
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: session.file) else { throw StoreError.fileMissing(session.file) }
+        var cipher: (any PayloadCipher)?
+        if let journal = try? Sessions.open(session, readOnly: true) { cipher = journal.cipher }
+        let report = try SQLiteJournal.check(path: session.file, cipher: cipher)
+        if report.isHealthy {
+            Output.line("ok: \(report.events) events, hash chain intact, replay clean\(report.erased > 0 ? ", \(report.erased) erased by withdrawal" : "")")
+        } else {
+            for problem in report.problems { Output.line("damage: \(problem)") }
+            throw ExitCode(3)
+        }
+    }
+}
+
+struct CloseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close the session: nothing more can be logged.")
+    @OptionGroup var session: SessionFileArgument
+    @OptionGroup var actor: ActorOptions
+    func run() throws {
+        let journal = try Sessions.open(session)
+        try Sessions.append(journal, [SessionClosed()], by: actor.actor)
+        Output.line("session closed")
+    }
+}
+
+struct RecordingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "recording", abstract: "Say whether the platform is recording (on|off).")
+    @OptionGroup var session: SessionFileArgument
+    @Argument(help: "on or off") var state: String
+    @OptionGroup var actor: ActorOptions
+    func run() throws {
+        guard state == "on" || state == "off" else { throw ValidationError("say `on` or `off`") }
+        let journal = try Sessions.open(session)
+        try Sessions.append(journal, [RecordingToggled(recording: state == "on")], by: actor.actor)
+        Output.line("recording \(state)")
+    }
+}
+
+struct EventsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "events", abstract: "Print the journal (audit trail), one JSON line per event; restricted payloads are not shown.")
+    @OptionGroup var session: SessionFileArgument
+
+    struct EventLine: Codable { var seq: Int; var id: String; var at: Date; var by: String; var kind: String; var erased: Bool; var hash: String }
+
+    func run() throws {
+        let journal = try Sessions.open(session, readOnly: true)
+        for stored in try journal.allEvents() {
+            try Output.printJSON(EventLine(seq: stored.seq, id: stored.event.id.uuidString.lowercased(), at: stored.event.at,
+                                           by: stored.event.by, kind: stored.event.kind, erased: stored.event.isErased,
+                                           hash: stored.hash.map { String(format: "%02x", $0) }.joined()))
+        }
+    }
+}
+
+enum Formatting {
+    static func clock(_ d: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "HH:mm:ss"
+        return f.string(from: d)
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+
+struct Convene: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convene",
+        abstract: "Run live online focus groups: capture, flag, anonymise, export.",
+        discussion: "Every action of the console is also a subcommand. See docs/cli.md.",
+        version: "0.1.0",
+        subcommands: [
+            NewCommand.self, ShowCommand.self, ListCommand.self, CheckCommand.self, DemoCommand.self,
+            ParticipantCommand.self, FacilitatorCommand.self, ConsentCommand.self, CodebookCommand.self,
+            GroupCommand.self, RoundCommand.self, LogCommand.self, EditCommand.self, TagCommand.self,
+            UntagCommand.self, StrikeCommand.self, AttributionCommand.self, ThemeCommand.self,
+            GuideCommand.self, RecordingCommand.self, CloseCommand.self, EventsCommand.self,
+        ]
+    )
+}

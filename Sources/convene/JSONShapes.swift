@@ -1,0 +1,108 @@
+import Foundation
+import SessionModel
+
+// The documented `--json` shapes (docs/cli.md). Field names are a contract.
+
+struct ContributionJSON: Codable {
+    var number: Int
+    var loggedAt: Date
+    var occurredAt: Date
+    var loggedBy: String
+    var source: String
+    var room: String
+    var roomId: Int
+    var speaker: String?
+    var speakerRole: String?
+    var text: String?
+    var form: String
+    var replyTo: [Int]
+    var alignsWith: Int?
+    var codes: [String]
+    var attribution: String
+    var struck: Bool
+    var edits: Int
+    var redactions: Int
+    var flagged: Bool
+    var erased: Bool
+    var consented: Bool
+    var round: Int?
+    var guideSegment: Int?
+    var directMessage: Bool
+
+    init(_ c: Contribution, in state: SessionState) {
+        number = c.number; loggedAt = c.loggedAt; occurredAt = c.occurredAt; loggedBy = c.loggedBy
+        source = c.source.rawValue; room = state.roomName(c.room); roomId = c.room
+        speaker = c.speaker; speakerRole = c.speaker.flatMap { state.participant($0)?.jobRole }
+        text = c.erased ? nil : c.text; form = c.form.rawValue; replyTo = c.replyTo; alignsWith = c.alignsWith
+        codes = c.codes; attribution = c.attribution.rawValue; struck = c.struck; edits = c.history.count
+        redactions = c.redactions.count; flagged = !c.concerns.isEmpty; erased = c.erased
+        consented = c.speaker.map { state.participant($0)?.hasConsented ?? false } ?? true
+        round = c.round; guideSegment = c.guideSegment; directMessage = c.directMessage
+    }
+}
+
+struct ShowJSON: Codable {
+    struct ParticipantJSON: Codable {
+        var code: String; var role: String; var orgType: String?; var strand: String?
+        var attribution: String; var room: String; var consented: Bool; var withdrawn: Bool
+    }
+    struct RoomJSON: Codable { var id: Int; var name: String; var closed: Bool; var members: [String] }
+    struct RoundJSON: Codable { var number: Int; var minutes: Int; var prompt: String?; var startedAt: Date; var endedAt: Date? }
+    struct FacilitatorJSON: Codable { var name: String; var role: String }
+    struct ThemeJSON: Codable { var number: Int; var title: String; var contributions: [Int] }
+
+    var sessionId: String
+    var title: String
+    var study: String?
+    var strand: String?
+    var platform: String
+    var date: String
+    var withdrawalDays: Int
+    var withdrawalClosesOn: String?
+    var closed: Bool
+    var recording: Bool
+    var linkage: String
+    var events: Int
+    var contributions: Int
+    var contributionsBySource: [String: Int]
+    var facilitators: [FacilitatorJSON]
+    var participants: [ParticipantJSON]
+    var rooms: [RoomJSON]
+    var rounds: [RoundJSON]
+    var codebook: String
+    var codes: [String]
+    var emergentCodes: [String]
+    var themes: [ThemeJSON]
+    var guideSegments: [String]
+    var currentGuideSegment: Int?
+    var openConcerns: Int
+    var withdrawals: Int
+
+    init(_ s: SessionState) {
+        let info = s.info!
+        sessionId = info.sessionID.uuidString.lowercased(); title = info.title; study = info.study; strand = info.strand
+        platform = info.platform.rawValue; date = info.date; withdrawalDays = info.withdrawalDays
+        withdrawalClosesOn = s.withdrawalClosesOn; closed = info.closed; recording = info.recording
+        linkage = s.linkageDestroyed ? "anonymised" : "linked"
+        events = s.eventCount
+        let live = s.liveContributions
+        contributions = live.count
+        contributionsBySource = Dictionary(grouping: live, by: { $0.source.rawValue }).mapValues(\.count)
+        facilitators = s.facilitators.map { FacilitatorJSON(name: $0.name, role: $0.role.rawValue) }
+        participants = s.orderedParticipants.map {
+            ParticipantJSON(code: $0.code, role: $0.jobRole, orgType: $0.organisationType?.rawValue, strand: $0.strand,
+                            attribution: $0.attribution.rawValue, room: s.roomName($0.room), consented: $0.hasConsented,
+                            withdrawn: $0.withdrawn)
+        }
+        rooms = s.rooms.map { r in RoomJSON(id: r.id, name: r.name, closed: r.closed, members: s.members(of: r.id).map(\.code)) }
+        rounds = s.rounds.map { RoundJSON(number: $0.number, minutes: $0.minutes, prompt: $0.prompt, startedAt: $0.startedAt, endedAt: $0.endedAt) }
+        codebook = s.codebook.name
+        codes = s.codebook.entries.filter { !$0.emergent }.map(\.name)
+        emergentCodes = s.codebook.entries.filter(\.emergent).map(\.name)
+        themes = s.themes.map { ThemeJSON(number: $0.number, title: $0.title, contributions: $0.contributions) }
+        guideSegments = s.guide.segments.map(\.title)
+        currentGuideSegment = s.guide.current
+        openConcerns = s.register.open.count
+        withdrawals = s.withdrawals.count
+    }
+}
