@@ -1,2 +1,0 @@
-import XCTest
-final class SessionModelTestsPlaceholder: XCTestCase { func testPlaceholder() { XCTAssertTrue(true) } }

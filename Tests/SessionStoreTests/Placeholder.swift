@@ -1,2 +1,0 @@
-import XCTest
-final class SessionStoreTestsPlaceholder: XCTestCase { func testPlaceholder() { XCTAssertTrue(true) } }
