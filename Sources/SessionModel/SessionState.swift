@@ -61,6 +61,7 @@ public struct Edit: Codable, Sendable, Equatable {
     public var previousText: String
     public var at: Date
     public var by: String
+    public init(previousText: String, at: Date, by: String) { self.previousText = previousText; self.at = at; self.by = by }
 }
 
 public struct Redaction: Codable, Sendable, Equatable {
@@ -69,12 +70,16 @@ public struct Redaction: Codable, Sendable, Equatable {
     /// The placeholder shown in exports, numbered per session: `[PERSON 2]`.
     public var placeholder: String
     public var manual: Bool
+    public init(span: TextSpan, label: IdentifierLabel, placeholder: String, manual: Bool) {
+        self.span = span; self.label = label; self.placeholder = placeholder; self.manual = manual
+    }
 }
 
 public struct RejectedFinding: Codable, Sendable, Equatable {
     public var span: TextSpan
     public var label: IdentifierLabel
     public var reason: String
+    public init(span: TextSpan, label: IdentifierLabel, reason: String) { self.span = span; self.label = label; self.reason = reason }
 }
 
 public struct Contribution: Codable, Sendable, Equatable, Identifiable {
@@ -106,6 +111,17 @@ public struct Contribution: Codable, Sendable, Equatable, Identifiable {
     public var reminded: Bool = false
     /// Erased by a withdrawal: only the number is left.
     public var erased: Bool = false
+
+    public init(number: Int, loggedAt: Date, occurredAt: Date, loggedBy: String, source: ContributionSource, room: RoomID,
+                speaker: String?, text: String, form: ContributionForm, replyTo: [Int], alignsWith: Int?, directMessage: Bool,
+                guideSegment: Int?, round: Int?, codes: [String] = [], attribution: AttributionLevel, concerns: [Int] = [],
+                erased: Bool = false) {
+        self.number = number; self.loggedAt = loggedAt; self.occurredAt = occurredAt; self.loggedBy = loggedBy
+        self.source = source; self.room = room; self.speaker = speaker; self.text = text; self.form = form
+        self.replyTo = replyTo; self.alignsWith = alignsWith; self.directMessage = directMessage
+        self.guideSegment = guideSegment; self.round = round; self.codes = codes; self.attribution = attribution
+        self.concerns = concerns; self.erased = erased
+    }
 }
 
 public struct CodebookEntry: Codable, Sendable, Equatable {

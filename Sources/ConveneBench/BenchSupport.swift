@@ -1,0 +1,32 @@
+import Foundation
+
+/// Small helpers shared by the benchmarks: timing, percentiles, peak memory.
+enum Bench {
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    static func percentile(_ values: [Double], _ p: Double) -> Double {
+        guard !values.isEmpty else { return .nan }
+        let sorted = values.sorted()
+        let rank = min(sorted.count - 1, max(0, Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1))
+        return sorted[rank]
+    }
+
+    /// Peak resident memory of this process, in MiB.
+    static func peakMemoryMiB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    static func ms(_ s: Double) -> String { String(format: "%.3f ms", s * 1000) }
+
+    static func tempDir(_ name: String) -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(name)-\(UUID().uuidString.prefix(6))").path
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+}
