@@ -15,11 +15,14 @@ enum Bench {
         return sorted[rank]
     }
 
-    /// Peak resident memory of this process, in MiB.
+    /// Peak resident memory of this process image, in MiB. Read from VmHWM:
+    /// getrusage's ru_maxrss survives exec on Linux, so a child started by a
+    /// large parent would report the parent's peak.
     static func peakMemoryMiB() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_maxrss) / 1024
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return .nan }
+        return kb / 1024
     }
 
     static func ms(_ s: Double) -> String { String(format: "%.3f ms", s * 1000) }

@@ -43,7 +43,7 @@ func runStoreBenchmarks() {
                 print("store: open \(n) events \(label) (read-only): \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
             }
         }
-        try? FileManager.default.removeItem(atPath: dir)
+        if ProcessInfo.processInfo.environment["CONVENE_BENCH_KEEP"] == nil { try? FileManager.default.removeItem(atPath: dir) } else { print("store: kept \(dir)") }
     } catch {
         print("store: benchmark failed: \(error)")
         exit(1)

@@ -54,11 +54,22 @@ public enum EventCodec {
 
     public static var knownKinds: Set<String> { Set(byKind.keys) }
 
+    // Configured once: building a coder per event dominated replay time.
+    // Both are only read after set-up, and each call keeps its own state.
+    nonisolated(unsafe) private static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        e.dateEncodingStrategy = .secondsSince1970
+        return e
+    }()
+    nonisolated(unsafe) private static let decoder: JSONDecoder = {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .secondsSince1970
+        return d
+    }()
+
     public static func encode(_ payload: any EventPayload) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .secondsSince1970
-        return try encoder.encode(payload)
+        try encoder.encode(payload)
     }
 
     /// Decodes a stored payload. `nil` data means the event was erased.
@@ -66,8 +77,6 @@ public enum EventCodec {
         guard let data else { return ErasedEvent(wasKind: kind) }
         guard let type = byKind[kind] else { throw SessionError.unknownEventKind(kind) }
         guard version <= type.version else { throw SessionError.eventFromNewerVersion(kind: kind, version: version) }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
         do {
             return try decoder.decode(type, from: data)
         } catch {

@@ -27,7 +27,12 @@ enum SnapshotCodec {
     }
 
     static func decode(_ data: Data) throws -> SessionState {
-        var r = ByteReader(data)
+        // Read the blob in place: a long session's snapshot is many megabytes.
+        try data.withUnsafeBytes { raw in try decode(ByteReader(raw)) }
+    }
+
+    private static func decode(_ reader: ByteReader) throws -> SessionState {
+        var r = reader
         guard try r.bytes(4) == magic else { throw SnapshotError.unreadable }
         let jsonLength = Int(try r.u32())
         let d = JSONDecoder()
@@ -100,12 +105,12 @@ struct ByteWriter {
 
 /// Reads what `ByteWriter` wrote; any inconsistency throws rather than trapping.
 struct ByteReader {
-    private let bytes: [UInt8]
+    private let bytes: UnsafeRawBufferPointer
     private var at = 0
-    init(_ data: Data) { bytes = [UInt8](data) }
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
     var atEnd: Bool { at == bytes.count }
 
-    private mutating func take(_ n: Int) throws -> ArraySlice<UInt8> {
+    private mutating func take(_ n: Int) throws -> Slice<UnsafeRawBufferPointer> {
         guard n >= 0, at + n <= bytes.count else { throw SnapshotError.unreadable }
         defer { at += n }
         return bytes[at..<(at + n)]
@@ -116,12 +121,14 @@ struct ByteReader {
         for (i, b) in slice.enumerated() { v |= T(b) << (8 * i) }
         return v
     }
-    mutating func bytes(_ n: Int) throws -> Data { Data(try take(n)) }
+    mutating func bytes(_ n: Int) throws -> Data { Data(UnsafeRawBufferPointer(rebasing: try take(n))) }
     mutating func u32() throws -> UInt32 { try fixed(UInt32.self) }
     mutating func int() throws -> Int { Int(try fixed(Int64.self)) }
     mutating func date() throws -> Date { Date(timeIntervalSince1970: Double(bitPattern: try fixed(UInt64.self))) }
     mutating func bool() throws -> Bool { try take(1).first! != 0 }
-    mutating func string() throws -> String { String(decoding: try take(Int(try u32())), as: UTF8.self) }
+    mutating func string() throws -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: try take(Int(try u32()))), as: UTF8.self)
+    }
     mutating func optString() throws -> String? { try bool() ? try string() : nil }
     mutating func optInt() throws -> Int? { try bool() ? try int() : nil }
     mutating func ints() throws -> [Int] {
