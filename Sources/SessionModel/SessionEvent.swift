@@ -55,14 +55,14 @@ public enum EventCodec {
     public static var knownKinds: Set<String> { Set(byKind.keys) }
 
     // Configured once: building a coder per event dominated replay time.
-    // Both are only read after set-up, and each call keeps its own state.
-    nonisolated(unsafe) private static let encoder: JSONEncoder = {
+    // Both are Sendable; each call keeps its own state.
+    private static let encoder: JSONEncoder = {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         e.dateEncodingStrategy = .secondsSince1970
         return e
     }()
-    nonisolated(unsafe) private static let decoder: JSONDecoder = {
+    private static let decoder: JSONDecoder = {
         let d = JSONDecoder()
         d.dateDecodingStrategy = .secondsSince1970
         return d

@@ -10,3 +10,9 @@ enum CommandLineText {
         return nil
     }
 }
+
+/// A refusal from the command line itself, printed as one line (no usage text).
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

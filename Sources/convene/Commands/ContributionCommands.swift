@@ -21,7 +21,7 @@ struct LogCommand: ParsableCommand {
         let text: String
         if words == ["-"] {
             let data = FileHandle.standardInput.readDataToEndOfFile()
-            guard let s = String(data: data, encoding: .utf8) else { throw ValidationError("standard input is not UTF-8 text") }
+            guard let s = String(data: data, encoding: .utf8) else { throw CLIError("standard input is not UTF-8 text") }
             text = s.hasSuffix("\n") ? String(s.dropLast()) : s
         } else {
             text = words.joined(separator: " ")
@@ -153,10 +153,10 @@ struct CodebookCommand: ParsableCommand {
 
     func run() throws {
         let journal = try Sessions.open(session, readOnly: use == nil && importPath == nil)
-        if use != nil && importPath != nil { throw ValidationError("give --use or --import, not both") }
+        if use != nil && importPath != nil { throw CLIError("give --use or --import, not both") }
         if let use {
             guard use == BuiltInCodebook.practicePrinciplesName else {
-                throw ValidationError("unknown built-in codebook '\(use)' (available: \(BuiltInCodebook.practicePrinciplesName))")
+                throw CLIError("unknown built-in codebook '\(use)' (available: \(BuiltInCodebook.practicePrinciplesName))")
             }
             try Sessions.append(journal, [CodebookSet(name: use, codes: BuiltInCodebook.practicePrinciples)], by: actor.actor)
         } else if let importPath {

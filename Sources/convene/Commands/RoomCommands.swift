@@ -99,7 +99,7 @@ struct GuideCommand: ParsableCommand {
         let journal = try Sessions.open(session)
         if let guide {
             guard let data = FileManager.default.contents(atPath: guide), let text = String(data: data, encoding: .utf8) else {
-                throw ValidationError("cannot read \(guide) as UTF-8 text")
+                throw CLIError("cannot read \(guide) as UTF-8 text")
             }
             let segments = DiscussionGuideParser.parse(text)
             try Sessions.append(journal, [GuideSet(segments: segments)], by: actor.actor)

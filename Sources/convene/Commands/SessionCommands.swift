@@ -132,7 +132,7 @@ struct RecordingCommand: ParsableCommand {
     @Argument(help: "on or off") var state: String
     @OptionGroup var actor: ActorOptions
     func run() throws {
-        guard state == "on" || state == "off" else { throw ValidationError("say `on` or `off`") }
+        guard state == "on" || state == "off" else { throw CLIError("say `on` or `off`") }
         let journal = try Sessions.open(session)
         try Sessions.append(journal, [RecordingToggled(recording: state == "on")], by: actor.actor)
         Output.line("recording \(state)")
