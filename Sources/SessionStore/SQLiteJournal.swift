@@ -134,12 +134,16 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
         guard header.count == 100, header.starts(with: Data("SQLite format 3\0".utf8)) else {
             throw StoreError.notASessionFile(path)
         }
-        // Page size × page count from the header must fit in the file, or it was cut short.
+        // Page size × page count from the header must fit in the file, or it was
+        // cut short. The count is only valid when the change counter matches
+        // version-valid-for, and a WAL may still hold pages not yet copied back.
         let pageSizeRaw = Int(header[16]) << 8 | Int(header[17])
         let pageSize = pageSizeRaw == 1 ? 65_536 : pageSizeRaw
         let pages = header[28..<32].reduce(0) { $0 << 8 | Int($1) }
+        let countValid = header[24..<28] == header[92..<96]
+        let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        if pages > 0, size < pages * pageSize {
+        if countValid, walSize == 0, pages > 0, size < pages * pageSize {
             throw StoreError.damaged(path: path, detail: "the file is shorter than its header says (truncated copy?)")
         }
     }
