@@ -8,7 +8,7 @@ struct Convene: ParsableCommand {
         discussion: "Every action of the console is also a subcommand. See docs/cli.md.",
         version: "0.1.0",
         subcommands: [
-            NewCommand.self, ShowCommand.self, ListCommand.self, CheckCommand.self, DemoCommand.self,
+            NewCommand.self, OpenCommand.self, ShowCommand.self, ListCommand.self, CheckCommand.self, DemoCommand.self,
             ParticipantCommand.self, FacilitatorCommand.self, ConsentCommand.self, CodebookCommand.self,
             GroupCommand.self, RoundCommand.self, LogCommand.self, EditCommand.self, TagCommand.self,
             UntagCommand.self, StrikeCommand.self, AttributionCommand.self, ThemeCommand.self,

@@ -7,4 +7,12 @@ if let bad = CommandLineText.firstInvalidArgument() {
     FileHandle.standardError.write(Data("convene: argument \(bad) is not valid UTF-8 text\n".utf8))
     exit(2)
 }
-Convene.main()
+DemoBuilder.openConsole = Console.openDemo
+// `convene FILE` opens the console, as `convene open FILE` does.
+var arguments = Array(CommandLine.arguments.dropFirst())
+if let first = arguments.first, !first.hasPrefix("-"),
+   !Convene.configuration.subcommands.contains(where: { $0.configuration.commandName == first }),
+   FileManager.default.fileExists(atPath: first) {
+    arguments.insert("open", at: 0)
+}
+Convene.main(arguments)

@@ -1,0 +1,117 @@
+import Foundation
+import SessionModel
+import SessionStore
+import TerminalKit
+
+/// Where the console stood, saved with the draft.
+struct SavedView: Codable {
+    var room: RoomID
+    var filter: LogFilter
+    var selected: Int?
+    var focus: Focus
+    var source: ContributionSource
+    var speaker: String?
+}
+
+/// Runs the console on a real terminal: reads keys, performs effects against
+/// the journal, polls for other consoles' events, and draws frames.
+public enum ConsoleRunner {
+    public static func run(journal: any SessionJournal, context: ConsoleContext, theme: ColourTheme) throws {
+        let screen = NcursesScreen(theme: theme)
+        screen.open()
+        defer { screen.close() }
+        let drafts = journal as? DraftStore
+        let size = screen.size
+        var state = ConsoleState(session: journal.state, context: context, width: size.width, height: size.height, now: Date())
+        restore(&state, from: drafts)
+        perform(update(&state, .sessionChanged(journal.state)), &state, journal, screen, drafts)
+        perform([.append([ConsoleOpened(role: context.role)])], &state, journal, screen, drafts)
+
+        var lastRefresh = Date.distantPast
+        var lastDraftSave = Date()
+        var draftDirty = false
+        while !state.quit {
+            if terminalPendingSignal != 0 {
+                // SIGTERM, SIGHUP (terminal closed), SIGINT: keep the draft, leave cleanly.
+                save(state, drafts)
+                return
+            }
+            if let key = screen.readKey(timeoutMs: 40) {
+                var pending: Key? = key
+                var handled = 0
+                // Drain what is already waiting (a paste) before drawing once.
+                while let k = pending, handled < 4_096 {
+                    if k == .resize {
+                        screen.invalidate()
+                        let s = screen.size
+                        _ = update(&state, .resize(width: s.width, height: s.height))
+                    }
+                    let effects = update(&state, .key(k))
+                    if effects.contains(where: { if case .saveDraft = $0 { return true }; return false }) { draftDirty = true }
+                    perform(effects, &state, journal, screen, drafts)
+                    handled += 1
+                    pending = state.quit ? nil : screen.readKey(timeoutMs: 0)
+                }
+                screen.draw(view(state))
+            }
+            let now = Date()
+            if now.timeIntervalSince(lastRefresh) >= 0.1 {
+                lastRefresh = now
+                do {
+                    if !(try journal.refresh()).isEmpty {
+                        perform(update(&state, .sessionChanged(journal.state)), &state, journal, screen, drafts)
+                    }
+                } catch {
+                    _ = update(&state, .appendFailed("cannot read the session: \(error)"))
+                }
+                _ = update(&state, .tick(now))
+                screen.draw(view(state))
+            }
+            if draftDirty && now.timeIntervalSince(lastDraftSave) >= 0.5 {
+                save(state, drafts); draftDirty = false; lastDraftSave = now
+            }
+        }
+        save(state, drafts)
+    }
+
+    static func perform(_ effects: [ConsoleEffect], _ state: inout ConsoleState, _ journal: any SessionJournal,
+                        _ screen: NcursesScreen, _ drafts: DraftStore?) {
+        for effect in effects {
+            switch effect {
+            case .append(let payloads):
+                do {
+                    try journal.append(payloads, by: state.context.user, at: Date())
+                    perform(update(&state, .sessionChanged(journal.state)), &state, journal, screen, drafts)
+                } catch {
+                    perform(update(&state, .appendFailed("\(error)")), &state, journal, screen, drafts)
+                }
+            case .bell: screen.bell()
+            case .saveDraft: break // batched by the loop
+            case .quit: save(state, drafts)
+            }
+        }
+    }
+
+    static func save(_ state: ConsoleState, _ drafts: DraftStore?) {
+        guard let drafts else { return }
+        let saved = SavedView(room: state.room, filter: state.filter, selected: state.selected, focus: state.focus,
+                              source: state.source, speaker: state.speaker)
+        let view = (try? JSONEncoder().encode(saved)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        try? drafts.saveDraft(user: state.context.user, draft: state.input.text, view: view)
+    }
+
+    static func restore(_ state: inout ConsoleState, from drafts: DraftStore?) {
+        guard let drafts, let (draft, view) = try? drafts.loadDraft(user: state.context.user) else { return }
+        state.input.set(draft)
+        if let saved = try? JSONDecoder().decode(SavedView.self, from: Data(view.utf8)) {
+            if state.session.room(saved.room) != nil { state.room = saved.room }
+            state.filter = saved.filter
+            state.selected = saved.selected.flatMap { state.session.contribution($0) != nil ? $0 : nil }
+            state.focus = saved.focus
+            state.source = saved.source
+            state.speaker = saved.speaker.flatMap { state.session.participant($0) != nil ? $0 : nil }
+            state.refilter()
+        }
+        if !draft.isEmpty { state.status = "Your unsent line was restored." }
+    }
+}

@@ -1,0 +1,118 @@
+/// ConsoleApp owns the live console as update/view: `ConsoleState`, the
+/// `ConsoleAction`s that change it, a pure `update`, and `view(state) -> CellGrid`.
+/// It asks for session changes through `ConsoleEffect`s; the runner performs
+/// them against a `SessionJournal`. It never calls SQLite or ncurses itself.
+import Foundation
+import SessionModel
+import TerminalKit
+
+/// Who is at this console.
+public struct ConsoleContext: Equatable, Sendable {
+    public var role: ConsoleRole
+    public var user: String
+    public var location: String
+    public init(role: ConsoleRole, user: String, location: String) { self.role = role; self.user = user; self.location = location }
+}
+
+public enum Focus: String, Equatable, Sendable, Codable { case input, rooms, log, participants }
+
+/// Which contributions the log shows.
+public struct LogFilter: Equatable, Sendable, Codable {
+    public var room: RoomID?
+    public var speaker: String?
+    public var source: ContributionSource?
+    public var code: String?
+    public var flaggedOnly = false
+    public var isEmpty: Bool { room == nil && speaker == nil && source == nil && code == nil && !flaggedOnly }
+
+    public func admits(_ c: Contribution) -> Bool {
+        if let room, c.room != room { return false }
+        if let speaker, c.speaker != speaker { return false }
+        if let source, c.source != source { return false }
+        if let code, !c.codes.contains(where: { $0.caseInsensitiveCompare(code) == .orderedSame }) { return false }
+        if flaggedOnly && c.concerns.isEmpty { return false }
+        return true
+    }
+
+    public var summary: String {
+        var parts: [String] = []
+        if let speaker { parts.append("speaker \(speaker)") }
+        if let source { parts.append(source.rawValue) }
+        if let code { parts.append("code \(code)") }
+        if flaggedOnly { parts.append("flagged") }
+        return parts.joined(separator: ", ")
+    }
+}
+
+/// Steps of raising a concern with Ctrl-G: category, urgency, description.
+public struct FlagDraft: Equatable, Sendable {
+    public var contributions: [Int]
+    public var participant: String?
+    public var room: RoomID
+    public var category: ConcernCategory?
+    public var urgency: ConcernUrgency?
+    public var description = InputLine()
+}
+
+public enum Overlay: Equatable, Sendable {
+    case none
+    case help
+    case palette(InputLine)
+    case search(InputLine)
+    case speakerPicker(InputLine)
+    case flag(FlagDraft)
+    case register
+    case confirmQuit
+}
+
+/// The console's whole state: the session as last read, and the UI around it.
+public struct ConsoleState: Equatable, Sendable {
+    public var session: SessionState
+    public var context: ConsoleContext
+    public var width: Int
+    public var height: Int
+    public var now: Date
+    public var focus: Focus = .input
+    public var input = InputLine()
+    public var source: ContributionSource = .verbal
+    public var speaker: String?
+    public var summaryMode = false
+    public var replyTo: Int?
+    /// Editing an existing contribution instead of logging a new one.
+    public var editing: Int?
+    /// The room being logged in; the rooms pane selection.
+    public var room: RoomID = 0
+    public var filter = LogFilter()
+    /// Numbers the log shows, oldest first; nil means every contribution (no filter).
+    public var visible: [Int]? = nil
+    /// The selected contribution in the log (nil: follow the newest).
+    public var selected: Int?
+    public var selectedParticipant = 0
+    public var search: String?
+    public var overlay: Overlay = .none
+    public var status: String?
+    public var offlineWaiting: Int?
+    public var quit = false
+    /// Concerns already rung for, so the bell sounds once per concern.
+    public var rungFor: Set<Int> = []
+
+    public init(session: SessionState, context: ConsoleContext, width: Int, height: Int, now: Date) {
+        self.session = session; self.context = context; self.width = width; self.height = height; self.now = now
+        refilter()
+    }
+
+    /// How many entries the log shows.
+    public var logCount: Int { visible?.count ?? session.contributions.count }
+
+    /// The contribution number at position `i` of the log.
+    public func logNumber(at i: Int) -> Int { visible?[i] ?? (i + 1) }
+
+    /// Recomputes the filtered list; done on change, never while drawing.
+    public mutating func refilter() {
+        if filter.isEmpty && filter.room == nil { visible = nil; return }
+        visible = session.contributions.filter { !$0.erased && filter.admits($0) }.map(\.number)
+    }
+
+    /// Concerns waiting for the safeguarding lead: every console shows them.
+    public var unacknowledgedConcerns: [SafeguardingConcern] { session.register.unacknowledged }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import SessionModel
+import TerminalKit
+
+/// Boxes drawn over the panes: help, palette, search, speaker picker, flag, register.
+enum Overlays {
+    static func draw(_ g: inout CellGrid, _ s: ConsoleState) {
+        switch s.overlay {
+        case .none: return
+        case .help: help(&g, s)
+        case .palette(let line): palette(&g, s, line)
+        case .search(let line): prompt(&g, title: "Search the log", label: "/", line: line, hint: "Enter finds (n/N next/previous); Esc cancels")
+        case .speakerPicker(let line): speakers(&g, s, line)
+        case .flag(let draft): flag(&g, s, draft)
+        case .register: register(&g, s)
+        case .confirmQuit:
+            let (x, y, w, _) = frame(&g, width: 56, height: 5, title: "Leave the console?")
+            g.put("Everything logged is saved; your unsent line is kept.", x: x + 2, y: y + 1, maxWidth: w - 4)
+            g.put("y / Enter: leave      any other key: stay", x: x + 2, y: y + 3, style: CellStyle(.title), maxWidth: w - 4)
+        }
+    }
+
+    @discardableResult
+    static func frame(_ g: inout CellGrid, width: Int, height: Int, title: String) -> (Int, Int, Int, Int) {
+        let w = min(width, g.width - 4), h = min(height, g.height - 2)
+        let x = (g.width - w) / 2, y = max(1, (g.height - h) / 2)
+        g.fill(x: x, y: y, width: w, height: h)
+        g.box(x: x, y: y, width: w, height: h, title: title, style: CellStyle(.title))
+        return (x, y, w, h)
+    }
+
+    static func prompt(_ g: inout CellGrid, title: String, label: String, line: InputLine, hint: String) {
+        let (x, y, w, _) = frame(&g, width: 70, height: 5, title: title)
+        g.put(label + line.text, x: x + 2, y: y + 1, style: CellStyle(.input, bold: true), maxWidth: w - 4)
+        g.cursor = (min(x + w - 2, x + 2 + DisplayWidth.of(label) + line.caretColumns), y + 1)
+        g.put(hint, x: x + 2, y: y + 3, style: CellStyle(.muted), maxWidth: w - 4)
+    }
+
+    static let keys: [(String, String)] = [
+        ("Typing", ""),
+        ("Enter", "log the line (or save an edit)"),
+        ("P03: text / 3: text", "say who is speaking, then the words"),
+        ("Tab", "complete a speaker code"),
+        ("Ctrl-S / F2", "next source: verbal, chat, whiteboard, facilitator"),
+        ("Ctrl-P / F3", "pick the speaker (code or number, Tab completes)"),
+        ("Ctrl-R / F4", "next room to log in"),
+        ("Ctrl-T", "summary / verbatim"),
+        ("←→ Home End ^A ^E", "move in the line"),
+        ("^W ^U ^K", "delete word / to start / to end"),
+        ("↑ ↓", "history"),
+        ("Esc", "to the panes (cancels an edit or reply)"),
+        ("Panes", ""),
+        ("Tab / Shift-Tab", "next / previous pane"),
+        ("↑↓ j k PgUp PgDn g G", "move; G follows the newest"),
+        ("i / Enter", "back to typing"),
+        ("x  a  t  T", "strike · attribution · tag · link to theme"),
+        ("r  e  c  S", "reply · edit · confidentiality reminder · filter by speaker"),
+        ("f  s  F", "flagged only · cycle source filter · clear filters"),
+        ("Space", "rooms: filter by room · people: set speaker"),
+        ("m  c", "people: move to the selected room · record consent"),
+        ("/  n  N", "search, next, previous"),
+        ("R", "safeguarding register"),
+        ("Anywhere", ""),
+        ("Ctrl-G", "raise a safeguarding concern (category, urgency, words)"),
+        (":", "command palette (every command-line action)"),
+        ("? / F1", "this help"),
+        ("Ctrl-Q / q", "leave"),
+    ]
+
+    static func help(_ g: inout CellGrid, _ s: ConsoleState) {
+        let (x, y, w, h) = frame(&g, width: 78, height: keys.count + 3, title: "Keys (Esc closes)")
+        for (i, (key, what)) in keys.enumerated() where i < h - 2 {
+            if what.isEmpty {
+                g.put(key, x: x + 2, y: y + 1 + i, style: CellStyle(.title, bold: true), maxWidth: w - 4)
+            } else {
+                g.put(key, x: x + 3, y: y + 1 + i, style: CellStyle(.speaker, bold: true), maxWidth: 24)
+                g.put(what, x: x + 28, y: y + 1 + i, maxWidth: w - 30)
+            }
+        }
+    }
+
+    static func palette(_ g: inout CellGrid, _ s: ConsoleState, _ line: InputLine) {
+        let typed = line.text.split(separator: " ").first.map(String.init)?.lowercased() ?? ""
+        let matches = Palette.commands.filter { typed.isEmpty || $0.0.hasPrefix(typed) }
+        let (x, y, w, h) = frame(&g, width: 76, height: min(g.height - 2, matches.count + 4), title: "Command")
+        g.put(":" + line.text, x: x + 2, y: y + 1, style: CellStyle(.input, bold: true), maxWidth: w - 4)
+        g.cursor = (min(x + w - 2, x + 3 + line.caretColumns), y + 1)
+        for (i, (cmd, what)) in matches.enumerated() where i < h - 3 {
+            g.put(cmd, x: x + 2, y: y + 2 + i, style: CellStyle(.speaker), maxWidth: 40)
+            g.put(what, x: x + 43, y: y + 2 + i, style: CellStyle(.muted), maxWidth: w - 45)
+        }
+    }
+
+    static func speakers(_ g: inout CellGrid, _ s: ConsoleState, _ line: InputLine) {
+        let typed = line.text.uppercased()
+        let people = s.session.orderedParticipants.filter { !$0.withdrawn && (typed.isEmpty || $0.code.hasPrefix(typed) || $0.code == SpeakerPrefix.code(forNumber: typed)) }
+        let (x, y, w, h) = frame(&g, width: 60, height: min(g.height - 2, people.count + 4), title: "Speaker (code or number; - for none)")
+        g.put("> " + line.text, x: x + 2, y: y + 1, style: CellStyle(.input, bold: true), maxWidth: w - 4)
+        g.cursor = (x + 4 + line.caretColumns, y + 1)
+        for (i, p) in people.enumerated() where i < h - 3 {
+            g.put("\(p.code)  \(p.jobRole)  [\(s.session.roomName(p.room))]", x: x + 2, y: y + 2 + i, maxWidth: w - 4)
+        }
+    }
+
+    static func flag(_ g: inout CellGrid, _ s: ConsoleState, _ d: FlagDraft) {
+        let (x, y, w, _) = frame(&g, width: 72, height: 14, title: "⚑ Raise a safeguarding concern (Esc cancels)")
+        var row = y + 1
+        let on = d.contributions.isEmpty ? "nothing logged (seen, not said)" : d.contributions.map { "#\($0)" }.joined(separator: ", ")
+        g.put("On: \(on)\(d.participant.map { " · participant \($0)" } ?? "") · \(s.session.roomName(d.room))", x: x + 2, y: row, maxWidth: w - 4)
+        row += 2
+        if d.category == nil {
+            g.put("Category (press a number):", x: x + 2, y: row, style: CellStyle(.title)); row += 1
+            for (i, c) in ConcernCategory.allCases.enumerated() { g.put("\(i + 1)  \(c.rawValue)", x: x + 4, y: row, maxWidth: w - 6); row += 1 }
+        } else if d.urgency == nil {
+            g.put("Category: \(d.category!.rawValue)", x: x + 2, y: row); row += 2
+            g.put("Urgency (press a number):", x: x + 2, y: row, style: CellStyle(.title)); row += 1
+            for (i, u) in ConcernUrgency.allCases.enumerated() { g.put("\(i + 1)  \(u.rawValue)", x: x + 4, y: row, maxWidth: w - 6); row += 1 }
+        } else {
+            g.put("Category: \(d.category!.rawValue) · urgency: \(d.urgency!.rawValue)", x: x + 2, y: row, maxWidth: w - 4); row += 2
+            g.put("What was said or seen (restricted; Enter raises it):", x: x + 2, y: row, style: CellStyle(.title)); row += 1
+            g.put("> " + d.description.text, x: x + 2, y: row, style: CellStyle(.input, bold: true), maxWidth: w - 4)
+            g.cursor = (min(x + w - 2, x + 4 + d.description.caretColumns), row)
+        }
+    }
+
+    static func register(_ g: inout CellGrid, _ s: ConsoleState) {
+        let concerns = s.session.register.visible(to: s.context.role, name: s.context.user)
+        let (x, y, w, h) = frame(&g, width: g.width - 6, height: g.height - 4, title: "Safeguarding register — restricted (\(s.context.role.rawValue)) · Esc closes")
+        var row = y + 1
+        if s.context.role == .observer {
+            g.put("\(s.session.register.concerns.count) concern(s) recorded; their content is not shown to observers.", x: x + 2, y: row, maxWidth: w - 4)
+            return
+        }
+        if concerns.isEmpty { g.put("No concerns visible to you.", x: x + 2, y: row, style: CellStyle(.muted)) }
+        for c in concerns.reversed() {
+            guard row < y + h - 2 else { break }
+            let status = c.isClosed ? "closed" : c.isAcknowledged ? "acknowledged by \(c.acknowledgedBy!)" : "AWAITING THE SAFEGUARDING LEAD"
+            g.put("⚑ #\(c.number) \(c.urgency.rawValue) · \(c.category.rawValue) · \(status)", x: x + 2, y: row, style: CellStyle(.flag, bold: true), maxWidth: w - 4)
+            row += 1
+            let on = c.contributions.isEmpty ? "" : " on " + c.contributions.map { "#\($0)" }.joined(separator: ",")
+            g.put("  \(Screens.clock(c.raisedAt)) raised by \(c.raisedBy) in \(s.session.roomName(c.room))\(c.participant.map { ", \($0)" } ?? "")\(on)", x: x + 2, y: row, style: CellStyle(.muted), maxWidth: w - 4)
+            row += 1
+            for line in Wrap.lines("  " + c.description, width: w - 4, limit: 2) where row < y + h - 2 { g.put(line, x: x + 2, y: row, maxWidth: w - 4); row += 1 }
+            for a in c.actions where row < y + h - 2 {
+                g.put("  \(Screens.clock(a.at)) \(a.kind.rawValue) by \(a.by)\(a.to.map { " → \($0)" } ?? "")\(a.reference.map { " (\($0))" } ?? ""): \(a.note)", x: x + 2, y: row, maxWidth: w - 4)
+                row += 1
+            }
+        }
+        g.put(":ack K  ·  :action K discussed|consulted|referred|informed|closed [to=BODY] [ref=REF] note", x: x + 2, y: y + h - 2, style: CellStyle(.muted), maxWidth: w - 4)
+    }
+}

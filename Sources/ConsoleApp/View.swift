@@ -1,0 +1,315 @@
+import Foundation
+import SessionModel
+import TerminalKit
+
+/// The smallest screen the console draws on; below it, a notice.
+public let minimumSize = (width: 80, height: 24)
+
+/// Draws the whole console for `s`. Pure: the same state gives the same grid.
+/// Only what is visible is drawn, so cost follows the screen, not the session.
+public func view(_ s: ConsoleState) -> CellGrid {
+    var g = CellGrid(width: s.width, height: s.height)
+    guard s.width >= minimumSize.width, s.height >= minimumSize.height else {
+        let lines = ["Terminal too small", "Convene needs \(minimumSize.width)×\(minimumSize.height);", "this one is \(s.width)×\(s.height)."]
+        for (i, line) in lines.enumerated() where i < s.height {
+            g.put(line, x: max(0, (s.width - DisplayWidth.of(line)) / 2), y: max(0, s.height / 2 - 1) + i, style: CellStyle(.warning, bold: true))
+        }
+        return g
+    }
+    Screens.header(&g, s)
+    Screens.banner(&g, s)
+    let bodyTop = 2, bodyBottom = s.height - 4
+    let left = 26
+    let right = s.width >= 120 ? 38 : 0
+    let roomsHeight = max(5, (bodyBottom - bodyTop + 1) / 2 - 1)
+    Screens.rooms(&g, s, x: 0, y: bodyTop, width: left, height: roomsHeight)
+    Screens.participants(&g, s, x: 0, y: bodyTop + roomsHeight, width: left, height: bodyBottom - bodyTop + 1 - roomsHeight)
+    Screens.log(&g, s, x: left, y: bodyTop, width: s.width - left - right, height: bodyBottom - bodyTop + 1)
+    if right > 0 {
+        let guideHeight = (bodyBottom - bodyTop + 1) / 2
+        Screens.guide(&g, s, x: s.width - right, y: bodyTop, width: right, height: guideHeight)
+        Screens.themes(&g, s, x: s.width - right, y: bodyTop + guideHeight, width: right, height: bodyBottom - bodyTop + 1 - guideHeight)
+    }
+    Screens.context(&g, s, y: s.height - 3)
+    Screens.input(&g, s, y: s.height - 2)
+    Screens.hints(&g, s, y: s.height - 1)
+    Overlays.draw(&g, s)
+    return g
+}
+
+enum Screens {
+    static func clock(_ d: Date, seconds: Bool = true) -> String {
+        let t = Int(d.timeIntervalSince1970.rounded(.down))
+        let day = ((t % 86_400) + 86_400) % 86_400
+        let hms = String(format: "%02d:%02d", day / 3600, (day % 3600) / 60)
+        return seconds ? hms + String(format: ":%02d", day % 60) : hms
+    }
+
+    static func header(_ g: inout CellGrid, _ s: ConsoleState) {
+        let alerting = !s.unacknowledgedConcerns.isEmpty
+        let style = CellStyle(alerting ? .headerAlert : .header, bold: true)
+        g.fill(x: 0, y: 0, width: g.width, height: 1, style: style)
+        var right: [String] = []
+        if let waiting = s.offlineWaiting { right.append("offline — \(waiting) waiting") }
+        let missing = s.session.participantsWithoutConsent.count
+        if missing > 0 { right.append("✗ consent missing: \(missing)") }
+        let open = s.session.register.open
+        if !open.isEmpty {
+            let byUrgency = ConcernUrgency.allCases.compactMap { u -> String? in
+                let n = open.filter { $0.urgency == u }.count
+                return n > 0 ? "\(n) \(u.rawValue)" : nil
+            }
+            right.append("⚑ \(open.count) open (\(byUrgency.joined(separator: ", ")))")
+        }
+        if let round = s.session.currentRound, let left = round.remaining(at: s.now) {
+            let secs = Int(left.rounded(.up))
+            let warn = secs <= 60 ? " ⏰ 1 MIN" : ""
+            right.append(String(format: "Round %d %02d:%02d left", round.number, secs / 60, secs % 60) + warn)
+        }
+        if s.session.info?.recording == true { right.append("● REC") }
+        if s.session.info?.closed == true { right.append("CLOSED") }
+        right.append(clock(s.now))
+        let rightText = right.joined(separator: "  ")
+        let rightWidth = DisplayWidth.of(rightText)
+        g.put(" " + rightText + " ", x: max(0, g.width - rightWidth - 2), y: 0, style: style)
+        let title = " Convene · " + (s.session.info?.title ?? "no session")
+        g.put(title, x: 0, y: 0, style: style, maxWidth: max(0, g.width - rightWidth - 3))
+    }
+
+    static func banner(_ g: inout CellGrid, _ s: ConsoleState) {
+        if let c = s.unacknowledgedConcerns.sorted(by: { $0.urgency < $1.urgency }).first {
+            let more = s.unacknowledgedConcerns.count > 1 ? " (+\(s.unacknowledgedConcerns.count - 1) more)" : ""
+            let text = " ⚑ SAFEGUARDING ALERT: concern #\(c.number), \(c.urgency.rawValue), \(c.category.rawValue), raised by \(c.raisedBy) in \(s.session.roomName(c.room))\(more) — awaiting the safeguarding lead (:ack \(c.number))"
+            g.fill(x: 0, y: 1, width: g.width, height: 1, style: CellStyle(.alert, bold: true))
+            g.put(text, x: 0, y: 1, style: CellStyle(.alert, bold: true))
+        } else if let status = s.status {
+            g.put(" " + status, x: 0, y: 1, style: CellStyle(.warning))
+        }
+    }
+
+    static func pane(_ g: inout CellGrid, _ s: ConsoleState, _ focus: Focus, x: Int, y: Int, width: Int, height: Int, title: String) {
+        g.box(x: x, y: y, width: width, height: height, title: (s.focus == focus ? "▶ " : "") + title,
+              style: CellStyle(s.focus == focus ? .title : .border))
+    }
+
+    static func rooms(_ g: inout CellGrid, _ s: ConsoleState, x: Int, y: Int, width: Int, height: Int) {
+        pane(&g, s, .rooms, x: x, y: y, width: width, height: height, title: "Rooms")
+        var row = y + 1
+        for room in s.session.rooms where !room.closed {
+            guard row < y + height - 1 else { break }
+            let members = s.session.members(of: room.id).count
+            let mark = room.id == s.room ? "▸" : " "
+            let filter = s.filter.room == room.id ? " ◆" : ""
+            let style = room.id == s.room && s.focus == .rooms ? CellStyle(.selected, reverse: true) : CellStyle()
+            g.put("\(mark)\(room.name) (\(members))\(filter)", x: x + 1, y: row, style: style, maxWidth: width - 2)
+            row += 1
+        }
+    }
+
+    static func participants(_ g: inout CellGrid, _ s: ConsoleState, x: Int, y: Int, width: Int, height: Int) {
+        pane(&g, s, .participants, x: x, y: y, width: width, height: height, title: "People")
+        let people = s.session.orderedParticipants
+        let rows = height - 2
+        let start = max(0, min(s.selectedParticipant - rows + 1, people.count - rows))
+        for (i, p) in people.enumerated().dropFirst(start).prefix(rows) {
+            let consent = p.withdrawn ? "W" : p.hasConsented ? "✓" : "✗"
+            let attribution = p.attribution == .role ? "r" : "n"
+            let room = p.room == 0 ? "M" : String(s.session.roomName(p.room).suffix(1))
+            let selected = i == s.selectedParticipant && s.focus == .participants
+            let speaking = p.code == s.speaker ? "»" : " "
+            let line = "\(speaking)\(p.code) \(consent)\(attribution) \(room) \(p.jobRole)"
+            g.put(line, x: x + 1, y: y + 1 + i - start, style: selected ? CellStyle(.selected, reverse: true) : CellStyle(p.hasConsented ? .normal : .warning), maxWidth: width - 2)
+        }
+    }
+
+    static func sourceTag(_ source: ContributionSource) -> String {
+        switch source {
+        case .verbal: return "say"
+        case .chat: return "cht"
+        case .whiteboard: return "wbd"
+        case .facilitator: return "fac"
+        }
+    }
+
+    static func log(_ g: inout CellGrid, _ s: ConsoleState, x: Int, y: Int, width: Int, height: Int) {
+        var title = "Log"
+        if let room = s.filter.room { title += " · \(s.session.roomName(room))" }
+        if !s.filter.summary.isEmpty { title += " · " + s.filter.summary }
+        title += " (\(s.logCount))"
+        pane(&g, s, .log, x: x, y: y, width: width, height: height, title: title)
+        let detailHeight = 3
+        let rows = height - 2 - detailHeight - 1
+        let count = s.logCount
+        guard rows > 0 else { return }
+        let selectedPosition = s.selected.flatMap { Keymap.position(of: $0, in: s) }
+        let start: Int
+        if let p = selectedPosition { start = max(0, min(p - rows / 2, count - rows)) } else { start = max(0, count - rows) }
+        for row in 0..<min(rows, count - start) {
+            let n = s.logNumber(at: start + row)
+            guard let c = s.session.contribution(n) else { continue }
+            let isSelected = n == s.selected
+            entry(&g, s, c, x: x + 1, y: y + 1 + row, width: width - 2, selected: isSelected)
+        }
+        // Detail of the selected (or newest) contribution, wrapped.
+        let sepY = y + height - 2 - detailHeight
+        for xx in (x + 1)..<(x + width - 1) { g[xx, sepY] = Cell(text: "─", style: CellStyle(.border)) }
+        let focusNumber = s.selected ?? (count > 0 ? s.logNumber(at: count - 1) : nil)
+        if let n = focusNumber, let c = s.session.contribution(n) {
+            var detail = "#\(c.number) "
+            if c.erased { detail += "[erased by withdrawal]" } else {
+                detail += c.speaker.map { "\($0) (\(s.session.participant($0)?.jobRole ?? "?")) " } ?? ""
+                detail += "[\(c.source.rawValue)\(c.form == .summary ? ", summary" : "")] attribution \(c.attribution.rawValue)"
+                if !c.replyTo.isEmpty { detail += " ↩ " + c.replyTo.map { "#\($0)" }.joined(separator: ",") }
+                if !c.codes.isEmpty { detail += " · " + c.codes.joined(separator: "; ") }
+                if c.struck { detail += " · STRUCK" }
+                if !c.concerns.isEmpty { detail += " · ⚑ concern " + c.concerns.map { "#\($0)" }.joined(separator: ",") }
+                detail += " — " + RedactedText.display(c)
+            }
+            let lines = Wrap.lines(detail, width: width - 2, limit: detailHeight)
+            for (i, line) in lines.enumerated() { g.put(line, x: x + 1, y: sepY + 1 + i, style: CellStyle(.muted), maxWidth: width - 2) }
+        }
+    }
+
+    /// One log line: markers, number, time, room, source, speaker, text.
+    static func entry(_ g: inout CellGrid, _ s: ConsoleState, _ c: Contribution, x: Int, y: Int, width: Int, selected: Bool) {
+        let base = selected ? CellStyle(.selected, reverse: true) : CellStyle()
+        if selected { g.fill(x: x, y: y, width: width, height: 1, style: base) }
+        var col = x
+        func put(_ text: String, _ role: StyleRole, bold: Bool = false) {
+            guard col < x + width else { return }
+            let style = selected ? CellStyle(.selected, bold: bold, reverse: true) : CellStyle(role, bold: bold)
+            col += g.put(text, x: col, y: y, style: style, maxWidth: x + width - col)
+        }
+        // Markers stay readable without colour.
+        let consented = c.speaker.map { s.session.participant($0)?.hasConsented ?? false } ?? true
+        let marks = (c.concerns.isEmpty ? " " : "⚑") + (c.struck ? "~" : !consented ? "✗" : c.redactions.isEmpty ? " " : "▒")
+        put(marks, c.concerns.isEmpty ? .normal : .flag, bold: true)
+        put(String(format: "#%-4d ", c.number), .muted)
+        put(clock(c.occurredAt, seconds: false) + " ", .muted)
+        if c.erased { put("[erased by withdrawal]", .muted); return }
+        let roomName = s.session.roomName(c.room)
+        put(String(roomName.prefix(6)).padding(toLength: 6, withPad: " ", startingAt: 0) + " ", .muted)
+        put(sourceTag(c.source) + " ", .source)
+        put((c.speaker ?? (c.source == .facilitator ? "FAC" : "—")).padding(toLength: 4, withPad: " ", startingAt: 0), .speaker, bold: true)
+        if c.attribution != .role { put(c.attribution == .anonymous ? "ᵃ" : "ᵇ", .muted) } else { put(" ", .muted) }
+        for segment in RedactedText.segments(c) {
+            put(segment.text, c.struck ? .struck : segment.redacted ? .redaction : .normal)
+        }
+        if !c.codes.isEmpty { put("  [" + c.codes.joined(separator: "; ") + "]", .code) }
+    }
+
+    static func guide(_ g: inout CellGrid, _ s: ConsoleState, x: Int, y: Int, width: Int, height: Int) {
+        g.box(x: x, y: y, width: width, height: height, title: "Guide")
+        let guide = s.session.guide
+        var row = y + 1
+        if guide.segments.isEmpty { g.put("no guide (convene guide FILE)", x: x + 1, y: row, style: CellStyle(.muted), maxWidth: width - 2) }
+        for (i, seg) in guide.segments.enumerated() {
+            guard row < y + height - 1 else { break }
+            let current = i == guide.current
+            g.put("\(current ? "▶" : " ")\(i + 1). \(seg.title)\(seg.minutes.map { " (\($0)m)" } ?? "")", x: x + 1, y: row,
+                  style: CellStyle(current ? .title : .normal, bold: current), maxWidth: width - 2)
+            row += 1
+            if current {
+                for p in seg.prompts where row < y + height - 1 {
+                    g.put("   · " + p, x: x + 1, y: row, style: CellStyle(.muted), maxWidth: width - 2); row += 1
+                }
+            }
+        }
+    }
+
+    static func themes(_ g: inout CellGrid, _ s: ConsoleState, x: Int, y: Int, width: Int, height: Int) {
+        g.box(x: x, y: y, width: width, height: height, title: "Themes")
+        for (i, t) in s.session.themes.enumerated() where !t.title.isEmpty {
+            guard i < height - 2 else { break }
+            g.put("\(t.number). \(t.title) (\(t.contributions.count))", x: x + 1, y: y + 1 + i, maxWidth: width - 2)
+        }
+    }
+
+    static func context(_ g: inout CellGrid, _ s: ConsoleState, y: Int) {
+        var parts: [String] = []
+        if let n = s.editing { parts.append("EDITING #\(n)") }
+        parts.append("[\(s.source.rawValue)\(s.summaryMode ? ", summary" : "")]")
+        if s.source == .whiteboard || s.source == .facilitator {
+            parts.append(s.source == .whiteboard ? "no speaker (whiteboard notes are anonymous)" : "facilitator")
+        } else if let code = s.speaker, let p = s.session.participant(code) {
+            parts.append("speaker \(code) \(p.jobRole)\(p.hasConsented ? "" : " ✗ NO CONSENT")")
+        } else {
+            parts.append("no speaker")
+        }
+        parts.append("in \(s.session.roomName(s.room))")
+        if let r = s.replyTo { parts.append("↩ reply to #\(r)") }
+        parts.append("as \(s.context.user) (\(s.context.role.rawValue))")
+        g.put(" " + parts.joined(separator: " · "), x: 0, y: y, style: CellStyle(.muted))
+    }
+
+    static func input(_ g: inout CellGrid, _ s: ConsoleState, y: Int) {
+        let prompt = s.focus == .input ? "› " : "  "
+        g.put(prompt, x: 0, y: y, style: CellStyle(.input, bold: true))
+        let available = g.width - 3
+        // Scroll the line horizontally so the caret stays visible.
+        let chars = s.input.characters
+        var start = 0
+        var caretCols = s.input.caretColumns
+        while caretCols > available - 1 && start < chars.count {
+            caretCols -= TerminalKitWidth.of(chars[start]); start += 1
+        }
+        g.put(String(chars[start...]), x: 2, y: y, style: CellStyle(.input), maxWidth: available)
+        if s.focus == .input && s.overlay == .none { g.cursor = (2 + caretCols, y) }
+        if s.input.isEmpty && s.focus == .input {
+            g.put("type what is said; P03: sets the speaker; Enter logs", x: 2, y: y, style: CellStyle(.muted))
+        }
+    }
+
+    static func hints(_ g: inout CellGrid, _ s: ConsoleState, y: Int) {
+        let text = s.focus == .input
+            ? " Enter log · Esc panes · ^S source · ^P speaker · ^R room · Tab complete · ^G flag · F1 help"
+            : " ↑↓ select · Tab pane · i/Enter type · x strike · a attribution · t tag · r reply · e edit · / search · : cmd · ? help"
+        g.put(text, x: 0, y: y, style: CellStyle(.muted))
+    }
+}
+
+/// Text with accepted redactions shown as their placeholders.
+enum RedactedText {
+    struct Segment { var text: String; var redacted: Bool }
+
+    static func segments(_ c: Contribution) -> [Segment] {
+        guard !c.redactions.isEmpty else { return [Segment(text: c.text, redacted: false)] }
+        let scalars = Array(c.text.unicodeScalars)
+        var out: [Segment] = []
+        var at = 0
+        for r in c.redactions.sorted(by: { $0.span.start < $1.span.start }) where r.span.start >= at && r.span.end <= scalars.count {
+            if r.span.start > at { out.append(Segment(text: String(String.UnicodeScalarView(scalars[at..<r.span.start])), redacted: false)) }
+            out.append(Segment(text: r.placeholder, redacted: true))
+            at = r.span.end
+        }
+        if at < scalars.count { out.append(Segment(text: String(String.UnicodeScalarView(scalars[at...])), redacted: false)) }
+        return out
+    }
+
+    static func display(_ c: Contribution) -> String { segments(c).map(\.text).joined() }
+}
+
+enum Wrap {
+    /// Greedy word wrap to `width` columns, at most `limit` lines (the last ends with …).
+    static func lines(_ text: String, width: Int, limit: Int) -> [String] {
+        guard width > 1 else { return [] }
+        var lines: [String] = []
+        var current = ""
+        var currentWidth = 0
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let w = DisplayWidth.of(String(word))
+            if currentWidth > 0 && currentWidth + 1 + w > width {
+                lines.append(current); current = ""; currentWidth = 0
+                if lines.count == limit { break }
+            }
+            if currentWidth > 0 { current += " "; currentWidth += 1 }
+            current += word; currentWidth += w
+        }
+        if lines.count < limit && !current.isEmpty { lines.append(current) }
+        if lines.count == limit && lines.joined(separator: " ").count < text.count, var last = lines.popLast() {
+            if DisplayWidth.of(last) >= width { last = String(last.dropLast()) }
+            lines.append(last + "…")
+        }
+        return lines
+    }
+}

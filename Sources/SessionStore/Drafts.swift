@@ -1,0 +1,31 @@
+import Foundation
+import GRDB
+
+/// A console's unsent input and view position, kept so it reopens where it was
+/// after a crash or a closed terminal. Sealed like every payload when the file
+/// is encrypted.
+public protocol DraftStore: AnyObject {
+    func saveDraft(user: String, draft: String, view: String) throws
+    func loadDraft(user: String) throws -> (draft: String, view: String)?
+}
+
+extension SQLiteJournal: DraftStore {
+    public func saveDraft(user: String, draft: String, view: String) throws {
+        guard !readOnly else { return }
+        let sealed = try cipher.seal(Data(draft.utf8), context: Data("draft:\(user)".utf8))
+        do {
+            try dbQueue.write { db in
+                try db.execute(sql: "INSERT OR REPLACE INTO console_drafts (user, draft, view, saved_ms) VALUES (?, ?, ?, ?)",
+                               arguments: [user, sealed, view, Int64(Date().timeIntervalSince1970 * 1000)])
+            }
+        } catch { throw Self.map(error, path: location) }
+    }
+
+    public func loadDraft(user: String) throws -> (draft: String, view: String)? {
+        let row = try dbQueue.read { db in try Row.fetchOne(db, sql: "SELECT draft, view FROM console_drafts WHERE user = ?", arguments: [user]) }
+        guard let row else { return nil }
+        let sealed: Data = row["draft"] ?? Data()
+        let plain = (try? cipher.open(sealed, context: Data("draft:\(user)".utf8))) ?? Data()
+        return (String(decoding: plain, as: UTF8.self), row["view"] ?? "")
+    }
+}
