@@ -1,2 +1,0 @@
-import XCTest
-final class TerminalKitTestsPlaceholder: XCTestCase { func testPlaceholder() { XCTAssertTrue(true) } }
