@@ -1,0 +1,104 @@
+import Foundation
+@testable import ConsoleApp
+import SessionModel
+import TerminalKit
+import XCTest
+
+/// Whole screens rendered into the grid and compared as text with files in
+/// Snapshots/ (set SNAPSHOT_RECORD=1 to rewrite them after a deliberate change).
+final class ConsoleSnapshotTests: XCTestCase {
+    static let now = DemoSession.defaultStart.addingTimeInterval(1_500)
+
+    func demoState(width: Int, height: Int, role: ConsoleRole = .lead) throws -> ConsoleState {
+        let session = try SessionState.replay(DemoSession.events())
+        return ConsoleState(session: session, context: ConsoleContext(role: role, user: "Sam Lead", location: "demo.convene"),
+                            width: width, height: height, now: Self.now)
+    }
+
+    func assertSnapshot(_ state: ConsoleState, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let text = view(state).lines().joined(separator: "\n") + "\n"
+        let url = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().appendingPathComponent("Snapshots/\(name).txt")
+        if ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1" || !FileManager.default.fileExists(atPath: url.path) {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            if ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] != "1" {
+                XCTFail("snapshot \(name) was missing and has been recorded; check it and run again", file: file, line: line)
+            }
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertEqual(text, expected, "screen \(name) differs from Snapshots/\(name).txt", file: file, line: line)
+    }
+
+    func testMainScreenAt80x24() throws { try assertSnapshot(try demoState(width: 80, height: 24), "main-80x24") }
+    func testMainScreenAt160x48() throws { try assertSnapshot(try demoState(width: 160, height: 48), "main-160x48") }
+
+    func testHelpOverlay() throws {
+        var s = try demoState(width: 160, height: 48)
+        _ = update(&s, .key(.function(1)))
+        try assertSnapshot(s, "help-160x48")
+    }
+
+    func testPaletteOverlay() throws {
+        var s = try demoState(width: 80, height: 24)
+        s.focus = .log
+        for k: Key in [.char(":"), .char("r"), .char("o")] { _ = update(&s, .key(k)) }
+        try assertSnapshot(s, "palette-80x24")
+    }
+
+    func testFlagOverlayAndRegister() throws {
+        var s = try demoState(width: 80, height: 24)
+        _ = update(&s, .key(.ctrl("g")))
+        try assertSnapshot(s, "flag-category-80x24")
+        _ = update(&s, .key(.escape))
+        s.focus = .log
+        _ = update(&s, .key(.char("R")))
+        try assertSnapshot(s, "register-80x24")
+    }
+
+    func testObserverSeesNoConcernContent() throws {
+        var s = try demoState(width: 80, height: 24, role: .observer)
+        s.focus = .log
+        _ = update(&s, .key(.char("R")))
+        let text = view(s).text()
+        XCTAssertFalse(text.contains("check whether already referred"))
+        XCTAssertTrue(text.contains("not shown to observers"))
+    }
+
+    func testTooSmall() throws {
+        try assertSnapshot(try demoState(width: 60, height: 20), "too-small-60x20")
+        let tiny = view(try demoState(width: 3, height: 1))
+        XCTAssertEqual(tiny.width, 3)
+        _ = view(try demoState(width: 0, height: 0))
+    }
+
+    func testWideAndHostileTextIsDrawnInert() throws {
+        var events = DemoSession.events()
+        let last = events.last!.at
+        events.append(SessionEvent(at: last.addingTimeInterval(5), by: "Ira", ContributionLogged(source: .chat, speaker: "P02",
+            text: "日本語のテキスト 👩‍👩‍👧 e\u{301}cole \u{1B}[2J\u{1B}]0;pwned\u{07} \u{202E}reversed " + String(repeating: "W", count: 10_000))))
+        let session = try SessionState.replay(events)
+        let s = ConsoleState(session: session, context: ConsoleContext(role: .lead, user: "Sam Lead", location: "x"), width: 160, height: 48, now: Self.now)
+        let grid = view(s)
+        for cell in grid.cells {
+            XCTAssertFalse(cell.text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E }, "raw control in the grid")
+        }
+        try assertSnapshot(s, "hostile-160x48")
+    }
+
+    func testHeaderShowsCountdownRecordingAndAlerts() throws {
+        var events = DemoSession.events()
+        let t = events.last!.at
+        events.append(SessionEvent(at: t, by: "Sam Lead", RoundStarted(minutes: 5)))
+        events.append(SessionEvent(at: t, by: "Ira", ConcernRaised(category: .riskToParticipant, urgency: .immediate, description: "x")))
+        let session = try SessionState.replay(events)
+        var s = ConsoleState(session: session, context: ConsoleContext(role: .notetaker, user: "Ira", location: "x"), width: 120, height: 30, now: t.addingTimeInterval(250))
+        let header = view(s).lines()[0]
+        XCTAssertTrue(header.contains("Round 2 00:50 left ⏰ 1 MIN"), header)
+        XCTAssertTrue(header.contains("● REC"))
+        XCTAssertTrue(header.contains("⚑ 2 open (1 immediate, 1 same-day)"), header)
+        XCTAssertTrue(view(s).lines()[1].contains("SAFEGUARDING ALERT: concern #2"))
+        let effects = update(&s, .sessionChanged(session))
+        XCTAssertEqual(effects.map(\.description), ["bell"], "an immediate concern rings once")
+        XCTAssertEqual(update(&s, .sessionChanged(session)).count, 0)
+    }
+}

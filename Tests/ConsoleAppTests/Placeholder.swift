@@ -1,2 +1,0 @@
-import XCTest
-final class ConsoleAppTestsPlaceholder: XCTestCase { func testPlaceholder() { XCTAssertTrue(true) } }
