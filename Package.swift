@@ -42,7 +42,8 @@ let package = Package(
             "SessionModel", "Privacy",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // Headers and library come from the default paths; pkg-config would add -D flags SwiftPM rejects.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TerminalKit", dependencies: ["CNcursesw"]),
         .target(name: "ConsoleApp", dependencies: ["SessionModel", "Privacy", "SessionStore", "TerminalKit", "Exporters", "Importers"]),
         .executableTarget(name: "convene", dependencies: [
@@ -68,7 +69,8 @@ let package = Package(
             "Exporters", "Privacy", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
         ], resources: [.copy("Golden")]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "TerminalKit", "SessionModel", "SessionStore"]),
+        .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "TerminalKit", "SessionModel", "SessionStore"],
+                    exclude: ["Snapshots"]),
         // End-to-end: runs the built `convene` binary (durability, tmux, faults).
         .testTarget(name: "CLITests", dependencies: ["SessionStore", "SessionModel"]),
     ],

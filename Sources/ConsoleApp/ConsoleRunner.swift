@@ -46,6 +46,8 @@ public enum ConsoleRunner {
                         let s = screen.size
                         _ = update(&state, .resize(width: s.width, height: s.height))
                     }
+                    // No Alt bindings: Esc typed quickly before a key arrives as Alt-key.
+                    if case .alt(let c) = k { perform(update(&state, .key(.escape)), &state, journal, screen, drafts); pending = .char(c); continue }
                     let effects = update(&state, .key(k))
                     if effects.contains(where: { if case .saveDraft = $0 { return true }; return false }) { draftDirty = true }
                     perform(effects, &state, journal, screen, drafts)
