@@ -6,9 +6,15 @@ let args = CommandLine.arguments.dropFirst()
 let area = args.first ?? "all"
 switch area {
 case "store": runStoreBenchmarks()
+case "console": runConsoleBenchmarks()
+case "make-session":
+    // convene-bench make-session PATH EVENTS: a large session for keylat.py and manual trials.
+    let rest = Array(args.dropFirst())
+    try! buildLargeSession(path: rest[0], events: Int(rest[1]) ?? 10_000)
 case "open-once": openOnce(path: args.dropFirst().first ?? "")
 case "all":
     runStoreBenchmarks()
+    runConsoleBenchmarks()
 default:
     FileHandle.standardError.write(Data("convene-bench: unknown area '\(area)'\n".utf8))
     exit(2)

@@ -55,6 +55,8 @@ public final class NcursesScreen {
 
     /// Sends the changed runs to the terminal, then places the cursor.
     public func draw(_ grid: CellGrid) {
+        // Nothing changed, nothing sent: an idle console stays silent on the wire.
+        if let previous, previous == grid { return }
         let runs = GridDiff.changes(from: previous, to: grid)
         if previous == nil || previous!.width != grid.width || previous!.height != grid.height { clear() }
         for run in runs {
