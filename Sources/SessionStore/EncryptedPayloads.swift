@@ -1,0 +1,141 @@
+import Crypto
+import CryptoExtras
+import Foundation
+
+/// Encryption at rest: every payload, the snapshot and the console drafts are
+/// sealed with ChaCha20-Poly1305 under a random 256-bit data key.
+///
+/// Envelope encryption: the data key is stored in `meta`, itself sealed
+/// ("wrapped") under a key derived from the passphrase with scrypt. Changing
+/// the passphrase re-wraps the data key and touches no event, so the hash
+/// chain (which covers the sealed bytes) is unchanged by `convene rekey`.
+///
+/// The wrapped key's authentication tag is the key check: a wrong passphrase
+/// derives a key that cannot open it, which is reported as
+/// `StoreError.wrongPassphrase` before a single event is read.
+public struct EncryptedPayloads: PayloadCipher {
+    /// The value of `meta.encryption` for files sealed this way.
+    public static let cipherName = "chacha20-poly1305/scrypt"
+    public var name: String { Self.cipherName }
+
+    private let dataKey: SymmetricKey
+
+    /// The cost of deriving the passphrase key. Stored per file, so it can
+    /// be raised later without breaking older files.
+    public struct KeyDerivation: Sendable, Equatable {
+        /// log2 of scrypt's N (rounds).
+        public var logN: Int
+        public var blockSize: Int
+        public var parallelism: Int
+        public init(logN: Int, blockSize: Int, parallelism: Int) {
+            self.logN = logN; self.blockSize = blockSize; self.parallelism = parallelism
+        }
+        /// N = 2^15, r = 8, p = 1: 32 MiB and about a tenth of a second, once per open.
+        public static let standard = KeyDerivation(logN: 15, blockSize: 8, parallelism: 1)
+        /// For tests only: cheap, and still the same code path.
+        public static let fastForTests = KeyDerivation(logN: 10, blockSize: 8, parallelism: 1)
+
+        /// Bounds on what a file may ask for, so a doctored `meta` cannot make
+        /// opening allocate gigabytes or spin for hours.
+        var isReasonable: Bool { (10...20).contains(logN) && (1...16).contains(blockSize) && (1...4).contains(parallelism) }
+    }
+
+    enum MetaKey {
+        static let kdf = "kdf"
+        static let salt = "kdf_salt"
+        static let logN = "kdf_log_n"
+        static let blockSize = "kdf_r"
+        static let parallelism = "kdf_p"
+        static let wrappedKey = "wrapped_key"
+    }
+
+    /// Bound into the wrapped key's tag, so the blob cannot be mistaken for a payload.
+    private static let wrapContext = Data("convene data key v1".utf8)
+    /// First byte of every sealed blob: the layout, so it can change later.
+    private static let layoutVersion: UInt8 = 1
+
+    private init(dataKey: SymmetricKey) { self.dataKey = dataKey }
+
+    // MARK: Creating, unlocking, re-wrapping
+
+    /// A cipher with a fresh random data key, and the `meta` entries that
+    /// store it wrapped under `passphrase`.
+    public static func create(passphrase: String, derivation: KeyDerivation = .standard) throws -> (cipher: EncryptedPayloads, meta: [String: String]) {
+        let cipher = EncryptedPayloads(dataKey: SymmetricKey(size: .bits256))
+        return (cipher, try cipher.wrap(passphrase: passphrase, derivation: derivation))
+    }
+
+    /// Unwraps the data key of a file. A wrong passphrase is `wrongPassphrase`;
+    /// missing or absurd settings are `damaged`; nothing here can trap.
+    public static func unlock(meta: FileMeta, passphrase: String, path: String) throws -> EncryptedPayloads {
+        guard meta.encryption == cipherName else {
+            throw StoreError.cannotOpen(path: path, detail: "it is encrypted with '\(meta.encryption)', which this Convene does not know")
+        }
+        let v = meta.values
+        guard v[MetaKey.kdf] == "scrypt",
+              let salt = v[MetaKey.salt].flatMap({ Data(base64Encoded: $0) }), salt.count >= 16,
+              let logN = v[MetaKey.logN].flatMap(Int.init), let r = v[MetaKey.blockSize].flatMap(Int.init),
+              let p = v[MetaKey.parallelism].flatMap(Int.init),
+              let wrapped = v[MetaKey.wrappedKey].flatMap({ Data(base64Encoded: $0) }) else {
+            throw StoreError.damaged(path: path, detail: "its encryption settings are missing or unreadable")
+        }
+        let derivation = KeyDerivation(logN: logN, blockSize: r, parallelism: p)
+        guard derivation.isReasonable else {
+            throw StoreError.damaged(path: path, detail: "its key-derivation settings are out of range")
+        }
+        let kek = try deriveKey(passphrase: passphrase, salt: salt, derivation: derivation)
+        let raw: Data
+        do {
+            raw = try ChaChaPoly.open(try ChaChaPoly.SealedBox(combined: wrapped), using: kek, authenticating: wrapContext)
+        } catch {
+            throw StoreError.wrongPassphrase
+        }
+        guard raw.count == 32 else { throw StoreError.damaged(path: path, detail: "its data key has the wrong length") }
+        return EncryptedPayloads(dataKey: SymmetricKey(data: raw))
+    }
+
+    /// The `meta` entries that store this cipher's data key under a new passphrase (fresh salt).
+    public func wrap(passphrase: String, derivation: KeyDerivation = .standard) throws -> [String: String] {
+        let salt = Data(SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) })
+        let kek = try Self.deriveKey(passphrase: passphrase, salt: salt, derivation: derivation)
+        let raw = dataKey.withUnsafeBytes { Data($0) }
+        let wrapped = try ChaChaPoly.seal(raw, using: kek, authenticating: Self.wrapContext).combined
+        return [
+            MetaKey.kdf: "scrypt",
+            MetaKey.salt: salt.base64EncodedString(),
+            MetaKey.logN: String(derivation.logN),
+            MetaKey.blockSize: String(derivation.blockSize),
+            MetaKey.parallelism: String(derivation.parallelism),
+            MetaKey.wrappedKey: wrapped.base64EncodedString(),
+        ]
+    }
+
+    private static func deriveKey(passphrase: String, salt: Data, derivation: KeyDerivation) throws -> SymmetricKey {
+        // The same words typed on another keyboard or input method must give the same key.
+        let bytes = Data(passphrase.precomposedStringWithCanonicalMapping.utf8)
+        do {
+            return try KDF.Scrypt.deriveKey(from: bytes, salt: salt, outputByteCount: 32, rounds: 1 << derivation.logN,
+                                            blockSize: derivation.blockSize, parallelism: derivation.parallelism)
+        } catch {
+            throw StoreError.failed("the passphrase key could not be derived (\(error)); not enough memory?")
+        }
+    }
+
+    // MARK: Sealing
+
+    /// `context` (the event id, or "snapshot") is authenticated with the
+    /// payload: a sealed row copied onto another event does not open.
+    public func seal(_ plain: Data, context: Data) throws -> Data {
+        var out = Data([Self.layoutVersion])
+        out.append(try ChaChaPoly.seal(plain, using: dataKey, authenticating: context).combined)
+        return out
+    }
+
+    public func open(_ sealed: Data, context: Data) throws -> Data {
+        guard sealed.first == Self.layoutVersion else { throw SealError.unknownLayout }
+        let box = try ChaChaPoly.SealedBox(combined: sealed.dropFirst())
+        return try ChaChaPoly.open(box, using: dataKey, authenticating: context)
+    }
+
+    enum SealError: Error { case unknownLayout }
+}
