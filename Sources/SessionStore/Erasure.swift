@@ -32,7 +32,7 @@ public struct PurgeResult: Sendable, Equatable {
 extension SQLiteJournal {
     /// Erases physically, in three steps:
     /// 1. one transaction clears the payload and salt of `plan.clear`, deletes
-    ///    the snapshot, replays the whole journal from scratch (refusing the
+    ///    the snapshot and the console drafts, replays the whole journal from scratch (refusing the
     ///    erasure if anything would no longer replay) and appends `plan.append`;
     /// 2. a fresh snapshot is written from the replayed state;
     /// 3. `purge()` checkpoints the WAL, VACUUMs and truncates the WAL, so no
@@ -59,6 +59,9 @@ extension SQLiteJournal {
                             try db.execute(sql: "UPDATE events SET payload = NULL, salt = NULL WHERE seq = ?", arguments: [seq])
                         }
                         try db.execute(sql: "DELETE FROM snapshot")
+                        // Unsent console input may hold the words being erased; a console
+                        // open at this moment simply saves its draft again.
+                        if try db.tableExists("console_drafts") { try db.execute(sql: "DELETE FROM console_drafts") }
                         // Replay from nothing, as the next open will: the state must
                         // hold nothing the cleared payloads carried (placeholder numbers,
                         // emergent codes, edit history) and every later event must still fold.

@@ -308,16 +308,22 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     // MARK: Snapshot
 
     func loadSnapshot() throws {
-        let row = try dbQueue.read { db in try Row.fetchOne(db, sql: "SELECT seq, hash, state FROM snapshot WHERE id = 1") }
-        guard let row else { return }
-        let seq: Int = row["seq"]
-        let hash: Data = row["hash"]
-        let blob: Data = row["state"]
-        // Use the snapshot only if the chain still ends at it where it says.
-        let chainHash = try dbQueue.read { db in try Data.fetchOne(db, sql: "SELECT hash FROM events WHERE seq = ?", arguments: [seq]) }
-        guard chainHash == hash, let plain = try? cipher.open(blob, context: Data("snapshot".utf8)),
+        guard let (seq, hash, plain) = try openedSnapshot(),
               let state = try? SnapshotCodec.decode(plain), state.eventCount == seq else { return }
         lock.withLock { cached = state; lastHash = hash; snapshotSeq = seq }
+    }
+
+    /// The snapshot's plaintext, if the chain still ends at it where it says.
+    /// A separate function so the sealed copy is freed before decoding (an
+    /// encrypted long session would otherwise hold both at its peak).
+    private func openedSnapshot() throws -> (seq: Int, hash: Data, plain: Data)? {
+        let row = try dbQueue.read { db in try Row.fetchOne(db, sql: "SELECT seq, hash, state FROM snapshot WHERE id = 1") }
+        guard let row else { return nil }
+        let seq: Int = row["seq"]
+        let hash: Data = row["hash"]
+        let chainHash = try dbQueue.read { db in try Data.fetchOne(db, sql: "SELECT hash FROM events WHERE seq = ?", arguments: [seq]) }
+        guard chainHash == hash, let plain = try? cipher.open(row["state"], context: Data("snapshot".utf8)) else { return nil }
+        return (seq, hash, plain)
     }
 
     /// Stores the current state so the next open replays only what came after.

@@ -253,6 +253,10 @@ final class DataProtectionTests: XCTestCase {
                           ConcernRaised(contributions: [first.number], participant: "P03", category: .riskToChildOrYoungPerson, urgency: .sameDay,
                                         description: "kept concern")], by: "Ira", at: t0)
         }
+        // A note-taker's unsent input, half-way through typing P03's words.
+        let draft = marker("draft")
+        g.markersP03.append(draft)
+        try j.saveDraft(user: "Ira", draft: "P03 said \(draft)", view: "main")
         try j.writeSnapshot()
         return g
     }
