@@ -40,7 +40,11 @@ public struct EncryptedPayloads: PayloadCipher {
 
         /// Bounds on what a file may ask for, so a doctored `meta` cannot make
         /// opening allocate gigabytes or spin for hours.
-        var isReasonable: Bool { (10...20).contains(logN) && (1...16).contains(blockSize) && (1...4).contains(parallelism) }
+        var isReasonable: Bool {
+            guard (10...20).contains(logN), (1...16).contains(blockSize), (1...4).contains(parallelism) else { return false }
+            // scrypt needs 128·N·r bytes: at most 256 MiB.
+            return 128 * (1 << logN) * blockSize <= 256 << 20
+        }
     }
 
     enum MetaKey {
@@ -84,10 +88,13 @@ public struct EncryptedPayloads: PayloadCipher {
         guard derivation.isReasonable else {
             throw StoreError.damaged(path: path, detail: "its key-derivation settings are out of range")
         }
+        guard let box = try? AES.GCM.SealedBox(combined: wrapped) else {
+            throw StoreError.damaged(path: path, detail: "its wrapped data key is cut short")
+        }
         let kek = try deriveKey(passphrase: passphrase, salt: salt, derivation: derivation)
         let raw: Data
         do {
-            raw = try AES.GCM.open(try AES.GCM.SealedBox(combined: wrapped), using: kek, authenticating: wrapContext)
+            raw = try AES.GCM.open(box, using: kek, authenticating: wrapContext)
         } catch {
             throw StoreError.wrongPassphrase
         }

@@ -104,10 +104,11 @@ extension SQLiteJournal {
             return try dbQueue.writeWithoutTransaction { db in
                 // VACUUM's scratch copy stays in memory, never in a temporary file.
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
-                let before = try checkpoint(db)
+                // Keep the WAL short before VACUUM writes a whole copy into it…
+                _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
                 try db.execute(sql: "VACUUM")
-                let after = try checkpoint(db)
-                return PurgeResult(complete: before && after)
+                // …then copy that into the file and truncate the WAL to nothing.
+                return PurgeResult(complete: try checkpoint(db))
             }
         } catch {
             throw Self.map(error, path: location)

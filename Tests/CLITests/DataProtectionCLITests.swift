@@ -211,6 +211,37 @@ final class DataProtectionCLITests: XCTestCase {
         XCTAssertEqual(list.filter { $0["erased"] as? Bool == true }.map { $0["number"] as! Int }, [1, 3, 5, 7, 9])
     }
 
+    func testAReaderHoldingTheFileDelaysThePurgeAndPurgeFinishesIt() throws {
+        let f = path("held.convene")
+        try ConveneProcess.ok(["new", f, "--title", "Held", "--date", today])
+        try ConveneProcess.ok(["participant", "add", f, "--code", "P01", "--role", "Nurse"])
+        let said = marker("held")
+        try ConveneProcess.ok(["log", f, "--source", "verbal", "--speaker", "P01", "--", said])
+        // Another program (a console) in the middle of a read keeps the WAL in use.
+        let reader = try DatabaseQueue(path: f)
+        let holding = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? reader.read { db in
+                _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM events")
+                holding.signal()
+                release.wait()
+            }
+            done.signal()
+        }
+        holding.wait()
+        let r = try ConveneProcess.run(["withdraw", f, "P01"])
+        release.signal()
+        done.wait()
+        try reader.close()
+        XCTAssertEqual(r.status, 4, r.stderr)
+        XCTAssertTrue(r.stderr.contains("convene purge"), r.stderr)
+        XCTAssertTrue(r.stdout.contains("could not be compacted yet"), r.stdout)
+        try ConveneProcess.ok(["purge", f])
+        assertNoneInRawBytes([said], f)
+        XCTAssertTrue(try ConveneProcess.ok(["check", f]).stdout.contains("1 erased by withdrawal"))
+    }
+
     func testAnonymiseDestroysRealNamesPhysicallyAfterTheWindow() throws {
         let f = path("anon.convene")
         try ConveneProcess.ok(["new", f, "--title", "Old", "--date", "2026-01-05", "--withdrawal-days", "14"])

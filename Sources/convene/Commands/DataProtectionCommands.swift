@@ -49,15 +49,17 @@ struct WithdrawCommand: ParsableCommand {
         try WithdrawalWindow.check(request, in: state, actor: actor.actor, today: today)
         let receipt = try journal.withdraw(request, closure: Withdrawals.closure, by: actor.actor, at: now, dryRun: dryRun)
         if json { try Output.printJSON(WithdrawalReceiptJSON(receipt)) } else { ReceiptText.print(receipt, file: session.file) }
-        if !dryRun && !receipt.purged { throw PurgePending(file: session.file) }
+        if !dryRun && !receipt.purged { throw PurgePending.exit(file: session.file) }
     }
 }
 
-/// The erasure is recorded, but another program held the file while it was being compacted.
-struct PurgePending: Error, CustomStringConvertible {
-    var file: String
-    var description: String {
-        "the erasure is recorded, but another program held \(file) so the freed bytes may still be in it or its -wal; close every console on it and run `convene purge \(file)`"
+/// The erasure is recorded, but another program held the file while it was
+/// being compacted: said on stderr like any error, with exit status 4.
+enum PurgePending {
+    static func exit(file: String) -> ExitCode {
+        let message = "the change is recorded, but another program held \(file) so the freed bytes may still be in it or its -wal; close every console on it and run `convene purge \(file)`"
+        FileHandle.standardError.write(Data("Error: \(Output.inert(message))\n".utf8))
+        return ExitCode(4)
     }
 }
 
@@ -160,7 +162,7 @@ struct AnonymiseCommand: ParsableCommand {
         if result.purged {
             Output.line("no byte of those names remains in \(session.file), its -wal or -shm")
         } else {
-            throw PurgePending(file: session.file)
+            throw PurgePending.exit(file: session.file)
         }
     }
 }
@@ -173,7 +175,7 @@ struct PurgeCommand: ParsableCommand {
 
     func run() throws {
         let journal = try Sessions.open(session)
-        guard try journal.purge().complete else { throw PurgePending(file: session.file) }
+        guard try journal.purge().complete else { throw PurgePending.exit(file: session.file) }
         Output.line("purged \(session.file): no freed bytes remain in it, its -wal or -shm")
     }
 }
@@ -195,6 +197,6 @@ struct RekeyCommand: ParsableCommand {
         let passphrase = try Passphrases.new(for: session.file, env: newPassphraseEnv)
         let result = try journal.changePassphrase(to: passphrase)
         Output.line("passphrase changed for \(session.file); copies of the file made before now still open with the old one")
-        if !result.complete { throw PurgePending(file: session.file) }
+        if !result.complete { throw PurgePending.exit(file: session.file) }
     }
 }
