@@ -12,9 +12,11 @@ case "make-session":
     let rest = Array(args.dropFirst())
     try! buildLargeSession(path: rest[0], events: Int(rest[1]) ?? 10_000)
 case "open-once": openOnce(path: args.dropFirst().first ?? "")
+case "dataprotection": runDataProtectionBenchmarks(Array(args.dropFirst()))
 case "all":
     runStoreBenchmarks()
     runConsoleBenchmarks()
+    runDataProtectionBenchmarks()
 default:
     FileHandle.standardError.write(Data("convene-bench: unknown area '\(area)'\n".utf8))
     exit(2)
