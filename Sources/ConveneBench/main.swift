@@ -7,6 +7,7 @@ let area = args.first ?? "all"
 switch area {
 case "store": runStoreBenchmarks()
 case "console": runConsoleBenchmarks()
+case "privacy": runPrivacyBenchmarks()
 case "make-session":
     // convene-bench make-session PATH EVENTS: a large session for keylat.py and manual trials.
     let rest = Array(args.dropFirst())
@@ -16,6 +17,7 @@ case "dataprotection": runDataProtectionBenchmarks(Array(args.dropFirst()))
 case "all":
     runStoreBenchmarks()
     runConsoleBenchmarks()
+    runPrivacyBenchmarks()
     runDataProtectionBenchmarks()
 default:
     FileHandle.standardError.write(Data("convene-bench: unknown area '\(area)'\n".utf8))
