@@ -107,7 +107,7 @@ public struct ChatFollower: Sendable {
 
     // MARK: Reading
 
-    private mutating func feed(_ bytes: [UInt8]) {
+    mutating func feed(_ bytes: [UInt8]) {
         var buffer = carry
         buffer.append(contentsOf: bytes)
         if lineNumber == 0, buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
@@ -143,7 +143,7 @@ public struct ChatFollower: Sendable {
         parser.consume(line, number: lineNumber)
     }
 
-    private mutating func settle(grew: Bool) -> ChatTranscript {
+    mutating func settle(grew: Bool) -> ChatTranscript {
         quietPolls = grew ? 0 : quietPolls + 1
         if quietPolls >= partialLinePolls, !carry.isEmpty {
             let last = carry

@@ -105,9 +105,13 @@ public enum ImportPlanner {
         }
     }
 
-    private static func plan(_ items: [Item], source: ContributionSource, format: ImportFormat, fileName: String,
+    private static func plan(_ all: [Item], source: ContributionSource, format: ImportFormat, fileName: String,
                              state: SessionState, options: ImportOptions, report initial: ImportReport) throws -> ImportPlan {
         var report = initial
+        // Direct messages left out are left out before names are looked at:
+        // a name seen only in them needs no mapping and adds no participant.
+        let items = options.includeDirectMessages ? all : all.filter { !$0.direct }
+        report.directMessagesSkipped = all.count - items.count
         guard let info = state.info else { throw ImportError.noSession }
         guard !info.closed else { throw ImportError.sessionClosed }
         guard let room = state.room(options.room) else { throw ImportError.unknownRoom(options.room) }
@@ -187,10 +191,6 @@ public enum ImportPlanner {
                     }
                     speaker = code
                 }
-            }
-            if item.direct && !options.includeDirectMessages {
-                report.directMessagesSkipped += 1
-                continue
             }
             let text = item.text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else {

@@ -18,7 +18,8 @@ public struct ImportText: Sendable {
         self.bytes = b
     }
 
-    private init(fileName: String, bytes: [UInt8]) { self.fileName = fileName; self.bytes = bytes }
+    /// Bytes taken as they are (the parsers must survive anything; fuzz tests use this).
+    init(fileName: String, bytes: [UInt8]) { self.fileName = fileName; self.bytes = bytes }
 
     /// Decodes a file's bytes, or refuses them: NULs or mostly control
     /// characters mean binary; bytes that are not UTF-8 mean an unknown encoding.

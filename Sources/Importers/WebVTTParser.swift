@@ -259,7 +259,7 @@ public enum WebVTTParser {
             }
         }
         // Zoom writes `Name: text`. A colon in speech is common ("the point is: …"),
-        // so a prefix counts as a name only if it recurs or most cues have one.
+        // so a prefix counts as a name only if it recurs, or if every cue has one.
         var candidates = [Int: (String, String)]()
         var counts = [String: Int]()
         for i in unnamed {
@@ -268,8 +268,8 @@ public enum WebVTTParser {
                 counts[split.0, default: 0] += 1
             }
         }
-        let mostHaveOne = candidates.count * 2 >= unnamed.count
-        for (i, (name, text)) in candidates where mostHaveOne || counts[name, default: 0] >= 2 {
+        let everyCueHasOne = candidates.count == unnamed.count
+        for (i, (name, text)) in candidates where everyCueHasOne || counts[name, default: 0] >= 2 {
             cues[i].speaker = name
             cues[i].text = text
         }

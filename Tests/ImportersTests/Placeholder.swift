@@ -1,2 +1,0 @@
-import XCTest
-final class ImportersTestsPlaceholder: XCTestCase { func testPlaceholder() { XCTAssertTrue(true) } }
