@@ -28,6 +28,7 @@ public enum ConsoleRunner {
         perform([.append([ConsoleOpened(role: context.role)])], &state, journal, screen, drafts)
 
         var lastRefresh = Date.distantPast
+        var frame = view(state)
         var lastDraftSave = Date()
         var draftDirty = false
         while !state.quit {
@@ -39,6 +40,7 @@ public enum ConsoleRunner {
             if let key = screen.readKey(timeoutMs: 40) {
                 var pending: Key? = key
                 var handled = 0
+                var inputOnly = true
                 // Drain what is already waiting (a paste) before drawing once.
                 while let k = pending, handled < 4_096 {
                     if k == .resize {
@@ -48,13 +50,19 @@ public enum ConsoleRunner {
                     }
                     // No Alt bindings: Esc typed quickly before a key arrives as Alt-key.
                     if case .alt(let c) = k { perform(update(&state, .key(.escape)), &state, journal, screen, drafts); pending = .char(c); continue }
+                    let before = (state.focus, state.overlay, state.status, state.editing, state.replyTo)
                     let effects = update(&state, .key(k))
+                    inputOnly = inputOnly && Self.touchesOnlyInput(k) && before.0 == .input && before.1 == .none
+                        && state.focus == .input && state.overlay == .none && state.status == before.2
+                        && state.editing == before.3 && state.replyTo == before.4
+                        && effects.allSatisfy { if case .saveDraft = $0 { return true }; return false }
                     if effects.contains(where: { if case .saveDraft = $0 { return true }; return false }) { draftDirty = true }
                     perform(effects, &state, journal, screen, drafts)
                     handled += 1
                     pending = state.quit ? nil : screen.readKey(timeoutMs: 0)
                 }
-                screen.draw(view(state))
+                frame = inputOnly ? viewInputRow(state, over: frame) : view(state)
+                screen.draw(frame)
             }
             let now = Date()
             if now.timeIntervalSince(lastRefresh) >= 0.1 {
@@ -67,13 +75,23 @@ public enum ConsoleRunner {
                     _ = update(&state, .appendFailed("cannot read the session: \(error)"))
                 }
                 _ = update(&state, .tick(now))
-                screen.draw(view(state))
+                frame = view(state)
+                screen.draw(frame)
             }
             if draftDirty && now.timeIntervalSince(lastDraftSave) >= 0.5 {
                 save(state, drafts); draftDirty = false; lastDraftSave = now
             }
         }
         save(state, drafts)
+    }
+
+    /// Keys that, in the input line, change nothing but the line itself.
+    static func touchesOnlyInput(_ key: Key) -> Bool {
+        switch key {
+        case .char, .backspace, .delete, .left, .right, .home, .end, .ctrl("a"), .ctrl("e"), .ctrl("b"), .ctrl("f"),
+             .ctrl("w"), .ctrl("u"), .ctrl("k"), .ctrl("h"), .ctrl("d"), .up, .down: return true
+        default: return false
+        }
     }
 
     static func perform(_ effects: [ConsoleEffect], _ state: inout ConsoleState, _ journal: any SessionJournal,

@@ -37,6 +37,17 @@ public func view(_ s: ConsoleState) -> CellGrid {
     return g
 }
 
+/// Redraws only the input row of `previous`: a keystroke that changed only the
+/// input line (the common case while typing) costs one row, not the screen.
+public func viewInputRow(_ s: ConsoleState, over previous: CellGrid) -> CellGrid {
+    var g = previous
+    guard s.width >= minimumSize.width, s.height >= minimumSize.height, g.width == s.width, g.height == s.height else { return view(s) }
+    g.fill(x: 0, y: s.height - 2, width: s.width, height: 1)
+    g.cursor = nil
+    Screens.input(&g, s, y: s.height - 2)
+    return g
+}
+
 enum Screens {
     static func clock(_ d: Date, seconds: Bool = true) -> String {
         let t = Int(d.timeIntervalSince1970.rounded(.down))
