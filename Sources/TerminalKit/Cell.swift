@@ -1,0 +1,33 @@
+/// One column of the screen: a glyph (a grapheme cluster made safe), its
+/// display width and its style. A two-column glyph occupies its cell and the
+/// next one, which is a continuation cell (width 0, empty text).
+public struct Cell: Equatable, Sendable {
+    /// What the cell shows; never contains a control or escape.
+    public private(set) var text: String
+    /// 1 or 2 for a cell that starts a glyph, 0 for a continuation.
+    public private(set) var width: Int
+    public var style: CellStyle
+
+    public var isContinuation: Bool { width == 0 }
+
+    public static let blank = Cell(safe: " ", width: 1, style: .normal)
+
+    /// A cell showing the first glyph of `text`, made inert (an empty text is a
+    /// space). `isContinuation` makes the right half of a wide glyph instead.
+    public init(text: String, style: CellStyle = .normal, isContinuation: Bool = false) {
+        self.style = style
+        if isContinuation { self.text = ""; width = 0; return }
+        var first: (String, Int)?
+        for c in text where first == nil { InertText.forEachGlyph(of: c) { if first == nil { first = ($0, $1) } } }
+        self.text = first?.0 ?? " "
+        width = first?.1 ?? 1
+    }
+
+    /// A space in `style`.
+    public static func space(_ style: CellStyle) -> Cell { Cell(safe: " ", width: 1, style: style) }
+
+    static func continuation(_ style: CellStyle) -> Cell { Cell(safe: "", width: 0, style: style) }
+
+    /// For text that has already been through `InertText`.
+    init(safe text: String, width: Int, style: CellStyle) { self.text = text; self.width = width; self.style = style }
+}
