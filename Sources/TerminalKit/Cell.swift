@@ -18,7 +18,10 @@ public struct Cell: Equatable, Sendable {
         self.style = style
         if isContinuation { self.text = ""; width = 0; return }
         var first: (String, Int)?
-        for c in text where first == nil { InertText.forEachGlyph(of: c) { if first == nil { first = ($0, $1) } } }
+        for c in text {
+            InertText.forEachGlyph(of: c) { if first == nil { first = ($0, $1) } }
+            if first != nil { break }
+        }
         self.text = first?.0 ?? " "
         width = first?.1 ?? 1
     }

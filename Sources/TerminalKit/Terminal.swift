@@ -44,6 +44,7 @@ public final class Terminal {
     func open(inputFD: Int32, outputFD: Int32, type: String?) throws {
         guard !isOpen else { return }
         Self.chooseLocale()
+        TerminalSignals.remember(inputFD: inputFD, outputFD: outputFD)
         inFile = convene_fdopen(dup(inputFD), "r")
         outFile = convene_fdopen(dup(outputFD), "w")
         // newterm, unlike initscr, returns an error instead of exiting the process.
@@ -54,7 +55,7 @@ public final class Terminal {
             throw TerminalError.unknownTerminalType(termType)
         }
         set_term(screen)
-        TerminalSignals.install(inputFD: inputFD, outputFD: outputFD, resetSequence: Self.resetSequence())
+        TerminalSignals.install(resetSequence: Self.resetSequence())
         TerminalSignals.restoreAtExit()
         raw()
         noecho()

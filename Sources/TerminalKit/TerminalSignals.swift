@@ -13,10 +13,15 @@ enum TerminalSignals {
     /// Seconds the app has between a termination signal and the watchdog.
     static let watchdogSeconds: Int32 = 4
 
-    /// Records the terminal as it is now (before ncurses changes it) and how
-    /// to undo ncurses' screen modes, then installs the handlers.
-    static func install(inputFD: Int32, outputFD: Int32, resetSequence: [UInt8]) {
+    /// Records the terminal modes as they are now: call it before ncurses
+    /// starts (newterm already switches to cbreak and no echo).
+    static func remember(inputFD: Int32, outputFD: Int32) {
         convene_remember_terminal(inputFD, outputFD)
+    }
+
+    /// Records how to undo ncurses' screen modes (terminfo strings, so after
+    /// newterm) and installs the handlers.
+    static func install(resetSequence: [UInt8]) {
         resetSequence.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { convene_set_reset_sequence($0.baseAddress, $0.count) }
         }

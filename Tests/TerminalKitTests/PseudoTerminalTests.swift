@@ -148,6 +148,32 @@ final class PseudoTerminalTests: XCTestCase {
         terminal.close() // twice is harmless
     }
 
+    /// What the crash and watchdog handlers do (without crashing the tests):
+    /// the modes from before ncurses come back and the alternate screen is left.
+    func testEmergencyRestoreGivesTheTerminalBack() throws {
+        let pty = try PseudoTerminal(rows: 8, columns: 30)
+        var before = termios()
+        XCTAssertEqual(tcgetattr(pty.slave, &before), 0)
+        let terminal = Terminal(theme: ColourTheme.builtIn("monochrome"))
+        try terminal.open(inputFD: pty.slave, outputFD: pty.slave, type: "xterm-256color")
+        defer { terminal.close() }
+        var grid = CellGrid(width: 30, height: 8)
+        grid.put("drawn", x: 0, y: 0)
+        terminal.draw(grid)
+        _ = pty.output()
+        XCTAssertTrue(TerminalSignals.active)
+        TerminalSignals.emergencyRestore()
+        XCTAssertFalse(TerminalSignals.active)
+        var after = termios()
+        tcgetattr(pty.slave, &after)
+        XCTAssertEqual(after.c_lflag, before.c_lflag, "echo and canonical mode are back")
+        XCTAssertEqual(after.c_iflag, before.c_iflag)
+        XCTAssertEqual(after.c_oflag, before.c_oflag)
+        let reset = pty.output()
+        XCTAssertTrue(reset.contains("\u{1B}[?1049l"), "left the alternate screen")
+        XCTAssertTrue(reset.contains("\u{1B}[?25h") || reset.contains("\u{1B}[?12l\u{1B}[?25h"), "cursor shown again")
+    }
+
     func testOpeningWithAnUnknownTerminalTypeIsAnError() throws {
         let pty = try PseudoTerminal(rows: 5, columns: 20)
         let terminal = Terminal(theme: ColourTheme.builtIn("default"))
