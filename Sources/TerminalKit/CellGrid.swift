@@ -64,7 +64,7 @@ public struct CellGrid: Equatable, Sendable {
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: CellStyle = .normal, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height else { return 0 }
-        let limit = min(width, x + max(0, maxWidth ?? width))
+        let limit = min(width, Self.end(x, max(0, maxWidth ?? width)))
         var col = x
         for c in text {
             if col >= limit { break }
@@ -96,7 +96,7 @@ public struct CellGrid: Equatable, Sendable {
     /// Draws styled spans one after another, all within `maxWidth` columns.
     @discardableResult
     public mutating func put(_ spans: [Span], x: Int, y: Int, maxWidth: Int? = nil) -> Int {
-        let limit = x + max(0, maxWidth ?? width)
+        let limit = Self.end(x, max(0, maxWidth ?? width))
         var col = x
         for span in spans where col < limit {
             col += put(span.text, x: col, y: y, style: span.style, maxWidth: limit - col)
@@ -106,7 +106,7 @@ public struct CellGrid: Equatable, Sendable {
 
     /// Fills a rectangle with spaces in `style`.
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: CellStyle = .normal) {
-        let x0 = max(0, x), x1 = min(width, x + w), y0 = max(0, y), y1 = min(height, y + h)
+        let x0 = max(0, x), x1 = min(width, Self.end(x, w)), y0 = max(0, y), y1 = min(height, Self.end(y, h))
         guard x0 < x1, y0 < y1 else { return }
         for yy in y0..<y1 {
             // Edges first, so a wide glyph cut by the rectangle is repaired.
@@ -118,18 +118,20 @@ public struct CellGrid: Equatable, Sendable {
 
     /// A horizontal line of `─`.
     public mutating func hline(x: Int, y: Int, width w: Int, style: CellStyle = CellStyle(.border)) {
-        for xx in max(0, x)..<max(max(0, x), min(width, x + w)) { set(Cell(safe: "─", width: 1, style: style), x: xx, y: y) }
+        for xx in max(0, x)..<max(max(0, x), min(width, Self.end(x, w))) { set(Cell(safe: "─", width: 1, style: style), x: xx, y: y) }
     }
 
     /// A vertical line of `│`.
     public mutating func vline(x: Int, y: Int, height h: Int, style: CellStyle = CellStyle(.border)) {
-        for yy in max(0, y)..<max(max(0, y), min(height, y + h)) { set(Cell(safe: "│", width: 1, style: style), x: x, y: yy) }
+        for yy in max(0, y)..<max(max(0, y), min(height, Self.end(y, h))) { set(Cell(safe: "│", width: 1, style: style), x: x, y: yy) }
     }
 
     /// A box with single-line borders (written with ncurses' WACS characters at
     /// run time) and an optional title in its top border.
     public mutating func box(x: Int, y: Int, width w: Int, height h: Int, title: String? = nil, style: CellStyle = CellStyle(.border)) {
-        guard w >= 2, h >= 2 else { return }
+        // Absurd positions or sizes (a layout bug) draw nothing rather than overflow.
+        let sane = -(1 << 40)...(1 << 40)
+        guard w >= 2, h >= 2, sane.contains(x), sane.contains(y), sane.contains(w), sane.contains(h) else { return }
         hline(x: x + 1, y: y, width: w - 2, style: style)
         hline(x: x + 1, y: y + h - 1, width: w - 2, style: style)
         vline(x: x, y: y + 1, height: h - 2, style: style)
@@ -138,6 +140,12 @@ public struct CellGrid: Equatable, Sendable {
             set(Cell(safe: ch, width: 1, style: style), x: cx, y: cy)
         }
         if let title, w > 4 { put(" \(title) ", x: x + 2, y: y, style: CellStyle(.title, bold: true), maxWidth: w - 4) }
+    }
+
+    /// `start + length`, saturating instead of trapping on absurd sizes.
+    static func end(_ start: Int, _ length: Int) -> Int {
+        let (sum, overflow) = start.addingReportingOverflow(length)
+        return overflow ? (length > 0 ? Int.max : Int.min) : sum
     }
 
     // MARK: Reading back
@@ -161,3 +169,4 @@ public struct CellGrid: Equatable, Sendable {
         }.joined(separator: "\n")
     }
 }
+

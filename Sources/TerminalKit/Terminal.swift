@@ -45,11 +45,17 @@ public final class Terminal {
         guard !isOpen else { return }
         Self.chooseLocale()
         TerminalSignals.remember(inputFD: inputFD, outputFD: outputFD)
+        // Own copies of the descriptors, so closing ncurses' files leaves stdin/stdout open.
         inFile = convene_fdopen(dup(inputFD), "r")
         outFile = convene_fdopen(dup(outputFD), "w")
+        guard inFile != nil, outFile != nil else { closeFiles(); throw TerminalError.notATerminal }
         // newterm, unlike initscr, returns an error instead of exiting the process.
         let termType = type ?? ProcessInfo.processInfo.environment["TERM"] ?? "unknown"
-        screen = type.map { t in t.withCString { newterm($0, outFile, inFile) } } ?? newterm(nil, outFile, inFile)
+        if let type {
+            screen = type.withCString { newterm($0, outFile, inFile) }
+        } else {
+            screen = newterm(nil, outFile, inFile) // $TERM
+        }
         guard screen != nil else {
             closeFiles()
             throw TerminalError.unknownTerminalType(termType)

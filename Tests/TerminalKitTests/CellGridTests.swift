@@ -167,3 +167,25 @@ final class CellGridTests: XCTestCase {
         XCTAssertGreaterThan(rounds, 100)
     }
 }
+
+final class CellGridExtremeTests: XCTestCase {
+    /// A layout bug with absurd numbers clips; it never traps.
+    func testAbsurdPositionsAndSizesDoNotTrap() {
+        var g = CellGrid(width: 10, height: 3)
+        g.put("abc", x: 2, y: 0, maxWidth: Int.max)
+        g.put("def", x: Int.min, y: 1, maxWidth: Int.max)
+        g.put("ghi", x: Int.max, y: 1, maxWidth: Int.max)
+        g.put([Span("x"), Span("y")], x: 5, y: 2, maxWidth: Int.max)
+        g.fill(x: Int.max, y: Int.max, width: Int.max, height: Int.max)
+        g.fill(x: 8, y: 2, width: Int.max, height: Int.max, style: CellStyle(.selected))
+        g.hline(x: Int.min, y: 0, width: Int.max) // ends at -1: nothing
+        g.hline(x: -5, y: 1, width: Int.max)
+        g.vline(x: 0, y: Int.max, height: Int.max)
+        g.box(x: Int.min, y: Int.min, width: Int.max, height: Int.max, title: "t")
+        g.box(x: Int.max, y: 0, width: 5, height: 5)
+        g[Int.max, Int.min] = Cell(text: "z")
+        XCTAssertEqual(g.lines(), ["  abc     ", "──────────", "     xy   "])
+        XCTAssertEqual(g[9, 2].style.role, .selected)
+        assertWellFormed(g)
+    }
+}
