@@ -54,9 +54,9 @@ func runTerminalBenchmarks() {
         print("  \(name): median \(Bench.ms(Bench.percentile(values, 50))), p99 \(Bench.ms(Bench.percentile(values, 99)))")
     }
     print("terminal: \(width)×\(height) frames, \(frames) of each")
-    row("build a full frame            ", build)
+    row("build a full frame              ", build)
     row("diff after scrolling (most rows)", diffScroll)
-    row("diff after one keystroke      ", diffCaret)
-    row("build + diff (scroll)         ", zip(build, diffScroll).map { $0 + $1 })
+    row("diff after one keystroke        ", diffCaret)
+    row("build + diff after scrolling    ", zip(build, diffScroll).map { $0 + $1 })
     print("  cells sent per scrolled frame: \(changedCells / frames) of \(width * height)")
 }
