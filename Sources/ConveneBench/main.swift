@@ -7,10 +7,18 @@ let area = args.first ?? "all"
 switch area {
 case "store": runStoreBenchmarks()
 case "terminal": runTerminalBenchmarks()
+case "console": runConsoleBenchmarks()
+case "make-session":
+    // convene-bench make-session PATH EVENTS: a large session for keylat.py and manual trials.
+    let rest = Array(args.dropFirst())
+    try! buildLargeSession(path: rest[0], events: Int(rest[1]) ?? 10_000)
 case "open-once": openOnce(path: args.dropFirst().first ?? "")
+case "dataprotection": runDataProtectionBenchmarks(Array(args.dropFirst()))
 case "all":
     runStoreBenchmarks()
     runTerminalBenchmarks()
+    runConsoleBenchmarks()
+    runDataProtectionBenchmarks()
 default:
     FileHandle.standardError.write(Data("convene-bench: unknown area '\(area)'\n".utf8))
     exit(2)

@@ -10,10 +10,11 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     public let readOnly: Bool
     public let cipher: any PayloadCipher
     let dbQueue: DatabaseQueue
-    private let lock = NSLock()
-    private var cached = SessionState()
-    private var lastHash = HashChain.genesis
-    private var snapshotSeq = 0
+    // Internal, not private: Erasure.swift works under the same lock.
+    let lock = NSLock()
+    var cached = SessionState()
+    var lastHash = HashChain.genesis
+    var snapshotSeq = 0
 
     /// Events between snapshots before opening writes a fresh one.
     public static let snapshotInterval = 2_000
@@ -77,15 +78,7 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
         let meta: FileMeta
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
-            meta = try queue.read { db -> FileMeta in
-                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                guard appID == Schema.applicationID,
-                      try db.tableExists("meta"), try db.tableExists("events") else { throw StoreError.notASessionFile(path) }
-                let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM meta")
-                var values: [String: String] = [:]
-                for row in rows { values[row["key"]] = row["value"] }
-                return FileMeta(values: values)
-            }
+            meta = try queue.read { db in try readMeta(db, path: path) }
         } catch {
             throw map(error, path: path)
         }
@@ -118,6 +111,37 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
             throw map(error, path: path)
         }
         return journal
+    }
+
+    /// Opens a session file, unlocking it with `passphrase` if it is encrypted
+    /// (a wrong one is `StoreError.wrongPassphrase`; a plain file ignores it).
+    public static func open(path: String, readOnly: Bool = false, passphrase: String) throws -> SQLiteJournal {
+        try open(path: path, readOnly: readOnly, cipherFor: { meta in
+            try EncryptedPayloads.unlock(meta: meta, passphrase: passphrase, path: path)
+        })
+    }
+
+    /// The file's `meta` without opening the session (to learn whether it is
+    /// encrypted before asking for a passphrase, or to check a damaged file).
+    public static func readMeta(path: String) throws -> FileMeta {
+        try preflight(path)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+            defer { try? queue.close() }
+            return try queue.read { db in try readMeta(db, path: path) }
+        } catch {
+            throw map(error, path: path)
+        }
+    }
+
+    private static func readMeta(_ db: Database, path: String) throws -> FileMeta {
+        let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        guard appID == Schema.applicationID,
+              try db.tableExists("meta"), try db.tableExists("events") else { throw StoreError.notASessionFile(path) }
+        let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM meta")
+        var values: [String: String] = [:]
+        for row in rows { values[row["key"]] = row["value"] }
+        return FileMeta(values: values)
     }
 
     /// Refuses what SQLite would otherwise misread or create: a missing, empty
@@ -174,7 +198,7 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     }
 
     /// Reads and folds events after the cached state. Caller holds `lock`.
-    private func catchUp(_ db: Database) throws -> [StoredEvent] {
+    func catchUp(_ db: Database) throws -> [StoredEvent] {
         let from = cached.eventCount
         var added: [StoredEvent] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT * FROM events WHERE seq > ? ORDER BY seq", arguments: [from])
@@ -251,7 +275,7 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
         }
     }
 
-    private func appendLocked(_ db: Database, _ payloads: [any EventPayload], by: String, at: Date) throws -> [StoredEvent] {
+    func appendLocked(_ db: Database, _ payloads: [any EventPayload], by: String, at: Date) throws -> [StoredEvent] {
         let others = try catchUp(db)
         var next = cached
         var hash = lastHash
@@ -283,17 +307,23 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
 
     // MARK: Snapshot
 
-    private func loadSnapshot() throws {
-        let row = try dbQueue.read { db in try Row.fetchOne(db, sql: "SELECT seq, hash, state FROM snapshot WHERE id = 1") }
-        guard let row else { return }
-        let seq: Int = row["seq"]
-        let hash: Data = row["hash"]
-        let blob: Data = row["state"]
-        // Use the snapshot only if the chain still ends at it where it says.
-        let chainHash = try dbQueue.read { db in try Data.fetchOne(db, sql: "SELECT hash FROM events WHERE seq = ?", arguments: [seq]) }
-        guard chainHash == hash, let plain = try? cipher.open(blob, context: Data("snapshot".utf8)),
+    func loadSnapshot() throws {
+        guard let (seq, hash, plain) = try openedSnapshot(),
               let state = try? SnapshotCodec.decode(plain), state.eventCount == seq else { return }
         lock.withLock { cached = state; lastHash = hash; snapshotSeq = seq }
+    }
+
+    /// The snapshot's plaintext, if the chain still ends at it where it says.
+    /// A separate function so the sealed copy is freed before decoding (an
+    /// encrypted long session would otherwise hold both at its peak).
+    private func openedSnapshot() throws -> (seq: Int, hash: Data, plain: Data)? {
+        let row = try dbQueue.read { db in try Row.fetchOne(db, sql: "SELECT seq, hash, state FROM snapshot WHERE id = 1") }
+        guard let row else { return nil }
+        let seq: Int = row["seq"]
+        let hash: Data = row["hash"]
+        let chainHash = try dbQueue.read { db in try Data.fetchOne(db, sql: "SELECT hash FROM events WHERE seq = ?", arguments: [seq]) }
+        guard chainHash == hash, let plain = try? cipher.open(row["state"], context: Data("snapshot".utf8)) else { return nil }
+        return (seq, hash, plain)
     }
 
     /// Stores the current state so the next open replays only what came after.

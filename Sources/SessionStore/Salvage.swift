@@ -16,7 +16,10 @@ extension SQLiteJournal {
     /// event is kept if its payload matches its commitment and it still replays.
     /// The new file's chain is rebuilt (ids, times and actors are kept) and its
     /// `meta` names the positions that were lost.
-    public static func salvage(from broken: String, to target: String, cipher: (any PayloadCipher)? = nil) throws -> SalvageReport {
+    /// An encrypted file needs its key: `cipher`, or `cipherFor` given the
+    /// file's meta (read leniently, so a damaged file still yields it).
+    public static func salvage(from broken: String, to target: String, cipher: (any PayloadCipher)? = nil,
+                               cipherFor: ((FileMeta) throws -> any PayloadCipher)? = nil) throws -> SalvageReport {
         if FileManager.default.fileExists(atPath: target) { throw StoreError.fileExists(target) }
         guard FileManager.default.fileExists(atPath: broken) else { throw StoreError.fileMissing(broken) }
         var report = SalvageReport()
@@ -33,7 +36,10 @@ extension SQLiteJournal {
         if let rows = try? source.read({ db in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") }) {
             for row in rows { meta[row["key"]] = row["value"] }
         }
-        let reader = cipher ?? PlainPayloads()
+        var reader: any PayloadCipher = cipher ?? PlainPayloads()
+        if cipher == nil, let cipherFor, FileMeta(values: meta).encryption != reader.name {
+            reader = try cipherFor(FileMeta(values: meta))
+        }
         var state = SessionState()
         var kept: [(event: SessionEvent, atMs: Int64, payload: Data, kind: String, version: Int)] = []
         var misses = 0

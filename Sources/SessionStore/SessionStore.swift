@@ -1,8 +1,10 @@
 /// SessionStore owns durability: the journal of a session in one SQLite file
 /// (`NAME.convene`, through GRDB), appended one transaction at a time and never
 /// rewritten except by erasure; the hash chain that makes later tampering
-/// visible; the snapshot that keeps opening fast; and the `SessionJournal`
-/// protocol every other backend (PostgreSQL in TeamStore) implements.
+/// visible; the snapshot that keeps opening fast; encryption at rest
+/// (`EncryptedPayloads`); physical erasure for withdrawal and anonymisation
+/// (`Erasure.swift`, `Withdrawal.swift`); and the `SessionJournal` protocol
+/// every other backend (PostgreSQL in TeamStore) implements.
 import Foundation
 import SessionModel
 

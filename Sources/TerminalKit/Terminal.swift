@@ -118,6 +118,8 @@ public final class Terminal {
     /// resize or `invalidate`), then puts the cursor at `grid.cursor`.
     public func draw(_ grid: CellGrid) {
         guard isOpen else { return }
+        // Nothing changed, nothing sent: an idle console stays silent on the wire.
+        if let previous, previous == grid { return }
         let full = GridDiff.needsFullRedraw(from: previous, to: grid)
         if full { clear() } // erase, and clear the real screen on the next refresh
         for run in GridDiff.changes(from: previous, to: grid) {

@@ -77,6 +77,9 @@ struct ShowJSON: Codable {
     var currentGuideSegment: Int?
     var openConcerns: Int
     var withdrawals: Int
+    var consentChecklist: [String]
+    /// `none`, or the cipher's name when the file is encrypted at rest.
+    var encryption = "none"
 
     init(_ s: SessionState) {
         let info = s.info!
@@ -104,5 +107,6 @@ struct ShowJSON: Codable {
         currentGuideSegment = s.guide.current
         openConcerns = s.register.open.count
         withdrawals = s.withdrawals.count
+        consentChecklist = s.consentChecklist
     }
 }

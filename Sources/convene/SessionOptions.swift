@@ -60,9 +60,3 @@ enum Sessions {
         return upper
     }
 }
-
-enum Passphrases {
-    static func cipher(for meta: FileMeta, path: String, env: String?) throws -> any PayloadCipher {
-        throw StoreError.passphraseNeeded(path)
-    }
-}

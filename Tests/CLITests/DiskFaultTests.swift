@@ -17,7 +17,7 @@ final class DiskFaultTests: XCTestCase {
     }
 
     override func tearDownWithError() throws {
-        if let mountPoint { try? sh("umount '\(mountPoint.path)'") }
+        if let mountPoint { _ = try? sh("umount '\(mountPoint.path)'") }
     }
 
     @discardableResult

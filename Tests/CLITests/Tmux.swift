@@ -16,7 +16,8 @@ struct Tmux {
             throw XCTSkip("tmux missing")
         }
         name = "convene-\(UUID().uuidString.prefix(8))"
-        socket = "convene-test-\(getpid())"
+        // One tmux server per terminal: no race with a server that is shutting down.
+        socket = "convene-test-\(getpid())-\(name)"
         // The first command starts the tmux server, which must not inherit a pipe
         // we read to its end (it would never close).
         try run(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command], capture: false)
@@ -77,7 +78,7 @@ struct Tmux {
         return nil
     }
 
-    func kill() { _ = try? run(["kill-session", "-t", name]) }
+    func kill() { _ = try? run(["kill-server"]) }
 }
 
 /// The shell line that runs convene in a test terminal with a UTF-8 locale.

@@ -48,26 +48,68 @@ struct FacilitatorCommand: ParsableCommand {
 }
 
 struct ConsentCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "consent", abstract: "Record a participant's consent (all checklist items unless --item is given).")
+    static let configuration = CommandConfiguration(
+        commandName: "consent",
+        abstract: "Record a participant's consent (all checklist items unless --item is given), set the study's checklist, or show who has consented.",
+        discussion: """
+            convene consent FILE P01 --by "Sam Lead"          records every checklist item for P01
+            convene consent FILE --checklist consent.txt     sets the study's checklist (one item a line, # comments)
+            convene consent FILE                              shows the checklist and each participant's consent
+            """)
     @OptionGroup var session: SessionFileArgument
-    @Argument(help: "Participant code.") var code: String
+    @Argument(help: "Participant code (omit to show or set the checklist).") var code: String?
     @Option(help: "The facilitator who checked consent.") var by: String?
-    @Option(name: .customLong("item"), help: "A consent item checked (repeatable).") var items: [String] = []
+    @Option(name: .customLong("item"), help: "A consent item checked (repeatable; must be on the checklist).") var items: [String] = []
     @Option(help: "A file listing the study's consent items, one per line (sets the checklist).") var checklist: String?
 
     func run() throws {
+        if code == nil && checklist == nil {
+            if !items.isEmpty { throw CLIError("--item needs a participant code") }
+            try show()
+            return
+        }
         let journal = try Sessions.open(session)
         var payloads: [any EventPayload] = []
         var checklistItems = journal.state.consentChecklist
         if let checklist {
             checklistItems = try TextFiles.lines(checklist)
+            guard !checklistItems.isEmpty else { throw CLIError("\(checklist) lists no consent items") }
             payloads.append(ConsentChecklistSet(items: checklistItems))
         }
-        let code = try Sessions.participantCode(code, in: journal.state)
         let actor = Actor.resolve(by)
-        payloads.append(ConsentRecorded(code: code, items: items.isEmpty ? checklistItems : items, checkedBy: actor))
+        guard let code else {
+            try Sessions.append(journal, payloads, by: actor)
+            Output.line("consent checklist set: \(checklistItems.count) items")
+            return
+        }
+        let who = try Sessions.participantCode(code, in: journal.state)
+        // Items are the checklist's own words, so a record can be compared with it later.
+        var checked: [String] = []
+        for item in items {
+            guard let known = checklistItems.first(where: { $0.caseInsensitiveCompare(item) == .orderedSame }) else {
+                throw CLIError("'\(item)' is not on the consent checklist (\(checklistItems.joined(separator: ", ")))")
+            }
+            if !checked.contains(known) { checked.append(known) }
+        }
+        if checked.isEmpty { checked = checklistItems }
+        payloads.append(ConsentRecorded(code: who, items: checked, checkedBy: actor))
         try Sessions.append(journal, payloads, by: actor)
-        Output.line("consent recorded for \(code)")
+        let missing = checklistItems.filter { !checked.contains($0) }
+        Output.line("consent recorded for \(who) (\(checked.count) of \(checklistItems.count) checklist items\(missing.isEmpty ? "" : "; not given: " + missing.joined(separator: ", ")))")
+    }
+
+    private func show() throws {
+        let journal = try Sessions.open(session, readOnly: true)
+        let state = journal.state
+        Output.line("consent checklist (\(state.consentChecklist.count) items):")
+        for (i, item) in state.consentChecklist.enumerated() { Output.line("  \(i + 1). \(item)") }
+        for p in state.orderedParticipants {
+            if p.withdrawn { Output.line("\(p.code)  withdrawn"); continue }
+            guard let c = p.consent else { Output.line("\(p.code)  NO CONSENT RECORDED"); continue }
+            let missing = state.consentChecklist.filter { item in !c.items.contains { $0.caseInsensitiveCompare(item) == .orderedSame } }
+            Output.line("\(p.code)  consent checked by \(c.checkedBy) at \(ISO8601DateFormatter().string(from: c.at))"
+                        + (missing.isEmpty ? "" : "; not given: " + missing.joined(separator: ", ")))
+        }
     }
 }
 

@@ -24,15 +24,24 @@ struct NewCommand: ParsableCommand {
     @Option(help: "teams, zoom or other.") var platform: Platform = .teams
     @Option(help: "Days after the session in which a participant may withdraw.") var withdrawalDays: Int = 14
     @Option(help: "The day the group meets, YYYY-MM-DD (default: today).") var date: String?
+    @Flag(help: "Encrypt the session at rest under a passphrase (asked twice on the terminal, or --passphrase-env).") var encrypt = false
+    @Option(help: "Environment variable holding the new session's passphrase (implies --encrypt).") var passphraseEnv: String?
     @OptionGroup var actor: ActorOptions
 
     func run() throws {
         let now = Clock.now()
         let created = SessionCreated(sessionID: UUID(), title: title, study: study, strand: strand, platform: platform,
                                      date: date ?? SessionDate.format(now), withdrawalDays: withdrawalDays)
-        let journal = try SQLiteJournal.create(path: file, session: created, by: actor.actor, at: now)
+        var cipher: any PayloadCipher = PlainPayloads()
+        var meta: [String: String] = [:]
+        if encrypt || passphraseEnv != nil {
+            guard !FileManager.default.fileExists(atPath: file) else { throw StoreError.fileExists(file) }
+            let passphrase = try Passphrases.new(for: file, env: passphraseEnv)
+            (cipher, meta) = try EncryptedPayloads.create(passphrase: passphrase)
+        }
+        let journal = try SQLiteJournal.create(path: file, session: created, by: actor.actor, at: now, cipher: cipher, meta: meta)
         try journal.close()
-        Output.line("created \(file)")
+        Output.line("created \(file)\(cipher is EncryptedPayloads ? " (encrypted; keep the passphrase safe: without it the session cannot be opened)" : "")")
     }
 }
 
@@ -45,16 +54,19 @@ struct ShowCommand: ParsableCommand {
         let journal = try Sessions.open(session, readOnly: true)
         let state = journal.state
         guard state.info != nil else { throw SessionError.noSession }
-        let summary = ShowJSON(state)
+        var summary = ShowJSON(state)
+        summary.encryption = journal.cipher.name
         if json { try Output.printJSON(summary); return }
         Output.line("\(summary.title)  (\(summary.date), \(summary.platform))")
         if let study = summary.study { Output.line("study: \(study)\(summary.strand.map { ", strand \($0)" } ?? "")") }
-        Output.line("status: \(summary.closed ? "closed" : "open"), \(summary.linkage), withdrawal window \(summary.withdrawalDays) days (closes \(summary.withdrawalClosesOn ?? "?"))")
+        Output.line("status: \(summary.closed ? "closed" : "open"), \(summary.linkage), withdrawal window \(summary.withdrawalDays) days (closes \(summary.withdrawalClosesOn ?? "?")), \(summary.encryption == "none" ? "not encrypted" : "encrypted at rest")")
         Output.line("facilitators: " + (summary.facilitators.isEmpty ? "none" : summary.facilitators.map { "\($0.name) (\($0.role))" }.joined(separator: ", ")))
         Output.line("participants: \(summary.participants.count)")
         for p in summary.participants {
             Output.line("  \(p.code)  \(p.role)  [\(p.room)]  \(p.consented ? "consent ✓" : "NO CONSENT")\(p.withdrawn ? "  withdrawn" : "")  attribution: \(p.attribution)")
         }
+        let noConsent = state.participantsWithoutConsent.map(\.code)
+        if !noConsent.isEmpty { Output.line("WARNING: no consent recorded for " + noConsent.joined(separator: ", ")) }
         Output.line("rooms: " + summary.rooms.map { "\($0.name) (\($0.members.count))\($0.closed ? " closed" : "")" }.joined(separator: ", "))
         Output.line("rounds: \(summary.rounds.count)  contributions: \(summary.contributions)  themes: \(summary.themes.count)  codebook: \(summary.codebook) (\(summary.codes.count) codes, \(summary.emergentCodes.count) emergent)")
         Output.line("open safeguarding concerns: \(summary.openConcerns)  withdrawals: \(summary.withdrawals)  events: \(summary.events)")
@@ -104,7 +116,11 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         guard FileManager.default.fileExists(atPath: session.file) else { throw StoreError.fileMissing(session.file) }
         var cipher: (any PayloadCipher)?
-        if let journal = try? Sessions.open(session, readOnly: true) { cipher = journal.cipher }
+        // An encrypted file is checked with its key (a wrong passphrase stops here);
+        // a file too damaged to read its meta is checked without one.
+        if let meta = try? SQLiteJournal.readMeta(path: session.file), meta.encryption != PlainPayloads().name {
+            cipher = try Passphrases.cipher(for: meta, path: session.file, env: session.passphraseEnv)
+        }
         let report = try SQLiteJournal.check(path: session.file, cipher: cipher)
         if report.isHealthy {
             Output.line("ok: \(report.events) events, hash chain intact, replay clean\(report.erased > 0 ? ", \(report.erased) erased by withdrawal" : "")")

@@ -1,0 +1,153 @@
+/// Exporters owns getting data out of a session: the research record (the one
+/// gate every research format goes through) and the formats built on it, plus
+/// the safeguarding register on its own.
+import Foundation
+import SessionModel
+
+/// Everything a research export may contain, and nothing else: no real names,
+/// no block-listed names, no struck, erased, unconsented or direct-message
+/// contributions, and no field that could hold a safeguarding concern.
+public struct ResearchRecord: Codable, Equatable, Sendable {
+    public struct Session: Codable, Equatable, Sendable {
+        public var id: String, title: String, study: String?, strand: String?, platform: String, date: String
+    }
+    public struct Person: Codable, Equatable, Sendable {
+        public var code: String, role: String, orgType: String?, strand: String?
+    }
+    public struct RoomInfo: Codable, Equatable, Sendable { public var id: Int, name: String }
+    public struct Round: Codable, Equatable, Sendable { public var number: Int, minutes: Int, prompt: String?, startedAt: Date, endedAt: Date? }
+    public struct Code: Codable, Equatable, Sendable { public var name: String, description: String?, emergent: Bool }
+    public struct ThemeInfo: Codable, Equatable, Sendable { public var number: Int, title: String, contributions: [Int] }
+    public struct Entry: Codable, Equatable, Sendable {
+        public var number: Int
+        public var occurredAt: Date
+        public var room: String
+        public var round: Int?
+        public var guideSegment: String?
+        public var source: String
+        public var speaker: String?
+        /// What a quote may carry under the Chatham House Rule: a job role,
+        /// "Participant", "Facilitator", or nil for background material.
+        public var speakerLabel: String?
+        public var attribution: String
+        public var quotable: Bool
+        public var form: String
+        public var text: String
+        public var codes: [String]
+        public var replyTo: [Int]
+    }
+    public struct Process: Codable, Equatable, Sendable {
+        public var consentRecorded: Int
+        public var confidentialityReminders: Int
+        public var redactions: Int
+        public var withdrawals: Int
+        public var excludedStruck: Int
+        public var excludedWithoutConsent: Int
+    }
+
+    public var format = "convene-research-export"
+    public var version = 1
+    public var session: Session
+    public var participants: [Person]
+    public var rooms: [RoomInfo]
+    public var rounds: [Round]
+    public var guide: [String]
+    public var codebook: [Code]
+    public var themes: [ThemeInfo]
+    public var contributions: [Entry]
+    public var process: Process
+}
+
+/// The gate: the one function that turns a session into research data.
+public enum ResearchGate {
+    public static func record(_ s: SessionState) -> ResearchRecord {
+        let info = s.info
+        let names = NameScrubber(s)
+        var excludedStruck = 0, excludedConsent = 0
+        var entries: [ResearchRecord.Entry] = []
+        for c in s.contributions where !c.erased && !c.directMessage {
+            if c.struck { excludedStruck += 1; continue }
+            if let code = c.speaker {
+                guard let p = s.participant(code), !p.withdrawn else { continue }
+                if !p.hasConsented { excludedConsent += 1; continue }
+            }
+            let label: String?
+            switch (c.source, c.attribution) {
+            case (_, .background): label = nil
+            case (.facilitator, _): label = "Facilitator"
+            case (.whiteboard, _): label = "Whiteboard (anonymous)"
+            case (_, .role): label = c.speaker.flatMap { s.participant($0)?.jobRole } ?? "Participant"
+            case (_, .anonymous): label = "Participant"
+            }
+            entries.append(ResearchRecord.Entry(
+                number: c.number, occurredAt: c.occurredAt, room: s.roomName(c.room), round: c.round,
+                guideSegment: c.guideSegment.flatMap { s.guide.segments.indices.contains($0) ? s.guide.segments[$0].title : nil },
+                source: c.source.rawValue, speaker: c.speaker, speakerLabel: label, attribution: c.attribution.rawValue,
+                quotable: c.attribution != .background, form: c.form.rawValue,
+                text: names.scrub(redacted(c)), codes: c.codes, replyTo: c.replyTo))
+        }
+        let included = Set(entries.map(\.number))
+        return ResearchRecord(
+            session: .init(id: info?.sessionID.uuidString.lowercased() ?? "", title: names.scrub(info?.title ?? ""), study: info?.study,
+                           strand: info?.strand, platform: info?.platform.rawValue ?? "", date: info?.date ?? ""),
+            participants: s.orderedParticipants.filter { !$0.withdrawn }.map {
+                .init(code: $0.code, role: $0.jobRole, orgType: $0.organisationType?.rawValue, strand: $0.strand)
+            },
+            rooms: s.rooms.map { .init(id: $0.id, name: names.scrub($0.name)) },
+            rounds: s.rounds.map { .init(number: $0.number, minutes: $0.minutes, prompt: $0.prompt.map(names.scrub), startedAt: $0.startedAt, endedAt: $0.endedAt) },
+            guide: s.guide.segments.map(\.title),
+            codebook: s.codebook.entries.map { .init(name: $0.name, description: $0.description, emergent: $0.emergent) },
+            themes: s.themes.filter { !$0.title.isEmpty }.map { .init(number: $0.number, title: names.scrub($0.title), contributions: $0.contributions.filter(included.contains)) },
+            contributions: entries,
+            process: .init(consentRecorded: s.orderedParticipants.filter(\.hasConsented).count, confidentialityReminders: s.reminders.count,
+                           redactions: s.contributions.reduce(0) { $0 + $1.redactions.count }, withdrawals: s.withdrawals.count,
+                           excludedStruck: excludedStruck, excludedWithoutConsent: excludedConsent))
+    }
+
+    /// The text with accepted redactions replaced by their placeholders.
+    static func redacted(_ c: Contribution) -> String {
+        guard !c.redactions.isEmpty else { return c.text }
+        let scalars = Array(c.text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var at = 0
+        for r in c.redactions.sorted(by: { $0.span.start < $1.span.start }) where r.span.start >= at && r.span.end <= scalars.count {
+            out.append(contentsOf: scalars[at..<r.span.start])
+            out.append(contentsOf: r.placeholder.unicodeScalars)
+            at = r.span.end
+        }
+        out.append(contentsOf: scalars[at...])
+        return String(out)
+    }
+}
+
+/// Replaces every real name and block-listed name (whole, and each part of
+/// three letters or more) with `[PERSON]`, whatever the case: a last line of
+/// defence behind redaction, so a name the note-taker missed still never leaves.
+struct NameScrubber {
+    private let patterns: [String]
+
+    init(_ s: SessionState) {
+        var all = Set<String>()
+        for name in Array(s.linkage.values) + s.blocklist {
+            all.insert(name)
+            for part in name.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "-" }) where part.count >= 3 { all.insert(String(part)) }
+        }
+        patterns = all.sorted { $0.count > $1.count }
+    }
+
+    func scrub(_ text: String) -> String {
+        guard !patterns.isEmpty else { return text }
+        var result = text
+        for name in patterns {
+            var searchStart = result.startIndex
+            while let r = result.range(of: name, options: [.caseInsensitive, .diacriticInsensitive], range: searchStart..<result.endIndex) {
+                let before = r.lowerBound == result.startIndex ? nil : result[result.index(before: r.lowerBound)]
+                let after = r.upperBound == result.endIndex ? nil : result[r.upperBound]
+                if before?.isLetter == true || after?.isLetter == true { searchStart = r.upperBound; continue }
+                result.replaceSubrange(r, with: "[PERSON]")
+                searchStart = result.index(r.lowerBound, offsetBy: 8, limitedBy: result.endIndex) ?? result.endIndex
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import GRDB
+import SessionModel
+
+/// What one erasure does: which journal rows lose their payload, and the
+/// content-free events that record it. Decided inside the erasure's own
+/// transaction, from the latest state, so an event another console appends
+/// meanwhile (a tag on a contribution being erased) cannot slip past it.
+public struct ErasurePlan: Sendable {
+    /// Journal positions (`seq`) whose payload and salt are cleared.
+    public var clear: Set<Int>
+    /// Appended in the same transaction (the tombstone).
+    public var append: [any EventPayload]
+    public init(clear: Set<Int>, append: [any EventPayload]) { self.clear = clear; self.append = append }
+}
+
+public struct ErasureResult: Sendable {
+    /// The journal positions cleared, in order.
+    public var cleared: [Int]
+    public var appended: [StoredEvent]
+    /// Whether the freed bytes are gone from the file, its WAL and shared memory.
+    public var purged: PurgeResult
+}
+
+/// The outcome of squeezing freed bytes out of a session file.
+public struct PurgeResult: Sendable, Equatable {
+    /// False when another program held the file and the WAL could not be
+    /// emptied: the erased bytes may linger until `convene purge` succeeds.
+    public var complete: Bool
+}
+
+extension SQLiteJournal {
+    /// Erases physically, in three steps:
+    /// 1. one transaction clears the payload and salt of `plan.clear`, deletes
+    ///    the snapshot and the console drafts, replays the whole journal from scratch (refusing the
+    ///    erasure if anything would no longer replay) and appends `plan.append`;
+    /// 2. a fresh snapshot is written from the replayed state;
+    /// 3. `purge()` checkpoints the WAL, VACUUMs and truncates the WAL, so no
+    ///    byte of the erased payloads is left in `.convene`, `-wal` or `-shm`.
+    /// The hash chain stays valid: it covers salted commitments, not payloads.
+    @discardableResult
+    public func erase(by actor: String, at: Date,
+                      plan planner: (SessionState, [StoredEvent]) throws -> ErasurePlan) throws -> ErasureResult {
+        guard !readOnly else { throw StoreError.readOnly(location) }
+        var cleared: [Int] = []
+        var appended: [StoredEvent] = []
+        do {
+            try dbQueue.writeWithoutTransaction { db in
+                try lock.withLock {
+                    try db.inTransaction(.immediate) {
+                        _ = try catchUp(db)
+                        let events = try Row.fetchAll(db, sql: "SELECT * FROM events ORDER BY seq").map { try decode($0) }
+                        let plan = try planner(cached, events)
+                        cleared = plan.clear.sorted()
+                        guard cleared.allSatisfy({ (1...events.count).contains($0) }) else {
+                            throw StoreError.failed("\(location): the erasure names events that are not in the journal")
+                        }
+                        for seq in cleared {
+                            try db.execute(sql: "UPDATE events SET payload = NULL, salt = NULL WHERE seq = ?", arguments: [seq])
+                        }
+                        try db.execute(sql: "DELETE FROM snapshot")
+                        // Unsent console input may hold the words being erased; a console
+                        // open at this moment simply saves its draft again.
+                        if try db.tableExists("console_drafts") { try db.execute(sql: "DELETE FROM console_drafts") }
+                        // Replay from nothing, as the next open will: the state must
+                        // hold nothing the cleared payloads carried (placeholder numbers,
+                        // emergent codes, edit history) and every later event must still fold.
+                        let clearing = Set(cleared)
+                        var state = SessionState()
+                        for stored in events {
+                            let event = clearing.contains(stored.seq)
+                                ? SessionEvent(id: stored.event.id, at: stored.event.at, by: stored.event.by, ErasedEvent(wasKind: stored.event.kind))
+                                : stored.event
+                            do { try state.apply(event) } catch let e as SessionError {
+                                throw StoreError.failed("the erasure was not made: event \(stored.seq) would no longer replay (\(e))")
+                            }
+                        }
+                        cached = state
+                        snapshotSeq = 0
+                        appended = try appendLocked(db, plan.append, by: actor, at: at)
+                        return .commit
+                    }
+                }
+            }
+        } catch {
+            // Nothing was committed: re-read so the cache matches the file.
+            lock.withLock { cached = SessionState(); lastHash = HashChain.genesis; snapshotSeq = 0 }
+            try? loadSnapshot()
+            _ = try? refresh()
+            throw Self.map(error, path: location)
+        }
+        try writeSnapshot()
+        let purged = try purge()
+        return ErasureResult(cleared: cleared, appended: appended, purged: purged)
+    }
+
+    /// Rewrites the file without free space and empties the WAL. Run after
+    /// every erasure; safe to run again (`convene purge`) if another program
+    /// held the file the first time.
+    @discardableResult
+    public func purge() throws -> PurgeResult {
+        guard !readOnly else { throw StoreError.readOnly(location) }
+        do {
+            return try dbQueue.writeWithoutTransaction { db in
+                // VACUUM's scratch copy stays in memory, never in a temporary file.
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                // Keep the WAL short before VACUUM writes a whole copy into it…
+                _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
+                try db.execute(sql: "VACUUM")
+                // …then copy that into the file and truncate the WAL to nothing.
+                return PurgeResult(complete: try checkpoint(db))
+            }
+        } catch {
+            throw Self.map(error, path: location)
+        }
+    }
+
+    /// Copies the WAL into the file and truncates it to nothing. False if a
+    /// reader elsewhere kept part of it in use.
+    func checkpoint(_ db: Database) throws -> Bool {
+        guard let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") else { return false }
+        let busy: Int = row[0]
+        return busy == 0
+    }
+
+    /// Puts the data key under a new passphrase. Events are untouched (they
+    /// are sealed with the data key), so the chain and every commitment stay
+    /// as they were; the old wrapped key is checkpointed out of the WAL.
+    public func changePassphrase(to passphrase: String,
+                                 derivation: EncryptedPayloads.KeyDerivation = .standard) throws -> PurgeResult {
+        guard !readOnly else { throw StoreError.readOnly(location) }
+        guard let sealed = cipher as? EncryptedPayloads else {
+            throw StoreError.failed("\(location) is not encrypted, so it has no passphrase to change")
+        }
+        let entries = try sealed.wrap(passphrase: passphrase, derivation: derivation)
+        do {
+            try dbQueue.write { db in
+                for (key, value) in entries {
+                    try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
+                }
+            }
+            return try dbQueue.writeWithoutTransaction { db in PurgeResult(complete: try checkpoint(db)) }
+        } catch {
+            throw Self.map(error, path: location)
+        }
+    }
+}
+
+/// Which journal rows an erasure clears. Pure: events in, positions out.
+public enum ErasureRules {
+    /// Kinds whose payload is about one contribution (`number`): its text,
+    /// edits, strike reason, attribution, tags, theme links, redactions and
+    /// confidentiality reminders. Concerns are not here: the safeguarding
+    /// register outlives a withdrawal.
+    static func contributionNumber(of payload: any EventPayload) -> Int? {
+        switch payload {
+        case let e as ContributionEdited: return e.number
+        case let e as ContributionStruck: return e.number
+        case let e as AttributionSet: return e.number
+        case let e as CodeTagged: return e.number
+        case let e as CodeUntagged: return e.number
+        case let e as ThemeLinked: return e.number
+        case let e as ThemeUnlinked: return e.number
+        case let e as RedactionAccepted: return e.number
+        case let e as RedactionRejected: return e.number
+        case let e as ConfidentialityReminderGiven: return e.number
+        default: return nil
+        }
+    }
+
+    /// The rows a withdrawal of `code` clears when `contributions` are erased:
+    /// each erased contribution's `contribution.logged` and every event about
+    /// it, and the participant's `participant.real-name`. Rows already erased
+    /// are skipped. Whiteboard notes are never passed in; concerns never match.
+    public static func withdrawal(of code: String, erasing contributions: Set<Int>, in events: [StoredEvent]) -> Set<Int> {
+        var clear = Set<Int>()
+        var number = 0
+        for stored in events {
+            let event = stored.event
+            if event.kind == ContributionLogged.kind {
+                number += 1
+                if contributions.contains(number), !event.isErased { clear.insert(stored.seq) }
+                continue
+            }
+            guard !event.isErased else { continue }
+            if let n = contributionNumber(of: event.payload), contributions.contains(n) {
+                clear.insert(stored.seq)
+            } else if let name = event.payload as? RealNameRecorded, name.code == code {
+                clear.insert(stored.seq)
+            }
+        }
+        return clear
+    }
+
+    /// Every real name and block-listed name still in the journal (for `anonymise`).
+    public static func linkage(in events: [StoredEvent]) -> Set<Int> {
+        Set(events.filter { !$0.event.isErased && ($0.event.payload is RealNameRecorded || $0.event.payload is BlocklistNameAdded) }.map(\.seq))
+    }
+}

@@ -1,0 +1,202 @@
+import ArgumentParser
+import Foundation
+import SessionModel
+import SessionStore
+
+/// The one place the command line chooses its withdrawal closure.
+enum Withdrawals {
+    // SWITCH HERE to Privacy's withdrawal closure once it is on main
+    // (own contributions, direct responses by reply-to / "responding to #N" /
+    // quoting, the further chain, kept whiteboard notes), mapped to a
+    // `WithdrawalScope`. The interim closure follows explicit links only.
+    static func closure(_ state: SessionState, _ code: String) -> WithdrawalScope {
+        InterimWithdrawalClosure.scope(state, code)
+    }
+}
+
+struct WithdrawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "withdraw",
+        abstract: "Withdraw a participant: erase their contributions and the responses to them, physically.",
+        discussion: """
+            Erases everything P03 said or wrote, every contribution that responds to one of theirs, \
+            their tags, theme links, redaction records and their real name, and prints a receipt. \
+            Whiteboard notes (anonymous) and safeguarding concerns are kept. Contributions further \
+            down a reply chain are listed for review; --cascade erases them too. Refused after the \
+            withdrawal window unless the lead overrides it with a reason.
+            """)
+    @OptionGroup var session: SessionFileArgument
+    @Argument(help: "The participant's code.") var code: String
+    @Option(help: "The day the participant asked, YYYY-MM-DD (default: today).") var requestedOn: String?
+    @Flag(help: "Also erase contributions further down the reply chains.") var cascade = false
+    @Flag(help: "Withdraw although the window has closed (lead only; needs --reason).") var overrideWindow = false
+    @Option(help: "Why the window is overridden (recorded in the journal).") var reason: String?
+    @Flag(help: "Show what would be erased and change nothing.") var dryRun = false
+    @Flag(help: "The receipt as one JSON document.") var json = false
+    @OptionGroup var actor: ActorOptions
+
+    func run() throws {
+        if reason != nil && !overrideWindow { throw CLIError("--reason goes with --override-window") }
+        if overrideWindow && reason == nil { throw WithdrawalRefusal.overrideNeedsReason }
+        let journal = try Sessions.open(session, readOnly: dryRun)
+        let state = journal.state
+        guard state.info != nil else { throw SessionError.noSession }
+        let who = try Sessions.participantCode(code, in: state)
+        let now = Clock.now()
+        let today = SessionDate.format(now)
+        let request = WithdrawalRequest(code: who, requestedOn: requestedOn ?? today, cascade: cascade,
+                                        overrideReason: overrideWindow ? reason : nil)
+        try WithdrawalWindow.check(request, in: state, actor: actor.actor, today: today)
+        let receipt = try journal.withdraw(request, closure: Withdrawals.closure, by: actor.actor, at: now, dryRun: dryRun)
+        if json { try Output.printJSON(WithdrawalReceiptJSON(receipt)) } else { ReceiptText.print(receipt, file: session.file) }
+        if !dryRun && !receipt.purged { throw PurgePending.exit(file: session.file) }
+    }
+}
+
+/// The erasure is recorded, but another program held the file while it was
+/// being compacted: said on stderr like any error, with exit status 4.
+enum PurgePending {
+    static func exit(file: String) -> ExitCode {
+        let message = "the change is recorded, but another program held \(file) so the freed bytes may still be in it or its -wal; close every console on it and run `convene purge \(file)`"
+        FileHandle.standardError.write(Data("Error: \(Output.inert(message))\n".utf8))
+        return ExitCode(4)
+    }
+}
+
+enum ReceiptText {
+    static func list(_ numbers: [Int]) -> String { numbers.map { "#\($0)" }.joined(separator: ", ") }
+
+    static func print(_ r: WithdrawalReceipt, file: String) {
+        let verb = r.dryRun ? "would erase" : "erased"
+        if r.dryRun { Output.line("DRY RUN: nothing has been changed") }
+        Output.line("withdrawal receipt: \(r.code), requested on \(r.requestedOn) (window closes \(r.windowClosesOn ?? "?"))")
+        if let reason = r.overrideReason { Output.line("window overridden by the lead: \(reason)") }
+        let own = r.scope.own.filter(r.erased.contains)
+        let direct = r.scope.directResponses.filter(r.erased.contains)
+        let chain = r.cascade ? r.scope.chain.filter(r.erased.contains) : []
+        Output.line("\(verb) \(r.erased.count) contribution\(r.erased.count == 1 ? "" : "s")")
+        Output.line("  \(own.count) by \(r.code)\(own.isEmpty ? "" : ": " + list(own))")
+        Output.line("  \(direct.count) direct response\(direct.count == 1 ? "" : "s") to theirs\(direct.isEmpty ? "" : ": " + list(direct))")
+        if r.cascade { Output.line("  \(chain.count) further down the reply chain (--cascade)\(chain.isEmpty ? "" : ": " + list(chain))") }
+        Output.line("  with \(r.eventsCleared) journal event\(r.eventsCleared == 1 ? "" : "s") holding their text, edits, tags, theme links, redactions and reminders")
+        Output.line("real name: " + (r.realNameErased ? "\(verb) from the linkage table" : "none was recorded"))
+        if !r.chainForReview.isEmpty {
+            Output.line("for review, not erased: \(list(r.chainForReview)), further down the reply chain; read them, and run again with --cascade to erase them")
+        }
+        Output.line("kept: \(r.whiteboardNotesInSession) whiteboard note\(r.whiteboardNotesInSession == 1 ? "" : "s"): anonymous, so they cannot be traced to anyone or removed"
+                    + (r.scope.keptWhiteboard.isEmpty ? "" : "; among them \(list(r.scope.keptWhiteboard)), linked to \(r.code)'s"))
+        if r.concernsKept.isEmpty {
+            Output.line("kept: no safeguarding concern refers to \(r.code) or to an erased contribution")
+        } else {
+            Output.line("kept: safeguarding concern\(r.concernsKept.count == 1 ? "" : "s") \(list(r.concernsKept)): the duty to pass on a disclosure outlives a withdrawal")
+        }
+        if r.exportsBefore.isEmpty {
+            Output.line("exports made before this withdrawal: none")
+        } else {
+            Output.line("exports made before this withdrawal still hold the erased text; delete these copies outside Convene:")
+            for e in r.exportsBefore {
+                Output.line("  \(ISO8601DateFormatter().string(from: e.at))  \(e.kind)  \(e.detail)  (by \(e.by))")
+            }
+        }
+        if !r.dryRun {
+            Output.line(r.purged ? "no byte of the erased text remains in \(file), its -wal or -shm (checkpointed and vacuumed)"
+                                 : "WARNING: \(file) could not be compacted yet; run `convene purge \(file)`")
+        }
+    }
+}
+
+struct WithdrawalReceiptJSON: Codable {
+    struct ExportJSON: Codable { var format: String; var file: String; var at: Date; var by: String }
+    var code: String
+    var requestedOn: String
+    var windowClosesOn: String?
+    var overrideReason: String?
+    var cascade: Bool
+    var dryRun: Bool
+    var erased: [Int]
+    var own: [Int]
+    var directResponses: [Int]
+    var chain: [Int]
+    var chainForReview: [Int]
+    var keptWhiteboard: [Int]
+    var whiteboardNotesKept: Int
+    var concernsKept: [Int]
+    var realNameErased: Bool
+    var eventsCleared: Int
+    var exportsBefore: [ExportJSON]
+    var purged: Bool
+
+    init(_ r: WithdrawalReceipt) {
+        code = r.code; requestedOn = r.requestedOn; windowClosesOn = r.windowClosesOn; overrideReason = r.overrideReason
+        cascade = r.cascade; dryRun = r.dryRun; erased = r.erased; own = r.scope.own
+        directResponses = r.scope.directResponses; chain = r.scope.chain; chainForReview = r.chainForReview
+        keptWhiteboard = r.scope.keptWhiteboard; whiteboardNotesKept = r.whiteboardNotesInSession
+        concernsKept = r.concernsKept; realNameErased = r.realNameErased; eventsCleared = r.eventsCleared
+        exportsBefore = r.exportsBefore.map { ExportJSON(format: $0.kind, file: $0.detail, at: $0.at, by: $0.by) }
+        purged = r.purged
+    }
+}
+
+struct AnonymiseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "anonymise",
+        abstract: "After the withdrawal window: destroy the linkage table and every real and block-listed name, irreversibly.",
+        aliases: ["anonymize"])
+    @OptionGroup var session: SessionFileArgument
+    @OptionGroup var actor: ActorOptions
+
+    func run() throws {
+        let journal = try Sessions.open(session)
+        let state = journal.state
+        guard state.info != nil else { throw SessionError.noSession }
+        guard !state.linkageDestroyed else { throw CLIError("\(session.file) is already anonymised: its linkage table was destroyed") }
+        let today = SessionDate.format(Clock.now())
+        if let closes = state.withdrawalClosesOn, today <= closes {
+            throw CLIError("the withdrawal window is open until \(closes); anonymise after it closes, while a participant who withdraws can still be found by name")
+        }
+        let result = try journal.anonymise(by: actor.actor, at: Clock.now())
+        Output.line("anonymised \(session.file): destroyed \(result.realNames) real name\(result.realNames == 1 ? "" : "s") (the linkage table) and \(result.blocklisted) block-listed name\(result.blocklisted == 1 ? "" : "s")")
+        if result.blocklisted > 0 {
+            Output.line("note: block-listed names can no longer be caught in new exports; every contribution should already be redacted")
+        }
+        if result.purged {
+            Output.line("no byte of those names remains in \(session.file), its -wal or -shm")
+        } else {
+            throw PurgePending.exit(file: session.file)
+        }
+    }
+}
+
+struct PurgeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "purge",
+        abstract: "Squeeze freed bytes out of a session file (after an erasure another program interrupted).")
+    @OptionGroup var session: SessionFileArgument
+
+    func run() throws {
+        let journal = try Sessions.open(session)
+        guard try journal.purge().complete else { throw PurgePending.exit(file: session.file) }
+        Output.line("purged \(session.file): no freed bytes remain in it, its -wal or -shm")
+    }
+}
+
+struct RekeyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rekey",
+        abstract: "Change the passphrase of an encrypted session.",
+        discussion: "The old passphrase comes from --passphrase-env or the terminal, the new one from --new-passphrase-env or the terminal (typed twice).")
+    @OptionGroup var session: SessionFileArgument
+    @Option(help: "Environment variable holding the new passphrase.") var newPassphraseEnv: String?
+
+    func run() throws {
+        let meta = try SQLiteJournal.readMeta(path: session.file)
+        guard meta.encryption != PlainPayloads().name else {
+            throw CLIError("\(session.file) is not encrypted, so it has no passphrase to change (create encrypted sessions with `convene new --encrypt`)")
+        }
+        let journal = try Sessions.open(session)
+        let passphrase = try Passphrases.new(for: session.file, env: newPassphraseEnv)
+        let result = try journal.changePassphrase(to: passphrase)
+        Output.line("passphrase changed for \(session.file); copies of the file made before now still open with the old one")
+        if !result.complete { throw PurgePending.exit(file: session.file) }
+    }
+}
