@@ -6,7 +6,24 @@ public struct Cell: Equatable, Sendable {
     public private(set) var text: String
     /// 1 or 2 for a cell that starts a glyph, 0 for a continuation.
     public private(set) var width: Int
-    public var style: CellStyle
+    public var style: CellStyle { didSet { packed = Self.pack(text, width, style) } }
+    /// Text, width and style in one integer when the glyph is a single scalar
+    /// (almost every cell), so the diff compares cells with one instruction.
+    /// 0 when the glyph has several scalars.
+    private var packed: UInt64
+
+    public static func == (a: Cell, b: Cell) -> Bool {
+        if a.packed != 0 || b.packed != 0 { return a.packed == b.packed }
+        return a.width == b.width && a.style == b.style && a.text == b.text
+    }
+
+    private static func pack(_ text: String, _ width: Int, _ style: CellStyle) -> UInt64 {
+        var scalars = text.unicodeScalars.makeIterator()
+        let first = scalars.next()
+        guard scalars.next() == nil else { return 0 }
+        let value = UInt64(first?.value ?? 0x110000) // the empty text of a continuation
+        return 1 << 63 | value << 16 | UInt64(width) << 12 | style.bits
+    }
 
     public var isContinuation: Bool { width == 0 }
 
@@ -16,6 +33,8 @@ public struct Cell: Equatable, Sendable {
     /// space). `isContinuation` makes the right half of a wide glyph instead.
     public init(text: String, style: CellStyle = .normal, isContinuation: Bool = false) {
         self.style = style
+        packed = 0
+        defer { packed = Self.pack(self.text, width, style) }
         if isContinuation { self.text = ""; width = 0; return }
         var first: (String, Int)?
         for c in text {
@@ -32,5 +51,8 @@ public struct Cell: Equatable, Sendable {
     static func continuation(_ style: CellStyle) -> Cell { Cell(safe: "", width: 0, style: style) }
 
     /// For text that has already been through `InertText`.
-    init(safe text: String, width: Int, style: CellStyle) { self.text = text; self.width = width; self.style = style }
+    init(safe text: String, width: Int, style: CellStyle) {
+        self.text = text; self.width = width; self.style = style
+        packed = Self.pack(text, width, style)
+    }
 }

@@ -25,20 +25,22 @@ public enum GridDiff {
             for y in 0..<next.height { runs.append(CellRun(x: 0, y: y, cells: Array(next.cells[(y * w)..<(y * w + w)]))) }
             return runs
         }
-        let old = previous!.cells
-        let new = next.cells
-        for y in 0..<next.height {
-            let base = y * w
-            var x = 0
-            while x < w {
-                if old[base + x] == new[base + x] { x += 1; continue }
-                var start = x
-                while x < w && old[base + x] != new[base + x] { x += 1 }
-                if start > 0 && new[base + start].isContinuation { start -= 1 }
-                // A changed wide glyph whose continuation did not change still covers it.
-                var end = x
-                if end < w && new[base + end].isContinuation { end += 1; x += 1 }
-                runs.append(CellRun(x: start, y: y, cells: Array(new[(base + start)..<(base + end)])))
+        previous!.cells.withUnsafeBufferPointer { old in
+            next.cells.withUnsafeBufferPointer { new in
+                for y in 0..<next.height {
+                    let base = y * w
+                    var x = 0
+                    while x < w {
+                        if old[base + x] == new[base + x] { x += 1; continue }
+                        var start = x
+                        while x < w && old[base + x] != new[base + x] { x += 1 }
+                        if start > 0 && new[base + start].isContinuation { start -= 1 }
+                        // A changed wide glyph whose continuation did not change still covers it.
+                        var end = x
+                        if end < w && new[base + end].isContinuation { end += 1; x += 1 }
+                        runs.append(CellRun(x: start, y: y, cells: Array(new[(base + start)..<(base + end)])))
+                    }
+                }
             }
         }
         return runs
