@@ -50,6 +50,14 @@ public struct Cell: Equatable, Sendable {
 
     static func continuation(_ style: CellStyle) -> Cell { Cell(safe: "", width: 0, style: style) }
 
+    /// A printable ASCII character (0x20–0x7E).
+    init(ascii byte: UInt8, style: CellStyle) {
+        text = String(Unicode.Scalar(byte))
+        width = 1
+        self.style = style
+        packed = 1 << 63 | UInt64(byte) << 16 | 1 << 12 | style.bits
+    }
+
     /// For text that has already been through `InertText`.
     init(safe text: String, width: Int, style: CellStyle) {
         self.text = text; self.width = width; self.style = style

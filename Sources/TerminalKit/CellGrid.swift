@@ -34,6 +34,7 @@ public struct CellGrid: Equatable, Sendable {
     mutating func set(_ cell: Cell, x: Int, y: Int) {
         guard contains(x: x, y: y) else { return }
         let i = y * width + x
+        if cell.width == 1 && cells[i].width == 1 { cells[i] = cell; return } // the common case: nothing to repair
         if cell.isContinuation {
             // Only the right half of a wide glyph may be a continuation.
             if x > 0 && cells[i - 1].width == 2 { cells[i] = cell } else { clearHalf(at: i, x: x); cells[i] = .space(cell.style) }
@@ -66,14 +67,22 @@ public struct CellGrid: Equatable, Sendable {
         guard y >= 0, y < height else { return 0 }
         let limit = min(width, Self.end(x, max(0, maxWidth ?? width)))
         var col = x
-        for c in text {
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
             if col >= limit { break }
-            if let a = c.asciiValue, a >= 0x20, a < 0x7F {
-                // Fast path: printable ASCII, one column.
-                if col >= 0 { set(Cell(safe: String(c), width: 1, style: style), x: col, y: y) }
+            // Fast path: a printable ASCII byte followed by an ASCII byte (or the
+            // end) is a whole character, one column wide.
+            let b = utf8[i]
+            let after = utf8.index(after: i)
+            if b >= 0x20 && b < 0x7F && (after == utf8.endIndex || utf8[after] < 0x80) {
+                if col >= 0 { set(Cell(ascii: b, style: style), x: col, y: y) }
                 col += 1
+                i = after
                 continue
             }
+            let c = text[i...].first!
+            i = text.index(after: i)
             var stop = false
             InertText.forEachGlyph(of: c) { glyph, w in
                 if stop { return }
