@@ -96,6 +96,13 @@ final class CellGridTests: XCTestCase {
         assertWellFormed(l)
     }
 
+    func testASCIIFollowedByACombiningMarkStaysOneCharacter() {
+        var g = CellGrid(width: 8, height: 1)
+        XCTAssertEqual(g.put("ae\u{301}b\r\nc", x: 0, y: 0), 5)
+        XCTAssertEqual(g[1, 0].text, "e\u{301}")
+        XCTAssertEqual(g.lines(), ["ae\u{301}b↵c   "])
+    }
+
     func testOverwritingHalfAWideCharacterRepairsTheOtherHalf() {
         var g = CellGrid(width: 6, height: 1)
         g.put("日本語", x: 0, y: 0)
