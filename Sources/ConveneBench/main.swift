@@ -8,6 +8,7 @@ switch area {
 case "store": runStoreBenchmarks()
 case "terminal": runTerminalBenchmarks()
 case "console": runConsoleBenchmarks()
+case "privacy": runPrivacyBenchmarks()
 case "make-session":
     // convene-bench make-session PATH EVENTS: a large session for keylat.py and manual trials.
     let rest = Array(args.dropFirst())
@@ -18,6 +19,7 @@ case "all":
     runStoreBenchmarks()
     runTerminalBenchmarks()
     runConsoleBenchmarks()
+    runPrivacyBenchmarks()
     runDataProtectionBenchmarks()
 default:
     FileHandle.standardError.write(Data("convene-bench: unknown area '\(area)'\n".utf8))

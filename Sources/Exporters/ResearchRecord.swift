@@ -2,6 +2,7 @@
 /// gate every research format goes through) and the formats built on it, plus
 /// the safeguarding register on its own.
 import Foundation
+import Privacy
 import SessionModel
 
 /// Everything a research export may contain, and nothing else: no real names,
@@ -63,6 +64,7 @@ public enum ResearchGate {
     public static func record(_ s: SessionState) -> ResearchRecord {
         let info = s.info
         let names = NameScrubber(s)
+        let redactor = Redactor(session: s)
         var excludedStruck = 0, excludedConsent = 0
         var entries: [ResearchRecord.Entry] = []
         for c in s.contributions where !c.erased && !c.directMessage {
@@ -84,7 +86,7 @@ public enum ResearchGate {
                 guideSegment: c.guideSegment.flatMap { s.guide.segments.indices.contains($0) ? s.guide.segments[$0].title : nil },
                 source: c.source.rawValue, speaker: c.speaker, speakerLabel: label, attribution: c.attribution.rawValue,
                 quotable: c.attribution != .background, form: c.form.rawValue,
-                text: names.scrub(redacted(c)), codes: c.codes, replyTo: c.replyTo))
+                text: names.scrub(redactor.exportText(c)), codes: c.codes, replyTo: c.replyTo))
         }
         let included = Set(entries.map(\.number))
         return ResearchRecord(
@@ -102,21 +104,6 @@ public enum ResearchGate {
             process: .init(consentRecorded: s.orderedParticipants.filter(\.hasConsented).count, confidentialityReminders: s.reminders.count,
                            redactions: s.contributions.reduce(0) { $0 + $1.redactions.count }, withdrawals: s.withdrawals.count,
                            excludedStruck: excludedStruck, excludedWithoutConsent: excludedConsent))
-    }
-
-    /// The text with accepted redactions replaced by their placeholders.
-    static func redacted(_ c: Contribution) -> String {
-        guard !c.redactions.isEmpty else { return c.text }
-        let scalars = Array(c.text.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var at = 0
-        for r in c.redactions.sorted(by: { $0.span.start < $1.span.start }) where r.span.start >= at && r.span.end <= scalars.count {
-            out.append(contentsOf: scalars[at..<r.span.start])
-            out.append(contentsOf: r.placeholder.unicodeScalars)
-            at = r.span.end
-        }
-        out.append(contentsOf: scalars[at...])
-        return String(out)
     }
 }
 

@@ -13,7 +13,8 @@ struct Convene: ParsableCommand {
             GroupCommand.self, RoundCommand.self, LogCommand.self, EditCommand.self, TagCommand.self,
             UntagCommand.self, StrikeCommand.self, AttributionCommand.self, ThemeCommand.self,
             GuideCommand.self, RecordingCommand.self, CloseCommand.self, EventsCommand.self,
-            FlagCommand.self, ConcernCommand.self, RegisterCommand.self, RemindCommand.self, SalvageCommand.self, ExportCommand.self,
+            FlagCommand.self, ConcernCommand.self, RegisterCommand.self, RemindCommand.self, SalvageCommand.self, ExportCommand.self, ImportCommand.self,
+            ScanCommand.self, ReviewCommand.self, RedactCommand.self, BlocklistCommand.self,
             WithdrawCommand.self, AnonymiseCommand.self, PurgeCommand.self, RekeyCommand.self,
         ]
     )

@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import Privacy
+import SessionModel
+import SessionStore
+
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "scan", abstract: "Find identifiers in text on standard input.",
+        discussion: "Plain: prints the text with findings marked ⟦LABEL: text⟧. --jsonl: reads {\"id\", \"text\"} lines, writes {\"id\", \"spans\":[{start,end,label,text}]} (Unicode scalar offsets, end exclusive).")
+    @Flag(help: "JSON Lines in and out.") var jsonl = false
+    @Option(help: "Add this session's real and block-listed names.") var session: String?
+    @Option(help: "Environment variable holding the session's passphrase.") var passphraseEnv: String?
+
+    struct Input: Decodable { var id: IDValue; var text: String }
+    enum IDValue: Codable { case string(String), number(Int)
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let n = try? c.decode(Int.self) { self = .number(n) } else { self = .string(try c.decode(String.self)) }
+        }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch self { case .string(let s): try c.encode(s); case .number(let n): try c.encode(n) }
+        }
+    }
+    struct Span: Encodable { var start: Int; var end: Int; var label: String; var text: String }
+    struct Output_: Encodable { var id: IDValue; var spans: [Span] }
+
+    func run() throws {
+        var scanner = IdentifierScanner()
+        if let session {
+            let journal = try Sessions.open(SessionFileArgument.make(session, passphraseEnv), readOnly: true)
+            scanner = IdentifierScanner(session: journal.state)
+        }
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        guard let text = String(data: data, encoding: .utf8) else { throw CLIError("standard input is not UTF-8 text") }
+        if jsonl {
+            for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
+                guard let input = try? JSONDecoder().decode(Input.self, from: Data(line.utf8)) else {
+                    throw CLIError("line \(i + 1) is not a JSON object with \"id\" and \"text\"")
+                }
+                let spans = scanner.scan(input.text).map { Span(start: $0.span.start, end: $0.span.end, label: $0.label.rawValue, text: $0.text) }
+                try Output.printJSON(Output_(id: input.id, spans: spans))
+            }
+        } else {
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let s = String(line)
+                var marked = String.UnicodeScalarView()
+                let scalars = Array(s.unicodeScalars)
+                var at = 0
+                for f in scanner.scan(s) {
+                    marked.append(contentsOf: scalars[at..<f.span.start])
+                    marked.append(contentsOf: "⟦\(f.label.rawValue): \(f.text)⟧".unicodeScalars)
+                    at = f.span.end
+                }
+                marked.append(contentsOf: scalars[at...])
+                Output.line(String(marked))
+            }
+        }
+    }
+}
+
+extension SessionFileArgument {
+    static func make(_ file: String, _ passphraseEnv: String?) throws -> SessionFileArgument {
+        var args = [file]
+        if let passphraseEnv { args += ["--passphrase-env", passphraseEnv] }
+        return try SessionFileArgument.parse(args)
+    }
+}
+
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "review", abstract: "List every unresolved identifier finding in the session.")
+    @OptionGroup var session: SessionFileArgument
+    @Flag(help: "JSON Lines.") var json = false
+    struct Line: Encodable { var number: Int; var finding: Int; var start: Int; var end: Int; var label: String; var text: String }
+
+    func run() throws {
+        let journal = try Sessions.open(session, readOnly: true)
+        let redactor = Redactor(session: journal.state)
+        var total = 0
+        for c in journal.state.contributions where !c.erased && !c.struck {
+            for (k, f) in redactor.unresolved(c).enumerated() {
+                total += 1
+                if json { try Output.printJSON(Line(number: c.number, finding: k + 1, start: f.span.start, end: f.span.end, label: f.label.rawValue, text: f.text)) }
+                else { Output.line("#\(c.number) finding \(k + 1): \(f.label.rawValue) “\(f.text)” at \(f.span.start):\(f.span.end)") }
+            }
+        }
+        if !json { Output.line(total == 0 ? "no unresolved findings" : "\(total) unresolved finding(s); resolve with `convene redact`") }
+    }
+}
+
+struct RedactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "redact", abstract: "Resolve a contribution's findings: accept (placeholder), reject (with a reason), or redact a span by hand.")
+    @OptionGroup var session: SessionFileArgument
+    @Argument(help: "Contribution number.") var number: Int
+    @Flag(help: "Accept every unresolved finding.") var acceptAll = false
+    @Option(help: "Accept finding K (as `convene review` numbers them).") var accept: Int?
+    @Option(help: "Reject finding K.") var reject: Int?
+    @Option(help: "Why the finding is not identifying (with --reject).") var reason: String?
+    @Option(help: "A span S:E (Unicode scalar offsets, end exclusive) to redact by hand.") var span: String?
+    @Option(name: .customLong("as"), help: "The label for --span, e.g. PERSON, ORGANISATION_LOCAL.") var label: IdentifierLabel?
+    @OptionGroup var actor: ActorOptions
+
+    func run() throws {
+        let journal = try Sessions.open(session)
+        guard let c = journal.state.contribution(number), !c.erased else { throw SessionError.unknownContribution(number) }
+        let findings = Redactor(session: journal.state).unresolved(c)
+        func finding(_ k: Int) throws -> Finding {
+            guard k >= 1 && k <= findings.count else { throw CLIError("contribution #\(number) has \(findings.count) unresolved finding(s), not \(k)") }
+            return findings[k - 1]
+        }
+        var payloads: [any EventPayload] = []
+        if acceptAll { payloads += findings.map { RedactionAccepted(number: number, span: $0.span, label: $0.label) } }
+        if let accept { let f = try finding(accept); payloads.append(RedactionAccepted(number: number, span: f.span, label: f.label)) }
+        if let reject {
+            guard let reason else { throw CLIError("say why with --reason") }
+            let f = try finding(reject); payloads.append(RedactionRejected(number: number, span: f.span, label: f.label, reason: reason))
+        }
+        if let span {
+            let parts = span.split(separator: ":").compactMap { Int($0) }
+            guard parts.count == 2, let label else { throw CLIError("--span takes S:E and needs --as LABEL") }
+            payloads.append(RedactionAccepted(number: number, span: TextSpan(start: parts[0], end: parts[1]), label: label, manual: true))
+        }
+        guard !payloads.isEmpty else { throw CLIError("nothing to do: give --accept-all, --accept K, --reject K --reason R, or --span S:E --as LABEL") }
+        try Sessions.append(journal, payloads, by: actor.actor)
+        Output.line("#\(number): \(payloads.count) change(s) recorded")
+    }
+}
+
+struct BlocklistCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "blocklist", abstract: "Names that must never reach an export.", subcommands: [Add.self])
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a name to the session's block-list.")
+        @OptionGroup var session: SessionFileArgument
+        @Argument var name: String
+        @OptionGroup var actor: ActorOptions
+        func run() throws {
+            let journal = try Sessions.open(session)
+            try Sessions.append(journal, [BlocklistNameAdded(name: name)], by: actor.actor)
+            Output.line("added to the block-list")
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class PrivacyTestsPlaceholder: XCTestCase { func testPlaceholder() { XCTAssertTrue(true) } }
