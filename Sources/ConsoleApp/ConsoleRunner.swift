@@ -18,7 +18,7 @@ struct SavedView: Codable {
 public enum ConsoleRunner {
     public static func run(journal: any SessionJournal, context: ConsoleContext, theme: ColourTheme) throws {
         let screen = NcursesScreen(theme: theme)
-        screen.open()
+        try screen.open()
         defer { screen.close() }
         let drafts = journal as? DraftStore
         let size = screen.size

@@ -63,4 +63,4 @@ public struct InputLine: Equatable, Sendable {
 }
 
 import TerminalKit
-enum TerminalKitWidth { static func of(_ c: Character) -> Int { DisplayWidth.of(InertText.character(c)) } }
+enum TerminalKitWidth { static func of(_ c: Character) -> Int { DisplayWidth.of(c) } }

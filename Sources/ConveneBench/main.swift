@@ -6,6 +6,7 @@ let args = CommandLine.arguments.dropFirst()
 let area = args.first ?? "all"
 switch area {
 case "store": runStoreBenchmarks()
+case "terminal": runTerminalBenchmarks()
 case "console": runConsoleBenchmarks()
 case "privacy": runPrivacyBenchmarks()
 case "make-session":
@@ -16,6 +17,7 @@ case "open-once": openOnce(path: args.dropFirst().first ?? "")
 case "dataprotection": runDataProtectionBenchmarks(Array(args.dropFirst()))
 case "all":
     runStoreBenchmarks()
+    runTerminalBenchmarks()
     runConsoleBenchmarks()
     runPrivacyBenchmarks()
     runDataProtectionBenchmarks()

@@ -1,136 +1,142 @@
-import Foundation
+/// How one role looks: colours and attributes.
+public struct ThemeEntry: Equatable, Sendable {
+    public var foreground: ThemeColour
+    public var background: ThemeColour
+    public var bold: Bool
+    public var underline: Bool
+    public var reverse: Bool
+    public var dim: Bool
 
-/// A terminal colour (the 8 basic ones plus bright variants, or default).
-public enum ThemeColour: String, CaseIterable, Sendable {
-    case `default`, black, red, green, yellow, blue, magenta, cyan, white
-    case brightBlack = "bright-black", brightRed = "bright-red", brightGreen = "bright-green"
-    case brightYellow = "bright-yellow", brightBlue = "bright-blue", brightMagenta = "bright-magenta"
-    case brightCyan = "bright-cyan", brightWhite = "bright-white"
-
-    /// The ncurses colour number (-1 for the terminal's default).
-    public var cursesNumber: Int16 {
-        switch self {
-        case .default: return -1
-        case .black: return 0
-        case .red: return 1
-        case .green: return 2
-        case .yellow: return 3
-        case .blue: return 4
-        case .magenta: return 5
-        case .cyan: return 6
-        case .white: return 7
-        case .brightBlack: return 8
-        case .brightRed: return 9
-        case .brightGreen: return 10
-        case .brightYellow: return 11
-        case .brightBlue: return 12
-        case .brightMagenta: return 13
-        case .brightCyan: return 14
-        case .brightWhite: return 15
-        }
+    public init(foreground: ThemeColour = .default, background: ThemeColour = .default,
+                bold: Bool = false, underline: Bool = false, reverse: Bool = false, dim: Bool = false) {
+        self.foreground = foreground; self.background = background
+        self.bold = bold; self.underline = underline; self.reverse = reverse; self.dim = dim
     }
 }
 
-public struct ThemeEntry: Equatable, Sendable {
-    public var foreground: ThemeColour = .default
-    public var background: ThemeColour = .default
-    public var bold = false
-    public var underline = false
-    public var reverse = false
-}
-
-/// How each `StyleRole` looks. Themes are small text files:
-/// `role = foreground background [bold] [underline] [reverse]`, `#` comments.
+/// How each `StyleRole` looks. Themes are small text files (see `Themes/` and
+/// docs/terminal-kit.md):
+///
+///     # comment
+///     colour = none                     # optional: attributes only
+///     flag = red default bold underline # role = foreground [background] [attributes]
+///
+/// Colours are `default`, a name (`red`, `bright-blue`), a number 0–255 or
+/// `#RRGGBB`; attributes are `bold`, `underline`, `reverse`, `dim`.
 public struct ColourTheme: Equatable, Sendable {
     public var name: String
     public var entries: [StyleRole: ThemeEntry]
+    /// False for a theme that must not use colour (monochrome, `NO_COLOR`).
     public var usesColour: Bool
+
+    public init(name: String, entries: [StyleRole: ThemeEntry], usesColour: Bool) {
+        self.name = name; self.entries = entries; self.usesColour = usesColour
+    }
 
     public func entry(_ role: StyleRole) -> ThemeEntry { entries[role] ?? ThemeEntry() }
 
-    public struct Problem: Equatable, Sendable, CustomStringConvertible {
+    /// A line of a theme file that could not be used.
+    public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
+        public enum Kind: Equatable, Sendable {
+            case notAnEntry
+            case unknownRole(String)
+            case unknownWord(String)
+            case tooManyColours
+            case badColourSwitch(String)
+            case repeatedRole(String)
+        }
         public var line: Int
-        public var message: String
+        public var kind: Kind
+
+        public var message: String {
+            switch kind {
+            case .notAnEntry: return "expected `role = foreground [background] [bold] [underline] [reverse] [dim]`"
+            case .unknownRole(let r): return "unknown role '\(r)' (roles: \(StyleRole.allCases.map(\.rawValue).joined(separator: ", ")))"
+            case .unknownWord(let w): return "unknown colour or attribute '\(w)' (colours: a name like red or bright-blue, 0–255, #RRGGBB; attributes: bold, underline, reverse, dim)"
+            case .tooManyColours: return "at most two colours: a foreground and a background"
+            case .badColourSwitch(let w): return "`colour` must be `none` or `yes`, not '\(w)'"
+            case .repeatedRole(let r): return "role '\(r)' is set again; this line wins"
+            }
+        }
+
         public var description: String { "line \(line): \(message)" }
     }
 
-    /// Parses a theme; a bad line is reported and that role keeps the default look.
+    /// Parses a theme. Roles it does not mention look as in the default theme;
+    /// a bad line is reported with its number and its role keeps that default look.
     public static func parse(_ text: String, name: String) -> (ColourTheme, [Problem]) {
-        var theme = ColourTheme.builtIn("default")
+        parse(text, name: name, base: BuiltInThemes.defaultTheme)
+    }
+
+    static func parse(_ text: String, name: String, base: ColourTheme) -> (ColourTheme, [Problem]) {
+        var theme = base
         theme.name = name
         var problems: [Problem] = []
+        var seen: Set<StyleRole> = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)?
-                .trimmingCharacters(in: .whitespaces) ?? ""
-            if line.isEmpty { continue }
-            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2 else { problems.append(Problem(line: index + 1, message: "expected `role = foreground background [bold]`")); continue }
-            if parts[0] == "colour" || parts[0] == "color" {
-                theme.usesColour = parts[1] != "none"; continue
+            let number = index + 1
+            let line = raw.trimmingSpaces()
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            guard let eq = line.firstIndex(of: "=") else { problems.append(Problem(line: number, kind: .notAnEntry)); continue }
+            let key = line[..<eq].trimmingSpaces()
+            let words = Self.words(line[line.index(after: eq)...])
+            if key == "colour" || key == "color" {
+                switch words.first {
+                case "none", "no", "off": theme.usesColour = false
+                case "yes", "on": theme.usesColour = true
+                default: problems.append(Problem(line: number, kind: .badColourSwitch(words.first ?? "")))
+                }
+                continue
             }
-            guard let role = StyleRole(rawValue: parts[0]) else {
-                problems.append(Problem(line: index + 1, message: "unknown role '\(parts[0])'")); continue
-            }
+            guard let role = StyleRole(rawValue: key) else { problems.append(Problem(line: number, kind: .unknownRole(key))); continue }
             var entry = ThemeEntry()
             var colours: [ThemeColour] = []
-            var ok = true
-            for word in parts[1].split(separator: " ").map(String.init) {
+            var bad: Problem?
+            for word in words {
                 switch word {
                 case "bold": entry.bold = true
                 case "underline": entry.underline = true
                 case "reverse": entry.reverse = true
+                case "dim": entry.dim = true
                 default:
-                    if let c = ThemeColour(rawValue: word) { colours.append(c) } else {
-                        problems.append(Problem(line: index + 1, message: "unknown colour or attribute '\(word)'")); ok = false
-                    }
+                    if let c = ThemeColour(word: word) { colours.append(c) } else if bad == nil { bad = Problem(line: number, kind: .unknownWord(word)) }
                 }
             }
-            guard ok, colours.count <= 2 else {
-                if ok { problems.append(Problem(line: index + 1, message: "at most a foreground and a background")) }
-                continue
-            }
+            if bad == nil && colours.count > 2 { bad = Problem(line: number, kind: .tooManyColours) }
+            if bad == nil && words.isEmpty { bad = Problem(line: number, kind: .notAnEntry) }
+            if let bad { problems.append(bad); continue }
             if colours.count > 0 { entry.foreground = colours[0] }
             if colours.count > 1 { entry.background = colours[1] }
+            if !seen.insert(role).inserted { problems.append(Problem(line: number, kind: .repeatedRole(key))) }
             theme.entries[role] = entry
         }
         return (theme, problems)
     }
 
-    public static let builtInNames = ["default", "high-contrast", "monochrome", "colour-blind"]
-
-    /// The four themes shipped inside the binary (the same text as `Themes/*.theme`).
-    public static func builtIn(_ name: String) -> ColourTheme {
-        guard let text = BuiltInThemes.text[name], name != "default" else {
-            return ColourTheme(name: "default", entries: BuiltInThemes.defaultEntries, usesColour: true)
+    /// The words after `=`, up to a comment (a `#` word that is not a `#RRGGBB` colour).
+    private static func words(_ text: Substring) -> [String] {
+        var out: [String] = []
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }) {
+            if word.hasPrefix("#") && ThemeColour(word: String(word)) == nil { break }
+            out.append(String(word))
         }
-        var (theme, _) = parse(text, name: name)
-        theme.name = name
-        return theme
+        return out
     }
 
-    /// Picks a theme: `--theme` (a built-in name or a path), else the XDG config
-    /// file's `theme = NAME`, else default; `NO_COLOR` forces monochrome.
-    public static func resolve(requested: String?, environment: [String: String]) -> (ColourTheme, [String]) {
-        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return (builtIn("monochrome"), []) }
-        var name = requested
-        if name == nil {
-            let base = environment["XDG_CONFIG_HOME"].map { $0 + "/convene" } ?? ((environment["HOME"] ?? "~") + "/.config/convene")
-            if let config = try? String(contentsOfFile: base + "/config", encoding: .utf8) {
-                for line in config.split(separator: "\n") {
-                    let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                    if parts.count == 2 && parts[0] == "theme" { name = parts[1] }
-                }
-            }
-        }
-        guard let name else { return (builtIn("default"), []) }
-        if builtInNames.contains(name) { return (builtIn(name), []) }
-        let candidates = [name, "Themes/\(name).theme"]
-        for path in candidates {
-            if let text = try? String(contentsOfFile: path, encoding: .utf8) {
-                let (theme, problems) = parse(text, name: name)
-                return (theme, problems.map { "theme \(path) \($0); using the default look for that entry" })
-            }
-        }
-        return (builtIn("default"), ["no theme called '\(name)'; using the default theme"])
+    /// The names of the themes built into the binary.
+    public static let builtInNames = BuiltInThemes.names
+
+    /// A built-in theme by name (the default theme for an unknown name).
+    public static func builtIn(_ name: String) -> ColourTheme {
+        BuiltInThemes.themes[name] ?? BuiltInThemes.defaultTheme
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\r" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }
+        return String(s)
     }
 }

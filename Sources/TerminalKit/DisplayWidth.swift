@@ -1,64 +1,74 @@
-/// Display width of text in terminal columns, computed in pure Swift so tests
-/// do not depend on the process locale: East Asian wide and fullwidth
-/// characters and emoji take two columns, combining marks and joiners none.
+/// Display width in terminal columns, computed in pure Swift so that layout
+/// never depends on the process locale or the C library: East Asian Wide and
+/// Fullwidth characters and emoji take two columns, combining marks none.
+///
+/// The wide table comes from Unicode 14 EastAsianWidth (W and F, assigned code
+/// points, plus the CJK ideograph planes), with glibc's two extra wide blocks
+/// (U+3248–324F, U+4DC0–4DFF) so the grid agrees with the `wcwidth` ncurses
+/// uses. Emoji_Presentation and general categories come from the Swift
+/// standard library (fixed for a given toolchain). Regenerating the table is
+/// described in docs/terminal-kit.md.
 public enum DisplayWidth {
-    public static func of(_ c: Character) -> Int {
-        let scalars = c.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if scalars.count > 1 && scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D }) { return 2 }
-        return of(first)
-    }
-
+    /// The width of one scalar as content: 0 for combining marks and Hangul
+    /// medial/final jamo, 2 for wide characters, 1 otherwise (controls count 1
+    /// because they are drawn as a visible marker).
     public static func of(_ s: Unicode.Scalar) -> Int {
         let v = s.value
-        if v == 0 { return 0 }
-        if v < 0x20 || (0x7F...0x9F).contains(v) { return 1 } // drawn as a visible marker
-        switch s.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
-        }
-        if v == 0x200B || (0x1160...0x11FF).contains(v) { return 0 }
-        if s.properties.isEmojiPresentation { return 2 }
-        for range in wide where range.contains(v) { return 2 }
-        return 1
+        if v >= 0x20 && v < 0x7F { return 1 }
+        if v < 0x300 { return 1 } // Latin-1 and controls (drawn as markers)
+        if isZeroWidth(s) { return 0 }
+        return isWide(s) ? 2 : 1
     }
 
-    public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
-
-    private static let wide: [ClosedRange<UInt32>] = [
-        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
-        0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
-        0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-        0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
-    ]
-}
-
-/// Makes text safe to draw: nothing in content may reach the terminal as a
-/// control. Controls, escapes, bidi overrides and invisible characters become
-/// visible stand-ins, so hostile text is shown, not obeyed.
-public enum InertText {
-    public static func character(_ c: Character) -> Character {
-        guard let s = c.unicodeScalars.first else { return c }
-        if c.unicodeScalars.count == 1 || isUnsafe(s) {
-            if s.value == 0x1B { return "␛" }
-            if s.value == 0x09 { return " " }
-            if s.value == 0x0A || s.value == 0x0D { return "↵" }
-            if s.value < 0x20 { return Character(Unicode.Scalar(0x2400 + s.value)!) } // ␀…␟
-            if s.value == 0x7F { return "␡" }
-            if isUnsafe(s) { return "�" }
-        }
-        // A cluster that carries a bidi control or joiner misuse: keep only safe scalars.
-        if c.unicodeScalars.contains(where: isUnsafe) {
-            var safe = String.UnicodeScalarView()
-            for x in c.unicodeScalars where !isUnsafe(x) { safe.append(x) }
-            return safe.isEmpty ? "�" : Character(String(safe))
-        }
-        return c
+    /// The columns a character takes once drawn (after `InertText` has made it safe).
+    public static func of(_ c: Character) -> Int {
+        if let a = c.asciiValue, a >= 0x20, a < 0x7F { return 1 }
+        var total = 0
+        InertText.forEachGlyph(of: c) { _, width in total += width }
+        return total
     }
 
-    public static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
+    /// The columns a string takes once drawn: the sum of its characters.
+    public static func of(_ text: String) -> Int {
+        var total = 0
+        for c in text { total += of(c) }
+        return total
+    }
+
+    static func isZeroWidth(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-            || v == 0x200E || v == 0x200F || v == 0x061C || v == 0xFEFF || v == 0x2028 || v == 0x2029
+        if (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v) { return true }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
+
+    static func isWide(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x1100 { return false }
+        // A lone regional indicator is narrow, as in wcwidth; a pair is a flag,
+        // one two-column emoji glyph (see InertText).
+        if (0x1F1E6...0x1F1FF).contains(v) { return false }
+        if s.properties.isEmojiPresentation { return true }
+        // Binary search over the sorted, disjoint ranges.
+        var low = 0, high = wide.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if v < wide[mid].lowerBound { high = mid - 1 } else if v > wide[mid].upperBound { low = mid + 1 } else { return true }
+        }
+        return false
+    }
+
+    /// East Asian Wide/Fullwidth ranges that are not already Emoji_Presentation
+    /// (those are wide through the property), merged across emoji gaps.
+    static let wide: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x2E99, 0x2E9B...0x2EF3, 0x2F00...0x2FD5, 0x2FF0...0x2FFB,
+        0x3000...0x303E, 0x3041...0x3096, 0x3099...0x30FF, 0x3105...0x312F, 0x3131...0x318E, 0x3190...0x31E3,
+        0x31F0...0x321E, 0x3220...0xA48C, 0xA490...0xA4C6, 0xA960...0xA97C, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+        0xFE10...0xFE19, 0xFE30...0xFE52, 0xFE54...0xFE66, 0xFE68...0xFE6B, 0xFF01...0xFF60, 0xFFE0...0xFFE6,
+        0x16FE0...0x16FE4, 0x16FF0...0x16FF1, 0x17000...0x187F7, 0x18800...0x18CD5, 0x18D00...0x18D08, 0x1AFF0...0x1AFF3,
+        0x1AFF5...0x1AFFB, 0x1AFFD...0x1AFFE, 0x1B000...0x1B122, 0x1B150...0x1B152, 0x1B164...0x1B167, 0x1B170...0x1B2FB,
+        0x1F200...0x1F202, 0x1F210...0x1F23B, 0x1F240...0x1F248, 0x1F260...0x1F265, 0x20000...0x2FFFD, 0x30000...0x3FFFD
+    ]
 }
