@@ -52,7 +52,7 @@ func runDataProtectionBenchmarks(_ args: [String] = []) {
         for (label, sealed) in [("plain", false), ("encrypted", true)] {
             let path = dir + "/big-\(label).convene"
             let built = try Bench.seconds {
-                try buildSession(path: path, events: n, cipher: sealed ? fastCipher : PlainPayloads(), meta: sealed ? fastMeta : [:])
+                try buildLargeSession(path: path, events: n, cipher: sealed ? fastCipher : PlainPayloads(), meta: sealed ? fastMeta : [:])
             }
             paths[label] = path
             print("dataprotection: built a \(n)-event \(label) session in \(String(format: "%.1f", built)) s")
@@ -96,35 +96,6 @@ func runDataProtectionBenchmarks(_ args: [String] = []) {
         print("dataprotection: benchmark failed: \(error)")
         exit(1)
     }
-}
-
-/// The store benchmark's session shape (12 participants, contributions with
-/// every fifth event a tag), written with the given cipher.
-private func buildSession(path: String, events: Int, cipher: any PayloadCipher, meta: [String: String]) throws {
-    let journal = try SQLiteJournal.create(path: path, session: SessionCreated(sessionID: UUID(), title: "large", date: "2026-05-14"),
-                                           by: "bench", at: Date(), cipher: cipher, meta: meta)
-    var payloads: [any EventPayload] = (1...12).map { ParticipantAdded(code: String(format: "P%02d", $0), jobRole: "Role \($0)") }
-    payloads += [GroupCreated(name: "Room A"), GroupCreated(name: "Room B"), CodebookSet(name: "pp", codes: BuiltInCodebook.practicePrinciples)]
-    try journal.append(payloads, by: "bench", at: Date())
-    var written = 1 + payloads.count
-    var number = 0
-    while written < events {
-        var batch: [any EventPayload] = []
-        for i in 0..<min(1_000, events - written) {
-            if number > 0 && (written + i) % 5 == 0 {
-                batch.append(CodeTagged(number: number, code: BuiltInCodebook.practicePrinciples[number % 8].name))
-            } else {
-                number += 1
-                batch.append(ContributionLogged(source: number % 7 == 0 ? .chat : .verbal, room: number % 3,
-                                                speaker: String(format: "P%02d", number % 12 + 1),
-                                                text: "Contribution \(number): the conference chair brought online attendees in by name at each stage."))
-            }
-        }
-        try journal.append(batch, by: "bench", at: Date())
-        written += batch.count
-    }
-    try journal.writeSnapshot()
-    try journal.close()
 }
 
 private func clearSnapshot(_ path: String) throws {

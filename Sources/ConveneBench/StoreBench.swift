@@ -50,10 +50,11 @@ func runStoreBenchmarks() {
     }
 }
 
-/// A session of `events` events, mostly contributions, written in batches.
-func buildLargeSession(path: String, events: Int) throws {
+/// A session of `events` events, mostly contributions (every fifth event a
+/// tag), written in batches, sealed with `cipher` if one is given.
+func buildLargeSession(path: String, events: Int, cipher: any PayloadCipher = PlainPayloads(), meta: [String: String] = [:]) throws {
     let journal = try SQLiteJournal.create(path: path, session: SessionCreated(sessionID: UUID(), title: "large", date: "2026-05-14"),
-                                           by: "bench", at: Date())
+                                           by: "bench", at: Date(), cipher: cipher, meta: meta)
     var payloads: [any EventPayload] = (1...12).map { ParticipantAdded(code: String(format: "P%02d", $0), jobRole: "Role \($0)") }
     payloads += [GroupCreated(name: "Room A"), GroupCreated(name: "Room B"), CodebookSet(name: "pp", codes: BuiltInCodebook.practicePrinciples)]
     try journal.append(payloads, by: "bench", at: Date())

@@ -34,31 +34,12 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
                               cipher: any PayloadCipher = PlainPayloads(), meta extra: [String: String] = [:]) throws -> SQLiteJournal {
         let fm = FileManager.default
         if fm.fileExists(atPath: path) { throw StoreError.fileExists(path) }
-        let dir = (path as NSString).deletingLastPathComponent
-        let temp = (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).creating-\(UUID().uuidString.prefix(8))"
-        do {
-            let queue = try DatabaseQueue(path: temp, configuration: configuration(readOnly: false))
-            try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA journal_mode = DELETE")
-                try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
-            }
-            try Schema.migrator().migrate(queue)
-            try queue.writeWithoutTransaction { db in
-                var meta = extra
-                meta["format"] = String(Schema.formatVersion)
-                meta["session_id"] = session.sessionID.uuidString.lowercased()
-                meta["encryption"] = cipher.name
-                for (k, v) in meta { try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v]) }
-            }
-            try queue.close()
-            // Switch to WAL only once the file is complete, then move it into place.
-            let q2 = try DatabaseQueue(path: temp, configuration: configuration(readOnly: false))
-            try q2.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
-            try q2.close()
-            guard rename(temp, path) == 0 else { throw StoreError.cannotOpen(path: path, detail: String(cString: strerror(errno))) }
-        } catch {
-            for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: temp + suffix) }
-            throw map(error, path: path)
+        try buildNewFile(at: path) { db in
+            var meta = extra
+            meta["format"] = String(Schema.formatVersion)
+            meta["session_id"] = session.sessionID.uuidString.lowercased()
+            meta["encryption"] = cipher.name
+            for (k, v) in meta { try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v]) }
         }
         let journal = try open(path: path, cipher: cipher)
         do {
@@ -68,6 +49,33 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
             throw error
         }
         return journal
+    }
+
+    /// Builds a new session file under a temporary name — schema, then `fill` in
+    /// one transaction, then WAL mode — and renames it into place, so a crash
+    /// never leaves a half-made file at `path`.
+    static func buildNewFile(at path: String, _ fill: (Database) throws -> Void) throws {
+        let dir = (path as NSString).deletingLastPathComponent
+        let temp = (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).creating-\(UUID().uuidString.prefix(8))"
+        do {
+            let queue = try DatabaseQueue(path: temp, configuration: configuration(readOnly: false))
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = DELETE")
+                try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+            }
+            try Schema.migrator().migrate(queue)
+            try queue.inTransaction { db in
+                try fill(db)
+                return .commit
+            }
+            // Switch to WAL only once the file is complete, then move it into place.
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            try queue.close()
+            guard rename(temp, path) == 0 else { throw StoreError.cannotOpen(path: path, detail: String(cString: strerror(errno))) }
+        } catch {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: temp + suffix) }
+            throw map(error, path: path)
+        }
     }
 
     /// Opens an existing session file. A read-only handle never changes the file.

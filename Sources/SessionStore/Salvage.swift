@@ -95,44 +95,27 @@ extension SQLiteJournal {
 
     private static func writeSalvaged(_ events: [(event: SessionEvent, atMs: Int64, payload: Data, kind: String, version: Int)],
                                       to target: String, meta original: [String: String], lost: [Int]) throws {
-        let dir = (target as NSString).deletingLastPathComponent
-        let temp = (dir.isEmpty ? "." : dir) + "/.\((target as NSString).lastPathComponent).salvaging-\(UUID().uuidString.prefix(8))"
-        do {
-            let queue = try DatabaseQueue(path: temp, configuration: configuration(readOnly: false))
-            try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA journal_mode = DELETE")
-                try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+        try buildNewFile(at: target) { db in
+            var meta = original
+            meta["format"] = String(Schema.formatVersion)
+            meta["salvaged_lost"] = lost.map(String.init).joined(separator: ",")
+            for (k, v) in meta { try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v]) }
+            var previous = HashChain.genesis
+            for (index, item) in events.enumerated() {
+                let seq = index + 1
+                let erased = item.event.isErased
+                let salt: Data? = erased ? nil : HashChain.newSalt()
+                let commitment = erased ? HashChain.commitment(salt: Data(), payload: Data()) : HashChain.commitment(salt: salt!, payload: item.payload)
+                let restricted = item.kind.hasPrefix("concern.")
+                let hash = HashChain.link(previous: previous, seq: seq, id: item.event.id, kind: item.kind, version: item.version,
+                                          atMs: item.atMs, actor: item.event.by, restricted: restricted, commitment: commitment)
+                try db.execute(sql: """
+                    INSERT INTO events (seq, id, kind, version, at_ms, actor, restricted, payload, salt, commitment, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [seq, item.event.id.uuidString.lowercased(), item.kind, item.version, item.atMs, item.event.by,
+                                     restricted, erased ? nil : item.payload, salt, commitment, hash])
+                previous = hash
             }
-            try Schema.migrator().migrate(queue)
-            try queue.inTransaction { db in
-                var meta = original
-                meta["format"] = String(Schema.formatVersion)
-                meta["salvaged_lost"] = lost.map(String.init).joined(separator: ",")
-                for (k, v) in meta { try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v]) }
-                var previous = HashChain.genesis
-                for (index, item) in events.enumerated() {
-                    let seq = index + 1
-                    let erased = item.event.isErased
-                    let salt: Data? = erased ? nil : HashChain.newSalt()
-                    let commitment = erased ? HashChain.commitment(salt: Data(), payload: Data()) : HashChain.commitment(salt: salt!, payload: item.payload)
-                    let restricted = item.kind.hasPrefix("concern.")
-                    let hash = HashChain.link(previous: previous, seq: seq, id: item.event.id, kind: item.kind, version: item.version,
-                                              atMs: item.atMs, actor: item.event.by, restricted: restricted, commitment: commitment)
-                    try db.execute(sql: """
-                        INSERT INTO events (seq, id, kind, version, at_ms, actor, restricted, payload, salt, commitment, hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [seq, item.event.id.uuidString.lowercased(), item.kind, item.version, item.atMs, item.event.by,
-                                         restricted, erased ? nil : item.payload, salt, commitment, hash])
-                    previous = hash
-                }
-                return .commit
-            }
-            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
-            try queue.close()
-            guard rename(temp, target) == 0 else { throw StoreError.cannotOpen(path: target, detail: String(cString: strerror(errno))) }
-        } catch {
-            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: temp + suffix) }
-            throw map(error, path: target)
         }
     }
 }
