@@ -4,7 +4,7 @@ import SessionStore
 import TerminalKit
 
 /// Where the console stood, saved with the draft.
-struct SavedView: Codable {
+struct SavedView: Codable, Equatable {
     var room: RoomID
     var filter: LogFilter
     var selected: Int?
@@ -31,6 +31,9 @@ public enum ConsoleRunner {
         var frame = view(state)
         var lastDraftSave = Date()
         var draftDirty = false
+        // Any change of the line or of where the console stands is saved, not only
+        // the keys that ask for it: a SIGKILL must not lose a room or filter change.
+        var lastSaved = (state.input.text, savedView(state))
         while !state.quit {
             if terminalPendingSignal != 0 {
                 // SIGTERM, SIGHUP (terminal closed), SIGINT: keep the draft, leave cleanly.
@@ -63,6 +66,7 @@ public enum ConsoleRunner {
                 }
                 frame = inputOnly ? viewInputRow(state, over: frame) : view(state)
                 screen.draw(frame)
+                if (state.input.text, savedView(state)) != lastSaved { draftDirty = true }
             }
             let now = Date()
             if now.timeIntervalSince(lastRefresh) >= 0.1 {
@@ -80,6 +84,7 @@ public enum ConsoleRunner {
             }
             if draftDirty && now.timeIntervalSince(lastDraftSave) >= 0.5 {
                 save(state, drafts); draftDirty = false; lastDraftSave = now
+                lastSaved = (state.input.text, savedView(state))
             }
         }
         save(state, drafts)
@@ -112,11 +117,14 @@ public enum ConsoleRunner {
         }
     }
 
+    static func savedView(_ state: ConsoleState) -> SavedView {
+        SavedView(room: state.room, filter: state.filter, selected: state.selected, focus: state.focus,
+                  source: state.source, speaker: state.speaker)
+    }
+
     static func save(_ state: ConsoleState, _ drafts: DraftStore?) {
         guard let drafts else { return }
-        let saved = SavedView(room: state.room, filter: state.filter, selected: state.selected, focus: state.focus,
-                              source: state.source, speaker: state.speaker)
-        let view = (try? JSONEncoder().encode(saved)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let view = (try? JSONEncoder().encode(savedView(state))).map { String(decoding: $0, as: UTF8.self) } ?? ""
         try? drafts.saveDraft(user: state.context.user, draft: state.input.text, view: view)
     }
 
