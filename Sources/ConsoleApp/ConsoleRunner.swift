@@ -34,6 +34,16 @@ public enum ConsoleRunner {
         // Any change of the line or of where the console stands is saved, not only
         // the keys that ask for it: a SIGKILL must not lose a room or filter change.
         var lastSaved = (state.input.text, savedView(state))
+        // CONVENE_FRAME_TIMES=PATH: the load benchmark's measure of redraws driven
+        // by other writers (refresh, fold, view, draw), written when the console ends.
+        let frameLog = ProcessInfo.processInfo.environment["CONVENE_FRAME_TIMES"]
+        var frameTimes: [Double] = []
+        defer {
+            if let frameLog {
+                let text = frameTimes.map { String(format: "%.3f", $0 * 1000) }.joined(separator: "\n")
+                try? text.write(toFile: frameLog, atomically: true, encoding: .utf8)
+            }
+        }
         while !state.quit {
             if terminalPendingSignal != 0 {
                 // SIGTERM, SIGHUP (terminal closed), SIGINT: keep the draft, leave cleanly.
@@ -71,8 +81,10 @@ public enum ConsoleRunner {
             let now = Date()
             if now.timeIntervalSince(lastRefresh) >= 0.1 {
                 lastRefresh = now
+                var changed = false
                 do {
                     if !(try journal.refresh()).isEmpty {
+                        changed = true
                         perform(update(&state, .sessionChanged(journal.state)), &state, journal, screen, drafts)
                     }
                 } catch {
@@ -81,6 +93,7 @@ public enum ConsoleRunner {
                 _ = update(&state, .tick(now))
                 frame = view(state)
                 screen.draw(frame)
+                if changed && frameLog != nil { frameTimes.append(Date().timeIntervalSince(now)) }
             }
             if draftDirty && now.timeIntervalSince(lastDraftSave) >= 0.5 {
                 save(state, drafts); draftDirty = false; lastDraftSave = now
