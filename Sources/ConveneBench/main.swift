@@ -16,6 +16,7 @@ case "make-session":
     try! buildLargeSession(path: rest[0], events: Int(rest[1]) ?? 10_000)
 case "open-once": openOnce(path: args.dropFirst().first ?? "")
 case "dataprotection": runDataProtectionBenchmarks(Array(args.dropFirst()))
+case "import": runImportBenchmarks()
 case "load": runLoadBenchmark(Array(args.dropFirst()))
 case "load-writer": runLoadWriter(Array(args.dropFirst()))
 case "all":
@@ -24,6 +25,7 @@ case "all":
     runConsoleBenchmarks()
     runPrivacyBenchmarks()
     runDataProtectionBenchmarks()
+    runImportBenchmarks()
 default:
     FileHandle.standardError.write(Data("convene-bench: unknown area '\(area)'\n".utf8))
     exit(2)
