@@ -149,15 +149,16 @@ func loadRun(writers: Int, rate: Int, seconds: Int) throws -> LoadResult {
         ackedBy.append((acked + failed.count, failed))
     }
     usleep(500_000) // a last redraw
-    // SIGTERM the consoles: they leave cleanly and write their frame times.
+    // SIGTERM the consoles: they leave cleanly; their frame times are appended as they go.
+    var pids = [pid_t]()
     for c in consoles {
         let pidText = spawnCapture(["/usr/bin/tmux", "-L", c.socket, "list-panes", "-t", "load", "-F", "#{pane_pid}"])
-        if let pid = pid_t(pidText.trimmingCharacters(in: .whitespacesAndNewlines)) { kill(pid, SIGTERM) }
+        if let pid = pid_t(pidText.trimmingCharacters(in: .whitespacesAndNewlines)) { pids.append(pid); kill(pid, SIGTERM) }
     }
+    var waited = 0
+    while pids.contains(where: { kill($0, 0) == 0 }) && waited < 100 { usleep(50_000); waited += 1 }
     var frames = [Double]()
     for c in consoles {
-        var waited = 0
-        while !FileManager.default.fileExists(atPath: c.times) && waited < 100 { usleep(50_000); waited += 1 }
         let text = (try? String(contentsOfFile: c.times, encoding: .utf8)) ?? ""
         frames += text.split(separator: "\n").compactMap { Double($0) }
     }

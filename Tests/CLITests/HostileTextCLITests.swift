@@ -54,7 +54,7 @@ final class HostileTextCLITests: XCTestCase {
                 (["group", "add", f, short], short),
                 (["tag", f, "1", short], short),
                 (["theme", "add", f, short], short),
-                (["flag", f, "--category", "other", "--urgency", "routine", "--", text], text),
+                (["flag", f, "--category", "other", "--urgency", "after-session", "--", text], text),
             ]
             for (args, expect) in inputs {
                 let before = try ConveneProcess.run(["events", f]).stdoutData
