@@ -79,7 +79,7 @@ enum Screens {
             right.append(String(format: "Round %d %02d:%02d left", round.number, secs / 60, secs % 60) + warn)
         }
         let toReview = s.privacy.unresolvedCount
-        if toReview > 0 { right.append("◌ \(toReview) to review (P)") }
+        if toReview > 0 { right.append("◌ \(toReview) to review") }
         if s.session.info?.recording == true { right.append("● REC") }
         if s.session.info?.closed == true { right.append("CLOSED") }
         right.append(clock(s.now))
