@@ -96,44 +96,8 @@ public enum ConsoleRunner {
 
     static func perform(_ effects: [ConsoleEffect], _ state: inout ConsoleState, _ journal: any SessionJournal,
                         _ screen: NcursesScreen, _ drafts: DraftStore?) {
-        for effect in effects {
-            switch effect {
-            case .append(let payloads):
-                do {
-                    try journal.append(payloads, by: state.context.user, at: Date())
-                    perform(update(&state, .sessionChanged(journal.state)), &state, journal, screen, drafts)
-                } catch {
-                    perform(update(&state, .appendFailed("\(error)")), &state, journal, screen, drafts)
-                }
-            case .export(let request):
-                screen.draw(view(state))
-                let result: Result<ExportOutcome, ExportFailure>
-                do {
-                    let bytes = try ConsoleExport.perform(request, journal: journal, by: state.context.user) { fraction, stage in
-                        // Progress for long sessions: redraw as the export moves on.
-                        _ = update(&state, .exportProgress(fraction, stage))
-                        screen.draw(view(state))
-                    }
-                    result = .success(ExportOutcome(format: request.format, path: request.path, bytes: bytes))
-                } catch {
-                    result = .failure(ExportFailure(message: "\(error)"))
-                }
-                perform(update(&state, .sessionChanged(journal.state)), &state, journal, screen, drafts)
-                perform(update(&state, .exportFinished(result)), &state, journal, screen, drafts)
-            case .planImport(let request):
-                screen.draw(view(state)) // "reading…" while a large file is planned
-                let result = ConsoleImport.plan(request, into: journal.state).map { $0.1 }
-                perform(update(&state, .importPlanned(result)), &state, journal, screen, drafts)
-            case .commitImport(let request):
-                screen.draw(view(state))
-                let result = ConsoleImport.commit(request, journal: journal, by: state.context.user)
-                perform(update(&state, .sessionChanged(journal.state)), &state, journal, screen, drafts)
-                perform(update(&state, .importCommitted(result)), &state, journal, screen, drafts)
-            case .bell: screen.bell()
-            case .saveDraft: break // batched by the loop
-            case .quit: save(state, drafts)
-            }
-        }
+        ConsoleEffects.perform(effects, &state, journal: journal,
+                               draw: { screen.draw(view($0)) }, bell: { screen.bell() }, quit: { save($0, drafts) })
     }
 
     static func save(_ state: ConsoleState, _ drafts: DraftStore?) {

@@ -47,15 +47,16 @@ public enum ConsoleExport {
 
     /// The file the picker suggests: next to the session file, named after it.
     public static func defaultPath(format: String, location: String) -> String {
-        let url = URL(fileURLWithPath: location)
-        let base = url.deletingPathExtension().lastPathComponent.isEmpty ? "session" : url.deletingPathExtension().lastPathComponent
+        let file = ((location as NSString).lastPathComponent as NSString).deletingPathExtension
+        let base = file.isEmpty ? "session" : file
         let name: String
         switch format {
         case "markdown": name = base + ".md"
         case "quotes-csv": name = base + "-quotes.csv"
         default: name = base + "." + format
         }
-        return url.deletingLastPathComponent().appendingPathComponent(name).path
+        let dir = (location as NSString).deletingLastPathComponent
+        return dir.isEmpty ? name : (dir as NSString).appendingPathComponent(name)
     }
 
     /// The one call into Exporters: every research format goes through its gate.

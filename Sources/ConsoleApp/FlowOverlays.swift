@@ -26,24 +26,24 @@ extension Overlays {
             let style = current ? CellStyle(.finding, bold: true, reverse: true)
                 : segment.finding ? CellStyle(.finding, underline: true) : segment.redacted ? CellStyle(.redaction) : CellStyle()
             for word in segment.text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
-                let piece = (word.offset > 0 ? " " : "") + word.element
-                let width = DisplayWidth.of(piece)
-                if col + width > lineEnd && col > x + 2 {
+                var piece = (word.offset > 0 ? " " : "") + word.element
+                if col + DisplayWidth.of(piece) > lineEnd && col > x + 2 {
                     row += 1; col = x + 2
                     if row >= y + 7 { break }
+                    if piece.hasPrefix(" ") { piece.removeFirst() }
                 }
                 col += g.put(piece, x: col, y: row, style: style, maxWidth: lineEnd - col)
             }
             if row >= y + 7 { break }
         }
-        g.put("\(f.label.rawValue): “\(f.text)” → becomes [\(f.label.placeholderWord) n], numbered for the session",
+        g.put("\(f.label.rawValue): “\(f.text)” → \(s.session.placeholderPreview(label: f.label, text: f.text)) if accepted",
               x: x + 2, y: y + h - 5, style: CellStyle(.finding, bold: true), maxWidth: w - 4)
         if let reason = step.reason {
             g.put("Why is it not identifying? (remembered for this session; Enter rejects, Esc back)", x: x + 2, y: y + h - 3, style: CellStyle(.title), maxWidth: w - 4)
             g.put("> " + reason.text, x: x + 2, y: y + h - 2, style: CellStyle(.input, bold: true), maxWidth: w - 4)
             g.cursor = (min(x + w - 2, x + 4 + reason.caretColumns), y + h - 2)
         } else {
-            g.put("y/Enter accept · n reject (say why) · s/→ skip · ← back · A accept all · Esc stop", x: x + 2, y: y + h - 2,
+            g.put("y accept · n reject, say why · s skip · ← back · A accept all · Esc stop", x: x + 2, y: y + h - 2,
                   style: CellStyle(.muted), maxWidth: w - 4)
         }
     }
