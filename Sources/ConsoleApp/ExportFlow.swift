@@ -32,13 +32,13 @@ public struct ExportRequest: Equatable, Sendable {
 public enum ConsoleExport {
     /// The research formats a facilitator may pick, in the picker's order.
     public static let formats: [(name: String, title: String)] = [
-        ("json", "the canonical session export (research data only)"),
-        ("markdown", "report: facts, rooms, themes, counts, process log"),
-        ("html", "the same report with a timeline chart; opens offline"),
+        ("json", "the whole session, research data only"),
+        ("markdown", "report: rooms, themes, counts, process log"),
+        ("html", "the report with a timeline chart, offline"),
         ("docx", "transcript as a Word document"),
         ("csv", "one row per contribution"),
-        ("quotes-csv", "only quotable contributions, with their attribution"),
-        ("qdpx", "REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder"),
+        ("quotes-csv", "quotable contributions, allowed attribution"),
+        ("qdpx", "REFI-QDA project (NVivo, ATLAS.ti, MAXQDA…)"),
         ("qdc", "the codebook alone (REFI-QDA)"),
     ]
 

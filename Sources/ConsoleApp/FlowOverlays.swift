@@ -97,7 +97,8 @@ extension Overlays {
             let available = ConsoleExport.isAvailable(f.name)
             let mark = i == d.format ? "▸" : " "
             let style = i == d.format && d.path == nil ? CellStyle(.selected, reverse: true) : CellStyle(available ? .normal : .muted)
-            g.put("\(mark)\(i + 1) \(f.name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(f.title)\(available ? "" : " (not in this build)")",
+            // Formats not in this build are dimmed; picking one says why.
+            g.put("\(mark)\(i + 1) \(f.name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(f.title)",
                   x: x + 2, y: y + 1 + i, style: style, maxWidth: w - 4)
         }
         let row = y + formats.count + 2
@@ -114,7 +115,7 @@ extension Overlays {
         } else {
             g.put("↑↓ or 1–\(formats.count) pick a format · Enter next", x: x + 2, y: row, style: CellStyle(.muted), maxWidth: w - 4)
         }
-        g.put("Redactions, attribution, withdrawals applied; the safeguarding register is never included.",
+        g.put("Redactions, attribution, withdrawals applied; no safeguarding register.",
               x: x + 2, y: y + h - 2, style: CellStyle(.muted), maxWidth: w - 4)
     }
 
