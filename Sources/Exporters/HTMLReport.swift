@@ -25,6 +25,8 @@ public enum HTMLReport {
         if let study = r.session.study { h += " · \(esc(study))\(r.session.strand.map { ", strand " + esc($0) } ?? "")" }
         h += "<br>\(r.participants.count) participants · \(r.contributions.count) contributions in this record · anonymised research data (names and identifiers redacted, background material withheld)</p>\n</header>\n"
 
+        // The chart comes first so it is on screen when the report opens.
+        h += "<section id=\"timeline-section\">\n<h2>Timeline</h2>\n" + Timeline(r).svg() + "\n</section>\n"
         h += "<section id=\"participants\">\n<h2>Who took part</h2>\n<table>\n<tr><th>Code</th><th>Role</th><th>Organisation</th><th>Strand</th></tr>\n"
         for p in r.participants { h += "<tr><td>\(esc(p.code))</td><td>\(esc(p.role))</td><td>\(esc(p.orgType ?? ""))</td><td>\(esc(p.strand ?? ""))</td></tr>\n" }
         h += "</table>\n</section>\n"
@@ -62,8 +64,6 @@ public enum HTMLReport {
         h += "<table><tr><th>Source</th><th>n</th></tr>\n" + facts.bySource.map { "<tr><td>\($0.name)</td><td>\($0.count)</td></tr>\n" }.joined() + "</table>\n"
         h += "<table><tr><th>Code</th><th>n</th></tr>\n" + facts.byCode.map { "<tr><td>\(esc($0.name))\($0.emergent ? " (emergent)" : "")</td><td>\($0.count)</td></tr>\n" }.joined() + "</table>\n"
         h += "</div>\n</section>\n"
-
-        h += "<section id=\"timeline-section\">\n<h2>Timeline</h2>\n" + Timeline(r).svg() + "\n</section>\n"
 
         h += "<section id=\"process\">\n<h2>Process log</h2>\n<ul>\n"
         h += "<li>Consent recorded for \(r.process.consentRecorded) participant(s)</li>\n"

@@ -126,10 +126,15 @@ public enum ResearchGate {
         // Stable order: by time, then kind, then text.
         log.sort { ($0.at, $0.kind, $0.detail) < ($1.at, $1.kind, $1.detail) }
         let start = info?.createdAt ?? Date(timeIntervalSince1970: 0)
+        // The end is the last thing that happened in the session itself, not the
+        // last event: recording an export or opening a console must not change
+        // the next export's bytes.
+        let end = ([start] + s.contributions.map(\.occurredAt) + s.rounds.compactMap(\.endedAt) + s.rounds.map(\.startedAt)
+                   + s.reminders.map(\.at) + s.withdrawals.map(\.at) + log.map(\.at)).max() ?? start
         return ResearchRecord(
             session: .init(id: info?.sessionID.uuidString.lowercased() ?? "", title: names.scrub(info?.title ?? ""), study: info?.study.map(names.scrub),
                            strand: info?.strand, platform: info?.platform.rawValue ?? "", date: info?.date ?? "",
-                           startedAt: start, endedAt: max(start, s.lastEventAt ?? start), codebook: names.scrub(s.codebook.name)),
+                           startedAt: start, endedAt: end, codebook: names.scrub(s.codebook.name)),
             participants: s.orderedParticipants.filter { !$0.withdrawn }.map {
                 .init(code: $0.code, role: names.scrub($0.jobRole), orgType: $0.organisationType?.rawValue, strand: $0.strand)
             },
