@@ -96,20 +96,8 @@ public enum ConsoleRunner {
 
     static func perform(_ effects: [ConsoleEffect], _ state: inout ConsoleState, _ journal: any SessionJournal,
                         _ screen: NcursesScreen, _ drafts: DraftStore?) {
-        for effect in effects {
-            switch effect {
-            case .append(let payloads):
-                do {
-                    try journal.append(payloads, by: state.context.user, at: Date())
-                    perform(update(&state, .sessionChanged(journal.state)), &state, journal, screen, drafts)
-                } catch {
-                    perform(update(&state, .appendFailed("\(error)")), &state, journal, screen, drafts)
-                }
-            case .bell: screen.bell()
-            case .saveDraft: break // batched by the loop
-            case .quit: save(state, drafts)
-            }
-        }
+        ConsoleEffects.perform(effects, &state, journal: journal,
+                               draw: { screen.draw(view($0)) }, bell: { screen.bell() }, quit: { save($0, drafts) })
     }
 
     static func save(_ state: ConsoleState, _ drafts: DraftStore?) {
