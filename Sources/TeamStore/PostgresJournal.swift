@@ -28,7 +28,10 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     /// Seconds between reconnection attempts while offline.
     public var retryInterval: TimeInterval = 1
 
-    let link: PostgresLink
+    /// Replaced by a fresh one when the reconnection thread gets through.
+    private(set) var link: PostgresLink
+    private var reconnecting = false
+    private var closed = false
     let outbox: Outbox?
     private let lock = NSLock()
     private var confirmed = SessionState()
@@ -37,7 +40,6 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     private var pending: [SessionEvent] = []
     private var cached = SessionState()
     private var lastPoll = Date.distantPast
-    private var lastAttempt = Date.distantPast
     private var offline = false
     private var notices: [String] = []
     /// Events confirmed since the last `refresh()`, reported by it.
@@ -118,7 +120,10 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
         return link
     }
 
-    public func close() { link.close() }
+    public func close() {
+        let current = lock.withLock { closed = true; return link }
+        current.close()
+    }
 
     // MARK: Waking
 
@@ -146,15 +151,9 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     public func refresh() throws -> [StoredEvent] {
         try lock.withLock {
             let now = Date()
-            if offline {
-                guard now.timeIntervalSince(lastAttempt) >= retryInterval else { return [] }
-                lastAttempt = now
-                do { try link.connect() } catch { return [] }
-                offline = false
-                _ = takePoke()
-            } else if !takePoke() && now.timeIntervalSince(lastPoll) < pollInterval && link.isConnected {
-                return []
-            }
+            // Offline: never block the console; the reconnection thread works in the background.
+            if offline { return [] }
+            if !takePoke() && now.timeIntervalSince(lastPoll) < pollInterval && link.isConnected { return [] }
             lastPoll = now
             do {
                 if !pending.isEmpty { try flushLocked() }
@@ -172,7 +171,28 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
 
     private func goOfflineLocked() {
         offline = true
-        lastAttempt = Date()
+        guard !reconnecting, !closed else { return }
+        reconnecting = true
+        let (location, password, interval) = (link.location, link.password, retryInterval)
+        Thread.detachNewThread { [weak self] in
+            while true {
+                Thread.sleep(forTimeInterval: max(0.05, interval))
+                guard let journal = self, !journal.lock.withLock({ journal.closed }) else { return }
+                let fresh = PostgresLink(location: location, password: password)
+                fresh.onNotify = { [weak journal] payload in if payload == location.session { journal?.poke() } }
+                do {
+                    try fresh.connect()
+                    try fresh.listen(PostgresSchema.channel)
+                } catch { fresh.close(); continue }
+                let old = journal.lock.withLock {
+                    defer { journal.link = fresh; journal.offline = false; journal.reconnecting = false }
+                    return journal.link
+                }
+                old.close()
+                journal.poke()
+                return
+            }
+        }
     }
 
     static let selectEvents = """
@@ -259,10 +279,8 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
         let when = Date(timeIntervalSince1970: Double(Outbox.ms(at)) / 1000)
         let events = payloads.map { SessionEvent(at: when, by: by, $0) }
         return try lock.withLock {
-            let retry = !offline || Date().timeIntervalSince(lastAttempt) >= retryInterval
-            if retry {
+            if !offline {
                 do {
-                    if offline { lastAttempt = Date(); try link.connect(); offline = false }
                     if !pending.isEmpty { try flushLocked() }
                     let stored = try sendLocked(events)
                     rebuildLocked()

@@ -19,7 +19,7 @@ final class PostgresLink: @unchecked Sendable {
     let location: PostgresLocation
     let password: String?
     /// How long one request may take before the connection is given up as dead.
-    var timeout: TimeInterval = 10
+    var timeout: TimeInterval = 5
     private var connection: PostgresConnection?
     private var listenContext: PostgresListenContext?
     private let logger: Logger = {
@@ -94,8 +94,8 @@ final class PostgresLink: @unchecked Sendable {
     /// Runs `sql` with `binds` ($1, $2…) and returns every row.
     @discardableResult
     func run(_ sql: String, _ binds: [Bind] = []) throws -> [PostgresRow] {
-        try connect()
-        guard let connection else { throw TeamStoreError.connectionLost(location.description) }
+        // No silent reconnection here: a dropped link is reported and the journal decides.
+        guard let connection, !connection.isClosed else { throw TeamStoreError.connectionLost(location.description) }
         var bindings = PostgresBindings(capacity: binds.count)
         for b in binds {
             switch b {

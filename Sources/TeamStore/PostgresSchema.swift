@@ -83,7 +83,8 @@ enum PostgresSchema {
         GRANT SELECT ON convene_sessions, convene_session_meta TO convene_safeguarding, convene_notetaker, convene_observer;
         GRANT SELECT, INSERT ON convene_events, convene_restricted TO convene_lead, convene_safeguarding, convene_notetaker;
         GRANT UPDATE (payload, salt) ON convene_events, convene_restricted TO convene_lead;
-        GRANT SELECT ON convene_events TO convene_observer;
+        -- Observers may read the register's table only so the join works; its policy gives them no row.
+        GRANT SELECT ON convene_events, convene_restricted TO convene_observer;
 
         ALTER TABLE convene_events ENABLE ROW LEVEL SECURITY;
         CREATE POLICY events_read ON convene_events FOR SELECT USING (true);

@@ -122,6 +122,9 @@ final class PostgresJournalTests: XCTestCase {
         var sent: [String] = []
         for i in 0..<30 {
             if i % 7 == 3 {
+                // Kill the backend of a live link (wait for the previous reconnection first).
+                let back = Date().addingTimeInterval(5)
+                while j.isOffline && Date() < back { try j.refresh(); Thread.sleep(forTimeInterval: 0.02) }
                 let pid = try j.backendPID()
                 try admin.run("SELECT pg_terminate_backend($1::int)", [.int(pid)])
                 Thread.sleep(forTimeInterval: 0.05)

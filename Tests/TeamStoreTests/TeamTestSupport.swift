@@ -45,6 +45,8 @@ enum TestServer {
         let target = try PostgresLocation(parsing: try require() + "?session=admin")
         let link = PostgresLink(location: target, password: nil)
         try link.connect()
+        // The role groups come with the tables.
+        if !(try PostgresSchema.isCurrent(link)) { try PostgresSchema.migrate(link) }
         return link
     }
 }
