@@ -36,6 +36,7 @@ let package = Package(
         .target(name: "TeamStore", dependencies: [
             "SessionModel", "SessionStore",
             .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Importers", dependencies: ["SessionModel", "Privacy"]),
         .target(name: "Exporters", dependencies: [
