@@ -1,5 +1,6 @@
 // convene-bench: benchmarks that print figures (not timed tests).
 //   convene-bench [store|open-once PATH|all|<area>]
+//   convene-bench load [WRITERS RATE SECONDS]   (not in `all`: it runs 60 s)
 import Foundation
 
 let args = CommandLine.arguments.dropFirst()
@@ -15,6 +16,9 @@ case "make-session":
     try! buildLargeSession(path: rest[0], events: Int(rest[1]) ?? 10_000)
 case "open-once": openOnce(path: args.dropFirst().first ?? "")
 case "dataprotection": runDataProtectionBenchmarks(Array(args.dropFirst()))
+case "exports": runExportBenchmarks(Array(args.dropFirst()))
+case "load": runLoadBenchmark(Array(args.dropFirst()))
+case "load-writer": runLoadWriter(Array(args.dropFirst()))
 case "all":
     runStoreBenchmarks()
     runTerminalBenchmarks()

@@ -11,20 +11,26 @@ import SessionModel
 public struct ResearchRecord: Codable, Equatable, Sendable {
     public struct Session: Codable, Equatable, Sendable {
         public var id: String, title: String, study: String?, strand: String?, platform: String, date: String
+        /// When the session file was created and when its last event happened.
+        public var startedAt: Date, endedAt: Date
+        public var codebook: String
     }
     public struct Person: Codable, Equatable, Sendable {
         public var code: String, role: String, orgType: String?, strand: String?
     }
     public struct RoomInfo: Codable, Equatable, Sendable { public var id: Int, name: String }
     public struct Round: Codable, Equatable, Sendable { public var number: Int, minutes: Int, prompt: String?, startedAt: Date, endedAt: Date? }
+    public struct GuideSegment: Codable, Equatable, Sendable { public var index: Int, title: String, prompts: [String], minutes: Int? }
     public struct Code: Codable, Equatable, Sendable { public var name: String, description: String?, emergent: Bool }
     public struct ThemeInfo: Codable, Equatable, Sendable { public var number: Int, title: String, contributions: [Int] }
     public struct Entry: Codable, Equatable, Sendable {
         public var number: Int
         public var occurredAt: Date
         public var room: String
+        public var roomId: Int
         public var round: Int?
         public var guideSegment: String?
+        public var guideIndex: Int?
         public var source: String
         public var speaker: String?
         /// What a quote may carry under the Chatham House Rule: a job role,
@@ -33,10 +39,14 @@ public struct ResearchRecord: Codable, Equatable, Sendable {
         public var attribution: String
         public var quotable: Bool
         public var form: String
+        /// The redacted text; for background material only `ResearchGate.withheld`.
         public var text: String
         public var codes: [String]
         public var replyTo: [Int]
     }
+    /// One line of the process log: what was done to run the session well.
+    /// Never a concern, never a name.
+    public struct ProcessEntry: Codable, Equatable, Sendable { public var at: Date, kind: String, detail: String }
     public struct Process: Codable, Equatable, Sendable {
         public var consentRecorded: Int
         public var confidentialityReminders: Int
@@ -44,6 +54,9 @@ public struct ResearchRecord: Codable, Equatable, Sendable {
         public var withdrawals: Int
         public var excludedStruck: Int
         public var excludedWithoutConsent: Int
+        public var excludedWithdrawn: Int
+        /// Consent checks, confidentiality reminders, rounds, withdrawals, in time order.
+        public var log: [ProcessEntry]
     }
 
     public var format = "convene-research-export"
@@ -52,7 +65,7 @@ public struct ResearchRecord: Codable, Equatable, Sendable {
     public var participants: [Person]
     public var rooms: [RoomInfo]
     public var rounds: [Round]
-    public var guide: [String]
+    public var guide: [GuideSegment]
     public var codebook: [Code]
     public var themes: [ThemeInfo]
     public var contributions: [Entry]
@@ -61,16 +74,21 @@ public struct ResearchRecord: Codable, Equatable, Sendable {
 
 /// The gate: the one function that turns a session into research data.
 public enum ResearchGate {
+    /// What stands in for the words of background material (Chatham House:
+    /// it informs findings and is never quoted, so its text never leaves).
+    public static let withheld = "[background — not for quotation]"
+
     public static func record(_ s: SessionState) -> ResearchRecord {
         let info = s.info
         let names = NameScrubber(s)
         let redactor = Redactor(session: s)
-        var excludedStruck = 0, excludedConsent = 0
+        var excludedStruck = 0, excludedConsent = 0, excludedWithdrawn = 0
         var entries: [ResearchRecord.Entry] = []
+        entries.reserveCapacity(s.contributions.count)
         for c in s.contributions where !c.erased && !c.directMessage {
             if c.struck { excludedStruck += 1; continue }
             if let code = c.speaker {
-                guard let p = s.participant(code), !p.withdrawn else { continue }
+                guard let p = s.participant(code), !p.withdrawn else { excludedWithdrawn += 1; continue }
                 if !p.hasConsented { excludedConsent += 1; continue }
             }
             let label: String?
@@ -81,29 +99,54 @@ public enum ResearchGate {
             case (_, .role): label = c.speaker.flatMap { s.participant($0)?.jobRole } ?? "Participant"
             case (_, .anonymous): label = "Participant"
             }
+            let segment = c.guideSegment.flatMap { s.guide.segments.indices.contains($0) ? $0 : nil }
             entries.append(ResearchRecord.Entry(
-                number: c.number, occurredAt: c.occurredAt, room: s.roomName(c.room), round: c.round,
-                guideSegment: c.guideSegment.flatMap { s.guide.segments.indices.contains($0) ? s.guide.segments[$0].title : nil },
-                source: c.source.rawValue, speaker: c.speaker, speakerLabel: label, attribution: c.attribution.rawValue,
+                number: c.number, occurredAt: c.occurredAt, room: names.scrub(s.roomName(c.room)), roomId: c.room, round: c.round,
+                guideSegment: segment.map { names.scrub(s.guide.segments[$0].title) }, guideIndex: segment,
+                source: c.source.rawValue, speaker: c.speaker, speakerLabel: label.map(names.scrub), attribution: c.attribution.rawValue,
                 quotable: c.attribution != .background, form: c.form.rawValue,
-                text: names.scrub(redactor.exportText(c)), codes: c.codes, replyTo: c.replyTo))
+                text: c.attribution == .background ? withheld : names.scrub(redactor.exportText(c)),
+                codes: c.codes.map(names.scrub), replyTo: c.replyTo))
         }
         let included = Set(entries.map(\.number))
+        var log: [ResearchRecord.ProcessEntry] = []
+        for p in s.orderedParticipants where !p.withdrawn {
+            if let consent = p.consent { log.append(.init(at: consent.at, kind: "consent", detail: "\(p.code): consent checked (\(consent.items.count) items)")) }
+        }
+        for r in s.reminders {
+            log.append(.init(at: r.at, kind: "reminder", detail: "Confidentiality reminder" + (r.contribution.map { " after #\($0)" } ?? "")))
+        }
+        for r in s.rounds {
+            log.append(.init(at: r.startedAt, kind: "round", detail: "Round \(r.number) started (\(r.minutes) minutes)"))
+            if let end = r.endedAt { log.append(.init(at: end, kind: "round", detail: "Round \(r.number) ended")) }
+        }
+        for w in s.withdrawals {
+            log.append(.init(at: w.at, kind: "withdrawal", detail: "A participant withdrew; \(w.erased.count) contribution(s) erased"))
+        }
+        // Stable order: by time, then kind, then text.
+        log.sort { ($0.at, $0.kind, $0.detail) < ($1.at, $1.kind, $1.detail) }
+        let start = info?.createdAt ?? Date(timeIntervalSince1970: 0)
+        // The end is the last thing that happened in the session itself, not the
+        // last event: recording an export or opening a console must not change
+        // the next export's bytes.
+        let end = ([start] + s.contributions.map(\.occurredAt) + s.rounds.compactMap(\.endedAt) + s.rounds.map(\.startedAt)
+                   + s.reminders.map(\.at) + s.withdrawals.map(\.at) + log.map(\.at)).max() ?? start
         return ResearchRecord(
-            session: .init(id: info?.sessionID.uuidString.lowercased() ?? "", title: names.scrub(info?.title ?? ""), study: info?.study,
-                           strand: info?.strand, platform: info?.platform.rawValue ?? "", date: info?.date ?? ""),
+            session: .init(id: info?.sessionID.uuidString.lowercased() ?? "", title: names.scrub(info?.title ?? ""), study: info?.study.map(names.scrub),
+                           strand: info?.strand, platform: info?.platform.rawValue ?? "", date: info?.date ?? "",
+                           startedAt: start, endedAt: end, codebook: names.scrub(s.codebook.name)),
             participants: s.orderedParticipants.filter { !$0.withdrawn }.map {
-                .init(code: $0.code, role: $0.jobRole, orgType: $0.organisationType?.rawValue, strand: $0.strand)
+                .init(code: $0.code, role: names.scrub($0.jobRole), orgType: $0.organisationType?.rawValue, strand: $0.strand)
             },
             rooms: s.rooms.map { .init(id: $0.id, name: names.scrub($0.name)) },
             rounds: s.rounds.map { .init(number: $0.number, minutes: $0.minutes, prompt: $0.prompt.map(names.scrub), startedAt: $0.startedAt, endedAt: $0.endedAt) },
-            guide: s.guide.segments.map(\.title),
-            codebook: s.codebook.entries.map { .init(name: $0.name, description: $0.description, emergent: $0.emergent) },
+            guide: s.guide.segments.enumerated().map { .init(index: $0.offset, title: names.scrub($0.element.title), prompts: $0.element.prompts.map(names.scrub), minutes: $0.element.minutes) },
+            codebook: s.codebook.entries.map { .init(name: names.scrub($0.name), description: $0.description.map(names.scrub), emergent: $0.emergent) },
             themes: s.themes.filter { !$0.title.isEmpty }.map { .init(number: $0.number, title: names.scrub($0.title), contributions: $0.contributions.filter(included.contains)) },
             contributions: entries,
-            process: .init(consentRecorded: s.orderedParticipants.filter(\.hasConsented).count, confidentialityReminders: s.reminders.count,
+            process: .init(consentRecorded: s.orderedParticipants.filter { $0.hasConsented && !$0.withdrawn }.count, confidentialityReminders: s.reminders.count,
                            redactions: s.contributions.reduce(0) { $0 + $1.redactions.count }, withdrawals: s.withdrawals.count,
-                           excludedStruck: excludedStruck, excludedWithoutConsent: excludedConsent))
+                           excludedStruck: excludedStruck, excludedWithoutConsent: excludedConsent, excludedWithdrawn: excludedWithdrawn, log: log))
     }
 }
 
