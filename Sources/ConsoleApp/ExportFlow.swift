@@ -60,19 +60,14 @@ public enum ConsoleExport {
     }
 
     /// The one call into Exporters: every research format goes through its gate.
-    /// When `Exporter.export(state, format:progress:)` lands, this body becomes that call.
     public static func render(_ state: SessionState, format name: String,
                               progress: (Double, String) -> Void) throws -> Data {
         guard isAvailable(name), let format = ExportFormat(rawValue: name) else { throw ConsoleExportError.notBuilt(name) }
-        progress(0.05, "applying redactions, attribution and withdrawals")
-        let record = ResearchGate.record(state)
-        progress(0.5, "writing \(name)")
-        switch format {
-        case .json: return try ResearchFormats.json(record)
-        case .csv: return Data(ResearchFormats.csv(record).utf8)
-        case .quotesCSV: return Data(ResearchFormats.csv(record, quotesOnly: true).utf8)
-        case .markdown: return Data(ResearchFormats.markdown(record).utf8)
-        default: throw ConsoleExportError.notBuilt(name)
+        return try withoutActuallyEscaping(progress) { progress in
+            try Exporter.export(state, format: format) { fraction in
+                // Exporters report fractions; the stage is named from where it is.
+                progress(fraction * 0.9, fraction < 0.5 ? "applying redactions, attribution and withdrawals" : fraction < 1 ? "writing \(name)" : "packaging \(name)")
+            }
         }
     }
 

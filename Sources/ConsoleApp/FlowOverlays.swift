@@ -50,13 +50,13 @@ extension Overlays {
 
     static func review(_ g: inout CellGrid, _ s: ConsoleState, _ selected: Int) {
         let rows = Keymap.reviewRows(s)
-        let warnings = ImplicitWarnings.lines(s.session)
+        let warnings = s.implicitWarnings.map { InertLine.clean($0.message) }
         let title = "◌ Privacy review: \(rows.count) unresolved finding\(rows.count == 1 ? "" : "s") in \(s.privacy.contributionsToReview.count) contribution\(s.privacy.contributionsToReview.count == 1 ? "" : "s") · Esc closes"
         let (x, y, w, h) = frame(&g, width: g.width - 6, height: g.height - 4, title: title)
         var line = y + 1
         let bottom = y + h - 2
         if !warnings.isEmpty {
-            g.put("Implicit identification (lower the attribution with a on the contribution):", x: x + 2, y: line, style: CellStyle(.warning, bold: true), maxWidth: w - 4)
+            g.put("Implicit identification (\(warnings.count)) · L lowers the first to what it suggests:", x: x + 2, y: line, style: CellStyle(.warning, bold: true), maxWidth: w - 4)
             line += 1
             for text in warnings.prefix(4) { g.put("  ⚠ " + text, x: x + 2, y: line, style: CellStyle(.warning), maxWidth: w - 4); line += 1 }
             line += 1

@@ -68,6 +68,17 @@ final class ConsoleTransferTests: XCTestCase {
         }
     }
 
+    func testQDPXFromTheConsoleIsAZipWithTheProject() throws {
+        let h = try ConsoleHarness()
+        let target = h.dir.appendingPathComponent("coded.qdpx").path
+        h.command("export qdpx \(target)")
+        h.key(.enter)
+        XCTAssertTrue(h.state.status?.hasPrefix("Wrote \(target) (qdpx,") ?? false, h.state.status ?? "")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: target))
+        XCTAssertEqual(Array(bytes.prefix(2)), [0x50, 0x4B], "a REFI-QDA project is a zip")
+        XCTAssertEqual(h.state.session.exports.last?.kind, "qdpx")
+    }
+
     func testExportToAMissingFolderFailsClearlyAndWritesNothing() throws {
         let h = try ConsoleHarness()
         let target = h.dir.appendingPathComponent("no-such-folder/out.json").path
