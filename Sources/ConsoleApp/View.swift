@@ -315,8 +315,9 @@ enum Screens {
 
     static func hints(_ g: inout CellGrid, _ s: ConsoleState, y: Int) {
         let text = s.focus == .input
-            ? " Enter log · Esc panes · ^S source · ^P speaker · ^R room · Tab complete · ^G flag · ^Y accept all · F5 review · F1 help"
-            : " ↑↓ select · Tab pane · i/Enter type · A accept all · p findings · P review · x strike · a attribution · t tag · r reply · e edit · / search · : cmd · ? help"
+            // The help key comes early so it survives an 80-column terminal.
+            ? " Enter log · F1 help · Esc panes · ^S source · ^P speaker · ^R room · Tab complete · ^G flag · ^Y accept all · F5 review"
+            : " ↑↓ select · ? help · Tab pane · i/Enter type · A accept all · p findings · P review · x strike · a attribution · t tag · r reply · e edit · / search · : cmd"
         g.put(text, x: 0, y: y, style: CellStyle(.muted))
     }
 }
