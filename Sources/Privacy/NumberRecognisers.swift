@@ -188,10 +188,12 @@ extension ScanContext {
         for (end, s) in compact(from: i, maxTokens: 5) where s.count == 9 {
             let u = Array(s.unicodeScalars)
             func letter(_ c: Unicode.Scalar, _ allowed: String) -> Bool { allowed.unicodeScalars.contains(c) }
-            guard letter(u[0], "ABCEGHJKLMNOPRSTWXYZ"), letter(u[1], "ABCEGHJKLMNPRSTWXYZ"),
+            // QQ is the prefix HMRC uses in examples, and so people use it in examples too.
+            guard letter(u[0], "ABCEGHJKLMNOPRSTWXYZQ"), letter(u[1], "ABCEGHJKLMNPRSTWXYZQ"),
                   u[2...7].allSatisfy({ $0.value >= 48 && $0.value <= 57 }), letter(u[8], "ABCD") else { continue }
             let prefix = String(s.prefix(2))
             if ["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(prefix) { continue }
+            if !letter(u[0], "ABCEGHJKLMNOPRSTWXYZ") && prefix != "QQ" { continue }
             if standalone(i, end) { return end }
         }
         return nil
@@ -359,7 +361,7 @@ extension ScanContext {
             var j = ce + 1
             var fillers = 0
             while j < tokens.count, fillers < 4, ["is", "was", "on", "in", "the", ":", "-", "–", "'", "’", "s", "of", "=", ",", "back", "around", "about"].contains(tokens[j].key) { j += 1; fillers += 1 }
-            if let e = dateExpression(at: j, allowYearAlone: k == "born" || k == "dob") { add(.dateOfBirth, tokens: j, e); i = e }
+            if let e = dateExpression(at: j, allowYearAlone: k == "dob") { add(.dateOfBirth, tokens: j, e); i = e }
         }
     }
 
