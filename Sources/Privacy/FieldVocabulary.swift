@@ -106,7 +106,7 @@ enum Vocab {
     static let genericStreetModifiers = set("main high back side ring slip busy country dual same wrong long quiet one that this the a our their his her my other any every each no some all by right left next")
 
     /// Heads of a named local organisation ("Oakfield Academy", "Northgate CAMHS").
-    static let orgHeads = set("school primary academy college surgery nursery infants juniors hospital practice hub centre center unit trust pru foyer hostel lodge house home club")
+    static let orgHeads = set("infirmary school primary academy college surgery nursery infants juniors hospital practice hub centre center unit trust pru foyer hostel lodge house home club")
     static let orgHeadAcronyms = set("camhs mash yot yos pru csc lscp council")
     static let genericOrgModifiers = set("""
     the a an our my their his her this that primary secondary high special local independent residential private free faith
@@ -129,7 +129,7 @@ enum Vocab {
         ["children", "'", "s", "services"], ["children", "’", "s", "services"], ["safeguarding", "partnership"],
         ["safeguarding", "children", "partnership"], ["team"], ["academy"], ["school"], ["college"], ["primary"], ["surgery"],
         ["nursery"], ["hospital"], ["hub"], ["centre"], ["pru"], ["foyer"], ["hostel"], ["lodge"], ["house"], ["trust"],
-        ["infants"], ["juniors"], ["practice"],
+        ["infants"], ["juniors"], ["practice"], ["infirmary"],
     ]
 
     static let handleCues = set("snap snapchat sc insta instagram ig tiktok tik twitter telegram discord kik threads")

@@ -104,12 +104,12 @@ extension ScanContext {
             }
             // After a naming cue: "called Amber", "a lad called jayden", "her name is kayla", "known as Smurf".
             var cueNext: Int?
-            if Vocab.namingCues.contains(k) { cueNext = i + 1 }
+            if Vocab.namingCues.contains(k) { cueNext = ["him", "her", "himself", "herself", "them"].contains(key(i + 1)) ? i + 2 : i + 1 }
             else if k == "name", ["is", "was"].contains(key(i + 1)) { cueNext = i + 2 }
             else if k == "name", key(i + 1) == "'" || key(i + 1) == "’", key(i + 2) == "s" { cueNext = i + 3 }
             else if k == "known", key(i + 1) == "as" { cueNext = i + 2 }
             else if k == "goes", key(i + 1) == "by" { cueNext = i + 2 }
-            else if ["call", "calls", "calling"].contains(k), ["him", "her", "himself", "herself", "them"].contains(key(i + 1)) { cueNext = i + 2 }
+            else if ["call", "calls", "called", "calling"].contains(k), ["him", "her", "himself", "herself", "them"].contains(key(i + 1)) { cueNext = i + 2 }
             if let j = cueNext, let n = tok(j), n.kind == .word, !notAName(j) {
                 let personBefore = Vocab.personNouns.contains(key(i - 1)) || Vocab.relations.contains(key(i - 1)) || k == "name"
                 let everyday = Self.afterCalled.contains(n.key)
