@@ -60,7 +60,8 @@ public struct ResearchRecord: Codable, Equatable, Sendable {
     }
 
     public var format = "convene-research-export"
-    public var version = 1
+    /// Schema version (docs/exports.md). 2: rooms by id, guide prompts, session times, process log.
+    public var version = 2
     public var session: Session
     public var participants: [Person]
     public var rooms: [RoomInfo]
@@ -78,14 +79,18 @@ public enum ResearchGate {
     /// it informs findings and is never quoted, so its text never leaves).
     public static let withheld = "[background — not for quotation]"
 
-    public static func record(_ s: SessionState) -> ResearchRecord {
+    /// `progress` gets fractions from 0 to 1 as contributions are rendered
+    /// (redaction is the slow part of a long session).
+    public static func record(_ s: SessionState, progress: ((Double) -> Void)? = nil) -> ResearchRecord {
         let info = s.info
         let names = NameScrubber(s)
         let redactor = Redactor(session: s)
         var excludedStruck = 0, excludedConsent = 0, excludedWithdrawn = 0
         var entries: [ResearchRecord.Entry] = []
         entries.reserveCapacity(s.contributions.count)
+        let total = max(1, s.contributions.count)
         for c in s.contributions where !c.erased && !c.directMessage {
+            if let progress, c.number % 500 == 0 { progress(Double(c.number) / Double(total)) }
             if c.struck { excludedStruck += 1; continue }
             if let code = c.speaker {
                 guard let p = s.participant(code), !p.withdrawn else { excludedWithdrawn += 1; continue }
