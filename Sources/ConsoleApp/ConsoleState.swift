@@ -122,6 +122,8 @@ public struct ConsoleState: Equatable, Sendable {
     public var rungFor: Set<Int> = []
     /// Identifier findings: per contribution (unresolved) and in the input line.
     public var privacy: PrivacyIndex
+    /// Implicit-identification warnings, as of the last time the review screen looked.
+    public var implicitWarnings: [ImplicitIdentificationWarning] = []
 
     public init(session: SessionState, context: ConsoleContext, width: Int, height: Int, now: Date) {
         self.session = session; self.context = context; self.width = width; self.height = height; self.now = now

@@ -32,13 +32,13 @@ public struct ExportRequest: Equatable, Sendable {
 public enum ConsoleExport {
     /// The research formats a facilitator may pick, in the picker's order.
     public static let formats: [(name: String, title: String)] = [
-        ("json", "the canonical session export (research data only)"),
-        ("markdown", "report: facts, rooms, themes, counts, process log"),
-        ("html", "the same report with a timeline chart; opens offline"),
+        ("json", "the whole session, research data only"),
+        ("markdown", "report: rooms, themes, counts, process log"),
+        ("html", "the report with a timeline chart, offline"),
         ("docx", "transcript as a Word document"),
         ("csv", "one row per contribution"),
-        ("quotes-csv", "only quotable contributions, with their attribution"),
-        ("qdpx", "REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder"),
+        ("quotes-csv", "quotable contributions, allowed attribution"),
+        ("qdpx", "REFI-QDA project (NVivo, ATLAS.ti, MAXQDA…)"),
         ("qdc", "the codebook alone (REFI-QDA)"),
     ]
 
@@ -60,19 +60,14 @@ public enum ConsoleExport {
     }
 
     /// The one call into Exporters: every research format goes through its gate.
-    /// When `Exporter.export(state, format:progress:)` lands, this body becomes that call.
     public static func render(_ state: SessionState, format name: String,
                               progress: (Double, String) -> Void) throws -> Data {
         guard isAvailable(name), let format = ExportFormat(rawValue: name) else { throw ConsoleExportError.notBuilt(name) }
-        progress(0.05, "applying redactions, attribution and withdrawals")
-        let record = ResearchGate.record(state)
-        progress(0.5, "writing \(name)")
-        switch format {
-        case .json: return try ResearchFormats.json(record)
-        case .csv: return Data(ResearchFormats.csv(record).utf8)
-        case .quotesCSV: return Data(ResearchFormats.csv(record, quotesOnly: true).utf8)
-        case .markdown: return Data(ResearchFormats.markdown(record).utf8)
-        default: throw ConsoleExportError.notBuilt(name)
+        return try withoutActuallyEscaping(progress) { progress in
+            try Exporter.export(state, format: format) { fraction in
+                // Exporters report fractions; the stage is named from where it is.
+                progress(fraction * 0.9, fraction < 0.5 ? "applying redactions, attribution and withdrawals" : fraction < 1 ? "writing \(name)" : "packaging \(name)")
+            }
         }
     }
 

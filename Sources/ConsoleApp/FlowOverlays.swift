@@ -50,13 +50,13 @@ extension Overlays {
 
     static func review(_ g: inout CellGrid, _ s: ConsoleState, _ selected: Int) {
         let rows = Keymap.reviewRows(s)
-        let warnings = ImplicitWarnings.lines(s.session)
+        let warnings = s.implicitWarnings.map { InertLine.clean($0.message) }
         let title = "◌ Privacy review: \(rows.count) unresolved finding\(rows.count == 1 ? "" : "s") in \(s.privacy.contributionsToReview.count) contribution\(s.privacy.contributionsToReview.count == 1 ? "" : "s") · Esc closes"
         let (x, y, w, h) = frame(&g, width: g.width - 6, height: g.height - 4, title: title)
         var line = y + 1
         let bottom = y + h - 2
         if !warnings.isEmpty {
-            g.put("Implicit identification (lower the attribution with a on the contribution):", x: x + 2, y: line, style: CellStyle(.warning, bold: true), maxWidth: w - 4)
+            g.put("Implicit identification (\(warnings.count)) · L lowers the first to what it suggests:", x: x + 2, y: line, style: CellStyle(.warning, bold: true), maxWidth: w - 4)
             line += 1
             for text in warnings.prefix(4) { g.put("  ⚠ " + text, x: x + 2, y: line, style: CellStyle(.warning), maxWidth: w - 4); line += 1 }
             line += 1
@@ -97,7 +97,8 @@ extension Overlays {
             let available = ConsoleExport.isAvailable(f.name)
             let mark = i == d.format ? "▸" : " "
             let style = i == d.format && d.path == nil ? CellStyle(.selected, reverse: true) : CellStyle(available ? .normal : .muted)
-            g.put("\(mark)\(i + 1) \(f.name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(f.title)\(available ? "" : " (not in this build)")",
+            // Formats not in this build are dimmed; picking one says why.
+            g.put("\(mark)\(i + 1) \(f.name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(f.title)",
                   x: x + 2, y: y + 1 + i, style: style, maxWidth: w - 4)
         }
         let row = y + formats.count + 2
@@ -114,7 +115,7 @@ extension Overlays {
         } else {
             g.put("↑↓ or 1–\(formats.count) pick a format · Enter next", x: x + 2, y: row, style: CellStyle(.muted), maxWidth: w - 4)
         }
-        g.put("Redactions, attribution, withdrawals applied; the safeguarding register is never included.",
+        g.put("Redactions, attribution, withdrawals applied; no safeguarding register.",
               x: x + 2, y: y + h - 2, style: CellStyle(.muted), maxWidth: w - 4)
     }
 

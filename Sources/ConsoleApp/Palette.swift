@@ -52,7 +52,7 @@ enum Palette {
         case "import":
             return try Keymap.startImport(&s, arguments: words)
         case "review":
-            s.overlay = .review(0)
+            Keymap.openReview(&s)
             return []
         case "redact":
             guard let n = words.first.flatMap({ Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) }),

@@ -9,11 +9,13 @@ import SessionModel
 import TerminalKit
 
 /// Implicit-identification warnings (a rare role with a place or organisation
-/// that together point at one person), listed on the review screen.
-/// A seam: Privacy's `ImplicitIdentification.warnings(in:)` is wired in here
-/// once it exists on main.
+/// that together point at one person), listed on the review screen. Computed
+/// when the screen opens and when the session changes while it is open, not
+/// per frame.
 enum ImplicitWarnings {
-    static func lines(_ session: SessionState) -> [String] { [] }
+    static func compute(_ s: ConsoleState) -> [ImplicitIdentificationWarning] {
+        ImplicitIdentification.warnings(in: s.session, scanner: s.privacy.redactor.scanner)
+    }
 }
 
 /// One row of the review screen.
@@ -47,6 +49,18 @@ extension Keymap {
         s.overlay = .findings(FindingStep(number: n, index: index, returnToReview: returnToReview))
     }
 
+    static func openReview(_ s: inout ConsoleState, row: Int = 0) {
+        s.implicitWarnings = ImplicitWarnings.compute(s)
+        s.overlay = .review(row)
+    }
+
+    /// L on the review screen: the first warning's contribution goes down to the suggested level.
+    static func lowerAttribution(_ s: inout ConsoleState) -> [ConsoleEffect] {
+        guard let w = s.implicitWarnings.first else { s.status = "No implicit-identification warnings"; return [] }
+        s.status = "#\(w.contribution): attribution lowered to \(w.suggested.rawValue)"
+        return [.append([AttributionSet(number: w.contribution, level: w.suggested)])]
+    }
+
     static func reviewRows(_ s: ConsoleState) -> [ReviewRow] {
         s.privacy.contributionsToReview.flatMap { n in
             s.privacy.findings(n).enumerated().map { ReviewRow(number: n, index: $0.offset, finding: $0.element) }
@@ -58,7 +72,7 @@ extension Keymap {
         let left = s.privacy.findings(step.number).count
         s.status = left == 0 ? "#\(step.number): every finding resolved" : "#\(step.number): \(left) finding\(left == 1 ? "" : "s") left unresolved (still marked ◌)"
         if let row = step.returnToReview {
-            s.overlay = .review(min(row, max(0, reviewRows(s).count - 1)))
+            openReview(&s, row: min(row, max(0, reviewRows(s).count - 1)))
         } else {
             s.overlay = .none
         }
@@ -114,7 +128,7 @@ extension Keymap {
             finishStepping(step, &s)
         }
         if case .review(let row) = s.overlay {
-            s.overlay = .review(min(row, max(0, reviewRows(s).count - 1)))
+            openReview(&s, row: min(row, max(0, reviewRows(s).count - 1)))
         }
     }
 
@@ -137,6 +151,9 @@ extension Keymap {
             guard row < rows.count else { return [] }
             s.overlay = .review(row)
             return acceptAll(rows[row].number, &s)
+        case .char("L"):
+            s.overlay = .review(row)
+            return lowerAttribution(&s)
         case .char("g"):
             // Go to the contribution in the log.
             guard row < rows.count else { return [] }

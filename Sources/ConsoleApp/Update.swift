@@ -145,7 +145,7 @@ enum Keymap {
         case .ctrl("t"): s.summaryMode.toggle()
         case .ctrl("r"), .function(4): cycleRoom(&s)
         case .ctrl("y"): return acceptAll(privacyTarget(s), &s)
-        case .function(5): s.overlay = .review(0)
+        case .function(5): openReview(&s)
         default: break
         }
         return []
@@ -217,7 +217,7 @@ enum Keymap {
         case .char("N"): findNext(&s, forward: false)
         case .char("q"): s.overlay = .confirmQuit
         case .char("R"): s.overlay = .register
-        case .char("P"): s.overlay = .review(0)
+        case .char("P"): openReview(&s)
         case .char("f"): s.filter.flaggedOnly.toggle(); s.refilter(); s.selected = nil
         case .char("s"):
             let all: [ContributionSource?] = [nil] + ContributionSource.allCases

@@ -8,7 +8,7 @@ let area = args.first ?? "all"
 switch area {
 case "store": runStoreBenchmarks()
 case "terminal": runTerminalBenchmarks()
-case "console": runConsoleBenchmarks()
+case "console": runConsoleBenchmarks(); runConsolePrivacyBenchmarks()
 case "privacy": runPrivacyBenchmarks()
 case "make-session":
     // convene-bench make-session PATH EVENTS: a large session for keylat.py and manual trials.
@@ -23,6 +23,7 @@ case "all":
     runStoreBenchmarks()
     runTerminalBenchmarks()
     runConsoleBenchmarks()
+    runConsolePrivacyBenchmarks()
     runPrivacyBenchmarks()
     runDataProtectionBenchmarks()
 default:

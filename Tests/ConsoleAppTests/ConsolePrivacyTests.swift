@@ -37,9 +37,10 @@ final class ConsolePrivacyTests: XCTestCase {
         h.key(.enter)
         let n = h.state.session.contributions.count
         XCTAssertEqual(h.state.privacy.findings(n).count, 2, "the new line has two findings to review")
+        let demo = PrivacyIndex(session: try SessionState.replay(DemoSession.events())).unresolvedCount
         let logRow = try XCTUnwrap(h.lines.first { $0.contains("#\(n) ") })
         XCTAssertTrue(logRow.contains("◌#\(n)"), "marked until resolved: \(logRow)")
-        XCTAssertTrue(h.screen.contains("◌ 4 to review"), "header counts every unresolved finding (2 in the demo + 2)")
+        XCTAssertTrue(h.screen.contains("◌ \(demo + 2) to review"), "the header counts every unresolved finding (the demo's and these 2)")
 
         h.key(.ctrl("y")) // one key, from the input line: the line you just logged
         let c = try XCTUnwrap(h.state.session.contribution(n))
@@ -122,6 +123,19 @@ final class ConsolePrivacyTests: XCTestCase {
         }
         XCTAssertTrue(h.screen.contains("Every finding in the session is resolved"), h.screen)
         XCTAssertFalse(h.screen.contains("to review"), "the header count is gone")
+    }
+
+    func testReviewScreenListsImplicitIdentificationAndLowersAttribution() throws {
+        let h = try ConsoleHarness(width: 120, height: 30)
+        h.key(.function(5))
+        let warning = try XCTUnwrap(h.state.implicitWarnings.first, "the demo's #13 pairs a one-off role with a named school")
+        XCTAssertEqual(warning.contribution, 13)
+        XCTAssertTrue(h.screen.contains("Implicit identification (\(h.state.implicitWarnings.count))"), h.screen)
+        XCTAssertTrue(h.screen.contains("⚠ #13 names “Oakfield Academy”"), h.screen)
+        h.key(.char("L"))
+        XCTAssertEqual(h.state.session.contribution(13)?.attribution, warning.suggested)
+        XCTAssertFalse(h.state.implicitWarnings.contains { $0.contribution == 13 }, "recomputed after the change")
+        guard case .review = h.state.overlay else { return XCTFail("the review screen stays open") }
     }
 
     func testReviewScreenSnapshot() throws {
