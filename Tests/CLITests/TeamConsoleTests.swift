@@ -8,8 +8,15 @@ final class TeamConsoleTests: XCTestCase {
         if let u = ProcessInfo.processInfo.environment["CONVENE_TEST_PG"], !u.isEmpty { return u }
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("scripts/pg-test-cluster.sh").path
-        return try? TeamConsoleTests.shell(script, ["start"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let url = try? TeamConsoleTests.shell(script, ["start"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        // A cluster these tests started is theirs to stop.
+        if url != nil {
+            startedScript = script
+            atexit { if let s = TeamConsoleTests.startedScript { _ = try? TeamConsoleTests.shell(s, ["stop"]) } }
+        }
+        return url
     }()
+    nonisolated(unsafe) static var startedScript: String?
 
     static func shell(_ tool: String, _ args: [String], env: [String: String] = [:]) throws -> String {
         let p = Process()
