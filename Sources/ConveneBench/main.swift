@@ -15,6 +15,7 @@ case "make-session":
     try! buildLargeSession(path: rest[0], events: Int(rest[1]) ?? 10_000)
 case "open-once": openOnce(path: args.dropFirst().first ?? "")
 case "dataprotection": runDataProtectionBenchmarks(Array(args.dropFirst()))
+case "team", "team-reader": area == "team" ? runTeamBenchmarks(Array(args.dropFirst())) : runTeamReader(Array(args.dropFirst()))
 case "all":
     runStoreBenchmarks()
     runTerminalBenchmarks()
