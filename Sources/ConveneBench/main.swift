@@ -20,6 +20,8 @@ case "exports": runExportBenchmarks(Array(args.dropFirst()))
 case "import": runImportBenchmarks()
 case "load": runLoadBenchmark(Array(args.dropFirst()))
 case "load-writer": runLoadWriter(Array(args.dropFirst()))
+case "team": runTeamBenchmarks(Array(args.dropFirst()))
+case "team-reader": runTeamReader(Array(args.dropFirst()))
 case "all":
     runStoreBenchmarks()
     runTerminalBenchmarks()
