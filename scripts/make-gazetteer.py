@@ -54,12 +54,22 @@ for loc in LOCALES:
             for part in re.split(r"[ -]", n):
                 if LATIN.match(part) and len(part) > 2: surnames.add(tidy(part))
 
+extra = os.path.join(os.path.dirname(__file__), "gazetteer-extra-given.txt")
+for line in open(extra, encoding="utf-8"):
+    line = line.strip()
+    if line and not line.startswith("#"): given.add(line)
+
+import unicodedata
+def fold(s):
+    return "".join(c for c in unicodedata.normalize("NFD", s.lower()) if unicodedata.category(c) != "Mn")
+
 words = set()
 with open("/usr/share/dict/british-english") as f:
     for w in f:
         w = w.strip()
         if w and w[0].islower(): words.add(w)
-ambiguous = sorted(n for n in given | surnames if n.lower() in words)
+# Folded, so a Turkish "Över" counts as the word "over".
+ambiguous = sorted(n for n in given | surnames if fold(n) in words or n.lower() in words)
 
 def write(name, items):
     with open(os.path.join(OUT, name), "w") as f:

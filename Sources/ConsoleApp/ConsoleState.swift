@@ -46,6 +46,13 @@ public struct LogFilter: Equatable, Sendable, Codable {
     }
 }
 
+/// A submitted input line and what it was for (a new contribution, an edit, a reply).
+public struct SubmittedLine: Equatable, Sendable {
+    public var text: String
+    public var editing: Int?
+    public var replyTo: Int?
+}
+
 /// Steps of raising a concern with Ctrl-G: category, urgency, description.
 public struct FlagDraft: Equatable, Sendable {
     public var contributions: [Int]
@@ -124,6 +131,10 @@ public struct ConsoleState: Equatable, Sendable {
     public var privacy: PrivacyIndex
     /// Implicit-identification warnings, as of the last time the review screen looked.
     public var implicitWarnings: [ImplicitIdentificationWarning] = []
+    /// The line just submitted, until its append is confirmed: a refused or
+    /// failed save (disk full, read-only, file deleted) puts it back in the
+    /// input line instead of losing what the note-taker typed.
+    public var submitted: SubmittedLine?
 
     public init(session: SessionState, context: ConsoleContext, width: Int, height: Int, now: Date) {
         self.session = session; self.context = context; self.width = width; self.height = height; self.now = now

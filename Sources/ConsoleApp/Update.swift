@@ -64,11 +64,16 @@ public func update(_ s: inout ConsoleState, _ action: ConsoleAction) -> [Console
         return []
     case .appendFailed(let message):
         s.status = "Not saved: \(message)"
+        if let line = s.submitted, s.input.isEmpty {
+            s.input.set(line.text); s.editing = line.editing; s.replyTo = line.replyTo
+        }
+        s.submitted = nil
         return [.bell]
     case .offline(let waiting):
         s.offlineWaiting = waiting
         return []
     case .sessionChanged(let session):
+        s.submitted = nil
         s.privacy.update(from: s.session, to: session)
         s.session = session
         s.refilter()
@@ -161,6 +166,7 @@ enum Keymap {
     static func submit(_ s: inout ConsoleState) -> [ConsoleEffect] {
         var text = s.input.text.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return [] }
+        s.submitted = SubmittedLine(text: s.input.text, editing: s.editing, replyTo: s.replyTo)
         if let number = s.editing {
             _ = s.input.commit()
             s.editing = nil
@@ -171,7 +177,7 @@ enum Keymap {
             if s.source == .whiteboard || s.source == .facilitator { s.source = .verbal }
             if let room = s.session.participant(code)?.room { s.room = room }
         }
-        guard !text.isEmpty else { _ = s.input.commit(); return [.saveDraft] }
+        guard !text.isEmpty else { _ = s.input.commit(); s.submitted = nil; return [.saveDraft] }
         let speaker = (s.source == .whiteboard || s.source == .facilitator) ? nil : s.speaker
         let payload = ContributionLogged(source: s.source, room: s.room, speaker: speaker, text: text,
                                          form: s.summaryMode ? .summary : .verbatim, replyTo: s.replyTo.map { [$0] } ?? [])

@@ -1,4 +1,5 @@
 import Exporters
+import Privacy
 import Foundation
 import SessionModel
 
@@ -11,8 +12,15 @@ func runExportBenchmarks(_ args: [String] = []) {
         var state = SessionState()
         let built = try Bench.seconds { state = try largeExportSession(contributions: n) }
         print("exports: built a session of \(state.contributions.count) contributions in \(String(format: "%.2f", built)) s")
-        let gate = Bench.seconds { _ = ResearchGate.record(state) }
-        print("exports: the gate alone (redaction, attribution, exclusions): \(Bench.ms(gate))")
+        var record: ResearchRecord?
+        let gate = Bench.seconds { record = ResearchGate.record(state) }
+        let redactor = Redactor(session: state)
+        let redaction = Bench.seconds { for c in state.contributions { _ = redactor.exportText(c) } }
+        print("exports: the gate alone (redaction, attribution, exclusions): \(Bench.ms(gate)), of which the Redactor \(Bench.ms(redaction))")
+        for format in ExportFormat.allCases where format.isResearch {
+            let render = try Bench.seconds { _ = try Exporter.render(record!, format: format) }
+            print("exports: render \(format.rawValue) from the record: \(Bench.ms(render))")
+        }
         var worst = 0.0
         for format in ExportFormat.allCases {
             var bytes = 0

@@ -17,8 +17,11 @@ case "make-session":
 case "open-once": openOnce(path: args.dropFirst().first ?? "")
 case "dataprotection": runDataProtectionBenchmarks(Array(args.dropFirst()))
 case "exports": runExportBenchmarks(Array(args.dropFirst()))
+case "import": runImportBenchmarks()
 case "load": runLoadBenchmark(Array(args.dropFirst()))
 case "load-writer": runLoadWriter(Array(args.dropFirst()))
+case "team": runTeamBenchmarks(Array(args.dropFirst()))
+case "team-reader": runTeamReader(Array(args.dropFirst()))
 case "all":
     runStoreBenchmarks()
     runTerminalBenchmarks()
@@ -26,6 +29,7 @@ case "all":
     runConsolePrivacyBenchmarks()
     runPrivacyBenchmarks()
     runDataProtectionBenchmarks()
+    runImportBenchmarks()
 default:
     FileHandle.standardError.write(Data("convene-bench: unknown area '\(area)'\n".utf8))
     exit(2)

@@ -6,17 +6,26 @@ import Foundation
 import ZIPFoundation
 
 enum ExportText {
-    /// Escapes for XML/HTML text and attribute values; drops characters XML 1.0 forbids.
+    /// Escapes for XML/HTML text and attribute values (attributes are always
+    /// double-quoted, so an apostrophe stays as it is); drops characters XML 1.0 forbids.
     static func xml(_ s: String) -> String {
+        // Fast path: most text needs nothing done.
+        var clean = true
+        var previous: (UInt8, UInt8) = (0, 0)
+        for b in s.utf8 {
+            if b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D)
+                || (previous == (0xEF, 0xBF) && (b == 0xBE || b == 0xBF)) { clean = false; break }
+            previous = (previous.1, b)
+        }
+        if clean { return s }
         var out = ""
-        out.reserveCapacity(s.utf8.count + 8)
+        out.reserveCapacity(s.utf8.count + 16)
         for u in s.unicodeScalars {
             switch u {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "'": out += "&apos;"
             case "\t", "\n", "\r": out.unicodeScalars.append(u)
             default:
                 if u.value < 0x20 || (0xFFFE...0xFFFF).contains(u.value) { continue }
@@ -69,12 +78,15 @@ struct StableGUID {
         var b = Array(h.finalize().prefix(16))
         b[6] = (b[6] & 0x0F) | 0x50
         b[8] = (b[8] & 0x3F) | 0x80
-        let hex = b.map { byte -> String in
-            let s = String(byte, radix: 16)
-            return s.count == 1 ? "0" + s : s
-        }.joined()
-        let c = Array(hex)
-        return "\(String(c[0..<8]))-\(String(c[8..<12]))-\(String(c[12..<16]))-\(String(c[16..<20]))-\(String(c[20..<32]))"
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(36)
+        for (i, byte) in b.enumerated() {
+            if i == 4 || i == 6 || i == 8 || i == 10 { out.append(0x2D) }
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

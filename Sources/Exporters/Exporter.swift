@@ -49,8 +49,9 @@ public enum Exporter {
             // The register goes out only on its own, and only as the safeguarding lead sees it.
             return try SafeguardingRegisterExport.json(state, role: .safeguarding)
         }
-        let record = ResearchGate.record(state)
-        progress?(0.5)
+        // The gate is most of the work; rendering takes the last tenth.
+        let record = ResearchGate.record(state, progress: progress.map { report in { report($0 * 0.9) } })
+        progress?(0.9)
         return try render(record, format: format)
     }
 

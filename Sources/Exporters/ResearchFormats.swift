@@ -12,11 +12,7 @@ public enum ResearchFormats {
         return try e.encode(r)
     }
 
-    static func stamp(_ d: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.timeZone = TimeZone(identifier: "UTC")
-        return f.string(from: d)
-    }
+    static func stamp(_ d: Date) -> String { ExportText.iso(d) }
 
     /// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
     static func csvField(_ s: String) -> String {

@@ -60,7 +60,8 @@ public struct ResearchRecord: Codable, Equatable, Sendable {
     }
 
     public var format = "convene-research-export"
-    public var version = 1
+    /// Schema version (docs/exports.md). 2: rooms by id, guide prompts, session times, process log.
+    public var version = 2
     public var session: Session
     public var participants: [Person]
     public var rooms: [RoomInfo]
@@ -78,35 +79,70 @@ public enum ResearchGate {
     /// it informs findings and is never quoted, so its text never leaves).
     public static let withheld = "[background — not for quotation]"
 
-    public static func record(_ s: SessionState) -> ResearchRecord {
+    /// `progress` gets fractions from 0 to 1 as contributions are rendered
+    /// (redaction is the slow part of a long session).
+    public static func record(_ s: SessionState, progress: ((Double) -> Void)? = nil) -> ResearchRecord {
         let info = s.info
         let names = NameScrubber(s)
         let redactor = Redactor(session: s)
-        var excludedStruck = 0, excludedConsent = 0, excludedWithdrawn = 0
-        var entries: [ResearchRecord.Entry] = []
-        entries.reserveCapacity(s.contributions.count)
-        for c in s.contributions where !c.erased && !c.directMessage {
-            if c.struck { excludedStruck += 1; continue }
+        // Scrubbed once, not once per contribution.
+        let roomNames = Dictionary(s.rooms.map { ($0.id, names.scrub($0.name)) }, uniquingKeysWith: { a, _ in a })
+        let guideTitles = s.guide.segments.map { names.scrub($0.title) }
+        let roles = s.participants.mapValues { names.scrub($0.jobRole) }
+
+        /// One contribution through the gate: nil when it is left out, with the reason.
+        @Sendable func pass(_ c: Contribution) -> (entry: ResearchRecord.Entry?, left: Exclusion?) {
+            if c.erased || c.directMessage { return (nil, nil) }
+            if c.struck { return (nil, .struck) }
             if let code = c.speaker {
-                guard let p = s.participant(code), !p.withdrawn else { excludedWithdrawn += 1; continue }
-                if !p.hasConsented { excludedConsent += 1; continue }
+                guard let p = s.participant(code), !p.withdrawn else { return (nil, .withdrawn) }
+                if !p.hasConsented { return (nil, .withoutConsent) }
             }
             let label: String?
             switch (c.source, c.attribution) {
             case (_, .background): label = nil
             case (.facilitator, _): label = "Facilitator"
             case (.whiteboard, _): label = "Whiteboard (anonymous)"
-            case (_, .role): label = c.speaker.flatMap { s.participant($0)?.jobRole } ?? "Participant"
+            case (_, .role): label = c.speaker.flatMap { roles[$0.uppercased()] } ?? "Participant"
             case (_, .anonymous): label = "Participant"
             }
-            let segment = c.guideSegment.flatMap { s.guide.segments.indices.contains($0) ? $0 : nil }
-            entries.append(ResearchRecord.Entry(
-                number: c.number, occurredAt: c.occurredAt, room: names.scrub(s.roomName(c.room)), roomId: c.room, round: c.round,
-                guideSegment: segment.map { names.scrub(s.guide.segments[$0].title) }, guideIndex: segment,
-                source: c.source.rawValue, speaker: c.speaker, speakerLabel: label.map(names.scrub), attribution: c.attribution.rawValue,
+            let segment = c.guideSegment.flatMap { guideTitles.indices.contains($0) ? $0 : nil }
+            return (ResearchRecord.Entry(
+                number: c.number, occurredAt: c.occurredAt, room: roomNames[c.room] ?? names.scrub(s.roomName(c.room)), roomId: c.room, round: c.round,
+                guideSegment: segment.map { guideTitles[$0] }, guideIndex: segment,
+                source: c.source.rawValue, speaker: c.speaker, speakerLabel: label, attribution: c.attribution.rawValue,
                 quotable: c.attribution != .background, form: c.form.rawValue,
                 text: c.attribution == .background ? withheld : names.scrub(redactor.exportText(c)),
-                codes: c.codes.map(names.scrub), replyTo: c.replyTo))
+                codes: c.codes.map(names.scrub), replyTo: c.replyTo), nil)
+        }
+
+        // Redaction is the slow part of a long session: chunks run on every
+        // core, and are put back in contribution order.
+        let chunk = 256
+        let chunks = (s.contributions.count + chunk - 1) / chunk
+        let results = ChunkResults(count: chunks)
+        // In waves, so that progress is reported on the caller's thread between them.
+        let wave = 8
+        for first in stride(from: 0, to: chunks, by: wave) {
+            DispatchQueue.concurrentPerform(iterations: min(wave, chunks - first)) { i in
+                let k = first + i
+                results.set(k, s.contributions[(k * chunk)..<min(s.contributions.count, (k + 1) * chunk)].map(pass))
+            }
+            progress?(Double(min(chunks, first + wave)) / Double(chunks))
+        }
+        var excludedStruck = 0, excludedConsent = 0, excludedWithdrawn = 0
+        var entries: [ResearchRecord.Entry] = []
+        entries.reserveCapacity(s.contributions.count)
+        for part in results.all {
+            for r in part {
+                if let e = r.entry { entries.append(e) }
+                switch r.left {
+                case .struck: excludedStruck += 1
+                case .withoutConsent: excludedConsent += 1
+                case .withdrawn: excludedWithdrawn += 1
+                case nil: break
+                }
+            }
         }
         let included = Set(entries.map(\.number))
         var log: [ResearchRecord.ProcessEntry] = []
@@ -150,11 +186,25 @@ public enum ResearchGate {
     }
 }
 
+enum Exclusion: Sendable { case struck, withoutConsent, withdrawn }
+
+/// Per-chunk results of the gate, filled from several threads, one slot each.
+final class ChunkResults: @unchecked Sendable {
+    private var slots: [[(entry: ResearchRecord.Entry?, left: Exclusion?)]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ k: Int, _ value: [(entry: ResearchRecord.Entry?, left: Exclusion?)]) { lock.lock(); slots[k] = value; lock.unlock() }
+    var all: [[(entry: ResearchRecord.Entry?, left: Exclusion?)]] { lock.lock(); defer { lock.unlock() }; return slots }
+}
+
 /// Replaces every real name and block-listed name (whole, and each part of
 /// three letters or more) with `[PERSON]`, whatever the case: a last line of
 /// defence behind redaction, so a name the note-taker missed still never leaves.
-struct NameScrubber {
+struct NameScrubber: Sendable {
     private let patterns: [String]
+    /// The first run of letters of each pattern, folded: a text whose runs of
+    /// letters do not include it cannot match, so most texts skip the slow search.
+    private let firstRuns: [String]
 
     init(_ s: SessionState) {
         var all = Set<String>()
@@ -162,13 +212,18 @@ struct NameScrubber {
             all.insert(name)
             for part in name.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "-" }) where part.count >= 3 { all.insert(String(part)) }
         }
-        patterns = all.sorted { $0.count > $1.count }
+        patterns = all.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        firstRuns = patterns.map { Self.runs(Self.fold($0)).first.map(String.init) ?? "" }
     }
 
+    static func fold(_ s: String) -> String { s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+    static func runs(_ s: String) -> [Substring] { s.split(whereSeparator: { !$0.isLetter }) }
+
     func scrub(_ text: String) -> String {
-        guard !patterns.isEmpty else { return text }
+        guard !patterns.isEmpty, !text.isEmpty else { return text }
+        let present = Set(Self.runs(Self.fold(text)).map(String.init))
         var result = text
-        for name in patterns {
+        for (name, first) in zip(patterns, firstRuns) where first.isEmpty || present.contains(first) {
             var searchStart = result.startIndex
             while let r = result.range(of: name, options: [.caseInsensitive, .diacriticInsensitive], range: searchStart..<result.endIndex) {
                 let before = r.lowerBound == result.startIndex ? nil : result[result.index(before: r.lowerBound)]

@@ -24,6 +24,12 @@ enum Vocab {
     chat whiteboard breakout plenary transcript recording camera mic mute unmute screen link email phone text message call
     mosaic liquidlogic eclipse niche athena storm carefirst lcs wcccis paris frameworki capita
     mr mrs ms miss dr mx prof sir dame
+    under over after before during since until till about above below across against along among around beside besides between
+    beyond despite down except inside into like near off onto out outside past per through throughout toward towards upon via
+    with within without because if unless although though while whilst whether either neither nor not yet once whatever whoever
+    whenever wherever however therefore anyway anyhow meanwhile otherwise also again ever never always often sometimes usually
+    already almost perhaps probably definitely actually basically literally obviously apparently hopefully honestly seriously
+    absolutely totally exactly especially generally normally certainly clearly simply
     """))
 
     /// Roles and job titles: quiet on their own, and never a name ("Will" in "Will the DSL…" is handled elsewhere).
@@ -65,7 +71,7 @@ enum Vocab {
         "association of safeguarding partners", "association of child protection professionals", "institute of applied social research",
         "open university", "the open university", "mencap", "scope", "citizens advice", "relate", "place2be", "place 2 be",
         "mind", "brook", "refuge", "unicef", "save the children", "the salvation army", "salvation army", "st john ambulance",
-        "marie curie", "macmillan", "oxfam", "bbc", "itv", "channel 4", "sky news", "tiktok", "google", "facebook", "instagram",
+        "marie curie", "macmillan", "chatham house", "chatham house rule", "barnahus", "the lighthouse", "oxfam", "bbc", "itv", "channel 4", "sky news", "tiktok", "google", "facebook", "instagram",
     ].map { $0.split(separator: " ").map(String.init) }
 
     static let titles = set("mr mrs ms miss mx dr prof sir dame cllr rev pc dc ds di dci dcs sgt insp")
@@ -100,7 +106,7 @@ enum Vocab {
     static let genericStreetModifiers = set("main high back side ring slip busy country dual same wrong long quiet one that this the a our their his her my other any every each no some all by right left next")
 
     /// Heads of a named local organisation ("Oakfield Academy", "Northgate CAMHS").
-    static let orgHeads = set("school primary academy college surgery nursery infants juniors hospital practice hub centre center unit trust pru foyer hostel lodge house home club")
+    static let orgHeads = set("infirmary school primary academy college surgery nursery infants juniors hospital practice hub centre center unit trust pru foyer hostel lodge house home club")
     static let orgHeadAcronyms = set("camhs mash yot yos pru csc lscp council")
     static let genericOrgModifiers = set("""
     the a an our my their his her this that primary secondary high special local independent residential private free faith
@@ -123,7 +129,7 @@ enum Vocab {
         ["children", "'", "s", "services"], ["children", "’", "s", "services"], ["safeguarding", "partnership"],
         ["safeguarding", "children", "partnership"], ["team"], ["academy"], ["school"], ["college"], ["primary"], ["surgery"],
         ["nursery"], ["hospital"], ["hub"], ["centre"], ["pru"], ["foyer"], ["hostel"], ["lodge"], ["house"], ["trust"],
-        ["infants"], ["juniors"], ["practice"],
+        ["infants"], ["juniors"], ["practice"], ["infirmary"],
     ]
 
     static let handleCues = set("snap snapchat sc insta instagram ig tiktok tik twitter telegram discord kik threads")

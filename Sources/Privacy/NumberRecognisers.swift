@@ -188,10 +188,12 @@ extension ScanContext {
         for (end, s) in compact(from: i, maxTokens: 5) where s.count == 9 {
             let u = Array(s.unicodeScalars)
             func letter(_ c: Unicode.Scalar, _ allowed: String) -> Bool { allowed.unicodeScalars.contains(c) }
-            guard letter(u[0], "ABCEGHJKLMNOPRSTWXYZ"), letter(u[1], "ABCEGHJKLMNPRSTWXYZ"),
+            // QQ is the prefix HMRC uses in examples, and so people use it in examples too.
+            guard letter(u[0], "ABCEGHJKLMNOPRSTWXYZQ"), letter(u[1], "ABCEGHJKLMNPRSTWXYZQ"),
                   u[2...7].allSatisfy({ $0.value >= 48 && $0.value <= 57 }), letter(u[8], "ABCD") else { continue }
             let prefix = String(s.prefix(2))
             if ["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(prefix) { continue }
+            if !letter(u[0], "ABCEGHJKLMNOPRSTWXYZ") && prefix != "QQ" { continue }
             if standalone(i, end) { return end }
         }
         return nil
@@ -359,7 +361,7 @@ extension ScanContext {
             var j = ce + 1
             var fillers = 0
             while j < tokens.count, fillers < 4, ["is", "was", "on", "in", "the", ":", "-", "–", "'", "’", "s", "of", "=", ",", "back", "around", "about"].contains(tokens[j].key) { j += 1; fillers += 1 }
-            if let e = dateExpression(at: j, allowYearAlone: k == "born" || k == "dob") { add(.dateOfBirth, tokens: j, e); i = e }
+            if let e = dateExpression(at: j, allowYearAlone: k == "dob") { add(.dateOfBirth, tokens: j, e); i = e }
         }
     }
 
@@ -428,6 +430,9 @@ extension ScanContext {
 
     static let ageUnits = Vocab.set("minutes mins min hours hrs hour weeks week days day months month percent % miles mile times pounds quid am pm o'clock : . / p k yrs years year x referrals cases families kids children young people of or to - – + th st nd rd")
 
+    /// "arrested at 16", "pregnant at 15": things that happen to a person at an age.
+    static let lifeEvents = Vocab.set("arrested excluded charged convicted pregnant started groomed exploited recruited trafficked abused targeted stabbed sentenced cautioned missing placed moved married engaged sectioned diagnosed homeless")
+
     mutating func findAges() {
         var i = 0
         while i < tokens.count {
@@ -461,10 +466,12 @@ extension ScanContext {
             var n: Int?
             if k == "aged" || (k == "age" && key(i - 1) != "under" && key(i - 1) != "school" && key(i - 1) != "working") {
                 n = i + 1
-                if key(i + 1) == "of" { n = nil }
+                if key(i + 1) == "of" { n = k == "age" ? i + 2 : nil }
+            } else if k == "at", Self.lifeEvents.contains(key(i - 1)) || key(i - 1) == "again" && tok(i - 2)?.kind == .number {
+                n = i + 1
             } else if k == "turned" || k == "turning" || k == "turns" {
                 n = i + 1
-            } else if ["she", "he", "who", "girl", "boy", "lad", "daughter", "son", "child", "sister", "brother"].contains(k) {
+            } else if ["she", "he", "who", "girl", "boy", "lad", "child"].contains(k) || Vocab.relations.contains(k) && key(i - 1) != "the" || k == "boyfriend" || k == "girlfriend" {
                 if ["'", "’"].contains(key(i + 1)), key(i + 2) == "s" { n = i + 3 }
                 else if ["is", "was", "were"].contains(key(i + 1)) { n = i + 2 }
                 if let m = n, key(m) == "only" || key(m) == "just" || key(m) == "barely" || key(m) == "about" { n = m + 1 }

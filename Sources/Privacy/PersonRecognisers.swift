@@ -9,6 +9,9 @@ import SessionModel
 extension ScanContext {
     static let chatWords = Vocab.set("im ive id dont cant wont thats youre theyre shes hes whats gonna wanna gotta kinda sorta cos coz cuz tho thru ur bc bcos pls plz thx ty np idk tbf ngl asap imho irl omw brb ikr smh wtf lmao rofl haha hahaha xx xxx innit yeah yh ye nah")
 
+    /// Words after "called" that are not a name ("a lad called back").
+    static let afterCalled = Vocab.set("back out round up off in on over by for about again everyone everybody someone somebody nobody us police ambulance time")
+
     func notAName(_ i: Int) -> Bool {
         let k = key(i)
         return Vocab.notNames.contains(k) || Self.chatWords.contains(k) || Vocab.roles.contains(k) || quiet[i]
@@ -47,7 +50,22 @@ extension ScanContext {
         return e
     }
 
+    /// "Connor was 16": the age of a named person.
+    mutating func findAgesOfPeople() {
+        let people = candidates.filter { $0.label == .person }
+        for p in people {
+            guard let last = tokens.lastIndex(where: { $0.end == p.end }) else { continue }
+            var j = last + 1
+            if ["'", "’"].contains(key(j)), key(j + 1) == "s" { j += 2 } else if ["is", "was"].contains(key(j)) { j += 1 } else { continue }
+            if ["only", "just", "about", "barely"].contains(key(j)) { j += 1 }
+            guard let v = ageValue(j), (1...25).contains(v), !covered(j) else { continue }
+            if let next = tok(j + 1), Self.ageUnits.contains(next.key), next.key != "." && next.key != "and" { continue }
+            add(.age, tokens: j, j)
+        }
+    }
+
     mutating func findPeople(sessionNames: [String: [[String]]]) {
+        defer { findAgesOfPeople() }
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
@@ -86,17 +104,24 @@ extension ScanContext {
             }
             // After a naming cue: "called Amber", "a lad called jayden", "her name is kayla", "known as Smurf".
             var cueNext: Int?
-            if Vocab.namingCues.contains(k) { cueNext = i + 1 }
+            if Vocab.namingCues.contains(k) { cueNext = ["him", "her", "himself", "herself", "them"].contains(key(i + 1)) ? i + 2 : i + 1 }
             else if k == "name", ["is", "was"].contains(key(i + 1)) { cueNext = i + 2 }
             else if k == "name", key(i + 1) == "'" || key(i + 1) == "’", key(i + 2) == "s" { cueNext = i + 3 }
             else if k == "known", key(i + 1) == "as" { cueNext = i + 2 }
             else if k == "goes", key(i + 1) == "by" { cueNext = i + 2 }
+            else if ["call", "calls", "called", "calling"].contains(k), ["him", "her", "himself", "herself", "them"].contains(key(i + 1)) { cueNext = i + 2 }
             if let j = cueNext, let n = tok(j), n.kind == .word, !notAName(j) {
                 let personBefore = Vocab.personNouns.contains(key(i - 1)) || Vocab.relations.contains(key(i - 1)) || k == "name"
-                if n.capitalised && (!n.allCaps || gazetteer.isGiven(n.key)) || gazetteer.isGiven(n.key) && (personBefore || !gazetteer.isAmbiguous(n.key)) || personBefore && n.text.count >= 3 && k != "called" {
+                let everyday = Self.afterCalled.contains(n.key)
+                if n.capitalised && (!n.allCaps || gazetteer.isGiven(n.key)) || gazetteer.isGiven(n.key) && (personBefore || !gazetteer.isAmbiguous(n.key)) || personBefore && n.text.count >= 3 && !everyday {
                     let e = extendName(j)
                     add(.person, tokens: j, e); i = e; continue
                 }
+            }
+            // "the Smith family", "the Okafors".
+            if t.capitalised, key(i - 1) == "the", ["family", "families", "household", "brothers", "sisters", "twins", "kids", "boys", "girls"].contains(key(i + 1)),
+               gazetteer.isSurname(k), !notAName(i), !t.sentenceStart {
+                add(.person, tokens: i, i); continue
             }
             // The gazetteer.
             guard t.kind == .word, t.text.count >= 2, !notAName(i), !t.allCaps || t.text.count > 3 && gazetteer.isGiven(k) && tok(i + 1)?.allCaps == true else { continue }

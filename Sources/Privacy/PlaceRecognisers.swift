@@ -34,7 +34,7 @@ extension ScanContext {
 
     /// Capitalised, not a function word, role, month or tool; a real name-like word.
     func isProperModifier(_ i: Int) -> Bool {
-        guard let t = tok(i), t.kind == .word || t.kind == .alnum, t.capitalised, t.text.count >= 2 else { return false }
+        guard let t = tok(i), t.kind == .word || t.kind == .alnum, t.capitalised, t.text.count >= 2, !t.allCaps || t.text.count > 4 else { return false }
         if Vocab.genericOrgModifiers.contains(t.key) || Vocab.genericServiceWords.contains(t.key) { return false }
         if Vocab.notNames.contains(t.key) && !gazetteer.towns.contains(t.key) { return false }
         return true
@@ -196,7 +196,8 @@ extension ScanContext {
             guard t.capitalised, !t.allCaps, t.text.count >= 4, !Vocab.notNames.contains(t.key), !gazetteer.isGiven(t.key) else { continue }
             let celtic = Self.celticPrefixes.contains { t.key.hasPrefix($0) && t.key.count >= $0.count + 3 }
             let suffixed = prep && Self.placeSuffixes.contains { t.key.hasSuffix($0) && t.key.count >= $0.count + 3 }
-            guard verbCue || celtic || suffixed || (key(i + 1) == "area" && !t.sentenceStart) else { continue }
+            let areaNext = key(i + 1) == "area" || (tok(i + 1)?.capitalised == true && key(i + 2) == "area")
+            guard verbCue || celtic || suffixed || (areaNext && !t.sentenceStart) else { continue }
             if Vocab.genericServiceWords.contains(t.key) || Vocab.genericOrgModifiers.contains(t.key) { continue }
             var e = i
             if let n = tok(i + 1), n.kind == .word, n.capitalised, !n.allCaps, !Vocab.notNames.contains(n.key), n.start - t.end == 1 { e = i + 1 }

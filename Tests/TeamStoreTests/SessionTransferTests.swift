@@ -124,3 +124,42 @@ final class PostgresLocationTests: XCTestCase {
         XCTAssertNil(try l.password(environment: ["PGPASSFILE": file + ".missing"]))
     }
 }
+
+/// sslmode against the test server's self-signed certificate (from
+/// scripts/pg-test-cluster.sh, which writes it for localhost and 127.0.0.1).
+final class TLSTests: XCTestCase {
+    private func caFile() throws -> String {
+        if let ca = ProcessInfo.processInfo.environment["CONVENE_TEST_PG_CA"], !ca.isEmpty { return ca }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts/pg-test-cluster.sh").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: script)
+        p.arguments = ["ca"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        let path = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard p.terminationStatus == 0, FileManager.default.fileExists(atPath: path) else {
+            throw XCTSkip("the test server's certificate is not available (CONVENE_TEST_PG points at a server this script did not start, or openssl is missing)")
+        }
+        return path
+    }
+
+    func testRequireAndVerifyFull() throws {
+        let ca = try caFile()
+        let url = try TestServer.session("tls")
+        let j = try PostgresJournal.create(url + "&sslmode=require", session: Fixture.created(), by: "lead", at: Fixture.t0)
+        defer { j.close() }
+        let ssl = try j.link.run("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+        XCTAssertEqual(try ssl.first?.decode(Bool.self), true, "sslmode=require must encrypt")
+        let verified = try PostgresJournal.open(url + "&sslmode=verify-full&sslrootcert=\(ca)")
+        defer { verified.close() }
+        XCTAssertEqual(verified.state.eventCount, 1)
+        // verify-full refuses a server whose certificate does not chain to a trusted root.
+        XCTAssertThrowsError(try PostgresJournal.open(url + "&sslmode=verify-full")) { e in
+            guard case TeamStoreError.cannotConnect = e else { return XCTFail("\(e)") }
+        }
+    }
+}

@@ -20,8 +20,20 @@ enum TestServer {
         p.waitUntilExit()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        return p.terminationStatus == 0 && text.hasPrefix("postgres://") ? text : nil
+        guard p.terminationStatus == 0, text.hasPrefix("postgres://") else { return nil }
+        // A cluster these tests started is theirs to stop.
+        startedScript = script
+        atexit {
+            guard let script = TestServer.startedScript else { return }
+            let stop = Process()
+            stop.executableURL = URL(fileURLWithPath: script)
+            stop.arguments = ["stop"]
+            try? stop.run()
+            stop.waitUntilExit()
+        }
+        return text
     }()
+    nonisolated(unsafe) static var startedScript: String?
 
     /// The server URL or a failure that says how to get one.
     static func require(file: StaticString = #filePath, line: UInt = #line) throws -> String {
