@@ -79,4 +79,29 @@ final class ConsolePrivacyEndToEndTests: XCTestCase {
         XCTAssertFalse(exported.contains("07700"), exported)
         XCTAssertFalse(exported.contains("Tyler"), exported)
     }
+
+    func testImportAChatWithAPreviewAndANameToAnswer() throws {
+        let chat = dir.appendingPathComponent("meeting_saved_chat.txt").path
+        try "10:31:02 From Harriet Okonjo to Everyone:\n\tThe chair checked everyone online could hear\n10:31:40 From Dana Visitor to Everyone:\n\tCan the minutes come by email?\n"
+            .write(toFile: chat, atomically: true, encoding: .utf8)
+        let t = try Tmux(conveneCommand("open '\(file!)' --role lead", user: "Ira Notes"))
+        defer { t.kill() }
+        XCTAssertNotNil(try t.waitFor("Rooms"), t.screen())
+        try t.send("Escape")
+        try t.type(":import zoom-chat \(chat)")
+        try t.send("Enter")
+        XCTAssertNotNil(try t.waitFor("Who is ‘Dana Visitor’?"), "an unknown name is asked for:\n\(t.screen())")
+        try t.type("+")
+        try t.send("Enter")
+        XCTAssertNotNil(try t.waitFor("Enter/y adds 2 contributions"), t.screen())
+        let preview = t.screen()
+        XCTAssertTrue(preview.contains("new participant P02: 'Dana Visitor'"), preview)
+        XCTAssertTrue(preview.contains("cht P01  The chair checked everyone online could hear"), preview)
+        XCTAssertEqual(try ConveneProcess.ok(["list", file, "--json"]).lines.count, 0, "nothing written before Enter")
+        try t.send("Enter")
+        XCTAssertNotNil(try t.waitFor("Imported: zoom-chat meeting_saved_chat.txt"), t.screen())
+        let list = try ConveneProcess.ok(["list", file, "--json"]).lines
+        XCTAssertEqual(list.count, 2, list.joined(separator: "\n"))
+        XCTAssertTrue(list[1].contains("\"speaker\":\"P02\""), list[1])
+    }
 }
