@@ -110,7 +110,7 @@ extension ScanContext {
                 lastEnd = j
                 if digits.count > 13 { break }
                 j += 1
-            } else if t.kind == .punct && separators.contains(t.text) && (lastEnd < 0 || t.start - tokens[lastEnd].end <= 1) {
+            } else if t.isPunct(separators) && (lastEnd < 0 || t.start - tokens[lastEnd].end <= 1) {
                 j += 1
             } else { break }
         }
@@ -184,7 +184,9 @@ extension ScanContext {
     }
 
     func niNumber(at i: Int) -> Int? {
-        guard tokens[i].kind != .number, tokens[i].isWordLike else { return nil }
+        // "AB123456C", "AB123456 C", or "AB" then digits.
+        let t = tokens[i]
+        guard t.kind == .alnum && t.text.unicodeScalars.count >= 8 || t.kind == .word && t.text.unicodeScalars.count == 2 && tok(i + 1)?.kind == .number else { return nil }
         for (end, s) in compact(from: i, maxTokens: 5) where s.count == 9 {
             let u = Array(s.unicodeScalars)
             func letter(_ c: Unicode.Scalar, _ allowed: String) -> Bool { allowed.unicodeScalars.contains(c) }
@@ -228,7 +230,7 @@ extension ScanContext {
 
     func postcode(at i: Int) -> Int? {
         let t = tokens[i]
-        guard t.kind == .alnum || t.kind == .word else { return nil }
+        guard t.kind == .alnum, t.text.unicodeScalars.count <= 7 else { return nil }
         let upper = t.text.uppercased()
         // Full postcode, one token ("SE154QT") or two ("SE15 4QT").
         if t.kind == .alnum, upper.count >= 5 && upper.count <= 7, Self.isOutward(String(upper.dropLast(3))), Self.isInward(String(upper.suffix(3))), standalone(i, i) {
@@ -246,10 +248,12 @@ extension ScanContext {
         return cueBefore || cueAfter ? i : nil
     }
 
+    static let vehicleCues = Vocab.set("car reg registration plate plates vehicle van motor bike taxi cab motorbike moped drives driving numberplate")
+
     func vehicle(at i: Int) -> Int? {
         let t = tokens[i]
-        guard t.kind == .alnum || t.kind == .word else { return nil }
-        let cue = (max(0, i - 6)..<i).contains { ["car", "reg", "registration", "plate", "plates", "vehicle", "van", "motor", "bike", "taxi", "cab", "motorbike", "moped", "drives", "driving", "numberplate"].contains(tokens[$0].key) }
+        guard t.kind == .alnum && t.text.unicodeScalars.count <= 7 || t.kind == .word && t.text.unicodeScalars.count == 3 && tok(i + 1)?.kind == .alnum else { return nil }
+        let cue = (max(0, i - 6)..<i).contains { Self.vehicleCues.contains(tokens[$0].key) }
         for (end, s) in compact(from: i, maxTokens: 2) where end > i || t.kind == .alnum {
             let raw = (i...end).map { tokens[$0].text }.joined()
             let isUpper = raw == raw.uppercased()
@@ -326,7 +330,7 @@ extension ScanContext {
         var j = i + 1
         while j < tokens.count, !tokens[j].spaceBefore {
             if tokens[j].kind == .punct {
-                guard "/-".contains(tokens[j].text), let n = tok(j + 1), !n.spaceBefore, n.isWordLike else { break }
+                guard tokens[j].isPunct("/-"), let n = tok(j + 1), !n.spaceBefore, n.isWordLike else { break }
                 j += 1
                 continue
             }
@@ -384,12 +388,12 @@ extension ScanContext {
     /// A date from token `i`: 3/4/2011, 3.4.11, 3rd May 2011, 3 of May, May 3rd, 2011, May 2011, 2011 (if allowed). Returns the end.
     func dateExpression(at i: Int, allowYearAlone: Bool) -> Int? {
         guard let t = tok(i) else { return nil }
-        if t.kind == .number, number(i, 1...31), let s1 = tok(i + 1), "/.-".contains(s1.text), !s1.spaceBefore,
+        if t.kind == .number, number(i, 1...31), let s1 = tok(i + 1), s1.isPunct("/.-"), !s1.spaceBefore,
            number(i + 2, 1...12) || isMonth(i + 2), let s2 = tok(i + 3), s2.text == s1.text, !s2.spaceBefore,
            let y = tok(i + 4), y.kind == .number, y.text.count == 2 || y.text.count == 4, !y.spaceBefore {
             return i + 4
         }
-        if t.kind == .number, number(i, 1...31), let s1 = tok(i + 1), "/.-".contains(s1.text), !s1.spaceBefore, number(i + 2, 1...12), standalone(i, i + 2) {
+        if t.kind == .number, number(i, 1...31), let s1 = tok(i + 1), s1.isPunct("/.-"), !s1.spaceBefore, number(i + 2, 1...12), standalone(i, i + 2) {
             return i + 2
         }
         if ordinal(i) {

@@ -64,19 +64,48 @@ extension ScanContext {
         }
     }
 
+    /// The session's own names: always, any case, any accents, even inside a national body's name.
+    mutating func findSessionNames(_ sessionNames: [String: [[String]]]) {
+        guard !sessionNames.isEmpty else { return }
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            if tokens[i].kind == .alnum { findSessionNamesGlued(in: i, sessionNames); continue }
+            guard tokens[i].kind == .word, let names = sessionNames[tokens[i].key] else { continue }
+            for n in names {
+                if let e = matches(n, at: i), standalone(i, e) {
+                    candidates.append(Candidate(label: .person, start: tokens[i].start, end: tokens[e].end, sessionName: true))
+                    i = e
+                    break
+                }
+            }
+        }
+    }
+
+    /// "tyler99", "23SIÂN": a one-word session name glued to digits is still that name.
+    mutating func findSessionNamesGlued(in i: Int, _ sessionNames: [String: [[String]]]) {
+        let t = tokens[i]
+        var a = t.start
+        while a < t.end {
+            guard scalars[a].properties.isAlphabetic else { a += 1; continue }
+            var b = a
+            while b < t.end, scalars[b].properties.isAlphabetic || scalars[b].properties.generalCategory == .nonspacingMark { b += 1 }
+            let key = Tokeniser.foldedKey(scalars, a, b)
+            if sessionNames[key]?.contains(where: { $0.count == 1 }) == true {
+                candidates.append(Candidate(label: .person, start: a, end: b, sessionName: true))
+            }
+            a = b
+        }
+    }
+
     mutating func findPeople(sessionNames: [String: [[String]]]) {
+        findSessionNames(sessionNames)
         defer { findAgesOfPeople() }
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
             let t = tokens[i]
             guard t.kind == .word || t.kind == .alnum else { continue }
-            // The session's own names: always, any case.
-            if let names = sessionNames[t.key] {
-                var hit: Int?
-                for n in names { if let e = matches(n, at: i) { hit = e; break } }
-                if let e = hit, standalone(i, e) { add(.person, tokens: i, e); i = e; continue }
-            }
             if quiet[i] || covered(i) { continue }
             let k = t.key
             // Titles: "Mrs Okafor", "Dr. Patel", "PC Jones".
@@ -138,7 +167,7 @@ extension ScanContext {
                 let possessive = (next == "'" || next == "’") && key(i + 2) == "s"
                 let strong = Vocab.strongVerbs.contains(next) || possessive
                 let weak = Vocab.weakVerbs.contains(next)
-                let midSentence = !t.sentenceStart && !(tok(i - 1).map { $0.kind == .punct && ":\"“(-–•*>".contains($0.text) } ?? false)
+                let midSentence = !t.sentenceStart && !(tok(i - 1).map { $0.isPunct(":\"“(-–•*>") } ?? false)
                 if strong || (midSentence && (weak || !(tok(i + 1)?.capitalised ?? false) || gazetteer.isSurname(next))) {
                     let e = extendName(i)
                     add(.person, tokens: i, e); i = e; continue

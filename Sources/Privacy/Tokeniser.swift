@@ -24,7 +24,12 @@ struct Token {
     /// Starts a sentence: first token, or after . ! ? or a new line.
     var sentenceStart: Bool
 
+    /// The first scalar (all of a punctuation token).
+    var scalar: Unicode.Scalar
+
     var isWordLike: Bool { kind != .punct }
+    /// A punctuation token that is one of `set`'s scalars.
+    @inline(__always) func isPunct(_ set: String) -> Bool { kind == .punct && set.unicodeScalars.contains(scalar) }
     var length: Int { end - start }
 }
 
@@ -57,17 +62,17 @@ enum Tokeniser {
                 kind = digits == 0 ? .word : letters == 0 ? .number : .alnum
                 let text = String(String.UnicodeScalarView(s[start..<i]))
                 let previous = tokens.last
-                let sentence = previous == nil || sawNewline || (previous!.kind == .punct && ".!?…".contains(previous!.text))
+                let sentence = previous == nil || sawNewline || previous!.isPunct(".!?…")
                 tokens.append(Token(kind: kind, start: start, end: i, text: text, key: foldedKey(s, start, i),
                                     capitalised: s[start].properties.isUppercase, allCaps: letters >= 2 && upper == letters,
-                                    digits: digits, spaceBefore: sawSpace, lineStart: sawNewline, sentenceStart: sentence))
+                                    digits: digits, spaceBefore: sawSpace, lineStart: sawNewline, sentenceStart: sentence, scalar: s[start]))
             } else {
                 i += 1
                 let text = String(c)
                 let previous = tokens.last
                 let sentence = previous == nil || sawNewline
                 tokens.append(Token(kind: .punct, start: start, end: i, text: text, key: text, capitalised: false, allCaps: false,
-                                    digits: 0, spaceBefore: sawSpace, lineStart: sawNewline, sentenceStart: sentence))
+                                    digits: 0, spaceBefore: sawSpace, lineStart: sawNewline, sentenceStart: sentence, scalar: c))
             }
             sawSpace = false
             sawNewline = false
