@@ -9,6 +9,9 @@ import SessionModel
 extension ScanContext {
     static let chatWords = Vocab.set("im ive id dont cant wont thats youre theyre shes hes whats gonna wanna gotta kinda sorta cos coz cuz tho thru ur bc bcos pls plz thx ty np idk tbf ngl asap imho irl omw brb ikr smh wtf lmao rofl haha hahaha xx xxx innit yeah yh ye nah")
 
+    /// What a person has ("Jaxon's mum", "Kez's boyfriend").
+    static let possessedByPeople: Set<String> = Vocab.relations.union(Vocab.set("phone house flat bedroom room family school social key youth case plan birthday mum's dad's nan's"))
+
     /// Words after "called" that are not a name ("a lad called back").
     static let afterCalled = Vocab.set("back out round up off in on over by for about again everyone everybody someone somebody nobody us police ambulance time")
 
@@ -150,6 +153,11 @@ extension ScanContext {
             // "the Smith family", "the Okafors".
             if t.capitalised, key(i - 1) == "the", ["family", "families", "household", "brothers", "sisters", "twins", "kids", "boys", "girls"].contains(key(i + 1)),
                gazetteer.isSurname(k), !notAName(i), !t.sentenceStart {
+                add(.person, tokens: i, i); continue
+            }
+            // An unknown capitalised word before "'s mum", "'s boyfriend": a person ("Jaxon's mum rang").
+            if t.capitalised, !t.allCaps, t.text.count >= 3, ["'", "’"].contains(key(i + 1)), key(i + 2) == "s", !tokens[i + 1].spaceBefore,
+               Self.possessedByPeople.contains(key(i + 3)), !notAName(i), !gazetteer.towns.contains(k), !gazetteer.bigPlaces.contains(k) {
                 add(.person, tokens: i, i); continue
             }
             // The gazetteer.
