@@ -276,7 +276,7 @@ extension ScanContext {
             if end > i {
                 let firstLen = tokens[i].text.unicodeScalars.count
                 if !(firstLen == 4 && u.count == 7 && D(3)) && !(firstLen == u.count - 3 && D(firstLen - 1)) && !(firstLen == 3 && L(0) && L(1) && L(2)) { continue }
-                if tokens[i].kind == .word && tokens[i].text.count == 3, !isUpper { continue }
+                if tokens[i].kind == .word && tokens[i].length == 3, !isUpper { continue }
                 if Vocab.notNames.contains(tokens[end].key) && !isUpper { continue }
             }
             return end
@@ -325,7 +325,7 @@ extension ScanContext {
 
     /// Glued tokens from `i` of digits, letters and / - (a reference's shape), ending on a word-like token.
     func refRun(from i: Int) -> Int? {
-        guard let t = tok(i), t.isWordLike, t.digits > 0 || (t.allCaps && t.text.count <= 5) || t.key == "cr" else { return nil }
+        guard let t = tok(i), t.isWordLike, t.digits > 0 || (t.allCaps && t.length <= 5) || t.key == "cr" else { return nil }
         var e = i
         var j = i + 1
         while j < tokens.count, !tokens[j].spaceBefore {
@@ -343,7 +343,7 @@ extension ScanContext {
 
     func isNumericDate(_ a: Int, _ b: Int) -> Bool {
         let parts = (a...b).filter { tokens[$0].kind == .number }.map { Int(tokens[$0].text) ?? -1 }
-        let lens = (a...b).filter { tokens[$0].kind == .number }.map { tokens[$0].text.count }
+        let lens = (a...b).filter { tokens[$0].kind == .number }.map { tokens[$0].length }
         guard parts.count == 3, lens[0] <= 2, lens[1] <= 2, lens[2] == 2 || lens[2] == 4 else { return false }
         return (1...31).contains(parts[0]) && (1...12).contains(parts[1])
     }
@@ -371,7 +371,7 @@ extension ScanContext {
 
     func isMonth(_ i: Int) -> Bool { Vocab.months.contains(key(i)) }
     func number(_ i: Int, _ range: ClosedRange<Int>, digits: ClosedRange<Int> = 1...2) -> Bool {
-        guard let t = tok(i), t.kind == .number, digits.contains(t.text.count), let v = Int(t.text) else { return false }
+        guard let t = tok(i), t.kind == .number, digits.contains(t.length), let v = Int(t.text) else { return false }
         return range.contains(v)
     }
     func ordinal(_ i: Int) -> Bool {
@@ -390,7 +390,7 @@ extension ScanContext {
         guard let t = tok(i) else { return nil }
         if t.kind == .number, number(i, 1...31), let s1 = tok(i + 1), s1.isPunct("/.-"), !s1.spaceBefore,
            number(i + 2, 1...12) || isMonth(i + 2), let s2 = tok(i + 3), s2.text == s1.text, !s2.spaceBefore,
-           let y = tok(i + 4), y.kind == .number, y.text.count == 2 || y.text.count == 4, !y.spaceBefore {
+           let y = tok(i + 4), y.kind == .number, y.length == 2 || y.length == 4, !y.spaceBefore {
             return i + 4
         }
         if t.kind == .number, number(i, 1...31), let s1 = tok(i + 1), s1.isPunct("/.-"), !s1.spaceBefore, number(i + 2, 1...12), standalone(i, i + 2) {
@@ -427,8 +427,10 @@ extension ScanContext {
         "twenty": 20,
     ]
     func ageValue(_ i: Int) -> Int? {
-        guard let t = tok(i) else { return nil }
-        if t.kind == .number, t.text.count <= 2 { return Int(t.text) }
+        guard i >= 0, i < tokens.count else { return nil }
+        let t = tokens[i]
+        if t.kind == .number { return t.length <= 2 ? Int(t.text) : nil }
+        guard t.kind == .word, t.length >= 3, t.length <= 9 else { return nil }
         return Self.numberWords[t.key]
     }
 
@@ -475,7 +477,8 @@ extension ScanContext {
                 n = i + 1
             } else if k == "turned" || k == "turning" || k == "turns" {
                 n = i + 1
-            } else if ["she", "he", "who", "girl", "boy", "lad", "child"].contains(k) || Vocab.relations.contains(k) && key(i - 1) != "the" || k == "boyfriend" || k == "girlfriend" {
+            } else if let n1 = tok(i + 1), n1.kind == .punct || n1.key == "is" || n1.key == "was" || n1.key == "were",
+                      ["she", "he", "who", "girl", "boy", "lad", "child"].contains(k) || Vocab.relations.contains(k) && key(i - 1) != "the" || k == "boyfriend" || k == "girlfriend" {
                 if ["'", "’"].contains(key(i + 1)), key(i + 2) == "s" { n = i + 3 }
                 else if ["is", "was", "were"].contains(key(i + 1)) { n = i + 2 }
                 if let m = n, key(m) == "only" || key(m) == "just" || key(m) == "barely" || key(m) == "about" { n = m + 1 }

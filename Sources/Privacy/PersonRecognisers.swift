@@ -22,7 +22,7 @@ extension ScanContext {
 
     /// A capitalised word that can be a name after a cue (not a role, month, tool or acronym).
     func nameAfterCue(_ i: Int) -> Bool {
-        guard let t = tok(i), t.kind == .word, t.text.count >= 2, !notAName(i) else { return false }
+        guard let t = tok(i), t.kind == .word, t.length >= 2, !notAName(i) else { return false }
         if t.capitalised { return !t.allCaps || gazetteer.isGiven(t.key) }
         return gazetteer.isGiven(t.key) && !gazetteer.isAmbiguous(t.key)
     }
@@ -145,7 +145,7 @@ extension ScanContext {
             if let j = cueNext, let n = tok(j), n.kind == .word, !notAName(j) {
                 let personBefore = Vocab.personNouns.contains(key(i - 1)) || Vocab.relations.contains(key(i - 1)) || k == "name"
                 let everyday = Self.afterCalled.contains(n.key)
-                if n.capitalised && (!n.allCaps || gazetteer.isGiven(n.key)) || gazetteer.isGiven(n.key) && (personBefore || !gazetteer.isAmbiguous(n.key)) || personBefore && n.text.count >= 3 && !everyday {
+                if n.capitalised && (!n.allCaps || gazetteer.isGiven(n.key)) || gazetteer.isGiven(n.key) && (personBefore || !gazetteer.isAmbiguous(n.key)) || personBefore && n.length >= 3 && !everyday {
                     let e = extendName(j)
                     add(.person, tokens: j, e); i = e; continue
                 }
@@ -156,16 +156,16 @@ extension ScanContext {
                 add(.person, tokens: i, i); continue
             }
             // An unknown capitalised word before "'s mum", "'s boyfriend": a person ("Jaxon's mum rang").
-            if t.capitalised, !t.allCaps, t.text.count >= 3, ["'", "’"].contains(key(i + 1)), key(i + 2) == "s", !tokens[i + 1].spaceBefore,
+            if t.capitalised, !t.allCaps, t.length >= 3, ["'", "’"].contains(key(i + 1)), key(i + 2) == "s", !tokens[i + 1].spaceBefore,
                Self.possessedByPeople.contains(key(i + 3)), !notAName(i), !gazetteer.towns.contains(k), !gazetteer.bigPlaces.contains(k) {
                 add(.person, tokens: i, i); continue
             }
             // The gazetteer.
-            guard t.kind == .word, t.text.count >= 2, !notAName(i), !t.allCaps || t.text.count > 3 && gazetteer.isGiven(k) && tok(i + 1)?.allCaps == true else { continue }
-            let isGiven = gazetteer.isGiven(k)
+            guard t.kind == .word, t.length >= 2, gazetteer.isGiven(k), !notAName(i), !t.allCaps || t.length > 3 && tok(i + 1)?.allCaps == true else { continue }
+            let isGiven = true
             let ambiguous = gazetteer.isAmbiguous(k)
             if isGiven && !ambiguous {
-                if !t.capitalised && t.text.count < 3 { continue }
+                if !t.capitalised && t.length < 3 { continue }
                 // A capitalised name-word glued into something else (a handle, a URL) is left to those recognisers.
                 let e = extendName(i)
                 add(.person, tokens: i, e); i = e; continue

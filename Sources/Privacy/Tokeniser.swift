@@ -42,7 +42,7 @@ enum Tokeniser {
         var sawNewline = true
         while i < s.count {
             let c = s[i]
-            if c.properties.isWhitespace {
+            if c.value < 128 ? (c.value == 32 || (c.value >= 9 && c.value <= 13)) : c.properties.isWhitespace {
                 sawSpace = true
                 if c == "\n" || c == "\r" { sawNewline = true }
                 i += 1
@@ -55,7 +55,9 @@ enum Tokeniser {
                 var letters = 0
                 var upper = 0
                 while i < s.count, isWordScalar(s[i]) {
-                    if s[i].value >= 48 && s[i].value <= 57 { digits += 1 }
+                    let v = s[i].value
+                    if v >= 48 && v <= 57 { digits += 1 }
+                    else if v < 128 { letters += 1; if v <= 90 { upper += 1 } }
                     else if s[i].properties.isAlphabetic { letters += 1; if s[i].properties.isUppercase { upper += 1 } }
                     i += 1
                 }
@@ -64,7 +66,7 @@ enum Tokeniser {
                 let previous = tokens.last
                 let sentence = previous == nil || sawNewline || previous!.isPunct(".!?…")
                 tokens.append(Token(kind: kind, start: start, end: i, text: text, key: foldedKey(s, start, i),
-                                    capitalised: s[start].properties.isUppercase, allCaps: letters >= 2 && upper == letters,
+                                    capitalised: s[start].value < 128 ? (s[start].value >= 65 && s[start].value <= 90) : s[start].properties.isUppercase, allCaps: letters >= 2 && upper == letters,
                                     digits: digits, spaceBefore: sawSpace, lineStart: sawNewline, sentenceStart: sentence, scalar: s[start]))
             } else {
                 i += 1
