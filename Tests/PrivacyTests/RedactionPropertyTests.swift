@@ -92,3 +92,28 @@ struct SplitMixRNG {
         return z ^ (z >> 31)
     }
 }
+
+/// Property: on any text, findings are in text order, do not overlap, lie inside
+/// the text (Unicode scalar offsets, end exclusive) and carry the text they cover.
+@Suite struct ScannerShapePropertyTests {
+    static let pieces = RedactionPropertyTests.filler + ["Tyler", "amber said", "👍🏽", "e\u{301}", "Zoë", "Llanrumney", "\t", "CR-2023-0045",
+                                                         "AB12 CDE", "943 476 5919", "DOB 03/04/2011", "she's 13", "@jay", "jo@x.org"]
+
+    @Test func findingsAreOrderedDisjointAndInsideTheText() async {
+        let scanner = IdentifierScanner(names: ["Tyler Brennan", "Siân"])
+        await propertyCheck(count: 400, input: Gen.int(in: 0...Int.max)) { seed in
+            var rng = SplitMixRNG(seed: UInt64(seed))
+            var text = ""
+            for _ in 0..<Int(rng.next() % 20) { text += Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] + (rng.next() % 3 == 0 ? "" : " ") }
+            let scalars = Array(text.unicodeScalars)
+            var last = 0
+            for f in scanner.scan(text) {
+                #expect(f.span.start >= last && f.span.start < f.span.end && f.span.end <= scalars.count, "\(f) in \(text)")
+                if f.span.start >= last && f.span.end <= scalars.count && f.span.start < f.span.end {
+                    #expect(String(String.UnicodeScalarView(scalars[f.span.start..<f.span.end])) == f.text)
+                }
+                last = f.span.end
+            }
+        }
+    }
+}
