@@ -160,6 +160,11 @@ extension ScanContext {
                Self.possessedByPeople.contains(key(i + 3)), !notAName(i), !gazetteer.towns.contains(k), !gazetteer.bigPlaces.contains(k) {
                 add(.person, tokens: i, i); continue
             }
+            // An unknown capitalised word mid-sentence before "said/told/texted": a person ("and Jaxon told her").
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !t.sentenceStart, Vocab.strongVerbs.contains(key(i + 1)), key(i - 1) != "the",
+               !notAName(i), !gazetteer.towns.contains(k), !gazetteer.bigPlaces.contains(k), !(tok(i - 1).map { $0.kind == .punct && !$0.isPunct(",") } ?? true) {
+                add(.person, tokens: i, i); continue
+            }
             // The gazetteer.
             guard t.kind == .word, t.length >= 2, gazetteer.isGiven(k), !notAName(i), !t.allCaps || t.length > 3 && tok(i + 1)?.allCaps == true else { continue }
             let isGiven = true
