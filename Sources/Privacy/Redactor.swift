@@ -30,9 +30,13 @@ public struct Redactor: Sendable {
     }
 
     public func exportText(_ c: Contribution) -> String {
-        var out = Self.apply(replacements(c), to: c.text)
+        let spans = replacements(c)
+        var out = Self.apply(spans, to: c.text)
         // A redaction that ends inside a word can leave a name standing on its own ("[PERSON 1]tyler"): a last pass over the result.
-        for _ in 0..<2 {
+        let scalars = Array(c.text.unicodeScalars)
+        func letter(_ k: Int) -> Bool { k >= 0 && k < scalars.count && Tokeniser.isWordScalar(scalars[k]) }
+        let splitsAWord = spans.contains { letter($0.0.start - 1) && letter($0.0.start) || letter($0.0.end - 1) && letter($0.0.end) }
+        for _ in 0..<(splitsAWord ? 2 : 0) {
             let names = scanner.scanSessionNames(out)
             if names.isEmpty { break }
             out = Self.apply(names.map { ($0.span, "[\(IdentifierLabel.person.placeholderWord)]") }, to: out)
@@ -45,7 +49,10 @@ public struct Redactor: Sendable {
         var replacements: [(TextSpan, String)] = c.redactions.filter { $0.span.start >= 0 && $0.span.start < $0.span.end && $0.span.end <= scalars.count }
             .map { ($0.span, $0.placeholder) }
         for f in unresolved(c) { replacements.append((f.span, "[\(f.label.placeholderWord)]")) }
-        for f in scanner.scanSessionNames(c.text) { replacements.append((f.span, "[\(IdentifierLabel.person.placeholderWord)]")) }
+        // Session names whatever was rejected or partly covered (the scan above already has them when nothing was resolved).
+        if !(c.redactions.isEmpty && c.rejections.isEmpty && rejected.isEmpty) {
+            for f in scanner.scanSessionNames(c.text) { replacements.append((f.span, "[\(IdentifierLabel.person.placeholderWord)]")) }
+        }
         return replacements
     }
 
