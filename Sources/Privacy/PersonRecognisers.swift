@@ -7,7 +7,9 @@ import Foundation
 import SessionModel
 
 extension ScanContext {
-    static let chatWords = Vocab.set("im ive id dont cant wont thats youre theyre shes hes whats gonna wanna gotta kinda sorta cos coz cuz tho thru ur bc bcos pls plz thx ty np idk tbf ngl asap imho irl omw brb ikr smh wtf lmao rofl haha hahaha xx xxx innit yeah yh ye nah")
+    static let chatWords = Vocab.set("nana nanna ta im ive id dont cant wont thats youre theyre shes hes whats gonna wanna gotta kinda sorta cos coz cuz tho thru ur bc bcos pls plz thx ty np idk tbf ngl asap imho irl omw brb ikr smh wtf lmao rofl haha hahaha xx xxx innit yeah yh ye nah")
+
+    static let publicWorks = Vocab.set("report review inquiry principles framework model act judgment judgement")
 
     /// What a person has ("Jaxon's mum", "Kez's boyfriend").
     static let possessedByPeople: Set<String> = Vocab.relations.union(Vocab.set("phone house flat bedroom room family school social key youth case plan birthday mum's dad's nan's"))
@@ -169,6 +171,8 @@ extension ScanContext {
             guard t.kind == .word, t.length >= 2, gazetteer.isGiven(k), !notAName(i), !t.allCaps || t.length > 3 && tok(i + 1)?.allCaps == true else { continue }
             let isGiven = true
             let ambiguous = gazetteer.isAmbiguous(k)
+            // "the Jay report", "the Munro review": a public report named after its author.
+            if key(i - 1) == "the", Self.publicWorks.contains(key(i + 1)) { continue }
             if isGiven && !ambiguous {
                 if !t.capitalised && t.length < 3 { continue }
                 // A capitalised name-word glued into something else (a handle, a URL) is left to those recognisers.
