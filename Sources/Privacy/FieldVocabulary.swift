@@ -23,6 +23,8 @@ enum Vocab {
     three four five six seven eight nine ten there here then now also just only even still very really quite much many more most
     chat whiteboard breakout plenary transcript recording camera mic mute unmute screen link email phone text message call
     mosaic liquidlogic eclipse niche athena storm carefirst lcs wcccis paris frameworki capita
+    housing education probation prison prisons admissions transport licensing benefits dwp jobcentre hmrc tusla
+    everyone everybody anyone anybody someone somebody nobody people parents carers colleagues staff professionals
     mr mrs ms miss dr mx prof sir dame
     under over after before during since until till about above below across against along among around beside besides between
     beyond despite down except inside into like near off onto out outside past per through throughout toward towards upon via

@@ -9,6 +9,8 @@ import SessionModel
 extension ScanContext {
     static let chatWords = Vocab.set("nana nanna ta im ive id dont cant wont thats youre theyre shes hes whats gonna wanna gotta kinda sorta cos coz cuz tho thru ur bc bcos pls plz thx ty np idk tbf ngl asap imho irl omw brb ikr smh wtf lmao rofl haha hahaha xx xxx innit yeah yh ye nah")
 
+    static let talkVerbs = Vocab.set("spoke speak speaking spoken talked talk talking chatted chat chatting met meet meeting meets working worked work works sat sitting")
+    static let contactVerbs = Vocab.set("asked told rang phoned texted messaged emailed thanks thank cc tagged supervised supervising visited visiting")
     static let publicWorks = Vocab.set("report review inquiry principles framework model act judgment judgement")
 
     /// What a person has ("Jaxon's mum", "Kez's boyfriend").
@@ -166,6 +168,14 @@ extension ScanContext {
             if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !t.sentenceStart, Vocab.strongVerbs.contains(key(i + 1)), key(i - 1) != "the",
                !notAName(i), !gazetteer.towns.contains(k), !gazetteer.bigPlaces.contains(k), !(tok(i - 1).map { $0.kind == .punct && !$0.isPunct(",") } ?? true) {
                 add(.person, tokens: i, i); continue
+            }
+            // An unknown capitalised word after "spoke to", "met with", "texted", "thanks": a person ("I spoke to Keanu").
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !t.sentenceStart, !notAName(i),
+               Self.contactVerbs.contains(key(i - 1)) || ["to", "with"].contains(key(i - 1)) && Self.talkVerbs.contains(key(i - 2)),
+               !gazetteer.towns.contains(k), !gazetteer.bigPlaces.contains(k), !Vocab.genericServiceWords.contains(k),
+               !Vocab.orgHeads.contains(key(i + 1)), !Vocab.streetHeads.contains(key(i + 1)), !Vocab.orgHeadAcronyms.contains(key(i + 1)) {
+                let e = extendName(i)
+                add(.person, tokens: i, e); i = e; continue
             }
             // The gazetteer.
             guard t.kind == .word, t.length >= 2, gazetteer.isGiven(k), !notAName(i), !t.allCaps || t.length > 3 && tok(i + 1)?.allCaps == true else { continue }
