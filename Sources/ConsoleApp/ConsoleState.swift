@@ -154,6 +154,9 @@ public struct ConsoleState: Equatable, Sendable {
         visible = session.contributions.filter { !$0.erased && filter.admits($0) }.map(\.number)
     }
 
+    /// Unresolved identifier findings of contribution `n` (scanned now if the background scan has not reached it).
+    public func findings(_ n: Int) -> [Finding] { privacy.findings(n, in: session) }
+
     /// Concerns waiting for the safeguarding lead: every console shows them.
     public var unacknowledgedConcerns: [SafeguardingConcern] { session.register.unacknowledged }
 }

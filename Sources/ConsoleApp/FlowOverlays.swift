@@ -7,7 +7,7 @@ import TerminalKit
 
 extension Overlays {
     static func findings(_ g: inout CellGrid, _ s: ConsoleState, _ step: FindingStep) {
-        let list = s.privacy.findings(step.number)
+        let list = s.findings(step.number)
         let (x, y, w, h) = frame(&g, width: 78, height: 13, title: "◌ Findings in #\(step.number) (Esc stops)")
         guard let c = s.session.contribution(step.number) else { return }
         guard step.index < list.count else {
@@ -61,7 +61,11 @@ extension Overlays {
             for text in warnings.prefix(4) { g.put("  ⚠ " + text, x: x + 2, y: line, style: CellStyle(.warning), maxWidth: w - 4); line += 1 }
             line += 1
         }
-        if rows.isEmpty {
+        if !s.privacy.isComplete {
+            g.put("Still scanning older contributions (\(s.privacy.pending) left); the list grows as it goes.", x: x + 2, y: line, style: CellStyle(.muted), maxWidth: w - 4)
+            line += 1
+        }
+        if rows.isEmpty && s.privacy.isComplete {
             g.put("Every finding in the session is resolved: accepted as a placeholder or rejected with a reason.", x: x + 2, y: line, style: CellStyle(.good), maxWidth: w - 4)
         }
         let visible = max(1, bottom - line)

@@ -59,7 +59,7 @@ enum Palette {
                   let c = s.session.contribution(n), !c.erased else {
                 throw Refusal(description: "redact N all | N accept K | N reject K REASON (N: a contribution number)")
             }
-            let findings = s.privacy.findings(n)
+            let findings = s.findings(n)
             func finding(_ i: Int) throws -> Finding {
                 guard i < words.count, let k = Int(words[i]), k >= 1, k <= findings.count else {
                     throw Refusal(description: "#\(n) has \(findings.count) unresolved finding(s); give K from 1 to \(findings.count)")

@@ -37,7 +37,7 @@ extension Keymap {
     /// One key: every unresolved finding of contribution `n` becomes a placeholder.
     static func acceptAll(_ n: Int?, _ s: inout ConsoleState) -> [ConsoleEffect] {
         guard let n else { s.status = "Nothing logged yet"; return [] }
-        let findings = s.privacy.findings(n)
+        let findings = s.findings(n)
         guard !findings.isEmpty else { s.status = "#\(n): nothing to review"; return [] }
         s.status = "#\(n): \(findings.count) finding\(findings.count == 1 ? "" : "s") replaced by placeholders"
         return [.append(findings.map { RedactionAccepted(number: n, span: $0.span, label: $0.label) })]
@@ -45,7 +45,7 @@ extension Keymap {
 
     static func startStepping(_ n: Int?, _ s: inout ConsoleState, index: Int = 0, returnToReview: Int? = nil) {
         guard let n else { s.status = "Nothing logged yet"; return }
-        guard !s.privacy.findings(n).isEmpty else { s.status = "#\(n): nothing to review"; return }
+        guard !s.findings(n).isEmpty else { s.status = "#\(n): nothing to review"; return }
         s.overlay = .findings(FindingStep(number: n, index: index, returnToReview: returnToReview))
     }
 
@@ -63,13 +63,13 @@ extension Keymap {
 
     static func reviewRows(_ s: ConsoleState) -> [ReviewRow] {
         s.privacy.contributionsToReview.flatMap { n in
-            s.privacy.findings(n).enumerated().map { ReviewRow(number: n, index: $0.offset, finding: $0.element) }
+            s.findings(n).enumerated().map { ReviewRow(number: n, index: $0.offset, finding: $0.element) }
         }
     }
 
     /// Closes the step box (or goes back to the review screen) with a word on what is left.
     static func finishStepping(_ step: FindingStep, _ s: inout ConsoleState) {
-        let left = s.privacy.findings(step.number).count
+        let left = s.findings(step.number).count
         s.status = left == 0 ? "#\(step.number): every finding resolved" : "#\(step.number): \(left) finding\(left == 1 ? "" : "s") left unresolved (still marked ◌)"
         if let row = step.returnToReview {
             openReview(&s, row: min(row, max(0, reviewRows(s).count - 1)))
@@ -79,7 +79,7 @@ extension Keymap {
     }
 
     static func findingKey(_ key: Key, _ step: inout FindingStep, _ s: inout ConsoleState) -> [ConsoleEffect] {
-        let findings = s.privacy.findings(step.number)
+        let findings = s.findings(step.number)
         guard step.index < findings.count else { finishStepping(step, &s); return [] }
         let f = findings[step.index]
         if var reason = step.reason {
@@ -124,7 +124,7 @@ extension Keymap {
 
     /// After the session changed: a step box whose findings ran out closes.
     static func settleStepping(_ s: inout ConsoleState) {
-        if case .findings(let step) = s.overlay, step.reason == nil, step.index >= s.privacy.findings(step.number).count {
+        if case .findings(let step) = s.overlay, step.reason == nil, step.index >= s.findings(step.number).count {
             finishStepping(step, &s)
         }
         if case .review(let row) = s.overlay {

@@ -3,7 +3,9 @@
 /// findings in the input line (rescanned on each keystroke, the line only).
 /// The scanner is built once per session and rebuilt only when its names
 /// (linkage table, block-list) change; Privacy's `Redactor` decides what is
-/// unresolved.
+/// unresolved. A long log is scanned newest first: the newest `eagerCount`
+/// when the console opens, the older ones a chunk per clock tick, so opening
+/// a 10 000-contribution session does not wait for the whole scan.
 import Foundation
 import Privacy
 import SessionModel
@@ -16,6 +18,8 @@ public struct PrivacyIndex: Sendable {
     private var rejectionKey: [RejectionKey]
     /// Unresolved findings by contribution number (only contributions that have some).
     public private(set) var unresolved: [Int: [Finding]] = [:]
+    /// Contributions numbered below this are not scanned yet (scanning goes downwards).
+    public private(set) var scannedFrom = 1
     /// Findings in the input line as typed.
     public private(set) var input: [Finding] = []
     /// The text `input` was scanned from, so an unchanged line is not rescanned.
@@ -23,26 +27,54 @@ public struct PrivacyIndex: Sendable {
 
     struct RejectionKey: Equatable, Sendable { var number: Int; var span: TextSpan; var label: IdentifierLabel }
 
-    public init(session: SessionState) {
+    /// How many of the newest contributions are scanned at once when the console opens.
+    public static let eagerCount = 1_000
+    /// How many older ones each clock tick scans (a few tens of milliseconds).
+    public static let chunk = 250
+
+    public init(session: SessionState, eager: Int = PrivacyIndex.eagerCount) {
         redactor = Redactor(session: session)
         names = Self.names(session)
         rejectionKey = Self.rejections(session)
-        for c in session.contributions { rescan(c) }
+        scannedFrom = session.contributions.count + 1
+        scanOlder(session, count: eager)
     }
 
-    /// Numbers of contributions with unresolved findings, in log order.
+    /// Every contribution has been scanned.
+    public var isComplete: Bool { scannedFrom <= 1 }
+    /// Contributions still waiting for the scan.
+    public var pending: Int { scannedFrom - 1 }
+
+    /// Numbers of contributions with unresolved findings, in log order (those scanned so far).
     public var contributionsToReview: [Int] { unresolved.keys.sorted() }
     public var unresolvedCount: Int { unresolved.values.reduce(0) { $0 + $1.count } }
 
-    public func findings(_ number: Int) -> [Finding] { unresolved[number] ?? [] }
+    /// The unresolved findings of contribution `number`; one not scanned yet is scanned now (not stored).
+    public func findings(_ number: Int, in session: SessionState) -> [Finding] {
+        if number >= scannedFrom { return unresolved[number] ?? [] }
+        guard let c = session.contribution(number), !c.erased, !c.struck else { return [] }
+        return redactor.unresolved(c)
+    }
+
+    /// Scans up to `count` more of the older contributions not scanned yet.
+    public mutating func scanOlder(_ session: SessionState, count: Int = PrivacyIndex.chunk) {
+        var left = count
+        while scannedFrom > 1 && left > 0 {
+            scannedFrom -= 1; left -= 1
+            if let c = session.contribution(scannedFrom) { rescan(c) }
+        }
+    }
 
     /// Follows the session from `old` to `new`, rescanning only what changed.
     mutating func update(from old: SessionState, to new: SessionState) {
         let newNames = Self.names(new)
         let newRejections = Self.rejections(new)
         if newNames != names {
-            // New names can add findings anywhere: rebuild and rescan all.
+            // New names can add findings anywhere: rebuild and rescan (newest first).
+            let input = inputText
             self = PrivacyIndex(session: new)
+            inputText = ""
+            scanInput(input)
             return
         }
         var recheck = Set<Int>()
@@ -53,10 +85,12 @@ public struct PrivacyIndex: Sendable {
             // findings: only contributions that have some need a second look.
             recheck.formUnion(unresolved.keys)
         }
-        for (i, c) in new.contributions.enumerated() where i >= old.contributions.count || old.contributions[i] != c {
-            recheck.insert(c.number)
+        // Contributions not scanned yet are left to the background scan.
+        let oldCount = old.contributions.count
+        for i in max(0, scannedFrom - 1)..<new.contributions.count where i >= oldCount || old.contributions[i] != new.contributions[i] {
+            recheck.insert(new.contributions[i].number)
         }
-        for n in recheck { if let c = new.contribution(n) { rescan(c) } }
+        for n in recheck where n >= scannedFrom { if let c = new.contribution(n) { rescan(c) } }
         // The input line's findings depend only on the scanner, which did not change.
     }
 
@@ -87,6 +121,7 @@ public struct PrivacyIndex: Sendable {
 extension PrivacyIndex: Equatable {
     public static func == (a: PrivacyIndex, b: PrivacyIndex) -> Bool {
         a.names == b.names && a.rejectionKey == b.rejectionKey && a.unresolved == b.unresolved && a.input == b.input
+            && a.scannedFrom == b.scannedFrom
     }
 }
 

@@ -54,6 +54,10 @@ public func update(_ s: inout ConsoleState, _ action: ConsoleAction) -> [Console
     switch action {
     case .tick(let now):
         s.now = now
+        if !s.privacy.isComplete {
+            s.privacy.scanOlder(s.session)
+            if case .review = s.overlay { Keymap.settleStepping(&s) }
+        }
         return []
     case .resize(let w, let h):
         s.width = w; s.height = h

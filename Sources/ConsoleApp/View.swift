@@ -79,7 +79,8 @@ enum Screens {
             right.append(String(format: "Round %d %02d:%02d left", round.number, secs / 60, secs % 60) + warn)
         }
         let toReview = s.privacy.unresolvedCount
-        if toReview > 0 { right.append("◌ \(toReview) to review") }
+        // While older contributions are still being scanned the count is a floor.
+        if toReview > 0 || !s.privacy.isComplete { right.append("◌ \(toReview)\(s.privacy.isComplete ? "" : "+") to review") }
         if s.session.info?.recording == true { right.append("● REC") }
         if s.session.info?.closed == true { right.append("CLOSED") }
         right.append(clock(s.now))
@@ -177,7 +178,7 @@ enum Screens {
                 if !c.codes.isEmpty { detail += " · " + c.codes.joined(separator: "; ") }
                 if c.struck { detail += " · STRUCK" }
                 if !c.concerns.isEmpty { detail += " · ⚑ concern " + c.concerns.map { "#\($0)" }.joined(separator: ",") }
-                let findings = s.privacy.findings(c.number)
+                let findings = s.findings(c.number)
                 if !findings.isEmpty {
                     detail += " · ◌ " + findings.map { $0.label.rawValue }.joined(separator: ", ") + " to review (A accepts all, p steps)"
                 }
@@ -200,7 +201,7 @@ enum Screens {
         }
         // Markers stay readable without colour.
         let consented = c.speaker.map { s.session.participant($0)?.hasConsented ?? false } ?? true
-        let findings = s.privacy.findings(c.number)
+        let findings = s.findings(c.number)
         put(c.concerns.isEmpty ? " " : "⚑", .flag, bold: true)
         put(c.struck ? "~" : !consented ? "✗" : " ", .warning, bold: true)
         // Unresolved findings outrank redactions done: ◌ until every finding is resolved.
@@ -314,8 +315,9 @@ enum Screens {
 
     static func hints(_ g: inout CellGrid, _ s: ConsoleState, y: Int) {
         let text = s.focus == .input
-            ? " Enter log · Esc panes · ^S source · ^P speaker · ^R room · Tab complete · ^G flag · ^Y accept all · F5 review · F1 help"
-            : " ↑↓ select · Tab pane · i/Enter type · A accept all · p findings · P review · x strike · a attribution · t tag · r reply · e edit · / search · : cmd · ? help"
+            // The help key comes early so it survives an 80-column terminal.
+            ? " Enter log · F1 help · Esc panes · ^S source · ^P speaker · ^R room · Tab complete · ^G flag · ^Y accept all · F5 review"
+            : " ↑↓ select · ? help · Tab pane · i/Enter type · A accept all · p findings · P review · x strike · a attribution · t tag · r reply · e edit · / search · : cmd"
         g.put(text, x: 0, y: y, style: CellStyle(.muted))
     }
 }

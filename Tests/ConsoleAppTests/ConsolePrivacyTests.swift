@@ -36,7 +36,7 @@ final class ConsolePrivacyTests: XCTestCase {
         h.type("P04: " + Self.line)
         h.key(.enter)
         let n = h.state.session.contributions.count
-        XCTAssertEqual(h.state.privacy.findings(n).count, 2, "the new line has two findings to review")
+        XCTAssertEqual(h.state.findings(n).count, 2, "the new line has two findings to review")
         let demo = PrivacyIndex(session: try SessionState.replay(DemoSession.events())).unresolvedCount
         let logRow = try XCTUnwrap(h.lines.first { $0.contains("#\(n) ") })
         XCTAssertTrue(logRow.contains("◌#\(n)"), "marked until resolved: \(logRow)")
@@ -46,7 +46,7 @@ final class ConsolePrivacyTests: XCTestCase {
         let c = try XCTUnwrap(h.state.session.contribution(n))
         XCTAssertEqual(c.redactions.map(\.label), [.person, .postcode])
         XCTAssertEqual(c.redactions.map(\.placeholder), ["[PERSON 2]", "[POSTCODE 1]"], "numbered per session: [PERSON 1] is in #6")
-        XCTAssertTrue(h.state.privacy.findings(n).isEmpty)
+        XCTAssertTrue(h.state.findings(n).isEmpty)
         let row = try XCTUnwrap(h.lines.first { $0.contains("#\(n) ") })
         XCTAssertTrue(row.contains("her son [PERSON 2] moved to [POSTCODE 1]"), row)
         XCTAssertTrue(row.contains("▒#\(n)"), row)
@@ -64,7 +64,7 @@ final class ConsolePrivacyTests: XCTestCase {
         h.key(.escape) // to the log
         for _ in 0..<7 { h.key(.up) }
         XCTAssertEqual(h.state.selected, 13, "#13 has two findings in the demo")
-        let before = h.state.privacy.findings(13)
+        let before = h.state.findings(13)
         XCTAssertEqual(before.map(\.label), [.age, .organisationLocal])
         h.key(.char("p"))
         guard case .findings(let step) = h.state.overlay else { return XCTFail("p opens the step box") }
@@ -79,13 +79,13 @@ final class ConsolePrivacyTests: XCTestCase {
         h.key(.enter)
         let c = try XCTUnwrap(h.state.session.contribution(13))
         XCTAssertEqual(c.rejections.map(\.reason), ["an age alone does not identify here"])
-        XCTAssertEqual(h.state.privacy.findings(13).map(\.label), [.organisationLocal], "the next finding is now current")
+        XCTAssertEqual(h.state.findings(13).map(\.label), [.organisationLocal], "the next finding is now current")
         guard case .findings = h.state.overlay else { return XCTFail("still stepping") }
         // Skip the last: the box closes, the contribution stays marked.
         h.key(.char("s"))
         XCTAssertEqual(h.state.overlay, .none)
         XCTAssertTrue(h.state.status?.contains("1 finding left unresolved") ?? false, h.state.status ?? "")
-        XCTAssertEqual(h.state.privacy.findings(13).count, 1)
+        XCTAssertEqual(h.state.findings(13).count, 1)
         // Step again and accept it: resolved, and the box closes by itself.
         h.key(.char("p"))
         XCTAssertTrue(h.screen.contains("→ [ORGANISATION 2] if accepted"), "the placeholder is previewed by the session's numbering")
@@ -119,7 +119,7 @@ final class ConsolePrivacyTests: XCTestCase {
         while let first = Keymap.reviewRows(h.state).first {
             h.state.overlay = .review(0)
             h.key(.char("A"))
-            XCTAssertTrue(h.state.privacy.findings(first.number).isEmpty)
+            XCTAssertTrue(h.state.findings(first.number).isEmpty)
         }
         XCTAssertTrue(h.screen.contains("Every finding in the session is resolved"), h.screen)
         XCTAssertFalse(h.screen.contains("to review"), "the header count is gone")
@@ -152,15 +152,15 @@ final class ConsolePrivacyTests: XCTestCase {
         h.type("P01: Quilla said the chair helped")
         h.key(.enter)
         let n = h.state.session.contributions.count
-        XCTAssertTrue(h.state.privacy.findings(n).isEmpty || !h.state.privacy.findings(n).contains { $0.text == "Quilla" })
+        XCTAssertTrue(h.state.findings(n).isEmpty || !h.state.findings(n).contains { $0.text == "Quilla" })
         h.command("blocklist Quilla")
         XCTAssertTrue(h.state.session.blocklist.contains("Quilla"))
-        XCTAssertTrue(h.state.privacy.findings(n).contains { $0.text == "Quilla" && $0.label == .person }, "rescanned with the new name")
+        XCTAssertTrue(h.state.findings(n).contains { $0.text == "Quilla" && $0.label == .person }, "rescanned with the new name")
         h.key(.char("i"))
         h.type("and Quilla again")
         XCTAssertTrue(h.state.privacy.input.contains { $0.text == "Quilla" }, "the input line uses the rebuilt scanner")
         h.command("redact \(n) all")
-        XCTAssertTrue(h.state.privacy.findings(n).isEmpty)
+        XCTAssertTrue(h.state.findings(n).isEmpty)
         XCTAssertTrue(h.state.session.contribution(n)?.redactions.contains { $0.label == .person } ?? false)
     }
 
@@ -188,6 +188,28 @@ final class ConsolePrivacyTests: XCTestCase {
         }
         XCTAssertNil(index.unresolved[13], "struck: nothing to review")
         XCTAssertNil(index.unresolved[22], "edited away")
+    }
+
+    /// A long log is scanned newest first, the rest a chunk per tick; the result equals a scan of everything.
+    func testLongLogIsScannedNewestFirstThenOnTicks() throws {
+        var events = DemoSession.events()
+        let t = events.last!.at
+        for i in 0..<1_500 {
+            events.append(SessionEvent(at: t.addingTimeInterval(Double(i)), by: "Ira Notes", ContributionLogged(source: .verbal, speaker: "P02",
+                text: i % 7 == 0 ? "Mrs Okafor at Hillside Surgery called (\(i))" : "The chair brought everyone in by name (\(i))")))
+        }
+        let session = try SessionState.replay(events)
+        var s = ConsoleState(session: session, context: ConsoleContext(role: .lead, user: "Ira Notes", location: "x"), width: 100, height: 30, now: t)
+        XCTAssertFalse(s.privacy.isComplete)
+        XCTAssertEqual(s.privacy.pending, session.contributions.count - PrivacyIndex.eagerCount)
+        XCTAssertTrue(view(s).lines()[0].contains("+ to review"), "the header count is a floor while scanning")
+        // A contribution the scan has not reached is still answered (scanned on demand).
+        XCTAssertEqual(s.findings(13).map(\.label), [.age, .organisationLocal])
+        var ticks = 0
+        while !s.privacy.isComplete { _ = update(&s, .tick(t)); ticks += 1 }
+        XCTAssertEqual(ticks, (session.contributions.count - PrivacyIndex.eagerCount + PrivacyIndex.chunk - 1) / PrivacyIndex.chunk)
+        XCTAssertEqual(s.privacy, PrivacyIndex(session: session, eager: .max))
+        XCTAssertFalse(view(s).lines()[0].contains("+ to review"))
     }
 
     func testHelpListsThePrivacyKeys() throws {
