@@ -4,7 +4,7 @@ import SessionStore
 import TerminalKit
 
 /// Where the console stood, saved with the draft.
-struct SavedView: Codable {
+struct SavedView: Codable, Equatable {
     var room: RoomID
     var filter: LogFilter
     var selected: Int?
@@ -41,6 +41,19 @@ public enum ConsoleRunner {
         var frame = view(state)
         var lastDraftSave = Date()
         var draftDirty = false
+        // Any change of the line or of where the console stands is saved, not only
+        // the keys that ask for it: a SIGKILL must not lose a room or filter change.
+        var lastSaved = (state.input.text, savedView(state))
+        // CONVENE_FRAME_TIMES=PATH: the load benchmark's measure of redraws driven
+        // by other writers (refresh, fold, view, draw), written when the console ends.
+        let frameLog = ProcessInfo.processInfo.environment["CONVENE_FRAME_TIMES"]
+        var frameTimes: [Double] = []
+        defer {
+            if let frameLog {
+                let text = frameTimes.map { String(format: "%.3f", $0 * 1000) }.joined(separator: "\n")
+                try? text.write(toFile: frameLog, atomically: true, encoding: .utf8)
+            }
+        }
         while !state.quit {
             if terminalPendingSignal != 0 {
                 // SIGTERM, SIGHUP (terminal closed), SIGINT: keep the draft, leave cleanly.
@@ -73,12 +86,15 @@ public enum ConsoleRunner {
                 }
                 frame = inputOnly ? viewInputRow(state, over: frame) : view(state)
                 screen.draw(frame)
+                if (state.input.text, savedView(state)) != lastSaved { draftDirty = true }
             }
             let now = Date()
             if now.timeIntervalSince(lastRefresh) >= 0.1 {
                 lastRefresh = now
+                var changed = false
                 do {
                     if !(try journal.refresh()).isEmpty {
+                        changed = true
                         perform(update(&state, .sessionChanged(journal.state)), &state, journal, screen, drafts)
                     }
                 } catch {
@@ -92,9 +108,11 @@ public enum ConsoleRunner {
                 _ = update(&state, .tick(now))
                 frame = view(state)
                 screen.draw(frame)
+                if changed && frameLog != nil { frameTimes.append(Date().timeIntervalSince(now)) }
             }
             if draftDirty && now.timeIntervalSince(lastDraftSave) >= 0.5 {
                 save(state, drafts); draftDirty = false; lastDraftSave = now
+                lastSaved = (state.input.text, savedView(state))
             }
         }
         save(state, drafts)
@@ -111,27 +129,18 @@ public enum ConsoleRunner {
 
     static func perform(_ effects: [ConsoleEffect], _ state: inout ConsoleState, _ journal: any SessionJournal,
                         _ screen: NcursesScreen, _ drafts: DraftStore?) {
-        for effect in effects {
-            switch effect {
-            case .append(let payloads):
-                do {
-                    try journal.append(payloads, by: state.context.user, at: Date())
-                    perform(update(&state, .sessionChanged(journal.state)), &state, journal, screen, drafts)
-                } catch {
-                    perform(update(&state, .appendFailed("\(error)")), &state, journal, screen, drafts)
-                }
-            case .bell: screen.bell()
-            case .saveDraft: break // batched by the loop
-            case .quit: save(state, drafts)
-            }
-        }
+        ConsoleEffects.perform(effects, &state, journal: journal,
+                               draw: { screen.draw(view($0)) }, bell: { screen.bell() }, quit: { save($0, drafts) })
+    }
+
+    static func savedView(_ state: ConsoleState) -> SavedView {
+        SavedView(room: state.room, filter: state.filter, selected: state.selected, focus: state.focus,
+                  source: state.source, speaker: state.speaker)
     }
 
     static func save(_ state: ConsoleState, _ drafts: DraftStore?) {
         guard let drafts else { return }
-        let saved = SavedView(room: state.room, filter: state.filter, selected: state.selected, focus: state.focus,
-                              source: state.source, speaker: state.speaker)
-        let view = (try? JSONEncoder().encode(saved)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let view = (try? JSONEncoder().encode(savedView(state))).map { String(decoding: $0, as: UTF8.self) } ?? ""
         try? drafts.saveDraft(user: state.context.user, draft: state.input.text, view: view)
     }
 

@@ -3,6 +3,8 @@
 /// It asks for session changes through `ConsoleEffect`s; the runner performs
 /// them against a `SessionJournal`. It never calls SQLite or ncurses itself.
 import Foundation
+import Importers
+import Privacy
 import SessionModel
 import TerminalKit
 
@@ -44,6 +46,13 @@ public struct LogFilter: Equatable, Sendable, Codable {
     }
 }
 
+/// A submitted input line and what it was for (a new contribution, an edit, a reply).
+public struct SubmittedLine: Equatable, Sendable {
+    public var text: String
+    public var editing: Int?
+    public var replyTo: Int?
+}
+
 /// Steps of raising a concern with Ctrl-G: category, urgency, description.
 public struct FlagDraft: Equatable, Sendable {
     public var contributions: [Int]
@@ -63,6 +72,29 @@ public enum Overlay: Equatable, Sendable {
     case flag(FlagDraft)
     case register
     case confirmQuit
+    /// Stepping through one contribution's findings (accept / reject with a reason / skip).
+    case findings(FindingStep)
+    /// The session-wide review screen: every unresolved finding; the selected row.
+    case review(Int)
+    /// `:export`: pick a format, a file, then watch the progress.
+    case export(ExportDraft)
+    /// `:import`: pick a kind, a file, map unknown names, read the preview, commit.
+    case importer(ImportDraft)
+}
+
+/// Where the note-taker is in one contribution's findings.
+public struct FindingStep: Equatable, Sendable {
+    public var number: Int
+    /// Position among the contribution's unresolved findings (skipped ones stay before it).
+    public var index = 0
+    public var skipped = 0
+    /// Set while the reason for a rejection is typed.
+    public var reason: InputLine?
+    /// Back to the review screen (at this row) when done, rather than closing.
+    public var returnToReview: Int?
+    public init(number: Int, index: Int = 0, returnToReview: Int? = nil) {
+        self.number = number; self.index = index; self.returnToReview = returnToReview
+    }
 }
 
 /// The console's whole state: the session as last read, and the UI around it.
@@ -95,9 +127,18 @@ public struct ConsoleState: Equatable, Sendable {
     public var quit = false
     /// Concerns already rung for, so the bell sounds once per concern.
     public var rungFor: Set<Int> = []
+    /// Identifier findings: per contribution (unresolved) and in the input line.
+    public var privacy: PrivacyIndex
+    /// Implicit-identification warnings, as of the last time the review screen looked.
+    public var implicitWarnings: [ImplicitIdentificationWarning] = []
+    /// The line just submitted, until its append is confirmed: a refused or
+    /// failed save (disk full, read-only, file deleted) puts it back in the
+    /// input line instead of losing what the note-taker typed.
+    public var submitted: SubmittedLine?
 
     public init(session: SessionState, context: ConsoleContext, width: Int, height: Int, now: Date) {
         self.session = session; self.context = context; self.width = width; self.height = height; self.now = now
+        privacy = PrivacyIndex(session: session)
         refilter()
     }
 

@@ -1,5 +1,6 @@
 // convene-bench: benchmarks that print figures (not timed tests).
 //   convene-bench [store|open-once PATH|all|<area>]
+//   convene-bench load [WRITERS RATE SECONDS]   (not in `all`: it runs 60 s)
 import Foundation
 
 let args = CommandLine.arguments.dropFirst()
@@ -7,7 +8,7 @@ let area = args.first ?? "all"
 switch area {
 case "store": runStoreBenchmarks()
 case "terminal": runTerminalBenchmarks()
-case "console": runConsoleBenchmarks()
+case "console": runConsoleBenchmarks(); runConsolePrivacyBenchmarks()
 case "privacy": runPrivacyBenchmarks()
 case "make-session":
     // convene-bench make-session PATH EVENTS: a large session for keylat.py and manual trials.
@@ -15,13 +16,20 @@ case "make-session":
     try! buildLargeSession(path: rest[0], events: Int(rest[1]) ?? 10_000)
 case "open-once": openOnce(path: args.dropFirst().first ?? "")
 case "dataprotection": runDataProtectionBenchmarks(Array(args.dropFirst()))
-case "team", "team-reader": area == "team" ? runTeamBenchmarks(Array(args.dropFirst())) : runTeamReader(Array(args.dropFirst()))
+case "exports": runExportBenchmarks(Array(args.dropFirst()))
+case "import": runImportBenchmarks()
+case "load": runLoadBenchmark(Array(args.dropFirst()))
+case "load-writer": runLoadWriter(Array(args.dropFirst()))
+case "team": runTeamBenchmarks(Array(args.dropFirst()))
+case "team-reader": runTeamReader(Array(args.dropFirst()))
 case "all":
     runStoreBenchmarks()
     runTerminalBenchmarks()
     runConsoleBenchmarks()
+    runConsolePrivacyBenchmarks()
     runPrivacyBenchmarks()
     runDataProtectionBenchmarks()
+    runImportBenchmarks()
 default:
     FileHandle.standardError.write(Data("convene-bench: unknown area '\(area)'\n".utf8))
     exit(2)

@@ -59,6 +59,18 @@ public enum Importer {
         try ImportPlanner.plan(chat: batch, fileName: fileName, into: state, options: options)
     }
 
+    /// Splits followed messages into those ready to plan and those whose sender
+    /// is among `names` (unknown so far): a live follow holds those back until
+    /// the name is mapped, instead of stopping for everyone else.
+    public static func holdingBack(_ names: [String], from messages: [ChatMessage]) -> (ready: [ChatMessage], held: [ChatMessage]) {
+        let keys = Set(names.map(TextCleaning.nameKey))
+        var ready = [ChatMessage](), held = [ChatMessage]()
+        for m in messages {
+            if keys.contains(TextCleaning.nameKey(m.sender)) { held.append(m) } else { ready.append(m) }
+        }
+        return (ready, held)
+    }
+
     static func looksLikeCSV(_ text: ImportText) -> Bool {
         let firstLine = text.bytes.prefix { $0 != 0x0A && $0 != 0x0D }
         let cells = String(decoding: firstLine, as: UTF8.self)

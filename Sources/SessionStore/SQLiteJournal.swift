@@ -15,6 +15,9 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     var cached = SessionState()
     var lastHash = HashChain.genesis
     var snapshotSeq = 0
+    /// Device and inode of the file when it was opened: SQLite keeps writing to
+    /// an open file that was deleted or replaced, so each write checks first.
+    var identity: (dev: UInt64, ino: UInt64)?
 
     /// Events between snapshots before opening writes a fresh one.
     public static let snapshotInterval = 2_000
@@ -105,6 +108,7 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
             throw StoreError.passphraseNeeded(path)
         }
         let journal = SQLiteJournal(path: path, queue: queue, readOnly: readOnly, cipher: chosen)
+        journal.identity = fileIdentity(path)
         do {
             if !readOnly {
                 // Later migrations (never destructive) run only on writable handles.
@@ -194,10 +198,24 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
 
     public func close() throws { try dbQueue.close() }
 
+    static func fileIdentity(_ path: String) -> (dev: UInt64, ino: UInt64)? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return (UInt64(st.st_dev), UInt64(st.st_ino))
+    }
+
+    /// Throws if the path no longer names the file this journal opened.
+    public func checkStillInPlace() throws {
+        guard let identity else { return }
+        guard let now = Self.fileIdentity(location) else { throw StoreError.fileGone(location) }
+        guard now == identity else { throw StoreError.fileReplaced(location) }
+    }
+
     // MARK: Reading
 
     @discardableResult
     public func refresh() throws -> [StoredEvent] {
+        try checkStillInPlace()
         do {
             return try dbQueue.read { db in try lock.withLock { try catchUp(db) } }
         } catch {
@@ -268,12 +286,18 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
                 try lock.withLock {
                     var result: [StoredEvent] = []
                     try db.inTransaction(.immediate) {
+                        // Checked under the write lock, so no write lands in a deleted file.
+                        try checkStillInPlace()
                         result = try appendLocked(db, payloads, by: by, at: at)
                         return .commit
                     }
                     return result
                 }
             }
+        } catch StoreError.fileGone(let p) {
+            throw StoreError.fileGone(p) // nothing was written; the cache still matches what was read
+        } catch StoreError.fileReplaced(let p) {
+            throw StoreError.fileReplaced(p)
         } catch {
             // A failed transaction leaves nothing behind; re-read so the cache matches the file.
             lock.withLock { cached = SessionState(); lastHash = HashChain.genesis; snapshotSeq = 0 }

@@ -17,6 +17,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case wrongPassphrase
     case tampered(seq: Int)
     case failed(String)
+    /// The file at the path is no longer the one that was opened (deleted,
+    /// moved away or replaced by another file); writing on would save into a
+    /// file nobody can find.
+    case fileGone(String)
+    case fileReplaced(String)
 
     public var description: String {
         switch self {
@@ -35,6 +40,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .wrongPassphrase: return "wrong passphrase for this session file"
         case .tampered(let seq): return "event \(seq) has been altered since it was written; it is not shown"
         case .failed(let detail): return detail
+        case .fileGone(let p):
+            return "\(p) was deleted or moved away while open; nothing more is saved — restore the file (or `convene salvage` a copy) and reopen it"
+        case .fileReplaced(let p):
+            return "\(p) was replaced by another file while open; nothing more is saved — reopen it to see what it now holds"
         }
     }
 }

@@ -30,25 +30,83 @@ struct ImportCommand: ParsableCommand {
         var options = ImportOptions(offset: offset, addUnknown: addUnknown, includeDirectMessages: includeDirectMessages)
         if let room { options.room = try Sessions.room(room, in: journal.state) }
         if let map { options.mapping = try NameMapping.read(path: map) }
-        try importOnce(journal, options, quietWhenEmpty: false)
-        guard follow else { return }
-        Output.line("following \(zoomChat!) (Ctrl-C stops)")
+        guard follow else { try importOnce(journal, options); return }
+        try followChat(journal, options, path: zoomChat!)
+    }
+
+    /// `--follow`: the file as it is now is checked like a plain import (refused
+    /// as a whole if it cannot be read or holds unknown names), then a
+    /// `ChatFollower` hands out each message once it is complete — a message
+    /// Zoom is still writing is never imported half-written. Every batch is
+    /// planned against the session as it is then, so a restart, or a rewritten
+    /// file, adds only what is new. Faults during the follow (busy or full disk,
+    /// a new unknown name) are said once on stderr and retried; nothing stops
+    /// the other messages.
+    private func followChat(_ journal: SQLiteJournal, _ options: ImportOptions, path: String) throws {
+        if FileManager.default.fileExists(atPath: path) {
+            let plan = try Importer.zoomChat(path: path, into: journal.state, options: options)
+            for line in plan.report.summary { Output.line(line) }
+        } else {
+            Output.line("\(path) does not exist yet; waiting for Zoom to create it")
+        }
+        Output.line("following \(path) (Ctrl-C stops)")
+        fflush(nil)
         signal(SIGINT) { _ in Glibc.exit(0) }
+        signal(SIGTERM) { _ in Glibc.exit(0) }
+        let fileName = URL(fileURLWithPath: path).lastPathComponent
+        var follower = ChatFollower(path: path)
+        var pending = [ChatMessage]()
+        var held = [ChatMessage]()
+        var lastProblem: String?
+        func problem(_ text: String) {
+            guard text != lastProblem else { return }
+            lastProblem = text
+            FileHandle.standardError.write(Data((Output.inert(text) + "\n").utf8))
+        }
         while true {
-            usleep(300_000)
-            // The planner skips what is already in the log, so rereading the whole file adds only new lines.
-            _ = try? journal.refresh()
-            try? importOnce(journal, options, quietWhenEmpty: true)
+            do {
+                let batch = try follower.poll()
+                pending += batch.messages
+                for issue in batch.skipped { problem("\(fileName) \(issue), skipped") }
+            } catch {
+                problem("\(error)")
+            }
+            if !pending.isEmpty || !held.isEmpty {
+                _ = try? journal.refresh()
+                let all = held + pending
+                do {
+                    var ready = all, stillHeld = [ChatMessage]()
+                    var plan: ImportPlan
+                    do {
+                        plan = try Importer.followedChat(ChatTranscript(messages: ready), fileName: fileName, into: journal.state, options: options)
+                    } catch ImportError.unknownNames(let names) {
+                        problem("waiting: " + ImportError.unknownNames(names).description)
+                        (ready, stillHeld) = Importer.holdingBack(names, from: all)
+                        plan = try Importer.followedChat(ChatTranscript(messages: ready), fileName: fileName, into: journal.state, options: options)
+                    }
+                    if !plan.isEmpty { try Sessions.append(journal, plan.payloads, by: actor.actor) }
+                    pending = []
+                    held = stillHeld
+                    if plan.report.added > 0 {
+                        Output.line("added \(plan.report.added) contribution\(plan.report.added == 1 ? "" : "s") from \(fileName)")
+                        fflush(nil)
+                    }
+                    if held.isEmpty { lastProblem = nil }
+                } catch {
+                    // Busy, disk full, file gone: keep the messages and try again.
+                    problem("not imported yet (will retry): \(error)")
+                }
+            }
+            usleep(200_000)
         }
     }
 
-    private func importOnce(_ journal: SQLiteJournal, _ options: ImportOptions, quietWhenEmpty: Bool) throws {
+    private func importOnce(_ journal: SQLiteJournal, _ options: ImportOptions) throws {
         let state = journal.state
         let plan: ImportPlan
         if let zoomChat { plan = try Importer.zoomChat(path: zoomChat, into: state, options: options) }
         else if let vtt { plan = try Importer.webVTT(path: vtt, into: state, options: options) }
         else { plan = try Importer.miro(path: miroCSV!, into: state, options: options) }
-        if plan.isEmpty && quietWhenEmpty { return }
         // One transaction: all of it or none of it.
         if !plan.isEmpty { try Sessions.append(journal, plan.payloads, by: actor.actor) }
         for line in plan.report.summary { Output.line(line) }
