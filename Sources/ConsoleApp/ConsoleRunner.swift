@@ -45,15 +45,20 @@ public enum ConsoleRunner {
         // the keys that ask for it: a SIGKILL must not lose a room or filter change.
         var lastSaved = (state.input.text, savedView(state))
         // CONVENE_FRAME_TIMES=PATH: the load benchmark's measure of redraws driven
-        // by other writers (refresh, fold, view, draw), written when the console ends.
+        // by other writers (refresh, fold, view, draw), appended about once a second.
         let frameLog = ProcessInfo.processInfo.environment["CONVENE_FRAME_TIMES"]
         var frameTimes: [Double] = []
-        defer {
-            if let frameLog {
-                let text = frameTimes.map { String(format: "%.3f", $0 * 1000) }.joined(separator: "\n")
-                try? text.write(toFile: frameLog, atomically: true, encoding: .utf8)
-            }
+        var lastFrameFlush = Date()
+        func flushFrameTimes() {
+            guard let frameLog, !frameTimes.isEmpty else { return }
+            let text = frameTimes.map { String(format: "%.3f\n", $0 * 1000) }.joined()
+            frameTimes.removeAll()
+            let fd = open(frameLog, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+            guard fd >= 0 else { return }
+            _ = text.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
+            close(fd)
         }
+        defer { flushFrameTimes() }
         while !state.quit {
             if terminalPendingSignal != 0 {
                 // SIGTERM, SIGHUP (terminal closed), SIGINT: keep the draft, leave cleanly.
@@ -108,7 +113,10 @@ public enum ConsoleRunner {
                 _ = update(&state, .tick(now))
                 frame = view(state)
                 screen.draw(frame)
-                if changed && frameLog != nil { frameTimes.append(Date().timeIntervalSince(now)) }
+                if changed && frameLog != nil {
+                    frameTimes.append(Date().timeIntervalSince(now))
+                    if now.timeIntervalSince(lastFrameFlush) >= 1 { flushFrameTimes(); lastFrameFlush = now }
+                }
             }
             if draftDirty && now.timeIntervalSince(lastDraftSave) >= 0.5 {
                 save(state, drafts); draftDirty = false; lastDraftSave = now

@@ -49,27 +49,36 @@ func largeExportSession(contributions n: Int) throws -> SessionState {
     add(SessionCreated(sessionID: DemoSession.sessionID, title: "Large export benchmark", study: "Bench", strand: "practice", platform: .teams, date: "2026-05-14", withdrawalDays: 14))
     add(CodebookSet(name: BuiltInCodebook.practicePrinciplesName, codes: BuiltInCodebook.practicePrinciples))
     add(GuideSet(segments: (1...6).map { GuideSegment(title: "Segment \($0)", prompts: ["Prompt \($0)a", "Prompt \($0)b"], minutes: 20) }))
-    for i in 1...12 {
-        let code = String(format: "P%02d", i)
-        add(ParticipantAdded(code: code, jobRole: "Role \(i)", organisationType: OrganisationType.allCases[i % 6], strand: "practice"))
-        add(RealNameRecorded(code: code, name: "Person\(i) Surname\(i)"))
+    let people = ["Avery Quinlan", "Morgan Ellery", "Rowan Pellow", "Devon Marchetti", "Casey Ambrose", "Jordan Thistlewood",
+                  "Harper Lindqvist", "Reese Okonkwo", "Skyler Brannigan", "Emerson Vashti", "Quinn Albarrán", "Zoë Fairweather"]
+    for (i, name) in people.enumerated() {
+        let code = String(format: "P%02d", i + 1)
+        add(ParticipantAdded(code: code, jobRole: "Role \(i + 1)", organisationType: OrganisationType.allCases[i % 6], strand: "practice"))
+        add(RealNameRecorded(code: code, name: name))
         add(ConsentRecorded(code: code, items: ConsentChecklist.defaultItems, checkedBy: "bench"))
     }
     add(BlocklistNameAdded(name: "Tyler Brennan"))
     add(GroupCreated(name: "Room A")); add(GroupCreated(name: "Room B"))
+    // Ten focus-group sentences, four with identifiers (a name to redact, a
+    // participant's own name, a phone number and postcode, a named school).
     let texts = [
         "Families tell us joining from home feels less intimidating than a big table of professionals.",
-        "But last month a mum called Shannon Okafor joined from her car outside St Mary's Primary.",
-        "The chair should bring online attendees in by name at each stage, as Person3 said.",
+        "But last month a mum called Shannon Okafor joined from her car outside the school and could not speak freely.",
+        "Parents can attend without losing a day's pay, so attendance has gone up, especially for dads.",
+        "The chair should bring online attendees in by name at each stage, as Rowan said earlier.",
+        "Health often joins by phone and misses the visual cues in the room.",
         "Ring me on 07700 900123 about it, we met near SE15 4QT.",
+        "Police can dial in between jobs, which helps us attend more conferences.",
+        "A 14-year-old girl at Oakfield Academy told me she was never asked what she thought.",
         "Young people rarely join at all; we should ask them how they want to take part.",
+        "Sometimes the chair forgets who is online and skips us.",
     ]
     for i in 1...n {
         if i % 2_000 == 1 { add(GuideAdvanced(segment: (i / 2_000) % 6)); add(RoundStarted(minutes: 30, prompt: "Round prompt \(i)")) }
         let speaker = i % 9 == 0 ? nil : String(format: "P%02d", i % 12 + 1)
-        add(ContributionLogged(source: speaker == nil ? .whiteboard : (i % 7 == 0 ? .chat : .verbal), room: i % 3, speaker: speaker, text: "\(i): " + texts[i % texts.count]))
+        add(ContributionLogged(source: speaker == nil ? .whiteboard : (i % 7 == 0 ? .chat : .verbal), room: i % 3, speaker: speaker, text: texts[i % texts.count]))
         if i % 5 == 0 { add(CodeTagged(number: i, code: BuiltInCodebook.practicePrinciples[i % 8].name), 0.01) }
-        if i % 5 == 1 { add(RedactionAccepted(number: i, span: TextSpan(start: "\(i): ".unicodeScalars.count + 28, end: "\(i): ".unicodeScalars.count + 42), label: .person), 0.01) }
+        if i % texts.count == 1 { add(RedactionAccepted(number: i, span: TextSpan(start: 28, end: 42), label: .person), 0.01) }
         if i % 97 == 0 { add(ContributionStruck(number: i), 0.01) }
         if i % 31 == 0 { add(AttributionSet(number: i, level: .background), 0.01) }
         if i % 2_000 == 0 { add(RoundEnded()) }

@@ -37,6 +37,7 @@ func runLoadWriter(_ args: [String]) {
     let start = DispatchTime.now().uptimeNanoseconds
     let step = 1_000_000_000 / UInt64(rate)
     var acked = 0, errors = 0
+    var failed = [Int]()
     var latencies = [Double]()
     latencies.reserveCapacity(total)
     for i in 0..<total {
@@ -50,11 +51,12 @@ func runLoadWriter(_ args: [String]) {
             acked += 1
         } catch {
             errors += 1
+            failed.append(i)
             FileHandle.standardError.write(Data("writer \(id) event \(i): \(error)\n".utf8))
         }
         latencies.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6)
     }
-    print("acked=\(acked) errors=\(errors) lat=" + latencies.map { String(format: "%.2f", $0) }.joined(separator: ","))
+    print("acked=\(acked) errors=\(errors) failed=" + failed.map(String.init).joined(separator: ",") + " lat=" + latencies.map { String(format: "%.2f", $0) }.joined(separator: ","))
 }
 
 func runLoadBenchmark(_ args: [String]) {
@@ -116,7 +118,7 @@ func loadRun(writers: Int, rate: Int, seconds: Int) throws -> LoadResult {
     }
     var result = LoadResult(writers: writers, rate: rate, seconds: seconds)
     var latencies = [Double]()
-    var ackedBy = [Int]()
+    var ackedBy = [(total: Int, failed: Set<Int>)]()
     for (id, (p, out, err)) in procs.enumerated() {
         let errBox = LoadDataBox()
         let errHandle = err.fileHandleForReading
@@ -129,12 +131,14 @@ func loadRun(writers: Int, rate: Int, seconds: Int) throws -> LoadResult {
         let errText = String(decoding: errBox.data, as: UTF8.self)
         if !errText.isEmpty { FileHandle.standardError.write(Data(errText.prefix(2000).utf8)) }
         var acked = 0, errors = 0
+        var failed = Set<Int>()
         for field in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
             let kv = field.split(separator: "=", maxSplits: 1)
             guard kv.count == 2 else { continue }
             switch kv[0] {
             case "acked": acked = Int(kv[1]) ?? 0
             case "errors": errors = Int(kv[1]) ?? 0
+            case "failed": failed = Set(kv[1].split(separator: ",").compactMap { Int($0) })
             case "lat": latencies += kv[1].split(separator: ",").compactMap { Double($0) }
             default: break
             }
@@ -142,18 +146,19 @@ func loadRun(writers: Int, rate: Int, seconds: Int) throws -> LoadResult {
         if p.terminationStatus != 0 { errors += 1; FileHandle.standardError.write(Data("writer \(id) exited \(p.terminationStatus)\n".utf8)) }
         result.acknowledged += acked
         result.errors += errors
-        ackedBy.append(acked)
+        ackedBy.append((acked + failed.count, failed))
     }
     usleep(500_000) // a last redraw
-    // SIGTERM the consoles: they leave cleanly and write their frame times.
+    // SIGTERM the consoles: they leave cleanly; their frame times are appended as they go.
+    var pids = [pid_t]()
     for c in consoles {
         let pidText = spawnCapture(["/usr/bin/tmux", "-L", c.socket, "list-panes", "-t", "load", "-F", "#{pane_pid}"])
-        if let pid = pid_t(pidText.trimmingCharacters(in: .whitespacesAndNewlines)) { kill(pid, SIGTERM) }
+        if let pid = pid_t(pidText.trimmingCharacters(in: .whitespacesAndNewlines)) { pids.append(pid); kill(pid, SIGTERM) }
     }
+    var waited = 0
+    while pids.contains(where: { kill($0, 0) == 0 }) && waited < 100 { usleep(50_000); waited += 1 }
     var frames = [Double]()
     for c in consoles {
-        var waited = 0
-        while !FileManager.default.fileExists(atPath: c.times) && waited < 100 { usleep(50_000); waited += 1 }
         let text = (try? String(contentsOfFile: c.times, encoding: .utf8)) ?? ""
         frames += text.split(separator: "\n").compactMap { Double($0) }
     }
@@ -166,9 +171,11 @@ func loadRun(writers: Int, rate: Int, seconds: Int) throws -> LoadResult {
         if parts.count == 2, let w = Int(parts[0]), let i = Int(parts[1].dropFirst()) { seen[w, default: []].insert(i) }
         result.stored += 1
     }
-    for (w, acked) in ackedBy.enumerated() {
+    for (w, sent) in ackedBy.enumerated() {
         let have = seen[w] ?? []
-        result.lost += (0..<acked).filter { !have.contains($0) }.count
+        result.lost += (0..<sent.total).filter { !sent.failed.contains($0) && !have.contains($0) }.count
+        // A refused write must not be there either (nothing partial, nothing twice).
+        result.lost += sent.failed.filter { have.contains($0) }.count
     }
     try reopened.close()
     result.checkPassed = spawnWait([convene, "check", path]) == 0

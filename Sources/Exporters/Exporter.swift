@@ -75,9 +75,6 @@ public enum Exporter {
     /// attribution could identify a speaker implicitly (a rare role with a
     /// named place or organisation).
     public static func warnings(_ state: SessionState) -> [String] {
-        // Seam for Privacy's implicit-identification check (issue 4, branch
-        // privacy): when it lands this becomes
-        //     ImplicitIdentification.warnings(in: state).map(\.message)
-        []
+        ImplicitIdentification.warnings(in: state).map(\.message)
     }
 }

@@ -202,8 +202,8 @@ final class ChunkResults: @unchecked Sendable {
 /// defence behind redaction, so a name the note-taker missed still never leaves.
 struct NameScrubber: Sendable {
     private let patterns: [String]
-    /// The first run of letters of each pattern, folded: a text whose runs of
-    /// letters do not include it cannot match, so most texts skip the slow search.
+    /// The first run of letters of each pattern, folded: a text whose folded
+    /// form does not contain it cannot match, so most texts skip the slow search.
     private let firstRuns: [String]
 
     init(_ s: SessionState) {
@@ -219,11 +219,36 @@ struct NameScrubber: Sendable {
     static func fold(_ s: String) -> String { s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
     static func runs(_ s: String) -> [Substring] { s.split(whereSeparator: { !$0.isLetter }) }
 
+    /// Whether `needle` occurs anywhere in `haystack` (bytes of native UTF-8:
+    /// a cheap, conservative test before the real search).
+    static func occurs(_ needle: String, in haystack: inout String) -> Bool {
+        var needle = needle
+        haystack.makeContiguousUTF8()
+        needle.makeContiguousUTF8()
+        return haystack.utf8.withContiguousStorageIfAvailable { h in
+            needle.utf8.withContiguousStorageIfAvailable { n in
+                guard n.count > 0 else { return true }
+                guard h.count >= n.count else { return false }
+                let first = n[0]
+                var i = 0
+                while i <= h.count - n.count {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n.count && h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }.flatMap { $0 } ?? haystack.contains(needle)
+    }
+
     func scrub(_ text: String) -> String {
         guard !patterns.isEmpty, !text.isEmpty else { return text }
-        let present = Set(Self.runs(Self.fold(text)).map(String.init))
+        var folded = Self.fold(text)
         var result = text
-        for (name, first) in zip(patterns, firstRuns) where first.isEmpty || present.contains(first) {
+        for (name, first) in zip(patterns, firstRuns) where first.isEmpty || Self.occurs(first, in: &folded) {
             var searchStart = result.startIndex
             while let r = result.range(of: name, options: [.caseInsensitive, .diacriticInsensitive], range: searchStart..<result.endIndex) {
                 let before = r.lowerBound == result.startIndex ? nil : result[result.index(before: r.lowerBound)]

@@ -73,7 +73,7 @@ public enum MiroParser {
         for row in body {
             func cell(_ i: Int?) -> String? {
                 guard let i, i < row.fields.count else { return nil }
-                let v = row.fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+                let v = TextCleaning.trimmed(row.fields[i])
                 return v.isEmpty ? nil : v
             }
             if let type = cell(typeCol), nonNoteTypes.contains(headerKey(type)) { out.ignored += 1; continue }
@@ -126,9 +126,10 @@ public enum MiroParser {
     }
 
     static func headerKey(_ s: String) -> String {
-        var t = s.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"\u{FEFF}")))
-        t = t.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
-        return TextCleaning.name(t).lowercased()
+        // Pure Swift, no Foundation bridging: this runs on every row's Type cell.
+        var scalars = String.UnicodeScalarView()
+        for u in s.unicodeScalars { scalars.append(u == "_" || u == "-" ? " " : u) }
+        return TextCleaning.name(TextCleaning.trimmed(String(scalars), also: ["\"", "\u{FEFF}"])).lowercased()
     }
 
     private static func unbullet(_ s: String) -> String {
@@ -140,7 +141,9 @@ public enum MiroParser {
 
     /// Miro writes colours as names (`light_yellow`) or hex (`#fff9b1`); both kept, tidied.
     static func colourName(_ s: String) -> String {
-        TextCleaning.name(s.replacingOccurrences(of: "_", with: " ")).lowercased()
+        var scalars = String.UnicodeScalarView()
+        for u in s.unicodeScalars { scalars.append(u == "_" ? " " : u) }
+        return TextCleaning.name(String(scalars)).lowercased()
     }
 }
 
@@ -148,14 +151,14 @@ public enum MiroParser {
 /// a zone (UTC assumed), with `T` or a space, seconds optional.
 enum BoardDates {
     static func parse(_ s: String) -> Date? {
-        let t = s.trimmingCharacters(in: .whitespaces)
-        let scalars = Array(t.unicodeScalars)
+        let scalars = Array(TextCleaning.trimmed(s).unicodeScalars)
         func num(_ at: Int, _ len: Int) -> Int? {
             guard at + len <= scalars.count else { return nil }
             var v = 0
             for k in 0..<len {
-                guard let d = scalars[at + k].properties.numericType == .decimal ? Int(String(scalars[at + k])) : nil else { return nil }
-                v = v * 10 + d
+                let c = scalars[at + k].value
+                guard c >= 48 && c <= 57 else { return nil }
+                v = v * 10 + Int(c - 48)
             }
             return v
         }
@@ -179,11 +182,16 @@ enum BoardDates {
                 }
             }
         }
-        var c = DateComponents()
-        c.year = y; c.month = mo; c.day = d; c.hour = h; c.minute = mi; c.second = se
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: "UTC")!
-        guard (1...12).contains(mo), (1...31).contains(d), h <= 23, mi <= 59, se <= 60, let date = cal.date(from: c) else { return nil }
+        // Plain arithmetic (days from the civil date): a Calendar per cell made board imports slow.
+        let monthDays = [31, y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard (1...12).contains(mo), d >= 1, d <= monthDays[mo - 1], h <= 23, mi <= 59, se <= 60 else { return nil }
+        let yy = mo <= 2 ? y - 1 : y
+        let era = (yy >= 0 ? yy : yy - 399) / 400
+        let yoe = yy - era * 400
+        let doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        let date = Date(timeIntervalSince1970: TimeInterval(days * 86_400 + h * 3600 + mi * 60 + se))
         return date.addingTimeInterval(TimeInterval(-zone))
     }
 }

@@ -85,6 +85,17 @@ enum TextCleaning {
     /// The key names are compared by: case, spacing and Unicode form ignored.
     static func nameKey(_ s: String) -> String { name(s).lowercased() }
 
+    /// White space (and any of `also`) removed from both ends, in pure Swift:
+    /// Foundation's trimming bridges to NSString, and the board parser trims every cell.
+    static func trimmed(_ s: String, also: Set<Unicode.Scalar> = []) -> String {
+        let u = s.unicodeScalars
+        func trim(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace || also.contains(c) }
+        guard let first = u.firstIndex(where: { !trim($0) }) else { return "" }
+        let last = u.lastIndex(where: { !trim($0) })!
+        if first == u.startIndex && last == u.index(before: u.endIndex) { return s }
+        return String(u[first...last])
+    }
+
     /// Trailing spaces of each line and blank lines at either end removed.
     static func tidyLines(_ lines: [String]) -> String {
         var ls = lines.map { line -> String in

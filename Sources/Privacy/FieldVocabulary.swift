@@ -23,6 +23,8 @@ enum Vocab {
     three four five six seven eight nine ten there here then now also just only even still very really quite much many more most
     chat whiteboard breakout plenary transcript recording camera mic mute unmute screen link email phone text message call
     mosaic liquidlogic eclipse niche athena storm carefirst lcs wcccis paris frameworki capita
+    housing education probation prison prisons admissions transport licensing benefits dwp jobcentre hmrc tusla
+    everyone everybody anyone anybody someone somebody nobody people parents carers colleagues staff professionals
     mr mrs ms miss dr mx prof sir dame
     under over after before during since until till about above below across against along among around beside besides between
     beyond despite down except inside into like near off onto out outside past per through throughout toward towards upon via
@@ -100,9 +102,9 @@ enum Vocab {
     static let placeVerbs = set("lives living lived live moved moving placed placement grew relocated housed based staying stays stayed born raised resides residing")
 
     /// Street words; capitalised after a capitalised name they make a street address.
-    static let streetHeads = set("road rd street st lane ln avenue ave close drive dr way crescent court ct gardens place terrace grove hill row walk square parade mews park rise view green vale wharf quay")
+    static let streetHeads = set("road rd street st lane ln avenue ave close drive dr way crescent court ct gardens place terrace grove hill row walk square parade mews park rise view green vale wharf quay approach boulevard broadway chase circus croft embankment fields gate heights meadow meadows path wynd brae")
     /// Street words that are everyday words too: need a capitalised name before them.
-    static let streetHeadsNeedingCapital = set("close drive way court place hill park green walk view rise row square gardens grove terrace vale parade mews st dr ct")
+    static let streetHeadsNeedingCapital = set("close drive way court place hill park green walk view rise row square gardens grove terrace vale parade mews st dr ct approach chase circus croft fields gate heights meadow meadows path brae")
     static let genericStreetModifiers = set("main high back side ring slip busy country dual same wrong long quiet one that this the a our their his her my other any every each no some all by right left next")
 
     /// Heads of a named local organisation ("Oakfield Academy", "Northgate CAMHS").

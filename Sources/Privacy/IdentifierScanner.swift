@@ -36,6 +36,17 @@ public struct IdentifierScanner: Sendable {
         self.init(names: Array(session.linkage.values) + session.blocklist)
     }
 
+    /// Only the session's own names (real and block-listed): these are never left in an export, whatever was rejected.
+    func scanSessionNames(_ text: String) -> [Finding] {
+        guard !sessionNames.isEmpty else { return [] }
+        let scalars = Array(text.unicodeScalars)
+        var ctx = ScanContext(scalars: scalars, tokens: Tokeniser.tokenise(scalars), gazetteer: Gazetteer.shared)
+        ctx.findSessionNames(sessionNames)
+        return ctx.candidates.map { c in
+            Finding(label: c.label, span: TextSpan(start: c.start, end: c.end), text: String(String.UnicodeScalarView(scalars[c.start..<c.end])))
+        }
+    }
+
     public func scan(_ text: String) -> [Finding] {
         let scalars = Array(text.unicodeScalars)
         var ctx = ScanContext(scalars: scalars, tokens: Tokeniser.tokenise(scalars), gazetteer: Gazetteer.shared)
@@ -54,9 +65,18 @@ public struct IdentifierScanner: Sendable {
         return TextSpan(start: start, end: start + length)
     }
 
-    /// Keeps the longest candidate where two overlap (ties: the more specific label), in text order.
+    /// Keeps the session's own names first, then the longest candidate where two overlap (ties: the more specific label), in text order.
     static func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
+        // A session name inside a longer finding (a handle, an address) is redacted with it.
+        var candidates = candidates
+        for k in candidates.indices where candidates[k].sessionName {
+            let c = candidates[k]
+            if candidates.contains(where: { !$0.sessionName && $0.start <= c.start && c.end <= $0.end && $0.end - $0.start > c.end - c.start }) {
+                candidates[k].sessionName = false
+            }
+        }
         let ranked = candidates.sorted { a, b in
+            if a.sessionName != b.sessionName { return a.sessionName }
             let la = a.end - a.start, lb = b.end - b.start
             if la != lb { return la > lb }
             if a.rank != b.rank { return a.rank < b.rank }
@@ -73,6 +93,8 @@ struct Candidate {
     var label: IdentifierLabel
     var start: Int
     var end: Int
+    /// One of the session's real or block-listed names: always kept.
+    var sessionName = false
     /// Lower wins a tie of equal length.
     var rank: Int { Candidate.order.firstIndex(of: label) ?? 99 }
     static let order: [IdentifierLabel] = [.email, .handle, .nhsNumber, .phone, .niNumber, .postcode, .vehicleReg, .caseRef,
@@ -125,7 +147,7 @@ struct ScanContext {
         var j = i - 1
         while j >= 0 {
             if tokens[j].kind != .punct { return j }
-            if !skipping.contains(tokens[j].text) { return nil }
+            if !tokens[j].isPunct(skipping) { return nil }
             j -= 1
         }
         return nil

@@ -110,7 +110,7 @@ extension ScanContext {
                 lastEnd = j
                 if digits.count > 13 { break }
                 j += 1
-            } else if t.kind == .punct && separators.contains(t.text) && (lastEnd < 0 || t.start - tokens[lastEnd].end <= 1) {
+            } else if t.isPunct(separators) && (lastEnd < 0 || t.start - tokens[lastEnd].end <= 1) {
                 j += 1
             } else { break }
         }
@@ -184,7 +184,9 @@ extension ScanContext {
     }
 
     func niNumber(at i: Int) -> Int? {
-        guard tokens[i].kind != .number, tokens[i].isWordLike else { return nil }
+        // "AB123456C", "AB123456 C", or "AB" then digits.
+        let t = tokens[i]
+        guard t.kind == .alnum && t.text.unicodeScalars.count >= 8 || t.kind == .word && t.text.unicodeScalars.count == 2 && tok(i + 1)?.kind == .number else { return nil }
         for (end, s) in compact(from: i, maxTokens: 5) where s.count == 9 {
             let u = Array(s.unicodeScalars)
             func letter(_ c: Unicode.Scalar, _ allowed: String) -> Bool { allowed.unicodeScalars.contains(c) }
@@ -228,7 +230,7 @@ extension ScanContext {
 
     func postcode(at i: Int) -> Int? {
         let t = tokens[i]
-        guard t.kind == .alnum || t.kind == .word else { return nil }
+        guard t.kind == .alnum, t.text.unicodeScalars.count <= 7 else { return nil }
         let upper = t.text.uppercased()
         // Full postcode, one token ("SE154QT") or two ("SE15 4QT").
         if t.kind == .alnum, upper.count >= 5 && upper.count <= 7, Self.isOutward(String(upper.dropLast(3))), Self.isInward(String(upper.suffix(3))), standalone(i, i) {
@@ -246,10 +248,12 @@ extension ScanContext {
         return cueBefore || cueAfter ? i : nil
     }
 
+    static let vehicleCues = Vocab.set("car reg registration plate plates vehicle van motor bike taxi cab motorbike moped drives driving numberplate")
+
     func vehicle(at i: Int) -> Int? {
         let t = tokens[i]
-        guard t.kind == .alnum || t.kind == .word else { return nil }
-        let cue = (max(0, i - 6)..<i).contains { ["car", "reg", "registration", "plate", "plates", "vehicle", "van", "motor", "bike", "taxi", "cab", "motorbike", "moped", "drives", "driving", "numberplate"].contains(tokens[$0].key) }
+        guard t.kind == .alnum && t.text.unicodeScalars.count <= 7 || t.kind == .word && t.text.unicodeScalars.count == 3 && tok(i + 1)?.kind == .alnum else { return nil }
+        let cue = (max(0, i - 6)..<i).contains { Self.vehicleCues.contains(tokens[$0].key) }
         for (end, s) in compact(from: i, maxTokens: 2) where end > i || t.kind == .alnum {
             let raw = (i...end).map { tokens[$0].text }.joined()
             let isUpper = raw == raw.uppercased()
@@ -272,7 +276,7 @@ extension ScanContext {
             if end > i {
                 let firstLen = tokens[i].text.unicodeScalars.count
                 if !(firstLen == 4 && u.count == 7 && D(3)) && !(firstLen == u.count - 3 && D(firstLen - 1)) && !(firstLen == 3 && L(0) && L(1) && L(2)) { continue }
-                if tokens[i].kind == .word && tokens[i].text.count == 3, !isUpper { continue }
+                if tokens[i].kind == .word && tokens[i].length == 3, !isUpper { continue }
                 if Vocab.notNames.contains(tokens[end].key) && !isUpper { continue }
             }
             return end
@@ -321,12 +325,12 @@ extension ScanContext {
 
     /// Glued tokens from `i` of digits, letters and / - (a reference's shape), ending on a word-like token.
     func refRun(from i: Int) -> Int? {
-        guard let t = tok(i), t.isWordLike, t.digits > 0 || (t.allCaps && t.text.count <= 5) || t.key == "cr" else { return nil }
+        guard let t = tok(i), t.isWordLike, t.digits > 0 || (t.allCaps && t.length <= 5) || t.key == "cr" else { return nil }
         var e = i
         var j = i + 1
         while j < tokens.count, !tokens[j].spaceBefore {
             if tokens[j].kind == .punct {
-                guard "/-".contains(tokens[j].text), let n = tok(j + 1), !n.spaceBefore, n.isWordLike else { break }
+                guard tokens[j].isPunct("/-"), let n = tok(j + 1), !n.spaceBefore, n.isWordLike else { break }
                 j += 1
                 continue
             }
@@ -339,7 +343,7 @@ extension ScanContext {
 
     func isNumericDate(_ a: Int, _ b: Int) -> Bool {
         let parts = (a...b).filter { tokens[$0].kind == .number }.map { Int(tokens[$0].text) ?? -1 }
-        let lens = (a...b).filter { tokens[$0].kind == .number }.map { tokens[$0].text.count }
+        let lens = (a...b).filter { tokens[$0].kind == .number }.map { tokens[$0].length }
         guard parts.count == 3, lens[0] <= 2, lens[1] <= 2, lens[2] == 2 || lens[2] == 4 else { return false }
         return (1...31).contains(parts[0]) && (1...12).contains(parts[1])
     }
@@ -367,7 +371,7 @@ extension ScanContext {
 
     func isMonth(_ i: Int) -> Bool { Vocab.months.contains(key(i)) }
     func number(_ i: Int, _ range: ClosedRange<Int>, digits: ClosedRange<Int> = 1...2) -> Bool {
-        guard let t = tok(i), t.kind == .number, digits.contains(t.text.count), let v = Int(t.text) else { return false }
+        guard let t = tok(i), t.kind == .number, digits.contains(t.length), let v = Int(t.text) else { return false }
         return range.contains(v)
     }
     func ordinal(_ i: Int) -> Bool {
@@ -384,12 +388,12 @@ extension ScanContext {
     /// A date from token `i`: 3/4/2011, 3.4.11, 3rd May 2011, 3 of May, May 3rd, 2011, May 2011, 2011 (if allowed). Returns the end.
     func dateExpression(at i: Int, allowYearAlone: Bool) -> Int? {
         guard let t = tok(i) else { return nil }
-        if t.kind == .number, number(i, 1...31), let s1 = tok(i + 1), "/.-".contains(s1.text), !s1.spaceBefore,
+        if t.kind == .number, number(i, 1...31), let s1 = tok(i + 1), s1.isPunct("/.-"), !s1.spaceBefore,
            number(i + 2, 1...12) || isMonth(i + 2), let s2 = tok(i + 3), s2.text == s1.text, !s2.spaceBefore,
-           let y = tok(i + 4), y.kind == .number, y.text.count == 2 || y.text.count == 4, !y.spaceBefore {
+           let y = tok(i + 4), y.kind == .number, y.length == 2 || y.length == 4, !y.spaceBefore {
             return i + 4
         }
-        if t.kind == .number, number(i, 1...31), let s1 = tok(i + 1), "/.-".contains(s1.text), !s1.spaceBefore, number(i + 2, 1...12), standalone(i, i + 2) {
+        if t.kind == .number, number(i, 1...31), let s1 = tok(i + 1), s1.isPunct("/.-"), !s1.spaceBefore, number(i + 2, 1...12), standalone(i, i + 2) {
             return i + 2
         }
         if ordinal(i) {
@@ -423,8 +427,10 @@ extension ScanContext {
         "twenty": 20,
     ]
     func ageValue(_ i: Int) -> Int? {
-        guard let t = tok(i) else { return nil }
-        if t.kind == .number, t.text.count <= 2 { return Int(t.text) }
+        guard i >= 0, i < tokens.count else { return nil }
+        let t = tokens[i]
+        if t.kind == .number { return t.length <= 2 ? Int(t.text) : nil }
+        guard t.kind == .word, t.length >= 3, t.length <= 9 else { return nil }
         return Self.numberWords[t.key]
     }
 
@@ -471,7 +477,8 @@ extension ScanContext {
                 n = i + 1
             } else if k == "turned" || k == "turning" || k == "turns" {
                 n = i + 1
-            } else if ["she", "he", "who", "girl", "boy", "lad", "child"].contains(k) || Vocab.relations.contains(k) && key(i - 1) != "the" || k == "boyfriend" || k == "girlfriend" {
+            } else if let n1 = tok(i + 1), n1.kind == .punct || n1.key == "is" || n1.key == "was" || n1.key == "were",
+                      ["she", "he", "who", "girl", "boy", "lad", "child"].contains(k) || Vocab.relations.contains(k) && key(i - 1) != "the" || k == "boyfriend" || k == "girlfriend" {
                 if ["'", "’"].contains(key(i + 1)), key(i + 2) == "s" { n = i + 3 }
                 else if ["is", "was", "were"].contains(key(i + 1)) { n = i + 2 }
                 if let m = n, key(m) == "only" || key(m) == "just" || key(m) == "barely" || key(m) == "about" { n = m + 1 }

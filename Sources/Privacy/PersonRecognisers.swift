@@ -7,7 +7,14 @@ import Foundation
 import SessionModel
 
 extension ScanContext {
-    static let chatWords = Vocab.set("im ive id dont cant wont thats youre theyre shes hes whats gonna wanna gotta kinda sorta cos coz cuz tho thru ur bc bcos pls plz thx ty np idk tbf ngl asap imho irl omw brb ikr smh wtf lmao rofl haha hahaha xx xxx innit yeah yh ye nah")
+    static let chatWords = Vocab.set("nana nanna ta im ive id dont cant wont thats youre theyre shes hes whats gonna wanna gotta kinda sorta cos coz cuz tho thru ur bc bcos pls plz thx ty np idk tbf ngl asap imho irl omw brb ikr smh wtf lmao rofl haha hahaha xx xxx innit yeah yh ye nah")
+
+    static let talkVerbs = Vocab.set("spoke speak speaking spoken talked talk talking chatted chat chatting met meet meeting meets working worked work works sat sitting")
+    static let contactVerbs = Vocab.set("asked told rang phoned texted messaged emailed thanks thank cc tagged supervised supervising visited visiting")
+    static let publicWorks = Vocab.set("report review inquiry principles framework model act judgment judgement")
+
+    /// What a person has ("Jaxon's mum", "Kez's boyfriend").
+    static let possessedByPeople: Set<String> = Vocab.relations.union(Vocab.set("phone house flat bedroom room family school social key youth case plan birthday mum's dad's nan's"))
 
     /// Words after "called" that are not a name ("a lad called back").
     static let afterCalled = Vocab.set("back out round up off in on over by for about again everyone everybody someone somebody nobody us police ambulance time")
@@ -19,7 +26,7 @@ extension ScanContext {
 
     /// A capitalised word that can be a name after a cue (not a role, month, tool or acronym).
     func nameAfterCue(_ i: Int) -> Bool {
-        guard let t = tok(i), t.kind == .word, t.text.count >= 2, !notAName(i) else { return false }
+        guard let t = tok(i), t.kind == .word, t.length >= 2, !notAName(i) else { return false }
         if t.capitalised { return !t.allCaps || gazetteer.isGiven(t.key) }
         return gazetteer.isGiven(t.key) && !gazetteer.isAmbiguous(t.key)
     }
@@ -64,19 +71,48 @@ extension ScanContext {
         }
     }
 
+    /// The session's own names: always, any case, any accents, even inside a national body's name.
+    mutating func findSessionNames(_ sessionNames: [String: [[String]]]) {
+        guard !sessionNames.isEmpty else { return }
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            if tokens[i].kind == .alnum { findSessionNamesGlued(in: i, sessionNames); continue }
+            guard tokens[i].kind == .word, let names = sessionNames[tokens[i].key] else { continue }
+            for n in names {
+                if let e = matches(n, at: i), standalone(i, e) {
+                    candidates.append(Candidate(label: .person, start: tokens[i].start, end: tokens[e].end, sessionName: true))
+                    i = e
+                    break
+                }
+            }
+        }
+    }
+
+    /// "tyler99", "23SIÂN": a one-word session name glued to digits is still that name.
+    mutating func findSessionNamesGlued(in i: Int, _ sessionNames: [String: [[String]]]) {
+        let t = tokens[i]
+        var a = t.start
+        while a < t.end {
+            guard scalars[a].properties.isAlphabetic else { a += 1; continue }
+            var b = a
+            while b < t.end, scalars[b].properties.isAlphabetic || scalars[b].properties.generalCategory == .nonspacingMark { b += 1 }
+            let key = Tokeniser.foldedKey(scalars, a, b)
+            if sessionNames[key]?.contains(where: { $0.count == 1 }) == true {
+                candidates.append(Candidate(label: .person, start: a, end: b, sessionName: true))
+            }
+            a = b
+        }
+    }
+
     mutating func findPeople(sessionNames: [String: [[String]]]) {
+        findSessionNames(sessionNames)
         defer { findAgesOfPeople() }
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
             let t = tokens[i]
             guard t.kind == .word || t.kind == .alnum else { continue }
-            // The session's own names: always, any case.
-            if let names = sessionNames[t.key] {
-                var hit: Int?
-                for n in names { if let e = matches(n, at: i) { hit = e; break } }
-                if let e = hit, standalone(i, e) { add(.person, tokens: i, e); i = e; continue }
-            }
             if quiet[i] || covered(i) { continue }
             let k = t.key
             // Titles: "Mrs Okafor", "Dr. Patel", "PC Jones".
@@ -113,7 +149,7 @@ extension ScanContext {
             if let j = cueNext, let n = tok(j), n.kind == .word, !notAName(j) {
                 let personBefore = Vocab.personNouns.contains(key(i - 1)) || Vocab.relations.contains(key(i - 1)) || k == "name"
                 let everyday = Self.afterCalled.contains(n.key)
-                if n.capitalised && (!n.allCaps || gazetteer.isGiven(n.key)) || gazetteer.isGiven(n.key) && (personBefore || !gazetteer.isAmbiguous(n.key)) || personBefore && n.text.count >= 3 && !everyday {
+                if n.capitalised && (!n.allCaps || gazetteer.isGiven(n.key)) || gazetteer.isGiven(n.key) && (personBefore || !gazetteer.isAmbiguous(n.key)) || personBefore && n.length >= 3 && !everyday {
                     let e = extendName(j)
                     add(.person, tokens: j, e); i = e; continue
                 }
@@ -123,12 +159,32 @@ extension ScanContext {
                gazetteer.isSurname(k), !notAName(i), !t.sentenceStart {
                 add(.person, tokens: i, i); continue
             }
+            // An unknown capitalised word before "'s mum", "'s boyfriend": a person ("Jaxon's mum rang").
+            if t.capitalised, !t.allCaps, t.length >= 3, ["'", "’"].contains(key(i + 1)), key(i + 2) == "s", !tokens[i + 1].spaceBefore,
+               Self.possessedByPeople.contains(key(i + 3)), !notAName(i), !gazetteer.towns.contains(k), !gazetteer.bigPlaces.contains(k) {
+                add(.person, tokens: i, i); continue
+            }
+            // An unknown capitalised word mid-sentence before "said/told/texted": a person ("and Jaxon told her").
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !t.sentenceStart, Vocab.strongVerbs.contains(key(i + 1)), key(i - 1) != "the",
+               !notAName(i), !gazetteer.towns.contains(k), !gazetteer.bigPlaces.contains(k), !(tok(i - 1).map { $0.kind == .punct && !$0.isPunct(",") } ?? true) {
+                add(.person, tokens: i, i); continue
+            }
+            // An unknown capitalised word after "spoke to", "met with", "texted", "thanks": a person ("I spoke to Keanu").
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !t.sentenceStart, !notAName(i),
+               Self.contactVerbs.contains(key(i - 1)) || ["to", "with"].contains(key(i - 1)) && Self.talkVerbs.contains(key(i - 2)),
+               !gazetteer.towns.contains(k), !gazetteer.bigPlaces.contains(k), !Vocab.genericServiceWords.contains(k),
+               !Vocab.orgHeads.contains(key(i + 1)), !Vocab.streetHeads.contains(key(i + 1)), !Vocab.orgHeadAcronyms.contains(key(i + 1)) {
+                let e = extendName(i)
+                add(.person, tokens: i, e); i = e; continue
+            }
             // The gazetteer.
-            guard t.kind == .word, t.text.count >= 2, !notAName(i), !t.allCaps || t.text.count > 3 && gazetteer.isGiven(k) && tok(i + 1)?.allCaps == true else { continue }
-            let isGiven = gazetteer.isGiven(k)
+            guard t.kind == .word, t.length >= 2, gazetteer.isGiven(k), !notAName(i), !t.allCaps || t.length > 3 && tok(i + 1)?.allCaps == true else { continue }
+            let isGiven = true
             let ambiguous = gazetteer.isAmbiguous(k)
+            // "the Jay report", "the Munro review": a public report named after its author.
+            if key(i - 1) == "the", Self.publicWorks.contains(key(i + 1)) { continue }
             if isGiven && !ambiguous {
-                if !t.capitalised && t.text.count < 3 { continue }
+                if !t.capitalised && t.length < 3 { continue }
                 // A capitalised name-word glued into something else (a handle, a URL) is left to those recognisers.
                 let e = extendName(i)
                 add(.person, tokens: i, e); i = e; continue
@@ -138,7 +194,7 @@ extension ScanContext {
                 let possessive = (next == "'" || next == "’") && key(i + 2) == "s"
                 let strong = Vocab.strongVerbs.contains(next) || possessive
                 let weak = Vocab.weakVerbs.contains(next)
-                let midSentence = !t.sentenceStart && !(tok(i - 1).map { $0.kind == .punct && ":\"“(-–•*>".contains($0.text) } ?? false)
+                let midSentence = !t.sentenceStart && !(tok(i - 1).map { $0.isPunct(":\"“(-–•*>") } ?? false)
                 if strong || (midSentence && (weak || !(tok(i + 1)?.capitalised ?? false) || gazetteer.isSurname(next))) {
                     let e = extendName(i)
                     add(.person, tokens: i, e); i = e; continue

@@ -34,7 +34,7 @@ extension ScanContext {
 
     /// Capitalised, not a function word, role, month or tool; a real name-like word.
     func isProperModifier(_ i: Int) -> Bool {
-        guard let t = tok(i), t.kind == .word || t.kind == .alnum, t.capitalised, t.text.count >= 2, !t.allCaps || t.text.count > 4 else { return false }
+        guard let t = tok(i), t.kind == .word || t.kind == .alnum, t.capitalised, t.length >= 2, !t.allCaps || t.length > 4 else { return false }
         if Vocab.genericOrgModifiers.contains(t.key) || Vocab.genericServiceWords.contains(t.key) { return false }
         if Vocab.notNames.contains(t.key) && !gazetteer.towns.contains(t.key) { return false }
         return true
@@ -154,7 +154,7 @@ extension ScanContext {
                 continue
             }
             // A house number: "12 Station Road", "12a Station Road", "Flat 3, 12 Station Road".
-            if let n = tok(f - 1), (n.kind == .number && n.text.count <= 4) || (n.kind == .alnum && n.digits > 0 && n.digits <= 4 && n.text.count <= 5) {
+            if let n = tok(f - 1), (n.kind == .number && n.length <= 4) || (n.kind == .alnum && n.digits > 0 && n.digits <= 4 && n.length <= 5) {
                 f -= 1
             }
             if isQuiet(f, i) { continue }
@@ -172,9 +172,11 @@ extension ScanContext {
         while i < tokens.count {
             defer { i += 1 }
             let t = tokens[i]
-            guard t.kind == .word, !quiet[i], !covered(i) else { continue }
-            if gazetteer.bigPlaces.contains(t.key) || Vocab.months.contains(t.key) || Vocab.days.contains(t.key) { continue }
+            guard t.kind == .word, !quiet[i] else { continue }
             let prep = Vocab.placePrepositions.contains(key(i - 1)) || (key(i - 1) == "the" && key(i + 1) == "area")
+            // Lower-case places need a preposition before them; most words stop here.
+            guard t.capitalised || prep, !covered(i) else { continue }
+            if gazetteer.bigPlaces.contains(t.key) || Vocab.months.contains(t.key) || Vocab.days.contains(t.key) { continue }
             let verbCue = prep && (Vocab.placeVerbs.contains(key(i - 2)) || ["up", "down", "over", "out", "back"].contains(key(i - 2)) || Vocab.placeVerbs.contains(key(i - 3)))
             var end: Int?
             if let multis = gazetteer.multiWordTowns[t.key] {
@@ -193,7 +195,7 @@ extension ScanContext {
                 continue
             }
             // Unknown capitalised word where a place is expected.
-            guard t.capitalised, !t.allCaps, t.text.count >= 4, !Vocab.notNames.contains(t.key), !gazetteer.isGiven(t.key) else { continue }
+            guard t.capitalised, !t.allCaps, t.length >= 4, !Vocab.notNames.contains(t.key), !gazetteer.isGiven(t.key) else { continue }
             let celtic = Self.celticPrefixes.contains { t.key.hasPrefix($0) && t.key.count >= $0.count + 3 }
             let suffixed = prep && Self.placeSuffixes.contains { t.key.hasSuffix($0) && t.key.count >= $0.count + 3 }
             let areaNext = key(i + 1) == "area" || (tok(i + 1)?.capitalised == true && key(i + 2) == "area")

@@ -24,7 +24,12 @@ struct Token {
     /// Starts a sentence: first token, or after . ! ? or a new line.
     var sentenceStart: Bool
 
+    /// The first scalar (all of a punctuation token).
+    var scalar: Unicode.Scalar
+
     var isWordLike: Bool { kind != .punct }
+    /// A punctuation token that is one of `set`'s scalars.
+    @inline(__always) func isPunct(_ set: String) -> Bool { kind == .punct && set.unicodeScalars.contains(scalar) }
     var length: Int { end - start }
 }
 
@@ -37,7 +42,7 @@ enum Tokeniser {
         var sawNewline = true
         while i < s.count {
             let c = s[i]
-            if c.properties.isWhitespace {
+            if c.value < 128 ? (c.value == 32 || (c.value >= 9 && c.value <= 13)) : c.properties.isWhitespace {
                 sawSpace = true
                 if c == "\n" || c == "\r" { sawNewline = true }
                 i += 1
@@ -50,24 +55,26 @@ enum Tokeniser {
                 var letters = 0
                 var upper = 0
                 while i < s.count, isWordScalar(s[i]) {
-                    if s[i].value >= 48 && s[i].value <= 57 { digits += 1 }
+                    let v = s[i].value
+                    if v >= 48 && v <= 57 { digits += 1 }
+                    else if v < 128 { letters += 1; if v <= 90 { upper += 1 } }
                     else if s[i].properties.isAlphabetic { letters += 1; if s[i].properties.isUppercase { upper += 1 } }
                     i += 1
                 }
                 kind = digits == 0 ? .word : letters == 0 ? .number : .alnum
                 let text = String(String.UnicodeScalarView(s[start..<i]))
                 let previous = tokens.last
-                let sentence = previous == nil || sawNewline || (previous!.kind == .punct && ".!?…".contains(previous!.text))
+                let sentence = previous == nil || sawNewline || previous!.isPunct(".!?…")
                 tokens.append(Token(kind: kind, start: start, end: i, text: text, key: foldedKey(s, start, i),
-                                    capitalised: s[start].properties.isUppercase, allCaps: letters >= 2 && upper == letters,
-                                    digits: digits, spaceBefore: sawSpace, lineStart: sawNewline, sentenceStart: sentence))
+                                    capitalised: s[start].value < 128 ? (s[start].value >= 65 && s[start].value <= 90) : s[start].properties.isUppercase, allCaps: letters >= 2 && upper == letters,
+                                    digits: digits, spaceBefore: sawSpace, lineStart: sawNewline, sentenceStart: sentence, scalar: s[start]))
             } else {
                 i += 1
                 let text = String(c)
                 let previous = tokens.last
                 let sentence = previous == nil || sawNewline
                 tokens.append(Token(kind: .punct, start: start, end: i, text: text, key: text, capitalised: false, allCaps: false,
-                                    digits: 0, spaceBefore: sawSpace, lineStart: sawNewline, sentenceStart: sentence))
+                                    digits: 0, spaceBefore: sawSpace, lineStart: sawNewline, sentenceStart: sentence, scalar: c))
             }
             sawSpace = false
             sawNewline = false

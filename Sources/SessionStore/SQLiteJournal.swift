@@ -187,7 +187,10 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     static func configuration(readOnly: Bool) -> Configuration {
         var config = Configuration()
         config.readonly = readOnly
-        config.busyMode = .timeout(5)
+        // Wait up to about 5 s for another writer, polling every 1–3 ms. SQLite's own
+        // timeout backs off to 100 ms sleeps, so under many writers a waiting one
+        // kept losing the race and gave up (8 writers × 50 events/s: 39 refusals a minute).
+        config.busyMode = .callback(Self.busyWait)
         config.label = "convene"
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
@@ -197,6 +200,14 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     }
 
     public func close() throws { try dbQueue.close() }
+
+    /// The busy handler: `attempts` counts calls for one lock; false gives up (SQLITE_BUSY).
+    @Sendable static func busyWait(_ attempts: Int) -> Bool {
+        guard attempts < busyAttempts else { return false }
+        usleep(UInt32.random(in: 1_000...3_000))
+        return true
+    }
+    static let busyAttempts = 2_500
 
     static func fileIdentity(_ path: String) -> (dev: UInt64, ino: UInt64)? {
         var st = stat()

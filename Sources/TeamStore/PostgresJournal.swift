@@ -223,9 +223,13 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
 
     /// Reads and folds the server's events after the confirmed state. Caller holds `lock`.
     private func catchUpLocked() throws -> [StoredEvent] {
+        try foldLocked(try rawRowsLocked(after: confirmed.eventCount))
+    }
+
+    private func foldLocked(_ rows: [RawEventRow]) throws -> [StoredEvent] {
         var added: [StoredEvent] = []
         var expected = confirmed.eventCount + 1
-        for raw in try rawRowsLocked(after: confirmed.eventCount) {
+        for raw in rows {
             guard raw.seq == expected else { throw TeamStoreError.damaged("event \(expected) is missing") }
             let stored = try decode(raw)
             do { try confirmed.apply(stored.event) } catch let e as SessionError {
@@ -312,14 +316,19 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     /// instead of failing the whole append. Events the server already holds
     /// (sent before a connection dropped at commit) are skipped.
     private func sendLocked(_ events: [SessionEvent], rejectInvalid: Bool = false) throws -> (stored: [StoredEvent], rejected: [(SessionEvent, String)]) {
-        try link.run("BEGIN")
         do {
-            try link.run("SELECT pg_advisory_xact_lock(hashtext($1))", [.text("convene:" + target.session)])
-            _ = try catchUpLocked()
+            // Round trip 1: open, lock the session, read what others wrote since.
+            let opened = try link.pipeline([
+                ("BEGIN", []),
+                ("SELECT pg_advisory_xact_lock(hashtext($1))", [.text("convene:" + target.session)]),
+                (Self.selectEvents, [.text(target.session), .int(confirmed.eventCount)]),
+            ])
+            _ = try foldLocked(opened[2].map(Self.rawRow))
             var next = confirmed
             var hash = lastHash
             var stored: [StoredEvent] = []
             var rejected: [(SessionEvent, String)] = []
+            var statements: [(String, [Bind])] = []
             for event in events where !knownIDs.contains(event.id) {
                 do { try next.apply(event) } catch let e as SessionError {
                     if rejectInvalid { rejected.append((event, e.description)); continue }
@@ -335,11 +344,13 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
                                       atMs: atMs, actor: event.by, restricted: event.isRestricted, commitment: commitment)
                 let row = RawEventRow(seq: seq, id: idText, kind: event.kind, version: event.version, atMs: atMs, actor: event.by,
                                       restricted: event.isRestricted, payload: sealed, salt: salt, commitment: commitment, hash: hash)
-                try Self.insert(row, session: target.session, link)
+                statements += try Self.insertStatements(row, session: target.session)
                 stored.append(StoredEvent(seq: seq, event: event, hash: hash, commitment: commitment))
             }
-            if !stored.isEmpty { try link.run("SELECT pg_notify($1, $2)", [.text(PostgresSchema.channel), .text(target.session)]) }
-            try link.run("COMMIT")
+            // Round trip 2: insert, wake the others, commit.
+            if !stored.isEmpty { statements.append(("SELECT pg_notify($1, $2)", [.text(PostgresSchema.channel), .text(target.session)])) }
+            statements.append(("COMMIT", []))
+            try link.pipeline(statements)
             confirmed = next
             lastHash = hash
             for s in stored { knownIDs.insert(s.event.id) }
@@ -351,18 +362,20 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
         }
     }
 
-    static func insert(_ r: RawEventRow, session: String, _ link: PostgresLink) throws {
+    /// The statements that store one row (a concern's payload goes to the register's table).
+    static func insertStatements(_ r: RawEventRow, session: String) throws -> [(String, [Bind])] {
         guard let uuid = UUID(uuidString: r.id) else { throw TeamStoreError.damaged("event \(r.seq) has no valid id") }
-        try link.run("""
+        var out: [(String, [Bind])] = [("""
             INSERT INTO convene_events (session, seq, id, kind, version, at_ms, actor, restricted, payload, salt, commitment, hash)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
             """, [.text(session), .int(r.seq), .uuid(uuid), .text(r.kind), .int(r.version), .int64(r.atMs), .text(r.actor),
                   .bool(r.restricted), .bytes(r.restricted ? nil : r.payload), .bytes(r.restricted ? nil : r.salt),
-                  .bytes(r.commitment), .bytes(r.hash)])
+                  .bytes(r.commitment), .bytes(r.hash)])]
         if r.restricted {
-            try link.run("INSERT INTO convene_restricted (session, seq, payload, salt) VALUES ($1, $2, $3, $4)",
-                         [.text(session), .int(r.seq), .bytes(r.payload), .bytes(r.salt)])
+            out.append(("INSERT INTO convene_restricted (session, seq, payload, salt) VALUES ($1, $2, $3, $4)",
+                        [.text(session), .int(r.seq), .bytes(r.payload), .bytes(r.salt)]))
         }
+        return out
     }
 
     /// Sends the outbox in one transaction, then forgets what was sent.

@@ -63,6 +63,8 @@ final class PostgresLink: @unchecked Sendable {
         do {
             connection = try wait(future, timeout: 8)
         } catch {
+            // A connection that arrives after we gave up is closed, not leaked.
+            future.whenSuccess { late in Self.retire(late) }
             throw TeamStoreError.cannotConnect(location.description, Self.reason(error))
         }
         if let channel = listening { try? listen(channel) }
@@ -87,36 +89,70 @@ final class PostgresLink: @unchecked Sendable {
 
     func close() {
         listenContext?.stop()
-        if let connection { _ = try? wait(connection.close(), timeout: 2) }
+        if let connection { Self.retire(connection) }
         connection = nil
     }
 
     /// Runs `sql` with `binds` ($1, $2…) and returns every row.
     @discardableResult
     func run(_ sql: String, _ binds: [Bind] = []) throws -> [PostgresRow] {
+        try pipeline([(sql, binds)])[0]
+    }
+
+    /// Sends every statement at once and then waits for each answer in turn:
+    /// one round trip instead of one per statement. Inside a transaction a
+    /// failing statement makes the rest fail (and COMMIT roll back), so the
+    /// first error is the one reported.
+    @discardableResult
+    func pipeline(_ statements: [(String, [Bind])]) throws -> [[PostgresRow]] {
         // No silent reconnection here: a dropped link is reported and the journal decides.
         guard let connection, !connection.isClosed else { throw TeamStoreError.connectionLost(location.description) }
-        var bindings = PostgresBindings(capacity: binds.count)
-        for b in binds {
-            switch b {
-            case .text(let v): bindings.append(v)
-            case .int(let v): bindings.append(v)
-            case .int64(let v): bindings.append(v)
-            case .bool(let v): bindings.append(v)
-            case .uuid(let v): try bindings.append(v)
-            case .bytes(let v): if let v { try bindings.append(v) } else { bindings.appendNull() }
+        var futures: [EventLoopFuture<PostgresQueryResult>] = []
+        for (sql, binds) in statements {
+            var bindings = PostgresBindings(capacity: binds.count)
+            for b in binds {
+                switch b {
+                case .text(let v): bindings.append(v)
+                case .int(let v): bindings.append(v)
+                case .int64(let v): bindings.append(v)
+                case .bool(let v): bindings.append(v)
+                case .uuid(let v): bindings.append(v)
+                case .bytes(let v): if let v { try bindings.append(v) } else { bindings.appendNull() }
+                }
+            }
+            futures.append(connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger))
+        }
+        var results: [[PostgresRow]] = []
+        var firstError: (any Error)?
+        for future in futures {
+            do {
+                results.append(try wait(future, timeout: timeout).rows)
+            } catch let error as PSQLError where error.code == .server && !Self.endsSession(error) {
+                if firstError == nil { firstError = TeamStoreError.server(error.serverInfo?[.message] ?? "error") }
+                results.append([])
+            } catch {
+                // Anything else (closed socket, timeout, protocol) means the link is unusable.
+                self.connection = nil
+                Self.retire(connection)
+                throw TeamStoreError.connectionLost(location.description)
             }
         }
-        do {
-            return try wait(connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger), timeout: timeout).rows
-        } catch let error as PSQLError where error.code == .server {
-            throw TeamStoreError.server(error.serverInfo?[.message] ?? "error")
-        } catch {
-            // Anything else (closed socket, timeout, protocol) means the link is unusable.
-            self.connection = nil
-            connection.close().whenComplete { _ in }
-            throw TeamStoreError.connectionLost(location.description)
-        }
+        if let firstError { throw firstError }
+        return results
+    }
+
+    /// Closes `connection` and keeps it alive until the channel is closed
+    /// (postgres-nio asserts that a connection is closed before it is freed).
+    static func retire(_ connection: PostgresConnection) {
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+    }
+
+    /// A server error that ends the session (the backend was terminated, the
+    /// server is shutting down or restarting) is a lost link, not a refusal.
+    static func endsSession(_ error: PSQLError) -> Bool {
+        let state = error.serverInfo?[.sqlState] ?? ""
+        let severity = error.serverInfo?[.severity] ?? ""
+        return state.hasPrefix("57P") || state.hasPrefix("08") || severity == "FATAL" || severity == "PANIC"
     }
 
     /// The SQLSTATE of a server refusal, if `error` is one.

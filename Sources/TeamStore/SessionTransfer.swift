@@ -70,7 +70,13 @@ public enum SessionTransfer {
                 try link.run("INSERT INTO convene_session_meta (session, key, value) VALUES ($1, $2, $3)",
                              [.text(target.session), .text(k), .text(v)])
             }
-            for r in rows { try PostgresJournal.insert(r, session: target.session, link) }
+            // Pipelined in batches: a long session uploads in a few round trips.
+            var batch: [(String, [Bind])] = []
+            for r in rows {
+                batch += try PostgresJournal.insertStatements(r, session: target.session)
+                if batch.count >= 500 { try link.pipeline(batch); batch = [] }
+            }
+            if !batch.isEmpty { try link.pipeline(batch) }
             if !rows.isEmpty { try link.run("SELECT pg_notify($1, $2)", [.text(PostgresSchema.channel), .text(target.session)]) }
             try link.run("COMMIT")
         } catch {

@@ -15,4 +15,19 @@ if let first = arguments.first, !first.hasPrefix("-"),
    FileManager.default.fileExists(atPath: first) {
     arguments.insert("open", at: 0)
 }
-Convene.main(arguments)
+do {
+    var command = try Convene.parseAsRoot(arguments)
+    try command.run()
+} catch {
+    // An error may quote what was typed (a name, a code): made inert line by line,
+    // so an escape sequence in an argument never reaches the terminal raw.
+    let code = Convene.exitCode(for: error)
+    let message = Convene.fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+        .map { Output.inert(String($0)) }.joined(separator: "\n")
+    if code == .success {
+        if !message.isEmpty { print(message) }
+    } else {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+    exit(code.rawValue)
+}

@@ -20,7 +20,9 @@ final class ExportCLITests: XCTestCase {
                          "Said-before-consent", "Jordan Thistlewood", "Casey Ambrose"]
         for format in ["json", "csv", "quotes-csv", "markdown", "html", "qdc"] {
             let out = dir.appendingPathComponent("export.\(format)").path
-            try ConveneProcess.ok(["export", file, "--format", format, "-o", out])
+            let run = try ConveneProcess.ok(["export", file, "--format", format, "-o", out])
+            // Privacy's implicit-identification check: a rare role beside a named school.
+            XCTAssertTrue(run.stdout.contains("warning: #13"), "\(format): the implicit-identification warning is printed")
             let text = try String(contentsOfFile: out, encoding: .utf8)
             XCTAssertFalse(text.isEmpty)
             for word in forbidden { XCTAssertFalse(text.localizedCaseInsensitiveContains(word), "\(format) export contains \(word)") }

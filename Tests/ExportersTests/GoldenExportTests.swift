@@ -83,6 +83,23 @@ final class GoldenExportTests: XCTestCase {
         XCTAssertTrue(String(decoding: try Exporter.export(state, format: .markdown), as: UTF8.self).contains("(#\(n), background material, not for quotation)"))
     }
 
+    /// The last line of defence: real and block-listed names go whatever the
+    /// case, accents or Unicode normal form, and only as whole words.
+    func testNamesAreScrubbedWhateverTheirCaseAccentsOrNormalForm() throws {
+        let t0 = DemoSession.defaultStart
+        let payloads: [any EventPayload] = [
+            SessionCreated(sessionID: DemoSession.sessionID, title: "Names", date: "2026-05-14"),
+            ParticipantAdded(code: "P01", jobRole: "Youth worker"),
+            RealNameRecorded(code: "P01", name: "Zoë Fairweather"),
+            ConsentRecorded(code: "P01", items: ConsentChecklist.defaultItems, checkedBy: "t"),
+            BlocklistNameAdded(name: "José Albarrán"),
+            ContributionLogged(source: .verbal, speaker: "P01", text: "zoe\u{308} FAIRWEATHER met JOSE ALBARRAN and Zoe; Fairweathers and zoetropes stay."),
+        ]
+        let state = try SessionState.replay(payloads.enumerated().map { SessionEvent(at: t0.addingTimeInterval(Double($0.offset)), by: "t", $0.element) })
+        let text = try XCTUnwrap(ResearchGate.record(state).contributions.first?.text)
+        XCTAssertEqual(text, "[PERSON] met [PERSON] and [PERSON]; Fairweathers and zoetropes stay.")
+    }
+
     func testAnEmptySessionStillExportsValidShapes() throws {
         let state = try SessionState.replay([SessionEvent(at: DemoSession.defaultStart, by: "t", SessionCreated(sessionID: DemoSession.sessionID, title: "Empty", date: "2026-05-14"))])
         for format in ExportFormat.allCases {

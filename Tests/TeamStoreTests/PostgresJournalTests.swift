@@ -75,6 +75,28 @@ final class PostgresJournalTests: XCTestCase {
         let writers = try (0..<n).map { _ in try PostgresJournal.open(url) }
         defer { writers.forEach { $0.close() } }
         let failures = Failures()
+        let total = 1 + n * each
+        // A console following live while the writers write.
+        let follower = try PostgresJournal.open(url)
+        defer { follower.close() }
+        let followed = Failures()
+        let following = DispatchGroup()
+        following.enter()
+        Thread.detachNewThread {
+            defer { following.leave() }
+            let deadline = Date().addingTimeInterval(120)
+            var seen = 1
+            while seen < total && Date() < deadline {
+                follower.waitForChange(timeout: 0.2)
+                do {
+                    for e in try follower.refresh() {
+                        if e.seq != seen + 1 { failures.add("the follower got seq \(e.seq) after \(seen)") }
+                        seen = e.seq
+                        followed.add(e.event.id.uuidString)
+                    }
+                } catch { failures.add("follower: \(error)") }
+            }
+        }
         let go = DispatchGroup()
         for (w, journal) in writers.enumerated() {
             go.enter()
@@ -87,8 +109,8 @@ final class PostgresJournalTests: XCTestCase {
             }
         }
         XCTAssertEqual(go.wait(timeout: .now() + 120), .success, "writers did not finish")
+        XCTAssertEqual(following.wait(timeout: .now() + 120), .success, "the follower did not catch up")
         XCTAssertEqual(failures.all, [])
-        let total = 1 + n * each
         let reader = try PostgresJournal.open(url)
         defer { reader.close() }
         let order = reader.state.contributions.map(\.text)
@@ -106,6 +128,7 @@ final class PostgresJournalTests: XCTestCase {
         }
         let (_, rows) = try SessionTransfer.raw(reader.target)
         XCTAssertEqual(rows.map(\.seq), Array(1...total))
+        XCTAssertEqual(followed.all, rows.dropFirst().map { $0.id.uppercased() }, "the live follower saw every event, in the server's order")
         XCTAssertNil(RawEventRow.firstBrokenLink(rows))
     }
 

@@ -98,7 +98,7 @@ struct ReviewCommand: ParsableCommand {
                                                  place: w.place, placeLabel: w.placeLabel.rawValue, foundIn: w.foundIn.rawValue,
                                                  attribution: w.current.rawValue, suggested: w.suggested.rawValue, message: w.message))
             } else {
-                Output.line("warning: \(w.message) (`convene attribution FILE \(w.contribution) \(w.suggested.rawValue)`)")
+                Output.line("warning: \(w.message) (`convene attribution \(session.file) \(w.contribution) \(w.suggested.rawValue)`)")
             }
         }
         if !json {
