@@ -216,7 +216,13 @@ struct NameScrubber: Sendable {
         firstRuns = patterns.map { Self.runs(Self.fold($0)).first.map(String.init) ?? "" }
     }
 
-    static func fold(_ s: String) -> String { s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+    static func fold(_ s: String) -> String {
+        // Most text is ASCII: lower-casing its bytes is the whole fold, without Foundation.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        }
+        return s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
     static func runs(_ s: String) -> [Substring] { s.split(whereSeparator: { !$0.isLetter }) }
 
     /// Whether `needle` occurs anywhere in `haystack` (bytes of native UTF-8:
