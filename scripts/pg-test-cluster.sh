@@ -3,6 +3,7 @@
 #   scripts/pg-test-cluster.sh start   → prints postgres://convene@127.0.0.1:PORT/convene_test
 #   scripts/pg-test-cluster.sh stop    → stops it and deletes its files
 #   scripts/pg-test-cluster.sh url     → prints the URL of the running cluster
+#   scripts/pg-test-cluster.sh restart-after SECONDS → stop the server, wait, start it again
 # Uses the server binaries Debian installs (/usr/lib/postgresql/N/bin); installs
 # nothing. As root it runs the server as the unprivileged `postgres` user (or a
 # `convene-ci` user it creates). Listens on 127.0.0.1 only, on a free port.
@@ -74,7 +75,13 @@ stop)
   if [ -d "$DATA" ]; then "${run_as[@]}" "$BIN/pg_ctl" -D "$DATA" -m immediate -w stop >/dev/null 2>&1 || true; fi
   rm -rf "$DIR"
   ;;
+restart-after)
+  # Stops the server (sessions terminated), waits, starts it again on the same port.
+  "${run_as[@]}" "$BIN/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null
+  sleep "${2:-10}"
+  "${run_as[@]}" "$BIN/pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 30 start >/dev/null
+  ;;
 url) [ -f "$DIR/port" ] || { echo "pg-test-cluster: not running (start it first)" >&2; exit 1; }; url ;;
 ca) [ -f "$DIR/ca.crt" ] || { echo "pg-test-cluster: no certificate (openssl missing?)" >&2; exit 1; }; echo "$DIR/ca.crt" ;;
-*) echo "usage: $0 start|stop|url|ca" >&2; exit 2 ;;
+*) echo "usage: $0 start|stop|url|ca|restart-after SECONDS" >&2; exit 2 ;;
 esac

@@ -224,3 +224,71 @@ final class AccessTests: XCTestCase {
         XCTAssertEqual(pulled.rows.filter(\.restricted).map { $0.payload == nil }, [true, true])
     }
 }
+
+/// The whole server stopped for ten seconds mid-session (a cluster of the
+/// test's own, so the other tests' server is untouched): the console keeps
+/// appending into its outbox and, once the server is back, everything is on
+/// it exactly once, in order.
+final class ServerOutageTests: XCTestCase {
+    func testServerStoppedForTenSecondsLosesAndDuplicatesNothing() throws {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts/pg-test-cluster.sh").path
+        let dir = NSTemporaryDirectory() + "convene-pg-outage-\(UUID().uuidString.prefix(6))"
+        let outFile = dir + ".out"
+        // posix_spawn + waitpid with output to a file: pg_ctl leaves a daemon
+        // behind, and Foundation's Process waits on it (as the tmux harness notes).
+        func spawn(_ args: [String]) throws -> pid_t {
+            let command = ([script] + args).map { "'\($0)'" }.joined(separator: " ") + " > '\(outFile)' 2>&1 < /dev/null"
+            let argv = ["/bin/sh", "-c", "CONVENE_PG_DIR='\(dir)' exec " + command]
+            var pid: pid_t = 0
+            let cArgs = argv.map { strdup($0) } + [nil]
+            defer { for a in cArgs { free(a) } }
+            guard posix_spawn(&pid, argv[0], nil, nil, cArgs, environ) == 0 else { throw CocoaError(.executableLoad) }
+            return pid
+        }
+        func finished(_ pid: pid_t, wait: Bool) -> Int32? {
+            var status: Int32 = 0
+            let r = waitpid(pid, &status, wait ? 0 : WNOHANG)
+            return r == pid ? (status >> 8) & 0xff : nil
+        }
+        let started = finished(try spawn(["start"]), wait: true)
+        let server = ((try? String(contentsOfFile: outFile, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard started == 0, server.hasPrefix("postgres://") else {
+            XCTFail("COULD NOT START A POSTGRESQL CLUSTER with scripts/pg-test-cluster.sh (needs /usr/lib/postgresql/*/bin): \(server)")
+            return
+        }
+        defer { _ = finished((try? spawn(["stop"])) ?? 0, wait: true) }
+        let url = server + "?session=outage"
+        let outbox = try Fixture.outbox()
+        let j = try PostgresJournal.create(url, session: Fixture.created(), by: "lead", at: Fixture.t0, outbox: outbox)
+        defer { j.close() }
+        j.retryInterval = 0.5
+        j.pollInterval = 0
+        let restart = try spawn(["restart-after", "10"])
+        var restartStatus: Int32?
+        var sent: [String] = []
+        var sawOffline = false
+        let begin = Date()
+        var i = 0
+        while restartStatus == nil {
+            try j.append([Fixture.contribution("line \(i)")], by: "nt", at: Fixture.t0)
+            sent.append("line \(i)")
+            i += 1
+            try j.refresh()
+            sawOffline = sawOffline || j.isOffline
+            Thread.sleep(forTimeInterval: 0.25)
+            restartStatus = finished(restart, wait: false)
+            if Date().timeIntervalSince(begin) > 60 { XCTFail("the restart never finished"); break }
+        }
+        XCTAssertEqual(restartStatus, 0)
+        XCTAssertTrue(sawOffline, "the console should have noticed the server was gone")
+        XCTAssertEqual(j.state.contributions.map(\.text), sent, "the console kept every line while the server was down")
+        let deadline = Date().addingTimeInterval(15)
+        repeat { try j.refresh(); Thread.sleep(forTimeInterval: 0.1) } while (j.isOffline || j.offlineWaiting != nil || j.confirmedCount < sent.count + 1) && Date() < deadline
+        let reader = try PostgresJournal.open(url)
+        defer { reader.close() }
+        XCTAssertEqual(reader.state.contributions.map(\.text), sent, "every line on the server exactly once, in order")
+        XCTAssertEqual(try outbox.pendingCount(target: j.outboxKey), 0)
+        print("server outage: \(sent.count) lines appended across a 10 s stop, all delivered once")
+    }
+}
