@@ -36,11 +36,13 @@ let package = Package(
         .target(name: "TeamStore", dependencies: [
             "SessionModel", "SessionStore",
             .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Importers", dependencies: ["SessionModel", "Privacy"]),
         .target(name: "Exporters", dependencies: [
             "SessionModel", "Privacy",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Headers and library come from the default paths; pkg-config would add -D flags SwiftPM rejects.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
@@ -67,6 +69,7 @@ let package = Package(
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExportersTests", dependencies: [
             "Exporters", "Privacy", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], resources: [.copy("Golden")]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "TerminalKit", "SessionModel", "SessionStore"],

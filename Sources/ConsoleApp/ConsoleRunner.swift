@@ -13,10 +13,20 @@ struct SavedView: Codable, Equatable {
     var speaker: String?
 }
 
+/// What a networked journal says about its connection, polled by the runner.
+public struct LinkStatus: Sendable {
+    /// Nil while connected; else the events waiting to be sent.
+    public var offlineWaiting: Int?
+    /// Messages for the status line (say, an offline edit the server refused).
+    public var notices: [String]
+    public init(offlineWaiting: Int?, notices: [String]) { self.offlineWaiting = offlineWaiting; self.notices = notices }
+}
+
 /// Runs the console on a real terminal: reads keys, performs effects against
 /// the journal, polls for other consoles' events, and draws frames.
 public enum ConsoleRunner {
-    public static func run(journal: any SessionJournal, context: ConsoleContext, theme: ColourTheme) throws {
+    public static func run(journal: any SessionJournal, context: ConsoleContext, theme: ColourTheme,
+                           link: (() -> LinkStatus)? = nil) throws {
         let screen = NcursesScreen(theme: theme)
         try screen.open()
         defer { screen.close() }
@@ -95,6 +105,11 @@ public enum ConsoleRunner {
                 } catch {
                     _ = update(&state, .appendFailed("cannot read the session: \(error)"))
                 }
+                if let status = link?() {
+                    _ = update(&state, .offline(waiting: status.offlineWaiting))
+                    for notice in status.notices { perform(update(&state, .appendFailed(notice)), &state, journal, screen, drafts) }
+                    if !status.notices.isEmpty { perform(update(&state, .sessionChanged(journal.state)), &state, journal, screen, drafts) }
+                }
                 _ = update(&state, .tick(now))
                 frame = view(state)
                 screen.draw(frame)
@@ -122,20 +137,8 @@ public enum ConsoleRunner {
 
     static func perform(_ effects: [ConsoleEffect], _ state: inout ConsoleState, _ journal: any SessionJournal,
                         _ screen: NcursesScreen, _ drafts: DraftStore?) {
-        for effect in effects {
-            switch effect {
-            case .append(let payloads):
-                do {
-                    try journal.append(payloads, by: state.context.user, at: Date())
-                    perform(update(&state, .sessionChanged(journal.state)), &state, journal, screen, drafts)
-                } catch {
-                    perform(update(&state, .appendFailed("\(error)")), &state, journal, screen, drafts)
-                }
-            case .bell: screen.bell()
-            case .saveDraft: break // batched by the loop
-            case .quit: save(state, drafts)
-            }
-        }
+        ConsoleEffects.perform(effects, &state, journal: journal,
+                               draw: { screen.draw(view($0)) }, bell: { screen.bell() }, quit: { save($0, drafts) })
     }
 
     static func savedView(_ state: ConsoleState) -> SavedView {

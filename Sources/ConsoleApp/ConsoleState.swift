@@ -3,6 +3,8 @@
 /// It asks for session changes through `ConsoleEffect`s; the runner performs
 /// them against a `SessionJournal`. It never calls SQLite or ncurses itself.
 import Foundation
+import Importers
+import Privacy
 import SessionModel
 import TerminalKit
 
@@ -70,6 +72,29 @@ public enum Overlay: Equatable, Sendable {
     case flag(FlagDraft)
     case register
     case confirmQuit
+    /// Stepping through one contribution's findings (accept / reject with a reason / skip).
+    case findings(FindingStep)
+    /// The session-wide review screen: every unresolved finding; the selected row.
+    case review(Int)
+    /// `:export`: pick a format, a file, then watch the progress.
+    case export(ExportDraft)
+    /// `:import`: pick a kind, a file, map unknown names, read the preview, commit.
+    case importer(ImportDraft)
+}
+
+/// Where the note-taker is in one contribution's findings.
+public struct FindingStep: Equatable, Sendable {
+    public var number: Int
+    /// Position among the contribution's unresolved findings (skipped ones stay before it).
+    public var index = 0
+    public var skipped = 0
+    /// Set while the reason for a rejection is typed.
+    public var reason: InputLine?
+    /// Back to the review screen (at this row) when done, rather than closing.
+    public var returnToReview: Int?
+    public init(number: Int, index: Int = 0, returnToReview: Int? = nil) {
+        self.number = number; self.index = index; self.returnToReview = returnToReview
+    }
 }
 
 /// The console's whole state: the session as last read, and the UI around it.
@@ -102,6 +127,10 @@ public struct ConsoleState: Equatable, Sendable {
     public var quit = false
     /// Concerns already rung for, so the bell sounds once per concern.
     public var rungFor: Set<Int> = []
+    /// Identifier findings: per contribution (unresolved) and in the input line.
+    public var privacy: PrivacyIndex
+    /// Implicit-identification warnings, as of the last time the review screen looked.
+    public var implicitWarnings: [ImplicitIdentificationWarning] = []
     /// The line just submitted, until its append is confirmed: a refused or
     /// failed save (disk full, read-only, file deleted) puts it back in the
     /// input line instead of losing what the note-taker typed.
@@ -109,6 +138,7 @@ public struct ConsoleState: Equatable, Sendable {
 
     public init(session: SessionState, context: ConsoleContext, width: Int, height: Int, now: Date) {
         self.session = session; self.context = context; self.width = width; self.height = height; self.now = now
+        privacy = PrivacyIndex(session: session)
         refilter()
     }
 
@@ -123,6 +153,9 @@ public struct ConsoleState: Equatable, Sendable {
         if filter.isEmpty && filter.room == nil { visible = nil; return }
         visible = session.contributions.filter { !$0.erased && filter.admits($0) }.map(\.number)
     }
+
+    /// Unresolved identifier findings of contribution `n` (scanned now if the background scan has not reached it).
+    public func findings(_ n: Int) -> [Finding] { privacy.findings(n, in: session) }
 
     /// Concerns waiting for the safeguarding lead: every console shows them.
     public var unacknowledgedConcerns: [SafeguardingConcern] { session.register.unacknowledged }

@@ -2,7 +2,8 @@ import Foundation
 import SessionModel
 import TerminalKit
 
-/// Boxes drawn over the panes: help, palette, search, speaker picker, flag, register.
+/// Boxes drawn over the panes: help, palette, search, speaker picker, flag,
+/// register (the privacy, export and import boxes are in FlowOverlays.swift).
 enum Overlays {
     static func draw(_ g: inout CellGrid, _ s: ConsoleState) {
         switch s.overlay {
@@ -13,6 +14,10 @@ enum Overlays {
         case .speakerPicker(let line): speakers(&g, s, line)
         case .flag(let draft): flag(&g, s, draft)
         case .register: register(&g, s)
+        case .findings(let step): findings(&g, s, step)
+        case .review(let row): review(&g, s, row)
+        case .export(let draft): export(&g, s, draft)
+        case .importer(let draft): importer(&g, s, draft)
         case .confirmQuit:
             let (x, y, w, _) = frame(&g, width: 56, height: 5, title: "Leave the console?")
             g.put("Everything logged is saved; your unsent line is kept.", x: x + 2, y: y + 1, maxWidth: w - 4)
@@ -60,9 +65,14 @@ enum Overlays {
         ("m  c", "people: move to the selected room · record consent"),
         ("/  n  N", "search, next, previous"),
         ("R", "safeguarding register"),
+        ("Privacy (◌ marks findings)", ""),
+        ("A  (^Y when typing)", "accept every finding of the selected (or your last) line"),
+        ("p", "step through its findings: y accept · n reject, why · s skip"),
+        ("P  (F5 when typing)", "review every unresolved finding in the session"),
         ("Anywhere", ""),
         ("Ctrl-G", "raise a safeguarding concern (category, urgency, words)"),
         (":", "command palette (every command-line action)"),
+        (":export  :import", "write the session out · add a chat, transcript or board"),
         ("? / F1", "this help"),
         ("Ctrl-Q / q", "leave"),
     ]

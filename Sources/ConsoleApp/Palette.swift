@@ -1,4 +1,5 @@
 import Foundation
+import Privacy
 import SessionModel
 
 /// The `:` command palette: every action of the command line, typed in place.
@@ -29,9 +30,64 @@ enum Palette {
         ("recording on|off", "say whether the platform records"),
         ("guide next|prev|N", "move through the discussion guide"),
         ("filter speaker CODE|source S|code C|flagged|clear", "filter the log"),
+        ("review", "every unresolved identifier finding (also P, F5)"),
+        ("redact N all | N accept K | N reject K REASON", "resolve a contribution's findings"),
+        ("blocklist NAME", "a name that must never reach an export"),
+        ("export [FORMAT [FILE]]", "write the session: json markdown html docx csv…"),
+        ("import [zoom-chat|vtt|miro-csv [FILE]]", "add a chat, transcript or board (preview first)"),
         ("close", "close the session"),
         ("quit", "leave the console"),
     ]
+
+    /// Commands that answer with effects other than appending (export, import),
+    /// or that open a screen; nil for the others.
+    static func runEffects(_ text: String, _ s: inout ConsoleState) throws -> [ConsoleEffect]? {
+        var words = text.split(separator: " ").map(String.init)
+        guard let verb = words.first?.lowercased() else { return nil }
+        words.removeFirst()
+        switch verb {
+        case "export":
+            try Keymap.startExport(&s, arguments: words)
+            return []
+        case "import":
+            return try Keymap.startImport(&s, arguments: words)
+        case "review":
+            Keymap.openReview(&s)
+            return []
+        case "redact":
+            guard let n = words.first.flatMap({ Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) }),
+                  let c = s.session.contribution(n), !c.erased else {
+                throw Refusal(description: "redact N all | N accept K | N reject K REASON (N: a contribution number)")
+            }
+            let findings = s.findings(n)
+            func finding(_ i: Int) throws -> Finding {
+                guard i < words.count, let k = Int(words[i]), k >= 1, k <= findings.count else {
+                    throw Refusal(description: "#\(n) has \(findings.count) unresolved finding(s); give K from 1 to \(findings.count)")
+                }
+                return findings[k - 1]
+            }
+            switch words.dropFirst().first?.lowercased() {
+            case "all", "accept-all", nil: return Keymap.acceptAll(n, &s)
+            case "accept":
+                let f = try finding(2)
+                return [.append([RedactionAccepted(number: n, span: f.span, label: f.label)])]
+            case "reject":
+                let f = try finding(2)
+                let reason = words.dropFirst(3).joined(separator: " ")
+                guard !reason.isEmpty else { throw Refusal(description: "say why it is not identifying: redact \(n) reject K REASON") }
+                return [.append([RedactionRejected(number: n, span: f.span, label: f.label, reason: reason)])]
+            default:
+                throw Refusal(description: "redact N all | N accept K | N reject K REASON")
+            }
+        case "blocklist":
+            let name = (words.first?.lowercased() == "add" ? words.dropFirst() : words[...]).joined(separator: " ")
+            guard !name.isEmpty else { throw Refusal(description: "blocklist NAME") }
+            s.status = "Added to the block-list; the log is scanned for it again"
+            return [.append([BlocklistNameAdded(name: name)])]
+        default:
+            return nil
+        }
+    }
 
     static func run(_ text: String, _ s: inout ConsoleState) throws -> [any EventPayload] {
         var words = text.split(separator: " ").map(String.init)

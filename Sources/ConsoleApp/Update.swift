@@ -12,6 +12,13 @@ public enum ConsoleAction: Sendable {
     /// An append was refused or failed; the message is shown, the input kept.
     case appendFailed(String)
     case offline(waiting: Int?)
+    /// A running export got further.
+    case exportProgress(Double, String)
+    case exportFinished(Result<ExportOutcome, ExportFailure>)
+    /// The runner read and planned an import (nothing written yet).
+    case importPlanned(Result<ImportPreview, ImportProblem>)
+    /// The runner appended an import (or refused it).
+    case importCommitted(Result<[String], ImportProblem>)
 }
 
 /// What the runner must do for the console.
@@ -20,6 +27,12 @@ public enum ConsoleEffect: Sendable {
     case bell
     case saveDraft
     case quit
+    /// Export the session to a file (render, write atomically, record it).
+    case export(ExportRequest)
+    /// Read a file and plan its import; answer with `.importPlanned`.
+    case planImport(ImportRequest)
+    /// Plan again and append the import in one transaction; answer with `.importCommitted`.
+    case commitImport(ImportRequest)
 }
 
 extension ConsoleEffect: CustomStringConvertible {
@@ -29,6 +42,9 @@ extension ConsoleEffect: CustomStringConvertible {
         case .bell: return "bell"
         case .saveDraft: return "saveDraft"
         case .quit: return "quit"
+        case .export(let r): return "export(\(r.format))"
+        case .planImport(let r): return "planImport(\(r.kind.rawValue))"
+        case .commitImport(let r): return "commitImport(\(r.kind.rawValue))"
         }
     }
 }
@@ -38,6 +54,10 @@ public func update(_ s: inout ConsoleState, _ action: ConsoleAction) -> [Console
     switch action {
     case .tick(let now):
         s.now = now
+        if !s.privacy.isComplete {
+            s.privacy.scanOlder(s.session)
+            if case .review = s.overlay { Keymap.settleStepping(&s) }
+        }
         return []
     case .resize(let w, let h):
         s.width = w; s.height = h
@@ -54,8 +74,11 @@ public func update(_ s: inout ConsoleState, _ action: ConsoleAction) -> [Console
         return []
     case .sessionChanged(let session):
         s.submitted = nil
+        s.privacy.update(from: s.session, to: session)
         s.session = session
         s.refilter()
+        s.privacy.scanInput(s.input.text)
+        Keymap.settleStepping(&s)
         var effects: [ConsoleEffect] = []
         for c in session.register.unacknowledged where c.urgency == .immediate && !s.rungFor.contains(c.number) {
             s.rungFor.insert(c.number)
@@ -63,7 +86,19 @@ public func update(_ s: inout ConsoleState, _ action: ConsoleAction) -> [Console
         }
         return effects
     case .key(let key):
-        return Keymap.handle(key, &s)
+        let effects = Keymap.handle(key, &s)
+        // The input line only: cheap on every keystroke (skipped when the text did not change).
+        s.privacy.scanInput(s.input.text)
+        return effects
+    case .exportProgress(let fraction, let stage):
+        Keymap.exportProgress(&s, fraction, stage)
+        return []
+    case .exportFinished(let result):
+        return Keymap.exportFinished(&s, result)
+    case .importPlanned(let result):
+        return Keymap.importPlanned(&s, result)
+    case .importCommitted(let result):
+        return Keymap.importCommitted(&s, result)
     }
 }
 
@@ -118,6 +153,8 @@ enum Keymap {
         case .ctrl("p"), .function(3): s.overlay = .speakerPicker(InputLine())
         case .ctrl("t"): s.summaryMode.toggle()
         case .ctrl("r"), .function(4): cycleRoom(&s)
+        case .ctrl("y"): return acceptAll(privacyTarget(s), &s)
+        case .function(5): openReview(&s)
         default: break
         }
         return []
@@ -190,6 +227,7 @@ enum Keymap {
         case .char("N"): findNext(&s, forward: false)
         case .char("q"): s.overlay = .confirmQuit
         case .char("R"): s.overlay = .register
+        case .char("P"): openReview(&s)
         case .char("f"): s.filter.flaggedOnly.toggle(); s.refilter(); s.selected = nil
         case .char("s"):
             let all: [ContributionSource?] = [nil] + ContributionSource.allCases
@@ -252,6 +290,8 @@ enum Keymap {
             if let n = s.selected { s.overlay = .palette(InputLine("theme link  \(n)")) }
         case .char("c"):
             if let n = s.selected { return [.append([ConfidentialityReminderGiven(number: n)])] }
+        case .char("A"): return acceptAll(privacyTarget(s), &s)
+        case .char("p"): startStepping(privacyTarget(s), &s)
         case .char("S"):
             if let n = s.selected, let speaker = s.session.contribution(n)?.speaker {
                 s.filter.speaker = s.filter.speaker == speaker ? nil : speaker; s.refilter()
@@ -324,6 +364,7 @@ enum Keymap {
             s.overlay = .none
             guard key == .enter else { return [] }
             do {
+                if let effects = try Palette.runEffects(line.text, &s) { return effects }
                 let result = try Palette.run(line.text, &s)
                 return result.isEmpty ? [] : [.append(result)]
             } catch {
@@ -354,6 +395,14 @@ enum Keymap {
             return []
         case .flag(var draft):
             return flagKey(key, &draft, &s)
+        case .findings(var step):
+            return findingKey(key, &step, &s)
+        case .review(let row):
+            return reviewKey(key, row, &s)
+        case .export(var draft):
+            return exportKey(key, &draft, &s)
+        case .importer(var draft):
+            return importKey(key, &draft, &s)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Privacy
 import SessionModel
 import TerminalKit
 
@@ -77,6 +78,9 @@ enum Screens {
             let warn = secs <= 60 ? " ⏰ 1 MIN" : ""
             right.append(String(format: "Round %d %02d:%02d left", round.number, secs / 60, secs % 60) + warn)
         }
+        let toReview = s.privacy.unresolvedCount
+        // While older contributions are still being scanned the count is a floor.
+        if toReview > 0 || !s.privacy.isComplete { right.append("◌ \(toReview)\(s.privacy.isComplete ? "" : "+") to review") }
         if s.session.info?.recording == true { right.append("● REC") }
         if s.session.info?.closed == true { right.append("CLOSED") }
         right.append(clock(s.now))
@@ -174,6 +178,10 @@ enum Screens {
                 if !c.codes.isEmpty { detail += " · " + c.codes.joined(separator: "; ") }
                 if c.struck { detail += " · STRUCK" }
                 if !c.concerns.isEmpty { detail += " · ⚑ concern " + c.concerns.map { "#\($0)" }.joined(separator: ",") }
+                let findings = s.findings(c.number)
+                if !findings.isEmpty {
+                    detail += " · ◌ " + findings.map { $0.label.rawValue }.joined(separator: ", ") + " to review (A accepts all, p steps)"
+                }
                 detail += " — " + RedactedText.display(c)
             }
             let lines = Wrap.lines(detail, width: width - 2, limit: detailHeight)
@@ -193,8 +201,11 @@ enum Screens {
         }
         // Markers stay readable without colour.
         let consented = c.speaker.map { s.session.participant($0)?.hasConsented ?? false } ?? true
-        let marks = (c.concerns.isEmpty ? " " : "⚑") + (c.struck ? "~" : !consented ? "✗" : c.redactions.isEmpty ? " " : "▒")
-        put(marks, c.concerns.isEmpty ? .normal : .flag, bold: true)
+        let findings = s.findings(c.number)
+        put(c.concerns.isEmpty ? " " : "⚑", .flag, bold: true)
+        put(c.struck ? "~" : !consented ? "✗" : " ", .warning, bold: true)
+        // Unresolved findings outrank redactions done: ◌ until every finding is resolved.
+        put(!findings.isEmpty ? "◌" : c.redactions.isEmpty ? " " : "▒", !findings.isEmpty ? .finding : .redaction, bold: true)
         put(String(format: "#%-4d ", c.number), .muted)
         put(clock(c.occurredAt, seconds: false) + " ", .muted)
         if c.erased { put("[erased by withdrawal]", .muted); return }
@@ -203,8 +214,14 @@ enum Screens {
         put(sourceTag(c.source) + " ", .source)
         put((c.speaker ?? (c.source == .facilitator ? "FAC" : "—")).padding(toLength: 4, withPad: " ", startingAt: 0), .speaker, bold: true)
         if c.attribution != .role { put(c.attribution == .anonymous ? "ᵃ" : "ᵇ", .muted) } else { put(" ", .muted) }
-        for segment in RedactedText.segments(c) {
-            put(segment.text, c.struck ? .struck : segment.redacted ? .redaction : .normal)
+        for segment in RedactedText.segments(c, findings: findings) {
+            if segment.finding && !c.struck {
+                guard col < x + width else { break }
+                let style = selected ? CellStyle(.selected, underline: true, reverse: true) : CellStyle(.finding, underline: true)
+                col += g.put(segment.text, x: col, y: y, style: style, maxWidth: x + width - col)
+            } else {
+                put(segment.text, c.struck ? .struck : segment.redacted ? .redaction : .normal)
+            }
         }
         if !c.codes.isEmpty { put("  [" + c.codes.joined(separator: "; ") + "]", .code) }
     }
@@ -264,7 +281,32 @@ enum Screens {
         while caretCols > available - 1 && start < chars.count {
             caretCols -= TerminalKitWidth.of(chars[start]); start += 1
         }
-        g.put(String(chars[start...]), x: 2, y: y, style: CellStyle(.input), maxWidth: available)
+        let findings = s.privacy.input
+        var hint = ""
+        if !findings.isEmpty {
+            var labels: [String] = []
+            for f in findings where !labels.contains(f.label.rawValue) { labels.append(f.label.rawValue) }
+            hint = " ◌ " + labels.joined(separator: " ")
+        }
+        let hintWidth = min(DisplayWidth.of(hint), max(0, available / 3))
+        let textWidth = available - hintWidth
+        if findings.isEmpty {
+            g.put(String(chars[start...]), x: 2, y: y, style: CellStyle(.input), maxWidth: textWidth)
+        } else {
+            // Findings are underlined as you type (Unicode-scalar spans mapped to characters).
+            let covered = ScalarSpans.coverage(chars, findings)
+            var col = 2
+            var i = start
+            while i < chars.count, col < 2 + textWidth {
+                let mark = covered[i] != nil
+                var j = i
+                while j < chars.count && (covered[j] != nil) == mark { j += 1 }
+                let style = mark ? CellStyle(.finding, underline: true) : CellStyle(.input)
+                col += g.put(String(chars[i..<j]), x: col, y: y, style: style, maxWidth: 2 + textWidth - col)
+                i = j
+            }
+            g.put(hint, x: g.width - hintWidth - 1, y: y, style: CellStyle(.finding, bold: true), maxWidth: hintWidth)
+        }
         if s.focus == .input && s.overlay == .none { g.cursor = (2 + caretCols, y) }
         if s.input.isEmpty && s.focus == .input {
             g.put("type what is said; P03: sets the speaker; Enter logs", x: 2, y: y, style: CellStyle(.muted))
@@ -273,25 +315,32 @@ enum Screens {
 
     static func hints(_ g: inout CellGrid, _ s: ConsoleState, y: Int) {
         let text = s.focus == .input
-            ? " Enter log · Esc panes · ^S source · ^P speaker · ^R room · Tab complete · ^G flag · F1 help"
-            : " ↑↓ select · Tab pane · i/Enter type · x strike · a attribution · t tag · r reply · e edit · / search · : cmd · ? help"
+            // The help key comes early so it survives an 80-column terminal.
+            ? " Enter log · F1 help · Esc panes · ^S source · ^P speaker · ^R room · Tab complete · ^G flag · ^Y accept all · F5 review"
+            : " ↑↓ select · ? help · Tab pane · i/Enter type · A accept all · p findings · P review · x strike · a attribution · t tag · r reply · e edit · / search · : cmd"
         g.put(text, x: 0, y: y, style: CellStyle(.muted))
     }
 }
 
-/// Text with accepted redactions shown as their placeholders.
+/// Text with accepted redactions shown as their placeholders, and unresolved
+/// findings marked (they keep their text until accepted).
 enum RedactedText {
-    struct Segment { var text: String; var redacted: Bool }
+    struct Segment { var text: String; var redacted: Bool; var finding = false }
 
-    static func segments(_ c: Contribution) -> [Segment] {
-        guard !c.redactions.isEmpty else { return [Segment(text: c.text, redacted: false)] }
+    static func segments(_ c: Contribution, findings: [Finding] = []) -> [Segment] {
+        guard !c.redactions.isEmpty || !findings.isEmpty else { return [Segment(text: c.text, redacted: false)] }
         let scalars = Array(c.text.unicodeScalars)
+        var spans: [(TextSpan, Segment)] = c.redactions.map { ($0.span, Segment(text: $0.placeholder, redacted: true)) }
+        for f in findings where f.span.end <= scalars.count {
+            spans.append((f.span, Segment(text: String(String.UnicodeScalarView(scalars[f.span.start..<f.span.end])), redacted: false, finding: true)))
+        }
+        spans.sort { $0.0.start < $1.0.start }
         var out: [Segment] = []
         var at = 0
-        for r in c.redactions.sorted(by: { $0.span.start < $1.span.start }) where r.span.start >= at && r.span.end <= scalars.count {
-            if r.span.start > at { out.append(Segment(text: String(String.UnicodeScalarView(scalars[at..<r.span.start])), redacted: false)) }
-            out.append(Segment(text: r.placeholder, redacted: true))
-            at = r.span.end
+        for (span, segment) in spans where span.start >= at && span.end <= scalars.count {
+            if span.start > at { out.append(Segment(text: String(String.UnicodeScalarView(scalars[at..<span.start])), redacted: false)) }
+            out.append(segment)
+            at = span.end
         }
         if at < scalars.count { out.append(Segment(text: String(String.UnicodeScalarView(scalars[at...])), redacted: false)) }
         return out

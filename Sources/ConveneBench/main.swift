@@ -8,7 +8,7 @@ let area = args.first ?? "all"
 switch area {
 case "store": runStoreBenchmarks()
 case "terminal": runTerminalBenchmarks()
-case "console": runConsoleBenchmarks()
+case "console": runConsoleBenchmarks(); runConsolePrivacyBenchmarks()
 case "privacy": runPrivacyBenchmarks()
 case "make-session":
     // convene-bench make-session PATH EVENTS: a large session for keylat.py and manual trials.
@@ -16,13 +16,17 @@ case "make-session":
     try! buildLargeSession(path: rest[0], events: Int(rest[1]) ?? 10_000)
 case "open-once": openOnce(path: args.dropFirst().first ?? "")
 case "dataprotection": runDataProtectionBenchmarks(Array(args.dropFirst()))
+case "exports": runExportBenchmarks(Array(args.dropFirst()))
 case "import": runImportBenchmarks()
 case "load": runLoadBenchmark(Array(args.dropFirst()))
 case "load-writer": runLoadWriter(Array(args.dropFirst()))
+case "team": runTeamBenchmarks(Array(args.dropFirst()))
+case "team-reader": runTeamReader(Array(args.dropFirst()))
 case "all":
     runStoreBenchmarks()
     runTerminalBenchmarks()
     runConsoleBenchmarks()
+    runConsolePrivacyBenchmarks()
     runPrivacyBenchmarks()
     runDataProtectionBenchmarks()
     runImportBenchmarks()

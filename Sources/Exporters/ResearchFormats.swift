@@ -1,10 +1,8 @@
 import Foundation
 import SessionModel
 
-/// The research formats built on `ResearchRecord`. None of them reads the session directly.
-public enum ExportFormat: String, CaseIterable, Sendable {
-    case json, csv, quotesCSV = "quotes-csv", markdown, safeguarding
-}
+/// The plain-text research formats (json, csv, quotes-csv, markdown), built
+/// on `ResearchRecord` only. None of them reads the session directly.
 
 public enum ResearchFormats {
     public static func json(_ r: ResearchRecord) throws -> Data {
@@ -14,11 +12,7 @@ public enum ResearchFormats {
         return try e.encode(r)
     }
 
-    static func stamp(_ d: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.timeZone = TimeZone(identifier: "UTC")
-        return f.string(from: d)
-    }
+    static func stamp(_ d: Date) -> String { ExportText.iso(d) }
 
     /// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
     static func csvField(_ s: String) -> String {
@@ -36,35 +30,57 @@ public enum ResearchFormats {
         return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// Markdown cells: pipes and line breaks would break the table.
+    static func cell(_ s: String) -> String {
+        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+    }
+
     public static func markdown(_ r: ResearchRecord) -> String {
+        let facts = ReportFacts(r)
         var md = "# \(r.session.title)\n\n"
-        md += "- Date: \(r.session.date) · platform: \(r.session.platform)\n"
+        md += "- Date: \(r.session.date), \(ExportText.clock(r.session.startedAt))–\(ExportText.clock(r.session.endedAt)) UTC · platform: \(r.session.platform)\n"
         if let study = r.session.study { md += "- Study: \(study)\(r.session.strand.map { ", strand \($0)" } ?? "")\n" }
-        md += "- Participants: \(r.participants.count) · contributions in this record: \(r.contributions.count)\n\n"
+        md += "- Participants: \(r.participants.count) · contributions in this record: \(r.contributions.count)\n"
+        md += "- Anonymised research data: names and identifiers redacted, background material withheld.\n\n"
         md += "## Who took part\n\n| code | role | organisation | strand |\n| --- | --- | --- | --- |\n"
-        for p in r.participants { md += "| \(p.code) | \(p.role) | \(p.orgType ?? "") | \(p.strand ?? "") |\n" }
+        for p in r.participants { md += "| \(p.code) | \(cell(p.role)) | \(p.orgType ?? "") | \(cell(p.strand ?? "")) |\n" }
         md += "\n## Rooms and rounds\n\n"
-        for room in r.rooms { md += "- \(room.name): \(r.contributions.filter { $0.room == room.name }.count) contributions\n" }
-        for round in r.rounds { md += "- Round \(round.number): \(round.minutes) minutes\(round.prompt.map { " — \($0)" } ?? "")\n" }
+        for room in facts.byRoom { md += "- \(room.name): \(room.count) contributions\n" }
+        for round in r.rounds {
+            md += "- Round \(round.number): \(round.minutes) minutes from \(ExportText.clock(round.startedAt))\(round.prompt.map { " — \($0)" } ?? "")\n"
+        }
+        if !r.guide.isEmpty {
+            md += "\nDiscussion guide:\n\n"
+            for g in r.guide { md += "\(g.index + 1). \(g.title)\(g.prompts.isEmpty ? "" : " — " + g.prompts.joined(separator: "; "))\n" }
+        }
         md += "\n## Themes\n\n"
+        if r.themes.isEmpty { md += "No themes were recorded.\n\n" }
         for t in r.themes {
             md += "### \(t.number). \(t.title)\n\n"
             for n in t.contributions {
-                guard let e = r.contributions.first(where: { $0.number == n }) else { continue }
-                md += e.quotable ? "- “\(e.text)” — \(e.speakerLabel ?? "Participant") (#\(n))\n" : "- (background, #\(n))\n"
+                guard let e = facts.byNumber[n] else { continue }
+                let c = facts.citation(e)
+                md += c.quote.map { "- “\($0)” — \(c.label) (#\(n))\n" } ?? "- (#\(n), \(c.label))\n"
             }
             md += "\n"
         }
-        md += "## Counts\n\n| by source | n |\n| --- | --- |\n"
-        for source in ContributionSource.allCases { md += "| \(source.rawValue) | \(r.contributions.filter { $0.source == source.rawValue }.count) |\n" }
+        md += "## Counts\n\n| by room | n |\n| --- | --- |\n"
+        for room in facts.byRoom { md += "| \(cell(room.name)) | \(room.count) |\n" }
+        md += "\n| by source | n |\n| --- | --- |\n"
+        for source in facts.bySource { md += "| \(source.name) | \(source.count) |\n" }
         md += "\n| by code | n |\n| --- | --- |\n"
-        for code in r.codebook { md += "| \(code.name)\(code.emergent ? " (emergent)" : "") | \(r.contributions.filter { $0.codes.contains(code.name) }.count) |\n" }
+        for code in facts.byCode { md += "| \(cell(code.name))\(code.emergent ? " (emergent)" : "") | \(code.count) |\n" }
+        md += "\n## Timeline\n\n```\n" + Timeline(r).textChart() + "```\n"
         md += "\n## Process log\n\n"
         md += "- Consent recorded for \(r.process.consentRecorded) participant(s)\n"
         md += "- Confidentiality reminders given: \(r.process.confidentialityReminders)\n"
         md += "- Redactions applied: \(r.process.redactions)\n"
         md += "- Withdrawals: \(r.process.withdrawals)\n"
-        md += "- Left out: \(r.process.excludedStruck) struck, \(r.process.excludedWithoutConsent) without consent\n"
+        md += "- Left out: \(r.process.excludedStruck) struck, \(r.process.excludedWithoutConsent) without consent, \(r.process.excludedWithdrawn) withdrawn\n"
+        if !r.process.log.isEmpty {
+            md += "\n| time | what |\n| --- | --- |\n"
+            for entry in r.process.log { md += "| \(ExportText.clock(entry.at)) | \(cell(entry.detail)) |\n" }
+        }
         return md
     }
 }

@@ -11,20 +11,26 @@ import SessionModel
 public struct ResearchRecord: Codable, Equatable, Sendable {
     public struct Session: Codable, Equatable, Sendable {
         public var id: String, title: String, study: String?, strand: String?, platform: String, date: String
+        /// When the session file was created and when its last event happened.
+        public var startedAt: Date, endedAt: Date
+        public var codebook: String
     }
     public struct Person: Codable, Equatable, Sendable {
         public var code: String, role: String, orgType: String?, strand: String?
     }
     public struct RoomInfo: Codable, Equatable, Sendable { public var id: Int, name: String }
     public struct Round: Codable, Equatable, Sendable { public var number: Int, minutes: Int, prompt: String?, startedAt: Date, endedAt: Date? }
+    public struct GuideSegment: Codable, Equatable, Sendable { public var index: Int, title: String, prompts: [String], minutes: Int? }
     public struct Code: Codable, Equatable, Sendable { public var name: String, description: String?, emergent: Bool }
     public struct ThemeInfo: Codable, Equatable, Sendable { public var number: Int, title: String, contributions: [Int] }
     public struct Entry: Codable, Equatable, Sendable {
         public var number: Int
         public var occurredAt: Date
         public var room: String
+        public var roomId: Int
         public var round: Int?
         public var guideSegment: String?
+        public var guideIndex: Int?
         public var source: String
         public var speaker: String?
         /// What a quote may carry under the Chatham House Rule: a job role,
@@ -33,10 +39,14 @@ public struct ResearchRecord: Codable, Equatable, Sendable {
         public var attribution: String
         public var quotable: Bool
         public var form: String
+        /// The redacted text; for background material only `ResearchGate.withheld`.
         public var text: String
         public var codes: [String]
         public var replyTo: [Int]
     }
+    /// One line of the process log: what was done to run the session well.
+    /// Never a concern, never a name.
+    public struct ProcessEntry: Codable, Equatable, Sendable { public var at: Date, kind: String, detail: String }
     public struct Process: Codable, Equatable, Sendable {
         public var consentRecorded: Int
         public var confidentialityReminders: Int
@@ -44,15 +54,19 @@ public struct ResearchRecord: Codable, Equatable, Sendable {
         public var withdrawals: Int
         public var excludedStruck: Int
         public var excludedWithoutConsent: Int
+        public var excludedWithdrawn: Int
+        /// Consent checks, confidentiality reminders, rounds, withdrawals, in time order.
+        public var log: [ProcessEntry]
     }
 
     public var format = "convene-research-export"
-    public var version = 1
+    /// Schema version (docs/exports.md). 2: rooms by id, guide prompts, session times, process log.
+    public var version = 2
     public var session: Session
     public var participants: [Person]
     public var rooms: [RoomInfo]
     public var rounds: [Round]
-    public var guide: [String]
+    public var guide: [GuideSegment]
     public var codebook: [Code]
     public var themes: [ThemeInfo]
     public var contributions: [Entry]
@@ -61,57 +75,136 @@ public struct ResearchRecord: Codable, Equatable, Sendable {
 
 /// The gate: the one function that turns a session into research data.
 public enum ResearchGate {
-    public static func record(_ s: SessionState) -> ResearchRecord {
+    /// What stands in for the words of background material (Chatham House:
+    /// it informs findings and is never quoted, so its text never leaves).
+    public static let withheld = "[background — not for quotation]"
+
+    /// `progress` gets fractions from 0 to 1 as contributions are rendered
+    /// (redaction is the slow part of a long session).
+    public static func record(_ s: SessionState, progress: ((Double) -> Void)? = nil) -> ResearchRecord {
         let info = s.info
         let names = NameScrubber(s)
         let redactor = Redactor(session: s)
-        var excludedStruck = 0, excludedConsent = 0
-        var entries: [ResearchRecord.Entry] = []
-        for c in s.contributions where !c.erased && !c.directMessage {
-            if c.struck { excludedStruck += 1; continue }
+        // Scrubbed once, not once per contribution.
+        let roomNames = Dictionary(s.rooms.map { ($0.id, names.scrub($0.name)) }, uniquingKeysWith: { a, _ in a })
+        let guideTitles = s.guide.segments.map { names.scrub($0.title) }
+        let roles = s.participants.mapValues { names.scrub($0.jobRole) }
+
+        /// One contribution through the gate: nil when it is left out, with the reason.
+        @Sendable func pass(_ c: Contribution) -> (entry: ResearchRecord.Entry?, left: Exclusion?) {
+            if c.erased || c.directMessage { return (nil, nil) }
+            if c.struck { return (nil, .struck) }
             if let code = c.speaker {
-                guard let p = s.participant(code), !p.withdrawn else { continue }
-                if !p.hasConsented { excludedConsent += 1; continue }
+                guard let p = s.participant(code), !p.withdrawn else { return (nil, .withdrawn) }
+                if !p.hasConsented { return (nil, .withoutConsent) }
             }
             let label: String?
             switch (c.source, c.attribution) {
             case (_, .background): label = nil
             case (.facilitator, _): label = "Facilitator"
             case (.whiteboard, _): label = "Whiteboard (anonymous)"
-            case (_, .role): label = c.speaker.flatMap { s.participant($0)?.jobRole } ?? "Participant"
+            case (_, .role): label = c.speaker.flatMap { roles[$0.uppercased()] } ?? "Participant"
             case (_, .anonymous): label = "Participant"
             }
-            entries.append(ResearchRecord.Entry(
-                number: c.number, occurredAt: c.occurredAt, room: s.roomName(c.room), round: c.round,
-                guideSegment: c.guideSegment.flatMap { s.guide.segments.indices.contains($0) ? s.guide.segments[$0].title : nil },
+            let segment = c.guideSegment.flatMap { guideTitles.indices.contains($0) ? $0 : nil }
+            return (ResearchRecord.Entry(
+                number: c.number, occurredAt: c.occurredAt, room: roomNames[c.room] ?? names.scrub(s.roomName(c.room)), roomId: c.room, round: c.round,
+                guideSegment: segment.map { guideTitles[$0] }, guideIndex: segment,
                 source: c.source.rawValue, speaker: c.speaker, speakerLabel: label, attribution: c.attribution.rawValue,
                 quotable: c.attribution != .background, form: c.form.rawValue,
-                text: names.scrub(redactor.exportText(c)), codes: c.codes, replyTo: c.replyTo))
+                text: c.attribution == .background ? withheld : names.scrub(redactor.exportText(c)),
+                codes: c.codes.map(names.scrub), replyTo: c.replyTo), nil)
+        }
+
+        // Redaction is the slow part of a long session: chunks run on every
+        // core, and are put back in contribution order.
+        let chunk = 256
+        let chunks = (s.contributions.count + chunk - 1) / chunk
+        let results = ChunkResults(count: chunks)
+        // In waves, so that progress is reported on the caller's thread between them.
+        let wave = 8
+        for first in stride(from: 0, to: chunks, by: wave) {
+            DispatchQueue.concurrentPerform(iterations: min(wave, chunks - first)) { i in
+                let k = first + i
+                results.set(k, s.contributions[(k * chunk)..<min(s.contributions.count, (k + 1) * chunk)].map(pass))
+            }
+            progress?(Double(min(chunks, first + wave)) / Double(chunks))
+        }
+        var excludedStruck = 0, excludedConsent = 0, excludedWithdrawn = 0
+        var entries: [ResearchRecord.Entry] = []
+        entries.reserveCapacity(s.contributions.count)
+        for part in results.all {
+            for r in part {
+                if let e = r.entry { entries.append(e) }
+                switch r.left {
+                case .struck: excludedStruck += 1
+                case .withoutConsent: excludedConsent += 1
+                case .withdrawn: excludedWithdrawn += 1
+                case nil: break
+                }
+            }
         }
         let included = Set(entries.map(\.number))
+        var log: [ResearchRecord.ProcessEntry] = []
+        for p in s.orderedParticipants where !p.withdrawn {
+            if let consent = p.consent { log.append(.init(at: consent.at, kind: "consent", detail: "\(p.code): consent checked (\(consent.items.count) items)")) }
+        }
+        for r in s.reminders {
+            log.append(.init(at: r.at, kind: "reminder", detail: "Confidentiality reminder" + (r.contribution.map { " after #\($0)" } ?? "")))
+        }
+        for r in s.rounds {
+            log.append(.init(at: r.startedAt, kind: "round", detail: "Round \(r.number) started (\(r.minutes) minutes)"))
+            if let end = r.endedAt { log.append(.init(at: end, kind: "round", detail: "Round \(r.number) ended")) }
+        }
+        for w in s.withdrawals {
+            log.append(.init(at: w.at, kind: "withdrawal", detail: "A participant withdrew; \(w.erased.count) contribution(s) erased"))
+        }
+        // Stable order: by time, then kind, then text.
+        log.sort { ($0.at, $0.kind, $0.detail) < ($1.at, $1.kind, $1.detail) }
+        let start = info?.createdAt ?? Date(timeIntervalSince1970: 0)
+        // The end is the last thing that happened in the session itself, not the
+        // last event: recording an export or opening a console must not change
+        // the next export's bytes.
+        let end = ([start] + s.contributions.map(\.occurredAt) + s.rounds.compactMap(\.endedAt) + s.rounds.map(\.startedAt)
+                   + s.reminders.map(\.at) + s.withdrawals.map(\.at) + log.map(\.at)).max() ?? start
         return ResearchRecord(
-            session: .init(id: info?.sessionID.uuidString.lowercased() ?? "", title: names.scrub(info?.title ?? ""), study: info?.study,
-                           strand: info?.strand, platform: info?.platform.rawValue ?? "", date: info?.date ?? ""),
+            session: .init(id: info?.sessionID.uuidString.lowercased() ?? "", title: names.scrub(info?.title ?? ""), study: info?.study.map(names.scrub),
+                           strand: info?.strand, platform: info?.platform.rawValue ?? "", date: info?.date ?? "",
+                           startedAt: start, endedAt: end, codebook: names.scrub(s.codebook.name)),
             participants: s.orderedParticipants.filter { !$0.withdrawn }.map {
-                .init(code: $0.code, role: $0.jobRole, orgType: $0.organisationType?.rawValue, strand: $0.strand)
+                .init(code: $0.code, role: names.scrub($0.jobRole), orgType: $0.organisationType?.rawValue, strand: $0.strand)
             },
             rooms: s.rooms.map { .init(id: $0.id, name: names.scrub($0.name)) },
             rounds: s.rounds.map { .init(number: $0.number, minutes: $0.minutes, prompt: $0.prompt.map(names.scrub), startedAt: $0.startedAt, endedAt: $0.endedAt) },
-            guide: s.guide.segments.map(\.title),
-            codebook: s.codebook.entries.map { .init(name: $0.name, description: $0.description, emergent: $0.emergent) },
+            guide: s.guide.segments.enumerated().map { .init(index: $0.offset, title: names.scrub($0.element.title), prompts: $0.element.prompts.map(names.scrub), minutes: $0.element.minutes) },
+            codebook: s.codebook.entries.map { .init(name: names.scrub($0.name), description: $0.description.map(names.scrub), emergent: $0.emergent) },
             themes: s.themes.filter { !$0.title.isEmpty }.map { .init(number: $0.number, title: names.scrub($0.title), contributions: $0.contributions.filter(included.contains)) },
             contributions: entries,
-            process: .init(consentRecorded: s.orderedParticipants.filter(\.hasConsented).count, confidentialityReminders: s.reminders.count,
+            process: .init(consentRecorded: s.orderedParticipants.filter { $0.hasConsented && !$0.withdrawn }.count, confidentialityReminders: s.reminders.count,
                            redactions: s.contributions.reduce(0) { $0 + $1.redactions.count }, withdrawals: s.withdrawals.count,
-                           excludedStruck: excludedStruck, excludedWithoutConsent: excludedConsent))
+                           excludedStruck: excludedStruck, excludedWithoutConsent: excludedConsent, excludedWithdrawn: excludedWithdrawn, log: log))
     }
+}
+
+enum Exclusion: Sendable { case struck, withoutConsent, withdrawn }
+
+/// Per-chunk results of the gate, filled from several threads, one slot each.
+final class ChunkResults: @unchecked Sendable {
+    private var slots: [[(entry: ResearchRecord.Entry?, left: Exclusion?)]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ k: Int, _ value: [(entry: ResearchRecord.Entry?, left: Exclusion?)]) { lock.lock(); slots[k] = value; lock.unlock() }
+    var all: [[(entry: ResearchRecord.Entry?, left: Exclusion?)]] { lock.lock(); defer { lock.unlock() }; return slots }
 }
 
 /// Replaces every real name and block-listed name (whole, and each part of
 /// three letters or more) with `[PERSON]`, whatever the case: a last line of
 /// defence behind redaction, so a name the note-taker missed still never leaves.
-struct NameScrubber {
+struct NameScrubber: Sendable {
     private let patterns: [String]
+    /// The first run of letters of each pattern, folded: a text whose folded
+    /// form does not contain it cannot match, so most texts skip the slow search.
+    private let firstRuns: [String]
 
     init(_ s: SessionState) {
         var all = Set<String>()
@@ -119,13 +212,49 @@ struct NameScrubber {
             all.insert(name)
             for part in name.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "-" }) where part.count >= 3 { all.insert(String(part)) }
         }
-        patterns = all.sorted { $0.count > $1.count }
+        patterns = all.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        firstRuns = patterns.map { Self.runs(Self.fold($0)).first.map(String.init) ?? "" }
+    }
+
+    static func fold(_ s: String) -> String {
+        // Most text is ASCII: lower-casing its bytes is the whole fold, without Foundation.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        }
+        return s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+    static func runs(_ s: String) -> [Substring] { s.split(whereSeparator: { !$0.isLetter }) }
+
+    /// Whether `needle` occurs anywhere in `haystack` (bytes of native UTF-8:
+    /// a cheap, conservative test before the real search).
+    static func occurs(_ needle: String, in haystack: inout String) -> Bool {
+        var needle = needle
+        haystack.makeContiguousUTF8()
+        needle.makeContiguousUTF8()
+        return haystack.utf8.withContiguousStorageIfAvailable { h in
+            needle.utf8.withContiguousStorageIfAvailable { n in
+                guard n.count > 0 else { return true }
+                guard h.count >= n.count else { return false }
+                let first = n[0]
+                var i = 0
+                while i <= h.count - n.count {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n.count && h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }.flatMap { $0 } ?? haystack.contains(needle)
     }
 
     func scrub(_ text: String) -> String {
-        guard !patterns.isEmpty else { return text }
+        guard !patterns.isEmpty, !text.isEmpty else { return text }
+        var folded = Self.fold(text)
         var result = text
-        for name in patterns {
+        for (name, first) in zip(patterns, firstRuns) where first.isEmpty || Self.occurs(first, in: &folded) {
             var searchStart = result.startIndex
             while let r = result.range(of: name, options: [.caseInsensitive, .diacriticInsensitive], range: searchStart..<result.endIndex) {
                 let before = r.lowerBound == result.startIndex ? nil : result[result.index(before: r.lowerBound)]

@@ -1,8 +1,8 @@
-/// Privacy owns finding identifiers in what people say: recognisers for UK
-/// postcodes, phones, NHS numbers (with their check digit), NI numbers, emails,
-/// dates of birth, ages that narrow a person down, vehicle registrations, case
-/// references, handles, named local organisations and people (the session's own
-/// names, titles and names in context). Offline and deterministic.
+/// Privacy owns finding identifiers in what people say. This file holds the
+/// public scanner: it tokenises a text once (Tokeniser.swift), runs the
+/// recognisers over the tokens (NumberRecognisers.swift, PlaceRecognisers.swift,
+/// PersonRecognisers.swift) and keeps the longest of overlapping findings.
+/// Offline and deterministic; the name lists load once (Gazetteer.swift).
 import Foundation
 import SessionModel
 
@@ -14,51 +14,49 @@ public struct Finding: Equatable, Sendable, Codable {
     public init(label: IdentifierLabel, span: TextSpan, text: String) { self.label = label; self.span = span; self.text = text }
 }
 
-/// Finds identifiers. Built once per session (its names), then cheap per text.
+/// Finds identifiers. Built once per session (its names: cheap, the gazetteer is shared), then cheap per text.
 public struct IdentifierScanner: Sendable {
-    private let sessionNames: [String]
+    /// Session names as token-key sequences, by first key.
+    let sessionNames: [String: [[String]]]
 
-    /// `names`: the session's real names and block-listed names.
+    /// `names`: the session's real names and block-listed names. Matched whole or in part, any case, any accents.
     public init(names: [String] = []) {
-        var all = Set<String>()
+        var byFirst: [String: Set<[String]>] = [:]
         for name in names {
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
-            guard trimmed.count >= 2 else { continue }
-            all.insert(trimmed)
-            for part in trimmed.split(separator: " ") where part.count >= 3 { all.insert(String(part)) }
+            let keys = Tokeniser.tokenise(Array(name.unicodeScalars)).filter { $0.kind != .punct || $0.text == "-" || $0.text == "'" || $0.text == "’" }.map(\.key)
+            guard let first = keys.first, keys.joined().count >= 2 else { continue }
+            byFirst[first, default: []].insert(keys)
+            for part in keys where part.count >= 3 && part.first?.isLetter == true { byFirst[part, default: []].insert([part]) }
         }
-        sessionNames = all.sorted { $0.count > $1.count }
+        sessionNames = byFirst.mapValues { $0.sorted { $0.count > $1.count } }
+        _ = Gazetteer.shared
     }
 
     public init(session: SessionState) {
         self.init(names: Array(session.linkage.values) + session.blocklist)
     }
 
+    /// Only the session's own names (real and block-listed): these are never left in an export, whatever was rejected.
+    func scanSessionNames(_ text: String) -> [Finding] {
+        guard !sessionNames.isEmpty else { return [] }
+        let scalars = Array(text.unicodeScalars)
+        var ctx = ScanContext(scalars: scalars, tokens: Tokeniser.tokenise(scalars), gazetteer: Gazetteer.shared)
+        ctx.findSessionNames(sessionNames)
+        return ctx.candidates.map { c in
+            Finding(label: c.label, span: TextSpan(start: c.start, end: c.end), text: String(String.UnicodeScalarView(scalars[c.start..<c.end])))
+        }
+    }
+
     public func scan(_ text: String) -> [Finding] {
-        var found: [Finding] = []
-        let ns = text as NSString
-        let whole = NSRange(location: 0, length: ns.length)
-        for recogniser in Recognisers.all {
-            for match in recogniser.regex.matches(in: text, range: whole) {
-                let range = match.range(at: recogniser.group)
-                guard range.location != NSNotFound, let r = Range(range, in: text) else { continue }
-                let piece = String(text[r])
-                if let check = recogniser.check, !check(piece) { continue }
-                found.append(Finding(label: recogniser.label, span: Self.scalarSpan(text, r), text: piece))
-            }
+        let scalars = Array(text.unicodeScalars)
+        var ctx = ScanContext(scalars: scalars, tokens: Tokeniser.tokenise(scalars), gazetteer: Gazetteer.shared)
+        ctx.findEmailsAndHandles()
+        ctx.findNumbers()
+        ctx.findPlacesAndOrganisations()
+        ctx.findPeople(sessionNames: sessionNames)
+        return Self.resolveOverlaps(ctx.candidates).map { c in
+            Finding(label: c.label, span: TextSpan(start: c.start, end: c.end), text: String(String.UnicodeScalarView(scalars[c.start..<c.end])))
         }
-        for name in sessionNames {
-            var start = text.startIndex
-            while let r = text.range(of: name, options: [.caseInsensitive, .diacriticInsensitive], range: start..<text.endIndex) {
-                let before = r.lowerBound == text.startIndex ? nil : text[text.index(before: r.lowerBound)]
-                let after = r.upperBound == text.endIndex ? nil : text[r.upperBound]
-                if before?.isLetter != true && after?.isLetter != true {
-                    found.append(Finding(label: .person, span: Self.scalarSpan(text, r), text: String(text[r])))
-                }
-                start = r.upperBound
-            }
-        }
-        return Self.resolveOverlaps(found)
     }
 
     static func scalarSpan(_ text: String, _ r: Range<String.Index>) -> TextSpan {
@@ -67,57 +65,93 @@ public struct IdentifierScanner: Sendable {
         return TextSpan(start: start, end: start + length)
     }
 
-    /// Keeps the longest finding where two overlap, in text order.
-    static func resolveOverlaps(_ findings: [Finding]) -> [Finding] {
-        let sorted = findings.sorted { ($0.span.start, -($0.span.end - $0.span.start)) < ($1.span.start, -($1.span.end - $1.span.start)) }
-        var kept: [Finding] = []
-        for f in sorted {
-            if let last = kept.last, f.span.start < last.span.end {
-                if f.span.end - f.span.start > last.span.end - last.span.start { kept[kept.count - 1] = f }
-                continue
+    /// Keeps the session's own names first, then the longest candidate where two overlap (ties: the more specific label), in text order.
+    static func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
+        // A session name inside a longer finding (a handle, an address) is redacted with it.
+        var candidates = candidates
+        for k in candidates.indices where candidates[k].sessionName {
+            let c = candidates[k]
+            if candidates.contains(where: { !$0.sessionName && $0.start <= c.start && c.end <= $0.end && $0.end - $0.start > c.end - c.start }) {
+                candidates[k].sessionName = false
             }
-            kept.append(f)
         }
-        return kept
+        let ranked = candidates.sorted { a, b in
+            if a.sessionName != b.sessionName { return a.sessionName }
+            let la = a.end - a.start, lb = b.end - b.start
+            if la != lb { return la > lb }
+            if a.rank != b.rank { return a.rank < b.rank }
+            return a.start < b.start
+        }
+        var kept: [Candidate] = []
+        for c in ranked where !kept.contains(where: { $0.start < c.end && c.start < $0.end }) { kept.append(c) }
+        return kept.sorted { $0.start < $1.start }
     }
 }
 
-struct Recogniser: @unchecked Sendable {
-    let label: IdentifierLabel
-    let regex: NSRegularExpression
-    let group: Int
-    let check: (@Sendable (String) -> Bool)?
-    init(_ label: IdentifierLabel, _ pattern: String, group: Int = 0, caseInsensitive: Bool = false, check: (@Sendable (String) -> Bool)? = nil) {
-        self.label = label
-        self.regex = try! NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
-        self.group = group
-        self.check = check
-    }
+/// A finding before overlaps are resolved; scalar offsets.
+struct Candidate {
+    var label: IdentifierLabel
+    var start: Int
+    var end: Int
+    /// One of the session's real or block-listed names: always kept.
+    var sessionName = false
+    /// Lower wins a tie of equal length.
+    var rank: Int { Candidate.order.firstIndex(of: label) ?? 99 }
+    static let order: [IdentifierLabel] = [.email, .handle, .nhsNumber, .phone, .niNumber, .postcode, .vehicleReg, .caseRef,
+                                           .dateOfBirth, .age, .organisationLocal, .location, .person]
 }
 
-enum Recognisers {
-    static let all: [Recogniser] = [
-        // Full and outward-only UK postcodes (outward-only needs context: "in/near/at/from").
-        Recogniser(.postcode, #"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b"#, caseInsensitive: true),
-        Recogniser(.postcode, #"\b(?:in|near|at|from|around|postcode)\s+([A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\b"#, group: 1),
-        Recogniser(.email, #"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b"#),
-        Recogniser(.nhsNumber, #"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b"#, check: NHSNumber.isValid),
-        Recogniser(.phone, #"(?:\+44\s?|\b0)(?:7\d{3}|1\d{2,4}|2\d|3\d{2}|8\d{2})[\s-]?\d{3,4}[\s-]?\d{3,4}\b"#),
-        Recogniser(.niNumber, #"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"#, caseInsensitive: true),
-        Recogniser(.dateOfBirth, #"\b(?:born on|born|DOB|date of birth|d\.o\.b\.?)[:\s]+(\d{1,2}(?:st|nd|rd|th)?[ /.-](?:\d{1,2}|Jan\w*|Feb\w*|Mar\w*|Apr\w*|May|Jun\w*|Jul\w*|Aug\w*|Sep\w*|Oct\w*|Nov\w*|Dec\w*)[ /.-]\d{2,4})"#, group: 1, caseInsensitive: true),
-        Recogniser(.age, #"\b(?:an?\s+)?(\d{1,2}[- ]year[- ]old(?:\s+(?:girl|boy|child|lad|young person|son|daughter))?)\b"#, group: 1, caseInsensitive: true),
-        Recogniser(.vehicleReg, #"\b[A-Z]{2}\d{2} ?[A-Z]{3}\b"#),
-        Recogniser(.caseRef, #"\b(?:case|crime|ref(?:erence)?|incident|CRN|job)(?:\s+(?:no\.?|number|ref))?[:#\s]+([A-Z]{0,4}[-/]?\d[\d/-]{3,})\b"#, group: 1, caseInsensitive: true),
-        Recogniser(.handle, #"(?<![\w@])@[A-Za-z0-9_.]{3,30}\b"#),
-        // A named local service: capitalised words before a school, surgery, home or team word.
-        Recogniser(.organisationLocal, #"\b((?:St\.? |Saint )?(?:[A-Z][a-z'’]+ ){1,3}(?:Primary|Academy|High School|School|College|Surgery|Medical Centre|Health Centre|Children's Home|Children’s Home|Care Home|Youth Club|Pupil Referral Unit|PRU))\b"#, group: 1),
-        // Titles with a surname, and names after a relationship word.
-        Recogniser(.person, #"\b((?:Mr|Mrs|Ms|Miss|Dr|Mx)\.? [A-Z][a-z'’-]+)\b"#, group: 1),
-        Recogniser(.person, #"\b(?i:my|her|his|their|our|a|the)\s+(?i:colleague|son|daughter|brother|sister|mum|mother|dad|father|friend|boyfriend|girlfriend|client|student|pupil|foster carer|carer|nan|grandad|uncle|aunt|cousin|partner|child|manager)\s*,?\s+(?:called\s+|named\s+)?([A-Z][a-z'’-]+)\b"#, group: 1, caseInsensitive: false),
-        Recogniser(.person, #"\b(?:called|named)\s+([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?)\b"#, group: 1),
-        Recogniser(.location, #"\b(\d{1,4}[A-Za-z]? (?:[A-Z][a-z]+ ){1,3}(?:Road|Street|Lane|Avenue|Close|Drive|Way|Crescent|Court|Gardens|Place|Terrace|Grove|Hill))\b"#, group: 1),
-        Recogniser(.location, #"\b((?:[A-Z][a-z]+ ){1,2}(?:Estate|estate))\b"#, group: 1),
-    ]
+/// What one scan works on: the scalars, their tokens, and what was found so far.
+struct ScanContext {
+    let scalars: [Unicode.Scalar]
+    let tokens: [Token]
+    let gazetteer: Gazetteer
+    var candidates: [Candidate] = []
+    /// Tokens inside a national body or the study's own organisation: nothing is found there.
+    var quiet: [Bool]
+
+    init(scalars: [Unicode.Scalar], tokens: [Token], gazetteer: Gazetteer) {
+        self.scalars = scalars; self.tokens = tokens; self.gazetteer = gazetteer
+        quiet = Array(repeating: false, count: tokens.count)
+    }
+
+    mutating func add(_ label: IdentifierLabel, tokens a: Int, _ b: Int) {
+        candidates.append(Candidate(label: label, start: tokens[a].start, end: tokens[b].end))
+    }
+
+    mutating func add(_ label: IdentifierLabel, scalars a: Int, _ b: Int) {
+        candidates.append(Candidate(label: label, start: a, end: b))
+    }
+
+    func key(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].key : "" }
+    func tok(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }
+
+    /// Token `i` directly follows token `i - 1` (no whitespace).
+    func joined(_ i: Int) -> Bool { i > 0 && i < tokens.count && !tokens[i].spaceBefore }
+
+    /// Whether tokens from `i` spell `words` (keys), ignoring case; returns the last index.
+    func matches(_ words: [String], at i: Int) -> Int? {
+        guard i + words.count <= tokens.count else { return nil }
+        for (k, w) in words.enumerated() where tokens[i + k].key != w { return nil }
+        return i + words.count - 1
+    }
+
+    /// Whether token `i` is covered by a candidate found so far.
+    func covered(_ i: Int) -> Bool {
+        let t = tokens[i]
+        return candidates.contains { $0.start < t.end && t.start < $0.end }
+    }
+
+    /// The previous word-like token's index, skipping punctuation in `skipping`.
+    func previousWord(_ i: Int, skipping: String = "") -> Int? {
+        var j = i - 1
+        while j >= 0 {
+            if tokens[j].kind != .punct { return j }
+            if !tokens[j].isPunct(skipping) { return nil }
+            j -= 1
+        }
+        return nil
+    }
 }
 
 /// NHS numbers: ten digits whose last is a Modulus 11 check digit.

@@ -1,10 +1,11 @@
+/// Renders a contribution for anything that leaves the session: accepted
+/// redactions become their numbered placeholders, every finding that was
+/// neither accepted nor rejected is replaced by its label, and the session's
+/// own names (real and block-listed) are replaced whatever was rejected, so
+/// neither an unresolved identifier nor a participant's name reaches an export.
 import Foundation
 import SessionModel
 
-/// Renders a contribution for anything that leaves the session: accepted
-/// redactions become their numbered placeholders, and every finding that was
-/// neither accepted nor rejected is replaced by its label, so an unresolved
-/// identifier never reaches an export.
 public struct Redactor: Sendable {
     public let scanner: IdentifierScanner
     /// Texts a note-taker rejected as not identifying (remembered session-wide).
@@ -29,16 +30,52 @@ public struct Redactor: Sendable {
     }
 
     public func exportText(_ c: Contribution) -> String {
-        var replacements: [(TextSpan, String)] = c.redactions.map { ($0.span, $0.placeholder) }
-        for f in unresolved(c) { replacements.append((f.span, "[\(f.label.placeholderWord)]")) }
-        replacements.sort { $0.0.start < $1.0.start }
+        let spans = replacements(c)
+        var out = Self.apply(spans, to: c.text)
+        // A redaction that ends inside a word can leave a name standing on its own ("[PERSON 1]tyler"): a last pass over the result.
         let scalars = Array(c.text.unicodeScalars)
+        func letter(_ k: Int) -> Bool { k >= 0 && k < scalars.count && Tokeniser.isWordScalar(scalars[k]) }
+        let splitsAWord = spans.contains { letter($0.0.start - 1) && letter($0.0.start) || letter($0.0.end - 1) && letter($0.0.end) }
+        for _ in 0..<(splitsAWord ? 2 : 0) {
+            let names = scanner.scanSessionNames(out)
+            if names.isEmpty { break }
+            out = Self.apply(names.map { ($0.span, "[\(IdentifierLabel.person.placeholderWord)]") }, to: out)
+        }
+        return out
+    }
+
+    private func replacements(_ c: Contribution) -> [(TextSpan, String)] {
+        let scalars = Array(c.text.unicodeScalars)
+        var replacements: [(TextSpan, String)] = c.redactions.filter { $0.span.start >= 0 && $0.span.start < $0.span.end && $0.span.end <= scalars.count }
+            .map { ($0.span, $0.placeholder) }
+        for f in unresolved(c) { replacements.append((f.span, "[\(f.label.placeholderWord)]")) }
+        // Session names whatever was rejected or partly covered (the scan above already has them when nothing was resolved).
+        if !(c.redactions.isEmpty && c.rejections.isEmpty && rejected.isEmpty) {
+            for f in scanner.scanSessionNames(c.text) { replacements.append((f.span, "[\(IdentifierLabel.person.placeholderWord)]")) }
+        }
+        return replacements
+    }
+
+    /// Replaces spans (scalar offsets) with placeholders; overlapping spans merge into one.
+    static func apply(_ replacements: [(TextSpan, String)], to text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var replacements = replacements.filter { $0.0.start >= 0 && $0.0.start < $0.0.end && $0.0.end <= scalars.count }
+        replacements.sort { ($0.0.start, -$0.0.end) < ($1.0.start, -$1.0.end) }
         var out = String.UnicodeScalarView()
         var at = 0
-        for (span, placeholder) in replacements where span.start >= at && span.end <= scalars.count {
+        var i = 0
+        while i < replacements.count {
+            var (span, placeholder) = replacements[i]
+            if span.end <= at { i += 1; continue }
+            if span.start < at { span = TextSpan(start: at, end: span.end); placeholder = "" }  // already replaced up to `at`
+            // Overlapping replacements merge into one, so nothing between them survives.
+            var end = span.end
+            var j = i + 1
+            while j < replacements.count, replacements[j].0.start < end { end = max(end, replacements[j].0.end); j += 1 }
             out.append(contentsOf: scalars[at..<span.start])
             out.append(contentsOf: placeholder.unicodeScalars)
-            at = span.end
+            at = end
+            i = j
         }
         out.append(contentsOf: scalars[at...])
         return String(out)

@@ -293,7 +293,7 @@ extension SessionState {
     // Placeholders are numbered per label across the session, so `[PERSON 1]`
     // is the same person wherever they are mentioned.
     private mutating func placeholderFor(label: IdentifierLabel, text: String) -> String {
-        let key = label.rawValue + "\u{1F}" + text.lowercased()
+        let key = Self.placeholderKey(label: label, text: text)
         let number: Int
         if let known = placeholderNumbers[key] { number = known } else {
             number = (placeholderCounters[label.rawValue] ?? 0) + 1

@@ -415,6 +415,7 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
 /// The key–value facts a file carries about itself.
 public struct FileMeta: Sendable, Equatable {
     public var values: [String: String]
+    public init(values: [String: String]) { self.values = values }
     public var encryption: String { values["encryption"] ?? "none" }
     public var sessionID: String? { values["session_id"] }
 }

@@ -16,6 +16,10 @@ public struct StoredEvent: Sendable {
     public let hash: Data
     /// SHA-256 over salt and payload; kept when the payload is erased.
     public let commitment: Data
+
+    public init(seq: Int, event: SessionEvent, hash: Data, commitment: Data) {
+        self.seq = seq; self.event = event; self.hash = hash; self.commitment = commitment
+    }
 }
 
 /// What the console and the command line need of a journal, whatever the backend.

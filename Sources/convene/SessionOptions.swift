@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SessionModel
 import SessionStore
+import TeamStore
 
 /// Options every command that writes to a session shares.
 struct ActorOptions: ParsableArguments {
@@ -35,15 +36,31 @@ enum Clock {
 }
 
 enum Sessions {
+    /// A session file. Commands that work on files only refuse a team-session address plainly.
     static func open(_ arg: SessionFileArgument, readOnly: Bool = false) throws -> SQLiteJournal {
-        try SQLiteJournal.open(path: arg.file, readOnly: readOnly, cipherFor: { meta in
+        if PostgresLocation.isPostgres(arg.file) {
+            throw CLIError("this command works on a session file; `convene open` works on a team session, "
+                           + "or take a copy first with `convene pull \(arg.file) FILE`")
+        }
+        return try SQLiteJournal.open(path: arg.file, readOnly: readOnly, cipherFor: { meta in
             try Passphrases.cipher(for: meta, path: arg.file, env: arg.passphraseEnv)
         })
     }
 
+    /// The backend is chosen by the location: `postgres://…` is a team session
+    /// on PostgreSQL (with the offline outbox), anything else a session file.
+    static func openJournal(_ arg: SessionFileArgument) throws -> any SessionJournal {
+        guard PostgresLocation.isPostgres(arg.file) else { return try open(arg) }
+        let outbox = try Outbox(path: Outbox.defaultPath())
+        return try PostgresJournal.open(arg.file, cipherFor: { meta in
+            try Passphrases.cipher(for: meta, path: (try? PostgresLocation(parsing: arg.file).description) ?? "the team session",
+                                   env: arg.passphraseEnv)
+        }, outbox: outbox)
+    }
+
     /// Appends and returns the stored events; a rejected command throws with the model's message.
     @discardableResult
-    static func append(_ journal: SQLiteJournal, _ payloads: [any EventPayload], by actor: String) throws -> [StoredEvent] {
+    static func append(_ journal: any SessionJournal, _ payloads: [any EventPayload], by actor: String) throws -> [StoredEvent] {
         try journal.append(payloads, by: actor, at: Clock.now())
     }
 

@@ -18,13 +18,21 @@ final class ExportCLITests: XCTestCase {
         try ConveneProcess.ok(["log", file, "--source", "verbal", "--speaker", "P07", "--", "Said-before-consent"])
         let forbidden = [description, "Avery", "Quinlan", "avery quinlan", "Tyler", "Brennan", "Shannon Okafor", "St Mary", "Struck-words-here",
                          "Said-before-consent", "Jordan Thistlewood", "Casey Ambrose"]
-        for format in ["json", "csv", "quotes-csv", "markdown"] {
+        for format in ["json", "csv", "quotes-csv", "markdown", "html", "qdc"] {
             let out = dir.appendingPathComponent("export.\(format)").path
-            try ConveneProcess.ok(["export", file, "--format", format, "-o", out])
+            let run = try ConveneProcess.ok(["export", file, "--format", format, "-o", out])
+            // Privacy's implicit-identification check: a rare role beside a named school.
+            XCTAssertTrue(run.stdout.contains("warning: #13"), "\(format): the implicit-identification warning is printed")
             let text = try String(contentsOfFile: out, encoding: .utf8)
             XCTAssertFalse(text.isEmpty)
             for word in forbidden { XCTAssertFalse(text.localizedCaseInsensitiveContains(word), "\(format) export contains \(word)") }
-            XCTAssertTrue(text.contains("[PERSON]") || format == "quotes-csv" || format == "markdown", "\(format): names are replaced")
+            XCTAssertTrue(text.contains("[PERSON]") || ["quotes-csv", "markdown", "html", "qdc"].contains(format), "\(format): names are replaced")
+        }
+        // The zip formats (their contents are checked in ExportersTests).
+        for format in ["docx", "qdpx"] {
+            let out = dir.appendingPathComponent("export.\(format)").path
+            try ConveneProcess.ok(["export", file, "--format", format, "-o", out])
+            XCTAssertTrue(try Data(contentsOf: URL(fileURLWithPath: out)).starts(with: [0x50, 0x4B, 0x03, 0x04]), "\(format) is a zip")
         }
         let record = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("export.json"))) as! [String: Any]
         let entries = record["contributions"] as! [[String: Any]]

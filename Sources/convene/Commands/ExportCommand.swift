@@ -6,10 +6,14 @@ import SessionStore
 
 extension ExportFormat: ExpressibleByArgument {}
 
+/// `convene export FILE --format F -o OUT`: one call to `Exporter.export`,
+/// written whole or not at all, and recorded in the journal.
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write the session out: json, csv, quotes-csv, markdown (research data, anonymised), or safeguarding (the register alone).")
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the session out: json, markdown, html, docx, csv, quotes-csv, qdpx, qdc (research data, anonymised), or safeguarding (the register alone).")
     @OptionGroup var session: SessionFileArgument
-    @Option(help: "json, csv, quotes-csv, markdown or safeguarding.") var format: ExportFormat
+    @Option(help: "json, markdown, html, docx, csv, quotes-csv, qdpx, qdc or safeguarding.") var format: ExportFormat
     @Option(name: .shortAndLong, help: "The file to write.") var output: String
     @OptionGroup var actor: ActorOptions
 
@@ -17,21 +21,11 @@ struct ExportCommand: ParsableCommand {
         let journal = try Sessions.open(session)
         let state = journal.state
         guard state.info != nil else { throw SessionError.noSession }
-        let data: Data
-        switch format {
-        case .safeguarding:
-            // The register goes out only on its own, and only as the safeguarding lead sees it.
-            data = try SafeguardingRegisterExport.json(state, role: .safeguarding)
-        default:
-            let record = ResearchGate.record(state)
-            switch format {
-            case .json: data = try ResearchFormats.json(record)
-            case .csv: data = Data(ResearchFormats.csv(record).utf8)
-            case .quotesCSV: data = Data(ResearchFormats.csv(record, quotesOnly: true).utf8)
-            case .markdown: data = Data(ResearchFormats.markdown(record).utf8)
-            case .safeguarding: fatalError("handled above")
-            }
+        if format.isResearch {
+            // Warned, not refused: the facilitator decides whether to lower attribution first.
+            for warning in Exporter.warnings(state) { Output.line("warning: \(warning)") }
         }
+        let data = try Exporter.export(state, format: format)
         // Written whole or not at all.
         let temp = output + ".partial-\(getpid())"
         guard FileManager.default.createFile(atPath: temp, contents: data) else { throw CLIError("cannot write \(output)") }

@@ -3,6 +3,7 @@ import ConsoleApp
 import Foundation
 import SessionModel
 import SessionStore
+import TeamStore
 import TerminalKit
 
 struct OpenCommand: ParsableCommand {
@@ -16,18 +17,26 @@ struct OpenCommand: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError("the console needs a terminal; use the other subcommands in scripts")
         }
-        let journal = try Sessions.open(session)
+        let journal = try Sessions.openJournal(session)
         guard journal.state.info != nil else { throw SessionError.noSession }
+        defer { (journal as? PostgresJournal)?.close() }
         try Console.launch(journal: journal, role: role, user: actor.actor, themeName: theme)
     }
 }
 
 enum Console {
-    static func launch(journal: SQLiteJournal, role: ConsoleRole, user: String, themeName: String?) throws {
+    static func launch(journal: any SessionJournal, role: ConsoleRole, user: String, themeName: String?) throws {
         let (colours, problems) = ColourTheme.resolve(requested: themeName, environment: ProcessInfo.processInfo.environment)
         for p in problems { FileHandle.standardError.write(Data("convene: \(p)\n".utf8)) }
         if !problems.isEmpty { Thread.sleep(forTimeInterval: 1.5) }
-        try ConsoleRunner.run(journal: journal, context: ConsoleContext(role: role, user: user, location: journal.location), theme: colours)
+        // A team session reports its link: the header shows "offline — N waiting",
+        // the status line what the server refused after an outage.
+        let link: (() -> LinkStatus)? = (journal as? PostgresJournal).map { team in
+            { LinkStatus(offlineWaiting: team.offlineWaiting, notices: team.takeNotices()) }
+        }
+        let location = (journal as? PostgresJournal)?.target.description ?? journal.location
+        try ConsoleRunner.run(journal: journal, context: ConsoleContext(role: role, user: user, location: location), theme: colours,
+                              link: link)
     }
 
     /// `convene demo` opens the console this way on a terminal.

@@ -72,6 +72,13 @@ struct ReviewCommand: ParsableCommand {
     @OptionGroup var session: SessionFileArgument
     @Flag(help: "JSON Lines.") var json = false
     struct Line: Encodable { var number: Int; var finding: Int; var start: Int; var end: Int; var label: String; var text: String }
+    /// A Chatham House warning line; `kind` tells it apart from finding lines.
+    struct WarningLine: Encodable {
+        var kind = "implicit-identification"
+        var number: Int; var participant: String; var role: String; var rarity: String
+        var place: String; var placeLabel: String; var foundIn: String
+        var attribution: String; var suggested: String; var message: String
+    }
 
     func run() throws {
         let journal = try Sessions.open(session, readOnly: true)
@@ -84,7 +91,20 @@ struct ReviewCommand: ParsableCommand {
                 else { Output.line("#\(c.number) finding \(k + 1): \(f.label.rawValue) “\(f.text)” at \(f.span.start):\(f.span.end)") }
             }
         }
-        if !json { Output.line(total == 0 ? "no unresolved findings" : "\(total) unresolved finding(s); resolve with `convene redact`") }
+        let warnings = ImplicitIdentification.warnings(in: journal.state, scanner: redactor.scanner)
+        for w in warnings {
+            if json {
+                try Output.printJSON(WarningLine(number: w.contribution, participant: w.participant, role: w.role, rarity: w.rarity.rawValue,
+                                                 place: w.place, placeLabel: w.placeLabel.rawValue, foundIn: w.foundIn.rawValue,
+                                                 attribution: w.current.rawValue, suggested: w.suggested.rawValue, message: w.message))
+            } else {
+                Output.line("warning: \(w.message) (`convene attribution \(session.file) \(w.contribution) \(w.suggested.rawValue)`)")
+            }
+        }
+        if !json {
+            Output.line(total == 0 ? "no unresolved findings" : "\(total) unresolved finding(s); resolve with `convene redact`")
+            if !warnings.isEmpty { Output.line("\(warnings.count) implicit-identification warning(s)") }
+        }
     }
 }
 

@@ -1,0 +1,80 @@
+/// The one entry point for writing a session out, used by `convene export`
+/// and the console's `:export`: picks the format, sends every research format
+/// through `ResearchGate`, and keeps the safeguarding register apart.
+import Foundation
+import Privacy
+import SessionModel
+
+/// Format names are part of the command line (`--format`), so they stay fixed.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case json, markdown, html, docx, csv
+    case quotesCSV = "quotes-csv"
+    case qdpx, qdc, safeguarding
+
+    /// A file extension that opens in the right program.
+    public var fileExtension: String {
+        switch self {
+        case .json, .safeguarding: return "json"
+        case .markdown: return "md"
+        case .quotesCSV: return "csv"
+        default: return rawValue
+        }
+    }
+
+    /// Research formats carry anonymised research data; `safeguarding` is the register alone.
+    public var isResearch: Bool { self != .safeguarding }
+}
+
+public enum ExportError: Error, Equatable, CustomStringConvertible {
+    case noSession
+    case packaging(String)
+
+    public var description: String {
+        switch self {
+        case .noSession: return "this file holds no session yet, so there is nothing to export"
+        case .packaging(let why): return "the export could not be packaged: \(why)"
+        }
+    }
+}
+
+public enum Exporter {
+    /// The bytes of `format` for `state`. Pure: the same state gives the same
+    /// bytes (times come from the session, GUIDs from the session id).
+    /// `progress` gets fractions from 0 to 1 for long sessions.
+    public static func export(_ state: SessionState, format: ExportFormat, progress: ((Double) -> Void)? = nil) throws -> Data {
+        guard state.info != nil else { throw ExportError.noSession }
+        progress?(0)
+        defer { progress?(1) }
+        if format == .safeguarding {
+            // The register goes out only on its own, and only as the safeguarding lead sees it.
+            return try SafeguardingRegisterExport.json(state, role: .safeguarding)
+        }
+        // The gate is most of the work; rendering takes the last tenth.
+        let record = ResearchGate.record(state, progress: progress.map { report in { report($0 * 0.9) } })
+        progress?(0.9)
+        return try render(record, format: format)
+    }
+
+    /// A research format from a record the gate built (benchmarks and tests
+    /// reuse one record across formats).
+    public static func render(_ record: ResearchRecord, format: ExportFormat) throws -> Data {
+        switch format {
+        case .json: return try ResearchFormats.json(record)
+        case .csv: return Data(ResearchFormats.csv(record).utf8)
+        case .quotesCSV: return Data(ResearchFormats.csv(record, quotesOnly: true).utf8)
+        case .markdown: return Data(ResearchFormats.markdown(record).utf8)
+        case .html: return Data(HTMLReport.html(record).utf8)
+        case .docx: return try DocxTranscript.docx(record)
+        case .qdpx: return try REFIQDA.qdpx(record)
+        case .qdc: return Data(REFIQDA.qdc(record).utf8)
+        case .safeguarding: throw ExportError.packaging("the safeguarding register is not built from the research record")
+        }
+    }
+
+    /// Warnings the export command prints before writing: contributions whose
+    /// attribution could identify a speaker implicitly (a rare role with a
+    /// named place or organisation).
+    public static func warnings(_ state: SessionState) -> [String] {
+        ImplicitIdentification.warnings(in: state).map(\.message)
+    }
+}

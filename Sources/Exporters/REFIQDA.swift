@@ -1,0 +1,283 @@
+/// The REFI-QDA exchange formats (QDA-XML 1.0, REFI-QDA 1.5): `qdpx`, a
+/// project zip (project.qde + sources/GUID.txt) that NVivo, ATLAS.ti, MAXQDA
+/// and QualCoder import, and `qdc`, the codebook alone. Built from the
+/// research record only. What importers need beyond the schema is followed:
+/// code-point positions, lowercase GUIDs, unique code names, #RRGGBB,
+/// creatingUser on every coding, schema child order, no empty containers.
+import Foundation
+
+public enum REFIQDA {
+    static let origin = "Convene"
+
+    /// One code in the tree; `children` non-empty only for the group codes.
+    struct CodeNode {
+        var guid: String
+        var name: String
+        var codable: Bool
+        var color: String
+        var description: String?
+        var children: [CodeNode] = []
+    }
+
+    /// Everything the two formats share: the code tree and the GUID of each
+    /// code a contribution can carry.
+    struct Model {
+        let guids: StableGUID
+        let user: String
+        var tree: [CodeNode] = []
+        var codebookGUID: [String: String] = [:]
+        var themeGUID: [Int: String] = [:]
+        var speakerGUID: [String: String] = [:]
+        var sourceGUID: [String: String] = [:]
+        var themesByContribution: [Int: [Int]] = [:]
+
+        init(_ r: ResearchRecord) {
+            guids = StableGUID(session: r.session.id)
+            user = guids.guid("user:convene")
+            var names = UniqueNames()
+            // Codebook codes, then any code used on a contribution but missing from it.
+            var book = r.codebook
+            let known = Set(book.map(\.name))
+            for e in r.contributions { for c in e.codes where !known.contains(c) && !book.contains(where: { $0.name == c }) { book.append(.init(name: c, description: nil, emergent: true)) } }
+            var group = CodeNode(guid: guids.guid("group:codebook"), name: names.take("Codebook: \(r.session.codebook)"), codable: false, color: "#4E79A7")
+            for (i, c) in book.enumerated() {
+                let g = guids.guid("code:\(c.name)")
+                codebookGUID[c.name] = g
+                let about = [c.description, c.emergent ? "Emergent code, added while tagging." : nil].compactMap { $0 }.joined(separator: " ")
+                group.children.append(CodeNode(guid: g, name: names.take(c.name), codable: true, color: Palette.codebook[i % Palette.codebook.count],
+                                               description: about.isEmpty ? nil : about))
+            }
+            tree.append(group)
+            if !r.themes.isEmpty {
+                var themes = CodeNode(guid: guids.guid("group:themes"), name: names.take("Themes"), codable: false, color: "#E15759",
+                                      description: "The themes board the group built.")
+                for t in r.themes {
+                    let g = guids.guid("theme:\(t.number)")
+                    themeGUID[t.number] = g
+                    for n in t.contributions { themesByContribution[n, default: []].append(t.number) }
+                    themes.children.append(CodeNode(guid: g, name: names.take("Theme \(t.number): \(t.title)"), codable: true, color: "#F28E2B"))
+                }
+                tree.append(themes)
+            }
+            var speakers = Set(r.participants.map(\.code))
+            for e in r.contributions { if let s = speakerName(e) { speakers.insert(s) } }
+            if !speakers.isEmpty {
+                var group = CodeNode(guid: guids.guid("group:speakers"), name: names.take("Speakers"), codable: false, color: "#59A14F",
+                                     description: "Who spoke, by participant code (focus-group speaker codes).")
+                let roles = Dictionary(r.participants.map { ($0.code, $0.role) }, uniquingKeysWith: { a, _ in a })
+                for s in speakers.sorted() {
+                    let g = guids.guid("speaker:\(s)")
+                    speakerGUID[s] = g
+                    group.children.append(CodeNode(guid: g, name: names.take("Speaker \(s)"), codable: true, color: "#8CD17D", description: roles[s]))
+                }
+                tree.append(group)
+            }
+            let sources = ContributionSourceOrder.filter { s in r.contributions.contains { $0.source == s } }
+            if !sources.isEmpty {
+                var group = CodeNode(guid: guids.guid("group:sources"), name: names.take("Sources"), codable: false, color: "#76B7B2",
+                                     description: "Where each contribution came from: spoken, chat, whiteboard or facilitator.")
+                for s in sources {
+                    let g = guids.guid("source:\(s)")
+                    sourceGUID[s] = g
+                    group.children.append(CodeNode(guid: g, name: names.take("Source: \(s)"), codable: true, color: "#B6E3DF"))
+                }
+                tree.append(group)
+            }
+        }
+
+        /// The speaker code a contribution is coded with: the participant code,
+        /// or "Facilitator" for the facilitators' own lines.
+        func speakerName(_ e: ResearchRecord.Entry) -> String? {
+            e.speaker ?? (e.source == "facilitator" ? "Facilitator" : nil)
+        }
+
+        /// Every code applied to a contribution, in a fixed order.
+        func codes(for e: ResearchRecord.Entry) -> [String] {
+            var out: [String] = []
+            for c in e.codes { if let g = codebookGUID[c], !out.contains(g) { out.append(g) } }
+            for t in themesByContribution[e.number] ?? [] { if let g = themeGUID[t] { out.append(g) } }
+            if let s = speakerName(e), let g = speakerGUID[s] { out.append(g) }
+            if let g = sourceGUID[e.source] { out.append(g) }
+            return out
+        }
+    }
+
+    static let ContributionSourceOrder = ["verbal", "chat", "whiteboard", "facilitator"]
+
+    enum Palette {
+        static let codebook = ["#4E79A7", "#A0CBE8", "#F28E2B", "#FFBE7D", "#59A14F", "#8CD17D", "#B6992D", "#F1CE63",
+                               "#499894", "#86BCB6", "#E15759", "#FF9D9A", "#79706E", "#BAB0AC", "#D37295", "#FABFD2"]
+    }
+
+    /// Names must be unique across the whole codebook; a clash gets " (2)", " (3)"…
+    struct UniqueNames {
+        private var used = Set<String>()
+        mutating func take(_ name: String) -> String {
+            let base = name.isEmpty ? "Untitled" : name
+            var candidate = base, n = 2
+            while used.contains(candidate.lowercased()) { candidate = "\(base) (\(n))"; n += 1 }
+            used.insert(candidate.lowercased())
+            return candidate
+        }
+    }
+
+    /// One text source: a room's contributions as plain text, and where in it
+    /// (in Unicode code points, end exclusive) each contribution's words are.
+    struct SourceText {
+        var guid: String
+        var name: String
+        var text: String
+        var spans: [(entry: ResearchRecord.Entry, start: Int, end: Int)]
+    }
+
+    static func lf(_ s: String) -> String {
+        s.contains("\r") ? s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : s
+    }
+
+    static func sources(_ r: ResearchRecord, _ m: Model) -> [SourceText] {
+        var byRoom: [Int: [ResearchRecord.Entry]] = [:]
+        for e in r.contributions { byRoom[e.roomId, default: []].append(e) }
+        var out: [SourceText] = []
+        for room in r.rooms {
+            guard let entries = byRoom[room.id], !entries.isEmpty else { continue }
+            var text = ""
+            var length = 0
+            var spans: [(ResearchRecord.Entry, Int, Int)] = []
+            var lastHeading: String?
+            func append(_ s: String) { text += s; length += s.unicodeScalars.count }
+            for e in entries {
+                let heading = [e.round.map { "Round \($0)" }, e.guideSegment].compactMap { $0 }.joined(separator: " · ")
+                if !heading.isEmpty && heading != lastHeading { append("== \(lf(heading)) ==\n") }
+                lastHeading = heading
+                append("#\(e.number) [\(ExportText.clock(e.occurredAt))] \(m.speakerName(e) ?? (e.source == "whiteboard" ? "Whiteboard" : "Unattributed")): ")
+                let start = length
+                append(lf(e.text))
+                spans.append((e, start, length))
+                append("\n")
+            }
+            out.append(SourceText(guid: m.guids.guid("source-text:\(room.id)"), name: room.name, text: text, spans: spans))
+        }
+        return out
+    }
+
+    // MARK: project.qde
+
+    static func codeXML(_ node: CodeNode, indent: String, withRefs: Bool, into x: inout String) {
+        x += "\(indent)<Code guid=\"\(node.guid)\" name=\"\(ExportText.xml(node.name))\" isCodable=\"\(node.codable)\" color=\"\(node.color)\""
+        if node.description == nil && node.children.isEmpty { x += "/>\n"; return }
+        x += ">\n"
+        if let d = node.description { x += "\(indent)  <Description>\(ExportText.xml(d))</Description>\n" }
+        for c in node.children { codeXML(c, indent: indent + "  ", withRefs: withRefs, into: &x) }
+        x += "\(indent)</Code>\n"
+    }
+
+    /// The project document and its source files.
+    static func project(_ r: ResearchRecord) -> (qde: String, files: [(path: String, data: Data)]) {
+        let m = Model(r)
+        let g = m.guids
+        let created = ExportText.iso(r.session.startedAt), modified = ExportText.iso(r.session.endedAt)
+        let texts = sources(r, m)
+        var x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        x += "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"\(ExportText.xml(r.session.title))\" origin=\"\(origin)\" creatingUserGUID=\"\(m.user)\" creationDateTime=\"\(created)\" modifyingUserGUID=\"\(m.user)\" modifiedDateTime=\"\(modified)\">\n"
+        x += "  <Users>\n    <User guid=\"\(m.user)\" name=\"Convene export\"/>\n  </Users>\n"
+        x += "  <CodeBook>\n    <Codes>\n"
+        for node in m.tree { codeXML(node, indent: "      ", withRefs: true, into: &x) }
+        x += "    </Codes>\n  </CodeBook>\n"
+
+        // Participants as Cases, described by Variables.
+        let variables: [(key: String, name: String, value: (ResearchRecord.Person) -> String?)] = [
+            ("role", "Role", { $0.role.isEmpty ? nil : $0.role }),
+            ("organisation-type", "Organisation type", { $0.orgType }),
+            ("strand", "Strand", { $0.strand }),
+        ].filter { v in r.participants.contains { v.value($0) != nil } }
+        if !variables.isEmpty {
+            x += "  <Variables>\n"
+            for v in variables { x += "    <Variable guid=\"\(g.guid("variable:\(v.key)"))\" name=\"\(v.name)\" typeOfVariable=\"Text\"/>\n" }
+            x += "  </Variables>\n"
+        }
+        if !r.participants.isEmpty {
+            x += "  <Cases>\n"
+            for p in r.participants {
+                x += "    <Case guid=\"\(g.guid("case:\(p.code)"))\" name=\"\(ExportText.xml(p.code))\">\n"
+                if let s = m.speakerGUID[p.code] { x += "      <CodeRef targetGUID=\"\(s)\"/>\n" }
+                for v in variables {
+                    guard let value = v.value(p) else { continue }
+                    x += "      <VariableValue>\n        <VariableRef targetGUID=\"\(g.guid("variable:\(v.key)"))\"/>\n        <TextValue>\(ExportText.xml(value))</TextValue>\n      </VariableValue>\n"
+                }
+                x += "    </Case>\n"
+            }
+            x += "  </Cases>\n"
+        }
+
+        var files: [(String, Data)] = []
+        if !texts.isEmpty {
+            x += "  <Sources>\n"
+            for t in texts {
+                files.append(("sources/\(t.guid).txt", Data(t.text.utf8)))
+                x += "    <TextSource guid=\"\(t.guid)\" name=\"\(ExportText.xml(t.name))\" plainTextPath=\"internal://\(t.guid).txt\" creatingUser=\"\(m.user)\" creationDateTime=\"\(created)\">\n"
+                for span in t.spans {
+                    let at = ExportText.iso(span.entry.occurredAt)
+                    for code in m.codes(for: span.entry) {
+                        let sel = g.guid("selection:\(span.entry.number):\(code)")
+                        x += "      <PlainTextSelection guid=\"\(sel)\" name=\"#\(span.entry.number)\" startPosition=\"\(span.start)\" endPosition=\"\(span.end)\" creatingUser=\"\(m.user)\" creationDateTime=\"\(at)\">\n"
+                        x += "        <Coding guid=\"\(g.guid("coding:\(span.entry.number):\(code)"))\" creatingUser=\"\(m.user)\" creationDateTime=\"\(at)\">\n"
+                        x += "          <CodeRef targetGUID=\"\(code)\"/>\n        </Coding>\n      </PlainTextSelection>\n"
+                    }
+                }
+                x += "    </TextSource>\n"
+            }
+            x += "  </Sources>\n"
+        }
+
+        // Facilitator prompts (the discussion guide and the breakout rounds) as notes.
+        var notes: [(guid: String, name: String, text: String, at: Date)] = []
+        for s in r.guide where !s.prompts.isEmpty {
+            notes.append((g.guid("note:guide:\(s.index)"), "Guide \(s.index + 1): \(s.title)", s.prompts.map { "- \($0)" }.joined(separator: "\n"), r.session.startedAt))
+        }
+        for round in r.rounds { if let p = round.prompt { notes.append((g.guid("note:round:\(round.number)"), "Round \(round.number) prompt", p, round.startedAt)) } }
+        if !notes.isEmpty {
+            x += "  <Notes>\n"
+            for n in notes {
+                x += "    <Note guid=\"\(n.guid)\" name=\"\(ExportText.xml(n.name))\" creatingUser=\"\(m.user)\" creationDateTime=\"\(ExportText.iso(n.at))\">\n"
+                x += "      <PlainTextContent>\(ExportText.xml(lf(n.text)))</PlainTextContent>\n    </Note>\n"
+            }
+            x += "  </Notes>\n"
+        }
+        if !m.themeGUID.isEmpty {
+            x += "  <Sets>\n    <Set guid=\"\(g.guid("set:themes"))\" name=\"Themes board\">\n      <Description>The themes the group generated.</Description>\n"
+            for t in r.themes { if let tg = m.themeGUID[t.number] { x += "      <MemberCode targetGUID=\"\(tg)\"/>\n" } }
+            x += "    </Set>\n  </Sets>\n"
+        }
+        x += "  <Description>\(ExportText.xml(description(r)))</Description>\n"
+        for n in notes { x += "  <NoteRef targetGUID=\"\(n.guid)\"/>\n" }
+        x += "</Project>\n"
+        return (x, files)
+    }
+
+    static func description(_ r: ResearchRecord) -> String {
+        var parts = ["\(r.session.title), \(r.session.date), on \(r.session.platform)."]
+        if let s = r.session.study { parts.append("Study: \(s)\(r.session.strand.map { ", strand \($0)" } ?? "").") }
+        parts.append("Exported by Convene from session \(r.session.id): anonymised research data; background material is withheld.")
+        return parts.joined(separator: " ")
+    }
+
+    public static func qdpx(_ r: ResearchRecord) throws -> Data {
+        let p = project(r)
+        return try ZipPackage.build([("project.qde", Data(p.qde.utf8))] + p.files, date: r.session.endedAt)
+    }
+
+    /// The codebook alone (Codebook.xsd): the same codes and GUIDs as the project.
+    public static func qdc(_ r: ResearchRecord) -> String {
+        let m = Model(r)
+        var x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"\(origin)\">\n  <Codes>\n"
+        for node in m.tree { codeXML(node, indent: "    ", withRefs: false, into: &x) }
+        x += "  </Codes>\n"
+        if !m.themeGUID.isEmpty {
+            x += "  <Sets>\n    <Set guid=\"\(m.guids.guid("set:themes"))\" name=\"Themes board\">\n      <Description>The themes the group generated.</Description>\n"
+            for t in r.themes { if let tg = m.themeGUID[t.number] { x += "      <MemberCode guid=\"\(tg)\"/>\n" } }
+            x += "    </Set>\n  </Sets>\n"
+        }
+        x += "</CodeBook>\n"
+        return x
+    }
+}

@@ -1,0 +1,35 @@
+/// The figures the markdown and HTML reports share, computed once from the
+/// research record: counts by room, source and code, and the contributions
+/// behind each theme.
+import Foundation
+
+struct ReportFacts {
+    let record: ResearchRecord
+    let byNumber: [Int: ResearchRecord.Entry]
+    let byRoom: [(name: String, count: Int)]
+    let bySource: [(name: String, count: Int)]
+    let byCode: [(name: String, emergent: Bool, count: Int)]
+
+    init(_ r: ResearchRecord) {
+        record = r
+        byNumber = Dictionary(r.contributions.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+        var rooms: [Int: Int] = [:], sources: [String: Int] = [:], codes: [String: Int] = [:]
+        for e in r.contributions {
+            rooms[e.roomId, default: 0] += 1
+            sources[e.source, default: 0] += 1
+            for c in Set(e.codes) { codes[c, default: 0] += 1 }
+        }
+        byRoom = r.rooms.map { ($0.name, rooms[$0.id] ?? 0) }
+        bySource = REFIQDA.ContributionSourceOrder.map { ($0, sources[$0] ?? 0) }
+        var known = Set<String>()
+        var list: [(String, Bool, Int)] = r.codebook.map { known.insert($0.name); return ($0.name, $0.emergent, codes[$0.name] ?? 0) }
+        for c in codes.keys.sorted() where !known.contains(c) { list.append((c, true, codes[c] ?? 0)) }
+        byCode = list
+    }
+
+    /// How a contribution is cited in a report: its words and allowed label,
+    /// or only that it is background material.
+    func citation(_ e: ResearchRecord.Entry) -> (quote: String?, label: String) {
+        e.quotable ? (e.text, e.speakerLabel ?? "Participant") : (nil, "background material, not for quotation")
+    }
+}

@@ -1,0 +1,496 @@
+/// Recognisers for identifiers made of letters and digits: email, handle,
+/// phone, NHS number, NI number, postcode, vehicle registration, case
+/// reference, date of birth and age.
+import Foundation
+import SessionModel
+
+extension ScanContext {
+    // MARK: Email and handles (on scalars: they cross token boundaries)
+
+    mutating func findEmailsAndHandles() {
+        func local(_ c: Unicode.Scalar) -> Bool { Tokeniser.isWordScalar(c) || "._%+-'".unicodeScalars.contains(c) }
+        func domain(_ c: Unicode.Scalar) -> Bool { Tokeniser.isWordScalar(c) || c == "-" || c == "." }
+        func handleScalar(_ c: Unicode.Scalar) -> Bool { Tokeniser.isWordScalar(c) || c == "_" || c == "." }
+        var i = 0
+        while i < scalars.count {
+            guard scalars[i] == "@" else { i += 1; continue }
+            var a = i
+            while a > 0, local(scalars[a - 1]) { a -= 1 }
+            var b = i + 1
+            while b < scalars.count, domain(scalars[b]) { b += 1 }
+            while b > i + 1, scalars[b - 1] == "." || scalars[b - 1] == "-" { b -= 1 }
+            let host = String(String.UnicodeScalarView(scalars[(i + 1)..<b]))
+            if a < i, let dot = host.lastIndex(of: "."), host.distance(from: dot, to: host.endIndex) >= 3 {
+                while a < i, scalars[a] == "." || scalars[a] == "'" { a += 1 }
+                add(.email, scalars: a, b)
+                i = b
+                continue
+            }
+            // A handle: @ not inside a word, then 2–30 handle characters.
+            if a == i {
+                var e = i + 1
+                while e < scalars.count, handleScalar(scalars[e]), e - i <= 31 { e += 1 }
+                while e > i + 1, scalars[e - 1] == "." { e -= 1 }
+                if e - i >= 3 { add(.handle, scalars: i, e) }
+                i = e
+                continue
+            }
+            i += 1
+        }
+        findCuedHandles()
+    }
+
+    /// "snap: jaydee_99", "her insta is tyler.b", "tiktok handle kaylz".
+    mutating func findCuedHandles() {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            var k = key(i)
+            guard Vocab.handleCues.contains(k) else { continue }
+            if k == "tik", key(i + 1) == "tok" { i += 1; k = "tiktok" }
+            var j = i + 1
+            var explicit = false
+            var fillers = 0
+            while j < tokens.count, Vocab.handleFillers.contains(tokens[j].key), fillers < 3 {
+                if tokens[j].key != "on" { explicit = true }
+                if tokens[j].key == "@" { break }
+                j += 1; fillers += 1
+            }
+            guard j < tokens.count else { continue }
+            if tokens[j].key == "@" { continue }  // already an @handle
+            // Handle text: adjacent word/number/_/. tokens.
+            let startScalar = tokens[j].start
+            var end = j
+            guard tokens[j].isWordLike else { continue }
+            while end + 1 < tokens.count, !tokens[end + 1].spaceBefore,
+                  tokens[end + 1].isWordLike || ((tokens[end + 1].text == "_" || tokens[end + 1].text == ".") && end + 2 < tokens.count && !tokens[end + 2].spaceBefore && tokens[end + 2].isWordLike) {
+                end += 1
+            }
+            let piece = (j...end).map { tokens[$0].key }.joined()
+            let marked = (j...end).contains { tokens[$0].kind != .word } || end > j
+            guard !Vocab.notHandles.contains(piece), piece.count >= 3 else { continue }
+            guard explicit || marked else { continue }
+            if gazetteer.towns.contains(piece) || Vocab.notNames.contains(piece) { continue }
+            add(.handle, scalars: startScalar, tokens[end].end)
+            i = end
+        }
+    }
+
+    // MARK: Numbers
+
+    mutating func findNumbers() {
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            if t.kind == .punct && t.text != "+" && t.text != "(" { i += 1; continue }
+            if let e = phone(at: i) { add(.phone, tokens: i, e); i = e + 1; continue }
+            if let e = nhs(at: i) { add(.nhsNumber, tokens: i, e); i = e + 1; continue }
+            if let e = niNumber(at: i) { add(.niNumber, tokens: i, e); i = e + 1; continue }
+            if let e = postcode(at: i) { add(.postcode, tokens: i, e); i = e + 1; continue }
+            if let e = vehicle(at: i) { add(.vehicleReg, tokens: i, e); i = e + 1; continue }
+            i += 1
+        }
+        findCaseRefs()
+        findDatesOfBirth()
+        findAges()
+    }
+
+    /// Digit groups from `i` separated by one space, hyphen or parentheses; (end index, digits) after each group.
+    func digitGroups(from i: Int, separators: String = " -().") -> [(Int, String)] {
+        var out: [(Int, String)] = []
+        var digits = ""
+        var j = i
+        var lastEnd = -1
+        while j < tokens.count {
+            let t = tokens[j]
+            if t.kind == .number {
+                if lastEnd >= 0 && tokens[j].start - tokens[lastEnd].end > 2 { break }
+                digits += t.text
+                out.append((j, digits))
+                lastEnd = j
+                if digits.count > 13 { break }
+                j += 1
+            } else if t.isPunct(separators) && (lastEnd < 0 || t.start - tokens[lastEnd].end <= 1) {
+                j += 1
+            } else { break }
+        }
+        // Not followed directly by more digits or letters (then it is a longer thing).
+        return out.filter { e in
+            guard let next = tok(e.0 + 1) else { return true }
+            return next.spaceBefore || next.kind == .punct
+        }
+    }
+
+    func phone(at i: Int) -> Int? {
+        var start = i
+        var international = false
+        if tokens[i].text == "+" {
+            guard let n = tok(i + 1), n.kind == .number, n.text.hasPrefix("44"), !n.spaceBefore else { return nil }
+            international = true
+            start = i + 1
+        } else if tokens[i].text == "(" {
+            guard let n = tok(i + 1), n.kind == .number, n.text.hasPrefix("0") else { return nil }
+        } else if tokens[i].kind != .number || !tokens[i].text.hasPrefix("0") {
+            return nil
+        }
+        if let p = previousWord(i), tokens[p].kind == .number, i - p == 2, ["/", ".", ":"].contains(tokens[i - 1].text) { return nil }
+        var best: Int?
+        for (end, raw) in digitGroups(from: start) {
+            var d = raw
+            if international { d = String(d.dropFirst(2)); if d.hasPrefix("0") { d = String(d.dropFirst()) }; d = "0" + d }
+            guard d.count == 10 || d.count == 11, let second = d.dropFirst().first, "12378".contains(second) else { continue }
+            if d.hasPrefix("07") && d.count != 11 { continue }
+            best = end
+        }
+        guard let end = best else { return nil }
+        // A bare 10–11 digit run that is also a valid NHS number is not a phone (NHS numbers never start with 0, so this is rare).
+        return end
+    }
+
+    func nhs(at i: Int) -> Int? {
+        guard tokens[i].kind == .number else { return nil }
+        if tokens[i].digits == 10 { return NHSNumber.isValid(tokens[i].text) && standalone(i, i) ? i : nil }
+        guard tokens[i].digits == 3, let a = tok(i + 1), let b = tok(i + 2) else { return nil }
+        var j = i + 1
+        if a.kind == .punct { guard a.text == "-" || a.text == " " else { return nil }; j += 1 }
+        guard let second = tok(j), second.kind == .number, second.digits == 3 else { return nil }
+        var k = j + 1
+        if let sep = tok(k), sep.kind == .punct { guard sep.text == "-" else { return nil }; k += 1 }
+        guard let third = tok(k), third.kind == .number, third.digits == 4 else { return nil }
+        _ = b
+        let digits = tokens[i].text + second.text + third.text
+        return NHSNumber.isValid(digits) && standalone(i, k) ? k : nil
+    }
+
+    /// Tokens a...b are not glued to more letters or digits on either side.
+    func standalone(_ a: Int, _ b: Int) -> Bool {
+        if let p = tok(a - 1), !tokens[a].spaceBefore, p.isWordLike { return false }
+        if let n = tok(b + 1), !n.spaceBefore, n.isWordLike { return false }
+        return true
+    }
+
+    /// Word-like tokens from `i` glued or separated by single spaces, upper-cased and concatenated, with the end index.
+    func compact(from i: Int, maxTokens: Int) -> [(Int, String)] {
+        var out: [(Int, String)] = []
+        var s = ""
+        var j = i
+        while j < tokens.count, j - i < maxTokens, tokens[j].isWordLike {
+            if j > i && tokens[j].start - tokens[j - 1].end > 1 { break }
+            s += tokens[j].text.uppercased()
+            out.append((j, s))
+            j += 1
+        }
+        return out
+    }
+
+    func niNumber(at i: Int) -> Int? {
+        // "AB123456C", "AB123456 C", or "AB" then digits.
+        let t = tokens[i]
+        guard t.kind == .alnum && t.text.unicodeScalars.count >= 8 || t.kind == .word && t.text.unicodeScalars.count == 2 && tok(i + 1)?.kind == .number else { return nil }
+        for (end, s) in compact(from: i, maxTokens: 5) where s.count == 9 {
+            let u = Array(s.unicodeScalars)
+            func letter(_ c: Unicode.Scalar, _ allowed: String) -> Bool { allowed.unicodeScalars.contains(c) }
+            // QQ is the prefix HMRC uses in examples, and so people use it in examples too.
+            guard letter(u[0], "ABCEGHJKLMNOPRSTWXYZQ"), letter(u[1], "ABCEGHJKLMNPRSTWXYZQ"),
+                  u[2...7].allSatisfy({ $0.value >= 48 && $0.value <= 57 }), letter(u[8], "ABCD") else { continue }
+            let prefix = String(s.prefix(2))
+            if ["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(prefix) { continue }
+            if !letter(u[0], "ABCEGHJKLMNOPRSTWXYZ") && prefix != "QQ" { continue }
+            if standalone(i, end) { return end }
+        }
+        return nil
+    }
+
+    static let postcodeAreas: Set<String> = Vocab.set("""
+    AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU GY
+    HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL
+    PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE
+    """)
+
+    /// "SE15", "M1", "CF10", "W1A": a valid area then a district.
+    static func isOutward(_ s: String) -> Bool {
+        let u = Array(s.unicodeScalars)
+        guard u.count >= 2 && u.count <= 4 else { return false }
+        var letters = 0
+        while letters < u.count, u[letters].properties.isAlphabetic { letters += 1 }
+        guard letters >= 1 && letters <= 2, postcodeAreas.contains(String(s.prefix(letters))) else { return false }
+        let rest = u[letters...]
+        guard let first = rest.first, first.value >= 48 && first.value <= 57 else { return false }
+        let tail = rest.dropFirst()
+        if tail.count > 1 { return false }
+        if let t = tail.first { return (t.value >= 48 && t.value <= 57) || t.properties.isAlphabetic }
+        return true
+    }
+
+    static func isInward(_ s: String) -> Bool {
+        let u = Array(s.unicodeScalars)
+        return u.count == 3 && u[0].value >= 48 && u[0].value <= 57 && "ABDEFGHJLNPQRSTUWXYZ".unicodeScalars.contains(u[1])
+            && "ABDEFGHJLNPQRSTUWXYZ".unicodeScalars.contains(u[2])
+    }
+
+    func postcode(at i: Int) -> Int? {
+        let t = tokens[i]
+        guard t.kind == .alnum, t.text.unicodeScalars.count <= 7 else { return nil }
+        let upper = t.text.uppercased()
+        // Full postcode, one token ("SE154QT") or two ("SE15 4QT").
+        if t.kind == .alnum, upper.count >= 5 && upper.count <= 7, Self.isOutward(String(upper.dropLast(3))), Self.isInward(String(upper.suffix(3))), standalone(i, i) {
+            return i
+        }
+        if Self.isOutward(upper), let n = tok(i + 1), n.kind == .alnum, n.start - t.end == 1, Self.isInward(n.text.uppercased()), standalone(i, i + 1) {
+            return i + 1
+        }
+        // Outward only: upper case, with a place cue before or "area"/"postcode" after.
+        guard t.kind == .alnum, t.text == upper, Self.isOutward(upper), standalone(i, i) else { return nil }
+        let before = key(i - 1), after = key(i + 1)
+        let cueBefore = ["in", "near", "at", "from", "around", "postcode", "round", "covering", "off", "into", "to"].contains(before)
+            || (before == "the" && ["in", "near", "from", "around", "across"].contains(key(i - 2)))
+        let cueAfter = ["area", "postcode", "district", "side", "end", "patch"].contains(after)
+        return cueBefore || cueAfter ? i : nil
+    }
+
+    static let vehicleCues = Vocab.set("car reg registration plate plates vehicle van motor bike taxi cab motorbike moped drives driving numberplate")
+
+    func vehicle(at i: Int) -> Int? {
+        let t = tokens[i]
+        guard t.kind == .alnum && t.text.unicodeScalars.count <= 7 || t.kind == .word && t.text.unicodeScalars.count == 3 && tok(i + 1)?.kind == .alnum else { return nil }
+        let cue = (max(0, i - 6)..<i).contains { Self.vehicleCues.contains(tokens[$0].key) }
+        for (end, s) in compact(from: i, maxTokens: 2) where end > i || t.kind == .alnum {
+            let raw = (i...end).map { tokens[$0].text }.joined()
+            let isUpper = raw == raw.uppercased()
+            guard isUpper || cue else { continue }
+            let u = Array(s.unicodeScalars)
+            func L(_ k: Int) -> Bool { u[k].properties.isAlphabetic && u[k].value < 128 }
+            func D(_ k: Int) -> Bool { u[k].value >= 48 && u[k].value <= 57 }
+            var ok = false
+            if u.count == 7 && L(0) && L(1) && D(2) && D(3) && L(4) && L(5) && L(6) { ok = true }  // AB12 CDE
+            if u.count >= 5 && u.count <= 7 && L(0) {                                                  // A123 BCD
+                let digits = u.dropFirst().prefix { $0.value >= 48 && $0.value <= 57 }.count
+                if digits >= 1 && digits <= 3 && u.count == 1 + digits + 3 && (1 + digits..<u.count).allSatisfy(L) { ok = true }
+            }
+            if u.count >= 5 && u.count <= 7 && L(0) && L(1) && L(2) {                                 // ABC 123D
+                let digits = u.dropFirst(3).prefix { $0.value >= 48 && $0.value <= 57 }.count
+                if digits >= 1 && digits <= 3 && u.count == 3 + digits + 1 && L(u.count - 1) { ok = true }
+            }
+            guard ok, standalone(i, end) else { continue }
+            // The two-part forms must split where the format splits.
+            if end > i {
+                let firstLen = tokens[i].text.unicodeScalars.count
+                if !(firstLen == 4 && u.count == 7 && D(3)) && !(firstLen == u.count - 3 && D(firstLen - 1)) && !(firstLen == 3 && L(0) && L(1) && L(2)) { continue }
+                if tokens[i].kind == .word && tokens[i].length == 3, !isUpper { continue }
+                if Vocab.notNames.contains(tokens[end].key) && !isUpper { continue }
+            }
+            return end
+        }
+        return nil
+    }
+
+    // MARK: Case references
+
+    mutating func findCaseRefs() {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            if covered(i) { continue }
+            // After a cue: "crime ref 43/12345/23", "case number: 123456", "incident 4521".
+            if Vocab.caseCues.contains(key(i)) {
+                var j = i + 1
+                var fillers = 0
+                while j < tokens.count, Vocab.caseFillers.contains(tokens[j].key), fillers < 3 { j += 1; fillers += 1 }
+                if let e = refRun(from: j), !covered(j) {
+                    let d = (j...e).reduce(0) { $0 + tokens[$1].digits }
+                    let hasSep = (j...e).contains { tokens[$0].kind == .punct } || (j...e).contains { tokens[$0].kind == .alnum }
+                    let lone = (j...e).count == 1 ? tokens[j].text : ""
+                    let year = lone.count == 4 && (lone.hasPrefix("19") || lone.hasPrefix("20"))
+                    if (d >= 4 && !year) || (d >= 3 && hasSep) { add(.caseRef, tokens: j, e); i = e; continue }
+                }
+            }
+            // Stand-alone: "CR-2023-0045", "SC/22/01234", "43/12345/23", "MOS123456".
+            if let e = refRun(from: i), e > i || tokens[i].kind == .alnum {
+                let run = Array(i...e)
+                let d = run.reduce(0) { $0 + tokens[$1].digits }
+                let seps = run.filter { tokens[$0].kind == .punct }
+                let first = tokens[i]
+                if first.allCaps || (first.kind == .alnum && first.text == first.text.uppercased()) {
+                    let letterPrefix = first.text.prefix { $0.isLetter }.count
+                    if d >= 4 && (seps.count >= 1 || (first.kind == .alnum && letterPrefix >= 2 && letterPrefix <= 4 && first.digits >= 5 && run.count == 1)) {
+                        add(.caseRef, tokens: i, e); i = e; continue
+                    }
+                }
+                if first.kind == .number && seps.count >= 2 && seps.allSatisfy({ tokens[$0].text == "/" }) && d >= 6 && !isNumericDate(i, e) {
+                    add(.caseRef, tokens: i, e); i = e; continue
+                }
+            }
+        }
+    }
+
+    /// Glued tokens from `i` of digits, letters and / - (a reference's shape), ending on a word-like token.
+    func refRun(from i: Int) -> Int? {
+        guard let t = tok(i), t.isWordLike, t.digits > 0 || (t.allCaps && t.length <= 5) || t.key == "cr" else { return nil }
+        var e = i
+        var j = i + 1
+        while j < tokens.count, !tokens[j].spaceBefore {
+            if tokens[j].kind == .punct {
+                guard tokens[j].isPunct("/-"), let n = tok(j + 1), !n.spaceBefore, n.isWordLike else { break }
+                j += 1
+                continue
+            }
+            e = j
+            j += 1
+        }
+        let d = (i...e).reduce(0) { $0 + tokens[$1].digits }
+        return d > 0 ? e : nil
+    }
+
+    func isNumericDate(_ a: Int, _ b: Int) -> Bool {
+        let parts = (a...b).filter { tokens[$0].kind == .number }.map { Int(tokens[$0].text) ?? -1 }
+        let lens = (a...b).filter { tokens[$0].kind == .number }.map { tokens[$0].length }
+        guard parts.count == 3, lens[0] <= 2, lens[1] <= 2, lens[2] == 2 || lens[2] == 4 else { return false }
+        return (1...31).contains(parts[0]) && (1...12).contains(parts[1])
+    }
+
+    // MARK: Dates of birth
+
+    mutating func findDatesOfBirth() {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            let k = key(i)
+            var cueEnd: Int?
+            if k == "born" || k == "dob" || k == "birthday" || k == "bday" || k == "birthdate" { cueEnd = i }
+            else if k == "d", key(i + 1) == ".", key(i + 2) == "o", key(i + 3) == ".", key(i + 4) == "b" { cueEnd = key(i + 5) == "." ? i + 5 : i + 4 }
+            else if k == "date", key(i + 1) == "of", key(i + 2) == "birth" { cueEnd = i + 2 }
+            else if k == "birth", key(i + 1) == "date" { cueEnd = i + 1 }
+            else if k == "b", key(i + 1) == "'" || key(i + 1) == "’", key(i + 2) == "day" { cueEnd = i + 2 }
+            guard let ce = cueEnd else { continue }
+            var j = ce + 1
+            var fillers = 0
+            while j < tokens.count, fillers < 4, ["is", "was", "on", "in", "the", ":", "-", "–", "'", "’", "s", "of", "=", ",", "back", "around", "about"].contains(tokens[j].key) { j += 1; fillers += 1 }
+            if let e = dateExpression(at: j, allowYearAlone: k == "dob") { add(.dateOfBirth, tokens: j, e); i = e }
+        }
+    }
+
+    func isMonth(_ i: Int) -> Bool { Vocab.months.contains(key(i)) }
+    func number(_ i: Int, _ range: ClosedRange<Int>, digits: ClosedRange<Int> = 1...2) -> Bool {
+        guard let t = tok(i), t.kind == .number, digits.contains(t.length), let v = Int(t.text) else { return false }
+        return range.contains(v)
+    }
+    func ordinal(_ i: Int) -> Bool {
+        guard let t = tok(i) else { return false }
+        if t.kind == .number { return number(i, 1...31) }
+        guard t.kind == .alnum else { return false }
+        let digits = t.key.prefix { $0.isNumber }
+        let suffix = t.key.dropFirst(digits.count)
+        guard let v = Int(digits), (1...31).contains(v) else { return false }
+        return ["st", "nd", "rd", "th"].contains(String(suffix))
+    }
+    func year(_ i: Int) -> Bool { number(i, 1900...2035, digits: 4...4) }
+
+    /// A date from token `i`: 3/4/2011, 3.4.11, 3rd May 2011, 3 of May, May 3rd, 2011, May 2011, 2011 (if allowed). Returns the end.
+    func dateExpression(at i: Int, allowYearAlone: Bool) -> Int? {
+        guard let t = tok(i) else { return nil }
+        if t.kind == .number, number(i, 1...31), let s1 = tok(i + 1), s1.isPunct("/.-"), !s1.spaceBefore,
+           number(i + 2, 1...12) || isMonth(i + 2), let s2 = tok(i + 3), s2.text == s1.text, !s2.spaceBefore,
+           let y = tok(i + 4), y.kind == .number, y.length == 2 || y.length == 4, !y.spaceBefore {
+            return i + 4
+        }
+        if t.kind == .number, number(i, 1...31), let s1 = tok(i + 1), s1.isPunct("/.-"), !s1.spaceBefore, number(i + 2, 1...12), standalone(i, i + 2) {
+            return i + 2
+        }
+        if ordinal(i) {
+            var j = i + 1
+            if key(j) == "of" { j += 1 }
+            if isMonth(j) {
+                if year(j + 1) { return j + 1 }
+                if key(j + 1) == ",", year(j + 2) { return j + 2 }
+                return j
+            }
+            return nil
+        }
+        if isMonth(i) {
+            if ordinal(i + 1) {
+                if year(i + 2) { return i + 2 }
+                if key(i + 2) == ",", year(i + 3) { return i + 3 }
+                return i + 1
+            }
+            if year(i + 1) { return i + 1 }
+            return nil
+        }
+        if allowYearAlone, year(i) { return i }
+        return nil
+    }
+
+    // MARK: Ages that narrow a person down
+
+    static let numberWords: [String: Int] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+        "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+        "twenty": 20,
+    ]
+    func ageValue(_ i: Int) -> Int? {
+        guard i >= 0, i < tokens.count else { return nil }
+        let t = tokens[i]
+        if t.kind == .number { return t.length <= 2 ? Int(t.text) : nil }
+        guard t.kind == .word, t.length >= 3, t.length <= 9 else { return nil }
+        return Self.numberWords[t.key]
+    }
+
+    static let ageUnits = Vocab.set("minutes mins min hours hrs hour weeks week days day months month percent % miles mile times pounds quid am pm o'clock : . / p k yrs years year x referrals cases families kids children young people of or to - – + th st nd rd")
+
+    /// "arrested at 16", "pregnant at 15": things that happen to a person at an age.
+    static let lifeEvents = Vocab.set("arrested excluded charged convicted pregnant started groomed exploited recruited trafficked abused targeted stabbed sentenced cautioned missing placed moved married engaged sectioned diagnosed homeless")
+
+    mutating func findAges() {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            if covered(i) { continue }
+            let t = tokens[i]
+            // "14-year-old", "14 year old", "14yo", "14 y/o", "14yr old", "fourteen-year-old" (not "14 year olds").
+            if let v = ageValue(i), (0...25).contains(v) {
+                var j = i + 1
+                if key(j) == "-" { j += 1 }
+                if ["year", "yr", "years", "yrs"].contains(key(j)) {
+                    var k = j + 1
+                    if key(k) == "-" { k += 1 }
+                    if key(k) == "old" { add(.age, tokens: i, k); i = k; continue }
+                    if key(k) == "olds" { i = k; continue }
+                }
+                if key(j) == "y", key(j + 1) == "/", key(j + 2) == "o" { add(.age, tokens: i, j + 2); i = j + 2; continue }
+            }
+            if t.kind == .alnum {
+                let digits = t.key.prefix { $0.isNumber }
+                let rest = String(t.key.dropFirst(digits.count))
+                if let v = Int(digits), (0...25).contains(v) {
+                    if rest == "yo" || rest == "yrs" && key(i + 1) == "old" || rest == "yr" && key(i + 1) == "old" || rest == "yearold" {
+                        let e = rest == "yo" || rest == "yearold" ? i : i + 1
+                        add(.age, tokens: i, e); i = e; continue
+                    }
+                }
+            }
+            // "aged 15", "age 14", "she's 13", "he is 15", "who was 14", "just turned 16".
+            let k = t.key
+            var n: Int?
+            if k == "aged" || (k == "age" && key(i - 1) != "under" && key(i - 1) != "school" && key(i - 1) != "working") {
+                n = i + 1
+                if key(i + 1) == "of" { n = k == "age" ? i + 2 : nil }
+            } else if k == "at", Self.lifeEvents.contains(key(i - 1)) || key(i - 1) == "again" && tok(i - 2)?.kind == .number {
+                n = i + 1
+            } else if k == "turned" || k == "turning" || k == "turns" {
+                n = i + 1
+            } else if let n1 = tok(i + 1), n1.kind == .punct || n1.key == "is" || n1.key == "was" || n1.key == "were",
+                      ["she", "he", "who", "girl", "boy", "lad", "child"].contains(k) || Vocab.relations.contains(k) && key(i - 1) != "the" || k == "boyfriend" || k == "girlfriend" {
+                if ["'", "’"].contains(key(i + 1)), key(i + 2) == "s" { n = i + 3 }
+                else if ["is", "was", "were"].contains(key(i + 1)) { n = i + 2 }
+                if let m = n, key(m) == "only" || key(m) == "just" || key(m) == "barely" || key(m) == "about" { n = m + 1 }
+            }
+            guard let at = n, let v = ageValue(at), (1...25).contains(v) else { continue }
+            if let next = tok(at + 1), Self.ageUnits.contains(next.key), !(next.key == "." && (at + 2 >= tokens.count || tokens[at + 2].spaceBefore)) {
+                if !(["years", "yrs"].contains(next.key) && key(at + 2) == "old") { continue }
+            }
+            if ["between", "from", "under", "over"].contains(key(at - 1)) { continue }
+            var e = at
+            if ["years", "yrs", "year"].contains(key(at + 1)), key(at + 2) == "old" { e = at + 2 }
+            if tok(at)?.kind == .number || Self.numberWords[key(at)] != nil { add(.age, tokens: at, e); i = e }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+/// Recognisers for people: the session's own names (any case, any accents,
+/// whole or in part), titles ("Mrs Okafor", "PC Jones"), names after a
+/// relationship or naming cue ("her son Tyler", "a lad called jayden"), and
+/// the bundled gazetteer, where names that are also words (Amber, Grace,
+/// Will) need context: capitalised mid-sentence, or followed by "said".
+import Foundation
+import SessionModel
+
+extension ScanContext {
+    static let chatWords = Vocab.set("nana nanna ta im ive id dont cant wont thats youre theyre shes hes whats gonna wanna gotta kinda sorta cos coz cuz tho thru ur bc bcos pls plz thx ty np idk tbf ngl asap imho irl omw brb ikr smh wtf lmao rofl haha hahaha xx xxx innit yeah yh ye nah")
+
+    static let talkVerbs = Vocab.set("spoke speak speaking spoken talked talk talking chatted chat chatting met meet meeting meets working worked work works sat sitting")
+    static let contactVerbs = Vocab.set("asked told rang phoned texted messaged emailed thanks thank cc tagged supervised supervising visited visiting")
+    static let publicWorks = Vocab.set("report review inquiry principles framework model act judgment judgement")
+
+    /// What a person has ("Jaxon's mum", "Kez's boyfriend").
+    static let possessedByPeople: Set<String> = Vocab.relations.union(Vocab.set("phone house flat bedroom room family school social key youth case plan birthday mum's dad's nan's"))
+
+    /// Words after "called" that are not a name ("a lad called back").
+    static let afterCalled = Vocab.set("back out round up off in on over by for about again everyone everybody someone somebody nobody us police ambulance time")
+
+    func notAName(_ i: Int) -> Bool {
+        let k = key(i)
+        return Vocab.notNames.contains(k) || Self.chatWords.contains(k) || Vocab.roles.contains(k) || quiet[i]
+    }
+
+    /// A capitalised word that can be a name after a cue (not a role, month, tool or acronym).
+    func nameAfterCue(_ i: Int) -> Bool {
+        guard let t = tok(i), t.kind == .word, t.length >= 2, !notAName(i) else { return false }
+        if t.capitalised { return !t.allCaps || gazetteer.isGiven(t.key) }
+        return gazetteer.isGiven(t.key) && !gazetteer.isAmbiguous(t.key)
+    }
+
+    /// The end of a name starting at `i`: a surname (or second name) may follow.
+    func extendName(_ i: Int) -> Int {
+        var e = i
+        var added = 0
+        while added < 2, let n = tok(e + 1) {
+            if n.kind == .punct {
+                // "Smith-Jones", "O'Neill"
+                if (n.text == "-" || n.text == "'" || n.text == "’"), !n.spaceBefore, let m = tok(e + 2), !m.spaceBefore, m.kind == .word, m.capitalised {
+                    e += 2; continue
+                }
+                break
+            }
+            guard n.kind == .word, n.start - tokens[e].end == 1, !notAName(e + 1), !n.allCaps else { break }
+            if n.capitalised {
+                if tokens[i].capitalised || gazetteer.isSurname(n.key) {
+                    if Vocab.streetHeads.contains(n.key) || Vocab.orgHeads.contains(n.key) { break }
+                    e += 1; added += 1; continue
+                }
+            } else if !tokens[i].capitalised, gazetteer.surnames.contains(n.key), !gazetteer.isAmbiguous(n.key) {
+                e += 1; added += 1; continue
+            }
+            break
+        }
+        return e
+    }
+
+    /// "Connor was 16": the age of a named person.
+    mutating func findAgesOfPeople() {
+        let people = candidates.filter { $0.label == .person }
+        for p in people {
+            guard let last = tokens.lastIndex(where: { $0.end == p.end }) else { continue }
+            var j = last + 1
+            if ["'", "’"].contains(key(j)), key(j + 1) == "s" { j += 2 } else if ["is", "was"].contains(key(j)) { j += 1 } else { continue }
+            if ["only", "just", "about", "barely"].contains(key(j)) { j += 1 }
+            guard let v = ageValue(j), (1...25).contains(v), !covered(j) else { continue }
+            if let next = tok(j + 1), Self.ageUnits.contains(next.key), next.key != "." && next.key != "and" { continue }
+            add(.age, tokens: j, j)
+        }
+    }
+
+    /// The session's own names: always, any case, any accents, even inside a national body's name.
+    mutating func findSessionNames(_ sessionNames: [String: [[String]]]) {
+        guard !sessionNames.isEmpty else { return }
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            if tokens[i].kind == .alnum { findSessionNamesGlued(in: i, sessionNames); continue }
+            guard tokens[i].kind == .word, let names = sessionNames[tokens[i].key] else { continue }
+            for n in names {
+                if let e = matches(n, at: i), standalone(i, e) {
+                    candidates.append(Candidate(label: .person, start: tokens[i].start, end: tokens[e].end, sessionName: true))
+                    i = e
+                    break
+                }
+            }
+        }
+    }
+
+    /// "tyler99", "23SIÂN": a one-word session name glued to digits is still that name.
+    mutating func findSessionNamesGlued(in i: Int, _ sessionNames: [String: [[String]]]) {
+        let t = tokens[i]
+        var a = t.start
+        while a < t.end {
+            guard scalars[a].properties.isAlphabetic else { a += 1; continue }
+            var b = a
+            while b < t.end, scalars[b].properties.isAlphabetic || scalars[b].properties.generalCategory == .nonspacingMark { b += 1 }
+            let key = Tokeniser.foldedKey(scalars, a, b)
+            if sessionNames[key]?.contains(where: { $0.count == 1 }) == true {
+                candidates.append(Candidate(label: .person, start: a, end: b, sessionName: true))
+            }
+            a = b
+        }
+    }
+
+    mutating func findPeople(sessionNames: [String: [[String]]]) {
+        findSessionNames(sessionNames)
+        defer { findAgesOfPeople() }
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            let t = tokens[i]
+            guard t.kind == .word || t.kind == .alnum else { continue }
+            if quiet[i] || covered(i) { continue }
+            let k = t.key
+            // Titles: "Mrs Okafor", "Dr. Patel", "PC Jones".
+            if Vocab.titles.contains(k), t.capitalised || ["mrs", "mr", "ms"].contains(k) {
+                var j = i + 1
+                if key(j) == ".", !tokens[j].spaceBefore { j += 1 }
+                if let n = tok(j), n.kind == .word, !notAName(j), n.capitalised || gazetteer.isSurname(n.key) {
+                    if ["pc", "dc", "ds", "di", "dci", "dcs"].contains(k) && !t.allCaps { continue }
+                    if k == "miss" && !n.capitalised { continue }
+                    let e = extendName(j)
+                    add(.person, tokens: i, e); i = e; continue
+                }
+            }
+            // After a relationship word: "her son Tyler", "my colleague dave", "mum, Sharon,".
+            if Vocab.relations.contains(k) || (k == "young" && key(i + 1) == "person") {
+                var j = i + 1
+                if k == "young" { j += 1 }
+                if key(j) == "," || key(j) == "-" || key(j) == "–" { j += 1 }
+                if Vocab.namingCues.contains(key(j)) { j += 1 }
+                if nameAfterCue(j), tokens[j].capitalised || !gazetteer.isAmbiguous(key(j)) {
+                    if tokens[j].capitalised && tokens[j].sentenceStart { continue }
+                    let e = extendName(j)
+                    add(.person, tokens: j, e); i = e; continue
+                }
+            }
+            // After a naming cue: "called Amber", "a lad called jayden", "her name is kayla", "known as Smurf".
+            var cueNext: Int?
+            if Vocab.namingCues.contains(k) { cueNext = ["him", "her", "himself", "herself", "them"].contains(key(i + 1)) ? i + 2 : i + 1 }
+            else if k == "name", ["is", "was"].contains(key(i + 1)) { cueNext = i + 2 }
+            else if k == "name", key(i + 1) == "'" || key(i + 1) == "’", key(i + 2) == "s" { cueNext = i + 3 }
+            else if k == "known", key(i + 1) == "as" { cueNext = i + 2 }
+            else if k == "goes", key(i + 1) == "by" { cueNext = i + 2 }
+            else if ["call", "calls", "called", "calling"].contains(k), ["him", "her", "himself", "herself", "them"].contains(key(i + 1)) { cueNext = i + 2 }
+            if let j = cueNext, let n = tok(j), n.kind == .word, !notAName(j) {
+                let personBefore = Vocab.personNouns.contains(key(i - 1)) || Vocab.relations.contains(key(i - 1)) || k == "name"
+                let everyday = Self.afterCalled.contains(n.key)
+                if n.capitalised && (!n.allCaps || gazetteer.isGiven(n.key)) || gazetteer.isGiven(n.key) && (personBefore || !gazetteer.isAmbiguous(n.key)) || personBefore && n.length >= 3 && !everyday {
+                    let e = extendName(j)
+                    add(.person, tokens: j, e); i = e; continue
+                }
+            }
+            // "the Smith family", "the Okafors".
+            if t.capitalised, key(i - 1) == "the", ["family", "families", "household", "brothers", "sisters", "twins", "kids", "boys", "girls"].contains(key(i + 1)),
+               gazetteer.isSurname(k), !notAName(i), !t.sentenceStart {
+                add(.person, tokens: i, i); continue
+            }
+            // An unknown capitalised word before "'s mum", "'s boyfriend": a person ("Jaxon's mum rang").
+            if t.capitalised, !t.allCaps, t.length >= 3, ["'", "’"].contains(key(i + 1)), key(i + 2) == "s", !tokens[i + 1].spaceBefore,
+               Self.possessedByPeople.contains(key(i + 3)), !notAName(i), !gazetteer.towns.contains(k), !gazetteer.bigPlaces.contains(k) {
+                add(.person, tokens: i, i); continue
+            }
+            // An unknown capitalised word mid-sentence before "said/told/texted": a person ("and Jaxon told her").
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !t.sentenceStart, Vocab.strongVerbs.contains(key(i + 1)), key(i - 1) != "the",
+               !notAName(i), !gazetteer.towns.contains(k), !gazetteer.bigPlaces.contains(k), !(tok(i - 1).map { $0.kind == .punct && !$0.isPunct(",") } ?? true) {
+                add(.person, tokens: i, i); continue
+            }
+            // An unknown capitalised word after "spoke to", "met with", "texted", "thanks": a person ("I spoke to Keanu").
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !t.sentenceStart, !notAName(i),
+               Self.contactVerbs.contains(key(i - 1)) || ["to", "with"].contains(key(i - 1)) && Self.talkVerbs.contains(key(i - 2)),
+               !gazetteer.towns.contains(k), !gazetteer.bigPlaces.contains(k), !Vocab.genericServiceWords.contains(k),
+               !Vocab.orgHeads.contains(key(i + 1)), !Vocab.streetHeads.contains(key(i + 1)), !Vocab.orgHeadAcronyms.contains(key(i + 1)) {
+                let e = extendName(i)
+                add(.person, tokens: i, e); i = e; continue
+            }
+            // The gazetteer.
+            guard t.kind == .word, t.length >= 2, gazetteer.isGiven(k), !notAName(i), !t.allCaps || t.length > 3 && tok(i + 1)?.allCaps == true else { continue }
+            let isGiven = true
+            let ambiguous = gazetteer.isAmbiguous(k)
+            // "the Jay report", "the Munro review": a public report named after its author.
+            if key(i - 1) == "the", Self.publicWorks.contains(key(i + 1)) { continue }
+            if isGiven && !ambiguous {
+                if !t.capitalised && t.length < 3 { continue }
+                // A capitalised name-word glued into something else (a handle, a URL) is left to those recognisers.
+                let e = extendName(i)
+                add(.person, tokens: i, e); i = e; continue
+            }
+            if isGiven && ambiguous && t.capitalised {
+                let next = key(i + 1)
+                let possessive = (next == "'" || next == "’") && key(i + 2) == "s"
+                let strong = Vocab.strongVerbs.contains(next) || possessive
+                let weak = Vocab.weakVerbs.contains(next)
+                let midSentence = !t.sentenceStart && !(tok(i - 1).map { $0.isPunct(":\"“(-–•*>") } ?? false)
+                if strong || (midSentence && (weak || !(tok(i + 1)?.capitalised ?? false) || gazetteer.isSurname(next))) {
+                    let e = extendName(i)
+                    add(.person, tokens: i, e); i = e; continue
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+/// Recognisers for places and local organisations: street addresses, named
+/// estates, small towns and villages (the bundled list, Welsh and Scottish
+/// name shapes, a capitalised word after "lives in"), and named schools,
+/// surgeries, homes, teams and local services. National bodies and the
+/// study's own organisations are marked quiet first.
+import Foundation
+import SessionModel
+
+extension ScanContext {
+    mutating func findPlacesAndOrganisations() {
+        markNationalBodies()
+        findOrganisations()
+        findStreetsAndEstates()
+        findTowns()
+    }
+
+    mutating func markNationalBodies() {
+        var i = 0
+        while i < tokens.count {
+            var advanced = false
+            if tokens[i].isWordLike {
+                for body in Vocab.nationalBodiesByFirst[tokens[i].key] ?? [] {
+                    if let e = matches(body, at: i) {
+                        for k in i...e { quiet[k] = true }
+                        i = e + 1; advanced = true; break
+                    }
+                }
+            }
+            if !advanced { i += 1 }
+        }
+    }
+
+    func isQuiet(_ a: Int, _ b: Int) -> Bool { (a...b).contains { quiet[$0] } }
+
+    /// Capitalised, not a function word, role, month or tool; a real name-like word.
+    func isProperModifier(_ i: Int) -> Bool {
+        guard let t = tok(i), t.kind == .word || t.kind == .alnum, t.capitalised, t.length >= 2, !t.allCaps || t.length > 4 else { return false }
+        if Vocab.genericOrgModifiers.contains(t.key) || Vocab.genericServiceWords.contains(t.key) { return false }
+        if Vocab.notNames.contains(t.key) && !gazetteer.towns.contains(t.key) { return false }
+        return true
+    }
+
+    /// Modifiers before token `head` ("St Mary's", "Oakfield", "King Edward VI"): the first index, or nil if none is proper.
+    func modifiers(before head: Int, allowLowercase: Bool) -> Int? {
+        var j = head - 1
+        var first: Int?
+        var proper = false
+        var count = 0
+        while j >= 0, count < 6 {
+            let t = tokens[j]
+            if t.kind == .punct {
+                // Possessive "Mary's": ' then s.
+                if (t.text == "'" || t.text == "’"), j + 1 < head, tokens[j + 1].key == "s", !tokens[j + 1].spaceBefore, j > 0, tokens[j - 1].capitalised || allowLowercase {
+                    j -= 1; continue
+                }
+                if t.text == "-" && !t.spaceBefore && j > 0 && tokens[j - 1].capitalised { j -= 1; continue }
+                if t.text == "." && j > 0 && tokens[j - 1].key == "st" { j -= 1; continue }
+                break
+            }
+            if quiet[j] { break }
+            if t.key == "s", j > 0, tokens[j - 1].text == "'" || tokens[j - 1].text == "’" { j -= 1; continue }
+            if t.capitalised {
+                if isProperModifier(j) || t.key == "st" || t.key == "saint" { if isProperModifier(j) { proper = true }; first = j }
+                else if Vocab.genericOrgModifiers.contains(t.key) || ["of", "and", "&"].contains(t.key) || Vocab.genericServiceWords.contains(t.key) {
+                    if t.key == "the" || t.key == "a" || t.key == "an" || t.key == "our" || t.key == "my" || t.key == "their" || t.key == "his" || t.key == "her" || t.key == "this" || t.key == "that" { break }
+                    if first == nil { first = nil }
+                } else { break }
+            } else if ["of", "&", "and", "the"].contains(t.key), first != nil, j > 0, tokens[j - 1].capitalised {
+                // "Our Lady of Lourdes", "Hammersmith and Fulham"
+            } else if allowLowercase, t.kind == .word, !Vocab.genericOrgModifiers.contains(t.key), !Vocab.notNames.contains(t.key),
+                      t.key == "st" || t.key == "saint" || gazetteer.towns.contains(t.key) || (gazetteer.isSurname(t.key) && !gazetteer.isAmbiguous(t.key)) {
+                proper = proper || !(t.key == "st" || t.key == "saint")
+                first = j
+            } else { break }
+            j -= 1
+            count += 1
+        }
+        guard proper, var f = first else { return nil }
+        while f < head, ["of", "and", "&", "the"].contains(tokens[f].key) || tokens[f].kind == .punct { f += 1 }
+        return f < head ? f : nil
+    }
+
+    static let strongOrgTails: Set<String> = Vocab.set("school academy college surgery primary nursery pru camhs infants juniors")
+
+    mutating func findOrganisations() {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard tokens[i].isWordLike, !quiet[i], let tails = Vocab.orgTailsByFirst[tokens[i].key] else { continue }
+            for tail in tails {
+                guard let e = matches(tail, at: i) else { continue }
+                let headKey = tail.last!
+                let isTeam = headKey == "team"
+                let strong = Self.strongOrgTails.contains(tail[0]) || tail.count > 1
+                let acronymTail = ["camhs", "mash", "yot", "council", "police", "constabulary"].contains(tail[0])
+                // Weak heads (house, home, club, centre…) need a capitalised head.
+                if !strong && !isTeam && !acronymTail && !tokens[i].capitalised { continue }
+                guard let m = modifiers(before: i, allowLowercase: strong && !isTeam) else { continue }
+                if isTeam || acronymTail {
+                    // "the Riverside team", "Northgate CAMHS": the name must not be a service word or acronym.
+                    let names = (m..<i).filter { tokens[$0].isWordLike }
+                    if names.contains(where: { tokens[$0].allCaps || Vocab.genericServiceWords.contains(tokens[$0].key) }) { continue }
+                    if isTeam, names.count == 1, gazetteer.isGiven(tokens[names[0]].key), key(m - 1) != "the" { continue }
+                }
+                if isQuiet(m, e) { continue }
+                add(.organisationLocal, tokens: m, e)
+                i = e
+                break
+            }
+        }
+    }
+
+    static let estateGeneric = Vocab.set("council housing local same big new old industrial retail trading whole real that this our an a private social nearby other one their his her my your the estate estates rough notorious massive huge")
+
+    mutating func findStreetsAndEstates() {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            let k = key(i)
+            guard i > 0, !quiet[i] else { continue }
+            if k == "estate" || k == "estates" {
+                var j = i - 1
+                var first: Int?
+                while j >= 0, i - j <= 3, tokens[j].kind == .word, !Self.estateGeneric.contains(tokens[j].key), !Vocab.notNames.contains(tokens[j].key) || gazetteer.towns.contains(tokens[j].key) {
+                    first = j; j -= 1
+                }
+                if let f = first, tokens[f].capitalised || key(f - 1) == "the" {
+                    if isQuiet(f, i) { continue }
+                    add(.location, tokens: f, i)
+                }
+                continue
+            }
+            guard Vocab.streetHeads.contains(k) else { continue }
+            let needsCapital = Vocab.streetHeadsNeedingCapital.contains(k)
+            if (k == "st" || k == "dr"), let n = tok(i + 1), n.capitalised, !n.spaceBefore || n.kind == .word { continue }  // "St Mary's": Saint
+            if needsCapital && !tokens[i].capitalised { continue }
+            var j = i - 1
+            var first: Int?
+            var anyCapital = false
+            while j >= 0, i - j <= 3, tokens[j].kind == .word {
+                let t = tokens[j]
+                if Vocab.genericStreetModifiers.contains(t.key) || (Vocab.notNames.contains(t.key) && !gazetteer.towns.contains(t.key)) || Vocab.streetHeads.contains(t.key) && j != i - 1 { break }
+                if t.capitalised { anyCapital = true } else if needsCapital { break }
+                first = j
+                j -= 1
+            }
+            guard var f = first else { continue }
+            if !anyCapital {
+                // Lower-case "station road": needs a house number or "on/off/in" before it.
+                let before = key(f - 1)
+                let number = tok(f - 1).map { $0.kind == .number || ($0.kind == .alnum && $0.digits > 0 && $0.digits <= 4) } ?? false
+                if !number && !["on", "off", "in", "at", "near", "down", "up", "along", "from", "onto", "opposite"].contains(before) { continue }
+            } else if tokens[f].sentenceStart && f == i - 1 && !tokens[i].capitalised {
+                continue
+            }
+            // A house number: "12 Station Road", "12a Station Road", "Flat 3, 12 Station Road".
+            if let n = tok(f - 1), (n.kind == .number && n.length <= 4) || (n.kind == .alnum && n.digits > 0 && n.digits <= 4 && n.length <= 5) {
+                f -= 1
+            }
+            if isQuiet(f, i) { continue }
+            add(.location, tokens: f, i)
+        }
+    }
+
+    static let placeSuffixes = ["ton", "ham", "ford", "bury", "borough", "brough", "by", "wick", "field", "ley", "worth", "chester",
+                                "minster", "stead", "mouth", "port", "pool", "bridge", "caster", "thorpe", "well", "combe", "hurst", "wood", "dale", "den", "don"]
+    static let celticPrefixes = ["llan", "aber", "pont", "caer", "inver", "auchter", "strath", "cwm", "ystrad", "tre"]
+    static let publicReferences = Vocab.set("inquiry inquiries review report case scandal grooming serious judgment judgement")
+
+    mutating func findTowns() {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            let t = tokens[i]
+            guard t.kind == .word, !quiet[i] else { continue }
+            let prep = Vocab.placePrepositions.contains(key(i - 1)) || (key(i - 1) == "the" && key(i + 1) == "area")
+            // Lower-case places need a preposition before them; most words stop here.
+            guard t.capitalised || prep, !covered(i) else { continue }
+            if gazetteer.bigPlaces.contains(t.key) || Vocab.months.contains(t.key) || Vocab.days.contains(t.key) { continue }
+            let verbCue = prep && (Vocab.placeVerbs.contains(key(i - 2)) || ["up", "down", "over", "out", "back"].contains(key(i - 2)) || Vocab.placeVerbs.contains(key(i - 3)))
+            var end: Int?
+            if let multis = gazetteer.multiWordTowns[t.key] {
+                for m in multis { if let e = matches(m, at: i) { end = e; break } }
+            }
+            if end == nil, gazetteer.towns.contains(t.key) { end = i }
+            if let e = end {
+                let single = e == i
+                let wordy = single && (gazetteer.isGiven(t.key) || gazetteer.surnames.contains(t.key) || gazetteer.isAmbiguous(t.key) || Vocab.notNames.contains(t.key))
+                if !t.capitalised && !(prep && !wordy) { continue }
+                if wordy && !prep { continue }
+                if Self.publicReferences.contains(key(e + 1)) { continue }
+                if isQuiet(i, e) { continue }
+                add(.location, tokens: i, e)
+                i = e
+                continue
+            }
+            // Unknown capitalised word where a place is expected.
+            guard t.capitalised, !t.allCaps, t.length >= 4, !Vocab.notNames.contains(t.key), !gazetteer.isGiven(t.key) else { continue }
+            let celtic = Self.celticPrefixes.contains { t.key.hasPrefix($0) && t.key.count >= $0.count + 3 }
+            let suffixed = prep && Self.placeSuffixes.contains { t.key.hasSuffix($0) && t.key.count >= $0.count + 3 }
+            let areaNext = key(i + 1) == "area" || (tok(i + 1)?.capitalised == true && key(i + 2) == "area")
+            guard verbCue || celtic || suffixed || (areaNext && !t.sentenceStart) else { continue }
+            if Vocab.genericServiceWords.contains(t.key) || Vocab.genericOrgModifiers.contains(t.key) { continue }
+            var e = i
+            if let n = tok(i + 1), n.kind == .word, n.capitalised, !n.allCaps, !Vocab.notNames.contains(n.key), n.start - t.end == 1 { e = i + 1 }
+            add(.location, tokens: i, e)
+            i = e
+        }
+    }
+}

@@ -1,0 +1,111 @@
+/// The one-pass tokeniser the scanner's recognisers read: words, digit runs,
+/// letter+digit runs and single punctuation scalars, each with Unicode-scalar
+/// offsets (end exclusive) and a lower-cased, accent-folded key for look-ups.
+import Foundation
+
+struct Token {
+    enum Kind: UInt8 { case word, number, alnum, punct }
+    var kind: Kind
+    var start: Int
+    var end: Int
+    /// As typed.
+    var text: String
+    /// Lower case with accents folded ("Siân" → "sian"); punctuation as is.
+    var key: String
+    /// First scalar is an upper-case letter.
+    var capitalised: Bool
+    /// Two or more letters, all upper case ("DSL", "MACE").
+    var allCaps: Bool
+    var digits: Int
+    /// Whitespace separates it from the previous token.
+    var spaceBefore: Bool
+    /// A newline (or the start of the text) comes before it with no other token.
+    var lineStart: Bool
+    /// Starts a sentence: first token, or after . ! ? or a new line.
+    var sentenceStart: Bool
+
+    /// The first scalar (all of a punctuation token).
+    var scalar: Unicode.Scalar
+
+    var isWordLike: Bool { kind != .punct }
+    /// A punctuation token that is one of `set`'s scalars.
+    @inline(__always) func isPunct(_ set: String) -> Bool { kind == .punct && set.unicodeScalars.contains(scalar) }
+    var length: Int { end - start }
+}
+
+enum Tokeniser {
+    static func tokenise(_ s: [Unicode.Scalar]) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(s.count / 4 + 1)
+        var i = 0
+        var sawSpace = false
+        var sawNewline = true
+        while i < s.count {
+            let c = s[i]
+            if c.value < 128 ? (c.value == 32 || (c.value >= 9 && c.value <= 13)) : c.properties.isWhitespace {
+                sawSpace = true
+                if c == "\n" || c == "\r" { sawNewline = true }
+                i += 1
+                continue
+            }
+            let start = i
+            var kind: Token.Kind
+            var digits = 0
+            if isWordScalar(c) {
+                var letters = 0
+                var upper = 0
+                while i < s.count, isWordScalar(s[i]) {
+                    let v = s[i].value
+                    if v >= 48 && v <= 57 { digits += 1 }
+                    else if v < 128 { letters += 1; if v <= 90 { upper += 1 } }
+                    else if s[i].properties.isAlphabetic { letters += 1; if s[i].properties.isUppercase { upper += 1 } }
+                    i += 1
+                }
+                kind = digits == 0 ? .word : letters == 0 ? .number : .alnum
+                let text = String(String.UnicodeScalarView(s[start..<i]))
+                let previous = tokens.last
+                let sentence = previous == nil || sawNewline || previous!.isPunct(".!?…")
+                tokens.append(Token(kind: kind, start: start, end: i, text: text, key: foldedKey(s, start, i),
+                                    capitalised: s[start].value < 128 ? (s[start].value >= 65 && s[start].value <= 90) : s[start].properties.isUppercase, allCaps: letters >= 2 && upper == letters,
+                                    digits: digits, spaceBefore: sawSpace, lineStart: sawNewline, sentenceStart: sentence, scalar: s[start]))
+            } else {
+                i += 1
+                let text = String(c)
+                let previous = tokens.last
+                let sentence = previous == nil || sawNewline
+                tokens.append(Token(kind: .punct, start: start, end: i, text: text, key: text, capitalised: false, allCaps: false,
+                                    digits: 0, spaceBefore: sawSpace, lineStart: sawNewline, sentenceStart: sentence, scalar: c))
+            }
+            sawSpace = false
+            sawNewline = false
+        }
+        return tokens
+    }
+
+    @inline(__always) static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 128 {
+            let v = c.value
+            return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
+        }
+        return c.properties.isAlphabetic || c.properties.generalCategory == .nonspacingMark
+    }
+
+    /// Lower case, accents folded, ASCII fast path.
+    static func foldedKey(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
+        var ascii = true
+        for k in a..<b where s[k].value >= 128 { ascii = false; break }
+        if ascii {
+            var out = String.UnicodeScalarView()
+            for k in a..<b {
+                let v = s[k].value
+                out.append(v >= 65 && v <= 90 ? Unicode.Scalar(v + 32)! : s[k])
+            }
+            return String(out)
+        }
+        return fold(String(String.UnicodeScalarView(s[a..<b])))
+    }
+
+    static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+    }
+}

@@ -1,1 +1,0 @@
-// TeamStore placeholder

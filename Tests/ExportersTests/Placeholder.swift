@@ -1,2 +1,0 @@
-import XCTest
-final class ExportersTestsPlaceholder: XCTestCase { func testPlaceholder() { XCTAssertTrue(true) } }

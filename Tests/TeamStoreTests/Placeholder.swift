@@ -1,2 +1,0 @@
-import XCTest
-final class TeamStoreTestsPlaceholder: XCTestCase { func testPlaceholder() { XCTAssertTrue(true) } }
