@@ -242,6 +242,43 @@ final class DataProtectionCLITests: XCTestCase {
         XCTAssertTrue(try ConveneProcess.ok(["check", f]).stdout.contains("1 erased by withdrawal"))
     }
 
+    /// A name leaving the session's lists (withdrawal, anonymising) is redacted
+    /// first wherever others wrote it, so no later export depends on the scanner
+    /// finding it unaided.
+    func testNamesLeavingTheListsAreRedactedWhereverTheyAreStillWritten() throws {
+        let f = path("leaving.convene")
+        try ConveneProcess.ok(["new", f, "--title", "Leaving", "--date", today, "--withdrawal-days", "14"])
+        try ConveneProcess.ok(["participant", "add", f, "--code", "P01", "--role", "Police officer", "--name", "Zorbek Quillfeather"])
+        try ConveneProcess.ok(["participant", "add", f, "--code", "P02", "--role", "Nurse", "--name", "Ysolde Marchbank"])
+        for code in ["P01", "P02"] { try ConveneProcess.ok(["consent", f, code]) }
+        try ConveneProcess.ok(["log", f, "--source", "verbal", "--speaker", "P01", "--", "Mine to withdraw"])
+        try ConveneProcess.ok(["log", f, "--source", "chat", "--speaker", "P02", "--", "as zorbek said, the thresholds differ"])
+        try ConveneProcess.ok(["withdraw", f, "P01"])
+        let csv = path("after-withdrawal.csv")
+        try ConveneProcess.ok(["export", f, "--format", "csv", "-o", csv])
+        let text = try String(contentsOfFile: csv, encoding: .utf8)
+        XCTAssertFalse(text.localizedCaseInsensitiveContains("zorbek"), text)
+        XCTAssertTrue(text.contains("the thresholds differ"), "the other participant's words stay")
+
+
+        // Anonymising destroys the linkage table and the block-list (after the window).
+        let old = path("old.convene")
+        try ConveneProcess.ok(["new", old, "--title", "Old", "--date", "2026-01-05", "--withdrawal-days", "14"])
+        try ConveneProcess.ok(["participant", "add", old, "--code", "P01", "--role", "Nurse", "--name", "Ysolde Marchbank"])
+        try ConveneProcess.ok(["consent", old, "P01"])
+        let jo = try SQLiteJournal.open(path: old)
+        try jo.append([BlocklistNameAdded(name: "Wenceslas Ombry")], by: "Sam", at: Date())
+        try jo.close()
+        try ConveneProcess.ok(["log", old, "--source", "chat", "--speaker", "P01", "--", "ysolde here; wenceslas ombry runs that team"])
+        let r = try ConveneProcess.ok(["anonymise", old])
+        XCTAssertTrue(r.stdout.contains("redacted 2 places"), r.stdout)
+        let out = path("anon.csv")
+        try ConveneProcess.ok(["export", old, "--format", "csv", "-o", out])
+        let anon = try String(contentsOfFile: out, encoding: .utf8)
+        for word in ["ysolde", "wenceslas", "ombry"] { XCTAssertFalse(anon.localizedCaseInsensitiveContains(word), anon) }
+        XCTAssertTrue(anon.contains("runs that team"))
+    }
+
     func testAnonymiseDestroysRealNamesPhysicallyAfterTheWindow() throws {
         let f = path("anon.convene")
         try ConveneProcess.ok(["new", f, "--title", "Old", "--date", "2026-01-05", "--withdrawal-days", "14"])

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Privacy
 import SessionModel
 import SessionStore
 
@@ -47,6 +48,11 @@ struct WithdrawCommand: ParsableCommand {
         let request = WithdrawalRequest(code: who, requestedOn: requestedOn ?? today, cascade: cascade,
                                         overrideReason: overrideWindow ? reason : nil)
         try WithdrawalWindow.check(request, in: state, actor: actor.actor, today: today)
+        // Their real name leaves the linkage table: redact where others named them first.
+        if !dryRun, let name = state.linkage[who] {
+            let redactions = NamesLeavingTheSession.redactions(for: [name], in: state)
+            if !redactions.isEmpty { try Sessions.append(journal, redactions, by: actor.actor) }
+        }
         let receipt = try journal.withdraw(request, closure: Withdrawals.closure, by: actor.actor, at: now, dryRun: dryRun)
         if json { try Output.printJSON(WithdrawalReceiptJSON(receipt)) } else { ReceiptText.print(receipt, file: session.file) }
         if !dryRun && !receipt.purged { throw PurgePending.exit(file: session.file) }
@@ -154,10 +160,13 @@ struct AnonymiseCommand: ParsableCommand {
         if let closes = state.withdrawalClosesOn, today <= closes {
             throw CLIError("the withdrawal window is open until \(closes); anonymise after it closes, while a participant who withdraws can still be found by name")
         }
+        // The names are about to be destroyed: redact every place they are still named.
+        let redactions = NamesLeavingTheSession.redactions(for: Array(state.linkage.values) + state.blocklist, in: state)
+        if !redactions.isEmpty { try Sessions.append(journal, redactions, by: actor.actor) }
         let result = try journal.anonymise(by: actor.actor, at: Clock.now())
         Output.line("anonymised \(session.file): destroyed \(result.realNames) real name\(result.realNames == 1 ? "" : "s") (the linkage table) and \(result.blocklisted) block-listed name\(result.blocklisted == 1 ? "" : "s")")
-        if result.blocklisted > 0 {
-            Output.line("note: block-listed names can no longer be caught in new exports; every contribution should already be redacted")
+        if !redactions.isEmpty {
+            Output.line("redacted \(redactions.count) place\(redactions.count == 1 ? "" : "s") where those names were still written")
         }
         if result.purged {
             Output.line("no byte of those names remains in \(session.file), its -wal or -shm")
