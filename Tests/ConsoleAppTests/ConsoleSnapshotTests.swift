@@ -16,17 +16,7 @@ final class ConsoleSnapshotTests: XCTestCase {
     }
 
     func assertSnapshot(_ state: ConsoleState, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let text = view(state).lines().joined(separator: "\n") + "\n"
-        let url = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().appendingPathComponent("Snapshots/\(name).txt")
-        if ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1" || !FileManager.default.fileExists(atPath: url.path) {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            if ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] != "1" {
-                XCTFail("snapshot \(name) was missing and has been recorded; check it and run again", file: file, line: line)
-            }
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertEqual(text, expected, "screen \(name) differs from Snapshots/\(name).txt", file: file, line: line)
+        try assertScreen(state, name, file: file, line: line)
     }
 
     func testMainScreenAt80x24() throws { try assertSnapshot(try demoState(width: 80, height: 24), "main-80x24") }
