@@ -54,6 +54,16 @@ enum ExportText {
     }
 
     /// `10:02:40` (UTC), for transcript lines.
+    /// The process log's summary sentences, shared by the Markdown and HTML reports.
+    static func processSummary(_ r: ResearchRecord) -> [String] {
+        let p = r.process
+        return ["Consent recorded for \(p.consentRecorded) participant(s)",
+                "Confidentiality reminders given: \(p.confidentialityReminders)",
+                "Redactions applied: \(p.redactions)",
+                "Withdrawals: \(p.withdrawals)",
+                "Left out: \(p.excludedStruck) struck, \(p.excludedWithoutConsent) without consent, \(p.excludedWithdrawn) withdrawn"]
+    }
+
     static func clock(_ d: Date) -> String {
         let p = parts(d)
         return "\(pad(p.tm_hour)):\(pad(p.tm_min)):\(pad(p.tm_sec))"

@@ -66,11 +66,7 @@ public enum HTMLReport {
         h += "</div>\n</section>\n"
 
         h += "<section id=\"process\">\n<h2>Process log</h2>\n<ul>\n"
-        h += "<li>Consent recorded for \(r.process.consentRecorded) participant(s)</li>\n"
-        h += "<li>Confidentiality reminders given: \(r.process.confidentialityReminders)</li>\n"
-        h += "<li>Redactions applied: \(r.process.redactions)</li>\n"
-        h += "<li>Withdrawals: \(r.process.withdrawals)</li>\n"
-        h += "<li>Left out: \(r.process.excludedStruck) struck, \(r.process.excludedWithoutConsent) without consent, \(r.process.excludedWithdrawn) withdrawn</li>\n</ul>\n"
+        h += ExportText.processSummary(r).map { "<li>\(esc($0))</li>\n" }.joined() + "</ul>\n"
         if !r.process.log.isEmpty {
             h += "<table>\n<tr><th>Time (UTC)</th><th>What</th></tr>\n"
             for entry in r.process.log { h += "<tr><td>\(ExportText.clock(entry.at))</td><td>\(esc(entry.detail))</td></tr>\n" }

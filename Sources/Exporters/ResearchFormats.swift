@@ -72,11 +72,7 @@ public enum ResearchFormats {
         for code in facts.byCode { md += "| \(cell(code.name))\(code.emergent ? " (emergent)" : "") | \(code.count) |\n" }
         md += "\n## Timeline\n\n```\n" + Timeline(r).textChart() + "```\n"
         md += "\n## Process log\n\n"
-        md += "- Consent recorded for \(r.process.consentRecorded) participant(s)\n"
-        md += "- Confidentiality reminders given: \(r.process.confidentialityReminders)\n"
-        md += "- Redactions applied: \(r.process.redactions)\n"
-        md += "- Withdrawals: \(r.process.withdrawals)\n"
-        md += "- Left out: \(r.process.excludedStruck) struck, \(r.process.excludedWithoutConsent) without consent, \(r.process.excludedWithdrawn) withdrawn\n"
+        md += ExportText.processSummary(r).map { "- \($0)\n" }.joined()
         if !r.process.log.isEmpty {
             md += "\n| time | what |\n| --- | --- |\n"
             for entry in r.process.log { md += "| \(ExportText.clock(entry.at)) | \(cell(entry.detail)) |\n" }
