@@ -1,8 +1,10 @@
 // swift-tools-version: 6.1
 // Convene: a terminal console for running live online focus groups.
 // Module order (a module depends only on those above it in this list):
-//   SessionModel → Privacy → SessionStore → TeamStore → Importers / Exporters
+//   SessionModel → Privacy → SessionStore → TeamStore → Importers / Exporters → SessionActions
 //   CNcursesw → TerminalKit → ConsoleApp → convene
+// SessionActions is the one place a user's command becomes events; the console
+// and the command line only parse input into its commands and show results.
 import PackageDescription
 
 let package = Package(
@@ -44,13 +46,18 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Typed commands → permissions, names resolved, events appended in one transaction.
+        // Sees journals only through SessionStore's protocols (a file or a team session alike).
+        .target(name: "SessionActions", dependencies: ["SessionModel", "Privacy", "SessionStore", "Importers", "Exporters"]),
         // Headers and library come from the default paths; pkg-config would add -D flags SwiftPM rejects.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TerminalKit", dependencies: ["CNcursesw"]),
-        .target(name: "ConsoleApp", dependencies: ["SessionModel", "Privacy", "SessionStore", "TerminalKit", "Exporters", "Importers"]),
+        .target(name: "ConsoleApp", dependencies: [
+            "SessionModel", "Privacy", "SessionStore", "SessionActions", "TerminalKit", "Exporters", "Importers",
+        ]),
         .executableTarget(name: "convene", dependencies: [
-            "SessionModel", "Privacy", "SessionStore", "TeamStore", "Importers", "Exporters", "ConsoleApp", "TerminalKit",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "SessionModel", "Privacy", "SessionStore", "TeamStore", "Importers", "Exporters", "SessionActions", "ConsoleApp",
+            "TerminalKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "ConveneBench", dependencies: [
             "SessionModel", "Privacy", "SessionStore", "TeamStore", "Importers", "Exporters", "ConsoleApp", "TerminalKit",
@@ -71,11 +78,18 @@ let package = Package(
             "Exporters", "Privacy", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], resources: [.copy("Golden")]),
+        .testTarget(name: "SessionActionsTests", dependencies: [
+            "SessionActions", "SessionStore", "SessionModel", "Importers", "TeamStore",
+        ]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "TerminalKit", "SessionModel", "SessionStore"],
+        .testTarget(name: "ConsoleAppTests", dependencies: [
+            "ConsoleApp", "TerminalKit", "SessionModel", "SessionStore", "SessionActions",
+        ],
                     exclude: ["Snapshots"]),
         // End-to-end: runs the built `convene` binary (durability, tmux, faults).
-        .testTarget(name: "CLITests", dependencies: ["SessionStore", "SessionModel"]),
+        .testTarget(name: "CLITests", dependencies: [
+            "SessionStore", "SessionModel", "SessionActions", "ConsoleApp", "TerminalKit", "TeamStore",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

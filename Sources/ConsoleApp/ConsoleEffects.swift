@@ -2,28 +2,33 @@
 /// update/view split. The runner calls it with the real screen; tests call it
 /// with a real journal and record what would be drawn.
 import Foundation
+import SessionActions
 import SessionModel
 import SessionStore
 
 public enum ConsoleEffects {
+    /// Who acts at this console: its user, in the role it was opened with.
+    static func actor(_ state: ConsoleState) -> ActingUser { ActingUser(name: state.context.user, role: state.context.role) }
+
     /// `draw` shows a frame mid-effect (progress, "reading…"); `bell` rings; `quit` saves the draft.
     public static func perform(_ effects: [ConsoleEffect], _ state: inout ConsoleState, journal: any SessionJournal,
                                draw: (ConsoleState) -> Void, bell: () -> Void, quit: (ConsoleState) -> Void) {
         func again(_ more: [ConsoleEffect]) { perform(more, &state, journal: journal, draw: draw, bell: bell, quit: quit) }
         for effect in effects {
             switch effect {
-            case .append(let payloads):
+            case .run(let command):
                 do {
-                    try journal.append(payloads, by: state.context.user, at: Date())
+                    _ = try SessionActions.perform(command, by: actor(state), on: journal, at: Date())
                     again(update(&state, .sessionChanged(journal.state)))
                 } catch {
+                    // The refusal's sentence is the one the command line prints.
                     again(update(&state, .appendFailed("\(error)")))
                 }
             case .export(let request):
                 draw(state)
                 let result: Result<ExportOutcome, ExportFailure>
                 do {
-                    let bytes = try ConsoleExport.perform(request, journal: journal, by: state.context.user) { fraction, stage in
+                    let bytes = try ConsoleExport.perform(request, journal: journal, by: actor(state)) { fraction, stage in
                         // Progress for long sessions: redraw as the export moves on.
                         _ = update(&state, .exportProgress(fraction, stage))
                         draw(state)
@@ -40,7 +45,7 @@ public enum ConsoleEffects {
                 again(update(&state, .importPlanned(result)))
             case .commitImport(let request):
                 draw(state)
-                let result = ConsoleImport.commit(request, journal: journal, by: state.context.user)
+                let result = ConsoleImport.commit(request, journal: journal, by: actor(state))
                 again(update(&state, .sessionChanged(journal.state)))
                 again(update(&state, .importCommitted(result)))
             case .bell: bell()

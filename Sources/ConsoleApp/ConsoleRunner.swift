@@ -1,4 +1,5 @@
 import Foundation
+import SessionActions
 import SessionModel
 import SessionStore
 import TerminalKit
@@ -35,7 +36,7 @@ public enum ConsoleRunner {
         var state = ConsoleState(session: journal.state, context: context, width: size.width, height: size.height, now: Date())
         restore(&state, from: drafts)
         perform(update(&state, .sessionChanged(journal.state)), &state, journal, screen, drafts)
-        perform([.append([ConsoleOpened(role: context.role)])], &state, journal, screen, drafts)
+        perform([.run(.openConsole(context.role))], &state, journal, screen, drafts)
 
         var lastRefresh = Date.distantPast
         var frame = view(state)

@@ -4,6 +4,7 @@
 /// appended so a later withdrawal can list the files to delete.
 import Exporters
 import Foundation
+import SessionActions
 import SessionModel
 import SessionStore
 import TerminalKit
@@ -59,48 +60,19 @@ public enum ConsoleExport {
         return dir.isEmpty ? name : (dir as NSString).appendingPathComponent(name)
     }
 
-    /// The one call into Exporters: every research format goes through its gate.
-    public static func render(_ state: SessionState, format name: String,
-                              progress: (Double, String) -> Void) throws -> Data {
-        guard isAvailable(name), let format = ExportFormat(rawValue: name) else { throw ConsoleExportError.notBuilt(name) }
-        return try withoutActuallyEscaping(progress) { progress in
-            try Exporter.export(state, format: format) { fraction in
-                // Exporters report fractions; the stage is named from where it is.
-                progress(fraction * 0.9, fraction < 0.5 ? "applying redactions, attribution and withdrawals" : fraction < 1 ? "writing \(name)" : "packaging \(name)")
-            }
-        }
-    }
-
-    /// Writes `data` whole or not at all: a temporary file beside it, then a rename.
-    public static func writeAtomically(_ data: Data, to path: String) throws {
-        let dir = (path as NSString).deletingLastPathComponent
-        var isDir: ObjCBool = false
-        if !dir.isEmpty, !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) || !isDir.boolValue {
-            throw ConsoleExportError.cannotWrite(path, "no folder \(dir)")
-        }
-        let temp = path + ".partial-\(getpid())"
-        guard FileManager.default.createFile(atPath: temp, contents: data) else {
-            throw ConsoleExportError.cannotWrite(path, "the folder is not writable or the disk is full")
-        }
-        guard rename(temp, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temp)
-            throw ConsoleExportError.cannotWrite(path, reason)
-        }
-    }
-
-    /// The whole export, as the runner performs it: render, write, record.
-    /// Returns the number of bytes written.
-    public static func perform(_ request: ExportRequest, journal: any SessionJournal, by user: String,
+    /// The whole export, as the runner performs it: one `export` command through
+    /// SessionActions (render, write whole or not at all, record). Returns the bytes written.
+    public static func perform(_ request: ExportRequest, journal: any SessionJournal, by actor: ActingUser,
                                progress: (Double, String) -> Void) throws -> Int {
-        let state = journal.state
-        guard state.info != nil else { throw ConsoleExportError.noSession }
-        let data = try render(state, format: request.format, progress: progress)
-        progress(0.9, "writing the file")
-        try writeAtomically(data, to: request.path)
-        try journal.append([ExportRecorded(format: request.format, fileName: (request.path as NSString).lastPathComponent)], by: user, at: Date())
-        progress(1, "done")
-        return data.count
+        guard isAvailable(request.format), let format = ExportFormat(rawValue: request.format) else {
+            throw ConsoleExportError.notBuilt(request.format)
+        }
+        let outcome = try withoutActuallyEscaping(progress) { progress in
+            try SessionActions.perform(.export(format: format, path: request.path), by: actor, on: journal, at: Date(),
+                                       progress: progress)
+        }
+        guard case .exported(let bytes, _) = outcome.result else { return 0 }
+        return bytes
     }
 }
 

@@ -6,6 +6,7 @@
 /// appends the whole plan in one transaction (`.commitImport`).
 import Foundation
 import Importers
+import SessionActions
 import SessionModel
 import SessionStore
 import TerminalKit
@@ -132,19 +133,24 @@ public enum ConsoleImport {
                              names: plan.report.names.map { InertLine.clean($0.description) }, added: plan.report.added)
     }
 
-    /// Plans again against the session as it is now and appends it all in one
-    /// transaction. Returns the report's lines.
-    public static func commit(_ request: ImportRequest, journal: any SessionJournal, by user: String) -> Result<[String], ImportProblem> {
-        switch plan(request, into: journal.state) {
-        case .failure(let problem): return .failure(problem)
-        case .success(let (plan, preview)):
-            guard !plan.isEmpty else { return .success(preview.summary) }
-            do {
-                try journal.append(plan.payloads, by: user, at: Date())
-                return .success(preview.summary)
-            } catch {
-                return .failure(.refused("\(error)"))
-            }
+    /// The import command through SessionActions: planned and appended in one
+    /// transaction against the latest state. Returns the report's lines.
+    public static func commit(_ request: ImportRequest, journal: any SessionJournal, by actor: ActingUser) -> Result<[String], ImportProblem> {
+        let kind: ImportFileKind
+        switch request.kind {
+        case .zoomChat: kind = .zoomChat
+        case .vtt: kind = .vtt
+        case .miroCSV: kind = .miroCSV
+        }
+        let order = ImportOrder(input: .file(kind, path: request.path), room: .id(request.room), options: request.options)
+        do {
+            let outcome = try SessionActions.perform(.importFile(order), by: actor, on: journal, at: Date())
+            guard case .imported(let report) = outcome.result else { return .success([]) }
+            return .success(report.summary.map(InertLine.clean))
+        } catch ImportError.unknownNames(let names) {
+            return .failure(.unknownNames(names))
+        } catch {
+            return .failure(.refused("\(error)"))
         }
     }
 }

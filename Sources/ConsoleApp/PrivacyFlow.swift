@@ -5,6 +5,7 @@
 /// `convene redact` appends them; the session numbers the placeholders.
 import Foundation
 import Privacy
+import SessionActions
 import SessionModel
 import TerminalKit
 
@@ -40,7 +41,7 @@ extension Keymap {
         let findings = s.findings(n)
         guard !findings.isEmpty else { s.status = "#\(n): nothing to review"; return [] }
         s.status = "#\(n): \(findings.count) finding\(findings.count == 1 ? "" : "s") replaced by placeholders"
-        return [.append(findings.map { RedactionAccepted(number: n, span: $0.span, label: $0.label) })]
+        return [.run(.redact(number: n, [.acceptAll]))]
     }
 
     static func startStepping(_ n: Int?, _ s: inout ConsoleState, index: Int = 0, returnToReview: Int? = nil) {
@@ -58,7 +59,7 @@ extension Keymap {
     static func lowerAttribution(_ s: inout ConsoleState) -> [ConsoleEffect] {
         guard let w = s.implicitWarnings.first else { s.status = "No implicit-identification warnings"; return [] }
         s.status = "#\(w.contribution): attribution lowered to \(w.suggested.rawValue)"
-        return [.append([AttributionSet(number: w.contribution, level: w.suggested)])]
+        return [.run(.attribution(number: w.contribution, level: w.suggested))]
     }
 
     static func reviewRows(_ s: ConsoleState) -> [ReviewRow] {
@@ -90,7 +91,7 @@ extension Keymap {
                 guard !why.isEmpty else { s.status = "Say why it is not identifying (it is remembered for this session)"; s.overlay = .findings(step); return [] }
                 step.reason = nil
                 s.overlay = .findings(step)
-                return [.append([RedactionRejected(number: step.number, span: f.span, label: f.label, reason: why)])]
+                return [.run(.redact(number: step.number, [.rejectFinding(f.span, f.label, reason: why)]))]
             }
             _ = edit(&reason, key)
             step.reason = reason
@@ -104,7 +105,7 @@ extension Keymap {
         case .char("y"), .enter:
             // The finding leaves the unresolved list, so the same index is the next one.
             s.overlay = .findings(step)
-            return [.append([RedactionAccepted(number: step.number, span: f.span, label: f.label)])]
+            return [.run(.redact(number: step.number, [.acceptFinding(f.span, f.label)]))]
         case .char("n"):
             step.reason = InputLine()
         case .char("s"), .char(" "), .right, .tab:

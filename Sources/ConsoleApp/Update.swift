@@ -1,4 +1,5 @@
 import Foundation
+import SessionActions
 import SessionModel
 import TerminalKit
 
@@ -23,7 +24,9 @@ public enum ConsoleAction: Sendable {
 
 /// What the runner must do for the console.
 public enum ConsoleEffect: Sendable {
-    case append([any EventPayload])
+    /// Run a command through SessionActions (validated, names resolved, events
+    /// appended against the latest state); answer with `.sessionChanged` or `.appendFailed`.
+    case run(SessionCommand)
     case bell
     case saveDraft
     case quit
@@ -38,7 +41,7 @@ public enum ConsoleEffect: Sendable {
 extension ConsoleEffect: CustomStringConvertible {
     public var description: String {
         switch self {
-        case .append(let p): return "append(" + p.map { type(of: $0).kind }.joined(separator: ",") + ")"
+        case .run(let command): return "run(\(command.name))"
         case .bell: return "bell"
         case .saveDraft: return "saveDraft"
         case .quit: return "quit"
@@ -170,7 +173,7 @@ enum Keymap {
         if let number = s.editing {
             _ = s.input.commit()
             s.editing = nil
-            return [.append([ContributionEdited(number: number, text: text)]), .saveDraft]
+            return [.run(.edit(number: number, text: text)), .saveDraft]
         }
         if let (code, rest) = SpeakerPrefix.split(text, session: s.session) {
             s.speaker = code; text = rest
@@ -179,12 +182,12 @@ enum Keymap {
         }
         guard !text.isEmpty else { _ = s.input.commit(); s.submitted = nil; return [.saveDraft] }
         let speaker = (s.source == .whiteboard || s.source == .facilitator) ? nil : s.speaker
-        let payload = ContributionLogged(source: s.source, room: s.room, speaker: speaker, text: text,
-                                         form: s.summaryMode ? .summary : .verbatim, replyTo: s.replyTo.map { [$0] } ?? [])
+        let contribution = NewContribution(source: s.source, room: .id(s.room), speaker: speaker, text: text,
+                                           summary: s.summaryMode, replyTo: s.replyTo.map { [$0] } ?? [])
         _ = s.input.commit()
         s.replyTo = nil
         s.selected = nil // follow the newest
-        return [.append([payload]), .saveDraft]
+        return [.run(.log(contribution)), .saveDraft]
     }
 
     static func cycleSource(_ s: inout ConsoleState) {
@@ -274,11 +277,11 @@ enum Keymap {
         case .home, .char("g"): select(0)
         case .end, .char("G"): s.selected = nil
         case .char("x"):
-            if let n = s.selected { return [.append([ContributionStruck(number: n)])] }
+            if let n = s.selected { return [.run(.strike(number: n, reason: nil))] }
         case .char("a"):
             if let n = s.selected, let c = s.session.contribution(n) {
                 let levels = AttributionLevel.allCases
-                return [.append([AttributionSet(number: n, level: levels[(levels.firstIndex(of: c.attribution)! + 1) % levels.count])])]
+                return [.run(.attribution(number: n, level: levels[(levels.firstIndex(of: c.attribution)! + 1) % levels.count]))]
             }
         case .char("r"):
             if let n = s.selected { s.replyTo = n; s.focus = .input }
@@ -289,7 +292,7 @@ enum Keymap {
         case .char("T"):
             if let n = s.selected { s.overlay = .palette(InputLine("theme link  \(n)")) }
         case .char("c"):
-            if let n = s.selected { return [.append([ConfidentialityReminderGiven(number: n)])] }
+            if let n = s.selected { return [.run(.remind(number: n, note: nil))] }
         case .char("A"): return acceptAll(privacyTarget(s), &s)
         case .char("p"): startStepping(privacyTarget(s), &s)
         case .char("S"):
@@ -310,10 +313,10 @@ enum Keymap {
         case .char("m"):
             // Move the selected participant to the selected room.
             let p = people[min(s.selectedParticipant, people.count - 1)]
-            return [.append([ParticipantAssigned(code: p.code, room: s.room)])]
+            return [.run(.move(participants: [p.code], to: .id(s.room)))]
         case .char("c"):
             let p = people[min(s.selectedParticipant, people.count - 1)]
-            return [.append([ConsentRecorded(code: p.code, items: s.session.consentChecklist, checkedBy: s.context.user)])]
+            return [.run(.consent(participant: p.code, items: []))]
         case .char(" "):
             let p = people[min(s.selectedParticipant, people.count - 1)]
             s.speaker = p.code; s.status = "Speaker: \(p.code)"
@@ -365,8 +368,7 @@ enum Keymap {
             guard key == .enter else { return [] }
             do {
                 if let effects = try Palette.runEffects(line.text, &s) { return effects }
-                let result = try Palette.run(line.text, &s)
-                return result.isEmpty ? [] : [.append(result)]
+                return try Palette.run(line.text, &s).map { [.run($0)] } ?? []
             } catch {
                 s.status = "\(error)"
                 return [.bell]
@@ -452,8 +454,8 @@ enum Keymap {
             s.overlay = .none
             if s.focus == .input && draft.contributions.isEmpty && s.input.text == text { _ = s.input.commit() }
             s.status = "Concern raised; the safeguarding lead is alerted"
-            return [.append([ConcernRaised(contributions: draft.contributions, participant: draft.participant, room: draft.room,
-                                           category: draft.category!, urgency: draft.urgency!, description: text)]), .saveDraft]
+            return [.run(.flag(NewConcern(contributions: draft.contributions, participant: draft.participant, room: .id(draft.room),
+                                          category: draft.category!, urgency: draft.urgency!, description: text))), .saveDraft]
         } else {
             _ = edit(&draft.description, key)
         }

@@ -20,6 +20,9 @@ public struct ErasureResult: Sendable {
     public var appended: [StoredEvent]
     /// Whether the freed bytes are gone from the file, its WAL and shared memory.
     public var purged: PurgeResult
+    public init(cleared: [Int], appended: [StoredEvent], purged: PurgeResult) {
+        self.cleared = cleared; self.appended = appended; self.purged = purged
+    }
 }
 
 /// The outcome of squeezing freed bytes out of a session file.
@@ -27,9 +30,10 @@ public struct PurgeResult: Sendable, Equatable {
     /// False when another program held the file and the WAL could not be
     /// emptied: the erased bytes may linger until `convene purge` succeeds.
     public var complete: Bool
+    public init(complete: Bool) { self.complete = complete }
 }
 
-extension SQLiteJournal {
+extension SQLiteJournal: ErasingJournal {
     /// Erases physically, in three steps:
     /// 1. one transaction clears the payload and salt of `plan.clear`, deletes
     ///    the snapshot and the console drafts, replays the whole journal from scratch (refusing the
@@ -50,7 +54,8 @@ extension SQLiteJournal {
                     try db.inTransaction(.immediate) {
                         _ = try catchUp(db)
                         let events = try Row.fetchAll(db, sql: "SELECT * FROM events ORDER BY seq").map { try decode($0) }
-                        let plan = try planner(cached, events)
+                        let plan: ErasurePlan
+                        do { plan = try planner(cached, events) } catch { throw CallerError(error: error) }
                         cleared = plan.clear.sorted()
                         guard cleared.allSatisfy({ (1...events.count).contains($0) }) else {
                             throw StoreError.failed("\(location): the erasure names events that are not in the journal")
@@ -82,6 +87,8 @@ extension SQLiteJournal {
                     }
                 }
             }
+        } catch let caller as CallerError {
+            throw caller.error
         } catch {
             // Nothing was committed: re-read so the cache matches the file.
             lock.withLock { cached = SessionState(); lastHash = HashChain.genesis; snapshotSeq = 0 }

@@ -8,6 +8,7 @@ public struct CheckReport: Sendable, Equatable {
     public var erased = 0
     public var problems: [String] = []
     public var isHealthy: Bool { problems.isEmpty }
+    public init() {}
 }
 
 extension SQLiteJournal {

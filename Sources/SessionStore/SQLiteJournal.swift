@@ -290,8 +290,14 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
 
     @discardableResult
     public func append(_ payloads: [any EventPayload], by: String, at: Date) throws -> [StoredEvent] {
-        guard !readOnly else { throw StoreError.readOnly(location) }
         guard !payloads.isEmpty else { return [] }
+        return try append(by: by, at: at) { _ in payloads }
+    }
+
+    @discardableResult
+    public func append(by: String, at: Date,
+                       building build: (SessionState) throws -> [any EventPayload]) throws -> [StoredEvent] {
+        guard !readOnly else { throw StoreError.readOnly(location) }
         do {
             return try dbQueue.writeWithoutTransaction { db in
                 try lock.withLock {
@@ -299,12 +305,20 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
                     try db.inTransaction(.immediate) {
                         // Checked under the write lock, so no write lands in a deleted file.
                         try checkStillInPlace()
+                        // The latest state: every other writer's events are folded first.
+                        _ = try catchUp(db)
+                        let payloads: [any EventPayload]
+                        do { payloads = try build(cached) } catch { throw CallerError(error: error) }
+                        guard !payloads.isEmpty else { return .rollback }
                         result = try appendLocked(db, payloads, by: by, at: at)
                         return .commit
                     }
                     return result
                 }
             }
+        } catch let caller as CallerError {
+            // The caller refused: nothing was written and the cache only caught up.
+            throw caller.error
         } catch StoreError.fileGone(let p) {
             throw StoreError.fileGone(p) // nothing was written; the cache still matches what was read
         } catch StoreError.fileReplaced(let p) {

@@ -34,4 +34,31 @@ public protocol SessionJournal: AnyObject, Sendable {
     /// Validates `payloads` against the latest state and appends them durably,
     /// all or none. Returns them as stored, after any events from others.
     @discardableResult func append(_ payloads: [any EventPayload], by: String, at: Date) throws -> [StoredEvent]
+    /// Appends the events `build` makes from the LATEST state, read inside the
+    /// write transaction (after every other writer's events), so numbers and
+    /// links it computes cannot go stale. `build` runs once; an error it throws
+    /// is rethrown as it is and nothing is written. An empty result writes nothing.
+    /// (A team session may run it again, against its local state, if the link drops meanwhile.)
+    @discardableResult func append(by: String, at: Date,
+                                   building build: (SessionState) throws -> [any EventPayload]) throws -> [StoredEvent]
+}
+
+/// A journal that can erase physically (withdrawal, anonymisation): the file
+/// (`SQLiteJournal`) and the team session (`PostgresJournal`).
+public protocol ErasingJournal: SessionJournal {
+    /// Every stored event, in order.
+    func allEvents() throws -> [StoredEvent]
+    /// Plans inside one write transaction from the latest state and events,
+    /// clears the planned payloads, appends the plan's events, then squeezes
+    /// the freed bytes out of the storage.
+    @discardableResult
+    func erase(by actor: String, at: Date,
+               plan planner: (SessionState, [StoredEvent]) throws -> ErasurePlan) throws -> ErasureResult
+}
+
+/// An error thrown by a caller's closure inside a journal's transaction,
+/// carried out unchanged past the store's own error mapping.
+public struct CallerError: Error {
+    public let error: any Error
+    public init(error: any Error) { self.error = error }
 }

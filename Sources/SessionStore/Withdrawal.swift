@@ -141,13 +141,13 @@ extension SQLiteJournal {
         return done
     }
 
-    static func erasedNumbers(_ scope: WithdrawalScope, cascade: Bool) -> [Int] {
+    public static func erasedNumbers(_ scope: WithdrawalScope, cascade: Bool) -> [Int] {
         let whiteboard = Set(scope.keptWhiteboard)
         // Whatever a closure returns, a whiteboard note is never erased.
         return Set(scope.own + scope.directResponses + (cascade ? scope.chain : [])).subtracting(whiteboard).sorted()
     }
 
-    static func receipt(_ request: WithdrawalRequest, _ code: String, _ scope: WithdrawalScope, erased: [Int],
+    public static func receipt(_ request: WithdrawalRequest, _ code: String, _ scope: WithdrawalScope, erased: [Int],
                         state s: SessionState, cleared: Int, realName: Bool, dryRun: Bool, purged: Bool) -> WithdrawalReceipt {
         let erasedSet = Set(erased)
         let concerns = s.register.concerns.filter { c in
@@ -177,7 +177,7 @@ extension SQLiteJournal {
 }
 
 /// INTERIM withdrawal closure, until Privacy's lands (switch in
-/// `Sources/convene/Commands/DataProtectionCommands.swift`, `Withdrawals.closure`).
+/// `Sources/SessionActions/DataProtection.swift`, `DataProtection.closure`).
 /// It follows explicit links only: reply-to, aligned-with, and the words
 /// "responding to #N" / "replying to #N" / "in reply to #N". Quoting is not
 /// detected here; Privacy's closure does that.

@@ -29,7 +29,11 @@ public final class Outbox: @unchecked Sendable {
         }
         var config = Configuration()
         config.busyMode = .timeout(5)
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        // secure_delete: a sent or erased entry's bytes are overwritten, not left in free pages.
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
             var m = DatabaseMigrator()

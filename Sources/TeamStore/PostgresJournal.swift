@@ -280,13 +280,29 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     @discardableResult
     public func append(_ payloads: [any EventPayload], by: String, at: Date) throws -> [StoredEvent] {
         guard !payloads.isEmpty else { return [] }
+        return try append(by: by, at: at) { _ in payloads }
+    }
+
+    @discardableResult
+    public func append(by: String, at: Date,
+                       building build: (SessionState) throws -> [any EventPayload]) throws -> [StoredEvent] {
         let when = Date(timeIntervalSince1970: Double(Outbox.ms(at)) / 1000)
-        let events = payloads.map { SessionEvent(at: when, by: by, $0) }
-        return try lock.withLock {
+        func events(_ state: SessionState) throws -> [SessionEvent] {
+            do { return try build(state).map { SessionEvent(at: when, by: by, $0) } } catch { throw CallerError(error: error) }
+        }
+        do {
+            return try lock.withLock { try appendLocked(events) }
+        } catch let caller as CallerError {
+            throw caller.error
+        }
+    }
+
+    private func appendLocked(_ build: (SessionState) throws -> [SessionEvent]) throws -> [StoredEvent] {
+        do {
             if !offline {
                 do {
                     if !pending.isEmpty { try flushLocked() }
-                    let stored = try sendLocked(events)
+                    let stored = try sendLocked(build)
                     rebuildLocked()
                     return stored.stored
                 } catch let e as TeamStoreError {
@@ -298,6 +314,8 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
             }
             guard let outbox else { throw TeamStoreError.connectionLost(target.description) }
             // Offline: check against what this console knows, then keep for later.
+            let events = try build(cached)
+            guard !events.isEmpty else { return [] }
             var next = cached
             var stored: [StoredEvent] = []
             for e in events {
@@ -316,6 +334,12 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     /// instead of failing the whole append. Events the server already holds
     /// (sent before a connection dropped at commit) are skipped.
     private func sendLocked(_ events: [SessionEvent], rejectInvalid: Bool = false) throws -> (stored: [StoredEvent], rejected: [(SessionEvent, String)]) {
+        try sendLocked({ _ in events }, rejectInvalid: rejectInvalid)
+    }
+
+    /// `build` makes the events from the latest confirmed state, inside the transaction.
+    private func sendLocked(_ build: (SessionState) throws -> [SessionEvent],
+                            rejectInvalid: Bool = false) throws -> (stored: [StoredEvent], rejected: [(SessionEvent, String)]) {
         do {
             // Round trip 1: open, lock the session, read what others wrote since.
             let opened = try link.pipeline([
@@ -324,42 +348,54 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
                 (Self.selectEvents, [.text(target.session), .int(confirmed.eventCount)]),
             ])
             _ = try foldLocked(opened[2].map(Self.rawRow))
-            var next = confirmed
-            var hash = lastHash
-            var stored: [StoredEvent] = []
-            var rejected: [(SessionEvent, String)] = []
-            var statements: [(String, [Bind])] = []
-            for event in events where !knownIDs.contains(event.id) {
-                do { try next.apply(event) } catch let e as SessionError {
-                    if rejectInvalid { rejected.append((event, e.description)); continue }
-                    throw StoreError.rejected(e)
-                }
-                let seq = next.eventCount
-                let idText = event.id.uuidString.lowercased()
-                let atMs = Outbox.ms(event.at)
-                let sealed = try cipher.seal(try EventCodec.encode(event.payload), context: Data(idText.utf8))
-                let salt = HashChain.newSalt()
-                let commitment = HashChain.commitment(salt: salt, payload: sealed)
-                hash = HashChain.link(previous: hash, seq: seq, id: event.id, kind: event.kind, version: event.version,
-                                      atMs: atMs, actor: event.by, restricted: event.isRestricted, commitment: commitment)
-                let row = RawEventRow(seq: seq, id: idText, kind: event.kind, version: event.version, atMs: atMs, actor: event.by,
-                                      restricted: event.isRestricted, payload: sealed, salt: salt, commitment: commitment, hash: hash)
-                statements += try Self.insertStatements(row, session: target.session)
-                stored.append(StoredEvent(seq: seq, event: event, hash: hash, commitment: commitment))
-            }
+            let events = try build(confirmed)
+            var sealed = try sealLocked(events, onto: confirmed, hash: lastHash, rejectInvalid: rejectInvalid)
             // Round trip 2: insert, wake the others, commit.
-            if !stored.isEmpty { statements.append(("SELECT pg_notify($1, $2)", [.text(PostgresSchema.channel), .text(target.session)])) }
-            statements.append(("COMMIT", []))
-            try link.pipeline(statements)
-            confirmed = next
-            lastHash = hash
-            for s in stored { knownIDs.insert(s.event.id) }
-            fresh += stored
-            return (stored, rejected)
+            if !sealed.stored.isEmpty {
+                sealed.statements.append(("SELECT pg_notify($1, $2)", [.text(PostgresSchema.channel), .text(target.session)]))
+            }
+            sealed.statements.append(("COMMIT", []))
+            try link.pipeline(sealed.statements)
+            confirmed = sealed.next
+            lastHash = sealed.hash
+            for s in sealed.stored { knownIDs.insert(s.event.id) }
+            fresh += sealed.stored
+            return (sealed.stored, sealed.rejected)
         } catch {
             if link.isConnected { _ = try? link.run("ROLLBACK") }
             throw error
         }
+    }
+
+    /// Folds `events` onto `state`, seals them and chains them after `hash`:
+    /// the new state and the INSERT statements, nothing sent yet.
+    private func sealLocked(_ events: [SessionEvent], onto state: SessionState, hash start: Data, rejectInvalid: Bool)
+        throws -> (next: SessionState, hash: Data, stored: [StoredEvent], rejected: [(SessionEvent, String)],
+                   statements: [(String, [Bind])]) {
+        var next = state
+        var hash = start
+        var stored: [StoredEvent] = []
+        var rejected: [(SessionEvent, String)] = []
+        var statements: [(String, [Bind])] = []
+        for event in events where !knownIDs.contains(event.id) {
+            do { try next.apply(event) } catch let e as SessionError {
+                if rejectInvalid { rejected.append((event, e.description)); continue }
+                throw StoreError.rejected(e)
+            }
+            let seq = next.eventCount
+            let idText = event.id.uuidString.lowercased()
+            let atMs = Outbox.ms(event.at)
+            let sealed = try cipher.seal(try EventCodec.encode(event.payload), context: Data(idText.utf8))
+            let salt = HashChain.newSalt()
+            let commitment = HashChain.commitment(salt: salt, payload: sealed)
+            hash = HashChain.link(previous: hash, seq: seq, id: event.id, kind: event.kind, version: event.version,
+                                  atMs: atMs, actor: event.by, restricted: event.isRestricted, commitment: commitment)
+            let row = RawEventRow(seq: seq, id: idText, kind: event.kind, version: event.version, atMs: atMs, actor: event.by,
+                                  restricted: event.isRestricted, payload: sealed, salt: salt, commitment: commitment, hash: hash)
+            statements += try Self.insertStatements(row, session: target.session)
+            stored.append(StoredEvent(seq: seq, event: event, hash: hash, commitment: commitment))
+        }
+        return (next, hash, stored, rejected, statements)
     }
 
     /// The statements that store one row (a concern's payload goes to the register's table).
@@ -396,4 +432,163 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
 
     /// The server process serving this journal (tests terminate it).
     public func backendPID() throws -> Int { try lock.withLock { try link.backendPID() } }
+}
+
+// MARK: Erasure
+
+extension PostgresJournal: ErasingJournal {
+    /// Erases physically on the server, as `SQLiteJournal.erase` does in a file:
+    /// 1. one transaction (holding the session's lock) reads every event, asks
+    ///    `planner` what to clear, nulls those payloads and salts (the rows stay,
+    ///    content-free, so numbering and the hash chain survive), replays the
+    ///    journal from scratch (refusing the erasure if anything would no longer
+    ///    replay) and appends the plan's events;
+    /// 2. `VACUUM FULL` rewrites both event tables without the dead row versions,
+    ///    and `CHECKPOINT` lets the server recycle the WAL that still holds them.
+    /// Needs the server: offline, it refuses (the outbox is flushed first, so
+    /// anything queued for the participant is sent and then erased with the rest).
+    @discardableResult
+    public func erase(by actor: String, at: Date,
+                      plan planner: (SessionState, [StoredEvent]) throws -> ErasurePlan) throws -> ErasureResult {
+        do {
+            return try eraseUnwrapped(by: actor, at: at, plan: planner)
+        } catch let caller as CallerError {
+            throw caller.error
+        }
+    }
+
+    private func eraseUnwrapped(by actor: String, at: Date,
+                                plan planner: (SessionState, [StoredEvent]) throws -> ErasurePlan) throws -> ErasureResult {
+        let when = Date(timeIntervalSince1970: Double(Outbox.ms(at)) / 1000)
+        let (cleared, appended): ([Int], [StoredEvent]) = try lock.withLock {
+            if offline { throw TeamStoreError.connectionLost(target.description) }
+            if !pending.isEmpty { try flushLocked() }
+            do {
+                let opened = try link.pipeline([
+                    ("BEGIN", []),
+                    ("SELECT pg_advisory_xact_lock(hashtext($1))", [.text("convene:" + target.session)]),
+                    (Self.selectEvents, [.text(target.session), .int(confirmed.eventCount)]),
+                ])
+                _ = try foldLocked(opened[2].map(Self.rawRow))
+                let raws = try rawRowsLocked(after: 0)
+                let events = try raws.map(decode)
+                let plan: ErasurePlan
+                do { plan = try planner(confirmed, events) } catch { throw CallerError(error: error) }
+                let cleared = plan.clear.sorted()
+                guard cleared.allSatisfy({ (1...max(1, events.count)).contains($0) }) else {
+                    throw StoreError.failed("\(target): the erasure names events that are not in the journal")
+                }
+                // Replay from nothing, as every console's next open will.
+                let clearing = Set(cleared)
+                var state = SessionState()
+                for stored in events {
+                    let event = clearing.contains(stored.seq)
+                        ? SessionEvent(id: stored.event.id, at: stored.event.at, by: stored.event.by, ErasedEvent(wasKind: stored.event.kind))
+                        : stored.event
+                    do { try state.apply(event) } catch let e as SessionError {
+                        throw StoreError.failed("the erasure was not made: event \(stored.seq) would no longer replay (\(e))")
+                    }
+                }
+                var statements: [(String, [Bind])] = []
+                for raw in raws where clearing.contains(raw.seq) {
+                    let table = raw.restricted ? "convene_restricted" : "convene_events"
+                    statements.append(("UPDATE \(table) SET payload = NULL, salt = NULL WHERE session = $1 AND seq = $2",
+                                       [.text(target.session), .int(raw.seq)]))
+                }
+                let tombstones = plan.append.map { SessionEvent(at: when, by: actor, $0) }
+                var sealed = try sealLocked(tombstones, onto: state, hash: lastHash, rejectInvalid: false)
+                statements += sealed.statements
+                statements.append(("SELECT pg_notify($1, $2)", [.text(PostgresSchema.channel), .text(target.session)]))
+                statements.append(("COMMIT", []))
+                sealed.statements = []
+                try link.pipeline(statements)
+                confirmed = sealed.next
+                lastHash = sealed.hash
+                for s in sealed.stored { knownIDs.insert(s.event.id) }
+                fresh += sealed.stored
+                rebuildLocked()
+                return (cleared, sealed.stored)
+            } catch {
+                if link.isConnected { _ = try? link.run("ROLLBACK") }
+                throw error
+            }
+        }
+        return ErasureResult(cleared: cleared, appended: appended, purged: try purge())
+    }
+
+    /// `VACUUM FULL` of the event tables and a `CHECKPOINT`: the erased
+    /// payloads leave the tables' files; the WAL holding them can be recycled.
+    /// Incomplete (false) when this login may not do both (it must own the
+    /// tables; CHECKPOINT needs a superuser or `pg_checkpoint`): the operator
+    /// runs them (docs/data-protection.md).
+    @discardableResult
+    public func purge() throws -> PurgeResult {
+        try lock.withLock {
+            let owns = try link.run("""
+                SELECT count(*)::int FROM pg_class
+                WHERE oid IN ('convene_events'::regclass, 'convene_restricted'::regclass)
+                  AND pg_has_role(current_user, relowner, 'USAGE')
+                """).first?.decode(Int.self) ?? 0
+            guard owns == 2 else { return PurgeResult(complete: false) }
+            // A console's open read must not stall the link past its deadline: wait
+            // a bounded time for the table lock, else report the compaction as pending.
+            let deadline = link.timeout
+            link.timeout = 120
+            defer { link.timeout = deadline }
+            do {
+                try link.run("SET lock_timeout = '60s'")
+                try link.run("VACUUM FULL convene_restricted")
+                try link.run("VACUUM FULL convene_events")
+                try link.run("CHECKPOINT")
+                try link.run("RESET lock_timeout")
+            } catch TeamStoreError.server {
+                _ = try? link.run("RESET lock_timeout")
+                return PurgeResult(complete: false)
+            }
+            return PurgeResult(complete: true)
+        }
+    }
+}
+
+// MARK: Checking
+
+extension PostgresJournal {
+    /// `convene check` on a team session: the sequence, each payload against its
+    /// commitment, the hash chain and a full replay, as the server holds them.
+    /// A payload this login may not read (the register, for an observer) counts as erased.
+    public func check() throws -> CheckReport {
+        try lock.withLock {
+            var report = CheckReport()
+            var previous = HashChain.genesis
+            var state = SessionState()
+            var expected = 1
+            for raw in try rawRowsLocked(after: 0) {
+                report.events += 1
+                if raw.seq != expected { report.problems.append("event \(expected) is missing (next is \(raw.seq))") }
+                expected = raw.seq + 1
+                if let payload = raw.payload, let salt = raw.salt {
+                    if HashChain.commitment(salt: salt, payload: payload) != raw.commitment {
+                        report.problems.append("event \(raw.seq): its content was changed after it was written")
+                    }
+                } else if raw.payload != nil || raw.salt != nil {
+                    report.problems.append("event \(raw.seq): half-erased (payload and salt must go together)")
+                } else {
+                    report.erased += 1
+                }
+                guard let id = UUID(uuidString: raw.id) else {
+                    report.problems.append("event \(raw.seq) has no valid id"); continue
+                }
+                let link = HashChain.link(previous: previous, seq: raw.seq, id: id, kind: raw.kind, version: raw.version,
+                                          atMs: raw.atMs, actor: raw.actor, restricted: raw.restricted, commitment: raw.commitment)
+                if link != raw.hash { report.problems.append("event \(raw.seq): the hash chain is broken here") }
+                previous = raw.hash
+                do {
+                    try state.apply(try decode(raw).event)
+                } catch {
+                    report.problems.append("event \(raw.seq) cannot be replayed: \(error)")
+                }
+            }
+            return report
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SessionActions
 import SessionModel
 import SessionStore
 import TeamStore
@@ -10,14 +11,18 @@ struct ActorOptions: ParsableArguments {
     var by: String?
 
     var actor: String { Actor.resolve(by) }
+    /// The command line claims no console role: the session's facilitator list decides.
+    var acting: ActingUser { ActingUser(name: actor) }
 }
 
 struct SessionFileArgument: ParsableArguments {
-    @Argument(help: "The session file (NAME.convene).")
+    @Argument(help: "The session: a file (NAME.convene) or a team session (postgres://USER@HOST:PORT/DB?session=NAME).")
     var file: String
 
     @Option(name: .long, help: "Environment variable holding the passphrase of an encrypted session.")
     var passphraseEnv: String?
+
+    var isTeam: Bool { PostgresLocation.isPostgres(file) }
 }
 
 enum Actor {
@@ -36,7 +41,8 @@ enum Clock {
 }
 
 enum Sessions {
-    /// A session file. Commands that work on files only refuse a team-session address plainly.
+    /// A session file. The few commands that work on files only (purge, rekey, salvage)
+    /// refuse a team-session address plainly.
     static func open(_ arg: SessionFileArgument, readOnly: Bool = false) throws -> SQLiteJournal {
         if PostgresLocation.isPostgres(arg.file) {
             throw CLIError("this command works on a session file; `convene open` works on a team session, "
@@ -49,8 +55,18 @@ enum Sessions {
 
     /// The backend is chosen by the location: `postgres://…` is a team session
     /// on PostgreSQL (with the offline outbox), anything else a session file.
-    static func openJournal(_ arg: SessionFileArgument) throws -> any SessionJournal {
+    static func openJournal(_ arg: SessionFileArgument) throws -> any ErasingJournal {
         guard PostgresLocation.isPostgres(arg.file) else { return try open(arg) }
+        return try openTeam(arg)
+    }
+
+    /// Any session, to read: a file (read-only) or a team session.
+    static func read(_ arg: SessionFileArgument) throws -> any ErasingJournal {
+        guard PostgresLocation.isPostgres(arg.file) else { return try open(arg, readOnly: true) }
+        return try openTeam(arg)
+    }
+
+    static func openTeam(_ arg: SessionFileArgument) throws -> PostgresJournal {
         let outbox = try Outbox(path: Outbox.defaultPath())
         return try PostgresJournal.open(arg.file, cipherFor: { meta in
             try Passphrases.cipher(for: meta, path: (try? PostgresLocation(parsing: arg.file).description) ?? "the team session",
@@ -58,22 +74,30 @@ enum Sessions {
         }, outbox: outbox)
     }
 
-    /// Appends and returns the stored events; a rejected command throws with the model's message.
+    /// The name of the cipher a session's payloads are sealed with (`none` when plain).
+    static func encryption(_ journal: any SessionJournal) -> String {
+        if let file = journal as? SQLiteJournal { return file.cipher.name }
+        if let team = journal as? PostgresJournal { return team.cipher.name }
+        return "none"
+    }
+
+    /// Where to tell the user the session is: the file path, or the team session as its address says.
+    static func displayPlace(_ arg: SessionFileArgument) -> String {
+        guard arg.isTeam else { return arg.file }
+        return (try? PostgresLocation(parsing: arg.file).description) ?? "the team session"
+    }
+
+    /// Runs one command through SessionActions on the session at `arg` (file or
+    /// team session) and returns what it did; a refusal throws its one sentence.
     @discardableResult
-    static func append(_ journal: any SessionJournal, _ payloads: [any EventPayload], by actor: String) throws -> [StoredEvent] {
-        try journal.append(payloads, by: actor, at: Clock.now())
-    }
-
-    static func room(_ name: String, in state: SessionState) throws -> RoomID {
-        let lowered = name.lowercased()
-        if lowered == "main" || lowered == "main room" || lowered == "plenary" { return 0 }
-        guard let room = state.room(named: name) else { throw SessionError.unknownRoom(name) }
-        return room.id
-    }
-
-    static func participantCode(_ code: String, in state: SessionState) throws -> String {
-        let upper = code.uppercased()
-        guard state.participant(upper) != nil else { throw SessionError.unknownParticipant(code) }
-        return upper
+    static func perform(_ command: SessionCommand, on arg: SessionFileArgument, by actor: ActorOptions,
+                        progress: ((Double, String) -> Void)? = nil) throws -> ActionOutcome {
+        let journal = try openJournal(arg)
+        defer { (journal as? PostgresJournal)?.close() }
+        let outcome = try SessionActions.perform(command, by: actor.acting, on: journal, at: Clock.now(), progress: progress)
+        if let team = journal as? PostgresJournal, let waiting = team.offlineWaiting, waiting > 0 {
+            FileHandle.standardError.write(Data("convene: the team server is out of reach; \(waiting) event(s) wait in the offline outbox and are sent when it is back\n".utf8))
+        }
+        return outcome
     }
 }

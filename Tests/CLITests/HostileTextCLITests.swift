@@ -52,7 +52,7 @@ final class HostileTextCLITests: XCTestCase {
                 (["participant", "add", f, "--code", String(format: "P%02d", round + 2), "--role", short], short),
                 (["facilitator", "add", f, short, "--role", "co-facilitator"], short),
                 (["group", "add", f, short], short),
-                (["tag", f, "1", short], short),
+                (["tag", f, "1", "--emergent", short], short),
                 (["theme", "add", f, short], short),
                 (["flag", f, "--category", "other", "--urgency", "after-session", "--", text], text),
             ]

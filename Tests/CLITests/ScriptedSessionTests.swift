@@ -28,7 +28,7 @@ final class ScriptedSessionTests: XCTestCase {
         try ConveneProcess.ok(["log", f, "--source", "whiteboard", "--group", "Room A", "--", "Less travel"])
         try ConveneProcess.ok(["round", "end", f])
         try ConveneProcess.ok(["tag", f, "1", "PP3 Parents and carers as partners"])
-        let emergent = try ConveneProcess.ok(["tag", f, "3", "Digital exclusion"])
+        let emergent = try ConveneProcess.ok(["tag", f, "3", "--emergent", "Digital exclusion"])
         XCTAssertTrue(emergent.stdout.contains("emergent"))
         try ConveneProcess.ok(["strike", f, "3"])
         try ConveneProcess.ok(["attribution", f, "1", "background"])

@@ -138,8 +138,85 @@ final class TeamConsoleTests: XCTestCase {
         let exists = try ConveneProcess.run(["push", file, url])
         XCTAssertNotEqual(exists.status, 0)
         XCTAssertTrue(exists.stderr.contains("already exists"), exists.stderr)
-        let fileCommand = try ConveneProcess.run(["list", url])
-        XCTAssertNotEqual(fileCommand.status, 0)
-        XCTAssertTrue(fileCommand.stderr.contains("convene pull"), fileCommand.stderr)
+        // Every subcommand takes the address now: `list` reads the team session itself.
+        let listed = try ConveneProcess.run(["list", url])
+        XCTAssertEqual(listed.status, 0, listed.stderr)
+    }
+
+    /// The subcommands from separate processes while two consoles are open on
+    /// the session: log, a followed Zoom chat, flag, export, then a withdrawal
+    /// that leaves the withdrawn text in no row of any table and in no relation
+    /// file of the test cluster.
+    func testCommandsFromOtherProcessesWhileTwoConsolesAreOpen() throws {
+        let marker = "Quokka\(UUID().uuidString.prefix(6))"
+        let env = ["CONVENE_OUTBOX": dir.appendingPathComponent("outbox-cli.sqlite").path]
+        func cli(_ args: [String], by: String = "Sam Lead") throws -> ConveneProcess.Result {
+            var e = env
+            e["CONVENE_USER"] = by
+            return try ConveneProcess.ok(args, env: e)
+        }
+        try cli(["facilitator", "add", url, "Sam Lead", "--role", "lead"])
+        try cli(["participant", "add", url, "--code", "P03", "--role", "Nurse", "--name", "Rowan \(marker)son"])
+        let a = try Tmux(console(url, user: "Ira Notes", role: "lead"))
+        defer { a.kill() }
+        let b = try Tmux(console(url, user: "Kit Safe", role: "safeguarding"))
+        defer { b.kill() }
+        XCTAssertNotNil(try a.waitFor("Rooms", timeout: 10), a.screen())
+        XCTAssertNotNil(try b.waitFor("Rooms", timeout: 10), b.screen())
+
+        XCTAssertEqual(try cli(["log", url, "--source", "chat", "--speaker", "3", "--", "\(marker) said by P03"], by: "Ira Notes").stdout, "#1\n")
+        XCTAssertNotNil(try b.waitFor("\(marker) said by P03", timeout: 3), b.screen())
+
+        // A live Zoom chat followed into the team session.
+        let chat = dir.appendingPathComponent("meeting_saved_chat.txt").path
+        try "10:00:01 From P03 to Everyone:\n\tChat \(marker) from P03\n".write(toFile: chat, atomically: true, encoding: .utf8)
+        let follow = try ConveneProcess.start(["import", url, "--zoom-chat", chat, "--follow"], env: env.merging(["CONVENE_USER": "Ira Notes"]) { $1 })
+        defer { if follow.isRunning { follow.terminate() } }
+        XCTAssertNotNil(try a.waitFor("Chat \(marker) from P03", timeout: 8), a.screen())
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: chat))
+        handle.seekToEndOfFile()
+        handle.write(Data("10:00:30 From P01 to Everyone:\n\tReplying to \"Chat \(marker) from P03\"\n\n\tAnswer from P01\n10:00:40 From P01 to Everyone:\n\tLast line\n".utf8))
+        try handle.close()
+        XCTAssertNotNil(try b.waitFor("Answer from P01", timeout: 8), b.screen())
+        follow.terminate()
+        follow.waitUntilExit()
+
+        XCTAssertEqual(try cli(["flag", url, "--contribution", "1", "--category", "other", "--urgency", "immediate", "--",
+                                "Concern about \(marker)"], by: "Ira Notes").stdout, "concern 1\n")
+        XCTAssertNotNil(try b.waitFor("SAFEGUARDING ALERT", timeout: 3), b.screen())
+        let export = dir.appendingPathComponent("before.json").path
+        try cli(["export", url, "--format", "json", "-o", export])
+        XCTAssertTrue(try String(contentsOfFile: export, encoding: .utf8).contains(marker), "the export before the withdrawal holds the text")
+
+        let withdrawn = try cli(["withdraw", url, "P03"])
+        XCTAssertTrue(withdrawn.stdout.contains("VACUUM FULL"), withdrawn.stdout)
+        let gone = Date()
+        while Date().timeIntervalSince(gone) < 5, a.screen().contains("said by P03") || b.screen().contains("said by P03") { usleep(50_000) }
+        XCTAssertFalse(a.screen().contains("said by P03"), "the open console dropped the erased text:\n\(a.screen())")
+        XCTAssertFalse(b.screen().contains("said by P03"), b.screen())
+        XCTAssertTrue(b.screen().contains("SAFEGUARDING") || b.screen().contains("⚑"), "the concern outlives the withdrawal")
+
+        // Every row of every table, as the superuser reads them (bytea as text).
+        let tables = try Self.shell("/usr/bin/psql", [server, "-qAtc", "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"])
+            .split(separator: "\n").map(String.init)
+        XCTAssertTrue(tables.contains("convene_events") && tables.contains("convene_restricted"), "\(tables)")
+        for table in tables {
+            let rows = try Self.shell("/usr/bin/psql", [server, "-qAt", "-c", "SET bytea_output = 'escape'",
+                                                        "-c", "COPY (SELECT * FROM \(table)) TO STDOUT"])
+            XCTAssertFalse(rows.contains(marker), "\(table) still holds the withdrawn text")
+        }
+        // And the relation files in the cluster's data directory.
+        let pgDir = ProcessInfo.processInfo.environment["CONVENE_PG_DIR"] ?? ""
+        let base = pgDir + "/data/base"
+        let walker = try XCTUnwrap(FileManager.default.enumerator(atPath: base), "cannot read \(base): set CONVENE_PG_DIR")
+        var files = 0
+        for case let name as String in walker {
+            guard let data = FileManager.default.contents(atPath: base + "/" + name) else { continue }
+            files += 1
+            XCTAssertNil(data.range(of: Data(marker.utf8)), "relation file \(name) still holds the withdrawn text")
+        }
+        XCTAssertGreaterThan(files, 10)
+        print("team session: withdrawal from another process left the text in 0 of \(tables.count) tables and 0 of \(files) relation files")
+        XCTAssertEqual(try ConveneProcess.run(["check", url], env: env).status, 0, "the hash chain still verifies")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import ConsoleApp
+import SessionActions
 import SessionModel
 import TerminalKit
 import XCTest
@@ -12,15 +13,21 @@ final class ConsoleUpdateTests: XCTestCase {
 
     func type(_ text: String, into s: inout ConsoleState) { for c in text { _ = update(&s, .key(.char(c))) } }
 
-    func appended(_ effects: [ConsoleEffect]) -> [any EventPayload] {
-        effects.flatMap { if case .append(let p) = $0 { return p } else { return [] } }
+    /// The events the commands among `effects` make from the console's session
+    /// (through SessionActions, as the runner would; a refused command makes none).
+    func appended(_ effects: [ConsoleEffect], _ s: ConsoleState) -> [any EventPayload] {
+        let actor = ActingUser(name: s.context.user, role: s.context.role)
+        return effects.flatMap { effect -> [any EventPayload] in
+            guard case .run(let command) = effect else { return [] }
+            return (try? SessionActions.plannedEvents(command, by: actor, in: s.session)) ?? []
+        }
     }
 
     func testTypingAndEnterLogsWithSpeakerPrefix() throws {
         var s = try state()
         XCTAssertEqual(s.focus, .input, "the input line has the focus when the console opens")
         type("4: Health misses visual cues", into: &s)
-        let payloads = appended(update(&s, .key(.enter)))
+        let payloads = appended(update(&s, .key(.enter)), s)
         let logged = try XCTUnwrap(payloads.first as? ContributionLogged)
         XCTAssertEqual(logged.speaker, "P04")
         XCTAssertEqual(logged.text, "Health misses visual cues")
@@ -36,7 +43,7 @@ final class ConsoleUpdateTests: XCTestCase {
         _ = update(&s, .key(.ctrl("s")))
         XCTAssertEqual(s.source, .whiteboard)
         type("Sticky note", into: &s)
-        let logged = try XCTUnwrap(appended(update(&s, .key(.enter))).first as? ContributionLogged)
+        let logged = try XCTUnwrap(appended(update(&s, .key(.enter)), s).first as? ContributionLogged)
         XCTAssertNil(logged.speaker)
         XCTAssertEqual(logged.source, .whiteboard)
     }
@@ -77,7 +84,7 @@ final class ConsoleUpdateTests: XCTestCase {
         _ = update(&s, .key(.char("2")))
         _ = update(&s, .key(.char("1")))
         type("Worrying disclosure", into: &s)
-        let raised = try XCTUnwrap(appended(update(&s, .key(.enter))).first as? ConcernRaised)
+        let raised = try XCTUnwrap(appended(update(&s, .key(.enter)), s).first as? ConcernRaised)
         XCTAssertEqual(raised.contributions, [selected])
         XCTAssertEqual(raised.category, .riskToChildOrYoungPerson)
         XCTAssertEqual(raised.urgency, .immediate)
@@ -91,18 +98,20 @@ final class ConsoleUpdateTests: XCTestCase {
             s.focus = .log
             _ = update(&s, .key(.char(":")))
             type(text, into: &s)
-            return appended(update(&s, .key(.enter)))
+            return appended(update(&s, .key(.enter)), s)
         }
         XCTAssertEqual((palette("round start 15 What works?").first as? RoundStarted)?.minutes, 15)
         let moves = palette("move P01 P02 Room B").compactMap { $0 as? ParticipantAssigned }
         XCTAssertEqual(moves.map(\.code), ["P01", "P02"])
         XCTAssertEqual(Set(moves.map(\.room)), [2])
-        XCTAssertEqual((palette("tag 3 Digital exclusion").first as? CodeTagged)?.code, "Digital exclusion")
+        XCTAssertEqual((palette("tag 3 +Digital exclusion").first as? CodeTagged)?.code, "Digital exclusion")
+        XCTAssertTrue(palette("tag 3 Digital exclusion").isEmpty, "a code outside the codebook only when the command says so")
+        XCTAssertEqual((palette("tag 3 PP3").first as? CodeTagged)?.code, "PP3 Parents and carers as partners")
         XCTAssertEqual((palette("attribution 3 background").first as? AttributionSet)?.level, .background)
         XCTAssertEqual(palette("theme link 2 3 4").count, 2)
         XCTAssertTrue(palette("nonsense").isEmpty)
         XCTAssertTrue(s.status?.contains("unknown command") ?? false)
-        XCTAssertTrue(palette("ack 1").isEmpty, "a note-taker console cannot acknowledge")
+        XCTAssertTrue(palette("ack 1").isEmpty, "Ira Notes is a note-taker in the session: she cannot acknowledge")
     }
 
     func testFiltersAndSearch() throws {
@@ -127,8 +136,8 @@ final class ConsoleUpdateTests: XCTestCase {
         s.room = 1
         s.focus = .participants
         _ = update(&s, .key(.down))
-        XCTAssertEqual((appended(update(&s, .key(.char("m")))).first as? ParticipantAssigned)?.code, "P02")
-        XCTAssertEqual((appended(update(&s, .key(.char("c")))).first as? ConsentRecorded)?.checkedBy, "Ira Notes")
+        XCTAssertEqual((appended(update(&s, .key(.char("m"))), s).first as? ParticipantAssigned)?.code, "P02")
+        XCTAssertEqual((appended(update(&s, .key(.char("c"))), s).first as? ConsentRecorded)?.checkedBy, "Ira Notes")
     }
 
     func testQuitAsksFirst() throws {

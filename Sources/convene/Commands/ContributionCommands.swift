@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import SessionActions
 import SessionModel
 import SessionStore
+import TeamStore
 
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,15 +28,9 @@ struct LogCommand: ParsableCommand {
         } else {
             text = words.joined(separator: " ")
         }
-        let journal = try Sessions.open(session)
-        let state = journal.state
-        let code = try speaker.map { try Sessions.participantCode($0, in: state) }
-        let room = try group.map { try Sessions.room($0, in: state) } ?? code.flatMap { state.participant($0)?.room } ?? 0
-        let payload = ContributionLogged(source: source, room: room, speaker: code, text: text,
-                                         form: summary ? .summary : .verbatim, replyTo: replyTo)
-        try Sessions.append(journal, [payload], by: actor.actor)
-        // The append folded exactly up to this event, so it is the last contribution.
-        print("#\(journal.state.contributions.count)")
+        let contribution = NewContribution(source: source, room: group.map { .named($0) }, speaker: speaker, text: text,
+                                           summary: summary, replyTo: replyTo)
+        print(try Sessions.perform(.log(contribution), on: session, by: actor).message)
     }
 }
 
@@ -45,23 +41,20 @@ struct EditCommand: ParsableCommand {
     @Argument(parsing: .postTerminator, help: "The new text, after `--`.") var words: [String] = []
     @OptionGroup var actor: ActorOptions
     func run() throws {
-        let journal = try Sessions.open(session)
-        try Sessions.append(journal, [ContributionEdited(number: number, text: words.joined(separator: " "))], by: actor.actor)
-        Output.line("#\(number) edited")
+        Output.line(try Sessions.perform(.edit(number: number, text: words.joined(separator: " ")), on: session, by: actor).message)
     }
 }
 
 struct TagCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tag", abstract: "Tag a contribution with a code (a code outside the codebook becomes an emergent code).")
+    static let configuration = CommandConfiguration(commandName: "tag", abstract: "Tag a contribution with a codebook code (its name, number or a unique prefix: PP3).",
+        discussion: "A code outside the codebook is refused with the list of codes, unless --emergent says it is a new emergent code.")
     @OptionGroup var session: SessionFileArgument
     @Argument var number: Int
     @Argument var code: String
+    @Flag(help: "The code is new: add it to the codebook as an emergent code.") var emergent = false
     @OptionGroup var actor: ActorOptions
     func run() throws {
-        let journal = try Sessions.open(session)
-        let emergent = !journal.state.codebook.contains(code)
-        try Sessions.append(journal, [CodeTagged(number: number, code: code)], by: actor.actor)
-        Output.line("#\(number) tagged \(code)\(emergent ? " (new emergent code)" : "")")
+        Output.line(try Sessions.perform(.tag(number: number, code: code, emergent: emergent), on: session, by: actor).message)
     }
 }
 
@@ -72,9 +65,7 @@ struct UntagCommand: ParsableCommand {
     @Argument var code: String
     @OptionGroup var actor: ActorOptions
     func run() throws {
-        let journal = try Sessions.open(session)
-        try Sessions.append(journal, [CodeUntagged(number: number, code: code)], by: actor.actor)
-        Output.line("#\(number) untagged \(code)")
+        Output.line(try Sessions.perform(.untag(number: number, code: code), on: session, by: actor).message)
     }
 }
 
@@ -85,9 +76,7 @@ struct StrikeCommand: ParsableCommand {
     @Option(help: "Why it is struck.") var reason: String?
     @OptionGroup var actor: ActorOptions
     func run() throws {
-        let journal = try Sessions.open(session)
-        try Sessions.append(journal, [ContributionStruck(number: number, reason: reason)], by: actor.actor)
-        Output.line("#\(number) struck")
+        Output.line(try Sessions.perform(.strike(number: number, reason: reason), on: session, by: actor).message)
     }
 }
 
@@ -98,9 +87,7 @@ struct AttributionCommand: ParsableCommand {
     @Argument var level: AttributionLevel
     @OptionGroup var actor: ActorOptions
     func run() throws {
-        let journal = try Sessions.open(session)
-        try Sessions.append(journal, [AttributionSet(number: number, level: level)], by: actor.actor)
-        Output.line("#\(number) attribution: \(level.rawValue)")
+        Output.line(try Sessions.perform(.attribution(number: number, level: level), on: session, by: actor).message)
     }
 }
 
@@ -113,9 +100,7 @@ struct ThemeCommand: ParsableCommand {
         @Argument var title: String
         @OptionGroup var actor: ActorOptions
         func run() throws {
-            let journal = try Sessions.open(session)
-            try Sessions.append(journal, [ThemeCreated(title: title)], by: actor.actor)
-            print("theme \(journal.state.themes.count)")
+            print(try Sessions.perform(.addTheme(title: title), on: session, by: actor).message)
         }
     }
     struct Link: ParsableCommand {
@@ -125,9 +110,7 @@ struct ThemeCommand: ParsableCommand {
         @Argument var numbers: [Int]
         @OptionGroup var actor: ActorOptions
         func run() throws {
-            let journal = try Sessions.open(session)
-            try Sessions.append(journal, numbers.map { ThemeLinked(theme: theme, number: $0) }, by: actor.actor)
-            Output.line("linked \(numbers.map { "#\($0)" }.joined(separator: ", ")) to theme \(theme)")
+            Output.line(try Sessions.perform(.linkTheme(theme: theme, numbers: numbers), on: session, by: actor).message)
         }
     }
     struct Unlink: ParsableCommand {
@@ -137,9 +120,7 @@ struct ThemeCommand: ParsableCommand {
         @Argument var number: Int
         @OptionGroup var actor: ActorOptions
         func run() throws {
-            let journal = try Sessions.open(session)
-            try Sessions.append(journal, [ThemeUnlinked(theme: theme, number: number)], by: actor.actor)
-            Output.line("unlinked #\(number) from theme \(theme)")
+            Output.line(try Sessions.perform(.unlinkTheme(theme: theme, number: number), on: session, by: actor).message)
         }
     }
 }
@@ -152,13 +133,12 @@ struct CodebookCommand: ParsableCommand {
     @OptionGroup var actor: ActorOptions
 
     func run() throws {
-        let journal = try Sessions.open(session, readOnly: use == nil && importPath == nil)
         if use != nil && importPath != nil { throw CLIError("give --use or --import, not both") }
         if let use {
             guard use == BuiltInCodebook.practicePrinciplesName else {
                 throw CLIError("unknown built-in codebook '\(use)' (available: \(BuiltInCodebook.practicePrinciplesName))")
             }
-            try Sessions.append(journal, [CodebookSet(name: use, codes: BuiltInCodebook.practicePrinciples)], by: actor.actor)
+            try Sessions.perform(.setCodebook(name: use, codes: BuiltInCodebook.practicePrinciples), on: session, by: actor)
         } else if let importPath {
             let codes = try TextFiles.lines(importPath).map { line -> CodeDefinition in
                 if let colon = line.firstIndex(of: ":") {
@@ -168,8 +148,10 @@ struct CodebookCommand: ParsableCommand {
                 return CodeDefinition(name: line)
             }
             let name = ((importPath as NSString).lastPathComponent as NSString).deletingPathExtension
-            try Sessions.append(journal, [CodebookSet(name: name, codes: codes)], by: actor.actor)
+            try Sessions.perform(.setCodebook(name: name, codes: codes), on: session, by: actor)
         }
+        let journal = try Sessions.read(session)
+        defer { (journal as? PostgresJournal)?.close() }
         let book = journal.state.codebook
         Output.line("codebook: \(book.name)")
         for e in book.entries { Output.line("  \(e.name)\(e.emergent ? "  (emergent)" : "")\(e.description.map { " — \($0)" } ?? "")") }

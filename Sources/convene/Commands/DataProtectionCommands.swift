@@ -1,19 +1,10 @@
 import ArgumentParser
 import Foundation
 import Privacy
+import SessionActions
 import SessionModel
 import SessionStore
-
-/// The one place the command line chooses its withdrawal closure.
-enum Withdrawals {
-    // SWITCH HERE to Privacy's withdrawal closure once it is on main
-    // (own contributions, direct responses by reply-to / "responding to #N" /
-    // quoting, the further chain, kept whiteboard notes), mapped to a
-    // `WithdrawalScope`. The interim closure follows explicit links only.
-    static func closure(_ state: SessionState, _ code: String) -> WithdrawalScope {
-        InterimWithdrawalClosure.scope(state, code)
-    }
-}
+import TeamStore
 
 struct WithdrawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,31 +30,23 @@ struct WithdrawCommand: ParsableCommand {
     func run() throws {
         if reason != nil && !overrideWindow { throw CLIError("--reason goes with --override-window") }
         if overrideWindow && reason == nil { throw WithdrawalRefusal.overrideNeedsReason }
-        let journal = try Sessions.open(session, readOnly: dryRun)
-        let state = journal.state
-        guard state.info != nil else { throw SessionError.noSession }
-        let who = try Sessions.participantCode(code, in: state)
-        let now = Clock.now()
-        let today = SessionDate.format(now)
-        let request = WithdrawalRequest(code: who, requestedOn: requestedOn ?? today, cascade: cascade,
-                                        overrideReason: overrideWindow ? reason : nil)
-        try WithdrawalWindow.check(request, in: state, actor: actor.actor, today: today)
-        // Their real name leaves the linkage table: redact where others named them first.
-        if !dryRun, let name = state.linkage[who] {
-            let redactions = NamesLeavingTheSession.redactions(for: [name], in: state)
-            if !redactions.isEmpty { try Sessions.append(journal, redactions, by: actor.actor) }
-        }
-        let receipt = try journal.withdraw(request, closure: Withdrawals.closure, by: actor.actor, at: now, dryRun: dryRun)
-        if json { try Output.printJSON(WithdrawalReceiptJSON(receipt)) } else { ReceiptText.print(receipt, file: session.file) }
-        if !dryRun && !receipt.purged { throw PurgePending.exit(file: session.file) }
+        let order = WithdrawalOrder(participant: code, requestedOn: requestedOn, cascade: cascade,
+                                    overrideReason: overrideWindow ? reason : nil, dryRun: dryRun)
+        let outcome = try Sessions.perform(.withdraw(order), on: session, by: actor)
+        guard case .withdrawal(let receipt) = outcome.result else { return }
+        let place = Sessions.displayPlace(session)
+        if json { try Output.printJSON(WithdrawalReceiptJSON(receipt)) } else { ReceiptText.print(receipt, file: place, team: session.isTeam) }
+        if !dryRun && !receipt.purged { throw PurgePending.exit(file: place, team: session.isTeam) }
     }
 }
 
 /// The erasure is recorded, but another program held the file while it was
 /// being compacted: said on stderr like any error, with exit status 4.
 enum PurgePending {
-    static func exit(file: String) -> ExitCode {
-        let message = "the change is recorded, but another program held \(file) so the freed bytes may still be in it or its -wal; close every console on it and run `convene purge \(file)`"
+    static func exit(file: String, team: Bool = false) -> ExitCode {
+        let message = team
+            ? "the change is recorded, but this login may not compact the server's tables, so the erased bytes may still be in their files; the server's owner must run VACUUM FULL convene_events, VACUUM FULL convene_restricted and CHECKPOINT (docs/data-protection.md)"
+            : "the change is recorded, but another program held \(file) so the freed bytes may still be in it or its -wal; close every console on it and run `convene purge \(file)`"
         FileHandle.standardError.write(Data("Error: \(Output.inert(message))\n".utf8))
         return ExitCode(4)
     }
@@ -72,7 +55,7 @@ enum PurgePending {
 enum ReceiptText {
     static func list(_ numbers: [Int]) -> String { numbers.map { "#\($0)" }.joined(separator: ", ") }
 
-    static func print(_ r: WithdrawalReceipt, file: String) {
+    static func print(_ r: WithdrawalReceipt, file: String, team: Bool = false) {
         let verb = r.dryRun ? "would erase" : "erased"
         if r.dryRun { Output.line("DRY RUN: nothing has been changed") }
         Output.line("withdrawal receipt: \(r.code), requested on \(r.requestedOn) (window closes \(r.windowClosesOn ?? "?"))")
@@ -104,7 +87,10 @@ enum ReceiptText {
                 Output.line("  \(ISO8601DateFormatter().string(from: e.at))  \(e.kind)  \(e.detail)  (by \(e.by))")
             }
         }
-        if !r.dryRun {
+        if !r.dryRun && team {
+            Output.line(r.purged ? "the erased text is gone from every row and table file on the server (VACUUM FULL, CHECKPOINT); server WAL segments and backups still hold it until they are recycled (docs/data-protection.md)"
+                                 : "WARNING: the server's tables could not be compacted by this login; see docs/data-protection.md")
+        } else if !r.dryRun {
             Output.line(r.purged ? "no byte of the erased text remains in \(file), its -wal or -shm (checkpointed and vacuumed)"
                                  : "WARNING: \(file) could not be compacted yet; run `convene purge \(file)`")
         }
@@ -152,26 +138,18 @@ struct AnonymiseCommand: ParsableCommand {
     @OptionGroup var actor: ActorOptions
 
     func run() throws {
-        let journal = try Sessions.open(session)
-        let state = journal.state
-        guard state.info != nil else { throw SessionError.noSession }
-        guard !state.linkageDestroyed else { throw CLIError("\(session.file) is already anonymised: its linkage table was destroyed") }
-        let today = SessionDate.format(Clock.now())
-        if let closes = state.withdrawalClosesOn, today <= closes {
-            throw CLIError("the withdrawal window is open until \(closes); anonymise after it closes, while a participant who withdraws can still be found by name")
+        let outcome = try Sessions.perform(.anonymise, on: session, by: actor)
+        guard case .anonymised(let names, let blocked, let redacted, let purged) = outcome.result else { return }
+        let place = Sessions.displayPlace(session)
+        Output.line("anonymised \(place): destroyed \(names) real name\(names == 1 ? "" : "s") (the linkage table) and \(blocked) block-listed name\(blocked == 1 ? "" : "s")")
+        if redacted > 0 {
+            Output.line("redacted \(redacted) place\(redacted == 1 ? "" : "s") where those names were still written")
         }
-        // The names are about to be destroyed: redact every place they are still named.
-        let redactions = NamesLeavingTheSession.redactions(for: Array(state.linkage.values) + state.blocklist, in: state)
-        if !redactions.isEmpty { try Sessions.append(journal, redactions, by: actor.actor) }
-        let result = try journal.anonymise(by: actor.actor, at: Clock.now())
-        Output.line("anonymised \(session.file): destroyed \(result.realNames) real name\(result.realNames == 1 ? "" : "s") (the linkage table) and \(result.blocklisted) block-listed name\(result.blocklisted == 1 ? "" : "s")")
-        if !redactions.isEmpty {
-            Output.line("redacted \(redactions.count) place\(redactions.count == 1 ? "" : "s") where those names were still written")
-        }
-        if result.purged {
-            Output.line("no byte of those names remains in \(session.file), its -wal or -shm")
+        if purged {
+            Output.line(session.isTeam ? "those names are gone from every row and table file on the server; server WAL segments and backups still hold them until they are recycled (docs/data-protection.md)"
+                                       : "no byte of those names remains in \(place), its -wal or -shm")
         } else {
-            throw PurgePending.exit(file: session.file)
+            throw PurgePending.exit(file: place, team: session.isTeam)
         }
     }
 }

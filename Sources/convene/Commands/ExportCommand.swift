@@ -1,13 +1,14 @@
 import ArgumentParser
 import Exporters
 import Foundation
+import SessionActions
 import SessionModel
 import SessionStore
 
 extension ExportFormat: ExpressibleByArgument {}
 
-/// `convene export FILE --format F -o OUT`: one call to `Exporter.export`,
-/// written whole or not at all, and recorded in the journal.
+/// `convene export SESSION --format F -o OUT`: the export action (SessionActions:
+/// `Exporter.export`, written whole or not at all, recorded in the journal).
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -18,23 +19,11 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var actor: ActorOptions
 
     func run() throws {
-        let journal = try Sessions.open(session)
-        let state = journal.state
-        guard state.info != nil else { throw SessionError.noSession }
-        if format.isResearch {
+        let outcome = try Sessions.perform(.export(format: format, path: output), on: session, by: actor)
+        if case .exported(_, let warnings) = outcome.result {
             // Warned, not refused: the facilitator decides whether to lower attribution first.
-            for warning in Exporter.warnings(state) { Output.line("warning: \(warning)") }
+            for warning in warnings { Output.line("warning: \(warning)") }
         }
-        let data = try Exporter.export(state, format: format)
-        // Written whole or not at all.
-        let temp = output + ".partial-\(getpid())"
-        guard FileManager.default.createFile(atPath: temp, contents: data) else { throw CLIError("cannot write \(output)") }
-        guard rename(temp, output) == 0 else {
-            try? FileManager.default.removeItem(atPath: temp)
-            throw CLIError("cannot write \(output): \(String(cString: strerror(errno)))")
-        }
-        // Recorded so a later withdrawal can list the exports to delete by hand.
-        try Sessions.append(journal, [ExportRecorded(format: format.rawValue, fileName: (output as NSString).lastPathComponent)], by: actor.actor)
-        Output.line("wrote \(output) (\(format.rawValue), \(data.count) bytes)")
+        Output.line(outcome.message)
     }
 }

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import Importers
+import SessionActions
 import SessionModel
 import SessionStore
+import TeamStore
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "Add a Zoom saved chat, a WebVTT transcript or a Miro board export to the log.",
@@ -26,9 +28,9 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let journal = try Sessions.open(session)
+        let journal = try Sessions.openJournal(session)
+        defer { (journal as? PostgresJournal)?.close() }
         var options = ImportOptions(offset: offset, addUnknown: addUnknown, includeDirectMessages: includeDirectMessages)
-        if let room { options.room = try Sessions.room(room, in: journal.state) }
         if let map { options.mapping = try NameMapping.read(path: map) }
         guard follow else { try importOnce(journal, options); return }
         try followChat(journal, options, path: zoomChat!)
@@ -42,9 +44,10 @@ struct ImportCommand: ParsableCommand {
     /// file, adds only what is new. Faults during the follow (busy or full disk,
     /// a new unknown name) are said once on stderr and retried; nothing stops
     /// the other messages.
-    private func followChat(_ journal: SQLiteJournal, _ options: ImportOptions, path: String) throws {
+    private func followChat(_ journal: any SessionJournal, _ options: ImportOptions, path: String) throws {
         if FileManager.default.fileExists(atPath: path) {
-            let plan = try Importer.zoomChat(path: path, into: journal.state, options: options)
+            let order = ImportOrder(input: .file(.zoomChat, path: path), room: room.map { .named($0) }, options: options)
+            let plan = try SessionImport.plan(order, text: nil, into: journal.state)
             for line in plan.report.summary { Output.line(line) }
         } else {
             Output.line("\(path) does not exist yet; waiting for Zoom to create it")
@@ -76,19 +79,26 @@ struct ImportCommand: ParsableCommand {
                 let all = held + pending
                 do {
                     var ready = all, stillHeld = [ChatMessage]()
-                    var plan: ImportPlan
+                    // Planned inside the write transaction, against the latest state (SessionActions).
+                    func importReady() throws -> ImportReport {
+                        let order = ImportOrder(input: .chatMessages(ChatTranscript(messages: ready), fileName: fileName),
+                                                room: room.map { .named($0) }, options: options)
+                        let outcome = try SessionActions.perform(.importFile(order), by: actor.acting, on: journal, at: Clock.now())
+                        guard case .imported(let report) = outcome.result else { throw CLIError("the import produced no report") }
+                        return report
+                    }
+                    let report: ImportReport
                     do {
-                        plan = try Importer.followedChat(ChatTranscript(messages: ready), fileName: fileName, into: journal.state, options: options)
+                        report = try importReady()
                     } catch ImportError.unknownNames(let names) {
                         problem("waiting: " + ImportError.unknownNames(names).description)
                         (ready, stillHeld) = Importer.holdingBack(names, from: all)
-                        plan = try Importer.followedChat(ChatTranscript(messages: ready), fileName: fileName, into: journal.state, options: options)
+                        report = try importReady()
                     }
-                    if !plan.isEmpty { try Sessions.append(journal, plan.payloads, by: actor.actor) }
                     pending = []
                     held = stillHeld
-                    if plan.report.added > 0 {
-                        Output.line("added \(plan.report.added) contribution\(plan.report.added == 1 ? "" : "s") from \(fileName)")
+                    if report.added > 0 {
+                        Output.line("added \(report.added) contribution\(report.added == 1 ? "" : "s") from \(fileName)")
                         fflush(nil)
                     }
                     if held.isEmpty { lastProblem = nil }
@@ -101,14 +111,15 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    private func importOnce(_ journal: SQLiteJournal, _ options: ImportOptions) throws {
-        let state = journal.state
-        let plan: ImportPlan
-        if let zoomChat { plan = try Importer.zoomChat(path: zoomChat, into: state, options: options) }
-        else if let vtt { plan = try Importer.webVTT(path: vtt, into: state, options: options) }
-        else { plan = try Importer.miro(path: miroCSV!, into: state, options: options) }
-        // One transaction: all of it or none of it.
-        if !plan.isEmpty { try Sessions.append(journal, plan.payloads, by: actor.actor) }
-        for line in plan.report.summary { Output.line(line) }
+    private func importOnce(_ journal: any SessionJournal, _ options: ImportOptions) throws {
+        let input: ImportInput
+        if let zoomChat { input = .file(.zoomChat, path: zoomChat) }
+        else if let vtt { input = .file(.vtt, path: vtt) }
+        else { input = .file(.miroCSV, path: miroCSV!) }
+        // One transaction, planned against the latest state: all of it or none of it.
+        let order = ImportOrder(input: input, room: room.map { .named($0) }, options: options)
+        let outcome = try SessionActions.perform(.importFile(order), by: actor.acting, on: journal, at: Clock.now())
+        guard case .imported(let report) = outcome.result else { return }
+        for line in report.summary { Output.line(line) }
     }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import SessionActions
 import SessionModel
 import SessionStore
+import TeamStore
 
 struct ParticipantCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "participant", abstract: "Manage participants.",
@@ -18,13 +20,9 @@ struct ParticipantCommand: ParsableCommand {
         @OptionGroup var actor: ActorOptions
 
         func run() throws {
-            let journal = try Sessions.open(session)
-            let code = code.uppercased()
-            var payloads: [any EventPayload] = [ParticipantAdded(code: code, jobRole: role, organisationType: orgType,
-                                                                  strand: strand, attribution: attribution)]
-            if let name { payloads.append(RealNameRecorded(code: code, name: name)) }
-            try Sessions.append(journal, payloads, by: actor.actor)
-            Output.line("added \(code)")
+            let person = NewParticipant(code: code, jobRole: role, organisationType: orgType, strand: strand,
+                                        attribution: attribution, realName: name)
+            Output.line(try Sessions.perform(.addParticipant(person), on: session, by: actor).message)
         }
     }
 }
@@ -40,9 +38,7 @@ struct FacilitatorCommand: ParsableCommand {
         @OptionGroup var actor: ActorOptions
 
         func run() throws {
-            let journal = try Sessions.open(session)
-            try Sessions.append(journal, [FacilitatorAdded(name: name, role: role)], by: actor.actor)
-            Output.line("added \(name) (\(role.rawValue))")
+            Output.line(try Sessions.perform(.addFacilitator(name: name, role: role), on: session, by: actor).message)
         }
     }
 }
@@ -68,38 +64,19 @@ struct ConsentCommand: ParsableCommand {
             try show()
             return
         }
-        let journal = try Sessions.open(session)
-        var payloads: [any EventPayload] = []
-        var checklistItems = journal.state.consentChecklist
+        let actor = try ActorOptions.parse(by.map { ["--by", $0] } ?? [])
         if let checklist {
-            checklistItems = try TextFiles.lines(checklist)
+            let checklistItems = try TextFiles.lines(checklist)
             guard !checklistItems.isEmpty else { throw CLIError("\(checklist) lists no consent items") }
-            payloads.append(ConsentChecklistSet(items: checklistItems))
+            Output.line(try Sessions.perform(.setConsentChecklist(checklistItems), on: session, by: actor).message)
         }
-        let actor = Actor.resolve(by)
-        guard let code else {
-            try Sessions.append(journal, payloads, by: actor)
-            Output.line("consent checklist set: \(checklistItems.count) items")
-            return
-        }
-        let who = try Sessions.participantCode(code, in: journal.state)
-        // Items are the checklist's own words, so a record can be compared with it later.
-        var checked: [String] = []
-        for item in items {
-            guard let known = checklistItems.first(where: { $0.caseInsensitiveCompare(item) == .orderedSame }) else {
-                throw CLIError("'\(item)' is not on the consent checklist (\(checklistItems.joined(separator: ", ")))")
-            }
-            if !checked.contains(known) { checked.append(known) }
-        }
-        if checked.isEmpty { checked = checklistItems }
-        payloads.append(ConsentRecorded(code: who, items: checked, checkedBy: actor))
-        try Sessions.append(journal, payloads, by: actor)
-        let missing = checklistItems.filter { !checked.contains($0) }
-        Output.line("consent recorded for \(who) (\(checked.count) of \(checklistItems.count) checklist items\(missing.isEmpty ? "" : "; not given: " + missing.joined(separator: ", ")))")
+        guard let code else { return }
+        Output.line(try Sessions.perform(.consent(participant: code, items: items), on: session, by: actor).message)
     }
 
     private func show() throws {
-        let journal = try Sessions.open(session, readOnly: true)
+        let journal = try Sessions.read(session)
+        defer { (journal as? PostgresJournal)?.close() }
         let state = journal.state
         Output.line("consent checklist (\(state.consentChecklist.count) items):")
         for (i, item) in state.consentChecklist.enumerated() { Output.line("  \(i + 1). \(item)") }

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import Privacy
+import SessionActions
 import SessionModel
 import SessionStore
+import TeamStore
 
 struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "scan", abstract: "Find identifiers in text on standard input.",
@@ -28,7 +30,8 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         var scanner = IdentifierScanner()
         if let session {
-            let journal = try Sessions.open(SessionFileArgument.make(session, passphraseEnv), readOnly: true)
+            let journal = try Sessions.read(SessionFileArgument.make(session, passphraseEnv))
+            defer { (journal as? PostgresJournal)?.close() }
             scanner = IdentifierScanner(session: journal.state)
         }
         let data = FileHandle.standardInput.readDataToEndOfFile()
@@ -81,7 +84,8 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let journal = try Sessions.open(session, readOnly: true)
+        let journal = try Sessions.read(session)
+        defer { (journal as? PostgresJournal)?.close() }
         let redactor = Redactor(session: journal.state)
         var total = 0
         for c in journal.state.contributions where !c.erased && !c.struck {
@@ -121,28 +125,20 @@ struct RedactCommand: ParsableCommand {
     @OptionGroup var actor: ActorOptions
 
     func run() throws {
-        let journal = try Sessions.open(session)
-        guard let c = journal.state.contribution(number), !c.erased else { throw SessionError.unknownContribution(number) }
-        let findings = Redactor(session: journal.state).unresolved(c)
-        func finding(_ k: Int) throws -> Finding {
-            guard k >= 1 && k <= findings.count else { throw CLIError("contribution #\(number) has \(findings.count) unresolved finding(s), not \(k)") }
-            return findings[k - 1]
-        }
-        var payloads: [any EventPayload] = []
-        if acceptAll { payloads += findings.map { RedactionAccepted(number: number, span: $0.span, label: $0.label) } }
-        if let accept { let f = try finding(accept); payloads.append(RedactionAccepted(number: number, span: f.span, label: f.label)) }
+        var choices: [RedactionChoice] = []
+        if acceptAll { choices.append(.acceptAll) }
+        if let accept { choices.append(.accept(finding: accept)) }
         if let reject {
             guard let reason else { throw CLIError("say why with --reason") }
-            let f = try finding(reject); payloads.append(RedactionRejected(number: number, span: f.span, label: f.label, reason: reason))
+            choices.append(.reject(finding: reject, reason: reason))
         }
         if let span {
             let parts = span.split(separator: ":").compactMap { Int($0) }
             guard parts.count == 2, let label else { throw CLIError("--span takes S:E and needs --as LABEL") }
-            payloads.append(RedactionAccepted(number: number, span: TextSpan(start: parts[0], end: parts[1]), label: label, manual: true))
+            choices.append(.manual(TextSpan(start: parts[0], end: parts[1]), label))
         }
-        guard !payloads.isEmpty else { throw CLIError("nothing to do: give --accept-all, --accept K, --reject K --reason R, or --span S:E --as LABEL") }
-        try Sessions.append(journal, payloads, by: actor.actor)
-        Output.line("#\(number): \(payloads.count) change(s) recorded")
+        guard !choices.isEmpty else { throw CLIError("nothing to do: give --accept-all, --accept K, --reject K --reason R, or --span S:E --as LABEL") }
+        Output.line(try Sessions.perform(.redact(number: number, choices), on: session, by: actor).message)
     }
 }
 
@@ -154,9 +150,7 @@ struct BlocklistCommand: ParsableCommand {
         @Argument var name: String
         @OptionGroup var actor: ActorOptions
         func run() throws {
-            let journal = try Sessions.open(session)
-            try Sessions.append(journal, [BlocklistNameAdded(name: name)], by: actor.actor)
-            Output.line("added to the block-list")
+            Output.line(try Sessions.perform(.blocklist(name: name), on: session, by: actor).message)
         }
     }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import SessionActions
 import SessionModel
 import SessionStore
+import TeamStore
 
 struct GroupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "group", abstract: "Breakout rooms.",
@@ -12,9 +14,7 @@ struct GroupCommand: ParsableCommand {
         @Argument(help: "Room name.") var name: String
         @OptionGroup var actor: ActorOptions
         func run() throws {
-            let journal = try Sessions.open(session)
-            try Sessions.append(journal, [GroupCreated(name: name)], by: actor.actor)
-            Output.line("room \(name) created")
+            Output.line(try Sessions.perform(.createGroup(name: name), on: session, by: actor).message)
         }
     }
     struct Assign: ParsableCommand {
@@ -26,12 +26,8 @@ struct GroupCommand: ParsableCommand {
             guard items.count >= 2 else { throw ValidationError("give at least one participant code and a room name") }
         }
         func run() throws {
-            let journal = try Sessions.open(session)
-            let state = journal.state
-            let room = try Sessions.room(items.last!, in: state)
-            let codes = try items.dropLast().map { try Sessions.participantCode($0, in: state) }
-            try Sessions.append(journal, codes.map { ParticipantAssigned(code: $0, room: room) }, by: actor.actor)
-            Output.line("\(codes.joined(separator: ", ")) → \(state.roomName(room))")
+            let command = SessionCommand.move(participants: Array(items.dropLast()), to: .named(items.last!))
+            Output.line(try Sessions.perform(command, on: session, by: actor).message)
         }
     }
     struct Rename: ParsableCommand {
@@ -41,10 +37,7 @@ struct GroupCommand: ParsableCommand {
         @Argument var newName: String
         @OptionGroup var actor: ActorOptions
         func run() throws {
-            let journal = try Sessions.open(session)
-            let room = try Sessions.room(name, in: journal.state)
-            try Sessions.append(journal, [GroupRenamed(room: room, name: newName)], by: actor.actor)
-            Output.line("room renamed to \(newName)")
+            Output.line(try Sessions.perform(.renameGroup(room: name, to: newName), on: session, by: actor).message)
         }
     }
     struct Close: ParsableCommand {
@@ -53,10 +46,7 @@ struct GroupCommand: ParsableCommand {
         @Argument var name: String
         @OptionGroup var actor: ActorOptions
         func run() throws {
-            let journal = try Sessions.open(session)
-            let room = try Sessions.room(name, in: journal.state)
-            try Sessions.append(journal, [GroupClosed(room: room)], by: actor.actor)
-            Output.line("room \(name) closed")
+            Output.line(try Sessions.perform(.closeGroup(room: name), on: session, by: actor).message)
         }
     }
 }
@@ -71,9 +61,7 @@ struct RoundCommand: ParsableCommand {
         @Option(help: "The prompt the rooms discuss.") var prompt: String?
         @OptionGroup var actor: ActorOptions
         func run() throws {
-            let journal = try Sessions.open(session)
-            try Sessions.append(journal, [RoundStarted(minutes: minutes, prompt: prompt)], by: actor.actor)
-            Output.line("round \(journal.state.rounds.count) started: \(minutes) minutes")
+            Output.line(try Sessions.perform(.startRound(minutes: minutes, prompt: prompt), on: session, by: actor).message)
         }
     }
     struct End: ParsableCommand {
@@ -81,9 +69,7 @@ struct RoundCommand: ParsableCommand {
         @OptionGroup var session: SessionFileArgument
         @OptionGroup var actor: ActorOptions
         func run() throws {
-            let journal = try Sessions.open(session)
-            try Sessions.append(journal, [RoundEnded()], by: actor.actor)
-            Output.line("round \(journal.state.rounds.count) ended")
+            Output.line(try Sessions.perform(.endRound, on: session, by: actor).message)
         }
     }
 }
@@ -96,20 +82,19 @@ struct GuideCommand: ParsableCommand {
     @OptionGroup var actor: ActorOptions
 
     func run() throws {
-        let journal = try Sessions.open(session)
         if let guide {
             guard let data = FileManager.default.contents(atPath: guide), let text = String(data: data, encoding: .utf8) else {
                 throw CLIError("cannot read \(guide) as UTF-8 text")
             }
             let segments = DiscussionGuideParser.parse(text)
-            try Sessions.append(journal, [GuideSet(segments: segments)], by: actor.actor)
-            Output.line("guide set: \(segments.count) segments")
+            Output.line(try Sessions.perform(.setGuide(segments), on: session, by: actor).message)
         }
         if let go {
-            try Sessions.append(journal, [GuideAdvanced(segment: go - 1)], by: actor.actor)
-            Output.line("now at segment \(go): \(journal.state.guide.segments[go - 1].title)")
+            Output.line(try Sessions.perform(.guide(.segment(go)), on: session, by: actor).message)
         }
         if guide == nil && go == nil {
+            let journal = try Sessions.read(session)
+            defer { (journal as? PostgresJournal)?.close() }
             let g = journal.state.guide
             for (i, s) in g.segments.enumerated() {
                 Output.line("\(i == g.current ? "▶" : " ") \(i + 1). \(s.title)\(s.minutes.map { " (\($0) min)" } ?? "")")

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Exporters
 import Foundation
+import SessionActions
 import SessionModel
 import SessionStore
+import TeamStore
 
 struct FlagCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "flag", abstract: "Raise a safeguarding concern; prints its number.",
@@ -17,14 +19,9 @@ struct FlagCommand: ParsableCommand {
     @OptionGroup var actor: ActorOptions
 
     func run() throws {
-        let journal = try Sessions.open(session)
-        let state = journal.state
-        let code = try participant.map { try Sessions.participantCode($0, in: state) }
-        let room = try group.map { try Sessions.room($0, in: state) }
-            ?? contributions.first.flatMap { state.contribution($0)?.room } ?? 0
-        try Sessions.append(journal, [ConcernRaised(contributions: contributions, participant: code, room: room, category: category,
-                                                    urgency: urgency, description: words.joined(separator: " "))], by: actor.actor)
-        print("concern \(journal.state.register.concerns.count)")
+        let concern = NewConcern(contributions: contributions, participant: participant, room: group.map { .named($0) },
+                                 category: category, urgency: urgency, description: words.joined(separator: " "))
+        print(try Sessions.perform(.flag(concern), on: session, by: actor).message)
     }
 }
 
@@ -41,9 +38,9 @@ struct ConcernCommand: ParsableCommand {
         @Argument(parsing: .postTerminator, help: "The note, after `--` (for `closed`, the rationale).") var words: [String] = []
         @OptionGroup var actor: ActorOptions
         func run() throws {
-            let journal = try Sessions.open(session)
-            try Sessions.append(journal, [ConcernActionTaken(concern: concern, action: kind, to: to, reference: ref, note: words.joined(separator: " "))], by: actor.actor)
-            Output.line("concern \(concern): \(kind.rawValue) recorded")
+            let command = SessionCommand.concernAction(concern: concern, kind: kind, to: to, reference: ref,
+                                                       note: words.joined(separator: " "))
+            Output.line(try Sessions.perform(command, on: session, by: actor).message)
         }
     }
     struct Acknowledge: ParsableCommand {
@@ -52,13 +49,7 @@ struct ConcernCommand: ParsableCommand {
         @Argument(help: "Concern number.") var concern: Int
         @OptionGroup var actor: ActorOptions
         func run() throws {
-            let journal = try Sessions.open(session)
-            let who = actor.actor
-            guard let f = journal.state.facilitator(named: who), f.role == .safeguarding || f.role == .lead else {
-                throw CLIError("only the safeguarding lead or the lead facilitator can acknowledge a concern; \(who) is not one in this session")
-            }
-            try Sessions.append(journal, [ConcernAcknowledged(concern: concern)], by: who)
-            Output.line("concern \(concern) acknowledged")
+            Output.line(try Sessions.perform(.acknowledge(concern: concern), on: session, by: actor).message)
         }
     }
 }
@@ -70,7 +61,8 @@ struct RegisterCommand: ParsableCommand {
     @Flag(help: "One JSON document.") var json = false
     @OptionGroup var actor: ActorOptions
     func run() throws {
-        let journal = try Sessions.open(session, readOnly: true)
+        let journal = try Sessions.read(session)
+        defer { (journal as? PostgresJournal)?.close() }
         if json {
             print(String(decoding: try SafeguardingRegisterExport.json(journal.state, role: role, name: actor.actor), as: UTF8.self))
         } else {
@@ -88,8 +80,6 @@ struct RemindCommand: ParsableCommand {
     @Option(help: "A short note.") var note: String?
     @OptionGroup var actor: ActorOptions
     func run() throws {
-        let journal = try Sessions.open(session)
-        try Sessions.append(journal, [ConfidentialityReminderGiven(number: number, note: note)], by: actor.actor)
-        Output.line("confidentiality reminder recorded\(number.map { " on #\($0)" } ?? "")")
+        Output.line(try Sessions.perform(.remind(number: number, note: note), on: session, by: actor).message)
     }
 }

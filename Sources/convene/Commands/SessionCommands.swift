@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import SessionActions
 import SessionModel
 import SessionStore
+import TeamStore
 
 extension Platform: ExpressibleByArgument {}
 extension FacilitatorRole: ExpressibleByArgument {}
@@ -51,11 +53,12 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "One JSON document.") var json = false
 
     func run() throws {
-        let journal = try Sessions.open(session, readOnly: true)
+        let journal = try Sessions.read(session)
+        defer { (journal as? PostgresJournal)?.close() }
         let state = journal.state
         guard state.info != nil else { throw SessionError.noSession }
         var summary = ShowJSON(state)
-        summary.encryption = journal.cipher.name
+        summary.encryption = Sessions.encryption(journal)
         if json { try Output.printJSON(summary); return }
         Output.line("\(summary.title)  (\(summary.date), \(summary.platform))")
         if let study = summary.study { Output.line("study: \(study)\(summary.strand.map { ", strand \($0)" } ?? "")") }
@@ -83,10 +86,11 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "JSON Lines, one contribution a line.") var json = false
 
     func run() throws {
-        let journal = try Sessions.open(session, readOnly: true)
+        let journal = try Sessions.read(session)
+        defer { (journal as? PostgresJournal)?.close() }
         let state = journal.state
-        let room = try group.map { try Sessions.room($0, in: state) }
-        let who = try speaker.map { try Sessions.participantCode($0, in: state) }
+        let room = try group.map { try Names.room(.named($0), in: state) }
+        let who = try speaker.map { try Names.participant($0, in: state) }
         for c in state.contributions {
             if let room, c.room != room { continue }
             if let who, c.speaker != who { continue }
@@ -110,10 +114,16 @@ struct ListCommand: ParsableCommand {
 }
 
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Check a session file's integrity.")
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Check a session's integrity (a file or a team session).")
     @OptionGroup var session: SessionFileArgument
 
     func run() throws {
+        if PostgresLocation.isPostgres(session.file) {
+            let team = try Sessions.openTeam(session)
+            defer { team.close() }
+            try report(try team.check())
+            return
+        }
         guard FileManager.default.fileExists(atPath: session.file) else { throw StoreError.fileMissing(session.file) }
         var cipher: (any PayloadCipher)?
         // An encrypted file is checked with its key (a wrong passphrase stops here);
@@ -121,7 +131,10 @@ struct CheckCommand: ParsableCommand {
         if let meta = try? SQLiteJournal.readMeta(path: session.file), meta.encryption != PlainPayloads().name {
             cipher = try Passphrases.cipher(for: meta, path: session.file, env: session.passphraseEnv)
         }
-        let report = try SQLiteJournal.check(path: session.file, cipher: cipher)
+        try report(try SQLiteJournal.check(path: session.file, cipher: cipher))
+    }
+
+    private func report(_ report: CheckReport) throws {
         if report.isHealthy {
             Output.line("ok: \(report.events) events, hash chain intact, replay clean\(report.erased > 0 ? ", \(report.erased) erased by withdrawal" : "")")
         } else {
@@ -136,9 +149,7 @@ struct CloseCommand: ParsableCommand {
     @OptionGroup var session: SessionFileArgument
     @OptionGroup var actor: ActorOptions
     func run() throws {
-        let journal = try Sessions.open(session)
-        try Sessions.append(journal, [SessionClosed()], by: actor.actor)
-        Output.line("session closed")
+        Output.line(try Sessions.perform(.close, on: session, by: actor).message)
     }
 }
 
@@ -149,9 +160,7 @@ struct RecordingCommand: ParsableCommand {
     @OptionGroup var actor: ActorOptions
     func run() throws {
         guard state == "on" || state == "off" else { throw CLIError("say `on` or `off`") }
-        let journal = try Sessions.open(session)
-        try Sessions.append(journal, [RecordingToggled(recording: state == "on")], by: actor.actor)
-        Output.line("recording \(state)")
+        Output.line(try Sessions.perform(.recording(on: state == "on"), on: session, by: actor).message)
     }
 }
 
@@ -162,7 +171,8 @@ struct EventsCommand: ParsableCommand {
     struct EventLine: Codable { var seq: Int; var id: String; var at: Date; var by: String; var kind: String; var erased: Bool; var hash: String }
 
     func run() throws {
-        let journal = try Sessions.open(session, readOnly: true)
+        let journal = try Sessions.read(session)
+        defer { (journal as? PostgresJournal)?.close() }
         for stored in try journal.allEvents() {
             try Output.printJSON(EventLine(seq: stored.seq, id: stored.event.id.uuidString.lowercased(), at: stored.event.at,
                                            by: stored.event.by, kind: stored.event.kind, erased: stored.event.isErased,
