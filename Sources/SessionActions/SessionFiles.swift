@@ -35,7 +35,7 @@ public enum SessionExport {
         let dir = (path as NSString).deletingLastPathComponent
         var isDir: ObjCBool = false
         if !dir.isEmpty, !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) || !isDir.boolValue {
-            throw ActionError.cannotWrite(path: path, reason: "there is no folder \(dir)")
+            throw ActionError.cannotWrite(path: path, reason: "no folder \(dir)")
         }
         let temp = path + ".partial-\(getpid())"
         guard FileManager.default.createFile(atPath: temp, contents: data) else {

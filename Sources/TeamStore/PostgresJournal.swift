@@ -489,12 +489,22 @@ extension PostgresJournal: ErasingJournal {
                         throw StoreError.failed("the erasure was not made: event \(stored.seq) would no longer replay (\(e))")
                     }
                 }
-                var statements: [(String, [Bind])] = []
+                var updates: [(String, [Bind])] = []
                 for raw in raws where clearing.contains(raw.seq) {
                     let table = raw.restricted ? "convene_restricted" : "convene_events"
-                    statements.append(("UPDATE \(table) SET payload = NULL, salt = NULL WHERE session = $1 AND seq = $2",
-                                       [.text(target.session), .int(raw.seq)]))
+                    updates.append(("UPDATE \(table) SET payload = NULL, salt = NULL WHERE session = $1 AND seq = $2 RETURNING seq",
+                                    [.text(target.session), .int(raw.seq)]))
                 }
+                // Row-level security lets only a lead erase; for anyone else the UPDATE
+                // silently touches nothing, so each one must say it cleared its row.
+                if !updates.isEmpty {
+                    let cleared = try link.pipeline(updates)
+                    guard cleared.allSatisfy({ $0.count == 1 }) else {
+                        throw TeamStoreError.server("only a lead (a member of convene_lead) may erase on the team server; "
+                                                    + "\(target.user) is not one, and nothing was erased")
+                    }
+                }
+                var statements: [(String, [Bind])] = []
                 let tombstones = plan.append.map { SessionEvent(at: when, by: actor, $0) }
                 var sealed = try sealLocked(tombstones, onto: state, hash: lastHash, rejectInvalid: false)
                 statements += sealed.statements

@@ -209,9 +209,21 @@ final class ActionParityTests: XCTestCase {
         let base = try buildBase(dir)
         let outbox = dir + "/outbox.sqlite"
         var failures = 0
+        // Event ids are unique per database, so each copy of the session gets a database of its own.
+        let tag = UUID().uuidString.prefix(6).lowercased()
+        var databases: [String] = []
+        func database(_ name: String) throws -> String {
+            let db = "parity_\(tag)_\(name)"
+            _ = try TeamConsoleTests.shell("/usr/bin/psql", [server, "-qAtc", "CREATE DATABASE \(db)"])
+            databases.append(db)
+            let head = server.prefix(upTo: server.lastIndex(of: "/")!)
+            return head + "/\(db)?session=parity"
+        }
+        defer {
+            for db in databases { _ = try? TeamConsoleTests.shell("/usr/bin/psql", [server, "-qAtc", "DROP DATABASE \(db) WITH (FORCE)"]) }
+        }
         for (i, row) in rows(dir).enumerated() {
-            let tag = UUID().uuidString.prefix(6).lowercased()
-            let cliURL = server + "?session=parity-cli-\(i)-\(tag)", consoleURL = server + "?session=parity-console-\(i)-\(tag)"
+            let cliURL = try database("cli\(i)"), consoleURL = try database("console\(i)")
             try ConveneProcess.ok(["push", base, cliURL])
             try ConveneProcess.ok(["push", base, consoleURL])
             let outCLI = dir + "/out-cli-\(i)", outConsole = dir + "/out-console-\(i)"

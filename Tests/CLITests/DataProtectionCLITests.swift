@@ -192,7 +192,7 @@ final class DataProtectionCLITests: XCTestCase {
         let edit = marker("edit"), code = marker("code"), note = marker("note"), strike = marker("strike")
         theirs += [edit, code, note, strike]
         try ConveneProcess.ok(["edit", f, "3", "--", "corrected", edit])
-        try ConveneProcess.ok(["tag", f, "1", code])
+        try ConveneProcess.ok(["tag", f, "1", "--emergent", code])
         try ConveneProcess.ok(["remind", f, "1", "--note", note])
         try ConveneProcess.ok(["strike", f, "5", "--reason", strike])
         try ConveneProcess.ok(["theme", "add", f, "Cameras"])

@@ -104,8 +104,8 @@ final class ConsoleUpdateTests: XCTestCase {
         let moves = palette("move P01 P02 Room B").compactMap { $0 as? ParticipantAssigned }
         XCTAssertEqual(moves.map(\.code), ["P01", "P02"])
         XCTAssertEqual(Set(moves.map(\.room)), [2])
-        XCTAssertEqual((palette("tag 3 +Digital exclusion").first as? CodeTagged)?.code, "Digital exclusion")
-        XCTAssertTrue(palette("tag 3 Digital exclusion").isEmpty, "a code outside the codebook only when the command says so")
+        XCTAssertEqual((palette("tag 3 +Broadband").first as? CodeTagged)?.code, "Broadband")
+        XCTAssertTrue(palette("tag 3 Broadband").isEmpty, "a code outside the codebook only when the command says so")
         XCTAssertEqual((palette("tag 3 PP3").first as? CodeTagged)?.code, "PP3 Parents and carers as partners")
         XCTAssertEqual((palette("attribution 3 background").first as? AttributionSet)?.level, .background)
         XCTAssertEqual(palette("theme link 2 3 4").count, 2)
