@@ -30,7 +30,8 @@ public enum ActionResult: Sendable {
     case withdrawal(WithdrawalReceipt)
     case anonymised(realNames: Int, blocklisted: Int, redacted: Int, purged: Bool)
     case imported(ImportReport)
-    case exported(bytes: Int, warnings: [String])
+    /// The implicit-identification warnings of a research export (nil for the register).
+    case exported(bytes: Int, warnings: WarningSummary?)
 }
 
 /// The one function that turns a user's command into events.

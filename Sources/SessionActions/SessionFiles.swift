@@ -10,41 +10,36 @@ import SessionStore
 public enum SessionExport {
     static func export(_ format: ExportFormat, to path: String, by actor: ActingUser, on journal: any SessionJournal, at now: Date,
                        progress: ((Double, String) -> Void)?) throws -> ActionOutcome {
+        // Never over a session file or the session itself; checked before the work.
+        let input = journal is SQLiteJournal ? journal.location : nil
+        try fileError(path) { try ExportFile.checkTarget(path, input: input) }
         _ = try? journal.refresh()
         let state = journal.state
         guard state.info != nil else { throw ActionError.refused(.noSession) }
         try Permissions.check(.export(format: format, path: path), by: actor, in: state)
-        // Warned, not refused: the facilitator decides whether to lower attribution first.
-        let warnings = format.isResearch ? Exporter.warnings(state) : []
-        let data = try Exporter.export(state, format: format) { fraction in
-            progress?(fraction * 0.9, fraction < 0.5 ? "applying redactions, attribution and withdrawals"
-                      : fraction < 1 ? "writing \(format.rawValue)" : "packaging \(format.rawValue)")
+        // The gate's record and the warnings, computed once; warned, not refused.
+        let prepared = format.isResearch ? try Exporter.prepare(state) { fraction in
+            progress?(fraction * 0.8, "applying redactions, attribution and withdrawals")
+        } : nil
+        progress?(0.8, "writing \(format.rawValue)")
+        let bytes = try fileError(path) {
+            try ExportFile.write(to: path, input: input) { sink in
+                try Exporter.write(state, format: format, prepared: prepared, to: sink)
+            }
         }
-        progress?(0.9, "writing the file")
-        try writeAtomically(data, to: path)
+        // Recorded so a later withdrawal can list the copies to delete by hand.
         let stored = try journal.append(by: actor.name, at: now) { _ in
             [ExportRecorded(format: format.rawValue, fileName: (path as NSString).lastPathComponent)]
         }
         progress?(1, "done")
-        return ActionOutcome(stored: stored, state: journal.state, message: "wrote \(path) (\(format.rawValue), \(data.count) bytes)",
-                             result: .exported(bytes: data.count, warnings: warnings))
+        return ActionOutcome(stored: stored, state: journal.state, message: "wrote \(path) (\(format.rawValue), \(bytes) bytes)",
+                             result: .exported(bytes: bytes, warnings: prepared?.summary))
     }
 
-    /// Writes `data` whole or not at all: a temporary file beside it, then a rename.
-    public static func writeAtomically(_ data: Data, to path: String) throws {
-        let dir = (path as NSString).deletingLastPathComponent
-        var isDir: ObjCBool = false
-        if !dir.isEmpty, !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) || !isDir.boolValue {
+    /// Exporters' file errors, with a missing folder said as the console always said it.
+    static func fileError<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch ExportFileError.noFolder(let dir) {
             throw ActionError.cannotWrite(path: path, reason: "no folder \(dir)")
-        }
-        let temp = path + ".partial-\(getpid())"
-        guard FileManager.default.createFile(atPath: temp, contents: data) else {
-            throw ActionError.cannotWrite(path: path, reason: "the folder is not writable or the disk is full")
-        }
-        guard rename(temp, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temp)
-            throw ActionError.cannotWrite(path: path, reason: reason)
         }
     }
 }

@@ -483,7 +483,8 @@ extension PostgresJournal: ErasingJournal {
                 var state = SessionState()
                 for stored in events {
                     let event = clearing.contains(stored.seq)
-                        ? SessionEvent(id: stored.event.id, at: stored.event.at, by: stored.event.by, ErasedEvent(wasKind: stored.event.kind))
+                        ? SessionEvent(id: stored.event.id, at: stored.event.at, by: stored.event.by,
+                                       body: .erased(stored.event.body.kind))
                         : stored.event
                     do { try state.apply(event) } catch let e as SessionError {
                         throw StoreError.failed("the erasure was not made: event \(stored.seq) would no longer replay (\(e))")

@@ -16,13 +16,15 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var session: SessionFileArgument
     @Option(help: "json, markdown, html, docx, csv, quotes-csv, qdpx, qdc or safeguarding.") var format: ExportFormat
     @Option(name: .shortAndLong, help: "The file to write.") var output: String
+    @Flag(help: "List every implicit-identification warning (by default at most 10 lines).") var all = false
     @OptionGroup var actor: ActorOptions
 
     func run() throws {
         let outcome = try Sessions.perform(.export(format: format, path: output), on: session, by: actor)
         if case .exported(_, let warnings) = outcome.result {
             // Warned, not refused: the facilitator decides whether to lower attribution first.
-            for warning in warnings { Output.line("warning: \(warning)") }
+            // One line per role and place pairing, the place as a placeholder (never in clear on a terminal).
+            for line in warnings?.lines(all: all) ?? [] { Output.line("warning: \(line)") }
         }
         Output.line(outcome.message)
     }
