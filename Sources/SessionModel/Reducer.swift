@@ -149,14 +149,26 @@ extension SessionState {
             let i = try editableContribution(e.number)
             try Self.requireText(e.text, field: "the contribution", limit: TextLimits.contribution)
             contributions[i].history.append(Edit(previousText: contributions[i].text, at: event.at, by: event.by))
+            // Redactions and rejections whose surrounding text is unchanged survive the
+            // edit (shifted when the change is before them); those the edit touched go
+            // back to review.
+            let shift = TextSpan.editShift(from: contributions[i].text, to: e.text)
             contributions[i].text = e.text
-            // Spans pointed into the old text; findings must be reviewed again.
-            contributions[i].redactions = []
-            contributions[i].rejections = []
+            contributions[i].redactions = contributions[i].redactions.compactMap { r in
+                shift(r.span).map { var r = r; r.span = $0; return r }
+            }
+            contributions[i].rejections = contributions[i].rejections.compactMap { r in
+                shift(r.span).map { var r = r; r.span = $0; return r }
+            }
         case let e as ContributionStruck:
             let i = try editableContribution(e.number)
             contributions[i].struck = true
             contributions[i].struckReason = e.reason
+        case let e as ContributionRestored:
+            let i = try liveContribution(e.number)
+            guard contributions[i].struck else { throw SessionError.contributionNotStruck(e.number) }
+            contributions[i].struck = false
+            contributions[i].struckReason = nil
         case let e as AttributionSet:
             let i = try liveContribution(e.number)
             contributions[i].attribution = e.level
@@ -184,7 +196,12 @@ extension SessionState {
             guard let index = contributions[i].codes.firstIndex(where: { $0.caseInsensitiveCompare(e.code) == .orderedSame }) else {
                 throw SessionError.codeNotTagged(number: e.number, code: e.code)
             }
-            contributions[i].codes.remove(at: index)
+            let removed = contributions[i].codes.remove(at: index)
+            // An emergent code lives only while something is tagged with it.
+            if let k = codebook.entries.firstIndex(where: { $0.emergent && $0.name == removed }),
+               !contributions.contains(where: { $0.codes.contains(removed) }) {
+                codebook.entries.remove(at: k)
+            }
 
         case let e as ThemeCreated:
             try Self.requireText(e.title, field: "the theme", limit: TextLimits.name)
@@ -201,7 +218,7 @@ extension SessionState {
             let i = try liveContribution(e.number)
             let text = contributions[i].text
             let covered = try Self.slice(text, e.span, number: e.number)
-            let placeholder = placeholderFor(label: e.label, text: covered)
+            let placeholder = placeholderFor(label: e.label, text: covered, recorded: e.placeholder)
             contributions[i].redactions.removeAll { $0.span == e.span }
             contributions[i].redactions.append(Redaction(span: e.span, label: e.label, placeholder: placeholder, manual: e.manual))
             contributions[i].redactions.sort { $0.span.start < $1.span.start }
@@ -292,13 +309,24 @@ extension SessionState {
 
     // Placeholders are numbered per label across the session, so `[PERSON 1]`
     // is the same person wherever they are mentioned.
-    private mutating func placeholderFor(label: IdentifierLabel, text: String) -> String {
+    // A number recorded in the event is kept when no other text holds it: erased
+    // redactions (a withdrawal) then leave gaps instead of renumbering the rest.
+    private mutating func placeholderFor(label: IdentifierLabel, text: String, recorded: Int?) -> String {
         let key = Self.placeholderKey(label: label, text: text)
         let number: Int
         if let known = placeholderNumbers[key] { number = known } else {
-            number = (placeholderCounters[label.rawValue] ?? 0) + 1
-            placeholderCounters[label.rawValue] = number
+            var taken = placeholderTaken ?? []
+            if let recorded, recorded > 0, !taken.contains(Self.placeholderSlot(label, recorded)) {
+                number = recorded
+            } else {
+                var next = (placeholderCounters[label.rawValue] ?? 0) + 1
+                while taken.contains(Self.placeholderSlot(label, next)) { next += 1 }
+                number = next
+            }
+            placeholderCounters[label.rawValue] = max(number, placeholderCounters[label.rawValue] ?? 0)
             placeholderNumbers[key] = number
+            taken.insert(Self.placeholderSlot(label, number))
+            placeholderTaken = taken
         }
         return "[\(label.placeholderWord) \(number)]"
     }
@@ -374,5 +402,26 @@ public enum ParticipantCode {
         guard (2...12).contains(code.count), let first = code.unicodeScalars.first, let last = code.unicodeScalars.last else { return false }
         return ("A"..."Z").contains(first) && ("0"..."9").contains(last)
             && code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+    }
+}
+
+extension TextSpan {
+    /// Maps spans of `old` onto `new` for an edit: a span wholly before the changed
+    /// region keeps its offsets, one wholly after it moves by the change in length,
+    /// one the change overlaps maps to nil.
+    static func editShift(from old: String, to new: String) -> (TextSpan) -> TextSpan? {
+        let a = Array(old.unicodeScalars), b = Array(new.unicodeScalars)
+        var prefix = 0
+        while prefix < a.count && prefix < b.count && a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < a.count - prefix && suffix < b.count - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+            suffix += 1
+        }
+        let changedEnd = a.count - suffix, delta = b.count - a.count
+        return { span in
+            if span.end <= prefix { return span }
+            if span.start >= changedEnd { return TextSpan(start: span.start + delta, end: span.end + delta) }
+            return nil
+        }
     }
 }

@@ -156,6 +156,7 @@ public enum ErasureRules {
         switch payload {
         case let e as ContributionEdited: return e.number
         case let e as ContributionStruck: return e.number
+        case let e as ContributionRestored: return e.number
         case let e as AttributionSet: return e.number
         case let e as CodeTagged: return e.number
         case let e as CodeUntagged: return e.number

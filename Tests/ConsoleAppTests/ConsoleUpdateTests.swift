@@ -97,7 +97,7 @@ final class ConsoleUpdateTests: XCTestCase {
         let moves = palette("move P01 P02 Room B").compactMap { $0 as? ParticipantAssigned }
         XCTAssertEqual(moves.map(\.code), ["P01", "P02"])
         XCTAssertEqual(Set(moves.map(\.room)), [2])
-        XCTAssertEqual((palette("tag 3 Digital exclusion").first as? CodeTagged)?.code, "Digital exclusion")
+        XCTAssertEqual((palette("tag 3 +Digital exclusion").first as? CodeTagged)?.code, "Digital exclusion")
         XCTAssertEqual((palette("attribution 3 background").first as? AttributionSet)?.level, .background)
         XCTAssertEqual(palette("theme link 2 3 4").count, 2)
         XCTAssertTrue(palette("nonsense").isEmpty)
