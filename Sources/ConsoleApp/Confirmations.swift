@@ -185,7 +185,7 @@ extension Keymap {
         case .char("/"): help.searching = true; help.search = help.search ?? InputLine()
         default: break
         }
-        help.scroll = min(help.scroll, max(0, Overlays.helpRows(search: help.search?.text).count - (s.height - 6)))
+        help.scroll = min(help.scroll, max(0, Overlays.helpLines(search: help.search?.text, screenWidth: s.width).count - (s.height - 6)))
         s.overlay = .help(help)
         return []
     }

@@ -28,8 +28,9 @@ enum Overlays {
 
     @discardableResult
     static func frame(_ g: inout CellGrid, width: Int, height: Int, title: String) -> (Int, Int, Int, Int) {
-        let w = min(width, g.width - 4), h = min(height, g.height - 2)
-        let x = (g.width - w) / 2, y = max(1, (g.height - h) / 2)
+        // Dialogs never cover the status line (the mode), the input line or the hints.
+        let w = min(width, g.width - 4), h = min(height, g.height - 4)
+        let x = (g.width - w) / 2, y = max(1, min((g.height - h) / 2, g.height - 3 - h))
         g.fill(x: x, y: y, width: w, height: h)
         g.box(x: x, y: y, width: w, height: h, title: title, style: CellStyle(.title))
         return (x, y, w, h)
@@ -58,12 +59,32 @@ enum Overlays {
         return rows
     }
 
+    /// The help box's width and its key column for a screen `width` wide.
+    static func helpColumns(screenWidth: Int) -> (box: Int, key: Int) {
+        let box = min(screenWidth - 4, 110)
+        return (box, min(26, max(16, (box - 6) / 3)))
+    }
+
+    /// The help's display lines: each description wrapped to the box, its key on the first line.
+    static func helpLines(search: String?, screenWidth: Int) -> [(String, String)] {
+        let (box, key) = helpColumns(screenWidth: screenWidth)
+        var out: [(String, String)] = []
+        for (label, what) in helpRows(search: search) {
+            if what.isEmpty { out.append((label, "")); continue }
+            let shown = label.replacingOccurrences(of: "`", with: "")
+            for (i, line) in Wrap.lines(what, width: max(10, box - key - 6), limit: 4).enumerated() {
+                out.append((i == 0 ? shown : " ", line))
+            }
+        }
+        return out
+    }
+
     static func help(_ g: inout CellGrid, _ s: ConsoleState, _ h: HelpView) {
-        let rows = helpRows(search: h.search?.text)
-        let (x, y, w, hh) = frame(&g, width: min(g.width - 2, 110), height: g.height - 2, title: "Help: every key, by mode")
+        let rows = helpLines(search: h.search?.text, screenWidth: g.width)
+        let (box, keyWidth) = helpColumns(screenWidth: g.width)
+        let (x, y, w, hh) = frame(&g, width: box, height: g.height - 2, title: "Help: every key, by mode")
         let visible = hh - 4
         let top = max(0, min(h.scroll, rows.count - visible))
-        let keyWidth = min(30, max(16, (w - 6) / 3))
         for (i, (key, what)) in rows.dropFirst(top).prefix(visible).enumerated() {
             if what.isEmpty {
                 g.put(key, x: x + 2, y: y + 1 + i, style: CellStyle(.title, bold: true), maxWidth: w - 4)

@@ -369,7 +369,7 @@ enum Screens {
         }
         if s.focus == .input && s.overlay == .none { g.cursor = (2 + caretCols, y) }
         if s.input.isEmpty && s.focus == .input {
-            g.put("type what is said; P03: sets the speaker; Enter logs; : first opens the palette", x: 2, y: y,
+            g.put("type what is said; P03: sets the speaker; a first : opens the palette", x: 2, y: y,
                   style: CellStyle(.muted), maxWidth: g.width - 3)
         }
     }

@@ -3,7 +3,7 @@ import Foundation
 /// Reads a discussion guide from plain text or Markdown: headings are segments,
 /// list items under them are prompts, and "(10 min)" in a heading plans its time.
 /// Text without headings makes one segment per line. A leading `# Title`
-/// followed by other headings is the guide's title, not a segment.
+/// followed by `##` headings is the guide's title, not a segment.
 public enum DiscussionGuideParser {
     public static func parse(_ text: String) -> [GuideSegment] { parseWithTitle(text).segments }
 
@@ -11,7 +11,10 @@ public enum DiscussionGuideParser {
     public static func parseWithTitle(_ text: String) -> (title: String?, segments: [GuideSegment]) {
         var lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var title: String?
-        if let first = lines.first, first.hasPrefix("# "), lines.dropFirst().contains(where: { $0.hasPrefix("#") }) {
+        // The title: a first `# heading` with no planned minutes whose segments are deeper (`##`).
+        let later = lines.dropFirst().filter { $0.hasPrefix("#") }
+        if let first = lines.first, first.hasPrefix("# "), minutesIn(String(first.dropFirst(2))).1 == nil,
+           !later.isEmpty, !later.contains(where: { $0.hasPrefix("# ") }) {
             title = first.dropFirst(2).trimmingCharacters(in: .whitespaces)
             lines.removeFirst()
         }

@@ -418,9 +418,12 @@ extension TextSpan {
             suffix += 1
         }
         let changedEnd = a.count - suffix, delta = b.count - a.count
+        // A change right against a span counts as touching it unless a word boundary separates them.
+        func boundary(_ i: Int) -> Bool { i < 0 || i >= b.count || !(b[i].properties.isAlphabetic || b[i].properties.numericType != nil) }
         return { span in
-            if span.end <= prefix { return span }
-            if span.start >= changedEnd { return TextSpan(start: span.start + delta, end: span.end + delta) }
+            if span.end < prefix || (span.end == prefix && boundary(span.end)) { return span }
+            let moved = TextSpan(start: span.start + delta, end: span.end + delta)
+            if span.start > changedEnd || (span.start == changedEnd && boundary(moved.start - 1)) { return moved }
             return nil
         }
     }

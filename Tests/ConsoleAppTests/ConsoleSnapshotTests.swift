@@ -81,11 +81,16 @@ final class ConsoleSnapshotTests: XCTestCase {
         events.append(SessionEvent(at: t, by: "Sam Lead", RoundStarted(minutes: 5)))
         events.append(SessionEvent(at: t, by: "Ira", ConcernRaised(category: .riskToParticipant, urgency: .immediate, description: "x")))
         let session = try SessionState.replay(events)
-        var s = ConsoleState(session: session, context: ConsoleContext(role: .notetaker, user: "Ira", location: "x"), width: 120, height: 30, now: t.addingTimeInterval(250))
+        var s = ConsoleState(session: session, context: ConsoleContext(role: .notetaker, user: "Ira", location: "x"), width: 160, height: 30, now: t.addingTimeInterval(250))
         let header = view(s).lines()[0]
         XCTAssertTrue(header.contains("Round 2 00:50 left ⏰ 1 MIN"), header)
-        XCTAssertTrue(header.contains("● REC"))
-        XCTAssertTrue(header.contains("⚑ 2 open (1 immediate, 1 same-day)"), header)
+        XCTAssertTrue(header.contains("● REC"), header)
+        XCTAssertTrue(header.contains("⚑ 2 open (1 to ack: 1 immediate)"), header)
+        // Narrower: the title is shortened first, then every item takes its short form.
+        s.width = 80
+        let narrow = view(s).lines()[0]
+        for part in ["Convene · Hybrid", "⚑ 2 open 1 to ack", "R2 00:50 ⏰", "10:29"] { XCTAssertTrue(narrow.contains(part), narrow) }
+        s.width = 160
         XCTAssertTrue(view(s).lines()[1].contains("SAFEGUARDING ALERT: concern #2"))
         let effects = update(&s, .sessionChanged(session))
         XCTAssertEqual(effects.map(\.description), ["bell"], "an immediate concern rings once")

