@@ -11,65 +11,65 @@ extension Keymap {
     static func appended(_ payloads: [any EventPayload], before: SessionState, _ s: inout ConsoleState) {
         var said: [String] = []
         for p in payloads {
-            switch p {
-            case let e as ContributionStruck:
+            switch p.body {
+            case .contributionStruck(let e):
                 said.append("#\(e.number) struck" + (e.reason.map { " (\($0))" } ?? "") + " — u to undo")
                 s.undoable = .strike(e.number)
-            case let e as ContributionRestored:
+            case .contributionRestored(let e):
                 said.append("#\(e.number) restored to the record")
                 if s.undoable == .strike(e.number) { s.undoable = nil }
-            case let e as CodeTagged:
+            case .codeTagged(let e):
                 let name = s.session.codebook.canonical(e.code) ?? e.code
                 let emergent = s.session.codebook.entries.first { $0.name == name }?.emergent == true
                 said.append("#\(e.number) tagged “\(name)”\(emergent ? " (emergent code)" : "") — u to undo")
                 s.undoable = .tag(e.number, name)
-            case let e as CodeUntagged:
+            case .codeUntagged(let e):
                 let dropped = before.codebook.entries.contains { $0.emergent && $0.name.caseInsensitiveCompare(e.code) == .orderedSame }
                     && !s.session.codebook.contains(e.code)
                 said.append("#\(e.number): “\(e.code)” removed" + (dropped ? "; the emergent code is gone (no other use)" : ""))
                 if s.undoable == .tag(e.number, e.code) { s.undoable = nil }
-            case let e as AttributionSet:
+            case .attributionSet(let e):
                 said.append("#\(e.number) attribution: \(e.level.rawValue) — u to undo")
                 if let old = before.contribution(e.number)?.attribution { s.undoable = .attribution(e.number, old) }
-            case let e as ContributionEdited:
+            case .contributionEdited(let e):
                 said.append("#\(e.number) edited (the earlier text is kept in its history)")
-            case let e as ConcernRaised:
+            case .concernRaised(let e):
                 let k = s.session.register.concerns.last?.number
                 let on = e.contributions.isEmpty ? "" : " on " + e.contributions.map { "#\($0)" }.joined(separator: ",")
                 said.append("Concern \(k.map { "#\($0) " } ?? "")raised\(on)\(e.participant.map { " (\($0))" } ?? ""); "
                             + "the safeguarding lead is alerted")
-            case let e as ConcernAcknowledged:
+            case .concernAcknowledged(let e):
                 said.append("Concern #\(e.concern) acknowledged; every console's banner clears")
-            case let e as ConcernActionTaken:
+            case .concernActionTaken(let e):
                 said.append("Concern #\(e.concern): \(e.action.rawValue) recorded")
-            case let e as ParticipantAssigned:
+            case .participantAssigned(let e):
                 said.append("\(e.code) moved to \(s.session.roomName(e.room))")
-            case let e as ConsentRecorded:
+            case .consentRecorded(let e):
                 said.append("\(e.code): consent recorded")
-            case let e as ParticipantAdded:
+            case .participantAdded(let e):
                 said.append("\(e.code) added (\(e.jobRole))")
-            case let e as ConfidentialityReminderGiven:
+            case .confidentialityReminderGiven(let e):
                 said.append("Confidentiality reminder recorded" + (e.number.map { " on #\($0)" } ?? ""))
-            case let e as RoundStarted:
+            case .roundStarted(let e):
                 said.append("Round \(s.session.currentRound?.number ?? 0) started: \(e.minutes) minutes")
-            case is RoundEnded:
+            case .roundEnded:
                 said.append("Round ended; everyone is back in the main room")
-            case let e as GroupCreated:
+            case .groupCreated(let e):
                 said.append("Room “\(e.name)” opened")
-            case let e as GroupClosed:
+            case .groupClosed(let e):
                 said.append("\(before.roomName(e.room)) closed; its members are in the main room")
-            case let e as ThemeCreated:
+            case .themeCreated(let e):
                 said.append("Theme \(s.session.themes.count) “\(e.title)” created")
-            case let e as ThemeLinked:
+            case .themeLinked(let e):
                 said.append("#\(e.number) linked to theme \(e.theme)")
-            case let e as GuideAdvanced:
+            case .guideAdvanced(let e):
                 let title = s.session.guide.segments.indices.contains(e.segment) ? s.session.guide.segments[e.segment].title : ""
                 said.append("Guide: \(e.segment + 1). \(title)")
-            case let e as RecordingToggled:
+            case .recordingToggled(let e):
                 said.append(e.recording ? "Recording: on (● REC)" : "Recording: off")
-            case is SessionClosed:
+            case .sessionClosed:
                 said.append("Session closed")
-            case let e as ContributionLogged:
+            case .contributionLogged(let e):
                 linkPendingFlag(e, &s)
             default:
                 break // privacy and import flows word their own confirmations

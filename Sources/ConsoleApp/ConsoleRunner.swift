@@ -91,7 +91,7 @@ public enum ConsoleRunner {
             Thread.detachNewThread { work(); inbox.finished() }
         }
         func background(_ request: ExportRequest) {
-            let snapshot = journal.state
+            let snapshot = journal.state, location = journal.location
             spawn {
                 do {
                     guard snapshot.info != nil else { throw ConsoleExportError.noSession }
@@ -99,7 +99,7 @@ public enum ConsoleRunner {
                         inbox.post(.action(.exportProgress(fraction, stage)))
                     }
                     inbox.post(.action(.exportProgress(0.9, "writing the file")))
-                    try ConsoleExport.writeAtomically(data, to: request.path)
+                    try ConsoleExport.writeAtomically(data, to: request.path, input: location)
                     inbox.post(.exportWritten(request, bytes: data.count))
                 } catch {
                     inbox.post(.action(.exportFinished(.failure(ExportFailure(message: "\(error)")))))
@@ -148,6 +148,7 @@ public enum ConsoleRunner {
 
         var lastRefresh = Date.distantPast
         var lastSecond = 0
+        // The first screen is drawn now, not after waiting for a key or the first poll.
         var frame = view(state)
         screen.draw(frame)
         var lastDraftSave = Date()

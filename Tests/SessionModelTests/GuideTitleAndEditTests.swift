@@ -66,7 +66,7 @@ final class PlaceholderStabilityTests: XCTestCase {
         XCTAssertEqual(before, "[PERSON \(b)]")
         // As a withdrawal leaves the journal: the first redaction is a tombstone.
         let erased = events.firstIndex { ($0.payload as? RedactionAccepted)?.number == first }!
-        events[erased].payload = ErasedEvent(wasKind: RedactionAccepted.kind)
+        events[erased].body = .erased(.redactionAccepted)
         let after = try SessionState.replay(events)
         XCTAssertEqual(after.contribution(second)!.redactions.first!.placeholder, before, "no renumbering after the erasure")
         // The batch numbering gives one new text one number, and a known text its own.
