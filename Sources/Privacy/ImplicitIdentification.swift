@@ -58,10 +58,15 @@ public enum ImplicitIdentification {
 
     /// Warnings for every live, role-attributed contribution in `state`, in contribution order.
     /// Contributions already at `anonymous` or `background` print no role and are never warned about.
-    public static func warnings(in state: SessionState, scanner: IdentifierScanner? = nil) -> [ImplicitIdentificationWarning] {
+    /// `roleHolders` (by `normalised` role) replaces the session's own count when the export
+    /// spans a study: a role held by one person in the whole study is rare there, in `scope` words.
+    public static func warnings(in state: SessionState, scanner: IdentifierScanner? = nil,
+                                roleHolders: [String: Int]? = nil, scope: String = "session") -> [ImplicitIdentificationWarning] {
         let scanner = scanner ?? IdentifierScanner(session: state)
         var holders: [String: Int] = [:]
         for p in state.orderedParticipants where !p.withdrawn { holders[normalised(p.jobRole), default: 0] += 1 }
+        if let roleHolders { holders = roleHolders }
+        let people = roleHolders.map { $0.values.reduce(0, +) } ?? state.participants.count
         var out: [ImplicitIdentificationWarning] = []
         for c in state.contributions where !c.erased && !c.struck && !c.directMessage && c.attribution == .role {
             guard let code = c.speaker, let p = state.participant(code), !p.withdrawn else { continue }
@@ -70,13 +75,13 @@ public enum ImplicitIdentification {
             guard !key.isEmpty, key != "role not recorded" else { continue }
             let rarity: ImplicitIdentificationWarning.RoleRarity
             if isRareTitle(key) { rarity = .rareTitle }
-            else if holders[key, default: 0] == 1 && state.participants.count > 1 { rarity = .onlyOneInSession }
+            else if holders[key, default: 0] == 1 && people > 1 { rarity = .onlyOneInSession }
             else { continue }
             guard let (place, label, source) = placeIn(c, role: role, scanner: scanner) else { continue }
             // If the quote itself names the role, removing the label is not enough.
             let saysRole = normalised(c.text).contains(key)
             let suggested: AttributionLevel = saysRole ? .background : .anonymous
-            let why = rarity == .rareTitle ? "a rare role" : "the only \(role) in this session"
+            let why = rarity == .rareTitle ? "a rare role" : "the only \(role) in this \(scope)"
             let whereFound = source == .text ? "names" : "has the role's own"
             out.append(ImplicitIdentificationWarning(
                 contribution: c.number, participant: p.code, role: role, rarity: rarity, place: place,
@@ -104,7 +109,8 @@ public enum ImplicitIdentification {
         rareTitles.contains { t in key == t || key.hasPrefix(t + " ") || key.hasSuffix(" " + t) || key.contains(" " + t + " ") }
     }
 
-    static func normalised(_ s: String) -> String {
+    /// The form of a job role that holder counts are keyed by.
+    public static func normalised(_ s: String) -> String {
         s.lowercased().replacingOccurrences(of: "’", with: "'")
             .split(whereSeparator: { $0.isWhitespace || $0 == "," }).joined(separator: " ")
     }

@@ -93,6 +93,8 @@ extension SessionState {
         case let e as ConsentChecklistSet:
             guard !e.items.isEmpty else { throw SessionError.emptyText(field: "the consent checklist") }
             consentChecklist = e.items
+            consentEffects = Dictionary((e.optional ?? []).filter { e.items.contains($0.item) }.map { ($0.item, $0.effect) },
+                                        uniquingKeysWith: { a, _ in a })
         case let e as BlocklistNameAdded:
             guard !linkageDestroyed else { throw SessionError.linkageDestroyed }
             try Self.requireText(e.name, field: "the name", limit: TextLimits.name)
