@@ -67,10 +67,17 @@ extension Study {
             }
         }
         let anonymised = rows.filter { $0.linkage == "anonymised" }.count
+        // Who attended what, as the sessions say now (a participant may have been added since `study add`).
+        var attendance = manifest.attendance
+        for row in rows where row.problem == nil {
+            for code in row.participants where !(attendance[code] ?? []).contains(row.name) { attendance[code, default: []].append(row.name) }
+        }
+        let order = Dictionary(uniqueKeysWithValues: manifest.sessions.enumerated().map { ($0.element.name, $0.offset) })
+        attendance = attendance.mapValues { $0.sorted { order[$0, default: .max] < order[$1, default: .max] } }
         return StudyOverview(
             title: manifest.title, id: manifest.id.uuidString.lowercased(), withdrawalDays: manifest.withdrawalDays,
             codebook: manifest.codebookName, consentChecklist: manifest.consentChecklist.map(\.line), sessions: rows,
-            attendance: manifest.attendance, withdrawals: manifest.withdrawals,
+            attendance: attendance, withdrawals: manifest.withdrawals,
             linkage: rows.isEmpty || anonymised == 0 ? "linked" : anonymised == rows.count ? "anonymised" : "partly anonymised",
             anonymisedAt: manifest.anonymisation?.at)
     }

@@ -18,7 +18,7 @@ struct StudyFixture {
 
     func path(_ file: String) -> String { (dir as NSString).appendingPathComponent(file) }
 
-    static let cipher: StudyCipherProvider = { meta, path in
+    static func cipher(_ meta: FileMeta, _ path: String) throws -> any PayloadCipher {
         try EncryptedPayloads.unlock(meta: meta, passphrase: StudyFixture.passphrase, path: path)
     }
 
@@ -28,9 +28,10 @@ struct StudyFixture {
     func createStudy(days: Int = 14) throws -> Study {
         let items = try ConsentChecklist.parse(["information-sheet-understood", "chatham-house-rule",
                                                 "optional: quotes -> never quoted", "optional: recording -> verbal withheld"])
-        return try Study.create(directory: dir, title: "Hybrid conferences study", withdrawalDays: days,
-                                codebookName: BuiltInCodebook.practicePrinciplesName, codes: BuiltInCodebook.practicePrinciples,
-                                checklist: items, id: UUID(uuidString: "8D5F3A59-2D7B-4C64-9E0C-3F0F9C1B2A11")!)
+        _ = try Study.create(directory: dir, title: "Hybrid conferences study", withdrawalDays: days,
+                             codebookName: BuiltInCodebook.practicePrinciplesName, codes: BuiltInCodebook.practicePrinciples,
+                             checklist: items, id: UUID(uuidString: "8D5F3A59-2D7B-4C64-9E0C-3F0F9C1B2A11")!)
+        return try open()
     }
 
     /// A session file in the study folder; `build` appends its events (times after t0).

@@ -112,8 +112,9 @@ struct ConsentCommand: ParsableCommand {
             if p.withdrawn { Output.line("\(p.code)  withdrawn"); continue }
             guard let c = p.consent else { Output.line("\(p.code)  NO CONSENT RECORDED"); continue }
             let missing = state.consentChecklist.filter { item in !c.items.contains { $0.caseInsensitiveCompare(item) == .orderedSame } }
-            Output.line("\(p.code)  \(state.consentStatus(p).symbol) consent checked by \(c.checkedBy) at \(ISO8601DateFormatter().string(from: c.at))"
-                        + (missing.isEmpty ? "" : "; not given: " + missing.joined(separator: ", ")))
+            Output.line("\(p.code)  consent checked by \(c.checkedBy) at \(ISO8601DateFormatter().string(from: c.at))"
+                        + (missing.isEmpty ? "" : "; not given: " + missing.joined(separator: ", "))
+                        + "  " + state.consentStatus(p).summary)
         }
     }
 }

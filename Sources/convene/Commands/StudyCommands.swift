@@ -81,7 +81,8 @@ struct StudyCommand: ParsableCommand {
                 if let problem = s.problem { Output.line("\(s.name)  cannot be read: \(problem)"); continue }
                 Output.line("\(s.name)  \(s.date)  strand \(s.strand ?? "—")  window \(s.window) (closes \(s.withdrawalClosesOn ?? "?"))"
                             + "  \(s.linkage)\(s.encrypted ? ", encrypted" : "")")
-                var consent = s.consent.notConsented.isEmpty ? "consent: all ✓" : "consent ✗: " + s.consent.notConsented.joined(separator: ", ")
+                var consent = s.consent.notConsented.isEmpty && s.consent.partial.isEmpty ? "consent: all ✓"
+                    : "consent ✗: " + (s.consent.notConsented.isEmpty ? "none" : s.consent.notConsented.joined(separator: ", "))
                 if !s.consent.partial.isEmpty {
                     consent += "; ◐: " + s.consent.partial.keys.sorted().map { "\($0) (not given: \(s.consent.partial[$0]!.joined(separator: ", ")))" }
                         .joined(separator: ", ")
