@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "PrivacyTests", dependencies: [
             "Privacy", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
         ], resources: [.copy("Corpus")]),
-        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "SessionModel"]),
+        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "SessionModel"], exclude: ["Fixtures"]),
         .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "SessionStore", "SessionModel"]),
         .testTarget(name: "ImportersTests", dependencies: [
             "Importers", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
