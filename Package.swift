@@ -61,6 +61,8 @@ let package = Package(
         .executableTarget(name: "ConveneBench", dependencies: [
             "SessionModel", "Privacy", "SessionStore", "TeamStore", "Importers", "Exporters", "ConsoleApp", "TerminalKit",
             "Study",
+            // The study benchmark reads the qdpx it wrote.
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 
         .testTarget(name: "SessionModelTests", dependencies: [
@@ -77,6 +79,7 @@ let package = Package(
         .testTarget(name: "ExportersTests", dependencies: [
             "Exporters", "Privacy", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Crypto", package: "swift-crypto"),  // SHA-256 of export bytes (StreamingExportTests)
         ], resources: [.copy("Golden")]),
         .testTarget(name: "StudyTests", dependencies: [
             "Study", "SessionStore", "SessionModel", "Exporters",

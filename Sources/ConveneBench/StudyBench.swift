@@ -2,73 +2,107 @@ import Exporters
 import Foundation
 import SessionModel
 import SessionStore
-import Study
+import ZIPFoundation
 
-/// A study of 20 sessions × 2 000 contributions: the study qdpx export (target
-/// under 5 s) and withdrawing one person who attended every session (target under
-/// 30 s: erase, replay, snapshot, checkpoint and VACUUM in each of the 20 files).
-///   convene-bench study-ops [SESSIONS CONTRIBUTIONS]
-func runStudyBenchmarks(_ args: [String] = []) {
+/// A whole study: SESSIONS session files (made as `make-session --consent`
+/// makes them) with CONTRIBUTIONS contributions in all; every research format
+/// of every session exported as `convene export` does it (open, prepare the
+/// record and warnings once, write each format to a file) and checked: every
+/// contribution in the JSON, CSV and qdpx, every zip readable.
+///     convene-bench study [SESSIONS CONTRIBUTIONS]
+/// (When the Study module lands, the study-wide export replaces the per-session loop.)
+func runStudyBenchmark(_ args: [String]) {
     let sessions = args.first.flatMap(Int.init) ?? 20
-    let perSession = args.dropFirst().first.flatMap(Int.init) ?? 2_000
+    let total = args.dropFirst().first.flatMap(Int.init) ?? 100_000
+    let dir = Bench.tempDir("study")
     do {
-        let dir = Bench.tempDir("study-ops")
-        let today = SessionDate.format(Date())
-        let study = try Study.create(directory: dir, title: "Bench study", withdrawalDays: 14,
-                                     codebookName: BuiltInCodebook.practicePrinciplesName,
-                                     codes: BuiltInCodebook.practicePrinciples,
-                                     checklist: ConsentChecklist.defaultItems.map { ConsentItem(name: $0) },
-                                     id: UUID(uuidString: "2A7C9E4B-5D31-4F0A-8B6E-1C2D3E4F5A6B")!)
+        // make-session writes a tag after every fourth contribution: events ≈ 1.25 × contributions, plus the setup.
+        let perSession = total / sessions
+        var paths: [String] = []
         let built = try Bench.seconds {
-            for s in 0..<sessions {
-                let path = dir + "/group\(s + 1).convene"
-                let journal = try SQLiteJournal.create(path: path, session: SessionCreated(sessionID: UUID(), title: "Group \(s + 1)", date: today),
-                                                       by: "bench", at: Date())
-                // P01 attends every group; the others one group each (codes unique across the study).
-                let codes = ["P01"] + (0..<5).map { String(format: "P%03d", 100 + s * 5 + $0) }
-                var setup: [any EventPayload] = [FacilitatorAdded(name: "bench", role: .lead),
-                                                 CodebookSet(name: BuiltInCodebook.practicePrinciplesName, codes: BuiltInCodebook.practicePrinciples)]
-                for (k, code) in codes.enumerated() {
-                    setup.append(ParticipantAdded(code: code, jobRole: k == 0 ? "Conference chair" : "Social worker"))
-                    setup.append(RealNameRecorded(code: code, name: "Person \(code) Benchname"))
-                    setup.append(ConsentRecorded(code: code, items: ConsentChecklist.defaultItems, checkedBy: "bench"))
-                }
-                try journal.append(setup, by: "bench", at: Date())
-                var batch: [any EventPayload] = []
-                for i in 0..<perSession {
-                    let n = i + 1
-                    let source: ContributionSource = i % 10 == 9 ? .whiteboard : i % 3 == 0 ? .chat : .verbal
-                    batch.append(ContributionLogged(source: source, speaker: source == .whiteboard ? nil : codes[i % codes.count],
-                                                    text: "Group \(s + 1) contribution \(n): hybrid conferences keep families at a distance.",
-                                                    replyTo: i % 7 == 6 ? [n - 1] : []))
-                    if i % 4 == 0 { batch.append(CodeTagged(number: n, code: BuiltInCodebook.practicePrinciples[i % 8].name)) }
-                    if batch.count >= 500 { try journal.append(batch, by: "bench", at: Date()); batch = [] }
-                }
-                if !batch.isEmpty { try journal.append(batch, by: "bench", at: Date()) }
-                try journal.writeSnapshot()
-                try journal.close()
-                try study.add(location: path, strand: s % 2 == 0 ? "chairs" : "social workers", by: "bench", at: Date())
+            for i in 0..<sessions {
+                let path = "\(dir)/session-\(String(format: "%02d", i + 1)).convene"
+                let id = UUID(uuidString: String(format: "5e551011-0000-4000-8000-%012x", i + 1))!
+                try buildLargeSession(path: path, events: 28 + perSession * 5 / 4, consent: true, sessionID: id)
+                paths.append(path)
             }
         }
-        print("study-ops: built \(sessions) sessions × \(perSession) contributions in \(String(format: "%.1f", built)) s")
-        let opened = try Study.open(dir)
-        var bytes = 0
-        var runs: [Double] = []
-        for _ in 0..<3 { runs.append(try Bench.seconds { bytes = try opened.export(format: .qdpx).data.count }) }
-        print("study-ops: study qdpx export (\(sessions) sessions, \(sessions * perSession) contributions, \(bytes) bytes): "
-              + "median \(String(format: "%.2f", Bench.percentile(runs, 50))) s (runs: \(runs.map { String(format: "%.2f", $0) }.joined(separator: ", ")) s; target < 5 s)")
-        var receipt: StudyWithdrawalReceipt?
-        let withdraw = try Bench.seconds {
-            receipt = try opened.withdraw(code: "P01", requestedOn: today, by: "bench", at: Date(), today: today, dryRun: false,
-                                          closure: InterimWithdrawalClosure.scope)
+        print("study: built \(sessions) session files in \(String(format: "%.1f", built)) s")
+        var seconds: [ExportFormat: Double] = [:]
+        var bytes: [ExportFormat: Int] = [:]
+        var prepareSeconds = 0.0, openSeconds = 0.0
+        var contributions = 0, exported = 0, warnings = 0
+        for path in paths {
+            var journal: SQLiteJournal!
+            openSeconds += try Bench.seconds { journal = try SQLiteJournal.open(path: path, readOnly: true) }
+            let state = journal.state
+            contributions += state.contributions.count
+            var prepared: PreparedExport!
+            prepareSeconds += try Bench.seconds { prepared = try Exporter.prepare(state) }
+            exported += prepared.record.contributions.count
+            warnings += prepared.warnings.count
+            for format in ExportFormat.allCases where format.isResearch {
+                let out = "\(path).\(format.fileExtension)"
+                var written = 0
+                seconds[format, default: 0] += try Bench.seconds {
+                    written = try ExportFile.write(to: out, input: path) { try Exporter.write(state, format: format, prepared: prepared, to: $0) }
+                }
+                bytes[format, default: 0] += written
+                try StudyCheck.check(out, format: format, record: prepared.record)
+            }
+            try journal.close()
         }
-        let erased = receipt?.sessions.reduce(0) { $0 + $1.receipt.erased.count } ?? 0
-        print("study-ops: withdraw P01 from \(receipt?.sessions.count ?? 0) sessions (\(erased) contributions erased, purged: \(receipt?.purged ?? false)): "
-              + "\(String(format: "%.2f", withdraw)) s (target < 30 s)")
-        print("study-ops: peak memory \(String(format: "%.0f", Bench.peakMemoryMiB())) MiB")
+        print("study: \(contributions) contributions in \(sessions) sessions, \(exported) exported (all consented), \(warnings) warnings")
+        print("study: open every session \(Bench.ms(openSeconds)); gate + warnings (Exporter.prepare) \(Bench.ms(prepareSeconds))")
+        for format in ExportFormat.allCases where format.isResearch {
+            print("study: \(format.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(Bench.ms(seconds[format] ?? 0)) "
+                  + "written and checked, \(bytes[format] ?? 0) bytes")
+        }
+        print("study: every format of every session checked: ok")
+        print(String(format: "study: peak memory %.1f MiB", Bench.peakMemoryMiB()))
         try? FileManager.default.removeItem(atPath: dir)
     } catch {
-        print("study-ops: failed: \(error)")
+        print("study: benchmark failed: \(error)")
+        try? FileManager.default.removeItem(atPath: dir)
         exit(1)
+    }
+}
+
+/// What the study benchmark checks in each written file.
+enum StudyCheck {
+    struct Failure: Error, CustomStringConvertible { var description: String }
+
+    static func check(_ path: String, format: ExportFormat, record: ResearchRecord) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let n = record.contributions.count
+        func require(_ ok: Bool, _ what: String) throws { if !ok { throw Failure(description: "\(path): \(what)") } }
+        switch format {
+        case .json:
+            let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            try require((object?["contributions"] as? [Any])?.count == n, "the JSON does not hold every contribution")
+        case .csv, .quotesCSV:
+            // One row per contribution (the bench's texts hold no line break), plus the header.
+            let rows = data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            try require(rows == 1 + record.contributions.filter { format == .csv || $0.quotable }.count, "the CSV rows do not match")
+        case .markdown, .html:
+            try require(String(decoding: data, as: UTF8.self).contains(record.session.title), "the report has no title")
+        case .qdc:
+            try require(String(decoding: data, as: UTF8.self).contains("<CodeBook"), "not a codebook")
+        case .docx, .qdpx:
+            try require(data.starts(with: [0x50, 0x4B, 0x03, 0x04]), "not a zip")
+            if format == .qdpx {
+                // Every contribution is a selection (named #N) in the project.
+                let archive = try Archive(data: data, accessMode: .read)
+                guard let entry = archive["project.qde"] else { throw Failure(description: "\(path): no project.qde") }
+                var qde = Data()
+                _ = try archive.extract(entry) { qde.append($0) }
+                let text = String(decoding: qde, as: UTF8.self)
+                let selections = Set(text.components(separatedBy: "<PlainTextSelection ").dropFirst().compactMap { part in
+                    part.range(of: "name=\"#").map { Int(part[$0.upperBound...].prefix { $0.isNumber }) ?? -1 }
+                })
+                try require(selections.count == n, "the qdpx does not code every contribution")
+            }
+        case .safeguarding: break
+        }
     }
 }
