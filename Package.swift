@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // Convene: a terminal console for running live online focus groups.
 // Module order (a module depends only on those above it in this list):
-//   SessionModel → Privacy → SessionStore → TeamStore → Importers / Exporters → SessionActions
+//   SessionModel → Privacy → SessionStore → TeamStore → Importers / Exporters → Study → SessionActions
 //   CNcursesw → TerminalKit → ConsoleApp → convene
 // SessionActions is the one place a user's command becomes events; the console
 // and the command line only parse input into its commands and show results.
@@ -46,6 +46,12 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // A study: a folder of sessions with one manifest (study.json); withdrawal from the
+        // study, anonymisation at the end of the project and one analysis export (docs/studies.md).
+        .target(name: "Study", dependencies: [
+            "SessionModel", "Privacy", "SessionStore", "TeamStore", "Exporters",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Typed commands → permissions, names resolved, events appended in one transaction.
         // Sees journals only through SessionStore's protocols (a file or a team session alike).
         .target(name: "SessionActions", dependencies: ["SessionModel", "Privacy", "SessionStore", "Importers", "Exporters"]),
@@ -57,10 +63,11 @@ let package = Package(
         ]),
         .executableTarget(name: "convene", dependencies: [
             "SessionModel", "Privacy", "SessionStore", "TeamStore", "Importers", "Exporters", "SessionActions", "ConsoleApp",
-            "TerminalKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "TerminalKit", "Study", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "ConveneBench", dependencies: [
             "SessionModel", "Privacy", "SessionStore", "TeamStore", "Importers", "Exporters", "ConsoleApp", "TerminalKit",
+            "Study",
             // The study benchmark reads the qdpx it wrote.
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
@@ -83,6 +90,10 @@ let package = Package(
         ], resources: [.copy("Golden")]),
         .testTarget(name: "SessionActionsTests", dependencies: [
             "SessionActions", "SessionStore", "SessionModel", "Importers", "TeamStore",
+        ]),
+        .testTarget(name: "StudyTests", dependencies: [
+            "Study", "SessionStore", "SessionModel", "Exporters",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "ConsoleAppTests", dependencies: [

@@ -5,7 +5,6 @@
 /// `convene redact` appends them; the session numbers the placeholders.
 import Foundation
 import Privacy
-import SessionActions
 import SessionModel
 import TerminalKit
 
@@ -41,7 +40,9 @@ extension Keymap {
         let findings = s.findings(n)
         guard !findings.isEmpty else { s.status = "#\(n): nothing to review"; return [] }
         s.status = "#\(n): \(findings.count) finding\(findings.count == 1 ? "" : "s") replaced by placeholders"
-        return [.run(.redact(number: n, [.acceptAll]))]
+        // Each records its placeholder number, so a later withdrawal never renumbers it.
+        let numbers = s.session.placeholderNumbers(for: findings.map { ($0.label, $0.text) })
+        return [.append(zip(findings, numbers).map { RedactionAccepted(number: n, span: $0.span, label: $0.label, placeholder: $1) })]
     }
 
     static func startStepping(_ n: Int?, _ s: inout ConsoleState, index: Int = 0, returnToReview: Int? = nil) {
@@ -59,7 +60,7 @@ extension Keymap {
     static func lowerAttribution(_ s: inout ConsoleState) -> [ConsoleEffect] {
         guard let w = s.implicitWarnings.first else { s.status = "No implicit-identification warnings"; return [] }
         s.status = "#\(w.contribution): attribution lowered to \(w.suggested.rawValue)"
-        return [.run(.attribution(number: w.contribution, level: w.suggested))]
+        return [.append([AttributionSet(number: w.contribution, level: w.suggested)])]
     }
 
     static func reviewRows(_ s: ConsoleState) -> [ReviewRow] {
@@ -91,7 +92,7 @@ extension Keymap {
                 guard !why.isEmpty else { s.status = "Say why it is not identifying (it is remembered for this session)"; s.overlay = .findings(step); return [] }
                 step.reason = nil
                 s.overlay = .findings(step)
-                return [.run(.redact(number: step.number, [.rejectFinding(f.span, f.label, reason: why)]))]
+                return [.append([RedactionRejected(number: step.number, span: f.span, label: f.label, reason: why)])]
             }
             _ = edit(&reason, key)
             step.reason = reason
@@ -105,7 +106,8 @@ extension Keymap {
         case .char("y"), .enter:
             // The finding leaves the unresolved list, so the same index is the next one.
             s.overlay = .findings(step)
-            return [.run(.redact(number: step.number, [.acceptFinding(f.span, f.label)]))]
+            let number = s.session.placeholderNumbers(for: [(f.label, f.text)])[0]
+            return [.append([RedactionAccepted(number: step.number, span: f.span, label: f.label, placeholder: number)])]
         case .char("n"):
             step.reason = InputLine()
         case .char("s"), .char(" "), .right, .tab:

@@ -38,7 +38,7 @@ public enum ActionError: Error, Equatable, Sendable, CustomStringConvertible {
             return "'\(typed)' could be the room \(Self.or(all)); type more of its name"
         case .unknownCode(let typed, let all):
             return "'\(typed)' is not in the codebook" + Self.list("codes", all)
-                + "; to add it as a new emergent code, tag with --emergent (in the console: tag N +CODE)"
+                + "; to add it as a new emergent code, say so: tag N +\(typed) (on the command line, --emergent)"
         case .ambiguousCode(let typed, let all):
             return "'\(typed)' could be \(Self.or(all)); type more of the code, or its number"
         case .observerCannotChange(let actor):

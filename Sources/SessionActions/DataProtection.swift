@@ -6,6 +6,13 @@ import SessionStore
 /// Withdrawal and anonymisation: the two actions that erase, on a file or a
 /// team session alike (`ErasingJournal`). The plan is made inside the
 /// erasure's own transaction, from the latest state and events.
+extension SessionActions {
+    /// The withdrawal closure every front end uses (a study's withdrawal too).
+    public static func withdrawalClosure(_ state: SessionState, _ code: String) -> WithdrawalScope {
+        DataProtection.closure(state, code)
+    }
+}
+
 enum DataProtection {
     /// The withdrawal closure every front end uses. SWITCH HERE to Privacy's
     /// pure planner (`WithdrawalPlan`) once it is on main; until then the

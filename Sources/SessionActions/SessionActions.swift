@@ -134,7 +134,7 @@ enum Build {
             return [ConsentRecorded(code: code, items: given, checkedBy: actor.name)]
         case .setConsentChecklist(let items):
             made.count = items.count
-            return [ConsentChecklistSet(items: items)]
+            return [ConsentChecklist.event(items)]
         case .blocklist(let name): return [BlocklistNameAdded(name: name)]
 
         case .createGroup(let name): return [GroupCreated(name: name)]

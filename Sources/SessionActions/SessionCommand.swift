@@ -148,7 +148,8 @@ public enum SessionCommand: Sendable {
     case addParticipant(NewParticipant)
     /// Consent for a participant: the checklist items given (empty: every item).
     case consent(participant: String, items: [String])
-    case setConsentChecklist([String])
+    /// The study's checklist: each item required, or optional with the effect of leaving it out.
+    case setConsentChecklist([ConsentItem])
     case blocklist(name: String)
 
     // Rooms, rounds and the guide

@@ -66,12 +66,16 @@ struct ConsentCommand: ParsableCommand {
         }
         let actor = try ActorOptions.parse(by.map { ["--by", $0] } ?? [])
         if let checklist {
-            let checklistItems = try TextFiles.lines(checklist)
-            guard !checklistItems.isEmpty else { throw CLIError("\(checklist) lists no consent items") }
-            Output.line(try Sessions.perform(.setConsentChecklist(checklistItems), on: session, by: actor).message)
+            let parsed = try ConsentChecklist.parse(try TextFiles.lines(checklist))
+            Output.line(try Sessions.perform(.setConsentChecklist(parsed), on: session, by: actor).message)
         }
         guard let code else { return }
-        Output.line(try Sessions.perform(.consent(participant: code, items: items), on: session, by: actor).message)
+        let outcome = try Sessions.perform(.consent(participant: code, items: items), on: session, by: actor)
+        Output.line(outcome.message)
+        if case .consent(let who, _, _) = outcome.result,
+           let status = outcome.state.participant(who).map(outcome.state.consentStatus), status != .full {
+            Output.line("\(who): \(status.summary)")
+        }
     }
 
     private func show() throws {
@@ -79,13 +83,16 @@ struct ConsentCommand: ParsableCommand {
         defer { (journal as? PostgresJournal)?.close() }
         let state = journal.state
         Output.line("consent checklist (\(state.consentChecklist.count) items):")
-        for (i, item) in state.consentChecklist.enumerated() { Output.line("  \(i + 1). \(item)") }
+        for (i, item) in state.consentItems.enumerated() {
+            Output.line("  \(i + 1). \(item.name)" + (item.effect.map { " (optional: if not given, \($0.rawValue))" } ?? " (required)"))
+        }
         for p in state.orderedParticipants {
             if p.withdrawn { Output.line("\(p.code)  withdrawn"); continue }
             guard let c = p.consent else { Output.line("\(p.code)  NO CONSENT RECORDED"); continue }
             let missing = state.consentChecklist.filter { item in !c.items.contains { $0.caseInsensitiveCompare(item) == .orderedSame } }
             Output.line("\(p.code)  consent checked by \(c.checkedBy) at \(ISO8601DateFormatter().string(from: c.at))"
-                        + (missing.isEmpty ? "" : "; not given: " + missing.joined(separator: ", ")))
+                        + (missing.isEmpty ? "" : "; not given: " + missing.joined(separator: ", "))
+                        + "  " + state.consentStatus(p).summary)
         }
     }
 }
