@@ -162,26 +162,40 @@ public enum REFIQDA {
 
     // MARK: project.qde
 
-    static func codeXML(_ node: CodeNode, indent: String, withRefs: Bool, into x: inout String) {
+    static func codeXML(_ node: CodeNode, indent: String, withRefs: Bool, into x: SinkText) {
         x += "\(indent)<Code guid=\"\(node.guid)\" name=\"\(ExportText.xml(node.name))\" isCodable=\"\(node.codable)\" color=\"\(node.color)\""
         if node.description == nil && node.children.isEmpty { x += "/>\n"; return }
         x += ">\n"
         if let d = node.description { x += "\(indent)  <Description>\(ExportText.xml(d))</Description>\n" }
-        for c in node.children { codeXML(c, indent: indent + "  ", withRefs: withRefs, into: &x) }
+        for c in node.children { codeXML(c, indent: indent + "  ", withRefs: withRefs, into: x) }
         x += "\(indent)</Code>\n"
     }
 
-    /// The project document and its source files.
-    static func project(_ r: ResearchRecord) -> (qde: String, files: [(path: String, data: Data)]) {
-        let m = Model(r)
+    /// A note: a facilitator prompt (the discussion guide or a breakout round).
+    struct NoteText { var guid: String, name: String, text: String, at: Date }
+
+    /// Facilitator prompts (the discussion guide and the breakout rounds) as notes.
+    static func notes(_ r: ResearchRecord, _ g: StableGUID) -> [NoteText] {
+        var notes: [NoteText] = []
+        for s in r.guide where !s.prompts.isEmpty {
+            notes.append(NoteText(guid: g.guid("note:guide:\(s.index)"), name: "Guide \(s.index + 1): \(s.title)",
+                                  text: s.prompts.map { "- \($0)" }.joined(separator: "\n"), at: r.session.startedAt))
+        }
+        for round in r.rounds {
+            if let p = round.prompt { notes.append(NoteText(guid: g.guid("note:round:\(round.number)"), name: "Round \(round.number) prompt", text: p, at: round.startedAt)) }
+        }
+        return notes
+    }
+
+    /// The project document, written into `x` a piece at a time (a selection per code per contribution: long).
+    static func project(_ r: ResearchRecord, _ m: Model, texts: [SourceText], notes: [NoteText], into x: SinkText) {
         let g = m.guids
         let created = ExportText.iso(r.session.startedAt), modified = ExportText.iso(r.session.endedAt)
-        let texts = sources(r, m)
-        var x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        x += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         x += "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"\(ExportText.xml(r.session.title))\" origin=\"\(origin)\" creatingUserGUID=\"\(m.user)\" creationDateTime=\"\(created)\" modifyingUserGUID=\"\(m.user)\" modifiedDateTime=\"\(modified)\">\n"
         x += "  <Users>\n    <User guid=\"\(m.user)\" name=\"Convene export\"/>\n  </Users>\n"
         x += "  <CodeBook>\n    <Codes>\n"
-        for node in m.tree { codeXML(node, indent: "      ", withRefs: true, into: &x) }
+        for node in m.tree { codeXML(node, indent: "      ", withRefs: true, into: x) }
         x += "    </Codes>\n  </CodeBook>\n"
 
         // Participants as Cases, described by Variables.
@@ -219,11 +233,9 @@ public enum REFIQDA {
             x += "  </Cases>\n"
         }
 
-        var files: [(String, Data)] = []
         if !texts.isEmpty {
             x += "  <Sources>\n"
             for t in texts {
-                files.append(("sources/\(t.guid).txt", Data(t.text.utf8)))
                 x += "    <TextSource guid=\"\(t.guid)\" name=\"\(ExportText.xml(t.name))\" plainTextPath=\"internal://\(t.guid).txt\" creatingUser=\"\(m.user)\" creationDateTime=\"\(created)\">\n"
                 for span in t.spans {
                     let at = ExportText.iso(span.entry.occurredAt)
@@ -239,17 +251,10 @@ public enum REFIQDA {
             x += "  </Sources>\n"
         }
 
-        // Facilitator prompts (the discussion guide and the breakout rounds) as notes.
-        var notes: [(guid: String, name: String, text: String, at: Date)] = []
-        for s in r.guide where !s.prompts.isEmpty {
-            notes.append((g.guid("note:guide:\(s.index)"), "Guide \(s.index + 1): \(s.title)", s.prompts.map { "- \($0)" }.joined(separator: "\n"), r.session.startedAt))
-        }
-        for round in r.rounds { if let p = round.prompt { notes.append((g.guid("note:round:\(round.number)"), "Round \(round.number) prompt", p, round.startedAt)) } }
         if !notes.isEmpty {
             x += "  <Notes>\n"
             for n in notes {
-                // The note's text is a file under sources/, as importers (QualCoder) read notes.
-                files.append(("sources/\(n.guid).txt", Data(lf(n.text).utf8)))
+                // The note's text is a file under sources/ (see `qdpx`), as importers (QualCoder) read notes.
                 x += "    <Note guid=\"\(n.guid)\" name=\"\(ExportText.xml(n.name))\" plainTextPath=\"internal://\(n.guid).txt\" creatingUser=\"\(m.user)\" creationDateTime=\"\(ExportText.iso(n.at))\"/>\n"
             }
             x += "  </Notes>\n"
@@ -262,7 +267,6 @@ public enum REFIQDA {
         x += "  <Description>\(ExportText.xml(description(r)))</Description>\n"
         for n in notes { x += "  <NoteRef targetGUID=\"\(n.guid)\"/>\n" }
         x += "</Project>\n"
-        return (x, files)
     }
 
     static func description(_ r: ResearchRecord) -> String {
@@ -273,15 +277,34 @@ public enum REFIQDA {
     }
 
     public static func qdpx(_ r: ResearchRecord) throws -> Data {
-        let p = project(r)
-        return try ZipPackage.build([("project.qde", Data(p.qde.utf8))] + p.files, date: r.session.endedAt)
+        let sink = ExportSink()
+        try qdpx(r, to: sink)
+        return sink.data
+    }
+
+    /// The project zip: project.qde written into its entry a piece at a time, then
+    /// each room's text and each note's text under sources/.
+    static func qdpx(_ r: ResearchRecord, to sink: ExportSink) throws {
+        let m = Model(r)
+        let texts = sources(r, m)
+        let prompts = notes(r, m.guids)
+        var entries: [ZipPackage.Entry] = [.written("project.qde") { out in
+            let x = SinkText(out)
+            project(r, m, texts: texts, notes: prompts, into: x)
+            try x.finish()
+        }]
+        entries += texts.map { .bytes("sources/\($0.guid).txt", Data($0.text.utf8)) }
+        entries += prompts.map { .bytes("sources/\($0.guid).txt", Data(lf($0.text).utf8)) }
+        try ZipPackage.write(entries, date: r.session.endedAt, to: sink)
     }
 
     /// The codebook alone (Codebook.xsd): the same codes and GUIDs as the project.
     public static func qdc(_ r: ResearchRecord) -> String {
         let m = Model(r)
-        var x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"\(origin)\">\n  <Codes>\n"
-        for node in m.tree { codeXML(node, indent: "    ", withRefs: false, into: &x) }
+        let sink = ExportSink()
+        let x = SinkText(sink)
+        x += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"\(origin)\">\n  <Codes>\n"
+        for node in m.tree { codeXML(node, indent: "    ", withRefs: false, into: x) }
         x += "  </Codes>\n"
         if !m.themeGUID.isEmpty {
             x += "  <Sets>\n    <Set guid=\"\(m.guids.guid("set:themes"))\" name=\"Themes board\">\n      <Description>The themes the group generated.</Description>\n"
@@ -289,6 +312,7 @@ public enum REFIQDA {
             x += "    </Set>\n  </Sets>\n"
         }
         x += "</CodeBook>\n"
-        return x
+        try? x.finish()
+        return String(decoding: sink.data, as: UTF8.self)
     }
 }
