@@ -65,8 +65,9 @@ public enum DocxTranscript {
         if let study = r.session.study { facts += ". \(study)\(r.session.strand.map { ", strand \($0)" } ?? "")" }
         body += paragraph(run(facts))
         body += paragraph(run("Anonymised transcript: names and identifiers are redacted; speakers are labelled only as the Chatham House Rule allows (job role, “Participant”, or background material, which is not transcribed)."), style: "Prompt")
-        var byRoom: [Int: [ResearchRecord.Entry]] = [:]
-        for e in r.contributions { byRoom[e.roomId, default: []].append(e) }
+        // Indices, not copies of the entries: a long session has many.
+        var byRoom: [Int: [Int]] = [:]
+        for (i, e) in r.contributions.enumerated() { byRoom[e.roomId, default: []].append(i) }
         let rounds = Dictionary(r.rounds.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
         let guide = Dictionary(r.guide.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
         for room in r.rooms {
@@ -74,7 +75,8 @@ public enum DocxTranscript {
             body += paragraph(run(room.name), style: "Heading1")
             var round: Int?? = .none
             var segment: Int?? = .none
-            for e in entries {
+            for i in entries {
+                let e = r.contributions[i]
                 if round != .some(e.round) {
                     round = .some(e.round)
                     segment = .none

@@ -127,7 +127,8 @@ public enum REFIQDA {
         var guid: String
         var name: String
         var text: String
-        var spans: [(entry: ResearchRecord.Entry, start: Int, end: Int)]
+        /// Each contribution's index in the record and its words' span (indices, not copies: a long session has many).
+        var spans: [(index: Int, start: Int, end: Int)]
     }
 
     static func lf(_ s: String) -> String {
@@ -135,24 +136,25 @@ public enum REFIQDA {
     }
 
     static func sources(_ r: ResearchRecord, _ m: Model) -> [SourceText] {
-        var byRoom: [Int: [ResearchRecord.Entry]] = [:]
-        for e in r.contributions { byRoom[e.roomId, default: []].append(e) }
+        var byRoom: [Int: [Int]] = [:]
+        for (i, e) in r.contributions.enumerated() { byRoom[e.roomId, default: []].append(i) }
         var out: [SourceText] = []
         for room in r.rooms {
             guard let entries = byRoom[room.id], !entries.isEmpty else { continue }
             var text = ""
             var length = 0
-            var spans: [(ResearchRecord.Entry, Int, Int)] = []
+            var spans: [(Int, Int, Int)] = []
             var lastHeading: String?
             func append(_ s: String) { text += s; length += s.unicodeScalars.count }
-            for e in entries {
+            for i in entries {
+                let e = r.contributions[i]
                 let heading = [e.round.map { "Round \($0)" }, e.guideSegment].compactMap { $0 }.joined(separator: " · ")
                 if !heading.isEmpty && heading != lastHeading { append("== \(lf(heading)) ==\n") }
                 lastHeading = heading
                 append("#\(e.number) [\(ExportText.clock(e.occurredAt))] \(m.speakerName(e) ?? (e.source == "whiteboard" ? "Whiteboard" : "Unattributed")): ")
                 let start = length
                 append(lf(e.text))
-                spans.append((e, start, length))
+                spans.append((i, start, length))
                 append("\n")
             }
             out.append(SourceText(guid: m.guids.guid("source-text:\(room.id)"), name: room.name, text: text, spans: spans))
@@ -238,11 +240,12 @@ public enum REFIQDA {
             for t in texts {
                 x += "    <TextSource guid=\"\(t.guid)\" name=\"\(ExportText.xml(t.name))\" plainTextPath=\"internal://\(t.guid).txt\" creatingUser=\"\(m.user)\" creationDateTime=\"\(created)\">\n"
                 for span in t.spans {
-                    let at = ExportText.iso(span.entry.occurredAt)
-                    for code in m.codes(for: span.entry) {
-                        let sel = g.guid("selection:\(span.entry.number):\(code)")
-                        x += "      <PlainTextSelection guid=\"\(sel)\" name=\"#\(span.entry.number)\" startPosition=\"\(span.start)\" endPosition=\"\(span.end)\" creatingUser=\"\(m.user)\" creationDateTime=\"\(at)\">\n"
-                        x += "        <Coding guid=\"\(g.guid("coding:\(span.entry.number):\(code)"))\" creatingUser=\"\(m.user)\" creationDateTime=\"\(at)\">\n"
+                    let entry = r.contributions[span.index]
+                    let at = ExportText.iso(entry.occurredAt)
+                    for code in m.codes(for: entry) {
+                        let sel = g.guid("selection:\(entry.number):\(code)")
+                        x += "      <PlainTextSelection guid=\"\(sel)\" name=\"#\(entry.number)\" startPosition=\"\(span.start)\" endPosition=\"\(span.end)\" creatingUser=\"\(m.user)\" creationDateTime=\"\(at)\">\n"
+                        x += "        <Coding guid=\"\(g.guid("coding:\(entry.number):\(code)"))\" creatingUser=\"\(m.user)\" creationDateTime=\"\(at)\">\n"
                         x += "          <CodeRef targetGUID=\"\(code)\"/>\n        </Coding>\n      </PlainTextSelection>\n"
                     }
                 }
