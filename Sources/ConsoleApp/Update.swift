@@ -74,6 +74,7 @@ public func update(_ s: inout ConsoleState, _ action: ConsoleAction) -> [Console
         return []
     case .sessionChanged(let session):
         s.submitted = nil
+        let droppedDraft = ErasedDrafts.drop(&s, old: s.session, new: session)
         s.privacy.update(from: s.session, to: session)
         s.session = session
         s.refilter()
@@ -84,6 +85,7 @@ public func update(_ s: inout ConsoleState, _ action: ConsoleAction) -> [Console
             s.rungFor.insert(c.number)
             effects.append(.bell)
         }
+        if droppedDraft { effects.append(.saveDraft) }
         return effects
     case .key(let key):
         let effects = Keymap.handle(key, &s)

@@ -295,12 +295,27 @@ extension SessionState {
     private mutating func placeholderFor(label: IdentifierLabel, text: String) -> String {
         let key = Self.placeholderKey(label: label, text: text)
         let number: Int
-        if let known = placeholderNumbers[key] { number = known } else {
+        if let known = placeholderNumbers[key] { number = known } else if let literal = Self.literalPlaceholder(text, label: label) {
+            // A name an erasure replaced by its placeholder keeps that number (the text was
+            // rewritten in place, so it must fold to the same numbering as before).
+            number = literal
+            placeholderCounters[label.rawValue] = max(placeholderCounters[label.rawValue] ?? 0, number)
+            placeholderNumbers[key] = number
+        } else {
             number = (placeholderCounters[label.rawValue] ?? 0) + 1
             placeholderCounters[label.rawValue] = number
             placeholderNumbers[key] = number
         }
         return "[\(label.placeholderWord) \(number)]"
+    }
+
+    /// `N` when `text` is exactly `[WORD N]` for `label`.
+    static func literalPlaceholder(_ text: String, label: IdentifierLabel) -> Int? {
+        let prefix = "[\(label.placeholderWord) "
+        guard text.hasPrefix(prefix), text.hasSuffix("]") else { return nil }
+        let digits = text.dropFirst(prefix.count).dropLast()
+        guard !digits.isEmpty, digits.count <= 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(digits)
     }
 
     // MARK: Checks
