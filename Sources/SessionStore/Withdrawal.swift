@@ -119,7 +119,7 @@ extension SQLiteJournal {
         let clear = ErasureRules.withdrawal(of: plan.request.code, erasing: Set(plan.erased), in: events)
         let kept: [(seq: Int, event: SessionEvent)] = events.map { stored in
             (stored.seq, clear.contains(stored.seq)
-                ? SessionEvent(id: stored.event.id, at: stored.event.at, by: stored.event.by, ErasedEvent(wasKind: stored.event.kind))
+                ? SessionEvent(id: stored.event.id, at: stored.event.at, by: stored.event.by, body: .erased(stored.event.body.kind))
                 : stored.event)
         }
         let rewrite = try NameReplacement.rewrite(kept, names: plan.realName.map { [$0] } ?? [], state: s)

@@ -209,7 +209,7 @@ final class TamperEvidenceCLITests: XCTestCase {
             try convene(["withdraw", f, "P01"], encrypted: encrypted)
             let r = try check(f, encrypted: encrypted)
             XCTAssertEqual(r.status, 0, r.stdout)
-            XCTAssertTrue(r.stdout.contains("erased by a recorded withdrawal"), r.stdout)
+            XCTAssertTrue(r.stdout.contains("erased by withdrawal or anonymisation, as recorded"), r.stdout)
             XCTAssertTrue(r.stdout.contains(encrypted ? "keyed hash chain intact" : "hash chain intact"), r.stdout)
         }
     }

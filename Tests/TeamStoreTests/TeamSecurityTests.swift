@@ -44,7 +44,8 @@ final class TeamSecurityTests: XCTestCase {
         }
         let leadLink = try link(lead, url)
         defer { leadLink.close() }
-        XCTAssertEqual(try leadLink.run("SELECT count(*) FROM convene_linkage").first?.decode(Int.self), 1)
+        let session = try PostgresLocation(parsing: url, environment: [:]).session
+        XCTAssertEqual(try leadLink.run("SELECT count(*) FROM convene_linkage WHERE session = $1", [.text(session)]).first?.decode(Int.self), 1)
         // A note-taker's pull says the name was withheld, and `check` does not take it for damage.
         let file = Fixture.tempDir() + "/bob.convene"
         try SessionTransfer.pull(from: bob.url(url), to: file, environment: bob.environment)

@@ -129,7 +129,7 @@ enum ReceiptText {
             }
         }
         if !r.dryRun {
-            Output.line(r.purged ? "no byte of the erased text or of their real name remains in \(file), its -wal or -shm (checkpointed and vacuumed)"
+            Output.line(r.purged ? "no byte of the erased text remains in \(file), its -wal or -shm, nor of their real name (checkpointed and vacuumed)"
                                  : "WARNING: \(file) could not be compacted yet; run `convene purge \(file)`")
             if let head = r.head { HeadText.print(head, file: file) }
         }
@@ -209,6 +209,9 @@ struct AnonymiseCommand: ParsableCommand {
         let redactions = NamesLeavingTheSession.redactions(for: Array(state.linkage.values) + state.blocklist, in: state)
         if !redactions.isEmpty { try Sessions.append(journal, redactions, by: actor.actor) }
         let result = try journal.anonymise(by: actor.actor, at: Clock.now())
+        if !redactions.isEmpty {
+            Output.line("redacted \(redactions.count) place\(redactions.count == 1 ? "" : "s") where those names were still written")
+        }
         Output.line("anonymised \(session.file): destroyed \(result.realNames) real name\(result.realNames == 1 ? "" : "s") (the linkage table) and \(result.blocklisted) block-listed name\(result.blocklisted == 1 ? "" : "s")")
         if result.rewritten.isEmpty {
             Output.line("those names were written nowhere else in the journal")

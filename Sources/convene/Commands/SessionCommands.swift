@@ -142,7 +142,7 @@ struct CheckCommand: ParsableCommand {
         if report.isHealthy {
             var facts = ["\(report.events) events", report.keyedChain ? "keyed hash chain intact" : "hash chain intact",
                          "all \(report.replayed) replayed"]
-            if report.erased > 0 { facts.append("\(report.erased) erased by a recorded withdrawal or anonymisation") }
+            if report.erased > 0 { facts.append("\(report.erased) erased by withdrawal or anonymisation, as recorded") }
             if report.rewritten > 0 { facts.append("\(report.rewritten) rewritten to remove names, as recorded") }
             facts.append(report.anchorsCompared == 0 ? "no anchor or receipt to compare its end with"
                          : "its end matches \(report.anchorsCompared) anchor\(report.anchorsCompared == 1 ? "" : "s")/receipt\(report.anchorsCompared == 1 ? "" : "s")")
