@@ -102,8 +102,11 @@ public struct ConsentRecorded: EventPayload {
 public struct ConsentChecklistSet: EventPayload {
     public static let kind = EventKind.consentChecklistSet.rawValue
     public var body: EventBody { .consentChecklistSet(self) }
+    /// Every item, in checklist order.
     public var items: [String]
-    public init(items: [String]) { self.items = items }
+    /// The items that are optional, with the effect of leaving them out (absent: every item required).
+    public var optional: [OptionalConsentItem]?
+    public init(items: [String], optional: [OptionalConsentItem]? = nil) { self.items = items; self.optional = optional }
 }
 
 /// A name that must never reach an export (a colleague, a child, a family).
@@ -237,6 +240,14 @@ public struct ContributionStruck: EventPayload {
     public init(number: Int, reason: String? = nil) { self.number = number; self.reason = reason }
 }
 
+/// Undoes a strike: the contribution is back in the record (the strike stays in the journal).
+public struct ContributionRestored: EventPayload {
+    public static let kind = EventKind.contributionRestored.rawValue
+    public var body: EventBody { .contributionRestored(self) }
+    public var number: Int
+    public init(number: Int) { self.number = number }
+}
+
 public struct AttributionSet: EventPayload {
     public static let kind = EventKind.attributionSet.rawValue
     public var body: EventBody { .attributionSet(self) }
@@ -317,8 +328,11 @@ public struct RedactionAccepted: EventPayload {
     public var label: IdentifierLabel
     /// Set when the note-taker marked the span by hand rather than accepting a finding.
     public var manual: Bool
-    public init(number: Int, span: TextSpan, label: IdentifierLabel, manual: Bool = false) {
-        self.number = number; self.span = span; self.label = label; self.manual = manual
+    /// The placeholder number given when it was accepted (`[PERSON 2]` → 2), so a later
+    /// withdrawal, which erases other redactions, never renumbers this one. Older files: nil.
+    public var placeholder: Int?
+    public init(number: Int, span: TextSpan, label: IdentifierLabel, manual: Bool = false, placeholder: Int? = nil) {
+        self.number = number; self.span = span; self.label = label; self.manual = manual; self.placeholder = placeholder
     }
 }
 
