@@ -4,26 +4,21 @@ import SessionModel
 import SessionStore
 
 /// Withdrawal and anonymisation: the two actions that erase, on a file or a
-/// team session alike (`ErasingJournal`). The plan is made inside the
-/// erasure's own transaction, from the latest state and events.
-extension SessionActions {
-    /// The withdrawal closure every front end uses (a study's withdrawal too).
-    public static func withdrawalClosure(_ state: SessionState, _ code: String) -> WithdrawalScope {
-        DataProtection.closure(state, code)
-    }
-}
-
+/// team session alike (`ErasingJournal`). What goes is Privacy's
+/// `WithdrawalPlan`; the store carries it out inside its own transaction,
+/// planning again from the latest state if the journal moved on meanwhile.
 enum DataProtection {
-    /// The withdrawal closure every front end uses. SWITCH HERE to Privacy's
-    /// pure planner (`WithdrawalPlan`) once it is on main; until then the
-    /// interim closure follows explicit links (reply-to, alignment, "responding to #N").
-    static func closure(_ state: SessionState, _ code: String) -> WithdrawalScope {
-        InterimWithdrawalClosure.scope(state, code)
-    }
-
     static func eraser(_ journal: any SessionJournal) throws -> any ErasingJournal {
         guard let eraser = journal as? any ErasingJournal else { throw ActionError.cannotErase(journal.location) }
         return eraser
+    }
+
+    static func plan(_ request: WithdrawalRequest, _ state: SessionState) throws -> WithdrawalPlan {
+        do { return try WithdrawalPlan.make(request, state: state) } catch WithdrawalPlanError.unknownParticipant(let c) {
+            throw ActionError.refused(.unknownParticipant(c))
+        } catch WithdrawalPlanError.alreadyWithdrawn(let c) {
+            throw ActionError.refused(.nothingToWithdraw(c))
+        }
     }
 
     static func withdraw(_ order: WithdrawalOrder, by actor: ActingUser, on journal: any SessionJournal,
@@ -34,47 +29,31 @@ enum DataProtection {
         try Permissions.check(.withdraw(order), by: actor, in: state)
         let code = try Names.participant(order.participant, in: state)
         let today = SessionDate.format(now)
+        if let n = order.keep.first, order.keepReason == nil { throw WithdrawalPlanError.keepNeedsReason(n) }
         let request = WithdrawalRequest(code: code, requestedOn: order.requestedOn ?? today, cascade: order.cascade,
-                                        overrideReason: order.overrideReason)
+                                        overrideReason: order.overrideReason,
+                                        keep: order.keep.map { KeptQuote(number: $0, reason: order.keepReason ?? "") })
         do {
             try WithdrawalWindow.check(request, in: state, actor: actor.name, today: today)
         } catch let refusal as WithdrawalRefusal {
             throw ActionError.withdrawal(refusal)
         }
         guard let person = state.participant(code), !person.withdrawn else { throw ActionError.refused(.nothingToWithdraw(code)) }
+        _ = try plan(request, state) // refuses a bad --keep before anything changes
         let eraser = try eraser(journal)
         if order.dryRun {
-            let scope = closure(state, code)
-            let erased = SQLiteJournal.erasedNumbers(scope, cascade: request.cascade)
-            let clear = ErasureRules.withdrawal(of: code, erasing: Set(erased), in: try eraser.allEvents())
-            let receipt = SQLiteJournal.receipt(request, code, scope, erased: erased, state: state, cleared: clear.count,
-                                                realName: state.linkage[code] != nil, dryRun: true, purged: false)
+            let receipt = try eraser.previewWithdrawal(try plan(request, state))
             return ActionOutcome(stored: [], state: state, message: summary(receipt), result: .withdrawal(receipt))
         }
-        // Their real name leaves the linkage table: redact first wherever others wrote it.
+        // Their real name leaves the linkage table: redact where others named them first,
+        // so the placeholders that replace it keep the session's numbering.
         var stored = try journal.append(by: actor.name, at: now) { latest in
             guard let name = latest.linkage[code] else { return [] }
             return NamesLeavingTheSession.redactions(for: [name], in: latest)
         }
-        var receipt: WithdrawalReceipt?
-        let result = try eraser.erase(by: actor.name, at: now) { s, events in
-            guard let person = s.participant(code) else { throw ActionError.refused(.unknownParticipant(code)) }
-            guard !person.withdrawn else { throw ActionError.refused(.nothingToWithdraw(code)) }
-            let scope = closure(s, code)
-            let erased = SQLiteJournal.erasedNumbers(scope, cascade: request.cascade)
-            let clear = ErasureRules.withdrawal(of: code, erasing: Set(erased), in: events)
-            receipt = SQLiteJournal.receipt(request, code, scope, erased: erased, state: s, cleared: clear.count,
-                                            realName: s.linkage[code] != nil, dryRun: false, purged: false)
-            let tombstone = ParticipantWithdrawn(code: code, requestedOn: request.requestedOn, erased: erased,
-                                                 keptWhiteboard: scope.keptWhiteboard,
-                                                 chainForReview: request.cascade ? [] : scope.chain,
-                                                 overrideReason: request.overrideReason)
-            return ErasurePlan(clear: clear, append: [tombstone])
-        }
-        guard var done = receipt else { throw StoreError.failed("the withdrawal produced no receipt") }
-        done.purged = result.purged.complete
-        stored += result.appended
-        return ActionOutcome(stored: stored, state: journal.state, message: summary(done), result: .withdrawal(done))
+        let receipt = try eraser.withdraw(try plan(request, journal.state), by: actor.name, at: now)
+        stored += try eraser.allEvents().suffix(1)
+        return ActionOutcome(stored: stored, state: journal.state, message: summary(receipt), result: .withdrawal(receipt))
     }
 
     static func summary(_ r: WithdrawalReceipt) -> String {
@@ -97,19 +76,15 @@ enum DataProtection {
             NamesLeavingTheSession.redactions(for: Array(latest.linkage.values) + latest.blocklist, in: latest)
         }
         let redacted = stored.count
-        var names = 0, blocked = 0
-        let result = try eraser.erase(by: actor.name, at: now) { s, events in
-            guard !s.linkageDestroyed else { throw ActionError.alreadyAnonymised }
-            let clear = ErasureRules.linkage(in: events)
-            names = events.filter { clear.contains($0.seq) && $0.event.payload is RealNameRecorded }.count
-            blocked = clear.count - names
-            return ErasurePlan(clear: clear, append: [LinkageDestroyed()])
+        let receipt: AnonymisationReceipt
+        do { receipt = try eraser.anonymise(by: actor.name, at: now) } catch StoreError.rejected(.linkageDestroyed) {
+            throw ActionError.alreadyAnonymised
         }
-        stored += result.appended
+        stored += try eraser.allEvents().suffix(1)
+        let names = receipt.realNames, blocked = receipt.blocklisted
         let message = "anonymised: destroyed \(names) real name\(names == 1 ? "" : "s") (the linkage table) and "
             + "\(blocked) block-listed name\(blocked == 1 ? "" : "s")"
         return ActionOutcome(stored: stored, state: journal.state, message: message,
-                             result: .anonymised(realNames: names, blocklisted: blocked, redacted: redacted,
-                                                 purged: result.purged.complete))
+                             result: .anonymised(receipt, redacted: redacted))
     }
 }

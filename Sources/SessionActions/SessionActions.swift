@@ -28,7 +28,7 @@ public enum ActionResult: Sendable {
     case round(Int)
     case consent(code: String, given: [String], checklist: [String])
     case withdrawal(WithdrawalReceipt)
-    case anonymised(realNames: Int, blocklisted: Int, redacted: Int, purged: Bool)
+    case anonymised(AnonymisationReceipt, redacted: Int)
     case imported(ImportReport)
     /// The implicit-identification warnings of a research export (nil for the register).
     case exported(bytes: Int, warnings: WarningSummary?)

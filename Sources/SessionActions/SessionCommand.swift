@@ -103,10 +103,13 @@ public struct WithdrawalOrder: Sendable, Equatable {
     /// Set only when the lead overrides a closed window.
     public var overrideReason: String?
     public var dryRun: Bool
+    /// Contributions that quote the withdrawn words but stay, with the facilitator's reason.
+    public var keep: [Int]
+    public var keepReason: String?
     public init(participant: String, requestedOn: String? = nil, cascade: Bool = false,
-                overrideReason: String? = nil, dryRun: Bool = false) {
+                overrideReason: String? = nil, dryRun: Bool = false, keep: [Int] = [], keepReason: String? = nil) {
         self.participant = participant; self.requestedOn = requestedOn; self.cascade = cascade
-        self.overrideReason = overrideReason; self.dryRun = dryRun
+        self.overrideReason = overrideReason; self.dryRun = dryRun; self.keep = keep; self.keepReason = keepReason
     }
 }
 

@@ -48,6 +48,8 @@ public protocol SessionJournal: AnyObject, Sendable {
 public protocol ErasingJournal: SessionJournal {
     /// Every stored event, in order.
     func allEvents() throws -> [StoredEvent]
+    /// Where the journal ends now, as an anchor or a receipt records it (nil where none is kept).
+    var head: JournalHead? { get }
     /// Plans inside one write transaction from the latest state and events,
     /// clears the planned payloads, appends the plan's events, then squeezes
     /// the freed bytes out of the storage.

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import Privacy
 import SessionModel
 import SessionStore
 
@@ -46,6 +47,8 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     private var fresh: [StoredEvent] = []
     private let wake = NSCondition()
     private var poked = true
+    /// The person the lead mapped to this database role in this session, if any.
+    private var mappedPerson: String?
 
     /// The key of this session in the outbox (user, server, database, session).
     var outboxKey: String { "\(target.user)@\(target.host):\(target.port)/\(target.database)?session=\(target.session)" }
@@ -71,7 +74,7 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     public static func open(_ text: String, cipherFor: ((FileMeta) throws -> any PayloadCipher)? = nil,
                             outbox: Outbox? = nil,
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresJournal {
-        let target = try PostgresLocation(parsing: text)
+        let target = try PostgresLocation(parsing: text, environment: environment)
         let link = try connect(target, environment: environment)
         let metaRows = try link.run("SELECT key, value FROM convene_session_meta WHERE session = $1", [.text(target.session)])
         var values: [String: String] = [:]
@@ -87,6 +90,8 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
             if payload == target.session { journal?.poke() }
         }
         try link.listen(PostgresSchema.channel)
+        journal.mappedPerson = try? link.run("SELECT person FROM convene_people WHERE session = $1 AND db_role = current_user",
+                                             [.text(target.session)]).first?.decode(String.self)
         try journal.lock.withLock {
             if let outbox { journal.pending = try outbox.pending(target: journal.outboxKey, cipher: cipher) }
             _ = try journal.catchUpLocked()
@@ -102,11 +107,12 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
                               cipher: any PayloadCipher = PlainPayloads(), meta extra: [String: String] = [:],
                               outbox: Outbox? = nil,
                               environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresJournal {
-        let target = try PostgresLocation(parsing: text)
+        let target = try PostgresLocation(parsing: text, environment: environment)
         var meta = extra
         meta["format"] = "1"
         meta["session_id"] = session.sessionID.uuidString.lowercased()
         meta["encryption"] = cipher.name
+        if cipher is EncryptedPayloads { meta["chain"] = HashChain.keyedName }
         try SessionTransfer.createSession(target, meta: meta, rows: [], environment: environment)
         let journal = try open(text, cipherFor: { _ in cipher }, outbox: outbox, environment: environment)
         try journal.append([session], by: by, at: at)
@@ -197,10 +203,11 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
 
     static let selectEvents = """
         SELECT e.seq, e.id, e.kind, e.version, e.at_ms, e.actor, e.restricted,
-               CASE WHEN e.restricted THEN r.payload ELSE e.payload END,
-               CASE WHEN e.restricted THEN r.salt ELSE e.salt END,
+               CASE WHEN e.restricted THEN r.payload WHEN e.kind = 'participant.real-name' THEN l.payload ELSE e.payload END,
+               CASE WHEN e.restricted THEN r.salt WHEN e.kind = 'participant.real-name' THEN l.salt ELSE e.salt END,
                e.commitment, e.hash
         FROM convene_events e LEFT JOIN convene_restricted r ON r.session = e.session AND r.seq = e.seq
+             LEFT JOIN convene_linkage l ON l.session = e.session AND l.seq = e.seq
         WHERE e.session = $1 AND e.seq > $2 ORDER BY e.seq
         """
 
@@ -286,6 +293,10 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     @discardableResult
     public func append(by: String, at: Date,
                        building build: (SessionState) throws -> [any EventPayload]) throws -> [StoredEvent] {
+        // The server refuses another person's name too; saying so here keeps it out of the outbox.
+        if let person = lock.withLock({ mappedPerson }), person != by {
+            throw TeamStoreError.forgedActor(role: target.user, person: person, claimed: by)
+        }
         let when = Date(timeIntervalSince1970: Double(Outbox.ms(at)) / 1000)
         func events(_ state: SessionState) throws -> [SessionEvent] {
             do { return try build(state).map { SessionEvent(at: when, by: by, $0) } } catch { throw CallerError(error: error) }
@@ -385,11 +396,14 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
             let seq = next.eventCount
             let idText = event.id.uuidString.lowercased()
             let atMs = Outbox.ms(event.at)
-            let sealed = try cipher.seal(try EventCodec.encode(event.payload), context: Data(idText.utf8))
+            let plain = try EventCodec.encode(event.payload)
+            let sealed = try cipher.seal(cipher is EncryptedPayloads ? PayloadPadding.padded(plain) : plain,
+                                         context: Data(idText.utf8))
             let salt = HashChain.newSalt()
             let commitment = HashChain.commitment(salt: salt, payload: sealed)
             hash = HashChain.link(previous: hash, seq: seq, id: event.id, kind: event.kind, version: event.version,
-                                  atMs: atMs, actor: event.by, restricted: event.isRestricted, commitment: commitment)
+                                  atMs: atMs, actor: event.by, restricted: event.isRestricted, commitment: commitment,
+                                  key: HashChain.key(for: cipher, meta: meta))
             let row = RawEventRow(seq: seq, id: idText, kind: event.kind, version: event.version, atMs: atMs, actor: event.by,
                                   restricted: event.isRestricted, payload: sealed, salt: salt, commitment: commitment, hash: hash)
             statements += try Self.insertStatements(row, session: target.session)
@@ -401,14 +415,20 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     /// The statements that store one row (a concern's payload goes to the register's table).
     static func insertStatements(_ r: RawEventRow, session: String) throws -> [(String, [Bind])] {
         guard let uuid = UUID(uuidString: r.id) else { throw TeamStoreError.damaged("event \(r.seq) has no valid id") }
+        let isLinkage = r.kind == RealNameRecorded.kind
+        let apart = r.restricted || isLinkage
         var out: [(String, [Bind])] = [("""
             INSERT INTO convene_events (session, seq, id, kind, version, at_ms, actor, restricted, payload, salt, commitment, hash)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
             """, [.text(session), .int(r.seq), .uuid(uuid), .text(r.kind), .int(r.version), .int64(r.atMs), .text(r.actor),
-                  .bool(r.restricted), .bytes(r.restricted ? nil : r.payload), .bytes(r.restricted ? nil : r.salt),
+                  .bool(r.restricted), .bytes(apart ? nil : r.payload), .bytes(apart ? nil : r.salt),
                   .bytes(r.commitment), .bytes(r.hash)])]
         if r.restricted {
             out.append(("INSERT INTO convene_restricted (session, seq, payload, salt) VALUES ($1, $2, $3, $4)",
+                        [.text(session), .int(r.seq), .bytes(r.payload), .bytes(r.salt)]))
+        } else if isLinkage {
+            // Real names are kept apart like concerns, readable by the lead only.
+            out.append(("INSERT INTO convene_linkage (session, seq, payload, salt) VALUES ($1, $2, $3, $4)",
                         [.text(session), .int(r.seq), .bytes(r.payload), .bytes(r.salt)]))
         }
         return out
@@ -426,6 +446,20 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
         }
         pending = []
         rebuildLocked()
+    }
+
+    // MARK: People
+
+    /// Maps a database role to the person whose name its events carry (lead only;
+    /// from then on the server refuses any other name from that role in this session).
+    public func mapPerson(role: String, to person: String) throws {
+        try lock.withLock {
+            _ = try link.run("""
+                INSERT INTO convene_people (session, db_role, person) VALUES ($1, $2, $3)
+                ON CONFLICT (session, db_role) DO UPDATE SET person = EXCLUDED.person
+                """, [.text(target.session), .text(role), .text(person)])
+            if role == target.user { mappedPerson = person }
+        }
     }
 
     // MARK: For tests
@@ -460,6 +494,7 @@ extension PostgresJournal: ErasingJournal {
     private func eraseUnwrapped(by actor: String, at: Date,
                                 plan planner: (SessionState, [StoredEvent]) throws -> ErasurePlan) throws -> ErasureResult {
         let when = Date(timeIntervalSince1970: Double(Outbox.ms(at)) / 1000)
+        var changes: [NameRewriteChange] = []
         let (cleared, appended): ([Int], [StoredEvent]) = try lock.withLock {
             if offline { throw TeamStoreError.connectionLost(target.description) }
             if !pending.isEmpty { try flushLocked() }
@@ -478,35 +513,58 @@ extension PostgresJournal: ErasingJournal {
                 guard cleared.allSatisfy({ (1...max(1, events.count)).contains($0) }) else {
                     throw StoreError.failed("\(target): the erasure names events that are not in the journal")
                 }
-                // Replay from nothing, as every console's next open will.
+                // The rows that stay lose every name leaving the session (placeholders instead).
                 let clearing = Set(cleared)
-                var state = SessionState()
-                for stored in events {
-                    let event = clearing.contains(stored.seq)
+                var kept: [(seq: Int, event: SessionEvent)] = events.map { stored in
+                    (stored.seq, clearing.contains(stored.seq)
                         ? SessionEvent(id: stored.event.id, at: stored.event.at, by: stored.event.by,
                                        body: .erased(stored.event.body.kind))
-                        : stored.event
+                        : stored.event)
+                }
+                let rewrite = try NameReplacement.rewrite(kept, names: plan.names, state: confirmed)
+                var rewrittenRows: [ErasureRecord.RewrittenRow] = []
+                var updates: [(String, [Bind])] = []
+                let rawBySeq = Dictionary(uniqueKeysWithValues: raws.map { ($0.seq, $0) })
+                for (seq, payload) in rewrite.payloads.sorted(by: { $0.key < $1.key }) {
+                    guard let raw = rawBySeq[seq] else { continue }
+                    let plain = try EventCodec.encode(payload)
+                    let sealed = try cipher.seal(cipher is EncryptedPayloads ? PayloadPadding.padded(plain) : plain,
+                                                 context: Data(raw.id.utf8))
+                    let salt = HashChain.newSalt()
+                    let table = raw.restricted ? "convene_restricted"
+                        : raw.kind == RealNameRecorded.kind ? "convene_linkage" : "convene_events"
+                    updates.append(("UPDATE \(table) SET payload = $3, salt = $4 WHERE session = $1 AND seq = $2 RETURNING seq",
+                                    [.text(target.session), .int(seq), .bytes(sealed), .bytes(salt)]))
+                    rewrittenRows.append(.init(seq: seq, commitment: HashChain.hex(HashChain.commitment(salt: salt, payload: sealed))))
+                    let old = kept[seq - 1].event
+                    kept[seq - 1].event = SessionEvent(id: old.id, at: old.at, by: old.by, payload)
+                }
+                // Replay from nothing, as every console's next open will.
+                var state = SessionState()
+                for (seq, event) in kept {
                     do { try state.apply(event) } catch let e as SessionError {
-                        throw StoreError.failed("the erasure was not made: event \(stored.seq) would no longer replay (\(e))")
+                        throw StoreError.failed("the erasure was not made: event \(seq) would no longer replay (\(e))")
                     }
                 }
-                var updates: [(String, [Bind])] = []
                 for raw in raws where clearing.contains(raw.seq) {
-                    let table = raw.restricted ? "convene_restricted" : "convene_events"
+                    let table = raw.restricted ? "convene_restricted"
+                        : raw.kind == RealNameRecorded.kind ? "convene_linkage" : "convene_events"
                     updates.append(("UPDATE \(table) SET payload = NULL, salt = NULL WHERE session = $1 AND seq = $2 RETURNING seq",
                                     [.text(target.session), .int(raw.seq)]))
                 }
                 // Row-level security lets only a lead erase; for anyone else the UPDATE
                 // silently touches nothing, so each one must say it cleared its row.
                 if !updates.isEmpty {
-                    let cleared = try link.pipeline(updates)
-                    guard cleared.allSatisfy({ $0.count == 1 }) else {
+                    let done = try link.pipeline(updates)
+                    guard done.allSatisfy({ $0.count == 1 }) else {
                         throw TeamStoreError.server("only a lead (a member of convene_lead) may erase on the team server; "
                                                     + "\(target.user) is not one, and nothing was erased")
                     }
                 }
+                changes = rewrite.changes
                 var statements: [(String, [Bind])] = []
-                let tombstones = plan.append.map { SessionEvent(at: when, by: actor, $0) }
+                let record = ErasureRecord(cleared: cleared, rewritten: rewrittenRows)
+                let tombstones = [SessionEvent(at: when, by: actor, plan.tombstone(record))]
                 var sealed = try sealLocked(tombstones, onto: state, hash: lastHash, rejectInvalid: false)
                 statements += sealed.statements
                 statements.append(("SELECT pg_notify($1, $2)", [.text(PostgresSchema.channel), .text(target.session)]))
@@ -524,7 +582,8 @@ extension PostgresJournal: ErasingJournal {
                 throw error
             }
         }
-        return ErasureResult(cleared: cleared, appended: appended, purged: try purge())
+        return ErasureResult(cleared: cleared, rewritten: changes, draftsErased: 0, appended: appended,
+                             purged: try purge(), head: head)
     }
 
     /// `VACUUM FULL` of the event tables and a `CHECKPOINT`: the erased
@@ -561,6 +620,19 @@ extension PostgresJournal: ErasingJournal {
     }
 }
 
+// MARK: Where the journal ends
+
+extension PostgresJournal {
+    /// Where the team session ends now, for receipts.
+    public var head: JournalHead? {
+        lock.withLock {
+            guard let id = confirmed.info?.sessionID, confirmed.eventCount > 0 else { return nil }
+            return JournalHead(session: id.uuidString.lowercased(), seq: confirmed.eventCount,
+                               hash: HashChain.hex(lastHash), location: target.description)
+        }
+    }
+}
+
 // MARK: Checking
 
 extension PostgresJournal {
@@ -573,13 +645,31 @@ extension PostgresJournal {
             var previous = HashChain.genesis
             var state = SessionState()
             var expected = 1
-            for raw in try rawRowsLocked(after: 0) {
+            let key = HashChain.key(for: cipher, meta: meta)
+            report.keyedChain = key != nil
+            let raws = try rawRowsLocked(after: 0)
+            // Rows an erasure rewrote (names replaced) carry the commitment its chained record lists.
+            var rewrittenBy: [Int: String] = [:]
+            for raw in raws where raw.kind == ParticipantWithdrawn.kind || raw.kind == LinkageDestroyed.kind {
+                guard let event = try? decode(raw).event else { continue }
+                switch event.body {
+                case .participantWithdrawn(let w): for r in w.record?.rewritten ?? [] { rewrittenBy[r.seq] = r.commitment }
+                case .linkageDestroyed(let l): for r in l.record?.rewritten ?? [] { rewrittenBy[r.seq] = r.commitment }
+                default: break
+                }
+            }
+            for raw in raws {
                 report.events += 1
                 if raw.seq != expected { report.problems.append("event \(expected) is missing (next is \(raw.seq))") }
                 expected = raw.seq + 1
                 if let payload = raw.payload, let salt = raw.salt {
-                    if HashChain.commitment(salt: salt, payload: payload) != raw.commitment {
-                        report.problems.append("event \(raw.seq): its content was changed after it was written")
+                    let now = HashChain.commitment(salt: salt, payload: payload)
+                    if now != raw.commitment {
+                        if rewrittenBy[raw.seq] == HashChain.hex(now) {
+                            report.rewritten += 1
+                        } else {
+                            report.problems.append("event \(raw.seq): its content was changed after it was written")
+                        }
                     }
                 } else if raw.payload != nil || raw.salt != nil {
                     report.problems.append("event \(raw.seq): half-erased (payload and salt must go together)")
@@ -590,11 +680,13 @@ extension PostgresJournal {
                     report.problems.append("event \(raw.seq) has no valid id"); continue
                 }
                 let link = HashChain.link(previous: previous, seq: raw.seq, id: id, kind: raw.kind, version: raw.version,
-                                          atMs: raw.atMs, actor: raw.actor, restricted: raw.restricted, commitment: raw.commitment)
+                                          atMs: raw.atMs, actor: raw.actor, restricted: raw.restricted,
+                                          commitment: raw.commitment, key: key)
                 if link != raw.hash { report.problems.append("event \(raw.seq): the hash chain is broken here") }
                 previous = raw.hash
                 do {
                     try state.apply(try decode(raw).event)
+                    report.replayed += 1
                 } catch {
                     report.problems.append("event \(raw.seq) cannot be replayed: \(error)")
                 }
