@@ -29,6 +29,29 @@ public enum Importer {
         return plan
     }
 
+    /// An SRT subtitle file (numbered cues, `00:00:01,000 --> …`), with or
+    /// without `Name:` speakers; read like a WebVTT transcript.
+    public static func srt(_ text: ImportText, into state: SessionState,
+                           options: ImportOptions = ImportOptions()) throws -> ImportPlan {
+        let transcript = WebVTTParser.parse(text, expectHeader: false)
+        try requireRecognised(text, format: .srt, records: transcript.cues.count, skipped: transcript.skipped)
+        var plan = try ImportPlanner.plan(transcript: transcript, format: .srt, fileName: text.fileName, into: state, options: options)
+        plan.report.emptyFile = text.isBlank
+        return plan
+    }
+
+    /// A Teams transcript downloaded as Word (`.docx`).
+    public static func teamsDocx(_ data: Data, fileName: String, into state: SessionState,
+                                 options: ImportOptions = ImportOptions()) throws -> ImportPlan {
+        let transcript = try TeamsDocxParser.parse(data, fileName: fileName)
+        if transcript.cues.isEmpty, transcript.lineCount > 0, let first = transcript.skipped.first {
+            throw ImportError.nothingRecognised(fileName: fileName, format: .teamsDocx, firstProblem: first.description)
+        }
+        var plan = try ImportPlanner.plan(transcript: transcript, format: .teamsDocx, fileName: fileName, into: state, options: options)
+        plan.report.emptyFile = transcript.lineCount == 0
+        return plan
+    }
+
     /// A Miro board: its CSV export, or a plain list of notes (chosen by the
     /// file name and the first line; see `MiroParser.parse`).
     public static func miro(_ text: ImportText, into state: SessionState,
@@ -48,6 +71,20 @@ public enum Importer {
     }
     public static func webVTT(path: String, into state: SessionState, options: ImportOptions = ImportOptions()) throws -> ImportPlan {
         try webVTT(ImportText.read(path: path), into: state, options: options)
+    }
+    public static func srt(path: String, into state: SessionState, options: ImportOptions = ImportOptions()) throws -> ImportPlan {
+        try srt(ImportText.read(path: path), into: state, options: options)
+    }
+    public static func teamsDocx(path: String, into state: SessionState, options: ImportOptions = ImportOptions()) throws -> ImportPlan {
+        let url = URL(fileURLWithPath: path)
+        let data: Data
+        do { data = try Data(contentsOf: url, options: .mappedIfSafe) } catch {
+            throw ImportError.unreadableFile(path: path, reason: FileErrors.reason(error))
+        }
+        guard data.count <= ImportText.sizeLimit else {
+            throw ImportError.fileTooLarge(fileName: url.lastPathComponent, bytes: data.count, limit: ImportText.sizeLimit)
+        }
+        return try teamsDocx(data, fileName: url.lastPathComponent, into: state, options: options)
     }
     public static func miro(path: String, into state: SessionState, options: ImportOptions = ImportOptions()) throws -> ImportPlan {
         try miro(ImportText.read(path: path), into: state, options: options)

@@ -165,17 +165,31 @@ public struct ZoomChatParser: Sendable {
     mutating func finishMessage() {
         guard let p = pending else { return }
         pending = nil
+        switch Self.message(from: p) {
+        case .message(let m): output.messages.append(m)
+        case .issue(let issue): output.skipped.append(issue)
+        }
+    }
+
+    /// The open message as it stands, left open: the follower stores it after
+    /// a quiet spell and updates it if it grows. `nil` while it has no text.
+    func pendingMessage() -> ChatMessage? {
+        guard let p = pending, case .message(let m) = Self.message(from: p) else { return nil }
+        return m
+    }
+
+    private enum Finished { case message(ChatMessage), issue(LineIssue) }
+
+    private static func message(from p: Pending) -> Finished {
         let body = TextCleaning.tidyLines(p.lines)
         guard !body.isEmpty else {
-            output.skipped.append(LineIssue(line: p.line, reason: "the message has no text"))
-            return
+            return .issue(LineIssue(line: p.line, reason: "the message has no text", kind: .noText))
         }
-        let (kind, text) = Self.classify(body)
+        let (kind, text) = classify(body)
         if text.isEmpty {
-            output.skipped.append(LineIssue(line: p.line, reason: "the reply has no text"))
-            return
+            return .issue(LineIssue(line: p.line, reason: "the reply has no text", kind: .noText))
         }
-        output.messages.append(ChatMessage(line: p.line, time: p.time, sender: p.sender, recipient: p.recipient, text: text, kind: kind))
+        return .message(ChatMessage(line: p.line, time: p.time, sender: p.sender, recipient: p.recipient, text: text, kind: kind))
     }
 
     private mutating func placeInDay(_ clock: TimeInterval, line: Int) -> TimeInterval {

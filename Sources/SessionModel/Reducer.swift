@@ -160,6 +160,8 @@ extension SessionState {
         case let e as AttributionSet:
             let i = try liveContribution(e.number)
             contributions[i].attribution = e.level
+        case let e as SpeakerSet:
+            try foldSpeaker(e)
 
         case let e as CodebookSet:
             var seen = Set<String>()
@@ -277,6 +279,32 @@ extension SessionState {
             source: e.source, room: e.room, speaker: e.speaker, text: e.text, form: e.form, replyTo: e.replyTo,
             alignsWith: e.alignsWith, directMessage: e.directMessage ?? false, guideSegment: guide.current,
             round: currentRound?.number, attribution: attribution))
+    }
+
+    private mutating func foldSpeaker(_ e: SpeakerSet) throws {
+        guard e.first >= 1, e.first <= e.last else { throw SessionError.invalidRange(first: e.first, last: e.last) }
+        _ = try existingContribution(e.last)
+        var attribution = AttributionLevel.anonymous
+        if let code = e.speaker {
+            let person = try requireParticipant(code)
+            guard !person.withdrawn else { throw SessionError.participantWithdrawn(code) }
+            if e.facilitator == true { throw SessionError.facilitatorSourceWithParticipant(code) }
+            attribution = person.attribution == .role ? .role : .anonymous
+        }
+        let range = (e.first - 1)...(e.last - 1)
+        for i in range where !contributions[i].erased {
+            guard contributions[i].source == .verbal || contributions[i].source == .facilitator else {
+                throw SessionError.notSpoken(i + 1)
+            }
+        }
+        for i in range where !contributions[i].erased {
+            let source: ContributionSource = e.facilitator == true ? .facilitator : .verbal
+            if contributions[i].speaker != e.speaker || contributions[i].source != source {
+                contributions[i].attribution = attribution
+            }
+            contributions[i].speaker = e.speaker
+            contributions[i].source = source
+        }
     }
 
     private mutating func eraseContribution(_ number: Int) throws {

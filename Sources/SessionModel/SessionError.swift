@@ -25,6 +25,9 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
     case contributionErased(Int)
     case contributionStruck(Int)
     case speakerOnWhiteboard
+    /// A speaker was set on a chat message or whiteboard note.
+    case notSpoken(Int)
+    case invalidRange(first: Int, last: Int)
     case speakerNeededForVerbal
     case facilitatorSourceWithParticipant(String)
     case replyToSelfOrFuture(Int)
@@ -70,6 +73,9 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .contributionErased(let n): return "contribution #\(n) was erased by a withdrawal"
         case .contributionStruck(let n): return "contribution #\(n) is struck from the record"
         case .speakerOnWhiteboard: return "whiteboard notes are anonymous and carry no speaker"
+        case .notSpoken(let n):
+            return "contribution #\(n) is a chat message or a whiteboard note; only spoken contributions take a speaker afterwards"
+        case .invalidRange(let a, let b): return "\(a)-\(b) is not a range of contributions (give FIRST-LAST, FIRST at most LAST)"
         case .speakerNeededForVerbal: return "a verbal contribution needs a speaker (--speaker P01)"
         case .facilitatorSourceWithParticipant(let c): return "\(c) is a participant; facilitator contributions carry no participant speaker"
         case .replyToSelfOrFuture(let n): return "a contribution can only reply to an earlier one, not #\(n)"

@@ -42,7 +42,7 @@ public enum EventCodec {
         ConsentChecklistSet.self, BlocklistNameAdded.self, LinkageDestroyed.self,
         GroupCreated.self, GroupRenamed.self, GroupClosed.self, ParticipantAssigned.self,
         RoundStarted.self, RoundEnded.self, GuideSet.self, GuideAdvanced.self,
-        ContributionLogged.self, ContributionEdited.self, ContributionStruck.self, AttributionSet.self,
+        ContributionLogged.self, ContributionEdited.self, ContributionStruck.self, AttributionSet.self, SpeakerSet.self,
         CodebookSet.self, CodeTagged.self, CodeUntagged.self, ThemeCreated.self, ThemeLinked.self, ThemeUnlinked.self,
         RedactionAccepted.self, RedactionRejected.self, ConfidentialityReminderGiven.self,
         ConcernRaised.self, ConcernAcknowledged.self, ConcernActionTaken.self,
