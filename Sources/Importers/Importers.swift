@@ -19,6 +19,15 @@ public enum Importer {
         return plan
     }
 
+    /// A Zoom chat that is still being written, as `--follow` finds it when it
+    /// starts: checked on its complete lines (see `ZoomChatParser.parseSoFar`).
+    public static func zoomChatSoFar(_ text: ImportText, into state: SessionState,
+                                     options: ImportOptions = ImportOptions()) throws -> ImportPlan {
+        let chat = ZoomChatParser.parseSoFar(text)
+        try requireRecognised(text, format: .zoomChat, records: chat.messages.count, skipped: chat.skipped)
+        return try ImportPlanner.plan(chat: chat, fileName: text.fileName, into: state, options: options)
+    }
+
     /// A WebVTT transcript from Teams or Zoom.
     public static func webVTT(_ text: ImportText, into state: SessionState,
                               options: ImportOptions = ImportOptions()) throws -> ImportPlan {

@@ -104,6 +104,20 @@ public struct ZoomChatParser: Sendable {
 
     public static func parse(_ string: String) -> ChatTranscript { parse(ImportText(string)) }
 
+    /// A chat still being written: its complete lines, and its last message
+    /// only once it has words (Zoom may have written just its header).
+    public static func parseSoFar(_ text: ImportText) -> ChatTranscript {
+        var parser = ZoomChatParser()
+        let complete = text.completeLines
+        let count = complete.bytes.withUnsafeBufferPointer { buf in
+            ByteLines.forEach(buf) { line, number in parser.consume(line, number: number) }
+        }
+        if parser.pendingMessage() != nil { parser.finishMessage() } else { parser.pending = nil }
+        var out = parser.drain()
+        out.lineCount = count
+        return out
+    }
+
     /// Whether a message is open, waiting for more lines or for the next header.
     var hasPendingMessage: Bool { pending != nil }
 

@@ -115,7 +115,16 @@ final class ImportCLITests: XCTestCase {
         let chat = dir.appendingPathComponent("meeting_saved_chat.txt").path
         try ConveneProcess.ok(["new", f, "--title", "Follow", "--date", "2026-05-14"])
         for code in ["P01", "P02"] { try ConveneProcess.ok(["participant", "add", f, "--code", code, "--role", "Youth worker"]) }
-        let follow = try ConveneProcess.start(["import", f, "--zoom-chat", chat, "--follow", "--quiet-seconds", "0.5"])
+        let follow = Process()
+        follow.executableURL = ConveneProcess.binary
+        follow.arguments = ["import", f, "--zoom-chat", chat, "--follow", "--quiet-seconds", "0.5"]
+        follow.environment = ConveneProcess.environment([:])
+        let out = dir.appendingPathComponent("follow.out"), err = dir.appendingPathComponent("follow.err")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        follow.standardOutput = try FileHandle(forWritingTo: out)
+        follow.standardError = try FileHandle(forWritingTo: err)
+        try follow.run()
         defer { if follow.isRunning { follow.terminate() } }
         var text = ""
         var expected = [String]()
@@ -146,7 +155,10 @@ final class ImportCLITests: XCTestCase {
         }
         follow.interrupt()
         follow.waitUntilExit()
-        XCTAssertEqual(texts, expected)
+        let said = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+        let complained = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
+        XCTAssertEqual(texts, expected, "follow said: \(said) \(complained)")
+        XCTAssertTrue(said.contains("added 1 contribution from meeting_saved_chat.txt"), said)
         let plain = try ConveneProcess.ok(["import", f, "--zoom-chat", chat])
         XCTAssertTrue(plain.stdout.contains("0 contributions to add; 10 already in the session"), plain.stdout)
         XCTAssertEqual(try listed(f).count, 10)

@@ -72,8 +72,9 @@ final class FollowWritersTests: XCTestCase {
             writes.append((String(rest[..<end]), pause))
             rest = rest[end...]
         }
+        let plan = writes
         let writer = Thread {
-            for (piece, pause) in writes {
+            for (piece, pause) in plan {
                 Self.append(piece, to: path)
                 Thread.sleep(forTimeInterval: pause)
             }
@@ -145,6 +146,20 @@ final class FollowWritersTests: XCTestCase {
         XCTAssertEqual(try follower.poll(now: 117).messages, [])
         XCTAssertEqual(follower.messages.map(\.sender), ["Alex Rivera"])
         XCTAssertEqual(try follower.poll(now: 119.5).messages.map(\.text), ["Agreed."])
+    }
+
+    /// `--follow` may start while Zoom is in the middle of a message: the
+    /// check at the start reads the finished lines, and a header with no words yet is not a fault.
+    func testAFollowStartsOnAFileInTheMiddleOfAMessage() throws {
+        let state = TestSession.make()
+        for partial in ["10:00:00 From P01 to", "10:00:00 From P01 to Everyone:\n", "10:00:00 From P01 to Everyone:\n\tHel"] {
+            let plan = try Importer.zoomChatSoFar(ImportText(partial, fileName: "chat.txt"), into: state)
+            XCTAssertEqual(plan.report.read, 0, partial)
+            XCTAssertEqual(plan.report.skippedTotal, 0, partial)
+        }
+        let plan = try Importer.zoomChatSoFar(ImportText("10:00:00 From P01 : one\n10:00:01 From P02 to Everyone:\n\tTw", fileName: "c"), into: state)
+        XCTAssertEqual(plan.contributionTexts, ["one"])
+        XCTAssertThrowsError(try Importer.zoomChatSoFar(ImportText("not a chat\nat all\n", fileName: "c"), into: state))
     }
 
     private static func append(_ text: String, to path: String) {

@@ -62,7 +62,8 @@ struct ImportCommand: ParsableCommand {
     /// the other messages.
     private func followChat(_ journal: SQLiteJournal, _ options: ImportOptions, path: String) throws {
         if FileManager.default.fileExists(atPath: path) {
-            let plan = try Importer.zoomChat(path: path, into: journal.state, options: options)
+            // Zoom may be in the middle of a line: check the lines it has finished.
+            let plan = try Importer.zoomChatSoFar(ImportText.read(path: path), into: journal.state, options: options)
             try show(plan.report)
         } else {
             Output.line("\(path) does not exist yet; waiting for Zoom to create it")
