@@ -57,6 +57,8 @@ let package = Package(
         ]),
         .executableTarget(name: "ConveneBench", dependencies: [
             "SessionModel", "Privacy", "SessionStore", "TeamStore", "Importers", "Exporters", "ConsoleApp", "TerminalKit",
+            // The study benchmark reads the qdpx it wrote.
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 
         .testTarget(name: "SessionModelTests", dependencies: [
@@ -65,7 +67,7 @@ let package = Package(
         .testTarget(name: "PrivacyTests", dependencies: [
             "Privacy", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
         ], resources: [.copy("Corpus")]),
-        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "SessionModel"]),
+        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "SessionModel"], exclude: ["Fixtures"]),
         .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "SessionStore", "SessionModel"]),
         .testTarget(name: "ImportersTests", dependencies: [
             "Importers", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
@@ -74,6 +76,7 @@ let package = Package(
         .testTarget(name: "ExportersTests", dependencies: [
             "Exporters", "Privacy", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Crypto", package: "swift-crypto"),  // SHA-256 of export bytes (StreamingExportTests)
         ], resources: [.copy("Golden")]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "TerminalKit", "SessionModel", "SessionStore"],

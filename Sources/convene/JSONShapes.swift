@@ -89,9 +89,15 @@ struct ShowJSON: Codable {
         withdrawalClosesOn = s.withdrawalClosesOn; closed = info.closed; recording = info.recording
         linkage = s.linkageDestroyed ? "anonymised" : "linked"
         events = s.eventCount
-        let live = s.liveContributions
-        contributions = live.count
-        contributionsBySource = Dictionary(grouping: live, by: { $0.source.rawValue }).mapValues(\.count)
+        // Counted in place: copying 100 000 contributions to count them cost more memory than opening the file.
+        var live = 0
+        var bySource: [String: Int] = [:]
+        for c in s.contributions where !c.erased {
+            live += 1
+            bySource[c.source.rawValue, default: 0] += 1
+        }
+        contributions = live
+        contributionsBySource = bySource
         facilitators = s.facilitators.map { FacilitatorJSON(name: $0.name, role: $0.role.rawValue) }
         participants = s.orderedParticipants.map {
             ParticipantJSON(code: $0.code, role: $0.jobRole, orgType: $0.organisationType?.rawValue, strand: $0.strand,

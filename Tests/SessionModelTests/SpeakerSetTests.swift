@@ -62,7 +62,7 @@ final class SpeakerSetTests: XCTestCase {
         XCTAssertTrue(s.contributions[0...2].allSatisfy(\.erased))
         // The stored journal keeps erased contributions as content-free records.
         var stored = all
-        for i in 3...5 { stored[i].payload = ErasedEvent(wasKind: ContributionLogged.kind) }
+        for i in 3...5 { stored[i].body = .erased(.contributionLogged) }
         let again = try SessionState.replay(stored)
         XCTAssertEqual(again.contributions.map(\.erased), [true, true, true, false])
         let data = try EventCodec.encode(SpeakerSet(first: 1, last: 3, speaker: "P01"))
