@@ -2,6 +2,7 @@
 //   convene-bench [store|open-once PATH|all|<area>]
 //   convene-bench load [WRITERS RATE SECONDS]   (not in `all`: it runs 60 s)
 //   convene-bench study [SESSIONS CONTRIBUTIONS] (20 session files, 100 000 contributions, every format exported and checked)
+//   convene-bench study-ops [SESSIONS CONTRIBUTIONS]   (a 20 × 2 000 study: qdpx export, withdrawal)
 import Foundation
 
 let args = CommandLine.arguments.dropFirst()
@@ -22,6 +23,7 @@ case "study": runStudyBenchmark(Array(args.dropFirst()))
 case "import": runImportBenchmarks()
 case "load": runLoadBenchmark(Array(args.dropFirst()))
 case "load-writer": runLoadWriter(Array(args.dropFirst()))
+case "study-ops": runStudyBenchmarks(Array(args.dropFirst()))
 case "team": runTeamBenchmarks(Array(args.dropFirst()))
 case "team-reader": runTeamReader(Array(args.dropFirst()))
 case "all":

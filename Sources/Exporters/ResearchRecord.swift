@@ -43,6 +43,9 @@ public struct ResearchRecord: Codable, Equatable, Sendable {
         public var text: String
         public var codes: [String]
         public var replyTo: [Int]
+        /// In a study export: the session it came from and its number there (absent for one session).
+        public var session: String? = nil
+        public var sessionNumber: Int? = nil
     }
     /// One line of the process log: what was done to run the session well.
     /// Never a concern, never a name.
@@ -78,6 +81,8 @@ public enum ResearchGate {
     /// What stands in for the words of background material (Chatham House:
     /// it informs findings and is never quoted, so its text never leaves).
     public static let withheld = "[background — not for quotation]"
+    /// What stands in for the words of a participant who did not consent to being quoted.
+    public static let withheldByConsent = "[not for quotation — consent]"
 
     /// `progress` gets fractions from 0 to 1 as contributions are rendered
     /// (redaction is the slow part of a long session).
@@ -103,9 +108,15 @@ public enum ResearchGate {
         @Sendable func pass(_ c: Contribution) -> GateResult {
             if c.erased || c.directMessage { return GateResult() }
             if c.struck { return GateResult(left: .struck) }
+            // The checklist decides: a missing required item is no consent; a missing
+            // optional item applies its effect (docs/data-protection.md, "Consent").
+            var neverQuoted = false
             if let code = c.speaker {
                 guard let p = s.participant(code), !p.withdrawn else { return GateResult(left: .withdrawn) }
-                if !p.hasConsented { return GateResult(left: .withoutConsent) }
+                let consent = s.consentStatus(p)
+                if !consent.isConsented { return GateResult(left: .withoutConsent) }
+                if c.source == .verbal && consent.effects.contains(.verbalWithheld) { return GateResult(left: .withoutConsent) }
+                neverQuoted = consent.effects.contains(.neverQuoted)
             }
             let label: String?
             switch (c.source, c.attribution) {
@@ -123,8 +134,9 @@ public enum ResearchGate {
                 number: c.number, occurredAt: c.occurredAt, room: roomNames[c.room] ?? names.scrub(s.roomName(c.room)), roomId: c.room, round: c.round,
                 guideSegment: segment.map { guideTitles[$0] }, guideIndex: segment,
                 source: c.source.rawValue, speaker: c.speaker, speakerLabel: label, attribution: c.attribution.rawValue,
-                quotable: c.attribution != .background, form: c.form.rawValue,
-                text: c.attribution == .background ? withheld : names.scrub(redactor.exportText(c, findings: findings)),
+                quotable: c.attribution != .background && !neverQuoted, form: c.form.rawValue,
+                text: c.attribution == .background ? withheld
+                    : neverQuoted ? withheldByConsent : names.scrub(redactor.exportText(c, findings: findings)),
                 codes: c.codes.map(names.scrub), replyTo: c.replyTo), warning: warning)
         }
 
@@ -194,7 +206,7 @@ public enum ResearchGate {
             codebook: s.codebook.entries.map { .init(name: names.scrub($0.name), description: $0.description.map(names.scrub), emergent: $0.emergent) },
             themes: s.themes.filter { !$0.title.isEmpty }.map { .init(number: $0.number, title: names.scrub($0.title), contributions: $0.contributions.filter(included.contains)) },
             contributions: entries,
-            process: .init(consentRecorded: s.orderedParticipants.filter { $0.hasConsented && !$0.withdrawn }.count, confidentialityReminders: s.reminders.count,
+            process: .init(consentRecorded: s.orderedParticipants.filter { s.consentStatus($0).isConsented && !$0.withdrawn }.count, confidentialityReminders: s.reminders.count,
                            redactions: s.contributions.reduce(0) { $0 + $1.redactions.count }, withdrawals: s.withdrawals.count,
                            excludedStruck: excludedStruck, excludedWithoutConsent: excludedConsent, excludedWithdrawn: excludedWithdrawn, log: log))
         return (record, warnings)

@@ -66,8 +66,12 @@ public enum ImplicitIdentification {
     /// Warnings for every live, role-attributed contribution in `state`, in contribution order.
     /// Contributions already at `anonymous` or `background` print no role and are never warned about.
     /// The contributions are checked in chunks on every core (the scan is the slow part).
-    public static func warnings(in state: SessionState, scanner: IdentifierScanner? = nil) -> [ImplicitIdentificationWarning] {
-        let check = ImplicitIdentificationCheck(state: state, scanner: scanner ?? IdentifierScanner(session: state))
+    /// `roleHolders` (by `normalised` role) replaces the session's own count when the export
+    /// spans a study: a role held by one person in the whole study is rare there, in `scope` words.
+    public static func warnings(in state: SessionState, scanner: IdentifierScanner? = nil,
+                                roleHolders: [String: Int]? = nil, scope: String = "session") -> [ImplicitIdentificationWarning] {
+        let check = ImplicitIdentificationCheck(state: state, scanner: scanner ?? IdentifierScanner(session: state),
+                                                roleHolders: roleHolders, scope: scope)
         let contributions = state.contributions
         let chunk = 512
         let chunks = (contributions.count + chunk - 1) / chunk
@@ -92,7 +96,8 @@ public enum ImplicitIdentification {
         rareTitles.contains { t in key == t || key.hasPrefix(t + " ") || key.hasSuffix(" " + t) || key.contains(" " + t + " ") }
     }
 
-    static func normalised(_ s: String) -> String {
+    /// The form of a job role that holder counts are keyed by.
+    public static func normalised(_ s: String) -> String {
         s.lowercased().replacingOccurrences(of: "’", with: "'")
             .split(whereSeparator: { $0.isWhitespace || $0 == "," }).joined(separator: " ")
     }
@@ -109,16 +114,22 @@ public struct ImplicitIdentificationCheck: Sendable {
     private let rareRoles: [String: ImplicitIdentificationWarning.RoleRarity]
     /// By participant code: the place the role itself names, if any.
     private let placeInRole: [String: Finding]
+    /// "session", or "study" when the holders were counted across a study.
+    private let scope: String
 
-    public init(state: SessionState, scanner: IdentifierScanner) {
+    /// `roleHolders`: holders of each role counted across a study (one per participant code), replacing the session's count.
+    public init(state: SessionState, scanner: IdentifierScanner, roleHolders: [String: Int]? = nil, scope: String = "session") {
         self.state = state
         self.scanner = scanner
+        self.scope = scope
         var holders: [String: Int] = [:]
         for p in state.orderedParticipants where !p.withdrawn { holders[ImplicitIdentification.normalised(p.jobRole), default: 0] += 1 }
+        if let roleHolders { holders = roleHolders }
+        let people = roleHolders.map { $0.values.reduce(0, +) } ?? state.participants.count
         var rare: [String: ImplicitIdentificationWarning.RoleRarity] = [:], inRole: [String: Finding] = [:]
         for p in state.participants.values where !p.withdrawn {
             guard let rarity = ImplicitIdentification.rarity(ofRole: ImplicitIdentification.normalised(p.jobRole), holders: holders,
-                                                             participants: state.participants.count) else { continue }
+                                                             participants: people) else { continue }
             rare[p.code] = rarity
             inRole[p.code] = scanner.scan(p.jobRole).first { ImplicitIdentification.placeLabels.contains($0.label) }
         }
@@ -152,7 +163,7 @@ public struct ImplicitIdentificationCheck: Sendable {
         // If the quote itself names the role, removing the label is not enough.
         let saysRole = ImplicitIdentification.normalised(c.text).contains(key)
         let suggested: AttributionLevel = saysRole ? .background : .anonymous
-        let why = rarity == .rareTitle ? "a rare role" : "the only \(role) in this session"
+        let why = rarity == .rareTitle ? "a rare role" : "the only \(role) in this \(scope)"
         let whereFound = place.2 == .text ? "names" : "has the role's own"
         return ImplicitIdentificationWarning(
             contribution: c.number, participant: p.code, role: role, rarity: rarity, place: place.0,
