@@ -27,6 +27,7 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
     case contributionLogged = "contribution.logged"
     case contributionEdited = "contribution.edited"
     case contributionStruck = "contribution.struck"
+    case contributionRestored = "contribution.restored"
     case attributionSet = "attribution.set"
     case speakerSet = "contribution.speaker-set"
     case codebookSet = "codebook.set"
@@ -54,7 +55,7 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
              .participantAdded, .realNameRecorded, .consentRecorded, .consentChecklistSet, .blocklistNameAdded,
              .linkageDestroyed, .groupCreated, .groupRenamed, .groupClosed, .participantAssigned,
              .roundStarted, .roundEnded, .guideSet, .guideAdvanced, .contributionLogged, .contributionEdited,
-             .contributionStruck, .attributionSet, .speakerSet, .codebookSet, .codeTagged, .codeUntagged, .themeCreated,
+             .contributionStruck, .contributionRestored, .attributionSet, .speakerSet, .codebookSet, .codeTagged, .codeUntagged, .themeCreated,
              .themeLinked, .themeUnlinked, .redactionAccepted, .redactionRejected,
              .confidentialityReminderGiven, .participantWithdrawn, .importRecorded, .exportRecorded:
             return false
@@ -69,7 +70,7 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
              .participantAdded, .realNameRecorded, .consentRecorded, .consentChecklistSet, .blocklistNameAdded,
              .linkageDestroyed, .groupCreated, .groupRenamed, .groupClosed, .participantAssigned,
              .roundStarted, .roundEnded, .guideSet, .guideAdvanced, .contributionLogged, .contributionEdited,
-             .contributionStruck, .attributionSet, .speakerSet, .codebookSet, .codeTagged, .codeUntagged, .themeCreated,
+             .contributionStruck, .contributionRestored, .attributionSet, .speakerSet, .codebookSet, .codeTagged, .codeUntagged, .themeCreated,
              .themeLinked, .themeUnlinked, .redactionAccepted, .redactionRejected,
              .confidentialityReminderGiven, .concernRaised, .concernAcknowledged, .concernActionTaken,
              .participantWithdrawn, .importRecorded, .exportRecorded:
@@ -103,6 +104,7 @@ public enum EventBody: Sendable, Equatable {
     case contributionLogged(ContributionLogged)
     case contributionEdited(ContributionEdited)
     case contributionStruck(ContributionStruck)
+    case contributionRestored(ContributionRestored)
     case attributionSet(AttributionSet)
     case speakerSet(SpeakerSet)
     case codebookSet(CodebookSet)
@@ -148,6 +150,7 @@ public enum EventBody: Sendable, Equatable {
         case .contributionLogged: return .contributionLogged
         case .contributionEdited: return .contributionEdited
         case .contributionStruck: return .contributionStruck
+        case .contributionRestored: return .contributionRestored
         case .attributionSet: return .attributionSet
         case .speakerSet: return .speakerSet
         case .codebookSet: return .codebookSet
@@ -199,6 +202,7 @@ public enum EventBody: Sendable, Equatable {
         case .contributionLogged(let p): return p
         case .contributionEdited(let p): return p
         case .contributionStruck(let p): return p
+        case .contributionRestored(let p): return p
         case .attributionSet(let p): return p
         case .speakerSet(let p): return p
         case .codebookSet(let p): return p
@@ -250,6 +254,7 @@ extension EventCodec {
         case .contributionLogged: return .contributionLogged(try decode(ContributionLogged.self))
         case .contributionEdited: return .contributionEdited(try decode(ContributionEdited.self))
         case .contributionStruck: return .contributionStruck(try decode(ContributionStruck.self))
+        case .contributionRestored: return .contributionRestored(try decode(ContributionRestored.self))
         case .attributionSet: return .attributionSet(try decode(AttributionSet.self))
         case .speakerSet: return .speakerSet(try decode(SpeakerSet.self))
         case .codebookSet: return .codebookSet(try decode(CodebookSet.self))
@@ -294,6 +299,7 @@ extension EventCodec {
         case .contributionLogged(let p): return try encoder.encode(p)
         case .contributionEdited(let p): return try encoder.encode(p)
         case .contributionStruck(let p): return try encoder.encode(p)
+        case .contributionRestored(let p): return try encoder.encode(p)
         case .attributionSet(let p): return try encoder.encode(p)
         case .speakerSet(let p): return try encoder.encode(p)
         case .codebookSet(let p): return try encoder.encode(p)

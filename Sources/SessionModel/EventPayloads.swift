@@ -255,6 +255,14 @@ public struct ContributionStruck: EventPayload {
     public init(number: Int, reason: String? = nil) { self.number = number; self.reason = reason }
 }
 
+/// Undoes a strike: the contribution is back in the record (the strike stays in the journal).
+public struct ContributionRestored: EventPayload {
+    public static let kind = EventKind.contributionRestored.rawValue
+    public var body: EventBody { .contributionRestored(self) }
+    public var number: Int
+    public init(number: Int) { self.number = number }
+}
+
 public struct AttributionSet: EventPayload {
     public static let kind = EventKind.attributionSet.rawValue
     public var body: EventBody { .attributionSet(self) }
@@ -335,8 +343,11 @@ public struct RedactionAccepted: EventPayload {
     public var label: IdentifierLabel
     /// Set when the note-taker marked the span by hand rather than accepting a finding.
     public var manual: Bool
-    public init(number: Int, span: TextSpan, label: IdentifierLabel, manual: Bool = false) {
-        self.number = number; self.span = span; self.label = label; self.manual = manual
+    /// The placeholder number given when it was accepted (`[PERSON 2]` → 2), so a later
+    /// withdrawal, which erases other redactions, never renumbers this one. Older files: nil.
+    public var placeholder: Int?
+    public init(number: Int, span: TextSpan, label: IdentifierLabel, manual: Bool = false, placeholder: Int? = nil) {
+        self.number = number; self.span = span; self.label = label; self.manual = manual; self.placeholder = placeholder
     }
 }
 

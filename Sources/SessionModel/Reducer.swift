@@ -63,6 +63,7 @@ extension SessionState {
         case .contributionLogged(let e): try fold(e, event)
         case .contributionEdited(let e): try fold(e, event)
         case .contributionStruck(let e): try fold(e, event)
+        case .contributionRestored(let e): try fold(e, event)
         case .attributionSet(let e): try fold(e, event)
         case .speakerSet(let e): try fold(e, event)
         case .codebookSet(let e): try fold(e, event)
@@ -116,7 +117,7 @@ extension SessionState {
              .participantAdded, .realNameRecorded, .consentRecorded, .consentChecklistSet, .blocklistNameAdded,
              .linkageDestroyed, .groupCreated, .groupRenamed, .groupClosed, .participantAssigned,
              .roundStarted, .roundEnded, .guideSet, .guideAdvanced, .contributionEdited,
-             .contributionStruck, .attributionSet, .speakerSet, .codebookSet, .codeTagged, .codeUntagged,
+             .contributionStruck, .contributionRestored, .attributionSet, .speakerSet, .codebookSet, .codeTagged, .codeUntagged,
              .themeLinked, .themeUnlinked, .redactionAccepted, .redactionRejected,
              .confidentialityReminderGiven, .concernRaised, .concernAcknowledged, .concernActionTaken,
              .participantWithdrawn, .importRecorded, .exportRecorded:
@@ -137,13 +138,24 @@ extension SessionState {
 
     // Placeholders are numbered per label across the session, so `[PERSON 1]`
     // is the same person wherever they are mentioned.
-    mutating func placeholderFor(label: IdentifierLabel, text: String) -> String {
+    // A number recorded in the event is kept when no other text holds it: erased
+    // redactions (a withdrawal) then leave gaps instead of renumbering the rest.
+    mutating func placeholderFor(label: IdentifierLabel, text: String, recorded: Int?) -> String {
         let key = Self.placeholderKey(label: label, text: text)
         let number: Int
         if let known = placeholderNumbers[key] { number = known } else {
-            number = (placeholderCounters[label.rawValue] ?? 0) + 1
-            placeholderCounters[label.rawValue] = number
+            var taken = placeholderTaken ?? []
+            if let recorded, recorded > 0, !taken.contains(Self.placeholderSlot(label, recorded)) {
+                number = recorded
+            } else {
+                var next = (placeholderCounters[label.rawValue] ?? 0) + 1
+                while taken.contains(Self.placeholderSlot(label, next)) { next += 1 }
+                number = next
+            }
+            placeholderCounters[label.rawValue] = max(number, placeholderCounters[label.rawValue] ?? 0)
             placeholderNumbers[key] = number
+            taken.insert(Self.placeholderSlot(label, number))
+            placeholderTaken = taken
         }
         return "[\(label.placeholderWord) \(number)]"
     }

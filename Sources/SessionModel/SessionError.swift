@@ -24,6 +24,7 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownContribution(Int)
     case contributionErased(Int)
     case contributionStruck(Int)
+    case contributionNotStruck(Int)
     case speakerOnWhiteboard
     /// A speaker was set on a chat message or whiteboard note.
     case notSpoken(Int)
@@ -72,6 +73,7 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownContribution(let n): return "no contribution #\(n) in this session"
         case .contributionErased(let n): return "contribution #\(n) was erased by a withdrawal"
         case .contributionStruck(let n): return "contribution #\(n) is struck from the record"
+        case .contributionNotStruck(let n): return "contribution #\(n) is not struck, so there is nothing to restore"
         case .speakerOnWhiteboard: return "whiteboard notes are anonymous and carry no speaker"
         case .notSpoken(let n):
             return "contribution #\(n) is a chat message or a whiteboard note; only spoken contributions take a speaker afterwards"

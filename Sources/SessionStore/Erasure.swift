@@ -172,6 +172,7 @@ public enum ErasureRules {
         case .contributionLogged: return .newContribution
         case .contributionEdited(let e): return .aboutContribution(e.number)
         case .contributionStruck(let e): return .aboutContribution(e.number)
+        case .contributionRestored(let e): return .aboutContribution(e.number)
         case .attributionSet(let e): return .aboutContribution(e.number)
         case .codeTagged(let e): return .aboutContribution(e.number)
         case .codeUntagged(let e): return .aboutContribution(e.number)
