@@ -224,6 +224,7 @@ public enum ConsoleRunner {
                     }
                 } catch {
                     _ = update(&state, .appendFailed("cannot read the session: \(error)"))
+                    changed = true // draw the message now, not at the next second
                 }
                 if let status = link?() {
                     _ = update(&state, .offline(waiting: status.offlineWaiting))
@@ -247,6 +248,10 @@ public enum ConsoleRunner {
                 }
             }
             if draftDirty && now.timeIntervalSince(lastDraftSave) >= 0.5 {
+                // Read first: an erasure made elsewhere since the last read may take the draft with it.
+                if let added = try? journal.refresh(), !added.isEmpty {
+                    perform(update(&state, .sessionChanged(journal.state)))
+                }
                 save(state, drafts); draftDirty = false; lastDraftSave = now
                 lastSaved = (state.input.text, savedView(state))
             }
