@@ -177,6 +177,8 @@ enum Build {
             return [ContributionLogged(source: c.source, room: room, speaker: speaker, text: c.text,
                                        form: c.summary ? .summary : .verbatim, replyTo: c.replyTo)]
         case .edit(let n, let text): return [ContributionEdited(number: n, text: text)]
+        case .setSpeaker(let range, let speaker):
+            return [try SpeakerAssignment.event(range: range, speaker: speaker, in: state)]
         case .tag(let n, let typed, let emergent):
             // The contribution first: "no contribution #7" says more than a code that would not matter.
             guard state.contribution(n) != nil else { throw ActionError.refused(.unknownContribution(n)) }
@@ -288,6 +290,7 @@ enum Messages {
             if case .contribution(let n) = made.result { return "#\(n)" }
             return "logged"
         case .edit(let n, _): return "#\(n) edited"
+        case .setSpeaker(let range, let speaker): return "#\(range): \(speaker)"
         case .tag(let n, _, _):
             guard case .tagged(let code, let emergent) = made.result else { return "#\(n) tagged" }
             return "#\(n) tagged \(code)\(emergent ? " (new emergent code)" : "")"

@@ -115,7 +115,7 @@ public struct WithdrawalOrder: Sendable, Equatable {
 
 /// Which importer reads a file.
 public enum ImportFileKind: String, Sendable, Equatable, CaseIterable {
-    case zoomChat = "zoom-chat", vtt, miroCSV = "miro-csv"
+    case zoomChat = "zoom-chat", vtt, srt, teamsDocx = "teams-docx", miroCSV = "miro-csv"
 }
 
 /// What an import reads.
@@ -168,6 +168,8 @@ public enum SessionCommand: Sendable {
     // Contributions, codes and themes
     case log(NewContribution)
     case edit(number: Int, text: String)
+    /// Who spoke a range of contributions (`12-40`; a code, `facilitator` or `none`).
+    case setSpeaker(range: String, speaker: String)
     /// `emergent`: the code may be new (added as an emergent code); otherwise it
     /// must name one codebook code (exactly, by number, or by unique prefix).
     case tag(number: Int, code: String, emergent: Bool)
@@ -217,6 +219,7 @@ public enum SessionCommand: Sendable {
         case .guide: return "guide"
         case .log: return "log"
         case .edit: return "edit"
+        case .setSpeaker: return "speaker"
         case .tag: return "tag"
         case .untag: return "untag"
         case .strike: return "strike"

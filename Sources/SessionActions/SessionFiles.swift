@@ -52,7 +52,10 @@ public enum SessionImport {
     static func run(_ order: ImportOrder, by actor: ActingUser, on journal: any SessionJournal, at now: Date) throws -> ActionOutcome {
         try Permissions.check(.importFile(order), by: actor, in: journal.state)
         var text: ImportText?
-        if case .file(_, let path) = order.input { text = try ImportText.read(path: (path as NSString).expandingTildeInPath) }
+        // Read once, before the write transaction (a Word transcript is read as bytes when planned).
+        if case .file(let kind, let path) = order.input, kind != .teamsDocx {
+            text = try ImportText.read(path: (path as NSString).expandingTildeInPath)
+        }
         var report: ImportReport?
         let stored = try journal.append(by: actor.name, at: now) { state in
             let plan = try self.plan(order, text: text, into: state)
@@ -70,14 +73,27 @@ public enum SessionImport {
         if let room = order.room { options.room = try Names.room(room, in: state) }
         switch order.input {
         case .file(let kind, let path):
-            let text = try text ?? ImportText.read(path: (path as NSString).expandingTildeInPath)
+            let path = (path as NSString).expandingTildeInPath
+            if kind == .teamsDocx { return try Importer.teamsDocx(path: path, into: state, options: options) }
+            let text = try text ?? ImportText.read(path: path)
             switch kind {
             case .zoomChat: return try Importer.zoomChat(text, into: state, options: options)
             case .vtt: return try Importer.webVTT(text, into: state, options: options)
+            case .srt: return try Importer.srt(text, into: state, options: options)
+            case .teamsDocx: return try Importer.teamsDocx(path: path, into: state, options: options)
             case .miroCSV: return try Importer.miro(text, into: state, options: options)
             }
         case .chatMessages(let transcript, let fileName):
             return try Importer.followedChat(transcript, fileName: fileName, into: state, options: options)
         }
+    }
+}
+
+extension ImportOptions {
+    /// `options` with the room named by `room` resolved against `state` (for a preview outside an action).
+    public static func resolving(_ options: ImportOptions, room: RoomRef?, in state: SessionState) throws -> ImportOptions {
+        var resolved = options
+        if let room { resolved.room = try Names.room(room, in: state) }
+        return resolved
     }
 }
