@@ -477,7 +477,7 @@ extension PostgresJournal: ErasingJournal {
     ///    content-free, so numbering and the hash chain survive), replays the
     ///    journal from scratch (refusing the erasure if anything would no longer
     ///    replay) and appends the plan's events;
-    /// 2. `VACUUM FULL` rewrites both event tables without the dead row versions,
+    /// 2. `VACUUM FULL` rewrites the event tables (events, register, linkage) without the dead row versions,
     ///    and `CHECKPOINT` lets the server recycle the WAL that still holds them.
     /// Needs the server: offline, it refuses (the outbox is flushed first, so
     /// anything queued for the participant is sent and then erased with the rest).
@@ -586,7 +586,7 @@ extension PostgresJournal: ErasingJournal {
                              purged: try purge(), head: head)
     }
 
-    /// `VACUUM FULL` of the event tables and a `CHECKPOINT`: the erased
+    /// `VACUUM FULL` of the event tables (events, register, linkage) and a `CHECKPOINT`: the erased
     /// payloads leave the tables' files; the WAL holding them can be recycled.
     /// Incomplete (false) when this login may not do both (it must own the
     /// tables; CHECKPOINT needs a superuser or `pg_checkpoint`): the operator
@@ -596,10 +596,10 @@ extension PostgresJournal: ErasingJournal {
         try lock.withLock {
             let owns = try link.run("""
                 SELECT count(*)::int FROM pg_class
-                WHERE oid IN ('convene_events'::regclass, 'convene_restricted'::regclass)
+                WHERE oid IN ('convene_events'::regclass, 'convene_restricted'::regclass, 'convene_linkage'::regclass)
                   AND pg_has_role(current_user, relowner, 'USAGE')
                 """).first?.decode(Int.self) ?? 0
-            guard owns == 2 else { return PurgeResult(complete: false) }
+            guard owns == 3 else { return PurgeResult(complete: false) }
             // A console's open read must not stall the link past its deadline: wait
             // a bounded time for the table lock, else report the compaction as pending.
             let deadline = link.timeout
@@ -608,6 +608,7 @@ extension PostgresJournal: ErasingJournal {
             do {
                 try link.run("SET lock_timeout = '60s'")
                 try link.run("VACUUM FULL convene_restricted")
+                try link.run("VACUUM FULL convene_linkage")
                 try link.run("VACUUM FULL convene_events")
                 try link.run("CHECKPOINT")
                 try link.run("RESET lock_timeout")
