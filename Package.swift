@@ -56,26 +56,34 @@ let package = Package(
             "SessionModel", "Privacy", "SessionStore", "TeamStore", "Importers", "Exporters", "ConsoleApp", "TerminalKit",
         ]),
 
-        .testTarget(name: "SessionModelTests", dependencies: [
+        // Shared by the test targets: skips that fail in strict mode (CI), seeded random numbers,
+        // waiting on a condition, shrinkable scripts of events of every kind.
+        .target(name: "ConveneTestSupport", dependencies: [
             "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
+        ], path: "Tests/ConveneTestSupport"),
+        .testTarget(name: "SessionModelTests", dependencies: [
+            "SessionModel", "ConveneTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "PrivacyTests", dependencies: [
-            "Privacy", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
+            "Privacy", "SessionModel", "ConveneTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ], resources: [.copy("Corpus")]),
-        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "SessionModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "SessionStore", "SessionModel"]),
+        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "SessionModel", "ConveneTestSupport"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "SessionStore", "SessionModel", "ConveneTestSupport"]),
         .testTarget(name: "ImportersTests", dependencies: [
-            "Importers", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
+            "Importers", "SessionModel", "ConveneTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExportersTests", dependencies: [
-            "Exporters", "Privacy", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
+            "Exporters", "Privacy", "SessionModel", "ConveneTestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], resources: [.copy("Golden")]),
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "TerminalKit", "SessionModel", "SessionStore"],
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "ConveneTestSupport"]),
+        .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "TerminalKit", "SessionModel", "SessionStore",
+                                                         "ConveneTestSupport"],
                     exclude: ["Snapshots"]),
         // End-to-end: runs the built `convene` binary (durability, tmux, faults).
-        .testTarget(name: "CLITests", dependencies: ["SessionStore", "SessionModel"]),
+        .testTarget(name: "CLITests", dependencies: ["SessionStore", "SessionModel", "ConveneTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -79,6 +79,7 @@ extension SQLiteJournal {
                         cached = state
                         snapshotSeq = 0
                         appended = try appendLocked(db, plan.append, by: actor, at: at)
+                        FaultPoint.beforeEraseCommit.reach()
                         return .commit
                     }
                 }
@@ -90,6 +91,7 @@ extension SQLiteJournal {
             _ = try? refresh()
             throw Self.map(error, path: location)
         }
+        FaultPoint.afterEraseCommit.reach()
         try writeSnapshot()
         let purged = try purge()
         return ErasureResult(cleared: cleared, appended: appended, purged: purged)
@@ -108,6 +110,7 @@ extension SQLiteJournal {
                 // Keep the WAL short before VACUUM writes a whole copy into it…
                 _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
                 try db.execute(sql: "VACUUM")
+                FaultPoint.afterVacuum.reach()
                 // …then copy that into the file and truncate the WAL to nothing.
                 return PurgeResult(complete: try checkpoint(db))
             }

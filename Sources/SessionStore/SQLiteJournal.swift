@@ -293,18 +293,22 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
         guard !readOnly else { throw StoreError.readOnly(location) }
         guard !payloads.isEmpty else { return [] }
         do {
-            return try dbQueue.writeWithoutTransaction { db in
+            let stored = try dbQueue.writeWithoutTransaction { db in
                 try lock.withLock {
                     var result: [StoredEvent] = []
+                    FaultPoint.watchNextCommit(db)
                     try db.inTransaction(.immediate) {
                         // Checked under the write lock, so no write lands in a deleted file.
                         try checkStillInPlace()
                         result = try appendLocked(db, payloads, by: by, at: at)
+                        FaultPoint.beforeCommit.reach()
                         return .commit
                     }
                     return result
                 }
             }
+            FaultPoint.afterCommit.reach()
+            return stored
         } catch StoreError.fileGone(let p) {
             throw StoreError.fileGone(p) // nothing was written; the cache still matches what was read
         } catch StoreError.fileReplaced(let p) {

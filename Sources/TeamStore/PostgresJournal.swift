@@ -350,7 +350,9 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
             // Round trip 2: insert, wake the others, commit.
             if !stored.isEmpty { statements.append(("SELECT pg_notify($1, $2)", [.text(PostgresSchema.channel), .text(target.session)])) }
             statements.append(("COMMIT", []))
+            FaultPoint.beforeCommit.reach()
             try link.pipeline(statements)
+            FaultPoint.afterCommit.reach()
             confirmed = next
             lastHash = hash
             for s in stored { knownIDs.insert(s.event.id) }

@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Foundation
 @testable import Importers
 import XCTest
@@ -36,7 +37,7 @@ final class ChatFollowerTests: XCTestCase {
         let log = WriteLog()
         let total = 120
         let writer = Thread {
-            var rng = SystemRandomNumberGenerator()
+            var rng = SeededRandom("chat follower")
             var k = 0
             var seconds = 14 * 3600
             while k < total {
@@ -183,7 +184,7 @@ final class ChatFollowerTests: XCTestCase {
         for name in ["zoom-old-oneline.txt", "zoom-new-multiline.txt", "zoom-crlf-bom.txt", "zoom-hostile.txt"] {
             let bytes = try Fixture.data(name)
             let whole = ZoomChatParser.parse(try Fixture.text(name))
-            var rng = SystemRandomNumberGenerator()
+            var rng = SeededRandom("chat follower")
             for _ in 0..<20 {
                 var follower = ChatFollower(path: "/unused")
                 var messages = [ChatMessage]()
