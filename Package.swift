@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // Convene: a terminal console for running live online focus groups.
 // Module order (a module depends only on those above it in this list):
-//   SessionModel → Privacy → SessionStore → TeamStore → Importers / Exporters
+//   SessionModel → Privacy → SessionStore → TeamStore → Importers / Exporters → Study
 //   CNcursesw → TerminalKit → ConsoleApp → convene
 import PackageDescription
 
@@ -44,16 +44,25 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // A study: a folder of sessions with one manifest (study.json); withdrawal from the
+        // study, anonymisation at the end of the project and one analysis export (docs/studies.md).
+        .target(name: "Study", dependencies: [
+            "SessionModel", "Privacy", "SessionStore", "TeamStore", "Exporters",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Headers and library come from the default paths; pkg-config would add -D flags SwiftPM rejects.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TerminalKit", dependencies: ["CNcursesw"]),
         .target(name: "ConsoleApp", dependencies: ["SessionModel", "Privacy", "SessionStore", "TerminalKit", "Exporters", "Importers"]),
         .executableTarget(name: "convene", dependencies: [
             "SessionModel", "Privacy", "SessionStore", "TeamStore", "Importers", "Exporters", "ConsoleApp", "TerminalKit",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Study", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "ConveneBench", dependencies: [
             "SessionModel", "Privacy", "SessionStore", "TeamStore", "Importers", "Exporters", "ConsoleApp", "TerminalKit",
+            "Study",
+            // The study benchmark reads the qdpx it wrote.
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 
         // Shared by the test targets: skips that fail in strict mode (CI), seeded random numbers,
@@ -77,7 +86,12 @@ let package = Package(
             "Exporters", "Privacy", "SessionModel", "ConveneTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Crypto", package: "swift-crypto"),  // SHA-256 of export bytes (StreamingExportTests)
         ], resources: [.copy("Golden")]),
+        .testTarget(name: "StudyTests", dependencies: [
+            "Study", "SessionStore", "SessionModel", "Exporters",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "ConveneTestSupport"]),
         .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "TerminalKit", "SessionModel", "SessionStore",
                                                          "ConveneTestSupport"],

@@ -38,7 +38,9 @@ public enum ConsoleRunner {
         perform([.append([ConsoleOpened(role: context.role)])], &state, journal, screen, drafts)
 
         var lastRefresh = Date.distantPast
+        // The first screen is drawn now, not after waiting for a key or the first poll.
         var frame = view(state)
+        screen.draw(frame)
         var lastDraftSave = Date()
         var draftDirty = false
         // Any change of the line or of where the console stands is saved, not only

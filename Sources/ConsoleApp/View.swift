@@ -127,13 +127,16 @@ enum Screens {
         let rows = height - 2
         let start = max(0, min(s.selectedParticipant - rows + 1, people.count - rows))
         for (i, p) in people.enumerated().dropFirst(start).prefix(rows) {
-            let consent = p.withdrawn ? "W" : p.hasConsented ? "✓" : "✗"
+            let status = s.session.consentStatus(p)
+            let consent = p.withdrawn ? "W" : status.symbol
+            // ◐: the optional items not given follow the role, so the effect is visible.
+            let partial = if case .partial(let items, _) = status, !p.withdrawn { "  ◐ not given: " + items.joined(separator: ", ") } else { "" }
             let attribution = p.attribution == .role ? "r" : "n"
             let room = p.room == 0 ? "M" : String(s.session.roomName(p.room).suffix(1))
             let selected = i == s.selectedParticipant && s.focus == .participants
             let speaking = p.code == s.speaker ? "»" : " "
-            let line = "\(speaking)\(p.code) \(consent)\(attribution) \(room) \(p.jobRole)"
-            g.put(line, x: x + 1, y: y + 1 + i - start, style: selected ? CellStyle(.selected, reverse: true) : CellStyle(p.hasConsented ? .normal : .warning), maxWidth: width - 2)
+            let line = "\(speaking)\(p.code) \(consent)\(attribution) \(room) \(p.jobRole)\(partial)"
+            g.put(line, x: x + 1, y: y + 1 + i - start, style: selected ? CellStyle(.selected, reverse: true) : CellStyle(status.isConsented ? .normal : .warning), maxWidth: width - 2)
         }
     }
 
@@ -200,7 +203,7 @@ enum Screens {
             col += g.put(text, x: col, y: y, style: style, maxWidth: x + width - col)
         }
         // Markers stay readable without colour.
-        let consented = c.speaker.map { s.session.participant($0)?.hasConsented ?? false } ?? true
+        let consented = c.speaker.map { s.session.consentStatus(of: $0).isConsented } ?? true
         let findings = s.findings(c.number)
         put(c.concerns.isEmpty ? " " : "⚑", .flag, bold: true)
         put(c.struck ? "~" : !consented ? "✗" : " ", .warning, bold: true)
@@ -260,7 +263,9 @@ enum Screens {
         if s.source == .whiteboard || s.source == .facilitator {
             parts.append(s.source == .whiteboard ? "no speaker (whiteboard notes are anonymous)" : "facilitator")
         } else if let code = s.speaker, let p = s.session.participant(code) {
-            parts.append("speaker \(code) \(p.jobRole)\(p.hasConsented ? "" : " ✗ NO CONSENT")")
+            let status = s.session.consentStatus(p)
+            let mark = status.isConsented ? (status == .full ? "" : " " + status.summary) : " ✗ NO CONSENT"
+            parts.append("speaker \(code) \(p.jobRole)\(mark)")
         } else {
             parts.append("no speaker")
         }

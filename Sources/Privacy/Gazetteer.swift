@@ -58,3 +58,13 @@ final class Gazetteer: Sendable {
     func isSurname(_ key: String) -> Bool { surnames.contains(key) || given.contains(key) }
     func isAmbiguous(_ key: String) -> Bool { ambiguous.contains(key) }
 }
+
+/// The bundled name lists, for a program that knows it will scan soon: the
+/// console starts loading them on another thread before it opens the session,
+/// so the lists are ready (or nearly) by the time the first screen is drawn.
+public enum NameLists {
+    /// Starts loading the lists in the background; the first scanner waits only for what is left.
+    public static func loadInBackground() {
+        Thread.detachNewThread { _ = Gazetteer.shared }
+    }
+}

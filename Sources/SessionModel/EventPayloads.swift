@@ -102,8 +102,11 @@ public struct ConsentRecorded: EventPayload {
 public struct ConsentChecklistSet: EventPayload {
     public static let kind = EventKind.consentChecklistSet.rawValue
     public var body: EventBody { .consentChecklistSet(self) }
+    /// Every item, in checklist order.
     public var items: [String]
-    public init(items: [String]) { self.items = items }
+    /// The items that are optional, with the effect of leaving them out (absent: every item required).
+    public var optional: [OptionalConsentItem]?
+    public init(items: [String], optional: [OptionalConsentItem]? = nil) { self.items = items; self.optional = optional }
 }
 
 /// A name that must never reach an export (a colleague, a child, a family).

@@ -25,5 +25,7 @@ extension SessionState {
     mutating func fold(_ e: ConsentChecklistSet, _ event: SessionEvent) throws {
         guard !e.items.isEmpty else { throw SessionError.emptyText(field: "the consent checklist") }
         consentChecklist = e.items
+        consentEffects = Dictionary((e.optional ?? []).filter { e.items.contains($0.item) }.map { ($0.item, $0.effect) },
+                                    uniquingKeysWith: { a, _ in a })
     }
 }
