@@ -130,7 +130,16 @@ extension Keymap {
     }
 
     static func exportKey(_ key: Key, _ draft: inout ExportDraft, _ s: inout ConsoleState) -> [ConsoleEffect] {
-        if draft.progress != nil { s.overlay = .export(draft); return [] } // running: keys wait
+        if draft.progress != nil {
+            // Running off the loop: Esc hides the box, the export goes on and says when it is done.
+            if key == .escape {
+                s.overlay = .none
+                s.status = "The export goes on in the background; this line will say when the file is written"
+            } else {
+                s.overlay = .export(draft)
+            }
+            return []
+        }
         if key == .escape {
             if draft.path != nil { draft.path = nil; s.overlay = .export(draft) } else { s.overlay = .none }
             return []

@@ -27,6 +27,7 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
     case contributionLogged = "contribution.logged"
     case contributionEdited = "contribution.edited"
     case contributionStruck = "contribution.struck"
+    case contributionRestored = "contribution.restored"
     case attributionSet = "attribution.set"
     case codebookSet = "codebook.set"
     case codeTagged = "code.tagged"
@@ -53,7 +54,7 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
              .participantAdded, .realNameRecorded, .consentRecorded, .consentChecklistSet, .blocklistNameAdded,
              .linkageDestroyed, .groupCreated, .groupRenamed, .groupClosed, .participantAssigned,
              .roundStarted, .roundEnded, .guideSet, .guideAdvanced, .contributionLogged, .contributionEdited,
-             .contributionStruck, .attributionSet, .codebookSet, .codeTagged, .codeUntagged, .themeCreated,
+             .contributionStruck, .contributionRestored, .attributionSet, .codebookSet, .codeTagged, .codeUntagged, .themeCreated,
              .themeLinked, .themeUnlinked, .redactionAccepted, .redactionRejected,
              .confidentialityReminderGiven, .participantWithdrawn, .importRecorded, .exportRecorded:
             return false
@@ -68,7 +69,7 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
              .participantAdded, .realNameRecorded, .consentRecorded, .consentChecklistSet, .blocklistNameAdded,
              .linkageDestroyed, .groupCreated, .groupRenamed, .groupClosed, .participantAssigned,
              .roundStarted, .roundEnded, .guideSet, .guideAdvanced, .contributionLogged, .contributionEdited,
-             .contributionStruck, .attributionSet, .codebookSet, .codeTagged, .codeUntagged, .themeCreated,
+             .contributionStruck, .contributionRestored, .attributionSet, .codebookSet, .codeTagged, .codeUntagged, .themeCreated,
              .themeLinked, .themeUnlinked, .redactionAccepted, .redactionRejected,
              .confidentialityReminderGiven, .concernRaised, .concernAcknowledged, .concernActionTaken,
              .participantWithdrawn, .importRecorded, .exportRecorded:
@@ -102,6 +103,7 @@ public enum EventBody: Sendable, Equatable {
     case contributionLogged(ContributionLogged)
     case contributionEdited(ContributionEdited)
     case contributionStruck(ContributionStruck)
+    case contributionRestored(ContributionRestored)
     case attributionSet(AttributionSet)
     case codebookSet(CodebookSet)
     case codeTagged(CodeTagged)
@@ -146,6 +148,7 @@ public enum EventBody: Sendable, Equatable {
         case .contributionLogged: return .contributionLogged
         case .contributionEdited: return .contributionEdited
         case .contributionStruck: return .contributionStruck
+        case .contributionRestored: return .contributionRestored
         case .attributionSet: return .attributionSet
         case .codebookSet: return .codebookSet
         case .codeTagged: return .codeTagged
@@ -196,6 +199,7 @@ public enum EventBody: Sendable, Equatable {
         case .contributionLogged(let p): return p
         case .contributionEdited(let p): return p
         case .contributionStruck(let p): return p
+        case .contributionRestored(let p): return p
         case .attributionSet(let p): return p
         case .codebookSet(let p): return p
         case .codeTagged(let p): return p
@@ -246,6 +250,7 @@ extension EventCodec {
         case .contributionLogged: return .contributionLogged(try decode(ContributionLogged.self))
         case .contributionEdited: return .contributionEdited(try decode(ContributionEdited.self))
         case .contributionStruck: return .contributionStruck(try decode(ContributionStruck.self))
+        case .contributionRestored: return .contributionRestored(try decode(ContributionRestored.self))
         case .attributionSet: return .attributionSet(try decode(AttributionSet.self))
         case .codebookSet: return .codebookSet(try decode(CodebookSet.self))
         case .codeTagged: return .codeTagged(try decode(CodeTagged.self))
@@ -289,6 +294,7 @@ extension EventCodec {
         case .contributionLogged(let p): return try encoder.encode(p)
         case .contributionEdited(let p): return try encoder.encode(p)
         case .contributionStruck(let p): return try encoder.encode(p)
+        case .contributionRestored(let p): return try encoder.encode(p)
         case .attributionSet(let p): return try encoder.encode(p)
         case .codebookSet(let p): return try encoder.encode(p)
         case .codeTagged(let p): return try encoder.encode(p)

@@ -29,16 +29,30 @@ extension SessionState {
         let i = try editableContribution(e.number)
         try Self.requireText(e.text, field: "the contribution", limit: TextLimits.contribution)
         contributions[i].history.append(Edit(previousText: contributions[i].text, at: event.at, by: event.by))
+        // Redactions and rejections whose surrounding text is unchanged survive the
+        // edit (shifted when the change is before them); those the edit touched go
+        // back to review.
+        let shift = TextSpan.editShift(from: contributions[i].text, to: e.text)
         contributions[i].text = e.text
-        // Spans pointed into the old text; findings must be reviewed again.
-        contributions[i].redactions = []
-        contributions[i].rejections = []
+        contributions[i].redactions = contributions[i].redactions.compactMap { r in
+            shift(r.span).map { var r = r; r.span = $0; return r }
+        }
+        contributions[i].rejections = contributions[i].rejections.compactMap { r in
+            shift(r.span).map { var r = r; r.span = $0; return r }
+        }
     }
 
     mutating func fold(_ e: ContributionStruck, _ event: SessionEvent) throws {
         let i = try editableContribution(e.number)
         contributions[i].struck = true
         contributions[i].struckReason = e.reason
+    }
+
+    mutating func fold(_ e: ContributionRestored, _ event: SessionEvent) throws {
+        let i = try liveContribution(e.number)
+        guard contributions[i].struck else { throw SessionError.contributionNotStruck(e.number) }
+        contributions[i].struck = false
+        contributions[i].struckReason = nil
     }
 
     mutating func fold(_ e: AttributionSet, _ event: SessionEvent) throws {
@@ -77,7 +91,12 @@ extension SessionState {
         }) else {
             throw SessionError.codeNotTagged(number: e.number, code: e.code)
         }
-        contributions[i].codes.remove(at: index)
+        let removed = contributions[i].codes.remove(at: index)
+        // An emergent code lives only while something is tagged with it.
+        if let k = codebook.entries.firstIndex(where: { $0.emergent && $0.name == removed }),
+           !contributions.contains(where: { $0.codes.contains(removed) }) {
+            codebook.entries.remove(at: k)
+        }
     }
 
     mutating func fold(_ e: ThemeCreated, _ event: SessionEvent) throws {
@@ -94,5 +113,29 @@ extension SessionState {
     mutating func fold(_ e: ThemeUnlinked, _ event: SessionEvent) throws {
         let t = try themeIndex(e.theme)
         themes[t].contributions.removeAll { $0 == e.number }
+    }
+}
+
+extension TextSpan {
+    /// Maps spans of `old` onto `new` for an edit: a span wholly before the changed
+    /// region keeps its offsets, one wholly after it moves by the change in length,
+    /// one the change overlaps (or touches inside a word) maps to nil.
+    static func editShift(from old: String, to new: String) -> (TextSpan) -> TextSpan? {
+        let a = Array(old.unicodeScalars), b = Array(new.unicodeScalars)
+        var prefix = 0
+        while prefix < a.count && prefix < b.count && a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < a.count - prefix && suffix < b.count - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+            suffix += 1
+        }
+        let changedEnd = a.count - suffix, delta = b.count - a.count
+        // A change right against a span counts as touching it unless a word boundary separates them.
+        func boundary(_ i: Int) -> Bool { i < 0 || i >= b.count || !(b[i].properties.isAlphabetic || b[i].properties.numericType != nil) }
+        return { span in
+            if span.end < prefix || (span.end == prefix && boundary(span.end)) { return span }
+            let moved = TextSpan(start: span.start + delta, end: span.end + delta)
+            if span.start > changedEnd || (span.start == changedEnd && boundary(moved.start - 1)) { return moved }
+            return nil
+        }
     }
 }

@@ -19,7 +19,7 @@ extension SessionState {
         let i = try liveContribution(e.number)
         let text = contributions[i].text
         let covered = try Self.slice(text, e.span, number: e.number)
-        let placeholder = placeholderFor(label: e.label, text: covered)
+        let placeholder = placeholderFor(label: e.label, text: covered, recorded: e.placeholder)
         contributions[i].redactions.removeAll { $0.span == e.span }
         contributions[i].redactions.append(Redaction(span: e.span, label: e.label, placeholder: placeholder,
                                                      manual: e.manual))

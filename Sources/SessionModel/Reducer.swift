@@ -63,6 +63,7 @@ extension SessionState {
         case .contributionLogged(let e): try fold(e, event)
         case .contributionEdited(let e): try fold(e, event)
         case .contributionStruck(let e): try fold(e, event)
+        case .contributionRestored(let e): try fold(e, event)
         case .attributionSet(let e): try fold(e, event)
         case .codebookSet(let e): try fold(e, event)
         case .codeTagged(let e): try fold(e, event)
@@ -115,7 +116,7 @@ extension SessionState {
              .participantAdded, .realNameRecorded, .consentRecorded, .consentChecklistSet, .blocklistNameAdded,
              .linkageDestroyed, .groupCreated, .groupRenamed, .groupClosed, .participantAssigned,
              .roundStarted, .roundEnded, .guideSet, .guideAdvanced, .contributionEdited,
-             .contributionStruck, .attributionSet, .codebookSet, .codeTagged, .codeUntagged,
+             .contributionStruck, .contributionRestored, .attributionSet, .codebookSet, .codeTagged, .codeUntagged,
              .themeLinked, .themeUnlinked, .redactionAccepted, .redactionRejected,
              .confidentialityReminderGiven, .concernRaised, .concernAcknowledged, .concernActionTaken,
              .participantWithdrawn, .importRecorded, .exportRecorded:
@@ -136,15 +137,39 @@ extension SessionState {
 
     // Placeholders are numbered per label across the session, so `[PERSON 1]`
     // is the same person wherever they are mentioned.
-    mutating func placeholderFor(label: IdentifierLabel, text: String) -> String {
+    // A number recorded in the event is kept when no other text holds it: erased
+    // redactions (a withdrawal) then leave gaps instead of renumbering the rest.
+    mutating func placeholderFor(label: IdentifierLabel, text: String, recorded: Int?) -> String {
         let key = Self.placeholderKey(label: label, text: text)
         let number: Int
         if let known = placeholderNumbers[key] { number = known } else {
-            number = (placeholderCounters[label.rawValue] ?? 0) + 1
-            placeholderCounters[label.rawValue] = number
+            var taken = placeholderTaken ?? []
+            if let literal = Self.literalPlaceholder(text, label: label) {
+                // A name an erasure replaced by its placeholder keeps that number (the text was
+                // rewritten in place, so it must fold to the same numbering as before).
+                number = literal
+            } else if let recorded, recorded > 0, !taken.contains(Self.placeholderSlot(label, recorded)) {
+                number = recorded
+            } else {
+                var next = (placeholderCounters[label.rawValue] ?? 0) + 1
+                while taken.contains(Self.placeholderSlot(label, next)) { next += 1 }
+                number = next
+            }
+            placeholderCounters[label.rawValue] = max(number, placeholderCounters[label.rawValue] ?? 0)
             placeholderNumbers[key] = number
+            taken.insert(Self.placeholderSlot(label, number))
+            placeholderTaken = taken
         }
         return "[\(label.placeholderWord) \(number)]"
+    }
+
+    /// `N` when `text` is exactly `[WORD N]` for `label`.
+    static func literalPlaceholder(_ text: String, label: IdentifierLabel) -> Int? {
+        let prefix = "[\(label.placeholderWord) "
+        guard text.hasPrefix(prefix), text.hasSuffix("]") else { return nil }
+        let digits = text.dropFirst(prefix.count).dropLast()
+        guard !digits.isEmpty, digits.count <= 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(digits)
     }
 
     // MARK: Checks

@@ -253,6 +253,8 @@ public struct SessionState: Codable, Sendable, Equatable {
     /// Per-session placeholder numbers, keyed by label and the text redacted.
     public var placeholderNumbers: [String: Int] = [:]
     public var placeholderCounters: [String: Int] = [:]
+    /// The numbers in use per label ("PERSON#2"); optional so older snapshots still decode.
+    public var placeholderTaken: Set<String>?
     /// How many events have been folded in (the journal's last sequence number).
     public var eventCount = 0
     public var lastEventAt: Date?

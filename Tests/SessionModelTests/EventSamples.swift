@@ -41,6 +41,7 @@ enum EventSamples {
                                       directMessage: true).body
         case .contributionEdited: return ContributionEdited(number: 4, text: "corrected").body
         case .contributionStruck: return ContributionStruck(number: 5, reason: "off the record").body
+        case .contributionRestored: return ContributionRestored(number: 5).body
         case .attributionSet: return AttributionSet(number: 6, level: .background).body
         case .codebookSet:
             return CodebookSet(name: "principles", codes: [CodeDefinition(name: "PP1", description: "First"),
