@@ -87,6 +87,7 @@ public enum EventScript {
                                       text: step.text, replyTo: s.contributions.isEmpty || step.a % 3 != 0 ? [] : [n])
         case .contributionEdited: return ContributionEdited(number: n, text: step.text)
         case .contributionStruck: return ContributionStruck(number: n, reason: short)
+        case .contributionRestored: return ContributionRestored(number: n)
         case .attributionSet: return AttributionSet(number: n, level: AttributionLevel.allCases[step.b % 3])
         case .codebookSet: return CodebookSet(name: "c", codes: [CodeDefinition(name: "PP\(step.a)")])
         case .codeTagged: return CodeTagged(number: n, code: step.b % 2 == 0 ? "PP1" : "Emergent \(step.b)")

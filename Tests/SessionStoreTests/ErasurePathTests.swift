@@ -1,4 +1,5 @@
 import Foundation
+import Privacy
 import SessionModel
 @testable import SessionStore
 import XCTest
@@ -34,8 +35,7 @@ final class ErasurePathTests: XCTestCase {
         XCTAssertTrue(clear.contains(unlinkSeq), "theme.unlinked about #1 is cleared with it")
         XCTAssertFalse(clear.contains(renameSeq), "group.renamed is about no one")
 
-        let receipt = try j.withdraw(WithdrawalRequest(code: "P01", requestedOn: "2026-05-02"),
-                                     closure: InterimWithdrawalClosure.scope, by: "Sam", at: t0)
+        let receipt = try j.withdraw(WithdrawalRequest(code: "P01", requestedOn: "2026-05-02"), by: "Sam", at: t0)
         XCTAssertEqual(receipt.erased, [1])
         let after = try j.allEvents()
         XCTAssertTrue(after[unlinkSeq - 1].event.isErased)
