@@ -88,6 +88,7 @@ public enum EventScript {
         case .contributionEdited: return ContributionEdited(number: n, text: step.text)
         case .contributionStruck: return ContributionStruck(number: n, reason: short)
         case .contributionRestored: return ContributionRestored(number: n)
+        case .speakerSet: return SpeakerSet(first: n, last: n, speaker: step.a % 3 == 0 ? nil : code)
         case .attributionSet: return AttributionSet(number: n, level: AttributionLevel.allCases[step.b % 3])
         case .codebookSet: return CodebookSet(name: "c", codes: [CodeDefinition(name: "PP\(step.a)")])
         case .codeTagged: return CodeTagged(number: n, code: step.b % 2 == 0 ? "PP1" : "Emergent \(step.b)")
