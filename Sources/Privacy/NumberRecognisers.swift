@@ -240,12 +240,17 @@ extension ScanContext {
             return i + 1
         }
         // Outward only: upper case, with a place cue before or "area"/"postcode" after.
-        guard t.kind == .alnum, t.text == upper, Self.isOutward(upper), standalone(i, i) else { return nil }
+        guard t.kind == .alnum, Self.isOutward(upper), standalone(i, i) else { return nil }
         let before = key(i - 1), after = key(i + 1)
-        let cueBefore = ["in", "near", "at", "from", "around", "postcode", "round", "covering", "off", "into", "to"].contains(before)
+        let cueBefore = ["in", "near", "at", "from", "around", "postcode", "round", "covering", "off", "into", "to", "lives", "living"].contains(before)
             || (before == "the" && ["in", "near", "from", "around", "across"].contains(key(i - 2)))
-        let cueAfter = ["area", "postcode", "district", "side", "end", "patch"].contains(after)
-        return cueBefore || cueAfter ? i : nil
+        let cueAfter = ["area", "postcode", "district", "side", "end", "patch", "way"].contains(after)
+        if t.text != upper { return (cueBefore || cueAfter) && ["postcode", "lives", "living"].contains(before) || after == "postcode" ? i : nil }
+        if cueBefore || cueAfter { return i }
+        // On its own, a two-letter area with its district ("LU1", "SE15", "CF10") is a postcode; one-letter ones
+        // ("M6", "B12", "A1") are roads and vitamins too often.
+        let letters = upper.unicodeScalars.prefix { $0.properties.isAlphabetic }.count
+        return letters == 2 && !["the", "year", "key", "stage", "ks", "form", "class", "set", "group", "room"].contains(before) ? i : nil
     }
 
     static let vehicleCues = Vocab.set("car reg registration plate plates vehicle van motor bike taxi cab motorbike moped drives driving numberplate")
@@ -303,6 +308,20 @@ extension ScanContext {
                     let year = lone.count == 4 && (lone.hasPrefix("19") || lone.hasPrefix("20"))
                     if (d >= 4 && !year) || (d >= 3 && hasSep) { add(.caseRef, tokens: j, e); i = e; continue }
                 }
+                // A few words on: "on Mosaic it's under 4471902", "the CAD for that night was 2231-0917".
+                var k = j
+                while k < tokens.count, k - i <= 7, !tokens[k].isPunct(".!?;") || (k + 1 < tokens.count && !tokens[k + 1].spaceBefore) {
+                    if tokens[k].digits > 0 {
+                        if let e = refRun(from: k), !covered(k) {
+                            let d = (k...e).reduce(0) { $0 + tokens[$1].digits }
+                            let hasSep = (k...e).contains { tokens[$0].kind == .punct || tokens[$0].kind == .alnum }
+                            if d >= 5 || (d >= 4 && hasSep && !isNumericDate(k, e)) { add(.caseRef, tokens: k, e); i = e }
+                        }
+                        break
+                    }
+                    k += 1
+                }
+                if i >= j { continue }
             }
             // Stand-alone: "CR-2023-0045", "SC/22/01234", "43/12345/23", "MOS123456".
             if let e = refRun(from: i), e > i || tokens[i].kind == .alnum {
@@ -365,7 +384,15 @@ extension ScanContext {
             var j = ce + 1
             var fillers = 0
             while j < tokens.count, fillers < 4, ["is", "was", "on", "in", "the", ":", "-", "–", "'", "’", "s", "of", "=", ",", "back", "around", "about"].contains(tokens[j].key) { j += 1; fillers += 1 }
-            if let e = dateExpression(at: j, allowYearAlone: k == "dob") { add(.dateOfBirth, tokens: j, e); i = e }
+            if let e = dateExpression(at: j, allowYearAlone: k == "dob") { add(.dateOfBirth, tokens: j, e); i = e; continue }
+            // "DOB for the youngest is 3/4/2011", "born on a Tuesday, 12th May 2009": a few words on, a full date.
+            var m = j
+            while m < tokens.count, m - ce <= 7, !tokens[m].isPunct(".!?;") || (m + 1 < tokens.count && !tokens[m + 1].spaceBefore) {
+                if let e = dateExpression(at: m, allowYearAlone: false), !covered(m), e - m >= 2 {
+                    add(.dateOfBirth, tokens: m, e); i = e; break
+                }
+                m += 1
+            }
         }
     }
 
@@ -445,8 +472,8 @@ extension ScanContext {
             defer { i += 1 }
             if covered(i) { continue }
             let t = tokens[i]
-            // "14-year-old", "14 year old", "14yo", "14 y/o", "14yr old", "fourteen-year-old" (not "14 year olds").
-            if let v = ageValue(i), (0...25).contains(v) {
+            // "14-year-old", "14 year old", "14yo", "14 y/o", "14yr old", "fourteen-year-old" (not "14 year olds"); any age.
+            if let v = ageValue(i) ?? (t.kind == .number && t.length == 3 ? Int(t.text) : nil), (0...110).contains(v) {
                 var j = i + 1
                 if key(j) == "-" { j += 1 }
                 if ["year", "yr", "years", "yrs"].contains(key(j)) {
@@ -477,6 +504,29 @@ extension ScanContext {
                 n = i + 1
             } else if k == "turned" || k == "turning" || k == "turns" {
                 n = i + 1
+            } else if k == "at", t.capitalised || t.sentenceStart || key(i - 1) == ",", let m = tok(i + 1), m.kind == .number,
+                      ["she", "he", "they", "i", "we", "her", "his", "him", "you"].contains(key(i + 2)) || key(i + 2) == "," {
+                // "At 12 she was…", "at 14, he…"
+                n = i + 1
+            } else if k == "i", ["'", "’"].contains(key(i + 1)), key(i + 2) == "m" {
+                n = i + 3
+            } else if k == "im" || (k == "i" && ["am", "was"].contains(key(i + 1))) {
+                n = k == "im" ? i + 1 : i + 2
+            } else if ["she", "he", "they", "who", "boy", "girl", "lad", "child"].contains(k) || Vocab.relations.contains(k) && key(i - 1) != "the",
+                      (["'", "’"].contains(key(i + 1)) && ["d", "ll"].contains(key(i + 2)) && key(i + 3) == "be")
+                        || (["would", "will", "should", "must"].contains(key(i + 1)) && key(i + 2) == "be") {
+                // "she'd be 19 now", "he would be 16 this year"
+                n = ["'", "’"].contains(key(i + 1)) ? i + 4 : i + 3
+                if let m = n, ["only", "just", "about", "nearly", "almost", "around"].contains(key(m)) { n = m + 1 }
+            } else if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !Vocab.notNames.contains(k), !Vocab.roles.contains(k),
+                      !gazetteer.bigPlaces.contains(k), !gazetteer.towns.contains(k),
+                      ["is", "was"].contains(key(i + 1)) || (["'", "’"].contains(key(i + 1)) && key(i + 2) == "s" && !tokens[i + 1].spaceBefore) {
+                // "Kez is 14", "Rose was 15 then": a capitalised word before "is/was" and a bare age.
+                var m = key(i + 1) == "is" || key(i + 1) == "was" ? i + 2 : i + 3
+                if ["only", "just", "now", "nearly", "almost", "barely"].contains(key(m)) { m += 1 }
+                if tok(m)?.kind == .number, let after = tok(m + 1), !(after.isPunct(",.;!?)") || ["now", "and", "but", "so", "when", "at", "in"].contains(after.key)) {
+                    n = nil
+                } else if tok(m)?.kind == .number { n = m }
             } else if let n1 = tok(i + 1), n1.kind == .punct || n1.key == "is" || n1.key == "was" || n1.key == "were",
                       ["she", "he", "who", "girl", "boy", "lad", "child"].contains(k) || Vocab.relations.contains(k) && key(i - 1) != "the" || k == "boyfriend" || k == "girlfriend" {
                 if ["'", "’"].contains(key(i + 1)), key(i + 2) == "s" { n = i + 3 }
@@ -488,6 +538,9 @@ extension ScanContext {
                 if !(["years", "yrs"].contains(next.key) && key(at + 2) == "old") { continue }
             }
             if ["between", "from", "under", "over"].contains(key(at - 1)) { continue }
+            // "aged 15 and over", "15 or under": an age band, not a person's age.
+            if ["and", "or"].contains(key(at + 1)), ["over", "under", "above", "below", "older", "younger", "up"].contains(key(at + 2)) { continue }
+            if key(at + 1) == "+" || key(at + 1) == "plus" { continue }
             var e = at
             if ["years", "yrs", "year"].contains(key(at + 1)), key(at + 2) == "old" { e = at + 2 }
             if tok(at)?.kind == .number || Self.numberWords[key(at)] != nil { add(.age, tokens: at, e); i = e }

@@ -28,7 +28,7 @@ extension ScanContext {
     func nameAfterCue(_ i: Int) -> Bool {
         guard let t = tok(i), t.kind == .word, t.length >= 2, !notAName(i) else { return false }
         if t.capitalised { return !t.allCaps || gazetteer.isGiven(t.key) }
-        return gazetteer.isGiven(t.key) && !gazetteer.isAmbiguous(t.key)
+        return gazetteer.isGiven(t.key) && !gazetteer.isAmbiguous(t.key) || t.length >= 3 && gazetteer.isUnknown(t.key)
     }
 
     /// The end of a name starting at `i`: a surname (or second name) may follow.
@@ -57,29 +57,90 @@ extension ScanContext {
         return e
     }
 
+    static let surnameModified = Vocab.set("family families household brothers sisters twins kids boys girls children siblings case cases lads clan parents")
+    /// "the Serious Case review", "the Brennan case load": "case" as a kind of work, not a family's case.
+    static let caseWorkWords = Vocab.set("review reviews conference conferences law file files management notes load loads work worker workers study studies")
+    /// Shops and apps people name in passing: on no word list, never a person or a place.
+    static let brands = Vocab.set("""
+    tesco tescos asda aldi lidl morrisons sainsbury sainsburys greggs primark nandos mcdonalds maccies kfc starbucks argos poundland
+    wetherspoons spoons deliveroo ubereats uber bolt amazon ebay vinted depop paypal monzo revolut netflix spotify roblox fortnite
+    minecraft xbox playstation ps5 yubo wizz omegle grindr tinder hinge bumble onlyfans reddit twitch whatsapp snapchat tiktok
+    instagram facebook messenger imessage facetime airdrop ipad iphone android samsung nokia vodafone lebara giffgaff
+    """)
+
+    func notAPlaceOrNation(_ k: String) -> Bool {
+        gazetteer.towns.contains(k) || gazetteer.bigPlaces.contains(k) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)
+    }
+
+    /// Where a word nobody listed is taken for a name: before a verb of saying, "'s" or an age; after a relationship
+    /// word, a contact verb or a naming cue; at a sentence's start only before a verb of saying or being.
+    func possibleNamePosition(_ i: Int) -> Bool {
+        let t = tokens[i]
+        let next = key(i + 1), prev = key(i - 1)
+        let possessive = (next == "'" || next == "’") && key(i + 2) == "s" && !tokens[i + 1].spaceBefore
+        if Vocab.strongVerbs.contains(next) { return true }
+        if possessive { return t.capitalised || Self.possessedByPeople.contains(key(i + 3)) }
+        if ageAfterName(i) != nil { return true }
+        if Vocab.relations.contains(prev) && !(tok(i - 1)?.sentenceStart == true && t.sentenceStart) || Self.contactVerbs.contains(prev)
+            || Vocab.namingCues.contains(prev) || (["to", "with"].contains(prev) && Self.talkVerbs.contains(key(i - 2))) { return true }
+        guard t.capitalised else { return false }
+        if ["is", "was", "has", "had", "and", "who", "who's", "whos"].contains(next) {
+            // "Kez and Tia": "and" needs a person-like word after it; at a sentence start only "is/was/has/had".
+            if next == "and" { return !t.sentenceStart && (tok(i + 2).map { $0.capitalised && !$0.allCaps } ?? false) }
+            return true
+        }
+        return false
+    }
+
+    /// The token index of an age given right after a name ending at `e`: "Tiah (15)", "Kez, 14,", "kez 14 missing".
+    func ageAfterName(_ e: Int) -> Int? {
+        var j = e + 1
+        let bracket = key(j) == "("
+        let comma = key(j) == ","
+        if bracket || comma { j += 1 }
+        guard let v = ageValue(j), tok(j)?.kind == .number || bracket || comma, (0...25).contains(v) || (bracket || comma) && v <= 99 else { return nil }
+        let after = tok(j + 1)
+        if bracket { return after?.text == ")" ? j : nil }
+        guard let a = after else { return j }
+        if a.isPunct(",;)") || (a.isPunct(".") && (j + 2 >= tokens.count || tokens[j + 2].spaceBefore)) { return j }
+        if a.isPunct("-–") && a.spaceBefore { return j }
+        if ["yo", "and", "now", "next", "still", "lives", "living", "missing", "m", "f", "male", "female", "boy", "girl"].contains(a.key) { return j }
+        if ["yrs", "years", "year"].contains(a.key) && (key(j + 2) == "old" || j + 2 >= tokens.count || tokens[j + 2].isPunct(",.;)")) { return j }
+        return nil
+    }
+
     /// "Connor was 16": the age of a named person.
     mutating func findAgesOfPeople() {
         let people = candidates.filter { $0.label == .person }
         for p in people {
             guard let last = tokens.lastIndex(where: { $0.end == p.end }) else { continue }
+            if let a = ageAfterName(last), !covered(a) { add(.age, tokens: a, a); continue }
             var j = last + 1
-            if ["'", "’"].contains(key(j)), key(j + 1) == "s" { j += 2 } else if ["is", "was"].contains(key(j)) { j += 1 } else { continue }
-            if ["only", "just", "about", "barely"].contains(key(j)) { j += 1 }
+            if key(j) == ",", key(j + 1) == "who" { j += 1 }
+            if key(j) == "who" { j += 1 }
+            if ["'", "’"].contains(key(j)), key(j + 1) == "s" { j += 2 }
+            else if ["'", "’"].contains(key(j)), key(j + 1) == "d", key(j + 2) == "be" { j += 3 }
+            else if ["would", "will", "must"].contains(key(j)), key(j + 1) == "be" { j += 2 }
+            else if ["is", "was", "turned", "turns", "turning"].contains(key(j)) { j += 1 } else { continue }
+            while ["only", "just", "about", "barely", "now", "nearly", "almost", "still", "already"].contains(key(j)) { j += 1 }
             guard let v = ageValue(j), (1...25).contains(v), !covered(j) else { continue }
             if let next = tok(j + 1), Self.ageUnits.contains(next.key), next.key != "." && next.key != "and" { continue }
             add(.age, tokens: j, j)
         }
     }
 
-    /// The session's own names: always, any case, any accents, even inside a national body's name.
-    mutating func findSessionNames(_ sessionNames: [String: [[String]]]) {
+    /// The session's own names: the full name and every part that is not an everyday word always, any case, any
+    /// accents, even inside a national body's name; a part that is an everyday word (Fab, Lab, Will) only where it
+    /// stands as a name.
+    mutating func findSessionNames(_ sessionNames: [String: [[String]]], wordLike: Set<String> = []) {
         guard !sessionNames.isEmpty else { return }
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            if tokens[i].kind == .alnum { findSessionNamesGlued(in: i, sessionNames); continue }
+            if tokens[i].kind == .alnum { findSessionNamesGlued(in: i, sessionNames, wordLike: wordLike); continue }
             guard tokens[i].kind == .word, let names = sessionNames[tokens[i].key] else { continue }
             for n in names {
+                if n.count == 1, wordLike.contains(n[0]), !standsAsName(i) { continue }
                 if let e = matches(n, at: i), standalone(i, e) {
                     candidates.append(Candidate(label: .person, start: tokens[i].start, end: tokens[e].end, sessionName: true))
                     i = e
@@ -89,8 +150,26 @@ extension ScanContext {
         }
     }
 
-    /// "tyler99", "23SIÂN": a one-word session name glued to digits is still that name.
-    mutating func findSessionNamesGlued(in i: Int, _ sessionNames: [String: [[String]]]) {
+    static let determiners = Vocab.set("a an the my our your his her their this that these those its any every each some no")
+
+    /// Token `i` stands where a name stands: capitalised (not all capitals), and after a name cue, or before a verb of
+    /// saying or "'s", or on its own mid-sentence (no capitalised word beside it, no determiner before it).
+    func standsAsName(_ i: Int) -> Bool {
+        guard let t = tok(i), t.capitalised, !t.allCaps else { return false }
+        let next = key(i + 1), prev = key(i - 1)
+        let possessive = (next == "'" || next == "’") && key(i + 2) == "s" && !tokens[i + 1].spaceBefore
+        if Vocab.strongVerbs.contains(next) || possessive { return true }
+        if Vocab.relations.contains(prev) || Vocab.titles.contains(prev) || Self.contactVerbs.contains(prev) || Vocab.namingCues.contains(prev)
+            || (["to", "with"].contains(prev) && Self.talkVerbs.contains(key(i - 2))) { return true }
+        if t.sentenceStart { return Vocab.weakVerbs.contains(next) }
+        if Self.determiners.contains(prev) { return false }
+        let prevCap = tok(i - 1).map { $0.isWordLike && $0.capitalised } ?? false
+        let nextCap = tok(i + 1).map { $0.isWordLike && $0.capitalised } ?? false
+        return !prevCap && !nextCap
+    }
+
+    /// "tyler99", "23SIÂN": a one-word session name glued to digits is still that name (not an everyday word: "mac2").
+    mutating func findSessionNamesGlued(in i: Int, _ sessionNames: [String: [[String]]], wordLike: Set<String>) {
         let t = tokens[i]
         var a = t.start
         while a < t.end {
@@ -98,15 +177,28 @@ extension ScanContext {
             var b = a
             while b < t.end, scalars[b].properties.isAlphabetic || scalars[b].properties.generalCategory == .nonspacingMark { b += 1 }
             let key = Tokeniser.foldedKey(scalars, a, b)
-            if sessionNames[key]?.contains(where: { $0.count == 1 }) == true {
+            if !wordLike.contains(key), sessionNames[key]?.contains(where: { $0.count == 1 }) == true {
                 candidates.append(Candidate(label: .person, start: a, end: b, sessionName: true))
             }
             a = b
         }
     }
 
-    mutating func findPeople(sessionNames: [String: [[String]]]) {
-        findSessionNames(sessionNames)
+    /// Session memory: what a person accepted once is found again anywhere in the session, in any case.
+    mutating func findAcceptedTerms(_ terms: [String: [([String], IdentifierLabel)]]) {
+        guard !terms.isEmpty else { return }
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard let list = terms[tokens[i].key] else { continue }
+            for (keys, label) in list {
+                if let e = matches(keys, at: i), standalone(i, e) { add(label, tokens: i, e); i = e; break }
+            }
+        }
+    }
+
+    mutating func findPeople(sessionNames: [String: [[String]]], wordLike: Set<String> = []) {
+        findSessionNames(sessionNames, wordLike: wordLike)
         defer { findAgesOfPeople() }
         var i = 0
         while i < tokens.count {
@@ -154,10 +246,28 @@ extension ScanContext {
                     add(.person, tokens: j, e); i = e; continue
                 }
             }
-            // "the Smith family", "the Okafors".
-            if t.capitalised, key(i - 1) == "the", ["family", "families", "household", "brothers", "sisters", "twins", "kids", "boys", "girls"].contains(key(i + 1)),
-               gazetteer.isSurname(k), !notAName(i), !t.sentenceStart {
+            // "the Smith family", "the Okafor children", "the Brennan case": a surname as a modifier.
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i - 1) == "the", Self.surnameModified.contains(key(i + 1)),
+               !notAName(i), !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k), !Vocab.genericOrgModifiers.contains(k),
+               !(["case", "cases"].contains(key(i + 1)) && Self.caseWorkWords.contains(key(i + 2))) {
                 add(.person, tokens: i, i); continue
+            }
+            // "our Kayleigh", "our Dee": a family's way of naming one of its own (not "our Head of Service", "our LA").
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 2, key(i - 1) == "our", !t.sentenceStart, !notAName(i),
+               !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k), !Vocab.genericOrgModifiers.contains(k),
+               !(tok(i + 1).map { $0.capitalised || Vocab.orgHeads.contains($0.key) || Vocab.streetHeads.contains($0.key) } ?? false),
+               !gazetteer.isWord(k) || gazetteer.isGiven(k) {
+                let e = extendName(i)
+                add(.person, tokens: i, e); i = e; continue
+            }
+            // A word on no list where a name stands: "and Kez said", "Jaxon was 14", "Tiah (15)", "her bf jaydee".
+            if t.kind == .word, t.length >= 3, !t.allCaps, gazetteer.isUnknown(k), !notAName(i), !notAPlaceOrNation(k),
+               !Self.brands.contains(k), possibleNamePosition(i) {
+                let e = t.capitalised ? extendName(i) : i
+                var c = Candidate(label: .person, start: t.start, end: tokens[e].end)
+                c.possible = true
+                candidates.append(c)
+                i = e; continue
             }
             // An unknown capitalised word before "'s mum", "'s boyfriend": a person ("Jaxon's mum rang").
             if t.capitalised, !t.allCaps, t.length >= 3, ["'", "’"].contains(key(i + 1)), key(i + 2) == "s", !tokens[i + 1].spaceBefore,

@@ -8,7 +8,6 @@ import SessionModel
 
 extension ScanContext {
     mutating func findPlacesAndOrganisations() {
-        markNationalBodies()
         findOrganisations()
         findStreetsAndEstates()
         findTowns()
@@ -59,6 +58,12 @@ extension ScanContext {
             }
             if quiet[j] { break }
             if t.key == "s", j > 0, tokens[j - 1].text == "'" || tokens[j - 1].text == "’" { j -= 1; continue }
+            // "St Mary's RC Primary", "Holy Trinity C of E Primary", "St John's CE High".
+            if t.capitalised, ["rc", "ce", "cofe", "c", "e"].contains(t.key) || (t.key == "of" && key(j - 1) == "c" && key(j + 1) == "e") {
+                j -= 1; count += 1; continue
+            }
+            if t.key == "of", key(j - 1) == "c", key(j + 1) == "e" { j -= 1; count += 1; continue }
+            if Vocab.functionWords.contains(t.key) && !["of", "and", "the"].contains(t.key) { break }
             if t.capitalised {
                 if isProperModifier(j) || t.key == "st" || t.key == "saint" { if isProperModifier(j) { proper = true }; first = j }
                 else if Vocab.genericOrgModifiers.contains(t.key) || ["of", "and", "&"].contains(t.key) || Vocab.genericServiceWords.contains(t.key) {
@@ -68,7 +73,8 @@ extension ScanContext {
             } else if ["of", "&", "and", "the"].contains(t.key), first != nil, j > 0, tokens[j - 1].capitalised {
                 // "Our Lady of Lourdes", "Hammersmith and Fulham"
             } else if allowLowercase, t.kind == .word, !Vocab.genericOrgModifiers.contains(t.key), !Vocab.notNames.contains(t.key),
-                      t.key == "st" || t.key == "saint" || gazetteer.towns.contains(t.key) || (gazetteer.isSurname(t.key) && !gazetteer.isAmbiguous(t.key)) {
+                      t.key == "st" || t.key == "saint" || gazetteer.towns.contains(t.key) || (gazetteer.isSurname(t.key) && !gazetteer.isAmbiguous(t.key))
+                        || (t.length >= 4 && gazetteer.isUnknown(t.key)) {
                 proper = proper || !(t.key == "st" || t.key == "saint")
                 first = j
             } else { break }
@@ -80,17 +86,38 @@ extension ScanContext {
         return f < head ? f : nil
     }
 
-    static let strongOrgTails: Set<String> = Vocab.set("school academy college surgery primary nursery pru camhs infants juniors")
+    static let strongOrgTails: Set<String> = Vocab.set("school academy college surgery primary nursery pru camhs infants juniors high")
+    /// Heads named after a capitalised word even in lower case: "the Riverside team", "the Phoenix project", "the Willow unit".
+    static let teamLikeHeads: Set<String> = Vocab.set("team project unit")
+    /// Welsh words inside a school's name after "Ysgol" ("Ysgol Gyfun Ystalyfera", "Ysgol y Strade").
+    static let welshSchoolWords: Set<String> = Vocab.set("y yr gyfun gymraeg gynradd uwchradd bro glan cwm gatholig babanod iau sant santes maes pen")
 
     mutating func findOrganisations() {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
+            // "Ysgol Gyfun Ystalyfera", "ysgol y Strade": a Welsh school names itself after the head.
+            if tokens[i].key == "ysgol", !quiet[i] {
+                var e = i
+                while let n = tok(e + 1), n.kind == .word, e - i < 5, n.capitalised || Self.welshSchoolWords.contains(n.key) { e += 1 }
+                while e > i, Self.welshSchoolWords.contains(key(e)), !tokens[e].capitalised { e -= 1 }
+                if e > i { add(.organisationLocal, tokens: i, e); i = e }
+                continue
+            }
+            // "HMP Wandsworth", "HMYOI Feltham": a prison (a listed town after it stays a place, widened later).
+            if ["hmp", "hmyoi", "yoi", "hmp/yoi"].contains(tokens[i].key), tokens[i].allCaps, let n = tok(i + 1), n.kind == .word, n.capitalised,
+               !gazetteer.towns.contains(n.key), gazetteer.multiWordTowns[n.key] == nil {
+                var e = i + 1
+                if let m = tok(e + 1), m.kind == .word, m.capitalised, !m.allCaps { e += 1 }
+                add(.organisationLocal, tokens: i, e); i = e; continue
+            }
             guard tokens[i].isWordLike, !quiet[i], let tails = Vocab.orgTailsByFirst[tokens[i].key] else { continue }
             for tail in tails {
                 guard let e = matches(tail, at: i) else { continue }
                 let headKey = tail.last!
-                let isTeam = headKey == "team"
+                // "Oakfield High Street" is a street; "the High Court" is not a school.
+                if tail == ["high"], Vocab.streetHeads.contains(key(e + 1)) || tok(e + 1)?.capitalised == true { continue }
+                let isTeam = Self.teamLikeHeads.contains(headKey)
                 let strong = Self.strongOrgTails.contains(tail[0]) || tail.count > 1
                 let acronymTail = ["camhs", "mash", "yot", "council", "police", "constabulary"].contains(tail[0])
                 // Weak heads (house, home, club, centre…) need a capitalised head.
@@ -140,7 +167,9 @@ extension ScanContext {
             while j >= 0, i - j <= 3, tokens[j].kind == .word {
                 let t = tokens[j]
                 if Vocab.genericStreetModifiers.contains(t.key) || (Vocab.notNames.contains(t.key) && !gazetteer.towns.contains(t.key)) || Vocab.streetHeads.contains(t.key) && j != i - 1 { break }
-                if t.capitalised { anyCapital = true } else if needsCapital { break }
+                // Never "address on", "mosque on" or a sentence's "At": a street's name is its own words.
+                if Vocab.functionWords.contains(t.key) && !(t.capitalised && !t.sentenceStart && j == i - 1) { break }
+                if t.capitalised { anyCapital = true } else if needsCapital || anyCapital { break }
                 first = j
                 j -= 1
             }
@@ -156,6 +185,11 @@ extension ScanContext {
             // A house number: "12 Station Road", "12a Station Road", "Flat 3, 12 Station Road".
             if let n = tok(f - 1), (n.kind == .number && n.length <= 4) || (n.kind == .alnum && n.digits > 0 && n.digits <= 4 && n.length <= 5) {
                 f -= 1
+                // "Flat 7, 12 Station Road", "flat 3 27 Beech Close", "Apartment 2b, …".
+                var g = f - 1
+                if key(g) == "," { g -= 1 }
+                if let m = tok(g), m.kind == .number || (m.kind == .alnum && m.digits > 0 && m.length <= 4),
+                   ["flat", "apartment", "apt", "unit", "room", "house", "no"].contains(key(g - 1)) { f = g - 1 }
             }
             if isQuiet(f, i) { continue }
             add(.location, tokens: f, i)
@@ -165,7 +199,9 @@ extension ScanContext {
     static let placeSuffixes = ["ton", "ham", "ford", "bury", "borough", "brough", "by", "wick", "field", "ley", "worth", "chester",
                                 "minster", "stead", "mouth", "port", "pool", "bridge", "caster", "thorpe", "well", "combe", "hurst", "wood", "dale", "den", "don"]
     static let celticPrefixes = ["llan", "aber", "pont", "caer", "inver", "auchter", "strath", "cwm", "ystrad", "tre"]
-    static let publicReferences = Vocab.set("inquiry inquiries review report case scandal grooming serious judgment judgement")
+    static let publicReferences = Vocab.set("inquiry inquiries review reviews report reports case cases scandal scandals grooming serious judgment judgement")
+    /// Before "from": a person ("she's from London", "a lad from Leeds", "originally from York").
+    static let personBeforeFrom = Vocab.set("is was s 's originally come comes came moved family lad lads girl girls boy boys man men woman women he she they both cousins mum dad mother father brother sister friend friends boyfriend girlfriend")
 
     mutating func findTowns() {
         var i = 0
@@ -176,8 +212,18 @@ extension ScanContext {
             let prep = Vocab.placePrepositions.contains(key(i - 1)) || (key(i - 1) == "the" && key(i + 1) == "area")
             // Lower-case places need a preposition before them; most words stop here.
             guard t.capitalised || prep, !covered(i) else { continue }
-            if gazetteer.bigPlaces.contains(t.key) || Vocab.months.contains(t.key) || Vocab.days.contains(t.key) { continue }
             let verbCue = prep && (Vocab.placeVerbs.contains(key(i - 2)) || ["up", "down", "over", "out", "back"].contains(key(i - 2)) || Vocab.placeVerbs.contains(key(i - 3)))
+            if gazetteer.bigPlaces.contains(t.key) {
+                // "moved to Leeds", "placed in Birmingham", "she's from London": a big city tied to a person.
+                if t.capitalised, Vocab.cities.contains(t.key), verbCue || (key(i - 1) == "from" && Self.personBeforeFrom.contains(key(i - 2))) {
+                    add(.location, tokens: i, i)
+                }
+                continue
+            }
+            if Vocab.months.contains(t.key) || Vocab.days.contains(t.key) || Vocab.countries.contains(t.key) || Vocab.nationalities.contains(t.key) { continue }
+            // "after Rotherham", "the Telford and Rochdale inquiries": a town named as its public inquiry.
+            if Vocab.inquiryTowns.contains(t.key), ["after", "since", "post", "like", "pre", "before"].contains(key(i - 1)) { continue }
+            if ["and", "&", ","].contains(key(i + 1)), Self.publicReferences.contains(key(i + 3)) { continue }
             var end: Int?
             if let multis = gazetteer.multiWordTowns[t.key] {
                 for m in multis { if let e = matches(m, at: i) { end = e; break } }
@@ -199,7 +245,11 @@ extension ScanContext {
             let celtic = Self.celticPrefixes.contains { t.key.hasPrefix($0) && t.key.count >= $0.count + 3 }
             let suffixed = prep && Self.placeSuffixes.contains { t.key.hasSuffix($0) && t.key.count >= $0.count + 3 }
             let areaNext = key(i + 1) == "area" || (tok(i + 1)?.capitalised == true && key(i + 2) == "area")
-            guard verbCue || celtic || suffixed || (areaNext && !t.sentenceStart) else { continue }
+            // A word on no list after "from/in/near/around" ("she's from Gorgie", "round Ynysybwl"): a place nobody listed.
+            let unknownAfterPrep = prep && !t.sentenceStart && ["from", "in", "near", "around", "round", "outside", "towards"].contains(key(i - 1))
+                && gazetteer.isUnknown(t.key) && !Self.brands.contains(t.key) && !Vocab.orgHeads.contains(key(i + 1))
+                && !Vocab.orgHeadAcronyms.contains(key(i + 1))
+            guard verbCue || celtic || suffixed || unknownAfterPrep || (areaNext && !t.sentenceStart) else { continue }
             if Vocab.genericServiceWords.contains(t.key) || Vocab.genericOrgModifiers.contains(t.key) { continue }
             var e = i
             if let n = tok(i + 1), n.kind == .word, n.capitalised, !n.allCaps, !Vocab.notNames.contains(n.key), n.start - t.end == 1 { e = i + 1 }

@@ -198,6 +198,7 @@ extension SessionState {
             themes[t].contributions.removeAll { $0 == e.number }
 
         case let e as RedactionAccepted:
+            guard e.label.isIdentifier else { throw SessionError.notARedactionLabel(e.label.rawValue) }
             let i = try liveContribution(e.number)
             let text = contributions[i].text
             let covered = try Self.slice(text, e.span, number: e.number)
