@@ -98,7 +98,11 @@ extension ScanContext {
         var a = 0
         while a < scalars.count {
             guard scalars[a].properties.isASCIIHexDigit || scalars[a] == ":" else { a += 1; continue }
-            if a > 0, Tokeniser.isWordScalar(scalars[a - 1]) { while a < scalars.count, Tokeniser.isWordScalar(scalars[a]) { a += 1 }; continue }
+            if a > 0, Tokeniser.isWordScalar(scalars[a - 1]) {
+                a += 1
+                while a < scalars.count, Tokeniser.isWordScalar(scalars[a]) { a += 1 }
+                continue
+            }
             var b = a
             var colons = 0, double = false, group = 0, ok = true
             while b < scalars.count, scalars[b].properties.isASCIIHexDigit || scalars[b] == ":" {
