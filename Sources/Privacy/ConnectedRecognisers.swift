@@ -246,8 +246,9 @@ extension ScanContext {
                     if key(m) == "-" { m += 1 }
                     guard let d = Self.spokenDigits[key(m)] else { break }
                     digits += String(repeating: d, count: k == "double" ? 2 : 3); words += 1; last = m; j = m + 1
-                } else if tokens[j].kind == .number, tokens[j].length <= 4 { digits += tokens[j].text; last = j; j += 1 }
-                else if tokens[j].isPunct(",-–") { j += 1 }
+                } else if k == "hundred", j > i, Self.spokenDigits[key(j - 1)] != nil { digits += "00"; last = j; j += 1 }
+                else if tokens[j].kind == .number, tokens[j].length <= 4 { digits += tokens[j].text; last = j; j += 1 }
+                else if tokens[j].isPunct(",-–") || ["um", "uh", "er", "erm"].contains(k) { j += 1 }
                 else { break }
                 if digits.count > 11 { break }
             }

@@ -170,7 +170,7 @@ enum Vocab {
         ["children", "'", "s", "services"], ["children", "’", "s", "services"], ["safeguarding", "partnership"],
         ["safeguarding", "children", "partnership"], ["team"], ["academy"], ["school"], ["college"], ["primary"], ["surgery"],
         ["nursery"], ["hospital"], ["hub"], ["centre"], ["pru"], ["foyer"], ["hostel"], ["lodge"], ["house"], ["trust"],
-        ["infants"], ["juniors"], ["practice"], ["infirmary"], ["high"], ["project"], ["unit"],
+        ["infants"], ["juniors"], ["practice"], ["infirmary"], ["high"], ["project"], ["unit"], ["cc"], ["mbc"], ["bc"],
     ]
 
     static let handleCues = set("snap snapchat sc insta instagram ig tiktok tik twitter telegram discord kik threads")

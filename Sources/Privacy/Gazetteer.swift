@@ -60,7 +60,8 @@ final class Gazetteer: Sendable {
 
     func isGiven(_ key: String) -> Bool { given.contains(key) }
     func isSurname(_ key: String) -> Bool { surnames.contains(key) || given.contains(key) }
-    func isAmbiguous(_ key: String) -> Bool { ambiguous.contains(key) }
+    /// A name that is also an everyday word (the bundled list, or the wider word list: "mac", "dev").
+    func isAmbiguous(_ key: String) -> Bool { ambiguous.contains(key) || words.contains(key) }
     func isWord(_ key: String) -> Bool { words.contains(key) }
     /// On no list: not a word, not a listed name or place.
     func isUnknown(_ key: String) -> Bool {

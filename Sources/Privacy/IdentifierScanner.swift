@@ -41,7 +41,7 @@ public struct IdentifierScanner: Sendable {
             byFirst[first, default: []].insert(keys)
             for part in keys where part.count >= 3 && part.first?.isLetter == true {
                 byFirst[part, default: []].insert([part])
-                if gazetteer.isWord(part) || gazetteer.isAmbiguous(part) || Vocab.notNames.contains(part) { wordLike.insert(part) }
+                if gazetteer.isAmbiguous(part) { wordLike.insert(part) }
             }
         }
         sessionNames = byFirst.mapValues { $0.sorted { $0.count > $1.count } }

@@ -7,7 +7,13 @@ import Foundation
 import SessionModel
 
 extension ScanContext {
-    static let chatWords = Vocab.set("nana nanna ta im ive id dont cant wont thats youre theyre shes hes whats gonna wanna gotta kinda sorta cos coz cuz tho thru ur bc bcos pls plz thx ty np idk tbf ngl asap imho irl omw brb ikr smh wtf lmao rofl haha hahaha xx xxx innit yeah yh ye nah")
+    static let chatWords = Vocab.set("""
+    nana nanna ta im ive id dont cant wont thats youre theyre shes hes whats gonna wanna gotta kinda sorta cos coz cuz tho thru ur bc bcos pls plz thx ty np idk tbf ngl asap imho irl omw brb ikr smh wtf lmao rofl haha hahaha xx xxx innit yeah yh ye nah
+    doesn wasn isn didn couldn wouldn shouldn hasn haven aren weren don ain doesnt wasnt isnt didnt couldnt wouldnt shouldnt hasnt
+    havent arent werent aint edu mtg mtgs dob conf appt appts approx hosp paeds sw sws yp yps chn chldn stn cc ss sc vru fam yr
+    yrs wk wks hr hrs mins pre post re ref refs docs doc med meds psych obvs prob probs def defo tho esp incl intel mgr
+    dept govt uni nr btwn w wrt poss px ppl sm smth sth abt bc tmrw tmw pls ty cba tbc tbd eta aka obv cos coz prev reg carer carers
+    """)
 
     static let talkVerbs = Vocab.set("spoke speak speaking spoken talked talk talking chatted chat chatting met meet meeting meets working worked work works sat sitting")
     static let contactVerbs = Vocab.set("asked told rang phoned texted messaged emailed thanks thank cc tagged supervised supervising visited visiting")
@@ -21,7 +27,8 @@ extension ScanContext {
 
     func notAName(_ i: Int) -> Bool {
         let k = key(i)
-        return Vocab.notNames.contains(k) || Self.chatWords.contains(k) || Vocab.roles.contains(k) || quiet[i]
+        return Vocab.notNames.contains(k) || Self.chatWords.contains(k) || Vocab.roles.contains(k) || quiet[i] || Self.brands.contains(k)
+            || Self.designations.contains(k)
     }
 
     /// A capitalised word that can be a name after a cue (not a role, month, tool or acronym).
@@ -57,7 +64,9 @@ extension ScanContext {
         return e
     }
 
-    static let surnameModified = Vocab.set("family families household brothers sisters twins kids boys girls children siblings case cases lads clan parents")
+    static let surnameModified = Vocab.set("family families household brothers sisters twins kids boys girls children chn siblings sibs case cases lads clan parents")
+    /// How reports name a person they do not name ("Boy A", "Child C", "the victim"): never a name.
+    static let designations = Vocab.set("boy girl child victim witness suspect perpetrator adult baby infant sibling mother father iban")
     /// "the Serious Case review", "the Brennan case load": "case" as a kind of work, not a family's case.
     static let caseWorkWords = Vocab.set("review reviews conference conferences law file files management notes load loads work worker workers study studies")
     /// Shops and apps people name in passing: on no word list, never a person or a place.
@@ -66,6 +75,7 @@ extension ScanContext {
     wetherspoons spoons deliveroo ubereats uber bolt amazon ebay vinted depop paypal monzo revolut netflix spotify roblox fortnite
     minecraft xbox playstation ps5 yubo wizz omegle grindr tinder hinge bumble onlyfans reddit twitch whatsapp snapchat tiktok
     instagram facebook messenger imessage facetime airdrop ipad iphone android samsung nokia vodafone lebara giffgaff
+    mercedes audi bmw vauxhall toyota honda nissan kia porsche ferrari skoda peugeot renault citroen fiat lexus tesla volvo
     """)
 
     func notAPlaceOrNation(_ k: String) -> Bool {
@@ -96,7 +106,7 @@ extension ScanContext {
     func ageAfterName(_ e: Int) -> Int? {
         var j = e + 1
         let bracket = key(j) == "("
-        let comma = key(j) == ","
+        let comma = key(j) == "," || (["-", "–"].contains(key(j)) && tok(j)?.spaceBefore == true)
         if bracket || comma { j += 1 }
         guard let v = ageValue(j), tok(j)?.kind == .number || bracket || comma, (0...25).contains(v) || (bracket || comma) && v <= 99 else { return nil }
         let after = tok(j + 1)
@@ -116,16 +126,16 @@ extension ScanContext {
             guard let last = tokens.lastIndex(where: { $0.end == p.end }) else { continue }
             if let a = ageAfterName(last), !covered(a) { add(.age, tokens: a, a); continue }
             var j = last + 1
-            if key(j) == ",", key(j + 1) == "who" { j += 1 }
+            if key(j) == ",", ["who", "is", "was"].contains(key(j + 1)) { j += 1 }
             if key(j) == "who" { j += 1 }
             if ["'", "’"].contains(key(j)), key(j + 1) == "s" { j += 2 }
             else if ["'", "’"].contains(key(j)), key(j + 1) == "d", key(j + 2) == "be" { j += 3 }
             else if ["would", "will", "must"].contains(key(j)), key(j + 1) == "be" { j += 2 }
             else if ["is", "was", "turned", "turns", "turning"].contains(key(j)) { j += 1 } else { continue }
-            while ["only", "just", "about", "barely", "now", "nearly", "almost", "still", "already"].contains(key(j)) { j += 1 }
-            guard let v = ageValue(j), (1...25).contains(v), !covered(j) else { continue }
-            if let next = tok(j + 1), Self.ageUnits.contains(next.key), next.key != "." && next.key != "and" { continue }
-            add(.age, tokens: j, j)
+            while Self.ageFillers.contains(key(j)) { j += 1 }
+            guard let v = ageValue(j), (1...99).contains(v), !covered(j) else { continue }
+            if let next = tok(j + 1), Self.ageUnits.contains(next.key), next.key != "." && next.key != "and", !(next.key == "-" && ageEnd(j) > j) { continue }
+            add(.age, tokens: j, ageEnd(j))
         }
     }
 
@@ -150,6 +160,8 @@ extension ScanContext {
         }
     }
 
+    static let afterContraction = Vocab.set("a an the not been got gone going gonna very so really just always never no quite such all")
+    static let vocativeFollowers = Vocab.set("can could would do did are have what how you your is thanks thank any")
     static let determiners = Vocab.set("a an the my our your his her their this that these those its any every each some no")
 
     /// Token `i` stands where a name stands: capitalised (not all capitals), and after a name cue, or before a verb of
@@ -208,10 +220,10 @@ extension ScanContext {
             if quiet[i] || covered(i) { continue }
             let k = t.key
             // Titles: "Mrs Okafor", "Dr. Patel", "PC Jones".
-            if Vocab.titles.contains(k), t.capitalised || ["mrs", "mr", "ms"].contains(k) {
+            if Vocab.titles.contains(k), t.capitalised || ["mrs", "mr", "ms", "dr", "cllr"].contains(k) {
                 var j = i + 1
                 if key(j) == ".", !tokens[j].spaceBefore { j += 1 }
-                if let n = tok(j), n.kind == .word, !notAName(j), n.capitalised || gazetteer.isSurname(n.key) {
+                if let n = tok(j), n.kind == .word, !notAName(j), n.capitalised || gazetteer.isSurname(n.key) && !gazetteer.isWord(n.key) || gazetteer.isUnknown(n.key) && n.length >= 3 {
                     if ["pc", "dc", "ds", "di", "dci", "dcs"].contains(k) && !t.allCaps { continue }
                     if k == "miss" && !n.capitalised { continue }
                     let e = extendName(j)
@@ -236,6 +248,7 @@ extension ScanContext {
             else if k == "name", ["is", "was"].contains(key(i + 1)) { cueNext = i + 2 }
             else if k == "name", key(i + 1) == "'" || key(i + 1) == "’", key(i + 2) == "s" { cueNext = i + 3 }
             else if k == "known", key(i + 1) == "as" { cueNext = i + 2 }
+            else if ["nickname", "alias", "nick"].contains(k), ["is", "was", ":", "-"].contains(key(i + 1)) { cueNext = i + 2 }
             else if k == "goes", key(i + 1) == "by" { cueNext = i + 2 }
             else if ["call", "calls", "called", "calling"].contains(k), ["him", "her", "himself", "herself", "them"].contains(key(i + 1)) { cueNext = i + 2 }
             if let j = cueNext, let n = tok(j), n.kind == .word, !notAName(j) {
@@ -247,7 +260,8 @@ extension ScanContext {
                 }
             }
             // "the Smith family", "the Okafor children", "the Brennan case": a surname as a modifier.
-            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i - 1) == "the", Self.surnameModified.contains(key(i + 1)),
+            if t.kind == .word, t.capitalised && !t.allCaps || gazetteer.isUnknown(k) || gazetteer.surnames.contains(k) && !gazetteer.isWord(k),
+               t.length >= 3, key(i - 1) == "the", Self.surnameModified.contains(key(i + 1)),
                !notAName(i), !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k), !Vocab.genericOrgModifiers.contains(k),
                !(["case", "cases"].contains(key(i + 1)) && Self.caseWorkWords.contains(key(i + 2))) {
                 add(.person, tokens: i, i); continue
@@ -262,6 +276,7 @@ extension ScanContext {
             }
             // A word on no list where a name stands: "and Kez said", "Jaxon was 14", "Tiah (15)", "her bf jaydee".
             if t.kind == .word, t.length >= 3, !t.allCaps, gazetteer.isUnknown(k), !notAName(i), !notAPlaceOrNation(k),
+               !Vocab.relations.contains(k), !Vocab.personNouns.contains(k), !Self.vehicleCues.contains(k),
                !Self.brands.contains(k), possibleNamePosition(i) {
                 let e = t.capitalised ? extendName(i) : i
                 var c = Candidate(label: .person, start: t.start, end: tokens[e].end)
@@ -291,6 +306,7 @@ extension ScanContext {
             guard t.kind == .word, t.length >= 2, gazetteer.isGiven(k), !notAName(i), !t.allCaps || t.length > 3 && tok(i + 1)?.allCaps == true else { continue }
             let isGiven = true
             let ambiguous = gazetteer.isAmbiguous(k)
+            if t.capitalised, gazetteer.bigPlaces.contains(k) || (Self.determiners.contains(key(i - 1)) && ambiguous) { continue }
             // "the Jay report", "the Munro review": a public report named after its author.
             if key(i - 1) == "the", Self.publicWorks.contains(key(i + 1)) { continue }
             if isGiven && !ambiguous {
@@ -301,8 +317,15 @@ extension ScanContext {
             }
             if isGiven && ambiguous && t.capitalised {
                 let next = key(i + 1)
-                let possessive = (next == "'" || next == "’") && key(i + 2) == "s"
-                let strong = Vocab.strongVerbs.contains(next) || possessive
+                // "Hope's a big word": at a sentence's start, "'s" before a determiner or adverb is "is/has".
+                let contraction = t.sentenceStart && Self.afterContraction.contains(key(i + 3))
+                let possessive = (next == "'" || next == "’") && key(i + 2) == "s" && !contraction
+                // "Grace (sw) said", "Mark, do you want to come in?": a bracketed description or a vocative.
+                let described = next == "(" || (next == "," && Self.vocativeFollowers.contains(key(i + 2)) && t.sentenceStart)
+                // "Mark from the police", "Rose from CAMHS": a person introduced by where they work.
+                let fromService = next == "from" && (key(i + 2) == "the" && (Vocab.notNames.contains(key(i + 3)) || Vocab.genericServiceWords.contains(key(i + 3)))
+                    || tok(i + 2)?.allCaps == true)
+                let strong = Vocab.strongVerbs.contains(next) || possessive || described || fromService
                 let weak = Vocab.weakVerbs.contains(next)
                 let midSentence = !t.sentenceStart && !(tok(i - 1).map { $0.isPunct(":\"“(-–•*>") } ?? false)
                 if strong || (midSentence && (weak || !(tok(i + 1)?.capitalised ?? false) || gazetteer.isSurname(next))) {
