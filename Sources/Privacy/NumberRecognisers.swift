@@ -271,8 +271,11 @@ extension ScanContext {
         if cueBefore || cueAfter { return i }
         // On its own, a two-letter area with its district ("LU1", "SE15", "CF10") is a postcode; one-letter ones
         // ("M6", "B12", "A1") are roads and vitamins too often.
+        // Not in a run of codes or numbers ("draft 13 BB68", "CB1F"), and only the plain shapes AA9 / AA99.
         let letters = upper.unicodeScalars.prefix { $0.properties.isAlphabetic }.count
-        return letters == 2 && !["the", "year", "key", "stage", "ks", "form", "class", "set", "group", "room"].contains(before) ? i : nil
+        let plain = upper.unicodeScalars.dropFirst(letters).allSatisfy { $0.value >= 48 && $0.value <= 57 }
+        let amongCodes = (tok(i - 1).map { $0.kind != .word } ?? false) || (tok(i + 1).map { $0.kind == .number || $0.kind == .alnum } ?? false)
+        return letters == 2 && plain && !amongCodes && !["the", "year", "key", "stage", "ks", "form", "class", "set", "group", "room"].contains(before) ? i : nil
     }
 
     static let vehicleCues = Vocab.set("car reg registration plate plates vehicle van motor bike taxi cab motorbike moped drives driving numberplate")
