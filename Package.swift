@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // Convene: a terminal console for running live online focus groups.
 // Module order (a module depends only on those above it in this list):
-//   SessionModel → Privacy → SessionStore → TeamStore → Importers / Exporters
+//   SessionModel → Privacy → SessionStore → TeamStore → Importers / Exporters → Study
 //   CNcursesw → TerminalKit → ConsoleApp → convene
 import PackageDescription
 
@@ -44,16 +44,25 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // A study: a folder of sessions with one manifest (study.json); withdrawal from the
+        // study, anonymisation at the end of the project and one analysis export (docs/studies.md).
+        .target(name: "Study", dependencies: [
+            "SessionModel", "Privacy", "SessionStore", "TeamStore", "Exporters",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Headers and library come from the default paths; pkg-config would add -D flags SwiftPM rejects.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TerminalKit", dependencies: ["CNcursesw"]),
         .target(name: "ConsoleApp", dependencies: ["SessionModel", "Privacy", "SessionStore", "TerminalKit", "Exporters", "Importers"]),
         .executableTarget(name: "convene", dependencies: [
             "SessionModel", "Privacy", "SessionStore", "TeamStore", "Importers", "Exporters", "ConsoleApp", "TerminalKit",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Study", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "ConveneBench", dependencies: [
             "SessionModel", "Privacy", "SessionStore", "TeamStore", "Importers", "Exporters", "ConsoleApp", "TerminalKit",
+            "Study",
+            // The study benchmark reads the qdpx it wrote.
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 
         .testTarget(name: "SessionModelTests", dependencies: [
@@ -62,7 +71,7 @@ let package = Package(
         .testTarget(name: "PrivacyTests", dependencies: [
             "Privacy", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
         ], resources: [.copy("Corpus")]),
-        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "SessionModel"]),
+        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "SessionModel"], exclude: ["Fixtures"]),
         .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "SessionStore", "SessionModel"]),
         .testTarget(name: "ImportersTests", dependencies: [
             "Importers", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
@@ -70,7 +79,12 @@ let package = Package(
         .testTarget(name: "ExportersTests", dependencies: [
             "Exporters", "Privacy", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Crypto", package: "swift-crypto"),  // SHA-256 of export bytes (StreamingExportTests)
         ], resources: [.copy("Golden")]),
+        .testTarget(name: "StudyTests", dependencies: [
+            "Study", "SessionStore", "SessionModel", "Exporters",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "TerminalKit", "SessionModel", "SessionStore"],
                     exclude: ["Snapshots"]),

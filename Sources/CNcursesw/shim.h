@@ -114,6 +114,8 @@ struct convene_terminal_state {
     size_t reset_length;
     struct sigaction previous[65];
     unsigned watchdog_seconds;
+    /// The self-pipe: a stop signal writes one byte so a loop waiting in poll wakes at once.
+    int wake_read, wake_write, wake_ready;
 };
 
 static inline struct convene_terminal_state *convene_state(void) {
@@ -142,6 +144,10 @@ static inline void convene_on_stop_signal(int sig) {
     if (st->pending_signal == 0) {
         st->pending_signal = sig;
         alarm(st->watchdog_seconds);
+    }
+    if (st->wake_ready) {
+        ssize_t ignored = write(st->wake_write, "!", 1);
+        (void)ignored;
     }
 }
 
@@ -182,6 +188,16 @@ static inline void convene_set_reset_sequence(const char *bytes, size_t length) 
 
 static inline void convene_install_signal_handlers(int watchdog_seconds) {
     struct convene_terminal_state *st = convene_state();
+    if (!st->wake_ready) {
+        int fds[2];
+        if (pipe(fds) == 0) {
+            for (int i = 0; i < 2; i++) {
+                fcntl(fds[i], F_SETFL, fcntl(fds[i], F_GETFL) | O_NONBLOCK);
+                fcntl(fds[i], F_SETFD, FD_CLOEXEC);
+            }
+            st->wake_read = fds[0]; st->wake_write = fds[1]; st->wake_ready = 1;
+        }
+    }
     st->watchdog_seconds = (unsigned)watchdog_seconds;
     st->pending_signal = 0;
     struct sigaction stop;
@@ -215,6 +231,14 @@ static inline void convene_remove_signal_handlers(void) {
 }
 
 static inline int convene_pending_signal(void) { return (int)convene_state()->pending_signal; }
+/// The read end of the self-pipe (-1 before the handlers were first installed).
+static inline int convene_wake_fd(void) { return convene_state()->wake_ready ? convene_state()->wake_read : -1; }
+/// Empties the self-pipe after a wake-up.
+static inline void convene_drain_wake(void) {
+    char buffer[64];
+    if (!convene_state()->wake_ready) return;
+    while (read(convene_state()->wake_read, buffer, sizeof buffer) > 0) {}
+}
 static inline void convene_clear_pending_signal(void) { convene_state()->pending_signal = 0; }
 static inline int convene_terminal_is_active(void) { return (int)convene_state()->active; }
 #endif

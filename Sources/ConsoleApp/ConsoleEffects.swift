@@ -8,14 +8,19 @@ import SessionStore
 public enum ConsoleEffects {
     /// `draw` shows a frame mid-effect (progress, "reading…"); `bell` rings; `quit` saves the draft.
     public static func perform(_ effects: [ConsoleEffect], _ state: inout ConsoleState, journal: any SessionJournal,
+                               clock: () -> Date = Date.init,
                                draw: (ConsoleState) -> Void, bell: () -> Void, quit: (ConsoleState) -> Void) {
-        func again(_ more: [ConsoleEffect]) { perform(more, &state, journal: journal, draw: draw, bell: bell, quit: quit) }
+        func again(_ more: [ConsoleEffect]) {
+            perform(more, &state, journal: journal, clock: clock, draw: draw, bell: bell, quit: quit)
+        }
         for effect in effects {
             switch effect {
             case .append(let payloads):
                 do {
-                    try journal.append(payloads, by: state.context.user, at: Date())
+                    let before = state.session
+                    try journal.append(payloads, by: state.context.user, at: clock())
                     again(update(&state, .sessionChanged(journal.state)))
+                    again(update(&state, .appended(payloads, before: before)))
                 } catch {
                     again(update(&state, .appendFailed("\(error)")))
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import Importers
 import SessionModel
 import SessionStore
 import TerminalKit
@@ -22,23 +23,134 @@ public struct LinkStatus: Sendable {
     public init(offlineWaiting: Int?, notices: [String]) { self.offlineWaiting = offlineWaiting; self.notices = notices }
 }
 
-/// Runs the console on a real terminal: reads keys, performs effects against
-/// the journal, polls for other consoles' events, and draws frames.
+/// Results of work done off the loop, posted back to it (the loop owns the journal).
+final class BackgroundInbox: @unchecked Sendable {
+    enum Item {
+        case action(ConsoleAction)
+        /// The export's file is written: the loop records it in the session.
+        case exportWritten(ExportRequest, bytes: Int)
+        /// An import read and planned against `snapshot`: the loop appends it if nothing changed since.
+        case importReady(ImportRequest, snapshot: SessionState, Result<(ImportPlan, ImportPreview), ImportProblem>)
+    }
+    private let lock = NSLock()
+    private var items: [Item] = []
+    private var running = 0
+    func post(_ item: Item) { lock.lock(); items.append(item); lock.unlock() }
+    func take() -> [Item] { lock.lock(); defer { lock.unlock() }; let out = items; items = []; return out }
+    func started() { lock.lock(); running += 1; lock.unlock() }
+    func finished() { lock.lock(); running -= 1; lock.unlock() }
+    var busy: Bool { lock.lock(); defer { lock.unlock() }; return running > 0 }
+}
+
+/// Runs the console on a terminal: reads keys, performs effects against the
+/// journal (long ones, export and import, on a worker thread that reports back
+/// as actions, so keys keep working), polls for other consoles' events, and
+/// draws frames. A termination signal wakes the wait for a key at once; the
+/// draft is saved and the terminal given back.
 public enum ConsoleRunner {
     public static func run(journal: any SessionJournal, context: ConsoleContext, theme: ColourTheme,
                            link: (() -> LinkStatus)? = nil) throws {
-        let screen = NcursesScreen(theme: theme)
+        try run(journal: journal, context: context, terminal: Terminal(theme: theme), link: link)
+    }
+
+    /// The loop on any `TerminalBackend` (tests pass a `TestTerminal`). `clock` dates the
+    /// appended events and the header clock. Returns the termination signal that ended it, if one did.
+    @discardableResult
+    public static func run(journal: any SessionJournal, context: ConsoleContext, terminal screen: any TerminalBackend,
+                           clock: @escaping @Sendable () -> Date = { Date() },
+                           link: (() -> LinkStatus)? = nil) throws -> Int32? {
         try screen.open()
         defer { screen.close() }
         let drafts = journal as? DraftStore
+        let inbox = BackgroundInbox()
         let size = screen.size
-        var state = ConsoleState(session: journal.state, context: context, width: size.width, height: size.height, now: Date())
+        var state = ConsoleState(session: journal.state, context: context, width: size.width, height: size.height, now: clock())
         restore(&state, from: drafts)
-        perform(update(&state, .sessionChanged(journal.state)), &state, journal, screen, drafts)
-        perform([.append([ConsoleOpened(role: context.role)])], &state, journal, screen, drafts)
+        state.deferInputScan = true
+
+        func perform(_ effects: [ConsoleEffect]) {
+            var inline: [ConsoleEffect] = []
+            for effect in effects {
+                switch effect {
+                case .export(let request): background(request)
+                case .planImport(let request):
+                    let snapshot = state.session
+                    spawn { inbox.post(.action(.importPlanned(ConsoleImport.plan(request, into: snapshot).map { $0.1 }))) }
+                case .commitImport(let request):
+                    let snapshot = journal.state
+                    spawn { inbox.post(.importReady(request, snapshot: snapshot, ConsoleImport.plan(request, into: snapshot))) }
+                default: inline.append(effect)
+                }
+            }
+            guard !inline.isEmpty else { return }
+            ConsoleEffects.perform(inline, &state, journal: journal, clock: clock,
+                                   draw: { screen.draw(view($0)) }, bell: { screen.bell() }, quit: { save($0, drafts) })
+        }
+        func spawn(_ work: @escaping @Sendable () -> Void) {
+            inbox.started()
+            Thread.detachNewThread { work(); inbox.finished() }
+        }
+        func background(_ request: ExportRequest) {
+            let snapshot = journal.state, location = journal.location
+            spawn {
+                do {
+                    guard snapshot.info != nil else { throw ConsoleExportError.noSession }
+                    let data = try ConsoleExport.render(snapshot, format: request.format) { fraction, stage in
+                        inbox.post(.action(.exportProgress(fraction, stage)))
+                    }
+                    inbox.post(.action(.exportProgress(0.9, "writing the file")))
+                    try ConsoleExport.writeAtomically(data, to: request.path, input: location)
+                    inbox.post(.exportWritten(request, bytes: data.count))
+                } catch {
+                    inbox.post(.action(.exportFinished(.failure(ExportFailure(message: "\(error)")))))
+                }
+            }
+        }
+        /// Applies what the workers sent back; true when anything changed.
+        func drainInbox() -> Bool {
+            let items = inbox.take()
+            for item in items {
+                switch item {
+                case .action(let action): perform(update(&state, action))
+                case .exportWritten(let request, let bytes):
+                    let record = ExportRecorded(format: request.format, fileName: (request.path as NSString).lastPathComponent)
+                    do {
+                        try journal.append([record], by: state.context.user, at: clock())
+                        perform(update(&state, .sessionChanged(journal.state)))
+                        perform(update(&state, .exportFinished(.success(ExportOutcome(format: request.format, path: request.path, bytes: bytes)))))
+                    } catch {
+                        perform(update(&state, .exportFinished(.failure(ExportFailure(message: "the file was written but not recorded: \(error)")))))
+                    }
+                case .importReady(let request, let snapshot, let planned):
+                    let result: Result<[String], ImportProblem>
+                    if journal.state != snapshot {
+                        // Someone appended meanwhile: plan again against the session as it is now.
+                        result = ConsoleImport.commit(request, journal: journal, by: state.context.user)
+                    } else {
+                        switch planned {
+                        case .failure(let problem): result = .failure(problem)
+                        case .success(let (plan, preview)):
+                            do {
+                                if !plan.isEmpty { try journal.append(plan.payloads, by: state.context.user, at: clock()) }
+                                result = .success(preview.summary)
+                            } catch { result = .failure(.refused("\(error)")) }
+                        }
+                    }
+                    perform(update(&state, .sessionChanged(journal.state)))
+                    perform(update(&state, .importCommitted(result)))
+                }
+            }
+            return !items.isEmpty
+        }
+
+        perform(update(&state, .sessionChanged(journal.state)))
+        perform([.append([ConsoleOpened(role: context.role)])])
 
         var lastRefresh = Date.distantPast
+        var lastSecond = 0
+        // The first screen is drawn now, not after waiting for a key or the first poll.
         var frame = view(state)
+        screen.draw(frame)
         var lastDraftSave = Date()
         var draftDirty = false
         // Any change of the line or of where the console stands is saved, not only
@@ -60,11 +172,12 @@ public enum ConsoleRunner {
         }
         defer { flushFrameTimes() }
         while !state.quit {
-            if terminalPendingSignal != 0 {
+            if let signal = screen.pendingSignal {
                 // SIGTERM, SIGHUP (terminal closed), SIGINT: keep the draft, leave cleanly.
                 save(state, drafts)
-                return
+                return signal
             }
+            if drainInbox() { frame = view(state); screen.draw(frame) }
             if let key = screen.readKey(timeoutMs: 40) {
                 var pending: Key? = key
                 var handled = 0
@@ -77,7 +190,7 @@ public enum ConsoleRunner {
                         _ = update(&state, .resize(width: s.width, height: s.height))
                     }
                     // No Alt bindings: Esc typed quickly before a key arrives as Alt-key.
-                    if case .alt(let c) = k { perform(update(&state, .key(.escape)), &state, journal, screen, drafts); pending = .char(c); continue }
+                    if case .alt(let c) = k { perform(update(&state, .key(.escape))); pending = .char(c); continue }
                     let before = (state.focus, state.overlay, state.status, state.editing, state.replyTo)
                     let effects = update(&state, .key(k))
                     inputOnly = inputOnly && Self.touchesOnlyInput(k) && before.0 == .input && before.1 == .none
@@ -85,12 +198,19 @@ public enum ConsoleRunner {
                         && state.editing == before.3 && state.replyTo == before.4
                         && effects.allSatisfy { if case .saveDraft = $0 { return true }; return false }
                     if effects.contains(where: { if case .saveDraft = $0 { return true }; return false }) { draftDirty = true }
-                    perform(effects, &state, journal, screen, drafts)
+                    perform(effects)
                     handled += 1
-                    pending = state.quit ? nil : screen.readKey(timeoutMs: 0)
+                    pending = state.quit || screen.pendingSignal != nil ? nil : screen.readKey(timeoutMs: 0)
                 }
                 frame = inputOnly ? viewInputRow(state, over: frame) : view(state)
                 screen.draw(frame)
+                // The key is on screen; now the identifier scan of the line, redrawn if it found something new.
+                let found = state.privacy.input
+                _ = update(&state, .scanInput)
+                if state.privacy.input != found {
+                    frame = inputOnly ? viewInputRow(state, over: frame) : view(state)
+                    screen.draw(frame)
+                }
                 if (state.input.text, savedView(state)) != lastSaved { draftDirty = true }
             }
             let now = Date()
@@ -100,19 +220,27 @@ public enum ConsoleRunner {
                 do {
                     if !(try journal.refresh()).isEmpty {
                         changed = true
-                        perform(update(&state, .sessionChanged(journal.state)), &state, journal, screen, drafts)
+                        perform(update(&state, .sessionChanged(journal.state)))
                     }
                 } catch {
                     _ = update(&state, .appendFailed("cannot read the session: \(error)"))
                 }
                 if let status = link?() {
                     _ = update(&state, .offline(waiting: status.offlineWaiting))
-                    for notice in status.notices { perform(update(&state, .appendFailed(notice)), &state, journal, screen, drafts) }
-                    if !status.notices.isEmpty { perform(update(&state, .sessionChanged(journal.state)), &state, journal, screen, drafts) }
+                    for notice in status.notices { perform(update(&state, .appendFailed(notice))) }
+                    if !status.notices.isEmpty { perform(update(&state, .sessionChanged(journal.state))) }
                 }
-                _ = update(&state, .tick(now))
-                frame = view(state)
-                screen.draw(frame)
+                let wasScanning = !state.privacy.isComplete
+                let tick = clock()
+                _ = update(&state, .tick(tick))
+                // Between keys the frame changes with the session, the header clock's second,
+                // the background scan or the link; otherwise building it would only cost time.
+                let second = Int(tick.timeIntervalSince1970)
+                if changed || second != lastSecond || wasScanning || link != nil {
+                    lastSecond = second
+                    frame = view(state)
+                    screen.draw(frame)
+                }
                 if changed && frameLog != nil {
                     frameTimes.append(Date().timeIntervalSince(now))
                     if now.timeIntervalSince(lastFrameFlush) >= 1 { flushFrameTimes(); lastFrameFlush = now }
@@ -124,21 +252,14 @@ public enum ConsoleRunner {
             }
         }
         save(state, drafts)
+        return nil
     }
 
-    /// Keys that, in the input line, change nothing but the line itself.
+    /// Keys that, in the input line, change nothing but the line itself (from the key table;
+    /// printable characters are typed into the line).
     static func touchesOnlyInput(_ key: Key) -> Bool {
-        switch key {
-        case .char, .backspace, .delete, .left, .right, .home, .end, .ctrl("a"), .ctrl("e"), .ctrl("b"), .ctrl("f"),
-             .ctrl("w"), .ctrl("u"), .ctrl("k"), .ctrl("h"), .ctrl("d"), .up, .down: return true
-        default: return false
-        }
-    }
-
-    static func perform(_ effects: [ConsoleEffect], _ state: inout ConsoleState, _ journal: any SessionJournal,
-                        _ screen: NcursesScreen, _ drafts: DraftStore?) {
-        ConsoleEffects.perform(effects, &state, journal: journal,
-                               draw: { screen.draw(view($0)) }, bell: { screen.bell() }, quit: { save($0, drafts) })
+        if case .char(let c) = key { return c != ":" }
+        return KeyTable.binding(for: key, in: .typing)?.command.touchesOnlyInput ?? false
     }
 
     static func savedView(_ state: ConsoleState) -> SavedView {

@@ -61,11 +61,47 @@ public struct FlagDraft: Equatable, Sendable {
     public var category: ConcernCategory?
     public var urgency: ConcernUrgency?
     public var description = InputLine()
+    /// The words typed in the input line when Ctrl-G was pressed: logged first, then
+    /// flagged; the concern links to them once the append is confirmed.
+    public var pendingLine: String?
+    /// Asking who the concern is about (no speaker was known): the code typed so far.
+    public var askParticipant: InputLine?
+}
+
+/// The F1 help: scrolled by rows, filtered by a search.
+public struct HelpView: Equatable, Sendable {
+    public var scroll = 0
+    /// Set while `/` search text is typed (and kept to filter the rows).
+    public var search: InputLine?
+    public var searching = false
+    public init() {}
+}
+
+/// A destructive action waiting for its reason or confirmation.
+public struct ConfirmDraft: Equatable, Sendable {
+    public enum Purpose: Equatable, Sendable {
+        /// Strike a contribution: a reason is required.
+        case strike(Int)
+        /// End the running round before its time is up.
+        case endRound(Int)
+        /// Close the session.
+        case closeSession
+    }
+    public var purpose: Purpose
+    public var reason = InputLine()
+    public init(purpose: Purpose) { self.purpose = purpose }
+}
+
+/// What `u` undoes: the last strike, tag or attribution change made at this console.
+public enum UndoStep: Equatable, Sendable {
+    case strike(Int)
+    case tag(Int, String)
+    case attribution(Int, AttributionLevel)
 }
 
 public enum Overlay: Equatable, Sendable {
     case none
-    case help
+    case help(HelpView)
     case palette(InputLine)
     case search(InputLine)
     case speakerPicker(InputLine)
@@ -80,6 +116,34 @@ public enum Overlay: Equatable, Sendable {
     case export(ExportDraft)
     /// `:import`: pick a kind, a file, map unknown names, read the preview, commit.
     case importer(ImportDraft)
+    /// A destructive action asking for its reason or a confirmation.
+    case confirm(ConfirmDraft)
+}
+
+extension Overlay {
+    /// The name the status line shows for this dialog (nil when none is open).
+    public var modeName: String? {
+        switch self {
+        case .none: return nil
+        case .help: return "HELP"
+        case .palette: return "PALETTE"
+        case .search: return "SEARCH"
+        case .speakerPicker: return "SPEAKER"
+        case .flag: return "FLAG"
+        case .register: return "REGISTER"
+        case .confirmQuit: return "LEAVE?"
+        case .findings: return "FINDINGS"
+        case .review: return "REVIEW"
+        case .export: return "EXPORT"
+        case .importer: return "IMPORT"
+        case .confirm(let d):
+            switch d.purpose {
+            case .strike: return "STRIKE"
+            case .endRound: return "END ROUND"
+            case .closeSession: return "CLOSE SESSION"
+            }
+        }
+    }
 }
 
 /// Where the note-taker is in one contribution's findings.
@@ -135,6 +199,15 @@ public struct ConsoleState: Equatable, Sendable {
     /// failed save (disk full, read-only, file deleted) puts it back in the
     /// input line instead of losing what the note-taker typed.
     public var submitted: SubmittedLine?
+    /// Under 120 columns the rooms and people panes are folded into a strip; `v` shows them.
+    public var showSidePanes = false
+    /// What `u` undoes (the last strike, tag or attribution change confirmed here).
+    public var undoable: UndoStep?
+    /// A notice under the header (an acknowledgement, a withdrawal) until it expires.
+    public var notice: Notice?
+    /// Set by the runner: the input line is scanned after the key is drawn (`.scanInput`),
+    /// so the typed character reaches the screen first.
+    public var deferInputScan = false
 
     public init(session: SessionState, context: ConsoleContext, width: Int, height: Int, now: Date) {
         self.session = session; self.context = context; self.width = width; self.height = height; self.now = now
@@ -156,6 +229,12 @@ public struct ConsoleState: Equatable, Sendable {
 
     /// Unresolved identifier findings of contribution `n` (scanned now if the background scan has not reached it).
     public func findings(_ n: Int) -> [Finding] { privacy.findings(n, in: session) }
+
+    /// The mode the status line names: TYPING, PANES, or the open dialog.
+    public var modeName: String {
+        if let name = overlay.modeName { return name }
+        return focus == .input ? "TYPING" : "PANES"
+    }
 
     /// Concerns waiting for the safeguarding lead: every console shows them.
     public var unacknowledgedConcerns: [SafeguardingConcern] { session.register.unacknowledged }

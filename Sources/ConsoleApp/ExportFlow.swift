@@ -71,21 +71,17 @@ public enum ConsoleExport {
         }
     }
 
-    /// Writes `data` whole or not at all: a temporary file beside it, then a rename.
-    public static func writeAtomically(_ data: Data, to path: String) throws {
-        let dir = (path as NSString).deletingLastPathComponent
-        var isDir: ObjCBool = false
-        if !dir.isEmpty, !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) || !isDir.boolValue {
-            throw ConsoleExportError.cannotWrite(path, "no folder \(dir)")
-        }
-        let temp = path + ".partial-\(getpid())"
-        guard FileManager.default.createFile(atPath: temp, contents: data) else {
-            throw ConsoleExportError.cannotWrite(path, "the folder is not writable or the disk is full")
-        }
-        guard rename(temp, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temp)
-            throw ConsoleExportError.cannotWrite(path, reason)
+    /// Writes `data` whole or not at all, 0600, never over a session file or
+    /// over `input` (Exporters' `ExportFile`, shared with `convene export`).
+    public static func writeAtomically(_ data: Data, to path: String, input: String? = nil) throws {
+        do {
+            try ExportFile.write(data, to: path, input: input)
+        } catch let e as ExportFileError {
+            switch e {
+            case .noFolder(let dir): throw ConsoleExportError.cannotWrite(path, "no folder \(dir)")
+            case .cannotWrite(_, let why): throw ConsoleExportError.cannotWrite(path, why)
+            case .wouldOverwriteSession, .wouldOverwriteInput: throw ConsoleExportError.cannotWrite(path, e.description)
+            }
         }
     }
 
@@ -97,7 +93,7 @@ public enum ConsoleExport {
         guard state.info != nil else { throw ConsoleExportError.noSession }
         let data = try render(state, format: request.format, progress: progress)
         progress(0.9, "writing the file")
-        try writeAtomically(data, to: request.path)
+        try writeAtomically(data, to: request.path, input: journal.location)
         try journal.append([ExportRecorded(format: request.format, fileName: (request.path as NSString).lastPathComponent)], by: user, at: Date())
         progress(1, "done")
         return data.count
@@ -134,7 +130,16 @@ extension Keymap {
     }
 
     static func exportKey(_ key: Key, _ draft: inout ExportDraft, _ s: inout ConsoleState) -> [ConsoleEffect] {
-        if draft.progress != nil { s.overlay = .export(draft); return [] } // running: keys wait
+        if draft.progress != nil {
+            // Running off the loop: Esc hides the box, the export goes on and says when it is done.
+            if key == .escape {
+                s.overlay = .none
+                s.status = "The export goes on in the background; this line will say when the file is written"
+            } else {
+                s.overlay = .export(draft)
+            }
+            return []
+        }
         if key == .escape {
             if draft.path != nil { draft.path = nil; s.overlay = .export(draft) } else { s.overlay = .none }
             return []

@@ -8,7 +8,8 @@ enum Overlays {
     static func draw(_ g: inout CellGrid, _ s: ConsoleState) {
         switch s.overlay {
         case .none: return
-        case .help: help(&g, s)
+        case .help(let h): help(&g, s, h)
+        case .confirm(let d): confirm(&g, s, d)
         case .palette(let line): palette(&g, s, line)
         case .search(let line): prompt(&g, title: "Search the log", label: "/", line: line, hint: "Enter finds (n/N next/previous); Esc cancels")
         case .speakerPicker(let line): speakers(&g, s, line)
@@ -27,8 +28,9 @@ enum Overlays {
 
     @discardableResult
     static func frame(_ g: inout CellGrid, width: Int, height: Int, title: String) -> (Int, Int, Int, Int) {
-        let w = min(width, g.width - 4), h = min(height, g.height - 2)
-        let x = (g.width - w) / 2, y = max(1, (g.height - h) / 2)
+        // Dialogs never cover the status line (the mode), the input line or the hints.
+        let w = min(width, g.width - 4), h = min(height, g.height - 4)
+        let x = (g.width - w) / 2, y = max(1, min((g.height - h) / 2, g.height - 3 - h))
         g.fill(x: x, y: y, width: w, height: h)
         g.box(x: x, y: y, width: w, height: h, title: title, style: CellStyle(.title))
         return (x, y, w, h)
@@ -41,51 +43,80 @@ enum Overlays {
         g.put(hint, x: x + 2, y: y + 3, style: CellStyle(.muted), maxWidth: w - 4)
     }
 
-    static let keys: [(String, String)] = [
-        ("Typing", ""),
-        ("Enter", "log the line (or save an edit)"),
-        ("P03: text / 3: text", "say who is speaking, then the words"),
-        ("Tab", "complete a speaker code"),
-        ("Ctrl-S / F2", "next source: verbal, chat, whiteboard, facilitator"),
-        ("Ctrl-P / F3", "pick the speaker (code or number, Tab completes)"),
-        ("Ctrl-R / F4", "next room to log in"),
-        ("Ctrl-T", "summary / verbatim"),
-        ("←→ Home End ^A ^E", "move in the line"),
-        ("^W ^U ^K", "delete word / to start / to end"),
-        ("↑ ↓", "history"),
-        ("Esc", "to the panes (cancels an edit or reply)"),
-        ("Panes", ""),
-        ("Tab / Shift-Tab", "next / previous pane"),
-        ("↑↓ j k PgUp PgDn g G", "move; G follows the newest"),
-        ("i / Enter", "back to typing"),
-        ("x  a  t  T", "strike · attribution · tag · link to theme"),
-        ("r  e  c  S", "reply · edit · confidentiality reminder · filter by speaker"),
-        ("f  s  F", "flagged only · cycle source filter · clear filters"),
-        ("Space", "rooms: filter by room · people: set speaker"),
-        ("m  c", "people: move to the selected room · record consent"),
-        ("/  n  N", "search, next, previous"),
-        ("R", "safeguarding register"),
-        ("Privacy (◌ marks findings)", ""),
-        ("A  (^Y when typing)", "accept every finding of the selected (or your last) line"),
-        ("p", "step through its findings: y accept · n reject, why · s skip"),
-        ("P  (F5 when typing)", "review every unresolved finding in the session"),
-        ("Anywhere", ""),
-        ("Ctrl-G", "raise a safeguarding concern (category, urgency, words)"),
-        (":", "command palette (every command-line action)"),
-        (":export  :import", "write the session out · add a chat, transcript or board"),
-        ("? / F1", "this help"),
-        ("Ctrl-Q / q", "leave"),
-    ]
+    /// The help's rows: the key table grouped by mode, then the palette's commands.
+    /// A search keeps the rows whose key or text contains it (headings of kept rows stay).
+    static func helpRows(search: String?) -> [(String, String)] {
+        var groups = KeyTable.groups
+        groups.append(("Palette commands (: first on an empty line, or : in the panes)", Palette.commands.map { (":" + $0.0, $0.1) }))
+        var rows: [(String, String)] = []
+        let needle = search?.lowercased() ?? ""
+        for (heading, entries) in groups {
+            let kept = needle.isEmpty ? entries : entries.filter { $0.0.lowercased().contains(needle) || $0.1.lowercased().contains(needle) }
+            guard !kept.isEmpty else { continue }
+            rows.append((heading, ""))
+            rows.append(contentsOf: kept)
+        }
+        return rows
+    }
 
-    static func help(_ g: inout CellGrid, _ s: ConsoleState) {
-        let (x, y, w, h) = frame(&g, width: 78, height: keys.count + 3, title: "Keys (Esc closes)")
-        for (i, (key, what)) in keys.enumerated() where i < h - 2 {
+    /// The help box's width and its key column for a screen `width` wide.
+    static func helpColumns(screenWidth: Int) -> (box: Int, key: Int) {
+        let box = min(screenWidth - 4, 110)
+        return (box, min(26, max(16, (box - 6) / 3)))
+    }
+
+    /// The help's display lines: each description wrapped to the box, its key on the first line.
+    static func helpLines(search: String?, screenWidth: Int) -> [(String, String)] {
+        let (box, key) = helpColumns(screenWidth: screenWidth)
+        var out: [(String, String)] = []
+        for (label, what) in helpRows(search: search) {
+            if what.isEmpty { out.append((label, "")); continue }
+            let shown = label.replacingOccurrences(of: "`", with: "")
+            for (i, line) in Wrap.lines(what, width: max(10, box - key - 6), limit: 4).enumerated() {
+                out.append((i == 0 ? shown : " ", line))
+            }
+        }
+        return out
+    }
+
+    static func help(_ g: inout CellGrid, _ s: ConsoleState, _ h: HelpView) {
+        let rows = helpLines(search: h.search?.text, screenWidth: g.width)
+        let (box, keyWidth) = helpColumns(screenWidth: g.width)
+        let (x, y, w, hh) = frame(&g, width: box, height: g.height - 2, title: "Help: every key, by mode")
+        let visible = hh - 4
+        let top = max(0, min(h.scroll, rows.count - visible))
+        for (i, (key, what)) in rows.dropFirst(top).prefix(visible).enumerated() {
             if what.isEmpty {
                 g.put(key, x: x + 2, y: y + 1 + i, style: CellStyle(.title, bold: true), maxWidth: w - 4)
             } else {
-                g.put(key, x: x + 3, y: y + 1 + i, style: CellStyle(.speaker, bold: true), maxWidth: 24)
-                g.put(what, x: x + 28, y: y + 1 + i, maxWidth: w - 30)
+                g.put(key, x: x + 3, y: y + 1 + i, style: CellStyle(.speaker, bold: true), maxWidth: keyWidth)
+                g.put(what, x: x + 4 + keyWidth, y: y + 1 + i, maxWidth: w - keyWidth - 6)
             }
+        }
+        let search = h.search.map { "/" + $0.text + (h.searching ? "▏" : "") } ?? "/ searches"
+        let position = rows.isEmpty ? "no key matches" : "rows \(top + 1)–\(min(rows.count, top + visible)) of \(rows.count)"
+        g.put("\(position) · ↑↓ PgUp PgDn scroll · \(search) · Esc closes", x: x + 2, y: y + hh - 2, style: CellStyle(.muted), maxWidth: w - 4)
+    }
+
+    static func confirm(_ g: inout CellGrid, _ s: ConsoleState, _ d: ConfirmDraft) {
+        switch d.purpose {
+        case .strike(let n):
+            let (x, y, w, _) = frame(&g, width: 72, height: 8, title: "Strike #\(n) from the record?")
+            let text = s.session.contribution(n).map { RedactedText.display($0) } ?? ""
+            g.put("“" + text + "”", x: x + 2, y: y + 1, style: CellStyle(.muted), maxWidth: w - 4)
+            g.put("Why? (kept with it; u or :restore \(n) undoes the strike)", x: x + 2, y: y + 3, style: CellStyle(.title), maxWidth: w - 4)
+            g.put("> " + d.reason.text, x: x + 2, y: y + 4, style: CellStyle(.input, bold: true), maxWidth: w - 4)
+            g.cursor = (min(x + w - 2, x + 4 + d.reason.caretColumns), y + 4)
+            g.put("Enter strikes · Esc keeps it", x: x + 2, y: y + 6, style: CellStyle(.muted), maxWidth: w - 4)
+        case .endRound(let r):
+            let (x, y, w, _) = frame(&g, width: 60, height: 5, title: "End round \(r) early?")
+            let left = s.session.currentRound?.remaining(at: s.now).map { Int($0.rounded(.up)) } ?? 0
+            g.put(String(format: "%d:%02d is left; everyone goes back to the main room.", left / 60, left % 60), x: x + 2, y: y + 1, maxWidth: w - 4)
+            g.put("Enter ends it · Esc lets it run", x: x + 2, y: y + 3, style: CellStyle(.title), maxWidth: w - 4)
+        case .closeSession:
+            let (x, y, w, _) = frame(&g, width: 60, height: 5, title: "Close the session?")
+            g.put("Nothing more can be logged once it is closed.", x: x + 2, y: y + 1, maxWidth: w - 4)
+            g.put("Enter closes it · Esc keeps it open", x: x + 2, y: y + 3, style: CellStyle(.title), maxWidth: w - 4)
         }
     }
 
@@ -115,10 +146,17 @@ enum Overlays {
     static func flag(_ g: inout CellGrid, _ s: ConsoleState, _ d: FlagDraft) {
         let (x, y, w, _) = frame(&g, width: 72, height: 14, title: "⚑ Raise a safeguarding concern (Esc cancels)")
         var row = y + 1
-        let on = d.contributions.isEmpty ? "nothing logged (seen, not said)" : d.contributions.map { "#\($0)" }.joined(separator: ", ")
-        g.put("On: \(on)\(d.participant.map { " · participant \($0)" } ?? "") · \(s.session.roomName(d.room))", x: x + 2, y: row, maxWidth: w - 4)
+        let on = d.pendingLine != nil ? "the line just logged" : d.contributions.isEmpty ? "nothing logged (seen, not said)"
+            : d.contributions.map { "#\($0)" }.joined(separator: ", ")
+        let about = d.askParticipant != nil ? "" : " · about \(d.participant ?? "nobody in particular")"
+        g.put("On: \(on)\(about) · \(s.session.roomName(d.room))", x: x + 2, y: row, maxWidth: w - 4)
         row += 2
-        if d.category == nil {
+        if let ask = d.askParticipant {
+            g.put("Who is it about? A code or number; - for nobody in particular:", x: x + 2, y: row, style: CellStyle(.title), maxWidth: w - 4)
+            row += 1
+            g.put("> " + ask.text, x: x + 2, y: row, style: CellStyle(.input, bold: true), maxWidth: w - 4)
+            g.cursor = (min(x + w - 2, x + 4 + ask.caretColumns), row)
+        } else if d.category == nil {
             g.put("Category (press a number):", x: x + 2, y: row, style: CellStyle(.title)); row += 1
             for (i, c) in ConcernCategory.allCases.enumerated() { g.put("\(i + 1)  \(c.rawValue)", x: x + 4, y: row, maxWidth: w - 6); row += 1 }
         } else if d.urgency == nil {

@@ -16,9 +16,11 @@ enum Palette {
         ("participant add CODE ROLE…", "add a participant"),
         ("consent CODE", "record consent (every checklist item)"),
         ("speaker CODE | source S | room NAME", "set who, how and where the next line is logged"),
-        ("tag N CODE…", "tag a contribution (a new code becomes emergent)"),
-        ("untag N CODE", "remove a code"),
-        ("strike N", "strike a contribution from the record"),
+        ("tag N CODE", "tag: a codebook code, its number or a unique prefix (Tab completes)"),
+        ("tag N +CODE", "tag with a new emergent code (the + confirms it)"),
+        ("untag N CODE", "remove a code (an emergent code goes with its last use)"),
+        ("strike N [REASON]", "strike a contribution from the record (asks why)"),
+        ("restore N", "undo a strike"),
         ("attribution N role|anonymous|background", "Chatham House level"),
         ("edit N", "correct a contribution (its history is kept)"),
         ("theme add TITLE", "create a theme on the board"),
@@ -70,7 +72,8 @@ enum Palette {
             case "all", "accept-all", nil: return Keymap.acceptAll(n, &s)
             case "accept":
                 let f = try finding(2)
-                return [.append([RedactionAccepted(number: n, span: f.span, label: f.label)])]
+                let number = s.session.placeholderNumbers(for: [(f.label, f.text)])[0]
+                return [.append([RedactionAccepted(number: n, span: f.span, label: f.label, placeholder: number)])]
             case "reject":
                 let f = try finding(2)
                 let reason = words.dropFirst(3).joined(separator: " ")
@@ -113,7 +116,14 @@ enum Palette {
 
         switch verb {
         case "round":
-            if words.first == "end" { return [RoundEnded()] }
+            if words.first == "end" {
+                // Ending a round before its time is up asks first.
+                if let round = state.currentRound, let left = round.remaining(at: s.now), left > 0 {
+                    s.overlay = .confirm(ConfirmDraft(purpose: .endRound(round.number)))
+                    return []
+                }
+                return [RoundEnded()]
+            }
             guard words.first == "start" else { throw Refusal(description: "round start MINUTES, or round end") }
             let prompt = rest(from: 2)
             return [RoundStarted(minutes: try number(1), prompt: prompt.isEmpty ? nil : prompt)]
@@ -149,12 +159,25 @@ enum Palette {
         case "tag":
             let n = try number(0)
             let c = rest(from: 1)
-            guard !c.isEmpty else { throw Refusal(description: "tag N CODE") }
-            return [CodeTagged(number: n, code: c)]
+            guard !c.isEmpty else { throw Refusal(description: "tag N CODE (Tab completes codebook codes)") }
+            guard state.contribution(n) != nil else { throw Refusal(description: "there is no contribution #\(n)") }
+            return [CodeTagged(number: n, code: try CodeLookup.resolve(c, in: state.codebook))]
         case "untag":
-            return [CodeUntagged(number: try number(0), code: rest(from: 1))]
+            let n = try number(0)
+            guard let contribution = state.contribution(n) else { throw Refusal(description: "there is no contribution #\(n)") }
+            let typed = rest(from: 1)
+            guard !typed.isEmpty else {
+                throw Refusal(description: "untag N CODE; #\(n) has " + (contribution.codes.isEmpty ? "no codes" : contribution.codes.joined(separator: "; ")))
+            }
+            return [CodeUntagged(number: n, code: try CodeLookup.resolve(typed, among: contribution.codes))]
         case "strike":
-            return [ContributionStruck(number: try number(0), reason: words.count > 1 ? rest(from: 1) : nil)]
+            let n = try number(0)
+            guard let c = state.contribution(n), !c.erased else { throw Refusal(description: "there is no contribution #\(n) to strike") }
+            guard !c.struck else { throw Refusal(description: "#\(n) is already struck (restore \(n) undoes it)") }
+            guard words.count > 1 else { s.overlay = .confirm(ConfirmDraft(purpose: .strike(n))); return [] }
+            return [ContributionStruck(number: n, reason: rest(from: 1))]
+        case "restore", "unstrike":
+            return [ContributionRestored(number: try number(0))]
         case "attribution":
             guard words.count >= 2, let level = AttributionLevel(rawValue: words[1]) else {
                 throw Refusal(description: "attribution N role|anonymous|background")
@@ -214,12 +237,87 @@ enum Palette {
             }
             s.refilter(); s.selected = nil
             return []
-        case "close": return [SessionClosed()]
+        case "close": s.overlay = .confirm(ConfirmDraft(purpose: .closeSession)); return []
         case "quit", "q": s.overlay = .confirmQuit; return []
-        case "help": s.overlay = .help; return []
+        case "help": s.overlay = .help(HelpView()); return []
         case "register": s.overlay = .register; return []
         default:
             throw Refusal(description: "unknown command '\(verb)' (press ? for the list)")
         }
+    }
+}
+
+extension Palette {
+    /// Tab in the palette: completes a codebook code after `tag N`, one of the
+    /// contribution's codes after `untag N`, a command name otherwise. Returns what
+    /// the status line should say (the candidates when there are several).
+    static func complete(_ line: inout InputLine, _ session: SessionState) -> String? {
+        let words = line.text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard let verb = words.first?.lowercased() else { return nil }
+        if (verb == "tag" || verb == "untag"), words.count >= 3, let n = Int(words[1].trimmingCharacters(in: CharacterSet(charactersIn: "#"))) {
+            let typed = words.dropFirst(2).joined(separator: " ")
+            let pool = verb == "tag" ? session.codebook.entries.map(\.name) : (session.contribution(n)?.codes ?? [])
+            let matches = CodeLookup.matches(typed, among: pool)
+            guard !matches.isEmpty else {
+                return verb == "tag" ? "No codebook code starts with “\(typed)” (tag \(n) +\(typed) adds an emergent code)"
+                    : "#\(n) has no code starting with “\(typed)”"
+            }
+            let common = CodeLookup.commonPrefix(matches)
+            line.set("\(verb) \(n) " + (matches.count == 1 ? matches[0] : common))
+            return matches.count == 1 ? nil : "Codes: " + matches.prefix(6).joined(separator: " · ") + (matches.count > 6 ? " …" : "")
+        }
+        if words.count == 1 {
+            let names = Set(commands.map { String($0.0.split(separator: " ")[0]) }).sorted().filter { $0.hasPrefix(verb) }
+            if names.count == 1 { line.set(names[0] + " ") ; return nil }
+            return names.isEmpty ? "No command starts with “\(verb)”" : "Commands: " + names.joined(separator: " ")
+        }
+        return nil
+    }
+}
+
+/// Codebook codes as typed in the console: the exact name, its number in the
+/// codebook, or a unique prefix; `+NAME` asks for a new emergent code. Anything
+/// else is refused with the candidates, never turned into an emergent code.
+enum CodeLookup {
+    static func matches(_ typed: String, among names: [String]) -> [String] {
+        let t = typed.trimmingCharacters(in: .whitespaces)
+        if let exact = names.first(where: { $0.caseInsensitiveCompare(t) == .orderedSame }) { return [exact] }
+        return names.filter { $0.lowercased().hasPrefix(t.lowercased()) }
+    }
+
+    static func commonPrefix(_ names: [String]) -> String {
+        guard var prefix = names.first else { return "" }
+        for n in names.dropFirst() {
+            while !n.lowercased().hasPrefix(prefix.lowercased()) { prefix.removeLast() }
+        }
+        return prefix
+    }
+
+    static func resolve(_ typed: String, in book: Codebook) throws -> String {
+        let t = typed.trimmingCharacters(in: .whitespaces)
+        if t.hasPrefix("+") {
+            let name = t.dropFirst().trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { throw Palette.Refusal(description: "tag N +CODE: give the new code's name after the +") }
+            return book.canonical(name) ?? name
+        }
+        let names = book.entries.map(\.name)
+        if let k = Int(t) {
+            guard k >= 1 && k <= names.count else {
+                throw Palette.Refusal(description: "the codebook has codes 1 to \(names.count); there is no code \(k)")
+            }
+            return names[k - 1]
+        }
+        return try resolve(t, among: names, emergentHint: true)
+    }
+
+    static func resolve(_ typed: String, among names: [String], emergentHint: Bool = false) throws -> String {
+        let found = matches(typed, among: names)
+        if found.count == 1 { return found[0] }
+        if found.isEmpty {
+            throw Palette.Refusal(description: "no code “\(typed)”" + (emergentHint ? " in the codebook (tag N +\(typed) adds it as an emergent code)" : "")
+                                  + (names.isEmpty ? "" : "; codes: " + names.prefix(5).joined(separator: " · ") + (names.count > 5 ? " …" : "")))
+        }
+        throw Palette.Refusal(description: "“\(typed)” could be " + found.prefix(5).joined(separator: " · ") + (found.count > 5 ? " …" : "")
+                              + "; type more of it")
     }
 }

@@ -40,7 +40,9 @@ extension Keymap {
         let findings = s.findings(n)
         guard !findings.isEmpty else { s.status = "#\(n): nothing to review"; return [] }
         s.status = "#\(n): \(findings.count) finding\(findings.count == 1 ? "" : "s") replaced by placeholders"
-        return [.append(findings.map { RedactionAccepted(number: n, span: $0.span, label: $0.label) })]
+        // Each records its placeholder number, so a later withdrawal never renumbers it.
+        let numbers = s.session.placeholderNumbers(for: findings.map { ($0.label, $0.text) })
+        return [.append(zip(findings, numbers).map { RedactionAccepted(number: n, span: $0.span, label: $0.label, placeholder: $1) })]
     }
 
     static func startStepping(_ n: Int?, _ s: inout ConsoleState, index: Int = 0, returnToReview: Int? = nil) {
@@ -104,7 +106,8 @@ extension Keymap {
         case .char("y"), .enter:
             // The finding leaves the unresolved list, so the same index is the next one.
             s.overlay = .findings(step)
-            return [.append([RedactionAccepted(number: step.number, span: f.span, label: f.label)])]
+            let number = s.session.placeholderNumbers(for: [(f.label, f.text)])[0]
+            return [.append([RedactionAccepted(number: step.number, span: f.span, label: f.label, placeholder: number)])]
         case .char("n"):
             step.reason = InputLine()
         case .char("s"), .char(" "), .right, .tab:

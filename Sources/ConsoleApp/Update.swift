@@ -11,7 +11,11 @@ public enum ConsoleAction: Sendable {
     case resize(width: Int, height: Int)
     /// An append was refused or failed; the message is shown, the input kept.
     case appendFailed(String)
+    /// This console's append succeeded: `before` is the session as it was.
+    case appended([any EventPayload], before: SessionState)
     case offline(waiting: Int?)
+    /// Scan the input line for identifiers now (the runner defers it until the key is on screen).
+    case scanInput
     /// A running export got further.
     case exportProgress(Double, String)
     case exportFinished(Result<ExportOutcome, ExportFailure>)
@@ -54,6 +58,7 @@ public func update(_ s: inout ConsoleState, _ action: ConsoleAction) -> [Console
     switch action {
     case .tick(let now):
         s.now = now
+        if let n = s.notice, n.until <= now { s.notice = nil }
         if !s.privacy.isComplete {
             s.privacy.scanOlder(s.session)
             if case .review = s.overlay { Keymap.settleStepping(&s) }
@@ -72,8 +77,12 @@ public func update(_ s: inout ConsoleState, _ action: ConsoleAction) -> [Console
     case .offline(let waiting):
         s.offlineWaiting = waiting
         return []
+    case .appended(let payloads, let before):
+        Keymap.appended(payloads, before: before, &s)
+        return []
     case .sessionChanged(let session):
         s.submitted = nil
+        Keymap.notices(from: s.session, to: session, &s)
         s.privacy.update(from: s.session, to: session)
         s.session = session
         s.refilter()
@@ -88,8 +97,11 @@ public func update(_ s: inout ConsoleState, _ action: ConsoleAction) -> [Console
     case .key(let key):
         let effects = Keymap.handle(key, &s)
         // The input line only: cheap on every keystroke (skipped when the text did not change).
-        s.privacy.scanInput(s.input.text)
+        if !s.deferInputScan { s.privacy.scanInput(s.input.text) }
         return effects
+    case .scanInput:
+        s.privacy.scanInput(s.input.text)
+        return []
     case .exportProgress(let fraction, let stage):
         Keymap.exportProgress(&s, fraction, stage)
         return []
@@ -104,87 +116,186 @@ public func update(_ s: inout ConsoleState, _ action: ConsoleAction) -> [Console
 
 /// Turns keys into changes, by where the focus is.
 enum Keymap {
+    /// The mode the next key is read in: what the status line names.
+    static func modes(_ s: ConsoleState) -> [KeyMode] {
+        switch s.focus {
+        case .input: return [.typing, .anywhere]
+        case .log: return [.log, .panes, .anywhere]
+        case .rooms: return [.rooms, .panes, .anywhere]
+        case .participants: return [.people, .panes, .anywhere]
+        }
+    }
+
     static func handle(_ key: Key, _ s: inout ConsoleState) -> [ConsoleEffect] {
-        // Keys that work everywhere.
-        switch key {
-        case .resize: return []
-        case .ctrl("q"), .ctrl("c"):
-            s.overlay = .confirmQuit
-            return []
-        case .function(1):
-            s.overlay = s.overlay == .help ? .none : .help
-            return []
-        case .ctrl("g"):
-            if case .flag = s.overlay { return [] }
-            startFlag(&s)
-            return []
-        default: break
+        if key == .resize { return [] }
+        // Keys that work everywhere, dialogs included.
+        if let b = KeyTable.binding(for: key, in: .anywhere) {
+            switch b.command {
+            case .help:
+                if case .help = s.overlay { s.overlay = .none } else { s.overlay = .help(HelpView()) }
+                return []
+            case .flag:
+                if case .flag = s.overlay { return [] }
+                return startFlag(&s)
+            default:
+                if case .confirmQuit = s.overlay { return handleOverlay(key, &s) }
+                s.overlay = .confirmQuit
+                return []
+            }
         }
         switch s.overlay {
         case .none: break
         default: return handleOverlay(key, &s)
         }
-        return s.focus == .input ? handleInput(key, &s) : handlePanes(key, &s)
-    }
-
-    // MARK: The input line
-
-    static func handleInput(_ key: Key, _ s: inout ConsoleState) -> [ConsoleEffect] {
-        s.status = nil
-        switch key {
-        case .char(let c): s.input.insert(c); return draftChanged()
-        case .enter: return submit(&s)
-        case .escape:
-            if s.editing != nil || s.replyTo != nil { s.editing = nil; s.replyTo = nil; s.input.set(""); return draftChanged() }
-            s.focus = .log
-        case .backspace, .ctrl("h"): s.input.backspace(); return draftChanged()
-        case .delete, .ctrl("d"): s.input.deleteForward(); return draftChanged()
-        case .left, .ctrl("b"): s.input.left()
-        case .right, .ctrl("f"): s.input.right()
-        case .home, .ctrl("a"): s.input.home()
-        case .end, .ctrl("e"): s.input.end()
-        case .ctrl("w"): s.input.deleteWord(); return draftChanged()
-        case .ctrl("u"): s.input.killToStart(); return draftChanged()
-        case .ctrl("k"): s.input.killToEnd(); return draftChanged()
-        case .up: s.input.historyUp()
-        case .down: s.input.historyDown()
-        case .tab: completeSpeaker(&s)
-        case .ctrl("s"), .function(2): cycleSource(&s)
-        case .ctrl("p"), .function(3): s.overlay = .speakerPicker(InputLine())
-        case .ctrl("t"): s.summaryMode.toggle()
-        case .ctrl("r"), .function(4): cycleRoom(&s)
-        case .ctrl("y"): return acceptAll(privacyTarget(s), &s)
-        case .function(5): openReview(&s)
-        default: break
+        for mode in Self.modes(s).dropLast() {
+            if let b = KeyTable.binding(for: key, in: mode) {
+                if s.focus == .input, b.command == .palette, !s.input.isEmpty, case .char(let c) = key {
+                    // `:` opens the palette only as the first character of an empty line.
+                    s.status = nil
+                    s.input.insert(c)
+                    return draftChanged()
+                }
+                return perform(b.command, key, &s)
+            }
+        }
+        if s.focus == .input {
+            if case .char(let c) = key { s.status = nil; s.input.insert(c); return draftChanged() }
+            s.status = "\(key) does nothing while typing (F1 lists the keys)"
+            return []
+        }
+        if case .char(let c) = key {
+            // A printable key in the panes never becomes text: say what it would have done.
+            s.status = "“\(c)” is not a \(paneName(s.focus)) key; in typing mode it would type “\(c)” (i to type)"
+        } else {
+            s.status = "\(key) does nothing in the \(paneName(s.focus)) pane (? lists the keys)"
         }
         return []
     }
 
+    static func paneName(_ f: Focus) -> String {
+        switch f {
+        case .input: return "typing"
+        case .log: return "log"
+        case .rooms: return "rooms"
+        case .participants: return "people"
+        }
+    }
+
     static func draftChanged() -> [ConsoleEffect] { [.saveDraft] }
 
-    /// Enter: log the line (or save an edit). A leading `P03:` or `3:` names the speaker.
+    /// Performs the command a key is bound to (one arm per `ConsoleCommand`).
+    static func perform(_ command: ConsoleCommand, _ key: Key, _ s: inout ConsoleState) -> [ConsoleEffect] {
+        s.status = nil
+        switch command {
+        // Typing
+        case .logLine: return submit(&s)
+        case .speakerPrefix: return []
+        case .colonLine: return []
+        case .completeSpeaker: completeSpeaker(&s)
+        case .nextSource: cycleSource(&s); s.status = "Source: \(s.source.rawValue)"
+        case .pickSpeaker: s.overlay = .speakerPicker(InputLine())
+        case .nextRoom: cycleRoom(&s); s.status = "Logging in \(s.session.roomName(s.room))"
+        case .toggleSummary: s.summaryMode.toggle(); s.status = s.summaryMode ? "Summary: lines are logged as summaries" : "Verbatim"
+        case .caretLeft: s.input.left()
+        case .caretRight: s.input.right()
+        case .lineStart: s.input.home()
+        case .lineEnd: s.input.end()
+        case .backspace: s.input.backspace(); return draftChanged()
+        case .deleteForward: s.input.deleteForward(); return draftChanged()
+        case .deleteWord: s.input.deleteWord(); return draftChanged()
+        case .killToStart: s.input.killToStart(); return draftChanged()
+        case .killToEnd: s.input.killToEnd(); return draftChanged()
+        case .historyUp:
+            let before = s.input.text
+            s.input.historyUp()
+            if s.input.text == before { s.status = "No earlier line in the history" }
+        case .historyDown:
+            let before = s.input.text
+            s.input.historyDown()
+            if s.input.text == before { s.status = "No later line in the history" }
+        case .acceptAllTyped: return acceptAll(privacyTarget(s), &s)
+        case .reviewScreen: openReview(&s)
+        case .toPanes:
+            if s.editing != nil || s.replyTo != nil {
+                let what = s.editing.map { "Edit of #\($0)" } ?? "Reply to #\(s.replyTo!)"
+                s.editing = nil; s.replyTo = nil; s.input.set("")
+                s.status = "\(what) cancelled; still typing"
+                return draftChanged()
+            }
+            s.focus = .log
+            s.status = "Now in the panes: keys act on the selection (i or Enter to type)"
+        // Panes
+        case .nextPane: s.focus = s.focus == .rooms ? .log : s.focus == .log ? .participants : .rooms
+        case .prevPane: s.focus = s.focus == .rooms ? .participants : s.focus == .log ? .rooms : .log
+        case .toTyping: s.focus = .input
+        case .stayInPanes: s.status = "Still in the panes (Esc does nothing here); i or Enter to type"
+        case .showPanes:
+            s.showSidePanes.toggle()
+            s.status = s.showSidePanes ? "Rooms and people panes shown (v folds them)" : "Rooms and people folded (v shows them)"
+        case .help: s.overlay = .help(HelpView())
+        case .palette: s.overlay = .palette(InputLine())
+        case .search: s.overlay = .search(InputLine(s.search ?? ""))
+        case .findNext: findNext(&s, forward: true)
+        case .findPrevious: findNext(&s, forward: false)
+        case .register: s.overlay = .register
+        case .flaggedOnly:
+            s.filter.flaggedOnly.toggle(); s.refilter(); s.selected = nil
+            s.status = s.filter.flaggedOnly ? "Showing flagged contributions only (f again: all)" : "Showing every contribution"
+        case .cycleSourceFilter:
+            let all: [ContributionSource?] = [nil] + ContributionSource.allCases
+            s.filter.source = all[((all.firstIndex(of: s.filter.source) ?? 0) + 1) % all.count]
+            s.refilter(); s.selected = nil
+            s.status = "Source filter: \(s.filter.source?.rawValue ?? "every source")"
+        case .clearFilters: s.filter = LogFilter(room: s.filter.room); s.refilter(); s.status = "Filters cleared"
+        case .quitAsk: s.overlay = .confirmQuit
+        // Log, rooms, people
+        case .selectUp, .selectDown, .pageUp, .pageDown, .selectFirst, .followNewest, .strike, .undo, .attribution, .tag,
+             .untag, .themeLink, .reply, .edit, .remind, .filterSpeaker, .acceptAllSelected, .stepFindings:
+            return logCommand(command, &s)
+        case .roomUp, .roomDown, .filterRoom: return roomsCommand(command, &s)
+        case .personUp, .personDown, .movePerson, .recordConsent, .makeSpeaker: return peopleCommand(command, &s)
+        case .flag: return startFlag(&s)
+        case .leave: s.overlay = .confirmQuit
+        }
+        return []
+    }
+
+    /// Enter: log the line (or save an edit). A leading `P03:` or `3:` names the speaker;
+    /// a leading `\:` logs a line that starts with a colon.
     static func submit(_ s: inout ConsoleState) -> [ConsoleEffect] {
         var text = s.input.text.trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else { return [] }
+        guard !text.isEmpty else { s.status = "Nothing to log: type what is said first"; return [] }
         s.submitted = SubmittedLine(text: s.input.text, editing: s.editing, replyTo: s.replyTo)
         if let number = s.editing {
             _ = s.input.commit()
             s.editing = nil
             return [.append([ContributionEdited(number: number, text: text)]), .saveDraft]
         }
-        if let (code, rest) = SpeakerPrefix.split(text, session: s.session) {
-            s.speaker = code; text = rest
-            if s.source == .whiteboard || s.source == .facilitator { s.source = .verbal }
-            if let room = s.session.participant(code)?.room { s.room = room }
+        let payload: ContributionLogged
+        if text.hasPrefix("\\:") {
+            text.removeFirst()
+            payload = logged(text, &s)
+        } else {
+            if let (code, rest) = SpeakerPrefix.split(text, session: s.session) {
+                s.speaker = code; text = rest
+                if s.source == .whiteboard || s.source == .facilitator { s.source = .verbal }
+                if let room = s.session.participant(code)?.room { s.room = room }
+            }
+            guard !text.isEmpty else {
+                _ = s.input.commit(); s.submitted = nil; s.status = "Speaker: \(s.speaker ?? "none")"; return [.saveDraft]
+            }
+            payload = logged(text, &s)
         }
-        guard !text.isEmpty else { _ = s.input.commit(); s.submitted = nil; return [.saveDraft] }
-        let speaker = (s.source == .whiteboard || s.source == .facilitator) ? nil : s.speaker
-        let payload = ContributionLogged(source: s.source, room: s.room, speaker: speaker, text: text,
-                                         form: s.summaryMode ? .summary : .verbatim, replyTo: s.replyTo.map { [$0] } ?? [])
         _ = s.input.commit()
         s.replyTo = nil
         s.selected = nil // follow the newest
         return [.append([payload]), .saveDraft]
+    }
+
+    static func logged(_ text: String, _ s: inout ConsoleState) -> ContributionLogged {
+        let speaker = (s.source == .whiteboard || s.source == .facilitator) ? nil : s.speaker
+        return ContributionLogged(source: s.source, room: s.room, speaker: speaker, text: text,
+                                  form: s.summaryMode ? .summary : .verbatim, replyTo: s.replyTo.map { [$0] } ?? [])
     }
 
     static func cycleSource(_ s: inout ConsoleState) {
@@ -202,121 +313,108 @@ enum Keymap {
     static func completeSpeaker(_ s: inout ConsoleState) {
         let text = s.input.text
         let word = text.prefix { $0 != " " && $0 != ":" }.uppercased()
-        guard !word.isEmpty else { return }
+        guard !word.isEmpty else { s.status = "Tab completes a speaker code: type its start (P0, 3…)"; return }
         let matches = s.session.orderedParticipants.filter { !$0.withdrawn && $0.code.hasPrefix(word) }
         if matches.count == 1 {
             s.input.set(matches[0].code + ": " + text.dropFirst(word.count).drop { $0 == ":" || $0 == " " })
         } else if matches.count > 1 {
             s.status = "Speakers: " + matches.map(\.code).joined(separator: " ")
+        } else {
+            s.status = "No speaker code starts with \(word)"
         }
     }
 
     // MARK: The panes
 
-    static func handlePanes(_ key: Key, _ s: inout ConsoleState) -> [ConsoleEffect] {
-        s.status = nil
-        switch key {
-        case .enter, .char("i"): s.focus = .input
-        case .escape: s.focus = .input
-        case .tab: s.focus = s.focus == .rooms ? .log : s.focus == .log ? .participants : .rooms
-        case .backTab: s.focus = s.focus == .rooms ? .participants : s.focus == .log ? .rooms : .log
-        case .char("?"): s.overlay = .help
-        case .char(":"): s.overlay = .palette(InputLine())
-        case .char("/"): s.overlay = .search(InputLine(s.search ?? ""))
-        case .char("n"): findNext(&s, forward: true)
-        case .char("N"): findNext(&s, forward: false)
-        case .char("q"): s.overlay = .confirmQuit
-        case .char("R"): s.overlay = .register
-        case .char("P"): openReview(&s)
-        case .char("f"): s.filter.flaggedOnly.toggle(); s.refilter(); s.selected = nil
-        case .char("s"):
-            let all: [ContributionSource?] = [nil] + ContributionSource.allCases
-            s.filter.source = all[((all.firstIndex(of: s.filter.source) ?? 0) + 1) % all.count]
-            s.refilter(); s.selected = nil
-        case .char("F"): s.filter = LogFilter(room: s.filter.room); s.refilter()
-        default:
-            switch s.focus {
-            case .rooms: return roomsKey(key, &s)
-            case .log: return logKey(key, &s)
-            case .participants: return participantsKey(key, &s)
-            case .input: break
-            }
-        }
-        return []
-    }
-
-    static func roomsKey(_ key: Key, _ s: inout ConsoleState) -> [ConsoleEffect] {
+    static func roomsCommand(_ command: ConsoleCommand, _ s: inout ConsoleState) -> [ConsoleEffect] {
         let rooms = s.session.rooms.filter { !$0.closed }
         let index = rooms.firstIndex { $0.id == s.room } ?? 0
-        switch key {
-        case .up, .char("k"): s.room = rooms[max(0, index - 1)].id
-        case .down, .char("j"): s.room = rooms[min(rooms.count - 1, index + 1)].id
-        case .char(" "):
+        switch command {
+        case .roomUp: s.room = rooms[max(0, index - 1)].id
+        case .roomDown: s.room = rooms[min(rooms.count - 1, index + 1)].id
+        case .filterRoom:
             // Space: filter the log by this room (again to show every room).
             s.filter.room = s.filter.room == s.room ? nil : s.room
             s.refilter(); s.selected = nil
+            s.status = s.filter.room == nil ? "Log: every room" : "Log: \(s.session.roomName(s.room)) only (Space again: all)"
         default: return []
         }
         return [.saveDraft]
     }
 
-    static func logKey(_ key: Key, _ s: inout ConsoleState) -> [ConsoleEffect] {
+    static func logCommand(_ command: ConsoleCommand, _ s: inout ConsoleState) -> [ConsoleEffect] {
         let count = s.logCount
-        guard count > 0 else { return [] }
+        guard count > 0 else { s.status = "The log is empty: nothing to select"; return [] }
         let current = s.selected.flatMap { n in position(of: n, in: s) } ?? (count - 1)
         let page = max(1, s.height - 8)
         func select(_ i: Int) { s.selected = s.logNumber(at: min(count - 1, max(0, i))) }
-        switch key {
-        case .up, .char("k"): select(current - 1)
-        case .down, .char("j"): select(current + 1)
+        // Actions on one contribution act on the selected one, else say how to select.
+        func target() -> Int? {
+            if let n = s.selected { return n }
+            s.status = "Select a contribution first (↑↓ in the log)"
+            return nil
+        }
+        switch command {
+        case .selectUp: select(current - 1)
+        case .selectDown: select(current + 1)
         case .pageUp: select(current - page)
         case .pageDown: select(current + page)
-        case .home, .char("g"): select(0)
-        case .end, .char("G"): s.selected = nil
-        case .char("x"):
-            if let n = s.selected { return [.append([ContributionStruck(number: n)])] }
-        case .char("a"):
-            if let n = s.selected, let c = s.session.contribution(n) {
-                let levels = AttributionLevel.allCases
-                return [.append([AttributionSet(number: n, level: levels[(levels.firstIndex(of: c.attribution)! + 1) % levels.count])])]
-            }
-        case .char("r"):
-            if let n = s.selected { s.replyTo = n; s.focus = .input }
-        case .char("e"):
-            if let n = s.selected, let c = s.session.contribution(n), !c.erased { s.editing = n; s.input.set(c.text); s.focus = .input }
-        case .char("t"):
-            if let n = s.selected { s.overlay = .palette(InputLine("tag \(n) ")) }
-        case .char("T"):
-            if let n = s.selected { s.overlay = .palette(InputLine("theme link  \(n)")) }
-        case .char("c"):
-            if let n = s.selected { return [.append([ConfidentialityReminderGiven(number: n)])] }
-        case .char("A"): return acceptAll(privacyTarget(s), &s)
-        case .char("p"): startStepping(privacyTarget(s), &s)
-        case .char("S"):
-            if let n = s.selected, let speaker = s.session.contribution(n)?.speaker {
-                s.filter.speaker = s.filter.speaker == speaker ? nil : speaker; s.refilter()
-            }
+        case .selectFirst: select(0)
+        case .followNewest: s.selected = nil; s.status = "Following the newest"
+        case .strike:
+            guard let n = target() else { return [] }
+            guard let c = s.session.contribution(n), !c.erased else { s.status = "#\(n) was erased: nothing to strike"; return [] }
+            guard !c.struck else { s.status = "#\(n) is already struck"; return [] }
+            s.overlay = .confirm(ConfirmDraft(purpose: .strike(n)))
+        case .undo: return undo(&s)
+        case .attribution:
+            guard let n = target(), let c = s.session.contribution(n) else { return [] }
+            let levels = AttributionLevel.allCases
+            return [.append([AttributionSet(number: n, level: levels[(levels.firstIndex(of: c.attribution)! + 1) % levels.count])])]
+        case .tag:
+            guard let n = target() else { return [] }
+            s.overlay = .palette(InputLine("tag \(n) "))
+        case .untag:
+            guard let n = target() else { return [] }
+            let codes = s.session.contribution(n)?.codes ?? []
+            guard !codes.isEmpty else { s.status = "#\(n) has no codes to remove"; return [] }
+            s.overlay = .palette(InputLine("untag \(n) " + (codes.count == 1 ? codes[0] : "")))
+        case .themeLink:
+            guard let n = target() else { return [] }
+            s.overlay = .palette(InputLine("theme link  \(n)"))
+        case .reply:
+            guard let n = target() else { return [] }
+            s.replyTo = n; s.focus = .input; s.status = "Replying to #\(n): type the reply (Esc cancels)"
+        case .edit:
+            guard let n = target() else { return [] }
+            guard let c = s.session.contribution(n), !c.erased else { s.status = "#\(n) was erased: nothing to edit"; return [] }
+            s.editing = n; s.input.set(c.text); s.focus = .input; s.status = "Editing #\(n): Enter saves, Esc cancels"
+        case .remind:
+            guard let n = target() else { return [] }
+            return [.append([ConfidentialityReminderGiven(number: n)])]
+        case .acceptAllSelected: return acceptAll(privacyTarget(s), &s)
+        case .stepFindings: startStepping(privacyTarget(s), &s)
+        case .filterSpeaker:
+            guard let n = target() else { return [] }
+            guard let speaker = s.session.contribution(n)?.speaker else { s.status = "#\(n) has no speaker"; return [] }
+            s.filter.speaker = s.filter.speaker == speaker ? nil : speaker; s.refilter()
+            s.status = s.filter.speaker == nil ? "Speaker filter cleared" : "Showing \(speaker) only (S again: all)"
         default: return []
         }
         return [.saveDraft]
     }
 
-    static func participantsKey(_ key: Key, _ s: inout ConsoleState) -> [ConsoleEffect] {
+    static func peopleCommand(_ command: ConsoleCommand, _ s: inout ConsoleState) -> [ConsoleEffect] {
         let people = s.session.orderedParticipants
-        guard !people.isEmpty else { return [] }
-        switch key {
-        case .up, .char("k"): s.selectedParticipant = max(0, s.selectedParticipant - 1)
-        case .down, .char("j"): s.selectedParticipant = min(people.count - 1, s.selectedParticipant + 1)
-        case .char("m"):
-            // Move the selected participant to the selected room.
-            let p = people[min(s.selectedParticipant, people.count - 1)]
-            return [.append([ParticipantAssigned(code: p.code, room: s.room)])]
-        case .char("c"):
-            let p = people[min(s.selectedParticipant, people.count - 1)]
+        guard !people.isEmpty else { s.status = "No participants yet (:participant add CODE ROLE)"; return [] }
+        let p = people[min(s.selectedParticipant, people.count - 1)]
+        switch command {
+        case .personUp: s.selectedParticipant = max(0, s.selectedParticipant - 1)
+        case .personDown: s.selectedParticipant = min(people.count - 1, s.selectedParticipant + 1)
+        case .movePerson: return [.append([ParticipantAssigned(code: p.code, room: s.room)])]
+        case .recordConsent:
             return [.append([ConsentRecorded(code: p.code, items: s.session.consentChecklist, checkedBy: s.context.user)])]
-        case .char(" "):
-            let p = people[min(s.selectedParticipant, people.count - 1)]
-            s.speaker = p.code; s.status = "Speaker: \(p.code)"
+        case .makeSpeaker: s.speaker = p.code; s.status = "Speaker: \(p.code)"
         default: break
         }
         return []
@@ -328,7 +426,7 @@ enum Keymap {
     }
 
     static func findNext(_ s: inout ConsoleState, forward: Bool) {
-        guard let needle = s.search, !needle.isEmpty else { return }
+        guard let needle = s.search, !needle.isEmpty else { s.status = "Nothing to find yet: / searches the log"; return }
         let count = s.logCount
         guard count > 0 else { return }
         let start = s.selected.flatMap { position(of: $0, in: s) } ?? (forward ? -1 : count)
@@ -351,18 +449,28 @@ enum Keymap {
     static func handleOverlay(_ key: Key, _ s: inout ConsoleState) -> [ConsoleEffect] {
         switch s.overlay {
         case .none: return []
-        case .help, .register:
-            if key == .escape || key == .char("q") || key == .char("?") || key == .enter { s.overlay = .none }
-            if key == .char("R") && s.overlay == .register { s.overlay = .none }
+        case .help(var help):
+            return helpKey(key, &help, &s)
+        case .register:
+            if key == .escape || key == .char("q") || key == .char("R") || key == .enter {
+                s.overlay = .none; s.status = "Register closed"
+            }
             return []
         case .confirmQuit:
             if key == .char("y") || key == .char("Y") || key == .enter { s.quit = true; return [.saveDraft, .quit] }
             s.overlay = .none
+            s.status = "Staying in the console"
             return []
+        case .confirm(var draft):
+            return confirmKey(key, &draft, &s)
         case .palette(var line):
+            if key == .tab {
+                s.status = Palette.complete(&line, s.session)
+                s.overlay = .palette(line); return []
+            }
             if edit(&line, key) { s.overlay = .palette(line); return [] }
             s.overlay = .none
-            guard key == .enter else { return [] }
+            guard key == .enter else { s.status = "Palette closed; nothing done"; return [] }
             do {
                 if let effects = try Palette.runEffects(line.text, &s) { return effects }
                 let result = try Palette.run(line.text, &s)
@@ -374,7 +482,7 @@ enum Keymap {
         case .search(var line):
             if edit(&line, key) { s.overlay = .search(line); return [] }
             s.overlay = .none
-            if key == .enter { s.search = line.text; findNext(&s, forward: false) }
+            if key == .enter { s.search = line.text; findNext(&s, forward: false) } else { s.status = "Search closed" }
             return []
         case .speakerPicker(var line):
             if key == .tab {
@@ -424,34 +532,58 @@ enum Keymap {
         return true
     }
 
-    static func startFlag(_ s: inout ConsoleState) {
-        var on: [Int] = []
-        var participant: String?
-        var room = s.room
-        if s.focus != .input, let n = s.selected, let c = s.session.contribution(n) {
-            on = [n]; participant = c.speaker; room = c.room
-        } else if s.focus == .input {
-            participant = s.speaker
+    /// Ctrl-G. While typing, the concern follows the line: its speaker (the `P04:` typed, else the
+    /// current speaker; asked when there is none), its words logged first as a contribution and
+    /// quoted at the head of the description. In the panes: the selected contribution.
+    static func startFlag(_ s: inout ConsoleState) -> [ConsoleEffect] {
+        if s.focus != .input || s.editing != nil, let n = s.editing ?? s.selected, let c = s.session.contribution(n) {
+            var draft = FlagDraft(contributions: [n], participant: c.speaker, room: c.room)
+            if c.speaker == nil { draft.askParticipant = InputLine() }
+            s.overlay = .flag(draft)
+            return []
         }
-        var draft = FlagDraft(contributions: on, participant: participant, room: room)
-        if s.focus == .input && !s.input.isEmpty { draft.description.set(s.input.text) }
+        let text = s.input.text.trimmingCharacters(in: .whitespaces)
+        var words = text, speaker = s.speaker
+        if let (code, rest) = SpeakerPrefix.split(text, session: s.session) { speaker = code; words = rest }
+        if s.source == .whiteboard || s.source == .facilitator { speaker = nil }
+        var draft = FlagDraft(contributions: [], participant: speaker, room: speaker.flatMap { s.session.participant($0)?.room } ?? s.room)
+        if speaker == nil { draft.askParticipant = InputLine() }
+        guard !words.isEmpty else { s.overlay = .flag(draft); return [] }
+        // The line is logged first, as Enter would, and the concern links to it.
+        let effects = submit(&s)
+        draft.pendingLine = words
+        draft.description.set("“\(words)” — ")
         s.overlay = .flag(draft)
+        return effects
     }
 
     static func flagKey(_ key: Key, _ draft: inout FlagDraft, _ s: inout ConsoleState) -> [ConsoleEffect] {
-        if key == .escape { s.overlay = .none; return [] }
-        if draft.category == nil {
+        if key == .escape {
+            s.overlay = .none
+            s.status = "No concern raised" + (draft.contributions.first.map { "; #\($0) stays logged" } ?? "")
+            return []
+        }
+        if var ask = draft.askParticipant {
+            if key == .enter {
+                let typed = ask.text.trimmingCharacters(in: .whitespaces)
+                if typed.isEmpty || typed == "-" { draft.participant = nil; draft.askParticipant = nil }
+                else if let code = SpeakerPrefix.resolve(typed, session: s.session) { draft.participant = code; draft.askParticipant = nil }
+                else { s.status = "No participant \(typed): type a code or number, or - for nobody in particular" }
+            } else {
+                _ = edit(&ask, key)
+                draft.askParticipant = ask
+            }
+        } else if draft.category == nil {
             if case .char(let c) = key, let d = c.wholeNumberValue, (1...ConcernCategory.allCases.count).contains(d) {
                 draft.category = ConcernCategory.allCases[d - 1]
-            }
+            } else { s.status = "Press a number from 1 to \(ConcernCategory.allCases.count) for the category (Esc cancels)" }
         } else if draft.urgency == nil {
             if case .char(let c) = key, let d = c.wholeNumberValue, (1...3).contains(d) { draft.urgency = ConcernUrgency.allCases[d - 1] }
+            else { s.status = "Press 1, 2 or 3 for the urgency (Esc cancels)" }
         } else if key == .enter {
             let text = draft.description.text.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { s.status = "Describe the concern first"; s.overlay = .flag(draft); return [] }
             s.overlay = .none
-            if s.focus == .input && draft.contributions.isEmpty && s.input.text == text { _ = s.input.commit() }
-            s.status = "Concern raised; the safeguarding lead is alerted"
             return [.append([ConcernRaised(contributions: draft.contributions, participant: draft.participant, room: draft.room,
                                            category: draft.category!, urgency: draft.urgency!, description: text)]), .saveDraft]
         } else {

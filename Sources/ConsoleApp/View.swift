@@ -18,13 +18,14 @@ public func view(_ s: ConsoleState) -> CellGrid {
         return g
     }
     Screens.header(&g, s)
-    Screens.banner(&g, s)
-    let bodyTop = 2, bodyBottom = s.height - 4
-    let left = 26
-    let right = s.width >= 120 ? 38 : 0
-    let roomsHeight = max(5, (bodyBottom - bodyTop + 1) / 2 - 1)
-    Screens.rooms(&g, s, x: 0, y: bodyTop, width: left, height: roomsHeight)
-    Screens.participants(&g, s, x: 0, y: bodyTop + roomsHeight, width: left, height: bodyBottom - bodyTop + 1 - roomsHeight)
+    let bodyTop = Screens.banner(&g, s) ? 2 : 1, bodyBottom = s.height - 4
+    let layout = Layout(s)
+    let left = layout.left, right = layout.right
+    if left > 0 {
+        let roomsHeight = max(5, (bodyBottom - bodyTop + 1) / 2 - 1)
+        Screens.rooms(&g, s, x: 0, y: bodyTop, width: left, height: roomsHeight)
+        Screens.participants(&g, s, x: 0, y: bodyTop + roomsHeight, width: left, height: bodyBottom - bodyTop + 1 - roomsHeight)
+    }
     Screens.log(&g, s, x: left, y: bodyTop, width: s.width - left - right, height: bodyBottom - bodyTop + 1)
     if right > 0 {
         let guideHeight = (bodyBottom - bodyTop + 1) / 2
@@ -49,6 +50,25 @@ public func viewInputRow(_ s: ConsoleState, over previous: CellGrid) -> CellGrid
     return g
 }
 
+/// How the width is shared. Under 120 columns the log takes the whole width and
+/// the rooms and people panes are folded (shown while one of them has the focus,
+/// or after `v`); from 120 columns they stay, and the guide and theme board
+/// join them only while the log keeps at least 60% of the width.
+struct Layout {
+    var left: Int
+    var right: Int
+    init(_ s: ConsoleState) {
+        if s.width >= 120 {
+            left = 24
+            let spare = s.width - left - Int((Double(s.width) * 0.6).rounded(.up))
+            right = spare >= 28 ? min(40, spare) : 0
+        } else {
+            left = s.showSidePanes || s.focus == .rooms || s.focus == .participants ? 26 : 0
+            right = 0
+        }
+    }
+}
+
 enum Screens {
     static func clock(_ d: Date, seconds: Bool = true) -> String {
         let t = Int(d.timeIntervalSince1970.rounded(.down))
@@ -57,49 +77,78 @@ enum Screens {
         return seconds ? hms + String(format: ":%02d", day % 60) : hms
     }
 
+    /// One item of the header's right side: a long and a short form; required ones never drop.
+    struct HeaderItem { var long: String; var short: String; var required = false }
+
+    /// Title left, state right. Title, concern count and clock stay at every width: the title is
+    /// shortened first, then the items take their short forms, then optional items drop.
     static func header(_ g: inout CellGrid, _ s: ConsoleState) {
         let alerting = !s.unacknowledgedConcerns.isEmpty
         let style = CellStyle(alerting ? .headerAlert : .header, bold: true)
         g.fill(x: 0, y: 0, width: g.width, height: 1, style: style)
-        var right: [String] = []
-        if let waiting = s.offlineWaiting { right.append("offline — \(waiting) waiting") }
-        let missing = s.session.participantsWithoutConsent.count
-        if missing > 0 { right.append("✗ consent missing: \(missing)") }
+        var items: [HeaderItem] = []
         let open = s.session.register.open
-        if !open.isEmpty {
+        let waiting = s.unacknowledgedConcerns
+        if !open.isEmpty || !waiting.isEmpty {
             let byUrgency = ConcernUrgency.allCases.compactMap { u -> String? in
-                let n = open.filter { $0.urgency == u }.count
+                let n = waiting.filter { $0.urgency == u }.count
                 return n > 0 ? "\(n) \(u.rawValue)" : nil
             }
-            right.append("⚑ \(open.count) open (\(byUrgency.joined(separator: ", ")))")
+            let long = "⚑ \(open.count) open" + (waiting.isEmpty ? ", all acknowledged" : " (\(waiting.count) to ack: \(byUrgency.joined(separator: ", ")))")
+            let short = "⚑ \(open.count) open" + (waiting.isEmpty ? "" : " \(waiting.count) to ack")
+            items.append(HeaderItem(long: long, short: short, required: true))
         }
         if let round = s.session.currentRound, let left = round.remaining(at: s.now) {
             let secs = Int(left.rounded(.up))
             let warn = secs <= 60 ? " ⏰ 1 MIN" : ""
-            right.append(String(format: "Round %d %02d:%02d left", round.number, secs / 60, secs % 60) + warn)
+            items.append(HeaderItem(long: String(format: "Round %d %02d:%02d left", round.number, secs / 60, secs % 60) + warn,
+                                    short: String(format: "R%d %02d:%02d", round.number, secs / 60, secs % 60) + (secs <= 60 ? " ⏰" : ""),
+                                    required: true))
         }
+        if let waiting = s.offlineWaiting { items.append(HeaderItem(long: "offline — \(waiting) waiting", short: "offline \(waiting)", required: true)) }
+        let missing = s.session.participantsWithoutConsent.count
+        if missing > 0 { items.append(HeaderItem(long: "✗ consent missing: \(missing)", short: "✗\(missing)")) }
         let toReview = s.privacy.unresolvedCount
         // While older contributions are still being scanned the count is a floor.
-        if toReview > 0 || !s.privacy.isComplete { right.append("◌ \(toReview)\(s.privacy.isComplete ? "" : "+") to review") }
-        if s.session.info?.recording == true { right.append("● REC") }
-        if s.session.info?.closed == true { right.append("CLOSED") }
-        right.append(clock(s.now))
-        let rightText = right.joined(separator: "  ")
+        if toReview > 0 || !s.privacy.isComplete {
+            let n = "\(toReview)\(s.privacy.isComplete ? "" : "+")"
+            items.append(HeaderItem(long: "◌ \(n) to review", short: "◌\(n)"))
+        }
+        if s.session.info?.recording == true { items.append(HeaderItem(long: "● REC", short: "●REC")) }
+        if s.session.info?.closed == true { items.append(HeaderItem(long: "CLOSED", short: "CLOSED", required: true)) }
+        items.append(HeaderItem(long: clock(s.now), short: clock(s.now, seconds: false), required: true))
+
+        let fullTitle = " Convene · " + (s.session.info?.title ?? "no session")
+        let titleRoom = min(DisplayWidth.of(fullTitle), 28)
+        func text(_ list: [HeaderItem], short: Bool) -> String { list.map { short ? $0.short : $0.long }.joined(separator: "  ") }
+        var chosen = items
+        var useShort = false
+        func fits() -> Bool { DisplayWidth.of(text(chosen, short: useShort)) + 3 + titleRoom <= g.width }
+        if !fits() { useShort = true }
+        while !fits(), let drop = chosen.lastIndex(where: { !$0.required }) { chosen.remove(at: drop) }
+        let rightText = text(chosen, short: useShort)
         let rightWidth = DisplayWidth.of(rightText)
         g.put(" " + rightText + " ", x: max(0, g.width - rightWidth - 2), y: 0, style: style)
-        let title = " Convene · " + (s.session.info?.title ?? "no session")
-        g.put(title, x: 0, y: 0, style: style, maxWidth: max(0, g.width - rightWidth - 3))
+        let room = max(0, g.width - rightWidth - 3)
+        let title = DisplayWidth.of(fullTitle) <= room ? fullTitle : String(fullTitle.prefix(max(0, room - 1))) + "…"
+        g.put(title, x: 0, y: 0, style: style, maxWidth: room)
     }
 
-    static func banner(_ g: inout CellGrid, _ s: ConsoleState) {
+    /// The row under the header: an unacknowledged concern, else a notice. False when the row is free.
+    static func banner(_ g: inout CellGrid, _ s: ConsoleState) -> Bool {
         if let c = s.unacknowledgedConcerns.sorted(by: { $0.urgency < $1.urgency }).first {
             let more = s.unacknowledgedConcerns.count > 1 ? " (+\(s.unacknowledgedConcerns.count - 1) more)" : ""
             let text = " ⚑ SAFEGUARDING ALERT: concern #\(c.number), \(c.urgency.rawValue), \(c.category.rawValue), raised by \(c.raisedBy) in \(s.session.roomName(c.room))\(more) — awaiting the safeguarding lead (:ack \(c.number))"
             g.fill(x: 0, y: 1, width: g.width, height: 1, style: CellStyle(.alert, bold: true))
             g.put(text, x: 0, y: 1, style: CellStyle(.alert, bold: true))
-        } else if let status = s.status {
-            g.put(" " + status, x: 0, y: 1, style: CellStyle(.warning))
+            return true
         }
+        if let notice = s.notice {
+            g.fill(x: 0, y: 1, width: g.width, height: 1, style: CellStyle(.warning, bold: true, reverse: true))
+            g.put(" ⓘ " + notice.text, x: 0, y: 1, style: CellStyle(.warning, bold: true, reverse: true))
+            return true
+        }
+        return false
     }
 
     static func pane(_ g: inout CellGrid, _ s: ConsoleState, _ focus: Focus, x: Int, y: Int, width: Int, height: Int, title: String) {
@@ -127,13 +176,16 @@ enum Screens {
         let rows = height - 2
         let start = max(0, min(s.selectedParticipant - rows + 1, people.count - rows))
         for (i, p) in people.enumerated().dropFirst(start).prefix(rows) {
-            let consent = p.withdrawn ? "W" : p.hasConsented ? "✓" : "✗"
+            let status = s.session.consentStatus(p)
+            let consent = p.withdrawn ? "W" : status.symbol
+            // ◐: the optional items not given follow the role, so the effect is visible.
+            let partial = if case .partial(let items, _) = status, !p.withdrawn { "  ◐ not given: " + items.joined(separator: ", ") } else { "" }
             let attribution = p.attribution == .role ? "r" : "n"
             let room = p.room == 0 ? "M" : String(s.session.roomName(p.room).suffix(1))
             let selected = i == s.selectedParticipant && s.focus == .participants
             let speaking = p.code == s.speaker ? "»" : " "
-            let line = "\(speaking)\(p.code) \(consent)\(attribution) \(room) \(p.jobRole)"
-            g.put(line, x: x + 1, y: y + 1 + i - start, style: selected ? CellStyle(.selected, reverse: true) : CellStyle(p.hasConsented ? .normal : .warning), maxWidth: width - 2)
+            let line = "\(speaking)\(p.code) \(consent)\(attribution) \(room) \(p.jobRole)\(partial)"
+            g.put(line, x: x + 1, y: y + 1 + i - start, style: selected ? CellStyle(.selected, reverse: true) : CellStyle(status.isConsented ? .normal : .warning), maxWidth: width - 2)
         }
     }
 
@@ -200,7 +252,7 @@ enum Screens {
             col += g.put(text, x: col, y: y, style: style, maxWidth: x + width - col)
         }
         // Markers stay readable without colour.
-        let consented = c.speaker.map { s.session.participant($0)?.hasConsented ?? false } ?? true
+        let consented = c.speaker.map { s.session.consentStatus(of: $0).isConsented } ?? true
         let findings = s.findings(c.number)
         put(c.concerns.isEmpty ? " " : "⚑", .flag, bold: true)
         put(c.struck ? "~" : !consented ? "✗" : " ", .warning, bold: true)
@@ -209,8 +261,11 @@ enum Screens {
         put(String(format: "#%-4d ", c.number), .muted)
         put(clock(c.occurredAt, seconds: false) + " ", .muted)
         if c.erased { put("[erased by withdrawal]", .muted); return }
-        let roomName = s.session.roomName(c.room)
-        put(String(roomName.prefix(6)).padding(toLength: 6, withPad: " ", startingAt: 0) + " ", .muted)
+        // The room column only where there is width to spare: text comes first.
+        if width >= 100 {
+            let roomName = s.session.roomName(c.room)
+            put(String(roomName.prefix(6)).padding(toLength: 6, withPad: " ", startingAt: 0) + " ", .muted)
+        }
         put(sourceTag(c.source) + " ", .source)
         put((c.speaker ?? (c.source == .facilitator ? "FAC" : "—")).padding(toLength: 4, withPad: " ", startingAt: 0), .speaker, bold: true)
         if c.attribution != .role { put(c.attribution == .anonymous ? "ᵃ" : "ᵇ", .muted) } else { put(" ", .muted) }
@@ -253,21 +308,31 @@ enum Screens {
         }
     }
 
+    /// The status line: the mode, then what the last action did (or refused), else where a line goes.
     static func context(_ g: inout CellGrid, _ s: ConsoleState, y: Int) {
+        let mode = " \(s.modeName) "
+        var col = g.put(mode, x: 0, y: y, style: CellStyle(.title, bold: true, reverse: true))
+        col += 1
+        if let status = s.status {
+            g.put(status, x: col, y: y, style: CellStyle(.warning, bold: true), maxWidth: g.width - col)
+            return
+        }
         var parts: [String] = []
         if let n = s.editing { parts.append("EDITING #\(n)") }
         parts.append("[\(s.source.rawValue)\(s.summaryMode ? ", summary" : "")]")
         if s.source == .whiteboard || s.source == .facilitator {
             parts.append(s.source == .whiteboard ? "no speaker (whiteboard notes are anonymous)" : "facilitator")
         } else if let code = s.speaker, let p = s.session.participant(code) {
-            parts.append("speaker \(code) \(p.jobRole)\(p.hasConsented ? "" : " ✗ NO CONSENT")")
+            let status = s.session.consentStatus(p)
+            let mark = status.isConsented ? (status == .full ? "" : " " + status.summary) : " ✗ NO CONSENT"
+            parts.append("speaker \(code) \(p.jobRole)\(mark)")
         } else {
             parts.append("no speaker")
         }
         parts.append("in \(s.session.roomName(s.room))")
         if let r = s.replyTo { parts.append("↩ reply to #\(r)") }
         parts.append("as \(s.context.user) (\(s.context.role.rawValue))")
-        g.put(" " + parts.joined(separator: " · "), x: 0, y: y, style: CellStyle(.muted))
+        g.put(parts.joined(separator: " · "), x: col, y: y, style: CellStyle(.muted), maxWidth: g.width - col)
     }
 
     static func input(_ g: inout CellGrid, _ s: ConsoleState, y: Int) {
@@ -309,16 +374,26 @@ enum Screens {
         }
         if s.focus == .input && s.overlay == .none { g.cursor = (2 + caretCols, y) }
         if s.input.isEmpty && s.focus == .input {
-            g.put("type what is said; P03: sets the speaker; Enter logs", x: 2, y: y, style: CellStyle(.muted))
+            g.put("type what is said; P03: sets the speaker; a first : opens the palette", x: 2, y: y,
+                  style: CellStyle(.muted), maxWidth: g.width - 3)
         }
     }
 
+    /// The hint line: the keys of the current mode from the key table, fitted by priority
+    /// (at 80 columns the essential ones always show); a dialog's own keys while one is open.
     static func hints(_ g: inout CellGrid, _ s: ConsoleState, y: Int) {
-        let text = s.focus == .input
-            // The help key comes early so it survives an 80-column terminal.
-            ? " Enter log · F1 help · Esc panes · ^S source · ^P speaker · ^R room · Tab complete · ^G flag · ^Y accept all · F5 review"
-            : " ↑↓ select · ? help · Tab pane · i/Enter type · A accept all · p findings · P review · x strike · a attribution · t tag · r reply · e edit · / search · : cmd"
-        g.put(text, x: 0, y: y, style: CellStyle(.muted))
+        let text: String
+        switch s.overlay {
+        case .none: text = KeyTable.hintLine(modes: Keymap.modes(s), width: g.width)
+        case .help(let h): text = h.searching ? " type to search · Enter keep · Esc clear" : " ↑↓ PgUp PgDn scroll · / search · Esc close"
+        case .palette: text = " Enter run · Tab complete · Esc close (nothing done)"
+        case .confirm(let d):
+            if case .strike = d.purpose { text = " type the reason · Enter strike · Esc keep it" } else { text = " Enter confirm · Esc cancel" }
+        case .confirmQuit: text = " y / Enter leave · any other key stays"
+        case .flag: text = " digits choose · Enter raise · Esc cancel · F1 help"
+        default: text = " Esc close · F1 help"
+        }
+        g.put(text, x: 0, y: y, style: CellStyle(.muted), maxWidth: g.width)
     }
 }
 

@@ -52,10 +52,16 @@ func runStoreBenchmarks() {
 
 /// A session of `events` events, mostly contributions (every fifth event a
 /// tag), written in batches, sealed with `cipher` if one is given.
-func buildLargeSession(path: String, events: Int, cipher: any PayloadCipher = PlainPayloads(), meta: [String: String] = [:]) throws {
-    let journal = try SQLiteJournal.create(path: path, session: SessionCreated(sessionID: UUID(), title: "large", date: "2026-05-14"),
+/// With `consent`, every participant's consent is recorded, so a research
+/// export holds their words (without it an export leaves them all out).
+func buildLargeSession(path: String, events: Int, cipher: any PayloadCipher = PlainPayloads(), meta: [String: String] = [:],
+                       consent: Bool = false, sessionID: UUID = UUID()) throws {
+    let journal = try SQLiteJournal.create(path: path, session: SessionCreated(sessionID: sessionID, title: "large", date: "2026-05-14"),
                                            by: "bench", at: Date(), cipher: cipher, meta: meta)
     var payloads: [any EventPayload] = (1...12).map { ParticipantAdded(code: String(format: "P%02d", $0), jobRole: "Role \($0)") }
+    if consent {
+        payloads += (1...12).map { ConsentRecorded(code: String(format: "P%02d", $0), items: ConsentChecklist.defaultItems, checkedBy: "bench") }
+    }
     payloads += [GroupCreated(name: "Room A"), GroupCreated(name: "Room B"), CodebookSet(name: "pp", codes: BuiltInCodebook.practicePrinciples)]
     try journal.append(payloads, by: "bench", at: Date())
     var written = 1 + payloads.count

@@ -1,6 +1,8 @@
 // convene-bench: benchmarks that print figures (not timed tests).
 //   convene-bench [store|open-once PATH|all|<area>]
 //   convene-bench load [WRITERS RATE SECONDS]   (not in `all`: it runs 60 s)
+//   convene-bench study [SESSIONS CONTRIBUTIONS] (20 session files, 100 000 contributions, every format exported and checked)
+//   convene-bench study-ops [SESSIONS CONTRIBUTIONS]   (a 20 × 2 000 study: qdpx export, withdrawal)
 import Foundation
 
 let args = CommandLine.arguments.dropFirst()
@@ -11,15 +13,17 @@ case "terminal": runTerminalBenchmarks()
 case "console": runConsoleBenchmarks(); runConsolePrivacyBenchmarks()
 case "privacy": runPrivacyBenchmarks()
 case "make-session":
-    // convene-bench make-session PATH EVENTS: a large session for keylat.py and manual trials.
+    // convene-bench make-session PATH EVENTS [--consent]: a large session for keylat.py, exports and manual trials.
     let rest = Array(args.dropFirst())
-    try! buildLargeSession(path: rest[0], events: Int(rest[1]) ?? 10_000)
+    try! buildLargeSession(path: rest[0], events: Int(rest[1]) ?? 10_000, consent: rest.contains("--consent"))
 case "open-once": openOnce(path: args.dropFirst().first ?? "")
 case "dataprotection": runDataProtectionBenchmarks(Array(args.dropFirst()))
 case "exports": runExportBenchmarks(Array(args.dropFirst()))
+case "study": runStudyBenchmark(Array(args.dropFirst()))
 case "import": runImportBenchmarks()
 case "load": runLoadBenchmark(Array(args.dropFirst()))
 case "load-writer": runLoadWriter(Array(args.dropFirst()))
+case "study-ops": runStudyBenchmarks(Array(args.dropFirst()))
 case "team": runTeamBenchmarks(Array(args.dropFirst()))
 case "team-reader": runTeamReader(Array(args.dropFirst()))
 case "all":

@@ -90,7 +90,7 @@ public enum DocxTranscript {
                         if !g.prompts.isEmpty { body += paragraph(run("Prompts: " + g.prompts.joined(separator: " · ")), style: "Prompt") }
                     }
                 }
-                let label = e.quotable ? (e.speakerLabel ?? "Participant") : "Background"
+                let label = e.attribution == "background" ? "Background" : (e.speakerLabel ?? "Participant")
                 body += paragraph(run("[\(ExportText.clock(e.occurredAt))] ", style: "Time") + run(label, style: "Speaker") + run(": " + e.text))
             }
         }

@@ -73,8 +73,39 @@ public enum Exporter {
 
     /// Warnings the export command prints before writing: contributions whose
     /// attribution could identify a speaker implicitly (a rare role with a
-    /// named place or organisation).
+    /// named place or organisation). Each message names the place in clear:
+    /// for a terminal, print `WarningSummary` lines instead.
     public static func warnings(_ state: SessionState) -> [String] {
         ImplicitIdentification.warnings(in: state).map(\.message)
     }
+
+    /// The gate's record and the implicit-identification warnings, computed
+    /// once for a state and reused for every format written from it.
+    public static func prepare(_ state: SessionState, progress: ((Double) -> Void)? = nil) throws -> PreparedExport {
+        guard state.info != nil else { throw ExportError.noSession }
+        // One pass: the warnings come from the same scan as the redaction, and only for
+        // contributions the export holds (nothing else can be identified by it).
+        let (record, warnings) = ResearchGate.prepare(state, progress: progress)
+        return PreparedExport(record: record, warnings: warnings, summary: WarningSummary(warnings, state: state))
+    }
+
+    /// Writes `format` into `sink`: research formats from `prepared` (made
+    /// with `prepare(state)` when not given), the register from the state.
+    public static func write(_ state: SessionState, format: ExportFormat, prepared: PreparedExport? = nil, to sink: ExportSink) throws {
+        guard state.info != nil else { throw ExportError.noSession }
+        if format == .safeguarding {
+            try sink.write(SafeguardingRegisterExport.json(state, role: .safeguarding))
+            return
+        }
+        let record = try prepared?.record ?? prepare(state).record
+        try sink.write(render(record, format: format))
+    }
+}
+
+/// What every research format of one state is written from: the gate's
+/// record and the warnings to show before writing.
+public struct PreparedExport: Sendable {
+    public let record: ResearchRecord
+    public let warnings: [ImplicitIdentificationWarning]
+    public let summary: WarningSummary
 }

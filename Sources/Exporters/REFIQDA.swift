@@ -196,13 +196,23 @@ public enum REFIQDA {
             x += "  </Variables>\n"
         }
         if !r.participants.isEmpty {
+            // Each participant's words, for the case's text: the selections coded with their speaker code.
+            var spoken: [String: [Int]] = [:]
+            for e in r.contributions { if let code = e.speaker { spoken[code, default: []].append(e.number) } }
             x += "  <Cases>\n"
             for p in r.participants {
-                x += "    <Case guid=\"\(g.guid("case:\(p.code)"))\" name=\"\(ExportText.xml(p.code))\">\n"
-                if let s = m.speakerGUID[p.code] { x += "      <CodeRef targetGUID=\"\(s)\"/>\n" }
+                // A case links to its participant's text twice over: by SelectionRef (the standard's way)
+                // and by sharing its GUID with the participant's speaker code, whose codings QualCoder
+                // and NVivo read as the case's text.
+                let speaker = m.speakerGUID[p.code]
+                x += "    <Case guid=\"\(speaker ?? g.guid("case:\(p.code)"))\" name=\"\(ExportText.xml(p.code))\">\n"
+                if let s = speaker { x += "      <CodeRef targetGUID=\"\(s)\"/>\n" }
                 for v in variables {
                     guard let value = v.value(p) else { continue }
                     x += "      <VariableValue>\n        <VariableRef targetGUID=\"\(g.guid("variable:\(v.key)"))\"/>\n        <TextValue>\(ExportText.xml(value))</TextValue>\n      </VariableValue>\n"
+                }
+                if let s = speaker {
+                    for n in spoken[p.code] ?? [] { x += "      <SelectionRef targetGUID=\"\(g.guid("selection:\(n):\(s)"))\"/>\n" }
                 }
                 x += "    </Case>\n"
             }
@@ -238,8 +248,9 @@ public enum REFIQDA {
         if !notes.isEmpty {
             x += "  <Notes>\n"
             for n in notes {
-                x += "    <Note guid=\"\(n.guid)\" name=\"\(ExportText.xml(n.name))\" creatingUser=\"\(m.user)\" creationDateTime=\"\(ExportText.iso(n.at))\">\n"
-                x += "      <PlainTextContent>\(ExportText.xml(lf(n.text)))</PlainTextContent>\n    </Note>\n"
+                // The note's text is a file under sources/, as importers (QualCoder) read notes.
+                files.append(("sources/\(n.guid).txt", Data(lf(n.text).utf8)))
+                x += "    <Note guid=\"\(n.guid)\" name=\"\(ExportText.xml(n.name))\" plainTextPath=\"internal://\(n.guid).txt\" creatingUser=\"\(m.user)\" creationDateTime=\"\(ExportText.iso(n.at))\"/>\n"
             }
             x += "  </Notes>\n"
         }

@@ -30,6 +30,8 @@ struct ReportFacts {
     /// How a contribution is cited in a report: its words and allowed label,
     /// or only that it is background material.
     func citation(_ e: ResearchRecord.Entry) -> (quote: String?, label: String) {
-        e.quotable ? (e.text, e.speakerLabel ?? "Participant") : (nil, "background material, not for quotation")
+        if e.quotable { return (e.text, e.speakerLabel ?? "Participant") }
+        // Not quotable: background material, or a participant who did not consent to quotation.
+        return (nil, e.attribution == "background" ? "background material, not for quotation" : "not for quotation (consent)")
     }
 }

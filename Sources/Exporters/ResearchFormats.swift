@@ -15,9 +15,18 @@ public enum ResearchFormats {
     static func stamp(_ d: Date) -> String { ExportText.iso(d) }
 
     /// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
+    /// A cell a spreadsheet could run as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return) is neutralised as OWASP recommends: a leading apostrophe, and the cell quoted.
     static func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        if let first = s.unicodeScalars.first, formulaStarts.contains(first) {
+            return "\"'" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
+
+    /// First characters that make a spreadsheet treat a cell as a formula (OWASP, CSV injection).
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     public static func csv(_ r: ResearchRecord, quotesOnly: Bool = false) -> String {
         var rows = [["number", "time", "room", "round", "guide_segment", "source", "speaker", "attribution", "speaker_label", "form", "codes", "reply_to", "text"]]
@@ -30,49 +39,55 @@ public enum ResearchFormats {
         return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// Markdown cells: pipes and line breaks would break the table.
+    /// Markdown table cells: inert inline text, and a pipe would end the cell.
     static func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+        MarkdownText.inline(s).replacingOccurrences(of: "|", with: "\\|")
     }
+
+    /// Text from the session inside a Markdown line: inert (see `MarkdownText`).
+    static func inert(_ s: String) -> String { MarkdownText.inline(s) }
 
     public static func markdown(_ r: ResearchRecord) -> String {
         let facts = ReportFacts(r)
-        var md = "# \(r.session.title)\n\n"
-        md += "- Date: \(r.session.date), \(ExportText.clock(r.session.startedAt))–\(ExportText.clock(r.session.endedAt)) UTC · platform: \(r.session.platform)\n"
-        if let study = r.session.study { md += "- Study: \(study)\(r.session.strand.map { ", strand \($0)" } ?? "")\n" }
+        var md = "# \(inert(r.session.title))\n\n"
+        md += "- Date: \(inert(r.session.date)), \(ExportText.clock(r.session.startedAt))–\(ExportText.clock(r.session.endedAt)) UTC · platform: \(inert(r.session.platform))\n"
+        if let study = r.session.study { md += "- Study: \(inert(study))\(r.session.strand.map { ", strand \(inert($0))" } ?? "")\n" }
         md += "- Participants: \(r.participants.count) · contributions in this record: \(r.contributions.count)\n"
         md += "- Anonymised research data: names and identifiers redacted, background material withheld.\n\n"
         md += "## Who took part\n\n| code | role | organisation | strand |\n| --- | --- | --- | --- |\n"
-        for p in r.participants { md += "| \(p.code) | \(cell(p.role)) | \(p.orgType ?? "") | \(cell(p.strand ?? "")) |\n" }
+        for p in r.participants { md += "| \(cell(p.code)) | \(cell(p.role)) | \(cell(p.orgType ?? "")) | \(cell(p.strand ?? "")) |\n" }
         md += "\n## Rooms and rounds\n\n"
-        for room in facts.byRoom { md += "- \(room.name): \(room.count) contributions\n" }
+        for room in facts.byRoom { md += "- \(inert(room.name)): \(room.count) contributions\n" }
         for round in r.rounds {
-            md += "- Round \(round.number): \(round.minutes) minutes from \(ExportText.clock(round.startedAt))\(round.prompt.map { " — \($0)" } ?? "")\n"
+            md += "- Round \(round.number): \(round.minutes) minutes from \(ExportText.clock(round.startedAt))\(round.prompt.map { " — \(inert($0))" } ?? "")\n"
         }
         if !r.guide.isEmpty {
             md += "\nDiscussion guide:\n\n"
-            for g in r.guide { md += "\(g.index + 1). \(g.title)\(g.prompts.isEmpty ? "" : " — " + g.prompts.joined(separator: "; "))\n" }
+            for g in r.guide { md += "\(g.index + 1). \(inert(g.title))\(g.prompts.isEmpty ? "" : " — " + g.prompts.map(inert).joined(separator: "; "))\n" }
         }
         md += "\n## Themes\n\n"
         if r.themes.isEmpty { md += "No themes were recorded.\n\n" }
         for t in r.themes {
-            md += "### \(t.number). \(t.title)\n\n"
+            md += "### \(t.number). \(inert(t.title))\n\n"
             for n in t.contributions {
                 guard let e = facts.byNumber[n] else { continue }
                 let c = facts.citation(e)
-                md += c.quote.map { "- “\($0)” — \(c.label) (#\(n))\n" } ?? "- (#\(n), \(c.label))\n"
+                md += c.quote.map { "- “\(inert($0))” — \(inert(c.label)) (#\(n))\n" } ?? "- (#\(n), \(inert(c.label)))\n"
             }
             md += "\n"
         }
         md += "## Counts\n\n| by room | n |\n| --- | --- |\n"
         for room in facts.byRoom { md += "| \(cell(room.name)) | \(room.count) |\n" }
         md += "\n| by source | n |\n| --- | --- |\n"
-        for source in facts.bySource { md += "| \(source.name) | \(source.count) |\n" }
+        for source in facts.bySource { md += "| \(cell(source.name)) | \(source.count) |\n" }
         md += "\n| by code | n |\n| --- | --- |\n"
         for code in facts.byCode { md += "| \(cell(code.name))\(code.emergent ? " (emergent)" : "") | \(code.count) |\n" }
-        md += "\n## Timeline\n\n```\n" + Timeline(r).textChart() + "```\n"
+        let chart = Timeline(r).textChart()
+        // A fence longer than any run of backticks in the chart, so a room name cannot close it.
+        let fence = String(repeating: "`", count: max(3, MarkdownText.longestBacktickRun(chart) + 1))
+        md += "\n## Timeline\n\n\(fence)\n" + chart + "\(fence)\n"
         md += "\n## Process log\n\n"
-        md += ExportText.processSummary(r).map { "- \($0)\n" }.joined()
+        md += ExportText.processSummary(r).map { "- \(inert($0))\n" }.joined()
         if !r.process.log.isEmpty {
             md += "\n| time | what |\n| --- | --- |\n"
             for entry in r.process.log { md += "| \(ExportText.clock(entry.at)) | \(cell(entry.detail)) |\n" }

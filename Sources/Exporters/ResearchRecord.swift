@@ -43,6 +43,9 @@ public struct ResearchRecord: Codable, Equatable, Sendable {
         public var text: String
         public var codes: [String]
         public var replyTo: [Int]
+        /// In a study export: the session it came from and its number there (absent for one session).
+        public var session: String? = nil
+        public var sessionNumber: Int? = nil
     }
     /// One line of the process log: what was done to run the session well.
     /// Never a concern, never a name.
@@ -78,25 +81,42 @@ public enum ResearchGate {
     /// What stands in for the words of background material (Chatham House:
     /// it informs findings and is never quoted, so its text never leaves).
     public static let withheld = "[background — not for quotation]"
+    /// What stands in for the words of a participant who did not consent to being quoted.
+    public static let withheldByConsent = "[not for quotation — consent]"
 
     /// `progress` gets fractions from 0 to 1 as contributions are rendered
     /// (redaction is the slow part of a long session).
     public static func record(_ s: SessionState, progress: ((Double) -> Void)? = nil) -> ResearchRecord {
+        prepare(s, progress: progress).record
+    }
+
+    /// The record and the implicit-identification warnings of the contributions
+    /// it holds, from one pass: each contribution's text is scanned once, for
+    /// its redaction and for the warning.
+    public static func prepare(_ s: SessionState, progress: ((Double) -> Void)? = nil)
+        -> (record: ResearchRecord, warnings: [ImplicitIdentificationWarning]) {
         let info = s.info
         let names = NameScrubber(s)
         let redactor = Redactor(session: s)
+        let implicit = ImplicitIdentificationCheck(state: s, scanner: redactor.scanner)
         // Scrubbed once, not once per contribution.
         let roomNames = Dictionary(s.rooms.map { ($0.id, names.scrub($0.name)) }, uniquingKeysWith: { a, _ in a })
         let guideTitles = s.guide.segments.map { names.scrub($0.title) }
         let roles = s.participants.mapValues { names.scrub($0.jobRole) }
 
         /// One contribution through the gate: nil when it is left out, with the reason.
-        @Sendable func pass(_ c: Contribution) -> (entry: ResearchRecord.Entry?, left: Exclusion?) {
-            if c.erased || c.directMessage { return (nil, nil) }
-            if c.struck { return (nil, .struck) }
+        @Sendable func pass(_ c: Contribution) -> GateResult {
+            if c.erased || c.directMessage { return GateResult() }
+            if c.struck { return GateResult(left: .struck) }
+            // The checklist decides: a missing required item is no consent; a missing
+            // optional item applies its effect (docs/data-protection.md, "Consent").
+            var neverQuoted = false
             if let code = c.speaker {
-                guard let p = s.participant(code), !p.withdrawn else { return (nil, .withdrawn) }
-                if !p.hasConsented { return (nil, .withoutConsent) }
+                guard let p = s.participant(code), !p.withdrawn else { return GateResult(left: .withdrawn) }
+                let consent = s.consentStatus(p)
+                if !consent.isConsented { return GateResult(left: .withoutConsent) }
+                if c.source == .verbal && consent.effects.contains(.verbalWithheld) { return GateResult(left: .withoutConsent) }
+                neverQuoted = consent.effects.contains(.neverQuoted)
             }
             let label: String?
             switch (c.source, c.attribution) {
@@ -107,13 +127,17 @@ public enum ResearchGate {
             case (_, .anonymous): label = "Participant"
             }
             let segment = c.guideSegment.flatMap { guideTitles.indices.contains($0) ? $0 : nil }
-            return (ResearchRecord.Entry(
+            // Background words never leave, so they are not scanned; otherwise one scan serves both checks.
+            let findings = c.attribution == .background ? [] : redactor.scanner.scan(c.text)
+            let warning = implicit.applies(to: c) ? implicit.warning(for: c, findings: findings) : nil
+            return GateResult(entry: ResearchRecord.Entry(
                 number: c.number, occurredAt: c.occurredAt, room: roomNames[c.room] ?? names.scrub(s.roomName(c.room)), roomId: c.room, round: c.round,
                 guideSegment: segment.map { guideTitles[$0] }, guideIndex: segment,
                 source: c.source.rawValue, speaker: c.speaker, speakerLabel: label, attribution: c.attribution.rawValue,
-                quotable: c.attribution != .background, form: c.form.rawValue,
-                text: c.attribution == .background ? withheld : names.scrub(redactor.exportText(c)),
-                codes: c.codes.map(names.scrub), replyTo: c.replyTo), nil)
+                quotable: c.attribution != .background && !neverQuoted, form: c.form.rawValue,
+                text: c.attribution == .background ? withheld
+                    : neverQuoted ? withheldByConsent : names.scrub(redactor.exportText(c, findings: findings)),
+                codes: c.codes.map(names.scrub), replyTo: c.replyTo), warning: warning)
         }
 
         // Redaction is the slow part of a long session: chunks run on every
@@ -132,10 +156,12 @@ public enum ResearchGate {
         }
         var excludedStruck = 0, excludedConsent = 0, excludedWithdrawn = 0
         var entries: [ResearchRecord.Entry] = []
+        var warnings: [ImplicitIdentificationWarning] = []
         entries.reserveCapacity(s.contributions.count)
         for part in results.all {
             for r in part {
                 if let e = r.entry { entries.append(e) }
+                if let w = r.warning { warnings.append(w) }
                 switch r.left {
                 case .struck: excludedStruck += 1
                 case .withoutConsent: excludedConsent += 1
@@ -167,7 +193,7 @@ public enum ResearchGate {
         // the next export's bytes.
         let end = ([start] + s.contributions.map(\.occurredAt) + s.rounds.compactMap(\.endedAt) + s.rounds.map(\.startedAt)
                    + s.reminders.map(\.at) + s.withdrawals.map(\.at) + log.map(\.at)).max() ?? start
-        return ResearchRecord(
+        let record = ResearchRecord(
             session: .init(id: info?.sessionID.uuidString.lowercased() ?? "", title: names.scrub(info?.title ?? ""), study: info?.study.map(names.scrub),
                            strand: info?.strand, platform: info?.platform.rawValue ?? "", date: info?.date ?? "",
                            startedAt: start, endedAt: end, codebook: names.scrub(s.codebook.name)),
@@ -180,21 +206,30 @@ public enum ResearchGate {
             codebook: s.codebook.entries.map { .init(name: names.scrub($0.name), description: $0.description.map(names.scrub), emergent: $0.emergent) },
             themes: s.themes.filter { !$0.title.isEmpty }.map { .init(number: $0.number, title: names.scrub($0.title), contributions: $0.contributions.filter(included.contains)) },
             contributions: entries,
-            process: .init(consentRecorded: s.orderedParticipants.filter { $0.hasConsented && !$0.withdrawn }.count, confidentialityReminders: s.reminders.count,
+            process: .init(consentRecorded: s.orderedParticipants.filter { s.consentStatus($0).isConsented && !$0.withdrawn }.count, confidentialityReminders: s.reminders.count,
                            redactions: s.contributions.reduce(0) { $0 + $1.redactions.count }, withdrawals: s.withdrawals.count,
                            excludedStruck: excludedStruck, excludedWithoutConsent: excludedConsent, excludedWithdrawn: excludedWithdrawn, log: log))
+        return (record, warnings)
     }
+}
+
+/// One contribution through the gate: its entry (nil when left out), why it
+/// was left out, and its implicit-identification warning.
+struct GateResult: Sendable {
+    var entry: ResearchRecord.Entry?
+    var left: Exclusion?
+    var warning: ImplicitIdentificationWarning?
 }
 
 enum Exclusion: Sendable { case struck, withoutConsent, withdrawn }
 
 /// Per-chunk results of the gate, filled from several threads, one slot each.
 final class ChunkResults: @unchecked Sendable {
-    private var slots: [[(entry: ResearchRecord.Entry?, left: Exclusion?)]]
+    private var slots: [[GateResult]]
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ k: Int, _ value: [(entry: ResearchRecord.Entry?, left: Exclusion?)]) { lock.lock(); slots[k] = value; lock.unlock() }
-    var all: [[(entry: ResearchRecord.Entry?, left: Exclusion?)]] { lock.lock(); defer { lock.unlock() }; return slots }
+    func set(_ k: Int, _ value: [GateResult]) { lock.lock(); slots[k] = value; lock.unlock() }
+    var all: [[GateResult]] { lock.lock(); defer { lock.unlock() }; return slots }
 }
 
 /// Replaces every real name and block-listed name (whole, and each part of

@@ -13,12 +13,18 @@ struct Timeline {
 
     init(_ r: ResearchRecord) {
         record = r
-        let first = min(r.session.startedAt, r.contributions.first?.occurredAt ?? r.session.startedAt)
-        let last = max(r.session.endedAt, r.contributions.map(\.occurredAt).max() ?? r.session.endedAt)
+        // The chart spans the first to the last contribution (an imported chat
+        // may come long after the session file was made); with none, the session.
+        let times = r.contributions.map(\.occurredAt)
+        let first = times.min() ?? r.session.startedAt
+        let last = times.max() ?? r.session.endedAt
         start = first
         span = max(60, last.timeIntervalSince(first))
         let used = Set(r.contributions.map(\.roomId))
-        lanes = r.rooms.filter { used.contains($0.id) }.map { ($0.id, $0.name) }
+        // One line per lane whatever the room's name holds (the text chart is a code block).
+        lanes = r.rooms.filter { used.contains($0.id) }.map { room in
+            (room.id, String(String.UnicodeScalarView(room.name.unicodeScalars.map { MarkdownText.lineBreaks.contains($0) ? " " : $0 })))
+        }
     }
 
     /// Tick spacing in minutes so that there are at most about a dozen ticks.

@@ -68,3 +68,13 @@ final class Gazetteer: Sendable {
         !words.contains(key) && !given.contains(key) && !surnames.contains(key) && !towns.contains(key) && !bigPlaces.contains(key)
     }
 }
+
+/// The bundled name lists, for a program that knows it will scan soon: the
+/// console starts loading them on another thread before it opens the session,
+/// so the lists are ready (or nearly) by the time the first screen is drawn.
+public enum NameLists {
+    /// Starts loading the lists in the background; the first scanner waits only for what is left.
+    public static func loadInBackground() {
+        Thread.detachNewThread { _ = Gazetteer.shared }
+    }
+}

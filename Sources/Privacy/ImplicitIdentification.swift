@@ -29,6 +29,13 @@ public struct ImplicitIdentificationWarning: Equatable, Sendable, Codable {
     /// One line a facilitator can act on.
     public var message: String
 
+    public init(contribution: Int, participant: String, role: String, rarity: RoleRarity, place: String, placeLabel: IdentifierLabel,
+                foundIn: PlaceSource, current: AttributionLevel, suggested: AttributionLevel, message: String) {
+        self.contribution = contribution; self.participant = participant; self.role = role; self.rarity = rarity
+        self.place = place; self.placeLabel = placeLabel; self.foundIn = foundIn; self.current = current
+        self.suggested = suggested; self.message = message
+    }
+
     public enum RoleRarity: String, Codable, Sendable {
         /// Only one participant in the session holds this role.
         case onlyOneInSession = "only-one-in-session"
@@ -58,45 +65,30 @@ public enum ImplicitIdentification {
 
     /// Warnings for every live, role-attributed contribution in `state`, in contribution order.
     /// Contributions already at `anonymous` or `background` print no role and are never warned about.
-    public static func warnings(in state: SessionState, scanner: IdentifierScanner? = nil) -> [ImplicitIdentificationWarning] {
-        let scanner = scanner ?? IdentifierScanner(session: state)
-        var holders: [String: Int] = [:]
-        for p in state.orderedParticipants where !p.withdrawn { holders[normalised(p.jobRole), default: 0] += 1 }
-        var out: [ImplicitIdentificationWarning] = []
-        for c in state.contributions where !c.erased && !c.struck && !c.directMessage && c.attribution == .role {
-            guard let code = c.speaker, let p = state.participant(code), !p.withdrawn else { continue }
-            let role = p.jobRole
-            let key = normalised(role)
-            guard !key.isEmpty, key != "role not recorded" else { continue }
-            let rarity: ImplicitIdentificationWarning.RoleRarity
-            if isRareTitle(key) { rarity = .rareTitle }
-            else if holders[key, default: 0] == 1 && state.participants.count > 1 { rarity = .onlyOneInSession }
-            else { continue }
-            guard let (place, label, source) = placeIn(c, role: role, scanner: scanner) else { continue }
-            // If the quote itself names the role, removing the label is not enough.
-            let saysRole = normalised(c.text).contains(key)
-            let suggested: AttributionLevel = saysRole ? .background : .anonymous
-            let why = rarity == .rareTitle ? "a rare role" : "the only \(role) in this session"
-            let whereFound = source == .text ? "names" : "has the role's own"
-            out.append(ImplicitIdentificationWarning(
-                contribution: c.number, participant: p.code, role: role, rarity: rarity, place: place,
-                placeLabel: label, foundIn: source, current: c.attribution, suggested: suggested,
-                message: "#\(c.number) \(whereFound) “\(place)” and is quoted as \(role) (\(why)): together they may point at \(p.code); lower it to \(suggested.rawValue)"))
+    /// The contributions are checked in chunks on every core (the scan is the slow part).
+    /// `roleHolders` (by `normalised` role) replaces the session's own count when the export
+    /// spans a study: a role held by one person in the whole study is rare there, in `scope` words.
+    public static func warnings(in state: SessionState, scanner: IdentifierScanner? = nil,
+                                roleHolders: [String: Int]? = nil, scope: String = "session") -> [ImplicitIdentificationWarning] {
+        let check = ImplicitIdentificationCheck(state: state, scanner: scanner ?? IdentifierScanner(session: state),
+                                                roleHolders: roleHolders, scope: scope)
+        let contributions = state.contributions
+        let chunk = 512
+        let chunks = (contributions.count + chunk - 1) / chunk
+        guard chunks > 1 else { return contributions.compactMap { check.warning(for: $0) } }
+        let results = WarningChunks(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { k in
+            results.set(k, contributions[(k * chunk)..<min(contributions.count, (k + 1) * chunk)].compactMap { check.warning(for: $0) })
         }
-        return out
+        return results.joined
     }
 
     static let placeLabels: Set<IdentifierLabel> = [.location, .organisationLocal, .postcode]
 
-    /// The first place or organisation that would reach the export beside the role:
-    /// in the text (unless an accepted redaction covers it), else in the role itself.
-    static func placeIn(_ c: Contribution, role: String, scanner: IdentifierScanner)
-        -> (String, IdentifierLabel, ImplicitIdentificationWarning.PlaceSource)? {
-        for f in scanner.scan(c.text) where placeLabels.contains(f.label) {
-            let redacted = c.redactions.contains { $0.span.start < f.span.end && f.span.start < $0.span.end }
-            if !redacted { return (f.text, f.label, .text) }
-        }
-        if let f = scanner.scan(role).first(where: { placeLabels.contains($0.label) }) { return (f.text, f.label, .role) }
+    static func rarity(ofRole key: String, holders: [String: Int], participants: Int) -> ImplicitIdentificationWarning.RoleRarity? {
+        guard !key.isEmpty, key != "role not recorded" else { return nil }
+        if isRareTitle(key) { return .rareTitle }
+        if holders[key, default: 0] == 1 && participants > 1 { return .onlyOneInSession }
         return nil
     }
 
@@ -104,8 +96,87 @@ public enum ImplicitIdentification {
         rareTitles.contains { t in key == t || key.hasPrefix(t + " ") || key.hasSuffix(" " + t) || key.contains(" " + t + " ") }
     }
 
-    static func normalised(_ s: String) -> String {
+    /// The form of a job role that holder counts are keyed by.
+    public static func normalised(_ s: String) -> String {
         s.lowercased().replacingOccurrences(of: "’", with: "'")
             .split(whereSeparator: { $0.isWhitespace || $0 == "," }).joined(separator: " ")
     }
+}
+
+/// The check for one state, built once (who holds which role, where each
+/// role itself names a place), then applied contribution by contribution: by
+/// `ImplicitIdentification.warnings(in:)`, and by an export, which hands in
+/// the findings it has already scanned so each text is scanned once.
+public struct ImplicitIdentificationCheck: Sendable {
+    private let state: SessionState
+    private let scanner: IdentifierScanner
+    /// By participant code: the role's rarity, when it is rare.
+    private let rareRoles: [String: ImplicitIdentificationWarning.RoleRarity]
+    /// By participant code: the place the role itself names, if any.
+    private let placeInRole: [String: Finding]
+    /// "session", or "study" when the holders were counted across a study.
+    private let scope: String
+
+    /// `roleHolders`: holders of each role counted across a study (one per participant code), replacing the session's count.
+    public init(state: SessionState, scanner: IdentifierScanner, roleHolders: [String: Int]? = nil, scope: String = "session") {
+        self.state = state
+        self.scanner = scanner
+        self.scope = scope
+        var holders: [String: Int] = [:]
+        for p in state.orderedParticipants where !p.withdrawn { holders[ImplicitIdentification.normalised(p.jobRole), default: 0] += 1 }
+        if let roleHolders { holders = roleHolders }
+        let people = roleHolders.map { $0.values.reduce(0, +) } ?? state.participants.count
+        var rare: [String: ImplicitIdentificationWarning.RoleRarity] = [:], inRole: [String: Finding] = [:]
+        for p in state.participants.values where !p.withdrawn {
+            guard let rarity = ImplicitIdentification.rarity(ofRole: ImplicitIdentification.normalised(p.jobRole), holders: holders,
+                                                             participants: people) else { continue }
+            rare[p.code] = rarity
+            inRole[p.code] = scanner.scan(p.jobRole).first { ImplicitIdentification.placeLabels.contains($0.label) }
+        }
+        rareRoles = rare
+        placeInRole = inRole
+    }
+
+    /// Whether `c` could need a warning at all, before anything is scanned.
+    public func applies(to c: Contribution) -> Bool {
+        guard !c.erased && !c.struck && !c.directMessage && c.attribution == .role, let code = c.speaker,
+              let p = state.participant(code) else { return false }
+        return rareRoles[p.code] != nil
+    }
+
+    /// The warning for `c`, or nil. `findings`: `scanner.scan(c.text)`, when the caller already has it.
+    public func warning(for c: Contribution, findings: [Finding]? = nil) -> ImplicitIdentificationWarning? {
+        guard applies(to: c), let code = c.speaker, let p = state.participant(code), let rarity = rareRoles[p.code] else { return nil }
+        let role = p.jobRole
+        let place: (String, IdentifierLabel, ImplicitIdentificationWarning.PlaceSource)
+        if let f = (findings ?? scanner.scan(c.text)).first(where: { f in
+            ImplicitIdentification.placeLabels.contains(f.label)
+                && !c.redactions.contains { $0.span.start < f.span.end && f.span.start < $0.span.end }
+        }) {
+            place = (f.text, f.label, .text)
+        } else if let f = placeInRole[p.code] {
+            place = (f.text, f.label, .role)
+        } else {
+            return nil
+        }
+        let key = ImplicitIdentification.normalised(role)
+        // If the quote itself names the role, removing the label is not enough.
+        let saysRole = ImplicitIdentification.normalised(c.text).contains(key)
+        let suggested: AttributionLevel = saysRole ? .background : .anonymous
+        let why = rarity == .rareTitle ? "a rare role" : "the only \(role) in this \(scope)"
+        let whereFound = place.2 == .text ? "names" : "has the role's own"
+        return ImplicitIdentificationWarning(
+            contribution: c.number, participant: p.code, role: role, rarity: rarity, place: place.0,
+            placeLabel: place.1, foundIn: place.2, current: c.attribution, suggested: suggested,
+            message: "#\(c.number) \(whereFound) “\(place.0)” and is quoted as \(role) (\(why)): together they may point at \(p.code); lower it to \(suggested.rawValue)")
+    }
+}
+
+/// Per-chunk warnings, filled from several threads, one slot each.
+final class WarningChunks: @unchecked Sendable {
+    private var slots: [[ImplicitIdentificationWarning]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ k: Int, _ value: [ImplicitIdentificationWarning]) { lock.lock(); slots[k] = value; lock.unlock() }
+    var joined: [ImplicitIdentificationWarning] { lock.lock(); defer { lock.unlock() }; return slots.flatMap { $0 } }
 }

@@ -21,16 +21,22 @@ public struct Redactor: Sendable {
     }
 
     /// Findings in `c` not covered by an accepted redaction and not rejected.
-    public func unresolved(_ c: Contribution) -> [Finding] {
-        scanner.scan(c.text).filter { f in
+    public func unresolved(_ c: Contribution) -> [Finding] { unresolved(c, findings: scanner.scan(c.text)) }
+
+    /// The same, from `findings` the caller already has (`scanner.scan(c.text)`), so one scan serves several checks.
+    public func unresolved(_ c: Contribution, findings: [Finding]) -> [Finding] {
+        findings.filter { f in
             !c.redactions.contains { $0.span.start < f.span.end && f.span.start < $0.span.end }
                 && !c.rejections.contains { $0.span == f.span && $0.label == f.label }
                 && !rejected.contains(f.text.lowercased())
         }
     }
 
-    public func exportText(_ c: Contribution) -> String {
-        let spans = replacements(c)
+    public func exportText(_ c: Contribution) -> String { exportText(c, findings: scanner.scan(c.text)) }
+
+    /// The same, from `findings` the caller already has (`scanner.scan(c.text)`).
+    public func exportText(_ c: Contribution, findings: [Finding]) -> String {
+        let spans = replacements(c, findings: findings)
         var out = Self.apply(spans, to: c.text)
         // A redaction that ends inside a word can leave a name standing on its own ("[PERSON 1]tyler"): a last pass over the result.
         let scalars = Array(c.text.unicodeScalars)
@@ -44,11 +50,11 @@ public struct Redactor: Sendable {
         return out
     }
 
-    private func replacements(_ c: Contribution) -> [(TextSpan, String)] {
+    private func replacements(_ c: Contribution, findings: [Finding]) -> [(TextSpan, String)] {
         let scalars = Array(c.text.unicodeScalars)
         var replacements: [(TextSpan, String)] = c.redactions.filter { $0.span.start >= 0 && $0.span.start < $0.span.end && $0.span.end <= scalars.count }
             .map { ($0.span, $0.placeholder) }
-        for f in unresolved(c) { replacements.append((f.span, "[\(f.label.placeholderWord)]")) }
+        for f in unresolved(c, findings: findings) { replacements.append((f.span, "[\(f.label.placeholderWord)]")) }
         // Session names whatever was rejected or partly covered (the scan above already has them when nothing was resolved).
         if !(c.redactions.isEmpty && c.rejections.isEmpty && rejected.isEmpty) {
             for f in scanner.scanSessionNames(c.text) { replacements.append((f.span, "[\(IdentifierLabel.person.placeholderWord)]")) }

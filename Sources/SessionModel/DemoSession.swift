@@ -7,14 +7,15 @@ public enum DemoSession {
     public static let defaultStart = Date(timeIntervalSince1970: 1_778_752_800) // 2026-05-14 10:00 UTC
 
     /// The events of the demo, each with its offset in seconds from `start`.
-    public static func script() -> [(seconds: Int, by: String, payload: any EventPayload)] {
+    /// `date` is the session's date (`YYYY-MM-DD`); the events' times come from `events(start:)`.
+    public static func script(date: String = "2026-05-14") -> [(seconds: Int, by: String, payload: any EventPayload)] {
         let lead = "Sam Lead", notes1 = "Ira Notes", notes2 = "Jo Notes", sg = "Kit Safeguard"
         var s: [(Int, String, any EventPayload)] = []
         var t = 0
         func add(_ by: String, _ p: any EventPayload, after seconds: Int = 20) { t += seconds; s.append((t, by, p)) }
         add(lead, SessionCreated(sessionID: sessionID, title: "Hybrid child protection conferences — focus group 2",
                                  study: "Hybrid CPC scoping study", strand: "practice", platform: .teams,
-                                 date: "2026-05-14", withdrawalDays: 14), after: 0)
+                                 date: date, withdrawalDays: 14), after: 0)
         add(lead, FacilitatorAdded(name: lead, role: .lead))
         add(lead, FacilitatorAdded(name: notes1, role: .notetaker))
         add(lead, FacilitatorAdded(name: notes2, role: .notetaker))
@@ -107,8 +108,9 @@ public enum DemoSession {
     }
 
     /// The demo as events with fixed ids, so the same start gives the same session.
+    /// The session is dated with the (UTC) day of `start`, so its events carry its date.
     public static func events(start: Date = defaultStart) -> [SessionEvent] {
-        script().enumerated().map { index, step in
+        script(date: SessionDate.format(start)).enumerated().map { index, step in
             let id = UUID(uuidString: String(format: "00000000-0000-4000-8000-%012x", index + 1))!
             return SessionEvent(id: id, at: start.addingTimeInterval(TimeInterval(step.seconds)), by: step.by, step.payload)
         }

@@ -2,16 +2,33 @@ import Foundation
 
 /// Reads a discussion guide from plain text or Markdown: headings are segments,
 /// list items under them are prompts, and "(10 min)" in a heading plans its time.
-/// Text without headings makes one segment per line.
+/// Text without headings makes one segment per line. A leading `# Title`
+/// followed by `##` headings is the guide's title, not a segment.
 public enum DiscussionGuideParser {
-    public static func parse(_ text: String) -> [GuideSegment] {
-        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+    public static func parse(_ text: String) -> [GuideSegment] { parseWithTitle(text).segments }
+
+    /// The guide's title (a leading level-1 heading with more headings after it) and its segments.
+    public static func parseWithTitle(_ text: String) -> (title: String?, segments: [GuideSegment]) {
+        var lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var title: String?
+        // The title: a first `# heading` with no planned minutes whose segments are deeper (`##`).
+        let later = lines.dropFirst().filter { $0.hasPrefix("#") }
+        if let first = lines.first, first.hasPrefix("# "), minutesIn(String(first.dropFirst(2))).1 == nil,
+           !later.isEmpty, !later.contains(where: { $0.hasPrefix("# ") }) {
+            title = first.dropFirst(2).trimmingCharacters(in: .whitespaces)
+            lines.removeFirst()
+        }
+        return (title, segments(lines))
+    }
+
+    static func segments(_ lines: [String]) -> [GuideSegment] {
         let hasHeadings = lines.contains { $0.hasPrefix("#") }
         var segments: [GuideSegment] = []
         for line in lines where !line.isEmpty {
             if hasHeadings {
                 if line.hasPrefix("#") {
-                    let title = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
+                    // "## 1. Welcome": the console numbers segments itself.
+                    let title = stripListMarker(line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces))
                     let (clean, minutes) = minutesIn(title)
                     segments.append(GuideSegment(title: clean, prompts: [], minutes: minutes))
                 } else if !segments.isEmpty {

@@ -1,14 +1,13 @@
 import Foundation
 
-/// One kind of change to a session. `kind` is the name stored in the journal;
-/// `version` is bumped when the payload's shape changes.
+/// The content of one kind of change to a session. Each payload names its case
+/// of `EventBody`, so a value built anywhere (`journal.append([ContributionLogged(…)])`)
+/// reaches the one enum that the fold, the codec and the erasure rules switch over.
 public protocol EventPayload: Codable, Sendable, Equatable {
+    /// The name stored in the journal (`EventKind.rawValue`).
     static var kind: String { get }
-    static var version: Int { get }
-}
-
-extension EventPayload {
-    public static var version: Int { 1 }
+    /// This payload as a case of the enum of every kind.
+    var body: EventBody { get }
 }
 
 /// A room reference: 0 is the main room, breakout rooms count up from 1.
@@ -17,7 +16,8 @@ public typealias RoomID = Int
 // MARK: Session
 
 public struct SessionCreated: EventPayload {
-    public static let kind = "session.created"
+    public static let kind = EventKind.sessionCreated.rawValue
+    public var body: EventBody { .sessionCreated(self) }
     public var sessionID: UUID
     public var title: String
     public var study: String?
@@ -34,19 +34,22 @@ public struct SessionCreated: EventPayload {
 }
 
 public struct SessionClosed: EventPayload {
-    public static let kind = "session.closed"
+    public static let kind = EventKind.sessionClosed.rawValue
+    public var body: EventBody { .sessionClosed(self) }
     public init() {}
 }
 
 public struct RecordingToggled: EventPayload {
-    public static let kind = "recording.toggled"
+    public static let kind = EventKind.recordingToggled.rawValue
+    public var body: EventBody { .recordingToggled(self) }
     public var recording: Bool
     public init(recording: Bool) { self.recording = recording }
 }
 
 /// A console was opened with a role (the audit trail of who could see what).
 public struct ConsoleOpened: EventPayload {
-    public static let kind = "console.opened"
+    public static let kind = EventKind.consoleOpened.rawValue
+    public var body: EventBody { .consoleOpened(self) }
     public var role: ConsoleRole
     public init(role: ConsoleRole) { self.role = role }
 }
@@ -54,14 +57,16 @@ public struct ConsoleOpened: EventPayload {
 // MARK: People
 
 public struct FacilitatorAdded: EventPayload {
-    public static let kind = "facilitator.added"
+    public static let kind = EventKind.facilitatorAdded.rawValue
+    public var body: EventBody { .facilitatorAdded(self) }
     public var name: String
     public var role: FacilitatorRole
     public init(name: String, role: FacilitatorRole) { self.name = name; self.role = role }
 }
 
 public struct ParticipantAdded: EventPayload {
-    public static let kind = "participant.added"
+    public static let kind = EventKind.participantAdded.rawValue
+    public var body: EventBody { .participantAdded(self) }
     public var code: String
     public var jobRole: String
     public var organisationType: OrganisationType?
@@ -76,14 +81,16 @@ public struct ParticipantAdded: EventPayload {
 
 /// Goes to the linkage table only; never to research data.
 public struct RealNameRecorded: EventPayload {
-    public static let kind = "participant.real-name"
+    public static let kind = EventKind.realNameRecorded.rawValue
+    public var body: EventBody { .realNameRecorded(self) }
     public var code: String
     public var name: String
     public init(code: String, name: String) { self.code = code; self.name = name }
 }
 
 public struct ConsentRecorded: EventPayload {
-    public static let kind = "consent.recorded"
+    public static let kind = EventKind.consentRecorded.rawValue
+    public var body: EventBody { .consentRecorded(self) }
     public var code: String
     public var items: [String]
     public var checkedBy: String
@@ -93,61 +100,73 @@ public struct ConsentRecorded: EventPayload {
 }
 
 public struct ConsentChecklistSet: EventPayload {
-    public static let kind = "consent.checklist"
+    public static let kind = EventKind.consentChecklistSet.rawValue
+    public var body: EventBody { .consentChecklistSet(self) }
+    /// Every item, in checklist order.
     public var items: [String]
-    public init(items: [String]) { self.items = items }
+    /// The items that are optional, with the effect of leaving them out (absent: every item required).
+    public var optional: [OptionalConsentItem]?
+    public init(items: [String], optional: [OptionalConsentItem]? = nil) { self.items = items; self.optional = optional }
 }
 
 /// A name that must never reach an export (a colleague, a child, a family).
 public struct BlocklistNameAdded: EventPayload {
-    public static let kind = "blocklist.added"
+    public static let kind = EventKind.blocklistNameAdded.rawValue
+    public var body: EventBody { .blocklistNameAdded(self) }
     public var name: String
     public init(name: String) { self.name = name }
 }
 
 /// End of project: every real name and block-listed name is destroyed.
 public struct LinkageDestroyed: EventPayload {
-    public static let kind = "linkage.destroyed"
+    public static let kind = EventKind.linkageDestroyed.rawValue
+    public var body: EventBody { .linkageDestroyed(self) }
     public init() {}
 }
 
 // MARK: Rooms and rounds
 
 public struct GroupCreated: EventPayload {
-    public static let kind = "group.created"
+    public static let kind = EventKind.groupCreated.rawValue
+    public var body: EventBody { .groupCreated(self) }
     public var name: String
     public init(name: String) { self.name = name }
 }
 
 public struct GroupRenamed: EventPayload {
-    public static let kind = "group.renamed"
+    public static let kind = EventKind.groupRenamed.rawValue
+    public var body: EventBody { .groupRenamed(self) }
     public var room: RoomID
     public var name: String
     public init(room: RoomID, name: String) { self.room = room; self.name = name }
 }
 
 public struct GroupClosed: EventPayload {
-    public static let kind = "group.closed"
+    public static let kind = EventKind.groupClosed.rawValue
+    public var body: EventBody { .groupClosed(self) }
     public var room: RoomID
     public init(room: RoomID) { self.room = room }
 }
 
 public struct ParticipantAssigned: EventPayload {
-    public static let kind = "participant.assigned"
+    public static let kind = EventKind.participantAssigned.rawValue
+    public var body: EventBody { .participantAssigned(self) }
     public var code: String
     public var room: RoomID
     public init(code: String, room: RoomID) { self.code = code; self.room = room }
 }
 
 public struct RoundStarted: EventPayload {
-    public static let kind = "round.started"
+    public static let kind = EventKind.roundStarted.rawValue
+    public var body: EventBody { .roundStarted(self) }
     public var minutes: Int
     public var prompt: String?
     public init(minutes: Int, prompt: String? = nil) { self.minutes = minutes; self.prompt = prompt }
 }
 
 public struct RoundEnded: EventPayload {
-    public static let kind = "round.ended"
+    public static let kind = EventKind.roundEnded.rawValue
+    public var body: EventBody { .roundEnded(self) }
     public init() {}
 }
 
@@ -163,14 +182,16 @@ public struct GuideSegment: Codable, Sendable, Equatable {
 }
 
 public struct GuideSet: EventPayload {
-    public static let kind = "guide.set"
+    public static let kind = EventKind.guideSet.rawValue
+    public var body: EventBody { .guideSet(self) }
     public var segments: [GuideSegment]
     public init(segments: [GuideSegment]) { self.segments = segments }
 }
 
 /// The facilitator moved to a segment of the guide (0-based).
 public struct GuideAdvanced: EventPayload {
-    public static let kind = "guide.advanced"
+    public static let kind = EventKind.guideAdvanced.rawValue
+    public var body: EventBody { .guideAdvanced(self) }
     public var segment: Int
     public init(segment: Int) { self.segment = segment }
 }
@@ -178,7 +199,8 @@ public struct GuideAdvanced: EventPayload {
 // MARK: Contributions
 
 public struct ContributionLogged: EventPayload {
-    public static let kind = "contribution.logged"
+    public static let kind = EventKind.contributionLogged.rawValue
+    public var body: EventBody { .contributionLogged(self) }
     public var source: ContributionSource
     public var room: RoomID
     public var speaker: String?
@@ -201,21 +223,32 @@ public struct ContributionLogged: EventPayload {
 }
 
 public struct ContributionEdited: EventPayload {
-    public static let kind = "contribution.edited"
+    public static let kind = EventKind.contributionEdited.rawValue
+    public var body: EventBody { .contributionEdited(self) }
     public var number: Int
     public var text: String
     public init(number: Int, text: String) { self.number = number; self.text = text }
 }
 
 public struct ContributionStruck: EventPayload {
-    public static let kind = "contribution.struck"
+    public static let kind = EventKind.contributionStruck.rawValue
+    public var body: EventBody { .contributionStruck(self) }
     public var number: Int
     public var reason: String?
     public init(number: Int, reason: String? = nil) { self.number = number; self.reason = reason }
 }
 
+/// Undoes a strike: the contribution is back in the record (the strike stays in the journal).
+public struct ContributionRestored: EventPayload {
+    public static let kind = EventKind.contributionRestored.rawValue
+    public var body: EventBody { .contributionRestored(self) }
+    public var number: Int
+    public init(number: Int) { self.number = number }
+}
+
 public struct AttributionSet: EventPayload {
-    public static let kind = "attribution.set"
+    public static let kind = EventKind.attributionSet.rawValue
+    public var body: EventBody { .attributionSet(self) }
     public var number: Int
     public var level: AttributionLevel
     public init(number: Int, level: AttributionLevel) { self.number = number; self.level = level }
@@ -230,41 +263,47 @@ public struct CodeDefinition: Codable, Sendable, Equatable, Hashable {
 }
 
 public struct CodebookSet: EventPayload {
-    public static let kind = "codebook.set"
+    public static let kind = EventKind.codebookSet.rawValue
+    public var body: EventBody { .codebookSet(self) }
     public var name: String
     public var codes: [CodeDefinition]
     public init(name: String, codes: [CodeDefinition]) { self.name = name; self.codes = codes }
 }
 
 public struct CodeTagged: EventPayload {
-    public static let kind = "code.tagged"
+    public static let kind = EventKind.codeTagged.rawValue
+    public var body: EventBody { .codeTagged(self) }
     public var number: Int
     public var code: String
     public init(number: Int, code: String) { self.number = number; self.code = code }
 }
 
 public struct CodeUntagged: EventPayload {
-    public static let kind = "code.untagged"
+    public static let kind = EventKind.codeUntagged.rawValue
+    public var body: EventBody { .codeUntagged(self) }
     public var number: Int
     public var code: String
     public init(number: Int, code: String) { self.number = number; self.code = code }
 }
 
 public struct ThemeCreated: EventPayload {
-    public static let kind = "theme.created"
+    public static let kind = EventKind.themeCreated.rawValue
+    public var body: EventBody { .themeCreated(self) }
     public var title: String
     public init(title: String) { self.title = title }
 }
 
 public struct ThemeLinked: EventPayload {
-    public static let kind = "theme.linked"
+    public static let kind = EventKind.themeLinked.rawValue
+    public var body: EventBody { .themeLinked(self) }
     public var theme: Int
     public var number: Int
     public init(theme: Int, number: Int) { self.theme = theme; self.number = number }
 }
 
 public struct ThemeUnlinked: EventPayload {
-    public static let kind = "theme.unlinked"
+    public static let kind = EventKind.themeUnlinked.rawValue
+    public var body: EventBody { .themeUnlinked(self) }
     public var theme: Int
     public var number: Int
     public init(theme: Int, number: Int) { self.theme = theme; self.number = number }
@@ -280,19 +319,24 @@ public struct TextSpan: Codable, Sendable, Equatable, Hashable {
 }
 
 public struct RedactionAccepted: EventPayload {
-    public static let kind = "redaction.accepted"
+    public static let kind = EventKind.redactionAccepted.rawValue
+    public var body: EventBody { .redactionAccepted(self) }
     public var number: Int
     public var span: TextSpan
     public var label: IdentifierLabel
     /// Set when the note-taker marked the span by hand rather than accepting a finding.
     public var manual: Bool
-    public init(number: Int, span: TextSpan, label: IdentifierLabel, manual: Bool = false) {
-        self.number = number; self.span = span; self.label = label; self.manual = manual
+    /// The placeholder number given when it was accepted (`[PERSON 2]` → 2), so a later
+    /// withdrawal, which erases other redactions, never renumbers this one. Older files: nil.
+    public var placeholder: Int?
+    public init(number: Int, span: TextSpan, label: IdentifierLabel, manual: Bool = false, placeholder: Int? = nil) {
+        self.number = number; self.span = span; self.label = label; self.manual = manual; self.placeholder = placeholder
     }
 }
 
 public struct RedactionRejected: EventPayload {
-    public static let kind = "redaction.rejected"
+    public static let kind = EventKind.redactionRejected.rawValue
+    public var body: EventBody { .redactionRejected(self) }
     public var number: Int
     public var span: TextSpan
     public var label: IdentifierLabel
@@ -303,7 +347,8 @@ public struct RedactionRejected: EventPayload {
 }
 
 public struct ConfidentialityReminderGiven: EventPayload {
-    public static let kind = "reminder.given"
+    public static let kind = EventKind.confidentialityReminderGiven.rawValue
+    public var body: EventBody { .confidentialityReminderGiven(self) }
     public var number: Int?
     public var note: String?
     public init(number: Int? = nil, note: String? = nil) { self.number = number; self.note = note }
@@ -312,7 +357,8 @@ public struct ConfidentialityReminderGiven: EventPayload {
 // MARK: Safeguarding (restricted register)
 
 public struct ConcernRaised: EventPayload {
-    public static let kind = "concern.raised"
+    public static let kind = EventKind.concernRaised.rawValue
+    public var body: EventBody { .concernRaised(self) }
     public var contributions: [Int]
     public var participant: String?
     public var room: RoomID
@@ -327,13 +373,15 @@ public struct ConcernRaised: EventPayload {
 }
 
 public struct ConcernAcknowledged: EventPayload {
-    public static let kind = "concern.acknowledged"
+    public static let kind = EventKind.concernAcknowledged.rawValue
+    public var body: EventBody { .concernAcknowledged(self) }
     public var concern: Int
     public init(concern: Int) { self.concern = concern }
 }
 
 public struct ConcernActionTaken: EventPayload {
-    public static let kind = "concern.action"
+    public static let kind = EventKind.concernActionTaken.rawValue
+    public var body: EventBody { .concernActionTaken(self) }
     public var concern: Int
     public var action: ConcernActionKind
     /// For `referred`: the body it was passed to (children's services, police, Social Work England, LADO…).
@@ -349,7 +397,8 @@ public struct ConcernActionTaken: EventPayload {
 
 /// The content-free record left by a withdrawal: numbers and counts, no text.
 public struct ParticipantWithdrawn: EventPayload {
-    public static let kind = "participant.withdrawn"
+    public static let kind = EventKind.participantWithdrawn.rawValue
+    public var body: EventBody { .participantWithdrawn(self) }
     public var code: String
     public var requestedOn: String
     public var erased: [Int]
@@ -364,7 +413,8 @@ public struct ParticipantWithdrawn: EventPayload {
 }
 
 public struct ImportRecorded: EventPayload {
-    public static let kind = "import.recorded"
+    public static let kind = EventKind.importRecorded.rawValue
+    public var body: EventBody { .importRecorded(self) }
     public var format: String
     public var fileName: String
     public var added: Int
@@ -374,7 +424,8 @@ public struct ImportRecorded: EventPayload {
 }
 
 public struct ExportRecorded: EventPayload {
-    public static let kind = "export.recorded"
+    public static let kind = EventKind.exportRecorded.rawValue
+    public var body: EventBody { .exportRecorded(self) }
     public var format: String
     public var fileName: String
     public init(format: String, fileName: String) { self.format = format; self.fileName = fileName }

@@ -24,6 +24,7 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownContribution(Int)
     case contributionErased(Int)
     case contributionStruck(Int)
+    case contributionNotStruck(Int)
     case speakerOnWhiteboard
     case speakerNeededForVerbal
     case facilitatorSourceWithParticipant(String)
@@ -70,6 +71,7 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownContribution(let n): return "no contribution #\(n) in this session"
         case .contributionErased(let n): return "contribution #\(n) was erased by a withdrawal"
         case .contributionStruck(let n): return "contribution #\(n) is struck from the record"
+        case .contributionNotStruck(let n): return "contribution #\(n) is not struck, so there is nothing to restore"
         case .speakerOnWhiteboard: return "whiteboard notes are anonymous and carry no speaker"
         case .speakerNeededForVerbal: return "a verbal contribution needs a speaker (--speaker P01)"
         case .facilitatorSourceWithParticipant(let c): return "\(c) is a participant; facilitator contributions carry no participant speaker"

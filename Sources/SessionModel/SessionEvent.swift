@@ -1,11 +1,12 @@
 import Foundation
 
-/// The record a withdrawal leaves in place of an erased event: the journal
-/// keeps the event's kind (so numbering survives) and nothing of its content.
+/// What `event.payload` is for an erased event: the journal keeps the event's
+/// kind (so numbering survives) and nothing of its content.
 public struct ErasedEvent: EventPayload {
     public static let kind = "erased"
-    public var wasKind: String
-    public init(wasKind: String) { self.wasKind = wasKind }
+    public var wasKind: EventKind
+    public init(wasKind: EventKind) { self.wasKind = wasKind }
+    public var body: EventBody { .erased(wasKind) }
 }
 
 /// One entry of the journal: what changed, when and by whom.
@@ -14,45 +15,36 @@ public struct SessionEvent: Sendable, CustomStringConvertible {
     public var at: Date
     /// The facilitator's name (`--by`, else `CONVENE_USER`, else the OS user).
     public var by: String
-    public var payload: any EventPayload
+    /// The content, one case per kind: switch over it, exhaustively.
+    public var body: EventBody
 
     public init(id: UUID = UUID(), at: Date, by: String, _ payload: any EventPayload) {
-        self.id = id; self.at = at; self.by = by; self.payload = payload
+        self.init(id: id, at: at, by: by, body: payload.body)
     }
 
-    /// The name stored in the journal; an erased event keeps the kind it was.
-    public var kind: String {
-        if let erased = payload as? ErasedEvent { return erased.wasKind }
-        return type(of: payload).kind
+    public init(id: UUID = UUID(), at: Date, by: String, body: EventBody) {
+        self.id = id; self.at = at; self.by = by; self.body = body
     }
-    public var version: Int { type(of: payload).version }
-    public var isErased: Bool { payload is ErasedEvent }
+
+    /// The payload struct, for code that reads one kind (`event.payload as? ContributionLogged`).
+    public var payload: any EventPayload { body.payload }
+
+    /// The name stored in the journal; an erased event keeps the kind it was.
+    public var kind: String { body.kind.rawValue }
+    public var version: Int { body.kind.version }
+    public var isErased: Bool { body.isErased }
     public var description: String { "\(kind) by \(by)" }
 
     /// Concern payloads form the restricted register, stored and shipped apart
     /// from research data.
-    public var isRestricted: Bool { kind.hasPrefix("concern.") }
+    public var isRestricted: Bool { body.kind.isRestricted }
 }
 
-/// Encoding and decoding of payloads by kind. The one place that lists every kind.
+/// Encoding and decoding of payloads by kind, through the exhaustive switches in
+/// `EventKind.swift`.
 public enum EventCodec {
-    public static let payloadTypes: [any EventPayload.Type] = [
-        SessionCreated.self, SessionClosed.self, RecordingToggled.self, ConsoleOpened.self,
-        FacilitatorAdded.self, ParticipantAdded.self, RealNameRecorded.self, ConsentRecorded.self,
-        ConsentChecklistSet.self, BlocklistNameAdded.self, LinkageDestroyed.self,
-        GroupCreated.self, GroupRenamed.self, GroupClosed.self, ParticipantAssigned.self,
-        RoundStarted.self, RoundEnded.self, GuideSet.self, GuideAdvanced.self,
-        ContributionLogged.self, ContributionEdited.self, ContributionStruck.self, AttributionSet.self,
-        CodebookSet.self, CodeTagged.self, CodeUntagged.self, ThemeCreated.self, ThemeLinked.self, ThemeUnlinked.self,
-        RedactionAccepted.self, RedactionRejected.self, ConfidentialityReminderGiven.self,
-        ConcernRaised.self, ConcernAcknowledged.self, ConcernActionTaken.self,
-        ParticipantWithdrawn.self, ImportRecorded.self, ExportRecorded.self,
-    ]
-
-    private static let byKind: [String: any EventPayload.Type] =
-        Dictionary(uniqueKeysWithValues: payloadTypes.map { ($0.kind, $0) })
-
-    public static var knownKinds: Set<String> { Set(byKind.keys) }
+    /// Every name a journal may hold.
+    public static var knownKinds: Set<String> { Set(EventKind.allCases.map(\.rawValue)) }
 
     // Configured once: building a coder per event dominated replay time.
     // Both are Sendable; each call keeps its own state.
@@ -69,18 +61,28 @@ public enum EventCodec {
     }()
 
     public static func encode(_ payload: any EventPayload) throws -> Data {
-        try encoder.encode(payload)
+        try encode(payload.body)
+    }
+
+    public static func encode(_ body: EventBody) throws -> Data {
+        try encodeBody(body, encoder: encoder)
     }
 
     /// Decodes a stored payload. `nil` data means the event was erased.
     public static func decode(kind: String, version: Int, data: Data?) throws -> any EventPayload {
-        guard let data else { return ErasedEvent(wasKind: kind) }
-        guard let type = byKind[kind] else { throw SessionError.unknownEventKind(kind) }
-        guard version <= type.version else { throw SessionError.eventFromNewerVersion(kind: kind, version: version) }
+        try decodeBody(kind: kind, version: version, data: data).payload
+    }
+
+    /// Decodes a stored payload into its case. `nil` data means the event was erased.
+    public static func decodeBody(kind name: String, version: Int, data: Data?) throws -> EventBody {
+        guard let kind = EventKind(rawValue: name) else { throw SessionError.unknownEventKind(name) }
+        guard let data else { return .erased(kind) }
+        guard version <= kind.version else { throw SessionError.eventFromNewerVersion(kind: name, version: version) }
+        guard version >= 1 else { throw SessionError.unreadableEvent(kind: name) }
         do {
-            return try decoder.decode(type, from: data)
+            return try decodeBody(kind, version: version, data: data, decoder: decoder)
         } catch {
-            throw SessionError.unreadableEvent(kind: kind)
+            throw SessionError.unreadableEvent(kind: name)
         }
     }
 }

@@ -34,7 +34,9 @@ public struct Participant: Codable, Sendable, Equatable {
     public var room: RoomID = 0
     public var consent: ConsentRecord?
     public var withdrawn: Bool = false
-    public var hasConsented: Bool { consent != nil }
+    /// A consent record exists. Whether it covers the checklist is
+    /// `SessionState.consentStatus(_:)`: a missing required item is no consent.
+    public var hasConsentRecord: Bool { consent != nil }
 }
 
 public struct Room: Codable, Sendable, Equatable {
@@ -233,6 +235,8 @@ public struct SessionState: Codable, Sendable, Equatable {
     public var linkageDestroyed = false
     public var blocklist: [String] = []
     public var consentChecklist: [String] = ConsentChecklist.defaultItems
+    /// Optional checklist items and the effect of leaving each out; every other item is required.
+    public var consentEffects: [String: ConsentEffect] = [:]
     public var rooms: [Room] = [Room(id: 0, name: Room.mainRoomName)]
     public var rounds: [BreakoutRound] = []
     public var guide = DiscussionGuide()
@@ -249,6 +253,8 @@ public struct SessionState: Codable, Sendable, Equatable {
     /// Per-session placeholder numbers, keyed by label and the text redacted.
     public var placeholderNumbers: [String: Int] = [:]
     public var placeholderCounters: [String: Int] = [:]
+    /// The numbers in use per label ("PERSON#2"); optional so older snapshots still decode.
+    public var placeholderTaken: Set<String>?
     /// How many events have been folded in (the journal's last sequence number).
     public var eventCount = 0
     public var lastEventAt: Date?
@@ -285,9 +291,9 @@ public struct SessionState: Codable, Sendable, Equatable {
     /// The contributions a research export may consider (not erased).
     public var liveContributions: [Contribution] { contributions.filter { !$0.erased } }
 
-    /// Participants present (not withdrawn) who have not given consent.
+    /// Participants present (not withdrawn) who have not consented: no record, or a required item missing.
     public var participantsWithoutConsent: [Participant] {
-        orderedParticipants.filter { !$0.withdrawn && !$0.hasConsented }
+        orderedParticipants.filter { !$0.withdrawn && !consentStatus($0).isConsented }
     }
 
     public var nextParticipantCode: String {

@@ -69,7 +69,8 @@ extension SQLiteJournal {
                         var state = SessionState()
                         for stored in events {
                             let event = clearing.contains(stored.seq)
-                                ? SessionEvent(id: stored.event.id, at: stored.event.at, by: stored.event.by, ErasedEvent(wasKind: stored.event.kind))
+                                ? SessionEvent(id: stored.event.id, at: stored.event.at, by: stored.event.by,
+                                               body: .erased(stored.event.body.kind))
                                 : stored.event
                             do { try state.apply(event) } catch let e as SessionError {
                                 throw StoreError.failed("the erasure was not made: event \(stored.seq) would no longer replay (\(e))")
@@ -148,23 +149,50 @@ extension SQLiteJournal {
 
 /// Which journal rows an erasure clears. Pure: events in, positions out.
 public enum ErasureRules {
-    /// Kinds whose payload is about one contribution (`number`): its text,
-    /// edits, strike reason, attribution, tags, theme links, redactions and
-    /// confidentiality reminders. Concerns are not here: the safeguarding
-    /// register outlives a withdrawal.
-    static func contributionNumber(of payload: any EventPayload) -> Int? {
-        switch payload {
-        case let e as ContributionEdited: return e.number
-        case let e as ContributionStruck: return e.number
-        case let e as AttributionSet: return e.number
-        case let e as CodeTagged: return e.number
-        case let e as CodeUntagged: return e.number
-        case let e as ThemeLinked: return e.number
-        case let e as ThemeUnlinked: return e.number
-        case let e as RedactionAccepted: return e.number
-        case let e as RedactionRejected: return e.number
-        case let e as ConfidentialityReminderGiven: return e.number
-        default: return nil
+    /// What a withdrawal or anonymisation must know about one event's payload.
+    enum Subject: Equatable {
+        /// A new contribution: it takes the next number.
+        case newContribution
+        /// About one contribution (`number`): its text, edits, strike reason, attribution,
+        /// tags, theme links, redactions and confidentiality reminders. Cleared with it.
+        case aboutContribution(Int)
+        /// A participant's real name (linkage table): cleared when they withdraw.
+        case realName(code: String)
+        /// A block-listed name: cleared when the linkage is destroyed.
+        case blockedName
+        /// Nothing an erasure clears. Concerns are here: the safeguarding register
+        /// outlives a withdrawal.
+        case none
+    }
+
+    /// One arm per kind: a kind added to `EventBody` does not compile until it says
+    /// what an erasure does with it.
+    static func subject(of body: EventBody) -> Subject {
+        switch body {
+        case .contributionLogged: return .newContribution
+        case .contributionEdited(let e): return .aboutContribution(e.number)
+        case .contributionStruck(let e): return .aboutContribution(e.number)
+        case .contributionRestored(let e): return .aboutContribution(e.number)
+        case .attributionSet(let e): return .aboutContribution(e.number)
+        case .codeTagged(let e): return .aboutContribution(e.number)
+        case .codeUntagged(let e): return .aboutContribution(e.number)
+        case .themeLinked(let e): return .aboutContribution(e.number)
+        case .themeUnlinked(let e): return .aboutContribution(e.number)
+        case .redactionAccepted(let e): return .aboutContribution(e.number)
+        case .redactionRejected(let e): return .aboutContribution(e.number)
+        case .confidentialityReminderGiven(let e): return e.number.map { .aboutContribution($0) } ?? .none
+        case .realNameRecorded(let e): return .realName(code: e.code)
+        case .blocklistNameAdded: return .blockedName
+        case .sessionCreated, .sessionClosed, .recordingToggled, .consoleOpened, .facilitatorAdded,
+             .participantAdded, .consentRecorded, .consentChecklistSet, .linkageDestroyed,
+             .groupCreated, .groupRenamed, .groupClosed, .participantAssigned, .roundStarted, .roundEnded,
+             .guideSet, .guideAdvanced, .codebookSet, .themeCreated,
+             .concernRaised, .concernAcknowledged, .concernActionTaken,
+             .participantWithdrawn, .importRecorded, .exportRecorded:
+            return .none
+        case .erased(let kind):
+            // An erased contribution still takes its number.
+            return kind == .contributionLogged ? .newContribution : .none
         }
     }
 
@@ -176,17 +204,17 @@ public enum ErasureRules {
         var clear = Set<Int>()
         var number = 0
         for stored in events {
-            let event = stored.event
-            if event.kind == ContributionLogged.kind {
+            let erased = stored.event.isErased
+            switch subject(of: stored.event.body) {
+            case .newContribution:
                 number += 1
-                if contributions.contains(number), !event.isErased { clear.insert(stored.seq) }
-                continue
-            }
-            guard !event.isErased else { continue }
-            if let n = contributionNumber(of: event.payload), contributions.contains(n) {
-                clear.insert(stored.seq)
-            } else if let name = event.payload as? RealNameRecorded, name.code == code {
-                clear.insert(stored.seq)
+                if contributions.contains(number), !erased { clear.insert(stored.seq) }
+            case .aboutContribution(let n):
+                if contributions.contains(n), !erased { clear.insert(stored.seq) }
+            case .realName(let owner):
+                if owner == code, !erased { clear.insert(stored.seq) }
+            case .blockedName, .none:
+                break
             }
         }
         return clear
@@ -194,6 +222,11 @@ public enum ErasureRules {
 
     /// Every real name and block-listed name still in the journal (for `anonymise`).
     public static func linkage(in events: [StoredEvent]) -> Set<Int> {
-        Set(events.filter { !$0.event.isErased && ($0.event.payload is RealNameRecorded || $0.event.payload is BlocklistNameAdded) }.map(\.seq))
+        Set(events.filter { stored in
+            switch subject(of: stored.event.body) {
+            case .realName, .blockedName: return !stored.event.isErased
+            case .newContribution, .aboutContribution, .none: return false
+            }
+        }.map(\.seq))
     }
 }

@@ -106,7 +106,7 @@ extension SQLiteJournal {
                 let erased = item.event.isErased
                 let salt: Data? = erased ? nil : HashChain.newSalt()
                 let commitment = erased ? HashChain.commitment(salt: Data(), payload: Data()) : HashChain.commitment(salt: salt!, payload: item.payload)
-                let restricted = item.kind.hasPrefix("concern.")
+                let restricted = item.event.isRestricted
                 let hash = HashChain.link(previous: previous, seq: seq, id: item.event.id, kind: item.kind, version: item.version,
                                           atMs: item.atMs, actor: item.event.by, restricted: restricted, commitment: commitment)
                 try db.execute(sql: """

@@ -17,7 +17,7 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
 /// The one real backend: owns ncurses while the console runs, and writes only
 /// the cells that changed since the last frame. ncurses is process-wide state:
 /// open one `Terminal` at a time, from one thread.
-public final class Terminal {
+public final class Terminal: TerminalBackend {
     private let theme: ColourTheme
     private var screen: OpaquePointer?
     private var inFile: UnsafeMutablePointer<FILE>?
@@ -247,8 +247,23 @@ public final class Terminal {
     public func readKey(timeoutMs: Int) -> Key? {
         guard isOpen else { return nil }
         if !queued.isEmpty { return queued.removeFirst() }
-        wtimeout(convene_stdscr(), Int32(clamping: timeoutMs))
-        guard let (code, isKeyCode) = nextInput() else { return nil }
+        if TerminalSignals.pending != 0 { return nil }
+        // What ncurses already holds first; then wait on the terminal and the signal
+        // self-pipe together, so a SIGTERM/SIGHUP/SIGINT ends the wait at once.
+        wtimeout(convene_stdscr(), 0)
+        var next = nextInput()
+        if next == nil && timeoutMs > 0, let inFile {
+            var fds = [pollfd(fd: fileno(inFile), events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: TerminalSignals.wakeFD, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, nfds_t(fds[1].fd >= 0 ? 2 : 1), Int32(clamping: timeoutMs))
+            if ready > 0 && fds[1].revents != 0 { TerminalSignals.drainWake() }
+            if TerminalSignals.pending != 0 { return nil }
+            if ready > 0 && fds[0].revents != 0 {
+                wtimeout(convene_stdscr(), 10)
+                next = nextInput()
+            }
+        }
+        guard let (code, isKeyCode) = next else { return nil }
         if isKeyCode {
             let key = Self.functionKey(code)
             if key == .resize { invalidate() }

@@ -32,6 +32,11 @@ enum TerminalSignals {
 
     static var pending: Int32 { Int32(convene_pending_signal()) }
 
+    /// The self-pipe's read end: readable as soon as a stop signal arrives (-1 if none yet).
+    static var wakeFD: Int32 { Int32(convene_wake_fd()) }
+
+    static func drainWake() { convene_drain_wake() }
+
     /// Forgets a handled signal (tests send themselves signals).
     static func clearPending() { convene_clear_pending_signal() }
 

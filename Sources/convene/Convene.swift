@@ -16,7 +16,7 @@ struct Convene: ParsableCommand {
             FlagCommand.self, ConcernCommand.self, RegisterCommand.self, RemindCommand.self, SalvageCommand.self, ExportCommand.self, ImportCommand.self,
             ScanCommand.self, ReviewCommand.self, RedactCommand.self, BlocklistCommand.self,
             WithdrawCommand.self, AnonymiseCommand.self, PurgeCommand.self, RekeyCommand.self,
-            PushCommand.self, PullCommand.self,
+            PushCommand.self, PullCommand.self, StudyCommand.self,
         ]
     )
 }

@@ -36,7 +36,7 @@ struct ContributionJSON: Codable {
         text = c.erased ? nil : c.text; form = c.form.rawValue; replyTo = c.replyTo; alignsWith = c.alignsWith
         codes = c.codes; attribution = c.attribution.rawValue; struck = c.struck; edits = c.history.count
         redactions = c.redactions.count; flagged = !c.concerns.isEmpty; erased = c.erased
-        consented = c.speaker.map { state.participant($0)?.hasConsented ?? false } ?? true
+        consented = c.speaker.map { state.consentStatus(of: $0).isConsented } ?? true
         round = c.round; guideSegment = c.guideSegment; directMessage = c.directMessage
     }
 }
@@ -45,6 +45,8 @@ struct ShowJSON: Codable {
     struct ParticipantJSON: Codable {
         var code: String; var role: String; var orgType: String?; var strand: String?
         var attribution: String; var room: String; var consented: Bool; var withdrawn: Bool
+        /// `full` (✓), `partial` (◐: optional items missing, effects applied), `missing-required` or `none` (✗).
+        var consent: String; var consentMissing: [String]
     }
     struct RoomJSON: Codable { var id: Int; var name: String; var closed: Bool; var members: [String] }
     struct RoundJSON: Codable { var number: Int; var minutes: Int; var prompt: String?; var startedAt: Date; var endedAt: Date? }
@@ -78,6 +80,8 @@ struct ShowJSON: Codable {
     var openConcerns: Int
     var withdrawals: Int
     var consentChecklist: [String]
+    /// The checklist's optional items and the effect of leaving each out.
+    var consentOptional: [String: String]
     /// `none`, or the cipher's name when the file is encrypted at rest.
     var encryption = "none"
 
@@ -88,14 +92,21 @@ struct ShowJSON: Codable {
         withdrawalClosesOn = s.withdrawalClosesOn; closed = info.closed; recording = info.recording
         linkage = s.linkageDestroyed ? "anonymised" : "linked"
         events = s.eventCount
-        let live = s.liveContributions
-        contributions = live.count
-        contributionsBySource = Dictionary(grouping: live, by: { $0.source.rawValue }).mapValues(\.count)
+        // Counted in place: copying 100 000 contributions to count them cost more memory than opening the file.
+        var live = 0
+        var bySource: [String: Int] = [:]
+        for c in s.contributions where !c.erased {
+            live += 1
+            bySource[c.source.rawValue, default: 0] += 1
+        }
+        contributions = live
+        contributionsBySource = bySource
         facilitators = s.facilitators.map { FacilitatorJSON(name: $0.name, role: $0.role.rawValue) }
         participants = s.orderedParticipants.map {
             ParticipantJSON(code: $0.code, role: $0.jobRole, orgType: $0.organisationType?.rawValue, strand: $0.strand,
-                            attribution: $0.attribution.rawValue, room: s.roomName($0.room), consented: $0.hasConsented,
-                            withdrawn: $0.withdrawn)
+                            attribution: $0.attribution.rawValue, room: s.roomName($0.room), consented: s.consentStatus($0).isConsented,
+                            withdrawn: $0.withdrawn, consent: ConsentText.kind(s.consentStatus($0)),
+                            consentMissing: ConsentText.missing(s.consentStatus($0)))
         }
         rooms = s.rooms.map { r in RoomJSON(id: r.id, name: r.name, closed: r.closed, members: s.members(of: r.id).map(\.code)) }
         rounds = s.rounds.map { RoundJSON(number: $0.number, minutes: $0.minutes, prompt: $0.prompt, startedAt: $0.startedAt, endedAt: $0.endedAt) }
@@ -108,5 +119,25 @@ struct ShowJSON: Codable {
         openConcerns = s.register.open.count
         withdrawals = s.withdrawals.count
         consentChecklist = s.consentChecklist
+        consentOptional = s.consentEffects.mapValues(\.rawValue)
+    }
+}
+
+/// Consent status words shared by `show` and its JSON.
+enum ConsentText {
+    static func kind(_ c: ConsentStatus) -> String {
+        switch c {
+        case .full: return "full"
+        case .partial: return "partial"
+        case .missingRequired: return "missing-required"
+        case .notRecorded: return "none"
+        }
+    }
+
+    static func missing(_ c: ConsentStatus) -> [String] {
+        switch c {
+        case .full, .notRecorded: return []
+        case .partial(let items, _), .missingRequired(let items): return items
+        }
     }
 }

@@ -110,6 +110,6 @@ final class ConsoleEndToEndTests: XCTestCase {
         defer { t.kill() }
         XCTAssertNotNil(try t.waitFor("Terminal too small"), t.screen())
         try t.run(["resize-window", "-t", t.name, "-x", "100", "-y", "30"])
-        XCTAssertNotNil(try t.waitFor("Rooms"), t.screen())
+        XCTAssertNotNil(try t.waitFor("TYPING"), t.screen())
     }
 }

@@ -491,7 +491,10 @@ final class DataProtectionCLITests: XCTestCase {
         let status = try ConveneProcess.ok(["consent", f])
         XCTAssertTrue(status.stdout.contains("P01  consent checked by Sam Lead"), status.stdout)
         XCTAssertTrue(status.stdout.contains("not given: chatham-house-rule"), status.stdout)
-        XCTAssertFalse(try ConveneProcess.ok(["show", f]).stdout.contains("WARNING"))
+        // Every item of this checklist is required: 1 of 4 is no consent (issue 17).
+        let after = try ConveneProcess.ok(["show", f]).stdout
+        XCTAssertFalse(after.contains("no consent recorded"), after)
+        XCTAssertTrue(after.contains("WARNING: not consented (a required checklist item was not given): P02"), after)
         let shown = try json(ConveneProcess.ok(["show", f, "--json"]))
         XCTAssertEqual((shown["consentChecklist"] as? [String])?.count, 4)
     }

@@ -21,8 +21,12 @@ final class ExportCLITests: XCTestCase {
         for format in ["json", "csv", "quotes-csv", "markdown", "html", "qdc"] {
             let out = dir.appendingPathComponent("export.\(format)").path
             let run = try ConveneProcess.ok(["export", file, "--format", format, "-o", out])
-            // Privacy's implicit-identification check: a rare role beside a named school.
-            XCTAssertTrue(run.stdout.contains("warning: #13"), "\(format): the implicit-identification warning is printed")
+            // Privacy's implicit-identification check: a rare role beside a named school, summarised
+            // (one line per pairing), the school shown by its placeholder, never in clear.
+            XCTAssertTrue(run.stdout.contains("warning: Health visitor (the only one in this session) beside ["),
+                          "\(format): the implicit-identification warning is printed: \(run.stdout)")
+            XCTAssertTrue(run.stdout.contains(" in #13 "), "\(format): the warning names the contribution")
+            XCTAssertFalse(run.stdout.contains("Oakfield"), "\(format): the place is never printed in clear")
             let text = try String(contentsOfFile: out, encoding: .utf8)
             XCTAssertFalse(text.isEmpty)
             for word in forbidden { XCTAssertFalse(text.localizedCaseInsensitiveContains(word), "\(format) export contains \(word)") }
@@ -51,5 +55,62 @@ final class ExportCLITests: XCTestCase {
         XCTAssertNotNil(show)
         // Exports are recorded for the withdrawal receipt.
         XCTAssertTrue(try ConveneProcess.ok(["events", file]).stdout.contains("export.recorded"))
+    }
+
+    func testAnExportIsNeverWrittenOverASessionFileOrItsInputAndIsPrivateToItsOwner() throws {
+        let dir = try ConveneProcess.tempDir()
+        try ConveneProcess.ok(["demo", dir.appendingPathComponent("a").path, "--no-show"])
+        try ConveneProcess.ok(["demo", dir.appendingPathComponent("b").path, "--no-show"])
+        let file = dir.appendingPathComponent("a/demo.convene").path, other = dir.appendingPathComponent("b/demo.convene").path
+        let before = try Data(contentsOf: URL(fileURLWithPath: file)), otherBefore = try Data(contentsOf: URL(fileURLWithPath: other))
+        // The input itself, another path to it, another session file, its -wal: all refused before any work.
+        let link = dir.appendingPathComponent("link.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: file)
+        for (target, says) in [(file, "is the session being exported"), (link, "is the session being exported"),
+                               (other, "is a Convene session file"), (file + "-wal", "is the session being exported")] {
+            for format in ["csv", "qdpx", "safeguarding"] {
+                let r = try ConveneProcess.run(["export", file, "--format", format, "-o", target])
+                XCTAssertNotEqual(r.status, 0, "export -o \(target) must be refused")
+                XCTAssertTrue(r.stderr.contains(says), "\(target): \(r.stderr)")
+                XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, "one clear message: \(r.stderr)")
+            }
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), before, "the session file is untouched")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: other)), otherBefore, "the other session file is untouched")
+        XCTAssertFalse(ExportFileCheck.isCSV(file + "-wal"), "no export was written as the -wal")
+        try ConveneProcess.ok(["check", file])
+        // Exports are created 0600 whatever the umask, and an existing world-readable file is replaced by a private one.
+        for format in ["csv", "json", "qdpx", "safeguarding"] {
+            let out = dir.appendingPathComponent("out.\(format)").path
+            FileManager.default.createFile(atPath: out, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644])
+            try ConveneProcess.ok(["export", file, "--format", format, "-o", out])
+            let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int)
+            XCTAssertEqual(mode & 0o777, 0o600, "\(format) export is 0600")
+        }
+        XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: dir.path).allSatisfy { !$0.contains(".partial-") },
+                      "no temporary file is left behind")
+    }
+
+    func testTheDemoSessionsEventsCarryItsDate() throws {
+        let dir = try ConveneProcess.tempDir()
+        try ConveneProcess.ok(["demo", dir.path, "--no-show"])
+        let file = dir.appendingPathComponent("demo.convene").path
+        let show = try JSONSerialization.jsonObject(with: ConveneProcess.ok(["show", file, "--json"]).stdoutData) as! [String: Any]
+        let date = try XCTUnwrap((show["session"] as? [String: Any])?["date"] as? String ?? show["date"] as? String, "\(show)")
+        let lines = try ConveneProcess.ok(["events", file]).stdout.split(separator: "\n")
+        XCTAssertGreaterThan(lines.count, 50)
+        for line in lines {
+            let event = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            let at = try XCTUnwrap(event["at"] as? String)
+            XCTAssertTrue(at.hasPrefix(date), "event at \(at) is not on the session's date \(date)")
+            XCTAssertLessThanOrEqual(at, ISO8601DateFormatter().string(from: Date()), "no event is in the future")
+        }
+    }
+}
+
+enum ExportFileCheck {
+    /// Whether a file starts like our CSV export.
+    static func isCSV(_ path: String) -> Bool {
+        (try? String(contentsOfFile: path, encoding: .utf8))?.hasPrefix("number,time,") ?? false
     }
 }

@@ -44,7 +44,9 @@ final class ScriptedSessionTests: XCTestCase {
         let participants = show["participants"] as! [[String: Any]]
         XCTAssertEqual(participants.map { $0["code"] as? String }, ["P01", "P02"])
         XCTAssertEqual(participants.map { $0["room"] as? String }, ["Room A", "Room A"])
-        XCTAssertEqual(participants.map { $0["consented"] as? Bool }, [true, true])
+        // P02 gave 2 of the 5 default items, all required: not consented (issue 17).
+        XCTAssertEqual(participants.map { $0["consented"] as? Bool }, [true, false])
+        XCTAssertEqual(participants.map { $0["consent"] as? String }, ["full", "missing-required"])
         XCTAssertEqual((show["rounds"] as? [[String: Any]])?.count, 1)
         XCTAssertFalse(String(decoding: try JSONSerialization.data(withJSONObject: show), as: UTF8.self).contains("Brightwater"),
                        "show must never print a real name")

@@ -81,14 +81,73 @@ final class ConsoleSnapshotTests: XCTestCase {
         events.append(SessionEvent(at: t, by: "Sam Lead", RoundStarted(minutes: 5)))
         events.append(SessionEvent(at: t, by: "Ira", ConcernRaised(category: .riskToParticipant, urgency: .immediate, description: "x")))
         let session = try SessionState.replay(events)
-        var s = ConsoleState(session: session, context: ConsoleContext(role: .notetaker, user: "Ira", location: "x"), width: 120, height: 30, now: t.addingTimeInterval(250))
+        var s = ConsoleState(session: session, context: ConsoleContext(role: .notetaker, user: "Ira", location: "x"), width: 160, height: 30, now: t.addingTimeInterval(250))
         let header = view(s).lines()[0]
         XCTAssertTrue(header.contains("Round 2 00:50 left ⏰ 1 MIN"), header)
-        XCTAssertTrue(header.contains("● REC"))
-        XCTAssertTrue(header.contains("⚑ 2 open (1 immediate, 1 same-day)"), header)
+        XCTAssertTrue(header.contains("● REC"), header)
+        XCTAssertTrue(header.contains("⚑ 2 open (1 to ack: 1 immediate)"), header)
+        // Narrower: the title is shortened first, then every item takes its short form.
+        s.width = 80
+        let narrow = view(s).lines()[0]
+        for part in ["Convene · Hybrid", "⚑ 2 open 1 to ack", "R2 00:50 ⏰", "10:29"] { XCTAssertTrue(narrow.contains(part), narrow) }
+        s.width = 160
         XCTAssertTrue(view(s).lines()[1].contains("SAFEGUARDING ALERT: concern #2"))
         let effects = update(&s, .sessionChanged(session))
         XCTAssertEqual(effects.map(\.description), ["bell"], "an immediate concern rings once")
         XCTAssertEqual(update(&s, .sessionChanged(session)).count, 0)
+    }
+}
+
+/// Every screen and dialog at the three sizes the issue names (80×24, 120×40, 160×48).
+final class ConsoleScreenSizeSnapshotTests: XCTestCase {
+    static let sizes = [(80, 24), (120, 40), (160, 48)]
+
+    func state(width: Int, height: Int) throws -> ConsoleState {
+        let session = try SessionState.replay(DemoSession.events())
+        return ConsoleState(session: session, context: ConsoleContext(role: .lead, user: "Sam Lead", location: "demo.convene"),
+                            width: width, height: height, now: ConsoleSnapshotTests.now)
+    }
+
+    func check(_ name: String, _ setUp: (inout ConsoleState) -> Void, file: StaticString = #filePath, line: UInt = #line) throws {
+        for (w, h) in Self.sizes {
+            var s = try state(width: w, height: h)
+            setUp(&s)
+            try assertScreen(s, "\(name)-\(w)x\(h)", file: file, line: line)
+        }
+    }
+
+    func keys(_ s: inout ConsoleState, _ keys: [Key]) { for k in keys { _ = update(&s, .key(k)) } }
+
+    func testMain() throws { try check("screen-main") { _ in } }
+    func testPanesWithASelection() throws { try check("screen-panes") { self.keys(&$0, [.escape, .up, .up]) } }
+    func testRoomsPaneUnfolded() throws { try check("screen-rooms") { self.keys(&$0, [.escape, .backTab]) } }
+    func testHelp() throws { try check("screen-help") { self.keys(&$0, [.function(1)]) } }
+    func testHelpSearch() throws { try check("screen-help-search") { self.keys(&$0, [.function(1), .char("/")] + "tag".map { .char($0) }) } }
+    func testPalette() throws { try check("screen-palette") { self.keys(&$0, [.char(":")] + "ta".map { .char($0) }) } }
+    func testStrikeDialog() throws { try check("dialog-strike") { self.keys(&$0, [.escape, .up, .char("x")] + "dup".map { .char($0) }) } }
+    func testEndRoundDialog() throws {
+        try check("dialog-end-round") { s in
+            s.session = try! SessionState.replay(DemoSession.events() + [SessionEvent(at: ConsoleSnapshotTests.now, by: "Sam", RoundStarted(minutes: 10))])
+            self.keys(&s, [.char(":")] + "round end".map { .char($0) } + [.enter])
+        }
+    }
+    func testCloseDialog() throws { try check("dialog-close") { self.keys(&$0, [.char(":")] + "close".map { .char($0) } + [.enter]) } }
+    func testQuitDialog() throws { try check("dialog-quit") { self.keys(&$0, [.ctrl("q")]) } }
+    func testFlagAskDialog() throws { try check("dialog-flag-who") { self.keys(&$0, [.ctrl("g")]) } }
+    func testFlagCategoryDialog() throws {
+        try check("dialog-flag-category") { s in s.speaker = "P04"; self.keys(&s, [.ctrl("g")]) }
+    }
+    func testSpeakerDialog() throws { try check("dialog-speaker") { self.keys(&$0, [.ctrl("p")]) } }
+    func testSearchDialog() throws { try check("dialog-search") { self.keys(&$0, [.escape, .char("/")] + "chair".map { .char($0) }) } }
+    func testRegisterDialog() throws { try check("dialog-register") { self.keys(&$0, [.escape, .char("R")]) } }
+    func testExportDialog() throws { try check("dialog-export") { self.keys(&$0, [.char(":")] + "export".map { .char($0) } + [.enter]) } }
+    func testImportDialog() throws { try check("dialog-import") { self.keys(&$0, [.char(":")] + "import".map { .char($0) } + [.enter]) } }
+    func testReviewDialog() throws { try check("dialog-review") { self.keys(&$0, [.function(5)]) } }
+    func testFindingsDialog() throws { try check("dialog-findings") { self.keys(&$0, [.escape, .char("p")]) } }
+    func testANoticeAndAnAlertTogether() throws {
+        try check("screen-notice") { s in
+            s.notice = Notice(text: "P06 withdrew: 2 contributions erased", until: ConsoleSnapshotTests.now.addingTimeInterval(60))
+            s.status = "#12 struck (said off the record) — u to undo"
+        }
     }
 }

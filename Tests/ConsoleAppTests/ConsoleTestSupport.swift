@@ -40,7 +40,8 @@ final class ConsoleHarness {
     }
 
     func run(_ effects: [ConsoleEffect]) {
-        ConsoleEffects.perform(effects, &state, journal: journal, draw: { self.drawn.append($0) },
+        // Events are dated by the console's own clock, as the runner's injected clock does.
+        ConsoleEffects.perform(effects, &state, journal: journal, clock: { [now = state.now] in now }, draw: { self.drawn.append($0) },
                                bell: { self.bells += 1 }, quit: { _ in })
     }
 

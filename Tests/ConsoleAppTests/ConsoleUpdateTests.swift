@@ -72,6 +72,7 @@ final class ConsoleUpdateTests: XCTestCase {
         var s = try state()
         s.focus = .log
         _ = update(&s, .key(.up))
+        _ = update(&s, .key(.up)) // #18, P02's (a facilitator's line would first ask who it is about)
         let selected = try XCTUnwrap(s.selected)
         _ = update(&s, .key(.ctrl("g")))
         _ = update(&s, .key(.char("2")))
@@ -97,7 +98,7 @@ final class ConsoleUpdateTests: XCTestCase {
         let moves = palette("move P01 P02 Room B").compactMap { $0 as? ParticipantAssigned }
         XCTAssertEqual(moves.map(\.code), ["P01", "P02"])
         XCTAssertEqual(Set(moves.map(\.room)), [2])
-        XCTAssertEqual((palette("tag 3 Digital exclusion").first as? CodeTagged)?.code, "Digital exclusion")
+        XCTAssertEqual((palette("tag 3 +Digital exclusion").first as? CodeTagged)?.code, "Digital exclusion")
         XCTAssertEqual((palette("attribution 3 background").first as? AttributionSet)?.level, .background)
         XCTAssertEqual(palette("theme link 2 3 4").count, 2)
         XCTAssertTrue(palette("nonsense").isEmpty)

@@ -92,13 +92,20 @@ final class REFIQDATests: XCTestCase {
 
             XCTAssertEqual(attr(root, "origin"), "Convene")
             XCTAssertNotNil(attr(root, "creatingUserGUID"))
-            // GUIDs: lowercase, unique, and every reference resolves.
+            // GUIDs: lowercase, unique, and every reference resolves. The one shared GUID is a
+            // case's with its participant's speaker code (how NVivo and QualCoder link a case's text).
             var guids = Set<String>()
             let lower = try NSRegularExpression(pattern: "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-            for e in all("*") {
+            let speakerCodes = Dictionary(all("Code").compactMap { c in attr(c, "name").map { ($0, attr(c, "guid") ?? "") } },
+                                          uniquingKeysWith: { a, _ in a })
+            for e in all("*") where e.name != "Case" {
                 guard let g = attr(e, "guid") else { continue }
                 XCTAssertEqual(lower.numberOfMatches(in: g, range: NSRange(g.startIndex..., in: g)), 1, "GUID not lowercase: \(g)")
                 XCTAssertTrue(guids.insert(g).inserted, "duplicate GUID \(g)")
+            }
+            for c in all("Case") {
+                let name = try XCTUnwrap(attr(c, "name"))
+                XCTAssertEqual(attr(c, "guid"), speakerCodes["Speaker \(name)"], "case \(name) shares its speaker code's GUID")
             }
             for e in all("*") {
                 for a in ["targetGUID", "creatingUser", "creatingUserGUID", "modifyingUserGUID"] {
@@ -142,9 +149,34 @@ final class REFIQDATests: XCTestCase {
                 XCTAssertFalse(codesPerSelection.isEmpty)
             }
             XCTAssertEqual(seenNumbers, Set(record.contributions.map(\.number)), "every contribution is coded")
-            // Cases carry their Variables.
+            // Cases carry their Variables, and their participant's text: a SelectionRef to the
+            // selection of each of their contributions coded with their speaker code, and no other.
             XCTAssertEqual(all("Case").count, record.participants.count)
             XCTAssertFalse(all("VariableValue").isEmpty)
+            let selections = Dictionary(all("PlainTextSelection").map { ($0.attrs["guid"] ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+            for c in all("Case") {
+                let code = try XCTUnwrap(attr(c, "name"))
+                let refs = c.elements("SelectionRef").compactMap { attr($0, "targetGUID") }
+                let numbers = try refs.map { ref -> Int in
+                    let sel = try XCTUnwrap(selections[ref], "case \(code): SelectionRef \(ref) is not a text selection")
+                    XCTAssertEqual(sel.elements("Coding").first?.elements("CodeRef").first?.attrs["targetGUID"], attr(c, "guid"),
+                                   "case \(code): the selection is coded with the case's speaker code")
+                    return Int(attr(sel, "name")!.dropFirst())!
+                }
+                let expected = record.contributions.filter { $0.speaker == code }.map(\.number)
+                XCTAssertEqual(numbers, expected, "case \(code) links exactly its participant's contributions")
+                if !expected.isEmpty { XCTAssertFalse(refs.isEmpty) }
+            }
+            // Notes: text in sources/GUID.txt referenced by plainTextPath, never inline.
+            XCTAssertFalse(all("Note").isEmpty)
+            for note in all("Note") {
+                let g = try XCTUnwrap(attr(note, "guid"))
+                XCTAssertEqual(attr(note, "plainTextPath"), "internal://\(g).txt")
+                XCTAssertEqual(note.elements("PlainTextContent").count, 0, "note text inline")
+                let data = try XCTUnwrap(files["sources/\(g).txt"], "missing note file sources/\(g).txt")
+                XCTAssertFalse(data.isEmpty)
+                XCTAssertFalse(data.contains(0x0D), "CR in a note")
+            }
         }
     }
 
@@ -155,7 +187,11 @@ final class REFIQDATests: XCTestCase {
             XCTAssertTrue(qde.contains("name=\"\(name)\""), "no code \(name)")
         }
         XCTAssertTrue(qde.contains("<Note "), "facilitator prompts as notes")
-        XCTAssertTrue(qde.contains("What works well in hybrid conferences?"))
+        // Guide and round prompts are kept, in the notes' files.
+        let noteFiles = Set(try XNode.parse(Data(qde.utf8)).all("Note").compactMap { $0.attrs["guid"].map { "sources/\($0).txt" } })
+        let notes = entries.filter { noteFiles.contains($0.path) }.map { String(decoding: $0.data, as: UTF8.self) }.joined(separator: "\n")
+        XCTAssertTrue(notes.contains("What works well in hybrid conferences?"), "a round prompt survives as a note file")
+        XCTAssertTrue(notes.contains("Who is left out when some join online?"), "a guide prompt survives as a note file")
         XCTAssertTrue(qde.contains("<Set "), "themes board as a set")
         XCTAssertEqual(entries.first?.path, "project.qde")
         XCTAssertTrue(entries.dropFirst().allSatisfy { $0.path.hasPrefix("sources/") && $0.path.hasSuffix(".txt") })

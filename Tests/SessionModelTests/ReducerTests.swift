@@ -147,7 +147,7 @@ final class ReducerTests: XCTestCase {
     func testErasedEventsKeepTheirPlaceOnReplay() throws {
         let created = event(SessionCreated(sessionID: UUID(), title: "T", date: "2026-05-01"))
         let events = [created,
-                      event(ErasedEvent(wasKind: ContributionLogged.kind)),
+                      event(ErasedEvent(wasKind: .contributionLogged)),
                       event(ContributionLogged(source: .chat, text: "second"))]
         let s = try SessionState.replay(events)
         XCTAssertEqual(s.contributions.count, 2)

@@ -36,8 +36,18 @@ enum DemoBuilder {
     /// Set by the console module's wiring so `demo` opens the console on a terminal.
     nonisolated(unsafe) static var openConsole: ((String) throws -> Void)?
 
+    /// When the demo session began: 09:00 UTC today, or yesterday when today's
+    /// demo would not have finished yet, so every event is in the past and on
+    /// the session's date.
+    static func startOfDemo(now: Date) -> Date {
+        let length = TimeInterval(DemoSession.script().last?.seconds ?? 0)
+        let day = (now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400
+        let today = Date(timeIntervalSince1970: day + 9 * 3_600)
+        return today.addingTimeInterval(length) <= now ? today : today.addingTimeInterval(-86_400)
+    }
+
     static func build(at path: String) throws {
-        let events = DemoSession.events(start: Date().addingTimeInterval(-3_600))
+        let events = DemoSession.events(start: startOfDemo(now: Date()))
         guard let created = events.first?.payload as? SessionCreated else { return }
         let journal = try SQLiteJournal.create(path: path, session: created, by: events[0].by, at: events[0].at)
         // Group consecutive events by actor and time so the demo journal reads like a real one.

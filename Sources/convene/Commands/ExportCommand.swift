@@ -15,26 +15,26 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var session: SessionFileArgument
     @Option(help: "json, markdown, html, docx, csv, quotes-csv, qdpx, qdc or safeguarding.") var format: ExportFormat
     @Option(name: .shortAndLong, help: "The file to write.") var output: String
+    @Flag(help: "List every implicit-identification warning (by default at most 10 lines).") var all = false
     @OptionGroup var actor: ActorOptions
 
     func run() throws {
+        // Checked before the work, so a wrong -o costs nothing.
+        try ExportFile.checkTarget(output, input: session.file)
         let journal = try Sessions.open(session)
         let state = journal.state
         guard state.info != nil else { throw SessionError.noSession }
-        if format.isResearch {
-            // Warned, not refused: the facilitator decides whether to lower attribution first.
-            for warning in Exporter.warnings(state) { Output.line("warning: \(warning)") }
-        }
-        let data = try Exporter.export(state, format: format)
-        // Written whole or not at all.
-        let temp = output + ".partial-\(getpid())"
-        guard FileManager.default.createFile(atPath: temp, contents: data) else { throw CLIError("cannot write \(output)") }
-        guard rename(temp, output) == 0 else {
-            try? FileManager.default.removeItem(atPath: temp)
-            throw CLIError("cannot write \(output): \(String(cString: strerror(errno)))")
+        // The record and the warnings are computed once; the format is written from them.
+        let prepared = format.isResearch ? try Exporter.prepare(state) : nil
+        // Warned, not refused: the facilitator decides whether to lower attribution first.
+        // One line per role and place pairing, the place as a placeholder (never in clear on a terminal).
+        for line in prepared?.summary.lines(all: all) ?? [] { Output.line("warning: \(line)") }
+        // Written whole or not at all, 0600, never over a session file or the input.
+        let bytes = try ExportFile.write(to: output, input: session.file) { sink in
+            try Exporter.write(state, format: format, prepared: prepared, to: sink)
         }
         // Recorded so a later withdrawal can list the exports to delete by hand.
         try Sessions.append(journal, [ExportRecorded(format: format.rawValue, fileName: (output as NSString).lastPathComponent)], by: actor.actor)
-        Output.line("wrote \(output) (\(format.rawValue), \(data.count) bytes)")
+        Output.line("wrote \(output) (\(format.rawValue), \(bytes) bytes)")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConsoleApp
 import Foundation
+import Privacy
 import SessionModel
 import SessionStore
 import TeamStore
@@ -17,6 +18,8 @@ struct OpenCommand: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError("the console needs a terminal; use the other subcommands in scripts")
         }
+        // The name lists load while the session opens, not before the first screen.
+        NameLists.loadInBackground()
         let journal = try Sessions.openJournal(session)
         guard journal.state.info != nil else { throw SessionError.noSession }
         defer { (journal as? PostgresJournal)?.close() }
@@ -41,6 +44,7 @@ enum Console {
 
     /// `convene demo` opens the console this way on a terminal.
     static func openDemo(_ path: String) throws {
+        NameLists.loadInBackground()
         let journal = try SQLiteJournal.open(path: path)
         try launch(journal: journal, role: .lead, user: Actor.resolve(nil), themeName: nil)
     }

@@ -72,9 +72,9 @@ struct ConsentCommand: ParsableCommand {
         var payloads: [any EventPayload] = []
         var checklistItems = journal.state.consentChecklist
         if let checklist {
-            checklistItems = try TextFiles.lines(checklist)
-            guard !checklistItems.isEmpty else { throw CLIError("\(checklist) lists no consent items") }
-            payloads.append(ConsentChecklistSet(items: checklistItems))
+            let parsed = try ConsentChecklist.parse(try TextFiles.lines(checklist))
+            checklistItems = parsed.map(\.name)
+            payloads.append(ConsentChecklist.event(parsed))
         }
         let actor = Actor.resolve(by)
         guard let code else {
@@ -96,19 +96,25 @@ struct ConsentCommand: ParsableCommand {
         try Sessions.append(journal, payloads, by: actor)
         let missing = checklistItems.filter { !checked.contains($0) }
         Output.line("consent recorded for \(who) (\(checked.count) of \(checklistItems.count) checklist items\(missing.isEmpty ? "" : "; not given: " + missing.joined(separator: ", ")))")
+        if let status = journal.state.participant(who).map(journal.state.consentStatus), status != .full {
+            Output.line("\(who): \(status.summary)")
+        }
     }
 
     private func show() throws {
         let journal = try Sessions.open(session, readOnly: true)
         let state = journal.state
         Output.line("consent checklist (\(state.consentChecklist.count) items):")
-        for (i, item) in state.consentChecklist.enumerated() { Output.line("  \(i + 1). \(item)") }
+        for (i, item) in state.consentItems.enumerated() {
+            Output.line("  \(i + 1). \(item.name)" + (item.effect.map { " (optional: if not given, \($0.rawValue))" } ?? " (required)"))
+        }
         for p in state.orderedParticipants {
             if p.withdrawn { Output.line("\(p.code)  withdrawn"); continue }
             guard let c = p.consent else { Output.line("\(p.code)  NO CONSENT RECORDED"); continue }
             let missing = state.consentChecklist.filter { item in !c.items.contains { $0.caseInsensitiveCompare(item) == .orderedSame } }
             Output.line("\(p.code)  consent checked by \(c.checkedBy) at \(ISO8601DateFormatter().string(from: c.at))"
-                        + (missing.isEmpty ? "" : "; not given: " + missing.joined(separator: ", ")))
+                        + (missing.isEmpty ? "" : "; not given: " + missing.joined(separator: ", "))
+                        + "  " + state.consentStatus(p).summary)
         }
     }
 }

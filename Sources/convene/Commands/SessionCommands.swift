@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SessionModel
 import SessionStore
+import Study
 
 extension Platform: ExpressibleByArgument {}
 extension FacilitatorRole: ExpressibleByArgument {}
@@ -22,7 +23,7 @@ struct NewCommand: ParsableCommand {
     @Option(help: "The study it belongs to.") var study: String?
     @Option(help: "The study strand.") var strand: String?
     @Option(help: "teams, zoom or other.") var platform: Platform = .teams
-    @Option(help: "Days after the session in which a participant may withdraw.") var withdrawalDays: Int = 14
+    @Option(help: "Days after the session in which a participant may withdraw (default: the study's, else 14).") var withdrawalDays: Int?
     @Option(help: "The day the group meets, YYYY-MM-DD (default: today).") var date: String?
     @Flag(help: "Encrypt the session at rest under a passphrase (asked twice on the terminal, or --passphrase-env).") var encrypt = false
     @Option(help: "Environment variable holding the new session's passphrase (implies --encrypt).") var passphraseEnv: String?
@@ -30,8 +31,12 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         let now = Clock.now()
-        let created = SessionCreated(sessionID: UUID(), title: title, study: study, strand: strand, platform: platform,
-                                     date: date ?? SessionDate.format(now), withdrawalDays: withdrawalDays)
+        // A new session inside a study folder joins the study (docs/studies.md).
+        let folder = (file as NSString).deletingLastPathComponent
+        let inStudy = Study.isStudy(folder.isEmpty ? "." : folder) ? try Study.open(folder.isEmpty ? "." : folder) : nil
+        let created = SessionCreated(sessionID: UUID(), title: title, study: study ?? inStudy?.manifest.title, strand: strand,
+                                     platform: platform, date: date ?? SessionDate.format(now),
+                                     withdrawalDays: withdrawalDays ?? inStudy?.manifest.withdrawalDays ?? 14)
         var cipher: any PayloadCipher = PlainPayloads()
         var meta: [String: String] = [:]
         if encrypt || passphraseEnv != nil {
@@ -40,8 +45,22 @@ struct NewCommand: ParsableCommand {
             (cipher, meta) = try EncryptedPayloads.create(passphrase: passphrase)
         }
         let journal = try SQLiteJournal.create(path: file, session: created, by: actor.actor, at: now, cipher: cipher, meta: meta)
+        if let inStudy {
+            // Its codebook and checklist become the study's at once.
+            let settings = inStudy.studySettings(missingFrom: journal.state)
+            if !settings.isEmpty { try journal.append(settings, by: actor.actor, at: now) }
+        }
         try journal.close()
         Output.line("created \(file)\(cipher is EncryptedPayloads ? " (encrypted; keep the passphrase safe: without it the session cannot be opened)" : "")")
+        if let inStudy {
+            let provided = cipher, env = passphraseEnv, created = URL(fileURLWithPath: file).standardizedFileURL.path
+            let study = try Study.open(inStudy.directory, cipherFor: { meta, path in
+                URL(fileURLWithPath: path).standardizedFileURL.path == created
+                    ? provided : try Passphrases.cipher(for: meta, path: path, env: env)
+            })
+            try study.add(location: file, strand: strand, by: actor.actor, at: now)
+            Output.line("joined the study \(study.manifest.title) in \(inStudy.directory)\(strand.map { " (strand \($0))" } ?? "")")
+        }
     }
 }
 
@@ -63,10 +82,16 @@ struct ShowCommand: ParsableCommand {
         Output.line("facilitators: " + (summary.facilitators.isEmpty ? "none" : summary.facilitators.map { "\($0.name) (\($0.role))" }.joined(separator: ", ")))
         Output.line("participants: \(summary.participants.count)")
         for p in summary.participants {
-            Output.line("  \(p.code)  \(p.role)  [\(p.room)]  \(p.consented ? "consent ✓" : "NO CONSENT")\(p.withdrawn ? "  withdrawn" : "")  attribution: \(p.attribution)")
+            let consent = state.consentStatus(of: p.code).summary
+            Output.line("  \(p.code)  \(p.role)  [\(p.room)]  \(consent)\(p.withdrawn ? "  withdrawn" : "")  attribution: \(p.attribution)")
         }
-        let noConsent = state.participantsWithoutConsent.map(\.code)
-        if !noConsent.isEmpty { Output.line("WARNING: no consent recorded for " + noConsent.joined(separator: ", ")) }
+        let noConsent = state.participantsWithoutConsent
+        let noRecord = noConsent.filter { $0.consent == nil }.map(\.code)
+        let missingItem = noConsent.filter { $0.consent != nil }.map(\.code)
+        if !noRecord.isEmpty { Output.line("WARNING: no consent recorded for " + noRecord.joined(separator: ", ")) }
+        if !missingItem.isEmpty {
+            Output.line("WARNING: not consented (a required checklist item was not given): " + missingItem.joined(separator: ", "))
+        }
         Output.line("rooms: " + summary.rooms.map { "\($0.name) (\($0.members.count))\($0.closed ? " closed" : "")" }.joined(separator: ", "))
         Output.line("rounds: \(summary.rounds.count)  contributions: \(summary.contributions)  themes: \(summary.themes.count)  codebook: \(summary.codebook) (\(summary.codes.count) codes, \(summary.emergentCodes.count) emergent)")
         Output.line("open safeguarding concerns: \(summary.openConcerns)  withdrawals: \(summary.withdrawals)  events: \(summary.events)")

@@ -1,0 +1,128 @@
+import Foundation
+
+/// Several sessions' research records as one (a study's analysis export). Each part
+/// has already been through the gate (`ResearchGate.record`), so every research rule
+/// of a single session holds; this only renumbers and joins. Each session's rooms
+/// become rooms of their own ("group1 · Main room"), so each is a source of its own
+/// in REFI-QDA; contributions, rounds, guide segments and themes are numbered across
+/// the study in the order given (each entry keeps `session` and `sessionNumber`);
+/// codes of the same name (any case) are one code, emergent only if no session has
+/// it in its codebook; a participant code is one person, with every strand it joined.
+public enum StudyRecord {
+    /// One session of the study: its name in the study, its strand, its gated record.
+    public struct Part: Sendable {
+        public var label: String
+        public var strand: String?
+        public var record: ResearchRecord
+        public init(label: String, strand: String?, record: ResearchRecord) {
+            self.label = label; self.strand = strand; self.record = record
+        }
+    }
+
+    /// Pure and deterministic: the same parts in the same order give the same record.
+    /// Merges per-session records (already through the gate) into one. Pure and
+    /// deterministic: the same sessions in the same order give the same record.
+    public static func merge(id: String, title: String, codebook codebookName: String, _ parts: [Part]) -> ResearchRecord {
+        var participants: [String: ResearchRecord.Person] = [:]
+        var strands: [String: [String]] = [:]
+        var rooms: [ResearchRecord.RoomInfo] = []
+        var rounds: [ResearchRecord.Round] = []
+        var guide: [ResearchRecord.GuideSegment] = []
+        var codebook: [ResearchRecord.Code] = []
+        var themes: [ResearchRecord.ThemeInfo] = []
+        var entries: [ResearchRecord.Entry] = []
+        var process = ResearchRecord.Process(consentRecorded: 0, confidentialityReminders: 0, redactions: 0, withdrawals: 0,
+                                             excludedStruck: 0, excludedWithoutConsent: 0, excludedWithdrawn: 0, log: [])
+        var nextNumber = 1
+        for part in parts {
+            let r = part.record, label = part.label
+            for p in r.participants {
+                var person = participants[p.code] ?? ResearchRecord.Person(code: p.code, role: p.role, orgType: p.orgType, strand: nil)
+                if person.orgType == nil { person.orgType = p.orgType }
+                participants[p.code] = person
+                if let strand = part.strand ?? p.strand, !strands[p.code, default: []].contains(strand) {
+                    strands[p.code, default: []].append(strand)
+                }
+            }
+            // Rooms: one study room per session room, ids counted across the study.
+            var roomID: [Int: (Int, String)] = [:]
+            for room in r.rooms {
+                let id = rooms.count
+                let name = "\(label) · \(room.name)"
+                roomID[room.id] = (id, name)
+                rooms.append(.init(id: id, name: name))
+            }
+            var roundNumber: [Int: Int] = [:]
+            for round in r.rounds {
+                let n = rounds.count + 1
+                roundNumber[round.number] = n
+                rounds.append(.init(number: n, minutes: round.minutes, prompt: round.prompt.map { "\(label): \($0)" },
+                                    startedAt: round.startedAt, endedAt: round.endedAt))
+            }
+            var guideIndex: [Int: Int] = [:]
+            for segment in r.guide {
+                let i = guide.count
+                guideIndex[segment.index] = i
+                guide.append(.init(index: i, title: "\(label): \(segment.title)", prompts: segment.prompts, minutes: segment.minutes))
+            }
+            for code in r.codebook {
+                if let k = codebook.firstIndex(where: { $0.name.caseInsensitiveCompare(code.name) == .orderedSame }) {
+                    // The same name is one code; it is emergent only if no session has it in its codebook.
+                    codebook[k].emergent = codebook[k].emergent && code.emergent
+                    if codebook[k].description == nil { codebook[k].description = code.description }
+                } else {
+                    codebook.append(code)
+                }
+            }
+            var number: [Int: Int] = [:]
+            for e in r.contributions { number[e.number] = nextNumber; nextNumber += 1 }
+            for e in r.contributions {
+                var merged = e
+                merged.number = number[e.number]!
+                merged.session = label
+                merged.sessionNumber = e.number
+                let room = roomID[e.roomId] ?? (e.roomId, "\(label) · \(e.room)")
+                merged.roomId = room.0
+                merged.room = room.1
+                merged.round = e.round.flatMap { roundNumber[$0] }
+                merged.guideIndex = e.guideIndex.flatMap { guideIndex[$0] }
+                merged.guideSegment = merged.guideIndex.map { guide[$0].title }
+                merged.replyTo = e.replyTo.compactMap { number[$0] }
+                merged.codes = e.codes.map { c in codebook.first { $0.name.caseInsensitiveCompare(c) == .orderedSame }?.name ?? c }
+                entries.append(merged)
+            }
+            for t in r.themes {
+                themes.append(.init(number: themes.count + 1, title: "\(label): \(t.title)", contributions: t.contributions.compactMap { number[$0] }))
+            }
+            process.consentRecorded += r.process.consentRecorded
+            process.confidentialityReminders += r.process.confidentialityReminders
+            process.redactions += r.process.redactions
+            process.withdrawals += r.process.withdrawals
+            process.excludedStruck += r.process.excludedStruck
+            process.excludedWithoutConsent += r.process.excludedWithoutConsent
+            process.excludedWithdrawn += r.process.excludedWithdrawn
+            process.log += r.process.log.map { .init(at: $0.at, kind: $0.kind, detail: "\(label): \($0.detail)") }
+        }
+        process.log.sort { ($0.at, $0.kind, $0.detail) < ($1.at, $1.kind, $1.detail) }
+        let people = participants.keys.sorted().map { code -> ResearchRecord.Person in
+            var p = participants[code]!
+            p.strand = strands[code].map { $0.joined(separator: "; ") }
+            return p
+        }
+        let records = parts.map(\.record)
+        let start = records.map(\.session.startedAt).min() ?? Date(timeIntervalSince1970: 0)
+        let end = records.map(\.session.endedAt).max() ?? start
+        let dates = records.map(\.session.date).sorted()
+        let platforms = Array(Set(records.map(\.session.platform))).sorted()
+        var record = ResearchRecord(
+            session: .init(id: id, title: title, study: title, strand: nil,
+                           platform: platforms.joined(separator: ", "),
+                           date: dates.count > 1 ? "\(dates.first!) to \(dates.last!)" : dates.first ?? "",
+                           startedAt: start, endedAt: end, codebook: codebookName),
+            participants: people, rooms: rooms, rounds: rounds, guide: guide, codebook: codebook, themes: themes,
+            contributions: entries, process: process)
+        record.format = "convene-study-export"
+        return record
+    }
+
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Privacy
+import SessionModel
+import SessionStore
+
+/// What `study anonymise` did.
+public struct StudyAnonymisationResult: Sendable {
+    public var files: [AnonymisedFile]
+    public var realNames: Int
+    public var blocklisted: Int
+    public var redacted: Int
+    /// Sessions whose file, -wal or -shm still held a searched name after the erasure.
+    public var namesStillFound: [String] { files.filter { $0.namesFound > 0 }.map(\.session) }
+}
+
+extension Study {
+    /// The end of the project: once every session's withdrawal window has closed,
+    /// destroys the linkage table and block-list of every session (each through
+    /// its own `anonymise`), then searches each file's raw bytes (file, -wal, -shm)
+    /// for every name it destroyed and records the result and the file's hash in the
+    /// manifest, so `study show` can prove it later. Refused, naming the sessions,
+    /// while any window is open; nothing is changed then.
+    public func anonymise(by actor: String, at now: Date, today: String) throws -> StudyAnonymisationResult {
+        let all = try states()
+        let open = all.filter { s in s.state.withdrawalClosesOn.map { today <= $0 } ?? true }
+            .map { "\($0.session.name) (until \($0.state.withdrawalClosesOn ?? "?"))" }
+        guard open.isEmpty else { throw StudyError.windowsOpen(open) }
+        let pending = all.filter { !$0.state.linkageDestroyed }
+        guard !pending.isEmpty || manifest.anonymisation == nil else { throw StudyError.alreadyAnonymised }
+        let team = pending.filter(\.session.isTeamSession).map(\.session.name)
+        guard team.isEmpty else { throw StudyError.teamSessionNotYet(action: "anonymisation", sessions: team) }
+        // Every name of the study: a participant of one group may be named in another.
+        var names = Set<String>()
+        for (_, s) in all { names.formUnion(s.linkage.values); names.formUnion(s.blocklist) }
+        var realNames = 0, blocked = 0, redacted = 0
+        for (session, _) in pending {
+            let journal = try openFile(session, readOnly: false)
+            defer { try? journal.close() }
+            let redactions = NamesLeavingTheSession.redactions(for: names.sorted(), in: journal.state)
+            if !redactions.isEmpty { try journal.append(redactions, by: actor, at: now); redacted += redactions.count }
+            let result = try journal.anonymise(by: actor, at: now)
+            realNames += result.realNames; blocked += result.blocklisted
+        }
+        var files: [AnonymisedFile] = []
+        for (session, _) in all where !session.isTeamSession {
+            let path = path(of: session)
+            let found = Self.namesFound(names, inFileAndSidecars: path)
+            files.append(AnonymisedFile(session: session.name, sha256: Self.sha256(of: path), namesSearched: names.count,
+                                        namesFound: found))
+        }
+        try update { $0.anonymisation = StudyAnonymisation(at: now, by: actor, files: files) }
+        return StudyAnonymisationResult(files: files, realNames: realNames, blocklisted: blocked, redacted: redacted)
+    }
+
+    /// How many of `names` occur (any ASCII case) in the raw bytes of a file, its -wal or -shm.
+    static func namesFound(_ names: Set<String>, inFileAndSidecars path: String) -> Int {
+        let blobs = ["", "-wal", "-shm"].compactMap { FileManager.default.contents(atPath: path + $0) }.map(lowerASCII)
+        return names.filter { name in
+            let needle = lowerASCII(Data(name.utf8))
+            return !needle.isEmpty && blobs.contains { $0.range(of: needle) != nil }
+        }.count
+    }
+
+    static func lowerASCII(_ d: Data) -> Data { Data(d.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }) }
+}

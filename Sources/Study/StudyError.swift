@@ -1,0 +1,47 @@
+import Foundation
+
+/// Why a study command refused; each message is one sentence a facilitator can act on.
+public enum StudyError: Error, Equatable, CustomStringConvertible {
+    case notAStudy(String)
+    case alreadyAStudy(String)
+    case unreadableManifest(String, String)
+    case sessionAlreadyInStudy(String)
+    case sessionMissing(String)
+    case codeMeansTwoPeople(code: String, sessions: [String])
+    case personHasTwoCodes(codes: [String], sessions: [String])
+    case differentRoles(code: String, detail: String)
+    case unknownParticipant(String)
+    case alreadyWithdrawn(String)
+    case windowsClosed([String])
+    case windowsOpen([String])
+    case alreadyAnonymised
+    case teamSessionNotYet(action: String, sessions: [String])
+    case withdrawalIncomplete(done: [String], failed: String, why: String)
+
+    public var description: String {
+        switch self {
+        case .notAStudy(let dir): return "\(dir) is not a study folder (it has no \(StudyManifest.fileName)); create one with `convene study new \(dir) --title …`"
+        case .alreadyAStudy(let dir): return "\(dir) is already a study folder; nothing was changed"
+        case .unreadableManifest(let path, let why): return "\(path) cannot be read as a study manifest: \(why)"
+        case .sessionAlreadyInStudy(let name): return "a session named \(name) is already in the study"
+        case .sessionMissing(let location): return "the study lists \(location), which cannot be found"
+        case .codeMeansTwoPeople(let code, let sessions):
+            return "\(code) is a different person in \(sessions.joined(separator: " and ")) (their real names differ); a code is one person across the study, so give one of them another code"
+        case .personHasTwoCodes(let codes, let sessions):
+            return "one person has the codes \(codes.joined(separator: " and ")) in \(sessions.joined(separator: " and ")) (the same real name); a person keeps one code across the study"
+        case .differentRoles(let code, let detail):
+            return "\(code) has different details in different sessions (\(detail)); a code is one person across the study"
+        case .unknownParticipant(let code): return "no session of the study has a participant \(code)"
+        case .alreadyWithdrawn(let code): return "\(code) has already withdrawn from every session they attended"
+        case .windowsClosed(let sessions):
+            return "the withdrawal window has closed for \(sessions.joined(separator: ", ")), so nothing was changed in any session; the lead may override it with --override-window --reason \"…\""
+        case .windowsOpen(let sessions):
+            return "the withdrawal window is still open for \(sessions.joined(separator: ", ")); anonymise the study after every window has closed (nothing was changed)"
+        case .alreadyAnonymised: return "the study is already anonymised: its linkage was destroyed"
+        case .teamSessionNotYet(let action, let sessions):
+            return "\(action) on a team session is not available yet (\(sessions.joined(separator: ", "))); take a copy with `convene pull` (nothing was changed)"
+        case .withdrawalIncomplete(let done, let failed, let why):
+            return "the withdrawal stopped at \(failed) (\(why)); it is complete in \(done.isEmpty ? "no session" : done.joined(separator: ", ")); fix the cause and run it again to finish"
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+@testable import ConsoleApp
+import SessionModel
+import SessionStore
+import TerminalKit
+import XCTest
+
+/// The runner itself, on a `TestTerminal` (no pseudo-terminal): keys in, frames
+/// out, a real session file, a termination signal, work off the loop.
+final class ConsoleRunnerTests: XCTestCase {
+    /// Runs the console on its own thread; returns the terminal and a wait for the end.
+    func start(_ t: ConsoleHarness, terminal: TestTerminal, clock: @escaping @Sendable () -> Date = { Date() })
+        -> (done: XCTestExpectation, signal: () -> Int32?) {
+        let done = expectation(description: "the runner returned")
+        let box = ResultBox()
+        let path = t.path
+        Thread.detachNewThread {
+            do {
+                let journal = try SQLiteJournal.open(path: path)
+                let sig = try ConsoleRunner.run(journal: journal, context: ConsoleContext(role: .lead, user: "Ira Notes", location: path),
+                                                terminal: terminal, clock: clock)
+                try? journal.close()
+                box.set(sig)
+            } catch { box.set(-1) }
+            done.fulfill()
+        }
+        return (done, { box.value })
+    }
+
+    func waitFor(_ terminal: TestTerminal, _ text: String, timeout: TimeInterval = 5) -> Bool {
+        let end = Date().addingTimeInterval(timeout)
+        while Date() < end { if terminal.screen.contains(text) { return true }; usleep(5_000) }
+        return false
+    }
+
+    func testTypingALineLogsItWithTheInjectedClock() throws {
+        let t = try ConsoleHarness()
+        let terminal = TestTerminal(width: 80, height: 24)
+        let fixed = Date(timeIntervalSince1970: 1_800_000_000)
+        let run = start(t, terminal: terminal, clock: { fixed })
+        XCTAssertTrue(waitFor(terminal, "TYPING"), terminal.screen)
+        terminal.type("P02: logged by the runner")
+        terminal.send([.enter])
+        XCTAssertTrue(waitFor(terminal, "logged by the runner"), terminal.screen)
+        terminal.send([.ctrl("q"), .char("y")])
+        wait(for: [run.done], timeout: 5)
+        XCTAssertNil(run.signal())
+        _ = try t.journal.refresh()
+        let c = try XCTUnwrap(t.journal.state.contributions.last)
+        XCTAssertEqual(c.text, "logged by the runner")
+        XCTAssertEqual((try t.journal.allEvents().map(\.event)).last { $0.kind == ContributionLogged.kind }?.at, fixed, "events are dated by the injected clock")
+        XCTAssertEqual(terminal.closes, 1, "the terminal was given back")
+    }
+
+    func testATerminationSignalSavesTheDraftAndLeavesQuickly() throws {
+        for sig: Int32 in [SIGTERM, SIGHUP, SIGINT] {
+            let t = try ConsoleHarness()
+            let terminal = TestTerminal(width: 80, height: 24)
+            let run = start(t, terminal: terminal)
+            XCTAssertTrue(waitFor(terminal, "TYPING"))
+            terminal.type("half a sentence")
+            XCTAssertTrue(waitFor(terminal, "half a sentence"))
+            let sent = Date()
+            terminal.raise(sig)
+            wait(for: [run.done], timeout: 2)
+            let took = Date().timeIntervalSince(sent)
+            print("runner left \(took * 1000) ms after signal \(sig)")
+            XCTAssertLessThan(took, 1)
+            XCTAssertEqual(run.signal(), sig)
+            XCTAssertEqual(terminal.closes, 1)
+            let draft = try XCTUnwrap(try t.journal.loadDraft(user: "Ira Notes"))
+            XCTAssertEqual(draft.0, "half a sentence", "the draft was saved")
+        }
+    }
+
+    func testAnExportRunsOffTheLoopWhileKeysKeepWorking() throws {
+        let t = try ConsoleHarness()
+        let terminal = TestTerminal(width: 100, height: 30)
+        let run = start(t, terminal: terminal)
+        XCTAssertTrue(waitFor(terminal, "TYPING"))
+        let out = t.dir.appendingPathComponent("out.json").path
+        terminal.type(":export json \(out)")
+        terminal.send([.enter, .enter, .escape])
+        terminal.type("typed while exporting")
+        XCTAssertTrue(waitFor(terminal, "typed while exporting"), terminal.screen)
+        XCTAssertTrue(waitFor(terminal, "Wrote \(out)", timeout: 20), terminal.screen)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out))
+        terminal.send([.ctrl("q"), .char("y")])
+        wait(for: [run.done], timeout: 5)
+        _ = try t.journal.refresh()
+        XCTAssertEqual((try t.journal.allEvents().map(\.event)).last { $0.kind == ExportRecorded.kind }.map { _ in true }, true, "the export was recorded")
+    }
+}
+
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Int32?
+    func set(_ v: Int32?) { lock.lock(); stored = v; lock.unlock() }
+    var value: Int32? { lock.lock(); defer { lock.unlock() }; return stored }
+}
