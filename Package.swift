@@ -25,9 +25,9 @@ let package = Package(
         .target(name: "SessionModel"),
         // Identifier scanning, redaction, attribution, withdrawal closure, the export gate.
         .target(name: "Privacy", dependencies: ["SessionModel"], resources: [.copy("Gazetteer")]),
-        // The durable journal on SQLite (GRDB), encryption at rest, erasure.
+        // The durable journal on SQLite (GRDB), encryption at rest, erasure of the plans Privacy makes.
         .target(name: "SessionStore", dependencies: [
-            "SessionModel",
+            "SessionModel", "Privacy",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "PrivacyTests", dependencies: [
             "Privacy", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
         ], resources: [.copy("Corpus")]),
-        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "SessionModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "SessionModel", "Privacy"], exclude: ["Fixtures"]),
         .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "SessionStore", "SessionModel"]),
         .testTarget(name: "ImportersTests", dependencies: [
             "Importers", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),

@@ -247,6 +247,10 @@ public enum ConsoleRunner {
                 }
             }
             if draftDirty && now.timeIntervalSince(lastDraftSave) >= 0.5 {
+                // Read first: an erasure made elsewhere since the last read may take the draft with it.
+                if let added = try? journal.refresh(), !added.isEmpty {
+                    perform(update(&state, .sessionChanged(journal.state)))
+                }
                 save(state, drafts); draftDirty = false; lastDraftSave = now
                 lastSaved = (state.input.text, savedView(state))
             }

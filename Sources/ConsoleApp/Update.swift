@@ -82,6 +82,7 @@ public func update(_ s: inout ConsoleState, _ action: ConsoleAction) -> [Console
         return []
     case .sessionChanged(let session):
         s.submitted = nil
+        let droppedDraft = ErasedDrafts.drop(&s, old: s.session, new: session)
         Keymap.notices(from: s.session, to: session, &s)
         s.privacy.update(from: s.session, to: session)
         s.session = session
@@ -93,6 +94,7 @@ public func update(_ s: inout ConsoleState, _ action: ConsoleAction) -> [Console
             s.rungFor.insert(c.number)
             effects.append(.bell)
         }
+        if droppedDraft { effects.append(.saveDraft) }
         return effects
     case .key(let key):
         let effects = Keymap.handle(key, &s)

@@ -1,4 +1,5 @@
 import Foundation
+import Privacy
 import SessionModel
 import SessionStore
 
@@ -83,8 +84,8 @@ func runDataProtectionBenchmarks(_ args: [String] = []) {
             let journal = label == "plain" ? try SQLiteJournal.open(path: path) : try SQLiteJournal.open(path: path, cipher: fastCipher)
             var receipt: WithdrawalReceipt?
             let seconds = try Bench.seconds {
-                receipt = try journal.withdraw(WithdrawalRequest(code: "P05", requestedOn: "2026-05-20"),
-                                               closure: InterimWithdrawalClosure.scope, by: "bench", at: Date())
+                let plan = try WithdrawalPlan.make(WithdrawalRequest(code: "P05", requestedOn: "2026-05-20"), state: journal.state)
+                receipt = try journal.withdraw(plan, by: "bench", at: Date())
             }
             try journal.close()
             let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0

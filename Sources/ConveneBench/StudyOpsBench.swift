@@ -59,8 +59,7 @@ func runStudyBenchmarks(_ args: [String] = []) {
               + "median \(String(format: "%.2f", Bench.percentile(runs, 50))) s (runs: \(runs.map { String(format: "%.2f", $0) }.joined(separator: ", ")) s; target < 5 s)")
         var receipt: StudyWithdrawalReceipt?
         let withdraw = try Bench.seconds {
-            receipt = try opened.withdraw(code: "P01", requestedOn: today, by: "bench", at: Date(), today: today, dryRun: false,
-                                          closure: InterimWithdrawalClosure.scope)
+            receipt = try opened.withdraw(code: "P01", requestedOn: today, by: "bench", at: Date(), today: today, dryRun: false)
         }
         let erased = receipt?.sessions.reduce(0) { $0 + $1.receipt.erased.count } ?? 0
         print("study-ops: withdraw P01 from \(receipt?.sessions.count ?? 0) sessions (\(erased) contributions erased, purged: \(receipt?.purged ?? false)): "

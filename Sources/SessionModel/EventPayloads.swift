@@ -121,7 +121,9 @@ public struct BlocklistNameAdded: EventPayload {
 public struct LinkageDestroyed: EventPayload {
     public static let kind = EventKind.linkageDestroyed.rawValue
     public var body: EventBody { .linkageDestroyed(self) }
-    public init() {}
+    /// Which rows the anonymisation cleared or rewrote (absent in files made before it was recorded).
+    public var record: ErasureRecord?
+    public init(record: ErasureRecord? = nil) { self.record = record }
 }
 
 // MARK: Rooms and rounds
@@ -405,10 +407,41 @@ public struct ParticipantWithdrawn: EventPayload {
     public var keptWhiteboard: [Int]
     public var chainForReview: [Int]
     public var overrideReason: String?
+    /// Contributions that repeat the participant's words, kept by the facilitator with a reason.
+    public var keptQuotes: [KeptQuote]?
+    /// Which rows the withdrawal cleared or rewrote (absent in files made before it was recorded).
+    public var record: ErasureRecord?
     public init(code: String, requestedOn: String, erased: [Int], keptWhiteboard: [Int] = [],
-                chainForReview: [Int] = [], overrideReason: String? = nil) {
+                chainForReview: [Int] = [], overrideReason: String? = nil, keptQuotes: [KeptQuote]? = nil,
+                record: ErasureRecord? = nil) {
         self.code = code; self.requestedOn = requestedOn; self.erased = erased
         self.keptWhiteboard = keptWhiteboard; self.chainForReview = chainForReview; self.overrideReason = overrideReason
+        self.keptQuotes = keptQuotes; self.record = record
+    }
+}
+
+/// A contribution that repeats a withdrawn one's words, kept on the facilitator's word.
+public struct KeptQuote: Codable, Sendable, Equatable {
+    public var number: Int
+    public var reason: String
+    public init(number: Int, reason: String) { self.number = number; self.reason = reason }
+}
+
+/// The chained list of what an erasure changed, so `check` can tell an
+/// erasure from tampering: only rows listed here may have lost their payload
+/// (`cleared`) or carry a payload other than the one first committed
+/// (`rewritten`, each with the commitment of its new salt and payload).
+/// Content-free: journal positions and hashes only.
+public struct ErasureRecord: Codable, Sendable, Equatable {
+    public var cleared: [Int]
+    public var rewritten: [RewrittenRow]
+    public init(cleared: [Int], rewritten: [RewrittenRow]) { self.cleared = cleared; self.rewritten = rewritten }
+
+    public struct RewrittenRow: Codable, Sendable, Equatable {
+        public var seq: Int
+        /// Hex SHA-256 (or keyed HMAC) of the new salt and payload.
+        public var commitment: String
+        public init(seq: Int, commitment: String) { self.seq = seq; self.commitment = commitment }
     }
 }
 

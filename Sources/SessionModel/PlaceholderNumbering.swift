@@ -4,7 +4,7 @@
 import Foundation
 
 extension SessionState {
-    static func placeholderKey(label: IdentifierLabel, text: String) -> String {
+    public static func placeholderKey(label: IdentifierLabel, text: String) -> String {
         label.rawValue + "\u{1F}" + text.lowercased()
     }
 

@@ -144,7 +144,11 @@ extension SessionState {
         let number: Int
         if let known = placeholderNumbers[key] { number = known } else {
             var taken = placeholderTaken ?? []
-            if let recorded, recorded > 0, !taken.contains(Self.placeholderSlot(label, recorded)) {
+            if let literal = Self.literalPlaceholder(text, label: label) {
+                // A name an erasure replaced by its placeholder keeps that number (the text was
+                // rewritten in place, so it must fold to the same numbering as before).
+                number = literal
+            } else if let recorded, recorded > 0, !taken.contains(Self.placeholderSlot(label, recorded)) {
                 number = recorded
             } else {
                 var next = (placeholderCounters[label.rawValue] ?? 0) + 1
@@ -157,6 +161,15 @@ extension SessionState {
             placeholderTaken = taken
         }
         return "[\(label.placeholderWord) \(number)]"
+    }
+
+    /// `N` when `text` is exactly `[WORD N]` for `label`.
+    static func literalPlaceholder(_ text: String, label: IdentifierLabel) -> Int? {
+        let prefix = "[\(label.placeholderWord) "
+        guard text.hasPrefix(prefix), text.hasSuffix("]") else { return nil }
+        let digits = text.dropFirst(prefix.count).dropLast()
+        guard !digits.isEmpty, digits.count <= 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(digits)
     }
 
     // MARK: Checks

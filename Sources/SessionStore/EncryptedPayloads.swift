@@ -129,6 +129,11 @@ public struct EncryptedPayloads: PayloadCipher {
         }
     }
 
+    /// The key of the session's keyed hash chain (HKDF-SHA-256 of the data key).
+    public var chainKey: SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: dataKey, info: Data("convene chain v1".utf8), outputByteCount: 32)
+    }
+
     // MARK: Sealing
 
     /// `context` (the event id, or "snapshot") is authenticated with the

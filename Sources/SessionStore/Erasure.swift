@@ -1,25 +1,39 @@
 import Foundation
 import GRDB
+import Privacy
 import SessionModel
 
-/// What one erasure does: which journal rows lose their payload, and the
-/// content-free events that record it. Decided inside the erasure's own
+/// What one erasure does: which journal rows lose their payload, which names
+/// leave every payload that still holds them, which console drafts go, and
+/// the content-free event that records it. Decided inside the erasure's own
 /// transaction, from the latest state, so an event another console appends
 /// meanwhile (a tag on a contribution being erased) cannot slip past it.
 public struct ErasurePlan: Sendable {
     /// Journal positions (`seq`) whose payload and salt are cleared.
     public var clear: Set<Int>
-    /// Appended in the same transaction (the tombstone).
-    public var append: [any EventPayload]
-    public init(clear: Set<Int>, append: [any EventPayload]) { self.clear = clear; self.append = append }
+    /// Names replaced by their placeholders in every payload that is kept.
+    public var names: [String]
+    /// Whether a console draft (its plaintext) goes with the erasure.
+    public var draftGoes: @Sendable (String) -> Bool
+    /// The tombstone, given the chained record of what was cleared and rewritten.
+    public var tombstone: @Sendable (ErasureRecord) -> any EventPayload
+    public init(clear: Set<Int>, names: [String] = [], draftGoes: @escaping @Sendable (String) -> Bool = { _ in false },
+                tombstone: @escaping @Sendable (ErasureRecord) -> any EventPayload) {
+        self.clear = clear; self.names = names; self.draftGoes = draftGoes; self.tombstone = tombstone
+    }
 }
 
 public struct ErasureResult: Sendable {
     /// The journal positions cleared, in order.
     public var cleared: [Int]
+    /// Where names were replaced by placeholders.
+    public var rewritten: [NameRewriteChange]
+    public var draftsErased: Int
     public var appended: [StoredEvent]
     /// Whether the freed bytes are gone from the file, its WAL and shared memory.
     public var purged: PurgeResult
+    /// Where the journal ends after the erasure (for the receipt).
+    public var head: JournalHead?
 }
 
 /// The outcome of squeezing freed bytes out of a session file.
@@ -31,54 +45,84 @@ public struct PurgeResult: Sendable, Equatable {
 
 extension SQLiteJournal {
     /// Erases physically, in three steps:
-    /// 1. one transaction clears the payload and salt of `plan.clear`, deletes
-    ///    the snapshot and the console drafts, replays the whole journal from scratch (refusing the
-    ///    erasure if anything would no longer replay) and appends `plan.append`;
+    /// 1. one transaction clears the payload and salt of `plan.clear`, rewrites
+    ///    every other payload that still names `plan.names` (placeholders in
+    ///    their place, new salt), deletes the snapshot and the drafts the plan
+    ///    names, replays the whole journal from scratch (refusing the erasure if
+    ///    anything would no longer replay) and appends the tombstone, which
+    ///    carries the chained record of every row cleared or rewritten;
     /// 2. a fresh snapshot is written from the replayed state;
     /// 3. `purge()` checkpoints the WAL, VACUUMs and truncates the WAL, so no
     ///    byte of the erased payloads is left in `.convene`, `-wal` or `-shm`.
-    /// The hash chain stays valid: it covers salted commitments, not payloads.
+    /// The hash chain stays valid: it covers the first salted commitments, and
+    /// the record commits to each rewritten payload.
     @discardableResult
     public func erase(by actor: String, at: Date,
                       plan planner: (SessionState, [StoredEvent]) throws -> ErasurePlan) throws -> ErasureResult {
         guard !readOnly else { throw StoreError.readOnly(location) }
         var cleared: [Int] = []
         var appended: [StoredEvent] = []
+        var changes: [NameRewriteChange] = []
+        var drafts = 0
         do {
             try dbQueue.writeWithoutTransaction { db in
                 try lock.withLock {
                     try db.inTransaction(.immediate) {
+                        try checkStillInPlace()
                         _ = try catchUp(db)
                         let events = try Row.fetchAll(db, sql: "SELECT * FROM events ORDER BY seq").map { try decode($0) }
-                        let plan = try planner(cached, events)
+                        let before = cached
+                        let plan = try planner(before, events)
                         cleared = plan.clear.sorted()
                         guard cleared.allSatisfy({ (1...events.count).contains($0) }) else {
                             throw StoreError.failed("\(location): the erasure names events that are not in the journal")
                         }
+                        if let concern = cleared.first(where: { events[$0 - 1].event.isRestricted }) {
+                            throw StoreError.failed("the erasure was not made: event \(concern) is a safeguarding concern, which is never erased")
+                        }
                         for seq in cleared {
                             try db.execute(sql: "UPDATE events SET payload = NULL, salt = NULL WHERE seq = ?", arguments: [seq])
                         }
+                        let clearing = Set(cleared)
+                        var kept: [(seq: Int, event: SessionEvent)] = events.map { stored in
+                            let e = clearing.contains(stored.seq)
+                                ? SessionEvent(id: stored.event.id, at: stored.event.at, by: stored.event.by, body: .erased(stored.event.body.kind))
+                                : stored.event
+                            return (stored.seq, e)
+                        }
+                        // Names leaving the session leave every payload that is kept.
+                        let rewrite = try NameReplacement.rewrite(kept, names: plan.names, state: before)
+                        var rewritten: [ErasureRecord.RewrittenRow] = []
+                        for (seq, payload) in rewrite.payloads.sorted(by: { $0.key < $1.key }) {
+                            let idText = kept[seq - 1].event.id.uuidString.lowercased()
+                            let sealed = try sealPayload(payload, id: idText)
+                            let salt = HashChain.newSalt()
+                            try db.execute(sql: "UPDATE events SET payload = ?, salt = ? WHERE seq = ?", arguments: [sealed, salt, seq])
+                            rewritten.append(.init(seq: seq, commitment: HashChain.hex(HashChain.commitment(salt: salt, payload: sealed))))
+                            let old = kept[seq - 1].event
+                            kept[seq - 1].event = SessionEvent(id: old.id, at: old.at, by: old.by, payload)
+                        }
+                        changes = rewrite.changes
+                        if !rewritten.isEmpty {
+                            // An older Convene would take a rewritten row for tampering.
+                            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'format' AND CAST(value AS INTEGER) < ?",
+                                           arguments: [String(Schema.formatVersion), Schema.formatVersion])
+                        }
                         try db.execute(sql: "DELETE FROM snapshot")
-                        // Unsent console input may hold the words being erased; a console
-                        // open at this moment simply saves its draft again.
-                        if try db.tableExists("console_drafts") { try db.execute(sql: "DELETE FROM console_drafts") }
+                        drafts = try eraseDrafts(db, where: plan.draftGoes)
                         // Replay from nothing, as the next open will: the state must
                         // hold nothing the cleared payloads carried (placeholder numbers,
                         // emergent codes, edit history) and every later event must still fold.
-                        let clearing = Set(cleared)
                         var state = SessionState()
-                        for stored in events {
-                            let event = clearing.contains(stored.seq)
-                                ? SessionEvent(id: stored.event.id, at: stored.event.at, by: stored.event.by,
-                                               body: .erased(stored.event.body.kind))
-                                : stored.event
+                        for (seq, event) in kept {
                             do { try state.apply(event) } catch let e as SessionError {
-                                throw StoreError.failed("the erasure was not made: event \(stored.seq) would no longer replay (\(e))")
+                                throw StoreError.failed("the erasure was not made: event \(seq) would no longer replay (\(e))")
                             }
                         }
                         cached = state
                         snapshotSeq = 0
-                        appended = try appendLocked(db, plan.append, by: actor, at: at)
+                        let record = ErasureRecord(cleared: cleared, rewritten: rewritten)
+                        appended = try appendLocked(db, [plan.tombstone(record)], by: actor, at: at)
                         return .commit
                     }
                 }
@@ -90,9 +134,28 @@ extension SQLiteJournal {
             _ = try? refresh()
             throw Self.map(error, path: location)
         }
+        recordAnchor()
         try writeSnapshot()
         let purged = try purge()
-        return ErasureResult(cleared: cleared, appended: appended, purged: purged)
+        return ErasureResult(cleared: cleared, rewritten: changes, draftsErased: drafts, appended: appended,
+                             purged: purged, head: head)
+    }
+
+    /// Deletes the console drafts whose plaintext `goes` names; a draft that
+    /// cannot be opened goes too (it cannot be checked). Returns how many.
+    func eraseDrafts(_ db: Database, where goes: (String) -> Bool) throws -> Int {
+        guard try db.tableExists("console_drafts") else { return 0 }
+        var count = 0
+        for row in try Row.fetchAll(db, sql: "SELECT user, draft FROM console_drafts") {
+            let user: String = row["user"]
+            let sealed: Data = row["draft"] ?? Data()
+            let plain = try? cipher.open(sealed, context: Data("draft:\(user)".utf8))
+            if plain == nil || goes(String(decoding: plain ?? Data(), as: UTF8.self)) {
+                try db.execute(sql: "DELETE FROM console_drafts WHERE user = ?", arguments: [user])
+                count += 1
+            }
+        }
+        return count
     }
 
     /// Rewrites the file without free space and empties the WAL. Run after

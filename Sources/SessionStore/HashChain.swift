@@ -21,13 +21,17 @@ public enum HashChain {
         return Data(h.finalize())
     }
 
+    /// The link after `previous`. With `key` (encrypted sessions) it is an
+    /// HMAC-SHA-256 under a key derived from the session's data key, so nobody
+    /// without the passphrase can recompute a chain after removing events.
     public static func link(previous: Data, seq: Int, id: UUID, kind: String, version: Int,
-                            atMs: Int64, actor: String, restricted: Bool, commitment: Data) -> Data {
-        var h = SHA256()
+                            atMs: Int64, actor: String, restricted: Bool, commitment: Data,
+                            key: SymmetricKey? = nil) -> Data {
+        var message = Data()
         func field(_ d: Data) {
             var n = UInt32(d.count).bigEndian
-            h.update(data: Data(bytes: &n, count: 4))
-            h.update(data: d)
+            message.append(Data(bytes: &n, count: 4))
+            message.append(d)
         }
         field(previous)
         field(Data(String(seq).utf8))
@@ -38,8 +42,20 @@ public enum HashChain {
         field(Data(actor.utf8))
         field(Data(restricted ? [1] : [0]))
         field(commitment)
-        return Data(h.finalize())
+        if let key { return Data(HMAC<SHA256>.authenticationCode(for: message, using: key)) }
+        return Data(SHA256.hash(data: message))
     }
+
+    /// The `meta.chain` value of a keyed chain.
+    public static let keyedName = "hmac-sha256"
+
+    /// The chain key of a session: derived (HKDF) from its data key, never stored.
+    public static func key(for cipher: any PayloadCipher, meta: FileMeta) -> SymmetricKey? {
+        guard meta.values["chain"] == keyedName, let sealed = cipher as? EncryptedPayloads else { return nil }
+        return sealed.chainKey
+    }
+
+    public static func hex(_ d: Data) -> String { d.map { String(format: "%02x", $0) }.joined() }
 }
 
 /// How payloads are stored: as written, or sealed (see EncryptedPayloads).
@@ -55,4 +71,22 @@ public struct PlainPayloads: PayloadCipher {
     public var name: String { "none" }
     public func seal(_ plain: Data, context: Data) throws -> Data { plain }
     public func open(_ sealed: Data, context: Data) throws -> Data { sealed }
+}
+
+/// Payload lengths are hidden in buckets: plain JSON is padded with spaces
+/// (which JSON ignores) to the next bucket before sealing, so a sealed row
+/// tells roughly, not exactly, how long its content is.
+public enum PayloadPadding {
+    public static func padded(_ plain: Data) -> Data {
+        let n = plain.count
+        let bucket: Int
+        if n <= 256 { bucket = 256 } else if n <= 4_096 {
+            bucket = 1 << Int((Double(n)).log2.rounded(.up))
+        } else { bucket = (n + 4_095) / 4_096 * 4_096 }
+        return plain + Data(repeating: 0x20, count: bucket - n)
+    }
+}
+
+private extension Double {
+    var log2: Double { Foundation.log2(self) }
 }

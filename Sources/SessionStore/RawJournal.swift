@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import SessionModel
@@ -26,19 +27,40 @@ public struct RawEventRow: Sendable, Equatable {
     }
 
     /// The hash this row must carry after `previous`; a mismatch means the row was altered.
-    public func expectedHash(after previous: Data) -> Data? {
+    public func expectedHash(after previous: Data, key: SymmetricKey? = nil) -> Data? {
         guard let uuid = UUID(uuidString: id) else { return nil }
         return HashChain.link(previous: previous, seq: seq, id: uuid, kind: kind, version: version, atMs: atMs,
-                              actor: actor, restricted: restricted, commitment: commitment)
+                              actor: actor, restricted: restricted, commitment: commitment, key: key)
     }
 
-    /// Checks order and chain of `rows` from the first event; returns the first bad seq, if any.
-    public static func firstBrokenLink(_ rows: [RawEventRow]) -> Int? {
+    /// Checks order, chain and commitments of `rows` from the first event;
+    /// returns the first bad seq, if any. A keyed chain (`keyed`) is verified
+    /// only with its `key`; a payload an erasure rewrote is held against the
+    /// commitment its erasure record gives (when the record can be read).
+    public static func firstBrokenLink(_ rows: [RawEventRow], keyed: Bool = false, key: SymmetricKey? = nil,
+                                       cipher: (any PayloadCipher)? = PlainPayloads()) -> Int? {
+        var rewritten: [Int: String] = [:]
+        var unreadableRecordAt = 0
+        for row in rows where row.kind == ParticipantWithdrawn.kind || row.kind == LinkageDestroyed.kind {
+            guard let payload = row.payload else { continue }
+            let plain = cipher.flatMap { try? $0.open(payload, context: Data(row.id.utf8)) }
+            guard let plain, let decoded = try? EventCodec.decode(kind: row.kind, version: row.version, data: plain) else {
+                unreadableRecordAt = max(unreadableRecordAt, row.seq)
+                continue
+            }
+            let record = (decoded as? ParticipantWithdrawn)?.record ?? (decoded as? LinkageDestroyed)?.record
+            for r in record?.rewritten ?? [] { rewritten[r.seq] = r.commitment }
+        }
         var previous = HashChain.genesis
         for (i, row) in rows.enumerated() {
-            guard row.seq == i + 1, row.expectedHash(after: previous) == row.hash else { return row.seq }
-            if let payload = row.payload, let salt = row.salt,
-               HashChain.commitment(salt: salt, payload: payload) != row.commitment { return row.seq }
+            guard row.seq == i + 1 else { return row.seq }
+            if !keyed || key != nil {
+                guard row.expectedHash(after: previous, key: key) == row.hash else { return row.seq }
+            }
+            if let payload = row.payload, let salt = row.salt {
+                let c = HashChain.commitment(salt: salt, payload: payload)
+                if c != row.commitment, rewritten[row.seq] != HashChain.hex(c), row.seq >= unreadableRecordAt { return row.seq }
+            }
             previous = row.hash
         }
         return nil
@@ -74,6 +96,10 @@ extension SQLiteJournal {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [r.seq, r.id, r.kind, r.version, r.atMs, r.actor, r.restricted, r.payload, r.salt, r.commitment, r.hash])
             }
+        }
+        if let session = meta["session_id"], let last = rows.last {
+            Anchors.record(JournalHead(session: session, seq: last.seq, hash: HashChain.hex(last.hash), at: Date(),
+                                       location: Anchors.canonical(path)))
         }
     }
 }

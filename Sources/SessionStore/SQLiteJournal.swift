@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import SessionModel
@@ -18,6 +19,10 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     /// Device and inode of the file when it was opened: SQLite keeps writing to
     /// an open file that was deleted or replaced, so each write checks first.
     var identity: (dev: UInt64, ino: UInt64)?
+    /// The key of an encrypted session's keyed hash chain; nil for an unkeyed (plain or older) chain.
+    var chainKey: SymmetricKey?
+    /// From `meta`, for the anchors this writer keeps.
+    var sessionID: String?
 
     /// Events between snapshots before opening writes a fresh one.
     public static let snapshotInterval = 2_000
@@ -42,6 +47,8 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
             meta["format"] = String(Schema.formatVersion)
             meta["session_id"] = session.sessionID.uuidString.lowercased()
             meta["encryption"] = cipher.name
+            // Encrypted sessions key their chain: removing events and recomputing it needs the passphrase.
+            if cipher is EncryptedPayloads { meta["chain"] = HashChain.keyedName }
             for (k, v) in meta { try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v]) }
         }
         let journal = try open(path: path, cipher: cipher)
@@ -61,6 +68,10 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
         let dir = (path as NSString).deletingLastPathComponent
         let temp = (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).creating-\(UUID().uuidString.prefix(8))"
         do {
+            // Only its owner may read a session file (SQLite gives the -wal and -shm the same mode).
+            guard FileManager.default.createFile(atPath: temp, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw StoreError.cannotOpen(path: path, detail: "cannot create a file in \(dir.isEmpty ? "." : dir)")
+            }
             let queue = try DatabaseQueue(path: temp, configuration: configuration(readOnly: false))
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA journal_mode = DELETE")
@@ -109,6 +120,8 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
         }
         let journal = SQLiteJournal(path: path, queue: queue, readOnly: readOnly, cipher: chosen)
         journal.identity = fileIdentity(path)
+        journal.chainKey = HashChain.key(for: chosen, meta: meta)
+        journal.sessionID = meta.sessionID
         do {
             if !readOnly {
                 // Later migrations (never destructive) run only on writable handles.
@@ -228,7 +241,15 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     public func refresh() throws -> [StoredEvent] {
         try checkStillInPlace()
         do {
-            return try dbQueue.read { db in try lock.withLock { try catchUp(db) } }
+            let added = try dbQueue.read { db in try lock.withLock { try catchUp(db) } }
+            // An erasure elsewhere rewrote and cleared rows this handle folded before:
+            // fold again from the file so nothing erased stays in memory (or on screen).
+            if added.contains(where: { $0.event.payload is ParticipantWithdrawn || $0.event.payload is LinkageDestroyed }) {
+                lock.withLock { cached = SessionState(); lastHash = HashChain.genesis; snapshotSeq = 0 }
+                try loadSnapshot()
+                _ = try dbQueue.read { db in try lock.withLock { try catchUp(db) } }
+            }
+            return added
         } catch {
             throw Self.map(error, path: location)
         }
@@ -293,7 +314,7 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
         guard !readOnly else { throw StoreError.readOnly(location) }
         guard !payloads.isEmpty else { return [] }
         do {
-            return try dbQueue.writeWithoutTransaction { db in
+            let stored = try dbQueue.writeWithoutTransaction { db in
                 try lock.withLock {
                     var result: [StoredEvent] = []
                     try db.inTransaction(.immediate) {
@@ -305,6 +326,8 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
                     return result
                 }
             }
+            recordAnchor()
+            return stored
         } catch StoreError.fileGone(let p) {
             throw StoreError.fileGone(p) // nothing was written; the cache still matches what was read
         } catch StoreError.fileReplaced(let p) {
@@ -330,12 +353,11 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
             do { try next.apply(event) } catch let e as SessionError { throw StoreError.rejected(e) }
             let seq = next.eventCount
             let idText = event.id.uuidString.lowercased()
-            let plain = try EventCodec.encode(payload)
-            let sealed = try cipher.seal(plain, context: Data(idText.utf8))
+            let sealed = try sealPayload(payload, id: idText)
             let salt = HashChain.newSalt()
             let commitment = HashChain.commitment(salt: salt, payload: sealed)
             hash = HashChain.link(previous: hash, seq: seq, id: event.id, kind: event.kind, version: event.version,
-                                  atMs: atMs, actor: by, restricted: event.isRestricted, commitment: commitment)
+                                  atMs: atMs, actor: by, restricted: event.isRestricted, commitment: commitment, key: chainKey)
             try db.execute(sql: """
                 INSERT INTO events (seq, id, kind, version, at_ms, actor, restricted, payload, salt, commitment, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -346,6 +368,27 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
         lastHash = hash
         _ = others
         return stored
+    }
+
+    /// A payload as stored: JSON, padded to a length bucket and sealed when the file is encrypted.
+    func sealPayload(_ payload: any EventPayload, id idText: String) throws -> Data {
+        let plain = try EventCodec.encode(payload)
+        guard cipher is EncryptedPayloads else { return plain }
+        return try cipher.seal(PayloadPadding.padded(plain), context: Data(idText.utf8))
+    }
+
+    /// Where the journal ends now, as an anchor or a receipt records it.
+    public var head: JournalHead? {
+        lock.withLock {
+            guard let sessionID, cached.eventCount > 0 else { return nil }
+            return JournalHead(session: sessionID, seq: cached.eventCount, hash: HashChain.hex(lastHash), at: Date(),
+                               location: Anchors.canonical(location))
+        }
+    }
+
+    /// Moves this machine's anchor for the file forward (best effort).
+    func recordAnchor() {
+        if let head { Anchors.record(head) }
     }
 
     // MARK: Snapshot

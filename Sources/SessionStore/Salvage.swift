@@ -99,6 +99,8 @@ extension SQLiteJournal {
             var meta = original
             meta["format"] = String(Schema.formatVersion)
             meta["salvaged_lost"] = lost.map(String.init).joined(separator: ",")
+            // The rescued chain is rebuilt unkeyed (and renumbered if events were lost).
+            meta["chain"] = nil
             for (k, v) in meta { try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v]) }
             var previous = HashChain.genesis
             for (index, item) in events.enumerated() {

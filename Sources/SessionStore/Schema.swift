@@ -6,7 +6,8 @@ enum Schema {
     /// `PRAGMA application_id` of every Convene file ("Conv").
     static let applicationID: Int32 = 0x436F_6E76
     /// Bumped when a file written by this version can no longer be read by an older one.
-    static let formatVersion = 1
+    /// 2: erasure records, payloads rewritten by erasure, keyed chains for encrypted files.
+    static let formatVersion = 2
 
     static func migrator() -> DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -53,6 +54,23 @@ enum Schema {
                     view TEXT,
                     saved_ms INTEGER NOT NULL
                 );
+                """)
+        }
+        m.registerMigration("v2-erasure-rules") { db in
+            // Erasure may clear a payload and its salt, or (to replace a leaving name by its
+            // placeholder) put a new payload and salt in place; nothing chained may change,
+            // and a safeguarding concern is never cleared. `check` holds every such change
+            // against the chained erasure record that must list it.
+            try db.execute(sql: """
+                DROP TRIGGER IF EXISTS events_append_only;
+                CREATE TRIGGER events_append_only BEFORE UPDATE ON events
+                WHEN NOT (NEW.seq = OLD.seq AND NEW.id = OLD.id
+                          AND NEW.kind = OLD.kind AND NEW.version = OLD.version AND NEW.at_ms = OLD.at_ms
+                          AND NEW.actor = OLD.actor AND NEW.restricted = OLD.restricted
+                          AND NEW.commitment = OLD.commitment AND NEW.hash = OLD.hash
+                          AND ((NEW.payload IS NULL AND NEW.salt IS NULL AND OLD.restricted = 0)
+                               OR (NEW.payload IS NOT NULL AND NEW.salt IS NOT NULL AND OLD.payload IS NOT NULL)))
+                BEGIN SELECT RAISE(ABORT, 'the journal is append-only (and a safeguarding concern can never be erased)'); END;
                 """)
         }
         return m

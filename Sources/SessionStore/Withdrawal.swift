@@ -1,61 +1,35 @@
 import Foundation
+import Privacy
 import SessionModel
 
-/// Which contributions a withdrawal touches, as the withdrawal closure decides.
-public struct WithdrawalScope: Sendable, Equatable {
-    /// Spoken or written by the participant.
-    public var own: [Int]
-    /// Respond to one of theirs (reply-to, "responding to #N", quoting…).
-    public var directResponses: [Int]
-    /// Further down those reply chains: erased only with `--cascade`, else listed for review.
-    public var chain: [Int]
-    /// Whiteboard notes the closure reached: anonymous, so they stay.
-    public var keptWhiteboard: [Int]
-    public init(own: [Int], directResponses: [Int], chain: [Int], keptWhiteboard: [Int]) {
-        self.own = own; self.directResponses = directResponses; self.chain = chain; self.keptWhiteboard = keptWhiteboard
-    }
-}
-
-/// Computes a participant's withdrawal scope from the state. Injected so the
-/// command line and the console use the same closure (Privacy's, once it lands).
-public typealias WithdrawalClosure = (_ state: SessionState, _ code: String) -> WithdrawalScope
-
-/// A withdrawal as asked for.
-public struct WithdrawalRequest: Sendable {
-    public var code: String
-    /// The day the participant asked (YYYY-MM-DD); the window is judged on it.
-    public var requestedOn: String
-    public var cascade: Bool
-    /// Set only when the lead overrides a closed window; recorded in the tombstone.
-    public var overrideReason: String?
-    public init(code: String, requestedOn: String, cascade: Bool = false, overrideReason: String? = nil) {
-        self.code = code; self.requestedOn = requestedOn; self.cascade = cascade; self.overrideReason = overrideReason
-    }
-}
-
 /// What a withdrawal did (or, for a dry run, would do): the receipt.
-public struct WithdrawalReceipt: Sendable, Equatable {
-    public var code: String
-    public var requestedOn: String
+public struct WithdrawalReceipt: Sendable {
+    /// The plan carried out (Privacy's `WithdrawalPlan`, made from the latest state).
+    public var plan: WithdrawalPlan
     public var windowClosesOn: String?
-    public var overrideReason: String?
-    public var cascade: Bool
-    public var scope: WithdrawalScope
-    /// Contribution numbers erased (own + direct responses [+ chain]).
-    public var erased: [Int]
-    /// Listed for the lead to review (the chain, unless `--cascade`).
-    public var chainForReview: [Int]
-    /// Safeguarding concerns that refer to the participant or an erased contribution: kept.
-    public var concernsKept: [Int]
     /// Every whiteboard note in the session is kept.
     public var whiteboardNotesInSession: Int
     public var realNameErased: Bool
     /// Journal rows whose payload was cleared.
     public var eventsCleared: Int
+    /// Where the participant's real name was replaced by its placeholder in rows that stay.
+    public var rewritten: [NameRewriteChange]
+    /// Console drafts erased because they touched what went.
+    public var draftsErased: Int
     /// Exports made before the withdrawal: to be deleted outside Convene.
     public var exportsBefore: [ProcessRecord]
     public var dryRun: Bool
     public var purged: Bool
+    /// Where the journal ended after the withdrawal (keep it: `convene check --against`).
+    public var head: JournalHead?
+
+    public var code: String { plan.request.code }
+    public var requestedOn: String { plan.request.requestedOn }
+    public var overrideReason: String? { plan.request.overrideReason }
+    public var cascade: Bool { plan.request.cascade }
+    public var erased: [Int] { plan.erased }
+    public var chainForReview: [Int] { plan.chainForReview }
+    public var concernsKept: [Int] { plan.concernsKept }
 }
 
 /// Why a withdrawal is refused before anything is touched.
@@ -101,136 +75,103 @@ public enum WithdrawalWindow {
 }
 
 extension SQLiteJournal {
-    /// Withdraws a participant: erases their contributions and the responses
-    /// the closure names (physically, see `erase`), their real name, and every
-    /// event about those contributions; keeps whiteboard notes and concerns;
-    /// appends the content-free `participant.withdrawn` tombstone.
+    /// Withdraws a participant as `plan` says (Privacy's `WithdrawalPlan`):
+    /// erases the planned contributions physically (see `erase`) with every
+    /// event about them and the real name, replaces that name by its
+    /// placeholder wherever others wrote it, erases console drafts that touch
+    /// any of it, keeps whiteboard notes and concerns, and appends the
+    /// `participant.withdrawn` tombstone with the chained erasure record.
+    /// If the journal moved on since the plan was made, the same request is
+    /// planned again from the latest state inside the transaction.
     /// The window is the caller's to check (`WithdrawalWindow.check`).
     @discardableResult
-    public func withdraw(_ request: WithdrawalRequest, closure: WithdrawalClosure,
-                         by actor: String, at: Date, dryRun: Bool = false) throws -> WithdrawalReceipt {
-        if dryRun {
-            try refresh()
-            let s = state
-            guard let person = s.participant(request.code) else { throw StoreError.rejected(.unknownParticipant(request.code)) }
-            guard !person.withdrawn else { throw StoreError.rejected(.nothingToWithdraw(request.code)) }
-            let scope = closure(s, person.code)
-            let erased = Self.erasedNumbers(scope, cascade: request.cascade)
-            let events = try allEvents()
-            let clear = ErasureRules.withdrawal(of: person.code, erasing: Set(erased), in: events)
-            return Self.receipt(request, person.code, scope, erased: erased, state: s, cleared: clear.count,
-                                realName: s.linkage[person.code] != nil, dryRun: true, purged: false)
-        }
-        var receipt: WithdrawalReceipt?
+    public func withdraw(_ given: WithdrawalPlan, by actor: String, at: Date) throws -> WithdrawalReceipt {
+        var carried: WithdrawalPlan?
+        var before = SessionState()
         let result = try erase(by: actor, at: at) { s, events in
-            guard let person = s.participant(request.code) else { throw StoreError.rejected(.unknownParticipant(request.code)) }
-            guard !person.withdrawn else { throw StoreError.rejected(.nothingToWithdraw(request.code)) }
-            let scope = closure(s, person.code)
-            let erased = Self.erasedNumbers(scope, cascade: request.cascade)
-            let clear = ErasureRules.withdrawal(of: person.code, erasing: Set(erased), in: events)
-            receipt = Self.receipt(request, person.code, scope, erased: erased, state: s, cleared: clear.count,
-                                   realName: s.linkage[person.code] != nil, dryRun: false, purged: false)
-            let tombstone = ParticipantWithdrawn(code: person.code, requestedOn: request.requestedOn, erased: erased,
-                                                 keptWhiteboard: scope.keptWhiteboard,
-                                                 chainForReview: request.cascade ? [] : scope.chain,
-                                                 overrideReason: request.overrideReason)
-            return ErasurePlan(clear: clear, append: [tombstone])
+            let plan = try (s.eventCount == given.basedOnEventCount ? given : Self.replan(given.request, s))
+            carried = plan
+            before = s
+            let clear = ErasureRules.withdrawal(of: plan.request.code, erasing: Set(plan.erased), in: events)
+            let texts = plan.erased.compactMap { s.contribution($0) }.flatMap { [$0.text] + $0.history.map(\.previousText) }
+            let names = plan.realName.map { [$0] } ?? []
+            let code = plan.request.code, erased = plan.erased
+            return ErasurePlan(clear: clear, names: names, draftGoes: { draft in
+                DraftErasure.touches(draft, code: code, names: names, erasedNumbers: erased, erasedTexts: texts)
+            }, tombstone: { record in
+                ParticipantWithdrawn(code: plan.request.code, requestedOn: plan.request.requestedOn, erased: plan.erased,
+                                     keptWhiteboard: plan.keptWhiteboard, chainForReview: plan.chainForReview,
+                                     overrideReason: plan.request.overrideReason,
+                                     keptQuotes: plan.keptQuotes.isEmpty ? nil : plan.keptQuotes, record: record)
+            })
         }
-        guard var done = receipt else { throw StoreError.failed("the withdrawal produced no receipt") }
-        done.purged = result.purged.complete
-        return done
+        guard let plan = carried else { throw StoreError.failed("the withdrawal produced no receipt") }
+        return Self.receipt(plan, state: before, cleared: result.cleared.count, rewritten: result.rewritten,
+                            drafts: result.draftsErased, dryRun: false, purged: result.purged.complete, head: result.head)
     }
 
-    static func erasedNumbers(_ scope: WithdrawalScope, cascade: Bool) -> [Int] {
-        let whiteboard = Set(scope.keptWhiteboard)
-        // Whatever a closure returns, a whiteboard note is never erased.
-        return Set(scope.own + scope.directResponses + (cascade ? scope.chain : [])).subtracting(whiteboard).sorted()
+    /// What `withdraw(plan)` would do now, changing nothing (for `--dry-run`).
+    public func previewWithdrawal(_ plan: WithdrawalPlan) throws -> WithdrawalReceipt {
+        try refresh()
+        let s = state
+        let plan = try (s.eventCount == plan.basedOnEventCount ? plan : Self.replan(plan.request, s))
+        let events = try allEvents()
+        let clear = ErasureRules.withdrawal(of: plan.request.code, erasing: Set(plan.erased), in: events)
+        let kept: [(seq: Int, event: SessionEvent)] = events.map { stored in
+            (stored.seq, clear.contains(stored.seq)
+                ? SessionEvent(id: stored.event.id, at: stored.event.at, by: stored.event.by, body: .erased(stored.event.body.kind))
+                : stored.event)
+        }
+        let rewrite = try NameReplacement.rewrite(kept, names: plan.realName.map { [$0] } ?? [], state: s)
+        return Self.receipt(plan, state: s, cleared: clear.count, rewritten: rewrite.changes, drafts: 0, dryRun: true,
+                            purged: false, head: head)
     }
 
-    static func receipt(_ request: WithdrawalRequest, _ code: String, _ scope: WithdrawalScope, erased: [Int],
-                        state s: SessionState, cleared: Int, realName: Bool, dryRun: Bool, purged: Bool) -> WithdrawalReceipt {
-        let erasedSet = Set(erased)
-        let concerns = s.register.concerns.filter { c in
-            c.participant == code || c.contributions.contains(where: erasedSet.contains)
-        }.map(\.number)
-        return WithdrawalReceipt(
-            code: code, requestedOn: request.requestedOn, windowClosesOn: s.withdrawalClosesOn,
-            overrideReason: request.overrideReason, cascade: request.cascade, scope: scope, erased: erased,
-            chainForReview: request.cascade ? [] : scope.chain, concernsKept: concerns,
+    static func replan(_ request: WithdrawalRequest, _ s: SessionState) throws -> WithdrawalPlan {
+        do { return try WithdrawalPlan.make(request, state: s) } catch WithdrawalPlanError.unknownParticipant(let c) {
+            throw StoreError.rejected(.unknownParticipant(c))
+        } catch WithdrawalPlanError.alreadyWithdrawn(let c) {
+            throw StoreError.rejected(.nothingToWithdraw(c))
+        }
+    }
+
+    static func receipt(_ plan: WithdrawalPlan, state s: SessionState, cleared: Int, rewritten: [NameRewriteChange],
+                        drafts: Int, dryRun: Bool, purged: Bool, head: JournalHead?) -> WithdrawalReceipt {
+        WithdrawalReceipt(
+            plan: plan, windowClosesOn: s.withdrawalClosesOn,
             whiteboardNotesInSession: s.liveContributions.filter { $0.source == .whiteboard }.count,
-            realNameErased: realName, eventsCleared: cleared, exportsBefore: s.exports, dryRun: dryRun, purged: purged)
+            realNameErased: plan.realName != nil, eventsCleared: cleared, rewritten: rewritten, draftsErased: drafts,
+            exportsBefore: s.exports, dryRun: dryRun, purged: purged, head: head)
     }
 
     /// End of project: destroys the linkage table and every block-listed name
-    /// physically, and records `linkage.destroyed`. Returns how many names went.
-    public func anonymise(by actor: String, at: Date) throws -> (realNames: Int, blocklisted: Int, purged: Bool) {
+    /// physically, replaces those names by their placeholders in every payload
+    /// that still holds them, and records `linkage.destroyed` with the chained
+    /// erasure record.
+    public func anonymise(by actor: String, at: Date) throws -> AnonymisationReceipt {
         var names = 0, blocked = 0
         let result = try erase(by: actor, at: at) { s, events in
             guard !s.linkageDestroyed else { throw StoreError.rejected(.linkageDestroyed) }
             let clear = ErasureRules.linkage(in: events)
             names = events.filter { clear.contains($0.seq) && $0.event.payload is RealNameRecorded }.count
             blocked = clear.count - names
-            return ErasurePlan(clear: clear, append: [LinkageDestroyed()])
+            let leaving = Array(s.linkage.values) + s.blocklist
+            return ErasurePlan(clear: clear, names: leaving, draftGoes: { draft in
+                !NameOccurrences.find(leaving, in: draft).isEmpty
+            }, tombstone: { LinkageDestroyed(record: $0) })
         }
-        return (names, blocked, result.purged.complete)
+        return AnonymisationReceipt(realNames: names, blocklisted: blocked, rewritten: result.rewritten,
+                                    draftsErased: result.draftsErased, purged: result.purged.complete, head: result.head)
     }
 }
 
-/// INTERIM withdrawal closure, until Privacy's lands (switch in
-/// `Sources/convene/Commands/DataProtectionCommands.swift`, `Withdrawals.closure`).
-/// It follows explicit links only: reply-to, aligned-with, and the words
-/// "responding to #N" / "replying to #N" / "in reply to #N". Quoting is not
-/// detected here; Privacy's closure does that.
-public enum InterimWithdrawalClosure {
-    public static func scope(_ state: SessionState, _ code: String) -> WithdrawalScope {
-        let live = state.liveContributions
-        let byNumber = Dictionary(uniqueKeysWithValues: live.map { ($0.number, $0) })
-        // respondents[n]: the contributions that link to #n (either way, for alignment).
-        var respondents: [Int: [Int]] = [:]
-        for c in live {
-            for n in Set(c.replyTo + mentionedNumbers(c.text)) { respondents[n, default: []].append(c.number) }
-            if let a = c.alignsWith {
-                respondents[a, default: []].append(c.number)
-                respondents[c.number, default: []].append(a)
-            }
-        }
-        let own = live.filter { $0.speaker == code && $0.source != .whiteboard }.map(\.number)
-        var seen = Set(own)
-        var whiteboard = Set<Int>()
-        // One step out from `targets`; whiteboard notes are noted, kept, and not followed.
-        func step(_ targets: [Int]) -> [Int] {
-            var out: [Int] = []
-            for t in targets {
-                for r in respondents[t] ?? [] where !seen.contains(r) {
-                    guard let c = byNumber[r] else { continue }
-                    seen.insert(r)
-                    if c.source == .whiteboard { whiteboard.insert(r) } else { out.append(r) }
-                }
-            }
-            return out
-        }
-        let direct = step(own)
-        var chain: [Int] = []
-        var frontier = direct
-        while !frontier.isEmpty {
-            frontier = step(frontier)
-            chain += frontier
-        }
-        return WithdrawalScope(own: own, directResponses: direct.sorted(), chain: chain.sorted(), keptWhiteboard: whiteboard.sorted())
-    }
-
-    /// Numbers named as "responding to #N", "replying to #N" or "in reply to #N".
-    static func mentionedNumbers(_ text: String) -> [Int] {
-        let lower = text.lowercased()
-        var out: [Int] = []
-        for phrase in ["responding to #", "replying to #", "in reply to #"] {
-            var rest = lower[...]
-            while let r = rest.range(of: phrase) {
-                let digits = rest[r.upperBound...].prefix { $0.isASCII && $0.isNumber }
-                if let n = Int(digits) { out.append(n) }
-                rest = rest[r.upperBound...]
-            }
-        }
-        return out
-    }
+/// What `anonymise` did.
+public struct AnonymisationReceipt: Sendable {
+    public var realNames: Int
+    public var blocklisted: Int
+    /// Where those names were replaced by placeholders in rows that stay.
+    public var rewritten: [NameRewriteChange]
+    public var draftsErased: Int
+    public var purged: Bool
+    public var head: JournalHead?
 }

@@ -22,12 +22,11 @@ public struct StudyWithdrawalReceipt: Sendable {
 
 extension Study {
     /// Withdraws `code` from every session of the study they attended, through each
-    /// session's own withdrawal (the same closure and erasure as `convene withdraw`).
+    /// session's own withdrawal (Privacy's `WithdrawalPlan` and the same erasure as `convene withdraw`).
     /// Every window is judged first, per session: if any has closed (and is not
     /// overridden), nothing is changed anywhere and the sessions are named.
     public func withdraw(code rawCode: String, requestedOn: String, cascade: Bool = false, overrideReason: String? = nil,
-                         by actor: String, at now: Date, today: String, dryRun: Bool,
-                         closure: @escaping WithdrawalClosure) throws -> StudyWithdrawalReceipt {
+                         by actor: String, at now: Date, today: String, dryRun: Bool) throws -> StudyWithdrawalReceipt {
         let code = rawCode.uppercased()
         let request = WithdrawalRequest(code: code, requestedOn: requestedOn, cascade: cascade, overrideReason: overrideReason)
         // 1. Find every session they attended and judge its window, changing nothing.
@@ -64,7 +63,8 @@ extension Study {
                     let redactions = NamesLeavingTheSession.redactions(for: [name], in: journal.state)
                     if !redactions.isEmpty { try journal.append(redactions, by: actor, at: now) }
                 }
-                receipts.append((session.name, try journal.withdraw(request, closure: closure, by: actor, at: now, dryRun: dryRun)))
+                let plan = try WithdrawalPlan.make(request, state: journal.state)
+                receipts.append((session.name, try (dryRun ? journal.previewWithdrawal(plan) : journal.withdraw(plan, by: actor, at: now))))
             } catch {
                 if dryRun { throw error }
                 try? recordWithdrawal(code, request, receipts.map(\.0), actor: actor, at: now)

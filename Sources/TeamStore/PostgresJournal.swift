@@ -46,6 +46,8 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     private var fresh: [StoredEvent] = []
     private let wake = NSCondition()
     private var poked = true
+    /// The person the lead mapped to this database role in this session, if any.
+    private var mappedPerson: String?
 
     /// The key of this session in the outbox (user, server, database, session).
     var outboxKey: String { "\(target.user)@\(target.host):\(target.port)/\(target.database)?session=\(target.session)" }
@@ -71,7 +73,7 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     public static func open(_ text: String, cipherFor: ((FileMeta) throws -> any PayloadCipher)? = nil,
                             outbox: Outbox? = nil,
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresJournal {
-        let target = try PostgresLocation(parsing: text)
+        let target = try PostgresLocation(parsing: text, environment: environment)
         let link = try connect(target, environment: environment)
         let metaRows = try link.run("SELECT key, value FROM convene_session_meta WHERE session = $1", [.text(target.session)])
         var values: [String: String] = [:]
@@ -87,6 +89,8 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
             if payload == target.session { journal?.poke() }
         }
         try link.listen(PostgresSchema.channel)
+        journal.mappedPerson = try? link.run("SELECT person FROM convene_people WHERE session = $1 AND db_role = current_user",
+                                             [.text(target.session)]).first?.decode(String.self)
         try journal.lock.withLock {
             if let outbox { journal.pending = try outbox.pending(target: journal.outboxKey, cipher: cipher) }
             _ = try journal.catchUpLocked()
@@ -102,11 +106,12 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
                               cipher: any PayloadCipher = PlainPayloads(), meta extra: [String: String] = [:],
                               outbox: Outbox? = nil,
                               environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresJournal {
-        let target = try PostgresLocation(parsing: text)
+        let target = try PostgresLocation(parsing: text, environment: environment)
         var meta = extra
         meta["format"] = "1"
         meta["session_id"] = session.sessionID.uuidString.lowercased()
         meta["encryption"] = cipher.name
+        if cipher is EncryptedPayloads { meta["chain"] = HashChain.keyedName }
         try SessionTransfer.createSession(target, meta: meta, rows: [], environment: environment)
         let journal = try open(text, cipherFor: { _ in cipher }, outbox: outbox, environment: environment)
         try journal.append([session], by: by, at: at)
@@ -197,10 +202,11 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
 
     static let selectEvents = """
         SELECT e.seq, e.id, e.kind, e.version, e.at_ms, e.actor, e.restricted,
-               CASE WHEN e.restricted THEN r.payload ELSE e.payload END,
-               CASE WHEN e.restricted THEN r.salt ELSE e.salt END,
+               CASE WHEN e.restricted THEN r.payload WHEN e.kind = 'participant.real-name' THEN l.payload ELSE e.payload END,
+               CASE WHEN e.restricted THEN r.salt WHEN e.kind = 'participant.real-name' THEN l.salt ELSE e.salt END,
                e.commitment, e.hash
         FROM convene_events e LEFT JOIN convene_restricted r ON r.session = e.session AND r.seq = e.seq
+             LEFT JOIN convene_linkage l ON l.session = e.session AND l.seq = e.seq
         WHERE e.session = $1 AND e.seq > $2 ORDER BY e.seq
         """
 
@@ -280,6 +286,10 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     @discardableResult
     public func append(_ payloads: [any EventPayload], by: String, at: Date) throws -> [StoredEvent] {
         guard !payloads.isEmpty else { return [] }
+        // The server refuses another person's name too; saying so here keeps it out of the outbox.
+        if let person = lock.withLock({ mappedPerson }), person != by {
+            throw TeamStoreError.forgedActor(role: target.user, person: person, claimed: by)
+        }
         let when = Date(timeIntervalSince1970: Double(Outbox.ms(at)) / 1000)
         let events = payloads.map { SessionEvent(at: when, by: by, $0) }
         return try lock.withLock {
@@ -337,11 +347,14 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
                 let seq = next.eventCount
                 let idText = event.id.uuidString.lowercased()
                 let atMs = Outbox.ms(event.at)
-                let sealed = try cipher.seal(try EventCodec.encode(event.payload), context: Data(idText.utf8))
+                let plain = try EventCodec.encode(event.payload)
+                let sealed = try cipher.seal(cipher is EncryptedPayloads ? PayloadPadding.padded(plain) : plain,
+                                             context: Data(idText.utf8))
                 let salt = HashChain.newSalt()
                 let commitment = HashChain.commitment(salt: salt, payload: sealed)
                 hash = HashChain.link(previous: hash, seq: seq, id: event.id, kind: event.kind, version: event.version,
-                                      atMs: atMs, actor: event.by, restricted: event.isRestricted, commitment: commitment)
+                                      atMs: atMs, actor: event.by, restricted: event.isRestricted, commitment: commitment,
+                                      key: HashChain.key(for: cipher, meta: meta))
                 let row = RawEventRow(seq: seq, id: idText, kind: event.kind, version: event.version, atMs: atMs, actor: event.by,
                                       restricted: event.isRestricted, payload: sealed, salt: salt, commitment: commitment, hash: hash)
                 statements += try Self.insertStatements(row, session: target.session)
@@ -365,14 +378,20 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     /// The statements that store one row (a concern's payload goes to the register's table).
     static func insertStatements(_ r: RawEventRow, session: String) throws -> [(String, [Bind])] {
         guard let uuid = UUID(uuidString: r.id) else { throw TeamStoreError.damaged("event \(r.seq) has no valid id") }
+        let isLinkage = r.kind == RealNameRecorded.kind
+        let apart = r.restricted || isLinkage
         var out: [(String, [Bind])] = [("""
             INSERT INTO convene_events (session, seq, id, kind, version, at_ms, actor, restricted, payload, salt, commitment, hash)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
             """, [.text(session), .int(r.seq), .uuid(uuid), .text(r.kind), .int(r.version), .int64(r.atMs), .text(r.actor),
-                  .bool(r.restricted), .bytes(r.restricted ? nil : r.payload), .bytes(r.restricted ? nil : r.salt),
+                  .bool(r.restricted), .bytes(apart ? nil : r.payload), .bytes(apart ? nil : r.salt),
                   .bytes(r.commitment), .bytes(r.hash)])]
         if r.restricted {
             out.append(("INSERT INTO convene_restricted (session, seq, payload, salt) VALUES ($1, $2, $3, $4)",
+                        [.text(session), .int(r.seq), .bytes(r.payload), .bytes(r.salt)]))
+        } else if isLinkage {
+            // Real names are kept apart like concerns, readable by the lead only.
+            out.append(("INSERT INTO convene_linkage (session, seq, payload, salt) VALUES ($1, $2, $3, $4)",
                         [.text(session), .int(r.seq), .bytes(r.payload), .bytes(r.salt)]))
         }
         return out
@@ -390,6 +409,20 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
         }
         pending = []
         rebuildLocked()
+    }
+
+    // MARK: People
+
+    /// Maps a database role to the person whose name its events carry (lead only;
+    /// from then on the server refuses any other name from that role in this session).
+    public func mapPerson(role: String, to person: String) throws {
+        try lock.withLock {
+            _ = try link.run("""
+                INSERT INTO convene_people (session, db_role, person) VALUES ($1, $2, $3)
+                ON CONFLICT (session, db_role) DO UPDATE SET person = EXCLUDED.person
+                """, [.text(target.session), .text(role), .text(person)])
+            if role == target.user { mappedPerson = person }
+        }
     }
 
     // MARK: For tests

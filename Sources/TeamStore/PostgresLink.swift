@@ -44,16 +44,19 @@ final class PostgresLink: @unchecked Sendable {
         let tls: PostgresConnection.Configuration.TLS
         switch location.sslMode {
         case .disable: tls = .disable
-        case .prefer, .require:
+        case .allow, .prefer, .require:
             // libpq's "require": encrypted, but the certificate is not checked.
             var c = TLSConfiguration.makeClientConfiguration()
             c.certificateVerification = .none
+            try clientIdentity(&c)
             let ctx = try sslContext(c)
             tls = location.sslMode == .require ? .require(ctx) : .prefer(ctx)
-        case .verifyFull:
+        case .verifyCA, .verifyFull:
+            // verify-ca checks the chain only; verify-full also the host name.
             var c = TLSConfiguration.makeClientConfiguration()
-            c.certificateVerification = .fullVerification
+            c.certificateVerification = location.sslMode == .verifyFull ? .fullVerification : .noHostnameVerification
             if let root = location.rootCertificate { c.trustRoots = .file(root) }
+            try clientIdentity(&c)
             tls = .require(try sslContext(c))
         }
         var config = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
@@ -68,6 +71,17 @@ final class PostgresLink: @unchecked Sendable {
             throw TeamStoreError.cannotConnect(location.description, Self.reason(error))
         }
         if let channel = listening { try? listen(channel) }
+    }
+
+    /// A client certificate, when one is configured (sslcert/sslkey or PGSSLCERT/PGSSLKEY).
+    private func clientIdentity(_ c: inout TLSConfiguration) throws {
+        guard let cert = location.clientCertificate else { return }
+        do {
+            c.certificateChain = try NIOSSLCertificate.fromPEMFile(cert).map { .certificate($0) }
+            if let key = location.clientKey { c.privateKey = .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)) }
+        } catch {
+            throw TeamStoreError.cannotConnect(location.description, "the client certificate \(cert) could not be read (\(error))")
+        }
     }
 
     private func sslContext(_ c: TLSConfiguration) throws -> NIOSSLContext {

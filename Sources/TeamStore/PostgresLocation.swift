@@ -3,7 +3,10 @@ import Foundation
 /// A team session's address: `postgres://USER@HOST:PORT/DB?session=NAME[&sslmode=…]`.
 /// The password never appears here: it comes from `PGPASSWORD` or `~/.pgpass`.
 public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
-    public enum SSLMode: String, Sendable { case disable, prefer, require, verifyFull = "verify-full" }
+    /// libpq's modes; `allow` is treated as `prefer` (both try TLS first here).
+    public enum SSLMode: String, Sendable {
+        case disable, allow, prefer, require, verifyCA = "verify-ca", verifyFull = "verify-full"
+    }
 
     public var user: String
     public var host: String
@@ -11,8 +14,12 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     public var database: String
     public var session: String
     public var sslMode: SSLMode
-    /// A CA file for `verify-full` (`sslrootcert=`); default: the system's trust store.
+    /// A CA file for `verify-ca`/`verify-full` (`sslrootcert=`, `PGSSLROOTCERT`); default:
+    /// `~/.postgresql/root.crt` if it exists (as libpq), else the system's trust store.
     public var rootCertificate: String?
+    /// A client certificate and its key (`sslcert=`/`sslkey=`, `PGSSLCERT`/`PGSSLKEY`).
+    public var clientCertificate: String?
+    public var clientKey: String?
 
     /// Whether `text` names a PostgreSQL location rather than a file.
     public static func isPostgres(_ text: String) -> Bool {
@@ -25,7 +32,9 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         self.sslMode = sslMode; self.rootCertificate = rootCertificate
     }
 
-    public init(parsing text: String) throws {
+    /// Parses an address. As in libpq, settings the address leaves out come from
+    /// `PGSSLMODE`, `PGSSLROOTCERT`, `PGSSLCERT` and `PGSSLKEY`; the address wins.
+    public init(parsing text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard Self.isPostgres(text), let url = URLComponents(string: text) else {
             throw TeamStoreError.badLocation(text, "it must look like postgres://USER@HOST:PORT/DB?session=NAME")
         }
@@ -39,23 +48,40 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         guard !database.isEmpty, !database.contains("/") else { throw TeamStoreError.badLocation(text, "it needs a database name: …/DB?session=NAME") }
         var session: String?
         var mode = SSLMode.prefer
-        var root: String?
+        if let env = environment["PGSSLMODE"], !env.isEmpty {
+            guard let m = SSLMode(rawValue: env) else {
+                throw TeamStoreError.badLocation(text, "PGSSLMODE must be disable, allow, prefer, require, verify-ca or verify-full (it is '\(env)')")
+            }
+            mode = m
+        }
+        var root = environment["PGSSLROOTCERT"].flatMap { $0.isEmpty ? nil : $0 }
+        var cert = environment["PGSSLCERT"].flatMap { $0.isEmpty ? nil : $0 }
+        var key = environment["PGSSLKEY"].flatMap { $0.isEmpty ? nil : $0 }
         for item in url.queryItems ?? [] {
             switch item.name {
             case "session": session = item.value
             case "sslmode":
                 guard let m = item.value.flatMap(SSLMode.init(rawValue:)) else {
-                    throw TeamStoreError.badLocation(text, "sslmode must be disable, prefer, require or verify-full")
+                    throw TeamStoreError.badLocation(text, "sslmode must be disable, allow, prefer, require, verify-ca or verify-full")
                 }
                 mode = m
             case "sslrootcert": root = item.value
+            case "sslcert": cert = item.value
+            case "sslkey": key = item.value
             case "password": throw TeamStoreError.badLocation("postgres://…", "never put a password in the address; set PGPASSWORD or use ~/.pgpass")
-            default: throw TeamStoreError.badLocation(text, "unknown setting '\(item.name)' (known: session, sslmode, sslrootcert)")
+            default: throw TeamStoreError.badLocation(text, "unknown setting '\(item.name)' (known: session, sslmode, sslrootcert, sslcert, sslkey)")
             }
         }
         guard let session, !session.isEmpty else { throw TeamStoreError.badLocation(text, "it needs the session's name: ?session=NAME") }
         guard session.count <= 200, !session.contains(where: { $0.isNewline }) else { throw TeamStoreError.badLocation(text, "the session name is too long or has a line break") }
+        if root == nil, mode == .verifyCA || mode == .verifyFull, let home = environment["HOME"],
+           FileManager.default.fileExists(atPath: home + "/.postgresql/root.crt") {
+            root = home + "/.postgresql/root.crt"
+        }
+        if root == "system" { root = nil }
         self.init(user: user, host: host, port: url.port ?? 5432, database: database, session: session, sslMode: mode, rootCertificate: root)
+        self.clientCertificate = cert
+        self.clientKey = key
     }
 
     /// The address without any secret (there never is one), for messages.

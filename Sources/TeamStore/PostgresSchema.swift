@@ -10,7 +10,7 @@ import Foundation
 /// the hash chain still verifies — the event simply reads as erased.
 enum PostgresSchema {
     /// The newest schema this Convene knows.
-    static let version = 1
+    static let version = 2
     /// The NOTIFY channel; the payload is the session name.
     static let channel = "convene_events"
     /// Serialises migrations between consoles opening at once.
@@ -99,6 +99,94 @@ enum PostgresSchema {
             OR raised_by = current_user);
         CREATE POLICY register_write ON convene_restricted FOR INSERT WITH CHECK (raised_by = current_user);
         CREATE POLICY register_erase ON convene_restricted FOR UPDATE USING (pg_has_role(current_user, 'convene_lead', 'MEMBER'));
+        """,
+        2: """
+        -- Append-only, one function per table: the old shared one read NEW.id on
+        -- convene_restricted, which has no such column ('record "new" has no field "id"').
+        -- Erasure may clear a payload (never a concern's) or put a rewritten one in place
+        -- (a leaving name replaced by its placeholder); nothing chained may change.
+        CREATE OR REPLACE FUNCTION convene_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'DELETE' THEN RAISE EXCEPTION 'the journal is append-only'; END IF;
+            IF NEW.session = OLD.session AND NEW.seq = OLD.seq AND NEW.id = OLD.id AND NEW.kind = OLD.kind
+               AND NEW.version = OLD.version AND NEW.at_ms = OLD.at_ms AND NEW.actor = OLD.actor
+               AND NEW.restricted = OLD.restricted AND NEW.hash = OLD.hash AND NEW.commitment = OLD.commitment
+               AND NEW.db_user = OLD.db_user
+               AND ((NEW.payload IS NULL AND NEW.salt IS NULL AND NOT OLD.restricted)
+                    OR (NEW.payload IS NOT NULL AND NEW.salt IS NOT NULL AND OLD.payload IS NOT NULL)) THEN
+                RETURN NEW;
+            END IF;
+            RAISE EXCEPTION 'the journal is append-only';
+        END $$;
+        CREATE OR REPLACE FUNCTION convene_register_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'DELETE' THEN RAISE EXCEPTION 'the safeguarding register is append-only'; END IF;
+            IF NEW.payload IS NULL OR NEW.salt IS NULL THEN
+                RAISE EXCEPTION 'a safeguarding concern is never erased: the duty to pass on a disclosure outlives a withdrawal';
+            END IF;
+            IF NEW.session = OLD.session AND NEW.seq = OLD.seq AND NEW.raised_by = OLD.raised_by THEN RETURN NEW; END IF;
+            RAISE EXCEPTION 'the safeguarding register is append-only';
+        END $$;
+        DROP TRIGGER convene_restricted_append_only ON convene_restricted;
+        CREATE TRIGGER convene_restricted_append_only BEFORE UPDATE OR DELETE ON convene_restricted
+            FOR EACH ROW EXECUTE FUNCTION convene_register_append_only();
+
+        -- The linkage table: real names (participant.real-name payloads), readable by the lead only.
+        CREATE TABLE convene_linkage (
+            session text NOT NULL,
+            seq integer NOT NULL,
+            payload bytea,
+            salt bytea,
+            PRIMARY KEY (session, seq),
+            FOREIGN KEY (session, seq) REFERENCES convene_events(session, seq)
+        );
+        CREATE FUNCTION convene_linkage_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'DELETE' THEN RAISE EXCEPTION 'the journal is append-only'; END IF;
+            IF NEW.session = OLD.session AND NEW.seq = OLD.seq AND (NEW.payload IS NULL) = (NEW.salt IS NULL) THEN
+                RETURN NEW;
+            END IF;
+            RAISE EXCEPTION 'the journal is append-only';
+        END $$;
+        CREATE TRIGGER convene_linkage_append_only BEFORE UPDATE OR DELETE ON convene_linkage
+            FOR EACH ROW EXECUTE FUNCTION convene_linkage_append_only();
+        INSERT INTO convene_linkage (session, seq, payload, salt)
+            SELECT session, seq, payload, salt FROM convene_events WHERE kind = 'participant.real-name';
+        UPDATE convene_events SET payload = NULL, salt = NULL WHERE kind = 'participant.real-name' AND payload IS NOT NULL;
+        GRANT SELECT, INSERT ON convene_linkage TO convene_lead, convene_safeguarding, convene_notetaker;
+        GRANT SELECT ON convene_linkage TO convene_observer;
+        GRANT UPDATE (payload, salt) ON convene_linkage TO convene_lead;
+        ALTER TABLE convene_linkage ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY linkage_read ON convene_linkage FOR SELECT USING (pg_has_role(current_user, 'convene_lead', 'MEMBER'));
+        CREATE POLICY linkage_write ON convene_linkage FOR INSERT WITH CHECK (true);
+        CREATE POLICY linkage_erase ON convene_linkage FOR UPDATE USING (pg_has_role(current_user, 'convene_lead', 'MEMBER'));
+
+        -- Who each database role is: set by the lead. Once a session has any mapping, the
+        -- server refuses an event whose actor is not the person mapped to the role writing it.
+        CREATE TABLE convene_people (
+            session text NOT NULL REFERENCES convene_sessions(name),
+            db_role name NOT NULL,
+            person text NOT NULL,
+            PRIMARY KEY (session, db_role)
+        );
+        GRANT SELECT ON convene_people TO convene_lead, convene_safeguarding, convene_notetaker, convene_observer;
+        GRANT INSERT, UPDATE, DELETE ON convene_people TO convene_lead;
+        CREATE FUNCTION convene_stamp_actor() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE mapped text;
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM convene_people WHERE session = NEW.session) THEN RETURN NEW; END IF;
+            SELECT person INTO mapped FROM convene_people WHERE session = NEW.session AND db_role = NEW.db_user;
+            IF mapped IS NULL THEN
+                RAISE EXCEPTION 'the role % is not mapped to a person in this session; the lead maps it first', NEW.db_user;
+            END IF;
+            IF NEW.actor <> mapped THEN
+                RAISE EXCEPTION 'the role % writes as %, not as %: an event in another person''s name is refused',
+                    NEW.db_user, mapped, NEW.actor;
+            END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER convene_events_actor BEFORE INSERT ON convene_events
+            FOR EACH ROW EXECUTE FUNCTION convene_stamp_actor();
         """,
     ]
 

@@ -19,6 +19,8 @@ public enum TeamStoreError: Error, Equatable, Sendable, CustomStringConvertible 
     case newerSchema(found: Int, supported: Int)
     case server(String)
     case damaged(String)
+    /// The claimed actor is not the person the lead mapped to this database role.
+    case forgedActor(role: String, person: String, claimed: String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,8 @@ public enum TeamStoreError: Error, Equatable, Sendable, CustomStringConvertible 
         case .newerSchema(let found, let supported): return "the team server's tables were set up by a newer Convene (schema \(found); this one knows up to \(supported)); update Convene"
         case .server(let message): return "the team server refused: \(message)"
         case .damaged(let detail): return "the team session is damaged: \(detail)"
+        case .forgedActor(let role, let person, let claimed):
+            return "you are signed in to the team server as \(role), whom the lead mapped to \(person); an event cannot be written as \(claimed)"
         }
     }
 }

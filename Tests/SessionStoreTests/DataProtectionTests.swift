@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Privacy
 import SessionModel
 @testable import SessionStore
 import XCTest
@@ -290,12 +291,11 @@ final class DataProtectionTests: XCTestCase {
             let expected = expectedScope(before, "P03")
             XCTAssertFalse(expected.own.isEmpty); XCTAssertFalse(expected.direct.isEmpty); XCTAssertFalse(expected.chain.isEmpty)
             XCTAssertFalse(expected.whiteboard.isEmpty); XCTAssertGreaterThan(g.markersP03.count, 3)
-            let receipt = try j.withdraw(WithdrawalRequest(code: "P03", requestedOn: "2026-05-05", cascade: cascade),
-                                         closure: InterimWithdrawalClosure.scope, by: "Sam", at: t0)
+            let receipt = try j.withdraw(WithdrawalRequest(code: "P03", requestedOn: "2026-05-05", cascade: cascade), by: "Sam", at: t0)
             let erased = expected.own.union(expected.direct).union(cascade ? expected.chain : [])
             XCTAssertEqual(Set(receipt.erased), erased)
-            XCTAssertEqual(Set(receipt.scope.own), expected.own)
-            XCTAssertEqual(Set(receipt.scope.directResponses), expected.direct)
+            XCTAssertEqual(Set(receipt.plan.own), expected.own)
+            XCTAssertEqual(Set(receipt.plan.directResponses), expected.direct)
             XCTAssertEqual(Set(receipt.chainForReview), cascade ? [] : expected.chain)
             XCTAssertTrue(receipt.realNameErased)
             XCTAssertTrue(receipt.purged)
@@ -348,8 +348,7 @@ final class DataProtectionTests: XCTestCase {
         try b.append([CodeTagged(number: 1, code: late), ContributionLogged(source: .chat, speaker: nil, text: "responding to #1: agreed")],
                      by: "Ira", at: t0)
         // `a` has not seen the tag or the response; the erasure plans inside its transaction.
-        let receipt = try a.withdraw(WithdrawalRequest(code: "P01", requestedOn: "2026-05-02"),
-                                     closure: InterimWithdrawalClosure.scope, by: "Sam", at: t0)
+        let receipt = try a.withdraw(WithdrawalRequest(code: "P01", requestedOn: "2026-05-02"), by: "Sam", at: t0)
         XCTAssertEqual(receipt.erased, [1, 2])
         XCTAssertTrue(try SQLiteJournal.check(path: path()).isHealthy)
         try b.refresh()
@@ -366,7 +365,7 @@ final class DataProtectionTests: XCTestCase {
         try j.append([ContributionLogged(source: .verbal, speaker: "P01", text: "said"), CodeTagged(number: 1, code: "Trust")], by: "Ira", at: t0)
         let events = try j.allEvents().map(\.hash)
         // Clearing the contribution but not its tag would leave a tag on an erased contribution.
-        XCTAssertThrowsError(try j.erase(by: "Sam", at: t0) { _, _ in ErasurePlan(clear: [3], append: []) }) {
+        XCTAssertThrowsError(try j.erase(by: "Sam", at: t0) { _, _ in ErasurePlan(clear: [3], tombstone: { LinkageDestroyed(record: $0) }) }) {
             XCTAssertTrue("\($0)".contains("would no longer replay"), "\($0)")
         }
         XCTAssertEqual(j.state.contributions[0].text, "said")
@@ -377,9 +376,8 @@ final class DataProtectionTests: XCTestCase {
     func testWithdrawingTwiceIsRefused() throws {
         let j = try makeSession()
         try j.append([ParticipantAdded(code: "P01", jobRole: "Youth worker")], by: "Sam", at: t0)
-        try j.withdraw(WithdrawalRequest(code: "P01", requestedOn: "2026-05-02"), closure: InterimWithdrawalClosure.scope, by: "Sam", at: t0)
-        XCTAssertThrowsError(try j.withdraw(WithdrawalRequest(code: "P01", requestedOn: "2026-05-02"),
-                                            closure: InterimWithdrawalClosure.scope, by: "Sam", at: t0)) {
+        try j.withdraw(WithdrawalRequest(code: "P01", requestedOn: "2026-05-02"), by: "Sam", at: t0)
+        XCTAssertThrowsError(try j.withdraw(WithdrawalRequest(code: "P01", requestedOn: "2026-05-02"), by: "Sam", at: t0)) {
             XCTAssertEqual($0 as? StoreError, .rejected(.nothingToWithdraw("P01")))
         }
     }
@@ -389,12 +387,12 @@ final class DataProtectionTests: XCTestCase {
         _ = try buildGenerated(j, seed: 3)
         let before = try Data(contentsOf: URL(fileURLWithPath: path()))
         let events = j.state.eventCount
-        let dry = try j.withdraw(WithdrawalRequest(code: "P03", requestedOn: "2026-05-02"), closure: InterimWithdrawalClosure.scope,
+        let dry = try j.withdraw(WithdrawalRequest(code: "P03", requestedOn: "2026-05-02"),
                                  by: "Sam", at: t0, dryRun: true)
         XCTAssertTrue(dry.dryRun)
         XCTAssertEqual(j.state.eventCount, events)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path())), before)
-        let real = try j.withdraw(WithdrawalRequest(code: "P03", requestedOn: "2026-05-02"), closure: InterimWithdrawalClosure.scope,
+        let real = try j.withdraw(WithdrawalRequest(code: "P03", requestedOn: "2026-05-02"),
                                   by: "Sam", at: t0)
         XCTAssertEqual(real.erased, dry.erased)
         XCTAssertEqual(real.eventsCleared, dry.eventsCleared)
@@ -406,7 +404,7 @@ final class DataProtectionTests: XCTestCase {
         let sealedP03 = try j.dbQueue.read { db in
             try Data.fetchAll(db, sql: "SELECT payload FROM events WHERE kind = 'participant.real-name'")
         }
-        try j.withdraw(WithdrawalRequest(code: "P03", requestedOn: "2026-05-02"), closure: InterimWithdrawalClosure.scope, by: "Sam", at: t0)
+        try j.withdraw(WithdrawalRequest(code: "P03", requestedOn: "2026-05-02"), by: "Sam", at: t0)
         XCTAssertTrue(try SQLiteJournal.check(path: path(), cipher: j.cipher).isHealthy)
         try j.close()
         assertAbsent(g.markersP03 + [g.realName], in: path())
@@ -479,11 +477,24 @@ final class DataProtectionTests: XCTestCase {
         try add(ContributionLogged(source: .verbal, speaker: nil, text: "transcript of one", alignsWith: 1)) // #7 direct (aligned)
         try add(ContributionLogged(source: .verbal, speaker: "P03", text: "unrelated, replying to #12"))  // #8 unrelated
         try add(ContributionLogged(source: .chat, speaker: "P02", text: "deep", replyTo: [4]))            // #9 chain
-        let scope = InterimWithdrawalClosure.scope(s, "P01")
+        let scope = try WithdrawalPlan.make(WithdrawalRequest(code: "P01", requestedOn: "2026-05-01"), state: s)
         XCTAssertEqual(scope.own, [1])
         XCTAssertEqual(scope.directResponses, [2, 3, 7])
         XCTAssertEqual(scope.chain, [4, 9])
         XCTAssertEqual(scope.keptWhiteboard, [5])
+    }
+}
+
+extension SQLiteJournal {
+    /// Plans with Privacy's planner and carries the plan out, as the command line does.
+    @discardableResult
+    func withdraw(_ request: WithdrawalRequest, by: String, at: Date, dryRun: Bool = false) throws -> WithdrawalReceipt {
+        try refresh()
+        let plan: WithdrawalPlan
+        do { plan = try WithdrawalPlan.make(request, state: state) } catch WithdrawalPlanError.alreadyWithdrawn(let c) {
+            throw StoreError.rejected(.nothingToWithdraw(c))
+        }
+        return dryRun ? try previewWithdrawal(plan) : try withdraw(plan, by: by, at: at)
     }
 }
 

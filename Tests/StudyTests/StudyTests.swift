@@ -63,12 +63,12 @@ final class StudyTests: XCTestCase {
         // Before: the words are in group1's bytes (group3 is encrypted, so sealed even now).
         XCTAssertTrue(f.contains("QZV-P03-ALPHA", in: f.rawBytes("group1.convene")))
         let dry = try study.withdraw(code: "p03", requestedOn: StudyFixture.today(), by: "Sam Lead", at: Date(),
-                                     today: StudyFixture.today(), dryRun: true, closure: InterimWithdrawalClosure.scope)
+                                     today: StudyFixture.today(), dryRun: true)
         XCTAssertEqual(dry.sessions.map(\.name), ["group1", "group3"])
         XCTAssertTrue(f.contains("QZV-P03-ALPHA", in: f.rawBytes("group1.convene")), "a dry run changes nothing")
 
         let receipt = try study.withdraw(code: "P03", requestedOn: StudyFixture.today(), by: "Sam Lead", at: Date(),
-                                         today: StudyFixture.today(), dryRun: false, closure: InterimWithdrawalClosure.scope)
+                                         today: StudyFixture.today(), dryRun: false)
         XCTAssertEqual(receipt.sessions.map(\.name), ["group1", "group3"])
         XCTAssertEqual(receipt.sessions[0].receipt.erased, [1, 2], "their words and the reply to them")
         XCTAssertEqual(receipt.sessions[1].receipt.erased, [1, 2], "the 'responding to #1' reply in the encrypted session")
@@ -88,7 +88,7 @@ final class StudyTests: XCTestCase {
         XCTAssertEqual(try f.open().manifest.withdrawals.map(\.sessions), [["group1", "group3"]])
         // Again: nothing left to withdraw.
         XCTAssertThrowsError(try study.withdraw(code: "P03", requestedOn: StudyFixture.today(), by: "Sam Lead", at: Date(),
-                                                today: StudyFixture.today(), dryRun: false, closure: InterimWithdrawalClosure.scope)) {
+                                                today: StudyFixture.today(), dryRun: false)) {
             XCTAssertEqual($0 as? StudyError, .alreadyWithdrawn("P03"))
         }
     }
@@ -105,15 +105,14 @@ final class StudyTests: XCTestCase {
         try study.add(location: f.path("group5.convene"), strand: "chairs", by: "Sam Lead", at: StudyFixture.t0)
         let before = try f.fingerprint()
         XCTAssertThrowsError(try study.withdraw(code: "P03", requestedOn: StudyFixture.today(), by: "Sam Lead", at: Date(),
-                                                today: StudyFixture.today(), dryRun: false, closure: InterimWithdrawalClosure.scope)) { error in
+                                                today: StudyFixture.today(), dryRun: false)) { error in
             XCTAssertEqual(error as? StudyError, .windowsClosed(["group5 (closed on 2020-03-16)"]))
             XCTAssertTrue("\(error)".contains("group5"), "the refusal names the session")
         }
         XCTAssertEqual(try f.fingerprint(), before, "a refusal changes no byte of any file")
         // The lead overrides with a reason: every session then.
         let receipt = try study.withdraw(code: "P03", requestedOn: StudyFixture.today(), overrideReason: "asked in writing on time",
-                                         by: "Sam Lead", at: Date(), today: StudyFixture.today(), dryRun: false,
-                                         closure: InterimWithdrawalClosure.scope)
+                                         by: "Sam Lead", at: Date(), today: StudyFixture.today(), dryRun: false)
         XCTAssertEqual(receipt.sessions.map(\.name), ["group1", "group3", "group5"])
         XCTAssertFalse(f.contains("QZV-P03-OLD", in: f.rawBytes("group5.convene")))
     }

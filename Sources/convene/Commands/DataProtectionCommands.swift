@@ -4,41 +4,36 @@ import Privacy
 import SessionModel
 import SessionStore
 
-/// The one place the command line chooses its withdrawal closure.
-enum Withdrawals {
-    // SWITCH HERE to Privacy's withdrawal closure once it is on main
-    // (own contributions, direct responses by reply-to / "responding to #N" /
-    // quoting, the further chain, kept whiteboard notes), mapped to a
-    // `WithdrawalScope`. The interim closure follows explicit links only.
-    static func closure(_ state: SessionState, _ code: String) -> WithdrawalScope {
-        InterimWithdrawalClosure.scope(state, code)
-    }
-}
-
 struct WithdrawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "withdraw",
         abstract: "Withdraw a participant: erase their contributions and the responses to them, physically.",
         discussion: """
-            Erases everything P03 said or wrote, every contribution that responds to one of theirs, \
-            their tags, theme links, redaction records and their real name, and prints a receipt. \
-            Whiteboard notes (anonymous) and safeguarding concerns are kept. Contributions further \
-            down a reply chain are listed for review; --cascade erases them too. Refused after the \
-            withdrawal window unless the lead overrides it with a reason.
+            Erases everything P03 said or wrote, every contribution that responds to one of theirs or \
+            repeats their words (eight words in a row, or five inside quotation marks), their tags, \
+            theme links, redaction records and their real name (replaced by its placeholder wherever \
+            others wrote it), console drafts that touch any of it, and prints a receipt. Whiteboard \
+            notes (anonymous) and safeguarding concerns are kept. Contributions further down a reply \
+            chain are listed for review; --cascade erases them too. A contribution that repeats their \
+            words may be kept with --keep N --reason "…". Refused after the withdrawal window unless \
+            the lead overrides it with a reason.
             """)
     @OptionGroup var session: SessionFileArgument
     @Argument(help: "The participant's code.") var code: String
     @Option(help: "The day the participant asked, YYYY-MM-DD (default: today).") var requestedOn: String?
     @Flag(help: "Also erase contributions further down the reply chains.") var cascade = false
     @Flag(help: "Withdraw although the window has closed (lead only; needs --reason).") var overrideWindow = false
-    @Option(help: "Why the window is overridden (recorded in the journal).") var reason: String?
+    @Option(help: "Keep contribution N although it repeats the participant's words (needs --reason; repeatable).")
+    var keep: [Int] = []
+    @Option(help: "Why the window is overridden or a quote is kept (recorded in the journal).") var reason: String?
     @Flag(help: "Show what would be erased and change nothing.") var dryRun = false
     @Flag(help: "The receipt as one JSON document.") var json = false
     @OptionGroup var actor: ActorOptions
 
     func run() throws {
-        if reason != nil && !overrideWindow { throw CLIError("--reason goes with --override-window") }
+        if reason != nil && !overrideWindow && keep.isEmpty { throw CLIError("--reason goes with --override-window or --keep") }
         if overrideWindow && reason == nil { throw WithdrawalRefusal.overrideNeedsReason }
+        if let n = keep.first, reason == nil { throw WithdrawalPlanError.keepNeedsReason(n) }
         let journal = try Sessions.open(session, readOnly: dryRun)
         let state = journal.state
         guard state.info != nil else { throw SessionError.noSession }
@@ -46,14 +41,18 @@ struct WithdrawCommand: ParsableCommand {
         let now = Clock.now()
         let today = SessionDate.format(now)
         let request = WithdrawalRequest(code: who, requestedOn: requestedOn ?? today, cascade: cascade,
-                                        overrideReason: overrideWindow ? reason : nil)
+                                        overrideReason: overrideWindow ? reason : nil,
+                                        keep: keep.map { KeptQuote(number: $0, reason: reason ?? "") })
         try WithdrawalWindow.check(request, in: state, actor: actor.actor, today: today)
-        // Their real name leaves the linkage table: redact where others named them first.
+        _ = try WithdrawalPlan.make(request, state: state) // refuses a bad --keep before anything changes
+        // Their real name leaves the linkage table: redact where others named them first,
+        // so the placeholders that replace it keep the session's numbering.
         if !dryRun, let name = state.linkage[who] {
             let redactions = NamesLeavingTheSession.redactions(for: [name], in: state)
             if !redactions.isEmpty { try Sessions.append(journal, redactions, by: actor.actor) }
         }
-        let receipt = try journal.withdraw(request, closure: Withdrawals.closure, by: actor.actor, at: now, dryRun: dryRun)
+        let plan = try WithdrawalPlan.make(request, state: journal.state)
+        let receipt = try (dryRun ? journal.previewWithdrawal(plan) : journal.withdraw(plan, by: actor.actor, at: now))
         if json { try Output.printJSON(WithdrawalReceiptJSON(receipt)) } else { ReceiptText.print(receipt, file: session.file) }
         if !dryRun && !receipt.purged { throw PurgePending.exit(file: session.file) }
     }
@@ -74,23 +73,48 @@ enum ReceiptText {
 
     static func print(_ r: WithdrawalReceipt, file: String) {
         let verb = r.dryRun ? "would erase" : "erased"
+        let p = r.plan
         if r.dryRun { Output.line("DRY RUN: nothing has been changed") }
         Output.line("withdrawal receipt: \(r.code), requested on \(r.requestedOn) (window closes \(r.windowClosesOn ?? "?"))")
         if let reason = r.overrideReason { Output.line("window overridden by the lead: \(reason)") }
-        let own = r.scope.own.filter(r.erased.contains)
-        let direct = r.scope.directResponses.filter(r.erased.contains)
-        let chain = r.cascade ? r.scope.chain.filter(r.erased.contains) : []
+        let own = p.own.filter(r.erased.contains)
+        let direct = p.directResponses.filter(r.erased.contains)
+        let quoting = p.quotes.map(\.number).filter(r.erased.contains)
+        let chain = r.cascade ? p.chain.filter(r.erased.contains) : []
         Output.line("\(verb) \(r.erased.count) contribution\(r.erased.count == 1 ? "" : "s")")
         Output.line("  \(own.count) by \(r.code)\(own.isEmpty ? "" : ": " + list(own))")
         Output.line("  \(direct.count) direct response\(direct.count == 1 ? "" : "s") to theirs\(direct.isEmpty ? "" : ": " + list(direct))")
+        Output.line("  \(quoting.count) repeating their words\(quoting.isEmpty ? "" : ": " + list(quoting))")
         if r.cascade { Output.line("  \(chain.count) further down the reply chain (--cascade)\(chain.isEmpty ? "" : ": " + list(chain))") }
         Output.line("  with \(r.eventsCleared) journal event\(r.eventsCleared == 1 ? "" : "s") holding their text, edits, tags, theme links, redactions and reminders")
+        if r.dryRun, !p.quotes.isEmpty {
+            Output.line("for review: these repeat \(r.code)'s words and will be erased unless kept with --keep N --reason \"…\":")
+            for q in p.quotes {
+                let how = q.quoted ? "quotes \(q.sharedWords) words" : "repeats \(q.sharedWords) words in a row"
+                let kept = p.keptQuotes.first { $0.number == q.number }
+                Output.line("  #\(q.number) \(how) of #\(q.quotes)" + (kept.map { " — kept: \($0.reason)" } ?? ""))
+            }
+        }
+        for k in p.keptQuotes where !r.dryRun {
+            Output.line("kept on the facilitator's word: #\(k.number), which repeats \(r.code)'s words (\(k.reason))")
+        }
         Output.line("real name: " + (r.realNameErased ? "\(verb) from the linkage table" : "none was recorded"))
+        let nameVerb = r.dryRun ? "would be replaced" : "replaced"
+        if r.rewritten.isEmpty {
+            Output.line("their real name is written nowhere else in the journal")
+        } else {
+            let places = r.rewritten.reduce(0) { $0 + $1.places }
+            Output.line("their real name \(nameVerb) by its placeholder in \(places) place\(places == 1 ? "" : "s"), in \(r.rewritten.count) journal event\(r.rewritten.count == 1 ? "" : "s"): "
+                        + r.rewritten.map { "\($0.what) (event \($0.seq))" }.joined(separator: ", "))
+        }
+        if !r.dryRun {
+            Output.line("console drafts erased (they named \(r.code) or held erased words): \(r.draftsErased)")
+        }
         if !r.chainForReview.isEmpty {
             Output.line("for review, not erased: \(list(r.chainForReview)), further down the reply chain; read them, and run again with --cascade to erase them")
         }
         Output.line("kept: \(r.whiteboardNotesInSession) whiteboard note\(r.whiteboardNotesInSession == 1 ? "" : "s"): anonymous, so they cannot be traced to anyone or removed"
-                    + (r.scope.keptWhiteboard.isEmpty ? "" : "; among them \(list(r.scope.keptWhiteboard)), linked to \(r.code)'s"))
+                    + (p.keptWhiteboard.isEmpty ? "" : "; among them \(list(p.keptWhiteboard)), linked to \(r.code)'s"))
         if r.concernsKept.isEmpty {
             Output.line("kept: no safeguarding concern refers to \(r.code) or to an erased contribution")
         } else {
@@ -105,14 +129,24 @@ enum ReceiptText {
             }
         }
         if !r.dryRun {
-            Output.line(r.purged ? "no byte of the erased text remains in \(file), its -wal or -shm (checkpointed and vacuumed)"
+            Output.line(r.purged ? "no byte of the erased text remains in \(file), its -wal or -shm, nor of their real name (checkpointed and vacuumed)"
                                  : "WARNING: \(file) could not be compacted yet; run `convene purge \(file)`")
+            if let head = r.head { HeadText.print(head, file: file) }
         }
+    }
+}
+
+/// The journal head a receipt records, and how to hold the file to it later.
+enum HeadText {
+    static func print(_ head: JournalHead, file: String) {
+        Output.line("journal head: event \(head.seq), hash \(head.hash.prefix(16))… (keep this receipt; with --json it can be given to `convene check \(file) --against RECEIPT`)")
     }
 }
 
 struct WithdrawalReceiptJSON: Codable {
     struct ExportJSON: Codable { var format: String; var file: String; var at: Date; var by: String }
+    struct QuoteJSON: Codable { var number: Int; var quotes: Int; var sharedWords: Int; var quoted: Bool; var keptBecause: String? }
+    struct RewriteJSON: Codable { var event: Int; var what: String; var places: Int }
     var code: String
     var requestedOn: String
     var windowClosesOn: String?
@@ -122,24 +156,35 @@ struct WithdrawalReceiptJSON: Codable {
     var erased: [Int]
     var own: [Int]
     var directResponses: [Int]
+    var quotes: [QuoteJSON]
     var chain: [Int]
     var chainForReview: [Int]
     var keptWhiteboard: [Int]
     var whiteboardNotesKept: Int
     var concernsKept: [Int]
     var realNameErased: Bool
+    var realNameReplaced: [RewriteJSON]
+    var draftsErased: Int
     var eventsCleared: Int
     var exportsBefore: [ExportJSON]
     var purged: Bool
+    var journalHead: JournalHead?
 
     init(_ r: WithdrawalReceipt) {
+        let p = r.plan
         code = r.code; requestedOn = r.requestedOn; windowClosesOn = r.windowClosesOn; overrideReason = r.overrideReason
-        cascade = r.cascade; dryRun = r.dryRun; erased = r.erased; own = r.scope.own
-        directResponses = r.scope.directResponses; chain = r.scope.chain; chainForReview = r.chainForReview
-        keptWhiteboard = r.scope.keptWhiteboard; whiteboardNotesKept = r.whiteboardNotesInSession
+        cascade = r.cascade; dryRun = r.dryRun; erased = r.erased; own = p.own
+        directResponses = p.directResponses; chain = p.chain; chainForReview = r.chainForReview
+        quotes = p.quotes.map { q in
+            QuoteJSON(number: q.number, quotes: q.quotes, sharedWords: q.sharedWords, quoted: q.quoted,
+                      keptBecause: p.keptQuotes.first { $0.number == q.number }?.reason)
+        }
+        keptWhiteboard = p.keptWhiteboard; whiteboardNotesKept = r.whiteboardNotesInSession
         concernsKept = r.concernsKept; realNameErased = r.realNameErased; eventsCleared = r.eventsCleared
+        realNameReplaced = r.rewritten.map { RewriteJSON(event: $0.seq, what: $0.what, places: $0.places) }
+        draftsErased = r.draftsErased
         exportsBefore = r.exportsBefore.map { ExportJSON(format: $0.kind, file: $0.detail, at: $0.at, by: $0.by) }
-        purged = r.purged
+        purged = r.purged; journalHead = r.head
     }
 }
 
@@ -164,12 +209,21 @@ struct AnonymiseCommand: ParsableCommand {
         let redactions = NamesLeavingTheSession.redactions(for: Array(state.linkage.values) + state.blocklist, in: state)
         if !redactions.isEmpty { try Sessions.append(journal, redactions, by: actor.actor) }
         let result = try journal.anonymise(by: actor.actor, at: Clock.now())
-        Output.line("anonymised \(session.file): destroyed \(result.realNames) real name\(result.realNames == 1 ? "" : "s") (the linkage table) and \(result.blocklisted) block-listed name\(result.blocklisted == 1 ? "" : "s")")
         if !redactions.isEmpty {
             Output.line("redacted \(redactions.count) place\(redactions.count == 1 ? "" : "s") where those names were still written")
         }
+        Output.line("anonymised \(session.file): destroyed \(result.realNames) real name\(result.realNames == 1 ? "" : "s") (the linkage table) and \(result.blocklisted) block-listed name\(result.blocklisted == 1 ? "" : "s")")
+        if result.rewritten.isEmpty {
+            Output.line("those names were written nowhere else in the journal")
+        } else {
+            let places = result.rewritten.reduce(0) { $0 + $1.places }
+            Output.line("replaced those names by their placeholders in \(places) place\(places == 1 ? "" : "s"), in \(result.rewritten.count) journal event\(result.rewritten.count == 1 ? "" : "s"): "
+                        + result.rewritten.map { "\($0.what) (event \($0.seq))" }.joined(separator: ", "))
+        }
+        Output.line("console drafts erased (they held those names): \(result.draftsErased)")
         if result.purged {
-            Output.line("no byte of those names remains in \(session.file), its -wal or -shm")
+            Output.line("no byte of those names remains in \(session.file), its -wal or -shm (rewritten, checkpointed and vacuumed)")
+            if let head = result.head { HeadText.print(head, file: session.file) }
         } else {
             throw PurgePending.exit(file: session.file)
         }

@@ -135,8 +135,18 @@ struct ListCommand: ParsableCommand {
 }
 
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Check a session file's integrity.")
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Check a session file's integrity.",
+        discussion: """
+            Verifies SQLite's structure, the sequence, every payload against its commitment, the hash \
+            chain (keyed for encrypted files), that every erased or rewritten row is listed by a chained \
+            withdrawal or anonymisation record, that no safeguarding concern was erased, replays every \
+            event, and compares the journal's end with the anchors this machine's writers kept and with \
+            any receipt given with --against. Exit 3 on damage.
+            """)
     @OptionGroup var session: SessionFileArgument
+    @Option(help: "A receipt (withdraw --json) or any JSON document with a journalHead; the journal must still reach it (repeatable).")
+    var against: [String] = []
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: session.file) else { throw StoreError.fileMissing(session.file) }
@@ -146,9 +156,22 @@ struct CheckCommand: ParsableCommand {
         if let meta = try? SQLiteJournal.readMeta(path: session.file), meta.encryption != PlainPayloads().name {
             cipher = try Passphrases.cipher(for: meta, path: session.file, env: session.passphraseEnv)
         }
-        let report = try SQLiteJournal.check(path: session.file, cipher: cipher)
+        let heads = try against.map { path -> JournalHead in
+            guard let head = Anchors.head(inDocument: path) else {
+                throw CLIError("\(path) holds no journal head (give a receipt written with --json)")
+            }
+            return head
+        }
+        let report = try SQLiteJournal.check(path: session.file, cipher: cipher, against: heads)
+        for note in report.notes { Output.line("note: \(note)") }
         if report.isHealthy {
-            Output.line("ok: \(report.events) events, hash chain intact, replay clean\(report.erased > 0 ? ", \(report.erased) erased by withdrawal" : "")")
+            var facts = ["\(report.events) events", report.keyedChain ? "keyed hash chain intact" : "hash chain intact",
+                         "all \(report.replayed) replayed"]
+            if report.erased > 0 { facts.append("\(report.erased) erased by withdrawal or anonymisation, as recorded") }
+            if report.rewritten > 0 { facts.append("\(report.rewritten) rewritten to remove names, as recorded") }
+            facts.append(report.anchorsCompared == 0 ? "no anchor or receipt to compare its end with"
+                         : "its end matches \(report.anchorsCompared) anchor\(report.anchorsCompared == 1 ? "" : "s")/receipt\(report.anchorsCompared == 1 ? "" : "s")")
+            Output.line("ok: " + facts.joined(separator: ", "))
         } else {
             for problem in report.problems { Output.line("damage: \(problem)") }
             throw ExitCode(3)

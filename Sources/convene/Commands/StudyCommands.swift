@@ -128,7 +128,7 @@ struct StudyCommand: ParsableCommand {
             let today = SessionDate.format(now)
             let receipt = try study.withdraw(code: code, requestedOn: requestedOn ?? today, cascade: cascade,
                                              overrideReason: overrideWindow ? reason : nil, by: actor.actor, at: now,
-                                             today: today, dryRun: dryRun, closure: Withdrawals.closure)
+                                             today: today, dryRun: dryRun)
             if json {
                 try Output.printJSON(StudyWithdrawalJSON(receipt))
             } else {
