@@ -224,6 +224,7 @@ public enum ConsoleRunner {
                     }
                 } catch {
                     _ = update(&state, .appendFailed("cannot read the session: \(error)"))
+                    changed = true // draw the message now, not at the next second
                 }
                 if let status = link?() {
                     _ = update(&state, .offline(waiting: status.offlineWaiting))

@@ -80,10 +80,18 @@ extension SQLiteJournal {
         if let session = meta.sessionID {
             let here = Anchors.canonical(path)
             let anchors = useAnchors ? Anchors.all(for: session) : []
+            var othersApart = 0
             for anchor in anchors {
-                report.anchorsCompared += 1
-                JournalVerifier.compare(rows, with: anchor, authoritative: anchor.location == here,
-                                        source: "this machine's anchor", into: &report)
+                if anchor.location == here {
+                    report.anchorsCompared += 1
+                    JournalVerifier.compare(rows, with: anchor, authoritative: true, source: "this machine's anchor", into: &report)
+                } else if !JournalVerifier.reaches(rows, anchor) {
+                    othersApart += 1
+                }
+            }
+            if othersApart > 0 {
+                // Copies (pulls, backups, the demo made twice) share the session id and go their own way.
+                report.notes.append("\(othersApart) cop\(othersApart == 1 ? "y" : "ies") of this session elsewhere on this machine moved on or changed separately from this file (their anchors); expected of copies, not damage to this one")
             }
             for head in against {
                 report.anchorsCompared += 1
@@ -214,6 +222,11 @@ public enum JournalVerifier {
               let again = try? EventCodec.encode(decoded),
               let known = (try? JSONSerialization.jsonObject(with: again)) as? [String: Any] else { return nil }
         return stored.keys.sorted().first { known[$0] == nil }
+    }
+
+    /// Whether the journal holds `head`'s event with `head`'s hash.
+    public static func reaches(_ rows: [RawEventRow], _ head: JournalHead) -> Bool {
+        rows.first { $0.seq == head.seq }.map { HashChain.hex($0.hash) == head.hash.lowercased() } ?? false
     }
 
     /// Reports a journal that ends before `head`, or holds another event where `head` was.

@@ -163,14 +163,17 @@ struct CheckCommand: ParsableCommand {
             return head
         }
         let report = try SQLiteJournal.check(path: session.file, cipher: cipher, against: heads)
-        for note in report.notes { Output.line("note: \(note)") }
+        defer { for note in report.notes { Output.line("note: \(note)") } }
         if report.isHealthy {
             var facts = ["\(report.events) events", report.keyedChain ? "keyed hash chain intact" : "hash chain intact",
                          "all \(report.replayed) replayed"]
             if report.erased > 0 { facts.append("\(report.erased) erased by withdrawal or anonymisation, as recorded") }
             if report.rewritten > 0 { facts.append("\(report.rewritten) rewritten to remove names, as recorded") }
-            facts.append(report.anchorsCompared == 0 ? "no anchor or receipt to compare its end with"
-                         : "its end matches \(report.anchorsCompared) anchor\(report.anchorsCompared == 1 ? "" : "s")/receipt\(report.anchorsCompared == 1 ? "" : "s")")
+            var held: [String] = []
+            if report.anchorsCompared > heads.count { held.append("this machine's anchor") }
+            if !heads.isEmpty { held.append("the receipt\(heads.count == 1 ? "" : "s") given") }
+            facts.append(held.isEmpty ? "no anchor or receipt to compare its end with"
+                         : "its end matches " + held.joined(separator: " and "))
             Output.line("ok: " + facts.joined(separator: ", "))
         } else {
             for problem in report.problems { Output.line("damage: \(problem)") }
