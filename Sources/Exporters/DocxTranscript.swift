@@ -58,14 +58,16 @@ public enum DocxTranscript {
         "<w:p>\(style.map { "<w:pPr><w:pStyle w:val=\"\($0)\"/></w:pPr>" } ?? "")\(runs)</w:p>"
     }
 
-    static func document(_ r: ResearchRecord) -> String {
-        var body = paragraph(run(r.session.title), style: "Title")
+    static func document(_ r: ResearchRecord, into body: SinkText) {
+        body += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"\(w)\"><w:body>"
+        body += paragraph(run(r.session.title), style: "Title")
         var facts = "\(r.session.date), \(ExportText.clock(r.session.startedAt))–\(ExportText.clock(r.session.endedAt)) UTC, \(r.session.platform)"
         if let study = r.session.study { facts += ". \(study)\(r.session.strand.map { ", strand \($0)" } ?? "")" }
         body += paragraph(run(facts))
         body += paragraph(run("Anonymised transcript: names and identifiers are redacted; speakers are labelled only as the Chatham House Rule allows (job role, “Participant”, or background material, which is not transcribed)."), style: "Prompt")
-        var byRoom: [Int: [ResearchRecord.Entry]] = [:]
-        for e in r.contributions { byRoom[e.roomId, default: []].append(e) }
+        // Indices, not copies of the entries: a long session has many.
+        var byRoom: [Int: [Int]] = [:]
+        for (i, e) in r.contributions.enumerated() { byRoom[e.roomId, default: []].append(i) }
         let rounds = Dictionary(r.rounds.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
         let guide = Dictionary(r.guide.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
         for room in r.rooms {
@@ -73,7 +75,8 @@ public enum DocxTranscript {
             body += paragraph(run(room.name), style: "Heading1")
             var round: Int?? = .none
             var segment: Int?? = .none
-            for e in entries {
+            for i in entries {
+                let e = r.contributions[i]
                 if round != .some(e.round) {
                     round = .some(e.round)
                     segment = .none
@@ -95,7 +98,7 @@ public enum DocxTranscript {
             }
         }
         body += "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>"
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"\(w)\"><w:body>\(body)</w:body></w:document>"
+        body += "</w:body></w:document>"
     }
 
     static func core(_ r: ResearchRecord) -> String {
@@ -106,13 +109,24 @@ public enum DocxTranscript {
     }
 
     public static func docx(_ r: ResearchRecord) throws -> Data {
-        try ZipPackage.build([
-            ("[Content_Types].xml", Data(contentTypes.utf8)),
-            ("_rels/.rels", Data(packageRels.utf8)),
-            ("docProps/core.xml", Data(core(r).utf8)),
-            ("word/_rels/document.xml.rels", Data(documentRels.utf8)),
-            ("word/styles.xml", Data(styles.utf8)),
-            ("word/document.xml", Data(document(r).utf8)),
-        ], date: r.session.endedAt)
+        let sink = ExportSink()
+        try docx(r, to: sink)
+        return sink.data
+    }
+
+    /// The package, the transcript written into its entry a paragraph at a time.
+    static func docx(_ r: ResearchRecord, to sink: ExportSink) throws {
+        try ZipPackage.write([
+            .bytes("[Content_Types].xml", Data(contentTypes.utf8)),
+            .bytes("_rels/.rels", Data(packageRels.utf8)),
+            .bytes("docProps/core.xml", Data(core(r).utf8)),
+            .bytes("word/_rels/document.xml.rels", Data(documentRels.utf8)),
+            .bytes("word/styles.xml", Data(styles.utf8)),
+            .written("word/document.xml") { out in
+                let text = SinkText(out)
+                document(r, into: text)
+                try text.finish()
+            },
+        ], date: r.session.endedAt, to: sink)
     }
 }

@@ -157,3 +157,35 @@ public final class ExportSink {
         buffer.removeAll(keepingCapacity: true)
     }
 }
+
+/// Text written into a sink a piece at a time (`text += "…"`) and passed on in
+/// pieces of about 64 KiB, so no format holds its whole output; `finish()`
+/// passes on the rest and reports a write that failed.
+final class SinkText {
+    private let sink: ExportSink
+    private var buffer = ""
+    private var failure: Error?
+    static let pieceSize = 1 << 16
+
+    init(_ sink: ExportSink) {
+        self.sink = sink
+        buffer.reserveCapacity(Self.pieceSize + 4_096)
+    }
+
+    static func += (text: SinkText, piece: String) {
+        text.buffer += piece
+        if text.buffer.utf8.count >= pieceSize { text.pass() }
+    }
+
+    private func pass() {
+        if failure == nil && !buffer.isEmpty {
+            do { try sink.write(buffer) } catch { failure = error }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func finish() throws {
+        pass()
+        if let failure { throw failure }
+    }
+}

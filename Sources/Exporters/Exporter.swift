@@ -58,15 +58,22 @@ public enum Exporter {
     /// A research format from a record the gate built (benchmarks and tests
     /// reuse one record across formats).
     public static func render(_ record: ResearchRecord, format: ExportFormat) throws -> Data {
+        let sink = ExportSink()
+        try render(record, format: format, to: sink)
+        return sink.data
+    }
+
+    /// The same, written into `sink` a piece at a time: no format holds its whole output.
+    public static func render(_ record: ResearchRecord, format: ExportFormat, to sink: ExportSink) throws {
         switch format {
-        case .json: return try ResearchFormats.json(record)
-        case .csv: return Data(ResearchFormats.csv(record).utf8)
-        case .quotesCSV: return Data(ResearchFormats.csv(record, quotesOnly: true).utf8)
-        case .markdown: return Data(ResearchFormats.markdown(record).utf8)
-        case .html: return Data(HTMLReport.html(record).utf8)
-        case .docx: return try DocxTranscript.docx(record)
-        case .qdpx: return try REFIQDA.qdpx(record)
-        case .qdc: return Data(REFIQDA.qdc(record).utf8)
+        case .json: try ResearchFormats.json(record, to: sink)
+        case .csv: try ResearchFormats.csv(record, to: sink)
+        case .quotesCSV: try ResearchFormats.csv(record, quotesOnly: true, to: sink)
+        case .markdown: try ResearchFormats.markdown(record, to: sink)
+        case .html: try HTMLReport.html(record, to: sink)
+        case .docx: try DocxTranscript.docx(record, to: sink)
+        case .qdpx: try REFIQDA.qdpx(record, to: sink)
+        case .qdc: try sink.write(REFIQDA.qdc(record))
         case .safeguarding: throw ExportError.packaging("the safeguarding register is not built from the research record")
         }
     }
@@ -98,7 +105,7 @@ public enum Exporter {
             return
         }
         let record = try prepared?.record ?? prepare(state).record
-        try sink.write(render(record, format: format))
+        try render(record, format: format, to: sink)
     }
 }
 

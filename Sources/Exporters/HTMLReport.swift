@@ -16,8 +16,15 @@ public enum HTMLReport {
     static func esc(_ s: String) -> String { ExportText.xml(s) }
 
     public static func html(_ r: ResearchRecord) -> String {
+        let sink = ExportSink()
+        try? html(r, to: sink)
+        return String(decoding: sink.data, as: UTF8.self)
+    }
+
+    static func html(_ r: ResearchRecord, to sink: ExportSink) throws {
         let facts = ReportFacts(r)
-        var h = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+        let h = SinkText(sink)
+        h += "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         h += "<meta name=\"generator\" content=\"Convene\">\n"
         h += "<title>\(esc(r.session.title))</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
@@ -26,7 +33,9 @@ public enum HTMLReport {
         h += "<br>\(r.participants.count) participants · \(r.contributions.count) contributions in this record · anonymised research data (names and identifiers redacted, background material withheld)</p>\n</header>\n"
 
         // The chart comes first so it is on screen when the report opens.
-        h += "<section id=\"timeline-section\">\n<h2>Timeline</h2>\n" + Timeline(r).svg() + "\n</section>\n"
+        h += "<section id=\"timeline-section\">\n<h2>Timeline</h2>\n"
+        Timeline(r).svg(into: h)
+        h += "\n</section>\n"
         h += "<section id=\"participants\">\n<h2>Who took part</h2>\n<table>\n<tr><th>Code</th><th>Role</th><th>Organisation</th><th>Strand</th></tr>\n"
         for p in r.participants { h += "<tr><td>\(esc(p.code))</td><td>\(esc(p.role))</td><td>\(esc(p.orgType ?? ""))</td><td>\(esc(p.strand ?? ""))</td></tr>\n" }
         h += "</table>\n</section>\n"
@@ -73,6 +82,6 @@ public enum HTMLReport {
             h += "</table>\n"
         }
         h += "</section>\n</body>\n</html>\n"
-        return h
+        try h.finish()
     }
 }

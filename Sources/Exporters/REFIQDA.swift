@@ -127,7 +127,8 @@ public enum REFIQDA {
         var guid: String
         var name: String
         var text: String
-        var spans: [(entry: ResearchRecord.Entry, start: Int, end: Int)]
+        /// Each contribution's index in the record and its words' span (indices, not copies: a long session has many).
+        var spans: [(index: Int, start: Int, end: Int)]
     }
 
     static func lf(_ s: String) -> String {
@@ -135,24 +136,25 @@ public enum REFIQDA {
     }
 
     static func sources(_ r: ResearchRecord, _ m: Model) -> [SourceText] {
-        var byRoom: [Int: [ResearchRecord.Entry]] = [:]
-        for e in r.contributions { byRoom[e.roomId, default: []].append(e) }
+        var byRoom: [Int: [Int]] = [:]
+        for (i, e) in r.contributions.enumerated() { byRoom[e.roomId, default: []].append(i) }
         var out: [SourceText] = []
         for room in r.rooms {
             guard let entries = byRoom[room.id], !entries.isEmpty else { continue }
             var text = ""
             var length = 0
-            var spans: [(ResearchRecord.Entry, Int, Int)] = []
+            var spans: [(Int, Int, Int)] = []
             var lastHeading: String?
             func append(_ s: String) { text += s; length += s.unicodeScalars.count }
-            for e in entries {
+            for i in entries {
+                let e = r.contributions[i]
                 let heading = [e.round.map { "Round \($0)" }, e.guideSegment].compactMap { $0 }.joined(separator: " · ")
                 if !heading.isEmpty && heading != lastHeading { append("== \(lf(heading)) ==\n") }
                 lastHeading = heading
                 append("#\(e.number) [\(ExportText.clock(e.occurredAt))] \(m.speakerName(e) ?? (e.source == "whiteboard" ? "Whiteboard" : "Unattributed")): ")
                 let start = length
                 append(lf(e.text))
-                spans.append((e, start, length))
+                spans.append((i, start, length))
                 append("\n")
             }
             out.append(SourceText(guid: m.guids.guid("source-text:\(room.id)"), name: room.name, text: text, spans: spans))
@@ -162,26 +164,40 @@ public enum REFIQDA {
 
     // MARK: project.qde
 
-    static func codeXML(_ node: CodeNode, indent: String, withRefs: Bool, into x: inout String) {
+    static func codeXML(_ node: CodeNode, indent: String, withRefs: Bool, into x: SinkText) {
         x += "\(indent)<Code guid=\"\(node.guid)\" name=\"\(ExportText.xml(node.name))\" isCodable=\"\(node.codable)\" color=\"\(node.color)\""
         if node.description == nil && node.children.isEmpty { x += "/>\n"; return }
         x += ">\n"
         if let d = node.description { x += "\(indent)  <Description>\(ExportText.xml(d))</Description>\n" }
-        for c in node.children { codeXML(c, indent: indent + "  ", withRefs: withRefs, into: &x) }
+        for c in node.children { codeXML(c, indent: indent + "  ", withRefs: withRefs, into: x) }
         x += "\(indent)</Code>\n"
     }
 
-    /// The project document and its source files.
-    static func project(_ r: ResearchRecord) -> (qde: String, files: [(path: String, data: Data)]) {
-        let m = Model(r)
+    /// A note: a facilitator prompt (the discussion guide or a breakout round).
+    struct NoteText { var guid: String, name: String, text: String, at: Date }
+
+    /// Facilitator prompts (the discussion guide and the breakout rounds) as notes.
+    static func notes(_ r: ResearchRecord, _ g: StableGUID) -> [NoteText] {
+        var notes: [NoteText] = []
+        for s in r.guide where !s.prompts.isEmpty {
+            notes.append(NoteText(guid: g.guid("note:guide:\(s.index)"), name: "Guide \(s.index + 1): \(s.title)",
+                                  text: s.prompts.map { "- \($0)" }.joined(separator: "\n"), at: r.session.startedAt))
+        }
+        for round in r.rounds {
+            if let p = round.prompt { notes.append(NoteText(guid: g.guid("note:round:\(round.number)"), name: "Round \(round.number) prompt", text: p, at: round.startedAt)) }
+        }
+        return notes
+    }
+
+    /// The project document, written into `x` a piece at a time (a selection per code per contribution: long).
+    static func project(_ r: ResearchRecord, _ m: Model, texts: [SourceText], notes: [NoteText], into x: SinkText) {
         let g = m.guids
         let created = ExportText.iso(r.session.startedAt), modified = ExportText.iso(r.session.endedAt)
-        let texts = sources(r, m)
-        var x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        x += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         x += "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"\(ExportText.xml(r.session.title))\" origin=\"\(origin)\" creatingUserGUID=\"\(m.user)\" creationDateTime=\"\(created)\" modifyingUserGUID=\"\(m.user)\" modifiedDateTime=\"\(modified)\">\n"
         x += "  <Users>\n    <User guid=\"\(m.user)\" name=\"Convene export\"/>\n  </Users>\n"
         x += "  <CodeBook>\n    <Codes>\n"
-        for node in m.tree { codeXML(node, indent: "      ", withRefs: true, into: &x) }
+        for node in m.tree { codeXML(node, indent: "      ", withRefs: true, into: x) }
         x += "    </Codes>\n  </CodeBook>\n"
 
         // Participants as Cases, described by Variables.
@@ -219,18 +235,17 @@ public enum REFIQDA {
             x += "  </Cases>\n"
         }
 
-        var files: [(String, Data)] = []
         if !texts.isEmpty {
             x += "  <Sources>\n"
             for t in texts {
-                files.append(("sources/\(t.guid).txt", Data(t.text.utf8)))
                 x += "    <TextSource guid=\"\(t.guid)\" name=\"\(ExportText.xml(t.name))\" plainTextPath=\"internal://\(t.guid).txt\" creatingUser=\"\(m.user)\" creationDateTime=\"\(created)\">\n"
                 for span in t.spans {
-                    let at = ExportText.iso(span.entry.occurredAt)
-                    for code in m.codes(for: span.entry) {
-                        let sel = g.guid("selection:\(span.entry.number):\(code)")
-                        x += "      <PlainTextSelection guid=\"\(sel)\" name=\"#\(span.entry.number)\" startPosition=\"\(span.start)\" endPosition=\"\(span.end)\" creatingUser=\"\(m.user)\" creationDateTime=\"\(at)\">\n"
-                        x += "        <Coding guid=\"\(g.guid("coding:\(span.entry.number):\(code)"))\" creatingUser=\"\(m.user)\" creationDateTime=\"\(at)\">\n"
+                    let entry = r.contributions[span.index]
+                    let at = ExportText.iso(entry.occurredAt)
+                    for code in m.codes(for: entry) {
+                        let sel = g.guid("selection:\(entry.number):\(code)")
+                        x += "      <PlainTextSelection guid=\"\(sel)\" name=\"#\(entry.number)\" startPosition=\"\(span.start)\" endPosition=\"\(span.end)\" creatingUser=\"\(m.user)\" creationDateTime=\"\(at)\">\n"
+                        x += "        <Coding guid=\"\(g.guid("coding:\(entry.number):\(code)"))\" creatingUser=\"\(m.user)\" creationDateTime=\"\(at)\">\n"
                         x += "          <CodeRef targetGUID=\"\(code)\"/>\n        </Coding>\n      </PlainTextSelection>\n"
                     }
                 }
@@ -239,17 +254,10 @@ public enum REFIQDA {
             x += "  </Sources>\n"
         }
 
-        // Facilitator prompts (the discussion guide and the breakout rounds) as notes.
-        var notes: [(guid: String, name: String, text: String, at: Date)] = []
-        for s in r.guide where !s.prompts.isEmpty {
-            notes.append((g.guid("note:guide:\(s.index)"), "Guide \(s.index + 1): \(s.title)", s.prompts.map { "- \($0)" }.joined(separator: "\n"), r.session.startedAt))
-        }
-        for round in r.rounds { if let p = round.prompt { notes.append((g.guid("note:round:\(round.number)"), "Round \(round.number) prompt", p, round.startedAt)) } }
         if !notes.isEmpty {
             x += "  <Notes>\n"
             for n in notes {
-                // The note's text is a file under sources/, as importers (QualCoder) read notes.
-                files.append(("sources/\(n.guid).txt", Data(lf(n.text).utf8)))
+                // The note's text is a file under sources/ (see `qdpx`), as importers (QualCoder) read notes.
                 x += "    <Note guid=\"\(n.guid)\" name=\"\(ExportText.xml(n.name))\" plainTextPath=\"internal://\(n.guid).txt\" creatingUser=\"\(m.user)\" creationDateTime=\"\(ExportText.iso(n.at))\"/>\n"
             }
             x += "  </Notes>\n"
@@ -262,7 +270,6 @@ public enum REFIQDA {
         x += "  <Description>\(ExportText.xml(description(r)))</Description>\n"
         for n in notes { x += "  <NoteRef targetGUID=\"\(n.guid)\"/>\n" }
         x += "</Project>\n"
-        return (x, files)
     }
 
     static func description(_ r: ResearchRecord) -> String {
@@ -273,15 +280,34 @@ public enum REFIQDA {
     }
 
     public static func qdpx(_ r: ResearchRecord) throws -> Data {
-        let p = project(r)
-        return try ZipPackage.build([("project.qde", Data(p.qde.utf8))] + p.files, date: r.session.endedAt)
+        let sink = ExportSink()
+        try qdpx(r, to: sink)
+        return sink.data
+    }
+
+    /// The project zip: project.qde written into its entry a piece at a time, then
+    /// each room's text and each note's text under sources/.
+    static func qdpx(_ r: ResearchRecord, to sink: ExportSink) throws {
+        let m = Model(r)
+        let texts = sources(r, m)
+        let prompts = notes(r, m.guids)
+        var entries: [ZipPackage.Entry] = [.written("project.qde") { out in
+            let x = SinkText(out)
+            project(r, m, texts: texts, notes: prompts, into: x)
+            try x.finish()
+        }]
+        entries += texts.map { .bytes("sources/\($0.guid).txt", Data($0.text.utf8)) }
+        entries += prompts.map { .bytes("sources/\($0.guid).txt", Data(lf($0.text).utf8)) }
+        try ZipPackage.write(entries, date: r.session.endedAt, to: sink)
     }
 
     /// The codebook alone (Codebook.xsd): the same codes and GUIDs as the project.
     public static func qdc(_ r: ResearchRecord) -> String {
         let m = Model(r)
-        var x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"\(origin)\">\n  <Codes>\n"
-        for node in m.tree { codeXML(node, indent: "    ", withRefs: false, into: &x) }
+        let sink = ExportSink()
+        let x = SinkText(sink)
+        x += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"\(origin)\">\n  <Codes>\n"
+        for node in m.tree { codeXML(node, indent: "    ", withRefs: false, into: x) }
         x += "  </Codes>\n"
         if !m.themeGUID.isEmpty {
             x += "  <Sets>\n    <Set guid=\"\(m.guids.guid("set:themes"))\" name=\"Themes board\">\n      <Description>The themes the group generated.</Description>\n"
@@ -289,6 +315,7 @@ public enum REFIQDA {
             x += "    </Set>\n  </Sets>\n"
         }
         x += "</CodeBook>\n"
-        return x
+        try? x.finish()
+        return String(decoding: sink.data, as: UTF8.self)
     }
 }

@@ -6,10 +6,52 @@ import SessionModel
 
 public enum ResearchFormats {
     public static func json(_ r: ResearchRecord) throws -> Data {
+        let sink = ExportSink()
+        try json(r, to: sink)
+        return sink.data
+    }
+
+    static func encoder() -> JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         e.dateEncodingStrategy = .iso8601
-        return try e.encode(r)
+        return e
+    }
+
+    /// The same bytes as encoding the whole record with `encoder()`, without
+    /// the whole document in memory: the record without its contributions is
+    /// encoded, and the contributions are encoded a batch at a time into the
+    /// place of its empty `contributions` array, indented as they would be there.
+    static func json(_ r: ResearchRecord, to sink: ExportSink) throws {
+        let e = encoder()
+        var skeleton = r
+        skeleton.contributions = []
+        let outline = String(decoding: try e.encode(skeleton), as: UTF8.self)
+        // Top-level keys are indented two spaces and strings never hold a raw line break, so this is found once.
+        let empty = "\n  \"contributions\" : [\n\n  ]"
+        guard !r.contributions.isEmpty, let at = outline.range(of: empty) else {
+            try sink.write(outline)
+            return
+        }
+        try sink.write(String(outline[..<at.lowerBound]) + "\n  \"contributions\" : [\n")
+        let batch = 1_000
+        for start in stride(from: 0, to: r.contributions.count, by: batch) {
+            let entries = Array(r.contributions[start..<min(r.contributions.count, start + batch)])
+            // "[\n  {…},\n  {…}\n]" at the top level; inside the record every line is two spaces deeper.
+            let array = String(decoding: try e.encode(entries), as: UTF8.self)
+            let body = array.dropFirst(2).dropLast(2)
+            var out = start == 0 ? "" : ",\n"
+            out.reserveCapacity(body.utf8.count + body.utf8.count / 8)
+            var firstLine = true
+            for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+                if !firstLine { out += "\n" }
+                firstLine = false
+                if !line.isEmpty { out += "  " }
+                out += line
+            }
+            try sink.write(out)
+        }
+        try sink.write("\n  ]" + String(outline[at.upperBound...]))
     }
 
     static func stamp(_ d: Date) -> String { ExportText.iso(d) }
@@ -29,14 +71,26 @@ public enum ResearchFormats {
     static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     public static func csv(_ r: ResearchRecord, quotesOnly: Bool = false) -> String {
-        var rows = [["number", "time", "room", "round", "guide_segment", "source", "speaker", "attribution", "speaker_label", "form", "codes", "reply_to", "text"]]
-        for e in r.contributions where !quotesOnly || e.quotable {
-            rows.append([String(e.number), stamp(e.occurredAt), e.room, e.round.map(String.init) ?? "", e.guideSegment ?? "", e.source,
-                         quotesOnly ? "" : e.speaker ?? "", e.attribution, e.speakerLabel ?? "", e.form, e.codes.joined(separator: "; "),
-                         e.replyTo.map(String.init).joined(separator: " "), e.text])
+        let sink = ExportSink()
+        try? csv(r, quotesOnly: quotesOnly, to: sink)
+        return String(decoding: sink.data, as: UTF8.self)
+    }
+
+    /// One row per contribution, written as it is made.
+    static func csv(_ r: ResearchRecord, quotesOnly: Bool = false, to sink: ExportSink) throws {
+        let out = SinkText(sink)
+        func row(_ cells: [String]) {
+            // quotes-csv has no speaker column (the seventh).
+            let kept = quotesOnly ? cells.enumerated().filter { $0.offset != 6 }.map(\.element) : cells
+            out += kept.map(csvField).joined(separator: ",") + "\r\n"
         }
-        if quotesOnly { rows = rows.map { row in row.enumerated().filter { $0.offset != 6 }.map(\.element) } }
-        return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        row(["number", "time", "room", "round", "guide_segment", "source", "speaker", "attribution", "speaker_label", "form", "codes", "reply_to", "text"])
+        for e in r.contributions where !quotesOnly || e.quotable {
+            row([String(e.number), stamp(e.occurredAt), e.room, e.round.map(String.init) ?? "", e.guideSegment ?? "", e.source,
+                 quotesOnly ? "" : e.speaker ?? "", e.attribution, e.speakerLabel ?? "", e.form, e.codes.joined(separator: "; "),
+                 e.replyTo.map(String.init).joined(separator: " "), e.text])
+        }
+        try out.finish()
     }
 
     /// Markdown table cells: inert inline text, and a pipe would end the cell.
@@ -48,8 +102,15 @@ public enum ResearchFormats {
     static func inert(_ s: String) -> String { MarkdownText.inline(s) }
 
     public static func markdown(_ r: ResearchRecord) -> String {
+        let sink = ExportSink()
+        try? markdown(r, to: sink)
+        return String(decoding: sink.data, as: UTF8.self)
+    }
+
+    static func markdown(_ r: ResearchRecord, to sink: ExportSink) throws {
         let facts = ReportFacts(r)
-        var md = "# \(inert(r.session.title))\n\n"
+        let md = SinkText(sink)
+        md += "# \(inert(r.session.title))\n\n"
         md += "- Date: \(inert(r.session.date)), \(ExportText.clock(r.session.startedAt))–\(ExportText.clock(r.session.endedAt)) UTC · platform: \(inert(r.session.platform))\n"
         if let study = r.session.study { md += "- Study: \(inert(study))\(r.session.strand.map { ", strand \(inert($0))" } ?? "")\n" }
         md += "- Participants: \(r.participants.count) · contributions in this record: \(r.contributions.count)\n"
@@ -92,6 +153,6 @@ public enum ResearchFormats {
             md += "\n| time | what |\n| --- | --- |\n"
             for entry in r.process.log { md += "| \(ExportText.clock(entry.at)) | \(cell(entry.detail)) |\n" }
         }
-        return md
+        try md.finish()
     }
 }

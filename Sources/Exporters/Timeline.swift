@@ -35,11 +35,12 @@ struct Timeline {
 
     static func fmt(_ v: Double) -> String { String(Int((v * 10).rounded())) .withDecimal }
 
-    func svg() -> String {
+    /// The chart, written into `out` (a dot per contribution: long for a long session).
+    func svg(into s: SinkText) {
         let left = 140.0, width = 820.0, laneHeight = 36.0, top = 30.0
         let height = top + Double(max(1, lanes.count)) * laneHeight + 50
         func x(_ d: Date) -> Double { left + width * min(1, max(0, d.timeIntervalSince(start) / span)) }
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"timeline\" role=\"img\" aria-labelledby=\"timeline-title\" viewBox=\"0 0 \(Int(left + width + 20)) \(Int(height))\" width=\"\(Int(left + width + 20))\" height=\"\(Int(height))\">\n"
+        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"timeline\" role=\"img\" aria-labelledby=\"timeline-title\" viewBox=\"0 0 \(Int(left + width + 20)) \(Int(height))\" width=\"\(Int(left + width + 20))\" height=\"\(Int(height))\">\n"
         s += "<title id=\"timeline-title\">Timeline of contributions by room</title>\n"
         for round in record.rounds {
             let x0 = x(round.startedAt), x1 = x(round.endedAt ?? round.startedAt.addingTimeInterval(Double(round.minutes * 60)))
@@ -71,7 +72,6 @@ struct Timeline {
             lx += 110
         }
         s += "</svg>"
-        return s
     }
 
     /// Markdown: contributions per room in time bins, as a row of digits/marks.
