@@ -38,7 +38,10 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "Importers", dependencies: ["SessionModel", "Privacy"]),
+        // Chat, transcripts (WebVTT, SRT, Teams .docx through ZIPFoundation and XMLParser), whiteboard.
+        .target(name: "Importers", dependencies: [
+            "SessionModel", "Privacy", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "Exporters", dependencies: [
             "SessionModel", "Privacy",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -75,6 +78,7 @@ let package = Package(
         .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "SessionStore", "SessionModel"]),
         .testTarget(name: "ImportersTests", dependencies: [
             "Importers", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExportersTests", dependencies: [
             "Exporters", "Privacy", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),

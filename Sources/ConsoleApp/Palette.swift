@@ -1,4 +1,5 @@
 import Foundation
+import Importers
 import Privacy
 import SessionModel
 
@@ -16,6 +17,7 @@ enum Palette {
         ("participant add CODE ROLE…", "add a participant"),
         ("consent CODE", "record consent (every checklist item)"),
         ("speaker CODE | source S | room NAME", "set who, how and where the next line is logged"),
+        ("speaker 12-40 CODE|facilitator|none", "set who spoke contributions 12 to 40 (a transcript with no speakers)"),
         ("tag N CODE", "tag: a codebook code, its number or a unique prefix (Tab completes)"),
         ("tag N +CODE", "tag with a new emergent code (the + confirms it)"),
         ("untag N CODE", "remove a code (an emergent code goes with its last use)"),
@@ -150,6 +152,12 @@ enum Palette {
             guard let typed = words.first else { throw Refusal(description: "consent CODE") }
             return [ConsentRecorded(code: try code(typed), items: state.consentChecklist, checkedBy: s.context.user)]
         case "speaker":
+            if words.count == 2, let first = words.first?.first, first.isNumber || first == "#" {
+                // `speaker 12-40 P03`: the same words, the same event, as `convene speaker`.
+                do { return [try SpeakerAssignment.event(range: words[0], speaker: words[1], in: state)] } catch {
+                    throw Refusal(description: "\(error)")
+                }
+            }
             if words.first == "-" || words.isEmpty { s.speaker = nil } else { s.speaker = try code(words[0]) }
             return []
         case "source":

@@ -9,18 +9,20 @@ import Darwin
 ///
 /// Each `poll()` reads only the bytes added since the last one and parses the
 /// complete lines among them with the same `ZoomChatParser` as a whole-file
-/// import. A message is complete when the next header arrives, or when the
-/// file has not grown for `settlePolls` polls (Zoom writes a message at once).
+/// import. Zoom and synced folders write a line, or any piece of one, at a
+/// time, with pauses, so a message is complete only when the next header
+/// arrives, or when the file ends with a line break and has been quiet for
+/// `quietSeconds` (2 s by default). A line still being written (no line break
+/// yet) is never taken. A message stored after a quiet spell that then grows is
+/// handed out again with its longer text (the planner turns it into an edit).
 /// If the file is truncated, replaced or rewritten, it is read again from the
-/// start and messages already handed out are not handed out again. Polling
-/// every 200 ms, a new line arrives within about half a second.
+/// start and messages already handed out are not handed out again.
 public struct ChatFollower: Sendable {
     public let path: String
     public var pollInterval: Duration = .milliseconds(200)
-    /// Polls without growth before the last open message is taken as complete.
-    public var settlePolls = 1
-    /// Polls without growth before a last line with no line break is taken as complete.
-    public var partialLinePolls = 5
+    /// How long the file must be quiet, ending with a line break, before its
+    /// last message is taken as complete.
+    public var quietSeconds: TimeInterval = 2
 
     private var offset = 0
     private var inode: UInt64?
@@ -28,15 +30,19 @@ public struct ChatFollower: Sendable {
     private var carry = [UInt8]()
     private var lineNumber = 0
     private var parser = ZoomChatParser()
-    private var quietPolls = 0
-    /// Messages handed out, as a multiset; after a rewrite, the same messages
-    /// read again are counted against it instead of handed out twice.
-    private var handedOut = [MessageKey: Int]()
-    private var seenThisPass = [MessageKey: Int]()
+    private var lastGrowth: TimeInterval?
+    /// Every complete message of the current reading of the file, in order:
+    /// what a plain import of the file as it is would find.
+    public private(set) var messages = [ChatMessage]()
+    private var indexByLine = [Int: Int]()
+    private var ordinals = [OrdinalKey: Int]()
+    private var ordinalByLine = [Int: Int]()
+    /// The text handed out for each message (time, sender, ordinal), across
+    /// rereadings: a message is handed out again only if its text changed.
+    private var handedOut = [MessageKey: String]()
 
-    private struct MessageKey: Hashable {
-        var time: TimeInterval, sender: String, text: String, direct: Bool
-    }
+    private struct OrdinalKey: Hashable { var time: TimeInterval, sender: String }
+    private struct MessageKey: Hashable { var time: TimeInterval, sender: String, ordinal: Int, direct: Bool }
 
     /// The first bytes of the file, to notice a rewrite of the same length.
     private struct HeadPrint: Sendable {
@@ -44,14 +50,21 @@ public struct ChatFollower: Sendable {
         var hash: UInt64 = 0
     }
 
+    /// Seconds on a clock that only goes forward (for the quiet spell).
+    public static func monotonicNow() -> TimeInterval {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return TimeInterval(ts.tv_sec) + TimeInterval(ts.tv_nsec) / 1e9
+    }
+
     public init(path: String) { self.path = path }
 
     /// The messages that became complete since the last poll (often none).
     /// A missing file is not an error: Zoom creates it at the first message.
-    public mutating func poll() throws -> ChatTranscript {
+    public mutating func poll(now: TimeInterval = ChatFollower.monotonicNow()) throws -> ChatTranscript {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            if errno == ENOENT { return settle(grew: false) }
+            if errno == ENOENT { return settle(grew: false, now: now) }
             throw ImportError.unreadableFile(path: path, reason: String(cString: strerror(errno)))
         }
         defer { close(fd) }
@@ -63,7 +76,7 @@ public struct ChatFollower: Sendable {
             if inode != nil { restart() }
             inode = ino
         }
-        guard size > offset else { return settle(grew: false) }
+        guard size > offset else { return settle(grew: false, now: now) }
 
         let chunk = min(size - offset, 64 * 1_048_576)
         var bytes = [UInt8](repeating: 0, count: chunk)
@@ -78,7 +91,7 @@ public struct ChatFollower: Sendable {
         rememberHead(bytes)
         offset += got
         feed(bytes)
-        return settle(grew: got > 0)
+        return settle(grew: got > 0, now: now)
     }
 
     /// Polls every `pollInterval` and yields each batch that holds something,
@@ -143,22 +156,34 @@ public struct ChatFollower: Sendable {
         parser.consume(line, number: lineNumber)
     }
 
-    mutating func settle(grew: Bool) -> ChatTranscript {
-        quietPolls = grew ? 0 : quietPolls + 1
-        if quietPolls >= partialLinePolls, !carry.isEmpty {
-            let last = carry
-            carry = []
-            last.withUnsafeBufferPointer { consumeLine($0) }
-        }
-        if quietPolls >= settlePolls { parser.finishMessage() }
+    /// Hands out what became complete, and messages that grew. `now` is a
+    /// monotonic time in seconds.
+    mutating func settle(grew: Bool, now: TimeInterval = ChatFollower.monotonicNow()) -> ChatTranscript {
+        if grew || lastGrowth == nil { lastGrowth = now }
         var batch = parser.drain()
+        var complete = batch.messages
+        if !grew, carry.isEmpty, now - (lastGrowth ?? now) >= quietSeconds, let open = parser.pendingMessage() {
+            complete.append(open)
+        }
         batch.lineCount = lineNumber
-        batch.messages = batch.messages.filter { m in
-            let key = MessageKey(time: m.time, sender: m.sender, text: m.text, direct: m.isDirect)
-            seenThisPass[key, default: 0] += 1
-            if seenThisPass[key]! <= handedOut[key, default: 0] { return false }
-            handedOut[key, default: 0] += 1
-            return true
+        batch.messages = []
+        for m in complete {
+            let ordinal: Int
+            if let known = ordinalByLine[m.line] { ordinal = known } else {
+                let key = OrdinalKey(time: m.time, sender: m.sender)
+                ordinal = ordinals[key, default: 0]
+                ordinals[key] = ordinal + 1
+                ordinalByLine[m.line] = ordinal
+            }
+            if let i = indexByLine[m.line] { messages[i] = m } else {
+                indexByLine[m.line] = messages.count
+                messages.append(m)
+            }
+            let key = MessageKey(time: m.time, sender: m.sender, ordinal: ordinal, direct: m.isDirect)
+            if handedOut[key] != m.text {
+                handedOut[key] = m.text
+                batch.messages.append(m)
+            }
         }
         return batch
     }
@@ -169,8 +194,11 @@ public struct ChatFollower: Sendable {
         carry = []
         lineNumber = 0
         parser = ZoomChatParser()
-        quietPolls = 0
-        seenThisPass = [:]
+        lastGrowth = nil
+        messages = []
+        indexByLine = [:]
+        ordinals = [:]
+        ordinalByLine = [:]
     }
 
     // MARK: Rewrite detection

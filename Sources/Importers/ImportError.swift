@@ -26,6 +26,11 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     case mappedToUnknownParticipant(name: String, code: String)
     /// The planned events would not fold into the session (a bug or a race).
     case wouldNotApply(String)
+    /// More than `ImportReport.skipLimitPercent` of the file's entries could not
+    /// be read; nothing is written unless the import allows skips.
+    case tooManySkipped(ImportReport)
+    /// `--speaker CODE` names no participant of the session.
+    case unknownSpeaker(String)
 
     public var description: String {
         switch self {
@@ -62,6 +67,16 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the name mapping gives '\(name)' the code \(code), but there is no participant \(code) in this session"
         case .wouldNotApply(let reason):
             return "the import would not apply to this session: \(reason); nothing was imported"
+        case .tooManySkipped(let r):
+            let lost = r.lostEntries
+            let percent = r.read == 0 ? 0 : (lost * 1000 / r.read + 5) / 10
+            let reasons = r.skippedByReason.filter { $0.key.isLoss }.sorted { $0.key.rawValue < $1.key.rawValue }
+                .map { "\($0.value) \($0.key.title)" }.joined(separator: ", ")
+            return "\(lost) of \(r.read) entries in \(r.fileName) (\(percent)%) could not be imported (\(reasons)), more than "
+                + "the \(ImportReport.skipLimitPercent)% an import may leave out; nothing was imported. Check the file, "
+                + "or import the rest with --allow-skips"
+        case .unknownSpeaker(let code):
+            return "--speaker \(code): there is no participant \(code) in this session"
         }
     }
 }
@@ -70,6 +85,47 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
 public struct LineIssue: Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     public var reason: String
-    public init(line: Int, reason: String) { self.line = line; self.reason = reason }
+    /// Why the entry was left out (for a skipped entry; warnings keep the default).
+    public var kind: SkipReason
+    public init(line: Int, reason: String, kind: SkipReason = .unreadable) {
+        self.line = line; self.reason = reason; self.kind = kind
+    }
     public var description: String { "line \(line): \(reason)" }
+}
+
+/// Why an entry of a file (a message, a cue, a note) did not become a
+/// contribution. Only the first two lose words the file holds; the others
+/// are left out on purpose and never count towards a refusal.
+public enum SkipReason: String, Sendable, Equatable, Hashable, CaseIterable, Codable {
+    /// A line or block that could not be read (a broken time, a header with no name).
+    case unreadable
+    /// Longer than one contribution may hold.
+    case tooLong = "too-long"
+    /// An entry with no words (an empty cue or message).
+    case noText = "no-text"
+    case directMessage = "direct-message"
+    case reaction
+    /// The name mapping says `skip` (bots, observers).
+    case mappedToSkip = "mapped-to-skip"
+    /// The speaker has withdrawn from the study.
+    case withdrawn
+    /// A board item that is not a note (a connector, a frame).
+    case notANote = "not-a-note"
+
+    /// Whether words in the file are lost by leaving the entry out.
+    public var isLoss: Bool { self == .unreadable || self == .tooLong }
+
+    /// How the reason is named in a report: "3 unreadable".
+    public var title: String {
+        switch self {
+        case .unreadable: return "unreadable"
+        case .tooLong: return "too long"
+        case .noText: return "with no text"
+        case .directMessage: return "direct messages"
+        case .reaction: return "reactions"
+        case .mappedToSkip: return "skipped by the name mapping"
+        case .withdrawn: return "by withdrawn participants"
+        case .notANote: return "board items that are not notes"
+        }
+    }
 }

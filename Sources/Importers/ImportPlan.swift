@@ -4,6 +4,8 @@ import SessionModel
 public enum ImportFormat: String, Sendable, CaseIterable, Codable {
     case zoomChat = "zoom-chat"
     case webVTT = "vtt"
+    case srt
+    case teamsDocx = "teams-docx"
     case miroCSV = "miro-csv"
     case miroList = "miro-list"
 
@@ -12,6 +14,8 @@ public enum ImportFormat: String, Sendable, CaseIterable, Codable {
         switch self {
         case .zoomChat: return "a Zoom saved chat"
         case .webVTT: return "a WebVTT transcript"
+        case .srt: return "an SRT transcript"
+        case .teamsDocx: return "a Teams transcript (.docx)"
         case .miroCSV: return "a Miro board export (CSV)"
         case .miroList: return "a list of whiteboard notes"
         }
@@ -48,6 +52,12 @@ public struct ImportOptions: Sendable {
     /// Fold the planned events into a copy of the session first, so a plan that
     /// would not apply is refused before anything is written.
     public var verify = true
+    /// Transcript: the participant code given to cues that name no speaker
+    /// (`--speaker CODE`); otherwise they are imported unattributed.
+    public var speaker: String?
+    /// Import even when more than `ImportReport.skipLimitPercent` of the
+    /// entries cannot be read (`--allow-skips`); otherwise the import is refused.
+    public var allowSkips = false
 
     public init(room: RoomID = 0, offset: TimeInterval = 0, recordingStart: Date? = nil, mapping: NameMapping = NameMapping(),
                 addUnknown: Bool = false, includeDirectMessages: Bool = false) {
@@ -108,6 +118,45 @@ public struct ImportReport: Sendable, Equatable {
     /// Board items that are not notes, or notes with no text.
     public var ignoredItems = 0
     public var emptyFile = false
+    /// Entries found in the file: messages, cues or notes, and the blocks that
+    /// could not be read. Every one is imported, already present or skipped.
+    public var read = 0
+    /// Entries that arrived as (part of) a contribution.
+    public var imported = 0
+    /// Of `imported`, the entries joined to the contribution of the entry
+    /// before them (a speaker's consecutive cues make one turn).
+    public var merged = 0
+    /// Messages already in the session that had grown in the file since (a
+    /// message still being written when it was followed): their text is updated.
+    public var edited = 0
+    /// Contributions added with no speaker (a transcript cue that names nobody).
+    public var unattributed = 0
+    /// Cue times that were negative or ran backwards, set from the cues around them.
+    public var clampedTimes = 0
+
+    /// Above this share of unreadable entries an import is refused.
+    public static let skipLimitPercent = 5
+
+    /// Every entry left out, by reason (the counts add up to `read - imported - alreadyPresent`).
+    public var skippedByReason: [SkipReason: Int] {
+        var out = [SkipReason: Int]()
+        for issue in skipped { out[issue.kind, default: 0] += 1 }
+        if directMessagesSkipped > 0 { out[.directMessage, default: 0] += directMessagesSkipped }
+        if reactionsSkipped > 0 { out[.reaction, default: 0] += reactionsSkipped }
+        if skippedByMapping > 0 { out[.mappedToSkip, default: 0] += skippedByMapping }
+        let withdrawn = withdrawnSkipped.values.reduce(0, +)
+        if withdrawn > 0 { out[.withdrawn, default: 0] += withdrawn }
+        if ignoredItems > 0 { out[.notANote, default: 0] += ignoredItems }
+        return out
+    }
+
+    public var skippedTotal: Int { skippedByReason.values.reduce(0, +) }
+
+    /// Entries whose words the import would lose (unreadable or too long).
+    public var lostEntries: Int { skippedByReason.filter { $0.key.isLoss }.values.reduce(0, +) }
+
+    /// Whether more than `skipLimitPercent` of the entries would be lost.
+    public var tooManyLost: Bool { lostEntries * 100 > read * Self.skipLimitPercent }
 
     public init(format: ImportFormat, fileName: String) { self.format = format; self.fileName = fileName }
 
@@ -115,8 +164,10 @@ public struct ImportReport: Sendable, Equatable {
     public var summary: [String] {
         var out = ["\(format.rawValue) \(fileName): \(lines) line\(lines == 1 ? "" : "s"), \(records) \(recordWord)"]
         if emptyFile { out.append("the file is empty; nothing to import") }
+        out.append(countsLine)
         var added = "\(self.added) contribution\(self.added == 1 ? "" : "s") to add"
         if addedAsFacilitator > 0 { added += " (\(addedAsFacilitator) from facilitators)" }
+        if unattributed > 0 { added += " (\(unattributed) with no speaker: `convene speaker` sets them)" }
         if alreadyPresent > 0 { added += "; \(alreadyPresent) already in the session" }
         out.append(added)
         if replies > 0 { out.append("\(replies) linked as replies") }
@@ -130,6 +181,11 @@ public struct ImportReport: Sendable, Equatable {
             out.append("\(n) by \(code) left out: \(code) has withdrawn")
         }
         if ignoredItems > 0 { out.append("\(ignoredItems) board items ignored (not notes, or no text)") }
+        if edited > 0 { out.append("\(edited) message\(edited == 1 ? "" : "s") already imported had grown since: text updated") }
+        if clampedTimes > 0 {
+            out.append("\(clampedTimes) cue time\(clampedTimes == 1 ? " was" : "s were") negative or ran backwards: "
+                       + "set from the cues around \(clampedTimes == 1 ? "it" : "them")")
+        }
         for a in newParticipants { out.append("new participant \(a.target): '\(a.name)'") }
         let mapped = names.filter { $0.basis != .added }
         if !mapped.isEmpty { out.append("names: " + mapped.map(\.description).joined(separator: ", ")) }
@@ -141,10 +197,20 @@ public struct ImportReport: Sendable, Equatable {
         return out
     }
 
+    /// `read 120, imported 118 (40 merged into turns), already present 0, skipped 2 (2 unreadable)`.
+    public var countsLine: String {
+        var line = "read \(read), imported \(imported)"
+        if merged > 0 { line += " (\(merged) merged into turns)" }
+        line += ", already present \(alreadyPresent), skipped \(skippedTotal)"
+        let reasons = skippedByReason.sorted { $0.key.rawValue < $1.key.rawValue }
+        if !reasons.isEmpty { line += " (" + reasons.map { "\($0.value) \($0.key.title)" }.joined(separator: ", ") + ")" }
+        return line
+    }
+
     private var recordWord: String {
         switch format {
         case .zoomChat: return records == 1 ? "message" : "messages"
-        case .webVTT: return records == 1 ? "turn" : "turns"
+        case .webVTT, .srt, .teamsDocx: return records == 1 ? "turn" : "turns"
         case .miroCSV, .miroList: return records == 1 ? "note" : "notes"
         }
     }

@@ -17,6 +17,10 @@ public enum ImportPlanner {
         var codes: [String] = []
         /// Transcript turns: the span aligned against live notes.
         var span: (start: Date, end: Date)?
+        /// Entries of the file this item holds (the cues of a turn).
+        var entries = 1
+        /// A cue that named nobody (imported unattributed unless `--speaker`).
+        var unnamed = false
     }
 
     // MARK: Per format
@@ -27,6 +31,7 @@ public enum ImportPlanner {
         var report = ImportReport(format: .zoomChat, fileName: fileName)
         report.lines = chat.lineCount
         report.records = chat.messages.count
+        report.read = chat.messages.count + chat.skipped.count
         report.skipped = chat.skipped
         report.warnings = chat.warnings
         var items = [Item]()
@@ -47,26 +52,32 @@ public enum ImportPlanner {
         return try plan(items, source: .chat, format: .zoomChat, fileName: fileName, state: state, options: options, report: report)
     }
 
-    public static func plan(transcript: WebVTTTranscript, fileName: String, into state: SessionState,
-                            options: ImportOptions = ImportOptions()) throws -> ImportPlan {
+    public static func plan(transcript: WebVTTTranscript, format: ImportFormat = .webVTT, fileName: String,
+                            into state: SessionState, options: ImportOptions = ImportOptions()) throws -> ImportPlan {
         guard let info = state.info else { throw ImportError.noSession }
         let start = (options.recordingStart ?? info.createdAt).addingTimeInterval(options.offset)
         let turns = transcript.turns(maxGap: options.maxTurnGap)
-        var report = ImportReport(format: .webVTT, fileName: fileName)
+        var report = ImportReport(format: format, fileName: fileName)
         report.lines = transcript.lineCount
         report.records = turns.count
+        report.read = transcript.cues.count + transcript.skipped.count
         report.skipped = transcript.skipped
         report.warnings = transcript.warnings
-        var items = [Item]()
-        for t in turns {
-            guard let speaker = t.speaker else {
-                report.skipped.append(LineIssue(line: t.line, reason: "the cue names no speaker (\(t.cues) cue\(t.cues == 1 ? "" : "s") left out)"))
-                continue
-            }
-            let a = start.addingTimeInterval(t.start), b = start.addingTimeInterval(t.end)
-            items.append(Item(line: t.line, name: speaker, text: t.text, occurredAt: a, span: (a, b)))
+        report.clampedTimes = transcript.clampedTimes
+        var given: String?
+        if let code = options.speaker {
+            let upper = TextCleaning.name(code).uppercased()
+            guard state.participants[upper] != nil else { throw ImportError.unknownSpeaker(code) }
+            given = upper
         }
-        return try plan(items, source: .verbal, format: .webVTT, fileName: fileName, state: state, options: options, report: report)
+        var items = [Item]()
+        items.reserveCapacity(turns.count)
+        for t in turns {
+            let a = start.addingTimeInterval(t.start), b = start.addingTimeInterval(t.end)
+            items.append(Item(line: t.line, name: t.speaker ?? given, text: t.text, occurredAt: a, span: (a, b),
+                              entries: t.cues, unnamed: t.speaker == nil && given == nil))
+        }
+        return try plan(items, source: .verbal, format: format, fileName: fileName, state: state, options: options, report: report)
     }
 
     public static func plan(board: BoardExport, format: ImportFormat = .miroCSV, fileName: String, into state: SessionState,
@@ -74,6 +85,7 @@ public enum ImportPlanner {
         var report = ImportReport(format: format, fileName: fileName)
         report.lines = board.lineCount
         report.records = board.notes.count
+        report.read = board.notes.count + board.skipped.count + board.ignored
         report.skipped = board.skipped
         report.warnings = board.warnings
         report.ignoredItems = board.ignored
@@ -169,6 +181,7 @@ public enum ImportPlanner {
 
         // 2. Contributions.
         var seen = ExistingContent(state: state, source: source)
+        var messages = source == .chat ? ExistingMessages(state: state) : nil
         let aligner = source == .verbal ? LiveNotes(state: state) : nil
         var replies = ReplyFinder(state: state)
         var payloads = setup
@@ -180,13 +193,13 @@ public enum ImportPlanner {
             if let name = item.name {
                 switch who[TextCleaning.nameKey(name)] ?? .skip {
                 case .skip:
-                    report.skippedByMapping += 1
+                    report.skippedByMapping += item.entries
                     continue
                 case .facilitator:
                     itemSource = .facilitator
                 case .participant(let code):
                     if state.participants[code]?.withdrawn == true {
-                        report.withdrawnSkipped[code, default: 0] += 1
+                        report.withdrawnSkipped[code, default: 0] += item.entries
                         continue
                     }
                     speaker = code
@@ -194,15 +207,30 @@ public enum ImportPlanner {
             }
             let text = item.text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else {
-                report.skipped.append(LineIssue(line: item.line, reason: "no text"))
+                for _ in 0..<item.entries { report.skipped.append(LineIssue(line: item.line, reason: "no text", kind: .noText)) }
                 continue
             }
             guard text.unicodeScalars.count <= TextLimits.contribution else {
-                report.skipped.append(LineIssue(line: item.line, reason: "the text is longer than \(TextLimits.contribution) characters, the most one contribution may hold"))
+                report.skipped.append(LineIssue(line: item.line, reason: "the text is longer than \(TextLimits.contribution) characters, the most one contribution may hold", kind: .tooLong))
                 continue
             }
-            if seen.take(ContentKey(source: itemSource, speaker: speaker, room: options.room, at: item.occurredAt, text: text)) {
-                report.alreadyPresent += 1
+            if messages != nil {
+                // Chat: a message is the same message by its time, sender and
+                // ordinal, whatever its text; one that grew since gets its text.
+                switch messages!.take(source: itemSource, speaker: speaker, at: item.occurredAt, text: text) {
+                case .new: break
+                case .present:
+                    report.alreadyPresent += 1
+                    continue
+                case .grown(let number):
+                    payloads.append(ContributionEdited(number: number, text: text))
+                    report.alreadyPresent += 1
+                    report.edited += 1
+                    continue
+                }
+            } else if seen.take(ContentKey(source: itemSource, speaker: speaker, room: options.room, at: item.occurredAt, text: text))
+                        || (item.unnamed && seen.takeAnySpeaker(at: item.occurredAt, text: text)) {
+                report.alreadyPresent += item.entries
                 continue
             }
             number += 1
@@ -221,6 +249,9 @@ public enum ImportPlanner {
                 occurredAt: item.occurredAt, alignsWith: alignsWith, directMessage: item.direct ? true : nil))
             replies.add(number, text: text, source: itemSource)
             added += 1
+            report.imported += item.entries
+            report.merged += item.entries - 1
+            if speaker == nil && itemSource != .facilitator && source == .verbal { report.unattributed += 1 }
             if itemSource == .facilitator { report.addedAsFacilitator += 1 }
             if item.direct { report.directMessagesImported += 1 }
             for code in Set(item.codes.map(usableCode)).sorted() where !code.isEmpty {
@@ -229,6 +260,8 @@ public enum ImportPlanner {
             }
         }
         report.added = added
+        report.skipped.sort { $0.line < $1.line }
+        if report.tooManyLost && !options.allowSkips { throw ImportError.tooManySkipped(report) }
         if options.recordImport && (added > 0 || !setup.isEmpty) {
             payloads.append(ImportRecorded(format: format.rawValue, fileName: fileName, added: added))
         }
@@ -327,7 +360,11 @@ public enum ImportPlanner {
     /// same message twice adds it twice the first time, and nothing the second.
     private struct ExistingContent {
         var counts = [ContentKey: Int]()
+        /// Spoken contributions by time and text whoever the speaker: a cue that
+        /// named nobody may have been given a speaker since (`convene speaker`).
+        var anySpeaker = [ContentKey: Int]()
         init(state: SessionState, source: ContributionSource) {
+            guard source != .chat else { return } // chat goes by ExistingMessages
             for c in state.contributions where !c.erased && (c.source == source || c.source == .facilitator) {
                 var texts = [c.text.trimmingCharacters(in: .whitespacesAndNewlines)]
                 if let original = c.history.first?.previousText.trimmingCharacters(in: .whitespacesAndNewlines), original != texts[0] {
@@ -335,6 +372,9 @@ public enum ImportPlanner {
                 }
                 for t in texts {
                     counts[ContentKey(source: c.source, speaker: c.speaker, room: c.room, at: c.occurredAt, text: t), default: 0] += 1
+                    if source == .verbal {
+                        anySpeaker[ContentKey(source: .verbal, speaker: nil, room: c.room, at: c.occurredAt, text: t), default: 0] += 1
+                    }
                 }
             }
         }
@@ -342,6 +382,47 @@ public enum ImportPlanner {
             guard let n = counts[key], n > 0 else { return false }
             counts[key] = n - 1
             return true
+        }
+        mutating func takeAnySpeaker(at: Date?, text: String) -> Bool {
+            let key = ContentKey(source: .verbal, speaker: nil, room: 0, at: at, text: text)
+            guard let n = anySpeaker[key], n > 0 else { return false }
+            anySpeaker[key] = n - 1
+            return true
+        }
+    }
+
+    /// Chat messages already in the session, by time and sender: the k-th
+    /// message of a sender at one time in the file is the k-th such
+    /// contribution. Text plays no part, so a message edited since its import
+    /// (or stored before it was complete) is not added twice.
+    private struct ExistingMessages {
+        struct Key: Hashable {
+            var millis: Int64?
+            var speaker: String?
+            var facilitator: Bool
+        }
+        enum Match { case new, present, grown(Int) }
+        var byKey = [Key: [(number: Int, text: String, editable: Bool)]]()
+        var taken = [Key: Int]()
+
+        init(state: SessionState) {
+            for c in state.contributions where c.source == .chat || c.source == .facilitator {
+                let key = Key(millis: Self.millis(c.occurredAt), speaker: c.speaker, facilitator: c.source == .facilitator)
+                byKey[key, default: []].append((c.number, c.text.trimmingCharacters(in: .whitespacesAndNewlines),
+                                                !c.erased && !c.struck))
+            }
+        }
+
+        static func millis(_ d: Date?) -> Int64? { d.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) } }
+
+        mutating func take(source: ContributionSource, speaker: String?, at: Date?, text: String) -> Match {
+            let key = Key(millis: Self.millis(at), speaker: speaker, facilitator: source == .facilitator)
+            let ordinal = taken[key, default: 0]
+            taken[key] = ordinal + 1
+            guard let list = byKey[key], ordinal < list.count else { return .new }
+            let stored = list[ordinal]
+            if stored.editable, text != stored.text, text.hasPrefix(stored.text) { return .grown(stored.number) }
+            return .present
         }
     }
 

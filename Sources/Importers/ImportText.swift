@@ -55,6 +55,15 @@ public struct ImportText: Sendable {
         return try decode(data, fileName: url.lastPathComponent)
     }
 
+    /// The text up to its last line break: a file still being written (a chat
+    /// followed live) is checked without the line it is in the middle of.
+    public var completeLines: ImportText {
+        guard let last = bytes.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
+            return ImportText(fileName: fileName, bytes: [])
+        }
+        return ImportText(fileName: fileName, bytes: Array(bytes[...last]))
+    }
+
     public var isBlank: Bool { bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } }
 
     // A NUL never occurs in text; text also rarely has many other C0 controls.

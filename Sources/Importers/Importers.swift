@@ -19,6 +19,15 @@ public enum Importer {
         return plan
     }
 
+    /// A Zoom chat that is still being written, as `--follow` finds it when it
+    /// starts: checked on its complete lines (see `ZoomChatParser.parseSoFar`).
+    public static func zoomChatSoFar(_ text: ImportText, into state: SessionState,
+                                     options: ImportOptions = ImportOptions()) throws -> ImportPlan {
+        let chat = ZoomChatParser.parseSoFar(text)
+        try requireRecognised(text, format: .zoomChat, records: chat.messages.count, skipped: chat.skipped)
+        return try ImportPlanner.plan(chat: chat, fileName: text.fileName, into: state, options: options)
+    }
+
     /// A WebVTT transcript from Teams or Zoom.
     public static func webVTT(_ text: ImportText, into state: SessionState,
                               options: ImportOptions = ImportOptions()) throws -> ImportPlan {
@@ -26,6 +35,29 @@ public enum Importer {
         try requireRecognised(text, format: .webVTT, records: transcript.cues.count, skipped: transcript.skipped)
         var plan = try ImportPlanner.plan(transcript: transcript, fileName: text.fileName, into: state, options: options)
         plan.report.emptyFile = text.isBlank
+        return plan
+    }
+
+    /// An SRT subtitle file (numbered cues, `00:00:01,000 --> …`), with or
+    /// without `Name:` speakers; read like a WebVTT transcript.
+    public static func srt(_ text: ImportText, into state: SessionState,
+                           options: ImportOptions = ImportOptions()) throws -> ImportPlan {
+        let transcript = WebVTTParser.parse(text, expectHeader: false)
+        try requireRecognised(text, format: .srt, records: transcript.cues.count, skipped: transcript.skipped)
+        var plan = try ImportPlanner.plan(transcript: transcript, format: .srt, fileName: text.fileName, into: state, options: options)
+        plan.report.emptyFile = text.isBlank
+        return plan
+    }
+
+    /// A Teams transcript downloaded as Word (`.docx`).
+    public static func teamsDocx(_ data: Data, fileName: String, into state: SessionState,
+                                 options: ImportOptions = ImportOptions()) throws -> ImportPlan {
+        let transcript = try TeamsDocxParser.parse(data, fileName: fileName)
+        if transcript.cues.isEmpty, transcript.lineCount > 0, let first = transcript.skipped.first {
+            throw ImportError.nothingRecognised(fileName: fileName, format: .teamsDocx, firstProblem: first.description)
+        }
+        var plan = try ImportPlanner.plan(transcript: transcript, format: .teamsDocx, fileName: fileName, into: state, options: options)
+        plan.report.emptyFile = transcript.lineCount == 0
         return plan
     }
 
@@ -48,6 +80,20 @@ public enum Importer {
     }
     public static func webVTT(path: String, into state: SessionState, options: ImportOptions = ImportOptions()) throws -> ImportPlan {
         try webVTT(ImportText.read(path: path), into: state, options: options)
+    }
+    public static func srt(path: String, into state: SessionState, options: ImportOptions = ImportOptions()) throws -> ImportPlan {
+        try srt(ImportText.read(path: path), into: state, options: options)
+    }
+    public static func teamsDocx(path: String, into state: SessionState, options: ImportOptions = ImportOptions()) throws -> ImportPlan {
+        let url = URL(fileURLWithPath: path)
+        let data: Data
+        do { data = try Data(contentsOf: url, options: .mappedIfSafe) } catch {
+            throw ImportError.unreadableFile(path: path, reason: FileErrors.reason(error))
+        }
+        guard data.count <= ImportText.sizeLimit else {
+            throw ImportError.fileTooLarge(fileName: url.lastPathComponent, bytes: data.count, limit: ImportText.sizeLimit)
+        }
+        return try teamsDocx(data, fileName: url.lastPathComponent, into: state, options: options)
     }
     public static func miro(path: String, into state: SessionState, options: ImportOptions = ImportOptions()) throws -> ImportPlan {
         try miro(ImportText.read(path: path), into: state, options: options)

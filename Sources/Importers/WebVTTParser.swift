@@ -34,14 +34,23 @@ public struct WebVTTTranscript: Sendable, Equatable {
     public var skipped: [LineIssue] = []
     public var warnings: [LineIssue] = []
     public var lineCount = 0
+    /// Cue times that were negative (a Teams glitch: `0:0:-6.-820`) or ran
+    /// backwards, and were set from the cues around them.
+    public var clampedTimes = 0
+
+    public init(cues: [TranscriptCue] = [], skipped: [LineIssue] = [], warnings: [LineIssue] = [], lineCount: Int = 0) {
+        self.cues = cues; self.skipped = skipped; self.warnings = warnings; self.lineCount = lineCount
+    }
 
     /// Merges consecutive cues of one speaker (Teams writes a cue per sentence).
+    /// Cues that name no speaker are never merged: each stays a contribution of
+    /// its own, so `convene speaker` can later give each range its speaker.
     /// A turn stops growing before `maxCharacters` (the journal's limit for one
     /// contribution) and, if `maxGap` is given, at a pause longer than it.
     public func turns(maxCharacters: Int = TextLimits.contribution, maxGap: TimeInterval? = nil) -> [TranscriptTurn] {
         var out = [TranscriptTurn]()
         for cue in cues {
-            if var last = out.last, last.speaker == cue.speaker,
+            if var last = out.last, last.speaker != nil, last.speaker == cue.speaker,
                last.text.utf8.count + 1 + cue.text.utf8.count <= maxCharacters,
                maxGap.map({ cue.start - last.end <= $0 }) ?? true {
                 last.text += " " + cue.text
@@ -68,9 +77,13 @@ public struct WebVTTTranscript: Sendable, Equatable {
 ///     00:02:15.000 --> 00:02:18.000
 ///     Jamie Doe: And it went nowhere.
 ///
-/// Timestamps `HH:MM:SS.mmm` or `MM:SS.mmm`; NOTE, STYLE and REGION blocks are
-/// skipped; a byte-order mark and CRLF are fine. A block with a broken timing
-/// line is reported and skipped.
+/// Every vintage is read leniently: hours optional, no zero padding
+/// (`0:0:10.20`, Teams 2022), one to nine fraction digits, a comma for the dot
+/// (SRT), id lines of any shape (numbers, GUIDs with `/19-0`, none). A
+/// negative time (`0:0:-6.-820`) or one that runs backwards is set from the
+/// cues around it and counted. NOTE, STYLE and REGION blocks are skipped; a
+/// byte-order mark and CRLF are fine. A block whose timing line cannot be read
+/// at all is reported and skipped.
 public enum WebVTTParser {
     private enum State {
         case start, header, between, skipping
@@ -78,19 +91,22 @@ public enum WebVTTParser {
         case payload
     }
 
-    private struct RawCue {
-        var line: Int, id: String?, start: TimeInterval, end: TimeInterval
+    struct RawCue {
+        var line: Int, id: String?
+        /// `nil`: the file's time was negative; set from the neighbours.
+        var start: TimeInterval?, end: TimeInterval?
         var lines: [String]
     }
 
     public static func parse(_ string: String) -> WebVTTTranscript { parse(ImportText(string)) }
 
-    public static func parse(_ text: ImportText) -> WebVTTTranscript {
+    /// An SRT file is read the same way: its numbers are id lines, its commas
+    /// the fraction's dot; it has no `WEBVTT` line, which is not worth a word.
+    public static func parse(_ text: ImportText, expectHeader: Bool = true) -> WebVTTTranscript {
         var out = WebVTTTranscript()
         var raw = [RawCue]()
         var state = State.start
         var current: RawCue?
-        var lastStart: TimeInterval?
 
         func finishCue() {
             if let c = current { raw.append(c) }
@@ -99,16 +115,7 @@ public enum WebVTTParser {
         func beginCue(_ line: UnsafeBufferPointer<UInt8>, number: Int, id: String?) -> Bool {
             switch timing(line) {
             case .success(let t):
-                var end = t.end
-                if end < t.start {
-                    out.warnings.append(LineIssue(line: number, reason: "the cue ends before it starts"))
-                    end = t.start
-                }
-                if let last = lastStart, t.start < last {
-                    out.warnings.append(LineIssue(line: number, reason: "the cue starts before the one above it"))
-                }
-                lastStart = t.start
-                current = RawCue(line: number, id: id, start: t.start, end: end, lines: [])
+                current = RawCue(line: number, id: id, start: t.start, end: t.end, lines: [])
                 state = .payload
                 return true
             case .failure(let reason):
@@ -138,7 +145,7 @@ public enum WebVTTParser {
                         state = .header
                         return
                     }
-                    out.warnings.append(LineIssue(line: number, reason: "the file does not start with WEBVTT"))
+                    if expectHeader { out.warnings.append(LineIssue(line: number, reason: "the file does not start with WEBVTT")) }
                     state = .between
                     startBlock(line, number: number)
                 case .header:
@@ -170,9 +177,53 @@ public enum WebVTTParser {
         }
         finishCue()
 
-
-        out.cues = speakers(raw)
+        clampTimes(&raw, into: &out)
+        out.cues = speakers(raw, skipped: &out.skipped)
         return out
+    }
+
+    /// Sets each negative or backward time from the cues around it: a start is
+    /// never before the previous cue's start nor after the next cue's, an end
+    /// never before its start. Each one is a warning, and counted.
+    static func clampTimes(_ raw: inout [RawCue], into out: inout WebVTTTranscript) {
+        var previousStart: TimeInterval = 0, previousEnd: TimeInterval = 0
+        for i in raw.indices {
+            var changed = false
+            // The next cue's start, looked for only when a time needs mending.
+            func nextStart() -> TimeInterval? { raw[(i + 1)...].lazy.compactMap(\.start).first { $0 >= previousStart } }
+            var start: TimeInterval
+            if let s = raw[i].start, s >= previousStart {
+                start = s
+            } else {
+                // Right after the cue before it, but not after the next one.
+                start = max(previousStart, min(previousEnd, nextStart() ?? previousEnd))
+                changed = true
+            }
+            var end: TimeInterval
+            if let e = raw[i].end, e >= start {
+                end = e
+            } else if raw[i].end == nil {
+                end = max(start, nextStart() ?? start)
+                changed = true
+            } else {
+                end = start
+                changed = true
+            }
+            if changed {
+                out.clampedTimes += 1
+                out.warnings.append(LineIssue(line: raw[i].line, reason: "the cue's time is negative or runs backwards; "
+                                              + "set to \(clock(start)) --> \(clock(end)) from the cues around it"))
+            }
+            raw[i].start = start
+            raw[i].end = end
+            previousStart = start
+            previousEnd = max(previousEnd, end)
+        }
+    }
+
+    static func clock(_ t: TimeInterval) -> String {
+        let ms = Int((t * 1000).rounded())
+        return String(format: "%02d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000)
     }
 
     // NOTE, STYLE and REGION blocks carry no speech.
@@ -189,7 +240,8 @@ public enum WebVTTParser {
 
     // MARK: Timing
 
-    struct Timing { var start: TimeInterval, end: TimeInterval }
+    /// `nil` times were negative in the file.
+    struct Timing { var start: TimeInterval?, end: TimeInterval? }
     enum TimingResult { case success(Timing), failure(String) }
 
     static func timing(_ line: UnsafeBufferPointer<UInt8>) -> TimingResult {
@@ -198,68 +250,90 @@ public enum WebVTTParser {
         let left = Bytes.trimmed(UnsafeBufferPointer(rebasing: l[0..<arrow]))
         var right = Bytes.trimmedStart(UnsafeBufferPointer(rebasing: l[(arrow + 3)..<l.count]))
         if let space = right.firstIndex(where: Bytes.isSpace) { right = UnsafeBufferPointer(rebasing: right[0..<space]) }
-        guard let start = timestamp(left) else {
+        guard let start = stamp(left) else {
             return .failure("'\(Bytes.string(UnsafeBufferPointer(rebasing: left.prefix(40))))' is not a cue time")
         }
-        guard let end = timestamp(right) else {
+        guard let end = stamp(right) else {
             return .failure("'\(Bytes.string(UnsafeBufferPointer(rebasing: right.prefix(40))))' is not a cue time")
         }
-        return .success(Timing(start: start, end: end))
+        return .success(Timing(start: start.seconds, end: end.seconds))
     }
 
-    /// `[H…:]MM:SS.mmm` (a comma is accepted for the dot, as SRT writes it).
-    static func timestamp(_ b: UnsafeBufferPointer<UInt8>) -> TimeInterval? {
-        var fields = [Int]()
+    /// A time as written: a time, or a negative one (a transcription glitch).
+    enum Stamp: Equatable {
+        case time(TimeInterval)
+        case negative
+        var seconds: TimeInterval? { if case .time(let t) = self { return t } else { return nil } }
+    }
+
+    /// `[H…:]M…:S….f…`, any field unpadded, a comma for the dot; a minus sign on
+    /// any field (`0:0:-6.-820`) makes it `.negative`. Minutes and seconds past
+    /// 59, letters or a missing field make it no time at all.
+    static func stamp(_ b: UnsafeBufferPointer<UInt8>) -> Stamp? {
+        var fields = (0, 0, 0)
+        var count = 0
         var i = 0
         let n = b.count
         var fraction = 0.0
-        while i < n {
+        var negative = false
+        func number(_ limit: Int) -> (Int, Int)? {
+            if i < n, b[i] == UInt8(ascii: "-") { negative = true; i += 1 }
             var v = 0, k = 0
-            while i < n, Bytes.isDigit(b[i]), k < 9 { v = v * 10 + Int(b[i] - 48); i += 1; k += 1 }
-            guard k > 0 else { return nil }
-            if fields.count >= 1 && k != 2 { return nil }
-            fields.append(v)
+            while i < n, Bytes.isDigit(b[i]), k < limit { v = v * 10 + Int(b[i] - 48); i += 1; k += 1 }
+            return k == 0 ? nil : (v, k)
+        }
+        while i < n {
+            guard count < 3, let (v, _) = number(9) else { return nil }
+            switch count { case 0: fields.0 = v; case 1: fields.1 = v; default: fields.2 = v }
+            count += 1
             if i == n { break }
             if b[i] == UInt8(ascii: ":") { i += 1; continue }
             if b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ",") {
                 i += 1
-                var f = 0, fk = 0
-                while i < n, Bytes.isDigit(b[i]), fk < 9 { f = f * 10 + Int(b[i] - 48); i += 1; fk += 1 }
-                guard fk > 0 else { return nil }
-                guard i == n else { return nil }
+                guard let (f, fk) = number(9), i == n else { return nil }
                 fraction = Double(f) / pow(10, Double(fk))
                 break
             }
             return nil
         }
-        guard (2...3).contains(fields.count) else { return nil }
-        let (h, m, s) = fields.count == 3 ? (fields[0], fields[1], fields[2]) : (0, fields[0], fields[1])
-        if fields.count == 3 && fields[0] > 999 { return nil }
-        guard m <= 59, s <= 59 else { return nil }
-        return TimeInterval(h * 3600 + m * 60 + s) + fraction
+        guard count >= 2 else { return nil }
+        let (h, m, s) = count == 3 ? fields : (0, fields.0, fields.1)
+        guard h <= 9999, m <= 59 || count == 2, s <= 59 else { return nil }
+        if negative { return .negative }
+        return .time(TimeInterval(h * 3600 + m * 60 + s) + fraction)
     }
+
+    /// A time that is a time (not negative), for callers that need one.
+    static func timestamp(_ b: UnsafeBufferPointer<UInt8>) -> TimeInterval? { stamp(b)?.seconds }
 
     // MARK: Speakers
 
-    private static func speakers(_ raw: [RawCue]) -> [TranscriptCue] {
+    static func speakers(_ raw: [RawCue], skipped: inout [LineIssue]) -> [TranscriptCue] {
         var cues = [TranscriptCue]()
         cues.reserveCapacity(raw.count)
         var unnamed = [Int]() // indexes of cues with no <v> voice
         for r in raw {
+            let start = r.start ?? 0, end = r.end ?? start
             let payload = r.lines.joined(separator: "\n")
+            let before = cues.count
             if payload.contains("<v") {
                 for (speaker, text) in voices(payload) where !text.isEmpty {
-                    cues.append(TranscriptCue(line: r.line, id: r.id, start: r.start, end: r.end, speaker: speaker, text: text))
+                    if speaker == nil { unnamed.append(cues.count) }
+                    cues.append(TranscriptCue(line: r.line, id: r.id, start: start, end: end, speaker: speaker, text: text))
                 }
             } else {
                 let text = oneLine(Markup.plainText(payload))
-                guard !text.isEmpty else { continue }
-                unnamed.append(cues.count)
-                cues.append(TranscriptCue(line: r.line, id: r.id, start: r.start, end: r.end, speaker: nil, text: text))
+                if !text.isEmpty {
+                    unnamed.append(cues.count)
+                    cues.append(TranscriptCue(line: r.line, id: r.id, start: start, end: end, speaker: nil, text: text))
+                }
             }
+            if cues.count == before { skipped.append(LineIssue(line: r.line, reason: "the cue has no words", kind: .noText)) }
         }
         // Zoom writes `Name: text`. A colon in speech is common ("the point is: …"),
-        // so a prefix counts as a name only if it recurs, or if every cue has one.
+        // so a prefix counts as a name if it recurs, if every cue has one, or,
+        // in a transcript where most cues carry a recurring name, if it looks
+        // like a name (someone who speaks once must not be dropped).
         var candidates = [Int: (String, String)]()
         var counts = [String: Int]()
         for i in unnamed {
@@ -269,12 +343,32 @@ public enum WebVTTParser {
             }
         }
         let everyCueHasOne = candidates.count == unnamed.count
-        for (i, (name, text)) in candidates where everyCueHasOne || counts[name, default: 0] >= 2 {
+        let recurring = candidates.values.filter { counts[$0.0, default: 0] >= 2 }.count
+        let namedTranscript = recurring * 2 >= unnamed.count
+        for (i, (name, text)) in candidates
+        where everyCueHasOne || counts[name, default: 0] >= 2 || (namedTranscript && looksLikeName(name)) {
             cues[i].speaker = name
             cues[i].text = text
         }
         return cues
     }
+
+    /// Capitalised words (or a script without case), few of them, as display
+    /// names are: "Ringo Starr", "Ana de la Cruz", "Sam (she/her)"; not "The point is".
+    static func looksLikeName(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard (1...6).contains(words.count) else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.unicodeScalars.first else { return false }
+            if namePrefixWords.contains(word.lowercased()) { return word != words[0] }
+            return first.properties.isUppercase || first == "(" || !first.properties.changesWhenUppercased
+        }
+    }
+
+    private static let namePrefixWords: Set<String> = [
+        "de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der", "den", "ter", "ten", "la", "le",
+        "du", "al", "el", "bin", "bint", "ibn", "y", "e", "af", "av", "zu",
+    ]
 
     private static func nameColon(_ text: String) -> (String, String)? {
         guard let colon = text.firstIndex(of: ":") else { return nil }

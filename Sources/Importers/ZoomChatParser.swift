@@ -104,6 +104,20 @@ public struct ZoomChatParser: Sendable {
 
     public static func parse(_ string: String) -> ChatTranscript { parse(ImportText(string)) }
 
+    /// A chat still being written: its complete lines, and its last message
+    /// only once it has words (Zoom may have written just its header).
+    public static func parseSoFar(_ text: ImportText) -> ChatTranscript {
+        var parser = ZoomChatParser()
+        let complete = text.completeLines
+        let count = complete.bytes.withUnsafeBufferPointer { buf in
+            ByteLines.forEach(buf) { line, number in parser.consume(line, number: number) }
+        }
+        if parser.pendingMessage() != nil { parser.finishMessage() } else { parser.pending = nil }
+        var out = parser.drain()
+        out.lineCount = count
+        return out
+    }
+
     /// Whether a message is open, waiting for more lines or for the next header.
     var hasPendingMessage: Bool { pending != nil }
 
@@ -165,17 +179,31 @@ public struct ZoomChatParser: Sendable {
     mutating func finishMessage() {
         guard let p = pending else { return }
         pending = nil
+        switch Self.message(from: p) {
+        case .message(let m): output.messages.append(m)
+        case .issue(let issue): output.skipped.append(issue)
+        }
+    }
+
+    /// The open message as it stands, left open: the follower stores it after
+    /// a quiet spell and updates it if it grows. `nil` while it has no text.
+    func pendingMessage() -> ChatMessage? {
+        guard let p = pending, case .message(let m) = Self.message(from: p) else { return nil }
+        return m
+    }
+
+    private enum Finished { case message(ChatMessage), issue(LineIssue) }
+
+    private static func message(from p: Pending) -> Finished {
         let body = TextCleaning.tidyLines(p.lines)
         guard !body.isEmpty else {
-            output.skipped.append(LineIssue(line: p.line, reason: "the message has no text"))
-            return
+            return .issue(LineIssue(line: p.line, reason: "the message has no text", kind: .noText))
         }
-        let (kind, text) = Self.classify(body)
+        let (kind, text) = classify(body)
         if text.isEmpty {
-            output.skipped.append(LineIssue(line: p.line, reason: "the reply has no text"))
-            return
+            return .issue(LineIssue(line: p.line, reason: "the reply has no text", kind: .noText))
         }
-        output.messages.append(ChatMessage(line: p.line, time: p.time, sender: p.sender, recipient: p.recipient, text: text, kind: kind))
+        return .message(ChatMessage(line: p.line, time: p.time, sender: p.sender, recipient: p.recipient, text: text, kind: kind))
     }
 
     private mutating func placeInDay(_ clock: TimeInterval, line: Int) -> TimeInterval {

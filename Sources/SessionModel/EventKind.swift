@@ -29,6 +29,7 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
     case contributionStruck = "contribution.struck"
     case contributionRestored = "contribution.restored"
     case attributionSet = "attribution.set"
+    case speakerSet = "contribution.speaker-set"
     case codebookSet = "codebook.set"
     case codeTagged = "code.tagged"
     case codeUntagged = "code.untagged"
@@ -54,7 +55,7 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
              .participantAdded, .realNameRecorded, .consentRecorded, .consentChecklistSet, .blocklistNameAdded,
              .linkageDestroyed, .groupCreated, .groupRenamed, .groupClosed, .participantAssigned,
              .roundStarted, .roundEnded, .guideSet, .guideAdvanced, .contributionLogged, .contributionEdited,
-             .contributionStruck, .contributionRestored, .attributionSet, .codebookSet, .codeTagged, .codeUntagged, .themeCreated,
+             .contributionStruck, .contributionRestored, .attributionSet, .speakerSet, .codebookSet, .codeTagged, .codeUntagged, .themeCreated,
              .themeLinked, .themeUnlinked, .redactionAccepted, .redactionRejected,
              .confidentialityReminderGiven, .participantWithdrawn, .importRecorded, .exportRecorded:
             return false
@@ -69,7 +70,7 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
              .participantAdded, .realNameRecorded, .consentRecorded, .consentChecklistSet, .blocklistNameAdded,
              .linkageDestroyed, .groupCreated, .groupRenamed, .groupClosed, .participantAssigned,
              .roundStarted, .roundEnded, .guideSet, .guideAdvanced, .contributionLogged, .contributionEdited,
-             .contributionStruck, .contributionRestored, .attributionSet, .codebookSet, .codeTagged, .codeUntagged, .themeCreated,
+             .contributionStruck, .contributionRestored, .attributionSet, .speakerSet, .codebookSet, .codeTagged, .codeUntagged, .themeCreated,
              .themeLinked, .themeUnlinked, .redactionAccepted, .redactionRejected,
              .confidentialityReminderGiven, .concernRaised, .concernAcknowledged, .concernActionTaken,
              .participantWithdrawn, .importRecorded, .exportRecorded:
@@ -105,6 +106,7 @@ public enum EventBody: Sendable, Equatable {
     case contributionStruck(ContributionStruck)
     case contributionRestored(ContributionRestored)
     case attributionSet(AttributionSet)
+    case speakerSet(SpeakerSet)
     case codebookSet(CodebookSet)
     case codeTagged(CodeTagged)
     case codeUntagged(CodeUntagged)
@@ -150,6 +152,7 @@ public enum EventBody: Sendable, Equatable {
         case .contributionStruck: return .contributionStruck
         case .contributionRestored: return .contributionRestored
         case .attributionSet: return .attributionSet
+        case .speakerSet: return .speakerSet
         case .codebookSet: return .codebookSet
         case .codeTagged: return .codeTagged
         case .codeUntagged: return .codeUntagged
@@ -201,6 +204,7 @@ public enum EventBody: Sendable, Equatable {
         case .contributionStruck(let p): return p
         case .contributionRestored(let p): return p
         case .attributionSet(let p): return p
+        case .speakerSet(let p): return p
         case .codebookSet(let p): return p
         case .codeTagged(let p): return p
         case .codeUntagged(let p): return p
@@ -252,6 +256,7 @@ extension EventCodec {
         case .contributionStruck: return .contributionStruck(try decode(ContributionStruck.self))
         case .contributionRestored: return .contributionRestored(try decode(ContributionRestored.self))
         case .attributionSet: return .attributionSet(try decode(AttributionSet.self))
+        case .speakerSet: return .speakerSet(try decode(SpeakerSet.self))
         case .codebookSet: return .codebookSet(try decode(CodebookSet.self))
         case .codeTagged: return .codeTagged(try decode(CodeTagged.self))
         case .codeUntagged: return .codeUntagged(try decode(CodeUntagged.self))
@@ -296,6 +301,7 @@ extension EventCodec {
         case .contributionStruck(let p): return try encoder.encode(p)
         case .contributionRestored(let p): return try encoder.encode(p)
         case .attributionSet(let p): return try encoder.encode(p)
+        case .speakerSet(let p): return try encoder.encode(p)
         case .codebookSet(let p): return try encoder.encode(p)
         case .codeTagged(let p): return try encoder.encode(p)
         case .codeUntagged(let p): return try encoder.encode(p)

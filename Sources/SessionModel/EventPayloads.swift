@@ -232,6 +232,23 @@ public struct ContributionEdited: EventPayload {
     public init(number: Int, text: String) { self.number = number; self.text = text }
 }
 
+/// Who spoke contributions `first`…`last`, set after the fact (a transcript
+/// imported with no speakers: `convene speaker FILE 12-40 P03`). `speaker` is a
+/// participant code; `facilitator` makes them the facilitator's words; neither
+/// leaves them unattributed. Only spoken contributions take it; erased ones in
+/// the range are passed over.
+public struct SpeakerSet: EventPayload {
+    public static let kind = EventKind.speakerSet.rawValue
+    public var body: EventBody { .speakerSet(self) }
+    public var first: Int
+    public var last: Int
+    public var speaker: String?
+    public var facilitator: Bool?
+    public init(first: Int, last: Int, speaker: String?, facilitator: Bool? = nil) {
+        self.first = first; self.last = last; self.speaker = speaker; self.facilitator = facilitator
+    }
+}
+
 public struct ContributionStruck: EventPayload {
     public static let kind = EventKind.contributionStruck.rawValue
     public var body: EventBody { .contributionStruck(self) }

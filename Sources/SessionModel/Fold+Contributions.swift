@@ -60,6 +60,34 @@ extension SessionState {
         contributions[i].attribution = e.level
     }
 
+    /// Who spoke a range, set afterwards. Only spoken contributions take it;
+    /// erased ones are passed over (a later withdrawal must not stop a replay).
+    mutating func fold(_ e: SpeakerSet, _ event: SessionEvent) throws {
+        guard e.first >= 1, e.first <= e.last else { throw SessionError.invalidRange(first: e.first, last: e.last) }
+        _ = try existingContribution(e.last)
+        var attribution = AttributionLevel.anonymous
+        if let code = e.speaker {
+            let person = try requireParticipant(code)
+            guard !person.withdrawn else { throw SessionError.participantWithdrawn(code) }
+            if e.facilitator == true { throw SessionError.facilitatorSourceWithParticipant(code) }
+            attribution = person.attribution == .role ? .role : .anonymous
+        }
+        let range = (e.first - 1)...(e.last - 1)
+        for i in range where !contributions[i].erased {
+            guard contributions[i].source == .verbal || contributions[i].source == .facilitator else {
+                throw SessionError.notSpoken(i + 1)
+            }
+        }
+        let source: ContributionSource = e.facilitator == true ? .facilitator : .verbal
+        for i in range where !contributions[i].erased {
+            if contributions[i].speaker != e.speaker || contributions[i].source != source {
+                contributions[i].attribution = attribution
+            }
+            contributions[i].speaker = e.speaker
+            contributions[i].source = source
+        }
+    }
+
     mutating func fold(_ e: CodebookSet, _ event: SessionEvent) throws {
         var seen = Set<String>()
         for code in e.codes {

@@ -65,6 +65,7 @@ extension SessionState {
         case .contributionStruck(let e): try fold(e, event)
         case .contributionRestored(let e): try fold(e, event)
         case .attributionSet(let e): try fold(e, event)
+        case .speakerSet(let e): try fold(e, event)
         case .codebookSet(let e): try fold(e, event)
         case .codeTagged(let e): try fold(e, event)
         case .codeUntagged(let e): try fold(e, event)
@@ -116,7 +117,7 @@ extension SessionState {
              .participantAdded, .realNameRecorded, .consentRecorded, .consentChecklistSet, .blocklistNameAdded,
              .linkageDestroyed, .groupCreated, .groupRenamed, .groupClosed, .participantAssigned,
              .roundStarted, .roundEnded, .guideSet, .guideAdvanced, .contributionEdited,
-             .contributionStruck, .contributionRestored, .attributionSet, .codebookSet, .codeTagged, .codeUntagged,
+             .contributionStruck, .contributionRestored, .attributionSet, .speakerSet, .codebookSet, .codeTagged, .codeUntagged,
              .themeLinked, .themeUnlinked, .redactionAccepted, .redactionRejected,
              .confidentialityReminderGiven, .concernRaised, .concernAcknowledged, .concernActionTaken,
              .participantWithdrawn, .importRecorded, .exportRecorded:

@@ -26,6 +26,9 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
     case contributionStruck(Int)
     case contributionNotStruck(Int)
     case speakerOnWhiteboard
+    /// A speaker was set on a chat message or whiteboard note.
+    case notSpoken(Int)
+    case invalidRange(first: Int, last: Int)
     case speakerNeededForVerbal
     case facilitatorSourceWithParticipant(String)
     case replyToSelfOrFuture(Int)
@@ -72,6 +75,9 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .contributionStruck(let n): return "contribution #\(n) is struck from the record"
         case .contributionNotStruck(let n): return "contribution #\(n) is not struck, so there is nothing to restore"
         case .speakerOnWhiteboard: return "whiteboard notes are anonymous and carry no speaker"
+        case .notSpoken(let n):
+            return "contribution #\(n) is a chat message or a whiteboard note; only spoken contributions take a speaker afterwards"
+        case .invalidRange(let a, let b): return "\(a)-\(b) is not a range of contributions (give FIRST-LAST, FIRST at most LAST)"
         case .speakerNeededForVerbal: return "a verbal contribution needs a speaker (--speaker P01)"
         case .facilitatorSourceWithParticipant(let c): return "\(c) is a participant; facilitator contributions carry no participant speaker"
         case .replyToSelfOrFuture(let n): return "a contribution can only reply to an earlier one, not #\(n)"

@@ -250,6 +250,8 @@ public enum ErasureRules {
              .participantAdded, .consentRecorded, .consentChecklistSet, .linkageDestroyed,
              .groupCreated, .groupRenamed, .groupClosed, .participantAssigned, .roundStarted, .roundEnded,
              .guideSet, .guideAdvanced, .codebookSet, .themeCreated,
+             // Who spoke a range: numbers and a code, no words; its contributions go on their own.
+             .speakerSet,
              .concernRaised, .concernAcknowledged, .concernActionTaken,
              .participantWithdrawn, .importRecorded, .exportRecorded:
             return .none

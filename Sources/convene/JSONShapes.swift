@@ -1,4 +1,5 @@
 import Foundation
+import Importers
 import SessionModel
 
 // The documented `--json` shapes (docs/cli.md). Field names are a contract.
@@ -139,5 +140,40 @@ enum ConsentText {
         case .full, .notRecorded: return []
         case .partial(let items, _), .missingRequired(let items): return items
         }
+    }
+}
+
+/// `convene import --json`: what an import read, imported, merged and skipped, by reason.
+struct ImportReportJSON: Encodable {
+    struct Issue: Encodable { var line: Int; var reason: String; var kind: String }
+    struct Name: Encodable { var name: String; var becomes: String; var basis: String; var count: Int }
+    var format: String
+    var file: String
+    var lines: Int
+    var read: Int
+    var imported: Int
+    var merged: Int
+    var alreadyPresent: Int
+    var edited: Int
+    var contributions: Int
+    var unattributed: Int
+    var clampedTimes: Int
+    var skipped: Int
+    var skippedByReason: [String: Int]
+    var lost: Int
+    var refused: Bool
+    var issues: [Issue]
+    var warnings: [Issue]
+    var names: [Name]
+
+    init(_ r: ImportReport, refused: Bool) {
+        format = r.format.rawValue; file = r.fileName; lines = r.lines; read = r.read; imported = r.imported
+        merged = r.merged; alreadyPresent = r.alreadyPresent; edited = r.edited; contributions = r.added
+        unattributed = r.unattributed; clampedTimes = r.clampedTimes; skipped = r.skippedTotal
+        skippedByReason = Dictionary(uniqueKeysWithValues: r.skippedByReason.map { ($0.key.rawValue, $0.value) })
+        lost = r.lostEntries; self.refused = refused
+        issues = r.skipped.map { Issue(line: $0.line, reason: $0.reason, kind: $0.kind.rawValue) }
+        warnings = r.warnings.map { Issue(line: $0.line, reason: $0.reason, kind: "warning") }
+        names = r.names.map { Name(name: $0.name, becomes: "\($0.target)", basis: $0.basis.rawValue, count: $0.count) }
     }
 }

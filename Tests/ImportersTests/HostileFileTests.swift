@@ -83,7 +83,9 @@ final class HostileFileTests: XCTestCase {
         XCTAssertEqual(board.notes[1].text, big.trimmingCharacters(in: .whitespaces))
         // Through the planner: a note over the contribution limit is reported, not imported, not a crash.
         let huge = String(repeating: "x", count: 1_000_000)
-        let plan = try Importer.miro(ImportText("\(huge)\nsmall note\n", fileName: "list.txt"), into: TestSession.make())
+        var options = ImportOptions()
+        options.allowSkips = true
+        let plan = try Importer.miro(ImportText("\(huge)\nsmall note\n", fileName: "list.txt"), into: TestSession.make(), options: options)
         XCTAssertEqual(plan.contributionTexts, ["small note"])
         XCTAssertEqual(plan.report.skipped.count, 1)
     }

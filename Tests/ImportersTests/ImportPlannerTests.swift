@@ -128,6 +128,7 @@ final class ImportPlannerTests: XCTestCase {
         let state = TestSession.make()
         var options = ImportOptions(addUnknown: true)
         options.offset = -3600
+        options.allowSkips = true // the hostile file is mostly broken lines, on purpose
         let plan = try Importer.zoomChat(try Fixture.text("zoom-hostile.txt"), into: state, options: options)
         let c = plan.contributions
         XCTAssertEqual(c.first?.occurredAt, TestSession.time("22:58:00"))
@@ -237,8 +238,11 @@ final class ImportPlannerTests: XCTestCase {
         let text = ImportText("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Alex Rivera>hello\n\n00:00:03.000 --> 00:00:04.000\nno speaker here\n", fileName: "t.vtt")
         let plan = try Importer.webVTT(text, into: state, options: options)
         XCTAssertEqual(plan.contributions.first?.occurredAt, start.addingTimeInterval(3))
-        XCTAssertEqual(plan.report.skipped.map(\.line), [6])
-        XCTAssertTrue(plan.report.skipped[0].reason.contains("names no speaker"))
+        // A cue that names nobody is imported unattributed, never guessed, never dropped.
+        XCTAssertEqual(plan.report.skipped, [])
+        XCTAssertEqual(plan.contributions.map(\.speaker), ["P01", nil])
+        XCTAssertEqual(plan.contributions.map(\.source), [.verbal, .verbal])
+        XCTAssertEqual(plan.report.unattributed, 1)
         XCTAssertThrowsError(try Importer.webVTT(try Fixture.text("zoom.vtt"), into: state, options: options)) {
             XCTAssertEqual($0 as? ImportError, .unknownNames(["Sam Okafor"]))
         }
@@ -280,7 +284,14 @@ final class ImportPlannerTests: XCTestCase {
         let state = TestSession.make()
         let huge = String(repeating: "word ", count: 220_000)
         let text = ImportText("10:00:00 From P01 : ok\n10:00:01 From P01 : \(huge)\n10:00:02 From P02 : after\n", fileName: "chat.txt")
-        let plan = try Importer.zoomChat(text, into: state)
+        // One of three entries lost is more than 5%: refused unless skips are allowed.
+        XCTAssertThrowsError(try Importer.zoomChat(text, into: state)) {
+            guard case .tooManySkipped(let r)? = $0 as? ImportError else { return XCTFail("\($0)") }
+            XCTAssertEqual(r.skippedByReason, [.tooLong: 1])
+        }
+        var options = ImportOptions()
+        options.allowSkips = true
+        let plan = try Importer.zoomChat(text, into: state, options: options)
         XCTAssertEqual(plan.contributionTexts, ["ok", "after"])
         XCTAssertEqual(plan.report.skipped.map(\.line), [2])
         XCTAssertTrue(plan.report.skipped[0].reason.contains("longer than 100000"))

@@ -105,13 +105,15 @@ enum Fuzz {
         _ = MiroParser.parseList(raw)
         _ = try? NameMapping.parse(raw)
         var follower = ChatFollower(path: "/unused")
+        follower.quietSeconds = 0
         follower.feed(bytes)
         for _ in 0..<6 { _ = follower.settle(grew: false) }
         return problems
     }
 
     private static func plan(_ text: ImportText) -> [String] {
-        let options = ImportOptions(addUnknown: true, includeDirectMessages: true)
+        var options = ImportOptions(addUnknown: true, includeDirectMessages: true)
+        options.allowSkips = true
         let importers: [(ImportText) throws -> ImportPlan] = [
             { try Importer.zoomChat($0, into: state, options: options) },
             { try Importer.webVTT($0, into: state, options: options) },

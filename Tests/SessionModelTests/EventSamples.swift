@@ -43,6 +43,7 @@ enum EventSamples {
         case .contributionStruck: return ContributionStruck(number: 5, reason: "off the record").body
         case .contributionRestored: return ContributionRestored(number: 5).body
         case .attributionSet: return AttributionSet(number: 6, level: .background).body
+        case .speakerSet: return SpeakerSet(first: 2, last: 9, speaker: "P07", facilitator: nil).body
         case .codebookSet:
             return CodebookSet(name: "principles", codes: [CodeDefinition(name: "PP1", description: "First"),
                                                            CodeDefinition(name: "PP2")]).body

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Importers
 import SessionModel
 import SessionStore
 
@@ -173,5 +174,24 @@ struct CodebookCommand: ParsableCommand {
         let book = journal.state.codebook
         Output.line("codebook: \(book.name)")
         for e in book.entries { Output.line("  \(e.name)\(e.emergent ? "  (emergent)" : "")\(e.description.map { " — \($0)" } ?? "")") }
+    }
+}
+
+struct SpeakerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "speaker",
+        abstract: "Set who spoke a range of contributions (a transcript imported with no speakers).",
+        discussion: "convene speaker FILE 12-40 P03 · `facilitator` makes them the facilitator's words, `none` unattributed. "
+            + "Recorded as an event; only spoken contributions take a speaker.")
+    @OptionGroup var session: SessionFileArgument
+    @Argument(help: "A contribution number or a range, FIRST-LAST.") var range: String
+    @Argument(help: "A participant code (P03), facilitator, or none.") var speaker: String
+    @OptionGroup var actor: ActorOptions
+    func run() throws {
+        let journal = try Sessions.open(session)
+        let event = try SpeakerAssignment.event(range: range, speaker: speaker, in: journal.state)
+        try Sessions.append(journal, [event], by: actor.actor)
+        let who = event.speaker ?? (event.facilitator == true ? "the facilitator" : "no speaker")
+        let span = event.first == event.last ? "#\(event.first)" : "#\(event.first)-\(event.last)"
+        Output.line("\(span): \(who)")
     }
 }

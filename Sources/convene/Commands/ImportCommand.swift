@@ -5,11 +5,16 @@ import SessionModel
 import SessionStore
 
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Add a Zoom saved chat, a WebVTT transcript or a Miro board export to the log.",
-        discussion: "Re-importing the same file adds nothing. Unknown display names are refused unless --map or --add-unknown says what to do.")
+    static let configuration = CommandConfiguration(commandName: "import",
+        abstract: "Add a Zoom saved chat, a transcript (WebVTT, SRT, Teams .docx) or a Miro board export to the log.",
+        discussion: "Re-importing the same file adds nothing. Unknown display names are refused unless --map or --add-unknown says what to do. "
+            + "Every import prints how many entries it read, imported, merged and skipped; if more than 5% cannot be read it "
+            + "refuses (exit 1, nothing written) unless --allow-skips.")
     @OptionGroup var session: SessionFileArgument
     @Option(name: .customLong("zoom-chat"), help: "A Zoom saved chat (meeting_saved_chat.txt).") var zoomChat: String?
-    @Option(help: "A WebVTT transcript (Teams or Zoom).") var vtt: String?
+    @Option(help: "A WebVTT transcript (Teams, Zoom, OneDrive, any vintage).") var vtt: String?
+    @Option(help: "An SRT subtitle transcript.") var srt: String?
+    @Option(name: .customLong("teams-docx"), help: "A Teams transcript downloaded as Word (.docx).") var teamsDocx: String?
     @Option(name: .customLong("miro-csv"), help: "A Miro board CSV export, or a plain list of notes.") var miroCSV: String?
     @Option(help: "The room the imported contributions belong to (default: the main room).") var room: String?
     @Option(help: "Seconds from the session's start to the recording's start (transcripts).") var offset: Double = 0
@@ -17,12 +22,23 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Add each unknown name as a new participant with the next free code, and print the mapping.") var addUnknown = false
     @Flag(help: "Also import direct messages to a facilitator (marked as such).") var includeDirectMessages = false
     @Flag(help: "Zoom chat: keep watching the file while Zoom saves it, adding new lines as they come (Ctrl-C stops).") var follow = false
+    @Option(name: .customLong("quiet-seconds"),
+            help: "--follow: how long the file must be quiet, ending with a line break, before its last message is complete.")
+    var quietSeconds: Double = 2
+    @Option(help: "Transcripts: the participant code given to cues that name no speaker (default: imported unattributed).")
+    var speaker: String?
+    @Flag(help: "Import even if more than 5% of the file's entries cannot be read.") var allowSkips = false
+    @Flag(help: "Print the report as one JSON document.") var json = false
     @OptionGroup var actor: ActorOptions
 
     func validate() throws {
-        let given = [zoomChat, vtt, miroCSV].compactMap { $0 }
-        guard given.count == 1 else { throw ValidationError("give exactly one of --zoom-chat, --vtt or --miro-csv") }
+        let given = [zoomChat, vtt, srt, teamsDocx, miroCSV].compactMap { $0 }
+        guard given.count == 1 else { throw ValidationError("give exactly one of --zoom-chat, --vtt, --srt, --teams-docx or --miro-csv") }
         if follow && zoomChat == nil { throw ValidationError("--follow works with --zoom-chat") }
+        if speaker != nil && vtt == nil && srt == nil && teamsDocx == nil {
+            throw ValidationError("--speaker works with a transcript (--vtt, --srt or --teams-docx)")
+        }
+        guard quietSeconds >= 0, quietSeconds <= 3600 else { throw ValidationError("--quiet-seconds takes 0 to 3600 seconds") }
     }
 
     func run() throws {
@@ -30,6 +46,8 @@ struct ImportCommand: ParsableCommand {
         var options = ImportOptions(offset: offset, addUnknown: addUnknown, includeDirectMessages: includeDirectMessages)
         if let room { options.room = try Sessions.room(room, in: journal.state) }
         if let map { options.mapping = try NameMapping.read(path: map) }
+        options.speaker = speaker
+        options.allowSkips = allowSkips
         guard follow else { try importOnce(journal, options); return }
         try followChat(journal, options, path: zoomChat!)
     }
@@ -44,8 +62,9 @@ struct ImportCommand: ParsableCommand {
     /// the other messages.
     private func followChat(_ journal: SQLiteJournal, _ options: ImportOptions, path: String) throws {
         if FileManager.default.fileExists(atPath: path) {
-            let plan = try Importer.zoomChat(path: path, into: journal.state, options: options)
-            for line in plan.report.summary { Output.line(line) }
+            // Zoom may be in the middle of a line: check the lines it has finished.
+            let plan = try Importer.zoomChatSoFar(ImportText.read(path: path), into: journal.state, options: options)
+            try show(plan.report)
         } else {
             Output.line("\(path) does not exist yet; waiting for Zoom to create it")
         }
@@ -55,7 +74,11 @@ struct ImportCommand: ParsableCommand {
         signal(SIGTERM) { _ in Glibc.exit(0) }
         let fileName = URL(fileURLWithPath: path).lastPathComponent
         var follower = ChatFollower(path: path)
-        var pending = [ChatMessage]()
+        follower.quietSeconds = quietSeconds
+        // Every batch plans all the file's complete messages so far: the
+        // planner knows a message by its time, sender and ordinal, so only new
+        // ones are added and grown ones edited, exactly as a plain import would.
+        var changed = false
         var held = [ChatMessage]()
         var lastProblem: String?
         func problem(_ text: String) {
@@ -66,14 +89,14 @@ struct ImportCommand: ParsableCommand {
         while true {
             do {
                 let batch = try follower.poll()
-                pending += batch.messages
+                if !batch.messages.isEmpty { changed = true }
                 for issue in batch.skipped { problem("\(fileName) \(issue), skipped") }
             } catch {
                 problem("\(error)")
             }
-            if !pending.isEmpty || !held.isEmpty {
+            if changed || !held.isEmpty {
                 _ = try? journal.refresh()
-                let all = held + pending
+                let all = follower.messages
                 do {
                     var ready = all, stillHeld = [ChatMessage]()
                     var plan: ImportPlan
@@ -85,12 +108,15 @@ struct ImportCommand: ParsableCommand {
                         plan = try Importer.followedChat(ChatTranscript(messages: ready), fileName: fileName, into: journal.state, options: options)
                     }
                     if !plan.isEmpty { try Sessions.append(journal, plan.payloads, by: actor.actor) }
-                    pending = []
+                    changed = false
                     held = stillHeld
                     if plan.report.added > 0 {
                         Output.line("added \(plan.report.added) contribution\(plan.report.added == 1 ? "" : "s") from \(fileName)")
-                        fflush(nil)
                     }
+                    if plan.report.edited > 0 {
+                        Output.line("updated \(plan.report.edited) message\(plan.report.edited == 1 ? "" : "s") that grew in \(fileName)")
+                    }
+                    fflush(nil)
                     if held.isEmpty { lastProblem = nil }
                 } catch {
                     // Busy, disk full, file gone: keep the messages and try again.
@@ -104,11 +130,25 @@ struct ImportCommand: ParsableCommand {
     private func importOnce(_ journal: SQLiteJournal, _ options: ImportOptions) throws {
         let state = journal.state
         let plan: ImportPlan
-        if let zoomChat { plan = try Importer.zoomChat(path: zoomChat, into: state, options: options) }
-        else if let vtt { plan = try Importer.webVTT(path: vtt, into: state, options: options) }
-        else { plan = try Importer.miro(path: miroCSV!, into: state, options: options) }
+        do {
+            if let zoomChat { plan = try Importer.zoomChat(path: zoomChat, into: state, options: options) }
+            else if let vtt { plan = try Importer.webVTT(path: vtt, into: state, options: options) }
+            else if let srt { plan = try Importer.srt(path: srt, into: state, options: options) }
+            else if let teamsDocx { plan = try Importer.teamsDocx(path: teamsDocx, into: state, options: options) }
+            else { plan = try Importer.miro(path: miroCSV!, into: state, options: options) }
+        } catch ImportError.tooManySkipped(let report) {
+            // Loud, not lossy: say what would have been left out, write nothing.
+            try show(report, refused: true)
+            throw ImportError.tooManySkipped(report)
+        }
         // One transaction: all of it or none of it.
         if !plan.isEmpty { try Sessions.append(journal, plan.payloads, by: actor.actor) }
-        for line in plan.report.summary { Output.line(line) }
+        try show(plan.report)
+    }
+
+    private func show(_ report: ImportReport, refused: Bool = false) throws {
+        if json { try Output.printJSON(ImportReportJSON(report, refused: refused)) } else {
+            for line in report.summary { Output.line(line) }
+        }
     }
 }
