@@ -75,38 +75,45 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 
-        .testTarget(name: "SessionModelTests", dependencies: [
+        // Shared by the test targets: skips that fail in strict mode (CI), seeded random numbers,
+        // waiting on a condition, shrinkable scripts of events of every kind.
+        .target(name: "ConveneTestSupport", dependencies: [
             "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
+        ], path: "Tests/ConveneTestSupport"),
+        .testTarget(name: "SessionModelTests", dependencies: [
+            "SessionModel", "ConveneTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "PrivacyTests", dependencies: [
-            "Privacy", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
+            "Privacy", "SessionModel", "ConveneTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ], resources: [.copy("Corpus")]),
-        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "SessionModel", "Privacy"], exclude: ["Fixtures"]),
-        .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "SessionStore", "SessionModel"]),
+        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "SessionModel", "Privacy", "ConveneTestSupport"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "SessionStore", "SessionModel", "ConveneTestSupport"]),
         .testTarget(name: "ImportersTests", dependencies: [
-            "Importers", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
+            "Importers", "SessionModel", "ConveneTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExportersTests", dependencies: [
-            "Exporters", "Privacy", "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
+            "Exporters", "Privacy", "SessionModel", "ConveneTestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),  // SHA-256 of export bytes (StreamingExportTests)
         ], resources: [.copy("Golden")]),
         .testTarget(name: "SessionActionsTests", dependencies: [
-            "SessionActions", "SessionStore", "SessionModel", "Importers", "TeamStore",
+            "SessionActions", "SessionStore", "SessionModel", "Importers", "TeamStore", "ConveneTestSupport",
         ]),
         .testTarget(name: "StudyTests", dependencies: [
             "Study", "SessionStore", "SessionModel", "Exporters",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "ConveneTestSupport"]),
         .testTarget(name: "ConsoleAppTests", dependencies: [
-            "ConsoleApp", "TerminalKit", "SessionModel", "SessionStore", "SessionActions",
+            "ConsoleApp", "TerminalKit", "SessionModel", "SessionStore", "SessionActions", "ConveneTestSupport",
         ],
                     exclude: ["Snapshots"]),
         // End-to-end: runs the built `convene` binary (durability, tmux, faults).
         .testTarget(name: "CLITests", dependencies: [
-            "SessionStore", "SessionModel", "SessionActions", "ConsoleApp", "TerminalKit", "TeamStore",
+            "SessionStore", "SessionModel", "SessionActions", "ConsoleApp", "TerminalKit", "TeamStore", "ConveneTestSupport",
         ]),
     ],
     swiftLanguageModes: [.v6]

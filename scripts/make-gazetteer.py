@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates Sources/Privacy/Gazetteer/{given,surnames,ambiguous}.txt.
+"""Regenerates Sources/Privacy/Gazetteer/{given,surnames,ambiguous,words}.txt.
 
 Sources (see docs/privacy.md for licences):
   * PyPI `names` 0.3.0 (MIT): the US Census 1990 given-name and surname
@@ -7,8 +7,10 @@ Sources (see docs/privacy.md for licences):
   * PyPI `faker` 40.54.0 (MIT): the person providers' given names and surnames
     for en_GB (ONS lists), en_IE, ga_IE, en_NG, yo_NG, ig_NG, en_PK, en_IN,
     pl_PL, ro_RO, pt_PT, it_IT, tr_TR, es_ES, fr_FR, lt_LT, so UK names of many origins are in.
-  * Debian `wbritish` (British English word list) decides which names are also
-    ordinary words (Amber, Grace, Will): those go to ambiguous.txt and need context.
+  * Debian `wbritish` (British English word list, SCOWL: Copyright 2000-2011 Kevin Atkinson,
+    permission to use, copy, modify, distribute with the notice kept) decides which names are also
+    ordinary words (Amber, Grace, Will): those go to ambiguous.txt and need context. Its lower-case
+    words (no possessives) plus scripts/gazetteer-extra-words.txt become words.txt.
 
 Run:  python3 -m venv /tmp/gz && /tmp/gz/bin/pip install names==0.3.0 faker==40.54.0
       apt-get install -y wbritish
@@ -77,4 +79,10 @@ def write(name, items):
 write("given.txt", given)
 write("surnames.txt", surnames - given)
 write("ambiguous.txt", ambiguous)
+# The everyday-word list: decides which tokens could be a name nobody listed ("possible name") and which
+# parts of a participant's name are ordinary words (Fab, Lab, Will) that match only where they stand as a name.
+extra_words = os.path.join(os.path.dirname(__file__), "gazetteer-extra-words.txt")
+for line in open(extra_words, encoding="utf-8"):
+    if not line.startswith("#"): words.update(w.lower() for w in line.split())
+write("words.txt", (w for w in words if "'" not in w))
 print(len(given), "given;", len(surnames - given), "surnames only;", len(ambiguous), "ambiguous", file=sys.stderr)

@@ -49,6 +49,7 @@ enum Vocab {
     operations response rapid crisis outreach detached street homeless hospital camhs sexual abuse gangs gang violence serious
     vulnerable permanence placements placement commissioning quality assurance qa performance data business admin intake
     neighbourhood neighborhood community communities integrated joint virtual inclusion attendance behaviour pastoral send sen
+    mother baby secure inpatient psychiatric acute forensic step-down stepdown
     transitions transition parenting edge-of-care family's practice clinical liaison emergency out hours ooh edt evening night
     weekend day first contact single point access spa hospital's gp a&e ae maternity midwifery nhs council county borough city
     district unitary national regional research-in-practice pupil tier four 4 3 2 1 adult adults multi-agency multiagency
@@ -73,8 +74,46 @@ enum Vocab {
         "association of safeguarding partners", "association of child protection professionals", "institute of applied social research",
         "open university", "the open university", "mencap", "scope", "citizens advice", "relate", "place2be", "place 2 be",
         "mind", "brook", "refuge", "unicef", "save the children", "the salvation army", "salvation army", "st john ambulance",
-        "marie curie", "macmillan", "chatham house", "chatham house rule", "barnahus", "the lighthouse", "oxfam", "bbc", "itv", "channel 4", "sky news", "tiktok", "google", "facebook", "instagram",
+        "marie curie", "macmillan", "chatham house", "chatham house rule",
+        "christmas eve", "christmas day", "new year ' s eve", "new year ’ s eve", "new years eve", "new year ' s day", "new years day",
+        "boxing day", "bonfire night", "valentine ' s day", "mother ' s day", "father ' s day", "mothers day", "fathers day",
+        "good friday", "easter sunday", "black friday", "st patrick ' s day", "st george ' s day", "st david ' s day",
+        "st andrew ' s day", "hope not hate", "barnahus", "the lighthouse", "oxfam", "bbc", "itv", "channel 4", "sky news", "tiktok", "google", "facebook", "instagram",
     ].map { $0.split(separator: " ").map(String.init) }
+
+    /// Closed-class words: never part of a name, a street or an organisation's name ("At Oakfield Primary").
+    static let functionWords = set("""
+    a an the at in on to for from by of with as into onto off over under and or but nor so if than then that this these those
+    there here i you he she it we they me him her us them my your his its our their is was were be been being am are do does
+    did have has had not no yes when where while who whom whose which what why how after before since until till about
+    address mosque church temple gurdwara synagogue flat house home school near opposite behind outside inside next
+    """)
+
+    /// Big cities: named alone they are quiet, but "moved to Leeds", "placed in Birmingham", "she's from London" tie one to a person.
+    static let cities = set("""
+    aberdeen belfast birmingham bradford brighton bristol cambridge cardiff coventry dundee durham edinburgh glasgow hull leeds
+    leicester liverpool london manchester newcastle nottingham oxford plymouth portsmouth sheffield southampton swansea york
+    """)
+
+    /// Countries and nationalities: never a person, a town or a possible name ("moved from Poland", "a Romanian lad").
+    static let countries = set("""
+    afghanistan albania algeria angola bangladesh belgium brazil bulgaria cameroon canada china congo croatia cyprus czechia
+    denmark egypt eritrea ethiopia france gambia germany ghana greece guinea hungary india iran iraq italy jamaica kenya kosovo
+    kurdistan latvia lebanon libya lithuania malaysia morocco nepal netherlands holland nigeria pakistan palestine philippines
+    poland portugal romania russia rwanda senegal serbia sierra leone slovakia somalia spain sudan sri lanka sweden syria
+    thailand tunisia turkey uganda ukraine america usa vietnam yemen zambia zimbabwe scotland wales england ireland britain
+    europe africa asia caribbean
+    """)
+    static let nationalities = set("""
+    afghan albanian algerian angolan bangladeshi bengali brazilian bulgarian chinese congolese eritrean ethiopian french
+    german ghanaian greek hungarian indian iranian iraqi italian jamaican kenyan kosovan kurdish latvian lithuanian
+    moroccan nepalese nigerian pakistani palestinian polish portuguese romanian russian somali spanish sudanese syrian
+    turkish ugandan ukrainian vietnamese yemeni zimbabwean roma romany gypsy traveller travellers irish scottish welsh
+    english british caribbean african asian arab
+    """)
+
+    /// Towns known for a public inquiry: named as the inquiry ("after Rotherham", "the Telford report"), they are quiet.
+    static let inquiryTowns = set("rotherham rochdale telford oxford huddersfield newcastle derby oldham bristol keighley peterborough aylesbury halifax")
 
     static let titles = set("mr mrs ms miss mx dr prof sir dame cllr rev pc dc ds di dci dcs sgt insp")
 
@@ -131,7 +170,7 @@ enum Vocab {
         ["children", "'", "s", "services"], ["children", "’", "s", "services"], ["safeguarding", "partnership"],
         ["safeguarding", "children", "partnership"], ["team"], ["academy"], ["school"], ["college"], ["primary"], ["surgery"],
         ["nursery"], ["hospital"], ["hub"], ["centre"], ["pru"], ["foyer"], ["hostel"], ["lodge"], ["house"], ["trust"],
-        ["infants"], ["juniors"], ["practice"], ["infirmary"],
+        ["infants"], ["juniors"], ["practice"], ["infirmary"], ["high"], ["project"], ["unit"], ["cc"], ["mbc"], ["bc"],
     ]
 
     static let handleCues = set("snap snapchat sc insta instagram ig tiktok tik twitter telegram discord kik threads")

@@ -16,6 +16,9 @@ final class Gazetteer: Sendable {
     let multiWordTowns: [String: [[String]]]
     /// Big cities, nations and counties: quiet when used generally.
     let bigPlaces: Set<String>
+    /// Everyday English words, folded lower case (British English list plus chat words): a token on no
+    /// list at all may be a name nobody listed; a name part on this list matches only where it stands as a name.
+    let words: Set<String>
     /// Whether the files were found (a missing bundle is reported once on stderr).
     let loaded: Bool
 
@@ -43,6 +46,7 @@ final class Gazetteer: Sendable {
         var big = Set<String>()
         for place in lines("bigcities") { big.insert(Gazetteer.words(place).joined(separator: " ")) }
         bigPlaces = big
+        words = Set(lines("words"))
         loaded = ok
         if !ok {
             FileHandle.standardError.write(Data("convene: the bundled name lists (Privacy/Gazetteer) were not found; only cues and session names will find people\n".utf8))
@@ -56,7 +60,13 @@ final class Gazetteer: Sendable {
 
     func isGiven(_ key: String) -> Bool { given.contains(key) }
     func isSurname(_ key: String) -> Bool { surnames.contains(key) || given.contains(key) }
-    func isAmbiguous(_ key: String) -> Bool { ambiguous.contains(key) }
+    /// A name that is also an everyday word (the bundled list, or the wider word list: "mac", "dev").
+    func isAmbiguous(_ key: String) -> Bool { ambiguous.contains(key) || words.contains(key) }
+    func isWord(_ key: String) -> Bool { words.contains(key) }
+    /// On no list: not a word, not a listed name or place.
+    func isUnknown(_ key: String) -> Bool {
+        !words.contains(key) && !given.contains(key) && !surnames.contains(key) && !towns.contains(key) && !bigPlaces.contains(key)
+    }
 }
 
 /// The bundled name lists, for a program that knows it will scan soon: the

@@ -8,32 +8,71 @@ import SessionModel
 
 /// One identifier found in a text: what it is and where (Unicode scalar offsets, end exclusive).
 public struct Finding: Equatable, Sendable, Codable {
+    /// How sure the scanner is: `possible` is a word on no list standing where a name stands (shown as such to the reviewer).
+    public enum Confidence: String, Equatable, Sendable, Codable { case likely, possible }
     public var label: IdentifierLabel
     public var span: TextSpan
     public var text: String
-    public init(label: IdentifierLabel, span: TextSpan, text: String) { self.label = label; self.span = span; self.text = text }
+    public var confidence: Confidence
+    public init(label: IdentifierLabel, span: TextSpan, text: String, confidence: Confidence = .likely) {
+        self.label = label; self.span = span; self.text = text; self.confidence = confidence
+    }
 }
 
 /// Finds identifiers. Built once per session (its names: cheap, the gazetteer is shared), then cheap per text.
 public struct IdentifierScanner: Sendable {
     /// Session names as token-key sequences, by first key.
     let sessionNames: [String: [[String]]]
+    /// Parts of session names that are also everyday words (Fab, Lab, Will, Grace): alone, they match only where
+    /// they stand as a name (capitalised, in a name position); the full name and every other part match anywhere.
+    let wordLikeParts: Set<String>
+    /// Session memory: texts a person accepted as identifiers, found again anywhere in the session, any case.
+    let acceptedTerms: [String: [([String], IdentifierLabel)]]
 
     /// `names`: the session's real names and block-listed names. Matched whole or in part, any case, any accents.
-    public init(names: [String] = []) {
+    /// `accepted`: texts accepted as identifiers elsewhere in the session, with their label.
+    public init(names: [String] = [], accepted: [(String, IdentifierLabel)] = []) {
+        let gazetteer = Gazetteer.shared
         var byFirst: [String: Set<[String]>] = [:]
+        var wordLike = Set<String>()
         for name in names {
-            let keys = Tokeniser.tokenise(Array(name.unicodeScalars)).filter { $0.kind != .punct || $0.text == "-" || $0.text == "'" || $0.text == "’" }.map(\.key)
+            let keys = Self.nameKeys(name)
             guard let first = keys.first, keys.joined().count >= 2 else { continue }
             byFirst[first, default: []].insert(keys)
-            for part in keys where part.count >= 3 && part.first?.isLetter == true { byFirst[part, default: []].insert([part]) }
+            for part in keys where part.count >= 3 && part.first?.isLetter == true {
+                byFirst[part, default: []].insert([part])
+                if gazetteer.isAmbiguous(part) { wordLike.insert(part) }
+            }
         }
         sessionNames = byFirst.mapValues { $0.sorted { $0.count > $1.count } }
-        _ = Gazetteer.shared
+        // A word-like part that is also a whole one-word name (a block-listed "Will") is still only a word alone.
+        wordLikeParts = wordLike
+        var terms: [String: Set<Pair>] = [:]
+        for (text, label) in accepted where label.isIdentifier {
+            let keys = Tokeniser.tokenise(Array(text.unicodeScalars)).map(\.key)
+            guard let first = keys.first, keys.joined().count >= 3 else { continue }
+            // Everyday words alone ("Grace" accepted once, a hand-marked "at the") are not hunted everywhere.
+            let words = keys.filter { $0.first?.isLetter == true || $0.first?.isNumber == true }
+            if words.allSatisfy({ gazetteer.isWord($0) || Vocab.notNames.contains($0) || $0.count < 2 }) { continue }
+            terms[first, default: []].insert(Pair(keys: keys, label: label))
+        }
+        acceptedTerms = terms.mapValues { $0.sorted { $0.keys.count > $1.keys.count }.map { ($0.keys, $0.label) } }
+    }
+
+    private struct Pair: Hashable { var keys: [String]; var label: IdentifierLabel }
+
+    static func nameKeys(_ name: String) -> [String] {
+        Tokeniser.tokenise(Array(name.unicodeScalars)).filter { $0.kind != .punct || $0.text == "-" || $0.text == "'" || $0.text == "’" }.map(\.key)
     }
 
     public init(session: SessionState) {
-        self.init(names: Array(session.linkage.values) + session.blocklist)
+        var accepted: [(String, IdentifierLabel)] = []
+        for c in session.contributions where !c.erased {
+            for r in c.redactions {
+                if let t = try? SessionState.slice(c.text, r.span, number: c.number) { accepted.append((t, r.label)) }
+            }
+        }
+        self.init(names: Array(session.linkage.values) + session.blocklist, accepted: accepted)
     }
 
     /// Only the session's own names (real and block-listed): these are never left in an export, whatever was rejected.
@@ -41,7 +80,7 @@ public struct IdentifierScanner: Sendable {
         guard !sessionNames.isEmpty else { return [] }
         let scalars = Array(text.unicodeScalars)
         var ctx = ScanContext(scalars: scalars, tokens: Tokeniser.tokenise(scalars), gazetteer: Gazetteer.shared)
-        ctx.findSessionNames(sessionNames)
+        ctx.findSessionNames(sessionNames, wordLike: wordLikeParts)
         return ctx.candidates.map { c in
             Finding(label: c.label, span: TextSpan(start: c.start, end: c.end), text: String(String.UnicodeScalarView(scalars[c.start..<c.end])))
         }
@@ -50,11 +89,30 @@ public struct IdentifierScanner: Sendable {
     public func scan(_ text: String) -> [Finding] {
         let scalars = Array(text.unicodeScalars)
         var ctx = ScanContext(scalars: scalars, tokens: Tokeniser.tokenise(scalars), gazetteer: Gazetteer.shared)
+        ctx.markNationalBodies()
+        ctx.findWebAndNetwork()
         ctx.findEmailsAndHandles()
+        ctx.findSpokenContacts()
+        ctx.findFinancial()
         ctx.findNumbers()
         ctx.findPlacesAndOrganisations()
-        ctx.findPeople(sessionNames: sessionNames)
+        ctx.findAcceptedTerms(acceptedTerms)
+        ctx.findPeople(sessionNames: sessionNames, wordLike: wordLikeParts)
+        ctx.widenSpans()
         return Self.resolveOverlaps(ctx.candidates).map { c in
+            Finding(label: c.label, span: TextSpan(start: c.start, end: c.end), text: String(String.UnicodeScalarView(scalars[c.start..<c.end])),
+                    confidence: c.possible ? .possible : .likely)
+        }
+    }
+
+    /// Mentions of special-category data (health, ethnicity, religion, politics, union membership, sex life or
+    /// orientation): never identifiers on their own, so never in `scan`; the review screen and the
+    /// implicit-identification check use them, since such a detail narrows a person down in combination.
+    public func specialCategories(_ text: String) -> [Finding] {
+        let scalars = Array(text.unicodeScalars)
+        var ctx = ScanContext(scalars: scalars, tokens: Tokeniser.tokenise(scalars), gazetteer: Gazetteer.shared)
+        ctx.findSpecialCategories()
+        return ctx.candidates.map { c in
             Finding(label: c.label, span: TextSpan(start: c.start, end: c.end), text: String(String.UnicodeScalarView(scalars[c.start..<c.end])))
         }
     }
@@ -95,10 +153,13 @@ struct Candidate {
     var end: Int
     /// One of the session's real or block-listed names: always kept.
     var sessionName = false
+    /// A word on no list standing where a name stands: lower confidence.
+    var possible = false
     /// Lower wins a tie of equal length.
     var rank: Int { Candidate.order.firstIndex(of: label) ?? 99 }
-    static let order: [IdentifierLabel] = [.email, .handle, .nhsNumber, .phone, .niNumber, .postcode, .vehicleReg, .caseRef,
-                                           .dateOfBirth, .age, .organisationLocal, .location, .person]
+    static let order: [IdentifierLabel] = [.url, .email, .ipAddress, .financial, .handle, .nhsNumber, .phone, .niNumber, .postcode,
+                                           .vehicleReg, .caseRef, .dateOfBirth, .age, .organisationLocal, .location, .person,
+                                           .specialCategory]
 }
 
 /// What one scan works on: the scalars, their tokens, and what was found so far.

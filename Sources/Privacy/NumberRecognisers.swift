@@ -38,6 +38,25 @@ extension ScanContext {
             i += 1
         }
         findCuedHandles()
+        findUnderscoreHandles()
+    }
+
+    /// "princess_kay04", "trap_boy.jj": a handle with an underscore needs no cue.
+    mutating func findUnderscoreHandles() {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard tokens[i].isWordLike, !tokens[i].isPunct("_"), i == 0 || tokens[i].spaceBefore || !tokens[i - 1].isWordLike && !tokens[i - 1].isPunct("@.") else { continue }
+            var e = i
+            var underscore = false
+            while let n = tok(e + 1), !n.spaceBefore, n.isWordLike || (n.isPunct("_.") && tok(e + 2).map { !$0.spaceBefore && ($0.isWordLike || $0.isPunct("_")) } == true) || n.isPunct("_") {
+                if n.isPunct("_") { underscore = true }
+                e += 1
+            }
+            while e > i, tokens[e].isPunct("_.") { e -= 1 }
+            if underscore, e > i, !covered(i), !(i...e).contains(where: { tokens[$0].isPunct("@") }) { add(.handle, tokens: i, e) }
+            i = e
+        }
     }
 
     /// "snap: jaydee_99", "her insta is tyler.b", "tiktok handle kaylz".
@@ -140,6 +159,8 @@ extension ScanContext {
             if international { d = String(d.dropFirst(2)); if d.hasPrefix("0") { d = String(d.dropFirst()) }; d = "0" + d }
             guard d.count == 10 || d.count == 11, let second = d.dropFirst().first, "12378".contains(second) else { continue }
             if d.hasPrefix("07") && d.count != 11 { continue }
+            // Freephone and premium-rate numbers are helplines and services, not a person's number.
+            if d.hasPrefix("080") || d.hasPrefix("0500") || d.hasPrefix("09") { continue }
             best = end
         }
         guard let end = best else { return nil }
@@ -240,12 +261,21 @@ extension ScanContext {
             return i + 1
         }
         // Outward only: upper case, with a place cue before or "area"/"postcode" after.
-        guard t.kind == .alnum, t.text == upper, Self.isOutward(upper), standalone(i, i) else { return nil }
+        guard t.kind == .alnum, Self.isOutward(upper), standalone(i, i) else { return nil }
+        if let n = tok(i + 1), n.kind == .word, n.length == 3, n.allCaps, n.start - t.end == 1 { return nil }  // "LD70 HMY": a registration
         let before = key(i - 1), after = key(i + 1)
-        let cueBefore = ["in", "near", "at", "from", "around", "postcode", "round", "covering", "off", "into", "to"].contains(before)
+        let cueBefore = ["in", "near", "at", "from", "around", "postcode", "round", "covering", "off", "into", "to", "lives", "living"].contains(before)
             || (before == "the" && ["in", "near", "from", "around", "across"].contains(key(i - 2)))
-        let cueAfter = ["area", "postcode", "district", "side", "end", "patch"].contains(after)
-        return cueBefore || cueAfter ? i : nil
+        let cueAfter = ["area", "postcode", "district", "side", "end", "patch", "way"].contains(after)
+        if t.text != upper { return (cueBefore || cueAfter) && ["postcode", "lives", "living"].contains(before) || after == "postcode" ? i : nil }
+        if cueBefore || cueAfter { return i }
+        // On its own, a two-letter area with its district ("LU1", "SE15", "CF10") is a postcode; one-letter ones
+        // ("M6", "B12", "A1") are roads and vitamins too often.
+        // Not in a run of codes or numbers ("draft 13 BB68", "CB1F"), and only the plain shapes AA9 / AA99.
+        let letters = upper.unicodeScalars.prefix { $0.properties.isAlphabetic }.count
+        let plain = upper.unicodeScalars.dropFirst(letters).allSatisfy { $0.value >= 48 && $0.value <= 57 }
+        let amongCodes = (tok(i - 1).map { $0.kind != .word } ?? false) || (tok(i + 1).map { $0.kind == .number || $0.kind == .alnum } ?? false)
+        return letters == 2 && plain && !amongCodes && !["the", "year", "key", "stage", "ks", "form", "class", "set", "group", "room"].contains(before) ? i : nil
     }
 
     static let vehicleCues = Vocab.set("car reg registration plate plates vehicle van motor bike taxi cab motorbike moped drives driving numberplate")
@@ -301,8 +331,22 @@ extension ScanContext {
                     let hasSep = (j...e).contains { tokens[$0].kind == .punct } || (j...e).contains { tokens[$0].kind == .alnum }
                     let lone = (j...e).count == 1 ? tokens[j].text : ""
                     let year = lone.count == 4 && (lone.hasPrefix("19") || lone.hasPrefix("20"))
-                    if (d >= 4 && !year) || (d >= 3 && hasSep) { add(.caseRef, tokens: j, e); i = e; continue }
+                    if (d >= 4 && !year) || (d >= 3 && hasSep), !isNumericDate(j, e) { add(.caseRef, tokens: j, e); i = e; continue }
                 }
+                // A few words on: "on Mosaic it's under 4471902", "the CAD for that night was 2231-0917".
+                var k = j
+                while k < tokens.count, k - i <= 7, !tokens[k].isPunct(".!?;") || (k + 1 < tokens.count && !tokens[k + 1].spaceBefore) {
+                    if tokens[k].digits > 0 {
+                        if let e = refRun(from: k), !covered(k) {
+                            let d = (k...e).reduce(0) { $0 + tokens[$1].digits }
+                            let hasSep = (k...e).contains { tokens[$0].kind == .punct || tokens[$0].kind == .alnum }
+                            if (d >= 5 || (d >= 4 && hasSep)) && !isNumericDate(k, e) { add(.caseRef, tokens: k, e); i = e }
+                        }
+                        break
+                    }
+                    k += 1
+                }
+                if i >= j { continue }
             }
             // Stand-alone: "CR-2023-0045", "SC/22/01234", "43/12345/23", "MOS123456".
             if let e = refRun(from: i), e > i || tokens[i].kind == .alnum {
@@ -365,7 +409,15 @@ extension ScanContext {
             var j = ce + 1
             var fillers = 0
             while j < tokens.count, fillers < 4, ["is", "was", "on", "in", "the", ":", "-", "–", "'", "’", "s", "of", "=", ",", "back", "around", "about"].contains(tokens[j].key) { j += 1; fillers += 1 }
-            if let e = dateExpression(at: j, allowYearAlone: k == "dob") { add(.dateOfBirth, tokens: j, e); i = e }
+            if let e = dateExpression(at: j, allowYearAlone: k == "dob") { add(.dateOfBirth, tokens: j, e); i = e; continue }
+            // "DOB for the youngest is 3/4/2011", "born on a Tuesday, 12th May 2009": a few words on, a full date.
+            var m = j
+            while m < tokens.count, m - ce <= 14, !tokens[m].isPunct(".!?;") || (m + 1 < tokens.count && !tokens[m + 1].spaceBefore) {
+                if let e = dateExpression(at: m, allowYearAlone: false), !covered(m), e - m >= 2 {
+                    add(.dateOfBirth, tokens: m, e); i = e; break
+                }
+                m += 1
+            }
         }
     }
 
@@ -385,6 +437,37 @@ extension ScanContext {
     }
     func year(_ i: Int) -> Bool { number(i, 1900...2035, digits: 4...4) }
 
+    static let ordinalWords: Set<String> = Vocab.set("""
+    first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth
+    seventeenth eighteenth nineteenth twentieth thirtieth
+    """)
+
+    /// "second", "twenty-first", "thirty first": a day said as a word; the last token.
+    func ordinalWord(_ i: Int) -> Int? {
+        if Self.ordinalWords.contains(key(i)) { return i }
+        if ["twenty", "thirty"].contains(key(i)) {
+            if key(i + 1) == "-", Self.ordinalWords.contains(key(i + 2)) { return i + 2 }
+            if Self.ordinalWords.contains(key(i + 1)) { return i + 1 }
+        }
+        return nil
+    }
+
+    /// A year in digits or said aloud ("2008", "twenty ten", "two thousand and eight", "oh nine", "'09"); the last token.
+    func yearExpression(_ i: Int) -> Int? {
+        if year(i) { return i }
+        if let t = tok(i), t.kind == .number, t.length == 2, ["'", "’"].contains(key(i - 1)) { return i }
+        if key(i) == "oh", let v = Self.numberWords[key(i + 1)], v < 10 { return i + 1 }
+        if key(i) == "twenty", let v = Self.numberWords[key(i + 1)], v >= 1 && v <= 19 { return i + 1 }
+        if key(i) == "two", key(i + 1) == "thousand" {
+            var j = i + 2
+            if key(j) == "and" { j += 1 }
+            if let v = Self.numberWords[key(j)], v < 20 { return j }
+            return i + 1
+        }
+        if key(i) == "nineteen", let v = Self.numberWords[key(i + 1)], v >= 20 { return ageEnd(i + 1) }
+        return nil
+    }
+
     /// A date from token `i`: 3/4/2011, 3.4.11, 3rd May 2011, 3 of May, May 3rd, 2011, May 2011, 2011 (if allowed). Returns the end.
     func dateExpression(at i: Int, allowYearAlone: Bool) -> Int? {
         guard let t = tok(i) else { return nil }
@@ -396,12 +479,12 @@ extension ScanContext {
         if t.kind == .number, number(i, 1...31), let s1 = tok(i + 1), s1.isPunct("/.-"), !s1.spaceBefore, number(i + 2, 1...12), standalone(i, i + 2) {
             return i + 2
         }
-        if ordinal(i) {
-            var j = i + 1
+        if ordinal(i) || ordinalWord(i) != nil {
+            var j = (ordinalWord(i) ?? i) + 1
             if key(j) == "of" { j += 1 }
             if isMonth(j) {
-                if year(j + 1) { return j + 1 }
-                if key(j + 1) == ",", year(j + 2) { return j + 2 }
+                if let y = yearExpression(j + 1) { return y }
+                if key(j + 1) == ",", let y = yearExpression(j + 2) { return y }
                 return j
             }
             return nil
@@ -424,17 +507,59 @@ extension ScanContext {
     static let numberWords: [String: Int] = [
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
         "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-        "twenty": 20,
+        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     ]
+    static let ageFillers = Vocab.set("only just about barely now nearly almost still already literally like maybe around probably actually really")
+
+    /// An age in digits or words, "twenty-three" included (the value of the whole; `ageEnd` gives its last token).
     func ageValue(_ i: Int) -> Int? {
         guard i >= 0, i < tokens.count else { return nil }
         let t = tokens[i]
         if t.kind == .number { return t.length <= 2 ? Int(t.text) : nil }
-        guard t.kind == .word, t.length >= 3, t.length <= 9 else { return nil }
-        return Self.numberWords[t.key]
+        guard t.kind == .word, t.length >= 3, t.length <= 9, let v = Self.numberWords[t.key] else { return nil }
+        if v >= 20, v % 10 == 0, key(i + 1) == "-", let u = Self.numberWords[key(i + 2)], u < 10, !tokens[i + 1].spaceBefore { return v + u }
+        return v
+    }
+
+    /// The last token of the age starting at `i` ("twenty-three" is three tokens).
+    func ageEnd(_ i: Int) -> Int {
+        if let v = Self.numberWords[key(i)], v >= 20, v % 10 == 0, key(i + 1) == "-", let u = Self.numberWords[key(i + 2)], u < 10,
+           !tokens[i + 1].spaceBefore { return i + 2 }
+        return i
     }
 
     static let ageUnits = Vocab.set("minutes mins min hours hrs hour weeks week days day months month percent % miles mile times pounds quid am pm o'clock : . / p k yrs years year x referrals cases families kids children young people of or to - – + th st nd rd")
+
+    /// Words before "at 10" that make it a time, not an age ("the meeting is at 10").
+    static let timeContexts = Vocab.set("""
+    off drop join joining log logging stop stops finishing done free available busy out meets runs ran breaks went got get
+    gets arrives arrived come came comes group class starts
+    meet meeting meetings mtg starts start started starting begin begins began finish finishes finished ends end ended close closes
+    closed opens open opened back home leave leaves left arrive arrived arrives call calls session sessions lunch break breaks
+    tomorrow today tonight is was be are were it up round around till until from by school bed pick collect collected bus train
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun morning evening night
+    """)
+
+    /// Ages said in passing: "had a test at 13", "groomed herself at 14", "now 14", "looked after since 9", "12 at the time",
+    /// "a mum (17)". Returns the age token.
+    func moreAges(at i: Int) -> Int? {
+        let k = key(i)
+        func ends(_ j: Int) -> Bool {
+            guard let n = tok(ageEnd(j) + 1) else { return true }
+            return n.isPunct(",.;!?)—–-") || ["and", "when", "but", "so", "then", "now"].contains(n.key) || n.kind == .punct && !n.isPunct(":/%")
+        }
+        if k == "at" || k == "since", tok(i + 1)?.kind == .number, let v = ageValue(i + 1), (1...17).contains(v), !Self.timeContexts.contains(key(i - 1)),
+           tok(i - 1)?.isWordLike == true, ends(i + 1) {
+            return i + 1
+        }
+        if k == "now", key(i - 1) == "," || key(i - 1) == "and", let v = ageValue(i + 1), (1...25).contains(v), ends(i + 1) { return i + 1 }
+        if let v = ageValue(i), (1...25).contains(v), key(ageEnd(i) + 1) == "at", key(ageEnd(i) + 2) == "the", key(ageEnd(i) + 3) == "time" { return i }
+        if Vocab.relations.contains(k) || Vocab.personNouns.contains(k) || k == "yp", key(i + 1) == "(", let v = ageValue(i + 2), v <= 99,
+           key(ageEnd(i + 2) + 1) == ")" {
+            return i + 2
+        }
+        return nil
+    }
 
     /// "arrested at 16", "pregnant at 15": things that happen to a person at an age.
     static let lifeEvents = Vocab.set("arrested excluded charged convicted pregnant started groomed exploited recruited trafficked abused targeted stabbed sentenced cautioned missing placed moved married engaged sectioned diagnosed homeless")
@@ -445,8 +570,8 @@ extension ScanContext {
             defer { i += 1 }
             if covered(i) { continue }
             let t = tokens[i]
-            // "14-year-old", "14 year old", "14yo", "14 y/o", "14yr old", "fourteen-year-old" (not "14 year olds").
-            if let v = ageValue(i), (0...25).contains(v) {
+            // "14-year-old", "14 year old", "14yo", "14 y/o", "14yr old", "fourteen-year-old" (not "14 year olds"); any age.
+            if let v = ageValue(i) ?? (t.kind == .number && t.length == 3 ? Int(t.text) : nil), (0...110).contains(v) {
                 var j = i + 1
                 if key(j) == "-" { j += 1 }
                 if ["year", "yr", "years", "yrs"].contains(key(j)) {
@@ -477,19 +602,46 @@ extension ScanContext {
                 n = i + 1
             } else if k == "turned" || k == "turning" || k == "turns" {
                 n = i + 1
+            } else if k == "at", t.capitalised || t.sentenceStart || key(i - 1) == ",", let m = tok(i + 1), m.kind == .number,
+                      ["she", "he", "they", "i", "we", "her", "his", "him", "you"].contains(key(i + 2)) || key(i + 2) == "," {
+                // "At 12 she was…", "at 14, he…"
+                n = i + 1
+            } else if k == "i", ["'", "’"].contains(key(i + 1)), key(i + 2) == "m" {
+                n = i + 3
+            } else if k == "im" || (k == "i" && ["am", "was"].contains(key(i + 1))) {
+                n = k == "im" ? i + 1 : i + 2
+            } else if ["she", "he", "they", "who", "boy", "girl", "lad", "child"].contains(k) || Vocab.relations.contains(k) && key(i - 1) != "the",
+                      (["'", "’"].contains(key(i + 1)) && ["d", "ll"].contains(key(i + 2)) && key(i + 3) == "be")
+                        || (["would", "will", "should", "must"].contains(key(i + 1)) && key(i + 2) == "be") {
+                // "she'd be 19 now", "he would be 16 this year"
+                n = ["'", "’"].contains(key(i + 1)) ? i + 4 : i + 3
+                if let m = n, ["only", "just", "about", "nearly", "almost", "around"].contains(key(m)) { n = m + 1 }
+            } else if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !Vocab.notNames.contains(k), !Vocab.roles.contains(k),
+                      !gazetteer.bigPlaces.contains(k), !gazetteer.towns.contains(k),
+                      ["is", "was"].contains(key(i + 1)) || (["'", "’"].contains(key(i + 1)) && key(i + 2) == "s" && !tokens[i + 1].spaceBefore) {
+                // "Kez is 14", "Rose was 15 then": a capitalised word before "is/was" and a bare age.
+                var m = key(i + 1) == "is" || key(i + 1) == "was" ? i + 2 : i + 3
+                if ["only", "just", "now", "nearly", "almost", "barely"].contains(key(m)) { m += 1 }
+                if tok(m)?.kind == .number, let after = tok(m + 1), !(after.isPunct(",.;!?)") || ["now", "and", "but", "so", "when", "at", "in"].contains(after.key)) {
+                    n = nil
+                } else if tok(m)?.kind == .number { n = m }
             } else if let n1 = tok(i + 1), n1.kind == .punct || n1.key == "is" || n1.key == "was" || n1.key == "were",
                       ["she", "he", "who", "girl", "boy", "lad", "child"].contains(k) || Vocab.relations.contains(k) && key(i - 1) != "the" || k == "boyfriend" || k == "girlfriend" {
                 if ["'", "’"].contains(key(i + 1)), key(i + 2) == "s" { n = i + 3 }
                 else if ["is", "was", "were"].contains(key(i + 1)) { n = i + 2 }
-                if let m = n, key(m) == "only" || key(m) == "just" || key(m) == "barely" || key(m) == "about" { n = m + 1 }
+                if let m = n, Self.ageFillers.contains(key(m)) { n = m + 1 }
             }
-            guard let at = n, let v = ageValue(at), (1...25).contains(v) else { continue }
-            if let next = tok(at + 1), Self.ageUnits.contains(next.key), !(next.key == "." && (at + 2 >= tokens.count || tokens[at + 2].spaceBefore)) {
+            if n == nil, let a = moreAges(at: i) { n = a }
+            guard let at = n, let v = ageValue(at), (1...(k == "at" ? 25 : 99)).contains(v) else { continue }
+            if let next = tok(ageEnd(at) + 1), Self.ageUnits.contains(next.key), !(next.key == "." && (ageEnd(at) + 2 >= tokens.count || tokens[ageEnd(at) + 2].spaceBefore)) {
                 if !(["years", "yrs"].contains(next.key) && key(at + 2) == "old") { continue }
             }
             if ["between", "from", "under", "over"].contains(key(at - 1)) { continue }
-            var e = at
-            if ["years", "yrs", "year"].contains(key(at + 1)), key(at + 2) == "old" { e = at + 2 }
+            // "aged 15 and over", "15 or under": an age band, not a person's age.
+            if ["and", "or"].contains(key(at + 1)), ["over", "under", "above", "below", "older", "younger", "up"].contains(key(at + 2)) { continue }
+            if key(at + 1) == "+" || key(at + 1) == "plus" { continue }
+            var e = ageEnd(at)
+            if ["years", "yrs", "year"].contains(key(e + 1)), key(e + 2) == "old" { e += 2 }
             if tok(at)?.kind == .number || Self.numberWords[key(at)] != nil { add(.age, tokens: at, e); i = e }
         }
     }

@@ -7,7 +7,13 @@ import Foundation
 import SessionModel
 
 extension ScanContext {
-    static let chatWords = Vocab.set("nana nanna ta im ive id dont cant wont thats youre theyre shes hes whats gonna wanna gotta kinda sorta cos coz cuz tho thru ur bc bcos pls plz thx ty np idk tbf ngl asap imho irl omw brb ikr smh wtf lmao rofl haha hahaha xx xxx innit yeah yh ye nah")
+    static let chatWords = Vocab.set("""
+    nana nanna ta im ive id dont cant wont thats youre theyre shes hes whats gonna wanna gotta kinda sorta cos coz cuz tho thru ur bc bcos pls plz thx ty np idk tbf ngl asap imho irl omw brb ikr smh wtf lmao rofl haha hahaha xx xxx innit yeah yh ye nah
+    doesn wasn isn didn couldn wouldn shouldn hasn haven aren weren don ain doesnt wasnt isnt didnt couldnt wouldnt shouldnt hasnt
+    havent arent werent aint edu mtg mtgs dob conf appt appts approx hosp paeds sw sws yp yps chn chldn stn cc ss sc vru fam yr
+    yrs wk wks hr hrs mins pre post re ref refs docs doc med meds psych obvs prob probs def defo tho esp incl intel mgr
+    dept govt uni nr btwn w wrt poss px ppl sm smth sth abt bc tmrw tmw pls ty cba tbc tbd eta aka obv cos coz prev reg carer carers
+    """)
 
     static let talkVerbs = Vocab.set("spoke speak speaking spoken talked talk talking chatted chat chatting met meet meeting meets working worked work works sat sitting")
     static let contactVerbs = Vocab.set("asked told rang phoned texted messaged emailed thanks thank cc tagged supervised supervising visited visiting")
@@ -21,14 +27,15 @@ extension ScanContext {
 
     func notAName(_ i: Int) -> Bool {
         let k = key(i)
-        return Vocab.notNames.contains(k) || Self.chatWords.contains(k) || Vocab.roles.contains(k) || quiet[i]
+        return Vocab.notNames.contains(k) || Self.chatWords.contains(k) || Vocab.roles.contains(k) || quiet[i] || Self.brands.contains(k)
+            || Self.designations.contains(k)
     }
 
     /// A capitalised word that can be a name after a cue (not a role, month, tool or acronym).
     func nameAfterCue(_ i: Int) -> Bool {
         guard let t = tok(i), t.kind == .word, t.length >= 2, !notAName(i) else { return false }
         if t.capitalised { return !t.allCaps || gazetteer.isGiven(t.key) }
-        return gazetteer.isGiven(t.key) && !gazetteer.isAmbiguous(t.key)
+        return gazetteer.isGiven(t.key) && !gazetteer.isAmbiguous(t.key) || t.length >= 3 && gazetteer.isUnknown(t.key)
     }
 
     /// The end of a name starting at `i`: a surname (or second name) may follow.
@@ -57,29 +64,93 @@ extension ScanContext {
         return e
     }
 
+    static let surnameModified = Vocab.set("family families household brothers sisters twins kids boys girls children chn siblings sibs case cases lads clan parents")
+    /// How reports name a person they do not name ("Boy A", "Child C", "the victim"): never a name.
+    static let designations = Vocab.set("boy girl child victim witness suspect perpetrator adult baby infant sibling mother father iban")
+    /// "the Serious Case review", "the Brennan case load": "case" as a kind of work, not a family's case.
+    static let caseWorkWords = Vocab.set("review reviews conference conferences law file files management notes load loads work worker workers study studies")
+    /// Shops and apps people name in passing: on no word list, never a person or a place.
+    static let brands = Vocab.set("""
+    tesco tescos asda aldi lidl morrisons sainsbury sainsburys greggs primark nandos mcdonalds maccies kfc starbucks argos poundland
+    wetherspoons spoons deliveroo ubereats uber bolt amazon ebay vinted depop paypal monzo revolut netflix spotify roblox fortnite
+    minecraft xbox playstation ps5 yubo wizz omegle grindr tinder hinge bumble onlyfans reddit twitch whatsapp snapchat tiktok
+    instagram facebook messenger imessage facetime airdrop ipad iphone android samsung nokia vodafone lebara giffgaff
+    mercedes audi bmw vauxhall toyota honda nissan kia porsche ferrari skoda peugeot renault citroen fiat lexus tesla volvo
+    """)
+
+    func notAPlaceOrNation(_ k: String) -> Bool {
+        gazetteer.towns.contains(k) || gazetteer.bigPlaces.contains(k) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)
+    }
+
+    /// Where a word nobody listed is taken for a name: before a verb of saying, "'s" or an age; after a relationship
+    /// word, a contact verb or a naming cue; at a sentence's start only before a verb of saying or being.
+    func possibleNamePosition(_ i: Int) -> Bool {
+        let t = tokens[i]
+        let next = key(i + 1), prev = key(i - 1)
+        let possessive = (next == "'" || next == "’") && key(i + 2) == "s" && !tokens[i + 1].spaceBefore
+        if Vocab.strongVerbs.contains(next) { return true }
+        if possessive { return t.capitalised || Self.possessedByPeople.contains(key(i + 3)) }
+        if ageAfterName(i) != nil { return true }
+        if Vocab.relations.contains(prev) && !(tok(i - 1)?.sentenceStart == true && t.sentenceStart) || Self.contactVerbs.contains(prev)
+            || Vocab.namingCues.contains(prev) || (["to", "with"].contains(prev) && Self.talkVerbs.contains(key(i - 2))) { return true }
+        guard t.capitalised else { return false }
+        if ["is", "was", "has", "had", "and", "who", "who's", "whos"].contains(next) {
+            // "Kez and Tia": "and" needs a person-like word after it; at a sentence start only "is/was/has/had".
+            if next == "and" { return !t.sentenceStart && (tok(i + 2).map { $0.capitalised && !$0.allCaps } ?? false) }
+            return true
+        }
+        return false
+    }
+
+    /// The token index of an age given right after a name ending at `e`: "Tiah (15)", "Kez, 14,", "kez 14 missing".
+    func ageAfterName(_ e: Int) -> Int? {
+        var j = e + 1
+        let bracket = key(j) == "("
+        let comma = key(j) == "," || (["-", "–"].contains(key(j)) && tok(j)?.spaceBefore == true)
+        if bracket || comma { j += 1 }
+        guard let v = ageValue(j), tok(j)?.kind == .number || bracket || comma, (0...25).contains(v) || (bracket || comma) && v <= 99 else { return nil }
+        let after = tok(j + 1)
+        if bracket { return after?.text == ")" ? j : nil }
+        guard let a = after else { return j }
+        if a.isPunct(",;)") || (a.isPunct(".") && (j + 2 >= tokens.count || tokens[j + 2].spaceBefore)) { return j }
+        if a.isPunct("-–") && a.spaceBefore { return j }
+        if ["yo", "and", "now", "next", "still", "lives", "living", "missing", "m", "f", "male", "female", "boy", "girl"].contains(a.key) { return j }
+        if ["yrs", "years", "year"].contains(a.key) && (key(j + 2) == "old" || j + 2 >= tokens.count || tokens[j + 2].isPunct(",.;)")) { return j }
+        return nil
+    }
+
     /// "Connor was 16": the age of a named person.
     mutating func findAgesOfPeople() {
         let people = candidates.filter { $0.label == .person }
         for p in people {
             guard let last = tokens.lastIndex(where: { $0.end == p.end }) else { continue }
+            if let a = ageAfterName(last), !covered(a) { add(.age, tokens: a, a); continue }
             var j = last + 1
-            if ["'", "’"].contains(key(j)), key(j + 1) == "s" { j += 2 } else if ["is", "was"].contains(key(j)) { j += 1 } else { continue }
-            if ["only", "just", "about", "barely"].contains(key(j)) { j += 1 }
-            guard let v = ageValue(j), (1...25).contains(v), !covered(j) else { continue }
-            if let next = tok(j + 1), Self.ageUnits.contains(next.key), next.key != "." && next.key != "and" { continue }
-            add(.age, tokens: j, j)
+            if key(j) == ",", ["who", "is", "was"].contains(key(j + 1)) { j += 1 }
+            if key(j) == "who" { j += 1 }
+            if ["'", "’"].contains(key(j)), key(j + 1) == "s" { j += 2 }
+            else if ["'", "’"].contains(key(j)), key(j + 1) == "d", key(j + 2) == "be" { j += 3 }
+            else if ["would", "will", "must"].contains(key(j)), key(j + 1) == "be" { j += 2 }
+            else if ["is", "was", "turned", "turns", "turning"].contains(key(j)) { j += 1 } else { continue }
+            while Self.ageFillers.contains(key(j)) { j += 1 }
+            guard let v = ageValue(j), (1...99).contains(v), !covered(j) else { continue }
+            if let next = tok(j + 1), Self.ageUnits.contains(next.key), next.key != "." && next.key != "and", !(next.key == "-" && ageEnd(j) > j) { continue }
+            add(.age, tokens: j, ageEnd(j))
         }
     }
 
-    /// The session's own names: always, any case, any accents, even inside a national body's name.
-    mutating func findSessionNames(_ sessionNames: [String: [[String]]]) {
+    /// The session's own names: the full name and every part that is not an everyday word always, any case, any
+    /// accents, even inside a national body's name; a part that is an everyday word (Fab, Lab, Will) only where it
+    /// stands as a name.
+    mutating func findSessionNames(_ sessionNames: [String: [[String]]], wordLike: Set<String> = []) {
         guard !sessionNames.isEmpty else { return }
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            if tokens[i].kind == .alnum { findSessionNamesGlued(in: i, sessionNames); continue }
+            if tokens[i].kind == .alnum { findSessionNamesGlued(in: i, sessionNames, wordLike: wordLike); continue }
             guard tokens[i].kind == .word, let names = sessionNames[tokens[i].key] else { continue }
             for n in names {
+                if n.count == 1, wordLike.contains(n[0]), !standsAsName(i) { continue }
                 if let e = matches(n, at: i), standalone(i, e) {
                     candidates.append(Candidate(label: .person, start: tokens[i].start, end: tokens[e].end, sessionName: true))
                     i = e
@@ -89,8 +160,28 @@ extension ScanContext {
         }
     }
 
-    /// "tyler99", "23SIÂN": a one-word session name glued to digits is still that name.
-    mutating func findSessionNamesGlued(in i: Int, _ sessionNames: [String: [[String]]]) {
+    static let afterContraction = Vocab.set("a an the not been got gone going gonna very so really just always never no quite such all")
+    static let vocativeFollowers = Vocab.set("can could would do did are have what how you your is thanks thank any")
+    static let determiners = Vocab.set("a an the my our your his her their this that these those its any every each some no")
+
+    /// Token `i` stands where a name stands: capitalised (not all capitals), and after a name cue, or before a verb of
+    /// saying or "'s", or on its own mid-sentence (no capitalised word beside it, no determiner before it).
+    func standsAsName(_ i: Int) -> Bool {
+        guard let t = tok(i), t.capitalised, !t.allCaps else { return false }
+        let next = key(i + 1), prev = key(i - 1)
+        let possessive = (next == "'" || next == "’") && key(i + 2) == "s" && !tokens[i + 1].spaceBefore
+        if Vocab.strongVerbs.contains(next) || possessive { return true }
+        if Vocab.relations.contains(prev) || Vocab.titles.contains(prev) || Self.contactVerbs.contains(prev) || Vocab.namingCues.contains(prev)
+            || (["to", "with"].contains(prev) && Self.talkVerbs.contains(key(i - 2))) { return true }
+        if t.sentenceStart { return Vocab.weakVerbs.contains(next) }
+        if Self.determiners.contains(prev) { return false }
+        let prevCap = tok(i - 1).map { $0.isWordLike && $0.capitalised } ?? false
+        let nextCap = tok(i + 1).map { $0.isWordLike && $0.capitalised } ?? false
+        return !prevCap && !nextCap
+    }
+
+    /// "tyler99", "23SIÂN": a one-word session name glued to digits is still that name (not an everyday word: "mac2").
+    mutating func findSessionNamesGlued(in i: Int, _ sessionNames: [String: [[String]]], wordLike: Set<String>) {
         let t = tokens[i]
         var a = t.start
         while a < t.end {
@@ -98,15 +189,28 @@ extension ScanContext {
             var b = a
             while b < t.end, scalars[b].properties.isAlphabetic || scalars[b].properties.generalCategory == .nonspacingMark { b += 1 }
             let key = Tokeniser.foldedKey(scalars, a, b)
-            if sessionNames[key]?.contains(where: { $0.count == 1 }) == true {
+            if !wordLike.contains(key), sessionNames[key]?.contains(where: { $0.count == 1 }) == true {
                 candidates.append(Candidate(label: .person, start: a, end: b, sessionName: true))
             }
             a = b
         }
     }
 
-    mutating func findPeople(sessionNames: [String: [[String]]]) {
-        findSessionNames(sessionNames)
+    /// Session memory: what a person accepted once is found again anywhere in the session, in any case.
+    mutating func findAcceptedTerms(_ terms: [String: [([String], IdentifierLabel)]]) {
+        guard !terms.isEmpty else { return }
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard let list = terms[tokens[i].key] else { continue }
+            for (keys, label) in list {
+                if let e = matches(keys, at: i), standalone(i, e) { add(label, tokens: i, e); i = e; break }
+            }
+        }
+    }
+
+    mutating func findPeople(sessionNames: [String: [[String]]], wordLike: Set<String> = []) {
+        findSessionNames(sessionNames, wordLike: wordLike)
         defer { findAgesOfPeople() }
         var i = 0
         while i < tokens.count {
@@ -116,10 +220,10 @@ extension ScanContext {
             if quiet[i] || covered(i) { continue }
             let k = t.key
             // Titles: "Mrs Okafor", "Dr. Patel", "PC Jones".
-            if Vocab.titles.contains(k), t.capitalised || ["mrs", "mr", "ms"].contains(k) {
+            if Vocab.titles.contains(k), t.capitalised || ["mrs", "mr", "ms", "dr", "cllr"].contains(k) {
                 var j = i + 1
                 if key(j) == ".", !tokens[j].spaceBefore { j += 1 }
-                if let n = tok(j), n.kind == .word, !notAName(j), n.capitalised || gazetteer.isSurname(n.key) {
+                if let n = tok(j), n.kind == .word, !notAName(j), n.capitalised || gazetteer.isSurname(n.key) && !gazetteer.isWord(n.key) || gazetteer.isUnknown(n.key) && n.length >= 3 {
                     if ["pc", "dc", "ds", "di", "dci", "dcs"].contains(k) && !t.allCaps { continue }
                     if k == "miss" && !n.capitalised { continue }
                     let e = extendName(j)
@@ -144,6 +248,7 @@ extension ScanContext {
             else if k == "name", ["is", "was"].contains(key(i + 1)) { cueNext = i + 2 }
             else if k == "name", key(i + 1) == "'" || key(i + 1) == "’", key(i + 2) == "s" { cueNext = i + 3 }
             else if k == "known", key(i + 1) == "as" { cueNext = i + 2 }
+            else if ["nickname", "alias", "nick"].contains(k), ["is", "was", ":", "-"].contains(key(i + 1)) { cueNext = i + 2 }
             else if k == "goes", key(i + 1) == "by" { cueNext = i + 2 }
             else if ["call", "calls", "called", "calling"].contains(k), ["him", "her", "himself", "herself", "them"].contains(key(i + 1)) { cueNext = i + 2 }
             if let j = cueNext, let n = tok(j), n.kind == .word, !notAName(j) {
@@ -154,10 +259,30 @@ extension ScanContext {
                     add(.person, tokens: j, e); i = e; continue
                 }
             }
-            // "the Smith family", "the Okafors".
-            if t.capitalised, key(i - 1) == "the", ["family", "families", "household", "brothers", "sisters", "twins", "kids", "boys", "girls"].contains(key(i + 1)),
-               gazetteer.isSurname(k), !notAName(i), !t.sentenceStart {
+            // "the Smith family", "the Okafor children", "the Brennan case": a surname as a modifier.
+            if t.kind == .word, t.capitalised && !t.allCaps || gazetteer.isUnknown(k) || gazetteer.surnames.contains(k) && !gazetteer.isWord(k),
+               t.length >= 3, key(i - 1) == "the", Self.surnameModified.contains(key(i + 1)),
+               !notAName(i), !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k), !Vocab.genericOrgModifiers.contains(k),
+               !(["case", "cases"].contains(key(i + 1)) && Self.caseWorkWords.contains(key(i + 2))) {
                 add(.person, tokens: i, i); continue
+            }
+            // "our Kayleigh", "our Dee": a family's way of naming one of its own (not "our Head of Service", "our LA").
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 2, key(i - 1) == "our", !t.sentenceStart, !notAName(i),
+               !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k), !Vocab.genericOrgModifiers.contains(k),
+               !(tok(i + 1).map { $0.capitalised || Vocab.orgHeads.contains($0.key) || Vocab.streetHeads.contains($0.key) } ?? false),
+               !gazetteer.isWord(k) || gazetteer.isGiven(k) {
+                let e = extendName(i)
+                add(.person, tokens: i, e); i = e; continue
+            }
+            // A word on no list where a name stands: "and Kez said", "Jaxon was 14", "Tiah (15)", "her bf jaydee".
+            if t.kind == .word, t.length >= 3, !t.allCaps, gazetteer.isUnknown(k), !notAName(i), !notAPlaceOrNation(k),
+               !Vocab.relations.contains(k), !Vocab.personNouns.contains(k), !Self.vehicleCues.contains(k),
+               !Self.brands.contains(k), possibleNamePosition(i) {
+                let e = t.capitalised ? extendName(i) : i
+                var c = Candidate(label: .person, start: t.start, end: tokens[e].end)
+                c.possible = true
+                candidates.append(c)
+                i = e; continue
             }
             // An unknown capitalised word before "'s mum", "'s boyfriend": a person ("Jaxon's mum rang").
             if t.capitalised, !t.allCaps, t.length >= 3, ["'", "’"].contains(key(i + 1)), key(i + 2) == "s", !tokens[i + 1].spaceBefore,
@@ -181,6 +306,7 @@ extension ScanContext {
             guard t.kind == .word, t.length >= 2, gazetteer.isGiven(k), !notAName(i), !t.allCaps || t.length > 3 && tok(i + 1)?.allCaps == true else { continue }
             let isGiven = true
             let ambiguous = gazetteer.isAmbiguous(k)
+            if t.capitalised, gazetteer.bigPlaces.contains(k) || (Self.determiners.contains(key(i - 1)) && ambiguous) { continue }
             // "the Jay report", "the Munro review": a public report named after its author.
             if key(i - 1) == "the", Self.publicWorks.contains(key(i + 1)) { continue }
             if isGiven && !ambiguous {
@@ -191,8 +317,15 @@ extension ScanContext {
             }
             if isGiven && ambiguous && t.capitalised {
                 let next = key(i + 1)
-                let possessive = (next == "'" || next == "’") && key(i + 2) == "s"
-                let strong = Vocab.strongVerbs.contains(next) || possessive
+                // "Hope's a big word": at a sentence's start, "'s" before a determiner or adverb is "is/has".
+                let contraction = t.sentenceStart && Self.afterContraction.contains(key(i + 3))
+                let possessive = (next == "'" || next == "’") && key(i + 2) == "s" && !contraction
+                // "Grace (sw) said", "Mark, do you want to come in?": a bracketed description or a vocative.
+                let described = next == "(" || (next == "," && Self.vocativeFollowers.contains(key(i + 2)) && t.sentenceStart)
+                // "Mark from the police", "Rose from CAMHS": a person introduced by where they work.
+                let fromService = next == "from" && (key(i + 2) == "the" && (Vocab.notNames.contains(key(i + 3)) || Vocab.genericServiceWords.contains(key(i + 3)))
+                    || tok(i + 2)?.allCaps == true)
+                let strong = Vocab.strongVerbs.contains(next) || possessive || described || fromService
                 let weak = Vocab.weakVerbs.contains(next)
                 let midSentence = !t.sentenceStart && !(tok(i - 1).map { $0.isPunct(":\"“(-–•*>") } ?? false)
                 if strong || (midSentence && (weak || !(tok(i + 1)?.capitalised ?? false) || gazetteer.isSurname(next))) {

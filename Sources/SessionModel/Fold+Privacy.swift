@@ -16,6 +16,7 @@ extension SessionState {
     }
 
     mutating func fold(_ e: RedactionAccepted, _ event: SessionEvent) throws {
+        guard e.label.isIdentifier else { throw SessionError.notARedactionLabel(e.label.rawValue) }
         let i = try liveContribution(e.number)
         let text = contributions[i].text
         let covered = try Self.slice(text, e.span, number: e.number)

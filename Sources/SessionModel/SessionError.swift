@@ -37,6 +37,7 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
     case codeNotTagged(number: Int, code: String)
     case unknownTheme(Int)
     case invalidSpan(number: Int, start: Int, end: Int)
+    case notARedactionLabel(String)
     case unknownConcern(Int)
     case concernClosed(Int)
     case referralNeedsBody
@@ -86,6 +87,7 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .codeNotTagged(let n, let c): return "contribution #\(n) is not tagged '\(c)'"
         case .unknownTheme(let t): return "no theme #\(t) in this session"
         case .invalidSpan(let n, let s, let e): return "span \(s):\(e) does not fit inside contribution #\(n)"
+        case .notARedactionLabel(let l): return "\(l) marks a sensitive topic for review; it is never redacted on its own"
         case .unknownConcern(let k): return "no safeguarding concern #\(k) in this session"
         case .concernClosed(let k): return "concern #\(k) is closed; its record cannot be changed"
         case .referralNeedsBody: return "a referral must say who it went to (--to)"

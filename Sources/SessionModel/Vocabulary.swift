@@ -90,6 +90,17 @@ public enum IdentifierLabel: String, Codable, Sendable, CaseIterable {
     case handle = "HANDLE"
     case vehicleReg = "VEHICLE_REG"
     case caseRef = "CASE_REF"
+    /// An IBAN, sort code, account or card number (checked by its check digits where it has them).
+    case financial = "FINANCIAL"
+    case ipAddress = "IP_ADDRESS"
+    /// A web address that carries a name or a profile.
+    case url = "URL"
+    /// Health, ethnicity, religion, politics, union membership, sex life or orientation (GDPR Art. 9): shown to the
+    /// reviewer and used by the implicit-identification check, never redacted on its own.
+    case specialCategory = "SPECIAL_CATEGORY"
+
+    /// Whether a finding with this label is an identifier that becomes a placeholder (SPECIAL_CATEGORY is not).
+    public var isIdentifier: Bool { self != .specialCategory }
 
     /// The word inside a redaction placeholder, e.g. `[POSTCODE 2]`.
     public var placeholderWord: String {
@@ -107,6 +118,10 @@ public enum IdentifierLabel: String, Codable, Sendable, CaseIterable {
         case .handle: return "HANDLE"
         case .vehicleReg: return "VEHICLE"
         case .caseRef: return "CASE REF"
+        case .financial: return "FINANCIAL"
+        case .ipAddress: return "IP ADDRESS"
+        case .url: return "URL"
+        case .specialCategory: return "SPECIAL CATEGORY"
         }
     }
 }

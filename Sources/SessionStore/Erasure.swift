@@ -130,6 +130,7 @@ extension SQLiteJournal: ErasingJournal {
                         snapshotSeq = 0
                         let record = ErasureRecord(cleared: cleared, rewritten: rewritten)
                         appended = try appendLocked(db, [plan.tombstone(record)], by: actor, at: at)
+                        FaultPoint.beforeEraseCommit.reach()
                         return .commit
                     }
                 }
@@ -144,6 +145,7 @@ extension SQLiteJournal: ErasingJournal {
             throw Self.map(error, path: location)
         }
         recordAnchor()
+        FaultPoint.afterEraseCommit.reach()
         try writeSnapshot()
         let purged = try purge()
         return ErasureResult(cleared: cleared, rewritten: changes, draftsErased: drafts, appended: appended,
@@ -180,6 +182,7 @@ extension SQLiteJournal: ErasingJournal {
                 // Keep the WAL short before VACUUM writes a whole copy into it…
                 _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
                 try db.execute(sql: "VACUUM")
+                FaultPoint.afterVacuum.reach()
                 // …then copy that into the file and truncate the WAL to nothing.
                 return PurgeResult(complete: try checkpoint(db))
             }

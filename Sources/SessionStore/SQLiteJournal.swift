@@ -323,6 +323,7 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
             let stored = try dbQueue.writeWithoutTransaction { db in
                 try lock.withLock {
                     var result: [StoredEvent] = []
+                    FaultPoint.watchNextCommit(db)
                     try db.inTransaction(.immediate) {
                         // Checked under the write lock, so no write lands in a deleted file.
                         try checkStillInPlace()
@@ -332,12 +333,14 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
                         do { payloads = try build(cached) } catch { throw CallerError(error: error) }
                         guard !payloads.isEmpty else { return .rollback }
                         result = try appendLocked(db, payloads, by: by, at: at)
+                        FaultPoint.beforeCommit.reach()
                         return .commit
                     }
                     return result
                 }
             }
             recordAnchor()
+            FaultPoint.afterCommit.reach()
             return stored
         } catch let caller as CallerError {
             // The caller refused: nothing was written and the cache only caught up.

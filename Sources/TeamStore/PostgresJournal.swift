@@ -366,7 +366,9 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
                 sealed.statements.append(("SELECT pg_notify($1, $2)", [.text(PostgresSchema.channel), .text(target.session)]))
             }
             sealed.statements.append(("COMMIT", []))
+            FaultPoint.beforeCommit.reach()
             try link.pipeline(sealed.statements)
+            FaultPoint.afterCommit.reach()
             confirmed = sealed.next
             lastHash = sealed.hash
             for s in sealed.stored { knownIDs.insert(s.event.id) }

@@ -84,7 +84,9 @@ public enum SessionTransfer {
             }
             if !batch.isEmpty { try link.pipeline(batch) }
             if !rows.isEmpty { try link.run("SELECT pg_notify($1, $2)", [.text(PostgresSchema.channel), .text(target.session)]) }
+            FaultPoint.beforeCommit.reach()
             try link.run("COMMIT")
+            FaultPoint.afterCommit.reach()
         } catch {
             if link.isConnected { _ = try? link.run("ROLLBACK") }
             if case TeamStoreError.server(let m) = error, m.contains("duplicate key") { throw TeamStoreError.sessionExists(target.description) }

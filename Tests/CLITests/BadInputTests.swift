@@ -126,10 +126,17 @@ final class BadInputTests: XCTestCase {
         holder.arguments = [file]
         let input = Pipe()
         holder.standardInput = input
-        holder.standardOutput = FileHandle.nullDevice
+        let output = Pipe()
+        holder.standardOutput = output
         try holder.run()
-        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 1;\n".utf8))
-        Thread.sleep(forTimeInterval: 0.5)
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 'held';\n".utf8))
+        // Wait until sqlite3 says it holds the lock, not a fixed time.
+        var said = Data()
+        while !String(decoding: said, as: UTF8.self).contains("held") {
+            let chunk = output.fileHandleForReading.availableData
+            XCTAssertFalse(chunk.isEmpty, "sqlite3 ended before taking the lock"); if chunk.isEmpty { return }
+            said += chunk
+        }
         let start = Date()
         let r = try ConveneProcess.run(["log", file, "--source", "chat", "--", "blocked"])
         XCTAssertNotEqual(r.status, 0)

@@ -6,6 +6,8 @@ import XCTest
 struct ConveneProcess {
     struct Result {
         var status: Int32
+        /// `.exit` with `status` its exit code, or `.uncaughtSignal` with `status` the signal.
+        var reason: Process.TerminationReason
         var stdout: String
         var stderr: String
         var stdoutData: Data
@@ -72,7 +74,7 @@ struct ConveneProcess {
         group.wait()
         let errData = errBox.get()
         p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        return Result(status: p.terminationStatus, reason: p.terminationReason, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
     }
 

@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Foundation
 import XCTest
 
@@ -10,7 +11,7 @@ final class DiskFaultTests: XCTestCase {
     override func setUpWithError() throws {
         guard getuid() == 0 else {
             XCTFail("DiskFaultTests need root to mount a tmpfs (run the suite as root, as CI does)")
-            throw XCTSkip("not root")
+            throw TestRun.cannotRun("not root")
         }
         mountPoint = try ConveneProcess.tempDir()
         try sh("mount -t tmpfs -o size=600k tmpfs '\(mountPoint.path)'")

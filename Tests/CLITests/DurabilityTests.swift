@@ -1,39 +1,148 @@
+import ConveneTestSupport
 import Foundation
 import XCTest
 
-/// Every contribution whose `convene log` exited 0 survives SIGKILL at any moment.
+/// Every contribution whose `convene log` printed its number survives SIGKILL at any
+/// moment of the durable write. The writer kills itself at fault points inside the
+/// journal (`CONVENE_FAULT_POINT`, compiled into debug builds only): just before COMMIT,
+/// inside it before the WAL is written and fsynced, just after the fsync, and after the
+/// transaction before the number is printed. A build that printed the number before its
+/// transaction committed fails here: its `before-commit` runs print a number whose text
+/// is not in the file.
 final class DurabilityTests: XCTestCase {
-    private var trials: Int { Int(ProcessInfo.processInfo.environment["DURABILITY_TRIALS"] ?? "") ?? 200 }
+    /// Kills at each point (fixed, so every run exercises every point the same way).
+    private let killsPerPoint = 6
 
-    func testKilledWritersLoseNothingAcknowledged() throws {
+    struct Outcome {
+        var acknowledged: Int?
+        var killed: Bool
+    }
+
+    /// Runs one `convene log` armed at `point` and reports what it said before dying.
+    private func log(_ file: String, _ text: String, point: String? = nil) throws -> Outcome {
+        let env = point.map { ["CONVENE_FAULT_POINT": $0] } ?? [:]
+        let r = try ConveneProcess.run(["log", file, "--source", "chat", "--", text], env: env)
+        // An acknowledgement is a printed number: whatever else happened, that is what a user saw.
+        let number = r.lines.lazy.compactMap { $0.hasPrefix("#") ? Int($0.dropFirst()) : nil }.first
+        return Outcome(acknowledged: number, killed: r.reason == .uncaughtSignal && r.status == SIGKILL)
+    }
+
+    private func contributions(_ file: String) throws -> [Int: String] {
+        var out: [Int: String] = [:]
+        for line in try ConveneProcess.ok(["list", file, "--json"]).lines {
+            let o = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            out[try XCTUnwrap(o["number"] as? Int)] = o["text"] as? String
+        }
+        return out
+    }
+
+    func testKillsAtEveryPointOfTheCommitLoseNothingAcknowledged() throws {
         let dir = try ConveneProcess.tempDir()
         let f = dir.appendingPathComponent("d.convene").path
         try ConveneProcess.ok(["new", f, "--title", "Durability"])
-        var acknowledged: [String] = []
-        var killed = 0
-        for i in 0..<trials {
-            let text = "ack-\(i)-\(UUID().uuidString.prefix(6))"
-            if i % 2 == 0 {
-                // Let it finish: an acknowledged write.
-                let r = try ConveneProcess.run(["log", f, "--source", "chat", "--", text])
-                if r.status == 0 { acknowledged.append(text) } else { XCTFail("log failed: \(r.stderr)") }
-            } else {
-                // Kill it at a random moment, possibly mid-transaction.
-                let p = try ConveneProcess.start(["log", f, "--source", "chat", "--", "maybe-\(i)"])
-                usleep(UInt32.random(in: 0...40_000))
-                kill(p.processIdentifier, SIGKILL)
-                p.waitUntilExit()
-                if p.terminationReason == .uncaughtSignal { killed += 1 }
+        // What each point must leave: the death comes before the commit is durable, or after.
+        let points: [(name: String, durable: Bool)] = [
+            ("before-commit", false), ("during-commit", false), ("after-wal-fsync", true), ("after-commit", true),
+        ]
+        var acknowledged: [Int: String] = [:]
+        var summary: [String] = []
+        for (point, durable) in points {
+            var present = 0
+            for k in 0..<killsPerPoint {
+                // An ordinary write between kills: the file must keep taking them.
+                let plain = "ack-\(point)-\(k)"
+                let ok = try log(f, plain)
+                XCTAssertFalse(ok.killed, "an unarmed writer died")
+                acknowledged[try XCTUnwrap(ok.acknowledged, "unarmed log printed no number")] = plain
+
+                let text = "killed-\(point)-\(k)-é👩🏽‍⚕️"
+                let victim = try log(f, text, point: point)
+                XCTAssertTrue(victim.killed, "\(point): the writer did not die at its fault point (debug build?)")
+                if let n = victim.acknowledged { acknowledged[n] = text }
+                let now = try contributions(f)
+                let found = now.filter { $0.value.hasPrefix("killed-\(point)-\(k)-") }
+                // Unacknowledged: absent, or there whole (never a fragment, never twice).
+                XCTAssertLessThanOrEqual(found.count, 1, "\(point): logged twice")
+                for value in found.values { XCTAssertEqual(value, text, "\(point): a torn contribution") }
+                XCTAssertEqual(!found.isEmpty, durable,
+                               "\(point): a death here must \(durable ? "keep" : "lose") the write")
+                present += found.count
+                for (n, t) in acknowledged { XCTAssertEqual(now[n], t, "\(point): acknowledged #\(n) lost or changed") }
             }
+            summary.append("\(point): \(killsPerPoint) killed, \(present) present")
         }
-        XCTAssertGreaterThan(killed, trials / 10, "too few kills landed mid-run to mean anything")
-        let texts = Set(try ConveneProcess.ok(["list", f, "--json"]).lines.compactMap {
-            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["text"] as? String
-        })
-        for text in acknowledged { XCTAssertTrue(texts.contains(text), "acknowledged \(text) was lost") }
+        let final = try contributions(f)
+        XCTAssertEqual(final.keys.sorted(), Array(1...final.count), "numbers are contiguous")
+        for (n, t) in acknowledged { XCTAssertEqual(final[n], t, "acknowledged #\(n) was lost") }
         let check = try ConveneProcess.run(["check", f])
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
-        print("durability: \(trials) trials, \(killed) killed mid-run, \(acknowledged.count) acknowledged, all present")
+        print("durability: " + summary.joined(separator: "; ") + "; \(acknowledged.count) acknowledged, all present")
+    }
+
+    /// Withdrawal killed after its erasure committed but before the VACUUM (or before the WAL
+    /// is truncated): the withdrawal stands, the file checks, and `purge` leaves no byte of
+    /// the erased text in the file, its WAL or shared memory. Killed before the erasure's
+    /// commit: nothing was erased and the withdrawal can simply be run again.
+    func testWithdrawalKilledBetweenEraseAndVacuum() throws {
+        for point in ["before-erase-commit", "after-erase-commit", "after-vacuum"] {
+            let dir = try ConveneProcess.tempDir()
+            let f = dir.appendingPathComponent("w.convene").path
+            try ConveneProcess.ok(["new", f, "--title", "Erasure"])
+            try ConveneProcess.ok(["participant", "add", f, "--code", "P01", "--role", "Youth worker"])
+            try ConveneProcess.ok(["participant", "add", f, "--code", "P02", "--role", "Nurse"])
+            let secret = "Withdrawn-\(UUID().uuidString.prefix(8))"
+            try ConveneProcess.ok(["log", f, "--source", "verbal", "--speaker", "P01", "--", secret])
+            try ConveneProcess.ok(["log", f, "--source", "verbal", "--speaker", "P02", "--", "Stays here"])
+            let r = try ConveneProcess.run(["withdraw", f, "P01"], env: ["CONVENE_FAULT_POINT": point])
+            XCTAssertTrue(r.reason == .uncaughtSignal && r.status == SIGKILL, "\(point): withdraw did not die there")
+            XCTAssertEqual(try ConveneProcess.run(["check", f]).status, 0, "\(point): the file must check")
+            let texts = try contributions(f)
+            XCTAssertEqual(texts[2], "Stays here")
+            if point == "before-erase-commit" {
+                XCTAssertEqual(texts[1], secret, "nothing is erased before the commit")
+                try ConveneProcess.ok(["withdraw", f, "P01"])
+            } else {
+                XCTAssertNil(texts[1], "\(point): the committed erasure stands")
+                try ConveneProcess.ok(["purge", f])
+            }
+            XCTAssertNil(try contributions(f)[1])
+            for suffix in ["", "-wal", "-shm"] {
+                guard let bytes = FileManager.default.contents(atPath: f + suffix) else { continue }
+                XCTAssertNil(bytes.range(of: Data(secret.utf8)), "\(point): the erased text is still in \(f + suffix)")
+            }
+        }
+    }
+
+    /// The PostgreSQL append: `convene push` writes a whole session in one transaction; killed
+    /// just before its COMMIT the server holds nothing (the session can be pushed again), killed
+    /// just after it the server holds every event, intact (pulled back and checked).
+    func testTeamSessionAppendKilledAroundCommit() throws {
+        guard let server = TeamConsoleTests.server, server.hasPrefix("postgres://") else {
+            throw TestRun.cannotRun("no PostgreSQL server (CONVENE_TEST_PG, or scripts/pg-test-cluster.sh)")
+        }
+        let dir = try ConveneProcess.tempDir()
+        for (point, durable) in [("before-commit", false), ("after-commit", true)] {
+            for k in 0..<3 {
+                // A fresh file each time: its events' ids may be on the server once only.
+                let f = dir.appendingPathComponent("team-\(point)-\(k).convene").path
+                try ConveneProcess.ok(["new", f, "--title", "Team kill"])
+                for i in 0..<3 { try ConveneProcess.ok(["log", f, "--source", "chat", "--", "team line \(i) 👩🏽‍⚕️"]) }
+                let local = try contributions(f)
+                let url = server + "?session=kill-\(UUID().uuidString.prefix(8).lowercased())"
+                let r = try ConveneProcess.run(["push", f, url], env: ["CONVENE_FAULT_POINT": point])
+                XCTAssertTrue(r.reason == .uncaughtSignal && r.status == SIGKILL, "\(point): push did not die there: \(r.stderr)")
+                let pulled = dir.appendingPathComponent("pulled-\(point)-\(k).convene").path
+                let pull = try ConveneProcess.run(["pull", url, pulled])
+                if durable {
+                    XCTAssertEqual(pull.status, 0, "\(point): the committed session is not on the server: \(pull.stderr)")
+                    XCTAssertEqual(try contributions(pulled), local, "\(point): the server's copy differs")
+                    XCTAssertEqual(try ConveneProcess.run(["check", pulled]).status, 0)
+                } else {
+                    XCTAssertNotEqual(pull.status, 0, "\(point): an uncommitted push left a session on the server")
+                    try ConveneProcess.ok(["push", f, url])
+                }
+            }
+        }
     }
 
     func testSeveralWritersAtOnceWithKills() throws {
@@ -42,26 +151,26 @@ final class DurabilityTests: XCTestCase {
         try ConveneProcess.ok(["new", f, "--title", "Writers"])
         let writers = 4, each = 15
         let box = StringsBox()
+        let points = ["before-commit", "during-commit", "after-wal-fsync", "after-commit"]
         DispatchQueue.concurrentPerform(iterations: writers) { w in
             for i in 0..<each {
                 let text = "w\(w)-\(i)"
                 if let r = try? ConveneProcess.run(["log", f, "--source", "chat", "--", text]), r.status == 0 {
                     box.append(text)
                 }
-                if i % 3 == 0, let p = try? ConveneProcess.start(["log", f, "--source", "chat", "--", "victim-\(w)-\(i)"]) {
-                    usleep(UInt32.random(in: 0...30_000))
-                    kill(p.processIdentifier, SIGKILL)
-                    p.waitUntilExit()
+                if i % 3 == 0 {
+                    // A victim dies at a fault point while the others write.
+                    _ = try? ConveneProcess.run(["log", f, "--source", "chat", "--", "victim-\(w)-\(i)"],
+                                                env: ["CONVENE_FAULT_POINT": points[(w + i) % points.count]])
                 }
             }
         }
         let acknowledged = box.all
         XCTAssertEqual(acknowledged.count, writers * each, "a writer was refused while others wrote")
-        let list = try ConveneProcess.ok(["list", f, "--json"]).lines
-        let texts = Set(list.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["text"] as? String })
+        let list = try contributions(f)
+        let texts = Set(list.values)
         for text in acknowledged { XCTAssertTrue(texts.contains(text), "lost \(text)") }
-        let numbers = list.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["number"] as? Int }
-        XCTAssertEqual(numbers, Array(1...numbers.count), "numbers are contiguous")
+        XCTAssertEqual(list.keys.sorted(), Array(1...list.count), "numbers are contiguous")
         XCTAssertEqual(try ConveneProcess.run(["check", f]).status, 0)
     }
 }

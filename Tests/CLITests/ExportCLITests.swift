@@ -51,8 +51,13 @@ final class ExportCLITests: XCTestCase {
         let register = dir.appendingPathComponent("register.json").path
         try ConveneProcess.ok(["export", file, "--format", "safeguarding", "-o", register])
         XCTAssertTrue(try String(contentsOfFile: register, encoding: .utf8).contains(description))
-        let show = try JSONSerialization.jsonObject(with: ConveneProcess.ok(["show", file, "--json"]).stdoutData) as! [String: Any]
-        XCTAssertNotNil(show)
+        let shown = try ConveneProcess.ok(["show", file, "--json"])
+        let show = try XCTUnwrap(try JSONSerialization.jsonObject(with: shown.stdoutData) as? [String: Any])
+        XCTAssertEqual(show["contributions"] as? Int, 23, "the demo's 20 and the three logged here")
+        XCTAssertGreaterThanOrEqual(show["openConcerns"] as? Int ?? 0, 1, "the concern raised here is open")
+        for word in [description, "Avery", "Quinlan", "Tyler Brennan"] {
+            XCTAssertFalse(shown.stdout.localizedCaseInsensitiveContains(word), "show --json prints \(word)")
+        }
         // Exports are recorded for the withdrawal receipt.
         XCTAssertTrue(try ConveneProcess.ok(["events", file]).stdout.contains("export.recorded"))
     }

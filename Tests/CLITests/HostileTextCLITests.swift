@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Foundation
 import XCTest
 
@@ -41,7 +42,7 @@ final class HostileTextCLITests: XCTestCase {
         try ConveneProcess.ok(["new", f, "--title", "Hostile text"])
         try ConveneProcess.ok(["participant", "add", f, "--code", "P01", "--role", "Youth worker"])
         try ConveneProcess.ok(["log", f, "--source", "verbal", "--speaker", "P01", "--", "baseline"])
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom("hostile text")
         var stored = [String](), refused = 0
         let rounds = Int(ProcessInfo.processInfo.environment["HOSTILE_ROUNDS"] ?? "") ?? 12
         for round in 0..<rounds {
@@ -103,6 +104,45 @@ final class HostileTextCLITests: XCTestCase {
         } else {
             XCTFail("tmux is not installed: the console half of this test cannot run (apt-get install tmux; .ci/run does this)")
         }
+        // Teeth: a command line that refused everything would pass the checks above; most of
+        // these inputs (text with controls, not controls alone) must be taken and stored.
+        XCTAssertGreaterThan(stored.count, rounds * 8 / 2, "seed \(rng.seed): only \(stored.count) inputs stored, \(refused) refused")
         print("hostile text: \(stored.count) inputs stored as given, \(refused) refused with one line; no raw control character in any output")
+    }
+
+    /// Exotic but harmless text (emoji, right-to-left scripts, combining marks, wide forms) is
+    /// never refused: it is stored exactly and printed exactly as given, in human and JSON output.
+    func testHarmlessExoticTextIsStoredAndPrintedAsGiven() throws {
+        let dir = try ConveneProcess.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let f = dir.appendingPathComponent("e.convene").path
+        try ConveneProcess.ok(["new", f, "--title", "Exotic text"])
+        try ConveneProcess.ok(["participant", "add", f, "--code", "P01", "--role", "Youth worker"])
+        let harmless = ["مرحبا بكم", "שלום", "👩🏽‍⚕️", "🌻", "e\u{301}", "n\u{303}", "Ｗｉｄｅ", "中文", "Ærø", "ǅ", "κόσμε", "🇬🇧"]
+        var rng = SeededRandom("harmless exotic text")
+        var logged: [(Int, String)] = []
+        for _ in 0..<8 {
+            let text = (0..<Int.random(in: 1...4, using: &rng)).map { _ in harmless.randomElement(using: &rng)! }
+                .joined(separator: " ")
+            let r = try ConveneProcess.ok(["log", f, "--source", "verbal", "--speaker", "P01", "--", text])
+            let number = try XCTUnwrap(Int(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst()),
+                                       "seed \(rng.seed): no number for \(text.debugDescription)")
+            logged.append((number, text))
+        }
+        let role = "Travailleur social — " + harmless.randomElement(using: &rng)!
+        try ConveneProcess.ok(["participant", "add", f, "--code", "P02", "--role", role])
+        let human = try ConveneProcess.ok(["list", f]).stdout
+        let json = try ConveneProcess.ok(["list", f, "--json"]).lines.map {
+            try XCTUnwrap(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        for (number, text) in logged {
+            XCTAssertEqual(json.first { $0["number"] as? Int == number }?["text"] as? String, text,
+                           "seed \(rng.seed): #\(number) not stored as given")
+            XCTAssertTrue(human.contains("  \(text)"), "seed \(rng.seed): #\(number) not printed as given: \(text.debugDescription)")
+            XCTAssertNil(Self.unsafeForATerminal(human))
+        }
+        let people = try XCTUnwrap(try JSONSerialization.jsonObject(with: ConveneProcess.ok(["show", f, "--json"]).stdoutData)
+            as? [String: Any])["participants"] as? [[String: Any]]
+        XCTAssertEqual(people?.first { $0["code"] as? String == "P02" }?["role"] as? String, role)
     }
 }

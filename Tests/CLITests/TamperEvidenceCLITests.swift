@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Foundation
 import XCTest
 
@@ -15,7 +16,7 @@ final class TamperEvidenceCLITests: XCTestCase {
         anchors = dir.appendingPathComponent("anchors").path
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else {
             XCTFail("these tests attack files with the sqlite3 command-line tool: apt-get install sqlite3")
-            throw XCTSkip("sqlite3 missing")
+            throw TestRun.cannotRun("sqlite3 is not installed (apt-get install sqlite3)")
         }
     }
 

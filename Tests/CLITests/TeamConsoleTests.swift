@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Foundation
 import XCTest
 
@@ -42,7 +43,7 @@ final class TeamConsoleTests: XCTestCase {
     override func setUpWithError() throws {
         guard let s = Self.server, s.hasPrefix("postgres://") else {
             XCTFail("NO POSTGRESQL SERVER for the team console tests: set CONVENE_TEST_PG or make scripts/pg-test-cluster.sh start work")
-            throw XCTSkip("no PostgreSQL server")
+            throw TestRun.cannotRun("no PostgreSQL server")
         }
         server = s
         dir = try ConveneProcess.tempDir()

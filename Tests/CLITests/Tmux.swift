@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Foundation
 import XCTest
 
@@ -13,7 +14,7 @@ struct Tmux {
     init(_ command: String, width: Int = 120, height: Int = 32, file: StaticString = #filePath, line: UInt = #line) throws {
         guard Tmux.available else {
             XCTFail("tmux is not installed: the end-to-end console tests cannot run (apt-get install tmux; .ci/run does this)", file: file, line: line)
-            throw XCTSkip("tmux missing")
+            throw TestRun.cannotRun("tmux is not installed (apt-get install tmux)")
         }
         name = "convene-\(UUID().uuidString.prefix(8))"
         // One tmux server per terminal: no race with a server that is shutting down.

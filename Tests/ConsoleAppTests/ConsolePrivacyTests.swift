@@ -149,7 +149,8 @@ final class ConsolePrivacyTests: XCTestCase {
 
     func testBlocklistFromThePaletteFindsTheNameEverywhere() throws {
         let h = try ConsoleHarness()
-        h.type("P01: Quilla said the chair helped")
+        // A name on no list, where no cue says it is a name (so only the block list finds it).
+        h.type("P01: the chair helped Quilla")
         h.key(.enter)
         let n = h.state.session.contributions.count
         XCTAssertTrue(h.state.findings(n).isEmpty || !h.state.findings(n).contains { $0.text == "Quilla" })

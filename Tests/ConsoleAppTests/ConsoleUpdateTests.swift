@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Foundation
 @testable import ConsoleApp
 import SessionActions
@@ -158,7 +159,7 @@ final class ConsoleUpdateTests: XCTestCase {
 
     func testRandomKeysNeverCrash() throws {
         var s = try state()
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom("console update")
         let keys: [Key] = [.enter, .tab, .backTab, .backspace, .delete, .escape, .up, .down, .left, .right, .home, .end, .pageUp,
                            .pageDown, .function(1), .ctrl("g"), .ctrl("s"), .ctrl("p"), .ctrl("r"), .ctrl("w"), .ctrl("q"), .resize]
             + "abcxyz:/?nNfsFRrtaemc 1234567P0\u{1B}日👍".map { Key.char($0) }

@@ -1,3 +1,4 @@
+import ConveneTestSupport
 /// Shared by the export tests: the fixed demo session, golden files (set
 /// CONVENE_UPDATE_GOLDEN=1 to rewrite them), zip reading, and running the
 /// real outside tools (xmllint, LibreOffice, pdftotext, Chromium) with a
@@ -36,7 +37,7 @@ enum Golden {
         let url = Fixture.goldenDir.appendingPathComponent(name)
         if updating {
             try Data(text.utf8).write(to: url)
-            print("golden: rewrote \(name)")
+            TestRun.recorded("Golden/\(name)", by: "CONVENE_UPDATE_GOLDEN", file: file, line: line)
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {

@@ -103,7 +103,35 @@ final class GoldenExportTests: XCTestCase {
     func testAnEmptySessionStillExportsValidShapes() throws {
         let state = try SessionState.replay([SessionEvent(at: DemoSession.defaultStart, by: "t", SessionCreated(sessionID: DemoSession.sessionID, title: "Empty", date: "2026-05-14"))])
         for format in ExportFormat.allCases {
-            XCTAssertFalse(try Exporter.export(state, format: format).isEmpty, format.rawValue)
+            let data = try Exporter.export(state, format: format)
+            let text = String(decoding: data, as: UTF8.self)
+            // Each format's real structure, with nothing in it: parsed, not just non-empty.
+            switch format {
+            case .json, .safeguarding:
+                let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any], format.rawValue)
+                if format == .json {
+                    XCTAssertEqual((object["contributions"] as? [Any])?.count, 0, "json: no contributions")
+                    XCTAssertTrue(text.contains("\"Empty\""), "json: the title")
+                }
+            case .csv, .quotesCSV:
+                let lines = text.split(separator: "\r\n", omittingEmptySubsequences: true)
+                XCTAssertEqual(lines.count, 1, "\(format.rawValue): the header row alone")
+                XCTAssertTrue(lines.first?.hasPrefix("number,") == true, "\(format.rawValue): \(lines.first ?? "")")
+            case .markdown:
+                XCTAssertTrue(text.hasPrefix("# ") && text.contains("Empty"), "markdown: a titled report")
+            case .html:
+                XCTAssertTrue(text.hasPrefix("<!DOCTYPE html>") && text.contains("</html>") && text.contains("Empty"))
+            case .qdc:
+                XCTAssertEqual(try XNode.parse(data).name, "CodeBook")
+            case .docx:
+                let entries = try Zip.entries(data)
+                let document = try XCTUnwrap(entries.first { $0.path == "word/document.xml" }, "docx: no document")
+                XCTAssertEqual(try XNode.parse(document.data).name, "w:document")
+            case .qdpx:
+                let entries = try Zip.entries(data)
+                let project = try XCTUnwrap(entries.first { $0.path == "project.qde" }, "qdpx: no project.qde")
+                XCTAssertEqual(try XNode.parse(project.data).name, "Project")
+            }
         }
         XCTAssertThrowsError(try Exporter.export(SessionState(), format: .json)) { XCTAssertEqual($0 as? ExportError, .noSession) }
     }

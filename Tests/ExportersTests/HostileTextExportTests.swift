@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Exporters
 import Foundation
 import Privacy
@@ -99,13 +100,13 @@ final class HostileTextExportTests: XCTestCase {
         try Data(markdown.utf8).write(to: input)
         let r: Tool.Result
         if renderer == "python-markdown" {
-            guard let python = Tool.find("python3", install: "python3") else { throw XCTSkip("python3 missing") }
+            let python = try TestRun.tool("python3", install: "python3")
             r = try Tool.run(python, ["-c", """
                 import sys, markdown
                 print(markdown.markdown(open(sys.argv[1], encoding='utf-8').read(), extensions=['tables', 'fenced_code']))
                 """, input.path])
         } else {
-            guard let pandoc = Tool.find("pandoc", install: "pandoc") else { throw XCTSkip("pandoc missing") }
+            let pandoc = try TestRun.tool("pandoc", install: "pandoc")
             r = try Tool.run(pandoc, ["-f", renderer, "-t", "html", input.path])
         }
         XCTAssertEqual(r.status, 0, "\(renderer) failed: \(r.stderr)")

@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Exporters
 import Foundation
 import SessionModel
@@ -7,10 +8,10 @@ import XCTest
 /// renders in headless Chromium with its title and timeline chart.
 final class OfficeAndBrowserTests: XCTestCase {
     func testDocxConvertsToPDFInLibreOfficeAndTheTextSurvives() throws {
-        guard let office = Tool.find("libreoffice", install: "libreoffice-writer-nogui") ?? Tool.find("soffice", install: "libreoffice-writer-nogui") else {
-            throw XCTSkip("LibreOffice is not installed: the docx round trip was NOT checked")
+        guard let office = try? TestRun.tool(anyOf: ["libreoffice", "soffice"], install: "libreoffice-writer-nogui") else {
+            throw TestRun.cannotRun("LibreOffice is not installed: the docx round trip was NOT checked")
         }
-        guard let pdftotext = Tool.find("pdftotext", install: "poppler-utils") else { throw XCTSkip("pdftotext is not installed (poppler-utils)") }
+        let pdftotext = try TestRun.tool("pdftotext", install: "poppler-utils")
         let dir = try Fixture.tempDir()
         let docx = dir.appendingPathComponent("transcript.docx")
         try Exporter.export(try REFIQDATests.unicodeState(), format: .docx).write(to: docx)
@@ -36,8 +37,8 @@ final class OfficeAndBrowserTests: XCTestCase {
     }
 
     func testHTMLReportRendersInChromiumWithTitleAndChart() throws {
-        guard let chromium = Tool.find("chromium", install: "chromium") ?? Tool.find("chromium-browser", install: "chromium") else {
-            throw XCTSkip("Chromium is not installed: the HTML report was NOT rendered")
+        guard let chromium = try? TestRun.tool(anyOf: ["chromium", "chromium-browser"], install: "chromium") else {
+            throw TestRun.cannotRun("Chromium is not installed: the HTML report was NOT rendered")
         }
         let dir = try Fixture.tempDir()
         let html = dir.appendingPathComponent("report.html")
@@ -65,7 +66,8 @@ final class OfficeAndBrowserTests: XCTestCase {
         let blankSize = (try? Data(contentsOf: blankPNG).count) ?? 0
         XCTAssertGreaterThan(image.count, max(20_000, blankSize * 4), "the screenshot looks blank (\(image.count) bytes vs blank \(blankSize))")
         // The chart's colours are on screen: the PNG is decoded with python if present.
-        if let python = Tool.find("python3", install: "python3") {
+        do {
+            let python = try TestRun.tool("python3", install: "python3")
             let script = """
             import sys, zlib, struct
             d = open(sys.argv[1], 'rb').read(); i = 8; idat = b''; w = h = 0

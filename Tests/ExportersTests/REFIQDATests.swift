@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Exporters
 import Foundation
 import SessionModel
@@ -38,7 +39,7 @@ final class REFIQDATests: XCTestCase {
     }
 
     func xmllint(_ file: URL, schema: String) throws {
-        guard let lint = Tool.find("xmllint", install: "libxml2-utils") else { throw XCTSkip("xmllint is not installed (libxml2-utils)") }
+        let lint = try TestRun.tool("xmllint", install: "libxml2-utils")
         let xsd = Fixture.schemaDir.appendingPathComponent(schema).path
         XCTAssertTrue(FileManager.default.fileExists(atPath: xsd), "schema missing at \(xsd)")
         let r = try Tool.run(lint, ["--noout", "--schema", xsd, file.path])
@@ -47,11 +48,10 @@ final class REFIQDATests: XCTestCase {
     }
 
     func xmlschema(_ file: URL, schema: String) throws {
-        guard let python = Tool.find("python3", install: "python3") else { return }
+        let python = try TestRun.tool("python3", install: "python3")
         let probe = try Tool.run(python, ["-c", "import xmlschema"])
         guard probe.status == 0 else {
-            print("\n*** python xmlschema not installed (pip install xmlschema): stricter check not run ***\n")
-            return
+            throw TestRun.cannotRun("python xmlschema is not installed (pip install xmlschema; .ci/run installs it)")
         }
         let xsd = Fixture.schemaDir.appendingPathComponent(schema).path
         let r = try Tool.run(python, ["-c", "import sys, xmlschema; xmlschema.XMLSchema(sys.argv[1]).validate(sys.argv[2]); print('ok')", xsd, file.path])

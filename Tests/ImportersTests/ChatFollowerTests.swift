@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Foundation
 @testable import Importers
 import XCTest

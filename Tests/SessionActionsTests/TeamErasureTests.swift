@@ -3,6 +3,7 @@ import SessionModel
 @testable import SessionActions
 import SessionStore
 @testable import TeamStore
+import ConveneTestSupport
 import XCTest
 
 /// The test server: `CONVENE_TEST_PG` and its data directory under
@@ -12,7 +13,7 @@ enum TeamServer {
         guard let u = ProcessInfo.processInfo.environment["CONVENE_TEST_PG"], u.hasPrefix("postgres://") else {
             XCTFail("NO POSTGRESQL SERVER: start one with `export CONVENE_PG_DIR=/tmp/pg-X; export CONVENE_TEST_PG=$(scripts/pg-test-cluster.sh start)`",
                     file: file, line: line)
-            throw XCTSkip("no PostgreSQL server")
+            throw TestRun.cannotRun("no PostgreSQL server")
         }
         return u
     }
@@ -25,12 +26,12 @@ enum TeamServer {
     static func relationFiles() throws -> [String] {
         guard let dir = ProcessInfo.processInfo.environment["CONVENE_PG_DIR"], !dir.isEmpty else {
             XCTFail("CONVENE_PG_DIR is not set: the test cannot find the cluster's data directory to grep")
-            throw XCTSkip("no data directory")
+            throw TestRun.cannotRun("no data directory")
         }
         let base = dir + "/data/base"
         guard let walker = FileManager.default.enumerator(atPath: base) else {
             XCTFail("cannot read \(base) (run the tests as the cluster's owner or as root)")
-            throw XCTSkip("unreadable data directory")
+            throw TestRun.cannotRun("unreadable data directory")
         }
         var files: [String] = []
         for case let name as String in walker {

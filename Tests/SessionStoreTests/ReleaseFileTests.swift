@@ -33,8 +33,10 @@ final class ReleaseFileTests: XCTestCase {
         let journal = try SQLiteJournal.open(path: path, readOnly: true)
         let events = try journal.allEvents()
         let kinds = Set(events.map(\.event.body.kind))
-        // Every kind the command line writes is in the file; `console.opened` only the console writes.
-        XCTAssertEqual(Set(EventKind.allCases).subtracting(kinds), [.consoleOpened])
+        // Every kind that release's command line wrote (37 of its 38; `console.opened` only the
+        // console writes). Kinds added since are, rightly, not in it.
+        XCTAssertEqual(kinds.count, 37)
+        XCTAssertFalse(kinds.contains(.consoleOpened))
         XCTAssertEqual(events.filter(\.event.isErased).count, 6)
         XCTAssertEqual(events.filter(\.event.isRestricted).map(\.event.body.kind),
                        [.concernRaised, .concernAcknowledged, .concernActionTaken])

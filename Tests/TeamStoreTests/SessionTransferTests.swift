@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Foundation
 import SessionModel
 import SessionStore
@@ -142,7 +143,7 @@ final class TLSTests: XCTestCase {
         p.waitUntilExit()
         let path = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard p.terminationStatus == 0, FileManager.default.fileExists(atPath: path) else {
-            throw XCTSkip("the test server's certificate is not available (CONVENE_TEST_PG points at a server this script did not start, or openssl is missing)")
+            throw TestRun.cannotRun("the test server's certificate is not available (CONVENE_TEST_PG points at a server this script did not start, or openssl is missing)")
         }
         return path
     }

@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Foundation
 import SessionModel
 import SessionStore
@@ -42,7 +43,7 @@ enum TestServer {
                 NO POSTGRESQL SERVER for the team tests: set CONVENE_TEST_PG=postgres://USER@127.0.0.1:PORT/DB \
                 or make scripts/pg-test-cluster.sh start work (needs /usr/lib/postgresql/*/bin; apt-get install postgresql)
                 """, file: file, line: line)
-            throw XCTSkip("no PostgreSQL server")
+            throw TestRun.cannotRun("no PostgreSQL server")
         }
         return url
     }

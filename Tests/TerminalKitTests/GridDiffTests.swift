@@ -1,3 +1,4 @@
+import ConveneTestSupport
 @testable import TerminalKit
 import XCTest
 
@@ -61,7 +62,7 @@ final class GridDiffTests: XCTestCase {
 
     /// Applying the runs to the old frame always gives the new one.
     func testApplyingTheRunsReproducesTheFrame() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom("grid diff")
         let words = ["日本", "ab", "👍", "x", "  ", "e\u{301}", "\u{1B}"]
         for _ in 0..<300 {
             var a = CellGrid(width: 12, height: 3)

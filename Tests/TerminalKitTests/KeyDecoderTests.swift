@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Foundation
 @testable import TerminalKit
 import XCTest
@@ -57,7 +58,7 @@ final class KeyDecoderTests: XCTestCase {
         let done = DispatchSemaphore(value: 0)
         let result = FuzzResult()
         Thread.detachNewThread {
-            var rng = SystemRandomNumberGenerator()
+            var rng = SeededRandom("key decoder")
             let decoder = KeyDecoder()
             let interesting: [UInt8] = [0x1B, 0x5B, 0x4F, 0x3B, 0x7E, 0x31, 0x41, 0xC3, 0xE2, 0xF0, 0x80, 0xBF, 0x0D, 0x7F]
             let deadline = Date().addingTimeInterval(2)

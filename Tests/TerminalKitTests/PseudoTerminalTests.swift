@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Foundation
 @testable import TerminalKit
 import XCTest
@@ -11,7 +12,7 @@ final class PseudoTerminal {
     init(rows: Int, columns: Int) throws {
         guard let pair = Terminal.openPseudoTerminal() else {
             XCTFail("cannot open a pseudo-terminal: the ncurses tests cannot run")
-            throw XCTSkip("no pseudo-terminals here")
+            throw TestRun.cannotRun("no pseudo-terminals here")
         }
         master = pair.master
         slave = pair.slave
@@ -113,7 +114,7 @@ final class PseudoTerminalTests: XCTestCase {
         XCTAssertEqual(pasted, "paste of a longer text")
         let start = Date()
         XCTAssertNil(terminal.readKey(timeoutMs: 50), "no key: nil after the timeout")
-        XCTAssertLessThan(Date().timeIntervalSince(start), 1)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5, "readKey honours its timeout (a generous bound)")
 
         // 4. Resize: a .resize key, the new size, then a full redraw.
         Terminal.setWindowSize(fd: pty.slave, rows: 12, columns: 50)

@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Foundation
 @testable import TerminalKit
 import XCTest
@@ -72,6 +73,7 @@ final class ThemeTests: XCTestCase {
         if current != generated.source {
             if ProcessInfo.processInfo.environment["THEMES_RECORD"] == "1" {
                 try generated.source.write(to: swiftFile, atomically: true, encoding: .utf8)
+                TestRun.recorded("Sources/TerminalKit/BuiltInThemeText.swift", by: "THEMES_RECORD")
             } else {
                 XCTFail("Themes/*.theme and BuiltInThemeText.swift differ: run THEMES_RECORD=1 swift test --filter ThemeTests")
             }

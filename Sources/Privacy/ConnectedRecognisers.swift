@@ -1,0 +1,336 @@
+/// Recognisers for the identifiers of a connected life: web addresses that carry
+/// a name or a profile, IP addresses, bank and card numbers (checked by their
+/// check digits: IBAN mod 97, Luhn), phone numbers and e-mail addresses said
+/// aloud ("oh seven seven double-oh …", "john dot smith at gmail dot com"),
+/// and the last widening of spans so a title, "Big", "HMP" or half of a
+/// hyphenated name is not left outside.
+import Foundation
+import SessionModel
+
+extension ScanContext {
+    static let topLevelDomains = Vocab.set("com uk org net io gov ac nhs sch co info me tv edu biz eu scot wales cymru london app ly gg")
+    static let profileHosts: Set<String> = ["facebook.com", "fb.com", "m.facebook.com", "instagram.com", "tiktok.com", "twitter.com", "x.com",
+                                            "linkedin.com", "uk.linkedin.com", "snapchat.com", "youtube.com", "onlyfans.com", "threads.net",
+                                            "t.me", "reddit.com", "twitch.tv", "wa.me"]
+
+    mutating func findWebAndNetwork() {
+        findURLs()
+        findIPAddresses()
+    }
+
+    // MARK: Web addresses
+
+    /// "https://…", "www.…", "facebook.com/tyler.b": flagged when the address carries a name or is a profile.
+    mutating func findURLs() {
+        let n = scalars.count
+        var i = 0
+        while i < n {
+            if scalars[i].properties.isWhitespace { i += 1; continue }
+            var e = i
+            var dots = 0, slashes = 0
+            while e < n, !scalars[e].properties.isWhitespace {
+                if scalars[e] == "." { dots += 1 } else if scalars[e] == "/" { slashes += 1 }
+                e += 1
+            }
+            defer { i = e }
+            guard dots > 0, e - i >= 6 else { continue }
+            let lead = String(String.UnicodeScalarView(scalars[i..<min(e, i + 9)])).lowercased()
+            guard slashes > 0 || lead.contains("www.") || lead.contains("http") else { continue }
+            var a = i
+            while a < e, "(<\"'“‘[".unicodeScalars.contains(scalars[a]) { a += 1 }
+            var b = e
+            while b > a, ".,;:!?)>\"'’”]".unicodeScalars.contains(scalars[b - 1]) { b -= 1 }
+            guard b > a else { continue }
+            let text = String(String.UnicodeScalarView(scalars[a..<b])).lowercased()
+            if text.contains("@") { continue }
+            let explicit = text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.")
+            guard explicit || slashes > 0 else { continue }
+            var rest = Substring(text)
+            for p in ["https://", "http://"] where rest.hasPrefix(p) { rest = rest.dropFirst(p.count) }
+            var host = rest
+            var path = Substring("")
+            if let s = rest.firstIndex(of: "/") { host = rest[..<s]; path = rest[s...] }
+            if host.hasPrefix("www.") { host = host.dropFirst(4) }
+            guard host.contains("."), let tld = host.split(separator: ".").last, explicit || Self.topLevelDomains.contains(String(tld)) else { continue }
+            let profile = Self.profileHosts.contains(String(host)) && path.count > 1
+            if profile || carriesName(String(path)) || carriesName(String(host.split(separator: ".").first ?? "")) {
+                add(.url, scalars: a, b)
+            }
+        }
+    }
+
+    /// A piece of an address that holds a listed given name or surname that is not an everyday word ("tyler.brennan99").
+    func carriesName(_ text: String) -> Bool {
+        var word = ""
+        func check() -> Bool {
+            defer { word = "" }
+            guard word.count >= 3 else { return false }
+            let k = Tokeniser.fold(word)
+            return (gazetteer.isGiven(k) || gazetteer.surnames.contains(k)) && !gazetteer.isWord(k) && !gazetteer.isAmbiguous(k)
+                && !Vocab.notNames.contains(k) && !Self.brands.contains(k)
+        }
+        for c in text.unicodeScalars {
+            if c.properties.isAlphabetic { word.unicodeScalars.append(c) } else if check() { return true }
+        }
+        return check()
+    }
+
+    // MARK: IP addresses
+
+    /// "192.168.1.20" (each part 0–255, not inside a longer dotted number or a version "v1.2.3.4"), and IPv6 with "::" or 7 colons.
+    mutating func findIPAddresses() {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard tokens[i].kind == .number, tokens[i].length <= 3 else { continue }
+            var parts = [i]
+            var j = i
+            while parts.count < 4, let dot = tok(j + 1), dot.text == ".", !dot.spaceBefore, let m = tok(j + 2), m.kind == .number, !m.spaceBefore, m.length <= 3 {
+                parts.append(j + 2); j += 2
+            }
+            guard parts.count == 4, parts.allSatisfy({ (Int(tokens[$0].text) ?? 999) <= 255 }) else { continue }
+            if let p = tok(i - 1), !tokens[i].spaceBefore, p.isWordLike || p.text == "." { continue }
+            if let nx = tok(j + 1), !nx.spaceBefore, nx.isWordLike || (nx.text == "." && tok(j + 2).map { !$0.spaceBefore && $0.kind == .number } == true) { continue }
+            add(.ipAddress, tokens: i, j)
+            i = j
+        }
+        // IPv6 on scalars: hex groups and colons.
+        var a = 0
+        while a < scalars.count {
+            guard scalars[a].properties.isASCIIHexDigit || scalars[a] == ":" else { a += 1; continue }
+            if a > 0, Tokeniser.isWordScalar(scalars[a - 1]) {
+                a += 1
+                while a < scalars.count, Tokeniser.isWordScalar(scalars[a]) { a += 1 }
+                continue
+            }
+            var b = a
+            var colons = 0, double = false, group = 0, ok = true
+            while b < scalars.count, scalars[b].properties.isASCIIHexDigit || scalars[b] == ":" {
+                if scalars[b] == ":" { colons += 1; if b > a && scalars[b - 1] == ":" { double = true }; group = 0 } else { group += 1; if group > 4 { ok = false } }
+                b += 1
+            }
+            if b < scalars.count, Tokeniser.isWordScalar(scalars[b]) { ok = false }
+            let hasLetterHex = scalars[a..<b].contains { $0.properties.isAlphabetic }
+            if ok, colons == 7 || (double && colons >= 2 && hasLetterHex), b - a >= 6 { add(.ipAddress, scalars: a, b) }
+            a = max(b, a + 1)
+        }
+    }
+
+    // MARK: Bank and card numbers
+
+    mutating func findFinancial() {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            let t = tokens[i]
+            if covered(i) { continue }
+            if let e = iban(at: i) { add(.financial, tokens: i, e); i = e; continue }
+            if t.kind == .number, let e = cardNumber(at: i) { add(.financial, tokens: i, e); i = e; continue }
+            // "sort code 20-00-00", "sort code: 20 00 00", "s/c 200000"; then an account number may follow.
+            if t.key == "sort" && key(i + 1) == "code" || t.key == "sortcode" {
+                var j = t.key == "sort" ? i + 2 : i + 1
+                while j < tokens.count, j - i <= 4, ["is", ":", "-", "was", "of", "number"].contains(key(j)) { j += 1 }
+                if let e = sortCode(at: j) { add(.financial, tokens: j, e); i = e; continue }
+            }
+            // "account number 31926819", "acc no. 12345678", "a/c 12345678".
+            if ["account", "acc", "acct", "a/c"].contains(t.key) || (t.key == "a" && key(i + 1) == "/" && key(i + 2) == "c") {
+                var j = t.key == "a" ? i + 3 : i + 1
+                while j < tokens.count, j - i <= 5, ["number", "no", "num", "is", ":", ".", "-", "was", "#", "nr", "details"].contains(key(j)) { j += 1 }
+                if let n = tok(j), n.kind == .number, (6...10).contains(n.length), standalone(j, j) { add(.financial, tokens: j, j); i = j; continue }
+            }
+        }
+    }
+
+    /// "GB82 WEST 1234 5698 7654 32" or unspaced: two letters, two check digits, up to 30 more; mod 97 must be 1.
+    func iban(at i: Int) -> Int? {
+        let t = tokens[i]
+        guard t.kind == .alnum, t.length >= 4 else { return nil }
+        let u = Array(t.text.unicodeScalars)
+        func upperLetter(_ c: Unicode.Scalar) -> Bool { c.value >= 65 && c.value <= 90 }
+        func digit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+        guard upperLetter(u[0]), upperLetter(u[1]), digit(u[2]), digit(u[3]) else { return nil }
+        var compact = t.text
+        var best: Int?
+        var j = i
+        while true {
+            if compact.count >= 15, compact.count <= 34, Self.ibanValid(compact) { best = j }
+            guard let n = tok(j + 1), n.isWordLike, n.start - tokens[j].end <= 1, n.length <= 4 || !n.spaceBefore,
+                  n.text == n.text.uppercased(), compact.count + n.length <= 34 else { break }
+            compact += n.text
+            j += 1
+        }
+        return best
+    }
+
+    static func ibanValid(_ s: String) -> Bool {
+        let u = Array(s.unicodeScalars)
+        guard u.count >= 15 else { return false }
+        var remainder = 0
+        for c in u[4...] + u[..<4] {
+            if c.value >= 48 && c.value <= 57 { remainder = (remainder * 10 + Int(c.value - 48)) % 97 }
+            else if c.value >= 65 && c.value <= 90 { remainder = (remainder * 100 + Int(c.value - 55)) % 97 }
+            else { return false }
+        }
+        return remainder == 1
+    }
+
+    /// 13–19 digits in groups (spaces or hyphens), first digit 2–6, Luhn-valid: a payment card number.
+    func cardNumber(at i: Int) -> Int? {
+        guard let first = tokens[i].text.unicodeScalars.first, "23456".unicodeScalars.contains(first) else { return nil }
+        if let p = tok(i - 1), !tokens[i].spaceBefore, p.isWordLike || p.isPunct(".,/:") { return nil }
+        var digits = ""
+        var j = i
+        var best: Int?
+        while true {
+            digits += tokens[j].text
+            if digits.count > 19 { break }
+            if digits.count >= 13, Self.luhnValid(digits), (j == i || tokens[i].length >= 3) {
+                if let n = tok(j + 1), !n.spaceBefore, n.isWordLike {} else { best = j }
+            }
+            // Next group: one space or a hyphen between.
+            var k = j + 1
+            if let sep = tok(k), sep.isPunct("-"), !sep.spaceBefore { k += 1 }
+            guard let n = tok(k), n.kind == .number, n.start - tokens[k - 1].end <= 1, n.length >= 3 || digits.count + n.length >= 13 else { break }
+            j = k
+        }
+        return best
+    }
+
+    static func luhnValid(_ digits: String) -> Bool {
+        var sum = 0
+        for (k, c) in digits.reversed().enumerated() {
+            guard var d = c.wholeNumberValue else { return false }
+            if k % 2 == 1 { d *= 2; if d > 9 { d -= 9 } }
+            sum += d
+        }
+        return sum % 10 == 0 && Set(digits).count > 1
+    }
+
+    /// "20-00-00", "20 00 00", "200000".
+    func sortCode(at i: Int) -> Int? {
+        guard let t = tok(i), t.kind == .number else { return nil }
+        if t.length == 6 { return i }
+        guard t.length == 2 else { return nil }
+        var j = i
+        for _ in 0..<2 {
+            var k = j + 1
+            if let s = tok(k), s.isPunct("-"), !s.spaceBefore { k += 1 }
+            guard let n = tok(k), n.kind == .number, n.length == 2, n.start - tokens[k - 1].end <= 1 else { return nil }
+            j = k
+        }
+        return j
+    }
+
+    // MARK: Said aloud
+
+    static let spokenDigits: [String: Character] = ["zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0", "one": "1", "two": "2",
+                                                    "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"]
+
+    /// Phone numbers and e-mail addresses in words, normalised before matching.
+    mutating func findSpokenContacts() {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard Self.spokenDigits[tokens[i].key] != nil || ["double", "triple"].contains(tokens[i].key) && Self.spokenDigits[key(i + 1)] != nil
+                    || ["double", "triple"].contains(tokens[i].key) && key(i + 1) == "-" else { continue }
+            // Collect a run of digit words, "double/triple X", digit groups, separated by spaces, commas or hyphens.
+            var digits = ""
+            var words = 0
+            var j = i
+            var last = i
+            while j < tokens.count {
+                let k = tokens[j].key
+                if let d = Self.spokenDigits[k] { digits.append(d); words += 1; last = j; j += 1 }
+                else if k == "double" || k == "triple" {
+                    var m = j + 1
+                    if key(m) == "-" { m += 1 }
+                    guard let d = Self.spokenDigits[key(m)] else { break }
+                    digits += String(repeating: d, count: k == "double" ? 2 : 3); words += 1; last = m; j = m + 1
+                } else if k == "hundred", j > i, Self.spokenDigits[key(j - 1)] != nil { digits += "00"; last = j; j += 1 }
+                else if tokens[j].kind == .number, tokens[j].length <= 4 { digits += tokens[j].text; last = j; j += 1 }
+                else if tokens[j].isPunct(",-–") || ["um", "uh", "er", "erm"].contains(k) { j += 1 }
+                else { break }
+                if digits.count > 11 { break }
+            }
+            guard words >= 3, digits.count == 10 || digits.count == 11, digits.hasPrefix("0"),
+                  let second = digits.dropFirst().first, "12378".contains(second), !(digits.hasPrefix("07") && digits.count != 11) else { continue }
+            add(.phone, tokens: i, last)
+            i = last
+        }
+        findSpokenEmails()
+    }
+
+    /// "john dot smith at gmail dot com", "kayla underscore b at hotmail dot co dot uk".
+    mutating func findSpokenEmails() {
+        var i = 1
+        while i < tokens.count {
+            defer { i += 1 }
+            guard key(i) == "at", tokens[i - 1].isWordLike else { continue }
+            // Domain: word (dot word)+, ending on a top-level domain.
+            var e = i + 1
+            guard let d = tok(e), d.isWordLike else { continue }
+            var end: Int?
+            while key(e + 1) == "dot", let w = tok(e + 2), w.isWordLike {
+                e += 2
+                if Self.topLevelDomains.contains(w.key) { end = e }
+            }
+            guard let domainEnd = end else { continue }
+            // Local part: word ((dot|underscore|dash|hyphen) word)* before "at".
+            var s = i - 1
+            while s >= 2, ["dot", "underscore", "dash", "hyphen"].contains(key(s - 1)), tokens[s - 2].isWordLike { s -= 2 }
+            add(.email, tokens: s, domainEnd)
+            i = domainEnd
+        }
+    }
+
+    // MARK: Whole spans
+
+    /// The token whose first scalar is `start`, by binary search.
+    func tokenIndex(startingAt start: Int) -> Int? {
+        var lo = 0, hi = tokens.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].start == start { return mid }
+            if tokens[mid].start < start { lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return nil
+    }
+
+    func tokenIndex(endingAt end: Int) -> Int? {
+        var lo = 0, hi = tokens.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].end == end { return mid }
+            if tokens[mid].end < end { lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return nil
+    }
+
+    static let namePrefixes = Vocab.set("big lil little young baby lil' mini")
+
+    /// A title, "Big"/"Lil", "HMP" or the other half of a hyphenated name beside a finding joins it, so no part stays in clear.
+    mutating func widenSpans() {
+        for k in candidates.indices {
+            let c = candidates[k]
+            guard var a = tokenIndex(startingAt: c.start), var b = tokenIndex(endingAt: c.end) else { continue }
+            if c.label == .person {
+                // "Lacey-Mae", "Mary-Jo": the other half of a hyphenated given name.
+                if let h = tok(a - 1), h.text == "-", !tokens[a].spaceBefore, !h.spaceBefore, let w = tok(a - 2), w.kind == .word, w.capitalised || !tokens[a].capitalised,
+                   !Vocab.notNames.contains(w.key) { a -= 2 }
+                if let h = tok(b + 1), h.text == "-", !h.spaceBefore, let w = tok(b + 2), !w.spaceBefore, w.kind == .word, w.capitalised || !tokens[b].capitalised,
+                   !Vocab.notNames.contains(w.key), !Vocab.genericServiceWords.contains(w.key) { b += 2 }
+                // "Mrs Okafor", "DC Patel", "Big Dee", "Lil K".
+                var p = a - 1
+                if key(p) == ".", !tokens[a - 1].spaceBefore, Vocab.titles.contains(key(p - 1)) { p -= 1 }
+                if let t = tok(p), p < a, t.kind == .word, tokens[a].start - t.end <= 2,
+                   Vocab.titles.contains(t.key) && (t.capitalised || ["mr", "mrs", "ms"].contains(t.key)) || Self.namePrefixes.contains(t.key) && t.capitalised && tokens[a].capitalised {
+                    a = p
+                }
+            }
+            // "HMP Wandsworth", "HMYOI Feltham".
+            if let t = tok(a - 1), ["hmp", "hmyoi", "yoi"].contains(t.key), t.allCaps, c.label == .location || c.label == .organisationLocal { a -= 1 }
+            candidates[k].start = tokens[a].start
+            candidates[k].end = tokens[b].end
+        }
+    }
+}
