@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Foundation
 @testable import ConsoleApp
 import SessionModel
@@ -22,7 +23,7 @@ final class KeyTableTests: XCTestCase {
         let generated = KeyTable.markdown + "\n"
         if ProcessInfo.processInfo.environment["KEYS_RECORD"] == "1" {
             try text.replacingCharacters(in: b.upperBound..<e.lowerBound, with: generated).write(to: Self.docs, atomically: true, encoding: .utf8)
-            return
+            return TestRun.recorded("the key tables in docs/console.md", by: "KEYS_RECORD")
         }
         // Row by row, so a failure names the key that is missing on one side.
         let docRows = Set(documented.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| key") }.map(String.init))
