@@ -37,8 +37,9 @@ public enum ActionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .ambiguousRoom(let typed, let all):
             return "'\(typed)' could be the room \(Self.or(all)); type more of its name"
         case .unknownCode(let typed, let all):
-            return "'\(typed)' is not in the codebook" + Self.list("codes", all)
-                + "; to add it as a new emergent code, say so: tag N +\(typed) (on the command line, --emergent)"
+            // What to do comes before the list of codes, which a narrow screen cuts off.
+            return "'\(typed)' is not in the codebook; to add it as a new emergent code, say so: tag N +\(typed) "
+                + "(on the command line, --emergent)" + Self.list("codes", all)
         case .ambiguousCode(let typed, let all):
             return "'\(typed)' could be \(Self.or(all)); type more of the code, or its number"
         case .observerCannotChange(let actor):

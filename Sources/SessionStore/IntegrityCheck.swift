@@ -42,6 +42,12 @@ extension SQLiteJournal {
         var rows: [RawEventRow] = []
         var meta = FileMeta(values: [:])
         var snapshot: (seq: Int, hash: Data)?
+        // Anchors are read before the journal: a writer records its anchor after it commits, so an
+        // anchor read first can never be ahead of the journal read after it (writers may still be running).
+        let sessionFirst = try? queue.read { db in
+            try db.tableExists("meta") ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'session_id'") : nil
+        }
+        let anchorsFirst = useAnchors ? sessionFirst.flatMap { $0 }.map { Anchors.all(for: $0) } ?? [] : []
         do {
             try queue.read { db in
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
@@ -80,7 +86,7 @@ extension SQLiteJournal {
         // The journal's end against what this machine (and any receipt) recorded.
         if let session = meta.sessionID {
             let here = Anchors.canonical(path)
-            let anchors = useAnchors ? Anchors.all(for: session) : []
+            let anchors = sessionFirst.flatMap({ $0 }) == session ? anchorsFirst : (useAnchors ? Anchors.all(for: session) : [])
             var othersApart = 0
             for anchor in anchors {
                 if anchor.location == here {

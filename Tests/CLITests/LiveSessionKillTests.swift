@@ -215,6 +215,10 @@ final class LiveSessionKillTests: XCTestCase {
         if v.settled {
             strict += 1
             XCTAssertNotNil(try console.tmux.waitFor(v.draft, timeout: 3), "trial \(trial): the unsent line was not restored:\n\(console.tmux.screen())")
+            // The status line first says the line was restored; a key that changes nothing (End)
+            // clears that notice, and the line then shows where the console logs again.
+            try console.tmux.send("End")
+            _ = try console.tmux.waitFor(" · in ", timeout: 3)
             let shown = Shown(console.tmux.screen())
             XCTAssertEqual(shown.input, v.draft, "trial \(trial): the unsent line")
             XCTAssertEqual(shown.roomA, v.roomA, "trial \(trial): the room was not restored:\n\(console.tmux.screen())")

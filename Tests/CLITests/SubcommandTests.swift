@@ -98,7 +98,7 @@ final class SubcommandTests: XCTestCase {
     func testUntagRemovesTheCode() throws {
         let f = try session()
         try ConveneProcess.ok(["log", f, "--source", "chat", "--speaker", "P01", "--", "Travel is easier"])
-        try ConveneProcess.ok(["tag", f, "1", "Travel"])
+        try ConveneProcess.ok(["tag", f, "1", "Travel", "--emergent"])
         XCTAssertEqual(try list(f).first?["codes"] as? [String], ["Travel"])
         try ConveneProcess.ok(["untag", f, "1", "travel"])
         XCTAssertEqual(try list(f).first?["codes"] as? [String], [])
