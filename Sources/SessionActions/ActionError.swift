@@ -38,7 +38,7 @@ public enum ActionError: Error, Equatable, Sendable, CustomStringConvertible {
             return "'\(typed)' could be the room \(Self.or(all)); type more of its name"
         case .unknownCode(let typed, let all):
             // What to do comes before the list of codes, which a narrow screen cuts off.
-            return "'\(typed)' is not in the codebook; to add it as a new emergent code, say so: tag N +\(typed) "
+            return "'\(typed)' is not in the codebook; tag N +\(typed) adds it as a new emergent code "
                 + "(on the command line, --emergent)" + Self.list("codes", all)
         case .ambiguousCode(let typed, let all):
             return "'\(typed)' could be \(Self.or(all)); type more of the code, or its number"

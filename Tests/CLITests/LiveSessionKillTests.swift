@@ -65,7 +65,9 @@ final class LiveSessionKillTests: XCTestCase {
         var lastKey = Date()
         var killedAt = Date()
         /// The draft is saved within 0.5 s of a change; a kill after that must restore it exactly.
-        var settled: Bool { killedAt.timeIntervalSince(lastKey) >= 0.8 }
+        // The console saves within 0.5 s of a change when its loop is idle; beside a following importer
+        // on a loaded machine the loop may be folding a batch first, so allow it 1.2 s.
+        var settled: Bool { killedAt.timeIntervalSince(lastKey) >= 1.2 }
     }
 
     /// What a console shows: room, source filter, whether the input line has the focus, and its text.

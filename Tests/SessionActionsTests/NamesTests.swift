@@ -41,7 +41,7 @@ final class NamesTests: XCTestCase {
             XCTAssertEqual(candidates.count, 8)
         }
         XCTAssertThrowsError(try Names.code("Broadband", in: s, emergent: false)) { error in
-            XCTAssertTrue("\(error)".hasPrefix("'Broadband' is not in the codebook; to add it as a new emergent code"), "\(error)")
+            XCTAssertTrue("\(error)".hasPrefix("'Broadband' is not in the codebook; tag N +Broadband adds it"), "\(error)")
             XCTAssertTrue("\(error)".contains("(codes: PP1 Children"), "\(error)")
         }
         XCTAssertEqual(try Names.code("Broadband", in: s, emergent: true), "Broadband",
