@@ -53,7 +53,7 @@ public enum TestRun {
     }
 }
 
-/// A seeded random generator (SplitMix64) whose seed is printed, so a failure can be replayed
+/// A seeded random generator (SplitMix) whose seed is printed, so a failure can be replayed
 /// with `CONVENE_SEED=N`.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     public let seed: UInt64
@@ -90,4 +90,18 @@ public func eventually(timeout: TimeInterval = 30, _ condition: () throws -> Boo
         usleep(20_000)
     }
     return try condition()
+}
+
+/// A small seeded generator (SplitMix) for tests that carry their own seed
+/// (fuzz and property runs print it so a failure can be repeated).
+public struct SplitMix: RandomNumberGenerator, Sendable {
+    public var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

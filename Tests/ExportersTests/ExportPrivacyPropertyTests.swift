@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Exporters
 import Foundation
 import Privacy
@@ -20,7 +21,7 @@ import Testing
     }
 
     /// Builds a random session and the strings that must never leave it.
-    static func randomSession(_ rng: inout SplitMixRNG) throws -> (SessionState, Planted) {
+    static func randomSession(_ rng: inout SplitMix) throws -> (SessionState, Planted) {
         var planted = Planted()
         var events: [SessionEvent] = []
         var t = 0.0
@@ -121,7 +122,7 @@ import Testing
 
     @Test func noExportCarriesNamesIdentifiersStruckBackgroundWithdrawnOrConcerns() async {
         await propertyCheck(count: 40, input: Gen.int(in: 0...1_000_000_000)) { seed in
-            var rng = SplitMixRNG(seed: UInt64(seed))
+            var rng = SplitMix(seed: UInt64(seed))
             let state: SessionState, planted: Planted, texts: [(ExportFormat, String)]
             do {
                 (state, planted) = try Self.randomSession(&rng)
@@ -140,14 +141,3 @@ import Testing
     }
 }
 
-struct SplitMixRNG {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

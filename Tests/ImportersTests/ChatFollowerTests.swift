@@ -46,7 +46,7 @@ final class ChatFollowerTests: XCTestCase {
         let seed: UInt64 = ProcessInfo.processInfo.environment["CONVENE_TEST_SEED"].flatMap { UInt64($0) } ?? 0xB0125
         print("testBurstsFromAnotherThreadArriveExactlyOnceWithinASecond seed \(seed)")
         let writer = Thread {
-            var rng = SplitMix64(seed: seed)
+            var rng = SplitMix(seed: seed)
             var k = 0
             var seconds = 14 * 3600
             while k < total {
@@ -201,7 +201,7 @@ final class ChatFollowerTests: XCTestCase {
         for name in ["zoom-old-oneline.txt", "zoom-new-multiline.txt", "zoom-crlf-bom.txt", "zoom-hostile.txt"] {
             let bytes = try Fixture.data(name)
             let whole = ZoomChatParser.parse(try Fixture.text(name))
-            var rng = SplitMix64(seed: 0xC4A7 &+ UInt64(name.utf8.count))
+            var rng = SplitMix(seed: 0xC4A7 &+ UInt64(name.utf8.count))
             for _ in 0..<20 {
                 var follower = quickFollower("/unused")
                 var messages = [ChatMessage]()

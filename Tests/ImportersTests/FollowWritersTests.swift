@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Foundation
 @testable import Importers
 import SessionModel
@@ -39,7 +40,7 @@ final class FollowWritersTests: XCTestCase {
 
     private func follow(seed: UInt64, messages count: Int, pieces: Bool, quiet: TimeInterval?) throws {
         print("FollowWritersTests seed \(seed) (CONVENE_TEST_SEED=\(seed) replays it)")
-        var rng = SplitMix64(seed: seed)
+        var rng = SplitMix(seed: seed)
         let path = dir.appendingPathComponent("meeting_saved_chat.txt").path
         let senders = ["Alex Rivera", "Sam Okafor", "Jordan Lee"]
         // Several messages share a second and a sender, as quick replies do.
@@ -171,15 +172,3 @@ final class FollowWritersTests: XCTestCase {
     }
 }
 
-/// A small seeded generator (SplitMix64), so a failing run can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E4B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Foundation
 @testable import Importers
 import PropertyBased
@@ -16,7 +17,7 @@ import XCTest
 
     @Test func randomLinesBuiltFromFormatPiecesNeverCrash() async {
         await propertyCheck(count: 300, input: Gen.int(in: 0...Int.max)) { seed in
-            var rng = SplitMixRNG(seed: UInt64(seed))
+            var rng = SplitMix(seed: UInt64(seed))
             #expect(Fuzz.runEverything(on: Fuzz.pieces(&rng, count: Int(rng.next() % 40))) == [])
         }
     }
@@ -27,7 +28,7 @@ final class ParserMutationTests: XCTestCase {
     func testMutatedFixturesForABoundedTime() throws {
         let seed = UInt64(Date().timeIntervalSince1970)
         print("mutation seed \(seed)")
-        var rng = SplitMixRNG(seed: seed)
+        var rng = SplitMix(seed: seed)
         let names = try FileManager.default.contentsOfDirectory(atPath: Fixture.directory.path).sorted()
         let corpus = try names.map { [UInt8](try Fixture.data($0)) }
         let deadline = Date().addingTimeInterval(8)
@@ -54,13 +55,13 @@ enum Fuzz {
         "نور", "🌻", "\u{202E}", "é", "a", "P01", " ", "12:00 AM", "PM",
     ]
 
-    static func pieces(_ rng: inout SplitMixRNG, count: Int) -> [UInt8] {
+    static func pieces(_ rng: inout SplitMix, count: Int) -> [UInt8] {
         var s = ""
         for _ in 0..<count { s += pieces[Int(rng.next() % UInt64(pieces.count))] }
         return Array(s.utf8)
     }
 
-    static func mutate(_ bytes: inout [UInt8], _ rng: inout SplitMixRNG) {
+    static func mutate(_ bytes: inout [UInt8], _ rng: inout SplitMix) {
         let n = bytes.count
         func at() -> Int { n == 0 ? 0 : Int(rng.next() % UInt64(n)) }
         switch rng.next() % 6 {
@@ -134,14 +135,3 @@ enum Fuzz {
     }
 }
 
-struct SplitMixRNG {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

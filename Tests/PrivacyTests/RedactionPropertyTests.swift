@@ -1,3 +1,4 @@
+import ConveneTestSupport
 /// Property: whatever random text a note-taker types around the session's real
 /// and block-listed names (any case, accents, punctuation, other identifiers,
 /// redactions and rejections in the way), Redactor.exportText never contains one.
@@ -18,7 +19,7 @@ import Testing
     static let realNames = ["Tyler Brennan", "Siân Pritchard", "Mo Farah", "Grace Okafor", "Will Hope", "Zoë O'Neill", "Dave", "Amber Rose"]
 
     static func name(_ seed: UInt64) -> String {
-        var rng = SplitMixRNG(seed: seed)
+        var rng = SplitMix(seed: seed)
         if rng.next() % 2 == 0 { return realNames[Int(rng.next() % UInt64(realNames.count))] }
         func word() -> String {
             let w = (0..<(2 + Int(rng.next() % 2))).map { _ in syllables[Int(rng.next() % UInt64(syllables.count))] }.joined()
@@ -27,7 +28,7 @@ import Testing
         return rng.next() % 3 == 0 ? word() : "\(word()) \(word())"
     }
 
-    static func variant(_ name: String, _ rng: inout SplitMixRNG) -> String {
+    static func variant(_ name: String, _ rng: inout SplitMix) -> String {
         let parts = name.split(separator: " ").map(String.init)
         var n = rng.next() % 3 == 0 && parts.count > 1 ? parts[Int(rng.next() % UInt64(parts.count))] : name
         switch rng.next() % 4 {
@@ -40,7 +41,7 @@ import Testing
 
     @Test func noExportTextContainsARealOrBlockListedName() async {
         await propertyCheck(count: 400, input: Gen.int(in: 0...Int.max)) { seed in
-            var rng = SplitMixRNG(seed: UInt64(seed))
+            var rng = SplitMix(seed: UInt64(seed))
             let real = Self.name(rng.next()), listed = Self.name(rng.next())
             var text = ""
             for _ in 0..<(3 + Int(rng.next() % 14)) {
@@ -92,18 +93,6 @@ import Testing
     }
 }
 
-/// A small deterministic generator (the test's own; the seed comes from the property framework).
-struct SplitMixRNG {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Property: on any text, findings are in text order, do not overlap, lie inside
 /// the text (Unicode scalar offsets, end exclusive) and carry the text they cover.
@@ -114,7 +103,7 @@ struct SplitMixRNG {
     @Test func findingsAreOrderedDisjointAndInsideTheText() async {
         let scanner = IdentifierScanner(names: ["Tyler Brennan", "Siân"])
         await propertyCheck(count: 400, input: Gen.int(in: 0...Int.max)) { seed in
-            var rng = SplitMixRNG(seed: UInt64(seed))
+            var rng = SplitMix(seed: UInt64(seed))
             var text = ""
             for _ in 0..<Int(rng.next() % 20) { text += Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] + (rng.next() % 3 == 0 ? "" : " ") }
             let scalars = Array(text.unicodeScalars)
