@@ -8,10 +8,14 @@ import Foundation
 import SessionModel
 
 extension ScanContext {
-    static let topLevelDomains = Vocab.set("com uk org net io gov ac nhs sch co info me tv edu biz eu scot wales cymru london app ly gg")
+    static let topLevelDomains = Vocab.set("com uk org net io gov ac nhs sch co info me tv edu biz eu scot wales cymru london app ly gg ee ai")
     static let profileHosts: Set<String> = ["facebook.com", "fb.com", "m.facebook.com", "instagram.com", "tiktok.com", "twitter.com", "x.com",
                                             "linkedin.com", "uk.linkedin.com", "snapchat.com", "youtube.com", "onlyfans.com", "threads.net",
-                                            "t.me", "reddit.com", "twitch.tv", "wa.me"]
+                                            "t.me", "reddit.com", "twitch.tv", "wa.me", "vm.tiktok.com", "pinterest.com", "tumblr.com",
+                                            "soundcloud.com", "paypal.me", "cash.app", "vinted.co.uk", "depop.com", "discord.gg",
+                                            // Link pages: one person's links in one place.
+                                            "linktr.ee", "beacons.ai", "lnk.bio", "bio.link", "linkin.bio", "campsite.bio", "solo.to",
+                                            "taplink.cc", "allmylinks.com", "about.me", "carrd.co", "snipfeed.co", "komi.io", "hoo.be"]
 
     mutating func findWebAndNetwork() {
         findURLs()
@@ -42,7 +46,8 @@ extension ScanContext {
             while b > a, ".,;:!?)>\"'’”]".unicodeScalars.contains(scalars[b - 1]) { b -= 1 }
             guard b > a else { continue }
             let text = String(String.UnicodeScalarView(scalars[a..<b])).lowercased()
-            if text.contains("@") { continue }
+            // An e-mail address is not a web address; "tiktok.com/@kayla" is (the @ comes after the host).
+            if let at = text.firstIndex(of: "@"), text.firstIndex(of: "/").map({ at < $0 }) ?? true { continue }
             let explicit = text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.")
             guard explicit || slashes > 0 else { continue }
             var rest = Substring(text)
@@ -51,7 +56,7 @@ extension ScanContext {
             var path = Substring("")
             if let s = rest.firstIndex(of: "/") { host = rest[..<s]; path = rest[s...] }
             if host.hasPrefix("www.") { host = host.dropFirst(4) }
-            guard host.contains("."), let tld = host.split(separator: ".").last, explicit || Self.topLevelDomains.contains(String(tld)) else { continue }
+            guard host.contains("."), let tld = host.split(separator: ".").last, explicit || Self.topLevelDomains.contains(String(tld)) || Self.profileHosts.contains(String(host)) else { continue }
             let profile = Self.profileHosts.contains(String(host)) && path.count > 1
             if profile || carriesName(String(path)) || carriesName(String(host.split(separator: ".").first ?? "")) {
                 add(.url, scalars: a, b)
@@ -69,10 +74,20 @@ extension ScanContext {
             return (gazetteer.isGiven(k) || gazetteer.surnames.contains(k)) && !gazetteer.isWord(k) && !gazetteer.isAmbiguous(k)
                 && !Vocab.notNames.contains(k) && !Self.brands.contains(k)
         }
-        for c in text.unicodeScalars {
-            if c.properties.isAlphabetic { word.unicodeScalars.append(c) } else if check() { return true }
+        func glued() -> Bool {
+            // "kaylabrennan": a given name glued to a surname or another given name.
+            let u = Array(Tokeniser.fold(word).unicodeScalars)
+            guard u.count >= 7, u.count <= 24 else { return false }
+            for cut in 3...(u.count - 3) {
+                let a = String(String.UnicodeScalarView(u[..<cut])), b = String(String.UnicodeScalarView(u[cut...]))
+                if gazetteer.isGiven(a), !gazetteer.isAmbiguous(a), gazetteer.isSurname(b), !gazetteer.isAmbiguous(b) { return true }
+            }
+            return false
         }
-        return check()
+        for c in text.unicodeScalars {
+            if c.properties.isAlphabetic { word.unicodeScalars.append(c) } else if glued() || check() { return true }
+        }
+        return glued() || check()
     }
 
     // MARK: IP addresses
@@ -258,7 +273,189 @@ extension ScanContext {
             i = last
         }
         findSpokenEmails()
+        findSpokenURLs()
+        findSpokenCodes()
     }
+
+    // MARK: Codes said aloud
+
+    /// Tens said as words ("forty-one" is two digits).
+    static let spokenTens: [String: Character] = ["twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6", "seventy": "7",
+                                                  "eighty": "8", "ninety": "9"]
+    static let spokenTeens: [String: String] = ["ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+                                                "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19"]
+    static let spokenFillers = Vocab.set("um uh er erm ah")
+    static let nhsCues = Vocab.set("nhs chi")
+    static let cardCues = Vocab.set("card debit credit visa mastercard amex")
+    static let accountCues = Vocab.set("account acc acct")
+
+    /// One character of a code said aloud, with the token it ends on.
+    struct SpokenChar { var char: Character; var token: Int }
+
+    /// A code read out character by character: digit words ("six seven five", "double-oh", "forty-one"), spelled capital
+    /// letters ("S-H", "W-U-six-nine"), digits, and "slash"; commas, hyphens and "um" between. Returns the characters and how
+    /// many were said as words or spelled letters.
+    func spokenRun(from i: Int) -> ([SpokenChar], Int) {
+        var out: [SpokenChar] = []
+        var said = 0
+        var j = i
+        while j < tokens.count, out.count < 24 {
+            let t = tokens[j]
+            let k = t.key
+            if t.kind == .word, t.length == 1, t.capitalised {
+                // A spelled letter: glued by hyphens to its neighbours, or between commas ("…, A, and").
+                out.append(SpokenChar(char: Character(String(t.text).uppercased()), token: j)); said += 1; j += 1; continue
+            }
+            if let d = Self.spokenDigits[k], !(k == "o" && !t.capitalised && out.isEmpty) {
+                out.append(SpokenChar(char: d, token: j)); said += 1; j += 1; continue
+            }
+            if k == "double" || k == "triple" {
+                var m = j + 1
+                if key(m) == "-" { m += 1 }
+                guard let d = Self.spokenDigits[key(m)] else { break }
+                for _ in 0..<(k == "double" ? 2 : 3) { out.append(SpokenChar(char: d, token: m)) }
+                said += 1; j = m + 1; continue
+            }
+            if let tens = Self.spokenTens[k] {
+                var m = j + 1
+                if key(m) == "-", !tokens[m].spaceBefore { m += 1 }
+                if let u = Self.spokenDigits[key(m)], key(m) != "oh", key(m) != "o", key(m) != "zero", key(m) != "nought", key(m) != "nil" {
+                    out.append(SpokenChar(char: tens, token: m)); out.append(SpokenChar(char: u, token: m)); said += 2; j = m + 1; continue
+                }
+                out.append(SpokenChar(char: tens, token: j)); out.append(SpokenChar(char: "0", token: j)); said += 1; j += 1; continue
+            }
+            if let teen = Self.spokenTeens[k] {
+                for c in teen { out.append(SpokenChar(char: c, token: j)) }
+                said += 1; j += 1; continue
+            }
+            if k == "hundred", !out.isEmpty { out.append(SpokenChar(char: "0", token: j)); out.append(SpokenChar(char: "0", token: j)); j += 1; continue }
+            if k == "slash" || k == "stroke", !out.isEmpty { out.append(SpokenChar(char: "/", token: j)); j += 1; continue }
+            if t.kind == .number, t.length <= 4, !out.isEmpty || said == 0 {
+                for c in t.text { out.append(SpokenChar(char: c, token: j)) }
+                j += 1; continue
+            }
+            if t.isPunct(",-–"), !out.isEmpty { j += 1; continue }
+            if Self.spokenFillers.contains(k), !out.isEmpty { j += 1; continue }
+            break
+        }
+        return (out, said)
+    }
+
+    /// Whether a word in `cues` comes within `reach` tokens before `i`, in the same sentence.
+    func cueBefore(_ i: Int, _ cues: Set<String>, reach: Int = 14) -> Bool {
+        var j = i - 1
+        while j >= 0, i - j <= reach {
+            if tokens[j].isPunct(".!?") { return false }
+            if cues.contains(tokens[j].key) { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    /// NHS, National Insurance, vehicle, postcode, card, sort code, account and case numbers said aloud, normalised and then
+    /// held to the same shapes and check digits as when they are written.
+    mutating func findSpokenCodes() {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            let t = tokens[i]
+            guard !covered(i), Self.spokenDigits[t.key] != nil || Self.spokenTens[t.key] != nil || Self.spokenTeens[t.key] != nil
+                    || t.key == "double" || t.key == "triple" || (t.kind == .word && t.length == 1 && t.capitalised && key(i + 1) == "-") else { continue }
+            let (run, said) = spokenRun(from: i)
+            guard said >= 3, run.count >= 3 else { continue }
+            let all = run.map(\.char)
+            // A number said aloud ends at the first letter ("…, six six two, I think").
+            let spelled = all[0].isLetter
+            let chars = spelled ? all : Array(all.prefix { !$0.isLetter })
+            // Each rule tries the longest prefix first, so a word said after the code ("…, R-L-X, I remember") is left out.
+            func longest(_ ok: (String) -> Bool) -> Int? {
+                var n = chars.count
+                while n >= 3 {
+                    if chars[n - 1] != "/", ok(String(chars[0..<n])) { return n }
+                    n -= 1
+                }
+                return nil
+            }
+            var found: (IdentifierLabel, Int)?
+            if !spelled {
+                let digitsOnly = { (s: String) in s.allSatisfy { $0.isNumber } }
+                if cueBefore(i, Self.nhsCues), let n = longest({ digitsOnly($0) && $0.count == 10 && NHSNumber.isValid($0) }) { found = (.nhsNumber, n) }
+                else if cueBefore(i, Self.cardCues) || chars.count >= 16,
+                        let n = longest({ digitsOnly($0) && (13...19).contains($0.count) && Self.luhnValid($0) }) { found = (.financial, n) }
+                else if cueBefore(i, ["sort"], reach: 6), let n = longest({ digitsOnly($0) && $0.count == 6 }) { found = (.financial, n) }
+                else if cueBefore(i, Self.accountCues, reach: 6), let n = longest({ digitsOnly($0) && (6...10).contains($0.count) }) { found = (.financial, n) }
+                else if cueBefore(i, Vocab.caseCues, reach: 10), let n = longest({ s in s.filter(\.isNumber).count >= 4 && !s.hasPrefix("/") }) {
+                    found = (.caseRef, n)
+                }
+            } else {
+                if let n = longest({ Self.isNINumber($0) }) { found = (.niNumber, n) }
+                else if let n = longest({ Self.isVehicleReg($0) }) { found = (.vehicleReg, n) }
+                else if let n = longest({ $0.count >= 5 && Self.isOutward(String($0.dropLast(3))) && Self.isInward(String($0.suffix(3))) }) {
+                    found = (.postcode, n)
+                } else if let n = longest({ Self.isOutward($0) }) {
+                    let after = key(run[n - 1].token + 1)
+                    if ["area", "postcode", "district", "way"].contains(after) || ["in", "near", "postcode", "around", "the"].contains(key(i - 1)) {
+                        found = (.postcode, n)
+                    }
+                }
+            }
+            guard let (label, n) = found else { continue }
+            let last = run[n - 1].token
+            add(label, tokens: i, last)
+            i = last
+        }
+    }
+
+    /// "SH427719A": two prefix letters, six digits, a suffix letter A–D.
+    static func isNINumber(_ s: String) -> Bool {
+        let u = Array(s.unicodeScalars)
+        guard u.count == 9, "ABCEGHJKLMNOPRSTWXYZQ".unicodeScalars.contains(u[0]), "ABCEGHJKLMNPRSTWXYZQ".unicodeScalars.contains(u[1]),
+              u[2...7].allSatisfy({ $0.value >= 48 && $0.value <= 57 }), "ABCD".unicodeScalars.contains(u[8]) else { return false }
+        return !["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(String(s.prefix(2)))
+    }
+
+    /// Current ("WU69RLX"), prefix ("P123ABC") and suffix ("ABC123D") registrations.
+    static func isVehicleReg(_ s: String) -> Bool {
+        let u = Array(s.unicodeScalars)
+        func L(_ k: Int) -> Bool { u[k].value >= 65 && u[k].value <= 90 }
+        func D(_ k: Int) -> Bool { u[k].value >= 48 && u[k].value <= 57 }
+        if u.count == 7 && L(0) && L(1) && D(2) && D(3) && L(4) && L(5) && L(6) { return true }
+        if u.count >= 5 && u.count <= 7 && L(0) && (1..<(u.count - 3)).allSatisfy(D) && (u.count - 3..<u.count).allSatisfy(L) { return true }
+        if u.count >= 5 && u.count <= 7 && L(0) && L(1) && L(2) && (3..<(u.count - 1)).allSatisfy(D) && L(u.count - 1) { return true }
+        return false
+    }
+
+    // MARK: Web addresses said aloud
+
+    /// "facebook dot com slash amira dot elsayed dot seven": a host said aloud, then "slash" and a path; a URL when the
+    /// host is a social-media profile or link page, or the path carries a name.
+    mutating func findSpokenURLs() {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard tokens[i].isWordLike, key(i + 1) == "dot", !covered(i) else { continue }
+            var host = [tokens[i].key]
+            var e = i
+            while key(e + 1) == "dot", let w = tok(e + 2), w.isWordLike { host.append(w.key); e += 2 }
+            guard host.count >= 2, Self.topLevelDomains.contains(host.last!), key(e + 1) == "slash" else { continue }
+            var path: [String] = []
+            var p = e
+            while ["slash", "dot", "underscore", "dash", "hyphen"].contains(key(p + 1)), let w = tok(p + 2), w.isWordLike {
+                path.append(w.key); p += 2
+                while Self.spokenDigits[key(p + 1)] != nil, tok(p + 1)?.kind == .word { path.append(key(p + 1)); p += 1 }
+            }
+            guard !path.isEmpty else { continue }
+            let hostName = host.joined(separator: ".")
+            if Self.profileHosts.contains(hostName) || path.contains(where: { carriesName($0) }) {
+                add(.url, tokens: i, p)
+                i = p
+            }
+        }
+    }
+
+    /// Letters said by name in a spelled-out address ("tee", "jay", "kay"); the common words among them ("you", "see", "why",
+    /// "tea") are left out.
+    static let letterNames = Vocab.set("bee cee dee ee ef eff gee aitch jay kay el em en pee ar ess tee vee ex zed zee")
 
     /// "john dot smith at gmail dot com", "kayla underscore b at hotmail dot co dot uk".
     mutating func findSpokenEmails() {
@@ -277,7 +474,14 @@ extension ScanContext {
             guard let domainEnd = end else { continue }
             // Local part: word ((dot|underscore|dash|hyphen) word)* before "at".
             var s = i - 1
-            while s >= 2, ["dot", "underscore", "dash", "hyphen"].contains(key(s - 1)), tokens[s - 2].isWordLike { s -= 2 }
+            while true {
+                // "bigman dot tee nine nine at…": letters and digits said one by one are one piece of the address.
+                var r = s
+                while r >= 1, s - r < 8, tokens[r - 1].kind == .word, Self.spokenDigits[key(r - 1)] != nil || Self.letterNames.contains(key(r - 1)) { r -= 1 }
+                s = r
+                guard s >= 2, ["dot", "underscore", "dash", "hyphen"].contains(key(s - 1)), tokens[s - 2].isWordLike else { break }
+                s -= 2
+            }
             add(.email, tokens: s, domainEnd)
             i = domainEnd
         }
@@ -307,6 +511,7 @@ extension ScanContext {
     }
 
     static let namePrefixes = Vocab.set("big lil little young baby lil' mini")
+    static let streetNameMiddles = Vocab.set("man bro boy g dog")
 
     /// A title, "Big"/"Lil", "HMP" or the other half of a hyphenated name beside a finding joins it, so no part stays in clear.
     mutating func widenSpans() {
@@ -325,6 +530,10 @@ extension ScanContext {
                 if let t = tok(p), p < a, t.kind == .word, tokens[a].start - t.end <= 2,
                    Vocab.titles.contains(t.key) && (t.capitalised || ["mr", "mrs", "ms"].contains(t.key)) || Self.namePrefixes.contains(t.key) && t.capitalised && tokens[a].capitalised {
                     a = p
+                } else if let t = tok(p), p == a - 1, t.capitalised, Self.streetNameMiddles.contains(t.key), let q = tok(p - 1), q.capitalised,
+                          Self.namePrefixes.contains(q.key), tokens[a].capitalised {
+                    // "Big Man Rico", "Lil Bro Kez".
+                    a = p - 1
                 }
             }
             // "HMP Wandsworth", "HMYOI Feltham".

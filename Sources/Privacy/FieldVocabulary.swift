@@ -25,7 +25,7 @@ enum Vocab {
     mosaic liquidlogic eclipse niche athena storm carefirst lcs wcccis paris frameworki capita
     housing education probation prison prisons admissions transport licensing benefits dwp jobcentre hmrc tusla
     everyone everybody anyone anybody someone somebody nobody people parents carers colleagues staff professionals
-    mr mrs ms miss dr mx prof sir dame
+    mr mrs ms miss dr mx prof sir dame scot scots brit brits
     under over after before during since until till about above below across against along among around beside besides between
     beyond despite down except inside into like near off onto out outside past per through throughout toward towards upon via
     with within without because if unless although though while whilst whether either neither nor not yet once whatever whoever
@@ -115,7 +115,10 @@ enum Vocab {
     /// Towns known for a public inquiry: named as the inquiry ("after Rotherham", "the Telford report"), they are quiet.
     static let inquiryTowns = set("rotherham rochdale telford oxford huddersfield newcastle derby oldham bristol keighley peterborough aylesbury halifax")
 
-    static let titles = set("mr mrs ms miss mx dr prof sir dame cllr rev pc dc ds di dci dcs sgt insp")
+    static let titles = set("""
+    mr mrs ms miss mx dr prof sir dame cllr rev pc dc ds di dci dcs sgt insp fr father reverend pastor imam rabbi canon detective
+    sergeant inspector constable councillor professor
+    """)
 
     /// A relationship or person word; the name that follows is a person ("her son Tyler", "my colleague dave").
     static let relations = set("""
@@ -137,8 +140,11 @@ enum Vocab {
     static let weakVerbs = set("is was has had and who's whos will would could can does did isn't wasn't hasn't")
 
     /// Before a place: "lives in Luton", "moved to Pontypridd".
-    static let placePrepositions = set("in near at from to around outside round off towards toward")
-    static let placeVerbs = set("lives living lived live moved moving placed placement grew relocated housed based staying stays stayed born raised resides residing")
+    static let placePrepositions = set("in near nr at from to around outside round off towards toward via into")
+    static let placeVerbs = set("""
+    lives living lived live moved moving placed placement grew relocated housed based staying stays stayed born raised resides residing
+    took taken sent fled ran trafficked driven drove
+    """)
 
     /// Street words; capitalised after a capitalised name they make a street address.
     static let streetHeads = set("road rd street st lane ln avenue ave close drive dr way crescent court ct gardens place terrace grove hill row walk square parade mews park rise view green vale wharf quay approach boulevard broadway chase circus croft embankment fields gate heights meadow meadows path wynd brae")
@@ -173,7 +179,7 @@ enum Vocab {
         ["infants"], ["juniors"], ["practice"], ["infirmary"], ["high"], ["project"], ["unit"], ["cc"], ["mbc"], ["bc"],
     ]
 
-    static let handleCues = set("snap snapchat sc insta instagram ig tiktok tik twitter telegram discord kik threads")
+    static let handleCues = set("snap snapchat sc insta instagram ig tiktok tik twitter telegram discord kik threads username gamertag psn xbox roblox yubo wizz")
     static let handleFillers = set("handle username user name id account is was : - – = @ on called named")
     static let notHandles = set("""
     the and a an to on with is was account app message messages story stories it her his him them they he she i we you which where

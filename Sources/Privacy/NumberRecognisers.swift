@@ -41,6 +41,27 @@ extension ScanContext {
         findUnderscoreHandles()
     }
 
+    /// Lower-case parts glued by "." or "_" ("bby.gurl.lexi", "kayz.xo_2010"), not a web address, a file or a version
+    /// number; the last token.
+    func handleShaped(at i: Int) -> Int? {
+        guard let t = tok(i), t.isWordLike, !t.capitalised || t.kind != .word else { return nil }
+        var e = i
+        var parts = 1
+        while let sep = tok(e + 1), !sep.spaceBefore, sep.isPunct("._"), let n = tok(e + 2), !n.spaceBefore, n.isWordLike || n.isPunct("_") {
+            e += 2; parts += 1
+        }
+        guard parts >= 2, (i...e).contains(where: { (tokens[$0].kind == .word || tokens[$0].kind == .alnum) && tokens[$0].length >= 3 }),
+              !(i...e).allSatisfy({ tokens[$0].kind == .number || tokens[$0].isPunct("._") }) else { return nil }
+        if let n = tok(e + 1), !n.spaceBefore, n.isWordLike || n.isPunct("@/") { return nil }
+        if Self.topLevelDomains.contains(tokens[e].key) || Self.fileExtensions.contains(tokens[e].key) { return nil }
+        return e
+    }
+
+    /// Words that let a handle-shaped word ("lil.t.09") a few words on be a handle, though a plain word after them is not.
+    static let shapedHandleCues = Vocab.set("added adding add follow follows followed following account profile page dm dms dmed dm'd messaged")
+
+    static let fileExtensions = Vocab.set("pdf doc docx txt jpg jpeg png gif xls xlsx ppt pptx mp4 mov csv html htm zip")
+
     /// "princess_kay04", "trap_boy.jj": a handle with an underscore needs no cue.
     mutating func findUnderscoreHandles() {
         var i = 0
@@ -65,7 +86,7 @@ extension ScanContext {
         while i < tokens.count {
             defer { i += 1 }
             var k = key(i)
-            guard Vocab.handleCues.contains(k) else { continue }
+            guard Vocab.handleCues.contains(k) || Self.shapedHandleCues.contains(k) else { continue }
             if k == "tik", key(i + 1) == "tok" { i += 1; k = "tiktok" }
             var j = i + 1
             var explicit = false
@@ -75,7 +96,15 @@ extension ScanContext {
                 if tokens[j].key == "@" { break }
                 j += 1; fillers += 1
             }
-            guard j < tokens.count else { continue }
+            // "Her snap, it was, um, bby.gurl.lexi": a handle-shaped word a few words on in the same sentence.
+            var shaped: (Int, Int)?
+            var m = i + 1
+            while m < tokens.count, m - i <= 10, !tokens[m].isPunct(".!?") {
+                if tokens[m].spaceBefore || tokens[m - 1].isPunct(",:"), let e = handleShaped(at: m), !covered(m) { shaped = (m, e); break }
+                m += 1
+            }
+            if let (a, e) = shaped { add(.handle, tokens: a, e); i = e; continue }
+            guard j < tokens.count, Vocab.handleCues.contains(k) else { continue }
             if tokens[j].key == "@" { continue }  // already an @handle
             // Handle text: adjacent word/number/_/. tokens.
             let startScalar = tokens[j].start
@@ -280,8 +309,18 @@ extension ScanContext {
 
     static let vehicleCues = Vocab.set("car reg registration plate plates vehicle van motor bike taxi cab motorbike moped drives driving numberplate")
 
+    /// Northern Ireland's county codes: the last two letters of a plate like "OXZ 9140".
+    static let northernIrishCodes = Vocab.set("az bz cz dz ez fz gz hz ia ib ig ij il iw jz kz lz mz nz oi oz pz rz sz tz ui uz vz wz xi xz yz")
+
     func vehicle(at i: Int) -> Int? {
         let t = tokens[i]
+        // Northern Ireland: a letter, a county code and up to four digits ("OXZ 9140": in capitals and not a year, or after a cue).
+        if t.kind == .word, t.length == 3, Self.northernIrishCodes.contains(String(t.key.suffix(2))), let n = tok(i + 1), n.kind == .number,
+           (1...4).contains(n.length), n.start - t.end == 1, standalone(i, i + 1),
+           (max(0, i - 6)..<i).contains(where: { Self.vehicleCues.contains(tokens[$0].key) })
+            || t.allCaps && !(n.length == 4 && (n.text.hasPrefix("19") || n.text.hasPrefix("20"))) {
+            return i + 1
+        }
         guard t.kind == .alnum && t.text.unicodeScalars.count <= 7 || t.kind == .word && t.text.unicodeScalars.count == 3 && tok(i + 1)?.kind == .alnum else { return nil }
         let cue = (max(0, i - 6)..<i).contains { Self.vehicleCues.contains(tokens[$0].key) }
         for (end, s) in compact(from: i, maxTokens: 2) where end > i || t.kind == .alnum {
@@ -369,7 +408,9 @@ extension ScanContext {
 
     /// Glued tokens from `i` of digits, letters and / - (a reference's shape), ending on a word-like token.
     func refRun(from i: Int) -> Int? {
-        guard let t = tok(i), t.isWordLike, t.digits > 0 || (t.allCaps && t.length <= 5) || t.key == "cr" else { return nil }
+        // "L-0566/24": one capital letter before a hyphen starts a reference too.
+        guard let t = tok(i), t.isWordLike, t.digits > 0 || (t.allCaps && t.length <= 5) || t.key == "cr"
+                || (t.length == 1 && t.capitalised && key(i + 1) == "-" && tok(i + 2)?.kind == .number) else { return nil }
         var e = i
         var j = i + 1
         while j < tokens.count, !tokens[j].spaceBefore {
@@ -452,6 +493,17 @@ extension ScanContext {
         return nil
     }
 
+    static let monthOrdinals = Vocab.set("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth")
+
+    /// A month said as an ordinal ("seventh", "7th", "twelfth"); the last token.
+    func monthNumber(_ i: Int) -> Int? {
+        if Self.monthOrdinals.contains(key(i)) { return i }
+        guard let t = tok(i), t.kind == .alnum else { return nil }
+        let digits = t.key.prefix { $0.isNumber }
+        guard let v = Int(digits), (1...12).contains(v), ["st", "nd", "rd", "th"].contains(String(t.key.dropFirst(digits.count))) else { return nil }
+        return i
+    }
+
     /// A year in digits or said aloud ("2008", "twenty ten", "two thousand and eight", "oh nine", "'09"); the last token.
     func yearExpression(_ i: Int) -> Int? {
         if year(i) { return i }
@@ -482,6 +534,12 @@ extension ScanContext {
         if ordinal(i) || ordinalWord(i) != nil {
             var j = (ordinalWord(i) ?? i) + 1
             if key(j) == "of" { j += 1 }
+            // "the twenty-first of the seventh, oh nine": the month said as its number.
+            if key(j) == "the", let m = monthNumber(j + 1) {
+                var y = m + 1
+                if key(y) == "," { y += 1 }
+                return yearExpression(y) ?? m
+            }
             if isMonth(j) {
                 if let y = yearExpression(j + 1) { return y }
                 if key(j + 1) == ",", let y = yearExpression(j + 2) { return y }
@@ -558,7 +616,75 @@ extension ScanContext {
            key(ageEnd(i + 2) + 1) == ")" {
             return i + 2
         }
+        // "a girl, 15, was stopped", "two boys, 13 and 15,": ages set off by commas after a person word.
+        if Self.singlePersonNouns.contains(k) || Self.pluralPersonNouns.contains(k) || Vocab.relations.contains(k), key(i + 1) == ",",
+           let v = ageValue(i + 2), (1...21).contains(v) || Vocab.relations.contains(k) && v <= 99 {
+            let e = ageEnd(i + 2)
+            if key(e + 1) == "," || key(e + 1) == ")" || key(e + 1) == "and" && Self.pluralPersonNouns.contains(k) || tok(e + 1) == nil { return i + 2 }
+        }
+        // Shorthand: "lad 16 stopped near…", "Girl 13 in Govanhill" (not "Child 1", "Boy 2": designations are small numbers).
+        if Self.singlePersonNouns.contains(k), let n = tok(i + 1), n.kind == .number, n.length <= 2, let v = Int(n.text), (8...21).contains(v),
+           tok(i + 2).map({ !Self.ageUnits.contains($0.key) || $0.isPunct(",.;)-–") }) ?? true {
+            return i + 1
+        }
+        // "the girl I mentioned is 15 now", "he was 12 then": a bare number with "now/then", a person spoken of just before.
+        if k == "is" || k == "was", let v = ageValue(i + 1), (1...25).contains(v), ["now", "then"].contains(key(ageEnd(i + 1) + 1)),
+           cueBefore(i, Self.personWords, reach: 6) {
+            return i + 1
+        }
+        // "he can't have been more than eleven", "she'd been 12 when it started".
+        if k == "been", cueBefore(i, Self.subjectPronouns, reach: 5) {
+            var j = i + 1
+            while Self.comparisonFillers.contains(key(j)), j - i <= 3 { j += 1 }
+            if let v = ageValue(j), (2...25).contains(v), ends(j) { return j }
+        }
         return nil
+    }
+
+    static let singlePersonNouns = Vocab.set("lad girl boy yp son daughter child kid brother sister niece nephew cousin bf gf boyfriend girlfriend male female")
+    /// The word before `i`, skipping punctuation and symbols (emoji), if only those come between.
+    func previousWordAcrossSymbols(_ i: Int) -> Int? {
+        var j = i - 1
+        while j >= 0, tokens[j].kind == .punct { j -= 1 }
+        return j >= 0 && i - j <= 6 ? j : nil
+    }
+
+    static let pluralPersonNouns = Vocab.set("boys girls lads sisters brothers siblings kids children cousins twins sons daughters")
+    static let subjectPronouns = Vocab.set("he she i hes shes he'd she'd")
+    static let comparisonFillers = Vocab.set("more older younger than over under about only just barely no maybe around nearly")
+    static let personWords: Set<String> = Vocab.relations.union(Vocab.personNouns).union(Vocab.set("he she hes shes"))
+
+    /// A second age given with the first ("one aged 15, the other 17", "aged 14 and 16") and an age said twice
+    /// ("twenty-two. Twenty-two!").
+    mutating func findAgeEchoesAndLists() {
+        let ages = candidates.filter { $0.label == .age }
+        guard !ages.isEmpty else { return }
+        for c in ages {
+            guard let b = tokenIndex(endingAt: c.end) else { continue }
+            var j = b + 1
+            if key(j) == "," { j += 1 }
+            guard ["and", "&", "the", "other"].contains(key(j)) || key(j - 1) == "," else { continue }
+            if ["and", "&"].contains(key(j)) { j += 1 }
+            if key(j) == "the", key(j + 1) == "other" { j += 2 } else if key(j) == "other" { j += 1 }
+            if key(j) == "one" || key(j) == "is" || key(j) == "was" { j += 1 }
+            guard j > b + 1, let v = ageValue(j), (1...25).contains(v), !covered(j) else { continue }
+            let e = ageEnd(j)
+            if let n = tok(e + 1), !(n.isPunct(",.;!?)") || ["and", "but", "so", "when"].contains(n.key)) { continue }
+            add(.age, tokens: j, e)
+        }
+        var values = Set<Int>()
+        for c in ages {
+            guard var a = tokenIndex(startingAt: c.start) else { continue }
+            if key(a) == "aged" { a += 1 }
+            if let v = ageValue(a) { values.insert(v) }
+        }
+        for j in tokens.indices where !covered(j) {
+            // Said again straight after, with only punctuation or emoji between: "she was 12 😢 12!!".
+            let ageBefore = previousWordAcrossSymbols(j).map { p in ages.contains { $0.start <= tokens[p].start && tokens[p].end <= $0.end } } ?? false
+            let afterAge = j > 0 && tokens[j - 1].kind == .punct && ageBefore
+            guard tokens[j].sentenceStart || afterAge, let v = ageValue(j), values.contains(v), tok(ageEnd(j) + 1)?.isPunct("!.?") ?? true else { continue }
+            add(.age, tokens: j, ageEnd(j))
+        }
     }
 
     /// "arrested at 16", "pregnant at 15": things that happen to a person at an age.
@@ -578,9 +704,13 @@ extension ScanContext {
                     var k = j + 1
                     if key(k) == "-" { k += 1 }
                     if key(k) == "old" { add(.age, tokens: i, k); i = k; continue }
+                    // "fourteen years of age"
+                    if key(k) == "of", key(k + 1) == "age", (1...110).contains(v) { add(.age, tokens: i, k + 1); i = k + 1; continue }
                     if key(k) == "olds" { i = k; continue }
                 }
-                if key(j) == "y", key(j + 1) == "/", key(j + 2) == "o" { add(.age, tokens: i, j + 2); i = j + 2; continue }
+                if key(j) == "y", key(j + 1) == "/" || key(j + 1) == ".", key(j + 2) == "o" { add(.age, tokens: i, j + 2); i = j + 2; continue }
+                // "15 yo" (not "15 yrs": years in practice are said the same way).
+                if j == i + 1, key(j) == "yo", (1...99).contains(v) { add(.age, tokens: i, j); i = j; continue }
             }
             if t.kind == .alnum {
                 let digits = t.key.prefix { $0.isNumber }
@@ -598,11 +728,13 @@ extension ScanContext {
             if k == "aged" || (k == "age" && key(i - 1) != "under" && key(i - 1) != "school" && key(i - 1) != "working") {
                 n = i + 1
                 if key(i + 1) == "of" { n = k == "age" ? i + 2 : nil }
+                // "Age: 14", "age - 15" on a form or a sticky note.
+                if tok(i + 1)?.isPunct(":-–") == true { n = i + 2 }
             } else if k == "at", Self.lifeEvents.contains(key(i - 1)) || key(i - 1) == "again" && tok(i - 2)?.kind == .number {
                 n = i + 1
             } else if k == "turned" || k == "turning" || k == "turns" {
                 n = i + 1
-            } else if k == "at", t.capitalised || t.sentenceStart || key(i - 1) == ",", let m = tok(i + 1), m.kind == .number,
+            } else if k == "at" || k == "by", t.capitalised || t.sentenceStart || key(i - 1) == ",", let m = tok(i + 1), m.kind == .number,
                       ["she", "he", "they", "i", "we", "her", "his", "him", "you"].contains(key(i + 2)) || key(i + 2) == "," {
                 // "At 12 she was…", "at 14, he…"
                 n = i + 1
@@ -626,10 +758,16 @@ extension ScanContext {
                     n = nil
                 } else if tok(m)?.kind == .number { n = m }
             } else if let n1 = tok(i + 1), n1.kind == .punct || n1.key == "is" || n1.key == "was" || n1.key == "were",
-                      ["she", "he", "who", "girl", "boy", "lad", "child"].contains(k) || Vocab.relations.contains(k) && key(i - 1) != "the" || k == "boyfriend" || k == "girlfriend" {
+                      ["she", "he", "who", "girl", "boy", "lad", "child", "youngest", "eldest", "oldest"].contains(k)
+                        || Vocab.relations.contains(k) && key(i - 1) != "the" || k == "boyfriend" || k == "girlfriend" {
                 if ["'", "’"].contains(key(i + 1)), key(i + 2) == "s" { n = i + 3 }
                 else if ["is", "was", "were"].contains(key(i + 1)) { n = i + 2 }
                 if let m = n, Self.ageFillers.contains(key(m)) { n = m + 1 }
+            }
+            if n == nil, k == "hes" || k == "shes" {
+                // "hes 16", "shes 14 now": chat leaves the apostrophe out.
+                n = i + 1
+                if Self.ageFillers.contains(key(i + 1)) { n = i + 2 }
             }
             if n == nil, let a = moreAges(at: i) { n = a }
             guard let at = n, let v = ageValue(at), (1...(k == "at" ? 25 : 99)).contains(v) else { continue }
@@ -642,7 +780,10 @@ extension ScanContext {
             if key(at + 1) == "+" || key(at + 1) == "plus" { continue }
             var e = ageEnd(at)
             if ["years", "yrs", "year"].contains(key(e + 1)), key(e + 2) == "old" { e += 2 }
-            if tok(at)?.kind == .number || Self.numberWords[key(at)] != nil { add(.age, tokens: at, e); i = e }
+            if key(e + 1) == "yo" { e += 1 }
+            // "aged 14": the word that makes the number an age is part of it.
+            let first = k == "aged" && at == i + 1 ? i : at
+            if tok(at)?.kind == .number || Self.numberWords[key(at)] != nil { add(.age, tokens: first, e); i = e }
         }
     }
 }

@@ -13,10 +13,14 @@ extension ScanContext {
     havent arent werent aint edu mtg mtgs dob conf appt appts approx hosp paeds sw sws yp yps chn chldn stn cc ss sc vru fam yr
     yrs wk wks hr hrs mins pre post re ref refs docs doc med meds psych obvs prob probs def defo tho esp incl intel mgr
     dept govt uni nr btwn w wrt poss px ppl sm smth sth abt bc tmrw tmw pls ty cba tbc tbd eta aka obv cos coz prev reg carer carers
+    perp perps nino ninos ppt ppts grp grps
     """)
 
-    static let talkVerbs = Vocab.set("spoke speak speaking spoken talked talk talking chatted chat chatting met meet meeting meets working worked work works sat sitting")
-    static let contactVerbs = Vocab.set("asked told rang phoned texted messaged emailed thanks thank cc tagged supervised supervising visited visiting")
+    static let talkVerbs = Vocab.set("""
+    spoke speak speaking spoken talked talk talking chatted chat chatting met meet meeting meets working worked work works sat sitting
+    pass passing passed hand handing handed over
+    """)
+    static let contactVerbs = Vocab.set("asked told rang phoned texted messaged emailed thanks thank cc tagged supervised supervising visited visiting ask tell ping email")
     static let publicWorks = Vocab.set("report review inquiry principles framework model act judgment judgement")
 
     /// What a person has ("Jaxon's mum", "Kez's boyfriend").
@@ -28,8 +32,16 @@ extension ScanContext {
     func notAName(_ i: Int) -> Bool {
         let k = key(i)
         return Vocab.notNames.contains(k) || Self.chatWords.contains(k) || Vocab.roles.contains(k) || quiet[i] || Self.brands.contains(k)
-            || Self.designations.contains(k)
+            || Self.designations.contains(k) || (!tokens[i].capitalised && Self.noVowel(k))
     }
+
+    /// "grp", "ppts", "mtg": a lower-case word without a vowel is shorthand, not a name.
+    static func noVowel(_ k: String) -> Bool {
+        !k.unicodeScalars.contains { "aeiouy".unicodeScalars.contains($0) || $0.value >= 128 }
+    }
+
+    /// Particles inside a surname: "Ní Chonaill", "van der Berg", "bin Laden".
+    static let nameParticles = Vocab.set("ni nic mac mc van der den de da di du del della dos le la bin bint ibn al el ap von ter")
 
     /// A capitalised word that can be a name after a cue (not a role, month, tool or acronym).
     func nameAfterCue(_ i: Int) -> Bool {
@@ -49,6 +61,12 @@ extension ScanContext {
                     e += 2; continue
                 }
                 break
+            }
+            // "Siobhan Ní Chonaill", "Pieter van der Berg": a particle then the rest of the surname.
+            if n.kind == .word, tokens[i].capitalised, Self.nameParticles.contains(n.key), n.start - tokens[e].end == 1 {
+                var m = e + 2
+                if Self.nameParticles.contains(key(m)) { m += 1 }
+                if let w = tok(m), w.kind == .word, w.capitalised, !w.allCaps, !notAName(m) { e = m; added += 1; continue }
             }
             guard n.kind == .word, n.start - tokens[e].end == 1, !notAName(e + 1), !n.allCaps else { break }
             if n.capitalised {
@@ -91,6 +109,11 @@ extension ScanContext {
         if Vocab.strongVerbs.contains(next) { return true }
         if possessive { return t.capitalised || Self.possessedByPeople.contains(key(i + 3)) }
         if ageAfterName(i) != nil { return true }
+        // "Haruka (SW) said", "Temi (police):": a name before a bracketed role.
+        if t.capitalised, next == "(", Vocab.roles.contains(key(i + 2)) || Self.bracketRoles.contains(key(i + 2)) { return true }
+        // "Haruka, can you…", "Hi Temi", "cheers Olu": a vocative or a greeting.
+        if t.capitalised, t.sentenceStart, next == ",", Self.vocativeFollowers.contains(key(i + 2)) { return true }
+        if t.capitalised, Self.greetings.contains(prev), tok(i - 1)?.lineStart == true || tok(i - 1)?.sentenceStart == true { return true }
         if Vocab.relations.contains(prev) && !(tok(i - 1)?.sentenceStart == true && t.sentenceStart) || Self.contactVerbs.contains(prev)
             || Vocab.namingCues.contains(prev) || (["to", "with"].contains(prev) && Self.talkVerbs.contains(key(i - 2))) { return true }
         guard t.capitalised else { return false }
@@ -119,8 +142,26 @@ extension ScanContext {
         return nil
     }
 
-    /// "Connor was 16": the age of a named person.
+    /// "Tia and Kezia", "Kez, Tyler and Mo": a word on no list, capitalised, next to a person in a list is a person too.
+    mutating func findPeopleInLists() {
+        var k = 0
+        while k < candidates.count {
+            let c = candidates[k]
+            k += 1
+            guard c.label == .person, let b = tokenIndex(endingAt: c.end) else { continue }
+            guard ["and", "&", ","].contains(key(b + 1)), let t = tok(b + 2), t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3,
+                  !covered(b + 2), gazetteer.isUnknown(t.key), !notAName(b + 2), !notAPlaceOrNation(t.key), !Self.brands.contains(t.key),
+                  !(tok(b + 3).map { $0.capitalised || Vocab.orgHeads.contains($0.key) || Vocab.streetHeads.contains($0.key) } ?? false) else { continue }
+            var n = Candidate(label: .person, start: t.start, end: t.end)
+            n.possible = true
+            candidates.append(n)
+        }
+    }
+
+    /// "Connor was 16": the age of a named person; then ages given in a pair or said twice.
     mutating func findAgesOfPeople() {
+        findPeopleInLists()
+        defer { findAgeEchoesAndLists() }
         let people = candidates.filter { $0.label == .person }
         for p in people {
             guard let last = tokens.lastIndex(where: { $0.end == p.end }) else { continue }
@@ -159,6 +200,24 @@ extension ScanContext {
             }
         }
     }
+
+    static let sayingVerbs = Vocab.set("said told texted messaged reckons reckoned disclosed admitted")
+    static let documentWords = Vocab.set("report review inquiry guidance policy law data evidence research paper article statute legislation government")
+    static let groupWords = Vocab.set("both others each most few several many everyone nobody someone they we you it this that who")
+    /// "Teachers said", "Officers told": a plural of a role or person word is a group, not a nickname.
+    func groupSingular(_ k: String) -> Bool {
+        Vocab.notNames.contains(k) || Vocab.roles.contains(k) || Vocab.relations.contains(k) || Vocab.personNouns.contains(k)
+            || Vocab.genericServiceWords.contains(k) || k.hasSuffix("er") || k.hasSuffix("or") || k.hasSuffix("ist") || k.hasSuffix("ian")
+    }
+
+    static let greetings = Vocab.set("hi hiya hello hey cheers morning afternoon evening sorry welcome bye ta thanks thank")
+    static let bracketRoles = Vocab.set("""
+    sw sws social police teacher nurse mum dad yp worker manager chair lead officer health education school camhs yot yos mash
+    housing probation youth senco dsl iro lado ds dc pc sgt gp
+    """)
+
+    /// Person words that are not relations but take a quoted name ('older male "Tiny"').
+    static let quotedAfter = Vocab.set("male female males man men lad lads youth older adult associate associates suspect nominal")
 
     static let afterContraction = Vocab.set("a an the not been got gone going gonna very so really just always never no quite such all")
     static let vocativeFollowers = Vocab.set("can could would do did are have what how you your is thanks thank any")
@@ -231,10 +290,15 @@ extension ScanContext {
                 }
             }
             // After a relationship word: "her son Tyler", "my colleague dave", "mum, Sharon,".
-            if Vocab.relations.contains(k) || (k == "young" && key(i + 1) == "person") {
+            if Vocab.relations.contains(k) || Self.quotedAfter.contains(k) && tok(i + 1)?.isPunct("\"“") == true || (k == "young" && key(i + 1) == "person") {
                 var j = i + 1
                 if k == "young" { j += 1 }
                 if key(j) == "," || key(j) == "-" || key(j) == "–" { j += 1 }
+                // 'an older male "Tiny"': a name in quotes after a person.
+                if tok(j)?.isPunct("\"“") == true, let n = tok(j + 1), !n.spaceBefore, n.kind == .word, n.capitalised, !notAName(j + 1),
+                   tok(j + 2)?.isPunct("\"”") == true {
+                    add(.person, tokens: j + 1, j + 1); i = j + 2; continue
+                }
                 if Vocab.namingCues.contains(key(j)) { j += 1 }
                 if nameAfterCue(j), tokens[j].capitalised || !gazetteer.isAmbiguous(key(j)) {
                     if tokens[j].capitalised && tokens[j].sentenceStart { continue }
@@ -251,6 +315,11 @@ extension ScanContext {
             else if ["nickname", "alias", "nick"].contains(k), ["is", "was", ":", "-"].contains(key(i + 1)) { cueNext = i + 2 }
             else if k == "goes", key(i + 1) == "by" { cueNext = i + 2 }
             else if ["call", "calls", "called", "calling"].contains(k), ["him", "her", "himself", "herself", "them"].contains(key(i + 1)) { cueNext = i + 2 }
+            // "the lad they call Bones", "who everyone calls Tiny".
+            else if ["call", "calls"].contains(k), ["they", "we", "everyone", "people", "everybody", "lads", "kids"].contains(key(i - 1)),
+                    tok(i + 1)?.capitalised == true { cueNext = i + 1 }
+            // 'known as "Tiny"', "called 'Bones'": a quoted name.
+            if let j = cueNext, tok(j)?.isPunct("\"'“‘") == true, !(tok(j + 1)?.spaceBefore ?? true) { cueNext = j + 1 }
             if let j = cueNext, let n = tok(j), n.kind == .word, !notAName(j) {
                 let personBefore = Vocab.personNouns.contains(key(i - 1)) || Vocab.relations.contains(key(i - 1)) || k == "name"
                 let everyday = Self.afterCalled.contains(n.key)
@@ -294,6 +363,14 @@ extension ScanContext {
                !notAName(i), !gazetteer.towns.contains(k), !gazetteer.bigPlaces.contains(k), !(tok(i - 1).map { $0.kind == .punct && !$0.isPunct(",") } ?? true) {
                 add(.person, tokens: i, i); continue
             }
+            // A nickname that is an everyday word, before a verb of saying: "Bones said he'd sort it", "Tiny told her".
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, Self.sayingVerbs.contains(key(i + 1)), !notAName(i),
+               !Vocab.relations.contains(k), !Vocab.personNouns.contains(k), !Self.determiners.contains(k), !Self.groupWords.contains(k),
+               !Vocab.genericServiceWords.contains(k), !notAPlaceOrNation(k), !Vocab.orgHeads.contains(k), !Self.documentWords.contains(k),
+               !Self.determiners.contains(key(i - 1)),
+               !(k.hasSuffix("s") && groupSingular(String(k.dropLast()))), !covered(i) {
+                add(.person, tokens: i, i); continue
+            }
             // An unknown capitalised word after "spoke to", "met with", "texted", "thanks": a person ("I spoke to Keanu").
             if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !t.sentenceStart, !notAName(i),
                Self.contactVerbs.contains(key(i - 1)) || ["to", "with"].contains(key(i - 1)) && Self.talkVerbs.contains(key(i - 2)),
@@ -302,13 +379,28 @@ extension ScanContext {
                 let e = extendName(i)
                 add(.person, tokens: i, e); i = e; continue
             }
+            // "DJ aka Dee", "Smurf a.k.a. Jordan": the name before "aka" is a name too.
+            if t.kind == .word, t.capitalised, t.length >= 2, t.length <= 12, key(i + 1) == "aka" || (key(i + 1) == "a" && key(i + 2) == "."
+                && key(i + 3) == "k"), !notAName(i), !gazetteer.towns.contains(k), !gazetteer.bigPlaces.contains(k) {
+                add(.person, tokens: i, i); continue
+            }
+            // A vocative: "I'll hand back to you, Haruka.", "he'd be nineteen now, Ashok, if…": a word on no list between a
+            // comma and the end of the clause (not in a list of capitalised words: "Moston, Gorton, Levenshulme").
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i - 1) == ",", gazetteer.isUnknown(k), !notAName(i),
+               !Self.brands.contains(k), !notAPlaceOrNation(k), tok(i + 1).map({ $0.isPunct(",.?!") }) ?? true,
+               let p = previousWord(i, skipping: ","), !tokens[p].capitalised, tokens[p].kind == .word {
+                var c = Candidate(label: .person, start: t.start, end: t.end)
+                c.possible = true
+                candidates.append(c)
+                continue
+            }
             // The gazetteer.
             guard t.kind == .word, t.length >= 2, gazetteer.isGiven(k), !notAName(i), !t.allCaps || t.length > 3 && tok(i + 1)?.allCaps == true else { continue }
             let isGiven = true
             let ambiguous = gazetteer.isAmbiguous(k)
             if t.capitalised, gazetteer.bigPlaces.contains(k) || (Self.determiners.contains(key(i - 1)) && ambiguous) { continue }
             // "the Jay report", "the Munro review": a public report named after its author.
-            if key(i - 1) == "the", Self.publicWorks.contains(key(i + 1)) { continue }
+            if Self.publicWorks.contains(key(i + 1)) { continue }
             if isGiven && !ambiguous {
                 if !t.capitalised && t.length < 3 { continue }
                 // A capitalised name-word glued into something else (a handle, a URL) is left to those recognisers.

@@ -40,22 +40,31 @@ extension ScanContext {
             if candidates[k].label == .location, Vocab.streetHeads.contains(key(b)) || Self.welshStreetHeads.contains(key(a)) || key(b) == "estate",
                key(b + 1) == ",", let t = tok(b + 2), t.kind == .word, !covered(b + 2),
                (t.capitalised && !Vocab.functionWords.contains(t.key) && !Vocab.notNames.contains(t.key) && !Vocab.countries.contains(t.key))
-                || gazetteer.towns.contains(t.key) {
+                || gazetteer.towns.contains(t.key) || gazetteer.bigPlaces.contains(t.key) && !Vocab.countries.contains(t.key) {
                 var e = b + 2
                 if let multis = gazetteer.multiWordTowns[t.key] { for m in multis { if let me = matches(m, at: b + 2) { e = me; break } } }
                 add(.location, tokens: b + 2, e)
             }
         }
         // "Moston and Harpurhey", "in the Gorbals, in Glasgow": the next place in a list of places.
-        for c in candidates where c.label == .location {
-            guard let b = tokenIndex(endingAt: c.end) else { continue }
+        // "around NE4, elswick and benwell": in lower case only listed towns (or words on no list) after a place or postcode.
+        var k = 0
+        while k < candidates.count {
+            let c = candidates[k]
+            k += 1
+            guard c.label == .location || c.label == .postcode, let b = tokenIndex(endingAt: c.end) else { continue }
             var j = b + 1
             guard ["and", "&", "or", ","].contains(key(j)) else { continue }
             j += 1
-            if key(j) == "in" { j += 1 }
-            guard let t = tok(j), t.kind == .word, t.capitalised, !t.allCaps, !covered(j), !Vocab.notNames.contains(t.key),
-                  !Vocab.functionWords.contains(t.key), !Vocab.countries.contains(t.key), !Self.brands.contains(t.key),
-                  gazetteer.isUnknown(t.key) || Vocab.cities.contains(t.key) || gazetteer.towns.contains(t.key) else { continue }
+            if key(j) == "in" || (key(j) == "and" && key(j - 1) == ",") { j += 1 }
+            guard let t = tok(j), t.kind == .word, !t.allCaps, !covered(j), !Vocab.notNames.contains(t.key),
+                  !Vocab.functionWords.contains(t.key), !Vocab.countries.contains(t.key), !Self.brands.contains(t.key) else { continue }
+            if t.capitalised {
+                guard gazetteer.isUnknown(t.key) || Vocab.cities.contains(t.key) || gazetteer.towns.contains(t.key) else { continue }
+            } else {
+                guard gazetteer.towns.contains(t.key) && !gazetteer.isWord(t.key) && !gazetteer.ambiguous.contains(t.key)
+                        || t.length >= 5 && gazetteer.isUnknown(t.key) && !ScanContext.chatWords.contains(t.key) else { continue }
+            }
             if Vocab.orgHeads.contains(key(j + 1)) || Vocab.orgHeadAcronyms.contains(key(j + 1)) { continue }
             add(.location, tokens: j, j)
         }
@@ -124,8 +133,8 @@ extension ScanContext {
                 // "Our Lady of Lourdes", "Hammersmith and Fulham"
             } else if allowLowercase, t.kind == .word, !Vocab.genericOrgModifiers.contains(t.key), !Vocab.notNames.contains(t.key),
                       t.key == "st" || t.key == "saint" || gazetteer.towns.contains(t.key) || (gazetteer.isSurname(t.key) && !gazetteer.isAmbiguous(t.key))
-                        || (t.length >= 4 && gazetteer.isUnknown(t.key)) {
-                proper = proper || !(t.key == "st" || t.key == "saint")
+                        || (t.length >= 4 && gazetteer.isUnknown(t.key)) || Self.compassWords.contains(t.key) && first != nil {
+                proper = proper || !(t.key == "st" || t.key == "saint" || Self.compassWords.contains(t.key))
                 first = j
             } else { break }
             j -= 1
@@ -175,7 +184,9 @@ extension ScanContext {
                 let acronymTail = ["camhs", "mash", "yot", "council", "police", "constabulary", "cc", "mbc", "bc"].contains(tail[0])
                 // Weak heads (house, home, club, centre…) need a capitalised head.
                 if !strong && !isTeam && !acronymTail && !tokens[i].capitalised { continue }
-                guard let m = modifiers(before: i, allowLowercase: strong && !isTeam) else { continue }
+                // "west mids police": a force named in lower case.
+                let force = tail[0] == "police" || tail[0] == "constabulary"
+                guard let m = modifiers(before: i, allowLowercase: strong && !isTeam || force) else { continue }
                 if isTeam || acronymTail {
                     // "the Riverside team", "Northgate CAMHS": the name must not be a service word or acronym.
                     let names = (m..<i).filter { tokens[$0].isWordLike }
@@ -262,6 +273,10 @@ extension ScanContext {
         }
     }
 
+    static let compassWords = Vocab.set("north south east west central")
+    /// Words that make a neighbourhood of the name before them ("Lewsey Farm", "Southmead Park").
+    static let placeElements = Vocab.set("farm park hill heath green end vale common cross moor fields village")
+
     static let placeSuffixes = ["ton", "ham", "ford", "bury", "borough", "brough", "by", "wick", "field", "ley", "worth", "chester",
                                 "minster", "stead", "mouth", "port", "pool", "bridge", "caster", "thorpe", "well", "combe", "hurst", "wood", "dale", "den", "don"]
     static let celticPrefixes = ["llan", "aber", "pont", "caer", "inver", "auchter", "strath", "cwm", "ystrad", "tre"]
@@ -286,6 +301,10 @@ extension ScanContext {
             }
             let prep = Vocab.placePrepositions.contains(key(i - 1)) || (key(i - 1) == "the" && key(i + 1) == "area")
                 || (gazetteer.towns.contains(t.key) && Self.placeNouns.contains(key(i + 1)))
+            // "west belfast", "North Leeds": a part of a city narrows it down.
+            if Self.compassWords.contains(key(i - 1)), Vocab.cities.contains(t.key), !covered(i - 1), !covered(i), !quiet[i - 1] {
+                add(.location, tokens: i - 1, i); continue
+            }
             // Lower-case places need a preposition before them; most words stop here.
             guard t.capitalised || prep, !covered(i) else { continue }
             let verbCue = prep && (Vocab.placeVerbs.contains(key(i - 2)) || ["up", "down", "over", "out", "back"].contains(key(i - 2)) || Vocab.placeVerbs.contains(key(i - 3)))
@@ -294,8 +313,12 @@ extension ScanContext {
                 // or county tied to a person (not a nation or a region).
                 let tied = prep && ["in", "to", "at", "from", "into"].contains(key(i - 1))
                     && (max(0, i - 7)..<i).contains { Self.eventVerbs.contains(tokens[$0].key) }
-                if t.capitalised, !Vocab.countries.contains(t.key), Vocab.cities.contains(t.key) || !t.key.contains(" "),
-                   verbCue || tied || (key(i - 1) == "from" && Self.personBeforeFrom.contains(key(i - 2))) {
+                // "the Pennywell estate in Sunderland", "12 Mill Lane in Leeds": the city of an address.
+                let ofAnAddress = ["in", ","].contains(key(i - 1)) && (tokenIndex(endingAt: tok(i - 2)?.end ?? -1)).map { b in
+                    candidates.contains { $0.end == tokens[b].end && $0.label == .location }
+                } == true
+                if t.capitalised || verbCue || ofAnAddress, !Vocab.countries.contains(t.key), Vocab.cities.contains(t.key) || !t.key.contains(" "),
+                   verbCue || tied || ofAnAddress || (key(i - 1) == "from" && Self.personBeforeFrom.contains(key(i - 2))) {
                     add(.location, tokens: i, i)
                 }
                 continue
@@ -313,13 +336,24 @@ extension ScanContext {
                 let single = e == i
                 let wordy = single && (gazetteer.isGiven(t.key) || gazetteer.surnames.contains(t.key) || gazetteer.isAmbiguous(t.key) || Vocab.notNames.contains(t.key))
                 let nounAfter = Self.placeNouns.contains(key(e + 1))
-                if !t.capitalised && !(prep && (!wordy || nounAfter)) { continue }
+                // "picked up in barry", "sw in ely here": a lower-case town that is also a name (not a word) after "in/near".
+                let nameLike = wordy && !gazetteer.isWord(t.key) && !gazetteer.ambiguous.contains(t.key) && !Vocab.notNames.contains(t.key)
+                    && ["in", "near", "around", "outside"].contains(key(i - 1))
+                if !t.capitalised && !(prep && (!wordy || nounAfter || nameLike)) { continue }
                 if wordy && !prep { continue }
                 if Self.publicReferences.contains(key(e + 1)) { continue }
                 if isQuiet(i, e) { continue }
-                add(.location, tokens: i, e)
-                i = e
+                // "Lewsey Farm", "Hartcliffe Park": a place-name word after a town joins it.
+                var f = e
+                if let n = tok(e + 1), n.kind == .word, n.capitalised, Self.placeElements.contains(n.key), n.start - tokens[e].end == 1 { f = e + 1 }
+                add(.location, tokens: i, f)
+                i = f
                 continue
+            }
+            // "lives in gorgie", "moved to ynysybwl": in lower case, a word on no list after a verb of living or moving.
+            if !t.capitalised, verbCue, t.length >= 4, gazetteer.isUnknown(t.key), !Vocab.notNames.contains(t.key), !ScanContext.chatWords.contains(t.key),
+               !Self.brands.contains(t.key), !Vocab.orgHeads.contains(key(i + 1)) {
+                add(.location, tokens: i, i); continue
             }
             // Unknown capitalised word where a place is expected.
             guard t.capitalised, !t.allCaps, t.length >= 4, !Vocab.notNames.contains(t.key), !gazetteer.isGiven(t.key) else { continue }

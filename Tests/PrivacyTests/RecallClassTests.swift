@@ -98,6 +98,101 @@ final class RecallClassTests: XCTestCase {
         assertQuiet("one or two of them looked at it")
     }
 
+    // MARK: Classes from the second blind corpus (session 4); sentences invented for these tests.
+
+    func testCodesSaidAloud() {
+        // 943 476 5919 is a valid NHS number; its neighbour with a wrong check digit must stay quiet.
+        assertFinds("her NHS number is nine four three, four seven six, five nine one nine", "NHS_NUMBER:nine four three, four seven six, five nine one nine")
+        assertQuiet("her NHS number is nine four three, four seven six, five nine one eight")
+        assertFinds("NI number's K-L, one two, three four, five six, C I think", "NI_NUMBER:K-L, one two, three four, five six, C")
+        assertFinds("the plate was B-D-five-one, K-T-R, she said", "VEHICLE_REG:B-D-five-one, K-T-R")
+        assertFinds("somewhere in the M-K-four area", "POSTCODE:M-K-four")
+        assertFinds("the log number was three three, double-oh, seven one, um, two", "CASE_REF:three three, double-oh, seven one, um, two")
+        assertFinds("crime ref, it's fifty-two, slash, one one nine four, slash, twenty-three", "CASE_REF:fifty-two, slash, one one nine four, slash, twenty-three")
+        assertFinds("sort code is four oh, one one, two two", "FINANCIAL:four oh, one one, two two")
+        // 4539 1488 0343 6467 passes Luhn; said aloud after "card".
+        assertFinds("the card was four five three nine, one four eight eight, oh three four three, six four six seven",
+                    "FINANCIAL:four five three nine, one four eight eight, oh three four three, six four six seven")
+        assertFinds("his date of birth, er, it's the ninth of the third, oh eight", "DATE_OF_BIRTH:ninth of the third, oh eight")
+        assertQuiet("we had two, three, four referrals that week and the case went to conference")
+        assertQuiet("there were forty, fifty people at the case conference")
+    }
+
+    func testAddressesAndProfilesSaidAloudOrWithoutAt() {
+        assertFinds("it's jaz dot kay nine at hotmail dot com", "EMAIL:jaz dot kay nine at hotmail dot com")
+        assertFinds("her page is instagram dot com slash tasha dot meadows", "URL:instagram dot com slash tasha dot meadows")
+        assertFinds("he posts on tiktok.com/@danny.okoro_ daily", "URL:tiktok.com/@danny.okoro_")
+        assertFinds("all her links are on linktr.ee/keeleyxo", "URL:linktr.ee/keeleyxo")
+        assertFinds("her insta, I think it was, lil.miss.keely", "HANDLE:lil.miss.keely")
+        assertQuiet("her insta, e.g. the stories, were the problem")
+        assertQuiet("see the guidance at www.gov.uk/government/publications")
+    }
+
+    func testNorthernIrishPlates() {
+        assertFinds("a grey Astra, AKZ 4471, outside the house", "VEHICLE_REG:AKZ 4471")
+        assertQuiet("the CPI 2024 figures")
+    }
+
+    func testAgesInShorthandPairsAndEchoes() {
+        assertFinds("lad 15 found in a stairwell", "AGE:15")
+        assertFinds("Girl 14 reported missing twice", "AGE:14")
+        assertFinds("hes 16 and drives", "AGE:16")
+        assertFinds("the boy we discussed is 13 now", "AGE:13")
+        assertFinds("she couldn't have been more than twelve, honestly.", "AGE:twelve")
+        assertFinds("two sisters, one aged 12, the other 15.", "AGE:15")
+        assertFinds("two sisters, one aged 12, the other 15.", "AGE:aged 12")
+        assertFinds("He's nineteen. Nineteen! With a child in care.", "AGE:Nineteen")
+        assertFinds("a girl, 15, was stopped at the station", "AGE:15")
+        assertFinds("two boys, 12 and 14, in the car", "AGE:14")
+        assertFinds("the lad 15 yo was sent home", "AGE:15 yo")
+        assertFinds("Age: 13, referred by school", "AGE:13")
+        assertFinds("Dwaine (yp's brother, 16) was there too", "AGE:16")
+        assertFinds("she was just 11 😢 11!!", "AGE:11")
+        assertFinds("the youngest was 9 when it began", "AGE:9")
+        assertFinds("she is fourteen years of age", "AGE:fourteen years of age")
+        assertQuiet("Child 1 and Child 2 were both on plans")
+        assertQuiet("the lad 10 minutes later came back")
+        assertQuiet("the caseload is 20 now across the team")
+    }
+
+    func testPeopleAddressedTitledOrNicknamed() {
+        assertFinds("Thanks for that, I'll pass to Temitope now.", "PERSON:Temitope")
+        assertFinds("I think that's right, Oyelaran.", "PERSON:Oyelaran")
+        assertFinds("Ask Bhatnagar about the minutes", "PERSON:Bhatnagar")
+        assertFinds("Detective Inspector Nic Giolla was there", "PERSON:Detective Inspector Nic Giolla")
+        assertFinds("Fr. Tadhg Ó Ruairc runs the youth club", "PERSON:Fr. Tadhg Ó Ruairc")
+        assertFinds("Father Ciarán came to the meeting", "PERSON:Father Ciarán")
+        assertFinds("Big Man Tyrell said he runs the line", "PERSON:Big Man Tyrell")
+        assertFinds("KB aka Kez is the one", "PERSON:KB")
+        assertFinds("the older lad they call Spanner was there", "PERSON:Spanner")
+        assertFinds("an older male \"Gecko\" drives them", "PERSON:Gecko")
+        assertFinds("I spoke to Kezia and Tamsyn together", "PERSON:Tamsyn")
+        assertFinds("Gravel said he'd sort it out", "PERSON:Gravel")
+        assertFinds("Hi Oyinkansola, welcome back", "PERSON:Oyinkansola")
+        assertFinds("Temitayo (SW) said the same", "PERSON:Temitayo")
+        assertFinds("his bro Dwaine (17) was arrested", "AGE:17")
+        assertQuiet("Teachers said it was fine")
+        assertQuiet("Guidance said nothing about it")
+        assertQuiet("the sibling grp was split across placements")
+        assertQuiet("Chair cited Casey review and the rest")
+        assertQuiet("his nino is on the form")
+        XCTAssertFalse(labels("Moston, Gorton, Levenshulme.").contains { $0.hasPrefix("PERSON") }, "a list of places has no vocative")
+    }
+
+    func testPlacesInLowerCaseListsAndParts() {
+        assertFinds("the lad was picked up in barry with cash", "LOCATION:barry")
+        assertFinds("nan took them down to devon to get away", "LOCATION:devon")
+        assertFinds("mostly around LS9, harehills and gipton", "LOCATION:harehills")
+        assertFinds("they're all east leeds lads", "LOCATION:east leeds")
+        assertFinds("the Marsh Farm estate in Luton is quieter now", "LOCATION:Marsh Farm estate")
+        assertFinds("the Southmead estate in bristol", "LOCATION:bristol")
+        assertFinds("reg was seen by south yorks police", "ORGANISATION_LOCAL:south yorks police")
+        assertQuiet("CSE in London is a different picture")
+        assertFinds("we lived at 9 Mill Lane, cardiff back then", "LOCATION:cardiff")
+        assertFinds("she's moved to llanbadoc with her aunt", "LOCATION:llanbadoc")
+        assertQuiet("thanks to the local police")
+    }
+
     func testSpecialCategoryIsFoundButNeverAnIdentifier() throws {
         let text = "she's Muslim and has an ADHD diagnosis, and mental health needs"
         XCTAssertEqual(scanner.specialCategories(text).map(\.text), ["Muslim", "ADHD", "mental health"])
