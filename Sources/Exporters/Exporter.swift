@@ -103,7 +103,7 @@ public enum Exporter {
                              head: ExportJournalHead? = nil, to sink: ExportSink) throws {
         guard state.info != nil else { throw ExportError.noSession }
         if format == .safeguarding {
-            try sink.write(SafeguardingRegisterExport.json(state, role: .safeguarding))
+            try sink.write(SafeguardingRegisterExport.json(state, role: .safeguarding, head: head))
             return
         }
         var record = try prepared?.record ?? prepare(state).record
