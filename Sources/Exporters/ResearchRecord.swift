@@ -75,6 +75,9 @@ public struct ResearchRecord: Codable, Equatable, Sendable {
     /// Compact: an `Entry` is made when it is read (see `EntryList`).
     public var contributions: EntryList
     public var process: Process
+    /// Where the journal ended when the export was made (`convene check --against EXPORT`); absent when the
+    /// record was built without a journal (benchmarks, tests, a study export).
+    public var journalHead: ExportJournalHead? = nil
 }
 
 /// Where the gate reads a session's contributions from: the state's own array,
