@@ -12,7 +12,8 @@ import XCTest
 final class ExportLeakTests: XCTestCase {
     struct Gold { var number: Int; var label: String; var text: String }
 
-    /// The corpora in Tests/PrivacyTests/Corpus (every one of them is development data now).
+    /// The corpora in Tests/PrivacyTests/Corpus (development data, except blind2's held-out third, whose leaks are
+    /// counted but not printed).
     static let corpora = ["blind.jsonl", "blind2.jsonl", "dev.jsonl", "heldout.jsonl"]
     static let formats = ["markdown", "csv", "json", "qdpx"]
 
@@ -34,7 +35,9 @@ final class ExportLeakTests: XCTestCase {
                 XCTAssertEqual(count.missing, [], "\(name) \(format): every contribution is in the export")
                 print("leaks: \(name) \(format): \(count.clear) of \(gold.count) identifiers in clear, \(count.partly) partly"
                       + " (scaled to 400: \(String(format: "%.1f", Double(count.clear) * 400 / Double(gold.count))) in clear)")
-                for g in count.examples.prefix(12) { print("  left in clear: #\(g.number) \(g.label) “\(g.text)”") }
+                // blind2's held-out third (ids that are multiples of 3, CorpusEvaluationTests) is counted, never shown.
+                let shown = count.examples.filter { name != "blind2.jsonl" || $0.number % 3 != 0 }
+                for g in shown.prefix(12) { print("  left in clear: #\(g.number) \(g.label) “\(g.text)”") }
                 // At most 20 in 400, scaled to the corpus.
                 XCTAssertLessThanOrEqual(Double(count.clear) / Double(gold.count), 20.0 / 400.0,
                                          "\(name) \(format): \(count.clear) of \(gold.count) identifiers reach the export in clear")
