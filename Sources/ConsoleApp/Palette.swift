@@ -39,8 +39,10 @@ enum Palette {
         ("review", "every unresolved identifier finding (also P, F5)"),
         ("redact N all | N accept K | N reject K REASON", "resolve a contribution's findings"),
         ("blocklist NAME", "a name that must never reach an export"),
+        ("withdraw CODE [cascade] [dry-run]", "erase a participant who withdrew (runs in the background)"),
+        ("anonymise", "destroy the real names once the withdrawal window has closed"),
         ("export [FORMAT [FILE]]", "write the session: json markdown html docx csv…"),
-        ("import [zoom-chat|vtt|miro-csv [FILE]]", "add a chat, transcript or board (preview first)"),
+        ("import [zoom-chat|vtt|miro-csv|srt|teams-docx [FILE]]", "add a chat, transcript or board (preview first)"),
         ("close", "close the session"),
         ("quit", "leave the console"),
     ]
@@ -74,8 +76,6 @@ enum Palette {
         case "review":
             Keymap.openReview(&s)
             return []
-        case "redact":
-            throw Refusal(description: "redact N all | N accept K | N reject K REASON (N: a contribution number)")
         case "blocklist":
             throw Refusal(description: "blocklist NAME")
         case "round":

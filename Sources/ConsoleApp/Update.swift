@@ -24,6 +24,32 @@ public enum ConsoleAction: Sendable {
     case importPlanned(Result<ImportPreview, ImportProblem>)
     /// The runner appended an import (or refused it).
     case importCommitted(Result<[String], ImportProblem>)
+    /// The runner started a long command off the loop (withdraw, anonymise).
+    case commandStarted(SessionCommand)
+    /// A command waits for the erasure running off the loop (it is run when that is done).
+    case commandWaiting(SessionCommand)
+    /// A command run off the loop appended `payloads`; `message` is its line (as the command line prints it).
+    case commandFinished([any EventPayload], before: SessionState, message: String)
+}
+
+extension SessionCommand {
+    /// Commands that rewrite the session file (erasures): the runner performs them off its loop.
+    public var runsOffTheLoop: Bool {
+        switch self {
+        case .withdraw(let order): return !order.dryRun
+        case .anonymise: return true
+        default: return false
+        }
+    }
+
+    /// What the status line says while it runs.
+    var workingLine: String {
+        switch self {
+        case .withdraw(let order): return "Withdrawing \(order.participant.uppercased())… (keys keep working; the result shows here)"
+        case .anonymise: return "Anonymising the session… (keys keep working; the result shows here)"
+        default: return "Working on \(name)…"
+        }
+    }
 }
 
 /// What the runner must do for the console.
@@ -118,6 +144,16 @@ public func update(_ s: inout ConsoleState, _ action: ConsoleAction) -> [Console
         return Keymap.importPlanned(&s, result)
     case .importCommitted(let result):
         return Keymap.importCommitted(&s, result)
+    case .commandStarted(let command):
+        s.status = command.workingLine
+        return []
+    case .commandWaiting(let command):
+        s.status = "Waiting for the erasure to finish; then \(command.name) is saved"
+        return []
+    case .commandFinished(let payloads, let before, let message):
+        Keymap.appended(payloads, before: before, &s)
+        s.status = message
+        return []
     }
 }
 
