@@ -18,9 +18,10 @@ import Foundation
 public enum NameOracle {
     /// Lower case, accents removed, as scalars.
     public static func fold(_ s: String) -> [Unicode.Scalar] {
-        Array(s.decomposedStringWithCanonicalMapping.lowercased().unicodeScalars.filter {
-            $0.properties.generalCategory != .nonspacingMark
-        })
+        Array(
+            s.decomposedStringWithCanonicalMapping.lowercased().unicodeScalars.filter {
+                $0.properties.generalCategory != .nonspacingMark
+            })
     }
 
     static func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
@@ -34,7 +35,9 @@ public enum NameOracle {
             if folded[i] == n[0] {
                 var j = 1
                 while j < n.count && folded[i + j] == n[j] { j += 1 }
-                if j == n.count, i == 0 || !isLetter(folded[i - 1]), i + n.count == folded.count || !isLetter(folded[i + n.count]) {
+                if j == n.count, i == 0 || !isLetter(folded[i - 1]),
+                    i + n.count == folded.count || !isLetter(folded[i + n.count])
+                {
                     return true
                 }
             }
@@ -52,7 +55,8 @@ public enum NameOracle {
 
         public init(_ text: String) {
             folded = NameOracle.fold(text)
-            for i in folded.indices where NameOracle.isLetter(folded[i]) && (i == 0 || !NameOracle.isLetter(folded[i - 1])) {
+            for i in folded.indices
+            where NameOracle.isLetter(folded[i]) && (i == 0 || !NameOracle.isLetter(folded[i - 1])) {
                 starts[folded[i], default: []].append(i)
             }
         }
@@ -65,7 +69,8 @@ public enum NameOracle {
             let candidates = NameOracle.isLetter(first) ? starts[first] ?? [] : Array(folded.indices)
             for i in candidates where i + n.count <= folded.count {
                 if folded[i..<(i + n.count)].elementsEqual(n), i == 0 || !NameOracle.isLetter(folded[i - 1]),
-                   i + n.count == folded.count || !NameOracle.isLetter(folded[i + n.count]) {
+                    i + n.count == folded.count || !NameOracle.isLetter(folded[i + n.count])
+                {
                     return i
                 }
             }
@@ -77,7 +82,8 @@ public enum NameOracle {
         /// Up to 40 folded scalars either side of `needle`, for a failure message.
         public func context(of needle: String) -> String {
             guard let i = find(needle) else { return "" }
-            let a = max(0, i - 40), b = min(folded.count, i + needle.unicodeScalars.count + 40)
+            let a = max(0, i - 40)
+            let b = min(folded.count, i + needle.unicodeScalars.count + 40)
             return String(String.UnicodeScalarView(folded[a..<b])).replacingOccurrences(of: "\n", with: " ")
         }
     }
@@ -93,7 +99,9 @@ public enum NameOracle {
     /// name are promised.
     public static func forbidden(name: String, everydayWords: Set<String>) -> [String] {
         let all = parts(name)
-        let unusual = all.filter { $0.count >= 3 && !everydayWords.contains(String(String.UnicodeScalarView(fold($0)))) }
+        let unusual = all.filter {
+            $0.count >= 3 && !everydayWords.contains(String(String.UnicodeScalarView(fold($0))))
+        }
         return all.count == 1 && unusual.isEmpty ? [] : [name] + unusual
     }
 
@@ -104,7 +112,8 @@ public enum NameOracle {
         let text = blankingGUIDs(text)
         let decoded = decodeEntities(text)
         guard markup else { return [decoded] }
-        var stripped = "", inTag = false
+        var stripped = ""
+        var inTag = false
         for ch in text {
             if ch == "<" { inTag = true } else if ch == ">" { inTag = false } else if !inTag { stripped.append(ch) }
         }
@@ -118,7 +127,9 @@ public enum NameOracle {
         func isHex(_ c: Unicode.Scalar) -> Bool { c.properties.isASCIIHexDigit }
         var i = 0
         while i + shape.count <= scalars.count {
-            if isHex(scalars[i]), (0..<shape.count).allSatisfy({ shape[$0] == "-" ? scalars[i + $0] == "-" : isHex(scalars[i + $0]) }) {
+            if isHex(scalars[i]),
+                (0..<shape.count).allSatisfy({ shape[$0] == "-" ? scalars[i + $0] == "-" : isHex(scalars[i + $0]) })
+            {
                 for k in i..<(i + shape.count) { scalars[k] = " " }
                 i += shape.count
             } else {
@@ -131,7 +142,8 @@ public enum NameOracle {
     /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;` and numeric references.
     public static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
-        var out = "", i = text.startIndex
+        var out = ""
+        var i = text.startIndex
         while i < text.endIndex {
             if text[i] == "&", let semi = text[i...].prefix(12).firstIndex(of: ";") {
                 let body = text[text.index(after: i)..<semi]
@@ -139,7 +151,8 @@ public enum NameOracle {
                 var value: String? = named[String(body)]
                 if value == nil, body.hasPrefix("#") {
                     let digits = body.dropFirst()
-                    let code = digits.hasPrefix("x") || digits.hasPrefix("X")
+                    let code =
+                        digits.hasPrefix("x") || digits.hasPrefix("X")
                         ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
                     value = code.flatMap { Unicode.Scalar($0) }.map { String(Character($0)) }
                 }

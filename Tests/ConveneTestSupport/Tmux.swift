@@ -10,9 +10,14 @@ public struct Tmux {
     public static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
     /// Starts `command` in a new detached session of the given size.
-    public init(_ command: String, width: Int = 120, height: Int = 32, file: StaticString = #filePath, line: UInt = #line) throws {
+    public init(
+        _ command: String, width: Int = 120, height: Int = 32, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         guard Tmux.available else {
-            XCTFail("tmux is not installed: the end-to-end console tests cannot run (apt-get install tmux; .ci/run does this)", file: file, line: line)
+            XCTFail(
+                "tmux is not installed: the end-to-end console tests cannot run "
+                    + "(apt-get install tmux; .ci/run does this)",
+                file: file, line: line)
             throw TestRun.cannotRun("tmux is not installed (apt-get install tmux)")
         }
         name = "convene-\(UUID().uuidString.prefix(8))"
@@ -80,21 +85,27 @@ public struct Tmux {
 
     /// Waits until the screen contains `text`, or fails the test showing the screen.
     @discardableResult
-    public func expect(_ text: String, timeout: TimeInterval = 10, _ why: String = "",
-                       file: StaticString = #filePath, line: UInt = #line) -> Bool {
+    public func expect(
+        _ text: String, timeout: TimeInterval = 10, _ why: String = "",
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> Bool {
         if (try? waitFor(text, timeout: timeout)) != nil { return true }
-        XCTFail("“\(text)” not on the screen after \(Int(timeout)) s\(why.isEmpty ? "" : " (\(why))"):\n\(screen())",
-                file: file, line: line)
+        XCTFail(
+            "“\(text)” not on the screen after \(Int(timeout)) s\(why.isEmpty ? "" : " (\(why))"):\n\(screen())",
+            file: file, line: line)
         return false
     }
 
     /// Waits until `text` has left the screen, or fails the test showing the screen.
     @discardableResult
-    public func expectGone(_ text: String, timeout: TimeInterval = 10, _ why: String = "",
-                           file: StaticString = #filePath, line: UInt = #line) -> Bool {
+    public func expectGone(
+        _ text: String, timeout: TimeInterval = 10, _ why: String = "",
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> Bool {
         if eventually(timeout: timeout, { !screen().contains(text) }) { return true }
-        XCTFail("“\(text)” still on the screen after \(Int(timeout)) s\(why.isEmpty ? "" : " (\(why))"):\n\(screen())",
-                file: file, line: line)
+        XCTFail(
+            "“\(text)” still on the screen after \(Int(timeout)) s\(why.isEmpty ? "" : " (\(why))"):\n\(screen())",
+            file: file, line: line)
         return false
     }
 
@@ -117,14 +128,20 @@ public struct Tmux {
 
 /// Waits until the file at `path` exists and `holds` its text, or fails the test saying what was awaited.
 @discardableResult
-public func expectFile(_ path: String, timeout: TimeInterval = 10, _ what: String,
-                       holds: (String) -> Bool = { _ in true }, file: StaticString = #filePath, line: UInt = #line) -> String? {
+public func expectFile(
+    _ path: String, timeout: TimeInterval = 10, _ what: String,
+    holds: (String) -> Bool = { _ in true }, file: StaticString = #filePath, line: UInt = #line
+) -> String? {
     var text: String?
     let ok = eventually(timeout: timeout) {
         text = try? String(contentsOfFile: path, encoding: .utf8)
         return text.map(holds) ?? false
     }
-    if !ok { XCTFail("\(what): not in \(path) after \(Int(timeout)) s (now: \(text.map { String($0.prefix(200)) } ?? "no file"))", file: file, line: line) }
+    if !ok {
+        XCTFail(
+            "\(what): not in \(path) after \(Int(timeout)) s "
+                + "(now: \(text.map { String($0.prefix(200)) } ?? "no file"))",
+            file: file, line: line)
+    }
     return ok ? text : nil
 }
-

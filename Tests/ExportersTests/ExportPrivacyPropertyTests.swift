@@ -53,17 +53,23 @@ import Testing
     struct Plant: Sendable, CustomStringConvertible {
         var field: Int, who: Int, form: Int, extra: Int
         var description: String {
-            "\(Field(rawValue: field % Field.allCases.count)!)(\(Form(rawValue: form % Form.allCases.count)!), who \(who), \(extra))"
+            let f = Field(rawValue: field % Field.allCases.count)!, w = Form(rawValue: form % Form.allCases.count)!
+            return "\(f)(\(w), who \(who), \(extra))"
         }
     }
 
     static var cast: Generator<Cast, some SendableSequenceType> {
-        zip(Gen.int(in: 0...(NamePool.all.count - 1)).array(of: 2...6), Gen.int(in: 0...255)).map { Cast(names: $0, options: $1) }
+        zip(Gen.int(in: 0...(NamePool.all.count - 1)).array(of: 2...6), Gen.int(in: 0...255)).map {
+            Cast(names: $0, options: $1)
+        }
     }
 
     static var plants: Generator<[Plant], some SendableSequenceType> {
-        zip(Gen.int(in: 0...(Field.allCases.count - 1)), Gen.int(in: 0...15), Gen.int(in: 0...(Form.allCases.count - 1)),
-            Gen.int(in: 0...15)).map { Plant(field: $0, who: $1, form: $2, extra: $3) }.array(of: 6...40)
+        zip(
+            Gen.int(in: 0...(Field.allCases.count - 1)), Gen.int(in: 0...15),
+            Gen.int(in: 0...(Form.allCases.count - 1)),
+            Gen.int(in: 0...15)
+        ).map { Plant(field: $0, who: $1, form: $2, extra: $3) }.array(of: 6...40)
     }
 
     /// A name written in one form: `before + name + after`, and what of it may never leave.
@@ -76,9 +82,11 @@ import Testing
     static let neutral = ["{} came up again", "it was the {} family", "ask {} too", "notes on {} here", "({})", "{}"]
 
     static func stripAccents(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
-            $0.properties.generalCategory != .nonspacingMark
-        }))
+        String(
+            String.UnicodeScalarView(
+                s.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+                    $0.properties.generalCategory != .nonspacingMark
+                }))
     }
 
     /// `name` written in `form`; `extra` picks the part and the words around it.
@@ -89,9 +97,12 @@ import Testing
         let short = parts.filter { $0.count < 3 }
         func around(_ template: String, _ name: String, forbidden: [String]) -> Snippet {
             let pieces = template.components(separatedBy: "{}")
-            return Snippet(before: pieces[0], name: name, after: pieces.count > 1 ? pieces[1] : "", forbidden: forbidden)
+            return Snippet(
+                before: pieces[0], name: name, after: pieces.count > 1 ? pieces[1] : "", forbidden: forbidden)
         }
-        func neutral(_ n: String, _ f: [String]) -> Snippet { around(Self.neutral[extra % Self.neutral.count], n, forbidden: f) }
+        func neutral(_ n: String, _ f: [String]) -> Snippet {
+            around(Self.neutral[extra % Self.neutral.count], n, forbidden: f)
+        }
         switch form {
         case .whole: return neutral(name, [name])
         case .wholeLower: return neutral(name.lowercased(), [name])
@@ -99,7 +110,9 @@ import Testing
         case .wholePossessive: return around("I think {}'s view", name, forbidden: [name])
         case .wholeGluedToDigits: return around("the account {} was used", name + "\(extra)", forbidden: [name])
         case .accentsOrApostrophe:
-            let typed = name.contains("'") ? name.replacingOccurrences(of: "'", with: "’")
+            let typed =
+                name.contains("'")
+                ? name.replacingOccurrences(of: "'", with: "’")
                 : stripAccents(name) != name ? stripAccents(name) : name.uppercased()
             return neutral(typed, [typed])
         case .part, .partGluedToDigits, .partUpperPossessive, .handle:
@@ -107,17 +120,21 @@ import Testing
             let part = long[extra % long.count]
             switch form {
             case .part: return neutral(part, [part])
-            case .partGluedToDigits: return around("her account {} was used", part.lowercased() + "99", forbidden: [part])
+            case .partGluedToDigits:
+                return around("her account {} was used", part.lowercased() + "99", forbidden: [part])
             case .partUpperPossessive: return around("it was {} doing", part.uppercased() + "'s", forbidden: [part])
             default: return around("on snap {} again", "@" + part.lowercased() + "_\(extra)", forbidden: [part])
             }
         case .everydayAsName:
             let context = NamePool.nameContexts[extra % NamePool.nameContexts.count]
             let part = everyday.first ?? long.first ?? name
-            return around(context.phrase, part, forbidden: [context.forbidden.replacingOccurrences(of: "{}", with: part)])
+            return around(
+                context.phrase, part, forbidden: [context.forbidden.replacingOccurrences(of: "{}", with: part)])
         case .everydayAsWord:
             // The promise lets an everyday word stay where it is used as a word: a decoy, nothing forbidden.
-            guard let word = everyday.first?.lowercased() else { return snippet(name, form: .shortPartAsName, extra: extra) }
+            guard let word = everyday.first?.lowercased() else {
+                return snippet(name, form: .shortPartAsName, extra: extra)
+            }
             return around("we talked about the {} thing", word, forbidden: [])
         case .shortPartAsName:
             // Under three letters a part is promised only inside the whole name: a decoy.
@@ -150,11 +167,18 @@ import Testing
         var markerCount = 0
         var t = 0.0
 
-        struct Tracked { var number: Int; var marker: String; var nameSpan: TextSpan?; var live = true; var struck = false }
+        struct Tracked {
+            var number: Int
+            var marker: String
+            var nameSpan: TextSpan?
+            var live = true
+            var struck = false
+        }
 
         func marker() -> String {
             markerCount += 1
-            let a = UnicodeScalar(UInt8(97 + markerCount / 676 % 26)), b = UnicodeScalar(UInt8(97 + markerCount / 26 % 26))
+            let a = UnicodeScalar(UInt8(97 + markerCount / 676 % 26))
+            let b = UnicodeScalar(UInt8(97 + markerCount / 26 % 26))
             let c = UnicodeScalar(UInt8(97 + markerCount % 26))
             return "mk\(Character(a))\(Character(b))\(Character(c))"
         }
@@ -176,13 +200,19 @@ import Testing
 
         /// A contribution whose text holds `s`, with a marker; its name's scalar span is remembered.
         @discardableResult
-        func log(_ s: Snippet, source: ContributionSource, speaker: String?, directMessage: Bool = false,
-                 included: Bool = true) -> Int? {
+        func log(
+            _ s: Snippet, source: ContributionSource, speaker: String?, directMessage: Bool = false,
+            included: Bool = true
+        ) -> Int? {
             let m = marker()
             let lead = "I think families find it easier \(m) then "
             let text = lead + s.text + " today"
-            guard add(ContributionLogged(source: source, speaker: speaker, text: text,
-                                         directMessage: directMessage ? true : nil)) else { return nil }
+            guard
+                add(
+                    ContributionLogged(
+                        source: source, speaker: speaker, text: text,
+                        directMessage: directMessage ? true : nil))
+            else { return nil }
             snippets.append(s)
             if included { expected.insert(m) } else { forbidden.append(m) }
             let start = (lead + s.before).unicodeScalars.count
@@ -219,27 +249,33 @@ import Testing
         var names: [String] = []
         for i in cast.names where !names.contains(NamePool.all[i].text) { names.append(NamePool.all[i].text) }
         let realCount = max(1, (names.count + 1) / 2)
-        let real = Array(names.prefix(realCount)), blocked = Array(names.dropFirst(realCount))
+        let real = Array(names.prefix(realCount))
+        let blocked = Array(names.dropFirst(realCount))
         let options = cast.options
         // A withdrawing participant gets a name nobody else has, said only in their own words: a withdrawal
         // destroys their linkage, so from then on the session no longer knows that name.
         let pool = NamePool.all.map(\.text)
-        let withdrawnName = options & 1 == 1
+        let withdrawnName =
+            options & 1 == 1
             ? (pool[(options % pool.count)...] + pool).first { !names.contains($0) } : nil
 
         let titleSnippet = snippet(names[0], form: Form(rawValue: options / 2 % Form.allCases.count)!, extra: options)
-        p.add(SessionCreated(sessionID: UUID(uuidString: "6f1c2b9e-3d4a-4e5f-8a7b-" + String(100_000_000_000 + options))!,
-                             title: options & 2 == 0 ? "Group \(p.exported(titleSnippet))" : "Group A",
-                             study: options & 4 == 0 ? p.exported(snippet(names[names.count - 1], form: .whole, extra: 0)) : nil,
-                             date: "2026-05-14"))
+        p.add(
+            SessionCreated(
+                sessionID: UUID(uuidString: "6f1c2b9e-3d4a-4e5f-8a7b-" + String(100_000_000_000 + options))!,
+                title: options & 2 == 0 ? "Group \(p.exported(titleSnippet))" : "Group A",
+                study: options & 4 == 0 ? p.exported(snippet(names[names.count - 1], form: .whole, extra: 0)) : nil,
+                date: "2026-05-14"))
         p.add(CodebookSet(name: "pp", codes: BuiltInCodebook.practicePrinciples))
         var codes: [String] = []
         for (k, name) in real.enumerated() {
             let code = String(format: "P%02d", k + 1)
-            let role = (options >> 3 + k) % 4 == 0
+            let role =
+                (options >> 3 + k) % 4 == 0
                 ? "Key worker for \(p.exported(snippet(names[(k + 1) % names.count], form: .part, extra: k)))"
                 : roles[(options + k) % roles.count]
-            p.add(ParticipantAdded(code: code, jobRole: role, attribution: (options >> 5 + k) % 3 == 0 ? .noRole : .role))
+            p.add(
+                ParticipantAdded(code: code, jobRole: role, attribution: (options >> 5 + k) % 3 == 0 ? .noRole : .role))
             p.add(RealNameRecorded(code: code, name: name))
             p.add(ConsentRecorded(code: code, items: ConsentChecklist.defaultItems, checkedBy: "Sam Lead"))
             codes.append(code)
@@ -267,11 +303,15 @@ import Testing
             case .facilitator: p.log(s, source: .facilitator, speaker: nil)
             case .edit:
                 let candidates = p.editable
-                guard !candidates.isEmpty else { p.log(s, source: .verbal, speaker: speaker); continue }
+                guard !candidates.isEmpty else {
+                    p.log(s, source: .verbal, speaker: speaker)
+                    continue
+                }
                 let i = candidates[plant.extra % candidates.count]
                 let m = p.marker()
                 let lead = "On reflection \(m) and "
-                guard p.add(ContributionEdited(number: p.contributions[i].number, text: lead + s.text + " today")) else { continue }
+                guard p.add(ContributionEdited(number: p.contributions[i].number, text: lead + s.text + " today"))
+                else { continue }
                 p.snippets.append(s)
                 // The words before the edit never leave; the new ones do (unless the contribution is withheld).
                 let old = p.contributions[i].marker
@@ -297,25 +337,43 @@ import Testing
                 p.add(RoundStarted(minutes: 1 + plant.extra, prompt: p.exported(s)))
                 p.add(RoundEnded())
             case .guide:
-                p.guide.append(GuideSegment(title: p.exported(s), prompts: [p.exported(snippet(names[plant.extra % names.count], form: .wholeLower, extra: plant.who))]))
+                p.guide.append(
+                    GuideSegment(
+                        title: p.exported(s),
+                        prompts: [
+                            p.exported(snippet(names[plant.extra % names.count], form: .wholeLower, extra: plant.who))
+                        ]))
                 if !p.add(GuideSet(segments: p.guide)) { p.guide.removeLast() }
             case .emergentCode: p.add(CodeTagged(number: anyLive(), code: p.exported(s)))
             case .codebookDescription:
                 let m = p.marker()
                 p.extraCodes.append(CodeDefinition(name: "Extra \(m)", description: p.exported(s)))
-                if !p.add(CodebookSet(name: "pp", codes: BuiltInCodebook.practicePrinciples + p.extraCodes)) { p.extraCodes.removeLast() }
+                if !p.add(CodebookSet(name: "pp", codes: BuiltInCodebook.practicePrinciples + p.extraCodes)) {
+                    p.extraCodes.removeLast()
+                }
             case .concern:
                 let text = p.withheld(s)
-                if p.add(ConcernRaised(contributions: [anyLive()], participant: speaker, category: .riskToChildOrYoungPerson,
-                                       urgency: .sameDay, description: text)) {
+                if p.add(
+                    ConcernRaised(
+                        contributions: [anyLive()], participant: speaker, category: .riskToChildOrYoungPerson,
+                        urgency: .sameDay, description: text))
+                {
                     p.concerns += 1
                     p.inRegister.append(String(text.prefix(5)))
                 }
             case .concernAction:
-                if p.concerns == 0, p.add(ConcernRaised(participant: speaker, category: .riskToParticipant, urgency: .afterSession,
-                                                        description: "A worry about the group")) { p.concerns += 1 }
+                if p.concerns == 0,
+                    p.add(
+                        ConcernRaised(
+                            participant: speaker, category: .riskToParticipant, urgency: .afterSession,
+                            description: "A worry about the group"))
+                {
+                    p.concerns += 1
+                }
                 let text = p.withheld(s)
-                if p.add(ConcernActionTaken(concern: max(1, p.concerns), action: .consulted, to: "Duty team", note: text)) {
+                if p.add(
+                    ConcernActionTaken(concern: max(1, p.concerns), action: .consulted, to: "Duty team", note: text))
+                {
                     p.inRegister.append(String(text.prefix(5)))
                 }
             case .rejectionReason, .manualRedaction:
@@ -323,7 +381,9 @@ import Testing
                 let targets = p.editable.filter { p.contributions[$0].nameSpan != nil }
                 let i = targets.isEmpty ? nil : targets[plant.extra % targets.count]
                 let number = i.map { p.contributions[$0].number } ?? anyLive()
-                let span = i.flatMap { p.contributions[$0].nameSpan } ?? p.contributions.last?.nameSpan ?? TextSpan(start: 0, end: 1)
+                let span =
+                    i.flatMap { p.contributions[$0].nameSpan } ?? p.contributions.last?.nameSpan
+                    ?? TextSpan(start: 0, end: 1)
                 if field == .rejectionReason {
                     p.add(RedactionRejected(number: number, span: span, label: .person, reason: p.withheld(s)))
                 } else {
@@ -332,7 +392,9 @@ import Testing
             case .struck:
                 if let n = p.log(s, source: .verbal, speaker: speaker, included: false) {
                     let reason = snippet(names[plant.extra % names.count], form: .whole, extra: plant.who)
-                    if p.add(ContributionStruck(number: n, reason: p.withheld(reason))) { p.contributions[n - 1].struck = true }
+                    if p.add(ContributionStruck(number: n, reason: p.withheld(reason))) {
+                        p.contributions[n - 1].struck = true
+                    }
                 }
             case .background:
                 if let n = p.log(s, source: .chat, speaker: speaker, included: false) {
@@ -348,7 +410,9 @@ import Testing
         if let withdrawnName {
             var theirs: [Int] = []
             for form in [Form.whole, .part, .wholeLower] {
-                if let n = p.log(snippet(withdrawnName, form: form, extra: options), source: .chat, speaker: "P09", included: false) {
+                if let n = p.log(
+                    snippet(withdrawnName, form: form, extra: options), source: .chat, speaker: "P09", included: false)
+                {
                     theirs.append(n)
                 }
             }
@@ -375,7 +439,10 @@ import Testing
         private var refusals: [String] = []
         func add(_ p: Planting) {
             lock.withLock {
-                generated += p.generated; applied += p.applied; cases += 1; snippets += p.snippets.count
+                generated += p.generated
+                applied += p.applied
+                cases += 1
+                snippets += p.snippets.count
                 refusals += p.refusals.prefix(3)
             }
         }
@@ -391,7 +458,9 @@ import Testing
             tally.add(p)
             // The oracle sees every planted name where it was planted (else the check below proves nothing).
             for s in p.snippets {
-                for f in s.forbidden { #expect(NameOracle.occurs(f, in: s.text), "the oracle misses \(f) in \(s.text)") }
+                for f in s.forbidden {
+                    #expect(NameOracle.occurs(f, in: s.text), "the oracle misses \(f) in \(s.text)")
+                }
             }
             let texts: [(ExportFormat, [String])]
             do { texts = try Self.exports(p.state) } catch {
@@ -416,16 +485,19 @@ import Testing
             let missing = p.expected.filter { !json.contains($0) }
             #expect(missing.isEmpty, "planted in exported fields but not in the JSON export: \(missing.sorted())")
             if !p.inRegister.isEmpty {
-                let register = NameOracle.Text((try? Exporter.export(p.state, format: .safeguarding))
-                    .map { String(decoding: $0, as: UTF8.self) } ?? "")
+                let register = NameOracle.Text(
+                    (try? Exporter.export(p.state, format: .safeguarding))
+                        .map { String(decoding: $0, as: UTF8.self) } ?? "")
                 let absent = p.inRegister.filter { !register.contains($0) }
                 #expect(absent.isEmpty, "concerns planted but not in the safeguarding register: \(absent)")
             }
         }
         let (generated, applied, cases, snippets, refusals) = tally.snapshot
-        print("export privacy property: \(cases) sessions, \(applied) of \(generated) generated events applied, "
-              + "\(snippets) names planted")
-        #expect(Double(applied) >= 0.9 * Double(generated),
-                "only \(applied) of \(generated) generated events applied; refusals: \(refusals.prefix(10))")
+        print(
+            "export privacy property: \(cases) sessions, \(applied) of \(generated) generated events applied, "
+                + "\(snippets) names planted")
+        #expect(
+            Double(applied) >= 0.9 * Double(generated),
+            "only \(applied) of \(generated) generated events applied; refusals: \(refusals.prefix(10))")
     }
 }
