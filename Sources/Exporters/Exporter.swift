@@ -89,22 +89,32 @@ public enum Exporter {
     /// The gate's record and the implicit-identification warnings, computed
     /// once for a state and reused for every format written from it.
     public static func prepare(_ state: SessionState, progress: ((Double) -> Void)? = nil) throws -> PreparedExport {
+        try prepare(state, pages: StatePages(contributions: state.contributions), progress: progress)
+    }
+
+    /// The same, with the contributions read from `pages` (a store's snapshot,
+    /// a page at a time) and `state` holding the rest of the session.
+    public static func prepare(_ state: SessionState, pages: some ContributionPageSource,
+                               progress: ((Double) -> Void)? = nil) throws -> PreparedExport {
         guard state.info != nil else { throw ExportError.noSession }
         // One pass: the warnings come from the same scan as the redaction, and only for
         // contributions the export holds (nothing else can be identified by it).
-        let (record, warnings) = ResearchGate.prepare(state, progress: progress)
+        let (record, warnings) = try ResearchGate.prepare(state, pages: pages, progress: progress)
         return PreparedExport(record: record, warnings: warnings, summary: WarningSummary(warnings, state: state))
     }
 
     /// Writes `format` into `sink`: research formats from `prepared` (made
     /// with `prepare(state)` when not given), the register from the state.
-    public static func write(_ state: SessionState, format: ExportFormat, prepared: PreparedExport? = nil, to sink: ExportSink) throws {
+    /// `head`: where the journal ended, recorded in the export (`ExportJournalHead`).
+    public static func write(_ state: SessionState, format: ExportFormat, prepared: PreparedExport? = nil,
+                             head: ExportJournalHead? = nil, to sink: ExportSink) throws {
         guard state.info != nil else { throw ExportError.noSession }
         if format == .safeguarding {
-            try sink.write(SafeguardingRegisterExport.json(state, role: .safeguarding))
+            try sink.write(SafeguardingRegisterExport.json(state, role: .safeguarding, head: head))
             return
         }
-        let record = try prepared?.record ?? prepare(state).record
+        var record = try prepared?.record ?? prepare(state).record
+        record.journalHead = head
         try render(record, format: format, to: sink)
     }
 }

@@ -63,8 +63,29 @@ public enum ResearchFormats {
         if let first = s.unicodeScalars.first, formulaStarts.contains(first) {
             return "\"'" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
+        return needsQuotes(s) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    /// Whether a cell holds a comma, a quote or a line break, read as Characters (as
+    /// it always was: a CR LF pair is one Character, equal to neither "\r" nor "\n").
+    /// ASCII text, most cells, is read by its bytes, where only CR LF is a pair.
+    static func needsQuotes(_ s: String) -> Bool {
+        let byBytes: Bool?? = s.utf8.withContiguousStorageIfAvailable { u -> Bool? in
+            var found = false
+            for i in 0..<u.count {
+                let b = u[i]
+                if b >= 0x80 { return nil }  // a combining mark could join a comma into another Character
+                switch b {
+                case 0x2C, 0x22: found = true
+                case 0x0A: if i == 0 || u[i - 1] != 0x0D { found = true }
+                case 0x0D: if i + 1 == u.count || u[i + 1] != 0x0A { found = true }
+                default: break
+                }
+            }
+            return found
+        }
+        if let byBytes, let answer = byBytes { return answer }
         return s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
     /// First characters that make a spreadsheet treat a cell as a formula (OWASP, CSV injection).
@@ -90,6 +111,8 @@ public enum ResearchFormats {
                  quotesOnly ? "" : e.speaker ?? "", e.attribution, e.speakerLabel ?? "", e.form, e.codes.joined(separator: "; "),
                  e.replyTo.map(String.init).joined(separator: " "), e.text])
         }
+        // A comment line after the data (readers such as pandas and R skip it with a comment character).
+        if let head = r.journalHead { out += "# " + head.text + "\r\n" }
         try out.finish()
     }
 
@@ -114,7 +137,9 @@ public enum ResearchFormats {
         md += "- Date: \(inert(r.session.date)), \(ExportText.clock(r.session.startedAt))–\(ExportText.clock(r.session.endedAt)) UTC · platform: \(inert(r.session.platform))\n"
         if let study = r.session.study { md += "- Study: \(inert(study))\(r.session.strand.map { ", strand \(inert($0))" } ?? "")\n" }
         md += "- Participants: \(r.participants.count) · contributions in this record: \(r.contributions.count)\n"
-        md += "- Anonymised research data: names and identifiers redacted, background material withheld.\n\n"
+        md += "- Anonymised research data: names and identifiers redacted, background material withheld.\n"
+        if let head = r.journalHead { md += "- Journal head (for `convene check --against`): \(head.text)\n" }
+        md += "\n"
         md += "## Who took part\n\n| code | role | organisation | strand |\n| --- | --- | --- | --- |\n"
         for p in r.participants { md += "| \(cell(p.code)) | \(cell(p.role)) | \(cell(p.orgType ?? "")) | \(cell(p.strand ?? "")) |\n" }
         md += "\n## Rooms and rounds\n\n"

@@ -92,7 +92,15 @@ enum Sessions {
     @discardableResult
     static func perform(_ command: SessionCommand, on arg: SessionFileArgument, by actor: ActorOptions,
                         progress: ((Double, String) -> Void)? = nil) throws -> ActionOutcome {
-        let journal = try openJournal(arg)
+        let journal: any ErasingJournal
+        if case .export(let format, _) = command, !arg.isTeam {
+            // A research export of a file reads its contributions a page at a time when it can.
+            journal = try SessionExport.openFile(arg.file, format: format, cipherFor: { meta in
+                try Passphrases.cipher(for: meta, path: arg.file, env: arg.passphraseEnv)
+            })
+        } else {
+            journal = try openJournal(arg)
+        }
         defer { (journal as? PostgresJournal)?.close() }
         let outcome = try SessionActions.perform(command, by: actor.acting, on: journal, at: Clock.now(), progress: progress)
         if let team = journal as? PostgresJournal, let waiting = team.offlineWaiting, waiting > 0 {

@@ -62,10 +62,11 @@ final class ConsoleRunnerTests: XCTestCase {
             XCTAssertTrue(waitFor(terminal, "half a sentence"))
             let sent = Date()
             terminal.raise(sig)
-            wait(for: [run.done], timeout: 2)
+            wait(for: [run.done], timeout: 10)
             let took = Date().timeIntervalSince(sent)
             print("runner left \(took * 1000) ms after signal \(sig)")
-            XCTAssertLessThan(took, 1)
+            // Leaving promptly is the point of the signal handling: a bound generous for a loaded machine.
+            XCTAssertLessThan(took, 3, "the runner took \(took) s to leave after signal \(sig)")
             XCTAssertEqual(run.signal(), sig)
             XCTAssertEqual(terminal.closes, 1)
             let draft = try XCTUnwrap(try t.journal.loadDraft(user: "Ira Notes"))
