@@ -1,4 +1,5 @@
 import Foundation
+import ConveneTestSupport
 import XCTest
 
 /// What a keystroke costs on the wire, in a real terminal (tmux records every byte
