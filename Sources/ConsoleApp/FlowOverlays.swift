@@ -15,7 +15,7 @@ extension Overlays {
             return
         }
         let f = list[step.index]
-        g.put("Finding \(step.index + 1) of \(list.count)\(step.skipped > 0 ? " (\(step.skipped) skipped)" : "") · \(c.speaker ?? "no speaker") · \(s.session.roomName(c.room))",
+        g.put("Finding \(step.index + 1) of \(list.count), \(f.confidence.rawValue)\(step.skipped > 0 ? " (\(step.skipped) skipped)" : "") · \(c.speaker ?? "no speaker") · \(s.session.roomName(c.room))",
               x: x + 2, y: y + 1, style: CellStyle(.title), maxWidth: w - 4)
         // The text around the finding, the finding itself reversed and the others underlined.
         var row = y + 3
@@ -38,6 +38,12 @@ extension Overlays {
         }
         g.put("\(f.label.rawValue): “\(f.text)” → \(s.session.placeholderPreview(label: f.label, text: f.text)) if accepted",
               x: x + 2, y: y + h - 5, style: CellStyle(.finding, bold: true), maxWidth: w - 4)
+        // Special-category details are never redacted; shown so the reviewer weighs them with the role and place.
+        let special = s.privacy.redactor.scanner.specialCategories(c.text).map { "“" + InertLine.clean($0.text) + "”" }
+        if !special.isEmpty {
+            g.put("Special category, not redacted: " + special.joined(separator: ", "), x: x + 2, y: y + h - 4,
+                  style: CellStyle(.warning), maxWidth: w - 4)
+        }
         if let reason = step.reason {
             g.put("Why is it not identifying? (remembered for this session; Enter rejects, Esc back)", x: x + 2, y: y + h - 3, style: CellStyle(.title), maxWidth: w - 4)
             g.put("> " + reason.text, x: x + 2, y: y + h - 2, style: CellStyle(.input, bold: true), maxWidth: w - 4)
@@ -75,7 +81,11 @@ extension Overlays {
             let isSelected = i == selected
             let lead = String(format: "#%-4d ", r.number) + (c.speaker ?? "—").padding(toLength: 4, withPad: " ", startingAt: 0)
                 + " " + r.finding.label.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)
-            let context = contextAround(c.text, r.finding.span, width: max(10, w - 4 - 30))
+                + " " + r.finding.confidence.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+            // Special-category details of the contribution (not redacted), for the rows on screen only.
+            let special = s.privacy.redactor.scanner.specialCategories(c.text).map(\.text)
+            let context = (special.isEmpty ? "" : InertLine.clean("[special: " + special.joined(separator: ", ") + "]  "))
+                + contextAround(c.text, r.finding.span, width: max(10, w - 4 - 30))
             let style = isSelected ? CellStyle(.selected, reverse: true) : CellStyle()
             if isSelected { g.fill(x: x + 1, y: line, width: w - 2, height: 1, style: style) }
             let used = g.put(lead + " “" + r.finding.text + "”  ", x: x + 2, y: line, style: isSelected ? style : CellStyle(.finding, bold: true), maxWidth: w - 4)

@@ -29,7 +29,10 @@ func runPrivacyBenchmarks() {
         ]
     }
     for u in utterances { _ = scanner.scan(u) }  // warm up
-    let repeats = max(1, 200_000 / utterances.count)
+    // CONVENE_PRIVACY_BENCH_REPEATS=N: N passes over the corpus and nothing else, for callgrind's instruction
+    // counts per utterance (docs/performance.md); the scans made are the warm-up pass plus N passes.
+    let fixed = ProcessInfo.processInfo.environment["CONVENE_PRIVACY_BENCH_REPEATS"].flatMap { Int($0) }
+    let repeats = fixed ?? max(1, 200_000 / utterances.count)
     var n = 0
     var findings = 0
     let seconds = Bench.seconds { for _ in 0..<repeats { for u in utterances { findings &+= scanner.scan(u).count; n += 1 } } }
@@ -37,6 +40,10 @@ func runPrivacyBenchmarks() {
     print(String(format: "privacy: %.0f utterances/s (%d corpus utterances × %d = %d in %.2f s, one core, mean %d chars; %d findings)",
                  Double(n) / seconds, utterances.count, repeats, n, seconds, chars, findings))
 
+    if let fixed {
+        print("privacy: \((fixed + 1) * utterances.count) scans in all (warm-up pass included)")
+        return
+    }
     let typed = "My colleague dave said the 14-year-old at Oakfield Academy lives near SE15 4QT and her snap is kaylz.x, ring 07700 900123"
     var times: [Double] = []
     for _ in 0..<20 {

@@ -104,7 +104,7 @@ public enum DocxTranscript {
     static func core(_ r: ResearchRecord) -> String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>\(ExportText.xml(r.session.title))</dc:title><dc:creator>Convene</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">\(ExportText.iso(r.session.startedAt))</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">\(ExportText.iso(r.session.endedAt))</dcterms:modified></cp:coreProperties>
+        <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>\(ExportText.xml(r.session.title))</dc:title><dc:creator>Convene</dc:creator>\(r.journalHead.map { "<dc:description>\(ExportText.xml($0.text))</dc:description>" } ?? "")<dcterms:created xsi:type="dcterms:W3CDTF">\(ExportText.iso(r.session.startedAt))</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">\(ExportText.iso(r.session.endedAt))</dcterms:modified></cp:coreProperties>
         """
     }
 

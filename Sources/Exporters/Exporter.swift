@@ -98,13 +98,16 @@ public enum Exporter {
 
     /// Writes `format` into `sink`: research formats from `prepared` (made
     /// with `prepare(state)` when not given), the register from the state.
-    public static func write(_ state: SessionState, format: ExportFormat, prepared: PreparedExport? = nil, to sink: ExportSink) throws {
+    /// `head`: where the journal ended, recorded in the export (`ExportJournalHead`).
+    public static func write(_ state: SessionState, format: ExportFormat, prepared: PreparedExport? = nil,
+                             head: ExportJournalHead? = nil, to sink: ExportSink) throws {
         guard state.info != nil else { throw ExportError.noSession }
         if format == .safeguarding {
             try sink.write(SafeguardingRegisterExport.json(state, role: .safeguarding))
             return
         }
-        let record = try prepared?.record ?? prepare(state).record
+        var record = try prepared?.record ?? prepare(state).record
+        record.journalHead = head
         try render(record, format: format, to: sink)
     }
 }

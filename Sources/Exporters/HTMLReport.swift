@@ -27,6 +27,9 @@ public enum HTMLReport {
         h += "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         h += "<meta name=\"generator\" content=\"Convene\">\n"
+        if let head = r.journalHead {
+            h += "<meta name=\"\(ExportJournalHead.marker)\" content=\"session=\(ExportText.xml(head.session)) seq=\(head.seq) hash=\(ExportText.xml(head.hash))\">\n"
+        }
         h += "<title>\(esc(r.session.title))</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
         h += "<header>\n<h1>\(esc(r.session.title))</h1>\n<p class=\"facts\">\(esc(r.session.date)), \(ExportText.clock(r.session.startedAt))–\(ExportText.clock(r.session.endedAt)) UTC · \(esc(r.session.platform))"
         if let study = r.session.study { h += " · \(esc(study))\(r.session.strand.map { ", strand " + esc($0) } ?? "")" }

@@ -276,6 +276,7 @@ public enum REFIQDA {
         var parts = ["\(r.session.title), \(r.session.date), on \(r.session.platform)."]
         if let s = r.session.study { parts.append("Study: \(s)\(r.session.strand.map { ", strand \($0)" } ?? "").") }
         parts.append("Exported by Convene from session \(r.session.id): anonymised research data; background material is withheld.")
+        if let head = r.journalHead { parts.append(head.text) }
         return parts.joined(separator: " ")
     }
 
@@ -306,7 +307,7 @@ public enum REFIQDA {
         let m = Model(r)
         let sink = ExportSink()
         let x = SinkText(sink)
-        x += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"\(origin)\">\n  <Codes>\n"
+        x += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"\(origin)\(r.journalHead.map { " (" + ExportText.xml($0.text) + ")" } ?? "")\">\n  <Codes>\n"
         for node in m.tree { codeXML(node, indent: "    ", withRefs: false, into: x) }
         x += "  </Codes>\n"
         if !m.themeGUID.isEmpty {

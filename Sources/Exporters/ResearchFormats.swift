@@ -90,6 +90,8 @@ public enum ResearchFormats {
                  quotesOnly ? "" : e.speaker ?? "", e.attribution, e.speakerLabel ?? "", e.form, e.codes.joined(separator: "; "),
                  e.replyTo.map(String.init).joined(separator: " "), e.text])
         }
+        // A comment line after the data (readers such as pandas and R skip it with a comment character).
+        if let head = r.journalHead { out += "# " + head.text + "\r\n" }
         try out.finish()
     }
 
@@ -114,7 +116,9 @@ public enum ResearchFormats {
         md += "- Date: \(inert(r.session.date)), \(ExportText.clock(r.session.startedAt))–\(ExportText.clock(r.session.endedAt)) UTC · platform: \(inert(r.session.platform))\n"
         if let study = r.session.study { md += "- Study: \(inert(study))\(r.session.strand.map { ", strand \(inert($0))" } ?? "")\n" }
         md += "- Participants: \(r.participants.count) · contributions in this record: \(r.contributions.count)\n"
-        md += "- Anonymised research data: names and identifiers redacted, background material withheld.\n\n"
+        md += "- Anonymised research data: names and identifiers redacted, background material withheld.\n"
+        if let head = r.journalHead { md += "- Journal head (for `convene check --against`): \(head.text)\n" }
+        md += "\n"
         md += "## Who took part\n\n| code | role | organisation | strand |\n| --- | --- | --- | --- |\n"
         for p in r.participants { md += "| \(cell(p.code)) | \(cell(p.role)) | \(cell(p.orgType ?? "")) | \(cell(p.strand ?? "")) |\n" }
         md += "\n## Rooms and rounds\n\n"

@@ -74,6 +74,9 @@ public struct ResearchRecord: Codable, Equatable, Sendable {
     public var themes: [ThemeInfo]
     public var contributions: [Entry]
     public var process: Process
+    /// Where the journal ended when the export was made (`convene check --against EXPORT`); absent when the
+    /// record was built without a journal (benchmarks, tests, a study export).
+    public var journalHead: ExportJournalHead? = nil
 }
 
 /// The gate: the one function that turns a session into research data.

@@ -42,6 +42,8 @@ public struct WarningSummary: Equatable, Sendable {
         var counters = state.placeholderCounters
         var fresh: [String: String] = [:]
         func placeholder(_ label: IdentifierLabel, _ text: String) -> String {
+            // Special-category details are never redacted, so they have no placeholder; the line says what kind it is.
+            if label == .specialCategory { return "a special-category detail" }
             let key = label.rawValue + "\u{1F}" + text.lowercased()
             if let known = state.placeholderNumbers[key] { return "[\(label.placeholderWord) \(known)]" }
             if let given = fresh[key] { return given }

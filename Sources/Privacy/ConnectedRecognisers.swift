@@ -25,10 +25,10 @@ extension ScanContext {
         let n = scalars.count
         var i = 0
         while i < n {
-            if scalars[i].properties.isWhitespace { i += 1; continue }
+            if Tokeniser.isSpace(scalars[i]) { i += 1; continue }
             var e = i
             var dots = 0, slashes = 0
-            while e < n, !scalars[e].properties.isWhitespace {
+            while e < n, !Tokeniser.isSpace(scalars[e]) {
                 if scalars[e] == "." { dots += 1 } else if scalars[e] == "/" { slashes += 1 }
                 e += 1
             }
@@ -70,7 +70,7 @@ extension ScanContext {
                 && !Vocab.notNames.contains(k) && !Self.brands.contains(k)
         }
         for c in text.unicodeScalars {
-            if c.properties.isAlphabetic { word.unicodeScalars.append(c) } else if check() { return true }
+            if Tokeniser.isLetter(c) { word.unicodeScalars.append(c) } else if check() { return true }
         }
         return check()
     }
@@ -97,7 +97,7 @@ extension ScanContext {
         // IPv6 on scalars: hex groups and colons.
         var a = 0
         while a < scalars.count {
-            guard scalars[a].properties.isASCIIHexDigit || scalars[a] == ":" else { a += 1; continue }
+            guard Tokeniser.isHexDigit(scalars[a]) || scalars[a] == ":" else { a += 1; continue }
             if a > 0, Tokeniser.isWordScalar(scalars[a - 1]) {
                 a += 1
                 while a < scalars.count, Tokeniser.isWordScalar(scalars[a]) { a += 1 }
@@ -105,12 +105,12 @@ extension ScanContext {
             }
             var b = a
             var colons = 0, double = false, group = 0, ok = true
-            while b < scalars.count, scalars[b].properties.isASCIIHexDigit || scalars[b] == ":" {
+            while b < scalars.count, Tokeniser.isHexDigit(scalars[b]) || scalars[b] == ":" {
                 if scalars[b] == ":" { colons += 1; if b > a && scalars[b - 1] == ":" { double = true }; group = 0 } else { group += 1; if group > 4 { ok = false } }
                 b += 1
             }
             if b < scalars.count, Tokeniser.isWordScalar(scalars[b]) { ok = false }
-            let hasLetterHex = scalars[a..<b].contains { $0.properties.isAlphabetic }
+            let hasLetterHex = scalars[a..<b].contains { Tokeniser.isLetter($0) }
             if ok, colons == 7 || (double && colons >= 2 && hasLetterHex), b - a >= 6 { add(.ipAddress, scalars: a, b) }
             a = max(b, a + 1)
         }

@@ -4,21 +4,41 @@
 import Foundation
 
 final class Gazetteer: Sendable {
+    /// Which lists a folded key is on.
+    struct Lists: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let given = Lists(rawValue: 1)
+        static let surname = Lists(rawValue: 2)
+        static let ambiguous = Lists(rawValue: 4)
+        static let town = Lists(rawValue: 8)
+        static let bigPlace = Lists(rawValue: 16)
+        static let word = Lists(rawValue: 32)
+    }
+
+    /// One list as a set of keys, read through the one table.
+    struct List: Sendable {
+        let table: [String: Lists]
+        let flag: Lists
+        @inline(__always) func contains(_ key: String) -> Bool { table[key]?.contains(flag) ?? false }
+    }
+
+    /// Every key on any list with the lists it is on: one hash per look-up, however many lists are asked about.
+    let table: [String: Lists]
     /// Given names, folded lower case.
-    let given: Set<String>
+    var given: List { List(table: table, flag: .given) }
     /// Surnames that are not also given names.
-    let surnames: Set<String>
+    var surnames: List { List(table: table, flag: .surname) }
     /// Names that are also ordinary English words (Amber, Grace, Will): need context.
-    let ambiguous: Set<String>
-    /// Towns, villages, boroughs and neighbourhoods that narrow a person down.
-    let towns: Set<String>
+    var ambiguous: List { List(table: table, flag: .ambiguous) }
+    /// Towns, villages, boroughs and neighbourhoods that narrow a person down (one-word names).
+    var towns: List { List(table: table, flag: .town) }
     /// First words of multi-word towns ("milton" → [["milton", "keynes"]]).
     let multiWordTowns: [String: [[String]]]
     /// Big cities, nations and counties: quiet when used generally.
-    let bigPlaces: Set<String>
+    var bigPlaces: List { List(table: table, flag: .bigPlace) }
     /// Everyday English words, folded lower case (British English list plus chat words): a token on no
     /// list at all may be a name nobody listed; a name part on this list matches only where it stands as a name.
-    let words: Set<String>
+    var words: List { List(table: table, flag: .word) }
     /// Whether the files were found (a missing bundle is reported once on stderr).
     let loaded: Bool
 
@@ -26,27 +46,56 @@ final class Gazetteer: Sendable {
 
     private init() {
         var ok = true
-        func lines(_ name: String) -> [String] {
+        var table: [String: Lists] = [:]
+        table.reserveCapacity(92_000)
+        /// The file's lines, trimmed, read as bytes: ASCII lines (nearly all) are lower-cased byte by byte,
+        /// others folded as the tokeniser folds (`fold: false` keeps them as written, as words.txt is).
+        func lines(_ name: String, fold: Bool) -> [String] {
             guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Gazetteer")
                     ?? Bundle.module.url(forResource: name, withExtension: "txt"),
-                  let text = try? String(contentsOf: url, encoding: .utf8) else { ok = false; return [] }
-            return text.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                  let data = try? Data(contentsOf: url) else { ok = false; return [] }
+            var out: [String] = []
+            data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                var a = 0
+                var line: [UInt8] = []
+                while a < bytes.count {
+                    var b = a
+                    while b < bytes.count, bytes[b] != 0x0A { b += 1 }
+                    var x = a, y = b
+                    while x < y, bytes[x] == 0x20 || bytes[x] == 0x09 || bytes[x] == 0x0D { x += 1 }
+                    while y > x, bytes[y - 1] == 0x20 || bytes[y - 1] == 0x09 || bytes[y - 1] == 0x0D { y -= 1 }
+                    if x < y {
+                        line.removeAll(keepingCapacity: true)
+                        var ascii = true
+                        for k in x..<y {
+                            let c = bytes[k]
+                            if c >= 0x80 { ascii = false }
+                            line.append(fold && c >= 0x41 && c <= 0x5A ? c + 32 : c)
+                        }
+                        if ascii || !fold {
+                            out.append(String(decoding: line, as: UTF8.self))
+                        } else {
+                            out.append(Tokeniser.fold(String(decoding: UnsafeBufferPointer(rebasing: bytes[x..<y]), as: UTF8.self)))
+                        }
+                    }
+                    a = b + 1
+                }
+            }
+            return out
         }
-        given = Set(lines("given").map(Tokeniser.fold))
-        surnames = Set(lines("surnames").map(Tokeniser.fold))
-        ambiguous = Set(lines("ambiguous").map(Tokeniser.fold))
-        var single = Set<String>()
+        for key in lines("given", fold: true) { table[key, default: []].insert(.given) }
+        for key in lines("surnames", fold: true) { table[key, default: []].insert(.surname) }
+        for key in lines("ambiguous", fold: true) { table[key, default: []].insert(.ambiguous) }
         var multi: [String: [[String]]] = [:]
-        for town in lines("towns") {
+        for town in lines("towns", fold: false) {
             let parts = Gazetteer.words(town)
-            if parts.count == 1 { single.insert(parts[0]) } else if let first = parts.first { multi[first, default: []].append(parts) }
+            if parts.count == 1 { table[parts[0], default: []].insert(.town) } else if let first = parts.first { multi[first, default: []].append(parts) }
         }
-        towns = single
         multiWordTowns = multi.mapValues { $0.sorted { $0.count > $1.count } }
-        var big = Set<String>()
-        for place in lines("bigcities") { big.insert(Gazetteer.words(place).joined(separator: " ")) }
-        bigPlaces = big
-        words = Set(lines("words"))
+        for place in lines("bigcities", fold: false) { table[Gazetteer.words(place).joined(separator: " "), default: []].insert(.bigPlace) }
+        for word in lines("words", fold: false) { table[word, default: []].insert(.word) }
+        self.table = table
         loaded = ok
         if !ok {
             FileHandle.standardError.write(Data("convene: the bundled name lists (Privacy/Gazetteer) were not found; only cues and session names will find people\n".utf8))
@@ -58,15 +107,14 @@ final class Gazetteer: Sendable {
         Tokeniser.tokenise(Array(text.unicodeScalars)).map(\.key)
     }
 
-    func isGiven(_ key: String) -> Bool { given.contains(key) }
-    func isSurname(_ key: String) -> Bool { surnames.contains(key) || given.contains(key) }
+    @inline(__always) func lists(_ key: String) -> Lists { table[key] ?? [] }
+    func isGiven(_ key: String) -> Bool { lists(key).contains(.given) }
+    func isSurname(_ key: String) -> Bool { !lists(key).isDisjoint(with: [.surname, .given]) }
     /// A name that is also an everyday word (the bundled list, or the wider word list: "mac", "dev").
-    func isAmbiguous(_ key: String) -> Bool { ambiguous.contains(key) || words.contains(key) }
-    func isWord(_ key: String) -> Bool { words.contains(key) }
+    func isAmbiguous(_ key: String) -> Bool { !lists(key).isDisjoint(with: [.ambiguous, .word]) }
+    func isWord(_ key: String) -> Bool { lists(key).contains(.word) }
     /// On no list: not a word, not a listed name or place.
-    func isUnknown(_ key: String) -> Bool {
-        !words.contains(key) && !given.contains(key) && !surnames.contains(key) && !towns.contains(key) && !bigPlaces.contains(key)
-    }
+    func isUnknown(_ key: String) -> Bool { lists(key).isDisjoint(with: [.word, .given, .surname, .town, .bigPlace]) }
 }
 
 /// The bundled name lists, for a program that knows it will scan soon: the

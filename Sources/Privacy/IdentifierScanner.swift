@@ -171,10 +171,23 @@ struct ScanContext {
     /// Tokens inside a national body or the study's own organisation: nothing is found there.
     var quiet: [Bool]
 
+    /// The gazetteer lists each token's key is on, looked up once per token (recognisers ask several times).
+    let lists: [Gazetteer.Lists]
+
     init(scalars: [Unicode.Scalar], tokens: [Token], gazetteer: Gazetteer) {
         self.scalars = scalars; self.tokens = tokens; self.gazetteer = gazetteer
         quiet = Array(repeating: false, count: tokens.count)
+        lists = tokens.map { $0.kind == .punct ? [] : gazetteer.lists($0.key) }
     }
+
+    /// Token `i` is on no list (not a word, not a listed name or place): `Gazetteer.isUnknown` of its key.
+    @inline(__always) func unknown(_ i: Int) -> Bool { lists[i].isDisjoint(with: [.word, .given, .surname, .town, .bigPlace]) }
+    /// Token `i` is a listed given name.
+    @inline(__always) func given(_ i: Int) -> Bool { lists[i].contains(.given) }
+    /// Token `i` is a name that is also an everyday word: `Gazetteer.isAmbiguous` of its key.
+    @inline(__always) func ambiguous(_ i: Int) -> Bool { !lists[i].isDisjoint(with: [.ambiguous, .word]) }
+    /// Token `i` is on list `list`.
+    @inline(__always) func on(_ list: Gazetteer.Lists, _ i: Int) -> Bool { !lists[i].isDisjoint(with: list) }
 
     mutating func add(_ label: IdentifierLabel, tokens a: Int, _ b: Int) {
         candidates.append(Candidate(label: label, start: tokens[a].start, end: tokens[b].end))

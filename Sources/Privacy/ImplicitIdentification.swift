@@ -18,7 +18,8 @@ public struct ImplicitIdentificationWarning: Equatable, Sendable, Codable {
     public var rarity: RoleRarity
     /// The place or organisation that, with the role, points at one person.
     public var place: String
-    /// What kind of finding the place is (LOCATION, ORGANISATION_LOCAL, POSTCODE).
+    /// What kind of finding the place is (LOCATION, ORGANISATION_LOCAL, POSTCODE), or SPECIAL_CATEGORY for a
+    /// special-category detail (health, faith, ethnicity…) that narrows a person down with the role.
     public var placeLabel: IdentifierLabel
     /// Where the place was found: in the contribution's text or in the role itself.
     public var foundIn: PlaceSource
@@ -156,6 +157,12 @@ public struct ImplicitIdentificationCheck: Sendable {
             place = (f.text, f.label, .text)
         } else if let f = placeInRole[p.code] {
             place = (f.text, f.label, .role)
+        } else if let f = scanner.specialCategories(c.text).first(where: { f in
+            !c.redactions.contains { $0.span.start < f.span.end && f.span.start < $0.span.end }
+        }) {
+            // A rare role and a special-category detail (a health condition, a faith, a union post) narrow a person
+            // down as a place does.
+            place = (f.text, f.label, .text)
         } else {
             return nil
         }
@@ -164,7 +171,7 @@ public struct ImplicitIdentificationCheck: Sendable {
         let saysRole = ImplicitIdentification.normalised(c.text).contains(key)
         let suggested: AttributionLevel = saysRole ? .background : .anonymous
         let why = rarity == .rareTitle ? "a rare role" : "the only \(role) in this \(scope)"
-        let whereFound = place.2 == .text ? "names" : "has the role's own"
+        let whereFound = place.1 == .specialCategory ? "mentions the special-category detail" : place.2 == .text ? "names" : "has the role's own"
         return ImplicitIdentificationWarning(
             contribution: c.number, participant: p.code, role: role, rarity: rarity, place: place.0,
             placeLabel: place.1, foundIn: place.2, current: c.attribution, suggested: suggested,

@@ -14,68 +14,26 @@ public struct NameOccurrence: Sendable, Equatable {
     public init(start: Int, end: Int) { self.start = start; self.end = end }
 }
 
+/// Where the names of a session stand in a text, by the one rule the export gate uses (docs/privacy.md, "Names that
+/// are everyday words"): the full name and every part that is not an everyday word anywhere, in any case or accent,
+/// even glued to digits; a part that is an everyday word (Fab, Will, Grace) only where it stands as a name. The
+/// gate (`Redactor`) and the physical replacement of leaving names (`NameReplacement`) both match with this, so
+/// what a withdrawal or anonymisation rewrites is exactly what an export would have hidden.
+public struct NameMatcher: Sendable {
+    let scanner: IdentifierScanner
+    public init(names: [String]) { scanner = IdentifierScanner(names: names) }
+    /// No name to look for.
+    public var isEmpty: Bool { scanner.sessionNames.isEmpty }
+    /// Every occurrence in `text`, in text order, no overlaps.
+    public func occurrences(in text: String) -> [NameOccurrence] {
+        scanner.scanSessionNames(text).map { NameOccurrence(start: $0.span.start, end: $0.span.end) }.sorted { $0.start < $1.start }
+    }
+}
+
 public enum NameOccurrences {
-    /// Every occurrence of one of `names` — whole, or a part of three letters
-    /// or more — as a whole word, ignoring case and accents. Longest first, no overlaps.
+    /// Every occurrence of one of `names` by the gate's rule (`NameMatcher`).
     public static func find(_ names: [String], in text: String) -> [NameOccurrence] {
-        let needles = needles(names)
-        guard !needles.isEmpty else { return [] }
-        let scalars = Array(text.unicodeScalars)
-        // The folded text, scalar by scalar, with the original scalar each came from.
-        var folded: [Unicode.Scalar] = []
-        var owner: [Int] = []
-        for (i, s) in scalars.enumerated() {
-            for f in fold(s) { folded.append(f); owner.append(i) }
-        }
-        var taken = [Bool](repeating: false, count: scalars.count)
-        var out: [NameOccurrence] = []
-        for needle in needles {
-            guard needle.count <= folded.count else { continue }
-            var j = 0
-            while j + needle.count <= folded.count {
-                guard folded[j] == needle[0], Array(folded[j..<(j + needle.count)]) == needle else { j += 1; continue }
-                let start = owner[j]
-                var end = owner[j + needle.count - 1] + 1
-                // Combining marks that folded to nothing belong to the last letter.
-                while end < scalars.count, fold(scalars[end]).isEmpty { end += 1 }
-                let before = start == 0 || !isWordScalar(scalars[start - 1])
-                let after = end == scalars.count || !isWordScalar(scalars[end])
-                if before, after, !taken[start..<end].contains(true) {
-                    for k in start..<end { taken[k] = true }
-                    out.append(NameOccurrence(start: start, end: end))
-                    j += needle.count
-                } else {
-                    j += 1
-                }
-            }
-        }
-        return out.sorted { $0.start < $1.start }
-    }
-
-    /// Folded needles: each whole name and each of its parts of three letters or more, longest first.
-    static func needles(_ names: [String]) -> [[Unicode.Scalar]] {
-        var set = Set<String>()
-        for name in names {
-            let whole = name.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !whole.isEmpty else { continue }
-            let f = String(String.UnicodeScalarView(whole.unicodeScalars.flatMap(fold)))
-            if f.unicodeScalars.filter(isWordScalar).count >= 3 { set.insert(f) }
-            for part in f.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where part.count >= 3 {
-                set.insert(String(part))
-            }
-        }
-        return set.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
-    }
-
-    static func fold(_ s: Unicode.Scalar) -> [Unicode.Scalar] {
-        if s.isASCII { return [(65...90).contains(s.value) ? Unicode.Scalar(UInt8(s.value + 32)) : s] }
-        if s.properties.generalCategory == .nonspacingMark { return [] }
-        let f = String(s).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        return Array(f.unicodeScalars)
-    }
-
-    private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil
+        NameMatcher(names: names).occurrences(in: text)
     }
 }
 
@@ -105,7 +63,8 @@ public enum NameReplacement {
     public static func rewrite(_ events: [(seq: Int, event: SessionEvent)], names: [String],
                                state: SessionState) throws -> NameRewrite {
         var out = NameRewrite()
-        guard !NameOccurrences.needles(names).isEmpty else { return out }
+        let matcher = NameMatcher(names: names)
+        guard !matcher.isEmpty else { return out }
         // Pass 1: each text version of each contribution (the logged text, then each
         // edit), with the redaction records that refer to it.
         struct Version { var seq: Int; var number: Int; var text: String; var marks: [Int] = [] }
@@ -148,10 +107,10 @@ public enum NameReplacement {
                 guard let r = payloadAt[seq] as? RedactionAccepted, r.span.start >= 0, r.span.start < r.span.end,
                       r.span.end <= scalars.count else { continue }
                 let covered = String(String.UnicodeScalarView(scalars[r.span.start..<r.span.end]))
-                guard !NameOccurrences.find(names, in: covered).isEmpty else { continue }
+                guard !matcher.occurrences(in: covered).isEmpty else { continue }
                 regions.append((r.span.start, r.span.end, placeholder(for: covered, label: r.label, state: state)))
             }
-            for occ in NameOccurrences.find(names, in: version.text) {
+            for occ in matcher.occurrences(in: version.text) {
                 let text = String(String.UnicodeScalarView(scalars[occ.start..<occ.end]))
                 regions.append((occ.start, occ.end, placeholder(for: text, label: .person, state: state, names: names)))
             }
@@ -208,7 +167,7 @@ public enum NameReplacement {
                     out.changes.append(NameRewriteChange(seq: seq, what: "a redaction record of #\(version.number)", places: 1))
                 case var r as RedactionRejected:
                     let span = moved(r.span)
-                    let reason = replaced(r.reason, names: names, state: state)
+                    let reason = replaced(r.reason, names: names, state: state, matcher: matcher)
                     guard span != r.span || reason.places > 0 else { continue }
                     r.span = span; r.reason = reason.text
                     out.payloads[seq] = r
@@ -219,7 +178,7 @@ public enum NameReplacement {
         }
         // Pass 3: free text anywhere else (concern descriptions, notes, reasons, titles…).
         for (seq, event, what) in others {
-            guard let done = try rewriteFreeText(event, names: names, state: state) else { continue }
+            guard let done = try rewriteFreeText(event, names: names, state: state, matcher: matcher) else { continue }
             out.payloads[seq] = done.0
             out.changes.append(NameRewriteChange(seq: seq, what: what, places: done.1))
         }
@@ -233,13 +192,14 @@ public enum NameReplacement {
         "fileName", "overrideReason", "name", "items", "segments", "codes",
     ]
 
-    static func rewriteFreeText(_ event: SessionEvent, names: [String], state: SessionState) throws -> (any EventPayload, Int)? {
+    static func rewriteFreeText(_ event: SessionEvent, names: [String], state: SessionState,
+                                matcher: NameMatcher) throws -> (any EventPayload, Int)? {
         let data = try EventCodec.encode(event.payload)
         guard let object = try? JSONSerialization.jsonObject(with: data) else { return nil }
         var places = 0
         func walk(_ value: Any, key: String?) -> Any {
             if let s = value as? String, let key, freeTextKeys.contains(key) {
-                let r = replaced(s, names: names, state: state)
+                let r = replaced(s, names: names, state: state, matcher: matcher)
                 places += r.places
                 return r.text
             }
@@ -259,8 +219,9 @@ public enum NameReplacement {
     }
 
     /// `text` with every occurrence of `names` replaced by its placeholder.
-    public static func replaced(_ text: String, names: [String], state: SessionState) -> (text: String, places: Int) {
-        let found = NameOccurrences.find(names, in: text)
+    public static func replaced(_ text: String, names: [String], state: SessionState,
+                                matcher: NameMatcher? = nil) -> (text: String, places: Int) {
+        let found = (matcher ?? NameMatcher(names: names)).occurrences(in: text)
         guard !found.isEmpty else { return (text, 0) }
         let scalars = Array(text.unicodeScalars)
         var out: [Unicode.Scalar] = []
@@ -281,7 +242,8 @@ public enum NameReplacement {
         if let n = state.placeholderNumbers[SessionState.placeholderKey(label: label, text: text)] {
             return "[\(label.placeholderWord) \(n)]"
         }
-        for name in names where !NameOccurrences.find([text], in: name).isEmpty {
+        let part = IdentifierScanner.nameKeys(text)
+        for name in names where !part.isEmpty && IdentifierScanner.nameKeys(name).contains(run: part) {
             if let n = state.placeholderNumbers[SessionState.placeholderKey(label: .person, text: name)] {
                 return "[\(IdentifierLabel.person.placeholderWord) \(n)]"
             }
@@ -295,5 +257,13 @@ public enum NameReplacement {
             return "\(event.kind) of #\(n)"
         }
         return event.kind
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Whether `run` occurs in this array as consecutive elements.
+    func contains(run: [Element]) -> Bool {
+        guard !run.isEmpty, run.count <= count else { return false }
+        return (0...(count - run.count)).contains { Array(self[$0..<($0 + run.count)]) == run }
     }
 }

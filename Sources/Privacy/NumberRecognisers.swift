@@ -233,13 +233,13 @@ extension ScanContext {
         let u = Array(s.unicodeScalars)
         guard u.count >= 2 && u.count <= 4 else { return false }
         var letters = 0
-        while letters < u.count, u[letters].properties.isAlphabetic { letters += 1 }
+        while letters < u.count, Tokeniser.isLetter(u[letters]) { letters += 1 }
         guard letters >= 1 && letters <= 2, postcodeAreas.contains(String(s.prefix(letters))) else { return false }
         let rest = u[letters...]
         guard let first = rest.first, first.value >= 48 && first.value <= 57 else { return false }
         let tail = rest.dropFirst()
         if tail.count > 1 { return false }
-        if let t = tail.first { return (t.value >= 48 && t.value <= 57) || t.properties.isAlphabetic }
+        if let t = tail.first { return (t.value >= 48 && t.value <= 57) || Tokeniser.isLetter(t) }
         return true
     }
 
@@ -272,7 +272,7 @@ extension ScanContext {
         // On its own, a two-letter area with its district ("LU1", "SE15", "CF10") is a postcode; one-letter ones
         // ("M6", "B12", "A1") are roads and vitamins too often.
         // Not in a run of codes or numbers ("draft 13 BB68", "CB1F"), and only the plain shapes AA9 / AA99.
-        let letters = upper.unicodeScalars.prefix { $0.properties.isAlphabetic }.count
+        let letters = upper.unicodeScalars.prefix { Tokeniser.isLetter($0) }.count
         let plain = upper.unicodeScalars.dropFirst(letters).allSatisfy { $0.value >= 48 && $0.value <= 57 }
         let amongCodes = (tok(i - 1).map { $0.kind != .word } ?? false) || (tok(i + 1).map { $0.kind == .number || $0.kind == .alnum } ?? false)
         return letters == 2 && plain && !amongCodes && !["the", "year", "key", "stage", "ks", "form", "class", "set", "group", "room"].contains(before) ? i : nil

@@ -34,8 +34,8 @@ extension ScanContext {
     /// A capitalised word that can be a name after a cue (not a role, month, tool or acronym).
     func nameAfterCue(_ i: Int) -> Bool {
         guard let t = tok(i), t.kind == .word, t.length >= 2, !notAName(i) else { return false }
-        if t.capitalised { return !t.allCaps || gazetteer.isGiven(t.key) }
-        return gazetteer.isGiven(t.key) && !gazetteer.isAmbiguous(t.key) || t.length >= 3 && gazetteer.isUnknown(t.key)
+        if t.capitalised { return !t.allCaps || given(i) }
+        return given(i) && !ambiguous(i) || t.length >= 3 && unknown(i)
     }
 
     /// The end of a name starting at `i`: a surname (or second name) may follow.
@@ -185,9 +185,9 @@ extension ScanContext {
         let t = tokens[i]
         var a = t.start
         while a < t.end {
-            guard scalars[a].properties.isAlphabetic else { a += 1; continue }
+            guard Tokeniser.isLetter(scalars[a]) else { a += 1; continue }
             var b = a
-            while b < t.end, scalars[b].properties.isAlphabetic || scalars[b].properties.generalCategory == .nonspacingMark { b += 1 }
+            while b < t.end, Tokeniser.isLetter(scalars[b]) || scalars[b].properties.generalCategory == .nonspacingMark { b += 1 }
             let key = Tokeniser.foldedKey(scalars, a, b)
             if !wordLike.contains(key), sessionNames[key]?.contains(where: { $0.count == 1 }) == true {
                 candidates.append(Candidate(label: .person, start: a, end: b, sessionName: true))
@@ -260,22 +260,22 @@ extension ScanContext {
                 }
             }
             // "the Smith family", "the Okafor children", "the Brennan case": a surname as a modifier.
-            if t.kind == .word, t.capitalised && !t.allCaps || gazetteer.isUnknown(k) || gazetteer.surnames.contains(k) && !gazetteer.isWord(k),
+            if t.kind == .word, t.capitalised && !t.allCaps || unknown(i) || on(.surname, i) && !on(.word, i),
                t.length >= 3, key(i - 1) == "the", Self.surnameModified.contains(key(i + 1)),
-               !notAName(i), !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k), !Vocab.genericOrgModifiers.contains(k),
+               !notAName(i), !(on([.town, .bigPlace], i) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)), !Vocab.genericServiceWords.contains(k), !Vocab.genericOrgModifiers.contains(k),
                !(["case", "cases"].contains(key(i + 1)) && Self.caseWorkWords.contains(key(i + 2))) {
                 add(.person, tokens: i, i); continue
             }
             // "our Kayleigh", "our Dee": a family's way of naming one of its own (not "our Head of Service", "our LA").
             if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 2, key(i - 1) == "our", !t.sentenceStart, !notAName(i),
-               !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k), !Vocab.genericOrgModifiers.contains(k),
+               !(on([.town, .bigPlace], i) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)), !Vocab.genericServiceWords.contains(k), !Vocab.genericOrgModifiers.contains(k),
                !(tok(i + 1).map { $0.capitalised || Vocab.orgHeads.contains($0.key) || Vocab.streetHeads.contains($0.key) } ?? false),
-               !gazetteer.isWord(k) || gazetteer.isGiven(k) {
+               !on(.word, i) || given(i) {
                 let e = extendName(i)
                 add(.person, tokens: i, e); i = e; continue
             }
             // A word on no list where a name stands: "and Kez said", "Jaxon was 14", "Tiah (15)", "her bf jaydee".
-            if t.kind == .word, t.length >= 3, !t.allCaps, gazetteer.isUnknown(k), !notAName(i), !notAPlaceOrNation(k),
+            if t.kind == .word, t.length >= 3, !t.allCaps, unknown(i), !notAName(i), !(on([.town, .bigPlace], i) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)),
                !Vocab.relations.contains(k), !Vocab.personNouns.contains(k), !Self.vehicleCues.contains(k),
                !Self.brands.contains(k), possibleNamePosition(i) {
                 let e = t.capitalised ? extendName(i) : i
@@ -286,27 +286,27 @@ extension ScanContext {
             }
             // An unknown capitalised word before "'s mum", "'s boyfriend": a person ("Jaxon's mum rang").
             if t.capitalised, !t.allCaps, t.length >= 3, ["'", "’"].contains(key(i + 1)), key(i + 2) == "s", !tokens[i + 1].spaceBefore,
-               Self.possessedByPeople.contains(key(i + 3)), !notAName(i), !gazetteer.towns.contains(k), !gazetteer.bigPlaces.contains(k) {
+               Self.possessedByPeople.contains(key(i + 3)), !notAName(i), !on(.town, i), !on(.bigPlace, i) {
                 add(.person, tokens: i, i); continue
             }
             // An unknown capitalised word mid-sentence before "said/told/texted": a person ("and Jaxon told her").
             if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !t.sentenceStart, Vocab.strongVerbs.contains(key(i + 1)), key(i - 1) != "the",
-               !notAName(i), !gazetteer.towns.contains(k), !gazetteer.bigPlaces.contains(k), !(tok(i - 1).map { $0.kind == .punct && !$0.isPunct(",") } ?? true) {
+               !notAName(i), !on(.town, i), !on(.bigPlace, i), !(tok(i - 1).map { $0.kind == .punct && !$0.isPunct(",") } ?? true) {
                 add(.person, tokens: i, i); continue
             }
             // An unknown capitalised word after "spoke to", "met with", "texted", "thanks": a person ("I spoke to Keanu").
             if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !t.sentenceStart, !notAName(i),
                Self.contactVerbs.contains(key(i - 1)) || ["to", "with"].contains(key(i - 1)) && Self.talkVerbs.contains(key(i - 2)),
-               !gazetteer.towns.contains(k), !gazetteer.bigPlaces.contains(k), !Vocab.genericServiceWords.contains(k),
+               !on(.town, i), !on(.bigPlace, i), !Vocab.genericServiceWords.contains(k),
                !Vocab.orgHeads.contains(key(i + 1)), !Vocab.streetHeads.contains(key(i + 1)), !Vocab.orgHeadAcronyms.contains(key(i + 1)) {
                 let e = extendName(i)
                 add(.person, tokens: i, e); i = e; continue
             }
             // The gazetteer.
-            guard t.kind == .word, t.length >= 2, gazetteer.isGiven(k), !notAName(i), !t.allCaps || t.length > 3 && tok(i + 1)?.allCaps == true else { continue }
+            guard t.kind == .word, t.length >= 2, given(i), !notAName(i), !t.allCaps || t.length > 3 && tok(i + 1)?.allCaps == true else { continue }
             let isGiven = true
-            let ambiguous = gazetteer.isAmbiguous(k)
-            if t.capitalised, gazetteer.bigPlaces.contains(k) || (Self.determiners.contains(key(i - 1)) && ambiguous) { continue }
+            let ambiguous = self.ambiguous(i)
+            if t.capitalised, on(.bigPlace, i) || (Self.determiners.contains(key(i - 1)) && ambiguous) { continue }
             // "the Jay report", "the Munro review": a public report named after its author.
             if key(i - 1) == "the", Self.publicWorks.contains(key(i + 1)) { continue }
             if isGiven && !ambiguous {

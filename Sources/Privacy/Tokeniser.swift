@@ -54,23 +54,29 @@ enum Tokeniser {
             if isWordScalar(c) {
                 var letters = 0
                 var upper = 0
+                var ascii = true
                 while i < s.count, isWordScalar(s[i]) {
                     let v = s[i].value
                     if v >= 48 && v <= 57 { digits += 1 }
                     else if v < 128 { letters += 1; if v <= 90 { upper += 1 } }
-                    else if s[i].properties.isAlphabetic { letters += 1; if s[i].properties.isUppercase { upper += 1 } }
+                    else if s[i].properties.isAlphabetic { ascii = false; letters += 1; if s[i].properties.isUppercase { upper += 1 } }
+                    else { ascii = false }
                     i += 1
                 }
                 kind = digits == 0 ? .word : letters == 0 ? .number : .alnum
-                let text = String(String.UnicodeScalarView(s[start..<i]))
+                let text: String, key: String
+                if ascii { (text, key) = asciiTextAndKey(s, start, i) } else {
+                    text = String(String.UnicodeScalarView(s[start..<i]))
+                    key = foldedKey(s, start, i)
+                }
                 let previous = tokens.last
                 let sentence = previous == nil || sawNewline || previous!.isPunct(".!?…")
-                tokens.append(Token(kind: kind, start: start, end: i, text: text, key: foldedKey(s, start, i),
+                tokens.append(Token(kind: kind, start: start, end: i, text: text, key: key,
                                     capitalised: s[start].value < 128 ? (s[start].value >= 65 && s[start].value <= 90) : s[start].properties.isUppercase, allCaps: letters >= 2 && upper == letters,
                                     digits: digits, spaceBefore: sawSpace, lineStart: sawNewline, sentenceStart: sentence, scalar: s[start]))
             } else {
                 i += 1
-                let text = String(c)
+                let text = c.value < 128 ? asciiTextAndKey(s, start, i).0 : String(c)
                 let previous = tokens.last
                 let sentence = previous == nil || sawNewline
                 tokens.append(Token(kind: .punct, start: start, end: i, text: text, key: text, capitalised: false, allCaps: false,
@@ -82,12 +88,46 @@ enum Tokeniser {
         return tokens
     }
 
+    /// Whitespace, with an ASCII fast path (a property look-up costs more than the rest of a scan step).
+    @inline(__always) static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c.value < 128 ? (c.value == 32 || (c.value >= 9 && c.value <= 13)) : c.properties.isWhitespace
+    }
+
+    /// A letter, with an ASCII fast path.
+    @inline(__always) static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        c.value < 128 ? ((c.value | 0x20) >= 97 && (c.value | 0x20) <= 122) : c.properties.isAlphabetic
+    }
+
+    /// 0-9, a-f, A-F.
+    @inline(__always) static func isHexDigit(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        return (v >= 48 && v <= 57) || ((v | 0x20) >= 97 && (v | 0x20) <= 102)
+    }
+
     @inline(__always) static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
         if c.value < 128 {
             let v = c.value
             return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
         }
         return c.properties.isAlphabetic || c.properties.generalCategory == .nonspacingMark
+    }
+
+    /// An ASCII run as typed and lower-cased, each written straight into its string (no scalar view, no
+    /// intermediate buffer; a short token is stored inline, with no allocation at all).
+    @inline(__always) static func asciiTextAndKey(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> (String, String) {
+        let n = b - a
+        let text = String(unsafeUninitializedCapacity: n) { buffer in
+            for k in 0..<n { buffer[k] = UInt8(truncatingIfNeeded: s[a + k].value) }
+            return n
+        }
+        let key = String(unsafeUninitializedCapacity: n) { buffer in
+            for k in 0..<n {
+                let v = UInt8(truncatingIfNeeded: s[a + k].value)
+                buffer[k] = v >= 65 && v <= 90 ? v + 32 : v
+            }
+            return n
+        }
+        return (text, key)
     }
 
     /// Lower case, accents folded, ASCII fast path.

@@ -22,9 +22,13 @@ public enum SessionExport {
             progress?(fraction * 0.8, "applying redactions, attribution and withdrawals")
         } : nil
         progress?(0.8, "writing \(format.rawValue)")
+        // The export records where the journal ended, so `check --against EXPORT` can hold the journal to it.
+        let head = (journal as? any ErasingJournal)?.head.map {
+            ExportJournalHead(session: $0.session, seq: $0.seq, hash: $0.hash)
+        }
         let bytes = try fileError(path) {
             try ExportFile.write(to: path, input: input) { sink in
-                try Exporter.write(state, format: format, prepared: prepared, to: sink)
+                try Exporter.write(state, format: format, prepared: prepared, head: head, to: sink)
             }
         }
         // Recorded so a later withdrawal can list the copies to delete by hand.

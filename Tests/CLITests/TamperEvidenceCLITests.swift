@@ -163,6 +163,39 @@ final class TamperEvidenceCLITests: XCTestCase {
         XCTAssertTrue(bare.stdout.contains("no anchor or receipt"), bare.stdout)
     }
 
+    /// Issue 19: every export records the journal head, and `check --against EXPORT` holds the journal to it.
+    func testEveryExportRecordsTheJournalHeadAndCheckHoldsTheJournalToIt() throws {
+        let f = path("exported.convene")
+        try makeSession(f)
+        try convene(["consent", f, "P01"])
+        var exports: [String] = []
+        for format in ["json", "csv", "quotes-csv", "markdown", "html", "docx", "qdpx", "qdc"] {
+            let out = path("export-\(format)")
+            try convene(["export", f, "--format", format, "-o", out])
+            exports.append(out)
+            let ok = try check(f, anchors: false, extra: ["--against", out])
+            XCTAssertEqual(ok.status, 0, "\(format): \(ok.stdout) \(ok.stderr)")
+            XCTAssertTrue(ok.stdout.contains("its end matches the receipt given"), "\(format): \(ok.stdout)")
+        }
+        // The head is the only difference between two exports of the same state.
+        let json = try String(contentsOfFile: exports[0], encoding: .utf8)
+        XCTAssertTrue(json.contains("\"journalHead\""), json)
+        // Cut the journal's tail back past the first export's head (the event before its export record): every
+        // export now names a journal that no longer reaches its head.
+        try sqlite(f, "DROP TRIGGER events_no_delete; DELETE FROM events WHERE seq >= (SELECT min(seq) FROM events WHERE kind = 'export.recorded') - 1; DELETE FROM snapshot;")
+        for out in exports {
+            let r = try check(f, anchors: false, extra: ["--against", out])
+            XCTAssertEqual(r.status, 3, "\(out): \(r.stdout)")
+            XCTAssertTrue(r.stdout.contains("damage:"), "\(out): \(r.stdout)")
+        }
+        // A file with no head is refused with one sentence.
+        let plain = path("plain.txt")
+        try Data("nothing here\n".utf8).write(to: URL(fileURLWithPath: plain))
+        let refused = try check(f, anchors: false, extra: ["--against", plain])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.stderr.contains("holds no journal head"), refused.stderr)
+    }
+
     func testDeletingAConcernAndRecomputingAnEncryptedChainFailsWithoutTheKey() throws {
         let f = path("sealed.convene")
         try makeSession(f, encrypted: true)

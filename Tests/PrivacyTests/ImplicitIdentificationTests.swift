@@ -33,6 +33,21 @@ final class ImplicitIdentificationTests: XCTestCase {
         XCTAssertTrue(w.first?.message.contains("#1") == true)
     }
 
+    /// Issue 18, item 4: a rare role and a special-category detail narrow a person down as a place does.
+    func testRareRoleWithASpecialCategoryDetailWarns() throws {
+        let s = try session([
+            ContributionLogged(source: .verbal, speaker: "P01", text: "Speaking as someone with ADHD myself, the forms are a nightmare."),
+            ContributionLogged(source: .verbal, speaker: "P02", text: "Speaking as someone with ADHD myself, the forms are a nightmare."),
+            ContributionLogged(source: .verbal, speaker: "P01", text: "The forms are a nightmare for everyone."),
+        ])
+        let w = ImplicitIdentification.warnings(in: s)
+        XCTAssertEqual(w.map(\.contribution), [1], "the rare role with the detail; a shared role or no detail is quiet")
+        XCTAssertEqual(w.first?.place, "ADHD")
+        XCTAssertEqual(w.first?.placeLabel, .specialCategory)
+        XCTAssertEqual(w.first?.suggested, .anonymous)
+        XCTAssertTrue(w.first?.message.contains("special-category") == true, w.first?.message ?? "")
+    }
+
     func testOnlyHolderInTheSessionCountsAsRare() throws {
         let s = try session([
             ContributionLogged(source: .verbal, speaker: "P04", text: "Families at 12 Station Road were visited twice."),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Exporters
 import Foundation
 import SessionActions
 import SessionModel
@@ -149,7 +150,7 @@ struct CheckCommand: ParsableCommand {
             any receipt given with --against. Exit 3 on damage.
             """)
     @OptionGroup var session: SessionFileArgument
-    @Option(help: "A receipt (withdraw --json) or any JSON document with a journalHead; the journal must still reach it (repeatable).")
+    @Option(help: "A receipt (withdraw --json), an export (any format) or any JSON document with a journalHead; the journal must still reach it (repeatable).")
     var against: [String] = []
 
     func run() throws {
@@ -167,10 +168,9 @@ struct CheckCommand: ParsableCommand {
             cipher = try Passphrases.cipher(for: meta, path: session.file, env: session.passphraseEnv)
         }
         let heads = try against.map { path -> JournalHead in
-            guard let head = Anchors.head(inDocument: path) else {
-                throw CLIError("\(path) holds no journal head (give a receipt written with --json)")
-            }
-            return head
+            if let head = Anchors.head(inDocument: path) { return head }
+            if let head = ExportJournalHead.read(exportAt: path) { return JournalHead(session: head.session, seq: head.seq, hash: head.hash) }
+            throw CLIError("\(path) holds no journal head (give a receipt written with --json, or an export)")
         }
         try report(try SQLiteJournal.check(path: session.file, cipher: cipher, against: heads), heads: heads)
     }

@@ -1,0 +1,237 @@
+import Foundation
+import SessionModel
+import SessionStore
+import XCTest
+
+/// Issue 18's end-to-end figure: identifiers left in clear in a markdown, CSV, JSON and qdpx export of a session
+/// where no finding was accepted by a person (at most 20 in 400). Each labelled corpus becomes a session (every
+/// utterance a contribution by a consented participant with a plain code, all in one theme so the markdown report
+/// quotes them; no redaction accepted or rejected), is exported with the real `convene export`, and every gold
+/// identifier is looked for in its own contribution's exported text: leaked if its text is there, partly if a part
+/// of it of three characters or more is. Prints one line per corpus and format (docs/privacy.md records them).
+final class ExportLeakTests: XCTestCase {
+    struct Gold { var number: Int; var label: String; var text: String }
+
+    /// The corpora in Tests/PrivacyTests/Corpus (every one of them is development data now).
+    static let corpora = ["blind.jsonl", "blind2.jsonl", "dev.jsonl", "heldout.jsonl"]
+    static let formats = ["markdown", "csv", "json", "qdpx"]
+
+    func testIdentifiersLeftInClearInExportsWithNoReviewAreAtMostTwentyInFourHundred() throws {
+        let corpusDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("PrivacyTests/Corpus")
+        var measured = 0
+        for name in Self.corpora {
+            let path = corpusDir.appendingPathComponent(name).path
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            measured += 1
+            let dir = try ConveneProcess.tempDir()
+            let (file, gold) = try Self.session(from: path, in: dir)
+            for format in Self.formats {
+                let out = dir.appendingPathComponent("export.\(format)").path
+                try ConveneProcess.ok(["export", file, "--format", format, "-o", out])
+                let texts = try Self.contributionTexts(format: format, path: out)
+                let count = Self.leaks(gold, in: texts)
+                XCTAssertEqual(count.missing, [], "\(name) \(format): every contribution is in the export")
+                print("leaks: \(name) \(format): \(count.clear) of \(gold.count) identifiers in clear, \(count.partly) partly"
+                      + " (scaled to 400: \(String(format: "%.1f", Double(count.clear) * 400 / Double(gold.count))) in clear)")
+                for g in count.examples.prefix(12) { print("  left in clear: #\(g.number) \(g.label) “\(g.text)”") }
+                // At most 20 in 400, scaled to the corpus.
+                XCTAssertLessThanOrEqual(Double(count.clear) / Double(gold.count), 20.0 / 400.0,
+                                         "\(name) \(format): \(count.clear) of \(gold.count) identifiers reach the export in clear")
+            }
+        }
+        XCTAssertGreaterThanOrEqual(measured, 3, "the labelled corpora are found")
+    }
+
+    /// A session file made with the real journal: six consented participants, every utterance a contribution,
+    /// every contribution in one theme; no linkage names, no redaction, no rejection.
+    static func session(from corpus: String, in dir: URL) throws -> (String, [Gold]) {
+        let file = dir.appendingPathComponent("corpus.convene").path
+        let journal = try SQLiteJournal.create(path: file, session: SessionCreated(sessionID: UUID(), title: "Leak check", date: "2026-05-14"),
+                                               by: "test", at: Date(timeIntervalSince1970: 1_778_750_000))
+        let codes = (1...6).map { String(format: "P%02d", $0) }
+        var setup: [any EventPayload] = codes.map { ParticipantAdded(code: $0, jobRole: "Social worker") }
+        setup += codes.map { ConsentRecorded(code: $0, items: ConsentChecklist.defaultItems, checkedBy: "test") }
+        setup.append(ThemeCreated(title: "Everything said"))
+        try journal.append(setup, by: "test", at: Date(timeIntervalSince1970: 1_778_750_010))
+        var gold: [Gold] = []
+        var batch: [any EventPayload] = []
+        var number = 0
+        let text = try String(contentsOfFile: corpus, encoding: .utf8)
+        for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let utterance = try XCTUnwrap(object["text"] as? String)
+            number += 1
+            batch.append(ContributionLogged(source: number % 3 == 0 ? .chat : .verbal, speaker: codes[number % codes.count], text: utterance))
+            batch.append(ThemeLinked(theme: 1, number: number))
+            for span in object["spans"] as? [[String: Any]] ?? [] {
+                if let label = span["label"] as? String, let t = span["text"] as? String { gold.append(Gold(number: number, label: label, text: t)) }
+            }
+        }
+        try journal.append(batch, by: "test", at: Date(timeIntervalSince1970: 1_778_750_020))
+        try journal.close()
+        return (file, gold)
+    }
+
+    struct Count { var clear = 0; var partly = 0; var missing: [Int] = []; var examples: [Gold] = [] }
+
+    /// Leaked: the identifier's text is in its contribution's exported text (case and runs of spaces ignored);
+    /// partly: a part of it (a run of letters or digits) of three characters or more is there as a word.
+    static func leaks(_ gold: [Gold], in texts: [Int: String]) -> Count {
+        var count = Count()
+        for g in gold {
+            guard let exported = texts[g.number] else {
+                if !count.missing.contains(g.number) { count.missing.append(g.number) }
+                continue
+            }
+            let haystack = normalised(exported)
+            if haystack.contains(normalised(g.text)) {
+                count.clear += 1
+                count.examples.append(g)
+            } else {
+                let words = Set(wordsOf(haystack))
+                if wordsOf(normalised(g.text)).contains(where: { $0.count >= 3 && words.contains($0) }) { count.partly += 1 }
+            }
+        }
+        return count
+    }
+
+    static func normalised(_ s: String) -> String {
+        s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    static func wordsOf(_ s: String) -> [String] {
+        s.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    }
+
+    // MARK: Each format's contribution texts, by number
+
+    static func contributionTexts(format: String, path: String) throws -> [Int: String] {
+        switch format {
+        case "json":
+            let record = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+            var out: [Int: String] = [:]
+            for e in record["contributions"] as? [[String: Any]] ?? [] {
+                if let n = e["number"] as? Int, let t = e["text"] as? String { out[n] = t }
+            }
+            return out
+        case "csv":
+            let rows = csvRows(try String(contentsOfFile: path, encoding: .utf8))
+            guard let header = rows.first, let n = header.firstIndex(of: "number"), let t = header.firstIndex(of: "text") else { return [:] }
+            var out: [Int: String] = [:]
+            for row in rows.dropFirst() where row.count > max(n, t) {
+                if let number = Int(row[n]) { out[number] = row[t] }
+            }
+            return out
+        case "markdown":
+            return markdownQuotes(try String(contentsOfFile: path, encoding: .utf8))
+        case "qdpx":
+            return try qdpxTexts(path)
+        default:
+            return [:]
+        }
+    }
+
+    /// RFC 4180: quoted fields, doubled quotes, CRLF.
+    static func csvRows(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var chars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar?
+        while let c = pending ?? chars.next() {
+            pending = nil
+            if quoted {
+                if c == "\"" {
+                    if let next = chars.next() {
+                        if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
+                    } else { quoted = false }
+                } else { field.unicodeScalars.append(c) }
+                continue
+            }
+            switch c {
+            case "\"": quoted = true
+            case ",": row.append(field); field = ""
+            case "\r": break
+            case "\n": row.append(field); rows.append(row); row = []; field = ""
+            default: field.unicodeScalars.append(c)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+
+    /// The report quotes each contribution of a theme as `- “text” — label (#N)`; its text is read as a reader
+    /// sees it (Markdown escapes and HTML entities undone).
+    static func markdownQuotes(_ text: String) -> [Int: String] {
+        var out: [Int: String] = [:]
+        var bullet = ""
+        func finish() {
+            guard bullet.hasPrefix("- “"), let close = bullet.range(of: "” — ", options: .backwards),
+                  let open = bullet.range(of: "(#", options: .backwards), bullet.hasSuffix(")"),
+                  let n = Int(bullet[open.upperBound..<bullet.index(before: bullet.endIndex)]) else { bullet = ""; return }
+            out[n] = unescapeMarkdown(String(bullet[bullet.index(bullet.startIndex, offsetBy: 3)..<close.lowerBound]))
+            bullet = ""
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("- ") || line.hasPrefix("#") || line.isEmpty { finish() }
+            if line.hasPrefix("- “") { bullet = String(line) } else if !bullet.isEmpty { bullet += " " + line.trimmingCharacters(in: .whitespaces) }
+        }
+        finish()
+        return out
+    }
+
+    static func unescapeMarkdown(_ s: String) -> String {
+        var out = ""
+        var escaped = false
+        for c in s {
+            if escaped { out.append(c); escaped = false; continue }
+            if c == "\\" { escaped = true; continue }
+            out.append(c)
+        }
+        return decodeEntities(out)
+    }
+
+    static func decodeEntities(_ s: String) -> String {
+        guard s.contains("&") else { return s }
+        var out = s
+        for (entity, char) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&#x27;", "'")] {
+            out = out.replacingOccurrences(of: entity, with: char)
+        }
+        return out.replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// The qdpx's plain-text sources (one per room), read with unzip from Python's standard library: each
+    /// contribution is a `#N [time] speaker: text` line (continued until the next such line or heading).
+    static func qdpxTexts(_ path: String) throws -> [Int: String] {
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", """
+            import sys, zipfile
+            z = zipfile.ZipFile(sys.argv[1])
+            for n in sorted(z.namelist()):
+                if n.startswith('sources/') and n.endswith('.txt'):
+                    sys.stdout.write(z.read(n).decode('utf-8') + '\\n== end ==\\n')
+            """, path]
+        let pipe = Pipe()
+        python.standardOutput = pipe
+        try python.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        python.waitUntilExit()
+        XCTAssertEqual(python.terminationStatus, 0, "python3 reads the qdpx")
+        var out: [Int: String] = [:]
+        var current: Int?
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("== ") { current = nil; continue }
+            if line.hasPrefix("#"), let space = line.firstIndex(of: " "), let n = Int(line.dropFirst().prefix(upTo: space)),
+               let colon = line.range(of: ": ") {
+                current = n
+                out[n] = String(line[colon.upperBound...])
+            } else if let n = current {
+                out[n, default: ""] += "\n" + line
+            }
+        }
+        return out
+    }
+}
