@@ -31,6 +31,8 @@ let package = Package(
         .target(name: "SessionStore", dependencies: [
             "SessionModel", "Privacy",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's incremental blob I/O: the snapshot read a piece at a time (SnapshotPages.swift).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),
@@ -103,7 +105,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),  // SHA-256 of export bytes (StreamingExportTests)
         ], resources: [.copy("Golden")]),
         .testTarget(name: "SessionActionsTests", dependencies: [
-            "SessionActions", "SessionStore", "SessionModel", "Importers", "TeamStore", "ConveneTestSupport",
+            "SessionActions", "SessionStore", "SessionModel", "Importers", "TeamStore", "ConveneTestSupport", "Exporters", "Privacy",
         ]),
         .testTarget(name: "StudyTests", dependencies: [
             "Study", "SessionStore", "SessionModel", "Exporters", "SessionActions", "TeamStore", "ConveneTestSupport",

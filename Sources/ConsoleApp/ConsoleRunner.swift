@@ -65,7 +65,9 @@ public enum ConsoleRunner {
         let drafts = journal as? DraftStore
         let inbox = BackgroundInbox()
         let size = screen.size
-        var state = ConsoleState(session: journal.state, context: context, width: size.width, height: size.height, now: clock())
+        // The rows on the first screen are scanned as they are drawn; the newest thousand just after it.
+        var state = ConsoleState(session: journal.state, context: context, width: size.width, height: size.height, now: clock(),
+                                 eagerScan: 0)
         restore(&state, from: drafts)
         state.deferInputScan = true
 
@@ -129,12 +131,16 @@ public enum ConsoleRunner {
         }
 
         perform(update(&state, .sessionChanged(journal.state)))
-        perform([.run(.openConsole(context.role))])
 
         var lastRefresh = Date.distantPast
         var lastSecond = 0
-        // The first screen is drawn now, not after waiting for a key or the first poll.
+        // The first screen is drawn now, not after waiting for a key or the first poll, nor
+        // for the console's opening to be written (a durable append) or the identifier scan.
         var frame = view(state)
+        screen.draw(frame)
+        perform([.run(.openConsole(context.role))])
+        state.privacy.scanOlder(state.session, count: PrivacyIndex.eagerCount)
+        frame = view(state)
         screen.draw(frame)
         var lastDraftSave = Date()
         var draftDirty = false

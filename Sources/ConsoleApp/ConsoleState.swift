@@ -209,9 +209,12 @@ public struct ConsoleState: Equatable, Sendable {
     /// so the typed character reaches the screen first.
     public var deferInputScan = false
 
-    public init(session: SessionState, context: ConsoleContext, width: Int, height: Int, now: Date) {
+    /// `eagerScan`: how many of the newest contributions are scanned for identifiers now
+    /// (the runner passes 0 and scans them just after the first screen is drawn).
+    public init(session: SessionState, context: ConsoleContext, width: Int, height: Int, now: Date,
+                eagerScan: Int = PrivacyIndex.eagerCount) {
         self.session = session; self.context = context; self.width = width; self.height = height; self.now = now
-        privacy = PrivacyIndex(session: session)
+        privacy = PrivacyIndex(session: session, eager: eagerScan)
         refilter()
     }
 

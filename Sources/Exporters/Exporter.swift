@@ -89,10 +89,17 @@ public enum Exporter {
     /// The gate's record and the implicit-identification warnings, computed
     /// once for a state and reused for every format written from it.
     public static func prepare(_ state: SessionState, progress: ((Double) -> Void)? = nil) throws -> PreparedExport {
+        try prepare(state, pages: StatePages(contributions: state.contributions), progress: progress)
+    }
+
+    /// The same, with the contributions read from `pages` (a store's snapshot,
+    /// a page at a time) and `state` holding the rest of the session.
+    public static func prepare(_ state: SessionState, pages: some ContributionPageSource,
+                               progress: ((Double) -> Void)? = nil) throws -> PreparedExport {
         guard state.info != nil else { throw ExportError.noSession }
         // One pass: the warnings come from the same scan as the redaction, and only for
         // contributions the export holds (nothing else can be identified by it).
-        let (record, warnings) = ResearchGate.prepare(state, progress: progress)
+        let (record, warnings) = try ResearchGate.prepare(state, pages: pages, progress: progress)
         return PreparedExport(record: record, warnings: warnings, summary: WarningSummary(warnings, state: state))
     }
 
@@ -103,7 +110,7 @@ public enum Exporter {
                              head: ExportJournalHead? = nil, to sink: ExportSink) throws {
         guard state.info != nil else { throw ExportError.noSession }
         if format == .safeguarding {
-            try sink.write(SafeguardingRegisterExport.json(state, role: .safeguarding))
+            try sink.write(SafeguardingRegisterExport.json(state, role: .safeguarding, head: head))
             return
         }
         var record = try prepared?.record ?? prepare(state).record

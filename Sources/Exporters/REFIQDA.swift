@@ -121,12 +121,12 @@ public enum REFIQDA {
         }
     }
 
-    /// One text source: a room's contributions as plain text, and where in it
+    /// One text source: a room's contributions as plain text (written into its
+    /// zip entry when the archive is packed, never held whole), and where in it
     /// (in Unicode code points, end exclusive) each contribution's words are.
     struct SourceText {
         var guid: String
         var name: String
-        var text: String
         /// Each contribution's index in the record and its words' span (indices, not copies: a long session has many).
         var spans: [(index: Int, start: Int, end: Int)]
     }
@@ -141,25 +141,34 @@ public enum REFIQDA {
         var out: [SourceText] = []
         for room in r.rooms {
             guard let entries = byRoom[room.id], !entries.isEmpty else { continue }
-            var text = ""
-            var length = 0
-            var spans: [(Int, Int, Int)] = []
-            var lastHeading: String?
-            func append(_ s: String) { text += s; length += s.unicodeScalars.count }
-            for i in entries {
-                let e = r.contributions[i]
-                let heading = [e.round.map { "Round \($0)" }, e.guideSegment].compactMap { $0 }.joined(separator: " · ")
-                if !heading.isEmpty && heading != lastHeading { append("== \(lf(heading)) ==\n") }
-                lastHeading = heading
-                append("#\(e.number) [\(ExportText.clock(e.occurredAt))] \(m.speakerName(e) ?? (e.source == "whiteboard" ? "Whiteboard" : "Unattributed")): ")
-                let start = length
-                append(lf(e.text))
-                spans.append((i, start, length))
-                append("\n")
-            }
-            out.append(SourceText(guid: m.guids.guid("source-text:\(room.id)"), name: room.name, text: text, spans: spans))
+            out.append(SourceText(guid: m.guids.guid("source-text:\(room.id)"), name: room.name, spans: roomText(r, m, entries, into: nil)))
         }
         return out
+    }
+
+    /// A room's text, written into `x` (or only measured, when `x` is nil): the
+    /// same pieces both times, so the spans measured first fit the text written later.
+    static func roomText(_ r: ResearchRecord, _ m: Model, _ entries: [Int], into x: SinkText?) -> [(index: Int, start: Int, end: Int)] {
+        var length = 0
+        var spans: [(Int, Int, Int)] = []
+        spans.reserveCapacity(entries.count)
+        var lastHeading: String?
+        func append(_ s: String) {
+            if let x { x += s }
+            length += s.unicodeScalars.count
+        }
+        for i in entries {
+            let e = r.contributions[i]
+            let heading = [e.round.map { "Round \($0)" }, e.guideSegment].compactMap { $0 }.joined(separator: " · ")
+            if !heading.isEmpty && heading != lastHeading { append("== \(lf(heading)) ==\n") }
+            lastHeading = heading
+            append("#\(e.number) [\(ExportText.clock(e.occurredAt))] \(m.speakerName(e) ?? (e.source == "whiteboard" ? "Whiteboard" : "Unattributed")): ")
+            let start = length
+            append(lf(e.text))
+            spans.append((i, start, length))
+            append("\n")
+        }
+        return spans
     }
 
     // MARK: project.qde
@@ -297,7 +306,13 @@ public enum REFIQDA {
             project(r, m, texts: texts, notes: prompts, into: x)
             try x.finish()
         }]
-        entries += texts.map { .bytes("sources/\($0.guid).txt", Data($0.text.utf8)) }
+        entries += texts.map { t in
+            .written("sources/\(t.guid).txt") { out in
+                let x = SinkText(out)
+                _ = roomText(r, m, t.spans.map(\.index), into: x)
+                try x.finish()
+            }
+        }
         entries += prompts.map { .bytes("sources/\($0.guid).txt", Data(lf($0.text).utf8)) }
         try ZipPackage.write(entries, date: r.session.endedAt, to: sink)
     }

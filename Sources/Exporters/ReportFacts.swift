@@ -1,6 +1,6 @@
 /// The figures the markdown and HTML reports share, computed once from the
 /// research record: counts by room, source and code, and the contributions
-/// behind each theme.
+/// behind each theme (only those: the rest are read from the record as they are written).
 import Foundation
 
 struct ReportFacts {
@@ -12,13 +12,17 @@ struct ReportFacts {
 
     init(_ r: ResearchRecord) {
         record = r
-        byNumber = Dictionary(r.contributions.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+        // Only the contributions behind a theme are cited by number: a copy of every entry would double the record.
+        let cited = Set(r.themes.flatMap(\.contributions))
+        var byNumber: [Int: ResearchRecord.Entry] = [:]
         var rooms: [Int: Int] = [:], sources: [String: Int] = [:], codes: [String: Int] = [:]
         for e in r.contributions {
+            if cited.contains(e.number) && byNumber[e.number] == nil { byNumber[e.number] = e }
             rooms[e.roomId, default: 0] += 1
             sources[e.source, default: 0] += 1
             for c in Set(e.codes) { codes[c, default: 0] += 1 }
         }
+        self.byNumber = byNumber
         byRoom = r.rooms.map { ($0.name, rooms[$0.id] ?? 0) }
         bySource = REFIQDA.ContributionSourceOrder.map { ($0, sources[$0] ?? 0) }
         var known = Set<String>()

@@ -63,8 +63,29 @@ public enum ResearchFormats {
         if let first = s.unicodeScalars.first, formulaStarts.contains(first) {
             return "\"'" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
+        return needsQuotes(s) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    /// Whether a cell holds a comma, a quote or a line break, read as Characters (as
+    /// it always was: a CR LF pair is one Character, equal to neither "\r" nor "\n").
+    /// ASCII text, most cells, is read by its bytes, where only CR LF is a pair.
+    static func needsQuotes(_ s: String) -> Bool {
+        let byBytes: Bool?? = s.utf8.withContiguousStorageIfAvailable { u -> Bool? in
+            var found = false
+            for i in 0..<u.count {
+                let b = u[i]
+                if b >= 0x80 { return nil }  // a combining mark could join a comma into another Character
+                switch b {
+                case 0x2C, 0x22: found = true
+                case 0x0A: if i == 0 || u[i - 1] != 0x0D { found = true }
+                case 0x0D: if i + 1 == u.count || u[i + 1] != 0x0A { found = true }
+                default: break
+                }
+            }
+            return found
+        }
+        if let byBytes, let answer = byBytes { return answer }
         return s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
     /// First characters that make a spreadsheet treat a cell as a formula (OWASP, CSV injection).

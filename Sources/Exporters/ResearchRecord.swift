@@ -72,11 +72,39 @@ public struct ResearchRecord: Codable, Equatable, Sendable {
     public var guide: [GuideSegment]
     public var codebook: [Code]
     public var themes: [ThemeInfo]
-    public var contributions: [Entry]
+    /// Compact: an `Entry` is made when it is read (see `EntryList`).
+    public var contributions: EntryList
     public var process: Process
     /// Where the journal ended when the export was made (`convene check --against EXPORT`); absent when the
     /// record was built without a journal (benchmarks, tests, a study export).
     public var journalHead: ExportJournalHead? = nil
+}
+
+/// Where the gate reads a session's contributions from: the state's own array,
+/// or a store reading them a page at a time (so a long session is never whole
+/// in memory while it is exported).
+public protocol ContributionPageSource {
+    /// How many contributions there are (for progress).
+    var count: Int { get }
+    /// Every contribution with an accepted redaction or a rejected finding, in
+    /// number order: the scanner and the redactor learn the session's accepted
+    /// and rejected terms from these before the first page is read.
+    func marked() throws -> [Contribution]
+    /// Calls `body` with every contribution in number order, a page at a time.
+    func forEachPage(_ body: ([Contribution]) throws -> Void) throws
+}
+
+/// A state's own contributions as pages.
+struct StatePages: ContributionPageSource {
+    let contributions: [Contribution]
+    var pageSize = 2_048
+    var count: Int { contributions.count }
+    func marked() -> [Contribution] { contributions.filter { !$0.redactions.isEmpty || !$0.rejections.isEmpty } }
+    func forEachPage(_ body: ([Contribution]) throws -> Void) throws {
+        for start in stride(from: 0, to: contributions.count, by: pageSize) {
+            try body(Array(contributions[start..<min(contributions.count, start + pageSize)]))
+        }
+    }
 }
 
 /// The gate: the one function that turns a session into research data.
@@ -98,10 +126,26 @@ public enum ResearchGate {
     /// its redaction and for the warning.
     public static func prepare(_ s: SessionState, progress: ((Double) -> Void)? = nil)
         -> (record: ResearchRecord, warnings: [ImplicitIdentificationWarning]) {
+        do { return try prepare(s, pages: StatePages(contributions: s.contributions), progress: progress) } catch {
+            preconditionFailure("a state's own pages cannot fail: \(error)")
+        }
+    }
+
+    /// The same, with the contributions read from `pages` (`s` may then hold
+    /// none: everything else the gate needs is in the rest of the state). The
+    /// bytes are the same as from a state holding them all.
+    public static func prepare(_ s: SessionState, pages: some ContributionPageSource, progress: ((Double) -> Void)? = nil) throws
+        -> (record: ResearchRecord, warnings: [ImplicitIdentificationWarning]) {
         let info = s.info
         let names = NameScrubber(s)
-        let redactor = Redactor(session: s)
-        let implicit = ImplicitIdentificationCheck(state: s, scanner: redactor.scanner)
+        // The scanner and the redactor read only contributions with redactions or rejections.
+        var terms = s
+        terms.contributions = try pages.marked()
+        let redactor = Redactor(session: terms)
+        let implicit = ImplicitIdentificationCheck(state: terms, scanner: redactor.scanner)
+        // With nothing found, redacted or rejected anywhere, the redactor gives the text back as it is:
+        // most contributions skip building it again.
+        let noRejections = terms.contributions.allSatisfy { $0.rejections.isEmpty }
         // Scrubbed once, not once per contribution.
         let roomNames = Dictionary(s.rooms.map { ($0.id, names.scrub($0.name)) }, uniquingKeysWith: { a, _ in a })
         let guideTitles = s.guide.segments.map { names.scrub($0.title) }
@@ -139,41 +183,47 @@ public enum ResearchGate {
                 source: c.source.rawValue, speaker: c.speaker, speakerLabel: label, attribution: c.attribution.rawValue,
                 quotable: c.attribution != .background && !neverQuoted, form: c.form.rawValue,
                 text: c.attribution == .background ? withheld
-                    : neverQuoted ? withheldByConsent : names.scrub(redactor.exportText(c, findings: findings)),
+                    : neverQuoted ? withheldByConsent
+                    : names.scrub(findings.isEmpty && noRejections && c.redactions.isEmpty ? c.text : redactor.exportText(c, findings: findings)),
                 codes: c.codes.map(names.scrub), replyTo: c.replyTo), warning: warning)
         }
 
-        // Redaction is the slow part of a long session: chunks run on every
-        // core, and are put back in contribution order.
-        let chunk = 256
-        let chunks = (s.contributions.count + chunk - 1) / chunk
-        let results = ChunkResults(count: chunks)
-        // In waves, so that progress is reported on the caller's thread between them.
-        let wave = 8
-        for first in stride(from: 0, to: chunks, by: wave) {
-            DispatchQueue.concurrentPerform(iterations: min(wave, chunks - first)) { i in
-                let k = first + i
-                results.set(k, s.contributions[(k * chunk)..<min(s.contributions.count, (k + 1) * chunk)].map(pass))
-            }
-            progress?(Double(min(chunks, first + wave)) / Double(chunks))
-        }
+        // Redaction is the slow part of a long session: each page is cut into
+        // chunks that run on every core, and put back in contribution order.
         var excludedStruck = 0, excludedConsent = 0, excludedWithdrawn = 0
-        var entries: [ResearchRecord.Entry] = []
+        var entries = EntryList()
+        entries.reserveCapacity(pages.count)
         var warnings: [ImplicitIdentificationWarning] = []
-        entries.reserveCapacity(s.contributions.count)
-        for part in results.all {
-            for r in part {
-                if let e = r.entry { entries.append(e) }
-                if let w = r.warning { warnings.append(w) }
-                switch r.left {
-                case .struck: excludedStruck += 1
-                case .withoutConsent: excludedConsent += 1
-                case .withdrawn: excludedWithdrawn += 1
-                case nil: break
+        var included = Set<Int>()
+        var lastSaid: Date?
+        var redactions = 0
+        var done = 0
+        let chunk = 256
+        try pages.forEachPage { page in
+            let chunks = (page.count + chunk - 1) / chunk
+            let results = ChunkResults(count: chunks)
+            DispatchQueue.concurrentPerform(iterations: chunks) { k in
+                results.set(k, page[(k * chunk)..<min(page.count, (k + 1) * chunk)].map(pass))
+            }
+            for c in page {
+                redactions += c.redactions.count
+                if lastSaid.map({ c.occurredAt > $0 }) ?? true { lastSaid = c.occurredAt }
+            }
+            for part in results.all {
+                for r in part {
+                    if let e = r.entry { entries.append(e); included.insert(e.number) }
+                    if let w = r.warning { warnings.append(w) }
+                    switch r.left {
+                    case .struck: excludedStruck += 1
+                    case .withoutConsent: excludedConsent += 1
+                    case .withdrawn: excludedWithdrawn += 1
+                    case nil: break
+                    }
                 }
             }
+            done += page.count
+            progress?(Double(done) / Double(max(1, pages.count)))
         }
-        let included = Set(entries.map(\.number))
         var log: [ResearchRecord.ProcessEntry] = []
         for p in s.orderedParticipants where !p.withdrawn {
             if let consent = p.consent { log.append(.init(at: consent.at, kind: "consent", detail: "\(p.code): consent checked (\(consent.items.count) items)")) }
@@ -194,7 +244,7 @@ public enum ResearchGate {
         // The end is the last thing that happened in the session itself, not the
         // last event: recording an export or opening a console must not change
         // the next export's bytes.
-        let end = ([start] + s.contributions.map(\.occurredAt) + s.rounds.compactMap(\.endedAt) + s.rounds.map(\.startedAt)
+        let end = ([start] + (lastSaid.map { [$0] } ?? []) + s.rounds.compactMap(\.endedAt) + s.rounds.map(\.startedAt)
                    + s.reminders.map(\.at) + s.withdrawals.map(\.at) + log.map(\.at)).max() ?? start
         let record = ResearchRecord(
             session: .init(id: info?.sessionID.uuidString.lowercased() ?? "", title: names.scrub(info?.title ?? ""), study: info?.study.map(names.scrub),
@@ -210,7 +260,7 @@ public enum ResearchGate {
             themes: s.themes.filter { !$0.title.isEmpty }.map { .init(number: $0.number, title: names.scrub($0.title), contributions: $0.contributions.filter(included.contains)) },
             contributions: entries,
             process: .init(consentRecorded: s.orderedParticipants.filter { s.consentStatus($0).isConsented && !$0.withdrawn }.count, confidentialityReminders: s.reminders.count,
-                           redactions: s.contributions.reduce(0) { $0 + $1.redactions.count }, withdrawals: s.withdrawals.count,
+                           redactions: redactions, withdrawals: s.withdrawals.count,
                            excludedStruck: excludedStruck, excludedWithoutConsent: excludedConsent, excludedWithdrawn: excludedWithdrawn, log: log))
         return (record, warnings)
     }

@@ -37,6 +37,8 @@ public enum SafeguardingRegisterExport {
         public var session: String
         public var date: String
         public var concerns: [ConcernJSON]
+        /// Where the journal ended when the register was exported (absent when printed or built without a journal).
+        public var journalHead: ExportJournalHead? = nil
     }
 
     public static func concerns(_ state: SessionState, role: ConsoleRole, name: String) -> [ConcernJSON] {
@@ -53,9 +55,11 @@ public enum SafeguardingRegisterExport {
         c.isClosed ? "closed" : c.isAcknowledged ? "acknowledged" : "open"
     }
 
-    public static func json(_ state: SessionState, role: ConsoleRole = .safeguarding, name: String = "") throws -> Data {
-        let register = RegisterJSON(sessionId: state.info?.sessionID.uuidString.lowercased() ?? "", session: state.info?.title ?? "",
+    public static func json(_ state: SessionState, role: ConsoleRole = .safeguarding, name: String = "",
+                            head: ExportJournalHead? = nil) throws -> Data {
+        var register = RegisterJSON(sessionId: state.info?.sessionID.uuidString.lowercased() ?? "", session: state.info?.title ?? "",
                                     date: state.info?.date ?? "", concerns: concerns(state, role: role, name: name))
+        register.journalHead = head
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         e.dateEncodingStrategy = .iso8601

@@ -30,7 +30,7 @@ public enum StudyRecord {
         var guide: [ResearchRecord.GuideSegment] = []
         var codebook: [ResearchRecord.Code] = []
         var themes: [ResearchRecord.ThemeInfo] = []
-        var entries: [ResearchRecord.Entry] = []
+        var entries = EntryList()
         var process = ResearchRecord.Process(consentRecorded: 0, confidentialityReminders: 0, redactions: 0, withdrawals: 0,
                                              excludedStruck: 0, excludedWithoutConsent: 0, excludedWithdrawn: 0, log: [])
         var nextNumber = 1

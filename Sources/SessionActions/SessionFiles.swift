@@ -18,9 +18,16 @@ public enum SessionExport {
         guard state.info != nil else { throw ActionError.refused(.noSession) }
         try Permissions.check(.export(format: format, path: path), by: actor, in: state)
         // The gate's record and the warnings, computed once; warned, not refused.
-        let prepared = format.isResearch ? try Exporter.prepare(state) { fraction in
-            progress?(fraction * 0.8, "applying redactions, attribution and withdrawals")
-        } : nil
+        let gateProgress: (Double) -> Void = { fraction in progress?(fraction * 0.8, "applying redactions, attribution and withdrawals") }
+        let prepared: PreparedExport?
+        if !format.isResearch {
+            prepared = nil
+        } else if let file = journal as? SQLiteJournal, file.pagedContributions {
+            // Opened without its contributions: the gate reads them from the snapshot a page at a time.
+            prepared = try Exporter.prepare(state, pages: SnapshotContributionPages(journal: file), progress: gateProgress)
+        } else {
+            prepared = try Exporter.prepare(state, progress: gateProgress)
+        }
         progress?(0.8, "writing \(format.rawValue)")
         // The export records where the journal ended, so `check --against EXPORT` can hold the journal to it.
         let head = (journal as? any ErasingJournal)?.head.map {
@@ -38,6 +45,21 @@ public enum SessionExport {
         progress?(1, "done")
         return ActionOutcome(stored: stored, state: journal.state, message: "wrote \(path) (\(format.rawValue), \(bytes) bytes)",
                              result: .exported(bytes: bytes, warnings: prepared?.summary))
+    }
+
+    /// Opens a session file for `export`: research formats read its
+    /// contributions from the snapshot a page at a time when they can (a plain
+    /// file whose snapshot is current), else the whole session is folded and,
+    /// when it was behind, a fresh snapshot written so the next export pages.
+    public static func openFile(_ path: String, format: ExportFormat,
+                                cipherFor: ((FileMeta) throws -> any PayloadCipher)? = nil) throws -> SQLiteJournal {
+        let plain = (try? SQLiteJournal.readMeta(path: path))?.encryption == "none"
+        if format.isResearch && plain {
+            do { return try SQLiteJournal.open(path: path, pagedContributions: true) } catch is PagingUnavailable {}
+        }
+        let whole = try SQLiteJournal.open(path: path, cipherFor: cipherFor)
+        if format.isResearch && plain && !whole.snapshotIsCurrent { try? whole.writeSnapshot() }
+        return whole
     }
 
     /// Exporters' file errors, with a missing folder said as the console always said it.
@@ -100,4 +122,12 @@ extension ImportOptions {
         if let room { resolved.room = try Names.room(room, in: state) }
         return resolved
     }
+}
+
+/// A paged session file's contributions, as the export gate reads them.
+struct SnapshotContributionPages: ContributionPageSource {
+    let journal: SQLiteJournal
+    var count: Int { journal.pagedContributionCount }
+    func marked() throws -> [Contribution] { try journal.markedContributions() }
+    func forEachPage(_ body: ([Contribution]) throws -> Void) throws { try journal.forEachContributionPage(body) }
 }

@@ -66,6 +66,7 @@ extension SQLiteJournal: ErasingJournal {
     public func erase(by actor: String, at: Date,
                       plan planner: (SessionState, [StoredEvent]) throws -> ErasurePlan) throws -> ErasureResult {
         guard !readOnly else { throw StoreError.readOnly(location) }
+        guard !pagedContributions else { throw PagingUnavailable.appendNeedsContributions }
         var cleared: [Int] = []
         var appended: [StoredEvent] = []
         var changes: [NameRewriteChange] = []

@@ -23,6 +23,11 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     var chainKey: SymmetricKey?
     /// From `meta`, for the anchors this writer keeps.
     var sessionID: String?
+    /// Opened for reading contributions a page at a time (`open(…, pagedContributions: true)`):
+    /// `state` holds everything but the contributions, which stay in the snapshot.
+    public internal(set) var pagedContributions = false
+    /// Where the paged contributions are: the snapshot's seq and hash, its contribution count and their offset in it.
+    var pagedSnapshot: PagedSnapshot?
 
     /// Events between snapshots before opening writes a fresh one.
     public static let snapshotInterval = 2_000
@@ -93,8 +98,16 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     }
 
     /// Opens an existing session file. A read-only handle never changes the file.
+    ///
+    /// `pagedContributions`: fold everything but the contributions, which are
+    /// read from the snapshot a page at a time (`forEachContributionPage`), so a
+    /// long session is never whole in memory (exports). Possible only for a plain
+    /// file whose snapshot is current, up to events that never touch a
+    /// contribution (`foldsWithoutContributions`); otherwise `PagingUnavailable`.
+    /// Such a handle appends only those events, and never writes a snapshot or erases.
     public static func open(path: String, readOnly: Bool = false, cipher: (any PayloadCipher)? = nil,
-                            cipherFor: ((FileMeta) throws -> any PayloadCipher)? = nil) throws -> SQLiteJournal {
+                            cipherFor: ((FileMeta) throws -> any PayloadCipher)? = nil,
+                            pagedContributions: Bool = false) throws -> SQLiteJournal {
         try preflight(path)
         let queue: DatabaseQueue
         let meta: FileMeta
@@ -122,6 +135,10 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
         journal.identity = fileIdentity(path)
         journal.chainKey = HashChain.key(for: chosen, meta: meta)
         journal.sessionID = meta.sessionID
+        if pagedContributions {
+            guard chosen.name == "none" else { throw PagingUnavailable.encrypted }
+            journal.pagedContributions = true
+        }
         do {
             if !readOnly {
                 // Later migrations (never destructive) run only on writable handles.
@@ -129,9 +146,11 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
             }
             try journal.loadSnapshot()
             try journal.refresh()
-            if !readOnly, journal.lastSeq - journal.snapshotSeq >= snapshotInterval {
+            if !readOnly, !pagedContributions, journal.lastSeq - journal.snapshotSeq >= snapshotInterval {
                 try journal.writeSnapshot()
             }
+        } catch let e as PagingUnavailable {
+            throw e
         } catch {
             throw map(error, path: path)
         }
@@ -250,6 +269,8 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
                 _ = try dbQueue.read { db in try lock.withLock { try catchUp(db) } }
             }
             return added
+        } catch let e as PagingUnavailable {
+            throw e
         } catch {
             throw Self.map(error, path: location)
         }
@@ -266,6 +287,8 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
             guard stored.seq == expected else {
                 throw StoreError.damaged(path: location, detail: "event \(expected) is missing from the journal")
             }
+            // Without its contributions the state can fold only what never touches one.
+            if pagedContributions && !Self.foldsWithoutContributions(stored.event) { throw PagingUnavailable.changedSinceSnapshot }
             do { try cached.apply(stored.event) } catch let e as SessionError {
                 throw StoreError.damaged(path: location, detail: "event \(stored.seq) cannot be replayed: \(e)")
             }
@@ -367,6 +390,7 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
         let when = Date(timeIntervalSince1970: Double(atMs) / 1000)
         for payload in payloads {
             let event = SessionEvent(at: when, by: by, payload)
+            if pagedContributions && !Self.foldsWithoutContributions(event) { throw PagingUnavailable.appendNeedsContributions }
             do { try next.apply(event) } catch let e as SessionError { throw StoreError.rejected(e) }
             let seq = next.eventCount
             let idText = event.id.uuidString.lowercased()
@@ -411,6 +435,7 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     // MARK: Snapshot
 
     func loadSnapshot() throws {
+        if pagedContributions { return try loadPagedSnapshot() }
         guard let (seq, hash, plain) = try openedSnapshot(),
               let state = try? SnapshotCodec.decode(plain), state.eventCount == seq else { return }
         lock.withLock { cached = state; lastHash = hash; snapshotSeq = seq }
@@ -431,7 +456,8 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
 
     /// Stores the current state so the next open replays only what came after.
     public func writeSnapshot() throws {
-        guard !readOnly else { return }
+        // A paged handle's state has no contributions: it must never become the snapshot.
+        guard !readOnly, !pagedContributions else { return }
         let (state, hash) = lock.withLock { (cached, lastHash) }
         guard state.eventCount > 0 else { return }
         let blob = try cipher.seal(try SnapshotCodec.encode(state), context: Data("snapshot".utf8))

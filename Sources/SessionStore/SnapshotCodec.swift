@@ -39,14 +39,66 @@ enum SnapshotCodec {
         d.dateDecodingStrategy = .secondsSince1970
         var state = try d.decode(SessionState.self, from: try r.bytes(jsonLength))
         let count = Int(try r.u32())
-        state.contributions.reserveCapacity(count)
-        for _ in 0..<count { state.contributions.append(try ContributionWriter.read(&r)) }
+        state.contributions = try decodeContributions(&r, count: count)
         guard r.atEnd else { throw SnapshotError.unreadable }
         return state
+    }
+
+    /// Below this many contributions the snapshot is decoded on one thread.
+    static let parallelFrom = 8_192
+
+    /// `count` contributions from `r`. A long session's are cut into runs
+    /// (found by skimming, which builds nothing) decoded on every core: the
+    /// decoding is most of opening a 100 000-event session.
+    private static func decodeContributions(_ r: inout ByteReader, count: Int) throws -> [Contribution] {
+        let runs = count < parallelFrom ? 1 : min(8, max(2, ProcessInfo.processInfo.activeProcessorCount * 2))
+        guard runs > 1 else {
+            var out: [Contribution] = []
+            out.reserveCapacity(count)
+            for _ in 0..<count { out.append(try ContributionWriter.read(&r)) }
+            return out
+        }
+        // Where each run starts in the bytes, and how many it holds.
+        var found: [(at: Int, count: Int)] = []
+        let per = (count + runs - 1) / runs
+        for k in 0..<count {
+            if k % per == 0 { found.append((r.position, min(per, count - k))) }
+            _ = try ContributionWriter.isMarked(&r)
+        }
+        let starts = found
+        let shared = SharedBytes(bytes: r.buffer)
+        let parts = ContributionRuns(count: starts.count)
+        DispatchQueue.concurrentPerform(iterations: starts.count) { i in
+            var reader = ByteReader(shared.bytes, at: starts[i].at)
+            var out: [Contribution] = []
+            out.reserveCapacity(starts[i].count)
+            do {
+                for _ in 0..<starts[i].count { out.append(try ContributionWriter.read(&reader)) }
+                parts.set(i, .success(out))
+            } catch {
+                parts.set(i, .failure(error))
+            }
+        }
+        var all: [Contribution] = []
+        all.reserveCapacity(count)
+        for part in parts.all { all.append(contentsOf: try part.get()) }
+        return all
     }
 }
 
 enum SnapshotError: Error { case unreadable }
+
+/// A snapshot's bytes, only read, by several threads at once while the caller holds them.
+struct SharedBytes: @unchecked Sendable { let bytes: UnsafeRawBufferPointer }
+
+/// The runs of a snapshot decoded on several threads, one slot each.
+final class ContributionRuns: @unchecked Sendable {
+    private var slots: [Result<[Contribution], any Error>]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: .success([]), count: count) }
+    func set(_ i: Int, _ value: Result<[Contribution], any Error>) { lock.lock(); slots[i] = value; lock.unlock() }
+    var all: [Result<[Contribution], any Error>] { lock.lock(); defer { lock.unlock() }; return slots }
+}
 
 enum ContributionWriter {
     static func write(_ c: Contribution, to w: inout ByteWriter) {
@@ -62,6 +114,23 @@ enum ContributionWriter {
         w.u32(UInt32(c.rejections.count))
         for r in c.rejections { w.int(r.span.start); w.int(r.span.end); w.string(r.label.rawValue); w.string(r.reason) }
         w.ints(c.concerns); w.bool(c.reminded); w.bool(c.erased)
+    }
+
+    /// Whether the contribution at `r` has an accepted redaction or a rejected
+    /// finding, reading past it without building it (the same layout as `read`).
+    static func isMarked(_ r: inout ByteReader) throws -> Bool {
+        _ = try r.int(); try r.skip(16); try r.skipString()
+        try r.skipString(); _ = try r.int(); try r.skipOptString(); try r.skipString()
+        try r.skipString(); try r.skipInts(); _ = try r.optInt(); _ = try r.bool()
+        _ = try r.optInt(); _ = try r.optInt(); for _ in 0..<(try r.u32()) { try r.skipString() }; try r.skipString()
+        _ = try r.bool(); try r.skipOptString()
+        for _ in 0..<(try r.u32()) { try r.skipString(); try r.skip(8); try r.skipString() }
+        let redactions = try r.u32()
+        for _ in 0..<redactions { try r.skip(16); try r.skipString(); try r.skipString(); _ = try r.bool() }
+        let rejections = try r.u32()
+        for _ in 0..<rejections { try r.skip(16); try r.skipString(); try r.skipString() }
+        try r.skipInts(); _ = try r.bool(); _ = try r.bool()
+        return redactions > 0 || rejections > 0
     }
 
     static func read(_ r: inout ByteReader) throws -> Contribution {
@@ -107,8 +176,12 @@ struct ByteWriter {
 struct ByteReader {
     private let bytes: UnsafeRawBufferPointer
     private var at = 0
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    init(_ bytes: UnsafeRawBufferPointer, at: Int = 0) { self.bytes = bytes; self.at = at }
     var atEnd: Bool { at == bytes.count }
+    /// The bytes read.
+    var buffer: UnsafeRawBufferPointer { bytes }
+    /// How many bytes have been read.
+    var position: Int { at }
 
     private mutating func take(_ n: Int) throws -> Slice<UnsafeRawBufferPointer> {
         guard n >= 0, at + n <= bytes.count else { throw SnapshotError.unreadable }
@@ -116,10 +189,10 @@ struct ByteReader {
         return bytes[at..<(at + n)]
     }
     private mutating func fixed<T: FixedWidthInteger>(_: T.Type) throws -> T {
-        let slice = try take(MemoryLayout<T>.size)
-        var v: T = 0
-        for (i, b) in slice.enumerated() { v |= T(b) << (8 * i) }
-        return v
+        let n = MemoryLayout<T>.size
+        guard at + n <= bytes.count else { throw SnapshotError.unreadable }
+        defer { at += n }
+        return T(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: T.self))
     }
     mutating func bytes(_ n: Int) throws -> Data { Data(UnsafeRawBufferPointer(rebasing: try take(n))) }
     mutating func u32() throws -> UInt32 { try fixed(UInt32.self) }
@@ -130,6 +203,10 @@ struct ByteReader {
         String(decoding: UnsafeRawBufferPointer(rebasing: try take(Int(try u32()))), as: UTF8.self)
     }
     mutating func optString() throws -> String? { try bool() ? try string() : nil }
+    mutating func skip(_ n: Int) throws { _ = try take(n) }
+    mutating func skipString() throws { _ = try take(Int(try u32())) }
+    mutating func skipOptString() throws { if try bool() { try skipString() } }
+    mutating func skipInts() throws { try skip(8 * Int(try u32())) }
     mutating func optInt() throws -> Int? { try bool() ? try int() : nil }
     mutating func ints() throws -> [Int] {
         let n = Int(try u32()); guard n <= bytes.count else { throw SnapshotError.unreadable }

@@ -93,7 +93,15 @@ enum Sessions {
     @discardableResult
     static func perform(_ command: SessionCommand, on arg: SessionFileArgument, by actor: ActorOptions,
                         progress: ((Double, String) -> Void)? = nil) throws -> ActionOutcome {
-        let journal = try openJournal(arg)
+        let journal: any ErasingJournal
+        if case .export(let format, _) = command, !arg.isTeam {
+            // A research export of a file reads its contributions a page at a time when it can.
+            journal = try SessionExport.openFile(arg.file, format: format, cipherFor: { meta in
+                try Passphrases.cipher(for: meta, path: arg.file, env: arg.passphraseEnv)
+            })
+        } else {
+            journal = try openJournal(arg)
+        }
         defer { (journal as? PostgresJournal)?.close() }
         // The other sessions of a study this one belongs to open with the same passphrase variable.
         let studyCiphers: StudyCipherProvider? = arg.passphraseEnv.map { env in

@@ -169,7 +169,7 @@ final class TamperEvidenceCLITests: XCTestCase {
         try makeSession(f)
         try convene(["consent", f, "P01"])
         var exports: [String] = []
-        for format in ["json", "csv", "quotes-csv", "markdown", "html", "docx", "qdpx", "qdc"] {
+        for format in ["json", "csv", "quotes-csv", "markdown", "html", "docx", "qdpx", "qdc", "safeguarding"] {
             let out = path("export-\(format)")
             try convene(["export", f, "--format", format, "-o", out])
             exports.append(out)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Exporters
 import Foundation
+import Privacy
 import SessionActions
 import SessionModel
 import SessionStore
@@ -20,6 +21,8 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var actor: ActorOptions
 
     func run() throws {
+        // The gate's scanner needs the name lists: they load while the session opens.
+        if format.isResearch { NameLists.loadInBackground() }
         let outcome = try Sessions.perform(.export(format: format, path: output), on: session, by: actor)
         if case .exported(_, let warnings) = outcome.result {
             // Warned, not refused: the facilitator decides whether to lower attribution first.
