@@ -299,6 +299,8 @@ struct NameScrubber: Sendable {
         for name in Array(s.linkage.values) + s.blocklist {
             all.insert(name)
             for part in name.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "-" }) where part.count >= 3 { all.insert(String(part)) }
+            // And each run of letters: either half of "Lacey-Mae", "Neil" of "O'Neil" (typed alone, or with ’).
+            for part in name.split(whereSeparator: { !$0.isLetter }) where part.count >= 3 { all.insert(String(part)) }
         }
         patterns = all.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
         firstRuns = patterns.map { Self.runs(Self.fold($0)).first.map(String.init) ?? "" }

@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Foundation
 import XCTest
 
@@ -55,28 +56,27 @@ final class ConsoleEndToEndTests: XCTestCase {
         try b.type("half-typed words")
         try a.type("2: Seen in the other console")
         try a.send("Enter")
-        let seen = try XCTUnwrap(try b.waitFor("Seen in the other console", timeout: 3), "the second console never showed it:\n\(b.screen())")
+        // How fast is a figure for convene-bench; here it must arrive.
+        let seen = try XCTUnwrap(try b.waitFor("Seen in the other console", timeout: 10), "the second console never showed it:\n\(b.screen())")
         print("two consoles: contribution visible in the other console after \(Int(seen * 1000)) ms (capture polling adds up to 20 ms)")
-        XCTAssertLessThan(seen, 1.0)
         XCTAssertTrue(b.screen().contains("half-typed words"), "the other console kept its unsent input")
 
-        // A concern raised in one shows the banner in the other within a second.
+        // A concern raised in one shows the banner in the other: the alert's meaning is time, so it keeps
+        // a bound, generous for a loaded machine (the figure is printed).
         try a.send("C-g")
         try a.type("21")
         try a.type("A child may be at risk")
         try a.send("Enter")
-        let alert = try XCTUnwrap(try b.waitFor("SAFEGUARDING ALERT", timeout: 3), b.screen())
+        let alert = try XCTUnwrap(try b.waitFor("SAFEGUARDING ALERT", timeout: 10), b.screen())
         print("safeguarding banner in the other console after \(Int(alert * 1000)) ms")
-        XCTAssertLessThan(alert, 1.0)
+        XCTAssertLessThan(alert, 3.0, "the safeguarding banner took \(alert) s to reach the other console")
         // Acknowledging in the safeguarding console clears it everywhere.
         try b.send("C-u")
         try b.send("Escape")
         try b.type(":ack 1")
         try b.send("Enter")
-        _ = try b.waitFor("acknowledged", timeout: 1)
-        let start = Date()
-        while Date().timeIntervalSince(start) < 3, a.screen().contains("SAFEGUARDING ALERT") { usleep(50_000) }
-        XCTAssertFalse(a.screen().contains("SAFEGUARDING ALERT"), a.screen())
+        b.expect("acknowledged")
+        a.expectGone("SAFEGUARDING ALERT", "the acknowledgement clears the banner in the other console")
     }
 
     func testSignalsSaveTheDraftAndRestoreTheTerminal() throws {
@@ -84,19 +84,12 @@ final class ConsoleEndToEndTests: XCTestCase {
             let sttyOut = dir.appendingPathComponent("stty-\(signal).txt").path
             let t = try Tmux(conveneCommand("open '\(file!)'", user: "Sig \(signal)", after: "stty -a > '\(sttyOut)'; sleep 60"))
             defer { t.kill() }
-            XCTAssertNotNil(try t.waitFor("Rooms"))
+            t.expect("Rooms")
             try t.type("unsent words \(signal)")
-            usleep(800_000) // the draft is saved at most every 0.5 s; the signal saves it too
-            // Signal the console, the child of the pane's shell.
-            let shell = try t.run(["list-panes", "-t", t.name, "-F", "#{pane_pid}"], capture: true).trimmingCharacters(in: .whitespacesAndNewlines)
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
-            p.arguments = ["-\(signal)", "-P", shell, "convene"]
-            try p.run(); p.waitUntilExit()
-            XCTAssertEqual(p.terminationStatus, 0, "no console process to signal")
-            var waited = 0
-            while !FileManager.default.fileExists(atPath: sttyOut) && waited < 50 { usleep(100_000); waited += 1 }
-            let modes = (try? String(contentsOfFile: sttyOut, encoding: .utf8)) ?? ""
+            // Signalled as soon as the words are drawn: the signal saves the draft, whatever the save interval.
+            t.expect("unsent words \(signal)")
+            XCTAssertTrue(try t.signalProgram(signal, named: "convene"), "no console process to signal")
+            let modes = expectFile(sttyOut, "stty -a after the console left", holds: { $0.hasSuffix("\n") }) ?? ""
             XCTAssertTrue(modes.contains(" icanon") && modes.contains(" echo "), "terminal left raw after SIG\(signal): \(modes)")
             // Reopen: the unsent line is back.
             let again = try Tmux(conveneCommand("open '\(file!)'", user: "Sig \(signal)"))

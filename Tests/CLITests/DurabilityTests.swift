@@ -19,8 +19,9 @@ final class DurabilityTests: XCTestCase {
     }
 
     /// Runs one `convene log` armed at `point` and reports what it said before dying.
-    private func log(_ file: String, _ text: String, point: String? = nil) throws -> Outcome {
-        let env = point.map { ["CONVENE_FAULT_POINT": $0] } ?? [:]
+    private func log(_ file: String, _ text: String, point: String? = nil, env: [String: String] = [:]) throws -> Outcome {
+        var env = env
+        if let point { env["CONVENE_FAULT_POINT"] = point }
         let r = try ConveneProcess.run(["log", file, "--source", "chat", "--", text], env: env)
         // An acknowledgement is a printed number: whatever else happened, that is what a user saw.
         let number = r.lines.lazy.compactMap { $0.hasPrefix("#") ? Int($0.dropFirst()) : nil }.first
@@ -143,6 +144,53 @@ final class DurabilityTests: XCTestCase {
                 }
             }
         }
+    }
+
+    /// The PostgreSQL append through `convene log postgres://…`: the writer dies just before its
+    /// transaction's COMMIT (the rows not yet sent) or just after it, before it prints the number.
+    /// Every number a writer printed is on the server with its text; a killed writer's line is
+    /// absent (before) or there once and whole (after); numbers stay contiguous and `check` passes.
+    func testTeamLogKilledAroundCommit() throws {
+        guard let server = TeamConsoleTests.server, server.hasPrefix("postgres://") else {
+            throw TestRun.cannotRun("no PostgreSQL server (CONVENE_TEST_PG, or scripts/pg-test-cluster.sh)")
+        }
+        let dir = try ConveneProcess.tempDir()
+        let f = dir.appendingPathComponent("team-log.convene").path
+        try ConveneProcess.ok(["new", f, "--title", "Team log kills"])
+        let url = server + "?session=logkill-\(UUID().uuidString.prefix(8).lowercased())"
+        try ConveneProcess.ok(["push", f, url])
+        // An outbox of this test's own, so no other test's pending events are replayed here.
+        let env = ["CONVENE_OUTBOX": dir.appendingPathComponent("outbox.sqlite").path]
+        var acknowledged: [Int: String] = [:]
+        var summary: [String] = []
+        for (point, durable) in [("before-commit", false), ("after-commit", true)] {
+            var present = 0
+            for k in 0..<4 {
+                let plain = "team-ack-\(point)-\(k)"
+                let ok = try log(url, plain, env: env)
+                XCTAssertFalse(ok.killed, "an unarmed writer died")
+                acknowledged[try XCTUnwrap(ok.acknowledged, "unarmed team log printed no number")] = plain
+
+                let text = "team-killed-\(point)-\(k)-é👩🏽‍⚕️"
+                let victim = try log(url, text, point: point, env: env)
+                XCTAssertTrue(victim.killed, "\(point): the team writer did not die at its fault point (debug build?)")
+                if let n = victim.acknowledged { acknowledged[n] = text }
+                let now = try contributions(url)
+                let found = now.filter { $0.value.hasPrefix("team-killed-\(point)-\(k)-") }
+                XCTAssertLessThanOrEqual(found.count, 1, "\(point): logged twice")
+                for value in found.values { XCTAssertEqual(value, text, "\(point): a torn contribution") }
+                XCTAssertEqual(!found.isEmpty, durable, "\(point): a death here must \(durable ? "keep" : "lose") the write")
+                present += found.count
+                for (n, t) in acknowledged { XCTAssertEqual(now[n], t, "\(point): acknowledged #\(n) lost or changed") }
+            }
+            summary.append("\(point): 4 killed, \(present) present")
+        }
+        let final = try contributions(url)
+        XCTAssertEqual(final.keys.sorted(), Array(1...max(1, final.count)), "numbers are contiguous")
+        XCTAssertEqual(final.count, acknowledged.count + 4, "the acknowledged lines and the four committed victims")
+        let check = try ConveneProcess.run(["check", url], env: env)
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        print("team durability: " + summary.joined(separator: "; ") + "; \(acknowledged.count) acknowledged, all present")
     }
 
     func testSeveralWritersAtOnceWithKills() throws {

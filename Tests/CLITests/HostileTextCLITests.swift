@@ -96,8 +96,10 @@ final class HostileTextCLITests: XCTestCase {
             let t = try Tmux(conveneCommand("open '\(f)' --role safeguarding", user: "Kit Safe"))
             defer { t.kill() }
             XCTAssertNotNil(try t.waitFor("Rooms", timeout: 10), t.screen())
-            try t.send("Escape"); try t.type("g") // the log, from the top
-            usleep(500_000)
+            try t.send("Escape")
+            t.expect(" PANES ")
+            try t.type("g") // the log, from the top
+            t.expect("#1 ", "the log drawn from its first contribution")
             let title = try t.run(["display-message", "-p", "-t", t.name, "#{pane_title}"], capture: true)
             XCTAssertFalse(title.contains("pwned"), "an escape sequence from content reached the terminal: title \(title)")
             XCTAssertTrue(t.screen().contains("Rooms"), "the console survived the hostile content:\n\(t.screen())")

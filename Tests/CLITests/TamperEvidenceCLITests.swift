@@ -288,8 +288,10 @@ final class TamperEvidenceCLITests: XCTestCase {
                 // The console held the file during the compaction: purge once it has let go.
                 t.kill()
                 try convene(["purge", f])
+            } else {
+                // The open console has taken the rewrite in (and written whatever it writes on a change).
+                t.expect("[PERSON", "the console shows the rewritten names")
             }
-            usleep(300_000)
             let names = step == "withdraw" ? ["Quillon", "Marwick", "quillon", "marwick"]
                                            : ["Quillon", "Marwicke", "quillon", "marwicke", "Tamsinbel", "Orrow"]
             let bytes = ["", "-wal", "-shm"].compactMap { FileManager.default.contents(atPath: f + $0) }.reduce(Data(), +)
@@ -330,7 +332,10 @@ final class TamperEvidenceCLITests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("console drafts erased"), r.stdout)
         XCTAssertNotNil(try t.waitFor("erased too", timeout: 5), "the console did not drop the draft:\n\(t.screen())")
         try t.type("x")
-        usleep(1_500_000) // the console saves its line at most every half second; give it three chances
+        // The console saves its line at most every half second: wait until the line it saves is the new one.
+        XCTAssertTrue(eventually(timeout: 10) {
+            (try? sqlite(f, "SELECT count(*) FROM console_drafts WHERE CAST(draft AS TEXT) = 'x';").out.hasPrefix("0")) == false
+        }, "the console never saved its new line")
         t.kill()
         try convene(["purge", f])
         let bytes = ["", "-wal", "-shm"].compactMap { FileManager.default.contents(atPath: f + $0) }.reduce(Data(), +)

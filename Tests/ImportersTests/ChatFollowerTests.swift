@@ -97,11 +97,17 @@ final class ChatFollowerTests: XCTestCase {
         XCTAssertEqual(skipped, [])
         XCTAssertEqual(duplicates, [])
         XCTAssertEqual(Set(received.keys), Set(0..<total))
+        // How soon is a figure (printed; convene-bench measures it): here a message must arrive while the
+        // meeting is live, a bound generous for a loaded machine.
         var late = [(Int, TimeInterval)]()
+        var slowest: TimeInterval = 0
         for (id, written) in log.times {
-            if let got = received[id], got.timeIntervalSince(written) > 1.0 { late.append((id, got.timeIntervalSince(written))) }
+            guard let got = received[id] else { continue }
+            slowest = max(slowest, got.timeIntervalSince(written))
+            if got.timeIntervalSince(written) > 10 { late.append((id, got.timeIntervalSince(written))) }
         }
-        XCTAssertTrue(late.isEmpty, "arrived later than one second: \(late)")
+        print("chat follower: slowest message arrived \(Int(slowest * 1000)) ms after it was written")
+        XCTAssertTrue(late.isEmpty, "arrived later than ten seconds: \(late)")
     }
 
     /// A separate process appends with `printf >>`, as Zoom appends to its file.

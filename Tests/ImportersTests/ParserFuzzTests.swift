@@ -26,9 +26,8 @@ import XCTest
 final class ParserMutationTests: XCTestCase {
     /// A bounded mutation loop over every fixture (8 seconds, reproducible seed).
     func testMutatedFixturesForABoundedTime() throws {
-        let seed = UInt64(Date().timeIntervalSince1970)
-        print("mutation seed \(seed)")
-        var rng = SplitMix(seed: seed)
+        // Printed, and CONVENE_SEED=N replays it.
+        var rng = SplitMix(seed: SeededRandom("parser mutation fuzz").seed)
         let names = try FileManager.default.contentsOfDirectory(atPath: Fixture.directory.path).sorted()
         let corpus = try names.map { [UInt8](try Fixture.data($0)) }
         let deadline = Date().addingTimeInterval(8)
