@@ -114,12 +114,12 @@ extension Keymap {
         switch step {
         case .strike(let n):
             guard s.session.contribution(n)?.struck == true else { s.status = "#\(n) is no longer struck"; return [] }
-            return [.append([ContributionRestored(number: n)])]
+            return [.run(.restore(number: n))]
         case .tag(let n, let code):
             guard s.session.contribution(n)?.codes.contains(code) == true else { s.status = "#\(n) no longer has “\(code)”"; return [] }
-            return [.append([CodeUntagged(number: n, code: code)])]
+            return [.run(.untag(number: n, code: code))]
         case .attribution(let n, let level):
-            return [.append([AttributionSet(number: n, level: level)])]
+            return [.run(.attribution(number: n, level: level))]
         }
     }
 

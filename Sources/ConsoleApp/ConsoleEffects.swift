@@ -19,15 +19,6 @@ public enum ConsoleEffects {
         }
         for effect in effects {
             switch effect {
-            case .append(let payloads):
-                do {
-                    let before = state.session
-                    try journal.append(payloads, by: state.context.user, at: clock())
-                    again(update(&state, .sessionChanged(journal.state)))
-                    again(update(&state, .appended(payloads, before: before)))
-                } catch {
-                    again(update(&state, .appendFailed("\(error)")))
-                }
             case .run(let command):
                 do {
                     let before = state.session

@@ -30,6 +30,9 @@ final class BackgroundInbox: @unchecked Sendable {
         case action(ConsoleAction)
         /// The export's file is written: the loop records it in the session.
         case exportWritten(ExportRequest, bytes: Int)
+        /// A command run off the loop (withdraw, anonymise) is done: what it appended and its line.
+        case commandDone(before: SessionState, payloads: [any EventPayload], message: String)
+        case commandFailed(String)
         /// An import read and planned against `snapshot`: the loop appends it if nothing changed since.
         case importReady(ImportRequest, snapshot: SessionState, Result<(ImportPlan, ImportPreview), ImportProblem>)
     }
@@ -70,12 +73,42 @@ public enum ConsoleRunner {
                                  eagerScan: 0)
         restore(&state, from: drafts)
         state.deferInputScan = true
+        var draftDirty = false
+        // Erasing actions running off the loop: the draft is not saved meanwhile (the erasure may take it).
+        var erasing = 0
+        var deferred: [SessionCommand] = []
+        func afterErasing() {
+            guard erasing == 0, !deferred.isEmpty else { return }
+            let queued = deferred
+            deferred = []
+            perform(queued.map { .run($0) })
+        }
+        // Who acts at this console, for SessionActions.
+        let actor = ActingUser(name: context.user, role: context.role)
 
         func perform(_ effects: [ConsoleEffect]) {
             var inline: [ConsoleEffect] = []
             for effect in effects {
                 switch effect {
                 case .export(let request): background(request)
+                case .run(let command) where erasing > 0:
+                    // The file is being rewritten: the action waits for it (built then against the latest state).
+                    deferred.append(command)
+                    perform(update(&state, .commandWaiting(command)))
+                case .run(let command) where command.runsOffTheLoop:
+                    // Withdrawal and anonymisation rewrite the file: off the loop, so keys keep working.
+                    perform(update(&state, .commandStarted(command)))
+                    let before = state.session
+                    erasing += 1
+                    spawn {
+                        do {
+                            let outcome = try SessionActions.perform(command, by: actor, on: journal, at: clock())
+                            inbox.post(.commandDone(before: before, payloads: outcome.stored.map(\.event.payload),
+                                                    message: outcome.message))
+                        } catch {
+                            inbox.post(.commandFailed("\(error)"))
+                        }
+                    }
                 case .planImport(let request):
                     let snapshot = state.session
                     spawn { inbox.post(.action(.importPlanned(ConsoleImport.plan(request, into: snapshot).map { $0.1 }))) }
@@ -93,8 +126,6 @@ public enum ConsoleRunner {
             inbox.started()
             Thread.detachNewThread { work(); inbox.finished() }
         }
-        // Who acts at this console, for SessionActions.
-        let actor = ActingUser(name: context.user, role: context.role)
         func background(_ request: ExportRequest) {
             spawn {
                 do {
@@ -118,6 +149,16 @@ public enum ConsoleRunner {
                     // Already recorded by the export action.
                     perform(update(&state, .sessionChanged(journal.state)))
                     perform(update(&state, .exportFinished(.success(ExportOutcome(format: request.format, path: request.path, bytes: bytes)))))
+                case .commandDone(let before, let payloads, let message):
+                    erasing -= 1
+                    perform(update(&state, .sessionChanged(journal.state)))
+                    perform(update(&state, .commandFinished(payloads, before: before, message: message)))
+                    draftDirty = true // saved again: the erasure may have emptied the line
+                    afterErasing()
+                case .commandFailed(let message):
+                    erasing -= 1
+                    perform(update(&state, .appendFailed(message)))
+                    afterErasing()
                 case .importReady(let request, _, _):
                     // The preview was planned in the background; the import itself is planned
                     // again inside its write transaction (SessionActions), so its replies and
@@ -143,7 +184,6 @@ public enum ConsoleRunner {
         frame = view(state)
         screen.draw(frame)
         var lastDraftSave = Date()
-        var draftDirty = false
         // Any change of the line or of where the console stands is saved, not only
         // the keys that ask for it: a SIGKILL must not lose a room or filter change.
         var lastSaved = (state.input.text, savedView(state))
@@ -208,14 +248,17 @@ public enum ConsoleRunner {
             if now.timeIntervalSince(lastRefresh) >= 0.1 {
                 lastRefresh = now
                 var changed = false
-                do {
-                    if !(try journal.refresh()).isEmpty {
-                        changed = true
-                        perform(update(&state, .sessionChanged(journal.state)))
+                // While this console's erasure rewrites the file the journal is busy with it: read after.
+                if erasing == 0 {
+                    do {
+                        if !(try journal.refresh()).isEmpty {
+                            changed = true
+                            perform(update(&state, .sessionChanged(journal.state)))
+                        }
+                    } catch {
+                        _ = update(&state, .appendFailed("cannot read the session: \(error)"))
+                        changed = true // draw the message now, not at the next second
                     }
-                } catch {
-                    _ = update(&state, .appendFailed("cannot read the session: \(error)"))
-                    changed = true // draw the message now, not at the next second
                 }
                 if let status = link?() {
                     _ = update(&state, .offline(waiting: status.offlineWaiting))
@@ -238,13 +281,14 @@ public enum ConsoleRunner {
                     if now.timeIntervalSince(lastFrameFlush) >= 1 { flushFrameTimes(); lastFrameFlush = now }
                 }
             }
-            if draftDirty && now.timeIntervalSince(lastDraftSave) >= 0.5 {
+            if draftDirty && erasing == 0 && now.timeIntervalSince(lastDraftSave) >= 0.5 {
                 // Read first: an erasure made elsewhere since the last read may take the draft with it.
                 if let added = try? journal.refresh(), !added.isEmpty {
                     perform(update(&state, .sessionChanged(journal.state)))
                 }
-                save(state, drafts); draftDirty = false; lastDraftSave = now
-                lastSaved = (state.input.text, savedView(state))
+                // A save that failed (the file busy past the wait) stays due: tried again in 0.5 s.
+                if save(state, drafts) { draftDirty = false; lastSaved = (state.input.text, savedView(state)) }
+                lastDraftSave = now
             }
         }
         save(state, drafts)
@@ -263,10 +307,12 @@ public enum ConsoleRunner {
                   source: state.source, speaker: state.speaker)
     }
 
-    static func save(_ state: ConsoleState, _ drafts: DraftStore?) {
-        guard let drafts else { return }
+    /// True when the draft and view are saved (or there is nowhere to save them).
+    @discardableResult
+    static func save(_ state: ConsoleState, _ drafts: DraftStore?) -> Bool {
+        guard let drafts else { return true }
         let view = (try? JSONEncoder().encode(savedView(state))).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        try? drafts.saveDraft(user: state.context.user, draft: state.input.text, view: view)
+        do { try drafts.saveDraft(user: state.context.user, draft: state.input.text, view: view); return true } catch { return false }
     }
 
     static func restore(_ state: inout ConsoleState, from drafts: DraftStore?) {
@@ -281,6 +327,7 @@ public enum ConsoleRunner {
             state.speaker = saved.speaker.flatMap { state.session.participant($0) != nil ? $0 : nil }
             state.refilter()
         }
-        if !draft.isEmpty { state.status = "Your unsent line was restored." }
+        // Name the room too: after a crash the facilitator must see where the next line goes.
+        if !draft.isEmpty { state.status = "Your unsent line was restored (logging in \(state.session.roomName(state.room)))." }
     }
 }

@@ -155,9 +155,12 @@ extension Overlays {
         row += 1
         switch d.step {
         case .kind:
-            g.put("↑↓ or 1–3 pick what to import · Enter next", x: x + 2, y: bottom, style: CellStyle(.muted), maxWidth: w - 4)
+            g.put("↑↓ or 1–\(ImportKind.allCases.count) pick what to import · Enter next", x: x + 2, y: bottom, style: CellStyle(.muted),
+                  maxWidth: w - 4)
         case .path:
-            g.put("Type the path · Enter reads it and shows a preview (nothing is added yet)", x: x + 2, y: bottom, style: CellStyle(.muted), maxWidth: w - 4)
+            let flags = ImportKind.allCases[d.kind].isTranscript ? "[--speaker CODE] [--allow-skips]" : "[--allow-skips]"
+            g.put("Type the path, then \(flags) · Enter reads it and shows a preview (nothing is added yet)", x: x + 2, y: bottom,
+                  style: CellStyle(.muted), maxWidth: w - 4)
         case .running:
             g.put("Reading…", x: x + 2, y: row, style: CellStyle(.muted), maxWidth: w - 4)
         case .names:

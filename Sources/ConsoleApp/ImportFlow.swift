@@ -11,15 +11,22 @@ import SessionModel
 import SessionStore
 import TerminalKit
 
+/// The files the console imports: every kind `convene import` reads (the digits in the
+/// box keep their places; new kinds go at the end).
 public enum ImportKind: String, CaseIterable, Sendable, Equatable {
-    case zoomChat = "zoom-chat", vtt, miroCSV = "miro-csv"
+    case zoomChat = "zoom-chat", vtt, miroCSV = "miro-csv", srt, teamsDocx = "teams-docx"
     public var title: String {
         switch self {
         case .zoomChat: return "Zoom saved chat (meeting_saved_chat.txt)"
         case .vtt: return "WebVTT transcript (Teams or Zoom)"
         case .miroCSV: return "Miro board export (CSV, or a plain list of notes)"
+        case .srt: return "SRT subtitle transcript (.srt)"
+        case .teamsDocx: return "Teams transcript downloaded as Word (.docx)"
         }
     }
+    /// The same kind as the action layer names it.
+    var fileKind: ImportFileKind { ImportFileKind(rawValue: rawValue)! }
+    var isTranscript: Bool { self == .vtt || self == .srt || self == .teamsDocx }
 }
 
 /// What the facilitator said a display name is.
@@ -41,6 +48,10 @@ public struct ImportRequest: Equatable, Sendable {
     public var path: String
     public var room: RoomID
     public var answers: [String: NameAnswer] = [:]
+    /// Transcripts: the participant code for cues that name no speaker (`--speaker`).
+    public var speaker: String?
+    /// Import even if more than 5% of the file's entries cannot be read (`--allow-skips`).
+    public var allowSkips = false
 
     /// Names answered with a code, facilitator or skip go in the mapping; the
     /// ones answered "new participant" are the only names left unknown, so
@@ -55,7 +66,31 @@ public struct ImportRequest: Equatable, Sendable {
             case .newParticipant: break
             }
         }
-        return ImportOptions(room: room, mapping: NameMapping(pairs), addUnknown: answers.values.contains(.newParticipant))
+        var options = ImportOptions(room: room, mapping: NameMapping(pairs), addUnknown: answers.values.contains(.newParticipant))
+        options.speaker = speaker
+        options.allowSkips = allowSkips
+        return options
+    }
+
+    /// The import action, as `convene import` builds it.
+    var order: ImportOrder { ImportOrder(input: .file(kind.fileKind, path: path), room: .id(room), options: options) }
+
+    /// The path and the flags typed after it (`--speaker P03`, `--allow-skips`, as on the command line).
+    static func parse(_ typed: String) throws -> (path: String, speaker: String?, allowSkips: Bool) {
+        var words: [String] = [], speaker: String?, allowSkips = false
+        var rest = typed.split(separator: " ", omittingEmptySubsequences: false).map(String.init)[...]
+        while let w = rest.popFirst() {
+            switch w {
+            case "--allow-skips": allowSkips = true
+            case "--speaker":
+                guard let code = rest.popFirst(), !code.isEmpty else {
+                    throw Palette.Refusal(description: "--speaker takes a participant code (--speaker P03)")
+                }
+                speaker = code
+            default: words.append(w)
+            }
+        }
+        return (words.joined(separator: " ").trimmingCharacters(in: .whitespaces), speaker, allowSkips)
     }
 }
 
@@ -96,8 +131,19 @@ public struct ImportDraft: Equatable, Sendable {
     public var message: String?
     public init(room: RoomID) { self.room = room }
 
+    /// The request as typed; the path line may carry `--speaker CODE` and `--allow-skips`.
     var request: ImportRequest {
-        ImportRequest(kind: ImportKind.allCases[kind], path: path.text.trimmingCharacters(in: .whitespaces), room: room, answers: answers)
+        let typed = (try? ImportRequest.parse(path.text)) ?? (path: path.text.trimmingCharacters(in: .whitespaces), speaker: nil, allowSkips: false)
+        return ImportRequest(kind: ImportKind.allCases[kind], path: typed.path, room: room, answers: answers,
+                             speaker: typed.speaker, allowSkips: typed.allowSkips)
+    }
+
+    /// Refuses flags that do not fit the kind, in the command line's words.
+    func checkFlags() throws {
+        let typed = try ImportRequest.parse(path.text)
+        if typed.speaker != nil && !ImportKind.allCases[kind].isTranscript {
+            throw Palette.Refusal(description: "--speaker works with a transcript (vtt, srt or teams-docx)")
+        }
     }
 }
 
@@ -114,13 +160,10 @@ public enum ConsoleImport {
         }
     }
 
+    /// The preview's plan: the import action's own planner (`SessionImport.plan`), so what the
+    /// box shows is what the action appends.
     static func planOnly(_ request: ImportRequest, into state: SessionState) throws -> ImportPlan {
-        let path = (request.path as NSString).expandingTildeInPath
-        switch request.kind {
-        case .zoomChat: return try Importer.zoomChat(path: path, into: state, options: request.options)
-        case .vtt: return try Importer.webVTT(path: path, into: state, options: request.options)
-        case .miroCSV: return try Importer.miro(path: path, into: state, options: request.options)
-        }
+        try SessionImport.plan(request.order, text: nil, into: state)
     }
 
     static func preview(_ plan: ImportPlan, state: SessionState) -> ImportPreview {
@@ -136,15 +179,8 @@ public enum ConsoleImport {
     /// The import command through SessionActions: planned and appended in one
     /// transaction against the latest state. Returns the report's lines.
     public static func commit(_ request: ImportRequest, journal: any SessionJournal, by actor: ActingUser) -> Result<[String], ImportProblem> {
-        let kind: ImportFileKind
-        switch request.kind {
-        case .zoomChat: kind = .zoomChat
-        case .vtt: kind = .vtt
-        case .miroCSV: kind = .miroCSV
-        }
-        let order = ImportOrder(input: .file(kind, path: request.path), room: .id(request.room), options: request.options)
         do {
-            let outcome = try SessionActions.perform(.importFile(order), by: actor, on: journal, at: Date())
+            let outcome = try SessionActions.perform(.importFile(request.order), by: actor, on: journal, at: Date())
             guard case .imported(let report) = outcome.result else { return .success([]) }
             return .success(report.summary.map(InertLine.clean))
         } catch ImportError.unknownNames(let names) {
@@ -167,13 +203,14 @@ extension Keymap {
         var draft = ImportDraft(room: s.room)
         if let name = arguments.first {
             guard let kind = ImportKind(rawValue: name.lowercased()) ?? (name.lowercased() == "miro" ? .miroCSV : nil) else {
-                throw Palette.Refusal(description: "import zoom-chat|vtt|miro-csv PATH")
+                throw Palette.Refusal(description: "import zoom-chat|vtt|srt|teams-docx|miro-csv PATH [--speaker CODE] [--allow-skips]")
             }
             draft.kind = ImportKind.allCases.firstIndex(of: kind)!
             draft.step = .path
             let path = arguments.dropFirst().joined(separator: " ")
             if !path.isEmpty {
                 draft.path = InputLine(path)
+                try draft.checkFlags()
                 draft.step = .running
                 s.overlay = .importer(draft)
                 return [.planImport(draft.request)]
@@ -211,6 +248,7 @@ extension Keymap {
         case .path:
             if key == .enter {
                 guard !draft.request.path.isEmpty else { draft.message = "type the path of the file to import"; return [] }
+                do { try draft.checkFlags() } catch { draft.message = "\(error)"; return [] }
                 draft.message = nil
                 draft.step = .running
                 return [.planImport(draft.request)]

@@ -171,9 +171,17 @@ public enum KeyTable {
     ]
 
     /// The binding of `key` in `mode` (nil: the key is not bound there).
-    public static func binding(for key: Key, in mode: KeyMode) -> KeyBinding? {
-        bindings.first { $0.mode == mode && $0.keys.contains(key) }
-    }
+    public static func binding(for key: Key, in mode: KeyMode) -> KeyBinding? { index[mode]?[key] }
+
+    /// The table by mode and key (the first binding of a key in a mode wins, as in the list):
+    /// every keystroke looks itself up a few times, so this is a hash, not a scan of the table.
+    private static let index: [KeyMode: [Key: KeyBinding]] = {
+        var out: [KeyMode: [Key: KeyBinding]] = [:]
+        for b in bindings {
+            for k in b.keys where out[b.mode]?[k] == nil { out[b.mode, default: [:]][k] = b }
+        }
+        return out
+    }()
 
     /// Hints for the modes given (most specific first), fitted to `width` by priority:
     /// essential ones first, then others while they fit, shown in priority order.

@@ -134,7 +134,8 @@ enum Overlays {
 
     static func speakers(_ g: inout CellGrid, _ s: ConsoleState, _ line: InputLine) {
         let typed = line.text.uppercased()
-        let people = s.session.orderedParticipants.filter { !$0.withdrawn && (typed.isEmpty || $0.code.hasPrefix(typed) || $0.code == SpeakerPrefix.code(forNumber: typed)) }
+        let exact = SpeakerPrefix.resolve(typed, session: s.session)
+        let people = s.session.orderedParticipants.filter { !$0.withdrawn && (typed.isEmpty || $0.code.hasPrefix(typed) || $0.code == exact) }
         let (x, y, w, h) = frame(&g, width: 60, height: min(g.height - 2, people.count + 4), title: "Speaker (code or number; - for none)")
         g.put("> " + line.text, x: x + 2, y: y + 1, style: CellStyle(.input, bold: true), maxWidth: w - 4)
         g.cursor = (x + 4 + line.caretColumns, y + 1)

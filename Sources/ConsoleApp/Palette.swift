@@ -1,10 +1,12 @@
 import Foundation
 import Importers
 import Privacy
+import SessionActions
 import SessionModel
 
 /// The `:` command palette: every action of the command line, typed in place.
-/// It returns the events to append, or changes the UI directly.
+/// Actions are parsed into `SessionCommand`s (`PaletteCommands`); the rest
+/// changes the console directly or refuses with the line's usage.
 enum Palette {
     struct Refusal: Error, CustomStringConvertible { var description: String }
 
@@ -37,64 +39,20 @@ enum Palette {
         ("review", "every unresolved identifier finding (also P, F5)"),
         ("redact N all | N accept K | N reject K REASON", "resolve a contribution's findings"),
         ("blocklist NAME", "a name that must never reach an export"),
+        ("withdraw CODE [cascade] [dry-run]", "erase a participant who withdrew (runs in the background)"),
+        ("anonymise", "destroy the real names once the withdrawal window has closed"),
         ("export [FORMAT [FILE]]", "write the session: json markdown html docx csv…"),
-        ("import [zoom-chat|vtt|miro-csv [FILE]]", "add a chat, transcript or board (preview first)"),
+        ("import [zoom-chat|vtt|miro-csv|srt|teams-docx [FILE]]", "add a chat, transcript or board (preview first)"),
         ("close", "close the session"),
         ("quit", "leave the console"),
     ]
 
-    /// Commands that answer with effects other than appending (export, import),
-    /// or that open a screen; nil for the others.
-    static func runEffects(_ text: String, _ s: inout ConsoleState) throws -> [ConsoleEffect]? {
-        var words = text.split(separator: " ").map(String.init)
-        guard let verb = words.first?.lowercased() else { return nil }
-        words.removeFirst()
-        switch verb {
-        case "export":
-            try Keymap.startExport(&s, arguments: words)
-            return []
-        case "import":
-            return try Keymap.startImport(&s, arguments: words)
-        case "review":
-            Keymap.openReview(&s)
-            return []
-        case "redact":
-            guard let n = words.first.flatMap({ Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) }),
-                  let c = s.session.contribution(n), !c.erased else {
-                throw Refusal(description: "redact N all | N accept K | N reject K REASON (N: a contribution number)")
-            }
-            let findings = s.findings(n)
-            func finding(_ i: Int) throws -> Finding {
-                guard i < words.count, let k = Int(words[i]), k >= 1, k <= findings.count else {
-                    throw Refusal(description: "#\(n) has \(findings.count) unresolved finding(s); give K from 1 to \(findings.count)")
-                }
-                return findings[k - 1]
-            }
-            switch words.dropFirst().first?.lowercased() {
-            case "all", "accept-all", nil: return Keymap.acceptAll(n, &s)
-            case "accept":
-                let f = try finding(2)
-                let number = s.session.placeholderNumbers(for: [(f.label, f.text)])[0]
-                return [.append([RedactionAccepted(number: n, span: f.span, label: f.label, placeholder: number)])]
-            case "reject":
-                let f = try finding(2)
-                let reason = words.dropFirst(3).joined(separator: " ")
-                guard !reason.isEmpty else { throw Refusal(description: "say why it is not identifying: redact \(n) reject K REASON") }
-                return [.append([RedactionRejected(number: n, span: f.span, label: f.label, reason: reason)])]
-            default:
-                throw Refusal(description: "redact N all | N accept K | N reject K REASON")
-            }
-        case "blocklist":
-            let name = (words.first?.lowercased() == "add" ? words.dropFirst() : words[...]).joined(separator: " ")
-            guard !name.isEmpty else { throw Refusal(description: "blocklist NAME") }
-            s.status = "Added to the block-list; the log is scanned for it again"
-            return [.append([BlocklistNameAdded(name: name)])]
-        default:
-            return nil
-        }
-    }
-
-    static func run(_ text: String, _ s: inout ConsoleState) throws -> [any EventPayload] {
+    /// Palette lines that are not session actions (`PaletteCommands` parses those): they
+    /// move the console (room, speaker, source, filter, edit), open a screen or a flow
+    /// (export, import, review, flag, help), ask first (strike without a reason, ending a
+    /// round early, close), or refuse a malformed line with its usage. Nothing here builds
+    /// an event: what changes the session is a `.run(SessionCommand)`.
+    static func run(_ text: String, _ s: inout ConsoleState) throws -> [ConsoleEffect] {
         var words = text.split(separator: " ").map(String.init)
         guard let verb = words.first?.lowercased() else { return [] }
         words.removeFirst()
@@ -106,17 +64,20 @@ enum Palette {
             return n
         }
         func rest(from i: Int) -> String { words.dropFirst(i).joined(separator: " ") }
-        func room(_ name: String) throws -> RoomID {
-            if ["main", "main room", "plenary"].contains(name.lowercased()) { return 0 }
-            guard let r = state.room(named: name) else { throw Refusal(description: "no room called '\(name)'") }
-            return r.id
-        }
-        func code(_ typed: String) throws -> String {
-            guard let c = SpeakerPrefix.resolve(typed, session: state) else { throw Refusal(description: "no participant \(typed)") }
-            return c
-        }
+        // Names as the action layer resolves them, with its refusal sentences.
+        func participant(_ typed: String) throws -> String { try Names.participant(typed, in: state) }
 
         switch verb {
+        case "export":
+            try Keymap.startExport(&s, arguments: words)
+            return []
+        case "import":
+            return try Keymap.startImport(&s, arguments: words)
+        case "review":
+            Keymap.openReview(&s)
+            return []
+        case "blocklist":
+            throw Refusal(description: "blocklist NAME")
         case "round":
             if words.first == "end" {
                 // Ending a round before its time is up asks first.
@@ -124,127 +85,72 @@ enum Palette {
                     s.overlay = .confirm(ConfirmDraft(purpose: .endRound(round.number)))
                     return []
                 }
-                return [RoundEnded()]
+                return [.run(.endRound)]
             }
-            guard words.first == "start" else { throw Refusal(description: "round start MINUTES, or round end") }
-            let prompt = rest(from: 2)
-            return [RoundStarted(minutes: try number(1), prompt: prompt.isEmpty ? nil : prompt)]
+            throw Refusal(description: "round start MINUTES, or round end")
         case "group", "room":
             if verb == "room" && words.first != "add" && words.first != "close" {
-                s.room = try room(rest(from: 0))
-                return []
+                s.room = try Names.room(.named(rest(from: 0)), in: state)
+                s.status = "Logging in \(state.roomName(s.room))"
+                return [.saveDraft]
             }
-            if words.first == "add" { return [GroupCreated(name: rest(from: 1))] }
-            if words.first == "close" { return [GroupClosed(room: try room(rest(from: 1)))] }
-            throw Refusal(description: "group add NAME, or group close NAME")
-        case "move", "assign":
-            // Codes first, then the room name (which may have spaces).
-            var codes: [String] = []
-            var i = 0
-            while i < words.count, let c = SpeakerPrefix.resolve(words[i], session: state) { codes.append(c); i += 1 }
-            guard !codes.isEmpty, i < words.count else { throw Refusal(description: "move CODE… ROOM") }
-            let target = try room(rest(from: i))
-            return codes.map { ParticipantAssigned(code: $0, room: target) }
+            throw Refusal(description: "group add NAME, group close NAME, or group rename NAME to NEW NAME")
         case "participant":
-            guard words.first == "add", words.count >= 3 else { throw Refusal(description: "participant add CODE ROLE…") }
-            return [ParticipantAdded(code: words[1].uppercased(), jobRole: rest(from: 2))]
+            throw Refusal(description: "participant add CODE ROLE…")
         case "consent":
-            guard let typed = words.first else { throw Refusal(description: "consent CODE") }
-            return [ConsentRecorded(code: try code(typed), items: state.consentChecklist, checkedBy: s.context.user)]
+            throw Refusal(description: "consent CODE")
         case "speaker":
             if words.count == 2, let first = words.first?.first, first.isNumber || first == "#" {
-                // `speaker 12-40 P03`: the same words, the same event, as `convene speaker`.
-                do { return [try SpeakerAssignment.event(range: words[0], speaker: words[1], in: state)] } catch {
-                    throw Refusal(description: "\(error)")
-                }
+                // `speaker 12-40 P03`: the same command as `convene speaker`.
+                return [.run(.setSpeaker(range: words[0], speaker: words[1]))]
             }
-            if words.first == "-" || words.isEmpty { s.speaker = nil } else { s.speaker = try code(words[0]) }
-            return []
+            if words.first == "-" || words.isEmpty { s.speaker = nil } else { s.speaker = try participant(words[0]) }
+            return [.saveDraft]
         case "source":
-            guard let v = words.first.flatMap(ContributionSource.init(rawValue:)) else { throw Refusal(description: "source verbal|chat|whiteboard|facilitator") }
+            guard let v = words.first.flatMap(ContributionSource.init(rawValue:)) else {
+                throw Refusal(description: "source verbal|chat|whiteboard|facilitator")
+            }
             s.source = v
-            return []
+            return [.saveDraft]
         case "tag":
-            let n = try number(0)
-            let c = rest(from: 1)
-            guard !c.isEmpty else { throw Refusal(description: "tag N CODE (Tab completes codebook codes)") }
-            guard state.contribution(n) != nil else { throw Refusal(description: "there is no contribution #\(n)") }
-            return [CodeTagged(number: n, code: try CodeLookup.resolve(c, in: state.codebook))]
+            throw Refusal(description: "tag N CODE (Tab completes codebook codes)")
         case "untag":
             let n = try number(0)
             guard let contribution = state.contribution(n) else { throw Refusal(description: "there is no contribution #\(n)") }
-            let typed = rest(from: 1)
-            guard !typed.isEmpty else {
-                throw Refusal(description: "untag N CODE; #\(n) has " + (contribution.codes.isEmpty ? "no codes" : contribution.codes.joined(separator: "; ")))
-            }
-            return [CodeUntagged(number: n, code: try CodeLookup.resolve(typed, among: contribution.codes))]
+            throw Refusal(description: "untag N CODE; #\(n) has "
+                          + (contribution.codes.isEmpty ? "no codes" : contribution.codes.joined(separator: "; ")))
         case "strike":
+            // With a reason it is an action (`PaletteCommands`); without one the console asks why.
             let n = try number(0)
             guard let c = state.contribution(n), !c.erased else { throw Refusal(description: "there is no contribution #\(n) to strike") }
             guard !c.struck else { throw Refusal(description: "#\(n) is already struck (restore \(n) undoes it)") }
-            guard words.count > 1 else { s.overlay = .confirm(ConfirmDraft(purpose: .strike(n))); return [] }
-            return [ContributionStruck(number: n, reason: rest(from: 1))]
+            s.overlay = .confirm(ConfirmDraft(purpose: .strike(n)))
+            return []
         case "restore", "unstrike":
-            return [ContributionRestored(number: try number(0))]
+            throw Refusal(description: "restore N (N: a struck contribution's number)")
         case "attribution":
-            guard words.count >= 2, let level = AttributionLevel(rawValue: words[1]) else {
-                throw Refusal(description: "attribution N role|anonymous|background")
-            }
-            return [AttributionSet(number: try number(0), level: level)]
+            throw Refusal(description: "attribution N role|anonymous|background")
         case "edit":
             let n = try number(0)
             guard let c = state.contribution(n), !c.erased else { throw Refusal(description: "no contribution #\(n)") }
             s.editing = n; s.input.set(c.text); s.focus = .input
             return []
         case "theme":
-            if words.first == "add" { return [ThemeCreated(title: rest(from: 1))] }
-            if words.first == "link" {
-                let theme = try number(1)
-                let numbers = try (2..<max(2, words.count)).map { try number($0) }
-                guard !numbers.isEmpty else { throw Refusal(description: "theme link THEME N…") }
-                return numbers.map { ThemeLinked(theme: theme, number: $0) }
-            }
-            throw Refusal(description: "theme add TITLE, or theme link THEME N…")
+            throw Refusal(description: "theme add TITLE, theme link THEME N…, or theme unlink THEME N")
         case "flag":
-            Keymap.startFlag(&s)
-            return []
-        case "ack":
-            guard s.context.role == .safeguarding || s.context.role == .lead else {
-                throw Refusal(description: "only a console opened with --role safeguarding (or lead) acknowledges concerns")
-            }
-            return [ConcernAcknowledged(concern: try number(0))]
+            return Keymap.startFlag(&s)
         case "action":
-            guard words.count >= 2, let kind = ConcernActionKind(rawValue: words[1]) else {
-                throw Refusal(description: "action K discussed|consulted|referred|informed|closed [to=BODY] [ref=REF] NOTE")
-            }
-            var to: String?, ref: String?, note: [String] = []
-            for w in words.dropFirst(2) {
-                if w.hasPrefix("to=") { to = String(w.dropFirst(3)).replacingOccurrences(of: "_", with: " ") }
-                else if w.hasPrefix("ref=") { ref = String(w.dropFirst(4)) }
-                else { note.append(w) }
-            }
-            return [ConcernActionTaken(concern: try number(0), action: kind, to: to, reference: ref, note: note.joined(separator: " "))]
-        case "remind":
-            return [ConfidentialityReminderGiven(number: words.isEmpty ? nil : try number(0))]
-        case "recording":
-            return [RecordingToggled(recording: words.first != "off")]
-        case "guide":
-            let current = state.guide.current ?? 0
-            switch words.first {
-            case "next": return [GuideAdvanced(segment: current + 1)]
-            case "prev": return [GuideAdvanced(segment: current - 1)]
-            default: return [GuideAdvanced(segment: try number(0) - 1)]
-            }
+            throw Refusal(description: "action K discussed|consulted|referred|informed|closed [to=BODY] [ref=REF] NOTE")
         case "filter":
             switch words.first {
-            case "speaker": s.filter.speaker = words.count > 1 ? try code(words[1]) : nil
+            case "speaker": s.filter.speaker = words.count > 1 ? try participant(words[1]) : nil
             case "source": s.filter.source = words.count > 1 ? ContributionSource(rawValue: words[1]) : nil
-            case "code": s.filter.code = words.count > 1 ? rest(from: 1) : nil
+            case "code": s.filter.code = words.count > 1 ? try Names.code(rest(from: 1), in: state, emergent: false) : nil
             case "flagged": s.filter.flaggedOnly.toggle()
             default: s.filter = LogFilter()
             }
             s.refilter(); s.selected = nil
-            return []
+            return [.saveDraft]
         case "close": s.overlay = .confirm(ConfirmDraft(purpose: .closeSession)); return []
         case "quit", "q": s.overlay = .confirmQuit; return []
         case "help": s.overlay = .help(HelpView()); return []
@@ -264,13 +170,13 @@ extension Palette {
         guard let verb = words.first?.lowercased() else { return nil }
         if (verb == "tag" || verb == "untag"), words.count >= 3, let n = Int(words[1].trimmingCharacters(in: CharacterSet(charactersIn: "#"))) {
             let typed = words.dropFirst(2).joined(separator: " ")
-            let pool = verb == "tag" ? session.codebook.entries.map(\.name) : (session.contribution(n)?.codes ?? [])
-            let matches = CodeLookup.matches(typed, among: pool)
+            let matches = verb == "tag" ? Names.codeCompletions(typed, in: session)
+                : Names.completions(typed, among: session.contribution(n)?.codes ?? [])
             guard !matches.isEmpty else {
                 return verb == "tag" ? "No codebook code starts with “\(typed)” (tag \(n) +\(typed) adds an emergent code)"
                     : "#\(n) has no code starting with “\(typed)”"
             }
-            let common = CodeLookup.commonPrefix(matches)
+            let common = Names.commonPrefix(matches)
             line.set("\(verb) \(n) " + (matches.count == 1 ? matches[0] : common))
             return matches.count == 1 ? nil : "Codes: " + matches.prefix(6).joined(separator: " · ") + (matches.count > 6 ? " …" : "")
         }
@@ -280,52 +186,5 @@ extension Palette {
             return names.isEmpty ? "No command starts with “\(verb)”" : "Commands: " + names.joined(separator: " ")
         }
         return nil
-    }
-}
-
-/// Codebook codes as typed in the console: the exact name, its number in the
-/// codebook, or a unique prefix; `+NAME` asks for a new emergent code. Anything
-/// else is refused with the candidates, never turned into an emergent code.
-enum CodeLookup {
-    static func matches(_ typed: String, among names: [String]) -> [String] {
-        let t = typed.trimmingCharacters(in: .whitespaces)
-        if let exact = names.first(where: { $0.caseInsensitiveCompare(t) == .orderedSame }) { return [exact] }
-        return names.filter { $0.lowercased().hasPrefix(t.lowercased()) }
-    }
-
-    static func commonPrefix(_ names: [String]) -> String {
-        guard var prefix = names.first else { return "" }
-        for n in names.dropFirst() {
-            while !n.lowercased().hasPrefix(prefix.lowercased()) { prefix.removeLast() }
-        }
-        return prefix
-    }
-
-    static func resolve(_ typed: String, in book: Codebook) throws -> String {
-        let t = typed.trimmingCharacters(in: .whitespaces)
-        if t.hasPrefix("+") {
-            let name = t.dropFirst().trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty else { throw Palette.Refusal(description: "tag N +CODE: give the new code's name after the +") }
-            return book.canonical(name) ?? name
-        }
-        let names = book.entries.map(\.name)
-        if let k = Int(t) {
-            guard k >= 1 && k <= names.count else {
-                throw Palette.Refusal(description: "the codebook has codes 1 to \(names.count); there is no code \(k)")
-            }
-            return names[k - 1]
-        }
-        return try resolve(t, among: names, emergentHint: true)
-    }
-
-    static func resolve(_ typed: String, among names: [String], emergentHint: Bool = false) throws -> String {
-        let found = matches(typed, among: names)
-        if found.count == 1 { return found[0] }
-        if found.isEmpty {
-            throw Palette.Refusal(description: "no code “\(typed)”" + (emergentHint ? " in the codebook (tag N +\(typed) adds it as an emergent code)" : "")
-                                  + (names.isEmpty ? "" : "; codes: " + names.prefix(5).joined(separator: " · ") + (names.count > 5 ? " …" : "")))
-        }
-        throw Palette.Refusal(description: "“\(typed)” could be " + found.prefix(5).joined(separator: " · ") + (found.count > 5 ? " …" : "")
-                              + "; type more of it")
     }
 }

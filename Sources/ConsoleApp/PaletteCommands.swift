@@ -70,6 +70,9 @@ enum PaletteCommands {
         case "strike":
             guard words.count > 1 else { return nil } // no reason: Palette asks for one
             return .strike(number: try number(0), reason: rest(from: 1))
+        case "restore", "unstrike":
+            guard !words.isEmpty else { return nil }
+            return .restore(number: try number(0))
         case "attribution":
             guard words.count >= 2, let level = AttributionLevel(rawValue: words[1]) else { return nil }
             return .attribution(number: try number(0), level: level)

@@ -1,10 +1,11 @@
 /// Resolving identifier findings from the console: accept all of a
 /// contribution's findings with one key, step through them (accept, reject
 /// with a reason, skip), and the session-wide review screen. Every decision
-/// is a `RedactionAccepted` / `RedactionRejected` event, exactly as
-/// `convene redact` appends them; the session numbers the placeholders.
+/// is a `.redact` command run by SessionActions, exactly as `convene redact`
+/// runs it; the action layer numbers the placeholders.
 import Foundation
 import Privacy
+import SessionActions
 import SessionModel
 import TerminalKit
 
@@ -40,9 +41,9 @@ extension Keymap {
         let findings = s.findings(n)
         guard !findings.isEmpty else { s.status = "#\(n): nothing to review"; return [] }
         s.status = "#\(n): \(findings.count) finding\(findings.count == 1 ? "" : "s") replaced by placeholders"
-        // Each records its placeholder number, so a later withdrawal never renumbers it.
-        let numbers = s.session.placeholderNumbers(for: findings.map { ($0.label, $0.text) })
-        return [.append(zip(findings, numbers).map { RedactionAccepted(number: n, span: $0.span, label: $0.label, placeholder: $1) })]
+        // The action numbers the placeholders (one numbering for every path), so a later
+        // withdrawal never renumbers them.
+        return [.run(.redact(number: n, findings.map { .acceptFinding($0.span, $0.label) }))]
     }
 
     static func startStepping(_ n: Int?, _ s: inout ConsoleState, index: Int = 0, returnToReview: Int? = nil) {
@@ -60,7 +61,7 @@ extension Keymap {
     static func lowerAttribution(_ s: inout ConsoleState) -> [ConsoleEffect] {
         guard let w = s.implicitWarnings.first else { s.status = "No implicit-identification warnings"; return [] }
         s.status = "#\(w.contribution): attribution lowered to \(w.suggested.rawValue)"
-        return [.append([AttributionSet(number: w.contribution, level: w.suggested)])]
+        return [.run(.attribution(number: w.contribution, level: w.suggested))]
     }
 
     static func reviewRows(_ s: ConsoleState) -> [ReviewRow] {
@@ -92,7 +93,7 @@ extension Keymap {
                 guard !why.isEmpty else { s.status = "Say why it is not identifying (it is remembered for this session)"; s.overlay = .findings(step); return [] }
                 step.reason = nil
                 s.overlay = .findings(step)
-                return [.append([RedactionRejected(number: step.number, span: f.span, label: f.label, reason: why)])]
+                return [.run(.redact(number: step.number, [.rejectFinding(f.span, f.label, reason: why)]))]
             }
             _ = edit(&reason, key)
             step.reason = reason
@@ -106,8 +107,7 @@ extension Keymap {
         case .char("y"), .enter:
             // The finding leaves the unresolved list, so the same index is the next one.
             s.overlay = .findings(step)
-            let number = s.session.placeholderNumbers(for: [(f.label, f.text)])[0]
-            return [.append([RedactionAccepted(number: step.number, span: f.span, label: f.label, placeholder: number)])]
+            return [.run(.redact(number: step.number, [.acceptFinding(f.span, f.label)]))]
         case .char("n"):
             step.reason = InputLine()
         case .char("s"), .char(" "), .right, .tab:

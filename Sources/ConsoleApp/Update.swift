@@ -24,13 +24,40 @@ public enum ConsoleAction: Sendable {
     case importPlanned(Result<ImportPreview, ImportProblem>)
     /// The runner appended an import (or refused it).
     case importCommitted(Result<[String], ImportProblem>)
+    /// The runner started a long command off the loop (withdraw, anonymise).
+    case commandStarted(SessionCommand)
+    /// A command waits for the erasure running off the loop (it is run when that is done).
+    case commandWaiting(SessionCommand)
+    /// A command run off the loop appended `payloads`; `message` is its line (as the command line prints it).
+    case commandFinished([any EventPayload], before: SessionState, message: String)
+}
+
+extension SessionCommand {
+    /// Commands that rewrite the session file (erasures): the runner performs them off its loop.
+    public var runsOffTheLoop: Bool {
+        switch self {
+        case .withdraw(let order): return !order.dryRun
+        case .anonymise: return true
+        default: return false
+        }
+    }
+
+    /// What the status line says while it runs.
+    var workingLine: String {
+        switch self {
+        case .withdraw(let order): return "Withdrawing \(order.participant.uppercased())… (keys keep working; the result shows here)"
+        case .anonymise: return "Anonymising the session… (keys keep working; the result shows here)"
+        default: return "Working on \(name)…"
+        }
+    }
 }
 
 /// What the runner must do for the console.
 public enum ConsoleEffect: Sendable {
-    case append([any EventPayload])
-    /// Run a command through SessionActions (validated, names resolved, events
-    /// appended against the latest state); answers `.sessionChanged` or `.appendFailed`.
+    /// Run a command through SessionActions (validated, permission-checked, names
+    /// resolved, events built inside the write transaction against the latest state);
+    /// answers `.sessionChanged` and `.appended`, or `.appendFailed`. The only way the
+    /// console changes the session: it never builds events itself.
     case run(SessionCommand)
     case bell
     case saveDraft
@@ -46,7 +73,6 @@ public enum ConsoleEffect: Sendable {
 extension ConsoleEffect: CustomStringConvertible {
     public var description: String {
         switch self {
-        case .append(let p): return "append(" + p.map { type(of: $0).kind }.joined(separator: ",") + ")"
         case .run(let command): return "run(\(command.name))"
         case .bell: return "bell"
         case .saveDraft: return "saveDraft"
@@ -118,6 +144,16 @@ public func update(_ s: inout ConsoleState, _ action: ConsoleAction) -> [Console
         return Keymap.importPlanned(&s, result)
     case .importCommitted(let result):
         return Keymap.importCommitted(&s, result)
+    case .commandStarted(let command):
+        s.status = command.workingLine
+        return []
+    case .commandWaiting(let command):
+        s.status = "Waiting for the erasure to finish; then \(command.name) is saved"
+        return []
+    case .commandFinished(let payloads, let before, let message):
+        Keymap.appended(payloads, before: before, &s)
+        s.status = message
+        return []
     }
 }
 
@@ -276,9 +312,9 @@ enum Keymap {
         if let number = s.editing {
             _ = s.input.commit()
             s.editing = nil
-            return [.append([ContributionEdited(number: number, text: text)]), .saveDraft]
+            return [.run(.edit(number: number, text: text)), .saveDraft]
         }
-        let payload: ContributionLogged
+        let payload: NewContribution
         if text.hasPrefix("\\:") {
             text.removeFirst()
             payload = logged(text, &s)
@@ -296,13 +332,13 @@ enum Keymap {
         _ = s.input.commit()
         s.replyTo = nil
         s.selected = nil // follow the newest
-        return [.append([payload]), .saveDraft]
+        return [.run(.log(payload)), .saveDraft]
     }
 
-    static func logged(_ text: String, _ s: inout ConsoleState) -> ContributionLogged {
+    static func logged(_ text: String, _ s: inout ConsoleState) -> NewContribution {
         let speaker = (s.source == .whiteboard || s.source == .facilitator) ? nil : s.speaker
-        return ContributionLogged(source: s.source, room: s.room, speaker: speaker, text: text,
-                                  form: s.summaryMode ? .summary : .verbatim, replyTo: s.replyTo.map { [$0] } ?? [])
+        return NewContribution(source: s.source, room: .id(s.room), speaker: speaker, text: text,
+                               summary: s.summaryMode, replyTo: s.replyTo.map { [$0] } ?? [])
     }
 
     static func cycleSource(_ s: inout ConsoleState) {
@@ -377,7 +413,7 @@ enum Keymap {
         case .attribution:
             guard let n = target(), let c = s.session.contribution(n) else { return [] }
             let levels = AttributionLevel.allCases
-            return [.append([AttributionSet(number: n, level: levels[(levels.firstIndex(of: c.attribution)! + 1) % levels.count])])]
+            return [.run(.attribution(number: n, level: levels[(levels.firstIndex(of: c.attribution)! + 1) % levels.count]))]
         case .tag:
             guard let n = target() else { return [] }
             s.overlay = .palette(InputLine("tag \(n) "))
@@ -398,7 +434,7 @@ enum Keymap {
             s.editing = n; s.input.set(c.text); s.focus = .input; s.status = "Editing #\(n): Enter saves, Esc cancels"
         case .remind:
             guard let n = target() else { return [] }
-            return [.append([ConfidentialityReminderGiven(number: n)])]
+            return [.run(.remind(number: n, note: nil))]
         case .acceptAllSelected: return acceptAll(privacyTarget(s), &s)
         case .stepFindings: startStepping(privacyTarget(s), &s)
         case .filterSpeaker:
@@ -418,9 +454,8 @@ enum Keymap {
         switch command {
         case .personUp: s.selectedParticipant = max(0, s.selectedParticipant - 1)
         case .personDown: s.selectedParticipant = min(people.count - 1, s.selectedParticipant + 1)
-        case .movePerson: return [.append([ParticipantAssigned(code: p.code, room: s.room)])]
-        case .recordConsent:
-            return [.append([ConsentRecorded(code: p.code, items: s.session.consentChecklist, checkedBy: s.context.user)])]
+        case .movePerson: return [.run(.move(participants: [p.code], to: .id(s.room)))]
+        case .recordConsent: return [.run(.consent(participant: p.code, items: []))]
         case .makeSpeaker: s.speaker = p.code; s.status = "Speaker: \(p.code)"
         default: break
         }
@@ -480,9 +515,7 @@ enum Keymap {
             guard key == .enter else { s.status = "Palette closed; nothing done"; return [] }
             do {
                 if let command = try PaletteCommands.parse(line.text, s) { return [.run(command)] }
-                if let effects = try Palette.runEffects(line.text, &s) { return effects }
-                let result = try Palette.run(line.text, &s)
-                return result.isEmpty ? [] : [.append(result)]
+                return try Palette.run(line.text, &s)
             } catch {
                 s.status = "\(error)"
                 return [.bell]
@@ -494,7 +527,8 @@ enum Keymap {
             return []
         case .speakerPicker(var line):
             if key == .tab {
-                let matches = s.session.orderedParticipants.filter { $0.code.hasPrefix(line.text.uppercased()) || $0.code == SpeakerPrefix.code(forNumber: line.text) }
+                let exact = SpeakerPrefix.resolve(line.text, session: s.session)
+                let matches = s.session.orderedParticipants.filter { $0.code.hasPrefix(line.text.uppercased()) || $0.code == exact }
                 if let first = matches.first { line.set(first.code) }
                 s.overlay = .speakerPicker(line); return []
             }
@@ -592,8 +626,9 @@ enum Keymap {
             let text = draft.description.text.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { s.status = "Describe the concern first"; s.overlay = .flag(draft); return [] }
             s.overlay = .none
-            return [.append([ConcernRaised(contributions: draft.contributions, participant: draft.participant, room: draft.room,
-                                           category: draft.category!, urgency: draft.urgency!, description: text)]), .saveDraft]
+            let concern = NewConcern(contributions: draft.contributions, participant: draft.participant, room: .id(draft.room),
+                                     category: draft.category!, urgency: draft.urgency!, description: text)
+            return [.run(.flag(concern)), .saveDraft]
         } else {
             _ = edit(&draft.description, key)
         }
@@ -611,15 +646,8 @@ enum SpeakerPrefix {
         return (code, text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces))
     }
 
+    /// A participant as typed (`P03`, `p3`, `3`): the action layer's one rule (`Names.participant`).
     static func resolve(_ typed: String, session: SessionState) -> String? {
-        let t = typed.trimmingCharacters(in: .whitespaces).uppercased()
-        if session.participant(t) != nil { return t }
-        if let code = code(forNumber: t), session.participant(code) != nil { return code }
-        return nil
-    }
-
-    static func code(forNumber typed: String) -> String? {
-        guard let n = Int(typed), n > 0 else { return nil }
-        return String(format: "P%02d", n)
+        try? Names.participant(typed, in: session)
     }
 }

@@ -49,7 +49,7 @@ enum DataProtection {
         // so the placeholders that replace it keep the session's numbering.
         var stored = try journal.append(by: actor.name, at: now) { latest in
             guard let name = latest.linkage[code] else { return [] }
-            return NamesLeavingTheSession.redactions(for: [name], in: latest)
+            return Placeholders.numbered(NamesLeavingTheSession.redactions(for: [name], in: latest), in: latest)
         }
         let receipt = try eraser.withdraw(try plan(request, journal.state), by: actor.name, at: now)
         stored += try eraser.allEvents().suffix(1)
@@ -73,7 +73,8 @@ enum DataProtection {
         let eraser = try eraser(journal)
         // The names are about to be destroyed: redact every place they are still written.
         var stored = try journal.append(by: actor.name, at: now) { latest in
-            NamesLeavingTheSession.redactions(for: Array(latest.linkage.values) + latest.blocklist, in: latest)
+            Placeholders.numbered(NamesLeavingTheSession.redactions(for: Array(latest.linkage.values) + latest.blocklist,
+                                                                   in: latest), in: latest)
         }
         let redacted = stored.count
         let receipt: AnonymisationReceipt

@@ -65,6 +65,33 @@ public enum Names {
         throw ActionError.unknownCode(typed, candidates: names)
     }
 
+    /// Codebook codes that `typed` could complete to, as `code` would read it: the one
+    /// it names exactly or by number, else every code it is a prefix of (Tab in the console).
+    public static func codeCompletions(_ typed: String, in state: SessionState) -> [String] {
+        let t = typed.trimmingCharacters(in: .whitespaces)
+        let names = state.codebook.entries.map(\.name)
+        if let known = state.codebook.canonical(t) { return [known] }
+        if let n = Int(t), names.indices.contains(n - 1) { return [names[n - 1]] }
+        return completions(t, among: names)
+    }
+
+    /// The names `typed` could complete to: the one it names exactly (any case), else
+    /// every name it is a prefix of.
+    public static func completions(_ typed: String, among names: [String]) -> [String] {
+        let t = typed.trimmingCharacters(in: .whitespaces)
+        if let exact = names.first(where: { $0.caseInsensitiveCompare(t) == .orderedSame }) { return [exact] }
+        return names.filter { $0.lowercased().hasPrefix(t.lowercased()) }
+    }
+
+    /// The longest start (any case) that `names` share: what Tab can fill in when several match.
+    public static func commonPrefix(_ names: [String]) -> String {
+        guard var prefix = names.first else { return "" }
+        for n in names.dropFirst() {
+            while !n.lowercased().hasPrefix(prefix.lowercased()) { prefix.removeLast() }
+        }
+        return prefix
+    }
+
     /// A code already on contribution `n`: its name or a unique prefix; else as typed
     /// (the model then says the contribution is not tagged with it).
     static func taggedCode(_ typed: String, on n: Int, in state: SessionState) throws -> String {

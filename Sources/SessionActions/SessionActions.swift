@@ -190,6 +190,7 @@ enum Build {
             made.names = [code]
             return [CodeUntagged(number: n, code: code)]
         case .strike(let n, let reason): return [ContributionStruck(number: n, reason: reason)]
+        case .restore(let n): return [ContributionRestored(number: n)]
         case .attribution(let n, let level): return [AttributionSet(number: n, level: level)]
         case .setCodebook(let name, let codes): return [CodebookSet(name: name, codes: codes)]
         case .addTheme(let title):
@@ -252,7 +253,7 @@ enum Build {
             }
         }
         made.count = out.count
-        return out
+        return Placeholders.numberedPayloads(out, in: state)
     }
 }
 
@@ -296,6 +297,7 @@ enum Messages {
             return "#\(n) tagged \(code)\(emergent ? " (new emergent code)" : "")"
         case .untag(let n, _): return "#\(n) untagged \(made.names.first ?? "")"
         case .strike(let n, _): return "#\(n) struck"
+        case .restore(let n): return "#\(n) restored to the record"
         case .attribution(let n, let level): return "#\(n) attribution: \(level.rawValue)"
         case .setCodebook(let name, let codes): return "codebook: \(name) (\(codes.count) codes)"
         case .addTheme:

@@ -175,6 +175,8 @@ public enum SessionCommand: Sendable {
     case tag(number: Int, code: String, emergent: Bool)
     case untag(number: Int, code: String)
     case strike(number: Int, reason: String?)
+    /// Undo a strike: the contribution is back in the record.
+    case restore(number: Int)
     case attribution(number: Int, level: AttributionLevel)
     case setCodebook(name: String, codes: [CodeDefinition])
     case addTheme(title: String)
@@ -223,6 +225,7 @@ public enum SessionCommand: Sendable {
         case .tag: return "tag"
         case .untag: return "untag"
         case .strike: return "strike"
+        case .restore: return "restore"
         case .attribution: return "attribution"
         case .setCodebook: return "codebook"
         case .addTheme: return "theme-add"

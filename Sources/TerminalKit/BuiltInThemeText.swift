@@ -28,7 +28,8 @@ enum BuiltInThemes {
         code = blue
         good = green
         warning = yellow bold
-        input = default default bold
+        # The typed text in the terminal's own colours: a keystroke is then one byte on the wire.
+        input = default default
         """#,
         "high-contrast": #"""
         # Convene theme: high contrast. Bright colours, bold and underlined markers.
@@ -70,6 +71,7 @@ enum BuiltInThemes {
         code = default
         good = default
         warning = default default bold
+        # Bold, as every state has an attribute without colour (a keystroke then costs the bold on and off).
         input = default default bold
         """#,
         "colour-blind": #"""
@@ -92,7 +94,8 @@ enum BuiltInThemes {
         code = #009E73
         good = #009E73
         warning = #F0E442 bold
-        input = default default bold
+        # The typed text in the terminal's own colours: a keystroke is then one byte on the wire.
+        input = default default
         """#,
     ]
 }

@@ -11,7 +11,7 @@ struct Convene: ParsableCommand {
             NewCommand.self, OpenCommand.self, ShowCommand.self, ListCommand.self, CheckCommand.self, DemoCommand.self,
             ParticipantCommand.self, FacilitatorCommand.self, ConsentCommand.self, CodebookCommand.self,
             GroupCommand.self, RoundCommand.self, LogCommand.self, EditCommand.self, TagCommand.self,
-            UntagCommand.self, StrikeCommand.self, SpeakerCommand.self, AttributionCommand.self, ThemeCommand.self,
+            UntagCommand.self, StrikeCommand.self, RestoreCommand.self, SpeakerCommand.self, AttributionCommand.self, ThemeCommand.self,
             GuideCommand.self, RecordingCommand.self, CloseCommand.self, EventsCommand.self,
             FlagCommand.self, ConcernCommand.self, RegisterCommand.self, RemindCommand.self, SalvageCommand.self, ExportCommand.self, ImportCommand.self,
             ScanCommand.self, ReviewCommand.self, RedactCommand.self, BlocklistCommand.self,

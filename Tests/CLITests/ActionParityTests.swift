@@ -102,6 +102,30 @@ final class ActionParityTests: XCTestCase {
                 refusal: "no participant 'P77' in this session (participants: P01, P02, P03, P04)"),
             Row(name: "anonymise too early", user: lead, cli: ["anonymise", "F"], console: .palette("anonymise"),
                 refusal: "the withdrawal window is open until"),
+            // Keys and lines that used to build their own events, now one command each.
+            Row(name: "restore", user: notes, cli: ["restore", "F", "4"], console: .palette("restore 4"), refusal: nil),
+            Row(name: "restore refused", user: notes, cli: ["restore", "F", "2"], console: .palette("restore 2"),
+                refusal: "contribution #2 is not struck"),
+            Row(name: "speaker range", user: notes, cli: ["speaker", "F", "3", "P04"], console: .palette("speaker 3 P04"),
+                refusal: nil),
+            Row(name: "reply typed", user: notes, cli: ["log", "F", "--source", "verbal", "--reply-to", "1", "--", "Agreed"],
+                console: .keys([.escape, .char("g"), .char("r")] + Self.type("Agreed") + [.enter]), refusal: nil),
+            Row(name: "attribution key", user: notes, cli: ["attribution", "F", "2", "anonymous"],
+                console: .keys([.escape, .char("g"), .char("j"), .char("a")]), refusal: nil),
+            Row(name: "remind key", user: notes, cli: ["remind", "F", "2"], console: .keys([.escape, .char("g"), .char("j"), .char("c")]),
+                refusal: nil),
+            Row(name: "move key", user: lead, cli: ["group", "assign", "F", "P01", "main"], console: .keys([.escape, .tab, .char("m")]),
+                refusal: nil),
+            Row(name: "consent key", user: lead, cli: ["consent", "F", "P04"],
+                console: .keys([.escape, .tab, .char("j"), .char("j"), .char("j"), .char("c")]), refusal: nil),
+            Row(name: "redact all key", user: notes, cli: ["redact", "F", "3", "--accept-all"],
+                console: .keys([.escape, .char("g"), .char("j"), .char("j"), .char("A")]), refusal: nil),
+            Row(name: "redact accept in the step box", user: notes, cli: ["redact", "F", "3", "--accept", "1"],
+                console: .keys([.escape, .char("g"), .char("j"), .char("j"), .char("p"), .char("y")]), refusal: nil),
+            Row(name: "redact reject in the step box", user: notes,
+                cli: ["redact", "F", "3", "--reject", "1", "--reason", "a public helpline"],
+                console: .keys([.escape, .char("g"), .char("j"), .char("j"), .char("p"), .char("n")] + Self.type("a public helpline")
+                               + [.enter]), refusal: nil),
             Row(name: "import", user: lead, cli: ["import", "F", "--miro-csv", board],
                 console: .paletteThen("import miro-csv \(board)", [.enter]), refusal: nil),
             Row(name: "export", user: lead, cli: ["export", "F", "--format", "json", "-o", "OUT/session.json"],
@@ -133,6 +157,8 @@ final class ActionParityTests: XCTestCase {
         try ok(["log", f, "--source", "verbal", "--speaker", "P01", "--", "Families like joining online."], by: "Ira Notes")
         try ok(["log", f, "--source", "chat", "--speaker", "P02", "--reply-to", "1", "--", "Parents attend more often now."], by: "Ira Notes")
         try ok(["log", f, "--source", "verbal", "--speaker", "P03", "--", "Ring 07700 900123 or visit SW1A 1AA."], by: "Ira Notes")
+        try ok(["log", f, "--source", "verbal", "--speaker", "P04", "--", "An aside about the weather."], by: "Ira Notes")
+        try ok(["strike", f, "4", "--reason", "off topic"], by: "Ira Notes")
         try ok(["tag", f, "1", "PP1"], by: "Ira Notes")
         try ok(["theme", "add", f, "Access"])
         try ok(["flag", f, "--contribution", "3", "--category", "other", "--urgency", "after-session", "--", "Check this"], by: "Ira Notes")

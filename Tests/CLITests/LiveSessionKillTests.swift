@@ -209,16 +209,13 @@ final class LiveSessionKillTests: XCTestCase {
         XCTAssertGreaterThan(ackByConsole["A"] ?? 0, 0, "console A never showed a line it logged")
         XCTAssertGreaterThan(strictRestores, 0, "no reopening of B was checked exactly")
         print("live-session kills: \(trials) trials in \(Int(Date().timeIntervalSince(started))) s; killed A \(kills["A"] ?? 0)×, B \(kills["B"] ?? 0)×, importer \(kills["importer"] ?? 0)×, log writer \(kills["log"] ?? 0)×; "
-              + "\(ackCount) acknowledged contributions checked; \(expected.count) chat lines each imported once; \(strictRestores) reopenings checked for draft and filter; "
-              + "logging room differed in \(roomMismatches) of them (known defect, not asserted)")
+              + "\(ackCount) acknowledged contributions checked; \(expected.count) chat lines each imported once; \(strictRestores) reopenings checked for draft, room and filter")
     }
 
     /// B reopened: the draft, room and filter are back if the kill came after the
     /// draft was saved (within 0.5 s of a change). Killed sooner, the console
     /// shows an earlier state: the line is a prefix of this draft or the one
     /// before, and the test carries on from what is shown.
-    private var roomMismatches = 0
-
     private func assertRestored(_ console: Console, _ v: inout BView, trial: Int, strict: inout Int) throws {
         if v.settled {
             strict += 1
@@ -229,22 +226,26 @@ final class LiveSessionKillTests: XCTestCase {
             _ = try console.tmux.waitFor(" · in ", timeout: 3)
             let shown = Shown(console.tmux.screen())
             XCTAssertEqual(shown.input, v.draft, "trial \(trial): the unsent line")
-            // KNOWN DEFECT (issue 15, open): the logging room is not always the one B had when killed.
-            // Counted and printed, not asserted, until it is fixed; draft, filter and focus are asserted.
-            if shown.roomA != v.roomA { roomMismatches += 1 }
+            XCTAssertEqual(shown.roomA, v.roomA, "trial \(trial): the logging room was not restored:\n\(console.tmux.screen())")
             XCTAssertEqual(shown.sourceFilter, v.sourceFilter, "trial \(trial): the log filter was not restored:\n\(console.tmux.screen())")
             XCTAssertTrue(shown.inputFocused, "trial \(trial): the focus was not restored")
             v.roomA = shown.roomA // one failure, not a cascade of them
             v.sourceFilter = shown.sourceFilter
         } else {
             usleep(200_000)
-            let shown = Shown(console.tmux.screen())
-            if shown.inputFocused {
-                XCTAssertTrue(v.draft.hasPrefix(shown.input) || v.previousDraft.hasPrefix(shown.input),
-                              "trial \(trial): restored line '\(shown.input)' is neither draft '\(v.draft)' nor '\(v.previousDraft)'")
+            let first = Shown(console.tmux.screen())
+            if first.inputFocused {
+                XCTAssertTrue(v.draft.hasPrefix(first.input) || v.previousDraft.hasPrefix(first.input),
+                              "trial \(trial): restored line '\(first.input)' is neither draft '\(v.draft)' nor '\(v.previousDraft)'")
+                try console.tmux.send("End")
             } else {
                 try console.tmux.type("i") // killed while the log had the focus
             }
+            // Where it logs is on the status line once the restore notice is cleared (as in the strict
+            // case): read before that, every reopening looked like the main room and the next trial's
+            // Ctrl-R was expected to go the wrong way (the "room mismatches" of session 3).
+            _ = try console.tmux.waitFor(" · in ", timeout: 3)
+            let shown = Shown(console.tmux.screen())
             v.roomA = shown.roomA
             v.sourceFilter = shown.sourceFilter
         }

@@ -91,6 +91,71 @@ final class ConsoleRunnerTests: XCTestCase {
         _ = try t.journal.refresh()
         XCTAssertEqual((try t.journal.allEvents().map(\.event)).last { $0.kind == ExportRecorded.kind }.map { _ in true }, true, "the export was recorded")
     }
+
+    /// A withdrawal from the palette runs off the loop: while it waits for the file (another
+    /// writer holds it), keys still work (F1 shows the help); then its result comes back to
+    /// the status line and every contribution of the withdrawn participant is erased.
+    func testAWithdrawalRunsOffTheLoopWhileKeysKeepWorking() throws {
+        let t = try ConsoleHarness()
+        let terminal = TestTerminal(width: 100, height: 30)
+        let when = DemoSession.defaultStart.addingTimeInterval(1_500)
+        let run = start(t, terminal: terminal, clock: { when })
+        XCTAssertTrue(waitFor(terminal, "TYPING"), terminal.screen)
+        XCTAssertTrue(waitFor(terminal, "as Ira Notes"), terminal.screen) // the console's open is recorded
+
+        // Another writer holds the file: the withdrawal has to wait for it.
+        let holder = try WriteLockHolder(path: t.path)
+        terminal.type(":withdraw P02")
+        terminal.send([.enter])
+        XCTAssertTrue(waitFor(terminal, "Withdrawing P02"), terminal.screen)
+        terminal.send([.function(1)])
+        let helpShown = waitFor(terminal, "Help: every key", timeout: 1.5)
+        let stillWaiting = holder.isHolding
+        holder.release()
+        XCTAssertTrue(helpShown, "F1 was not answered while the withdrawal waited:\n\(terminal.screen)")
+        XCTAssertTrue(stillWaiting)
+        XCTAssertTrue(waitFor(terminal, "P02 withdrawn", timeout: 10), terminal.screen)
+        terminal.send([.escape, .ctrl("q"), .char("y")])
+        wait(for: [run.done], timeout: 5)
+        _ = try t.journal.refresh()
+        XCTAssertEqual(t.journal.state.participant("P02")?.withdrawn, true)
+        let left = t.journal.state.contributions.filter { $0.speaker == "P02" && !$0.erased }
+        XCTAssertEqual(left.map(\.number), [], "every contribution of P02 is erased")
+    }
+}
+
+/// Holds a write transaction on a session file from another process (sqlite3) until released.
+final class WriteLockHolder {
+    private let process = Process()
+    private let input = Pipe(), output = Pipe()
+    private(set) var isHolding = false
+
+    init(path: String) throws {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path]
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 'holding';\n".utf8))
+        // Wait until sqlite3 says it holds the lock.
+        var seen = ""
+        while !seen.contains("holding") {
+            let data = output.fileHandleForReading.availableData
+            guard !data.isEmpty else { break }
+            seen += String(decoding: data, as: UTF8.self)
+        }
+        isHolding = seen.contains("holding")
+    }
+
+    func release() {
+        guard process.isRunning else { return }
+        input.fileHandleForWriting.write(Data("COMMIT;\n.quit\n".utf8))
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        isHolding = false
+    }
+
+    deinit { release() }
 }
 
 final class ResultBox: @unchecked Sendable {

@@ -161,6 +161,53 @@ final class ConsoleTransferTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("Nothing new to add"), h.screen)
     }
 
+    /// The import box reads every kind `convene import` reads, with the same flags: an SRT
+    /// transcript with `--speaker` (cues that name nobody go to that participant), a Teams
+    /// Word transcript, and `--speaker` refused for a chat in the command line's words.
+    func testImportBoxReadsSRTAndTeamsWordWithTheCommandLinesFlags() throws {
+        let h = try ConsoleHarness(width: 110, height: 34)
+        let srt = h.dir.appendingPathComponent("talk.srt").path
+        try """
+        1
+        00:00:00,500 --> 00:00:03,200
+        We start with the safety plan.
+
+        2
+        00:00:03,200 --> 00:00:06,000
+        It is reviewed every six weeks.
+
+        """.write(toFile: srt, atomically: true, encoding: .utf8)
+        let before = h.state.session.contributions.count
+        h.command("import")
+        h.key(.char("4")) // SRT
+        h.type(srt + " --speaker P02")
+        h.key(.enter)
+        guard case .importer(let d) = h.state.overlay else { return XCTFail("the box closed: \(h.state.status ?? "")") }
+        XCTAssertEqual(d.step, .preview, d.message ?? "")
+        XCTAssertEqual(d.preview?.added, 2)
+        h.key(.enter)
+        XCTAssertEqual(h.state.overlay, .none, h.state.status ?? "")
+        let added = Array(h.state.session.contributions.dropFirst(before))
+        XCTAssertEqual(added.map(\.text), ["We start with the safety plan.", "It is reviewed every six weeks."])
+        XCTAssertEqual(added.map(\.speaker), ["P02", "P02"], "--speaker names who speaks in cues with no speaker")
+
+        // --speaker with a chat: refused before anything is read, as on the command line.
+        let chat = try writeChat(h)
+        h.command("import zoom-chat \(chat) --speaker P02")
+        XCTAssertTrue(h.state.status?.contains("--speaker works with a transcript") ?? false, h.state.status ?? "")
+
+        // A Teams transcript downloaded as Word: the kind the box lists fifth.
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ImportersTests/Fixtures/teams-transcript-2023.docx").path
+        h.command("import")
+        h.key(.char("5"))
+        h.type(fixtures)
+        h.key(.enter)
+        guard case .importer(let t) = h.state.overlay else { return XCTFail("the box closed: \(h.state.status ?? "")") }
+        XCTAssertTrue(t.step == .names || t.step == .preview, "a Word transcript is read and planned: \(t.message ?? "")")
+        XCTAssertNil(t.message)
+    }
+
     func testImportOfABinaryFileIsRefusedWithOneMessage() throws {
         let h = try ConsoleHarness()
         let path = h.dir.appendingPathComponent("photo.jpg").path

@@ -14,14 +14,12 @@ final class ConsoleUpdateTests: XCTestCase {
 
     func type(_ text: String, into s: inout ConsoleState) { for c in text { _ = update(&s, .key(.char(c))) } }
 
-    /// The events `effects` append: raw payloads, or what a command makes from the
-    /// console's session through SessionActions (a refused command makes none).
-    func appended(_ effects: [ConsoleEffect], _ s: ConsoleState? = nil) -> [any EventPayload] {
+    /// The events `effects` would append: what each command makes from the console's
+    /// session through SessionActions (a refused command makes none).
+    func appended(_ effects: [ConsoleEffect], _ s: ConsoleState) -> [any EventPayload] {
         effects.flatMap { effect -> [any EventPayload] in
             switch effect {
-            case .append(let p): return p
             case .run(let command):
-                guard let s else { return [] }
                 let actor = ActingUser(name: s.context.user, role: s.context.role)
                 return (try? SessionActions.plannedEvents(command, by: actor, in: s.session)) ?? []
             default: return []
@@ -29,11 +27,17 @@ final class ConsoleUpdateTests: XCTestCase {
         }
     }
 
+    /// Performs `action` and returns the events its effects would append.
+    func appended(_ s: inout ConsoleState, _ action: ConsoleAction) -> [any EventPayload] {
+        let effects = update(&s, action)
+        return appended(effects, s)
+    }
+
     func testTypingAndEnterLogsWithSpeakerPrefix() throws {
         var s = try state()
         XCTAssertEqual(s.focus, .input, "the input line has the focus when the console opens")
         type("4: Health misses visual cues", into: &s)
-        let payloads = appended(update(&s, .key(.enter)))
+        let payloads = appended(&s, .key(.enter))
         let logged = try XCTUnwrap(payloads.first as? ContributionLogged)
         XCTAssertEqual(logged.speaker, "P04")
         XCTAssertEqual(logged.text, "Health misses visual cues")
@@ -49,7 +53,7 @@ final class ConsoleUpdateTests: XCTestCase {
         _ = update(&s, .key(.ctrl("s")))
         XCTAssertEqual(s.source, .whiteboard)
         type("Sticky note", into: &s)
-        let logged = try XCTUnwrap(appended(update(&s, .key(.enter))).first as? ContributionLogged)
+        let logged = try XCTUnwrap(appended(&s, .key(.enter)).first as? ContributionLogged)
         XCTAssertNil(logged.speaker)
         XCTAssertEqual(logged.source, .whiteboard)
     }
@@ -91,7 +95,7 @@ final class ConsoleUpdateTests: XCTestCase {
         _ = update(&s, .key(.char("2")))
         _ = update(&s, .key(.char("1")))
         type("Worrying disclosure", into: &s)
-        let raised = try XCTUnwrap(appended(update(&s, .key(.enter))).first as? ConcernRaised)
+        let raised = try XCTUnwrap(appended(&s, .key(.enter)).first as? ConcernRaised)
         XCTAssertEqual(raised.contributions, [selected])
         XCTAssertEqual(raised.category, .riskToChildOrYoungPerson)
         XCTAssertEqual(raised.urgency, .immediate)
@@ -141,8 +145,8 @@ final class ConsoleUpdateTests: XCTestCase {
         s.room = 1
         s.focus = .participants
         _ = update(&s, .key(.down))
-        XCTAssertEqual((appended(update(&s, .key(.char("m")))).first as? ParticipantAssigned)?.code, "P02")
-        XCTAssertEqual((appended(update(&s, .key(.char("c")))).first as? ConsentRecorded)?.checkedBy, "Ira Notes")
+        XCTAssertEqual((appended(&s, .key(.char("m"))).first as? ParticipantAssigned)?.code, "P02")
+        XCTAssertEqual((appended(&s, .key(.char("c"))).first as? ConsentRecorded)?.checkedBy, "Ira Notes")
     }
 
     func testQuitAsksFirst() throws {

@@ -81,6 +81,16 @@ struct StrikeCommand: ParsableCommand {
     }
 }
 
+struct RestoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "restore", abstract: "Undo a strike: the contribution is back in the record.")
+    @OptionGroup var session: SessionFileArgument
+    @Argument var number: Int
+    @OptionGroup var actor: ActorOptions
+    func run() throws {
+        Output.line(try Sessions.perform(.restore(number: number), on: session, by: actor).message)
+    }
+}
+
 struct AttributionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "attribution", abstract: "Set a contribution's Chatham House level: role, anonymous or background.")
     @OptionGroup var session: SessionFileArgument

@@ -132,6 +132,8 @@ struct ListCommand: ParsableCommand {
                 if c.struck { marks.append("STRUCK") }
                 if !c.concerns.isEmpty { marks.append("FLAG") }
                 if !c.codes.isEmpty { marks.append("codes: " + c.codes.joined(separator: ", ")) }
+                // The session's one numbering: the same [PERSON 2] as the console and every export.
+                if !c.redactions.isEmpty { marks.append("redacted: " + c.redactions.map(\.placeholder).joined(separator: ", ")) }
                 let time = Formatting.clock(c.occurredAt)
                 Output.line("#\(c.number)  \(time)  \(state.roomName(c.room))  \(c.source.rawValue)  \(who)  \(c.text)\(marks.isEmpty ? "" : "  [" + marks.joined(separator: "; ") + "]")")
             }
