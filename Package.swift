@@ -59,7 +59,10 @@ let package = Package(
         ]),
         // Typed commands → permissions, names resolved, events appended in one transaction.
         // Sees journals only through SessionStore's protocols (a file or a team session alike).
-        .target(name: "SessionActions", dependencies: ["SessionModel", "Privacy", "SessionStore", "Importers", "Exporters"]),
+        // Study: a participant added to a session of a study is checked against its other sessions.
+        .target(name: "SessionActions", dependencies: [
+            "SessionModel", "Privacy", "SessionStore", "Importers", "Exporters", "Study",
+        ]),
         // Headers and library come from the default paths; pkg-config would add -D flags SwiftPM rejects.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TerminalKit", dependencies: ["CNcursesw"]),
@@ -105,12 +108,12 @@ let package = Package(
             "SessionActions", "SessionStore", "SessionModel", "Importers", "TeamStore", "ConveneTestSupport", "Exporters", "Privacy",
         ]),
         .testTarget(name: "StudyTests", dependencies: [
-            "Study", "SessionStore", "SessionModel", "Exporters",
+            "Study", "SessionStore", "SessionModel", "Exporters", "SessionActions", "TeamStore", "ConveneTestSupport",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "ConveneTestSupport"]),
         .testTarget(name: "ConsoleAppTests", dependencies: [
-            "ConsoleApp", "TerminalKit", "SessionModel", "SessionStore", "SessionActions", "ConveneTestSupport",
+            "ConsoleApp", "TerminalKit", "SessionModel", "SessionStore", "SessionActions", "Study", "ConveneTestSupport",
         ],
                     exclude: ["Snapshots"]),
         // End-to-end: runs the built `convene` binary (durability, tmux, faults).

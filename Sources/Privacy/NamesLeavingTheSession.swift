@@ -19,6 +19,10 @@ public enum NamesLeavingTheSession {
         let scanner = IdentifierScanner(names: names)
         var out: [RedactionAccepted] = []
         for c in state.contributions where !c.erased {
+            // A finding is part of the text, so a text holding none of the parts has none to redact:
+            // the scanner (the slow part) runs only where a name could be.
+            let folded = fold(c.text)
+            guard parts.contains(where: { folded.contains($0) }) else { continue }
             for f in scanner.scan(c.text) where f.label == .person {
                 let words = Set(fold(f.text).split(whereSeparator: { !$0.isLetter }).map(String.init))
                 guard parts.contains(fold(f.text)) || !words.isDisjoint(with: parts) else { continue }

@@ -124,9 +124,10 @@ public struct WithdrawalPlan: Sendable, Equatable {
         let direct = step(own)
         // Quotes: any other contribution that repeats the words of one being erased.
         let withdrawnTexts = own.compactMap { byNumber[$0] }.map { c in (c.number, [c.text] + c.history.map(\.previousText)) }
+        let index = QuoteIndex(withdrawnTexts)
         var quotes: [QuoteMatch] = []
         for c in live where !seen.contains(c.number) {
-            guard let match = QuoteFinder.match(c.text, against: withdrawnTexts) else { continue }
+            guard let match = index.match(c.text) else { continue }
             if c.source == .whiteboard { whiteboard.insert(c.number); seen.insert(c.number); continue }
             quotes.append(QuoteMatch(number: c.number, quotes: match.source, sharedWords: match.words, quoted: match.quoted))
             seen.insert(c.number)
@@ -181,21 +182,7 @@ public enum QuoteFinder {
 
     /// The first source whose words `text` repeats, with the longest shared run.
     static func match(_ text: String, against sources: [(Int, [String])]) -> (source: Int, words: Int, quoted: Bool)? {
-        let words = Self.words(text)
-        guard words.count >= quotedRun else { return nil }
-        let quotedParts = quotedSegments(text).map(Self.words).filter { $0.count >= quotedRun }
-        var best: (source: Int, words: Int, quoted: Bool)?
-        for (number, texts) in sources {
-            for source in texts {
-                let sourceWords = Self.words(source)
-                let run = longestSharedRun(words, sourceWords)
-                let quoted = quotedParts.map { longestSharedRun($0, sourceWords) }.max() ?? 0
-                let found: (Int, Int, Bool)? = run >= plainRun ? (number, run, false)
-                    : quoted >= quotedRun ? (number, quoted, true) : nil
-                if let found, found.1 > best?.words ?? 0 { best = found }
-            }
-        }
-        return best
+        QuoteIndex(sources).match(text)
     }
 
     /// Lower-cased words (letters and digits; apostrophes inside words kept), accents folded.
@@ -203,18 +190,23 @@ public enum QuoteFinder {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         var out: [String] = []
         var current = ""
+        // A word never starts with an apostrophe (one is kept only inside a word); trailing ones go.
+        func finish() {
+            while current.last == "'" { current.removeLast() }
+            if !current.isEmpty { out.append(current) }
+            current = ""
+        }
         for ch in folded {
             if ch.isLetter || ch.isNumber {
                 current.append(ch)
             } else if (ch == "'" || ch == "’"), !current.isEmpty {
                 current.append("'")
             } else if !current.isEmpty {
-                out.append(current.trimmingCharacters(in: CharacterSet(charactersIn: "'")))
-                current = ""
+                finish()
             }
         }
-        if !current.isEmpty { out.append(current.trimmingCharacters(in: CharacterSet(charactersIn: "'"))) }
-        return out.filter { !$0.isEmpty }
+        finish()
+        return out
     }
 
     /// The longest run of consecutive words `a` and `b` share.
@@ -259,6 +251,108 @@ public enum QuoteFinder {
             i += 1
         }
         return out
+    }
+}
+
+/// The withdrawn texts, split into words once and indexed by every run of
+/// `QuoteFinder.plainRun` words and of `QuoteFinder.quotedRun` words, so each
+/// other contribution is compared only with the texts that share such a run
+/// with it (a plain quote needs a shared run of eight, a quoted one a run of
+/// five inside quotation marks). Comparing every contribution with every
+/// withdrawn text, folding both each time, made a study withdrawal take minutes.
+/// Gives exactly what the pairwise comparison gives, ties included
+/// (`QuoteIndexTests` holds it to that).
+struct QuoteIndex {
+    /// One withdrawn text (a contribution's text or an earlier version of it), as word ids.
+    private struct Entry { var number: Int; var words: [Int] }
+    /// A run of word ids.
+    private typealias Gram = [Int]
+    private var ids: [String: Int] = [:]
+    private var entries: [Entry] = []
+    /// Which entries hold each run of eight (plain) and of five (quoted) words: entry indices, ascending, once each.
+    private var plainGrams: [Gram: [Int]] = [:]
+    private var quotedGrams: [Gram: [Int]] = [:]
+
+    init(_ sources: [(Int, [String])]) {
+        for (number, texts) in sources {
+            for text in texts {
+                let words = QuoteFinder.words(text).map { word -> Int in
+                    if let id = ids[word] { return id }
+                    ids[word] = ids.count
+                    return ids.count - 1
+                }
+                let k = entries.count
+                entries.append(Entry(number: number, words: words))
+                for g in Self.grams(words, QuoteFinder.plainRun) where plainGrams[g]?.last != k { plainGrams[g, default: []].append(k) }
+                for g in Self.grams(words, QuoteFinder.quotedRun) where quotedGrams[g]?.last != k { quotedGrams[g, default: []].append(k) }
+            }
+        }
+    }
+
+    /// The first source whose words `text` repeats, with the longest shared run
+    /// (as `QuoteFinder.match` defines it).
+    func match(_ text: String) -> (source: Int, words: Int, quoted: Bool)? {
+        let words = lookUp(QuoteFinder.words(text))
+        guard words.count >= QuoteFinder.quotedRun else { return nil }
+        let quotedParts = QuoteFinder.quotedSegments(text).map { lookUp(QuoteFinder.words($0)) }
+            .filter { $0.count >= QuoteFinder.quotedRun }
+        // Only these entries can reach either threshold; for any other both runs fall short.
+        var candidates = Set<Int>()
+        for g in Self.grams(words, QuoteFinder.plainRun) { if let hits = plainGrams[g] { candidates.formUnion(hits) } }
+        for part in quotedParts {
+            for g in Self.grams(part, QuoteFinder.quotedRun) { if let hits = quotedGrams[g] { candidates.formUnion(hits) } }
+        }
+        guard !candidates.isEmpty else { return nil }
+        var buffer = RunBuffer()
+        var best: (source: Int, words: Int, quoted: Bool)?
+        for k in candidates.sorted() {
+            let entry = entries[k]
+            let plain = buffer.longestSharedRun(words, entry.words)
+            let quoted = quotedParts.map { buffer.longestSharedRun($0, entry.words) }.max() ?? 0
+            let found: (Int, Int, Bool)? = plain >= QuoteFinder.plainRun ? (entry.number, plain, false)
+                : quoted >= QuoteFinder.quotedRun ? (entry.number, quoted, true) : nil
+            if let found, found.1 > best?.words ?? 0 { best = found }
+        }
+        return best
+    }
+
+    /// Word ids; a word no withdrawn text has gets -1 (it matches nothing).
+    private func lookUp(_ words: [String]) -> [Int] { words.map { ids[$0] ?? -1 } }
+
+    /// Every run of `n` words that holds no unknown word.
+    private static func grams(_ w: [Int], _ n: Int) -> [Gram] {
+        guard w.count >= n else { return [] }
+        return (0...(w.count - n)).compactMap { i in
+            let run = w[i..<(i + n)]
+            return run.contains(-1) ? nil : Array(run)
+        }
+    }
+}
+
+/// Two reusable rows for the longest-shared-run table (no allocation per comparison).
+private struct RunBuffer {
+    var previous: [Int] = []
+    var row: [Int] = []
+
+    mutating func longestSharedRun(_ a: [Int], _ b: [Int]) -> Int {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        if previous.count < b.count + 1 {
+            previous = [Int](repeating: 0, count: b.count + 1); row = previous
+        }
+        for j in 0...b.count { previous[j] = 0 }
+        var best = 0
+        for i in 0..<a.count {
+            row[0] = 0
+            let x = a[i]
+            for j in 0..<b.count {
+                // -1 is a word no withdrawn text has: it never matches.
+                let v = (x >= 0 && x == b[j]) ? previous[j] + 1 : 0
+                row[j + 1] = v
+                if v > best { best = v }
+            }
+            swap(&previous, &row)
+        }
+        return best
     }
 }
 

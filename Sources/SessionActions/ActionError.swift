@@ -1,6 +1,7 @@
 import Foundation
 import SessionModel
 import SessionStore
+import Study
 
 /// Why an action was refused: one sentence, the same on the command line and in the console.
 public enum ActionError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -24,6 +25,8 @@ public enum ActionError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     /// The journal cannot erase (a read-only or foreign backend).
     case cannotErase(String)
+    /// The study the session belongs to refused (a participant code that is someone else there).
+    case study(StudyError)
 
     public var description: String {
         switch self {
@@ -59,6 +62,7 @@ public enum ActionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .reasonNeeded: return "say why the finding is not identifying (a reason is required)"
         case .cannotWrite(let path, let why): return "cannot write \(path): \(why); nothing was written"
         case .cannotErase(let place): return "\(place) cannot erase data (it was opened read-only)"
+        case .study(let e): return e.description
         }
     }
 

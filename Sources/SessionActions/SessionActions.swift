@@ -4,6 +4,7 @@ import Importers
 import Privacy
 import SessionModel
 import SessionStore
+import Study
 
 /// What an action did, for the front end to show.
 public struct ActionOutcome: Sendable {
@@ -40,25 +41,31 @@ public enum SessionActions {
     /// appends its events in one write transaction against the latest state.
     /// Refusals are `ActionError`s; store failures (busy, disk full) pass through.
     /// `progress` is told how far a long export has got (0…1, and what it is doing).
+    /// `studyCiphers` opens the encrypted sessions of the study the session belongs to,
+    /// when a participant added here must be checked against them (`StudyMembership`).
     @discardableResult
     public static func perform(_ command: SessionCommand, by actor: ActingUser, on journal: any SessionJournal, at now: Date,
-                               progress: ((Double, String) -> Void)? = nil) throws -> ActionOutcome {
+                               progress: ((Double, String) -> Void)? = nil,
+                               studyCiphers: StudyCipherProvider? = nil) throws -> ActionOutcome {
         do {
             switch command {
+            case .addParticipant(let p):
+                // Checked against the rest of the study first (opening other files, so outside the transaction).
+                try Permissions.check(command, by: actor, in: journal.state)
+                let joining = try StudyMembership.check(p, joining: journal, ciphers: studyCiphers)
+                var outcome = try appendBuilt(command, by: actor, on: journal, at: now)
+                if let joining {
+                    let code = p.code.trimmingCharacters(in: .whitespaces).uppercased()
+                    outcome.message += StudyMembership.link(joining, code: code)
+                }
+                return outcome
             case .withdraw(let order): return try DataProtection.withdraw(order, by: actor, on: journal, at: now)
             case .anonymise: return try DataProtection.anonymise(by: actor, on: journal, at: now)
             case .export(let format, let path):
                 return try SessionExport.export(format, to: path, by: actor, on: journal, at: now, progress: progress)
             case .importFile(let order): return try SessionImport.run(order, by: actor, on: journal, at: now)
-            default: break
+            default: return try appendBuilt(command, by: actor, on: journal, at: now)
             }
-            var made = Made()
-            let stored = try journal.append(by: actor.name, at: now) { state in
-                try Permissions.check(command, by: actor, in: state)
-                return try Build.events(command, by: actor, in: state, &made)
-            }
-            let state = journal.state
-            return ActionOutcome(stored: stored, state: state, message: Messages.done(command, made), result: made.result)
         } catch let e as StoreError {
             if case .rejected(let refusal) = e { throw ActionError.refused(refusal) }
             throw e
@@ -69,6 +76,18 @@ public enum SessionActions {
 }
 
 extension SessionActions {
+    /// Checks and builds the events of `command` from the latest state inside one write transaction.
+    static func appendBuilt(_ command: SessionCommand, by actor: ActingUser, on journal: any SessionJournal,
+                            at now: Date) throws -> ActionOutcome {
+        var made = Made()
+        let stored = try journal.append(by: actor.name, at: now) { state in
+            try Permissions.check(command, by: actor, in: state)
+            return try Build.events(command, by: actor, in: state, &made)
+        }
+        return ActionOutcome(stored: stored, state: journal.state, message: Messages.done(command, made),
+                             result: made.result)
+    }
+
     /// The events `command` would append to `state`, permissions checked and
     /// names resolved, without writing anything (previews and tests). Erasure,
     /// import and export work on files and journals, so they plan nothing here.

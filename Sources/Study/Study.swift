@@ -84,26 +84,41 @@ public final class Study {
         return (directory as NSString).appendingPathComponent(session.location)
     }
 
-    /// Opens a session file of the study. Team sessions go through `teamState`.
+    /// Opens a session file of the study (a team session is opened with `withJournal`).
     public func openFile(_ session: StudySession, readOnly: Bool) throws -> SQLiteJournal {
-        guard !session.isTeamSession else { throw StudyError.teamSessionNotYet(action: "this", sessions: [session.name]) }
+        guard !session.isTeamSession else { throw StudyError.notAFile(session.name) }
         let path = path(of: session)
         guard FileManager.default.fileExists(atPath: path) else { throw StudyError.sessionMissing(session.location) }
         let provider = cipherFor
         return try SQLiteJournal.open(path: path, readOnly: readOnly, cipherFor: provider.map { p in { meta in try p(meta, path) } })
     }
 
+    /// Opens a team session of the study on PostgreSQL. No offline outbox: a study
+    /// command changes a team session only while the server answers.
+    func openTeam(_ session: StudySession) throws -> PostgresJournal {
+        let provider = cipherFor
+        let location = session.location
+        return try PostgresJournal.open(location, cipherFor: provider.map { p in { meta in try p(meta, location) } })
+    }
+
+    /// Runs `body` on any session of the study, a file or a team session, through the
+    /// journal protocol both stores share (the same one SessionActions erases through),
+    /// and closes it afterwards. `readOnly` applies to files (a team session is a connection).
+    public func withJournal<T>(_ session: StudySession, readOnly: Bool,
+                               _ body: (any ErasingJournal) throws -> T) throws -> T {
+        if session.isTeamSession {
+            let journal = try openTeam(session)
+            defer { journal.close() }
+            return try body(journal)
+        }
+        let journal = try openFile(session, readOnly: readOnly)
+        defer { try? journal.close() }
+        return try body(journal)
+    }
+
     /// The state of any session of the study, on a file or on PostgreSQL.
     public func state(of session: StudySession) throws -> SessionState {
-        if session.isTeamSession {
-            let provider = cipherFor
-            let journal = try PostgresJournal.open(session.location, cipherFor: provider.map { p in { meta in try p(meta, session.location) } })
-            defer { journal.close() }
-            return journal.state
-        }
-        let journal = try openFile(session, readOnly: true)
-        defer { try? journal.close() }
-        return journal.state
+        try withJournal(session, readOnly: true) { $0.state }
     }
 
     /// Every session's state, in manifest order.
@@ -135,15 +150,7 @@ public final class Study {
     public func add(location: String, strand: String?, by actor: String, at now: Date) throws -> StudySession {
         let entry = StudySession(name: Self.name(for: location), location: manifestLocation(location), strand: strand)
         guard manifest.session(named: entry.name) == nil else { throw StudyError.sessionAlreadyInStudy(entry.name) }
-        if entry.isTeamSession {
-            let state = try self.state(of: entry)
-            try Self.checkCodes(try states() + [(entry, state)])
-            guard state.codebook.name == manifest.codebookName, state.consentItems == manifest.consentChecklist else {
-                throw StudyError.teamSessionNotYet(action: "setting the study's codebook and checklist", sessions: [entry.name])
-            }
-        } else {
-            let journal = try openFile(entry, readOnly: false)
-            defer { try? journal.close() }
+        try withJournal(entry, readOnly: false) { journal in
             try Self.checkCodes(try states() + [(entry, journal.state)])
             let events = studySettings(missingFrom: journal.state)
             if !events.isEmpty { try journal.append(events, by: actor, at: now) }
@@ -192,8 +199,7 @@ public final class Study {
                     detailsOf[p.code] = (role, p.organisationType?.rawValue, session.name)
                 }
                 guard let name = state.linkage[p.code] else { continue }
-                let key = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let key = nameKey(name)
                 if let seen = nameOf[p.code], seen.name != key {
                     throw StudyError.codeMeansTwoPeople(code: p.code, sessions: [seen.session, session.name])
                 }
@@ -206,11 +212,79 @@ public final class Study {
         }
     }
 
+    // MARK: Participants joining a session of the study
+
+    /// The study whose folder holds the session file at `path` and lists it, with its entry.
+    /// (A session is found by its folder: a study session kept elsewhere, or a team session,
+    /// is checked by `study add` only.)
+    public static func containing(file path: String,
+                                  cipherFor: StudyCipherProvider? = nil) throws -> (Study, StudySession)? {
+        guard !path.hasPrefix("postgres") else { return nil }
+        let full = URL(fileURLWithPath: path).standardizedFileURL.path
+        let folder = (full as NSString).deletingLastPathComponent
+        guard isStudy(folder) else { return nil }
+        let study = try open(folder, cipherFor: cipherFor)
+        guard let entry = study.manifest.sessions.first(where: { session in
+            !session.isTeamSession && URL(fileURLWithPath: study.path(of: session)).standardizedFileURL.path == full
+        }) else { return nil }
+        return (study, entry)
+    }
+
+    /// Checks a participant about to join the session `sessionName` against every other
+    /// session of the study: the same code must be the same person (same job role, and
+    /// the same real name where both are known), and a known real name must keep its code.
+    /// Returns the sessions where the same person already is (the code is linked to them).
+    /// `codesInSession` are the codes the session already has (not free for a suggestion).
+    public func checkJoining(code: String, jobRole: String, realName: String?, session sessionName: String,
+                             codesInSession: [String] = []) throws -> [String] {
+        let taken = Set(codesInSession + [code])
+        let role = ImplicitIdentification.normalised(jobRole)
+        let name = realName.map(Self.nameKey)
+        var same: [String] = []
+        for session in manifest.sessions where session.name != sessionName {
+            let state: SessionState
+            do { state = try self.state(of: session) } catch {
+                // Unreadable here (an encrypted file without its passphrase): refuse only what it might contradict.
+                if manifest.attendance[code]?.contains(session.name) == true {
+                    throw StudyError.cannotCheckCode(code: code, session: session.name, why: "\(error)")
+                }
+                continue
+            }
+            if let other = state.participant(code) {
+                if ImplicitIdentification.normalised(other.jobRole) != role {
+                    throw StudyError.codeTakenInStudy(code: code, session: session.name, why: "a \(other.jobRole) there",
+                                                      next: nextParticipantCode(besides: taken))
+                }
+                if let name, let there = state.linkage[code], Self.nameKey(there) != name {
+                    throw StudyError.codeTakenInStudy(code: code, session: session.name, why: "another real name there",
+                                                      next: nextParticipantCode(besides: taken))
+                }
+                same.append(session.name)
+            } else if let name, let existing = state.linkage.first(where: { Self.nameKey($0.value) == name })?.key {
+                throw StudyError.personHasCodeInStudy(code: code, session: session.name, existing: existing)
+            }
+        }
+        return same
+    }
+
+    /// Records that `code` attended `session` (the manifest's attendance), once.
+    public func recordAttendance(code: String, session: String) throws {
+        guard manifest.attendance[code]?.contains(session) != true else { return }
+        try update { $0.attendance[code, default: []].append(session) }
+    }
+
+    /// A real name as compared across sessions: case, accents and spacing ignored.
+    static func nameKey(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     /// The next participant code free across the whole study (for a new person).
-    public func nextParticipantCode() -> String {
+    public func nextParticipantCode(besides taken: Set<String> = []) -> String {
         var n = 1
-        while manifest.attendance[String(format: "P%02d", n)] != nil { n += 1 }
-        return String(format: "P%02d", n)
+        func code(_ n: Int) -> String { String(format: "P%02d", n) }
+        while manifest.attendance[code(n)] != nil || taken.contains(code(n)) { n += 1 }
+        return code(n)
     }
 
     func update(_ change: (inout StudyManifest) -> Void) throws {

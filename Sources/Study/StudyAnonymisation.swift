@@ -16,9 +16,10 @@ public struct StudyAnonymisationResult: Sendable {
 extension Study {
     /// The end of the project: once every session's withdrawal window has closed,
     /// destroys the linkage table and block-list of every session (each through
-    /// its own `anonymise`), then searches each file's raw bytes (file, -wal, -shm)
-    /// for every name it destroyed and records the result and the file's hash in the
-    /// manifest, so `study show` can prove it later. Refused, naming the sessions,
+    /// its own `anonymise`), then searches each file's raw bytes (file, -wal, -shm),
+    /// and every row of each team session, for every name it destroyed and records
+    /// the result (and each file's hash) in the manifest, so `study show` can prove it
+    /// later. Refused, naming the sessions,
     /// while any window is open; nothing is changed then.
     public func anonymise(by actor: String, at now: Date, today: String) throws -> StudyAnonymisationResult {
         let all = try states()
@@ -27,22 +28,31 @@ extension Study {
         guard open.isEmpty else { throw StudyError.windowsOpen(open) }
         let pending = all.filter { !$0.state.linkageDestroyed }
         guard !pending.isEmpty || manifest.anonymisation == nil else { throw StudyError.alreadyAnonymised }
-        let team = pending.filter(\.session.isTeamSession).map(\.session.name)
-        guard team.isEmpty else { throw StudyError.teamSessionNotYet(action: "anonymisation", sessions: team) }
         // Every name of the study: a participant of one group may be named in another.
         var names = Set<String>()
         for (_, s) in all { names.formUnion(s.linkage.values); names.formUnion(s.blocklist) }
         var realNames = 0, blocked = 0, redacted = 0
         for (session, _) in pending {
-            let journal = try openFile(session, readOnly: false)
-            defer { try? journal.close() }
-            let redactions = NamesLeavingTheSession.redactions(for: names.sorted(), in: journal.state)
-            if !redactions.isEmpty { try journal.append(redactions, by: actor, at: now); redacted += redactions.count }
-            let result = try journal.anonymise(by: actor, at: now)
-            realNames += result.realNames; blocked += result.blocklisted
+            // A file or a team session: each through its own `anonymise` (the same erasure SessionActions runs).
+            try withJournal(session, readOnly: false) { journal in
+                redacted += try journal.append(by: actor, at: now) { latest in
+                    NamesLeavingTheSession.redactions(for: names.sorted(), in: latest)
+                }.count
+                let result = try journal.anonymise(by: actor, at: now)
+                realNames += result.realNames; blocked += result.blocklisted
+            }
         }
         var files: [AnonymisedFile] = []
-        for (session, _) in all where !session.isTeamSession {
+        for (session, _) in all {
+            if session.isTeamSession {
+                // No file to hash: every row the server holds for the session is searched instead.
+                let found = try withJournal(session, readOnly: true) {
+                    try Self.namesFound(names, inRows: $0.allEvents())
+                }
+                files.append(AnonymisedFile(session: session.name, sha256: nil, namesSearched: names.count,
+                                            namesFound: found))
+                continue
+            }
             let path = path(of: session)
             let found = Self.namesFound(names, inFileAndSidecars: path)
             files.append(AnonymisedFile(session: session.name, sha256: Self.sha256(of: path), namesSearched: names.count,
@@ -55,6 +65,15 @@ extension Study {
     /// How many of `names` occur (any ASCII case) in the raw bytes of a file, its -wal or -shm.
     static func namesFound(_ names: Set<String>, inFileAndSidecars path: String) -> Int {
         let blobs = ["", "-wal", "-shm"].compactMap { FileManager.default.contents(atPath: path + $0) }.map(lowerASCII)
+        return names.filter { name in
+            let needle = lowerASCII(Data(name.utf8))
+            return !needle.isEmpty && blobs.contains { $0.range(of: needle) != nil }
+        }.count
+    }
+
+    /// How many of `names` occur (any ASCII case) in the payloads of a team session's rows.
+    static func namesFound(_ names: Set<String>, inRows rows: [StoredEvent]) throws -> Int {
+        let blobs = try rows.filter { !$0.event.isErased }.map { lowerASCII(try EventCodec.encode($0.event.payload)) }
         return names.filter { name in
             let needle = lowerASCII(Data(name.utf8))
             return !needle.isEmpty && blobs.contains { $0.range(of: needle) != nil }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a study command refused; each message is one sentence a facilitator can act on.
-public enum StudyError: Error, Equatable, CustomStringConvertible {
+public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAStudy(String)
     case alreadyAStudy(String)
     case unreadableManifest(String, String)
@@ -15,7 +15,13 @@ public enum StudyError: Error, Equatable, CustomStringConvertible {
     case windowsClosed([String])
     case windowsOpen([String])
     case alreadyAnonymised
-    case teamSessionNotYet(action: String, sessions: [String])
+    case notAFile(String)
+    /// A participant added to a session of the study uses a code that is someone else elsewhere.
+    case codeTakenInStudy(code: String, session: String, why: String, next: String)
+    /// A participant added to a session of the study is already in it under another code.
+    case personHasCodeInStudy(code: String, session: String, existing: String)
+    /// The code is in another session that cannot be opened here, so it cannot be checked.
+    case cannotCheckCode(code: String, session: String, why: String)
     case withdrawalIncomplete(done: [String], failed: String, why: String)
 
     public var description: String {
@@ -38,8 +44,13 @@ public enum StudyError: Error, Equatable, CustomStringConvertible {
         case .windowsOpen(let sessions):
             return "the withdrawal window is still open for \(sessions.joined(separator: ", ")); anonymise the study after every window has closed (nothing was changed)"
         case .alreadyAnonymised: return "the study is already anonymised: its linkage was destroyed"
-        case .teamSessionNotYet(let action, let sessions):
-            return "\(action) on a team session is not available yet (\(sessions.joined(separator: ", "))); take a copy with `convene pull` (nothing was changed)"
+        case .codeTakenInStudy(let code, let session, let why, let next):
+            return "\(code) is already someone else in \(session) of this study (\(why)); a code is one person across the study, so add this participant as \(next), the next free code"
+        case .personHasCodeInStudy(let code, let session, let existing):
+            return "this person is already \(existing) in \(session) of this study (the same real name); a person keeps one code across the study, so add them as \(existing), not \(code)"
+        case .cannotCheckCode(let code, let session, let why):
+            return "\(code) is already a participant in \(session) of this study, which cannot be opened here to check it is the same person (\(why)); nothing was changed"
+        case .notAFile(let name): return "\(name) is a team session, not a file; this works on the study's session files only"
         case .withdrawalIncomplete(let done, let failed, let why):
             return "the withdrawal stopped at \(failed) (\(why)); it is complete in \(done.isEmpty ? "no session" : done.joined(separator: ", ")); fix the cause and run it again to finish"
         }

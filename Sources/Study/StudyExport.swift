@@ -49,10 +49,11 @@ extension Study {
 
     /// Records the export in every session's journal, so a later withdrawal lists it.
     public func recordExport(format: ExportFormat, fileName: String, by actor: String, at now: Date) throws {
-        for session in manifest.sessions where !session.isTeamSession {
-            let journal = try openFile(session, readOnly: false)
-            defer { try? journal.close() }
-            try journal.append([ExportRecorded(format: "study-\(format.rawValue)", fileName: fileName)], by: actor, at: now)
+        for session in manifest.sessions {
+            try withJournal(session, readOnly: false) { journal in
+                let recorded = ExportRecorded(format: "study-\(format.rawValue)", fileName: fileName)
+                _ = try journal.append([recorded], by: actor, at: now)
+            }
         }
     }
 }

@@ -27,7 +27,8 @@ public struct StudySessionSummary: Codable, Sendable, Equatable {
     /// `linked` or `anonymised`.
     public var linkage: String
     public var encrypted: Bool
-    /// For an anonymised file: whether its bytes are still those `study anonymise` searched for names.
+    /// For an anonymised file: whether its bytes are still those `study anonymise` searched for names
+    /// (for a team session: whether no name was found in its rows then).
     public var anonymisationVerified: Bool?
     /// Why a session could not be read (it is listed, but nothing else is known).
     public var problem: String?
@@ -90,8 +91,10 @@ extension Study {
         let findings = s.contributions.filter { !$0.erased && !$0.struck }.reduce(0) { $0 + redactor.unresolved($1).count }
         var verified: Bool?
         if s.linkageDestroyed, let proof = manifest.anonymisation?.files.first(where: { $0.session == session.name }) {
-            verified = !session.isTeamSession && proof.namesFound == 0 && proof.sha256 == Self.sha256(of: path(of: session))
-                && Self.sidecarsEmpty(path(of: session))
+            // A team session has no file to hash: its rows were searched when it was anonymised.
+            verified = session.isTeamSession ? proof.namesFound == 0
+                : proof.namesFound == 0 && proof.sha256 == Self.sha256(of: path(of: session))
+                    && Self.sidecarsEmpty(path(of: session))
         }
         let encrypted = !session.isTeamSession
             && ((try? SQLiteJournal.readMeta(path: path(of: session)).encryption) ?? "none") != "none"

@@ -33,12 +33,10 @@ extension Study {
         var targets: [StudySession] = []
         var already: [String] = []
         var closed: [String] = []
-        var team: [String] = []
         for session in manifest.sessions {
             let state = try self.state(of: session)
             guard let person = state.participant(code) else { continue }
             if person.withdrawn { already.append(session.name); continue }
-            if session.isTeamSession { team.append(session.name); continue }
             do {
                 try WithdrawalWindow.check(request, in: state, actor: actor, today: today)
             } catch WithdrawalRefusal.windowClosed(let closedOn, _) {
@@ -48,7 +46,6 @@ extension Study {
             targets.append(session)
         }
         guard closed.isEmpty else { throw StudyError.windowsClosed(closed) }
-        guard team.isEmpty else { throw StudyError.teamSessionNotYet(action: "withdrawal", sessions: team) }
         if targets.isEmpty {
             throw already.isEmpty ? StudyError.unknownParticipant(code) : StudyError.alreadyWithdrawn(code)
         }
@@ -56,15 +53,19 @@ extension Study {
         var receipts: [(String, WithdrawalReceipt)] = []
         for session in targets {
             do {
-                let journal = try openFile(session, readOnly: dryRun)
-                defer { try? journal.close() }
-                // Their real name leaves the linkage table: redact where anyone in this session named them first.
-                if !dryRun, let name = journal.state.linkage[code] {
-                    let redactions = NamesLeavingTheSession.redactions(for: [name], in: journal.state)
-                    if !redactions.isEmpty { try journal.append(redactions, by: actor, at: now) }
+                // A file or a team session: the same planner and erasure as `convene withdraw`.
+                let receipt = try withJournal(session, readOnly: dryRun) { journal in
+                    // Their real name leaves the linkage table: redact where anyone in this session named them first.
+                    if !dryRun {
+                        try journal.append(by: actor, at: now) { latest in
+                            guard let name = latest.linkage[code] else { return [] }
+                            return NamesLeavingTheSession.redactions(for: [name], in: latest)
+                        }
+                    }
+                    let plan = try WithdrawalPlan.make(request, state: journal.state)
+                    return try dryRun ? journal.previewWithdrawal(plan) : journal.withdraw(plan, by: actor, at: now)
                 }
-                let plan = try WithdrawalPlan.make(request, state: journal.state)
-                receipts.append((session.name, try (dryRun ? journal.previewWithdrawal(plan) : journal.withdraw(plan, by: actor, at: now))))
+                receipts.append((session.name, receipt))
             } catch {
                 if dryRun { throw error }
                 try? recordWithdrawal(code, request, receipts.map(\.0), actor: actor, at: now)

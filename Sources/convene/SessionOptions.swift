@@ -3,6 +3,7 @@ import Foundation
 import SessionActions
 import SessionModel
 import SessionStore
+import Study
 import TeamStore
 
 /// Options every command that writes to a session shares.
@@ -102,7 +103,12 @@ enum Sessions {
             journal = try openJournal(arg)
         }
         defer { (journal as? PostgresJournal)?.close() }
-        let outcome = try SessionActions.perform(command, by: actor.acting, on: journal, at: Clock.now(), progress: progress)
+        // The other sessions of a study this one belongs to open with the same passphrase variable.
+        let studyCiphers: StudyCipherProvider? = arg.passphraseEnv.map { env in
+            { meta, path in try Passphrases.cipher(for: meta, path: path, env: env) }
+        }
+        let outcome = try SessionActions.perform(command, by: actor.acting, on: journal, at: Clock.now(),
+                                                 progress: progress, studyCiphers: studyCiphers)
         if let team = journal as? PostgresJournal, let waiting = team.offlineWaiting, waiting > 0 {
             FileHandle.standardError.write(Data("convene: the team server is out of reach; \(waiting) event(s) wait in the offline outbox and are sent when it is back\n".utf8))
         }

@@ -65,4 +65,24 @@ final class StudyCLITests: XCTestCase {
         XCTAssertEqual(refused.status, 1)
         XCTAssertTrue(refused.stderr.contains("group1") && refused.stderr.contains("group2"), refused.stderr)
     }
+
+    /// `participant add` on a session of a study checks the study's codes (the action layer's check).
+    func testParticipantAddChecksTheStudysCodes() throws {
+        let study = path("codes")
+        try ConveneProcess.ok(["study", "new", study, "--title", "Codes study"])
+        let g1 = study + "/group1.convene", g2 = study + "/group2.convene"
+        for (file, title) in [(g1, "Group 1"), (g2, "Group 2")] {
+            try ConveneProcess.ok(["new", file, "--title", title, "--by", "Sam Lead"])
+        }
+        try ConveneProcess.ok(["participant", "add", g1, "--code", "P03", "--role", "Social worker", "--name", "Jo Marsh"])
+        // The file itself (its -wal and -shm come and go with each open; a closed session has an empty WAL).
+        let before = FileManager.default.contents(atPath: g2)
+        let refused = try ConveneProcess.run(["participant", "add", g2, "--code", "P03", "--role", "Youth worker", "--name", "Mo Brand"])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("P03 is already someone else in group1 of this study (a Social worker there)")
+                      && refused.stderr.contains("add this participant as P01, the next free code"), refused.stderr)
+        XCTAssertEqual(FileManager.default.contents(atPath: g2), before, "nothing was written")
+        let linked = try ConveneProcess.ok(["participant", "add", g2, "--code", "P03", "--role", "Social worker", "--name", "Jo Marsh"])
+        XCTAssertTrue(linked.stdout.contains("added P03 (the same person as P03 in group1 of the study)"), linked.stdout)
+    }
 }
