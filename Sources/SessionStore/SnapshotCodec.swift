@@ -44,61 +44,18 @@ enum SnapshotCodec {
         return state
     }
 
-    /// Below this many contributions the snapshot is decoded on one thread.
-    static let parallelFrom = 8_192
-
-    /// `count` contributions from `r`. A long session's are cut into runs
-    /// (found by skimming, which builds nothing) decoded on every core: the
-    /// decoding is most of opening a 100 000-event session.
+    /// `count` contributions from `r`, in one array built in place. (Decoding runs on
+    /// several threads and joining them was tried: it held the contributions twice,
+    /// 20 MiB more for `convene show` at 100 000 events, near its 100 MiB budget.)
     private static func decodeContributions(_ r: inout ByteReader, count: Int) throws -> [Contribution] {
-        let runs = count < parallelFrom ? 1 : min(8, max(2, ProcessInfo.processInfo.activeProcessorCount * 2))
-        guard runs > 1 else {
-            var out: [Contribution] = []
-            out.reserveCapacity(count)
-            for _ in 0..<count { out.append(try ContributionWriter.read(&r)) }
-            return out
-        }
-        // Where each run starts in the bytes, and how many it holds.
-        var found: [(at: Int, count: Int)] = []
-        let per = (count + runs - 1) / runs
-        for k in 0..<count {
-            if k % per == 0 { found.append((r.position, min(per, count - k))) }
-            _ = try ContributionWriter.isMarked(&r)
-        }
-        let starts = found
-        let shared = SharedBytes(bytes: r.buffer)
-        let parts = ContributionRuns(count: starts.count)
-        DispatchQueue.concurrentPerform(iterations: starts.count) { i in
-            var reader = ByteReader(shared.bytes, at: starts[i].at)
-            var out: [Contribution] = []
-            out.reserveCapacity(starts[i].count)
-            do {
-                for _ in 0..<starts[i].count { out.append(try ContributionWriter.read(&reader)) }
-                parts.set(i, .success(out))
-            } catch {
-                parts.set(i, .failure(error))
-            }
-        }
-        var all: [Contribution] = []
-        all.reserveCapacity(count)
-        for part in parts.all { all.append(contentsOf: try part.get()) }
-        return all
+        var out: [Contribution] = []
+        out.reserveCapacity(count)
+        for _ in 0..<count { out.append(try ContributionWriter.read(&r)) }
+        return out
     }
 }
 
 enum SnapshotError: Error { case unreadable }
-
-/// A snapshot's bytes, only read, by several threads at once while the caller holds them.
-struct SharedBytes: @unchecked Sendable { let bytes: UnsafeRawBufferPointer }
-
-/// The runs of a snapshot decoded on several threads, one slot each.
-final class ContributionRuns: @unchecked Sendable {
-    private var slots: [Result<[Contribution], any Error>]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: .success([]), count: count) }
-    func set(_ i: Int, _ value: Result<[Contribution], any Error>) { lock.lock(); slots[i] = value; lock.unlock() }
-    var all: [Result<[Contribution], any Error>] { lock.lock(); defer { lock.unlock() }; return slots }
-}
 
 enum ContributionWriter {
     static func write(_ c: Contribution, to w: inout ByteWriter) {
@@ -176,10 +133,8 @@ struct ByteWriter {
 struct ByteReader {
     private let bytes: UnsafeRawBufferPointer
     private var at = 0
-    init(_ bytes: UnsafeRawBufferPointer, at: Int = 0) { self.bytes = bytes; self.at = at }
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
     var atEnd: Bool { at == bytes.count }
-    /// The bytes read.
-    var buffer: UnsafeRawBufferPointer { bytes }
     /// How many bytes have been read.
     var position: Int { at }
 
