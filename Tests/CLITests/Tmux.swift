@@ -1,4 +1,5 @@
-import ConveneTestSupport
+// Re-exported so every end-to-end test sees the shared `Tmux` (ConveneTestSupport) without its own import.
+@_exported import ConveneTestSupport
 import Foundation
 import XCTest
 
