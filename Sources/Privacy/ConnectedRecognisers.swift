@@ -285,6 +285,7 @@ extension ScanContext {
     static let spokenTeens: [String: String] = ["ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
                                                 "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19"]
     static let spokenFillers = Vocab.set("um uh er erm ah")
+    static let spokenStarts: Set<String> = Set(spokenDigits.keys).union(spokenTens.keys).union(spokenTeens.keys).union(["double", "triple"])
     static let nhsCues = Vocab.set("nhs chi")
     static let cardCues = Vocab.set("card debit credit visa mastercard amex")
     static let accountCues = Vocab.set("account acc acct")
@@ -355,12 +356,17 @@ extension ScanContext {
     /// NHS, National Insurance, vehicle, postcode, card, sort code, account and case numbers said aloud, normalised and then
     /// held to the same shapes and check digits as when they are written.
     mutating func findSpokenCodes() {
+        // Most texts say fewer than three digits or letters aloud: one look-up per short word decides.
+        var said = 0
+        for t in tokens where t.kind == .word && t.length <= 9 {
+            if Self.spokenStarts.contains(t.key) || t.length == 1 && t.capitalised { said += 1; if said >= 3 { break } }
+        }
+        guard said >= 3 else { return }
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
             let t = tokens[i]
-            guard !covered(i), Self.spokenDigits[t.key] != nil || Self.spokenTens[t.key] != nil || Self.spokenTeens[t.key] != nil
-                    || t.key == "double" || t.key == "triple" || (t.kind == .word && t.length == 1 && t.capitalised && key(i + 1) == "-") else { continue }
+            guard t.kind == .word, Self.spokenStarts.contains(t.key) || (t.length == 1 && t.capitalised && key(i + 1) == "-"), !covered(i) else { continue }
             let (run, said) = spokenRun(from: i)
             guard said >= 3, run.count >= 3 else { continue }
             let all = run.map(\.char)
@@ -430,6 +436,7 @@ extension ScanContext {
     /// "facebook dot com slash amira dot elsayed dot seven": a host said aloud, then "slash" and a path; a URL when the
     /// host is a social-media profile or link page, or the path carries a name.
     mutating func findSpokenURLs() {
+        guard tokens.contains(where: { $0.length == 3 && $0.key == "dot" }) else { return }
         var i = 0
         while i < tokens.count {
             defer { i += 1 }

@@ -60,6 +60,8 @@ extension ScanContext {
     /// Words that let a handle-shaped word ("lil.t.09") a few words on be a handle, though a plain word after them is not.
     static let shapedHandleCues = Vocab.set("added adding add follow follows followed following account profile page dm dms dmed dm'd messaged")
 
+    static let anyHandleCue = Vocab.handleCues.union(shapedHandleCues)
+
     static let fileExtensions = Vocab.set("pdf doc docx txt jpg jpeg png gif xls xlsx ppt pptx mp4 mov csv html htm zip")
 
     /// "princess_kay04", "trap_boy.jj": a handle with an underscore needs no cue.
@@ -86,7 +88,7 @@ extension ScanContext {
         while i < tokens.count {
             defer { i += 1 }
             var k = key(i)
-            guard Vocab.handleCues.contains(k) || Self.shapedHandleCues.contains(k) else { continue }
+            guard Self.anyHandleCue.contains(k) else { continue }
             if k == "tik", key(i + 1) == "tok" { i += 1; k = "tiktok" }
             var j = i + 1
             var explicit = false
@@ -315,8 +317,8 @@ extension ScanContext {
     func vehicle(at i: Int) -> Int? {
         let t = tokens[i]
         // Northern Ireland: a letter, a county code and up to four digits ("OXZ 9140": in capitals and not a year, or after a cue).
-        if t.kind == .word, t.length == 3, Self.northernIrishCodes.contains(String(t.key.suffix(2))), let n = tok(i + 1), n.kind == .number,
-           (1...4).contains(n.length), n.start - t.end == 1, standalone(i, i + 1),
+        if t.kind == .word, t.length == 3, let n = tok(i + 1), n.kind == .number, (1...4).contains(n.length), n.start - t.end == 1,
+           Self.northernIrishCodes.contains(String(t.key.suffix(2))), standalone(i, i + 1),
            (max(0, i - 6)..<i).contains(where: { Self.vehicleCues.contains(tokens[$0].key) })
             || t.allCaps && !(n.length == 4 && (n.text.hasPrefix("19") || n.text.hasPrefix("20"))) {
             return i + 1
@@ -617,13 +619,13 @@ extension ScanContext {
             return i + 2
         }
         // "a girl, 15, was stopped", "two boys, 13 and 15,": ages set off by commas after a person word.
-        if Self.singlePersonNouns.contains(k) || Self.pluralPersonNouns.contains(k) || Vocab.relations.contains(k), key(i + 1) == ",",
-           let v = ageValue(i + 2), (1...21).contains(v) || Vocab.relations.contains(k) && v <= 99 {
+        if key(i + 1) == ",", tok(i + 2).map({ $0.kind == .number || $0.kind == .word && $0.length >= 3 }) == true,
+           Self.singlePersonNouns.contains(k) || Self.pluralPersonNouns.contains(k) || Vocab.relations.contains(k), let v = ageValue(i + 2), (1...21).contains(v) || Vocab.relations.contains(k) && v <= 99 {
             let e = ageEnd(i + 2)
             if key(e + 1) == "," || key(e + 1) == ")" || key(e + 1) == "and" && Self.pluralPersonNouns.contains(k) || tok(e + 1) == nil { return i + 2 }
         }
         // Shorthand: "lad 16 stopped near…", "Girl 13 in Govanhill" (not "Child 1", "Boy 2": designations are small numbers).
-        if Self.singlePersonNouns.contains(k), let n = tok(i + 1), n.kind == .number, n.length <= 2, let v = Int(n.text), (8...21).contains(v),
+        if let n = tok(i + 1), n.kind == .number, n.length <= 2, Self.singlePersonNouns.contains(k), let v = Int(n.text), (8...21).contains(v),
            tok(i + 2).map({ !Self.ageUnits.contains($0.key) || $0.isPunct(",.;)-–") }) ?? true {
             return i + 1
         }
@@ -678,11 +680,11 @@ extension ScanContext {
             if key(a) == "aged" { a += 1 }
             if let v = ageValue(a) { values.insert(v) }
         }
-        for j in tokens.indices where !covered(j) {
+        for j in tokens.indices where tokens[j].kind != .punct && (tokens[j].sentenceStart || tokens[j - 1].kind == .punct) {
+            guard let v = ageValue(j), values.contains(v), tok(ageEnd(j) + 1)?.isPunct("!.?") ?? true, !covered(j) else { continue }
             // Said again straight after, with only punctuation or emoji between: "she was 12 😢 12!!".
             let ageBefore = previousWordAcrossSymbols(j).map { p in ages.contains { $0.start <= tokens[p].start && tokens[p].end <= $0.end } } ?? false
-            let afterAge = j > 0 && tokens[j - 1].kind == .punct && ageBefore
-            guard tokens[j].sentenceStart || afterAge, let v = ageValue(j), values.contains(v), tok(ageEnd(j) + 1)?.isPunct("!.?") ?? true else { continue }
+            guard tokens[j].sentenceStart || ageBefore else { continue }
             add(.age, tokens: j, ageEnd(j))
         }
     }

@@ -37,7 +37,7 @@ extension ScanContext {
 
     /// "grp", "ppts", "mtg": a lower-case word without a vowel is shorthand, not a name.
     static func noVowel(_ k: String) -> Bool {
-        !k.unicodeScalars.contains { "aeiouy".unicodeScalars.contains($0) || $0.value >= 128 }
+        !k.utf8.contains { $0 == 97 || $0 == 101 || $0 == 105 || $0 == 111 || $0 == 117 || $0 == 121 || $0 >= 128 }
     }
 
     /// Particles inside a surname: "Ní Chonaill", "van der Berg", "bin Laden".

@@ -302,7 +302,7 @@ extension ScanContext {
             let prep = Vocab.placePrepositions.contains(key(i - 1)) || (key(i - 1) == "the" && key(i + 1) == "area")
                 || (gazetteer.towns.contains(t.key) && Self.placeNouns.contains(key(i + 1)))
             // "west belfast", "North Leeds": a part of a city narrows it down.
-            if Self.compassWords.contains(key(i - 1)), Vocab.cities.contains(t.key), !covered(i - 1), !covered(i), !quiet[i - 1] {
+            if on(.bigPlace, i), Vocab.cities.contains(t.key), Self.compassWords.contains(key(i - 1)), !covered(i - 1), !covered(i), !quiet[i - 1] {
                 add(.location, tokens: i - 1, i); continue
             }
             // Lower-case places need a preposition before them; most words stop here.
