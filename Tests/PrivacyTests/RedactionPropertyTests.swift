@@ -57,8 +57,8 @@ import Testing
 
     /// The one gap the oracle finds that is known and left to the privacy work (docs/privacy.md): a
     /// whole name none of whose parts is hunted alone (everyday words, parts under three letters),
-    /// glued to digits (`Amber Rose43`, `JO LI3`) — every occurrence of the name in `out` is followed
-    /// by a digit. The export gate's name scrubber removes these; the test counts and prints them.
+    /// glued to digits on either side (`Amber Rose43`, `JO LI3`, `900123JO LI`) — every occurrence of
+    /// the name in `out` touches a digit. The export gate's name scrubber removes these; the test counts and prints them.
     static func isKnownGap(_ found: String, everyday: Set<String>, in out: String) -> Bool {
         let parts = NameOracle.parts(found)
         guard parts.count > 1, parts.allSatisfy({
@@ -73,7 +73,8 @@ import Testing
             let after = i + needle.count < folded.count ? folded[i + needle.count] : nil
             if after?.properties.isAlphabetic == true { continue }
             standing += 1
-            if after?.properties.numericType != nil { glued += 1 }
+            let before = i > 0 ? folded[i - 1] : nil
+            if after?.properties.numericType != nil || before?.properties.numericType != nil { glued += 1 }
         }
         return standing > 0 && standing == glued
     }
