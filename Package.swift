@@ -28,98 +28,144 @@ let package = Package(
         // Identifier scanning, redaction, attribution, withdrawal closure, the export gate.
         .target(name: "Privacy", dependencies: ["SessionModel"], resources: [.copy("Gazetteer")]),
         // The durable journal on SQLite (GRDB), encryption at rest, erasure of the plans Privacy makes.
-        .target(name: "SessionStore", dependencies: [
-            "SessionModel", "Privacy",
-            .product(name: "GRDB", package: "GRDB.swift"),
-            // SQLite's incremental blob I/O: the snapshot read a piece at a time (SnapshotPages.swift).
-            .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "CryptoExtras", package: "swift-crypto"),
-        ]),
+        .target(
+            name: "SessionStore",
+            dependencies: [
+                "SessionModel", "Privacy",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's incremental blob I/O: the snapshot read a piece at a time (SnapshotPages.swift).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]),
         // The same journal on PostgreSQL for team sessions across machines.
-        .target(name: "TeamStore", dependencies: [
-            "SessionModel", "Privacy", "SessionStore",
-            .product(name: "PostgresNIO", package: "postgres-nio"),
-            .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        .target(
+            name: "TeamStore",
+            dependencies: [
+                "SessionModel", "Privacy", "SessionStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // Chat, transcripts (WebVTT, SRT, Teams .docx through ZIPFoundation and XMLParser), whiteboard.
-        .target(name: "Importers", dependencies: [
-            "SessionModel", "Privacy", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
-        .target(name: "Exporters", dependencies: [
-            "SessionModel", "Privacy",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(
+            name: "Importers",
+            dependencies: [
+                "SessionModel", "Privacy", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
+        .target(
+            name: "Exporters",
+            dependencies: [
+                "SessionModel", "Privacy",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // A study: a folder of sessions with one manifest (study.json); withdrawal from the
         // study, anonymisation at the end of the project and one analysis export (docs/studies.md).
-        .target(name: "Study", dependencies: [
-            "SessionModel", "Privacy", "SessionStore", "TeamStore", "Exporters",
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(
+            name: "Study",
+            dependencies: [
+                "SessionModel", "Privacy", "SessionStore", "TeamStore", "Exporters",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // Typed commands → permissions, names resolved, events appended in one transaction.
         // Sees journals only through SessionStore's protocols (a file or a team session alike).
         // Study: a participant added to a session of a study is checked against its other sessions.
-        .target(name: "SessionActions", dependencies: [
-            "SessionModel", "Privacy", "SessionStore", "Importers", "Exporters", "Study",
-        ]),
+        .target(
+            name: "SessionActions",
+            dependencies: [
+                "SessionModel", "Privacy", "SessionStore", "Importers", "Exporters", "Study",
+            ]),
         // Headers and library come from the default paths; pkg-config would add -D flags SwiftPM rejects.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TerminalKit", dependencies: ["CNcursesw"]),
-        .target(name: "ConsoleApp", dependencies: [
-            "SessionModel", "Privacy", "SessionStore", "SessionActions", "TerminalKit", "Exporters", "Importers",
-        ]),
-        .executableTarget(name: "convene", dependencies: [
-            "SessionModel", "Privacy", "SessionStore", "TeamStore", "Importers", "Exporters", "SessionActions", "ConsoleApp",
-            "TerminalKit", "Study", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        .executableTarget(name: "ConveneBench", dependencies: [
-            "SessionModel", "Privacy", "SessionStore", "TeamStore", "Importers", "Exporters", "ConsoleApp", "TerminalKit",
-            "Study",
-            // The study benchmark reads the qdpx it wrote.
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        .target(
+            name: "ConsoleApp",
+            dependencies: [
+                "SessionModel", "Privacy", "SessionStore", "SessionActions", "TerminalKit", "Exporters", "Importers",
+            ]),
+        .executableTarget(
+            name: "convene",
+            dependencies: [
+                "SessionModel", "Privacy", "SessionStore", "TeamStore", "Importers", "Exporters", "SessionActions",
+                "ConsoleApp",
+                "TerminalKit", "Study", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "ConveneBench",
+            dependencies: [
+                "SessionModel", "Privacy", "SessionStore", "TeamStore", "Importers", "Exporters", "ConsoleApp",
+                "TerminalKit",
+                "Study",
+                // The study benchmark reads the qdpx it wrote.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
 
         // Shared by the test targets: skips that fail in strict mode (CI), seeded random numbers,
         // waiting on a condition, shrinkable scripts of events of every kind.
-        .target(name: "ConveneTestSupport", dependencies: [
-            "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
-        ], path: "Tests/ConveneTestSupport"),
-        .testTarget(name: "SessionModelTests", dependencies: [
-            "SessionModel", "ConveneTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
-        .testTarget(name: "PrivacyTests", dependencies: [
-            "Privacy", "SessionModel", "ConveneTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
-        ], resources: [.copy("Corpus")]),
-        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "SessionModel", "Privacy", "ConveneTestSupport"],
-                    exclude: ["Fixtures"]),
-        .testTarget(name: "TeamStoreTests", dependencies: ["TeamStore", "SessionStore", "SessionModel", "ConveneTestSupport"]),
-        .testTarget(name: "ImportersTests", dependencies: [
-            "Importers", "SessionModel", "ConveneTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ExportersTests", dependencies: [
-            "Exporters", "Privacy", "SessionModel", "ConveneTestSupport",
-            .product(name: "PropertyBased", package: "swift-property-based"),
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            .product(name: "Crypto", package: "swift-crypto"),  // SHA-256 of export bytes (StreamingExportTests)
-        ], resources: [.copy("Golden")]),
-        .testTarget(name: "SessionActionsTests", dependencies: [
-            "SessionActions", "SessionStore", "SessionModel", "Importers", "TeamStore", "ConveneTestSupport", "Exporters", "Privacy",
-        ]),
-        .testTarget(name: "StudyTests", dependencies: [
-            "Study", "SessionStore", "SessionModel", "Exporters", "SessionActions", "TeamStore", "ConveneTestSupport",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        .target(
+            name: "ConveneTestSupport",
+            dependencies: [
+                "SessionModel", .product(name: "PropertyBased", package: "swift-property-based"),
+            ], path: "Tests/ConveneTestSupport"),
+        .testTarget(
+            name: "SessionModelTests",
+            dependencies: [
+                "SessionModel", "ConveneTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
+        .testTarget(
+            name: "PrivacyTests",
+            dependencies: [
+                "Privacy", "SessionModel", "ConveneTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ], resources: [.copy("Corpus")]),
+        .testTarget(
+            name: "SessionStoreTests", dependencies: ["SessionStore", "SessionModel", "Privacy", "ConveneTestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "TeamStoreTests", dependencies: ["TeamStore", "SessionStore", "SessionModel", "ConveneTestSupport"]),
+        .testTarget(
+            name: "ImportersTests",
+            dependencies: [
+                "Importers", "SessionModel", "ConveneTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ExportersTests",
+            dependencies: [
+                "Exporters", "Privacy", "SessionModel", "ConveneTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"), // SHA-256 of export bytes (StreamingExportTests)
+            ], resources: [.copy("Golden")]),
+        .testTarget(
+            name: "SessionActionsTests",
+            dependencies: [
+                "SessionActions", "SessionStore", "SessionModel", "Importers", "TeamStore", "ConveneTestSupport",
+                "Exporters", "Privacy",
+            ]),
+        .testTarget(
+            name: "StudyTests",
+            dependencies: [
+                "Study", "SessionStore", "SessionModel", "Exporters", "SessionActions", "TeamStore",
+                "ConveneTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "ConveneTestSupport"]),
-        .testTarget(name: "ConsoleAppTests", dependencies: [
-            "ConsoleApp", "TerminalKit", "SessionModel", "SessionStore", "SessionActions", "Study", "ConveneTestSupport",
-        ],
-                    exclude: ["Snapshots"]),
+        .testTarget(
+            name: "ConsoleAppTests",
+            dependencies: [
+                "ConsoleApp", "TerminalKit", "SessionModel", "SessionStore", "SessionActions", "Study",
+                "ConveneTestSupport",
+            ],
+            exclude: ["Snapshots"]),
         // End-to-end: runs the built `convene` binary (durability, tmux, faults).
-        .testTarget(name: "CLITests", dependencies: [
-            "SessionStore", "SessionModel", "SessionActions", "ConsoleApp", "TerminalKit", "TeamStore", "ConveneTestSupport",
-        ]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: [
+                "SessionStore", "SessionModel", "SessionActions", "ConsoleApp", "TerminalKit", "TeamStore",
+                "ConveneTestSupport",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -25,9 +25,13 @@ extension Keymap {
                 said.append("#\(e.number) tagged “\(name)”\(emergent ? " (emergent code)" : "") — u to undo")
                 s.undoable = .tag(e.number, name)
             case .codeUntagged(let e):
-                let dropped = before.codebook.entries.contains { $0.emergent && $0.name.caseInsensitiveCompare(e.code) == .orderedSame }
+                let dropped =
+                    before.codebook.entries.contains {
+                        $0.emergent && $0.name.caseInsensitiveCompare(e.code) == .orderedSame
+                    }
                     && !s.session.codebook.contains(e.code)
-                said.append("#\(e.number): “\(e.code)” removed" + (dropped ? "; the emergent code is gone (no other use)" : ""))
+                said.append(
+                    "#\(e.number): “\(e.code)” removed" + (dropped ? "; the emergent code is gone (no other use)" : ""))
                 if s.undoable == .tag(e.number, e.code) { s.undoable = nil }
             case .attributionSet(let e):
                 said.append("#\(e.number) attribution: \(e.level.rawValue) — u to undo")
@@ -37,8 +41,9 @@ extension Keymap {
             case .concernRaised(let e):
                 let k = s.session.register.concerns.last?.number
                 let on = e.contributions.isEmpty ? "" : " on " + e.contributions.map { "#\($0)" }.joined(separator: ",")
-                said.append("Concern \(k.map { "#\($0) " } ?? "")raised\(on)\(e.participant.map { " (\($0))" } ?? ""); "
-                            + "the safeguarding lead is alerted")
+                said.append(
+                    "Concern \(k.map { "#\($0) " } ?? "")raised\(on)\(e.participant.map { " (\($0))" } ?? ""); "
+                        + "the safeguarding lead is alerted")
             case .concernAcknowledged(let e):
                 said.append("Concern #\(e.concern) acknowledged; every console's banner clears")
             case .concernActionTaken(let e):
@@ -64,7 +69,9 @@ extension Keymap {
             case .themeLinked(let e):
                 said.append("#\(e.number) linked to theme \(e.theme)")
             case .guideAdvanced(let e):
-                let title = s.session.guide.segments.indices.contains(e.segment) ? s.session.guide.segments[e.segment].title : ""
+                let title =
+                    s.session.guide.segments.indices.contains(e.segment)
+                    ? s.session.guide.segments[e.segment].title : ""
                 said.append("Guide: \(e.segment + 1). \(title)")
             case .recordingToggled(let e):
                 said.append(e.recording ? "Recording: on (● REC)" : "Recording: off")
@@ -76,13 +83,17 @@ extension Keymap {
                 break // privacy and import flows word their own confirmations
             }
         }
-        if !said.isEmpty { s.status = said.count > 2 ? "\(said[0]) (+\(said.count - 1) more)" : said.joined(separator: "; ") }
+        if !said.isEmpty {
+            s.status = said.count > 2 ? "\(said[0]) (+\(said.count - 1) more)" : said.joined(separator: "; ")
+        }
     }
 
     /// Ctrl-G logged the typed line first: the concern points at it once it has a number.
     static func linkPendingFlag(_ e: ContributionLogged, _ s: inout ConsoleState) {
         guard case .flag(var draft) = s.overlay, let pending = draft.pendingLine, pending == e.text else { return }
-        if let c = s.session.contributions.last(where: { $0.loggedBy == s.context.user && $0.text == e.text && !$0.erased }) {
+        if let c = s.session.contributions.last(where: {
+            $0.loggedBy == s.context.user && $0.text == e.text && !$0.erased
+        }) {
             draft.contributions = [c.number]
             draft.pendingLine = nil
             s.overlay = .flag(draft)
@@ -98,7 +109,8 @@ extension Keymap {
             }
         }
         let oldWithdrawn = Set(old.participants.values.filter(\.withdrawn).map(\.code))
-        for p in new.orderedParticipants where p.withdrawn && !oldWithdrawn.contains(p.code) && old.participant(p.code) != nil {
+        for p in new.orderedParticipants
+        where p.withdrawn && !oldWithdrawn.contains(p.code) && old.participant(p.code) != nil {
             let erased = new.contributions.filter(\.erased).count - old.contributions.filter(\.erased).count
             notes.append("\(p.code) withdrew: \(erased) contribution\(erased == 1 ? "" : "s") erased")
         }
@@ -109,14 +121,23 @@ extension Keymap {
     // MARK: u
 
     static func undo(_ s: inout ConsoleState) -> [ConsoleEffect] {
-        guard let step = s.undoable else { s.status = "Nothing to undo: u undoes your last strike, tag or attribution change"; return [] }
+        guard let step = s.undoable else {
+            s.status = "Nothing to undo: u undoes your last strike, tag or attribution change"
+            return []
+        }
         s.undoable = nil
         switch step {
         case .strike(let n):
-            guard s.session.contribution(n)?.struck == true else { s.status = "#\(n) is no longer struck"; return [] }
+            guard s.session.contribution(n)?.struck == true else {
+                s.status = "#\(n) is no longer struck"
+                return []
+            }
             return [.run(.restore(number: n))]
         case .tag(let n, let code):
-            guard s.session.contribution(n)?.codes.contains(code) == true else { s.status = "#\(n) no longer has “\(code)”"; return [] }
+            guard s.session.contribution(n)?.codes.contains(code) == true else {
+                s.status = "#\(n) no longer has “\(code)”"
+                return []
+            }
             return [.run(.untag(number: n, code: code))]
         case .attribution(let n, let level):
             return [.run(.attribution(number: n, level: level))]
@@ -140,7 +161,9 @@ extension Keymap {
             switch draft.purpose {
             case .strike(let n):
                 guard !reason.isEmpty else {
-                    s.status = "Say why #\(n) is struck (the reason is kept with it)"; s.overlay = .confirm(draft); return []
+                    s.status = "Say why #\(n) is struck (the reason is kept with it)"
+                    s.overlay = .confirm(draft)
+                    return []
                 }
                 s.overlay = .none
                 return [.run(.strike(number: n, reason: reason))]
@@ -165,8 +188,12 @@ extension Keymap {
             var line = help.search ?? InputLine()
             switch key {
             case .enter: help.searching = false
-            case .escape: help.searching = false; help.search = nil
-            default: _ = edit(&line, key); help.search = line
+            case .escape:
+                help.searching = false
+                help.search = nil
+            default:
+                _ = edit(&line, key)
+                help.search = line
             }
             help.scroll = 0
             s.overlay = .help(help)
@@ -175,18 +202,28 @@ extension Keymap {
         let page = max(1, s.height - 8)
         switch key {
         case .escape, .enter, .char("q"), .char("?"):
-            if key == .escape, help.search != nil { help.search = nil; help.scroll = 0; break }
-            s.overlay = .none; s.status = "Help closed"; return []
+            if key == .escape, help.search != nil {
+                help.search = nil
+                help.scroll = 0
+                break
+            }
+            s.overlay = .none
+            s.status = "Help closed"
+            return []
         case .up, .char("k"): help.scroll = max(0, help.scroll - 1)
         case .down, .char("j"): help.scroll += 1
         case .pageUp: help.scroll = max(0, help.scroll - page)
         case .pageDown, .char(" "): help.scroll += page
         case .home, .char("g"): help.scroll = 0
         case .end, .char("G"): help.scroll = Int.max / 2
-        case .char("/"): help.searching = true; help.search = help.search ?? InputLine()
+        case .char("/"):
+            help.searching = true
+            help.search = help.search ?? InputLine()
         default: break
         }
-        help.scroll = min(help.scroll, max(0, Overlays.helpLines(search: help.search?.text, screenWidth: s.width).count - (s.height - 6)))
+        help.scroll = min(
+            help.scroll,
+            max(0, Overlays.helpLines(search: help.search?.text, screenWidth: s.width).count - (s.height - 6)))
         s.overlay = .help(help)
         return []
     }

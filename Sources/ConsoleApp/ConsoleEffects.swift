@@ -8,12 +8,16 @@ import SessionStore
 
 public enum ConsoleEffects {
     /// Who acts at this console: its user, in the role it was opened with.
-    static func actor(_ state: ConsoleState) -> ActingUser { ActingUser(name: state.context.user, role: state.context.role) }
+    static func actor(_ state: ConsoleState) -> ActingUser {
+        ActingUser(name: state.context.user, role: state.context.role)
+    }
 
     /// `draw` shows a frame mid-effect (progress, "reading…"); `bell` rings; `quit` saves the draft.
-    public static func perform(_ effects: [ConsoleEffect], _ state: inout ConsoleState, journal: any SessionJournal,
-                               clock: () -> Date = Date.init,
-                               draw: (ConsoleState) -> Void, bell: () -> Void, quit: (ConsoleState) -> Void) {
+    public static func perform(
+        _ effects: [ConsoleEffect], _ state: inout ConsoleState, journal: any SessionJournal,
+        clock: () -> Date = Date.init,
+        draw: (ConsoleState) -> Void, bell: () -> Void, quit: (ConsoleState) -> Void
+    ) {
         func again(_ more: [ConsoleEffect]) {
             perform(more, &state, journal: journal, clock: clock, draw: draw, bell: bell, quit: quit)
         }
@@ -33,7 +37,8 @@ public enum ConsoleEffects {
                 draw(state)
                 let result: Result<ExportOutcome, ExportFailure>
                 do {
-                    let bytes = try ConsoleExport.perform(request, journal: journal, by: actor(state)) { fraction, stage in
+                    let bytes = try ConsoleExport.perform(request, journal: journal, by: actor(state)) {
+                        fraction, stage in
                         // Progress for long sessions: redraw as the export moves on.
                         _ = update(&state, .exportProgress(fraction, stage))
                         draw(state)

@@ -21,7 +21,10 @@ public struct LinkStatus: Sendable {
     public var offlineWaiting: Int?
     /// Messages for the status line (say, an offline edit the server refused).
     public var notices: [String]
-    public init(offlineWaiting: Int?, notices: [String]) { self.offlineWaiting = offlineWaiting; self.notices = notices }
+    public init(offlineWaiting: Int?, notices: [String]) {
+        self.offlineWaiting = offlineWaiting
+        self.notices = notices
+    }
 }
 
 /// Results of work done off the loop, posted back to it (the loop owns the journal).
@@ -39,11 +42,33 @@ final class BackgroundInbox: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [Item] = []
     private var running = 0
-    func post(_ item: Item) { lock.lock(); items.append(item); lock.unlock() }
-    func take() -> [Item] { lock.lock(); defer { lock.unlock() }; let out = items; items = []; return out }
-    func started() { lock.lock(); running += 1; lock.unlock() }
-    func finished() { lock.lock(); running -= 1; lock.unlock() }
-    var busy: Bool { lock.lock(); defer { lock.unlock() }; return running > 0 }
+    func post(_ item: Item) {
+        lock.lock()
+        items.append(item)
+        lock.unlock()
+    }
+    func take() -> [Item] {
+        lock.lock()
+        defer { lock.unlock() }
+        let out = items
+        items = []
+        return out
+    }
+    func started() {
+        lock.lock()
+        running += 1
+        lock.unlock()
+    }
+    func finished() {
+        lock.lock()
+        running -= 1
+        lock.unlock()
+    }
+    var busy: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return running > 0
+    }
 }
 
 /// Runs the console on a terminal: reads keys, performs effects against the
@@ -52,25 +77,30 @@ final class BackgroundInbox: @unchecked Sendable {
 /// draws frames. A termination signal wakes the wait for a key at once; the
 /// draft is saved and the terminal given back.
 public enum ConsoleRunner {
-    public static func run(journal: any SessionJournal, context: ConsoleContext, theme: ColourTheme,
-                           link: (() -> LinkStatus)? = nil) throws {
+    public static func run(
+        journal: any SessionJournal, context: ConsoleContext, theme: ColourTheme,
+        link: (() -> LinkStatus)? = nil
+    ) throws {
         try run(journal: journal, context: context, terminal: Terminal(theme: theme), link: link)
     }
 
     /// The loop on any `TerminalBackend` (tests pass a `TestTerminal`). `clock` dates the
     /// appended events and the header clock. Returns the termination signal that ended it, if one did.
     @discardableResult
-    public static func run(journal: any SessionJournal, context: ConsoleContext, terminal screen: any TerminalBackend,
-                           clock: @escaping @Sendable () -> Date = { Date() },
-                           link: (() -> LinkStatus)? = nil) throws -> Int32? {
+    public static func run(
+        journal: any SessionJournal, context: ConsoleContext, terminal screen: any TerminalBackend,
+        clock: @escaping @Sendable () -> Date = { Date() },
+        link: (() -> LinkStatus)? = nil
+    ) throws -> Int32? {
         try screen.open()
         defer { screen.close() }
         let drafts = journal as? DraftStore
         let inbox = BackgroundInbox()
         let size = screen.size
         // The rows on the first screen are scanned as they are drawn; the newest thousand just after it.
-        var state = ConsoleState(session: journal.state, context: context, width: size.width, height: size.height, now: clock(),
-                                 eagerScan: 0)
+        var state = ConsoleState(
+            session: journal.state, context: context, width: size.width, height: size.height, now: clock(),
+            eagerScan: 0)
         restore(&state, from: drafts)
         state.deferInputScan = true
         var draftDirty = false
@@ -103,28 +133,39 @@ public enum ConsoleRunner {
                     spawn {
                         do {
                             let outcome = try SessionActions.perform(command, by: actor, on: journal, at: clock())
-                            inbox.post(.commandDone(before: before, payloads: outcome.stored.map(\.event.payload),
-                                                    message: outcome.message))
+                            inbox.post(
+                                .commandDone(
+                                    before: before, payloads: outcome.stored.map(\.event.payload),
+                                    message: outcome.message))
                         } catch {
                             inbox.post(.commandFailed("\(error)"))
                         }
                     }
                 case .planImport(let request):
                     let snapshot = state.session
-                    spawn { inbox.post(.action(.importPlanned(ConsoleImport.plan(request, into: snapshot).map { $0.1 }))) }
+                    spawn {
+                        inbox.post(.action(.importPlanned(ConsoleImport.plan(request, into: snapshot).map { $0.1 })))
+                    }
                 case .commitImport(let request):
                     let snapshot = journal.state
-                    spawn { inbox.post(.importReady(request, snapshot: snapshot, ConsoleImport.plan(request, into: snapshot))) }
+                    spawn {
+                        inbox.post(
+                            .importReady(request, snapshot: snapshot, ConsoleImport.plan(request, into: snapshot)))
+                    }
                 default: inline.append(effect)
                 }
             }
             guard !inline.isEmpty else { return }
-            ConsoleEffects.perform(inline, &state, journal: journal, clock: clock,
-                                   draw: { screen.draw(view($0)) }, bell: { screen.bell() }, quit: { save($0, drafts) })
+            ConsoleEffects.perform(
+                inline, &state, journal: journal, clock: clock,
+                draw: { screen.draw(view($0)) }, bell: { screen.bell() }, quit: { save($0, drafts) })
         }
         func spawn(_ work: @escaping @Sendable () -> Void) {
             inbox.started()
-            Thread.detachNewThread { work(); inbox.finished() }
+            Thread.detachNewThread {
+                work()
+                inbox.finished()
+            }
         }
         func background(_ request: ExportRequest) {
             spawn {
@@ -148,7 +189,11 @@ public enum ConsoleRunner {
                 case .exportWritten(let request, let bytes):
                     // Already recorded by the export action.
                     perform(update(&state, .sessionChanged(journal.state)))
-                    perform(update(&state, .exportFinished(.success(ExportOutcome(format: request.format, path: request.path, bytes: bytes)))))
+                    perform(
+                        update(
+                            &state,
+                            .exportFinished(
+                                .success(ExportOutcome(format: request.format, path: request.path, bytes: bytes)))))
                 case .commandDone(let before, let payloads, let message):
                     erasing -= 1
                     perform(update(&state, .sessionChanged(journal.state)))
@@ -208,7 +253,10 @@ public enum ConsoleRunner {
                 save(state, drafts)
                 return signal
             }
-            if drainInbox() { frame = view(state); screen.draw(frame) }
+            if drainInbox() {
+                frame = view(state)
+                screen.draw(frame)
+            }
             if let key = screen.readKey(timeoutMs: 40) {
                 var pending: Key? = key
                 var handled = 0
@@ -221,14 +269,27 @@ public enum ConsoleRunner {
                         _ = update(&state, .resize(width: s.width, height: s.height))
                     }
                     // No Alt bindings: Esc typed quickly before a key arrives as Alt-key.
-                    if case .alt(let c) = k { perform(update(&state, .key(.escape))); pending = .char(c); continue }
+                    if case .alt(let c) = k {
+                        perform(update(&state, .key(.escape)))
+                        pending = .char(c)
+                        continue
+                    }
                     let before = (state.focus, state.overlay, state.status, state.editing, state.replyTo)
                     let effects = update(&state, .key(k))
-                    inputOnly = inputOnly && Self.touchesOnlyInput(k) && before.0 == .input && before.1 == .none
+                    inputOnly =
+                        inputOnly && Self.touchesOnlyInput(k) && before.0 == .input && before.1 == .none
                         && state.focus == .input && state.overlay == .none && state.status == before.2
                         && state.editing == before.3 && state.replyTo == before.4
-                        && effects.allSatisfy { if case .saveDraft = $0 { return true }; return false }
-                    if effects.contains(where: { if case .saveDraft = $0 { return true }; return false }) { draftDirty = true }
+                        && effects.allSatisfy {
+                            if case .saveDraft = $0 { return true }
+                            return false
+                        }
+                    if effects.contains(where: {
+                        if case .saveDraft = $0 { return true }
+                        return false
+                    }) {
+                        draftDirty = true
+                    }
                     perform(effects)
                     handled += 1
                     pending = state.quit || screen.pendingSignal != nil ? nil : screen.readKey(timeoutMs: 0)
@@ -278,7 +339,10 @@ public enum ConsoleRunner {
                 }
                 if changed && frameLog != nil {
                     frameTimes.append(Date().timeIntervalSince(now))
-                    if now.timeIntervalSince(lastFrameFlush) >= 1 { flushFrameTimes(); lastFrameFlush = now }
+                    if now.timeIntervalSince(lastFrameFlush) >= 1 {
+                        flushFrameTimes()
+                        lastFrameFlush = now
+                    }
                 }
             }
             if draftDirty && erasing == 0 && now.timeIntervalSince(lastDraftSave) >= 0.5 {
@@ -287,7 +351,10 @@ public enum ConsoleRunner {
                     perform(update(&state, .sessionChanged(journal.state)))
                 }
                 // A save that failed (the file busy past the wait) stays due: tried again in 0.5 s.
-                if save(state, drafts) { draftDirty = false; lastSaved = (state.input.text, savedView(state)) }
+                if save(state, drafts) {
+                    draftDirty = false
+                    lastSaved = (state.input.text, savedView(state))
+                }
                 lastDraftSave = now
             }
         }
@@ -303,8 +370,9 @@ public enum ConsoleRunner {
     }
 
     static func savedView(_ state: ConsoleState) -> SavedView {
-        SavedView(room: state.room, filter: state.filter, selected: state.selected, focus: state.focus,
-                  source: state.source, speaker: state.speaker)
+        SavedView(
+            room: state.room, filter: state.filter, selected: state.selected, focus: state.focus,
+            source: state.source, speaker: state.speaker)
     }
 
     /// True when the draft and view are saved (or there is nowhere to save them).
@@ -312,7 +380,10 @@ public enum ConsoleRunner {
     static func save(_ state: ConsoleState, _ drafts: DraftStore?) -> Bool {
         guard let drafts else { return true }
         let view = (try? JSONEncoder().encode(savedView(state))).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        do { try drafts.saveDraft(user: state.context.user, draft: state.input.text, view: view); return true } catch { return false }
+        do {
+            try drafts.saveDraft(user: state.context.user, draft: state.input.text, view: view)
+            return true
+        } catch { return false }
     }
 
     static func restore(_ state: inout ConsoleState, from drafts: DraftStore?) {
@@ -328,6 +399,8 @@ public enum ConsoleRunner {
             state.refilter()
         }
         // Name the room too: after a crash the facilitator must see where the next line goes.
-        if !draft.isEmpty { state.status = "Your unsent line was restored (logging in \(state.session.roomName(state.room)))." }
+        if !draft.isEmpty {
+            state.status = "Your unsent line was restored (logging in \(state.session.roomName(state.room)))."
+        }
     }
 }

@@ -13,7 +13,11 @@ public struct ConsoleContext: Equatable, Sendable {
     public var role: ConsoleRole
     public var user: String
     public var location: String
-    public init(role: ConsoleRole, user: String, location: String) { self.role = role; self.user = user; self.location = location }
+    public init(role: ConsoleRole, user: String, location: String) {
+        self.role = role
+        self.user = user
+        self.location = location
+    }
 }
 
 public enum Focus: String, Equatable, Sendable, Codable { case input, rooms, log, participants }
@@ -157,7 +161,9 @@ public struct FindingStep: Equatable, Sendable {
     /// Back to the review screen (at this row) when done, rather than closing.
     public var returnToReview: Int?
     public init(number: Int, index: Int = 0, returnToReview: Int? = nil) {
-        self.number = number; self.index = index; self.returnToReview = returnToReview
+        self.number = number
+        self.index = index
+        self.returnToReview = returnToReview
     }
 }
 
@@ -211,9 +217,15 @@ public struct ConsoleState: Equatable, Sendable {
 
     /// `eagerScan`: how many of the newest contributions are scanned for identifiers now
     /// (the runner passes 0 and scans them just after the first screen is drawn).
-    public init(session: SessionState, context: ConsoleContext, width: Int, height: Int, now: Date,
-                eagerScan: Int = PrivacyIndex.eagerCount) {
-        self.session = session; self.context = context; self.width = width; self.height = height; self.now = now
+    public init(
+        session: SessionState, context: ConsoleContext, width: Int, height: Int, now: Date,
+        eagerScan: Int = PrivacyIndex.eagerCount
+    ) {
+        self.session = session
+        self.context = context
+        self.width = width
+        self.height = height
+        self.now = now
         privacy = PrivacyIndex(session: session, eager: eagerScan)
         refilter()
     }
@@ -226,7 +238,10 @@ public struct ConsoleState: Equatable, Sendable {
 
     /// Recomputes the filtered list; done on change, never while drawing.
     public mutating func refilter() {
-        if filter.isEmpty && filter.room == nil { visible = nil; return }
+        if filter.isEmpty && filter.room == nil {
+            visible = nil
+            return
+        }
         visible = session.contributions.filter { !$0.erased && filter.admits($0) }.map(\.number)
     }
 

@@ -13,14 +13,17 @@ enum ErasedDrafts {
         guard !draft.isEmpty else { return false }
         var touched = false
         for w in new.withdrawals.dropFirst(old.withdrawals.count) {
-            let texts = w.erased.compactMap { old.contribution($0) }.flatMap { [$0.text] + $0.history.map(\.previousText) }
+            let texts = w.erased.compactMap { old.contribution($0) }.flatMap {
+                [$0.text] + $0.history.map(\.previousText)
+            }
             let names = old.linkage[w.code].map { [$0] } ?? []
             if DraftErasure.touches(draft, code: w.code, names: names, erasedNumbers: w.erased, erasedTexts: texts) {
                 touched = true
             }
         }
         if new.linkageDestroyed, !old.linkageDestroyed,
-           !NameOccurrences.find(Array(old.linkage.values) + old.blocklist, in: draft).isEmpty {
+            !NameOccurrences.find(Array(old.linkage.values) + old.blocklist, in: draft).isEmpty
+        {
             touched = true
         }
         guard touched else { return false }

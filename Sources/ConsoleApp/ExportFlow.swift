@@ -17,10 +17,14 @@ public struct ExportDraft: Equatable, Sendable {
     public var path: InputLine?
     /// While the export runs: how far (0…1) and what it is doing.
     public var progress: (fraction: Double, stage: String)?
-    public init(format: Int = 0, path: InputLine? = nil) { self.format = format; self.path = path }
+    public init(format: Int = 0, path: InputLine? = nil) {
+        self.format = format
+        self.path = path
+    }
 
     public static func == (a: ExportDraft, b: ExportDraft) -> Bool {
-        a.format == b.format && a.path == b.path && a.progress?.fraction == b.progress?.fraction && a.progress?.stage == b.progress?.stage
+        a.format == b.format && a.path == b.path && a.progress?.fraction == b.progress?.fraction
+            && a.progress?.stage == b.progress?.stage
     }
 }
 
@@ -44,7 +48,9 @@ public enum ConsoleExport {
     ]
 
     /// Formats the Exporters module can write in this build.
-    public static func isAvailable(_ name: String) -> Bool { ExportFormat(rawValue: name) != nil && name != "safeguarding" }
+    public static func isAvailable(_ name: String) -> Bool {
+        ExportFormat(rawValue: name) != nil && name != "safeguarding"
+    }
 
     /// The file the picker suggests: next to the session file, named after it.
     public static func defaultPath(format: String, location: String) -> String {
@@ -62,14 +68,17 @@ public enum ConsoleExport {
 
     /// The whole export, as the runner performs it: one `export` command through
     /// SessionActions (render, write whole or not at all, record). Returns the bytes written.
-    public static func perform(_ request: ExportRequest, journal: any SessionJournal, by actor: ActingUser,
-                               progress: (Double, String) -> Void) throws -> Int {
+    public static func perform(
+        _ request: ExportRequest, journal: any SessionJournal, by actor: ActingUser,
+        progress: (Double, String) -> Void
+    ) throws -> Int {
         guard isAvailable(request.format), let format = ExportFormat(rawValue: request.format) else {
             throw ConsoleExportError.notBuilt(request.format)
         }
         let outcome = try withoutActuallyEscaping(progress) { progress in
-            try SessionActions.perform(.export(format: format, path: request.path), by: actor, on: journal, at: Date(),
-                                       progress: progress)
+            try SessionActions.perform(
+                .export(format: format, path: request.path), by: actor, on: journal, at: Date(),
+                progress: progress)
         }
         guard case .exported(let bytes, _) = outcome.result else { return 0 }
         return bytes
@@ -96,11 +105,16 @@ extension Keymap {
         var draft = ExportDraft()
         if let name = arguments.first {
             guard let i = ConsoleExport.formats.firstIndex(where: { $0.name == name.lowercased() }) else {
-                throw Palette.Refusal(description: "no export format '\(name)': " + ConsoleExport.formats.map(\.name).joined(separator: ", "))
+                throw Palette.Refusal(
+                    description: "no export format '\(name)': "
+                        + ConsoleExport.formats.map(\.name).joined(separator: ", "))
             }
             draft.format = i
             let path = arguments.dropFirst().joined(separator: " ")
-            draft.path = InputLine(path.isEmpty ? ConsoleExport.defaultPath(format: ConsoleExport.formats[i].name, location: s.context.location) : path)
+            draft.path = InputLine(
+                path.isEmpty
+                    ? ConsoleExport.defaultPath(format: ConsoleExport.formats[i].name, location: s.context.location)
+                    : path)
         }
         s.overlay = .export(draft)
     }
@@ -117,7 +131,12 @@ extension Keymap {
             return []
         }
         if key == .escape {
-            if draft.path != nil { draft.path = nil; s.overlay = .export(draft) } else { s.overlay = .none }
+            if draft.path != nil {
+                draft.path = nil
+                s.overlay = .export(draft)
+            } else {
+                s.overlay = .none
+            }
             return []
         }
         let formats = ConsoleExport.formats
@@ -143,7 +162,11 @@ extension Keymap {
         }
         if key == .enter {
             let target = path.text.trimmingCharacters(in: .whitespaces)
-            guard !target.isEmpty else { s.status = ConsoleExportError.noPath.description; s.overlay = .export(draft); return [] }
+            guard !target.isEmpty else {
+                s.status = ConsoleExportError.noPath.description
+                s.overlay = .export(draft)
+                return []
+            }
             draft.progress = (0, "starting")
             s.overlay = .export(draft)
             return [.export(ExportRequest(format: formats[draft.format].name, path: target))]
@@ -160,19 +183,28 @@ extension Keymap {
         s.overlay = .export(draft)
     }
 
-    static func exportFinished(_ s: inout ConsoleState, _ result: Result<ExportOutcome, ExportFailure>) -> [ConsoleEffect] {
+    static func exportFinished(_ s: inout ConsoleState, _ result: Result<ExportOutcome, ExportFailure>)
+        -> [ConsoleEffect]
+    {
         switch result {
         case .success(let done):
             if case .export = s.overlay { s.overlay = .none }
             s.status = "Wrote \(done.path) (\(done.format), \(done.bytes) bytes); recorded in the session"
             return []
         case .failure(let failure):
-            if case .export(var draft) = s.overlay { draft.progress = nil; s.overlay = .export(draft) }
+            if case .export(var draft) = s.overlay {
+                draft.progress = nil
+                s.overlay = .export(draft)
+            }
             s.status = "Export failed: \(failure.message)"
             return [.bell]
         }
     }
 }
 
-public struct ExportOutcome: Equatable, Sendable { public var format: String; public var path: String; public var bytes: Int }
+public struct ExportOutcome: Equatable, Sendable {
+    public var format: String
+    public var path: String
+    public var bytes: Int
+}
 public struct ExportFailure: Error, Equatable, Sendable { public var message: String }

@@ -14,7 +14,11 @@ import TerminalKit
 /// The files the console imports: every kind `convene import` reads (the digits in the
 /// box keep their places; new kinds go at the end).
 public enum ImportKind: String, CaseIterable, Sendable, Equatable {
-    case zoomChat = "zoom-chat", vtt, miroCSV = "miro-csv", srt, teamsDocx = "teams-docx"
+    case zoomChat = "zoom-chat"
+    case vtt
+    case miroCSV = "miro-csv"
+    case srt
+    case teamsDocx = "teams-docx"
     public var title: String {
         switch self {
         case .zoomChat: return "Zoom saved chat (meeting_saved_chat.txt)"
@@ -31,7 +35,8 @@ public enum ImportKind: String, CaseIterable, Sendable, Equatable {
 
 /// What the facilitator said a display name is.
 public enum NameAnswer: Equatable, Sendable {
-    case participant(String), newParticipant, facilitator, skip
+    case participant(String)
+    case newParticipant, facilitator, skip
     public var description: String {
         switch self {
         case .participant(let code): return code
@@ -66,7 +71,8 @@ public struct ImportRequest: Equatable, Sendable {
             case .newParticipant: break
             }
         }
-        var options = ImportOptions(room: room, mapping: NameMapping(pairs), addUnknown: answers.values.contains(.newParticipant))
+        var options = ImportOptions(
+            room: room, mapping: NameMapping(pairs), addUnknown: answers.values.contains(.newParticipant))
         options.speaker = speaker
         options.allowSkips = allowSkips
         return options
@@ -77,7 +83,9 @@ public struct ImportRequest: Equatable, Sendable {
 
     /// The path and the flags typed after it (`--speaker P03`, `--allow-skips`, as on the command line).
     static func parse(_ typed: String) throws -> (path: String, speaker: String?, allowSkips: Bool) {
-        var words: [String] = [], speaker: String?, allowSkips = false
+        var words: [String] = []
+        var speaker: String?
+        var allowSkips = false
         var rest = typed.split(separator: " ", omittingEmptySubsequences: false).map(String.init)[...]
         while let w = rest.popFirst() {
             switch w {
@@ -133,9 +141,13 @@ public struct ImportDraft: Equatable, Sendable {
 
     /// The request as typed; the path line may carry `--speaker CODE` and `--allow-skips`.
     var request: ImportRequest {
-        let typed = (try? ImportRequest.parse(path.text)) ?? (path: path.text.trimmingCharacters(in: .whitespaces), speaker: nil, allowSkips: false)
-        return ImportRequest(kind: ImportKind.allCases[kind], path: typed.path, room: room, answers: answers,
-                             speaker: typed.speaker, allowSkips: typed.allowSkips)
+        let typed =
+            (try? ImportRequest.parse(path.text)) ?? (
+                path: path.text.trimmingCharacters(in: .whitespaces), speaker: nil, allowSkips: false
+            )
+        return ImportRequest(
+            kind: ImportKind.allCases[kind], path: typed.path, room: room, answers: answers,
+            speaker: typed.speaker, allowSkips: typed.allowSkips)
     }
 
     /// Refuses flags that do not fit the kind, in the command line's words.
@@ -149,7 +161,9 @@ public struct ImportDraft: Equatable, Sendable {
 
 public enum ConsoleImport {
     /// Reads and plans; nothing is written. Unknown names come back to be asked.
-    public static func plan(_ request: ImportRequest, into state: SessionState) -> Result<(ImportPlan, ImportPreview), ImportProblem> {
+    public static func plan(_ request: ImportRequest, into state: SessionState) -> Result<
+        (ImportPlan, ImportPreview), ImportProblem
+    > {
         do {
             let plan = try planOnly(request, into: state)
             return .success((plan, preview(plan, state: state)))
@@ -170,15 +184,19 @@ public enum ConsoleImport {
         let first = plan.contributions.prefix(6).map { c -> String in
             let time = c.occurredAt.map { Screens.clock($0, seconds: false) } ?? "--:--"
             let who = c.speaker ?? (c.source == .facilitator ? "FAC" : "—")
-            return "\(time) \(Screens.sourceTag(c.source)) \(who.padding(toLength: 4, withPad: " ", startingAt: 0)) \(InertLine.clean(c.text))"
+            return
+                "\(time) \(Screens.sourceTag(c.source)) \(who.padding(toLength: 4, withPad: " ", startingAt: 0)) \(InertLine.clean(c.text))"
         }
-        return ImportPreview(summary: plan.report.summary.map(InertLine.clean), firstLines: first,
-                             names: plan.report.names.map { InertLine.clean($0.description) }, added: plan.report.added)
+        return ImportPreview(
+            summary: plan.report.summary.map(InertLine.clean), firstLines: first,
+            names: plan.report.names.map { InertLine.clean($0.description) }, added: plan.report.added)
     }
 
     /// The import command through SessionActions: planned and appended in one
     /// transaction against the latest state. Returns the report's lines.
-    public static func commit(_ request: ImportRequest, journal: any SessionJournal, by actor: ActingUser) -> Result<[String], ImportProblem> {
+    public static func commit(_ request: ImportRequest, journal: any SessionJournal, by actor: ActingUser) -> Result<
+        [String], ImportProblem
+    > {
         do {
             let outcome = try SessionActions.perform(.importFile(request.order), by: actor, on: journal, at: Date())
             guard case .imported(let report) = outcome.result else { return .success([]) }
@@ -194,7 +212,11 @@ public enum ConsoleImport {
 /// Text from a file shown in the console: one line, no control characters.
 enum InertLine {
     static func clean(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format ? " " : $0 }))
+        String(
+            String.UnicodeScalarView(
+                s.unicodeScalars.map {
+                    $0.properties.generalCategory == .control || $0.properties.generalCategory == .format ? " " : $0
+                }))
     }
 }
 
@@ -202,8 +224,10 @@ extension Keymap {
     static func startImport(_ s: inout ConsoleState, arguments: [String]) throws -> [ConsoleEffect] {
         var draft = ImportDraft(room: s.room)
         if let name = arguments.first {
-            guard let kind = ImportKind(rawValue: name.lowercased()) ?? (name.lowercased() == "miro" ? .miroCSV : nil) else {
-                throw Palette.Refusal(description: "import zoom-chat|vtt|srt|teams-docx|miro-csv PATH [--speaker CODE] [--allow-skips]")
+            guard let kind = ImportKind(rawValue: name.lowercased()) ?? (name.lowercased() == "miro" ? .miroCSV : nil)
+            else {
+                throw Palette.Refusal(
+                    description: "import zoom-chat|vtt|srt|teams-docx|miro-csv PATH [--speaker CODE] [--allow-skips]")
             }
             draft.kind = ImportKind.allCases.firstIndex(of: kind)!
             draft.step = .path
@@ -226,7 +250,11 @@ extension Keymap {
             switch draft.step {
             case .kind, .running: s.overlay = .none
             case .path: draft.step = .kind
-            case .names, .preview: draft.step = .path; draft.answers = [:]; draft.unknown = []; draft.preview = nil
+            case .names, .preview:
+                draft.step = .path
+                draft.answers = [:]
+                draft.unknown = []
+                draft.preview = nil
             }
             draft.message = nil
             return []
@@ -240,15 +268,22 @@ extension Keymap {
             case .up, .char("k"): draft.kind = max(0, draft.kind - 1)
             case .down, .char("j"), .tab: draft.kind = (draft.kind + 1) % count
             case .char(let c) where c.wholeNumberValue.map { (1...count).contains($0) } ?? false:
-                draft.kind = c.wholeNumberValue! - 1; draft.step = .path
+                draft.kind = c.wholeNumberValue! - 1
+                draft.step = .path
             case .enter: draft.step = .path
             default: break
             }
             return []
         case .path:
             if key == .enter {
-                guard !draft.request.path.isEmpty else { draft.message = "type the path of the file to import"; return [] }
-                do { try draft.checkFlags() } catch { draft.message = "\(error)"; return [] }
+                guard !draft.request.path.isEmpty else {
+                    draft.message = "type the path of the file to import"
+                    return []
+                }
+                do { try draft.checkFlags() } catch {
+                    draft.message = "\(error)"
+                    return []
+                }
                 draft.message = nil
                 draft.step = .running
                 return [.planImport(draft.request)]
@@ -256,7 +291,10 @@ extension Keymap {
             _ = edit(&draft.path, key)
             return []
         case .names:
-            guard let name = draft.unknown.first else { draft.step = .path; return [] }
+            guard let name = draft.unknown.first else {
+                draft.step = .path
+                return []
+            }
             if key == .enter {
                 let typed = draft.answer.text.trimmingCharacters(in: .whitespaces)
                 let answer: NameAnswer
@@ -264,7 +302,9 @@ extension Keymap {
                 case "+", "new", "n": answer = .newParticipant
                 case "f", "fac", "facilitator": answer = .facilitator
                 case "s", "skip", "-": answer = .skip
-                case "": draft.message = "type a code (P03 or 3), + for a new participant, f facilitator, s skip"; return []
+                case "":
+                    draft.message = "type a code (P03 or 3), + for a new participant, f facilitator, s skip"
+                    return []
                 default:
                     guard let code = SpeakerPrefix.resolve(typed, session: s.session) else {
                         draft.message = "no participant \(typed) in this session; + adds '\(name)' as a new one"
@@ -276,7 +316,10 @@ extension Keymap {
                 draft.unknown.removeFirst()
                 draft.answer = InputLine()
                 draft.message = nil
-                if draft.unknown.isEmpty { draft.step = .running; return [.planImport(draft.request)] }
+                if draft.unknown.isEmpty {
+                    draft.step = .running
+                    return [.planImport(draft.request)]
+                }
                 return []
             }
             _ = edit(&draft.answer, key)
@@ -291,18 +334,23 @@ extension Keymap {
         }
     }
 
-    static func importPlanned(_ s: inout ConsoleState, _ result: Result<ImportPreview, ImportProblem>) -> [ConsoleEffect] {
+    static func importPlanned(_ s: inout ConsoleState, _ result: Result<ImportPreview, ImportProblem>)
+        -> [ConsoleEffect]
+    {
         guard case .importer(var draft) = s.overlay else { return [] }
         switch result {
         case .success(let preview):
-            draft.preview = preview; draft.step = .preview; draft.message = nil
+            draft.preview = preview
+            draft.step = .preview
+            draft.message = nil
         case .failure(.unknownNames(let names)):
             // Only names not yet answered; an answer is never assumed.
             draft.unknown = names.filter { draft.answers[$0] == nil }
             draft.step = draft.unknown.isEmpty ? .path : .names
             draft.message = draft.unknown.isEmpty ? "the file's names could not be matched; check the answers" : nil
         case .failure(.refused(let message)):
-            draft.step = .path; draft.message = message
+            draft.step = .path
+            draft.message = message
         }
         s.overlay = .importer(draft)
         return []
@@ -317,7 +365,8 @@ extension Keymap {
             return []
         case .failure(let problem):
             if case .importer(var draft) = s.overlay {
-                draft.step = .preview; draft.message = "Not imported: " + problem.message
+                draft.step = .preview
+                draft.message = "Not imported: " + problem.message
                 s.overlay = .importer(draft)
             }
             return [.bell]

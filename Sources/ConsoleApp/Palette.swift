@@ -116,13 +116,18 @@ enum Palette {
             throw Refusal(description: "tag N CODE (Tab completes codebook codes)")
         case "untag":
             let n = try number(0)
-            guard let contribution = state.contribution(n) else { throw Refusal(description: "there is no contribution #\(n)") }
-            throw Refusal(description: "untag N CODE; #\(n) has "
-                          + (contribution.codes.isEmpty ? "no codes" : contribution.codes.joined(separator: "; ")))
+            guard let contribution = state.contribution(n) else {
+                throw Refusal(description: "there is no contribution #\(n)")
+            }
+            throw Refusal(
+                description: "untag N CODE; #\(n) has "
+                    + (contribution.codes.isEmpty ? "no codes" : contribution.codes.joined(separator: "; ")))
         case "strike":
             // With a reason it is an action (`PaletteCommands`); without one the console asks why.
             let n = try number(0)
-            guard let c = state.contribution(n), !c.erased else { throw Refusal(description: "there is no contribution #\(n) to strike") }
+            guard let c = state.contribution(n), !c.erased else {
+                throw Refusal(description: "there is no contribution #\(n) to strike")
+            }
             guard !c.struck else { throw Refusal(description: "#\(n) is already struck (restore \(n) undoes it)") }
             s.overlay = .confirm(ConfirmDraft(purpose: .strike(n)))
             return []
@@ -133,7 +138,9 @@ enum Palette {
         case "edit":
             let n = try number(0)
             guard let c = state.contribution(n), !c.erased else { throw Refusal(description: "no contribution #\(n)") }
-            s.editing = n; s.input.set(c.text); s.focus = .input
+            s.editing = n
+            s.input.set(c.text)
+            s.focus = .input
             return []
         case "theme":
             throw Refusal(description: "theme add TITLE, theme link THEME N…, or theme unlink THEME N")
@@ -145,16 +152,26 @@ enum Palette {
             switch words.first {
             case "speaker": s.filter.speaker = words.count > 1 ? try participant(words[1]) : nil
             case "source": s.filter.source = words.count > 1 ? ContributionSource(rawValue: words[1]) : nil
-            case "code": s.filter.code = words.count > 1 ? try Names.code(rest(from: 1), in: state, emergent: false) : nil
+            case "code":
+                s.filter.code = words.count > 1 ? try Names.code(rest(from: 1), in: state, emergent: false) : nil
             case "flagged": s.filter.flaggedOnly.toggle()
             default: s.filter = LogFilter()
             }
-            s.refilter(); s.selected = nil
+            s.refilter()
+            s.selected = nil
             return [.saveDraft]
-        case "close": s.overlay = .confirm(ConfirmDraft(purpose: .closeSession)); return []
-        case "quit", "q": s.overlay = .confirmQuit; return []
-        case "help": s.overlay = .help(HelpView()); return []
-        case "register": s.overlay = .register; return []
+        case "close":
+            s.overlay = .confirm(ConfirmDraft(purpose: .closeSession))
+            return []
+        case "quit", "q":
+            s.overlay = .confirmQuit
+            return []
+        case "help":
+            s.overlay = .help(HelpView())
+            return []
+        case "register":
+            s.overlay = .register
+            return []
         default:
             throw Refusal(description: "unknown command '\(verb)' (press ? for the list)")
         }
@@ -168,21 +185,32 @@ extension Palette {
     static func complete(_ line: inout InputLine, _ session: SessionState) -> String? {
         let words = line.text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         guard let verb = words.first?.lowercased() else { return nil }
-        if (verb == "tag" || verb == "untag"), words.count >= 3, let n = Int(words[1].trimmingCharacters(in: CharacterSet(charactersIn: "#"))) {
+        if verb == "tag" || verb == "untag", words.count >= 3,
+            let n = Int(words[1].trimmingCharacters(in: CharacterSet(charactersIn: "#")))
+        {
             let typed = words.dropFirst(2).joined(separator: " ")
-            let matches = verb == "tag" ? Names.codeCompletions(typed, in: session)
+            let matches =
+                verb == "tag"
+                ? Names.codeCompletions(typed, in: session)
                 : Names.completions(typed, among: session.contribution(n)?.codes ?? [])
             guard !matches.isEmpty else {
-                return verb == "tag" ? "No codebook code starts with “\(typed)” (tag \(n) +\(typed) adds an emergent code)"
+                return verb == "tag"
+                    ? "No codebook code starts with “\(typed)” (tag \(n) +\(typed) adds an emergent code)"
                     : "#\(n) has no code starting with “\(typed)”"
             }
             let common = Names.commonPrefix(matches)
             line.set("\(verb) \(n) " + (matches.count == 1 ? matches[0] : common))
-            return matches.count == 1 ? nil : "Codes: " + matches.prefix(6).joined(separator: " · ") + (matches.count > 6 ? " …" : "")
+            return matches.count == 1
+                ? nil : "Codes: " + matches.prefix(6).joined(separator: " · ") + (matches.count > 6 ? " …" : "")
         }
         if words.count == 1 {
-            let names = Set(commands.map { String($0.0.split(separator: " ")[0]) }).sorted().filter { $0.hasPrefix(verb) }
-            if names.count == 1 { line.set(names[0] + " ") ; return nil }
+            let names = Set(commands.map { String($0.0.split(separator: " ")[0]) }).sorted().filter {
+                $0.hasPrefix(verb)
+            }
+            if names.count == 1 {
+                line.set(names[0] + " ")
+                return nil
+            }
             return names.isEmpty ? "No command starts with “\(verb)”" : "Commands: " + names.joined(separator: " ")
         }
         return nil

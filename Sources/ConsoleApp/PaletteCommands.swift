@@ -43,7 +43,10 @@ enum PaletteCommands {
             }
             var codes: [String] = []
             var i = 0
-            while i < words.count, looksLikeCode(words[i]) { codes.append(words[i]); i += 1 }
+            while i < words.count, looksLikeCode(words[i]) {
+                codes.append(words[i])
+                i += 1
+            }
             guard !codes.isEmpty, i < words.count else { throw Palette.Refusal(description: "move CODE… ROOM") }
             return .move(participants: codes, to: .named(rest(from: i)))
         case "participant":
@@ -91,13 +94,20 @@ enum PaletteCommands {
             return .acknowledge(concern: try number(0))
         case "action":
             guard words.count >= 2, let kind = ConcernActionKind(rawValue: words[1]) else { return nil }
-            var to: String?, ref: String?, note: [String] = []
+            var to: String?
+            var ref: String?
+            var note: [String] = []
             for w in words.dropFirst(2) {
-                if w.hasPrefix("to=") { to = String(w.dropFirst(3)).replacingOccurrences(of: "_", with: " ") }
-                else if w.hasPrefix("ref=") { ref = String(w.dropFirst(4)) }
-                else { note.append(w) }
+                if w.hasPrefix("to=") {
+                    to = String(w.dropFirst(3)).replacingOccurrences(of: "_", with: " ")
+                } else if w.hasPrefix("ref=") {
+                    ref = String(w.dropFirst(4))
+                } else {
+                    note.append(w)
+                }
             }
-            return .concernAction(concern: try number(0), kind: kind, to: to, reference: ref, note: note.joined(separator: " "))
+            return .concernAction(
+                concern: try number(0), kind: kind, to: to, reference: ref, note: note.joined(separator: " "))
         case "remind":
             return .remind(number: words.isEmpty ? nil : try number(0), note: nil)
         case "recording":
@@ -134,8 +144,12 @@ enum PaletteCommands {
                 switch words[i].lowercased() {
                 case "cascade": order.cascade = true
                 case "dry-run": order.dryRun = true
-                case "on" where i + 1 < words.count: order.requestedOn = words[i + 1]; i += 1
-                case "override": order.overrideReason = rest(from: i + 1); i = words.count
+                case "on" where i + 1 < words.count:
+                    order.requestedOn = words[i + 1]
+                    i += 1
+                case "override":
+                    order.overrideReason = rest(from: i + 1)
+                    i = words.count
                 default: throw Palette.Refusal(description: usage)
                 }
                 i += 1

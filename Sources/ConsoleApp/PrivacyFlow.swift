@@ -31,15 +31,23 @@ extension Keymap {
     /// newest logged at this console, else the newest.
     static func privacyTarget(_ s: ConsoleState) -> Int? {
         if let n = s.selected { return n }
-        if let mine = s.session.contributions.last(where: { $0.loggedBy == s.context.user && !$0.erased }) { return mine.number }
+        if let mine = s.session.contributions.last(where: { $0.loggedBy == s.context.user && !$0.erased }) {
+            return mine.number
+        }
         return s.session.contributions.last(where: { !$0.erased })?.number
     }
 
     /// One key: every unresolved finding of contribution `n` becomes a placeholder.
     static func acceptAll(_ n: Int?, _ s: inout ConsoleState) -> [ConsoleEffect] {
-        guard let n else { s.status = "Nothing logged yet"; return [] }
+        guard let n else {
+            s.status = "Nothing logged yet"
+            return []
+        }
         let findings = s.findings(n)
-        guard !findings.isEmpty else { s.status = "#\(n): nothing to review"; return [] }
+        guard !findings.isEmpty else {
+            s.status = "#\(n): nothing to review"
+            return []
+        }
         s.status = "#\(n): \(findings.count) finding\(findings.count == 1 ? "" : "s") replaced by placeholders"
         // The action numbers the placeholders (one numbering for every path), so a later
         // withdrawal never renumbers them.
@@ -47,8 +55,14 @@ extension Keymap {
     }
 
     static func startStepping(_ n: Int?, _ s: inout ConsoleState, index: Int = 0, returnToReview: Int? = nil) {
-        guard let n else { s.status = "Nothing logged yet"; return }
-        guard !s.findings(n).isEmpty else { s.status = "#\(n): nothing to review"; return }
+        guard let n else {
+            s.status = "Nothing logged yet"
+            return
+        }
+        guard !s.findings(n).isEmpty else {
+            s.status = "#\(n): nothing to review"
+            return
+        }
         s.overlay = .findings(FindingStep(number: n, index: index, returnToReview: returnToReview))
     }
 
@@ -59,7 +73,10 @@ extension Keymap {
 
     /// L on the review screen: the first warning's contribution goes down to the suggested level.
     static func lowerAttribution(_ s: inout ConsoleState) -> [ConsoleEffect] {
-        guard let w = s.implicitWarnings.first else { s.status = "No implicit-identification warnings"; return [] }
+        guard let w = s.implicitWarnings.first else {
+            s.status = "No implicit-identification warnings"
+            return []
+        }
         s.status = "#\(w.contribution): attribution lowered to \(w.suggested.rawValue)"
         return [.run(.attribution(number: w.contribution, level: w.suggested))]
     }
@@ -73,7 +90,10 @@ extension Keymap {
     /// Closes the step box (or goes back to the review screen) with a word on what is left.
     static func finishStepping(_ step: FindingStep, _ s: inout ConsoleState) {
         let left = s.findings(step.number).count
-        s.status = left == 0 ? "#\(step.number): every finding resolved" : "#\(step.number): \(left) finding\(left == 1 ? "" : "s") left unresolved (still marked ◌)"
+        s.status =
+            left == 0
+            ? "#\(step.number): every finding resolved"
+            : "#\(step.number): \(left) finding\(left == 1 ? "" : "s") left unresolved (still marked ◌)"
         if let row = step.returnToReview {
             openReview(&s, row: min(row, max(0, reviewRows(s).count - 1)))
         } else {
@@ -83,14 +103,25 @@ extension Keymap {
 
     static func findingKey(_ key: Key, _ step: inout FindingStep, _ s: inout ConsoleState) -> [ConsoleEffect] {
         let findings = s.findings(step.number)
-        guard step.index < findings.count else { finishStepping(step, &s); return [] }
+        guard step.index < findings.count else {
+            finishStepping(step, &s)
+            return []
+        }
         let f = findings[step.index]
         if var reason = step.reason {
             // Typing why the finding is not identifying.
-            if key == .escape { step.reason = nil; s.overlay = .findings(step); return [] }
+            if key == .escape {
+                step.reason = nil
+                s.overlay = .findings(step)
+                return []
+            }
             if key == .enter {
                 let why = reason.text.trimmingCharacters(in: .whitespaces)
-                guard !why.isEmpty else { s.status = "Say why it is not identifying (it is remembered for this session)"; s.overlay = .findings(step); return [] }
+                guard !why.isEmpty else {
+                    s.status = "Say why it is not identifying (it is remembered for this session)"
+                    s.overlay = .findings(step)
+                    return []
+                }
                 step.reason = nil
                 s.overlay = .findings(step)
                 return [.run(.redact(number: step.number, [.rejectFinding(f.span, f.label, reason: why)]))]
@@ -111,10 +142,17 @@ extension Keymap {
         case .char("n"):
             step.reason = InputLine()
         case .char("s"), .char(" "), .right, .tab:
-            step.index += 1; step.skipped += 1
-            if step.index >= findings.count { finishStepping(step, &s); return [] }
+            step.index += 1
+            step.skipped += 1
+            if step.index >= findings.count {
+                finishStepping(step, &s)
+                return []
+            }
         case .left, .backTab:
-            if step.index > 0 { step.index -= 1; step.skipped = max(0, step.skipped - 1) }
+            if step.index > 0 {
+                step.index -= 1
+                step.skipped = max(0, step.skipped - 1)
+            }
         case .char("A"):
             s.overlay = .findings(step)
             let effects = acceptAll(step.number, &s)
@@ -160,8 +198,11 @@ extension Keymap {
         case .char("g"):
             // Go to the contribution in the log.
             guard row < rows.count else { return [] }
-            s.filter = LogFilter(); s.refilter()
-            s.selected = rows[row].number; s.focus = .log; s.overlay = .none
+            s.filter = LogFilter()
+            s.refilter()
+            s.selected = rows[row].number
+            s.focus = .log
+            s.overlay = .none
             return []
         default: break
         }

@@ -25,7 +25,11 @@ public struct PrivacyIndex: Sendable {
     /// The text `input` was scanned from, so an unchanged line is not rescanned.
     private var inputText = ""
 
-    struct RejectionKey: Equatable, Sendable { var number: Int; var span: TextSpan; var label: IdentifierLabel }
+    struct RejectionKey: Equatable, Sendable {
+        var number: Int
+        var span: TextSpan
+        var label: IdentifierLabel
+    }
 
     /// How many of the newest contributions are scanned at once when the console opens.
     public static let eagerCount = 1_000
@@ -60,7 +64,8 @@ public struct PrivacyIndex: Sendable {
     public mutating func scanOlder(_ session: SessionState, count: Int = PrivacyIndex.chunk) {
         var left = count
         while scannedFrom > 1 && left > 0 {
-            scannedFrom -= 1; left -= 1
+            scannedFrom -= 1
+            left -= 1
             if let c = session.contribution(scannedFrom) { rescan(c) }
         }
     }
@@ -87,7 +92,8 @@ public struct PrivacyIndex: Sendable {
         }
         // Contributions not scanned yet are left to the background scan.
         let oldCount = old.contributions.count
-        for i in max(0, scannedFrom - 1)..<new.contributions.count where i >= oldCount || old.contributions[i] != new.contributions[i] {
+        for i in max(0, scannedFrom - 1)..<new.contributions.count
+        where i >= oldCount || old.contributions[i] != new.contributions[i] {
             recheck.insert(new.contributions[i].number)
         }
         for n in recheck where n >= scannedFrom { if let c = new.contribution(n) { rescan(c) } }
@@ -136,7 +142,8 @@ enum ScalarSpans {
         var scalar = 0
         for ch in characters {
             let width = ch.unicodeScalars.count
-            let start = scalar, end = scalar + width
+            let start = scalar
+            let end = scalar + width
             out.append(findings.firstIndex { $0.span.start < end && start < $0.span.end })
             scalar = end
         }

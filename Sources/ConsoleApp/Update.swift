@@ -45,7 +45,8 @@ extension SessionCommand {
     /// What the status line says while it runs.
     var workingLine: String {
         switch self {
-        case .withdraw(let order): return "Withdrawing \(order.participant.uppercased())… (keys keep working; the result shows here)"
+        case .withdraw(let order):
+            return "Withdrawing \(order.participant.uppercased())… (keys keep working; the result shows here)"
         case .anonymise: return "Anonymising the session… (keys keep working; the result shows here)"
         default: return "Working on \(name)…"
         }
@@ -96,12 +97,15 @@ public func update(_ s: inout ConsoleState, _ action: ConsoleAction) -> [Console
         }
         return []
     case .resize(let w, let h):
-        s.width = w; s.height = h
+        s.width = w
+        s.height = h
         return []
     case .appendFailed(let message):
         s.status = "Not saved: \(message)"
         if let line = s.submitted, s.input.isEmpty {
-            s.input.set(line.text); s.editing = line.editing; s.replyTo = line.replyTo
+            s.input.set(line.text)
+            s.editing = line.editing
+            s.replyTo = line.replyTo
         }
         s.submitted = nil
         return [.bell]
@@ -202,7 +206,11 @@ enum Keymap {
             }
         }
         if s.focus == .input {
-            if case .char(let c) = key { s.status = nil; s.input.insert(c); return draftChanged() }
+            if case .char(let c) = key {
+                s.status = nil
+                s.input.insert(c)
+                return draftChanged()
+            }
             s.status = "\(key) does nothing while typing (F1 lists the keys)"
             return []
         }
@@ -235,19 +243,35 @@ enum Keymap {
         case .speakerPrefix: return []
         case .colonLine: return []
         case .completeSpeaker: completeSpeaker(&s)
-        case .nextSource: cycleSource(&s); s.status = "Source: \(s.source.rawValue)"
+        case .nextSource:
+            cycleSource(&s)
+            s.status = "Source: \(s.source.rawValue)"
         case .pickSpeaker: s.overlay = .speakerPicker(InputLine())
-        case .nextRoom: cycleRoom(&s); s.status = "Logging in \(s.session.roomName(s.room))"
-        case .toggleSummary: s.summaryMode.toggle(); s.status = s.summaryMode ? "Summary: lines are logged as summaries" : "Verbatim"
+        case .nextRoom:
+            cycleRoom(&s)
+            s.status = "Logging in \(s.session.roomName(s.room))"
+        case .toggleSummary:
+            s.summaryMode.toggle()
+            s.status = s.summaryMode ? "Summary: lines are logged as summaries" : "Verbatim"
         case .caretLeft: s.input.left()
         case .caretRight: s.input.right()
         case .lineStart: s.input.home()
         case .lineEnd: s.input.end()
-        case .backspace: s.input.backspace(); return draftChanged()
-        case .deleteForward: s.input.deleteForward(); return draftChanged()
-        case .deleteWord: s.input.deleteWord(); return draftChanged()
-        case .killToStart: s.input.killToStart(); return draftChanged()
-        case .killToEnd: s.input.killToEnd(); return draftChanged()
+        case .backspace:
+            s.input.backspace()
+            return draftChanged()
+        case .deleteForward:
+            s.input.deleteForward()
+            return draftChanged()
+        case .deleteWord:
+            s.input.deleteWord()
+            return draftChanged()
+        case .killToStart:
+            s.input.killToStart()
+            return draftChanged()
+        case .killToEnd:
+            s.input.killToEnd()
+            return draftChanged()
         case .historyUp:
             let before = s.input.text
             s.input.historyUp()
@@ -261,7 +285,9 @@ enum Keymap {
         case .toPanes:
             if s.editing != nil || s.replyTo != nil {
                 let what = s.editing.map { "Edit of #\($0)" } ?? "Reply to #\(s.replyTo!)"
-                s.editing = nil; s.replyTo = nil; s.input.set("")
+                s.editing = nil
+                s.replyTo = nil
+                s.input.set("")
                 s.status = "\(what) cancelled; still typing"
                 return draftChanged()
             }
@@ -274,7 +300,9 @@ enum Keymap {
         case .stayInPanes: s.status = "Still in the panes (Esc does nothing here); i or Enter to type"
         case .showPanes:
             s.showSidePanes.toggle()
-            s.status = s.showSidePanes ? "Rooms and people panes shown (v folds them)" : "Rooms and people folded (v shows them)"
+            s.status =
+                s.showSidePanes
+                ? "Rooms and people panes shown (v folds them)" : "Rooms and people folded (v shows them)"
         case .help: s.overlay = .help(HelpView())
         case .palette: s.overlay = .palette(InputLine())
         case .search: s.overlay = .search(InputLine(s.search ?? ""))
@@ -282,18 +310,27 @@ enum Keymap {
         case .findPrevious: findNext(&s, forward: false)
         case .register: s.overlay = .register
         case .flaggedOnly:
-            s.filter.flaggedOnly.toggle(); s.refilter(); s.selected = nil
-            s.status = s.filter.flaggedOnly ? "Showing flagged contributions only (f again: all)" : "Showing every contribution"
+            s.filter.flaggedOnly.toggle()
+            s.refilter()
+            s.selected = nil
+            s.status =
+                s.filter.flaggedOnly
+                ? "Showing flagged contributions only (f again: all)" : "Showing every contribution"
         case .cycleSourceFilter:
             let all: [ContributionSource?] = [nil] + ContributionSource.allCases
             s.filter.source = all[((all.firstIndex(of: s.filter.source) ?? 0) + 1) % all.count]
-            s.refilter(); s.selected = nil
+            s.refilter()
+            s.selected = nil
             s.status = "Source filter: \(s.filter.source?.rawValue ?? "every source")"
-        case .clearFilters: s.filter = LogFilter(room: s.filter.room); s.refilter(); s.status = "Filters cleared"
+        case .clearFilters:
+            s.filter = LogFilter(room: s.filter.room)
+            s.refilter()
+            s.status = "Filters cleared"
         case .quitAsk: s.overlay = .confirmQuit
         // Log, rooms, people
-        case .selectUp, .selectDown, .pageUp, .pageDown, .selectFirst, .followNewest, .strike, .undo, .attribution, .tag,
-             .untag, .themeLink, .reply, .edit, .remind, .filterSpeaker, .acceptAllSelected, .stepFindings:
+        case .selectUp, .selectDown, .pageUp, .pageDown, .selectFirst, .followNewest, .strike, .undo, .attribution,
+            .tag,
+            .untag, .themeLink, .reply, .edit, .remind, .filterSpeaker, .acceptAllSelected, .stepFindings:
             return logCommand(command, &s)
         case .roomUp, .roomDown, .filterRoom: return roomsCommand(command, &s)
         case .personUp, .personDown, .movePerson, .recordConsent, .makeSpeaker: return peopleCommand(command, &s)
@@ -307,7 +344,10 @@ enum Keymap {
     /// a leading `\:` logs a line that starts with a colon.
     static func submit(_ s: inout ConsoleState) -> [ConsoleEffect] {
         var text = s.input.text.trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else { s.status = "Nothing to log: type what is said first"; return [] }
+        guard !text.isEmpty else {
+            s.status = "Nothing to log: type what is said first"
+            return []
+        }
         s.submitted = SubmittedLine(text: s.input.text, editing: s.editing, replyTo: s.replyTo)
         if let number = s.editing {
             _ = s.input.commit()
@@ -320,12 +360,16 @@ enum Keymap {
             payload = logged(text, &s)
         } else {
             if let (code, rest) = SpeakerPrefix.split(text, session: s.session) {
-                s.speaker = code; text = rest
+                s.speaker = code
+                text = rest
                 if s.source == .whiteboard || s.source == .facilitator { s.source = .verbal }
                 if let room = s.session.participant(code)?.room { s.room = room }
             }
             guard !text.isEmpty else {
-                _ = s.input.commit(); s.submitted = nil; s.status = "Speaker: \(s.speaker ?? "none")"; return [.saveDraft]
+                _ = s.input.commit()
+                s.submitted = nil
+                s.status = "Speaker: \(s.speaker ?? "none")"
+                return [.saveDraft]
             }
             payload = logged(text, &s)
         }
@@ -337,8 +381,9 @@ enum Keymap {
 
     static func logged(_ text: String, _ s: inout ConsoleState) -> NewContribution {
         let speaker = (s.source == .whiteboard || s.source == .facilitator) ? nil : s.speaker
-        return NewContribution(source: s.source, room: .id(s.room), speaker: speaker, text: text,
-                               summary: s.summaryMode, replyTo: s.replyTo.map { [$0] } ?? [])
+        return NewContribution(
+            source: s.source, room: .id(s.room), speaker: speaker, text: text,
+            summary: s.summaryMode, replyTo: s.replyTo.map { [$0] } ?? [])
     }
 
     static func cycleSource(_ s: inout ConsoleState) {
@@ -348,7 +393,10 @@ enum Keymap {
 
     static func cycleRoom(_ s: inout ConsoleState) {
         let open = s.session.rooms.filter { !$0.closed }
-        guard let i = open.firstIndex(where: { $0.id == s.room }) else { s.room = 0; return }
+        guard let i = open.firstIndex(where: { $0.id == s.room }) else {
+            s.room = 0
+            return
+        }
         s.room = open[(i + 1) % open.count].id
     }
 
@@ -356,7 +404,10 @@ enum Keymap {
     static func completeSpeaker(_ s: inout ConsoleState) {
         let text = s.input.text
         let word = text.prefix { $0 != " " && $0 != ":" }.uppercased()
-        guard !word.isEmpty else { s.status = "Tab completes a speaker code: type its start (P0, 3…)"; return }
+        guard !word.isEmpty else {
+            s.status = "Tab completes a speaker code: type its start (P0, 3…)"
+            return
+        }
         let matches = s.session.orderedParticipants.filter { !$0.withdrawn && $0.code.hasPrefix(word) }
         if matches.count == 1 {
             s.input.set(matches[0].code + ": " + text.dropFirst(word.count).drop { $0 == ":" || $0 == " " })
@@ -378,8 +429,10 @@ enum Keymap {
         case .filterRoom:
             // Space: filter the log by this room (again to show every room).
             s.filter.room = s.filter.room == s.room ? nil : s.room
-            s.refilter(); s.selected = nil
-            s.status = s.filter.room == nil ? "Log: every room" : "Log: \(s.session.roomName(s.room)) only (Space again: all)"
+            s.refilter()
+            s.selected = nil
+            s.status =
+                s.filter.room == nil ? "Log: every room" : "Log: \(s.session.roomName(s.room)) only (Space again: all)"
         default: return []
         }
         return [.saveDraft]
@@ -387,7 +440,10 @@ enum Keymap {
 
     static func logCommand(_ command: ConsoleCommand, _ s: inout ConsoleState) -> [ConsoleEffect] {
         let count = s.logCount
-        guard count > 0 else { s.status = "The log is empty: nothing to select"; return [] }
+        guard count > 0 else {
+            s.status = "The log is empty: nothing to select"
+            return []
+        }
         let current = s.selected.flatMap { n in position(of: n, in: s) } ?? (count - 1)
         let page = max(1, s.height - 8)
         func select(_ i: Int) { s.selected = s.logNumber(at: min(count - 1, max(0, i))) }
@@ -403,35 +459,56 @@ enum Keymap {
         case .pageUp: select(current - page)
         case .pageDown: select(current + page)
         case .selectFirst: select(0)
-        case .followNewest: s.selected = nil; s.status = "Following the newest"
+        case .followNewest:
+            s.selected = nil
+            s.status = "Following the newest"
         case .strike:
             guard let n = target() else { return [] }
-            guard let c = s.session.contribution(n), !c.erased else { s.status = "#\(n) was erased: nothing to strike"; return [] }
-            guard !c.struck else { s.status = "#\(n) is already struck"; return [] }
+            guard let c = s.session.contribution(n), !c.erased else {
+                s.status = "#\(n) was erased: nothing to strike"
+                return []
+            }
+            guard !c.struck else {
+                s.status = "#\(n) is already struck"
+                return []
+            }
             s.overlay = .confirm(ConfirmDraft(purpose: .strike(n)))
         case .undo: return undo(&s)
         case .attribution:
             guard let n = target(), let c = s.session.contribution(n) else { return [] }
             let levels = AttributionLevel.allCases
-            return [.run(.attribution(number: n, level: levels[(levels.firstIndex(of: c.attribution)! + 1) % levels.count]))]
+            return [
+                .run(.attribution(number: n, level: levels[(levels.firstIndex(of: c.attribution)! + 1) % levels.count]))
+            ]
         case .tag:
             guard let n = target() else { return [] }
             s.overlay = .palette(InputLine("tag \(n) "))
         case .untag:
             guard let n = target() else { return [] }
             let codes = s.session.contribution(n)?.codes ?? []
-            guard !codes.isEmpty else { s.status = "#\(n) has no codes to remove"; return [] }
+            guard !codes.isEmpty else {
+                s.status = "#\(n) has no codes to remove"
+                return []
+            }
             s.overlay = .palette(InputLine("untag \(n) " + (codes.count == 1 ? codes[0] : "")))
         case .themeLink:
             guard let n = target() else { return [] }
             s.overlay = .palette(InputLine("theme link  \(n)"))
         case .reply:
             guard let n = target() else { return [] }
-            s.replyTo = n; s.focus = .input; s.status = "Replying to #\(n): type the reply (Esc cancels)"
+            s.replyTo = n
+            s.focus = .input
+            s.status = "Replying to #\(n): type the reply (Esc cancels)"
         case .edit:
             guard let n = target() else { return [] }
-            guard let c = s.session.contribution(n), !c.erased else { s.status = "#\(n) was erased: nothing to edit"; return [] }
-            s.editing = n; s.input.set(c.text); s.focus = .input; s.status = "Editing #\(n): Enter saves, Esc cancels"
+            guard let c = s.session.contribution(n), !c.erased else {
+                s.status = "#\(n) was erased: nothing to edit"
+                return []
+            }
+            s.editing = n
+            s.input.set(c.text)
+            s.focus = .input
+            s.status = "Editing #\(n): Enter saves, Esc cancels"
         case .remind:
             guard let n = target() else { return [] }
             return [.run(.remind(number: n, note: nil))]
@@ -439,8 +516,12 @@ enum Keymap {
         case .stepFindings: startStepping(privacyTarget(s), &s)
         case .filterSpeaker:
             guard let n = target() else { return [] }
-            guard let speaker = s.session.contribution(n)?.speaker else { s.status = "#\(n) has no speaker"; return [] }
-            s.filter.speaker = s.filter.speaker == speaker ? nil : speaker; s.refilter()
+            guard let speaker = s.session.contribution(n)?.speaker else {
+                s.status = "#\(n) has no speaker"
+                return []
+            }
+            s.filter.speaker = s.filter.speaker == speaker ? nil : speaker
+            s.refilter()
             s.status = s.filter.speaker == nil ? "Speaker filter cleared" : "Showing \(speaker) only (S again: all)"
         default: return []
         }
@@ -449,14 +530,19 @@ enum Keymap {
 
     static func peopleCommand(_ command: ConsoleCommand, _ s: inout ConsoleState) -> [ConsoleEffect] {
         let people = s.session.orderedParticipants
-        guard !people.isEmpty else { s.status = "No participants yet (:participant add CODE ROLE)"; return [] }
+        guard !people.isEmpty else {
+            s.status = "No participants yet (:participant add CODE ROLE)"
+            return []
+        }
         let p = people[min(s.selectedParticipant, people.count - 1)]
         switch command {
         case .personUp: s.selectedParticipant = max(0, s.selectedParticipant - 1)
         case .personDown: s.selectedParticipant = min(people.count - 1, s.selectedParticipant + 1)
         case .movePerson: return [.run(.move(participants: [p.code], to: .id(s.room)))]
         case .recordConsent: return [.run(.consent(participant: p.code, items: []))]
-        case .makeSpeaker: s.speaker = p.code; s.status = "Speaker: \(p.code)"
+        case .makeSpeaker:
+            s.speaker = p.code
+            s.status = "Speaker: \(p.code)"
         default: break
         }
         return []
@@ -468,7 +554,10 @@ enum Keymap {
     }
 
     static func findNext(_ s: inout ConsoleState, forward: Bool) {
-        guard let needle = s.search, !needle.isEmpty else { s.status = "Nothing to find yet: / searches the log"; return }
+        guard let needle = s.search, !needle.isEmpty else {
+            s.status = "Nothing to find yet: / searches the log"
+            return
+        }
         let count = s.logCount
         guard count > 0 else { return }
         let start = s.selected.flatMap { position(of: $0, in: s) } ?? (forward ? -1 : count)
@@ -477,7 +566,8 @@ enum Keymap {
             i = forward ? i + 1 : i - 1
             if i >= count { i = 0 } else if i < 0 { i = count - 1 }
             let n = s.logNumber(at: i)
-            if let c = s.session.contribution(n), !c.erased, c.text.range(of: needle, options: .caseInsensitive) != nil {
+            if let c = s.session.contribution(n), !c.erased, c.text.range(of: needle, options: .caseInsensitive) != nil
+            {
                 s.selected = n
                 s.status = "/\(needle): #\(n)"
                 return
@@ -495,11 +585,15 @@ enum Keymap {
             return helpKey(key, &help, &s)
         case .register:
             if key == .escape || key == .char("q") || key == .char("R") || key == .enter {
-                s.overlay = .none; s.status = "Register closed"
+                s.overlay = .none
+                s.status = "Register closed"
             }
             return []
         case .confirmQuit:
-            if key == .char("y") || key == .char("Y") || key == .enter { s.quit = true; return [.saveDraft, .quit] }
+            if key == .char("y") || key == .char("Y") || key == .enter {
+                s.quit = true
+                return [.saveDraft, .quit]
+            }
             s.overlay = .none
             s.status = "Staying in the console"
             return []
@@ -508,11 +602,18 @@ enum Keymap {
         case .palette(var line):
             if key == .tab {
                 s.status = Palette.complete(&line, s.session)
-                s.overlay = .palette(line); return []
+                s.overlay = .palette(line)
+                return []
             }
-            if edit(&line, key) { s.overlay = .palette(line); return [] }
+            if edit(&line, key) {
+                s.overlay = .palette(line)
+                return []
+            }
             s.overlay = .none
-            guard key == .enter else { s.status = "Palette closed; nothing done"; return [] }
+            guard key == .enter else {
+                s.status = "Palette closed; nothing done"
+                return []
+            }
             do {
                 if let command = try PaletteCommands.parse(line.text, s) { return [.run(command)] }
                 return try Palette.run(line.text, &s)
@@ -521,26 +622,44 @@ enum Keymap {
                 return [.bell]
             }
         case .search(var line):
-            if edit(&line, key) { s.overlay = .search(line); return [] }
+            if edit(&line, key) {
+                s.overlay = .search(line)
+                return []
+            }
             s.overlay = .none
-            if key == .enter { s.search = line.text; findNext(&s, forward: false) } else { s.status = "Search closed" }
+            if key == .enter {
+                s.search = line.text
+                findNext(&s, forward: false)
+            } else {
+                s.status = "Search closed"
+            }
             return []
         case .speakerPicker(var line):
             if key == .tab {
                 let exact = SpeakerPrefix.resolve(line.text, session: s.session)
-                let matches = s.session.orderedParticipants.filter { $0.code.hasPrefix(line.text.uppercased()) || $0.code == exact }
+                let matches = s.session.orderedParticipants.filter {
+                    $0.code.hasPrefix(line.text.uppercased()) || $0.code == exact
+                }
                 if let first = matches.first { line.set(first.code) }
-                s.overlay = .speakerPicker(line); return []
+                s.overlay = .speakerPicker(line)
+                return []
             }
-            if edit(&line, key) { s.overlay = .speakerPicker(line); return [] }
+            if edit(&line, key) {
+                s.overlay = .speakerPicker(line)
+                return []
+            }
             s.overlay = .none
             if key == .enter {
                 let typed = line.text.trimmingCharacters(in: .whitespaces)
-                if typed.isEmpty || typed == "-" { s.speaker = nil; s.status = "No speaker" }
-                else if let code = SpeakerPrefix.resolve(typed, session: s.session) {
+                if typed.isEmpty || typed == "-" {
+                    s.speaker = nil
+                    s.status = "No speaker"
+                } else if let code = SpeakerPrefix.resolve(typed, session: s.session) {
                     s.speaker = code
                     if let room = s.session.participant(code)?.room { s.room = room }
-                } else { s.status = "No participant \(typed)" }
+                } else {
+                    s.status = "No participant \(typed)"
+                }
             }
             return []
         case .flag(var draft):
@@ -585,12 +704,21 @@ enum Keymap {
             return []
         }
         let text = s.input.text.trimmingCharacters(in: .whitespaces)
-        var words = text, speaker = s.speaker
-        if let (code, rest) = SpeakerPrefix.split(text, session: s.session) { speaker = code; words = rest }
+        var words = text
+        var speaker = s.speaker
+        if let (code, rest) = SpeakerPrefix.split(text, session: s.session) {
+            speaker = code
+            words = rest
+        }
         if s.source == .whiteboard || s.source == .facilitator { speaker = nil }
-        var draft = FlagDraft(contributions: [], participant: speaker, room: speaker.flatMap { s.session.participant($0)?.room } ?? s.room)
+        var draft = FlagDraft(
+            contributions: [], participant: speaker, room: speaker.flatMap { s.session.participant($0)?.room } ?? s.room
+        )
         if speaker == nil { draft.askParticipant = InputLine() }
-        guard !words.isEmpty else { s.overlay = .flag(draft); return [] }
+        guard !words.isEmpty else {
+            s.overlay = .flag(draft)
+            return []
+        }
         // The line is logged first, as Enter would, and the concern links to it.
         let effects = submit(&s)
         draft.pendingLine = words
@@ -608,9 +736,15 @@ enum Keymap {
         if var ask = draft.askParticipant {
             if key == .enter {
                 let typed = ask.text.trimmingCharacters(in: .whitespaces)
-                if typed.isEmpty || typed == "-" { draft.participant = nil; draft.askParticipant = nil }
-                else if let code = SpeakerPrefix.resolve(typed, session: s.session) { draft.participant = code; draft.askParticipant = nil }
-                else { s.status = "No participant \(typed): type a code or number, or - for nobody in particular" }
+                if typed.isEmpty || typed == "-" {
+                    draft.participant = nil
+                    draft.askParticipant = nil
+                } else if let code = SpeakerPrefix.resolve(typed, session: s.session) {
+                    draft.participant = code
+                    draft.askParticipant = nil
+                } else {
+                    s.status = "No participant \(typed): type a code or number, or - for nobody in particular"
+                }
             } else {
                 _ = edit(&ask, key)
                 draft.askParticipant = ask
@@ -618,16 +752,26 @@ enum Keymap {
         } else if draft.category == nil {
             if case .char(let c) = key, let d = c.wholeNumberValue, (1...ConcernCategory.allCases.count).contains(d) {
                 draft.category = ConcernCategory.allCases[d - 1]
-            } else { s.status = "Press a number from 1 to \(ConcernCategory.allCases.count) for the category (Esc cancels)" }
+            } else {
+                s.status = "Press a number from 1 to \(ConcernCategory.allCases.count) for the category (Esc cancels)"
+            }
         } else if draft.urgency == nil {
-            if case .char(let c) = key, let d = c.wholeNumberValue, (1...3).contains(d) { draft.urgency = ConcernUrgency.allCases[d - 1] }
-            else { s.status = "Press 1, 2 or 3 for the urgency (Esc cancels)" }
+            if case .char(let c) = key, let d = c.wholeNumberValue, (1...3).contains(d) {
+                draft.urgency = ConcernUrgency.allCases[d - 1]
+            } else {
+                s.status = "Press 1, 2 or 3 for the urgency (Esc cancels)"
+            }
         } else if key == .enter {
             let text = draft.description.text.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else { s.status = "Describe the concern first"; s.overlay = .flag(draft); return [] }
+            guard !text.isEmpty else {
+                s.status = "Describe the concern first"
+                s.overlay = .flag(draft)
+                return []
+            }
             s.overlay = .none
-            let concern = NewConcern(contributions: draft.contributions, participant: draft.participant, room: .id(draft.room),
-                                     category: draft.category!, urgency: draft.urgency!, description: text)
+            let concern = NewConcern(
+                contributions: draft.contributions, participant: draft.participant, room: .id(draft.room),
+                category: draft.category!, urgency: draft.urgency!, description: text)
             return [.run(.flag(concern)), .saveDraft]
         } else {
             _ = edit(&draft.description, key)
@@ -640,7 +784,9 @@ enum Keymap {
 /// `P03: text` or `3: text` at the start of a line names the speaker.
 enum SpeakerPrefix {
     static func split(_ text: String, session: SessionState) -> (String, String)? {
-        guard let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 12 else { return nil }
+        guard let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 12 else {
+            return nil
+        }
         let head = String(text[..<colon])
         guard let code = resolve(head, session: session) else { return nil }
         return (code, text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces))

@@ -11,26 +11,36 @@ public let minimumSize = (width: 80, height: 24)
 public func view(_ s: ConsoleState) -> CellGrid {
     var g = CellGrid(width: s.width, height: s.height)
     guard s.width >= minimumSize.width, s.height >= minimumSize.height else {
-        let lines = ["Terminal too small", "Convene needs \(minimumSize.width)×\(minimumSize.height);", "this one is \(s.width)×\(s.height)."]
+        let lines = [
+            "Terminal too small", "Convene needs \(minimumSize.width)×\(minimumSize.height);",
+            "this one is \(s.width)×\(s.height).",
+        ]
         for (i, line) in lines.enumerated() where i < s.height {
-            g.put(line, x: max(0, (s.width - DisplayWidth.of(line)) / 2), y: max(0, s.height / 2 - 1) + i, style: CellStyle(.warning, bold: true))
+            g.put(
+                line, x: max(0, (s.width - DisplayWidth.of(line)) / 2), y: max(0, s.height / 2 - 1) + i,
+                style: CellStyle(.warning, bold: true))
         }
         return g
     }
     Screens.header(&g, s)
-    let bodyTop = Screens.banner(&g, s) ? 2 : 1, bodyBottom = s.height - 4
+    let bodyTop = Screens.banner(&g, s) ? 2 : 1
+    let bodyBottom = s.height - 4
     let layout = Layout(s)
-    let left = layout.left, right = layout.right
+    let left = layout.left
+    let right = layout.right
     if left > 0 {
         let roomsHeight = max(5, (bodyBottom - bodyTop + 1) / 2 - 1)
         Screens.rooms(&g, s, x: 0, y: bodyTop, width: left, height: roomsHeight)
-        Screens.participants(&g, s, x: 0, y: bodyTop + roomsHeight, width: left, height: bodyBottom - bodyTop + 1 - roomsHeight)
+        Screens.participants(
+            &g, s, x: 0, y: bodyTop + roomsHeight, width: left, height: bodyBottom - bodyTop + 1 - roomsHeight)
     }
     Screens.log(&g, s, x: left, y: bodyTop, width: s.width - left - right, height: bodyBottom - bodyTop + 1)
     if right > 0 {
         let guideHeight = (bodyBottom - bodyTop + 1) / 2
         Screens.guide(&g, s, x: s.width - right, y: bodyTop, width: right, height: guideHeight)
-        Screens.themes(&g, s, x: s.width - right, y: bodyTop + guideHeight, width: right, height: bodyBottom - bodyTop + 1 - guideHeight)
+        Screens.themes(
+            &g, s, x: s.width - right, y: bodyTop + guideHeight, width: right,
+            height: bodyBottom - bodyTop + 1 - guideHeight)
     }
     Screens.context(&g, s, y: s.height - 3)
     Screens.input(&g, s, y: s.height - 2)
@@ -43,7 +53,9 @@ public func view(_ s: ConsoleState) -> CellGrid {
 /// input line (the common case while typing) costs one row, not the screen.
 public func viewInputRow(_ s: ConsoleState, over previous: CellGrid) -> CellGrid {
     var g = previous
-    guard s.width >= minimumSize.width, s.height >= minimumSize.height, g.width == s.width, g.height == s.height else { return view(s) }
+    guard s.width >= minimumSize.width, s.height >= minimumSize.height, g.width == s.width, g.height == s.height else {
+        return view(s)
+    }
     g.fill(x: 0, y: s.height - 2, width: s.width, height: 1)
     g.cursor = nil
     Screens.input(&g, s, y: s.height - 2)
@@ -78,7 +90,11 @@ enum Screens {
     }
 
     /// One item of the header's right side: a long and a short form; required ones never drop.
-    struct HeaderItem { var long: String; var short: String; var required = false }
+    struct HeaderItem {
+        var long: String
+        var short: String
+        var required = false
+    }
 
     /// Title left, state right. Title, concern count and clock stay at every width: the title is
     /// shortened first, then the items take their short forms, then optional items drop.
@@ -94,18 +110,26 @@ enum Screens {
                 let n = waiting.filter { $0.urgency == u }.count
                 return n > 0 ? "\(n) \(u.rawValue)" : nil
             }
-            let long = "⚑ \(open.count) open" + (waiting.isEmpty ? ", all acknowledged" : " (\(waiting.count) to ack: \(byUrgency.joined(separator: ", ")))")
+            let long =
+                "⚑ \(open.count) open"
+                + (waiting.isEmpty
+                    ? ", all acknowledged" : " (\(waiting.count) to ack: \(byUrgency.joined(separator: ", ")))")
             let short = "⚑ \(open.count) open" + (waiting.isEmpty ? "" : " \(waiting.count) to ack")
             items.append(HeaderItem(long: long, short: short, required: true))
         }
         if let round = s.session.currentRound, let left = round.remaining(at: s.now) {
             let secs = Int(left.rounded(.up))
             let warn = secs <= 60 ? " ⏰ 1 MIN" : ""
-            items.append(HeaderItem(long: String(format: "Round %d %02d:%02d left", round.number, secs / 60, secs % 60) + warn,
-                                    short: String(format: "R%d %02d:%02d", round.number, secs / 60, secs % 60) + (secs <= 60 ? " ⏰" : ""),
-                                    required: true))
+            items.append(
+                HeaderItem(
+                    long: String(format: "Round %d %02d:%02d left", round.number, secs / 60, secs % 60) + warn,
+                    short: String(format: "R%d %02d:%02d", round.number, secs / 60, secs % 60)
+                        + (secs <= 60 ? " ⏰" : ""),
+                    required: true))
         }
-        if let waiting = s.offlineWaiting { items.append(HeaderItem(long: "offline — \(waiting) waiting", short: "offline \(waiting)", required: true)) }
+        if let waiting = s.offlineWaiting {
+            items.append(HeaderItem(long: "offline — \(waiting) waiting", short: "offline \(waiting)", required: true))
+        }
         let missing = s.session.participantsWithoutConsent.count
         if missing > 0 { items.append(HeaderItem(long: "✗ consent missing: \(missing)", short: "✗\(missing)")) }
         let toReview = s.privacy.unresolvedCount
@@ -120,7 +144,9 @@ enum Screens {
 
         let fullTitle = " Convene · " + (s.session.info?.title ?? "no session")
         let titleRoom = min(DisplayWidth.of(fullTitle), 28)
-        func text(_ list: [HeaderItem], short: Bool) -> String { list.map { short ? $0.short : $0.long }.joined(separator: "  ") }
+        func text(_ list: [HeaderItem], short: Bool) -> String {
+            list.map { short ? $0.short : $0.long }.joined(separator: "  ")
+        }
         var chosen = items
         var useShort = false
         func fits() -> Bool { DisplayWidth.of(text(chosen, short: useShort)) + 3 + titleRoom <= g.width }
@@ -138,7 +164,8 @@ enum Screens {
     static func banner(_ g: inout CellGrid, _ s: ConsoleState) -> Bool {
         if let c = s.unacknowledgedConcerns.sorted(by: { $0.urgency < $1.urgency }).first {
             let more = s.unacknowledgedConcerns.count > 1 ? " (+\(s.unacknowledgedConcerns.count - 1) more)" : ""
-            let text = " ⚑ SAFEGUARDING ALERT: concern #\(c.number), \(c.urgency.rawValue), \(c.category.rawValue), raised by \(c.raisedBy) in \(s.session.roomName(c.room))\(more) — awaiting the safeguarding lead (:ack \(c.number))"
+            let text =
+                " ⚑ SAFEGUARDING ALERT: concern #\(c.number), \(c.urgency.rawValue), \(c.category.rawValue), raised by \(c.raisedBy) in \(s.session.roomName(c.room))\(more) — awaiting the safeguarding lead (:ack \(c.number))"
             g.fill(x: 0, y: 1, width: g.width, height: 1, style: CellStyle(.alert, bold: true))
             g.put(text, x: 0, y: 1, style: CellStyle(.alert, bold: true))
             return true
@@ -151,9 +178,12 @@ enum Screens {
         return false
     }
 
-    static func pane(_ g: inout CellGrid, _ s: ConsoleState, _ focus: Focus, x: Int, y: Int, width: Int, height: Int, title: String) {
-        g.box(x: x, y: y, width: width, height: height, title: (s.focus == focus ? "▶ " : "") + title,
-              style: CellStyle(s.focus == focus ? .title : .border))
+    static func pane(
+        _ g: inout CellGrid, _ s: ConsoleState, _ focus: Focus, x: Int, y: Int, width: Int, height: Int, title: String
+    ) {
+        g.box(
+            x: x, y: y, width: width, height: height, title: (s.focus == focus ? "▶ " : "") + title,
+            style: CellStyle(s.focus == focus ? .title : .border))
     }
 
     static func rooms(_ g: inout CellGrid, _ s: ConsoleState, x: Int, y: Int, width: Int, height: Int) {
@@ -179,13 +209,20 @@ enum Screens {
             let status = s.session.consentStatus(p)
             let consent = p.withdrawn ? "W" : status.symbol
             // ◐: the optional items not given follow the role, so the effect is visible.
-            let partial = if case .partial(let items, _) = status, !p.withdrawn { "  ◐ not given: " + items.joined(separator: ", ") } else { "" }
+            let partial =
+                if case .partial(let items, _) = status, !p.withdrawn {
+                    "  ◐ not given: " + items.joined(separator: ", ")
+                } else { "" }
             let attribution = p.attribution == .role ? "r" : "n"
             let room = p.room == 0 ? "M" : String(s.session.roomName(p.room).suffix(1))
             let selected = i == s.selectedParticipant && s.focus == .participants
             let speaking = p.code == s.speaker ? "»" : " "
             let line = "\(speaking)\(p.code) \(consent)\(attribution) \(room) \(p.jobRole)\(partial)"
-            g.put(line, x: x + 1, y: y + 1 + i - start, style: selected ? CellStyle(.selected, reverse: true) : CellStyle(status.isConsented ? .normal : .warning), maxWidth: width - 2)
+            g.put(
+                line, x: x + 1, y: y + 1 + i - start,
+                style: selected
+                    ? CellStyle(.selected, reverse: true) : CellStyle(status.isConsented ? .normal : .warning),
+                maxWidth: width - 2)
         }
     }
 
@@ -210,7 +247,11 @@ enum Screens {
         guard rows > 0 else { return }
         let selectedPosition = s.selected.flatMap { Keymap.position(of: $0, in: s) }
         let start: Int
-        if let p = selectedPosition { start = max(0, min(p - rows / 2, count - rows)) } else { start = max(0, count - rows) }
+        if let p = selectedPosition {
+            start = max(0, min(p - rows / 2, count - rows))
+        } else {
+            start = max(0, count - rows)
+        }
         for row in 0..<min(rows, count - start) {
             let n = s.logNumber(at: start + row)
             guard let c = s.session.contribution(n) else { continue }
@@ -223,26 +264,37 @@ enum Screens {
         let focusNumber = s.selected ?? (count > 0 ? s.logNumber(at: count - 1) : nil)
         if let n = focusNumber, let c = s.session.contribution(n) {
             var detail = "#\(c.number) "
-            if c.erased { detail += "[erased by withdrawal]" } else {
+            if c.erased {
+                detail += "[erased by withdrawal]"
+            } else {
                 detail += c.speaker.map { "\($0) (\(s.session.participant($0)?.jobRole ?? "?")) " } ?? ""
-                detail += "[\(c.source.rawValue)\(c.form == .summary ? ", summary" : "")] attribution \(c.attribution.rawValue)"
+                detail +=
+                    "[\(c.source.rawValue)\(c.form == .summary ? ", summary" : "")] attribution \(c.attribution.rawValue)"
                 if !c.replyTo.isEmpty { detail += " ↩ " + c.replyTo.map { "#\($0)" }.joined(separator: ",") }
                 if !c.codes.isEmpty { detail += " · " + c.codes.joined(separator: "; ") }
                 if c.struck { detail += " · STRUCK" }
-                if !c.concerns.isEmpty { detail += " · ⚑ concern " + c.concerns.map { "#\($0)" }.joined(separator: ",") }
+                if !c.concerns.isEmpty {
+                    detail += " · ⚑ concern " + c.concerns.map { "#\($0)" }.joined(separator: ",")
+                }
                 let findings = s.findings(c.number)
                 if !findings.isEmpty {
-                    detail += " · ◌ " + findings.map { $0.label.rawValue }.joined(separator: ", ") + " to review (A accepts all, p steps)"
+                    detail +=
+                        " · ◌ " + findings.map { $0.label.rawValue }.joined(separator: ", ")
+                        + " to review (A accepts all, p steps)"
                 }
                 detail += " — " + RedactedText.display(c)
             }
             let lines = Wrap.lines(detail, width: width - 2, limit: detailHeight)
-            for (i, line) in lines.enumerated() { g.put(line, x: x + 1, y: sepY + 1 + i, style: CellStyle(.muted), maxWidth: width - 2) }
+            for (i, line) in lines.enumerated() {
+                g.put(line, x: x + 1, y: sepY + 1 + i, style: CellStyle(.muted), maxWidth: width - 2)
+            }
         }
     }
 
     /// One log line: markers, number, time, room, source, speaker, text.
-    static func entry(_ g: inout CellGrid, _ s: ConsoleState, _ c: Contribution, x: Int, y: Int, width: Int, selected: Bool) {
+    static func entry(
+        _ g: inout CellGrid, _ s: ConsoleState, _ c: Contribution, x: Int, y: Int, width: Int, selected: Bool
+    ) {
         let base = selected ? CellStyle(.selected, reverse: true) : CellStyle()
         if selected { g.fill(x: x, y: y, width: width, height: 1, style: base) }
         var col = x
@@ -257,22 +309,31 @@ enum Screens {
         put(c.concerns.isEmpty ? " " : "⚑", .flag, bold: true)
         put(c.struck ? "~" : !consented ? "✗" : " ", .warning, bold: true)
         // Unresolved findings outrank redactions done: ◌ until every finding is resolved.
-        put(!findings.isEmpty ? "◌" : c.redactions.isEmpty ? " " : "▒", !findings.isEmpty ? .finding : .redaction, bold: true)
+        put(
+            !findings.isEmpty ? "◌" : c.redactions.isEmpty ? " " : "▒", !findings.isEmpty ? .finding : .redaction,
+            bold: true)
         put(String(format: "#%-4d ", c.number), .muted)
         put(clock(c.occurredAt, seconds: false) + " ", .muted)
-        if c.erased { put("[erased by withdrawal]", .muted); return }
+        if c.erased {
+            put("[erased by withdrawal]", .muted)
+            return
+        }
         // The room column only where there is width to spare: text comes first.
         if width >= 100 {
             let roomName = s.session.roomName(c.room)
             put(String(roomName.prefix(6)).padding(toLength: 6, withPad: " ", startingAt: 0) + " ", .muted)
         }
         put(sourceTag(c.source) + " ", .source)
-        put((c.speaker ?? (c.source == .facilitator ? "FAC" : "—")).padding(toLength: 4, withPad: " ", startingAt: 0), .speaker, bold: true)
+        put(
+            (c.speaker ?? (c.source == .facilitator ? "FAC" : "—")).padding(toLength: 4, withPad: " ", startingAt: 0),
+            .speaker, bold: true)
         if c.attribution != .role { put(c.attribution == .anonymous ? "ᵃ" : "ᵇ", .muted) } else { put(" ", .muted) }
         for segment in RedactedText.segments(c, findings: findings) {
             if segment.finding && !c.struck {
                 guard col < x + width else { break }
-                let style = selected ? CellStyle(.selected, underline: true, reverse: true) : CellStyle(.finding, underline: true)
+                let style =
+                    selected
+                    ? CellStyle(.selected, underline: true, reverse: true) : CellStyle(.finding, underline: true)
                 col += g.put(segment.text, x: col, y: y, style: style, maxWidth: x + width - col)
             } else {
                 put(segment.text, c.struck ? .struck : segment.redacted ? .redaction : .normal)
@@ -285,16 +346,21 @@ enum Screens {
         g.box(x: x, y: y, width: width, height: height, title: "Guide")
         let guide = s.session.guide
         var row = y + 1
-        if guide.segments.isEmpty { g.put("no guide (convene guide FILE)", x: x + 1, y: row, style: CellStyle(.muted), maxWidth: width - 2) }
+        if guide.segments.isEmpty {
+            g.put("no guide (convene guide FILE)", x: x + 1, y: row, style: CellStyle(.muted), maxWidth: width - 2)
+        }
         for (i, seg) in guide.segments.enumerated() {
             guard row < y + height - 1 else { break }
             let current = i == guide.current
-            g.put("\(current ? "▶" : " ")\(i + 1). \(seg.title)\(seg.minutes.map { " (\($0)m)" } ?? "")", x: x + 1, y: row,
-                  style: CellStyle(current ? .title : .normal, bold: current), maxWidth: width - 2)
+            g.put(
+                "\(current ? "▶" : " ")\(i + 1). \(seg.title)\(seg.minutes.map { " (\($0)m)" } ?? "")", x: x + 1,
+                y: row,
+                style: CellStyle(current ? .title : .normal, bold: current), maxWidth: width - 2)
             row += 1
             if current {
                 for p in seg.prompts where row < y + height - 1 {
-                    g.put("   · " + p, x: x + 1, y: row, style: CellStyle(.muted), maxWidth: width - 2); row += 1
+                    g.put("   · " + p, x: x + 1, y: row, style: CellStyle(.muted), maxWidth: width - 2)
+                    row += 1
                 }
             }
         }
@@ -344,7 +410,8 @@ enum Screens {
         var start = 0
         var caretCols = s.input.caretColumns
         while caretCols > available - 1 && start < chars.count {
-            caretCols -= TerminalKitWidth.of(chars[start]); start += 1
+            caretCols -= TerminalKitWidth.of(chars[start])
+            start += 1
         }
         let findings = s.privacy.input
         var hint = ""
@@ -374,8 +441,9 @@ enum Screens {
         }
         if s.focus == .input && s.overlay == .none { g.cursor = (2 + caretCols, y) }
         if s.input.isEmpty && s.focus == .input {
-            g.put("type what is said; P03: sets the speaker; a first : opens the palette", x: 2, y: y,
-                  style: CellStyle(.muted), maxWidth: g.width - 3)
+            g.put(
+                "type what is said; P03: sets the speaker; a first : opens the palette", x: 2, y: y,
+                style: CellStyle(.muted), maxWidth: g.width - 3)
         }
     }
 
@@ -385,10 +453,16 @@ enum Screens {
         let text: String
         switch s.overlay {
         case .none: text = KeyTable.hintLine(modes: Keymap.modes(s), width: g.width)
-        case .help(let h): text = h.searching ? " type to search · Enter keep · Esc clear" : " ↑↓ PgUp PgDn scroll · / search · Esc close"
+        case .help(let h):
+            text =
+                h.searching ? " type to search · Enter keep · Esc clear" : " ↑↓ PgUp PgDn scroll · / search · Esc close"
         case .palette: text = " Enter run · Tab complete · Esc close (nothing done)"
         case .confirm(let d):
-            if case .strike = d.purpose { text = " type the reason · Enter strike · Esc keep it" } else { text = " Enter confirm · Esc cancel" }
+            if case .strike = d.purpose {
+                text = " type the reason · Enter strike · Esc keep it"
+            } else {
+                text = " Enter confirm · Esc cancel"
+            }
         case .confirmQuit: text = " y / Enter leave · any other key stays"
         case .flag: text = " digits choose · Enter raise · Esc cancel · F1 help"
         default: text = " Esc close · F1 help"
@@ -400,24 +474,38 @@ enum Screens {
 /// Text with accepted redactions shown as their placeholders, and unresolved
 /// findings marked (they keep their text until accepted).
 enum RedactedText {
-    struct Segment { var text: String; var redacted: Bool; var finding = false }
+    struct Segment {
+        var text: String
+        var redacted: Bool
+        var finding = false
+    }
 
     static func segments(_ c: Contribution, findings: [Finding] = []) -> [Segment] {
         guard !c.redactions.isEmpty || !findings.isEmpty else { return [Segment(text: c.text, redacted: false)] }
         let scalars = Array(c.text.unicodeScalars)
         var spans: [(TextSpan, Segment)] = c.redactions.map { ($0.span, Segment(text: $0.placeholder, redacted: true)) }
         for f in findings where f.span.end <= scalars.count {
-            spans.append((f.span, Segment(text: String(String.UnicodeScalarView(scalars[f.span.start..<f.span.end])), redacted: false, finding: true)))
+            spans.append(
+                (
+                    f.span,
+                    Segment(
+                        text: String(String.UnicodeScalarView(scalars[f.span.start..<f.span.end])), redacted: false,
+                        finding: true)
+                ))
         }
         spans.sort { $0.0.start < $1.0.start }
         var out: [Segment] = []
         var at = 0
         for (span, segment) in spans where span.start >= at && span.end <= scalars.count {
-            if span.start > at { out.append(Segment(text: String(String.UnicodeScalarView(scalars[at..<span.start])), redacted: false)) }
+            if span.start > at {
+                out.append(Segment(text: String(String.UnicodeScalarView(scalars[at..<span.start])), redacted: false))
+            }
             out.append(segment)
             at = span.end
         }
-        if at < scalars.count { out.append(Segment(text: String(String.UnicodeScalarView(scalars[at...])), redacted: false)) }
+        if at < scalars.count {
+            out.append(Segment(text: String(String.UnicodeScalarView(scalars[at...])), redacted: false))
+        }
         return out
     }
 
@@ -434,11 +522,17 @@ enum Wrap {
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
             let w = DisplayWidth.of(String(word))
             if currentWidth > 0 && currentWidth + 1 + w > width {
-                lines.append(current); current = ""; currentWidth = 0
+                lines.append(current)
+                current = ""
+                currentWidth = 0
                 if lines.count == limit { break }
             }
-            if currentWidth > 0 { current += " "; currentWidth += 1 }
-            current += word; currentWidth += w
+            if currentWidth > 0 {
+                current += " "
+                currentWidth += 1
+            }
+            current += word
+            currentWidth += w
         }
         if lines.count < limit && !current.isEmpty { lines.append(current) }
         if lines.count == limit && lines.joined(separator: " ").count < text.count, var last = lines.popLast() {

@@ -20,15 +20,18 @@ enum Bench {
     /// large parent would report the parent's peak.
     static func peakMemoryMiB() -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return .nan }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return .nan }
         return kb / 1024
     }
 
     static func ms(_ s: Double) -> String { String(format: "%.3f ms", s * 1000) }
 
     static func tempDir(_ name: String) -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("convene-bench-\(name)-\(UUID().uuidString.prefix(6))").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "convene-bench-\(name)-\(UUID().uuidString.prefix(6))"
+        ).path
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }

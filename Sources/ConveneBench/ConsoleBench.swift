@@ -10,9 +10,14 @@ func runConsoleBenchmarks() {
         var events = DemoSession.events()
         let t = events.last!.at
         for i in 0..<n {
-            events.append(SessionEvent(at: t.addingTimeInterval(Double(i)), by: "bench",
-                ContributionLogged(source: i % 5 == 0 ? .chat : .verbal, room: i % 3, speaker: String(format: "P%02d", i % 6 + 1),
-                                   text: "Contribution \(i): chairs bring online attendees in by name at each stage of the conference.")))
+            events.append(
+                SessionEvent(
+                    at: t.addingTimeInterval(Double(i)), by: "bench",
+                    ContributionLogged(
+                        source: i % 5 == 0 ? .chat : .verbal, room: i % 3, speaker: String(format: "P%02d", i % 6 + 1),
+                        text:
+                            "Contribution \(i): chairs bring online attendees in by name at each stage of the conference."
+                    )))
         }
         return try! SessionState.replay(events)
     }
@@ -20,21 +25,26 @@ func runConsoleBenchmarks() {
     for n in [100, 100_000] {
         let s = session(contributions: n)
         for (w, h) in [(160, 48), (80, 24)] {
-            var state = ConsoleState(session: s, context: ConsoleContext(role: .lead, user: "bench", location: "x"), width: w, height: h, now: Date())
+            var state = ConsoleState(
+                session: s, context: ConsoleContext(role: .lead, user: "bench", location: "x"), width: w, height: h,
+                now: Date())
             var previous = view(state)
             var times: [Double] = []
             for i in 0..<400 {
                 // Each frame differs a little, as typing makes it.
                 _ = update(&state, .key(.char(Character(UnicodeScalar(UInt8(97 + i % 26))))))
-                times.append(Bench.seconds {
-                    let grid = view(state)
-                    _ = GridDiff.changes(from: previous, to: grid)
-                    previous = grid
-                })
+                times.append(
+                    Bench.seconds {
+                        let grid = view(state)
+                        _ = GridDiff.changes(from: previous, to: grid)
+                        previous = grid
+                    })
             }
             let median = Bench.percentile(times, 50)
             if w == 160 { medians[n] = median }
-            print("console: build+diff one \(w)×\(h) frame, \(n) contributions: median \(Bench.ms(median)), p99 \(Bench.ms(Bench.percentile(times, 99)))")
+            print(
+                "console: build+diff one \(w)×\(h) frame, \(n) contributions: median \(Bench.ms(median)), p99 \(Bench.ms(Bench.percentile(times, 99)))"
+            )
         }
     }
     if let small = medians[100], let large = medians[100_000] {
@@ -51,47 +61,72 @@ func runConsolePrivacyBenchmarks() {
         var events = DemoSession.events()
         let t = events.last!.at
         for i in 0..<n {
-            events.append(SessionEvent(at: t.addingTimeInterval(Double(i)), by: "bench",
-                ContributionLogged(source: .verbal, room: i % 3, speaker: String(format: "P%02d", i % 6 + 1),
-                                   text: i % 10 == 0 ? "Contribution \(i): Mrs Okafor at Hillside Surgery rang about her daughter"
-                                       : "Contribution \(i): chairs bring online attendees in by name at each stage of the conference.")))
+            events.append(
+                SessionEvent(
+                    at: t.addingTimeInterval(Double(i)), by: "bench",
+                    ContributionLogged(
+                        source: .verbal, room: i % 3, speaker: String(format: "P%02d", i % 6 + 1),
+                        text: i % 10 == 0
+                            ? "Contribution \(i): Mrs Okafor at Hillside Surgery rang about her daughter"
+                            : "Contribution \(i): chairs bring online attendees in by name at each stage of the conference."
+                    )))
         }
         let session = try! SessionState.replay(events)
         var state: ConsoleState!
         let open = Bench.seconds {
-            state = ConsoleState(session: session, context: ConsoleContext(role: .lead, user: "bench", location: "x"), width: 120, height: 40, now: Date())
+            state = ConsoleState(
+                session: session, context: ConsoleContext(role: .lead, user: "bench", location: "x"), width: 120,
+                height: 40, now: Date())
         }
-        print("console privacy: open (newest \(PrivacyIndex.eagerCount) scanned), \(n) contributions: \(Bench.ms(open)) (\(state.privacy.contributionsToReview.count) with findings so far)")
+        print(
+            "console privacy: open (newest \(PrivacyIndex.eagerCount) scanned), \(n) contributions: \(Bench.ms(open)) (\(state.privacy.contributionsToReview.count) with findings so far)"
+        )
         var ticking = state!
         var tickTimes: [Double] = []
         while !ticking.privacy.isComplete && tickTimes.count < 40 {
             tickTimes.append(Bench.seconds { _ = update(&ticking, .tick(Date())) })
         }
-        print("console privacy: one clock tick of the background scan (\(PrivacyIndex.chunk) older contributions): median \(Bench.ms(Bench.percentile(tickTimes, 50))); whole log in about \(Int((Double(n - PrivacyIndex.eagerCount) / Double(PrivacyIndex.chunk) * 0.1).rounded())) s of ticks")
+        print(
+            "console privacy: one clock tick of the background scan (\(PrivacyIndex.chunk) older contributions): median \(Bench.ms(Bench.percentile(tickTimes, 50))); whole log in about \(Int((Double(n - PrivacyIndex.eagerCount) / Double(PrivacyIndex.chunk) * 0.1).rounded())) s of ticks"
+        )
         var more = events
-        more.append(SessionEvent(at: t.addingTimeInterval(Double(n + 1)), by: "bench", ContributionLogged(source: .verbal, speaker: "P01", text: line)))
+        more.append(
+            SessionEvent(
+                at: t.addingTimeInterval(Double(n + 1)), by: "bench",
+                ContributionLogged(source: .verbal, speaker: "P01", text: line)))
         let next = try! SessionState.replay(more)
         var times: [Double] = []
         for _ in 0..<20 {
             var copy = state!
             times.append(Bench.seconds { _ = update(&copy, .sessionChanged(next)) })
         }
-        print("console privacy: session changed (one contribution appended), \(n) contributions: median \(Bench.ms(Bench.percentile(times, 50)))")
+        print(
+            "console privacy: session changed (one contribution appended), \(n) contributions: median \(Bench.ms(Bench.percentile(times, 50)))"
+        )
     }
     // A keystroke: update (which rescans the input line) and redraw the input row.
     let session = try! SessionState.replay(DemoSession.events())
-    var state = ConsoleState(session: session, context: ConsoleContext(role: .lead, user: "bench", location: "x"), width: 120, height: 40, now: Date())
+    var state = ConsoleState(
+        session: session, context: ConsoleContext(role: .lead, user: "bench", location: "x"), width: 120, height: 40,
+        now: Date())
     var frame = view(state)
     var times: [Double] = []
     for round in 0..<20 {
         _ = update(&state, .key(.ctrl("u")))
         for (i, c) in line.enumerated() {
-            times.append(Bench.seconds {
-                _ = update(&state, .key(.char(c)))
-                frame = viewInputRow(state, over: frame)
-            })
-            if round == 0 && i == line.count - 1 { print("console privacy: findings in the typed line: \(state.privacy.input.map(\.label.rawValue).joined(separator: " "))") }
+            times.append(
+                Bench.seconds {
+                    _ = update(&state, .key(.char(c)))
+                    frame = viewInputRow(state, over: frame)
+                })
+            if round == 0 && i == line.count - 1 {
+                print(
+                    "console privacy: findings in the typed line: \(state.privacy.input.map(\.label.rawValue).joined(separator: " "))"
+                )
+            }
         }
     }
-    print("console privacy: keystroke (update + rescan of the input line + input row), \(line.count)-character line: median \(Bench.ms(Bench.percentile(times, 50))), p99 \(Bench.ms(Bench.percentile(times, 99)))")
+    print(
+        "console privacy: keystroke (update + rescan of the input line + input row), \(line.count)-character line: median \(Bench.ms(Bench.percentile(times, 50))), p99 \(Bench.ms(Bench.percentile(times, 99)))"
+    )
 }

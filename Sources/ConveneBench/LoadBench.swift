@@ -17,7 +17,8 @@ struct LoadResult {
 
     var line: String {
         func f(_ v: Double) -> String { String(format: "%.2f", v) }
-        return "load-result: writers=\(writers) rate=\(rate) seconds=\(seconds) acknowledged=\(acknowledged) stored=\(stored) errors=\(errors) lost=\(lost) "
+        return
+            "load-result: writers=\(writers) rate=\(rate) seconds=\(seconds) acknowledged=\(acknowledged) stored=\(stored) errors=\(errors) lost=\(lost) "
             + "append_p99_ms=\(f(appendP99)) append_max_ms=\(f(appendMax)) frames=\(frames) frame_p50_ms=\(f(frameP50)) frame_p99_ms=\(f(frameP99)) frame_max_ms=\(f(frameMax)) check=\(checkPassed ? "ok" : "failed")"
     }
 }
@@ -27,16 +28,19 @@ struct LoadResult {
 /// and its append latencies.
 func runLoadWriter(_ args: [String]) {
     guard args.count >= 4, let id = Int(args[1]), let rate = Int(args[2]), let seconds = Int(args[3]) else {
-        FileHandle.standardError.write(Data("usage: convene-bench load-writer PATH ID RATE SECONDS\n".utf8)); exit(2)
+        FileHandle.standardError.write(Data("usage: convene-bench load-writer PATH ID RATE SECONDS\n".utf8))
+        exit(2)
     }
     let journal: SQLiteJournal
     do { journal = try SQLiteJournal.open(path: args[0]) } catch {
-        FileHandle.standardError.write(Data("writer \(id): \(error)\n".utf8)); exit(1)
+        FileHandle.standardError.write(Data("writer \(id): \(error)\n".utf8))
+        exit(1)
     }
     let total = rate * seconds
     let start = DispatchTime.now().uptimeNanoseconds
     let step = 1_000_000_000 / UInt64(rate)
-    var acked = 0, errors = 0
+    var acked = 0
+    var errors = 0
     var failed = [Int]()
     var latencies = [Double]()
     latencies.reserveCapacity(total)
@@ -56,7 +60,9 @@ func runLoadWriter(_ args: [String]) {
         }
         latencies.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6)
     }
-    print("acked=\(acked) errors=\(errors) failed=" + failed.map(String.init).joined(separator: ",") + " lat=" + latencies.map { String(format: "%.2f", $0) }.joined(separator: ","))
+    print(
+        "acked=\(acked) errors=\(errors) failed=" + failed.map(String.init).joined(separator: ",") + " lat="
+            + latencies.map { String(format: "%.2f", $0) }.joined(separator: ","))
 }
 
 func runLoadBenchmark(_ args: [String]) {
@@ -66,13 +72,19 @@ func runLoadBenchmark(_ args: [String]) {
     do {
         let result = try loadRun(writers: writers, rate: rate, seconds: seconds)
         print("load: \(writers) writer processes × \(rate) events/s for \(seconds) s, two consoles open")
-        print("load: \(result.acknowledged) acknowledged, \(result.stored) stored, \(result.errors) writer errors, \(result.lost) lost; check \(result.checkPassed ? "passes" : "FAILS")")
+        print(
+            "load: \(result.acknowledged) acknowledged, \(result.stored) stored, \(result.errors) writer errors, \(result.lost) lost; check \(result.checkPassed ? "passes" : "FAILS")"
+        )
         print(String(format: "load: append latency p99 %.1f ms, max %.1f ms", result.appendP99, result.appendMax))
-        print(String(format: "load: console redraws with new events: %d frames, p50 %.1f ms, p99 %.1f ms, max %.1f ms (goal p99 < 50 ms)",
-                     result.frames, result.frameP50, result.frameP99, result.frameMax))
+        print(
+            String(
+                format:
+                    "load: console redraws with new events: %d frames, p50 %.1f ms, p99 %.1f ms, max %.1f ms (goal p99 < 50 ms)",
+                result.frames, result.frameP50, result.frameP99, result.frameMax))
         print(result.line)
     } catch {
-        FileHandle.standardError.write(Data("load: \(error)\n".utf8)); exit(1)
+        FileHandle.standardError.write(Data("load: \(error)\n".utf8))
+        exit(1)
     }
 }
 
@@ -80,24 +92,35 @@ struct LoadFailure: Error, CustomStringConvertible { var description: String }
 
 func loadRun(writers: Int, rate: Int, seconds: Int) throws -> LoadResult {
     let dir = Bench.tempDir("load")
-    defer { if ProcessInfo.processInfo.environment["CONVENE_BENCH_KEEP"] == nil { try? FileManager.default.removeItem(atPath: dir) } }
+    defer {
+        if ProcessInfo.processInfo.environment["CONVENE_BENCH_KEEP"] == nil {
+            try? FileManager.default.removeItem(atPath: dir)
+        }
+    }
     let path = dir + "/load.convene"
-    let journal = try SQLiteJournal.create(path: path, session: SessionCreated(sessionID: UUID(), title: "load", date: "2026-05-14"),
-                                           by: "bench", at: Date())
-    try journal.append([ParticipantAdded(code: "P01", jobRole: "Youth worker"), GroupCreated(name: "Room A")], by: "bench", at: Date())
+    let journal = try SQLiteJournal.create(
+        path: path, session: SessionCreated(sessionID: UUID(), title: "load", date: "2026-05-14"),
+        by: "bench", at: Date())
+    try journal.append(
+        [ParticipantAdded(code: "P01", jobRole: "Youth worker"), GroupCreated(name: "Room A")], by: "bench", at: Date())
     try journal.close()
 
     let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
     let convene = binDir.appendingPathComponent("convene").path
-    guard FileManager.default.isExecutableFile(atPath: convene) else { throw LoadFailure(description: "no convene binary beside convene-bench at \(convene)") }
-    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else { throw LoadFailure(description: "tmux is not installed (apt-get install tmux): the consoles cannot run") }
+    guard FileManager.default.isExecutableFile(atPath: convene) else {
+        throw LoadFailure(description: "no convene binary beside convene-bench at \(convene)")
+    }
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
+        throw LoadFailure(description: "tmux is not installed (apt-get install tmux): the consoles cannot run")
+    }
 
     // Two consoles in real terminals, recording their frame times.
     var consoles = [(socket: String, times: String)]()
     for (n, user) in ["Ira Notes", "Kit Safe"].enumerated() {
         let socket = "convene-load-\(getpid())-\(n)"
         let times = dir + "/frames-\(n).txt"
-        let cmd = "exec env LC_ALL=C.UTF-8 TERM=xterm-256color CONVENE_USER='\(user)' CONVENE_FRAME_TIMES='\(times)' '\(convene)' open '\(path)'"
+        let cmd =
+            "exec env LC_ALL=C.UTF-8 TERM=xterm-256color CONVENE_USER='\(user)' CONVENE_FRAME_TIMES='\(times)' '\(convene)' open '\(path)'"
         _ = spawnWait(["/usr/bin/tmux", "-L", socket, "new-session", "-d", "-s", "load", "-x", "120", "-y", "32", cmd])
         consoles.append((socket, times))
     }
@@ -111,8 +134,10 @@ func loadRun(writers: Int, rate: Int, seconds: Int) throws -> LoadResult {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: me)
         p.arguments = ["load-writer", path, String(id), String(rate), String(seconds)]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err
+        let out = Pipe()
+        let err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
         try p.run()
         procs.append((p, out, err))
     }
@@ -124,13 +149,17 @@ func loadRun(writers: Int, rate: Int, seconds: Int) throws -> LoadResult {
         let errHandle = err.fileHandleForReading
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { errBox.data = errHandle.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            errBox.data = errHandle.readDataToEndOfFile()
+            group.leave()
+        }
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         group.wait()
         p.waitUntilExit()
         let errText = String(decoding: errBox.data, as: UTF8.self)
         if !errText.isEmpty { FileHandle.standardError.write(Data(errText.prefix(2000).utf8)) }
-        var acked = 0, errors = 0
+        var acked = 0
+        var errors = 0
         var failed = Set<Int>()
         for field in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
             let kv = field.split(separator: "=", maxSplits: 1)
@@ -143,7 +172,10 @@ func loadRun(writers: Int, rate: Int, seconds: Int) throws -> LoadResult {
             default: break
             }
         }
-        if p.terminationStatus != 0 { errors += 1; FileHandle.standardError.write(Data("writer \(id) exited \(p.terminationStatus)\n".utf8)) }
+        if p.terminationStatus != 0 {
+            errors += 1
+            FileHandle.standardError.write(Data("writer \(id) exited \(p.terminationStatus)\n".utf8))
+        }
         result.acknowledged += acked
         result.errors += errors
         ackedBy.append((acked + failed.count, failed))
@@ -153,10 +185,16 @@ func loadRun(writers: Int, rate: Int, seconds: Int) throws -> LoadResult {
     var pids = [pid_t]()
     for c in consoles {
         let pidText = spawnCapture(["/usr/bin/tmux", "-L", c.socket, "list-panes", "-t", "load", "-F", "#{pane_pid}"])
-        if let pid = pid_t(pidText.trimmingCharacters(in: .whitespacesAndNewlines)) { pids.append(pid); kill(pid, SIGTERM) }
+        if let pid = pid_t(pidText.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            pids.append(pid)
+            kill(pid, SIGTERM)
+        }
     }
     var waited = 0
-    while pids.contains(where: { kill($0, 0) == 0 }) && waited < 100 { usleep(50_000); waited += 1 }
+    while pids.contains(where: { kill($0, 0) == 0 }) && waited < 100 {
+        usleep(50_000)
+        waited += 1
+    }
     var frames = [Double]()
     for c in consoles {
         let text = (try? String(contentsOfFile: c.times, encoding: .utf8)) ?? ""
@@ -195,7 +233,9 @@ func spawnWait(_ argv: [String]) -> Int32 {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    for fd: Int32 in [0, 1, 2] { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+    for fd: Int32 in [0, 1, 2] {
+        posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+    }
     var pid: pid_t = 0
     let cArgs = argv.map { strdup($0) } + [nil]
     defer { for a in cArgs { free(a) } }
@@ -218,7 +258,11 @@ func spawnCapture(_ argv: [String]) -> String {
     var pid: pid_t = 0
     let cArgs = argv.map { strdup($0) } + [nil]
     defer { for a in cArgs { free(a) } }
-    guard posix_spawn(&pid, argv[0], &actions, nil, cArgs, environ) == 0 else { close(fds[0]); close(fds[1]); return "" }
+    guard posix_spawn(&pid, argv[0], &actions, nil, cArgs, environ) == 0 else {
+        close(fds[0])
+        close(fds[1])
+        return ""
+    }
     close(fds[1])
     var output = Data()
     var buffer = [UInt8](repeating: 0, count: 4096)

@@ -8,14 +8,22 @@ func runPrivacyBenchmarks() {
     let start = DispatchTime.now().uptimeNanoseconds
     let scanner = IdentifierScanner(names: ["Avery Quinlan", "Morgan Ellery", "Tyler Brennan", "Siân Pritchard"])
     let firstBuild = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    let rebuild = Bench.seconds { for _ in 0..<1_000 { _ = IdentifierScanner(names: ["Avery Quinlan", "Morgan Ellery"]) } } / 1_000
-    print("privacy: first scanner (loads the gazetteer once) \(Bench.ms(firstBuild)); each later scanner \(Bench.ms(rebuild))")
+    let rebuild =
+        Bench.seconds { for _ in 0..<1_000 { _ = IdentifierScanner(names: ["Avery Quinlan", "Morgan Ellery"]) } }
+        / 1_000
+    print(
+        "privacy: first scanner (loads the gazetteer once) \(Bench.ms(firstBuild)); each later scanner \(Bench.ms(rebuild))"
+    )
 
     var utterances: [String] = []
     for path in ["Tests/PrivacyTests/Corpus/dev.jsonl", "Tests/PrivacyTests/Corpus/heldout.jsonl"] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
         for line in text.split(separator: "\n") {
-            if let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let t = obj["text"] as? String { utterances.append(t) }
+            if let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let t = obj["text"] as? String
+            {
+                utterances.append(t)
+            }
         }
     }
     if utterances.isEmpty {
@@ -28,23 +36,34 @@ func runPrivacyBenchmarks() {
             "Ring me on 07700 900123 or email avery.quinlan@example.org about crime ref 12/3456/24.",
         ]
     }
-    for u in utterances { _ = scanner.scan(u) }  // warm up
+    for u in utterances { _ = scanner.scan(u) } // warm up
     // CONVENE_PRIVACY_BENCH_REPEATS=N: N passes over the corpus and nothing else, for callgrind's instruction
     // counts per utterance (docs/performance.md); the scans made are the warm-up pass plus N passes.
     let fixed = ProcessInfo.processInfo.environment["CONVENE_PRIVACY_BENCH_REPEATS"].flatMap { Int($0) }
     let repeats = fixed ?? max(1, 200_000 / utterances.count)
     var n = 0
     var findings = 0
-    let seconds = Bench.seconds { for _ in 0..<repeats { for u in utterances { findings &+= scanner.scan(u).count; n += 1 } } }
+    let seconds = Bench.seconds {
+        for _ in 0..<repeats {
+            for u in utterances {
+                findings &+= scanner.scan(u).count
+                n += 1
+            }
+        }
+    }
     let chars = utterances.reduce(0) { $0 + $1.count } / utterances.count
-    print(String(format: "privacy: %.0f utterances/s (%d corpus utterances × %d = %d in %.2f s, one core, mean %d chars; %d findings)",
-                 Double(n) / seconds, utterances.count, repeats, n, seconds, chars, findings))
+    print(
+        String(
+            format:
+                "privacy: %.0f utterances/s (%d corpus utterances × %d = %d in %.2f s, one core, mean %d chars; %d findings)",
+            Double(n) / seconds, utterances.count, repeats, n, seconds, chars, findings))
 
     if let fixed {
         print("privacy: \((fixed + 1) * utterances.count) scans in all (warm-up pass included)")
         return
     }
-    let typed = "My colleague dave said the 14-year-old at Oakfield Academy lives near SE15 4QT and her snap is kaylz.x, ring 07700 900123"
+    let typed =
+        "My colleague dave said the 14-year-old at Oakfield Academy lives near SE15 4QT and her snap is kaylz.x, ring 07700 900123"
     var times: [Double] = []
     for _ in 0..<20 {
         var line = ""
@@ -53,5 +72,7 @@ func runPrivacyBenchmarks() {
             times.append(Bench.seconds { _ = scanner.scan(line) })
         }
     }
-    print("privacy: rescan of a \(min(120, typed.count))-char input line after each keystroke (\(times.count) rescans): median \(Bench.ms(Bench.percentile(times, 50))), p99 \(Bench.ms(Bench.percentile(times, 99))), max \(Bench.ms(times.max() ?? 0))")
+    print(
+        "privacy: rescan of a \(min(120, typed.count))-char input line after each keystroke (\(times.count) rescans): median \(Bench.ms(Bench.percentile(times, 50))), p99 \(Bench.ms(Bench.percentile(times, 99))), max \(Bench.ms(times.max() ?? 0))"
+    )
 }

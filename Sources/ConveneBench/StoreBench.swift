@@ -7,17 +7,26 @@ func runStoreBenchmarks() {
     do {
         let dir = Bench.tempDir("store")
         let path = dir + "/append.convene"
-        let journal = try SQLiteJournal.create(path: path, session: SessionCreated(sessionID: UUID(), title: "bench", date: "2026-05-14"),
-                                               by: "bench", at: Date())
+        let journal = try SQLiteJournal.create(
+            path: path, session: SessionCreated(sessionID: UUID(), title: "bench", date: "2026-05-14"),
+            by: "bench", at: Date())
         try journal.append([ParticipantAdded(code: "P01", jobRole: "Youth worker")], by: "bench", at: Date())
         var latencies: [Double] = []
         for i in 0..<2_000 {
-            latencies.append(try Bench.seconds {
-                try journal.append([ContributionLogged(source: .verbal, speaker: "P01", text: "Contribution \(i) about hybrid conferences and families.")],
-                                   by: "bench", at: Date())
-            })
+            latencies.append(
+                try Bench.seconds {
+                    try journal.append(
+                        [
+                            ContributionLogged(
+                                source: .verbal, speaker: "P01",
+                                text: "Contribution \(i) about hybrid conferences and families.")
+                        ],
+                        by: "bench", at: Date())
+                })
         }
-        print("store: durable append (synchronous=FULL, 2000 appends): median \(Bench.ms(Bench.percentile(latencies, 50))), p99 \(Bench.ms(Bench.percentile(latencies, 99)))")
+        print(
+            "store: durable append (synchronous=FULL, 2000 appends): median \(Bench.ms(Bench.percentile(latencies, 50))), p99 \(Bench.ms(Bench.percentile(latencies, 99)))"
+        )
 
         let big = dir + "/big.convene"
         let n = 100_000
@@ -29,7 +38,8 @@ func runStoreBenchmarks() {
                 let q = Process()
                 q.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
                 q.arguments = [big, "DELETE FROM snapshot;"]
-                try q.run(); q.waitUntilExit()
+                try q.run()
+                q.waitUntilExit()
             }
             for _ in 0..<3 {
                 let p = Process()
@@ -40,10 +50,16 @@ func runStoreBenchmarks() {
                 try p.run()
                 let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 p.waitUntilExit()
-                print("store: open \(n) events \(label) (read-only): \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
+                print(
+                    "store: open \(n) events \(label) (read-only): \(text.trimmingCharacters(in: .whitespacesAndNewlines))"
+                )
             }
         }
-        if ProcessInfo.processInfo.environment["CONVENE_BENCH_KEEP"] == nil { try? FileManager.default.removeItem(atPath: dir) } else { print("store: kept \(dir)") }
+        if ProcessInfo.processInfo.environment["CONVENE_BENCH_KEEP"] == nil {
+            try? FileManager.default.removeItem(atPath: dir)
+        } else {
+            print("store: kept \(dir)")
+        }
     } catch {
         print("store: benchmark failed: \(error)")
         exit(1)
@@ -54,15 +70,25 @@ func runStoreBenchmarks() {
 /// tag), written in batches, sealed with `cipher` if one is given.
 /// With `consent`, every participant's consent is recorded, so a research
 /// export holds their words (without it an export leaves them all out).
-func buildLargeSession(path: String, events: Int, cipher: any PayloadCipher = PlainPayloads(), meta: [String: String] = [:],
-                       consent: Bool = false, sessionID: UUID = UUID()) throws {
-    let journal = try SQLiteJournal.create(path: path, session: SessionCreated(sessionID: sessionID, title: "large", date: "2026-05-14"),
-                                           by: "bench", at: Date(), cipher: cipher, meta: meta)
-    var payloads: [any EventPayload] = (1...12).map { ParticipantAdded(code: String(format: "P%02d", $0), jobRole: "Role \($0)") }
-    if consent {
-        payloads += (1...12).map { ConsentRecorded(code: String(format: "P%02d", $0), items: ConsentChecklist.defaultItems, checkedBy: "bench") }
+func buildLargeSession(
+    path: String, events: Int, cipher: any PayloadCipher = PlainPayloads(), meta: [String: String] = [:],
+    consent: Bool = false, sessionID: UUID = UUID()
+) throws {
+    let journal = try SQLiteJournal.create(
+        path: path, session: SessionCreated(sessionID: sessionID, title: "large", date: "2026-05-14"),
+        by: "bench", at: Date(), cipher: cipher, meta: meta)
+    var payloads: [any EventPayload] = (1...12).map {
+        ParticipantAdded(code: String(format: "P%02d", $0), jobRole: "Role \($0)")
     }
-    payloads += [GroupCreated(name: "Room A"), GroupCreated(name: "Room B"), CodebookSet(name: "pp", codes: BuiltInCodebook.practicePrinciples)]
+    if consent {
+        payloads += (1...12).map {
+            ConsentRecorded(code: String(format: "P%02d", $0), items: ConsentChecklist.defaultItems, checkedBy: "bench")
+        }
+    }
+    payloads += [
+        GroupCreated(name: "Room A"), GroupCreated(name: "Room B"),
+        CodebookSet(name: "pp", codes: BuiltInCodebook.practicePrinciples),
+    ]
     try journal.append(payloads, by: "bench", at: Date())
     var written = 1 + payloads.count
     var number = 0
@@ -73,9 +99,13 @@ func buildLargeSession(path: String, events: Int, cipher: any PayloadCipher = Pl
                 batch.append(CodeTagged(number: number, code: BuiltInCodebook.practicePrinciples[number % 8].name))
             } else {
                 number += 1
-                batch.append(ContributionLogged(source: number % 7 == 0 ? .chat : .verbal, room: number % 3,
-                                                speaker: String(format: "P%02d", number % 12 + 1),
-                                                text: "Contribution \(number): the conference chair brought online attendees in by name at each stage."))
+                batch.append(
+                    ContributionLogged(
+                        source: number % 7 == 0 ? .chat : .verbal, room: number % 3,
+                        speaker: String(format: "P%02d", number % 12 + 1),
+                        text:
+                            "Contribution \(number): the conference chair brought online attendees in by name at each stage."
+                    ))
             }
         }
         try journal.append(batch, by: "bench", at: Date())
@@ -94,7 +124,9 @@ func openOnce(path: String) {
             count = j.state.eventCount
             contributions = j.state.contributions.count
         }
-        print("\(count) events (\(contributions) contributions) in \(Bench.ms(seconds)), peak memory \(String(format: "%.1f", Bench.peakMemoryMiB())) MiB")
+        print(
+            "\(count) events (\(contributions) contributions) in \(Bench.ms(seconds)), peak memory \(String(format: "%.1f", Bench.peakMemoryMiB())) MiB"
+        )
     } catch {
         print("open failed: \(error)")
         exit(1)

@@ -30,8 +30,11 @@ func runStudyBenchmark(_ args: [String]) {
         print("study: built \(sessions) session files in \(String(format: "%.1f", built)) s")
         var seconds: [ExportFormat: Double] = [:]
         var bytes: [ExportFormat: Int] = [:]
-        var prepareSeconds = 0.0, openSeconds = 0.0
-        var contributions = 0, exported = 0, warnings = 0
+        var prepareSeconds = 0.0
+        var openSeconds = 0.0
+        var contributions = 0
+        var exported = 0
+        var warnings = 0
         for path in paths {
             var journal: SQLiteJournal!
             openSeconds += try Bench.seconds { journal = try SQLiteJournal.open(path: path, readOnly: true) }
@@ -45,18 +48,25 @@ func runStudyBenchmark(_ args: [String]) {
                 let out = "\(path).\(format.fileExtension)"
                 var written = 0
                 seconds[format, default: 0] += try Bench.seconds {
-                    written = try ExportFile.write(to: out, input: path) { try Exporter.write(state, format: format, prepared: prepared, to: $0) }
+                    written = try ExportFile.write(to: out, input: path) {
+                        try Exporter.write(state, format: format, prepared: prepared, to: $0)
+                    }
                 }
                 bytes[format, default: 0] += written
                 try StudyCheck.check(out, format: format, record: prepared.record)
             }
             try journal.close()
         }
-        print("study: \(contributions) contributions in \(sessions) sessions, \(exported) exported (all consented), \(warnings) warnings")
-        print("study: open every session \(Bench.ms(openSeconds)); gate + warnings (Exporter.prepare) \(Bench.ms(prepareSeconds))")
+        print(
+            "study: \(contributions) contributions in \(sessions) sessions, \(exported) exported (all consented), \(warnings) warnings"
+        )
+        print(
+            "study: open every session \(Bench.ms(openSeconds)); gate + warnings (Exporter.prepare) \(Bench.ms(prepareSeconds))"
+        )
         for format in ExportFormat.allCases where format.isResearch {
-            print("study: \(format.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(Bench.ms(seconds[format] ?? 0)) "
-                  + "written and checked, \(bytes[format] ?? 0) bytes")
+            print(
+                "study: \(format.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(Bench.ms(seconds[format] ?? 0)) "
+                    + "written and checked, \(bytes[format] ?? 0) bytes")
         }
         print("study: every format of every session checked: ok")
         print(String(format: "study: peak memory %.1f MiB", Bench.peakMemoryMiB()))
@@ -83,7 +93,9 @@ enum StudyCheck {
         case .csv, .quotesCSV:
             // One row per contribution (the bench's texts hold no line break), plus the header.
             let rows = data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            try require(rows == 1 + record.contributions.filter { format == .csv || $0.quotable }.count, "the CSV rows do not match")
+            try require(
+                rows == 1 + record.contributions.filter { format == .csv || $0.quotable }.count,
+                "the CSV rows do not match")
         case .markdown, .html:
             try require(String(decoding: data, as: UTF8.self).contains(record.session.title), "the report has no title")
         case .qdc:
@@ -97,9 +109,10 @@ enum StudyCheck {
                 var qde = Data()
                 _ = try archive.extract(entry) { qde.append($0) }
                 let text = String(decoding: qde, as: UTF8.self)
-                let selections = Set(text.components(separatedBy: "<PlainTextSelection ").dropFirst().compactMap { part in
-                    part.range(of: "name=\"#").map { Int(part[$0.upperBound...].prefix { $0.isNumber }) ?? -1 }
-                })
+                let selections = Set(
+                    text.components(separatedBy: "<PlainTextSelection ").dropFirst().compactMap { part in
+                        part.range(of: "name=\"#").map { Int(part[$0.upperBound...].prefix { $0.isNumber }) ?? -1 }
+                    })
                 try require(selections.count == n, "the qdpx does not code every contribution")
             }
         case .safeguarding: break

@@ -32,14 +32,17 @@ func runTeamBenchmarks(_ args: [String]) {
         guard let pg else { continue }
         let url = pg + "?session=bench-\(Int(rate))-\(UUID().uuidString.prefix(6).lowercased())"
         do {
-            PostgresJournal.closeAfter(try PostgresJournal.create(url, session: benchCreated(), by: "bench", at: Date()))
+            PostgresJournal.closeAfter(
+                try PostgresJournal.create(url, session: benchCreated(), by: "bench", at: Date()))
             try teamRun(label: "PostgreSQL (loopback)", location: url, rate: rate, writers: writers, seconds: seconds) {
                 try PostgresJournal.open(url)
             }
         } catch { print("PostgreSQL at \(Int(rate))/s failed: \(error)") }
     }
     if pg == nil {
-        print("!! PostgreSQL SKIPPED: no server. Set CONVENE_BENCH_PG=postgres://USER@127.0.0.1:PORT/DB or run from the package root so scripts/pg-test-cluster.sh can start one.")
+        print(
+            "!! PostgreSQL SKIPPED: no server. Set CONVENE_BENCH_PG=postgres://USER@127.0.0.1:PORT/DB or run from the package root so scripts/pg-test-cluster.sh can start one."
+        )
     }
 }
 
@@ -57,7 +60,8 @@ private func benchServer() -> String? {
     p.standardOutput = out
     guard (try? p.run()) != nil else { return nil }
     p.waitUntilExit()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(
+        in: .whitespacesAndNewlines)
     return p.terminationStatus == 0 && text.hasPrefix("postgres://") ? text : nil
 }
 
@@ -75,8 +79,10 @@ private final class Samples: @unchecked Sendable {
     var failures: Int { lock.withLock { errors } }
 }
 
-private func teamRun(label: String, location: String, rate: Double, writers: Int, seconds: Double,
-                     open: () throws -> any SessionJournal) throws {
+private func teamRun(
+    label: String, location: String, rate: Double, writers: Int, seconds: Double,
+    open: () throws -> any SessionJournal
+) throws {
     let perWriter = Int(rate * seconds) / writers
     let expected = perWriter * writers
     // The reader, in its own process, reports one delivery latency per event.
@@ -134,10 +140,13 @@ private func teamRun(label: String, location: String, rate: Double, writers: Int
     reader.waitUntilExit()
     for j in journals { (j as? PostgresJournal)?.close() }
     let a = appendTimes.all
-    print(String(format: "%@, %3.0f events/s: append median %@ p99 %@ | delivery median %@ p99 %@ (%d/%d delivered, %d append errors)",
-                 label, rate, Bench.ms(Bench.percentile(a, 50)), Bench.ms(Bench.percentile(a, 99)),
-                 Bench.ms(Bench.percentile(deliveries, 50)), Bench.ms(Bench.percentile(deliveries, 99)),
-                 deliveries.count, expected, appendTimes.failures))
+    print(
+        String(
+            format:
+                "%@, %3.0f events/s: append median %@ p99 %@ | delivery median %@ p99 %@ (%d/%d delivered, %d append errors)",
+            label, rate, Bench.ms(Bench.percentile(a, 50)), Bench.ms(Bench.percentile(a, 99)),
+            Bench.ms(Bench.percentile(deliveries, 50)), Bench.ms(Bench.percentile(deliveries, 99)),
+            deliveries.count, expected, appendTimes.failures))
 }
 
 /// `convene-bench team-reader LOCATION EXPECTED TIMEOUT`: follows the session
@@ -150,9 +159,11 @@ func runTeamReader(_ args: [String]) {
         let team: PostgresJournal?
         if PostgresLocation.isPostgres(location) {
             let j = try PostgresJournal.open(location)
-            journal = j; team = j
+            journal = j
+            team = j
         } else {
-            journal = try SQLiteJournal.open(path: location, readOnly: true); team = nil
+            journal = try SQLiteJournal.open(path: location, readOnly: true)
+            team = nil
         }
         FileHandle.standardOutput.write(Data("ready\n".utf8))
         var seen = 0
@@ -163,7 +174,8 @@ func runTeamReader(_ args: [String]) {
             let now = Date().timeIntervalSince1970
             for stored in try journal.refresh() {
                 guard let c = stored.event.payload as? ContributionLogged, c.text.hasPrefix("bench "),
-                      let t = c.text.split(separator: "=").last.flatMap({ Double($0) }) else { continue }
+                    let t = c.text.split(separator: "=").last.flatMap({ Double($0) })
+                else { continue }
                 out.append(String(format: "%.6f", now - t))
                 seen += 1
             }

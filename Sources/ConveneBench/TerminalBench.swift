@@ -4,7 +4,9 @@ import TerminalKit
 /// TerminalKit: the cost of building one full 160×48 frame (boxes, styled
 /// spans, CJK, emoji, escape-laden text) and of diffing it with the last one.
 func runTerminalBenchmarks() {
-    let width = 160, height = 48, frames = 500
+    let width = 160
+    let height = 48
+    let frames = 500
     let lines = (0..<400).map { i -> String in
         switch i % 5 {
         case 0: return "Families tell us joining from home feels less intimidating than the room, number \(i)"
@@ -19,15 +21,19 @@ func runTerminalBenchmarks() {
         var g = CellGrid(width: width, height: height)
         g.fill(x: 0, y: 0, width: width, height: 1, style: CellStyle(.header, bold: true))
         g.put(" Convene · benchmark session", x: 0, y: 0, style: CellStyle(.header, bold: true))
-        g.put(String(format: "%02d:%02d:%02d ", 10, n / 60 % 60, n % 60), x: width - 10, y: 0, style: CellStyle(.header))
+        g.put(
+            String(format: "%02d:%02d:%02d ", 10, n / 60 % 60, n % 60), x: width - 10, y: 0, style: CellStyle(.header))
         g.box(x: 0, y: 2, width: 26, height: height - 4, title: "Rooms")
         g.box(x: 26, y: 2, width: 96, height: height - 4, title: "Log (\(lines.count))")
         g.box(x: 122, y: 2, width: 38, height: height - 4, title: "Guide")
         for row in 0..<(height - 6) {
             let i = (row + n) % lines.count
-            g.put([Span("#\(i) ", CellStyle(.muted)), Span("10:\(i % 60) ", CellStyle(.source)),
-                   Span("P0\(i % 9) ", CellStyle(.speaker, bold: true)), Span(lines[i])],
-                  x: 27, y: 3 + row, maxWidth: 94)
+            g.put(
+                [
+                    Span("#\(i) ", CellStyle(.muted)), Span("10:\(i % 60) ", CellStyle(.source)),
+                    Span("P0\(i % 9) ", CellStyle(.speaker, bold: true)), Span(lines[i]),
+                ],
+                x: 27, y: 3 + row, maxWidth: 94)
             g.put("Room \(row)", x: 1, y: 3 + row, maxWidth: 24)
             g.put(lines[(i + 7) % lines.count], x: 123, y: 3 + row, style: CellStyle(.muted), maxWidth: 36)
         }
@@ -44,14 +50,19 @@ func runTerminalBenchmarks() {
     for n in 1...frames {
         var next = CellGrid(width: 1, height: 1)
         build.append(Bench.seconds { next = frame(n) }) // a scrolled frame: most rows change
-        diffScroll.append(Bench.seconds { changedCells += GridDiff.changes(from: previous, to: next).reduce(0) { $0 + $1.cells.count } })
+        diffScroll.append(
+            Bench.seconds {
+                changedCells += GridDiff.changes(from: previous, to: next).reduce(0) { $0 + $1.cells.count }
+            })
         var typed = next
         typed.put("x", x: 28, y: height - 1, style: CellStyle(.input)) // a keystroke: one cell changes
         diffCaret.append(Bench.seconds { _ = GridDiff.changes(from: next, to: typed) })
         previous = typed
     }
     func row(_ name: String, _ values: [Double]) {
-        print("  \(name): median \(Bench.ms(Bench.percentile(values, 50))), p99 \(Bench.ms(Bench.percentile(values, 99)))")
+        print(
+            "  \(name): median \(Bench.ms(Bench.percentile(values, 50))), p99 \(Bench.ms(Bench.percentile(values, 99)))"
+        )
     }
     print("terminal: \(width)×\(height) frames, \(frames) of each")
     row("build a full frame              ", build)

@@ -10,7 +10,9 @@ let area = args.first ?? "all"
 switch area {
 case "store": runStoreBenchmarks()
 case "terminal": runTerminalBenchmarks()
-case "console": runConsoleBenchmarks(); runConsolePrivacyBenchmarks()
+case "console":
+    runConsoleBenchmarks()
+    runConsolePrivacyBenchmarks()
 case "privacy": runPrivacyBenchmarks()
 case "make-session":
     // convene-bench make-session PATH EVENTS [--consent]: a large session for keylat.py, exports and manual trials.

@@ -8,39 +8,46 @@ public enum DocxTranscript {
     static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
     static let contentTypes = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>
-    """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>
+        """
 
     static let packageRels = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>
-    """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>
+        """
 
     static let documentRels = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
-    """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+        """
 
     static func heading(_ id: String, _ name: String, size: Int, outline: Int?) -> String {
-        var s = "<w:style w:type=\"paragraph\" w:styleId=\"\(id)\"><w:name w:val=\"\(name)\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>"
-        s += "<w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"80\"/>\(outline.map { "<w:outlineLvl w:val=\"\($0)\"/>" } ?? "")</w:pPr>"
+        var s =
+            "<w:style w:type=\"paragraph\" w:styleId=\"\(id)\"><w:name w:val=\"\(name)\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>"
+        s +=
+            "<w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"80\"/>\(outline.map { "<w:outlineLvl w:val=\"\($0)\"/>" } ?? "")</w:pPr>"
         s += "<w:rPr><w:b/><w:color w:val=\"1F3864\"/><w:sz w:val=\"\(size)\"/></w:rPr></w:style>"
         return s
     }
 
     static var styles: String {
         var s = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles xmlns:w=\"\(w)\">"
-        s += "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Calibri\" w:hAnsi=\"Calibri\" w:cs=\"Calibri\" w:eastAsia=\"Calibri\"/><w:sz w:val=\"22\"/><w:lang w:val=\"en-GB\"/></w:rPr></w:rPrDefault>"
+        s +=
+            "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Calibri\" w:hAnsi=\"Calibri\" w:cs=\"Calibri\" w:eastAsia=\"Calibri\"/><w:sz w:val=\"22\"/><w:lang w:val=\"en-GB\"/></w:rPr></w:rPrDefault>"
         s += "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\"/></w:pPr></w:pPrDefault></w:docDefaults>"
-        s += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
+        s +=
+            "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
         s += heading("Title", "Title", size: 40, outline: nil)
         s += heading("Heading1", "heading 1", size: 32, outline: 0)
         s += heading("Heading2", "heading 2", size: 28, outline: 1)
         s += heading("Heading3", "heading 3", size: 24, outline: 2)
-        s += "<w:style w:type=\"paragraph\" w:styleId=\"Prompt\"><w:name w:val=\"Prompt\"/><w:basedOn w:val=\"Normal\"/><w:rPr><w:i/><w:color w:val=\"555555\"/></w:rPr></w:style>"
-        s += "<w:style w:type=\"character\" w:styleId=\"Time\"><w:name w:val=\"Time\"/><w:rPr><w:color w:val=\"777777\"/></w:rPr></w:style>"
-        s += "<w:style w:type=\"character\" w:styleId=\"Speaker\"><w:name w:val=\"Speaker\"/><w:rPr><w:b/></w:rPr></w:style>"
+        s +=
+            "<w:style w:type=\"paragraph\" w:styleId=\"Prompt\"><w:name w:val=\"Prompt\"/><w:basedOn w:val=\"Normal\"/><w:rPr><w:i/><w:color w:val=\"555555\"/></w:rPr></w:style>"
+        s +=
+            "<w:style w:type=\"character\" w:styleId=\"Time\"><w:name w:val=\"Time\"/><w:rPr><w:color w:val=\"777777\"/></w:rPr></w:style>"
+        s +=
+            "<w:style w:type=\"character\" w:styleId=\"Speaker\"><w:name w:val=\"Speaker\"/><w:rPr><w:b/></w:rPr></w:style>"
         s += "</w:styles>"
         return s
     }
@@ -48,7 +55,8 @@ public enum DocxTranscript {
     /// A run of text; line breaks inside become `<w:br/>`.
     static func run(_ text: String, style: String? = nil) -> String {
         let props = style.map { "<w:rPr><w:rStyle w:val=\"\($0)\"/></w:rPr>" } ?? ""
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false)
         return lines.enumerated().map { i, line in
             "<w:r>\(props)\(i > 0 ? "<w:br/>" : "")<w:t xml:space=\"preserve\">\(ExportText.xml(String(line)))</w:t></w:r>"
         }.joined()
@@ -61,10 +69,14 @@ public enum DocxTranscript {
     static func document(_ r: ResearchRecord, into body: SinkText) {
         body += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"\(w)\"><w:body>"
         body += paragraph(run(r.session.title), style: "Title")
-        var facts = "\(r.session.date), \(ExportText.clock(r.session.startedAt))–\(ExportText.clock(r.session.endedAt)) UTC, \(r.session.platform)"
+        var facts =
+            "\(r.session.date), \(ExportText.clock(r.session.startedAt))–\(ExportText.clock(r.session.endedAt)) UTC, \(r.session.platform)"
         if let study = r.session.study { facts += ". \(study)\(r.session.strand.map { ", strand \($0)" } ?? "")" }
         body += paragraph(run(facts))
-        body += paragraph(run("Anonymised transcript: names and identifiers are redacted; speakers are labelled only as the Chatham House Rule allows (job role, “Participant”, or background material, which is not transcribed)."), style: "Prompt")
+        body += paragraph(
+            run(
+                "Anonymised transcript: names and identifiers are redacted; speakers are labelled only as the Chatham House Rule allows (job role, “Participant”, or background material, which is not transcribed)."
+            ), style: "Prompt")
         // Indices, not copies of the entries: a long session has many.
         var byRoom: [Int: [Int]] = [:]
         for (i, e) in r.contributions.enumerated() { byRoom[e.roomId, default: []].append(i) }
@@ -81,7 +93,8 @@ public enum DocxTranscript {
                     round = .some(e.round)
                     segment = .none
                     if let n = e.round {
-                        body += paragraph(run("Round \(n)" + (rounds[n]?.prompt.map { ": \($0)" } ?? "")), style: "Heading2")
+                        body += paragraph(
+                            run("Round \(n)" + (rounds[n]?.prompt.map { ": \($0)" } ?? "")), style: "Heading2")
                     } else {
                         body += paragraph(run("Outside breakout rounds"), style: "Heading2")
                     }
@@ -90,14 +103,19 @@ public enum DocxTranscript {
                     segment = .some(e.guideIndex)
                     if let i = e.guideIndex, let g = guide[i] {
                         body += paragraph(run("Guide: \(g.title)"), style: "Heading3")
-                        if !g.prompts.isEmpty { body += paragraph(run("Prompts: " + g.prompts.joined(separator: " · ")), style: "Prompt") }
+                        if !g.prompts.isEmpty {
+                            body += paragraph(run("Prompts: " + g.prompts.joined(separator: " · ")), style: "Prompt")
+                        }
                     }
                 }
                 let label = e.attribution == "background" ? "Background" : (e.speakerLabel ?? "Participant")
-                body += paragraph(run("[\(ExportText.clock(e.occurredAt))] ", style: "Time") + run(label, style: "Speaker") + run(": " + e.text))
+                body += paragraph(
+                    run("[\(ExportText.clock(e.occurredAt))] ", style: "Time") + run(label, style: "Speaker")
+                        + run(": " + e.text))
             }
         }
-        body += "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>"
+        body +=
+            "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>"
         body += "</w:body></w:document>"
     }
 
@@ -116,17 +134,18 @@ public enum DocxTranscript {
 
     /// The package, the transcript written into its entry a paragraph at a time.
     static func docx(_ r: ResearchRecord, to sink: ExportSink) throws {
-        try ZipPackage.write([
-            .bytes("[Content_Types].xml", Data(contentTypes.utf8)),
-            .bytes("_rels/.rels", Data(packageRels.utf8)),
-            .bytes("docProps/core.xml", Data(core(r).utf8)),
-            .bytes("word/_rels/document.xml.rels", Data(documentRels.utf8)),
-            .bytes("word/styles.xml", Data(styles.utf8)),
-            .written("word/document.xml") { out in
-                let text = SinkText(out)
-                document(r, into: text)
-                try text.finish()
-            },
-        ], date: r.session.endedAt, to: sink)
+        try ZipPackage.write(
+            [
+                .bytes("[Content_Types].xml", Data(contentTypes.utf8)),
+                .bytes("_rels/.rels", Data(packageRels.utf8)),
+                .bytes("docProps/core.xml", Data(core(r).utf8)),
+                .bytes("word/_rels/document.xml.rels", Data(documentRels.utf8)),
+                .bytes("word/styles.xml", Data(styles.utf8)),
+                .written("word/document.xml") { out in
+                    let text = SinkText(out)
+                    document(r, into: text)
+                    try text.finish()
+                },
+            ], date: r.session.endedAt, to: sink)
     }
 }

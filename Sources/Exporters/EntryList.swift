@@ -60,7 +60,10 @@ public struct EntryList: RandomAccessCollection, Equatable, Sendable, Expressibl
 
         func copy() -> Storage {
             let s = Storage()
-            s.segments = segments; s.starts = starts; s.strings = strings; s.stringIndex = stringIndex
+            s.segments = segments
+            s.starts = starts
+            s.strings = strings
+            s.stringIndex = stringIndex
             return s
         }
 
@@ -68,23 +71,45 @@ public struct EntryList: RandomAccessCollection, Equatable, Sendable, Expressibl
 
         func varint(_ v: UInt64) {
             var v = v
-            while v >= 0x80 { bytes.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
+            while v >= 0x80 {
+                bytes.append(UInt8(v & 0x7F) | 0x80)
+                v >>= 7
+            }
             bytes.append(UInt8(v))
         }
         func int(_ v: Int) { varint(UInt64(bitPattern: Int64(v) << 1 ^ Int64(v) >> 63)) }
-        func optInt(_ v: Int?) { if let v { varint(1); int(v) } else { varint(0) } }
+        func optInt(_ v: Int?) {
+            if let v {
+                varint(1)
+                int(v)
+            } else {
+                varint(0)
+            }
+        }
         func shared(_ s: String) {
-            if let k = stringIndex[ExactString(s)] { varint(UInt64(k)); return }
+            if let k = stringIndex[ExactString(s)] {
+                varint(UInt64(k))
+                return
+            }
             stringIndex[ExactString(s)] = strings.count
             varint(UInt64(strings.count))
             strings.append(s)
         }
-        func optShared(_ s: String?) { if let s { varint(1); shared(s) } else { varint(0) } }
+        func optShared(_ s: String?) {
+            if let s {
+                varint(1)
+                shared(s)
+            } else {
+                varint(0)
+            }
+        }
 
         func append(_ e: ResearchRecord.Entry) {
             bytes.removeAll(keepingCapacity: true)
             encode(e)
-            if segments.isEmpty || segments[segments.count - 1].count + bytes.count > segments[segments.count - 1].capacity {
+            if segments.isEmpty
+                || segments[segments.count - 1].count + bytes.count > segments[segments.count - 1].capacity
+            {
                 var segment: [UInt8] = []
                 segment.reserveCapacity(Swift.max(Self.segmentSize, bytes.count))
                 segments.append(segment)
@@ -96,15 +121,28 @@ public struct EntryList: RandomAccessCollection, Equatable, Sendable, Expressibl
 
         private func encode(_ e: ResearchRecord.Entry) {
             int(e.number)
-            withUnsafeBytes(of: e.occurredAt.timeIntervalSinceReferenceDate.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
-            shared(e.room); int(e.roomId); optInt(e.round); optShared(e.guideSegment); optInt(e.guideIndex)
-            shared(e.source); optShared(e.speaker); optShared(e.speakerLabel); shared(e.attribution)
+            withUnsafeBytes(of: e.occurredAt.timeIntervalSinceReferenceDate.bitPattern.littleEndian) {
+                bytes.append(contentsOf: $0)
+            }
+            shared(e.room)
+            int(e.roomId)
+            optInt(e.round)
+            optShared(e.guideSegment)
+            optInt(e.guideIndex)
+            shared(e.source)
+            optShared(e.speaker)
+            optShared(e.speakerLabel)
+            shared(e.attribution)
             bytes.append(e.quotable ? 1 : 0)
             shared(e.form)
-            varint(UInt64(e.text.utf8.count)); bytes.append(contentsOf: e.text.utf8)
-            varint(UInt64(e.codes.count)); for c in e.codes { shared(c) }
-            varint(UInt64(e.replyTo.count)); for r in e.replyTo { int(r) }
-            optShared(e.session); optInt(e.sessionNumber)
+            varint(UInt64(e.text.utf8.count))
+            bytes.append(contentsOf: e.text.utf8)
+            varint(UInt64(e.codes.count))
+            for c in e.codes { shared(c) }
+            varint(UInt64(e.replyTo.count))
+            for r in e.replyTo { int(r) }
+            optShared(e.session)
+            optInt(e.sessionNumber)
         }
 
         // MARK: Reading
@@ -114,17 +152,27 @@ public struct EntryList: RandomAccessCollection, Equatable, Sendable, Expressibl
                 var r = Reader(bytes: buffer, at: Int(starts[i] & 0xFFFF_FFFF), strings: strings)
                 let number = r.int()
                 let occurredAt = r.date()
-                let room = r.shared(), roomId = r.int(), round = r.optInt(), guideSegment = r.optShared(), guideIndex = r.optInt()
-                let source = r.shared(), speaker = r.optShared(), speakerLabel = r.optShared(), attribution = r.shared()
+                let room = r.shared()
+                let roomId = r.int()
+                let round = r.optInt()
+                let guideSegment = r.optShared()
+                let guideIndex = r.optInt()
+                let source = r.shared()
+                let speaker = r.optShared()
+                let speakerLabel = r.optShared()
+                let attribution = r.shared()
                 let quotable = r.byte() != 0
                 let form = r.shared()
                 let text = r.text()
                 let codes = (0..<r.count()).map { _ in r.shared() }
                 let replyTo = (0..<r.count()).map { _ in r.int() }
-                let session = r.optShared(), sessionNumber = r.optInt()
+                let session = r.optShared()
+                let sessionNumber = r.optInt()
                 return ResearchRecord.Entry(
-                    number: number, occurredAt: occurredAt, room: room, roomId: roomId, round: round, guideSegment: guideSegment,
-                    guideIndex: guideIndex, source: source, speaker: speaker, speakerLabel: speakerLabel, attribution: attribution,
+                    number: number, occurredAt: occurredAt, room: room, roomId: roomId, round: round,
+                    guideSegment: guideSegment,
+                    guideIndex: guideIndex, source: source, speaker: speaker, speakerLabel: speakerLabel,
+                    attribution: attribution,
                     quotable: quotable, form: form, text: text, codes: codes, replyTo: replyTo, session: session,
                     sessionNumber: sessionNumber)
             }
@@ -148,9 +196,13 @@ public struct EntryList: RandomAccessCollection, Equatable, Sendable, Expressibl
         var at: Int
         let strings: [String]
 
-        mutating func byte() -> UInt8 { defer { at += 1 }; return bytes[at] }
+        mutating func byte() -> UInt8 {
+            defer { at += 1 }
+            return bytes[at]
+        }
         mutating func varint() -> UInt64 {
-            var v: UInt64 = 0, shift: UInt64 = 0
+            var v: UInt64 = 0
+            var shift: UInt64 = 0
             while true {
                 let b = byte()
                 v |= UInt64(b & 0x7F) << shift
@@ -159,7 +211,10 @@ public struct EntryList: RandomAccessCollection, Equatable, Sendable, Expressibl
             }
         }
         mutating func count() -> Int { Int(varint()) }
-        mutating func int() -> Int { let z = varint(); return Int(Int64(bitPattern: z >> 1) ^ -Int64(bitPattern: z & 1)) }
+        mutating func int() -> Int {
+            let z = varint()
+            return Int(Int64(bitPattern: z >> 1) ^ -Int64(bitPattern: z & 1))
+        }
         mutating func optInt() -> Int? { varint() == 0 ? nil : int() }
         mutating func shared() -> String { strings[count()] }
         mutating func optShared() -> String? { varint() == 0 ? nil : shared() }

@@ -3,8 +3,9 @@
 /// session being exported, created 0600 (research data stays its owner's),
 /// whole or not at all (a temporary file beside it, renamed into place).
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 public enum ExportFileError: Error, Equatable, CustomStringConvertible {
@@ -35,13 +36,16 @@ public enum ExportFile {
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         if let input {
             let source = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
-            for suffix in ["", "-wal", "-shm", "-journal"] where target == source + suffix || sameFile(path, input + suffix) {
+            for suffix in ["", "-wal", "-shm", "-journal"]
+            where target == source + suffix || sameFile(path, input + suffix) {
                 throw ExportFileError.wouldOverwriteInput(path)
             }
         }
         if isSessionFile(target) { throw ExportFileError.wouldOverwriteSession(path) }
         for suffix in ["-wal", "-shm", "-journal"] where target.hasSuffix(suffix) {
-            if isSessionFile(String(target.dropLast(suffix.count))) { throw ExportFileError.wouldOverwriteSession(path) }
+            if isSessionFile(String(target.dropLast(suffix.count))) {
+                throw ExportFileError.wouldOverwriteSession(path)
+            }
         }
     }
 
@@ -56,7 +60,8 @@ public enum ExportFile {
     }
 
     static func sameFile(_ a: String, _ b: String) -> Bool {
-        var sa = stat(), sb = stat()
+        var sa = stat()
+        var sb = stat()
         guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }
@@ -120,7 +125,10 @@ public final class ExportSink {
 
     /// A sink that keeps everything in memory (`data`).
     public init() { fd = nil }
-    init(fileDescriptor: Int32) { fd = fileDescriptor; buffer.reserveCapacity(Self.bufferSize) }
+    init(fileDescriptor: Int32) {
+        fd = fileDescriptor
+        buffer.reserveCapacity(Self.bufferSize)
+    }
 
     /// Everything written, for an in-memory sink.
     public var data: Data { memory }
@@ -136,7 +144,10 @@ public final class ExportSink {
 
     func write(bytes: UnsafeBufferPointer<UInt8>) throws {
         count += bytes.count
-        guard fd != nil else { memory.append(bytes); return }
+        guard fd != nil else {
+            memory.append(bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.bufferSize { try flush() }
     }

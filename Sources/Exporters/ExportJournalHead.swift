@@ -13,7 +13,11 @@ public struct ExportJournalHead: Codable, Sendable, Equatable {
     public var session: String
     public var seq: Int
     public var hash: String
-    public init(session: String, seq: Int, hash: String) { self.session = session; self.seq = seq; self.hash = hash }
+    public init(session: String, seq: Int, hash: String) {
+        self.session = session
+        self.seq = seq
+        self.hash = hash
+    }
 
     /// The one text form every non-JSON format writes, and the reader looks for.
     public static let marker = "convene-journal-head"
@@ -48,8 +52,9 @@ public struct ExportJournalHead: Codable, Sendable, Equatable {
                 return v.isEmpty ? nil : String(v)
             }
             if let session = value("session", allowed: { $0.isHexDigit || $0 == "-" }),
-               let seq = value("seq", allowed: \.isASCIIDigitCharacter).flatMap({ Int($0) }),
-               let hash = value("hash", allowed: \.isHexDigit) {
+                let seq = value("seq", allowed: \.isASCIIDigitCharacter).flatMap({ Int($0) }),
+                let hash = value("hash", allowed: \.isHexDigit)
+            {
                 return ExportJournalHead(session: session, seq: seq, hash: hash)
             }
             rest = rest[at.upperBound...]

@@ -14,7 +14,11 @@ enum ExportText {
         var previous: (UInt8, UInt8) = (0, 0)
         for b in s.utf8 {
             if b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D)
-                || (previous == (0xEF, 0xBF) && (b == 0xBE || b == 0xBF)) { clean = false; break }
+                || (previous == (0xEF, 0xBF) && (b == 0xBE || b == 0xBF))
+            {
+                clean = false
+                break
+            }
             previous = (previous.1, b)
         }
         if clean { return s }
@@ -50,18 +54,21 @@ enum ExportText {
     /// `2026-05-14T10:00:00Z` (xsd:dateTime and ISO 8601).
     static func iso(_ d: Date) -> String {
         let p = parts(d)
-        return "\(pad(p.tm_year + 1900, 4))-\(pad(p.tm_mon + 1))-\(pad(p.tm_mday))T\(pad(p.tm_hour)):\(pad(p.tm_min)):\(pad(p.tm_sec))Z"
+        return
+            "\(pad(p.tm_year + 1900, 4))-\(pad(p.tm_mon + 1))-\(pad(p.tm_mday))T\(pad(p.tm_hour)):\(pad(p.tm_min)):\(pad(p.tm_sec))Z"
     }
 
     /// `10:02:40` (UTC), for transcript lines.
     /// The process log's summary sentences, shared by the Markdown and HTML reports.
     static func processSummary(_ r: ResearchRecord) -> [String] {
         let p = r.process
-        return ["Consent recorded for \(p.consentRecorded) participant(s)",
-                "Confidentiality reminders given: \(p.confidentialityReminders)",
-                "Redactions applied: \(p.redactions)",
-                "Withdrawals: \(p.withdrawals)",
-                "Left out: \(p.excludedStruck) struck, \(p.excludedWithoutConsent) without consent, \(p.excludedWithdrawn) withdrawn"]
+        return [
+            "Consent recorded for \(p.consentRecorded) participant(s)",
+            "Confidentiality reminders given: \(p.confidentialityReminders)",
+            "Redactions applied: \(p.redactions)",
+            "Withdrawals: \(p.withdrawals)",
+            "Left out: \(p.excludedStruck) struck, \(p.excludedWithoutConsent) without consent, \(p.excludedWithdrawn) withdrawn",
+        ]
     }
 
     static func clock(_ d: Date) -> String {
@@ -121,7 +128,8 @@ enum ZipPackage {
     static func write(_ entries: [Entry], date: Date, to sink: ExportSink) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("convene-zip-\(UUID().uuidString)")
         do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                at: dir, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
             defer { try? FileManager.default.removeItem(at: dir) }
             let zip = dir.appendingPathComponent("package.zip")
             try pack(entries, into: zip, parts: dir, date: date)
@@ -144,20 +152,26 @@ enum ZipPackage {
         for (i, entry) in entries.enumerated() {
             switch entry {
             case .bytes(let path, let bytes):
-                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: date,
-                                     permissions: 0o644, compressionMethod: .deflate) { position, size in
+                try archive.addEntry(
+                    with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: date,
+                    permissions: 0o644, compressionMethod: .deflate
+                ) { position, size in
                     bytes.subdata(in: Int(position)..<Int(position) + size)
                 }
             case .written(let path, let produce):
                 let part = parts.appendingPathComponent("entry-\(i)").path
                 let fd = open(part, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-                guard fd >= 0 else { throw ExportError.packaging("cannot make a temporary file: \(String(cString: strerror(errno)))") }
+                guard fd >= 0 else {
+                    throw ExportError.packaging("cannot make a temporary file: \(String(cString: strerror(errno)))")
+                }
                 defer { close(fd) }
                 let partSink = ExportSink(fileDescriptor: fd)
                 try produce(partSink)
                 try partSink.flush()
-                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(partSink.count), modificationDate: date,
-                                     permissions: 0o644, compressionMethod: .deflate) { position, size in
+                try archive.addEntry(
+                    with: path, type: .file, uncompressedSize: Int64(partSink.count), modificationDate: date,
+                    permissions: 0o644, compressionMethod: .deflate
+                ) { position, size in
                     var chunk = Data(count: size)
                     let read = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, size, off_t(position)) }
                     guard read == size else { throw ExportError.packaging("a temporary file could not be read back") }

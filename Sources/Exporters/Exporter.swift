@@ -41,7 +41,9 @@ public enum Exporter {
     /// The bytes of `format` for `state`. Pure: the same state gives the same
     /// bytes (times come from the session, GUIDs from the session id).
     /// `progress` gets fractions from 0 to 1 for long sessions.
-    public static func export(_ state: SessionState, format: ExportFormat, progress: ((Double) -> Void)? = nil) throws -> Data {
+    public static func export(_ state: SessionState, format: ExportFormat, progress: ((Double) -> Void)? = nil) throws
+        -> Data
+    {
         guard state.info != nil else { throw ExportError.noSession }
         progress?(0)
         defer { progress?(1) }
@@ -74,7 +76,8 @@ public enum Exporter {
         case .docx: try DocxTranscript.docx(record, to: sink)
         case .qdpx: try REFIQDA.qdpx(record, to: sink)
         case .qdc: try sink.write(REFIQDA.qdc(record))
-        case .safeguarding: throw ExportError.packaging("the safeguarding register is not built from the research record")
+        case .safeguarding:
+            throw ExportError.packaging("the safeguarding register is not built from the research record")
         }
     }
 
@@ -94,8 +97,10 @@ public enum Exporter {
 
     /// The same, with the contributions read from `pages` (a store's snapshot,
     /// a page at a time) and `state` holding the rest of the session.
-    public static func prepare(_ state: SessionState, pages: some ContributionPageSource,
-                               progress: ((Double) -> Void)? = nil) throws -> PreparedExport {
+    public static func prepare(
+        _ state: SessionState, pages: some ContributionPageSource,
+        progress: ((Double) -> Void)? = nil
+    ) throws -> PreparedExport {
         guard state.info != nil else { throw ExportError.noSession }
         // One pass: the warnings come from the same scan as the redaction, and only for
         // contributions the export holds (nothing else can be identified by it).
@@ -106,8 +111,10 @@ public enum Exporter {
     /// Writes `format` into `sink`: research formats from `prepared` (made
     /// with `prepare(state)` when not given), the register from the state.
     /// `head`: where the journal ended, recorded in the export (`ExportJournalHead`).
-    public static func write(_ state: SessionState, format: ExportFormat, prepared: PreparedExport? = nil,
-                             head: ExportJournalHead? = nil, to sink: ExportSink) throws {
+    public static func write(
+        _ state: SessionState, format: ExportFormat, prepared: PreparedExport? = nil,
+        head: ExportJournalHead? = nil, to sink: ExportSink
+    ) throws {
         guard state.info != nil else { throw ExportError.noSession }
         if format == .safeguarding {
             try sink.write(SafeguardingRegisterExport.json(state, role: .safeguarding, head: head))

@@ -17,7 +17,8 @@ enum MarkdownText {
     /// starts one.
     static func inline(_ s: String) -> String {
         // Fast path: most text needs nothing done.
-        let needsWork = s.utf8.contains { $0 < 0x20 || $0 == 0x7F || specialBytes.contains($0) }
+        let needsWork =
+            s.utf8.contains { $0 < 0x20 || $0 == 0x7F || specialBytes.contains($0) }
             || (s.utf8.contains { $0 >= 0x80 } && s.unicodeScalars.contains { lineBreaks.contains($0) })
         if !needsWork { return s }
         var out = String.UnicodeScalarView()
@@ -51,9 +52,15 @@ enum MarkdownText {
 
     /// The longest run of backticks in `s`, so a code fence can be made longer than any of them.
     static func longestBacktickRun(_ s: String) -> Int {
-        var longest = 0, run = 0
+        var longest = 0
+        var run = 0
         for b in s.utf8 {
-            if b == 0x60 { run += 1; longest = max(longest, run) } else { run = 0 }
+            if b == 0x60 {
+                run += 1
+                longest = max(longest, run)
+            } else {
+                run = 0
+            }
         }
         return longest
     }

@@ -38,48 +38,68 @@ public enum REFIQDA {
             // Codebook codes, then any code used on a contribution but missing from it.
             var book = r.codebook
             let known = Set(book.map(\.name))
-            for e in r.contributions { for c in e.codes where !known.contains(c) && !book.contains(where: { $0.name == c }) { book.append(.init(name: c, description: nil, emergent: true)) } }
-            var group = CodeNode(guid: guids.guid("group:codebook"), name: names.take("Codebook: \(r.session.codebook)"), codable: false, color: "#4E79A7")
+            for e in r.contributions {
+                for c in e.codes where !known.contains(c) && !book.contains(where: { $0.name == c }) {
+                    book.append(.init(name: c, description: nil, emergent: true))
+                }
+            }
+            var group = CodeNode(
+                guid: guids.guid("group:codebook"), name: names.take("Codebook: \(r.session.codebook)"), codable: false,
+                color: "#4E79A7")
             for (i, c) in book.enumerated() {
                 let g = guids.guid("code:\(c.name)")
                 codebookGUID[c.name] = g
-                let about = [c.description, c.emergent ? "Emergent code, added while tagging." : nil].compactMap { $0 }.joined(separator: " ")
-                group.children.append(CodeNode(guid: g, name: names.take(c.name), codable: true, color: Palette.codebook[i % Palette.codebook.count],
-                                               description: about.isEmpty ? nil : about))
+                let about = [c.description, c.emergent ? "Emergent code, added while tagging." : nil].compactMap { $0 }
+                    .joined(separator: " ")
+                group.children.append(
+                    CodeNode(
+                        guid: g, name: names.take(c.name), codable: true,
+                        color: Palette.codebook[i % Palette.codebook.count],
+                        description: about.isEmpty ? nil : about))
             }
             tree.append(group)
             if !r.themes.isEmpty {
-                var themes = CodeNode(guid: guids.guid("group:themes"), name: names.take("Themes"), codable: false, color: "#E15759",
-                                      description: "The themes board the group built.")
+                var themes = CodeNode(
+                    guid: guids.guid("group:themes"), name: names.take("Themes"), codable: false, color: "#E15759",
+                    description: "The themes board the group built.")
                 for t in r.themes {
                     let g = guids.guid("theme:\(t.number)")
                     themeGUID[t.number] = g
                     for n in t.contributions { themesByContribution[n, default: []].append(t.number) }
-                    themes.children.append(CodeNode(guid: g, name: names.take("Theme \(t.number): \(t.title)"), codable: true, color: "#F28E2B"))
+                    themes.children.append(
+                        CodeNode(
+                            guid: g, name: names.take("Theme \(t.number): \(t.title)"), codable: true, color: "#F28E2B")
+                    )
                 }
                 tree.append(themes)
             }
             var speakers = Set(r.participants.map(\.code))
             for e in r.contributions { if let s = speakerName(e) { speakers.insert(s) } }
             if !speakers.isEmpty {
-                var group = CodeNode(guid: guids.guid("group:speakers"), name: names.take("Speakers"), codable: false, color: "#59A14F",
-                                     description: "Who spoke, by participant code (focus-group speaker codes).")
+                var group = CodeNode(
+                    guid: guids.guid("group:speakers"), name: names.take("Speakers"), codable: false, color: "#59A14F",
+                    description: "Who spoke, by participant code (focus-group speaker codes).")
                 let roles = Dictionary(r.participants.map { ($0.code, $0.role) }, uniquingKeysWith: { a, _ in a })
                 for s in speakers.sorted() {
                     let g = guids.guid("speaker:\(s)")
                     speakerGUID[s] = g
-                    group.children.append(CodeNode(guid: g, name: names.take("Speaker \(s)"), codable: true, color: "#8CD17D", description: roles[s]))
+                    group.children.append(
+                        CodeNode(
+                            guid: g, name: names.take("Speaker \(s)"), codable: true, color: "#8CD17D",
+                            description: roles[s]))
                 }
                 tree.append(group)
             }
-            let sources = ContributionSourceOrder.filter { s in r.contributions.contains { $0.source == s } }
+            let sources = contributionSourceOrder.filter { s in r.contributions.contains { $0.source == s } }
             if !sources.isEmpty {
-                var group = CodeNode(guid: guids.guid("group:sources"), name: names.take("Sources"), codable: false, color: "#76B7B2",
-                                     description: "Where each contribution came from: spoken, chat, whiteboard or facilitator.")
+                var group = CodeNode(
+                    guid: guids.guid("group:sources"), name: names.take("Sources"), codable: false, color: "#76B7B2",
+                    description: "Where each contribution came from: spoken, chat, whiteboard or facilitator.")
                 for s in sources {
                     let g = guids.guid("source:\(s)")
                     sourceGUID[s] = g
-                    group.children.append(CodeNode(guid: g, name: names.take("Source: \(s)"), codable: true, color: "#B6E3DF"))
+                    group.children.append(
+                        CodeNode(guid: g, name: names.take("Source: \(s)"), codable: true, color: "#B6E3DF"))
                 }
                 tree.append(group)
             }
@@ -102,11 +122,13 @@ public enum REFIQDA {
         }
     }
 
-    static let ContributionSourceOrder = ["verbal", "chat", "whiteboard", "facilitator"]
+    static let contributionSourceOrder = ["verbal", "chat", "whiteboard", "facilitator"]
 
     enum Palette {
-        static let codebook = ["#4E79A7", "#A0CBE8", "#F28E2B", "#FFBE7D", "#59A14F", "#8CD17D", "#B6992D", "#F1CE63",
-                               "#499894", "#86BCB6", "#E15759", "#FF9D9A", "#79706E", "#BAB0AC", "#D37295", "#FABFD2"]
+        static let codebook = [
+            "#4E79A7", "#A0CBE8", "#F28E2B", "#FFBE7D", "#59A14F", "#8CD17D", "#B6992D", "#F1CE63",
+            "#499894", "#86BCB6", "#E15759", "#FF9D9A", "#79706E", "#BAB0AC", "#D37295", "#FABFD2",
+        ]
     }
 
     /// Names must be unique across the whole codebook; a clash gets " (2)", " (3)"…
@@ -114,8 +136,12 @@ public enum REFIQDA {
         private var used = Set<String>()
         mutating func take(_ name: String) -> String {
             let base = name.isEmpty ? "Untitled" : name
-            var candidate = base, n = 2
-            while used.contains(candidate.lowercased()) { candidate = "\(base) (\(n))"; n += 1 }
+            var candidate = base
+            var n = 2
+            while used.contains(candidate.lowercased()) {
+                candidate = "\(base) (\(n))"
+                n += 1
+            }
             used.insert(candidate.lowercased())
             return candidate
         }
@@ -141,14 +167,19 @@ public enum REFIQDA {
         var out: [SourceText] = []
         for room in r.rooms {
             guard let entries = byRoom[room.id], !entries.isEmpty else { continue }
-            out.append(SourceText(guid: m.guids.guid("source-text:\(room.id)"), name: room.name, spans: roomText(r, m, entries, into: nil)))
+            out.append(
+                SourceText(
+                    guid: m.guids.guid("source-text:\(room.id)"), name: room.name,
+                    spans: roomText(r, m, entries, into: nil)))
         }
         return out
     }
 
     /// A room's text, written into `x` (or only measured, when `x` is nil): the
     /// same pieces both times, so the spans measured first fit the text written later.
-    static func roomText(_ r: ResearchRecord, _ m: Model, _ entries: [Int], into x: SinkText?) -> [(index: Int, start: Int, end: Int)] {
+    static func roomText(_ r: ResearchRecord, _ m: Model, _ entries: [Int], into x: SinkText?) -> [(
+        index: Int, start: Int, end: Int
+    )] {
         var length = 0
         var spans: [(Int, Int, Int)] = []
         spans.reserveCapacity(entries.count)
@@ -162,7 +193,9 @@ public enum REFIQDA {
             let heading = [e.round.map { "Round \($0)" }, e.guideSegment].compactMap { $0 }.joined(separator: " · ")
             if !heading.isEmpty && heading != lastHeading { append("== \(lf(heading)) ==\n") }
             lastHeading = heading
-            append("#\(e.number) [\(ExportText.clock(e.occurredAt))] \(m.speakerName(e) ?? (e.source == "whiteboard" ? "Whiteboard" : "Unattributed")): ")
+            append(
+                "#\(e.number) [\(ExportText.clock(e.occurredAt))] \(m.speakerName(e) ?? (e.source == "whiteboard" ? "Whiteboard" : "Unattributed")): "
+            )
             let start = length
             append(lf(e.text))
             spans.append((i, start, length))
@@ -174,8 +207,12 @@ public enum REFIQDA {
     // MARK: project.qde
 
     static func codeXML(_ node: CodeNode, indent: String, withRefs: Bool, into x: SinkText) {
-        x += "\(indent)<Code guid=\"\(node.guid)\" name=\"\(ExportText.xml(node.name))\" isCodable=\"\(node.codable)\" color=\"\(node.color)\""
-        if node.description == nil && node.children.isEmpty { x += "/>\n"; return }
+        x +=
+            "\(indent)<Code guid=\"\(node.guid)\" name=\"\(ExportText.xml(node.name))\" isCodable=\"\(node.codable)\" color=\"\(node.color)\""
+        if node.description == nil && node.children.isEmpty {
+            x += "/>\n"
+            return
+        }
         x += ">\n"
         if let d = node.description { x += "\(indent)  <Description>\(ExportText.xml(d))</Description>\n" }
         for c in node.children { codeXML(c, indent: indent + "  ", withRefs: withRefs, into: x) }
@@ -189,11 +226,18 @@ public enum REFIQDA {
     static func notes(_ r: ResearchRecord, _ g: StableGUID) -> [NoteText] {
         var notes: [NoteText] = []
         for s in r.guide where !s.prompts.isEmpty {
-            notes.append(NoteText(guid: g.guid("note:guide:\(s.index)"), name: "Guide \(s.index + 1): \(s.title)",
-                                  text: s.prompts.map { "- \($0)" }.joined(separator: "\n"), at: r.session.startedAt))
+            notes.append(
+                NoteText(
+                    guid: g.guid("note:guide:\(s.index)"), name: "Guide \(s.index + 1): \(s.title)",
+                    text: s.prompts.map { "- \($0)" }.joined(separator: "\n"), at: r.session.startedAt))
         }
         for round in r.rounds {
-            if let p = round.prompt { notes.append(NoteText(guid: g.guid("note:round:\(round.number)"), name: "Round \(round.number) prompt", text: p, at: round.startedAt)) }
+            if let p = round.prompt {
+                notes.append(
+                    NoteText(
+                        guid: g.guid("note:round:\(round.number)"), name: "Round \(round.number) prompt", text: p,
+                        at: round.startedAt))
+            }
         }
         return notes
     }
@@ -201,9 +245,11 @@ public enum REFIQDA {
     /// The project document, written into `x` a piece at a time (a selection per code per contribution: long).
     static func project(_ r: ResearchRecord, _ m: Model, texts: [SourceText], notes: [NoteText], into x: SinkText) {
         let g = m.guids
-        let created = ExportText.iso(r.session.startedAt), modified = ExportText.iso(r.session.endedAt)
+        let created = ExportText.iso(r.session.startedAt)
+        let modified = ExportText.iso(r.session.endedAt)
         x += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        x += "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"\(ExportText.xml(r.session.title))\" origin=\"\(origin)\" creatingUserGUID=\"\(m.user)\" creationDateTime=\"\(created)\" modifyingUserGUID=\"\(m.user)\" modifiedDateTime=\"\(modified)\">\n"
+        x +=
+            "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"\(ExportText.xml(r.session.title))\" origin=\"\(origin)\" creatingUserGUID=\"\(m.user)\" creationDateTime=\"\(created)\" modifyingUserGUID=\"\(m.user)\" modifiedDateTime=\"\(modified)\">\n"
         x += "  <Users>\n    <User guid=\"\(m.user)\" name=\"Convene export\"/>\n  </Users>\n"
         x += "  <CodeBook>\n    <Codes>\n"
         for node in m.tree { codeXML(node, indent: "      ", withRefs: true, into: x) }
@@ -217,7 +263,10 @@ public enum REFIQDA {
         ].filter { v in r.participants.contains { v.value($0) != nil } }
         if !variables.isEmpty {
             x += "  <Variables>\n"
-            for v in variables { x += "    <Variable guid=\"\(g.guid("variable:\(v.key)"))\" name=\"\(v.name)\" typeOfVariable=\"Text\"/>\n" }
+            for v in variables {
+                x +=
+                    "    <Variable guid=\"\(g.guid("variable:\(v.key)"))\" name=\"\(v.name)\" typeOfVariable=\"Text\"/>\n"
+            }
             x += "  </Variables>\n"
         }
         if !r.participants.isEmpty {
@@ -234,10 +283,13 @@ public enum REFIQDA {
                 if let s = speaker { x += "      <CodeRef targetGUID=\"\(s)\"/>\n" }
                 for v in variables {
                     guard let value = v.value(p) else { continue }
-                    x += "      <VariableValue>\n        <VariableRef targetGUID=\"\(g.guid("variable:\(v.key)"))\"/>\n        <TextValue>\(ExportText.xml(value))</TextValue>\n      </VariableValue>\n"
+                    x +=
+                        "      <VariableValue>\n        <VariableRef targetGUID=\"\(g.guid("variable:\(v.key)"))\"/>\n        <TextValue>\(ExportText.xml(value))</TextValue>\n      </VariableValue>\n"
                 }
                 if let s = speaker {
-                    for n in spoken[p.code] ?? [] { x += "      <SelectionRef targetGUID=\"\(g.guid("selection:\(n):\(s)"))\"/>\n" }
+                    for n in spoken[p.code] ?? [] {
+                        x += "      <SelectionRef targetGUID=\"\(g.guid("selection:\(n):\(s)"))\"/>\n"
+                    }
                 }
                 x += "    </Case>\n"
             }
@@ -247,15 +299,19 @@ public enum REFIQDA {
         if !texts.isEmpty {
             x += "  <Sources>\n"
             for t in texts {
-                x += "    <TextSource guid=\"\(t.guid)\" name=\"\(ExportText.xml(t.name))\" plainTextPath=\"internal://\(t.guid).txt\" creatingUser=\"\(m.user)\" creationDateTime=\"\(created)\">\n"
+                x +=
+                    "    <TextSource guid=\"\(t.guid)\" name=\"\(ExportText.xml(t.name))\" plainTextPath=\"internal://\(t.guid).txt\" creatingUser=\"\(m.user)\" creationDateTime=\"\(created)\">\n"
                 for span in t.spans {
                     let entry = r.contributions[span.index]
                     let at = ExportText.iso(entry.occurredAt)
                     for code in m.codes(for: entry) {
                         let sel = g.guid("selection:\(entry.number):\(code)")
-                        x += "      <PlainTextSelection guid=\"\(sel)\" name=\"#\(entry.number)\" startPosition=\"\(span.start)\" endPosition=\"\(span.end)\" creatingUser=\"\(m.user)\" creationDateTime=\"\(at)\">\n"
-                        x += "        <Coding guid=\"\(g.guid("coding:\(entry.number):\(code)"))\" creatingUser=\"\(m.user)\" creationDateTime=\"\(at)\">\n"
-                        x += "          <CodeRef targetGUID=\"\(code)\"/>\n        </Coding>\n      </PlainTextSelection>\n"
+                        x +=
+                            "      <PlainTextSelection guid=\"\(sel)\" name=\"#\(entry.number)\" startPosition=\"\(span.start)\" endPosition=\"\(span.end)\" creatingUser=\"\(m.user)\" creationDateTime=\"\(at)\">\n"
+                        x +=
+                            "        <Coding guid=\"\(g.guid("coding:\(entry.number):\(code)"))\" creatingUser=\"\(m.user)\" creationDateTime=\"\(at)\">\n"
+                        x +=
+                            "          <CodeRef targetGUID=\"\(code)\"/>\n        </Coding>\n      </PlainTextSelection>\n"
                     }
                 }
                 x += "    </TextSource>\n"
@@ -267,13 +323,17 @@ public enum REFIQDA {
             x += "  <Notes>\n"
             for n in notes {
                 // The note's text is a file under sources/ (see `qdpx`), as importers (QualCoder) read notes.
-                x += "    <Note guid=\"\(n.guid)\" name=\"\(ExportText.xml(n.name))\" plainTextPath=\"internal://\(n.guid).txt\" creatingUser=\"\(m.user)\" creationDateTime=\"\(ExportText.iso(n.at))\"/>\n"
+                x +=
+                    "    <Note guid=\"\(n.guid)\" name=\"\(ExportText.xml(n.name))\" plainTextPath=\"internal://\(n.guid).txt\" creatingUser=\"\(m.user)\" creationDateTime=\"\(ExportText.iso(n.at))\"/>\n"
             }
             x += "  </Notes>\n"
         }
         if !m.themeGUID.isEmpty {
-            x += "  <Sets>\n    <Set guid=\"\(g.guid("set:themes"))\" name=\"Themes board\">\n      <Description>The themes the group generated.</Description>\n"
-            for t in r.themes { if let tg = m.themeGUID[t.number] { x += "      <MemberCode targetGUID=\"\(tg)\"/>\n" } }
+            x +=
+                "  <Sets>\n    <Set guid=\"\(g.guid("set:themes"))\" name=\"Themes board\">\n      <Description>The themes the group generated.</Description>\n"
+            for t in r.themes {
+                if let tg = m.themeGUID[t.number] { x += "      <MemberCode targetGUID=\"\(tg)\"/>\n" }
+            }
             x += "    </Set>\n  </Sets>\n"
         }
         x += "  <Description>\(ExportText.xml(description(r)))</Description>\n"
@@ -284,7 +344,9 @@ public enum REFIQDA {
     static func description(_ r: ResearchRecord) -> String {
         var parts = ["\(r.session.title), \(r.session.date), on \(r.session.platform)."]
         if let s = r.session.study { parts.append("Study: \(s)\(r.session.strand.map { ", strand \($0)" } ?? "").") }
-        parts.append("Exported by Convene from session \(r.session.id): anonymised research data; background material is withheld.")
+        parts.append(
+            "Exported by Convene from session \(r.session.id): anonymised research data; background material is withheld."
+        )
         if let head = r.journalHead { parts.append(head.text) }
         return parts.joined(separator: " ")
     }
@@ -301,11 +363,13 @@ public enum REFIQDA {
         let m = Model(r)
         let texts = sources(r, m)
         let prompts = notes(r, m.guids)
-        var entries: [ZipPackage.Entry] = [.written("project.qde") { out in
-            let x = SinkText(out)
-            project(r, m, texts: texts, notes: prompts, into: x)
-            try x.finish()
-        }]
+        var entries: [ZipPackage.Entry] = [
+            .written("project.qde") { out in
+                let x = SinkText(out)
+                project(r, m, texts: texts, notes: prompts, into: x)
+                try x.finish()
+            }
+        ]
         entries += texts.map { t in
             .written("sources/\(t.guid).txt") { out in
                 let x = SinkText(out)
@@ -322,11 +386,13 @@ public enum REFIQDA {
         let m = Model(r)
         let sink = ExportSink()
         let x = SinkText(sink)
-        x += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"\(origin)\(r.journalHead.map { " (" + ExportText.xml($0.text) + ")" } ?? "")\">\n  <Codes>\n"
+        x +=
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"\(origin)\(r.journalHead.map { " (" + ExportText.xml($0.text) + ")" } ?? "")\">\n  <Codes>\n"
         for node in m.tree { codeXML(node, indent: "    ", withRefs: false, into: x) }
         x += "  </Codes>\n"
         if !m.themeGUID.isEmpty {
-            x += "  <Sets>\n    <Set guid=\"\(m.guids.guid("set:themes"))\" name=\"Themes board\">\n      <Description>The themes the group generated.</Description>\n"
+            x +=
+                "  <Sets>\n    <Set guid=\"\(m.guids.guid("set:themes"))\" name=\"Themes board\">\n      <Description>The themes the group generated.</Description>\n"
             for t in r.themes { if let tg = m.themeGUID[t.number] { x += "      <MemberCode guid=\"\(tg)\"/>\n" } }
             x += "    </Set>\n  </Sets>\n"
         }

@@ -15,7 +15,9 @@ struct ReportFacts {
         // Only the contributions behind a theme are cited by number: a copy of every entry would double the record.
         let cited = Set(r.themes.flatMap(\.contributions))
         var byNumber: [Int: ResearchRecord.Entry] = [:]
-        var rooms: [Int: Int] = [:], sources: [String: Int] = [:], codes: [String: Int] = [:]
+        var rooms: [Int: Int] = [:]
+        var sources: [String: Int] = [:]
+        var codes: [String: Int] = [:]
         for e in r.contributions {
             if cited.contains(e.number) && byNumber[e.number] == nil { byNumber[e.number] = e }
             rooms[e.roomId, default: 0] += 1
@@ -24,9 +26,12 @@ struct ReportFacts {
         }
         self.byNumber = byNumber
         byRoom = r.rooms.map { ($0.name, rooms[$0.id] ?? 0) }
-        bySource = REFIQDA.ContributionSourceOrder.map { ($0, sources[$0] ?? 0) }
+        bySource = REFIQDA.contributionSourceOrder.map { ($0, sources[$0] ?? 0) }
         var known = Set<String>()
-        var list: [(String, Bool, Int)] = r.codebook.map { known.insert($0.name); return ($0.name, $0.emergent, codes[$0.name] ?? 0) }
+        var list: [(String, Bool, Int)] = r.codebook.map {
+            known.insert($0.name)
+            return ($0.name, $0.emergent, codes[$0.name] ?? 0)
+        }
         for c in codes.keys.sorted() where !known.contains(c) { list.append((c, true, codes[c] ?? 0)) }
         byCode = list
     }
@@ -36,6 +41,9 @@ struct ReportFacts {
     func citation(_ e: ResearchRecord.Entry) -> (quote: String?, label: String) {
         if e.quotable { return (e.text, e.speakerLabel ?? "Participant") }
         // Not quotable: background material, or a participant who did not consent to quotation.
-        return (nil, e.attribution == "background" ? "background material, not for quotation" : "not for quotation (consent)")
+        return (
+            nil,
+            e.attribution == "background" ? "background material, not for quotation" : "not for quotation (consent)"
+        )
     }
 }

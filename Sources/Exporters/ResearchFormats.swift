@@ -74,7 +74,7 @@ public enum ResearchFormats {
             var found = false
             for i in 0..<u.count {
                 let b = u[i]
-                if b >= 0x80 { return nil }  // a combining mark could join a comma into another Character
+                if b >= 0x80 { return nil } // a combining mark could join a comma into another Character
                 switch b {
                 case 0x2C, 0x22: found = true
                 case 0x0A: if i == 0 || u[i - 1] != 0x0D { found = true }
@@ -105,11 +105,18 @@ public enum ResearchFormats {
             let kept = quotesOnly ? cells.enumerated().filter { $0.offset != 6 }.map(\.element) : cells
             out += kept.map(csvField).joined(separator: ",") + "\r\n"
         }
-        row(["number", "time", "room", "round", "guide_segment", "source", "speaker", "attribution", "speaker_label", "form", "codes", "reply_to", "text"])
+        row([
+            "number", "time", "room", "round", "guide_segment", "source", "speaker", "attribution", "speaker_label",
+            "form", "codes", "reply_to", "text",
+        ])
         for e in r.contributions where !quotesOnly || e.quotable {
-            row([String(e.number), stamp(e.occurredAt), e.room, e.round.map(String.init) ?? "", e.guideSegment ?? "", e.source,
-                 quotesOnly ? "" : e.speaker ?? "", e.attribution, e.speakerLabel ?? "", e.form, e.codes.joined(separator: "; "),
-                 e.replyTo.map(String.init).joined(separator: " "), e.text])
+            row([
+                String(e.number), stamp(e.occurredAt), e.room, e.round.map(String.init) ?? "", e.guideSegment ?? "",
+                e.source,
+                quotesOnly ? "" : e.speaker ?? "", e.attribution, e.speakerLabel ?? "", e.form,
+                e.codes.joined(separator: "; "),
+                e.replyTo.map(String.init).joined(separator: " "), e.text,
+            ])
         }
         // A comment line after the data (readers such as pandas and R skip it with a comment character).
         if let head = r.journalHead { out += "# " + head.text + "\r\n" }
@@ -134,22 +141,31 @@ public enum ResearchFormats {
         let facts = ReportFacts(r)
         let md = SinkText(sink)
         md += "# \(inert(r.session.title))\n\n"
-        md += "- Date: \(inert(r.session.date)), \(ExportText.clock(r.session.startedAt))–\(ExportText.clock(r.session.endedAt)) UTC · platform: \(inert(r.session.platform))\n"
-        if let study = r.session.study { md += "- Study: \(inert(study))\(r.session.strand.map { ", strand \(inert($0))" } ?? "")\n" }
+        md +=
+            "- Date: \(inert(r.session.date)), \(ExportText.clock(r.session.startedAt))–\(ExportText.clock(r.session.endedAt)) UTC · platform: \(inert(r.session.platform))\n"
+        if let study = r.session.study {
+            md += "- Study: \(inert(study))\(r.session.strand.map { ", strand \(inert($0))" } ?? "")\n"
+        }
         md += "- Participants: \(r.participants.count) · contributions in this record: \(r.contributions.count)\n"
         md += "- Anonymised research data: names and identifiers redacted, background material withheld.\n"
         if let head = r.journalHead { md += "- Journal head (for `convene check --against`): \(head.text)\n" }
         md += "\n"
         md += "## Who took part\n\n| code | role | organisation | strand |\n| --- | --- | --- | --- |\n"
-        for p in r.participants { md += "| \(cell(p.code)) | \(cell(p.role)) | \(cell(p.orgType ?? "")) | \(cell(p.strand ?? "")) |\n" }
+        for p in r.participants {
+            md += "| \(cell(p.code)) | \(cell(p.role)) | \(cell(p.orgType ?? "")) | \(cell(p.strand ?? "")) |\n"
+        }
         md += "\n## Rooms and rounds\n\n"
         for room in facts.byRoom { md += "- \(inert(room.name)): \(room.count) contributions\n" }
         for round in r.rounds {
-            md += "- Round \(round.number): \(round.minutes) minutes from \(ExportText.clock(round.startedAt))\(round.prompt.map { " — \(inert($0))" } ?? "")\n"
+            md +=
+                "- Round \(round.number): \(round.minutes) minutes from \(ExportText.clock(round.startedAt))\(round.prompt.map { " — \(inert($0))" } ?? "")\n"
         }
         if !r.guide.isEmpty {
             md += "\nDiscussion guide:\n\n"
-            for g in r.guide { md += "\(g.index + 1). \(inert(g.title))\(g.prompts.isEmpty ? "" : " — " + g.prompts.map(inert).joined(separator: "; "))\n" }
+            for g in r.guide {
+                md +=
+                    "\(g.index + 1). \(inert(g.title))\(g.prompts.isEmpty ? "" : " — " + g.prompts.map(inert).joined(separator: "; "))\n"
+            }
         }
         md += "\n## Themes\n\n"
         if r.themes.isEmpty { md += "No themes were recorded.\n\n" }
@@ -158,7 +174,8 @@ public enum ResearchFormats {
             for n in t.contributions {
                 guard let e = facts.byNumber[n] else { continue }
                 let c = facts.citation(e)
-                md += c.quote.map { "- “\(inert($0))” — \(inert(c.label)) (#\(n))\n" } ?? "- (#\(n), \(inert(c.label)))\n"
+                md +=
+                    c.quote.map { "- “\(inert($0))” — \(inert(c.label)) (#\(n))\n" } ?? "- (#\(n), \(inert(c.label)))\n"
             }
             md += "\n"
         }
@@ -167,7 +184,9 @@ public enum ResearchFormats {
         md += "\n| by source | n |\n| --- | --- |\n"
         for source in facts.bySource { md += "| \(cell(source.name)) | \(source.count) |\n" }
         md += "\n| by code | n |\n| --- | --- |\n"
-        for code in facts.byCode { md += "| \(cell(code.name))\(code.emergent ? " (emergent)" : "") | \(code.count) |\n" }
+        for code in facts.byCode {
+            md += "| \(cell(code.name))\(code.emergent ? " (emergent)" : "") | \(code.count) |\n"
+        }
         let chart = Timeline(r).textChart()
         // A fence longer than any run of backticks in the chart, so a room name cannot close it.
         let fence = String(repeating: "`", count: max(3, MarkdownText.longestBacktickRun(chart) + 1))

@@ -19,10 +19,16 @@ public struct ResearchRecord: Codable, Equatable, Sendable {
         public var code: String, role: String, orgType: String?, strand: String?
     }
     public struct RoomInfo: Codable, Equatable, Sendable { public var id: Int, name: String }
-    public struct Round: Codable, Equatable, Sendable { public var number: Int, minutes: Int, prompt: String?, startedAt: Date, endedAt: Date? }
-    public struct GuideSegment: Codable, Equatable, Sendable { public var index: Int, title: String, prompts: [String], minutes: Int? }
+    public struct Round: Codable, Equatable, Sendable {
+        public var number: Int, minutes: Int, prompt: String?, startedAt: Date, endedAt: Date?
+    }
+    public struct GuideSegment: Codable, Equatable, Sendable {
+        public var index: Int, title: String, prompts: [String], minutes: Int?
+    }
     public struct Code: Codable, Equatable, Sendable { public var name: String, description: String?, emergent: Bool }
-    public struct ThemeInfo: Codable, Equatable, Sendable { public var number: Int, title: String, contributions: [Int] }
+    public struct ThemeInfo: Codable, Equatable, Sendable {
+        public var number: Int, title: String, contributions: [Int]
+    }
     public struct Entry: Codable, Equatable, Sendable {
         public var number: Int
         public var occurredAt: Date
@@ -125,7 +131,8 @@ public enum ResearchGate {
     /// it holds, from one pass: each contribution's text is scanned once, for
     /// its redaction and for the warning.
     public static func prepare(_ s: SessionState, progress: ((Double) -> Void)? = nil)
-        -> (record: ResearchRecord, warnings: [ImplicitIdentificationWarning]) {
+        -> (record: ResearchRecord, warnings: [ImplicitIdentificationWarning])
+    {
         do { return try prepare(s, pages: StatePages(contributions: s.contributions), progress: progress) } catch {
             preconditionFailure("a state's own pages cannot fail: \(error)")
         }
@@ -134,8 +141,11 @@ public enum ResearchGate {
     /// The same, with the contributions read from `pages` (`s` may then hold
     /// none: everything else the gate needs is in the rest of the state). The
     /// bytes are the same as from a state holding them all.
-    public static func prepare(_ s: SessionState, pages: some ContributionPageSource, progress: ((Double) -> Void)? = nil) throws
-        -> (record: ResearchRecord, warnings: [ImplicitIdentificationWarning]) {
+    public static func prepare(
+        _ s: SessionState, pages: some ContributionPageSource, progress: ((Double) -> Void)? = nil
+    ) throws
+        -> (record: ResearchRecord, warnings: [ImplicitIdentificationWarning])
+    {
         let info = s.info
         let names = NameScrubber(s)
         // The scanner and the redactor read only contributions with redactions or rejections.
@@ -162,7 +172,9 @@ public enum ResearchGate {
                 guard let p = s.participant(code), !p.withdrawn else { return GateResult(left: .withdrawn) }
                 let consent = s.consentStatus(p)
                 if !consent.isConsented { return GateResult(left: .withoutConsent) }
-                if c.source == .verbal && consent.effects.contains(.verbalWithheld) { return GateResult(left: .withoutConsent) }
+                if c.source == .verbal && consent.effects.contains(.verbalWithheld) {
+                    return GateResult(left: .withoutConsent)
+                }
                 neverQuoted = consent.effects.contains(.neverQuoted)
             }
             let label: String?
@@ -177,20 +189,29 @@ public enum ResearchGate {
             // Background words never leave, so they are not scanned; otherwise one scan serves both checks.
             let findings = c.attribution == .background ? [] : redactor.scanner.scan(c.text)
             let warning = implicit.applies(to: c) ? implicit.warning(for: c, findings: findings) : nil
-            return GateResult(entry: ResearchRecord.Entry(
-                number: c.number, occurredAt: c.occurredAt, room: roomNames[c.room] ?? names.scrub(s.roomName(c.room)), roomId: c.room, round: c.round,
-                guideSegment: segment.map { guideTitles[$0] }, guideIndex: segment,
-                source: c.source.rawValue, speaker: c.speaker, speakerLabel: label, attribution: c.attribution.rawValue,
-                quotable: c.attribution != .background && !neverQuoted, form: c.form.rawValue,
-                text: c.attribution == .background ? withheld
-                    : neverQuoted ? withheldByConsent
-                    : names.scrub(findings.isEmpty && noRejections && c.redactions.isEmpty ? c.text : redactor.exportText(c, findings: findings)),
-                codes: c.codes.map(names.scrub), replyTo: c.replyTo), warning: warning)
+            return GateResult(
+                entry: ResearchRecord.Entry(
+                    number: c.number, occurredAt: c.occurredAt,
+                    room: roomNames[c.room] ?? names.scrub(s.roomName(c.room)), roomId: c.room, round: c.round,
+                    guideSegment: segment.map { guideTitles[$0] }, guideIndex: segment,
+                    source: c.source.rawValue, speaker: c.speaker, speakerLabel: label,
+                    attribution: c.attribution.rawValue,
+                    quotable: c.attribution != .background && !neverQuoted, form: c.form.rawValue,
+                    text: c.attribution == .background
+                        ? withheld
+                        : neverQuoted
+                            ? withheldByConsent
+                            : names.scrub(
+                                findings.isEmpty && noRejections && c.redactions.isEmpty
+                                    ? c.text : redactor.exportText(c, findings: findings)),
+                    codes: c.codes.map(names.scrub), replyTo: c.replyTo), warning: warning)
         }
 
         // Redaction is the slow part of a long session: each page is cut into
         // chunks that run on every core, and put back in contribution order.
-        var excludedStruck = 0, excludedConsent = 0, excludedWithdrawn = 0
+        var excludedStruck = 0
+        var excludedConsent = 0
+        var excludedWithdrawn = 0
         var entries = EntryList()
         entries.reserveCapacity(pages.count)
         var warnings: [ImplicitIdentificationWarning] = []
@@ -211,7 +232,10 @@ public enum ResearchGate {
             }
             for part in results.all {
                 for r in part {
-                    if let e = r.entry { entries.append(e); included.insert(e.number) }
+                    if let e = r.entry {
+                        entries.append(e)
+                        included.insert(e.number)
+                    }
                     if let w = r.warning { warnings.append(w) }
                     switch r.left {
                     case .struck: excludedStruck += 1
@@ -226,17 +250,29 @@ public enum ResearchGate {
         }
         var log: [ResearchRecord.ProcessEntry] = []
         for p in s.orderedParticipants where !p.withdrawn {
-            if let consent = p.consent { log.append(.init(at: consent.at, kind: "consent", detail: "\(p.code): consent checked (\(consent.items.count) items)")) }
+            if let consent = p.consent {
+                log.append(
+                    .init(
+                        at: consent.at, kind: "consent",
+                        detail: "\(p.code): consent checked (\(consent.items.count) items)"))
+            }
         }
         for r in s.reminders {
-            log.append(.init(at: r.at, kind: "reminder", detail: "Confidentiality reminder" + (r.contribution.map { " after #\($0)" } ?? "")))
+            log.append(
+                .init(
+                    at: r.at, kind: "reminder",
+                    detail: "Confidentiality reminder" + (r.contribution.map { " after #\($0)" } ?? "")))
         }
         for r in s.rounds {
-            log.append(.init(at: r.startedAt, kind: "round", detail: "Round \(r.number) started (\(r.minutes) minutes)"))
+            log.append(
+                .init(at: r.startedAt, kind: "round", detail: "Round \(r.number) started (\(r.minutes) minutes)"))
             if let end = r.endedAt { log.append(.init(at: end, kind: "round", detail: "Round \(r.number) ended")) }
         }
         for w in s.withdrawals {
-            log.append(.init(at: w.at, kind: "withdrawal", detail: "A participant withdrew; \(w.erased.count) contribution(s) erased"))
+            log.append(
+                .init(
+                    at: w.at, kind: "withdrawal",
+                    detail: "A participant withdrew; \(w.erased.count) contribution(s) erased"))
         }
         // Stable order: by time, then kind, then text.
         log.sort { ($0.at, $0.kind, $0.detail) < ($1.at, $1.kind, $1.detail) }
@@ -244,24 +280,46 @@ public enum ResearchGate {
         // The end is the last thing that happened in the session itself, not the
         // last event: recording an export or opening a console must not change
         // the next export's bytes.
-        let end = ([start] + (lastSaid.map { [$0] } ?? []) + s.rounds.compactMap(\.endedAt) + s.rounds.map(\.startedAt)
-                   + s.reminders.map(\.at) + s.withdrawals.map(\.at) + log.map(\.at)).max() ?? start
+        let end =
+            ([start] + (lastSaid.map { [$0] } ?? []) + s.rounds.compactMap(\.endedAt) + s.rounds.map(\.startedAt)
+            + s.reminders.map(\.at) + s.withdrawals.map(\.at) + log.map(\.at)).max() ?? start
         let record = ResearchRecord(
-            session: .init(id: info?.sessionID.uuidString.lowercased() ?? "", title: names.scrub(info?.title ?? ""), study: info?.study.map(names.scrub),
-                           strand: info?.strand, platform: info?.platform.rawValue ?? "", date: info?.date ?? "",
-                           startedAt: start, endedAt: end, codebook: names.scrub(s.codebook.name)),
+            session: .init(
+                id: info?.sessionID.uuidString.lowercased() ?? "", title: names.scrub(info?.title ?? ""),
+                study: info?.study.map(names.scrub),
+                strand: info?.strand, platform: info?.platform.rawValue ?? "", date: info?.date ?? "",
+                startedAt: start, endedAt: end, codebook: names.scrub(s.codebook.name)),
             participants: s.orderedParticipants.filter { !$0.withdrawn }.map {
-                .init(code: $0.code, role: names.scrub($0.jobRole), orgType: $0.organisationType?.rawValue, strand: $0.strand)
+                .init(
+                    code: $0.code, role: names.scrub($0.jobRole), orgType: $0.organisationType?.rawValue,
+                    strand: $0.strand)
             },
             rooms: s.rooms.map { .init(id: $0.id, name: names.scrub($0.name)) },
-            rounds: s.rounds.map { .init(number: $0.number, minutes: $0.minutes, prompt: $0.prompt.map(names.scrub), startedAt: $0.startedAt, endedAt: $0.endedAt) },
-            guide: s.guide.segments.enumerated().map { .init(index: $0.offset, title: names.scrub($0.element.title), prompts: $0.element.prompts.map(names.scrub), minutes: $0.element.minutes) },
-            codebook: s.codebook.entries.map { .init(name: names.scrub($0.name), description: $0.description.map(names.scrub), emergent: $0.emergent) },
-            themes: s.themes.filter { !$0.title.isEmpty }.map { .init(number: $0.number, title: names.scrub($0.title), contributions: $0.contributions.filter(included.contains)) },
+            rounds: s.rounds.map {
+                .init(
+                    number: $0.number, minutes: $0.minutes, prompt: $0.prompt.map(names.scrub), startedAt: $0.startedAt,
+                    endedAt: $0.endedAt)
+            },
+            guide: s.guide.segments.enumerated().map {
+                .init(
+                    index: $0.offset, title: names.scrub($0.element.title),
+                    prompts: $0.element.prompts.map(names.scrub), minutes: $0.element.minutes)
+            },
+            codebook: s.codebook.entries.map {
+                .init(name: names.scrub($0.name), description: $0.description.map(names.scrub), emergent: $0.emergent)
+            },
+            themes: s.themes.filter { !$0.title.isEmpty }.map {
+                .init(
+                    number: $0.number, title: names.scrub($0.title),
+                    contributions: $0.contributions.filter(included.contains))
+            },
             contributions: entries,
-            process: .init(consentRecorded: s.orderedParticipants.filter { s.consentStatus($0).isConsented && !$0.withdrawn }.count, confidentialityReminders: s.reminders.count,
-                           redactions: redactions, withdrawals: s.withdrawals.count,
-                           excludedStruck: excludedStruck, excludedWithoutConsent: excludedConsent, excludedWithdrawn: excludedWithdrawn, log: log))
+            process: .init(
+                consentRecorded: s.orderedParticipants.filter { s.consentStatus($0).isConsented && !$0.withdrawn }
+                    .count, confidentialityReminders: s.reminders.count,
+                redactions: redactions, withdrawals: s.withdrawals.count,
+                excludedStruck: excludedStruck, excludedWithoutConsent: excludedConsent,
+                excludedWithdrawn: excludedWithdrawn, log: log))
         return (record, warnings)
     }
 }
@@ -281,8 +339,16 @@ final class ChunkResults: @unchecked Sendable {
     private var slots: [[GateResult]]
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ k: Int, _ value: [GateResult]) { lock.lock(); slots[k] = value; lock.unlock() }
-    var all: [[GateResult]] { lock.lock(); defer { lock.unlock() }; return slots }
+    func set(_ k: Int, _ value: [GateResult]) {
+        lock.lock()
+        slots[k] = value
+        lock.unlock()
+    }
+    var all: [[GateResult]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
+    }
 }
 
 /// Replaces every real name and block-listed name (whole, and each part of
@@ -298,7 +364,9 @@ struct NameScrubber: Sendable {
         var all = Set<String>()
         for name in Array(s.linkage.values) + s.blocklist {
             all.insert(name)
-            for part in name.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "-" }) where part.count >= 3 { all.insert(String(part)) }
+            for part in name.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "-" }) where part.count >= 3 {
+                all.insert(String(part))
+            }
             // And each run of letters: either half of "Lacey-Mae", "Neil" of "O'Neil" (typed alone, or with ’).
             for part in name.split(whereSeparator: { !$0.isLetter }) where part.count >= 3 { all.insert(String(part)) }
         }
@@ -346,10 +414,15 @@ struct NameScrubber: Sendable {
         var result = text
         for (name, first) in zip(patterns, firstRuns) where first.isEmpty || Self.occurs(first, in: &folded) {
             var searchStart = result.startIndex
-            while let r = result.range(of: name, options: [.caseInsensitive, .diacriticInsensitive], range: searchStart..<result.endIndex) {
+            while let r = result.range(
+                of: name, options: [.caseInsensitive, .diacriticInsensitive], range: searchStart..<result.endIndex)
+            {
                 let before = r.lowerBound == result.startIndex ? nil : result[result.index(before: r.lowerBound)]
                 let after = r.upperBound == result.endIndex ? nil : result[r.upperBound]
-                if before?.isLetter == true || after?.isLetter == true { searchStart = r.upperBound; continue }
+                if before?.isLetter == true || after?.isLetter == true {
+                    searchStart = r.upperBound
+                    continue
+                }
                 result.replaceSubrange(r, with: "[PERSON]")
                 searchStart = result.index(r.lowerBound, offsetBy: 8, limitedBy: result.endIndex) ?? result.endIndex
             }

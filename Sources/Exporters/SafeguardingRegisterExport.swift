@@ -43,11 +43,15 @@ public enum SafeguardingRegisterExport {
 
     public static func concerns(_ state: SessionState, role: ConsoleRole, name: String) -> [ConcernJSON] {
         state.register.visible(to: role, name: name).map { c in
-            ConcernJSON(number: c.number, raisedAt: c.raisedAt, raisedBy: c.raisedBy, room: state.roomName(c.room),
-                        contributions: c.contributions, participant: c.participant, category: c.category.rawValue,
-                        urgency: c.urgency.rawValue, description: c.description, acknowledgedBy: c.acknowledgedBy,
-                        acknowledgedAt: c.acknowledgedAt, status: status(c),
-                        actions: c.actions.map { ActionJSON(kind: $0.kind.rawValue, at: $0.at, by: $0.by, to: $0.to, reference: $0.reference, note: $0.note) })
+            ConcernJSON(
+                number: c.number, raisedAt: c.raisedAt, raisedBy: c.raisedBy, room: state.roomName(c.room),
+                contributions: c.contributions, participant: c.participant, category: c.category.rawValue,
+                urgency: c.urgency.rawValue, description: c.description, acknowledgedBy: c.acknowledgedBy,
+                acknowledgedAt: c.acknowledgedAt, status: status(c),
+                actions: c.actions.map {
+                    ActionJSON(
+                        kind: $0.kind.rawValue, at: $0.at, by: $0.by, to: $0.to, reference: $0.reference, note: $0.note)
+                })
         }
     }
 
@@ -55,10 +59,13 @@ public enum SafeguardingRegisterExport {
         c.isClosed ? "closed" : c.isAcknowledged ? "acknowledged" : "open"
     }
 
-    public static func json(_ state: SessionState, role: ConsoleRole = .safeguarding, name: String = "",
-                            head: ExportJournalHead? = nil) throws -> Data {
-        var register = RegisterJSON(sessionId: state.info?.sessionID.uuidString.lowercased() ?? "", session: state.info?.title ?? "",
-                                    date: state.info?.date ?? "", concerns: concerns(state, role: role, name: name))
+    public static func json(
+        _ state: SessionState, role: ConsoleRole = .safeguarding, name: String = "",
+        head: ExportJournalHead? = nil
+    ) throws -> Data {
+        var register = RegisterJSON(
+            sessionId: state.info?.sessionID.uuidString.lowercased() ?? "", session: state.info?.title ?? "",
+            date: state.info?.date ?? "", concerns: concerns(state, role: role, name: name))
         register.journalHead = head
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]

@@ -15,14 +15,18 @@ public enum StudyRecord {
         public var strand: String?
         public var record: ResearchRecord
         public init(label: String, strand: String?, record: ResearchRecord) {
-            self.label = label; self.strand = strand; self.record = record
+            self.label = label
+            self.strand = strand
+            self.record = record
         }
     }
 
     /// Pure and deterministic: the same parts in the same order give the same record.
     /// Merges per-session records (already through the gate) into one. Pure and
     /// deterministic: the same sessions in the same order give the same record.
-    public static func merge(id: String, title: String, codebook codebookName: String, _ parts: [Part]) -> ResearchRecord {
+    public static func merge(id: String, title: String, codebook codebookName: String, _ parts: [Part])
+        -> ResearchRecord
+    {
         var participants: [String: ResearchRecord.Person] = [:]
         var strands: [String: [String]] = [:]
         var rooms: [ResearchRecord.RoomInfo] = []
@@ -31,13 +35,17 @@ public enum StudyRecord {
         var codebook: [ResearchRecord.Code] = []
         var themes: [ResearchRecord.ThemeInfo] = []
         var entries = EntryList()
-        var process = ResearchRecord.Process(consentRecorded: 0, confidentialityReminders: 0, redactions: 0, withdrawals: 0,
-                                             excludedStruck: 0, excludedWithoutConsent: 0, excludedWithdrawn: 0, log: [])
+        var process = ResearchRecord.Process(
+            consentRecorded: 0, confidentialityReminders: 0, redactions: 0, withdrawals: 0,
+            excludedStruck: 0, excludedWithoutConsent: 0, excludedWithdrawn: 0, log: [])
         var nextNumber = 1
         for part in parts {
-            let r = part.record, label = part.label
+            let r = part.record
+            let label = part.label
             for p in r.participants {
-                var person = participants[p.code] ?? ResearchRecord.Person(code: p.code, role: p.role, orgType: p.orgType, strand: nil)
+                var person =
+                    participants[p.code]
+                    ?? ResearchRecord.Person(code: p.code, role: p.role, orgType: p.orgType, strand: nil)
                 if person.orgType == nil { person.orgType = p.orgType }
                 participants[p.code] = person
                 if let strand = part.strand ?? p.strand, !strands[p.code, default: []].contains(strand) {
@@ -56,14 +64,19 @@ public enum StudyRecord {
             for round in r.rounds {
                 let n = rounds.count + 1
                 roundNumber[round.number] = n
-                rounds.append(.init(number: n, minutes: round.minutes, prompt: round.prompt.map { "\(label): \($0)" },
-                                    startedAt: round.startedAt, endedAt: round.endedAt))
+                rounds.append(
+                    .init(
+                        number: n, minutes: round.minutes, prompt: round.prompt.map { "\(label): \($0)" },
+                        startedAt: round.startedAt, endedAt: round.endedAt))
             }
             var guideIndex: [Int: Int] = [:]
             for segment in r.guide {
                 let i = guide.count
                 guideIndex[segment.index] = i
-                guide.append(.init(index: i, title: "\(label): \(segment.title)", prompts: segment.prompts, minutes: segment.minutes))
+                guide.append(
+                    .init(
+                        index: i, title: "\(label): \(segment.title)", prompts: segment.prompts,
+                        minutes: segment.minutes))
             }
             for code in r.codebook {
                 if let k = codebook.firstIndex(where: { $0.name.caseInsensitiveCompare(code.name) == .orderedSame }) {
@@ -75,7 +88,10 @@ public enum StudyRecord {
                 }
             }
             var number: [Int: Int] = [:]
-            for e in r.contributions { number[e.number] = nextNumber; nextNumber += 1 }
+            for e in r.contributions {
+                number[e.number] = nextNumber
+                nextNumber += 1
+            }
             for e in r.contributions {
                 var merged = e
                 merged.number = number[e.number]!
@@ -88,11 +104,16 @@ public enum StudyRecord {
                 merged.guideIndex = e.guideIndex.flatMap { guideIndex[$0] }
                 merged.guideSegment = merged.guideIndex.map { guide[$0].title }
                 merged.replyTo = e.replyTo.compactMap { number[$0] }
-                merged.codes = e.codes.map { c in codebook.first { $0.name.caseInsensitiveCompare(c) == .orderedSame }?.name ?? c }
+                merged.codes = e.codes.map { c in
+                    codebook.first { $0.name.caseInsensitiveCompare(c) == .orderedSame }?.name ?? c
+                }
                 entries.append(merged)
             }
             for t in r.themes {
-                themes.append(.init(number: themes.count + 1, title: "\(label): \(t.title)", contributions: t.contributions.compactMap { number[$0] }))
+                themes.append(
+                    .init(
+                        number: themes.count + 1, title: "\(label): \(t.title)",
+                        contributions: t.contributions.compactMap { number[$0] }))
             }
             process.consentRecorded += r.process.consentRecorded
             process.confidentialityReminders += r.process.confidentialityReminders
@@ -115,10 +136,11 @@ public enum StudyRecord {
         let dates = records.map(\.session.date).sorted()
         let platforms = Array(Set(records.map(\.session.platform))).sorted()
         var record = ResearchRecord(
-            session: .init(id: id, title: title, study: title, strand: nil,
-                           platform: platforms.joined(separator: ", "),
-                           date: dates.count > 1 ? "\(dates.first!) to \(dates.last!)" : dates.first ?? "",
-                           startedAt: start, endedAt: end, codebook: codebookName),
+            session: .init(
+                id: id, title: title, study: title, strand: nil,
+                platform: platforms.joined(separator: ", "),
+                date: dates.count > 1 ? "\(dates.first!) to \(dates.last!)" : dates.first ?? "",
+                startedAt: start, endedAt: end, codebook: codebookName),
             participants: people, rooms: rooms, rounds: rounds, guide: guide, codebook: codebook, themes: themes,
             contributions: entries, process: process)
         record.format = "convene-study-export"

@@ -24,7 +24,8 @@ public struct WarningSummary: Equatable, Sendable {
         public func line(all: Bool = false) -> String {
             let why = rarity == .rareTitle ? "a rare role" : "the only one in this session"
             let n = contributions.count
-            return "\(role) (\(why)) beside \(placeholder) in \(WarningSummary.numbers(contributions, limit: all ? .max : 12)) "
+            return
+                "\(role) (\(why)) beside \(placeholder) in \(WarningSummary.numbers(contributions, limit: all ? .max : 12)) "
                 + "(\(n) contribution\(n == 1 ? "" : "s") by \(participants.joined(separator: ", "))): "
                 + "together they may point at one person; lower \(n == 1 ? "it" : "them") to \(suggested.rawValue)"
         }
@@ -62,8 +63,9 @@ public struct WarningSummary: Equatable, Sendable {
             } else {
                 let shown = placeholder(w.placeLabel, w.place)
                 let role = w.role.replacingOccurrences(of: w.place, with: shown, options: [.caseInsensitive])
-                groups[key] = Pairing(role: role, placeholder: shown, rarity: w.rarity, participants: [w.participant],
-                                      contributions: [w.contribution], suggested: w.suggested)
+                groups[key] = Pairing(
+                    role: role, placeholder: shown, rarity: w.rarity, participants: [w.participant],
+                    contributions: [w.contribution], suggested: w.suggested)
                 order.append(key)
             }
         }
@@ -85,10 +87,15 @@ public struct WarningSummary: Equatable, Sendable {
     static func numbers(_ list: [Int], limit: Int) -> String {
         var runs: [(Int, Int)] = []
         for n in list.sorted() {
-            if let last = runs.last, n == last.1 + 1 { runs[runs.count - 1].1 = n } else if runs.last?.1 != n { runs.append((n, n)) }
+            if let last = runs.last, n == last.1 + 1 {
+                runs[runs.count - 1].1 = n
+            } else if runs.last?.1 != n {
+                runs.append((n, n))
+            }
         }
         let items = runs.map { $0.0 == $0.1 ? "#\($0.0)" : "#\($0.0)–\($0.1)" }
-        return items.count <= limit ? items.joined(separator: ", ")
+        return items.count <= limit
+            ? items.joined(separator: ", ")
             : items.prefix(limit).joined(separator: ", ") + " and \(items.count - limit) more"
     }
 }

@@ -26,7 +26,8 @@ enum CSVReader {
         let sep = separator(b)
         let quote = UInt8(ascii: "\"")
         let n = b.count
-        var pos = 0, line = 1
+        var pos = 0
+        var line = 1
         var restarts = 0
 
         func isEOL(_ i: Int) -> Bool { b[i] == 0x0A || b[i] == 0x0D }
@@ -34,7 +35,8 @@ enum CSVReader {
         func afterEOL(_ i: Int) -> Int { b[i] == 0x0D && i + 1 < n && b[i + 1] == 0x0A ? i + 2 : i + 1 }
 
         rows: while pos < n {
-            let rowLine = line, rowStart = pos
+            let rowLine = line
+            let rowStart = pos
             var fields = [String]()
             var cell = [UInt8]()
             var quotedCell = false
@@ -46,17 +48,32 @@ enum CSVReader {
                     while pos < n {
                         let c = b[pos]
                         if c == quote {
-                            if pos + 1 < n, b[pos + 1] == quote { cell.append(quote); pos += 2; continue }
-                            pos += 1; closed = true; break
+                            if pos + 1 < n, b[pos + 1] == quote {
+                                cell.append(quote)
+                                pos += 2
+                                continue
+                            }
+                            pos += 1
+                            closed = true
+                            break
                         }
-                        if isEOL(pos) { line += 1; cell.append(0x0A); pos = afterEOL(pos); continue }
-                        cell.append(c); pos += 1
+                        if isEOL(pos) {
+                            line += 1
+                            cell.append(0x0A)
+                            pos = afterEOL(pos)
+                            continue
+                        }
+                        cell.append(c)
+                        pos += 1
                     }
                     if !closed {
-                        result.skipped.append(LineIssue(line: rowLine, reason: "a quoted cell is never closed (a `\"` is missing)"))
+                        result.skipped.append(
+                            LineIssue(line: rowLine, reason: "a quoted cell is never closed (a `\"` is missing)"))
                         restarts += 1
                         guard restarts <= 100 else {
-                            result.skipped.append(LineIssue(line: rowLine, reason: "too many broken quotes; the rest of the file was not read"))
+                            result.skipped.append(
+                                LineIssue(
+                                    line: rowLine, reason: "too many broken quotes; the rest of the file was not read"))
                             break rows
                         }
                         // Read on from the next physical line as if the quote were text.
@@ -70,7 +87,10 @@ enum CSVReader {
                 }
                 if pos >= n || isEOL(pos) {
                     fields.append(TextCleaning.string(cell))
-                    if pos < n { pos = afterEOL(pos); line += 1 }
+                    if pos < n {
+                        pos = afterEOL(pos)
+                        line += 1
+                    }
                     break
                 }
                 if b[pos] == sep {
@@ -96,11 +116,16 @@ enum CSVReader {
         var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, 0x09: 0]
         var inQuotes = false
         for c in b.prefix(65_536) {
-            if c == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
+            if c == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+                continue
+            }
             if !inQuotes && (c == 0x0A || c == 0x0D) { break }
             if !inQuotes, counts[c] != nil { counts[c]! += 1 }
         }
-        let best = counts.max { a, b in a.value < b.value || (a.value == b.value && a.key != UInt8(ascii: ",") && b.key == UInt8(ascii: ",")) }!
+        let best = counts.max { a, b in
+            a.value < b.value || (a.value == b.value && a.key != UInt8(ascii: ",") && b.key == UInt8(ascii: ","))
+        }!
         return best.value == 0 ? UInt8(ascii: ",") : best.key
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Follows a Zoom chat file while Zoom autosaves it during the session.
@@ -69,7 +70,9 @@ public struct ChatFollower: Sendable {
         }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw ImportError.unreadableFile(path: path, reason: String(cString: strerror(errno))) }
+        guard fstat(fd, &st) == 0 else {
+            throw ImportError.unreadableFile(path: path, reason: String(cString: strerror(errno)))
+        }
         let size = Int(st.st_size)
         let ino = UInt64(st.st_ino)
         if inode != ino || size < offset || !headUnchanged(fd) {
@@ -84,7 +87,8 @@ public struct ChatFollower: Sendable {
         guard got >= 0 else { throw ImportError.unreadableFile(path: path, reason: String(cString: strerror(errno))) }
         if offset == 0 {
             if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-                throw ImportError.unsupportedEncoding(fileName: URL(fileURLWithPath: path).lastPathComponent, encoding: "UTF-16 (follow reads UTF-8)")
+                throw ImportError.unsupportedEncoding(
+                    fileName: URL(fileURLWithPath: path).lastPathComponent, encoding: "UTF-16 (follow reads UTF-8)")
             }
         }
         bytes.removeSubrange(got..<bytes.count)
@@ -126,7 +130,8 @@ public struct ChatFollower: Sendable {
         if lineNumber == 0, buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
         var consumed = 0
         buffer.withUnsafeBufferPointer { buf in
-            var start = 0, i = 0
+            var start = 0
+            var i = 0
             let n = buf.count
             while i < n {
                 let c = buf[i]
@@ -169,13 +174,17 @@ public struct ChatFollower: Sendable {
         batch.messages = []
         for m in complete {
             let ordinal: Int
-            if let known = ordinalByLine[m.line] { ordinal = known } else {
+            if let known = ordinalByLine[m.line] {
+                ordinal = known
+            } else {
                 let key = OrdinalKey(time: m.time, sender: m.sender)
                 ordinal = ordinals[key, default: 0]
                 ordinals[key] = ordinal + 1
                 ordinalByLine[m.line] = ordinal
             }
-            if let i = indexByLine[m.line] { messages[i] = m } else {
+            if let i = indexByLine[m.line] {
+                messages[i] = m
+            } else {
                 indexByLine[m.line] = messages.count
                 messages.append(m)
             }

@@ -37,7 +37,8 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         case .binaryFile(let f):
             return "\(f) looks like a binary file, not text; nothing was imported"
         case .notUTF8(let f, let line):
-            return "\(f) is not UTF-8 text (line \(line) has bytes that are not UTF-8); save it as UTF-8 and import it again"
+            return
+                "\(f) is not UTF-8 text (line \(line) has bytes that are not UTF-8); save it as UTF-8 and import it again"
         case .unsupportedEncoding(let f, let enc):
             return "\(f) is encoded as \(enc), which Convene does not read; save it as UTF-8 and import it again"
         case .brokenUTF16(let f):
@@ -59,12 +60,14 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             return "room '\(r)' is closed; nothing can be logged in it"
         case .unknownNames(let names):
             let list = names.map { "'\($0)'" }.joined(separator: ", ")
-            return "\(names.count == 1 ? "this name is" : "these names are") not in the session or the name mapping: \(list); "
+            return
+                "\(names.count == 1 ? "this name is" : "these names are") not in the session or the name mapping: \(list); "
                 + "map them with --map NAMES.csv (rows `display name,code`) or add them with --add-unknown"
         case .mappingLine(let f, let line, let reason):
             return "\(f) line \(line): \(reason)"
         case .mappedToUnknownParticipant(let name, let code):
-            return "the name mapping gives '\(name)' the code \(code), but there is no participant \(code) in this session"
+            return
+                "the name mapping gives '\(name)' the code \(code), but there is no participant \(code) in this session"
         case .wouldNotApply(let reason):
             return "the import would not apply to this session: \(reason); nothing was imported"
         case .tooManySkipped(let r):
@@ -72,7 +75,8 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             let percent = r.read == 0 ? 0 : (lost * 1000 / r.read + 5) / 10
             let reasons = r.skippedByReason.filter { $0.key.isLoss }.sorted { $0.key.rawValue < $1.key.rawValue }
                 .map { "\($0.value) \($0.key.title)" }.joined(separator: ", ")
-            return "\(lost) of \(r.read) entries in \(r.fileName) (\(percent)%) could not be imported (\(reasons)), more than "
+            return
+                "\(lost) of \(r.read) entries in \(r.fileName) (\(percent)%) could not be imported (\(reasons)), more than "
                 + "the \(ImportReport.skipLimitPercent)% an import may leave out; nothing was imported. Check the file, "
                 + "or import the rest with --allow-skips"
         case .unknownSpeaker(let code):
@@ -88,7 +92,9 @@ public struct LineIssue: Sendable, Equatable, CustomStringConvertible {
     /// Why the entry was left out (for a skipped entry; warnings keep the default).
     public var kind: SkipReason
     public init(line: Int, reason: String, kind: SkipReason = .unreadable) {
-        self.line = line; self.reason = reason; self.kind = kind
+        self.line = line
+        self.reason = reason
+        self.kind = kind
     }
     public var description: String { "line \(line): \(reason)" }
 }

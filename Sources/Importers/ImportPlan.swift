@@ -59,10 +59,16 @@ public struct ImportOptions: Sendable {
     /// entries cannot be read (`--allow-skips`); otherwise the import is refused.
     public var allowSkips = false
 
-    public init(room: RoomID = 0, offset: TimeInterval = 0, recordingStart: Date? = nil, mapping: NameMapping = NameMapping(),
-                addUnknown: Bool = false, includeDirectMessages: Bool = false) {
-        self.room = room; self.offset = offset; self.recordingStart = recordingStart; self.mapping = mapping
-        self.addUnknown = addUnknown; self.includeDirectMessages = includeDirectMessages
+    public init(
+        room: RoomID = 0, offset: TimeInterval = 0, recordingStart: Date? = nil, mapping: NameMapping = NameMapping(),
+        addUnknown: Bool = false, includeDirectMessages: Bool = false
+    ) {
+        self.room = room
+        self.offset = offset
+        self.recordingStart = recordingStart
+        self.mapping = mapping
+        self.addUnknown = addUnknown
+        self.includeDirectMessages = includeDirectMessages
     }
 }
 
@@ -158,7 +164,10 @@ public struct ImportReport: Sendable, Equatable {
     /// Whether more than `skipLimitPercent` of the entries would be lost.
     public var tooManyLost: Bool { lostEntries * 100 > read * Self.skipLimitPercent }
 
-    public init(format: ImportFormat, fileName: String) { self.format = format; self.fileName = fileName }
+    public init(format: ImportFormat, fileName: String) {
+        self.format = format
+        self.fileName = fileName
+    }
 
     /// The report as lines for a terminal (no control characters; names as found).
     public var summary: [String] {
@@ -173,18 +182,25 @@ public struct ImportReport: Sendable, Equatable {
         if replies > 0 { out.append("\(replies) linked as replies") }
         if aligned > 0 { out.append("\(aligned) aligned with live notes") }
         if tagged > 0 { out.append("\(tagged) frame, colour or tag codes") }
-        if directMessagesImported > 0 { out.append("\(directMessagesImported) direct messages imported, marked as direct") }
-        if directMessagesSkipped > 0 { out.append("\(directMessagesSkipped) direct messages left out (--include-direct-messages imports them)") }
+        if directMessagesImported > 0 {
+            out.append("\(directMessagesImported) direct messages imported, marked as direct")
+        }
+        if directMessagesSkipped > 0 {
+            out.append("\(directMessagesSkipped) direct messages left out (--include-direct-messages imports them)")
+        }
         if reactionsSkipped > 0 { out.append("\(reactionsSkipped) reactions left out (they are not contributions)") }
         if skippedByMapping > 0 { out.append("\(skippedByMapping) left out because the name mapping says skip") }
         for (code, n) in withdrawnSkipped.sorted(by: { $0.key < $1.key }) {
             out.append("\(n) by \(code) left out: \(code) has withdrawn")
         }
         if ignoredItems > 0 { out.append("\(ignoredItems) board items ignored (not notes, or no text)") }
-        if edited > 0 { out.append("\(edited) message\(edited == 1 ? "" : "s") already imported had grown since: text updated") }
+        if edited > 0 {
+            out.append("\(edited) message\(edited == 1 ? "" : "s") already imported had grown since: text updated")
+        }
         if clampedTimes > 0 {
-            out.append("\(clampedTimes) cue time\(clampedTimes == 1 ? " was" : "s were") negative or ran backwards: "
-                       + "set from the cues around \(clampedTimes == 1 ? "it" : "them")")
+            out.append(
+                "\(clampedTimes) cue time\(clampedTimes == 1 ? " was" : "s were") negative or ran backwards: "
+                    + "set from the cues around \(clampedTimes == 1 ? "it" : "them")")
         }
         for a in newParticipants { out.append("new participant \(a.target): '\(a.name)'") }
         let mapped = names.filter { $0.basis != .added }
@@ -203,7 +219,9 @@ public struct ImportReport: Sendable, Equatable {
         if merged > 0 { line += " (\(merged) merged into turns)" }
         line += ", already present \(alreadyPresent), skipped \(skippedTotal)"
         let reasons = skippedByReason.sorted { $0.key.rawValue < $1.key.rawValue }
-        if !reasons.isEmpty { line += " (" + reasons.map { "\($0.value) \($0.key.title)" }.joined(separator: ", ") + ")" }
+        if !reasons.isEmpty {
+            line += " (" + reasons.map { "\($0.value) \($0.key.title)" }.joined(separator: ", ") + ")"
+        }
         return line
     }
 

@@ -25,8 +25,10 @@ public enum ImportPlanner {
 
     // MARK: Per format
 
-    public static func plan(chat: ChatTranscript, fileName: String, into state: SessionState,
-                            options: ImportOptions = ImportOptions()) throws -> ImportPlan {
+    public static func plan(
+        chat: ChatTranscript, fileName: String, into state: SessionState,
+        options: ImportOptions = ImportOptions()
+    ) throws -> ImportPlan {
         let day = try sessionDay(state)
         var report = ImportReport(format: .zoomChat, fileName: fileName)
         report.lines = chat.lineCount
@@ -44,16 +46,20 @@ public enum ImportPlanner {
             case .reply, .message:
                 break
             }
-            var item = Item(line: m.line, name: m.sender, text: m.text,
-                            occurredAt: day.addingTimeInterval(m.time + options.offset), direct: m.isDirect)
+            var item = Item(
+                line: m.line, name: m.sender, text: m.text,
+                occurredAt: day.addingTimeInterval(m.time + options.offset), direct: m.isDirect)
             if case .reply(let quote) = m.kind { item.replyQuote = quote }
             items.append(item)
         }
-        return try plan(items, source: .chat, format: .zoomChat, fileName: fileName, state: state, options: options, report: report)
+        return try plan(
+            items, source: .chat, format: .zoomChat, fileName: fileName, state: state, options: options, report: report)
     }
 
-    public static func plan(transcript: WebVTTTranscript, format: ImportFormat = .webVTT, fileName: String,
-                            into state: SessionState, options: ImportOptions = ImportOptions()) throws -> ImportPlan {
+    public static func plan(
+        transcript: WebVTTTranscript, format: ImportFormat = .webVTT, fileName: String,
+        into state: SessionState, options: ImportOptions = ImportOptions()
+    ) throws -> ImportPlan {
         guard let info = state.info else { throw ImportError.noSession }
         let start = (options.recordingStart ?? info.createdAt).addingTimeInterval(options.offset)
         let turns = transcript.turns(maxGap: options.maxTurnGap)
@@ -73,15 +79,21 @@ public enum ImportPlanner {
         var items = [Item]()
         items.reserveCapacity(turns.count)
         for t in turns {
-            let a = start.addingTimeInterval(t.start), b = start.addingTimeInterval(t.end)
-            items.append(Item(line: t.line, name: t.speaker ?? given, text: t.text, occurredAt: a, span: (a, b),
-                              entries: t.cues, unnamed: t.speaker == nil && given == nil))
+            let a = start.addingTimeInterval(t.start)
+            let b = start.addingTimeInterval(t.end)
+            items.append(
+                Item(
+                    line: t.line, name: t.speaker ?? given, text: t.text, occurredAt: a, span: (a, b),
+                    entries: t.cues, unnamed: t.speaker == nil && given == nil))
         }
-        return try plan(items, source: .verbal, format: format, fileName: fileName, state: state, options: options, report: report)
+        return try plan(
+            items, source: .verbal, format: format, fileName: fileName, state: state, options: options, report: report)
     }
 
-    public static func plan(board: BoardExport, format: ImportFormat = .miroCSV, fileName: String, into state: SessionState,
-                            options: ImportOptions = ImportOptions()) throws -> ImportPlan {
+    public static func plan(
+        board: BoardExport, format: ImportFormat = .miroCSV, fileName: String, into state: SessionState,
+        options: ImportOptions = ImportOptions()
+    ) throws -> ImportPlan {
         var report = ImportReport(format: format, fileName: fileName)
         report.lines = board.lineCount
         report.records = board.notes.count
@@ -98,7 +110,9 @@ public enum ImportPlanner {
             }
             return Item(line: note.line, name: nil, text: note.text, occurredAt: note.createdAt, codes: codes)
         }
-        return try plan(items, source: .whiteboard, format: format, fileName: fileName, state: state, options: options, report: report)
+        return try plan(
+            items, source: .whiteboard, format: format, fileName: fileName, state: state, options: options,
+            report: report)
     }
 
     // MARK: The common part
@@ -117,8 +131,10 @@ public enum ImportPlanner {
         }
     }
 
-    private static func plan(_ all: [Item], source: ContributionSource, format: ImportFormat, fileName: String,
-                             state: SessionState, options: ImportOptions, report initial: ImportReport) throws -> ImportPlan {
+    private static func plan(
+        _ all: [Item], source: ContributionSource, format: ImportFormat, fileName: String,
+        state: SessionState, options: ImportOptions, report initial: ImportReport
+    ) throws -> ImportPlan {
         var report = initial
         // Direct messages left out are left out before names are looked at:
         // a name seen only in them needs no mapping and adds no participant.
@@ -157,7 +173,9 @@ public enum ImportPlanner {
         }
         if !options.addUnknown {
             if !unknown.isEmpty { throw ImportError.unknownNames(unknown) }
-            if let (name, code) = missingCodes.first { throw ImportError.mappedToUnknownParticipant(name: name, code: code) }
+            if let (name, code) = missingCodes.first {
+                throw ImportError.mappedToUnknownParticipant(name: name, code: code)
+            }
         }
         var taken = Set(state.participants.keys)
         for (_, code) in missingCodes where !taken.contains(code) {
@@ -207,11 +225,18 @@ public enum ImportPlanner {
             }
             let text = item.text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else {
-                for _ in 0..<item.entries { report.skipped.append(LineIssue(line: item.line, reason: "no text", kind: .noText)) }
+                for _ in 0..<item.entries {
+                    report.skipped.append(LineIssue(line: item.line, reason: "no text", kind: .noText))
+                }
                 continue
             }
             guard text.unicodeScalars.count <= TextLimits.contribution else {
-                report.skipped.append(LineIssue(line: item.line, reason: "the text is longer than \(TextLimits.contribution) characters, the most one contribution may hold", kind: .tooLong))
+                report.skipped.append(
+                    LineIssue(
+                        line: item.line,
+                        reason:
+                            "the text is longer than \(TextLimits.contribution) characters, the most one contribution may hold",
+                        kind: .tooLong))
                 continue
             }
             if messages != nil {
@@ -228,8 +253,10 @@ public enum ImportPlanner {
                     report.edited += 1
                     continue
                 }
-            } else if seen.take(ContentKey(source: itemSource, speaker: speaker, room: options.room, at: item.occurredAt, text: text))
-                        || (item.unnamed && seen.takeAnySpeaker(at: item.occurredAt, text: text)) {
+            } else if seen.take(
+                ContentKey(source: itemSource, speaker: speaker, room: options.room, at: item.occurredAt, text: text))
+                || (item.unnamed && seen.takeAnySpeaker(at: item.occurredAt, text: text))
+            {
                 report.alreadyPresent += item.entries
                 continue
             }
@@ -240,13 +267,18 @@ public enum ImportPlanner {
                 report.replies += 1
             }
             var alignsWith: Int?
-            if let span = item.span, let code = speaker, let note = aligner?.nearest(speaker: code, start: span.start, end: span.end, window: options.alignmentWindow) {
+            if let span = item.span, let code = speaker,
+                let note = aligner?.nearest(
+                    speaker: code, start: span.start, end: span.end, window: options.alignmentWindow)
+            {
                 alignsWith = note
                 report.aligned += 1
             }
-            payloads.append(ContributionLogged(
-                source: itemSource, room: options.room, speaker: speaker, text: text, form: .verbatim, replyTo: replyTo,
-                occurredAt: item.occurredAt, alignsWith: alignsWith, directMessage: item.direct ? true : nil))
+            payloads.append(
+                ContributionLogged(
+                    source: itemSource, room: options.room, speaker: speaker, text: text, form: .verbatim,
+                    replyTo: replyTo,
+                    occurredAt: item.occurredAt, alignsWith: alignsWith, directMessage: item.direct ? true : nil))
             replies.add(number, text: text, source: itemSource)
             added += 1
             report.imported += item.entries
@@ -347,7 +379,9 @@ public enum ImportPlanner {
         var text: String
 
         init(source: ContributionSource, speaker: String?, room: RoomID, at: Date?, text: String) {
-            self.source = source; self.speaker = speaker; self.text = text
+            self.source = source
+            self.speaker = speaker
+            self.text = text
             if source == .whiteboard {
                 self.room = room
             } else {
@@ -367,13 +401,19 @@ public enum ImportPlanner {
             guard source != .chat else { return } // chat goes by ExistingMessages
             for c in state.contributions where !c.erased && (c.source == source || c.source == .facilitator) {
                 var texts = [c.text.trimmingCharacters(in: .whitespacesAndNewlines)]
-                if let original = c.history.first?.previousText.trimmingCharacters(in: .whitespacesAndNewlines), original != texts[0] {
+                if let original = c.history.first?.previousText.trimmingCharacters(in: .whitespacesAndNewlines),
+                    original != texts[0]
+                {
                     texts.append(original) // edited since: the file still has the original
                 }
                 for t in texts {
-                    counts[ContentKey(source: c.source, speaker: c.speaker, room: c.room, at: c.occurredAt, text: t), default: 0] += 1
+                    counts[
+                        ContentKey(source: c.source, speaker: c.speaker, room: c.room, at: c.occurredAt, text: t),
+                        default: 0] += 1
                     if source == .verbal {
-                        anySpeaker[ContentKey(source: .verbal, speaker: nil, room: c.room, at: c.occurredAt, text: t), default: 0] += 1
+                        anySpeaker[
+                            ContentKey(source: .verbal, speaker: nil, room: c.room, at: c.occurredAt, text: t),
+                            default: 0] += 1
                     }
                 }
             }
@@ -401,15 +441,22 @@ public enum ImportPlanner {
             var speaker: String?
             var facilitator: Bool
         }
-        enum Match { case new, present, grown(Int) }
+        enum Match {
+            case new, present
+            case grown(Int)
+        }
         var byKey = [Key: [(number: Int, text: String, editable: Bool)]]()
         var taken = [Key: Int]()
 
         init(state: SessionState) {
             for c in state.contributions where c.source == .chat || c.source == .facilitator {
-                let key = Key(millis: Self.millis(c.occurredAt), speaker: c.speaker, facilitator: c.source == .facilitator)
-                byKey[key, default: []].append((c.number, c.text.trimmingCharacters(in: .whitespacesAndNewlines),
-                                                !c.erased && !c.struck))
+                let key = Key(
+                    millis: Self.millis(c.occurredAt), speaker: c.speaker, facilitator: c.source == .facilitator)
+                byKey[key, default: []].append(
+                    (
+                        c.number, c.text.trimmingCharacters(in: .whitespacesAndNewlines),
+                        !c.erased && !c.struck
+                    ))
             }
         }
 
@@ -443,9 +490,14 @@ public enum ImportPlanner {
         /// The note nearest to [start, end] (0 inside it), within `window` seconds.
         func nearest(speaker: String, start: Date, end: Date, window: TimeInterval) -> Int? {
             guard let notes = bySpeaker[speaker], !notes.isEmpty else { return nil }
-            let from = start.addingTimeInterval(-window), to = end.addingTimeInterval(window)
-            var lo = 0, hi = notes.count
-            while lo < hi { let mid = (lo + hi) / 2; if notes[mid].at < from { lo = mid + 1 } else { hi = mid } }
+            let from = start.addingTimeInterval(-window)
+            let to = end.addingTimeInterval(window)
+            var lo = 0
+            var hi = notes.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if notes[mid].at < from { lo = mid + 1 } else { hi = mid }
+            }
             var best: (distance: TimeInterval, number: Int)?
             var i = lo
             while i < notes.count, notes[i].at <= to {
@@ -472,7 +524,9 @@ public enum ImportPlanner {
         }
         func find(_ quote: String, before number: Int) -> Int? {
             var q = quote.trimmingCharacters(in: .whitespaces)
-            for ellipsis in ["...", "…"] where q.hasSuffix(ellipsis) { q = String(q.dropLast(ellipsis.count)).trimmingCharacters(in: .whitespaces) }
+            for ellipsis in ["...", "…"] where q.hasSuffix(ellipsis) {
+                q = String(q.dropLast(ellipsis.count)).trimmingCharacters(in: .whitespaces)
+            }
             guard !q.isEmpty else { return nil }
             return earlier.last { $0.number < number && $0.text.hasPrefix(q) }?.number
         }

@@ -19,12 +19,17 @@ public struct ImportText: Sendable {
     }
 
     /// Bytes taken as they are (the parsers must survive anything; fuzz tests use this).
-    init(fileName: String, bytes: [UInt8]) { self.fileName = fileName; self.bytes = bytes }
+    init(fileName: String, bytes: [UInt8]) {
+        self.fileName = fileName
+        self.bytes = bytes
+    }
 
     /// Decodes a file's bytes, or refuses them: NULs or mostly control
     /// characters mean binary; bytes that are not UTF-8 mean an unknown encoding.
     public static func decode(_ data: Data, fileName: String) throws -> ImportText {
-        guard data.count <= sizeLimit else { throw ImportError.fileTooLarge(fileName: fileName, bytes: data.count, limit: sizeLimit) }
+        guard data.count <= sizeLimit else {
+            throw ImportError.fileTooLarge(fileName: fileName, bytes: data.count, limit: sizeLimit)
+        }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
             throw ImportError.unsupportedEncoding(fileName: fileName, encoding: "UTF-32")
@@ -71,7 +76,9 @@ public struct ImportText: Sendable {
         if let base = buf.baseAddress, buf.count > 0, memchr(base, 0, buf.count) != nil { return true }
         let sample = buf.prefix(8192)
         var controls = 0
-        for b in sample where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { controls += 1 }
+        for b in sample where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B {
+            controls += 1
+        }
         return sample.count >= 32 && controls * 10 > sample.count
     }
 
@@ -82,13 +89,16 @@ public struct ImportText: Sendable {
         units.reserveCapacity(body.count / 2)
         var i = body.startIndex
         while i < body.endIndex {
-            let a = UInt16(body[i]), b = UInt16(body[i + 1])
+            let a = UInt16(body[i])
+            let b = UInt16(body[i + 1])
             units.append(bigEndian ? (a << 8 | b) : (b << 8 | a))
             i += 2
         }
         var out = [UInt8]()
         out.reserveCapacity(units.count)
-        let failed = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: true) { out.append($0) }
+        let failed = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: true) {
+            out.append($0)
+        }
         if failed { throw ImportError.brokenUTF16(fileName: fileName) }
         return out
     }
@@ -115,17 +125,29 @@ enum UTF8Check {
         let n = b.count
         while i < n {
             let c = b[i]
-            if c < 0x80 { i += 1; continue }
+            if c < 0x80 {
+                i += 1
+                continue
+            }
             let need: Int
-            var minNext: UInt8 = 0x80, maxNext: UInt8 = 0xBF
+            var minNext: UInt8 = 0x80
+            var maxNext: UInt8 = 0xBF
             switch c {
             case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; minNext = 0xA0
+            case 0xE0:
+                need = 2
+                minNext = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; maxNext = 0x9F
-            case 0xF0: need = 3; minNext = 0x90
+            case 0xED:
+                need = 2
+                maxNext = 0x9F
+            case 0xF0:
+                need = 3
+                minNext = 0x90
             case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; maxNext = 0x8F
+            case 0xF4:
+                need = 3
+                maxNext = 0x8F
             default: return i
             }
             guard i + need < n else { return i }
@@ -151,8 +173,12 @@ enum ByteLines {
     /// Calls `body` with each line (terminator excluded) and its 1-based number;
     /// returns the number of lines. A final line without terminator counts.
     @discardableResult
-    static func forEach(_ buf: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) rethrows -> Int {
-        var start = 0, i = 0, line = 0
+    static func forEach(_ buf: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void)
+        rethrows -> Int
+    {
+        var start = 0
+        var i = 0
+        var line = 0
         let n = buf.count
         while i < n {
             let c = buf[i]
@@ -174,9 +200,14 @@ enum ByteLines {
     }
 
     static func lineNumber(of offset: Int, in buf: UnsafeBufferPointer<UInt8>) -> Int {
-        var line = 1, i = 0
+        var line = 1
+        var i = 0
         while i < offset && i < buf.count {
-            if buf[i] == 0x0A { line += 1 } else if buf[i] == 0x0D, !(i + 1 < buf.count && buf[i + 1] == 0x0A) { line += 1 }
+            if buf[i] == 0x0A {
+                line += 1
+            } else if buf[i] == 0x0D, !(i + 1 < buf.count && buf[i + 1] == 0x0A) {
+                line += 1
+            }
             i += 1
         }
         return line
@@ -189,7 +220,8 @@ enum Bytes {
     static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
     static func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        var s = 0, e = b.count
+        var s = 0
+        var e = b.count
         while s < e && isSpace(b[s]) { s += 1 }
         while e > s && isSpace(b[e - 1]) { e -= 1 }
         return UnsafeBufferPointer(rebasing: b[s..<e])

@@ -11,8 +11,16 @@ public struct BoardNote: Sendable, Equatable {
     public var tags: [String]
     /// When the note was made, if the export says.
     public var createdAt: Date?
-    public init(line: Int, text: String, frame: String? = nil, colour: String? = nil, tags: [String] = [], createdAt: Date? = nil) {
-        self.line = line; self.text = text; self.frame = frame; self.colour = colour; self.tags = tags; self.createdAt = createdAt
+    public init(
+        line: Int, text: String, frame: String? = nil, colour: String? = nil, tags: [String] = [],
+        createdAt: Date? = nil
+    ) {
+        self.line = line
+        self.text = text
+        self.frame = frame
+        self.colour = colour
+        self.tags = tags
+        self.createdAt = createdAt
     }
 }
 
@@ -29,16 +37,24 @@ public struct BoardExport: Sendable, Equatable {
 public enum MiroParser {
     // Header names Miro and the common board exporters write, lower case with
     // `_` and `-` read as spaces. The first match wins.
-    static let textColumns = ["content", "text", "sticky note", "sticky note content", "sticky notes", "sticky", "note",
-                              "notes", "plain text", "card title", "title", "body", "description", "value"]
+    static let textColumns = [
+        "content", "text", "sticky note", "sticky note content", "sticky notes", "sticky", "note",
+        "notes", "plain text", "card title", "title", "body", "description", "value",
+    ]
     static let frameColumns = ["frame", "frame name", "frame title", "parent frame", "parent", "group", "section"]
-    static let colourColumns = ["color", "colour", "background color", "background colour", "fill color", "fill colour",
-                                "sticky color", "sticky colour", "note color", "note colour", "style"]
+    static let colourColumns = [
+        "color", "colour", "background color", "background colour", "fill color", "fill colour",
+        "sticky color", "sticky colour", "note color", "note colour", "style",
+    ]
     static let tagColumns = ["tags", "tag", "labels", "label"]
     static let typeColumns = ["type", "item type", "widget type", "object type"]
-    static let createdColumns = ["created", "created at", "creation date", "date created", "created date", "created on"]
+    static let createdColumns = [
+        "created", "created at", "creation date", "date created", "created date", "created on",
+    ]
     /// Board items that are never notes.
-    static let nonNoteTypes: Set<String> = ["connector", "line", "frame", "image", "embed", "document", "preview", "mockup", "arrow"]
+    static let nonNoteTypes: Set<String> = [
+        "connector", "line", "frame", "image", "embed", "document", "preview", "mockup", "arrow",
+    ]
 
     /// The CSV export: one row per item, a header naming the columns.
     public static func parseCSV(_ text: ImportText) -> BoardExport {
@@ -60,7 +76,10 @@ public enum MiroParser {
             body = csv.rows[...]
             textCols = [0]
             if first.fields.count > 1 {
-                out.warnings.append(LineIssue(line: first.line, reason: "no column called Content or Text; the first column is taken as the note"))
+                out.warnings.append(
+                    LineIssue(
+                        line: first.line,
+                        reason: "no column called Content or Text; the first column is taken as the note"))
             }
         }
         let frameCol = textColumn == nil ? nil : column(frameColumns)
@@ -76,16 +95,30 @@ public enum MiroParser {
                 let v = TextCleaning.trimmed(row.fields[i])
                 return v.isEmpty ? nil : v
             }
-            if let type = cell(typeCol), nonNoteTypes.contains(headerKey(type)) { out.ignored += 1; continue }
-            guard let raw = textCols.lazy.compactMap({ cell($0) }).first else { out.ignored += 1; continue }
+            if let type = cell(typeCol), nonNoteTypes.contains(headerKey(type)) {
+                out.ignored += 1
+                continue
+            }
+            guard let raw = textCols.lazy.compactMap({ cell($0) }).first else {
+                out.ignored += 1
+                continue
+            }
             let text = Markup.plainText(raw, lineBreakTags: true).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !text.isEmpty else { out.ignored += 1; continue }
-            let tags = cell(tagCol).map { $0.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
-                .map { TextCleaning.name(String($0)) }.filter { !$0.isEmpty } } ?? []
-            out.notes.append(BoardNote(line: row.line, text: text,
-                                       frame: cell(frameCol).map { TextCleaning.name(Markup.plainText($0)) },
-                                       colour: cell(colourCol).map(colourName),
-                                       tags: tags, createdAt: cell(createdCol).flatMap(BoardDates.parse)))
+            guard !text.isEmpty else {
+                out.ignored += 1
+                continue
+            }
+            let tags =
+                cell(tagCol).map {
+                    $0.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
+                        .map { TextCleaning.name(String($0)) }.filter { !$0.isEmpty }
+                } ?? []
+            out.notes.append(
+                BoardNote(
+                    line: row.line, text: text,
+                    frame: cell(frameCol).map { TextCleaning.name(Markup.plainText($0)) },
+                    colour: cell(colourCol).map(colourName),
+                    tags: tags, createdAt: cell(createdCol).flatMap(BoardDates.parse)))
         }
         return out
     }
@@ -99,7 +132,10 @@ public enum MiroParser {
         out.lineCount = text.bytes.withUnsafeBufferPointer { buf in
             ByteLines.forEach(buf) { line, number in
                 if Bytes.isBlank(line) {
-                    if !current.isEmpty { blocks.append(current); current = [] }
+                    if !current.isEmpty {
+                        blocks.append(current)
+                        current = []
+                    }
                 } else {
                     current.append((number, TextCleaning.string(Bytes.trimmed(line))))
                 }
@@ -109,7 +145,8 @@ public enum MiroParser {
         let byBlock = blocks.count > 1 && blocks.contains { $0.count > 1 }
         if byBlock {
             for block in blocks {
-                out.notes.append(BoardNote(line: block[0].0, text: block.map { unbullet($0.1) }.joined(separator: "\n")))
+                out.notes.append(
+                    BoardNote(line: block[0].0, text: block.map { unbullet($0.1) }.joined(separator: "\n")))
             }
         } else {
             for (line, text) in blocks.joined() {
@@ -162,20 +199,40 @@ enum BoardDates {
             }
             return v
         }
-        guard let y = num(0, 4), scalars.count >= 10, scalars[4] == "-", let mo = num(5, 2), scalars[7] == "-", let d = num(8, 2) else { return nil }
-        var h = 0, mi = 0, se = 0, i = 10, zone = 0
+        guard let y = num(0, 4), scalars.count >= 10, scalars[4] == "-", let mo = num(5, 2), scalars[7] == "-",
+            let d = num(8, 2)
+        else { return nil }
+        var h = 0
+        var mi = 0
+        var se = 0
+        var i = 10
+        var zone = 0
         if scalars.count > 10 {
-            guard scalars[10] == "T" || scalars[10] == " ", let hh = num(11, 2), scalars.count > 13, scalars[13] == ":", let mm = num(14, 2) else { return nil }
-            h = hh; mi = mm; i = 16
-            if i < scalars.count, scalars[i] == ":", let ss = num(i + 1, 2) { se = ss; i += 3 }
-            if i < scalars.count, scalars[i] == "." { i += 1; while i < scalars.count, ("0"..."9").contains(scalars[i]) { i += 1 } }
+            guard scalars[10] == "T" || scalars[10] == " ", let hh = num(11, 2), scalars.count > 13, scalars[13] == ":",
+                let mm = num(14, 2)
+            else { return nil }
+            h = hh
+            mi = mm
+            i = 16
+            if i < scalars.count, scalars[i] == ":", let ss = num(i + 1, 2) {
+                se = ss
+                i += 3
+            }
+            if i < scalars.count, scalars[i] == "." {
+                i += 1
+                while i < scalars.count, ("0"..."9").contains(scalars[i]) { i += 1 }
+            }
             if i < scalars.count {
                 if scalars[i] == "Z" {
                     i += 1
                 } else if scalars[i] == "+" || scalars[i] == "-", let zh = num(i + 1, 2) {
                     let sign = scalars[i] == "-" ? -1 : 1
                     var zm = 0
-                    if i + 3 < scalars.count, scalars[i + 3] == ":", let m = num(i + 4, 2) { zm = m } else if let m = num(i + 3, 2) { zm = m }
+                    if i + 3 < scalars.count, scalars[i + 3] == ":", let m = num(i + 4, 2) {
+                        zm = m
+                    } else if let m = num(i + 3, 2) {
+                        zm = m
+                    }
                     zone = sign * (zh * 3600 + zm * 60)
                 } else {
                     return nil
@@ -183,7 +240,9 @@ enum BoardDates {
             }
         }
         // Plain arithmetic (days from the civil date): a Calendar per cell made board imports slow.
-        let monthDays = [31, y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        let monthDays = [
+            31, y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+        ]
         guard (1...12).contains(mo), d >= 1, d <= monthDays[mo - 1], h <= 23, mi <= 59, se <= 60 else { return nil }
         let yy = mo <= 2 ? y - 1 : y
         let era = (yy >= 0 ? yy : yy - 399) / 400

@@ -49,25 +49,33 @@ public struct NameMapping: Sendable, Equatable {
 
     public static func parse(_ text: ImportText) throws -> NameMapping {
         let csv = CSVReader.read(text)
-        if let bad = csv.skipped.first { throw ImportError.mappingLine(fileName: text.fileName, line: bad.line, reason: bad.reason) }
+        if let bad = csv.skipped.first {
+            throw ImportError.mappingLine(fileName: text.fileName, line: bad.line, reason: bad.reason)
+        }
         var mapping = NameMapping()
         for (index, row) in csv.rows.enumerated() {
             let cells = row.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             let name = TextCleaning.name(cells[0])
             let code = cells.count > 1 ? cells[1] : ""
-            if index == 0, target(code) == nil, ["code", "participant", "participant code", "pseudonym"].contains(code.lowercased()) {
+            if index == 0, target(code) == nil,
+                ["code", "participant", "participant code", "pseudonym"].contains(code.lowercased())
+            {
                 continue // a header row
             }
             guard cells.count >= 2, !name.isEmpty, !code.isEmpty else {
-                throw ImportError.mappingLine(fileName: text.fileName, line: row.line, reason: "expected `display name,code`")
+                throw ImportError.mappingLine(
+                    fileName: text.fileName, line: row.line, reason: "expected `display name,code`")
             }
             guard let t = target(code) else {
-                throw ImportError.mappingLine(fileName: text.fileName, line: row.line,
-                                              reason: "'\(TextCleaning.name(code))' is not a participant code (like P01), `facilitator` or `skip`")
+                throw ImportError.mappingLine(
+                    fileName: text.fileName, line: row.line,
+                    reason: "'\(TextCleaning.name(code))' is not a participant code (like P01), `facilitator` or `skip`"
+                )
             }
             if let earlier = mapping.target(for: name), earlier != t {
-                throw ImportError.mappingLine(fileName: text.fileName, line: row.line,
-                                              reason: "'\(name)' is mapped twice, to \(earlier) and to \(t)")
+                throw ImportError.mappingLine(
+                    fileName: text.fileName, line: row.line,
+                    reason: "'\(name)' is mapped twice, to \(earlier) and to \(t)")
             }
             mapping.add(name, t)
         }

@@ -33,7 +33,8 @@ public enum SpeakerAssignment {
         default: event = SpeakerSet(first: first, last: last, speaker: try code(speaker, in: state))
         }
         do {
-            _ = try state.applying(SessionEvent(at: state.lastEventAt ?? Date(timeIntervalSince1970: 0), by: "check", event))
+            _ = try state.applying(
+                SessionEvent(at: state.lastEventAt ?? Date(timeIntervalSince1970: 0), by: "check", event))
         } catch let e as SessionError {
             throw Problem.refused(e)
         }
@@ -43,16 +44,20 @@ public enum SpeakerAssignment {
     static func parseRange(_ text: String) throws -> (Int, Int) {
         let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "..", with: "-")
         let parts = t.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let a = Int(parts[0].trimmingCharacters(in: .whitespaces).trimmingPrefix("#")),
-              let b = parts.count == 2 ? Int(parts[1].trimmingCharacters(in: .whitespaces).trimmingPrefix("#")) : a,
-              a >= 1, a <= b else { throw Problem.badRange(text) }
+        guard (1...2).contains(parts.count),
+            let a = Int(parts[0].trimmingCharacters(in: .whitespaces).trimmingPrefix("#")),
+            let b = parts.count == 2 ? Int(parts[1].trimmingCharacters(in: .whitespaces).trimmingPrefix("#")) : a,
+            a >= 1, a <= b
+        else { throw Problem.badRange(text) }
         return (a, b)
     }
 
     static func code(_ word: String, in state: SessionState) throws -> String {
         let upper = word.uppercased()
         if state.participant(upper) != nil { return upper }
-        if let n = Int(word), n >= 1, state.participant(String(format: "P%02d", n)) != nil { return String(format: "P%02d", n) }
+        if let n = Int(word), n >= 1, state.participant(String(format: "P%02d", n)) != nil {
+            return String(format: "P%02d", n)
+        }
         throw Problem.unknownSpeaker(word)
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Reads the Word transcript Teams offers for download (`.docx`), in both the
 /// shapes it has written:
@@ -31,30 +32,37 @@ public enum TeamsDocxParser {
     static func paragraphs(_ data: Data, fileName: String) throws -> [String] {
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw ImportError.nothingRecognised(fileName: fileName, format: .teamsDocx, firstProblem: "it is not a Word (.docx) file")
+            throw ImportError.nothingRecognised(
+                fileName: fileName, format: .teamsDocx, firstProblem: "it is not a Word (.docx) file")
         }
         guard let entry = archive["word/document.xml"] else {
-            throw ImportError.nothingRecognised(fileName: fileName, format: .teamsDocx, firstProblem: "it has no Word document inside")
+            throw ImportError.nothingRecognised(
+                fileName: fileName, format: .teamsDocx, firstProblem: "it has no Word document inside")
         }
         guard entry.uncompressedSize <= UInt64(documentLimit) else {
-            throw ImportError.fileTooLarge(fileName: fileName, bytes: Int(clamping: entry.uncompressedSize), limit: documentLimit)
+            throw ImportError.fileTooLarge(
+                fileName: fileName, bytes: Int(clamping: entry.uncompressedSize), limit: documentLimit)
         }
         var xml = Data()
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 xml.append(chunk)
-                if xml.count > documentLimit { throw ImportError.fileTooLarge(fileName: fileName, bytes: xml.count, limit: documentLimit) }
+                if xml.count > documentLimit {
+                    throw ImportError.fileTooLarge(fileName: fileName, bytes: xml.count, limit: documentLimit)
+                }
             }
         } catch let e as ImportError { throw e } catch {
-            throw ImportError.nothingRecognised(fileName: fileName, format: .teamsDocx, firstProblem: "its Word document is damaged")
+            throw ImportError.nothingRecognised(
+                fileName: fileName, format: .teamsDocx, firstProblem: "its Word document is damaged")
         }
         let reader = ParagraphReader()
         let parser = XMLParser(data: xml)
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader
         guard parser.parse() else {
-            throw ImportError.nothingRecognised(fileName: fileName, format: .teamsDocx,
-                                                firstProblem: "its Word document is not well-formed XML")
+            throw ImportError.nothingRecognised(
+                fileName: fileName, format: .teamsDocx,
+                firstProblem: "its Word document is not well-formed XML")
         }
         return reader.lines
     }
@@ -66,8 +74,10 @@ public enum TeamsDocxParser {
         private var current = ""
         private var inText = false
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             switch name {
             case "w:p": current = ""
             case "w:t": inText = true
@@ -142,20 +152,25 @@ public enum TeamsDocxParser {
         var raw = [WebVTTParser.RawCue]()
         var speakers = [String?]()
         for (i, var e) in entries.enumerated() {
-            if e.fromArrow, e.text.count >= 2, isNameLine(e.text[0]) { e.speaker = TextCleaning.name(e.text.removeFirst()) }
+            if e.fromArrow, e.text.count >= 2, isNameLine(e.text[0]) {
+                e.speaker = TextCleaning.name(e.text.removeFirst())
+            }
             let end = e.end ?? entries[(i + 1)...].first?.start ?? e.start
             raw.append(WebVTTParser.RawCue(line: e.line, id: nil, start: e.start, end: end, lines: e.text))
             speakers.append(e.speaker)
         }
         WebVTTParser.clampTimes(&raw, into: &out)
         for (r, speaker) in zip(raw, speakers) {
-            let text = r.lines.joined(separator: " ").split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+            let text = r.lines.joined(separator: " ").split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(
+                separator: " ")
             if text.isEmpty {
                 out.skipped.append(LineIssue(line: r.line, reason: "the entry has no words", kind: .noText))
                 continue
             }
-            out.cues.append(TranscriptCue(line: r.line, start: r.start ?? 0, end: r.end ?? r.start ?? 0,
-                                          speaker: speaker.flatMap { $0.isEmpty ? nil : $0 }, text: text))
+            out.cues.append(
+                TranscriptCue(
+                    line: r.line, start: r.start ?? 0, end: r.end ?? r.start ?? 0,
+                    speaker: speaker.flatMap { $0.isEmpty ? nil : $0 }, text: text))
         }
         return out
     }
@@ -180,7 +195,8 @@ public enum TeamsDocxParser {
         guard let space = line.lastIndex(where: { $0 == " " || $0 == "\t" }) else { return nil }
         let token = line[line.index(after: space)...]
         let name = line[..<space].trimmingCharacters(in: .whitespaces)
-        guard token.contains(":"), token.first?.isNumber == true, isNameLine(name), name.contains(where: \.isLetter) else {
+        guard token.contains(":"), token.first?.isNumber == true, isNameLine(name), name.contains(where: \.isLetter)
+        else {
             return nil
         }
         var t = String(token)

@@ -8,7 +8,10 @@ enum TextCleaning {
     /// (tab and line feed stay).
     static func string(_ b: UnsafeBufferPointer<UInt8>) -> String {
         var dirty = false
-        for c in b where (c < 0x20 && c != 0x09 && c != 0x0A) || c == 0x7F || c == 0xC2 { dirty = true; break }
+        for c in b where (c < 0x20 && c != 0x09 && c != 0x0A) || c == 0x7F || c == 0xC2 {
+            dirty = true
+            break
+        }
         if !dirty { return Bytes.string(b) }
         var out = [UInt8]()
         out.reserveCapacity(b.count)
@@ -126,7 +129,8 @@ enum Markup {
                 }
                 i = s.index(after: close)
             } else if ch == "&", let semi = s[i...].prefix(12).firstIndex(of: ";"),
-                      let decoded = entity(s[s.index(after: i)..<semi]) {
+                let decoded = entity(s[s.index(after: i)..<semi])
+            {
                 out.append(decoded)
                 i = s.index(after: semi)
             } else {
@@ -161,10 +165,12 @@ enum Markup {
         default:
             guard name.hasPrefix("#") else { return nil }
             let digits = name.dropFirst()
-            let value = digits.hasPrefix("x") || digits.hasPrefix("X")
+            let value =
+                digits.hasPrefix("x") || digits.hasPrefix("X")
                 ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
             guard let v = value, let scalar = Unicode.Scalar(v),
-                  (v >= 0x20 && v != 0x7F && !(0x80...0x9F).contains(v)) || v == 0x0A || v == 0x09 else { return nil }
+                (v >= 0x20 && v != 0x7F && !(0x80...0x9F).contains(v)) || v == 0x0A || v == 0x09
+            else { return nil }
             return String(Character(scalar))
         }
     }

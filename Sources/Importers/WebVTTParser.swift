@@ -15,7 +15,12 @@ public struct TranscriptCue: Sendable, Equatable {
     public var speaker: String?
     public var text: String
     public init(line: Int, id: String? = nil, start: TimeInterval, end: TimeInterval, speaker: String?, text: String) {
-        self.line = line; self.id = id; self.start = start; self.end = end; self.speaker = speaker; self.text = text
+        self.line = line
+        self.id = id
+        self.start = start
+        self.end = end
+        self.speaker = speaker
+        self.text = text
     }
 }
 
@@ -39,7 +44,10 @@ public struct WebVTTTranscript: Sendable, Equatable {
     public var clampedTimes = 0
 
     public init(cues: [TranscriptCue] = [], skipped: [LineIssue] = [], warnings: [LineIssue] = [], lineCount: Int = 0) {
-        self.cues = cues; self.skipped = skipped; self.warnings = warnings; self.lineCount = lineCount
+        self.cues = cues
+        self.skipped = skipped
+        self.warnings = warnings
+        self.lineCount = lineCount
     }
 
     /// Merges consecutive cues of one speaker (Teams writes a cue per sentence).
@@ -51,14 +59,17 @@ public struct WebVTTTranscript: Sendable, Equatable {
         var out = [TranscriptTurn]()
         for cue in cues {
             if var last = out.last, last.speaker != nil, last.speaker == cue.speaker,
-               last.text.utf8.count + 1 + cue.text.utf8.count <= maxCharacters,
-               maxGap.map({ cue.start - last.end <= $0 }) ?? true {
+                last.text.utf8.count + 1 + cue.text.utf8.count <= maxCharacters,
+                maxGap.map({ cue.start - last.end <= $0 }) ?? true
+            {
                 last.text += " " + cue.text
                 last.end = max(last.end, cue.end)
                 last.cues += 1
                 out[out.count - 1] = last
             } else {
-                out.append(TranscriptTurn(line: cue.line, speaker: cue.speaker, start: cue.start, end: cue.end, text: cue.text, cues: 1))
+                out.append(
+                    TranscriptTurn(
+                        line: cue.line, speaker: cue.speaker, start: cue.start, end: cue.end, text: cue.text, cues: 1))
             }
         }
         return out
@@ -145,18 +156,27 @@ public enum WebVTTParser {
                         state = .header
                         return
                     }
-                    if expectHeader { out.warnings.append(LineIssue(line: number, reason: "the file does not start with WEBVTT")) }
+                    if expectHeader {
+                        out.warnings.append(LineIssue(line: number, reason: "the file does not start with WEBVTT"))
+                    }
                     state = .between
                     startBlock(line, number: number)
                 case .header:
-                    if blank { state = .between } else if Bytes.contains(line, "-->") { _ = beginCue(line, number: number, id: nil) }
+                    if blank {
+                        state = .between
+                    } else if Bytes.contains(line, "-->") {
+                        _ = beginCue(line, number: number, id: nil)
+                    }
                 case .between:
                     if !blank { startBlock(line, number: number) }
                 case .skipping:
                     if blank { state = .between }
                 case .afterID(let idLine, _):
                     if blank || !Bytes.contains(line, "-->") {
-                        out.skipped.append(LineIssue(line: idLine, reason: "a cue with no time (`00:00:01.000 --> 00:00:04.000`) after its first line"))
+                        out.skipped.append(
+                            LineIssue(
+                                line: idLine,
+                                reason: "a cue with no time (`00:00:01.000 --> 00:00:04.000`) after its first line"))
                         state = blank ? .between : .skipping
                     } else if case .afterID(_, let id) = state {
                         _ = beginCue(line, number: number, id: id)
@@ -186,7 +206,8 @@ public enum WebVTTParser {
     /// never before the previous cue's start nor after the next cue's, an end
     /// never before its start. Each one is a warning, and counted.
     static func clampTimes(_ raw: inout [RawCue], into out: inout WebVTTTranscript) {
-        var previousStart: TimeInterval = 0, previousEnd: TimeInterval = 0
+        var previousStart: TimeInterval = 0
+        var previousEnd: TimeInterval = 0
         for i in raw.indices {
             var changed = false
             // The next cue's start, looked for only when a time needs mending.
@@ -211,8 +232,11 @@ public enum WebVTTParser {
             }
             if changed {
                 out.clampedTimes += 1
-                out.warnings.append(LineIssue(line: raw[i].line, reason: "the cue's time is negative or runs backwards; "
-                                              + "set to \(clock(start)) --> \(clock(end)) from the cues around it"))
+                out.warnings.append(
+                    LineIssue(
+                        line: raw[i].line,
+                        reason: "the cue's time is negative or runs backwards; "
+                            + "set to \(clock(start)) --> \(clock(end)) from the cues around it"))
             }
             raw[i].start = start
             raw[i].end = end
@@ -230,8 +254,10 @@ public enum WebVTTParser {
     private static func isKeywordBlock(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         for word: StaticString in ["NOTE", "STYLE", "REGION"] {
             let m = word.utf8CodeUnitCount
-            if line.count >= m, zip(line.prefix(m), UnsafeBufferPointer(start: word.utf8Start, count: m)).allSatisfy({ $0 == $1 }),
-               line.count == m || Bytes.isSpace(line[m]) {
+            if line.count >= m,
+                zip(line.prefix(m), UnsafeBufferPointer(start: word.utf8Start, count: m)).allSatisfy({ $0 == $1 }),
+                line.count == m || Bytes.isSpace(line[m])
+            {
                 return true
             }
         }
@@ -242,14 +268,19 @@ public enum WebVTTParser {
 
     /// `nil` times were negative in the file.
     struct Timing { var start: TimeInterval?, end: TimeInterval? }
-    enum TimingResult { case success(Timing), failure(String) }
+    enum TimingResult {
+        case success(Timing)
+        case failure(String)
+    }
 
     static func timing(_ line: UnsafeBufferPointer<UInt8>) -> TimingResult {
         let l = Bytes.trimmed(line)
         guard let arrow = Bytes.index(of: "-->", in: l) else { return .failure("not a cue time") }
         let left = Bytes.trimmed(UnsafeBufferPointer(rebasing: l[0..<arrow]))
         var right = Bytes.trimmedStart(UnsafeBufferPointer(rebasing: l[(arrow + 3)..<l.count]))
-        if let space = right.firstIndex(where: Bytes.isSpace) { right = UnsafeBufferPointer(rebasing: right[0..<space]) }
+        if let space = right.firstIndex(where: Bytes.isSpace) {
+            right = UnsafeBufferPointer(rebasing: right[0..<space])
+        }
         guard let start = stamp(left) else {
             return .failure("'\(Bytes.string(UnsafeBufferPointer(rebasing: left.prefix(40))))' is not a cue time")
         }
@@ -277,17 +308,32 @@ public enum WebVTTParser {
         var fraction = 0.0
         var negative = false
         func number(_ limit: Int) -> (Int, Int)? {
-            if i < n, b[i] == UInt8(ascii: "-") { negative = true; i += 1 }
-            var v = 0, k = 0
-            while i < n, Bytes.isDigit(b[i]), k < limit { v = v * 10 + Int(b[i] - 48); i += 1; k += 1 }
+            if i < n, b[i] == UInt8(ascii: "-") {
+                negative = true
+                i += 1
+            }
+            var v = 0
+            var k = 0
+            while i < n, Bytes.isDigit(b[i]), k < limit {
+                v = v * 10 + Int(b[i] - 48)
+                i += 1
+                k += 1
+            }
             return k == 0 ? nil : (v, k)
         }
         while i < n {
             guard count < 3, let (v, _) = number(9) else { return nil }
-            switch count { case 0: fields.0 = v; case 1: fields.1 = v; default: fields.2 = v }
+            switch count {
+            case 0: fields.0 = v
+            case 1: fields.1 = v
+            default: fields.2 = v
+            }
             count += 1
             if i == n { break }
-            if b[i] == UInt8(ascii: ":") { i += 1; continue }
+            if b[i] == UInt8(ascii: ":") {
+                i += 1
+                continue
+            }
             if b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ",") {
                 i += 1
                 guard let (f, fk) = number(9), i == n else { return nil }
@@ -313,13 +359,15 @@ public enum WebVTTParser {
         cues.reserveCapacity(raw.count)
         var unnamed = [Int]() // indexes of cues with no <v> voice
         for r in raw {
-            let start = r.start ?? 0, end = r.end ?? start
+            let start = r.start ?? 0
+            let end = r.end ?? start
             let payload = r.lines.joined(separator: "\n")
             let before = cues.count
             if payload.contains("<v") {
                 for (speaker, text) in voices(payload) where !text.isEmpty {
                     if speaker == nil { unnamed.append(cues.count) }
-                    cues.append(TranscriptCue(line: r.line, id: r.id, start: start, end: end, speaker: speaker, text: text))
+                    cues.append(
+                        TranscriptCue(line: r.line, id: r.id, start: start, end: end, speaker: speaker, text: text))
                 }
             } else {
                 let text = oneLine(Markup.plainText(payload))
@@ -328,7 +376,9 @@ public enum WebVTTParser {
                     cues.append(TranscriptCue(line: r.line, id: r.id, start: start, end: end, speaker: nil, text: text))
                 }
             }
-            if cues.count == before { skipped.append(LineIssue(line: r.line, reason: "the cue has no words", kind: .noText)) }
+            if cues.count == before {
+                skipped.append(LineIssue(line: r.line, reason: "the cue has no words", kind: .noText))
+            }
         }
         // Zoom writes `Name: text`. A colon in speech is common ("the point is: …"),
         // so a prefix counts as a name if it recurs, if every cue has one, or,
@@ -377,8 +427,9 @@ public enum WebVTTParser {
         guard let f = rest.first, f == " " || f == "\t" else { return nil }
         let cleaned = TextCleaning.name(String(name))
         guard !cleaned.isEmpty, cleaned.count <= 64, cleaned.split(separator: " ").count <= 8,
-              !cleaned.contains("?"), !cleaned.contains("!"), !cleaned.lowercased().hasPrefix("http"),
-              let first = cleaned.unicodeScalars.first, !("0"..."9").contains(first) else { return nil }
+            !cleaned.contains("?"), !cleaned.contains("!"), !cleaned.lowercased().hasPrefix("http"),
+            let first = cleaned.unicodeScalars.first, !("0"..."9").contains(first)
+        else { return nil }
         let body = rest.trimmingCharacters(in: .whitespaces)
         return body.isEmpty ? nil : (cleaned, body)
     }
@@ -390,8 +441,10 @@ public enum WebVTTParser {
         var speaker: String?
         while true {
             guard let open = rest.range(of: "<v"),
-                  let close = rest[open.upperBound...].firstIndex(of: ">"),
-                  let after = rest[open.upperBound...].first, after == " " || after == "." || after == "\t" || after == ">" else {
+                let close = rest[open.upperBound...].firstIndex(of: ">"),
+                let after = rest[open.upperBound...].first,
+                after == " " || after == "." || after == "\t" || after == ">"
+            else {
                 out.append((speaker, oneLine(Markup.plainText(String(rest)))))
                 break
             }
@@ -408,7 +461,9 @@ public enum WebVTTParser {
     }
 
     private static func oneLine(_ s: String) -> String {
-        guard s.contains("\n") || s.contains("\t") || s.hasPrefix(" ") || s.hasSuffix(" ") || s.contains("  ") else { return s }
+        guard s.contains("\n") || s.contains("\t") || s.hasPrefix(" ") || s.hasSuffix(" ") || s.contains("  ") else {
+            return s
+        }
         return s.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 }

@@ -12,10 +12,16 @@ public struct ChatMessage: Sendable, Equatable {
     public var text: String
     public var kind: ChatMessageKind
 
-    public init(line: Int, time: TimeInterval, sender: String, recipient: ChatRecipient = .everyone,
-                text: String, kind: ChatMessageKind = .message) {
-        self.line = line; self.time = time; self.sender = sender; self.recipient = recipient
-        self.text = text; self.kind = kind
+    public init(
+        line: Int, time: TimeInterval, sender: String, recipient: ChatRecipient = .everyone,
+        text: String, kind: ChatMessageKind = .message
+    ) {
+        self.line = line
+        self.time = time
+        self.sender = sender
+        self.recipient = recipient
+        self.text = text
+        self.kind = kind
     }
 
     public var isDirect: Bool { if case .direct = recipient { return true } else { return false } }
@@ -47,8 +53,12 @@ public struct ChatTranscript: Sendable, Equatable {
     /// Lines read but worth a word (times out of order).
     public var warnings: [LineIssue] = []
     public var lineCount = 0
-    public init(messages: [ChatMessage] = [], skipped: [LineIssue] = [], warnings: [LineIssue] = [], lineCount: Int = 0) {
-        self.messages = messages; self.skipped = skipped; self.warnings = warnings; self.lineCount = lineCount
+    public init(messages: [ChatMessage] = [], skipped: [LineIssue] = [], warnings: [LineIssue] = [], lineCount: Int = 0)
+    {
+        self.messages = messages
+        self.skipped = skipped
+        self.warnings = warnings
+        self.lineCount = lineCount
     }
 }
 
@@ -155,8 +165,9 @@ public struct ZoomChatParser: Sendable {
                 return
             }
             let time = placeInDay(clock, line: number)
-            pending = Pending(line: number, time: time, sender: parties.0, recipient: parties.1,
-                              lines: firstText.isEmpty ? [] : [TextCleaning.string(firstText)])
+            pending = Pending(
+                line: number, time: time, sender: parties.0, recipient: parties.1,
+                lines: firstText.isEmpty ? [] : [TextCleaning.string(firstText)])
         case .malformed(let reason):
             finishMessage()
             output.skipped.append(LineIssue(line: number, reason: reason))
@@ -170,7 +181,8 @@ public struct ZoomChatParser: Sendable {
         if pending != nil {
             pending!.lines.append(TextCleaning.string(bytes))
         } else if !discarding {
-            output.skipped.append(LineIssue(line: number, reason: "not a chat message (no `HH:MM:SS From NAME:` before it)"))
+            output.skipped.append(
+                LineIssue(line: number, reason: "not a chat message (no `HH:MM:SS From NAME:` before it)"))
             discarding = true // report a stray block once, not every line of it
         }
     }
@@ -192,7 +204,10 @@ public struct ZoomChatParser: Sendable {
         return m
     }
 
-    private enum Finished { case message(ChatMessage), issue(LineIssue) }
+    private enum Finished {
+        case message(ChatMessage)
+        case issue(LineIssue)
+    }
 
     private static func message(from p: Pending) -> Finished {
         let body = TextCleaning.tidyLines(p.lines)
@@ -203,7 +218,8 @@ public struct ZoomChatParser: Sendable {
         if text.isEmpty {
             return .issue(LineIssue(line: p.line, reason: "the reply has no text", kind: .noText))
         }
-        return .message(ChatMessage(line: p.line, time: p.time, sender: p.sender, recipient: p.recipient, text: text, kind: kind))
+        return .message(
+            ChatMessage(line: p.line, time: p.time, sender: p.sender, recipient: p.recipient, text: text, kind: kind))
     }
 
     private mutating func placeInDay(_ clock: TimeInterval, line: Int) -> TimeInterval {
@@ -213,7 +229,12 @@ public struct ZoomChatParser: Sendable {
                 dayOffset += 86_400 // past midnight
                 t += 86_400
             } else if t < last {
-                output.warnings.append(LineIssue(line: line, reason: "time \(ChatClock.format(t)) is earlier than the message before (\(ChatClock.format(last)))"))
+                output.warnings.append(
+                    LineIssue(
+                        line: line,
+                        reason:
+                            "time \(ChatClock.format(t)) is earlier than the message before (\(ChatClock.format(last)))"
+                    ))
             }
         }
         lastTime = t
@@ -247,7 +268,8 @@ public struct ZoomChatParser: Sendable {
         while i < n && Bytes.isSpace(b[i]) { i += 1 }
         var hours = clock.hours
         if i + 1 < n, Bytes.hasPrefixCI(b, "am", at: i) || Bytes.hasPrefixCI(b, "pm", at: i),
-           i + 2 == n || Bytes.isSpace(b[i + 2]) {
+            i + 2 == n || Bytes.isSpace(b[i + 2])
+        {
             guard (1...12).contains(hours) else { return .malformed("\(clock.text(b)) is not a time of day") }
             let pm = b[i] | 0x20 == UInt8(ascii: "p")
             hours = hours % 12 + (pm ? 12 : 0)
@@ -290,18 +312,23 @@ public struct ZoomChatParser: Sendable {
             direct = true
             break
         }
-        var sender = s, recipient: String?
+        var sender = s
+        var recipient: String?
         if let r = s.range(of: "  to  ") ?? s.range(of: "\tto\t") {
-            sender = String(s[..<r.lowerBound]); recipient = String(s[r.upperBound...])
+            sender = String(s[..<r.lowerBound])
+            recipient = String(s[r.upperBound...])
         } else {
             let tidy = TextCleaning.name(s)
             let tidyLower = tidy.lowercased()
             if let group = groupRecipients.first(where: { tidyLower.hasSuffix(" to " + $0) }) {
-                sender = String(tidy.dropLast(group.count + 4)); recipient = String(tidy.suffix(group.count))
+                sender = String(tidy.dropLast(group.count + 4))
+                recipient = String(tidy.suffix(group.count))
             } else if let r = tidy.range(of: " to ", options: .backwards) {
-                sender = String(tidy[..<r.lowerBound]); recipient = String(tidy[r.upperBound...])
+                sender = String(tidy[..<r.lowerBound])
+                recipient = String(tidy[r.upperBound...])
             } else if direct, let r = tidy.range(of: " To ", options: .backwards) {
-                sender = String(tidy[..<r.lowerBound]); recipient = String(tidy[r.upperBound...])
+                sender = String(tidy[..<r.lowerBound])
+                recipient = String(tidy[r.upperBound...])
             } else {
                 sender = tidy
             }
@@ -326,7 +353,11 @@ public struct ZoomChatParser: Sendable {
         if firstLine.hasPrefix("Reacted to "), let with = firstLine.range(of: " with ", options: .backwards) {
             let quoted = unquote(firstLine[firstLine.index(firstLine.startIndex, offsetBy: 11)..<with.lowerBound])
             // A reaction keeps its whole line as text (for the report; reactions are not contributions).
-            return (.reaction(emoji: String(firstLine[with.upperBound...]).trimmingCharacters(in: .whitespaces), quoting: quoted), body)
+            return (
+                .reaction(
+                    emoji: String(firstLine[with.upperBound...]).trimmingCharacters(in: .whitespaces), quoting: quoted),
+                body
+            )
         }
         if firstLine.hasPrefix("Removed a "), let from = firstLine.range(of: " reaction from ") {
             let emoji = firstLine[firstLine.index(firstLine.startIndex, offsetBy: 10)..<from.lowerBound]
@@ -334,13 +365,16 @@ public struct ZoomChatParser: Sendable {
         }
         if firstLine.hasPrefix("Replying to ") {
             let after = firstLine.dropFirst(12)
-            var quoted = Substring(after), sameLine = Substring("")
+            var quoted = Substring(after)
+            var sameLine = Substring("")
             if after.hasPrefix("\""), let close = after.lastIndex(of: "\""), close > after.startIndex {
                 quoted = after[after.index(after: after.startIndex)..<close]
                 sameLine = after[after.index(after: close)...]
                 while let f = sameLine.first, f == ":" || f == " " || f == "\t" { sameLine = sameLine.dropFirst() }
             }
-            let text = TextCleaning.tidyLines((sameLine.isEmpty ? [] : [String(sameLine)]) + rest.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            let text = TextCleaning.tidyLines(
+                (sameLine.isEmpty ? [] : [String(sameLine)])
+                    + rest.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
             return (.reply(quoting: String(quoted)), text)
         }
         return (.message, body)
@@ -366,18 +400,26 @@ struct ChatTimeToken {
         let n = b.count
         var i = 0
         func digits(_ max: Int) -> (Int, Int)? {
-            var v = 0, k = 0
-            while i < n, k < max, Bytes.isDigit(b[i]) { v = v * 10 + Int(b[i] - 48); i += 1; k += 1 }
+            var v = 0
+            var k = 0
+            while i < n, k < max, Bytes.isDigit(b[i]) {
+                v = v * 10 + Int(b[i] - 48)
+                i += 1
+                k += 1
+            }
             return k == 0 ? nil : (v, k)
         }
         guard let (h, _) = digits(2), i < n, b[i] == UInt8(ascii: ":") else { return nil }
         i += 1
         guard let (m, mk) = digits(2), mk == 2 else { return nil }
-        var s = 0, parts = 2, fraction = 0.0
+        var s = 0
+        var parts = 2
+        var fraction = 0.0
         if i < n, b[i] == UInt8(ascii: ":") {
             i += 1
             guard let (sv, sk) = digits(2), sk == 2 else { return nil }
-            s = sv; parts = 3
+            s = sv
+            parts = 3
             if i < n, b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ",") {
                 let dot = i
                 i += 1

@@ -8,14 +8,17 @@ import Foundation
 import SessionModel
 
 extension ScanContext {
-    static let topLevelDomains = Vocab.set("com uk org net io gov ac nhs sch co info me tv edu biz eu scot wales cymru london app ly gg ee ai")
-    static let profileHosts: Set<String> = ["facebook.com", "fb.com", "m.facebook.com", "instagram.com", "tiktok.com", "twitter.com", "x.com",
-                                            "linkedin.com", "uk.linkedin.com", "snapchat.com", "youtube.com", "onlyfans.com", "threads.net",
-                                            "t.me", "reddit.com", "twitch.tv", "wa.me", "vm.tiktok.com", "pinterest.com", "tumblr.com",
-                                            "soundcloud.com", "paypal.me", "cash.app", "vinted.co.uk", "depop.com", "discord.gg",
-                                            // Link pages: one person's links in one place.
-                                            "linktr.ee", "beacons.ai", "lnk.bio", "bio.link", "linkin.bio", "campsite.bio", "solo.to",
-                                            "taplink.cc", "allmylinks.com", "about.me", "carrd.co", "snipfeed.co", "komi.io", "hoo.be"]
+    static let topLevelDomains = Vocab.set(
+        "com uk org net io gov ac nhs sch co info me tv edu biz eu scot wales cymru london app ly gg ee ai")
+    static let profileHosts: Set<String> = [
+        "facebook.com", "fb.com", "m.facebook.com", "instagram.com", "tiktok.com", "twitter.com", "x.com",
+        "linkedin.com", "uk.linkedin.com", "snapchat.com", "youtube.com", "onlyfans.com", "threads.net",
+        "t.me", "reddit.com", "twitch.tv", "wa.me", "vm.tiktok.com", "pinterest.com", "tumblr.com",
+        "soundcloud.com", "paypal.me", "cash.app", "vinted.co.uk", "depop.com", "discord.gg",
+        // Link pages: one person's links in one place.
+        "linktr.ee", "beacons.ai", "lnk.bio", "bio.link", "linkin.bio", "campsite.bio", "solo.to",
+        "taplink.cc", "allmylinks.com", "about.me", "carrd.co", "snipfeed.co", "komi.io", "hoo.be",
+    ]
 
     mutating func findWebAndNetwork() {
         findURLs()
@@ -29,9 +32,13 @@ extension ScanContext {
         let n = scalars.count
         var i = 0
         while i < n {
-            if Tokeniser.isSpace(scalars[i]) { i += 1; continue }
+            if Tokeniser.isSpace(scalars[i]) {
+                i += 1
+                continue
+            }
             var e = i
-            var dots = 0, slashes = 0
+            var dots = 0
+            var slashes = 0
             while e < n, !Tokeniser.isSpace(scalars[e]) {
                 if scalars[e] == "." { dots += 1 } else if scalars[e] == "/" { slashes += 1 }
                 e += 1
@@ -54,9 +61,14 @@ extension ScanContext {
             for p in ["https://", "http://"] where rest.hasPrefix(p) { rest = rest.dropFirst(p.count) }
             var host = rest
             var path = Substring("")
-            if let s = rest.firstIndex(of: "/") { host = rest[..<s]; path = rest[s...] }
+            if let s = rest.firstIndex(of: "/") {
+                host = rest[..<s]
+                path = rest[s...]
+            }
             if host.hasPrefix("www.") { host = host.dropFirst(4) }
-            guard host.contains("."), let tld = host.split(separator: ".").last, explicit || Self.topLevelDomains.contains(String(tld)) || Self.profileHosts.contains(String(host)) else { continue }
+            guard host.contains("."), let tld = host.split(separator: ".").last,
+                explicit || Self.topLevelDomains.contains(String(tld)) || Self.profileHosts.contains(String(host))
+            else { continue }
             let profile = Self.profileHosts.contains(String(host)) && path.count > 1
             if profile || carriesName(String(path)) || carriesName(String(host.split(separator: ".").first ?? "")) {
                 add(.url, scalars: a, b)
@@ -71,7 +83,8 @@ extension ScanContext {
             defer { word = "" }
             guard word.count >= 3 else { return false }
             let k = Tokeniser.fold(word)
-            return (gazetteer.isGiven(k) || gazetteer.surnames.contains(k)) && !gazetteer.isWord(k) && !gazetteer.isAmbiguous(k)
+            return (gazetteer.isGiven(k) || gazetteer.surnames.contains(k)) && !gazetteer.isWord(k)
+                && !gazetteer.isAmbiguous(k)
                 && !Vocab.notNames.contains(k) && !Self.brands.contains(k)
         }
         func glued() -> Bool {
@@ -79,8 +92,11 @@ extension ScanContext {
             let u = Array(Tokeniser.fold(word).unicodeScalars)
             guard u.count >= 7, u.count <= 24 else { return false }
             for cut in 3...(u.count - 3) {
-                let a = String(String.UnicodeScalarView(u[..<cut])), b = String(String.UnicodeScalarView(u[cut...]))
-                if gazetteer.isGiven(a), !gazetteer.isAmbiguous(a), gazetteer.isSurname(b), !gazetteer.isAmbiguous(b) { return true }
+                let a = String(String.UnicodeScalarView(u[..<cut]))
+                let b = String(String.UnicodeScalarView(u[cut...]))
+                if gazetteer.isGiven(a), !gazetteer.isAmbiguous(a), gazetteer.isSurname(b), !gazetteer.isAmbiguous(b) {
+                    return true
+                }
             }
             return false
         }
@@ -100,28 +116,48 @@ extension ScanContext {
             guard tokens[i].kind == .number, tokens[i].length <= 3 else { continue }
             var parts = [i]
             var j = i
-            while parts.count < 4, let dot = tok(j + 1), dot.text == ".", !dot.spaceBefore, let m = tok(j + 2), m.kind == .number, !m.spaceBefore, m.length <= 3 {
-                parts.append(j + 2); j += 2
+            while parts.count < 4, let dot = tok(j + 1), dot.text == ".", !dot.spaceBefore, let m = tok(j + 2),
+                m.kind == .number, !m.spaceBefore, m.length <= 3
+            {
+                parts.append(j + 2)
+                j += 2
             }
             guard parts.count == 4, parts.allSatisfy({ (Int(tokens[$0].text) ?? 999) <= 255 }) else { continue }
             if let p = tok(i - 1), !tokens[i].spaceBefore, p.isWordLike || p.text == "." { continue }
-            if let nx = tok(j + 1), !nx.spaceBefore, nx.isWordLike || (nx.text == "." && tok(j + 2).map { !$0.spaceBefore && $0.kind == .number } == true) { continue }
+            if let nx = tok(j + 1), !nx.spaceBefore,
+                nx.isWordLike || (nx.text == "." && tok(j + 2).map { !$0.spaceBefore && $0.kind == .number } == true)
+            {
+                continue
+            }
             add(.ipAddress, tokens: i, j)
             i = j
         }
         // IPv6 on scalars: hex groups and colons.
         var a = 0
         while a < scalars.count {
-            guard Tokeniser.isHexDigit(scalars[a]) || scalars[a] == ":" else { a += 1; continue }
+            guard Tokeniser.isHexDigit(scalars[a]) || scalars[a] == ":" else {
+                a += 1
+                continue
+            }
             if a > 0, Tokeniser.isWordScalar(scalars[a - 1]) {
                 a += 1
                 while a < scalars.count, Tokeniser.isWordScalar(scalars[a]) { a += 1 }
                 continue
             }
             var b = a
-            var colons = 0, double = false, group = 0, ok = true
+            var colons = 0
+            var double = false
+            var group = 0
+            var ok = true
             while b < scalars.count, Tokeniser.isHexDigit(scalars[b]) || scalars[b] == ":" {
-                if scalars[b] == ":" { colons += 1; if b > a && scalars[b - 1] == ":" { double = true }; group = 0 } else { group += 1; if group > 4 { ok = false } }
+                if scalars[b] == ":" {
+                    colons += 1
+                    if b > a && scalars[b - 1] == ":" { double = true }
+                    group = 0
+                } else {
+                    group += 1
+                    if group > 4 { ok = false }
+                }
                 b += 1
             }
             if b < scalars.count, Tokeniser.isWordScalar(scalars[b]) { ok = false }
@@ -139,19 +175,39 @@ extension ScanContext {
             defer { i += 1 }
             let t = tokens[i]
             if covered(i) { continue }
-            if let e = iban(at: i) { add(.financial, tokens: i, e); i = e; continue }
-            if t.kind == .number, let e = cardNumber(at: i) { add(.financial, tokens: i, e); i = e; continue }
+            if let e = iban(at: i) {
+                add(.financial, tokens: i, e)
+                i = e
+                continue
+            }
+            if t.kind == .number, let e = cardNumber(at: i) {
+                add(.financial, tokens: i, e)
+                i = e
+                continue
+            }
             // "sort code 20-00-00", "sort code: 20 00 00", "s/c 200000"; then an account number may follow.
             if t.key == "sort" && key(i + 1) == "code" || t.key == "sortcode" {
                 var j = t.key == "sort" ? i + 2 : i + 1
                 while j < tokens.count, j - i <= 4, ["is", ":", "-", "was", "of", "number"].contains(key(j)) { j += 1 }
-                if let e = sortCode(at: j) { add(.financial, tokens: j, e); i = e; continue }
+                if let e = sortCode(at: j) {
+                    add(.financial, tokens: j, e)
+                    i = e
+                    continue
+                }
             }
             // "account number 31926819", "acc no. 12345678", "a/c 12345678".
-            if ["account", "acc", "acct", "a/c"].contains(t.key) || (t.key == "a" && key(i + 1) == "/" && key(i + 2) == "c") {
+            if ["account", "acc", "acct", "a/c"].contains(t.key)
+                || (t.key == "a" && key(i + 1) == "/" && key(i + 2) == "c")
+            {
                 var j = t.key == "a" ? i + 3 : i + 1
-                while j < tokens.count, j - i <= 5, ["number", "no", "num", "is", ":", ".", "-", "was", "#", "nr", "details"].contains(key(j)) { j += 1 }
-                if let n = tok(j), n.kind == .number, (6...10).contains(n.length), standalone(j, j) { add(.financial, tokens: j, j); i = j; continue }
+                while j < tokens.count, j - i <= 5,
+                    ["number", "no", "num", "is", ":", ".", "-", "was", "#", "nr", "details"].contains(key(j))
+                { j += 1 }
+                if let n = tok(j), n.kind == .number, (6...10).contains(n.length), standalone(j, j) {
+                    add(.financial, tokens: j, j)
+                    i = j
+                    continue
+                }
             }
         }
     }
@@ -170,7 +226,8 @@ extension ScanContext {
         while true {
             if compact.count >= 15, compact.count <= 34, Self.ibanValid(compact) { best = j }
             guard let n = tok(j + 1), n.isWordLike, n.start - tokens[j].end <= 1, n.length <= 4 || !n.spaceBefore,
-                  n.text == n.text.uppercased(), compact.count + n.length <= 34 else { break }
+                n.text == n.text.uppercased(), compact.count + n.length <= 34
+            else { break }
             compact += n.text
             j += 1
         }
@@ -182,16 +239,22 @@ extension ScanContext {
         guard u.count >= 15 else { return false }
         var remainder = 0
         for c in u[4...] + u[..<4] {
-            if c.value >= 48 && c.value <= 57 { remainder = (remainder * 10 + Int(c.value - 48)) % 97 }
-            else if c.value >= 65 && c.value <= 90 { remainder = (remainder * 100 + Int(c.value - 55)) % 97 }
-            else { return false }
+            if c.value >= 48 && c.value <= 57 {
+                remainder = (remainder * 10 + Int(c.value - 48)) % 97
+            } else if c.value >= 65 && c.value <= 90 {
+                remainder = (remainder * 100 + Int(c.value - 55)) % 97
+            } else {
+                return false
+            }
         }
         return remainder == 1
     }
 
     /// 13–19 digits in groups (spaces or hyphens), first digit 2–6, Luhn-valid: a payment card number.
     func cardNumber(at i: Int) -> Int? {
-        guard let first = tokens[i].text.unicodeScalars.first, "23456".unicodeScalars.contains(first) else { return nil }
+        guard let first = tokens[i].text.unicodeScalars.first, "23456".unicodeScalars.contains(first) else {
+            return nil
+        }
         if let p = tok(i - 1), !tokens[i].spaceBefore, p.isWordLike || p.isPunct(".,/:") { return nil }
         var digits = ""
         var j = i
@@ -199,13 +262,15 @@ extension ScanContext {
         while true {
             digits += tokens[j].text
             if digits.count > 19 { break }
-            if digits.count >= 13, Self.luhnValid(digits), (j == i || tokens[i].length >= 3) {
+            if digits.count >= 13, Self.luhnValid(digits), j == i || tokens[i].length >= 3 {
                 if let n = tok(j + 1), !n.spaceBefore, n.isWordLike {} else { best = j }
             }
             // Next group: one space or a hyphen between.
             var k = j + 1
             if let sep = tok(k), sep.isPunct("-"), !sep.spaceBefore { k += 1 }
-            guard let n = tok(k), n.kind == .number, n.start - tokens[k - 1].end <= 1, n.length >= 3 || digits.count + n.length >= 13 else { break }
+            guard let n = tok(k), n.kind == .number, n.start - tokens[k - 1].end <= 1,
+                n.length >= 3 || digits.count + n.length >= 13
+            else { break }
             j = k
         }
         return best
@@ -215,7 +280,10 @@ extension ScanContext {
         var sum = 0
         for (k, c) in digits.reversed().enumerated() {
             guard var d = c.wholeNumberValue else { return false }
-            if k % 2 == 1 { d *= 2; if d > 9 { d -= 9 } }
+            if k % 2 == 1 {
+                d *= 2
+                if d > 9 { d -= 9 }
+            }
             sum += d
         }
         return sum % 10 == 0 && Set(digits).count > 1
@@ -238,16 +306,21 @@ extension ScanContext {
 
     // MARK: Said aloud
 
-    static let spokenDigits: [String: Character] = ["zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0", "one": "1", "two": "2",
-                                                    "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"]
+    static let spokenDigits: [String: Character] = [
+        "zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0", "one": "1", "two": "2",
+        "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+    ]
 
     /// Phone numbers and e-mail addresses in words, normalised before matching.
     mutating func findSpokenContacts() {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard Self.spokenDigits[tokens[i].key] != nil || ["double", "triple"].contains(tokens[i].key) && Self.spokenDigits[key(i + 1)] != nil
-                    || ["double", "triple"].contains(tokens[i].key) && key(i + 1) == "-" else { continue }
+            guard
+                Self.spokenDigits[tokens[i].key] != nil
+                    || ["double", "triple"].contains(tokens[i].key) && Self.spokenDigits[key(i + 1)] != nil
+                    || ["double", "triple"].contains(tokens[i].key) && key(i + 1) == "-"
+            else { continue }
             // Collect a run of digit words, "double/triple X", digit groups, separated by spaces, commas or hyphens.
             var digits = ""
             var words = 0
@@ -255,20 +328,38 @@ extension ScanContext {
             var last = i
             while j < tokens.count {
                 let k = tokens[j].key
-                if let d = Self.spokenDigits[k] { digits.append(d); words += 1; last = j; j += 1 }
-                else if k == "double" || k == "triple" {
+                if let d = Self.spokenDigits[k] {
+                    digits.append(d)
+                    words += 1
+                    last = j
+                    j += 1
+                } else if k == "double" || k == "triple" {
                     var m = j + 1
                     if key(m) == "-" { m += 1 }
                     guard let d = Self.spokenDigits[key(m)] else { break }
-                    digits += String(repeating: d, count: k == "double" ? 2 : 3); words += 1; last = m; j = m + 1
-                } else if k == "hundred", j > i, Self.spokenDigits[key(j - 1)] != nil { digits += "00"; last = j; j += 1 }
-                else if tokens[j].kind == .number, tokens[j].length <= 4 { digits += tokens[j].text; last = j; j += 1 }
-                else if tokens[j].isPunct(",-–") || ["um", "uh", "er", "erm"].contains(k) { j += 1 }
-                else { break }
+                    digits += String(repeating: d, count: k == "double" ? 2 : 3)
+                    words += 1
+                    last = m
+                    j = m + 1
+                } else if k == "hundred", j > i, Self.spokenDigits[key(j - 1)] != nil {
+                    digits += "00"
+                    last = j
+                    j += 1
+                } else if tokens[j].kind == .number, tokens[j].length <= 4 {
+                    digits += tokens[j].text
+                    last = j
+                    j += 1
+                } else if tokens[j].isPunct(",-–") || ["um", "uh", "er", "erm"].contains(k) {
+                    j += 1
+                } else {
+                    break
+                }
                 if digits.count > 11 { break }
             }
             guard words >= 3, digits.count == 10 || digits.count == 11, digits.hasPrefix("0"),
-                  let second = digits.dropFirst().first, "12378".contains(second), !(digits.hasPrefix("07") && digits.count != 11) else { continue }
+                let second = digits.dropFirst().first, "12378".contains(second),
+                !(digits.hasPrefix("07") && digits.count != 11)
+            else { continue }
             add(.phone, tokens: i, last)
             i = last
         }
@@ -280,18 +371,27 @@ extension ScanContext {
     // MARK: Codes said aloud
 
     /// Tens said as words ("forty-one" is two digits).
-    static let spokenTens: [String: Character] = ["twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6", "seventy": "7",
-                                                  "eighty": "8", "ninety": "9"]
-    static let spokenTeens: [String: String] = ["ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
-                                                "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19"]
+    static let spokenTens: [String: Character] = [
+        "twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6", "seventy": "7",
+        "eighty": "8", "ninety": "9",
+    ]
+    static let spokenTeens: [String: String] = [
+        "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+        "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
+    ]
     static let spokenFillers = Vocab.set("um uh er erm ah")
-    static let spokenStarts: Set<String> = Set(spokenDigits.keys).union(spokenTens.keys).union(spokenTeens.keys).union(["double", "triple"])
+    static let spokenStarts: Set<String> = Set(spokenDigits.keys).union(spokenTens.keys).union(spokenTeens.keys).union([
+        "double", "triple",
+    ])
     static let nhsCues = Vocab.set("nhs chi")
     static let cardCues = Vocab.set("card debit credit visa mastercard amex")
     static let accountCues = Vocab.set("account acc acct")
 
     /// One character of a code said aloud, with the token it ends on.
-    struct SpokenChar { var char: Character; var token: Int }
+    struct SpokenChar {
+        var char: Character
+        var token: Int
+    }
 
     /// A code read out character by character: digit words ("six seven five", "double-oh", "forty-one"), spelled capital
     /// letters ("S-H", "W-U-six-nine"), digits, and "slash"; commas, hyphens and "um" between. Returns the characters and how
@@ -305,38 +405,74 @@ extension ScanContext {
             let k = t.key
             if t.kind == .word, t.length == 1, t.capitalised {
                 // A spelled letter: glued by hyphens to its neighbours, or between commas ("…, A, and").
-                out.append(SpokenChar(char: Character(String(t.text).uppercased()), token: j)); said += 1; j += 1; continue
+                out.append(SpokenChar(char: Character(String(t.text).uppercased()), token: j))
+                said += 1
+                j += 1
+                continue
             }
             if let d = Self.spokenDigits[k], !(k == "o" && !t.capitalised && out.isEmpty) {
-                out.append(SpokenChar(char: d, token: j)); said += 1; j += 1; continue
+                out.append(SpokenChar(char: d, token: j))
+                said += 1
+                j += 1
+                continue
             }
             if k == "double" || k == "triple" {
                 var m = j + 1
                 if key(m) == "-" { m += 1 }
                 guard let d = Self.spokenDigits[key(m)] else { break }
                 for _ in 0..<(k == "double" ? 2 : 3) { out.append(SpokenChar(char: d, token: m)) }
-                said += 1; j = m + 1; continue
+                said += 1
+                j = m + 1
+                continue
             }
             if let tens = Self.spokenTens[k] {
                 var m = j + 1
                 if key(m) == "-", !tokens[m].spaceBefore { m += 1 }
-                if let u = Self.spokenDigits[key(m)], key(m) != "oh", key(m) != "o", key(m) != "zero", key(m) != "nought", key(m) != "nil" {
-                    out.append(SpokenChar(char: tens, token: m)); out.append(SpokenChar(char: u, token: m)); said += 2; j = m + 1; continue
+                if let u = Self.spokenDigits[key(m)], key(m) != "oh", key(m) != "o", key(m) != "zero",
+                    key(m) != "nought", key(m) != "nil"
+                {
+                    out.append(SpokenChar(char: tens, token: m))
+                    out.append(SpokenChar(char: u, token: m))
+                    said += 2
+                    j = m + 1
+                    continue
                 }
-                out.append(SpokenChar(char: tens, token: j)); out.append(SpokenChar(char: "0", token: j)); said += 1; j += 1; continue
+                out.append(SpokenChar(char: tens, token: j))
+                out.append(SpokenChar(char: "0", token: j))
+                said += 1
+                j += 1
+                continue
             }
             if let teen = Self.spokenTeens[k] {
                 for c in teen { out.append(SpokenChar(char: c, token: j)) }
-                said += 1; j += 1; continue
+                said += 1
+                j += 1
+                continue
             }
-            if k == "hundred", !out.isEmpty { out.append(SpokenChar(char: "0", token: j)); out.append(SpokenChar(char: "0", token: j)); j += 1; continue }
-            if k == "slash" || k == "stroke", !out.isEmpty { out.append(SpokenChar(char: "/", token: j)); j += 1; continue }
+            if k == "hundred", !out.isEmpty {
+                out.append(SpokenChar(char: "0", token: j))
+                out.append(SpokenChar(char: "0", token: j))
+                j += 1
+                continue
+            }
+            if k == "slash" || k == "stroke", !out.isEmpty {
+                out.append(SpokenChar(char: "/", token: j))
+                j += 1
+                continue
+            }
             if t.kind == .number, t.length <= 4, !out.isEmpty || said == 0 {
                 for c in t.text { out.append(SpokenChar(char: c, token: j)) }
-                j += 1; continue
+                j += 1
+                continue
             }
-            if t.isPunct(",-–"), !out.isEmpty { j += 1; continue }
-            if Self.spokenFillers.contains(k), !out.isEmpty { j += 1; continue }
+            if t.isPunct(",-–"), !out.isEmpty {
+                j += 1
+                continue
+            }
+            if Self.spokenFillers.contains(k), !out.isEmpty {
+                j += 1
+                continue
+            }
             break
         }
         return (out, said)
@@ -359,14 +495,19 @@ extension ScanContext {
         // Most texts say fewer than three digits or letters aloud: one look-up per short word decides.
         var said = 0
         for t in tokens where t.kind == .word && t.length <= 9 {
-            if Self.spokenStarts.contains(t.key) || t.length == 1 && t.capitalised { said += 1; if said >= 3 { break } }
+            if Self.spokenStarts.contains(t.key) || t.length == 1 && t.capitalised {
+                said += 1
+                if said >= 3 { break }
+            }
         }
         guard said >= 3 else { return }
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
             let t = tokens[i]
-            guard t.kind == .word, Self.spokenStarts.contains(t.key) || (t.length == 1 && t.capitalised && key(i + 1) == "-"), !covered(i) else { continue }
+            guard t.kind == .word,
+                Self.spokenStarts.contains(t.key) || (t.length == 1 && t.capitalised && key(i + 1) == "-"), !covered(i)
+            else { continue }
             let (run, said) = spokenRun(from: i)
             guard said >= 3, run.count >= 3 else { continue }
             let all = run.map(\.char)
@@ -385,22 +526,39 @@ extension ScanContext {
             var found: (IdentifierLabel, Int)?
             if !spelled {
                 let digitsOnly = { (s: String) in s.allSatisfy { $0.isNumber } }
-                if cueBefore(i, Self.nhsCues), let n = longest({ digitsOnly($0) && $0.count == 10 && NHSNumber.isValid($0) }) { found = (.nhsNumber, n) }
-                else if cueBefore(i, Self.cardCues) || chars.count >= 16,
-                        let n = longest({ digitsOnly($0) && (13...19).contains($0.count) && Self.luhnValid($0) }) { found = (.financial, n) }
-                else if cueBefore(i, ["sort"], reach: 6), let n = longest({ digitsOnly($0) && $0.count == 6 }) { found = (.financial, n) }
-                else if cueBefore(i, Self.accountCues, reach: 6), let n = longest({ digitsOnly($0) && (6...10).contains($0.count) }) { found = (.financial, n) }
-                else if cueBefore(i, Vocab.caseCues, reach: 10), let n = longest({ s in s.filter(\.isNumber).count >= 4 && !s.hasPrefix("/") }) {
+                if cueBefore(i, Self.nhsCues),
+                    let n = longest({ digitsOnly($0) && $0.count == 10 && NHSNumber.isValid($0) })
+                {
+                    found = (.nhsNumber, n)
+                } else if cueBefore(i, Self.cardCues) || chars.count >= 16,
+                    let n = longest({ digitsOnly($0) && (13...19).contains($0.count) && Self.luhnValid($0) })
+                {
+                    found = (.financial, n)
+                } else if cueBefore(i, ["sort"], reach: 6), let n = longest({ digitsOnly($0) && $0.count == 6 }) {
+                    found = (.financial, n)
+                } else if cueBefore(i, Self.accountCues, reach: 6),
+                    let n = longest({ digitsOnly($0) && (6...10).contains($0.count) })
+                {
+                    found = (.financial, n)
+                } else if cueBefore(i, Vocab.caseCues, reach: 10),
+                    let n = longest({ s in s.filter(\.isNumber).count >= 4 && !s.hasPrefix("/") })
+                {
                     found = (.caseRef, n)
                 }
             } else {
-                if let n = longest({ Self.isNINumber($0) }) { found = (.niNumber, n) }
-                else if let n = longest({ Self.isVehicleReg($0) }) { found = (.vehicleReg, n) }
-                else if let n = longest({ $0.count >= 5 && Self.isOutward(String($0.dropLast(3))) && Self.isInward(String($0.suffix(3))) }) {
+                if let n = longest({ Self.isNINumber($0) }) {
+                    found = (.niNumber, n)
+                } else if let n = longest({ Self.isVehicleReg($0) }) {
+                    found = (.vehicleReg, n)
+                } else if let n = longest({
+                    $0.count >= 5 && Self.isOutward(String($0.dropLast(3))) && Self.isInward(String($0.suffix(3)))
+                }) {
                     found = (.postcode, n)
                 } else if let n = longest({ Self.isOutward($0) }) {
                     let after = key(run[n - 1].token + 1)
-                    if ["area", "postcode", "district", "way"].contains(after) || ["in", "near", "postcode", "around", "the"].contains(key(i - 1)) {
+                    if ["area", "postcode", "district", "way"].contains(after)
+                        || ["in", "near", "postcode", "around", "the"].contains(key(i - 1))
+                    {
                         found = (.postcode, n)
                     }
                 }
@@ -415,19 +573,31 @@ extension ScanContext {
     /// "SH427719A": two prefix letters, six digits, a suffix letter A–D.
     static func isNINumber(_ s: String) -> Bool {
         let u = Array(s.unicodeScalars)
-        guard u.count == 9, "ABCEGHJKLMNOPRSTWXYZQ".unicodeScalars.contains(u[0]), "ABCEGHJKLMNPRSTWXYZQ".unicodeScalars.contains(u[1]),
-              u[2...7].allSatisfy({ $0.value >= 48 && $0.value <= 57 }), "ABCD".unicodeScalars.contains(u[8]) else { return false }
+        guard u.count == 9, "ABCEGHJKLMNOPRSTWXYZQ".unicodeScalars.contains(u[0]),
+            "ABCEGHJKLMNPRSTWXYZQ".unicodeScalars.contains(u[1]),
+            u[2...7].allSatisfy({ $0.value >= 48 && $0.value <= 57 }), "ABCD".unicodeScalars.contains(u[8])
+        else { return false }
         return !["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(String(s.prefix(2)))
     }
 
     /// Current ("WU69RLX"), prefix ("P123ABC") and suffix ("ABC123D") registrations.
     static func isVehicleReg(_ s: String) -> Bool {
         let u = Array(s.unicodeScalars)
-        func L(_ k: Int) -> Bool { u[k].value >= 65 && u[k].value <= 90 }
-        func D(_ k: Int) -> Bool { u[k].value >= 48 && u[k].value <= 57 }
-        if u.count == 7 && L(0) && L(1) && D(2) && D(3) && L(4) && L(5) && L(6) { return true }
-        if u.count >= 5 && u.count <= 7 && L(0) && (1..<(u.count - 3)).allSatisfy(D) && (u.count - 3..<u.count).allSatisfy(L) { return true }
-        if u.count >= 5 && u.count <= 7 && L(0) && L(1) && L(2) && (3..<(u.count - 1)).allSatisfy(D) && L(u.count - 1) { return true }
+        func letter(_ k: Int) -> Bool { u[k].value >= 65 && u[k].value <= 90 }
+        func digit(_ k: Int) -> Bool { u[k].value >= 48 && u[k].value <= 57 }
+        if u.count == 7 && letter(0) && letter(1) && digit(2) && digit(3) && letter(4) && letter(5) && letter(6) {
+            return true
+        }
+        if u.count >= 5 && u.count <= 7 && letter(0) && (1..<(u.count - 3)).allSatisfy(digit)
+            && (u.count - 3..<u.count).allSatisfy(letter)
+        {
+            return true
+        }
+        if u.count >= 5 && u.count <= 7 && letter(0) && letter(1) && letter(2) && (3..<(u.count - 1)).allSatisfy(digit)
+            && letter(u.count - 1)
+        {
+            return true
+        }
         return false
     }
 
@@ -443,13 +613,22 @@ extension ScanContext {
             guard tokens[i].isWordLike, key(i + 1) == "dot", !covered(i) else { continue }
             var host = [tokens[i].key]
             var e = i
-            while key(e + 1) == "dot", let w = tok(e + 2), w.isWordLike { host.append(w.key); e += 2 }
+            while key(e + 1) == "dot", let w = tok(e + 2), w.isWordLike {
+                host.append(w.key)
+                e += 2
+            }
             guard host.count >= 2, Self.topLevelDomains.contains(host.last!), key(e + 1) == "slash" else { continue }
             var path: [String] = []
             var p = e
-            while ["slash", "dot", "underscore", "dash", "hyphen"].contains(key(p + 1)), let w = tok(p + 2), w.isWordLike {
-                path.append(w.key); p += 2
-                while Self.spokenDigits[key(p + 1)] != nil, tok(p + 1)?.kind == .word { path.append(key(p + 1)); p += 1 }
+            while ["slash", "dot", "underscore", "dash", "hyphen"].contains(key(p + 1)), let w = tok(p + 2),
+                w.isWordLike
+            {
+                path.append(w.key)
+                p += 2
+                while Self.spokenDigits[key(p + 1)] != nil, tok(p + 1)?.kind == .word {
+                    path.append(key(p + 1))
+                    p += 1
+                }
             }
             guard !path.isEmpty else { continue }
             let hostName = host.joined(separator: ".")
@@ -484,9 +663,12 @@ extension ScanContext {
             while true {
                 // "bigman dot tee nine nine at…": letters and digits said one by one are one piece of the address.
                 var r = s
-                while r >= 1, s - r < 8, tokens[r - 1].kind == .word, Self.spokenDigits[key(r - 1)] != nil || Self.letterNames.contains(key(r - 1)) { r -= 1 }
+                while r >= 1, s - r < 8, tokens[r - 1].kind == .word,
+                    Self.spokenDigits[key(r - 1)] != nil || Self.letterNames.contains(key(r - 1))
+                { r -= 1 }
                 s = r
-                guard s >= 2, ["dot", "underscore", "dash", "hyphen"].contains(key(s - 1)), tokens[s - 2].isWordLike else { break }
+                guard s >= 2, ["dot", "underscore", "dash", "hyphen"].contains(key(s - 1)), tokens[s - 2].isWordLike
+                else { break }
                 s -= 2
             }
             add(.email, tokens: s, domainEnd)
@@ -498,7 +680,8 @@ extension ScanContext {
 
     /// The token whose first scalar is `start`, by binary search.
     func tokenIndex(startingAt start: Int) -> Int? {
-        var lo = 0, hi = tokens.count - 1
+        var lo = 0
+        var hi = tokens.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
             if tokens[mid].start == start { return mid }
@@ -508,7 +691,8 @@ extension ScanContext {
     }
 
     func tokenIndex(endingAt end: Int) -> Int? {
-        var lo = 0, hi = tokens.count - 1
+        var lo = 0
+        var hi = tokens.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
             if tokens[mid].end == end { return mid }
@@ -527,24 +711,40 @@ extension ScanContext {
             guard var a = tokenIndex(startingAt: c.start), var b = tokenIndex(endingAt: c.end) else { continue }
             if c.label == .person {
                 // "Lacey-Mae", "Mary-Jo": the other half of a hyphenated given name.
-                if let h = tok(a - 1), h.text == "-", !tokens[a].spaceBefore, !h.spaceBefore, let w = tok(a - 2), w.kind == .word, w.capitalised || !tokens[a].capitalised,
-                   !Vocab.notNames.contains(w.key) { a -= 2 }
-                if let h = tok(b + 1), h.text == "-", !h.spaceBefore, let w = tok(b + 2), !w.spaceBefore, w.kind == .word, w.capitalised || !tokens[b].capitalised,
-                   !Vocab.notNames.contains(w.key), !Vocab.genericServiceWords.contains(w.key) { b += 2 }
+                if let h = tok(a - 1), h.text == "-", !tokens[a].spaceBefore, !h.spaceBefore, let w = tok(a - 2),
+                    w.kind == .word, w.capitalised || !tokens[a].capitalised,
+                    !Vocab.notNames.contains(w.key)
+                {
+                    a -= 2
+                }
+                if let h = tok(b + 1), h.text == "-", !h.spaceBefore, let w = tok(b + 2), !w.spaceBefore,
+                    w.kind == .word, w.capitalised || !tokens[b].capitalised,
+                    !Vocab.notNames.contains(w.key), !Vocab.genericServiceWords.contains(w.key)
+                {
+                    b += 2
+                }
                 // "Mrs Okafor", "DC Patel", "Big Dee", "Lil K".
                 var p = a - 1
                 if key(p) == ".", !tokens[a - 1].spaceBefore, Vocab.titles.contains(key(p - 1)) { p -= 1 }
                 if let t = tok(p), p < a, t.kind == .word, tokens[a].start - t.end <= 2,
-                   Vocab.titles.contains(t.key) && (t.capitalised || ["mr", "mrs", "ms"].contains(t.key)) || Self.namePrefixes.contains(t.key) && t.capitalised && tokens[a].capitalised {
+                    Vocab.titles.contains(t.key) && (t.capitalised || ["mr", "mrs", "ms"].contains(t.key))
+                        || Self.namePrefixes.contains(t.key) && t.capitalised && tokens[a].capitalised
+                {
                     a = p
-                } else if let t = tok(p), p == a - 1, t.capitalised, Self.streetNameMiddles.contains(t.key), let q = tok(p - 1), q.capitalised,
-                          Self.namePrefixes.contains(q.key), tokens[a].capitalised {
+                } else if let t = tok(p), p == a - 1, t.capitalised, Self.streetNameMiddles.contains(t.key),
+                    let q = tok(p - 1), q.capitalised,
+                    Self.namePrefixes.contains(q.key), tokens[a].capitalised
+                {
                     // "Big Man Rico", "Lil Bro Kez".
                     a = p - 1
                 }
             }
             // "HMP Wandsworth", "HMYOI Feltham".
-            if let t = tok(a - 1), ["hmp", "hmyoi", "yoi"].contains(t.key), t.allCaps, c.label == .location || c.label == .organisationLocal { a -= 1 }
+            if let t = tok(a - 1), ["hmp", "hmyoi", "yoi"].contains(t.key), t.allCaps,
+                c.label == .location || c.label == .organisationLocal
+            {
+                a -= 1
+            }
             candidates[k].start = tokens[a].start
             candidates[k].end = tokens[b].end
         }

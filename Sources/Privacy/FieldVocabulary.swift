@@ -2,194 +2,258 @@
 /// meeting names, tools, months — and the cue words recognisers look for.
 /// All keys are folded lower case, as `Token.key`.
 enum Vocab {
-    static func set(_ words: String) -> Set<String> { Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)) }
+    static func set(_ words: String) -> Set<String> {
+        Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+    }
 
-    static let months = set("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec")
-    static let days = set("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun")
+    static let months = set(
+        "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec"
+    )
+    static let days = set(
+        "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun")
 
     /// Never the start of a person's name, whatever the gazetteer says.
-    static let notNames: Set<String> = months.union(days).union(set("""
-    teams team zoom miro jamboard padlet mentimeter menti slido whatsapp snapchat snap instagram insta tiktok facebook twitter youtube
-    google microsoft outlook discord telegram kik signal mace lscp lscb cpc mash ofsted nspcc barnardo barnardos camhs nhs police
-    lado dsl iro cse cce yot yos send sen ehcp gp pru dfe cqc cafcass childline kooth mind brook refuge coram nacro catch shelter
-    christmas easter eid ramadan diwali hanukkah covid lockdown english british welsh scottish irish asian black white muslim christian
-    jewish sikh hindu god jesus allah social care services service help early children child young youth family families court council
-    school academy college surgery hub panel board partnership safeguarding protection plan meeting strategy conference chair
-    manager worker officer lead head deputy director principal practitioner nurse doctor consultant teacher detective sergeant
-    inspector constable year years key stage tier level step phase section part page slide question prompt theme round breakout
-    room group session research study university participant participants facilitator notetaker ok okay hi hello hiya thanks thank
-    yeah yes no nope yep lol omg tbh imo btw fyi etc ie eg aka nan sorry sure maybe so well and but or the a an this that these those
-    it its he she they we you i me him her them us our their his my your who what when where why how which all any some one two
-    three four five six seven eight nine ten there here then now also just only even still very really quite much many more most
-    chat whiteboard breakout plenary transcript recording camera mic mute unmute screen link email phone text message call
-    mosaic liquidlogic eclipse niche athena storm carefirst lcs wcccis paris frameworki capita
-    housing education probation prison prisons admissions transport licensing benefits dwp jobcentre hmrc tusla
-    everyone everybody anyone anybody someone somebody nobody people parents carers colleagues staff professionals
-    mr mrs ms miss dr mx prof sir dame scot scots brit brits
-    under over after before during since until till about above below across against along among around beside besides between
-    beyond despite down except inside into like near off onto out outside past per through throughout toward towards upon via
-    with within without because if unless although though while whilst whether either neither nor not yet once whatever whoever
-    whenever wherever however therefore anyway anyhow meanwhile otherwise also again ever never always often sometimes usually
-    already almost perhaps probably definitely actually basically literally obviously apparently hopefully honestly seriously
-    absolutely totally exactly especially generally normally certainly clearly simply
-    """))
+    static let notNames: Set<String> = months.union(days).union(
+        set(
+            """
+            teams team zoom miro jamboard padlet mentimeter menti slido whatsapp snapchat snap instagram insta tiktok facebook twitter youtube
+            google microsoft outlook discord telegram kik signal mace lscp lscb cpc mash ofsted nspcc barnardo barnardos camhs nhs police
+            lado dsl iro cse cce yot yos send sen ehcp gp pru dfe cqc cafcass childline kooth mind brook refuge coram nacro catch shelter
+            christmas easter eid ramadan diwali hanukkah covid lockdown english british welsh scottish irish asian black white muslim christian
+            jewish sikh hindu god jesus allah social care services service help early children child young youth family families court council
+            school academy college surgery hub panel board partnership safeguarding protection plan meeting strategy conference chair
+            manager worker officer lead head deputy director principal practitioner nurse doctor consultant teacher detective sergeant
+            inspector constable year years key stage tier level step phase section part page slide question prompt theme round breakout
+            room group session research study university participant participants facilitator notetaker ok okay hi hello hiya thanks thank
+            yeah yes no nope yep lol omg tbh imo btw fyi etc ie eg aka nan sorry sure maybe so well and but or the a an this that these those
+            it its he she they we you i me him her them us our their his my your who what when where why how which all any some one two
+            three four five six seven eight nine ten there here then now also just only even still very really quite much many more most
+            chat whiteboard breakout plenary transcript recording camera mic mute unmute screen link email phone text message call
+            mosaic liquidlogic eclipse niche athena storm carefirst lcs wcccis paris frameworki capita
+            housing education probation prison prisons admissions transport licensing benefits dwp jobcentre hmrc tusla
+            everyone everybody anyone anybody someone somebody nobody people parents carers colleagues staff professionals
+            mr mrs ms miss dr mx prof sir dame scot scots brit brits
+            under over after before during since until till about above below across against along among around beside besides between
+            beyond despite down except inside into like near off onto out outside past per through throughout toward towards upon via
+            with within without because if unless although though while whilst whether either neither nor not yet once whatever whoever
+            whenever wherever however therefore anyway anyhow meanwhile otherwise also again ever never always often sometimes usually
+            already almost perhaps probably definitely actually basically literally obviously apparently hopefully honestly seriously
+            absolutely totally exactly especially generally normally certainly clearly simply
+            """))
 
     /// Roles and job titles: quiet on their own, and never a name ("Will" in "Will the DSL…" is handled elsewhere).
-    static let roles = set("""
-    dsl dslo ddsl iro lado sendco senco pcso pc dc ds di dci sgt yot ehp ep ot slt psw amhp cp cin lac cla
-    """)
+    static let roles = set(
+        """
+        dsl dslo ddsl iro lado sendco senco pcso pc dc ds di dci sgt yot ehp ep ot slt psw amhp cp cin lac cla
+        """)
 
     /// Words before "team", "hub", "service" that name a kind of service, not a particular one.
-    static let genericServiceWords: Set<String> = set("""
-    mash yot yos early help cse cce exploitation safeguarding missing edge of care cin child children in need leaving youth justice
-    family support duty front door contextual adolescent adolescents intervention assessment protection cp lac cla looked after
-    disability disabilities fostering adoption referral mental health social work school schools nursing visiting police the research
-    project senior leadership management slt multi multiagency agency partnership court legal housing complex case targeted prevention
-    specialist locality area district local whole same other new old my our their his her a this that wider central iro hub ops
-    operations response rapid crisis outreach detached street homeless hospital camhs sexual abuse gangs gang violence serious
-    vulnerable permanence placements placement commissioning quality assurance qa performance data business admin intake
-    neighbourhood neighborhood community communities integrated joint virtual inclusion attendance behaviour pastoral send sen
-    mother baby secure inpatient psychiatric acute forensic step-down stepdown
-    transitions transition parenting edge-of-care family's practice clinical liaison emergency out hours ooh edt evening night
-    weekend day first contact single point access spa hospital's gp a&e ae maternity midwifery nhs council county borough city
-    district unitary national regional research-in-practice pupil tier four 4 3 2 1 adult adults multi-agency multiagency
-    """)
+    static let genericServiceWords: Set<String> = set(
+        """
+        mash yot yos early help cse cce exploitation safeguarding missing edge of care cin child children in need leaving youth justice
+        family support duty front door contextual adolescent adolescents intervention assessment protection cp lac cla looked after
+        disability disabilities fostering adoption referral mental health social work school schools nursing visiting police the research
+        project senior leadership management slt multi multiagency agency partnership court legal housing complex case targeted prevention
+        specialist locality area district local whole same other new old my our their his her a this that wider central iro hub ops
+        operations response rapid crisis outreach detached street homeless hospital camhs sexual abuse gangs gang violence serious
+        vulnerable permanence placements placement commissioning quality assurance qa performance data business admin intake
+        neighbourhood neighborhood community communities integrated joint virtual inclusion attendance behaviour pastoral send sen
+        mother baby secure inpatient psychiatric acute forensic step-down stepdown
+        transitions transition parenting edge-of-care family's practice clinical liaison emergency out hours ooh edt evening night
+        weekend day first contact single point access spa hospital's gp a&e ae maternity midwifery nhs council county borough city
+        district unitary national regional research-in-practice pupil tier four 4 3 2 1 adult adults multi-agency multiagency
+        """)
 
     /// National bodies, charities and the study's own organisations: never local, never a person.
     static let nationalBodies: [[String]] = [
-        "nspcc", "barnardo ' s", "barnardo ’ s", "barnardos", "ofsted", "nhs england", "nhs digital", "nhs", "the children ' s society",
-        "the children ’ s society", "children ' s society", "children ’ s society", "action for children", "victim support", "childline",
-        "home office", "department for education", "dfe", "ceop", "nca", "national crime agency", "missing people", "safer london",
-        "st giles trust", "st giles", "samaritans", "women ' s aid", "women ’ s aid", "rape crisis", "young minds", "youngminds",
-        "kooth", "papyrus", "pace", "railway children", "prince ' s trust", "prince ’ s trust", "princes trust", "red cross",
-        "local government association", "cqc", "hmicfrs", "youth justice board", "cafcass", "coram", "anna freud", "anna freud centre",
-        "tavistock", "great ormond street", "public health england", "ukhsa", "children ' s commissioner", "children ’ s commissioner",
-        "nacro", "catch22", "catch 22", "crimestoppers", "fearless", "spurgeons", "family action", "shelter", "centrepoint", "depaul",
+        "nspcc", "barnardo ' s", "barnardo ’ s", "barnardos", "ofsted", "nhs england", "nhs digital", "nhs",
+        "the children ' s society",
+        "the children ’ s society", "children ' s society", "children ’ s society", "action for children",
+        "victim support", "childline",
+        "home office", "department for education", "dfe", "ceop", "nca", "national crime agency", "missing people",
+        "safer london",
+        "st giles trust", "st giles", "samaritans", "women ' s aid", "women ’ s aid", "rape crisis", "young minds",
+        "youngminds",
+        "kooth", "papyrus", "pace", "railway children", "prince ' s trust", "prince ’ s trust", "princes trust",
+        "red cross",
+        "local government association", "cqc", "hmicfrs", "youth justice board", "cafcass", "coram", "anna freud",
+        "anna freud centre",
+        "tavistock", "great ormond street", "public health england", "ukhsa", "children ' s commissioner",
+        "children ’ s commissioner",
+        "nacro", "catch22", "catch 22", "crimestoppers", "fearless", "spurgeons", "family action", "shelter",
+        "centrepoint", "depaul",
         "llamau", "children in wales", "children 1st", "celcis", "care inspectorate", "estyn", "police scotland",
-        "british transport police", "metropolitan police", "the met", "social work england", "basw", "research in practice",
-        "tce", "tce support programme", "nwg", "nwg network", "contextual safeguarding network", "lucy faithfull foundation",
-        "lucy faithfull", "stop it now", "university of bedfordshire", "safer young lives research centre", "safer young lives",
+        "british transport police", "metropolitan police", "the met", "social work england", "basw",
+        "research in practice",
+        "tce", "tce support programme", "nwg", "nwg network", "contextual safeguarding network",
+        "lucy faithfull foundation",
+        "lucy faithfull", "stop it now", "university of bedfordshire", "safer young lives research centre",
+        "safer young lives",
         "uea", "university of east anglia", "durham university", "kings college london", "king ' s college london",
         "king ’ s college london", "kings college", "youth endowment fund", "yef", "nihr", "tasp",
-        "association of safeguarding partners", "association of child protection professionals", "institute of applied social research",
-        "open university", "the open university", "mencap", "scope", "citizens advice", "relate", "place2be", "place 2 be",
-        "mind", "brook", "refuge", "unicef", "save the children", "the salvation army", "salvation army", "st john ambulance",
+        "association of safeguarding partners", "association of child protection professionals",
+        "institute of applied social research",
+        "open university", "the open university", "mencap", "scope", "citizens advice", "relate", "place2be",
+        "place 2 be",
+        "mind", "brook", "refuge", "unicef", "save the children", "the salvation army", "salvation army",
+        "st john ambulance",
         "marie curie", "macmillan", "chatham house", "chatham house rule",
-        "christmas eve", "christmas day", "new year ' s eve", "new year ’ s eve", "new years eve", "new year ' s day", "new years day",
-        "boxing day", "bonfire night", "valentine ' s day", "mother ' s day", "father ' s day", "mothers day", "fathers day",
+        "christmas eve", "christmas day", "new year ' s eve", "new year ’ s eve", "new years eve", "new year ' s day",
+        "new years day",
+        "boxing day", "bonfire night", "valentine ' s day", "mother ' s day", "father ' s day", "mothers day",
+        "fathers day",
         "good friday", "easter sunday", "black friday", "st patrick ' s day", "st george ' s day", "st david ' s day",
-        "st andrew ' s day", "hope not hate", "barnahus", "the lighthouse", "oxfam", "bbc", "itv", "channel 4", "sky news", "tiktok", "google", "facebook", "instagram",
+        "st andrew ' s day", "hope not hate", "barnahus", "the lighthouse", "oxfam", "bbc", "itv", "channel 4",
+        "sky news", "tiktok", "google", "facebook", "instagram",
     ].map { $0.split(separator: " ").map(String.init) }
 
     /// Closed-class words: never part of a name, a street or an organisation's name ("At Oakfield Primary").
-    static let functionWords = set("""
-    a an the at in on to for from by of with as into onto off over under and or but nor so if than then that this these those
-    there here i you he she it we they me him her us them my your his its our their is was were be been being am are do does
-    did have has had not no yes when where while who whom whose which what why how after before since until till about
-    address mosque church temple gurdwara synagogue flat house home school near opposite behind outside inside next
-    """)
+    static let functionWords = set(
+        """
+        a an the at in on to for from by of with as into onto off over under and or but nor so if than then that this these those
+        there here i you he she it we they me him her us them my your his its our their is was were be been being am are do does
+        did have has had not no yes when where while who whom whose which what why how after before since until till about
+        address mosque church temple gurdwara synagogue flat house home school near opposite behind outside inside next
+        """)
 
     /// Big cities: named alone they are quiet, but "moved to Leeds", "placed in Birmingham", "she's from London" tie one to a person.
-    static let cities = set("""
-    aberdeen belfast birmingham bradford brighton bristol cambridge cardiff coventry dundee durham edinburgh glasgow hull leeds
-    leicester liverpool london manchester newcastle nottingham oxford plymouth portsmouth sheffield southampton swansea york
-    """)
+    static let cities = set(
+        """
+        aberdeen belfast birmingham bradford brighton bristol cambridge cardiff coventry dundee durham edinburgh glasgow hull leeds
+        leicester liverpool london manchester newcastle nottingham oxford plymouth portsmouth sheffield southampton swansea york
+        """)
 
     /// Countries and nationalities: never a person, a town or a possible name ("moved from Poland", "a Romanian lad").
-    static let countries = set("""
-    afghanistan albania algeria angola bangladesh belgium brazil bulgaria cameroon canada china congo croatia cyprus czechia
-    denmark egypt eritrea ethiopia france gambia germany ghana greece guinea hungary india iran iraq italy jamaica kenya kosovo
-    kurdistan latvia lebanon libya lithuania malaysia morocco nepal netherlands holland nigeria pakistan palestine philippines
-    poland portugal romania russia rwanda senegal serbia sierra leone slovakia somalia spain sudan sri lanka sweden syria
-    thailand tunisia turkey uganda ukraine america usa vietnam yemen zambia zimbabwe scotland wales england ireland britain
-    europe africa asia caribbean
-    """)
-    static let nationalities = set("""
-    afghan albanian algerian angolan bangladeshi bengali brazilian bulgarian chinese congolese eritrean ethiopian french
-    german ghanaian greek hungarian indian iranian iraqi italian jamaican kenyan kosovan kurdish latvian lithuanian
-    moroccan nepalese nigerian pakistani palestinian polish portuguese romanian russian somali spanish sudanese syrian
-    turkish ugandan ukrainian vietnamese yemeni zimbabwean roma romany gypsy traveller travellers irish scottish welsh
-    english british caribbean african asian arab
-    """)
+    static let countries = set(
+        """
+        afghanistan albania algeria angola bangladesh belgium brazil bulgaria cameroon canada china congo croatia cyprus czechia
+        denmark egypt eritrea ethiopia france gambia germany ghana greece guinea hungary india iran iraq italy jamaica kenya kosovo
+        kurdistan latvia lebanon libya lithuania malaysia morocco nepal netherlands holland nigeria pakistan palestine philippines
+        poland portugal romania russia rwanda senegal serbia sierra leone slovakia somalia spain sudan sri lanka sweden syria
+        thailand tunisia turkey uganda ukraine america usa vietnam yemen zambia zimbabwe scotland wales england ireland britain
+        europe africa asia caribbean
+        """)
+    static let nationalities = set(
+        """
+        afghan albanian algerian angolan bangladeshi bengali brazilian bulgarian chinese congolese eritrean ethiopian french
+        german ghanaian greek hungarian indian iranian iraqi italian jamaican kenyan kosovan kurdish latvian lithuanian
+        moroccan nepalese nigerian pakistani palestinian polish portuguese romanian russian somali spanish sudanese syrian
+        turkish ugandan ukrainian vietnamese yemeni zimbabwean roma romany gypsy traveller travellers irish scottish welsh
+        english british caribbean african asian arab
+        """)
 
     /// Towns known for a public inquiry: named as the inquiry ("after Rotherham", "the Telford report"), they are quiet.
-    static let inquiryTowns = set("rotherham rochdale telford oxford huddersfield newcastle derby oldham bristol keighley peterborough aylesbury halifax")
+    static let inquiryTowns = set(
+        "rotherham rochdale telford oxford huddersfield newcastle derby oldham bristol keighley peterborough aylesbury halifax"
+    )
 
-    static let titles = set("""
-    mr mrs ms miss mx dr prof sir dame cllr rev pc dc ds di dci dcs sgt insp fr father reverend pastor imam rabbi canon detective
-    sergeant inspector constable councillor professor
-    """)
+    static let titles = set(
+        """
+        mr mrs ms miss mx dr prof sir dame cllr rev pc dc ds di dci dcs sgt insp fr father reverend pastor imam rabbi canon detective
+        sergeant inspector constable councillor professor
+        """)
 
     /// A relationship or person word; the name that follows is a person ("her son Tyler", "my colleague dave").
-    static let relations = set("""
-    colleague colleagues son daughter brother sister mum mom mother dad father stepdad stepmum stepfather stepmother friend friends
-    mate mates boyfriend girlfriend bf gf partner husband wife client pupil student carer nan nana nanna gran granny grandma grandad
-    grandpa grandmother grandfather uncle aunt auntie aunty cousin kid baby manager supervisor boss neighbour lad girl boy
-    nephew niece sibling siblings twin ex stepson stepdaughter fiance fiancee foster yp sibling half-brother half-sister bestie
-    worker teacher mentor keyworker tutor fella bloke guy woman man lady
-    """)
+    static let relations = set(
+        """
+        colleague colleagues son daughter brother sister mum mom mother dad father stepdad stepmum stepfather stepmother friend friends
+        mate mates boyfriend girlfriend bf gf partner husband wife client pupil student carer nan nana nanna gran granny grandma grandad
+        grandpa grandmother grandfather uncle aunt auntie aunty cousin kid baby manager supervisor boss neighbour lad girl boy
+        nephew niece sibling siblings twin ex stepson stepdaughter fiance fiancee foster yp sibling half-brother half-sister bestie
+        worker teacher mentor keyworker tutor fella bloke guy woman man lady
+        """)
 
     /// Words after which the next word is a name ("a lad called jayden").
     static let namingCues = set("called named nicknamed aka")
 
     /// Person nouns: "a girl called will" lets an everyday word be a name.
-    static let personNouns = set("lad girl boy man woman bloke guy kid child someone somebody person friend mate worker lady fella young yp one")
+    static let personNouns = set(
+        "lad girl boy man woman bloke guy kid child someone somebody person friend mate worker lady fella young yp one")
 
     /// Verbs after a name that say it is a person ("Amber said").
-    static let strongVerbs = set("said says told tells asked disclosed texted messaged rang phoned reckons went came ran explained mentioned admitted shared reported wanted didn't didnt wouldn't wouldnt couldn't kept started stopped")
+    static let strongVerbs = set(
+        "said says told tells asked disclosed texted messaged rang phoned reckons went came ran explained mentioned admitted shared reported wanted didn't didnt wouldn't wouldnt couldn't kept started stopped"
+    )
     static let weakVerbs = set("is was has had and who's whos will would could can does did isn't wasn't hasn't")
 
     /// Before a place: "lives in Luton", "moved to Pontypridd".
     static let placePrepositions = set("in near nr at from to around outside round off towards toward via into")
-    static let placeVerbs = set("""
-    lives living lived live moved moving placed placement grew relocated housed based staying stays stayed born raised resides residing
-    took taken sent fled ran trafficked driven drove
-    """)
+    static let placeVerbs = set(
+        """
+        lives living lived live moved moving placed placement grew relocated housed based staying stays stayed born raised resides residing
+        took taken sent fled ran trafficked driven drove
+        """)
 
     /// Street words; capitalised after a capitalised name they make a street address.
-    static let streetHeads = set("road rd street st lane ln avenue ave close drive dr way crescent court ct gardens place terrace grove hill row walk square parade mews park rise view green vale wharf quay approach boulevard broadway chase circus croft embankment fields gate heights meadow meadows path wynd brae")
+    static let streetHeads = set(
+        "road rd street st lane ln avenue ave close drive dr way crescent court ct gardens place terrace grove hill row walk square parade mews park rise view green vale wharf quay approach boulevard broadway chase circus croft embankment fields gate heights meadow meadows path wynd brae"
+    )
     /// Street words that are everyday words too: need a capitalised name before them.
-    static let streetHeadsNeedingCapital = set("close drive way court place hill park green walk view rise row square gardens grove terrace vale parade mews st dr ct approach chase circus croft fields gate heights meadow meadows path brae")
-    static let genericStreetModifiers = set("main high back side ring slip busy country dual same wrong long quiet one that this the a our their his her my other any every each no some all by right left next")
+    static let streetHeadsNeedingCapital = set(
+        "close drive way court place hill park green walk view rise row square gardens grove terrace vale parade mews st dr ct approach chase circus croft fields gate heights meadow meadows path brae"
+    )
+    static let genericStreetModifiers = set(
+        "main high back side ring slip busy country dual same wrong long quiet one that this the a our their his her my other any every each no some all by right left next"
+    )
 
     /// Heads of a named local organisation ("Oakfield Academy", "Northgate CAMHS").
-    static let orgHeads = set("infirmary school primary academy college surgery nursery infants juniors hospital practice hub centre center unit trust pru foyer hostel lodge house home club")
+    static let orgHeads = set(
+        "infirmary school primary academy college surgery nursery infants juniors hospital practice hub centre center unit trust pru foyer hostel lodge house home club"
+    )
     static let orgHeadAcronyms = set("camhs mash yot yos pru csc lscp council")
-    static let genericOrgModifiers = set("""
-    the a an our my their his her this that primary secondary high special local independent residential private free faith
-    catholic state grammar comprehensive boarding new old same other secure children children's childrens care family medical health
-    gp youth community day pupil referral mainstream alternative provision further education sixth form infant junior nursery
-    big small another any every each which what whose girls boys mixed single-sex village local-authority la
-    """)
+    static let genericOrgModifiers = set(
+        """
+        the a an our my their his her this that primary secondary high special local independent residential private free faith
+        catholic state grammar comprehensive boarding new old same other secure children children's childrens care family medical health
+        gp youth community day pupil referral mainstream alternative provision further education sixth form infant junior nursery
+        big small another any every each which what whose girls boys mixed single-sex village local-authority la
+        """)
 
     /// Words that say "this is a school/home/team of a kind" after a capitalised name.
     static let orgTails: [[String]] = [
-        ["medical", "centre"], ["medical", "center"], ["medical", "practice"], ["health", "centre"], ["children", "'", "s", "home"],
-        ["children", "’", "s", "home"], ["childrens", "home"], ["care", "home"], ["youth", "club"], ["youth", "centre"],
-        ["pupil", "referral", "unit"], ["high", "school"], ["primary", "school"], ["secondary", "school"], ["grammar", "school"],
-        ["family", "centre"], ["children", "'", "s", "centre"], ["children", "’", "s", "centre"], ["community", "centre"],
-        ["community", "college"], ["sixth", "form", "college"], ["sixth", "form"], ["junior", "school"], ["infant", "school"],
-        ["boys", "club"], ["football", "club"], ["boxing", "club"], ["boxing", "gym"], ["leisure", "centre"], ["youth", "project"],
-        ["nhs", "trust"], ["nhs", "foundation", "trust"], ["foundation", "trust"], ["borough", "council"], ["county", "council"],
-        ["city", "council"], ["district", "council"], ["council"], ["police"], ["constabulary"], ["camhs"], ["mash"], ["yot"],
+        ["medical", "centre"], ["medical", "center"], ["medical", "practice"], ["health", "centre"],
+        ["children", "'", "s", "home"],
+        ["children", "’", "s", "home"], ["childrens", "home"], ["care", "home"], ["youth", "club"],
+        ["youth", "centre"],
+        ["pupil", "referral", "unit"], ["high", "school"], ["primary", "school"], ["secondary", "school"],
+        ["grammar", "school"],
+        ["family", "centre"], ["children", "'", "s", "centre"], ["children", "’", "s", "centre"],
+        ["community", "centre"],
+        ["community", "college"], ["sixth", "form", "college"], ["sixth", "form"], ["junior", "school"],
+        ["infant", "school"],
+        ["boys", "club"], ["football", "club"], ["boxing", "club"], ["boxing", "gym"], ["leisure", "centre"],
+        ["youth", "project"],
+        ["nhs", "trust"], ["nhs", "foundation", "trust"], ["foundation", "trust"], ["borough", "council"],
+        ["county", "council"],
+        ["city", "council"], ["district", "council"], ["council"], ["police"], ["constabulary"], ["camhs"], ["mash"],
+        ["yot"],
         ["youth", "offending", "team"], ["youth", "offending", "service"], ["youth", "justice", "service"],
         ["children", "'", "s", "services"], ["children", "’", "s", "services"], ["safeguarding", "partnership"],
-        ["safeguarding", "children", "partnership"], ["team"], ["academy"], ["school"], ["college"], ["primary"], ["surgery"],
+        ["safeguarding", "children", "partnership"], ["team"], ["academy"], ["school"], ["college"], ["primary"],
+        ["surgery"],
         ["nursery"], ["hospital"], ["hub"], ["centre"], ["pru"], ["foyer"], ["hostel"], ["lodge"], ["house"], ["trust"],
         ["infants"], ["juniors"], ["practice"], ["infirmary"], ["high"], ["project"], ["unit"], ["cc"], ["mbc"], ["bc"],
     ]
 
-    static let handleCues = set("snap snapchat sc insta instagram ig tiktok tik twitter telegram discord kik threads username gamertag psn xbox roblox yubo wizz")
+    static let handleCues = set(
+        "snap snapchat sc insta instagram ig tiktok tik twitter telegram discord kik threads username gamertag psn xbox roblox yubo wizz"
+    )
     static let handleFillers = set("handle username user name id account is was : - – = @ on called named")
-    static let notHandles = set("""
-    the and a an to on with is was account app message messages story stories it her his him them they he she i we you which where
-    that then too also for group groups chat filter filters streak streaks map maps but or so as at in of if by be been not no
-    yes name handle username user id called named ok okay live video videos pics pictures photos pic photo dm dms
-    """)
+    static let notHandles = set(
+        """
+        the and a an to on with is was account app message messages story stories it her his him them they he she i we you which where
+        that then too also for group groups chat filter filters streak streaks map maps but or so as at in of if by be been not no
+        yes name handle username user id called named ok okay live video videos pics pictures photos pic photo dm dms
+        """)
 
-    static let caseCues = set("case crime ref reference incident crn log occurrence job ticket cad storm urn referral niche athena mosaic lcs eclipse")
+    static let caseCues = set(
+        "case crime ref reference incident crn log occurrence job ticket cad storm urn referral niche athena mosaic lcs eclipse"
+    )
     static let caseFillers = set("no number num nr # ref reference id is was : - – . numbers")
 
-    static let nationalBodiesByFirst: [String: [[String]]] = Dictionary(grouping: nationalBodies, by: { $0[0] }).mapValues { $0.sorted { $0.count > $1.count } }
-    static let orgTailsByFirst: [String: [[String]]] = Dictionary(grouping: orgTails, by: { $0[0] }).mapValues { $0.sorted { $0.count > $1.count } }
+    static let nationalBodiesByFirst: [String: [[String]]] = Dictionary(grouping: nationalBodies, by: { $0[0] })
+        .mapValues { $0.sorted { $0.count > $1.count } }
+    static let orgTailsByFirst: [String: [[String]]] = Dictionary(grouping: orgTails, by: { $0[0] }).mapValues {
+        $0.sorted { $0.count > $1.count }
+    }
 }

@@ -51,9 +51,14 @@ final class Gazetteer: Sendable {
         /// The file's lines, trimmed, read as bytes: ASCII lines (nearly all) are lower-cased byte by byte,
         /// others folded as the tokeniser folds (`fold: false` keeps them as written, as words.txt is).
         func lines(_ name: String, fold: Bool) -> [String] {
-            guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Gazetteer")
+            guard
+                let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Gazetteer")
                     ?? Bundle.module.url(forResource: name, withExtension: "txt"),
-                  let data = try? Data(contentsOf: url) else { ok = false; return [] }
+                let data = try? Data(contentsOf: url)
+            else {
+                ok = false
+                return []
+            }
             var out: [String] = []
             data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
                 let bytes = raw.bindMemory(to: UInt8.self)
@@ -62,7 +67,8 @@ final class Gazetteer: Sendable {
                 while a < bytes.count {
                     var b = a
                     while b < bytes.count, bytes[b] != 0x0A { b += 1 }
-                    var x = a, y = b
+                    var x = a
+                    var y = b
                     while x < y, bytes[x] == 0x20 || bytes[x] == 0x09 || bytes[x] == 0x0D { x += 1 }
                     while y > x, bytes[y - 1] == 0x20 || bytes[y - 1] == 0x09 || bytes[y - 1] == 0x0D { y -= 1 }
                     if x < y {
@@ -76,7 +82,9 @@ final class Gazetteer: Sendable {
                         if ascii || !fold {
                             out.append(String(decoding: line, as: UTF8.self))
                         } else {
-                            out.append(Tokeniser.fold(String(decoding: UnsafeBufferPointer(rebasing: bytes[x..<y]), as: UTF8.self)))
+                            out.append(
+                                Tokeniser.fold(
+                                    String(decoding: UnsafeBufferPointer(rebasing: bytes[x..<y]), as: UTF8.self)))
                         }
                     }
                     a = b + 1
@@ -90,15 +98,24 @@ final class Gazetteer: Sendable {
         var multi: [String: [[String]]] = [:]
         for town in lines("towns", fold: false) {
             let parts = Gazetteer.words(town)
-            if parts.count == 1 { table[parts[0], default: []].insert(.town) } else if let first = parts.first { multi[first, default: []].append(parts) }
+            if parts.count == 1 {
+                table[parts[0], default: []].insert(.town)
+            } else if let first = parts.first {
+                multi[first, default: []].append(parts)
+            }
         }
         multiWordTowns = multi.mapValues { $0.sorted { $0.count > $1.count } }
-        for place in lines("bigcities", fold: false) { table[Gazetteer.words(place).joined(separator: " "), default: []].insert(.bigPlace) }
+        for place in lines("bigcities", fold: false) {
+            table[Gazetteer.words(place).joined(separator: " "), default: []].insert(.bigPlace)
+        }
         for word in lines("words", fold: false) { table[word, default: []].insert(.word) }
         self.table = table
         loaded = ok
         if !ok {
-            FileHandle.standardError.write(Data("convene: the bundled name lists (Privacy/Gazetteer) were not found; only cues and session names will find people\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "convene: the bundled name lists (Privacy/Gazetteer) were not found; only cues and session names will find people\n"
+                        .utf8))
         }
     }
 

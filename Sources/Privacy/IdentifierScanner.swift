@@ -15,7 +15,10 @@ public struct Finding: Equatable, Sendable, Codable {
     public var text: String
     public var confidence: Confidence
     public init(label: IdentifierLabel, span: TextSpan, text: String, confidence: Confidence = .likely) {
-        self.label = label; self.span = span; self.text = text; self.confidence = confidence
+        self.label = label
+        self.span = span
+        self.text = text
+        self.confidence = confidence
     }
 }
 
@@ -59,10 +62,15 @@ public struct IdentifierScanner: Sendable {
         acceptedTerms = terms.mapValues { $0.sorted { $0.keys.count > $1.keys.count }.map { ($0.keys, $0.label) } }
     }
 
-    private struct Pair: Hashable { var keys: [String]; var label: IdentifierLabel }
+    private struct Pair: Hashable {
+        var keys: [String]
+        var label: IdentifierLabel
+    }
 
     static func nameKeys(_ name: String) -> [String] {
-        Tokeniser.tokenise(Array(name.unicodeScalars)).filter { $0.kind != .punct || $0.text == "-" || $0.text == "'" || $0.text == "’" }.map(\.key)
+        Tokeniser.tokenise(Array(name.unicodeScalars)).filter {
+            $0.kind != .punct || $0.text == "-" || $0.text == "'" || $0.text == "’"
+        }.map(\.key)
     }
 
     public init(session: SessionState) {
@@ -82,7 +90,9 @@ public struct IdentifierScanner: Sendable {
         var ctx = ScanContext(scalars: scalars, tokens: Tokeniser.tokenise(scalars), gazetteer: Gazetteer.shared)
         ctx.findSessionNames(sessionNames, wordLike: wordLikeParts)
         return ctx.candidates.map { c in
-            Finding(label: c.label, span: TextSpan(start: c.start, end: c.end), text: String(String.UnicodeScalarView(scalars[c.start..<c.end])))
+            Finding(
+                label: c.label, span: TextSpan(start: c.start, end: c.end),
+                text: String(String.UnicodeScalarView(scalars[c.start..<c.end])))
         }
     }
 
@@ -100,8 +110,10 @@ public struct IdentifierScanner: Sendable {
         ctx.findPeople(sessionNames: sessionNames, wordLike: wordLikeParts)
         ctx.widenSpans()
         return Self.resolveOverlaps(ctx.candidates).map { c in
-            Finding(label: c.label, span: TextSpan(start: c.start, end: c.end), text: String(String.UnicodeScalarView(scalars[c.start..<c.end])),
-                    confidence: c.possible ? .possible : .likely)
+            Finding(
+                label: c.label, span: TextSpan(start: c.start, end: c.end),
+                text: String(String.UnicodeScalarView(scalars[c.start..<c.end])),
+                confidence: c.possible ? .possible : .likely)
         }
     }
 
@@ -113,7 +125,9 @@ public struct IdentifierScanner: Sendable {
         var ctx = ScanContext(scalars: scalars, tokens: Tokeniser.tokenise(scalars), gazetteer: Gazetteer.shared)
         ctx.findSpecialCategories()
         return ctx.candidates.map { c in
-            Finding(label: c.label, span: TextSpan(start: c.start, end: c.end), text: String(String.UnicodeScalarView(scalars[c.start..<c.end])))
+            Finding(
+                label: c.label, span: TextSpan(start: c.start, end: c.end),
+                text: String(String.UnicodeScalarView(scalars[c.start..<c.end])))
         }
     }
 
@@ -129,13 +143,16 @@ public struct IdentifierScanner: Sendable {
         var candidates = candidates
         for k in candidates.indices where candidates[k].sessionName {
             let c = candidates[k]
-            if candidates.contains(where: { !$0.sessionName && $0.start <= c.start && c.end <= $0.end && $0.end - $0.start > c.end - c.start }) {
+            if candidates.contains(where: {
+                !$0.sessionName && $0.start <= c.start && c.end <= $0.end && $0.end - $0.start > c.end - c.start
+            }) {
                 candidates[k].sessionName = false
             }
         }
         let ranked = candidates.sorted { a, b in
             if a.sessionName != b.sessionName { return a.sessionName }
-            let la = a.end - a.start, lb = b.end - b.start
+            let la = a.end - a.start
+            let lb = b.end - b.start
             if la != lb { return la > lb }
             if a.rank != b.rank { return a.rank < b.rank }
             return a.start < b.start
@@ -157,9 +174,11 @@ struct Candidate {
     var possible = false
     /// Lower wins a tie of equal length.
     var rank: Int { Candidate.order.firstIndex(of: label) ?? 99 }
-    static let order: [IdentifierLabel] = [.url, .email, .ipAddress, .financial, .handle, .nhsNumber, .phone, .niNumber, .postcode,
-                                           .vehicleReg, .caseRef, .dateOfBirth, .age, .organisationLocal, .location, .person,
-                                           .specialCategory]
+    static let order: [IdentifierLabel] = [
+        .url, .email, .ipAddress, .financial, .handle, .nhsNumber, .phone, .niNumber, .postcode,
+        .vehicleReg, .caseRef, .dateOfBirth, .age, .organisationLocal, .location, .person,
+        .specialCategory,
+    ]
 }
 
 /// What one scan works on: the scalars, their tokens, and what was found so far.
@@ -175,13 +194,17 @@ struct ScanContext {
     let lists: [Gazetteer.Lists]
 
     init(scalars: [Unicode.Scalar], tokens: [Token], gazetteer: Gazetteer) {
-        self.scalars = scalars; self.tokens = tokens; self.gazetteer = gazetteer
+        self.scalars = scalars
+        self.tokens = tokens
+        self.gazetteer = gazetteer
         quiet = Array(repeating: false, count: tokens.count)
         lists = tokens.map { $0.kind == .punct ? [] : gazetteer.lists($0.key) }
     }
 
     /// Token `i` is on no list (not a word, not a listed name or place): `Gazetteer.isUnknown` of its key.
-    @inline(__always) func unknown(_ i: Int) -> Bool { lists[i].isDisjoint(with: [.word, .given, .surname, .town, .bigPlace]) }
+    @inline(__always) func unknown(_ i: Int) -> Bool {
+        lists[i].isDisjoint(with: [.word, .given, .surname, .town, .bigPlace])
+    }
     /// Token `i` is a listed given name.
     @inline(__always) func given(_ i: Int) -> Bool { lists[i].contains(.given) }
     /// Token `i` is a name that is also an everyday word: `Gazetteer.isAmbiguous` of its key.

@@ -30,11 +30,21 @@ public struct ImplicitIdentificationWarning: Equatable, Sendable, Codable {
     /// One line a facilitator can act on.
     public var message: String
 
-    public init(contribution: Int, participant: String, role: String, rarity: RoleRarity, place: String, placeLabel: IdentifierLabel,
-                foundIn: PlaceSource, current: AttributionLevel, suggested: AttributionLevel, message: String) {
-        self.contribution = contribution; self.participant = participant; self.role = role; self.rarity = rarity
-        self.place = place; self.placeLabel = placeLabel; self.foundIn = foundIn; self.current = current
-        self.suggested = suggested; self.message = message
+    public init(
+        contribution: Int, participant: String, role: String, rarity: RoleRarity, place: String,
+        placeLabel: IdentifierLabel,
+        foundIn: PlaceSource, current: AttributionLevel, suggested: AttributionLevel, message: String
+    ) {
+        self.contribution = contribution
+        self.participant = participant
+        self.role = role
+        self.rarity = rarity
+        self.place = place
+        self.placeLabel = placeLabel
+        self.foundIn = foundIn
+        self.current = current
+        self.suggested = suggested
+        self.message = message
     }
 
     public enum RoleRarity: String, Codable, Sendable {
@@ -69,24 +79,33 @@ public enum ImplicitIdentification {
     /// The contributions are checked in chunks on every core (the scan is the slow part).
     /// `roleHolders` (by `normalised` role) replaces the session's own count when the export
     /// spans a study: a role held by one person in the whole study is rare there, in `scope` words.
-    public static func warnings(in state: SessionState, scanner: IdentifierScanner? = nil,
-                                roleHolders: [String: Int]? = nil, scope: String = "session") -> [ImplicitIdentificationWarning] {
-        let check = ImplicitIdentificationCheck(state: state, scanner: scanner ?? IdentifierScanner(session: state),
-                                                roleHolders: roleHolders, scope: scope)
+    public static func warnings(
+        in state: SessionState, scanner: IdentifierScanner? = nil,
+        roleHolders: [String: Int]? = nil, scope: String = "session"
+    ) -> [ImplicitIdentificationWarning] {
+        let check = ImplicitIdentificationCheck(
+            state: state, scanner: scanner ?? IdentifierScanner(session: state),
+            roleHolders: roleHolders, scope: scope)
         let contributions = state.contributions
         let chunk = 512
         let chunks = (contributions.count + chunk - 1) / chunk
         guard chunks > 1 else { return contributions.compactMap { check.warning(for: $0) } }
         let results = WarningChunks(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { k in
-            results.set(k, contributions[(k * chunk)..<min(contributions.count, (k + 1) * chunk)].compactMap { check.warning(for: $0) })
+            results.set(
+                k,
+                contributions[(k * chunk)..<min(contributions.count, (k + 1) * chunk)].compactMap {
+                    check.warning(for: $0)
+                })
         }
         return results.joined
     }
 
     static let placeLabels: Set<IdentifierLabel> = [.location, .organisationLocal, .postcode]
 
-    static func rarity(ofRole key: String, holders: [String: Int], participants: Int) -> ImplicitIdentificationWarning.RoleRarity? {
+    static func rarity(ofRole key: String, holders: [String: Int], participants: Int) -> ImplicitIdentificationWarning
+        .RoleRarity?
+    {
         guard !key.isEmpty, key != "role not recorded" else { return nil }
         if isRareTitle(key) { return .rareTitle }
         if holders[key, default: 0] == 1 && participants > 1 { return .onlyOneInSession }
@@ -94,7 +113,9 @@ public enum ImplicitIdentification {
     }
 
     static func isRareTitle(_ key: String) -> Bool {
-        rareTitles.contains { t in key == t || key.hasPrefix(t + " ") || key.hasSuffix(" " + t) || key.contains(" " + t + " ") }
+        rareTitles.contains { t in
+            key == t || key.hasPrefix(t + " ") || key.hasSuffix(" " + t) || key.contains(" " + t + " ")
+        }
     }
 
     /// The form of a job role that holder counts are keyed by.
@@ -119,18 +140,26 @@ public struct ImplicitIdentificationCheck: Sendable {
     private let scope: String
 
     /// `roleHolders`: holders of each role counted across a study (one per participant code), replacing the session's count.
-    public init(state: SessionState, scanner: IdentifierScanner, roleHolders: [String: Int]? = nil, scope: String = "session") {
+    public init(
+        state: SessionState, scanner: IdentifierScanner, roleHolders: [String: Int]? = nil, scope: String = "session"
+    ) {
         self.state = state
         self.scanner = scanner
         self.scope = scope
         var holders: [String: Int] = [:]
-        for p in state.orderedParticipants where !p.withdrawn { holders[ImplicitIdentification.normalised(p.jobRole), default: 0] += 1 }
+        for p in state.orderedParticipants where !p.withdrawn {
+            holders[ImplicitIdentification.normalised(p.jobRole), default: 0] += 1
+        }
         if let roleHolders { holders = roleHolders }
         let people = roleHolders.map { $0.values.reduce(0, +) } ?? state.participants.count
-        var rare: [String: ImplicitIdentificationWarning.RoleRarity] = [:], inRole: [String: Finding] = [:]
+        var rare: [String: ImplicitIdentificationWarning.RoleRarity] = [:]
+        var inRole: [String: Finding] = [:]
         for p in state.participants.values where !p.withdrawn {
-            guard let rarity = ImplicitIdentification.rarity(ofRole: ImplicitIdentification.normalised(p.jobRole), holders: holders,
-                                                             participants: people) else { continue }
+            guard
+                let rarity = ImplicitIdentification.rarity(
+                    ofRole: ImplicitIdentification.normalised(p.jobRole), holders: holders,
+                    participants: people)
+            else { continue }
             rare[p.code] = rarity
             inRole[p.code] = scanner.scan(p.jobRole).first { ImplicitIdentification.placeLabels.contains($0.label) }
         }
@@ -141,13 +170,15 @@ public struct ImplicitIdentificationCheck: Sendable {
     /// Whether `c` could need a warning at all, before anything is scanned.
     public func applies(to c: Contribution) -> Bool {
         guard !c.erased && !c.struck && !c.directMessage && c.attribution == .role, let code = c.speaker,
-              let p = state.participant(code) else { return false }
+            let p = state.participant(code)
+        else { return false }
         return rareRoles[p.code] != nil
     }
 
     /// The warning for `c`, or nil. `findings`: `scanner.scan(c.text)`, when the caller already has it.
     public func warning(for c: Contribution, findings: [Finding]? = nil) -> ImplicitIdentificationWarning? {
-        guard applies(to: c), let code = c.speaker, let p = state.participant(code), let rarity = rareRoles[p.code] else { return nil }
+        guard applies(to: c), let code = c.speaker, let p = state.participant(code), let rarity = rareRoles[p.code]
+        else { return nil }
         let role = p.jobRole
         let place: (String, IdentifierLabel, ImplicitIdentificationWarning.PlaceSource)
         if let f = (findings ?? scanner.scan(c.text)).first(where: { f in
@@ -171,11 +202,15 @@ public struct ImplicitIdentificationCheck: Sendable {
         let saysRole = ImplicitIdentification.normalised(c.text).contains(key)
         let suggested: AttributionLevel = saysRole ? .background : .anonymous
         let why = rarity == .rareTitle ? "a rare role" : "the only \(role) in this \(scope)"
-        let whereFound = place.1 == .specialCategory ? "mentions the special-category detail" : place.2 == .text ? "names" : "has the role's own"
+        let whereFound =
+            place.1 == .specialCategory
+            ? "mentions the special-category detail" : place.2 == .text ? "names" : "has the role's own"
         return ImplicitIdentificationWarning(
             contribution: c.number, participant: p.code, role: role, rarity: rarity, place: place.0,
             placeLabel: place.1, foundIn: place.2, current: c.attribution, suggested: suggested,
-            message: "#\(c.number) \(whereFound) “\(place.0)” and is quoted as \(role) (\(why)): together they may point at \(p.code); lower it to \(suggested.rawValue)")
+            message:
+                "#\(c.number) \(whereFound) “\(place.0)” and is quoted as \(role) (\(why)): together they may point at \(p.code); lower it to \(suggested.rawValue)"
+        )
     }
 }
 
@@ -184,6 +219,14 @@ final class WarningChunks: @unchecked Sendable {
     private var slots: [[ImplicitIdentificationWarning]]
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ k: Int, _ value: [ImplicitIdentificationWarning]) { lock.lock(); slots[k] = value; lock.unlock() }
-    var joined: [ImplicitIdentificationWarning] { lock.lock(); defer { lock.unlock() }; return slots.flatMap { $0 } }
+    func set(_ k: Int, _ value: [ImplicitIdentificationWarning]) {
+        lock.lock()
+        slots[k] = value
+        lock.unlock()
+    }
+    var joined: [ImplicitIdentificationWarning] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.flatMap { $0 }
+    }
 }

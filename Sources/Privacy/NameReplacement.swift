@@ -11,7 +11,10 @@ import SessionModel
 public struct NameOccurrence: Sendable, Equatable {
     public var start: Int
     public var end: Int
-    public init(start: Int, end: Int) { self.start = start; self.end = end }
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
 }
 
 /// Where the names of a session stand in a text, by the one rule the export gate uses (docs/privacy.md, "Names that
@@ -26,7 +29,9 @@ public struct NameMatcher: Sendable {
     public var isEmpty: Bool { scanner.sessionNames.isEmpty }
     /// Every occurrence in `text`, in text order, no overlaps.
     public func occurrences(in text: String) -> [NameOccurrence] {
-        scanner.scanSessionNames(text).map { NameOccurrence(start: $0.span.start, end: $0.span.end) }.sorted { $0.start < $1.start }
+        scanner.scanSessionNames(text).map { NameOccurrence(start: $0.span.start, end: $0.span.end) }.sorted {
+            $0.start < $1.start
+        }
     }
 }
 
@@ -60,16 +65,23 @@ public enum NameReplacement {
     /// whose covered text holds a name is replaced whole by its placeholder,
     /// and every span in the same text is moved to match, so the state folds
     /// to the same numbering as before.
-    public static func rewrite(_ events: [(seq: Int, event: SessionEvent)], names: [String],
-                               state: SessionState) throws -> NameRewrite {
+    public static func rewrite(
+        _ events: [(seq: Int, event: SessionEvent)], names: [String],
+        state: SessionState
+    ) throws -> NameRewrite {
         var out = NameRewrite()
         let matcher = NameMatcher(names: names)
         guard !matcher.isEmpty else { return out }
         // Pass 1: each text version of each contribution (the logged text, then each
         // edit), with the redaction records that refer to it.
-        struct Version { var seq: Int; var number: Int; var text: String; var marks: [Int] = [] }
+        struct Version {
+            var seq: Int
+            var number: Int
+            var text: String
+            var marks: [Int] = []
+        }
         var versions: [Version] = []
-        var current: [Int: Int] = [:]   // contribution number -> index in versions
+        var current: [Int: Int] = [:] // contribution number -> index in versions
         var contributionCount = 0
         var concernCount = 0
         var others: [(Int, SessionEvent, String)] = []
@@ -80,15 +92,26 @@ public enum NameReplacement {
                 current[contributionCount] = versions.count
                 versions.append(Version(seq: seq, number: contributionCount, text: e.text))
             case is ErasedEvent:
-                if event.kind == ContributionLogged.kind { contributionCount += 1; current[contributionCount] = nil }
+                if event.kind == ContributionLogged.kind {
+                    contributionCount += 1
+                    current[contributionCount] = nil
+                }
                 if event.kind == ConcernRaised.kind { concernCount += 1 }
             case let e as ContributionEdited:
                 current[e.number] = versions.count
                 versions.append(Version(seq: seq, number: e.number, text: e.text))
             case let e as RedactionAccepted:
-                if let v = current[e.number] { versions[v].marks.append(seq) } else { others.append((seq, event, "a redaction record of #\(e.number)")) }
+                if let v = current[e.number] {
+                    versions[v].marks.append(seq)
+                } else {
+                    others.append((seq, event, "a redaction record of #\(e.number)"))
+                }
             case let e as RedactionRejected:
-                if let v = current[e.number] { versions[v].marks.append(seq) } else { others.append((seq, event, "a redaction record of #\(e.number)")) }
+                if let v = current[e.number] {
+                    versions[v].marks.append(seq)
+                } else {
+                    others.append((seq, event, "a redaction record of #\(e.number)"))
+                }
             case is FacilitatorAdded, is RealNameRecorded, is BlocklistNameAdded:
                 continue // names of the team, and the lists the erasure itself clears
             case is ConcernRaised:
@@ -105,7 +128,8 @@ public enum NameReplacement {
             var regions: [(start: Int, end: Int, placeholder: String)] = []
             for seq in version.marks {
                 guard let r = payloadAt[seq] as? RedactionAccepted, r.span.start >= 0, r.span.start < r.span.end,
-                      r.span.end <= scalars.count else { continue }
+                    r.span.end <= scalars.count
+                else { continue }
                 let covered = String(String.UnicodeScalarView(scalars[r.span.start..<r.span.end]))
                 guard !matcher.occurrences(in: covered).isEmpty else { continue }
                 regions.append((r.span.start, r.span.end, placeholder(for: covered, label: r.label, state: state)))
@@ -117,7 +141,9 @@ public enum NameReplacement {
             // Keep the widest region first where they overlap.
             regions.sort { ($0.start, -$0.end) < ($1.start, -$1.end) }
             var chosen: [(start: Int, end: Int, placeholder: String)] = []
-            for r in regions where !chosen.contains(where: { $0.start < r.end && r.start < $0.end }) { chosen.append(r) }
+            for r in regions where !chosen.contains(where: { $0.start < r.end && r.start < $0.end }) {
+                chosen.append(r)
+            }
             chosen.sort { $0.start < $1.start }
             guard !chosen.isEmpty else { continue }
             var newScalars: [Unicode.Scalar] = []
@@ -149,11 +175,13 @@ public enum NameReplacement {
             case var e as ContributionLogged:
                 e.text = newText
                 out.payloads[version.seq] = e
-                out.changes.append(NameRewriteChange(seq: version.seq, what: "contribution #\(version.number)", places: chosen.count))
+                out.changes.append(
+                    NameRewriteChange(seq: version.seq, what: "contribution #\(version.number)", places: chosen.count))
             case var e as ContributionEdited:
                 e.text = newText
                 out.payloads[version.seq] = e
-                out.changes.append(NameRewriteChange(seq: version.seq, what: "an edit of #\(version.number)", places: chosen.count))
+                out.changes.append(
+                    NameRewriteChange(seq: version.seq, what: "an edit of #\(version.number)", places: chosen.count))
             default: continue
             }
             for seq in version.marks {
@@ -164,14 +192,18 @@ public enum NameReplacement {
                     guard span != r.span else { continue }
                     r.span = span
                     out.payloads[seq] = r
-                    out.changes.append(NameRewriteChange(seq: seq, what: "a redaction record of #\(version.number)", places: 1))
+                    out.changes.append(
+                        NameRewriteChange(seq: seq, what: "a redaction record of #\(version.number)", places: 1))
                 case var r as RedactionRejected:
                     let span = moved(r.span)
                     let reason = replaced(r.reason, names: names, state: state, matcher: matcher)
                     guard span != r.span || reason.places > 0 else { continue }
-                    r.span = span; r.reason = reason.text
+                    r.span = span
+                    r.reason = reason.text
                     out.payloads[seq] = r
-                    out.changes.append(NameRewriteChange(seq: seq, what: "a redaction record of #\(version.number)", places: max(1, reason.places)))
+                    out.changes.append(
+                        NameRewriteChange(
+                            seq: seq, what: "a redaction record of #\(version.number)", places: max(1, reason.places)))
                 default: continue
                 }
             }
@@ -192,8 +224,10 @@ public enum NameReplacement {
         "fileName", "overrideReason", "name", "items", "segments", "codes",
     ]
 
-    static func rewriteFreeText(_ event: SessionEvent, names: [String], state: SessionState,
-                                matcher: NameMatcher) throws -> (any EventPayload, Int)? {
+    static func rewriteFreeText(
+        _ event: SessionEvent, names: [String], state: SessionState,
+        matcher: NameMatcher
+    ) throws -> (any EventPayload, Int)? {
         let data = try EventCodec.encode(event.payload)
         guard let object = try? JSONSerialization.jsonObject(with: data) else { return nil }
         var places = 0
@@ -219,8 +253,10 @@ public enum NameReplacement {
     }
 
     /// `text` with every occurrence of `names` replaced by its placeholder.
-    public static func replaced(_ text: String, names: [String], state: SessionState,
-                                matcher: NameMatcher? = nil) -> (text: String, places: Int) {
+    public static func replaced(
+        _ text: String, names: [String], state: SessionState,
+        matcher: NameMatcher? = nil
+    ) -> (text: String, places: Int) {
         let found = (matcher ?? NameMatcher(names: names)).occurrences(in: text)
         guard !found.isEmpty else { return (text, 0) }
         let scalars = Array(text.unicodeScalars)
@@ -238,7 +274,9 @@ public enum NameReplacement {
 
     /// The placeholder the session already gave this text (or, for a part of a
     /// name, the one it gave the whole name), else the label's bare word.
-    static func placeholder(for text: String, label: IdentifierLabel, state: SessionState, names: [String] = []) -> String {
+    static func placeholder(for text: String, label: IdentifierLabel, state: SessionState, names: [String] = [])
+        -> String
+    {
         if let n = state.placeholderNumbers[SessionState.placeholderKey(label: label, text: text)] {
             return "[\(label.placeholderWord) \(n)]"
         }

@@ -11,10 +11,11 @@ public enum NamesLeavingTheSession {
     /// (whole or a part of three letters or more, any case or accent) in a
     /// contribution that is not erased and not already redacted there.
     public static func redactions(for names: [String], in state: SessionState) -> [RedactionAccepted] {
-        let parts = Set(names.flatMap { name -> [String] in
-            let whole = fold(name.trimmingCharacters(in: .whitespaces))
-            return [whole] + whole.split(whereSeparator: { !$0.isLetter }).map(String.init)
-        }.filter { $0.count >= 3 })
+        let parts = Set(
+            names.flatMap { name -> [String] in
+                let whole = fold(name.trimmingCharacters(in: .whitespaces))
+                return [whole] + whole.split(whereSeparator: { !$0.isLetter }).map(String.init)
+            }.filter { $0.count >= 3 })
         guard !parts.isEmpty else { return [] }
         let scanner = IdentifierScanner(names: names)
         var out: [RedactionAccepted] = []
@@ -26,7 +27,9 @@ public enum NamesLeavingTheSession {
             for f in scanner.scan(c.text) where f.label == .person {
                 let words = Set(fold(f.text).split(whereSeparator: { !$0.isLetter }).map(String.init))
                 guard parts.contains(fold(f.text)) || !words.isDisjoint(with: parts) else { continue }
-                guard !c.redactions.contains(where: { $0.span.start < f.span.end && f.span.start < $0.span.end }) else { continue }
+                guard !c.redactions.contains(where: { $0.span.start < f.span.end && f.span.start < $0.span.end }) else {
+                    continue
+                }
                 out.append(RedactionAccepted(number: c.number, span: f.span, label: .person))
             }
         }

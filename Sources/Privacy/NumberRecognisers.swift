@@ -13,7 +13,10 @@ extension ScanContext {
         func handleScalar(_ c: Unicode.Scalar) -> Bool { Tokeniser.isWordScalar(c) || c == "_" || c == "." }
         var i = 0
         while i < scalars.count {
-            guard scalars[i] == "@" else { i += 1; continue }
+            guard scalars[i] == "@" else {
+                i += 1
+                continue
+            }
             var a = i
             while a > 0, local(scalars[a - 1]) { a -= 1 }
             var b = i + 1
@@ -47,37 +50,55 @@ extension ScanContext {
         guard let t = tok(i), t.isWordLike, !t.capitalised || t.kind != .word else { return nil }
         var e = i
         var parts = 1
-        while let sep = tok(e + 1), !sep.spaceBefore, sep.isPunct("._"), let n = tok(e + 2), !n.spaceBefore, n.isWordLike || n.isPunct("_") {
-            e += 2; parts += 1
+        while let sep = tok(e + 1), !sep.spaceBefore, sep.isPunct("._"), let n = tok(e + 2), !n.spaceBefore,
+            n.isWordLike || n.isPunct("_")
+        {
+            e += 2
+            parts += 1
         }
-        guard parts >= 2, (i...e).contains(where: { (tokens[$0].kind == .word || tokens[$0].kind == .alnum) && tokens[$0].length >= 3 }),
-              !(i...e).allSatisfy({ tokens[$0].kind == .number || tokens[$0].isPunct("._") }) else { return nil }
+        guard parts >= 2,
+            (i...e).contains(where: {
+                (tokens[$0].kind == .word || tokens[$0].kind == .alnum) && tokens[$0].length >= 3
+            }),
+            !(i...e).allSatisfy({ tokens[$0].kind == .number || tokens[$0].isPunct("._") })
+        else { return nil }
         if let n = tok(e + 1), !n.spaceBefore, n.isWordLike || n.isPunct("@/") { return nil }
         if Self.topLevelDomains.contains(tokens[e].key) || Self.fileExtensions.contains(tokens[e].key) { return nil }
         return e
     }
 
     /// Words that let a handle-shaped word ("lil.t.09") a few words on be a handle, though a plain word after them is not.
-    static let shapedHandleCues = Vocab.set("added adding add follow follows followed following account profile page dm dms dmed dm'd messaged")
+    static let shapedHandleCues = Vocab.set(
+        "added adding add follow follows followed following account profile page dm dms dmed dm'd messaged")
 
     static let anyHandleCue = Vocab.handleCues.union(shapedHandleCues)
 
-    static let fileExtensions = Vocab.set("pdf doc docx txt jpg jpeg png gif xls xlsx ppt pptx mp4 mov csv html htm zip")
+    static let fileExtensions = Vocab.set(
+        "pdf doc docx txt jpg jpeg png gif xls xlsx ppt pptx mp4 mov csv html htm zip")
 
     /// "princess_kay04", "trap_boy.jj": a handle with an underscore needs no cue.
     mutating func findUnderscoreHandles() {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard tokens[i].isWordLike, !tokens[i].isPunct("_"), i == 0 || tokens[i].spaceBefore || !tokens[i - 1].isWordLike && !tokens[i - 1].isPunct("@.") else { continue }
+            guard tokens[i].isWordLike, !tokens[i].isPunct("_"),
+                i == 0 || tokens[i].spaceBefore || !tokens[i - 1].isWordLike && !tokens[i - 1].isPunct("@.")
+            else { continue }
             var e = i
             var underscore = false
-            while let n = tok(e + 1), !n.spaceBefore, n.isWordLike || (n.isPunct("_.") && tok(e + 2).map { !$0.spaceBefore && ($0.isWordLike || $0.isPunct("_")) } == true) || n.isPunct("_") {
+            while let n = tok(e + 1), !n.spaceBefore,
+                n.isWordLike
+                    || (n.isPunct("_.")
+                        && tok(e + 2).map { !$0.spaceBefore && ($0.isWordLike || $0.isPunct("_")) } == true)
+                    || n.isPunct("_")
+            {
                 if n.isPunct("_") { underscore = true }
                 e += 1
             }
             while e > i, tokens[e].isPunct("_.") { e -= 1 }
-            if underscore, e > i, !covered(i), !(i...e).contains(where: { tokens[$0].isPunct("@") }) { add(.handle, tokens: i, e) }
+            if underscore, e > i, !covered(i), !(i...e).contains(where: { tokens[$0].isPunct("@") }) {
+                add(.handle, tokens: i, e)
+            }
             i = e
         }
     }
@@ -89,31 +110,45 @@ extension ScanContext {
             defer { i += 1 }
             var k = key(i)
             guard Self.anyHandleCue.contains(k) else { continue }
-            if k == "tik", key(i + 1) == "tok" { i += 1; k = "tiktok" }
+            if k == "tik", key(i + 1) == "tok" {
+                i += 1
+                k = "tiktok"
+            }
             var j = i + 1
             var explicit = false
             var fillers = 0
             while j < tokens.count, Vocab.handleFillers.contains(tokens[j].key), fillers < 3 {
                 if tokens[j].key != "on" { explicit = true }
                 if tokens[j].key == "@" { break }
-                j += 1; fillers += 1
+                j += 1
+                fillers += 1
             }
             // "Her snap, it was, um, bby.gurl.lexi": a handle-shaped word a few words on in the same sentence.
             var shaped: (Int, Int)?
             var m = i + 1
             while m < tokens.count, m - i <= 10, !tokens[m].isPunct(".!?") {
-                if tokens[m].spaceBefore || tokens[m - 1].isPunct(",:"), let e = handleShaped(at: m), !covered(m) { shaped = (m, e); break }
+                if tokens[m].spaceBefore || tokens[m - 1].isPunct(",:"), let e = handleShaped(at: m), !covered(m) {
+                    shaped = (m, e)
+                    break
+                }
                 m += 1
             }
-            if let (a, e) = shaped { add(.handle, tokens: a, e); i = e; continue }
+            if let (a, e) = shaped {
+                add(.handle, tokens: a, e)
+                i = e
+                continue
+            }
             guard j < tokens.count, Vocab.handleCues.contains(k) else { continue }
-            if tokens[j].key == "@" { continue }  // already an @handle
+            if tokens[j].key == "@" { continue } // already an @handle
             // Handle text: adjacent word/number/_/. tokens.
             let startScalar = tokens[j].start
             var end = j
             guard tokens[j].isWordLike else { continue }
             while end + 1 < tokens.count, !tokens[end + 1].spaceBefore,
-                  tokens[end + 1].isWordLike || ((tokens[end + 1].text == "_" || tokens[end + 1].text == ".") && end + 2 < tokens.count && !tokens[end + 2].spaceBefore && tokens[end + 2].isWordLike) {
+                tokens[end + 1].isWordLike
+                    || ((tokens[end + 1].text == "_" || tokens[end + 1].text == ".") && end + 2 < tokens.count
+                        && !tokens[end + 2].spaceBefore && tokens[end + 2].isWordLike)
+            {
                 end += 1
             }
             let piece = (j...end).map { tokens[$0].key }.joined()
@@ -132,12 +167,35 @@ extension ScanContext {
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
-            if t.kind == .punct && t.text != "+" && t.text != "(" { i += 1; continue }
-            if let e = phone(at: i) { add(.phone, tokens: i, e); i = e + 1; continue }
-            if let e = nhs(at: i) { add(.nhsNumber, tokens: i, e); i = e + 1; continue }
-            if let e = niNumber(at: i) { add(.niNumber, tokens: i, e); i = e + 1; continue }
-            if let e = postcode(at: i) { add(.postcode, tokens: i, e); i = e + 1; continue }
-            if let e = vehicle(at: i) { add(.vehicleReg, tokens: i, e); i = e + 1; continue }
+            if t.kind == .punct && t.text != "+" && t.text != "(" {
+                i += 1
+                continue
+            }
+            if let e = phone(at: i) {
+                add(.phone, tokens: i, e)
+                i = e + 1
+                continue
+            }
+            if let e = nhs(at: i) {
+                add(.nhsNumber, tokens: i, e)
+                i = e + 1
+                continue
+            }
+            if let e = niNumber(at: i) {
+                add(.niNumber, tokens: i, e)
+                i = e + 1
+                continue
+            }
+            if let e = postcode(at: i) {
+                add(.postcode, tokens: i, e)
+                i = e + 1
+                continue
+            }
+            if let e = vehicle(at: i) {
+                add(.vehicleReg, tokens: i, e)
+                i = e + 1
+                continue
+            }
             i += 1
         }
         findCaseRefs()
@@ -162,7 +220,9 @@ extension ScanContext {
                 j += 1
             } else if t.isPunct(separators) && (lastEnd < 0 || t.start - tokens[lastEnd].end <= 1) {
                 j += 1
-            } else { break }
+            } else {
+                break
+            }
         }
         // Not followed directly by more digits or letters (then it is a longer thing).
         return out.filter { e in
@@ -183,12 +243,21 @@ extension ScanContext {
         } else if tokens[i].kind != .number || !tokens[i].text.hasPrefix("0") {
             return nil
         }
-        if let p = previousWord(i), tokens[p].kind == .number, i - p == 2, ["/", ".", ":"].contains(tokens[i - 1].text) { return nil }
+        if let p = previousWord(i), tokens[p].kind == .number, i - p == 2, ["/", ".", ":"].contains(tokens[i - 1].text)
+        {
+            return nil
+        }
         var best: Int?
         for (end, raw) in digitGroups(from: start) {
             var d = raw
-            if international { d = String(d.dropFirst(2)); if d.hasPrefix("0") { d = String(d.dropFirst()) }; d = "0" + d }
-            guard d.count == 10 || d.count == 11, let second = d.dropFirst().first, "12378".contains(second) else { continue }
+            if international {
+                d = String(d.dropFirst(2))
+                if d.hasPrefix("0") { d = String(d.dropFirst()) }
+                d = "0" + d
+            }
+            guard d.count == 10 || d.count == 11, let second = d.dropFirst().first, "12378".contains(second) else {
+                continue
+            }
             if d.hasPrefix("07") && d.count != 11 { continue }
             // Freephone and premium-rate numbers are helplines and services, not a person's number.
             if d.hasPrefix("080") || d.hasPrefix("0500") || d.hasPrefix("09") { continue }
@@ -204,10 +273,16 @@ extension ScanContext {
         if tokens[i].digits == 10 { return NHSNumber.isValid(tokens[i].text) && standalone(i, i) ? i : nil }
         guard tokens[i].digits == 3, let a = tok(i + 1), let b = tok(i + 2) else { return nil }
         var j = i + 1
-        if a.kind == .punct { guard a.text == "-" || a.text == " " else { return nil }; j += 1 }
+        if a.kind == .punct {
+            guard a.text == "-" || a.text == " " else { return nil }
+            j += 1
+        }
         guard let second = tok(j), second.kind == .number, second.digits == 3 else { return nil }
         var k = j + 1
-        if let sep = tok(k), sep.kind == .punct { guard sep.text == "-" else { return nil }; k += 1 }
+        if let sep = tok(k), sep.kind == .punct {
+            guard sep.text == "-" else { return nil }
+            k += 1
+        }
         guard let third = tok(k), third.kind == .number, third.digits == 4 else { return nil }
         _ = b
         let digits = tokens[i].text + second.text + third.text
@@ -238,13 +313,17 @@ extension ScanContext {
     func niNumber(at i: Int) -> Int? {
         // "AB123456C", "AB123456 C", or "AB" then digits.
         let t = tokens[i]
-        guard t.kind == .alnum && t.text.unicodeScalars.count >= 8 || t.kind == .word && t.text.unicodeScalars.count == 2 && tok(i + 1)?.kind == .number else { return nil }
+        guard
+            t.kind == .alnum && t.text.unicodeScalars.count >= 8
+                || t.kind == .word && t.text.unicodeScalars.count == 2 && tok(i + 1)?.kind == .number
+        else { return nil }
         for (end, s) in compact(from: i, maxTokens: 5) where s.count == 9 {
             let u = Array(s.unicodeScalars)
             func letter(_ c: Unicode.Scalar, _ allowed: String) -> Bool { allowed.unicodeScalars.contains(c) }
             // QQ is the prefix HMRC uses in examples, and so people use it in examples too.
             guard letter(u[0], "ABCEGHJKLMNOPRSTWXYZQ"), letter(u[1], "ABCEGHJKLMNPRSTWXYZQ"),
-                  u[2...7].allSatisfy({ $0.value >= 48 && $0.value <= 57 }), letter(u[8], "ABCD") else { continue }
+                u[2...7].allSatisfy({ $0.value >= 48 && $0.value <= 57 }), letter(u[8], "ABCD")
+            else { continue }
             let prefix = String(s.prefix(2))
             if ["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(prefix) { continue }
             if !letter(u[0], "ABCEGHJKLMNOPRSTWXYZ") && prefix != "QQ" { continue }
@@ -253,11 +332,12 @@ extension ScanContext {
         return nil
     }
 
-    static let postcodeAreas: Set<String> = Vocab.set("""
-    AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU GY
-    HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL
-    PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE
-    """)
+    static let postcodeAreas: Set<String> = Vocab.set(
+        """
+        AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU GY
+        HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL
+        PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE
+        """)
 
     /// "SE15", "M1", "CF10", "W1A": a valid area then a district.
     static func isOutward(_ s: String) -> Bool {
@@ -276,7 +356,8 @@ extension ScanContext {
 
     static func isInward(_ s: String) -> Bool {
         let u = Array(s.unicodeScalars)
-        return u.count == 3 && u[0].value >= 48 && u[0].value <= 57 && "ABDEFGHJLNPQRSTUWXYZ".unicodeScalars.contains(u[1])
+        return u.count == 3 && u[0].value >= 48 && u[0].value <= 57
+            && "ABDEFGHJLNPQRSTUWXYZ".unicodeScalars.contains(u[1])
             && "ABDEFGHJLNPQRSTUWXYZ".unicodeScalars.contains(u[2])
     }
 
@@ -285,68 +366,101 @@ extension ScanContext {
         guard t.kind == .alnum, t.text.unicodeScalars.count <= 7 else { return nil }
         let upper = t.text.uppercased()
         // Full postcode, one token ("SE154QT") or two ("SE15 4QT").
-        if t.kind == .alnum, upper.count >= 5 && upper.count <= 7, Self.isOutward(String(upper.dropLast(3))), Self.isInward(String(upper.suffix(3))), standalone(i, i) {
+        if t.kind == .alnum, upper.count >= 5 && upper.count <= 7, Self.isOutward(String(upper.dropLast(3))),
+            Self.isInward(String(upper.suffix(3))), standalone(i, i)
+        {
             return i
         }
-        if Self.isOutward(upper), let n = tok(i + 1), n.kind == .alnum, n.start - t.end == 1, Self.isInward(n.text.uppercased()), standalone(i, i + 1) {
+        if Self.isOutward(upper), let n = tok(i + 1), n.kind == .alnum, n.start - t.end == 1,
+            Self.isInward(n.text.uppercased()), standalone(i, i + 1)
+        {
             return i + 1
         }
         // Outward only: upper case, with a place cue before or "area"/"postcode" after.
         guard t.kind == .alnum, Self.isOutward(upper), standalone(i, i) else { return nil }
-        if let n = tok(i + 1), n.kind == .word, n.length == 3, n.allCaps, n.start - t.end == 1 { return nil }  // "LD70 HMY": a registration
-        let before = key(i - 1), after = key(i + 1)
-        let cueBefore = ["in", "near", "at", "from", "around", "postcode", "round", "covering", "off", "into", "to", "lives", "living"].contains(before)
+        // "LD70 HMY": a registration
+        if let n = tok(i + 1), n.kind == .word, n.length == 3, n.allCaps, n.start - t.end == 1 { return nil }
+        let before = key(i - 1)
+        let after = key(i + 1)
+        let cueBefore =
+            [
+                "in", "near", "at", "from", "around", "postcode", "round", "covering", "off", "into", "to", "lives",
+                "living",
+            ].contains(before)
             || (before == "the" && ["in", "near", "from", "around", "across"].contains(key(i - 2)))
         let cueAfter = ["area", "postcode", "district", "side", "end", "patch", "way"].contains(after)
-        if t.text != upper { return (cueBefore || cueAfter) && ["postcode", "lives", "living"].contains(before) || after == "postcode" ? i : nil }
+        if t.text != upper {
+            return (cueBefore || cueAfter) && ["postcode", "lives", "living"].contains(before) || after == "postcode"
+                ? i : nil
+        }
         if cueBefore || cueAfter { return i }
         // On its own, a two-letter area with its district ("LU1", "SE15", "CF10") is a postcode; one-letter ones
         // ("M6", "B12", "A1") are roads and vitamins too often.
         // Not in a run of codes or numbers ("draft 13 BB68", "CB1F"), and only the plain shapes AA9 / AA99.
         let letters = upper.unicodeScalars.prefix { Tokeniser.isLetter($0) }.count
         let plain = upper.unicodeScalars.dropFirst(letters).allSatisfy { $0.value >= 48 && $0.value <= 57 }
-        let amongCodes = (tok(i - 1).map { $0.kind != .word } ?? false) || (tok(i + 1).map { $0.kind == .number || $0.kind == .alnum } ?? false)
-        return letters == 2 && plain && !amongCodes && !["the", "year", "key", "stage", "ks", "form", "class", "set", "group", "room"].contains(before) ? i : nil
+        let amongCodes =
+            (tok(i - 1).map { $0.kind != .word } ?? false)
+            || (tok(i + 1).map { $0.kind == .number || $0.kind == .alnum } ?? false)
+        return letters == 2 && plain && !amongCodes
+            && !["the", "year", "key", "stage", "ks", "form", "class", "set", "group", "room"].contains(before)
+            ? i : nil
     }
 
-    static let vehicleCues = Vocab.set("car reg registration plate plates vehicle van motor bike taxi cab motorbike moped drives driving numberplate")
+    static let vehicleCues = Vocab.set(
+        "car reg registration plate plates vehicle van motor bike taxi cab motorbike moped drives driving numberplate")
 
     /// Northern Ireland's county codes: the last two letters of a plate like "OXZ 9140".
-    static let northernIrishCodes = Vocab.set("az bz cz dz ez fz gz hz ia ib ig ij il iw jz kz lz mz nz oi oz pz rz sz tz ui uz vz wz xi xz yz")
+    static let northernIrishCodes = Vocab.set(
+        "az bz cz dz ez fz gz hz ia ib ig ij il iw jz kz lz mz nz oi oz pz rz sz tz ui uz vz wz xi xz yz")
 
     func vehicle(at i: Int) -> Int? {
         let t = tokens[i]
         // Northern Ireland: a letter, a county code and up to four digits ("OXZ 9140": in capitals and not a year, or after a cue).
-        if t.kind == .word, t.length == 3, let n = tok(i + 1), n.kind == .number, (1...4).contains(n.length), n.start - t.end == 1,
-           Self.northernIrishCodes.contains(String(t.key.suffix(2))), standalone(i, i + 1),
-           (max(0, i - 6)..<i).contains(where: { Self.vehicleCues.contains(tokens[$0].key) })
-            || t.allCaps && !(n.length == 4 && (n.text.hasPrefix("19") || n.text.hasPrefix("20"))) {
+        if t.kind == .word, t.length == 3, let n = tok(i + 1), n.kind == .number, (1...4).contains(n.length),
+            n.start - t.end == 1,
+            Self.northernIrishCodes.contains(String(t.key.suffix(2))), standalone(i, i + 1),
+            (max(0, i - 6)..<i).contains(where: { Self.vehicleCues.contains(tokens[$0].key) })
+                || t.allCaps && !(n.length == 4 && (n.text.hasPrefix("19") || n.text.hasPrefix("20")))
+        {
             return i + 1
         }
-        guard t.kind == .alnum && t.text.unicodeScalars.count <= 7 || t.kind == .word && t.text.unicodeScalars.count == 3 && tok(i + 1)?.kind == .alnum else { return nil }
+        guard
+            t.kind == .alnum && t.text.unicodeScalars.count <= 7
+                || t.kind == .word && t.text.unicodeScalars.count == 3 && tok(i + 1)?.kind == .alnum
+        else { return nil }
         let cue = (max(0, i - 6)..<i).contains { Self.vehicleCues.contains(tokens[$0].key) }
         for (end, s) in compact(from: i, maxTokens: 2) where end > i || t.kind == .alnum {
             let raw = (i...end).map { tokens[$0].text }.joined()
             let isUpper = raw == raw.uppercased()
             guard isUpper || cue else { continue }
             let u = Array(s.unicodeScalars)
-            func L(_ k: Int) -> Bool { u[k].properties.isAlphabetic && u[k].value < 128 }
-            func D(_ k: Int) -> Bool { u[k].value >= 48 && u[k].value <= 57 }
+            func letter(_ k: Int) -> Bool { u[k].properties.isAlphabetic && u[k].value < 128 }
+            func digit(_ k: Int) -> Bool { u[k].value >= 48 && u[k].value <= 57 }
             var ok = false
-            if u.count == 7 && L(0) && L(1) && D(2) && D(3) && L(4) && L(5) && L(6) { ok = true }  // AB12 CDE
-            if u.count >= 5 && u.count <= 7 && L(0) {                                                  // A123 BCD
+            if u.count == 7 && letter(0) && letter(1) && digit(2) && digit(3) && letter(4) && letter(5) && letter(6) {
+                ok = true
+            } // AB12 CDE
+            if u.count >= 5 && u.count <= 7 && letter(0) { // A123 BCD
                 let digits = u.dropFirst().prefix { $0.value >= 48 && $0.value <= 57 }.count
-                if digits >= 1 && digits <= 3 && u.count == 1 + digits + 3 && (1 + digits..<u.count).allSatisfy(L) { ok = true }
+                if digits >= 1 && digits <= 3 && u.count == 1 + digits + 3 && (1 + digits..<u.count).allSatisfy(letter)
+                {
+                    ok = true
+                }
             }
-            if u.count >= 5 && u.count <= 7 && L(0) && L(1) && L(2) {                                 // ABC 123D
+            if u.count >= 5 && u.count <= 7 && letter(0) && letter(1) && letter(2) { // ABC 123D
                 let digits = u.dropFirst(3).prefix { $0.value >= 48 && $0.value <= 57 }.count
-                if digits >= 1 && digits <= 3 && u.count == 3 + digits + 1 && L(u.count - 1) { ok = true }
+                if digits >= 1 && digits <= 3 && u.count == 3 + digits + 1 && letter(u.count - 1) { ok = true }
             }
             guard ok, standalone(i, end) else { continue }
             // The two-part forms must split where the format splits.
             if end > i {
                 let firstLen = tokens[i].text.unicodeScalars.count
-                if !(firstLen == 4 && u.count == 7 && D(3)) && !(firstLen == u.count - 3 && D(firstLen - 1)) && !(firstLen == 3 && L(0) && L(1) && L(2)) { continue }
+                if !(firstLen == 4 && u.count == 7 && digit(3)) && !(firstLen == u.count - 3 && digit(firstLen - 1))
+                    && !(firstLen == 3 && letter(0) && letter(1) && letter(2))
+                {
+                    continue
+                }
                 if tokens[i].kind == .word && tokens[i].length == 3, !isUpper { continue }
                 if Vocab.notNames.contains(tokens[end].key) && !isUpper { continue }
             }
@@ -366,22 +480,35 @@ extension ScanContext {
             if Vocab.caseCues.contains(key(i)) {
                 var j = i + 1
                 var fillers = 0
-                while j < tokens.count, Vocab.caseFillers.contains(tokens[j].key), fillers < 3 { j += 1; fillers += 1 }
+                while j < tokens.count, Vocab.caseFillers.contains(tokens[j].key), fillers < 3 {
+                    j += 1
+                    fillers += 1
+                }
                 if let e = refRun(from: j), !covered(j) {
                     let d = (j...e).reduce(0) { $0 + tokens[$1].digits }
-                    let hasSep = (j...e).contains { tokens[$0].kind == .punct } || (j...e).contains { tokens[$0].kind == .alnum }
+                    let hasSep =
+                        (j...e).contains { tokens[$0].kind == .punct } || (j...e).contains { tokens[$0].kind == .alnum }
                     let lone = (j...e).count == 1 ? tokens[j].text : ""
                     let year = lone.count == 4 && (lone.hasPrefix("19") || lone.hasPrefix("20"))
-                    if (d >= 4 && !year) || (d >= 3 && hasSep), !isNumericDate(j, e) { add(.caseRef, tokens: j, e); i = e; continue }
+                    if (d >= 4 && !year) || (d >= 3 && hasSep), !isNumericDate(j, e) {
+                        add(.caseRef, tokens: j, e)
+                        i = e
+                        continue
+                    }
                 }
                 // A few words on: "on Mosaic it's under 4471902", "the CAD for that night was 2231-0917".
                 var k = j
-                while k < tokens.count, k - i <= 7, !tokens[k].isPunct(".!?;") || (k + 1 < tokens.count && !tokens[k + 1].spaceBefore) {
+                while k < tokens.count, k - i <= 7,
+                    !tokens[k].isPunct(".!?;") || (k + 1 < tokens.count && !tokens[k + 1].spaceBefore)
+                {
                     if tokens[k].digits > 0 {
                         if let e = refRun(from: k), !covered(k) {
                             let d = (k...e).reduce(0) { $0 + tokens[$1].digits }
                             let hasSep = (k...e).contains { tokens[$0].kind == .punct || tokens[$0].kind == .alnum }
-                            if (d >= 5 || (d >= 4 && hasSep)) && !isNumericDate(k, e) { add(.caseRef, tokens: k, e); i = e }
+                            if (d >= 5 || (d >= 4 && hasSep)) && !isNumericDate(k, e) {
+                                add(.caseRef, tokens: k, e)
+                                i = e
+                            }
                         }
                         break
                     }
@@ -397,12 +524,22 @@ extension ScanContext {
                 let first = tokens[i]
                 if first.allCaps || (first.kind == .alnum && first.text == first.text.uppercased()) {
                     let letterPrefix = first.text.prefix { $0.isLetter }.count
-                    if d >= 4 && (seps.count >= 1 || (first.kind == .alnum && letterPrefix >= 2 && letterPrefix <= 4 && first.digits >= 5 && run.count == 1)) {
-                        add(.caseRef, tokens: i, e); i = e; continue
+                    if d >= 4
+                        && (seps.count >= 1
+                            || (first.kind == .alnum && letterPrefix >= 2 && letterPrefix <= 4 && first.digits >= 5
+                                && run.count == 1))
+                    {
+                        add(.caseRef, tokens: i, e)
+                        i = e
+                        continue
                     }
                 }
-                if first.kind == .number && seps.count >= 2 && seps.allSatisfy({ tokens[$0].text == "/" }) && d >= 6 && !isNumericDate(i, e) {
-                    add(.caseRef, tokens: i, e); i = e; continue
+                if first.kind == .number && seps.count >= 2 && seps.allSatisfy({ tokens[$0].text == "/" }) && d >= 6
+                    && !isNumericDate(i, e)
+                {
+                    add(.caseRef, tokens: i, e)
+                    i = e
+                    continue
                 }
             }
         }
@@ -411,8 +548,10 @@ extension ScanContext {
     /// Glued tokens from `i` of digits, letters and / - (a reference's shape), ending on a word-like token.
     func refRun(from i: Int) -> Int? {
         // "L-0566/24": one capital letter before a hyphen starts a reference too.
-        guard let t = tok(i), t.isWordLike, t.digits > 0 || (t.allCaps && t.length <= 5) || t.key == "cr"
-                || (t.length == 1 && t.capitalised && key(i + 1) == "-" && tok(i + 2)?.kind == .number) else { return nil }
+        guard let t = tok(i), t.isWordLike,
+            t.digits > 0 || (t.allCaps && t.length <= 5) || t.key == "cr"
+                || (t.length == 1 && t.capitalised && key(i + 1) == "-" && tok(i + 2)?.kind == .number)
+        else { return nil }
         var e = i
         var j = i + 1
         while j < tokens.count, !tokens[j].spaceBefore {
@@ -443,21 +582,43 @@ extension ScanContext {
             defer { i += 1 }
             let k = key(i)
             var cueEnd: Int?
-            if k == "born" || k == "dob" || k == "birthday" || k == "bday" || k == "birthdate" { cueEnd = i }
-            else if k == "d", key(i + 1) == ".", key(i + 2) == "o", key(i + 3) == ".", key(i + 4) == "b" { cueEnd = key(i + 5) == "." ? i + 5 : i + 4 }
-            else if k == "date", key(i + 1) == "of", key(i + 2) == "birth" { cueEnd = i + 2 }
-            else if k == "birth", key(i + 1) == "date" { cueEnd = i + 1 }
-            else if k == "b", key(i + 1) == "'" || key(i + 1) == "’", key(i + 2) == "day" { cueEnd = i + 2 }
+            if k == "born" || k == "dob" || k == "birthday" || k == "bday" || k == "birthdate" {
+                cueEnd = i
+            } else if k == "d", key(i + 1) == ".", key(i + 2) == "o", key(i + 3) == ".", key(i + 4) == "b" {
+                cueEnd = key(i + 5) == "." ? i + 5 : i + 4
+            } else if k == "date", key(i + 1) == "of", key(i + 2) == "birth" {
+                cueEnd = i + 2
+            } else if k == "birth", key(i + 1) == "date" {
+                cueEnd = i + 1
+            } else if k == "b", key(i + 1) == "'" || key(i + 1) == "’", key(i + 2) == "day" {
+                cueEnd = i + 2
+            }
             guard let ce = cueEnd else { continue }
             var j = ce + 1
             var fillers = 0
-            while j < tokens.count, fillers < 4, ["is", "was", "on", "in", "the", ":", "-", "–", "'", "’", "s", "of", "=", ",", "back", "around", "about"].contains(tokens[j].key) { j += 1; fillers += 1 }
-            if let e = dateExpression(at: j, allowYearAlone: k == "dob") { add(.dateOfBirth, tokens: j, e); i = e; continue }
+            while j < tokens.count, fillers < 4,
+                [
+                    "is", "was", "on", "in", "the", ":", "-", "–", "'", "’", "s", "of", "=", ",", "back", "around",
+                    "about",
+                ].contains(tokens[j].key)
+            {
+                j += 1
+                fillers += 1
+            }
+            if let e = dateExpression(at: j, allowYearAlone: k == "dob") {
+                add(.dateOfBirth, tokens: j, e)
+                i = e
+                continue
+            }
             // "DOB for the youngest is 3/4/2011", "born on a Tuesday, 12th May 2009": a few words on, a full date.
             var m = j
-            while m < tokens.count, m - ce <= 14, !tokens[m].isPunct(".!?;") || (m + 1 < tokens.count && !tokens[m + 1].spaceBefore) {
+            while m < tokens.count, m - ce <= 14,
+                !tokens[m].isPunct(".!?;") || (m + 1 < tokens.count && !tokens[m + 1].spaceBefore)
+            {
                 if let e = dateExpression(at: m, allowYearAlone: false), !covered(m), e - m >= 2 {
-                    add(.dateOfBirth, tokens: m, e); i = e; break
+                    add(.dateOfBirth, tokens: m, e)
+                    i = e
+                    break
                 }
                 m += 1
             }
@@ -480,10 +641,11 @@ extension ScanContext {
     }
     func year(_ i: Int) -> Bool { number(i, 1900...2035, digits: 4...4) }
 
-    static let ordinalWords: Set<String> = Vocab.set("""
-    first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth
-    seventeenth eighteenth nineteenth twentieth thirtieth
-    """)
+    static let ordinalWords: Set<String> = Vocab.set(
+        """
+        first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth
+        seventeenth eighteenth nineteenth twentieth thirtieth
+        """)
 
     /// "second", "twenty-first", "thirty first": a day said as a word; the last token.
     func ordinalWord(_ i: Int) -> Int? {
@@ -495,14 +657,17 @@ extension ScanContext {
         return nil
     }
 
-    static let monthOrdinals = Vocab.set("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth")
+    static let monthOrdinals = Vocab.set(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth")
 
     /// A month said as an ordinal ("seventh", "7th", "twelfth"); the last token.
     func monthNumber(_ i: Int) -> Int? {
         if Self.monthOrdinals.contains(key(i)) { return i }
         guard let t = tok(i), t.kind == .alnum else { return nil }
         let digits = t.key.prefix { $0.isNumber }
-        guard let v = Int(digits), (1...12).contains(v), ["st", "nd", "rd", "th"].contains(String(t.key.dropFirst(digits.count))) else { return nil }
+        guard let v = Int(digits), (1...12).contains(v),
+            ["st", "nd", "rd", "th"].contains(String(t.key.dropFirst(digits.count)))
+        else { return nil }
         return i
     }
 
@@ -526,11 +691,14 @@ extension ScanContext {
     func dateExpression(at i: Int, allowYearAlone: Bool) -> Int? {
         guard let t = tok(i) else { return nil }
         if t.kind == .number, number(i, 1...31), let s1 = tok(i + 1), s1.isPunct("/.-"), !s1.spaceBefore,
-           number(i + 2, 1...12) || isMonth(i + 2), let s2 = tok(i + 3), s2.text == s1.text, !s2.spaceBefore,
-           let y = tok(i + 4), y.kind == .number, y.length == 2 || y.length == 4, !y.spaceBefore {
+            number(i + 2, 1...12) || isMonth(i + 2), let s2 = tok(i + 3), s2.text == s1.text, !s2.spaceBefore,
+            let y = tok(i + 4), y.kind == .number, y.length == 2 || y.length == 4, !y.spaceBefore
+        {
             return i + 4
         }
-        if t.kind == .number, number(i, 1...31), let s1 = tok(i + 1), s1.isPunct("/.-"), !s1.spaceBefore, number(i + 2, 1...12), standalone(i, i + 2) {
+        if t.kind == .number, number(i, 1...31), let s1 = tok(i + 1), s1.isPunct("/.-"), !s1.spaceBefore,
+            number(i + 2, 1...12), standalone(i, i + 2)
+        {
             return i + 2
         }
         if ordinal(i) || ordinalWord(i) != nil {
@@ -565,11 +733,14 @@ extension ScanContext {
     // MARK: Ages that narrow a person down
 
     static let numberWords: [String: Int] = [
-        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-        "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "eleven": 11,
+        "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+        "nineteen": 19,
         "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     ]
-    static let ageFillers = Vocab.set("only just about barely now nearly almost still already literally like maybe around probably actually really")
+    static let ageFillers = Vocab.set(
+        "only just about barely now nearly almost still already literally like maybe around probably actually really")
 
     /// An age in digits or words, "twenty-three" included (the value of the whole; `ageEnd` gives its last token).
     func ageValue(_ i: Int) -> Int? {
@@ -577,28 +748,39 @@ extension ScanContext {
         let t = tokens[i]
         if t.kind == .number { return t.length <= 2 ? Int(t.text) : nil }
         guard t.kind == .word, t.length >= 3, t.length <= 9, let v = Self.numberWords[t.key] else { return nil }
-        if v >= 20, v % 10 == 0, key(i + 1) == "-", let u = Self.numberWords[key(i + 2)], u < 10, !tokens[i + 1].spaceBefore { return v + u }
+        if v >= 20, v % 10 == 0, key(i + 1) == "-", let u = Self.numberWords[key(i + 2)], u < 10,
+            !tokens[i + 1].spaceBefore
+        {
+            return v + u
+        }
         return v
     }
 
     /// The last token of the age starting at `i` ("twenty-three" is three tokens).
     func ageEnd(_ i: Int) -> Int {
-        if let v = Self.numberWords[key(i)], v >= 20, v % 10 == 0, key(i + 1) == "-", let u = Self.numberWords[key(i + 2)], u < 10,
-           !tokens[i + 1].spaceBefore { return i + 2 }
+        if let v = Self.numberWords[key(i)], v >= 20, v % 10 == 0, key(i + 1) == "-",
+            let u = Self.numberWords[key(i + 2)], u < 10,
+            !tokens[i + 1].spaceBefore
+        {
+            return i + 2
+        }
         return i
     }
 
-    static let ageUnits = Vocab.set("minutes mins min hours hrs hour weeks week days day months month percent % miles mile times pounds quid am pm o'clock : . / p k yrs years year x referrals cases families kids children young people of or to - – + th st nd rd")
+    static let ageUnits = Vocab.set(
+        "minutes mins min hours hrs hour weeks week days day months month percent % miles mile times pounds quid am pm o'clock : . / p k yrs years year x referrals cases families kids children young people of or to - – + th st nd rd"
+    )
 
     /// Words before "at 10" that make it a time, not an age ("the meeting is at 10").
-    static let timeContexts = Vocab.set("""
-    off drop join joining log logging stop stops finishing done free available busy out meets runs ran breaks went got get
-    gets arrives arrived come came comes group class starts
-    meet meeting meetings mtg starts start started starting begin begins began finish finishes finished ends end ended close closes
-    closed opens open opened back home leave leaves left arrive arrived arrives call calls session sessions lunch break breaks
-    tomorrow today tonight is was be are were it up round around till until from by school bed pick collect collected bus train
-    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun morning evening night
-    """)
+    static let timeContexts = Vocab.set(
+        """
+        off drop join joining log logging stop stops finishing done free available busy out meets runs ran breaks went got get
+        gets arrives arrived come came comes group class starts
+        meet meeting meetings mtg starts start started starting begin begins began finish finishes finished ends end ended close closes
+        closed opens open opened back home leave leaves left arrive arrived arrives call calls session sessions lunch break breaks
+        tomorrow today tonight is was be are were it up round around till until from by school bed pick collect collected bus train
+        monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun morning evening night
+        """)
 
     /// Ages said in passing: "had a test at 13", "groomed herself at 14", "now 14", "looked after since 9", "12 at the time",
     /// "a mum (17)". Returns the age token.
@@ -606,32 +788,55 @@ extension ScanContext {
         let k = key(i)
         func ends(_ j: Int) -> Bool {
             guard let n = tok(ageEnd(j) + 1) else { return true }
-            return n.isPunct(",.;!?)—–-") || ["and", "when", "but", "so", "then", "now"].contains(n.key) || n.kind == .punct && !n.isPunct(":/%")
+            return n.isPunct(",.;!?)—–-") || ["and", "when", "but", "so", "then", "now"].contains(n.key)
+                || n.kind == .punct && !n.isPunct(":/%")
         }
-        if k == "at" || k == "since", tok(i + 1)?.kind == .number, let v = ageValue(i + 1), (1...17).contains(v), !Self.timeContexts.contains(key(i - 1)),
-           tok(i - 1)?.isWordLike == true, ends(i + 1) {
+        if k == "at" || k == "since", tok(i + 1)?.kind == .number, let v = ageValue(i + 1), (1...17).contains(v),
+            !Self.timeContexts.contains(key(i - 1)),
+            tok(i - 1)?.isWordLike == true, ends(i + 1)
+        {
             return i + 1
         }
-        if k == "now", key(i - 1) == "," || key(i - 1) == "and", let v = ageValue(i + 1), (1...25).contains(v), ends(i + 1) { return i + 1 }
-        if let v = ageValue(i), (1...25).contains(v), key(ageEnd(i) + 1) == "at", key(ageEnd(i) + 2) == "the", key(ageEnd(i) + 3) == "time" { return i }
-        if Vocab.relations.contains(k) || Vocab.personNouns.contains(k) || k == "yp", key(i + 1) == "(", let v = ageValue(i + 2), v <= 99,
-           key(ageEnd(i + 2) + 1) == ")" {
+        if k == "now", key(i - 1) == "," || key(i - 1) == "and", let v = ageValue(i + 1), (1...25).contains(v),
+            ends(i + 1)
+        {
+            return i + 1
+        }
+        if let v = ageValue(i), (1...25).contains(v), key(ageEnd(i) + 1) == "at", key(ageEnd(i) + 2) == "the",
+            key(ageEnd(i) + 3) == "time"
+        {
+            return i
+        }
+        if Vocab.relations.contains(k) || Vocab.personNouns.contains(k) || k == "yp", key(i + 1) == "(",
+            let v = ageValue(i + 2), v <= 99,
+            key(ageEnd(i + 2) + 1) == ")"
+        {
             return i + 2
         }
         // "a girl, 15, was stopped", "two boys, 13 and 15,": ages set off by commas after a person word.
         if key(i + 1) == ",", tok(i + 2).map({ $0.kind == .number || $0.kind == .word && $0.length >= 3 }) == true,
-           Self.singlePersonNouns.contains(k) || Self.pluralPersonNouns.contains(k) || Vocab.relations.contains(k), let v = ageValue(i + 2), (1...21).contains(v) || Vocab.relations.contains(k) && v <= 99 {
+            Self.singlePersonNouns.contains(k) || Self.pluralPersonNouns.contains(k) || Vocab.relations.contains(k),
+            let v = ageValue(i + 2), (1...21).contains(v) || Vocab.relations.contains(k) && v <= 99
+        {
             let e = ageEnd(i + 2)
-            if key(e + 1) == "," || key(e + 1) == ")" || key(e + 1) == "and" && Self.pluralPersonNouns.contains(k) || tok(e + 1) == nil { return i + 2 }
+            if key(e + 1) == "," || key(e + 1) == ")" || key(e + 1) == "and" && Self.pluralPersonNouns.contains(k)
+                || tok(e + 1) == nil
+            {
+                return i + 2
+            }
         }
         // Shorthand: "lad 16 stopped near…", "Girl 13 in Govanhill" (not "Child 1", "Boy 2": designations are small numbers).
-        if let n = tok(i + 1), n.kind == .number, n.length <= 2, Self.singlePersonNouns.contains(k), let v = Int(n.text), (8...21).contains(v),
-           tok(i + 2).map({ !Self.ageUnits.contains($0.key) || $0.isPunct(",.;)-–") }) ?? true {
+        if let n = tok(i + 1), n.kind == .number, n.length <= 2, Self.singlePersonNouns.contains(k),
+            let v = Int(n.text), (8...21).contains(v),
+            tok(i + 2).map({ !Self.ageUnits.contains($0.key) || $0.isPunct(",.;)-–") }) ?? true
+        {
             return i + 1
         }
         // "the girl I mentioned is 15 now", "he was 12 then": a bare number with "now/then", a person spoken of just before.
-        if k == "is" || k == "was", let v = ageValue(i + 1), (1...25).contains(v), ["now", "then"].contains(key(ageEnd(i + 1) + 1)),
-           cueBefore(i, Self.personWords, reach: 6) {
+        if k == "is" || k == "was", let v = ageValue(i + 1), (1...25).contains(v),
+            ["now", "then"].contains(key(ageEnd(i + 1) + 1)),
+            cueBefore(i, Self.personWords, reach: 6)
+        {
             return i + 1
         }
         // "he can't have been more than eleven", "she'd been 12 when it started".
@@ -643,7 +848,9 @@ extension ScanContext {
         return nil
     }
 
-    static let singlePersonNouns = Vocab.set("lad girl boy yp son daughter child kid brother sister niece nephew cousin bf gf boyfriend girlfriend male female")
+    static let singlePersonNouns = Vocab.set(
+        "lad girl boy yp son daughter child kid brother sister niece nephew cousin bf gf boyfriend girlfriend male female"
+    )
     /// The word before `i`, skipping punctuation and symbols (emoji), if only those come between.
     func previousWordAcrossSymbols(_ i: Int) -> Int? {
         var j = i - 1
@@ -651,9 +858,11 @@ extension ScanContext {
         return j >= 0 && i - j <= 6 ? j : nil
     }
 
-    static let pluralPersonNouns = Vocab.set("boys girls lads sisters brothers siblings kids children cousins twins sons daughters")
+    static let pluralPersonNouns = Vocab.set(
+        "boys girls lads sisters brothers siblings kids children cousins twins sons daughters")
     static let subjectPronouns = Vocab.set("he she i hes shes he'd she'd")
-    static let comparisonFillers = Vocab.set("more older younger than over under about only just barely no maybe around nearly")
+    static let comparisonFillers = Vocab.set(
+        "more older younger than over under about only just barely no maybe around nearly")
     static let personWords: Set<String> = Vocab.relations.union(Vocab.personNouns).union(Vocab.set("he she hes shes"))
 
     /// A second age given with the first ("one aged 15, the other 17", "aged 14 and 16") and an age said twice
@@ -680,17 +889,24 @@ extension ScanContext {
             if key(a) == "aged" { a += 1 }
             if let v = ageValue(a) { values.insert(v) }
         }
-        for j in tokens.indices where tokens[j].kind != .punct && (tokens[j].sentenceStart || tokens[j - 1].kind == .punct) {
-            guard let v = ageValue(j), values.contains(v), tok(ageEnd(j) + 1)?.isPunct("!.?") ?? true, !covered(j) else { continue }
+        for j in tokens.indices
+        where tokens[j].kind != .punct && (tokens[j].sentenceStart || tokens[j - 1].kind == .punct) {
+            guard let v = ageValue(j), values.contains(v), tok(ageEnd(j) + 1)?.isPunct("!.?") ?? true, !covered(j)
+            else { continue }
             // Said again straight after, with only punctuation or emoji between: "she was 12 😢 12!!".
-            let ageBefore = previousWordAcrossSymbols(j).map { p in ages.contains { $0.start <= tokens[p].start && tokens[p].end <= $0.end } } ?? false
+            let ageBefore =
+                previousWordAcrossSymbols(j).map { p in
+                    ages.contains { $0.start <= tokens[p].start && tokens[p].end <= $0.end }
+                } ?? false
             guard tokens[j].sentenceStart || ageBefore else { continue }
             add(.age, tokens: j, ageEnd(j))
         }
     }
 
     /// "arrested at 16", "pregnant at 15": things that happen to a person at an age.
-    static let lifeEvents = Vocab.set("arrested excluded charged convicted pregnant started groomed exploited recruited trafficked abused targeted stabbed sentenced cautioned missing placed moved married engaged sectioned diagnosed homeless")
+    static let lifeEvents = Vocab.set(
+        "arrested excluded charged convicted pregnant started groomed exploited recruited trafficked abused targeted stabbed sentenced cautioned missing placed moved married engaged sectioned diagnosed homeless"
+    )
 
     mutating func findAges() {
         var i = 0
@@ -705,65 +921,106 @@ extension ScanContext {
                 if ["year", "yr", "years", "yrs"].contains(key(j)) {
                     var k = j + 1
                     if key(k) == "-" { k += 1 }
-                    if key(k) == "old" { add(.age, tokens: i, k); i = k; continue }
+                    if key(k) == "old" {
+                        add(.age, tokens: i, k)
+                        i = k
+                        continue
+                    }
                     // "fourteen years of age"
-                    if key(k) == "of", key(k + 1) == "age", (1...110).contains(v) { add(.age, tokens: i, k + 1); i = k + 1; continue }
-                    if key(k) == "olds" { i = k; continue }
+                    if key(k) == "of", key(k + 1) == "age", (1...110).contains(v) {
+                        add(.age, tokens: i, k + 1)
+                        i = k + 1
+                        continue
+                    }
+                    if key(k) == "olds" {
+                        i = k
+                        continue
+                    }
                 }
-                if key(j) == "y", key(j + 1) == "/" || key(j + 1) == ".", key(j + 2) == "o" { add(.age, tokens: i, j + 2); i = j + 2; continue }
+                if key(j) == "y", key(j + 1) == "/" || key(j + 1) == ".", key(j + 2) == "o" {
+                    add(.age, tokens: i, j + 2)
+                    i = j + 2
+                    continue
+                }
                 // "15 yo" (not "15 yrs": years in practice are said the same way).
-                if j == i + 1, key(j) == "yo", (1...99).contains(v) { add(.age, tokens: i, j); i = j; continue }
+                if j == i + 1, key(j) == "yo", (1...99).contains(v) {
+                    add(.age, tokens: i, j)
+                    i = j
+                    continue
+                }
             }
             if t.kind == .alnum {
                 let digits = t.key.prefix { $0.isNumber }
                 let rest = String(t.key.dropFirst(digits.count))
                 if let v = Int(digits), (0...25).contains(v) {
-                    if rest == "yo" || rest == "yrs" && key(i + 1) == "old" || rest == "yr" && key(i + 1) == "old" || rest == "yearold" {
+                    if rest == "yo" || rest == "yrs" && key(i + 1) == "old" || rest == "yr" && key(i + 1) == "old"
+                        || rest == "yearold"
+                    {
                         let e = rest == "yo" || rest == "yearold" ? i : i + 1
-                        add(.age, tokens: i, e); i = e; continue
+                        add(.age, tokens: i, e)
+                        i = e
+                        continue
                     }
                 }
             }
             // "aged 15", "age 14", "she's 13", "he is 15", "who was 14", "just turned 16".
             let k = t.key
             var n: Int?
-            if k == "aged" || (k == "age" && key(i - 1) != "under" && key(i - 1) != "school" && key(i - 1) != "working") {
+            if k == "aged" || (k == "age" && key(i - 1) != "under" && key(i - 1) != "school" && key(i - 1) != "working")
+            {
                 n = i + 1
                 if key(i + 1) == "of" { n = k == "age" ? i + 2 : nil }
                 // "Age: 14", "age - 15" on a form or a sticky note.
                 if tok(i + 1)?.isPunct(":-–") == true { n = i + 2 }
-            } else if k == "at", Self.lifeEvents.contains(key(i - 1)) || key(i - 1) == "again" && tok(i - 2)?.kind == .number {
+            } else if k == "at",
+                Self.lifeEvents.contains(key(i - 1)) || key(i - 1) == "again" && tok(i - 2)?.kind == .number
+            {
                 n = i + 1
             } else if k == "turned" || k == "turning" || k == "turns" {
                 n = i + 1
-            } else if k == "at" || k == "by", t.capitalised || t.sentenceStart || key(i - 1) == ",", let m = tok(i + 1), m.kind == .number,
-                      ["she", "he", "they", "i", "we", "her", "his", "him", "you"].contains(key(i + 2)) || key(i + 2) == "," {
+            } else if k == "at" || k == "by", t.capitalised || t.sentenceStart || key(i - 1) == ",", let m = tok(i + 1),
+                m.kind == .number,
+                ["she", "he", "they", "i", "we", "her", "his", "him", "you"].contains(key(i + 2)) || key(i + 2) == ","
+            {
                 // "At 12 she was…", "at 14, he…"
                 n = i + 1
             } else if k == "i", ["'", "’"].contains(key(i + 1)), key(i + 2) == "m" {
                 n = i + 3
             } else if k == "im" || (k == "i" && ["am", "was"].contains(key(i + 1))) {
                 n = k == "im" ? i + 1 : i + 2
-            } else if ["she", "he", "they", "who", "boy", "girl", "lad", "child"].contains(k) || Vocab.relations.contains(k) && key(i - 1) != "the",
-                      (["'", "’"].contains(key(i + 1)) && ["d", "ll"].contains(key(i + 2)) && key(i + 3) == "be")
-                        || (["would", "will", "should", "must"].contains(key(i + 1)) && key(i + 2) == "be") {
+            } else if ["she", "he", "they", "who", "boy", "girl", "lad", "child"].contains(k)
+                || Vocab.relations.contains(k) && key(i - 1) != "the",
+                (["'", "’"].contains(key(i + 1)) && ["d", "ll"].contains(key(i + 2)) && key(i + 3) == "be")
+                    || (["would", "will", "should", "must"].contains(key(i + 1)) && key(i + 2) == "be")
+            {
                 // "she'd be 19 now", "he would be 16 this year"
                 n = ["'", "’"].contains(key(i + 1)) ? i + 4 : i + 3
                 if let m = n, ["only", "just", "about", "nearly", "almost", "around"].contains(key(m)) { n = m + 1 }
-            } else if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !Vocab.notNames.contains(k), !Vocab.roles.contains(k),
-                      !gazetteer.bigPlaces.contains(k), !gazetteer.towns.contains(k),
-                      ["is", "was"].contains(key(i + 1)) || (["'", "’"].contains(key(i + 1)) && key(i + 2) == "s" && !tokens[i + 1].spaceBefore) {
+            } else if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !Vocab.notNames.contains(k),
+                !Vocab.roles.contains(k),
+                !gazetteer.bigPlaces.contains(k), !gazetteer.towns.contains(k),
+                ["is", "was"].contains(key(i + 1))
+                    || (["'", "’"].contains(key(i + 1)) && key(i + 2) == "s" && !tokens[i + 1].spaceBefore)
+            {
                 // "Kez is 14", "Rose was 15 then": a capitalised word before "is/was" and a bare age.
                 var m = key(i + 1) == "is" || key(i + 1) == "was" ? i + 2 : i + 3
                 if ["only", "just", "now", "nearly", "almost", "barely"].contains(key(m)) { m += 1 }
-                if tok(m)?.kind == .number, let after = tok(m + 1), !(after.isPunct(",.;!?)") || ["now", "and", "but", "so", "when", "at", "in"].contains(after.key)) {
+                if tok(m)?.kind == .number, let after = tok(m + 1),
+                    !(after.isPunct(",.;!?)") || ["now", "and", "but", "so", "when", "at", "in"].contains(after.key))
+                {
                     n = nil
-                } else if tok(m)?.kind == .number { n = m }
+                } else if tok(m)?.kind == .number {
+                    n = m
+                }
             } else if let n1 = tok(i + 1), n1.kind == .punct || n1.key == "is" || n1.key == "was" || n1.key == "were",
-                      ["she", "he", "who", "girl", "boy", "lad", "child", "youngest", "eldest", "oldest"].contains(k)
-                        || Vocab.relations.contains(k) && key(i - 1) != "the" || k == "boyfriend" || k == "girlfriend" {
-                if ["'", "’"].contains(key(i + 1)), key(i + 2) == "s" { n = i + 3 }
-                else if ["is", "was", "were"].contains(key(i + 1)) { n = i + 2 }
+                ["she", "he", "who", "girl", "boy", "lad", "child", "youngest", "eldest", "oldest"].contains(k)
+                    || Vocab.relations.contains(k) && key(i - 1) != "the" || k == "boyfriend" || k == "girlfriend"
+            {
+                if ["'", "’"].contains(key(i + 1)), key(i + 2) == "s" {
+                    n = i + 3
+                } else if ["is", "was", "were"].contains(key(i + 1)) {
+                    n = i + 2
+                }
                 if let m = n, Self.ageFillers.contains(key(m)) { n = m + 1 }
             }
             if n == nil, k == "hes" || k == "shes" {
@@ -773,19 +1030,28 @@ extension ScanContext {
             }
             if n == nil, let a = moreAges(at: i) { n = a }
             guard let at = n, let v = ageValue(at), (1...(k == "at" ? 25 : 99)).contains(v) else { continue }
-            if let next = tok(ageEnd(at) + 1), Self.ageUnits.contains(next.key), !(next.key == "." && (ageEnd(at) + 2 >= tokens.count || tokens[ageEnd(at) + 2].spaceBefore)) {
+            if let next = tok(ageEnd(at) + 1), Self.ageUnits.contains(next.key),
+                !(next.key == "." && (ageEnd(at) + 2 >= tokens.count || tokens[ageEnd(at) + 2].spaceBefore))
+            {
                 if !(["years", "yrs"].contains(next.key) && key(at + 2) == "old") { continue }
             }
             if ["between", "from", "under", "over"].contains(key(at - 1)) { continue }
             // "aged 15 and over", "15 or under": an age band, not a person's age.
-            if ["and", "or"].contains(key(at + 1)), ["over", "under", "above", "below", "older", "younger", "up"].contains(key(at + 2)) { continue }
+            if ["and", "or"].contains(key(at + 1)),
+                ["over", "under", "above", "below", "older", "younger", "up"].contains(key(at + 2))
+            {
+                continue
+            }
             if key(at + 1) == "+" || key(at + 1) == "plus" { continue }
             var e = ageEnd(at)
             if ["years", "yrs", "year"].contains(key(e + 1)), key(e + 2) == "old" { e += 2 }
             if key(e + 1) == "yo" { e += 1 }
             // "aged 14": the word that makes the number an age is part of it.
             let first = k == "aged" && at == i + 1 ? i : at
-            if tok(at)?.kind == .number || Self.numberWords[key(at)] != nil { add(.age, tokens: first, e); i = e }
+            if tok(at)?.kind == .number || Self.numberWords[key(at)] != nil {
+                add(.age, tokens: first, e)
+                i = e
+            }
         }
     }
 }

@@ -7,31 +7,39 @@ import Foundation
 import SessionModel
 
 extension ScanContext {
-    static let chatWords = Vocab.set("""
-    nana nanna ta im ive id dont cant wont thats youre theyre shes hes whats gonna wanna gotta kinda sorta cos coz cuz tho thru ur bc bcos pls plz thx ty np idk tbf ngl asap imho irl omw brb ikr smh wtf lmao rofl haha hahaha xx xxx innit yeah yh ye nah
-    doesn wasn isn didn couldn wouldn shouldn hasn haven aren weren don ain doesnt wasnt isnt didnt couldnt wouldnt shouldnt hasnt
-    havent arent werent aint edu mtg mtgs dob conf appt appts approx hosp paeds sw sws yp yps chn chldn stn cc ss sc vru fam yr
-    yrs wk wks hr hrs mins pre post re ref refs docs doc med meds psych obvs prob probs def defo tho esp incl intel mgr
-    dept govt uni nr btwn w wrt poss px ppl sm smth sth abt bc tmrw tmw pls ty cba tbc tbd eta aka obv cos coz prev reg carer carers
-    perp perps nino ninos ppt ppts grp grps
-    """)
+    static let chatWords = Vocab.set(
+        """
+        nana nanna ta im ive id dont cant wont thats youre theyre shes hes whats gonna wanna gotta kinda sorta cos coz cuz tho thru ur bc bcos pls plz thx ty np idk tbf ngl asap imho irl omw brb ikr smh wtf lmao rofl haha hahaha xx xxx innit yeah yh ye nah
+        doesn wasn isn didn couldn wouldn shouldn hasn haven aren weren don ain doesnt wasnt isnt didnt couldnt wouldnt shouldnt hasnt
+        havent arent werent aint edu mtg mtgs dob conf appt appts approx hosp paeds sw sws yp yps chn chldn stn cc ss sc vru fam yr
+        yrs wk wks hr hrs mins pre post re ref refs docs doc med meds psych obvs prob probs def defo tho esp incl intel mgr
+        dept govt uni nr btwn w wrt poss px ppl sm smth sth abt bc tmrw tmw pls ty cba tbc tbd eta aka obv cos coz prev reg carer carers
+        perp perps nino ninos ppt ppts grp grps
+        """)
 
-    static let talkVerbs = Vocab.set("""
-    spoke speak speaking spoken talked talk talking chatted chat chatting met meet meeting meets working worked work works sat sitting
-    pass passing passed hand handing handed over
-    """)
-    static let contactVerbs = Vocab.set("asked told rang phoned texted messaged emailed thanks thank cc tagged supervised supervising visited visiting ask tell ping email")
+    static let talkVerbs = Vocab.set(
+        """
+        spoke speak speaking spoken talked talk talking chatted chat chatting met meet meeting meets working worked work works sat sitting
+        pass passing passed hand handing handed over
+        """)
+    static let contactVerbs = Vocab.set(
+        "asked told rang phoned texted messaged emailed thanks thank cc tagged supervised supervising visited visiting ask tell ping email"
+    )
     static let publicWorks = Vocab.set("report review inquiry principles framework model act judgment judgement")
 
     /// What a person has ("Jaxon's mum", "Kez's boyfriend").
-    static let possessedByPeople: Set<String> = Vocab.relations.union(Vocab.set("phone house flat bedroom room family school social key youth case plan birthday mum's dad's nan's"))
+    static let possessedByPeople: Set<String> = Vocab.relations.union(
+        Vocab.set("phone house flat bedroom room family school social key youth case plan birthday mum's dad's nan's"))
 
     /// Words after "called" that are not a name ("a lad called back").
-    static let afterCalled = Vocab.set("back out round up off in on over by for about again everyone everybody someone somebody nobody us police ambulance time")
+    static let afterCalled = Vocab.set(
+        "back out round up off in on over by for about again everyone everybody someone somebody nobody us police ambulance time"
+    )
 
     func notAName(_ i: Int) -> Bool {
         let k = key(i)
-        return Vocab.notNames.contains(k) || Self.chatWords.contains(k) || Vocab.roles.contains(k) || quiet[i] || Self.brands.contains(k)
+        return Vocab.notNames.contains(k) || Self.chatWords.contains(k) || Vocab.roles.contains(k) || quiet[i]
+            || Self.brands.contains(k)
             || Self.designations.contains(k) || (!tokens[i].capitalised && Self.noVowel(k))
     }
 
@@ -41,7 +49,8 @@ extension ScanContext {
     }
 
     /// Particles inside a surname: "Ní Chonaill", "van der Berg", "bin Laden".
-    static let nameParticles = Vocab.set("ni nic mac mc van der den de da di du del della dos le la bin bint ibn al el ap von ter")
+    static let nameParticles = Vocab.set(
+        "ni nic mac mc van der den de da di du del della dos le la bin bint ibn al el ap von ter")
 
     /// A capitalised word that can be a name after a cue (not a role, month, tool or acronym).
     func nameAfterCue(_ i: Int) -> Bool {
@@ -57,65 +66,96 @@ extension ScanContext {
         while added < 2, let n = tok(e + 1) {
             if n.kind == .punct {
                 // "Smith-Jones", "O'Neill"
-                if (n.text == "-" || n.text == "'" || n.text == "’"), !n.spaceBefore, let m = tok(e + 2), !m.spaceBefore, m.kind == .word, m.capitalised {
-                    e += 2; continue
+                if n.text == "-" || n.text == "'" || n.text == "’", !n.spaceBefore, let m = tok(e + 2), !m.spaceBefore,
+                    m.kind == .word, m.capitalised
+                {
+                    e += 2
+                    continue
                 }
                 break
             }
             // "Siobhan Ní Chonaill", "Pieter van der Berg": a particle then the rest of the surname.
-            if n.kind == .word, tokens[i].capitalised, Self.nameParticles.contains(n.key), n.start - tokens[e].end == 1 {
+            if n.kind == .word, tokens[i].capitalised, Self.nameParticles.contains(n.key), n.start - tokens[e].end == 1
+            {
                 var m = e + 2
                 if Self.nameParticles.contains(key(m)) { m += 1 }
-                if let w = tok(m), w.kind == .word, w.capitalised, !w.allCaps, !notAName(m) { e = m; added += 1; continue }
+                if let w = tok(m), w.kind == .word, w.capitalised, !w.allCaps, !notAName(m) {
+                    e = m
+                    added += 1
+                    continue
+                }
             }
             guard n.kind == .word, n.start - tokens[e].end == 1, !notAName(e + 1), !n.allCaps else { break }
             if n.capitalised {
                 if tokens[i].capitalised || gazetteer.isSurname(n.key) {
                     if Vocab.streetHeads.contains(n.key) || Vocab.orgHeads.contains(n.key) { break }
-                    e += 1; added += 1; continue
+                    e += 1
+                    added += 1
+                    continue
                 }
             } else if !tokens[i].capitalised, gazetteer.surnames.contains(n.key), !gazetteer.isAmbiguous(n.key) {
-                e += 1; added += 1; continue
+                e += 1
+                added += 1
+                continue
             }
             break
         }
         return e
     }
 
-    static let surnameModified = Vocab.set("family families household brothers sisters twins kids boys girls children chn siblings sibs case cases lads clan parents")
+    static let surnameModified = Vocab.set(
+        "family families household brothers sisters twins kids boys girls children chn siblings sibs case cases lads clan parents"
+    )
     /// How reports name a person they do not name ("Boy A", "Child C", "the victim"): never a name.
-    static let designations = Vocab.set("boy girl child victim witness suspect perpetrator adult baby infant sibling mother father iban")
+    static let designations = Vocab.set(
+        "boy girl child victim witness suspect perpetrator adult baby infant sibling mother father iban")
     /// "the Serious Case review", "the Brennan case load": "case" as a kind of work, not a family's case.
-    static let caseWorkWords = Vocab.set("review reviews conference conferences law file files management notes load loads work worker workers study studies")
+    static let caseWorkWords = Vocab.set(
+        "review reviews conference conferences law file files management notes load loads work worker workers study studies"
+    )
     /// Shops and apps people name in passing: on no word list, never a person or a place.
-    static let brands = Vocab.set("""
-    tesco tescos asda aldi lidl morrisons sainsbury sainsburys greggs primark nandos mcdonalds maccies kfc starbucks argos poundland
-    wetherspoons spoons deliveroo ubereats uber bolt amazon ebay vinted depop paypal monzo revolut netflix spotify roblox fortnite
-    minecraft xbox playstation ps5 yubo wizz omegle grindr tinder hinge bumble onlyfans reddit twitch whatsapp snapchat tiktok
-    instagram facebook messenger imessage facetime airdrop ipad iphone android samsung nokia vodafone lebara giffgaff
-    mercedes audi bmw vauxhall toyota honda nissan kia porsche ferrari skoda peugeot renault citroen fiat lexus tesla volvo
-    """)
+    static let brands = Vocab.set(
+        """
+        tesco tescos asda aldi lidl morrisons sainsbury sainsburys greggs primark nandos mcdonalds maccies kfc starbucks argos poundland
+        wetherspoons spoons deliveroo ubereats uber bolt amazon ebay vinted depop paypal monzo revolut netflix spotify roblox fortnite
+        minecraft xbox playstation ps5 yubo wizz omegle grindr tinder hinge bumble onlyfans reddit twitch whatsapp snapchat tiktok
+        instagram facebook messenger imessage facetime airdrop ipad iphone android samsung nokia vodafone lebara giffgaff
+        mercedes audi bmw vauxhall toyota honda nissan kia porsche ferrari skoda peugeot renault citroen fiat lexus tesla volvo
+        """)
 
     func notAPlaceOrNation(_ k: String) -> Bool {
-        gazetteer.towns.contains(k) || gazetteer.bigPlaces.contains(k) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)
+        gazetteer.towns.contains(k) || gazetteer.bigPlaces.contains(k) || Vocab.countries.contains(k)
+            || Vocab.nationalities.contains(k)
     }
 
     /// Where a word nobody listed is taken for a name: before a verb of saying, "'s" or an age; after a relationship
     /// word, a contact verb or a naming cue; at a sentence's start only before a verb of saying or being.
     func possibleNamePosition(_ i: Int) -> Bool {
         let t = tokens[i]
-        let next = key(i + 1), prev = key(i - 1)
+        let next = key(i + 1)
+        let prev = key(i - 1)
         let possessive = (next == "'" || next == "’") && key(i + 2) == "s" && !tokens[i + 1].spaceBefore
         if Vocab.strongVerbs.contains(next) { return true }
         if possessive { return t.capitalised || Self.possessedByPeople.contains(key(i + 3)) }
         if ageAfterName(i) != nil { return true }
         // "Haruka (SW) said", "Temi (police):": a name before a bracketed role.
-        if t.capitalised, next == "(", Vocab.roles.contains(key(i + 2)) || Self.bracketRoles.contains(key(i + 2)) { return true }
+        if t.capitalised, next == "(", Vocab.roles.contains(key(i + 2)) || Self.bracketRoles.contains(key(i + 2)) {
+            return true
+        }
         // "Haruka, can you…", "Hi Temi", "cheers Olu": a vocative or a greeting.
         if t.capitalised, t.sentenceStart, next == ",", Self.vocativeFollowers.contains(key(i + 2)) { return true }
-        if t.capitalised, Self.greetings.contains(prev), tok(i - 1)?.lineStart == true || tok(i - 1)?.sentenceStart == true { return true }
-        if Vocab.relations.contains(prev) && !(tok(i - 1)?.sentenceStart == true && t.sentenceStart) || Self.contactVerbs.contains(prev)
-            || Vocab.namingCues.contains(prev) || (["to", "with"].contains(prev) && Self.talkVerbs.contains(key(i - 2))) { return true }
+        if t.capitalised, Self.greetings.contains(prev),
+            tok(i - 1)?.lineStart == true || tok(i - 1)?.sentenceStart == true
+        {
+            return true
+        }
+        if Vocab.relations.contains(prev) && !(tok(i - 1)?.sentenceStart == true && t.sentenceStart)
+            || Self.contactVerbs.contains(prev)
+            || Vocab.namingCues.contains(prev)
+            || (["to", "with"].contains(prev) && Self.talkVerbs.contains(key(i - 2)))
+        {
+            return true
+        }
         guard t.capitalised else { return false }
         if ["is", "was", "has", "had", "and", "who", "who's", "whos"].contains(next) {
             // "Kez and Tia": "and" needs a person-like word after it; at a sentence start only "is/was/has/had".
@@ -131,14 +171,25 @@ extension ScanContext {
         let bracket = key(j) == "("
         let comma = key(j) == "," || (["-", "–"].contains(key(j)) && tok(j)?.spaceBefore == true)
         if bracket || comma { j += 1 }
-        guard let v = ageValue(j), tok(j)?.kind == .number || bracket || comma, (0...25).contains(v) || (bracket || comma) && v <= 99 else { return nil }
+        guard let v = ageValue(j), tok(j)?.kind == .number || bracket || comma,
+            (0...25).contains(v) || (bracket || comma) && v <= 99
+        else { return nil }
         let after = tok(j + 1)
         if bracket { return after?.text == ")" ? j : nil }
         guard let a = after else { return j }
         if a.isPunct(",;)") || (a.isPunct(".") && (j + 2 >= tokens.count || tokens[j + 2].spaceBefore)) { return j }
         if a.isPunct("-–") && a.spaceBefore { return j }
-        if ["yo", "and", "now", "next", "still", "lives", "living", "missing", "m", "f", "male", "female", "boy", "girl"].contains(a.key) { return j }
-        if ["yrs", "years", "year"].contains(a.key) && (key(j + 2) == "old" || j + 2 >= tokens.count || tokens[j + 2].isPunct(",.;)")) { return j }
+        if [
+            "yo", "and", "now", "next", "still", "lives", "living", "missing", "m", "f", "male", "female", "boy",
+            "girl",
+        ].contains(a.key) {
+            return j
+        }
+        if ["yrs", "years", "year"].contains(a.key)
+            && (key(j + 2) == "old" || j + 2 >= tokens.count || tokens[j + 2].isPunct(",.;)"))
+        {
+            return j
+        }
         return nil
     }
 
@@ -149,9 +200,14 @@ extension ScanContext {
             let c = candidates[k]
             k += 1
             guard c.label == .person, let b = tokenIndex(endingAt: c.end) else { continue }
-            guard ["and", "&", ","].contains(key(b + 1)), let t = tok(b + 2), t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3,
-                  !covered(b + 2), gazetteer.isUnknown(t.key), !notAName(b + 2), !notAPlaceOrNation(t.key), !Self.brands.contains(t.key),
-                  !(tok(b + 3).map { $0.capitalised || Vocab.orgHeads.contains($0.key) || Vocab.streetHeads.contains($0.key) } ?? false) else { continue }
+            guard ["and", "&", ","].contains(key(b + 1)), let t = tok(b + 2), t.kind == .word, t.capitalised,
+                !t.allCaps, t.length >= 3,
+                !covered(b + 2), gazetteer.isUnknown(t.key), !notAName(b + 2), !notAPlaceOrNation(t.key),
+                !Self.brands.contains(t.key),
+                !(tok(b + 3).map {
+                    $0.capitalised || Vocab.orgHeads.contains($0.key) || Vocab.streetHeads.contains($0.key)
+                } ?? false)
+            else { continue }
             var n = Candidate(label: .person, start: t.start, end: t.end)
             n.possible = true
             candidates.append(n)
@@ -165,17 +221,31 @@ extension ScanContext {
         let people = candidates.filter { $0.label == .person }
         for p in people {
             guard let last = tokens.lastIndex(where: { $0.end == p.end }) else { continue }
-            if let a = ageAfterName(last), !covered(a) { add(.age, tokens: a, a); continue }
+            if let a = ageAfterName(last), !covered(a) {
+                add(.age, tokens: a, a)
+                continue
+            }
             var j = last + 1
             if key(j) == ",", ["who", "is", "was"].contains(key(j + 1)) { j += 1 }
             if key(j) == "who" { j += 1 }
-            if ["'", "’"].contains(key(j)), key(j + 1) == "s" { j += 2 }
-            else if ["'", "’"].contains(key(j)), key(j + 1) == "d", key(j + 2) == "be" { j += 3 }
-            else if ["would", "will", "must"].contains(key(j)), key(j + 1) == "be" { j += 2 }
-            else if ["is", "was", "turned", "turns", "turning"].contains(key(j)) { j += 1 } else { continue }
+            if ["'", "’"].contains(key(j)), key(j + 1) == "s" {
+                j += 2
+            } else if ["'", "’"].contains(key(j)), key(j + 1) == "d", key(j + 2) == "be" {
+                j += 3
+            } else if ["would", "will", "must"].contains(key(j)), key(j + 1) == "be" {
+                j += 2
+            } else if ["is", "was", "turned", "turns", "turning"].contains(key(j)) {
+                j += 1
+            } else {
+                continue
+            }
             while Self.ageFillers.contains(key(j)) { j += 1 }
             guard let v = ageValue(j), (1...99).contains(v), !covered(j) else { continue }
-            if let next = tok(j + 1), Self.ageUnits.contains(next.key), next.key != "." && next.key != "and", !(next.key == "-" && ageEnd(j) > j) { continue }
+            if let next = tok(j + 1), Self.ageUnits.contains(next.key), next.key != "." && next.key != "and",
+                !(next.key == "-" && ageEnd(j) > j)
+            {
+                continue
+            }
             add(.age, tokens: j, ageEnd(j))
         }
     }
@@ -188,12 +258,16 @@ extension ScanContext {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            if tokens[i].kind == .alnum { findSessionNamesGlued(in: i, sessionNames, wordLike: wordLike); continue }
+            if tokens[i].kind == .alnum {
+                findSessionNamesGlued(in: i, sessionNames, wordLike: wordLike)
+                continue
+            }
             guard tokens[i].kind == .word, let names = sessionNames[tokens[i].key] else { continue }
             for n in names {
                 if n.count == 1, wordLike.contains(n[0]), !standsAsName(i) { continue }
                 if let e = matches(n, at: i), standalone(i, e) {
-                    candidates.append(Candidate(label: .person, start: tokens[i].start, end: tokens[e].end, sessionName: true))
+                    candidates.append(
+                        Candidate(label: .person, start: tokens[i].start, end: tokens[e].end, sessionName: true))
                     i = e
                     break
                 }
@@ -202,36 +276,50 @@ extension ScanContext {
     }
 
     static let sayingVerbs = Vocab.set("said told texted messaged reckons reckoned disclosed admitted")
-    static let documentWords = Vocab.set("report review inquiry guidance policy law data evidence research paper article statute legislation government")
-    static let groupWords = Vocab.set("both others each most few several many everyone nobody someone they we you it this that who")
+    static let documentWords = Vocab.set(
+        "report review inquiry guidance policy law data evidence research paper article statute legislation government")
+    static let groupWords = Vocab.set(
+        "both others each most few several many everyone nobody someone they we you it this that who")
     /// "Teachers said", "Officers told": a plural of a role or person word is a group, not a nickname.
     func groupSingular(_ k: String) -> Bool {
-        Vocab.notNames.contains(k) || Vocab.roles.contains(k) || Vocab.relations.contains(k) || Vocab.personNouns.contains(k)
-            || Vocab.genericServiceWords.contains(k) || k.hasSuffix("er") || k.hasSuffix("or") || k.hasSuffix("ist") || k.hasSuffix("ian")
+        Vocab.notNames.contains(k) || Vocab.roles.contains(k) || Vocab.relations.contains(k)
+            || Vocab.personNouns.contains(k)
+            || Vocab.genericServiceWords.contains(k) || k.hasSuffix("er") || k.hasSuffix("or") || k.hasSuffix("ist")
+            || k.hasSuffix("ian")
     }
 
-    static let greetings = Vocab.set("hi hiya hello hey cheers morning afternoon evening sorry welcome bye ta thanks thank")
-    static let bracketRoles = Vocab.set("""
-    sw sws social police teacher nurse mum dad yp worker manager chair lead officer health education school camhs yot yos mash
-    housing probation youth senco dsl iro lado ds dc pc sgt gp
-    """)
+    static let greetings = Vocab.set(
+        "hi hiya hello hey cheers morning afternoon evening sorry welcome bye ta thanks thank")
+    static let bracketRoles = Vocab.set(
+        """
+        sw sws social police teacher nurse mum dad yp worker manager chair lead officer health education school camhs yot yos mash
+        housing probation youth senco dsl iro lado ds dc pc sgt gp
+        """)
 
     /// Person words that are not relations but take a quoted name ('older male "Tiny"').
-    static let quotedAfter = Vocab.set("male female males man men lad lads youth older adult associate associates suspect nominal")
+    static let quotedAfter = Vocab.set(
+        "male female males man men lad lads youth older adult associate associates suspect nominal")
 
-    static let afterContraction = Vocab.set("a an the not been got gone going gonna very so really just always never no quite such all")
+    static let afterContraction = Vocab.set(
+        "a an the not been got gone going gonna very so really just always never no quite such all")
     static let vocativeFollowers = Vocab.set("can could would do did are have what how you your is thanks thank any")
-    static let determiners = Vocab.set("a an the my our your his her their this that these those its any every each some no")
+    static let determiners = Vocab.set(
+        "a an the my our your his her their this that these those its any every each some no")
 
     /// Token `i` stands where a name stands: capitalised (not all capitals), and after a name cue, or before a verb of
     /// saying or "'s", or on its own mid-sentence (no capitalised word beside it, no determiner before it).
     func standsAsName(_ i: Int) -> Bool {
         guard let t = tok(i), t.capitalised, !t.allCaps else { return false }
-        let next = key(i + 1), prev = key(i - 1)
+        let next = key(i + 1)
+        let prev = key(i - 1)
         let possessive = (next == "'" || next == "’") && key(i + 2) == "s" && !tokens[i + 1].spaceBefore
         if Vocab.strongVerbs.contains(next) || possessive { return true }
-        if Vocab.relations.contains(prev) || Vocab.titles.contains(prev) || Self.contactVerbs.contains(prev) || Vocab.namingCues.contains(prev)
-            || (["to", "with"].contains(prev) && Self.talkVerbs.contains(key(i - 2))) { return true }
+        if Vocab.relations.contains(prev) || Vocab.titles.contains(prev) || Self.contactVerbs.contains(prev)
+            || Vocab.namingCues.contains(prev)
+            || (["to", "with"].contains(prev) && Self.talkVerbs.contains(key(i - 2)))
+        {
+            return true
+        }
         if t.sentenceStart { return Vocab.weakVerbs.contains(next) }
         if Self.determiners.contains(prev) { return false }
         let prevCap = tok(i - 1).map { $0.isWordLike && $0.capitalised } ?? false
@@ -244,9 +332,13 @@ extension ScanContext {
         let t = tokens[i]
         var a = t.start
         while a < t.end {
-            guard Tokeniser.isLetter(scalars[a]) else { a += 1; continue }
+            guard Tokeniser.isLetter(scalars[a]) else {
+                a += 1
+                continue
+            }
             var b = a
-            while b < t.end, Tokeniser.isLetter(scalars[b]) || scalars[b].properties.generalCategory == .nonspacingMark { b += 1 }
+            while b < t.end, Tokeniser.isLetter(scalars[b]) || scalars[b].properties.generalCategory == .nonspacingMark
+            { b += 1 }
             let key = Tokeniser.foldedKey(scalars, a, b)
             if !wordLike.contains(key), sessionNames[key]?.contains(where: { $0.count == 1 }) == true {
                 candidates.append(Candidate(label: .person, start: a, end: b, sessionName: true))
@@ -263,7 +355,11 @@ extension ScanContext {
             defer { i += 1 }
             guard let list = terms[tokens[i].key] else { continue }
             for (keys, label) in list {
-                if let e = matches(keys, at: i), standalone(i, e) { add(label, tokens: i, e); i = e; break }
+                if let e = matches(keys, at: i), standalone(i, e) {
+                    add(label, tokens: i, e)
+                    i = e
+                    break
+                }
             }
         }
     }
@@ -282,120 +378,193 @@ extension ScanContext {
             if Vocab.titles.contains(k), t.capitalised || ["mrs", "mr", "ms", "dr", "cllr"].contains(k) {
                 var j = i + 1
                 if key(j) == ".", !tokens[j].spaceBefore { j += 1 }
-                if let n = tok(j), n.kind == .word, !notAName(j), n.capitalised || gazetteer.isSurname(n.key) && !gazetteer.isWord(n.key) || gazetteer.isUnknown(n.key) && n.length >= 3 {
+                if let n = tok(j), n.kind == .word, !notAName(j),
+                    n.capitalised || gazetteer.isSurname(n.key) && !gazetteer.isWord(n.key)
+                        || gazetteer.isUnknown(n.key) && n.length >= 3
+                {
                     if ["pc", "dc", "ds", "di", "dci", "dcs"].contains(k) && !t.allCaps { continue }
                     if k == "miss" && !n.capitalised { continue }
                     let e = extendName(j)
-                    add(.person, tokens: i, e); i = e; continue
+                    add(.person, tokens: i, e)
+                    i = e
+                    continue
                 }
             }
             // After a relationship word: "her son Tyler", "my colleague dave", "mum, Sharon,".
-            if Vocab.relations.contains(k) || Self.quotedAfter.contains(k) && tok(i + 1)?.isPunct("\"“") == true || (k == "young" && key(i + 1) == "person") {
+            if Vocab.relations.contains(k) || Self.quotedAfter.contains(k) && tok(i + 1)?.isPunct("\"“") == true
+                || (k == "young" && key(i + 1) == "person")
+            {
                 var j = i + 1
                 if k == "young" { j += 1 }
                 if key(j) == "," || key(j) == "-" || key(j) == "–" { j += 1 }
                 // 'an older male "Tiny"': a name in quotes after a person.
-                if tok(j)?.isPunct("\"“") == true, let n = tok(j + 1), !n.spaceBefore, n.kind == .word, n.capitalised, !notAName(j + 1),
-                   tok(j + 2)?.isPunct("\"”") == true {
-                    add(.person, tokens: j + 1, j + 1); i = j + 2; continue
+                if tok(j)?.isPunct("\"“") == true, let n = tok(j + 1), !n.spaceBefore, n.kind == .word, n.capitalised,
+                    !notAName(j + 1),
+                    tok(j + 2)?.isPunct("\"”") == true
+                {
+                    add(.person, tokens: j + 1, j + 1)
+                    i = j + 2
+                    continue
                 }
                 if Vocab.namingCues.contains(key(j)) { j += 1 }
                 if nameAfterCue(j), tokens[j].capitalised || !gazetteer.isAmbiguous(key(j)) {
                     if tokens[j].capitalised && tokens[j].sentenceStart { continue }
                     let e = extendName(j)
-                    add(.person, tokens: j, e); i = e; continue
+                    add(.person, tokens: j, e)
+                    i = e
+                    continue
                 }
             }
             // After a naming cue: "called Amber", "a lad called jayden", "her name is kayla", "known as Smurf".
             var cueNext: Int?
-            if Vocab.namingCues.contains(k) { cueNext = ["him", "her", "himself", "herself", "them"].contains(key(i + 1)) ? i + 2 : i + 1 }
-            else if k == "name", ["is", "was"].contains(key(i + 1)) { cueNext = i + 2 }
-            else if k == "name", key(i + 1) == "'" || key(i + 1) == "’", key(i + 2) == "s" { cueNext = i + 3 }
-            else if k == "known", key(i + 1) == "as" { cueNext = i + 2 }
-            else if ["nickname", "alias", "nick"].contains(k), ["is", "was", ":", "-"].contains(key(i + 1)) { cueNext = i + 2 }
-            else if k == "goes", key(i + 1) == "by" { cueNext = i + 2 }
-            else if ["call", "calls", "called", "calling"].contains(k), ["him", "her", "himself", "herself", "them"].contains(key(i + 1)) { cueNext = i + 2 }
+            if Vocab.namingCues.contains(k) {
+                cueNext = ["him", "her", "himself", "herself", "them"].contains(key(i + 1)) ? i + 2 : i + 1
+            } else if k == "name", ["is", "was"].contains(key(i + 1)) {
+                cueNext = i + 2
+            } else if k == "name", key(i + 1) == "'" || key(i + 1) == "’", key(i + 2) == "s" {
+                cueNext = i + 3
+            } else if k == "known", key(i + 1) == "as" {
+                cueNext = i + 2
+            } else if ["nickname", "alias", "nick"].contains(k), ["is", "was", ":", "-"].contains(key(i + 1)) {
+                cueNext = i + 2
+            } else if k == "goes", key(i + 1) == "by" {
+                cueNext = i + 2
+            } else if ["call", "calls", "called", "calling"].contains(k),
+                ["him", "her", "himself", "herself", "them"].contains(key(i + 1))
+            {
+                cueNext = i + 2
+            }
             // "the lad they call Bones", "who everyone calls Tiny".
-            else if ["call", "calls"].contains(k), ["they", "we", "everyone", "people", "everybody", "lads", "kids"].contains(key(i - 1)),
-                    tok(i + 1)?.capitalised == true { cueNext = i + 1 }
+            else if ["call", "calls"].contains(k),
+                ["they", "we", "everyone", "people", "everybody", "lads", "kids"].contains(key(i - 1)),
+                tok(i + 1)?.capitalised == true
+            {
+                cueNext = i + 1
+            }
             // 'known as "Tiny"', "called 'Bones'": a quoted name.
             if let j = cueNext, tok(j)?.isPunct("\"'“‘") == true, !(tok(j + 1)?.spaceBefore ?? true) { cueNext = j + 1 }
             if let j = cueNext, let n = tok(j), n.kind == .word, !notAName(j) {
-                let personBefore = Vocab.personNouns.contains(key(i - 1)) || Vocab.relations.contains(key(i - 1)) || k == "name"
+                let personBefore =
+                    Vocab.personNouns.contains(key(i - 1)) || Vocab.relations.contains(key(i - 1)) || k == "name"
                 let everyday = Self.afterCalled.contains(n.key)
-                if n.capitalised && (!n.allCaps || gazetteer.isGiven(n.key)) || gazetteer.isGiven(n.key) && (personBefore || !gazetteer.isAmbiguous(n.key)) || personBefore && n.length >= 3 && !everyday {
+                if n.capitalised && (!n.allCaps || gazetteer.isGiven(n.key))
+                    || gazetteer.isGiven(n.key) && (personBefore || !gazetteer.isAmbiguous(n.key))
+                    || personBefore && n.length >= 3 && !everyday
+                {
                     let e = extendName(j)
-                    add(.person, tokens: j, e); i = e; continue
+                    add(.person, tokens: j, e)
+                    i = e
+                    continue
                 }
             }
             // "the Smith family", "the Okafor children", "the Brennan case": a surname as a modifier.
             if t.kind == .word, t.capitalised && !t.allCaps || unknown(i) || on(.surname, i) && !on(.word, i),
-               t.length >= 3, key(i - 1) == "the", Self.surnameModified.contains(key(i + 1)),
-               !notAName(i), !(on([.town, .bigPlace], i) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)), !Vocab.genericServiceWords.contains(k), !Vocab.genericOrgModifiers.contains(k),
-               !(["case", "cases"].contains(key(i + 1)) && Self.caseWorkWords.contains(key(i + 2))) {
-                add(.person, tokens: i, i); continue
+                t.length >= 3, key(i - 1) == "the", Self.surnameModified.contains(key(i + 1)),
+                !notAName(i),
+                !(on([.town, .bigPlace], i) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)),
+                !Vocab.genericServiceWords.contains(k), !Vocab.genericOrgModifiers.contains(k),
+                !(["case", "cases"].contains(key(i + 1)) && Self.caseWorkWords.contains(key(i + 2)))
+            {
+                add(.person, tokens: i, i)
+                continue
             }
             // "our Kayleigh", "our Dee": a family's way of naming one of its own (not "our Head of Service", "our LA").
-            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 2, key(i - 1) == "our", !t.sentenceStart, !notAName(i),
-               !(on([.town, .bigPlace], i) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)), !Vocab.genericServiceWords.contains(k), !Vocab.genericOrgModifiers.contains(k),
-               !(tok(i + 1).map { $0.capitalised || Vocab.orgHeads.contains($0.key) || Vocab.streetHeads.contains($0.key) } ?? false),
-               !on(.word, i) || given(i) {
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 2, key(i - 1) == "our", !t.sentenceStart,
+                !notAName(i),
+                !(on([.town, .bigPlace], i) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)),
+                !Vocab.genericServiceWords.contains(k), !Vocab.genericOrgModifiers.contains(k),
+                !(tok(i + 1).map {
+                    $0.capitalised || Vocab.orgHeads.contains($0.key) || Vocab.streetHeads.contains($0.key)
+                } ?? false),
+                !on(.word, i) || given(i)
+            {
                 let e = extendName(i)
-                add(.person, tokens: i, e); i = e; continue
+                add(.person, tokens: i, e)
+                i = e
+                continue
             }
             // A word on no list where a name stands: "and Kez said", "Jaxon was 14", "Tiah (15)", "her bf jaydee".
-            if t.kind == .word, t.length >= 3, !t.allCaps, unknown(i), !notAName(i), !(on([.town, .bigPlace], i) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)),
-               !Vocab.relations.contains(k), !Vocab.personNouns.contains(k), !Self.vehicleCues.contains(k),
-               !Self.brands.contains(k), possibleNamePosition(i) {
+            if t.kind == .word, t.length >= 3, !t.allCaps, unknown(i), !notAName(i),
+                !(on([.town, .bigPlace], i) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)),
+                !Vocab.relations.contains(k), !Vocab.personNouns.contains(k), !Self.vehicleCues.contains(k),
+                !Self.brands.contains(k), possibleNamePosition(i)
+            {
                 let e = t.capitalised ? extendName(i) : i
                 var c = Candidate(label: .person, start: t.start, end: tokens[e].end)
                 c.possible = true
                 candidates.append(c)
-                i = e; continue
+                i = e
+                continue
             }
             // An unknown capitalised word before "'s mum", "'s boyfriend": a person ("Jaxon's mum rang").
-            if t.capitalised, !t.allCaps, t.length >= 3, ["'", "’"].contains(key(i + 1)), key(i + 2) == "s", !tokens[i + 1].spaceBefore,
-               Self.possessedByPeople.contains(key(i + 3)), !notAName(i), !on(.town, i), !on(.bigPlace, i) {
-                add(.person, tokens: i, i); continue
+            if t.capitalised, !t.allCaps, t.length >= 3, ["'", "’"].contains(key(i + 1)), key(i + 2) == "s",
+                !tokens[i + 1].spaceBefore,
+                Self.possessedByPeople.contains(key(i + 3)), !notAName(i), !on(.town, i), !on(.bigPlace, i)
+            {
+                add(.person, tokens: i, i)
+                continue
             }
             // An unknown capitalised word mid-sentence before "said/told/texted": a person ("and Jaxon told her").
-            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !t.sentenceStart, Vocab.strongVerbs.contains(key(i + 1)), key(i - 1) != "the",
-               !notAName(i), !on(.town, i), !on(.bigPlace, i), !(tok(i - 1).map { $0.kind == .punct && !$0.isPunct(",") } ?? true) {
-                add(.person, tokens: i, i); continue
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !t.sentenceStart,
+                Vocab.strongVerbs.contains(key(i + 1)), key(i - 1) != "the",
+                !notAName(i), !on(.town, i), !on(.bigPlace, i),
+                !(tok(i - 1).map { $0.kind == .punct && !$0.isPunct(",") } ?? true)
+            {
+                add(.person, tokens: i, i)
+                continue
             }
             // A nickname that is an everyday word, before a verb of saying: "Bones said he'd sort it", "Tiny told her".
-            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, Self.sayingVerbs.contains(key(i + 1)), !notAName(i),
-               !Vocab.relations.contains(k), !Vocab.personNouns.contains(k), !Self.determiners.contains(k), !Self.groupWords.contains(k),
-               !Vocab.genericServiceWords.contains(k), !notAPlaceOrNation(k), !Vocab.orgHeads.contains(k), !Self.documentWords.contains(k),
-               !Self.determiners.contains(key(i - 1)),
-               !(k.hasSuffix("s") && groupSingular(String(k.dropLast()))), !covered(i) {
-                add(.person, tokens: i, i); continue
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, Self.sayingVerbs.contains(key(i + 1)),
+                !notAName(i),
+                !Vocab.relations.contains(k), !Vocab.personNouns.contains(k), !Self.determiners.contains(k),
+                !Self.groupWords.contains(k),
+                !Vocab.genericServiceWords.contains(k), !notAPlaceOrNation(k), !Vocab.orgHeads.contains(k),
+                !Self.documentWords.contains(k),
+                !Self.determiners.contains(key(i - 1)),
+                !(k.hasSuffix("s") && groupSingular(String(k.dropLast()))), !covered(i)
+            {
+                add(.person, tokens: i, i)
+                continue
             }
             // An unknown capitalised word after "spoke to", "met with", "texted", "thanks": a person ("I spoke to Keanu").
             if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !t.sentenceStart, !notAName(i),
-               Self.contactVerbs.contains(key(i - 1)) || ["to", "with"].contains(key(i - 1)) && Self.talkVerbs.contains(key(i - 2)),
-               !on(.town, i), !on(.bigPlace, i), !Vocab.genericServiceWords.contains(k),
-               !Vocab.orgHeads.contains(key(i + 1)), !Vocab.streetHeads.contains(key(i + 1)), !Vocab.orgHeadAcronyms.contains(key(i + 1)) {
+                Self.contactVerbs.contains(key(i - 1))
+                    || ["to", "with"].contains(key(i - 1)) && Self.talkVerbs.contains(key(i - 2)),
+                !on(.town, i), !on(.bigPlace, i), !Vocab.genericServiceWords.contains(k),
+                !Vocab.orgHeads.contains(key(i + 1)), !Vocab.streetHeads.contains(key(i + 1)),
+                !Vocab.orgHeadAcronyms.contains(key(i + 1))
+            {
                 let e = extendName(i)
-                add(.person, tokens: i, e); i = e; continue
+                add(.person, tokens: i, e)
+                i = e
+                continue
             }
             // "DJ aka Dee", "Smurf a.k.a. Jordan": the name before "aka" is a name too.
-            if t.kind == .word, t.capitalised, t.length >= 2, t.length <= 12, key(i + 1) == "aka" || (key(i + 1) == "a" && key(i + 2) == "."
-                && key(i + 3) == "k"), !notAName(i), !gazetteer.towns.contains(k), !gazetteer.bigPlaces.contains(k) {
-                add(.person, tokens: i, i); continue
+            if t.kind == .word, t.capitalised, t.length >= 2, t.length <= 12,
+                key(i + 1) == "aka"
+                    || (key(i + 1) == "a" && key(i + 2) == "."
+                        && key(i + 3) == "k"),
+                !notAName(i), !gazetteer.towns.contains(k), !gazetteer.bigPlaces.contains(k)
+            {
+                add(.person, tokens: i, i)
+                continue
             }
             // A vocative: "I'll hand back to you, Haruka.", "he'd be nineteen now, Ashok, if…": a word on no list between a
             // comma and the end of the clause (not in a list of capitalised words: "Moston, Gorton, Levenshulme").
-            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i - 1) == ",", gazetteer.isUnknown(k), !notAName(i),
-               !Self.brands.contains(k), !notAPlaceOrNation(k), tok(i + 1).map({ $0.isPunct(",.?!") }) ?? true,
-               let p = previousWord(i, skipping: ","), !tokens[p].capitalised, tokens[p].kind == .word {
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i - 1) == ",", gazetteer.isUnknown(k),
+                !notAName(i),
+                !Self.brands.contains(k), !notAPlaceOrNation(k), tok(i + 1).map({ $0.isPunct(",.?!") }) ?? true,
+                let p = previousWord(i, skipping: ","), !tokens[p].capitalised, tokens[p].kind == .word
+            {
                 var c = Candidate(label: .person, start: t.start, end: t.end)
                 c.possible = true
                 candidates.append(c)
                 continue
             }
             // The gazetteer.
-            guard t.kind == .word, t.length >= 2, given(i), !notAName(i), !t.allCaps || t.length > 3 && tok(i + 1)?.allCaps == true else { continue }
+            guard t.kind == .word, t.length >= 2, given(i), !notAName(i),
+                !t.allCaps || t.length > 3 && tok(i + 1)?.allCaps == true
+            else { continue }
             let isGiven = true
             let ambiguous = self.ambiguous(i)
             if t.capitalised, on(.bigPlace, i) || (Self.determiners.contains(key(i - 1)) && ambiguous) { continue }
@@ -405,7 +574,9 @@ extension ScanContext {
                 if !t.capitalised && t.length < 3 { continue }
                 // A capitalised name-word glued into something else (a handle, a URL) is left to those recognisers.
                 let e = extendName(i)
-                add(.person, tokens: i, e); i = e; continue
+                add(.person, tokens: i, e)
+                i = e
+                continue
             }
             if isGiven && ambiguous && t.capitalised {
                 let next = key(i + 1)
@@ -413,16 +584,23 @@ extension ScanContext {
                 let contraction = t.sentenceStart && Self.afterContraction.contains(key(i + 3))
                 let possessive = (next == "'" || next == "’") && key(i + 2) == "s" && !contraction
                 // "Grace (sw) said", "Mark, do you want to come in?": a bracketed description or a vocative.
-                let described = next == "(" || (next == "," && Self.vocativeFollowers.contains(key(i + 2)) && t.sentenceStart)
+                let described =
+                    next == "(" || (next == "," && Self.vocativeFollowers.contains(key(i + 2)) && t.sentenceStart)
                 // "Mark from the police", "Rose from CAMHS": a person introduced by where they work.
-                let fromService = next == "from" && (key(i + 2) == "the" && (Vocab.notNames.contains(key(i + 3)) || Vocab.genericServiceWords.contains(key(i + 3)))
-                    || tok(i + 2)?.allCaps == true)
+                let fromService =
+                    next == "from"
+                    && (key(i + 2) == "the"
+                        && (Vocab.notNames.contains(key(i + 3)) || Vocab.genericServiceWords.contains(key(i + 3)))
+                        || tok(i + 2)?.allCaps == true)
                 let strong = Vocab.strongVerbs.contains(next) || possessive || described || fromService
                 let weak = Vocab.weakVerbs.contains(next)
                 let midSentence = !t.sentenceStart && !(tok(i - 1).map { $0.isPunct(":\"“(-–•*>") } ?? false)
-                if strong || (midSentence && (weak || !(tok(i + 1)?.capitalised ?? false) || gazetteer.isSurname(next))) {
+                if strong || (midSentence && (weak || !(tok(i + 1)?.capitalised ?? false) || gazetteer.isSurname(next)))
+                {
                     let e = extendName(i)
-                    add(.person, tokens: i, e); i = e; continue
+                    add(.person, tokens: i, e)
+                    i = e
+                    continue
                 }
             }
         }

@@ -19,30 +19,55 @@ extension ScanContext {
     /// The rest of an address around a street or a block: "Flat 12, Carrick House", "twenty-two Albany Street, Leith",
     /// "28 Tredegar St, merthyr", "Moston and Harpurhey".
     mutating func findAddressParts() {
-        let places = candidates.indices.filter { candidates[$0].label == .location || candidates[$0].label == .organisationLocal }
+        let places = candidates.indices.filter {
+            candidates[$0].label == .location || candidates[$0].label == .organisationLocal
+        }
         for k in places {
-            guard var a = tokenIndex(startingAt: candidates[k].start), let b = tokenIndex(endingAt: candidates[k].end) else { continue }
+            guard var a = tokenIndex(startingAt: candidates[k].start), let b = tokenIndex(endingAt: candidates[k].end)
+            else { continue }
             // "Flat 12, Carrick House": a flat in a named block is an address.
             var g = a - 1
             if key(g) == "," { g -= 1 }
-            if let m = tok(g), m.kind == .number || (m.kind == .alnum && m.digits > 0 && m.length <= 4), ["flat", "apartment", "apt"].contains(key(g - 1)) {
+            if let m = tok(g), m.kind == .number || (m.kind == .alnum && m.digits > 0 && m.length <= 4),
+                ["flat", "apartment", "apt"].contains(key(g - 1))
+            {
                 if candidates[k].label == .organisationLocal && !Self.buildingHeads.contains(key(b)) { continue }
                 a = g - 1
                 candidates[k].label = .location
             }
             // "twenty-two Albany Street": a house number said in words.
-            if candidates[k].label == .location, Vocab.streetHeads.contains(key(b)) || Self.welshStreetHeads.contains(key(a)) {
-                if let u = ScanContext.numberWords[key(a - 1)], u < 10, key(a - 2) == "-", let t = ScanContext.numberWords[key(a - 3)], t >= 20 { a -= 3 }
-                else if ScanContext.numberWords[key(a - 1)] != nil, a - 1 >= 0, !tokens[a - 1].sentenceStart || tokens[a - 1].capitalised { a -= 1 }
+            if candidates[k].label == .location,
+                Vocab.streetHeads.contains(key(b)) || Self.welshStreetHeads.contains(key(a))
+            {
+                if let u = ScanContext.numberWords[key(a - 1)], u < 10, key(a - 2) == "-",
+                    let t = ScanContext.numberWords[key(a - 3)], t >= 20
+                {
+                    a -= 3
+                } else if ScanContext.numberWords[key(a - 1)] != nil, a - 1 >= 0,
+                    !tokens[a - 1].sentenceStart || tokens[a - 1].capitalised
+                {
+                    a -= 1
+                }
             }
             candidates[k].start = tokens[a].start
             // ", Leith", ", merthyr" after a street: the town of the address.
-            if candidates[k].label == .location, Vocab.streetHeads.contains(key(b)) || Self.welshStreetHeads.contains(key(a)) || key(b) == "estate",
-               key(b + 1) == ",", let t = tok(b + 2), t.kind == .word, !covered(b + 2),
-               (t.capitalised && !Vocab.functionWords.contains(t.key) && !Vocab.notNames.contains(t.key) && !Vocab.countries.contains(t.key))
-                || gazetteer.towns.contains(t.key) || gazetteer.bigPlaces.contains(t.key) && !Vocab.countries.contains(t.key) {
+            if candidates[k].label == .location,
+                Vocab.streetHeads.contains(key(b)) || Self.welshStreetHeads.contains(key(a)) || key(b) == "estate",
+                key(b + 1) == ",", let t = tok(b + 2), t.kind == .word, !covered(b + 2),
+                (t.capitalised && !Vocab.functionWords.contains(t.key) && !Vocab.notNames.contains(t.key)
+                    && !Vocab.countries.contains(t.key))
+                    || gazetteer.towns.contains(t.key)
+                    || gazetteer.bigPlaces.contains(t.key) && !Vocab.countries.contains(t.key)
+            {
                 var e = b + 2
-                if let multis = gazetteer.multiWordTowns[t.key] { for m in multis { if let me = matches(m, at: b + 2) { e = me; break } } }
+                if let multis = gazetteer.multiWordTowns[t.key] {
+                    for m in multis {
+                        if let me = matches(m, at: b + 2) {
+                            e = me
+                            break
+                        }
+                    }
+                }
                 add(.location, tokens: b + 2, e)
             }
         }
@@ -58,12 +83,16 @@ extension ScanContext {
             j += 1
             if key(j) == "in" || (key(j) == "and" && key(j - 1) == ",") { j += 1 }
             guard let t = tok(j), t.kind == .word, !t.allCaps, !covered(j), !Vocab.notNames.contains(t.key),
-                  !Vocab.functionWords.contains(t.key), !Vocab.countries.contains(t.key), !Self.brands.contains(t.key) else { continue }
+                !Vocab.functionWords.contains(t.key), !Vocab.countries.contains(t.key), !Self.brands.contains(t.key)
+            else { continue }
             if t.capitalised {
-                guard gazetteer.isUnknown(t.key) || Vocab.cities.contains(t.key) || gazetteer.towns.contains(t.key) else { continue }
+                guard gazetteer.isUnknown(t.key) || Vocab.cities.contains(t.key) || gazetteer.towns.contains(t.key)
+                else { continue }
             } else {
-                guard gazetteer.towns.contains(t.key) && !gazetteer.isWord(t.key) && !gazetteer.ambiguous.contains(t.key)
-                        || t.length >= 5 && gazetteer.isUnknown(t.key) && !ScanContext.chatWords.contains(t.key) else { continue }
+                guard
+                    gazetteer.towns.contains(t.key) && !gazetteer.isWord(t.key) && !gazetteer.ambiguous.contains(t.key)
+                        || t.length >= 5 && gazetteer.isUnknown(t.key) && !ScanContext.chatWords.contains(t.key)
+                else { continue }
             }
             if Vocab.orgHeads.contains(key(j + 1)) || Vocab.orgHeadAcronyms.contains(key(j + 1)) { continue }
             add(.location, tokens: j, j)
@@ -78,7 +107,9 @@ extension ScanContext {
                 for body in Vocab.nationalBodiesByFirst[tokens[i].key] ?? [] {
                     if let e = matches(body, at: i) {
                         for k in i...e { quiet[k] = true }
-                        i = e + 1; advanced = true; break
+                        i = e + 1
+                        advanced = true
+                        break
                     }
                 }
             }
@@ -90,7 +121,9 @@ extension ScanContext {
 
     /// Capitalised, not a function word, role, month or tool; a real name-like word.
     func isProperModifier(_ i: Int) -> Bool {
-        guard let t = tok(i), t.kind == .word || t.kind == .alnum, t.capitalised, t.length >= 2, !t.allCaps || t.length > 4 else { return false }
+        guard let t = tok(i), t.kind == .word || t.kind == .alnum, t.capitalised, t.length >= 2,
+            !t.allCaps || t.length > 4
+        else { return false }
         if Vocab.genericOrgModifiers.contains(t.key) || Vocab.genericServiceWords.contains(t.key) { return false }
         if Vocab.notNames.contains(t.key) && !gazetteer.towns.contains(t.key) { return false }
         return true
@@ -106,37 +139,79 @@ extension ScanContext {
             let t = tokens[j]
             if t.kind == .punct {
                 // Possessive "Mary's": ' then s.
-                if (t.text == "'" || t.text == "’"), j + 1 < head, tokens[j + 1].key == "s", !tokens[j + 1].spaceBefore, j > 0, tokens[j - 1].capitalised || allowLowercase {
-                    j -= 1; continue
+                if t.text == "'" || t.text == "’", j + 1 < head, tokens[j + 1].key == "s", !tokens[j + 1].spaceBefore,
+                    j > 0, tokens[j - 1].capitalised || allowLowercase
+                {
+                    j -= 1
+                    continue
                 }
                 // "Al-Noor Girls' School": a plural possessive.
-                if (t.text == "'" || t.text == "’"), !t.spaceBefore, j > 0, tokens[j - 1].key.hasSuffix("s"), tokens[j - 1].capitalised { j -= 1; continue }
-                if t.text == "-" && !t.spaceBefore && j > 0 && tokens[j - 1].capitalised { j -= 1; continue }
-                if t.text == "." && j > 0 && tokens[j - 1].key == "st" { j -= 1; continue }
+                if t.text == "'" || t.text == "’", !t.spaceBefore, j > 0, tokens[j - 1].key.hasSuffix("s"),
+                    tokens[j - 1].capitalised
+                {
+                    j -= 1
+                    continue
+                }
+                if t.text == "-" && !t.spaceBefore && j > 0 && tokens[j - 1].capitalised {
+                    j -= 1
+                    continue
+                }
+                if t.text == "." && j > 0 && tokens[j - 1].key == "st" {
+                    j -= 1
+                    continue
+                }
                 break
             }
             if quiet[j] { break }
-            if t.key == "s", j > 0, tokens[j - 1].text == "'" || tokens[j - 1].text == "’" { j -= 1; continue }
-            // "St Mary's RC Primary", "Holy Trinity C of E Primary", "St John's CE High".
-            if t.capitalised, ["rc", "ce", "cofe", "c", "e"].contains(t.key) || (t.key == "of" && key(j - 1) == "c" && key(j + 1) == "e") {
-                j -= 1; count += 1; continue
+            if t.key == "s", j > 0, tokens[j - 1].text == "'" || tokens[j - 1].text == "’" {
+                j -= 1
+                continue
             }
-            if t.key == "of", key(j - 1) == "c", key(j + 1) == "e" { j -= 1; count += 1; continue }
+            // "St Mary's RC Primary", "Holy Trinity C of E Primary", "St John's CE High".
+            if t.capitalised,
+                ["rc", "ce", "cofe", "c", "e"].contains(t.key)
+                    || (t.key == "of" && key(j - 1) == "c" && key(j + 1) == "e")
+            {
+                j -= 1
+                count += 1
+                continue
+            }
+            if t.key == "of", key(j - 1) == "c", key(j + 1) == "e" {
+                j -= 1
+                count += 1
+                continue
+            }
             if Vocab.functionWords.contains(t.key) && !["of", "and", "the"].contains(t.key) { break }
             if t.capitalised {
-                if isProperModifier(j) || t.key == "st" || t.key == "saint" { if isProperModifier(j) { proper = true }; first = j }
-                else if Vocab.genericOrgModifiers.contains(t.key) || ["of", "and", "&"].contains(t.key) || Vocab.genericServiceWords.contains(t.key) {
-                    if t.key == "the" || t.key == "a" || t.key == "an" || t.key == "our" || t.key == "my" || t.key == "their" || t.key == "his" || t.key == "her" || t.key == "this" || t.key == "that" { break }
+                if isProperModifier(j) || t.key == "st" || t.key == "saint" {
+                    if isProperModifier(j) { proper = true }
+                    first = j
+                } else if Vocab.genericOrgModifiers.contains(t.key) || ["of", "and", "&"].contains(t.key)
+                    || Vocab.genericServiceWords.contains(t.key)
+                {
+                    if t.key == "the" || t.key == "a" || t.key == "an" || t.key == "our" || t.key == "my"
+                        || t.key == "their" || t.key == "his" || t.key == "her" || t.key == "this" || t.key == "that"
+                    {
+                        break
+                    }
                     if first == nil { first = nil }
-                } else { break }
+                } else {
+                    break
+                }
             } else if ["of", "&", "and", "the"].contains(t.key), first != nil, j > 0, tokens[j - 1].capitalised {
                 // "Our Lady of Lourdes", "Hammersmith and Fulham"
-            } else if allowLowercase, t.kind == .word, !Vocab.genericOrgModifiers.contains(t.key), !Vocab.notNames.contains(t.key),
-                      t.key == "st" || t.key == "saint" || gazetteer.towns.contains(t.key) || (gazetteer.isSurname(t.key) && !gazetteer.isAmbiguous(t.key))
-                        || (t.length >= 4 && gazetteer.isUnknown(t.key)) || Self.compassWords.contains(t.key) && first != nil {
+            } else if allowLowercase, t.kind == .word, !Vocab.genericOrgModifiers.contains(t.key),
+                !Vocab.notNames.contains(t.key),
+                t.key == "st" || t.key == "saint" || gazetteer.towns.contains(t.key)
+                    || (gazetteer.isSurname(t.key) && !gazetteer.isAmbiguous(t.key))
+                    || (t.length >= 4 && gazetteer.isUnknown(t.key))
+                    || Self.compassWords.contains(t.key) && first != nil
+            {
                 proper = proper || !(t.key == "st" || t.key == "saint" || Self.compassWords.contains(t.key))
                 first = j
-            } else { break }
+            } else {
+                break
+            }
             j -= 1
             count += 1
         }
@@ -145,11 +220,13 @@ extension ScanContext {
         return f < head ? f : nil
     }
 
-    static let strongOrgTails: Set<String> = Vocab.set("school academy college surgery primary nursery pru camhs infants juniors high")
+    static let strongOrgTails: Set<String> = Vocab.set(
+        "school academy college surgery primary nursery pru camhs infants juniors high")
     /// Heads named after a capitalised word even in lower case: "the Riverside team", "the Phoenix project", "the Willow unit".
     static let teamLikeHeads: Set<String> = Vocab.set("team project unit")
     /// Welsh words inside a school's name after "Ysgol" ("Ysgol Gyfun Ystalyfera", "Ysgol y Strade").
-    static let welshSchoolWords: Set<String> = Vocab.set("y yr gyfun gymraeg gynradd uwchradd bro glan cwm gatholig babanod iau sant santes maes pen")
+    static let welshSchoolWords: Set<String> = Vocab.set(
+        "y yr gyfun gymraeg gynradd uwchradd bro glan cwm gatholig babanod iau sant santes maes pen")
 
     mutating func findOrganisations() {
         var i = 0
@@ -158,30 +235,43 @@ extension ScanContext {
             // "Ysgol Gyfun Ystalyfera", "ysgol y Strade": a Welsh school names itself after the head.
             if tokens[i].key == "ysgol", !quiet[i] {
                 var e = i
-                while let n = tok(e + 1), e - i < 9, n.kind == .word && (n.capitalised || Self.welshSchoolWords.contains(n.key))
-                        || n.text == "-" && !n.spaceBefore && tok(e + 2)?.kind == .word && tok(e + 2)?.spaceBefore == false {
+                while let n = tok(e + 1), e - i < 9,
+                    n.kind == .word && (n.capitalised || Self.welshSchoolWords.contains(n.key))
+                        || n.text == "-" && !n.spaceBefore && tok(e + 2)?.kind == .word
+                            && tok(e + 2)?.spaceBefore == false
+                {
                     e += n.text == "-" ? 2 : 1
                 }
                 while e > i, Self.welshSchoolWords.contains(key(e)), !tokens[e].capitalised { e -= 1 }
-                if e > i { add(.organisationLocal, tokens: i, e); i = e }
+                if e > i {
+                    add(.organisationLocal, tokens: i, e)
+                    i = e
+                }
                 continue
             }
             // "HMP Wandsworth", "HMYOI Feltham": a prison (a listed town after it stays a place, widened later).
-            if ["hmp", "hmyoi", "yoi", "hmp/yoi"].contains(tokens[i].key), tokens[i].allCaps, let n = tok(i + 1), n.kind == .word, n.capitalised,
-               !gazetteer.towns.contains(n.key), gazetteer.multiWordTowns[n.key] == nil {
+            if ["hmp", "hmyoi", "yoi", "hmp/yoi"].contains(tokens[i].key), tokens[i].allCaps, let n = tok(i + 1),
+                n.kind == .word, n.capitalised,
+                !gazetteer.towns.contains(n.key), gazetteer.multiWordTowns[n.key] == nil
+            {
                 var e = i + 1
                 if let m = tok(e + 1), m.kind == .word, m.capitalised, !m.allCaps { e += 1 }
-                add(.organisationLocal, tokens: i, e); i = e; continue
+                add(.organisationLocal, tokens: i, e)
+                i = e
+                continue
             }
             guard tokens[i].isWordLike, !quiet[i], let tails = Vocab.orgTailsByFirst[tokens[i].key] else { continue }
             for tail in tails {
                 guard let e = matches(tail, at: i) else { continue }
                 let headKey = tail.last!
                 // "Oakfield High Street" is a street; "the High Court" is not a school.
-                if tail == ["high"], Vocab.streetHeads.contains(key(e + 1)) || tok(e + 1)?.capitalised == true { continue }
+                if tail == ["high"], Vocab.streetHeads.contains(key(e + 1)) || tok(e + 1)?.capitalised == true {
+                    continue
+                }
                 let isTeam = Self.teamLikeHeads.contains(headKey)
                 let strong = Self.strongOrgTails.contains(tail[0]) || tail.count > 1
-                let acronymTail = ["camhs", "mash", "yot", "council", "police", "constabulary", "cc", "mbc", "bc"].contains(tail[0])
+                let acronymTail = ["camhs", "mash", "yot", "council", "police", "constabulary", "cc", "mbc", "bc"]
+                    .contains(tail[0])
                 // Weak heads (house, home, club, centre…) need a capitalised head.
                 if !strong && !isTeam && !acronymTail && !tokens[i].capitalised { continue }
                 // "west mids police": a force named in lower case.
@@ -190,8 +280,14 @@ extension ScanContext {
                 if isTeam || acronymTail {
                     // "the Riverside team", "Northgate CAMHS": the name must not be a service word or acronym.
                     let names = (m..<i).filter { tokens[$0].isWordLike }
-                    if names.contains(where: { tokens[$0].allCaps || Vocab.genericServiceWords.contains(tokens[$0].key) }) { continue }
-                    if isTeam, names.count == 1, gazetteer.isGiven(tokens[names[0]].key), key(m - 1) != "the" { continue }
+                    if names.contains(where: {
+                        tokens[$0].allCaps || Vocab.genericServiceWords.contains(tokens[$0].key)
+                    }) {
+                        continue
+                    }
+                    if isTeam, names.count == 1, gazetteer.isGiven(tokens[names[0]].key), key(m - 1) != "the" {
+                        continue
+                    }
                 }
                 if isQuiet(m, e) { continue }
                 add(.organisationLocal, tokens: m, e)
@@ -201,7 +297,9 @@ extension ScanContext {
         }
     }
 
-    static let estateGeneric = Vocab.set("council housing local same big new old industrial retail trading whole real that this our an a private social nearby other one their his her my your the estate estates rough notorious massive huge")
+    static let estateGeneric = Vocab.set(
+        "council housing local same big new old industrial retail trading whole real that this our an a private social nearby other one their his her my your the estate estates rough notorious massive huge"
+    )
 
     static let welshStreetHeads = Vocab.set("heol ffordd stryd lon")
 
@@ -211,19 +309,29 @@ extension ScanContext {
             defer { i += 1 }
             let k = key(i)
             // "Heol y Nant", "41 Ffordd Las": Welsh streets name the kind first.
-            if Self.welshStreetHeads.contains(k), tokens[i].capitalised, let n = tok(i + 1), n.kind == .word, n.capitalised || ["y", "yr"].contains(n.key) {
+            if Self.welshStreetHeads.contains(k), tokens[i].capitalised, let n = tok(i + 1), n.kind == .word,
+                n.capitalised || ["y", "yr"].contains(n.key)
+            {
                 var e = i + 1
-                if ["y", "yr"].contains(n.key) { guard tok(e + 1)?.capitalised == true else { continue }; e += 1 }
+                if ["y", "yr"].contains(n.key) {
+                    guard tok(e + 1)?.capitalised == true else { continue }
+                    e += 1
+                }
                 var f = i
                 if let h = tok(i - 1), h.kind == .number && h.length <= 4 { f = i - 1 }
-                add(.location, tokens: f, e); i = e; continue
+                add(.location, tokens: f, e)
+                i = e
+                continue
             }
             guard i > 0, !quiet[i] else { continue }
             if k == "estate" || k == "estates" {
                 var j = i - 1
                 var first: Int?
-                while j >= 0, i - j <= 3, tokens[j].kind == .word, !Self.estateGeneric.contains(tokens[j].key), !Vocab.notNames.contains(tokens[j].key) || gazetteer.towns.contains(tokens[j].key) {
-                    first = j; j -= 1
+                while j >= 0, i - j <= 3, tokens[j].kind == .word, !Self.estateGeneric.contains(tokens[j].key),
+                    !Vocab.notNames.contains(tokens[j].key) || gazetteer.towns.contains(tokens[j].key)
+                {
+                    first = j
+                    j -= 1
                 }
                 if let f = first, tokens[f].capitalised || key(f - 1) == "the" {
                     if isQuiet(f, i) { continue }
@@ -233,17 +341,25 @@ extension ScanContext {
             }
             guard Vocab.streetHeads.contains(k) else { continue }
             let needsCapital = Vocab.streetHeadsNeedingCapital.contains(k)
-            if (k == "st" || k == "dr"), let n = tok(i + 1), n.capitalised, !n.spaceBefore || n.kind == .word { continue }  // "St Mary's": Saint
+            // "St Mary's": Saint
+            if k == "st" || k == "dr", let n = tok(i + 1), n.capitalised, !n.spaceBefore || n.kind == .word { continue }
             // "9 orchard way": a house number lets an everyday street word be a street in lower case.
-            let numbered = (1...2).contains { d in tok(i - d - 1).map { $0.kind == .number && $0.length <= 4 } == true
-                && (1...d).allSatisfy { tok(i - $0)?.kind == .word && !Vocab.functionWords.contains(key(i - $0)) } }
+            let numbered = (1...2).contains { d in
+                tok(i - d - 1).map { $0.kind == .number && $0.length <= 4 } == true
+                    && (1...d).allSatisfy { tok(i - $0)?.kind == .word && !Vocab.functionWords.contains(key(i - $0)) }
+            }
             if needsCapital && !tokens[i].capitalised && !numbered { continue }
             var j = i - 1
             var first: Int?
             var anyCapital = false
             while j >= 0, i - j <= 3, tokens[j].kind == .word {
                 let t = tokens[j]
-                if Vocab.genericStreetModifiers.contains(t.key) || (Vocab.notNames.contains(t.key) && !gazetteer.towns.contains(t.key)) || Vocab.streetHeads.contains(t.key) && j != i - 1 { break }
+                if Vocab.genericStreetModifiers.contains(t.key)
+                    || (Vocab.notNames.contains(t.key) && !gazetteer.towns.contains(t.key))
+                    || Vocab.streetHeads.contains(t.key) && j != i - 1
+                {
+                    break
+                }
                 // Never "address on", "mosque on" or a sentence's "At": a street's name is its own words.
                 if Vocab.functionWords.contains(t.key) && !(t.capitalised && !t.sentenceStart && j == i - 1) { break }
                 if t.capitalised { anyCapital = true } else if needsCapital && !numbered || anyCapital { break }
@@ -254,19 +370,32 @@ extension ScanContext {
             if !anyCapital {
                 // Lower-case "station road": needs a house number or "on/off/in" before it.
                 let before = key(f - 1)
-                let number = tok(f - 1).map { $0.kind == .number || ($0.kind == .alnum && $0.digits > 0 && $0.digits <= 4) } ?? false
-                if !number && !["on", "off", "in", "at", "near", "down", "up", "along", "from", "onto", "opposite"].contains(before) { continue }
+                let number =
+                    tok(f - 1).map { $0.kind == .number || ($0.kind == .alnum && $0.digits > 0 && $0.digits <= 4) }
+                    ?? false
+                if !number
+                    && !["on", "off", "in", "at", "near", "down", "up", "along", "from", "onto", "opposite"].contains(
+                        before)
+                {
+                    continue
+                }
             } else if tokens[f].sentenceStart && f == i - 1 && !tokens[i].capitalised {
                 continue
             }
             // A house number: "12 Station Road", "12a Station Road", "Flat 3, 12 Station Road".
-            if let n = tok(f - 1), (n.kind == .number && n.length <= 4) || (n.kind == .alnum && n.digits > 0 && n.digits <= 4 && n.length <= 5) {
+            if let n = tok(f - 1),
+                (n.kind == .number && n.length <= 4)
+                    || (n.kind == .alnum && n.digits > 0 && n.digits <= 4 && n.length <= 5)
+            {
                 f -= 1
                 // "Flat 7, 12 Station Road", "flat 3 27 Beech Close", "Apartment 2b, …".
                 var g = f - 1
                 if key(g) == "," { g -= 1 }
                 if let m = tok(g), m.kind == .number || (m.kind == .alnum && m.digits > 0 && m.length <= 4),
-                   ["flat", "apartment", "apt", "unit", "room", "house", "no"].contains(key(g - 1)) { f = g - 1 }
+                    ["flat", "apartment", "apt", "unit", "room", "house", "no"].contains(key(g - 1))
+                {
+                    f = g - 1
+                }
             }
             if isQuiet(f, i) { continue }
             add(.location, tokens: f, i)
@@ -277,15 +406,23 @@ extension ScanContext {
     /// Words that make a neighbourhood of the name before them ("Lewsey Farm", "Southmead Park").
     static let placeElements = Vocab.set("farm park hill heath green end vale common cross moor fields village")
 
-    static let placeSuffixes = ["ton", "ham", "ford", "bury", "borough", "brough", "by", "wick", "field", "ley", "worth", "chester",
-                                "minster", "stead", "mouth", "port", "pool", "bridge", "caster", "thorpe", "well", "combe", "hurst", "wood", "dale", "den", "don"]
+    static let placeSuffixes = [
+        "ton", "ham", "ford", "bury", "borough", "brough", "by", "wick", "field", "ley", "worth", "chester",
+        "minster", "stead", "mouth", "port", "pool", "bridge", "caster", "thorpe", "well", "combe", "hurst", "wood",
+        "dale", "den", "don",
+    ]
     static let celticPrefixes = ["llan", "aber", "pont", "caer", "inver", "auchter", "strath", "cwm", "ystrad", "tre"]
-    static let publicReferences = Vocab.set("inquiry inquiries review reviews report reports case cases scandal scandals grooming serious judgment judgement")
+    static let publicReferences = Vocab.set(
+        "inquiry inquiries review reviews report reports case cases scandal scandals grooming serious judgment judgement"
+    )
     static let placeNouns = Vocab.set("stn station centre town area estate bus train")
     /// Things that happen to a person somewhere: "found in a flat in Coventry", "arrested in Leeds".
-    static let eventVerbs = Vocab.set("found seen arrested picked taken trafficked located spotted stopped missing stayed staying")
+    static let eventVerbs = Vocab.set(
+        "found seen arrested picked taken trafficked located spotted stopped missing stayed staying")
     /// Before "from": a person ("she's from London", "a lad from Leeds", "originally from York").
-    static let personBeforeFrom = Vocab.set("is was are were be been both all s 's originally come comes came moved family lad lads girl girls boy boys man men woman women he she they both cousins mum dad mother father brother sister friend friends boyfriend girlfriend")
+    static let personBeforeFrom = Vocab.set(
+        "is was are were be been both all s 's originally come comes came moved family lad lads girl girls boy boys man men woman women he she they both cousins mum dad mother father brother sister friend friends boyfriend girlfriend"
+    )
 
     mutating func findTowns() {
         var i = 0
@@ -294,50 +431,88 @@ extension ScanContext {
             let t = tokens[i]
             guard t.kind == .word, !quiet[i] else { continue }
             // "in the Gorbals", "on the Meadows": a place nobody listed after "in the".
-            if t.capitalised, !t.allCaps, t.length >= 4, key(i - 1) == "the", ["in", "on", "from", "near", "round", "around"].contains(key(i - 2)),
-               gazetteer.isUnknown(t.key), !Self.brands.contains(t.key), !quiet[i], !covered(i), !Vocab.notNames.contains(t.key),
-               !(tok(i + 1).map { $0.capitalised || Vocab.orgHeads.contains($0.key) || Self.teamLikeHeads.contains($0.key) || Vocab.orgHeadAcronyms.contains($0.key) } ?? false) {
-                add(.location, tokens: i, i); continue
+            if t.capitalised, !t.allCaps, t.length >= 4, key(i - 1) == "the",
+                ["in", "on", "from", "near", "round", "around"].contains(key(i - 2)),
+                gazetteer.isUnknown(t.key), !Self.brands.contains(t.key), !quiet[i], !covered(i),
+                !Vocab.notNames.contains(t.key),
+                !(tok(i + 1).map {
+                    $0.capitalised || Vocab.orgHeads.contains($0.key) || Self.teamLikeHeads.contains($0.key)
+                        || Vocab.orgHeadAcronyms.contains($0.key)
+                } ?? false)
+            {
+                add(.location, tokens: i, i)
+                continue
             }
-            let prep = Vocab.placePrepositions.contains(key(i - 1)) || (key(i - 1) == "the" && key(i + 1) == "area")
+            let prep =
+                Vocab.placePrepositions.contains(key(i - 1)) || (key(i - 1) == "the" && key(i + 1) == "area")
                 || (gazetteer.towns.contains(t.key) && Self.placeNouns.contains(key(i + 1)))
             // "west belfast", "North Leeds": a part of a city narrows it down.
-            if on(.bigPlace, i), Vocab.cities.contains(t.key), Self.compassWords.contains(key(i - 1)), !covered(i - 1), !covered(i), !quiet[i - 1] {
-                add(.location, tokens: i - 1, i); continue
+            if on(.bigPlace, i), Vocab.cities.contains(t.key), Self.compassWords.contains(key(i - 1)), !covered(i - 1),
+                !covered(i), !quiet[i - 1]
+            {
+                add(.location, tokens: i - 1, i)
+                continue
             }
             // Lower-case places need a preposition before them; most words stop here.
             guard t.capitalised || prep, !covered(i) else { continue }
-            let verbCue = prep && (Vocab.placeVerbs.contains(key(i - 2)) || ["up", "down", "over", "out", "back"].contains(key(i - 2)) || Vocab.placeVerbs.contains(key(i - 3)))
+            let verbCue =
+                prep
+                && (Vocab.placeVerbs.contains(key(i - 2)) || ["up", "down", "over", "out", "back"].contains(key(i - 2))
+                    || Vocab.placeVerbs.contains(key(i - 3)))
             if gazetteer.bigPlaces.contains(t.key) {
                 // "moved to Leeds", "placed in Birmingham", "found in a flat in Coventry", "she's from London": a big city
                 // or county tied to a person (not a nation or a region).
-                let tied = prep && ["in", "to", "at", "from", "into"].contains(key(i - 1))
+                let tied =
+                    prep && ["in", "to", "at", "from", "into"].contains(key(i - 1))
                     && (max(0, i - 7)..<i).contains { Self.eventVerbs.contains(tokens[$0].key) }
                 // "the Pennywell estate in Sunderland", "12 Mill Lane in Leeds": the city of an address.
-                let ofAnAddress = ["in", ","].contains(key(i - 1)) && (tokenIndex(endingAt: tok(i - 2)?.end ?? -1)).map { b in
-                    candidates.contains { $0.end == tokens[b].end && $0.label == .location }
-                } == true
-                if t.capitalised || verbCue || ofAnAddress, !Vocab.countries.contains(t.key), Vocab.cities.contains(t.key) || !t.key.contains(" "),
-                   verbCue || tied || ofAnAddress || (key(i - 1) == "from" && Self.personBeforeFrom.contains(key(i - 2))) {
+                let ofAnAddress =
+                    ["in", ","].contains(key(i - 1))
+                    && (tokenIndex(endingAt: tok(i - 2)?.end ?? -1)).map { b in
+                        candidates.contains { $0.end == tokens[b].end && $0.label == .location }
+                    } == true
+                if t.capitalised || verbCue || ofAnAddress, !Vocab.countries.contains(t.key),
+                    Vocab.cities.contains(t.key) || !t.key.contains(" "),
+                    verbCue || tied || ofAnAddress
+                        || (key(i - 1) == "from" && Self.personBeforeFrom.contains(key(i - 2)))
+                {
                     add(.location, tokens: i, i)
                 }
                 continue
             }
-            if Vocab.months.contains(t.key) || Vocab.days.contains(t.key) || Vocab.countries.contains(t.key) || Vocab.nationalities.contains(t.key) { continue }
+            if Vocab.months.contains(t.key) || Vocab.days.contains(t.key) || Vocab.countries.contains(t.key)
+                || Vocab.nationalities.contains(t.key)
+            {
+                continue
+            }
             // "after Rotherham", "the Telford and Rochdale inquiries": a town named as its public inquiry.
-            if Vocab.inquiryTowns.contains(t.key), ["after", "since", "post", "like", "pre", "before"].contains(key(i - 1)) { continue }
+            if Vocab.inquiryTowns.contains(t.key),
+                ["after", "since", "post", "like", "pre", "before"].contains(key(i - 1))
+            {
+                continue
+            }
             if ["and", "&", ","].contains(key(i + 1)), Self.publicReferences.contains(key(i + 3)) { continue }
             var end: Int?
             if let multis = gazetteer.multiWordTowns[t.key] {
-                for m in multis { if let e = matches(m, at: i) { end = e; break } }
+                for m in multis {
+                    if let e = matches(m, at: i) {
+                        end = e
+                        break
+                    }
+                }
             }
             if end == nil, gazetteer.towns.contains(t.key) { end = i }
             if let e = end {
                 let single = e == i
-                let wordy = single && (gazetteer.isGiven(t.key) || gazetteer.surnames.contains(t.key) || gazetteer.isAmbiguous(t.key) || Vocab.notNames.contains(t.key))
+                let wordy =
+                    single
+                    && (gazetteer.isGiven(t.key) || gazetteer.surnames.contains(t.key) || gazetteer.isAmbiguous(t.key)
+                        || Vocab.notNames.contains(t.key))
                 let nounAfter = Self.placeNouns.contains(key(e + 1))
                 // "picked up in barry", "sw in ely here": a lower-case town that is also a name (not a word) after "in/near".
-                let nameLike = wordy && !gazetteer.isWord(t.key) && !gazetteer.ambiguous.contains(t.key) && !Vocab.notNames.contains(t.key)
+                let nameLike =
+                    wordy && !gazetteer.isWord(t.key) && !gazetteer.ambiguous.contains(t.key)
+                    && !Vocab.notNames.contains(t.key)
                     && ["in", "near", "around", "outside"].contains(key(i - 1))
                 if !t.capitalised && !(prep && (!wordy || nounAfter || nameLike)) { continue }
                 if wordy && !prep { continue }
@@ -345,29 +520,43 @@ extension ScanContext {
                 if isQuiet(i, e) { continue }
                 // "Lewsey Farm", "Hartcliffe Park": a place-name word after a town joins it.
                 var f = e
-                if let n = tok(e + 1), n.kind == .word, n.capitalised, Self.placeElements.contains(n.key), n.start - tokens[e].end == 1 { f = e + 1 }
+                if let n = tok(e + 1), n.kind == .word, n.capitalised, Self.placeElements.contains(n.key),
+                    n.start - tokens[e].end == 1
+                {
+                    f = e + 1
+                }
                 add(.location, tokens: i, f)
                 i = f
                 continue
             }
             // "lives in gorgie", "moved to ynysybwl": in lower case, a word on no list after a verb of living or moving.
-            if !t.capitalised, verbCue, t.length >= 4, gazetteer.isUnknown(t.key), !Vocab.notNames.contains(t.key), !ScanContext.chatWords.contains(t.key),
-               !Self.brands.contains(t.key), !Vocab.orgHeads.contains(key(i + 1)) {
-                add(.location, tokens: i, i); continue
+            if !t.capitalised, verbCue, t.length >= 4, gazetteer.isUnknown(t.key), !Vocab.notNames.contains(t.key),
+                !ScanContext.chatWords.contains(t.key),
+                !Self.brands.contains(t.key), !Vocab.orgHeads.contains(key(i + 1))
+            {
+                add(.location, tokens: i, i)
+                continue
             }
             // Unknown capitalised word where a place is expected.
-            guard t.capitalised, !t.allCaps, t.length >= 4, !Vocab.notNames.contains(t.key), !gazetteer.isGiven(t.key) else { continue }
+            guard t.capitalised, !t.allCaps, t.length >= 4, !Vocab.notNames.contains(t.key), !gazetteer.isGiven(t.key)
+            else { continue }
             let celtic = Self.celticPrefixes.contains { t.key.hasPrefix($0) && t.key.count >= $0.count + 3 }
             let suffixed = prep && Self.placeSuffixes.contains { t.key.hasSuffix($0) && t.key.count >= $0.count + 3 }
             let areaNext = key(i + 1) == "area" || (tok(i + 1)?.capitalised == true && key(i + 2) == "area")
             // A word on no list after "from/in/near/around" ("she's from Gorgie", "round Ynysybwl"): a place nobody listed.
-            let unknownAfterPrep = prep && !t.sentenceStart && ["from", "in", "near", "around", "round", "outside", "towards"].contains(key(i - 1))
+            let unknownAfterPrep =
+                prep && !t.sentenceStart
+                && ["from", "in", "near", "around", "round", "outside", "towards"].contains(key(i - 1))
                 && gazetteer.isUnknown(t.key) && !Self.brands.contains(t.key) && !Vocab.orgHeads.contains(key(i + 1))
                 && !Vocab.orgHeadAcronyms.contains(key(i + 1))
             guard verbCue || celtic || suffixed || unknownAfterPrep || (areaNext && !t.sentenceStart) else { continue }
             if Vocab.genericServiceWords.contains(t.key) || Vocab.genericOrgModifiers.contains(t.key) { continue }
             var e = i
-            if let n = tok(i + 1), n.kind == .word, n.capitalised, !n.allCaps, !Vocab.notNames.contains(n.key), n.start - t.end == 1 { e = i + 1 }
+            if let n = tok(i + 1), n.kind == .word, n.capitalised, !n.allCaps, !Vocab.notNames.contains(n.key),
+                n.start - t.end == 1
+            {
+                e = i + 1
+            }
             add(.location, tokens: i, e)
             i = e
         }

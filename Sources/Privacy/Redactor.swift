@@ -15,7 +15,9 @@ public struct Redactor: Sendable {
         scanner = IdentifierScanner(session: session)
         var rejected = Set<String>()
         for c in session.contributions where !c.erased {
-            for r in c.rejections { if let t = try? SessionState.slice(c.text, r.span, number: c.number) { rejected.insert(t.lowercased()) } }
+            for r in c.rejections {
+                if let t = try? SessionState.slice(c.text, r.span, number: c.number) { rejected.insert(t.lowercased()) }
+            }
         }
         self.rejected = rejected
     }
@@ -41,7 +43,9 @@ public struct Redactor: Sendable {
         // A redaction that ends inside a word can leave a name standing on its own ("[PERSON 1]tyler"): a last pass over the result.
         let scalars = Array(c.text.unicodeScalars)
         func letter(_ k: Int) -> Bool { k >= 0 && k < scalars.count && Tokeniser.isWordScalar(scalars[k]) }
-        let splitsAWord = spans.contains { letter($0.0.start - 1) && letter($0.0.start) || letter($0.0.end - 1) && letter($0.0.end) }
+        let splitsAWord = spans.contains {
+            letter($0.0.start - 1) && letter($0.0.start) || letter($0.0.end - 1) && letter($0.0.end)
+        }
         for _ in 0..<(splitsAWord ? 2 : 0) {
             let names = scanner.scanSessionNames(out)
             if names.isEmpty { break }
@@ -52,12 +56,16 @@ public struct Redactor: Sendable {
 
     private func replacements(_ c: Contribution, findings: [Finding]) -> [(TextSpan, String)] {
         let scalars = Array(c.text.unicodeScalars)
-        var replacements: [(TextSpan, String)] = c.redactions.filter { $0.span.start >= 0 && $0.span.start < $0.span.end && $0.span.end <= scalars.count }
-            .map { ($0.span, $0.placeholder) }
+        var replacements: [(TextSpan, String)] = c.redactions.filter {
+            $0.span.start >= 0 && $0.span.start < $0.span.end && $0.span.end <= scalars.count
+        }
+        .map { ($0.span, $0.placeholder) }
         for f in unresolved(c, findings: findings) { replacements.append((f.span, "[\(f.label.placeholderWord)]")) }
         // Session names whatever was rejected or partly covered (the scan above already has them when nothing was resolved).
         if !(c.redactions.isEmpty && c.rejections.isEmpty && rejected.isEmpty) {
-            for f in scanner.scanSessionNames(c.text) { replacements.append((f.span, "[\(IdentifierLabel.person.placeholderWord)]")) }
+            for f in scanner.scanSessionNames(c.text) {
+                replacements.append((f.span, "[\(IdentifierLabel.person.placeholderWord)]"))
+            }
         }
         return replacements
     }
@@ -72,12 +80,21 @@ public struct Redactor: Sendable {
         var i = 0
         while i < replacements.count {
             var (span, placeholder) = replacements[i]
-            if span.end <= at { i += 1; continue }
-            if span.start < at { span = TextSpan(start: at, end: span.end); placeholder = "" }  // already replaced up to `at`
+            if span.end <= at {
+                i += 1
+                continue
+            }
+            if span.start < at {
+                span = TextSpan(start: at, end: span.end)
+                placeholder = ""
+            } // already replaced up to `at`
             // Overlapping replacements merge into one, so nothing between them survives.
             var end = span.end
             var j = i + 1
-            while j < replacements.count, replacements[j].0.start < end { end = max(end, replacements[j].0.end); j += 1 }
+            while j < replacements.count, replacements[j].0.start < end {
+                end = max(end, replacements[j].0.end)
+                j += 1
+            }
             out.append(contentsOf: scalars[at..<span.start])
             out.append(contentsOf: placeholder.unicodeScalars)
             at = end

@@ -11,7 +11,10 @@ public struct ScanLine: Equatable, Sendable {
     /// The id as JSON text (a number or a string literal), written back as it came.
     public var idJSON: String
     public var text: String
-    public init(idJSON: String, text: String) { self.idJSON = idJSON; self.text = text }
+    public init(idJSON: String, text: String) {
+        self.idJSON = idJSON
+        self.text = text
+    }
 }
 
 public enum ScanLines {
@@ -70,7 +73,11 @@ public enum ScanLines {
             case 0..<0x20: hexEscape(v, into: &out)
             case 0x20..<0x7F: out.append(UInt8(v))
             default:
-                if unsafeForTerminal(v) { hexEscape(v, into: &out) } else { out.append(contentsOf: String(scalar).utf8) }
+                if unsafeForTerminal(v) {
+                    hexEscape(v, into: &out)
+                } else {
+                    out.append(contentsOf: String(scalar).utf8)
+                }
             }
         }
         out.append(UInt8(ascii: "\""))
@@ -94,7 +101,9 @@ public enum ScanLines {
         var i = 0
 
         mutating func space() {
-            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0D || bytes[i] == 0x0A { i += 1 }
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0D || bytes[i] == 0x0A {
+                i += 1
+            }
         }
 
         mutating func object() -> ScanLine? {
@@ -133,8 +142,14 @@ public enum ScanLines {
                 }
                 space()
                 guard i < bytes.count else { return nil }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "}") { i += 1; break }
+                if bytes[i] == UInt8(ascii: ",") {
+                    i += 1
+                    continue
+                }
+                if bytes[i] == UInt8(ascii: "}") {
+                    i += 1
+                    break
+                }
                 return nil
             }
             space()
@@ -150,8 +165,11 @@ public enum ScanLines {
             while i < bytes.count, bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
             let digits = i - digitsStart
             guard digits > 0, digits <= 18, !(digits > 1 && bytes[digitsStart] == 0x30),
-                  !(digitsStart > start && digits == 1 && bytes[digitsStart] == 0x30) else { return nil }
-            if i < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[i]) { return nil }
+                !(digitsStart > start && digits == 1 && bytes[digitsStart] == 0x30)
+            else { return nil }
+            if i < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[i]) {
+                return nil
+            }
             return String(decoding: bytes[start..<i], as: UTF8.self)
         }
 
@@ -161,7 +179,9 @@ public enum ScanLines {
             i += 1
             let start = i
             // Fast path: no escapes.
-            while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
+            while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 {
+                i += 1
+            }
             guard i < bytes.count else { return nil }
             if bytes[i] == UInt8(ascii: "\"") {
                 let s = String(validating: bytes[start..<i], as: UTF8.self)
@@ -172,9 +192,16 @@ public enum ScanLines {
             var out = Array(bytes[start..<i])
             while i < bytes.count {
                 let b = bytes[i]
-                if b == UInt8(ascii: "\"") { i += 1; return String(validating: out, as: UTF8.self) }
+                if b == UInt8(ascii: "\"") {
+                    i += 1
+                    return String(validating: out, as: UTF8.self)
+                }
                 if b < 0x20 { return nil }
-                if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
+                if b != UInt8(ascii: "\\") {
+                    out.append(b)
+                    i += 1
+                    continue
+                }
                 i += 1
                 guard i < bytes.count else { return nil }
                 let e = bytes[i]
@@ -189,7 +216,8 @@ public enum ScanLines {
                 case UInt8(ascii: "u"):
                     guard var v = hex4() else { return nil }
                     if (0xD800..<0xDC00).contains(v) {
-                        guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else { return nil }
+                        guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u")
+                        else { return nil }
                         i += 2
                         guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
                         v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
@@ -232,7 +260,10 @@ public enum ScanLines {
                 let isObject = close == UInt8(ascii: "}")
                 i += 1
                 space()
-                if i < bytes.count, bytes[i] == close { i += 1; return true }
+                if i < bytes.count, bytes[i] == close {
+                    i += 1
+                    return true
+                }
                 while true {
                     space()
                     if isObject {
@@ -245,20 +276,39 @@ public enum ScanLines {
                     guard skipValue(depth: depth + 1) else { return false }
                     space()
                     guard i < bytes.count else { return false }
-                    if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                    if bytes[i] == close { i += 1; return true }
+                    if bytes[i] == UInt8(ascii: ",") {
+                        i += 1
+                        continue
+                    }
+                    if bytes[i] == close {
+                        i += 1
+                        return true
+                    }
                     return false
                 }
             default:
                 // A number, true, false or null: its characters up to the next delimiter.
                 let start = i
-                while i < bytes.count, !([UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09, 0x0A, 0x0D].contains(bytes[i])) {
+                while i < bytes.count,
+                    !([UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09, 0x0A, 0x0D].contains(
+                        bytes[i]))
+                {
                     i += 1
                 }
                 let word = bytes[start..<i]
-                if word.elementsEqual("true".utf8) || word.elementsEqual("false".utf8) || word.elementsEqual("null".utf8) { return true }
-                return !word.isEmpty && word.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
-                                                                                          UInt8(ascii: "e"), UInt8(ascii: "E")].contains($0) }
+                if word.elementsEqual("true".utf8) || word.elementsEqual("false".utf8)
+                    || word.elementsEqual("null".utf8)
+                {
+                    return true
+                }
+                return !word.isEmpty
+                    && word.allSatisfy {
+                        ($0 >= 0x30 && $0 <= 0x39)
+                            || [
+                                UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+                                UInt8(ascii: "e"), UInt8(ascii: "E"),
+                            ].contains($0)
+                    }
             }
         }
     }

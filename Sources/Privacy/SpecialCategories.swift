@@ -8,25 +8,28 @@ import SessionModel
 
 extension ScanContext {
     /// One-word mentions, folded lower case.
-    static let specialWords: Set<String> = Vocab.set("""
-    adhd autism autistic asd aspergers asperger dyslexia dyslexic dyspraxia depression depressed anxiety ptsd bipolar schizophrenia
-    schizophrenic psychosis psychotic selfharm self-harm overdose overdosed suicidal suicide epilepsy epileptic diabetes diabetic
-    asthma asthmatic hiv aids pregnant pregnancy miscarriage miscarried abortion sti chlamydia gonorrhoea syphilis disabled disability
-    fasd anorexia anorexic bulimia bulimic ocd sectioned methadone heroin addiction addicted alcoholic cancer chemo dementia
-    muslim muslims christian christians jewish jew sikh sikhs hindu hindus buddhist catholic catholics protestant atheist mosque
-    madrassa madrasa synagogue gurdwara imam rabbi hijab niqab quran koran islam islamic
-    gay lesbian bisexual transgender trans lgbt lgbtq lgbtqia queer nonbinary non-binary sexuality
-    labour tory tories conservative conservatives ukip snp plaid libdem libdems
-    unison gmb nasuwt
-    roma romany gypsy traveller travellers ethnicity ethnic heritage
-    """).union(Vocab.nationalities)
+    static let specialWords: Set<String> = Vocab.set(
+        """
+        adhd autism autistic asd aspergers asperger dyslexia dyslexic dyspraxia depression depressed anxiety ptsd bipolar schizophrenia
+        schizophrenic psychosis psychotic selfharm self-harm overdose overdosed suicidal suicide epilepsy epileptic diabetes diabetic
+        asthma asthmatic hiv aids pregnant pregnancy miscarriage miscarried abortion sti chlamydia gonorrhoea syphilis disabled disability
+        fasd anorexia anorexic bulimia bulimic ocd sectioned methadone heroin addiction addicted alcoholic cancer chemo dementia
+        muslim muslims christian christians jewish jew sikh sikhs hindu hindus buddhist catholic catholics protestant atheist mosque
+        madrassa madrasa synagogue gurdwara imam rabbi hijab niqab quran koran islam islamic
+        gay lesbian bisexual transgender trans lgbt lgbtq lgbtqia queer nonbinary non-binary sexuality
+        labour tory tories conservative conservatives ukip snp plaid libdem libdems
+        unison gmb nasuwt
+        roma romany gypsy traveller travellers ethnicity ethnic heritage
+        """
+    ).union(Vocab.nationalities)
 
     /// Two-word mentions ("mental health", "trade union", "mixed race").
-    static let specialPairs: Set<String> = Vocab.set("""
-    mental_health eating_disorder learning_disability learning_difficulties self_harm trade_union union_rep union_member
-    mixed_race mixed_heritage black_british white_british asian_british far_right lib_dem green_party reform_uk
-    cerebral_palsy sexual_health gender_identity
-    """)
+    static let specialPairs: Set<String> = Vocab.set(
+        """
+        mental_health eating_disorder learning_disability learning_difficulties self_harm trade_union union_rep union_member
+        mixed_race mixed_heritage black_british white_british asian_british far_right lib_dem green_party reform_uk
+        cerebral_palsy sexual_health gender_identity
+        """)
 
     mutating func findSpecialCategories() {
         var i = 0
@@ -38,13 +41,21 @@ extension ScanContext {
                 let pair = k + "_" + m.key
                 if Self.specialPairs.contains(pair) {
                     let e = n.text == "-" ? i + 2 : i + 1
-                    add(.specialCategory, tokens: i, e); i = e; continue
+                    add(.specialCategory, tokens: i, e)
+                    i = e
+                    continue
                 }
             }
             // "Black", "White", "Asian" only as a description of people ("a Black lad", "White British").
             if ["black", "white", "asian"].contains(k), tokens[i].capitalised, let n = tok(i + 1),
-               Vocab.relations.contains(n.key) || Vocab.personNouns.contains(n.key) || ["british", "african", "caribbean", "family", "families", "men", "women", "girls", "boys", "lads"].contains(n.key) {
-                add(.specialCategory, tokens: i, i); continue
+                Vocab.relations.contains(n.key) || Vocab.personNouns.contains(n.key)
+                    || [
+                        "british", "african", "caribbean", "family", "families", "men", "women", "girls", "boys",
+                        "lads",
+                    ].contains(n.key)
+            {
+                add(.specialCategory, tokens: i, i)
+                continue
             }
             if Self.specialWords.contains(k) { add(.specialCategory, tokens: i, i) }
         }

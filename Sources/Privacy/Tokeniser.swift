@@ -57,30 +57,48 @@ enum Tokeniser {
                 var ascii = true
                 while i < s.count, isWordScalar(s[i]) {
                     let v = s[i].value
-                    if v >= 48 && v <= 57 { digits += 1 }
-                    else if v < 128 { letters += 1; if v <= 90 { upper += 1 } }
-                    else if s[i].properties.isAlphabetic { ascii = false; letters += 1; if s[i].properties.isUppercase { upper += 1 } }
-                    else { ascii = false }
+                    if v >= 48 && v <= 57 {
+                        digits += 1
+                    } else if v < 128 {
+                        letters += 1
+                        if v <= 90 { upper += 1 }
+                    } else if s[i].properties.isAlphabetic {
+                        ascii = false
+                        letters += 1
+                        if s[i].properties.isUppercase { upper += 1 }
+                    } else {
+                        ascii = false
+                    }
                     i += 1
                 }
                 kind = digits == 0 ? .word : letters == 0 ? .number : .alnum
-                let text: String, key: String
-                if ascii { (text, key) = asciiTextAndKey(s, start, i) } else {
+                let text: String
+                let key: String
+                if ascii {
+                    (text, key) = asciiTextAndKey(s, start, i)
+                } else {
                     text = String(String.UnicodeScalarView(s[start..<i]))
                     key = foldedKey(s, start, i)
                 }
                 let previous = tokens.last
                 let sentence = previous == nil || sawNewline || previous!.isPunct(".!?…")
-                tokens.append(Token(kind: kind, start: start, end: i, text: text, key: key,
-                                    capitalised: s[start].value < 128 ? (s[start].value >= 65 && s[start].value <= 90) : s[start].properties.isUppercase, allCaps: letters >= 2 && upper == letters,
-                                    digits: digits, spaceBefore: sawSpace, lineStart: sawNewline, sentenceStart: sentence, scalar: s[start]))
+                tokens.append(
+                    Token(
+                        kind: kind, start: start, end: i, text: text, key: key,
+                        capitalised: s[start].value < 128
+                            ? (s[start].value >= 65 && s[start].value <= 90) : s[start].properties.isUppercase,
+                        allCaps: letters >= 2 && upper == letters,
+                        digits: digits, spaceBefore: sawSpace, lineStart: sawNewline, sentenceStart: sentence,
+                        scalar: s[start]))
             } else {
                 i += 1
                 let text = c.value < 128 ? asciiTextAndKey(s, start, i).0 : String(c)
                 let previous = tokens.last
                 let sentence = previous == nil || sawNewline
-                tokens.append(Token(kind: .punct, start: start, end: i, text: text, key: text, capitalised: false, allCaps: false,
-                                    digits: 0, spaceBefore: sawSpace, lineStart: sawNewline, sentenceStart: sentence, scalar: c))
+                tokens.append(
+                    Token(
+                        kind: .punct, start: start, end: i, text: text, key: text, capitalised: false, allCaps: false,
+                        digits: 0, spaceBefore: sawSpace, lineStart: sawNewline, sentenceStart: sentence, scalar: c))
             }
             sawSpace = false
             sawNewline = false
@@ -133,7 +151,10 @@ enum Tokeniser {
     /// Lower case, accents folded, ASCII fast path.
     static func foldedKey(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
         var ascii = true
-        for k in a..<b where s[k].value >= 128 { ascii = false; break }
+        for k in a..<b where s[k].value >= 128 {
+            ascii = false
+            break
+        }
         if ascii {
             var out = String.UnicodeScalarView()
             for k in a..<b {

@@ -15,10 +15,15 @@ public struct WithdrawalRequest: Sendable, Equatable {
     public var overrideReason: String?
     /// Contributions that repeat the participant's words which the facilitator keeps, with the reason.
     public var keep: [KeptQuote]
-    public init(code: String, requestedOn: String, cascade: Bool = false, overrideReason: String? = nil,
-                keep: [KeptQuote] = []) {
-        self.code = code; self.requestedOn = requestedOn; self.cascade = cascade
-        self.overrideReason = overrideReason; self.keep = keep
+    public init(
+        code: String, requestedOn: String, cascade: Bool = false, overrideReason: String? = nil,
+        keep: [KeptQuote] = []
+    ) {
+        self.code = code
+        self.requestedOn = requestedOn
+        self.cascade = cascade
+        self.overrideReason = overrideReason
+        self.keep = keep
     }
 }
 
@@ -33,7 +38,10 @@ public struct QuoteMatch: Sendable, Equatable {
     /// True when the shared run sits inside quotation marks.
     public var quoted: Bool
     public init(number: Int, quotes: Int, sharedWords: Int, quoted: Bool) {
-        self.number = number; self.quotes = quotes; self.sharedWords = sharedWords; self.quoted = quoted
+        self.number = number
+        self.quotes = quotes
+        self.sharedWords = sharedWords
+        self.quoted = quoted
     }
 }
 
@@ -49,9 +57,11 @@ public enum WithdrawalPlanError: Error, Equatable, CustomStringConvertible {
         case .unknownParticipant(let c): return "there is no participant \(c) in this session"
         case .alreadyWithdrawn(let c): return "\(c) has already withdrawn; there is nothing left to erase"
         case .keepNotAQuote(let n, let quotes):
-            let found = quotes.isEmpty ? "none was found" : "they are " + quotes.map { "#\($0)" }.joined(separator: ", ")
+            let found =
+                quotes.isEmpty ? "none was found" : "they are " + quotes.map { "#\($0)" }.joined(separator: ", ")
             return "#\(n) does not repeat the withdrawn words, so there is nothing to keep (\(found); see --dry-run)"
-        case .keepNeedsReason(let n): return "keeping #\(n) needs a reason (--reason \"…\"); it is recorded in the journal"
+        case .keepNeedsReason(let n):
+            return "keeping #\(n) needs a reason (--reason \"…\"); it is recorded in the journal"
         }
     }
 }
@@ -92,7 +102,9 @@ public struct WithdrawalPlan: Sendable, Equatable {
 
     /// Plans `request` against `state`. Pure: the same state gives the same plan.
     public static func make(_ request: WithdrawalRequest, state: SessionState) throws -> WithdrawalPlan {
-        guard let person = state.participant(request.code) else { throw WithdrawalPlanError.unknownParticipant(request.code) }
+        guard let person = state.participant(request.code) else {
+            throw WithdrawalPlanError.unknownParticipant(request.code)
+        }
         guard !person.withdrawn else { throw WithdrawalPlanError.alreadyWithdrawn(person.code) }
         let code = person.code
         let live = state.liveContributions
@@ -123,13 +135,20 @@ public struct WithdrawalPlan: Sendable, Equatable {
         }
         let direct = step(own)
         // Quotes: any other contribution that repeats the words of one being erased.
-        let withdrawnTexts = own.compactMap { byNumber[$0] }.map { c in (c.number, [c.text] + c.history.map(\.previousText)) }
+        let withdrawnTexts = own.compactMap { byNumber[$0] }.map { c in
+            (c.number, [c.text] + c.history.map(\.previousText))
+        }
         let index = QuoteIndex(withdrawnTexts)
         var quotes: [QuoteMatch] = []
         for c in live where !seen.contains(c.number) {
             guard let match = index.match(c.text) else { continue }
-            if c.source == .whiteboard { whiteboard.insert(c.number); seen.insert(c.number); continue }
-            quotes.append(QuoteMatch(number: c.number, quotes: match.source, sharedWords: match.words, quoted: match.quoted))
+            if c.source == .whiteboard {
+                whiteboard.insert(c.number)
+                seen.insert(c.number)
+                continue
+            }
+            quotes.append(
+                QuoteMatch(number: c.number, quotes: match.source, sharedWords: match.words, quoted: match.quoted))
             seen.insert(c.number)
         }
         for k in request.keep {
@@ -147,10 +166,11 @@ public struct WithdrawalPlan: Sendable, Equatable {
             frontier = step(frontier)
             chain += frontier
         }
-        var plan = WithdrawalPlan(request: request, basedOnEventCount: state.eventCount, own: own,
-                                  directResponses: direct.sorted(), quotes: quotes, keptQuotes: request.keep,
-                                  chain: chain.sorted(), keptWhiteboard: whiteboard.sorted(), concernsKept: [],
-                                  realName: state.linkage[code])
+        var plan = WithdrawalPlan(
+            request: request, basedOnEventCount: state.eventCount, own: own,
+            directResponses: direct.sorted(), quotes: quotes, keptQuotes: request.keep,
+            chain: chain.sorted(), keptWhiteboard: whiteboard.sorted(), concernsKept: [],
+            realName: state.linkage[code])
         let erasedSet = Set(plan.erased)
         plan.concernsKept = state.register.concerns.filter { c in
             c.participant == code || c.contributions.contains(where: erasedSet.contains)
@@ -199,7 +219,7 @@ public enum QuoteFinder {
         for ch in folded {
             if ch.isLetter || ch.isNumber {
                 current.append(ch)
-            } else if (ch == "'" || ch == "’"), !current.isEmpty {
+            } else if ch == "'" || ch == "’", !current.isEmpty {
                 current.append("'")
             } else if !current.isEmpty {
                 finish()
@@ -237,7 +257,9 @@ public enum QuoteFinder {
             if let close = pairs[c], c != "'" || i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber) {
                 var j = i + 1
                 while j < chars.count {
-                    if chars[j] == close, close != "'" || j + 1 == chars.count || !(chars[j + 1].isLetter || chars[j + 1].isNumber) {
+                    if chars[j] == close,
+                        close != "'" || j + 1 == chars.count || !(chars[j + 1].isLetter || chars[j + 1].isNumber)
+                    {
                         break
                     }
                     j += 1
@@ -264,7 +286,10 @@ public enum QuoteFinder {
 /// (`QuoteIndexTests` holds it to that).
 struct QuoteIndex {
     /// One withdrawn text (a contribution's text or an earlier version of it), as word ids.
-    private struct Entry { var number: Int; var words: [Int] }
+    private struct Entry {
+        var number: Int
+        var words: [Int]
+    }
     /// A run of word ids.
     private typealias Gram = [Int]
     private var ids: [String: Int] = [:]
@@ -283,8 +308,12 @@ struct QuoteIndex {
                 }
                 let k = entries.count
                 entries.append(Entry(number: number, words: words))
-                for g in Self.grams(words, QuoteFinder.plainRun) where plainGrams[g]?.last != k { plainGrams[g, default: []].append(k) }
-                for g in Self.grams(words, QuoteFinder.quotedRun) where quotedGrams[g]?.last != k { quotedGrams[g, default: []].append(k) }
+                for g in Self.grams(words, QuoteFinder.plainRun) where plainGrams[g]?.last != k {
+                    plainGrams[g, default: []].append(k)
+                }
+                for g in Self.grams(words, QuoteFinder.quotedRun) where quotedGrams[g]?.last != k {
+                    quotedGrams[g, default: []].append(k)
+                }
             }
         }
     }
@@ -300,7 +329,9 @@ struct QuoteIndex {
         var candidates = Set<Int>()
         for g in Self.grams(words, QuoteFinder.plainRun) { if let hits = plainGrams[g] { candidates.formUnion(hits) } }
         for part in quotedParts {
-            for g in Self.grams(part, QuoteFinder.quotedRun) { if let hits = quotedGrams[g] { candidates.formUnion(hits) } }
+            for g in Self.grams(part, QuoteFinder.quotedRun) {
+                if let hits = quotedGrams[g] { candidates.formUnion(hits) }
+            }
         }
         guard !candidates.isEmpty else { return nil }
         var buffer = RunBuffer()
@@ -309,7 +340,9 @@ struct QuoteIndex {
             let entry = entries[k]
             let plain = buffer.longestSharedRun(words, entry.words)
             let quoted = quotedParts.map { buffer.longestSharedRun($0, entry.words) }.max() ?? 0
-            let found: (Int, Int, Bool)? = plain >= QuoteFinder.plainRun ? (entry.number, plain, false)
+            let found: (Int, Int, Bool)? =
+                plain >= QuoteFinder.plainRun
+                ? (entry.number, plain, false)
                 : quoted >= QuoteFinder.quotedRun ? (entry.number, quoted, true) : nil
             if let found, found.1 > best?.words ?? 0 { best = found }
         }
@@ -337,7 +370,8 @@ private struct RunBuffer {
     mutating func longestSharedRun(_ a: [Int], _ b: [Int]) -> Int {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
         if previous.count < b.count + 1 {
-            previous = [Int](repeating: 0, count: b.count + 1); row = previous
+            previous = [Int](repeating: 0, count: b.count + 1)
+            row = previous
         }
         for j in 0...b.count { previous[j] = 0 }
         var best = 0
@@ -361,15 +395,18 @@ private struct RunBuffer {
 /// (`#12`), or repeats five words in a row of an erased text. Such a draft is
 /// erased with the rest, and an open console drops it from memory.
 public enum DraftErasure {
-    public static func touches(_ draft: String, code: String?, names: [String], erasedNumbers: [Int],
-                               erasedTexts: [String]) -> Bool {
+    public static func touches(
+        _ draft: String, code: String?, names: [String], erasedNumbers: [Int],
+        erasedTexts: [String]
+    ) -> Bool {
         let trimmed = draft.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return false }
         let words = QuoteFinder.words(trimmed)
         if let code, words.contains(code.lowercased()) { return true }
         if !NameOccurrences.find(names, in: trimmed).isEmpty { return true }
         for n in erasedNumbers where trimmed.range(of: "#\(n)\\b", options: .regularExpression) != nil { return true }
-        for text in erasedTexts where QuoteFinder.longestSharedRun(words, QuoteFinder.words(text)) >= QuoteFinder.quotedRun {
+        for text in erasedTexts
+        where QuoteFinder.longestSharedRun(words, QuoteFinder.words(text)) >= QuoteFinder.quotedRun {
             return true
         }
         return false

@@ -48,10 +48,12 @@ public enum ActionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .observerCannotChange(let actor):
             return "\(actor) is working as an observer, who may watch the session but not change it"
         case .cannotAcknowledge(let actor):
-            return "only the safeguarding lead or the lead facilitator can acknowledge a concern; \(actor) is not one in this session"
+            return
+                "only the safeguarding lead or the lead facilitator can acknowledge a concern; \(actor) is not one in this session"
         case .withdrawal(let refusal): return refusal.description
         case .anonymiseBeforeWindowCloses(let closes):
-            return "the withdrawal window is open until \(closes); anonymise after it closes, while a participant who withdraws can still be found by name"
+            return
+                "the withdrawal window is open until \(closes); anonymise after it closes, while a participant who withdraws can still be found by name"
         case .alreadyAnonymised: return "the session is already anonymised: its linkage table was destroyed"
         case .notOnChecklist(let item, let list):
             return "'\(item)' is not on the consent checklist (\(list.joined(separator: ", ")))"

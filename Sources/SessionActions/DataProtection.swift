@@ -14,15 +14,18 @@ enum DataProtection {
     }
 
     static func plan(_ request: WithdrawalRequest, _ state: SessionState) throws -> WithdrawalPlan {
-        do { return try WithdrawalPlan.make(request, state: state) } catch WithdrawalPlanError.unknownParticipant(let c) {
+        do { return try WithdrawalPlan.make(request, state: state) } catch WithdrawalPlanError.unknownParticipant(let c)
+        {
             throw ActionError.refused(.unknownParticipant(c))
         } catch WithdrawalPlanError.alreadyWithdrawn(let c) {
             throw ActionError.refused(.nothingToWithdraw(c))
         }
     }
 
-    static func withdraw(_ order: WithdrawalOrder, by actor: ActingUser, on journal: any SessionJournal,
-                         at now: Date) throws -> ActionOutcome {
+    static func withdraw(
+        _ order: WithdrawalOrder, by actor: ActingUser, on journal: any SessionJournal,
+        at now: Date
+    ) throws -> ActionOutcome {
         try journal.refresh()
         let state = journal.state
         guard state.info != nil else { throw ActionError.refused(.noSession) }
@@ -30,15 +33,18 @@ enum DataProtection {
         let code = try Names.participant(order.participant, in: state)
         let today = SessionDate.format(now)
         if let n = order.keep.first, order.keepReason == nil { throw WithdrawalPlanError.keepNeedsReason(n) }
-        let request = WithdrawalRequest(code: code, requestedOn: order.requestedOn ?? today, cascade: order.cascade,
-                                        overrideReason: order.overrideReason,
-                                        keep: order.keep.map { KeptQuote(number: $0, reason: order.keepReason ?? "") })
+        let request = WithdrawalRequest(
+            code: code, requestedOn: order.requestedOn ?? today, cascade: order.cascade,
+            overrideReason: order.overrideReason,
+            keep: order.keep.map { KeptQuote(number: $0, reason: order.keepReason ?? "") })
         do {
             try WithdrawalWindow.check(request, in: state, actor: actor.name, today: today)
         } catch let refusal as WithdrawalRefusal {
             throw ActionError.withdrawal(refusal)
         }
-        guard let person = state.participant(code), !person.withdrawn else { throw ActionError.refused(.nothingToWithdraw(code)) }
+        guard let person = state.participant(code), !person.withdrawn else {
+            throw ActionError.refused(.nothingToWithdraw(code))
+        }
         _ = try plan(request, state) // refuses a bad --keep before anything changes
         let eraser = try eraser(journal)
         if order.dryRun {
@@ -53,13 +59,15 @@ enum DataProtection {
         }
         let receipt = try eraser.withdraw(try plan(request, journal.state), by: actor.name, at: now)
         stored += try eraser.allEvents().suffix(1)
-        return ActionOutcome(stored: stored, state: journal.state, message: summary(receipt), result: .withdrawal(receipt))
+        return ActionOutcome(
+            stored: stored, state: journal.state, message: summary(receipt), result: .withdrawal(receipt))
     }
 
     static func summary(_ r: WithdrawalReceipt) -> String {
         "\(r.code) withdrawn\(r.dryRun ? " (dry run: nothing changed)" : ""): \(r.erased.count) contribution"
             + "\(r.erased.count == 1 ? "" : "s") \(r.dryRun ? "would be " : "")erased"
-            + (r.chainForReview.isEmpty ? "" : ", \(r.chainForReview.count) further down the reply chain left for review")
+            + (r.chainForReview.isEmpty
+                ? "" : ", \(r.chainForReview.count) further down the reply chain left for review")
     }
 
     static func anonymise(by actor: ActingUser, on journal: any SessionJournal, at now: Date) throws -> ActionOutcome {
@@ -69,12 +77,16 @@ enum DataProtection {
         try Permissions.check(.anonymise, by: actor, in: state)
         guard !state.linkageDestroyed else { throw ActionError.alreadyAnonymised }
         let today = SessionDate.format(now)
-        if let closes = state.withdrawalClosesOn, today <= closes { throw ActionError.anonymiseBeforeWindowCloses(closesOn: closes) }
+        if let closes = state.withdrawalClosesOn, today <= closes {
+            throw ActionError.anonymiseBeforeWindowCloses(closesOn: closes)
+        }
         let eraser = try eraser(journal)
         // The names are about to be destroyed: redact every place they are still written.
         var stored = try journal.append(by: actor.name, at: now) { latest in
-            Placeholders.numbered(NamesLeavingTheSession.redactions(for: Array(latest.linkage.values) + latest.blocklist,
-                                                                   in: latest), in: latest)
+            Placeholders.numbered(
+                NamesLeavingTheSession.redactions(
+                    for: Array(latest.linkage.values) + latest.blocklist,
+                    in: latest), in: latest)
         }
         let redacted = stored.count
         let receipt: AnonymisationReceipt
@@ -82,10 +94,13 @@ enum DataProtection {
             throw ActionError.alreadyAnonymised
         }
         stored += try eraser.allEvents().suffix(1)
-        let names = receipt.realNames, blocked = receipt.blocklisted
-        let message = "anonymised: destroyed \(names) real name\(names == 1 ? "" : "s") (the linkage table) and "
+        let names = receipt.realNames
+        let blocked = receipt.blocklisted
+        let message =
+            "anonymised: destroyed \(names) real name\(names == 1 ? "" : "s") (the linkage table) and "
             + "\(blocked) block-listed name\(blocked == 1 ? "" : "s")"
-        return ActionOutcome(stored: stored, state: journal.state, message: message,
-                             result: .anonymised(receipt, redacted: redacted))
+        return ActionOutcome(
+            stored: stored, state: journal.state, message: message,
+            result: .anonymised(receipt, redacted: redacted))
     }
 }

@@ -35,7 +35,9 @@ public enum Names {
     public static func room(_ ref: RoomRef, in state: SessionState) throws -> RoomID {
         switch ref {
         case .id(let id):
-            guard state.room(id) != nil else { throw ActionError.unknownRoom("#\(id)", candidates: state.rooms.map(\.name)) }
+            guard state.room(id) != nil else {
+                throw ActionError.unknownRoom("#\(id)", candidates: state.rooms.map(\.name))
+            }
             return id
         case .named(let typed):
             let t = typed.trimmingCharacters(in: .whitespaces)

@@ -17,8 +17,10 @@ public enum Placeholders {
         var items: [(label: IdentifierLabel, text: String)] = []
         var slots: [Int] = [] // index into `accepted` of each item
         for (i, e) in accepted.enumerated() where e.placeholder == nil {
-            guard let c = state.contribution(e.number), let text = try? SessionState.slice(c.text, e.span, number: e.number),
-                  !isLiteral(text, e.label) else { continue }
+            guard let c = state.contribution(e.number),
+                let text = try? SessionState.slice(c.text, e.span, number: e.number),
+                !isLiteral(text, e.label)
+            else { continue }
             items.append((e.label, text))
             slots.append(i)
         }

@@ -44,9 +44,11 @@ public enum SessionActions {
     /// `studyCiphers` opens the encrypted sessions of the study the session belongs to,
     /// when a participant added here must be checked against them (`StudyMembership`).
     @discardableResult
-    public static func perform(_ command: SessionCommand, by actor: ActingUser, on journal: any SessionJournal, at now: Date,
-                               progress: ((Double, String) -> Void)? = nil,
-                               studyCiphers: StudyCipherProvider? = nil) throws -> ActionOutcome {
+    public static func perform(
+        _ command: SessionCommand, by actor: ActingUser, on journal: any SessionJournal, at now: Date,
+        progress: ((Double, String) -> Void)? = nil,
+        studyCiphers: StudyCipherProvider? = nil
+    ) throws -> ActionOutcome {
         do {
             switch command {
             case .addParticipant(let p):
@@ -77,22 +79,27 @@ public enum SessionActions {
 
 extension SessionActions {
     /// Checks and builds the events of `command` from the latest state inside one write transaction.
-    static func appendBuilt(_ command: SessionCommand, by actor: ActingUser, on journal: any SessionJournal,
-                            at now: Date) throws -> ActionOutcome {
+    static func appendBuilt(
+        _ command: SessionCommand, by actor: ActingUser, on journal: any SessionJournal,
+        at now: Date
+    ) throws -> ActionOutcome {
         var made = Made()
         let stored = try journal.append(by: actor.name, at: now) { state in
             try Permissions.check(command, by: actor, in: state)
             return try Build.events(command, by: actor, in: state, &made)
         }
-        return ActionOutcome(stored: stored, state: journal.state, message: Messages.done(command, made),
-                             result: made.result)
+        return ActionOutcome(
+            stored: stored, state: journal.state, message: Messages.done(command, made),
+            result: made.result)
     }
 
     /// The events `command` would append to `state`, permissions checked and
     /// names resolved, without writing anything (previews and tests). Erasure,
     /// import and export work on files and journals, so they plan nothing here.
-    public static func plannedEvents(_ command: SessionCommand, by actor: ActingUser,
-                                     in state: SessionState) throws -> [any EventPayload] {
+    public static func plannedEvents(
+        _ command: SessionCommand, by actor: ActingUser,
+        in state: SessionState
+    ) throws -> [any EventPayload] {
         var made = Made()
         try Permissions.check(command, by: actor, in: state)
         return try Build.events(command, by: actor, in: state, &made)
@@ -122,8 +129,10 @@ enum Permissions {
 
 /// Commands to events, from the latest state.
 enum Build {
-    static func events(_ command: SessionCommand, by actor: ActingUser, in state: SessionState,
-                       _ made: inout Made) throws -> [any EventPayload] {
+    static func events(
+        _ command: SessionCommand, by actor: ActingUser, in state: SessionState,
+        _ made: inout Made
+    ) throws -> [any EventPayload] {
         switch command {
         case .close: return [SessionClosed()]
         case .recording(let on): return [RecordingToggled(recording: on)]
@@ -133,8 +142,11 @@ enum Build {
         case .addParticipant(let p):
             let code = p.code.trimmingCharacters(in: .whitespaces).uppercased()
             made.names = [code]
-            var out: [any EventPayload] = [ParticipantAdded(code: code, jobRole: p.jobRole, organisationType: p.organisationType,
-                                                            strand: p.strand, attribution: p.attribution)]
+            var out: [any EventPayload] = [
+                ParticipantAdded(
+                    code: code, jobRole: p.jobRole, organisationType: p.organisationType,
+                    strand: p.strand, attribution: p.attribution)
+            ]
             if let name = p.realName { out.append(RealNameRecorded(code: code, name: name)) }
             return out
         case .consent(let typed, let items):
@@ -191,10 +203,14 @@ enum Build {
 
         case .log(let c):
             let speaker = try c.speaker.map { try Names.participant($0, in: state) }
-            let room = try c.room.map { try Names.room($0, in: state) } ?? speaker.flatMap { state.participant($0)?.room } ?? 0
+            let room =
+                try c.room.map { try Names.room($0, in: state) } ?? speaker.flatMap { state.participant($0)?.room } ?? 0
             made.result = .contribution(state.contributions.count + 1)
-            return [ContributionLogged(source: c.source, room: room, speaker: speaker, text: c.text,
-                                       form: c.summary ? .summary : .verbatim, replyTo: c.replyTo)]
+            return [
+                ContributionLogged(
+                    source: c.source, room: room, speaker: speaker, text: c.text,
+                    form: c.summary ? .summary : .verbatim, replyTo: c.replyTo)
+            ]
         case .edit(let n, let text): return [ContributionEdited(number: n, text: text)]
         case .setSpeaker(let range, let speaker):
             return [try SpeakerAssignment.event(range: range, speaker: speaker, in: state)]
@@ -224,11 +240,15 @@ enum Build {
 
         case .flag(let c):
             let participant = try c.participant.map { try Names.participant($0, in: state) }
-            let room = try c.room.map { try Names.room($0, in: state) }
+            let room =
+                try c.room.map { try Names.room($0, in: state) }
                 ?? c.contributions.first.flatMap { state.contribution($0)?.room } ?? 0
             made.result = .concern(state.register.concerns.count + 1)
-            return [ConcernRaised(contributions: c.contributions, participant: participant, room: room,
-                                  category: c.category, urgency: c.urgency, description: c.description)]
+            return [
+                ConcernRaised(
+                    contributions: c.contributions, participant: participant, room: room,
+                    category: c.category, urgency: c.urgency, description: c.description)
+            ]
         case .acknowledge(let k): return [ConcernAcknowledged(concern: k)]
         case .concernAction(let k, let kind, let to, let ref, let note):
             return [ConcernActionTaken(concern: k, action: kind, to: to, reference: ref, note: note)]
@@ -240,14 +260,18 @@ enum Build {
     }
 
     /// Findings are numbered as the latest state shows them, so K means what the user saw.
-    static func redactions(_ n: Int, _ choices: [RedactionChoice], in state: SessionState,
-                           _ made: inout Made) throws -> [any EventPayload] {
+    static func redactions(
+        _ n: Int, _ choices: [RedactionChoice], in state: SessionState,
+        _ made: inout Made
+    ) throws -> [any EventPayload] {
         guard let c = state.contribution(n) else { throw ActionError.refused(.unknownContribution(n)) }
         guard !c.erased else { throw ActionError.refused(.contributionErased(n)) }
         guard !choices.isEmpty else { throw ActionError.nothingToRedact(number: n) }
         let findings = Redactor(session: state).unresolved(c)
         func finding(_ k: Int) throws -> Finding {
-            guard k >= 1 && k <= findings.count else { throw ActionError.noFinding(number: n, count: findings.count, asked: k) }
+            guard k >= 1 && k <= findings.count else {
+                throw ActionError.noFinding(number: n, count: findings.count, asked: k)
+            }
             return findings[k - 1]
         }
         func reason(_ r: String) throws -> String {
@@ -268,7 +292,8 @@ enum Build {
             case .acceptFinding(let span, let label): out.append(RedactionAccepted(number: n, span: span, label: label))
             case .rejectFinding(let span, let label, let why):
                 out.append(RedactionRejected(number: n, span: span, label: label, reason: try reason(why)))
-            case .manual(let span, let label): out.append(RedactionAccepted(number: n, span: span, label: label, manual: true))
+            case .manual(let span, let label):
+                out.append(RedactionAccepted(number: n, span: span, label: label, manual: true))
             }
         }
         made.count = out.count

@@ -16,7 +16,10 @@ public struct ActingUser: Sendable, Equatable {
     /// The role they work in: a console's `--role`, or `--role` on the command line.
     /// Nil: no role claimed; the rules then look only at the session's facilitator list.
     public var role: ConsoleRole?
-    public init(name: String, role: ConsoleRole? = nil) { self.name = name; self.role = role }
+    public init(name: String, role: ConsoleRole? = nil) {
+        self.name = name
+        self.role = role
+    }
 }
 
 /// A room as typed (`main`, `plenary`, a name or a unique prefix of one) or as already known.
@@ -35,10 +38,16 @@ public struct NewContribution: Sendable, Equatable {
     public var text: String
     public var summary: Bool
     public var replyTo: [Int]
-    public init(source: ContributionSource, room: RoomRef? = nil, speaker: String? = nil, text: String,
-                summary: Bool = false, replyTo: [Int] = []) {
-        self.source = source; self.room = room; self.speaker = speaker; self.text = text
-        self.summary = summary; self.replyTo = replyTo
+    public init(
+        source: ContributionSource, room: RoomRef? = nil, speaker: String? = nil, text: String,
+        summary: Bool = false, replyTo: [Int] = []
+    ) {
+        self.source = source
+        self.room = room
+        self.speaker = speaker
+        self.text = text
+        self.summary = summary
+        self.replyTo = replyTo
     }
 }
 
@@ -51,10 +60,16 @@ public struct NewParticipant: Sendable, Equatable {
     public var attribution: AttributionPreference
     /// Kept in the linkage table only.
     public var realName: String?
-    public init(code: String, jobRole: String, organisationType: OrganisationType? = nil, strand: String? = nil,
-                attribution: AttributionPreference = .role, realName: String? = nil) {
-        self.code = code; self.jobRole = jobRole; self.organisationType = organisationType; self.strand = strand
-        self.attribution = attribution; self.realName = realName
+    public init(
+        code: String, jobRole: String, organisationType: OrganisationType? = nil, strand: String? = nil,
+        attribution: AttributionPreference = .role, realName: String? = nil
+    ) {
+        self.code = code
+        self.jobRole = jobRole
+        self.organisationType = organisationType
+        self.strand = strand
+        self.attribution = attribution
+        self.realName = realName
     }
 }
 
@@ -67,10 +82,16 @@ public struct NewConcern: Sendable, Equatable {
     public var category: ConcernCategory
     public var urgency: ConcernUrgency
     public var description: String
-    public init(contributions: [Int] = [], participant: String? = nil, room: RoomRef? = nil,
-                category: ConcernCategory, urgency: ConcernUrgency, description: String) {
-        self.contributions = contributions; self.participant = participant; self.room = room
-        self.category = category; self.urgency = urgency; self.description = description
+    public init(
+        contributions: [Int] = [], participant: String? = nil, room: RoomRef? = nil,
+        category: ConcernCategory, urgency: ConcernUrgency, description: String
+    ) {
+        self.contributions = contributions
+        self.participant = participant
+        self.room = room
+        self.category = category
+        self.urgency = urgency
+        self.description = description
     }
 }
 
@@ -106,16 +127,26 @@ public struct WithdrawalOrder: Sendable, Equatable {
     /// Contributions that quote the withdrawn words but stay, with the facilitator's reason.
     public var keep: [Int]
     public var keepReason: String?
-    public init(participant: String, requestedOn: String? = nil, cascade: Bool = false,
-                overrideReason: String? = nil, dryRun: Bool = false, keep: [Int] = [], keepReason: String? = nil) {
-        self.participant = participant; self.requestedOn = requestedOn; self.cascade = cascade
-        self.overrideReason = overrideReason; self.dryRun = dryRun; self.keep = keep; self.keepReason = keepReason
+    public init(
+        participant: String, requestedOn: String? = nil, cascade: Bool = false,
+        overrideReason: String? = nil, dryRun: Bool = false, keep: [Int] = [], keepReason: String? = nil
+    ) {
+        self.participant = participant
+        self.requestedOn = requestedOn
+        self.cascade = cascade
+        self.overrideReason = overrideReason
+        self.dryRun = dryRun
+        self.keep = keep
+        self.keepReason = keepReason
     }
 }
 
 /// Which importer reads a file.
 public enum ImportFileKind: String, Sendable, Equatable, CaseIterable {
-    case zoomChat = "zoom-chat", vtt, srt, teamsDocx = "teams-docx", miroCSV = "miro-csv"
+    case zoomChat = "zoom-chat"
+    case vtt, srt
+    case teamsDocx = "teams-docx"
+    case miroCSV = "miro-csv"
 }
 
 /// What an import reads.
@@ -133,7 +164,9 @@ public struct ImportOrder: Sendable {
     public var room: RoomRef?
     public var options: ImportOptions
     public init(input: ImportInput, room: RoomRef? = nil, options: ImportOptions = ImportOptions()) {
-        self.input = input; self.room = room; self.options = options
+        self.input = input
+        self.room = room
+        self.options = options
     }
 }
 

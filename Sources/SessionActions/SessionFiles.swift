@@ -8,8 +8,10 @@ import SessionStore
 /// module's one entry point and its gate), write the file whole or not at
 /// all, and record `ExportRecorded` so a later withdrawal can list the copies.
 public enum SessionExport {
-    static func export(_ format: ExportFormat, to path: String, by actor: ActingUser, on journal: any SessionJournal, at now: Date,
-                       progress: ((Double, String) -> Void)?) throws -> ActionOutcome {
+    static func export(
+        _ format: ExportFormat, to path: String, by actor: ActingUser, on journal: any SessionJournal, at now: Date,
+        progress: ((Double, String) -> Void)?
+    ) throws -> ActionOutcome {
         // Never over a session file or the session itself; checked before the work.
         let input = journal is SQLiteJournal ? journal.location : nil
         try fileError(path) { try ExportFile.checkTarget(path, input: input) }
@@ -18,13 +20,16 @@ public enum SessionExport {
         guard state.info != nil else { throw ActionError.refused(.noSession) }
         try Permissions.check(.export(format: format, path: path), by: actor, in: state)
         // The gate's record and the warnings, computed once; warned, not refused.
-        let gateProgress: (Double) -> Void = { fraction in progress?(fraction * 0.8, "applying redactions, attribution and withdrawals") }
+        let gateProgress: (Double) -> Void = { fraction in
+            progress?(fraction * 0.8, "applying redactions, attribution and withdrawals")
+        }
         let prepared: PreparedExport?
         if !format.isResearch {
             prepared = nil
         } else if let file = journal as? SQLiteJournal, file.pagedContributions {
             // Opened without its contributions: the gate reads them from the snapshot a page at a time.
-            prepared = try Exporter.prepare(state, pages: SnapshotContributionPages(journal: file), progress: gateProgress)
+            prepared = try Exporter.prepare(
+                state, pages: SnapshotContributionPages(journal: file), progress: gateProgress)
         } else {
             prepared = try Exporter.prepare(state, progress: gateProgress)
         }
@@ -43,16 +48,19 @@ public enum SessionExport {
             [ExportRecorded(format: format.rawValue, fileName: (path as NSString).lastPathComponent)]
         }
         progress?(1, "done")
-        return ActionOutcome(stored: stored, state: journal.state, message: "wrote \(path) (\(format.rawValue), \(bytes) bytes)",
-                             result: .exported(bytes: bytes, warnings: prepared?.summary))
+        return ActionOutcome(
+            stored: stored, state: journal.state, message: "wrote \(path) (\(format.rawValue), \(bytes) bytes)",
+            result: .exported(bytes: bytes, warnings: prepared?.summary))
     }
 
     /// Opens a session file for `export`: research formats read its
     /// contributions from the snapshot a page at a time when they can (a plain
     /// file whose snapshot is current), else the whole session is folded and,
     /// when it was behind, a fresh snapshot written so the next export pages.
-    public static func openFile(_ path: String, format: ExportFormat,
-                                cipherFor: ((FileMeta) throws -> any PayloadCipher)? = nil) throws -> SQLiteJournal {
+    public static func openFile(
+        _ path: String, format: ExportFormat,
+        cipherFor: ((FileMeta) throws -> any PayloadCipher)? = nil
+    ) throws -> SQLiteJournal {
         let plain = (try? SQLiteJournal.readMeta(path: path))?.encryption == "none"
         if format.isResearch && plain {
             do { return try SQLiteJournal.open(path: path, pagedContributions: true) } catch is PagingUnavailable {}
@@ -75,7 +83,9 @@ public enum SessionExport {
 /// state, so the contribution numbers its tags and replies link to are the
 /// ones the contributions actually get, whoever else is writing.
 public enum SessionImport {
-    static func run(_ order: ImportOrder, by actor: ActingUser, on journal: any SessionJournal, at now: Date) throws -> ActionOutcome {
+    static func run(_ order: ImportOrder, by actor: ActingUser, on journal: any SessionJournal, at now: Date) throws
+        -> ActionOutcome
+    {
         try Permissions.check(.importFile(order), by: actor, in: journal.state)
         var text: ImportText?
         // Read once, before the write transaction (a Word transcript is read as bytes when planned).
@@ -89,8 +99,9 @@ public enum SessionImport {
             return plan.payloads
         }
         guard let report else { throw StoreError.failed("the import produced no report") }
-        return ActionOutcome(stored: stored, state: journal.state, message: report.summary.first ?? "imported",
-                             result: .imported(report))
+        return ActionOutcome(
+            stored: stored, state: journal.state, message: report.summary.first ?? "imported",
+            result: .imported(report))
     }
 
     /// The plan against `state` (the preview the console shows before committing uses the same).
@@ -117,7 +128,9 @@ public enum SessionImport {
 
 extension ImportOptions {
     /// `options` with the room named by `room` resolved against `state` (for a preview outside an action).
-    public static func resolving(_ options: ImportOptions, room: RoomRef?, in state: SessionState) throws -> ImportOptions {
+    public static func resolving(_ options: ImportOptions, room: RoomRef?, in state: SessionState) throws
+        -> ImportOptions
+    {
         var resolved = options
         if let room { resolved.room = try Names.room(room, in: state) }
         return resolved

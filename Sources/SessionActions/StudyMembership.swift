@@ -18,15 +18,20 @@ enum StudyMembership {
         var sameIn: [String]
     }
 
-    static func check(_ p: NewParticipant, joining journal: any SessionJournal,
-                      ciphers: StudyCipherProvider?) throws -> Joining? {
+    static func check(
+        _ p: NewParticipant, joining journal: any SessionJournal,
+        ciphers: StudyCipherProvider?
+    ) throws -> Joining? {
         guard journal is SQLiteJournal else { return nil }
         do {
-            guard let (study, entry) = try Study.containing(file: journal.location, cipherFor: ciphers) else { return nil }
+            guard let (study, entry) = try Study.containing(file: journal.location, cipherFor: ciphers) else {
+                return nil
+            }
             let code = p.code.trimmingCharacters(in: .whitespaces).uppercased()
-            let same = try study.checkJoining(code: code, jobRole: p.jobRole, realName: p.realName,
-                                              session: entry.name,
-                                              codesInSession: journal.state.orderedParticipants.map(\.code))
+            let same = try study.checkJoining(
+                code: code, jobRole: p.jobRole, realName: p.realName,
+                session: entry.name,
+                codesInSession: journal.state.orderedParticipants.map(\.code))
             return Joining(study: study, entry: entry, sameIn: same)
         } catch let e as StudyError {
             throw ActionError.study(e)

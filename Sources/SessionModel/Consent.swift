@@ -13,7 +13,10 @@ public struct ConsentItem: Codable, Sendable, Equatable {
     public var name: String
     /// nil: required (a participant without it has not consented).
     public var effect: ConsentEffect?
-    public init(name: String, effect: ConsentEffect? = nil) { self.name = name; self.effect = effect }
+    public init(name: String, effect: ConsentEffect? = nil) {
+        self.name = name
+        self.effect = effect
+    }
     public var isOptional: Bool { effect != nil }
 
     /// The line a checklist file holds for this item.
@@ -24,7 +27,10 @@ public struct ConsentItem: Codable, Sendable, Equatable {
 public struct OptionalConsentItem: Codable, Sendable, Equatable {
     public var item: String
     public var effect: ConsentEffect
-    public init(item: String, effect: ConsentEffect) { self.item = item; self.effect = effect }
+    public init(item: String, effect: ConsentEffect) {
+        self.item = item
+        self.effect = effect
+    }
 }
 
 /// Why a checklist line could not be read.
@@ -36,7 +42,8 @@ public enum ConsentChecklistError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unknownEffect(let line):
             let known = ConsentEffect.allCases.map { "'\($0.rawValue)'" }.joined(separator: " or ")
-            return "the checklist line '\(line)' marks an item optional without a known effect (write `optional: ITEM -> EFFECT`, EFFECT \(known))"
+            return
+                "the checklist line '\(line)' marks an item optional without a known effect (write `optional: ITEM -> EFFECT`, EFFECT \(known))"
         case .empty:
             return "the consent checklist lists no items"
         }
@@ -114,7 +121,8 @@ public enum ConsentStatus: Sendable, Equatable {
         switch self {
         case .full: return "consent ✓"
         case .notRecorded: return "NO CONSENT ✗"
-        case .missingRequired(let items): return "NO CONSENT ✗ (required item not given: \(items.joined(separator: ", ")))"
+        case .missingRequired(let items):
+            return "NO CONSENT ✗ (required item not given: \(items.joined(separator: ", ")))"
         case .partial(let items, let effects):
             let pairs = zip(items, effects).map { "\($0) → \($1.rawValue)" }
             return "consent ◐ (not given: \(pairs.joined(separator: ", ")))"
@@ -132,9 +140,16 @@ extension SessionState {
     public func consentStatus(_ p: Participant) -> ConsentStatus {
         guard let record = p.consent else { return .notRecorded }
         let given = Set(record.items.map { $0.lowercased() })
-        var required: [String] = [], optional: [String] = [], effects: [ConsentEffect] = []
+        var required: [String] = []
+        var optional: [String] = []
+        var effects: [ConsentEffect] = []
         for item in consentItems where !given.contains(item.name.lowercased()) {
-            if let effect = item.effect { optional.append(item.name); effects.append(effect) } else { required.append(item.name) }
+            if let effect = item.effect {
+                optional.append(item.name)
+                effects.append(effect)
+            } else {
+                required.append(item.name)
+            }
         }
         if !required.isEmpty { return .missingRequired(required) }
         if !optional.isEmpty { return .partial(missing: optional, effects: effects) }

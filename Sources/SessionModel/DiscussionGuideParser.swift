@@ -9,12 +9,15 @@ public enum DiscussionGuideParser {
 
     /// The guide's title (a leading level-1 heading with more headings after it) and its segments.
     public static func parseWithTitle(_ text: String) -> (title: String?, segments: [GuideSegment]) {
-        var lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
         var title: String?
         // The title: a first `# heading` with no planned minutes whose segments are deeper (`##`).
         let later = lines.dropFirst().filter { $0.hasPrefix("#") }
         if let first = lines.first, first.hasPrefix("# "), minutesIn(String(first.dropFirst(2))).1 == nil,
-           !later.isEmpty, !later.contains(where: { $0.hasPrefix("# ") }) {
+            !later.isEmpty, !later.contains(where: { $0.hasPrefix("# ") })
+        {
             title = first.dropFirst(2).trimmingCharacters(in: .whitespaces)
             lines.removeFirst()
         }
@@ -46,8 +49,11 @@ public enum DiscussionGuideParser {
 
     static func stripListMarker(_ line: String) -> String {
         var s = Substring(line)
-        if let first = s.first, "-*+".contains(first) { s = s.dropFirst() }
-        else if let dot = s.firstIndex(where: { $0 == "." || $0 == ")" }), s[s.startIndex..<dot].allSatisfy(\.isNumber), dot > s.startIndex {
+        if let first = s.first, "-*+".contains(first) {
+            s = s.dropFirst()
+        } else if let dot = s.firstIndex(where: { $0 == "." || $0 == ")" }),
+            s[s.startIndex..<dot].allSatisfy(\.isNumber), dot > s.startIndex
+        {
             s = s[s.index(after: dot)...]
         }
         return s.trimmingCharacters(in: .whitespaces)
@@ -58,7 +64,9 @@ public enum DiscussionGuideParser {
         guard let open = title.lastIndex(where: { $0 == "(" || $0 == "[" }) else { return (title, nil) }
         let inside = title[title.index(after: open)...].dropLast(title.hasSuffix(")") || title.hasSuffix("]") ? 1 : 0)
         let parts = inside.split(separator: " ")
-        guard let n = parts.first.flatMap({ Int($0) }), parts.count == 2, parts[1].hasPrefix("min") else { return (title, nil) }
+        guard let n = parts.first.flatMap({ Int($0) }), parts.count == 2, parts[1].hasPrefix("min") else {
+            return (title, nil)
+        }
         return (title[..<open].trimmingCharacters(in: .whitespaces), n)
     }
 }

@@ -52,12 +52,13 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
         case .concernRaised, .concernAcknowledged, .concernActionTaken:
             return true
         case .sessionCreated, .sessionClosed, .recordingToggled, .consoleOpened, .facilitatorAdded,
-             .participantAdded, .realNameRecorded, .consentRecorded, .consentChecklistSet, .blocklistNameAdded,
-             .linkageDestroyed, .groupCreated, .groupRenamed, .groupClosed, .participantAssigned,
-             .roundStarted, .roundEnded, .guideSet, .guideAdvanced, .contributionLogged, .contributionEdited,
-             .contributionStruck, .contributionRestored, .attributionSet, .speakerSet, .codebookSet, .codeTagged, .codeUntagged, .themeCreated,
-             .themeLinked, .themeUnlinked, .redactionAccepted, .redactionRejected,
-             .confidentialityReminderGiven, .participantWithdrawn, .importRecorded, .exportRecorded:
+            .participantAdded, .realNameRecorded, .consentRecorded, .consentChecklistSet, .blocklistNameAdded,
+            .linkageDestroyed, .groupCreated, .groupRenamed, .groupClosed, .participantAssigned,
+            .roundStarted, .roundEnded, .guideSet, .guideAdvanced, .contributionLogged, .contributionEdited,
+            .contributionStruck, .contributionRestored, .attributionSet, .speakerSet, .codebookSet, .codeTagged,
+            .codeUntagged, .themeCreated,
+            .themeLinked, .themeUnlinked, .redactionAccepted, .redactionRejected,
+            .confidentialityReminderGiven, .participantWithdrawn, .importRecorded, .exportRecorded:
             return false
         }
     }
@@ -67,13 +68,14 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
     public var version: Int {
         switch self {
         case .sessionCreated, .sessionClosed, .recordingToggled, .consoleOpened, .facilitatorAdded,
-             .participantAdded, .realNameRecorded, .consentRecorded, .consentChecklistSet, .blocklistNameAdded,
-             .linkageDestroyed, .groupCreated, .groupRenamed, .groupClosed, .participantAssigned,
-             .roundStarted, .roundEnded, .guideSet, .guideAdvanced, .contributionLogged, .contributionEdited,
-             .contributionStruck, .contributionRestored, .attributionSet, .speakerSet, .codebookSet, .codeTagged, .codeUntagged, .themeCreated,
-             .themeLinked, .themeUnlinked, .redactionAccepted, .redactionRejected,
-             .confidentialityReminderGiven, .concernRaised, .concernAcknowledged, .concernActionTaken,
-             .participantWithdrawn, .importRecorded, .exportRecorded:
+            .participantAdded, .realNameRecorded, .consentRecorded, .consentChecklistSet, .blocklistNameAdded,
+            .linkageDestroyed, .groupCreated, .groupRenamed, .groupClosed, .participantAssigned,
+            .roundStarted, .roundEnded, .guideSet, .guideAdvanced, .contributionLogged, .contributionEdited,
+            .contributionStruck, .contributionRestored, .attributionSet, .speakerSet, .codebookSet, .codeTagged,
+            .codeUntagged, .themeCreated,
+            .themeLinked, .themeUnlinked, .redactionAccepted, .redactionRejected,
+            .confidentialityReminderGiven, .concernRaised, .concernAcknowledged, .concernActionTaken,
+            .participantWithdrawn, .importRecorded, .exportRecorded:
             return 1
         }
     }
@@ -265,7 +267,8 @@ extension EventCodec {
         case .themeUnlinked: return .themeUnlinked(try decode(ThemeUnlinked.self))
         case .redactionAccepted: return .redactionAccepted(try decode(RedactionAccepted.self))
         case .redactionRejected: return .redactionRejected(try decode(RedactionRejected.self))
-        case .confidentialityReminderGiven: return .confidentialityReminderGiven(try decode(ConfidentialityReminderGiven.self))
+        case .confidentialityReminderGiven:
+            return .confidentialityReminderGiven(try decode(ConfidentialityReminderGiven.self))
         case .concernRaised: return .concernRaised(try decode(ConcernRaised.self))
         case .concernAcknowledged: return .concernAcknowledged(try decode(ConcernAcknowledged.self))
         case .concernActionTaken: return .concernActionTaken(try decode(ConcernActionTaken.self))

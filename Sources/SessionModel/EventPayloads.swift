@@ -26,10 +26,17 @@ public struct SessionCreated: EventPayload {
     /// The day the group met, `YYYY-MM-DD`; the withdrawal window counts from it.
     public var date: String
     public var withdrawalDays: Int
-    public init(sessionID: UUID, title: String, study: String? = nil, strand: String? = nil,
-                platform: Platform = .teams, date: String, withdrawalDays: Int = 14) {
-        self.sessionID = sessionID; self.title = title; self.study = study; self.strand = strand
-        self.platform = platform; self.date = date; self.withdrawalDays = withdrawalDays
+    public init(
+        sessionID: UUID, title: String, study: String? = nil, strand: String? = nil,
+        platform: Platform = .teams, date: String, withdrawalDays: Int = 14
+    ) {
+        self.sessionID = sessionID
+        self.title = title
+        self.study = study
+        self.strand = strand
+        self.platform = platform
+        self.date = date
+        self.withdrawalDays = withdrawalDays
     }
 }
 
@@ -61,7 +68,10 @@ public struct FacilitatorAdded: EventPayload {
     public var body: EventBody { .facilitatorAdded(self) }
     public var name: String
     public var role: FacilitatorRole
-    public init(name: String, role: FacilitatorRole) { self.name = name; self.role = role }
+    public init(name: String, role: FacilitatorRole) {
+        self.name = name
+        self.role = role
+    }
 }
 
 public struct ParticipantAdded: EventPayload {
@@ -72,10 +82,15 @@ public struct ParticipantAdded: EventPayload {
     public var organisationType: OrganisationType?
     public var strand: String?
     public var attribution: AttributionPreference
-    public init(code: String, jobRole: String, organisationType: OrganisationType? = nil,
-                strand: String? = nil, attribution: AttributionPreference = .role) {
-        self.code = code; self.jobRole = jobRole; self.organisationType = organisationType
-        self.strand = strand; self.attribution = attribution
+    public init(
+        code: String, jobRole: String, organisationType: OrganisationType? = nil,
+        strand: String? = nil, attribution: AttributionPreference = .role
+    ) {
+        self.code = code
+        self.jobRole = jobRole
+        self.organisationType = organisationType
+        self.strand = strand
+        self.attribution = attribution
     }
 }
 
@@ -85,7 +100,10 @@ public struct RealNameRecorded: EventPayload {
     public var body: EventBody { .realNameRecorded(self) }
     public var code: String
     public var name: String
-    public init(code: String, name: String) { self.code = code; self.name = name }
+    public init(code: String, name: String) {
+        self.code = code
+        self.name = name
+    }
 }
 
 public struct ConsentRecorded: EventPayload {
@@ -95,7 +113,9 @@ public struct ConsentRecorded: EventPayload {
     public var items: [String]
     public var checkedBy: String
     public init(code: String, items: [String], checkedBy: String) {
-        self.code = code; self.items = items; self.checkedBy = checkedBy
+        self.code = code
+        self.items = items
+        self.checkedBy = checkedBy
     }
 }
 
@@ -106,7 +126,10 @@ public struct ConsentChecklistSet: EventPayload {
     public var items: [String]
     /// The items that are optional, with the effect of leaving them out (absent: every item required).
     public var optional: [OptionalConsentItem]?
-    public init(items: [String], optional: [OptionalConsentItem]? = nil) { self.items = items; self.optional = optional }
+    public init(items: [String], optional: [OptionalConsentItem]? = nil) {
+        self.items = items
+        self.optional = optional
+    }
 }
 
 /// A name that must never reach an export (a colleague, a child, a family).
@@ -140,7 +163,10 @@ public struct GroupRenamed: EventPayload {
     public var body: EventBody { .groupRenamed(self) }
     public var room: RoomID
     public var name: String
-    public init(room: RoomID, name: String) { self.room = room; self.name = name }
+    public init(room: RoomID, name: String) {
+        self.room = room
+        self.name = name
+    }
 }
 
 public struct GroupClosed: EventPayload {
@@ -155,7 +181,10 @@ public struct ParticipantAssigned: EventPayload {
     public var body: EventBody { .participantAssigned(self) }
     public var code: String
     public var room: RoomID
-    public init(code: String, room: RoomID) { self.code = code; self.room = room }
+    public init(code: String, room: RoomID) {
+        self.code = code
+        self.room = room
+    }
 }
 
 public struct RoundStarted: EventPayload {
@@ -163,7 +192,10 @@ public struct RoundStarted: EventPayload {
     public var body: EventBody { .roundStarted(self) }
     public var minutes: Int
     public var prompt: String?
-    public init(minutes: Int, prompt: String? = nil) { self.minutes = minutes; self.prompt = prompt }
+    public init(minutes: Int, prompt: String? = nil) {
+        self.minutes = minutes
+        self.prompt = prompt
+    }
 }
 
 public struct RoundEnded: EventPayload {
@@ -179,7 +211,9 @@ public struct GuideSegment: Codable, Sendable, Equatable {
     public var prompts: [String]
     public var minutes: Int?
     public init(title: String, prompts: [String] = [], minutes: Int? = nil) {
-        self.title = title; self.prompts = prompts; self.minutes = minutes
+        self.title = title
+        self.prompts = prompts
+        self.minutes = minutes
     }
 }
 
@@ -215,12 +249,20 @@ public struct ContributionLogged: EventPayload {
     public var alignsWith: Int?
     /// Marks a direct message to a facilitator (imported only on request).
     public var directMessage: Bool?
-    public init(source: ContributionSource, room: RoomID = 0, speaker: String? = nil, text: String,
-                form: ContributionForm = .verbatim, replyTo: [Int] = [], occurredAt: Date? = nil,
-                alignsWith: Int? = nil, directMessage: Bool? = nil) {
-        self.source = source; self.room = room; self.speaker = speaker; self.text = text
-        self.form = form; self.replyTo = replyTo; self.occurredAt = occurredAt
-        self.alignsWith = alignsWith; self.directMessage = directMessage
+    public init(
+        source: ContributionSource, room: RoomID = 0, speaker: String? = nil, text: String,
+        form: ContributionForm = .verbatim, replyTo: [Int] = [], occurredAt: Date? = nil,
+        alignsWith: Int? = nil, directMessage: Bool? = nil
+    ) {
+        self.source = source
+        self.room = room
+        self.speaker = speaker
+        self.text = text
+        self.form = form
+        self.replyTo = replyTo
+        self.occurredAt = occurredAt
+        self.alignsWith = alignsWith
+        self.directMessage = directMessage
     }
 }
 
@@ -229,7 +271,10 @@ public struct ContributionEdited: EventPayload {
     public var body: EventBody { .contributionEdited(self) }
     public var number: Int
     public var text: String
-    public init(number: Int, text: String) { self.number = number; self.text = text }
+    public init(number: Int, text: String) {
+        self.number = number
+        self.text = text
+    }
 }
 
 /// Who spoke contributions `first`…`last`, set after the fact (a transcript
@@ -245,7 +290,10 @@ public struct SpeakerSet: EventPayload {
     public var speaker: String?
     public var facilitator: Bool?
     public init(first: Int, last: Int, speaker: String?, facilitator: Bool? = nil) {
-        self.first = first; self.last = last; self.speaker = speaker; self.facilitator = facilitator
+        self.first = first
+        self.last = last
+        self.speaker = speaker
+        self.facilitator = facilitator
     }
 }
 
@@ -254,7 +302,10 @@ public struct ContributionStruck: EventPayload {
     public var body: EventBody { .contributionStruck(self) }
     public var number: Int
     public var reason: String?
-    public init(number: Int, reason: String? = nil) { self.number = number; self.reason = reason }
+    public init(number: Int, reason: String? = nil) {
+        self.number = number
+        self.reason = reason
+    }
 }
 
 /// Undoes a strike: the contribution is back in the record (the strike stays in the journal).
@@ -270,7 +321,10 @@ public struct AttributionSet: EventPayload {
     public var body: EventBody { .attributionSet(self) }
     public var number: Int
     public var level: AttributionLevel
-    public init(number: Int, level: AttributionLevel) { self.number = number; self.level = level }
+    public init(number: Int, level: AttributionLevel) {
+        self.number = number
+        self.level = level
+    }
 }
 
 // MARK: Coding and themes
@@ -278,7 +332,10 @@ public struct AttributionSet: EventPayload {
 public struct CodeDefinition: Codable, Sendable, Equatable, Hashable {
     public var name: String
     public var description: String?
-    public init(name: String, description: String? = nil) { self.name = name; self.description = description }
+    public init(name: String, description: String? = nil) {
+        self.name = name
+        self.description = description
+    }
 }
 
 public struct CodebookSet: EventPayload {
@@ -286,7 +343,10 @@ public struct CodebookSet: EventPayload {
     public var body: EventBody { .codebookSet(self) }
     public var name: String
     public var codes: [CodeDefinition]
-    public init(name: String, codes: [CodeDefinition]) { self.name = name; self.codes = codes }
+    public init(name: String, codes: [CodeDefinition]) {
+        self.name = name
+        self.codes = codes
+    }
 }
 
 public struct CodeTagged: EventPayload {
@@ -294,7 +354,10 @@ public struct CodeTagged: EventPayload {
     public var body: EventBody { .codeTagged(self) }
     public var number: Int
     public var code: String
-    public init(number: Int, code: String) { self.number = number; self.code = code }
+    public init(number: Int, code: String) {
+        self.number = number
+        self.code = code
+    }
 }
 
 public struct CodeUntagged: EventPayload {
@@ -302,7 +365,10 @@ public struct CodeUntagged: EventPayload {
     public var body: EventBody { .codeUntagged(self) }
     public var number: Int
     public var code: String
-    public init(number: Int, code: String) { self.number = number; self.code = code }
+    public init(number: Int, code: String) {
+        self.number = number
+        self.code = code
+    }
 }
 
 public struct ThemeCreated: EventPayload {
@@ -317,7 +383,10 @@ public struct ThemeLinked: EventPayload {
     public var body: EventBody { .themeLinked(self) }
     public var theme: Int
     public var number: Int
-    public init(theme: Int, number: Int) { self.theme = theme; self.number = number }
+    public init(theme: Int, number: Int) {
+        self.theme = theme
+        self.number = number
+    }
 }
 
 public struct ThemeUnlinked: EventPayload {
@@ -325,7 +394,10 @@ public struct ThemeUnlinked: EventPayload {
     public var body: EventBody { .themeUnlinked(self) }
     public var theme: Int
     public var number: Int
-    public init(theme: Int, number: Int) { self.theme = theme; self.number = number }
+    public init(theme: Int, number: Int) {
+        self.theme = theme
+        self.number = number
+    }
 }
 
 // MARK: Redaction
@@ -334,7 +406,10 @@ public struct ThemeUnlinked: EventPayload {
 public struct TextSpan: Codable, Sendable, Equatable, Hashable {
     public var start: Int
     public var end: Int
-    public init(start: Int, end: Int) { self.start = start; self.end = end }
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
 }
 
 public struct RedactionAccepted: EventPayload {
@@ -349,7 +424,11 @@ public struct RedactionAccepted: EventPayload {
     /// withdrawal, which erases other redactions, never renumbers this one. Older files: nil.
     public var placeholder: Int?
     public init(number: Int, span: TextSpan, label: IdentifierLabel, manual: Bool = false, placeholder: Int? = nil) {
-        self.number = number; self.span = span; self.label = label; self.manual = manual; self.placeholder = placeholder
+        self.number = number
+        self.span = span
+        self.label = label
+        self.manual = manual
+        self.placeholder = placeholder
     }
 }
 
@@ -361,7 +440,10 @@ public struct RedactionRejected: EventPayload {
     public var label: IdentifierLabel
     public var reason: String
     public init(number: Int, span: TextSpan, label: IdentifierLabel, reason: String) {
-        self.number = number; self.span = span; self.label = label; self.reason = reason
+        self.number = number
+        self.span = span
+        self.label = label
+        self.reason = reason
     }
 }
 
@@ -370,7 +452,10 @@ public struct ConfidentialityReminderGiven: EventPayload {
     public var body: EventBody { .confidentialityReminderGiven(self) }
     public var number: Int?
     public var note: String?
-    public init(number: Int? = nil, note: String? = nil) { self.number = number; self.note = note }
+    public init(number: Int? = nil, note: String? = nil) {
+        self.number = number
+        self.note = note
+    }
 }
 
 // MARK: Safeguarding (restricted register)
@@ -384,10 +469,16 @@ public struct ConcernRaised: EventPayload {
     public var category: ConcernCategory
     public var urgency: ConcernUrgency
     public var description: String
-    public init(contributions: [Int] = [], participant: String? = nil, room: RoomID = 0,
-                category: ConcernCategory, urgency: ConcernUrgency, description: String) {
-        self.contributions = contributions; self.participant = participant; self.room = room
-        self.category = category; self.urgency = urgency; self.description = description
+    public init(
+        contributions: [Int] = [], participant: String? = nil, room: RoomID = 0,
+        category: ConcernCategory, urgency: ConcernUrgency, description: String
+    ) {
+        self.contributions = contributions
+        self.participant = participant
+        self.room = room
+        self.category = category
+        self.urgency = urgency
+        self.description = description
     }
 }
 
@@ -408,7 +499,11 @@ public struct ConcernActionTaken: EventPayload {
     public var reference: String?
     public var note: String
     public init(concern: Int, action: ConcernActionKind, to: String? = nil, reference: String? = nil, note: String) {
-        self.concern = concern; self.action = action; self.to = to; self.reference = reference; self.note = note
+        self.concern = concern
+        self.action = action
+        self.to = to
+        self.reference = reference
+        self.note = note
     }
 }
 
@@ -428,12 +523,19 @@ public struct ParticipantWithdrawn: EventPayload {
     public var keptQuotes: [KeptQuote]?
     /// Which rows the withdrawal cleared or rewrote (absent in files made before it was recorded).
     public var record: ErasureRecord?
-    public init(code: String, requestedOn: String, erased: [Int], keptWhiteboard: [Int] = [],
-                chainForReview: [Int] = [], overrideReason: String? = nil, keptQuotes: [KeptQuote]? = nil,
-                record: ErasureRecord? = nil) {
-        self.code = code; self.requestedOn = requestedOn; self.erased = erased
-        self.keptWhiteboard = keptWhiteboard; self.chainForReview = chainForReview; self.overrideReason = overrideReason
-        self.keptQuotes = keptQuotes; self.record = record
+    public init(
+        code: String, requestedOn: String, erased: [Int], keptWhiteboard: [Int] = [],
+        chainForReview: [Int] = [], overrideReason: String? = nil, keptQuotes: [KeptQuote]? = nil,
+        record: ErasureRecord? = nil
+    ) {
+        self.code = code
+        self.requestedOn = requestedOn
+        self.erased = erased
+        self.keptWhiteboard = keptWhiteboard
+        self.chainForReview = chainForReview
+        self.overrideReason = overrideReason
+        self.keptQuotes = keptQuotes
+        self.record = record
     }
 }
 
@@ -441,7 +543,10 @@ public struct ParticipantWithdrawn: EventPayload {
 public struct KeptQuote: Codable, Sendable, Equatable {
     public var number: Int
     public var reason: String
-    public init(number: Int, reason: String) { self.number = number; self.reason = reason }
+    public init(number: Int, reason: String) {
+        self.number = number
+        self.reason = reason
+    }
 }
 
 /// The chained list of what an erasure changed, so `check` can tell an
@@ -452,13 +557,19 @@ public struct KeptQuote: Codable, Sendable, Equatable {
 public struct ErasureRecord: Codable, Sendable, Equatable {
     public var cleared: [Int]
     public var rewritten: [RewrittenRow]
-    public init(cleared: [Int], rewritten: [RewrittenRow]) { self.cleared = cleared; self.rewritten = rewritten }
+    public init(cleared: [Int], rewritten: [RewrittenRow]) {
+        self.cleared = cleared
+        self.rewritten = rewritten
+    }
 
     public struct RewrittenRow: Codable, Sendable, Equatable {
         public var seq: Int
         /// Hex SHA-256 (or keyed HMAC) of the new salt and payload.
         public var commitment: String
-        public init(seq: Int, commitment: String) { self.seq = seq; self.commitment = commitment }
+        public init(seq: Int, commitment: String) {
+            self.seq = seq
+            self.commitment = commitment
+        }
     }
 }
 
@@ -469,7 +580,9 @@ public struct ImportRecorded: EventPayload {
     public var fileName: String
     public var added: Int
     public init(format: String, fileName: String, added: Int) {
-        self.format = format; self.fileName = fileName; self.added = added
+        self.format = format
+        self.fileName = fileName
+        self.added = added
     }
 }
 
@@ -478,5 +591,8 @@ public struct ExportRecorded: EventPayload {
     public var body: EventBody { .exportRecorded(self) }
     public var format: String
     public var fileName: String
-    public init(format: String, fileName: String) { self.format = format; self.fileName = fileName }
+    public init(format: String, fileName: String) {
+        self.format = format
+        self.fileName = fileName
+    }
 }

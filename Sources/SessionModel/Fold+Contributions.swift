@@ -18,11 +18,12 @@ extension SessionState {
         let number = contributions.count + 1
         for n in e.replyTo where n < 1 || n >= number { throw SessionError.replyToSelfOrFuture(n) }
         if let a = e.alignsWith, a < 1 || a >= number { throw SessionError.replyToSelfOrFuture(a) }
-        contributions.append(Contribution(
-            number: number, loggedAt: event.at, occurredAt: e.occurredAt ?? event.at, loggedBy: event.by,
-            source: e.source, room: e.room, speaker: e.speaker, text: e.text, form: e.form, replyTo: e.replyTo,
-            alignsWith: e.alignsWith, directMessage: e.directMessage ?? false, guideSegment: guide.current,
-            round: currentRound?.number, attribution: attribution))
+        contributions.append(
+            Contribution(
+                number: number, loggedAt: event.at, occurredAt: e.occurredAt ?? event.at, loggedBy: event.by,
+                source: e.source, room: e.room, speaker: e.speaker, text: e.text, form: e.form, replyTo: e.replyTo,
+                alignsWith: e.alignsWith, directMessage: e.directMessage ?? false, guideSegment: guide.current,
+                round: currentRound?.number, attribution: attribution))
     }
 
     mutating func fold(_ e: ContributionEdited, _ event: SessionEvent) throws {
@@ -35,10 +36,18 @@ extension SessionState {
         let shift = TextSpan.editShift(from: contributions[i].text, to: e.text)
         contributions[i].text = e.text
         contributions[i].redactions = contributions[i].redactions.compactMap { r in
-            shift(r.span).map { var r = r; r.span = $0; return r }
+            shift(r.span).map {
+                var r = r
+                r.span = $0
+                return r
+            }
         }
         contributions[i].rejections = contributions[i].rejections.compactMap { r in
-            shift(r.span).map { var r = r; r.span = $0; return r }
+            shift(r.span).map {
+                var r = r
+                r.span = $0
+                return r
+            }
         }
     }
 
@@ -95,16 +104,20 @@ extension SessionState {
             guard seen.insert(code.name.lowercased()).inserted else { throw SessionError.duplicateCode(code.name) }
         }
         let emergent = codebook.entries.filter { $0.emergent && !seen.contains($0.name.lowercased()) }
-        codebook = Codebook(name: e.name, entries: e.codes.map {
-            CodebookEntry(name: $0.name, description: $0.description, emergent: false)
-        } + emergent)
+        codebook = Codebook(
+            name: e.name,
+            entries: e.codes.map {
+                CodebookEntry(name: $0.name, description: $0.description, emergent: false)
+            } + emergent)
     }
 
     mutating func fold(_ e: CodeTagged, _ event: SessionEvent) throws {
         let i = try liveContribution(e.number)
         guard Self.isUsableCode(e.code) else { throw SessionError.invalidCode(e.code) }
         let name: String
-        if let known = codebook.canonical(e.code) { name = known } else {
+        if let known = codebook.canonical(e.code) {
+            name = known
+        } else {
             // A code outside the codebook becomes an emergent code, as coders expect.
             name = e.code.trimmingCharacters(in: .whitespaces)
             codebook.entries.append(CodebookEntry(name: name, description: nil, emergent: true))
@@ -114,15 +127,18 @@ extension SessionState {
 
     mutating func fold(_ e: CodeUntagged, _ event: SessionEvent) throws {
         let i = try liveContribution(e.number)
-        guard let index = contributions[i].codes.firstIndex(where: {
-            $0.caseInsensitiveCompare(e.code) == .orderedSame
-        }) else {
+        guard
+            let index = contributions[i].codes.firstIndex(where: {
+                $0.caseInsensitiveCompare(e.code) == .orderedSame
+            })
+        else {
             throw SessionError.codeNotTagged(number: e.number, code: e.code)
         }
         let removed = contributions[i].codes.remove(at: index)
         // An emergent code lives only while something is tagged with it.
         if let k = codebook.entries.firstIndex(where: { $0.emergent && $0.name == removed }),
-           !contributions.contains(where: { $0.codes.contains(removed) }) {
+            !contributions.contains(where: { $0.codes.contains(removed) })
+        {
             codebook.entries.remove(at: k)
         }
     }
@@ -149,16 +165,22 @@ extension TextSpan {
     /// region keeps its offsets, one wholly after it moves by the change in length,
     /// one the change overlaps (or touches inside a word) maps to nil.
     static func editShift(from old: String, to new: String) -> (TextSpan) -> TextSpan? {
-        let a = Array(old.unicodeScalars), b = Array(new.unicodeScalars)
+        let a = Array(old.unicodeScalars)
+        let b = Array(new.unicodeScalars)
         var prefix = 0
         while prefix < a.count && prefix < b.count && a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0
-        while suffix < a.count - prefix && suffix < b.count - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+        while suffix < a.count - prefix && suffix < b.count - prefix
+            && a[a.count - 1 - suffix] == b[b.count - 1 - suffix]
+        {
             suffix += 1
         }
-        let changedEnd = a.count - suffix, delta = b.count - a.count
+        let changedEnd = a.count - suffix
+        let delta = b.count - a.count
         // A change right against a span counts as touching it unless a word boundary separates them.
-        func boundary(_ i: Int) -> Bool { i < 0 || i >= b.count || !(b[i].properties.isAlphabetic || b[i].properties.numericType != nil) }
+        func boundary(_ i: Int) -> Bool {
+            i < 0 || i >= b.count || !(b[i].properties.isAlphabetic || b[i].properties.numericType != nil)
+        }
         return { span in
             if span.end < prefix || (span.end == prefix && boundary(span.end)) { return span }
             let moved = TextSpan(start: span.start + delta, end: span.end + delta)

@@ -10,9 +10,11 @@ extension SessionState {
         participants[e.code]?.room = 0
         linkage[e.code] = nil
         for n in e.erased { try eraseContribution(n) }
-        withdrawals.append(WithdrawalRecord(code: e.code, requestedOn: e.requestedOn, at: event.at, by: event.by,
-                                            erased: e.erased, keptWhiteboard: e.keptWhiteboard,
-                                            chainForReview: e.chainForReview, overrideReason: e.overrideReason))
+        withdrawals.append(
+            WithdrawalRecord(
+                code: e.code, requestedOn: e.requestedOn, at: event.at, by: event.by,
+                erased: e.erased, keptWhiteboard: e.keptWhiteboard,
+                chainForReview: e.chainForReview, overrideReason: e.overrideReason))
     }
 
     mutating func fold(_ e: LinkageDestroyed, _ event: SessionEvent) throws {
@@ -22,8 +24,10 @@ extension SessionState {
     }
 
     mutating func fold(_ e: ImportRecorded, _ event: SessionEvent) throws {
-        imports.append(ProcessRecord(kind: e.format, detail: "\(e.fileName): \(e.added) added", at: event.at,
-                                     by: event.by))
+        imports.append(
+            ProcessRecord(
+                kind: e.format, detail: "\(e.fileName): \(e.added) added", at: event.at,
+                by: event.by))
     }
 
     mutating func fold(_ e: ExportRecorded, _ event: SessionEvent) throws {

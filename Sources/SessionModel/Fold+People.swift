@@ -12,8 +12,9 @@ extension SessionState {
         guard ParticipantCode.isValid(e.code) else { throw SessionError.invalidParticipantCode(e.code) }
         guard participants[e.code] == nil else { throw SessionError.duplicateParticipant(e.code) }
         try Self.requireText(e.jobRole, field: "the job role", limit: TextLimits.name)
-        participants[e.code] = Participant(code: e.code, jobRole: e.jobRole, organisationType: e.organisationType,
-                                           strand: e.strand, attribution: e.attribution)
+        participants[e.code] = Participant(
+            code: e.code, jobRole: e.jobRole, organisationType: e.organisationType,
+            strand: e.strand, attribution: e.attribution)
         participantOrder.append(e.code)
     }
 
@@ -25,7 +26,8 @@ extension SessionState {
     mutating func fold(_ e: ConsentChecklistSet, _ event: SessionEvent) throws {
         guard !e.items.isEmpty else { throw SessionError.emptyText(field: "the consent checklist") }
         consentChecklist = e.items
-        consentEffects = Dictionary((e.optional ?? []).filter { e.items.contains($0.item) }.map { ($0.item, $0.effect) },
-                                    uniquingKeysWith: { a, _ in a })
+        consentEffects = Dictionary(
+            (e.optional ?? []).filter { e.items.contains($0.item) }.map { ($0.item, $0.effect) },
+            uniquingKeysWith: { a, _ in a })
     }
 }

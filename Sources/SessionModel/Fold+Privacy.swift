@@ -12,7 +12,9 @@ extension SessionState {
     mutating func fold(_ e: BlocklistNameAdded, _ event: SessionEvent) throws {
         guard !linkageDestroyed else { throw SessionError.linkageDestroyed }
         try Self.requireText(e.name, field: "the name", limit: TextLimits.name)
-        if !blocklist.contains(where: { $0.caseInsensitiveCompare(e.name) == .orderedSame }) { blocklist.append(e.name) }
+        if !blocklist.contains(where: { $0.caseInsensitiveCompare(e.name) == .orderedSame }) {
+            blocklist.append(e.name)
+        }
     }
 
     mutating func fold(_ e: RedactionAccepted, _ event: SessionEvent) throws {
@@ -22,8 +24,10 @@ extension SessionState {
         let covered = try Self.slice(text, e.span, number: e.number)
         let placeholder = placeholderFor(label: e.label, text: covered, recorded: e.placeholder)
         contributions[i].redactions.removeAll { $0.span == e.span }
-        contributions[i].redactions.append(Redaction(span: e.span, label: e.label, placeholder: placeholder,
-                                                     manual: e.manual))
+        contributions[i].redactions.append(
+            Redaction(
+                span: e.span, label: e.label, placeholder: placeholder,
+                manual: e.manual))
         contributions[i].redactions.sort { $0.span.start < $1.span.start }
     }
 

@@ -37,8 +37,10 @@ extension SessionState {
         try requireOpen()
         guard currentRound == nil else { throw SessionError.roundAlreadyRunning }
         guard (1...240).contains(e.minutes) else { throw SessionError.invalidMinutes(e.minutes) }
-        rounds.append(BreakoutRound(number: rounds.count + 1, minutes: e.minutes, prompt: e.prompt,
-                                    startedAt: event.at))
+        rounds.append(
+            BreakoutRound(
+                number: rounds.count + 1, minutes: e.minutes, prompt: e.prompt,
+                startedAt: event.at))
     }
 
     mutating func fold(_ e: RoundEnded, _ event: SessionEvent) throws {

@@ -8,9 +8,10 @@ extension SessionState {
         if let code = e.participant { _ = try requireParticipant(code) }
         _ = try roomIndex(e.room)
         let number = register.concerns.count + 1
-        register.concerns.append(SafeguardingConcern(
-            number: number, raisedAt: event.at, raisedBy: event.by, room: e.room, contributions: e.contributions,
-            participant: e.participant, category: e.category, urgency: e.urgency, description: e.description))
+        register.concerns.append(
+            SafeguardingConcern(
+                number: number, raisedAt: event.at, raisedBy: event.by, room: e.room, contributions: e.contributions,
+                participant: e.participant, category: e.category, urgency: e.urgency, description: e.description))
         for n in e.contributions { contributions[n - 1].concerns.append(number) }
     }
 
@@ -29,7 +30,9 @@ extension SessionState {
             throw SessionError.referralNeedsBody
         }
         try Self.requireText(e.note, field: "the note", limit: TextLimits.description)
-        register.concerns[k].actions.append(ConcernAction(kind: e.action, to: e.to, reference: e.reference,
-                                                          note: e.note, at: event.at, by: event.by))
+        register.concerns[k].actions.append(
+            ConcernAction(
+                kind: e.action, to: e.to, reference: e.reference,
+                note: e.note, at: event.at, by: event.by))
     }
 }

@@ -30,7 +30,9 @@ extension SessionState {
 
     /// The placeholder accepting `text` as `label` would give now (nothing changes).
     public func placeholderPreview(label: IdentifierLabel, text: String) -> String {
-        let number = placeholderNumbers[Self.placeholderKey(label: label, text: text)] ?? ((placeholderCounters[label.rawValue] ?? 0) + 1)
+        let number =
+            placeholderNumbers[Self.placeholderKey(label: label, text: text)]
+            ?? ((placeholderCounters[label.rawValue] ?? 0) + 1)
         return "[\(label.placeholderWord) \(number)]"
     }
 }

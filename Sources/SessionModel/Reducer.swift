@@ -41,7 +41,9 @@ extension SessionState {
         switch event.body {
         case .erased, .sessionCreated: break
         // The session itself
-        case .sessionClosed: try requireOpen(); info?.closed = true
+        case .sessionClosed:
+            try requireOpen()
+            info?.closed = true
         case .recordingToggled(let e): info?.recording = e.recording
         case .consoleOpened(let e):
             consoles.append(ProcessRecord(kind: "console-opened", detail: e.role.rawValue, at: event.at, by: event.by))
@@ -97,9 +99,10 @@ extension SessionState {
         guard (0...365).contains(created.withdrawalDays) else {
             throw SessionError.invalidWithdrawalDays(created.withdrawalDays)
         }
-        info = SessionInfo(sessionID: created.sessionID, title: created.title, study: created.study,
-                           strand: created.strand, platform: created.platform, date: created.date,
-                           withdrawalDays: created.withdrawalDays, createdAt: event.at, createdBy: event.by)
+        info = SessionInfo(
+            sessionID: created.sessionID, title: created.title, study: created.study,
+            strand: created.strand, platform: created.platform, date: created.date,
+            withdrawalDays: created.withdrawalDays, createdAt: event.at, createdBy: event.by)
     }
 
     // An erased event still holds its place: an erased contribution keeps its number,
@@ -107,20 +110,22 @@ extension SessionState {
     private mutating func foldErased(_ kind: EventKind, _ event: SessionEvent) {
         switch kind {
         case .contributionLogged:
-            contributions.append(Contribution(
-                number: contributions.count + 1, loggedAt: event.at, occurredAt: event.at, loggedBy: event.by,
-                source: .verbal, room: 0, speaker: nil, text: "", form: .verbatim, replyTo: [], alignsWith: nil,
-                directMessage: false, guideSegment: nil, round: nil, attribution: .background, erased: true))
+            contributions.append(
+                Contribution(
+                    number: contributions.count + 1, loggedAt: event.at, occurredAt: event.at, loggedBy: event.by,
+                    source: .verbal, room: 0, speaker: nil, text: "", form: .verbatim, replyTo: [], alignsWith: nil,
+                    directMessage: false, guideSegment: nil, round: nil, attribution: .background, erased: true))
         case .themeCreated:
             themes.append(Theme(number: themes.count + 1, title: "", contributions: []))
         case .sessionCreated, .sessionClosed, .recordingToggled, .consoleOpened, .facilitatorAdded,
-             .participantAdded, .realNameRecorded, .consentRecorded, .consentChecklistSet, .blocklistNameAdded,
-             .linkageDestroyed, .groupCreated, .groupRenamed, .groupClosed, .participantAssigned,
-             .roundStarted, .roundEnded, .guideSet, .guideAdvanced, .contributionEdited,
-             .contributionStruck, .contributionRestored, .attributionSet, .speakerSet, .codebookSet, .codeTagged, .codeUntagged,
-             .themeLinked, .themeUnlinked, .redactionAccepted, .redactionRejected,
-             .confidentialityReminderGiven, .concernRaised, .concernAcknowledged, .concernActionTaken,
-             .participantWithdrawn, .importRecorded, .exportRecorded:
+            .participantAdded, .realNameRecorded, .consentRecorded, .consentChecklistSet, .blocklistNameAdded,
+            .linkageDestroyed, .groupCreated, .groupRenamed, .groupClosed, .participantAssigned,
+            .roundStarted, .roundEnded, .guideSet, .guideAdvanced, .contributionEdited,
+            .contributionStruck, .contributionRestored, .attributionSet, .speakerSet, .codebookSet, .codeTagged,
+            .codeUntagged,
+            .themeLinked, .themeUnlinked, .redactionAccepted, .redactionRejected,
+            .confidentialityReminderGiven, .concernRaised, .concernAcknowledged, .concernActionTaken,
+            .participantWithdrawn, .importRecorded, .exportRecorded:
             break
         }
     }
@@ -143,7 +148,9 @@ extension SessionState {
     mutating func placeholderFor(label: IdentifierLabel, text: String, recorded: Int?) -> String {
         let key = Self.placeholderKey(label: label, text: text)
         let number: Int
-        if let known = placeholderNumbers[key] { number = known } else {
+        if let known = placeholderNumbers[key] {
+            number = known
+        } else {
             var taken = placeholderTaken ?? []
             if let literal = Self.literalPlaceholder(text, label: label) {
                 // A name an erasure replaced by its placeholder keeps that number (the text was
@@ -223,7 +230,8 @@ extension SessionState {
 
     static func isUsableCode(_ code: String) -> Bool {
         let trimmed = code.trimmingCharacters(in: .whitespaces)
-        return !trimmed.isEmpty && trimmed.count <= 120 && !trimmed.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        return !trimmed.isEmpty && trimmed.count <= 120
+            && !trimmed.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 
     /// The text under `span`, or `invalidSpan` when it does not fit.
@@ -241,7 +249,8 @@ extension SessionState {
 public enum ParticipantCode {
     /// Letters then digits, upper case, like P01 or FG2P07.
     public static func isValid(_ code: String) -> Bool {
-        guard (2...12).contains(code.count), let first = code.unicodeScalars.first, let last = code.unicodeScalars.last else { return false }
+        guard (2...12).contains(code.count), let first = code.unicodeScalars.first, let last = code.unicodeScalars.last
+        else { return false }
         return ("A"..."Z").contains(first) && ("0"..."9").contains(last)
             && code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
     }

@@ -57,7 +57,8 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .sessionClosed: return "the session is closed; nothing more can be logged"
         case .emptyText(let field): return "\(field) is empty"
         case .textTooLong(let field, let limit): return "\(field) is longer than \(limit) characters"
-        case .invalidParticipantCode(let c): return "'\(c)' is not a participant code (use letters then digits, like P01)"
+        case .invalidParticipantCode(let c):
+            return "'\(c)' is not a participant code (use letters then digits, like P01)"
         case .unknownParticipant(let c): return "no participant with code \(c) in this session"
         case .duplicateParticipant(let c): return "participant \(c) is already in this session"
         case .participantWithdrawn(let c): return "participant \(c) has withdrawn"
@@ -77,27 +78,35 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .contributionNotStruck(let n): return "contribution #\(n) is not struck, so there is nothing to restore"
         case .speakerOnWhiteboard: return "whiteboard notes are anonymous and carry no speaker"
         case .notSpoken(let n):
-            return "contribution #\(n) is a chat message or a whiteboard note; only spoken contributions take a speaker afterwards"
-        case .invalidRange(let a, let b): return "\(a)-\(b) is not a range of contributions (give FIRST-LAST, FIRST at most LAST)"
+            return
+                "contribution #\(n) is a chat message or a whiteboard note; only spoken contributions take a speaker afterwards"
+        case .invalidRange(let a, let b):
+            return "\(a)-\(b) is not a range of contributions (give FIRST-LAST, FIRST at most LAST)"
         case .speakerNeededForVerbal: return "a verbal contribution needs a speaker (--speaker P01)"
-        case .facilitatorSourceWithParticipant(let c): return "\(c) is a participant; facilitator contributions carry no participant speaker"
+        case .facilitatorSourceWithParticipant(let c):
+            return "\(c) is a participant; facilitator contributions carry no participant speaker"
         case .replyToSelfOrFuture(let n): return "a contribution can only reply to an earlier one, not #\(n)"
         case .duplicateCode(let c): return "the codebook already has a code called '\(c)'"
         case .invalidCode(let c): return "'\(c)' is not a usable code name"
         case .codeNotTagged(let n, let c): return "contribution #\(n) is not tagged '\(c)'"
         case .unknownTheme(let t): return "no theme #\(t) in this session"
         case .invalidSpan(let n, let s, let e): return "span \(s):\(e) does not fit inside contribution #\(n)"
-        case .notARedactionLabel(let l): return "\(l) marks a sensitive topic for review; it is never redacted on its own"
+        case .notARedactionLabel(let l):
+            return "\(l) marks a sensitive topic for review; it is never redacted on its own"
         case .unknownConcern(let k): return "no safeguarding concern #\(k) in this session"
         case .concernClosed(let k): return "concern #\(k) is closed; its record cannot be changed"
         case .referralNeedsBody: return "a referral must say who it went to (--to)"
         case .unknownGuideSegment(let s): return "the discussion guide has no segment \(s + 1)"
         case .noGuide: return "this session has no discussion guide (add one with `convene guide`)"
         case .linkageDestroyed: return "the linkage table was destroyed; real names can no longer be recorded"
-        case .unknownEventKind(let k): return "the journal holds an event of an unknown kind '\(k)' (made by a newer Convene?)"
-        case .eventFromNewerVersion(let k, let v): return "the journal holds a '\(k)' event of version \(v), newer than this Convene understands"
+        case .unknownEventKind(let k):
+            return "the journal holds an event of an unknown kind '\(k)' (made by a newer Convene?)"
+        case .eventFromNewerVersion(let k, let v):
+            return "the journal holds a '\(k)' event of version \(v), newer than this Convene understands"
         case .unreadableEvent(let k): return "a '\(k)' event in the journal cannot be read"
-        case .withdrawalWindowClosed(let d): return "the withdrawal window closed on \(d); the data has been anonymised (use --override-window --reason R if the lead agrees)"
+        case .withdrawalWindowClosed(let d):
+            return
+                "the withdrawal window closed on \(d); the data has been anonymised (use --override-window --reason R if the lead agrees)"
         case .nothingToWithdraw(let c): return "participant \(c) has already withdrawn"
         }
     }

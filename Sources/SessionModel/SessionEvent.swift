@@ -23,7 +23,10 @@ public struct SessionEvent: Sendable, CustomStringConvertible {
     }
 
     public init(id: UUID = UUID(), at: Date, by: String, body: EventBody) {
-        self.id = id; self.at = at; self.by = by; self.body = body
+        self.id = id
+        self.at = at
+        self.by = by
+        self.body = body
     }
 
     /// The payload struct, for code that reads one kind (`event.payload as? ContributionLogged`).

@@ -63,7 +63,11 @@ public struct Edit: Codable, Sendable, Equatable {
     public var previousText: String
     public var at: Date
     public var by: String
-    public init(previousText: String, at: Date, by: String) { self.previousText = previousText; self.at = at; self.by = by }
+    public init(previousText: String, at: Date, by: String) {
+        self.previousText = previousText
+        self.at = at
+        self.by = by
+    }
 }
 
 public struct Redaction: Codable, Sendable, Equatable {
@@ -73,7 +77,10 @@ public struct Redaction: Codable, Sendable, Equatable {
     public var placeholder: String
     public var manual: Bool
     public init(span: TextSpan, label: IdentifierLabel, placeholder: String, manual: Bool) {
-        self.span = span; self.label = label; self.placeholder = placeholder; self.manual = manual
+        self.span = span
+        self.label = label
+        self.placeholder = placeholder
+        self.manual = manual
     }
 }
 
@@ -81,7 +88,11 @@ public struct RejectedFinding: Codable, Sendable, Equatable {
     public var span: TextSpan
     public var label: IdentifierLabel
     public var reason: String
-    public init(span: TextSpan, label: IdentifierLabel, reason: String) { self.span = span; self.label = label; self.reason = reason }
+    public init(span: TextSpan, label: IdentifierLabel, reason: String) {
+        self.span = span
+        self.label = label
+        self.reason = reason
+    }
 }
 
 public struct Contribution: Codable, Sendable, Equatable, Identifiable {
@@ -114,15 +125,30 @@ public struct Contribution: Codable, Sendable, Equatable, Identifiable {
     /// Erased by a withdrawal: only the number is left.
     public var erased: Bool = false
 
-    public init(number: Int, loggedAt: Date, occurredAt: Date, loggedBy: String, source: ContributionSource, room: RoomID,
-                speaker: String?, text: String, form: ContributionForm, replyTo: [Int], alignsWith: Int?, directMessage: Bool,
-                guideSegment: Int?, round: Int?, codes: [String] = [], attribution: AttributionLevel, concerns: [Int] = [],
-                erased: Bool = false) {
-        self.number = number; self.loggedAt = loggedAt; self.occurredAt = occurredAt; self.loggedBy = loggedBy
-        self.source = source; self.room = room; self.speaker = speaker; self.text = text; self.form = form
-        self.replyTo = replyTo; self.alignsWith = alignsWith; self.directMessage = directMessage
-        self.guideSegment = guideSegment; self.round = round; self.codes = codes; self.attribution = attribution
-        self.concerns = concerns; self.erased = erased
+    public init(
+        number: Int, loggedAt: Date, occurredAt: Date, loggedBy: String, source: ContributionSource, room: RoomID,
+        speaker: String?, text: String, form: ContributionForm, replyTo: [Int], alignsWith: Int?, directMessage: Bool,
+        guideSegment: Int?, round: Int?, codes: [String] = [], attribution: AttributionLevel, concerns: [Int] = [],
+        erased: Bool = false
+    ) {
+        self.number = number
+        self.loggedAt = loggedAt
+        self.occurredAt = occurredAt
+        self.loggedBy = loggedBy
+        self.source = source
+        self.room = room
+        self.speaker = speaker
+        self.text = text
+        self.form = form
+        self.replyTo = replyTo
+        self.alignsWith = alignsWith
+        self.directMessage = directMessage
+        self.guideSegment = guideSegment
+        self.round = round
+        self.codes = codes
+        self.attribution = attribution
+        self.concerns = concerns
+        self.erased = erased
     }
 }
 

@@ -14,7 +14,11 @@ public struct JournalHead: Codable, Sendable, Equatable {
     /// The file (absolute path) or team-session address the head was taken from.
     public var location: String?
     public init(session: String, seq: Int, hash: String, at: Date? = nil, location: String? = nil) {
-        self.session = session; self.seq = seq; self.hash = hash; self.at = at; self.location = location
+        self.session = session
+        self.seq = seq
+        self.hash = hash
+        self.at = at
+        self.location = location
     }
 }
 
@@ -47,12 +51,15 @@ public enum Anchors {
         let fm = FileManager.default
         if let existing = read(file), existing.seq > head.seq { return }
         do {
-            try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try fm.createDirectory(
+                atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let encoder = JSONEncoder()
             encoder.dateEncodingStrategy = .iso8601
             encoder.outputFormatting = [.sortedKeys]
             let temp = file + ".\(getpid()).tmp"
-            guard fm.createFile(atPath: temp, contents: try encoder.encode(head), attributes: [.posixPermissions: 0o600]) else { return }
+            guard
+                fm.createFile(atPath: temp, contents: try encoder.encode(head), attributes: [.posixPermissions: 0o600])
+            else { return }
             if rename(temp, file) != 0 { try? fm.removeItem(atPath: temp) }
         } catch {
             return
@@ -64,7 +71,9 @@ public enum Anchors {
         guard let root = directory() else { return [] }
         let dir = root + "/" + safeName(session)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-        return names.filter { $0.hasSuffix(".json") }.sorted().compactMap { read(dir + "/" + $0) }.filter { $0.session == session }
+        return names.filter { $0.hasSuffix(".json") }.sorted().compactMap { read(dir + "/" + $0) }.filter {
+            $0.session == session
+        }
     }
 
     /// A head from a receipt or export: any JSON document with a `journalHead` object (or a head itself).

@@ -31,7 +31,9 @@ public struct EncryptedPayloads: PayloadCipher {
         public var blockSize: Int
         public var parallelism: Int
         public init(logN: Int, blockSize: Int, parallelism: Int) {
-            self.logN = logN; self.blockSize = blockSize; self.parallelism = parallelism
+            self.logN = logN
+            self.blockSize = blockSize
+            self.parallelism = parallelism
         }
         /// N = 2^15, r = 8, p = 1: 32 MiB and about a tenth of a second, once per open.
         public static let standard = KeyDerivation(logN: 15, blockSize: 8, parallelism: 1)
@@ -41,7 +43,9 @@ public struct EncryptedPayloads: PayloadCipher {
         /// Bounds on what a file may ask for, so a doctored `meta` cannot make
         /// opening allocate gigabytes or spin for hours.
         var isReasonable: Bool {
-            guard (10...20).contains(logN), (1...16).contains(blockSize), (1...4).contains(parallelism) else { return false }
+            guard (10...20).contains(logN), (1...16).contains(blockSize), (1...4).contains(parallelism) else {
+                return false
+            }
             // scrypt needs 128·N·r bytes: at most 256 MiB.
             return 128 * (1 << logN) * blockSize <= 256 << 20
         }
@@ -65,7 +69,9 @@ public struct EncryptedPayloads: PayloadCipher {
 
     /// A cipher with a fresh random data key, and the `meta` entries that
     /// store it wrapped under `passphrase`.
-    public static func create(passphrase: String, derivation: KeyDerivation = .standard) throws -> (cipher: EncryptedPayloads, meta: [String: String]) {
+    public static func create(passphrase: String, derivation: KeyDerivation = .standard) throws -> (
+        cipher: EncryptedPayloads, meta: [String: String]
+    ) {
         let cipher = EncryptedPayloads(dataKey: SymmetricKey(size: .bits256))
         return (cipher, try cipher.wrap(passphrase: passphrase, derivation: derivation))
     }
@@ -74,14 +80,16 @@ public struct EncryptedPayloads: PayloadCipher {
     /// missing or absurd settings are `damaged`; nothing here can trap.
     public static func unlock(meta: FileMeta, passphrase: String, path: String) throws -> EncryptedPayloads {
         guard meta.encryption == cipherName else {
-            throw StoreError.cannotOpen(path: path, detail: "it is encrypted with '\(meta.encryption)', which this Convene does not know")
+            throw StoreError.cannotOpen(
+                path: path, detail: "it is encrypted with '\(meta.encryption)', which this Convene does not know")
         }
         let v = meta.values
         guard v[MetaKey.kdf] == "scrypt",
-              let salt = v[MetaKey.salt].flatMap({ Data(base64Encoded: $0) }), salt.count >= 16,
-              let logN = v[MetaKey.logN].flatMap(Int.init), let r = v[MetaKey.blockSize].flatMap(Int.init),
-              let p = v[MetaKey.parallelism].flatMap(Int.init),
-              let wrapped = v[MetaKey.wrappedKey].flatMap({ Data(base64Encoded: $0) }) else {
+            let salt = v[MetaKey.salt].flatMap({ Data(base64Encoded: $0) }), salt.count >= 16,
+            let logN = v[MetaKey.logN].flatMap(Int.init), let r = v[MetaKey.blockSize].flatMap(Int.init),
+            let p = v[MetaKey.parallelism].flatMap(Int.init),
+            let wrapped = v[MetaKey.wrappedKey].flatMap({ Data(base64Encoded: $0) })
+        else {
             throw StoreError.damaged(path: path, detail: "its encryption settings are missing or unreadable")
         }
         let derivation = KeyDerivation(logN: logN, blockSize: r, parallelism: p)
@@ -107,7 +115,9 @@ public struct EncryptedPayloads: PayloadCipher {
         let salt = Data(SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) })
         let kek = try Self.deriveKey(passphrase: passphrase, salt: salt, derivation: derivation)
         let raw = dataKey.withUnsafeBytes { Data($0) }
-        guard let wrapped = try AES.GCM.seal(raw, using: kek, authenticating: Self.wrapContext).combined else { throw SealError.unknownLayout }
+        guard let wrapped = try AES.GCM.seal(raw, using: kek, authenticating: Self.wrapContext).combined else {
+            throw SealError.unknownLayout
+        }
         return [
             MetaKey.kdf: "scrypt",
             MetaKey.salt: salt.base64EncodedString(),
@@ -122,8 +132,9 @@ public struct EncryptedPayloads: PayloadCipher {
         // The same words typed on another keyboard or input method must give the same key.
         let bytes = Data(passphrase.precomposedStringWithCanonicalMapping.utf8)
         do {
-            return try KDF.Scrypt.deriveKey(from: bytes, salt: salt, outputByteCount: 32, rounds: 1 << derivation.logN,
-                                            blockSize: derivation.blockSize, parallelism: derivation.parallelism)
+            return try KDF.Scrypt.deriveKey(
+                from: bytes, salt: salt, outputByteCount: 32, rounds: 1 << derivation.logN,
+                blockSize: derivation.blockSize, parallelism: derivation.parallelism)
         } catch {
             throw StoreError.failed("the passphrase key could not be derived (\(error)); not enough memory?")
         }
@@ -140,7 +151,9 @@ public struct EncryptedPayloads: PayloadCipher {
     /// payload: a sealed row copied onto another event does not open.
     public func seal(_ plain: Data, context: Data) throws -> Data {
         // `combined` is nil only for nonces of a non-standard size, which are never used here.
-        guard let combined = try AES.GCM.seal(plain, using: dataKey, authenticating: context).combined else { throw SealError.unknownLayout }
+        guard let combined = try AES.GCM.seal(plain, using: dataKey, authenticating: context).combined else {
+            throw SealError.unknownLayout
+        }
         return combined
     }
 

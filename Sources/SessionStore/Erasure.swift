@@ -17,9 +17,14 @@ public struct ErasurePlan: Sendable {
     public var draftGoes: @Sendable (String) -> Bool
     /// The tombstone, given the chained record of what was cleared and rewritten.
     public var tombstone: @Sendable (ErasureRecord) -> any EventPayload
-    public init(clear: Set<Int>, names: [String] = [], draftGoes: @escaping @Sendable (String) -> Bool = { _ in false },
-                tombstone: @escaping @Sendable (ErasureRecord) -> any EventPayload) {
-        self.clear = clear; self.names = names; self.draftGoes = draftGoes; self.tombstone = tombstone
+    public init(
+        clear: Set<Int>, names: [String] = [], draftGoes: @escaping @Sendable (String) -> Bool = { _ in false },
+        tombstone: @escaping @Sendable (ErasureRecord) -> any EventPayload
+    ) {
+        self.clear = clear
+        self.names = names
+        self.draftGoes = draftGoes
+        self.tombstone = tombstone
     }
 }
 
@@ -34,10 +39,16 @@ public struct ErasureResult: Sendable {
     public var purged: PurgeResult
     /// Where the journal ends after the erasure (for the receipt).
     public var head: JournalHead?
-    public init(cleared: [Int], rewritten: [NameRewriteChange], draftsErased: Int, appended: [StoredEvent],
-                purged: PurgeResult, head: JournalHead?) {
-        self.cleared = cleared; self.rewritten = rewritten; self.draftsErased = draftsErased
-        self.appended = appended; self.purged = purged; self.head = head
+    public init(
+        cleared: [Int], rewritten: [NameRewriteChange], draftsErased: Int, appended: [StoredEvent],
+        purged: PurgeResult, head: JournalHead?
+    ) {
+        self.cleared = cleared
+        self.rewritten = rewritten
+        self.draftsErased = draftsErased
+        self.appended = appended
+        self.purged = purged
+        self.head = head
     }
 }
 
@@ -63,8 +74,10 @@ extension SQLiteJournal: ErasingJournal {
     /// The hash chain stays valid: it covers the first salted commitments, and
     /// the record commits to each rewritten payload.
     @discardableResult
-    public func erase(by actor: String, at: Date,
-                      plan planner: (SessionState, [StoredEvent]) throws -> ErasurePlan) throws -> ErasureResult {
+    public func erase(
+        by actor: String, at: Date,
+        plan planner: (SessionState, [StoredEvent]) throws -> ErasurePlan
+    ) throws -> ErasureResult {
         guard !readOnly else { throw StoreError.readOnly(location) }
         guard !pagedContributions else { throw PagingUnavailable.appendNeedsContributions }
         var cleared: [Int] = []
@@ -77,7 +90,9 @@ extension SQLiteJournal: ErasingJournal {
                     try db.inTransaction(.immediate) {
                         try checkStillInPlace()
                         _ = try catchUp(db)
-                        let events = try Row.fetchAll(db, sql: "SELECT * FROM events ORDER BY seq").map { try decode($0) }
+                        let events = try Row.fetchAll(db, sql: "SELECT * FROM events ORDER BY seq").map {
+                            try decode($0)
+                        }
                         let before = cached
                         let plan: ErasurePlan
                         do { plan = try planner(before, events) } catch { throw CallerError(error: error) }
@@ -86,15 +101,21 @@ extension SQLiteJournal: ErasingJournal {
                             throw StoreError.failed("\(location): the erasure names events that are not in the journal")
                         }
                         if let concern = cleared.first(where: { events[$0 - 1].event.isRestricted }) {
-                            throw StoreError.failed("the erasure was not made: event \(concern) is a safeguarding concern, which is never erased")
+                            throw StoreError.failed(
+                                "the erasure was not made: event \(concern) is a safeguarding concern, which is never erased"
+                            )
                         }
                         for seq in cleared {
-                            try db.execute(sql: "UPDATE events SET payload = NULL, salt = NULL WHERE seq = ?", arguments: [seq])
+                            try db.execute(
+                                sql: "UPDATE events SET payload = NULL, salt = NULL WHERE seq = ?", arguments: [seq])
                         }
                         let clearing = Set(cleared)
                         var kept: [(seq: Int, event: SessionEvent)] = events.map { stored in
-                            let e = clearing.contains(stored.seq)
-                                ? SessionEvent(id: stored.event.id, at: stored.event.at, by: stored.event.by, body: .erased(stored.event.body.kind))
+                            let e =
+                                clearing.contains(stored.seq)
+                                ? SessionEvent(
+                                    id: stored.event.id, at: stored.event.at, by: stored.event.by,
+                                    body: .erased(stored.event.body.kind))
                                 : stored.event
                             return (stored.seq, e)
                         }
@@ -105,16 +126,22 @@ extension SQLiteJournal: ErasingJournal {
                             let idText = kept[seq - 1].event.id.uuidString.lowercased()
                             let sealed = try sealPayload(payload, id: idText)
                             let salt = HashChain.newSalt()
-                            try db.execute(sql: "UPDATE events SET payload = ?, salt = ? WHERE seq = ?", arguments: [sealed, salt, seq])
-                            rewritten.append(.init(seq: seq, commitment: HashChain.hex(HashChain.commitment(salt: salt, payload: sealed))))
+                            try db.execute(
+                                sql: "UPDATE events SET payload = ?, salt = ? WHERE seq = ?",
+                                arguments: [sealed, salt, seq])
+                            rewritten.append(
+                                .init(
+                                    seq: seq,
+                                    commitment: HashChain.hex(HashChain.commitment(salt: salt, payload: sealed))))
                             let old = kept[seq - 1].event
                             kept[seq - 1].event = SessionEvent(id: old.id, at: old.at, by: old.by, payload)
                         }
                         changes = rewrite.changes
                         if !rewritten.isEmpty {
                             // An older Convene would take a rewritten row for tampering.
-                            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'format' AND CAST(value AS INTEGER) < ?",
-                                           arguments: [String(Schema.formatVersion), Schema.formatVersion])
+                            try db.execute(
+                                sql: "UPDATE meta SET value = ? WHERE key = 'format' AND CAST(value AS INTEGER) < ?",
+                                arguments: [String(Schema.formatVersion), Schema.formatVersion])
                         }
                         try db.execute(sql: "DELETE FROM snapshot")
                         drafts = try eraseDrafts(db, where: plan.draftGoes)
@@ -124,7 +151,8 @@ extension SQLiteJournal: ErasingJournal {
                         var state = SessionState()
                         for (seq, event) in kept {
                             do { try state.apply(event) } catch let e as SessionError {
-                                throw StoreError.failed("the erasure was not made: event \(seq) would no longer replay (\(e))")
+                                throw StoreError.failed(
+                                    "the erasure was not made: event \(seq) would no longer replay (\(e))")
                             }
                         }
                         cached = state
@@ -138,7 +166,11 @@ extension SQLiteJournal: ErasingJournal {
             }
         } catch {
             // Nothing was committed: re-read so the cache matches the file.
-            lock.withLock { cached = SessionState(); lastHash = HashChain.genesis; snapshotSeq = 0 }
+            lock.withLock {
+                cached = SessionState()
+                lastHash = HashChain.genesis
+                snapshotSeq = 0
+            }
             try? loadSnapshot()
             _ = try? refresh()
             // A planner's refusal reaches the caller as it was thrown.
@@ -149,8 +181,9 @@ extension SQLiteJournal: ErasingJournal {
         FaultPoint.afterEraseCommit.reach()
         try writeSnapshot()
         let purged = try purge()
-        return ErasureResult(cleared: cleared, rewritten: changes, draftsErased: drafts, appended: appended,
-                             purged: purged, head: head)
+        return ErasureResult(
+            cleared: cleared, rewritten: changes, draftsErased: drafts, appended: appended,
+            purged: purged, head: head)
     }
 
     /// Deletes the console drafts whose plaintext `goes` names; a draft that
@@ -203,8 +236,10 @@ extension SQLiteJournal: ErasingJournal {
     /// Puts the data key under a new passphrase. Events are untouched (they
     /// are sealed with the data key), so the chain and every commitment stay
     /// as they were; the old wrapped key is checkpointed out of the WAL.
-    public func changePassphrase(to passphrase: String,
-                                 derivation: EncryptedPayloads.KeyDerivation = .standard) throws -> PurgeResult {
+    public func changePassphrase(
+        to passphrase: String,
+        derivation: EncryptedPayloads.KeyDerivation = .standard
+    ) throws -> PurgeResult {
         guard !readOnly else { throw StoreError.readOnly(location) }
         guard let sealed = cipher as? EncryptedPayloads else {
             throw StoreError.failed("\(location) is not encrypted, so it has no passphrase to change")
@@ -213,7 +248,8 @@ extension SQLiteJournal: ErasingJournal {
         do {
             try dbQueue.write { db in
                 for (key, value) in entries {
-                    try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
+                    try db.execute(
+                        sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
                 }
             }
             return try dbQueue.writeWithoutTransaction { db in PurgeResult(complete: try checkpoint(db)) }
@@ -260,13 +296,13 @@ public enum ErasureRules {
         case .realNameRecorded(let e): return .realName(code: e.code)
         case .blocklistNameAdded: return .blockedName
         case .sessionCreated, .sessionClosed, .recordingToggled, .consoleOpened, .facilitatorAdded,
-             .participantAdded, .consentRecorded, .consentChecklistSet, .linkageDestroyed,
-             .groupCreated, .groupRenamed, .groupClosed, .participantAssigned, .roundStarted, .roundEnded,
-             .guideSet, .guideAdvanced, .codebookSet, .themeCreated,
-             // Who spoke a range: numbers and a code, no words; its contributions go on their own.
-             .speakerSet,
-             .concernRaised, .concernAcknowledged, .concernActionTaken,
-             .participantWithdrawn, .importRecorded, .exportRecorded:
+            .participantAdded, .consentRecorded, .consentChecklistSet, .linkageDestroyed,
+            .groupCreated, .groupRenamed, .groupClosed, .participantAssigned, .roundStarted, .roundEnded,
+            .guideSet, .guideAdvanced, .codebookSet, .themeCreated,
+            // Who spoke a range: numbers and a code, no words; its contributions go on their own.
+            .speakerSet,
+            .concernRaised, .concernAcknowledged, .concernActionTaken,
+            .participantWithdrawn, .importRecorded, .exportRecorded:
             return .none
         case .erased(let kind):
             // An erased contribution still takes its number.
@@ -278,7 +314,9 @@ public enum ErasureRules {
     /// each erased contribution's `contribution.logged` and every event about
     /// it, and the participant's `participant.real-name`. Rows already erased
     /// are skipped. Whiteboard notes are never passed in; concerns never match.
-    public static func withdrawal(of code: String, erasing contributions: Set<Int>, in events: [StoredEvent]) -> Set<Int> {
+    public static func withdrawal(of code: String, erasing contributions: Set<Int>, in events: [StoredEvent]) -> Set<
+        Int
+    > {
         var clear = Set<Int>()
         var number = 0
         for stored in events {
@@ -300,11 +338,12 @@ public enum ErasureRules {
 
     /// Every real name and block-listed name still in the journal (for `anonymise`).
     public static func linkage(in events: [StoredEvent]) -> Set<Int> {
-        Set(events.filter { stored in
-            switch subject(of: stored.event.body) {
-            case .realName, .blockedName: return !stored.event.isErased
-            case .newContribution, .aboutContribution, .none: return false
-            }
-        }.map(\.seq))
+        Set(
+            events.filter { stored in
+                switch subject(of: stored.event.body) {
+                case .realName, .blockedName: return !stored.event.isErased
+                case .newContribution, .aboutContribution, .none: return false
+                }
+            }.map(\.seq))
     }
 }

@@ -22,17 +22,17 @@ public enum FaultPoint: String, CaseIterable, Sendable {
     case afterVacuum = "after-vacuum"
 
     #if DEBUG
-    private static let armed: FaultPoint? = ProcessInfo.processInfo.environment["CONVENE_FAULT_POINT"]
-        .flatMap(FaultPoint.init(rawValue:))
-    private static let passes = Passes(Int(ProcessInfo.processInfo.environment["CONVENE_FAULT_SKIP"] ?? "") ?? 0)
+        private static let armed: FaultPoint? = ProcessInfo.processInfo.environment["CONVENE_FAULT_POINT"]
+            .flatMap(FaultPoint.init(rawValue:))
+        private static let passes = Passes(Int(ProcessInfo.processInfo.environment["CONVENE_FAULT_SKIP"] ?? "") ?? 0)
     #endif
 
     /// Dies here if this point is armed (debug builds only).
     @inline(__always)
     public func reach() {
         #if DEBUG
-        guard Self.armed == self else { return }
-        if !Self.passes.takeOne() { kill(getpid(), SIGKILL) }
+            guard Self.armed == self else { return }
+            if !Self.passes.takeOne() { kill(getpid(), SIGKILL) }
         #endif
     }
 
@@ -40,27 +40,32 @@ public enum FaultPoint: String, CaseIterable, Sendable {
     /// inside SQLite's own commit processing (debug builds, when armed).
     static func watchNextCommit(_ db: Database) {
         #if DEBUG
-        guard let point = armed, point == .duringCommit || point == .afterWalFsync else { return }
-        db.add(transactionObserver: CommitObserver(), extent: .nextTransaction)
+            guard let point = armed, point == .duringCommit || point == .afterWalFsync else { return }
+            db.add(transactionObserver: CommitObserver(), extent: .nextTransaction)
         #endif
     }
 }
 
 #if DEBUG
-/// How many more passes of the armed point to let by.
-private final class Passes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var left: Int
-    init(_ n: Int) { left = n }
-    /// True while passes remain (and uses one up).
-    func takeOne() -> Bool { lock.withLock { left -= 1; return left >= 0 } }
-}
+    /// How many more passes of the armed point to let by.
+    private final class Passes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var left: Int
+        init(_ n: Int) { left = n }
+        /// True while passes remain (and uses one up).
+        func takeOne() -> Bool {
+            lock.withLock {
+                left -= 1
+                return left >= 0
+            }
+        }
+    }
 
-private final class CommitObserver: TransactionObserver, @unchecked Sendable {
-    func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { true }
-    func databaseDidChange(with event: DatabaseEvent) {}
-    func databaseWillCommit() throws { FaultPoint.duringCommit.reach() }
-    func databaseDidCommit(_ db: Database) { FaultPoint.afterWalFsync.reach() }
-    func databaseDidRollback(_ db: Database) {}
-}
+    private final class CommitObserver: TransactionObserver, @unchecked Sendable {
+        func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { true }
+        func databaseDidChange(with event: DatabaseEvent) {}
+        func databaseWillCommit() throws { FaultPoint.duringCommit.reach() }
+        func databaseDidCommit(_ db: Database) { FaultPoint.afterWalFsync.reach() }
+        func databaseDidRollback(_ db: Database) {}
+    }
 #endif

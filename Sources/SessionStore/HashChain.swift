@@ -24,9 +24,11 @@ public enum HashChain {
     /// The link after `previous`. With `key` (encrypted sessions) it is an
     /// HMAC-SHA-256 under a key derived from the session's data key, so nobody
     /// without the passphrase can recompute a chain after removing events.
-    public static func link(previous: Data, seq: Int, id: UUID, kind: String, version: Int,
-                            atMs: Int64, actor: String, restricted: Bool, commitment: Data,
-                            key: SymmetricKey? = nil) -> Data {
+    public static func link(
+        previous: Data, seq: Int, id: UUID, kind: String, version: Int,
+        atMs: Int64, actor: String, restricted: Bool, commitment: Data,
+        key: SymmetricKey? = nil
+    ) -> Data {
         var message = Data()
         func field(_ d: Data) {
             var n = UInt32(d.count).bigEndian
@@ -80,13 +82,17 @@ public enum PayloadPadding {
     public static func padded(_ plain: Data) -> Data {
         let n = plain.count
         let bucket: Int
-        if n <= 256 { bucket = 256 } else if n <= 4_096 {
+        if n <= 256 {
+            bucket = 256
+        } else if n <= 4_096 {
             bucket = 1 << Int((Double(n)).log2.rounded(.up))
-        } else { bucket = (n + 4_095) / 4_096 * 4_096 }
+        } else {
+            bucket = (n + 4_095) / 4_096 * 4_096
+        }
         return plain + Data(repeating: 0x20, count: bucket - n)
     }
 }
 
-private extension Double {
-    var log2: Double { Foundation.log2(self) }
+extension Double {
+    fileprivate var log2: Double { Foundation.log2(self) }
 }

@@ -31,8 +31,10 @@ extension SQLiteJournal {
     /// every event, and the journal's end against every anchor this machine
     /// kept and every head in `against` (receipts). It reads rows raw, so it can
     /// name damage that `open` would stop at.
-    public static func check(path: String, cipher: (any PayloadCipher)? = nil, against: [JournalHead] = [],
-                             useAnchors: Bool = true) throws -> CheckReport {
+    public static func check(
+        path: String, cipher: (any PayloadCipher)? = nil, against: [JournalHead] = [],
+        useAnchors: Bool = true
+    ) throws -> CheckReport {
         var report = CheckReport()
         let queue: DatabaseQueue
         do {
@@ -45,7 +47,8 @@ extension SQLiteJournal {
         // Anchors are read before the journal: a writer records its anchor after it commits, so an
         // anchor read first can never be ahead of the journal read after it (writers may still be running).
         let sessionFirst = try? queue.read { db in
-            try db.tableExists("meta") ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'session_id'") : nil
+            try db.tableExists("meta")
+                ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'session_id'") : nil
         }
         let anchorsFirst = useAnchors ? sessionFirst.flatMap { $0 }.map { Anchors.all(for: $0) } ?? [] : []
         do {
@@ -55,7 +58,9 @@ extension SQLiteJournal {
                     report.problems.append(contentsOf: integrity.prefix(20).map { "SQLite structure: \($0)" })
                 }
                 if try db.tableExists("meta") {
-                    for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") { meta.values[row["key"]] = row["value"] }
+                    for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") {
+                        meta.values[row["key"]] = row["value"]
+                    }
                 }
                 guard try db.tableExists("events") else {
                     report.problems.append("the events table is missing")
@@ -63,12 +68,16 @@ extension SQLiteJournal {
                 }
                 let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM events ORDER BY seq")
                 while let r = try cursor.next() {
-                    rows.append(RawEventRow(seq: r["seq"] ?? 0, id: r["id"] ?? "", kind: r["kind"] ?? "", version: r["version"] ?? 0,
-                                            atMs: r["at_ms"] ?? 0, actor: r["actor"] ?? "", restricted: r["restricted"] ?? false,
-                                            payload: r["payload"], salt: r["salt"], commitment: r["commitment"] ?? Data(),
-                                            hash: r["hash"] ?? Data()))
+                    rows.append(
+                        RawEventRow(
+                            seq: r["seq"] ?? 0, id: r["id"] ?? "", kind: r["kind"] ?? "", version: r["version"] ?? 0,
+                            atMs: r["at_ms"] ?? 0, actor: r["actor"] ?? "", restricted: r["restricted"] ?? false,
+                            payload: r["payload"], salt: r["salt"], commitment: r["commitment"] ?? Data(),
+                            hash: r["hash"] ?? Data()))
                 }
-                if try db.tableExists("snapshot"), let snap = try Row.fetchOne(db, sql: "SELECT seq, hash FROM snapshot WHERE id = 1") {
+                if try db.tableExists("snapshot"),
+                    let snap = try Row.fetchOne(db, sql: "SELECT seq, hash FROM snapshot WHERE id = 1")
+                {
                     snapshot = (snap["seq"], snap["hash"])
                 }
             }
@@ -81,29 +90,36 @@ extension SQLiteJournal {
         JournalVerifier.verify(rows, meta: meta, cipher: contentCipher, into: &report)
         if let snapshot {
             let chain = rows.first { $0.seq == snapshot.seq }?.hash
-            if chain != snapshot.hash { report.problems.append("the snapshot does not match the journal (it will be ignored and rebuilt)") }
+            if chain != snapshot.hash {
+                report.problems.append("the snapshot does not match the journal (it will be ignored and rebuilt)")
+            }
         }
         // The journal's end against what this machine (and any receipt) recorded.
         if let session = meta.sessionID {
             let here = Anchors.canonical(path)
-            let anchors = sessionFirst.flatMap({ $0 }) == session ? anchorsFirst : (useAnchors ? Anchors.all(for: session) : [])
+            let anchors =
+                sessionFirst.flatMap({ $0 }) == session ? anchorsFirst : (useAnchors ? Anchors.all(for: session) : [])
             var othersApart = 0
             for anchor in anchors {
                 if anchor.location == here {
                     report.anchorsCompared += 1
-                    JournalVerifier.compare(rows, with: anchor, authoritative: true, source: "this machine's anchor", into: &report)
+                    JournalVerifier.compare(
+                        rows, with: anchor, authoritative: true, source: "this machine's anchor", into: &report)
                 } else if !JournalVerifier.reaches(rows, anchor) {
                     othersApart += 1
                 }
             }
             if othersApart > 0 {
                 // Copies (pulls, backups, the demo made twice) share the session id and go their own way.
-                report.notes.append("\(othersApart) cop\(othersApart == 1 ? "y" : "ies") of this session elsewhere on this machine moved on or changed separately from this file (their anchors); expected of copies, not damage to this one")
+                report.notes.append(
+                    "\(othersApart) cop\(othersApart == 1 ? "y" : "ies") of this session elsewhere on this machine moved on or changed separately from this file (their anchors); expected of copies, not damage to this one"
+                )
             }
             for head in against {
                 report.anchorsCompared += 1
                 if head.session != session {
-                    report.problems.append("the receipt given is for another session (\(head.session)), not this file's")
+                    report.problems.append(
+                        "the receipt given is for another session (\(head.session)), not this file's")
                     continue
                 }
                 JournalVerifier.compare(rows, with: head, authoritative: true, source: "the receipt", into: &report)
@@ -115,12 +131,16 @@ extension SQLiteJournal {
 
 /// The checks on a journal's rows, shared by files and by copies in transit.
 public enum JournalVerifier {
-    public static func verify(_ rows: [RawEventRow], meta: FileMeta, cipher: (any PayloadCipher)?, into report: inout CheckReport) {
+    public static func verify(
+        _ rows: [RawEventRow], meta: FileMeta, cipher: (any PayloadCipher)?, into report: inout CheckReport
+    ) {
         let chainKey: SymmetricKey?
         if meta.values["chain"] == HashChain.keyedName {
             report.keyedChain = true
             chainKey = cipher.flatMap { HashChain.key(for: $0, meta: meta) }
-            if chainKey == nil { report.notes.append("the hash chain is keyed and cannot be verified without the passphrase") }
+            if chainKey == nil {
+                report.notes.append("the hash chain is keyed and cannot be verified without the passphrase")
+            }
         } else {
             chainKey = nil
         }
@@ -148,11 +168,13 @@ public enum JournalVerifier {
             }
             if let id = UUID(uuidString: row.id) {
                 if chainKey != nil || !report.keyedChain {
-                    let link = HashChain.link(previous: previous, seq: seq, id: id, kind: row.kind, version: row.version,
-                                              atMs: row.atMs, actor: row.actor, restricted: row.restricted,
-                                              commitment: row.commitment, key: chainKey)
+                    let link = HashChain.link(
+                        previous: previous, seq: seq, id: id, kind: row.kind, version: row.version,
+                        atMs: row.atMs, actor: row.actor, restricted: row.restricted,
+                        commitment: row.commitment, key: chainKey)
                     if link != row.hash {
-                        report.problems.append("event \(seq): the hash chain breaks here (a row was altered, inserted or removed)")
+                        report.problems.append(
+                            "event \(seq): the hash chain breaks here (a row was altered, inserted or removed)")
                     }
                 }
             } else {
@@ -166,15 +188,23 @@ public enum JournalVerifier {
                 let plain = try row.payload.map { try contentCipher.open($0, context: Data(row.id.utf8)) }
                 let decoded = try EventCodec.decode(kind: row.kind, version: row.version, data: plain)
                 if let plain, let unknown = unknownField(plain, decoded: decoded) {
-                    report.problems.append("event \(seq) (\(row.kind)) has a field Convene never writes ('\(unknown)'): its content was edited")
+                    report.problems.append(
+                        "event \(seq) (\(row.kind)) has a field Convene never writes ('\(unknown)'): its content was edited"
+                    )
                 }
-                try state.apply(SessionEvent(id: UUID(uuidString: row.id) ?? UUID(),
-                                             at: Date(timeIntervalSince1970: Double(row.atMs) / 1000), by: row.actor, decoded))
+                try state.apply(
+                    SessionEvent(
+                        id: UUID(uuidString: row.id) ?? UUID(),
+                        at: Date(timeIntervalSince1970: Double(row.atMs) / 1000), by: row.actor, decoded))
                 report.replayed += 1
                 let record: ErasureRecord?
                 switch decoded {
-                case let w as ParticipantWithdrawn: record = w.record; if w.record == nil { legacyRecords.append(seq) }
-                case let l as LinkageDestroyed: record = l.record; if l.record == nil { legacyRecords.append(seq) }
+                case let w as ParticipantWithdrawn:
+                    record = w.record
+                    if w.record == nil { legacyRecords.append(seq) }
+                case let l as LinkageDestroyed:
+                    record = l.record
+                    if l.record == nil { legacyRecords.append(seq) }
                 default: record = nil
                 }
                 if let record {
@@ -196,21 +226,31 @@ public enum JournalVerifier {
                 continue
             }
             if row.restricted {
-                report.problems.append("event \(row.seq) (\(row.kind)): a safeguarding concern's content was deleted; concerns are never erased, so it was destroyed outside Convene")
+                report.problems.append(
+                    "event \(row.seq) (\(row.kind)): a safeguarding concern's content was deleted; concerns are never erased, so it was destroyed outside Convene"
+                )
             } else if clearedBy[row.seq] != nil {
                 report.erased += 1
             } else if legacyRecords.contains(where: { $0 > row.seq }) {
                 report.erased += 1
-                report.notes.append("event \(row.seq) was erased by an older Convene, whose withdrawal record does not list the rows it cleared")
+                report.notes.append(
+                    "event \(row.seq) was erased by an older Convene, whose withdrawal record does not list the rows it cleared"
+                )
             } else if meta.values["salvaged_lost"].map({ !$0.isEmpty }) == true {
                 report.erased += 1
-                report.notes.append("event \(row.seq) is erased; this salvaged copy was renumbered, so its erasure records cannot be matched")
+                report.notes.append(
+                    "event \(row.seq) is erased; this salvaged copy was renumbered, so its erasure records cannot be matched"
+                )
             } else if replayable {
-                report.problems.append("event \(row.seq) (\(row.kind)) has lost its content, but no withdrawal or anonymisation lists it: it was deleted outside Convene")
+                report.problems.append(
+                    "event \(row.seq) (\(row.kind)) has lost its content, but no withdrawal or anonymisation lists it: it was deleted outside Convene"
+                )
             }
         }
         if withheld > 0 {
-            report.notes.append("\(withheldSeen) safeguarding concern\(withheldSeen == 1 ? " or real name is" : "s or real names are") withheld from this copy (pulled by someone who may not read them)")
+            report.notes.append(
+                "\(withheldSeen) safeguarding concern\(withheldSeen == 1 ? " or real name is" : "s or real names are") withheld from this copy (pulled by someone who may not read them)"
+            )
         }
         for (row, commitment) in changed {
             if let r = rewrittenBy[row.seq], r.commitment == commitment {
@@ -218,7 +258,9 @@ public enum JournalVerifier {
             } else if replayable || rewrittenBy[row.seq] != nil {
                 report.problems.append("event \(row.seq) (\(row.kind)): its content was changed after it was written")
             } else {
-                report.problems.append("event \(row.seq) (\(row.kind)): its content does not match its commitment (changed after it was written, or rewritten by an erasure this check cannot read without the passphrase)")
+                report.problems.append(
+                    "event \(row.seq) (\(row.kind)): its content does not match its commitment (changed after it was written, or rewritten by an erasure this check cannot read without the passphrase)"
+                )
             }
         }
     }
@@ -226,8 +268,9 @@ public enum JournalVerifier {
     /// A top-level key of the stored JSON that re-encoding the decoded payload does not produce.
     static func unknownField(_ plain: Data, decoded: any EventPayload) -> String? {
         guard let stored = (try? JSONSerialization.jsonObject(with: plain)) as? [String: Any],
-              let again = try? EventCodec.encode(decoded),
-              let known = (try? JSONSerialization.jsonObject(with: again)) as? [String: Any] else { return nil }
+            let again = try? EventCodec.encode(decoded),
+            let known = (try? JSONSerialization.jsonObject(with: again)) as? [String: Any]
+        else { return nil }
         return stored.keys.sorted().first { known[$0] == nil }
     }
 
@@ -237,23 +280,33 @@ public enum JournalVerifier {
     }
 
     /// Reports a journal that ends before `head`, or holds another event where `head` was.
-    public static func compare(_ rows: [RawEventRow], with head: JournalHead, authoritative: Bool, source: String,
-                               into report: inout CheckReport) {
+    public static func compare(
+        _ rows: [RawEventRow], with head: JournalHead, authoritative: Bool, source: String,
+        into report: inout CheckReport
+    ) {
         let when = head.at.map { " on " + ISO8601DateFormatter().string(from: $0) } ?? ""
         guard let row = rows.first(where: { $0.seq == head.seq }) else {
             let last = rows.last?.seq ?? 0
             if authoritative {
-                report.problems.append("the journal ends at event \(last), but \(source) says it reached event \(head.seq)\(when): the last \(head.seq - last) event\(head.seq - last == 1 ? " was" : "s were") removed")
+                report.problems.append(
+                    "the journal ends at event \(last), but \(source) says it reached event \(head.seq)\(when): the last \(head.seq - last) event\(head.seq - last == 1 ? " was" : "s were") removed"
+                )
             } else {
-                report.notes.append("a copy at \(head.location ?? "another place") reached event \(head.seq)\(when); this file ends at event \(last)")
+                report.notes.append(
+                    "a copy at \(head.location ?? "another place") reached event \(head.seq)\(when); this file ends at event \(last)"
+                )
             }
             return
         }
         guard HashChain.hex(row.hash) != head.hash.lowercased() else { return }
         if authoritative {
-            report.problems.append("the journal differs from what \(source) recorded at event \(head.seq)\(when): events were changed or replaced and the hash chain recomputed")
+            report.problems.append(
+                "the journal differs from what \(source) recorded at event \(head.seq)\(when): events were changed or replaced and the hash chain recomputed"
+            )
         } else {
-            report.notes.append("a copy at \(head.location ?? "another place") has a different event \(head.seq): it was changed separately from this file")
+            report.notes.append(
+                "a copy at \(head.location ?? "another place") has a different event \(head.seq): it was changed separately from this file"
+            )
         }
     }
 }

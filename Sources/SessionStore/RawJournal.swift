@@ -20,31 +20,46 @@ public struct RawEventRow: Sendable, Equatable {
     public var commitment: Data
     public var hash: Data
 
-    public init(seq: Int, id: String, kind: String, version: Int, atMs: Int64, actor: String, restricted: Bool,
-                payload: Data?, salt: Data?, commitment: Data, hash: Data) {
-        self.seq = seq; self.id = id; self.kind = kind; self.version = version; self.atMs = atMs; self.actor = actor
-        self.restricted = restricted; self.payload = payload; self.salt = salt; self.commitment = commitment; self.hash = hash
+    public init(
+        seq: Int, id: String, kind: String, version: Int, atMs: Int64, actor: String, restricted: Bool,
+        payload: Data?, salt: Data?, commitment: Data, hash: Data
+    ) {
+        self.seq = seq
+        self.id = id
+        self.kind = kind
+        self.version = version
+        self.atMs = atMs
+        self.actor = actor
+        self.restricted = restricted
+        self.payload = payload
+        self.salt = salt
+        self.commitment = commitment
+        self.hash = hash
     }
 
     /// The hash this row must carry after `previous`; a mismatch means the row was altered.
     public func expectedHash(after previous: Data, key: SymmetricKey? = nil) -> Data? {
         guard let uuid = UUID(uuidString: id) else { return nil }
-        return HashChain.link(previous: previous, seq: seq, id: uuid, kind: kind, version: version, atMs: atMs,
-                              actor: actor, restricted: restricted, commitment: commitment, key: key)
+        return HashChain.link(
+            previous: previous, seq: seq, id: uuid, kind: kind, version: version, atMs: atMs,
+            actor: actor, restricted: restricted, commitment: commitment, key: key)
     }
 
     /// Checks order, chain and commitments of `rows` from the first event;
     /// returns the first bad seq, if any. A keyed chain (`keyed`) is verified
     /// only with its `key`; a payload an erasure rewrote is held against the
     /// commitment its erasure record gives (when the record can be read).
-    public static func firstBrokenLink(_ rows: [RawEventRow], keyed: Bool = false, key: SymmetricKey? = nil,
-                                       cipher: (any PayloadCipher)? = PlainPayloads()) -> Int? {
+    public static func firstBrokenLink(
+        _ rows: [RawEventRow], keyed: Bool = false, key: SymmetricKey? = nil,
+        cipher: (any PayloadCipher)? = PlainPayloads()
+    ) -> Int? {
         var rewritten: [Int: String] = [:]
         var unreadableRecordAt = 0
         for row in rows where row.kind == ParticipantWithdrawn.kind || row.kind == LinkageDestroyed.kind {
             guard let payload = row.payload else { continue }
             let plain = cipher.flatMap { try? $0.open(payload, context: Data(row.id.utf8)) }
-            guard let plain, let decoded = try? EventCodec.decode(kind: row.kind, version: row.version, data: plain) else {
+            guard let plain, let decoded = try? EventCodec.decode(kind: row.kind, version: row.version, data: plain)
+            else {
                 unreadableRecordAt = max(unreadableRecordAt, row.seq)
                 continue
             }
@@ -59,7 +74,9 @@ public struct RawEventRow: Sendable, Equatable {
             }
             if let payload = row.payload, let salt = row.salt {
                 let c = HashChain.commitment(salt: salt, payload: payload)
-                if c != row.commitment, rewritten[row.seq] != HashChain.hex(c), row.seq >= unreadableRecordAt { return row.seq }
+                if c != row.commitment, rewritten[row.seq] != HashChain.hex(c), row.seq >= unreadableRecordAt {
+                    return row.seq
+                }
             }
             previous = row.hash
         }
@@ -76,9 +93,10 @@ extension SQLiteJournal {
             defer { try? queue.close() }
             let rows = try queue.read { db in
                 try Row.fetchAll(db, sql: "SELECT * FROM events ORDER BY seq").map { r in
-                    RawEventRow(seq: r["seq"], id: r["id"], kind: r["kind"], version: r["version"], atMs: r["at_ms"],
-                                actor: r["actor"], restricted: r["restricted"], payload: r["payload"], salt: r["salt"],
-                                commitment: r["commitment"], hash: r["hash"])
+                    RawEventRow(
+                        seq: r["seq"], id: r["id"], kind: r["kind"], version: r["version"], atMs: r["at_ms"],
+                        actor: r["actor"], restricted: r["restricted"], payload: r["payload"], salt: r["salt"],
+                        commitment: r["commitment"], hash: r["hash"])
                 }
             }
             return (meta, rows)
@@ -91,16 +109,22 @@ extension SQLiteJournal {
         try buildNewFile(at: path) { db in
             for (k, v) in meta { try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v]) }
             for r in rows {
-                try db.execute(sql: """
-                    INSERT INTO events (seq, id, kind, version, at_ms, actor, restricted, payload, salt, commitment, hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [r.seq, r.id, r.kind, r.version, r.atMs, r.actor, r.restricted, r.payload, r.salt, r.commitment, r.hash])
+                try db.execute(
+                    sql: """
+                        INSERT INTO events (seq, id, kind, version, at_ms, actor, restricted, payload, salt, commitment, hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        r.seq, r.id, r.kind, r.version, r.atMs, r.actor, r.restricted, r.payload, r.salt, r.commitment,
+                        r.hash,
+                    ])
             }
         }
         if let session = meta["session_id"], let last = rows.last {
-            Anchors.record(JournalHead(session: session, seq: last.seq, hash: HashChain.hex(last.hash), at: Date(),
-                                       location: Anchors.canonical(path)))
+            Anchors.record(
+                JournalHead(
+                    session: session, seq: last.seq, hash: HashChain.hex(last.hash), at: Date(),
+                    location: Anchors.canonical(path)))
         }
     }
 }
-

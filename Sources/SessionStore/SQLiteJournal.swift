@@ -36,15 +36,20 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     public var lastSeq: Int { lock.withLock { cached.eventCount } }
 
     private init(path: String, queue: DatabaseQueue, readOnly: Bool, cipher: any PayloadCipher) {
-        self.location = path; self.dbQueue = queue; self.readOnly = readOnly; self.cipher = cipher
+        self.location = path
+        self.dbQueue = queue
+        self.readOnly = readOnly
+        self.cipher = cipher
     }
 
     // MARK: Creating and opening
 
     /// Creates `path` with its first event. The file appears whole or not at all:
     /// it is built under a temporary name and renamed into place.
-    public static func create(path: String, session: SessionCreated, by: String, at: Date,
-                              cipher: any PayloadCipher = PlainPayloads(), meta extra: [String: String] = [:]) throws -> SQLiteJournal {
+    public static func create(
+        path: String, session: SessionCreated, by: String, at: Date,
+        cipher: any PayloadCipher = PlainPayloads(), meta extra: [String: String] = [:]
+    ) throws -> SQLiteJournal {
         let fm = FileManager.default
         if fm.fileExists(atPath: path) { throw StoreError.fileExists(path) }
         try buildNewFile(at: path) { db in
@@ -71,10 +76,13 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     /// never leaves a half-made file at `path`.
     static func buildNewFile(at path: String, _ fill: (Database) throws -> Void) throws {
         let dir = (path as NSString).deletingLastPathComponent
-        let temp = (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).creating-\(UUID().uuidString.prefix(8))"
+        let temp =
+            (dir.isEmpty ? "." : dir)
+            + "/.\((path as NSString).lastPathComponent).creating-\(UUID().uuidString.prefix(8))"
         do {
             // Only its owner may read a session file (SQLite gives the -wal and -shm the same mode).
-            guard FileManager.default.createFile(atPath: temp, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            guard FileManager.default.createFile(atPath: temp, contents: nil, attributes: [.posixPermissions: 0o600])
+            else {
                 throw StoreError.cannotOpen(path: path, detail: "cannot create a file in \(dir.isEmpty ? "." : dir)")
             }
             let queue = try DatabaseQueue(path: temp, configuration: configuration(readOnly: false))
@@ -90,9 +98,13 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
             // Switch to WAL only once the file is complete, then move it into place.
             try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
             try queue.close()
-            guard rename(temp, path) == 0 else { throw StoreError.cannotOpen(path: path, detail: String(cString: strerror(errno))) }
+            guard rename(temp, path) == 0 else {
+                throw StoreError.cannotOpen(path: path, detail: String(cString: strerror(errno)))
+            }
         } catch {
-            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: temp + suffix) }
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                try? FileManager.default.removeItem(atPath: temp + suffix)
+            }
             throw map(error, path: path)
         }
     }
@@ -105,9 +117,11 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     /// file whose snapshot is current, up to events that never touch a
     /// contribution (`foldsWithoutContributions`); otherwise `PagingUnavailable`.
     /// Such a handle appends only those events, and never writes a snapshot or erases.
-    public static func open(path: String, readOnly: Bool = false, cipher: (any PayloadCipher)? = nil,
-                            cipherFor: ((FileMeta) throws -> any PayloadCipher)? = nil,
-                            pagedContributions: Bool = false) throws -> SQLiteJournal {
+    public static func open(
+        path: String, readOnly: Bool = false, cipher: (any PayloadCipher)? = nil,
+        cipherFor: ((FileMeta) throws -> any PayloadCipher)? = nil,
+        pagedContributions: Bool = false
+    ) throws -> SQLiteJournal {
         try preflight(path)
         let queue: DatabaseQueue
         let meta: FileMeta
@@ -160,9 +174,11 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     /// Opens a session file, unlocking it with `passphrase` if it is encrypted
     /// (a wrong one is `StoreError.wrongPassphrase`; a plain file ignores it).
     public static func open(path: String, readOnly: Bool = false, passphrase: String) throws -> SQLiteJournal {
-        try open(path: path, readOnly: readOnly, cipherFor: { meta in
-            try EncryptedPayloads.unlock(meta: meta, passphrase: passphrase, path: path)
-        })
+        try open(
+            path: path, readOnly: readOnly,
+            cipherFor: { meta in
+                try EncryptedPayloads.unlock(meta: meta, passphrase: passphrase, path: path)
+            })
     }
 
     /// The file's `meta` without opening the session (to learn whether it is
@@ -181,7 +197,8 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     private static func readMeta(_ db: Database, path: String) throws -> FileMeta {
         let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         guard appID == Schema.applicationID,
-              try db.tableExists("meta"), try db.tableExists("events") else { throw StoreError.notASessionFile(path) }
+            try db.tableExists("meta"), try db.tableExists("events")
+        else { throw StoreError.notASessionFile(path) }
         let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM meta")
         var values: [String: String] = [:]
         for row in rows { values[row["key"]] = row["value"] }
@@ -192,7 +209,9 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     /// or truncated file, or one that is not SQLite at all.
     private static func preflight(_ path: String) throws {
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw StoreError.fileMissing(path) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw StoreError.fileMissing(path)
+        }
         guard !isDir.boolValue else { throw StoreError.notASessionFile(path) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError.cannotOpen(path: path, detail: "permission denied")
@@ -263,8 +282,14 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
             let added = try dbQueue.read { db in try lock.withLock { try catchUp(db) } }
             // An erasure elsewhere rewrote and cleared rows this handle folded before:
             // fold again from the file so nothing erased stays in memory (or on screen).
-            if added.contains(where: { $0.event.payload is ParticipantWithdrawn || $0.event.payload is LinkageDestroyed }) {
-                lock.withLock { cached = SessionState(); lastHash = HashChain.genesis; snapshotSeq = 0 }
+            if added.contains(where: {
+                $0.event.payload is ParticipantWithdrawn || $0.event.payload is LinkageDestroyed
+            }) {
+                lock.withLock {
+                    cached = SessionState()
+                    lastHash = HashChain.genesis
+                    snapshotSeq = 0
+                }
                 try loadSnapshot()
                 _ = try dbQueue.read { db in try lock.withLock { try catchUp(db) } }
             }
@@ -288,7 +313,9 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
                 throw StoreError.damaged(path: location, detail: "event \(expected) is missing from the journal")
             }
             // Without its contributions the state can fold only what never touches one.
-            if pagedContributions && !Self.foldsWithoutContributions(stored.event) { throw PagingUnavailable.changedSinceSnapshot }
+            if pagedContributions && !Self.foldsWithoutContributions(stored.event) {
+                throw PagingUnavailable.changedSinceSnapshot
+            }
             do { try cached.apply(stored.event) } catch let e as SessionError {
                 throw StoreError.damaged(path: location, detail: "event \(stored.seq) cannot be replayed: \(e)")
             }
@@ -311,7 +338,9 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     func decode(_ row: Row) throws -> StoredEvent {
         let seq: Int = row["seq"]
         let idText: String = row["id"]
-        guard let id = UUID(uuidString: idText) else { throw StoreError.damaged(path: location, detail: "event \(seq) has no valid id") }
+        guard let id = UUID(uuidString: idText) else {
+            throw StoreError.damaged(path: location, detail: "event \(seq) has no valid id")
+        }
         let kind: String = row["kind"]
         let version: Int = row["version"]
         let atMs: Int64 = row["at_ms"]
@@ -326,7 +355,8 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
         do { payload = try EventCodec.decode(kind: kind, version: version, data: plain) } catch let e as SessionError {
             throw StoreError.damaged(path: location, detail: "event \(seq): \(e)")
         }
-        let event = SessionEvent(id: id, at: Date(timeIntervalSince1970: Double(atMs) / 1000), by: row["actor"], payload)
+        let event = SessionEvent(
+            id: id, at: Date(timeIntervalSince1970: Double(atMs) / 1000), by: row["actor"], payload)
         return StoredEvent(seq: seq, event: event, hash: row["hash"], commitment: row["commitment"])
     }
 
@@ -339,8 +369,10 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     }
 
     @discardableResult
-    public func append(by: String, at: Date,
-                       building build: (SessionState) throws -> [any EventPayload]) throws -> [StoredEvent] {
+    public func append(
+        by: String, at: Date,
+        building build: (SessionState) throws -> [any EventPayload]
+    ) throws -> [StoredEvent] {
         guard !readOnly else { throw StoreError.readOnly(location) }
         do {
             let stored = try dbQueue.writeWithoutTransaction { db in
@@ -374,7 +406,11 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
             throw StoreError.fileReplaced(p)
         } catch {
             // A failed transaction leaves nothing behind; re-read so the cache matches the file.
-            lock.withLock { cached = SessionState(); lastHash = HashChain.genesis; snapshotSeq = 0 }
+            lock.withLock {
+                cached = SessionState()
+                lastHash = HashChain.genesis
+                snapshotSeq = 0
+            }
             try? loadSnapshot()
             _ = try? refresh()
             throw Self.map(error, path: location)
@@ -390,19 +426,27 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
         let when = Date(timeIntervalSince1970: Double(atMs) / 1000)
         for payload in payloads {
             let event = SessionEvent(at: when, by: by, payload)
-            if pagedContributions && !Self.foldsWithoutContributions(event) { throw PagingUnavailable.appendNeedsContributions }
+            if pagedContributions && !Self.foldsWithoutContributions(event) {
+                throw PagingUnavailable.appendNeedsContributions
+            }
             do { try next.apply(event) } catch let e as SessionError { throw StoreError.rejected(e) }
             let seq = next.eventCount
             let idText = event.id.uuidString.lowercased()
             let sealed = try sealPayload(payload, id: idText)
             let salt = HashChain.newSalt()
             let commitment = HashChain.commitment(salt: salt, payload: sealed)
-            hash = HashChain.link(previous: hash, seq: seq, id: event.id, kind: event.kind, version: event.version,
-                                  atMs: atMs, actor: by, restricted: event.isRestricted, commitment: commitment, key: chainKey)
-            try db.execute(sql: """
-                INSERT INTO events (seq, id, kind, version, at_ms, actor, restricted, payload, salt, commitment, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [seq, idText, event.kind, event.version, atMs, by, event.isRestricted, sealed, salt, commitment, hash])
+            hash = HashChain.link(
+                previous: hash, seq: seq, id: event.id, kind: event.kind, version: event.version,
+                atMs: atMs, actor: by, restricted: event.isRestricted, commitment: commitment, key: chainKey)
+            try db.execute(
+                sql: """
+                    INSERT INTO events (seq, id, kind, version, at_ms, actor, restricted, payload, salt, commitment, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    seq, idText, event.kind, event.version, atMs, by, event.isRestricted, sealed, salt, commitment,
+                    hash,
+                ])
             stored.append(StoredEvent(seq: seq, event: event, hash: hash, commitment: commitment))
         }
         cached = next
@@ -422,8 +466,9 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     public var head: JournalHead? {
         lock.withLock {
             guard let sessionID, cached.eventCount > 0 else { return nil }
-            return JournalHead(session: sessionID, seq: cached.eventCount, hash: HashChain.hex(lastHash), at: Date(),
-                               location: Anchors.canonical(location))
+            return JournalHead(
+                session: sessionID, seq: cached.eventCount, hash: HashChain.hex(lastHash), at: Date(),
+                location: Anchors.canonical(location))
         }
     }
 
@@ -437,20 +482,31 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     func loadSnapshot() throws {
         if pagedContributions { return try loadPagedSnapshot() }
         guard let (seq, hash, plain) = try openedSnapshot(),
-              let state = try? SnapshotCodec.decode(plain), state.eventCount == seq else { return }
-        lock.withLock { cached = state; lastHash = hash; snapshotSeq = seq }
+            let state = try? SnapshotCodec.decode(plain), state.eventCount == seq
+        else { return }
+        lock.withLock {
+            cached = state
+            lastHash = hash
+            snapshotSeq = seq
+        }
     }
 
     /// The snapshot's plaintext, if the chain still ends at it where it says.
     /// A separate function so the sealed copy is freed before decoding (an
     /// encrypted long session would otherwise hold both at its peak).
     private func openedSnapshot() throws -> (seq: Int, hash: Data, plain: Data)? {
-        let row = try dbQueue.read { db in try Row.fetchOne(db, sql: "SELECT seq, hash, state FROM snapshot WHERE id = 1") }
+        let row = try dbQueue.read { db in
+            try Row.fetchOne(db, sql: "SELECT seq, hash, state FROM snapshot WHERE id = 1")
+        }
         guard let row else { return nil }
         let seq: Int = row["seq"]
         let hash: Data = row["hash"]
-        let chainHash = try dbQueue.read { db in try Data.fetchOne(db, sql: "SELECT hash FROM events WHERE seq = ?", arguments: [seq]) }
-        guard chainHash == hash, let plain = try? cipher.open(row["state"], context: Data("snapshot".utf8)) else { return nil }
+        let chainHash = try dbQueue.read { db in
+            try Data.fetchOne(db, sql: "SELECT hash FROM events WHERE seq = ?", arguments: [seq])
+        }
+        guard chainHash == hash, let plain = try? cipher.open(row["state"], context: Data("snapshot".utf8)) else {
+            return nil
+        }
         return (seq, hash, plain)
     }
 
@@ -463,8 +519,9 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
         let blob = try cipher.seal(try SnapshotCodec.encode(state), context: Data("snapshot".utf8))
         do {
             try dbQueue.write { db in
-                try db.execute(sql: "INSERT OR REPLACE INTO snapshot (id, seq, hash, state) VALUES (1, ?, ?, ?)",
-                               arguments: [state.eventCount, hash, blob])
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO snapshot (id, seq, hash, state) VALUES (1, ?, ?, ?)",
+                    arguments: [state.eventCount, hash, blob])
             }
         } catch { throw Self.map(error, path: location) }
         lock.withLock { snapshotSeq = state.eventCount }
@@ -492,7 +549,9 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
         case .SQLITE_NOTADB: return StoreError.notASessionFile(path)
         case .SQLITE_CORRUPT: return StoreError.damaged(path: path, detail: "the database structure is corrupt")
         case .SQLITE_CANTOPEN: return StoreError.cannotOpen(path: path, detail: db.message ?? "cannot open")
-        case .SQLITE_IOERR: return StoreError.failed("\(path): a disk error stopped the write (\(db.message ?? "I/O error")); nothing partial was saved")
+        case .SQLITE_IOERR:
+            return StoreError.failed(
+                "\(path): a disk error stopped the write (\(db.message ?? "I/O error")); nothing partial was saved")
         default: return StoreError.failed("\(path): \(db.message ?? "database error \(db.resultCode.rawValue)")")
         }
     }

@@ -18,8 +18,10 @@ extension SQLiteJournal {
     /// `meta` names the positions that were lost.
     /// An encrypted file needs its key: `cipher`, or `cipherFor` given the
     /// file's meta (read leniently, so a damaged file still yields it).
-    public static func salvage(from broken: String, to target: String, cipher: (any PayloadCipher)? = nil,
-                               cipherFor: ((FileMeta) throws -> any PayloadCipher)? = nil) throws -> SalvageReport {
+    public static func salvage(
+        from broken: String, to target: String, cipher: (any PayloadCipher)? = nil,
+        cipherFor: ((FileMeta) throws -> any PayloadCipher)? = nil
+    ) throws -> SalvageReport {
         if FileManager.default.fileExists(atPath: target) { throw StoreError.fileExists(target) }
         guard FileManager.default.fileExists(atPath: broken) else { throw StoreError.fileMissing(broken) }
         var report = SalvageReport()
@@ -48,7 +50,9 @@ extension SQLiteJournal {
             defer { seq += 1 }
             let row: Row?
             do {
-                row = try source.read { db in try Row.fetchOne(db, sql: "SELECT * FROM events WHERE seq = ?", arguments: [seq]) }
+                row = try source.read { db in
+                    try Row.fetchOne(db, sql: "SELECT * FROM events WHERE seq = ?", arguments: [seq])
+                }
             } catch {
                 report.lost.append(seq)
                 continue
@@ -69,19 +73,32 @@ extension SQLiteJournal {
             let payload: Data? = row["payload"]
             let salt: Data? = row["salt"]
             let commitment: Data = row["commitment"] ?? Data()
-            guard let id = UUID(uuidString: idText) else { report.lost.append(seq); continue }
+            guard let id = UUID(uuidString: idText) else {
+                report.lost.append(seq)
+                continue
+            }
             // Erased rows carry no payload: they are kept as erased.
             var stored = Data()
             var plain: Data?
             if let payload, let salt {
                 guard HashChain.commitment(salt: salt, payload: payload) == commitment,
-                      let opened = try? reader.open(payload, context: Data(idText.utf8)) else { report.lost.append(seq); continue }
+                    let opened = try? reader.open(payload, context: Data(idText.utf8))
+                else {
+                    report.lost.append(seq)
+                    continue
+                }
                 stored = payload
                 plain = opened
             }
-            guard let decoded = try? EventCodec.decode(kind: kind, version: version, data: plain) else { report.lost.append(seq); continue }
+            guard let decoded = try? EventCodec.decode(kind: kind, version: version, data: plain) else {
+                report.lost.append(seq)
+                continue
+            }
             let event = SessionEvent(id: id, at: Date(timeIntervalSince1970: Double(atMs) / 1000), by: actor, decoded)
-            do { try state.apply(event) } catch { report.lost.append(seq); continue }
+            do { try state.apply(event) } catch {
+                report.lost.append(seq)
+                continue
+            }
             kept.append((event, atMs, stored, kind, version))
         }
         if maxSeq == nil { report.lost = report.lost.filter { $0 <= report.lastSeq } }
@@ -93,8 +110,10 @@ extension SQLiteJournal {
         return report
     }
 
-    private static func writeSalvaged(_ events: [(event: SessionEvent, atMs: Int64, payload: Data, kind: String, version: Int)],
-                                      to target: String, meta original: [String: String], lost: [Int]) throws {
+    private static func writeSalvaged(
+        _ events: [(event: SessionEvent, atMs: Int64, payload: Data, kind: String, version: Int)],
+        to target: String, meta original: [String: String], lost: [Int]
+    ) throws {
         try buildNewFile(at: target) { db in
             var meta = original
             meta["format"] = String(Schema.formatVersion)
@@ -107,15 +126,23 @@ extension SQLiteJournal {
                 let seq = index + 1
                 let erased = item.event.isErased
                 let salt: Data? = erased ? nil : HashChain.newSalt()
-                let commitment = erased ? HashChain.commitment(salt: Data(), payload: Data()) : HashChain.commitment(salt: salt!, payload: item.payload)
+                let commitment =
+                    erased
+                    ? HashChain.commitment(salt: Data(), payload: Data())
+                    : HashChain.commitment(salt: salt!, payload: item.payload)
                 let restricted = item.event.isRestricted
-                let hash = HashChain.link(previous: previous, seq: seq, id: item.event.id, kind: item.kind, version: item.version,
-                                          atMs: item.atMs, actor: item.event.by, restricted: restricted, commitment: commitment)
-                try db.execute(sql: """
-                    INSERT INTO events (seq, id, kind, version, at_ms, actor, restricted, payload, salt, commitment, hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [seq, item.event.id.uuidString.lowercased(), item.kind, item.version, item.atMs, item.event.by,
-                                     restricted, erased ? nil : item.payload, salt, commitment, hash])
+                let hash = HashChain.link(
+                    previous: previous, seq: seq, id: item.event.id, kind: item.kind, version: item.version,
+                    atMs: item.atMs, actor: item.event.by, restricted: restricted, commitment: commitment)
+                try db.execute(
+                    sql: """
+                        INSERT INTO events (seq, id, kind, version, at_ms, actor, restricted, payload, salt, commitment, hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        seq, item.event.id.uuidString.lowercased(), item.kind, item.version, item.atMs, item.event.by,
+                        restricted, erased ? nil : item.payload, salt, commitment, hash,
+                    ])
                 previous = hash
             }
         }

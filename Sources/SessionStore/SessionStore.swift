@@ -18,7 +18,10 @@ public struct StoredEvent: Sendable {
     public let commitment: Data
 
     public init(seq: Int, event: SessionEvent, hash: Data, commitment: Data) {
-        self.seq = seq; self.event = event; self.hash = hash; self.commitment = commitment
+        self.seq = seq
+        self.event = event
+        self.hash = hash
+        self.commitment = commitment
     }
 }
 
@@ -39,8 +42,10 @@ public protocol SessionJournal: AnyObject, Sendable {
     /// links it computes cannot go stale. `build` runs once; an error it throws
     /// is rethrown as it is and nothing is written. An empty result writes nothing.
     /// (A team session may run it again, against its local state, if the link drops meanwhile.)
-    @discardableResult func append(by: String, at: Date,
-                                   building build: (SessionState) throws -> [any EventPayload]) throws -> [StoredEvent]
+    @discardableResult func append(
+        by: String, at: Date,
+        building build: (SessionState) throws -> [any EventPayload]
+    ) throws -> [StoredEvent]
 }
 
 /// A journal that can erase physically (withdrawal, anonymisation): the file
@@ -54,8 +59,10 @@ public protocol ErasingJournal: SessionJournal {
     /// clears the planned payloads, appends the plan's events, then squeezes
     /// the freed bytes out of the storage.
     @discardableResult
-    func erase(by actor: String, at: Date,
-               plan planner: (SessionState, [StoredEvent]) throws -> ErasurePlan) throws -> ErasureResult
+    func erase(
+        by actor: String, at: Date,
+        plan planner: (SessionState, [StoredEvent]) throws -> ErasurePlan
+    ) throws -> ErasureResult
 }
 
 /// An error thrown by a caller's closure inside a journal's transaction,

@@ -59,34 +59,91 @@ enum SnapshotError: Error { case unreadable }
 
 enum ContributionWriter {
     static func write(_ c: Contribution, to w: inout ByteWriter) {
-        w.int(c.number); w.date(c.loggedAt); w.date(c.occurredAt); w.string(c.loggedBy)
-        w.string(c.source.rawValue); w.int(c.room); w.optString(c.speaker); w.string(c.text)
-        w.string(c.form.rawValue); w.ints(c.replyTo); w.optInt(c.alignsWith); w.bool(c.directMessage)
-        w.optInt(c.guideSegment); w.optInt(c.round); w.strings(c.codes); w.string(c.attribution.rawValue)
-        w.bool(c.struck); w.optString(c.struckReason)
+        w.int(c.number)
+        w.date(c.loggedAt)
+        w.date(c.occurredAt)
+        w.string(c.loggedBy)
+        w.string(c.source.rawValue)
+        w.int(c.room)
+        w.optString(c.speaker)
+        w.string(c.text)
+        w.string(c.form.rawValue)
+        w.ints(c.replyTo)
+        w.optInt(c.alignsWith)
+        w.bool(c.directMessage)
+        w.optInt(c.guideSegment)
+        w.optInt(c.round)
+        w.strings(c.codes)
+        w.string(c.attribution.rawValue)
+        w.bool(c.struck)
+        w.optString(c.struckReason)
         w.u32(UInt32(c.history.count))
-        for e in c.history { w.string(e.previousText); w.date(e.at); w.string(e.by) }
+        for e in c.history {
+            w.string(e.previousText)
+            w.date(e.at)
+            w.string(e.by)
+        }
         w.u32(UInt32(c.redactions.count))
-        for r in c.redactions { w.int(r.span.start); w.int(r.span.end); w.string(r.label.rawValue); w.string(r.placeholder); w.bool(r.manual) }
+        for r in c.redactions {
+            w.int(r.span.start)
+            w.int(r.span.end)
+            w.string(r.label.rawValue)
+            w.string(r.placeholder)
+            w.bool(r.manual)
+        }
         w.u32(UInt32(c.rejections.count))
-        for r in c.rejections { w.int(r.span.start); w.int(r.span.end); w.string(r.label.rawValue); w.string(r.reason) }
-        w.ints(c.concerns); w.bool(c.reminded); w.bool(c.erased)
+        for r in c.rejections {
+            w.int(r.span.start)
+            w.int(r.span.end)
+            w.string(r.label.rawValue)
+            w.string(r.reason)
+        }
+        w.ints(c.concerns)
+        w.bool(c.reminded)
+        w.bool(c.erased)
     }
 
     /// Whether the contribution at `r` has an accepted redaction or a rejected
     /// finding, reading past it without building it (the same layout as `read`).
     static func isMarked(_ r: inout ByteReader) throws -> Bool {
-        _ = try r.int(); try r.skip(16); try r.skipString()
-        try r.skipString(); _ = try r.int(); try r.skipOptString(); try r.skipString()
-        try r.skipString(); try r.skipInts(); _ = try r.optInt(); _ = try r.bool()
-        _ = try r.optInt(); _ = try r.optInt(); for _ in 0..<(try r.u32()) { try r.skipString() }; try r.skipString()
-        _ = try r.bool(); try r.skipOptString()
-        for _ in 0..<(try r.u32()) { try r.skipString(); try r.skip(8); try r.skipString() }
+        _ = try r.int()
+        try r.skip(16)
+        try r.skipString()
+        try r.skipString()
+        _ = try r.int()
+        try r.skipOptString()
+        try r.skipString()
+        try r.skipString()
+        try r.skipInts()
+        _ = try r.optInt()
+        _ = try r.bool()
+        _ = try r.optInt()
+        _ = try r.optInt()
+        for _ in 0..<(try r.u32()) { try r.skipString() }
+        try r.skipString()
+        _ = try r.bool()
+        try r.skipOptString()
+        for _ in 0..<(try r.u32()) {
+            try r.skipString()
+            try r.skip(8)
+            try r.skipString()
+        }
         let redactions = try r.u32()
-        for _ in 0..<redactions { try r.skip(16); try r.skipString(); try r.skipString(); _ = try r.bool() }
+        for _ in 0..<redactions {
+            try r.skip(16)
+            try r.skipString()
+            try r.skipString()
+            _ = try r.bool()
+        }
         let rejections = try r.u32()
-        for _ in 0..<rejections { try r.skip(16); try r.skipString(); try r.skipString() }
-        try r.skipInts(); _ = try r.bool(); _ = try r.bool()
+        for _ in 0..<rejections {
+            try r.skip(16)
+            try r.skipString()
+            try r.skipString()
+        }
+        try r.skipInts()
+        _ = try r.bool()
+        _ = try r.bool()
         return redactions > 0 || rejections > 0
     }
 
@@ -97,20 +154,32 @@ enum ContributionWriter {
         }
         var c = Contribution(
             number: try r.int(), loggedAt: try r.date(), occurredAt: try r.date(), loggedBy: try r.string(),
-            source: try value(ContributionSource.self), room: try r.int(), speaker: try r.optString(), text: try r.string(),
-            form: try value(ContributionForm.self), replyTo: try r.ints(), alignsWith: try r.optInt(), directMessage: try r.bool(),
-            guideSegment: try r.optInt(), round: try r.optInt(), codes: try r.strings(), attribution: try value(AttributionLevel.self))
-        c.struck = try r.bool(); c.struckReason = try r.optString()
-        for _ in 0..<(try r.u32()) { c.history.append(Edit(previousText: try r.string(), at: try r.date(), by: try r.string())) }
+            source: try value(ContributionSource.self), room: try r.int(), speaker: try r.optString(),
+            text: try r.string(),
+            form: try value(ContributionForm.self), replyTo: try r.ints(), alignsWith: try r.optInt(),
+            directMessage: try r.bool(),
+            guideSegment: try r.optInt(), round: try r.optInt(), codes: try r.strings(),
+            attribution: try value(AttributionLevel.self))
+        c.struck = try r.bool()
+        c.struckReason = try r.optString()
         for _ in 0..<(try r.u32()) {
-            c.redactions.append(Redaction(span: TextSpan(start: try r.int(), end: try r.int()), label: try value(IdentifierLabel.self),
-                                          placeholder: try r.string(), manual: try r.bool()))
+            c.history.append(Edit(previousText: try r.string(), at: try r.date(), by: try r.string()))
         }
         for _ in 0..<(try r.u32()) {
-            c.rejections.append(RejectedFinding(span: TextSpan(start: try r.int(), end: try r.int()), label: try value(IdentifierLabel.self),
-                                                reason: try r.string()))
+            c.redactions.append(
+                Redaction(
+                    span: TextSpan(start: try r.int(), end: try r.int()), label: try value(IdentifierLabel.self),
+                    placeholder: try r.string(), manual: try r.bool()))
         }
-        c.concerns = try r.ints(); c.reminded = try r.bool(); c.erased = try r.bool()
+        for _ in 0..<(try r.u32()) {
+            c.rejections.append(
+                RejectedFinding(
+                    span: TextSpan(start: try r.int(), end: try r.int()), label: try value(IdentifierLabel.self),
+                    reason: try r.string()))
+        }
+        c.concerns = try r.ints()
+        c.reminded = try r.bool()
+        c.erased = try r.bool()
         return c
     }
 }
@@ -120,13 +189,31 @@ struct ByteWriter {
     mutating func bytes(_ d: Data) { data.append(d) }
     mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
     mutating func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { data.append(contentsOf: $0) } }
-    mutating func date(_ d: Date) { withUnsafeBytes(of: d.timeIntervalSince1970.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func date(_ d: Date) {
+        withUnsafeBytes(of: d.timeIntervalSince1970.bitPattern.littleEndian) { data.append(contentsOf: $0) }
+    }
     mutating func bool(_ b: Bool) { data.append(b ? 1 : 0) }
-    mutating func string(_ s: String) { let u = Data(s.utf8); u32(UInt32(u.count)); data.append(u) }
-    mutating func optString(_ s: String?) { bool(s != nil); if let s { string(s) } }
-    mutating func optInt(_ v: Int?) { bool(v != nil); if let v { int(v) } }
-    mutating func ints(_ v: [Int]) { u32(UInt32(v.count)); for x in v { int(x) } }
-    mutating func strings(_ v: [String]) { u32(UInt32(v.count)); for x in v { string(x) } }
+    mutating func string(_ s: String) {
+        let u = Data(s.utf8)
+        u32(UInt32(u.count))
+        data.append(u)
+    }
+    mutating func optString(_ s: String?) {
+        bool(s != nil)
+        if let s { string(s) }
+    }
+    mutating func optInt(_ v: Int?) {
+        bool(v != nil)
+        if let v { int(v) }
+    }
+    mutating func ints(_ v: [Int]) {
+        u32(UInt32(v.count))
+        for x in v { int(x) }
+    }
+    mutating func strings(_ v: [String]) {
+        u32(UInt32(v.count))
+        for x in v { string(x) }
+    }
 }
 
 /// Reads what `ByteWriter` wrote; any inconsistency throws rather than trapping.
@@ -164,11 +251,13 @@ struct ByteReader {
     mutating func skipInts() throws { try skip(8 * Int(try u32())) }
     mutating func optInt() throws -> Int? { try bool() ? try int() : nil }
     mutating func ints() throws -> [Int] {
-        let n = Int(try u32()); guard n <= bytes.count else { throw SnapshotError.unreadable }
+        let n = Int(try u32())
+        guard n <= bytes.count else { throw SnapshotError.unreadable }
         return try (0..<n).map { _ in try int() }
     }
     mutating func strings() throws -> [String] {
-        let n = Int(try u32()); guard n <= bytes.count else { throw SnapshotError.unreadable }
+        let n = Int(try u32())
+        guard n <= bytes.count else { throw SnapshotError.unreadable }
         return try (0..<n).map { _ in try string() }
     }
 }

@@ -59,14 +59,24 @@ extension SQLiteJournal {
     /// Anything unreadable is `PagingUnavailable`: the whole open then reads (or replays) it as it always did.
     func loadPagedSnapshot() throws {
         let loaded: (SessionState, PagedSnapshot)
-        do { loaded = try readPagedSnapshot() } catch let e as PagingUnavailable { throw e } catch { throw PagingUnavailable.noSnapshot }
-        lock.withLock { cached = loaded.0; lastHash = loaded.1.hash; snapshotSeq = loaded.1.seq; pagedSnapshot = loaded.1 }
+        do { loaded = try readPagedSnapshot() } catch let e as PagingUnavailable { throw e } catch {
+            throw PagingUnavailable.noSnapshot
+        }
+        lock.withLock {
+            cached = loaded.0
+            lastHash = loaded.1.hash
+            snapshotSeq = loaded.1.seq
+            pagedSnapshot = loaded.1
+        }
     }
 
     private func readPagedSnapshot() throws -> (SessionState, PagedSnapshot) {
         try dbQueue.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM snapshot WHERE id = 1") else { throw PagingUnavailable.noSnapshot }
-            let seq: Int = row["seq"], hash: Data = row["hash"]
+            guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM snapshot WHERE id = 1") else {
+                throw PagingUnavailable.noSnapshot
+            }
+            let seq: Int = row["seq"]
+            let hash: Data = row["hash"]
             let chainHash = try Data.fetchOne(db, sql: "SELECT hash FROM events WHERE seq = ?", arguments: [seq])
             guard chainHash == hash else { throw PagingUnavailable.noSnapshot }
             var blob = try SnapshotBlob(db)
@@ -90,7 +100,10 @@ extension SQLiteJournal {
             page.reserveCapacity(pageSize)
             while let c = try reader.next() {
                 page.append(c)
-                if page.count == pageSize { try body(page); page.removeAll(keepingCapacity: true) }
+                if page.count == pageSize {
+                    try body(page)
+                    page.removeAll(keepingCapacity: true)
+                }
             }
             if !page.isEmpty { try body(page) }
         }
@@ -107,7 +120,9 @@ extension SQLiteJournal {
     }
 
     private func readContributions(_ body: (inout ContributionStream) throws -> Void) throws {
-        guard pagedContributions, let snapshot = lock.withLock({ pagedSnapshot }) else { throw PagingUnavailable.noSnapshot }
+        guard pagedContributions, let snapshot = lock.withLock({ pagedSnapshot }) else {
+            throw PagingUnavailable.noSnapshot
+        }
         do {
             try dbQueue.read { db in
                 // The snapshot read must be the one folded: another writer may have replaced it since.
@@ -148,9 +163,14 @@ struct ContributionStream {
             remaining -= 1
             if let c = try blob.decode({ (r: inout ByteReader) -> Contribution? in
                 var probe = r
-                guard try ContributionWriter.isMarked(&probe) else { r = probe; return nil }
+                guard try ContributionWriter.isMarked(&probe) else {
+                    r = probe
+                    return nil
+                }
                 return try ContributionWriter.read(&r)
-            }) { return c }
+            }) {
+                return c
+            }
         }
         return nil
     }
@@ -197,7 +217,10 @@ struct SnapshotBlob {
     }
 
     mutating func skip(to offset: Int) throws {
-        while windowStart + window.count < offset { at = window.count; try refill(offset - windowStart - window.count) }
+        while windowStart + window.count < offset {
+            at = window.count
+            try refill(offset - windowStart - window.count)
+        }
         at = offset - windowStart
     }
 
@@ -225,7 +248,10 @@ struct SnapshotBlob {
                     return nil
                 }
             }
-            if let (value, used) = attempt { at += used; return value }
+            if let (value, used) = attempt {
+                at += used
+                return value
+            }
             // Not enough bytes in the window: double what is read, so a contribution of any length fits.
             try refill(max(Self.pieceSize, (window.count - at) * 2))
         }

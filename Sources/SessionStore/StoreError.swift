@@ -29,21 +29,26 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .fileExists(let p): return "\(p) already exists; choose another name"
         case .notASessionFile(let p): return "\(p) is not a Convene session file"
         case .newerFormat(let p, let found, let supported):
-            return "\(p) was written by a newer Convene (file format \(found); this one reads up to \(supported)); update Convene to open it"
-        case .damaged(let p, let detail): return "\(p) is damaged: \(detail) (run `convene check` for details, `convene salvage` to recover)"
+            return
+                "\(p) was written by a newer Convene (file format \(found); this one reads up to \(supported)); update Convene to open it"
+        case .damaged(let p, let detail):
+            return "\(p) is damaged: \(detail) (run `convene check` for details, `convene salvage` to recover)"
         case .busy(let p): return "\(p) is held by another program that is writing to it; try again in a moment"
         case .readOnly(let p): return "\(p) cannot be written (read-only file or folder); nothing was saved"
         case .diskFull(let p): return "the disk holding \(p) is full; nothing was saved — free some space and try again"
         case .cannotOpen(let p, let detail): return "cannot open \(p): \(detail)"
         case .rejected(let e): return e.description
-        case .passphraseNeeded(let p): return "\(p) is encrypted: give its passphrase (--passphrase-env VAR, or type it when asked)"
+        case .passphraseNeeded(let p):
+            return "\(p) is encrypted: give its passphrase (--passphrase-env VAR, or type it when asked)"
         case .wrongPassphrase: return "wrong passphrase for this session file"
         case .tampered(let seq): return "event \(seq) has been altered since it was written; it is not shown"
         case .failed(let detail): return detail
         case .fileGone(let p):
-            return "\(p) was deleted or moved away while open; nothing more is saved — restore the file (or `convene salvage` a copy) and reopen it"
+            return
+                "\(p) was deleted or moved away while open; nothing more is saved — restore the file (or `convene salvage` a copy) and reopen it"
         case .fileReplaced(let p):
-            return "\(p) was replaced by another file while open; nothing more is saved — reopen it to see what it now holds"
+            return
+                "\(p) was replaced by another file while open; nothing more is saved — reopen it to see what it now holds"
         }
     }
 }

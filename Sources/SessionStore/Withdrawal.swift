@@ -43,9 +43,11 @@ public enum WithdrawalRefusal: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .windowClosed(let closed, let requested):
-            return "the withdrawal window closed on \(closed) (the session date plus the study's days); the request of \(requested) is too late. The lead may override it: --override-window --reason \"…\""
+            return
+                "the withdrawal window closed on \(closed) (the session date plus the study's days); the request of \(requested) is too late. The lead may override it: --override-window --reason \"…\""
         case .overrideNeedsLead(let actor):
-            return "only a lead facilitator may override the withdrawal window (\(actor) is not one; add --by with the lead's name)"
+            return
+                "only a lead facilitator may override the withdrawal window (\(actor) is not one; add --by with the lead's name)"
         case .overrideNeedsReason:
             return "overriding the withdrawal window needs a reason (--reason \"…\"); it is recorded in the journal"
         case .requestInFuture(let d):
@@ -59,13 +61,20 @@ public enum WithdrawalRefusal: Error, Equatable, CustomStringConvertible {
 public enum WithdrawalWindow {
     /// Refuses a late request unless a lead overrides with a reason.
     /// `today` is passed in (YYYY-MM-DD) so the rule is testable.
-    public static func check(_ request: WithdrawalRequest, in state: SessionState, actor: String, today: String) throws {
-        guard SessionDate.parse(request.requestedOn) != nil else { throw WithdrawalRefusal.invalidDate(request.requestedOn) }
+    public static func check(_ request: WithdrawalRequest, in state: SessionState, actor: String, today: String) throws
+    {
+        guard SessionDate.parse(request.requestedOn) != nil else {
+            throw WithdrawalRefusal.invalidDate(request.requestedOn)
+        }
         // YYYY-MM-DD compares as text in date order.
         guard request.requestedOn <= today else { throw WithdrawalRefusal.requestInFuture(request.requestedOn) }
         if let reason = request.overrideReason {
-            guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw WithdrawalRefusal.overrideNeedsReason }
-            guard state.facilitator(named: actor)?.role == .lead else { throw WithdrawalRefusal.overrideNeedsLead(actor: actor) }
+            guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw WithdrawalRefusal.overrideNeedsReason
+            }
+            guard state.facilitator(named: actor)?.role == .lead else {
+                throw WithdrawalRefusal.overrideNeedsLead(actor: actor)
+            }
             return
         }
         if let closes = state.withdrawalClosesOn, request.requestedOn > closes {
@@ -95,21 +104,29 @@ extension ErasingJournal {
             carried = plan
             before = s
             let clear = ErasureRules.withdrawal(of: plan.request.code, erasing: Set(plan.erased), in: events)
-            let texts = plan.erased.compactMap { s.contribution($0) }.flatMap { [$0.text] + $0.history.map(\.previousText) }
+            let texts = plan.erased.compactMap { s.contribution($0) }.flatMap {
+                [$0.text] + $0.history.map(\.previousText)
+            }
             let names = plan.realName.map { [$0] } ?? []
-            let code = plan.request.code, erased = plan.erased
-            return ErasurePlan(clear: clear, names: names, draftGoes: { draft in
-                DraftErasure.touches(draft, code: code, names: names, erasedNumbers: erased, erasedTexts: texts)
-            }, tombstone: { record in
-                ParticipantWithdrawn(code: plan.request.code, requestedOn: plan.request.requestedOn, erased: plan.erased,
-                                     keptWhiteboard: plan.keptWhiteboard, chainForReview: plan.chainForReview,
-                                     overrideReason: plan.request.overrideReason,
-                                     keptQuotes: plan.keptQuotes.isEmpty ? nil : plan.keptQuotes, record: record)
-            })
+            let code = plan.request.code
+            let erased = plan.erased
+            return ErasurePlan(
+                clear: clear, names: names,
+                draftGoes: { draft in
+                    DraftErasure.touches(draft, code: code, names: names, erasedNumbers: erased, erasedTexts: texts)
+                },
+                tombstone: { record in
+                    ParticipantWithdrawn(
+                        code: plan.request.code, requestedOn: plan.request.requestedOn, erased: plan.erased,
+                        keptWhiteboard: plan.keptWhiteboard, chainForReview: plan.chainForReview,
+                        overrideReason: plan.request.overrideReason,
+                        keptQuotes: plan.keptQuotes.isEmpty ? nil : plan.keptQuotes, record: record)
+                })
         }
         guard let plan = carried else { throw StoreError.failed("the withdrawal produced no receipt") }
-        return Self.receipt(plan, state: before, cleared: result.cleared.count, rewritten: result.rewritten,
-                            drafts: result.draftsErased, dryRun: false, purged: result.purged.complete, head: result.head)
+        return Self.receipt(
+            plan, state: before, cleared: result.cleared.count, rewritten: result.rewritten,
+            drafts: result.draftsErased, dryRun: false, purged: result.purged.complete, head: result.head)
     }
 
     /// What `withdraw(plan)` would do now, changing nothing (for `--dry-run`).
@@ -120,13 +137,19 @@ extension ErasingJournal {
         let events = try allEvents()
         let clear = ErasureRules.withdrawal(of: plan.request.code, erasing: Set(plan.erased), in: events)
         let kept: [(seq: Int, event: SessionEvent)] = events.map { stored in
-            (stored.seq, clear.contains(stored.seq)
-                ? SessionEvent(id: stored.event.id, at: stored.event.at, by: stored.event.by, body: .erased(stored.event.body.kind))
-                : stored.event)
+            (
+                stored.seq,
+                clear.contains(stored.seq)
+                    ? SessionEvent(
+                        id: stored.event.id, at: stored.event.at, by: stored.event.by,
+                        body: .erased(stored.event.body.kind))
+                    : stored.event
+            )
         }
         let rewrite = try NameReplacement.rewrite(kept, names: plan.realName.map { [$0] } ?? [], state: s)
-        return Self.receipt(plan, state: s, cleared: clear.count, rewritten: rewrite.changes, drafts: 0, dryRun: true,
-                            purged: false, head: head)
+        return Self.receipt(
+            plan, state: s, cleared: clear.count, rewritten: rewrite.changes, drafts: 0, dryRun: true,
+            purged: false, head: head)
     }
 
     static func replan(_ request: WithdrawalRequest, _ s: SessionState) throws -> WithdrawalPlan {
@@ -137,8 +160,10 @@ extension ErasingJournal {
         }
     }
 
-    static func receipt(_ plan: WithdrawalPlan, state s: SessionState, cleared: Int, rewritten: [NameRewriteChange],
-                        drafts: Int, dryRun: Bool, purged: Bool, head: JournalHead?) -> WithdrawalReceipt {
+    static func receipt(
+        _ plan: WithdrawalPlan, state s: SessionState, cleared: Int, rewritten: [NameRewriteChange],
+        drafts: Int, dryRun: Bool, purged: Bool, head: JournalHead?
+    ) -> WithdrawalReceipt {
         WithdrawalReceipt(
             plan: plan, windowClosesOn: s.withdrawalClosesOn,
             whiteboardNotesInSession: s.liveContributions.filter { $0.source == .whiteboard }.count,
@@ -151,19 +176,23 @@ extension ErasingJournal {
     /// that still holds them, and records `linkage.destroyed` with the chained
     /// erasure record.
     public func anonymise(by actor: String, at: Date) throws -> AnonymisationReceipt {
-        var names = 0, blocked = 0
+        var names = 0
+        var blocked = 0
         let result = try erase(by: actor, at: at) { s, events in
             guard !s.linkageDestroyed else { throw StoreError.rejected(.linkageDestroyed) }
             let clear = ErasureRules.linkage(in: events)
             names = events.filter { clear.contains($0.seq) && $0.event.payload is RealNameRecorded }.count
             blocked = clear.count - names
             let leaving = Array(s.linkage.values) + s.blocklist
-            return ErasurePlan(clear: clear, names: leaving, draftGoes: { draft in
-                !NameOccurrences.find(leaving, in: draft).isEmpty
-            }, tombstone: { LinkageDestroyed(record: $0) })
+            return ErasurePlan(
+                clear: clear, names: leaving,
+                draftGoes: { draft in
+                    !NameOccurrences.find(leaving, in: draft).isEmpty
+                }, tombstone: { LinkageDestroyed(record: $0) })
         }
-        return AnonymisationReceipt(realNames: names, blocklisted: blocked, rewritten: result.rewritten,
-                                    draftsErased: result.draftsErased, purged: result.purged.complete, head: result.head)
+        return AnonymisationReceipt(
+            realNames: names, blocklisted: blocked, rewritten: result.rewritten,
+            draftsErased: result.draftsErased, purged: result.purged.complete, head: result.head)
     }
 }
 

@@ -15,7 +15,9 @@ public final class Study {
     let cipherFor: StudyCipherProvider?
 
     init(directory: String, manifest: StudyManifest, cipherFor: StudyCipherProvider?) {
-        self.directory = directory; self.manifest = manifest; self.cipherFor = cipherFor
+        self.directory = directory
+        self.manifest = manifest
+        self.cipherFor = cipherFor
     }
 
     public static func manifestPath(_ directory: String) -> String {
@@ -28,12 +30,15 @@ public final class Study {
     }
 
     /// Creates the folder (if needed) and its manifest; refuses a folder that is already a study.
-    public static func create(directory: String, title: String, withdrawalDays: Int, codebookName: String,
-                              codes: [CodeDefinition], checklist: [ConsentItem], id: UUID = UUID()) throws -> Study {
+    public static func create(
+        directory: String, title: String, withdrawalDays: Int, codebookName: String,
+        codes: [CodeDefinition], checklist: [ConsentItem], id: UUID = UUID()
+    ) throws -> Study {
         guard !isStudy(directory) else { throw StudyError.alreadyAStudy(directory) }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let manifest = StudyManifest(id: id, title: title, withdrawalDays: withdrawalDays, codebookName: codebookName,
-                                     codes: codes, consentChecklist: checklist)
+        let manifest = StudyManifest(
+            id: id, title: title, withdrawalDays: withdrawalDays, codebookName: codebookName,
+            codes: codes, consentChecklist: checklist)
         let study = Study(directory: directory, manifest: manifest, cipherFor: nil)
         try study.save()
         return study
@@ -44,7 +49,9 @@ public final class Study {
         guard let data = FileManager.default.contents(atPath: path) else { throw StudyError.notAStudy(directory) }
         do {
             let manifest = try Self.decoder.decode(StudyManifest.self, from: data)
-            guard manifest.format == "convene-study" else { throw StudyError.unreadableManifest(path, "it is not a Convene study") }
+            guard manifest.format == "convene-study" else {
+                throw StudyError.unreadableManifest(path, "it is not a Convene study")
+            }
             return Study(directory: directory, manifest: manifest, cipherFor: cipherFor)
         } catch let e as StudyError {
             throw e
@@ -54,7 +61,9 @@ public final class Study {
     }
 
     static let decoder: JSONDecoder = {
-        let d = JSONDecoder(); d.dateDecodingStrategy = .iso8601; return d
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .iso8601
+        return d
     }()
 
     static let encoder: JSONEncoder = {
@@ -90,7 +99,8 @@ public final class Study {
         let path = path(of: session)
         guard FileManager.default.fileExists(atPath: path) else { throw StudyError.sessionMissing(session.location) }
         let provider = cipherFor
-        return try SQLiteJournal.open(path: path, readOnly: readOnly, cipherFor: provider.map { p in { meta in try p(meta, path) } })
+        return try SQLiteJournal.open(
+            path: path, readOnly: readOnly, cipherFor: provider.map { p in { meta in try p(meta, path) } })
     }
 
     /// Opens a team session of the study on PostgreSQL. No offline outbox: a study
@@ -104,8 +114,10 @@ public final class Study {
     /// Runs `body` on any session of the study, a file or a team session, through the
     /// journal protocol both stores share (the same one SessionActions erases through),
     /// and closes it afterwards. `readOnly` applies to files (a team session is a connection).
-    public func withJournal<T>(_ session: StudySession, readOnly: Bool,
-                               _ body: (any ErasingJournal) throws -> T) throws -> T {
+    public func withJournal<T>(
+        _ session: StudySession, readOnly: Bool,
+        _ body: (any ErasingJournal) throws -> T
+    ) throws -> T {
         if session.isTeamSession {
             let journal = try openTeam(session)
             defer { journal.close() }
@@ -163,11 +175,15 @@ public final class Study {
     /// The events that give a session the study's codebook and checklist (none when it has them).
     public func studySettings(missingFrom state: SessionState) -> [any EventPayload] {
         var out: [any EventPayload] = []
-        let codes = state.codebook.entries.filter { !$0.emergent }.map { CodeDefinition(name: $0.name, description: $0.description) }
+        let codes = state.codebook.entries.filter { !$0.emergent }.map {
+            CodeDefinition(name: $0.name, description: $0.description)
+        }
         if state.codebook.name != manifest.codebookName || codes != manifest.codes {
             out.append(CodebookSet(name: manifest.codebookName, codes: manifest.codes))
         }
-        if state.consentItems != manifest.consentChecklist { out.append(ConsentChecklist.event(manifest.consentChecklist)) }
+        if state.consentItems != manifest.consentChecklist {
+            out.append(ConsentChecklist.event(manifest.consentChecklist))
+        }
         return out
     }
 
@@ -193,7 +209,8 @@ public final class Study {
                 let role = ImplicitIdentification.normalised(p.jobRole)
                 if let seen = detailsOf[p.code] {
                     if seen.role != role {
-                        throw StudyError.differentRoles(code: p.code, detail: "\(p.jobRole) in \(session.name), another role in \(seen.session)")
+                        throw StudyError.differentRoles(
+                            code: p.code, detail: "\(p.jobRole) in \(session.name), another role in \(seen.session)")
                     }
                 } else {
                     detailsOf[p.code] = (role, p.organisationType?.rawValue, session.name)
@@ -205,7 +222,8 @@ public final class Study {
                 }
                 nameOf[p.code] = (key, session.name)
                 if let seen = codeOf[key], seen.code != p.code {
-                    throw StudyError.personHasTwoCodes(codes: [seen.code, p.code], sessions: [seen.session, session.name])
+                    throw StudyError.personHasTwoCodes(
+                        codes: [seen.code, p.code], sessions: [seen.session, session.name])
                 }
                 codeOf[key] = (p.code, session.name)
             }
@@ -217,16 +235,20 @@ public final class Study {
     /// The study whose folder holds the session file at `path` and lists it, with its entry.
     /// (A session is found by its folder: a study session kept elsewhere, or a team session,
     /// is checked by `study add` only.)
-    public static func containing(file path: String,
-                                  cipherFor: StudyCipherProvider? = nil) throws -> (Study, StudySession)? {
+    public static func containing(
+        file path: String,
+        cipherFor: StudyCipherProvider? = nil
+    ) throws -> (Study, StudySession)? {
         guard !path.hasPrefix("postgres") else { return nil }
         let full = URL(fileURLWithPath: path).standardizedFileURL.path
         let folder = (full as NSString).deletingLastPathComponent
         guard isStudy(folder) else { return nil }
         let study = try open(folder, cipherFor: cipherFor)
-        guard let entry = study.manifest.sessions.first(where: { session in
-            !session.isTeamSession && URL(fileURLWithPath: study.path(of: session)).standardizedFileURL.path == full
-        }) else { return nil }
+        guard
+            let entry = study.manifest.sessions.first(where: { session in
+                !session.isTeamSession && URL(fileURLWithPath: study.path(of: session)).standardizedFileURL.path == full
+            })
+        else { return nil }
         return (study, entry)
     }
 
@@ -235,8 +257,10 @@ public final class Study {
     /// the same real name where both are known), and a known real name must keep its code.
     /// Returns the sessions where the same person already is (the code is linked to them).
     /// `codesInSession` are the codes the session already has (not free for a suggestion).
-    public func checkJoining(code: String, jobRole: String, realName: String?, session sessionName: String,
-                             codesInSession: [String] = []) throws -> [String] {
+    public func checkJoining(
+        code: String, jobRole: String, realName: String?, session sessionName: String,
+        codesInSession: [String] = []
+    ) throws -> [String] {
         let taken = Set(codesInSession + [code])
         let role = ImplicitIdentification.normalised(jobRole)
         let name = realName.map(Self.nameKey)
@@ -252,12 +276,14 @@ public final class Study {
             }
             if let other = state.participant(code) {
                 if ImplicitIdentification.normalised(other.jobRole) != role {
-                    throw StudyError.codeTakenInStudy(code: code, session: session.name, why: "a \(other.jobRole) there",
-                                                      next: nextParticipantCode(besides: taken))
+                    throw StudyError.codeTakenInStudy(
+                        code: code, session: session.name, why: "a \(other.jobRole) there",
+                        next: nextParticipantCode(besides: taken))
                 }
                 if let name, let there = state.linkage[code], Self.nameKey(there) != name {
-                    throw StudyError.codeTakenInStudy(code: code, session: session.name, why: "another real name there",
-                                                      next: nextParticipantCode(besides: taken))
+                    throw StudyError.codeTakenInStudy(
+                        code: code, session: session.name, why: "another real name there",
+                        next: nextParticipantCode(besides: taken))
                 }
                 same.append(session.name)
             } else if let name, let existing = state.linkage.first(where: { Self.nameKey($0.value) == name })?.key {

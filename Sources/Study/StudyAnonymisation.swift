@@ -30,8 +30,13 @@ extension Study {
         guard !pending.isEmpty || manifest.anonymisation == nil else { throw StudyError.alreadyAnonymised }
         // Every name of the study: a participant of one group may be named in another.
         var names = Set<String>()
-        for (_, s) in all { names.formUnion(s.linkage.values); names.formUnion(s.blocklist) }
-        var realNames = 0, blocked = 0, redacted = 0
+        for (_, s) in all {
+            names.formUnion(s.linkage.values)
+            names.formUnion(s.blocklist)
+        }
+        var realNames = 0
+        var blocked = 0
+        var redacted = 0
         for (session, _) in pending {
             // A file or a team session: each through its own `anonymise` (the same erasure SessionActions runs).
             try withJournal(session, readOnly: false) { journal in
@@ -39,7 +44,8 @@ extension Study {
                     NamesLeavingTheSession.redactions(for: names.sorted(), in: latest)
                 }.count
                 let result = try journal.anonymise(by: actor, at: now)
-                realNames += result.realNames; blocked += result.blocklisted
+                realNames += result.realNames
+                blocked += result.blocklisted
             }
         }
         var files: [AnonymisedFile] = []
@@ -49,14 +55,18 @@ extension Study {
                 let found = try withJournal(session, readOnly: true) {
                     try Self.namesFound(names, inRows: $0.allEvents())
                 }
-                files.append(AnonymisedFile(session: session.name, sha256: nil, namesSearched: names.count,
-                                            namesFound: found))
+                files.append(
+                    AnonymisedFile(
+                        session: session.name, sha256: nil, namesSearched: names.count,
+                        namesFound: found))
                 continue
             }
             let path = path(of: session)
             let found = Self.namesFound(names, inFileAndSidecars: path)
-            files.append(AnonymisedFile(session: session.name, sha256: Self.sha256(of: path), namesSearched: names.count,
-                                        namesFound: found))
+            files.append(
+                AnonymisedFile(
+                    session: session.name, sha256: Self.sha256(of: path), namesSearched: names.count,
+                    namesFound: found))
         }
         try update { $0.anonymisation = StudyAnonymisation(at: now, by: actor, files: files) }
         return StudyAnonymisationResult(files: files, realNames: realNames, blocklisted: blocked, redacted: redacted)

@@ -15,7 +15,11 @@ public enum StudyExport {
     /// groups is one holder), for the implicit-identification check.
     public static func roleHolders(_ states: [SessionState]) -> [String: Int] {
         var roleOf: [String: String] = [:]
-        for s in states { for p in s.orderedParticipants where !p.withdrawn { roleOf[p.code] = ImplicitIdentification.normalised(p.jobRole) } }
+        for s in states {
+            for p in s.orderedParticipants where !p.withdrawn {
+                roleOf[p.code] = ImplicitIdentification.normalised(p.jobRole)
+            }
+        }
         var holders: [String: Int] = [:]
         for role in roleOf.values { holders[role, default: 0] += 1 }
         return holders
@@ -26,7 +30,8 @@ extension Study {
     /// The study export's bytes and the implicit-identification warnings (judged across the study).
     public func export(format: ExportFormat) throws -> (data: Data, warnings: [String]) {
         guard StudyExport.formats.contains(format) else {
-            throw ExportError.packaging("a study exports to \(StudyExport.formats.map(\.rawValue).joined(separator: ", "))")
+            throw ExportError.packaging(
+                "a study exports to \(StudyExport.formats.map(\.rawValue).joined(separator: ", "))")
         }
         let all = try states()
         let holders = StudyExport.roleHolders(all.map(\.state))
@@ -38,12 +43,15 @@ extension Study {
                 warnings.append("\(session.name): \(w.message)")
             }
             var record = ResearchGate.record(state)
-            for i in record.participants.indices where record.participants[i].strand == nil { record.participants[i].strand = session.strand }
+            for i in record.participants.indices where record.participants[i].strand == nil {
+                record.participants[i].strand = session.strand
+            }
             parts.append((session, record))
         }
-        let merged = StudyRecord.merge(id: manifest.id.uuidString.lowercased(), title: manifest.title,
-                                       codebook: manifest.codebookName,
-                                       parts.map { StudyRecord.Part(label: $0.0.name, strand: $0.0.strand, record: $0.1) })
+        let merged = StudyRecord.merge(
+            id: manifest.id.uuidString.lowercased(), title: manifest.title,
+            codebook: manifest.codebookName,
+            parts.map { StudyRecord.Part(label: $0.0.name, strand: $0.0.strand, record: $0.1) })
         return (try Exporter.render(merged, format: format), warnings)
     }
 

@@ -14,7 +14,9 @@ public struct StudySession: Codable, Sendable, Equatable {
     public var location: String
     public var strand: String?
     public init(name: String, location: String, strand: String?) {
-        self.name = name; self.location = location; self.strand = strand
+        self.name = name
+        self.location = location
+        self.strand = strand
     }
     /// Whether the session lives on PostgreSQL (a team session).
     public var isTeamSession: Bool { location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") }
@@ -68,10 +70,16 @@ public struct StudyManifest: Codable, Sendable, Equatable {
     public var withdrawals: [StudyWithdrawalEntry] = []
     public var anonymisation: StudyAnonymisation?
 
-    public init(id: UUID, title: String, withdrawalDays: Int, codebookName: String, codes: [CodeDefinition],
-                consentChecklist: [ConsentItem]) {
-        self.id = id; self.title = title; self.withdrawalDays = withdrawalDays; self.codebookName = codebookName
-        self.codes = codes; self.consentChecklist = consentChecklist
+    public init(
+        id: UUID, title: String, withdrawalDays: Int, codebookName: String, codes: [CodeDefinition],
+        consentChecklist: [ConsentItem]
+    ) {
+        self.id = id
+        self.title = title
+        self.withdrawalDays = withdrawalDays
+        self.codebookName = codebookName
+        self.codes = codes
+        self.consentChecklist = consentChecklist
     }
 
     public func session(named name: String) -> StudySession? { sessions.first { $0.name == name } }

@@ -60,26 +60,32 @@ extension Study {
                 let state = try self.state(of: session)
                 rows.append(summary(session, state, today: today))
             } catch {
-                rows.append(StudySessionSummary(
-                    name: session.name, location: session.location, strand: session.strand, title: "", date: "",
-                    withdrawalClosesOn: nil, window: "unknown", participants: [], consent: .init(notConsented: [], partial: [:]),
-                    openConcerns: 0, unreviewedFindings: 0, withdrawn: [], linkage: "unknown", encrypted: false,
-                    anonymisationVerified: nil, problem: "\(error)"))
+                rows.append(
+                    StudySessionSummary(
+                        name: session.name, location: session.location, strand: session.strand, title: "", date: "",
+                        withdrawalClosesOn: nil, window: "unknown", participants: [],
+                        consent: .init(notConsented: [], partial: [:]),
+                        openConcerns: 0, unreviewedFindings: 0, withdrawn: [], linkage: "unknown", encrypted: false,
+                        anonymisationVerified: nil, problem: "\(error)"))
             }
         }
         let anonymised = rows.filter { $0.linkage == "anonymised" }.count
         // Who attended what, as the sessions say now (a participant may have been added since `study add`).
         var attendance = manifest.attendance
         for row in rows where row.problem == nil {
-            for code in row.participants where !(attendance[code] ?? []).contains(row.name) { attendance[code, default: []].append(row.name) }
+            for code in row.participants where !(attendance[code] ?? []).contains(row.name) {
+                attendance[code, default: []].append(row.name)
+            }
         }
-        let order = Dictionary(uniqueKeysWithValues: manifest.sessions.enumerated().map { ($0.element.name, $0.offset) })
+        let order = Dictionary(
+            uniqueKeysWithValues: manifest.sessions.enumerated().map { ($0.element.name, $0.offset) })
         attendance = attendance.mapValues { $0.sorted { order[$0, default: .max] < order[$1, default: .max] } }
         return StudyOverview(
             title: manifest.title, id: manifest.id.uuidString.lowercased(), withdrawalDays: manifest.withdrawalDays,
             codebook: manifest.codebookName, consentChecklist: manifest.consentChecklist.map(\.line), sessions: rows,
             attendance: attendance, withdrawals: manifest.withdrawals,
-            linkage: rows.isEmpty || anonymised == 0 ? "linked" : anonymised == rows.count ? "anonymised" : "partly anonymised",
+            linkage: rows.isEmpty || anonymised == 0
+                ? "linked" : anonymised == rows.count ? "anonymised" : "partly anonymised",
             anonymisedAt: manifest.anonymisation?.at)
     }
 
@@ -88,15 +94,20 @@ extension Study {
         var partial: [String: [String]] = [:]
         for p in present { if case .partial(let items, _) = s.consentStatus(p) { partial[p.code] = items } }
         let redactor = Redactor(session: s)
-        let findings = s.contributions.filter { !$0.erased && !$0.struck }.reduce(0) { $0 + redactor.unresolved($1).count }
+        let findings = s.contributions.filter { !$0.erased && !$0.struck }.reduce(0) {
+            $0 + redactor.unresolved($1).count
+        }
         var verified: Bool?
         if s.linkageDestroyed, let proof = manifest.anonymisation?.files.first(where: { $0.session == session.name }) {
             // A team session has no file to hash: its rows were searched when it was anonymised.
-            verified = session.isTeamSession ? proof.namesFound == 0
+            verified =
+                session.isTeamSession
+                ? proof.namesFound == 0
                 : proof.namesFound == 0 && proof.sha256 == Self.sha256(of: path(of: session))
                     && Self.sidecarsEmpty(path(of: session))
         }
-        let encrypted = !session.isTeamSession
+        let encrypted =
+            !session.isTeamSession
             && ((try? SQLiteJournal.readMeta(path: path(of: session)).encryption) ?? "none") != "none"
         return StudySessionSummary(
             name: session.name, location: session.location, strand: session.strand, title: s.info?.title ?? "",

@@ -25,10 +25,13 @@ extension Study {
     /// session's own withdrawal (Privacy's `WithdrawalPlan` and the same erasure as `convene withdraw`).
     /// Every window is judged first, per session: if any has closed (and is not
     /// overridden), nothing is changed anywhere and the sessions are named.
-    public func withdraw(code rawCode: String, requestedOn: String, cascade: Bool = false, overrideReason: String? = nil,
-                         by actor: String, at now: Date, today: String, dryRun: Bool) throws -> StudyWithdrawalReceipt {
+    public func withdraw(
+        code rawCode: String, requestedOn: String, cascade: Bool = false, overrideReason: String? = nil,
+        by actor: String, at now: Date, today: String, dryRun: Bool
+    ) throws -> StudyWithdrawalReceipt {
         let code = rawCode.uppercased()
-        let request = WithdrawalRequest(code: code, requestedOn: requestedOn, cascade: cascade, overrideReason: overrideReason)
+        let request = WithdrawalRequest(
+            code: code, requestedOn: requestedOn, cascade: cascade, overrideReason: overrideReason)
         // 1. Find every session they attended and judge its window, changing nothing.
         var targets: [StudySession] = []
         var already: [String] = []
@@ -36,7 +39,10 @@ extension Study {
         for session in manifest.sessions {
             let state = try self.state(of: session)
             guard let person = state.participant(code) else { continue }
-            if person.withdrawn { already.append(session.name); continue }
+            if person.withdrawn {
+                already.append(session.name)
+                continue
+            }
             do {
                 try WithdrawalWindow.check(request, in: state, actor: actor, today: today)
             } catch WithdrawalRefusal.windowClosed(let closedOn, _) {
@@ -73,15 +79,20 @@ extension Study {
             }
         }
         if !dryRun { try recordWithdrawal(code, request, receipts.map(\.0), actor: actor, at: now) }
-        return StudyWithdrawalReceipt(code: code, requestedOn: requestedOn, dryRun: dryRun, overrideReason: overrideReason,
-                                      sessions: receipts, alreadyWithdrawn: already)
+        return StudyWithdrawalReceipt(
+            code: code, requestedOn: requestedOn, dryRun: dryRun, overrideReason: overrideReason,
+            sessions: receipts, alreadyWithdrawn: already)
     }
 
-    func recordWithdrawal(_ code: String, _ request: WithdrawalRequest, _ sessions: [String], actor: String, at: Date) throws {
+    func recordWithdrawal(_ code: String, _ request: WithdrawalRequest, _ sessions: [String], actor: String, at: Date)
+        throws
+    {
         guard !sessions.isEmpty else { return }
         try update {
-            $0.withdrawals.append(StudyWithdrawalEntry(code: code, requestedOn: request.requestedOn, at: at, by: actor,
-                                                       sessions: sessions, overrideReason: request.overrideReason))
+            $0.withdrawals.append(
+                StudyWithdrawalEntry(
+                    code: code, requestedOn: request.requestedOn, at: at, by: actor,
+                    sessions: sessions, overrideReason: request.overrideReason))
         }
     }
 }

@@ -51,7 +51,9 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     private var mappedPerson: String?
 
     /// The key of this session in the outbox (user, server, database, session).
-    var outboxKey: String { "\(target.user)@\(target.host):\(target.port)/\(target.database)?session=\(target.session)" }
+    var outboxKey: String {
+        "\(target.user)@\(target.host):\(target.port)/\(target.database)?session=\(target.session)"
+    }
 
     public var state: SessionState { lock.withLock { cached } }
     /// Events the server has confirmed (the state without the outbox).
@@ -60,38 +62,68 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     public var offlineWaiting: Int? { lock.withLock { offline ? pending.count : nil } }
     public var isOffline: Bool { lock.withLock { offline } }
 
-    private init(location: String, target: PostgresLocation, link: PostgresLink, meta: FileMeta, cipher: any PayloadCipher, outbox: Outbox?) {
-        self.location = location; self.target = target; self.link = link; self.meta = meta; self.cipher = cipher; self.outbox = outbox
+    private init(
+        location: String, target: PostgresLocation, link: PostgresLink, meta: FileMeta, cipher: any PayloadCipher,
+        outbox: Outbox?
+    ) {
+        self.location = location
+        self.target = target
+        self.link = link
+        self.meta = meta
+        self.cipher = cipher
+        self.outbox = outbox
     }
 
     /// Messages for the user about events the team session refused after an outage.
-    public func takeNotices() -> [String] { lock.withLock { defer { notices = [] }; return notices } }
+    public func takeNotices() -> [String] {
+        lock.withLock {
+            defer { notices = [] }
+            return notices
+        }
+    }
 
     // MARK: Opening and creating
 
     /// Connects, brings the server's tables up to date, and reads the session.
     /// `outbox: nil` turns offline working off (appends fail when the link is down).
-    public static func open(_ text: String, cipherFor: ((FileMeta) throws -> any PayloadCipher)? = nil,
-                            outbox: Outbox? = nil,
-                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresJournal {
+    public static func open(
+        _ text: String, cipherFor: ((FileMeta) throws -> any PayloadCipher)? = nil,
+        outbox: Outbox? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> PostgresJournal {
         let target = try PostgresLocation(parsing: text, environment: environment)
         let link = try connect(target, environment: environment)
-        let metaRows = try link.run("SELECT key, value FROM convene_session_meta WHERE session = $1", [.text(target.session)])
+        let metaRows = try link.run(
+            "SELECT key, value FROM convene_session_meta WHERE session = $1", [.text(target.session)])
         var values: [String: String] = [:]
-        for row in metaRows { let (k, v) = try row.decode((String, String).self); values[k] = v }
-        guard !values.isEmpty else { link.close(); throw TeamStoreError.noSuchSession(target.description) }
+        for row in metaRows {
+            let (k, v) = try row.decode((String, String).self)
+            values[k] = v
+        }
+        guard !values.isEmpty else {
+            link.close()
+            throw TeamStoreError.noSuchSession(target.description)
+        }
         let meta = FileMeta(values: values)
         let cipher: any PayloadCipher
-        if meta.encryption == "none" { cipher = PlainPayloads() }
-        else if let cipherFor { cipher = try cipherFor(meta) }
-        else { link.close(); throw StoreError.passphraseNeeded(target.description) }
-        let journal = PostgresJournal(location: text, target: target, link: link, meta: meta, cipher: cipher, outbox: outbox)
+        if meta.encryption == "none" {
+            cipher = PlainPayloads()
+        } else if let cipherFor {
+            cipher = try cipherFor(meta)
+        } else {
+            link.close()
+            throw StoreError.passphraseNeeded(target.description)
+        }
+        let journal = PostgresJournal(
+            location: text, target: target, link: link, meta: meta, cipher: cipher, outbox: outbox)
         link.onNotify = { [weak journal] payload in
             if payload == target.session { journal?.poke() }
         }
         try link.listen(PostgresSchema.channel)
-        journal.mappedPerson = try? link.run("SELECT person FROM convene_people WHERE session = $1 AND db_role = current_user",
-                                             [.text(target.session)]).first?.decode(String.self)
+        journal.mappedPerson = try? link.run(
+            "SELECT person FROM convene_people WHERE session = $1 AND db_role = current_user",
+            [.text(target.session)]
+        ).first?.decode(String.self)
         try journal.lock.withLock {
             if let outbox { journal.pending = try outbox.pending(target: journal.outboxKey, cipher: cipher) }
             _ = try journal.catchUpLocked()
@@ -103,10 +135,12 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     }
 
     /// Creates a new, empty team session with its first event.
-    public static func create(_ text: String, session: SessionCreated, by: String, at: Date,
-                              cipher: any PayloadCipher = PlainPayloads(), meta extra: [String: String] = [:],
-                              outbox: Outbox? = nil,
-                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresJournal {
+    public static func create(
+        _ text: String, session: SessionCreated, by: String, at: Date,
+        cipher: any PayloadCipher = PlainPayloads(), meta extra: [String: String] = [:],
+        outbox: Outbox? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> PostgresJournal {
         let target = try PostgresLocation(parsing: text, environment: environment)
         var meta = extra
         meta["format"] = "1"
@@ -127,14 +161,20 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     }
 
     public func close() {
-        let current = lock.withLock { closed = true; return link }
+        let current = lock.withLock {
+            closed = true
+            return link
+        }
         current.close()
     }
 
     // MARK: Waking
 
     private func poke() {
-        wake.lock(); poked = true; wake.broadcast(); wake.unlock()
+        wake.lock()
+        poked = true
+        wake.broadcast()
+        wake.unlock()
     }
 
     /// Blocks until a notification arrives or `timeout` passes (for followers
@@ -147,8 +187,11 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     }
 
     private func takePoke() -> Bool {
-        wake.lock(); defer { wake.unlock() }
-        let was = poked; poked = false; return was
+        wake.lock()
+        defer { wake.unlock() }
+        let was = poked
+        poked = false
+        return was
     }
 
     // MARK: Reading
@@ -168,8 +211,14 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
                 defer { fresh = [] }
                 return fresh
             } catch let e as TeamStoreError {
-                if case .connectionLost = e { goOfflineLocked(); return [] }
-                if case .cannotConnect = e { goOfflineLocked(); return [] }
+                if case .connectionLost = e {
+                    goOfflineLocked()
+                    return []
+                }
+                if case .cannotConnect = e {
+                    goOfflineLocked()
+                    return []
+                }
                 throw e
             }
         }
@@ -189,9 +238,16 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
                 do {
                     try fresh.connect()
                     try fresh.listen(PostgresSchema.channel)
-                } catch { fresh.close(); continue }
+                } catch {
+                    fresh.close()
+                    continue
+                }
                 let old = journal.lock.withLock {
-                    defer { journal.link = fresh; journal.offline = false; journal.reconnecting = false }
+                    defer {
+                        journal.link = fresh
+                        journal.offline = false
+                        journal.reconnecting = false
+                    }
                     return journal.link
                 }
                 old.close()
@@ -217,15 +273,17 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     }
 
     static func rawRow(_ row: PostgresRow) throws -> RawEventRow {
-        let (seq, id, kind, version, atMs, actor, restricted) = try row.decode((Int, UUID, String, Int, Int64, String, Bool).self)
+        let (seq, id, kind, version, atMs, actor, restricted) = try row.decode(
+            (Int, UUID, String, Int, Int64, String, Bool).self)
         var cells = row.makeIterator()
         for _ in 0..<7 { _ = cells.next() }
         let payload = try cells.next()!.decode(Data?.self)
         let salt = try cells.next()!.decode(Data?.self)
         let commitment = try cells.next()!.decode(Data.self)
         let hash = try cells.next()!.decode(Data.self)
-        return RawEventRow(seq: seq, id: id.uuidString.lowercased(), kind: kind, version: version, atMs: atMs, actor: actor,
-                           restricted: restricted, payload: payload, salt: salt, commitment: commitment, hash: hash)
+        return RawEventRow(
+            seq: seq, id: id.uuidString.lowercased(), kind: kind, version: version, atMs: atMs, actor: actor,
+            restricted: restricted, payload: payload, salt: salt, commitment: commitment, hash: hash)
     }
 
     /// Reads and folds the server's events after the confirmed state. Caller holds `lock`.
@@ -263,14 +321,21 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     func decode(_ raw: RawEventRow) throws -> StoredEvent {
         var plain: Data?
         if let sealed = raw.payload {
-            do { plain = try cipher.open(sealed, context: Data(raw.id.utf8)) } catch { throw StoreError.tampered(seq: raw.seq) }
+            do { plain = try cipher.open(sealed, context: Data(raw.id.utf8)) } catch {
+                throw StoreError.tampered(seq: raw.seq)
+            }
         }
         let payload: any EventPayload
-        do { payload = try EventCodec.decode(kind: raw.kind, version: raw.version, data: plain) } catch let e as SessionError {
+        do { payload = try EventCodec.decode(kind: raw.kind, version: raw.version, data: plain) } catch let e
+            as SessionError
+        {
             throw TeamStoreError.damaged("event \(raw.seq): \(e)")
         }
-        guard let id = UUID(uuidString: raw.id) else { throw TeamStoreError.damaged("event \(raw.seq) has no valid id") }
-        let event = SessionEvent(id: id, at: Date(timeIntervalSince1970: Double(raw.atMs) / 1000), by: raw.actor, payload)
+        guard let id = UUID(uuidString: raw.id) else {
+            throw TeamStoreError.damaged("event \(raw.seq) has no valid id")
+        }
+        let event = SessionEvent(
+            id: id, at: Date(timeIntervalSince1970: Double(raw.atMs) / 1000), by: raw.actor, payload)
         return StoredEvent(seq: raw.seq, event: event, hash: raw.hash, commitment: raw.commitment)
     }
 
@@ -291,15 +356,19 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     }
 
     @discardableResult
-    public func append(by: String, at: Date,
-                       building build: (SessionState) throws -> [any EventPayload]) throws -> [StoredEvent] {
+    public func append(
+        by: String, at: Date,
+        building build: (SessionState) throws -> [any EventPayload]
+    ) throws -> [StoredEvent] {
         // The server refuses another person's name too; saying so here keeps it out of the outbox.
         if let person = lock.withLock({ mappedPerson }), person != by {
             throw TeamStoreError.forgedActor(role: target.user, person: person, claimed: by)
         }
         let when = Date(timeIntervalSince1970: Double(Outbox.ms(at)) / 1000)
         func events(_ state: SessionState) throws -> [SessionEvent] {
-            do { return try build(state).map { SessionEvent(at: when, by: by, $0) } } catch { throw CallerError(error: error) }
+            do { return try build(state).map { SessionEvent(at: when, by: by, $0) } } catch {
+                throw CallerError(error: error)
+            }
         }
         do {
             return try lock.withLock { try appendLocked(events) }
@@ -344,13 +413,17 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     /// `rejectInvalid`: skip events the latest state refuses (outbox replay)
     /// instead of failing the whole append. Events the server already holds
     /// (sent before a connection dropped at commit) are skipped.
-    private func sendLocked(_ events: [SessionEvent], rejectInvalid: Bool = false) throws -> (stored: [StoredEvent], rejected: [(SessionEvent, String)]) {
+    private func sendLocked(_ events: [SessionEvent], rejectInvalid: Bool = false) throws -> (
+        stored: [StoredEvent], rejected: [(SessionEvent, String)]
+    ) {
         try sendLocked({ _ in events }, rejectInvalid: rejectInvalid)
     }
 
     /// `build` makes the events from the latest confirmed state, inside the transaction.
-    private func sendLocked(_ build: (SessionState) throws -> [SessionEvent],
-                            rejectInvalid: Bool = false) throws -> (stored: [StoredEvent], rejected: [(SessionEvent, String)]) {
+    private func sendLocked(
+        _ build: (SessionState) throws -> [SessionEvent],
+        rejectInvalid: Bool = false
+    ) throws -> (stored: [StoredEvent], rejected: [(SessionEvent, String)]) {
         do {
             // Round trip 1: open, lock the session, read what others wrote since.
             let opened = try link.pipeline([
@@ -363,7 +436,8 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
             var sealed = try sealLocked(events, onto: confirmed, hash: lastHash, rejectInvalid: rejectInvalid)
             // Round trip 2: insert, wake the others, commit.
             if !sealed.stored.isEmpty {
-                sealed.statements.append(("SELECT pg_notify($1, $2)", [.text(PostgresSchema.channel), .text(target.session)]))
+                sealed.statements.append(
+                    ("SELECT pg_notify($1, $2)", [.text(PostgresSchema.channel), .text(target.session)]))
             }
             sealed.statements.append(("COMMIT", []))
             FaultPoint.beforeCommit.reach()
@@ -383,8 +457,11 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     /// Folds `events` onto `state`, seals them and chains them after `hash`:
     /// the new state and the INSERT statements, nothing sent yet.
     private func sealLocked(_ events: [SessionEvent], onto state: SessionState, hash start: Data, rejectInvalid: Bool)
-        throws -> (next: SessionState, hash: Data, stored: [StoredEvent], rejected: [(SessionEvent, String)],
-                   statements: [(String, [Bind])]) {
+        throws -> (
+            next: SessionState, hash: Data, stored: [StoredEvent], rejected: [(SessionEvent, String)],
+            statements: [(String, [Bind])]
+        )
+    {
         var next = state
         var hash = start
         var stored: [StoredEvent] = []
@@ -392,22 +469,28 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
         var statements: [(String, [Bind])] = []
         for event in events where !knownIDs.contains(event.id) {
             do { try next.apply(event) } catch let e as SessionError {
-                if rejectInvalid { rejected.append((event, e.description)); continue }
+                if rejectInvalid {
+                    rejected.append((event, e.description))
+                    continue
+                }
                 throw StoreError.rejected(e)
             }
             let seq = next.eventCount
             let idText = event.id.uuidString.lowercased()
             let atMs = Outbox.ms(event.at)
             let plain = try EventCodec.encode(event.payload)
-            let sealed = try cipher.seal(cipher is EncryptedPayloads ? PayloadPadding.padded(plain) : plain,
-                                         context: Data(idText.utf8))
+            let sealed = try cipher.seal(
+                cipher is EncryptedPayloads ? PayloadPadding.padded(plain) : plain,
+                context: Data(idText.utf8))
             let salt = HashChain.newSalt()
             let commitment = HashChain.commitment(salt: salt, payload: sealed)
-            hash = HashChain.link(previous: hash, seq: seq, id: event.id, kind: event.kind, version: event.version,
-                                  atMs: atMs, actor: event.by, restricted: event.isRestricted, commitment: commitment,
-                                  key: HashChain.key(for: cipher, meta: meta))
-            let row = RawEventRow(seq: seq, id: idText, kind: event.kind, version: event.version, atMs: atMs, actor: event.by,
-                                  restricted: event.isRestricted, payload: sealed, salt: salt, commitment: commitment, hash: hash)
+            hash = HashChain.link(
+                previous: hash, seq: seq, id: event.id, kind: event.kind, version: event.version,
+                atMs: atMs, actor: event.by, restricted: event.isRestricted, commitment: commitment,
+                key: HashChain.key(for: cipher, meta: meta))
+            let row = RawEventRow(
+                seq: seq, id: idText, kind: event.kind, version: event.version, atMs: atMs, actor: event.by,
+                restricted: event.isRestricted, payload: sealed, salt: salt, commitment: commitment, hash: hash)
             statements += try Self.insertStatements(row, session: target.session)
             stored.append(StoredEvent(seq: seq, event: event, hash: hash, commitment: commitment))
         }
@@ -419,19 +502,33 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
         guard let uuid = UUID(uuidString: r.id) else { throw TeamStoreError.damaged("event \(r.seq) has no valid id") }
         let isLinkage = r.kind == RealNameRecorded.kind
         let apart = r.restricted || isLinkage
-        var out: [(String, [Bind])] = [("""
-            INSERT INTO convene_events (session, seq, id, kind, version, at_ms, actor, restricted, payload, salt, commitment, hash)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-            """, [.text(session), .int(r.seq), .uuid(uuid), .text(r.kind), .int(r.version), .int64(r.atMs), .text(r.actor),
-                  .bool(r.restricted), .bytes(apart ? nil : r.payload), .bytes(apart ? nil : r.salt),
-                  .bytes(r.commitment), .bytes(r.hash)])]
+        var out: [(String, [Bind])] = [
+            (
+                """
+                INSERT INTO convene_events (session, seq, id, kind, version, at_ms, actor, restricted, payload, salt, commitment, hash)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                """,
+                [
+                    .text(session), .int(r.seq), .uuid(uuid), .text(r.kind), .int(r.version), .int64(r.atMs),
+                    .text(r.actor),
+                    .bool(r.restricted), .bytes(apart ? nil : r.payload), .bytes(apart ? nil : r.salt),
+                    .bytes(r.commitment), .bytes(r.hash),
+                ]
+            )
+        ]
         if r.restricted {
-            out.append(("INSERT INTO convene_restricted (session, seq, payload, salt) VALUES ($1, $2, $3, $4)",
-                        [.text(session), .int(r.seq), .bytes(r.payload), .bytes(r.salt)]))
+            out.append(
+                (
+                    "INSERT INTO convene_restricted (session, seq, payload, salt) VALUES ($1, $2, $3, $4)",
+                    [.text(session), .int(r.seq), .bytes(r.payload), .bytes(r.salt)]
+                ))
         } else if isLinkage {
             // Real names are kept apart like concerns, readable by the lead only.
-            out.append(("INSERT INTO convene_linkage (session, seq, payload, salt) VALUES ($1, $2, $3, $4)",
-                        [.text(session), .int(r.seq), .bytes(r.payload), .bytes(r.salt)]))
+            out.append(
+                (
+                    "INSERT INTO convene_linkage (session, seq, payload, salt) VALUES ($1, $2, $3, $4)",
+                    [.text(session), .int(r.seq), .bytes(r.payload), .bytes(r.salt)]
+                ))
         }
         return out
     }
@@ -456,7 +553,8 @@ public final class PostgresJournal: SessionJournal, @unchecked Sendable {
     /// from then on the server refuses any other name from that role in this session).
     public func mapPerson(role: String, to person: String) throws {
         try lock.withLock {
-            _ = try link.run("""
+            _ = try link.run(
+                """
                 INSERT INTO convene_people (session, db_role, person) VALUES ($1, $2, $3)
                 ON CONFLICT (session, db_role) DO UPDATE SET person = EXCLUDED.person
                 """, [.text(target.session), .text(role), .text(person)])
@@ -484,8 +582,10 @@ extension PostgresJournal: ErasingJournal {
     /// Needs the server: offline, it refuses (the outbox is flushed first, so
     /// anything queued for the participant is sent and then erased with the rest).
     @discardableResult
-    public func erase(by actor: String, at: Date,
-                      plan planner: (SessionState, [StoredEvent]) throws -> ErasurePlan) throws -> ErasureResult {
+    public func erase(
+        by actor: String, at: Date,
+        plan planner: (SessionState, [StoredEvent]) throws -> ErasurePlan
+    ) throws -> ErasureResult {
         do {
             return try eraseUnwrapped(by: actor, at: at, plan: planner)
         } catch let caller as CallerError {
@@ -493,8 +593,10 @@ extension PostgresJournal: ErasingJournal {
         }
     }
 
-    private func eraseUnwrapped(by actor: String, at: Date,
-                                plan planner: (SessionState, [StoredEvent]) throws -> ErasurePlan) throws -> ErasureResult {
+    private func eraseUnwrapped(
+        by actor: String, at: Date,
+        plan planner: (SessionState, [StoredEvent]) throws -> ErasurePlan
+    ) throws -> ErasureResult {
         let when = Date(timeIntervalSince1970: Double(Outbox.ms(at)) / 1000)
         var changes: [NameRewriteChange] = []
         let (cleared, appended): ([Int], [StoredEvent]) = try lock.withLock {
@@ -518,10 +620,14 @@ extension PostgresJournal: ErasingJournal {
                 // The rows that stay lose every name leaving the session (placeholders instead).
                 let clearing = Set(cleared)
                 var kept: [(seq: Int, event: SessionEvent)] = events.map { stored in
-                    (stored.seq, clearing.contains(stored.seq)
-                        ? SessionEvent(id: stored.event.id, at: stored.event.at, by: stored.event.by,
-                                       body: .erased(stored.event.body.kind))
-                        : stored.event)
+                    (
+                        stored.seq,
+                        clearing.contains(stored.seq)
+                            ? SessionEvent(
+                                id: stored.event.id, at: stored.event.at, by: stored.event.by,
+                                body: .erased(stored.event.body.kind))
+                            : stored.event
+                    )
                 }
                 let rewrite = try NameReplacement.rewrite(kept, names: plan.names, state: confirmed)
                 var rewrittenRows: [ErasureRecord.RewrittenRow] = []
@@ -530,14 +636,21 @@ extension PostgresJournal: ErasingJournal {
                 for (seq, payload) in rewrite.payloads.sorted(by: { $0.key < $1.key }) {
                     guard let raw = rawBySeq[seq] else { continue }
                     let plain = try EventCodec.encode(payload)
-                    let sealed = try cipher.seal(cipher is EncryptedPayloads ? PayloadPadding.padded(plain) : plain,
-                                                 context: Data(raw.id.utf8))
+                    let sealed = try cipher.seal(
+                        cipher is EncryptedPayloads ? PayloadPadding.padded(plain) : plain,
+                        context: Data(raw.id.utf8))
                     let salt = HashChain.newSalt()
-                    let table = raw.restricted ? "convene_restricted"
+                    let table =
+                        raw.restricted
+                        ? "convene_restricted"
                         : raw.kind == RealNameRecorded.kind ? "convene_linkage" : "convene_events"
-                    updates.append(("UPDATE \(table) SET payload = $3, salt = $4 WHERE session = $1 AND seq = $2 RETURNING seq",
-                                    [.text(target.session), .int(seq), .bytes(sealed), .bytes(salt)]))
-                    rewrittenRows.append(.init(seq: seq, commitment: HashChain.hex(HashChain.commitment(salt: salt, payload: sealed))))
+                    updates.append(
+                        (
+                            "UPDATE \(table) SET payload = $3, salt = $4 WHERE session = $1 AND seq = $2 RETURNING seq",
+                            [.text(target.session), .int(seq), .bytes(sealed), .bytes(salt)]
+                        ))
+                    rewrittenRows.append(
+                        .init(seq: seq, commitment: HashChain.hex(HashChain.commitment(salt: salt, payload: sealed))))
                     let old = kept[seq - 1].event
                     kept[seq - 1].event = SessionEvent(id: old.id, at: old.at, by: old.by, payload)
                 }
@@ -549,18 +662,24 @@ extension PostgresJournal: ErasingJournal {
                     }
                 }
                 for raw in raws where clearing.contains(raw.seq) {
-                    let table = raw.restricted ? "convene_restricted"
+                    let table =
+                        raw.restricted
+                        ? "convene_restricted"
                         : raw.kind == RealNameRecorded.kind ? "convene_linkage" : "convene_events"
-                    updates.append(("UPDATE \(table) SET payload = NULL, salt = NULL WHERE session = $1 AND seq = $2 RETURNING seq",
-                                    [.text(target.session), .int(raw.seq)]))
+                    updates.append(
+                        (
+                            "UPDATE \(table) SET payload = NULL, salt = NULL WHERE session = $1 AND seq = $2 RETURNING seq",
+                            [.text(target.session), .int(raw.seq)]
+                        ))
                 }
                 // Row-level security lets only a lead erase; for anyone else the UPDATE
                 // silently touches nothing, so each one must say it cleared its row.
                 if !updates.isEmpty {
                     let done = try link.pipeline(updates)
                     guard done.allSatisfy({ $0.count == 1 }) else {
-                        throw TeamStoreError.server("only a lead (a member of convene_lead) may erase on the team server; "
-                                                    + "\(target.user) is not one, and nothing was erased")
+                        throw TeamStoreError.server(
+                            "only a lead (a member of convene_lead) may erase on the team server; "
+                                + "\(target.user) is not one, and nothing was erased")
                     }
                 }
                 changes = rewrite.changes
@@ -584,8 +703,9 @@ extension PostgresJournal: ErasingJournal {
                 throw error
             }
         }
-        return ErasureResult(cleared: cleared, rewritten: changes, draftsErased: 0, appended: appended,
-                             purged: try purge(), head: head)
+        return ErasureResult(
+            cleared: cleared, rewritten: changes, draftsErased: 0, appended: appended,
+            purged: try purge(), head: head)
     }
 
     /// `VACUUM FULL` of the event tables (events, register, linkage) and a `CHECKPOINT`: the erased
@@ -596,11 +716,14 @@ extension PostgresJournal: ErasingJournal {
     @discardableResult
     public func purge() throws -> PurgeResult {
         try lock.withLock {
-            let owns = try link.run("""
-                SELECT count(*)::int FROM pg_class
-                WHERE oid IN ('convene_events'::regclass, 'convene_restricted'::regclass, 'convene_linkage'::regclass)
-                  AND pg_has_role(current_user, relowner, 'USAGE')
-                """).first?.decode(Int.self) ?? 0
+            let owns =
+                try link.run(
+                    """
+                    SELECT count(*)::int FROM pg_class
+                    WHERE oid IN ('convene_events'::regclass, 'convene_restricted'::regclass, 'convene_linkage'::regclass)
+                      AND pg_has_role(current_user, relowner, 'USAGE')
+                    """
+                ).first?.decode(Int.self) ?? 0
             guard owns == 3 else { return PurgeResult(complete: false) }
             // A console's open read must not stall the link past its deadline: wait
             // a bounded time for the table lock, else report the compaction as pending.
@@ -630,8 +753,9 @@ extension PostgresJournal {
     public var head: JournalHead? {
         lock.withLock {
             guard let id = confirmed.info?.sessionID, confirmed.eventCount > 0 else { return nil }
-            return JournalHead(session: id.uuidString.lowercased(), seq: confirmed.eventCount,
-                               hash: HashChain.hex(lastHash), location: target.description)
+            return JournalHead(
+                session: id.uuidString.lowercased(), seq: confirmed.eventCount,
+                hash: HashChain.hex(lastHash), location: target.description)
         }
     }
 }
@@ -656,7 +780,8 @@ extension PostgresJournal {
             for raw in raws where raw.kind == ParticipantWithdrawn.kind || raw.kind == LinkageDestroyed.kind {
                 guard let event = try? decode(raw).event else { continue }
                 switch event.body {
-                case .participantWithdrawn(let w): for r in w.record?.rewritten ?? [] { rewrittenBy[r.seq] = r.commitment }
+                case .participantWithdrawn(let w):
+                    for r in w.record?.rewritten ?? [] { rewrittenBy[r.seq] = r.commitment }
                 case .linkageDestroyed(let l): for r in l.record?.rewritten ?? [] { rewrittenBy[r.seq] = r.commitment }
                 default: break
                 }
@@ -680,11 +805,13 @@ extension PostgresJournal {
                     report.erased += 1
                 }
                 guard let id = UUID(uuidString: raw.id) else {
-                    report.problems.append("event \(raw.seq) has no valid id"); continue
+                    report.problems.append("event \(raw.seq) has no valid id")
+                    continue
                 }
-                let link = HashChain.link(previous: previous, seq: raw.seq, id: id, kind: raw.kind, version: raw.version,
-                                          atMs: raw.atMs, actor: raw.actor, restricted: raw.restricted,
-                                          commitment: raw.commitment, key: key)
+                let link = HashChain.link(
+                    previous: previous, seq: raw.seq, id: id, kind: raw.kind, version: raw.version,
+                    atMs: raw.atMs, actor: raw.actor, restricted: raw.restricted,
+                    commitment: raw.commitment, key: key)
                 if link != raw.hash { report.problems.append("event \(raw.seq): the hash chain is broken here") }
                 previous = raw.hash
                 do {

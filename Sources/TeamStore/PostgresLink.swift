@@ -4,7 +4,12 @@ import PostgresNIO
 
 /// A query parameter.
 enum Bind: Sendable {
-    case text(String), int(Int), int64(Int64), bool(Bool), uuid(UUID), bytes(Data?)
+    case text(String)
+    case int(Int)
+    case int64(Int64)
+    case bool(Bool)
+    case uuid(UUID)
+    case bytes(Data?)
 }
 
 /// A blocking bridge over postgres-nio. `SessionJournal` is synchronous, so
@@ -32,7 +37,8 @@ final class PostgresLink: @unchecked Sendable {
     private(set) var listening: String?
 
     init(location: PostgresLocation, password: String?) {
-        self.location = location; self.password = password
+        self.location = location
+        self.password = password
     }
 
     var isConnected: Bool { connection.map { !$0.isClosed } ?? false }
@@ -59,8 +65,9 @@ final class PostgresLink: @unchecked Sendable {
             try clientIdentity(&c)
             tls = .require(try sslContext(c))
         }
-        var config = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
-                                                      password: password, database: location.database, tls: tls)
+        var config = PostgresConnection.Configuration(
+            host: location.host, port: location.port, username: location.user,
+            password: password, database: location.database, tls: tls)
         config.options.connectTimeout = .seconds(5)
         let future = PostgresConnection.connect(on: Self.group.next(), configuration: config, id: 1, logger: logger)
         do {
@@ -78,9 +85,12 @@ final class PostgresLink: @unchecked Sendable {
         guard let cert = location.clientCertificate else { return }
         do {
             c.certificateChain = try NIOSSLCertificate.fromPEMFile(cert).map { .certificate($0) }
-            if let key = location.clientKey { c.privateKey = .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)) }
+            if let key = location.clientKey {
+                c.privateKey = .privateKey(try NIOSSLPrivateKey(file: key, format: .pem))
+            }
         } catch {
-            throw TeamStoreError.cannotConnect(location.description, "the client certificate \(cert) could not be read (\(error))")
+            throw TeamStoreError.cannotConnect(
+                location.description, "the client certificate \(cert) could not be read (\(error))")
         }
     }
 
@@ -97,7 +107,7 @@ final class PostgresLink: @unchecked Sendable {
         listenContext?.stop()
         let handler = onNotify
         listenContext = connection.addListener(channel: channel) { _, note in handler?(note.payload) }
-        
+
         try run("LISTEN \"\(channel)\"")
     }
 
@@ -185,7 +195,10 @@ final class PostgresLink: @unchecked Sendable {
     private func wait<T: Sendable>(_ future: EventLoopFuture<T>, timeout: TimeInterval) throws -> T {
         let done = DispatchSemaphore(value: 0)
         let box = ResultBox<T>()
-        future.whenComplete { result in box.set(result); done.signal() }
+        future.whenComplete { result in
+            box.set(result)
+            done.signal()
+        }
         guard done.wait(timeout: .now() + timeout) == .success, let result = box.get() else { throw Timeout() }
         return try result.get()
     }
@@ -195,7 +208,8 @@ final class PostgresLink: @unchecked Sendable {
             if let m = e.serverInfo?[.message] { return m }
             switch e.code {
             case .sslUnsupported: return "the server does not offer TLS (sslmode asks for it)"
-            case .authMechanismRequiresPassword: return "the server wants a password: set PGPASSWORD or add a line to ~/.pgpass"
+            case .authMechanismRequiresPassword:
+                return "the server wants a password: set PGPASSWORD or add a line to ~/.pgpass"
             case .connectionError, .serverClosedConnection, .uncleanShutdown:
                 if let u = e.underlying { return "\(u)" }
                 return "the connection failed"

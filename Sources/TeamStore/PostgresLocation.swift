@@ -5,7 +5,9 @@ import Foundation
 public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     /// libpq's modes; `allow` is treated as `prefer` (both try TLS first here).
     public enum SSLMode: String, Sendable {
-        case disable, allow, prefer, require, verifyCA = "verify-ca", verifyFull = "verify-full"
+        case disable, allow, prefer, require
+        case verifyCA = "verify-ca"
+        case verifyFull = "verify-full"
     }
 
     public var user: String
@@ -26,10 +28,17 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
     }
 
-    public init(user: String, host: String, port: Int = 5432, database: String, session: String,
-                sslMode: SSLMode = .prefer, rootCertificate: String? = nil) {
-        self.user = user; self.host = host; self.port = port; self.database = database; self.session = session
-        self.sslMode = sslMode; self.rootCertificate = rootCertificate
+    public init(
+        user: String, host: String, port: Int = 5432, database: String, session: String,
+        sslMode: SSLMode = .prefer, rootCertificate: String? = nil
+    ) {
+        self.user = user
+        self.host = host
+        self.port = port
+        self.database = database
+        self.session = session
+        self.sslMode = sslMode
+        self.rootCertificate = rootCertificate
     }
 
     /// Parses an address. As in libpq, settings the address leaves out come from
@@ -39,18 +48,26 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
             throw TeamStoreError.badLocation(text, "it must look like postgres://USER@HOST:PORT/DB?session=NAME")
         }
         if url.password != nil {
-            throw TeamStoreError.badLocation(text.replacingOccurrences(of: ":" + (url.percentEncodedPassword ?? ""), with: ":***"),
-                                             "never put a password in the address (it would show in the process list and shell history); set PGPASSWORD or use ~/.pgpass")
+            throw TeamStoreError.badLocation(
+                text.replacingOccurrences(of: ":" + (url.percentEncodedPassword ?? ""), with: ":***"),
+                "never put a password in the address (it would show in the process list and shell history); set PGPASSWORD or use ~/.pgpass"
+            )
         }
-        guard let user = url.user, !user.isEmpty else { throw TeamStoreError.badLocation(text, "it needs a user name: postgres://USER@HOST/…") }
+        guard let user = url.user, !user.isEmpty else {
+            throw TeamStoreError.badLocation(text, "it needs a user name: postgres://USER@HOST/…")
+        }
         guard let host = url.host, !host.isEmpty else { throw TeamStoreError.badLocation(text, "it needs a host name") }
         let database = String(url.path.drop(while: { $0 == "/" }))
-        guard !database.isEmpty, !database.contains("/") else { throw TeamStoreError.badLocation(text, "it needs a database name: …/DB?session=NAME") }
+        guard !database.isEmpty, !database.contains("/") else {
+            throw TeamStoreError.badLocation(text, "it needs a database name: …/DB?session=NAME")
+        }
         var session: String?
         var mode = SSLMode.prefer
         if let env = environment["PGSSLMODE"], !env.isEmpty {
             guard let m = SSLMode(rawValue: env) else {
-                throw TeamStoreError.badLocation(text, "PGSSLMODE must be disable, allow, prefer, require, verify-ca or verify-full (it is '\(env)')")
+                throw TeamStoreError.badLocation(
+                    text, "PGSSLMODE must be disable, allow, prefer, require, verify-ca or verify-full (it is '\(env)')"
+                )
             }
             mode = m
         }
@@ -62,31 +79,44 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
             case "session": session = item.value
             case "sslmode":
                 guard let m = item.value.flatMap(SSLMode.init(rawValue:)) else {
-                    throw TeamStoreError.badLocation(text, "sslmode must be disable, allow, prefer, require, verify-ca or verify-full")
+                    throw TeamStoreError.badLocation(
+                        text, "sslmode must be disable, allow, prefer, require, verify-ca or verify-full")
                 }
                 mode = m
             case "sslrootcert": root = item.value
             case "sslcert": cert = item.value
             case "sslkey": key = item.value
-            case "password": throw TeamStoreError.badLocation("postgres://…", "never put a password in the address; set PGPASSWORD or use ~/.pgpass")
-            default: throw TeamStoreError.badLocation(text, "unknown setting '\(item.name)' (known: session, sslmode, sslrootcert, sslcert, sslkey)")
+            case "password":
+                throw TeamStoreError.badLocation(
+                    "postgres://…", "never put a password in the address; set PGPASSWORD or use ~/.pgpass")
+            default:
+                throw TeamStoreError.badLocation(
+                    text, "unknown setting '\(item.name)' (known: session, sslmode, sslrootcert, sslcert, sslkey)")
             }
         }
-        guard let session, !session.isEmpty else { throw TeamStoreError.badLocation(text, "it needs the session's name: ?session=NAME") }
-        guard session.count <= 200, !session.contains(where: { $0.isNewline }) else { throw TeamStoreError.badLocation(text, "the session name is too long or has a line break") }
+        guard let session, !session.isEmpty else {
+            throw TeamStoreError.badLocation(text, "it needs the session's name: ?session=NAME")
+        }
+        guard session.count <= 200, !session.contains(where: { $0.isNewline }) else {
+            throw TeamStoreError.badLocation(text, "the session name is too long or has a line break")
+        }
         if root == nil, mode == .verifyCA || mode == .verifyFull, let home = environment["HOME"],
-           FileManager.default.fileExists(atPath: home + "/.postgresql/root.crt") {
+            FileManager.default.fileExists(atPath: home + "/.postgresql/root.crt")
+        {
             root = home + "/.postgresql/root.crt"
         }
         if root == "system" { root = nil }
-        self.init(user: user, host: host, port: url.port ?? 5432, database: database, session: session, sslMode: mode, rootCertificate: root)
+        self.init(
+            user: user, host: host, port: url.port ?? 5432, database: database, session: session, sslMode: mode,
+            rootCertificate: root)
         self.clientCertificate = cert
         self.clientKey = key
     }
 
     /// The address without any secret (there never is one), for messages.
     public var description: String {
-        "postgres://\(user)@\(host):\(port)/\(database)?session=\(session)" + (sslMode == .prefer ? "" : "&sslmode=\(sslMode.rawValue)")
+        "postgres://\(user)@\(host):\(port)/\(database)?session=\(session)"
+            + (sslMode == .prefer ? "" : "&sslmode=\(sslMode.rawValue)")
     }
 
     /// The password for this server: `PGPASSWORD`, else the first matching line
@@ -94,7 +124,8 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     /// private to its owner: mode 0600 or stricter). Nil: try without one.
     public func password(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
         if let p = environment["PGPASSWORD"], !p.isEmpty { return p }
-        let file = environment["PGPASSFILE"] ?? (environment["HOME"].map { $0 + "/.pgpass" } ?? NSHomeDirectory() + "/.pgpass")
+        let file =
+            environment["PGPASSFILE"] ?? (environment["HOME"].map { $0 + "/.pgpass" } ?? NSHomeDirectory() + "/.pgpass")
         guard FileManager.default.fileExists(atPath: file) else { return nil }
         var st = stat()
         guard stat(file, &st) == 0 else { return nil }
@@ -113,10 +144,16 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
             var fields: [String] = [""]
             var escaped = false
             for ch in line {
-                if escaped { fields[fields.count - 1].append(ch); escaped = false }
-                else if ch == "\\" { escaped = true }
-                else if ch == ":" && fields.count < 5 { fields.append("") }
-                else { fields[fields.count - 1].append(ch) }
+                if escaped {
+                    fields[fields.count - 1].append(ch)
+                    escaped = false
+                } else if ch == "\\" {
+                    escaped = true
+                } else if ch == ":" && fields.count < 5 {
+                    fields.append("")
+                } else {
+                    fields[fields.count - 1].append(ch)
+                }
             }
             guard fields.count == 5 else { continue }
             let wanted = [host, String(port), database, user]

@@ -195,7 +195,9 @@ enum PostgresSchema {
         try link.run("BEGIN")
         do {
             try link.run("SELECT pg_advisory_xact_lock(\(migrationLock))")
-            try link.run("CREATE TABLE IF NOT EXISTS convene_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
+            try link.run(
+                "CREATE TABLE IF NOT EXISTS convene_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
+            )
             let current = try link.run("SELECT coalesce(max(version), 0) FROM convene_schema").first!.decode(Int.self)
             if current > version { throw TeamStoreError.newerSchema(found: current, supported: version) }
             for v in (current + 1)...max(current + 1, version) where v <= version {

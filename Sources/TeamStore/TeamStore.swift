@@ -25,16 +25,23 @@ public enum TeamStoreError: Error, Equatable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .badLocation(let text, let why): return "\(text) is not a usable team-session address: \(why)"
-        case .passwordFileNotPrivate(let file): return "\(file) can be read by other users; make it private with `chmod 600 \(file)` (the password in it was not used)"
+        case .passwordFileNotPrivate(let file):
+            return
+                "\(file) can be read by other users; make it private with `chmod 600 \(file)` (the password in it was not used)"
         case .cannotConnect(let place, let why): return "cannot reach the team server \(place): \(why)"
         case .connectionLost(let place): return "the connection to \(place) was lost; nothing partial was saved"
-        case .noSuchSession(let place): return "there is no team session at \(place) (upload one with `convene push FILE \(place)`)"
-        case .sessionExists(let place): return "a team session already exists at \(place); choose another ?session= name"
-        case .newerSchema(let found, let supported): return "the team server's tables were set up by a newer Convene (schema \(found); this one knows up to \(supported)); update Convene"
+        case .noSuchSession(let place):
+            return "there is no team session at \(place) (upload one with `convene push FILE \(place)`)"
+        case .sessionExists(let place):
+            return "a team session already exists at \(place); choose another ?session= name"
+        case .newerSchema(let found, let supported):
+            return
+                "the team server's tables were set up by a newer Convene (schema \(found); this one knows up to \(supported)); update Convene"
         case .server(let message): return "the team server refused: \(message)"
         case .damaged(let detail): return "the team session is damaged: \(detail)"
         case .forgedActor(let role, let person, let claimed):
-            return "you are signed in to the team server as \(role), whom the lead mapped to \(person); an event cannot be written as \(claimed)"
+            return
+                "you are signed in to the team server as \(role), whom the lead mapped to \(person); an event cannot be written as \(claimed)"
         }
     }
 }

@@ -35,7 +35,11 @@ public struct Cell: Equatable, Sendable {
         self.style = style
         packed = 0
         defer { packed = Self.pack(self.text, width, style) }
-        if isContinuation { self.text = ""; width = 0; return }
+        if isContinuation {
+            self.text = ""
+            width = 0
+            return
+        }
         var first: (String, Int)?
         for c in text {
             InertText.forEachGlyph(of: c) { if first == nil { first = ($0, $1) } }
@@ -60,7 +64,9 @@ public struct Cell: Equatable, Sendable {
 
     /// For text that has already been through `InertText`.
     init(safe text: String, width: Int, style: CellStyle) {
-        self.text = text; self.width = width; self.style = style
+        self.text = text
+        self.width = width
+        self.style = style
         packed = Self.pack(text, width, style)
     }
 }

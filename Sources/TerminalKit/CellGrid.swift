@@ -19,7 +19,8 @@ public struct CellGrid: Equatable, Sendable {
     }
 
     public static func == (a: CellGrid, b: CellGrid) -> Bool {
-        a.width == b.width && a.height == b.height && a.cursor?.x == b.cursor?.x && a.cursor?.y == b.cursor?.y && a.cells == b.cells
+        a.width == b.width && a.height == b.height && a.cursor?.x == b.cursor?.x && a.cursor?.y == b.cursor?.y
+            && a.cells == b.cells
     }
 
     public func contains(x: Int, y: Int) -> Bool { x >= 0 && x < width && y >= 0 && y < height }
@@ -34,15 +35,26 @@ public struct CellGrid: Equatable, Sendable {
     mutating func set(_ cell: Cell, x: Int, y: Int) {
         guard contains(x: x, y: y) else { return }
         let i = y * width + x
-        if cell.width == 1 && cells[i].width == 1 { cells[i] = cell; return } // the common case: nothing to repair
+        if cell.width == 1 && cells[i].width == 1 {
+            cells[i] = cell
+            return
+        } // the common case: nothing to repair
         if cell.isContinuation {
             // Only the right half of a wide glyph may be a continuation.
-            if x > 0 && cells[i - 1].width == 2 { cells[i] = cell } else { clearHalf(at: i, x: x); cells[i] = .space(cell.style) }
+            if x > 0 && cells[i - 1].width == 2 {
+                cells[i] = cell
+            } else {
+                clearHalf(at: i, x: x)
+                cells[i] = .space(cell.style)
+            }
             return
         }
         clearHalf(at: i, x: x)
         if cell.width == 2 {
-            guard x + 1 < width else { cells[i] = .space(cell.style); return } // no room for the right half
+            guard x + 1 < width else {
+                cells[i] = .space(cell.style)
+                return
+            } // no room for the right half
             if cells[i + 1].width == 2 && x + 2 < width { cells[i + 2] = .space(cells[i + 2].style) }
             cells[i] = cell
             cells[i + 1] = .continuation(cell.style)
@@ -88,7 +100,9 @@ public struct CellGrid: Equatable, Sendable {
                 if stop { return }
                 if col + w > limit {
                     if col < limit && col >= 0 { set(.space(style), x: col, y: y) }
-                    col = limit; stop = true; return
+                    col = limit
+                    stop = true
+                    return
                 }
                 if col >= 0 {
                     set(Cell(safe: glyph, width: w, style: style), x: col, y: y)
@@ -115,7 +129,10 @@ public struct CellGrid: Equatable, Sendable {
 
     /// Fills a rectangle with spaces in `style`.
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: CellStyle = .normal) {
-        let x0 = max(0, x), x1 = min(width, Self.end(x, w)), y0 = max(0, y), y1 = min(height, Self.end(y, h))
+        let x0 = max(0, x)
+        let x1 = min(width, Self.end(x, w))
+        let y0 = max(0, y)
+        let y1 = min(height, Self.end(y, h))
         guard x0 < x1, y0 < y1 else { return }
         for yy in y0..<y1 {
             // Edges first, so a wide glyph cut by the rectangle is repaired.
@@ -127,17 +144,23 @@ public struct CellGrid: Equatable, Sendable {
 
     /// A horizontal line of `─`.
     public mutating func hline(x: Int, y: Int, width w: Int, style: CellStyle = CellStyle(.border)) {
-        for xx in max(0, x)..<max(max(0, x), min(width, Self.end(x, w))) { set(Cell(safe: "─", width: 1, style: style), x: xx, y: y) }
+        for xx in max(0, x)..<max(max(0, x), min(width, Self.end(x, w))) {
+            set(Cell(safe: "─", width: 1, style: style), x: xx, y: y)
+        }
     }
 
     /// A vertical line of `│`.
     public mutating func vline(x: Int, y: Int, height h: Int, style: CellStyle = CellStyle(.border)) {
-        for yy in max(0, y)..<max(max(0, y), min(height, Self.end(y, h))) { set(Cell(safe: "│", width: 1, style: style), x: x, y: yy) }
+        for yy in max(0, y)..<max(max(0, y), min(height, Self.end(y, h))) {
+            set(Cell(safe: "│", width: 1, style: style), x: x, y: yy)
+        }
     }
 
     /// A box with single-line borders (written with ncurses' WACS characters at
     /// run time) and an optional title in its top border.
-    public mutating func box(x: Int, y: Int, width w: Int, height h: Int, title: String? = nil, style: CellStyle = CellStyle(.border)) {
+    public mutating func box(
+        x: Int, y: Int, width w: Int, height h: Int, title: String? = nil, style: CellStyle = CellStyle(.border)
+    ) {
         // Absurd positions or sizes (a layout bug) draw nothing rather than overflow.
         let sane = -(1 << 40)...(1 << 40)
         guard w >= 2, h >= 2, sane.contains(x), sane.contains(y), sane.contains(w), sane.contains(h) else { return }
@@ -178,4 +201,3 @@ public struct CellGrid: Equatable, Sendable {
         }.joined(separator: "\n")
     }
 }
-

@@ -39,15 +39,23 @@ public struct CellStyle: Equatable, Hashable, Sendable {
     public var reverse: Bool
     public var dim: Bool
 
-    public init(_ role: StyleRole = .normal, bold: Bool = false, underline: Bool = false, reverse: Bool = false, dim: Bool = false) {
-        self.role = role; self.bold = bold; self.underline = underline; self.reverse = reverse; self.dim = dim
+    public init(
+        _ role: StyleRole = .normal, bold: Bool = false, underline: Bool = false, reverse: Bool = false,
+        dim: Bool = false
+    ) {
+        self.role = role
+        self.bold = bold
+        self.underline = underline
+        self.reverse = reverse
+        self.dim = dim
     }
 
     public static let normal = CellStyle()
 
     /// The style in 9 bits (role, then the four attributes).
     var bits: UInt64 {
-        UInt64(role.index) | (bold ? 1 << 5 : 0) | (underline ? 1 << 6 : 0) | (reverse ? 1 << 7 : 0) | (dim ? 1 << 8 : 0)
+        UInt64(role.index) | (bold ? 1 << 5 : 0) | (underline ? 1 << 6 : 0) | (reverse ? 1 << 7 : 0)
+            | (dim ? 1 << 8 : 0)
     }
 }
 
@@ -55,5 +63,8 @@ public struct CellStyle: Equatable, Hashable, Sendable {
 public struct Span: Equatable, Sendable {
     public var text: String
     public var style: CellStyle
-    public init(_ text: String, _ style: CellStyle = .normal) { self.text = text; self.style = style }
+    public init(_ text: String, _ style: CellStyle = .normal) {
+        self.text = text
+        self.style = style
+    }
 }

@@ -7,10 +7,16 @@ public struct ThemeEntry: Equatable, Sendable {
     public var reverse: Bool
     public var dim: Bool
 
-    public init(foreground: ThemeColour = .default, background: ThemeColour = .default,
-                bold: Bool = false, underline: Bool = false, reverse: Bool = false, dim: Bool = false) {
-        self.foreground = foreground; self.background = background
-        self.bold = bold; self.underline = underline; self.reverse = reverse; self.dim = dim
+    public init(
+        foreground: ThemeColour = .default, background: ThemeColour = .default,
+        bold: Bool = false, underline: Bool = false, reverse: Bool = false, dim: Bool = false
+    ) {
+        self.foreground = foreground
+        self.background = background
+        self.bold = bold
+        self.underline = underline
+        self.reverse = reverse
+        self.dim = dim
     }
 }
 
@@ -30,7 +36,9 @@ public struct ColourTheme: Equatable, Sendable {
     public var usesColour: Bool
 
     public init(name: String, entries: [StyleRole: ThemeEntry], usesColour: Bool) {
-        self.name = name; self.entries = entries; self.usesColour = usesColour
+        self.name = name
+        self.entries = entries
+        self.usesColour = usesColour
     }
 
     public func entry(_ role: StyleRole) -> ThemeEntry { entries[role] ?? ThemeEntry() }
@@ -51,8 +59,11 @@ public struct ColourTheme: Equatable, Sendable {
         public var message: String {
             switch kind {
             case .notAnEntry: return "expected `role = foreground [background] [bold] [underline] [reverse] [dim]`"
-            case .unknownRole(let r): return "unknown role '\(r)' (roles: \(StyleRole.allCases.map(\.rawValue).joined(separator: ", ")))"
-            case .unknownWord(let w): return "unknown colour or attribute '\(w)' (colours: a name like red or bright-blue, 0–255, #RRGGBB; attributes: bold, underline, reverse, dim)"
+            case .unknownRole(let r):
+                return "unknown role '\(r)' (roles: \(StyleRole.allCases.map(\.rawValue).joined(separator: ", ")))"
+            case .unknownWord(let w):
+                return
+                    "unknown colour or attribute '\(w)' (colours: a name like red or bright-blue, 0–255, #RRGGBB; attributes: bold, underline, reverse, dim)"
             case .tooManyColours: return "at most two colours: a foreground and a background"
             case .badColourSwitch(let w): return "`colour` must be `none` or `yes`, not '\(w)'"
             case .repeatedRole(let r): return "role '\(r)' is set again; this line wins"
@@ -77,7 +88,10 @@ public struct ColourTheme: Equatable, Sendable {
             let number = index + 1
             let line = raw.trimmingSpaces()
             if line.isEmpty || line.hasPrefix("#") { continue }
-            guard let eq = line.firstIndex(of: "=") else { problems.append(Problem(line: number, kind: .notAnEntry)); continue }
+            guard let eq = line.firstIndex(of: "=") else {
+                problems.append(Problem(line: number, kind: .notAnEntry))
+                continue
+            }
             let key = line[..<eq].trimmingSpaces()
             let words = Self.words(line[line.index(after: eq)...])
             if key == "colour" || key == "color" {
@@ -88,7 +102,10 @@ public struct ColourTheme: Equatable, Sendable {
                 }
                 continue
             }
-            guard let role = StyleRole(rawValue: key) else { problems.append(Problem(line: number, kind: .unknownRole(key))); continue }
+            guard let role = StyleRole(rawValue: key) else {
+                problems.append(Problem(line: number, kind: .unknownRole(key)))
+                continue
+            }
             var entry = ThemeEntry()
             var colours: [ThemeColour] = []
             var bad: Problem?
@@ -99,12 +116,19 @@ public struct ColourTheme: Equatable, Sendable {
                 case "reverse": entry.reverse = true
                 case "dim": entry.dim = true
                 default:
-                    if let c = ThemeColour(word: word) { colours.append(c) } else if bad == nil { bad = Problem(line: number, kind: .unknownWord(word)) }
+                    if let c = ThemeColour(word: word) {
+                        colours.append(c)
+                    } else if bad == nil {
+                        bad = Problem(line: number, kind: .unknownWord(word))
+                    }
                 }
             }
             if bad == nil && colours.count > 2 { bad = Problem(line: number, kind: .tooManyColours) }
             if bad == nil && words.isEmpty { bad = Problem(line: number, kind: .notAnEntry) }
-            if let bad { problems.append(bad); continue }
+            if let bad {
+                problems.append(bad)
+                continue
+            }
             if colours.count > 0 { entry.foreground = colours[0] }
             if colours.count > 1 { entry.background = colours[1] }
             if !seen.insert(role).inserted { problems.append(Problem(line: number, kind: .repeatedRole(key))) }

@@ -3,7 +3,11 @@ public struct CellRun: Equatable, Sendable {
     public var x: Int
     public var y: Int
     public var cells: [Cell]
-    public init(x: Int, y: Int, cells: [Cell]) { self.x = x; self.y = y; self.cells = cells }
+    public init(x: Int, y: Int, cells: [Cell]) {
+        self.x = x
+        self.y = y
+        self.cells = cells
+    }
 }
 
 /// Compares a frame with the previous one, so only changes reach the terminal.
@@ -22,7 +26,9 @@ public enum GridDiff {
         guard w > 0 else { return [] }
         var runs: [CellRun] = []
         if needsFullRedraw(from: previous, to: next) {
-            for y in 0..<next.height { runs.append(CellRun(x: 0, y: y, cells: Array(next.cells[(y * w)..<(y * w + w)]))) }
+            for y in 0..<next.height {
+                runs.append(CellRun(x: 0, y: y, cells: Array(next.cells[(y * w)..<(y * w + w)])))
+            }
             return runs
         }
         previous!.cells.withUnsafeBufferPointer { old in
@@ -31,13 +37,19 @@ public enum GridDiff {
                     let base = y * w
                     var x = 0
                     while x < w {
-                        if old[base + x] == new[base + x] { x += 1; continue }
+                        if old[base + x] == new[base + x] {
+                            x += 1
+                            continue
+                        }
                         var start = x
                         while x < w && old[base + x] != new[base + x] { x += 1 }
                         if start > 0 && new[base + start].isContinuation { start -= 1 }
                         // A changed wide glyph whose continuation did not change still covers it.
                         var end = x
-                        if end < w && new[base + end].isContinuation { end += 1; x += 1 }
+                        if end < w && new[base + end].isContinuation {
+                            end += 1
+                            x += 1
+                        }
                         runs.append(CellRun(x: start, y: y, cells: Array(new[(base + start)..<(base + end)])))
                     }
                 }

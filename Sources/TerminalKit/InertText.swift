@@ -23,7 +23,10 @@ public enum InertText {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text {
-            if let a = c.asciiValue, a >= 0x20, a < 0x7F { out.append(c); continue }
+            if let a = c.asciiValue, a >= 0x20, a < 0x7F {
+                out.append(c)
+                continue
+            }
             forEachGlyph(of: c) { glyph, _ in out += glyph }
         }
         return out
@@ -46,13 +49,22 @@ public enum InertText {
         guard let first = iterator.next() else { return }
         guard let second = iterator.next() else {
             // The common case: a single scalar.
-            if let m = marker(for: first) { body(m, 1); return }
+            if let m = marker(for: first) {
+                body(m, 1)
+                return
+            }
             let w = DisplayWidth.of(first)
             if w == 0 { body(String(dottedCircle) + String(first), 1) } else { body(String(first), w) }
             return
         }
-        if first == "\r" && second == "\n" && iterator.next() == nil { body("↵", 1); return }
-        if isEmojiSequence(scalars) { body(String(c), 2); return }
+        if first == "\r" && second == "\n" && iterator.next() == nil {
+            body("↵", 1)
+            return
+        }
+        if isEmojiSequence(scalars) {
+            body(String(c), 2)
+            return
+        }
 
         // Any other cluster is cut as a terminal would see it: each spacing
         // scalar starts a glyph, combining marks ride on the one before.
@@ -61,18 +73,31 @@ public enum InertText {
         var marks = 0
         func flush() {
             if currentWidth > 0 { body(current, currentWidth) }
-            current = ""; currentWidth = 0; marks = 0
+            current = ""
+            currentWidth = 0
+            marks = 0
         }
         for s in scalars {
-            if let m = marker(for: s) { flush(); body(m, 1); continue }
+            if let m = marker(for: s) {
+                flush()
+                body(m, 1)
+                continue
+            }
             let w = DisplayWidth.of(s)
             if w == 0 {
-                if currentWidth == 0 { current = String(dottedCircle); currentWidth = 1 }
-                if marks < maxMarks { current.unicodeScalars.append(s); marks += 1 }
+                if currentWidth == 0 {
+                    current = String(dottedCircle)
+                    currentWidth = 1
+                }
+                if marks < maxMarks {
+                    current.unicodeScalars.append(s)
+                    marks += 1
+                }
                 continue
             }
             flush()
-            current = String(s); currentWidth = w
+            current = String(s)
+            currentWidth = w
         }
         flush()
     }

@@ -8,7 +8,8 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notATerminal: return "the console needs a terminal: run it in a terminal window, not with its input or output redirected"
+        case .notATerminal:
+            return "the console needs a terminal: run it in a terminal window, not with its input or output redirected"
         case .unknownTerminalType(let t): return "this terminal type is not known ('\(t)'): try TERM=xterm-256color"
         }
     }
@@ -48,7 +49,10 @@ public final class Terminal: TerminalBackend {
         // Own copies of the descriptors, so closing ncurses' files leaves stdin/stdout open.
         inFile = convene_fdopen(dup(inputFD), "r")
         outFile = convene_fdopen(dup(outputFD), "w")
-        guard inFile != nil, outFile != nil else { closeFiles(); throw TerminalError.notATerminal }
+        guard inFile != nil, outFile != nil else {
+            closeFiles()
+            throw TerminalError.notATerminal
+        }
         // newterm, unlike initscr, returns an error instead of exiting the process.
         let termType = type ?? ProcessInfo.processInfo.environment["TERM"] ?? "unknown"
         if let type {
@@ -91,7 +95,8 @@ public final class Terminal: TerminalBackend {
     private func closeFiles() {
         if let outFile { fclose(outFile) }
         if let inFile { fclose(inFile) }
-        outFile = nil; inFile = nil
+        outFile = nil
+        inFile = nil
     }
 
     /// The termination signal received while open (SIGTERM, SIGHUP, SIGINT), if any:
@@ -140,7 +145,10 @@ public final class Terminal: TerminalBackend {
     }
 
     private func setCursor(visible: Int32) {
-        if visible != cursorVisible { curs_set(visible); cursorVisible = visible }
+        if visible != cursorVisible {
+            curs_set(visible)
+            cursorVisible = visible
+        }
     }
 
     private func write(_ cell: Cell, x: Int, y: Int) {
@@ -158,7 +166,9 @@ public final class Terminal: TerminalBackend {
             return
         }
         var col = Int32(x)
-        for group in TerminalGlyph.plan(cell.text, width: cell.width, terminalWidth: { Int(convene_wcwidth(wchar_t(bitPattern: $0))) }) {
+        for group in TerminalGlyph.plan(
+            cell.text, width: cell.width, terminalWidth: { Int(convene_wcwidth(wchar_t(bitPattern: $0))) })
+        {
             var chars = group.map { wchar_t(bitPattern: $0) }
             chars.append(0)
             var cc = cchar_t()
@@ -204,10 +214,15 @@ public final class Terminal: TerminalBackend {
             if e.underline { attrs |= convene_a_underline() }
             if e.reverse { attrs |= convene_a_reverse() }
             if e.dim { attrs |= convene_a_dim() }
-            if colours > 0 && (e.foreground != .default || e.background != .default) && role.index + 1 < Int(convene_color_pairs()) {
+            if colours > 0 && (e.foreground != .default || e.background != .default)
+                && role.index + 1 < Int(convene_color_pairs())
+            {
                 var fg = e.foreground.cursesNumber(colours: colours)
                 var bg = e.background.cursesNumber(colours: colours)
-                if !defaultColours { if fg < 0 { fg = 7 }; if bg < 0 { bg = 0 } }
+                if !defaultColours {
+                    if fg < 0 { fg = 7 }
+                    if bg < 0 { bg = 0 }
+                }
                 if e.foreground.needsBoldForBrightness(colours: colours) { attrs |= convene_a_bold() }
                 let pair = Int16(role.index + 1)
                 if init_pair(pair, fg, bg) == OK { rolePairs[role.index] = pair }
@@ -253,8 +268,10 @@ public final class Terminal: TerminalBackend {
         wtimeout(convene_stdscr(), 0)
         var next = nextInput()
         if next == nil && timeoutMs > 0, let inFile {
-            var fds = [pollfd(fd: fileno(inFile), events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: TerminalSignals.wakeFD, events: Int16(POLLIN), revents: 0)]
+            var fds = [
+                pollfd(fd: fileno(inFile), events: Int16(POLLIN), revents: 0),
+                pollfd(fd: TerminalSignals.wakeFD, events: Int16(POLLIN), revents: 0),
+            ]
             let ready = poll(&fds, nfds_t(fds[1].fd >= 0 ? 2 : 1), Int32(clamping: timeoutMs))
             if ready > 0 && fds[1].revents != 0 { TerminalSignals.drainWake() }
             if TerminalSignals.pending != 0 { return nil }
@@ -286,13 +303,19 @@ public final class Terminal: TerminalBackend {
     private func escapeKey() -> Key {
         wtimeout(convene_stdscr(), 0)
         guard let (code, isKeyCode) = nextInput() else { return .escape }
-        if isKeyCode { queued.append(Self.functionKey(code)); return .escape }
+        if isKeyCode {
+            queued.append(Self.functionKey(code))
+            return .escape
+        }
         var bytes: [UInt8] = [0x1B]
         func append(_ v: UInt32) { bytes += Array(String(Unicode.Scalar(v).map(Character.init) ?? "\u{FFFD}").utf8) }
         append(code)
         if code == 0x5B || code == 0x4F { // [ or O: a CSI/SS3 sequence, up to its final byte
             while bytes.count < KeyDecoder.maxSequence, let (next, nextIsKeyCode) = nextInput() {
-                if nextIsKeyCode { queued.append(Self.functionKey(next)); break }
+                if nextIsKeyCode {
+                    queued.append(Self.functionKey(next))
+                    break
+                }
                 append(next)
                 if (0x40...0x7E).contains(next) { break }
             }
@@ -325,8 +348,10 @@ public final class Terminal: TerminalBackend {
         default: break
         }
         if let name = keyname(c).map({ String(cString: $0) }) {
-            let prefixes: [(String, Key)] = [("kUP", .up), ("kDN", .down), ("kLFT", .left), ("kRIT", .right), ("kHOM", .home),
-                                             ("kEND", .end), ("kDC", .delete), ("kIC", .insert), ("kNXT", .pageDown), ("kPRV", .pageUp)]
+            let prefixes: [(String, Key)] = [
+                ("kUP", .up), ("kDN", .down), ("kLFT", .left), ("kRIT", .right), ("kHOM", .home),
+                ("kEND", .end), ("kDC", .delete), ("kIC", .insert), ("kNXT", .pageDown), ("kPRV", .pageUp),
+            ]
             for (prefix, key) in prefixes where name.hasPrefix(prefix) { return key }
         }
         return .unknown(Int(c))
@@ -348,11 +373,14 @@ extension Terminal {
 
     /// Opens a pseudo-terminal pair (master, slave), for tests.
     static func openPseudoTerminal() -> (master: Int32, slave: Int32)? {
-        var master: Int32 = -1, slave: Int32 = -1
+        var master: Int32 = -1
+        var slave: Int32 = -1
         return convene_open_pty(&master, &slave) == 0 ? (master, slave) : nil
     }
 
     /// Sets a terminal device's size in rows and columns (tests resize a pseudo-terminal).
     @discardableResult
-    static func setWindowSize(fd: Int32, rows: Int, columns: Int) -> Bool { convene_set_winsize(fd, Int32(rows), Int32(columns)) == 0 }
+    static func setWindowSize(fd: Int32, rows: Int, columns: Int) -> Bool {
+        convene_set_winsize(fd, Int32(rows), Int32(columns)) == 0
+    }
 }

@@ -37,10 +37,20 @@ public final class TestTerminal: TerminalBackend, @unchecked Sendable {
     /// How many times `close()` gave the terminal back.
     public private(set) var closes = 0
 
-    public init(width: Int = 80, height: Int = 24) { self.width = width; self.height = height }
+    public init(width: Int = 80, height: Int = 24) {
+        self.width = width
+        self.height = height
+    }
 
     public func open() throws { lock.run { isOpen = true } }
-    public func close() { lock.run { if isOpen { isOpen = false; closes += 1 } } }
+    public func close() {
+        lock.run {
+            if isOpen {
+                isOpen = false
+                closes += 1
+            }
+        }
+    }
     public var size: (width: Int, height: Int) { lock.run { (width, height) } }
     public func draw(_ grid: CellGrid) { lock.run { frames.append(grid) } }
     public func invalidate() {}
@@ -62,7 +72,12 @@ public final class TestTerminal: TerminalBackend, @unchecked Sendable {
     /// As if SIGTERM (15), SIGHUP (1) or SIGINT (2) arrived.
     public func raise(_ sig: Int32) { lock.run { signal = sig } }
     /// Changes the size (send `.resize` too, as a terminal does).
-    public func resize(width: Int, height: Int) { lock.run { self.width = width; self.height = height } }
+    public func resize(width: Int, height: Int) {
+        lock.run {
+            self.width = width
+            self.height = height
+        }
+    }
     /// Keys not read yet.
     public var pendingKeys: Int { lock.run { keys.count } }
     /// The last frame drawn, as text.
@@ -71,5 +86,9 @@ public final class TestTerminal: TerminalBackend, @unchecked Sendable {
 }
 
 extension NSLock {
-    fileprivate func run<T>(_ body: () -> T) -> T { lock(); defer { unlock() }; return body() }
+    fileprivate func run<T>(_ body: () -> T) -> T {
+        lock()
+        defer { unlock() }
+        return body()
+    }
 }

@@ -24,12 +24,20 @@ enum TerminalGlyph {
             }
             if w < 0 || used + w > width {
                 // The terminal cannot show it in the room the grid gave it: stop here.
-                if out.isEmpty { out.append([replacement(terminalWidth)]); used = 1 }
+                if out.isEmpty {
+                    out.append([replacement(terminalWidth)])
+                    used = 1
+                }
                 break
             }
-            out.append([v]); used += w; baseWidth = w
+            out.append([v])
+            used += w
+            baseWidth = w
         }
-        while used < width { out.append([0x20]); used += 1 }
+        while used < width {
+            out.append([0x20])
+            used += 1
+        }
         return out
     }
 

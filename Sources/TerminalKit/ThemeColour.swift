@@ -22,12 +22,25 @@ public enum ThemeColour: Equatable, Hashable, Sendable {
     /// Reads a theme-file word: `default`, `red`, `bright-red`, `208`, `#E69F00`.
     public init?(word: String) {
         let w = word.lowercased()
-        if w == "default" { self = .default; return }
-        if let n = Self.names.firstIndex(of: w) { self = .named(n); return }
-        if w.hasPrefix("bright-"), let n = Self.names.firstIndex(of: String(w.dropFirst(7))) { self = .named(n + 8); return }
-        if let n = Int(w), (0...255).contains(n) { self = .indexed(n); return }
+        if w == "default" {
+            self = .default
+            return
+        }
+        if let n = Self.names.firstIndex(of: w) {
+            self = .named(n)
+            return
+        }
+        if w.hasPrefix("bright-"), let n = Self.names.firstIndex(of: String(w.dropFirst(7))) {
+            self = .named(n + 8)
+            return
+        }
+        if let n = Int(w), (0...255).contains(n) {
+            self = .indexed(n)
+            return
+        }
         if w.hasPrefix("#"), w.count == 7, let v = UInt32(w.dropFirst(), radix: 16) {
-            self = .rgb(UInt8(v >> 16), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)); return
+            self = .rgb(UInt8(v >> 16), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF))
+            return
         }
         return nil
     }
@@ -60,7 +73,8 @@ public enum ThemeColour: Equatable, Hashable, Sendable {
     // The xterm default palette, used to find nearest colours.
     static let basicRGB: [(Int, Int, Int)] = [
         (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
-        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255),
+        (255, 255, 255),
     ]
     static let cubeLevels = [0, 95, 135, 175, 215, 255]
 
@@ -79,12 +93,16 @@ public enum ThemeColour: Equatable, Hashable, Sendable {
         // Distance in RGB plus a chroma term, so a grey never becomes a strong
         // colour (plain RGB distance would turn mid-grey into yellow).
         let chroma = max(r, g, b) - min(r, g, b)
-        var best = 0, bestDistance = Int.max
+        var best = 0
+        var bestDistance = Int.max
         for n in candidates {
             let (pr, pg, pb) = paletteRGB(n)
             let dc = (max(pr, pg, pb) - min(pr, pg, pb)) - chroma
             let d = (pr - r) * (pr - r) + (pg - g) * (pg - g) + (pb - b) * (pb - b) + dc * dc
-            if d < bestDistance { best = n; bestDistance = d }
+            if d < bestDistance {
+                best = n
+                bestDistance = d
+            }
         }
         return Int16(best)
     }

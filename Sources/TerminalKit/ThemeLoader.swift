@@ -2,8 +2,10 @@ import Foundation
 
 extension BuiltInThemes {
     /// The default theme, parsed from its embedded text over a plain base.
-    static let defaultTheme: ColourTheme = ColourTheme.parse(text["default"] ?? "", name: "default",
-                                                             base: ColourTheme(name: "default", entries: [:], usesColour: true)).0
+    static let defaultTheme: ColourTheme = ColourTheme.parse(
+        text["default"] ?? "", name: "default",
+        base: ColourTheme(name: "default", entries: [:], usesColour: true)
+    ).0
 
     static let themes: [String: ColourTheme] = {
         var all: [String: ColourTheme] = ["default": defaultTheme]
@@ -22,8 +24,10 @@ extension ColourTheme {
     /// looked for as `$XDG_CONFIG_HOME/convene/themes/NAME.theme`, then among
     /// the built-in themes, then as `Themes/NAME.theme` in the current folder.
     /// As no-color.org asks, an explicit choice (flag or config file) wins over `NO_COLOR`.
-    public static func resolve(requested: String?, environment: [String: String],
-                               currentDirectory: String = FileManager.default.currentDirectoryPath) -> (ColourTheme, [String]) {
+    public static func resolve(
+        requested: String?, environment: [String: String],
+        currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) -> (ColourTheme, [String]) {
         let configDir = Self.configDirectory(environment)
         var warnings: [String] = []
         var name = requested.flatMap { $0.isEmpty ? nil : $0 }
@@ -39,12 +43,15 @@ extension ColourTheme {
             if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return (builtIn("monochrome"), warnings) }
             return (builtIn("default"), warnings)
         }
-        let (theme, more) = load(name, configDirectory: configDir, currentDirectory: currentDirectory, home: environment["HOME"])
+        let (theme, more) = load(
+            name, configDirectory: configDir, currentDirectory: currentDirectory, home: environment["HOME"])
         return (theme, warnings + more)
     }
 
     /// Loads one theme by name or path; problems become warnings, never failures.
-    static func load(_ name: String, configDirectory: String?, currentDirectory: String, home: String?) -> (ColourTheme, [String]) {
+    static func load(_ name: String, configDirectory: String?, currentDirectory: String, home: String?) -> (
+        ColourTheme, [String]
+    ) {
         func fromFile(_ path: String, name: String) -> (ColourTheme, [String])? {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
             let (theme, problems) = parse(text, name: name)
@@ -54,12 +61,19 @@ extension ColourTheme {
             var path = name
             if path.hasPrefix("~/"), let home { path = home + path.dropFirst() }
             let label = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-            return fromFile(path, name: label) ?? (builtIn("default"), ["cannot read the theme file \(path); using the default theme"])
+            return fromFile(path, name: label) ?? (
+                builtIn("default"), ["cannot read the theme file \(path); using the default theme"]
+            )
         }
-        if let configDirectory, let found = fromFile(configDirectory + "/themes/\(name).theme", name: name) { return found }
+        if let configDirectory, let found = fromFile(configDirectory + "/themes/\(name).theme", name: name) {
+            return found
+        }
         if let theme = BuiltInThemes.themes[name] { return (theme, []) }
         if let found = fromFile(currentDirectory + "/Themes/\(name).theme", name: name) { return found }
-        return (builtIn("default"), ["no theme called '\(name)' (built in: \(builtInNames.joined(separator: ", "))); using the default theme"])
+        return (
+            builtIn("default"),
+            ["no theme called '\(name)' (built in: \(builtInNames.joined(separator: ", "))); using the default theme"]
+        )
     }
 
     /// `$XDG_CONFIG_HOME/convene`, or `$HOME/.config/convene` (the XDG spec

@@ -36,7 +36,9 @@ enum Output {
         for s in text.unicodeScalars {
             if s.value >= 0x7F && isUnsafe(s) {
                 out.append(contentsOf: String(format: "\\u%04x", s.value).unicodeScalars)
-            } else { out.append(s) }
+            } else {
+                out.append(s)
+            }
         }
         return String(out)
     }

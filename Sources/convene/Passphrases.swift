@@ -1,9 +1,10 @@
 import Foundation
 import SessionStore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where passphrases come from: the environment variable named by
@@ -36,7 +37,9 @@ enum Passphrases {
             guard let first = try SecretPrompt.ask("New passphrase for \(Output.inert(path)): ") else {
                 throw CLIError("there is no terminal to ask for a passphrase on; give it with --passphrase-env VAR")
             }
-            guard let second = try SecretPrompt.ask("Type it again: ") else { throw CLIError("no passphrase was typed") }
+            guard let second = try SecretPrompt.ask("Type it again: ") else {
+                throw CLIError("no passphrase was typed")
+            }
             guard first == second else { throw CLIError("the two passphrases differ; nothing was changed") }
             passphrase = first
         }
@@ -89,12 +92,17 @@ enum SecretPrompt {
         var byte: UInt8 = 0
         var sawEnd = false
         while read(fd, &byte, 1) == 1 {
-            if byte == 0x0A || byte == 0x0D { sawEnd = true; break }
+            if byte == 0x0A || byte == 0x0D {
+                sawEnd = true
+                break
+            }
             bytes.append(byte)
             if bytes.count > 4_096 { throw CLIError("that passphrase is too long") }
         }
         guard sawEnd || !bytes.isEmpty else { throw CLIError("no passphrase was typed") }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw CLIError("the passphrase is not valid UTF-8 text") }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw CLIError("the passphrase is not valid UTF-8 text")
+        }
         return text
     }
 }

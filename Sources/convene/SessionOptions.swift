@@ -46,12 +46,15 @@ enum Sessions {
     /// refuse a team-session address plainly.
     static func open(_ arg: SessionFileArgument, readOnly: Bool = false) throws -> SQLiteJournal {
         if PostgresLocation.isPostgres(arg.file) {
-            throw CLIError("this command works on a session file; `convene open` works on a team session, "
-                           + "or take a copy first with `convene pull \(arg.file) FILE`")
+            throw CLIError(
+                "this command works on a session file; `convene open` works on a team session, "
+                    + "or take a copy first with `convene pull \(arg.file) FILE`")
         }
-        return try SQLiteJournal.open(path: arg.file, readOnly: readOnly, cipherFor: { meta in
-            try Passphrases.cipher(for: meta, path: arg.file, env: arg.passphraseEnv)
-        })
+        return try SQLiteJournal.open(
+            path: arg.file, readOnly: readOnly,
+            cipherFor: { meta in
+                try Passphrases.cipher(for: meta, path: arg.file, env: arg.passphraseEnv)
+            })
     }
 
     /// The backend is chosen by the location: `postgres://…` is a team session
@@ -69,10 +72,13 @@ enum Sessions {
 
     static func openTeam(_ arg: SessionFileArgument) throws -> PostgresJournal {
         let outbox = try Outbox(path: Outbox.defaultPath())
-        return try PostgresJournal.open(arg.file, cipherFor: { meta in
-            try Passphrases.cipher(for: meta, path: (try? PostgresLocation(parsing: arg.file).description) ?? "the team session",
-                                   env: arg.passphraseEnv)
-        }, outbox: outbox)
+        return try PostgresJournal.open(
+            arg.file,
+            cipherFor: { meta in
+                try Passphrases.cipher(
+                    for: meta, path: (try? PostgresLocation(parsing: arg.file).description) ?? "the team session",
+                    env: arg.passphraseEnv)
+            }, outbox: outbox)
     }
 
     /// The name of the cipher a session's payloads are sealed with (`none` when plain).
@@ -91,14 +97,18 @@ enum Sessions {
     /// Runs one command through SessionActions on the session at `arg` (file or
     /// team session) and returns what it did; a refusal throws its one sentence.
     @discardableResult
-    static func perform(_ command: SessionCommand, on arg: SessionFileArgument, by actor: ActorOptions,
-                        progress: ((Double, String) -> Void)? = nil) throws -> ActionOutcome {
+    static func perform(
+        _ command: SessionCommand, on arg: SessionFileArgument, by actor: ActorOptions,
+        progress: ((Double, String) -> Void)? = nil
+    ) throws -> ActionOutcome {
         let journal: any ErasingJournal
         if case .export(let format, _) = command, !arg.isTeam {
             // A research export of a file reads its contributions a page at a time when it can.
-            journal = try SessionExport.openFile(arg.file, format: format, cipherFor: { meta in
-                try Passphrases.cipher(for: meta, path: arg.file, env: arg.passphraseEnv)
-            })
+            journal = try SessionExport.openFile(
+                arg.file, format: format,
+                cipherFor: { meta in
+                    try Passphrases.cipher(for: meta, path: arg.file, env: arg.passphraseEnv)
+                })
         } else {
             journal = try openJournal(arg)
         }
@@ -107,10 +117,14 @@ enum Sessions {
         let studyCiphers: StudyCipherProvider? = arg.passphraseEnv.map { env in
             { meta, path in try Passphrases.cipher(for: meta, path: path, env: env) }
         }
-        let outcome = try SessionActions.perform(command, by: actor.acting, on: journal, at: Clock.now(),
-                                                 progress: progress, studyCiphers: studyCiphers)
+        let outcome = try SessionActions.perform(
+            command, by: actor.acting, on: journal, at: Clock.now(),
+            progress: progress, studyCiphers: studyCiphers)
         if let team = journal as? PostgresJournal, let waiting = team.offlineWaiting, waiting > 0 {
-            FileHandle.standardError.write(Data("convene: the team server is out of reach; \(waiting) event(s) wait in the offline outbox and are sent when it is back\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "convene: the team server is out of reach; \(waiting) event(s) wait in the offline outbox and are sent when it is back\n"
+                        .utf8))
         }
         return outcome
     }

@@ -11,8 +11,9 @@ DemoBuilder.openConsole = Console.openDemo
 // `convene FILE` opens the console, as `convene open FILE` does.
 var arguments = Array(CommandLine.arguments.dropFirst())
 if let first = arguments.first, !first.hasPrefix("-"),
-   !Convene.configuration.subcommands.contains(where: { $0.configuration.commandName == first }),
-   FileManager.default.fileExists(atPath: first) {
+    !Convene.configuration.subcommands.contains(where: { $0.configuration.commandName == first }),
+    FileManager.default.fileExists(atPath: first)
+{
     arguments.insert("open", at: 0)
 }
 do {

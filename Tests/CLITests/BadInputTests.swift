@@ -19,12 +19,16 @@ final class BadInputTests: XCTestCase {
         (try? ConveneProcess.run(["events", path]).stdoutData) ?? Data()
     }
 
-    private func assertRefused(_ args: [String], mentions: String, stdin: Data? = nil, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertRefused(
+        _ args: [String], mentions: String, stdin: Data? = nil, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let before = fingerprint(self.file)
         let r = try ConveneProcess.run(args, stdin: stdin)
         XCTAssertNotEqual(r.status, 0, "should fail: \(args.prefix(4))", file: file, line: line)
         XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, "one line: \(r.stderr)", file: file, line: line)
-        XCTAssertTrue(r.stderr.lowercased().contains(mentions.lowercased()), "\(r.stderr) should mention \(mentions)", file: file, line: line)
+        XCTAssertTrue(
+            r.stderr.lowercased().contains(mentions.lowercased()), "\(r.stderr) should mention \(mentions)", file: file,
+            line: line)
         XCTAssertEqual(fingerprint(self.file), before, "the session file changed", file: file, line: line)
     }
 
@@ -44,7 +48,8 @@ final class BadInputTests: XCTestCase {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         p.arguments = [other, "CREATE TABLE t(x); INSERT INTO t VALUES (1);"]
-        try p.run(); p.waitUntilExit()
+        try p.run()
+        p.waitUntilExit()
         try assertRefused(["log", other, "--source", "chat", "--", "x"], mentions: "not a Convene session file")
     }
 
@@ -70,7 +75,8 @@ final class BadInputTests: XCTestCase {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         p.arguments = [newer, "UPDATE meta SET value = '99' WHERE key = 'format';"]
-        try p.run(); p.waitUntilExit()
+        try p.run()
+        p.waitUntilExit()
         let r = try ConveneProcess.run(["show", newer])
         XCTAssertNotEqual(r.status, 0)
         XCTAssertTrue(r.stderr.contains("newer Convene"), r.stderr)
@@ -93,11 +99,15 @@ final class BadInputTests: XCTestCase {
         let before = fingerprint(file)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "\"$0\" log \"$1\" --source chat -- \"$(printf 'bad \\377\\376 bytes')\"", ConveneProcess.binary.path, file]
+        p.arguments = [
+            "-c", "\"$0\" log \"$1\" --source chat -- \"$(printf 'bad \\377\\376 bytes')\"", ConveneProcess.binary.path,
+            file,
+        ]
         let err = Pipe()
         p.standardError = err
         p.standardOutput = FileHandle.nullDevice
-        try p.run(); p.waitUntilExit()
+        try p.run()
+        p.waitUntilExit()
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         XCTAssertNotEqual(p.terminationStatus, 0)
         XCTAssertTrue(message.contains("not valid UTF-8"), message)
@@ -134,7 +144,8 @@ final class BadInputTests: XCTestCase {
         var said = Data()
         while !String(decoding: said, as: UTF8.self).contains("held") {
             let chunk = output.fileHandleForReading.availableData
-            XCTAssertFalse(chunk.isEmpty, "sqlite3 ended before taking the lock"); if chunk.isEmpty { return }
+            XCTAssertFalse(chunk.isEmpty, "sqlite3 ended before taking the lock")
+            if chunk.isEmpty { return }
             said += chunk
         }
         let start = Date()

@@ -40,7 +40,9 @@ final class ConsoleEndToEndTests: XCTestCase {
         XCTAssertEqual(c["speaker"] as? String, "P01")
         XCTAssertEqual(c["text"] as? String, "Families find online easier")
         XCTAssertEqual(c["loggedBy"] as? String, "Ira Notes")
-        let show = try JSONSerialization.jsonObject(with: ConveneProcess.ok(["show", file, "--json"]).stdoutData) as! [String: Any]
+        let show =
+            try JSONSerialization.jsonObject(with: ConveneProcess.ok(["show", file, "--json"]).stdoutData)
+            as! [String: Any]
         let people = show["participants"] as! [[String: Any]]
         XCTAssertEqual(people.first { $0["code"] as? String == "P02" }?["room"] as? String, "Room A")
         XCTAssertEqual((show["rounds"] as? [[String: Any]])?.count, 1)
@@ -57,8 +59,12 @@ final class ConsoleEndToEndTests: XCTestCase {
         try a.type("2: Seen in the other console")
         try a.send("Enter")
         // How fast is a figure for convene-bench; here it must arrive.
-        let seen = try XCTUnwrap(try b.waitFor("Seen in the other console", timeout: 10), "the second console never showed it:\n\(b.screen())")
-        print("two consoles: contribution visible in the other console after \(Int(seen * 1000)) ms (capture polling adds up to 20 ms)")
+        let seen = try XCTUnwrap(
+            try b.waitFor("Seen in the other console", timeout: 10),
+            "the second console never showed it:\n\(b.screen())")
+        print(
+            "two consoles: contribution visible in the other console after \(Int(seen * 1000)) ms (capture polling adds up to 20 ms)"
+        )
         XCTAssertTrue(b.screen().contains("half-typed words"), "the other console kept its unsent input")
 
         // A concern raised in one shows the banner in the other: the alert's meaning is time, so it keeps
@@ -82,7 +88,8 @@ final class ConsoleEndToEndTests: XCTestCase {
     func testSignalsSaveTheDraftAndRestoreTheTerminal() throws {
         for signal in ["TERM", "HUP", "INT"] {
             let sttyOut = dir.appendingPathComponent("stty-\(signal).txt").path
-            let t = try Tmux(conveneCommand("open '\(file!)'", user: "Sig \(signal)", after: "stty -a > '\(sttyOut)'; sleep 60"))
+            let t = try Tmux(
+                conveneCommand("open '\(file!)'", user: "Sig \(signal)", after: "stty -a > '\(sttyOut)'; sleep 60"))
             defer { t.kill() }
             t.expect("Rooms")
             try t.type("unsent words \(signal)")
@@ -90,11 +97,13 @@ final class ConsoleEndToEndTests: XCTestCase {
             t.expect("unsent words \(signal)")
             XCTAssertTrue(try t.signalProgram(signal, named: "convene"), "no console process to signal")
             let modes = expectFile(sttyOut, "stty -a after the console left", holds: { $0.hasSuffix("\n") }) ?? ""
-            XCTAssertTrue(modes.contains(" icanon") && modes.contains(" echo "), "terminal left raw after SIG\(signal): \(modes)")
+            XCTAssertTrue(
+                modes.contains(" icanon") && modes.contains(" echo "), "terminal left raw after SIG\(signal): \(modes)")
             // Reopen: the unsent line is back.
             let again = try Tmux(conveneCommand("open '\(file!)'", user: "Sig \(signal)"))
             defer { again.kill() }
-            XCTAssertNotNil(try again.waitFor("unsent words \(signal)"), "draft lost after SIG\(signal):\n\(again.screen())")
+            XCTAssertNotNil(
+                try again.waitFor("unsent words \(signal)"), "draft lost after SIG\(signal):\n\(again.screen())")
         }
     }
 

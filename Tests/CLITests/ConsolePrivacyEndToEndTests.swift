@@ -13,7 +13,9 @@ final class ConsolePrivacyEndToEndTests: XCTestCase {
         dir = try ConveneProcess.tempDir()
         file = dir.appendingPathComponent("privacy.convene").path
         try ConveneProcess.ok(["new", file, "--title", "Privacy test"])
-        try ConveneProcess.ok(["participant", "add", file, "--code", "P01", "--role", "Youth worker", "--name", "Harriet Okonjo"])
+        try ConveneProcess.ok([
+            "participant", "add", file, "--code", "P01", "--role", "Youth worker", "--name", "Harriet Okonjo",
+        ])
         try ConveneProcess.ok(["consent", file, "P01", "--by", "Ira Notes"])
     }
 
@@ -83,7 +85,8 @@ final class ConsolePrivacyEndToEndTests: XCTestCase {
 
     func testImportAChatWithAPreviewAndANameToAnswer() throws {
         let chat = dir.appendingPathComponent("meeting_saved_chat.txt").path
-        try "10:31:02 From Harriet Okonjo to Everyone:\n\tThe chair checked everyone online could hear\n10:31:40 From Dana Visitor to Everyone:\n\tCan the minutes come by email?\n"
+        try
+            "10:31:02 From Harriet Okonjo to Everyone:\n\tThe chair checked everyone online could hear\n10:31:40 From Dana Visitor to Everyone:\n\tCan the minutes come by email?\n"
             .write(toFile: chat, atomically: true, encoding: .utf8)
         let t = try Tmux(conveneCommand("open '\(file!)' --role lead", user: "Ira Notes"))
         defer { t.kill() }

@@ -19,7 +19,8 @@ final class ConsoleTrustEndToEndTests: XCTestCase {
     }
 
     func console(_ user: String = "Ira Notes", role: String = "notetaker", after: String = "sleep 60") throws -> Tmux {
-        let t = try Tmux(conveneCommand("open '\(file!)' --role \(role)", user: user, after: after), width: 80, height: 24)
+        let t = try Tmux(
+            conveneCommand("open '\(file!)' --role \(role)", user: user, after: after), width: 80, height: 24)
         XCTAssertNotNil(try t.waitFor("TYPING"), t.screen())
         return t
     }
@@ -81,7 +82,9 @@ final class ConsoleTrustEndToEndTests: XCTestCase {
         let list = try contributions()
         XCTAssertEqual(list.count, 2, "the flagged line was logged first")
         XCTAssertEqual(list.last?["speaker"] as? String, "P04")
-        let register = try JSONSerialization.jsonObject(with: ConveneProcess.ok(["register", file, "--json"]).stdoutData) as! [String: Any]
+        let register =
+            try JSONSerialization.jsonObject(with: ConveneProcess.ok(["register", file, "--json"]).stdoutData)
+            as! [String: Any]
         let concern = try XCTUnwrap((register["concerns"] as? [[String: Any]])?.first, "\(register)")
         XCTAssertEqual(concern["participant"] as? String, "P04")
         XCTAssertEqual(concern["description"] as? String, "“she said she was not safe” — Possible exploitation")
@@ -124,7 +127,8 @@ final class ConsoleTrustEndToEndTests: XCTestCase {
         XCTAssertNotNil(try t.waitFor("#1 "), t.screen())
         let row = try XCTUnwrap(t.screen().split(separator: "\n").first { $0.contains("#1 ") })
         let shown = try XCTUnwrap(row.range(of: "Health")).lowerBound
-        XCTAssertGreaterThanOrEqual(row[shown...].trimmingCharacters(in: CharacterSet(charactersIn: " │")).count, 45, String(row))
+        XCTAssertGreaterThanOrEqual(
+            row[shown...].trimmingCharacters(in: CharacterSet(charactersIn: " │")).count, 45, String(row))
         let header = t.screen().split(separator: "\n").first.map(String.init) ?? ""
         XCTAssertTrue(header.contains("Convene · Hybrid"), header)
         XCTAssertNotNil(header.range(of: #"\d\d:\d\d"#, options: .regularExpression), header)
@@ -149,8 +153,11 @@ final class ConsoleTrustEndToEndTests: XCTestCase {
         for signal in ["TERM", "HUP", "INT"] {
             let before = dir.appendingPathComponent("stty-before-\(signal).txt").path
             let after = dir.appendingPathComponent("stty-after-\(signal).txt").path
-            let command = "stty -a > '\(before)'; " + conveneCommand("open '\(file!)'", user: "Sig \(signal)",
-                                                                      after: "stty -a > '\(after)'; sleep 60")
+            let command =
+                "stty -a > '\(before)'; "
+                + conveneCommand(
+                    "open '\(file!)'", user: "Sig \(signal)",
+                    after: "stty -a > '\(after)'; sleep 60")
             let t = try Tmux(command, width: 80, height: 24)
             defer { t.kill() }
             t.expect("TYPING")
@@ -158,7 +165,9 @@ final class ConsoleTrustEndToEndTests: XCTestCase {
             t.expect("unsent words \(signal)")
             let sent = Date()
             XCTAssertTrue(try t.signalProgram(signal, named: "convene"), "no console process to signal")
-            XCTAssertTrue(eventually(timeout: 10) { FileManager.default.fileExists(atPath: after) }, "SIG\(signal): the console never left")
+            XCTAssertTrue(
+                eventually(timeout: 10) { FileManager.default.fileExists(atPath: after) },
+                "SIG\(signal): the console never left")
             let took = Date().timeIntervalSince(sent)
             print("SIG\(signal): the console left after \(Int(took * 1000)) ms (stty ran after it)")
             XCTAssertLessThan(took, 3.0, "SIG\(signal) took \(took) s")
@@ -168,7 +177,8 @@ final class ConsoleTrustEndToEndTests: XCTestCase {
             XCTAssertEqual(modesAfter, modesBefore, "stty -a differs after SIG\(signal)")
             let again = try Tmux(conveneCommand("open '\(file!)'", user: "Sig \(signal)"), width: 80, height: 24)
             defer { again.kill() }
-            XCTAssertNotNil(try again.waitFor("unsent words \(signal)"), "draft lost after SIG\(signal):\n\(again.screen())")
+            XCTAssertNotNil(
+                try again.waitFor("unsent words \(signal)"), "draft lost after SIG\(signal):\n\(again.screen())")
         }
     }
 }

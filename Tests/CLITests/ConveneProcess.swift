@@ -51,7 +51,8 @@ struct ConveneProcess {
         p.executableURL = binary
         p.arguments = args
         p.environment = environment(env)
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         if let stdin {
@@ -69,26 +70,34 @@ struct ConveneProcess {
         let group = DispatchGroup()
         group.enter()
         let errHandle = err.fileHandleForReading
-        DispatchQueue.global().async { errBox.set(errHandle.readDataToEndOfFile()); group.leave() }
+        DispatchQueue.global().async {
+            errBox.set(errHandle.readDataToEndOfFile())
+            group.leave()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         let errData = errBox.get()
         p.waitUntilExit()
-        return Result(status: p.terminationStatus, reason: p.terminationReason, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
+        return Result(
+            status: p.terminationStatus, reason: p.terminationReason, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
     }
 
     /// Runs and fails the test unless it exits 0.
     @discardableResult
-    static func ok(_ args: [String], stdin: Data? = nil, env: [String: String] = [:],
-                   file: StaticString = #filePath, line: UInt = #line) throws -> Result {
+    static func ok(
+        _ args: [String], stdin: Data? = nil, env: [String: String] = [:],
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> Result {
         let r = try run(args, stdin: stdin, env: env)
-        XCTAssertEqual(r.status, 0, "convene \(args.joined(separator: " ")) failed: \(r.stderr)", file: file, line: line)
+        XCTAssertEqual(
+            r.status, 0, "convene \(args.joined(separator: " ")) failed: \(r.stderr)", file: file, line: line)
         return r
     }
 
     static func tempDir() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("convene-tests-\(UUID().uuidString.prefix(8))")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "convene-tests-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }

@@ -5,14 +5,16 @@ import XCTest
 /// Fails when a subcommand or an event kind has no test: the subcommands are read from the
 /// binary's own help, the kinds from `EventKind`, and each must appear in some test source.
 final class CoverageTests: XCTestCase {
-    private static let testsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    private static let testsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// Every test source except this file and the kind samples (which list every kind by design).
     private func testSources() throws -> String {
         var all = ""
         let files = FileManager.default.enumerator(at: Self.testsDir, includingPropertiesForKeys: nil)
         while let url = files?.nextObject() as? URL {
-            guard url.pathExtension == "swift", !["CoverageTests.swift", "EventSamples.swift"].contains(url.lastPathComponent)
+            guard url.pathExtension == "swift",
+                !["CoverageTests.swift", "EventSamples.swift"].contains(url.lastPathComponent)
             else { continue }
             all += try String(contentsOf: url, encoding: .utf8) + "\n"
         }

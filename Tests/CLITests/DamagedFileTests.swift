@@ -12,7 +12,8 @@ final class DamagedFileTests: XCTestCase {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         p.arguments = [path, sql]
-        try p.run(); p.waitUntilExit()
+        try p.run()
+        p.waitUntilExit()
         XCTAssertEqual(p.terminationStatus, 0, sql)
     }
 
@@ -21,7 +22,10 @@ final class DamagedFileTests: XCTestCase {
         let f = dir.appendingPathComponent(name).path
         try ConveneProcess.ok(["new", f, "--title", "Damage"])
         for i in 1...n {
-            try ConveneProcess.ok(["log", f, "--source", "chat", "--", "Contribution number \(i) with enough words to fill pages \(String(repeating: "x", count: 300))"])
+            try ConveneProcess.ok([
+                "log", f, "--source", "chat", "--",
+                "Contribution number \(i) with enough words to fill pages \(String(repeating: "x", count: 300))",
+            ])
         }
         try sqlite(f, "PRAGMA wal_checkpoint(TRUNCATE);")
         return f
@@ -59,7 +63,8 @@ final class DamagedFileTests: XCTestCase {
         let out = dir.appendingPathComponent("same.convene").path
         let r = try ConveneProcess.ok(["salvage", f, out])
         XCTAssertTrue(r.stdout.contains("nothing was lost"), r.stdout)
-        XCTAssertEqual(try ConveneProcess.ok(["list", out, "--json"]).stdout, try ConveneProcess.ok(["list", f, "--json"]).stdout)
+        XCTAssertEqual(
+            try ConveneProcess.ok(["list", out, "--json"]).stdout, try ConveneProcess.ok(["list", f, "--json"]).stdout)
         XCTAssertNotEqual(try ConveneProcess.run(["salvage", f, out]).status, 0, "never overwrites")
     }
 
@@ -77,7 +82,10 @@ final class DamagedFileTests: XCTestCase {
             ("unknown.convene", "UPDATE events SET kind = 'teleport.started' WHERE seq = 4;"),
             ("newer.convene", "UPDATE events SET version = 7 WHERE seq = 4;"),
             ("garbage.convene", "UPDATE events SET payload = X'00FF00FF' WHERE seq = 3;"),
-            ("giant.convene", "UPDATE events SET payload = CAST(printf('{\"source\":\"chat\",\"room\":0,\"form\":\"verbatim\",\"replyTo\":[],\"text\":\"%s\"}', hex(zeroblob(3000000))) AS BLOB) WHERE seq = 3;"),
+            (
+                "giant.convene",
+                "UPDATE events SET payload = CAST(printf('{\"source\":\"chat\",\"room\":0,\"form\":\"verbatim\",\"replyTo\":[],\"text\":\"%s\"}', hex(zeroblob(3000000))) AS BLOB) WHERE seq = 3;"
+            ),
         ]
         for (name, sql) in cases {
             let p = try variant(name, sql)

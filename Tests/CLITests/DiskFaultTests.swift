@@ -26,12 +26,16 @@ final class DiskFaultTests: XCTestCase {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
         p.arguments = ["-c", command]
-        try p.run(); p.waitUntilExit()
+        try p.run()
+        p.waitUntilExit()
         guard p.terminationStatus == 0 else { throw CLIFailure(command) }
         return p.terminationStatus
     }
 
-    struct CLIFailure: Error { var command: String; init(_ c: String) { command = c } }
+    struct CLIFailure: Error {
+        var command: String
+        init(_ c: String) { command = c }
+    }
 
     func testFullDisk() throws {
         let f = mountPoint.appendingPathComponent("full.convene").path
@@ -41,7 +45,12 @@ final class DiskFaultTests: XCTestCase {
         var failure: ConveneProcess.Result?
         for i in 0..<400 {
             let r = try ConveneProcess.run(["log", f, "--source", "chat", "--", "\(i) \(chunk)"])
-            if r.status == 0 { acknowledged += 1 } else { failure = r; break }
+            if r.status == 0 {
+                acknowledged += 1
+            } else {
+                failure = r
+                break
+            }
         }
         let refused = try XCTUnwrap(failure, "the disk never filled")
         XCTAssertTrue(refused.stderr.contains("full"), refused.stderr)
@@ -60,7 +69,9 @@ final class DiskFaultTests: XCTestCase {
         let r = try ConveneProcess.run(["log", f, "--source", "chat", "--", "after"])
         XCTAssertNotEqual(r.status, 0)
         XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
-        XCTAssertTrue(r.stderr.contains("cannot be written") || r.stderr.contains("read-only") || r.stderr.contains("cannot open"), r.stderr)
+        XCTAssertTrue(
+            r.stderr.contains("cannot be written") || r.stderr.contains("read-only")
+                || r.stderr.contains("cannot open"), r.stderr)
         try sh("mount -o remount,rw '\(mountPoint.path)'")
         XCTAssertEqual(try ConveneProcess.ok(["list", f, "--json"]).lines.count, 1)
     }

@@ -19,7 +19,9 @@ final class DurabilityTests: XCTestCase {
     }
 
     /// Runs one `convene log` armed at `point` and reports what it said before dying.
-    private func log(_ file: String, _ text: String, point: String? = nil, env: [String: String] = [:]) throws -> Outcome {
+    private func log(_ file: String, _ text: String, point: String? = nil, env: [String: String] = [:]) throws
+        -> Outcome
+    {
         var env = env
         if let point { env["CONVENE_FAULT_POINT"] = point }
         let r = try ConveneProcess.run(["log", file, "--source", "chat", "--", text], env: env)
@@ -65,8 +67,9 @@ final class DurabilityTests: XCTestCase {
                 // Unacknowledged: absent, or there whole (never a fragment, never twice).
                 XCTAssertLessThanOrEqual(found.count, 1, "\(point): logged twice")
                 for value in found.values { XCTAssertEqual(value, text, "\(point): a torn contribution") }
-                XCTAssertEqual(!found.isEmpty, durable,
-                               "\(point): a death here must \(durable ? "keep" : "lose") the write")
+                XCTAssertEqual(
+                    !found.isEmpty, durable,
+                    "\(point): a death here must \(durable ? "keep" : "lose") the write")
                 present += found.count
                 for (n, t) in acknowledged { XCTAssertEqual(now[n], t, "\(point): acknowledged #\(n) lost or changed") }
             }
@@ -131,11 +134,13 @@ final class DurabilityTests: XCTestCase {
                 let local = try contributions(f)
                 let url = server + "?session=kill-\(UUID().uuidString.prefix(8).lowercased())"
                 let r = try ConveneProcess.run(["push", f, url], env: ["CONVENE_FAULT_POINT": point])
-                XCTAssertTrue(r.reason == .uncaughtSignal && r.status == SIGKILL, "\(point): push did not die there: \(r.stderr)")
+                XCTAssertTrue(
+                    r.reason == .uncaughtSignal && r.status == SIGKILL, "\(point): push did not die there: \(r.stderr)")
                 let pulled = dir.appendingPathComponent("pulled-\(point)-\(k).convene").path
                 let pull = try ConveneProcess.run(["pull", url, pulled])
                 if durable {
-                    XCTAssertEqual(pull.status, 0, "\(point): the committed session is not on the server: \(pull.stderr)")
+                    XCTAssertEqual(
+                        pull.status, 0, "\(point): the committed session is not on the server: \(pull.stderr)")
                     XCTAssertEqual(try contributions(pulled), local, "\(point): the server's copy differs")
                     XCTAssertEqual(try ConveneProcess.run(["check", pulled]).status, 0)
                 } else {
@@ -179,7 +184,8 @@ final class DurabilityTests: XCTestCase {
                 let found = now.filter { $0.value.hasPrefix("team-killed-\(point)-\(k)-") }
                 XCTAssertLessThanOrEqual(found.count, 1, "\(point): logged twice")
                 for value in found.values { XCTAssertEqual(value, text, "\(point): a torn contribution") }
-                XCTAssertEqual(!found.isEmpty, durable, "\(point): a death here must \(durable ? "keep" : "lose") the write")
+                XCTAssertEqual(
+                    !found.isEmpty, durable, "\(point): a death here must \(durable ? "keep" : "lose") the write")
                 present += found.count
                 for (n, t) in acknowledged { XCTAssertEqual(now[n], t, "\(point): acknowledged #\(n) lost or changed") }
             }
@@ -190,14 +196,16 @@ final class DurabilityTests: XCTestCase {
         XCTAssertEqual(final.count, acknowledged.count + 4, "the acknowledged lines and the four committed victims")
         let check = try ConveneProcess.run(["check", url], env: env)
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
-        print("team durability: " + summary.joined(separator: "; ") + "; \(acknowledged.count) acknowledged, all present")
+        print(
+            "team durability: " + summary.joined(separator: "; ") + "; \(acknowledged.count) acknowledged, all present")
     }
 
     func testSeveralWritersAtOnceWithKills() throws {
         let dir = try ConveneProcess.tempDir()
         let f = dir.appendingPathComponent("w.convene").path
         try ConveneProcess.ok(["new", f, "--title", "Writers"])
-        let writers = 4, each = 15
+        let writers = 4
+        let each = 15
         let box = StringsBox()
         let points = ["before-commit", "during-commit", "after-wal-fsync", "after-commit"]
         DispatchQueue.concurrentPerform(iterations: writers) { w in
@@ -208,8 +216,9 @@ final class DurabilityTests: XCTestCase {
                 }
                 if i % 3 == 0 {
                     // A victim dies at a fault point while the others write.
-                    _ = try? ConveneProcess.run(["log", f, "--source", "chat", "--", "victim-\(w)-\(i)"],
-                                                env: ["CONVENE_FAULT_POINT": points[(w + i) % points.count]])
+                    _ = try? ConveneProcess.run(
+                        ["log", f, "--source", "chat", "--", "victim-\(w)-\(i)"],
+                        env: ["CONVENE_FAULT_POINT": points[(w + i) % points.count]])
                 }
             }
         }

@@ -10,7 +10,11 @@ import XCTest
 /// identifier is looked for in its own contribution's exported text: leaked if its text is there, partly if a part
 /// of it of three characters or more is. Prints one line per corpus and format (docs/privacy.md records them).
 final class ExportLeakTests: XCTestCase {
-    struct Gold { var number: Int; var label: String; var text: String }
+    struct Gold {
+        var number: Int
+        var label: String
+        var text: String
+    }
 
     /// The corpora in Tests/PrivacyTests/Corpus (development data, except blind2's held-out third, whose leaks are
     /// counted but not printed).
@@ -33,14 +37,17 @@ final class ExportLeakTests: XCTestCase {
                 let texts = try Self.contributionTexts(format: format, path: out)
                 let count = Self.leaks(gold, in: texts)
                 XCTAssertEqual(count.missing, [], "\(name) \(format): every contribution is in the export")
-                print("leaks: \(name) \(format): \(count.clear) of \(gold.count) identifiers in clear, \(count.partly) partly"
-                      + " (scaled to 400: \(String(format: "%.1f", Double(count.clear) * 400 / Double(gold.count))) in clear)")
+                print(
+                    "leaks: \(name) \(format): \(count.clear) of \(gold.count) identifiers in clear, \(count.partly) partly"
+                        + " (scaled to 400: \(String(format: "%.1f", Double(count.clear) * 400 / Double(gold.count))) in clear)"
+                )
                 // blind2's held-out third (ids that are multiples of 3, CorpusEvaluationTests) is counted, never shown.
                 let shown = count.examples.filter { name != "blind2.jsonl" || $0.number % 3 != 0 }
                 for g in shown.prefix(12) { print("  left in clear: #\(g.number) \(g.label) “\(g.text)”") }
                 // At most 20 in 400, scaled to the corpus.
-                XCTAssertLessThanOrEqual(Double(count.clear) / Double(gold.count), 20.0 / 400.0,
-                                         "\(name) \(format): \(count.clear) of \(gold.count) identifiers reach the export in clear")
+                XCTAssertLessThanOrEqual(
+                    Double(count.clear) / Double(gold.count), 20.0 / 400.0,
+                    "\(name) \(format): \(count.clear) of \(gold.count) identifiers reach the export in clear")
             }
         }
         XCTAssertGreaterThanOrEqual(measured, 3, "the labelled corpora are found")
@@ -50,8 +57,9 @@ final class ExportLeakTests: XCTestCase {
     /// every contribution in one theme; no linkage names, no redaction, no rejection.
     static func session(from corpus: String, in dir: URL) throws -> (String, [Gold]) {
         let file = dir.appendingPathComponent("corpus.convene").path
-        let journal = try SQLiteJournal.create(path: file, session: SessionCreated(sessionID: UUID(), title: "Leak check", date: "2026-05-14"),
-                                               by: "test", at: Date(timeIntervalSince1970: 1_778_750_000))
+        let journal = try SQLiteJournal.create(
+            path: file, session: SessionCreated(sessionID: UUID(), title: "Leak check", date: "2026-05-14"),
+            by: "test", at: Date(timeIntervalSince1970: 1_778_750_000))
         let codes = (1...6).map { String(format: "P%02d", $0) }
         var setup: [any EventPayload] = codes.map { ParticipantAdded(code: $0, jobRole: "Social worker") }
         setup += codes.map { ConsentRecorded(code: $0, items: ConsentChecklist.defaultItems, checkedBy: "test") }
@@ -65,10 +73,14 @@ final class ExportLeakTests: XCTestCase {
             let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             let utterance = try XCTUnwrap(object["text"] as? String)
             number += 1
-            batch.append(ContributionLogged(source: number % 3 == 0 ? .chat : .verbal, speaker: codes[number % codes.count], text: utterance))
+            batch.append(
+                ContributionLogged(
+                    source: number % 3 == 0 ? .chat : .verbal, speaker: codes[number % codes.count], text: utterance))
             batch.append(ThemeLinked(theme: 1, number: number))
             for span in object["spans"] as? [[String: Any]] ?? [] {
-                if let label = span["label"] as? String, let t = span["text"] as? String { gold.append(Gold(number: number, label: label, text: t)) }
+                if let label = span["label"] as? String, let t = span["text"] as? String {
+                    gold.append(Gold(number: number, label: label, text: t))
+                }
             }
         }
         try journal.append(batch, by: "test", at: Date(timeIntervalSince1970: 1_778_750_020))
@@ -76,7 +88,12 @@ final class ExportLeakTests: XCTestCase {
         return (file, gold)
     }
 
-    struct Count { var clear = 0; var partly = 0; var missing: [Int] = []; var examples: [Gold] = [] }
+    struct Count {
+        var clear = 0
+        var partly = 0
+        var missing: [Int] = []
+        var examples: [Gold] = []
+    }
 
     /// Leaked: the identifier's text is in its contribution's exported text (case and runs of spaces ignored);
     /// partly: a part of it (a run of letters or digits) of three characters or more is there as a word.
@@ -93,7 +110,9 @@ final class ExportLeakTests: XCTestCase {
                 count.examples.append(g)
             } else {
                 let words = Set(wordsOf(haystack))
-                if wordsOf(normalised(g.text)).contains(where: { $0.count >= 3 && words.contains($0) }) { count.partly += 1 }
+                if wordsOf(normalised(g.text)).contains(where: { $0.count >= 3 && words.contains($0) }) {
+                    count.partly += 1
+                }
             }
         }
         return count
@@ -112,7 +131,8 @@ final class ExportLeakTests: XCTestCase {
     static func contributionTexts(format: String, path: String) throws -> [Int: String] {
         switch format {
         case "json":
-            let record = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+            let record = try XCTUnwrap(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
             var out: [Int: String] = [:]
             for e in record["contributions"] as? [[String: Any]] ?? [] {
                 if let n = e["number"] as? Int, let t = e["text"] as? String { out[n] = t }
@@ -120,7 +140,9 @@ final class ExportLeakTests: XCTestCase {
             return out
         case "csv":
             let rows = csvRows(try String(contentsOfFile: path, encoding: .utf8))
-            guard let header = rows.first, let n = header.firstIndex(of: "number"), let t = header.firstIndex(of: "text") else { return [:] }
+            guard let header = rows.first, let n = header.firstIndex(of: "number"),
+                let t = header.firstIndex(of: "text")
+            else { return [:] }
             var out: [Int: String] = [:]
             for row in rows.dropFirst() where row.count > max(n, t) {
                 if let number = Int(row[n]) { out[number] = row[t] }
@@ -148,20 +170,38 @@ final class ExportLeakTests: XCTestCase {
             if quoted {
                 if c == "\"" {
                     if let next = chars.next() {
-                        if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
-                    } else { quoted = false }
-                } else { field.unicodeScalars.append(c) }
+                        if next == "\"" {
+                            field.unicodeScalars.append("\"")
+                        } else {
+                            quoted = false
+                            pending = next
+                        }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
                 continue
             }
             switch c {
             case "\"": quoted = true
-            case ",": row.append(field); field = ""
+            case ",":
+                row.append(field)
+                field = ""
             case "\r": break
-            case "\n": row.append(field); rows.append(row); row = []; field = ""
+            case "\n":
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
             default: field.unicodeScalars.append(c)
             }
         }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        if !field.isEmpty || !row.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
         return rows
     }
 
@@ -172,14 +212,22 @@ final class ExportLeakTests: XCTestCase {
         var bullet = ""
         func finish() {
             guard bullet.hasPrefix("- “"), let close = bullet.range(of: "” — ", options: .backwards),
-                  let open = bullet.range(of: "(#", options: .backwards), bullet.hasSuffix(")"),
-                  let n = Int(bullet[open.upperBound..<bullet.index(before: bullet.endIndex)]) else { bullet = ""; return }
+                let open = bullet.range(of: "(#", options: .backwards), bullet.hasSuffix(")"),
+                let n = Int(bullet[open.upperBound..<bullet.index(before: bullet.endIndex)])
+            else {
+                bullet = ""
+                return
+            }
             out[n] = unescapeMarkdown(String(bullet[bullet.index(bullet.startIndex, offsetBy: 3)..<close.lowerBound]))
             bullet = ""
         }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("- ") || line.hasPrefix("#") || line.isEmpty { finish() }
-            if line.hasPrefix("- “") { bullet = String(line) } else if !bullet.isEmpty { bullet += " " + line.trimmingCharacters(in: .whitespaces) }
+            if line.hasPrefix("- “") {
+                bullet = String(line)
+            } else if !bullet.isEmpty {
+                bullet += " " + line.trimmingCharacters(in: .whitespaces)
+            }
         }
         finish()
         return out
@@ -189,8 +237,15 @@ final class ExportLeakTests: XCTestCase {
         var out = ""
         var escaped = false
         for c in s {
-            if escaped { out.append(c); escaped = false; continue }
-            if c == "\\" { escaped = true; continue }
+            if escaped {
+                out.append(c)
+                escaped = false
+                continue
+            }
+            if c == "\\" {
+                escaped = true
+                continue
+            }
             out.append(c)
         }
         return decodeEntities(out)
@@ -199,7 +254,9 @@ final class ExportLeakTests: XCTestCase {
     static func decodeEntities(_ s: String) -> String {
         guard s.contains("&") else { return s }
         var out = s
-        for (entity, char) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&#x27;", "'")] {
+        for (entity, char) in [
+            ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&#x27;", "'"),
+        ] {
             out = out.replacingOccurrences(of: entity, with: char)
         }
         return out.replacingOccurrences(of: "&amp;", with: "&")
@@ -210,13 +267,16 @@ final class ExportLeakTests: XCTestCase {
     static func qdpxTexts(_ path: String) throws -> [Int: String] {
         let python = Process()
         python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", """
+        python.arguments = [
+            "python3", "-c",
+            """
             import sys, zipfile
             z = zipfile.ZipFile(sys.argv[1])
             for n in sorted(z.namelist()):
                 if n.startswith('sources/') and n.endswith('.txt'):
                     sys.stdout.write(z.read(n).decode('utf-8') + '\\n== end ==\\n')
-            """, path]
+            """, path,
+        ]
         let pipe = Pipe()
         python.standardOutput = pipe
         try python.run()
@@ -226,9 +286,14 @@ final class ExportLeakTests: XCTestCase {
         var out: [Int: String] = [:]
         var current: Int?
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("== ") { current = nil; continue }
-            if line.hasPrefix("#"), let space = line.firstIndex(of: " "), let n = Int(line.dropFirst().prefix(upTo: space)),
-               let colon = line.range(of: ": ") {
+            if line.hasPrefix("== ") {
+                current = nil
+                continue
+            }
+            if line.hasPrefix("#"), let space = line.firstIndex(of: " "),
+                let n = Int(line.dropFirst().prefix(upTo: space)),
+                let colon = line.range(of: ": ")
+            {
                 current = n
                 out[n] = String(line[colon.upperBound...])
             } else if let n = current {

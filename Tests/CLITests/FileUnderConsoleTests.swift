@@ -22,7 +22,8 @@ final class FileUnderConsoleTests: XCTestCase {
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
     private func console(_ prefix: String = "") throws -> Tmux {
-        let t = try Tmux(prefix + conveneCommand("open '\(file!)'", user: "Ira Notes", after: "echo CONSOLE-EXITED; sleep 60"))
+        let t = try Tmux(
+            prefix + conveneCommand("open '\(file!)'", user: "Ira Notes", after: "echo CONSOLE-EXITED; sleep 60"))
         XCTAssertNotNil(try t.waitFor("Rooms", timeout: 10), t.screen())
         return t
     }
@@ -34,7 +35,9 @@ final class FileUnderConsoleTests: XCTestCase {
         let screen = t.screen()
         XCTAssertFalse(screen.contains("CONSOLE-EXITED"), "the console ended:\n\(screen)")
         XCTAssertTrue(screen.contains("Rooms"), "the console is still drawn:\n\(screen)")
-        XCTAssertTrue(screen.split(separator: "\n").contains { $0.hasPrefix("›") && $0.contains(words) }, "the unsent line is kept:\n\(screen)")
+        XCTAssertTrue(
+            screen.split(separator: "\n").contains { $0.hasPrefix("›") && $0.contains(words) },
+            "the unsent line is kept:\n\(screen)")
     }
 
     func testFileDeletedUnderARunningConsole() throws {
@@ -45,7 +48,8 @@ final class FileUnderConsoleTests: XCTestCase {
         // The message stays while the file is gone (every refresh checks), and the console does not crash on keys.
         try t.send("Escape")
         t.expect(" PANES ")
-        try t.type("k"); try t.type("i")
+        try t.type("k")
+        try t.type("i")
         t.expect("TYPING", "the keys were handled: back to typing")
         t.expect("deleted or moved away", "every refresh checks the file, so the message comes back after the keys")
         XCTAssertFalse(t.screen().contains("CONSOLE-EXITED"))
@@ -80,7 +84,8 @@ final class FileUnderConsoleTests: XCTestCase {
     func testReadOnlyFile() throws {
         // Root ignores file modes: run the console and the CLI as `nobody`, in a folder it may write (-shm), on a 0444 file.
         guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
-            XCTFail("the read-only file test runs the console as `nobody` with setpriv, which needs root (CI runs as root)")
+            XCTFail(
+                "the read-only file test runs the console as `nobody` with setpriv, which needs root (CI runs as root)")
             return
         }
         try ConveneProcess.ok(["check", file]) // leaves the file whole, the WAL folded in
@@ -94,12 +99,16 @@ final class FileUnderConsoleTests: XCTestCase {
         t.kill()
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", ConveneProcess.binary.path, "log", file, "--source", "chat", "--", "after"]
+        p.arguments = [
+            "--reuid=65534", "--regid=65534", "--clear-groups", ConveneProcess.binary.path, "log", file, "--source",
+            "chat", "--", "after",
+        ]
         p.environment = ConveneProcess.environment([:])
         let err = Pipe()
         p.standardError = err
         p.standardOutput = FileHandle.nullDevice
-        try p.run(); p.waitUntilExit()
+        try p.run()
+        p.waitUntilExit()
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         XCTAssertNotEqual(p.terminationStatus, 0)
         XCTAssertEqual(message.split(separator: "\n").count, 1, message)

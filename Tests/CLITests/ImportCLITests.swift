@@ -8,7 +8,10 @@ final class ImportCLITests: XCTestCase {
         try ConveneProcess.ok(["new", f, "--title", "Import", "--date", "2026-05-14"])
         try ConveneProcess.ok(["facilitator", "add", f, "Sam Lead", "--role", "lead"])
         let chat = dir.appendingPathComponent("meeting_saved_chat.txt")
-        try Data("\u{FEFF}10:01:02\t From  Alex Smith  to  Everyone:\r\n\tHello everyone\r\n10:02:10\t From  Sam Lead  to  Everyone:\r\n\tWelcome all\r\n10:03:00\t From  Bea Jones  to  Everyone:\r\n\tThe chair skipped us\r\n".utf8).write(to: chat)
+        try Data(
+            "\u{FEFF}10:01:02\t From  Alex Smith  to  Everyone:\r\n\tHello everyone\r\n10:02:10\t From  Sam Lead  to  Everyone:\r\n\tWelcome all\r\n10:03:00\t From  Bea Jones  to  Everyone:\r\n\tThe chair skipped us\r\n"
+                .utf8
+        ).write(to: chat)
 
         let refused = try ConveneProcess.run(["import", f, "--zoom-chat", chat.path])
         XCTAssertNotEqual(refused.status, 0, "unknown names are asked for, never guessed")
@@ -19,7 +22,9 @@ final class ImportCLITests: XCTestCase {
         XCTAssertTrue(added.stdout.contains("P01"), added.stdout)
         let again = try ConveneProcess.ok(["import", f, "--zoom-chat", chat.path, "--add-unknown"])
         XCTAssertTrue(again.stdout.contains("0 contributions to add"), again.stdout)
-        let list = try ConveneProcess.ok(["list", f, "--json"]).lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let list = try ConveneProcess.ok(["list", f, "--json"]).lines.map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
         XCTAssertEqual(list.count, 3)
         XCTAssertEqual(list.map { $0["source"] as? String }, ["chat", "facilitator", "chat"])
         XCTAssertEqual(list[0]["speaker"] as? String, "P01")
@@ -37,13 +42,20 @@ final class ImportCLITests: XCTestCase {
         let notes = dir.appendingPathComponent("board.txt")
         try Data("Less travel\nMore parents attend\n".utf8).write(to: notes)
         try ConveneProcess.ok(["import", f, "--miro-csv", notes.path, "--room", "Room A"])
-        let list = try ConveneProcess.ok(["list", f, "--json"]).lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let list = try ConveneProcess.ok(["list", f, "--json"]).lines.map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
         XCTAssertEqual(list.count, 2)
-        XCTAssertTrue(list.allSatisfy { $0["source"] as? String == "whiteboard" && $0["speaker"] == nil && $0["room"] as? String == "Room A" })
+        XCTAssertTrue(
+            list.allSatisfy {
+                $0["source"] as? String == "whiteboard" && $0["speaker"] == nil && $0["room"] as? String == "Room A"
+            })
     }
 
     private func listed(_ f: String) throws -> [[String: Any]] {
-        try ConveneProcess.ok(["list", f, "--json"]).lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        try ConveneProcess.ok(["list", f, "--json"]).lines.map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
     }
 
     /// A transcript with no speakers arrives unattributed and counted; `convene
@@ -53,24 +65,28 @@ final class ImportCLITests: XCTestCase {
         let dir = try ConveneProcess.tempDir()
         let f = dir.appendingPathComponent("s.convene").path
         try ConveneProcess.ok(["new", f, "--title", "Transcript", "--date", "2026-05-14"])
-        for code in ["P01", "P02"] { try ConveneProcess.ok(["participant", "add", f, "--code", code, "--role", "Social worker"]) }
+        for code in ["P01", "P02"] {
+            try ConveneProcess.ok(["participant", "add", f, "--code", code, "--role", "Social worker"])
+        }
         let vtt = dir.appendingPathComponent("t.vtt")
-        try Data("""
-        WEBVTT
+        try Data(
+            """
+            WEBVTT
 
-        b05cbc69-aaaa/1-0
-        0:0:1.5 --> 0:0:3.20
-        First words with nobody named.
+            b05cbc69-aaaa/1-0
+            0:0:1.5 --> 0:0:3.20
+            First words with nobody named.
 
-        b05cbc69-aaaa/2-0
-        0:0:-6.-820 --> 0:0:4.0
-        Second words.
+            b05cbc69-aaaa/2-0
+            0:0:-6.-820 --> 0:0:4.0
+            Second words.
 
-        b05cbc69-aaaa/3-0
-        0:0:5.0 --> 0:0:7.0
-        Third words.
+            b05cbc69-aaaa/3-0
+            0:0:5.0 --> 0:0:7.0
+            Third words.
 
-        """.utf8).write(to: vtt)
+            """.utf8
+        ).write(to: vtt)
         let json = try ConveneProcess.ok(["import", f, "--vtt", vtt.path, "--json"])
         let report = try JSONSerialization.jsonObject(with: json.stdoutData) as! [String: Any]
         XCTAssertEqual(report["read"] as? Int, 3, json.stdout)
@@ -94,7 +110,9 @@ final class ImportCLITests: XCTestCase {
 
         // One cue of three unreadable: refused, loudly, nothing written.
         let broken = dir.appendingPathComponent("broken.vtt")
-        try Data("WEBVTT\n\n00:00:10.000 --> 00:00:11.000\nMore words.\n\n00:00:xx --> 00:00:12.000\nLost words.\n\n".utf8).write(to: broken)
+        try Data(
+            "WEBVTT\n\n00:00:10.000 --> 00:00:11.000\nMore words.\n\n00:00:xx --> 00:00:12.000\nLost words.\n\n".utf8
+        ).write(to: broken)
         let before = try ConveneProcess.ok(["events", f]).stdout
         let refused = try ConveneProcess.run(["import", f, "--vtt", broken.path])
         XCTAssertEqual(refused.status, 1)
@@ -114,12 +132,15 @@ final class ImportCLITests: XCTestCase {
         let f = dir.appendingPathComponent("s.convene").path
         let chat = dir.appendingPathComponent("meeting_saved_chat.txt").path
         try ConveneProcess.ok(["new", f, "--title", "Follow", "--date", "2026-05-14"])
-        for code in ["P01", "P02"] { try ConveneProcess.ok(["participant", "add", f, "--code", code, "--role", "Youth worker"]) }
+        for code in ["P01", "P02"] {
+            try ConveneProcess.ok(["participant", "add", f, "--code", code, "--role", "Youth worker"])
+        }
         let follow = Process()
         follow.executableURL = ConveneProcess.binary
         follow.arguments = ["import", f, "--zoom-chat", chat, "--follow", "--quiet-seconds", "0.5"]
         follow.environment = ConveneProcess.environment([:])
-        let out = dir.appendingPathComponent("follow.out"), err = dir.appendingPathComponent("follow.err")
+        let out = dir.appendingPathComponent("follow.out")
+        let err = dir.appendingPathComponent("follow.err")
         FileManager.default.createFile(atPath: out.path, contents: nil)
         FileManager.default.createFile(atPath: err.path, contents: nil)
         follow.standardOutput = try FileHandle(forWritingTo: out)
@@ -132,10 +153,13 @@ final class ImportCLITests: XCTestCase {
             let who = k % 2 == 0 ? "P01" : "P02"
             let words = "message \(k) about the people who are completely new"
             expected.append(k % 3 == 0 ? words + "\nand a second line" : words)
-            text += String(format: "10:00:%02d From %@ to Everyone:\n\t", k / 2, who) + words + "\n" + (k % 3 == 0 ? "\tand a second line\n" : "")
+            text +=
+                String(format: "10:00:%02d From %@ to Everyone:\n\t", k / 2, who) + words + "\n"
+                + (k % 3 == 0 ? "\tand a second line\n" : "")
         }
         // Pieces of 7 bytes, a pause now and then longer than the quiet time.
-        var i = text.startIndex, n = 0
+        var i = text.startIndex
+        var n = 0
         while i < text.endIndex {
             let j = text.index(i, offsetBy: 7, limitedBy: text.endIndex) ?? text.endIndex
             let fd = open(chat, O_WRONLY | O_APPEND | O_CREAT, 0o644)

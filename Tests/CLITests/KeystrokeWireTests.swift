@@ -1,6 +1,5 @@
 import ConveneTestSupport
 import Foundation
-import ConveneTestSupport
 import XCTest
 
 /// What a keystroke costs on the wire, in a real terminal (tmux records every byte
@@ -14,7 +13,9 @@ final class KeystrokeWireTests: XCTestCase {
         try ConveneProcess.ok(["demo", dir + "/demo"])
         let f = dir + "/demo/demo.convene"
         // The default theme, whatever the test runner's NO_COLOR says.
-        let tmux = try Tmux(conveneCommand("open '\(f)' --theme default", user: "Wire \(UUID().uuidString.prefix(4))"), width: 120, height: 40)
+        let tmux = try Tmux(
+            conveneCommand("open '\(f)' --theme default", user: "Wire \(UUID().uuidString.prefix(4))"), width: 120,
+            height: 40)
         defer { tmux.kill() }
         XCTAssertNotNil(try tmux.waitFor("TYPING", timeout: 15), tmux.screen())
         let wire = dir + "/wire.bytes"

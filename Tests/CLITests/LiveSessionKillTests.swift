@@ -43,7 +43,8 @@ final class LiveSessionKillTests: XCTestCase {
         let tmux: Tmux
         let pid: pid_t
         init(file: String, user: String, role: String) throws {
-            let cmd = "exec env LC_ALL=C.UTF-8 LANG=C.UTF-8 TERM=xterm-256color CONVENE_USER='\(user)' '\(ConveneProcess.binary.path)' open '\(file)' --role \(role)"
+            let cmd =
+                "exec env LC_ALL=C.UTF-8 LANG=C.UTF-8 TERM=xterm-256color CONVENE_USER='\(user)' '\(ConveneProcess.binary.path)' open '\(file)' --role \(role)"
             tmux = try Tmux(cmd)
             guard try tmux.waitFor("Rooms", timeout: 15) != nil else {
                 XCTFail("the console did not open:\n\(tmux.screen())")
@@ -52,8 +53,19 @@ final class LiveSessionKillTests: XCTestCase {
             let text = try tmux.run(["list-panes", "-t", tmux.name, "-F", "#{pane_pid}"], capture: true)
             pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         }
-        func kill9() { kill(pid, SIGKILL); var waited = 0; while Console.alive(pid) && waited < 100 { usleep(20_000); waited += 1 }; tmux.kill() }
-        static func alive(_ pid: pid_t) -> Bool { pid > 0 && kill(pid, 0) == 0 && !((try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.contains(") Z ") ?? true) }
+        func kill9() {
+            kill(pid, SIGKILL)
+            var waited = 0
+            while Console.alive(pid) && waited < 100 {
+                usleep(20_000)
+                waited += 1
+            }
+            tmux.kill()
+        }
+        static func alive(_ pid: pid_t) -> Bool {
+            pid > 0 && kill(pid, 0) == 0
+                && !((try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.contains(") Z ") ?? true)
+        }
     }
 
     /// What console B was left showing: the unsent line and where it stood.
@@ -89,7 +101,9 @@ final class LiveSessionKillTests: XCTestCase {
 
     func testKillsDuringALiveSessionLoseNothingAndConsolesReopenWhereTheyWere() throws {
         guard Tmux.available else {
-            XCTFail("tmux is not installed: the live-session kill test cannot run (apt-get install tmux; .ci/run does this)")
+            XCTFail(
+                "tmux is not installed: the live-session kill test cannot run (apt-get install tmux; .ci/run does this)"
+            )
             return
         }
         let writer = ChatWriter(path: chat)
@@ -97,10 +111,16 @@ final class LiveSessionKillTests: XCTestCase {
         defer { writer.stop() }
         var importer: Process?
         func startImporter() throws -> Process {
-            try ConveneProcess.start(["import", file, "--zoom-chat", chat, "--map", map, "--follow"], env: ["CONVENE_USER": "Zoom import"])
+            try ConveneProcess.start(
+                ["import", file, "--zoom-chat", chat, "--map", map, "--follow"], env: ["CONVENE_USER": "Zoom import"])
         }
-        var a: Console? = nil, b: Console? = nil
-        defer { a?.tmux.kill(); b?.tmux.kill(); if let importer, importer.isRunning { kill(importer.processIdentifier, SIGKILL) } }
+        var a: Console? = nil
+        var b: Console? = nil
+        defer {
+            a?.tmux.kill()
+            b?.tmux.kill()
+            if let importer, importer.isRunning { kill(importer.processIdentifier, SIGKILL) }
+        }
         var bView = BView()
         var acknowledged = [String]()
         var ackCount = 0
@@ -128,9 +148,13 @@ final class LiveSessionKillTests: XCTestCase {
             bView.previousDraft = bView.draft
             bView.draft = "draft \(trial) \(UUID().uuidString.prefix(4))"
             try cb.tmux.type(bView.draft)
-            usleep(UInt32.random(in: 600_000...900_000, using: &rng)) // the draft is saved by now; what follows only moves the view
+            // the draft is saved by now; what follows only moves the view
+            usleep(UInt32.random(in: 600_000...900_000, using: &rng))
             let roomPresses = Int.random(in: 0...1, using: &rng)
-            for _ in 0..<roomPresses { try cb.tmux.send("C-r"); bView.roomA.toggle() }
+            for _ in 0..<roomPresses {
+                try cb.tmux.send("C-r")
+                bView.roomA.toggle()
+            }
             if Bool.random(using: &rng) {
                 try cb.tmux.send("Escape")
                 let presses = Int.random(in: 1...3, using: &rng)
@@ -143,7 +167,9 @@ final class LiveSessionKillTests: XCTestCase {
             // Count the save interval from when B shows the change, not from when the keys were sent: beside
             // a following importer B may still be folding a batch. End clears any notice from the status line.
             try cb.tmux.send("End")
-            if try cb.tmux.waitFor(bView.roomA ? "in Room A ·" : "in Main room ·", timeout: 5) != nil { bView.lastKey = Date() }
+            if try cb.tmux.waitFor(bView.roomA ? "in Room A ·" : "in Main room ·", timeout: 5) != nil {
+                bView.lastKey = Date()
+            }
 
             // Console A logs a contribution; a `convene log` writer runs beside it.
             let said = "spoken \(trial) \(UUID().uuidString.prefix(6))"
@@ -159,24 +185,45 @@ final class LiveSessionKillTests: XCTestCase {
             // What is acknowledged at the moment of the kill: what A's log shows, and a log that exited 0.
             let screenA = ca.tmux.screen()
             let shownByA = screenA.split(separator: "\n").contains { $0.contains(said) && !$0.contains("›") }
-            if shownByA { acknowledged.append(said); ackCount += 1; ackByConsole["A", default: 0] += 1 }
+            if shownByA {
+                acknowledged.append(said)
+                ackCount += 1
+                ackByConsole["A", default: 0] += 1
+            }
 
             var victims = [String]()
             while victims.isEmpty {
-                for v in ["A", "B", "importer", "log"] where Int.random(in: 0..<(v == "B" ? 2 : 3), using: &rng) == 0 { victims.append(v) }
+                for v in ["A", "B", "importer", "log"] where Int.random(in: 0..<(v == "B" ? 2 : 3), using: &rng) == 0 {
+                    victims.append(v)
+                }
             }
             for v in victims {
                 kills[v, default: 0] += 1
                 switch v {
-                case "A": ca.kill9(); a = nil
-                case "B": bView.killedAt = Date(); cb.kill9(); b = nil
-                case "importer": if let p = importer { kill(p.processIdentifier, SIGKILL); p.waitUntilExit() }; importer = nil
+                case "A":
+                    ca.kill9()
+                    a = nil
+                case "B":
+                    bView.killedAt = Date()
+                    cb.kill9()
+                    b = nil
+                case "importer":
+                    if let p = importer {
+                        kill(p.processIdentifier, SIGKILL)
+                        p.waitUntilExit()
+                    }
+                    importer = nil
                 default: kill(logWriter.processIdentifier, SIGKILL)
                 }
             }
             logWriter.waitUntilExit()
-            if logWriter.terminationReason == .exit && logWriter.terminationStatus == 0 { acknowledged.append(logged); ackCount += 1 }
-            if logWriter.terminationReason == .exit && logWriter.terminationStatus != 0 { XCTFail("a log writer failed beside the consoles (trial \(trial))") }
+            if logWriter.terminationReason == .exit && logWriter.terminationStatus == 0 {
+                acknowledged.append(logged)
+                ackCount += 1
+            }
+            if logWriter.terminationReason == .exit && logWriter.terminationStatus != 0 {
+                XCTFail("a log writer failed beside the consoles (trial \(trial))")
+            }
 
             let check = try ConveneProcess.run(["check", file])
             XCTAssertEqual(check.status, 0, "trial \(trial), killed \(victims): \(check.stdout)\(check.stderr)")
@@ -196,7 +243,9 @@ final class LiveSessionKillTests: XCTestCase {
         repeat {
             usleep(300_000)
             counts = [:]
-            for text in try contributionTextList() where text.hasPrefix("chat ") { counts[text.components(separatedBy: "\n")[0], default: 0] += 1 }
+            for text in try contributionTextList() where text.hasPrefix("chat ") {
+                counts[text.components(separatedBy: "\n")[0], default: 0] += 1
+            }
         } while Date() < deadline && !expected.allSatisfy { counts[$0] != nil }
         let missing = expected.filter { counts[$0] == nil }
         let twice = counts.filter { $0.value > 1 }.map(\.key).sorted()
@@ -208,8 +257,10 @@ final class LiveSessionKillTests: XCTestCase {
         // state was saved (so its reopening was compared exactly).
         XCTAssertGreaterThan(ackByConsole["A"] ?? 0, 0, "console A never showed a line it logged")
         XCTAssertGreaterThan(strictRestores, 0, "no reopening of B was checked exactly")
-        print("live-session kills: \(trials) trials in \(Int(Date().timeIntervalSince(started))) s; killed A \(kills["A"] ?? 0)×, B \(kills["B"] ?? 0)×, importer \(kills["importer"] ?? 0)×, log writer \(kills["log"] ?? 0)×; "
-              + "\(ackCount) acknowledged contributions checked; \(expected.count) chat lines each imported once; \(strictRestores) reopenings checked for draft, room and filter")
+        print(
+            "live-session kills: \(trials) trials in \(Int(Date().timeIntervalSince(started))) s; killed A \(kills["A"] ?? 0)×, B \(kills["B"] ?? 0)×, importer \(kills["importer"] ?? 0)×, log writer \(kills["log"] ?? 0)×; "
+                + "\(ackCount) acknowledged contributions checked; \(expected.count) chat lines each imported once; \(strictRestores) reopenings checked for draft, room and filter"
+        )
     }
 
     /// B reopened: the draft, room and filter are back if the kill came after the
@@ -219,15 +270,20 @@ final class LiveSessionKillTests: XCTestCase {
     private func assertRestored(_ console: Console, _ v: inout BView, trial: Int, strict: inout Int) throws {
         if v.settled {
             strict += 1
-            XCTAssertNotNil(try console.tmux.waitFor(v.draft, timeout: 3), "trial \(trial): the unsent line was not restored:\n\(console.tmux.screen())")
+            XCTAssertNotNil(
+                try console.tmux.waitFor(v.draft, timeout: 3),
+                "trial \(trial): the unsent line was not restored:\n\(console.tmux.screen())")
             // The status line first says the line was restored; a key that changes nothing (End)
             // clears that notice, and the line then shows where the console logs again.
             try console.tmux.send("End")
             _ = try console.tmux.waitFor(" · in ", timeout: 3)
             let shown = Shown(console.tmux.screen())
             XCTAssertEqual(shown.input, v.draft, "trial \(trial): the unsent line")
-            XCTAssertEqual(shown.roomA, v.roomA, "trial \(trial): the logging room was not restored:\n\(console.tmux.screen())")
-            XCTAssertEqual(shown.sourceFilter, v.sourceFilter, "trial \(trial): the log filter was not restored:\n\(console.tmux.screen())")
+            XCTAssertEqual(
+                shown.roomA, v.roomA, "trial \(trial): the logging room was not restored:\n\(console.tmux.screen())")
+            XCTAssertEqual(
+                shown.sourceFilter, v.sourceFilter,
+                "trial \(trial): the log filter was not restored:\n\(console.tmux.screen())")
             XCTAssertTrue(shown.inputFocused, "trial \(trial): the focus was not restored")
             v.roomA = shown.roomA // one failure, not a cascade of them
             v.sourceFilter = shown.sourceFilter
@@ -235,8 +291,10 @@ final class LiveSessionKillTests: XCTestCase {
             usleep(200_000)
             let first = Shown(console.tmux.screen())
             if first.inputFocused {
-                XCTAssertTrue(v.draft.hasPrefix(first.input) || v.previousDraft.hasPrefix(first.input),
-                              "trial \(trial): restored line '\(first.input)' is neither draft '\(v.draft)' nor '\(v.previousDraft)'")
+                XCTAssertTrue(
+                    v.draft.hasPrefix(first.input) || v.previousDraft.hasPrefix(first.input),
+                    "trial \(trial): restored line '\(first.input)' is neither draft '\(v.draft)' nor '\(v.previousDraft)'"
+                )
                 try console.tmux.send("End")
             } else {
                 try console.tmux.type("i") // killed while the log had the focus
@@ -286,7 +344,9 @@ final class ChatWriter: @unchecked Sendable {
                     seconds += 1
                     let clock = String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
                     let id = "chat \(k)"
-                    text += k % 2 == 0 ? "\(clock) From Alex Rivera : \(id)\n"
+                    text +=
+                        k % 2 == 0
+                        ? "\(clock) From Alex Rivera : \(id)\n"
                         : "\(clock) From Sam Okafor to Everyone:\n\t\(id)\n\tand its second line\n"
                     ids.append(id)
                     k += 1
@@ -309,7 +369,11 @@ final class ChatWriter: @unchecked Sendable {
     }
 
     func stop() {
-        let wasRunning = lock.withLock { () -> Bool in let r = !stopped && thread != nil; stopped = true; return r }
+        let wasRunning = lock.withLock { () -> Bool in
+            let r = !stopped && thread != nil
+            stopped = true
+            return r
+        }
         if wasRunning { done.wait() }
     }
 

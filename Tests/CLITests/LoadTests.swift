@@ -10,7 +10,9 @@ import XCTest
 final class LoadTests: XCTestCase {
     func testEightWritersWithTwoConsolesOpen() throws {
         guard Tmux.available else {
-            XCTFail("tmux is not installed: the load test needs two consoles in terminals (apt-get install tmux; .ci/run does this)")
+            XCTFail(
+                "tmux is not installed: the load test needs two consoles in terminals (apt-get install tmux; .ci/run does this)"
+            )
             return
         }
         let long = ProcessInfo.processInfo.environment["FAULTS_LONG"] == "1"
@@ -23,7 +25,8 @@ final class LoadTests: XCTestCase {
         let p = Process()
         p.executableURL = bench
         p.arguments = ["load", "8", "50", String(seconds)]
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         p.standardInput = FileHandle.nullDevice
@@ -32,7 +35,10 @@ final class LoadTests: XCTestCase {
         let errHandle = err.fileHandleForReading
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { errBox.set(errHandle.readDataToEndOfFile()); group.leave() }
+        DispatchQueue.global().async {
+            errBox.set(errHandle.readDataToEndOfFile())
+            group.leave()
+        }
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         group.wait()
         p.waitUntilExit()
@@ -52,6 +58,7 @@ final class LoadTests: XCTestCase {
         XCTAssertEqual(fields["stored"], String(expected), "every acknowledged event stored, none twice")
         XCTAssertEqual(fields["lost"], "0")
         XCTAssertEqual(fields["check"], "ok", "convene check after the load")
-        XCTAssertGreaterThan(Int(fields["frames"] ?? "") ?? 0, seconds * 4, "the consoles kept redrawing while the writers wrote")
+        XCTAssertGreaterThan(
+            Int(fields["frames"] ?? "") ?? 0, seconds * 4, "the consoles kept redrawing while the writers wrote")
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs the built `convene` with standard input, output and error on a
@@ -21,16 +22,21 @@ enum PseudoTerminal {
         var screen: String
     }
 
-    static func run(_ args: [String], env: [String: String] = [:], exchanges: [Exchange],
-                    timeout: TimeInterval = 30) throws -> Result {
+    static func run(
+        _ args: [String], env: [String: String] = [:], exchanges: [Exchange],
+        timeout: TimeInterval = 30
+    ) throws -> Result {
         // posix_openpt/unlockpt/ptsname are hidden from Swift's Glibc module;
         // these are the Linux ioctls they wrap (the same on x86_64 and arm64).
-        let tiocgptn: UInt = 0x8004_5430, tiocsptlck: UInt = 0x4004_5431
+        let tiocgptn: UInt = 0x8004_5430
+        let tiocsptlck: UInt = 0x4004_5431
         let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
         var unlock: Int32 = 0
         var number: Int32 = -1
         guard master >= 0, ioctl(master, tiocsptlck, &unlock) == 0, ioctl(master, tiocgptn, &number) == 0 else {
-            throw NSError(domain: "PseudoTerminal", code: 1, userInfo: [NSLocalizedDescriptionKey: "no pseudo-terminal available (/dev/ptmx)"])
+            throw NSError(
+                domain: "PseudoTerminal", code: 1,
+                userInfo: [NSLocalizedDescriptionKey: "no pseudo-terminal available (/dev/ptmx)"])
         }
         defer { close(master) }
         let slave = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY)
@@ -56,7 +62,7 @@ enum PseudoTerminal {
             let ready = poll(&fds, 1, 100)
             if ready > 0 {
                 let n = read(master, &buffer, buffer.count)
-                if n <= 0 { break }   // EIO once the child has gone and the slave is closed
+                if n <= 0 { break } // EIO once the child has gone and the slave is closed
                 screen.append(contentsOf: buffer[0..<n])
             } else if !p.isRunning {
                 break

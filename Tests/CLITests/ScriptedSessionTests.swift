@@ -7,23 +7,35 @@ final class ScriptedSessionTests: XCTestCase {
     func testEverySubcommandRoundTrips() throws {
         let dir = try ConveneProcess.tempDir()
         let f = dir.appendingPathComponent("s.convene").path
-        try ConveneProcess.ok(["new", f, "--title", "Hybrid CPC group 1", "--study", "CPC", "--strand", "chairs",
-                               "--platform", "zoom", "--withdrawal-days", "28", "--date", "2026-05-01"])
+        try ConveneProcess.ok([
+            "new", f, "--title", "Hybrid CPC group 1", "--study", "CPC", "--strand", "chairs",
+            "--platform", "zoom", "--withdrawal-days", "28", "--date", "2026-05-01",
+        ])
         try ConveneProcess.ok(["facilitator", "add", f, "Sam Lead", "--role", "lead"])
         try ConveneProcess.ok(["facilitator", "add", f, "Ira Notes", "--role", "notetaker"])
-        try ConveneProcess.ok(["participant", "add", f, "--code", "P01", "--role", "Youth worker", "--org-type", "voluntary",
-                               "--name", "Alexandra Brightwater", "--attribution", "role"])
-        try ConveneProcess.ok(["participant", "add", f, "--code", "P02", "--role", "Conference chair", "--org-type", "local-authority",
-                               "--attribution", "no-role"])
+        try ConveneProcess.ok([
+            "participant", "add", f, "--code", "P01", "--role", "Youth worker", "--org-type", "voluntary",
+            "--name", "Alexandra Brightwater", "--attribution", "role",
+        ])
+        try ConveneProcess.ok([
+            "participant", "add", f, "--code", "P02", "--role", "Conference chair", "--org-type", "local-authority",
+            "--attribution", "no-role",
+        ])
         try ConveneProcess.ok(["consent", f, "P01", "--by", "Sam Lead"])
-        try ConveneProcess.ok(["consent", f, "P02", "--by", "Sam Lead", "--item", "recording", "--item", "chatham-house-rule"])
+        try ConveneProcess.ok([
+            "consent", f, "P02", "--by", "Sam Lead", "--item", "recording", "--item", "chatham-house-rule",
+        ])
         try ConveneProcess.ok(["codebook", f, "--use", "practice-principles"])
         try ConveneProcess.ok(["group", "add", f, "Room A"])
         try ConveneProcess.ok(["group", "assign", f, "P01", "P02", "Room A"])
         try ConveneProcess.ok(["round", "start", f, "--minutes", "15"])
-        let first = try ConveneProcess.ok(["log", f, "--source", "verbal", "--speaker", "P01", "--", "Families", "like", "joining", "online."])
+        let first = try ConveneProcess.ok([
+            "log", f, "--source", "verbal", "--speaker", "P01", "--", "Families", "like", "joining", "online.",
+        ])
         XCTAssertEqual(first.stdout, "#1\n")
-        let second = try ConveneProcess.ok(["log", f, "--source", "chat", "--speaker", "p02", "--reply-to", "1", "--summary", "--", "Agree with that"])
+        let second = try ConveneProcess.ok([
+            "log", f, "--source", "chat", "--speaker", "p02", "--reply-to", "1", "--summary", "--", "Agree with that",
+        ])
         XCTAssertEqual(second.stdout, "#2\n")
         try ConveneProcess.ok(["log", f, "--source", "whiteboard", "--group", "Room A", "--", "Less travel"])
         try ConveneProcess.ok(["round", "end", f])
@@ -33,7 +45,9 @@ final class ScriptedSessionTests: XCTestCase {
         try ConveneProcess.ok(["strike", f, "3"])
         try ConveneProcess.ok(["attribution", f, "1", "background"])
 
-        let show = try JSONSerialization.jsonObject(with: ConveneProcess.ok(["show", f, "--json"]).stdoutData) as! [String: Any]
+        let show =
+            try JSONSerialization.jsonObject(with: ConveneProcess.ok(["show", f, "--json"]).stdoutData)
+            as! [String: Any]
         XCTAssertEqual(show["title"] as? String, "Hybrid CPC group 1")
         XCTAssertEqual(show["platform"] as? String, "zoom")
         XCTAssertEqual(show["withdrawalDays"] as? Int, 28)
@@ -48,8 +62,9 @@ final class ScriptedSessionTests: XCTestCase {
         XCTAssertEqual(participants.map { $0["consented"] as? Bool }, [true, false])
         XCTAssertEqual(participants.map { $0["consent"] as? String }, ["full", "missing-required"])
         XCTAssertEqual((show["rounds"] as? [[String: Any]])?.count, 1)
-        XCTAssertFalse(String(decoding: try JSONSerialization.data(withJSONObject: show), as: UTF8.self).contains("Brightwater"),
-                       "show must never print a real name")
+        XCTAssertFalse(
+            String(decoding: try JSONSerialization.data(withJSONObject: show), as: UTF8.self).contains("Brightwater"),
+            "show must never print a real name")
 
         let list = try ConveneProcess.ok(["list", f, "--json"]).lines.map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]

@@ -7,35 +7,51 @@ final class StudyCLITests: XCTestCase {
     override func setUpWithError() throws { dir = try ConveneProcess.tempDir() }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
     func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
-    func raw(_ p: String) -> Data { ["", "-wal", "-shm"].compactMap { FileManager.default.contents(atPath: p + $0) }.reduce(Data(), +) }
+    func raw(_ p: String) -> Data {
+        ["", "-wal", "-shm"].compactMap { FileManager.default.contents(atPath: p + $0) }.reduce(Data(), +)
+    }
 
     func testAStudyFromTheCommandLine() throws {
         let checklist = path("consent.txt")
-        try "# the study's checklist\ninformation-sheet-understood\nchatham-house-rule\noptional: quotes -> never quoted\noptional: recording -> verbal withheld\n"
+        try
+            "# the study's checklist\ninformation-sheet-understood\nchatham-house-rule\noptional: quotes -> never quoted\noptional: recording -> verbal withheld\n"
             .write(toFile: checklist, atomically: true, encoding: .utf8)
         let study = path("hybrid")
-        try ConveneProcess.ok(["study", "new", study, "--title", "Hybrid CPC", "--withdrawal-days", "14",
-                               "--codebook", "practice-principles", "--consent-checklist", checklist])
+        try ConveneProcess.ok([
+            "study", "new", study, "--title", "Hybrid CPC", "--withdrawal-days", "14",
+            "--codebook", "practice-principles", "--consent-checklist", checklist,
+        ])
         // A new session inside the folder joins the study and takes its checklist.
-        let g1 = study + "/group1.convene", g2 = study + "/group2.convene"
+        let g1 = study + "/group1.convene"
+        let g2 = study + "/group2.convene"
         let joined = try ConveneProcess.ok(["new", g1, "--title", "Group 1", "--strand", "chairs", "--by", "Sam Lead"])
         XCTAssertTrue(joined.stdout.contains("joined the study Hybrid CPC"), joined.stdout)
         try ConveneProcess.ok(["new", path("outside.convene"), "--title", "Group 2", "--by", "Sam Lead"])
         try FileManager.default.moveItem(atPath: path("outside.convene"), toPath: g2)
         try ConveneProcess.ok(["study", "add", study, g2, "--strand", "parents"])
-        for (file, code, role, name) in [(g1, "P01", "Conference chair", "Ann Quorn"), (g1, "P02", "Social worker", "Bo Partial"),
-                                         (g1, "P03", "Youth worker", "Cai Missing"), (g2, "P03", "Youth worker", "Cai Missing")] {
+        for (file, code, role, name) in [
+            (g1, "P01", "Conference chair", "Ann Quorn"), (g1, "P02", "Social worker", "Bo Partial"),
+            (g1, "P03", "Youth worker", "Cai Missing"), (g2, "P03", "Youth worker", "Cai Missing"),
+        ] {
             try ConveneProcess.ok(["participant", "add", file, "--code", code, "--role", role, "--name", name])
         }
         try ConveneProcess.ok(["consent", g1, "P01", "--by", "Sam Lead"])
-        try ConveneProcess.ok(["consent", g1, "P02", "--by", "Sam Lead", "--item", "information-sheet-understood",
-                               "--item", "chatham-house-rule", "--item", "recording"])
+        try ConveneProcess.ok([
+            "consent", g1, "P02", "--by", "Sam Lead", "--item", "information-sheet-understood",
+            "--item", "chatham-house-rule", "--item", "recording",
+        ])
         // 3 of 4 items, but not the Chatham House item (required): not consented.
-        try ConveneProcess.ok(["consent", g1, "P03", "--by", "Sam Lead", "--item", "information-sheet-understood",
-                               "--item", "quotes", "--item", "recording"])
+        try ConveneProcess.ok([
+            "consent", g1, "P03", "--by", "Sam Lead", "--item", "information-sheet-understood",
+            "--item", "quotes", "--item", "recording",
+        ])
         try ConveneProcess.ok(["consent", g2, "P03", "--by", "Sam Lead"])
-        try ConveneProcess.ok(["log", g2, "--source", "chat", "--speaker", "P03", "--", "ZQS-P03-WORDS families join late"])
-        try ConveneProcess.ok(["log", g1, "--source", "chat", "--speaker", "P02", "--", "ZQS-P02-WORDS the link is sent early"])
+        try ConveneProcess.ok([
+            "log", g2, "--source", "chat", "--speaker", "P03", "--", "ZQS-P03-WORDS families join late",
+        ])
+        try ConveneProcess.ok([
+            "log", g1, "--source", "chat", "--speaker", "P02", "--", "ZQS-P02-WORDS the link is sent early",
+        ])
 
         let show = try ConveneProcess.ok(["show", g1]).stdout
         XCTAssertTrue(show.contains("P01  Conference chair  [Main room]  consent ✓"), show)
@@ -45,7 +61,9 @@ final class StudyCLITests: XCTestCase {
         let overview = try ConveneProcess.ok(["study", "show", study]).stdout
         XCTAssertTrue(overview.contains("consent ✗: P03; ◐: P02 (not given: quotes)"), overview)
         XCTAssertTrue(overview.contains("in more than one session: P03 (group1, group2)"), overview)
-        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: try ConveneProcess.ok(["study", "show", study, "--json"]).stdoutData) as? [String: Any])
+        let json = try XCTUnwrap(
+            try JSONSerialization.jsonObject(
+                with: try ConveneProcess.ok(["study", "show", study, "--json"]).stdoutData) as? [String: Any])
         XCTAssertEqual((json["sessions"] as? [[String: Any]])?.map { $0["strand"] as? String }, ["chairs", "parents"])
 
         let exported = try ConveneProcess.ok(["study", "export", study, "--format", "qdpx", "-o", path("study.qdpx")])
@@ -53,8 +71,10 @@ final class StudyCLITests: XCTestCase {
 
         let dry = try ConveneProcess.ok(["study", "withdraw", study, "P03", "--dry-run", "--json"])
         let receipt = try XCTUnwrap(try JSONSerialization.jsonObject(with: dry.stdoutData) as? [String: Any])
-        XCTAssertEqual((receipt["sessions"] as? [[String: Any]])?.map { $0["session"] as? String }, ["group1", "group2"])
-        XCTAssertEqual((receipt["exportsBefore"] as? [[String: Any]])?.count, 2, "the study export, recorded in both sessions")
+        XCTAssertEqual(
+            (receipt["sessions"] as? [[String: Any]])?.map { $0["session"] as? String }, ["group1", "group2"])
+        XCTAssertEqual(
+            (receipt["exportsBefore"] as? [[String: Any]])?.count, 2, "the study export, recorded in both sessions")
         XCTAssertNotNil(raw(g2).range(of: Data("ZQS-P03-WORDS".utf8)), "a dry run changes nothing")
         let done = try ConveneProcess.ok(["study", "withdraw", study, "P03", "--by", "Sam Lead"])
         XCTAssertTrue(done.stdout.contains("study-qdpx  study.qdpx"), done.stdout)
@@ -70,19 +90,28 @@ final class StudyCLITests: XCTestCase {
     func testParticipantAddChecksTheStudysCodes() throws {
         let study = path("codes")
         try ConveneProcess.ok(["study", "new", study, "--title", "Codes study"])
-        let g1 = study + "/group1.convene", g2 = study + "/group2.convene"
+        let g1 = study + "/group1.convene"
+        let g2 = study + "/group2.convene"
         for (file, title) in [(g1, "Group 1"), (g2, "Group 2")] {
             try ConveneProcess.ok(["new", file, "--title", title, "--by", "Sam Lead"])
         }
-        try ConveneProcess.ok(["participant", "add", g1, "--code", "P03", "--role", "Social worker", "--name", "Jo Marsh"])
+        try ConveneProcess.ok([
+            "participant", "add", g1, "--code", "P03", "--role", "Social worker", "--name", "Jo Marsh",
+        ])
         // The file itself (its -wal and -shm come and go with each open; a closed session has an empty WAL).
         let before = FileManager.default.contents(atPath: g2)
-        let refused = try ConveneProcess.run(["participant", "add", g2, "--code", "P03", "--role", "Youth worker", "--name", "Mo Brand"])
+        let refused = try ConveneProcess.run([
+            "participant", "add", g2, "--code", "P03", "--role", "Youth worker", "--name", "Mo Brand",
+        ])
         XCTAssertEqual(refused.status, 1)
-        XCTAssertTrue(refused.stderr.contains("P03 is already someone else in group1 of this study (a Social worker there)")
-                      && refused.stderr.contains("add this participant as P01, the next free code"), refused.stderr)
+        XCTAssertTrue(
+            refused.stderr.contains("P03 is already someone else in group1 of this study (a Social worker there)")
+                && refused.stderr.contains("add this participant as P01, the next free code"), refused.stderr)
         XCTAssertEqual(FileManager.default.contents(atPath: g2), before, "nothing was written")
-        let linked = try ConveneProcess.ok(["participant", "add", g2, "--code", "P03", "--role", "Social worker", "--name", "Jo Marsh"])
-        XCTAssertTrue(linked.stdout.contains("added P03 (the same person as P03 in group1 of the study)"), linked.stdout)
+        let linked = try ConveneProcess.ok([
+            "participant", "add", g2, "--code", "P03", "--role", "Social worker", "--name", "Jo Marsh",
+        ])
+        XCTAssertTrue(
+            linked.stdout.contains("added P03 (the same person as P03 in group1 of the study)"), linked.stdout)
     }
 }

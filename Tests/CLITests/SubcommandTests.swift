@@ -12,8 +12,9 @@ final class SubcommandTests: XCTestCase {
     }
 
     private func show(_ f: String) throws -> [String: Any] {
-        try XCTUnwrap(try JSONSerialization.jsonObject(with: ConveneProcess.ok(["show", f, "--json"]).stdoutData)
-            as? [String: Any])
+        try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: ConveneProcess.ok(["show", f, "--json"]).stdoutData)
+                as? [String: Any])
     }
 
     private func list(_ f: String) throws -> [[String: Any]] {
@@ -64,8 +65,10 @@ final class SubcommandTests: XCTestCase {
 
     func testRedactAcceptRejectAndByHand() throws {
         let f = try session()
-        try ConveneProcess.ok(["log", f, "--source", "chat", "--speaker", "P01", "--",
-                               "Ring 07700 900123 or write to sam@example.org."])
+        try ConveneProcess.ok([
+            "log", f, "--source", "chat", "--speaker", "P01", "--",
+            "Ring 07700 900123 or write to sam@example.org.",
+        ])
         let review = try ConveneProcess.ok(["review", f]).stdout
         XCTAssertTrue(review.contains("PHONE") && review.contains("EMAIL"), review)
         try ConveneProcess.ok(["redact", f, "1", "--accept", "1"])
@@ -127,8 +130,10 @@ final class SubcommandTests: XCTestCase {
         let s = try show(f)
         rooms = try XCTUnwrap(s["rooms"] as? [[String: Any]])
         XCTAssertEqual(rooms.first { $0["id"] as? Int == 1 }?["closed"] as? Bool, true)
-        XCTAssertNotEqual(try ConveneProcess.run(["log", f, "--source", "whiteboard", "--group", "Chairs", "--", "x"]).status, 0)
-        XCTAssertEqual(try kinds(f).filter { $0.hasPrefix("group.") }, ["group.created", "group.renamed", "group.closed"])
+        XCTAssertNotEqual(
+            try ConveneProcess.run(["log", f, "--source", "whiteboard", "--group", "Chairs", "--", "x"]).status, 0)
+        XCTAssertEqual(
+            try kinds(f).filter { $0.hasPrefix("group.") }, ["group.created", "group.renamed", "group.closed"])
     }
 
     func testThemeUnlink() throws {

@@ -37,20 +37,27 @@ final class TamperEvidenceCLITests: XCTestCase {
         if !anchors { e["CONVENE_ANCHORS"] = path("no-anchors-here") }
         var all = args
         // Options go before `--`: after it, everything is text.
-        if encrypted { all.insert(contentsOf: ["--passphrase-env", "CONVENE_TEST_PASSPHRASE"], at: all.firstIndex(of: "--") ?? all.count) }
+        if encrypted {
+            all.insert(
+                contentsOf: ["--passphrase-env", "CONVENE_TEST_PASSPHRASE"], at: all.firstIndex(of: "--") ?? all.count)
+        }
         return try ConveneProcess.ok(all, env: e)
     }
 
-    func check(_ f: String, encrypted: Bool = false, anchors: Bool = true, extra: [String] = []) throws -> ConveneProcess.Result {
+    func check(_ f: String, encrypted: Bool = false, anchors: Bool = true, extra: [String] = []) throws
+        -> ConveneProcess.Result
+    {
         var e = env(encrypted ? pass : [:])
         if !anchors { e["CONVENE_ANCHORS"] = path("no-anchors-here") }
-        return try ConveneProcess.run(["check", f] + extra + (encrypted ? ["--passphrase-env", "CONVENE_TEST_PASSPHRASE"] : []), env: e)
+        return try ConveneProcess.run(
+            ["check", f] + extra + (encrypted ? ["--passphrase-env", "CONVENE_TEST_PASSPHRASE"] : []), env: e)
     }
 
     func assertDamage(_ r: ConveneProcess.Result, _ words: String, file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertEqual(r.status, 3, "check must fail: \(r.stdout) \(r.stderr)", file: file, line: line)
-        XCTAssertTrue(r.stdout.contains("damage:") && r.stdout.contains(words), "no sentence naming '\(words)':\n\(r.stdout)",
-                      file: file, line: line)
+        XCTAssertTrue(
+            r.stdout.contains("damage:") && r.stdout.contains(words), "no sentence naming '\(words)':\n\(r.stdout)",
+            file: file, line: line)
     }
 
     @discardableResult
@@ -71,11 +78,21 @@ final class TamperEvidenceCLITests: XCTestCase {
     func makeSession(_ f: String, encrypted: Bool = false) throws {
         try convene(["new", f, "--title", "Tamper"], encrypted: encrypted)
         try convene(["participant", "add", f, "--code", "P01", "--role", "Youth worker"], encrypted: encrypted)
-        try convene(["log", f, "--source", "chat", "--speaker", "P01", "--", "first point about detached youth work"], encrypted: encrypted)
-        try convene(["flag", f, "--contribution", "1", "--category", "risk-to-child-or-young-person", "--urgency", "immediate",
-                     "--", "a child named in the room may be at risk"], encrypted: encrypted)
-        try convene(["log", f, "--source", "chat", "--speaker", "P01", "--", "second point about schools"], encrypted: encrypted)
-        try convene(["log", f, "--source", "chat", "--speaker", "P01", "--", "third point about transport"], encrypted: encrypted)
+        try convene(
+            ["log", f, "--source", "chat", "--speaker", "P01", "--", "first point about detached youth work"],
+            encrypted: encrypted)
+        try convene(
+            [
+                "flag", f, "--contribution", "1", "--category", "risk-to-child-or-young-person", "--urgency",
+                "immediate",
+                "--", "a child named in the room may be at risk",
+            ], encrypted: encrypted)
+        try convene(
+            ["log", f, "--source", "chat", "--speaker", "P01", "--", "second point about schools"], encrypted: encrypted
+        )
+        try convene(
+            ["log", f, "--source", "chat", "--speaker", "P01", "--", "third point about transport"],
+            encrypted: encrypted)
         XCTAssertEqual(try check(f, encrypted: encrypted).status, 0)
     }
 
@@ -83,40 +100,40 @@ final class TamperEvidenceCLITests: XCTestCase {
     /// recomputes commitments and the unkeyed SHA-256 chain from the first
     /// changed row on, as an attacker who read docs/file-format.md would.
     static let recompute = #"""
-    import hashlib, sqlite3, struct, sys
-    path, op = sys.argv[1], sys.argv[2]
-    db = sqlite3.connect(path)
-    db.execute("DROP TRIGGER IF EXISTS events_append_only")
-    db.execute("DROP TRIGGER IF EXISTS events_no_delete")
-    rows = db.execute("SELECT seq,id,kind,version,at_ms,actor,restricted,payload,salt,commitment,hash FROM events ORDER BY seq").fetchall()
-    first = None
-    out = []
-    for r in rows:
-        r = list(r)
-        if op == "delete-kind" and r[2] == sys.argv[3]:
-            first = r[0] if first is None else first
-            continue
-        if op in ("edit", "rename-key") and r[7] is not None and sys.argv[3].encode() in r[7]:
-            r[7] = r[7].replace(sys.argv[3].encode(), sys.argv[4].encode())
-            first = r[0] if first is None else first
-        out.append(r)
-    db.execute("DELETE FROM events")
-    f = lambda b: struct.pack(">I", len(b)) + b
-    prev = b"\0" * 32
-    for i, r in enumerate(out, 1):
-        seq, id_, kind, version, at_ms, actor, restricted, payload, salt, commitment, h = r
-        if first is not None and seq >= first:
-            if payload is not None:
-                commitment = hashlib.sha256(salt + payload).digest()
-            msg = (f(prev) + f(str(i).encode()) + f(id_.encode()) + f(kind.encode()) + f(str(version).encode())
-                   + f(str(at_ms).encode()) + f(actor.encode()) + f(bytes([1 if restricted else 0])) + f(commitment))
-            h = hashlib.sha256(msg).digest()
-        db.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                   (i, id_, kind, version, at_ms, actor, restricted, payload, salt, commitment, h))
-        prev = h
-    db.execute("DELETE FROM snapshot")
-    db.commit()
-    """#
+        import hashlib, sqlite3, struct, sys
+        path, op = sys.argv[1], sys.argv[2]
+        db = sqlite3.connect(path)
+        db.execute("DROP TRIGGER IF EXISTS events_append_only")
+        db.execute("DROP TRIGGER IF EXISTS events_no_delete")
+        rows = db.execute("SELECT seq,id,kind,version,at_ms,actor,restricted,payload,salt,commitment,hash FROM events ORDER BY seq").fetchall()
+        first = None
+        out = []
+        for r in rows:
+            r = list(r)
+            if op == "delete-kind" and r[2] == sys.argv[3]:
+                first = r[0] if first is None else first
+                continue
+            if op in ("edit", "rename-key") and r[7] is not None and sys.argv[3].encode() in r[7]:
+                r[7] = r[7].replace(sys.argv[3].encode(), sys.argv[4].encode())
+                first = r[0] if first is None else first
+            out.append(r)
+        db.execute("DELETE FROM events")
+        f = lambda b: struct.pack(">I", len(b)) + b
+        prev = b"\0" * 32
+        for i, r in enumerate(out, 1):
+            seq, id_, kind, version, at_ms, actor, restricted, payload, salt, commitment, h = r
+            if first is not None and seq >= first:
+                if payload is not None:
+                    commitment = hashlib.sha256(salt + payload).digest()
+                msg = (f(prev) + f(str(i).encode()) + f(id_.encode()) + f(kind.encode()) + f(str(version).encode())
+                       + f(str(at_ms).encode()) + f(actor.encode()) + f(bytes([1 if restricted else 0])) + f(commitment))
+                h = hashlib.sha256(msg).digest()
+            db.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                       (i, id_, kind, version, at_ms, actor, restricted, payload, salt, commitment, h))
+            prev = h
+        db.execute("DELETE FROM snapshot")
+        db.commit()
+        """#
 
     func attack(_ f: String, _ args: [String]) throws {
         let script = path("recompute.py")
@@ -138,7 +155,10 @@ final class TamperEvidenceCLITests: XCTestCase {
         XCTAssertNotEqual(refused.status, 0)
         XCTAssertTrue(refused.out.contains("never be erased"), refused.out)
         // Without the trigger, the row is cleared as an erasure would clear it.
-        try sqlite(f, "DROP TRIGGER events_append_only; UPDATE events SET payload = NULL, salt = NULL WHERE kind = 'concern.raised';")
+        try sqlite(
+            f,
+            "DROP TRIGGER events_append_only; UPDATE events SET payload = NULL, salt = NULL WHERE kind = 'concern.raised';"
+        )
         let r = try check(f)
         assertDamage(r, "a safeguarding concern's content was deleted")
         XCTAssertFalse(r.stdout.contains("erased by"), r.stdout)
@@ -147,14 +167,20 @@ final class TamperEvidenceCLITests: XCTestCase {
     func testAContributionClearedWithoutAnErasureRecordIsDamage() throws {
         let f = path("cleared.convene")
         try makeSession(f)
-        try sqlite(f, "UPDATE events SET payload = NULL, salt = NULL WHERE kind = 'contribution.logged' AND seq = (SELECT min(seq) FROM events WHERE kind = 'contribution.logged');")
+        try sqlite(
+            f,
+            "UPDATE events SET payload = NULL, salt = NULL WHERE kind = 'contribution.logged' AND seq = (SELECT min(seq) FROM events WHERE kind = 'contribution.logged');"
+        )
         assertDamage(try check(f), "no withdrawal or anonymisation lists it")
     }
 
     func testDeletingTheJournalTailIsCaughtByTheAnchor() throws {
         let f = path("tail.convene")
         try makeSession(f)
-        try sqlite(f, "DROP TRIGGER events_no_delete; DELETE FROM events WHERE seq > (SELECT max(seq) - 2 FROM events); DELETE FROM snapshot;")
+        try sqlite(
+            f,
+            "DROP TRIGGER events_no_delete; DELETE FROM events WHERE seq > (SELECT max(seq) - 2 FROM events); DELETE FROM snapshot;"
+        )
         let r = try check(f)
         assertDamage(r, "the last 2 events were removed")
         // Without any anchor, the cut journal is self-consistent: check says it has nothing to compare with.
@@ -182,7 +208,10 @@ final class TamperEvidenceCLITests: XCTestCase {
         XCTAssertTrue(json.contains("\"journalHead\""), json)
         // Cut the journal's tail back past the first export's head (the event before its export record): every
         // export now names a journal that no longer reaches its head.
-        try sqlite(f, "DROP TRIGGER events_no_delete; DELETE FROM events WHERE seq >= (SELECT min(seq) FROM events WHERE kind = 'export.recorded') - 1; DELETE FROM snapshot;")
+        try sqlite(
+            f,
+            "DROP TRIGGER events_no_delete; DELETE FROM events WHERE seq >= (SELECT min(seq) FROM events WHERE kind = 'export.recorded') - 1; DELETE FROM snapshot;"
+        )
         for out in exports {
             let r = try check(f, anchors: false, extra: ["--against", out])
             XCTAssertEqual(r.status, 3, "\(out): \(r.stdout)")
@@ -211,7 +240,10 @@ final class TamperEvidenceCLITests: XCTestCase {
         // A plain edit: the commitment no longer matches.
         let copy = path("plain-copy.convene")
         try FileManager.default.copyItem(atPath: f, toPath: copy)
-        try sqlite(copy, "DROP TRIGGER events_append_only; UPDATE events SET payload = CAST(replace(CAST(payload AS TEXT), 'schools', 'college') AS BLOB) WHERE kind = 'contribution.logged';")
+        try sqlite(
+            copy,
+            "DROP TRIGGER events_append_only; UPDATE events SET payload = CAST(replace(CAST(payload AS TEXT), 'schools', 'college') AS BLOB) WHERE kind = 'contribution.logged';"
+        )
         assertDamage(try check(copy, anchors: false), "its content was changed after it was written")
         // Recomputed commitments and chain: caught by this machine's anchor…
         let receipt = path("receipt.json")
@@ -223,7 +255,8 @@ final class TamperEvidenceCLITests: XCTestCase {
         let journal = try XCTUnwrap(try JSONSerialization.jsonObject(with: head.stdoutData) as? [String: Any])
         let recorded = try XCTUnwrap(journal["journalHead"])
         try JSONSerialization.data(withJSONObject: ["journalHead": recorded]).write(to: URL(fileURLWithPath: receipt))
-        assertDamage(try check(f, anchors: false, extra: ["--against", receipt]), "differs from what the receipt recorded")
+        assertDamage(
+            try check(f, anchors: false, extra: ["--against", receipt]), "differs from what the receipt recorded")
     }
 
     func testARenamedJSONKeyFailsCheckEvenWithTheChainRecomputed() throws {
@@ -266,17 +299,27 @@ final class TamperEvidenceCLITests: XCTestCase {
             let f = path("\(step).convene")
             let real = "Quillon Marwick\(step == "withdraw" ? "" : "e")"
             let blocked = "Tamsinbel Orrow"
-            try convene(["new", f, "--title", "Names"] + (step == "withdraw" ? [] : ["--date", "2026-01-05", "--withdrawal-days", "1"]))
+            try convene(
+                ["new", f, "--title", "Names"]
+                    + (step == "withdraw" ? [] : ["--date", "2026-01-05", "--withdrawal-days", "1"]))
             try convene(["facilitator", "add", f, "Test Runner", "--role", "lead"])
             try convene(["participant", "add", f, "--code", "P01", "--role", "Youth worker", "--name", real])
             try convene(["participant", "add", f, "--code", "P02", "--role", "Social worker"])
             try convene(["blocklist", "add", f, blocked])
-            try convene(["log", f, "--source", "chat", "--speaker", "P01", "--", "my own point about detached youth work at night"])
-            try convene(["log", f, "--source", "chat", "--speaker", "P02", "--", "Quillon Marwick\(step == "withdraw" ? "" : "e") and \(blocked) both said marwick\(step == "withdraw" ? "" : "e") knows"])
+            try convene([
+                "log", f, "--source", "chat", "--speaker", "P01", "--",
+                "my own point about detached youth work at night",
+            ])
+            try convene([
+                "log", f, "--source", "chat", "--speaker", "P02", "--",
+                "Quillon Marwick\(step == "withdraw" ? "" : "e") and \(blocked) both said marwick\(step == "withdraw" ? "" : "e") knows",
+            ])
             try convene(["log", f, "--source", "verbal", "--speaker", "P02", "--", "an early draft naming quillon"])
             try convene(["edit", f, "3", "--", "a later draft naming nobody"])
-            try convene(["flag", f, "--contribution", "2", "--category", "risk-to-adult", "--urgency", "same-day",
-                         "--", "Quillon told P02 about \(blocked)"])
+            try convene([
+                "flag", f, "--contribution", "2", "--category", "risk-to-adult", "--urgency", "same-day",
+                "--", "Quillon told P02 about \(blocked)",
+            ])
             let t = try Tmux(conveneCommand("open '\(f)'", user: "Ira Notes", after: "sleep 60") + "")
             defer { t.kill() }
             XCTAssertNotNil(try t.waitFor("Rooms", timeout: 10), t.screen())
@@ -292,12 +335,16 @@ final class TamperEvidenceCLITests: XCTestCase {
                 // The open console has taken the rewrite in (and written whatever it writes on a change).
                 t.expect("[PERSON", "the console shows the rewritten names")
             }
-            let names = step == "withdraw" ? ["Quillon", "Marwick", "quillon", "marwick"]
-                                           : ["Quillon", "Marwicke", "quillon", "marwicke", "Tamsinbel", "Orrow"]
-            let bytes = ["", "-wal", "-shm"].compactMap { FileManager.default.contents(atPath: f + $0) }.reduce(Data(), +)
+            let names =
+                step == "withdraw"
+                ? ["Quillon", "Marwick", "quillon", "marwick"]
+                : ["Quillon", "Marwicke", "quillon", "marwicke", "Tamsinbel", "Orrow"]
+            let bytes = ["", "-wal", "-shm"].compactMap { FileManager.default.contents(atPath: f + $0) }.reduce(
+                Data(), +)
             for n in names {
                 XCTAssertNil(bytes.range(of: Data(n.utf8)), "\(step): \(n) is still in the raw bytes")
-                XCTAssertNil(bytes.range(of: Data(n.uppercased().utf8)), "\(step): \(n.uppercased()) is still in the raw bytes")
+                XCTAssertNil(
+                    bytes.range(of: Data(n.uppercased().utf8)), "\(step): \(n.uppercased()) is still in the raw bytes")
             }
             t.kill()
             let after = try check(f)
@@ -324,7 +371,9 @@ final class TamperEvidenceCLITests: XCTestCase {
         XCTAssertNotNil(try t.waitFor("Zebulonry asked", timeout: 5), t.screen())
         // Wait until the draft is in the file, as it would be after a pause in typing.
         let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline, (try sqlite(f, "SELECT count(*) FROM console_drafts WHERE length(draft) > 10;")).out.hasPrefix("0") {
+        while Date() < deadline,
+            (try sqlite(f, "SELECT count(*) FROM console_drafts WHERE length(draft) > 10;")).out.hasPrefix("0")
+        {
             usleep(50_000)
         }
         let r = try ConveneProcess.run(["withdraw", f, "P01"], env: env())
@@ -333,9 +382,11 @@ final class TamperEvidenceCLITests: XCTestCase {
         XCTAssertNotNil(try t.waitFor("erased too", timeout: 5), "the console did not drop the draft:\n\(t.screen())")
         try t.type("x")
         // The console saves its line at most every half second: wait until the line it saves is the new one.
-        XCTAssertTrue(eventually(timeout: 10) {
-            (try? sqlite(f, "SELECT count(*) FROM console_drafts WHERE CAST(draft AS TEXT) = 'x';").out.hasPrefix("0")) == false
-        }, "the console never saved its new line")
+        XCTAssertTrue(
+            eventually(timeout: 10) {
+                (try? sqlite(f, "SELECT count(*) FROM console_drafts WHERE CAST(draft AS TEXT) = 'x';").out.hasPrefix(
+                    "0")) == false
+            }, "the console never saved its new line")
         t.kill()
         try convene(["purge", f])
         let bytes = ["", "-wal", "-shm"].compactMap { FileManager.default.contents(atPath: f + $0) }.reduce(Data(), +)

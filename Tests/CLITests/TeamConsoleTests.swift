@@ -42,7 +42,9 @@ final class TeamConsoleTests: XCTestCase {
 
     override func setUpWithError() throws {
         guard let s = Self.server, s.hasPrefix("postgres://") else {
-            XCTFail("NO POSTGRESQL SERVER for the team console tests: set CONVENE_TEST_PG or make scripts/pg-test-cluster.sh start work")
+            XCTFail(
+                "NO POSTGRESQL SERVER for the team console tests: set CONVENE_TEST_PG or make scripts/pg-test-cluster.sh start work"
+            )
             throw TestRun.cannotRun("no PostgreSQL server")
         }
         server = s
@@ -63,7 +65,8 @@ final class TeamConsoleTests: XCTestCase {
 
     func console(_ location: String, user: String, role: String, env: String = "") -> String {
         let outbox = dir.appendingPathComponent("outbox-\(user.prefix(3)).sqlite").path
-        return "env LC_ALL=C.UTF-8 LANG=C.UTF-8 TERM=xterm-256color CONVENE_USER='\(user)' CONVENE_OUTBOX='\(outbox)' \(env) "
+        return
+            "env LC_ALL=C.UTF-8 LANG=C.UTF-8 TERM=xterm-256color CONVENE_USER='\(user)' CONVENE_OUTBOX='\(outbox)' \(env) "
             + "'\(ConveneProcess.binary.path)' open '\(location)' --role \(role); sleep 60"
     }
 
@@ -103,7 +106,8 @@ final class TeamConsoleTests: XCTestCase {
         let role = "nt_tmux_\(UUID().uuidString.prefix(6).lowercased())"
         try sql("CREATE ROLE \(role) LOGIN PASSWORD 'tmux-pw' IN ROLE convene_notetaker")
         let roleURL = url.replacingOccurrences(of: "postgres://convene@", with: "postgres://\(role)@")
-        let a = try Tmux(console(roleURL, user: "Ira Notes", role: "notetaker", env: "PGPASSWORD=tmux-pw PGPASSFILE=/nonexistent"))
+        let a = try Tmux(
+            console(roleURL, user: "Ira Notes", role: "notetaker", env: "PGPASSWORD=tmux-pw PGPASSFILE=/nonexistent"))
         defer { a.kill() }
         let b = try Tmux(console(url, user: "Kit Safe", role: "lead"))
         defer { b.kill() }
@@ -123,17 +127,24 @@ final class TeamConsoleTests: XCTestCase {
 
     func testPushPullBadInputSaysSoPlainly() throws {
         let file = dir.appendingPathComponent("team.convene").path
-        let withPassword = try ConveneProcess.run(["push", file, "postgres://alice:hunter2@127.0.0.1:5432/db?session=x"])
+        let withPassword = try ConveneProcess.run([
+            "push", file, "postgres://alice:hunter2@127.0.0.1:5432/db?session=x",
+        ])
         XCTAssertNotEqual(withPassword.status, 0)
         XCTAssertTrue(withPassword.stderr.contains("PGPASSWORD"), withPassword.stderr)
         XCTAssertFalse(withPassword.stderr.contains("hunter2"), "the password is never echoed")
         let noSession = try ConveneProcess.run(["pull", server, dir.appendingPathComponent("x.convene").path])
         XCTAssertNotEqual(noSession.status, 0)
         XCTAssertTrue(noSession.stderr.contains("?session=NAME"), noSession.stderr)
-        let missing = try ConveneProcess.run(["pull", server + "?session=no-such-\(UUID().uuidString.prefix(6))", dir.appendingPathComponent("y.convene").path])
+        let missing = try ConveneProcess.run([
+            "pull", server + "?session=no-such-\(UUID().uuidString.prefix(6))",
+            dir.appendingPathComponent("y.convene").path,
+        ])
         XCTAssertNotEqual(missing.status, 0)
         XCTAssertTrue(missing.stderr.contains("no team session"), missing.stderr)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("y.convene").path), "no half-written file")
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: dir.appendingPathComponent("y.convene").path), "no half-written file"
+        )
         let exists = try ConveneProcess.run(["push", file, url])
         XCTAssertNotEqual(exists.status, 0)
         XCTAssertTrue(exists.stderr.contains("already exists"), exists.stderr)
@@ -166,50 +177,72 @@ final class TeamConsoleTests: XCTestCase {
         XCTAssertNotNil(try a.waitFor("Rooms", timeout: 10), a.screen())
         XCTAssertNotNil(try b.waitFor("Rooms", timeout: 10), b.screen())
 
-        XCTAssertEqual(try cli(["log", url, "--source", "chat", "--speaker", "3", "--", "\(marker) said by P03"], by: "Ira Notes").stdout, "#1\n")
+        XCTAssertEqual(
+            try cli(["log", url, "--source", "chat", "--speaker", "3", "--", "\(marker) said by P03"], by: "Ira Notes")
+                .stdout, "#1\n")
         XCTAssertNotNil(try b.waitFor(marker, timeout: 3), b.screen())
 
         // A live Zoom chat followed into the team session.
         let chat = dir.appendingPathComponent("meeting_saved_chat.txt").path
-        try "10:00:01 From P03 to Everyone:\n\tChat \(marker) from P03\n".write(toFile: chat, atomically: true, encoding: .utf8)
-        let follow = try ConveneProcess.start(["import", url, "--zoom-chat", chat, "--follow"], env: env.merging(["CONVENE_USER": "Ira Notes"]) { $1 })
+        try "10:00:01 From P03 to Everyone:\n\tChat \(marker) from P03\n".write(
+            toFile: chat, atomically: true, encoding: .utf8)
+        let follow = try ConveneProcess.start(
+            ["import", url, "--zoom-chat", chat, "--follow"], env: env.merging(["CONVENE_USER": "Ira Notes"]) { $1 })
         defer { if follow.isRunning { follow.terminate() } }
         XCTAssertNotNil(try a.waitFor("Chat \(marker)", timeout: 8), a.screen())
         let handle = try XCTUnwrap(FileHandle(forWritingAtPath: chat))
         handle.seekToEndOfFile()
-        handle.write(Data("10:00:30 From P01 to Everyone:\n\tReplying to \"Chat \(marker) from P03\"\n\n\tAnswer from P01\n10:00:40 From P01 to Everyone:\n\tLast line\n".utf8))
+        handle.write(
+            Data(
+                "10:00:30 From P01 to Everyone:\n\tReplying to \"Chat \(marker) from P03\"\n\n\tAnswer from P01\n10:00:40 From P01 to Everyone:\n\tLast line\n"
+                    .utf8))
         try handle.close()
         XCTAssertNotNil(try b.waitFor("Answer from P01", timeout: 8), b.screen())
         follow.terminate()
         follow.waitUntilExit()
 
-        XCTAssertEqual(try cli(["flag", url, "--contribution", "1", "--category", "other", "--urgency", "immediate", "--",
-                                "Raised in the room"], by: "Ira Notes").stdout, "concern 1\n")
+        XCTAssertEqual(
+            try cli(
+                [
+                    "flag", url, "--contribution", "1", "--category", "other", "--urgency", "immediate", "--",
+                    "Raised in the room",
+                ], by: "Ira Notes"
+            ).stdout, "concern 1\n")
         XCTAssertNotNil(try b.waitFor("SAFEGUARDING ALERT", timeout: 3), b.screen())
         let export = dir.appendingPathComponent("before.json").path
         try cli(["export", url, "--format", "json", "-o", export])
         XCTAssertGreaterThan(try Data(contentsOf: URL(fileURLWithPath: export)).count, 100, "the export was written")
-        XCTAssertTrue(try ConveneProcess.run(["events", url], env: env).stdout.contains("export.recorded"), "and recorded in the session")
+        XCTAssertTrue(
+            try ConveneProcess.run(["events", url], env: env).stdout.contains("export.recorded"),
+            "and recorded in the session")
 
         let withdrawn = try cli(["withdraw", url, "P03"])
         XCTAssertTrue(withdrawn.stdout.contains("VACUUM FULL"), withdrawn.stdout)
         a.expectGone(marker, "the open console drops the erased text")
         b.expectGone(marker, "the open console drops the erased text")
-        XCTAssertTrue(b.screen().contains("SAFEGUARDING") || b.screen().contains("⚑"), "the concern outlives the withdrawal")
+        XCTAssertTrue(
+            b.screen().contains("SAFEGUARDING") || b.screen().contains("⚑"), "the concern outlives the withdrawal")
 
         // Every row of every table, as the superuser reads them (bytea as text).
-        let tables = try Self.shell("/usr/bin/psql", [server, "-qAtc", "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"])
-            .split(separator: "\n").map(String.init)
+        let tables = try Self.shell(
+            "/usr/bin/psql", [server, "-qAtc", "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"]
+        )
+        .split(separator: "\n").map(String.init)
         XCTAssertTrue(tables.contains("convene_events") && tables.contains("convene_restricted"), "\(tables)")
         for table in tables {
-            let rows = try Self.shell("/usr/bin/psql", [server, "-qAt", "-c", "SET bytea_output = 'escape'",
-                                                        "-c", "COPY (SELECT * FROM \(table)) TO STDOUT"])
+            let rows = try Self.shell(
+                "/usr/bin/psql",
+                [
+                    server, "-qAt", "-c", "SET bytea_output = 'escape'",
+                    "-c", "COPY (SELECT * FROM \(table)) TO STDOUT",
+                ])
             XCTAssertFalse(rows.contains(marker), "\(table) still holds the withdrawn text")
         }
         // And the relation files in the cluster's data directory.
         let pgDir = ProcessInfo.processInfo.environment["CONVENE_PG_DIR"] ?? ""
         let base = pgDir + "/data/base"
-        let walker = try XCTUnwrap(FileManager.default.enumerator(atPath: base), "cannot read \(base): set CONVENE_PG_DIR")
+        let walker = try XCTUnwrap(
+            FileManager.default.enumerator(atPath: base), "cannot read \(base): set CONVENE_PG_DIR")
         var files = 0
         for case let name as String in walker {
             guard let data = FileManager.default.contents(atPath: base + "/" + name) else { continue }
@@ -217,7 +250,9 @@ final class TeamConsoleTests: XCTestCase {
             XCTAssertNil(data.range(of: Data(marker.utf8)), "relation file \(name) still holds the withdrawn text")
         }
         XCTAssertGreaterThan(files, 10)
-        print("team session: withdrawal from another process left the text in 0 of \(tables.count) tables and 0 of \(files) relation files")
+        print(
+            "team session: withdrawal from another process left the text in 0 of \(tables.count) tables and 0 of \(files) relation files"
+        )
         XCTAssertEqual(try ConveneProcess.run(["check", url], env: env).status, 0, "the hash chain still verifies")
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
-@testable import ConsoleApp
 import Privacy
 import SessionModel
 import TerminalKit
 import XCTest
+
+@testable import ConsoleApp
 
 /// Findings in the console: the input line, the log, accept all, stepping, the review screen.
 final class ConsolePrivacyTests: XCTestCase {
@@ -40,12 +41,16 @@ final class ConsolePrivacyTests: XCTestCase {
         let demo = PrivacyIndex(session: try SessionState.replay(DemoSession.events())).unresolvedCount
         let logRow = try XCTUnwrap(h.lines.first { $0.contains("#\(n) ") })
         XCTAssertTrue(logRow.contains("◌#\(n)"), "marked until resolved: \(logRow)")
-        XCTAssertTrue(h.screen.contains("◌ \(demo + 2) to review"), "the header counts every unresolved finding (the demo's and these 2)")
+        XCTAssertTrue(
+            h.screen.contains("◌ \(demo + 2) to review"),
+            "the header counts every unresolved finding (the demo's and these 2)")
 
         h.key(.ctrl("y")) // one key, from the input line: the line you just logged
         let c = try XCTUnwrap(h.state.session.contribution(n))
         XCTAssertEqual(c.redactions.map(\.label), [.person, .postcode])
-        XCTAssertEqual(c.redactions.map(\.placeholder), ["[PERSON 2]", "[POSTCODE 1]"], "numbered per session: [PERSON 1] is in #6")
+        XCTAssertEqual(
+            c.redactions.map(\.placeholder), ["[PERSON 2]", "[POSTCODE 1]"], "numbered per session: [PERSON 1] is in #6"
+        )
         XCTAssertTrue(h.state.findings(n).isEmpty)
         let row = try XCTUnwrap(h.lines.first { $0.contains("#\(n) ") })
         XCTAssertTrue(row.contains("her son [PERSON 2] moved to [POSTCODE 1]"), row)
@@ -88,7 +93,9 @@ final class ConsolePrivacyTests: XCTestCase {
         XCTAssertEqual(h.state.findings(13).count, 1)
         // Step again and accept it: resolved, and the box closes by itself.
         h.key(.char("p"))
-        XCTAssertTrue(h.screen.contains("→ [ORGANISATION 2] if accepted"), "the placeholder is previewed by the session's numbering")
+        XCTAssertTrue(
+            h.screen.contains("→ [ORGANISATION 2] if accepted"),
+            "the placeholder is previewed by the session's numbering")
         h.key(.char("y"))
         XCTAssertEqual(h.state.overlay, .none)
         XCTAssertEqual(h.state.session.contribution(13)?.redactions.map(\.placeholder), ["[ORGANISATION 2]"])
@@ -103,7 +110,9 @@ final class ConsolePrivacyTests: XCTestCase {
         guard case .review = h.state.overlay else { return XCTFail("F5 opens the review screen") }
         // The same list as `convene review` computes from scratch.
         let redactor = Redactor(session: h.state.session)
-        let expected = h.state.session.contributions.filter { !$0.erased && !$0.struck }.flatMap { c in redactor.unresolved(c).map { (c.number, $0) } }
+        let expected = h.state.session.contributions.filter { !$0.erased && !$0.struck }.flatMap { c in
+            redactor.unresolved(c).map { (c.number, $0) }
+        }
         let rows = Keymap.reviewRows(h.state)
         XCTAssertEqual(rows.map(\.number), expected.map(\.0))
         XCTAssertEqual(rows.map(\.finding), expected.map(\.1))
@@ -128,7 +137,8 @@ final class ConsolePrivacyTests: XCTestCase {
     func testReviewScreenListsImplicitIdentificationAndLowersAttribution() throws {
         let h = try ConsoleHarness(width: 120, height: 30)
         h.key(.function(5))
-        let warning = try XCTUnwrap(h.state.implicitWarnings.first, "the demo's #13 pairs a one-off role with a named school")
+        let warning = try XCTUnwrap(
+            h.state.implicitWarnings.first, "the demo's #13 pairs a one-off role with a named school")
         XCTAssertEqual(warning.contribution, 13)
         XCTAssertTrue(h.screen.contains("Implicit identification (\(h.state.implicitWarnings.count))"), h.screen)
         XCTAssertTrue(h.screen.contains("⚠ #13 names “Oakfield Academy”"), h.screen)
@@ -140,8 +150,9 @@ final class ConsolePrivacyTests: XCTestCase {
 
     func testReviewScreenSnapshot() throws {
         let session = try SessionState.replay(DemoSession.events())
-        var s = ConsoleState(session: session, context: ConsoleContext(role: .lead, user: "Sam Lead", location: "demo.convene"),
-                             width: 100, height: 24, now: ConsoleSnapshotTests.now)
+        var s = ConsoleState(
+            session: session, context: ConsoleContext(role: .lead, user: "Sam Lead", location: "demo.convene"),
+            width: 100, height: 24, now: ConsoleSnapshotTests.now)
         s.focus = .log
         _ = update(&s, .key(.char("P")))
         try assertScreen(s, "review-100x24")
@@ -156,7 +167,8 @@ final class ConsolePrivacyTests: XCTestCase {
         XCTAssertTrue(h.state.findings(n).isEmpty || !h.state.findings(n).contains { $0.text == "Quilla" })
         h.command("blocklist Quilla")
         XCTAssertTrue(h.state.session.blocklist.contains("Quilla"))
-        XCTAssertTrue(h.state.findings(n).contains { $0.text == "Quilla" && $0.label == .person }, "rescanned with the new name")
+        XCTAssertTrue(
+            h.state.findings(n).contains { $0.text == "Quilla" && $0.label == .person }, "rescanned with the new name")
         h.key(.char("i"))
         h.type("and Quilla again")
         XCTAssertTrue(h.state.privacy.input.contains { $0.text == "Quilla" }, "the input line uses the rebuilt scanner")
@@ -174,7 +186,8 @@ final class ConsolePrivacyTests: XCTestCase {
         let steps: [any EventPayload] = [
             ContributionLogged(source: .verbal, speaker: "P02", text: "Mrs Okafor at Hillside Surgery rang me"),
             ContributionLogged(source: .chat, speaker: "P05", text: "Email me at dana@example.org"),
-            RedactionRejected(number: 21, span: TextSpan(start: 0, end: 10), label: .person, reason: "a colleague's surname, public"),
+            RedactionRejected(
+                number: 21, span: TextSpan(start: 0, end: 10), label: .person, reason: "a colleague's surname, public"),
             ContributionEdited(number: 22, text: "Email me at the team inbox instead"),
             BlocklistNameAdded(name: "Okafor"),
             ContributionStruck(number: 13),
@@ -196,19 +209,32 @@ final class ConsolePrivacyTests: XCTestCase {
         var events = DemoSession.events()
         let t = events.last!.at
         for i in 0..<1_500 {
-            events.append(SessionEvent(at: t.addingTimeInterval(Double(i)), by: "Ira Notes", ContributionLogged(source: .verbal, speaker: "P02",
-                text: i % 7 == 0 ? "Mrs Okafor at Hillside Surgery called (\(i))" : "The chair brought everyone in by name (\(i))")))
+            events.append(
+                SessionEvent(
+                    at: t.addingTimeInterval(Double(i)), by: "Ira Notes",
+                    ContributionLogged(
+                        source: .verbal, speaker: "P02",
+                        text: i % 7 == 0
+                            ? "Mrs Okafor at Hillside Surgery called (\(i))"
+                            : "The chair brought everyone in by name (\(i))")))
         }
         let session = try SessionState.replay(events)
-        var s = ConsoleState(session: session, context: ConsoleContext(role: .lead, user: "Ira Notes", location: "x"), width: 100, height: 30, now: t)
+        var s = ConsoleState(
+            session: session, context: ConsoleContext(role: .lead, user: "Ira Notes", location: "x"), width: 100,
+            height: 30, now: t)
         XCTAssertFalse(s.privacy.isComplete)
         XCTAssertEqual(s.privacy.pending, session.contributions.count - PrivacyIndex.eagerCount)
         XCTAssertTrue(view(s).lines()[0].contains("+ to review"), "the header count is a floor while scanning")
         // A contribution the scan has not reached is still answered (scanned on demand).
         XCTAssertEqual(s.findings(13).map(\.label), [.age, .organisationLocal])
         var ticks = 0
-        while !s.privacy.isComplete { _ = update(&s, .tick(t)); ticks += 1 }
-        XCTAssertEqual(ticks, (session.contributions.count - PrivacyIndex.eagerCount + PrivacyIndex.chunk - 1) / PrivacyIndex.chunk)
+        while !s.privacy.isComplete {
+            _ = update(&s, .tick(t))
+            ticks += 1
+        }
+        XCTAssertEqual(
+            ticks, (session.contributions.count - PrivacyIndex.eagerCount + PrivacyIndex.chunk - 1) / PrivacyIndex.chunk
+        )
         XCTAssertEqual(s.privacy, PrivacyIndex(session: session, eager: .max))
         XCTAssertFalse(view(s).lines()[0].contains("+ to review"))
     }
@@ -216,12 +242,15 @@ final class ConsolePrivacyTests: XCTestCase {
     func testHelpListsThePrivacyKeys() throws {
         let h = try ConsoleHarness(width: 120, height: 48)
         // The help is searchable: each privacy key is found by its words.
-        for key in ["accept every finding", "step through its findings", "privacy review screen", ":export", ":import"] {
+        for key in ["accept every finding", "step through its findings", "privacy review screen", ":export", ":import"]
+        {
             h.key(.function(1))
             h.key(.char("/"))
             h.type(key)
             XCTAssertTrue(h.screen.contains(key), "help lacks \(key)")
-            h.key(.escape); h.key(.escape); h.key(.escape)
+            h.key(.escape)
+            h.key(.escape)
+            h.key(.escape)
         }
     }
 }

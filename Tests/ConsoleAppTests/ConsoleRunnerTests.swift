@@ -1,24 +1,27 @@
 import Foundation
-@testable import ConsoleApp
 import SessionModel
 import SessionStore
 import TerminalKit
 import XCTest
+
+@testable import ConsoleApp
 
 /// The runner itself, on a `TestTerminal` (no pseudo-terminal): keys in, frames
 /// out, a real session file, a termination signal, work off the loop.
 final class ConsoleRunnerTests: XCTestCase {
     /// Runs the console on its own thread; returns the terminal and a wait for the end.
     func start(_ t: ConsoleHarness, terminal: TestTerminal, clock: @escaping @Sendable () -> Date = { Date() })
-        -> (done: XCTestExpectation, signal: () -> Int32?) {
+        -> (done: XCTestExpectation, signal: () -> Int32?)
+    {
         let done = expectation(description: "the runner returned")
         let box = ResultBox()
         let path = t.path
         Thread.detachNewThread {
             do {
                 let journal = try SQLiteJournal.open(path: path)
-                let sig = try ConsoleRunner.run(journal: journal, context: ConsoleContext(role: .lead, user: "Ira Notes", location: path),
-                                                terminal: terminal, clock: clock)
+                let sig = try ConsoleRunner.run(
+                    journal: journal, context: ConsoleContext(role: .lead, user: "Ira Notes", location: path),
+                    terminal: terminal, clock: clock)
                 try? journal.close()
                 box.set(sig)
             } catch { box.set(-1) }
@@ -29,7 +32,10 @@ final class ConsoleRunnerTests: XCTestCase {
 
     func waitFor(_ terminal: TestTerminal, _ text: String, timeout: TimeInterval = 5) -> Bool {
         let end = Date().addingTimeInterval(timeout)
-        while Date() < end { if terminal.screen.contains(text) { return true }; usleep(5_000) }
+        while Date() < end {
+            if terminal.screen.contains(text) { return true }
+            usleep(5_000)
+        }
         return false
     }
 
@@ -48,7 +54,9 @@ final class ConsoleRunnerTests: XCTestCase {
         _ = try t.journal.refresh()
         let c = try XCTUnwrap(t.journal.state.contributions.last)
         XCTAssertEqual(c.text, "logged by the runner")
-        XCTAssertEqual((try t.journal.allEvents().map(\.event)).last { $0.kind == ContributionLogged.kind }?.at, fixed, "events are dated by the injected clock")
+        XCTAssertEqual(
+            (try t.journal.allEvents().map(\.event)).last { $0.kind == ContributionLogged.kind }?.at, fixed,
+            "events are dated by the injected clock")
         XCTAssertEqual(terminal.closes, 1, "the terminal was given back")
     }
 
@@ -89,7 +97,9 @@ final class ConsoleRunnerTests: XCTestCase {
         terminal.send([.ctrl("q"), .char("y")])
         wait(for: [run.done], timeout: 5)
         _ = try t.journal.refresh()
-        XCTAssertEqual((try t.journal.allEvents().map(\.event)).last { $0.kind == ExportRecorded.kind }.map { _ in true }, true, "the export was recorded")
+        XCTAssertEqual(
+            (try t.journal.allEvents().map(\.event)).last { $0.kind == ExportRecorded.kind }.map { _ in true }, true,
+            "the export was recorded")
     }
 
     /// A withdrawal from the palette runs off the loop: while it waits for the file (another
@@ -161,6 +171,14 @@ final class WriteLockHolder {
 final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: Int32?
-    func set(_ v: Int32?) { lock.lock(); stored = v; lock.unlock() }
-    var value: Int32? { lock.lock(); defer { lock.unlock() }; return stored }
+    func set(_ v: Int32?) {
+        lock.lock()
+        stored = v
+        lock.unlock()
+    }
+    var value: Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
 }

@@ -1,8 +1,9 @@
 import Foundation
-@testable import ConsoleApp
 import SessionModel
 import TerminalKit
 import XCTest
+
+@testable import ConsoleApp
 
 /// Whole screens rendered into the grid and compared as text with files in
 /// Snapshots/ (set SNAPSHOT_RECORD=1 to rewrite them after a deliberate change).
@@ -11,11 +12,14 @@ final class ConsoleSnapshotTests: XCTestCase {
 
     func demoState(width: Int, height: Int, role: ConsoleRole = .lead) throws -> ConsoleState {
         let session = try SessionState.replay(DemoSession.events())
-        return ConsoleState(session: session, context: ConsoleContext(role: role, user: "Sam Lead", location: "demo.convene"),
-                            width: width, height: height, now: Self.now)
+        return ConsoleState(
+            session: session, context: ConsoleContext(role: role, user: "Sam Lead", location: "demo.convene"),
+            width: width, height: height, now: Self.now)
     }
 
-    func assertSnapshot(_ state: ConsoleState, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertSnapshot(_ state: ConsoleState, _ name: String, file: StaticString = #filePath, line: UInt = #line)
+        throws
+    {
         try assertScreen(state, name, file: file, line: line)
     }
 
@@ -64,13 +68,22 @@ final class ConsoleSnapshotTests: XCTestCase {
     func testWideAndHostileTextIsDrawnInert() throws {
         var events = DemoSession.events()
         let last = events.last!.at
-        events.append(SessionEvent(at: last.addingTimeInterval(5), by: "Ira", ContributionLogged(source: .chat, speaker: "P02",
-            text: "日本語のテキスト 👩‍👩‍👧 e\u{301}cole \u{1B}[2J\u{1B}]0;pwned\u{07} \u{202E}reversed " + String(repeating: "W", count: 10_000))))
+        events.append(
+            SessionEvent(
+                at: last.addingTimeInterval(5), by: "Ira",
+                ContributionLogged(
+                    source: .chat, speaker: "P02",
+                    text: "日本語のテキスト 👩‍👩‍👧 e\u{301}cole \u{1B}[2J\u{1B}]0;pwned\u{07} \u{202E}reversed "
+                        + String(repeating: "W", count: 10_000))))
         let session = try SessionState.replay(events)
-        let s = ConsoleState(session: session, context: ConsoleContext(role: .lead, user: "Sam Lead", location: "x"), width: 160, height: 48, now: Self.now)
+        let s = ConsoleState(
+            session: session, context: ConsoleContext(role: .lead, user: "Sam Lead", location: "x"), width: 160,
+            height: 48, now: Self.now)
         let grid = view(s)
         for cell in grid.cells {
-            XCTAssertFalse(cell.text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E }, "raw control in the grid")
+            XCTAssertFalse(
+                cell.text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E },
+                "raw control in the grid")
         }
         try assertSnapshot(s, "hostile-160x48")
     }
@@ -79,9 +92,13 @@ final class ConsoleSnapshotTests: XCTestCase {
         var events = DemoSession.events()
         let t = events.last!.at
         events.append(SessionEvent(at: t, by: "Sam Lead", RoundStarted(minutes: 5)))
-        events.append(SessionEvent(at: t, by: "Ira", ConcernRaised(category: .riskToParticipant, urgency: .immediate, description: "x")))
+        events.append(
+            SessionEvent(
+                at: t, by: "Ira", ConcernRaised(category: .riskToParticipant, urgency: .immediate, description: "x")))
         let session = try SessionState.replay(events)
-        var s = ConsoleState(session: session, context: ConsoleContext(role: .notetaker, user: "Ira", location: "x"), width: 160, height: 30, now: t.addingTimeInterval(250))
+        var s = ConsoleState(
+            session: session, context: ConsoleContext(role: .notetaker, user: "Ira", location: "x"), width: 160,
+            height: 30, now: t.addingTimeInterval(250))
         let header = view(s).lines()[0]
         XCTAssertTrue(header.contains("Round 2 00:50 left ⏰ 1 MIN"), header)
         XCTAssertTrue(header.contains("● REC"), header)
@@ -89,7 +106,9 @@ final class ConsoleSnapshotTests: XCTestCase {
         // Narrower: the title is shortened first, then every item takes its short form.
         s.width = 80
         let narrow = view(s).lines()[0]
-        for part in ["Convene · Hybrid", "⚑ 2 open 1 to ack", "R2 00:50 ⏰", "10:29"] { XCTAssertTrue(narrow.contains(part), narrow) }
+        for part in ["Convene · Hybrid", "⚑ 2 open 1 to ack", "R2 00:50 ⏰", "10:29"] {
+            XCTAssertTrue(narrow.contains(part), narrow)
+        }
         s.width = 160
         XCTAssertTrue(view(s).lines()[1].contains("SAFEGUARDING ALERT: concern #2"))
         let effects = update(&s, .sessionChanged(session))
@@ -104,11 +123,14 @@ final class ConsoleScreenSizeSnapshotTests: XCTestCase {
 
     func state(width: Int, height: Int) throws -> ConsoleState {
         let session = try SessionState.replay(DemoSession.events())
-        return ConsoleState(session: session, context: ConsoleContext(role: .lead, user: "Sam Lead", location: "demo.convene"),
-                            width: width, height: height, now: ConsoleSnapshotTests.now)
+        return ConsoleState(
+            session: session, context: ConsoleContext(role: .lead, user: "Sam Lead", location: "demo.convene"),
+            width: width, height: height, now: ConsoleSnapshotTests.now)
     }
 
-    func check(_ name: String, _ setUp: (inout ConsoleState) -> Void, file: StaticString = #filePath, line: UInt = #line) throws {
+    func check(
+        _ name: String, _ setUp: (inout ConsoleState) -> Void, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         for (w, h) in Self.sizes {
             var s = try state(width: w, height: h)
             setUp(&s)
@@ -122,31 +144,50 @@ final class ConsoleScreenSizeSnapshotTests: XCTestCase {
     func testPanesWithASelection() throws { try check("screen-panes") { self.keys(&$0, [.escape, .up, .up]) } }
     func testRoomsPaneUnfolded() throws { try check("screen-rooms") { self.keys(&$0, [.escape, .backTab]) } }
     func testHelp() throws { try check("screen-help") { self.keys(&$0, [.function(1)]) } }
-    func testHelpSearch() throws { try check("screen-help-search") { self.keys(&$0, [.function(1), .char("/")] + "tag".map { .char($0) }) } }
+    func testHelpSearch() throws {
+        try check("screen-help-search") { self.keys(&$0, [.function(1), .char("/")] + "tag".map { .char($0) }) }
+    }
     func testPalette() throws { try check("screen-palette") { self.keys(&$0, [.char(":")] + "ta".map { .char($0) }) } }
-    func testStrikeDialog() throws { try check("dialog-strike") { self.keys(&$0, [.escape, .up, .char("x")] + "dup".map { .char($0) }) } }
+    func testStrikeDialog() throws {
+        try check("dialog-strike") { self.keys(&$0, [.escape, .up, .char("x")] + "dup".map { .char($0) }) }
+    }
     func testEndRoundDialog() throws {
         try check("dialog-end-round") { s in
-            s.session = try! SessionState.replay(DemoSession.events() + [SessionEvent(at: ConsoleSnapshotTests.now, by: "Sam", RoundStarted(minutes: 10))])
+            s.session = try! SessionState.replay(
+                DemoSession.events() + [
+                    SessionEvent(at: ConsoleSnapshotTests.now, by: "Sam", RoundStarted(minutes: 10))
+                ])
             self.keys(&s, [.char(":")] + "round end".map { .char($0) } + [.enter])
         }
     }
-    func testCloseDialog() throws { try check("dialog-close") { self.keys(&$0, [.char(":")] + "close".map { .char($0) } + [.enter]) } }
+    func testCloseDialog() throws {
+        try check("dialog-close") { self.keys(&$0, [.char(":")] + "close".map { .char($0) } + [.enter]) }
+    }
     func testQuitDialog() throws { try check("dialog-quit") { self.keys(&$0, [.ctrl("q")]) } }
     func testFlagAskDialog() throws { try check("dialog-flag-who") { self.keys(&$0, [.ctrl("g")]) } }
     func testFlagCategoryDialog() throws {
-        try check("dialog-flag-category") { s in s.speaker = "P04"; self.keys(&s, [.ctrl("g")]) }
+        try check("dialog-flag-category") { s in
+            s.speaker = "P04"
+            self.keys(&s, [.ctrl("g")])
+        }
     }
     func testSpeakerDialog() throws { try check("dialog-speaker") { self.keys(&$0, [.ctrl("p")]) } }
-    func testSearchDialog() throws { try check("dialog-search") { self.keys(&$0, [.escape, .char("/")] + "chair".map { .char($0) }) } }
+    func testSearchDialog() throws {
+        try check("dialog-search") { self.keys(&$0, [.escape, .char("/")] + "chair".map { .char($0) }) }
+    }
     func testRegisterDialog() throws { try check("dialog-register") { self.keys(&$0, [.escape, .char("R")]) } }
-    func testExportDialog() throws { try check("dialog-export") { self.keys(&$0, [.char(":")] + "export".map { .char($0) } + [.enter]) } }
-    func testImportDialog() throws { try check("dialog-import") { self.keys(&$0, [.char(":")] + "import".map { .char($0) } + [.enter]) } }
+    func testExportDialog() throws {
+        try check("dialog-export") { self.keys(&$0, [.char(":")] + "export".map { .char($0) } + [.enter]) }
+    }
+    func testImportDialog() throws {
+        try check("dialog-import") { self.keys(&$0, [.char(":")] + "import".map { .char($0) } + [.enter]) }
+    }
     func testReviewDialog() throws { try check("dialog-review") { self.keys(&$0, [.function(5)]) } }
     func testFindingsDialog() throws { try check("dialog-findings") { self.keys(&$0, [.escape, .char("p")]) } }
     func testANoticeAndAnAlertTogether() throws {
         try check("screen-notice") { s in
-            s.notice = Notice(text: "P06 withdrew: 2 contributions erased", until: ConsoleSnapshotTests.now.addingTimeInterval(60))
+            s.notice = Notice(
+                text: "P06 withdrew: 2 contributions erased", until: ConsoleSnapshotTests.now.addingTimeInterval(60))
             s.status = "#12 struck (said off the record) — u to undo"
         }
     }

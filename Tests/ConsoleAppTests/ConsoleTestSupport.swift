@@ -1,9 +1,10 @@
 import Foundation
-@testable import ConsoleApp
 import SessionModel
 import SessionStore
 import TerminalKit
 import XCTest
+
+@testable import ConsoleApp
 
 /// A real demo session in a temporary SQLite file, and a console on it whose
 /// effects are performed by the runner's own `ConsoleEffects`.
@@ -24,8 +25,9 @@ final class ConsoleHarness {
         let created = events[0].payload as! SessionCreated
         journal = try SQLiteJournal.create(path: path, session: created, by: events[0].by, at: events[0].at)
         for e in events.dropFirst() { _ = try journal.append([e.payload], by: e.by, at: e.at) }
-        state = ConsoleState(session: journal.state, context: ConsoleContext(role: role, user: user, location: path),
-                             width: width, height: height, now: DemoSession.defaultStart.addingTimeInterval(1_500))
+        state = ConsoleState(
+            session: journal.state, context: ConsoleContext(role: role, user: user, location: path),
+            width: width, height: height, now: DemoSession.defaultStart.addingTimeInterval(1_500))
     }
 
     deinit {
@@ -41,15 +43,18 @@ final class ConsoleHarness {
 
     func run(_ effects: [ConsoleEffect]) {
         // Events are dated by the console's own clock, as the runner's injected clock does.
-        ConsoleEffects.perform(effects, &state, journal: journal, clock: { [now = state.now] in now }, draw: { self.drawn.append($0) },
-                               bell: { self.bells += 1 }, quit: { _ in })
+        ConsoleEffects.perform(
+            effects, &state, journal: journal, clock: { [now = state.now] in now }, draw: { self.drawn.append($0) },
+            bell: { self.bells += 1 }, quit: { _ in })
     }
 
     func key(_ k: Key) { send(.key(k)) }
     func type(_ text: String) { for c in text { key(.char(c)) } }
     func command(_ text: String) {
         if state.focus == .input && state.overlay == .none { key(.escape) }
-        key(.char(":")); type(text); key(.enter)
+        key(.char(":"))
+        type(text)
+        key(.enter)
     }
 
     var screen: String { view(state).text() }
@@ -59,11 +64,15 @@ final class ConsoleHarness {
 /// Compares a rendered screen with Snapshots/NAME.txt (SNAPSHOT_RECORD=1 rewrites).
 func assertScreen(_ state: ConsoleState, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
     let text = view(state).lines().joined(separator: "\n") + "\n"
-    let url = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().appendingPathComponent("Snapshots/\(name).txt")
-    if ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1" || !FileManager.default.fileExists(atPath: url.path) {
+    let url = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().appendingPathComponent(
+        "Snapshots/\(name).txt")
+    if ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1"
+        || !FileManager.default.fileExists(atPath: url.path)
+    {
         try text.write(to: url, atomically: true, encoding: .utf8)
         // Recording never passes: a run with SNAPSHOT_RECORD set cannot go green by rewriting.
-        XCTFail("recorded Snapshots/\(name).txt; check it and run again without SNAPSHOT_RECORD", file: file, line: line)
+        XCTFail(
+            "recorded Snapshots/\(name).txt; check it and run again without SNAPSHOT_RECORD", file: file, line: line)
         return
     }
     let expected = try String(contentsOf: url, encoding: .utf8)

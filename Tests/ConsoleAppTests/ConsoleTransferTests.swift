@@ -1,9 +1,10 @@
 import Foundation
-@testable import ConsoleApp
 import Importers
 import SessionModel
 import TerminalKit
 import XCTest
+
+@testable import ConsoleApp
 
 /// `:export` and `:import` from the console, against a real session file.
 final class ConsoleTransferTests: XCTestCase {
@@ -18,30 +19,41 @@ final class ConsoleTransferTests: XCTestCase {
             XCTAssertTrue(h.screen.contains(name), "the picker lists \(name)")
         }
         h.key(.char("2")) // markdown
-        guard case .export(let withPath) = h.state.overlay, let path = withPath.path?.text else { return XCTFail("a file is asked for") }
+        guard case .export(let withPath) = h.state.overlay, let path = withPath.path?.text else {
+            return XCTFail("a file is asked for")
+        }
         XCTAssertEqual(path, h.dir.appendingPathComponent("group2.md").path, "suggested next to the session file")
         h.key(.enter)
         XCTAssertEqual(h.state.overlay, .none)
         XCTAssertTrue(h.state.status?.hasPrefix("Wrote \(path) (markdown,") ?? false, h.state.status ?? "")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         XCTAssertTrue(text.contains("Hybrid child protection conferences"))
-        for real in h.state.session.linkage.values { XCTAssertFalse(text.contains(real), "a real name reached the export: \(real)") }
+        for real in h.state.session.linkage.values {
+            XCTAssertFalse(text.contains(real), "a real name reached the export: \(real)")
+        }
         XCTAssertEqual(h.state.session.exports.last?.kind, "markdown")
         XCTAssertEqual(h.state.session.exports.last?.detail, "group2.md")
         // The progress line was drawn while it ran, ending at 100 %.
-        let fractions = h.drawn.compactMap { s -> Double? in if case .export(let d) = s.overlay { return d.progress?.fraction } else { return nil } }
+        let fractions = h.drawn.compactMap { s -> Double? in
+            if case .export(let d) = s.overlay { return d.progress?.fraction } else { return nil }
+        }
         XCTAssertEqual(fractions.last, 1)
         XCTAssertGreaterThan(fractions.count, 2)
-        let remains = try FileManager.default.contentsOfDirectory(atPath: h.dir.path).filter { $0.contains(".partial-") }
+        let remains = try FileManager.default.contentsOfDirectory(atPath: h.dir.path).filter {
+            $0.contains(".partial-")
+        }
         XCTAssertEqual(remains, [], "no temporary file is left")
     }
 
     func testExportProgressLineSnapshot() throws {
         let session = try SessionState.replay(DemoSession.events())
-        var s = ConsoleState(session: session, context: ConsoleContext(role: .lead, user: "Sam Lead", location: "demo.convene"),
-                             width: 80, height: 24, now: ConsoleSnapshotTests.now)
+        var s = ConsoleState(
+            session: session, context: ConsoleContext(role: .lead, user: "Sam Lead", location: "demo.convene"),
+            width: 80, height: 24, now: ConsoleSnapshotTests.now)
         s.focus = .log
-        for k: Key in [.char(":"), .char("e"), .char("x"), .char("p"), .char("o"), .char("r"), .char("t"), .enter] { _ = update(&s, .key(k)) }
+        for k: Key in [.char(":"), .char("e"), .char("x"), .char("p"), .char("o"), .char("r"), .char("t"), .enter] {
+            _ = update(&s, .key(k))
+        }
         try assertScreen(s, "export-picker-80x24")
         _ = update(&s, .key(.down))
         _ = update(&s, .key(.enter))
@@ -63,7 +75,8 @@ final class ConsoleTransferTests: XCTestCase {
                 XCTAssertNotNil(d.path, f.name)
             } else {
                 XCTAssertNil(d.path, f.name)
-                XCTAssertEqual(h.state.status, "the \(f.name) export is not available in this build; pick another format")
+                XCTAssertEqual(
+                    h.state.status, "the \(f.name) export is not available in this build; pick another format")
             }
         }
     }
@@ -84,7 +97,9 @@ final class ConsoleTransferTests: XCTestCase {
         let target = h.dir.appendingPathComponent("no-such-folder/out.json").path
         h.command("export json \(target)")
         h.key(.enter)
-        XCTAssertTrue(h.state.status?.hasPrefix("Export failed: cannot write \(target): no folder") ?? false, h.state.status ?? "")
+        XCTAssertTrue(
+            h.state.status?.hasPrefix("Export failed: cannot write \(target): no folder") ?? false, h.state.status ?? ""
+        )
         guard case .export(let d) = h.state.overlay else { return XCTFail("the box stays open to fix the path") }
         XCTAssertNil(d.progress)
         XCTAssertFalse(FileManager.default.fileExists(atPath: target))
@@ -95,16 +110,16 @@ final class ConsoleTransferTests: XCTestCase {
     // MARK: Import
 
     static let chat = """
-    10:31:02 From Avery Quinlan to Everyone:
-    \tThe chair checked everyone online could hear
-    10:31:40 From Dana Visitor to Everyone:
-    \tCan the minutes come by email?
-    10:32:05 From Sam Lead to Everyone:
-    \tWe will send them the same day
-    10:33:10 From Robin Guest to Everyone:
-    \tAgree with Dana
+        10:31:02 From Avery Quinlan to Everyone:
+        \tThe chair checked everyone online could hear
+        10:31:40 From Dana Visitor to Everyone:
+        \tCan the minutes come by email?
+        10:32:05 From Sam Lead to Everyone:
+        \tWe will send them the same day
+        10:33:10 From Robin Guest to Everyone:
+        \tAgree with Dana
 
-    """
+        """
 
     func writeChat(_ h: ConsoleHarness) throws -> String {
         let path = h.dir.appendingPathComponent("meeting_saved_chat.txt").path
@@ -126,11 +141,15 @@ final class ConsoleTransferTests: XCTestCase {
         XCTAssertEqual(d.unknown, ["Dana Visitor", "Robin Guest"])
         XCTAssertEqual(h.state.session.contributions.count, before, "nothing is written before the preview is accepted")
         // A code that is not in the session is refused; + adds a new participant; 2 maps to P02.
-        h.type("P99"); h.key(.enter)
+        h.type("P99")
+        h.key(.enter)
         d = try XCTUnwrap(current())
         XCTAssertEqual(d.message, "no participant P99 in this session; + adds 'Dana Visitor' as a new one")
-        h.key(.ctrl("u")); h.type("+"); h.key(.enter)
-        h.type("2"); h.key(.enter)
+        h.key(.ctrl("u"))
+        h.type("+")
+        h.key(.enter)
+        h.type("2")
+        h.key(.enter)
         d = try XCTUnwrap(current())
         let preview = try XCTUnwrap(d.preview, "then the preview")
         XCTAssertEqual(d.step, .preview)
@@ -144,7 +163,8 @@ final class ConsoleTransferTests: XCTestCase {
 
         h.key(.enter)
         XCTAssertEqual(h.state.overlay, .none)
-        XCTAssertTrue(h.state.status?.hasPrefix("Imported: zoom-chat meeting_saved_chat.txt") ?? false, h.state.status ?? "")
+        XCTAssertTrue(
+            h.state.status?.hasPrefix("Imported: zoom-chat meeting_saved_chat.txt") ?? false, h.state.status ?? "")
         let added = Array(h.state.session.contributions.dropFirst(before))
         XCTAssertEqual(added.map(\.speaker), ["P01", "P07", nil, "P02"])
         XCTAssertEqual(added.map(\.source), [.chat, .chat, .facilitator, .chat])
@@ -153,8 +173,10 @@ final class ConsoleTransferTests: XCTestCase {
         // The same file again adds nothing.
         h.command("import zoom-chat \(path)")
         let asked = try XCTUnwrap(current())
-        XCTAssertEqual(asked.unknown, ["Robin Guest"], "the new participant is known now; a one-off mapping is asked again")
-        h.type("2"); h.key(.enter)
+        XCTAssertEqual(
+            asked.unknown, ["Robin Guest"], "the new participant is known now; a one-off mapping is asked again")
+        h.type("2")
+        h.key(.enter)
         let again = try XCTUnwrap(current())
         XCTAssertEqual(again.step, .preview)
         XCTAssertEqual(again.preview?.added, 0)
@@ -204,29 +226,35 @@ final class ConsoleTransferTests: XCTestCase {
         h.type(fixtures)
         h.key(.enter)
         guard case .importer(let t) = h.state.overlay else { return XCTFail("the box closed: \(h.state.status ?? "")") }
-        XCTAssertTrue(t.step == .names || t.step == .preview, "a Word transcript is read and planned: \(t.message ?? "")")
+        XCTAssertTrue(
+            t.step == .names || t.step == .preview, "a Word transcript is read and planned: \(t.message ?? "")")
         XCTAssertNil(t.message)
     }
 
     func testImportOfABinaryFileIsRefusedWithOneMessage() throws {
         let h = try ConsoleHarness()
         let path = h.dir.appendingPathComponent("photo.jpg").path
-        FileManager.default.createFile(atPath: path, contents: Data([0xFF, 0xD8, 0x00, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00]))
+        FileManager.default.createFile(
+            atPath: path, contents: Data([0xFF, 0xD8, 0x00, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00]))
         h.command("import vtt \(path)")
         guard case .importer(let d) = h.state.overlay else { return XCTFail() }
         XCTAssertEqual(d.step, .path, "back to the file, to fix it")
         XCTAssertEqual(d.message, "photo.jpg looks like a binary file, not text; nothing was imported")
         XCTAssertTrue(h.screen.contains("looks like a binary file"))
-        h.key(.escape); h.key(.escape)
+        h.key(.escape)
+        h.key(.escape)
         XCTAssertEqual(h.state.overlay, .none)
     }
 
     func testImportScreensSnapshot() throws {
         let session = try SessionState.replay(DemoSession.events())
-        var s = ConsoleState(session: session, context: ConsoleContext(role: .lead, user: "Sam Lead", location: "demo.convene"),
-                             width: 100, height: 30, now: ConsoleSnapshotTests.now)
+        var s = ConsoleState(
+            session: session, context: ConsoleContext(role: .lead, user: "Sam Lead", location: "demo.convene"),
+            width: 100, height: 30, now: ConsoleSnapshotTests.now)
         s.focus = .log
-        for k: Key in [.char(":"), .char("i"), .char("m"), .char("p"), .char("o"), .char("r"), .char("t"), .enter] { _ = update(&s, .key(k)) }
+        for k: Key in [.char(":"), .char("i"), .char("m"), .char("p"), .char("o"), .char("r"), .char("t"), .enter] {
+            _ = update(&s, .key(k))
+        }
         try assertScreen(s, "import-kind-100x30")
         _ = update(&s, .key(.char("1")))
         for c in "meeting_saved_chat.txt" { _ = update(&s, .key(.char(c))) }
@@ -235,10 +263,13 @@ final class ConsoleTransferTests: XCTestCase {
         // The planner's answer for the chat above, from the real Importers.
         guard case .importer(let d) = s.overlay else { return XCTFail() }
         var request = d.request
-        request.path = FileManager.default.temporaryDirectory.appendingPathComponent("convene-snap-\(UUID().uuidString).txt").path
+        request.path =
+            FileManager.default.temporaryDirectory.appendingPathComponent("convene-snap-\(UUID().uuidString).txt").path
         try Self.chat.write(toFile: request.path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: request.path) }
-        guard case .failure(let problem) = ConsoleImport.plan(request, into: s.session) else { return XCTFail("unknown names") }
+        guard case .failure(let problem) = ConsoleImport.plan(request, into: s.session) else {
+            return XCTFail("unknown names")
+        }
         _ = update(&s, .importPlanned(.failure(problem)))
         try assertScreen(s, "import-names-100x30")
         for c in "+" { _ = update(&s, .key(.char(c))) }
@@ -249,10 +280,14 @@ final class ConsoleTransferTests: XCTestCase {
         guard case .importer(let d2) = s.overlay else { return XCTFail() }
         var r2 = d2.request
         r2.path = request.path
-        guard case .success(let (_, preview)) = ConsoleImport.plan(r2, into: s.session) else { return XCTFail("a plan") }
+        guard case .success(let (_, preview)) = ConsoleImport.plan(r2, into: s.session) else {
+            return XCTFail("a plan")
+        }
         // The preview names the file as typed, not the temporary copy.
         var shown = preview
-        shown.summary = preview.summary.map { $0.replacingOccurrences(of: (request.path as NSString).lastPathComponent, with: "meeting_saved_chat.txt") }
+        shown.summary = preview.summary.map {
+            $0.replacingOccurrences(of: (request.path as NSString).lastPathComponent, with: "meeting_saved_chat.txt")
+        }
         _ = update(&s, .importPlanned(.success(shown)))
         try assertScreen(s, "import-preview-100x30")
     }

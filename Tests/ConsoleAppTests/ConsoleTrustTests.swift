@@ -1,15 +1,18 @@
 import ConveneTestSupport
 import Foundation
-@testable import ConsoleApp
 import SessionModel
 import SessionStore
 import TerminalKit
 import XCTest
 
+@testable import ConsoleApp
+
 /// Issue 15, on a real session file: visible modes, no silent action, the flag
 /// follows the line, codes, room to read.
 final class ConsoleTrustTests: XCTestCase {
-    func harness(_ w: Int = 80, _ h: Int = 24, role: ConsoleRole = .lead, user: String = "Ira Notes") throws -> ConsoleHarness {
+    func harness(_ w: Int = 80, _ h: Int = 24, role: ConsoleRole = .lead, user: String = "Ira Notes") throws
+        -> ConsoleHarness
+    {
         let t = try ConsoleHarness(width: w, height: h, user: user, role: role)
         t.send(.sessionChanged(t.journal.state))
         return t
@@ -34,7 +37,9 @@ final class ConsoleTrustTests: XCTestCase {
     func testColonFirstOnAnEmptyLineOpensThePaletteAndBackslashColonLogsIt() throws {
         let t = try harness()
         t.type(":round start 15")
-        guard case .palette(let line) = t.state.overlay else { return XCTFail("`:` on an empty line opens the palette") }
+        guard case .palette(let line) = t.state.overlay else {
+            return XCTFail("`:` on an empty line opens the palette")
+        }
         XCTAssertEqual(line.text, "round start 15")
         t.key(.enter)
         XCTAssertEqual(t.journal.state.contributions.count, 20, "nothing was logged")
@@ -74,7 +79,8 @@ final class ConsoleTrustTests: XCTestCase {
         var rng = SplitMix(seed: seed)
         let t = try harness()
         let before = t.journal.state
-        let printable = Array("abcdefhjklmnopqrstuvwxyzABCDEGHIJKLMNOQSTUVWXYZ0123456789 !\"#$%&'()*+,-./;<=>@[]^_`{|}~")
+        let printable = Array(
+            "abcdefhjklmnopqrstuvwxyzABCDEGHIJKLMNOQSTUVWXYZ0123456789 !\"#$%&'()*+,-./;<=>@[]^_`{|}~")
         var pressed = 0
         let deadline = Date().addingTimeInterval(3)
         while Date() < deadline && pressed < 20_000 {
@@ -83,17 +89,26 @@ final class ConsoleTrustTests: XCTestCase {
             // Enter only where it is not a dialog's confirmation (in the panes it goes to typing).
             let r = rng.next() % 10
             let enter = t.state.overlay == .none
-            let key: Key = r == 0 ? .escape : r == 1 ? (enter ? .enter : .escape) : r == 2 ? .down
-                : .char(printable[Int(rng.next() % UInt64(printable.count))])
+            let key: Key =
+                r == 0
+                ? .escape
+                : r == 1
+                    ? (enter ? .enter : .escape)
+                    : r == 2
+                        ? .down
+                        : .char(printable[Int(rng.next() % UInt64(printable.count))])
             t.key(key)
             pressed += 1
             if case .confirmQuit = t.state.overlay { t.key(.char("n")) }
         }
         let after = t.journal.state
-        XCTAssertEqual(after.contributions.count, before.contributions.count, "a contribution was created (seed \(seed))")
-        XCTAssertEqual(after.register.concerns.count, before.register.concerns.count, "a concern was raised (seed \(seed))")
+        XCTAssertEqual(
+            after.contributions.count, before.contributions.count, "a contribution was created (seed \(seed))")
+        XCTAssertEqual(
+            after.register.concerns.count, before.register.concerns.count, "a concern was raised (seed \(seed))")
         XCTAssertEqual(after.codebook.entries.count, before.codebook.entries.count, "a code was created (seed \(seed))")
-        XCTAssertEqual(after.contributions.map(\.codes), before.contributions.map(\.codes), "a tag was added (seed \(seed))")
+        XCTAssertEqual(
+            after.contributions.map(\.codes), before.contributions.map(\.codes), "a tag was added (seed \(seed))")
         print("pane key fuzz: \(pressed) keys")
     }
 
@@ -125,8 +140,11 @@ final class ConsoleTrustTests: XCTestCase {
         // Acknowledging is for the session's safeguarding lead (or lead facilitator), whatever the console's role.
         let t = try harness(role: .safeguarding, user: "Kit Safeguard")
         t.command("tag 12 PP3")
-        XCTAssertEqual(t.journal.state.contribution(12)?.codes.last, "PP3 Parents and carers as partners", "a unique prefix resolves")
-        XCTAssertTrue(t.state.status?.contains("#12 tagged “PP3 Parents and carers as partners”") == true, t.state.status ?? "")
+        XCTAssertEqual(
+            t.journal.state.contribution(12)?.codes.last, "PP3 Parents and carers as partners",
+            "a unique prefix resolves")
+        XCTAssertTrue(
+            t.state.status?.contains("#12 tagged “PP3 Parents and carers as partners”") == true, t.state.status ?? "")
         t.command("tag 12 Zebra")
         XCTAssertFalse(t.journal.state.codebook.contains("Zebra"), "an unknown code is refused, never made emergent")
         XCTAssertTrue(t.state.status?.contains("tag N +Zebra") == true, t.state.status ?? "")
@@ -134,9 +152,11 @@ final class ConsoleTrustTests: XCTestCase {
         XCTAssertTrue(t.journal.state.codebook.contains("Zebra crossings"))
         XCTAssertTrue(t.state.status?.contains("(emergent code)") == true, t.state.status ?? "")
         t.command("untag 12 Zeb")
-        XCTAssertFalse(t.journal.state.codebook.contains("Zebra crossings"), "untagging its last use removes an emergent code")
+        XCTAssertFalse(
+            t.journal.state.codebook.contains("Zebra crossings"), "untagging its last use removes an emergent code")
         XCTAssertTrue(t.state.status?.contains("the emergent code is gone") == true, t.state.status ?? "")
-        try t.journal.append([ConcernRaised(category: .riskToAdult, urgency: .sameDay, description: "x")], by: "Ira", at: Date())
+        try t.journal.append(
+            [ConcernRaised(category: .riskToAdult, urgency: .sameDay, description: "x")], by: "Ira", at: Date())
         t.send(.sessionChanged(t.journal.state))
         XCTAssertTrue(t.lines[0].contains("⚑ 2 open 1 to ack"), t.lines[0])
         t.command("ack 2")
@@ -163,7 +183,8 @@ final class ConsoleTrustTests: XCTestCase {
         let t = try harness()
         let other = try SQLiteJournal.open(path: t.path)
         defer { try? other.close() }
-        try other.append([ConcernRaised(category: .riskToAdult, urgency: .immediate, description: "x")], by: "Ira", at: Date())
+        try other.append(
+            [ConcernRaised(category: .riskToAdult, urgency: .immediate, description: "x")], by: "Ira", at: Date())
         _ = try t.journal.refresh()
         t.send(.sessionChanged(t.journal.state))
         XCTAssertTrue(t.lines[1].contains("SAFEGUARDING ALERT: concern #2"), t.lines[1])
@@ -172,7 +193,8 @@ final class ConsoleTrustTests: XCTestCase {
         t.send(.sessionChanged(t.journal.state))
         XCTAssertTrue(t.lines[1].contains("Concern #2 acknowledged by Kit Safe"), t.lines[1])
         let erase = t.journal.state.contributions.filter { $0.speaker == "P06" }.map(\.number)
-        try other.append([ParticipantWithdrawn(code: "P06", requestedOn: "2026-12-06", erased: erase)], by: "Sam Lead", at: Date())
+        try other.append(
+            [ParticipantWithdrawn(code: "P06", requestedOn: "2026-12-06", erased: erase)], by: "Sam Lead", at: Date())
         _ = try t.journal.refresh()
         t.send(.sessionChanged(t.journal.state))
         XCTAssertTrue(t.lines[1].contains("P06 withdrew: \(erase.count) contributions erased"), t.lines[1])
@@ -240,7 +262,8 @@ final class ConsoleTrustTests: XCTestCase {
     func testTheHeaderKeepsTitleClockAndConcernsAtEveryWidth() throws {
         let t = try harness()
         t.command("round start 15")
-        try t.journal.append([ConcernRaised(category: .riskToParticipant, urgency: .immediate, description: "x")], by: "Ira", at: Date())
+        try t.journal.append(
+            [ConcernRaised(category: .riskToParticipant, urgency: .immediate, description: "x")], by: "Ira", at: Date())
         t.send(.sessionChanged(t.journal.state))
         for width in [80, 100, 120, 160] {
             t.send(.resize(width: width, height: 24))
@@ -258,7 +281,10 @@ final class ConsoleTrustTests: XCTestCase {
         XCTAssertTrue(t.screen.contains("Typing"), t.screen)
         XCTAssertFalse(t.screen.contains("Anywhere"), "at 80×24 the help does not fit on one screen")
         var reached = false
-        for _ in 0..<12 { t.key(.pageDown); reached = reached || t.screen.contains("Ctrl-G") }
+        for _ in 0..<12 {
+            t.key(.pageDown)
+            reached = reached || t.screen.contains("Ctrl-G")
+        }
         XCTAssertTrue(reached, "the Anywhere keys are reached by scrolling: \(t.screen)")
         t.key(.char("/"))
         t.type("strike")
@@ -283,11 +309,12 @@ final class ConsoleTrustTests: XCTestCase {
         let text = t.journal.state.contribution(n)!.text
         try t.journal.append([ContributionEdited(number: n, text: text + " (estimate)")], by: "Ira", at: Date())
         XCTAssertEqual(t.journal.state.contribution(n)!.redactions, redacted, "an edit after them keeps the redactions")
-        try t.journal.append([ContributionEdited(number: n, text: "Earlier: " + text + " (estimate)")], by: "Ira", at: Date())
-        XCTAssertEqual(t.journal.state.contribution(n)!.redactions.map(\.placeholder), redacted.map(\.placeholder),
-                       "an edit before them shifts them")
+        try t.journal.append(
+            [ContributionEdited(number: n, text: "Earlier: " + text + " (estimate)")], by: "Ira", at: Date())
+        XCTAssertEqual(
+            t.journal.state.contribution(n)!.redactions.map(\.placeholder), redacted.map(\.placeholder),
+            "an edit before them shifts them")
         let shifted = t.journal.state.contribution(n)!.redactions.map { $0.span.start }
         XCTAssertEqual(shifted, redacted.map { $0.span.start + 9 })
     }
 }
-

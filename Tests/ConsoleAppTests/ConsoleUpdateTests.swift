@@ -1,15 +1,18 @@
 import ConveneTestSupport
 import Foundation
-@testable import ConsoleApp
 import SessionActions
 import SessionModel
 import TerminalKit
 import XCTest
 
+@testable import ConsoleApp
+
 final class ConsoleUpdateTests: XCTestCase {
     func state() throws -> ConsoleState {
-        ConsoleState(session: try SessionState.replay(DemoSession.events()),
-                     context: ConsoleContext(role: .notetaker, user: "Ira Notes", location: "x"), width: 100, height: 30, now: Date())
+        ConsoleState(
+            session: try SessionState.replay(DemoSession.events()),
+            context: ConsoleContext(role: .notetaker, user: "Ira Notes", location: "x"), width: 100, height: 30,
+            now: Date())
     }
 
     func type(_ text: String, into s: inout ConsoleState) { for c in text { _ = update(&s, .key(.char(c))) } }
@@ -164,15 +167,22 @@ final class ConsoleUpdateTests: XCTestCase {
     func testRandomKeysNeverCrash() throws {
         var s = try state()
         var rng = SeededRandom("console update")
-        let keys: [Key] = [.enter, .tab, .backTab, .backspace, .delete, .escape, .up, .down, .left, .right, .home, .end, .pageUp,
-                           .pageDown, .function(1), .ctrl("g"), .ctrl("s"), .ctrl("p"), .ctrl("r"), .ctrl("w"), .ctrl("q"), .resize]
+        let keys: [Key] =
+            [
+                .enter, .tab, .backTab, .backspace, .delete, .escape, .up, .down, .left, .right, .home, .end, .pageUp,
+                .pageDown, .function(1), .ctrl("g"), .ctrl("s"), .ctrl("p"), .ctrl("r"), .ctrl("w"), .ctrl("q"),
+                .resize,
+            ]
             + "abcxyz:/?nNfsFRrtaemc 1234567P0\u{1B}日👍".map { Key.char($0) }
         let deadline = Date().addingTimeInterval(3)
         var steps = 0
         while Date() < deadline {
             let key = keys.randomElement(using: &rng)!
             _ = update(&s, .key(key))
-            if s.quit { s.quit = false; s.overlay = .none }
+            if s.quit {
+                s.quit = false
+                s.overlay = .none
+            }
             if steps % 50 == 0 { _ = view(s) }
             steps += 1
         }

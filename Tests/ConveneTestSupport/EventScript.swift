@@ -12,7 +12,9 @@ public enum EventScript {
         public var a: Int
         public var b: Int
         public var text: String
-        public var description: String { "\(EventKind.allCases[kind % EventKind.allCases.count].rawValue)(\(a),\(b),\(text.debugDescription))" }
+        public var description: String {
+            "\(EventKind.allCases[kind % EventKind.allCases.count].rawValue)(\(a),\(b),\(text.debugDescription))"
+        }
     }
 
     /// Pieces of text of every shape: ASCII, emoji with modifiers and joiners, right-to-left
@@ -24,7 +26,9 @@ public enum EventScript {
 
     /// Unicode text from `textPieces`, one to four pieces.
     public static var text: Generator<String, some SendableSequenceType> {
-        Gen.int(in: 0...(textPieces.count - 1)).array(of: 1...4).map { $0.map { textPieces[$0] }.joined(separator: " ") }
+        Gen.int(in: 0...(textPieces.count - 1)).array(of: 1...4).map {
+            $0.map { textPieces[$0] }.joined(separator: " ")
+        }
     }
 
     public static var step: Generator<Step, some SendableSequenceType> {
@@ -41,8 +45,9 @@ public enum EventScript {
     /// The session every script starts from: created, two participants, a room, a codebook.
     public static func opening() -> [SessionEvent] {
         let payloads: [any EventPayload] = [
-            SessionCreated(sessionID: UUID(uuidString: "6F1C1D1E-0000-4000-8000-00000000000A")!, title: "Script",
-                           date: "2026-05-01"),
+            SessionCreated(
+                sessionID: UUID(uuidString: "6F1C1D1E-0000-4000-8000-00000000000A")!, title: "Script",
+                date: "2026-05-01"),
             ParticipantAdded(code: "P01", jobRole: "Youth worker"), ParticipantAdded(code: "P02", jobRole: "Nurse"),
             GroupCreated(name: "Room A"), CodebookSet(name: "c", codes: [CodeDefinition(name: "PP1")]),
         ]
@@ -83,8 +88,9 @@ public enum EventScript {
         case .guideAdvanced: return GuideAdvanced(segment: step.a % 2)
         case .contributionLogged:
             let source = ContributionSource.allCases[step.b % 4]
-            return ContributionLogged(source: source, speaker: source == .verbal || source == .chat ? code : nil,
-                                      text: step.text, replyTo: s.contributions.isEmpty || step.a % 3 != 0 ? [] : [n])
+            return ContributionLogged(
+                source: source, speaker: source == .verbal || source == .chat ? code : nil,
+                text: step.text, replyTo: s.contributions.isEmpty || step.a % 3 != 0 ? [] : [n])
         case .contributionEdited: return ContributionEdited(number: n, text: step.text)
         case .contributionStruck: return ContributionStruck(number: n, reason: short)
         case .contributionRestored: return ContributionRestored(number: n)
@@ -108,13 +114,15 @@ public enum EventScript {
         case .confidentialityReminderGiven:
             return ConfidentialityReminderGiven(number: step.a % 2 == 0 ? n : nil, note: short)
         case .concernRaised:
-            return ConcernRaised(contributions: s.contributions.isEmpty ? [] : [n], participant: code, room: 0,
-                                 category: ConcernCategory.allCases[step.a % ConcernCategory.allCases.count],
-                                 urgency: ConcernUrgency.allCases[step.b % 3], description: step.text)
+            return ConcernRaised(
+                contributions: s.contributions.isEmpty ? [] : [n], participant: code, room: 0,
+                category: ConcernCategory.allCases[step.a % ConcernCategory.allCases.count],
+                urgency: ConcernUrgency.allCases[step.b % 3], description: step.text)
         case .concernAcknowledged: return ConcernAcknowledged(concern: concern)
         case .concernActionTaken:
             let action = ConcernActionKind.allCases[step.a % ConcernActionKind.allCases.count]
-            return ConcernActionTaken(concern: concern, action: action, to: "LADO", reference: "R\(step.b)", note: short)
+            return ConcernActionTaken(
+                concern: concern, action: action, to: "LADO", reference: "R\(step.b)", note: short)
         case .participantWithdrawn:
             let theirs = s.contributions.filter { $0.speaker == code && !$0.erased }.map(\.number)
             return ParticipantWithdrawn(code: code, requestedOn: "2026-05-02", erased: theirs)

@@ -17,22 +17,28 @@ public enum TestRun {
     }
 
     /// The path of an outside program on PATH, or the error that skips (or, strictly, fails) the test.
-    public static func tool(_ name: String, install: String,
-                            file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    public static func tool(
+        _ name: String, install: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> String {
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
             let path = "\(dir)/\(name)"
             if FileManager.default.isExecutableFile(atPath: path) { return path }
         }
-        throw cannotRun("\(name) is not installed (apt-get install -y \(install); .ci/run installs it)",
-                        file: file, line: line)
+        throw cannotRun(
+            "\(name) is not installed (apt-get install -y \(install); .ci/run installs it)",
+            file: file, line: line)
     }
 
     /// The first of several program names found on PATH (`chromium` or `chromium-browser`).
-    public static func tool(anyOf names: [String], install: String,
-                            file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    public static func tool(
+        anyOf names: [String], install: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> String {
         for name in names { if let path = try? tool(name, install: install, file: file, line: line) { return path } }
-        throw cannotRun("none of \(names.joined(separator: ", ")) is installed (apt-get install -y \(install))",
-                        file: file, line: line)
+        throw cannotRun(
+            "none of \(names.joined(separator: ", ")) is installed (apt-get install -y \(install))",
+            file: file, line: line)
     }
 
     /// Whether a record variable (`CONVENE_UPDATE_GOLDEN`, `SNAPSHOT_RECORD`, `THEMES_RECORD`) is set.
@@ -42,9 +48,11 @@ public enum TestRun {
 
     /// Called after a record mode rewrote an expected file: the test fails, so a run with the
     /// variable set can never pass by rewriting what it compares against.
-    public static func recorded(_ what: String, by variable: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTFail("recorded \(what) (\(variable)=1); review the change and run again without \(variable)",
-                file: file, line: line)
+    public static func recorded(_ what: String, by variable: String, file: StaticString = #filePath, line: UInt = #line)
+    {
+        XCTFail(
+            "recorded \(what) (\(variable)=1); review the change and run again without \(variable)",
+            file: file, line: line)
     }
 
     public struct NotRun: Error, CustomStringConvertible {

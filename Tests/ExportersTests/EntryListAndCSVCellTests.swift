@@ -9,7 +9,10 @@ import XCTest
 /// what the plain array and the Character-by-Character test gave.
 final class EntryListAndCSVCellTests: XCTestCase {
     /// Pieces that make the Character and byte readings differ if the fast path were wrong.
-    static let pieces = ["a", "Z", " ", ",", "\"", "\r", "\n", "\r\n", "é", "e\u{301}", ",\u{301}", "\u{301}", "👩‍👧", "\t", "=", "[PERSON 1]"]
+    static let pieces = [
+        "a", "Z", " ", ",", "\"", "\r", "\n", "\r\n", "é", "e\u{301}", ",\u{301}", "\u{301}", "👩‍👧", "\t", "=",
+        "[PERSON 1]",
+    ]
 
     func randomText(_ rng: inout SeededRandom, maxPieces: Int = 12) -> String {
         (0..<Int.random(in: 0...maxPieces, using: &rng)).map { _ in Self.pieces.randomElement(using: &rng)! }.joined()
@@ -31,22 +34,26 @@ final class EntryListAndCSVCellTests: XCTestCase {
         var rng = SeededRandom("entry list")
         var entries: [ResearchRecord.Entry] = []
         for n in 1...3_000 {
-            entries.append(ResearchRecord.Entry(
-                number: n, occurredAt: Date(timeIntervalSince1970: Double.random(in: -1e9...2e9, using: &rng)),
-                room: randomText(&rng, maxPieces: 3), roomId: Int.random(in: -3...40, using: &rng),
-                round: Bool.random(using: &rng) ? Int.random(in: 0...9, using: &rng) : nil,
-                guideSegment: Bool.random(using: &rng) ? randomText(&rng, maxPieces: 4) : nil,
-                guideIndex: Bool.random(using: &rng) ? Int.random(in: 0...5, using: &rng) : nil,
-                source: ["verbal", "chat", "whiteboard", "facilitator"].randomElement(using: &rng)!,
-                speaker: Bool.random(using: &rng) ? String(format: "P%02d", Int.random(in: 1...30, using: &rng)) : nil,
-                speakerLabel: Bool.random(using: &rng) ? randomText(&rng, maxPieces: 3) : nil,
-                attribution: ["role", "anonymous", "background"].randomElement(using: &rng)!,
-                quotable: Bool.random(using: &rng), form: Bool.random(using: &rng) ? "verbatim" : "summary",
-                text: randomText(&rng, maxPieces: Int.random(in: 0...400, using: &rng)),
-                codes: (0..<Int.random(in: 0...4, using: &rng)).map { _ in randomText(&rng, maxPieces: 3) },
-                replyTo: (0..<Int.random(in: 0...3, using: &rng)).map { _ in Int.random(in: Int.min...Int.max, using: &rng) },
-                session: Bool.random(using: &rng) ? randomText(&rng, maxPieces: 2) : nil,
-                sessionNumber: Bool.random(using: &rng) ? Int.random(in: 1...9_999, using: &rng) : nil))
+            entries.append(
+                ResearchRecord.Entry(
+                    number: n, occurredAt: Date(timeIntervalSince1970: Double.random(in: -1e9...2e9, using: &rng)),
+                    room: randomText(&rng, maxPieces: 3), roomId: Int.random(in: -3...40, using: &rng),
+                    round: Bool.random(using: &rng) ? Int.random(in: 0...9, using: &rng) : nil,
+                    guideSegment: Bool.random(using: &rng) ? randomText(&rng, maxPieces: 4) : nil,
+                    guideIndex: Bool.random(using: &rng) ? Int.random(in: 0...5, using: &rng) : nil,
+                    source: ["verbal", "chat", "whiteboard", "facilitator"].randomElement(using: &rng)!,
+                    speaker: Bool.random(using: &rng)
+                        ? String(format: "P%02d", Int.random(in: 1...30, using: &rng)) : nil,
+                    speakerLabel: Bool.random(using: &rng) ? randomText(&rng, maxPieces: 3) : nil,
+                    attribution: ["role", "anonymous", "background"].randomElement(using: &rng)!,
+                    quotable: Bool.random(using: &rng), form: Bool.random(using: &rng) ? "verbatim" : "summary",
+                    text: randomText(&rng, maxPieces: Int.random(in: 0...400, using: &rng)),
+                    codes: (0..<Int.random(in: 0...4, using: &rng)).map { _ in randomText(&rng, maxPieces: 3) },
+                    replyTo: (0..<Int.random(in: 0...3, using: &rng)).map { _ in
+                        Int.random(in: Int.min...Int.max, using: &rng)
+                    },
+                    session: Bool.random(using: &rng) ? randomText(&rng, maxPieces: 2) : nil,
+                    sessionNumber: Bool.random(using: &rng) ? Int.random(in: 1...9_999, using: &rng) : nil))
         }
         let list = EntryList(entries)
         XCTAssertEqual(list.count, entries.count)
@@ -60,8 +67,9 @@ final class EntryListAndCSVCellTests: XCTestCase {
         XCTAssertEqual(copy.last, entries[0])
         // Every string's bytes come back as they were given.
         for (a, b) in zip(list, entries) {
-            XCTAssertTrue(a.text.utf8.elementsEqual(b.text.utf8) && a.room.utf8.elementsEqual(b.room.utf8)
-                          && a.codes.map { Array($0.utf8) } == b.codes.map { Array($0.utf8) })
+            XCTAssertTrue(
+                a.text.utf8.elementsEqual(b.text.utf8) && a.room.utf8.elementsEqual(b.room.utf8)
+                    && a.codes.map { Array($0.utf8) } == b.codes.map { Array($0.utf8) })
         }
         // It encodes as the array did, so the JSON export is unchanged.
         let e = JSONEncoder()
@@ -69,11 +77,12 @@ final class EntryListAndCSVCellTests: XCTestCase {
         e.dateEncodingStrategy = .iso8601
         XCTAssertEqual(try e.encode(list), try e.encode(entries))
         // String's == takes canonically equivalent texts as equal; the bytes must come back as given.
-        let twins = EntryList([entries[0], entries[1]].enumerated().map { k, entry in
-            var e = entry
-            e.room = k == 0 ? "Caf\u{E9}" : "Cafe\u{301}"
-            return e
-        })
+        let twins = EntryList(
+            [entries[0], entries[1]].enumerated().map { k, entry in
+                var e = entry
+                e.room = k == 0 ? "Caf\u{E9}" : "Cafe\u{301}"
+                return e
+            })
         XCTAssertEqual(Array(twins[0].room.utf8), Array("Caf\u{E9}".utf8))
         XCTAssertEqual(Array(twins[1].room.utf8), Array("Cafe\u{301}".utf8), "not the other's bytes")
         XCTAssertEqual(try JSONDecoder().decode(EntryList.self, from: JSONEncoder().encode(entries)), list)

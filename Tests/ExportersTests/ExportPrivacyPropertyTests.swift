@@ -53,7 +53,8 @@ import Testing
     struct Plant: Sendable, CustomStringConvertible {
         var field: Int, who: Int, form: Int, extra: Int
         var description: String {
-            let f = Field(rawValue: field % Field.allCases.count)!, w = Form(rawValue: form % Form.allCases.count)!
+            let f = Field(rawValue: field % Field.allCases.count)!
+            let w = Form(rawValue: form % Form.allCases.count)!
             return "\(f)(\(w), who \(who), \(extra))"
         }
     }

@@ -34,7 +34,10 @@ final class GoldenExportTests: XCTestCase {
         let events = DemoSession.events()
         let state = try SessionState.replay(events)
         var later = events
-        later.append(SessionEvent(at: DemoSession.defaultStart.addingTimeInterval(86_400), by: "Sam Lead", ExportRecorded(format: "qdpx", fileName: "x.qdpx")))
+        later.append(
+            SessionEvent(
+                at: DemoSession.defaultStart.addingTimeInterval(86_400), by: "Sam Lead",
+                ExportRecorded(format: "qdpx", fileName: "x.qdpx")))
         let laterState = try SessionState.replay(later)
         for format in ExportFormat.allCases where format.isResearch {
             let a = try Exporter.export(state, format: format)
@@ -52,7 +55,10 @@ final class GoldenExportTests: XCTestCase {
         XCTAssertEqual(byNumber[4]?.speakerLabel, "Participant", "anonymous level: no role")
         XCTAssertEqual(byNumber[2]?.speakerLabel, "Conference chair", "role level: job role")
         XCTAssertEqual(byNumber[1]?.speakerLabel, "Facilitator")
-        XCTAssertEqual(byNumber[6]?.text, "But last month a mum called [PERSON 1] joined from her car outside [ORGANISATION 1] and could not speak freely.")
+        XCTAssertEqual(
+            byNumber[6]?.text,
+            "But last month a mum called [PERSON 1] joined from her car outside [ORGANISATION 1] and could not speak freely."
+        )
         XCTAssertEqual(r.process.excludedStruck, 1)
         XCTAssertEqual(r.process.redactions, 2)
         XCTAssertEqual(r.process.confidentialityReminders, 1)
@@ -65,10 +71,12 @@ final class GoldenExportTests: XCTestCase {
         var events = DemoSession.events()
         let secret = "Background-only-remark-\(UUID().uuidString.prefix(6))"
         let at = DemoSession.defaultStart.addingTimeInterval(20_000)
-        events.append(SessionEvent(at: at, by: "Ira Notes", ContributionLogged(source: .verbal, speaker: "P02", text: secret)))
+        events.append(
+            SessionEvent(at: at, by: "Ira Notes", ContributionLogged(source: .verbal, speaker: "P02", text: secret)))
         let state0 = try SessionState.replay(events)
         let n = state0.contributions.count
-        events.append(SessionEvent(at: at.addingTimeInterval(1), by: "Sam Lead", AttributionSet(number: n, level: .background)))
+        events.append(
+            SessionEvent(at: at.addingTimeInterval(1), by: "Sam Lead", AttributionSet(number: n, level: .background)))
         events.append(SessionEvent(at: at.addingTimeInterval(2), by: "Sam Lead", ThemeLinked(theme: 1, number: n)))
         let state = try SessionState.replay(events)
         for format in ExportFormat.allCases where format.isResearch {
@@ -80,7 +88,9 @@ final class GoldenExportTests: XCTestCase {
         XCTAssertEqual(entry.number, n)
         XCTAssertFalse(entry.quotable)
         XCTAssertEqual(entry.text, ResearchGate.withheld)
-        XCTAssertTrue(String(decoding: try Exporter.export(state, format: .markdown), as: UTF8.self).contains("(#\(n), background material, not for quotation)"))
+        XCTAssertTrue(
+            String(decoding: try Exporter.export(state, format: .markdown), as: UTF8.self).contains(
+                "(#\(n), background material, not for quotation)"))
     }
 
     /// The last line of defence: real and block-listed names go whatever the
@@ -93,22 +103,32 @@ final class GoldenExportTests: XCTestCase {
             RealNameRecorded(code: "P01", name: "Zoë Fairweather"),
             ConsentRecorded(code: "P01", items: ConsentChecklist.defaultItems, checkedBy: "t"),
             BlocklistNameAdded(name: "José Albarrán"),
-            ContributionLogged(source: .verbal, speaker: "P01", text: "zoe\u{308} FAIRWEATHER met JOSE ALBARRAN and Zoe; Fairweathers and zoetropes stay."),
+            ContributionLogged(
+                source: .verbal, speaker: "P01",
+                text: "zoe\u{308} FAIRWEATHER met JOSE ALBARRAN and Zoe; Fairweathers and zoetropes stay."),
         ]
-        let state = try SessionState.replay(payloads.enumerated().map { SessionEvent(at: t0.addingTimeInterval(Double($0.offset)), by: "t", $0.element) })
+        let state = try SessionState.replay(
+            payloads.enumerated().map {
+                SessionEvent(at: t0.addingTimeInterval(Double($0.offset)), by: "t", $0.element)
+            })
         let text = try XCTUnwrap(ResearchGate.record(state).contributions.first?.text)
         XCTAssertEqual(text, "[PERSON] met [PERSON] and [PERSON]; Fairweathers and zoetropes stay.")
     }
 
     func testAnEmptySessionStillExportsValidShapes() throws {
-        let state = try SessionState.replay([SessionEvent(at: DemoSession.defaultStart, by: "t", SessionCreated(sessionID: DemoSession.sessionID, title: "Empty", date: "2026-05-14"))])
+        let state = try SessionState.replay([
+            SessionEvent(
+                at: DemoSession.defaultStart, by: "t",
+                SessionCreated(sessionID: DemoSession.sessionID, title: "Empty", date: "2026-05-14"))
+        ])
         for format in ExportFormat.allCases {
             let data = try Exporter.export(state, format: format)
             let text = String(decoding: data, as: UTF8.self)
             // Each format's real structure, with nothing in it: parsed, not just non-empty.
             switch format {
             case .json, .safeguarding:
-                let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any], format.rawValue)
+                let object = try XCTUnwrap(
+                    try JSONSerialization.jsonObject(with: data) as? [String: Any], format.rawValue)
                 if format == .json {
                     XCTAssertEqual((object["contributions"] as? [Any])?.count, 0, "json: no contributions")
                     XCTAssertTrue(text.contains("\"Empty\""), "json: the title")
@@ -133,7 +153,9 @@ final class GoldenExportTests: XCTestCase {
                 XCTAssertEqual(try XNode.parse(project.data).name, "Project")
             }
         }
-        XCTAssertThrowsError(try Exporter.export(SessionState(), format: .json)) { XCTAssertEqual($0 as? ExportError, .noSession) }
+        XCTAssertThrowsError(try Exporter.export(SessionState(), format: .json)) {
+            XCTAssertEqual($0 as? ExportError, .noSession)
+        }
     }
 
     func testProgressRunsFromZeroToOne() throws {

@@ -30,14 +30,21 @@ final class HostileTextExportTests: XCTestCase {
         let t0 = DemoSession.defaultStart
         var events: [SessionEvent] = []
         var t = 0.0
-        func add(_ p: any EventPayload) { t += 10; events.append(SessionEvent(at: t0.addingTimeInterval(t), by: "Sam Lead", p)) }
+        func add(_ p: any EventPayload) {
+            t += 10
+            events.append(SessionEvent(at: t0.addingTimeInterval(t), by: "Sam Lead", p))
+        }
         add(SessionCreated(sessionID: DemoSession.sessionID, title: "Hostile text", date: "2026-05-14"))
         add(ParticipantAdded(code: "P01", jobRole: "Social worker"))
         add(ParticipantAdded(code: "P02", jobRole: "Social worker"))
-        for c in ["P01", "P02"] { add(ConsentRecorded(code: c, items: ConsentChecklist.defaultItems, checkedBy: "Sam Lead")) }
+        for c in ["P01", "P02"] {
+            add(ConsentRecorded(code: c, items: ConsentChecklist.defaultItems, checkedBy: "Sam Lead"))
+        }
         add(GroupCreated(name: room))
         for (i, text) in texts.enumerated() {
-            add(ContributionLogged(source: i % 2 == 0 ? .verbal : .chat, room: 1, speaker: i % 2 == 0 ? "P01" : "P02", text: text))
+            add(
+                ContributionLogged(
+                    source: i % 2 == 0 ? .verbal : .chat, room: 1, speaker: i % 2 == 0 ? "P01" : "P02", text: text))
         }
         add(ThemeCreated(title: theme))
         for n in 1...texts.count { add(ThemeLinked(theme: 1, number: n)) }
@@ -48,23 +55,46 @@ final class HostileTextExportTests: XCTestCase {
 
     /// RFC 4180 rows (quoted fields may hold commas, quotes and line breaks).
     static func csvRows(_ text: String) -> [[String]] {
-        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
         var it = Array(text.unicodeScalars)[...]
         while let c = it.popFirst() {
             if quoted {
-                if c == "\"" { if it.first == "\"" { field.unicodeScalars.append("\""); it.removeFirst() } else { quoted = false } }
-                else { field.unicodeScalars.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == "," { row.append(field); field = "" }
-            else if c == "\r" && it.first == "\n" { it.removeFirst(); row.append(field); rows.append(row); row = []; field = "" }
-            else { field.unicodeScalars.append(c) }
+                if c == "\"" {
+                    if it.first == "\"" {
+                        field.unicodeScalars.append("\"")
+                        it.removeFirst()
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                row.append(field)
+                field = ""
+            } else if c == "\r" && it.first == "\n" {
+                it.removeFirst()
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
+            } else {
+                field.unicodeScalars.append(c)
+            }
         }
         return rows
     }
 
     func testCSVCellsThatASpreadsheetWouldRunAreNeutralised() throws {
-        let formulas = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1 to a separate space", "-2+3", "@ SUM(A1:A2)",
-                        "\tTabbed", "\rReturned", "=cmd|' /C calc'!A0"]
+        let formulas = [
+            "=HYPERLINK(\"http://evil.example\",\"x\")", "+1 to a separate space", "-2+3", "@ SUM(A1:A2)",
+            "\tTabbed", "\rReturned", "=cmd|' /C calc'!A0",
+        ]
         let state = try Self.session(formulas + ["plain words"], room: "=Room", theme: "-Theme")
         for format in [ExportFormat.csv, .quotesCSV] {
             let text = String(decoding: try Exporter.export(state, format: format), as: UTF8.self)
@@ -76,9 +106,12 @@ final class HostileTextExportTests: XCTestCase {
                 XCTAssertEqual(row.count, header.count)
                 for cell in row {
                     guard let first = cell.unicodeScalars.first else { continue }
-                    XCTAssertFalse(["=", "+", "-", "@", "\t", "\r"].contains(first), "\(format): cell \(cell.debugDescription) could run as a formula")
+                    XCTAssertFalse(
+                        ["=", "+", "-", "@", "\t", "\r"].contains(first),
+                        "\(format): cell \(cell.debugDescription) could run as a formula")
                 }
-                XCTAssertEqual(row[header.firstIndex(of: "room")!], "'=Room", "\(format): a room name is neutralised too")
+                XCTAssertEqual(
+                    row[header.firstIndex(of: "room")!], "'=Room", "\(format): a room name is neutralised too")
             }
             // The words are all there, behind the apostrophe, so nothing is lost.
             let texts = rows.dropFirst().map { $0[textColumn] }
@@ -101,10 +134,15 @@ final class HostileTextExportTests: XCTestCase {
         let r: Tool.Result
         if renderer == "python-markdown" {
             let python = try TestRun.tool("python3", install: "python3")
-            r = try Tool.run(python, ["-c", """
-                import sys, markdown
-                print(markdown.markdown(open(sys.argv[1], encoding='utf-8').read(), extensions=['tables', 'fenced_code']))
-                """, input.path])
+            r = try Tool.run(
+                python,
+                [
+                    "-c",
+                    """
+                    import sys, markdown
+                    print(markdown.markdown(open(sys.argv[1], encoding='utf-8').read(), extensions=['tables', 'fenced_code']))
+                    """, input.path,
+                ])
         } else {
             let pandoc = try TestRun.tool("pandoc", install: "pandoc")
             r = try Tool.run(pandoc, ["-f", renderer, "-t", "html", input.path])
@@ -116,30 +154,44 @@ final class HostileTextExportTests: XCTestCase {
     /// How many of each structural element the HTML holds.
     static func structure(_ html: String) -> [String: Int] {
         var counts: [String: Int] = [:]
-        for tag in ["h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "pre", "ul", "ol", "li", "blockquote", "hr", "img", "a",
-                    "script", "code", "em", "strong", "p"] {
-            counts[tag] = html.components(separatedBy: "<\(tag)>").count - 1 + html.components(separatedBy: "<\(tag) ").count - 1
+        for tag in [
+            "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "pre", "ul", "ol", "li", "blockquote", "hr", "img", "a",
+            "script", "code", "em", "strong", "p",
+        ] {
+            counts[tag] =
+                html.components(separatedBy: "<\(tag)>").count - 1 + html.components(separatedBy: "<\(tag) ").count - 1
         }
         return counts
     }
 
     func testMarkdownReportKeepsHostileContributionsInertAndInsideTheirBlock() throws {
-        let hostileRoom = "Room ```\n# heading in a room name", hostileTheme = "<b>bold</b> ## theme | cell {onclick=alert(3)}"
+        let hostileRoom = "Room ```\n# heading in a room name"
+        let hostileTheme = "<b>bold</b> ## theme | cell {onclick=alert(3)}"
         let evil = try Self.session(Self.hostile, room: hostileRoom, theme: hostileTheme)
-        let calm = try Self.session(Self.hostile.indices.map { "plain words \($0)" }, room: "Room calm", theme: "Calm theme")
+        let calm = try Self.session(
+            Self.hostile.indices.map { "plain words \($0)" }, room: "Room calm", theme: "Calm theme")
         let evilMD = String(decoding: try Exporter.export(evil, format: .markdown), as: UTF8.self)
         let calmMD = String(decoding: try Exporter.export(calm, format: .markdown), as: UTF8.self)
         for renderer in ["markdown", "gfm", "commonmark", "python-markdown"] {
-            let evilHTML = try Self.render(evilMD, renderer), calmHTML = try Self.render(calmMD, renderer)
+            let evilHTML = try Self.render(evilMD, renderer)
+            let calmHTML = try Self.render(calmMD, renderer)
             // No raw HTML element, handler, script link or remote image came from the text.
             for bad in ["<script", "<img", "<b>", "<a ", "<!--", "javascript:alert(2)\">"] {
                 XCTAssertFalse(evilHTML.contains(bad), "\(renderer): \(bad) reached the rendered report")
             }
-            XCTAssertNil(evilHTML.range(of: "<[^>]*\\sonerror\\s*=", options: .regularExpression), "\(renderer): an onerror handler")
-            XCTAssertNil(evilHTML.range(of: "<[^>]*\\sonclick\\s*=", options: .regularExpression), "\(renderer): an onclick attribute")
-            XCTAssertNil(evilHTML.range(of: "<a\\s[^>]*href\\s*=\\s*\"?javascript:", options: .regularExpression), "\(renderer): a javascript: link")
+            XCTAssertNil(
+                evilHTML.range(of: "<[^>]*\\sonerror\\s*=", options: .regularExpression),
+                "\(renderer): an onerror handler")
+            XCTAssertNil(
+                evilHTML.range(of: "<[^>]*\\sonclick\\s*=", options: .regularExpression),
+                "\(renderer): an onclick attribute")
+            XCTAssertNil(
+                evilHTML.range(of: "<a\\s[^>]*href\\s*=\\s*\"?javascript:", options: .regularExpression),
+                "\(renderer): a javascript: link")
             // The same structure as the calm twin: the text created no heading, table, list, fence or link.
-            XCTAssertEqual(Self.structure(evilHTML), Self.structure(calmHTML), "\(renderer): the contributions changed the report's structure")
+            XCTAssertEqual(
+                Self.structure(evilHTML), Self.structure(calmHTML),
+                "\(renderer): the contributions changed the report's structure")
             // The report after the timeline is still there (an unclosed fence did not swallow it).
             XCTAssertTrue(evilHTML.contains("Process log"), "\(renderer)")
             // The words themselves survive, as text.
@@ -153,12 +205,20 @@ final class HostileTextExportTests: XCTestCase {
     func testTimelineSpansTheFirstToTheLastContribution() throws {
         // The file was made two hours before anyone spoke (an imported chat): the chart starts at the first message.
         let t0 = DemoSession.defaultStart
-        var events = [SessionEvent(at: t0, by: "Sam Lead", SessionCreated(sessionID: DemoSession.sessionID, title: "Late chat", date: "2026-05-14")),
-                      SessionEvent(at: t0, by: "Sam Lead", ParticipantAdded(code: "P01", jobRole: "Social worker")),
-                      SessionEvent(at: t0, by: "Sam Lead", ConsentRecorded(code: "P01", items: ConsentChecklist.defaultItems, checkedBy: "Sam Lead"))]
+        var events = [
+            SessionEvent(
+                at: t0, by: "Sam Lead",
+                SessionCreated(sessionID: DemoSession.sessionID, title: "Late chat", date: "2026-05-14")),
+            SessionEvent(at: t0, by: "Sam Lead", ParticipantAdded(code: "P01", jobRole: "Social worker")),
+            SessionEvent(
+                at: t0, by: "Sam Lead",
+                ConsentRecorded(code: "P01", items: ConsentChecklist.defaultItems, checkedBy: "Sam Lead")),
+        ]
         for i in 0..<20 {
-            events.append(SessionEvent(at: t0.addingTimeInterval(7_200 + Double(i) * 60), by: "Sam Lead",
-                                       ContributionLogged(source: .chat, speaker: "P01", text: "message \(i)")))
+            events.append(
+                SessionEvent(
+                    at: t0.addingTimeInterval(7_200 + Double(i) * 60), by: "Sam Lead",
+                    ContributionLogged(source: .chat, speaker: "P01", text: "message \(i)")))
         }
         let html = String(decoding: try Exporter.export(try SessionState.replay(events), format: .html), as: UTF8.self)
         let dots = html.components(separatedBy: "<circle cx=\"").dropFirst().compactMap { part -> Double? in
@@ -168,6 +228,8 @@ final class HostileTextExportTests: XCTestCase {
         XCTAssertEqual(dots.count, 20)
         XCTAssertEqual(dots.min(), 140, "the first contribution is at the chart's left edge")
         XCTAssertEqual(dots.max(), 960, "the last contribution is at the chart's right edge")
-        XCTAssertTrue(html.contains(">12:00</text>"), "the axis starts at the first contribution (12:00), not the file's creation (10:00)")
+        XCTAssertTrue(
+            html.contains(">12:00</text>"),
+            "the axis starts at the first contribution (12:00), not the file's creation (10:00)")
     }
 }

@@ -1,7 +1,8 @@
 import ConveneTestSupport
 import Foundation
-@testable import Importers
 import XCTest
+
+@testable import Importers
 
 final class ChatFollowerTests: XCTestCase {
     private var dir: URL!
@@ -56,7 +57,9 @@ final class ChatFollowerTests: XCTestCase {
                 for _ in 0..<burst {
                     seconds += 1
                     let clock = String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-                    text += k % 3 == 0 ? "\(clock) From Alex Rivera : one-line message \(k)\n"
+                    text +=
+                        k % 3 == 0
+                        ? "\(clock) From Alex Rivera : one-line message \(k)\n"
                         : "\(clock) From Sam Okafor to Everyone:\n\tmessage \(k)\n\tsecond line of \(k)\n"
                     ids.append(k)
                     k += 1
@@ -118,7 +121,8 @@ final class ChatFollowerTests: XCTestCase {
         for burst in 0..<6 {
             for i in 0..<5 {
                 let n = burst * 5 + i
-                script += "printf '10:%02d:%02d From Jordan Lee to Everyone:\\n\\tline %d\\n' \(burst) \(i) \(n) >> '\(path)'\n"
+                script +=
+                    "printf '10:%02d:%02d From Jordan Lee to Everyone:\\n\\tline %d\\n' \(burst) \(i) \(n) >> '\(path)'\n"
                 expected.append("line \(n)")
             }
             script += "sleep 0.3\n"
@@ -217,10 +221,15 @@ final class ChatFollowerTests: XCTestCase {
                     let n = Int.random(in: 1...40, using: &rng)
                     follower.feed(Array(bytes[i..<min(bytes.count, i + n)]))
                     let b = follower.settle(grew: true)
-                    messages += b.messages; skipped += b.skipped
+                    messages += b.messages
+                    skipped += b.skipped
                     i += n
                 }
-                for _ in 0..<6 { let b = follower.settle(grew: false); messages += b.messages; skipped += b.skipped }
+                for _ in 0..<6 {
+                    let b = follower.settle(grew: false)
+                    messages += b.messages
+                    skipped += b.skipped
+                }
                 XCTAssertEqual(messages, whole.messages, name)
                 XCTAssertEqual(skipped, whole.skipped, name)
             }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import Importers
 import SessionModel
 import XCTest
+
+@testable import Importers
 
 final class EncodingTests: XCTestCase {
     func testBinaryFileIsRefused() {
@@ -11,13 +12,18 @@ final class EncodingTests: XCTestCase {
         }
         // Binary without NULs: mostly control characters.
         let noisy = Data((0..<200).map { UInt8($0 % 8 + 1) })
-        XCTAssertThrowsError(try ImportText.decode(noisy, fileName: "noise")) { XCTAssertEqual($0 as? ImportError, .binaryFile(fileName: "noise")) }
+        XCTAssertThrowsError(try ImportText.decode(noisy, fileName: "noise")) {
+            XCTAssertEqual($0 as? ImportError, .binaryFile(fileName: "noise"))
+        }
     }
 
     func testNonUTF8IsRefusedWithItsLine() {
         XCTAssertThrowsError(try Fixture.text("latin1.txt")) { error in
             XCTAssertEqual(error as? ImportError, .notUTF8(fileName: "latin1.txt", line: 2))
-            XCTAssertEqual("\(error)", "latin1.txt is not UTF-8 text (line 2 has bytes that are not UTF-8); save it as UTF-8 and import it again")
+            XCTAssertEqual(
+                "\(error)",
+                "latin1.txt is not UTF-8 text (line 2 has bytes that are not UTF-8); save it as UTF-8 and import it again"
+            )
         }
         for bad: [UInt8] in [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0xFF]] {
             XCTAssertThrowsError(try ImportText.decode(Data([0x61, 0x0A] + bad), fileName: "f"), "\(bad)") {
@@ -50,7 +56,10 @@ final class EncodingTests: XCTestCase {
     func testEmptyFileImportsNothingForEveryFormat() throws {
         let state = TestSession.make()
         let empty = try Fixture.text("empty.txt")
-        for plan in [try Importer.zoomChat(empty, into: state), try Importer.webVTT(empty, into: state), try Importer.miro(empty, into: state)] {
+        for plan in [
+            try Importer.zoomChat(empty, into: state), try Importer.webVTT(empty, into: state),
+            try Importer.miro(empty, into: state),
+        ] {
             XCTAssertTrue(plan.isEmpty)
             XCTAssertTrue(plan.report.emptyFile)
             XCTAssertTrue(plan.report.summary.contains("the file is empty; nothing to import"))
@@ -60,7 +69,9 @@ final class EncodingTests: XCTestCase {
     func testTheWrongFileIsRefusedAsAWhole() throws {
         let state = TestSession.make()
         XCTAssertThrowsError(try Importer.zoomChat(try Fixture.text("teams.vtt"), into: state)) { error in
-            guard case .nothingRecognised(_, .zoomChat, let first)? = error as? ImportError else { return XCTFail("\(error)") }
+            guard case .nothingRecognised(_, .zoomChat, let first)? = error as? ImportError else {
+                return XCTFail("\(error)")
+            }
             XCTAssertEqual(first, "line 1: not a chat message (no `HH:MM:SS From NAME:` before it)")
         }
         XCTAssertThrowsError(try Importer.webVTT(try Fixture.text("zoom-new-multiline.txt"), into: state)) { error in
@@ -84,7 +95,8 @@ final class EncodingTests: XCTestCase {
             chunk = ""
             for _ in 0..<5000 {
                 let clock = String(format: "%02d:%02d:%02d", seconds / 3600 % 24, seconds / 60 % 60, seconds % 60)
-                chunk += "\(clock) From Participant \(count % 7) to Everyone:\n\tMessage number \(count) about thresholds, referrals and the MASH.\n"
+                chunk +=
+                    "\(clock) From Participant \(count % 7) to Everyone:\n\tMessage number \(count) about thresholds, referrals and the MASH.\n"
                 count += 1
                 if count % 4 == 0 { seconds += 1 }
             }
@@ -99,8 +111,11 @@ final class EncodingTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(text.bytes.count, 50 * 1_048_576)
         XCTAssertEqual(chat.messages.count, count)
         XCTAssertEqual(chat.skipped, [])
-        XCTAssertEqual(chat.messages.last?.text, "Message number \(count - 1) about thresholds, referrals and the MASH.")
+        XCTAssertEqual(
+            chat.messages.last?.text, "Message number \(count - 1) about thresholds, referrals and the MASH.")
         XCTAssertLessThan(elapsed, 120, "a 50 MB chat must parse in linear time (took \(elapsed) s in a debug build)")
-        print("50 MB chat: \(chat.lineCount) lines, \(count) messages in \(String(format: "%.1f", elapsed)) s (debug build)")
+        print(
+            "50 MB chat: \(chat.lineCount) lines, \(count) messages in \(String(format: "%.1f", elapsed)) s (debug build)"
+        )
     }
 }

@@ -1,8 +1,9 @@
 import ConveneTestSupport
 import Foundation
-@testable import Importers
 import SessionModel
 import XCTest
+
+@testable import Importers
 
 /// A chat file written as Zoom and synced folders write it, a line or a random
 /// piece at a time with pauses of 0.05–3 s, followed as `convene import
@@ -51,7 +52,9 @@ final class FollowWritersTests: XCTestCase {
             if rng.next() % 3 != 0 { clock += 1 }
             let sender = senders[Int(rng.next() % 3)]
             let time = String(format: "%02d:%02d:%02d", clock / 3600, clock / 60 % 60, clock % 60)
-            let lines = (0...Int(rng.next() % 3)).map { "message \(k) line \($0): what about the people who are completely new" }
+            let lines = (0...Int(rng.next() % 3)).map {
+                "message \(k) line \($0): what about the people who are completely new"
+            }
             expected.append(lines.joined(separator: "\n"))
             if k % 4 == 0 {
                 file += "\(time) From \(sender) : \(lines[0])\n" + lines.dropFirst().map { "\t\($0)\n" }.joined()
@@ -69,7 +72,8 @@ final class FollowWritersTests: XCTestCase {
             } else {
                 end = rest.index(after: rest.firstIndex(of: "\n")!)
             }
-            let pause = rng.next() % 5 == 0 ? 0.05 + Double(rng.next() % 2950) / 1000 : 0.05 + Double(rng.next() % 150) / 1000
+            let pause =
+                rng.next() % 5 == 0 ? 0.05 + Double(rng.next() % 2950) / 1000 : 0.05 + Double(rng.next() % 150) / 1000
             writes.append((String(rest[..<end]), pause))
             rest = rest[end...]
         }
@@ -94,12 +98,16 @@ final class FollowWritersTests: XCTestCase {
             let batch = try follower.poll()
             XCTAssertEqual(batch.skipped, [], "seed \(seed)")
             if !batch.messages.isEmpty {
-                let plan = try Importer.followedChat(ChatTranscript(messages: follower.messages), fileName: "chat", into: state, options: options)
+                let plan = try Importer.followedChat(
+                    ChatTranscript(messages: follower.messages), fileName: "chat", into: state, options: options)
                 edits += plan.report.edited
                 state = try TestSession.applying(plan, to: state)
             }
             if writer.isFinished && state.contributions.count == count
-                && state.contributions.map(\.text) == expected { break }
+                && state.contributions.map(\.text) == expected
+            {
+                break
+            }
             Thread.sleep(forTimeInterval: 0.1)
         }
         let stored = state.contributions
@@ -108,10 +116,13 @@ final class FollowWritersTests: XCTestCase {
         for c in stored {
             // Never cut mid-line: what was stored before it grew was whole lines of it.
             for edit in c.history {
-                XCTAssertTrue(c.text.hasPrefix(edit.previousText + "\n"), "#\(c.number) was stored cut: '\(edit.previousText)' (seed \(seed))")
+                XCTAssertTrue(
+                    c.text.hasPrefix(edit.previousText + "\n"),
+                    "#\(c.number) was stored cut: '\(edit.previousText)' (seed \(seed))")
             }
         }
-        print("FollowWritersTests seed \(seed): \(count) messages, \(writes.count) writes, \(edits) grown after storing")
+        print(
+            "FollowWritersTests seed \(seed): \(count) messages, \(writes.count) writes, \(edits) grown after storing")
 
         // A plain import of the whole file afterwards adds nothing.
         let plain = try Importer.zoomChat(try ImportText.read(path: path), into: state, options: options)
@@ -136,12 +147,14 @@ final class FollowWritersTests: XCTestCase {
         Self.append("etely new?\n", to: path)
         XCTAssertEqual(try follower.poll(now: 111).messages, [])
         XCTAssertEqual(try follower.poll(now: 112.5).messages, [], "quiet for 1.5 s only")
-        XCTAssertEqual(try follower.poll(now: 113.1).messages.map(\.text), ["What about the people who are completely new?"])
+        XCTAssertEqual(
+            try follower.poll(now: 113.1).messages.map(\.text), ["What about the people who are completely new?"])
         // It grows: handed out again with the longer text (an edit, for the planner).
         Self.append("\tAnd their managers.\n", to: path)
         XCTAssertEqual(try follower.poll(now: 114).messages, [])
-        XCTAssertEqual(try follower.poll(now: 116.5).messages.map(\.text),
-                       ["What about the people who are completely new?\nAnd their managers."])
+        XCTAssertEqual(
+            try follower.poll(now: 116.5).messages.map(\.text),
+            ["What about the people who are completely new?\nAnd their managers."])
         // The next header closes it as it is: nothing new to hand out.
         Self.append("10:00:09 From Sam Okafor : Agreed.\n", to: path)
         XCTAssertEqual(try follower.poll(now: 117).messages, [])
@@ -153,12 +166,15 @@ final class FollowWritersTests: XCTestCase {
     /// check at the start reads the finished lines, and a header with no words yet is not a fault.
     func testAFollowStartsOnAFileInTheMiddleOfAMessage() throws {
         let state = TestSession.make()
-        for partial in ["10:00:00 From P01 to", "10:00:00 From P01 to Everyone:\n", "10:00:00 From P01 to Everyone:\n\tHel"] {
+        for partial in [
+            "10:00:00 From P01 to", "10:00:00 From P01 to Everyone:\n", "10:00:00 From P01 to Everyone:\n\tHel",
+        ] {
             let plan = try Importer.zoomChatSoFar(ImportText(partial, fileName: "chat.txt"), into: state)
             XCTAssertEqual(plan.report.read, 0, partial)
             XCTAssertEqual(plan.report.skippedTotal, 0, partial)
         }
-        let plan = try Importer.zoomChatSoFar(ImportText("10:00:00 From P01 : one\n10:00:01 From P02 to Everyone:\n\tTw", fileName: "c"), into: state)
+        let plan = try Importer.zoomChatSoFar(
+            ImportText("10:00:00 From P01 : one\n10:00:01 From P02 to Everyone:\n\tTw", fileName: "c"), into: state)
         XCTAssertEqual(plan.contributionTexts, ["one"])
         XCTAssertThrowsError(try Importer.zoomChatSoFar(ImportText("not a chat\nat all\n", fileName: "c"), into: state))
     }
@@ -171,4 +187,3 @@ final class FollowWritersTests: XCTestCase {
         close(fd)
     }
 }
-

@@ -1,7 +1,8 @@
 import Foundation
-@testable import Importers
 import SessionModel
 import XCTest
+
+@testable import Importers
 
 final class ImportPlannerTests: XCTestCase {
     var names: NameMapping { try! NameMapping.parse(try! Fixture.text("names.csv")) }
@@ -10,7 +11,8 @@ final class ImportPlannerTests: XCTestCase {
 
     func testChatWithMappingFacilitatorsTimesAndDirectMessagesLeftOut() throws {
         let state = TestSession.make()
-        let plan = try Importer.zoomChat(try Fixture.text("zoom-old-oneline.txt"), into: state, options: ImportOptions(mapping: names))
+        let plan = try Importer.zoomChat(
+            try Fixture.text("zoom-old-oneline.txt"), into: state, options: ImportOptions(mapping: names))
         let c = plan.contributions
         XCTAssertEqual(c.map(\.speaker), ["P01", "P02", nil, "P01"])
         XCTAssertEqual(c.map(\.source), [.chat, .chat, .facilitator, .chat])
@@ -21,7 +23,9 @@ final class ImportPlannerTests: XCTestCase {
         XCTAssertEqual(plan.report.directMessagesSkipped, 2)
         XCTAssertEqual(plan.report.added, 4)
         XCTAssertEqual(plan.report.addedAsFacilitator, 1)
-        XCTAssertEqual(plan.payloads.last as? ImportRecorded, ImportRecorded(format: "zoom-chat", fileName: "zoom-old-oneline.txt", added: 4))
+        XCTAssertEqual(
+            plan.payloads.last as? ImportRecorded,
+            ImportRecorded(format: "zoom-chat", fileName: "zoom-old-oneline.txt", added: 4))
         let after = try TestSession.applying(plan, to: state)
         XCTAssertEqual(after.contributions.count, 4)
         XCTAssertEqual(after.imports.count, 1)
@@ -47,11 +51,14 @@ final class ImportPlannerTests: XCTestCase {
         var options = ImportOptions(mapping: try mapping("Alex Rivera,P01\nSam Okafor,P02"), addUnknown: true)
         options.includeDirectMessages = false
         let plan = try Importer.zoomChat(try Fixture.text("zoom-new-multiline.txt"), into: state, options: options)
-        XCTAssertEqual(plan.payloads[0] as? ParticipantAdded, ParticipantAdded(code: "P04", jobRole: "role not recorded"))
+        XCTAssertEqual(
+            plan.payloads[0] as? ParticipantAdded, ParticipantAdded(code: "P04", jobRole: "role not recorded"))
         XCTAssertEqual(plan.payloads[1] as? RealNameRecorded, RealNameRecorded(code: "P04", name: "Jordan Lee"))
-        XCTAssertEqual(plan.payloads[2] as? ParticipantAdded, ParticipantAdded(code: "P05", jobRole: "role not recorded"))
+        XCTAssertEqual(
+            plan.payloads[2] as? ParticipantAdded, ParticipantAdded(code: "P05", jobRole: "role not recorded"))
         XCTAssertEqual(plan.payloads[3] as? RealNameRecorded, RealNameRecorded(code: "P05", name: "Ngozi To"))
-        XCTAssertEqual(plan.report.newParticipants.map(\.description), ["'Jordan Lee' → P04 (added)", "'Ngozi To' → P05 (added)"])
+        XCTAssertEqual(
+            plan.report.newParticipants.map(\.description), ["'Jordan Lee' → P04 (added)", "'Ngozi To' → P05 (added)"])
         let summary = plan.report.summary.joined(separator: "\n")
         XCTAssertTrue(summary.contains("new participant P04: 'Jordan Lee'"), summary)
         XCTAssertTrue(summary.contains("'Riley Chen' → facilitator (facilitator list)"), summary)
@@ -70,15 +77,18 @@ final class ImportPlannerTests: XCTestCase {
         XCTAssertEqual(plan.report.directMessagesSkipped, 1)
 
         // Next time the names are known from the linkage table.
-        let again = try Importer.zoomChat(try Fixture.text("zoom-new-multiline.txt"), into: after,
-                                          options: ImportOptions(mapping: try mapping("Alex Rivera,P01\nSam Okafor,P02")))
+        let again = try Importer.zoomChat(
+            try Fixture.text("zoom-new-multiline.txt"), into: after,
+            options: ImportOptions(mapping: try mapping("Alex Rivera,P01\nSam Okafor,P02")))
         XCTAssertTrue(again.isEmpty)
         XCTAssertTrue(again.report.names.contains { $0.name == "Jordan Lee" && $0.basis == .linkage })
     }
 
     func testDirectMessagesOnRequestAreMarked() throws {
         let state = TestSession.make()
-        let options = ImportOptions(mapping: try mapping("Alex Rivera,P01\nSam Okafor,P02\nJordan Lee,P03\nNgozi To,skip"), includeDirectMessages: true)
+        let options = ImportOptions(
+            mapping: try mapping("Alex Rivera,P01\nSam Okafor,P02\nJordan Lee,P03\nNgozi To,skip"),
+            includeDirectMessages: true)
         let plan = try Importer.zoomChat(try Fixture.text("zoom-new-multiline.txt"), into: state, options: options)
         let dms = plan.contributions.filter { $0.directMessage == true }
         XCTAssertEqual(dms.map(\.text), ["I need to step out for five minutes."])
@@ -94,7 +104,9 @@ final class ImportPlannerTests: XCTestCase {
         let options = ImportOptions(mapping: names)
         let text = try Fixture.text("zoom-old-oneline.txt")
         var after = try TestSession.applying(try Importer.zoomChat(text, into: state, options: options), to: state)
-        after = try TestSession.apply([ContributionEdited(number: 1, text: "Hello from the YOT (edited)")], to: after, at: TestSession.createdAt.addingTimeInterval(9000))
+        after = try TestSession.apply(
+            [ContributionEdited(number: 1, text: "Hello from the YOT (edited)")], to: after,
+            at: TestSession.createdAt.addingTimeInterval(9000))
         let again = try Importer.zoomChat(text, into: after, options: options)
         XCTAssertTrue(again.isEmpty, "\(again.payloads)")
         XCTAssertEqual(again.report.alreadyPresent, 4)
@@ -103,15 +115,24 @@ final class ImportPlannerTests: XCTestCase {
 
     func testFollowRestartAddsOnlyWhatIsNew() throws {
         let state = TestSession.make()
-        let options = ImportOptions(mapping: try mapping("Alex Rivera,P01\nSam Okafor,P02\nJordan Lee,P03\nNgozi To,P03"))
+        let options = ImportOptions(
+            mapping: try mapping("Alex Rivera,P01\nSam Okafor,P02\nJordan Lee,P03\nNgozi To,P03"))
         let whole = String(decoding: try Fixture.text("zoom-new-multiline.txt").bytes, as: UTF8.self)
-        let firstPart = whole.split(separator: "\n", omittingEmptySubsequences: false).prefix(13).joined(separator: "\n")
-        let first = try Importer.zoomChat(ImportText(firstPart, fileName: "meeting_saved_chat.txt"), into: state, options: options)
+        let firstPart = whole.split(separator: "\n", omittingEmptySubsequences: false).prefix(13).joined(
+            separator: "\n")
+        let first = try Importer.zoomChat(
+            ImportText(firstPart, fileName: "meeting_saved_chat.txt"), into: state, options: options)
         XCTAssertEqual(first.report.added, 3)
         let mid = try TestSession.applying(first, to: state)
-        let second = try Importer.zoomChat(ImportText(whole, fileName: "meeting_saved_chat.txt"), into: mid, options: options)
+        let second = try Importer.zoomChat(
+            ImportText(whole, fileName: "meeting_saved_chat.txt"), into: mid, options: options)
         XCTAssertEqual(second.report.alreadyPresent, 3)
-        XCTAssertEqual(second.contributionTexts, ["Please keep names out of the chat, thank you.", "Tab separated header, double spaces.", "My surname is To."])
+        XCTAssertEqual(
+            second.contributionTexts,
+            [
+                "Please keep names out of the chat, thank you.", "Tab separated header, double spaces.",
+                "My surname is To.",
+            ])
     }
 
     func testTheSameMessageTwiceInAFileIsKeptTwiceOnce() throws {
@@ -134,7 +155,9 @@ final class ImportPlannerTests: XCTestCase {
         XCTAssertEqual(c.first?.occurredAt, TestSession.time("22:58:00"))
         XCTAssertEqual(c[4].occurredAt, TestSession.day.addingTimeInterval(86_400 + 40 - 3600))
         XCTAssertEqual(plan.report.skipped.map(\.line), [1, 6, 14, 15, 16, 18])
-        XCTAssertEqual(plan.report.newParticipants.map(\.name), ["Priya 🌻 Shah", "نور حداد", "Alex Rivera", "Sam Okafor", "Jordan Lee"])
+        XCTAssertEqual(
+            plan.report.newParticipants.map(\.name),
+            ["Priya 🌻 Shah", "نور حداد", "Alex Rivera", "Sam Okafor", "Jordan Lee"])
         for p in plan.payloads {
             XCTAssertFalse("\(p)".contains("\u{1B}"), "no escape sequence may reach the session")
         }
@@ -146,8 +169,11 @@ final class ImportPlannerTests: XCTestCase {
 
     func testWithdrawnParticipantsAreNeverImported() throws {
         var state = TestSession.make()
-        state = try TestSession.apply([ParticipantWithdrawn(code: "P02", requestedOn: "2026-03-13", erased: [])], to: state, at: TestSession.createdAt)
-        let plan = try Importer.zoomChat(try Fixture.text("zoom-old-oneline.txt"), into: state, options: ImportOptions(mapping: names))
+        state = try TestSession.apply(
+            [ParticipantWithdrawn(code: "P02", requestedOn: "2026-03-13", erased: [])], to: state,
+            at: TestSession.createdAt)
+        let plan = try Importer.zoomChat(
+            try Fixture.text("zoom-old-oneline.txt"), into: state, options: ImportOptions(mapping: names))
         XCTAssertEqual(plan.contributions.map(\.speaker), ["P01", nil, "P01"])
         XCTAssertEqual(plan.report.withdrawnSkipped, ["P02": 1])
         XCTAssertTrue(plan.report.summary.contains("1 by P02 left out: P02 has withdrawn"))
@@ -155,13 +181,20 @@ final class ImportPlannerTests: XCTestCase {
 
     func testSessionAndRoomChecks() throws {
         let text = try Fixture.text("zoom-old-oneline.txt")
-        XCTAssertThrowsError(try Importer.zoomChat(text, into: SessionState())) { XCTAssertEqual($0 as? ImportError, .noSession) }
+        XCTAssertThrowsError(try Importer.zoomChat(text, into: SessionState())) {
+            XCTAssertEqual($0 as? ImportError, .noSession)
+        }
         var state = TestSession.make()
-        state = try TestSession.apply([GroupCreated(name: "Room A"), GroupClosed(room: 1)], to: state, at: TestSession.createdAt)
+        state = try TestSession.apply(
+            [GroupCreated(name: "Room A"), GroupClosed(room: 1)], to: state, at: TestSession.createdAt)
         var options = ImportOptions(room: 1, mapping: names)
-        XCTAssertThrowsError(try Importer.zoomChat(text, into: state, options: options)) { XCTAssertEqual($0 as? ImportError, .roomClosed("Room A")) }
+        XCTAssertThrowsError(try Importer.zoomChat(text, into: state, options: options)) {
+            XCTAssertEqual($0 as? ImportError, .roomClosed("Room A"))
+        }
         options.room = 7
-        XCTAssertThrowsError(try Importer.zoomChat(text, into: state, options: options)) { XCTAssertEqual($0 as? ImportError, .unknownRoom(7)) }
+        XCTAssertThrowsError(try Importer.zoomChat(text, into: state, options: options)) {
+            XCTAssertEqual($0 as? ImportError, .unknownRoom(7))
+        }
         state = try TestSession.apply([SessionClosed()], to: state, at: TestSession.createdAt)
         XCTAssertThrowsError(try Importer.zoomChat(text, into: state, options: ImportOptions(mapping: names))) {
             XCTAssertEqual($0 as? ImportError, .sessionClosed)
@@ -176,7 +209,8 @@ final class ImportPlannerTests: XCTestCase {
             XCTAssertEqual($0 as? ImportError, .mappedToUnknownParticipant(name: "Alex Rivera", code: "P09"))
         }
         let plan = try Importer.zoomChat(text, into: state, options: ImportOptions(mapping: map, addUnknown: true))
-        XCTAssertEqual(plan.payloads.first as? ParticipantAdded, ParticipantAdded(code: "P09", jobRole: "role not recorded"))
+        XCTAssertEqual(
+            plan.payloads.first as? ParticipantAdded, ParticipantAdded(code: "P09", jobRole: "role not recorded"))
         XCTAssertEqual(plan.contributions.first?.speaker, "P09")
     }
 
@@ -188,14 +222,21 @@ final class ImportPlannerTests: XCTestCase {
         XCTAssertEqual(m.target(for: "Zoom Notetaker Bot"), .skip)
         XCTAssertNil(m.target(for: "Jordan Lee"))
         XCTAssertThrowsError(try mapping("Alex,P01\nSam,youth worker\n")) {
-            XCTAssertEqual($0 as? ImportError, .mappingLine(fileName: "names.csv", line: 2,
-                                                           reason: "'youth worker' is not a participant code (like P01), `facilitator` or `skip`"))
+            XCTAssertEqual(
+                $0 as? ImportError,
+                .mappingLine(
+                    fileName: "names.csv", line: 2,
+                    reason: "'youth worker' is not a participant code (like P01), `facilitator` or `skip`"))
         }
         XCTAssertThrowsError(try mapping("Alex,P01\nalex,P02\n")) {
-            XCTAssertEqual($0 as? ImportError, .mappingLine(fileName: "names.csv", line: 2, reason: "'alex' is mapped twice, to P01 and to P02"))
+            XCTAssertEqual(
+                $0 as? ImportError,
+                .mappingLine(fileName: "names.csv", line: 2, reason: "'alex' is mapped twice, to P01 and to P02"))
         }
         XCTAssertThrowsError(try mapping("Alex\n")) {
-            XCTAssertEqual($0 as? ImportError, .mappingLine(fileName: "names.csv", line: 1, reason: "expected `display name,code`"))
+            XCTAssertEqual(
+                $0 as? ImportError, .mappingLine(fileName: "names.csv", line: 1, reason: "expected `display name,code`")
+            )
         }
         XCTAssertTrue(try mapping("").isEmpty)
     }
@@ -205,7 +246,8 @@ final class ImportPlannerTests: XCTestCase {
     func testTranscriptTimesFacilitatorsAndAlignment() throws {
         var state = TestSession.make()
         let t0 = TestSession.createdAt
-        state = try TestSession.logLive(state, speaker: "P01", text: "YOT worker, mostly boys, county lines", at: t0.addingTimeInterval(20))
+        state = try TestSession.logLive(
+            state, speaker: "P01", text: "YOT worker, mostly boys, county lines", at: t0.addingTimeInterval(20))
         state = try TestSession.logLive(state, speaker: "P02", text: "school nurse", at: t0.addingTimeInterval(18))
         state = try TestSession.logLive(state, speaker: "P01", text: "later point", at: t0.addingTimeInterval(900))
         let options = ImportOptions(mapping: try mapping("Alex Rivera,P01\nSam Okafor,P02"))
@@ -227,7 +269,9 @@ final class ImportPlannerTests: XCTestCase {
         XCTAssertEqual(second.contributions.map(\.alignsWith), [3, nil])
         XCTAssertEqual(second.contributions.first?.occurredAt, t0.addingTimeInterval(881))
 
-        XCTAssertTrue(try Importer.webVTT(try Fixture.text("teams.vtt"), into: after, options: options).isEmpty, "re-import adds nothing")
+        XCTAssertTrue(
+            try Importer.webVTT(try Fixture.text("teams.vtt"), into: after, options: options).isEmpty,
+            "re-import adds nothing")
     }
 
     func testTranscriptRecordingStartOffsetAndUnnamedCues() throws {
@@ -235,7 +279,9 @@ final class ImportPlannerTests: XCTestCase {
         let start = TestSession.time("14:00:00")
         var options = ImportOptions(recordingStart: start, mapping: try mapping("Alex Rivera,P01"))
         options.offset = 2
-        let text = ImportText("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Alex Rivera>hello\n\n00:00:03.000 --> 00:00:04.000\nno speaker here\n", fileName: "t.vtt")
+        let text = ImportText(
+            "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Alex Rivera>hello\n\n00:00:03.000 --> 00:00:04.000\nno speaker here\n",
+            fileName: "t.vtt")
         let plan = try Importer.webVTT(text, into: state, options: options)
         XCTAssertEqual(plan.contributions.first?.occurredAt, start.addingTimeInterval(3))
         // A cue that names nobody is imported unattributed, never guessed, never dropped.
@@ -254,36 +300,48 @@ final class ImportPlannerTests: XCTestCase {
         var state = TestSession.make()
         state = try TestSession.logLive(state, speaker: "P01", text: "before", at: TestSession.createdAt)
         state = try TestSession.apply([GroupCreated(name: "Room A")], to: state, at: TestSession.createdAt)
-        let plan = try Importer.miro(try Fixture.text("miro-board.csv"), into: state, options: ImportOptions(room: 1, mapping: names))
+        let plan = try Importer.miro(
+            try Fixture.text("miro-board.csv"), into: state, options: ImportOptions(room: 1, mapping: names))
         XCTAssertEqual(plan.report.format, .miroCSV)
         XCTAssertTrue(plan.contributions.allSatisfy { $0.speaker == nil && $0.source == .whiteboard && $0.room == 1 })
         XCTAssertEqual(plan.contributions.count, 5)
         XCTAssertEqual(plan.report.ignoredItems, 2)
         let after = try TestSession.applying(plan, to: state)
-        XCTAssertEqual(after.contributions[1].codes.sorted(), ["colour: light yellow", "frame: Barriers", "tag: agencies", "tag: barrier"])
+        XCTAssertEqual(
+            after.contributions[1].codes.sorted(),
+            ["colour: light yellow", "frame: Barriers", "tag: agencies", "tag: barrier"])
         XCTAssertEqual(after.contributions[3].codes.sorted(), ["colour: light green", "frame: What helps"])
         XCTAssertEqual(after.contributions[1].occurredAt, TestSession.time("14:20:00"))
         XCTAssertEqual(after.contributions.filter { $0.text == "Thresholds keep moving" }.count, 2)
         XCTAssertTrue(after.codebook.entries.allSatisfy(\.emergent))
-        XCTAssertTrue(try Importer.miro(try Fixture.text("miro-board.csv"), into: after, options: ImportOptions(room: 1)).isEmpty)
+        XCTAssertTrue(
+            try Importer.miro(try Fixture.text("miro-board.csv"), into: after, options: ImportOptions(room: 1)).isEmpty)
 
         var plain = ImportOptions()
         plain.keepBoardTags = false
-        XCTAssertFalse(try Importer.miro(try Fixture.text("miro-board.csv"), into: state, options: plain).payloads.contains { $0 is CodeTagged })
+        XCTAssertFalse(
+            try Importer.miro(try Fixture.text("miro-board.csv"), into: state, options: plain).payloads.contains {
+                $0 is CodeTagged
+            })
     }
 
     func testPlainListImport() throws {
         let state = TestSession.make()
         let plan = try Importer.miro(try Fixture.text("miro-blocks.txt"), into: state)
         XCTAssertEqual(plan.report.format, .miroList)
-        XCTAssertEqual(plan.contributionTexts, ["Transitions at 18\nare a cliff edge", "Workers change too often", "Young people say\nnobody listens"])
-        XCTAssertEqual(plan.payloads.last as? ImportRecorded, ImportRecorded(format: "miro-list", fileName: "miro-blocks.txt", added: 3))
+        XCTAssertEqual(
+            plan.contributionTexts,
+            ["Transitions at 18\nare a cliff edge", "Workers change too often", "Young people say\nnobody listens"])
+        XCTAssertEqual(
+            plan.payloads.last as? ImportRecorded,
+            ImportRecorded(format: "miro-list", fileName: "miro-blocks.txt", added: 3))
     }
 
     func testTooLongForOneContribution() throws {
         let state = TestSession.make()
         let huge = String(repeating: "word ", count: 220_000)
-        let text = ImportText("10:00:00 From P01 : ok\n10:00:01 From P01 : \(huge)\n10:00:02 From P02 : after\n", fileName: "chat.txt")
+        let text = ImportText(
+            "10:00:00 From P01 : ok\n10:00:01 From P01 : \(huge)\n10:00:02 From P02 : after\n", fileName: "chat.txt")
         // One of three entries lost is more than 5%: refused unless skips are allowed.
         XCTAssertThrowsError(try Importer.zoomChat(text, into: state)) {
             guard case .tooManySkipped(let r)? = $0 as? ImportError else { return XCTFail("\($0)") }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Importers
 import XCTest
+
+@testable import Importers
 
 final class MiroParserTests: XCTestCase {
     func testBoardCSVWithTypesFramesColoursTagsAndMultilineCells() throws {
@@ -32,7 +33,9 @@ final class MiroParserTests: XCTestCase {
 
     func testHeaderlessSingleColumn() throws {
         let board = MiroParser.parseCSV(try Fixture.text("miro-headerless.csv"))
-        XCTAssertEqual(board.notes.map(\.text), ["Listen to young people", "Contextual safeguarding", "Multi-agency, not multi-referral"])
+        XCTAssertEqual(
+            board.notes.map(\.text),
+            ["Listen to young people", "Contextual safeguarding", "Multi-agency, not multi-referral"])
         XCTAssertEqual(board.warnings, [])
     }
 
@@ -45,15 +48,22 @@ final class MiroParserTests: XCTestCase {
 
     func testPlainLists() throws {
         let lines = MiroParser.parseList(try Fixture.text("miro-list.txt"))
-        XCTAssertEqual(lines.notes.map(\.text), ["Peer groups matter", "Schools are a key place", "Online harm is everywhere", "Families need support too"])
+        XCTAssertEqual(
+            lines.notes.map(\.text),
+            ["Peer groups matter", "Schools are a key place", "Online harm is everywhere", "Families need support too"])
         let blocks = MiroParser.parseList(try Fixture.text("miro-blocks.txt"))
-        XCTAssertEqual(blocks.notes.map(\.text), ["Transitions at 18\nare a cliff edge", "Workers change too often", "Young people say\nnobody listens"])
+        XCTAssertEqual(
+            blocks.notes.map(\.text),
+            ["Transitions at 18\nare a cliff edge", "Workers change too often", "Young people say\nnobody listens"])
         XCTAssertEqual(blocks.notes.map(\.line), [1, 4, 6])
     }
 
     func testChoosingCSVOrList() throws {
-        XCTAssertEqual(MiroParser.parse(ImportText("Content,Frame\nA,B\n", fileName: "board.txt")).notes.first?.frame, "B")
-        XCTAssertEqual(MiroParser.parse(ImportText("one, two\nthree\n", fileName: "notes.txt")).notes.map(\.text), ["one, two", "three"])
+        XCTAssertEqual(
+            MiroParser.parse(ImportText("Content,Frame\nA,B\n", fileName: "board.txt")).notes.first?.frame, "B")
+        XCTAssertEqual(
+            MiroParser.parse(ImportText("one, two\nthree\n", fileName: "notes.txt")).notes.map(\.text),
+            ["one, two", "three"])
     }
 
     func testCSVReaderEdgeCases() {

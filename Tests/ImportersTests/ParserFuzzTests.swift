@@ -1,10 +1,11 @@
 import ConveneTestSupport
 import Foundation
-@testable import Importers
 import PropertyBased
 import SessionModel
 import Testing
 import XCTest
+
+@testable import Importers
 
 /// Every parser, and the planner behind it, on random and mutated input: no
 /// crash, no hang, and whatever is planned folds into the session.
@@ -47,10 +48,14 @@ final class ParserMutationTests: XCTestCase {
 
 enum Fuzz {
     static let pieces: [String] = [
-        "10:00:00 From ", "23:59:59 ", "99:99:99 ", "From ", " to ", "  to  ", "Everyone", ":", " : ", "(Direct Message)",
-        "(Privately)", "\t", "\n", "\r\n", "\r", "Reacted to \"", "\" with 👍", "Replying to \"", "Removed a ", " reaction from ",
-        "WEBVTT", "NOTE", "STYLE", "-->", "00:00:01.000", " --> ", "00:01.5", "<v ", "<v.x A>", "</v>", ">", "<", "&amp;", "&#",
-        "&#x1F;", "\"", "\"\"", ",", ";", "Content", "Frame", "Type,", "connector", "\u{1B}[31m", "\u{1B}]0;", "\u{07}", "\u{0}",
+        "10:00:00 From ", "23:59:59 ", "99:99:99 ", "From ", " to ", "  to  ", "Everyone", ":", " : ",
+        "(Direct Message)",
+        "(Privately)", "\t", "\n", "\r\n", "\r", "Reacted to \"", "\" with 👍", "Replying to \"", "Removed a ",
+        " reaction from ",
+        "WEBVTT", "NOTE", "STYLE", "-->", "00:00:01.000", " --> ", "00:01.5", "<v ", "<v.x A>", "</v>", ">", "<",
+        "&amp;", "&#",
+        "&#x1F;", "\"", "\"\"", ",", ";", "Content", "Frame", "Type,", "connector", "\u{1B}[31m", "\u{1B}]0;", "\u{07}",
+        "\u{0}",
         "نور", "🌻", "\u{202E}", "é", "a", "P01", " ", "12:00 AM", "PM",
     ]
 
@@ -67,10 +72,12 @@ enum Fuzz {
         case 0 where n > 0: bytes[at()] = UInt8(truncatingIfNeeded: rng.next())
         case 1: bytes.insert(contentsOf: pieces(&rng, count: 1 + Int(rng.next() % 3)), at: at())
         case 2 where n > 1:
-            let a = at(), b = min(n, a + Int(rng.next() % 64))
+            let a = at()
+            let b = min(n, a + Int(rng.next() % 64))
             bytes.removeSubrange(a..<b)
         case 3 where n > 1:
-            let a = at(), b = min(n, a + Int(rng.next() % 128))
+            let a = at()
+            let b = min(n, a + Int(rng.next() % 128))
             bytes.insert(contentsOf: bytes[a..<b], at: at())
         case 4 where n > 0: bytes[at()] = [0x0A, 0x0D, 0x09, 0x22, 0x3A, 0x2C, 0x3C, 0x3E][Int(rng.next() % 8)]
         default: bytes.append(contentsOf: pieces(&rng, count: 2))
@@ -94,7 +101,9 @@ enum Fuzz {
         var problems = [String]()
         // The decoder either refuses or gives UTF-8.
         if let decoded = try? ImportText.decode(Data(bytes), fileName: "f") {
-            if !decoded.bytes.withUnsafeBufferPointer({ UTF8Check.isValid($0) }) { problems.append("decoded text is not UTF-8") }
+            if !decoded.bytes.withUnsafeBufferPointer({ UTF8Check.isValid($0) }) {
+                problems.append("decoded text is not UTF-8")
+            }
             problems += plan(decoded)
         }
         // The parsers take even unchecked bytes without crashing.
@@ -133,4 +142,3 @@ enum Fuzz {
         return problems
     }
 }
-

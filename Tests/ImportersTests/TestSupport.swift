@@ -1,7 +1,8 @@
 import Foundation
-@testable import Importers
 import SessionModel
 import XCTest
+
+@testable import Importers
 
 /// Fixture files and a small session to import into. Every name is invented.
 enum Fixture {
@@ -22,7 +23,8 @@ enum TestSession {
     /// A session with a lead and a note-taker, and participants P01–P03.
     static func make(participants: Int = 3, linkage: [String: String] = [:]) -> SessionState {
         var events: [any EventPayload] = [
-            SessionCreated(sessionID: UUID(), title: "Exploitation outside the home", platform: .zoom, date: "2026-03-12"),
+            SessionCreated(
+                sessionID: UUID(), title: "Exploitation outside the home", platform: .zoom, date: "2026-03-12"),
             FacilitatorAdded(name: "Dr Morgan Hale", role: .lead),
             FacilitatorAdded(name: "Riley Chen", role: .notetaker),
         ]
@@ -30,11 +32,15 @@ enum TestSession {
         for i in 0..<participants {
             events.append(ParticipantAdded(code: String(format: "P%02d", i + 1), jobRole: roles[i % roles.count]))
         }
-        for (code, name) in linkage.sorted(by: { $0.key < $1.key }) { events.append(RealNameRecorded(code: code, name: name)) }
+        for (code, name) in linkage.sorted(by: { $0.key < $1.key }) {
+            events.append(RealNameRecorded(code: code, name: name))
+        }
         return try! apply(events, to: SessionState(), at: createdAt)
     }
 
-    static func apply(_ payloads: [any EventPayload], to state: SessionState, at: Date, by: String = "Riley Chen") throws -> SessionState {
+    static func apply(_ payloads: [any EventPayload], to state: SessionState, at: Date, by: String = "Riley Chen")
+        throws -> SessionState
+    {
         var s = state
         for p in payloads { try s.apply(SessionEvent(at: at, by: by, p)) }
         return s
@@ -46,8 +52,12 @@ enum TestSession {
     }
 
     /// A live contribution typed by a note-taker at `at`.
-    static func logLive(_ state: SessionState, speaker: String, text: String, at: Date, summary: Bool = true) throws -> SessionState {
-        try apply([ContributionLogged(source: .verbal, speaker: speaker, text: text, form: summary ? .summary : .verbatim)], to: state, at: at)
+    static func logLive(_ state: SessionState, speaker: String, text: String, at: Date, summary: Bool = true) throws
+        -> SessionState
+    {
+        try apply(
+            [ContributionLogged(source: .verbal, speaker: speaker, text: text, form: summary ? .summary : .verbatim)],
+            to: state, at: at)
     }
 
     static func time(_ clock: String) -> Date {

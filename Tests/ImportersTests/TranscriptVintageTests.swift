@@ -1,7 +1,8 @@
 import Foundation
-@testable import Importers
 import SessionModel
 import XCTest
+
+@testable import Importers
 
 /// One fixture per transcript vintage (invented words, written to the shapes
 /// public files of 2020–2024 have): every cue arrives exactly once, with its
@@ -10,41 +11,50 @@ final class TranscriptVintageTests: XCTestCase {
     /// P01–P05; the names each vintage uses, mapped.
     private var state: SessionState { TestSession.make(participants: 5) }
     private var names: NameMapping {
-        try! mapping("""
-        Alex Rivera,P01
-        "Rivera, Alex",P01
-        Sam Okafor,P02
-        "Okafor, Sam",P02
-        Jordan Lee,P03
-        Robin Ashby,P04
-        "Hale, Morgan",facilitator
-        """)
+        try! mapping(
+            """
+            Alex Rivera,P01
+            "Rivera, Alex",P01
+            Sam Okafor,P02
+            "Okafor, Sam",P02
+            Jordan Lee,P03
+            Robin Ashby,P04
+            "Hale, Morgan",facilitator
+            """)
     }
 
     private typealias Cue = (speaker: String?, text: String)
 
     /// The parsed cues are `expected`; imported, each text is in exactly one
     /// contribution, with the speaker's code (or none), and nothing is lost.
-    private func check(_ transcript: WebVTTTranscript, _ expected: [Cue], plan: ImportPlan,
-                       file: StaticString = #filePath, line: UInt = #line) throws {
+    private func check(
+        _ transcript: WebVTTTranscript, _ expected: [Cue], plan: ImportPlan,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         XCTAssertEqual(transcript.cues.map(\.speaker), expected.map(\.speaker), file: file, line: line)
         XCTAssertEqual(transcript.cues.map(\.text), expected.map(\.text), file: file, line: line)
         let after = try TestSession.applying(plan, to: state)
-        let codes = ["Alex Rivera": "P01", "Rivera, Alex": "P01", "Sam Okafor": "P02", "Okafor, Sam": "P02",
-                     "Jordan Lee": "P03", "Robin Ashby": "P04"]
+        let codes = [
+            "Alex Rivera": "P01", "Rivera, Alex": "P01", "Sam Okafor": "P02", "Okafor, Sam": "P02",
+            "Jordan Lee": "P03", "Robin Ashby": "P04",
+        ]
         for cue in expected {
             let holding = after.contributions.filter { $0.text.contains(cue.text) }
             XCTAssertEqual(holding.count, 1, "'\(cue.text)' must arrive exactly once", file: file, line: line)
             guard let c = holding.first else { continue }
             switch cue.speaker {
-            case nil: XCTAssertEqual(c.speaker, nil, file: file, line: line); XCTAssertEqual(c.source, .verbal, file: file, line: line)
+            case nil:
+                XCTAssertEqual(c.speaker, nil, file: file, line: line)
+                XCTAssertEqual(c.source, .verbal, file: file, line: line)
             case "Dr Morgan Hale", "Hale, Morgan": XCTAssertEqual(c.source, .facilitator, file: file, line: line)
             case let name?: XCTAssertEqual(c.speaker, codes[name], "\(name)", file: file, line: line)
             }
         }
         let r = plan.report
         XCTAssertEqual(r.imported, expected.count, file: file, line: line)
-        XCTAssertEqual(r.read, r.imported + r.alreadyPresent + r.skippedTotal, "every entry is accounted for", file: file, line: line)
+        XCTAssertEqual(
+            r.read, r.imported + r.alreadyPresent + r.skippedTotal, "every entry is accounted for", file: file,
+            line: line)
         XCTAssertEqual(r.lostEntries, 0, file: file, line: line)
         XCTAssertTrue(r.summary.contains(r.countsLine), file: file, line: line)
         // Importing the file again adds nothing.
@@ -75,15 +85,17 @@ final class TranscriptVintageTests: XCTestCase {
 
     func testTeams2022UnpaddedTimesAndAGlitchedNegativeTime() throws {
         let (t, plan) = try vtt("teams-2022-unpadded.vtt")
-        try check(t, [
-            ("Dr Morgan Hale", "Welcome back, everyone, we will pick up where we left off."),
-            ("Dr Morgan Hale", "Who wants to start with the referral pathway?"),
-            ("Alex Rivera", "I can. The pathway itself is fine on paper."),
-            ("Alex Rivera", "It is the handover between teams that slips."),
-            ("Sam Okafor", "We see the same thing in schools."),
-            ("Sam Okafor", "Nobody knows who holds the case after the first meeting."),
-            ("Alex Rivera", "And the young person notices that straight away."),
-        ], plan: plan)
+        try check(
+            t,
+            [
+                ("Dr Morgan Hale", "Welcome back, everyone, we will pick up where we left off."),
+                ("Dr Morgan Hale", "Who wants to start with the referral pathway?"),
+                ("Alex Rivera", "I can. The pathway itself is fine on paper."),
+                ("Alex Rivera", "It is the handover between teams that slips."),
+                ("Sam Okafor", "We see the same thing in schools."),
+                ("Sam Okafor", "Nobody knows who holds the case after the first meeting."),
+                ("Alex Rivera", "And the young person notices that straight away."),
+            ], plan: plan)
         XCTAssertEqual(t.skipped, [])
         // The negative cue sits between its neighbours; the reversed end is its start.
         XCTAssertEqual(t.cues.map(\.start), [0, 5.31, 10.2, 14.49, 15.5, 19.3, 62.7])
@@ -99,18 +111,24 @@ final class TranscriptVintageTests: XCTestCase {
 
     func testOneDriveIdLinesWithNoSpeakersAreImportedUnattributed() throws {
         let (t, plan) = try vtt("onedrive-ids-no-speakers.vtt")
-        try check(t, [
-            (nil, "So the first thing I would say is that the thresholds differ between areas."),
-            (nil, "What counts as a concern here is not a concern two miles away."),
-            (nil, "Yes."),
-            (nil, "And the forms ask different questions, so the same child gets a different score."),
-            (nil, "The point is: nobody has mapped those differences."),
-            (nil, "A cue with no id line at all."),
-            (nil, "A cue with a plain number for an id."),
-        ], plan: plan)
-        XCTAssertEqual(t.cues.map(\.id), ["b05cbc69-31d2-4c6e-9a41-7f0e2d8c5a13/19-0", "b05cbc69-31d2-4c6e-9a41-7f0e2d8c5a13/19-1",
-                                          "3f7a9e02-5b6c-48d1-8e2f-0a9c1d4b7e65/24-0", "3f7a9e02-5b6c-48d1-8e2f-0a9c1d4b7e65/25-0",
-                                          "d91c4b27-6e0a-4f3b-b8d5-2c7e9f1a0b48/7-1", nil, "42"])
+        try check(
+            t,
+            [
+                (nil, "So the first thing I would say is that the thresholds differ between areas."),
+                (nil, "What counts as a concern here is not a concern two miles away."),
+                (nil, "Yes."),
+                (nil, "And the forms ask different questions, so the same child gets a different score."),
+                (nil, "The point is: nobody has mapped those differences."),
+                (nil, "A cue with no id line at all."),
+                (nil, "A cue with a plain number for an id."),
+            ], plan: plan)
+        XCTAssertEqual(
+            t.cues.map(\.id),
+            [
+                "b05cbc69-31d2-4c6e-9a41-7f0e2d8c5a13/19-0", "b05cbc69-31d2-4c6e-9a41-7f0e2d8c5a13/19-1",
+                "3f7a9e02-5b6c-48d1-8e2f-0a9c1d4b7e65/24-0", "3f7a9e02-5b6c-48d1-8e2f-0a9c1d4b7e65/25-0",
+                "d91c4b27-6e0a-4f3b-b8d5-2c7e9f1a0b48/7-1", nil, "42",
+            ])
         // Unattributed cues stay one contribution each, so speakers can be set by range later.
         XCTAssertEqual(plan.report.added, 7)
         XCTAssertEqual(plan.report.unattributed, 7)
@@ -134,42 +152,49 @@ final class TranscriptVintageTests: XCTestCase {
 
     func testZoomNameColonWithASpeakerWhoSpeaksOnlyOnce() throws {
         let (t, plan) = try vtt("zoom-once-only-speaker.vtt")
-        try check(t, [
-            ("Alex Rivera", "I think the biggest gap is after school hours."),
-            ("Alex Rivera", "That is when the grooming happens."),
-            ("Robin Ashby", "Oh, right. See how that goes."),
-            ("Alex Rivera", "Exactly, and services are closed by then."),
-            ("Sam Okafor", "The point is: we hand over at five and nobody picks up."),
-            ("Sam Okafor", "Weekends are worse."),
-            ("Dr Morgan Hale", "Thank you both. Let us move to the next question."),
-        ], plan: plan)
+        try check(
+            t,
+            [
+                ("Alex Rivera", "I think the biggest gap is after school hours."),
+                ("Alex Rivera", "That is when the grooming happens."),
+                ("Robin Ashby", "Oh, right. See how that goes."),
+                ("Alex Rivera", "Exactly, and services are closed by then."),
+                ("Sam Okafor", "The point is: we hand over at five and nobody picks up."),
+                ("Sam Okafor", "Weekends are worse."),
+                ("Dr Morgan Hale", "Thank you both. Let us move to the next question."),
+            ], plan: plan)
         // The once-only speaker is a turn of their own; the turns around it are not split.
-        XCTAssertEqual(t.turns().map(\.speaker), ["Alex Rivera", "Robin Ashby", "Alex Rivera", "Sam Okafor", "Dr Morgan Hale"])
+        XCTAssertEqual(
+            t.turns().map(\.speaker), ["Alex Rivera", "Robin Ashby", "Alex Rivera", "Sam Okafor", "Dr Morgan Hale"])
         XCTAssertEqual(plan.contributions.map(\.speaker), ["P01", "P04", "P01", "P02", nil])
     }
 
     func testVoiceTagsWithAndWithoutClosingTags() throws {
         let (t, plan) = try vtt("voice-tags-open-and-closed.vtt")
-        try check(t, [
-            ("Alex Rivera", "Closed voice tag here."),
-            ("Alex Rivera", "No closing tag on this one."),
-            ("Sam Okafor", "Two voices in one cue,"),
-            ("Jordan Lee", "answered straight away."),
-            ("Jordan Lee", "A voice with a class and italics."),
-            ("Sam Okafor", "Quiet agreement & a nod."),
-        ], plan: plan)
+        try check(
+            t,
+            [
+                ("Alex Rivera", "Closed voice tag here."),
+                ("Alex Rivera", "No closing tag on this one."),
+                ("Sam Okafor", "Two voices in one cue,"),
+                ("Jordan Lee", "answered straight away."),
+                ("Jordan Lee", "A voice with a class and italics."),
+                ("Sam Okafor", "Quiet agreement & a nod."),
+            ], plan: plan)
     }
 
     func testSRTWithAndWithoutSpeakers() throws {
         let with = try Fixture.text("srt-with-speakers.srt")
         lastText = with
         let t1 = WebVTTParser.parse(with, expectHeader: false)
-        try check(t1, [
-            ("Alex Rivera", "We stopped getting the minutes of strategy meetings."),
-            ("Alex Rivera", "So we could not follow the plan."),
-            ("Sam Okafor", "The school was never invited in the first place."),
-            ("Jordan Lee", "That matches what I hear from parents."),
-        ], plan: try Importer.srt(with, into: state, options: ImportOptions(mapping: names)))
+        try check(
+            t1,
+            [
+                ("Alex Rivera", "We stopped getting the minutes of strategy meetings."),
+                ("Alex Rivera", "So we could not follow the plan."),
+                ("Sam Okafor", "The school was never invited in the first place."),
+                ("Jordan Lee", "That matches what I hear from parents."),
+            ], plan: try Importer.srt(with, into: state, options: ImportOptions(mapping: names)))
         XCTAssertEqual(t1.warnings, [], "an SRT file has no WEBVTT line, and that is not worth a word")
         XCTAssertEqual(t1.cues.map(\.start), [1, 4, 8, 11.2])
 
@@ -177,12 +202,14 @@ final class TranscriptVintageTests: XCTestCase {
         lastText = without
         let plan = try Importer.srt(without, into: state, options: ImportOptions(mapping: names))
         XCTAssertEqual(plan.report.format, .srt)
-        try check(WebVTTParser.parse(without, expectHeader: false), [
-            (nil, "We start with the safety plan."),
-            (nil, "It is reviewed every six weeks."),
-            (nil, "The note is: the review slips."),
-            (nil, "Usually because the lead worker changed."),
-        ], plan: plan)
+        try check(
+            WebVTTParser.parse(without, expectHeader: false),
+            [
+                (nil, "We start with the safety plan."),
+                (nil, "It is reviewed every six weeks."),
+                (nil, "The note is: the review slips."),
+                (nil, "Usually because the lead worker changed."),
+            ], plan: plan)
     }
 
     func testTeamsDocx2023SpeakerAndTimeLines() throws {
@@ -190,14 +217,16 @@ final class TranscriptVintageTests: XCTestCase {
         lastDocx = data
         let t = try TeamsDocxParser.parse(data, fileName: "t.docx")
         let plan = try Importer.teamsDocx(data, fileName: "t.docx", into: state, options: ImportOptions(mapping: names))
-        try check(t, [
-            ("Dr Morgan Hale", "Welcome back. Today we look at information sharing."),
-            ("Alex Rivera", "The first barrier is consent. Families often say no at the start."),
-            ("Alex Rivera", "And then nothing moves for weeks."),
-            ("Robin Ashby", "Can I add one thing?"),
-            ("Sam Okafor", "We meet at 10:30 on Tuesdays, and the note is: nobody minutes it."),
-            ("Dr Morgan Hale", "Thank you, that is a good place to stop."),
-        ], plan: plan)
+        try check(
+            t,
+            [
+                ("Dr Morgan Hale", "Welcome back. Today we look at information sharing."),
+                ("Alex Rivera", "The first barrier is consent. Families often say no at the start."),
+                ("Alex Rivera", "And then nothing moves for weeks."),
+                ("Robin Ashby", "Can I add one thing?"),
+                ("Sam Okafor", "We meet at 10:30 on Tuesdays, and the note is: nobody minutes it."),
+                ("Dr Morgan Hale", "Thank you, that is a good place to stop."),
+            ], plan: plan)
         XCTAssertEqual(t.cues.map(\.start), [3, 12, 19, 27, 62, 4504])
         XCTAssertEqual(plan.report.format, .teamsDocx)
         XCTAssertEqual(plan.report.skippedTotal, 0)
@@ -208,12 +237,14 @@ final class TranscriptVintageTests: XCTestCase {
         lastDocx = data
         let t = try TeamsDocxParser.parse(data, fileName: "t.docx")
         let plan = try Importer.teamsDocx(data, fileName: "t.docx", into: state, options: ImportOptions(mapping: names))
-        try check(t, [
-            ("Hale, Morgan", "Shall we begin with the case studies?"),
-            ("Rivera, Alex", "Yes, the first one is about a missing episode."),
-            ("Rivera, Alex", "The police were called after two days."),
-            ("Okafor, Sam", "Two days is typical, sadly."),
-        ], plan: plan)
+        try check(
+            t,
+            [
+                ("Hale, Morgan", "Shall we begin with the case studies?"),
+                ("Rivera, Alex", "Yes, the first one is about a missing episode."),
+                ("Rivera, Alex", "The police were called after two days."),
+                ("Okafor, Sam", "Two days is typical, sadly."),
+            ], plan: plan)
         XCTAssertEqual(t.clampedTimes, 1)
         XCTAssertEqual(t.cues[2].start, 9.12)
     }
@@ -245,7 +276,10 @@ final class TranscriptVintageTests: XCTestCase {
 
     func testMoreThanFivePercentUnreadableIsRefusedWithNothingPlanned() throws {
         var lines = "WEBVTT\n\n"
-        for i in 0..<18 { lines += "00:00:\(String(format: "%02d", i)).000 --> 00:00:\(String(format: "%02d", i)).900\n<v Alex Rivera>cue \(i)\n\n" }
+        for i in 0..<18 {
+            lines +=
+                "00:00:\(String(format: "%02d", i)).000 --> 00:00:\(String(format: "%02d", i)).900\n<v Alex Rivera>cue \(i)\n\n"
+        }
         lines += "00:00:xx.000 --> 00:00:30.000\n<v Alex Rivera>broken one\n\n"
         // 1 unreadable of 19: 5.3%, refused.
         let text = ImportText(lines, fileName: "broken.vtt")
@@ -263,7 +297,10 @@ final class TranscriptVintageTests: XCTestCase {
         XCTAssertEqual(plan.report.imported, 18)
         XCTAssertEqual(plan.report.skippedByReason, [.unreadable: 1])
         // At 5% exactly (1 of 20) the import goes ahead, loudly.
-        let twenty = ImportText(lines.replacingOccurrences(of: "WEBVTT\n\n", with: "WEBVTT\n\n00:00:40.000 --> 00:00:41.000\n<v Alex Rivera>one more\n\n"), fileName: "b.vtt")
+        let twenty = ImportText(
+            lines.replacingOccurrences(
+                of: "WEBVTT\n\n", with: "WEBVTT\n\n00:00:40.000 --> 00:00:41.000\n<v Alex Rivera>one more\n\n"),
+            fileName: "b.vtt")
         let ok = try Importer.webVTT(twenty, into: state, options: ImportOptions(mapping: names))
         XCTAssertEqual(ok.report.read, 20)
         XCTAssertTrue(ok.report.countsLine.contains("skipped 1 (1 unreadable)"), ok.report.countsLine)
@@ -271,18 +308,21 @@ final class TranscriptVintageTests: XCTestCase {
 
     func testLeftOutOnPurposeNeverCountsAsLost() throws {
         // Direct messages, reactions and skipped names are left out on purpose: no refusal.
-        let chat = ImportText("""
-        10:00:00 From Alex Rivera to Everyone:
-        \tHello
-        10:00:05 From Alex Rivera to Sam Okafor(Direct Message):
-        \tPrivate
-        10:00:06 From Sam Okafor to Everyone:
-        \tReacted to "Hello" with 👍
-        10:00:07 From Zoom Bot to Everyone:
-        \tRecording started
+        let chat = ImportText(
+            """
+            10:00:00 From Alex Rivera to Everyone:
+            \tHello
+            10:00:05 From Alex Rivera to Sam Okafor(Direct Message):
+            \tPrivate
+            10:00:06 From Sam Okafor to Everyone:
+            \tReacted to "Hello" with 👍
+            10:00:07 From Zoom Bot to Everyone:
+            \tRecording started
 
-        """, fileName: "c.txt")
-        let plan = try Importer.zoomChat(chat, into: state, options: ImportOptions(mapping: try mapping("Alex Rivera,P01\nSam Okafor,P02\nZoom Bot,skip")))
+            """, fileName: "c.txt")
+        let plan = try Importer.zoomChat(
+            chat, into: state,
+            options: ImportOptions(mapping: try mapping("Alex Rivera,P01\nSam Okafor,P02\nZoom Bot,skip")))
         XCTAssertEqual(plan.report.read, 4)
         XCTAssertEqual(plan.report.imported, 1)
         XCTAssertEqual(plan.report.skippedByReason, [.directMessage: 1, .reaction: 1, .mappedToSkip: 1])
@@ -318,7 +358,8 @@ final class TranscriptVintageTests: XCTestCase {
 
     func testSpeakerIsNotSetOnChatOrWhiteboard() throws {
         var s = state
-        s = try TestSession.apply([ContributionLogged(source: .whiteboard, text: "a note")], to: s, at: TestSession.createdAt)
+        s = try TestSession.apply(
+            [ContributionLogged(source: .whiteboard, text: "a note")], to: s, at: TestSession.createdAt)
         XCTAssertThrowsError(try SpeakerAssignment.event(range: "1", speaker: "P01", in: s)) {
             XCTAssertEqual($0 as? SpeakerAssignment.Problem, .refused(.notSpoken(1)))
         }

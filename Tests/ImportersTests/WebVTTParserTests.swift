@@ -1,6 +1,7 @@
 import Foundation
-@testable import Importers
 import XCTest
+
+@testable import Importers
 
 final class WebVTTParserTests: XCTestCase {
     func testTeamsVoiceTagsNotesStylesAndMerging() throws {
@@ -8,17 +9,24 @@ final class WebVTTParserTests: XCTestCase {
         XCTAssertEqual(vtt.skipped, [])
         XCTAssertEqual(vtt.warnings, [])
         XCTAssertEqual(vtt.cues.map(\.line), [12, 16, 20, 24, 29, 33, 33])
-        XCTAssertEqual(vtt.cues.map(\.speaker), ["Dr Morgan Hale", "Dr Morgan Hale", "Alex Rivera", "Alex Rivera", "Sam Okafor", "Alex Rivera", "Sam Okafor"])
+        XCTAssertEqual(
+            vtt.cues.map(\.speaker),
+            [
+                "Dr Morgan Hale", "Dr Morgan Hale", "Alex Rivera", "Alex Rivera", "Sam Okafor", "Alex Rivera",
+                "Sam Okafor",
+            ])
         XCTAssertEqual(vtt.cues[0].id, "5b0e1c6a-43a1-4c8e-9b55-0cfd8d7b1f2e/11-0")
         XCTAssertEqual(vtt.cues[0].start, 3.12, accuracy: 0.0001)
         XCTAssertEqual(vtt.cues[0].end, 5.64, accuracy: 0.0001)
         XCTAssertEqual(vtt.cues[4].text, "School nurse & safeguarding lead.", "entities decoded, voice class ignored")
 
         let turns = vtt.turns()
-        XCTAssertEqual(turns.map(\.speaker), ["Dr Morgan Hale", "Alex Rivera", "Sam Okafor", "Alex Rivera", "Sam Okafor"])
+        XCTAssertEqual(
+            turns.map(\.speaker), ["Dr Morgan Hale", "Alex Rivera", "Sam Okafor", "Alex Rivera", "Sam Okafor"])
         XCTAssertEqual(turns[0].text, "Thanks everyone for joining. Let's start with introductions.")
         XCTAssertEqual(turns[0].cues, 2)
-        XCTAssertEqual(turns[1].text, "I work in a youth offending team. Mostly with boys aged 14 to 17, mostly county lines.")
+        XCTAssertEqual(
+            turns[1].text, "I work in a youth offending team. Mostly with boys aged 14 to 17, mostly county lines.")
         XCTAssertEqual(turns[1].start, 9.01, accuracy: 0.0001)
         XCTAssertEqual(turns[1].end, 16.9, accuracy: 0.0001)
         XCTAssertEqual(turns[1].line, 20)
@@ -36,18 +44,19 @@ final class WebVTTParserTests: XCTestCase {
     }
 
     func testAColonInSpeechIsNotTakenForASpeaker() {
-        let vtt = WebVTTParser.parse("""
-        WEBVTT
+        let vtt = WebVTTParser.parse(
+            """
+            WEBVTT
 
-        00:00:01.000 --> 00:00:02.000
-        <v Alex Rivera>First.
+            00:00:01.000 --> 00:00:02.000
+            <v Alex Rivera>First.
 
-        00:00:03.000 --> 00:00:04.000
-        The point is: nobody listens.
+            00:00:03.000 --> 00:00:04.000
+            The point is: nobody listens.
 
-        00:00:05.000 --> 00:00:06.000
-        And then they leave.
-        """)
+            00:00:05.000 --> 00:00:06.000
+            And then they leave.
+            """)
         XCTAssertEqual(vtt.cues.map(\.speaker), ["Alex Rivera", nil, nil])
         XCTAssertEqual(vtt.cues[1].text, "The point is: nobody listens.")
     }
@@ -85,17 +94,18 @@ final class WebVTTParserTests: XCTestCase {
     }
 
     func testNoHeaderMissingBlankLinesAndEmptyCues() {
-        let vtt = WebVTTParser.parse("""
-        00:00:01.000 --> 00:00:02.000
-        <v A>one
-        00:00:02.000 --> 00:00:03.000
-        <v A>two
+        let vtt = WebVTTParser.parse(
+            """
+            00:00:01.000 --> 00:00:02.000
+            <v A>one
+            00:00:02.000 --> 00:00:03.000
+            <v A>two
 
-        00:00:04.000 --> 00:00:05.000
+            00:00:04.000 --> 00:00:05.000
 
-        00:00:06.000 --> 00:00:07.000 align:start position:10%
-        <v B><i>three</i> <c.yellow>four</c> <00:00:06.500>five
-        """)
+            00:00:06.000 --> 00:00:07.000 align:start position:10%
+            <v B><i>three</i> <c.yellow>four</c> <00:00:06.500>five
+            """)
         XCTAssertEqual(vtt.warnings.map(\.line), [1])
         XCTAssertEqual(vtt.cues.map(\.text), ["one", "two", "three four five"])
         XCTAssertEqual(vtt.turns().map(\.text), ["one two", "three four five"])

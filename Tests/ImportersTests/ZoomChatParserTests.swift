@@ -1,6 +1,7 @@
 import Foundation
-@testable import Importers
 import XCTest
+
+@testable import Importers
 
 final class ZoomChatParserTests: XCTestCase {
     func testOldOneLineVariant() throws {
@@ -8,7 +9,9 @@ final class ZoomChatParserTests: XCTestCase {
         XCTAssertEqual(chat.skipped, [])
         XCTAssertEqual(chat.lineCount, 7)
         XCTAssertEqual(chat.messages.map(\.line), [1, 2, 3, 4, 5, 7])
-        XCTAssertEqual(chat.messages.map(\.sender), ["Alex Rivera", "Sam Okafor", "Dr Morgan Hale", "Jordan Lee", "Alex Rivera", "Sam Okafor"])
+        XCTAssertEqual(
+            chat.messages.map(\.sender),
+            ["Alex Rivera", "Sam Okafor", "Dr Morgan Hale", "Jordan Lee", "Alex Rivera", "Sam Okafor"])
         XCTAssertEqual(chat.messages[0].text, "Hello from the youth offending team")
         XCTAssertEqual(chat.messages[0].recipient, .everyone)
         // Only the first colon ends the header.
@@ -114,14 +117,16 @@ final class ZoomChatParserTests: XCTestCase {
     }
 
     func testMessageLinesThatLookLikeTimesStayText() {
-        let chat = ZoomChatParser.parse("""
-        10:00:00 From A : Shall we meet at
-        10:30 works for me
-        \t10:00:00 From the minutes: indented, so text
-        """)
+        let chat = ZoomChatParser.parse(
+            """
+            10:00:00 From A : Shall we meet at
+            10:30 works for me
+            \t10:00:00 From the minutes: indented, so text
+            """)
         XCTAssertEqual(chat.skipped, [])
         XCTAssertEqual(chat.messages.count, 1)
-        XCTAssertEqual(chat.messages[0].text, "Shall we meet at\n10:30 works for me\n10:00:00 From the minutes: indented, so text")
+        XCTAssertEqual(
+            chat.messages[0].text, "Shall we meet at\n10:30 works for me\n10:00:00 From the minutes: indented, so text")
     }
 
     func testOneMegabyteLine() {
@@ -133,6 +138,7 @@ final class ZoomChatParserTests: XCTestCase {
         XCTAssertEqual(chat.messages.map(\.line), [1, 2, 4])
         XCTAssertEqual(chat.messages[1].text.utf8.count, big.utf8.count - 1) // the trailing space is trimmed
         let header = "10:00:00 From " + String(repeating: "x", count: 1_000_000)
-        XCTAssertEqual(ZoomChatParser.parse(header).skipped.map(\.line), [1], "a 1 MB header with no colon is one bad line")
+        XCTAssertEqual(
+            ZoomChatParser.parse(header).skipped.map(\.line), [1], "a 1 MB header with no colon is one bad line")
     }
 }

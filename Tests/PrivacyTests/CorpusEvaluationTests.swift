@@ -5,12 +5,18 @@
 /// blind to the scanner (issue 18) and scored once before it was used; blind2.jsonl
 /// likewise (session 4), with a third of it still held out.
 import Foundation
-@testable import Privacy
 import SessionModel
 import XCTest
 
+@testable import Privacy
+
 struct CorpusLine: Decodable {
-    struct Span: Decodable { var start: Int; var end: Int; var label: String; var text: String }
+    struct Span: Decodable {
+        var start: Int
+        var end: Int
+        var label: String
+        var text: String
+    }
     var id: String
     var text: String
     var spans: [Span]
@@ -28,13 +34,18 @@ struct Score {
 enum CorpusEvaluation {
     static func load(_ name: String) throws -> [CorpusLine] {
         guard let url = Bundle.module.url(forResource: name, withExtension: "jsonl", subdirectory: "Corpus") else {
-            throw NSError(domain: "corpus", code: 1, userInfo: [NSLocalizedDescriptionKey: "Corpus/\(name).jsonl is not in the test bundle"])
+            throw NSError(
+                domain: "corpus", code: 1,
+                userInfo: [NSLocalizedDescriptionKey: "Corpus/\(name).jsonl is not in the test bundle"])
         }
         let text = try String(contentsOf: url, encoding: .utf8)
         return try text.split(separator: "\n").map { try JSONDecoder().decode(CorpusLine.self, from: Data($0.utf8)) }
     }
 
-    enum Mode: String { case exact, overlap, overlapAnyLabel = "overlap, any label" }
+    enum Mode: String {
+        case exact, overlap
+        case overlapAnyLabel = "overlap, any label"
+    }
 
     static func matches(_ p: Finding, _ g: CorpusLine.Span, _ mode: Mode) -> Bool {
         switch mode {
@@ -52,12 +63,18 @@ enum CorpusEvaluation {
             let found = scanner.scan(line.text)
             for p in found {
                 let hit = line.spans.contains { matches(p, $0, mode) }
-                for key in [p.label.rawValue, "ALL"] { scores[key, default: Score()].preds += 1; if hit { scores[key]!.predMatched += 1 } }
+                for key in [p.label.rawValue, "ALL"] {
+                    scores[key, default: Score()].preds += 1
+                    if hit { scores[key]!.predMatched += 1 }
+                }
                 if !hit { misses.append("  FP \(line.id) \(p.label.rawValue) “\(p.text)”  in: \(line.text)") }
             }
             for g in line.spans {
                 let hit = found.contains { matches($0, g, mode) }
-                for key in [g.label, "ALL"] { scores[key, default: Score()].golds += 1; if hit { scores[key]!.goldMatched += 1 } }
+                for key in [g.label, "ALL"] {
+                    scores[key, default: Score()].golds += 1
+                    if hit { scores[key]!.goldMatched += 1 }
+                }
                 if !hit { misses.append("  FN \(line.id) \(g.label) “\(g.text)”  in: \(line.text)") }
             }
         }
@@ -65,19 +82,31 @@ enum CorpusEvaluation {
     }
 
     /// `showMisses: false` for a held-out part: its figures are printed, its misses never, so nobody tunes on them.
-    static func table(_ name: String, _ lines: [CorpusLine], scanner: IdentifierScanner, showMisses: Bool = true) -> [Mode: Score] {
+    static func table(_ name: String, _ lines: [CorpusLine], scanner: IdentifierScanner, showMisses: Bool = true)
+        -> [Mode: Score]
+    {
         var out: [Mode: Score] = [:]
-        print("\n== identifier scanner on \(name): \(lines.count) utterances, \(lines.filter { $0.spans.isEmpty }.count) with no identifier ==")
+        print(
+            "\n== identifier scanner on \(name): \(lines.count) utterances, \(lines.filter { $0.spans.isEmpty }.count) with no identifier =="
+        )
         for mode in [Mode.exact, .overlap, .overlapAnyLabel] {
             let (scores, misses) = score(lines, scanner: scanner, mode: mode)
             print("-- \(mode.rawValue) --")
             print("label".padding(toLength: 20, withPad: " ", startingAt: 0) + "  gold  pred  precision  recall    F1")
             for key in scores.keys.sorted(by: { ($0 == "ALL" ? "~" : $0) < ($1 == "ALL" ? "~" : $1) }) {
                 let s = scores[key]!
-                print(key.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "  %4d  %4d     %.3f   %.3f  %.3f", s.golds, s.preds, s.precision, s.recall, s.f1))
+                print(
+                    key.padding(toLength: 20, withPad: " ", startingAt: 0)
+                        + String(
+                            format: "  %4d  %4d     %.3f   %.3f  %.3f", s.golds, s.preds, s.precision, s.recall, s.f1))
             }
             if mode == .overlap && !misses.isEmpty {
-                if showMisses { print("misses (overlap mode):"); misses.forEach { print($0) } } else { print("(\(misses.count) misses, not printed: held out)") }
+                if showMisses {
+                    print("misses (overlap mode):")
+                    for miss in misses { print(miss) }
+                } else {
+                    print("(\(misses.count) misses, not printed: held out)")
+                }
             }
             out[mode] = scores["ALL"] ?? Score()
         }
@@ -109,7 +138,8 @@ final class CorpusEvaluationTests: XCTestCase {
     func testBlindCorpusMeetsTheIssueTargets() throws {
         let lines = try CorpusEvaluation.load("blind")
         XCTAssertGreaterThanOrEqual(lines.count, 300)
-        let all = CorpusEvaluation.table("blind.jsonl (blind at first scoring, development data since)", lines, scanner: IdentifierScanner())
+        let all = CorpusEvaluation.table(
+            "blind.jsonl (blind at first scoring, development data since)", lines, scanner: IdentifierScanner())
         XCTAssertGreaterThanOrEqual(all[.overlap]!.recall, 0.95, "overlap recall")
         XCTAssertGreaterThanOrEqual(all[.overlap]!.precision, 0.90, "overlap precision")
     }
@@ -127,9 +157,11 @@ final class CorpusEvaluationTests: XCTestCase {
         let (development, heldOut) = try Self.blind2Parts()
         XCTAssertEqual([development.count, heldOut.count], [364, 182])
         let scanner = IdentifierScanner()
-        let dev = CorpusEvaluation.table("blind2.jsonl, development part (ids not multiples of 3)", development, scanner: scanner)
-        let held = CorpusEvaluation.table("blind2.jsonl, held-out part (ids multiples of 3; misses not printed)", heldOut, scanner: scanner,
-                                          showMisses: false)
+        let dev = CorpusEvaluation.table(
+            "blind2.jsonl, development part (ids not multiples of 3)", development, scanner: scanner)
+        let held = CorpusEvaluation.table(
+            "blind2.jsonl, held-out part (ids multiples of 3; misses not printed)", heldOut, scanner: scanner,
+            showMisses: false)
         XCTAssertGreaterThanOrEqual(dev[.overlap]!.recall, 0.97, "development part overlap recall")
         XCTAssertGreaterThanOrEqual(dev[.overlap]!.precision, 0.90, "development part overlap precision")
         XCTAssertGreaterThanOrEqual(held[.overlap]!.recall, 0.90, "held-out part overlap recall")
@@ -137,8 +169,13 @@ final class CorpusEvaluationTests: XCTestCase {
     }
 
     func testCorpusSpansAreScalarOffsets() throws {
-        for line in try CorpusEvaluation.load("dev") + CorpusEvaluation.load("heldout") + CorpusEvaluation.load("blind") + CorpusEvaluation.load("blind2") {
-            for s in line.spans { XCTAssertEqual(try SessionState.slice(line.text, TextSpan(start: s.start, end: s.end), number: 0), s.text, line.id) }
+        for line in try CorpusEvaluation.load("dev") + CorpusEvaluation.load("heldout") + CorpusEvaluation.load("blind")
+            + CorpusEvaluation.load("blind2")
+        {
+            for s in line.spans {
+                XCTAssertEqual(
+                    try SessionState.slice(line.text, TextSpan(start: s.start, end: s.end), number: 0), s.text, line.id)
+            }
         }
     }
 }

@@ -1,8 +1,9 @@
 /// The Chatham House check: a rare role quoted beside a place or local organisation.
 import Foundation
-@testable import Privacy
 import SessionModel
 import XCTest
+
+@testable import Privacy
 
 final class ImplicitIdentificationTests: XCTestCase {
     let t = Date(timeIntervalSince1970: 0)
@@ -10,17 +11,26 @@ final class ImplicitIdentificationTests: XCTestCase {
     func session(_ extra: [any EventPayload]) throws -> SessionState {
         var events: [SessionEvent] = [
             SessionEvent(at: t, by: "x", SessionCreated(sessionID: UUID(), title: "T", date: "2026-01-01")),
-            SessionEvent(at: t, by: "x", ParticipantAdded(code: "P01", jobRole: "Principal Social Worker", organisationType: .localAuthority)),
-            SessionEvent(at: t, by: "x", ParticipantAdded(code: "P02", jobRole: "Youth worker", organisationType: .voluntary)),
-            SessionEvent(at: t, by: "x", ParticipantAdded(code: "P03", jobRole: "Youth worker", organisationType: .voluntary)),
-            SessionEvent(at: t, by: "x", ParticipantAdded(code: "P04", jobRole: "School nurse", organisationType: .health)),
+            SessionEvent(
+                at: t, by: "x",
+                ParticipantAdded(code: "P01", jobRole: "Principal Social Worker", organisationType: .localAuthority)),
+            SessionEvent(
+                at: t, by: "x", ParticipantAdded(code: "P02", jobRole: "Youth worker", organisationType: .voluntary)),
+            SessionEvent(
+                at: t, by: "x", ParticipantAdded(code: "P03", jobRole: "Youth worker", organisationType: .voluntary)),
+            SessionEvent(
+                at: t, by: "x", ParticipantAdded(code: "P04", jobRole: "School nurse", organisationType: .health)),
         ]
         events += extra.map { SessionEvent(at: t, by: "x", $0) }
         return try SessionState.replay(events)
     }
 
     func testRareTitleWithANamedOrganisationWarnsAndSuggestsAnonymous() throws {
-        let s = try session([ContributionLogged(source: .verbal, speaker: "P01", text: "In our team at Oakfield Academy we stopped using the screening tool.")])
+        let s = try session([
+            ContributionLogged(
+                source: .verbal, speaker: "P01",
+                text: "In our team at Oakfield Academy we stopped using the screening tool.")
+        ])
         let w = ImplicitIdentification.warnings(in: s)
         XCTAssertEqual(w.count, 1)
         XCTAssertEqual(w.first?.contribution, 1)
@@ -36,8 +46,12 @@ final class ImplicitIdentificationTests: XCTestCase {
     /// Issue 18, item 4: a rare role and a special-category detail narrow a person down as a place does.
     func testRareRoleWithASpecialCategoryDetailWarns() throws {
         let s = try session([
-            ContributionLogged(source: .verbal, speaker: "P01", text: "Speaking as someone with ADHD myself, the forms are a nightmare."),
-            ContributionLogged(source: .verbal, speaker: "P02", text: "Speaking as someone with ADHD myself, the forms are a nightmare."),
+            ContributionLogged(
+                source: .verbal, speaker: "P01",
+                text: "Speaking as someone with ADHD myself, the forms are a nightmare."),
+            ContributionLogged(
+                source: .verbal, speaker: "P02",
+                text: "Speaking as someone with ADHD myself, the forms are a nightmare."),
             ContributionLogged(source: .verbal, speaker: "P01", text: "The forms are a nightmare for everyone."),
         ])
         let w = ImplicitIdentification.warnings(in: s)
@@ -50,8 +64,10 @@ final class ImplicitIdentificationTests: XCTestCase {
 
     func testOnlyHolderInTheSessionCountsAsRare() throws {
         let s = try session([
-            ContributionLogged(source: .verbal, speaker: "P04", text: "Families at 12 Station Road were visited twice."),
-            ContributionLogged(source: .verbal, speaker: "P02", text: "Families at 12 Station Road were visited twice."),
+            ContributionLogged(
+                source: .verbal, speaker: "P04", text: "Families at 12 Station Road were visited twice."),
+            ContributionLogged(
+                source: .verbal, speaker: "P02", text: "Families at 12 Station Road were visited twice."),
         ])
         let w = ImplicitIdentification.warnings(in: s)
         XCTAssertEqual(w.map(\.contribution), [1], "two youth workers share the role; the only school nurse does not")
@@ -76,7 +92,11 @@ final class ImplicitIdentificationTests: XCTestCase {
     }
 
     func testQuoteThatNamesTheRoleSuggestsBackground() throws {
-        let s = try session([ContributionLogged(source: .verbal, speaker: "P01", text: "As principal social worker for Oakfield Academy and the cluster I see all of it.")])
+        let s = try session([
+            ContributionLogged(
+                source: .verbal, speaker: "P01",
+                text: "As principal social worker for Oakfield Academy and the cluster I see all of it.")
+        ])
         XCTAssertEqual(ImplicitIdentification.warnings(in: s).first?.suggested, .background)
     }
 }

@@ -3,9 +3,10 @@ import ConveneTestSupport
 /// do (`NameReplacement`) replaces exactly what the export gate (`Redactor`) hides, by the same matcher — an
 /// everyday-word part of a name only where it stands as a name, everything else anywhere.
 import Foundation
-@testable import Privacy
 import SessionModel
 import XCTest
+
+@testable import Privacy
 
 final class NameMatcherTests: XCTestCase {
     static let names = ["Pablo Fab Lab Leon", "Tyler Brennan", "Will Hope", "Zoë Quillfeather"]
@@ -51,7 +52,8 @@ final class NameMatcherTests: XCTestCase {
     func testEverydayWordPartsStayWhereTheyAreWordsAndGoWhereTheyAreNames() throws {
         let s = try state("x")
         func replaced(_ text: String) -> String { NameReplacement.replaced(text, names: Self.names, state: s).text }
-        XCTAssertEqual(replaced("the fab lab was great and the lab was busy"), "the fab lab was great and the lab was busy")
+        XCTAssertEqual(
+            replaced("the fab lab was great and the lab was busy"), "the fab lab was great and the lab was busy")
         XCTAssertEqual(replaced("I asked Fab about it"), "I asked [PERSON] about it")
         XCTAssertEqual(replaced("we hope for the best"), "we hope for the best")
         // The full name goes anywhere, in any case, even when every part of it is an everyday word.

@@ -11,8 +11,10 @@ import XCTest
 final class QuoteIndexTests: XCTestCase {
     let t0 = Date(timeIntervalSince1970: 1_800_000_000)
     /// Few words, so runs of five and eight are shared often; accents, case and apostrophes fold.
-    static let vocabulary = ["early", "help", "keeps", "moving", "the", "threshold", "Every", "year", "don't", "café",
-                             "CAFE", "family", "plan", "’til", "it's", "we", "know", "nothing"]
+    static let vocabulary = [
+        "early", "help", "keeps", "moving", "the", "threshold", "Every", "year", "don't", "café",
+        "CAFE", "family", "plan", "’til", "it's", "we", "know", "nothing",
+    ]
 
     /// The definition the planner must keep: the first withdrawn text (in order) with the
     /// longest shared run of eight words, or of five inside quotation marks.
@@ -26,7 +28,9 @@ final class QuoteIndexTests: XCTestCase {
                 let w = QuoteFinder.words(source)
                 let run = QuoteFinder.longestSharedRun(words, w)
                 let quoted = parts.map { QuoteFinder.longestSharedRun($0, w) }.max() ?? 0
-                let found: (Int, Int, Bool)? = run >= QuoteFinder.plainRun ? (number, run, false)
+                let found: (Int, Int, Bool)? =
+                    run >= QuoteFinder.plainRun
+                    ? (number, run, false)
                     : quoted >= QuoteFinder.quotedRun ? (number, quoted, true) : nil
                 if let found, found.1 > best?.1 ?? 0 { best = found }
             }
@@ -46,7 +50,8 @@ final class QuoteIndexTests: XCTestCase {
             if rng.next() % 2 == 0 {
                 let marks: [(String, String)] = [("\"", "\""), ("“", "”"), ("'", "'"), ("«", "»")]
                 let (o, c) = marks[Int(rng.next() % 4)]
-                run[0] = o + run[0]; run[run.count - 1] += c
+                run[0] = o + run[0]
+                run[run.count - 1] += c
             }
             words += run
         }
@@ -56,7 +61,8 @@ final class QuoteIndexTests: XCTestCase {
 
     func testTheIndexedPlannerFindsExactlyWhatPairwiseComparisonFinds() throws {
         var rng = SeededRandom("QuoteIndexTests")
-        var plain = 0, quoted = 0
+        var plain = 0
+        var quoted = 0
         for round in 0..<40 {
             var s = SessionState()
             func add(_ p: any EventPayload) throws { try s.apply(SessionEvent(at: t0, by: "Ira", p)) }
@@ -68,8 +74,10 @@ final class QuoteIndexTests: XCTestCase {
                 let speaker = ["P01", "P02", "P03"][Int(rng.next() % 3)]
                 let text = randomText(&rng, earlier: texts)
                 texts.append(text)
-                try add(ContributionLogged(source: i % 9 == 8 ? .whiteboard : .verbal, speaker: i % 9 == 8 ? nil : speaker,
-                                           text: text))
+                try add(
+                    ContributionLogged(
+                        source: i % 9 == 8 ? .whiteboard : .verbal, speaker: i % 9 == 8 ? nil : speaker,
+                        text: text))
                 // Earlier wordings count as withdrawn texts too.
                 if rng.next() % 6 == 0 {
                     let edit = randomText(&rng, earlier: texts)
@@ -89,14 +97,17 @@ final class QuoteIndexTests: XCTestCase {
                 expected.append(QuoteMatch(number: c.number, quotes: m.0, sharedWords: m.1, quoted: m.2))
             }
             XCTAssertEqual(plan.quotes, expected, "round \(round)")
-            plain += expected.filter { !$0.quoted }.count; quoted += expected.filter(\.quoted).count
+            plain += expected.filter { !$0.quoted }.count
+            quoted += expected.filter(\.quoted).count
         }
         // The random sessions did exercise both kinds of quote.
-        XCTAssertGreaterThan(plain, 0); XCTAssertGreaterThan(quoted, 0)
+        XCTAssertGreaterThan(plain, 0)
+        XCTAssertGreaterThan(quoted, 0)
     }
 
     func testWordsDropApostrophesAtTheEdgesOnly() {
-        XCTAssertEqual(QuoteFinder.words("'til the kids’ plans'' — rock'n'roll ’"), ["til", "the", "kids", "plans", "rock'n'roll"])
+        XCTAssertEqual(
+            QuoteFinder.words("'til the kids’ plans'' — rock'n'roll ’"), ["til", "the", "kids", "plans", "rock'n'roll"])
     }
 
     /// Names leaving a session are redacted wherever the scanner finds them; texts
@@ -106,9 +117,9 @@ final class QuoteIndexTests: XCTestCase {
         func add(_ p: any EventPayload) throws { try s.apply(SessionEvent(at: t0, by: "Ira", p)) }
         try add(SessionCreated(sessionID: UUID(), title: "T", date: "2026-05-01"))
         try add(ParticipantAdded(code: "P01", jobRole: "Role"))
-        try add(ContributionLogged(source: .chat, speaker: "P01", text: "I asked SIAN Pritchard about it"))   // #1
-        try add(ContributionLogged(source: .chat, speaker: "P01", text: "Nothing to see here at all"))       // #2
-        try add(ContributionLogged(source: .chat, speaker: "P01", text: "Then Siân said it again"))           // #3
+        try add(ContributionLogged(source: .chat, speaker: "P01", text: "I asked SIAN Pritchard about it")) // #1
+        try add(ContributionLogged(source: .chat, speaker: "P01", text: "Nothing to see here at all")) // #2
+        try add(ContributionLogged(source: .chat, speaker: "P01", text: "Then Siân said it again")) // #3
         let found = NamesLeavingTheSession.redactions(for: ["Siân Pritchard"], in: s)
         XCTAssertEqual(found.map(\.number), [1, 3])
         XCTAssertEqual(found.map(\.label), [.person, .person])

@@ -2,9 +2,10 @@
 /// test per class with sentences written for these tests (not taken from any
 /// corpus), and the quiet cases each rule must keep quiet on.
 import Foundation
-@testable import Privacy
 import SessionModel
 import XCTest
+
+@testable import Privacy
 
 final class RecallClassTests: XCTestCase {
     let scanner = IdentifierScanner()
@@ -14,7 +15,8 @@ final class RecallClassTests: XCTestCase {
     }
 
     func assertFinds(_ text: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertTrue(labels(text).contains(expected), "\(expected) not in \(labels(text)) for: \(text)", file: file, line: line)
+        XCTAssertTrue(
+            labels(text).contains(expected), "\(expected) not in \(labels(text)) for: \(text)", file: file, line: line)
     }
 
     func assertQuiet(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
@@ -42,7 +44,8 @@ final class RecallClassTests: XCTestCase {
         assertFinds("Lacey-Mae told her teacher", "PERSON:Lacey-Mae")
         assertFinds("he goes by Big Dee on the estate", "PERSON:Big Dee")
         assertFinds("I spoke to Mrs Kowalczyk about it", "PERSON:Mrs Kowalczyk")
-        XCTAssertEqual(scanner.scan("and Zayvion said").first?.confidence, .possible, "a name on no list is shown as possible")
+        XCTAssertEqual(
+            scanner.scan("and Zayvion said").first?.confidence, .possible, "a name on no list is shown as possible")
         assertQuiet("the Serious Case review said the same")
         assertQuiet("we met at Tesco and went to Greggs")
     }
@@ -93,7 +96,9 @@ final class RecallClassTests: XCTestCase {
     }
 
     func testSpokenContacts() {
-        assertFinds("it's oh seven seven double-oh nine double-one two three four", "PHONE:oh seven seven double-oh nine double-one two three four")
+        assertFinds(
+            "it's oh seven seven double-oh nine double-one two three four",
+            "PHONE:oh seven seven double-oh nine double-one two three four")
         assertFinds("email john dot smith at gmail dot com", "EMAIL:john dot smith at gmail dot com")
         assertQuiet("one or two of them looked at it")
     }
@@ -102,25 +107,37 @@ final class RecallClassTests: XCTestCase {
 
     func testCodesSaidAloud() {
         // 943 476 5919 is a valid NHS number; its neighbour with a wrong check digit must stay quiet.
-        assertFinds("her NHS number is nine four three, four seven six, five nine one nine", "NHS_NUMBER:nine four three, four seven six, five nine one nine")
+        assertFinds(
+            "her NHS number is nine four three, four seven six, five nine one nine",
+            "NHS_NUMBER:nine four three, four seven six, five nine one nine")
         assertQuiet("her NHS number is nine four three, four seven six, five nine one eight")
-        assertFinds("NI number's K-L, one two, three four, five six, C I think", "NI_NUMBER:K-L, one two, three four, five six, C")
+        assertFinds(
+            "NI number's K-L, one two, three four, five six, C I think",
+            "NI_NUMBER:K-L, one two, three four, five six, C")
         assertFinds("the plate was B-D-five-one, K-T-R, she said", "VEHICLE_REG:B-D-five-one, K-T-R")
         assertFinds("somewhere in the M-K-four area", "POSTCODE:M-K-four")
-        assertFinds("the log number was three three, double-oh, seven one, um, two", "CASE_REF:three three, double-oh, seven one, um, two")
-        assertFinds("crime ref, it's fifty-two, slash, one one nine four, slash, twenty-three", "CASE_REF:fifty-two, slash, one one nine four, slash, twenty-three")
+        assertFinds(
+            "the log number was three three, double-oh, seven one, um, two",
+            "CASE_REF:three three, double-oh, seven one, um, two")
+        assertFinds(
+            "crime ref, it's fifty-two, slash, one one nine four, slash, twenty-three",
+            "CASE_REF:fifty-two, slash, one one nine four, slash, twenty-three")
         assertFinds("sort code is four oh, one one, two two", "FINANCIAL:four oh, one one, two two")
         // 4539 1488 0343 6467 passes Luhn; said aloud after "card".
-        assertFinds("the card was four five three nine, one four eight eight, oh three four three, six four six seven",
-                    "FINANCIAL:four five three nine, one four eight eight, oh three four three, six four six seven")
-        assertFinds("his date of birth, er, it's the ninth of the third, oh eight", "DATE_OF_BIRTH:ninth of the third, oh eight")
+        assertFinds(
+            "the card was four five three nine, one four eight eight, oh three four three, six four six seven",
+            "FINANCIAL:four five three nine, one four eight eight, oh three four three, six four six seven")
+        assertFinds(
+            "his date of birth, er, it's the ninth of the third, oh eight", "DATE_OF_BIRTH:ninth of the third, oh eight"
+        )
         assertQuiet("we had two, three, four referrals that week and the case went to conference")
         assertQuiet("there were forty, fifty people at the case conference")
     }
 
     func testAddressesAndProfilesSaidAloudOrWithoutAt() {
         assertFinds("it's jaz dot kay nine at hotmail dot com", "EMAIL:jaz dot kay nine at hotmail dot com")
-        assertFinds("her page is instagram dot com slash tasha dot meadows", "URL:instagram dot com slash tasha dot meadows")
+        assertFinds(
+            "her page is instagram dot com slash tasha dot meadows", "URL:instagram dot com slash tasha dot meadows")
         assertFinds("he posts on tiktok.com/@danny.okoro_ daily", "URL:tiktok.com/@danny.okoro_")
         assertFinds("all her links are on linktr.ee/keeleyxo", "URL:linktr.ee/keeleyxo")
         assertFinds("her insta, I think it was, lil.miss.keely", "HANDLE:lil.miss.keely")
@@ -176,7 +193,9 @@ final class RecallClassTests: XCTestCase {
         assertQuiet("the sibling grp was split across placements")
         assertQuiet("Chair cited Casey review and the rest")
         assertQuiet("his nino is on the form")
-        XCTAssertFalse(labels("Moston, Gorton, Levenshulme.").contains { $0.hasPrefix("PERSON") }, "a list of places has no vocative")
+        XCTAssertFalse(
+            labels("Moston, Gorton, Levenshulme.").contains { $0.hasPrefix("PERSON") },
+            "a list of places has no vocative")
     }
 
     func testPlacesInLowerCaseListsAndParts() {
@@ -199,11 +218,14 @@ final class RecallClassTests: XCTestCase {
         XCTAssertFalse(scanner.scan(text).contains { $0.label == .specialCategory }, "never in the identifier scan")
         XCTAssertFalse(IdentifierLabel.specialCategory.isIdentifier)
         let t = Date(timeIntervalSince1970: 0)
-        XCTAssertThrowsError(try SessionState.replay([
-            SessionEvent(at: t, by: "x", SessionCreated(sessionID: UUID(), title: "T", date: "2026-01-01")),
-            SessionEvent(at: t, by: "x", ContributionLogged(source: .chat, text: text)),
-            SessionEvent(at: t, by: "x", RedactionAccepted(number: 1, span: TextSpan(start: 6, end: 12), label: .specialCategory)),
-        ]), "the model refuses a SPECIAL_CATEGORY placeholder")
+        XCTAssertThrowsError(
+            try SessionState.replay([
+                SessionEvent(at: t, by: "x", SessionCreated(sessionID: UUID(), title: "T", date: "2026-01-01")),
+                SessionEvent(at: t, by: "x", ContributionLogged(source: .chat, text: text)),
+                SessionEvent(
+                    at: t, by: "x",
+                    RedactionAccepted(number: 1, span: TextSpan(start: 6, end: 12), label: .specialCategory)),
+            ]), "the model refuses a SPECIAL_CATEGORY placeholder")
     }
 
     /// Issue 16 item 4: parts of display names that are everyday words.
@@ -224,7 +246,9 @@ final class RecallClassTests: XCTestCase {
         let s = try SessionState.replay([
             SessionEvent(at: t, by: "x", SessionCreated(sessionID: UUID(), title: "T", date: "2026-01-01")),
             SessionEvent(at: t, by: "x", ContributionLogged(source: .chat, text: "we call the park Zedland")),
-            SessionEvent(at: t, by: "x", RedactionAccepted(number: 1, span: TextSpan(start: 17, end: 24), label: .location, manual: true)),
+            SessionEvent(
+                at: t, by: "x",
+                RedactionAccepted(number: 1, span: TextSpan(start: 17, end: 24), label: .location, manual: true)),
             SessionEvent(at: t, by: "x", ContributionLogged(source: .chat, text: "the lads at ZEDLAND again")),
         ])
         let r = Redactor(session: s)

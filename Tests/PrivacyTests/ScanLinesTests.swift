@@ -3,14 +3,26 @@ import ConveneTestSupport
 /// reader to JSONDecoder's answers and the writer to JSONEncoder's bytes (sorted keys, slashes as they are, with
 /// characters a terminal could act on escaped, as the command line's `Output.json` does).
 import Foundation
-@testable import Privacy
 import SessionModel
 import XCTest
 
+@testable import Privacy
+
 final class ScanLinesTests: XCTestCase {
-    struct Span: Encodable { var start: Int; var end: Int; var label: String; var text: String }
-    struct Line: Encodable { var id: Int; var spans: [Span] }
-    struct StringLine: Encodable { var id: String; var spans: [Span] }
+    struct Span: Encodable {
+        var start: Int
+        var end: Int
+        var label: String
+        var text: String
+    }
+    struct Line: Encodable {
+        var id: Int
+        var spans: [Span]
+    }
+    struct StringLine: Encodable {
+        var id: String
+        var spans: [Span]
+    }
 
     /// What the command line wrote before: JSONEncoder with sorted keys, then terminal-unsafe scalars escaped.
     static func reference<T: Encodable>(_ value: T) throws -> String {
@@ -21,14 +33,18 @@ final class ScanLinesTests: XCTestCase {
         for s in text.unicodeScalars {
             if s.value >= 0x7F && ScanLines.unsafeForTerminal(s.value) {
                 out.append(contentsOf: String(format: "\\u%04x", s.value).unicodeScalars)
-            } else { out.append(s) }
+            } else {
+                out.append(s)
+            }
         }
         return String(out) + "\n"
     }
 
     static let tricky = [
-        "plain", "with \"quotes\" and \\ backslash", "tab\there\nnewline\r", "bell\u{07} and \u{1F} unit", "del\u{7F} c1\u{85}",
-        "bidi \u{202E}override\u{202C} and \u{2066}isolate\u{2069}", "zero\u{200B}width \u{FEFF}", "a/b/c https://x.org/y",
+        "plain", "with \"quotes\" and \\ backslash", "tab\there\nnewline\r", "bell\u{07} and \u{1F} unit",
+        "del\u{7F} c1\u{85}",
+        "bidi \u{202E}override\u{202C} and \u{2066}isolate\u{2069}", "zero\u{200B}width \u{FEFF}",
+        "a/b/c https://x.org/y",
         "Siân café naïve 😬👍🏽", "emoji ZWJ 👩‍👩‍👧", "\u{2028}line sep", "",
     ]
 
@@ -40,14 +56,16 @@ final class ScanLinesTests: XCTestCase {
             var out: [UInt8] = []
             ScanLines.output(idJSON: String(k), findings: [f, f], into: &out)
             let span = Span(start: k, end: k + 3, label: "PERSON", text: text)
-            XCTAssertEqual(String(decoding: out, as: UTF8.self), try Self.reference(Line(id: k, spans: [span, span])), text)
+            XCTAssertEqual(
+                String(decoding: out, as: UTF8.self), try Self.reference(Line(id: k, spans: [span, span])), text)
             // A string id is written back as JSONEncoder writes it.
             let id = Self.tricky[Int(rng.next() % UInt64(Self.tricky.count))]
             let line = String(decoding: try JSONEncoder().encode(["id": id, "text": text]), as: UTF8.self)
             let parsed = try XCTUnwrap(ScanLines.parse(Substring(line).utf8), line)
             out = []
             ScanLines.output(idJSON: parsed.idJSON, findings: [], into: &out)
-            XCTAssertEqual(String(decoding: out, as: UTF8.self), try Self.reference(StringLine(id: id, spans: [])), line)
+            XCTAssertEqual(
+                String(decoding: out, as: UTF8.self), try Self.reference(StringLine(id: id, spans: [])), line)
         }
     }
 
@@ -65,8 +83,11 @@ final class ScanLinesTests: XCTestCase {
         XCTAssertEqual(ScanLines.parse(Substring(#"{"id":7,"text":"x"}"#).utf8)?.idJSON, "7")
         XCTAssertEqual(ScanLines.parse(Substring(#"{"id":"a\/b","text":"x"}"#).utf8)?.idJSON, #""a/b""#)
         // Not taken by the fast reader: left to JSONDecoder (which may accept or refuse them with its own message).
-        for line in [#"{"id":1.0,"text":"x"}"#, #"{"id":1}"#, #"{"text":"x"}"#, #"{"id":1,"text":"x""#, #"[1]"#, "not json",
-                     #"{"id":1,"text":"x"} trailing"#, #"{"id":1,"text":"\ud83d"}"#, #"{"id":01,"text":"x"}"#, #"{"id":-0,"text":"x"}"#] {
+        for line in [
+            #"{"id":1.0,"text":"x"}"#, #"{"id":1}"#, #"{"text":"x"}"#, #"{"id":1,"text":"x""#, #"[1]"#, "not json",
+            #"{"id":1,"text":"x"} trailing"#, #"{"id":1,"text":"\ud83d"}"#, #"{"id":01,"text":"x"}"#,
+            #"{"id":-0,"text":"x"}"#,
+        ] {
             XCTAssertNil(ScanLines.parse(Substring(line).utf8), line)
         }
     }

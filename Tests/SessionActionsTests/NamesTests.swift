@@ -1,7 +1,8 @@
 import Foundation
 import SessionModel
-@testable import SessionActions
 import XCTest
+
+@testable import SessionActions
 
 /// Names are resolved once, the same way for every front end: never guessed.
 final class NamesTests: XCTestCase {
@@ -13,7 +14,8 @@ final class NamesTests: XCTestCase {
             XCTAssertEqual(try Names.participant(typed, in: s), "P03", typed)
         }
         XCTAssertThrowsError(try Names.participant("P99", in: s)) { error in
-            XCTAssertEqual("\(error)", "no participant 'P99' in this session (participants: P01, P02, P03, P04, P05, P06)")
+            XCTAssertEqual(
+                "\(error)", "no participant 'P99' in this session (participants: P01, P02, P03, P04, P05, P06)")
         }
     }
 
@@ -34,17 +36,20 @@ final class NamesTests: XCTestCase {
         let s = try demo()
         XCTAssertEqual(try Names.code("PP3", in: s, emergent: false), "PP3 Parents and carers as partners")
         XCTAssertEqual(try Names.code("3", in: s, emergent: false), "PP3 Parents and carers as partners")
-        XCTAssertEqual(try Names.code("pp3 parents and carers as partners", in: s, emergent: false),
-                       "PP3 Parents and carers as partners")
+        XCTAssertEqual(
+            try Names.code("pp3 parents and carers as partners", in: s, emergent: false),
+            "PP3 Parents and carers as partners")
         XCTAssertThrowsError(try Names.code("PP", in: s, emergent: false)) { error in
             guard case ActionError.ambiguousCode(_, let candidates) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(candidates.count, 8)
         }
         XCTAssertThrowsError(try Names.code("Broadband", in: s, emergent: false)) { error in
-            XCTAssertTrue("\(error)".hasPrefix("'Broadband' is not in the codebook; tag N +Broadband adds it"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".hasPrefix("'Broadband' is not in the codebook; tag N +Broadband adds it"), "\(error)")
             XCTAssertTrue("\(error)".contains("(codes: PP1 Children"), "\(error)")
         }
-        XCTAssertEqual(try Names.code("Broadband", in: s, emergent: true), "Broadband",
-                       "an emergent code only when the command says so")
+        XCTAssertEqual(
+            try Names.code("Broadband", in: s, emergent: true), "Broadband",
+            "an emergent code only when the command says so")
     }
 }

@@ -1,18 +1,20 @@
+import ConveneTestSupport
 import Foundation
 import SessionModel
-@testable import SessionActions
 import SessionStore
-@testable import TeamStore
-import ConveneTestSupport
 import XCTest
+
+@testable import SessionActions
+@testable import TeamStore
 
 /// The test server: `CONVENE_TEST_PG` and its data directory under
 /// `CONVENE_PG_DIR` (scripts/pg-test-cluster.sh). Fails loudly without them.
 enum TeamServer {
     static func url(file: StaticString = #filePath, line: UInt = #line) throws -> String {
         guard let u = ProcessInfo.processInfo.environment["CONVENE_TEST_PG"], u.hasPrefix("postgres://") else {
-            XCTFail("NO POSTGRESQL SERVER: start one with `export CONVENE_PG_DIR=/tmp/pg-X; export CONVENE_TEST_PG=$(scripts/pg-test-cluster.sh start)`",
-                    file: file, line: line)
+            XCTFail(
+                "NO POSTGRESQL SERVER: start one with `export CONVENE_PG_DIR=/tmp/pg-X; export CONVENE_TEST_PG=$(scripts/pg-test-cluster.sh start)`",
+                file: file, line: line)
             throw TestRun.cannotRun("no PostgreSQL server")
         }
         return u
@@ -37,7 +39,9 @@ enum TeamServer {
         for case let name as String in walker {
             let path = base + "/" + name
             var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue { files.append(path) }
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue {
+                files.append(path)
+            }
         }
         XCTAssertGreaterThan(files.count, 10, "the data directory holds relation files")
         return files
@@ -61,8 +65,11 @@ final class TeamErasureTests: XCTestCase {
         let marker = "Zanzibar-\(UUID().uuidString.prefix(6))"
         let t0 = Date()
         let outbox = try Outbox(path: NSTemporaryDirectory() + "convene-outbox-\(UUID().uuidString.prefix(8)).sqlite")
-        let journal = try PostgresJournal.create(location, session: SessionCreated(sessionID: UUID(), title: "Team",
-                                                 date: SessionDate.format(t0)), by: "Sam Lead", at: t0, outbox: outbox)
+        let journal = try PostgresJournal.create(
+            location,
+            session: SessionCreated(
+                sessionID: UUID(), title: "Team",
+                date: SessionDate.format(t0)), by: "Sam Lead", at: t0, outbox: outbox)
         defer { journal.close() }
         let lead = ActingUser(name: "Sam Lead", role: .lead)
         for command: SessionCommand in [
@@ -81,9 +88,11 @@ final class TeamErasureTests: XCTestCase {
         try admin.connect()
         defer { admin.close() }
         try admin.run("CHECKPOINT")
-        XCTAssertFalse(try TeamServer.filesHolding(marker).isEmpty, "before the withdrawal the text is in the table files")
+        XCTAssertFalse(
+            try TeamServer.filesHolding(marker).isEmpty, "before the withdrawal the text is in the table files")
 
-        let outcome = try SessionActions.perform(.withdraw(WithdrawalOrder(participant: "3")), by: lead, on: journal, at: t0)
+        let outcome = try SessionActions.perform(
+            .withdraw(WithdrawalOrder(participant: "3")), by: lead, on: journal, at: t0)
         guard case .withdrawal(let receipt) = outcome.result else { return XCTFail("no receipt") }
         XCTAssertEqual(receipt.erased, [1, 2], "their contribution and the direct response")
         XCTAssertTrue(receipt.purged, "VACUUM FULL and CHECKPOINT ran")
@@ -96,7 +105,8 @@ final class TeamErasureTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(report.erased, 4, "contribution, response, tag and real name rows are content-free")
         for stored in try check.allEvents() where !stored.event.isErased {
             let json = String(decoding: try EventCodec.encode(stored.event.payload), as: UTF8.self)
-            XCTAssertFalse(json.contains(marker), "event \(stored.seq) (\(stored.event.kind)) still holds the withdrawn text")
+            XCTAssertFalse(
+                json.contains(marker), "event \(stored.seq) (\(stored.event.kind)) still holds the withdrawn text")
         }
         XCTAssertEqual(check.state.contributions.filter { !$0.erased }.map(\.text), ["Anonymous note stays"])
         XCTAssertEqual(try TeamServer.filesHolding(marker), [], "the withdrawn text is in a relation file")

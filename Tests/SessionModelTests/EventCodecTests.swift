@@ -54,12 +54,16 @@ final class EventCodecTests: XCTestCase {
         XCTAssertThrowsError(try EventCodec.decode(kind: ContributionLogged.kind, version: 99, data: Data("{}".utf8))) {
             XCTAssertEqual($0 as? SessionError, .eventFromNewerVersion(kind: ContributionLogged.kind, version: 99))
         }
-        XCTAssertThrowsError(try EventCodec.decode(kind: ContributionLogged.kind, version: 1,
-                                                   data: Data("{\"text\":1}".utf8))) {
+        XCTAssertThrowsError(
+            try EventCodec.decode(
+                kind: ContributionLogged.kind, version: 1,
+                data: Data("{\"text\":1}".utf8))
+        ) {
             XCTAssertEqual($0 as? SessionError, .unreadableEvent(kind: ContributionLogged.kind))
         }
-        XCTAssertEqual(try EventCodec.decodeBody(kind: ContributionLogged.kind, version: 1, data: nil),
-                       .erased(.contributionLogged))
+        XCTAssertEqual(
+            try EventCodec.decodeBody(kind: ContributionLogged.kind, version: 1, data: nil),
+            .erased(.contributionLogged))
         XCTAssertTrue(try EventCodec.decode(kind: ContributionLogged.kind, version: 1, data: nil) is ErasedEvent)
         XCTAssertThrowsError(try EventCodec.encode(EventBody.erased(.contributionLogged)))
     }
@@ -67,7 +71,8 @@ final class EventCodecTests: XCTestCase {
     func testRestrictedEventsAreExactlyTheRegister() {
         let restricted = Set(EventKind.allCases.filter(\.isRestricted))
         XCTAssertEqual(restricted, [.concernRaised, .concernAcknowledged, .concernActionTaken])
-        let raised = SessionEvent(at: Date(), by: "x", ConcernRaised(category: .other, urgency: .sameDay, description: "d"))
+        let raised = SessionEvent(
+            at: Date(), by: "x", ConcernRaised(category: .other, urgency: .sameDay, description: "d"))
         let logged = SessionEvent(at: Date(), by: "x", ContributionLogged(source: .chat, text: "t"))
         XCTAssertTrue(raised.isRestricted)
         XCTAssertFalse(logged.isRestricted)

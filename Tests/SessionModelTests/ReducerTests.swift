@@ -21,7 +21,8 @@ final class ReducerTests: XCTestCase {
     func testFoldNumbersContributionsAndRecordsWhoAndWhen() throws {
         var s = try base()
         try s.apply(event(ContributionLogged(source: .verbal, speaker: "P01", text: "one"), at: 10, by: "Ira"))
-        try s.apply(event(ContributionLogged(source: .chat, room: 1, speaker: "P02", text: "two", replyTo: [1]), at: 20))
+        try s.apply(
+            event(ContributionLogged(source: .chat, room: 1, speaker: "P02", text: "two", replyTo: [1]), at: 20))
         XCTAssertEqual(s.contributions.map(\.number), [1, 2])
         XCTAssertEqual(s.contributions[0].loggedBy, "Ira")
         XCTAssertEqual(s.contributions[0].loggedAt, t0.addingTimeInterval(10))
@@ -77,7 +78,9 @@ final class ReducerTests: XCTestCase {
         try s.apply(event(CodeTagged(number: 1, code: "Digital exclusion")))
         XCTAssertEqual(s.contributions[0].codes, ["PP1 Children and young people first", "Digital exclusion"])
         XCTAssertEqual(s.codebook.entries.filter(\.emergent).map(\.name), ["Digital exclusion"])
-        XCTAssertThrowsError(try s.applying(event(CodebookSet(name: "dup", codes: [CodeDefinition(name: "A"), CodeDefinition(name: "a")]))))
+        XCTAssertThrowsError(
+            try s.applying(
+                event(CodebookSet(name: "dup", codes: [CodeDefinition(name: "A"), CodeDefinition(name: "a")]))))
         try s.apply(event(CodeUntagged(number: 1, code: "digital exclusion")))
         XCTAssertEqual(s.contributions[0].codes, ["PP1 Children and young people first"])
     }
@@ -91,7 +94,8 @@ final class ReducerTests: XCTestCase {
         try s.apply(event(RedactionAccepted(number: 1, span: TextSpan(start: 17, end: 22), label: .person)))
         XCTAssertEqual(s.contributions[0].redactions.map(\.placeholder), ["[PERSON 1]", "[PERSON 1]"])
         XCTAssertEqual(s.contributions[1].redactions.map(\.placeholder), ["[PERSON 2]"])
-        XCTAssertThrowsError(try s.applying(event(RedactionAccepted(number: 2, span: TextSpan(start: 10, end: 99), label: .person))))
+        XCTAssertThrowsError(
+            try s.applying(event(RedactionAccepted(number: 2, span: TextSpan(start: 10, end: 99), label: .person))))
     }
 
     func testRoundsAndRooms() throws {
@@ -112,13 +116,18 @@ final class ReducerTests: XCTestCase {
     func testSafeguardingRegisterIsAppendOnlyAndRoleFiltered() throws {
         var s = try base()
         try s.apply(event(ContributionLogged(source: .verbal, speaker: "P01", text: "disclosure")))
-        try s.apply(event(ConcernRaised(contributions: [1], participant: "P01", category: .riskToChildOrYoungPerson, urgency: .immediate, description: "d"), by: "Ira"))
+        try s.apply(
+            event(
+                ConcernRaised(
+                    contributions: [1], participant: "P01", category: .riskToChildOrYoungPerson, urgency: .immediate,
+                    description: "d"), by: "Ira"))
         XCTAssertEqual(s.register.unacknowledged.count, 1)
         try s.apply(event(ConcernAcknowledged(concern: 1), by: "Kit"))
         XCTAssertThrowsError(try s.applying(event(ConcernActionTaken(concern: 1, action: .referred, note: "sent")))) {
             XCTAssertEqual($0 as? SessionError, .referralNeedsBody)
         }
-        try s.apply(event(ConcernActionTaken(concern: 1, action: .referred, to: "LADO", reference: "R-1", note: "sent")))
+        try s.apply(
+            event(ConcernActionTaken(concern: 1, action: .referred, to: "LADO", reference: "R-1", note: "sent")))
         try s.apply(event(ConcernActionTaken(concern: 1, action: .closed, note: "done")))
         XCTAssertThrowsError(try s.applying(event(ConcernActionTaken(concern: 1, action: .informed, note: "late")))) {
             XCTAssertEqual($0 as? SessionError, .concernClosed(1))
@@ -135,8 +144,10 @@ final class ReducerTests: XCTestCase {
         try s.apply(event(ContributionLogged(source: .verbal, speaker: "P01", text: "mine")))
         try s.apply(event(ContributionLogged(source: .verbal, speaker: "P02", text: "reply", replyTo: [1])))
         try s.apply(event(ContributionLogged(source: .whiteboard, text: "note")))
-        try s.apply(event(ConcernRaised(contributions: [1], category: .other, urgency: .afterSession, description: "d")))
-        try s.apply(event(ParticipantWithdrawn(code: "P01", requestedOn: "2026-05-03", erased: [1, 2], keptWhiteboard: [3])))
+        try s.apply(
+            event(ConcernRaised(contributions: [1], category: .other, urgency: .afterSession, description: "d")))
+        try s.apply(
+            event(ParticipantWithdrawn(code: "P01", requestedOn: "2026-05-03", erased: [1, 2], keptWhiteboard: [3])))
         XCTAssertEqual(s.contributions.map(\.erased), [true, true, false])
         XCTAssertEqual(s.contributions[0].text, "")
         XCTAssertTrue(s.participant("P01")!.withdrawn)
@@ -146,9 +157,11 @@ final class ReducerTests: XCTestCase {
 
     func testErasedEventsKeepTheirPlaceOnReplay() throws {
         let created = event(SessionCreated(sessionID: UUID(), title: "T", date: "2026-05-01"))
-        let events = [created,
-                      event(ErasedEvent(wasKind: .contributionLogged)),
-                      event(ContributionLogged(source: .chat, text: "second"))]
+        let events = [
+            created,
+            event(ErasedEvent(wasKind: .contributionLogged)),
+            event(ContributionLogged(source: .chat, text: "second")),
+        ]
         let s = try SessionState.replay(events)
         XCTAssertEqual(s.contributions.count, 2)
         XCTAssertTrue(s.contributions[0].erased)
@@ -169,13 +182,14 @@ final class ReducerTests: XCTestCase {
     }
 
     func testGuideParser() {
-        let g = DiscussionGuideParser.parse("""
-        # Welcome (10 min)
-        - Ground rules
-        # Advantages [25 min]
-        1. What works well?
-        2) For whom?
-        """)
+        let g = DiscussionGuideParser.parse(
+            """
+            # Welcome (10 min)
+            - Ground rules
+            # Advantages [25 min]
+            1. What works well?
+            2) For whom?
+            """)
         XCTAssertEqual(g.map(\.title), ["Welcome", "Advantages"])
         XCTAssertEqual(g.map(\.minutes), [10, 25])
         XCTAssertEqual(g[1].prompts, ["What works well?", "For whom?"])

@@ -15,7 +15,11 @@ import Testing
         private var kinds: [EventKind: Int] = [:]
         private var steps = 0, applied = 0
         func add(_ k: [EventKind], steps n: Int) {
-            lock.withLock { for x in k { kinds[x, default: 0] += 1 }; steps += n; applied += k.count }
+            lock.withLock {
+                for x in k { kinds[x, default: 0] += 1 }
+                steps += n
+                applied += k.count
+            }
         }
         var snapshot: (kinds: [EventKind: Int], steps: Int, applied: Int) { lock.withLock { (kinds, steps, applied) } }
     }
@@ -27,8 +31,9 @@ import Testing
             var accepted = EventScript.opening()
             var kinds: [EventKind] = []
             for (i, step) in steps.enumerated() {
-                let event = SessionEvent(at: EventScript.t0.addingTimeInterval(Double(100 + i)), by: "Sam",
-                                         EventScript.payload(step, in: state))
+                let event = SessionEvent(
+                    at: EventScript.t0.addingTimeInterval(Double(100 + i)), by: "Sam",
+                    EventScript.payload(step, in: state))
                 let before = state
                 do {
                     try state.apply(event)
@@ -41,8 +46,9 @@ import Testing
             seen.add(kinds, steps: steps.count)
             #expect(try SessionState.replay(accepted) == state)
             let decoded = try accepted.map { e in
-                SessionEvent(id: e.id, at: e.at, by: e.by,
-                             body: try EventCodec.decodeBody(kind: e.kind, version: e.version, data: EventCodec.encode(e.body)))
+                SessionEvent(
+                    id: e.id, at: e.at, by: e.by,
+                    body: try EventCodec.decodeBody(kind: e.kind, version: e.version, data: EventCodec.encode(e.body)))
             }
             #expect(decoded.map(\.body) == accepted.map(\.body))
             #expect(try SessionState.replay(decoded) == state)

@@ -66,7 +66,8 @@ final class SpeakerSetTests: XCTestCase {
         let again = try SessionState.replay(stored)
         XCTAssertEqual(again.contributions.map(\.erased), [true, true, true, false])
         let data = try EventCodec.encode(SpeakerSet(first: 1, last: 3, speaker: "P01"))
-        XCTAssertEqual(try EventCodec.decode(kind: SpeakerSet.kind, version: 1, data: data) as? SpeakerSet,
-                       SpeakerSet(first: 1, last: 3, speaker: "P01"))
+        XCTAssertEqual(
+            try EventCodec.decode(kind: SpeakerSet.kind, version: 1, data: data) as? SpeakerSet,
+            SpeakerSet(first: 1, last: 3, speaker: "P01"))
     }
 }

@@ -3,8 +3,9 @@ import Foundation
 import GRDB
 import Privacy
 import SessionModel
-@testable import SessionStore
 import XCTest
+
+@testable import SessionStore
 
 /// Encryption at rest, physical erasure (withdrawal, anonymise) and rekeying,
 /// checked against the raw bytes of the session file, its WAL and shared memory.
@@ -23,10 +24,12 @@ final class DataProtectionTests: XCTestCase {
     func path(_ name: String = "s.convene") -> String { dir.appendingPathComponent(name).path }
 
     func makeSession(encrypted: Bool = false, name: String = "s.convene") throws -> SQLiteJournal {
-        let created = SessionCreated(sessionID: UUID(), title: "Data protection", date: "2026-05-01", withdrawalDays: 14)
+        let created = SessionCreated(
+            sessionID: UUID(), title: "Data protection", date: "2026-05-01", withdrawalDays: 14)
         guard encrypted else { return try SQLiteJournal.create(path: path(name), session: created, by: "Sam", at: t0) }
         let (cipher, meta) = try EncryptedPayloads.create(passphrase: passphrase, derivation: .fastForTests)
-        return try SQLiteJournal.create(path: path(name), session: created, by: "Sam", at: t0, cipher: cipher, meta: meta)
+        return try SQLiteJournal.create(
+            path: path(name), session: created, by: "Sam", at: t0, cipher: cipher, meta: meta)
     }
 
     /// A distinctive string that cannot occur by chance.
@@ -36,7 +39,9 @@ final class DataProtectionTests: XCTestCase {
     func rawBytes(_ p: String) -> [String: Data] {
         var out: [String: Data] = [:]
         for suffix in ["", "-wal", "-shm"] {
-            if let d = FileManager.default.contents(atPath: p + suffix) { out[(p as NSString).lastPathComponent + suffix] = d }
+            if let d = FileManager.default.contents(atPath: p + suffix) {
+                out[(p as NSString).lastPathComponent + suffix] = d
+            }
         }
         return out
     }
@@ -51,21 +56,37 @@ final class DataProtectionTests: XCTestCase {
 
     func assertPresent(_ strings: [String], in p: String, file: StaticString = #filePath, line: UInt = #line) {
         let all = rawBytes(p).values.reduce(Data(), +)
-        for s in strings { XCTAssertNotNil(all.range(of: Data(s.utf8)), "\(s) should be readable in the raw bytes", file: file, line: line) }
+        for s in strings {
+            XCTAssertNotNil(
+                all.range(of: Data(s.utf8)), "\(s) should be readable in the raw bytes", file: file, line: line)
+        }
     }
 
     // MARK: Encryption at rest
 
     func testEncryptedSessionKeepsEveryStringOutOfTheRawBytes() throws {
         let j = try makeSession(encrypted: true)
-        let name = marker("name"), blocked = marker("block"), text = marker("text"), edit = marker("edit"),
-            concern = marker("concern"), title = marker("theme"), draft = marker("draft")
-        try j.append([ParticipantAdded(code: "P01", jobRole: "Youth worker"), RealNameRecorded(code: "P01", name: name),
-                      BlocklistNameAdded(name: blocked)], by: "Sam", at: t0)
+        let name = marker("name")
+        let blocked = marker("block")
+        let text = marker("text")
+        let edit = marker("edit")
+        let concern = marker("concern")
+        let title = marker("theme")
+        let draft = marker("draft")
+        try j.append(
+            [
+                ParticipantAdded(code: "P01", jobRole: "Youth worker"), RealNameRecorded(code: "P01", name: name),
+                BlocklistNameAdded(name: blocked),
+            ], by: "Sam", at: t0)
         try j.append([ContributionLogged(source: .verbal, speaker: "P01", text: text)], by: "Ira", at: t0)
-        try j.append([ContributionEdited(number: 1, text: edit + " " + text), ThemeCreated(title: title),
-                      ConcernRaised(contributions: [1], participant: "P01", category: .riskToChildOrYoungPerson, urgency: .sameDay, description: concern)],
-                     by: "Ira", at: t0)
+        try j.append(
+            [
+                ContributionEdited(number: 1, text: edit + " " + text), ThemeCreated(title: title),
+                ConcernRaised(
+                    contributions: [1], participant: "P01", category: .riskToChildOrYoungPerson, urgency: .sameDay,
+                    description: concern),
+            ],
+            by: "Ira", at: t0)
         try j.saveDraft(user: "Ira", draft: draft, view: "main")
         try j.writeSnapshot()
         // While open (WAL in use) and after closing.
@@ -91,8 +112,11 @@ final class DataProtectionTests: XCTestCase {
             XCTAssertEqual($0 as? StoreError, .wrongPassphrase)
             XCTAssertEqual("\($0)", "wrong passphrase for this session file")
         }
-        XCTAssertThrowsError(try SQLiteJournal.open(path: path())) { XCTAssertEqual($0 as? StoreError, .passphraseNeeded(path())) }
-        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path())), before, "a refused open leaves the file as it was")
+        XCTAssertThrowsError(try SQLiteJournal.open(path: path())) {
+            XCTAssertEqual($0 as? StoreError, .passphraseNeeded(path()))
+        }
+        XCTAssertEqual(
+            try Data(contentsOf: URL(fileURLWithPath: path())), before, "a refused open leaves the file as it was")
         XCTAssertEqual(try SQLiteJournal.open(path: path(), passphrase: passphrase).state.participants.count, 1)
     }
 
@@ -122,10 +146,13 @@ final class DataProtectionTests: XCTestCase {
     /// Flips one byte in the middle of a sealed payload in the file itself.
     func flipByte(ofPayloadAt seq: Int, in p: String) throws {
         let q = try DatabaseQueue(path: p)
-        let sealed = try q.read { db in try Data.fetchOne(db, sql: "SELECT payload FROM events WHERE seq = ?", arguments: [seq]) }!
+        let sealed = try q.read { db in
+            try Data.fetchOne(db, sql: "SELECT payload FROM events WHERE seq = ?", arguments: [seq])
+        }!
         try q.close()
         var bytes = try Data(contentsOf: URL(fileURLWithPath: p))
-        let range = try XCTUnwrap(bytes.range(of: sealed), "the sealed payload must sit in the file once the WAL is checkpointed")
+        let range = try XCTUnwrap(
+            bytes.range(of: sealed), "the sealed payload must sit in the file once the WAL is checkpointed")
         let at = range.lowerBound + sealed.count / 2
         bytes[at] ^= 0x20
         try bytes.write(to: URL(fileURLWithPath: p))
@@ -134,13 +161,16 @@ final class DataProtectionTests: XCTestCase {
     func testAFlippedByteInASealedRowIsTamperingNotShown() throws {
         let j = try makeSession(encrypted: true)
         try j.append([ParticipantAdded(code: "P01", jobRole: "Youth worker")], by: "Sam", at: t0)
-        try j.append([ContributionLogged(source: .verbal, speaker: "P01", text: "The chair asked everyone to turn cameras on.")], by: "Ira", at: t0)
+        try j.append(
+            [ContributionLogged(source: .verbal, speaker: "P01", text: "The chair asked everyone to turn cameras on.")],
+            by: "Ira", at: t0)
         try j.close()
         try flipByte(ofPayloadAt: 3, in: path())
         XCTAssertThrowsError(try SQLiteJournal.open(path: path(), passphrase: passphrase)) {
             XCTAssertEqual($0 as? StoreError, .tampered(seq: 3))
         }
-        let cipher = try EncryptedPayloads.unlock(meta: try SQLiteJournal.readMeta(path: path()), passphrase: passphrase, path: path())
+        let cipher = try EncryptedPayloads.unlock(
+            meta: try SQLiteJournal.readMeta(path: path()), passphrase: passphrase, path: path())
         let report = try SQLiteJournal.check(path: path(), cipher: cipher)
         XCTAssertFalse(report.isHealthy)
         XCTAssertTrue(report.problems.contains { $0.contains("event 3") }, "\(report.problems)")
@@ -149,7 +179,9 @@ final class DataProtectionTests: XCTestCase {
     func testAFlippedByteInASealedSnapshotFallsBackToReplay() throws {
         let j = try makeSession(encrypted: true)
         try j.append([ParticipantAdded(code: "P01", jobRole: "Youth worker")], by: "Sam", at: t0)
-        try j.append((1...20).map { ContributionLogged(source: .chat, speaker: "P01", text: "message \($0)") }, by: "Ira", at: t0)
+        try j.append(
+            (1...20).map { ContributionLogged(source: .chat, speaker: "P01", text: "message \($0)") }, by: "Ira", at: t0
+        )
         try j.writeSnapshot()
         let expected = j.state
         try j.close()
@@ -168,20 +200,26 @@ final class DataProtectionTests: XCTestCase {
         let sealed = try cipher.seal(Data("hello".utf8), context: Data("event-a".utf8))
         XCTAssertEqual(try cipher.open(sealed, context: Data("event-a".utf8)), Data("hello".utf8))
         XCTAssertThrowsError(try cipher.open(sealed, context: Data("event-b".utf8)))
-        XCTAssertNotEqual(try cipher.seal(Data("hello".utf8), context: Data("event-a".utf8)), sealed, "a fresh nonce every time")
+        XCTAssertNotEqual(
+            try cipher.seal(Data("hello".utf8), context: Data("event-a".utf8)), sealed, "a fresh nonce every time")
     }
 
     func testRekeyRewrapsTheDataKeyAndLeavesEveryEventAsItWas() throws {
         let j = try makeSession(encrypted: true)
         try j.append([ParticipantAdded(code: "P01", jobRole: "Youth worker")], by: "Sam", at: t0)
-        try j.append([ContributionLogged(source: .verbal, speaker: "P01", text: "kept through rekey")], by: "Ira", at: t0)
+        try j.append(
+            [ContributionLogged(source: .verbal, speaker: "P01", text: "kept through rekey")], by: "Ira", at: t0)
         let before = try j.allEvents().map { [$0.hash, $0.commitment] }
         let oldWrapped = try j.meta().values["wrapped_key"]!
         let result = try j.changePassphrase(to: "new words for a new term", derivation: .fastForTests)
         XCTAssertTrue(result.complete)
         try j.close()
-        XCTAssertNil(rawBytes(path()).values.reduce(Data(), +).range(of: Data(oldWrapped.utf8)), "the old wrapped key is gone from the file and WAL")
-        XCTAssertThrowsError(try SQLiteJournal.open(path: path(), passphrase: passphrase)) { XCTAssertEqual($0 as? StoreError, .wrongPassphrase) }
+        XCTAssertNil(
+            rawBytes(path()).values.reduce(Data(), +).range(of: Data(oldWrapped.utf8)),
+            "the old wrapped key is gone from the file and WAL")
+        XCTAssertThrowsError(try SQLiteJournal.open(path: path(), passphrase: passphrase)) {
+            XCTAssertEqual($0 as? StoreError, .wrongPassphrase)
+        }
         let again = try SQLiteJournal.open(path: path(), passphrase: "new words for a new term")
         XCTAssertEqual(again.state.contributions[0].text, "kept through rekey")
         XCTAssertEqual(try again.allEvents().map { [$0.hash, $0.commitment] }, before)
@@ -223,7 +261,9 @@ final class DataProtectionTests: XCTestCase {
                 payload = ContributionLogged(source: .facilitator, text: "prompt \(m)", replyTo: replyTo)
                 g.markersOthers.append(m)
             } else {
-                payload = ContributionLogged(source: rng.next() % 2 == 0 ? .verbal : .chat, speaker: speaker, text: "said \(m)", replyTo: replyTo)
+                payload = ContributionLogged(
+                    source: rng.next() % 2 == 0 ? .verbal : .chat, speaker: speaker, text: "said \(m)", replyTo: replyTo
+                )
                 if speaker == "P03" { g.markersP03.append(m) } else { g.markersOthers.append(m) }
             }
             try j.append([payload], by: "Ira", at: t0.addingTimeInterval(Double(n)))
@@ -235,25 +275,40 @@ final class DataProtectionTests: XCTestCase {
             g.markersP03.append(m)
         }
         let firstP03 = j.state.contributions.first { $0.speaker == "P03" }!.number
-        let direct = marker("direct"), chain = marker("chain"), board = marker("board")
-        try j.append([ContributionLogged(source: .chat, speaker: "P01", text: "direct \(direct)", replyTo: [firstP03])], by: "Ira", at: t0)
+        let direct = marker("direct")
+        let chain = marker("chain")
+        let board = marker("board")
+        try j.append(
+            [ContributionLogged(source: .chat, speaker: "P01", text: "direct \(direct)", replyTo: [firstP03])],
+            by: "Ira", at: t0)
         let directNumber = j.state.contributions.count
-        try j.append([ContributionLogged(source: .chat, speaker: "P02", text: "chain \(chain)", replyTo: [directNumber]),
-                      ContributionLogged(source: .whiteboard, text: "board \(board)", replyTo: [firstP03])], by: "Ira", at: t0)
+        try j.append(
+            [
+                ContributionLogged(source: .chat, speaker: "P02", text: "chain \(chain)", replyTo: [directNumber]),
+                ContributionLogged(source: .whiteboard, text: "board \(board)", replyTo: [firstP03]),
+            ], by: "Ira", at: t0)
         g.markersOthers += [direct, chain, board]
 
         // Events about contributions: every fifth is tagged, linked, redacted.
         for c in j.state.contributions where c.number % 5 == 0 {
-            try j.append([CodeTagged(number: c.number, code: "Trust \(c.number)"), ThemeLinked(theme: 1, number: c.number),
-                          RedactionAccepted(number: c.number, span: TextSpan(start: 0, end: 4), label: .person)], by: "Ira", at: t0)
+            try j.append(
+                [
+                    CodeTagged(number: c.number, code: "Trust \(c.number)"), ThemeLinked(theme: 1, number: c.number),
+                    RedactionAccepted(number: c.number, span: TextSpan(start: 0, end: 4), label: .person),
+                ], by: "Ira", at: t0)
         }
         if let first = j.state.contributions.first(where: { $0.speaker == "P03" }) {
             let m = marker("edit")
             g.markersP03.append(m)
-            try j.append([ContributionEdited(number: first.number, text: "corrected \(m)"),
-                          ConfidentialityReminderGiven(number: first.number, note: "names again"),
-                          ConcernRaised(contributions: [first.number], participant: "P03", category: .riskToChildOrYoungPerson, urgency: .sameDay,
-                                        description: "kept concern")], by: "Ira", at: t0)
+            try j.append(
+                [
+                    ContributionEdited(number: first.number, text: "corrected \(m)"),
+                    ConfidentialityReminderGiven(number: first.number, note: "names again"),
+                    ConcernRaised(
+                        contributions: [first.number], participant: "P03", category: .riskToChildOrYoungPerson,
+                        urgency: .sameDay,
+                        description: "kept concern"),
+                ], by: "Ira", at: t0)
         }
         // A note-taker's unsent input, half-way through typing P03's words.
         let draft = marker("draft")
@@ -264,9 +319,13 @@ final class DataProtectionTests: XCTestCase {
     }
 
     /// The closure computed the slow way, as a fixpoint over reply-to links.
-    func expectedScope(_ s: SessionState, _ code: String) -> (own: Set<Int>, direct: Set<Int>, chain: Set<Int>, whiteboard: Set<Int>) {
+    func expectedScope(_ s: SessionState, _ code: String) -> (
+        own: Set<Int>, direct: Set<Int>, chain: Set<Int>, whiteboard: Set<Int>
+    ) {
         let own = Set(s.contributions.filter { $0.speaker == code }.map(\.number))
-        let linked = { (targets: Set<Int>) in Set(s.contributions.filter { !$0.replyTo.filter(targets.contains).isEmpty }.map(\.number)) }
+        let linked = { (targets: Set<Int>) in
+            Set(s.contributions.filter { !$0.replyTo.filter(targets.contains).isEmpty }.map(\.number))
+        }
         let directAll = linked(own).subtracting(own)
         let whiteboard1 = Set(directAll.filter { s.contributions[$0 - 1].source == .whiteboard })
         let direct = directAll.subtracting(whiteboard1)
@@ -290,9 +349,13 @@ final class DataProtectionTests: XCTestCase {
             let g = try buildGenerated(j, seed: 7)
             let before = j.state
             let expected = expectedScope(before, "P03")
-            XCTAssertFalse(expected.own.isEmpty); XCTAssertFalse(expected.direct.isEmpty); XCTAssertFalse(expected.chain.isEmpty)
-            XCTAssertFalse(expected.whiteboard.isEmpty); XCTAssertGreaterThan(g.markersP03.count, 3)
-            let receipt = try j.withdraw(WithdrawalRequest(code: "P03", requestedOn: "2026-05-05", cascade: cascade), by: "Sam", at: t0)
+            XCTAssertFalse(expected.own.isEmpty)
+            XCTAssertFalse(expected.direct.isEmpty)
+            XCTAssertFalse(expected.chain.isEmpty)
+            XCTAssertFalse(expected.whiteboard.isEmpty)
+            XCTAssertGreaterThan(g.markersP03.count, 3)
+            let receipt = try j.withdraw(
+                WithdrawalRequest(code: "P03", requestedOn: "2026-05-05", cascade: cascade), by: "Sam", at: t0)
             let erased = expected.own.union(expected.direct).union(cascade ? expected.chain : [])
             XCTAssertEqual(Set(receipt.erased), erased)
             XCTAssertEqual(Set(receipt.plan.own), expected.own)
@@ -312,11 +375,15 @@ final class DataProtectionTests: XCTestCase {
                 }
             }
             XCTAssertEqual(after.contributions.count, before.contributions.count, "numbers are kept")
-            XCTAssertTrue(after.contributions.filter { $0.source == .whiteboard }.allSatisfy { !$0.erased }, "whiteboard notes stay")
+            XCTAssertTrue(
+                after.contributions.filter { $0.source == .whiteboard }.allSatisfy { !$0.erased },
+                "whiteboard notes stay")
             XCTAssertEqual(after.register, before.register, "the register is untouched")
-            XCTAssertNil(after.linkage["P03"]); XCTAssertEqual(after.linkage["P01"], "Other Person Name")
+            XCTAssertNil(after.linkage["P03"])
+            XCTAssertEqual(after.linkage["P01"], "Other Person Name")
             XCTAssertTrue(after.participants["P03"]!.withdrawn)
-            XCTAssertEqual(after.themes[0].contributions, before.themes[0].contributions.filter { !erased.contains($0) })
+            XCTAssertEqual(
+                after.themes[0].contributions, before.themes[0].contributions.filter { !erased.contains($0) })
             XCTAssertEqual(after.withdrawals.count, 1)
             XCTAssertEqual(Set(after.withdrawals[0].erased), erased)
 
@@ -346,8 +413,12 @@ final class DataProtectionTests: XCTestCase {
         try a.append([ContributionLogged(source: .verbal, speaker: "P01", text: "first")], by: "Ira", at: t0)
         let b = try SQLiteJournal.open(path: path())
         let late = marker("late")
-        try b.append([CodeTagged(number: 1, code: late), ContributionLogged(source: .chat, speaker: nil, text: "responding to #1: agreed")],
-                     by: "Ira", at: t0)
+        try b.append(
+            [
+                CodeTagged(number: 1, code: late),
+                ContributionLogged(source: .chat, speaker: nil, text: "responding to #1: agreed"),
+            ],
+            by: "Ira", at: t0)
         // `a` has not seen the tag or the response; the erasure plans inside its transaction.
         let receipt = try a.withdraw(WithdrawalRequest(code: "P01", requestedOn: "2026-05-02"), by: "Sam", at: t0)
         XCTAssertEqual(receipt.erased, [1, 2])
@@ -356,17 +427,24 @@ final class DataProtectionTests: XCTestCase {
         XCTAssertThrowsError(try b.append([CodeTagged(number: 1, code: "again")], by: "Ira", at: t0)) {
             XCTAssertEqual($0 as? StoreError, .rejected(.contributionErased(1)))
         }
-        try a.close(); try b.close()
+        try a.close()
+        try b.close()
         assertAbsent([late], in: path())
     }
 
     func testAnErasureThatWouldBreakReplayIsRefusedAndChangesNothing() throws {
         let j = try makeSession()
         try j.append([ParticipantAdded(code: "P01", jobRole: "Youth worker")], by: "Sam", at: t0)
-        try j.append([ContributionLogged(source: .verbal, speaker: "P01", text: "said"), CodeTagged(number: 1, code: "Trust")], by: "Ira", at: t0)
+        try j.append(
+            [ContributionLogged(source: .verbal, speaker: "P01", text: "said"), CodeTagged(number: 1, code: "Trust")],
+            by: "Ira", at: t0)
         let events = try j.allEvents().map(\.hash)
         // Clearing the contribution but not its tag would leave a tag on an erased contribution.
-        XCTAssertThrowsError(try j.erase(by: "Sam", at: t0) { _, _ in ErasurePlan(clear: [3], tombstone: { LinkageDestroyed(record: $0) }) }) {
+        XCTAssertThrowsError(
+            try j.erase(by: "Sam", at: t0) { _, _ in
+                ErasurePlan(clear: [3], tombstone: { LinkageDestroyed(record: $0) })
+            }
+        ) {
             XCTAssertTrue("\($0)".contains("would no longer replay"), "\($0)")
         }
         XCTAssertEqual(j.state.contributions[0].text, "said")
@@ -378,7 +456,9 @@ final class DataProtectionTests: XCTestCase {
         let j = try makeSession()
         try j.append([ParticipantAdded(code: "P01", jobRole: "Youth worker")], by: "Sam", at: t0)
         try j.withdraw(WithdrawalRequest(code: "P01", requestedOn: "2026-05-02"), by: "Sam", at: t0)
-        XCTAssertThrowsError(try j.withdraw(WithdrawalRequest(code: "P01", requestedOn: "2026-05-02"), by: "Sam", at: t0)) {
+        XCTAssertThrowsError(
+            try j.withdraw(WithdrawalRequest(code: "P01", requestedOn: "2026-05-02"), by: "Sam", at: t0)
+        ) {
             XCTAssertEqual($0 as? StoreError, .rejected(.nothingToWithdraw("P01")))
         }
     }
@@ -388,13 +468,15 @@ final class DataProtectionTests: XCTestCase {
         _ = try buildGenerated(j, seed: 3)
         let before = try Data(contentsOf: URL(fileURLWithPath: path()))
         let events = j.state.eventCount
-        let dry = try j.withdraw(WithdrawalRequest(code: "P03", requestedOn: "2026-05-02"),
-                                 by: "Sam", at: t0, dryRun: true)
+        let dry = try j.withdraw(
+            WithdrawalRequest(code: "P03", requestedOn: "2026-05-02"),
+            by: "Sam", at: t0, dryRun: true)
         XCTAssertTrue(dry.dryRun)
         XCTAssertEqual(j.state.eventCount, events)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path())), before)
-        let real = try j.withdraw(WithdrawalRequest(code: "P03", requestedOn: "2026-05-02"),
-                                  by: "Sam", at: t0)
+        let real = try j.withdraw(
+            WithdrawalRequest(code: "P03", requestedOn: "2026-05-02"),
+            by: "Sam", at: t0)
         XCTAssertEqual(real.erased, dry.erased)
         XCTAssertEqual(real.eventsCleared, dry.eventsCleared)
     }
@@ -420,18 +502,26 @@ final class DataProtectionTests: XCTestCase {
         let names = (1...3).map { marker("name\($0)") }
         let blocked = (1...2).map { marker("blocked\($0)") }
         try j.append((1...3).map { ParticipantAdded(code: "P0\($0)", jobRole: "Role") }, by: "Sam", at: t0)
-        try j.append(zip(1...3, names).map { RealNameRecorded(code: "P0\($0)", name: $1) } + blocked.map { BlocklistNameAdded(name: $0) },
-                     by: "Sam", at: t0)
-        try j.append([ContributionLogged(source: .verbal, speaker: "P01", text: "a point about cameras")], by: "Ira", at: t0)
+        try j.append(
+            zip(1...3, names).map { RealNameRecorded(code: "P0\($0)", name: $1) }
+                + blocked.map { BlocklistNameAdded(name: $0) },
+            by: "Sam", at: t0)
+        try j.append(
+            [ContributionLogged(source: .verbal, speaker: "P01", text: "a point about cameras")], by: "Ira", at: t0)
         try j.writeSnapshot()
         assertPresent(names + blocked, in: path())
         let result = try j.anonymise(by: "Sam", at: t0)
-        XCTAssertEqual(result.realNames, 3); XCTAssertEqual(result.blocklisted, 2); XCTAssertTrue(result.purged)
+        XCTAssertEqual(result.realNames, 3)
+        XCTAssertEqual(result.blocklisted, 2)
+        XCTAssertTrue(result.purged)
         XCTAssertTrue(j.state.linkageDestroyed)
-        XCTAssertEqual(j.state.linkage, [:]); XCTAssertEqual(j.state.blocklist, [])
+        XCTAssertEqual(j.state.linkage, [:])
+        XCTAssertEqual(j.state.blocklist, [])
         XCTAssertEqual(j.state.contributions[0].text, "a point about cameras")
         assertAbsent(names + blocked, in: path())
-        XCTAssertThrowsError(try j.anonymise(by: "Sam", at: t0)) { XCTAssertEqual($0 as? StoreError, .rejected(.linkageDestroyed)) }
+        XCTAssertThrowsError(try j.anonymise(by: "Sam", at: t0)) {
+            XCTAssertEqual($0 as? StoreError, .rejected(.linkageDestroyed))
+        }
         XCTAssertTrue(try SQLiteJournal.check(path: path()).isHealthy)
         try j.close()
         assertAbsent(names + blocked, in: path())
@@ -441,11 +531,19 @@ final class DataProtectionTests: XCTestCase {
 
     func testWithdrawalWindow() throws {
         var s = SessionState()
-        try s.apply(SessionEvent(at: t0, by: "Sam", SessionCreated(sessionID: UUID(), title: "T", date: "2026-05-01", withdrawalDays: 14)))
+        try s.apply(
+            SessionEvent(
+                at: t0, by: "Sam", SessionCreated(sessionID: UUID(), title: "T", date: "2026-05-01", withdrawalDays: 14)
+            ))
         try s.apply(SessionEvent(at: t0, by: "Sam", FacilitatorAdded(name: "Sam", role: .lead)))
         try s.apply(SessionEvent(at: t0, by: "Sam", FacilitatorAdded(name: "Ira", role: .notetaker)))
-        XCTAssertNoThrow(try WithdrawalWindow.check(WithdrawalRequest(code: "P01", requestedOn: "2026-05-15"), in: s, actor: "Ira", today: "2026-06-01"))
-        XCTAssertThrowsError(try WithdrawalWindow.check(WithdrawalRequest(code: "P01", requestedOn: "2026-05-16"), in: s, actor: "Ira", today: "2026-06-01")) {
+        XCTAssertNoThrow(
+            try WithdrawalWindow.check(
+                WithdrawalRequest(code: "P01", requestedOn: "2026-05-15"), in: s, actor: "Ira", today: "2026-06-01"))
+        XCTAssertThrowsError(
+            try WithdrawalWindow.check(
+                WithdrawalRequest(code: "P01", requestedOn: "2026-05-16"), in: s, actor: "Ira", today: "2026-06-01")
+        ) {
             XCTAssertEqual($0 as? WithdrawalRefusal, .windowClosed(closedOn: "2026-05-15", requestedOn: "2026-05-16"))
             XCTAssertTrue("\($0)".contains("closed on 2026-05-15"))
         }
@@ -454,14 +552,22 @@ final class DataProtectionTests: XCTestCase {
             XCTAssertEqual($0 as? WithdrawalRefusal, .overrideNeedsLead(actor: "Ira"))
         }
         XCTAssertNoThrow(try WithdrawalWindow.check(late, in: s, actor: "Sam", today: "2026-06-01"))
-        XCTAssertThrowsError(try WithdrawalWindow.check(WithdrawalRequest(code: "P01", requestedOn: "2026-05-20", overrideReason: "  "),
-                                                        in: s, actor: "Sam", today: "2026-06-01")) {
+        XCTAssertThrowsError(
+            try WithdrawalWindow.check(
+                WithdrawalRequest(code: "P01", requestedOn: "2026-05-20", overrideReason: "  "),
+                in: s, actor: "Sam", today: "2026-06-01")
+        ) {
             XCTAssertEqual($0 as? WithdrawalRefusal, .overrideNeedsReason)
         }
-        XCTAssertThrowsError(try WithdrawalWindow.check(WithdrawalRequest(code: "P01", requestedOn: "2026-07-01"), in: s, actor: "Sam", today: "2026-06-01")) {
+        XCTAssertThrowsError(
+            try WithdrawalWindow.check(
+                WithdrawalRequest(code: "P01", requestedOn: "2026-07-01"), in: s, actor: "Sam", today: "2026-06-01")
+        ) {
             XCTAssertEqual($0 as? WithdrawalRefusal, .requestInFuture("2026-07-01"))
         }
-        XCTAssertThrowsError(try WithdrawalWindow.check(WithdrawalRequest(code: "P01", requestedOn: "1 May"), in: s, actor: "Sam", today: "2026-06-01"))
+        XCTAssertThrowsError(
+            try WithdrawalWindow.check(
+                WithdrawalRequest(code: "P01", requestedOn: "1 May"), in: s, actor: "Sam", today: "2026-06-01"))
     }
 
     func testInterimClosureFollowsReplyToAlignmentAndRespondingToMentions() throws {
@@ -469,15 +575,19 @@ final class DataProtectionTests: XCTestCase {
         func add(_ p: any EventPayload) throws { try s.apply(SessionEvent(at: t0, by: "Ira", p)) }
         try add(SessionCreated(sessionID: UUID(), title: "T", date: "2026-05-01"))
         for c in ["P01", "P02", "P03"] { try add(ParticipantAdded(code: c, jobRole: "Role")) }
-        try add(ContributionLogged(source: .verbal, speaker: "P01", text: "one"))                          // #1 own
-        try add(ContributionLogged(source: .chat, speaker: "P02", text: "Responding to #1, I disagree"))  // #2 direct (mention)
-        try add(ContributionLogged(source: .verbal, speaker: "P03", text: "agree", replyTo: [1]))        // #3 direct (reply-to)
-        try add(ContributionLogged(source: .verbal, speaker: "P02", text: "and more", replyTo: [3]))     // #4 chain
-        try add(ContributionLogged(source: .whiteboard, text: "board", replyTo: [1]))                    // #5 kept whiteboard
-        try add(ContributionLogged(source: .chat, speaker: "P03", text: "re board", replyTo: [5]))       // #6 not reached through whiteboard
-        try add(ContributionLogged(source: .verbal, speaker: nil, text: "transcript of one", alignsWith: 1)) // #7 direct (aligned)
-        try add(ContributionLogged(source: .verbal, speaker: "P03", text: "unrelated, replying to #12"))  // #8 unrelated
-        try add(ContributionLogged(source: .chat, speaker: "P02", text: "deep", replyTo: [4]))            // #9 chain
+        try add(ContributionLogged(source: .verbal, speaker: "P01", text: "one")) // #1 own
+        // #2 direct (mention)
+        try add(ContributionLogged(source: .chat, speaker: "P02", text: "Responding to #1, I disagree"))
+        // #3 direct (reply-to)
+        try add(ContributionLogged(source: .verbal, speaker: "P03", text: "agree", replyTo: [1]))
+        try add(ContributionLogged(source: .verbal, speaker: "P02", text: "and more", replyTo: [3])) // #4 chain
+        try add(ContributionLogged(source: .whiteboard, text: "board", replyTo: [1])) // #5 kept whiteboard
+        // #6 not reached through whiteboard
+        try add(ContributionLogged(source: .chat, speaker: "P03", text: "re board", replyTo: [5]))
+        // #7 direct (aligned)
+        try add(ContributionLogged(source: .verbal, speaker: nil, text: "transcript of one", alignsWith: 1))
+        try add(ContributionLogged(source: .verbal, speaker: "P03", text: "unrelated, replying to #12")) // #8 unrelated
+        try add(ContributionLogged(source: .chat, speaker: "P02", text: "deep", replyTo: [4])) // #9 chain
         let scope = try WithdrawalPlan.make(WithdrawalRequest(code: "P01", requestedOn: "2026-05-01"), state: s)
         XCTAssertEqual(scope.own, [1])
         XCTAssertEqual(scope.directResponses, [2, 3, 7])
@@ -489,7 +599,8 @@ final class DataProtectionTests: XCTestCase {
 extension SQLiteJournal {
     /// Plans with Privacy's planner and carries the plan out, as the command line does.
     @discardableResult
-    func withdraw(_ request: WithdrawalRequest, by: String, at: Date, dryRun: Bool = false) throws -> WithdrawalReceipt {
+    func withdraw(_ request: WithdrawalRequest, by: String, at: Date, dryRun: Bool = false) throws -> WithdrawalReceipt
+    {
         try refresh()
         let plan: WithdrawalPlan
         do { plan = try WithdrawalPlan.make(request, state: state) } catch WithdrawalPlanError.alreadyWithdrawn(let c) {
@@ -498,4 +609,3 @@ extension SQLiteJournal {
         return dryRun ? try previewWithdrawal(plan) : try withdraw(plan, by: by, at: at)
     }
 }
-

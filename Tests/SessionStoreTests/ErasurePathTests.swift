@@ -1,8 +1,9 @@
 import Foundation
 import Privacy
 import SessionModel
-@testable import SessionStore
 import XCTest
+
+@testable import SessionStore
 
 /// The erasure path of the kinds the other tests never wrote: a theme unlinked from a
 /// withdrawn contribution goes with it; a renamed room does not (it is about no one).
@@ -10,21 +11,24 @@ final class ErasurePathTests: XCTestCase {
     let t0 = Date(timeIntervalSince1970: 1_777_600_000)
 
     func testThemeUnlinkedGoesWithTheContributionAndGroupRenamedStays() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("erasure-\(UUID().uuidString.prefix(8))")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "erasure-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("e.convene").path
-        let j = try SQLiteJournal.create(path: path, session: SessionCreated(sessionID: UUID(), title: "E", date: "2026-05-01"),
-                                         by: "Sam", at: t0)
+        let j = try SQLiteJournal.create(
+            path: path, session: SessionCreated(sessionID: UUID(), title: "E", date: "2026-05-01"),
+            by: "Sam", at: t0)
         let secret = "Unlinked-\(UUID().uuidString.prefix(8))"
-        try j.append([
-            ParticipantAdded(code: "P01", jobRole: "Youth worker"), ParticipantAdded(code: "P02", jobRole: "Nurse"),
-            GroupCreated(name: "Room A"), GroupRenamed(room: 1, name: "Chairs-\(secret.suffix(4))"),
-            ContributionLogged(source: .verbal, speaker: "P01", text: secret),
-            ContributionLogged(source: .verbal, speaker: "P02", text: "Stays"),
-            ThemeCreated(title: "Travel"), ThemeLinked(theme: 1, number: 1), ThemeLinked(theme: 1, number: 2),
-            ThemeUnlinked(theme: 1, number: 1), ThemeLinked(theme: 1, number: 1),
-        ], by: "Sam", at: t0)
+        try j.append(
+            [
+                ParticipantAdded(code: "P01", jobRole: "Youth worker"), ParticipantAdded(code: "P02", jobRole: "Nurse"),
+                GroupCreated(name: "Room A"), GroupRenamed(room: 1, name: "Chairs-\(secret.suffix(4))"),
+                ContributionLogged(source: .verbal, speaker: "P01", text: secret),
+                ContributionLogged(source: .verbal, speaker: "P02", text: "Stays"),
+                ThemeCreated(title: "Travel"), ThemeLinked(theme: 1, number: 1), ThemeLinked(theme: 1, number: 2),
+                ThemeUnlinked(theme: 1, number: 1), ThemeLinked(theme: 1, number: 1),
+            ], by: "Sam", at: t0)
         let before = try j.allEvents()
         let unlinkSeq = try XCTUnwrap(before.first { $0.event.body.kind == .themeUnlinked }?.seq)
         let renameSeq = try XCTUnwrap(before.first { $0.event.body.kind == .groupRenamed }?.seq)

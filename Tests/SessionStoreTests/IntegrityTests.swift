@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import Privacy
 import SessionModel
-@testable import SessionStore
 import XCTest
+
+@testable import SessionStore
 
 /// Erasure records, keyed chains, anchors, padding and sealed draft views,
 /// through the store (the attacks from outside are in CLITests/TamperEvidenceCLITests).
@@ -29,17 +30,26 @@ final class IntegrityTests: XCTestCase {
         let created = SessionCreated(sessionID: UUID(), title: "Integrity", date: "2026-05-01", withdrawalDays: 14)
         guard encrypted else { return try SQLiteJournal.create(path: path(name), session: created, by: "Sam", at: t0) }
         let (cipher, meta) = try EncryptedPayloads.create(passphrase: passphrase, derivation: .fastForTests)
-        return try SQLiteJournal.create(path: path(name), session: created, by: "Sam", at: t0, cipher: cipher, meta: meta)
+        return try SQLiteJournal.create(
+            path: path(name), session: created, by: "Sam", at: t0, cipher: cipher, meta: meta)
     }
 
     func testWithdrawalRecordsWhatItClearedAndRewroteAndCheckHoldsItToThat() throws {
         for encrypted in [false, true] {
             let j = try makeSession(encrypted: encrypted, name: "w\(encrypted).convene")
-            try j.append([ParticipantAdded(code: "P01", jobRole: "Youth worker"), ParticipantAdded(code: "P02", jobRole: "Nurse"),
-                          RealNameRecorded(code: "P01", name: "Ottoline Brackwater")], by: "Sam", at: t0)
-            try j.append([ContributionLogged(source: .chat, speaker: "P01", text: "mine"),
-                          ContributionLogged(source: .chat, speaker: "P02", text: "Brackwater is right about this")], by: "Ira", at: t0)
-            let plan = try WithdrawalPlan.make(WithdrawalRequest(code: "P01", requestedOn: "2026-05-02"), state: j.state)
+            try j.append(
+                [
+                    ParticipantAdded(code: "P01", jobRole: "Youth worker"),
+                    ParticipantAdded(code: "P02", jobRole: "Nurse"),
+                    RealNameRecorded(code: "P01", name: "Ottoline Brackwater"),
+                ], by: "Sam", at: t0)
+            try j.append(
+                [
+                    ContributionLogged(source: .chat, speaker: "P01", text: "mine"),
+                    ContributionLogged(source: .chat, speaker: "P02", text: "Brackwater is right about this"),
+                ], by: "Ira", at: t0)
+            let plan = try WithdrawalPlan.make(
+                WithdrawalRequest(code: "P01", requestedOn: "2026-05-02"), state: j.state)
             let receipt = try j.withdraw(plan, by: "Sam", at: t0)
             XCTAssertEqual(receipt.erased, [1])
             XCTAssertEqual(receipt.rewritten.map(\.what), ["contribution #2"])
@@ -49,7 +59,8 @@ final class IntegrityTests: XCTestCase {
             XCTAssertEqual(tomb.record?.rewritten.map(\.seq), [receipt.rewritten[0].seq])
             let report = try SQLiteJournal.check(path: path("w\(encrypted).convene"), cipher: j.cipher)
             XCTAssertTrue(report.isHealthy, "\(report.problems)")
-            XCTAssertEqual(report.erased, 2); XCTAssertEqual(report.rewritten, 1)
+            XCTAssertEqual(report.erased, 2)
+            XCTAssertEqual(report.rewritten, 1)
             XCTAssertEqual(report.keyedChain, encrypted)
             XCTAssertEqual(report.anchorsCompared, 1)
             XCTAssertEqual(report.replayed, report.events)
@@ -62,28 +73,38 @@ final class IntegrityTests: XCTestCase {
         let j = try makeSession(encrypted: false)
         try j.append([ContributionLogged(source: .chat, text: "original words")], by: "Ira", at: t0)
         try j.dbQueue.write { db in
-            try db.execute(sql: "UPDATE events SET payload = CAST(replace(CAST(payload AS TEXT), 'original', 'changed') AS BLOB), salt = salt WHERE seq = 2")
+            try db.execute(
+                sql:
+                    "UPDATE events SET payload = CAST(replace(CAST(payload AS TEXT), 'original', 'changed') AS BLOB), salt = salt WHERE seq = 2"
+            )
         }
         let report = try SQLiteJournal.check(path: path())
-        XCTAssertTrue(report.problems.contains { $0.contains("event 2") && $0.contains("changed after it was written") }, "\(report.problems)")
+        XCTAssertTrue(
+            report.problems.contains { $0.contains("event 2") && $0.contains("changed after it was written") },
+            "\(report.problems)")
     }
 
     func testEncryptedFilesKeyTheirChainPadPayloadsAndSealTheDraftView() throws {
         let j = try makeSession(encrypted: true)
         XCTAssertEqual(try j.meta().values["chain"], HashChain.keyedName)
-        try j.append([ParticipantAdded(code: "P07", jobRole: "Youth worker"), ContributionLogged(source: .chat, text: "x")], by: "Ira", at: t0)
+        try j.append(
+            [ParticipantAdded(code: "P07", jobRole: "Youth worker"), ContributionLogged(source: .chat, text: "x")],
+            by: "Ira", at: t0)
         let lengths = try j.dbQueue.read { db in try Int.fetchAll(db, sql: "SELECT length(payload) FROM events") }
         // nonce (12) + padded plaintext + tag (16): every payload in a bucket.
-        XCTAssertTrue(lengths.allSatisfy { [256, 512, 1024, 2048, 4096].contains($0 - 28) || ($0 - 28) % 4096 == 0 }, "\(lengths)")
+        XCTAssertTrue(
+            lengths.allSatisfy { [256, 512, 1024, 2048, 4096].contains($0 - 28) || ($0 - 28) % 4096 == 0 }, "\(lengths)"
+        )
         try j.saveDraft(user: "Ira", draft: "about P07", view: #"{"speaker":"P07"}"#)
         let view = try j.dbQueue.read { db in try String.fetchOne(db, sql: "SELECT view FROM console_drafts") } ?? ""
         XCTAssertFalse(view.contains("P07"), view)
         XCTAssertEqual(try j.loadDraft(user: "Ira")?.view, #"{"speaker":"P07"}"#)
         // The chain is an HMAC: the unkeyed link does not match.
         let first = try XCTUnwrap(try j.allEvents().first)
-        let unkeyed = HashChain.link(previous: HashChain.genesis, seq: 1, id: first.event.id, kind: first.event.kind,
-                                     version: first.event.version, atMs: Int64((first.event.at.timeIntervalSince1970 * 1000).rounded()),
-                                     actor: first.event.by, restricted: false, commitment: first.commitment)
+        let unkeyed = HashChain.link(
+            previous: HashChain.genesis, seq: 1, id: first.event.id, kind: first.event.kind,
+            version: first.event.version, atMs: Int64((first.event.at.timeIntervalSince1970 * 1000).rounded()),
+            actor: first.event.by, restricted: false, commitment: first.commitment)
         XCTAssertNotEqual(unkeyed, first.hash)
         XCTAssertTrue(try SQLiteJournal.check(path: path(), cipher: j.cipher).isHealthy)
     }
@@ -109,6 +130,7 @@ final class IntegrityTests: XCTestCase {
         let cut = try SQLiteJournal.check(path: path())
         XCTAssertTrue(cut.problems.contains { $0.contains("the last 2 events were removed") }, "\(cut.problems)")
         let receipt = try SQLiteJournal.check(path: path(), against: [head], useAnchors: false)
-        XCTAssertTrue(receipt.problems.contains { $0.contains("the receipt says it reached event 6") }, "\(receipt.problems)")
+        XCTAssertTrue(
+            receipt.problems.contains { $0.contains("the receipt says it reached event 6") }, "\(receipt.problems)")
     }
 }

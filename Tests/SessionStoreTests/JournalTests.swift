@@ -1,7 +1,8 @@
 import Foundation
 import SessionModel
-@testable import SessionStore
 import XCTest
+
+@testable import SessionStore
 
 final class JournalTests: XCTestCase {
     var dir: URL!
@@ -15,13 +16,17 @@ final class JournalTests: XCTestCase {
     func path(_ name: String = "s.convene") -> String { dir.appendingPathComponent(name).path }
 
     func makeSession(_ name: String = "s.convene") throws -> SQLiteJournal {
-        try SQLiteJournal.create(path: path(name), session: SessionCreated(sessionID: UUID(), title: "T", date: "2026-05-01"), by: "Sam", at: t0)
+        try SQLiteJournal.create(
+            path: path(name), session: SessionCreated(sessionID: UUID(), title: "T", date: "2026-05-01"), by: "Sam",
+            at: t0)
     }
 
     func testCreateAppendReopen() throws {
         let j = try makeSession()
         try j.append([ParticipantAdded(code: "P01", jobRole: "Youth worker")], by: "Sam", at: t0)
-        let stored = try j.append([ContributionLogged(source: .verbal, speaker: "P01", text: "hello")], by: "Ira", at: t0.addingTimeInterval(5))
+        let stored = try j.append(
+            [ContributionLogged(source: .verbal, speaker: "P01", text: "hello")], by: "Ira",
+            at: t0.addingTimeInterval(5))
         XCTAssertEqual(stored.map(\.seq), [3])
         try j.close()
         let again = try SQLiteJournal.open(path: path())
@@ -49,7 +54,11 @@ final class JournalTests: XCTestCase {
 
     func testRejectedAppendLeavesNothing() throws {
         let j = try makeSession()
-        XCTAssertThrowsError(try j.append([ParticipantAdded(code: "P01", jobRole: "a"), ParticipantAdded(code: "P01", jobRole: "b")], by: "x", at: t0)) {
+        XCTAssertThrowsError(
+            try j.append(
+                [ParticipantAdded(code: "P01", jobRole: "a"), ParticipantAdded(code: "P01", jobRole: "b")], by: "x",
+                at: t0)
+        ) {
             XCTAssertEqual($0 as? StoreError, .rejected(.duplicateParticipant("P01")))
         }
         XCTAssertEqual(j.state.eventCount, 1)
@@ -90,11 +99,15 @@ final class JournalTests: XCTestCase {
         // What someone with sqlite3 could do: drop the guard, rewrite a payload.
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        p.arguments = [path(), """
+        p.arguments = [
+            path(),
+            """
             DROP TRIGGER events_append_only;
             UPDATE events SET payload = CAST(replace(CAST(payload AS TEXT), 'original', 'altered!') AS BLOB) WHERE seq = 2;
-            """]
-        try p.run(); p.waitUntilExit()
+            """,
+        ]
+        try p.run()
+        p.waitUntilExit()
         XCTAssertEqual(p.terminationStatus, 0)
         let report = try SQLiteJournal.check(path: path())
         XCTAssertFalse(report.isHealthy)
@@ -108,7 +121,8 @@ final class JournalTests: XCTestCase {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         p.arguments = [path(), "DROP TRIGGER events_no_delete; DELETE FROM events WHERE seq = 3;"]
-        try p.run(); p.waitUntilExit()
+        try p.run()
+        p.waitUntilExit()
         let report = try SQLiteJournal.check(path: path())
         XCTAssertTrue(report.problems.contains { $0.contains("missing") || $0.contains("chain") }, "\(report.problems)")
         XCTAssertThrowsError(try SQLiteJournal.open(path: path()))
@@ -119,6 +133,9 @@ final class JournalTests: XCTestCase {
         XCTAssertThrowsError(try j.dbQueue.write { db in try db.execute(sql: "UPDATE events SET actor = 'mallory'") })
         XCTAssertThrowsError(try j.dbQueue.write { db in try db.execute(sql: "DELETE FROM events") })
         // The one permitted change: erasure of payload and salt together.
-        XCTAssertNoThrow(try j.dbQueue.write { db in try db.execute(sql: "UPDATE events SET payload = NULL, salt = NULL WHERE seq = 1") })
+        XCTAssertNoThrow(
+            try j.dbQueue.write { db in
+                try db.execute(sql: "UPDATE events SET payload = NULL, salt = NULL WHERE seq = 1")
+            })
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import SessionModel
-@testable import SessionStore
 import XCTest
+
+@testable import SessionStore
 
 /// A file written by the release before events became one enum (commit 98066f3, by
 /// Fixtures/make-release-session.sh) must still open, check and replay to the same session.
@@ -38,8 +39,9 @@ final class ReleaseFileTests: XCTestCase {
         XCTAssertEqual(kinds.count, 37)
         XCTAssertFalse(kinds.contains(.consoleOpened))
         XCTAssertEqual(events.filter(\.event.isErased).count, 6)
-        XCTAssertEqual(events.filter(\.event.isRestricted).map(\.event.body.kind),
-                       [.concernRaised, .concernAcknowledged, .concernActionTaken])
+        XCTAssertEqual(
+            events.filter(\.event.isRestricted).map(\.event.body.kind),
+            [.concernRaised, .concernAcknowledged, .concernActionTaken])
 
         let replayed = try SessionState.replay(events.map(\.event))
         let s = journal.state
@@ -71,7 +73,8 @@ final class ReleaseFileTests: XCTestCase {
         let path = try fixtureCopy()
         let journal = try SQLiteJournal.open(path: path)
         // Closed, so a contribution is refused; a record of an export is not.
-        XCTAssertThrowsError(try journal.append([ContributionLogged(source: .chat, text: "late")], by: "Sam", at: Date()))
+        XCTAssertThrowsError(
+            try journal.append([ContributionLogged(source: .chat, text: "late")], by: "Sam", at: Date()))
         try journal.append([ExportRecorded(format: "json", fileName: "late.json")], by: "Sam", at: Date())
         try journal.close()
         let report = try SQLiteJournal.check(path: path)

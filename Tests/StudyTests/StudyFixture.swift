@@ -2,8 +2,9 @@ import Exporters
 import Foundation
 import SessionModel
 import SessionStore
-@testable import Study
 import XCTest
+
+@testable import Study
 
 /// Builds real study folders of real session files (SQLite through GRDB) for the tests.
 struct StudyFixture {
@@ -26,29 +27,41 @@ struct StudyFixture {
 
     /// A study with the practice principles and a checklist with two optional items.
     func createStudy(days: Int = 14) throws -> Study {
-        let items = try ConsentChecklist.parse(["information-sheet-understood", "chatham-house-rule",
-                                                "optional: quotes -> never quoted", "optional: recording -> verbal withheld"])
-        _ = try Study.create(directory: dir, title: "Hybrid conferences study", withdrawalDays: days,
-                             codebookName: BuiltInCodebook.practicePrinciplesName, codes: BuiltInCodebook.practicePrinciples,
-                             checklist: items, id: UUID(uuidString: "8D5F3A59-2D7B-4C64-9E0C-3F0F9C1B2A11")!)
+        let items = try ConsentChecklist.parse([
+            "information-sheet-understood", "chatham-house-rule",
+            "optional: quotes -> never quoted", "optional: recording -> verbal withheld",
+        ])
+        _ = try Study.create(
+            directory: dir, title: "Hybrid conferences study", withdrawalDays: days,
+            codebookName: BuiltInCodebook.practicePrinciplesName, codes: BuiltInCodebook.practicePrinciples,
+            checklist: items, id: UUID(uuidString: "8D5F3A59-2D7B-4C64-9E0C-3F0F9C1B2A11")!)
         return try open()
     }
 
     /// A session file in the study folder; `build` appends its events (times after t0).
     @discardableResult
-    func session(_ file: String, date: String, encrypted: Bool = false,
-                 _ build: (inout [any EventPayload]) -> Void) throws -> String {
+    func session(
+        _ file: String, date: String, encrypted: Bool = false,
+        _ build: (inout [any EventPayload]) -> Void
+    ) throws -> String {
         let p = path(file)
         var cipher: any PayloadCipher = PlainPayloads()
         var meta: [String: String] = [:]
-        if encrypted { (cipher, meta) = try EncryptedPayloads.create(passphrase: Self.passphrase, derivation: .fastForTests) }
-        let sid = UUID(uuidString: String(format: "00000000-0000-4000-8000-%012d", abs(file.hashValue % 1_000_000_000)))!
-        let journal = try SQLiteJournal.create(path: p, session: SessionCreated(sessionID: sid, title: "Group \(file)", date: date),
-                                               by: "Sam Lead", at: Self.t0, cipher: cipher, meta: meta)
+        if encrypted {
+            (cipher, meta) = try EncryptedPayloads.create(passphrase: Self.passphrase, derivation: .fastForTests)
+        }
+        let sid = UUID(
+            uuidString: String(format: "00000000-0000-4000-8000-%012d", abs(file.hashValue % 1_000_000_000)))!
+        let journal = try SQLiteJournal.create(
+            path: p, session: SessionCreated(sessionID: sid, title: "Group \(file)", date: date),
+            by: "Sam Lead", at: Self.t0, cipher: cipher, meta: meta)
         var events: [any EventPayload] = [FacilitatorAdded(name: "Sam Lead", role: .lead)]
         build(&events)
         var t = Self.t0
-        for e in events { t += 5; try journal.append([e], by: "Sam Lead", at: t) }
+        for e in events {
+            t += 5
+            try journal.append([e], by: "Sam Lead", at: t)
+        }
         try journal.close()
         return p
     }
@@ -73,13 +86,21 @@ struct StudyFixture {
 }
 
 /// A participant with a real name, a role and consent to `items` (nil: every study item).
-func person(_ code: String, _ role: String, name: String, org: OrganisationType = .localAuthority,
-            items: [String]? = nil, into e: inout [any EventPayload]) {
+func person(
+    _ code: String, _ role: String, name: String, org: OrganisationType = .localAuthority,
+    items: [String]? = nil, into e: inout [any EventPayload]
+) {
     e.append(ParticipantAdded(code: code, jobRole: role, organisationType: org))
     e.append(RealNameRecorded(code: code, name: name))
-    e.append(ConsentRecorded(code: code, items: items ?? ["information-sheet-understood", "chatham-house-rule", "quotes", "recording"],
-                             checkedBy: "Sam Lead"))
+    e.append(
+        ConsentRecorded(
+            code: code, items: items ?? ["information-sheet-understood", "chatham-house-rule", "quotes", "recording"],
+            checkedBy: "Sam Lead"))
 }
 
-let studyChecklist = ConsentChecklist.event(try! ConsentChecklist.parse(
-    ["information-sheet-understood", "chatham-house-rule", "optional: quotes -> never quoted", "optional: recording -> verbal withheld"]))
+let studyChecklist = ConsentChecklist.event(
+    try! ConsentChecklist.parse(
+        [
+            "information-sheet-understood", "chatham-house-rule", "optional: quotes -> never quoted",
+            "optional: recording -> verbal withheld",
+        ]))

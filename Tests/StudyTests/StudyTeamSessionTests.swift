@@ -3,9 +3,10 @@ import Exporters
 import Foundation
 import SessionModel
 import SessionStore
+import XCTest
+
 @testable import Study
 @testable import TeamStore
-import XCTest
 
 /// A study whose sessions are a file and a team session on a real PostgreSQL
 /// cluster (`CONVENE_TEST_PG`, its folder in `CONVENE_PG_DIR`; see
@@ -14,7 +15,9 @@ import XCTest
 final class StudyTeamSessionTests: XCTestCase {
     func server() throws -> String {
         guard let u = ProcessInfo.processInfo.environment["CONVENE_TEST_PG"], u.hasPrefix("postgres://") else {
-            XCTFail("NO POSTGRESQL SERVER: start one with `export CONVENE_PG_DIR=/tmp/pg-X; export CONVENE_TEST_PG=$(scripts/pg-test-cluster.sh start)`")
+            XCTFail(
+                "NO POSTGRESQL SERVER: start one with `export CONVENE_PG_DIR=/tmp/pg-X; export CONVENE_TEST_PG=$(scripts/pg-test-cluster.sh start)`"
+            )
             throw TestRun.cannotRun("no PostgreSQL server")
         }
         return u
@@ -54,18 +57,21 @@ final class StudyTeamSessionTests: XCTestCase {
             e.append(studyChecklist)
             person("P03", "Social worker", name: "Jo Marsh\(tag)", into: &e)
             person("P04", "Family support worker", name: "Kit Arden", into: &e)
-            e.append(ContributionLogged(source: .verbal, speaker: "P03", text: "QZF-\(tag) the hybrid link kept dropping"))
+            e.append(
+                ContributionLogged(source: .verbal, speaker: "P03", text: "QZF-\(tag) the hybrid link kept dropping"))
             e.append(ContributionLogged(source: .chat, speaker: "P04", text: "QZF-REPLY-\(tag) agree", replyTo: [1]))
             e.append(ContributionLogged(source: .whiteboard, text: "QZF-WHITEBOARD-\(tag) camera placement"))
         }
         let location = try server() + "?session=study-\(tag)"
-        let team = try PostgresJournal.create(location, session: SessionCreated(sessionID: UUID(), title: "Team group", date: date),
-                                              by: "Sam Lead", at: StudyFixture.t0)
+        let team = try PostgresJournal.create(
+            location, session: SessionCreated(sessionID: UUID(), title: "Team group", date: date),
+            by: "Sam Lead", at: StudyFixture.t0)
         var events: [any EventPayload] = [FacilitatorAdded(name: "Sam Lead", role: .lead)]
         person("P03", "Social worker", name: "Jo Marsh\(tag)", into: &events)
         person("P09", "Conference chair", name: "Ed Voss", into: &events)
         events.append(ContributionLogged(source: .chat, speaker: "P03", text: "QZT-\(tag) families feel watched"))
-        events.append(ContributionLogged(source: .verbal, speaker: "P09", text: "QZT-REPLY-\(tag) responding to #1, yes"))
+        events.append(
+            ContributionLogged(source: .verbal, speaker: "P09", text: "QZT-REPLY-\(tag) responding to #1, yes"))
         events.append(ContributionLogged(source: .verbal, speaker: "P09", text: "QZT-KEEP-\(tag) chairs set the tone"))
         try team.append(events, by: "Sam Lead", at: StudyFixture.t0 + 5)
         team.close()
@@ -83,18 +89,22 @@ final class StudyTeamSessionTests: XCTestCase {
         XCTAssertEqual(study.manifest.sessions.map(\.name), ["group1", teamName])
         XCTAssertEqual(study.manifest.attendance["P03"], ["group1", teamName])
         let teamState = try study.state(of: study.manifest.session(named: teamName)!)
-        XCTAssertEqual(teamState.codebook.name, BuiltInCodebook.practicePrinciplesName, "study add set the study's codebook")
+        XCTAssertEqual(
+            teamState.codebook.name, BuiltInCodebook.practicePrinciplesName, "study add set the study's codebook")
         // study show reads both.
         let overview = study.overview(today: StudyFixture.today())
         XCTAssertEqual(overview.sessions.map(\.problem), [nil, nil])
         XCTAssertEqual(overview.sessions[1].participants, ["P03", "P09"])
         // Before: the grep can see the team session's words in the table files.
-        XCTAssertFalse(try relationFilesHolding("QZT-\(tag)", location: location).isEmpty, "the grep sees the text before")
+        XCTAssertFalse(
+            try relationFilesHolding("QZT-\(tag)", location: location).isEmpty, "the grep sees the text before")
 
-        let receipt = try study.withdraw(code: "P03", requestedOn: StudyFixture.today(), by: "Sam Lead", at: Date(),
-                                         today: StudyFixture.today(), dryRun: false)
+        let receipt = try study.withdraw(
+            code: "P03", requestedOn: StudyFixture.today(), by: "Sam Lead", at: Date(),
+            today: StudyFixture.today(), dryRun: false)
         XCTAssertEqual(receipt.sessions.map(\.name), ["group1", teamName])
-        XCTAssertEqual(receipt.sessions.map(\.receipt.erased), [[1, 2], [1, 2]], "their words and the replies to them, in each")
+        XCTAssertEqual(
+            receipt.sessions.map(\.receipt.erased), [[1, 2], [1, 2]], "their words and the replies to them, in each")
         XCTAssertTrue(receipt.purged)
         // The file: no byte left in it, its -wal or -shm.
         let bytes = f.rawBytes("group1.convene")
@@ -108,13 +118,15 @@ final class StudyTeamSessionTests: XCTestCase {
         XCTAssertTrue(try check.check().isHealthy)
         for stored in try check.allEvents() where !stored.event.isErased {
             let json = String(decoding: try EventCodec.encode(stored.event.payload), as: UTF8.self)
-            XCTAssertFalse(json.contains("QZT-\(tag)") || json.contains("QZT-REPLY-\(tag)") || json.contains("Marsh\(tag)"),
-                           "event \(stored.seq) (\(stored.event.kind)) still holds withdrawn words")
+            XCTAssertFalse(
+                json.contains("QZT-\(tag)") || json.contains("QZT-REPLY-\(tag)") || json.contains("Marsh\(tag)"),
+                "event \(stored.seq) (\(stored.event.kind)) still holds withdrawn words")
         }
         XCTAssertEqual(check.state.participant("P03")?.withdrawn, true)
         XCTAssertEqual(check.state.liveContributions.map(\.text), ["QZT-KEEP-\(tag) chairs set the tone"])
         for gone in ["QZT-\(tag)", "QZT-REPLY-\(tag)", "Marsh\(tag)"] {
-            XCTAssertEqual(try relationFilesHolding(gone, location: location), [], "\(gone) is still in a relation file")
+            XCTAssertEqual(
+                try relationFilesHolding(gone, location: location), [], "\(gone) is still in a relation file")
         }
         // The study export holds the team session's remaining words and is recorded there too.
         let export = try study.export(format: .json)
@@ -122,19 +134,22 @@ final class StudyTeamSessionTests: XCTestCase {
         XCTAssertTrue(text.contains("QZT-KEEP-\(tag)"))
         XCTAssertFalse(text.contains("QZT-\(tag) "))
         try study.recordExport(format: .json, fileName: "study.json", by: "Sam Lead", at: Date())
-        XCTAssertTrue(try study.state(of: study.manifest.session(named: teamName)!).exports.contains { $0.kind == "study-json" })
+        XCTAssertTrue(
+            try study.state(of: study.manifest.session(named: teamName)!).exports.contains { $0.kind == "study-json" })
     }
 
     func testStudyAnonymiseDestroysTheLinkageOnTheServerToo() throws {
         let f = try StudyFixture()
         let tag = tag("StudyTeamSessionTests.anonymise")
         let (study, location) = try fileAndTeam(f, date: "2020-03-02", tag: tag)
-        XCTAssertFalse(try relationFilesHolding("Marsh\(tag)", location: location).isEmpty, "the grep sees the name before")
+        XCTAssertFalse(
+            try relationFilesHolding("Marsh\(tag)", location: location).isEmpty, "the grep sees the name before")
         let result = try study.anonymise(by: "Sam Lead", at: Date(), today: StudyFixture.today())
         XCTAssertEqual(result.namesStillFound, [])
         XCTAssertEqual(result.realNames, 4, "two names in each session's linkage table")
         XCTAssertFalse(f.contains("Marsh\(tag)", in: f.rawBytes("group1.convene")))
-        XCTAssertEqual(try relationFilesHolding("Marsh\(tag)", location: location), [], "the name is still in a relation file")
+        XCTAssertEqual(
+            try relationFilesHolding("Marsh\(tag)", location: location), [], "the name is still in a relation file")
         let overview = try f.open().overview(today: StudyFixture.today())
         XCTAssertEqual(overview.linkage, "anonymised")
         XCTAssertEqual(overview.sessions.map(\.anonymisationVerified), [true, true])

@@ -2,9 +2,10 @@ import Exporters
 import Foundation
 import SessionModel
 import SessionStore
-@testable import Study
 import XCTest
 import ZIPFoundation
+
+@testable import Study
 
 /// Studies on real session files: withdrawal from the study, anonymisation at the end,
 /// one analysis export, partial consent. Every check reads the files' raw bytes.
@@ -18,9 +19,14 @@ final class StudyTests: XCTestCase {
             person("P01", "Conference chair", name: "Alex Fenwick", into: &e)
             person("P03", "Social worker", name: "Jo Marsh", into: &e)
             person("P04", "Family support worker", name: "Kit Arden", into: &e)
-            e.append(ContributionLogged(source: .verbal, speaker: "P03", text: "QZV-P03-ALPHA the hybrid link kept dropping"))
-            e.append(ContributionLogged(source: .chat, speaker: "P04", text: "QZV-REPLY-ONE agree with that", replyTo: [1]))
-            e.append(ContributionLogged(source: .whiteboard, text: "QZV-WHITEBOARD-ONE camera placement matters", replyTo: [1]))
+            e.append(
+                ContributionLogged(source: .verbal, speaker: "P03", text: "QZV-P03-ALPHA the hybrid link kept dropping")
+            )
+            e.append(
+                ContributionLogged(source: .chat, speaker: "P04", text: "QZV-REPLY-ONE agree with that", replyTo: [1]))
+            e.append(
+                ContributionLogged(
+                    source: .whiteboard, text: "QZV-WHITEBOARD-ONE camera placement matters", replyTo: [1]))
             e.append(ContributionLogged(source: .verbal, speaker: "P01", text: "QZV-P01-KEEP chairs set the tone"))
             e.append(CodeTagged(number: 1, code: "PP1"))
             e.append(CodeTagged(number: 4, code: "hybrid fatigue"))
@@ -45,7 +51,8 @@ final class StudyTests: XCTestCase {
             e.append(studyChecklist)
             person("P07", "Parent advocate", name: "Bea Lorne", org: .voluntary, into: &e)
             person("P08", "Parent advocate", name: "Cy Tamworth", org: .voluntary, into: &e)
-            e.append(ContributionLogged(source: .verbal, speaker: "P07", text: "QZV-P07-KEEP parents need the papers first"))
+            e.append(
+                ContributionLogged(source: .verbal, speaker: "P07", text: "QZV-P07-KEEP parents need the papers first"))
         }
         try study.add(location: f.path("group1.convene"), strand: "chairs", by: "Sam Lead", at: StudyFixture.t0)
         try study.add(location: f.path("group2.convene"), strand: "chairs", by: "Sam Lead", at: StudyFixture.t0)
@@ -62,16 +69,19 @@ final class StudyTests: XCTestCase {
         XCTAssertEqual(study.manifest.attendance["P03"], ["group1", "group3"])
         // Before: the words are in group1's bytes (group3 is encrypted, so sealed even now).
         XCTAssertTrue(f.contains("QZV-P03-ALPHA", in: f.rawBytes("group1.convene")))
-        let dry = try study.withdraw(code: "p03", requestedOn: StudyFixture.today(), by: "Sam Lead", at: Date(),
-                                     today: StudyFixture.today(), dryRun: true)
+        let dry = try study.withdraw(
+            code: "p03", requestedOn: StudyFixture.today(), by: "Sam Lead", at: Date(),
+            today: StudyFixture.today(), dryRun: true)
         XCTAssertEqual(dry.sessions.map(\.name), ["group1", "group3"])
         XCTAssertTrue(f.contains("QZV-P03-ALPHA", in: f.rawBytes("group1.convene")), "a dry run changes nothing")
 
-        let receipt = try study.withdraw(code: "P03", requestedOn: StudyFixture.today(), by: "Sam Lead", at: Date(),
-                                         today: StudyFixture.today(), dryRun: false)
+        let receipt = try study.withdraw(
+            code: "P03", requestedOn: StudyFixture.today(), by: "Sam Lead", at: Date(),
+            today: StudyFixture.today(), dryRun: false)
         XCTAssertEqual(receipt.sessions.map(\.name), ["group1", "group3"])
         XCTAssertEqual(receipt.sessions[0].receipt.erased, [1, 2], "their words and the reply to them")
-        XCTAssertEqual(receipt.sessions[1].receipt.erased, [1, 2], "the 'responding to #1' reply in the encrypted session")
+        XCTAssertEqual(
+            receipt.sessions[1].receipt.erased, [1, 2], "the 'responding to #1' reply in the encrypted session")
         XCTAssertTrue(receipt.purged)
         for file in files {
             let bytes = f.rawBytes(file)
@@ -79,7 +89,9 @@ final class StudyTests: XCTestCase {
                 XCTAssertFalse(f.contains(gone, in: bytes), "\(gone) is still in the bytes of \(file)")
             }
         }
-        XCTAssertTrue(f.contains("QZV-WHITEBOARD-ONE", in: f.rawBytes("group1.convene")), "whiteboard notes are anonymous and stay")
+        XCTAssertTrue(
+            f.contains("QZV-WHITEBOARD-ONE", in: f.rawBytes("group1.convene")),
+            "whiteboard notes are anonymous and stay")
         XCTAssertTrue(f.contains("QZV-P01-KEEP", in: f.rawBytes("group1.convene")))
         // The encrypted session's state: P03 withdrawn, the whiteboard note kept.
         let group3 = try study.state(of: study.manifest.session(named: "group3")!)
@@ -87,8 +99,11 @@ final class StudyTests: XCTestCase {
         XCTAssertEqual(group3.liveContributions.map(\.text), ["QZV-WHITEBOARD-TWO more breaks"])
         XCTAssertEqual(try f.open().manifest.withdrawals.map(\.sessions), [["group1", "group3"]])
         // Again: nothing left to withdraw.
-        XCTAssertThrowsError(try study.withdraw(code: "P03", requestedOn: StudyFixture.today(), by: "Sam Lead", at: Date(),
-                                                today: StudyFixture.today(), dryRun: false)) {
+        XCTAssertThrowsError(
+            try study.withdraw(
+                code: "P03", requestedOn: StudyFixture.today(), by: "Sam Lead", at: Date(),
+                today: StudyFixture.today(), dryRun: false)
+        ) {
             XCTAssertEqual($0 as? StudyError, .alreadyWithdrawn("P03"))
         }
     }
@@ -104,15 +119,19 @@ final class StudyTests: XCTestCase {
         }
         try study.add(location: f.path("group5.convene"), strand: "chairs", by: "Sam Lead", at: StudyFixture.t0)
         let before = try f.fingerprint()
-        XCTAssertThrowsError(try study.withdraw(code: "P03", requestedOn: StudyFixture.today(), by: "Sam Lead", at: Date(),
-                                                today: StudyFixture.today(), dryRun: false)) { error in
+        XCTAssertThrowsError(
+            try study.withdraw(
+                code: "P03", requestedOn: StudyFixture.today(), by: "Sam Lead", at: Date(),
+                today: StudyFixture.today(), dryRun: false)
+        ) { error in
             XCTAssertEqual(error as? StudyError, .windowsClosed(["group5 (closed on 2020-03-16)"]))
             XCTAssertTrue("\(error)".contains("group5"), "the refusal names the session")
         }
         XCTAssertEqual(try f.fingerprint(), before, "a refusal changes no byte of any file")
         // The lead overrides with a reason: every session then.
-        let receipt = try study.withdraw(code: "P03", requestedOn: StudyFixture.today(), overrideReason: "asked in writing on time",
-                                         by: "Sam Lead", at: Date(), today: StudyFixture.today(), dryRun: false)
+        let receipt = try study.withdraw(
+            code: "P03", requestedOn: StudyFixture.today(), overrideReason: "asked in writing on time",
+            by: "Sam Lead", at: Date(), today: StudyFixture.today(), dryRun: false)
         XCTAssertEqual(receipt.sessions.map(\.name), ["group1", "group3", "group5"])
         XCTAssertFalse(f.contains("QZV-P03-OLD", in: f.rawBytes("group5.convene")))
     }
@@ -132,7 +151,9 @@ final class StudyTests: XCTestCase {
             XCTAssertTrue(open[0].hasPrefix("group5 (until "), "the refusal names the session: \(open)")
         }
         XCTAssertEqual(try f.fingerprint(), before, "a refusal changes no byte of any file")
-        let names = ["Alex Fenwick", "Jo Marsh", "Kit Arden", "Sam Ore", "Lee Dunmore", "Ray Quill", "Bea Lorne", "Cy Tamworth"]
+        let names = [
+            "Alex Fenwick", "Jo Marsh", "Kit Arden", "Sam Ore", "Lee Dunmore", "Ray Quill", "Bea Lorne", "Cy Tamworth",
+        ]
         XCTAssertTrue(f.contains("Alex Fenwick", in: f.rawBytes("group1.convene")))
         // Later, when every window has closed.
         let later = SessionDate.format(Date().addingTimeInterval(30 * 86_400))
@@ -163,11 +184,15 @@ final class StudyTests: XCTestCase {
             person("P11", "Social worker", name: "jo marsh", into: &e)
         }
         let before = try f.fingerprint()
-        XCTAssertThrowsError(try study.add(location: f.path("clash.convene"), strand: nil, by: "Sam Lead", at: Date())) {
+        XCTAssertThrowsError(try study.add(location: f.path("clash.convene"), strand: nil, by: "Sam Lead", at: Date()))
+        {
             XCTAssertEqual($0 as? StudyError, .codeMeansTwoPeople(code: "P01", sessions: ["group1", "clash"]))
         }
-        XCTAssertThrowsError(try study.add(location: f.path("twocodes.convene"), strand: nil, by: "Sam Lead", at: Date())) {
-            XCTAssertEqual($0 as? StudyError, .personHasTwoCodes(codes: ["P03", "P11"], sessions: ["group3", "twocodes"]))
+        XCTAssertThrowsError(
+            try study.add(location: f.path("twocodes.convene"), strand: nil, by: "Sam Lead", at: Date())
+        ) {
+            XCTAssertEqual(
+                $0 as? StudyError, .personHasTwoCodes(codes: ["P03", "P11"], sessions: ["group3", "twocodes"]))
         }
         XCTAssertEqual(try f.fingerprint(), before, "a refused add changes nothing")
     }
@@ -180,7 +205,8 @@ final class StudyTests: XCTestCase {
         let s = try study.state(of: study.manifest.sessions[0])
         XCTAssertEqual(s.codebook.name, "practice-principles")
         XCTAssertEqual(s.consentItems, study.manifest.consentChecklist)
-        XCTAssertEqual(study.manifest.sessions[0].location, "plain.convene", "a file inside the folder is listed relative to it")
+        XCTAssertEqual(
+            study.manifest.sessions[0].location, "plain.convene", "a file inside the folder is listed relative to it")
     }
 
     func testPartialConsentFollowsTheChecklistInEveryExport() throws {
@@ -190,11 +216,17 @@ final class StudyTests: XCTestCase {
             e.append(studyChecklist)
             person("P01", "Conference chair", name: "Ann Quorn", into: &e)
             // ◐: no quotes (never quoted) — consented.
-            person("P02", "Social worker", name: "Bo Partridge", items: ["information-sheet-understood", "chatham-house-rule", "recording"], into: &e)
+            person(
+                "P02", "Social worker", name: "Bo Partridge",
+                items: ["information-sheet-understood", "chatham-house-rule", "recording"], into: &e)
             // ✗: the Chatham House item (required) missing — 3 of 4 items, not consented.
-            person("P03", "Youth worker", name: "Cai Mossop", items: ["information-sheet-understood", "quotes", "recording"], into: &e)
+            person(
+                "P03", "Youth worker", name: "Cai Mossop",
+                items: ["information-sheet-understood", "quotes", "recording"], into: &e)
             // ◐: no recording (verbal withheld).
-            person("P04", "Health visitor", name: "Di Haddon", items: ["information-sheet-understood", "chatham-house-rule", "quotes"], into: &e)
+            person(
+                "P04", "Health visitor", name: "Di Haddon",
+                items: ["information-sheet-understood", "chatham-house-rule", "quotes"], into: &e)
             e.append(ContributionLogged(source: .verbal, speaker: "P01", text: "QZV-FULL-VERBAL"))
             e.append(ContributionLogged(source: .verbal, speaker: "P02", text: "QZV-NOQUOTE-VERBAL"))
             e.append(ContributionLogged(source: .chat, speaker: "P03", text: "QZV-NOCONSENT-CHAT"))
@@ -211,7 +243,8 @@ final class StudyTests: XCTestCase {
         XCTAssertEqual(s.consentStatus(of: "P02").symbol, "◐")
         XCTAssertEqual(s.participantsWithoutConsent.map(\.code), ["P03"])
         let record = ResearchGate.record(s)
-        XCTAssertEqual(record.contributions.map(\.number), [1, 2, 5], "✗ is left out; verbal withheld leaves out P04's speech")
+        XCTAssertEqual(
+            record.contributions.map(\.number), [1, 2, 5], "✗ is left out; verbal withheld leaves out P04's speech")
         XCTAssertEqual(record.contributions[1].text, ResearchGate.withheldByConsent)
         XCTAssertFalse(record.contributions[1].quotable)
         XCTAssertEqual(record.contributions[1].codes, ["PP2 Voice and expertise of young people"], "still coded")
@@ -224,7 +257,8 @@ final class StudyTests: XCTestCase {
             }
             // The reports and the codebook carry no contribution text; the rest carry what is consented.
             if [.json, .csv, .quotesCSV, .qdpx, .docx].contains(format) {
-                XCTAssertTrue(f.contains("QZV-FULL-VERBAL", in: data) && f.contains("QZV-NOREC-CHAT", in: data), format.rawValue)
+                XCTAssertTrue(
+                    f.contains("QZV-FULL-VERBAL", in: data) && f.contains("QZV-NOREC-CHAT", in: data), format.rawValue)
             }
         }
         let quotes = String(decoding: try Exporter.export(s, format: .quotesCSV), as: UTF8.self)
@@ -232,9 +266,15 @@ final class StudyTests: XCTestCase {
     }
 
     func testChecklistLines() throws {
-        let items = try ConsentChecklist.parse(["recording", "optional: quotes -> never quoted", "optional: audio -> Verbal withheld"])
-        XCTAssertEqual(items, [ConsentItem(name: "recording"), ConsentItem(name: "quotes", effect: .neverQuoted),
-                               ConsentItem(name: "audio", effect: .verbalWithheld)])
+        let items = try ConsentChecklist.parse([
+            "recording", "optional: quotes -> never quoted", "optional: audio -> Verbal withheld",
+        ])
+        XCTAssertEqual(
+            items,
+            [
+                ConsentItem(name: "recording"), ConsentItem(name: "quotes", effect: .neverQuoted),
+                ConsentItem(name: "audio", effect: .verbalWithheld),
+            ])
         XCTAssertThrowsError(try ConsentChecklist.parse(["optional: quotes -> shrug"])) {
             XCTAssertEqual($0 as? ConsentChecklistError, .unknownEffect(line: "optional: quotes -> shrug"))
         }
@@ -270,7 +310,8 @@ final class StudyTests: XCTestCase {
         XCTAssertEqual(json["format"] as? String, "convene-study-export")
         let entries = json["contributions"] as! [[String: Any]]
         XCTAssertEqual(entries.map { $0["number"] as! Int }, Array(1...entries.count), "numbered across the study")
-        XCTAssertEqual(entries.first { ($0["text"] as? String)?.hasPrefix("QZV-REPLY-ONE") == true }?["replyTo"] as? [Int], [1])
+        XCTAssertEqual(
+            entries.first { ($0["text"] as? String)?.hasPrefix("QZV-REPLY-ONE") == true }?["replyTo"] as? [Int], [1])
     }
 
     func testImplicitIdentificationIsJudgedAcrossTheStudy() throws {
@@ -293,7 +334,8 @@ final class StudyTests: XCTestCase {
         XCTAssertEqual(Exporter.warnings(single), [], "alone, the session has no one to compare with")
         let warnings = try study.export(format: .csv).warnings
         XCTAssertEqual(warnings.count, 1, "\(warnings)")
-        XCTAssertTrue(warnings.first?.contains("the only Independent reviewing officer in this study") == true, "\(warnings)")
+        XCTAssertTrue(
+            warnings.first?.contains("the only Independent reviewing officer in this study") == true, "\(warnings)")
         // P01 in two sessions is one holder, not two.
         XCTAssertEqual(StudyExport.roleHolders([single, single])["independent reviewing officer"], 1)
     }
@@ -310,13 +352,22 @@ final class StudyTests: XCTestCase {
     /// xmllint and python xmlschema against the REFI-QDA 1.5 schemas; a missing tool fails the test.
     static func validate(_ file: URL, schema: String) throws {
         let xsd = "/work/shared/refi-qda/" + schema
-        let candidates = [ProcessInfo.processInfo.environment["CONVENE_REFI_QDA_SCHEMAS"].map { $0 + "/" + schema }, xsd]
-        guard let path = candidates.compactMap({ $0 }).first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+        let candidates = [
+            ProcessInfo.processInfo.environment["CONVENE_REFI_QDA_SCHEMAS"].map { $0 + "/" + schema }, xsd,
+        ]
+        guard let path = candidates.compactMap({ $0 }).first(where: { FileManager.default.fileExists(atPath: $0) })
+        else {
             return XCTFail("REFI-QDA schema \(schema) not found (set CONVENE_REFI_QDA_SCHEMAS)")
         }
         let lint = try run("/usr/bin/env", ["xmllint", "--noout", "--schema", path, file.path])
         XCTAssertEqual(lint.status, 0, "xmllint: \(lint.output)")
-        let py = try run("/usr/bin/env", ["python3", "-c", "import sys, xmlschema; xmlschema.XMLSchema(sys.argv[1]).validate(sys.argv[2]); print('ok')", path, file.path])
+        let py = try run(
+            "/usr/bin/env",
+            [
+                "python3", "-c",
+                "import sys, xmlschema; xmlschema.XMLSchema(sys.argv[1]).validate(sys.argv[2]); print('ok')", path,
+                file.path,
+            ])
         XCTAssertEqual(py.status, 0, "python xmlschema: \(py.output)")
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import SessionModel
 import SessionStore
 import XCTest
+
 @testable import TeamStore
 
 /// A login role of its own per test, so one console can be cut off
@@ -36,7 +37,10 @@ final class OfflineOutboxTests: XCTestCase {
     private func waitOnline(_ j: PostgresJournal, file: StaticString = #filePath, line: UInt = #line) throws {
         let deadline = Date().addingTimeInterval(10)
         j.pollInterval = 0
-        repeat { try j.refresh(); Thread.sleep(forTimeInterval: 0.05) } while (j.isOffline || j.offlineWaiting != nil) && Date() < deadline
+        repeat {
+            try j.refresh()
+            Thread.sleep(forTimeInterval: 0.05)
+        } while (j.isOffline || j.offlineWaiting != nil) && Date() < deadline
         XCTAssertFalse(j.isOffline, "did not come back online", file: file, line: line)
         try j.refresh()
     }
@@ -44,7 +48,10 @@ final class OfflineOutboxTests: XCTestCase {
     private func waitOffline(_ j: PostgresJournal) throws {
         let deadline = Date().addingTimeInterval(5)
         j.pollInterval = 0
-        while !j.isOffline && Date() < deadline { try j.refresh(); Thread.sleep(forTimeInterval: 0.05) }
+        while !j.isOffline && Date() < deadline {
+            try j.refresh()
+            Thread.sleep(forTimeInterval: 0.05)
+        }
     }
 
     /// Cut off, keep working (state includes the waiting events, counted for the
@@ -66,7 +73,9 @@ final class OfflineOutboxTests: XCTestCase {
         XCTAssertTrue(nt.isOffline)
         for i in 1...3 { try nt.append([Fixture.contribution("offline \(i)")], by: "nt", at: Fixture.t0) }
         XCTAssertEqual(nt.offlineWaiting, 3, "the header's count")
-        XCTAssertEqual(nt.state.contributions.map(\.text), ["online 1", "offline 1", "offline 2", "offline 3"], "the console keeps working")
+        XCTAssertEqual(
+            nt.state.contributions.map(\.text), ["online 1", "offline 1", "offline 2", "offline 3"],
+            "the console keeps working")
         try lead.append([Fixture.contribution("lead meanwhile")], by: "lead", at: Fixture.t0)
         XCTAssertEqual(try outbox.pendingCount(target: nt.outboxKey), 3)
 
@@ -77,7 +86,8 @@ final class OfflineOutboxTests: XCTestCase {
         lead.pollInterval = 0
         try lead.refresh()
         let expected = ["online 1", "lead meanwhile", "offline 1", "offline 2", "offline 3"]
-        XCTAssertEqual(lead.state.contributions.map(\.text), expected, "the server's order: the offline lines arrive after")
+        XCTAssertEqual(
+            lead.state.contributions.map(\.text), expected, "the server's order: the offline lines arrive after")
         XCTAssertEqual(nt.state.contributions.map(\.text), expected)
         let (_, rows) = try SessionTransfer.raw(lead.target)
         XCTAssertEqual(Set(rows.map(\.id)).count, rows.count)
@@ -96,7 +106,8 @@ final class OfflineOutboxTests: XCTestCase {
         let role = try TestRole("nt_rs", group: "convene_notetaker", admin: admin)
         let outboxPath = Fixture.tempDir() + "/outbox.sqlite"
         do {
-            let nt = try PostgresJournal.open(role.url(url), outbox: try Outbox(path: outboxPath), environment: role.environment)
+            let nt = try PostgresJournal.open(
+                role.url(url), outbox: try Outbox(path: outboxPath), environment: role.environment)
             try role.cutOff()
             try waitOffline(nt)
             try nt.append([Fixture.contribution("kept across restart")], by: "nt", at: Fixture.t0)
@@ -106,7 +117,9 @@ final class OfflineOutboxTests: XCTestCase {
         // same event (same id) is already there when the outbox is replayed.
         let outbox = try Outbox(path: outboxPath)
         let target = try PostgresLocation(parsing: role.url(url))
-        let waiting = try outbox.pending(target: "\(target.user)@\(target.host):\(target.port)/\(target.database)?session=\(target.session)", cipher: PlainPayloads())
+        let waiting = try outbox.pending(
+            target: "\(target.user)@\(target.host):\(target.port)/\(target.database)?session=\(target.session)",
+            cipher: PlainPayloads())
         XCTAssertEqual(waiting.count, 1)
         try role.restore()
         let nt2 = try PostgresJournal.open(role.url(url), outbox: outbox, environment: role.environment)
@@ -135,8 +148,12 @@ final class OfflineOutboxTests: XCTestCase {
         let url = try TestServer.session("conflict")
         let lead = try PostgresJournal.create(url, session: Fixture.created(), by: "lead", at: Fixture.t0)
         defer { lead.close() }
-        try lead.append([ParticipantAdded(code: "P1", jobRole: "Teacher"), GroupCreated(name: "Room A"), GroupCreated(name: "Room B"),
-                         Fixture.contribution("one"), Fixture.contribution("two")], by: "lead", at: Fixture.t0)
+        try lead.append(
+            [
+                ParticipantAdded(code: "P1", jobRole: "Teacher"), GroupCreated(name: "Room A"),
+                GroupCreated(name: "Room B"),
+                Fixture.contribution("one"), Fixture.contribution("two"),
+            ], by: "lead", at: Fixture.t0)
         let role = try TestRole("nt_cf", group: "convene_notetaker", admin: admin)
         let outbox = try Fixture.outbox()
         let nt = try PostgresJournal.open(role.url(url), outbox: outbox, environment: role.environment)
@@ -147,13 +164,18 @@ final class OfflineOutboxTests: XCTestCase {
         try role.cutOff()
         try waitOffline(nt)
         // Offline: edit #1, move P1 to A, edit #2.
-        try nt.append([ContributionEdited(number: 1, text: "one (note-taker)")], by: "nt", at: Fixture.t0.addingTimeInterval(10))
+        try nt.append(
+            [ContributionEdited(number: 1, text: "one (note-taker)")], by: "nt", at: Fixture.t0.addingTimeInterval(10))
         try nt.append([ParticipantAssigned(code: "P1", room: roomA)], by: "nt", at: Fixture.t0.addingTimeInterval(11))
-        try nt.append([ContributionEdited(number: 2, text: "two (note-taker)")], by: "nt", at: Fixture.t0.addingTimeInterval(12))
+        try nt.append(
+            [ContributionEdited(number: 2, text: "two (note-taker)")], by: "nt", at: Fixture.t0.addingTimeInterval(12))
         // Meanwhile, online: edit #1, move P1 to B, strike #2.
-        try lead.append([ContributionEdited(number: 1, text: "one (lead)")], by: "lead", at: Fixture.t0.addingTimeInterval(20))
-        try lead.append([ParticipantAssigned(code: "P1", room: roomB)], by: "lead", at: Fixture.t0.addingTimeInterval(21))
-        try lead.append([ContributionStruck(number: 2, reason: "off topic")], by: "lead", at: Fixture.t0.addingTimeInterval(22))
+        try lead.append(
+            [ContributionEdited(number: 1, text: "one (lead)")], by: "lead", at: Fixture.t0.addingTimeInterval(20))
+        try lead.append(
+            [ParticipantAssigned(code: "P1", room: roomB)], by: "lead", at: Fixture.t0.addingTimeInterval(21))
+        try lead.append(
+            [ContributionStruck(number: 2, reason: "off topic")], by: "lead", at: Fixture.t0.addingTimeInterval(22))
         try role.restore()
         try waitOnline(nt)
         lead.pollInterval = 0
@@ -185,14 +207,22 @@ final class AccessTests: XCTestCase {
         let bob = try TestRole("nt_bob", group: "convene_notetaker", admin: admin)
         let dee = try TestRole("nt_dee", group: "convene_notetaker", admin: admin)
         let obs = try TestRole("obs", group: "convene_observer", admin: admin)
-        let leadJ = try PostgresJournal.create(lead.url(url), session: Fixture.created(), by: "lead", at: Fixture.t0, environment: lead.environment)
+        let leadJ = try PostgresJournal.create(
+            lead.url(url), session: Fixture.created(), by: "lead", at: Fixture.t0, environment: lead.environment)
         defer { leadJ.close() }
         try leadJ.append([Fixture.contribution("something worrying")], by: "lead", at: Fixture.t0)
         let bobJ = try PostgresJournal.open(bob.url(url), environment: bob.environment)
         defer { bobJ.close() }
-        try bobJ.append([ConcernRaised(contributions: [1], category: .riskToChildOrYoungPerson, urgency: .immediate, description: "bob's concern")],
-                        by: "bob", at: Fixture.t0)
-        try leadJ.append([ConcernRaised(category: .unsafePractice, urgency: .afterSession, description: "lead's concern")], by: "lead", at: Fixture.t0)
+        try bobJ.append(
+            [
+                ConcernRaised(
+                    contributions: [1], category: .riskToChildOrYoungPerson, urgency: .immediate,
+                    description: "bob's concern")
+            ],
+            by: "bob", at: Fixture.t0)
+        try leadJ.append(
+            [ConcernRaised(category: .unsafePractice, urgency: .afterSession, description: "lead's concern")],
+            by: "lead", at: Fixture.t0)
 
         func concerns(_ role: TestRole) throws -> [String] {
             let j = try PostgresJournal.open(role.url(url), environment: role.environment)
@@ -210,12 +240,17 @@ final class AccessTests: XCTestCase {
         try obsLink.connect()
         defer { obsLink.close() }
         XCTAssertEqual(try obsLink.run("SELECT count(*) FROM convene_restricted").first?.decode(Int.self), 0)
-        XCTAssertEqual(try obsLink.run("SELECT count(*) FROM convene_events WHERE restricted AND payload IS NOT NULL").first?.decode(Int.self), 0)
+        XCTAssertEqual(
+            try obsLink.run("SELECT count(*) FROM convene_events WHERE restricted AND payload IS NOT NULL").first?
+                .decode(Int.self), 0)
         // An observer cannot write; a note-taker cannot write in another's name.
         let obsJ = try PostgresJournal.open(obs.url(url), environment: obs.environment)
         defer { obsJ.close() }
         XCTAssertThrowsError(try obsJ.append([Fixture.contribution("x")], by: "obs", at: Fixture.t0))
-        XCTAssertThrowsError(try obsLink.run("INSERT INTO convene_events (session, seq, id, kind, version, at_ms, actor, restricted, commitment, hash, db_user) VALUES ('x', 1, gen_random_uuid(), 'k', 1, 0, 'a', false, '', '', 'convene')"))
+        XCTAssertThrowsError(
+            try obsLink.run(
+                "INSERT INTO convene_events (session, seq, id, kind, version, at_ms, actor, restricted, commitment, hash, db_user) VALUES ('x', 1, gen_random_uuid(), 'k', 1, 0, 'a', false, '', '', 'convene')"
+            ))
         // A pulled copy by a note-taker holds the others' concerns only as erased events, and still verifies.
         let file = Fixture.tempDir() + "/dee.convene"
         try SessionTransfer.pull(from: dee.url(url), to: file, environment: dee.environment)
@@ -238,7 +273,8 @@ final class ServerOutageTests: XCTestCase {
         // posix_spawn + waitpid with output to a file: pg_ctl leaves a daemon
         // behind, and Foundation's Process waits on it (as the tmux harness notes).
         func spawn(_ args: [String]) throws -> pid_t {
-            let command = ([script] + args).map { "'\($0)'" }.joined(separator: " ") + " > '\(outFile)' 2>&1 < /dev/null"
+            let command =
+                ([script] + args).map { "'\($0)'" }.joined(separator: " ") + " > '\(outFile)' 2>&1 < /dev/null"
             let argv = ["/bin/sh", "-c", "CONVENE_PG_DIR='\(dir)' exec " + command]
             var pid: pid_t = 0
             let cArgs = argv.map { strdup($0) } + [nil]
@@ -252,9 +288,12 @@ final class ServerOutageTests: XCTestCase {
             return r == pid ? (status >> 8) & 0xff : nil
         }
         let started = finished(try spawn(["start"]), wait: true)
-        let server = ((try? String(contentsOfFile: outFile, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let server = ((try? String(contentsOfFile: outFile, encoding: .utf8)) ?? "").trimmingCharacters(
+            in: .whitespacesAndNewlines)
         guard started == 0, server.hasPrefix("postgres://") else {
-            XCTFail("COULD NOT START A POSTGRESQL CLUSTER with scripts/pg-test-cluster.sh (needs /usr/lib/postgresql/*/bin): \(server)")
+            XCTFail(
+                "COULD NOT START A POSTGRESQL CLUSTER with scripts/pg-test-cluster.sh (needs /usr/lib/postgresql/*/bin): \(server)"
+            )
             return
         }
         defer { _ = finished((try? spawn(["stop"])) ?? 0, wait: true) }
@@ -278,13 +317,19 @@ final class ServerOutageTests: XCTestCase {
             sawOffline = sawOffline || j.isOffline
             Thread.sleep(forTimeInterval: 0.25)
             restartStatus = finished(restart, wait: false)
-            if Date().timeIntervalSince(begin) > 60 { XCTFail("the restart never finished"); break }
+            if Date().timeIntervalSince(begin) > 60 {
+                XCTFail("the restart never finished")
+                break
+            }
         }
         XCTAssertEqual(restartStatus, 0)
         XCTAssertTrue(sawOffline, "the console should have noticed the server was gone")
         XCTAssertEqual(j.state.contributions.map(\.text), sent, "the console kept every line while the server was down")
         let deadline = Date().addingTimeInterval(15)
-        repeat { try j.refresh(); Thread.sleep(forTimeInterval: 0.1) } while (j.isOffline || j.offlineWaiting != nil || j.confirmedCount < sent.count + 1) && Date() < deadline
+        repeat {
+            try j.refresh()
+            Thread.sleep(forTimeInterval: 0.1)
+        } while (j.isOffline || j.offlineWaiting != nil || j.confirmedCount < sent.count + 1) && Date() < deadline
         let reader = try PostgresJournal.open(url)
         defer { reader.close() }
         XCTAssertEqual(reader.state.contributions.map(\.text), sent, "every line on the server exactly once, in order")

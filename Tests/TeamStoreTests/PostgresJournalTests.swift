@@ -2,6 +2,7 @@ import Foundation
 import SessionModel
 import SessionStore
 import XCTest
+
 @testable import TeamStore
 
 /// The PostgreSQL journal against a real server: ordering under concurrent
@@ -11,7 +12,9 @@ final class PostgresJournalTests: XCTestCase {
         let url = try TestServer.session("basic")
         let j = try PostgresJournal.create(url, session: Fixture.created("Basic"), by: "lead", at: Fixture.t0)
         defer { j.close() }
-        try j.append([Fixture.contribution("first"), Fixture.contribution("second")], by: "nt", at: Fixture.t0.addingTimeInterval(5))
+        try j.append(
+            [Fixture.contribution("first"), Fixture.contribution("second")], by: "nt",
+            at: Fixture.t0.addingTimeInterval(5))
         XCTAssertEqual(j.state.contributions.map(\.text), ["first", "second"])
 
         let again = try PostgresJournal.open(url)
@@ -27,7 +30,10 @@ final class PostgresJournalTests: XCTestCase {
         let url = try TestServer.session("invalid")
         let j = try PostgresJournal.create(url, session: Fixture.created(), by: "lead", at: Fixture.t0)
         defer { j.close() }
-        XCTAssertThrowsError(try j.append([Fixture.contribution("ok"), ContributionEdited(number: 9, text: "x")], by: "nt", at: Fixture.t0)) { e in
+        XCTAssertThrowsError(
+            try j.append(
+                [Fixture.contribution("ok"), ContributionEdited(number: 9, text: "x")], by: "nt", at: Fixture.t0)
+        ) { e in
             guard case StoreError.rejected = e else { return XCTFail("expected a rejection, got \(e)") }
         }
         XCTAssertEqual(j.state.eventCount, 1, "all or none")
@@ -74,7 +80,7 @@ final class PostgresJournalTests: XCTestCase {
         let first = try PostgresJournal.create(url, session: Fixture.created(), by: "lead", at: Fixture.t0)
         first.close()
         let writers = try (0..<n).map { _ in try PostgresJournal.open(url) }
-        defer { writers.forEach { $0.close() } }
+        defer { for writer in writers { writer.close() } }
         let failures = Failures()
         let total = 1 + n * each
         // A console following live while the writers write.
@@ -104,8 +110,9 @@ final class PostgresJournalTests: XCTestCase {
             Thread.detachNewThread {
                 defer { go.leave() }
                 for i in 0..<each {
-                    do { try journal.append([Fixture.contribution("w\(w) #\(i)")], by: "writer\(w)", at: Fixture.t0) }
-                    catch { failures.add("writer \(w) append \(i): \(error)") }
+                    do {
+                        try journal.append([Fixture.contribution("w\(w) #\(i)")], by: "writer\(w)", at: Fixture.t0)
+                    } catch { failures.add("writer \(w) append \(i): \(error)") }
                 }
             }
         }
@@ -129,7 +136,9 @@ final class PostgresJournalTests: XCTestCase {
         }
         let (_, rows) = try SessionTransfer.raw(reader.target)
         XCTAssertEqual(rows.map(\.seq), Array(1...total))
-        XCTAssertEqual(followed.all, rows.dropFirst().map { $0.id.uppercased() }, "the live follower saw every event, in the server's order")
+        XCTAssertEqual(
+            followed.all, rows.dropFirst().map { $0.id.uppercased() },
+            "the live follower saw every event, in the server's order")
         XCTAssertNil(RawEventRow.firstBrokenLink(rows))
     }
 
@@ -148,7 +157,10 @@ final class PostgresJournalTests: XCTestCase {
             if i % 7 == 3 {
                 // Kill the backend of a live link (wait for the previous reconnection first).
                 let back = Date().addingTimeInterval(5)
-                while j.isOffline && Date() < back { try j.refresh(); Thread.sleep(forTimeInterval: 0.02) }
+                while j.isOffline && Date() < back {
+                    try j.refresh()
+                    Thread.sleep(forTimeInterval: 0.02)
+                }
                 let pid = try j.backendPID()
                 try admin.run("SELECT pg_terminate_backend($1::int)", [.int(pid)])
                 Thread.sleep(forTimeInterval: 0.05)
@@ -160,11 +172,13 @@ final class PostgresJournalTests: XCTestCase {
         let deadline = Date().addingTimeInterval(10)
         j.pollInterval = 0
         while (j.isOffline || j.confirmedCount < 31) && Date() < deadline {
-            try j.refresh(); Thread.sleep(forTimeInterval: 0.05)
+            try j.refresh()
+            Thread.sleep(forTimeInterval: 0.05)
         }
         let reader = try PostgresJournal.open(url)
         defer { reader.close() }
-        XCTAssertEqual(reader.state.contributions.map(\.text), sent, "the server holds every line exactly once, in order")
+        XCTAssertEqual(
+            reader.state.contributions.map(\.text), sent, "the server holds every line exactly once, in order")
         XCTAssertEqual(try outbox.pendingCount(target: j.outboxKey), 0)
     }
 }

@@ -3,18 +3,39 @@ import Foundation
 import SessionModel
 import SessionStore
 import XCTest
+
 @testable import TeamStore
 
 /// push / pull against the real server: identical event for event.
 final class SessionTransferTests: XCTestCase {
     /// A file with redactions, a concern, an edit, a struck line and a room.
-    private func richFile(_ path: String, cipher: any PayloadCipher = PlainPayloads(), meta: [String: String] = [:]) throws {
-        let j = try SQLiteJournal.create(path: path, session: Fixture.created("Round trip"), by: "lead", at: Fixture.t0, cipher: cipher, meta: meta)
-        try j.append([ParticipantAdded(code: "P1", jobRole: "Social worker"), GroupCreated(name: "Room A")], by: "lead", at: Fixture.t0.addingTimeInterval(1))
-        try j.append([Fixture.contribution("Dave at Oakfield School said SW1A 1AA"), Fixture.contribution("second point ✓ naïve")], by: "nt", at: Fixture.t0.addingTimeInterval(2))
-        try j.append([RedactionAccepted(number: 1, span: TextSpan(start: 0, end: 4), label: .person)], by: "nt", at: Fixture.t0.addingTimeInterval(3))
-        try j.append([ContributionEdited(number: 2, text: "second point, edited"), ContributionStruck(number: 2, reason: "duplicate")], by: "lead", at: Fixture.t0.addingTimeInterval(4))
-        try j.append([ConcernRaised(contributions: [1], room: 0, category: .riskToChildOrYoungPerson, urgency: .immediate, description: "a child at risk")], by: "nt", at: Fixture.t0.addingTimeInterval(5))
+    private func richFile(_ path: String, cipher: any PayloadCipher = PlainPayloads(), meta: [String: String] = [:])
+        throws
+    {
+        let j = try SQLiteJournal.create(
+            path: path, session: Fixture.created("Round trip"), by: "lead", at: Fixture.t0, cipher: cipher, meta: meta)
+        try j.append(
+            [ParticipantAdded(code: "P1", jobRole: "Social worker"), GroupCreated(name: "Room A")], by: "lead",
+            at: Fixture.t0.addingTimeInterval(1))
+        try j.append(
+            [
+                Fixture.contribution("Dave at Oakfield School said SW1A 1AA"),
+                Fixture.contribution("second point ✓ naïve"),
+            ], by: "nt", at: Fixture.t0.addingTimeInterval(2))
+        try j.append(
+            [RedactionAccepted(number: 1, span: TextSpan(start: 0, end: 4), label: .person)], by: "nt",
+            at: Fixture.t0.addingTimeInterval(3))
+        try j.append(
+            [
+                ContributionEdited(number: 2, text: "second point, edited"),
+                ContributionStruck(number: 2, reason: "duplicate"),
+            ], by: "lead", at: Fixture.t0.addingTimeInterval(4))
+        try j.append(
+            [
+                ConcernRaised(
+                    contributions: [1], room: 0, category: .riskToChildOrYoungPerson, urgency: .immediate,
+                    description: "a child at risk")
+            ], by: "nt", at: Fixture.t0.addingTimeInterval(5))
         try j.close()
     }
 
@@ -37,7 +58,8 @@ final class SessionTransferTests: XCTestCase {
         let team = try PostgresJournal.open(url)
         defer { team.close() }
         XCTAssertEqual(team.state.contributions.map(\.text), opened.state.contributions.map(\.text))
-        try team.append([Fixture.contribution("continued by the team")], by: "nt2", at: Fixture.t0.addingTimeInterval(60))
+        try team.append(
+            [Fixture.contribution("continued by the team")], by: "nt2", at: Fixture.t0.addingTimeInterval(60))
         try SessionTransfer.pull(from: url, to: dir + "/c.convene")
         let c = try SQLiteJournal.rawJournal(path: dir + "/c.convene")
         XCTAssertEqual(Array(c.rows.prefix(9)), a.rows)
@@ -53,21 +75,28 @@ final class SessionTransferTests: XCTestCase {
         let admin = try TestServer.admin()
         defer { admin.close() }
         let target = try PostgresLocation(parsing: url)
-        let rows = try admin.run("""
+        let rows = try admin.run(
+            """
             SELECT count(*) FROM convene_events e LEFT JOIN convene_restricted r USING (session, seq)
             WHERE session = $1 AND (position(convert_to('Oakfield', 'UTF8') in coalesce(e.payload, r.payload)) > 0
                                     OR position(convert_to('child at risk', 'UTF8') in coalesce(e.payload, r.payload)) > 0)
             """, [.text(target.session)])
         XCTAssertEqual(try rows.first?.decode(Int.self), 0, "no plaintext on the server")
-        let plainCount = try admin.run("SELECT count(*) FROM convene_events WHERE session = $1", [.text(target.session)])
+        let plainCount = try admin.run(
+            "SELECT count(*) FROM convene_events WHERE session = $1", [.text(target.session)])
         XCTAssertEqual(try plainCount.first?.decode(Int.self), 9)
         // A console with the passphrase reads it; one without is told it needs it.
-        XCTAssertThrowsError(try PostgresJournal.open(url)) { XCTAssertEqual($0 as? StoreError, .passphraseNeeded(target.description)) }
-        let team = try PostgresJournal.open(url, cipherFor: { m in try EncryptedPayloads.unlock(meta: m, passphrase: "correct horse", path: url) })
+        XCTAssertThrowsError(try PostgresJournal.open(url)) {
+            XCTAssertEqual($0 as? StoreError, .passphraseNeeded(target.description))
+        }
+        let team = try PostgresJournal.open(
+            url, cipherFor: { m in try EncryptedPayloads.unlock(meta: m, passphrase: "correct horse", path: url) })
         defer { team.close() }
         XCTAssertEqual(team.state.contributions.first?.text, "Dave at Oakfield School said SW1A 1AA")
         try SessionTransfer.pull(from: url, to: dir + "/t.convene")
-        XCTAssertEqual(try SQLiteJournal.rawJournal(path: dir + "/t.convene").rows, try SQLiteJournal.rawJournal(path: dir + "/s.convene").rows)
+        XCTAssertEqual(
+            try SQLiteJournal.rawJournal(path: dir + "/t.convene").rows,
+            try SQLiteJournal.rawJournal(path: dir + "/s.convene").rows)
     }
 
     func testPushRefusesAnExistingSessionAndATamperedFile() throws {
@@ -79,15 +108,22 @@ final class SessionTransferTests: XCTestCase {
             guard case TeamStoreError.sessionExists = e else { return XCTFail("\(e)") }
         }
         let pulledTwice = dir + "/a.convene"
-        XCTAssertThrowsError(try SessionTransfer.pull(from: url, to: pulledTwice)) { XCTAssertEqual($0 as? StoreError, .fileExists(pulledTwice)) }
+        XCTAssertThrowsError(try SessionTransfer.pull(from: url, to: pulledTwice)) {
+            XCTAssertEqual($0 as? StoreError, .fileExists(pulledTwice))
+        }
     }
 }
 
 final class PostgresLocationTests: XCTestCase {
     func testParsesTheDocumentedShape() throws {
-        let l = try PostgresLocation(parsing: "postgres://alice@db.example.org:6543/research?session=fg-03&sslmode=verify-full")
-        XCTAssertEqual(l.user, "alice"); XCTAssertEqual(l.host, "db.example.org"); XCTAssertEqual(l.port, 6543)
-        XCTAssertEqual(l.database, "research"); XCTAssertEqual(l.session, "fg-03"); XCTAssertEqual(l.sslMode, .verifyFull)
+        let l = try PostgresLocation(
+            parsing: "postgres://alice@db.example.org:6543/research?session=fg-03&sslmode=verify-full")
+        XCTAssertEqual(l.user, "alice")
+        XCTAssertEqual(l.host, "db.example.org")
+        XCTAssertEqual(l.port, 6543)
+        XCTAssertEqual(l.database, "research")
+        XCTAssertEqual(l.session, "fg-03")
+        XCTAssertEqual(l.sslMode, .verifyFull)
         XCTAssertEqual(try PostgresLocation(parsing: "postgres://a@h/d?session=s").port, 5432)
     }
 
@@ -100,7 +136,10 @@ final class PostgresLocationTests: XCTestCase {
     }
 
     func testRefusesIncompleteAddresses() {
-        for bad in ["postgres://h/d?session=s", "postgres://a@h/?session=s", "postgres://a@h/d", "postgres://a@h/d?session=s&sslmode=maybe", "/tmp/x.convene"] {
+        for bad in [
+            "postgres://h/d?session=s", "postgres://a@h/?session=s", "postgres://a@h/d",
+            "postgres://a@h/d?session=s&sslmode=maybe", "/tmp/x.convene",
+        ] {
             XCTAssertThrowsError(try PostgresLocation(parsing: bad), bad)
         }
     }
@@ -110,12 +149,12 @@ final class PostgresLocationTests: XCTestCase {
         XCTAssertEqual(try l.password(environment: ["PGPASSWORD": "fromenv", "PGPASSFILE": "/nonexistent"]), "fromenv")
         let file = Fixture.tempDir() + "/pgpass"
         try """
-            # comment
-            otherhost:*:*:alice:wrong
-            127.0.0.1:5544:research:bob:wrong-user
-            127.0.0.1:5544:*:alice:pa\\:ss\\\\word
-            *:*:*:*:fallback
-            """.write(toFile: file, atomically: true, encoding: .utf8)
+        # comment
+        otherhost:*:*:alice:wrong
+        127.0.0.1:5544:research:bob:wrong-user
+        127.0.0.1:5544:*:alice:pa\\:ss\\\\word
+        *:*:*:*:fallback
+        """.write(toFile: file, atomically: true, encoding: .utf8)
         chmod(file, 0o600)
         XCTAssertEqual(try l.password(environment: ["PGPASSFILE": file]), "pa:ss\\word")
         chmod(file, 0o644)
@@ -141,9 +180,12 @@ final class TLSTests: XCTestCase {
         p.standardError = FileHandle.nullDevice
         try p.run()
         p.waitUntilExit()
-        let path = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let path = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         guard p.terminationStatus == 0, FileManager.default.fileExists(atPath: path) else {
-            throw TestRun.cannotRun("the test server's certificate is not available (CONVENE_TEST_PG points at a server this script did not start, or openssl is missing)")
+            throw TestRun.cannotRun(
+                "the test server's certificate is not available (CONVENE_TEST_PG points at a server this script did not start, or openssl is missing)"
+            )
         }
         return path
     }
@@ -151,7 +193,8 @@ final class TLSTests: XCTestCase {
     func testRequireAndVerifyFull() throws {
         let ca = try caFile()
         let url = try TestServer.session("tls")
-        let j = try PostgresJournal.create(url + "&sslmode=require", session: Fixture.created(), by: "lead", at: Fixture.t0)
+        let j = try PostgresJournal.create(
+            url + "&sslmode=require", session: Fixture.created(), by: "lead", at: Fixture.t0)
         defer { j.close() }
         let ssl = try j.link.run("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
         XCTAssertEqual(try ssl.first?.decode(Bool.self), true, "sslmode=require must encrypt")

@@ -3,6 +3,7 @@ import Foundation
 import SessionModel
 import SessionStore
 import XCTest
+
 @testable import TeamStore
 
 /// The test server: `CONVENE_TEST_PG` (set by .ci/run), else a cluster started
@@ -39,7 +40,8 @@ enum TestServer {
     /// The server URL or a failure that says how to get one.
     static func require(file: StaticString = #filePath, line: UInt = #line) throws -> String {
         guard let url else {
-            XCTFail("""
+            XCTFail(
+                """
                 NO POSTGRESQL SERVER for the team tests: set CONVENE_TEST_PG=postgres://USER@127.0.0.1:PORT/DB \
                 or make scripts/pg-test-cluster.sh start work (needs /usr/lib/postgresql/*/bin; apt-get install postgresql)
                 """, file: file, line: line)

@@ -1,7 +1,8 @@
 import ConveneTestSupport
 import Foundation
-@testable import TerminalKit
 import XCTest
+
+@testable import TerminalKit
 
 /// Asserts the invariants every grid must keep, whatever was drawn.
 func assertWellFormed(_ g: CellGrid, file: StaticString = #filePath, line: UInt = #line) {
@@ -10,10 +11,16 @@ func assertWellFormed(_ g: CellGrid, file: StaticString = #filePath, line: UInt 
         for x in 0..<g.width {
             let c = g[x, y]
             if c.isContinuation {
-                XCTAssertTrue(x > 0 && g[x - 1, y].width == 2, "continuation without a wide glyph at \(x),\(y)", file: file, line: line)
+                XCTAssertTrue(
+                    x > 0 && g[x - 1, y].width == 2, "continuation without a wide glyph at \(x),\(y)", file: file,
+                    line: line)
             } else {
                 XCTAssertTrue(c.width == 1 || c.width == 2, "bad width \(c.width) at \(x),\(y)", file: file, line: line)
-                if c.width == 2 { XCTAssertTrue(x + 1 < g.width && g[x + 1, y].isContinuation, "wide glyph without its right half at \(x),\(y)", file: file, line: line) }
+                if c.width == 2 {
+                    XCTAssertTrue(
+                        x + 1 < g.width && g[x + 1, y].isContinuation, "wide glyph without its right half at \(x),\(y)",
+                        file: file, line: line)
+                }
                 columns += c.width
                 XCTAssertFalse(c.text.isEmpty, file: file, line: line)
                 assertInert(c.text, file: file, line: line)
@@ -29,10 +36,16 @@ func assertInert(_ text: String, file: StaticString = #filePath, line: UInt = #l
     let emoji = text.count == 1 && DisplayWidth.of(text) == 2 && text.unicodeScalars.first!.properties.isEmoji
     for s in text.unicodeScalars {
         let v = s.value
-        XCTAssertFalse(v < 0x20 || (0x7F...0x9F).contains(v), "control U+\(String(v, radix: 16)) in a cell", file: file, line: line)
-        XCTAssertFalse([0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0xFEFF].contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v),
-                       "bidi or separator U+\(String(v, radix: 16)) in a cell", file: file, line: line)
-        if !emoji { XCTAssertFalse(InertText.isUnsafe(s), "unsafe U+\(String(v, radix: 16)) in a cell", file: file, line: line) }
+        XCTAssertFalse(
+            v < 0x20 || (0x7F...0x9F).contains(v), "control U+\(String(v, radix: 16)) in a cell", file: file, line: line
+        )
+        XCTAssertFalse(
+            [0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0xFEFF].contains(v) || (0x202A...0x202E).contains(v)
+                || (0x2066...0x2069).contains(v),
+            "bidi or separator U+\(String(v, radix: 16)) in a cell", file: file, line: line)
+        if !emoji {
+            XCTAssertFalse(InertText.isUnsafe(s), "unsafe U+\(String(v, radix: 16)) in a cell", file: file, line: line)
+        }
     }
 }
 
@@ -40,23 +53,26 @@ final class CellGridTests: XCTestCase {
     func testSnapshotWithBoxesSpansWideCharactersAndHostileText() {
         var g = CellGrid(width: 40, height: 8)
         g.box(x: 0, y: 0, width: 40, height: 8, title: "Log 日本")
-        g.put([Span("#1 ", CellStyle(.muted)), Span("P01 ", CellStyle(.speaker, bold: true)), Span("日本語のテキスト 👩‍👩‍👧 école")],
-              x: 1, y: 1, maxWidth: 38)
+        g.put(
+            [Span("#1 ", CellStyle(.muted)), Span("P01 ", CellStyle(.speaker, bold: true)), Span("日本語のテキスト 👩‍👩‍👧 école")],
+            x: 1, y: 1, maxWidth: 38)
         g.put("#2 " + String(repeating: "long", count: 2_500), x: 1, y: 2, maxWidth: 38)
         g.put("#3 \u{1B}[2J\u{1B}]0;pwned\u{07} \u{202E}evil\u{202C} x\u{200B}y", x: 1, y: 3, maxWidth: 38)
         g.put("#4 wide at the edge: 日本語", x: 1, y: 4, maxWidth: 26)
         g.put("#5 flag 🇬🇧 heart ❤️ keycap 1️⃣ tone 👍🏽", x: 1, y: 5, maxWidth: 38)
         g.put("#6 tab\there, line\nbreak, del\u{7F} nul\u{0}", x: 1, y: 6, maxWidth: 38)
-        XCTAssertEqual(g.text(), """
-        ┌─ Log 日本 ───────────────────────────┐
-        │#1 P01 日本語のテキスト 👩‍👩‍👧 école      │
-        │#2 longlonglonglonglonglonglonglonglon│
-        │#3 ␛[2J␛]0;pwned␇ �evil� x�y          │
-        │#4 wide at the edge: 日本             │
-        │#5 flag 🇬🇧 heart ❤️ keycap 1️⃣ tone 👍🏽 │
-        │#6 tab here, line↵break, del␡ nul␀    │
-        └──────────────────────────────────────┘
-        """)
+        XCTAssertEqual(
+            g.text(),
+            """
+            ┌─ Log 日本 ───────────────────────────┐
+            │#1 P01 日本語のテキスト 👩‍👩‍👧 école      │
+            │#2 longlonglonglonglonglonglonglonglon│
+            │#3 ␛[2J␛]0;pwned␇ �evil� x�y          │
+            │#4 wide at the edge: 日本             │
+            │#5 flag 🇬🇧 heart ❤️ keycap 1️⃣ tone 👍🏽 │
+            │#6 tab here, line↵break, del␡ nul␀    │
+            └──────────────────────────────────────┘
+            """)
         assertWellFormed(g)
         XCTAssertEqual(g[4, 1].text, "P")
         XCTAssertEqual(g[4, 1].style, CellStyle(.speaker, bold: true))
@@ -64,7 +80,8 @@ final class CellGridTests: XCTestCase {
 
     func testNoEscapeByteEverReachesTheGrid() {
         var g = CellGrid(width: 60, height: 3)
-        let hostile = "a\u{1B}[31mred\u{1B}[0m \u{9B}2J \u{1B}P+q\u{1B}\\ \u{07}\u{08}\u{7F} \u{2066}iso\u{2069} \u{FEFF}bom \u{E0041}tag \u{85}nel"
+        let hostile =
+            "a\u{1B}[31mred\u{1B}[0m \u{9B}2J \u{1B}P+q\u{1B}\\ \u{07}\u{08}\u{7F} \u{2066}iso\u{2069} \u{FEFF}bom \u{E0041}tag \u{85}nel"
         g.put(hostile, x: 0, y: 0)
         g[0, 1] = Cell(text: "\u{1B}")
         g.put(hostile, x: -3, y: 2)
@@ -147,9 +164,11 @@ final class CellGridTests: XCTestCase {
     /// never breaks an invariant, never lets an unsafe character in.
     func testFuzzDrawing() {
         var rng = SeededRandom("cell grid")
-        let pool: [UInt32] = [0x00, 0x07, 0x09, 0x0A, 0x0D, 0x1B, 0x5B, 0x41, 0x7F, 0x85, 0x9B, 0xAD, 0x301, 0x93F, 0x915, 0x1100, 0x1161,
-                              0x200B, 0x200D, 0x202E, 0x2066, 0x2764, 0xFE0E, 0xFE0F, 0x20E3, 0x3000, 0x65E5, 0xD7B0, 0xE000, 0xFEFF,
-                              0xFFFD, 0x1F1EC, 0x1F1E7, 0x1F3F4, 0x1F3FD, 0x1F44D, 0x1F469, 0xE0041, 0xE007F, 0x10FFFF, 0x20000]
+        let pool: [UInt32] = [
+            0x00, 0x07, 0x09, 0x0A, 0x0D, 0x1B, 0x5B, 0x41, 0x7F, 0x85, 0x9B, 0xAD, 0x301, 0x93F, 0x915, 0x1100, 0x1161,
+            0x200B, 0x200D, 0x202E, 0x2066, 0x2764, 0xFE0E, 0xFE0F, 0x20E3, 0x3000, 0x65E5, 0xD7B0, 0xE000, 0xFEFF,
+            0xFFFD, 0x1F1EC, 0x1F1E7, 0x1F3F4, 0x1F3FD, 0x1F44D, 0x1F469, 0xE0041, 0xE007F, 0x10FFFF, 0x20000,
+        ]
         // A fixed number of rounds, not a time: the same seed draws the same grids on any machine.
         var rounds = 0
         for _ in 0..<5_000 {
@@ -157,11 +176,14 @@ final class CellGridTests: XCTestCase {
             for _ in 0..<8 {
                 var s = String.UnicodeScalarView()
                 for _ in 0..<Int.random(in: 0...30, using: &rng) {
-                    let v = Bool.random(using: &rng) ? pool.randomElement(using: &rng)! : UInt32.random(in: 0...0x10FFFF, using: &rng)
+                    let v =
+                        Bool.random(using: &rng)
+                        ? pool.randomElement(using: &rng)! : UInt32.random(in: 0...0x10FFFF, using: &rng)
                     if let scalar = Unicode.Scalar(v) { s.append(scalar) }
                 }
                 let text = String(s)
-                let x = Int.random(in: -5...25, using: &rng), y = Int.random(in: -1...4, using: &rng)
+                let x = Int.random(in: -5...25, using: &rng)
+                let y = Int.random(in: -1...4, using: &rng)
                 switch Int.random(in: 0...3, using: &rng) {
                 case 0: g.put(text, x: x, y: y, maxWidth: Int.random(in: -1...20, using: &rng))
                 case 1: g[x, y] = Cell(text: text)

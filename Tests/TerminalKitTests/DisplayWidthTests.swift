@@ -1,5 +1,6 @@
-@testable import TerminalKit
 import XCTest
+
+@testable import TerminalKit
 
 final class DisplayWidthTests: XCTestCase {
     func testTableCases() {
@@ -35,12 +36,15 @@ final class DisplayWidthTests: XCTestCase {
             ("\r\n", 1, "CRLF is one ↵"),
         ]
         for (text, width, why) in cases {
-            XCTAssertEqual(DisplayWidth.of(text), width, "\(why): \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            XCTAssertEqual(
+                DisplayWidth.of(text), width, "\(why): \(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
 
     func testWidthIsTheSumOfCharactersAndMatchesWhatIsDrawn() {
-        let samples = ["日本語 ok", "👩‍👩‍👧 e\u{301}cole", "\u{1B}[31mred\u{07}", "कि x", "\u{202E}abc\u{200D}", "🇬🇧🇫🇷", "a\u{0600}b"]
+        let samples = [
+            "日本語 ok", "👩‍👩‍👧 e\u{301}cole", "\u{1B}[31mred\u{07}", "कि x", "\u{202E}abc\u{200D}", "🇬🇧🇫🇷", "a\u{0600}b",
+        ]
         for s in samples {
             XCTAssertEqual(DisplayWidth.of(s), s.reduce(0) { $0 + DisplayWidth.of($1) }, s)
             var g = CellGrid(width: 80, height: 1)
@@ -80,7 +84,9 @@ final class DisplayWidthTests: XCTestCase {
             // U+1171E AHOM CONSONANT SIGN MEDIAL RA became a spacing mark in 15.
             if Self.knownUnicodeVersionChanges.contains(v) { continue }
             checked += 1
-            if libc != DisplayWidth.of(s) { disagreements.append(String(v, radix: 16) + " libc \(libc) ours \(DisplayWidth.of(s))") }
+            if libc != DisplayWidth.of(s) {
+                disagreements.append(String(v, radix: 16) + " libc \(libc) ours \(DisplayWidth.of(s))")
+            }
         }
         XCTAssertGreaterThan(checked, 100_000)
         XCTAssertEqual(disagreements.count, 0, disagreements.prefix(20).joined(separator: ", "))

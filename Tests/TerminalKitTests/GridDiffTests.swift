@@ -1,6 +1,7 @@
 import ConveneTestSupport
-@testable import TerminalKit
 import XCTest
+
+@testable import TerminalKit
 
 final class GridDiffTests: XCTestCase {
     private func describe(_ runs: [CellRun]) -> [String] {
@@ -66,11 +67,17 @@ final class GridDiffTests: XCTestCase {
         let words = ["日本", "ab", "👍", "x", "  ", "e\u{301}", "\u{1B}"]
         for _ in 0..<300 {
             var a = CellGrid(width: 12, height: 3)
-            for _ in 0..<6 { a.put(words.randomElement(using: &rng)!, x: Int.random(in: 0..<12, using: &rng), y: Int.random(in: 0..<3, using: &rng)) }
+            for _ in 0..<6 {
+                a.put(
+                    words.randomElement(using: &rng)!, x: Int.random(in: 0..<12, using: &rng),
+                    y: Int.random(in: 0..<3, using: &rng))
+            }
             var b = a
             for _ in 0..<4 {
-                b.put(words.randomElement(using: &rng)!, x: Int.random(in: 0..<12, using: &rng), y: Int.random(in: 0..<3, using: &rng),
-                      style: Bool.random(using: &rng) ? .normal : CellStyle(.flag))
+                b.put(
+                    words.randomElement(using: &rng)!, x: Int.random(in: 0..<12, using: &rng),
+                    y: Int.random(in: 0..<3, using: &rng),
+                    style: Bool.random(using: &rng) ? .normal : CellStyle(.flag))
             }
             var replay = a
             for run in GridDiff.changes(from: a, to: b) {

@@ -1,7 +1,8 @@
 import ConveneTestSupport
 import Foundation
-@testable import TerminalKit
 import XCTest
+
+@testable import TerminalKit
 
 /// A pseudo-terminal pair: the test plays the terminal on the master side,
 /// ncurses runs on the slave side, in this process.
@@ -20,7 +21,10 @@ final class PseudoTerminal {
         Terminal.setWindowSize(fd: slave, rows: rows, columns: columns)
     }
 
-    deinit { close(slave); close(master) }
+    deinit {
+        close(slave)
+        close(master)
+    }
 
     /// Everything the program wrote, read until the output has been quiet a while.
     func output(quietMs: Int = 60) -> [UInt8] {
@@ -29,7 +33,13 @@ final class PseudoTerminal {
         var quiet = 0
         while quiet < quietMs {
             let n = read(master, &buffer, buffer.count)
-            if n > 0 { bytes += buffer[0..<n]; quiet = 0 } else { usleep(5_000); quiet += 5 }
+            if n > 0 {
+                bytes += buffer[0..<n]
+                quiet = 0
+            } else {
+                usleep(5_000)
+                quiet += 5
+            }
         }
         return bytes
     }
@@ -44,7 +54,8 @@ extension Array where Element == UInt8 {
     func contains(_ text: String) -> Bool {
         let needle = Array(text.utf8)
         guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
-        for i in 0...(count - needle.count) where self[i] == needle[0] && Array(self[i..<(i + needle.count)]) == needle { return true }
+        for i in 0...(count - needle.count) where self[i] == needle[0] && Array(self[i..<(i + needle.count)]) == needle
+        { return true }
         return false
     }
 }
@@ -178,7 +189,8 @@ final class PseudoTerminalTests: XCTestCase {
     func testOpeningWithAnUnknownTerminalTypeIsAnError() throws {
         let pty = try PseudoTerminal(rows: 5, columns: 20)
         let terminal = Terminal(theme: ColourTheme.builtIn("default"))
-        XCTAssertThrowsError(try terminal.open(inputFD: pty.slave, outputFD: pty.slave, type: "no-such-terminal-xyz")) { error in
+        XCTAssertThrowsError(try terminal.open(inputFD: pty.slave, outputFD: pty.slave, type: "no-such-terminal-xyz")) {
+            error in
             XCTAssertEqual(error as? TerminalError, .unknownTerminalType("no-such-terminal-xyz"))
         }
         XCTAssertFalse(terminal.isOpen)

@@ -1,5 +1,6 @@
-@testable import TerminalKit
 import XCTest
+
+@testable import TerminalKit
 
 /// How cells are written when the terminal's widths (wcwidth) differ from the grid's.
 final class TerminalGlyphTests: XCTestCase {
@@ -18,7 +19,9 @@ final class TerminalGlyphTests: XCTestCase {
     func plan(_ s: String, _ width: Int) -> [String] {
         let cell = Cell(text: s)
         XCTAssertEqual(cell.width, width, s)
-        return TerminalGlyph.plan(cell.text, width: width, terminalWidth: libc).map { String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init))) }
+        return TerminalGlyph.plan(cell.text, width: width, terminalWidth: libc).map {
+            String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init)))
+        }
     }
 
     func testPlans() {

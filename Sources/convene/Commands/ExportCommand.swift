@@ -13,7 +13,9 @@ extension ExportFormat: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the session out: json, markdown, html, docx, csv, quotes-csv, qdpx, qdc (research data, anonymised), or safeguarding (the register alone).")
+        abstract:
+            "Write the session out: json, markdown, html, docx, csv, quotes-csv, qdpx, qdc (research data, anonymised), or safeguarding (the register alone)."
+    )
     @OptionGroup var session: SessionFileArgument
     @Option(help: "json, markdown, html, docx, csv, quotes-csv, qdpx, qdc or safeguarding.") var format: ExportFormat
     @Option(name: .shortAndLong, help: "The file to write.") var output: String

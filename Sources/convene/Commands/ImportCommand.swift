@@ -7,27 +7,36 @@ import SessionStore
 import TeamStore
 
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import",
+    static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Add a Zoom saved chat, a transcript (WebVTT, SRT, Teams .docx) or a Miro board export to the log.",
-        discussion: "Re-importing the same file adds nothing. Unknown display names are refused unless --map or --add-unknown says what to do. "
+        discussion:
+            "Re-importing the same file adds nothing. Unknown display names are refused unless --map or --add-unknown says what to do. "
             + "Every import prints how many entries it read, imported, merged and skipped; if more than 5% cannot be read it "
             + "refuses (exit 1, nothing written) unless --allow-skips.")
     @OptionGroup var session: SessionFileArgument
     @Option(name: .customLong("zoom-chat"), help: "A Zoom saved chat (meeting_saved_chat.txt).") var zoomChat: String?
     @Option(help: "A WebVTT transcript (Teams, Zoom, OneDrive, any vintage).") var vtt: String?
     @Option(help: "An SRT subtitle transcript.") var srt: String?
-    @Option(name: .customLong("teams-docx"), help: "A Teams transcript downloaded as Word (.docx).") var teamsDocx: String?
-    @Option(name: .customLong("miro-csv"), help: "A Miro board CSV export, or a plain list of notes.") var miroCSV: String?
+    @Option(name: .customLong("teams-docx"), help: "A Teams transcript downloaded as Word (.docx).") var teamsDocx:
+        String?
+    @Option(name: .customLong("miro-csv"), help: "A Miro board CSV export, or a plain list of notes.") var miroCSV:
+        String?
     @Option(help: "The room the imported contributions belong to (default: the main room).") var room: String?
     @Option(help: "Seconds from the session's start to the recording's start (transcripts).") var offset: Double = 0
     @Option(help: "A CSV of `display name,code` rows.") var map: String?
-    @Flag(help: "Add each unknown name as a new participant with the next free code, and print the mapping.") var addUnknown = false
+    @Flag(help: "Add each unknown name as a new participant with the next free code, and print the mapping.")
+    var addUnknown = false
     @Flag(help: "Also import direct messages to a facilitator (marked as such).") var includeDirectMessages = false
-    @Flag(help: "Zoom chat: keep watching the file while Zoom saves it, adding new lines as they come (Ctrl-C stops).") var follow = false
-    @Option(name: .customLong("quiet-seconds"),
-            help: "--follow: how long the file must be quiet, ending with a line break, before its last message is complete.")
+    @Flag(help: "Zoom chat: keep watching the file while Zoom saves it, adding new lines as they come (Ctrl-C stops).")
+    var follow = false
+    @Option(
+        name: .customLong("quiet-seconds"),
+        help:
+            "--follow: how long the file must be quiet, ending with a line break, before its last message is complete.")
     var quietSeconds: Double = 2
-    @Option(help: "Transcripts: the participant code given to cues that name no speaker (default: imported unattributed).")
+    @Option(
+        help: "Transcripts: the participant code given to cues that name no speaker (default: imported unattributed).")
     var speaker: String?
     @Flag(help: "Import even if more than 5% of the file's entries cannot be read.") var allowSkips = false
     @Flag(help: "Print the report as one JSON document.") var json = false
@@ -35,22 +44,30 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         let given = [zoomChat, vtt, srt, teamsDocx, miroCSV].compactMap { $0 }
-        guard given.count == 1 else { throw ValidationError("give exactly one of --zoom-chat, --vtt, --srt, --teams-docx or --miro-csv") }
+        guard given.count == 1 else {
+            throw ValidationError("give exactly one of --zoom-chat, --vtt, --srt, --teams-docx or --miro-csv")
+        }
         if follow && zoomChat == nil { throw ValidationError("--follow works with --zoom-chat") }
         if speaker != nil && vtt == nil && srt == nil && teamsDocx == nil {
             throw ValidationError("--speaker works with a transcript (--vtt, --srt or --teams-docx)")
         }
-        guard quietSeconds >= 0, quietSeconds <= 3600 else { throw ValidationError("--quiet-seconds takes 0 to 3600 seconds") }
+        guard quietSeconds >= 0, quietSeconds <= 3600 else {
+            throw ValidationError("--quiet-seconds takes 0 to 3600 seconds")
+        }
     }
 
     func run() throws {
         let journal = try Sessions.openJournal(session)
         defer { (journal as? PostgresJournal)?.close() }
-        var options = ImportOptions(offset: offset, addUnknown: addUnknown, includeDirectMessages: includeDirectMessages)
+        var options = ImportOptions(
+            offset: offset, addUnknown: addUnknown, includeDirectMessages: includeDirectMessages)
         if let map { options.mapping = try NameMapping.read(path: map) }
         options.speaker = speaker
         options.allowSkips = allowSkips
-        guard follow else { try importOnce(journal, options); return }
+        guard follow else {
+            try importOnce(journal, options)
+            return
+        }
         try followChat(journal, options, path: zoomChat!)
     }
 
@@ -101,13 +118,18 @@ struct ImportCommand: ParsableCommand {
                 _ = try? journal.refresh()
                 let all = follower.messages
                 do {
-                    var ready = all, stillHeld = [ChatMessage]()
+                    var ready = all
+                    var stillHeld = [ChatMessage]()
                     // Planned inside the write transaction, against the latest state (SessionActions).
                     func importReady() throws -> ImportReport {
-                        let order = ImportOrder(input: .chatMessages(ChatTranscript(messages: ready), fileName: fileName),
-                                                room: room.map { .named($0) }, options: options)
-                        let outcome = try SessionActions.perform(.importFile(order), by: actor.acting, on: journal, at: Clock.now())
-                        guard case .imported(let report) = outcome.result else { throw CLIError("the import produced no report") }
+                        let order = ImportOrder(
+                            input: .chatMessages(ChatTranscript(messages: ready), fileName: fileName),
+                            room: room.map { .named($0) }, options: options)
+                        let outcome = try SessionActions.perform(
+                            .importFile(order), by: actor.acting, on: journal, at: Clock.now())
+                        guard case .imported(let report) = outcome.result else {
+                            throw CLIError("the import produced no report")
+                        }
                         return report
                     }
                     let report: ImportReport
@@ -121,10 +143,12 @@ struct ImportCommand: ParsableCommand {
                     changed = false
                     held = stillHeld
                     if report.added > 0 {
-                        Output.line("added \(report.added) contribution\(report.added == 1 ? "" : "s") from \(fileName)")
+                        Output.line(
+                            "added \(report.added) contribution\(report.added == 1 ? "" : "s") from \(fileName)")
                     }
                     if report.edited > 0 {
-                        Output.line("updated \(report.edited) message\(report.edited == 1 ? "" : "s") that grew in \(fileName)")
+                        Output.line(
+                            "updated \(report.edited) message\(report.edited == 1 ? "" : "s") that grew in \(fileName)")
                     }
                     fflush(nil)
                     if held.isEmpty { lastProblem = nil }
@@ -139,11 +163,17 @@ struct ImportCommand: ParsableCommand {
 
     private func importOnce(_ journal: any SessionJournal, _ options: ImportOptions) throws {
         let input: ImportInput
-        if let zoomChat { input = .file(.zoomChat, path: zoomChat) }
-        else if let vtt { input = .file(.vtt, path: vtt) }
-        else if let srt { input = .file(.srt, path: srt) }
-        else if let teamsDocx { input = .file(.teamsDocx, path: teamsDocx) }
-        else { input = .file(.miroCSV, path: miroCSV!) }
+        if let zoomChat {
+            input = .file(.zoomChat, path: zoomChat)
+        } else if let vtt {
+            input = .file(.vtt, path: vtt)
+        } else if let srt {
+            input = .file(.srt, path: srt)
+        } else if let teamsDocx {
+            input = .file(.teamsDocx, path: teamsDocx)
+        } else {
+            input = .file(.miroCSV, path: miroCSV!)
+        }
         // One transaction, planned against the latest state: all of it or none of it.
         let order = ImportOrder(input: input, room: room.map { .named($0) }, options: options)
         let outcome: ActionOutcome
@@ -159,7 +189,9 @@ struct ImportCommand: ParsableCommand {
     }
 
     private func show(_ report: ImportReport, refused: Bool = false) throws {
-        if json { try Output.printJSON(ImportReportJSON(report, refused: refused)) } else {
+        if json {
+            try Output.printJSON(ImportReportJSON(report, refused: refused))
+        } else {
             for line in report.summary { Output.line(line) }
         }
     }

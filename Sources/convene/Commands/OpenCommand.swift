@@ -8,9 +8,11 @@ import TeamStore
 import TerminalKit
 
 struct OpenCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the live console on a session (also: convene FILE).")
+    static let configuration = CommandConfiguration(
+        commandName: "open", abstract: "Open the live console on a session (also: convene FILE).")
     @OptionGroup var session: SessionFileArgument
-    @Option(help: "lead, safeguarding, notetaker or observer: decides what of the safeguarding register you see.") var role: ConsoleRole = .notetaker
+    @Option(help: "lead, safeguarding, notetaker or observer: decides what of the safeguarding register you see.")
+    var role: ConsoleRole = .notetaker
     @Option(help: "Colour theme: default, high-contrast, monochrome, colour-blind, or a theme file.") var theme: String?
     @OptionGroup var actor: ActorOptions
 
@@ -29,7 +31,8 @@ struct OpenCommand: ParsableCommand {
 
 enum Console {
     static func launch(journal: any SessionJournal, role: ConsoleRole, user: String, themeName: String?) throws {
-        let (colours, problems) = ColourTheme.resolve(requested: themeName, environment: ProcessInfo.processInfo.environment)
+        let (colours, problems) = ColourTheme.resolve(
+            requested: themeName, environment: ProcessInfo.processInfo.environment)
         for p in problems { FileHandle.standardError.write(Data("convene: \(p)\n".utf8)) }
         if !problems.isEmpty { Thread.sleep(forTimeInterval: 1.5) }
         // A team session reports its link: the header shows "offline — N waiting",
@@ -38,8 +41,9 @@ enum Console {
             { LinkStatus(offlineWaiting: team.offlineWaiting, notices: team.takeNotices()) }
         }
         let location = (journal as? PostgresJournal)?.target.description ?? journal.location
-        try ConsoleRunner.run(journal: journal, context: ConsoleContext(role: role, user: user, location: location), theme: colours,
-                              link: link)
+        try ConsoleRunner.run(
+            journal: journal, context: ConsoleContext(role: role, user: user, location: location), theme: colours,
+            link: link)
     }
 
     /// `convene demo` opens the console this way on a terminal.

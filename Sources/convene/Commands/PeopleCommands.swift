@@ -6,10 +6,12 @@ import SessionStore
 import TeamStore
 
 struct ParticipantCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "participant", abstract: "Manage participants.",
-                                                    subcommands: [Add.self])
+    static let configuration = CommandConfiguration(
+        commandName: "participant", abstract: "Manage participants.",
+        subcommands: [Add.self])
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a participant by pseudonym code.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a participant by pseudonym code.")
         @OptionGroup var session: SessionFileArgument
         @Option(help: "Pseudonym code, e.g. P01.") var code: String
         @Option(help: "Job role, e.g. \"Youth worker\".") var role: String
@@ -20,16 +22,18 @@ struct ParticipantCommand: ParsableCommand {
         @OptionGroup var actor: ActorOptions
 
         func run() throws {
-            let person = NewParticipant(code: code, jobRole: role, organisationType: orgType, strand: strand,
-                                        attribution: attribution, realName: name)
+            let person = NewParticipant(
+                code: code, jobRole: role, organisationType: orgType, strand: strand,
+                attribution: attribution, realName: name)
             Output.line(try Sessions.perform(.addParticipant(person), on: session, by: actor).message)
         }
     }
 }
 
 struct FacilitatorCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "facilitator", abstract: "Manage facilitators.",
-                                                    subcommands: [Add.self])
+    static let configuration = CommandConfiguration(
+        commandName: "facilitator", abstract: "Manage facilitators.",
+        subcommands: [Add.self])
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a facilitator.")
         @OptionGroup var session: SessionFileArgument
@@ -46,7 +50,8 @@ struct FacilitatorCommand: ParsableCommand {
 struct ConsentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "consent",
-        abstract: "Record a participant's consent (all checklist items unless --item is given), set the study's checklist, or show who has consented.",
+        abstract:
+            "Record a participant's consent (all checklist items unless --item is given), set the study's checklist, or show who has consented.",
         discussion: """
             convene consent FILE P01 --by "Sam Lead"          records every checklist item for P01
             convene consent FILE --checklist consent.txt     sets the study's checklist (one item a line, # comments)
@@ -55,7 +60,8 @@ struct ConsentCommand: ParsableCommand {
     @OptionGroup var session: SessionFileArgument
     @Argument(help: "Participant code (omit to show or set the checklist).") var code: String?
     @Option(help: "The facilitator who checked consent.") var by: String?
-    @Option(name: .customLong("item"), help: "A consent item checked (repeatable; must be on the checklist).") var items: [String] = []
+    @Option(name: .customLong("item"), help: "A consent item checked (repeatable; must be on the checklist).")
+    var items: [String] = []
     @Option(help: "A file listing the study's consent items, one per line (sets the checklist).") var checklist: String?
 
     func run() throws {
@@ -73,7 +79,8 @@ struct ConsentCommand: ParsableCommand {
         let outcome = try Sessions.perform(.consent(participant: code, items: items), on: session, by: actor)
         Output.line(outcome.message)
         if case .consent(let who, _, _) = outcome.result,
-           let status = outcome.state.participant(who).map(outcome.state.consentStatus), status != .full {
+            let status = outcome.state.participant(who).map(outcome.state.consentStatus), status != .full
+        {
             Output.line("\(who): \(status.summary)")
         }
     }
@@ -84,15 +91,26 @@ struct ConsentCommand: ParsableCommand {
         let state = journal.state
         Output.line("consent checklist (\(state.consentChecklist.count) items):")
         for (i, item) in state.consentItems.enumerated() {
-            Output.line("  \(i + 1). \(item.name)" + (item.effect.map { " (optional: if not given, \($0.rawValue))" } ?? " (required)"))
+            Output.line(
+                "  \(i + 1). \(item.name)"
+                    + (item.effect.map { " (optional: if not given, \($0.rawValue))" } ?? " (required)"))
         }
         for p in state.orderedParticipants {
-            if p.withdrawn { Output.line("\(p.code)  withdrawn"); continue }
-            guard let c = p.consent else { Output.line("\(p.code)  NO CONSENT RECORDED"); continue }
-            let missing = state.consentChecklist.filter { item in !c.items.contains { $0.caseInsensitiveCompare(item) == .orderedSame } }
-            Output.line("\(p.code)  consent checked by \(c.checkedBy) at \(ISO8601DateFormatter().string(from: c.at))"
-                        + (missing.isEmpty ? "" : "; not given: " + missing.joined(separator: ", "))
-                        + "  " + state.consentStatus(p).summary)
+            if p.withdrawn {
+                Output.line("\(p.code)  withdrawn")
+                continue
+            }
+            guard let c = p.consent else {
+                Output.line("\(p.code)  NO CONSENT RECORDED")
+                continue
+            }
+            let missing = state.consentChecklist.filter { item in
+                !c.items.contains { $0.caseInsensitiveCompare(item) == .orderedSame }
+            }
+            Output.line(
+                "\(p.code)  consent checked by \(c.checkedBy) at \(ISO8601DateFormatter().string(from: c.at))"
+                    + (missing.isEmpty ? "" : "; not given: " + missing.joined(separator: ", "))
+                    + "  " + state.consentStatus(p).summary)
         }
     }
 }

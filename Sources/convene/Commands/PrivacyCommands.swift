@@ -7,21 +7,32 @@ import SessionStore
 import TeamStore
 
 struct ScanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "scan", abstract: "Find identifiers in text on standard input.",
-        discussion: "Plain: prints the text with findings marked ⟦LABEL: text⟧. --jsonl: reads {\"id\", \"text\"} lines, writes {\"id\", \"spans\":[{start,end,label,text}]} (Unicode scalar offsets, end exclusive).")
+    static let configuration = CommandConfiguration(
+        commandName: "scan", abstract: "Find identifiers in text on standard input.",
+        discussion:
+            "Plain: prints the text with findings marked ⟦LABEL: text⟧. --jsonl: reads {\"id\", \"text\"} lines, writes {\"id\", \"spans\":[{start,end,label,text}]} (Unicode scalar offsets, end exclusive)."
+    )
     @Flag(help: "JSON Lines in and out.") var jsonl = false
     @Option(help: "Add this session's real and block-listed names.") var session: String?
     @Option(help: "Environment variable holding the session's passphrase.") var passphraseEnv: String?
 
-    struct Input: Decodable { var id: IDValue; var text: String }
-    enum IDValue: Codable { case string(String), number(Int)
+    struct Input: Decodable {
+        var id: IDValue
+        var text: String
+    }
+    enum IDValue: Codable {
+        case string(String)
+        case number(Int)
         init(from decoder: Decoder) throws {
             let c = try decoder.singleValueContainer()
             if let n = try? c.decode(Int.self) { self = .number(n) } else { self = .string(try c.decode(String.self)) }
         }
         func encode(to encoder: Encoder) throws {
             var c = encoder.singleValueContainer()
-            switch self { case .string(let s): try c.encode(s); case .number(let n): try c.encode(n) }
+            switch self {
+            case .string(let s): try c.encode(s)
+            case .number(let n): try c.encode(n)
+            }
         }
     }
 
@@ -88,25 +99,42 @@ extension SessionFileArgument {
 }
 
 struct ReviewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "review", abstract: "List every unresolved identifier finding in the session.")
+    static let configuration = CommandConfiguration(
+        commandName: "review", abstract: "List every unresolved identifier finding in the session.")
     @OptionGroup var session: SessionFileArgument
     @Flag(help: "JSON Lines.") var json = false
     struct Line: Encodable {
-        var number: Int; var finding: Int; var start: Int; var end: Int; var label: String; var text: String
+        var number: Int
+        var finding: Int
+        var start: Int
+        var end: Int
+        var label: String
+        var text: String
         /// `likely`, or `possible` for a word on no list standing where a name stands.
         var confidence: String
     }
     /// A special-category detail (GDPR Art. 9): shown, never redacted; `kind` tells it apart from finding lines.
     struct SpecialLine: Encodable {
         var kind = "special-category"
-        var number: Int; var start: Int; var end: Int; var label = IdentifierLabel.specialCategory.rawValue; var text: String
+        var number: Int
+        var start: Int
+        var end: Int
+        var label = IdentifierLabel.specialCategory.rawValue
+        var text: String
     }
     /// A Chatham House warning line; `kind` tells it apart from finding lines.
     struct WarningLine: Encodable {
         var kind = "implicit-identification"
-        var number: Int; var participant: String; var role: String; var rarity: String
-        var place: String; var placeLabel: String; var foundIn: String
-        var attribution: String; var suggested: String; var message: String
+        var number: Int
+        var participant: String
+        var role: String
+        var rarity: String
+        var place: String
+        var placeLabel: String
+        var foundIn: String
+        var attribution: String
+        var suggested: String
+        var message: String
     }
 
     func run() throws {
@@ -119,39 +147,60 @@ struct ReviewCommand: ParsableCommand {
             for (k, f) in redactor.unresolved(c).enumerated() {
                 total += 1
                 if json {
-                    try Output.printJSON(Line(number: c.number, finding: k + 1, start: f.span.start, end: f.span.end, label: f.label.rawValue,
-                                              text: f.text, confidence: f.confidence.rawValue))
+                    try Output.printJSON(
+                        Line(
+                            number: c.number, finding: k + 1, start: f.span.start, end: f.span.end,
+                            label: f.label.rawValue,
+                            text: f.text, confidence: f.confidence.rawValue))
                 } else {
-                    Output.line("#\(c.number) finding \(k + 1): \(f.label.rawValue) “\(f.text)” at \(f.span.start):\(f.span.end) (\(f.confidence.rawValue))")
+                    Output.line(
+                        "#\(c.number) finding \(k + 1): \(f.label.rawValue) “\(f.text)” at \(f.span.start):\(f.span.end) (\(f.confidence.rawValue))"
+                    )
                 }
             }
             // Not identifiers, never redacted: listed so the reviewer weighs them with the role and the place.
             for f in redactor.scanner.specialCategories(c.text) {
                 special += 1
-                if json { try Output.printJSON(SpecialLine(number: c.number, start: f.span.start, end: f.span.end, text: f.text)) }
-                else { Output.line("#\(c.number) special category (not redacted): “\(f.text)” at \(f.span.start):\(f.span.end)") }
+                if json {
+                    try Output.printJSON(
+                        SpecialLine(number: c.number, start: f.span.start, end: f.span.end, text: f.text))
+                } else {
+                    Output.line(
+                        "#\(c.number) special category (not redacted): “\(f.text)” at \(f.span.start):\(f.span.end)")
+                }
             }
         }
         let warnings = ImplicitIdentification.warnings(in: journal.state, scanner: redactor.scanner)
         for w in warnings {
             if json {
-                try Output.printJSON(WarningLine(number: w.contribution, participant: w.participant, role: w.role, rarity: w.rarity.rawValue,
-                                                 place: w.place, placeLabel: w.placeLabel.rawValue, foundIn: w.foundIn.rawValue,
-                                                 attribution: w.current.rawValue, suggested: w.suggested.rawValue, message: w.message))
+                try Output.printJSON(
+                    WarningLine(
+                        number: w.contribution, participant: w.participant, role: w.role, rarity: w.rarity.rawValue,
+                        place: w.place, placeLabel: w.placeLabel.rawValue, foundIn: w.foundIn.rawValue,
+                        attribution: w.current.rawValue, suggested: w.suggested.rawValue, message: w.message))
             } else {
-                Output.line("warning: \(w.message) (`convene attribution \(session.file) \(w.contribution) \(w.suggested.rawValue)`)")
+                Output.line(
+                    "warning: \(w.message) (`convene attribution \(session.file) \(w.contribution) \(w.suggested.rawValue)`)"
+                )
             }
         }
         if !json {
-            Output.line(total == 0 ? "no unresolved findings" : "\(total) unresolved finding(s); resolve with `convene redact`")
-            if special > 0 { Output.line("\(special) special-category detail(s), not redacted: with a rare role they can identify") }
+            Output.line(
+                total == 0 ? "no unresolved findings" : "\(total) unresolved finding(s); resolve with `convene redact`")
+            if special > 0 {
+                Output.line("\(special) special-category detail(s), not redacted: with a rare role they can identify")
+            }
             if !warnings.isEmpty { Output.line("\(warnings.count) implicit-identification warning(s)") }
         }
     }
 }
 
 struct RedactCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "redact", abstract: "Resolve a contribution's findings: accept (placeholder), reject (with a reason), or redact a span by hand.")
+    static let configuration = CommandConfiguration(
+        commandName: "redact",
+        abstract:
+            "Resolve a contribution's findings: accept (placeholder), reject (with a reason), or redact a span by hand."
+    )
     @OptionGroup var session: SessionFileArgument
     @Argument(help: "Contribution number.") var number: Int
     @Flag(help: "Accept every unresolved finding.") var acceptAll = false
@@ -159,7 +208,8 @@ struct RedactCommand: ParsableCommand {
     @Option(help: "Reject finding K.") var reject: Int?
     @Option(help: "Why the finding is not identifying (with --reject).") var reason: String?
     @Option(help: "A span S:E (Unicode scalar offsets, end exclusive) to redact by hand.") var span: String?
-    @Option(name: .customLong("as"), help: "The label for --span, e.g. PERSON, ORGANISATION_LOCAL.") var label: IdentifierLabel?
+    @Option(name: .customLong("as"), help: "The label for --span, e.g. PERSON, ORGANISATION_LOCAL.") var label:
+        IdentifierLabel?
     @OptionGroup var actor: ActorOptions
 
     func run() throws {
@@ -175,15 +225,20 @@ struct RedactCommand: ParsableCommand {
             guard parts.count == 2, let label else { throw CLIError("--span takes S:E and needs --as LABEL") }
             choices.append(.manual(TextSpan(start: parts[0], end: parts[1]), label))
         }
-        guard !choices.isEmpty else { throw CLIError("nothing to do: give --accept-all, --accept K, --reject K --reason R, or --span S:E --as LABEL") }
+        guard !choices.isEmpty else {
+            throw CLIError(
+                "nothing to do: give --accept-all, --accept K, --reject K --reason R, or --span S:E --as LABEL")
+        }
         Output.line(try Sessions.perform(.redact(number: number, choices), on: session, by: actor).message)
     }
 }
 
 struct BlocklistCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "blocklist", abstract: "Names that must never reach an export.", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(
+        commandName: "blocklist", abstract: "Names that must never reach an export.", subcommands: [Add.self])
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a name to the session's block-list.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a name to the session's block-list.")
         @OptionGroup var session: SessionFileArgument
         @Argument var name: String
         @OptionGroup var actor: ActorOptions

@@ -6,8 +6,9 @@ import SessionStore
 import TeamStore
 
 struct GroupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "group", abstract: "Breakout rooms.",
-                                                    subcommands: [Add.self, Assign.self, Rename.self, Close.self])
+    static let configuration = CommandConfiguration(
+        commandName: "group", abstract: "Breakout rooms.",
+        subcommands: [Add.self, Assign.self, Rename.self, Close.self])
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Create a breakout room.")
         @OptionGroup var session: SessionFileArgument
@@ -18,7 +19,9 @@ struct GroupCommand: ParsableCommand {
         }
     }
     struct Assign: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "assign", abstract: "Assign or move participants to a room: CODE... ROOM (use `main` for the main room).")
+        static let configuration = CommandConfiguration(
+            commandName: "assign",
+            abstract: "Assign or move participants to a room: CODE... ROOM (use `main` for the main room).")
         @OptionGroup var session: SessionFileArgument
         @Argument(help: "One or more participant codes, then the room name.") var items: [String]
         @OptionGroup var actor: ActorOptions
@@ -41,7 +44,8 @@ struct GroupCommand: ParsableCommand {
         }
     }
     struct Close: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a breakout room (its members return to the main room).")
+        static let configuration = CommandConfiguration(
+            commandName: "close", abstract: "Close a breakout room (its members return to the main room).")
         @OptionGroup var session: SessionFileArgument
         @Argument var name: String
         @OptionGroup var actor: ActorOptions
@@ -52,8 +56,9 @@ struct GroupCommand: ParsableCommand {
 }
 
 struct RoundCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "round", abstract: "Timed breakout rounds.",
-                                                    subcommands: [Start.self, End.self])
+    static let configuration = CommandConfiguration(
+        commandName: "round", abstract: "Timed breakout rounds.",
+        subcommands: [Start.self, End.self])
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "start", abstract: "Start a breakout round.")
         @OptionGroup var session: SessionFileArgument
@@ -61,7 +66,8 @@ struct RoundCommand: ParsableCommand {
         @Option(help: "The prompt the rooms discuss.") var prompt: String?
         @OptionGroup var actor: ActorOptions
         func run() throws {
-            Output.line(try Sessions.perform(.startRound(minutes: minutes, prompt: prompt), on: session, by: actor).message)
+            Output.line(
+                try Sessions.perform(.startRound(minutes: minutes, prompt: prompt), on: session, by: actor).message)
         }
     }
     struct End: ParsableCommand {
@@ -75,15 +81,19 @@ struct RoundCommand: ParsableCommand {
 }
 
 struct GuideCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "guide", abstract: "Set the discussion guide from a text or Markdown file, or move to a segment (--go N).")
+    static let configuration = CommandConfiguration(
+        commandName: "guide",
+        abstract: "Set the discussion guide from a text or Markdown file, or move to a segment (--go N).")
     @OptionGroup var session: SessionFileArgument
-    @Argument(help: "The guide file (Markdown headings are segments; list items are prompts; `(10 min)` plans time).") var guide: String?
+    @Argument(help: "The guide file (Markdown headings are segments; list items are prompts; `(10 min)` plans time).")
+    var guide: String?
     @Option(help: "Move to segment N (1-based).") var go: Int?
     @OptionGroup var actor: ActorOptions
 
     func run() throws {
         if let guide {
-            guard let data = FileManager.default.contents(atPath: guide), let text = String(data: data, encoding: .utf8) else {
+            guard let data = FileManager.default.contents(atPath: guide), let text = String(data: data, encoding: .utf8)
+            else {
                 throw CLIError("cannot read \(guide) as UTF-8 text")
             }
             let segments = DiscussionGuideParser.parse(text)
@@ -97,7 +107,8 @@ struct GuideCommand: ParsableCommand {
             defer { (journal as? PostgresJournal)?.close() }
             let g = journal.state.guide
             for (i, s) in g.segments.enumerated() {
-                Output.line("\(i == g.current ? "▶" : " ") \(i + 1). \(s.title)\(s.minutes.map { " (\($0) min)" } ?? "")")
+                Output.line(
+                    "\(i == g.current ? "▶" : " ") \(i + 1). \(s.title)\(s.minutes.map { " (\($0) min)" } ?? "")")
                 for p in s.prompts { Output.line("     - \(p)") }
             }
         }

@@ -4,8 +4,8 @@ import Foundation
 import SessionActions
 import SessionModel
 import SessionStore
-import TeamStore
 import Study
+import TeamStore
 
 extension Platform: ExpressibleByArgument {}
 extension FacilitatorRole: ExpressibleByArgument {}
@@ -26,10 +26,13 @@ struct NewCommand: ParsableCommand {
     @Option(help: "The study it belongs to.") var study: String?
     @Option(help: "The study strand.") var strand: String?
     @Option(help: "teams, zoom or other.") var platform: Platform = .teams
-    @Option(help: "Days after the session in which a participant may withdraw (default: the study's, else 14).") var withdrawalDays: Int?
+    @Option(help: "Days after the session in which a participant may withdraw (default: the study's, else 14).")
+    var withdrawalDays: Int?
     @Option(help: "The day the group meets, YYYY-MM-DD (default: today).") var date: String?
-    @Flag(help: "Encrypt the session at rest under a passphrase (asked twice on the terminal, or --passphrase-env).") var encrypt = false
-    @Option(help: "Environment variable holding the new session's passphrase (implies --encrypt).") var passphraseEnv: String?
+    @Flag(help: "Encrypt the session at rest under a passphrase (asked twice on the terminal, or --passphrase-env).")
+    var encrypt = false
+    @Option(help: "Environment variable holding the new session's passphrase (implies --encrypt).") var passphraseEnv:
+        String?
     @OptionGroup var actor: ActorOptions
 
     func run() throws {
@@ -37,9 +40,10 @@ struct NewCommand: ParsableCommand {
         // A new session inside a study folder joins the study (docs/studies.md).
         let folder = (file as NSString).deletingLastPathComponent
         let inStudy = Study.isStudy(folder.isEmpty ? "." : folder) ? try Study.open(folder.isEmpty ? "." : folder) : nil
-        let created = SessionCreated(sessionID: UUID(), title: title, study: study ?? inStudy?.manifest.title, strand: strand,
-                                     platform: platform, date: date ?? SessionDate.format(now),
-                                     withdrawalDays: withdrawalDays ?? inStudy?.manifest.withdrawalDays ?? 14)
+        let created = SessionCreated(
+            sessionID: UUID(), title: title, study: study ?? inStudy?.manifest.title, strand: strand,
+            platform: platform, date: date ?? SessionDate.format(now),
+            withdrawalDays: withdrawalDays ?? inStudy?.manifest.withdrawalDays ?? 14)
         var cipher: any PayloadCipher = PlainPayloads()
         var meta: [String: String] = [:]
         if encrypt || passphraseEnv != nil {
@@ -47,22 +51,31 @@ struct NewCommand: ParsableCommand {
             let passphrase = try Passphrases.new(for: file, env: passphraseEnv)
             (cipher, meta) = try EncryptedPayloads.create(passphrase: passphrase)
         }
-        let journal = try SQLiteJournal.create(path: file, session: created, by: actor.actor, at: now, cipher: cipher, meta: meta)
+        let journal = try SQLiteJournal.create(
+            path: file, session: created, by: actor.actor, at: now, cipher: cipher, meta: meta)
         if let inStudy {
             // Its codebook and checklist become the study's at once.
             let settings = inStudy.studySettings(missingFrom: journal.state)
             if !settings.isEmpty { try journal.append(settings, by: actor.actor, at: now) }
         }
         try journal.close()
-        Output.line("created \(file)\(cipher is EncryptedPayloads ? " (encrypted; keep the passphrase safe: without it the session cannot be opened)" : "")")
+        Output.line(
+            "created \(file)\(cipher is EncryptedPayloads ? " (encrypted; keep the passphrase safe: without it the session cannot be opened)" : "")"
+        )
         if let inStudy {
-            let provided = cipher, env = passphraseEnv, created = URL(fileURLWithPath: file).standardizedFileURL.path
-            let study = try Study.open(inStudy.directory, cipherFor: { meta, path in
-                URL(fileURLWithPath: path).standardizedFileURL.path == created
-                    ? provided : try Passphrases.cipher(for: meta, path: path, env: env)
-            })
+            let provided = cipher
+            let env = passphraseEnv
+            let created = URL(fileURLWithPath: file).standardizedFileURL.path
+            let study = try Study.open(
+                inStudy.directory,
+                cipherFor: { meta, path in
+                    URL(fileURLWithPath: path).standardizedFileURL.path == created
+                        ? provided : try Passphrases.cipher(for: meta, path: path, env: env)
+                })
             try study.add(location: file, strand: strand, by: actor.actor, at: now)
-            Output.line("joined the study \(study.manifest.title) in \(inStudy.directory)\(strand.map { " (strand \($0))" } ?? "")")
+            Output.line(
+                "joined the study \(study.manifest.title) in \(inStudy.directory)\(strand.map { " (strand \($0))" } ?? "")"
+            )
         }
     }
 }
@@ -79,26 +92,45 @@ struct ShowCommand: ParsableCommand {
         guard state.info != nil else { throw SessionError.noSession }
         var summary = ShowJSON(state)
         summary.encryption = Sessions.encryption(journal)
-        if json { try Output.printJSON(summary); return }
+        if json {
+            try Output.printJSON(summary)
+            return
+        }
         Output.line("\(summary.title)  (\(summary.date), \(summary.platform))")
         if let study = summary.study { Output.line("study: \(study)\(summary.strand.map { ", strand \($0)" } ?? "")") }
-        Output.line("status: \(summary.closed ? "closed" : "open"), \(summary.linkage), withdrawal window \(summary.withdrawalDays) days (closes \(summary.withdrawalClosesOn ?? "?")), \(summary.encryption == "none" ? "not encrypted" : "encrypted at rest")")
-        Output.line("facilitators: " + (summary.facilitators.isEmpty ? "none" : summary.facilitators.map { "\($0.name) (\($0.role))" }.joined(separator: ", ")))
+        Output.line(
+            "status: \(summary.closed ? "closed" : "open"), \(summary.linkage), withdrawal window \(summary.withdrawalDays) days (closes \(summary.withdrawalClosesOn ?? "?")), \(summary.encryption == "none" ? "not encrypted" : "encrypted at rest")"
+        )
+        Output.line(
+            "facilitators: "
+                + (summary.facilitators.isEmpty
+                    ? "none" : summary.facilitators.map { "\($0.name) (\($0.role))" }.joined(separator: ", ")))
         Output.line("participants: \(summary.participants.count)")
         for p in summary.participants {
             let consent = state.consentStatus(of: p.code).summary
-            Output.line("  \(p.code)  \(p.role)  [\(p.room)]  \(consent)\(p.withdrawn ? "  withdrawn" : "")  attribution: \(p.attribution)")
+            Output.line(
+                "  \(p.code)  \(p.role)  [\(p.room)]  \(consent)\(p.withdrawn ? "  withdrawn" : "")  attribution: \(p.attribution)"
+            )
         }
         let noConsent = state.participantsWithoutConsent
         let noRecord = noConsent.filter { $0.consent == nil }.map(\.code)
         let missingItem = noConsent.filter { $0.consent != nil }.map(\.code)
         if !noRecord.isEmpty { Output.line("WARNING: no consent recorded for " + noRecord.joined(separator: ", ")) }
         if !missingItem.isEmpty {
-            Output.line("WARNING: not consented (a required checklist item was not given): " + missingItem.joined(separator: ", "))
+            Output.line(
+                "WARNING: not consented (a required checklist item was not given): "
+                    + missingItem.joined(separator: ", "))
         }
-        Output.line("rooms: " + summary.rooms.map { "\($0.name) (\($0.members.count))\($0.closed ? " closed" : "")" }.joined(separator: ", "))
-        Output.line("rounds: \(summary.rounds.count)  contributions: \(summary.contributions)  themes: \(summary.themes.count)  codebook: \(summary.codebook) (\(summary.codes.count) codes, \(summary.emergentCodes.count) emergent)")
-        Output.line("open safeguarding concerns: \(summary.openConcerns)  withdrawals: \(summary.withdrawals)  events: \(summary.events)")
+        Output.line(
+            "rooms: "
+                + summary.rooms.map { "\($0.name) (\($0.members.count))\($0.closed ? " closed" : "")" }.joined(
+                    separator: ", "))
+        Output.line(
+            "rounds: \(summary.rounds.count)  contributions: \(summary.contributions)  themes: \(summary.themes.count)  codebook: \(summary.codebook) (\(summary.codes.count) codes, \(summary.emergentCodes.count) emergent)"
+        )
+        Output.line(
+            "open safeguarding concerns: \(summary.openConcerns)  withdrawals: \(summary.withdrawals)  events: \(summary.events)"
+        )
     }
 }
 
@@ -133,9 +165,13 @@ struct ListCommand: ParsableCommand {
                 if !c.concerns.isEmpty { marks.append("FLAG") }
                 if !c.codes.isEmpty { marks.append("codes: " + c.codes.joined(separator: ", ")) }
                 // The session's one numbering: the same [PERSON 2] as the console and every export.
-                if !c.redactions.isEmpty { marks.append("redacted: " + c.redactions.map(\.placeholder).joined(separator: ", ")) }
+                if !c.redactions.isEmpty {
+                    marks.append("redacted: " + c.redactions.map(\.placeholder).joined(separator: ", "))
+                }
                 let time = Formatting.clock(c.occurredAt)
-                Output.line("#\(c.number)  \(time)  \(state.roomName(c.room))  \(c.source.rawValue)  \(who)  \(c.text)\(marks.isEmpty ? "" : "  [" + marks.joined(separator: "; ") + "]")")
+                Output.line(
+                    "#\(c.number)  \(time)  \(state.roomName(c.room))  \(c.source.rawValue)  \(who)  \(c.text)\(marks.isEmpty ? "" : "  [" + marks.joined(separator: "; ") + "]")"
+                )
             }
         }
     }
@@ -152,7 +188,10 @@ struct CheckCommand: ParsableCommand {
             any receipt given with --against. Exit 3 on damage.
             """)
     @OptionGroup var session: SessionFileArgument
-    @Option(help: "A receipt (withdraw --json), an export (any format) or any JSON document with a journalHead; the journal must still reach it (repeatable).")
+    @Option(
+        help:
+            "A receipt (withdraw --json), an export (any format) or any JSON document with a journalHead; the journal must still reach it (repeatable)."
+    )
     var against: [String] = []
 
     func run() throws {
@@ -171,7 +210,9 @@ struct CheckCommand: ParsableCommand {
         }
         let heads = try against.map { path -> JournalHead in
             if let head = Anchors.head(inDocument: path) { return head }
-            if let head = ExportJournalHead.read(exportAt: path) { return JournalHead(session: head.session, seq: head.seq, hash: head.hash) }
+            if let head = ExportJournalHead.read(exportAt: path) {
+                return JournalHead(session: head.session, seq: head.seq, hash: head.hash)
+            }
             throw CLIError("\(path) holds no journal head (give a receipt written with --json, or an export)")
         }
         try report(try SQLiteJournal.check(path: session.file, cipher: cipher, against: heads), heads: heads)
@@ -180,15 +221,19 @@ struct CheckCommand: ParsableCommand {
     private func report(_ report: CheckReport, heads: [JournalHead] = []) throws {
         defer { for note in report.notes { Output.line("note: \(note)") } }
         if report.isHealthy {
-            var facts = ["\(report.events) events", report.keyedChain ? "keyed hash chain intact" : "hash chain intact",
-                         "all \(report.replayed) replayed"]
+            var facts = [
+                "\(report.events) events", report.keyedChain ? "keyed hash chain intact" : "hash chain intact",
+                "all \(report.replayed) replayed",
+            ]
             if report.erased > 0 { facts.append("\(report.erased) erased by withdrawal or anonymisation, as recorded") }
             if report.rewritten > 0 { facts.append("\(report.rewritten) rewritten to remove names, as recorded") }
             var held: [String] = []
             if report.anchorsCompared > heads.count { held.append("this machine's anchor") }
             if !heads.isEmpty { held.append("the receipt\(heads.count == 1 ? "" : "s") given") }
-            facts.append(held.isEmpty ? "no anchor or receipt to compare its end with"
-                         : "its end matches " + held.joined(separator: " and "))
+            facts.append(
+                held.isEmpty
+                    ? "no anchor or receipt to compare its end with"
+                    : "its end matches " + held.joined(separator: " and "))
             Output.line("ok: " + facts.joined(separator: ", "))
         } else {
             for problem in report.problems { Output.line("damage: \(problem)") }
@@ -198,7 +243,8 @@ struct CheckCommand: ParsableCommand {
 }
 
 struct CloseCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close the session: nothing more can be logged.")
+    static let configuration = CommandConfiguration(
+        commandName: "close", abstract: "Close the session: nothing more can be logged.")
     @OptionGroup var session: SessionFileArgument
     @OptionGroup var actor: ActorOptions
     func run() throws {
@@ -207,7 +253,8 @@ struct CloseCommand: ParsableCommand {
 }
 
 struct RecordingCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "recording", abstract: "Say whether the platform is recording (on|off).")
+    static let configuration = CommandConfiguration(
+        commandName: "recording", abstract: "Say whether the platform is recording (on|off).")
     @OptionGroup var session: SessionFileArgument
     @Argument(help: "on or off") var state: String
     @OptionGroup var actor: ActorOptions
@@ -218,18 +265,30 @@ struct RecordingCommand: ParsableCommand {
 }
 
 struct EventsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "events", abstract: "Print the journal (audit trail), one JSON line per event; restricted payloads are not shown.")
+    static let configuration = CommandConfiguration(
+        commandName: "events",
+        abstract: "Print the journal (audit trail), one JSON line per event; restricted payloads are not shown.")
     @OptionGroup var session: SessionFileArgument
 
-    struct EventLine: Codable { var seq: Int; var id: String; var at: Date; var by: String; var kind: String; var erased: Bool; var hash: String }
+    struct EventLine: Codable {
+        var seq: Int
+        var id: String
+        var at: Date
+        var by: String
+        var kind: String
+        var erased: Bool
+        var hash: String
+    }
 
     func run() throws {
         let journal = try Sessions.read(session)
         defer { (journal as? PostgresJournal)?.close() }
         for stored in try journal.allEvents() {
-            try Output.printJSON(EventLine(seq: stored.seq, id: stored.event.id.uuidString.lowercased(), at: stored.event.at,
-                                           by: stored.event.by, kind: stored.event.kind, erased: stored.event.isErased,
-                                           hash: stored.hash.map { String(format: "%02x", $0) }.joined()))
+            try Output.printJSON(
+                EventLine(
+                    seq: stored.seq, id: stored.event.id.uuidString.lowercased(), at: stored.event.at,
+                    by: stored.event.by, kind: stored.event.kind, erased: stored.event.isErased,
+                    hash: stored.hash.map { String(format: "%02x", $0) }.joined()))
         }
     }
 }

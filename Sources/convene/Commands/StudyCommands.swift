@@ -11,7 +11,8 @@ import Study
 struct StudyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "study",
-        abstract: "A study: several sessions under one information sheet (withdrawal, anonymisation, one analysis export).",
+        abstract:
+            "A study: several sessions under one information sheet (withdrawal, anonymisation, one analysis export).",
         subcommands: [New.self, Add.self, Show.self, Withdraw.self, Anonymise.self, Export.self])
 
     struct Folder: ParsableArguments {
@@ -21,16 +22,20 @@ struct StudyCommand: ParsableCommand {
 
         func open() throws -> Study {
             let env = passphraseEnv
-            return try Study.open(directory, cipherFor: { meta, path in try Passphrases.cipher(for: meta, path: path, env: env) })
+            return try Study.open(
+                directory, cipherFor: { meta, path in try Passphrases.cipher(for: meta, path: path, env: env) })
         }
     }
 
     struct New: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "new", abstract: "Create a study folder and its manifest.")
+        static let configuration = CommandConfiguration(
+            commandName: "new", abstract: "Create a study folder and its manifest.")
         @Argument(help: "The study folder to create.") var directory: String
         @Option(help: "The study's title.") var title: String
         @Option(help: "Days after each session in which a participant may withdraw.") var withdrawalDays: Int = 14
-        @Option(help: "The study's codebook: practice-principles, or a text file of codes (one a line, `Name: description`).")
+        @Option(
+            help:
+                "The study's codebook: practice-principles, or a text file of codes (one a line, `Name: description`).")
         var codebook: String = BuiltInCodebook.practicePrinciplesName
         @Option(help: "The consent checklist file: one item a line; `optional: ITEM -> never quoted|verbal withheld`.")
         var consentChecklist: String?
@@ -38,20 +43,25 @@ struct StudyCommand: ParsableCommand {
         func run() throws {
             guard withdrawalDays >= 0 else { throw CLIError("--withdrawal-days cannot be negative") }
             let (name, codes) = try StudyCodebook.load(codebook)
-            let items = try consentChecklist.map { try ConsentChecklist.parse(try TextFiles.lines($0)) }
+            let items =
+                try consentChecklist.map { try ConsentChecklist.parse(try TextFiles.lines($0)) }
                 ?? ConsentChecklist.defaultItems.map { ConsentItem(name: $0) }
-            let study = try Study.create(directory: directory, title: title, withdrawalDays: withdrawalDays,
-                                         codebookName: name, codes: codes, checklist: items)
-            Output.line("created study \(directory) (\(study.manifest.title); codebook \(name), \(codes.count) codes; "
-                        + "consent checklist \(items.count) items, \(items.filter(\.isOptional).count) optional; "
-                        + "withdrawal window \(withdrawalDays) days)")
+            let study = try Study.create(
+                directory: directory, title: title, withdrawalDays: withdrawalDays,
+                codebookName: name, codes: codes, checklist: items)
+            Output.line(
+                "created study \(directory) (\(study.manifest.title); codebook \(name), \(codes.count) codes; "
+                    + "consent checklist \(items.count) items, \(items.filter(\.isOptional).count) optional; "
+                    + "withdrawal window \(withdrawalDays) days)")
         }
     }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
-            abstract: "Add a session to the study: it takes the study's codebook and checklist; its codes are checked against the study's.")
+            abstract:
+                "Add a session to the study: it takes the study's codebook and checklist; its codes are checked against the study's."
+        )
         @OptionGroup var folder: Folder
         @Argument(help: "The session file (or postgres://…?session=NAME).") var session: String
         @Option(help: "The study strand this session belongs to.") var strand: String?
@@ -60,48 +70,76 @@ struct StudyCommand: ParsableCommand {
         func run() throws {
             let study = try folder.open()
             let entry = try study.add(location: session, strand: strand, by: actor.actor, at: Clock.now())
-            Output.line("added \(entry.name) to the study\(strand.map { " (strand \($0))" } ?? ""): \(study.manifest.sessions.count) session(s)")
+            Output.line(
+                "added \(entry.name) to the study\(strand.map { " (strand \($0))" } ?? ""): \(study.manifest.sessions.count) session(s)"
+            )
         }
     }
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
-            abstract: "Every session of the study at a glance: date, strand, window, consent, concerns, findings, withdrawals, anonymisation.")
+            abstract:
+                "Every session of the study at a glance: date, strand, window, consent, concerns, findings, withdrawals, anonymisation."
+        )
         @OptionGroup var folder: Folder
         @Flag(help: "One JSON document.") var json = false
 
         func run() throws {
             let study = try folder.open()
             let o = study.overview(today: SessionDate.format(Clock.now()))
-            if json { try Output.printJSON(o); return }
-            Output.line("\(o.title)  (study, \(o.sessions.count) session\(o.sessions.count == 1 ? "" : "s"), \(o.linkage))")
-            Output.line("codebook: \(o.codebook) · withdrawal window: \(o.withdrawalDays) days · consent checklist: "
-                        + o.consentChecklist.joined(separator: "; "))
+            if json {
+                try Output.printJSON(o)
+                return
+            }
+            Output.line(
+                "\(o.title)  (study, \(o.sessions.count) session\(o.sessions.count == 1 ? "" : "s"), \(o.linkage))")
+            Output.line(
+                "codebook: \(o.codebook) · withdrawal window: \(o.withdrawalDays) days · consent checklist: "
+                    + o.consentChecklist.joined(separator: "; "))
             for s in o.sessions {
-                if let problem = s.problem { Output.line("\(s.name)  cannot be read: \(problem)"); continue }
-                Output.line("\(s.name)  \(s.date)  strand \(s.strand ?? "—")  window \(s.window) (closes \(s.withdrawalClosesOn ?? "?"))"
-                            + "  \(s.linkage)\(s.encrypted ? ", encrypted" : "")")
-                var consent = s.consent.notConsented.isEmpty && s.consent.partial.isEmpty ? "consent: all ✓"
-                    : "consent ✗: " + (s.consent.notConsented.isEmpty ? "none" : s.consent.notConsented.joined(separator: ", "))
+                if let problem = s.problem {
+                    Output.line("\(s.name)  cannot be read: \(problem)")
+                    continue
+                }
+                Output.line(
+                    "\(s.name)  \(s.date)  strand \(s.strand ?? "—")  window \(s.window) (closes \(s.withdrawalClosesOn ?? "?"))"
+                        + "  \(s.linkage)\(s.encrypted ? ", encrypted" : "")")
+                var consent =
+                    s.consent.notConsented.isEmpty && s.consent.partial.isEmpty
+                    ? "consent: all ✓"
+                    : "consent ✗: "
+                        + (s.consent.notConsented.isEmpty ? "none" : s.consent.notConsented.joined(separator: ", "))
                 if !s.consent.partial.isEmpty {
-                    consent += "; ◐: " + s.consent.partial.keys.sorted().map { "\($0) (not given: \(s.consent.partial[$0]!.joined(separator: ", ")))" }
+                    consent +=
+                        "; ◐: "
+                        + s.consent.partial.keys.sorted().map {
+                            "\($0) (not given: \(s.consent.partial[$0]!.joined(separator: ", ")))"
+                        }
                         .joined(separator: ", ")
                 }
                 Output.line("    participants: \(s.participants.joined(separator: " ")) · \(consent)")
-                Output.line("    open concerns: \(s.openConcerns) · unreviewed findings: \(s.unreviewedFindings) · withdrawn: "
-                            + (s.withdrawn.isEmpty ? "none" : s.withdrawn.joined(separator: ", ")))
+                Output.line(
+                    "    open concerns: \(s.openConcerns) · unreviewed findings: \(s.unreviewedFindings) · withdrawn: "
+                        + (s.withdrawn.isEmpty ? "none" : s.withdrawn.joined(separator: ", ")))
                 if let verified = s.anonymisationVerified {
-                    Output.line(verified ? "    anonymised: no real name in the file, its -wal or -shm (searched at anonymisation; the file is unchanged since)"
-                                         : "    anonymised, but the file has changed since its bytes were searched, or a name was found then")
+                    Output.line(
+                        verified
+                            ? "    anonymised: no real name in the file, its -wal or -shm (searched at anonymisation; the file is unchanged since)"
+                            : "    anonymised, but the file has changed since its bytes were searched, or a name was found then"
+                    )
                 }
             }
             let shared = o.attendance.filter { $0.value.count > 1 }.keys.sorted()
             if !shared.isEmpty {
-                Output.line("in more than one session: " + shared.map { "\($0) (\(o.attendance[$0]!.joined(separator: ", ")))" }.joined(separator: ", "))
+                Output.line(
+                    "in more than one session: "
+                        + shared.map { "\($0) (\(o.attendance[$0]!.joined(separator: ", ")))" }.joined(separator: ", "))
             }
             for w in o.withdrawals {
-                Output.line("withdrawn from the study: \(w.code), asked \(w.requestedOn), from \(w.sessions.joined(separator: ", "))")
+                Output.line(
+                    "withdrawn from the study: \(w.code), asked \(w.requestedOn), from \(w.sessions.joined(separator: ", "))"
+                )
             }
         }
     }
@@ -110,7 +148,9 @@ struct StudyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "withdraw",
             abstract: "Withdraw a participant from every session of the study they attended, with one receipt.",
-            discussion: "Each session's window is judged on its own date; if any has closed, nothing is changed anywhere (unless the lead overrides it).")
+            discussion:
+                "Each session's window is judged on its own date; if any has closed, nothing is changed anywhere (unless the lead overrides it)."
+        )
         @OptionGroup var folder: Folder
         @Argument(help: "The participant's code.") var code: String
         @Option(help: "The day the participant asked, YYYY-MM-DD (default: today).") var requestedOn: String?
@@ -127,13 +167,16 @@ struct StudyCommand: ParsableCommand {
             let study = try folder.open()
             let now = Clock.now()
             let today = SessionDate.format(now)
-            let receipt = try study.withdraw(code: code, requestedOn: requestedOn ?? today, cascade: cascade,
-                                             overrideReason: overrideWindow ? reason : nil, by: actor.actor, at: now,
-                                             today: today, dryRun: dryRun)
+            let receipt = try study.withdraw(
+                code: code, requestedOn: requestedOn ?? today, cascade: cascade,
+                overrideReason: overrideWindow ? reason : nil, by: actor.actor, at: now,
+                today: today, dryRun: dryRun)
             if json {
                 try Output.printJSON(StudyWithdrawalJSON(receipt))
             } else {
-                Output.line("study withdrawal receipt: \(receipt.code) from \(receipt.sessions.count) session\(receipt.sessions.count == 1 ? "" : "s") of \(study.manifest.title)")
+                Output.line(
+                    "study withdrawal receipt: \(receipt.code) from \(receipt.sessions.count) session\(receipt.sessions.count == 1 ? "" : "s") of \(study.manifest.title)"
+                )
                 for (name, r) in receipt.sessions {
                     Output.line("== \(name)")
                     ReceiptText.print(r, file: study.path(of: study.manifest.session(named: name)!))
@@ -142,10 +185,15 @@ struct StudyCommand: ParsableCommand {
                     Output.line("already withdrawn earlier from: \(receipt.alreadyWithdrawn.joined(separator: ", "))")
                 }
                 let exports = receipt.exportsBefore
-                Output.line(exports.isEmpty ? "exports of any session made before this withdrawal: none"
-                            : "exports of any session made before this withdrawal (\(exports.count)); delete these copies outside Convene:")
+                Output.line(
+                    exports.isEmpty
+                        ? "exports of any session made before this withdrawal: none"
+                        : "exports of any session made before this withdrawal (\(exports.count)); delete these copies outside Convene:"
+                )
                 for (session, e) in exports {
-                    Output.line("  \(session)  \(ISO8601DateFormatter().string(from: e.at))  \(e.kind)  \(e.detail)  (by \(e.by))")
+                    Output.line(
+                        "  \(session)  \(ISO8601DateFormatter().string(from: e.at))  \(e.kind)  \(e.detail)  (by \(e.by))"
+                    )
                 }
             }
             if !dryRun, let pending = receipt.sessions.first(where: { !$0.receipt.purged }) {
@@ -166,12 +214,16 @@ struct StudyCommand: ParsableCommand {
             let study = try folder.open()
             let now = Clock.now()
             let result = try study.anonymise(by: actor.actor, at: now, today: SessionDate.format(now))
-            Output.line("anonymised the study: destroyed \(result.realNames) real name(s) and \(result.blocklisted) block-listed name(s) "
-                        + "in \(study.manifest.sessions.count) session(s); redacted \(result.redacted) place(s) where they were still written")
+            Output.line(
+                "anonymised the study: destroyed \(result.realNames) real name(s) and \(result.blocklisted) block-listed name(s) "
+                    + "in \(study.manifest.sessions.count) session(s); redacted \(result.redacted) place(s) where they were still written"
+            )
             if result.namesStillFound.isEmpty {
                 Output.line("no real name remains in any session file, its -wal or -shm (searched byte by byte)")
             } else {
-                throw CLIError("the linkage is destroyed, but a name was still found in the bytes of \(result.namesStillFound.joined(separator: ", ")) (typed into the session's own text, which is redacted in every export); see docs/studies.md")
+                throw CLIError(
+                    "the linkage is destroyed, but a name was still found in the bytes of \(result.namesStillFound.joined(separator: ", ")) (typed into the session's own text, which is redacted in every export); see docs/studies.md"
+                )
             }
         }
     }
@@ -190,13 +242,18 @@ struct StudyCommand: ParsableCommand {
             let (data, warnings) = try study.export(format: format)
             for w in warnings { Output.line("warning: \(w)") }
             let temp = output + ".partial-\(getpid())"
-            guard FileManager.default.createFile(atPath: temp, contents: data) else { throw CLIError("cannot write \(output)") }
+            guard FileManager.default.createFile(atPath: temp, contents: data) else {
+                throw CLIError("cannot write \(output)")
+            }
             guard rename(temp, output) == 0 else {
                 try? FileManager.default.removeItem(atPath: temp)
                 throw CLIError("cannot write \(output): \(String(cString: strerror(errno)))")
             }
-            try study.recordExport(format: format, fileName: (output as NSString).lastPathComponent, by: actor.actor, at: Clock.now())
-            Output.line("wrote \(output) (study \(format.rawValue), \(study.manifest.sessions.count) sessions, \(data.count) bytes)")
+            try study.recordExport(
+                format: format, fileName: (output as NSString).lastPathComponent, by: actor.actor, at: Clock.now())
+            Output.line(
+                "wrote \(output) (study \(format.rawValue), \(study.manifest.sessions.count) sessions, \(data.count) bytes)"
+            )
         }
     }
 }
@@ -206,12 +263,14 @@ enum StudyCodebook {
     static func load(_ spec: String) throws -> (String, [CodeDefinition]) {
         if spec == BuiltInCodebook.practicePrinciplesName { return (spec, BuiltInCodebook.practicePrinciples) }
         guard FileManager.default.fileExists(atPath: spec) else {
-            throw CLIError("'\(spec)' is neither a built-in codebook (\(BuiltInCodebook.practicePrinciplesName)) nor a file")
+            throw CLIError(
+                "'\(spec)' is neither a built-in codebook (\(BuiltInCodebook.practicePrinciplesName)) nor a file")
         }
         let codes = try TextFiles.lines(spec).map { line -> CodeDefinition in
             if let colon = line.firstIndex(of: ":") {
-                return CodeDefinition(name: line[..<colon].trimmingCharacters(in: .whitespaces),
-                                      description: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+                return CodeDefinition(
+                    name: line[..<colon].trimmingCharacters(in: .whitespaces),
+                    description: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
             }
             return CodeDefinition(name: line)
         }
@@ -220,8 +279,17 @@ enum StudyCodebook {
 }
 
 struct StudyWithdrawalJSON: Codable {
-    struct SessionJSON: Codable { var session: String; var receipt: WithdrawalReceiptJSON }
-    struct ExportJSON: Codable { var session: String; var format: String; var file: String; var at: Date; var by: String }
+    struct SessionJSON: Codable {
+        var session: String
+        var receipt: WithdrawalReceiptJSON
+    }
+    struct ExportJSON: Codable {
+        var session: String
+        var format: String
+        var file: String
+        var at: Date
+        var by: String
+    }
     var code: String
     var requestedOn: String
     var dryRun: Bool
@@ -232,10 +300,16 @@ struct StudyWithdrawalJSON: Codable {
     var purged: Bool
 
     init(_ r: StudyWithdrawalReceipt) {
-        code = r.code; requestedOn = r.requestedOn; dryRun = r.dryRun; overrideReason = r.overrideReason
+        code = r.code
+        requestedOn = r.requestedOn
+        dryRun = r.dryRun
+        overrideReason = r.overrideReason
         sessions = r.sessions.map { SessionJSON(session: $0.name, receipt: WithdrawalReceiptJSON($0.receipt)) }
         alreadyWithdrawn = r.alreadyWithdrawn
-        exportsBefore = r.exportsBefore.map { ExportJSON(session: $0.session, format: $0.export.kind, file: $0.export.detail, at: $0.export.at, by: $0.export.by) }
+        exportsBefore = r.exportsBefore.map {
+            ExportJSON(
+                session: $0.session, format: $0.export.kind, file: $0.export.detail, at: $0.export.at, by: $0.export.by)
+        }
         purged = r.purged
     }
 }
