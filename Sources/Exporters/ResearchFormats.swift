@@ -34,23 +34,21 @@ public enum ResearchFormats {
             return
         }
         try sink.write(String(outline[..<at.lowerBound]) + "\n  \"contributions\" : [\n")
-        let batch = 1_000
-        for start in stride(from: 0, to: r.contributions.count, by: batch) {
-            let entries = Array(r.contributions[start..<min(r.contributions.count, start + batch)])
-            // "[\n  {…},\n  {…}\n]" at the top level; inside the record every line is two spaces deeper.
-            let array = String(decoding: try e.encode(entries), as: UTF8.self)
-            let body = array.dropFirst(2).dropLast(2)
-            var out = start == 0 ? "" : ",\n"
-            out.reserveCapacity(body.utf8.count + body.utf8.count / 8)
-            var firstLine = true
-            for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-                if !firstLine { out += "\n" }
-                firstLine = false
-                if !line.isEmpty { out += "  " }
-                out += line
+        // The entries are written by hand (`EntryJSON`), in the encoder's exact bytes: the encoder
+        // took over a third of a JSON export's time.
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
+        var first = true
+        for entry in r.contributions {
+            if !first { out += [0x2C, 0x0A] }
+            first = false
+            EntryJSON.write(entry, into: &out)
+            if out.count >= 1 << 16 {
+                try out.withUnsafeBufferPointer { try sink.write(bytes: $0) }
+                out.removeAll(keepingCapacity: true)
             }
-            try sink.write(out)
         }
+        try out.withUnsafeBufferPointer { try sink.write(bytes: $0) }
         try sink.write("\n  ]" + String(outline[at.upperBound...]))
     }
 
