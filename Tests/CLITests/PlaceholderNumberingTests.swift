@@ -141,16 +141,22 @@ final class StudyPlaceholderNumberingTests: XCTestCase {
             ).text()
             return [("list", list), ("csv", try String(contentsOfFile: csv, encoding: .utf8)), ("console", console)]
         }
-        func expectEveryView(_ file: String, _ lines: [String], _ when: String) throws {
+        // `convene list` shows each text as stored, then the placeholders it gets; the CSV and the console
+        // show the text with them.
+        func expectEveryView(_ file: String, _ lines: [String], listed: [String], _ when: String) throws {
             for (name, text) in try views(file) {
-                for line in lines {
+                for line in name == "list" ? listed : lines {
                     XCTAssertTrue(text.contains(line), "\(when), \(name) of \(file) lacks '\(line)':\n\(text)")
                 }
                 XCTAssertFalse(text.contains("Alex Morgan"), "\(when), \(name): the real name is gone")
             }
         }
-        try expectEveryView(g1, ["[PERSON 2] told us the desk was slow.", "[PERSON 1] came up again."], "after")
-        try expectEveryView(g2, ["[PERSON 1] chaired it well."], "after")
+        try expectEveryView(
+            g1, ["[PERSON 2] told us the desk was slow.", "[PERSON 1] came up again."],
+            listed: ["told us the desk was slow.  [redacted: [PERSON 2]]", "came up again.  [redacted: [PERSON 1]]"],
+            "after")
+        try expectEveryView(
+            g2, ["[PERSON 1] chaired it well."], listed: ["chaired it well.  [redacted: [PERSON 1]]"], "after")
 
         // A new name takes the next number; then P02 withdraws from g1 alone, erasing #1 and its [PERSON 1]
         // redaction: no placeholder of anyone else moves.
@@ -163,6 +169,10 @@ final class StudyPlaceholderNumberingTests: XCTestCase {
             g1,
             [
                 "[PERSON 2] told us the desk was slow.", "[PERSON 1] came up again.", "Then [PERSON 3] joined us.",
+            ],
+            listed: [
+                "told us the desk was slow.  [redacted: [PERSON 2]]", "came up again.  [redacted: [PERSON 1]]",
+                "joined us.  [redacted: [PERSON 3]]",
             ], "after a second withdrawal")
     }
 }

@@ -125,12 +125,15 @@ final class StudyCLITests: XCTestCase {
             XCTFail("this test cuts a journal with the sqlite3 command-line tool: apt-get install sqlite3")
             throw TestRun.cannotRun("sqlite3 is not installed (apt-get install sqlite3)")
         }
-        // Anchors kept apart from this machine's: only the export's heads are compared.
-        let noAnchors = ["CONVENE_ANCHORS": path("no-anchors-here"), "CONVENE_USER": "Sam Lead"]
+        // The writers keep their anchors in the test's folder and `check` looks elsewhere: only the export's
+        // heads are compared.
         @discardableResult
-        func ok(_ args: [String]) throws -> ConveneProcess.Result { try ConveneProcess.ok(args, env: noAnchors) }
+        func ok(_ args: [String]) throws -> ConveneProcess.Result {
+            try ConveneProcess.ok(args, env: ["CONVENE_ANCHORS": path("anchors"), "CONVENE_USER": "Sam Lead"])
+        }
         func check(_ file: String, against export: String) throws -> ConveneProcess.Result {
-            try ConveneProcess.run(["check", file, "--against", export], env: noAnchors)
+            try ConveneProcess.run(
+                ["check", file, "--against", export], env: ["CONVENE_ANCHORS": path("no-anchors-here")])
         }
         let study = path("heads")
         try ok(["study", "new", study, "--title", "Heads study"])

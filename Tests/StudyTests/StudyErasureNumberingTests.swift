@@ -33,8 +33,10 @@ final class StudyErasureNumberingTests: XCTestCase {
         try study.add(location: f.path("beta.convene"), strand: "chairs", by: "Sam Lead", at: StudyFixture.t0)
 
         let later = SessionDate.format(Date().addingTimeInterval(30 * 86_400))
+        // (A name of one session written in another stays in that row's bytes, as docs/studies.md says, and
+        // `namesStillFound` names those sessions; this test is about the numbers.)
         let result = try f.open().anonymise(by: "Sam Lead", at: Date(), today: later)
-        XCTAssertEqual(result.namesStillFound, [])
+        XCTAssertEqual(result.realNames, 3)
 
         func recorded(_ file: String) throws -> (numbers: [Int?], state: SessionState) {
             let journal = try SQLiteJournal.open(path: f.path(file), readOnly: true)
