@@ -259,6 +259,11 @@ extension ScanContext {
         while i < tokens.count {
             defer { i += 1 }
             if tokens[i].kind == .alnum {
+                if let (start, end, e) = gluedWholeName(at: i, sessionNames) {
+                    candidates.append(Candidate(label: .person, start: start, end: end, sessionName: true))
+                    i = e
+                    continue
+                }
                 findSessionNamesGlued(in: i, sessionNames, wordLike: wordLike)
                 continue
             }
@@ -268,6 +273,11 @@ extension ScanContext {
                 if let e = matches(n, at: i), standalone(i, e) {
                     candidates.append(
                         Candidate(label: .person, start: tokens[i].start, end: tokens[e].end, sessionName: true))
+                    i = e
+                    break
+                }
+                if n.count > 1, let (end, e) = matchesGluedLast(n, at: i), standalone(i, i) {
+                    candidates.append(Candidate(label: .person, start: tokens[i].start, end: end, sessionName: true))
                     i = e
                     break
                 }
@@ -325,6 +335,43 @@ extension ScanContext {
         let prevCap = tok(i - 1).map { $0.isWordLike && $0.capitalised } ?? false
         let nextCap = tok(i + 1).map { $0.isWordLike && $0.capitalised } ?? false
         return !prevCap && !nextCap
+    }
+
+    /// A whole name of several parts whose last part is glued to digits ("Amber Rose43", "JO LI3"): the last token
+    /// starts with the last part's letters and goes on with a digit. Returns the name's scalar end and last token.
+    func matchesGluedLast(_ n: [String], at i: Int) -> (Int, Int)? {
+        let last = i + n.count - 1
+        guard last < tokens.count, tokens[last].kind == .alnum else { return nil }
+        for k in 0..<(n.count - 1) where tokens[i + k].key != n[k] { return nil }
+        let t = tokens[last]
+        var b = t.start
+        while b < t.end, Tokeniser.isLetter(scalars[b]) || scalars[b].properties.generalCategory == .nonspacingMark {
+            b += 1
+        }
+        guard b > t.start, b < t.end, Tokeniser.foldedKey(scalars, t.start, b) == n[n.count - 1] else { return nil }
+        return (b, last)
+    }
+
+    /// A whole name of several parts whose first part is glued to digits before it ("900123JO LI", "43Amber Rose",
+    /// "9Amber Rose43"): the token ends with the first part's letters after a digit. Returns scalar start and end and
+    /// the last token.
+    func gluedWholeName(at i: Int, _ sessionNames: [String: [[String]]]) -> (Int, Int, Int)? {
+        let t = tokens[i]
+        var a = t.end
+        while a > t.start,
+            Tokeniser.isLetter(scalars[a - 1]) || scalars[a - 1].properties.generalCategory == .nonspacingMark
+        {
+            a -= 1
+        }
+        guard a < t.end, a > t.start, let names = sessionNames[Tokeniser.foldedKey(scalars, a, t.end)] else {
+            return nil
+        }
+        for n in names where n.count > 1 && i + n.count - 1 < tokens.count {
+            let rest = Array(n.dropFirst())
+            if let e = matches(rest, at: i + 1), standalone(e, e) { return (a, tokens[e].end, e) }
+            if let (end, e) = matchesGluedLast(rest, at: i + 1) { return (a, end, e) }
+        }
+        return nil
     }
 
     /// "tyler99", "23SIÂN": a one-word session name glued to digits is still that name (not an everyday word: "mac2").

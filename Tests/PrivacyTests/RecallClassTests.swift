@@ -241,6 +241,26 @@ final class RecallClassTests: XCTestCase {
         XCTAssertEqual(labels("Will the tool help? it will", s), [])
     }
 
+    /// A whole session name none of whose parts is hunted alone (everyday words, parts under three letters), glued
+    /// to digits on either side: still that name, and the digits stay outside the span.
+    func testWholeNamesGluedToDigits() {
+        let s = IdentifierScanner(names: ["Amber Rose", "Jo Li", "Lacey-Mae Hope"])
+        XCTAssertEqual(s.scanSessionNames("it was Amber Rose43 again").map(\.text), ["Amber Rose"])
+        XCTAssertEqual(s.scanSessionNames("ring 900123JO LI now").map(\.text), ["JO LI"])
+        XCTAssertEqual(s.scanSessionNames("9amber rose43").map(\.text), ["amber rose"])
+        XCTAssertEqual(s.scanSessionNames("jo li3 and 2Jo Li").map(\.text), ["jo li", "Jo Li"])
+        XCTAssertEqual(s.scanSessionNames("x7LACEY-MAE HOPE").map(\.text), ["LACEY-MAE HOPE"])
+        XCTAssertEqual(s.scanSessionNames("the amber roses and Rose43 and jo lit").map(\.text), [])
+        XCTAssertTrue(labels("it was Amber Rose43 again", s).contains("PERSON:Amber Rose"))
+        // Two halves of one name widened into each other merge rather than one being dropped.
+        XCTAssertEqual(
+            IdentifierScanner(names: ["Lacey-Mae Pellow"]).scan("so Lacey-MaeLacey-Mae Pellow was").map(\.text),
+            ["Lacey-MaeLacey-Mae", "Pellow"])
+        XCTAssertEqual(
+            IdentifierScanner(names: ["Siân Pritchard"]).scan("so siân pritchard-Siân Pritchard came").map(\.text),
+            ["siân pritchard-Siân Pritchard"])
+    }
+
     func testSessionMemory() throws {
         let t = Date(timeIntervalSince1970: 0)
         let s = try SessionState.replay([
