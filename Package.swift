@@ -27,7 +27,8 @@ let package = Package(
         .target(name: "SessionModel"),
         // Identifier scanning, redaction, attribution, withdrawal closure, the export gate.
         .target(name: "Privacy", dependencies: ["SessionModel"], resources: [.copy("Gazetteer")]),
-        // The durable journal on SQLite (GRDB), encryption at rest, erasure of the plans Privacy makes.
+        // The durable journal on SQLite (GRDB), encryption at rest, erasure of the plans Privacy makes,
+        // and one session's erasure steps (SessionErasure) that SessionActions and Study both call.
         .target(
             name: "SessionStore",
             dependencies: [
@@ -60,7 +61,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // A study: a folder of sessions with one manifest (study.json); withdrawal from the
-        // study, anonymisation at the end of the project and one analysis export (docs/studies.md).
+        // study, anonymisation at the end of the project (each session through SessionStore's
+        // SessionErasure, as `convene withdraw` does) and one analysis export (docs/studies.md).
         .target(
             name: "Study",
             dependencies: [
@@ -69,7 +71,8 @@ let package = Package(
             ]),
         // Typed commands → permissions, names resolved, events appended in one transaction.
         // Sees journals only through SessionStore's protocols (a file or a team session alike).
-        // Study: a participant added to a session of a study is checked against its other sessions.
+        // Study: a participant added to a session of a study is checked against its other sessions
+        // (so Study cannot call this module; both erase through SessionStore's SessionErasure).
         .target(
             name: "SessionActions",
             dependencies: [
@@ -165,6 +168,7 @@ let package = Package(
             dependencies: [
                 "SessionStore", "SessionModel", "SessionActions", "ConsoleApp", "TerminalKit", "TeamStore",
                 "ConveneTestSupport",
+                "Exporters", // reads the journal heads a study export records (StudyCLITests)
             ]),
     ],
     swiftLanguageModes: [.v6]

@@ -23,29 +23,43 @@ public struct ExportJournalHead: Codable, Sendable, Equatable {
     public static let marker = "convene-journal-head"
     public var text: String { "\(Self.marker) session=\(session) seq=\(seq) hash=\(hash)" }
 
-    /// The head an export at `path` records: its JSON `journalHead`, or the marker in its text or in any entry of
-    /// its zip (docx, qdpx). Nil when there is none.
-    public static func read(exportAt path: String) -> ExportJournalHead? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        struct Wrapper: Decodable { var journalHead: ExportJournalHead }
-        if let w = try? JSONDecoder().decode(Wrapper.self, from: data) { return w.journalHead }
+    /// The head an export at `path` records (the first, for a study export): its JSON `journalHead`, or the marker
+    /// in its text or in any entry of its zip (docx, qdpx). Nil when there is none.
+    public static func read(exportAt path: String) -> ExportJournalHead? { readAll(exportAt: path).first }
+
+    /// Every head an export at `path` records: one for a session's export, one per session for a study's
+    /// (JSON `journalHead` / `journalHeads`, or every marker in its text or in the first zip entry holding one).
+    public static func readAll(exportAt path: String) -> [ExportJournalHead] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        struct Wrapper: Decodable {
+            var journalHead: ExportJournalHead?
+            var journalHeads: [ExportJournalHead]?
+        }
+        if let w = try? JSONDecoder().decode(Wrapper.self, from: data) {
+            let heads = (w.journalHead.map { [$0] } ?? []) + (w.journalHeads ?? [])
+            if !heads.isEmpty { return heads }
+        }
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            guard let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read) else { return nil }
+            guard let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read) else { return [] }
             for entry in archive where entry.path.hasSuffix(".xml") || entry.path.hasSuffix(".qde") {
                 var bytes = Data()
                 _ = try? archive.extract(entry, skipCRC32: false) { bytes.append($0) }
-                if let head = find(in: String(decoding: bytes, as: UTF8.self)) { return head }
+                let heads = findAll(in: String(decoding: bytes, as: UTF8.self))
+                if !heads.isEmpty { return heads }
             }
-            return nil
+            return []
         }
-        return find(in: String(decoding: data, as: UTF8.self))
+        return findAll(in: String(decoding: data, as: UTF8.self))
     }
 
-    /// The first marker in `text` followed (within a line) by `session=`, `seq=` and `hash=`.
-    static func find(in text: String) -> ExportJournalHead? {
+    /// Every marker in `text` followed (within a line, before the next marker) by `session=`, `seq=` and `hash=`.
+    static func findAll(in text: String) -> [ExportJournalHead] {
+        var heads: [ExportJournalHead] = []
         var rest = text[...]
         while let at = rest.range(of: marker) {
-            let line = rest[at.upperBound...].prefix { $0 != "\n" && $0 != "\r" }.prefix(400)
+            var line = rest[at.upperBound...].prefix { $0 != "\n" && $0 != "\r" }.prefix(400)
+            // Several heads on one line (a study's qdpx description, its qdc origin): each reads only its own.
+            if let next = line.range(of: marker) { line = line[..<next.lowerBound] }
             func value(_ key: String, allowed: (Character) -> Bool) -> String? {
                 guard let k = line.range(of: key + "=") else { return nil }
                 let v = line[k.upperBound...].prefix(while: allowed)
@@ -55,11 +69,11 @@ public struct ExportJournalHead: Codable, Sendable, Equatable {
                 let seq = value("seq", allowed: \.isASCIIDigitCharacter).flatMap({ Int($0) }),
                 let hash = value("hash", allowed: \.isHexDigit)
             {
-                return ExportJournalHead(session: session, seq: seq, hash: hash)
+                heads.append(ExportJournalHead(session: session, seq: seq, hash: hash))
             }
             rest = rest[at.upperBound...]
         }
-        return nil
+        return heads
     }
 }
 

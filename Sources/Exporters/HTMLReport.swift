@@ -27,7 +27,7 @@ public enum HTMLReport {
         h += "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         h += "<meta name=\"generator\" content=\"Convene\">\n"
-        if let head = r.journalHead {
+        for head in r.recordedHeads {
             h +=
                 "<meta name=\"\(ExportJournalHead.marker)\" content=\"session=\(ExportText.xml(head.session)) seq=\(head.seq) hash=\(ExportText.xml(head.hash))\">\n"
         }

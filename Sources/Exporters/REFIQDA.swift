@@ -347,7 +347,7 @@ public enum REFIQDA {
         parts.append(
             "Exported by Convene from session \(r.session.id): anonymised research data; background material is withheld."
         )
-        if let head = r.journalHead { parts.append(head.text) }
+        for head in r.recordedHeads { parts.append(head.text) }
         return parts.joined(separator: " ")
     }
 
@@ -387,7 +387,7 @@ public enum REFIQDA {
         let sink = ExportSink()
         let x = SinkText(sink)
         x +=
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"\(origin)\(r.journalHead.map { " (" + ExportText.xml($0.text) + ")" } ?? "")\">\n  <Codes>\n"
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"\(origin)\(r.recordedHeads.map { " (" + ExportText.xml($0.text) + ")" }.joined())\">\n  <Codes>\n"
         for node in m.tree { codeXML(node, indent: "    ", withRefs: false, into: x) }
         x += "  </Codes>\n"
         if !m.themeGUID.isEmpty {

@@ -119,7 +119,7 @@ public enum ResearchFormats {
             ])
         }
         // A comment line after the data (readers such as pandas and R skip it with a comment character).
-        if let head = r.journalHead { out += "# " + head.text + "\r\n" }
+        for head in r.recordedHeads { out += "# " + head.text + "\r\n" }
         try out.finish()
     }
 
@@ -148,7 +148,7 @@ public enum ResearchFormats {
         }
         md += "- Participants: \(r.participants.count) · contributions in this record: \(r.contributions.count)\n"
         md += "- Anonymised research data: names and identifiers redacted, background material withheld.\n"
-        if let head = r.journalHead { md += "- Journal head (for `convene check --against`): \(head.text)\n" }
+        for head in r.recordedHeads { md += "- Journal head (for `convene check --against`): \(head.text)\n" }
         md += "\n"
         md += "## Who took part\n\n| code | role | organisation | strand |\n| --- | --- | --- | --- |\n"
         for p in r.participants {

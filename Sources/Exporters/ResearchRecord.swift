@@ -84,6 +84,12 @@ public struct ResearchRecord: Codable, Equatable, Sendable {
     /// Where the journal ended when the export was made (`convene check --against EXPORT`); absent when the
     /// record was built without a journal (benchmarks, tests, a study export).
     public var journalHead: ExportJournalHead? = nil
+    /// A study export's heads, one per session in manifest order (`convene check SESSION --against EXPORT`
+    /// picks the session's own); absent for a single session, so its bytes are as they were.
+    public var journalHeads: [ExportJournalHead]? = nil
+
+    /// Every head the export records, each written where its format allows.
+    public var recordedHeads: [ExportJournalHead] { (journalHead.map { [$0] } ?? []) + (journalHeads ?? []) }
 }
 
 /// Where the gate reads a session's contributions from: the state's own array,

@@ -14,11 +14,17 @@ enum DataProtection {
     }
 
     static func plan(_ request: WithdrawalRequest, _ state: SessionState) throws -> WithdrawalPlan {
-        do { return try WithdrawalPlan.make(request, state: state) } catch WithdrawalPlanError.unknownParticipant(let c)
-        {
-            throw ActionError.refused(.unknownParticipant(c))
-        } catch WithdrawalPlanError.alreadyWithdrawn(let c) {
-            throw ActionError.refused(.nothingToWithdraw(c))
+        do { return try WithdrawalPlan.make(request, state: state) } catch let error as WithdrawalPlanError {
+            throw refusal(error)
+        }
+    }
+
+    /// The planner's refusals in the action layer's words; any other plan error as it is.
+    static func refusal(_ error: WithdrawalPlanError) -> any Error {
+        switch error {
+        case .unknownParticipant(let c): return ActionError.refused(.unknownParticipant(c))
+        case .alreadyWithdrawn(let c): return ActionError.refused(.nothingToWithdraw(c))
+        default: return error
         }
     }
 
@@ -47,18 +53,18 @@ enum DataProtection {
         }
         _ = try plan(request, state) // refuses a bad --keep before anything changes
         let eraser = try eraser(journal)
+        // The steps a study's withdrawal takes too (SessionStore's `SessionErasure`).
+        let done: SessionErasure.Outcome<WithdrawalReceipt>
+        do {
+            done = try SessionErasure.withdraw(request, from: eraser, by: actor.name, at: now, dryRun: order.dryRun)
+        } catch let error as WithdrawalPlanError {
+            throw refusal(error)
+        }
+        let receipt = done.receipt
         if order.dryRun {
-            let receipt = try eraser.previewWithdrawal(try plan(request, state))
             return ActionOutcome(stored: [], state: state, message: summary(receipt), result: .withdrawal(receipt))
         }
-        // Their real name leaves the linkage table: redact where others named them first,
-        // so the placeholders that replace it keep the session's numbering.
-        var stored = try journal.append(by: actor.name, at: now) { latest in
-            guard let name = latest.linkage[code] else { return [] }
-            return Placeholders.numbered(NamesLeavingTheSession.redactions(for: [name], in: latest), in: latest)
-        }
-        let receipt = try eraser.withdraw(try plan(request, journal.state), by: actor.name, at: now)
-        stored += try eraser.allEvents().suffix(1)
+        let stored = try done.redactions + eraser.allEvents().suffix(1)
         return ActionOutcome(
             stored: stored, state: journal.state, message: summary(receipt), result: .withdrawal(receipt))
     }
@@ -81,19 +87,17 @@ enum DataProtection {
             throw ActionError.anonymiseBeforeWindowCloses(closesOn: closes)
         }
         let eraser = try eraser(journal)
-        // The names are about to be destroyed: redact every place they are still written.
-        var stored = try journal.append(by: actor.name, at: now) { latest in
-            Placeholders.numbered(
-                NamesLeavingTheSession.redactions(
-                    for: Array(latest.linkage.values) + latest.blocklist,
-                    in: latest), in: latest)
-        }
-        let redacted = stored.count
-        let receipt: AnonymisationReceipt
-        do { receipt = try eraser.anonymise(by: actor.name, at: now) } catch StoreError.rejected(.linkageDestroyed) {
+        // The steps a study's anonymisation takes too: this session's own names are redacted first.
+        let done: SessionErasure.Outcome<AnonymisationReceipt>
+        do {
+            done = try SessionErasure.anonymise(
+                eraser, redacting: { Array($0.linkage.values) + $0.blocklist }, by: actor.name, at: now)
+        } catch StoreError.rejected(.linkageDestroyed) {
             throw ActionError.alreadyAnonymised
         }
-        stored += try eraser.allEvents().suffix(1)
+        let receipt = done.receipt
+        let redacted = done.redactions.count
+        let stored = try done.redactions + eraser.allEvents().suffix(1)
         let names = receipt.realNames
         let blocked = receipt.blocklisted
         let message =

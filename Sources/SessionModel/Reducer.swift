@@ -228,7 +228,8 @@ extension SessionState {
         if text.unicodeScalars.count > limit { throw SessionError.textTooLong(field: field, limit: limit) }
     }
 
-    static func isUsableCode(_ code: String) -> Bool {
+    /// Whether a code name can be used: not empty, at most 120 characters, no control characters.
+    public static func isUsableCode(_ code: String) -> Bool {
         let trimmed = code.trimmingCharacters(in: .whitespaces)
         return !trimmed.isEmpty && trimmed.count <= 120
             && !trimmed.unicodeScalars.contains { $0.properties.generalCategory == .control }

@@ -125,6 +125,9 @@ public struct Contribution: Codable, Sendable, Equatable, Identifiable {
     /// Erased by a withdrawal: only the number is left.
     public var erased: Bool = false
 
+    // Inlinable: decoding a long session's snapshot builds 100 000 of these before the console's
+    // first screen, and the call across modules copied each one twice.
+    @inlinable
     public init(
         number: Int, loggedAt: Date, occurredAt: Date, loggedBy: String, source: ContributionSource, room: RoomID,
         speaker: String?, text: String, form: ContributionForm, replyTo: [Int], alignsWith: Int?, directMessage: Bool,

@@ -28,6 +28,9 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
     public internal(set) var pagedContributions = false
     /// Where the paged contributions are: the snapshot's seq and hash, its contribution count and their offset in it.
     var pagedSnapshot: PagedSnapshot?
+    /// The file holds a snapshot this version cannot use (an older encoding): the open
+    /// replayed the journal instead, and a writable open stores a fresh snapshot.
+    var snapshotUnusable = false
 
     /// Events between snapshots before opening writes a fresh one.
     public static let snapshotInterval = 2_000
@@ -160,7 +163,9 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
             }
             try journal.loadSnapshot()
             try journal.refresh()
-            if !readOnly, !pagedContributions, journal.lastSeq - journal.snapshotSeq >= snapshotInterval {
+            if !readOnly, !pagedContributions,
+                journal.lastSeq - journal.snapshotSeq >= snapshotInterval || journal.snapshotUnusable
+            {
                 try journal.writeSnapshot()
             }
         } catch let e as PagingUnavailable {
@@ -481,9 +486,11 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
 
     func loadSnapshot() throws {
         if pagedContributions { return try loadPagedSnapshot() }
-        guard let (seq, hash, plain) = try openedSnapshot(),
-            let state = try? SnapshotCodec.decode(plain), state.eventCount == seq
-        else { return }
+        guard let (seq, hash, plain) = try openedSnapshot() else { return }
+        guard let state = try? SnapshotCodec.decode(plain), state.eventCount == seq else {
+            lock.withLock { snapshotUnusable = true }
+            return
+        }
         lock.withLock {
             cached = state
             lastHash = hash
@@ -524,7 +531,10 @@ public final class SQLiteJournal: SessionJournal, @unchecked Sendable {
                     arguments: [state.eventCount, hash, blob])
             }
         } catch { throw Self.map(error, path: location) }
-        lock.withLock { snapshotSeq = state.eventCount }
+        lock.withLock {
+            snapshotSeq = state.eventCount
+            snapshotUnusable = false
+        }
     }
 
     // MARK: Meta

@@ -29,12 +29,14 @@ public enum PagingUnavailable: Error, Equatable, Sendable, CustomStringConvertib
     }
 }
 
-/// The snapshot a paged handle folded: where its contributions start and how many there are.
+/// The snapshot a paged handle folded: where its contributions start, how many there are,
+/// and the tables their records refer to.
 struct PagedSnapshot: Sendable {
     var seq: Int
     var hash: Data
     var count: Int
     var contributionsOffset: Int
+    var tables: SnapshotTables
 }
 
 extension SQLiteJournal {
@@ -84,12 +86,18 @@ extension SQLiteJournal {
             guard try blob.take(4) == Array(SnapshotCodec.magic) else { throw SnapshotError.unreadable }
             let jsonLength = Int(try blob.u32())
             let json = try blob.take(jsonLength)
+            let tables = try blob.decode { try SnapshotTables.read(&$0) }
             let count = Int(try blob.u32())
+            _ = try blob.take(12) // where the second half starts: pages are read from the first on
             let d = JSONDecoder()
             d.dateDecodingStrategy = .secondsSince1970
             let state = try d.decode(SessionState.self, from: Data(json))
             guard state.eventCount == seq, state.contributions.isEmpty else { throw SnapshotError.unreadable }
-            return (state, PagedSnapshot(seq: seq, hash: hash, count: count, contributionsOffset: blob.offset))
+            return (
+                state,
+                PagedSnapshot(
+                    seq: seq, hash: hash, count: count, contributionsOffset: blob.offset, tables: tables)
+            )
         }
     }
 
@@ -133,7 +141,7 @@ extension SQLiteJournal {
                 var blob = try SnapshotBlob(db)
                 defer { blob.close() }
                 try blob.skip(to: snapshot.contributionsOffset)
-                var stream = ContributionStream(blob: blob, remaining: snapshot.count)
+                var stream = ContributionStream(blob: blob, remaining: snapshot.count, tables: snapshot.tables)
                 try body(&stream)
             }
         } catch let e as PagingUnavailable {
@@ -150,15 +158,18 @@ extension SQLiteJournal {
 struct ContributionStream {
     var blob: SnapshotBlob
     var remaining: Int
+    let tables: SnapshotTables
 
     mutating func next() throws -> Contribution? {
         guard remaining > 0 else { return nil }
         remaining -= 1
-        return try blob.decode { try ContributionWriter.read(&$0) }
+        let tables = tables
+        return try blob.decode { try ContributionWriter.read(&$0, tables) }
     }
 
     /// The next contribution with a redaction or a rejection, skimming over the rest.
     mutating func nextMarked() throws -> Contribution? {
+        let tables = tables
         while remaining > 0 {
             remaining -= 1
             if let c = try blob.decode({ (r: inout ByteReader) -> Contribution? in
@@ -167,7 +178,7 @@ struct ContributionStream {
                     r = probe
                     return nil
                 }
-                return try ContributionWriter.read(&r)
+                return try ContributionWriter.read(&r, tables)
             }) {
                 return c
             }

@@ -38,14 +38,14 @@ extension Study {
         var blocked = 0
         var redacted = 0
         for (session, _) in pending {
-            // A file or a team session: each through its own `anonymise` (the same erasure SessionActions runs).
+            // A file or a team session: each through the erasure steps `convene anonymise` takes
+            // (SessionErasure), redacting every name of the study, numbered like any other redaction.
+            let leaving = names.sorted()
             try withJournal(session, readOnly: false) { journal in
-                redacted += try journal.append(by: actor, at: now) { latest in
-                    NamesLeavingTheSession.redactions(for: names.sorted(), in: latest)
-                }.count
-                let result = try journal.anonymise(by: actor, at: now)
-                realNames += result.realNames
-                blocked += result.blocklisted
+                let done = try SessionErasure.anonymise(journal, redacting: { _ in leaving }, by: actor, at: now)
+                redacted += done.redactions.count
+                realNames += done.receipt.realNames
+                blocked += done.receipt.blocklisted
             }
         }
         var files: [AnonymisedFile] = []

@@ -27,18 +27,27 @@ public enum StudyExport {
 }
 
 extension Study {
-    /// The study export's bytes and the implicit-identification warnings (judged across the study).
+    /// The study export's bytes and the implicit-identification warnings (judged across the study). The export
+    /// records every session's journal head (`ResearchRecord.journalHeads`).
     public func export(format: ExportFormat) throws -> (data: Data, warnings: [String]) {
         guard StudyExport.formats.contains(format) else {
             throw ExportError.packaging(
                 "a study exports to \(StudyExport.formats.map(\.rawValue).joined(separator: ", "))")
         }
-        let all = try states()
+        // Each session's state and where its journal ends, read in one opening.
+        let all = try manifest.sessions.map { session in
+            try withJournal(session, readOnly: true) { journal in
+                (session: session, state: journal.state, head: journal.head)
+            }
+        }
         let holders = StudyExport.roleHolders(all.map(\.state))
         var warnings: [String] = []
         var parts: [(StudySession, ResearchRecord)] = []
-        for (session, state) in all {
+        var heads: [ExportJournalHead] = []
+        for (session, state, head) in all {
             guard state.info != nil else { continue }
+            // One head per session, so `convene check SESSION --against EXPORT` holds each journal to it.
+            if let head { heads.append(ExportJournalHead(session: head.session, seq: head.seq, hash: head.hash)) }
             for w in ImplicitIdentification.warnings(in: state, roleHolders: holders, scope: "study") {
                 warnings.append("\(session.name): \(w.message)")
             }
@@ -48,10 +57,11 @@ extension Study {
             }
             parts.append((session, record))
         }
-        let merged = StudyRecord.merge(
+        var merged = StudyRecord.merge(
             id: manifest.id.uuidString.lowercased(), title: manifest.title,
             codebook: manifest.codebookName,
             parts.map { StudyRecord.Part(label: $0.0.name, strand: $0.0.strand, record: $0.1) })
+        merged.journalHeads = heads.isEmpty ? nil : heads
         return (try Exporter.render(merged, format: format), warnings)
     }
 

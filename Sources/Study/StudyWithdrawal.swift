@@ -22,7 +22,7 @@ public struct StudyWithdrawalReceipt: Sendable {
 
 extension Study {
     /// Withdraws `code` from every session of the study they attended, through each
-    /// session's own withdrawal (Privacy's `WithdrawalPlan` and the same erasure as `convene withdraw`).
+    /// session's own withdrawal (`SessionErasure.withdraw`, the steps `convene withdraw` takes).
     /// Every window is judged first, per session: if any has closed (and is not
     /// overridden), nothing is changed anywhere and the sessions are named.
     public func withdraw(
@@ -59,17 +59,10 @@ extension Study {
         var receipts: [(String, WithdrawalReceipt)] = []
         for session in targets {
             do {
-                // A file or a team session: the same planner and erasure as `convene withdraw`.
+                // A file or a team session: the same erasure steps as `convene withdraw` (SessionErasure),
+                // so the name redactions are numbered like any other and the planner and erasure are one.
                 let receipt = try withJournal(session, readOnly: dryRun) { journal in
-                    // Their real name leaves the linkage table: redact where anyone in this session named them first.
-                    if !dryRun {
-                        try journal.append(by: actor, at: now) { latest in
-                            guard let name = latest.linkage[code] else { return [] }
-                            return NamesLeavingTheSession.redactions(for: [name], in: latest)
-                        }
-                    }
-                    let plan = try WithdrawalPlan.make(request, state: journal.state)
-                    return try dryRun ? journal.previewWithdrawal(plan) : journal.withdraw(plan, by: actor, at: now)
+                    try SessionErasure.withdraw(request, from: journal, by: actor, at: now, dryRun: dryRun).receipt
                 }
                 receipts.append((session.name, receipt))
             } catch {

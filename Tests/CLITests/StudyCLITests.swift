@@ -1,4 +1,7 @@
+import ConveneTestSupport
+import Exporters
 import Foundation
+import SessionStore
 import XCTest
 
 /// `convene study …` and checklist consent through the built binary.
@@ -113,5 +116,83 @@ final class StudyCLITests: XCTestCase {
         ])
         XCTAssertTrue(
             linked.stdout.contains("added P03 (the same person as P03 in group1 of the study)"), linked.stdout)
+    }
+
+    /// A study export records every session's journal head; `convene check SESSION --against EXPORT` holds each
+    /// session to its own, in every study format, and names a session whose journal was cut back since.
+    func testAStudyExportRecordsEverySessionsHeadAndCheckHoldsEachToIt() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else {
+            XCTFail("this test cuts a journal with the sqlite3 command-line tool: apt-get install sqlite3")
+            throw TestRun.cannotRun("sqlite3 is not installed (apt-get install sqlite3)")
+        }
+        // The writers keep their anchors in the test's folder and `check` looks elsewhere: only the export's
+        // heads are compared.
+        @discardableResult
+        func ok(_ args: [String]) throws -> ConveneProcess.Result {
+            try ConveneProcess.ok(args, env: ["CONVENE_ANCHORS": path("anchors"), "CONVENE_USER": "Sam Lead"])
+        }
+        func check(_ file: String, against export: String) throws -> ConveneProcess.Result {
+            try ConveneProcess.run(
+                ["check", file, "--against", export], env: ["CONVENE_ANCHORS": path("no-anchors-here")])
+        }
+        let study = path("heads")
+        try ok(["study", "new", study, "--title", "Heads study"])
+        let g1 = study + "/group1.convene"
+        let g2 = study + "/group2.convene"
+        for (file, code, text) in [
+            (g1, "P01", "the hybrid link kept dropping"), (g2, "P02", "parents join from home"),
+        ] {
+            try ok(["new", file, "--title", "Group of \(code)", "--strand", "chairs"])
+            try ok(["participant", "add", file, "--code", code, "--role", "Social worker"])
+            try ok(["consent", file, code])
+            try ok(["log", file, "--source", "chat", "--speaker", code, "--", text])
+        }
+        let outside = path("outside.convene")
+        try ok(["new", outside, "--title", "Not in the study"])
+
+        func sessionID(_ file: String) throws -> String {
+            try XCTUnwrap(try SQLiteJournal.readMeta(path: file).sessionID)
+        }
+        var exports: [String] = []
+        for format in ["json", "csv", "quotes-csv", "markdown", "html", "qdpx", "qdc"] {
+            let out = path("study-\(format)")
+            try ok(["study", "export", study, "--format", format, "-o", out])
+            exports.append(out)
+            let heads = ExportJournalHead.readAll(exportAt: out)
+            XCTAssertEqual(heads.map(\.session), [try sessionID(g1), try sessionID(g2)], "\(format): one per session")
+            for file in [g1, g2] {
+                let r = try check(file, against: out)
+                XCTAssertEqual(r.status, 0, "\(format), \(file): \(r.stdout) \(r.stderr)")
+                XCTAssertTrue(r.stdout.contains("its end matches the receipt given"), "\(format): \(r.stdout)")
+            }
+            // A session that is not in the study has no head there: refused in one sentence.
+            let other = try check(outside, against: out)
+            XCTAssertEqual(other.status, 1, "\(format): \(other.stdout)")
+            XCTAssertTrue(other.stderr.contains("records the journal heads of other sessions"), other.stderr)
+        }
+        // Two exports of the same state are the same bytes: the heads are part of what was exported.
+        let again = path("again.json")
+        try ok(["study", "export", study, "--format", "json", "-o", again])
+        XCTAssertNotEqual(
+            FileManager.default.contents(atPath: again), FileManager.default.contents(atPath: exports[0]),
+            "recording the first export moved every journal on, so the second records later heads")
+
+        // group1 changes behind Convene's back: its tail (everything from its first study export on) is cut.
+        let cut = Process()
+        cut.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        cut.arguments = [
+            g1,
+            "DROP TRIGGER events_no_delete; DELETE FROM events WHERE seq >= (SELECT min(seq) FROM events WHERE kind = 'export.recorded') - 1; DELETE FROM snapshot;",
+        ]
+        try cut.run()
+        cut.waitUntilExit()
+        XCTAssertEqual(cut.terminationStatus, 0)
+        for out in exports {
+            let damaged = try check(g1, against: out)
+            XCTAssertEqual(damaged.status, 3, "\(out): \(damaged.stdout)")
+            XCTAssertTrue(damaged.stdout.contains("damage:"), "\(out): \(damaged.stdout)")
+            let intact = try check(g2, against: out)
+            XCTAssertEqual(intact.status, 0, "group2 did not change: \(intact.stdout) \(intact.stderr)")
+        }
     }
 }

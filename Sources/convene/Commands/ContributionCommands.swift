@@ -166,7 +166,10 @@ struct CodebookCommand: ParsableCommand {
     @OptionGroup var session: SessionFileArgument
     @Option(help: "A built-in codebook: practice-principles.") var use: String?
     @Option(
-        name: .customLong("import"), help: "A text file of codes: one a line, `Name: description` allowed, # comments.")
+        name: .customLong("import"),
+        help: ArgumentHelp(
+            "A file of codes: a text list (one a line, `Name: description` allowed, # comments), a REFI-QDA codebook "
+                + "(.qdc) or a REFI-QDA project (.qdpx)."))
     var importPath: String?
     @OptionGroup var actor: ActorOptions
 
@@ -180,16 +183,9 @@ struct CodebookCommand: ParsableCommand {
             try Sessions.perform(
                 .setCodebook(name: use, codes: BuiltInCodebook.practicePrinciples), on: session, by: actor)
         } else if let importPath {
-            let codes = try TextFiles.lines(importPath).map { line -> CodeDefinition in
-                if let colon = line.firstIndex(of: ":") {
-                    return CodeDefinition(
-                        name: line[..<colon].trimmingCharacters(in: .whitespaces),
-                        description: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
-                }
-                return CodeDefinition(name: line)
-            }
-            let name = ((importPath as NSString).lastPathComponent as NSString).deletingPathExtension
-            try Sessions.perform(.setCodebook(name: name, codes: codes), on: session, by: actor)
+            let book = try CodebookFile.read(path: importPath)
+            try Sessions.perform(.setCodebook(name: book.name, codes: book.codes), on: session, by: actor)
+            Output.line(book.summary)
         }
         let journal = try Sessions.read(session)
         defer { (journal as? PostgresJournal)?.close() }

@@ -190,7 +190,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var session: SessionFileArgument
     @Option(
         help:
-            "A receipt (withdraw --json), an export (any format) or any JSON document with a journalHead; the journal must still reach it (repeatable)."
+            "A receipt (withdraw --json), an export (any format, a study's too) or any JSON document with a journalHead; the journal must still reach it (repeatable)."
     )
     var against: [String] = []
 
@@ -208,9 +208,19 @@ struct CheckCommand: ParsableCommand {
         if let meta = try? SQLiteJournal.readMeta(path: session.file), meta.encryption != PlainPayloads().name {
             cipher = try Passphrases.cipher(for: meta, path: session.file, env: session.passphraseEnv)
         }
+        let sessionID = (try? SQLiteJournal.readMeta(path: session.file))?.sessionID
         let heads = try against.map { path -> JournalHead in
             if let head = Anchors.head(inDocument: path) { return head }
-            if let head = ExportJournalHead.read(exportAt: path) {
+            var recorded = ExportJournalHead.readAll(exportAt: path)
+            // A study export records one head per session: this file is held to its own.
+            if recorded.count > 1, let sessionID {
+                recorded = recorded.filter { $0.session == sessionID }
+                guard !recorded.isEmpty else {
+                    throw CLIError(
+                        "\(path) records the journal heads of other sessions, not this file's (\(sessionID))")
+                }
+            }
+            if let head = recorded.first {
                 return JournalHead(session: head.session, seq: head.seq, hash: head.hash)
             }
             throw CLIError("\(path) holds no journal head (give a receipt written with --json, or an export)")

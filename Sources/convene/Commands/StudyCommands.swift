@@ -1,6 +1,7 @@
 import ArgumentParser
 import Exporters
 import Foundation
+import Importers
 import SessionActions
 import SessionModel
 import SessionStore
@@ -34,8 +35,9 @@ struct StudyCommand: ParsableCommand {
         @Option(help: "The study's title.") var title: String
         @Option(help: "Days after each session in which a participant may withdraw.") var withdrawalDays: Int = 14
         @Option(
-            help:
-                "The study's codebook: practice-principles, or a text file of codes (one a line, `Name: description`).")
+            help: ArgumentHelp(
+                "The study's codebook: practice-principles, or a file of codes: a text list (one a line, "
+                    + "`Name: description`), a REFI-QDA codebook (.qdc) or a REFI-QDA project (.qdpx)."))
         var codebook: String = BuiltInCodebook.practicePrinciplesName
         @Option(help: "The consent checklist file: one item a line; `optional: ITEM -> never quoted|verbal withheld`.")
         var consentChecklist: String?
@@ -258,7 +260,7 @@ struct StudyCommand: ParsableCommand {
     }
 }
 
-/// The study's codebook: the built-in one by name, or a text file of codes.
+/// The study's codebook: the built-in one by name, or a file of codes (`CodebookFile`: text, .qdc or .qdpx).
 enum StudyCodebook {
     static func load(_ spec: String) throws -> (String, [CodeDefinition]) {
         if spec == BuiltInCodebook.practicePrinciplesName { return (spec, BuiltInCodebook.practicePrinciples) }
@@ -266,15 +268,9 @@ enum StudyCodebook {
             throw CLIError(
                 "'\(spec)' is neither a built-in codebook (\(BuiltInCodebook.practicePrinciplesName)) nor a file")
         }
-        let codes = try TextFiles.lines(spec).map { line -> CodeDefinition in
-            if let colon = line.firstIndex(of: ":") {
-                return CodeDefinition(
-                    name: line[..<colon].trimmingCharacters(in: .whitespaces),
-                    description: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
-            }
-            return CodeDefinition(name: line)
-        }
-        return (((spec as NSString).lastPathComponent as NSString).deletingPathExtension, codes)
+        let book = try CodebookFile.read(path: spec)
+        Output.line(book.summary)
+        return (book.name, book.codes)
     }
 }
 

@@ -1,12 +1,14 @@
 import Foundation
-import SessionModel
 
 /// One placeholder numbering for every path that accepts a redaction (the
 /// console's keys and palette, `convene redact`, the names a withdrawal or
-/// anonymisation redacts first, a study's withdrawal): each `RedactionAccepted`
+/// anonymisation redacts first, on one session or across a study): each `RedactionAccepted`
 /// records the number it was given against the latest state, so a later
 /// withdrawal, which erases other redactions, never renumbers it, and the
 /// console, `convene list`/`review` and every export show the same `[PERSON 2]`.
+/// It lives in the model, beside the numbers the fold keeps, so every layer that
+/// appends redactions (SessionActions, the erasure steps in SessionStore, a study)
+/// numbers them the one way.
 public enum Placeholders {
     /// `accepted` with `placeholder` set as the session numbers them now: a text
     /// already redacted keeps its number, a new one takes the next free number (the
@@ -30,7 +32,7 @@ public enum Placeholders {
     }
 
     /// The numbered copy of any list of payloads: only `RedactionAccepted` changes.
-    static func numberedPayloads(_ payloads: [any EventPayload], in state: SessionState) -> [any EventPayload] {
+    public static func numberedPayloads(_ payloads: [any EventPayload], in state: SessionState) -> [any EventPayload] {
         let accepted = payloads.compactMap { $0 as? RedactionAccepted }
         guard !accepted.isEmpty else { return payloads }
         var numbered = Self.numbered(accepted, in: state).makeIterator()
