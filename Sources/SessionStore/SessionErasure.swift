@@ -44,7 +44,8 @@ public enum SessionErasure {
 
     /// Destroys the session's linkage table and block-list: first redacts (numbered) every
     /// place the names `leaving` picks from the latest state are still written (a session's
-    /// own names; across a study, every session's), then erases. Throws
+    /// own names; across a study, every session's), then erases, replacing every one of
+    /// those names by its placeholder in the payloads that still hold them. Throws
     /// `StoreError.rejected(.linkageDestroyed)` if the session was already anonymised.
     public static func anonymise(
         _ journal: any ErasingJournal, redacting leaving: (SessionState) -> [String], by actor: String,
@@ -54,6 +55,10 @@ public enum SessionErasure {
         let redactions = try journal.append(by: actor, at: now) { latest in
             Placeholders.numbered(NamesLeavingTheSession.redactions(for: leaving(latest), in: latest), in: latest)
         }
-        return Outcome(redactions: redactions, receipt: try journal.anonymise(by: actor, at: now))
+        // Names from outside the session's own lists (a study's) are rewritten in the bytes as its own are.
+        let own = Set(journal.state.linkage.values).union(journal.state.blocklist)
+        let extra = leaving(journal.state).filter { !own.contains($0) }
+        return Outcome(
+            redactions: redactions, receipt: try journal.anonymise(by: actor, at: now, alsoReplacing: extra))
     }
 }

@@ -174,8 +174,11 @@ extension ErasingJournal {
     /// End of project: destroys the linkage table and every block-listed name
     /// physically, replaces those names by their placeholders in every payload
     /// that still holds them, and records `linkage.destroyed` with the chained
-    /// erasure record.
-    public func anonymise(by actor: String, at: Date) throws -> AnonymisationReceipt {
+    /// erasure record. `alsoReplacing`: names from outside this session's lists
+    /// that are replaced the same way (a study's other sessions' names).
+    public func anonymise(by actor: String, at: Date, alsoReplacing extra: [String] = []) throws
+        -> AnonymisationReceipt
+    {
         var names = 0
         var blocked = 0
         let result = try erase(by: actor, at: at) { s, events in
@@ -183,7 +186,8 @@ extension ErasingJournal {
             let clear = ErasureRules.linkage(in: events)
             names = events.filter { clear.contains($0.seq) && $0.event.payload is RealNameRecorded }.count
             blocked = clear.count - names
-            let leaving = Array(s.linkage.values) + s.blocklist
+            let own = Array(s.linkage.values) + s.blocklist
+            let leaving = own + extra.filter { !own.contains($0) }
             return ErasurePlan(
                 clear: clear, names: leaving,
                 draftGoes: { draft in

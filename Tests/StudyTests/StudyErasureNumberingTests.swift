@@ -8,7 +8,8 @@ import XCTest
 
 /// A study's anonymisation redacts every name of the study in every session through the one erasure path
 /// (`SessionErasure`), so its redactions record their placeholder numbers like any other (issue 15 item 7): an
-/// existing number never moves, a new name takes the next free one, and the state and the CSV agree.
+/// existing number never moves, a new name takes the next free one, and the state and the CSV agree; and every
+/// one of those names, its own session's or another's, leaves the bytes.
 final class StudyErasureNumberingTests: XCTestCase {
     func testStudyAnonymisationNumbersItsRedactionsAndMovesNoExistingNumber() throws {
         let f = try StudyFixture()
@@ -33,10 +34,13 @@ final class StudyErasureNumberingTests: XCTestCase {
         try study.add(location: f.path("beta.convene"), strand: "chairs", by: "Sam Lead", at: StudyFixture.t0)
 
         let later = SessionDate.format(Date().addingTimeInterval(30 * 86_400))
-        // (A name of one session written in another stays in that row's bytes, as docs/studies.md says, and
-        // `namesStillFound` names those sessions; this test is about the numbers.)
         let result = try f.open().anonymise(by: "Sam Lead", at: Date(), today: later)
         XCTAssertEqual(result.realNames, 3)
+        // A name of one session written in another is replaced in that session's bytes too.
+        XCTAssertEqual(result.namesStillFound, [])
+        for (file, name) in [("alpha.convene", "kit arden"), ("beta.convene", "jo marsh")] {
+            XCTAssertFalse(f.contains(name, in: StudyFixture.lower(f.rawBytes(file))), "\(name) is in \(file)")
+        }
 
         func recorded(_ file: String) throws -> (numbers: [Int?], state: SessionState) {
             let journal = try SQLiteJournal.open(path: f.path(file), readOnly: true)
