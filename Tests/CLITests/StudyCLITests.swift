@@ -119,7 +119,8 @@ final class StudyCLITests: XCTestCase {
     }
 
     /// A study export records every session's journal head; `convene check SESSION --against EXPORT` holds each
-    /// session to its own, in every study format, and names a session whose journal was cut back since.
+    /// session to its own, in every study format, and names a session whose journal was cut back since; so does
+    /// `convene study check DIR --against EXPORT` for every session at once.
     func testAStudyExportRecordsEverySessionsHeadAndCheckHoldsEachToIt() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else {
             XCTFail("this test cuts a journal with the sqlite3 command-line tool: apt-get install sqlite3")
@@ -170,6 +171,12 @@ final class StudyCLITests: XCTestCase {
             XCTAssertEqual(other.status, 1, "\(format): \(other.stdout)")
             XCTAssertTrue(other.stderr.contains("records the journal heads of other sessions"), other.stderr)
         }
+        // The study-level equivalent: every session against its own head, in one command.
+        let whole = try ConveneProcess.run(
+            ["study", "check", study, "--against", exports[1]], env: ["CONVENE_ANCHORS": path("no-anchors-here")])
+        XCTAssertEqual(whole.status, 0, whole.stdout + whole.stderr)
+        XCTAssertTrue(whole.stdout.contains("study ok: 2 sessions checked"), whole.stdout)
+        XCTAssertEqual(whole.stdout.components(separatedBy: "its end matches the receipt given").count, 3, whole.stdout)
         // Two exports of the same state are the same bytes: the heads are part of what was exported.
         let again = path("again.json")
         try ok(["study", "export", study, "--format", "json", "-o", again])
@@ -194,5 +201,12 @@ final class StudyCLITests: XCTestCase {
             let intact = try check(g2, against: out)
             XCTAssertEqual(intact.status, 0, "group2 did not change: \(intact.stdout) \(intact.stderr)")
         }
+        let cutStudy = try ConveneProcess.run(
+            ["study", "check", study, "--against", exports[0]], env: ["CONVENE_ANCHORS": path("no-anchors-here")])
+        XCTAssertEqual(cutStudy.status, 3, cutStudy.stdout)
+        XCTAssertTrue(cutStudy.stdout.contains("study damaged: group1\n"), cutStudy.stdout)
+        let blocks = cutStudy.stdout.components(separatedBy: "== group2")
+        XCTAssertTrue(blocks[0].contains("damage:"), "group1's block names the damage: \(cutStudy.stdout)")
+        XCTAssertTrue(blocks.last?.contains("ok: ") == true, "group2's block is clean: \(cutStudy.stdout)")
     }
 }

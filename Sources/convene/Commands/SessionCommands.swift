@@ -229,7 +229,14 @@ struct CheckCommand: ParsableCommand {
     }
 
     private func report(_ report: CheckReport, heads: [JournalHead] = []) throws {
-        defer { for note in report.notes { Output.line("note: \(note)") } }
+        for line in Self.lines(report, heads: heads.count) { Output.line(line) }
+        if !report.isHealthy { throw ExitCode(3) }
+    }
+
+    /// What `check` prints for one journal: `ok: …` or one `damage: …` line per problem, then `note: …` lines.
+    /// `heads`: how many receipts or export heads it was held to.
+    static func lines(_ report: CheckReport, heads: Int) -> [String] {
+        var out: [String] = []
         if report.isHealthy {
             var facts = [
                 "\(report.events) events", report.keyedChain ? "keyed hash chain intact" : "hash chain intact",
@@ -238,17 +245,17 @@ struct CheckCommand: ParsableCommand {
             if report.erased > 0 { facts.append("\(report.erased) erased by withdrawal or anonymisation, as recorded") }
             if report.rewritten > 0 { facts.append("\(report.rewritten) rewritten to remove names, as recorded") }
             var held: [String] = []
-            if report.anchorsCompared > heads.count { held.append("this machine's anchor") }
-            if !heads.isEmpty { held.append("the receipt\(heads.count == 1 ? "" : "s") given") }
+            if report.anchorsCompared > heads { held.append("this machine's anchor") }
+            if heads > 0 { held.append("the receipt\(heads == 1 ? "" : "s") given") }
             facts.append(
                 held.isEmpty
                     ? "no anchor or receipt to compare its end with"
                     : "its end matches " + held.joined(separator: " and "))
-            Output.line("ok: " + facts.joined(separator: ", "))
+            out.append("ok: " + facts.joined(separator: ", "))
         } else {
-            for problem in report.problems { Output.line("damage: \(problem)") }
-            throw ExitCode(3)
+            out += report.problems.map { "damage: \($0)" }
         }
+        return out + report.notes.map { "note: \($0)" }
     }
 }
 

@@ -14,7 +14,7 @@ struct StudyCommand: ParsableCommand {
         commandName: "study",
         abstract:
             "A study: several sessions under one information sheet (withdrawal, anonymisation, one analysis export).",
-        subcommands: [New.self, Add.self, Show.self, Withdraw.self, Anonymise.self, Export.self])
+        subcommands: [New.self, Add.self, Show.self, Withdraw.self, Anonymise.self, Export.self, Check.self])
 
     struct Folder: ParsableArguments {
         @Argument(help: "The study folder.") var directory: String
@@ -227,6 +227,42 @@ struct StudyCommand: ParsableCommand {
                     "the linkage is destroyed, but a name was still found in the bytes of \(result.namesStillFound.joined(separator: ", ")) (typed into the session's own text, which is redacted in every export); see docs/studies.md"
                 )
             }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check",
+            abstract:
+                "Check every session of the study as `convene check` does; with --against, each file against its own head in a study export.",
+            discussion: """
+                One block per session (`== NAME` then check's `ok:`, `damage:` and `note:` lines). Exit 3 if any \
+                session is damaged or cannot be checked.
+                """)
+        @OptionGroup var folder: Folder
+        @Option(help: "A study export (any format): each session file must still reach the head it records for it.")
+        var against: String?
+
+        func run() throws {
+            let study = try folder.open()
+            var heads: [ExportJournalHead] = []
+            if let against {
+                heads = ExportJournalHead.readAll(exportAt: against)
+                guard !heads.isEmpty else {
+                    throw CLIError("\(against) holds no journal head (give an export of this study)")
+                }
+            }
+            let results = study.check(against: heads)
+            for r in results {
+                Output.line("== \(r.session)")
+                for line in CheckCommand.lines(r.report, heads: r.headsCompared) { Output.line(line) }
+            }
+            let damaged = results.filter { !$0.report.isHealthy }.map(\.session)
+            Output.line(
+                damaged.isEmpty
+                    ? "study ok: \(results.count) session\(results.count == 1 ? "" : "s") checked"
+                    : "study damaged: \(damaged.joined(separator: ", "))")
+            if !damaged.isEmpty { throw ExitCode(3) }
         }
     }
 
