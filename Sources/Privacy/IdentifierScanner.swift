@@ -141,6 +141,7 @@ public struct IdentifierScanner: Sendable {
     static func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
         // A session name inside a longer finding (a handle, an address) is redacted with it.
         var candidates = candidates
+        let sessionNames = candidates.filter(\.sessionName)
         for k in candidates.indices where candidates[k].sessionName {
             let c = candidates[k]
             if candidates.contains(where: {
@@ -159,6 +160,19 @@ public struct IdentifierScanner: Sendable {
         }
         var kept: [Candidate] = []
         for c in ranked where !kept.contains(where: { $0.start < c.end && c.start < $0.end }) { kept.append(c) }
+        // Two session names widened into each other ("Lacey-MaeLacey-Mae": each took the other's hyphen half): the
+        // one left out still covers a part nobody else does, so the two merge instead of one being dropped.
+        for c in sessionNames {
+            let overlapping = kept.indices.filter { kept[$0].start < c.end && c.start < kept[$0].end }
+            guard let first = overlapping.first,
+                !overlapping.contains(where: { kept[$0].start <= c.start && c.end <= kept[$0].end })
+            else { continue }
+            var merged = kept[first]
+            merged.start = overlapping.map { kept[$0].start }.reduce(c.start, min)
+            merged.end = overlapping.map { kept[$0].end }.reduce(c.end, max)
+            for k in overlapping.reversed() { kept.remove(at: k) }
+            kept.append(merged)
+        }
         return kept.sorted { $0.start < $1.start }
     }
 }

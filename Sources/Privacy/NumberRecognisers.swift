@@ -768,7 +768,7 @@ extension ScanContext {
     }
 
     static let ageUnits = Vocab.set(
-        "minutes mins min hours hrs hour weeks week days day months month percent % miles mile times pounds quid am pm o'clock : . / p k yrs years year x referrals cases families kids children young people of or to - – + th st nd rd"
+        "minutes mins min hours hrs hour weeks week days day months month percent % miles mile times pounds quid am pm o'clock : . / p k yrs years year x referrals cases families kids children young people of or to - – + th st nd rd foot feet ft inches stone kg cm"
     )
 
     /// Words before "at 10" that make it a time, not an age ("the meeting is at 10").
@@ -791,9 +791,11 @@ extension ScanContext {
             return n.isPunct(",.;!?)—–-") || ["and", "when", "but", "so", "then", "now"].contains(n.key)
                 || n.kind == .punct && !n.isPunct(":/%")
         }
+        // "a test at 13", '"traditional marriage" at 15' (not "we lose them at 16": a group's age is generic).
+        let before = tok(i - 1)?.isPunct("\"”’)") == true ? i - 2 : i - 1
         if k == "at" || k == "since", tok(i + 1)?.kind == .number, let v = ageValue(i + 1), (1...17).contains(v),
-            !Self.timeContexts.contains(key(i - 1)),
-            tok(i - 1)?.isWordLike == true, ends(i + 1)
+            !Self.timeContexts.contains(key(before)), !Self.groupObjects.contains(key(before)),
+            tok(before)?.isWordLike == true, ends(i + 1)
         {
             return i + 1
         }
@@ -826,18 +828,35 @@ extension ScanContext {
             }
         }
         // Shorthand: "lad 16 stopped near…", "Girl 13 in Govanhill" (not "Child 1", "Boy 2": designations are small numbers).
-        if let n = tok(i + 1), n.kind == .number, n.length <= 2, Self.singlePersonNouns.contains(k),
+        if let n = tok(i + 1), n.kind == .number, n.length <= 2, Self.singlePersonNouns.contains(k) || k == "twins",
             let v = Int(n.text), (8...21).contains(v),
             tok(i + 2).map({ !Self.ageUnits.contains($0.key) || $0.isPunct(",.;)-–") }) ?? true
         {
             return i + 1
         }
-        // "the girl I mentioned is 15 now", "he was 12 then": a bare number with "now/then", a person spoken of just before.
+        // "bf 24", "boyfriend 19": an adult partner's age in shorthand, at the end of a clause.
+        if let n = tok(i + 1), n.kind == .number, n.length <= 2, Self.partnerWords.contains(k), !covered(i + 1),
+            let v = Int(n.text), (12...60).contains(v), tok(i + 2).map({ $0.isPunct(",.;)-–!?") }) ?? true
+        {
+            return i + 1
+        }
+        // "the girl I mentioned is 15 now", "he was 12 then", "the boy I mentioned is now 16": a bare number with
+        // "now/then", a person spoken of just before.
         if k == "is" || k == "was", let v = ageValue(i + 1), (1...25).contains(v),
             ["now", "then"].contains(key(ageEnd(i + 1) + 1)),
             cueBefore(i, Self.personWords, reach: 6)
         {
             return i + 1
+        }
+        if k == "is" || k == "was", key(i + 1) == "now", let v = ageValue(i + 2), (1...25).contains(v), ends(i + 2),
+            cueBefore(i, Self.personWords, reach: 6)
+        {
+            return i + 2
+        }
+        // "a lad from Tonypandy, fifteen, and…", "yp szymon - Peterborough, 16, placed…": a teenage age set off by
+        // commas a few words after a person (not in a run of numbers).
+        if let a = commaAge(at: i), cueBefore(i, Self.personWords.union(Self.singlePersonNouns), reach: 8) {
+            return a
         }
         // "he can't have been more than eleven", "she'd been 12 when it started".
         if k == "been", cueBefore(i, Self.subjectPronouns, reach: 5) {
@@ -846,6 +865,29 @@ extension ScanContext {
             if let v = ageValue(j), (2...25).contains(v), ends(j) { return j }
         }
         return nil
+    }
+
+    /// A teenage age between commas at `i` (the first comma), not in a run of numbers: ", 16," / ", fifteen, and".
+    func commaAge(at i: Int) -> Int? {
+        guard key(i) == ",", let v = ageValue(i + 1), (10...19).contains(v), tok(i - 1)?.kind == .word,
+            tok(ageEnd(i + 1) + 1).map({ $0.isPunct(",.;") }) ?? true,
+            tok(ageEnd(i + 1) + 2)?.kind != .number, !covered(i + 1)
+        else { return nil }
+        return i + 1
+    }
+
+    static let partnerWords = Vocab.set("bf gf boyfriend girlfriend partner husband wife fella")
+
+    /// Groups whose age is generic: "we lose them at 16".
+    static let groupObjects = Vocab.set("them they us we kids children people everyone lads girls boys yps")
+
+    /// A person was found within `reach` tokens before `i` in the same sentence.
+    func personBefore(_ i: Int, reach: Int) -> Bool {
+        guard i < tokens.count else { return false }
+        let from = tokens[max(0, i - reach)].start
+        let to = tokens[i].start
+        if tokens[max(0, i - reach)..<i].contains(where: { $0.isPunct(".!?") }) { return false }
+        return candidates.contains { $0.label == .person && $0.start >= from && $0.end <= to }
     }
 
     static let singlePersonNouns = Vocab.set(
@@ -1014,6 +1056,8 @@ extension ScanContext {
                 }
             } else if let n1 = tok(i + 1), n1.kind == .punct || n1.key == "is" || n1.key == "was" || n1.key == "were",
                 ["she", "he", "who", "girl", "boy", "lad", "child", "youngest", "eldest", "oldest"].contains(k)
+                    || ["man", "woman", "male", "female", "bloke", "guy", "lady", "suspect"].contains(k)
+                        && key(i - 1) == "the"
                     || Vocab.relations.contains(k) && key(i - 1) != "the" || k == "boyfriend" || k == "girlfriend"
             {
                 if ["'", "’"].contains(key(i + 1)), key(i + 2) == "s" {

@@ -39,6 +39,7 @@ extension ScanContext {
     func notAName(_ i: Int) -> Bool {
         let k = key(i)
         return Vocab.notNames.contains(k) || Self.chatWords.contains(k) || Vocab.roles.contains(k) || quiet[i]
+            || Vocab.nationalities.contains(k) || Vocab.countries.contains(k)
             || Self.brands.contains(k)
             || Self.designations.contains(k) || (!tokens[i].capitalised && Self.noVowel(k))
     }
@@ -104,7 +105,7 @@ extension ScanContext {
     }
 
     static let surnameModified = Vocab.set(
-        "family families household brothers sisters twins kids boys girls children chn siblings sibs case cases lads clan parents"
+        "family families household brothers sisters twins kids boys girls children chn siblings sibs case cases lads clan parents boy girl lad"
     )
     /// How reports name a person they do not name ("Boy A", "Child C", "the victim"): never a name.
     static let designations = Vocab.set(
@@ -138,6 +139,20 @@ extension ScanContext {
         if Vocab.strongVerbs.contains(next) { return true }
         if possessive { return t.capitalised || Self.possessedByPeople.contains(key(i + 3)) }
         if ageAfterName(i) != nil { return true }
+        // "Olumide from the exploitation team", "it's Temi from YOT": someone introduced by where they work.
+        if t.capitalised, next == "from",
+            tok(i + 2)?.allCaps == true
+                || key(i + 2) == "the" && (i + 3...i + 5).contains(where: { Self.workplaceWords.contains(key($0)) })
+        {
+            return true
+        }
+        // "bayo was the one from Peckham": in lower-case chat, a word on no list opening a sentence before was/is and
+        // a determiner.
+        if !t.capitalised, t.sentenceStart, ["was", "is"].contains(next),
+            ["the", "a", "an", "always", "never", "with", "one"].contains(key(i + 2))
+        {
+            return true
+        }
         // "Haruka (SW) said", "Temi (police):": a name before a bracketed role.
         if t.capitalised, next == "(", Vocab.roles.contains(key(i + 2)) || Self.bracketRoles.contains(key(i + 2)) {
             return true
@@ -171,6 +186,8 @@ extension ScanContext {
         let bracket = key(j) == "("
         let comma = key(j) == "," || (["-", "–"].contains(key(j)) && tok(j)?.spaceBefore == true)
         if bracket || comma { j += 1 }
+        // "callum (now 17)", "Tiah (aged 15)".
+        if bracket, ["now", "aged", "age"].contains(key(j)) { j += 1 }
         guard let v = ageValue(j), tok(j)?.kind == .number || bracket || comma,
             (0...25).contains(v) || (bracket || comma) && v <= 99
         else { return nil }
@@ -192,6 +209,44 @@ extension ScanContext {
         }
         return nil
     }
+
+    static let workplaceWords = Vocab.set(
+        "team service police council school hospital unit project yot camhs mash department dept office trust charity")
+
+    /// Named county lines that are not drug lines.
+    static let railLines = Vocab.set(
+        """
+        northern central jubilee piccadilly victoria district circle bakerloo metropolitan elizabeth overground
+        hammersmith waterloo county main branch front bottom red blue green yellow first second third
+        """)
+    static let withVerbs = Vocab.set(
+        "seen spotted out hanging hangs left lives living staying stays went going met seen")
+
+    /// Shorthand notes put a bare age straight after a name and go on ("jayden 14 + kai 15", "lewis 16 stabbed",
+    /// "sean 15 Ballymena", "bro Hassan 19 in custody"): a number of 10–19 after a person is an age unless a unit or
+    /// something counted follows ("kai 10 mins", "tyler 12 sessions"); 1–21 before an arrow or a spaced plus.
+    func looseAgeAfterName(_ e: Int) -> Int? {
+        let j = e + 1
+        guard let t = tok(j), t.kind == .number, t.length <= 2, let v = Int(t.text), (1...21).contains(v) else {
+            return nil
+        }
+        guard let a = tok(j + 1) else { return nil }
+        if a.kind == .punct {
+            if a.isPunct("+") { return a.spaceBefore && (tok(j + 2)?.spaceBefore ?? false) ? j : nil }
+            return a.scalar.value >= 0x2190 && a.scalar.value <= 0x21FF ? j : nil // an arrow: "amira 13 → Oakfield"
+        }
+        guard (10...19).contains(v), a.kind == .word, !Self.ageUnits.contains(a.key), !Self.countedNouns.contains(a.key)
+        else { return nil }
+        return j
+    }
+
+    /// Things counted after a bare number ("12 sessions", "15 quid"): the number is not an age.
+    static let countedNouns = Vocab.set(
+        """
+        sessions session visits visit calls call texts messages incidents episodes nights night goals points lessons
+        grand quid pence foot feet ft inches inch cm kg stone metres meters miles km mph per out off more less lads girls
+        boys kids yp yps young people cases referrals children others times occasions members pupils students staff
+        """)
 
     /// "Tia and Kezia", "Kez, Tyler and Mo": a word on no list, capitalised, next to a person in a list is a person too.
     mutating func findPeopleInLists() {
@@ -218,10 +273,20 @@ extension ScanContext {
     mutating func findAgesOfPeople() {
         findPeopleInLists()
         defer { findAgeEchoesAndLists() }
+        // "yp szymon - Peterborough, 16, placed…": a teenage age between commas a few words after a person.
+        for i in tokens.indices where tokens[i].isPunct(",") {
+            if let a = commaAge(at: i), personBefore(i, reach: 8) { add(.age, tokens: a, ageEnd(a)) }
+        }
         let people = candidates.filter { $0.label == .person }
         for p in people {
-            guard let last = tokens.lastIndex(where: { $0.end == p.end }) else { continue }
-            if let a = ageAfterName(last), !covered(a) {
+            guard var last = tokens.lastIndex(where: { $0.end == p.end }) else { continue }
+            // "jordan-lee 14": the other half of a hyphenated name is added to the span later (widenSpans).
+            if key(last + 1) == "-", let h = tok(last + 2), h.kind == .word, !tokens[last + 1].spaceBefore,
+                !h.spaceBefore
+            {
+                last += 2
+            }
+            if let a = ageAfterName(last) ?? looseAgeAfterName(last), !covered(a) {
                 add(.age, tokens: a, a)
                 continue
             }
@@ -259,6 +324,11 @@ extension ScanContext {
         while i < tokens.count {
             defer { i += 1 }
             if tokens[i].kind == .alnum {
+                if let (start, end, e) = gluedWholeName(at: i, sessionNames) {
+                    candidates.append(Candidate(label: .person, start: start, end: end, sessionName: true))
+                    i = e
+                    continue
+                }
                 findSessionNamesGlued(in: i, sessionNames, wordLike: wordLike)
                 continue
             }
@@ -268,6 +338,11 @@ extension ScanContext {
                 if let e = matches(n, at: i), standalone(i, e) {
                     candidates.append(
                         Candidate(label: .person, start: tokens[i].start, end: tokens[e].end, sessionName: true))
+                    i = e
+                    break
+                }
+                if n.count > 1, let (end, e) = matchesGluedLast(n, at: i), standalone(i, i) {
+                    candidates.append(Candidate(label: .person, start: tokens[i].start, end: end, sessionName: true))
                     i = e
                     break
                 }
@@ -325,6 +400,43 @@ extension ScanContext {
         let prevCap = tok(i - 1).map { $0.isWordLike && $0.capitalised } ?? false
         let nextCap = tok(i + 1).map { $0.isWordLike && $0.capitalised } ?? false
         return !prevCap && !nextCap
+    }
+
+    /// A whole name of several parts whose last part is glued to digits ("Amber Rose43", "JO LI3"): the last token
+    /// starts with the last part's letters and goes on with a digit. Returns the name's scalar end and last token.
+    func matchesGluedLast(_ n: [String], at i: Int) -> (Int, Int)? {
+        let last = i + n.count - 1
+        guard last < tokens.count, tokens[last].kind == .alnum else { return nil }
+        for k in 0..<(n.count - 1) where tokens[i + k].key != n[k] { return nil }
+        let t = tokens[last]
+        var b = t.start
+        while b < t.end, Tokeniser.isLetter(scalars[b]) || scalars[b].properties.generalCategory == .nonspacingMark {
+            b += 1
+        }
+        guard b > t.start, b < t.end, Tokeniser.foldedKey(scalars, t.start, b) == n[n.count - 1] else { return nil }
+        return (b, last)
+    }
+
+    /// A whole name of several parts whose first part is glued to digits before it ("900123JO LI", "43Amber Rose",
+    /// "9Amber Rose43"): the token ends with the first part's letters after a digit. Returns scalar start and end and
+    /// the last token.
+    func gluedWholeName(at i: Int, _ sessionNames: [String: [[String]]]) -> (Int, Int, Int)? {
+        let t = tokens[i]
+        var a = t.end
+        while a > t.start,
+            Tokeniser.isLetter(scalars[a - 1]) || scalars[a - 1].properties.generalCategory == .nonspacingMark
+        {
+            a -= 1
+        }
+        guard a < t.end, a > t.start, let names = sessionNames[Tokeniser.foldedKey(scalars, a, t.end)] else {
+            return nil
+        }
+        for n in names where n.count > 1 && i + n.count - 1 < tokens.count {
+            let rest = Array(n.dropFirst())
+            if let e = matches(rest, at: i + 1), standalone(e, e) { return (a, tokens[e].end, e) }
+            if let (end, e) = matchesGluedLast(rest, at: i + 1) { return (a, end, e) }
+        }
+        return nil
     }
 
     /// "tyler99", "23SIÂN": a one-word session name glued to digits is still that name (not an everyday word: "mac2").
@@ -423,6 +535,11 @@ extension ScanContext {
                 cueNext = i + 2
             } else if k == "name", key(i + 1) == "'" || key(i + 1) == "’", key(i + 2) == "s" {
                 cueNext = i + 3
+            } else if k == "name", ["first", "real", "full", "given", "sur", "street"].contains(key(i - 1)),
+                let n = tok(i + 1), n.kind == .word, n.capitalised || !gazetteer.isWord(n.key)
+            {
+                // "(first name rukhsana?)", "real name Dwayne".
+                cueNext = i + 1
             } else if k == "known", key(i + 1) == "as" {
                 cueNext = i + 2
             } else if ["nickname", "alias", "nick"].contains(k), ["is", "was", ":", "-"].contains(key(i + 1)) {
@@ -458,14 +575,19 @@ extension ScanContext {
                 }
             }
             // "the Smith family", "the Okafor children", "the Brennan case": a surname as a modifier.
+            // "the O'Sullivan family", "the D'Souza case": the O' is part of the name.
+            let apostrophed =
+                ["'", "’"].contains(key(i - 1)) && ["o", "d"].contains(key(i - 2)) && !tokens[i - 1].spaceBefore
+                && !tokens[i].spaceBefore && tokens[i - 2].capitalised
             if t.kind == .word, t.capitalised && !t.allCaps || unknown(i) || on(.surname, i) && !on(.word, i),
-                t.length >= 3, key(i - 1) == "the", Self.surnameModified.contains(key(i + 1)),
+                t.length >= 3, key(i - 1) == "the" || apostrophed && key(i - 3) == "the",
+                Self.surnameModified.contains(key(i + 1)),
                 !notAName(i),
                 !(on([.town, .bigPlace], i) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)),
                 !Vocab.genericServiceWords.contains(k), !Vocab.genericOrgModifiers.contains(k),
                 !(["case", "cases"].contains(key(i + 1)) && Self.caseWorkWords.contains(key(i + 2)))
             {
-                add(.person, tokens: i, i)
+                add(.person, tokens: apostrophed ? i - 2 : i, i)
                 continue
             }
             // "our Kayleigh", "our Dee": a family's way of naming one of its own (not "our Head of Service", "our LA").
@@ -481,6 +603,73 @@ extension ScanContext {
                 let e = extendName(i)
                 add(.person, tokens: i, e)
                 i = e
+                continue
+            }
+            // "tyler99", "Kayden2009": a listed given name (not a word) glued to digits, as in a gaming or user name.
+            if t.kind == .alnum, !t.sentenceStart || t.length >= 6 {
+                let letters = t.key.prefix { $0.isLetter }
+                let rest = t.key.dropFirst(letters.count)
+                if letters.count >= 4, !rest.isEmpty, rest.allSatisfy(\.isNumber), gazetteer.isGiven(String(letters)),
+                    !gazetteer.isAmbiguous(String(letters)), !gazetteer.isWord(String(letters)),
+                    !Vocab.notNames.contains(String(letters))
+                {
+                    var c = Candidate(label: .person, start: t.start, end: t.end)
+                    c.possible = true
+                    candidates.append(c)
+                    continue
+                }
+            }
+            // "Skinny's real name", "the Smurf line": a nickname that is a word, where only a person fits.
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !t.sentenceStart || key(i + 1) == "line",
+                !notAName(i), !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k),
+                !Vocab.orgHeads.contains(k), !Self.determiners.contains(k), !Vocab.relations.contains(k),
+                ["'", "’"].contains(key(i + 1)) && key(i + 2) == "s" && ["real", "full", "first"].contains(key(i + 3))
+                    && key(i + 4) == "name"
+                    || key(i + 1) == "line" && !Self.railLines.contains(k) && !on(.given, i) && !on(.surname, i)
+                        && (key(i - 1) == "the" || tokens[i].lineStart)
+            {
+                add(.person, tokens: i, i)
+                continue
+            }
+            // "seen w/ Skinny", "out w/ Jonno": shorthand "w/" is "with".
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i - 1) == "/", key(i - 2) == "w",
+                !tokens[i - 1].spaceBefore, Self.withVerbs.contains(key(i - 3)), !notAName(i),
+                !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k), !Vocab.orgHeads.contains(key(i + 1)),
+                !Vocab.streetHeads.contains(key(i + 1))
+            {
+                add(.person, tokens: i, extendName(i))
+                continue
+            }
+            // "the lad's Lwazi", "the girl's Nasra": a person word, "'s" (is) and a name.
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i - 1) == "s",
+                ["'", "’"].contains(key(i - 2)),
+                Vocab.personNouns.contains(key(i - 3)) || Self.singlePersonNouns.contains(key(i - 3)),
+                key(i - 4) == "the", !on(.word, i) || given(i), !notAName(i), !notAPlaceOrNation(k)
+            {
+                add(.person, tokens: i, extendName(i))
+                continue
+            }
+            // "Nasra, she was…", "and Chen, the boy, he…": a name, then the person it is, in apposition.
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i + 1) == ",", !on(.word, i),
+                ["she", "he"].contains(key(i + 2))
+                    || key(i + 2) == "the" && Self.singlePersonNouns.contains(key(i + 3)) && key(i + 4) == ",",
+                !notAName(i), !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k)
+            {
+                var c = Candidate(label: .person, start: t.start, end: t.end)
+                c.possible = unknown(i)
+                candidates.append(c)
+                continue
+            }
+            // Notes open with a name and an age, in any case: "grace 15 - in care", "hope (14) - Tilbury",
+            // "sadia 14 bangladeshi" (a name that is also a word, or one nobody listed, is a possible name).
+            if t.kind == .word, t.length >= 3, !t.allCaps, t.sentenceStart || key(i - 1) == "yp",
+                given(i) || unknown(i),
+                !notAName(i), !on([.town, .bigPlace], i), !Vocab.relations.contains(k), !Vocab.personNouns.contains(k),
+                !Self.singlePersonNouns.contains(k), (ageAfterName(i) ?? looseAgeAfterName(i)) != nil
+            {
+                var c = Candidate(label: .person, start: t.start, end: t.end)
+                c.possible = unknown(i) || ambiguous(i)
+                candidates.append(c)
                 continue
             }
             // A word on no list where a name stands: "and Kez said", "Jaxon was 14", "Tiah (15)", "her bf jaydee".
@@ -540,7 +729,7 @@ extension ScanContext {
                 continue
             }
             // "DJ aka Dee", "Smurf a.k.a. Jordan": the name before "aka" is a name too.
-            if t.kind == .word, t.capitalised, t.length >= 2, t.length <= 12,
+            if t.kind == .word, t.capitalised || Vocab.relations.contains(key(i - 1)), t.length >= 2, t.length <= 12,
                 key(i + 1) == "aka"
                     || (key(i + 1) == "a" && key(i + 2) == "."
                         && key(i + 3) == "k"),

@@ -252,7 +252,8 @@ extension ScanContext {
             // "HMP Wandsworth", "HMYOI Feltham": a prison (a listed town after it stays a place, widened later).
             if ["hmp", "hmyoi", "yoi", "hmp/yoi"].contains(tokens[i].key), tokens[i].allCaps, let n = tok(i + 1),
                 n.kind == .word, n.capitalised,
-                !gazetteer.towns.contains(n.key), gazetteer.multiWordTowns[n.key] == nil
+                !gazetteer.towns.contains(n.key) || gazetteer.surnames.contains(n.key),
+                gazetteer.multiWordTowns[n.key] == nil
             {
                 var e = i + 1
                 if let m = tok(e + 1), m.kind == .word, m.capitalised, !m.allCaps { e += 1 }
@@ -419,6 +420,7 @@ extension ScanContext {
     /// Things that happen to a person somewhere: "found in a flat in Coventry", "arrested in Leeds".
     static let eventVerbs = Vocab.set(
         "found seen arrested picked taken trafficked located spotted stopped missing stayed staying")
+    static let hesitations = Vocab.set("um umm uh er erm like")
     /// Before "from": a person ("she's from London", "a lad from Leeds", "originally from York").
     static let personBeforeFrom = Vocab.set(
         "is was are were be been both all s 's originally come comes came moved family lad lads girl girls boy boys man men woman women he she they both cousins mum dad mother father brother sister friend friends boyfriend girlfriend"
@@ -443,9 +445,22 @@ extension ScanContext {
                 add(.location, tokens: i, i)
                 continue
             }
+            // "placed Hastings", "lives Boston (lincs)": a listed place straight after a verb of living or moving.
+            let bareVerb =
+                t.capitalised && Vocab.placeVerbs.contains(key(i - 1)) && !gazetteer.isGiven(t.key)
+                && (gazetteer.towns.contains(t.key) || gazetteer.bigPlaces.contains(t.key))
+            // "trafficked through, um, Dover": hesitations between the preposition and the place.
+            var p = i - 1
+            while p > 0, Self.hesitations.contains(key(p)) || key(p) == "," { p -= 1 }
+            // "ciara 15 - Derry - ran away", "Bedford ↔ Kettering": a listed place set off by dashes or arrows in notes.
+            let setOff =
+                t.capitalised && gazetteer.towns.contains(t.key) && !gazetteer.isGiven(t.key)
+                && (tok(i - 1).map { $0.isPunct("-–→↔") && ($0.spaceBefore || $0.scalar.value > 0x2000) } ?? false
+                    || tok(i + 1).map { $0.isPunct("→↔") } ?? false)
             let prep =
                 Vocab.placePrepositions.contains(key(i - 1)) || (key(i - 1) == "the" && key(i + 1) == "area")
-                || (gazetteer.towns.contains(t.key) && Self.placeNouns.contains(key(i + 1)))
+                || (gazetteer.towns.contains(t.key) && Self.placeNouns.contains(key(i + 1))) || bareVerb || setOff
+                || p < i - 1 && ["through", "to", "from", "in", "near"].contains(key(p))
             // "west belfast", "North Leeds": a part of a city narrows it down.
             if on(.bigPlace, i), Vocab.cities.contains(t.key), Self.compassWords.contains(key(i - 1)), !covered(i - 1),
                 !covered(i), !quiet[i - 1]
@@ -454,11 +469,14 @@ extension ScanContext {
                 continue
             }
             // Lower-case places need a preposition before them; most words stop here.
-            guard t.capitalised || prep, !covered(i) else { continue }
+            guard t.capitalised || prep || on(.town, i) && !on([.word, .given, .surname, .ambiguous], i), !covered(i)
+            else { continue }
             let verbCue =
-                prep
-                && (Vocab.placeVerbs.contains(key(i - 2)) || ["up", "down", "over", "out", "back"].contains(key(i - 2))
-                    || Vocab.placeVerbs.contains(key(i - 3)))
+                bareVerb
+                || prep
+                    && (Vocab.placeVerbs.contains(key(i - 2))
+                        || ["up", "down", "over", "out", "back"].contains(key(i - 2))
+                        || Vocab.placeVerbs.contains(key(i - 3)) || p < i - 1 && Self.eventVerbs.contains(key(p - 1)))
             if gazetteer.bigPlaces.contains(t.key) {
                 // "moved to Leeds", "placed in Birmingham", "found in a flat in Coventry", "she's from London": a big city
                 // or county tied to a person (not a nation or a region).
@@ -514,7 +532,10 @@ extension ScanContext {
                     wordy && !gazetteer.isWord(t.key) && !gazetteer.ambiguous.contains(t.key)
                     && !Vocab.notNames.contains(t.key)
                     && ["in", "near", "around", "outside"].contains(key(i - 1))
-                if !t.capitalised && !(prep && (!wordy || nounAfter || nameLike)) { continue }
+                // "P4 - keighley ref", "cwmbran": a lower-case town that is no word and no name is that town anywhere.
+                let onlyAPlace =
+                    !wordy && !gazetteer.isWord(t.key) && t.length >= 5 && !gazetteer.ambiguous.contains(t.key)
+                if !t.capitalised && !(prep && (!wordy || nounAfter || nameLike)) && !onlyAPlace { continue }
                 if wordy && !prep { continue }
                 if Self.publicReferences.contains(key(e + 1)) { continue }
                 if isQuiet(i, e) { continue }
@@ -549,7 +570,10 @@ extension ScanContext {
                 && ["from", "in", "near", "around", "round", "outside", "towards"].contains(key(i - 1))
                 && gazetteer.isUnknown(t.key) && !Self.brands.contains(t.key) && !Vocab.orgHeads.contains(key(i + 1))
                 && !Vocab.orgHeadAcronyms.contains(key(i + 1))
-            guard verbCue || celtic || suffixed || unknownAfterPrep || (areaNext && !t.sentenceStart) else { continue }
+            guard
+                verbCue || celtic || suffixed || unknownAfterPrep
+                    || areaNext && (!t.sentenceStart || key(i + 1) == "area")
+            else { continue }
             if Vocab.genericServiceWords.contains(t.key) || Vocab.genericOrgModifiers.contains(t.key) { continue }
             var e = i
             if let n = tok(i + 1), n.kind == .word, n.capitalised, !n.allCaps, !Vocab.notNames.contains(n.key),

@@ -212,6 +212,71 @@ final class RecallClassTests: XCTestCase {
         assertQuiet("thanks to the local police")
     }
 
+    // MARK: Classes from the third blind corpus (session 5); sentences invented for these tests.
+
+    func testAgesInShorthandAfterANameAndBetweenCommas() {
+        assertFinds("tamsin 14 + leon 15 both at the PRU", "AGE:14")
+        assertFinds("tamsin 14 + leon 15 both at the PRU", "AGE:15")
+        assertFinds("dwayne 16 stabbed outside the chippy", "AGE:16")
+        assertFinds("yp niamh 15 Ballycastle - family feud", "AGE:15")
+        assertFinds("his cousin Idris 19 in custody", "AGE:19")
+        assertFinds("keeley 13 → Ridgeway Academy", "AGE:13")
+        assertFinds("kofi (now 17) still missing", "AGE:17")
+        assertFinds("mary-kate 14 seen at the station", "AGE:14")
+        assertFinds("twins 14, both excluded", "AGE:14")
+        assertFinds("leah 15 - bf 23", "AGE:23")
+        assertFinds("yp bartosz - Corby, 16, placed out of area", "AGE:16")
+        assertFinds("a lad from Kettering, fifteen, and he was being moved", "AGE:fifteen")
+        assertFinds("the Nowak boy I mentioned is now 16", "AGE:16")
+        assertFinds("the man was thirty-six, she was thirteen", "AGE:thirty-six")
+        assertFinds("an arranged \"marriage\" at 15", "AGE:15")
+        // Twins: things counted, heights, group ages and runs of numbers are not ages.
+        XCTAssertEqual(labels("kai 12 sessions so far, good engagement"), ["PERSON:kai"])
+        assertQuiet("he's six foot and looks older")
+        assertQuiet("we lose them at 16 to adult services")
+        assertQuiet("referrals went 3, 12, 14 over the year")
+        XCTAssertFalse(labels("met jayden 10 mins late").contains { $0.hasPrefix("AGE") })
+    }
+
+    func testNamesOpeningNotesAndInApposition() {
+        assertFinds("grace 15 - in care, placed Hastings", "PERSON:grace")
+        assertFinds("hope (14) - Tilbury", "PERSON:hope")
+        assertFinds("precious 16, Y11, not sure which school", "PERSON:precious")
+        assertFinds("Nasrin, she was, she's fourteen, and scared", "PERSON:Nasrin")
+        assertFinds("and Wen, the boy, he was gaming with adults", "PERSON:Wen")
+        assertFinds("the lad's Thabo, no, sorry, no names", "PERSON:Thabo")
+        assertFinds("hi all, Oluwadamilare from the exploitation team", "PERSON:Oluwadamilare")
+        assertFinds("tunde was the one from Peckham", "PERSON:tunde")
+        assertFinds("mum (first name shazia? unsure)", "PERSON:shazia")
+        assertFinds("police wanted Sketchy's real name", "PERSON:Sketchy")
+        assertFinds("cousin Dre runs the Gremlin line", "PERSON:Gremlin")
+        assertFinds("seen w/ Sketchy at the stn", "PERSON:Sketchy")
+        assertFinds("the Nowak boy was there", "PERSON:Nowak")
+        assertFinds("the O'Donnell family are known", "PERSON:O'Donnell")
+        assertFinds("his bro Jermaine is older", "PERSON:Jermaine")
+        assertFinds("boxing club coach Trev knows everyone", "PERSON:Trev")
+        assertFinds("tyler99 is his gaming name", "PERSON:tyler99")
+        // Twins: a ward number, a tube line, a month, a nationality, a real name said later.
+        assertQuiet("year 10 and year 11 assemblies")
+        assertQuiet("take the Northern line to the end")
+        assertQuiet("mum nigerian, dad polish")
+        assertQuiet("we only found his real name later")
+        assertQuiet("may 15 meeting moved to the 22nd")
+    }
+
+    func testPlacesSetOffInNotesOrAfterABareVerb() {
+        assertFinds("ciara 15 - Derry - ran away x4", "LOCATION:Derry")
+        assertFinds("grace 15 - in care, placed Hastings", "LOCATION:Hastings")
+        assertFinds("tomas - lives Boston (lincs)", "LOCATION:Boston")
+        assertFinds("Smurf line - Bedford ↔ Kettering", "LOCATION:Bedford")
+        assertFinds("trafficked through, um, Dover", "LOCATION:Dover")
+        assertFinds("P4 - keighley ref came from school", "LOCATION:keighley")
+        assertFinds("Millfield area - hotspot", "LOCATION:Millfield")
+        assertFinds("bro at HMP Bedford", "ORGANISATION_LOCAL:HMP Bedford")
+        assertQuiet("lines run from London into coastal towns")
+        XCTAssertEqual(labels("Mr Bedford - the head - rang"), ["PERSON:Mr Bedford"])
+    }
+
     func testSpecialCategoryIsFoundButNeverAnIdentifier() throws {
         let text = "she's Muslim and has an ADHD diagnosis, and mental health needs"
         XCTAssertEqual(scanner.specialCategories(text).map(\.text), ["Muslim", "ADHD", "mental health"])
@@ -239,6 +304,26 @@ final class RecallClassTests: XCTestCase {
         XCTAssertEqual(labels("I asked Mac and he agreed", s), ["PERSON:Mac"], "a word-like part standing as a name")
         XCTAssertEqual(labels("Will said it was fine", s), ["PERSON:Will"])
         XCTAssertEqual(labels("Will the tool help? it will", s), [])
+    }
+
+    /// A whole session name none of whose parts is hunted alone (everyday words, parts under three letters), glued
+    /// to digits on either side: still that name, and the digits stay outside the span.
+    func testWholeNamesGluedToDigits() {
+        let s = IdentifierScanner(names: ["Amber Rose", "Jo Li", "Lacey-Mae Hope"])
+        XCTAssertEqual(s.scanSessionNames("it was Amber Rose43 again").map(\.text), ["Amber Rose"])
+        XCTAssertEqual(s.scanSessionNames("ring 900123JO LI now").map(\.text), ["JO LI"])
+        XCTAssertEqual(s.scanSessionNames("9amber rose43").map(\.text), ["amber rose"])
+        XCTAssertEqual(s.scanSessionNames("jo li3 and 2Jo Li").map(\.text), ["jo li", "Jo Li"])
+        XCTAssertEqual(s.scanSessionNames("x7LACEY-MAE HOPE").map(\.text), ["LACEY-MAE HOPE"])
+        XCTAssertEqual(s.scanSessionNames("the amber roses and Rose43 and jo lit").map(\.text), [])
+        XCTAssertTrue(labels("it was Amber Rose43 again", s).contains("PERSON:Amber Rose"))
+        // Two halves of one name widened into each other merge rather than one being dropped.
+        XCTAssertEqual(
+            IdentifierScanner(names: ["Lacey-Mae Pellow"]).scan("so Lacey-MaeLacey-Mae Pellow was").map(\.text),
+            ["Lacey-MaeLacey-Mae", "Pellow"])
+        XCTAssertEqual(
+            IdentifierScanner(names: ["Siân Pritchard"]).scan("so siân pritchard-Siân Pritchard came").map(\.text),
+            ["siân pritchard-Siân Pritchard"])
     }
 
     func testSessionMemory() throws {
