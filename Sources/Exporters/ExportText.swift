@@ -91,7 +91,9 @@ struct StableGUID {
     func guid(_ name: String) -> String {
         var h = Insecure.SHA1()
         h.update(data: namespace)
-        h.update(data: Data(name.utf8))
+        // The name's bytes in place: no copy into a `Data` (a qdpx export makes several GUIDs a contribution).
+        var name = name
+        name.withUTF8 { h.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         var b = Array(h.finalize().prefix(16))
         b[6] = (b[6] & 0x0F) | 0x50
         b[8] = (b[8] & 0x3F) | 0x80

@@ -158,7 +158,10 @@ public enum REFIQDA {
     }
 
     static func lf(_ s: String) -> String {
-        s.contains("\r") ? s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : s
+        // Without a CR byte Foundation's search finds none either: most texts skip it (a tenth of a qdpx export).
+        guard s.utf8.contains(0x0D) else { return s }
+        return s.contains("\r")
+            ? s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : s
     }
 
     static func sources(_ r: ResearchRecord, _ m: Model) -> [SourceText] {
