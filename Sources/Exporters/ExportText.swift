@@ -80,7 +80,7 @@ enum ExportText {
 /// GUIDs that are the same every time for the same session: a name-based
 /// UUID (RFC 4122 version 5: SHA-1 of the session id's bytes and a name),
 /// written in lowercase as REFI-QDA importers expect.
-struct StableGUID {
+struct StableGUID: Sendable {
     private let namespace: [UInt8]
 
     init(session id: String) {

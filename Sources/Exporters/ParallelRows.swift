@@ -15,7 +15,7 @@ enum ParallelRows {
         for start in stride(from: 0, to: entries.count, by: window) {
             let end = min(entries.count, start + window)
             let chunks = (end - start + chunk - 1) / chunk
-            let slots = Slots(count: chunks)
+            let slots = Slots<[UInt8]>(count: chunks, empty: [])
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 var bytes: [UInt8] = []
                 bytes.reserveCapacity(chunk * 256)
@@ -26,17 +26,17 @@ enum ParallelRows {
         }
     }
 
-    /// Each chunk's bytes, filled from several threads, one slot each.
-    final class Slots: @unchecked Sendable {
-        private var slots: [[UInt8]]
+    /// Each chunk's output, filled from several threads, one slot each.
+    final class Slots<T>: @unchecked Sendable {
+        private var slots: [T]
         private let lock = NSLock()
-        init(count: Int) { slots = Array(repeating: [], count: count) }
-        func set(_ k: Int, _ value: [UInt8]) {
+        init(count: Int, empty: T) { slots = Array(repeating: empty, count: count) }
+        func set(_ k: Int, _ value: T) {
             lock.lock()
             slots[k] = value
             lock.unlock()
         }
-        var all: [[UInt8]] {
+        var all: [T] {
             lock.lock()
             defer { lock.unlock() }
             return slots
