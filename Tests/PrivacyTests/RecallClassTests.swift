@@ -277,6 +277,20 @@ final class RecallClassTests: XCTestCase {
         XCTAssertEqual(labels("Mr Bedford - the head - rang"), ["PERSON:Mr Bedford"])
     }
 
+    /// Issue 18 item 2: a span covers the whole identifier and nothing else.
+    func testSpansCoverTheWholeIdentifier() {
+        assertFinds("the referral went in as CR-2023-0045 last week", "CASE_REF:CR-2023-0045")
+        assertFinds("case number C-R-2023-0045, I wrote it down", "CASE_REF:C-R-2023-0045")
+        assertFinds("the yp's teacher mr o'brien noticed", "PERSON:mr o'brien")
+        assertFinds("so Sister Bernadette runs the drop-in", "PERSON:Sister Bernadette")
+        assertFinds("her snap is kayla.xo_ apparently", "HANDLE:kayla.xo_")
+        assertFinds("his insta handle is kwame_.gzz if that helps", "HANDLE:kwame_.gzz")
+        assertFinds("yp found Marsh Farm estate overnight", "LOCATION:Marsh Farm estate")
+        assertFinds("living at, uh, flat nine, Hartley Court, off the main road", "LOCATION:flat nine, Hartley Court")
+        assertFinds("At Oakfield Primary we had two", "ORGANISATION_LOCAL:Oakfield Primary")
+        XCTAssertEqual(labels("her sister Bernadette rang"), ["PERSON:Bernadette"], "a relation is not a title")
+    }
+
     func testSpecialCategoryIsFoundButNeverAnIdentifier() throws {
         let text = "she's Muslim and has an ADHD diagnosis, and mental health needs"
         XCTAssertEqual(scanner.specialCategories(text).map(\.text), ["Muslim", "ADHD", "mental health"])
