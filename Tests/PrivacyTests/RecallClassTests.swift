@@ -238,6 +238,18 @@ final class RecallClassTests: XCTestCase {
         XCTAssertFalse(labels("met jayden 10 mins late").contains { $0.hasPrefix("AGE") })
     }
 
+    func testAgesInNoteShapes() {
+        assertFinds("the boy, aged about 14, ran off", "AGE:aged about 14")
+        assertFinds("M, 16, Stockport - missing twice", "AGE:16")
+        assertFinds("F 14 missing since Friday", "AGE:14")
+        assertFinds("the eldest (16) and youngest (9)", "AGE:16")
+        assertFinds("the eldest (16) and youngest (9)", "AGE:9")
+        assertFinds("jay (15yrs) seen again", "AGE:15yrs")
+        assertFinds("Ryan: 14, Luton", "AGE:14")
+        assertQuiet("Room: 14, floor 2")
+        assertQuiet("M 6 motorway was shut")
+    }
+
     func testNamesOpeningNotesAndInApposition() {
         assertFinds("grace 15 - in care, placed Hastings", "PERSON:grace")
         assertFinds("hope (14) - Tilbury", "PERSON:hope")
