@@ -98,7 +98,7 @@ let package = Package(
             dependencies: [
                 "SessionModel", "Privacy", "SessionStore", "TeamStore", "Importers", "Exporters", "ConsoleApp",
                 "TerminalKit",
-                "Study",
+                "Study", "SessionActions",
                 // The study benchmark reads the qdpx it wrote.
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),

@@ -14,7 +14,7 @@ extension Keymap {
         for p in payloads {
             switch p.body {
             case .contributionStruck(let e):
-                said.append("#\(e.number) struck" + (e.reason.map { " (\($0))" } ?? "") + " — u to undo")
+                said.append("#\(e.number) struck" + (e.reason.map { " (\($0))" } ?? "") + " — " + undoHint(s))
                 s.undoable = .strike(e.number)
             case .contributionRestored(let e):
                 said.append("#\(e.number) restored to the record")
@@ -22,7 +22,7 @@ extension Keymap {
             case .codeTagged(let e):
                 let name = s.session.codebook.canonical(e.code) ?? e.code
                 let emergent = s.session.codebook.entries.first { $0.name == name }?.emergent == true
-                said.append("#\(e.number) tagged “\(name)”\(emergent ? " (emergent code)" : "") — u to undo")
+                said.append("#\(e.number) tagged “\(name)”\(emergent ? " (emergent code)" : "") — " + undoHint(s))
                 s.undoable = .tag(e.number, name)
             case .codeUntagged(let e):
                 let dropped =
@@ -34,7 +34,7 @@ extension Keymap {
                     "#\(e.number): “\(e.code)” removed" + (dropped ? "; the emergent code is gone (no other use)" : ""))
                 if s.undoable == .tag(e.number, e.code) { s.undoable = nil }
             case .attributionSet(let e):
-                said.append("#\(e.number) attribution: \(e.level.rawValue) — u to undo")
+                said.append("#\(e.number) attribution: \(e.level.rawValue) — " + undoHint(s))
                 if let old = before.contribution(e.number)?.attribution { s.undoable = .attribution(e.number, old) }
             case .contributionEdited(let e):
                 said.append("#\(e.number) edited (the earlier text is kept in its history)")
@@ -105,7 +105,10 @@ extension Keymap {
         var notes: [String] = []
         for c in new.register.concerns where c.isAcknowledged {
             if let was = old.register.concerns.first(where: { $0.number == c.number }), !was.isAcknowledged {
-                notes.append("Concern #\(c.number) acknowledged by \(c.acknowledgedBy ?? "the safeguarding lead")")
+                let note = "Concern #\(c.number) acknowledged by \(c.acknowledgedBy ?? "the safeguarding lead")"
+                notes.append(note)
+                // "…raised on #24; the safeguarding lead is alerted" is no longer true: say what is.
+                if let st = s.status, st.hasPrefix("Concern #\(c.number) ") { s.status = note }
             }
         }
         let oldWithdrawn = Set(old.participants.values.filter(\.withdrawn).map(\.code))
@@ -119,6 +122,15 @@ extension Keymap {
     }
 
     // MARK: u
+
+    /// How to undo from where the console stands: u is a key of the log pane (in typing it types a u).
+    static func undoHint(_ s: ConsoleState) -> String {
+        switch s.focus {
+        case .log: return "u to undo"
+        case .input: return "Esc u undoes"
+        case .rooms, .participants: return "u in the log undoes"
+        }
+    }
 
     static func undo(_ s: inout ConsoleState) -> [ConsoleEffect] {
         guard let step = s.undoable else {

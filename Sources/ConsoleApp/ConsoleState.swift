@@ -182,6 +182,8 @@ public struct ConsoleState: Equatable, Sendable {
     public var replyTo: Int?
     /// Editing an existing contribution instead of logging a new one.
     public var editing: Int?
+    /// The unsent line put aside while a contribution is edited; back in the input line after.
+    public var parkedLine: String?
     /// The room being logged in; the rooms pane selection.
     public var room: RoomID = 0
     public var filter = LogFilter()

@@ -87,9 +87,12 @@ enum Overlays {
                 out.append((label, ""))
                 continue
             }
-            let shown = label.replacingOccurrences(of: "`", with: "")
-            for (i, line) in Wrap.lines(what, width: max(10, box - key - 6), limit: 4).enumerated() {
-                out.append((i == 0 ? shown : " ", line))
+            // A long key ("`:` (first on an empty line)") wraps in its column rather than being cut.
+            let keys = Wrap.lines(label.replacingOccurrences(of: "`", with: ""), width: key, limit: 3)
+            let says = Wrap.lines(
+                what.replacingOccurrences(of: "`", with: ""), width: max(10, box - key - 6), limit: 4)
+            for i in 0..<max(keys.count, says.count) {
+                out.append((i < keys.count ? keys[i] : " ", i < says.count ? says[i] : " "))
             }
         }
         return out

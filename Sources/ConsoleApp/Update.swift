@@ -102,7 +102,9 @@ public func update(_ s: inout ConsoleState, _ action: ConsoleAction) -> [Console
         return []
     case .appendFailed(let message):
         s.status = "Not saved: \(message)"
-        if let line = s.submitted, s.input.isEmpty {
+        if let line = s.submitted, s.input.isEmpty || (line.editing != nil && s.parkedLine == nil) {
+            // A refused edit: its text back in the line, the line given back for it put aside again.
+            if line.editing != nil && !s.input.isEmpty { s.parkedLine = s.input.text }
             s.input.set(line.text)
             s.editing = line.editing
             s.replyTo = line.replyTo
@@ -187,6 +189,7 @@ enum Keymap {
             default:
                 if case .confirmQuit = s.overlay { return handleOverlay(key, &s) }
                 s.overlay = .confirmQuit
+                s.status = nil // the question stands alone: no line left from before
                 return []
             }
         }
@@ -287,8 +290,9 @@ enum Keymap {
                 let what = s.editing.map { "Edit of #\($0)" } ?? "Reply to #\(s.replyTo!)"
                 s.editing = nil
                 s.replyTo = nil
-                s.input.set("")
-                s.status = "\(what) cancelled; still typing"
+                s.input.set(s.parkedLine ?? "")
+                s.status = "\(what) cancelled; " + (s.parkedLine == nil ? "still typing" : "your unsent line is back")
+                s.parkedLine = nil
                 return draftChanged()
             }
             s.focus = .log
@@ -326,7 +330,9 @@ enum Keymap {
             s.filter = LogFilter(room: s.filter.room)
             s.refilter()
             s.status = "Filters cleared"
-        case .quitAsk: s.overlay = .confirmQuit
+        case .quitAsk:
+            s.overlay = .confirmQuit
+            s.status = nil
         // Log, rooms, people
         case .selectUp, .selectDown, .pageUp, .pageDown, .selectFirst, .followNewest, .strike, .undo, .attribution,
             .tag,
@@ -335,7 +341,9 @@ enum Keymap {
         case .roomUp, .roomDown, .filterRoom: return roomsCommand(command, &s)
         case .personUp, .personDown, .movePerson, .recordConsent, .makeSpeaker: return peopleCommand(command, &s)
         case .flag: return startFlag(&s)
-        case .leave: s.overlay = .confirmQuit
+        case .leave:
+            s.overlay = .confirmQuit
+            s.status = nil
         }
         return []
     }
@@ -352,6 +360,11 @@ enum Keymap {
         if let number = s.editing {
             _ = s.input.commit()
             s.editing = nil
+            // The line put aside for the edit comes back (a refused edit swaps them again: appendFailed).
+            if let parked = s.parkedLine {
+                s.input.set(parked)
+                s.parkedLine = nil
+            }
             return [.run(.edit(number: number, text: text)), .saveDraft]
         }
         let payload: NewContribution
@@ -363,7 +376,7 @@ enum Keymap {
                 s.speaker = code
                 text = rest
                 if s.source == .whiteboard || s.source == .facilitator { s.source = .verbal }
-                if let room = s.session.participant(code)?.room { s.room = room }
+                followSpeaker(code, &s)
             }
             guard !text.isEmpty else {
                 _ = s.input.commit()
@@ -377,6 +390,14 @@ enum Keymap {
         s.replyTo = nil
         s.selected = nil // follow the newest
         return [.run(.log(payload)), .saveDraft]
+    }
+
+    /// The line goes to the room the speaker sits in; when that is not the room chosen, the status says so.
+    static func followSpeaker(_ code: String, _ s: inout ConsoleState) {
+        guard let room = s.session.participant(code)?.room, room != s.room else { return }
+        let was = s.session.roomName(s.room)
+        s.room = room
+        s.status = "\(code) is in \(s.session.roomName(room)): logging there now, not in \(was) (Ctrl-R changes)"
     }
 
     static func logged(_ text: String, _ s: inout ConsoleState) -> NewContribution {
@@ -505,10 +526,14 @@ enum Keymap {
                 s.status = "#\(n) was erased: nothing to edit"
                 return []
             }
+            // A line being typed is put aside, not lost: it comes back when the edit is saved or cancelled.
+            if s.editing == nil && !s.input.isEmpty { s.parkedLine = s.input.text }
             s.editing = n
             s.input.set(c.text)
             s.focus = .input
-            s.status = "Editing #\(n): Enter saves, Esc cancels"
+            s.status =
+                "Editing #\(n): Enter saves, Esc cancels"
+                + (s.parkedLine == nil ? "" : "; your unsent line comes back after")
         case .remind:
             guard let n = target() else { return [] }
             return [.run(.remind(number: n, note: nil))]
@@ -656,7 +681,7 @@ enum Keymap {
                     s.status = "No speaker"
                 } else if let code = SpeakerPrefix.resolve(typed, session: s.session) {
                     s.speaker = code
-                    if let room = s.session.participant(code)?.room { s.room = room }
+                    followSpeaker(code, &s)
                 } else {
                     s.status = "No participant \(typed)"
                 }

@@ -380,25 +380,47 @@ enum Screens {
         var col = g.put(mode, x: 0, y: y, style: CellStyle(.title, bold: true, reverse: true))
         col += 1
         if let status = s.status {
-            g.put(status, x: col, y: y, style: CellStyle(.warning, bold: true), maxWidth: g.width - col)
+            let style = CellStyle(.warning, bold: true)
+            let lines =
+                DisplayWidth.of(status) <= g.width - col ? [status] : Wrap.lines(status, width: g.width - col, limit: 2)
+            if lines.count == 2 {
+                // Too long for one row (80 columns): it starts on the row above, so no word of it is cut.
+                g.fill(x: 0, y: y - 1, width: g.width, height: 1)
+                g.put(mode, x: 0, y: y - 1, style: CellStyle(.title, bold: true, reverse: true))
+                g.fill(x: 0, y: y, width: col, height: 1)
+                g.put(lines[0], x: col, y: y - 1, style: style, maxWidth: g.width - col)
+                g.put(lines[1], x: col, y: y, style: style, maxWidth: g.width - col)
+            } else {
+                g.put(lines.first ?? "", x: col, y: y, style: style, maxWidth: g.width - col)
+            }
             return
         }
         var parts: [String] = []
-        if let n = s.editing { parts.append("EDITING #\(n)") }
-        parts.append("[\(s.source.rawValue)\(s.summaryMode ? ", summary" : "")]")
-        if s.source == .whiteboard || s.source == .facilitator {
-            parts.append(s.source == .whiteboard ? "no speaker (whiteboard notes are anonymous)" : "facilitator")
-        } else if let code = s.speaker, let p = s.session.participant(code) {
-            let status = s.session.consentStatus(p)
-            let mark = status.isConsented ? (status == .full ? "" : " " + status.summary) : " ✗ NO CONSENT"
-            parts.append("speaker \(code) \(p.jobRole)\(mark)")
+        if let n = s.editing, let c = s.session.contribution(n) {
+            // The line being edited keeps its own source, speaker and room, whatever the next line's are.
+            parts.append("EDITING #\(n)")
+            parts.append("[\(c.source.rawValue)\(c.form == .summary ? ", summary" : "")]")
+            parts.append(c.speaker.map { "speaker \($0)" } ?? "no speaker")
+            parts.append("in \(s.session.roomName(c.room))")
         } else {
-            parts.append("no speaker")
+            parts.append("[\(s.source.rawValue)\(s.summaryMode ? ", summary" : "")]")
+            if s.source == .whiteboard || s.source == .facilitator {
+                parts.append(s.source == .whiteboard ? "no speaker (whiteboard notes are anonymous)" : "facilitator")
+            } else if let code = s.speaker, let p = s.session.participant(code) {
+                let status = s.session.consentStatus(p)
+                let mark = status.isConsented ? (status == .full ? "" : " " + status.summary) : " ✗ NO CONSENT"
+                parts.append("speaker \(code) \(p.jobRole)\(mark)")
+            } else {
+                parts.append("no speaker")
+            }
+            parts.append("in \(s.session.roomName(s.room))")
         }
-        parts.append("in \(s.session.roomName(s.room))")
         if let r = s.replyTo { parts.append("↩ reply to #\(r)") }
-        parts.append("as \(s.context.user) (\(s.context.role.rawValue))")
-        g.put(parts.joined(separator: " · "), x: col, y: y, style: CellStyle(.muted), maxWidth: g.width - col)
+        // Who you are is the least needed here: dropped, rather than cutting a word, when the row is full.
+        let me = "as \(s.context.user) (\(s.context.role.rawValue))"
+        let line = parts.joined(separator: " · ")
+        let fits = DisplayWidth.of(line) + 3 + DisplayWidth.of(me) <= g.width - col
+        g.put(fits ? line + " · " + me : line, x: col, y: y, style: CellStyle(.muted), maxWidth: g.width - col)
     }
 
     static func input(_ g: inout CellGrid, _ s: ConsoleState, y: Int) {

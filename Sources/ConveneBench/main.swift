@@ -4,6 +4,7 @@
 //   convene-bench study [SESSIONS CONTRIBUTIONS] (20 session files, 100 000 contributions, every format exported and checked)
 //   convene-bench study-ops [SESSIONS CONTRIBUTIONS]   (a 20 × 2 000 study: qdpx export, withdrawal)
 import Foundation
+import SessionActions
 
 let args = CommandLine.arguments.dropFirst()
 let area = args.first ?? "all"
@@ -18,6 +19,8 @@ case "make-session":
     // convene-bench make-session PATH EVENTS [--consent]: a large session for keylat.py, exports and manual trials.
     let rest = Array(args.dropFirst())
     try! buildLargeSession(path: rest[0], events: Int(rest[1]) ?? 10_000, consent: rest.contains("--consent"))
+    // As after a first export: the scans are kept in the file, so every export of it reads them.
+    try! SessionExport.keepScans(path: rest[0])
 case "open-once": openOnce(path: args.dropFirst().first ?? "")
 case "dataprotection": runDataProtectionBenchmarks(Array(args.dropFirst()))
 case "exports": runExportBenchmarks(Array(args.dropFirst()))

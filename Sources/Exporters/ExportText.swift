@@ -80,7 +80,7 @@ enum ExportText {
 /// GUIDs that are the same every time for the same session: a name-based
 /// UUID (RFC 4122 version 5: SHA-1 of the session id's bytes and a name),
 /// written in lowercase as REFI-QDA importers expect.
-struct StableGUID {
+struct StableGUID: Sendable {
     private let namespace: [UInt8]
 
     init(session id: String) {
@@ -91,7 +91,9 @@ struct StableGUID {
     func guid(_ name: String) -> String {
         var h = Insecure.SHA1()
         h.update(data: namespace)
-        h.update(data: Data(name.utf8))
+        // The name's bytes in place: no copy into a `Data` (a qdpx export makes several GUIDs a contribution).
+        var name = name
+        name.withUTF8 { h.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         var b = Array(h.finalize().prefix(16))
         b[6] = (b[6] & 0x0F) | 0x50
         b[8] = (b[8] & 0x3F) | 0x80

@@ -104,6 +104,19 @@ public protocol ContributionPageSource {
     func marked() throws -> [Contribution]
     /// Calls `body` with every contribution in number order, a page at a time.
     func forEachPage(_ body: ([Contribution]) throws -> Void) throws
+    /// The same, with the scans an earlier export kept for the page's contributions, by number
+    /// (Privacy/ScanMemo.swift; each is checked before it is used).
+    func forEachPageWithScans(_ body: ([Contribution], [Int: StoredScan]) throws -> Void) throws
+    /// Keeps the scans this export made, for the next export of the same texts.
+    func keepScans(_ scans: ScanBatch) throws
+}
+
+extension ContributionPageSource {
+    /// A source that keeps no scans.
+    public func forEachPageWithScans(_ body: ([Contribution], [Int: StoredScan]) throws -> Void) throws {
+        try forEachPage { try body($0, [:]) }
+    }
+    public func keepScans(_ scans: ScanBatch) throws {}
 }
 
 /// A state's own contributions as pages.
@@ -166,9 +179,13 @@ public enum ResearchGate {
         let roomNames = Dictionary(s.rooms.map { ($0.id, names.scrub($0.name)) }, uniquingKeysWith: { a, _ in a })
         let guideTitles = s.guide.segments.map { names.scrub($0.title) }
         let roles = s.participants.mapValues { names.scrub($0.jobRole) }
+        // Each speaker's consent, worked out once (the checklist is read per participant, not per contribution).
+        let consents = s.participants.mapValues { s.consentStatus($0) }
+        let memo = ScanMemoCheck(scanner: redactor.scanner)
 
         /// One contribution through the gate: nil when it is left out, with the reason.
-        @Sendable func pass(_ c: Contribution) -> GateResult {
+        /// `stored`: the scan an earlier export kept for it, used only if its check holds.
+        @Sendable func pass(_ c: Contribution, stored: StoredScan?) -> GateResult {
             if c.erased || c.directMessage { return GateResult() }
             if c.struck { return GateResult(left: .struck) }
             // The checklist decides: a missing required item is no consent; a missing
@@ -176,7 +193,7 @@ public enum ResearchGate {
             var neverQuoted = false
             if let code = c.speaker {
                 guard let p = s.participant(code), !p.withdrawn else { return GateResult(left: .withdrawn) }
-                let consent = s.consentStatus(p)
+                let consent = consents[p.code] ?? s.consentStatus(p)
                 if !consent.isConsented { return GateResult(left: .withoutConsent) }
                 if c.source == .verbal && consent.effects.contains(.verbalWithheld) {
                     return GateResult(left: .withoutConsent)
@@ -192,9 +209,30 @@ public enum ResearchGate {
             case (_, .anonymous): label = "Participant"
             }
             let segment = c.guideSegment.flatMap { guideTitles.indices.contains($0) ? $0 : nil }
-            // Background words never leave, so they are not scanned; otherwise one scan serves both checks.
-            let findings = c.attribution == .background ? [] : redactor.scanner.scan(c.text)
-            let warning = implicit.applies(to: c) ? implicit.warning(for: c, findings: findings) : nil
+            // Background words never leave, so they are not scanned; otherwise one scan serves both checks,
+            // and is kept for the next export (or read from the last one's, when its check holds).
+            var scan: TextScan?
+            var scanned = false
+            if c.attribution != .background {
+                scan = memo.read(stored, text: c.text)
+                if scan == nil {
+                    scan = TextScan(findings: redactor.scanner.scan(c.text))
+                    scanned = true
+                }
+            }
+            let findings = scan?.findings ?? []
+            let warning =
+                implicit.applies(to: c)
+                ? implicit.warning(
+                    for: c, findings: findings,
+                    special: {
+                        if let special = scan?.special { return special }
+                        let special = redactor.scanner.specialCategories(c.text)
+                        scan?.special = special
+                        scanned = true
+                        return special
+                    }) : nil
+            let kept = scanned ? scan.map { memo.store($0, number: c.number, text: c.text) } : nil
             return GateResult(
                 entry: ResearchRecord.Entry(
                     number: c.number, occurredAt: c.occurredAt,
@@ -210,7 +248,7 @@ public enum ResearchGate {
                             : names.scrub(
                                 findings.isEmpty && noRejections && c.redactions.isEmpty
                                     ? c.text : redactor.exportText(c, findings: findings)),
-                    codes: c.codes.map(names.scrub), replyTo: c.replyTo), warning: warning)
+                    codes: c.codes.map(names.scrub), replyTo: c.replyTo), warning: warning, kept: kept)
         }
 
         // Redaction is the slow part of a long session: each page is cut into
@@ -225,12 +263,14 @@ public enum ResearchGate {
         var lastSaid: Date?
         var redactions = 0
         var done = 0
+        var kept = ScanBatch()
         let chunk = 256
-        try pages.forEachPage { page in
+        try pages.forEachPageWithScans({ page, stored in
             let chunks = (page.count + chunk - 1) / chunk
             let results = ChunkResults(count: chunks)
             DispatchQueue.concurrentPerform(iterations: chunks) { k in
-                results.set(k, page[(k * chunk)..<min(page.count, (k + 1) * chunk)].map(pass))
+                results.set(
+                    k, page[(k * chunk)..<min(page.count, (k + 1) * chunk)].map { pass($0, stored: stored[$0.number]) })
             }
             for c in page {
                 redactions += c.redactions.count
@@ -243,6 +283,7 @@ public enum ResearchGate {
                         included.insert(e.number)
                     }
                     if let w = r.warning { warnings.append(w) }
+                    if let k = r.kept { kept.append(k) }
                     switch r.left {
                     case .struck: excludedStruck += 1
                     case .withoutConsent: excludedConsent += 1
@@ -253,7 +294,9 @@ public enum ResearchGate {
             }
             done += page.count
             progress?(Double(done) / Double(max(1, pages.count)))
-        }
+        })
+        // Best effort: an export that cannot keep its scans is still the export (the next one scans again).
+        if kept.count > 0 { try? pages.keepScans(kept) }
         var log: [ResearchRecord.ProcessEntry] = []
         for p in s.orderedParticipants where !p.withdrawn {
             if let consent = p.consent {
@@ -336,6 +379,8 @@ struct GateResult: Sendable {
     var entry: ResearchRecord.Entry?
     var left: Exclusion?
     var warning: ImplicitIdentificationWarning?
+    /// The scan this pass made, to keep for the next export (nil when it read a kept one).
+    var kept: StoredScan?
 }
 
 enum Exclusion: Sendable { case struck, withoutConsent, withdrawn }

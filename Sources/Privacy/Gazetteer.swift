@@ -41,11 +41,14 @@ final class Gazetteer: Sendable {
     var words: List { List(table: table, flag: .word) }
     /// Whether the files were found (a missing bundle is reported once on stderr).
     let loaded: Bool
+    /// FNV-1a over the files' bytes: part of a kept scan's identity (ScanMemo.swift), so new lists mean new scans.
+    let contentHash: UInt64
 
     static let shared = Gazetteer()
 
     private init() {
         var ok = true
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var table: [String: Lists] = [:]
         table.reserveCapacity(92_000)
         /// The file's lines, trimmed, read as bytes: ASCII lines (nearly all) are lower-cased byte by byte,
@@ -62,6 +65,7 @@ final class Gazetteer: Sendable {
             var out: [String] = []
             data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
                 let bytes = raw.bindMemory(to: UInt8.self)
+                for c in bytes { hash = (hash ^ UInt64(c)) &* 0x100_0000_01b3 }
                 var a = 0
                 var line: [UInt8] = []
                 while a < bytes.count {
@@ -111,6 +115,7 @@ final class Gazetteer: Sendable {
         for word in lines("words", fold: false) { table[word, default: []].insert(.word) }
         self.table = table
         loaded = ok
+        contentHash = hash
         if !ok {
             FileHandle.standardError.write(
                 Data(

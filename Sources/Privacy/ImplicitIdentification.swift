@@ -175,8 +175,11 @@ public struct ImplicitIdentificationCheck: Sendable {
         return rareRoles[p.code] != nil
     }
 
-    /// The warning for `c`, or nil. `findings`: `scanner.scan(c.text)`, when the caller already has it.
-    public func warning(for c: Contribution, findings: [Finding]? = nil) -> ImplicitIdentificationWarning? {
+    /// The warning for `c`, or nil. `findings`: `scanner.scan(c.text)`, when the caller already has it;
+    /// `special`: gives `scanner.specialCategories(c.text)` when asked (an export keeps them, ScanMemo.swift).
+    public func warning(
+        for c: Contribution, findings: [Finding]? = nil, special: (() -> [Finding])? = nil
+    ) -> ImplicitIdentificationWarning? {
         guard applies(to: c), let code = c.speaker, let p = state.participant(code), let rarity = rareRoles[p.code]
         else { return nil }
         let role = p.jobRole
@@ -188,7 +191,7 @@ public struct ImplicitIdentificationCheck: Sendable {
             place = (f.text, f.label, .text)
         } else if let f = placeInRole[p.code] {
             place = (f.text, f.label, .role)
-        } else if let f = scanner.specialCategories(c.text).first(where: { f in
+        } else if let f = (special?() ?? scanner.specialCategories(c.text)).first(where: { f in
             !c.redactions.contains { $0.span.start < f.span.end && f.span.start < $0.span.end }
         }) {
             // A rare role and a special-category detail (a health condition, a faith, a union post) narrow a person

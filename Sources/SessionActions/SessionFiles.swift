@@ -1,6 +1,7 @@
 import Exporters
 import Foundation
 import Importers
+import Privacy
 import SessionModel
 import SessionStore
 
@@ -30,6 +31,11 @@ public enum SessionExport {
             // Opened without its contributions: the gate reads them from the snapshot a page at a time.
             prepared = try Exporter.prepare(
                 state, pages: SnapshotContributionPages(journal: file), progress: gateProgress)
+        } else if let file = journal as? SQLiteJournal {
+            // The whole session in memory, with the scans the file keeps read and written a page at a time.
+            prepared = try Exporter.prepare(
+                state, pages: JournalStatePages(contributions: state.contributions, journal: file),
+                progress: gateProgress)
         } else {
             prepared = try Exporter.prepare(state, progress: gateProgress)
         }
@@ -68,6 +74,22 @@ public enum SessionExport {
         let whole = try SQLiteJournal.open(path: path, cipherFor: cipherFor)
         if format.isResearch && plain && !whole.snapshotIsCurrent { try? whole.writeSnapshot() }
         return whole
+    }
+
+    /// Scans every contribution of the session file at `path` as an export does and keeps the scans in
+    /// the file (`convene-bench make-session`: the first export of a made session then reads them, as every
+    /// export after the first does).
+    public static func keepScans(path: String) throws {
+        let journal = try openFile(path, format: .json)
+        defer { try? journal.close() }
+        let state = journal.state
+        guard state.info != nil else { return }
+        if journal.pagedContributions {
+            _ = try Exporter.prepare(state, pages: SnapshotContributionPages(journal: journal))
+        } else {
+            _ = try Exporter.prepare(
+                state, pages: JournalStatePages(contributions: state.contributions, journal: journal))
+        }
     }
 
     /// Exporters' file errors, with a missing folder said as the console always said it.
@@ -143,4 +165,29 @@ struct SnapshotContributionPages: ContributionPageSource {
     var count: Int { journal.pagedContributionCount }
     func marked() throws -> [Contribution] { try journal.markedContributions() }
     func forEachPage(_ body: ([Contribution]) throws -> Void) throws { try journal.forEachContributionPage(body) }
+    func forEachPageWithScans(_ body: ([Contribution], [Int: StoredScan]) throws -> Void) throws {
+        try journal.forEachContributionPage(withScans: true, body)
+    }
+    func keepScans(_ scans: ScanBatch) throws { try journal.keepScans(scans) }
+}
+
+/// A whole session's contributions (folded in memory) with the scans its file keeps.
+struct JournalStatePages: ContributionPageSource {
+    let contributions: [Contribution]
+    let journal: SQLiteJournal
+    var pageSize = 2_048
+    var count: Int { contributions.count }
+    func marked() -> [Contribution] { contributions.filter { !$0.redactions.isEmpty || !$0.rejections.isEmpty } }
+    func forEachPage(_ body: ([Contribution]) throws -> Void) throws {
+        try forEachPageWithScans({ page, _ in try body(page) })
+    }
+    func forEachPageWithScans(_ body: ([Contribution], [Int: StoredScan]) throws -> Void) throws {
+        for start in stride(from: 0, to: contributions.count, by: pageSize) {
+            let page = Array(contributions[start..<min(contributions.count, start + pageSize)])
+            guard let first = page.first?.number, let last = page.last?.number else { continue }
+            // Unreadable kept scans are no kept scans: the page is scanned as if there were none.
+            try body(page, (try? journal.storedScans(min(first, last)...max(first, last))) ?? [:])
+        }
+    }
+    func keepScans(_ scans: ScanBatch) throws { try journal.keepScans(scans) }
 }

@@ -144,6 +144,8 @@ extension SQLiteJournal: ErasingJournal {
                                 arguments: [String(Schema.formatVersion), Schema.formatVersion])
                         }
                         try db.execute(sql: "DELETE FROM snapshot")
+                        // Kept scans hold offsets and hashes of texts this erasure may change: all go.
+                        if try db.tableExists("scan_memo") { try db.execute(sql: "DELETE FROM scan_memo") }
                         drafts = try eraseDrafts(db, where: plan.draftGoes)
                         // Replay from nothing, as the next open will: the state must
                         // hold nothing the cleared payloads carried (placeholder numbers,

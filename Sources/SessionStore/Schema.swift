@@ -76,6 +76,17 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'the journal is append-only (and a safeguarding concern can never be erased)'); END;
                     """)
         }
+        m.registerMigration("v3-scan-memo") { db in
+            // Scans kept between exports (ScanMemoStore.swift); derived data, dropped by every erasure.
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS scan_memo (
+                        number INTEGER PRIMARY KEY NOT NULL,
+                        check_hash BLOB NOT NULL,
+                        scan BLOB NOT NULL
+                    );
+                    """)
+        }
         return m
     }
 }

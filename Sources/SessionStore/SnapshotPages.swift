@@ -6,6 +6,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import Privacy
 import SessionModel
 
 /// Why a session cannot be read a page at a time; the caller opens it whole instead.
@@ -103,17 +104,28 @@ extension SQLiteJournal {
 
     /// Calls `body` with the snapshot's contributions in number order, `pageSize` at a time.
     public func forEachContributionPage(pageSize: Int = 2_048, _ body: ([Contribution]) throws -> Void) throws {
-        try readContributions { reader in
+        try forEachContributionPage(pageSize: pageSize, withScans: false) { page, _ in try body(page) }
+    }
+
+    /// The same, with the scans kept for each page's contributions (`ScanMemoStore.swift`; none when
+    /// `withScans` is false or the file keeps none), read in the same transaction as the page.
+    public func forEachContributionPage(
+        pageSize: Int = 2_048, withScans: Bool, _ body: ([Contribution], [Int: StoredScan]) throws -> Void
+    ) throws {
+        let scans = withScans && keepsScans
+        try readContributions { reader, db in
             var page: [Contribution] = []
             page.reserveCapacity(pageSize)
+            func flush() throws {
+                guard let first = page.first?.number, let last = page.last?.number else { return }
+                try body(page, scans ? Self.storedScans(db, min(first, last)...max(first, last)) : [:])
+                page.removeAll(keepingCapacity: true)
+            }
             while let c = try reader.next() {
                 page.append(c)
-                if page.count == pageSize {
-                    try body(page)
-                    page.removeAll(keepingCapacity: true)
-                }
+                if page.count == pageSize { try flush() }
             }
-            if !page.isEmpty { try body(page) }
+            try flush()
         }
     }
 
@@ -121,13 +133,13 @@ extension SQLiteJournal {
     /// (the others are skimmed over without being built).
     public func markedContributions() throws -> [Contribution] {
         var marked: [Contribution] = []
-        try readContributions { reader in
+        try readContributions { reader, _ in
             while let c = try reader.nextMarked() { marked.append(c) }
         }
         return marked
     }
 
-    private func readContributions(_ body: (inout ContributionStream) throws -> Void) throws {
+    private func readContributions(_ body: (inout ContributionStream, Database) throws -> Void) throws {
         guard pagedContributions, let snapshot = lock.withLock({ pagedSnapshot }) else {
             throw PagingUnavailable.noSnapshot
         }
@@ -142,7 +154,7 @@ extension SQLiteJournal {
                 defer { blob.close() }
                 try blob.skip(to: snapshot.contributionsOffset)
                 var stream = ContributionStream(blob: blob, remaining: snapshot.count, tables: snapshot.tables)
-                try body(&stream)
+                try body(&stream, db)
             }
         } catch let e as PagingUnavailable {
             throw e

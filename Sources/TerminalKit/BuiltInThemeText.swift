@@ -49,7 +49,8 @@ enum BuiltInThemes {
         code = bright-cyan
         good = bright-green
         warning = bright-yellow bold
-        input = bright-white bold
+        # The typed text in the terminal's own colours: a keystroke is then one byte on the wire.
+        input = default default
         """#,
         "monochrome": #"""
         # Convene theme: monochrome. No colour at all: every state is shown by an
@@ -71,8 +72,8 @@ enum BuiltInThemes {
         code = default
         good = default
         warning = default default bold
-        # Bold, as every state has an attribute without colour (a keystroke then costs the bold on and off).
-        input = default default bold
+        # The typed text plain: a keystroke is then one byte on the wire (the prompt › marks the line).
+        input = default default
         """#,
         "colour-blind": #"""
         # Convene theme: colour-blind safe. The Okabe-Ito palette (orange, sky blue,

@@ -29,6 +29,31 @@ public enum StyleRole: String, CaseIterable, Sendable {
         case .warning: return 18
         }
     }
+
+    /// The role at `index` (the inverse of `index`; anything else is `.normal`).
+    init(index: Int) {
+        switch index {
+        case 1: self = .header
+        case 2: self = .headerAlert
+        case 3: self = .border
+        case 4: self = .title
+        case 5: self = .selected
+        case 6: self = .muted
+        case 7: self = .input
+        case 8: self = .caret
+        case 9: self = .flag
+        case 10: self = .redaction
+        case 11: self = .struck
+        case 12: self = .finding
+        case 13: self = .alert
+        case 14: self = .source
+        case 15: self = .speaker
+        case 16: self = .code
+        case 17: self = .good
+        case 18: self = .warning
+        default: self = .normal
+        }
+    }
 }
 
 /// A role plus attributes a view asks for on top of what the theme gives the role.
@@ -51,6 +76,15 @@ public struct CellStyle: Equatable, Hashable, Sendable {
     }
 
     public static let normal = CellStyle()
+
+    /// The style read back from `bits`.
+    init(bits: UInt64) {
+        role = StyleRole(index: Int(truncatingIfNeeded: bits & 0x1F))
+        bold = bits & 1 << 5 != 0
+        underline = bits & 1 << 6 != 0
+        reverse = bits & 1 << 7 != 0
+        dim = bits & 1 << 8 != 0
+    }
 
     /// The style in 9 bits (role, then the four attributes).
     var bits: UInt64 {

@@ -73,6 +73,9 @@ public final class Terminal: TerminalBackend {
         intrflush(convene_stdscr(), false)
         keypad(convene_stdscr(), true)
         set_escdelay(25)
+        // No typeahead check while drawing: the loop drains waiting keys before it draws, and the check
+        // cost two polls per frame and split a keystroke's bytes into two writes.
+        typeahead(-1)
         setUpStyles()
         isOpen = true
         previous = nil
@@ -152,14 +155,26 @@ public final class Terminal: TerminalBackend {
     }
 
     private func write(_ cell: Cell, x: Int, y: Int) {
-        let role = cell.style.role.index
+        let bits = cell.styleBits
+        let role = Int(truncatingIfNeeded: bits & 0x1F)
         var attrs = roleAttributes[role]
-        if cell.style.bold { attrs |= convene_a_bold() }
-        if cell.style.underline { attrs |= convene_a_underline() }
-        if cell.style.reverse { attrs |= convene_a_reverse() }
-        if cell.style.dim { attrs |= convene_a_dim() }
+        if bits & 1 << 5 != 0 { attrs |= convene_a_bold() }
+        if bits & 1 << 6 != 0 { attrs |= convene_a_underline() }
+        if bits & 1 << 7 != 0 { attrs |= convene_a_reverse() }
+        if bits & 1 << 8 != 0 { attrs |= convene_a_dim() }
         let pair = rolePairs[role]
-        if let border = Self.borderCharacter(cell.text) {
+        let glyph = cell.glyph
+        if glyph >= 0x20 && glyph < 0x7F {
+            // Printable ASCII (almost every cell, and every typed letter): no width or glyph planning.
+            var chars: (wchar_t, wchar_t) = (wchar_t(glyph), 0)
+            var cc = cchar_t()
+            withUnsafePointer(to: &chars) {
+                $0.withMemoryRebound(to: wchar_t.self, capacity: 2) { _ = setcchar(&cc, $0, attrs, pair, nil) }
+            }
+            mvadd_wch(Int32(y), Int32(x), &cc)
+            return
+        }
+        if let border = Self.borderCharacter(glyph) {
             var cc = border.pointee
             cc.attr = attrs | convene_color_pair(Int32(pair))
             mvadd_wch(Int32(y), Int32(x), &cc)
@@ -178,20 +193,19 @@ public final class Terminal: TerminalBackend {
         }
     }
 
-    private static func borderCharacter(_ s: String) -> UnsafePointer<cchar_t>? {
-        guard s.utf8.count == 3 else { return nil }
-        switch s {
-        case "─": return convene_wacs_hline()
-        case "│": return convene_wacs_vline()
-        case "┌": return convene_wacs_ulcorner()
-        case "┐": return convene_wacs_urcorner()
-        case "└": return convene_wacs_llcorner()
-        case "┘": return convene_wacs_lrcorner()
-        case "├": return convene_wacs_ltee()
-        case "┤": return convene_wacs_rtee()
-        case "┬": return convene_wacs_ttee()
-        case "┴": return convene_wacs_btee()
-        case "┼": return convene_wacs_plus()
+    private static func borderCharacter(_ glyph: UInt32) -> UnsafePointer<cchar_t>? {
+        switch glyph {
+        case 0x2500: return convene_wacs_hline() // ─
+        case 0x2502: return convene_wacs_vline() // │
+        case 0x250C: return convene_wacs_ulcorner() // ┌
+        case 0x2510: return convene_wacs_urcorner() // ┐
+        case 0x2514: return convene_wacs_llcorner() // └
+        case 0x2518: return convene_wacs_lrcorner() // ┘
+        case 0x251C: return convene_wacs_ltee() // ├
+        case 0x2524: return convene_wacs_rtee() // ┤
+        case 0x252C: return convene_wacs_ttee() // ┬
+        case 0x2534: return convene_wacs_btee() // ┴
+        case 0x253C: return convene_wacs_plus() // ┼
         default: return nil
         }
     }

@@ -12,20 +12,26 @@ final class KeystrokeWireTests: XCTestCase {
         let dir = try ConveneProcess.tempDir().path
         try ConveneProcess.ok(["demo", dir + "/demo"])
         let f = dir + "/demo/demo.convene"
-        // The default theme, whatever the test runner's NO_COLOR says.
+        // Every built-in theme, whatever the test runner's NO_COLOR says: monochrome and high contrast
+        // drew the typed text bold (an attribute switched on and off around every letter).
+        for theme in ["default", "high-contrast", "monochrome", "colour-blind"] {
+            try checkTyping(file: f, theme: theme, wire: dir + "/wire-\(theme).bytes")
+        }
+    }
+
+    private func checkTyping(file f: String, theme: String, wire: String) throws {
         let tmux = try Tmux(
-            conveneCommand("open '\(f)' --theme default", user: "Wire \(UUID().uuidString.prefix(4))"), width: 120,
+            conveneCommand("open '\(f)' --theme \(theme)", user: "Wire \(UUID().uuidString.prefix(4))"), width: 120,
             height: 40)
         defer { tmux.kill() }
         XCTAssertNotNil(try tmux.waitFor("TYPING", timeout: 15), tmux.screen())
-        let wire = dir + "/wire.bytes"
         try tmux.run(["pipe-pane", "-o", "-t", tmux.name, "cat >> '\(wire)'"])
         let letters = "qzqzqzqzqzqz"
         var typed = ""
         for c in letters {
             try tmux.type(String(c))
             typed.append(c)
-            XCTAssertNotNil(try tmux.waitFor("› " + typed, timeout: 5), tmux.screen())
+            XCTAssertNotNil(try tmux.waitFor("› " + typed, timeout: 5), "\(theme): \(tmux.screen())")
         }
         try tmux.run(["pipe-pane", "-t", tmux.name]) // stop recording
         let bytes = String(decoding: try Data(contentsOf: URL(fileURLWithPath: wire)), as: UTF8.self)
@@ -36,9 +42,11 @@ final class KeystrokeWireTests: XCTestCase {
             let params = (bytes as NSString).substring(with: m.range(at: 1)).split(separator: ";")
             return params.contains { $0 != "0" }
         }
-        XCTAssertEqual(dressed.count, 0, "typed letters were wrapped in attribute changes: \(bytes.debugDescription)")
+        XCTAssertEqual(
+            dressed.count, 0, "\(theme): typed letters were wrapped in attribute changes: \(bytes.debugDescription)")
         let bare = bytes.filter { $0 == "q" || $0 == "z" }.count
-        XCTAssertGreaterThanOrEqual(bare, letters.count, "every letter went out: \(bytes.debugDescription)")
-        print("keystroke wire: \(bytes.utf8.count) bytes for \(letters.count) letters (clock redraws included)")
+        XCTAssertGreaterThanOrEqual(bare, letters.count, "\(theme): every letter went out: \(bytes.debugDescription)")
+        print(
+            "keystroke wire, \(theme): \(bytes.utf8.count) bytes for \(letters.count) letters (clock redraws included)")
     }
 }

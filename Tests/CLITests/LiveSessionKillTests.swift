@@ -55,11 +55,7 @@ final class LiveSessionKillTests: XCTestCase {
         }
         func kill9() {
             kill(pid, SIGKILL)
-            var waited = 0
-            while Console.alive(pid) && waited < 100 {
-                usleep(20_000)
-                waited += 1
-            }
+            _ = eventually(timeout: 2) { !Console.alive(pid) }
             tmux.kill()
         }
         static func alive(_ pid: pid_t) -> Bool {
@@ -74,11 +70,57 @@ final class LiveSessionKillTests: XCTestCase {
         var previousDraft = ""
         var roomA = false
         var sourceFilter: String?
-        var lastKey = Date()
-        var killedAt = Date()
-        /// The draft is saved within 0.5 s of a change; a kill after that must restore it exactly.
-        /// The draft and view are saved within 0.5 s of the console showing a change.
-        var settled: Bool { killedAt.timeIntervalSince(lastKey) >= 0.8 }
+        /// B's draft and view were in the file when it was killed: its reopening must then restore them exactly.
+        var settled = false
+    }
+
+    /// When in a trial the kills land: each is a condition the test waits for, so a trial
+    /// does not depend on the machine's speed, and the seeded choice varies the moment.
+    private enum KillMoment: CaseIterable {
+        /// At once: B's last change may not be saved yet, A's line may not be shown.
+        case now
+        /// Once B's draft and view are saved (its reopening is then checked exactly).
+        case afterBSaved
+        /// Once console A shows the line it logged.
+        case afterAShowsItsLine
+        /// Once the `convene log` writer has exited.
+        case afterTheLogWriter
+    }
+
+    /// What the session file holds as `user`'s saved draft and view (nil if nothing yet), read with
+    /// sqlite3 beside the writers.
+    private func savedDraft(user: String) -> (draft: String, view: [String: Any])? {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        p.arguments = [
+            "-readonly", "-json", "-cmd", ".timeout 2000", file,
+            "SELECT hex(draft) AS draft, view FROM console_drafts WHERE user = '\(user)'",
+        ]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return nil }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard let rows = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]],
+            let hex = rows.first?["draft"] as? String, let viewText = rows.first?["view"] as? String
+        else { return nil }
+        var bytes = [UInt8]()
+        var i = hex.startIndex
+        while let j = hex.index(i, offsetBy: 2, limitedBy: hex.endIndex), i < j {
+            bytes.append(UInt8(hex[i..<j], radix: 16) ?? 0)
+            i = j
+        }
+        let view = (try? JSONSerialization.jsonObject(with: Data(viewText.utf8))) as? [String: Any] ?? [:]
+        return (String(decoding: bytes, as: UTF8.self), view)
+    }
+
+    /// B's draft, room and log filter as the test left them are what the file holds.
+    private func bSaved(_ v: BView) -> Bool {
+        guard let saved = savedDraft(user: "Kit Safe"), saved.draft == v.draft else { return false }
+        let room = saved.view["room"] as? Int ?? 0
+        let source = (saved.view["filter"] as? [String: Any])?["source"] as? String
+        return (room != 0) == v.roomA && source == v.sourceFilter
     }
 
     /// What a console shows: room, source filter, whether the input line has the focus, and its text.
@@ -127,6 +169,7 @@ final class LiveSessionKillTests: XCTestCase {
         // Lines console A showed in its log (acknowledged there).
         var ackByConsole = ["A": 0]
         var kills = [String: Int]()
+        var moments = [String: Int]()
         var strictRestores = 0
         let sources: [String?] = [nil, "verbal", "chat", "whiteboard", "facilitator"]
         var rng = SeededRandom("live-session kills")
@@ -148,8 +191,11 @@ final class LiveSessionKillTests: XCTestCase {
             bView.previousDraft = bView.draft
             bView.draft = "draft \(trial) \(UUID().uuidString.prefix(4))"
             try cb.tmux.type(bView.draft)
-            // the draft is saved by now; what follows only moves the view
-            usleep(UInt32.random(in: 600_000...900_000, using: &rng))
+            XCTAssertTrue(cb.tmux.expect(bView.draft, timeout: 5, "B shows its draft"))
+            // What follows only moves the view: the draft must be saved first (then the view's save is checked).
+            XCTAssertTrue(
+                eventually(timeout: 5) { savedDraft(user: "Kit Safe")?.draft == bView.draft },
+                "trial \(trial): B's draft was not saved within 5 s")
             let roomPresses = Int.random(in: 0...1, using: &rng)
             for _ in 0..<roomPresses {
                 try cb.tmux.send("C-r")
@@ -163,13 +209,10 @@ final class LiveSessionKillTests: XCTestCase {
                 bView.sourceFilter = sources[i]
                 try cb.tmux.type("i")
             }
-            bView.lastKey = Date()
-            // Count the save interval from when B shows the change, not from when the keys were sent: beside
-            // a following importer B may still be folding a batch. End clears any notice from the status line.
+            // Beside a following importer B may still be folding a batch: wait until it shows the change.
+            // End clears any notice from the status line.
             try cb.tmux.send("End")
-            if try cb.tmux.waitFor(bView.roomA ? "in Room A ·" : "in Main room ·", timeout: 5) != nil {
-                bView.lastKey = Date()
-            }
+            _ = try cb.tmux.waitFor(bView.roomA ? "in Room A ·" : "in Main room ·", timeout: 5)
 
             // Console A logs a contribution; a `convene log` writer runs beside it.
             let said = "spoken \(trial) \(UUID().uuidString.prefix(6))"
@@ -180,7 +223,19 @@ final class LiveSessionKillTests: XCTestCase {
             let logWriter = try ConveneProcess.start(["log", file, "--source", "chat", "--", logged])
 
             // Often after B's changes were saved (so its reopening is checked exactly), sometimes before.
-            usleep(UInt32.random(in: 0...2_000_000, using: &rng))
+            let moment = KillMoment.allCases.randomElement(using: &rng)!
+            switch moment {
+            case .now: break
+            case .afterBSaved:
+                let view = bView
+                _ = eventually(timeout: 5) { bSaved(view) }
+            case .afterAShowsItsLine:
+                _ = eventually(timeout: 5) {
+                    ca.tmux.screen().split(separator: "\n").contains { $0.contains(said) && !$0.contains("›") }
+                }
+            case .afterTheLogWriter: logWriter.waitUntilExit()
+            }
+            moments[String(describing: moment), default: 0] += 1
 
             // What is acknowledged at the moment of the kill: what A's log shows, and a log that exited 0.
             let screenA = ca.tmux.screen()
@@ -204,7 +259,7 @@ final class LiveSessionKillTests: XCTestCase {
                     ca.kill9()
                     a = nil
                 case "B":
-                    bView.killedAt = Date()
+                    bView.settled = bSaved(bView)
                     cb.kill9()
                     b = nil
                 case "importer":
@@ -239,14 +294,13 @@ final class LiveSessionKillTests: XCTestCase {
         if importer == nil || !importer!.isRunning { importer = try startImporter() }
         let expected = writer.written
         var counts = [String: Int]()
-        let deadline = Date().addingTimeInterval(20)
-        repeat {
-            usleep(300_000)
+        _ = try eventually(timeout: 20) {
             counts = [:]
             for text in try contributionTextList() where text.hasPrefix("chat ") {
                 counts[text.components(separatedBy: "\n")[0], default: 0] += 1
             }
-        } while Date() < deadline && !expected.allSatisfy { counts[$0] != nil }
+            return expected.allSatisfy { counts[$0] != nil }
+        }
         let missing = expected.filter { counts[$0] == nil }
         let twice = counts.filter { $0.value > 1 }.map(\.key).sorted()
         XCTAssertEqual(missing, [], "chat lines never imported")
@@ -259,7 +313,7 @@ final class LiveSessionKillTests: XCTestCase {
         XCTAssertGreaterThan(strictRestores, 0, "no reopening of B was checked exactly")
         print(
             "live-session kills: \(trials) trials in \(Int(Date().timeIntervalSince(started))) s; killed A \(kills["A"] ?? 0)×, B \(kills["B"] ?? 0)×, importer \(kills["importer"] ?? 0)×, log writer \(kills["log"] ?? 0)×; "
-                + "\(ackCount) acknowledged contributions checked; \(expected.count) chat lines each imported once; \(strictRestores) reopenings checked for draft, room and filter"
+                + "\(ackCount) acknowledged contributions checked; \(expected.count) chat lines each imported once; \(strictRestores) reopenings checked for draft, room and filter; kill moments \(moments.sorted { $0.key < $1.key })"
         )
     }
 
@@ -288,7 +342,8 @@ final class LiveSessionKillTests: XCTestCase {
             v.roomA = shown.roomA // one failure, not a cascade of them
             v.sourceFilter = shown.sourceFilter
         } else {
-            usleep(200_000)
+            // The first frame (drawn after the restore) names the mode.
+            _ = eventually(timeout: 3) { ["TYPING", "PANES"].contains { console.tmux.screen().contains($0) } }
             let first = Shown(console.tmux.screen())
             if first.inputFocused {
                 XCTAssertTrue(
@@ -351,6 +406,7 @@ final class ChatWriter: @unchecked Sendable {
                     ids.append(id)
                     k += 1
                 }
+                // The writer's own pace (Zoom's autosave in bursts), not a wait for anything.
                 if Bool.random(using: &rng) {
                     let cut = text.index(text.startIndex, offsetBy: Int.random(in: 1..<text.count, using: &rng))
                     Self.append(String(text[..<cut]), to: path)

@@ -1,4 +1,5 @@
 import Foundation
+import Importers
 import SessionModel
 import TerminalKit
 import XCTest
@@ -141,6 +142,23 @@ final class ConsoleScreenSizeSnapshotTests: XCTestCase {
     func keys(_ s: inout ConsoleState, _ keys: [Key]) { for k in keys { _ = update(&s, .key(k)) } }
 
     func testMain() throws { try check("screen-main") { _ in } }
+
+    /// docs/console.md shows the main screen at 80×24 as text: it must be the screen the console draws now.
+    func testTheDocsShowTheCurrent80x24Screen() throws {
+        let docs = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/console.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        let section = try XCTUnwrap(text.range(of: "## The screen"), "docs/console.md has no screen section")
+        let open = try XCTUnwrap(text.range(of: "```\n", range: section.upperBound..<text.endIndex))
+        let close = try XCTUnwrap(text.range(of: "\n```", range: open.upperBound..<text.endIndex))
+        let shown = text[open.upperBound..<close.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression) }
+        let drawn = view(try state(width: 80, height: 24)).text().split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .map(String.init)
+        XCTAssertEqual(shown, drawn, "docs/console.md's 80×24 screen is not the one the console draws")
+    }
     func testPanesWithASelection() throws { try check("screen-panes") { self.keys(&$0, [.escape, .up, .up]) } }
     func testRoomsPaneUnfolded() throws { try check("screen-rooms") { self.keys(&$0, [.escape, .backTab]) } }
     func testHelp() throws { try check("screen-help") { self.keys(&$0, [.function(1)]) } }
@@ -183,7 +201,70 @@ final class ConsoleScreenSizeSnapshotTests: XCTestCase {
         try check("dialog-import") { self.keys(&$0, [.char(":")] + "import".map { .char($0) } + [.enter]) }
     }
     func testReviewDialog() throws { try check("dialog-review") { self.keys(&$0, [.function(5)]) } }
-    func testFindingsDialog() throws { try check("dialog-findings") { self.keys(&$0, [.escape, .char("p")]) } }
+    func testFindingsDialog() throws {
+        // #13 has findings to review (with nothing selected, p said "#1: nothing to review" and drew no dialog).
+        try check("dialog-findings") { s in
+            self.keys(&s, [.escape])
+            s.selected = 13
+            self.keys(&s, [.char("p")])
+        }
+    }
+    // The later steps of the dialogs that have several (session 5: each dialog at every size).
+    func testFlagDescriptionDialog() throws {
+        try check("dialog-flag-description") { s in
+            self.keys(&s, [.escape])
+            s.selected = 20 // P05's: the concern is about the speaker, so the box asks no name
+            self.keys(&s, [.ctrl("g"), .char("2"), .char("1")] + "asked to stop".map { .char($0) })
+        }
+    }
+    func testFindingsRejectDialog() throws {
+        try check("dialog-findings-reject") { s in
+            self.keys(&s, [.escape])
+            s.selected = 13
+            self.keys(&s, [.char("p"), .char("n")] + "a public place".map { .char($0) })
+        }
+    }
+    func testExportFileDialog() throws {
+        try check("dialog-export-file") {
+            self.keys(&$0, [.char(":")] + "export".map { .char($0) } + [.enter, .down, .enter])
+        }
+    }
+    func testExportProgressDialog() throws {
+        try check("dialog-export-progress") { s in
+            self.keys(&s, [.char(":")] + "export".map { .char($0) } + [.enter, .down, .enter, .enter])
+            _ = update(&s, .exportProgress(0.5, "writing markdown"))
+        }
+    }
+    func testImportNamesAndPreviewDialogs() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "convene-sizes-\(UUID().uuidString).txt"
+        ).path
+        try ConsoleTransferTests.chat.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        func planned(_ s: ConsoleState) -> Result<(ImportPlan, ImportPreview), ImportProblem>? {
+            guard case .importer(let d) = s.overlay else { return nil }
+            var request = d.request
+            request.path = path
+            return ConsoleImport.plan(request, into: s.session)
+        }
+        // The kind and file typed, the names the session does not know asked for.
+        let named: (inout ConsoleState) -> Void = { s in
+            self.keys(&s, [.char(":")] + "import".map { .char($0) } + [.enter, .char("1")])
+            self.keys(&s, "meeting_saved_chat.txt".map { .char($0) } + [.enter])
+            if case .failure(let problem) = planned(s) { _ = update(&s, .importPlanned(.failure(problem))) }
+        }
+        try check("dialog-import-names", named)
+        try check("dialog-import-preview") { s in
+            named(&s)
+            self.keys(&s, [.char("+"), .enter, .char("s"), .enter])
+            guard case .success(let (_, preview)) = planned(s) else { return XCTFail("a plan") }
+            var shown = preview
+            shown.summary = preview.summary.map {
+                $0.replacingOccurrences(of: (path as NSString).lastPathComponent, with: "meeting_saved_chat.txt")
+            }
+            _ = update(&s, .importPlanned(.success(shown)))
+        }
+    }
     func testANoticeAndAnAlertTogether() throws {
         try check("screen-notice") { s in
             s.notice = Notice(

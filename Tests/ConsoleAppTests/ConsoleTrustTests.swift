@@ -84,8 +84,9 @@ final class ConsoleTrustTests: XCTestCase {
         var pressed = 0
         let deadline = Date().addingTimeInterval(3)
         while Date() < deadline && pressed < 20_000 {
-            // Always back in the panes, never typing: i and Enter (to typing) are left out.
-            if t.state.focus == .input { t.key(.escape) }
+            // Always back in the panes, never typing: i and Enter (to typing) are left out. Esc cancelling an
+            // edit or a reply stays in typing (with the line put aside for the edit back): a second Esc leaves.
+            for _ in 0..<3 where t.state.focus == .input { t.key(.escape) }
             // Enter only where it is not a dialog's confirmation (in the panes it goes to typing).
             let r = rng.next() % 10
             let enter = t.state.overlay == .none

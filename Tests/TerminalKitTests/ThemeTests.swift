@@ -97,18 +97,23 @@ final class ThemeTests: XCTestCase {
             }, "the colour-blind theme uses no red or green")
     }
 
-    /// Without colour, every state the console shows still differs from plain text.
+    /// Without colour, every state the console shows still differs from plain text. The typed
+    /// text is the exception: it is plain in every theme (its row and the prompt › mark it), so a
+    /// keystroke is one byte on the wire (KeystrokeWireTests).
     func testMonochromeGivesEveryStateAnAttribute() {
         let mono = ColourTheme.builtIn("monochrome")
         XCTAssertFalse(mono.usesColour)
         let plain = mono.entry(.normal)
         for role: StyleRole in [
-            .header, .selected, .flag, .redaction, .struck, .finding, .alert, .muted, .input, .title, .warning,
+            .header, .selected, .flag, .redaction, .struck, .finding, .alert, .muted, .title, .warning,
         ] {
             XCTAssertNotEqual(mono.entry(role), plain, "\(role) looks like plain text without colour")
         }
         XCTAssertNotEqual(mono.entry(.flag), mono.entry(.redaction))
         XCTAssertNotEqual(mono.entry(.redaction), mono.entry(.struck))
+        for name in ColourTheme.builtInNames {
+            XCTAssertEqual(ColourTheme.builtIn(name).entry(.input), plain, "\(name): typed text is plain")
+        }
     }
 
     func testResolveOrder() throws {

@@ -1,0 +1,41 @@
+/// Whether a kept scan (Privacy/ScanMemo.swift) may stand for scanning a text
+/// again: its check must be the hash of this scanner's identity, the text and
+/// the scan. Another scanner (new rules, lists, names or accepted terms), an
+/// edited text, or a damaged row fails the check, and the text is scanned as
+/// if nothing were kept.
+import Crypto
+import Foundation
+import Privacy
+
+struct ScanMemoCheck: Sendable {
+    /// SHA-256 of the scanner's identity, worked out once per export.
+    private let identity: [UInt8]
+    static let checkLength = 16
+
+    init(scanner: IdentifierScanner) { identity = Array(SHA256.hash(data: scanner.identity)) }
+
+    func check(text: String, scan: [UInt8]) -> [UInt8] {
+        var h = SHA256()
+        h.update(data: identity)
+        var text = text
+        text.withUTF8 { utf8 in
+            var length = UInt64(utf8.count).littleEndian
+            withUnsafeBytes(of: &length) { h.update(bufferPointer: $0) }
+            h.update(bufferPointer: UnsafeRawBufferPointer(utf8))
+        }
+        h.update(data: scan)
+        return Array(h.finalize().prefix(Self.checkLength))
+    }
+
+    /// The scan `stored` holds for `text`, or nil when there is none or it fails its check.
+    func read(_ stored: StoredScan?, text: String) -> TextScan? {
+        guard let stored, stored.check.count == Self.checkLength, stored.check == check(text: text, scan: stored.scan)
+        else { return nil }
+        return TextScan(encoded: stored.scan, text: text)
+    }
+
+    func store(_ scan: TextScan, number: Int, text: String) -> StoredScan {
+        let bytes = scan.encoded()
+        return StoredScan(number: number, check: check(text: text, scan: bytes), scan: bytes)
+    }
+}

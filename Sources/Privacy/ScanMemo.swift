@@ -1,0 +1,211 @@
+/// Scan results kept between exports (issue 20). A text's findings depend only
+/// on the text, the scanner's rules and name lists, and the session's names and
+/// accepted terms, so an export keeps them in the session file and the next
+/// export reads them instead of scanning again. This file says what a kept scan
+/// holds and what it is valid for; SessionStore keeps the rows, Exporters
+/// checks them (a row whose check fails is scanned again, never trusted).
+/// A kept scan holds labels and offsets only, never the identifier's text.
+import Foundation
+import SessionModel
+
+/// What one scan of a text found: its findings, and its special-category
+/// mentions when the implicit-identification check needed them.
+public struct TextScan: Equatable, Sendable {
+    public var findings: [Finding]
+    /// Nil when they were never asked for (the check looks only when a rare role names no place).
+    public var special: [Finding]?
+
+    public init(findings: [Finding], special: [Finding]? = nil) {
+        self.findings = findings
+        self.special = special
+    }
+
+    /// Labels, offsets and confidence; the text of each finding is read back from the contribution's text.
+    public func encoded() -> [UInt8] {
+        var out: [UInt8] = [1] // layout version
+        func put(_ findings: [Finding]) {
+            Self.putVarint(findings.count, &out)
+            for f in findings {
+                let label = Array(f.label.rawValue.utf8)
+                out.append(UInt8(label.count))
+                out += label
+                Self.putVarint(f.span.start, &out)
+                Self.putVarint(f.span.end - f.span.start, &out)
+                out.append(f.confidence == .likely ? 0 : 1)
+            }
+        }
+        put(findings)
+        if let special {
+            out.append(1)
+            put(special)
+        } else {
+            out.append(0)
+        }
+        return out
+    }
+
+    /// The scan `bytes` encode for `text`, or nil when they are not a well-formed scan of a text this long.
+    public init?(encoded bytes: some Collection<UInt8>, text: String) {
+        let b = Array(bytes)
+        var at = 0
+        let scalars = Array(text.unicodeScalars)
+        func byte() -> UInt8? {
+            guard at < b.count else { return nil }
+            defer { at += 1 }
+            return b[at]
+        }
+        func varint() -> Int? {
+            var value = 0
+            var shift = 0
+            while let x = byte() {
+                value |= Int(x & 0x7F) << shift
+                if x < 0x80 { return value }
+                shift += 7
+                if shift > 35 { return nil }
+            }
+            return nil
+        }
+        func list() -> [Finding]? {
+            guard let n = varint(), n <= scalars.count else { return nil }
+            var found: [Finding] = []
+            for _ in 0..<n {
+                guard let length = byte().map(Int.init), at + length <= b.count,
+                    let label = IdentifierLabel(rawValue: String(decoding: b[at..<(at + length)], as: UTF8.self))
+                else { return nil }
+                at += length
+                guard let start = varint(), let count = varint(), count > 0, start + count <= scalars.count,
+                    let confidence = byte(), confidence <= 1
+                else { return nil }
+                found.append(
+                    Finding(
+                        label: label, span: TextSpan(start: start, end: start + count),
+                        text: String(String.UnicodeScalarView(scalars[start..<(start + count)])),
+                        confidence: confidence == 0 ? .likely : .possible))
+            }
+            return found
+        }
+        guard byte() == 1, let findings = list(), let flag = byte() else { return nil }
+        var special: [Finding]?
+        if flag == 1 {
+            guard let s = list() else { return nil }
+            special = s
+        } else if flag != 0 {
+            return nil
+        }
+        guard at == b.count else { return nil }
+        self.init(findings: findings, special: special)
+    }
+
+    static func putVarint(_ value: Int, _ out: inout [UInt8]) {
+        var v = UInt(max(0, value))
+        while v >= 0x80 {
+            out.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        out.append(UInt8(v))
+    }
+}
+
+/// One kept scan as the store holds it: the contribution's number, the check
+/// (a hash over the scanner's identity, the text and the scan, made and tested
+/// by the reader) and the encoded `TextScan`.
+public struct StoredScan: Equatable, Sendable {
+    public var number: Int
+    public var check: [UInt8]
+    public var scan: [UInt8]
+    public init(number: Int, check: [UInt8], scan: [UInt8]) {
+        self.number = number
+        self.check = check
+        self.scan = scan
+    }
+}
+
+extension IdentifierScanner {
+    /// Bump when a recogniser changes what it finds in a way the probe texts
+    /// below might not show (the probe and the name lists' hash catch most changes by themselves).
+    public static let rulesVersion = 1
+
+    /// Everything a scan's result depends on besides the text: the rules (their
+    /// version, the name lists' hash, what they find in the probe texts) and this
+    /// scanner's session names and accepted terms. Held in memory only; what is
+    /// stored is a hash over it together with the text.
+    public var identity: [UInt8] {
+        var out = Self.rulesIdentity
+        func put(_ s: String) {
+            TextScan.putVarint(s.utf8.count, &out)
+            out += Array(s.utf8)
+        }
+        put("names")
+        for key in sessionNames.keys.sorted() {
+            put(key)
+            for name in sessionNames[key] ?? [] { put(name.joined(separator: "\u{1F}")) }
+        }
+        put("word-like")
+        for part in wordLikeParts.sorted() { put(part) }
+        put("accepted")
+        for key in acceptedTerms.keys.sorted() {
+            put(key)
+            for (keys, label) in acceptedTerms[key] ?? [] {
+                put(keys.joined(separator: "\u{1F}") + "=" + label.rawValue)
+            }
+        }
+        return out
+    }
+
+    /// The rules' part of `identity`, worked out once per process.
+    static let rulesIdentity: [UInt8] = {
+        var out = Array("convene-scan-rules \(rulesVersion) lists \(Gazetteer.shared.contentHash)\n".utf8)
+        let probe = IdentifierScanner()
+        for text in probeTexts {
+            out += TextScan(findings: probe.scan(text), special: probe.specialCategories(text)).encoded()
+            out.append(0x0A)
+        }
+        return out
+    }()
+
+    /// Texts with an identifier of every kind: a change to any recogniser shows in what they find.
+    static let probeTexts: [String] = [
+        "Ring Dana Whitfield on 07700 900123 or 0161 496 0999, she lives at 14 Harrow Lane, Leeds LS6 2AB.",
+        "Her NHS number is 943 476 5919 and NI number QQ 12 34 56 C; date of birth 03/04/2009, she is 15.",
+        "Email kyle.b@example.org or @kyleb_99 on Snapchat, see https://example.com/x from 192.0.2.14.",
+        "Sort code 20-00-00 account 12345678; the car was AB12 CDE; case ref CR-2024-00917 at Northgate Academy.",
+        "The lad from Hartlepool met Jayden and Mo at St Anne's Primary in Milton Keynes near the Beck estate.",
+        "A Muslim girl with epilepsy, a trade union rep, a Black British lad, and a gay teacher from Wigan.",
+        "Grace will grace us; Will said Amber was amber; mum's new partner Tyrell took Kacey-Leigh to Blackpool.",
+        "He's fourteen, year 9, lives with nan in Toxteth, goes to Park View School; call oh seven seven double oh.",
+        "Spoke to Detective Sergeant Okafor and Dr Priya Raman at Leeds General Infirmary on 12 March 2024.",
+        "Nothing identifying here: we talked about thresholds, supervision and multi-agency meetings.",
+    ]
+}
+
+/// Scans to keep, held compactly (one buffer, not two arrays a contribution):
+/// a first export of a long session collects one per contribution.
+public struct ScanBatch: Sendable {
+    public private(set) var numbers: [Int] = []
+    private var bytes: [UInt8] = []
+    /// Where each scan's check and scan end in `bytes`, and where its check ends.
+    private var bounds: [(checkEnd: Int, end: Int)] = []
+
+    public init() {}
+
+    public var count: Int { numbers.count }
+
+    public mutating func append(_ s: StoredScan) {
+        numbers.append(s.number)
+        bytes += s.check
+        let checkEnd = bytes.count
+        bytes += s.scan
+        bounds.append((checkEnd, bytes.count))
+    }
+
+    public mutating func append(contentsOf other: ScanBatch) {
+        for k in 0..<other.count { append(other[k]) }
+    }
+
+    public subscript(k: Int) -> StoredScan {
+        let start = k == 0 ? 0 : bounds[k - 1].end
+        return StoredScan(
+            number: numbers[k], check: Array(bytes[start..<bounds[k].checkEnd]),
+            scan: Array(bytes[bounds[k].checkEnd..<bounds[k].end]))
+    }
+}
