@@ -723,6 +723,12 @@ extension ScanContext {
                 {
                     b += 2
                 }
+                // "mr o'brien", "D'Souza": the O' or D' before a surname.
+                if let q = tok(a - 1), q.isPunct("'’"), !q.spaceBefore, !tokens[a].spaceBefore, let o = tok(a - 2),
+                    ["o", "d"].contains(o.key), o.kind == .word
+                {
+                    a -= 2
+                }
                 // "Mrs Okafor", "DC Patel", "Big Dee", "Lil K".
                 var p = a - 1
                 if key(p) == ".", !tokens[a - 1].spaceBefore, Vocab.titles.contains(key(p - 1)) { p -= 1 }
@@ -737,6 +743,23 @@ extension ScanContext {
                 {
                     // "Big Man Rico", "Lil Bro Kez".
                     a = p - 1
+                }
+            }
+            // "CR-2023-0045", "LL-2023-11907", "C-R-2023-0045": the letters of a reference's prefix belong to it.
+            if c.label == .caseRef {
+                while let h = tok(a - 1), h.text == "-", !tokens[a].spaceBefore, !h.spaceBefore, let w = tok(a - 2),
+                    w.kind == .word, w.allCaps || w.length == 1 && w.capitalised, w.length <= 4
+                {
+                    a -= 2
+                }
+            }
+            // "kayla.xo_", "kwame_.gzz": underscores and dots glued to a handle are part of it.
+            if c.label == .handle {
+                while let n = tok(b + 1), n.isPunct("_."), !n.spaceBefore,
+                    n.text == "_" || tok(b + 2).map({ $0.isWordLike && !$0.spaceBefore }) ?? false
+                {
+                    b += 1
+                    if let w = tok(b + 1), w.isWordLike, !w.spaceBefore { b += 1 }
                 }
             }
             // "HMP Wandsworth", "HMYOI Feltham".

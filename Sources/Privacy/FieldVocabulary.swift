@@ -150,7 +150,7 @@ enum Vocab {
     static let titles = set(
         """
         mr mrs ms miss mx dr prof sir dame cllr rev pc dc ds di dci dcs sgt insp fr father reverend pastor imam rabbi canon detective
-        sergeant inspector constable councillor professor
+        sergeant inspector constable councillor professor sister
         """)
 
     /// A relationship or person word; the name that follows is a person ("her son Tyler", "my colleague dave").

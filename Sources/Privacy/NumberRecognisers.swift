@@ -809,7 +809,8 @@ extension ScanContext {
         {
             return i
         }
-        if Vocab.relations.contains(k) || Vocab.personNouns.contains(k) || k == "yp", key(i + 1) == "(",
+        if Vocab.relations.contains(k) || Vocab.personNouns.contains(k) || Self.bracketAged.contains(k),
+            key(i + 1) == "(",
             let v = ageValue(i + 2), v <= 99,
             key(ageEnd(i + 2) + 1) == ")"
         {
@@ -874,6 +875,20 @@ extension ScanContext {
             tok(ageEnd(i + 1) + 2)?.kind != .number, !covered(i + 1)
         else { return nil }
         return i + 1
+    }
+
+    static let bracketAged = Vocab.set("yp eldest youngest oldest teen teenager victim suspect")
+
+    /// "M, 16, Stockport", "F 14 missing": a sex marker and an age at the start of a shorthand note.
+    func sexMarkerAge(at i: Int) -> Int? {
+        guard let t = tok(i), t.kind == .word, t.length == 1, t.text == "M" || t.text == "F",
+            t.sentenceStart || tok(i - 1)?.isPunct("-–(,") == true
+        else { return nil }
+        let j = key(i + 1) == "," ? i + 2 : i + 1
+        guard let n = tok(j), n.kind == .number, let v = Int(n.text), (8...21).contains(v),
+            tok(j + 1).map({ $0.isPunct(",.;)-–") || $0.kind == .word && !Self.ageUnits.contains($0.key) }) ?? true
+        else { return nil }
+        return j
     }
 
     static let partnerWords = Vocab.set("bf gf boyfriend girlfriend partner husband wife fella")
@@ -1011,6 +1026,8 @@ extension ScanContext {
             if k == "aged" || (k == "age" && key(i - 1) != "under" && key(i - 1) != "school" && key(i - 1) != "working")
             {
                 n = i + 1
+                // "aged about 14", "aged nearly fifteen".
+                if k == "aged", Self.ageFillers.contains(key(i + 1)) || key(i + 1) == "approx" { n = i + 2 }
                 if key(i + 1) == "of" { n = k == "age" ? i + 2 : nil }
                 // "Age: 14", "age - 15" on a form or a sticky note.
                 if tok(i + 1)?.isPunct(":-–") == true { n = i + 2 }
@@ -1072,7 +1089,7 @@ extension ScanContext {
                 n = i + 1
                 if Self.ageFillers.contains(key(i + 1)) { n = i + 2 }
             }
-            if n == nil, let a = moreAges(at: i) { n = a }
+            if n == nil, let a = moreAges(at: i) ?? sexMarkerAge(at: i) { n = a }
             guard let at = n, let v = ageValue(at), (1...(k == "at" ? 25 : 99)).contains(v) else { continue }
             if let next = tok(ageEnd(at) + 1), Self.ageUnits.contains(next.key),
                 !(next.key == "." && (ageEnd(at) + 2 >= tokens.count || tokens[ageEnd(at) + 2].spaceBefore))
@@ -1091,7 +1108,7 @@ extension ScanContext {
             if ["years", "yrs", "year"].contains(key(e + 1)), key(e + 2) == "old" { e += 2 }
             if key(e + 1) == "yo" { e += 1 }
             // "aged 14": the word that makes the number an age is part of it.
-            let first = k == "aged" && at == i + 1 ? i : at
+            let first = k == "aged" && at <= i + 2 ? i : at
             if tok(at)?.kind == .number || Self.numberWords[key(at)] != nil {
                 add(.age, tokens: first, e)
                 i = e

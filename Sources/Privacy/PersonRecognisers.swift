@@ -184,10 +184,17 @@ extension ScanContext {
     func ageAfterName(_ e: Int) -> Int? {
         var j = e + 1
         let bracket = key(j) == "("
-        let comma = key(j) == "," || (["-", "–"].contains(key(j)) && tok(j)?.spaceBefore == true)
+        let comma = key(j) == "," || key(j) == ":" || (["-", "–"].contains(key(j)) && tok(j)?.spaceBefore == true)
         if bracket || comma { j += 1 }
         // "callum (now 17)", "Tiah (aged 15)".
         if bracket, ["now", "aged", "age"].contains(key(j)) { j += 1 }
+        // "jay (15yrs)", "Tiah (15yo)".
+        if bracket, let t = tok(j), t.kind == .alnum, key(j + 1) == ")",
+            ["yrs", "yr", "yo", "y"].contains(String(t.key.drop { $0.isNumber })),
+            let v = Int(t.key.prefix { $0.isNumber }), (1...99).contains(v)
+        {
+            return j
+        }
         guard let v = ageValue(j), tok(j)?.kind == .number || bracket || comma,
             (0...25).contains(v) || (bracket || comma) && v <= 99
         else { return nil }

@@ -28,7 +28,9 @@ extension ScanContext {
             // "Flat 12, Carrick House": a flat in a named block is an address.
             var g = a - 1
             if key(g) == "," { g -= 1 }
-            if let m = tok(g), m.kind == .number || (m.kind == .alnum && m.digits > 0 && m.length <= 4),
+            if let m = tok(g),
+                m.kind == .number || (m.kind == .alnum && m.digits > 0 && m.length <= 4)
+                    || ScanContext.numberWords[m.key] != nil,
                 ["flat", "apartment", "apt"].contains(key(g - 1))
             {
                 if candidates[k].label == .organisationLocal && !Self.buildingHeads.contains(key(b)) { continue }
@@ -329,7 +331,9 @@ extension ScanContext {
                 var j = i - 1
                 var first: Int?
                 while j >= 0, i - j <= 3, tokens[j].kind == .word, !Self.estateGeneric.contains(tokens[j].key),
-                    !Vocab.notNames.contains(tokens[j].key) || gazetteer.towns.contains(tokens[j].key)
+                    !Vocab.notNames.contains(tokens[j].key) || gazetteer.towns.contains(tokens[j].key),
+                    // "found Marsh Farm estate": a lower-case word before a capitalised name is not part of it.
+                    tokens[j].capitalised || first.map({ !tokens[$0].capitalised }) ?? true
                 {
                     first = j
                     j -= 1

@@ -238,6 +238,18 @@ final class RecallClassTests: XCTestCase {
         XCTAssertFalse(labels("met jayden 10 mins late").contains { $0.hasPrefix("AGE") })
     }
 
+    func testAgesInNoteShapes() {
+        assertFinds("the boy, aged about 14, ran off", "AGE:aged about 14")
+        assertFinds("M, 16, Stockport - missing twice", "AGE:16")
+        assertFinds("F 14 missing since Friday", "AGE:14")
+        assertFinds("the eldest (16) and youngest (9)", "AGE:16")
+        assertFinds("the eldest (16) and youngest (9)", "AGE:9")
+        assertFinds("jay (15yrs) seen again", "AGE:15yrs")
+        assertFinds("Ryan: 14, Luton", "AGE:14")
+        assertQuiet("Room: 14, floor 2")
+        assertQuiet("M 6 motorway was shut")
+    }
+
     func testNamesOpeningNotesAndInApposition() {
         assertFinds("grace 15 - in care, placed Hastings", "PERSON:grace")
         assertFinds("hope (14) - Tilbury", "PERSON:hope")
@@ -275,6 +287,20 @@ final class RecallClassTests: XCTestCase {
         assertFinds("bro at HMP Bedford", "ORGANISATION_LOCAL:HMP Bedford")
         assertQuiet("lines run from London into coastal towns")
         XCTAssertEqual(labels("Mr Bedford - the head - rang"), ["PERSON:Mr Bedford"])
+    }
+
+    /// Issue 18 item 2: a span covers the whole identifier and nothing else.
+    func testSpansCoverTheWholeIdentifier() {
+        assertFinds("the referral went in as CR-2023-0045 last week", "CASE_REF:CR-2023-0045")
+        assertFinds("case number C-R-2023-0045, I wrote it down", "CASE_REF:C-R-2023-0045")
+        assertFinds("the yp's teacher mr o'brien noticed", "PERSON:mr o'brien")
+        assertFinds("so Sister Bernadette runs the drop-in", "PERSON:Sister Bernadette")
+        assertFinds("her snap is kayla.xo_ apparently", "HANDLE:kayla.xo_")
+        assertFinds("his insta handle is kwame_.gzz if that helps", "HANDLE:kwame_.gzz")
+        assertFinds("yp found Marsh Farm estate overnight", "LOCATION:Marsh Farm estate")
+        assertFinds("living at, uh, flat nine, Hartley Court, off the main road", "LOCATION:flat nine, Hartley Court")
+        assertFinds("At Oakfield Primary we had two", "ORGANISATION_LOCAL:Oakfield Primary")
+        XCTAssertEqual(labels("her sister Bernadette rang"), ["PERSON:Bernadette"], "a relation is not a title")
     }
 
     func testSpecialCategoryIsFoundButNeverAnIdentifier() throws {
