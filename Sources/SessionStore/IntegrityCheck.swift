@@ -43,7 +43,7 @@ extension SQLiteJournal {
         defer { try? queue.close() }
         var rows: [RawEventRow] = []
         var meta = FileMeta(values: [:])
-        var snapshot: (seq: Int, hash: Data)?
+        var snapshot: (seq: Int, hash: Data, state: Data)?
         // Anchors are read before the journal: a writer records its anchor after it commits, so an
         // anchor read first can never be ahead of the journal read after it (writers may still be running).
         let sessionFirst = try? queue.read { db in
@@ -76,9 +76,9 @@ extension SQLiteJournal {
                             hash: r["hash"] ?? Data()))
                 }
                 if try db.tableExists("snapshot"),
-                    let snap = try Row.fetchOne(db, sql: "SELECT seq, hash FROM snapshot WHERE id = 1")
+                    let snap = try Row.fetchOne(db, sql: "SELECT seq, hash, state FROM snapshot WHERE id = 1")
                 {
-                    snapshot = (snap["seq"], snap["hash"])
+                    snapshot = (snap["seq"], snap["hash"], snap["state"] ?? Data())
                 }
             }
         } catch {
@@ -87,11 +87,27 @@ extension SQLiteJournal {
             return report
         }
         let contentCipher: (any PayloadCipher)? = meta.encryption == PlainPayloads().name ? PlainPayloads() : cipher
-        JournalVerifier.verify(rows, meta: meta, cipher: contentCipher, into: &report)
+        let replayed = JournalVerifier.verify(rows, meta: meta, cipher: contentCipher, into: &report)
         if let snapshot {
             let chain = rows.first { $0.seq == snapshot.seq }?.hash
             if chain != snapshot.hash {
                 report.problems.append("the snapshot does not match the journal (it will be ignored and rebuilt)")
+            } else if let contentCipher {
+                // The snapshot is a cache the console opens from: its bytes are checked too, so damage inside it is
+                // named here even though an open would quietly replay the journal instead.
+                let plain = try? contentCipher.open(snapshot.state, context: Data("snapshot".utf8))
+                let decoded = plain.flatMap { try? SnapshotCodec.decode($0) }
+                if let plain, plain.count >= 4, plain.prefix(3) == Data("CSN".utf8),
+                    plain.prefix(4) != SnapshotCodec.magic
+                {
+                    report.notes.append(
+                        "the snapshot is in an older release's encoding (the next writable open rebuilds it)")
+                } else if decoded?.eventCount != snapshot.seq {
+                    report.problems.append("the snapshot is damaged (it will be ignored and rebuilt from the journal)")
+                } else if let decoded, let replayed, snapshot.seq == rows.last?.seq, decoded != replayed {
+                    report.problems.append(
+                        "the snapshot differs from a replay of the journal (it will be ignored and rebuilt)")
+                }
             }
         }
         // The journal's end against what this machine (and any receipt) recorded.
@@ -131,9 +147,11 @@ extension SQLiteJournal {
 
 /// The checks on a journal's rows, shared by files and by copies in transit.
 public enum JournalVerifier {
+    /// Returns the state the replay reached when every event replayed, for comparison with the snapshot.
+    @discardableResult
     public static func verify(
         _ rows: [RawEventRow], meta: FileMeta, cipher: (any PayloadCipher)?, into report: inout CheckReport
-    ) {
+    ) -> SessionState? {
         let chainKey: SymmetricKey?
         if meta.values["chain"] == HashChain.keyedName {
             report.keyedChain = true
@@ -263,6 +281,7 @@ public enum JournalVerifier {
                 )
             }
         }
+        return report.replayed == report.events ? state : nil
     }
 
     /// A top-level key of the stored JSON that re-encoding the decoded payload does not produce.
