@@ -123,7 +123,7 @@ public struct StoredScan: Equatable, Sendable {
 extension IdentifierScanner {
     /// Bump when a recogniser changes what it finds in a way the probe texts
     /// below might not show (the probe and the name lists' hash catch most changes by themselves).
-    public static let rulesVersion = 1
+    public static let rulesVersion = 2
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
