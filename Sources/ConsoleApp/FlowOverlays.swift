@@ -53,9 +53,9 @@ extension Overlays {
         }
         if let reason = step.reason {
             g.put(
-                "Why is it not identifying? (remembered for this session; Enter rejects, Esc back)", x: x + 2,
+                "Why not identifying? (kept for the session) Enter rejects · Esc back", x: x + 2,
                 y: y + h - 3, style: CellStyle(.title), maxWidth: w - 4)
-            g.put("> " + reason.text, x: x + 2, y: y + h - 2, style: CellStyle(.input, bold: true), maxWidth: w - 4)
+            g.put("> " + reason.text, x: x + 2, y: y + h - 2, style: CellStyle(.input), maxWidth: w - 4)
             g.cursor = (min(x + w - 2, x + 4 + reason.caretColumns), y + h - 2)
         } else {
             g.put(
@@ -162,7 +162,7 @@ extension Overlays {
             g.put(
                 "File (Enter writes it; it is written whole or not at all):", x: x + 2, y: row,
                 style: CellStyle(.title), maxWidth: w - 4)
-            g.put("> " + path.text, x: x + 2, y: row + 1, style: CellStyle(.input, bold: true), maxWidth: w - 4)
+            g.put("> " + path.text, x: x + 2, y: row + 1, style: CellStyle(.input), maxWidth: w - 4)
             g.cursor = (min(x + w - 2, x + 4 + path.caretColumns), row + 1)
         } else {
             g.put(
@@ -226,7 +226,7 @@ extension Overlays {
                 "Who is ‘\(InertLine.clean(name))’? (\(d.unknown.count) name\(d.unknown.count == 1 ? "" : "s") to answer; never guessed)",
                 x: x + 2, y: row, style: CellStyle(.title, bold: true), maxWidth: w - 4)
             row += 1
-            g.put("> " + d.answer.text, x: x + 2, y: row, style: CellStyle(.input, bold: true), maxWidth: w - 4)
+            g.put("> " + d.answer.text, x: x + 2, y: row, style: CellStyle(.input), maxWidth: w - 4)
             g.cursor = (min(x + w - 2, x + 4 + d.answer.caretColumns), row)
             row += 2
             for (name, answer) in d.answers.sorted(by: { $0.key < $1.key }) where row < bottom - 2 {

@@ -45,7 +45,7 @@ enum Overlays {
 
     static func prompt(_ g: inout CellGrid, title: String, label: String, line: InputLine, hint: String) {
         let (x, y, w, _) = frame(&g, width: 70, height: 5, title: title)
-        g.put(label + line.text, x: x + 2, y: y + 1, style: CellStyle(.input, bold: true), maxWidth: w - 4)
+        g.put(label + line.text, x: x + 2, y: y + 1, style: CellStyle(.input), maxWidth: w - 4)
         g.cursor = (min(x + w - 2, x + 2 + DisplayWidth.of(label) + line.caretColumns), y + 1)
         g.put(hint, x: x + 2, y: y + 3, style: CellStyle(.muted), maxWidth: w - 4)
     }
@@ -129,7 +129,7 @@ enum Overlays {
             g.put(
                 "Why? (kept with it; u or :restore \(n) undoes the strike)", x: x + 2, y: y + 3,
                 style: CellStyle(.title), maxWidth: w - 4)
-            g.put("> " + d.reason.text, x: x + 2, y: y + 4, style: CellStyle(.input, bold: true), maxWidth: w - 4)
+            g.put("> " + d.reason.text, x: x + 2, y: y + 4, style: CellStyle(.input), maxWidth: w - 4)
             g.cursor = (min(x + w - 2, x + 4 + d.reason.caretColumns), y + 4)
             g.put("Enter strikes · Esc keeps it", x: x + 2, y: y + 6, style: CellStyle(.muted), maxWidth: w - 4)
         case .endRound(let r):
@@ -150,7 +150,7 @@ enum Overlays {
         let typed = line.text.split(separator: " ").first.map(String.init)?.lowercased() ?? ""
         let matches = Palette.commands.filter { typed.isEmpty || $0.0.hasPrefix(typed) }
         let (x, y, w, h) = frame(&g, width: 76, height: min(g.height - 2, matches.count + 4), title: "Command")
-        g.put(":" + line.text, x: x + 2, y: y + 1, style: CellStyle(.input, bold: true), maxWidth: w - 4)
+        g.put(":" + line.text, x: x + 2, y: y + 1, style: CellStyle(.input), maxWidth: w - 4)
         g.cursor = (min(x + w - 2, x + 3 + line.caretColumns), y + 1)
         for (i, (cmd, what)) in matches.enumerated() where i < h - 3 {
             g.put(cmd, x: x + 2, y: y + 2 + i, style: CellStyle(.speaker), maxWidth: 40)
@@ -166,7 +166,7 @@ enum Overlays {
         }
         let (x, y, w, h) = frame(
             &g, width: 60, height: min(g.height - 2, people.count + 4), title: "Speaker (code or number; - for none)")
-        g.put("> " + line.text, x: x + 2, y: y + 1, style: CellStyle(.input, bold: true), maxWidth: w - 4)
+        g.put("> " + line.text, x: x + 2, y: y + 1, style: CellStyle(.input), maxWidth: w - 4)
         g.cursor = (x + 4 + line.caretColumns, y + 1)
         for (i, p) in people.enumerated() where i < h - 3 {
             g.put("\(p.code)  \(p.jobRole)  [\(s.session.roomName(p.room))]", x: x + 2, y: y + 2 + i, maxWidth: w - 4)
@@ -190,7 +190,7 @@ enum Overlays {
                 "Who is it about? A code or number; - for nobody in particular:", x: x + 2, y: row,
                 style: CellStyle(.title), maxWidth: w - 4)
             row += 1
-            g.put("> " + ask.text, x: x + 2, y: row, style: CellStyle(.input, bold: true), maxWidth: w - 4)
+            g.put("> " + ask.text, x: x + 2, y: row, style: CellStyle(.input), maxWidth: w - 4)
             g.cursor = (min(x + w - 2, x + 4 + ask.caretColumns), row)
         } else if d.category == nil {
             g.put("Category (press a number):", x: x + 2, y: row, style: CellStyle(.title))
@@ -215,7 +215,7 @@ enum Overlays {
             row += 2
             g.put("What was said or seen (restricted; Enter raises it):", x: x + 2, y: row, style: CellStyle(.title))
             row += 1
-            g.put("> " + d.description.text, x: x + 2, y: row, style: CellStyle(.input, bold: true), maxWidth: w - 4)
+            g.put("> " + d.description.text, x: x + 2, y: row, style: CellStyle(.input), maxWidth: w - 4)
             g.cursor = (min(x + w - 2, x + 4 + d.description.caretColumns), row)
         }
     }

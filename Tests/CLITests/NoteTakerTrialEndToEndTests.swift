@@ -133,6 +133,9 @@ final class NoteTakerTrialEndToEndTests: XCTestCase {
     func testCtrlCInThePanesAsksWithoutAStaleLine() throws {
         let t = try console()
         defer { t.kill() }
+        // A key with no meaning while typing says so.
+        try t.send("F12")
+        t.expect("does nothing while typing", timeout: 5)
         try t.send("Escape")
         try t.send("Escape")
         t.expect("Still in the panes", timeout: 5)
@@ -240,5 +243,29 @@ final class NoteTakerTrialEndToEndTests: XCTestCase {
         let header = t.screen().split(separator: "\n").first.map(String.init) ?? ""
         XCTAssertTrue(header.contains("Convene · Hybrid"), header)
         XCTAssertNotNil(header.range(of: #"\d\d:\d\d"#, options: .regularExpression), header)
+    }
+
+    /// At 120×40 the log has at least 60% of the width (it had 54 of 120 columns) and shows at least
+    /// 60 characters of a contribution.
+    func testAt120ColumnsTheLogHasMostOfTheWidth() throws {
+        let t = try Tmux(conveneCommand("open '\(file!)' --role notetaker", user: "Nia Notes"), width: 120, height: 40)
+        defer { t.kill() }
+        t.expect("TYPING", timeout: 10)
+        let words = "Health visitors often join by phone and so they miss the visual cues of the whole room"
+        try t.type("4: " + words)
+        try t.send("Enter")
+        t.expect("#1 ", timeout: 5)
+        let rows = t.screen().split(separator: "\n").map(String.init)
+        let top = try XCTUnwrap(rows.first { $0.contains("Log (") }, t.screen())
+        // The log box runs from the ┌ before its title to the ┐ after it.
+        let chars = Array(top)
+        let title = try XCTUnwrap(chars.indices.first { String(chars[$0...]).hasPrefix("Log (") }, top)
+        let start = try XCTUnwrap(chars[..<title].lastIndex(of: "┌"), top)
+        let end = try XCTUnwrap(chars[title...].firstIndex(of: "┐"), top)
+        XCTAssertGreaterThanOrEqual(end - start + 1, 72, "the log is \(end - start + 1) of 120 columns: \(top)")
+        let row = try XCTUnwrap(rows.first { $0.contains("#1 ") }, t.screen())
+        let shown = try XCTUnwrap(row.range(of: "Health")).lowerBound
+        XCTAssertGreaterThanOrEqual(
+            row[shown...].prefix { $0 != "│" }.trimmingCharacters(in: .whitespaces).count, 60, row)
     }
 }
