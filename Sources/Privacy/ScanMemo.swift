@@ -125,7 +125,8 @@ extension IdentifierScanner {
     /// below might not show (the probe and the name lists' hash catch most changes by themselves).
     /// 2: the session-5 recall rules (recall branch, merged after the kept scans landed).
     /// 3: a participant code before a team's initials (P3 EDT) is no plate without a cue.
-    public static let rulesVersion = 3
+    /// 4: handles and e-mail addresses said aloud with "underscore" or a two-word number ("eighty-seven").
+    public static let rulesVersion = 4
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this

@@ -142,6 +142,13 @@ final class RecallClassTests: XCTestCase {
         assertFinds("all her links are on linktr.ee/keeleyxo", "URL:linktr.ee/keeleyxo")
         assertFinds("her insta, I think it was, lil.miss.keely", "HANDLE:lil.miss.keely")
         assertQuiet("her insta, e.g. the stories, were the problem")
+        assertFinds(
+            "her snapchat was, uh, kez underscore baby underscore oh seven, I think",
+            "HANDLE:kez underscore baby underscore oh seven")
+        assertFinds(
+            "the email was dee dot hollis forty-two at example dot com",
+            "EMAIL:dee dot hollis forty-two at example dot com")
+        assertQuiet("we underscore the point about consent")
         assertQuiet("see the guidance at www.gov.uk/government/publications")
     }
 
