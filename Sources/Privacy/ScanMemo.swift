@@ -123,7 +123,9 @@ public struct StoredScan: Equatable, Sendable {
 extension IdentifierScanner {
     /// Bump when a recogniser changes what it finds in a way the probe texts
     /// below might not show (the probe and the name lists' hash catch most changes by themselves).
-    public static let rulesVersion = 1
+    /// 2: the session-5 recall rules (recall branch, merged after the kept scans landed).
+    /// 3: a participant code before a team's initials (P3 EDT) is no plate without a cue.
+    public static let rulesVersion = 3
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this

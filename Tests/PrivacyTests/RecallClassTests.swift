@@ -148,6 +148,8 @@ final class RecallClassTests: XCTestCase {
     func testNorthernIrishPlates() {
         assertFinds("a grey Astra, AKZ 4471, outside the house", "VEHICLE_REG:AKZ 4471")
         assertQuiet("the CPI 2024 figures")
+        assertQuiet("P3 EDT social worker, nights mostly")
+        assertFinds("the car reg was P3 EDT", "VEHICLE_REG:P3 EDT")
     }
 
     func testAgesInShorthandPairsAndEchoes() {
