@@ -365,6 +365,7 @@ extension ScanContext {
         }
         findSpokenEmails()
         findSpokenURLs()
+        findSpokenHandles()
         findSpokenCodes()
     }
 
@@ -603,6 +604,31 @@ extension ScanContext {
 
     // MARK: Web addresses said aloud
 
+    /// "her snapchat was, uh, bby underscore gurl underscore oh nine": a handle said aloud a few words after a handle
+    /// cue, its parts joined by "underscore" or "dot" (not an e-mail address or a web address: those come first).
+    mutating func findSpokenHandles() {
+        guard tokens.contains(where: { $0.key == "underscore" || $0.key == "dot" }) else { return }
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard tokens[i].isWordLike, ["underscore", "dot"].contains(key(i + 1)), !covered(i),
+                cueBefore(i, Self.anyHandleCue, reach: 8)
+            else { continue }
+            var e = i
+            var underscore = false
+            while ["underscore", "dot"].contains(key(e + 1)), let w = tok(e + 2), w.isWordLike {
+                if key(e + 1) == "underscore" { underscore = true }
+                e += 2
+                while Self.spokenDigits[key(e + 1)] != nil, tok(e + 1)?.kind == .word { e += 1 }
+            }
+            guard e > i, underscore || !Self.topLevelDomains.contains(tokens[e].key), key(e + 1) != "at",
+                !(i...e).contains(where: { covered($0) })
+            else { continue }
+            add(.handle, tokens: i, e)
+            i = e
+        }
+    }
+
     /// "facebook dot com slash amira dot elsayed dot seven": a host said aloud, then "slash" and a path; a URL when the
     /// host is a social-media profile or link page, or the path carries a name.
     mutating func findSpokenURLs() {
@@ -663,9 +689,27 @@ extension ScanContext {
             while true {
                 // "bigman dot tee nine nine at…": letters and digits said one by one are one piece of the address.
                 var r = s
-                while r >= 1, s - r < 8, tokens[r - 1].kind == .word,
-                    Self.spokenDigits[key(r - 1)] != nil || Self.letterNames.contains(key(r - 1))
-                { r -= 1 }
+                while r >= 1, s - r < 8 {
+                    let p = tokens[r - 1]
+                    if p.kind == .word,
+                        Self.spokenDigits[p.key] != nil || Self.letterNames.contains(p.key)
+                            || (ScanContext.numberWords[p.key] ?? 0) >= 10
+                    {
+                        r -= 1
+                    } else if p.text == "-", !p.spaceBefore, !tokens[r].spaceBefore, r >= 2,
+                        (ScanContext.numberWords[key(r - 2)] ?? 0) >= 20
+                    {
+                        r -= 1 // "eighty-seven"
+                    } else {
+                        break
+                    }
+                }
+                // "jay dot morgan eighty-seven at…": a number said straight after a word of the address.
+                if r < s, r >= 3, tokens[r - 1].kind == .word,
+                    ["dot", "underscore", "dash", "hyphen"].contains(key(r - 2))
+                {
+                    r -= 1
+                }
                 s = r
                 guard s >= 2, ["dot", "underscore", "dash", "hyphen"].contains(key(s - 1)), tokens[s - 2].isWordLike
                 else { break }

@@ -463,6 +463,8 @@ extension ScanContext {
                 }
                 if tokens[i].kind == .word && tokens[i].length == 3, !isUpper { continue }
                 if Vocab.notNames.contains(tokens[end].key) && !isUpper { continue }
+                // "P3 EDT social worker": a participant code (P + one digit) before a team's initials, with no cue.
+                if !cue, tokens[i].key.count == 2, tokens[i].key.first == "p" { continue }
             }
             return end
         }

@@ -124,7 +124,9 @@ extension IdentifierScanner {
     /// Bump when a recogniser changes what it finds in a way the probe texts
     /// below might not show (the probe and the name lists' hash catch most changes by themselves).
     /// 2: the session-5 recall rules (recall branch, merged after the kept scans landed).
-    public static let rulesVersion = 2
+    /// 3: a participant code before a team's initials (P3 EDT) is no plate without a cue.
+    /// 4: handles and e-mail addresses said aloud with "underscore" or a two-word number ("eighty-seven").
+    public static let rulesVersion = 4
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this

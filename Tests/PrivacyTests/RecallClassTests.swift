@@ -142,12 +142,21 @@ final class RecallClassTests: XCTestCase {
         assertFinds("all her links are on linktr.ee/keeleyxo", "URL:linktr.ee/keeleyxo")
         assertFinds("her insta, I think it was, lil.miss.keely", "HANDLE:lil.miss.keely")
         assertQuiet("her insta, e.g. the stories, were the problem")
+        assertFinds(
+            "her snapchat was, uh, kez underscore baby underscore oh seven, I think",
+            "HANDLE:kez underscore baby underscore oh seven")
+        assertFinds(
+            "the email was dee dot hollis forty-two at example dot com",
+            "EMAIL:dee dot hollis forty-two at example dot com")
+        assertQuiet("we underscore the point about consent")
         assertQuiet("see the guidance at www.gov.uk/government/publications")
     }
 
     func testNorthernIrishPlates() {
         assertFinds("a grey Astra, AKZ 4471, outside the house", "VEHICLE_REG:AKZ 4471")
         assertQuiet("the CPI 2024 figures")
+        assertQuiet("P3 EDT social worker, nights mostly")
+        assertFinds("the car reg was P3 EDT", "VEHICLE_REG:P3 EDT")
     }
 
     func testAgesInShorthandPairsAndEchoes() {
