@@ -73,6 +73,24 @@ extension ScanContext {
                 add(.location, tokens: b + 2, e)
             }
         }
+        // "27 Brackenfield Road, NG18 3LX (mansfield)": a listed town in brackets after an address, any case.
+        // "Rhyl to Liverpool and back": a big city a child is taken to from a named place.
+        for c in candidates where c.label == .location || c.label == .postcode {
+            guard let b = tokenIndex(endingAt: c.end) else { continue }
+            var j = b + 1
+            if key(j) == "fyi" || key(j) == "," { j += 1 }
+            if key(j) == "(", let t = tok(j + 1), t.kind == .word, key(j + 2) == ")", !covered(j + 1),
+                gazetteer.towns.contains(t.key)
+                    || gazetteer.bigPlaces.contains(t.key) && !Vocab.countries.contains(t.key)
+            {
+                add(.location, tokens: j + 1, j + 1)
+            }
+            if c.label == .location, key(b + 1) == "to", let t = tok(b + 2), t.kind == .word, t.capitalised,
+                Vocab.cities.contains(t.key), !covered(b + 2)
+            {
+                add(.location, tokens: b + 2, b + 2)
+            }
+        }
         // "Moston and Harpurhey", "in the Gorbals, in Glasgow": the next place in a list of places.
         // "around NE4, elswick and benwell": in lower case only listed towns (or words on no list) after a place or postcode.
         var k = 0
@@ -94,6 +112,7 @@ extension ScanContext {
                 guard
                     gazetteer.towns.contains(t.key) && !gazetteer.isWord(t.key) && !gazetteer.ambiguous.contains(t.key)
                         || t.length >= 5 && gazetteer.isUnknown(t.key) && !ScanContext.chatWords.contains(t.key)
+                            && !Self.nounShaped(t.key)
                 else { continue }
             }
             if Vocab.orgHeads.contains(key(j + 1)) || Vocab.orgHeadAcronyms.contains(key(j + 1)) { continue }
@@ -107,7 +126,10 @@ extension ScanContext {
             var advanced = false
             if tokens[i].isWordLike {
                 for body in Vocab.nationalBodiesByFirst[tokens[i].key] ?? [] {
-                    if let e = matches(body, at: i) {
+                    // "the Lighthouse project": a local team named like a national service is the local team.
+                    if let e = matches(body, at: i),
+                        !(Self.teamLikeHeads.contains(key(e + 1)) && body.filter({ $0 != "the" }).count == 1)
+                    {
                         for k in i...e { quiet[k] = true }
                         i = e + 1
                         advanced = true
@@ -251,14 +273,21 @@ extension ScanContext {
                 }
                 continue
             }
-            // "HMP Wandsworth", "HMYOI Feltham": a prison (a listed town after it stays a place, widened later).
-            if ["hmp", "hmyoi", "yoi", "hmp/yoi"].contains(tokens[i].key), tokens[i].allCaps, let n = tok(i + 1),
-                n.kind == .word, n.capitalised,
-                !gazetteer.towns.contains(n.key) || gazetteer.surnames.contains(n.key),
-                gazetteer.multiWordTowns[n.key] == nil
+            // "HMP Wandsworth", "HMYOI Feltham", "hmp leeds": a prison, whole (its town too: the span is the prison).
+            if ["hmp", "hmyoi", "yoi"].contains(tokens[i].key), let n = tok(i + 1), n.kind == .word,
+                n.capitalised || gazetteer.towns.contains(n.key) || gazetteer.bigPlaces.contains(n.key),
+                tokens[i].allCaps || n.capitalised
             {
                 var e = i + 1
-                if let m = tok(e + 1), m.kind == .word, m.capitalised, !m.allCaps { e += 1 }
+                if let multis = gazetteer.multiWordTowns[n.key] {
+                    for m in multis {
+                        if let me = matches(m, at: i + 1) {
+                            e = me
+                            break
+                        }
+                    }
+                }
+                if e == i + 1, let m = tok(e + 1), m.kind == .word, m.capitalised, !m.allCaps { e += 1 }
                 add(.organisationLocal, tokens: i, e)
                 i = e
                 continue
@@ -367,6 +396,8 @@ extension ScanContext {
                 }
                 // Never "address on", "mosque on" or a sentence's "At": a street's name is its own words.
                 if Vocab.functionWords.contains(t.key) && !(t.capitalised && !t.sentenceStart && j == i - 1) { break }
+                // "seen nr hollybush rd", "went down station road": a lower-case preposition is not the street's.
+                if !t.capitalised, Self.streetStops.contains(t.key) { break }
                 if t.capitalised { anyCapital = true } else if needsCapital && !numbered || anyCapital { break }
                 first = j
                 j -= 1
@@ -378,9 +409,14 @@ extension ScanContext {
                 let number =
                     tok(f - 1).map { $0.kind == .number || ($0.kind == .alnum && $0.digits > 0 && $0.digits <= 4) }
                     ?? false
-                if !number
-                    && !["on", "off", "in", "at", "near", "down", "up", "along", "from", "onto", "opposite"].contains(
-                        before)
+                // "Kacper → hollybush rd": an arrow in notes points at a place.
+                let arrow = tok(f - 1).map {
+                    $0.kind == .punct && $0.scalar.value >= 0x2190 && $0.scalar.value <= 0x21FF
+                }
+                if !number && !Self.streetStops.contains(before) && arrow != true
+                    && !["on", "in", "at", "near", "from", "onto", "opposite", "by", "behind", "outside", "to"]
+                        .contains(
+                            before)
                 {
                     continue
                 }
@@ -406,6 +442,18 @@ extension ScanContext {
             add(.location, tokens: f, i)
         }
     }
+
+    /// "DSLs", "YPs": capitals and a plural s.
+    static func acronymPlural(_ t: Token) -> Bool {
+        t.length >= 3 && t.text.hasSuffix("s") && t.text.dropLast().allSatisfy { $0.isUppercase || $0.isNumber }
+    }
+
+    /// Endings of common nouns, never of a place nobody listed ("Omagh, sextortion").
+    static let nounEndings = ["tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ship", "ing"]
+    static func nounShaped(_ key: String) -> Bool { nounEndings.contains { key.hasSuffix($0) } }
+
+    /// Lower-case words before a street that are not part of its name ("nr hollybush rd", "down station road").
+    static let streetStops = Vocab.set("nr via past round around towards along up down off outside behind")
 
     static let compassWords = Vocab.set("north south east west central")
     /// Words that make a neighbourhood of the name before them ("Lewsey Farm", "Southmead Park").
@@ -513,6 +561,9 @@ extension ScanContext {
             {
                 continue
             }
+            // "The Rotherham stuff", "Jay report / Rotherham / Telford": the towns of the national inquiries are, like
+            // big cities, a place of a case only when tied to one ("moved to Rotherham", "lives in Telford").
+            if Vocab.publicInquiryTowns.contains(t.key), !(prep || bareVerb || setOff) { continue }
             if ["and", "&", ","].contains(key(i + 1)), Self.publicReferences.contains(key(i + 3)) { continue }
             var end: Int?
             if let multis = gazetteer.multiWordTowns[t.key] {
@@ -562,8 +613,9 @@ extension ScanContext {
                 add(.location, tokens: i, i)
                 continue
             }
-            // Unknown capitalised word where a place is expected.
-            guard t.capitalised, !t.allCaps, t.length >= 4, !Vocab.notNames.contains(t.key), !gazetteer.isGiven(t.key)
+            // Unknown capitalised word where a place is expected ("DSLs", an acronym's plural, is not one).
+            guard t.capitalised, !t.allCaps, t.length >= 4, !Vocab.notNames.contains(t.key), !gazetteer.isGiven(t.key),
+                !Self.acronymPlural(t)
             else { continue }
             let celtic = Self.celticPrefixes.contains { t.key.hasPrefix($0) && t.key.count >= $0.count + 3 }
             let suffixed = prep && Self.placeSuffixes.contains { t.key.hasSuffix($0) && t.key.count >= $0.count + 3 }
