@@ -414,6 +414,12 @@ extension ScanContext {
                 j += 1
                 continue
             }
+            // "one nine two dot oh dot two": an address said aloud.
+            if k == "dot", !out.isEmpty, Self.spokenStarts.contains(key(j + 1)) || tok(j + 1)?.kind == .number {
+                out.append(SpokenChar(char: ".", token: j))
+                j += 1
+                continue
+            }
             if t.kind == .number, t.length <= 4, !out.isEmpty || said == 0 {
                 for c in t.text { out.append(SpokenChar(char: c, token: j)) }
                 j += 1
@@ -464,10 +470,16 @@ extension ScanContext {
                 t.kind == .number && t.length <= 4
                 && (Self.spokenStarts.contains(key(i + 1))
                     || key(i + 1) == "," && Self.spokenStarts.contains(key(i + 2)))
+            // "B D twenty-one, four P S", "plate G T F four one eight V": letters said apart after a cue.
+            let letterFirst =
+                t.length == 1 && t.capitalised
+                && (key(i + 1) == "-"
+                    || (Self.spokenStarts.contains(key(i + 1))
+                        || tok(i + 1).map { $0.length == 1 && $0.capitalised }
+                            == true)
+                        && cueBefore(i, Self.spelledCodeCues, reach: 8))
             guard t.kind == .word || digitsFirst,
-                Self.spokenStarts.contains(t.key) || (t.length == 1 && t.capitalised && key(i + 1) == "-")
-                    || digitsFirst,
-                !covered(i)
+                Self.spokenStarts.contains(t.key) || letterFirst || digitsFirst, !covered(i)
             else { continue }
             let (run, said) = spokenRun(from: i)
             guard said >= 3, run.count >= 3 else { continue }
@@ -492,8 +504,21 @@ extension ScanContext {
                 let wholeNHS =
                     chars.count == 10 && digitsOnly(String(chars)) && NHSNumber.isValid(String(chars))
                     && tok(run[9].token + 1).map { $0.kind != .number || $0.spaceBefore } ?? true
-                if let n = longest(Self.isSpokenPhone) {
+                // "plus four four seven seven…": the country code said aloud.
+                let international = key(i - 1) == "plus" && String(chars).hasPrefix("44")
+                if international, let n = longest({ $0.count > 2 && Self.isSpokenPhone("0" + $0.dropFirst(2)) }) {
+                    add(.phone, tokens: i - 1, run[n - 1].token)
+                    i = run[n - 1].token
+                    continue
+                } else if let n = longest(Self.isSpokenPhone) {
                     found = (.phone, n)
+                } else if let n = longest(Self.isSpokenIPv4) {
+                    found = (.ipAddress, n)
+                } else if let n = longest({ s in
+                    s.filter { $0 == "/" }.count == 2 && s.filter(\.isNumber).count >= 6 && !s.hasPrefix("/")
+                }) {
+                    // "forty-three slash one two three nine eight slash twenty-four": a crime number's shape.
+                    found = (.caseRef, n)
                 } else if cueBefore(i, Self.nhsCues) || wholeNHS,
                     let n = longest({ digitsOnly($0) && $0.count == 10 && NHSNumber.isValid($0) })
                 {
@@ -557,6 +582,15 @@ extension ScanContext {
     }
 
     static let dateOfBirthCues = Vocab.set("dob born birthday birth bday birthdate")
+    static let spelledCodeCues = Vocab.set(
+        "postcode post code address reg registration plate plates car van taxi cab vehicle ni insurance number")
+
+    /// Four parts of 0–255 split by dots ("192.0.2.44" said aloud).
+    static func isSpokenIPv4(_ s: String) -> Bool {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4
+            && parts.allSatisfy { p in p.count >= 1 && p.count <= 3 && Int(p).map { $0 <= 255 } == true }
+    }
 
     /// Six or eight digits said as a date: day, month, year ("oh three, oh four, two oh one one").
     static func isCompactDate(_ s: String) -> Bool {

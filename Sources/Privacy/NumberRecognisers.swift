@@ -34,7 +34,10 @@ extension ScanContext {
                 var e = i + 1
                 while e < scalars.count, handleScalar(scalars[e]), e - i <= 31 { e += 1 }
                 while e > i + 1, scalars[e - 1] == "." { e -= 1 }
-                if e - i >= 3 { add(.handle, scalars: i, e) }
+                // "@P4", "@facilitator": a chat mention of a participant's code or a role, not a handle.
+                let mention = String(String.UnicodeScalarView(scalars[(i + 1)..<e])).lowercased()
+                let code = mention.first == "p" && mention.count <= 4 && mention.dropFirst().allSatisfy(\.isNumber)
+                if e - i >= 3, !code, !Self.chatMentions.contains(mention) { add(.handle, scalars: i, e) }
                 i = e
                 continue
             }
@@ -43,6 +46,10 @@ extension ScanContext {
         findCuedHandles()
         findUnderscoreHandles()
     }
+
+    /// Who a chat "@" addresses in a session that is not a handle.
+    static let chatMentions = Vocab.set(
+        "facilitator facilitators host cohost co-host everyone all here channel notetaker note-taker chair lead team")
 
     /// Lower-case parts glued by "." or "_" ("bby.gurl.lexi", "kayz.xo_2010"), not a web address, a file or a version
     /// number; the last token.
@@ -165,6 +172,12 @@ extension ScanContext {
             let marked = (j...end).contains { tokens[$0].kind != .word } || end > j
             guard !Vocab.notHandles.contains(piece), piece.count >= 3 else { continue }
             guard explicit || marked else { continue }
+            // "tiktok - trends not specific": after a dash or colon alone, an everyday word is the sentence going on.
+            if !marked, (i + 1..<j).allSatisfy({ tokens[$0].kind == .punct }), gazetteer.isWord(piece),
+                !gazetteer.isGiven(piece)
+            {
+                continue
+            }
             if gazetteer.towns.contains(piece) || Vocab.notNames.contains(piece) { continue }
             add(.handle, scalars: startScalar, tokens[end].end)
             i = end
@@ -441,8 +454,13 @@ extension ScanContext {
         // Not in a run of codes or numbers ("draft 13 BB68", "CB1F"), and only the plain shapes AA9 / AA99.
         let letters = upper.unicodeScalars.prefix { Tokeniser.isLetter($0) }.count
         let plain = upper.unicodeScalars.dropFirst(letters).allSatisfy { $0.value >= 48 && $0.value <= 57 }
+        // "Lewsey Farm / Hockwell Ring / LU4": a slash or comma in a list of places does not make a run of codes.
         let amongCodes =
-            (tok(i - 1).map { $0.kind != .word } ?? false)
+            (tok(i - 1).map {
+                $0.kind == .number || $0.kind == .alnum
+                    || $0.kind == .punct
+                        && (!$0.isPunct("/,(") || tok(i - 2).map { $0.kind == .number || $0.kind == .alnum } ?? true)
+            } ?? false)
             || (tok(i + 1).map { $0.kind == .number || $0.kind == .alnum } ?? false)
         return letters == 2 && plain && !amongCodes
             && !["the", "year", "key", "stage", "ks", "form", "class", "set", "group", "room"].contains(before)
@@ -1089,13 +1107,108 @@ extension ScanContext {
             add(.age, tokens: a, ageEnd(a))
             i = ageEnd(a)
         }
-        // "rahim uddin 20 picking up": 10–25 after a person, before what they do.
         for p in candidates where p.label == .person {
-            guard let last = tokenIndex(endingAt: p.end), let n = tok(last + 1), n.kind == .number, n.length == 2,
-                let v = Int(n.text), (10...25).contains(v), !covered(last + 1), let w = tok(last + 2), w.kind == .word,
+            guard let last = tokenIndex(endingAt: p.end) else { continue }
+            // "rahim uddin 20 picking up": 10–25 after a person, before what they do.
+            if let n = tok(last + 1), n.kind == .number, n.length == 2, let v = Int(n.text), (10...25).contains(v),
+                !covered(last + 1), let w = tok(last + 2), w.kind == .word,
                 w.key.hasSuffix("ing") && w.length >= 5 || Self.lifeEvents.contains(w.key)
+            {
+                add(.age, tokens: last + 1, last + 1)
+                continue
+            }
+            // "ramin (kurdish, uasc) 16,", "ellie-rose 12!!", "demi 13 & 14", "florin 17 (romanian)": a bare age
+            // after a name, or after a bracketed note on the name, before punctuation.
+            var j = last + 1
+            if key(j) == "(", let close = (j + 1..<min(tokens.count, j + 9)).first(where: { key($0) == ")" }) {
+                j = close + 1
+            }
+            guard let n = tok(j), n.kind == .number, n.length <= 2, let v = Int(n.text), (1...21).contains(v),
+                !covered(j)
             else { continue }
-            add(.age, tokens: last + 1, last + 1)
+            let next = tok(j + 1)
+            let bracketed = j > last + 1
+            let endsHere =
+                next.map {
+                    $0.isPunct(",;!?(&") || $0.isPunct(".") && (tok(j + 2)?.spaceBefore ?? true)
+                        || bracketed && $0.kind == .word && !Self.ageUnits.contains($0.key)
+                            && !Self.countedNouns.contains($0.key)
+                } ?? true
+            guard endsHere else { continue }
+            add(.age, tokens: j, j)
+            // "13 & 14": the second of a pair.
+            if ["&", "and"].contains(key(j + 1)), let m = tok(j + 2), m.kind == .number, m.length <= 2,
+                let w = Int(m.text), (1...21).contains(w), !covered(j + 2),
+                tok(j + 3).map({ $0.isPunct(",.;!?") }) ?? true
+            {
+                add(.age, tokens: j + 2, j + 2)
+            }
+        }
+        findAgesBesideDatesAndPauses()
+    }
+
+    static let guessWords = Vocab.set("think thinks maybe prob probably about approx around like poss possibly roughly")
+    static let pauseWords = Vocab.set("what um umm er erm uh like i think reckon")
+
+    /// "born in 2009 so 17 now", "dob 21/07/2008, 18 next yr", "dob August 9th 2011 - 15": an age beside a date of
+    /// birth; "hollie age? think 15"; "he was, what, twenty-six?", "the dad was, um, thirty-one"; "she was going
+    /// to be sixteen"; "kuba is 13, brother of…" at a note's start.
+    mutating func findAgesBesideDatesAndPauses() {
+        let hasBirth = candidates.contains { $0.label == .dateOfBirth } || tokens.contains { $0.key == "born" }
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard !covered(i), let v = ageValue(i), tokens[i].kind == .number ? tokens[i].length <= 2 : true else {
+                continue
+            }
+            let e = ageEnd(i)
+            let after = tok(e + 1)
+            let clauseEnd = after.map { $0.isPunct(",.;!?)") || ["and", "but", "so", "then"].contains($0.key) } ?? true
+            var isAge = false
+            if hasBirth, (1...25).contains(v) {
+                let p = key(i - 1)
+                isAge =
+                    ["now", "next", "this", "in"].contains(after?.key ?? "") && key(e + 2) != "%"
+                    || (["-", "–", "so", "=", ","].contains(p) || p == "now") && clauseEnd
+                // Not a part of a date or a year said aloud ("14.09.09", "twenty-ten", "oh-nine").
+                if tok(i - 1)?.kind == .number || tok(i - 2)?.kind == .number && tok(i - 1)?.isPunct("/.-") == true
+                    || !tokens[i].spaceBefore || tok(i - 1).map({ $0.isPunct("-–") && !$0.spaceBefore }) == true
+                {
+                    isAge = false
+                }
+            }
+            // "age? think 15", "age - prob 14".
+            var b = i - 1
+            while b > i - 3, b >= 0, Self.guessWords.contains(key(b)) { b -= 1 }
+            if tok(b)?.isPunct("?:-–") == true, key(b - 1) == "age", clauseEnd, (1...25).contains(v) { isAge = true }
+            // "he was, what, twenty-six?", "the dad was, um, thirty-one", "she was going to be sixteen".
+            var q = i - 1
+            var paused = false
+            while q > i - 6, q >= 0, Self.pauseWords.contains(key(q)) || key(q) == "," {
+                paused = true
+                q -= 1
+            }
+            if paused, ["was", "is", "be"].contains(key(q)), clauseEnd, (1...99).contains(v),
+                cueBefore(q, Self.personWords, reach: 3)
+            {
+                isAge = true
+            }
+            if key(i - 1) == "be", key(i - 2) == "to" && key(i - 3) == "going" || key(i - 2) == "gonna", clauseEnd,
+                (1...25).contains(v), cueBefore(i, Self.subjectPronouns.union(Self.personWords), reach: 6)
+            {
+                isAge = true
+            }
+            // "kuba is 13, brother of…": a note opening with a name nobody listed, "is", a teenage age.
+            if ["is", "was"].contains(key(i - 1)), let w = tok(i - 2), w.kind == .word, w.sentenceStart, !w.capitalised,
+                w.length >= 3, gazetteer.isUnknown(w.key) || gazetteer.isGiven(w.key),
+                !Vocab.notNames.contains(w.key), !Vocab.functionWords.contains(w.key), (10...19).contains(v),
+                clauseEnd
+            {
+                isAge = true
+            }
+            guard isAge else { continue }
+            add(.age, tokens: i, e)
+            i = e
         }
     }
 

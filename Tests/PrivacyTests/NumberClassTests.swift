@@ -106,4 +106,51 @@ final class NumberClassTests: XCTestCase {
         assertNone(.handle, in: "the file was called case_notes_v2.docx")
         assertNone(.postcode, in: "up to ks3 and ks4")
     }
+
+    func testAgesBesideNotesDatesAndPauses() {
+        assertFinds("Tiago (portuguese, uasc) 16, hotel placement", "AGE:16")
+        assertFinds("Kacey-Leigh 13!! bf 19 met online", "AGE:13")
+        assertFinds("Tyler + Kai 12 & 15, Hartcliffe", "AGE:15")
+        assertFinds("jacob dob 03.05.09 - born in 2009 so 17 now? check", "AGE:17")
+        assertFinds("robyn age? think 14", "AGE:14")
+        assertFinds("and he was, what, twenty-four?", "AGE:twenty-four")
+        assertFinds("the uncle was, um, thirty-two.", "AGE:thirty-two")
+        assertFinds("she was going to be fifteen.", "AGE:fifteen")
+        assertFinds("zofia is 14, sister of marek", "AGE:14")
+        // Years said aloud beside a birth, and ages of things, stay quiet.
+        assertNone(.age, in: "I was born in nineteen seventy-eight, so I remember that.")
+        assertNone(.age, in: "born twelfth of May oh-nine, I think")
+        assertNone(.age, in: "the meeting was, um, 12 minutes long")
+        assertNone(.age, in: "dob 03.05.09 - 3 referrals since")
+    }
+
+    func testNumbersSpelledOutAfterACue() {
+        assertFinds("so, postcode-wise it was B twenty-one, nine R T, which is", "POSTCODE:B twenty-one, nine R T")
+        assertFinds("a taxi, plate G T F four one eight V.", "VEHICLE_REG:G T F four one eight V")
+        assertFinds(
+            "her mobile, plus four four seven seven double oh nine double oh five eight one.",
+            "PHONE:plus four four seven seven double oh nine double oh five eight one")
+        assertFinds(
+            "it came up as one nine two dot oh dot two dot forty-four.",
+            "IP_ADDRESS:one nine two dot oh dot two dot forty-four")
+        assertFinds(
+            "It's forty-three slash one two three nine eight slash twenty-four.",
+            "CASE_REF:forty-three slash one two three nine eight slash twenty-four")
+        assertNone(.handle, in: "@P4 yes!! exactly that")
+        assertNone(.handle, in: "@facilitator can we come back to this?")
+        assertNone(.handle, in: "tiktok - trends not specific to one yp")
+    }
+
+    func testPlacesInNotesAndJourneys() {
+        assertFinds("found at 22 Alma St Fleetwood, 4 yp there", "LOCATION:22 Alma St")
+        assertFinds("found at 22 Alma St Fleetwood, 4 yp there", "LOCATION:Fleetwood")
+        assertFinds("dami 15 + tunde 17 brothers, Peckham", "LOCATION:Peckham")
+        assertFinds("amira (somali) 15, Easton, older bf", "LOCATION:Easton")
+        assertFinds("kai -> Tredegar -> Newport??", "LOCATION:Newport")
+        assertFinds("ours is the CF10 area mostly, Chatham way", "LOCATION:Chatham")
+        assertFinds("Liverpool to Aberystwyth, two hours on the train.", "LOCATION:Liverpool")
+        assertFinds("Marsh Farm / Lewsey Farm / LU4", "POSTCODE:LU4")
+        XCTAssertFalse(labels("wei 16, Cheetham Hill, takeaway work").contains("LOCATION:takeaway"))
+        assertNone(.location, in: "we had lads coming from London to do the deals")
+    }
 }
