@@ -247,6 +247,9 @@ struct StudyCommand: ParsableCommand {
             let study = try folder.open()
             var heads: [ExportJournalHead] = []
             if let against {
+                guard FileManager.default.fileExists(atPath: against) else {
+                    throw CLIError("there is no file \(against) to check against; nothing was checked")
+                }
                 heads = ExportJournalHead.readAll(exportAt: against)
                 guard !heads.isEmpty else {
                     throw CLIError("\(against) holds no journal head (give an export of this study)")
@@ -277,16 +280,13 @@ struct StudyCommand: ParsableCommand {
 
         func run() throws {
             let study = try folder.open()
+            // Refused before any work: the study's own files, and (ExportFile) any session file.
+            try study.checkExportTarget(output)
+            try ExportFile.checkTarget(output, input: nil)
             let (data, warnings) = try study.export(format: format)
             for w in warnings { Output.line("warning: \(w)") }
-            let temp = output + ".partial-\(getpid())"
-            guard FileManager.default.createFile(atPath: temp, contents: data) else {
-                throw CLIError("cannot write \(output)")
-            }
-            guard rename(temp, output) == 0 else {
-                try? FileManager.default.removeItem(atPath: temp)
-                throw CLIError("cannot write \(output): \(String(cString: strerror(errno)))")
-            }
+            // Whole or not at all, 0600, never over a session file: as every export is written.
+            try ExportFile.write(data, to: output, input: nil)
             try study.recordExport(
                 format: format, fileName: (output as NSString).lastPathComponent, by: actor.actor, at: Clock.now())
             Output.line(
