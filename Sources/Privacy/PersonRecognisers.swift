@@ -15,7 +15,7 @@ extension ScanContext {
         yrs wk wks hr hrs mins pre post re ref refs docs doc med meds psych obvs prob probs def defo tho esp incl intel mgr
         dept govt uni nr btwn w wrt poss px ppl sm smth sth abt bc tmrw tmw pls ty cba tbc tbd eta aka obv cos coz prev reg carer carers
         perp perps nino ninos ppt ppts grp grps theres strat strats interp accom resi resis hadn mustn mightn neednt
-        nfa nrm pnc rhi mfh icpc rcpc cpr sgo ico
+        nfa nrm pnc rhi mfh icpc rcpc cpr sgo ico lang eng
         """)
 
     static let talkVerbs = Vocab.set(
@@ -26,7 +26,8 @@ extension ScanContext {
     static let contactVerbs = Vocab.set(
         "asked told rang phoned texted messaged emailed thanks thank cc tagged supervised supervising visited visiting ask tell ping email"
     )
-    static let publicWorks = Vocab.set("report review inquiry principles framework model act judgment judgement")
+    static let publicWorks = Vocab.set(
+        "report review inquiry principles framework model act judgment judgement audit audits reports reviews")
 
     /// What a person has ("Jaxon's mum", "Kez's boyfriend").
     static let possessedByPeople: Set<String> = Vocab.relations.union(
@@ -259,6 +260,9 @@ extension ScanContext {
         return s.kind == .alnum || s.allCaps
     }
 
+    /// Family words that shorthand puts straight after a person's name ("jaycee mum's no.").
+    static let familyWords = Vocab.set(
+        "mum mums mum's dad dads dad's nan nan's nana gran stepdad stepmum bro bro's sis sister brother bf gf")
     /// Relative ages and birth order: "florin - older bro", "the eldest".
     static let birthOrder = Vocab.set("older younger eldest youngest elder oldest big little")
 
@@ -287,6 +291,15 @@ extension ScanContext {
             return true
         }
         if n.key == "aka" { return true }
+        // "ramin (kurdish, uasc) 16": who the person is, in brackets.
+        if n.isPunct("("), let w = tok(e + 2),
+            Vocab.nationalities.contains(w.key) || Vocab.relations.contains(w.key) || Vocab.roles.contains(w.key)
+                || Self.bracketRoles.contains(w.key) || Self.birthOrder.contains(w.key)
+        {
+            return true
+        }
+        // "jaycee mum's no.", "precious mum v protective": a relation of the person, "'s" left out.
+        if Self.familyWords.contains(n.key) { return true }
         let arrow = n.kind == .punct && n.scalar.value >= 0x2190 && n.scalar.value <= 0x21FF
         guard arrow || n.isPunct("-–:") && n.spaceBefore || n.isPunct(":") else { return false }
         var j = e + 2
@@ -551,7 +564,11 @@ extension ScanContext {
             guard let possible = known[tokens[i].key], !covered(i) else { continue }
             let t = tokens[i]
             if on(.word, i) || ambiguous(i) {
-                guard t.capitalised, !t.allCaps, !t.sentenceStart || tok(i + 1).map({ $0.isPunct(".,!?;") }) ?? true
+                // "sonny 13 - and sonny's mate": in lower case, only as an owner or a speaker.
+                let owner =
+                    ["'", "’"].contains(key(i + 1)) && key(i + 2) == "s" || Self.sayingVerbs.contains(key(i + 1))
+                guard t.capitalised && !t.allCaps || owner,
+                    !t.sentenceStart || owner || tok(i + 1).map({ $0.isPunct(".,!?;") }) ?? true
                 else { continue }
             }
             var c = Candidate(label: .person, start: t.start, end: t.end)
@@ -783,7 +800,7 @@ extension ScanContext {
                     tok(j).map { $0.kind == .word && !$0.capitalised && $0.length >= 3 } == true && given(j)
                     && !notAName(j)
                     && (Self.sayingVerbs.contains(key(j + 1)) || Vocab.strongVerbs.contains(key(j + 1))
-                        || key(j + 1) == "(")
+                        || key(j + 1) == "(" || (ageAfterName(j) ?? looseAgeAfterName(j)) != nil)
                 if wordNameSpeaks || nameAfterCue(j),
                     tokens[j].capitalised || !gazetteer.isAmbiguous(key(j)) || wordNameSpeaks
                 {
@@ -847,7 +864,10 @@ extension ScanContext {
                 ["'", "’"].contains(key(i - 1)) && ["o", "d"].contains(key(i - 2)) && !tokens[i - 1].spaceBefore
                 && !tokens[i].spaceBefore && tokens[i - 2].capitalised
             if t.kind == .word, t.capitalised && !t.allCaps || unknown(i) || on(.surname, i) && !on(.word, i),
-                t.length >= 3, key(i - 1) == "the" || apostrophed && key(i - 3) == "the",
+                t.length >= 3,
+                key(i - 1) == "the" || apostrophed && key(i - 3) == "the"
+                    // "osei case - YOT + CSC joint": a note opens with the family's name.
+                    || opensNote(i) && !on(.word, i) && !t.capitalised,
                 Self.surnameModified.contains(key(i + 1)),
                 !notAName(i),
                 !(on([.town, .bigPlace], i) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)),
@@ -943,7 +963,7 @@ extension ScanContext {
                 // "rojda 14 & sister…", "noor 14yo -", "fartun yr 10", "florin - older bro", "jun chen - dob…": a
                 // word nobody listed (and a listed surname after it) opening a note, then who the person is.
                 let e = t.capitalised ? i : extendName(i)
-                if unknown(i) || given(i), shorthandFollower(e) {
+                if unknown(i) || given(i) && !Self.modalVerbs.contains(k) && k != "may", shorthandFollower(e) {
                     var c = Candidate(label: .person, start: t.start, end: tokens[e].end)
                     c.possible = true
                     candidates.append(c)
@@ -1031,6 +1051,16 @@ extension ScanContext {
                 !notAName(i),
                 !Self.brands.contains(k), !notAPlaceOrNation(k), tok(i + 1).map({ $0.isPunct(",.?!") }) ?? true,
                 let p = previousWord(i, skipping: ","), !tokens[p].capitalised, tokens[p].kind == .word
+            {
+                var c = Candidate(label: .person, start: t.start, end: t.end)
+                c.possible = true
+                candidates.append(c)
+                continue
+            }
+            // "grace said she wants to go home": in lower-case chat, a name that is also a word opens a sentence
+            // before a verb of saying.
+            if t.kind == .word, !t.capitalised, t.length >= 3, t.sentenceStart, given(i), ambiguous(i), !notAName(i),
+                Self.sayingVerbs.contains(key(i + 1)), !Self.modalVerbs.contains(k), !covered(i)
             {
                 var c = Candidate(label: .person, start: t.start, end: t.end)
                 c.possible = true
