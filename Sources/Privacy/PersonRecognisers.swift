@@ -255,6 +255,7 @@ extension ScanContext {
         let t = tokens[i]
         if t.sentenceStart || ["yp", "re"].contains(key(i - 1)) { return true }
         if key(i - 1) == ":", key(i - 2) == "re" { return true }
+        if let b = tok(i - 1), b.isPunct("•*·>"), b.lineStart { return true }
         guard let p = tok(i - 1), p.isPunct("-–:"), let s = tok(i - 2), s.lineStart, s.kind != .punct, s.length <= 3
         else { return false }
         return s.kind == .alnum || s.allCaps
@@ -291,6 +292,24 @@ extension ScanContext {
             return true
         }
         if n.key == "aka" { return true }
+        // "zorvika & her bf (19)": the person and someone of theirs.
+        if ["&", "and", "+"].contains(n.key), Self.possessives.contains(key(e + 2)),
+            Vocab.relations.contains(key(e + 3))
+        {
+            return true
+        }
+        // "Zorvika. 15. Missing x4.": notes in full stops.
+        if n.isPunct("."), let v = ageValue(e + 2), tok(e + 2)?.kind == .number, (1...21).contains(v),
+            tok(e + 3)?.isPunct(".,") == true
+        {
+            return true
+        }
+        // "Zorvika - CSE concerns", "Quennel: welcome": a capitalised word on no list opening a line, set off.
+        if tokens[e].capitalised, tokens[e].lineStart || tok(e - 1)?.isPunct("•*-–·>") == true,
+            n.isPunct(":") || n.isPunct("-–") && n.spaceBefore, unknown(e)
+        {
+            return true
+        }
         // "ramin (kurdish, uasc) 16": who the person is, in brackets.
         if n.isPunct("("), let w = tok(e + 2),
             Vocab.nationalities.contains(w.key) || Vocab.relations.contains(w.key) || Vocab.roles.contains(w.key)
@@ -529,6 +548,30 @@ extension ScanContext {
         }
     }
 
+    /// "cc: Quennel Harris": a capitalised word nobody listed (or a listed given name) right before a person found by
+    /// their surname is the same person's first name.
+    mutating func widenNamesLeft() {
+        for k in candidates.indices where candidates[k].label == .person && !candidates[k].sessionName {
+            guard var a = tokenIndex(startingAt: candidates[k].start), a >= 1 else { continue }
+            // The other half of a hyphenated name first ("quennel-harris").
+            if a >= 2, key(a - 1) == "-", joined(a - 1), joined(a), tokens[a - 2].kind == .word {
+                a -= 2
+                candidates[k].start = tokens[a].start
+                guard a >= 1 else { continue }
+            }
+            let p = tokens[a - 1]
+            // In lower case only where a note opens ("zorvika quennel-harris, 14").
+            let lower = !tokens[a].capitalised && !p.capitalised && opensNote(a - 1) && unknown(a - 1)
+            guard p.kind == .word, p.capitalised && tokens[a].capitalised || lower, !p.allCaps, p.length >= 3,
+                tokens[a].start - p.end == 1,
+                unknown(a - 1) || given(a - 1) && !ambiguous(a - 1), !notAName(a - 1), !Vocab.titles.contains(p.key),
+                !Vocab.relations.contains(p.key), !Vocab.personNouns.contains(p.key),
+                !candidates.contains(where: { $0.start < p.end && p.start < $0.end })
+            else { continue }
+            candidates[k].start = p.start
+        }
+    }
+
     /// The keys of the words of the people found so far, and whether every finding they came from was only possible.
     func personKeys() -> [String: Bool] {
         var known: [String: Bool] = [:]
@@ -632,7 +675,7 @@ extension ScanContext {
     static let bracketRoles = Vocab.set(
         """
         sw sws social police teacher nurse mum dad yp worker manager chair lead officer health education school camhs yot yos mash
-        housing probation youth senco dsl iro lado ds dc pc sgt gp
+        housing probation youth senco dsl iro lado ds dc pc sgt gp facilitator notetaker note-taker host cofacilitator
         """)
 
     /// Person words that are not relations but take a quoted name ('older male "Tiny"').
@@ -743,6 +786,7 @@ extension ScanContext {
     mutating func findPeople(sessionNames: [String: [[String]]], wordLike: Set<String> = []) {
         findSessionNames(sessionNames, wordLike: wordLike)
         defer {
+            widenNamesLeft()
             findSpelledNames()
             findNamesAgainInText()
             findAgesOfPeople()
@@ -826,6 +870,11 @@ extension ScanContext {
                 cueNext = i + 1
             } else if k == "known", key(i + 1) == "as" {
                 cueNext = i + 2
+            } else if k == "known", ["locally", "round", "around", "online", "only", "mainly"].contains(key(i + 1)),
+                key(i + 2) == "as" || key(i + 3) == "as" && ["here", "there"].contains(key(i + 2))
+            {
+                // "known locally as Skint", "known round here as Dee".
+                cueNext = key(i + 2) == "as" ? i + 3 : i + 4
             } else if ["nickname", "alias", "nick"].contains(k), ["is", "was", ":", "-"].contains(key(i + 1)) {
                 cueNext = i + 2
             } else if k == "goes", key(i + 1) == "by" {
@@ -970,6 +1019,16 @@ extension ScanContext {
                     i = e
                     continue
                 }
+            }
+            // "lil zorv runs the line", "big kez": a street name with its prefix, in lower case.
+            if t.kind == .word, !t.capitalised, ["lil", "big", "little"].contains(k), let n = tok(i + 1),
+                n.kind == .word, n.length >= 3, !n.capitalised, unknown(i + 1), !notAName(i + 1), !covered(i + 1)
+            {
+                var c = Candidate(label: .person, start: t.start, end: n.end)
+                c.possible = true
+                candidates.append(c)
+                i += 1
+                continue
             }
             // A word on no list where a name stands: "and Kez said", "Jaxon was 14", "Tiah (15)", "her bf jaydee".
             if t.kind == .word, t.length >= 3, !t.allCaps, unknown(i), !notAName(i),

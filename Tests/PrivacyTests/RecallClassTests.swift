@@ -342,6 +342,24 @@ final class RecallClassTests: XCTestCase {
         assertQuiet("hope is all they have left, she said")
     }
 
+    /// Names opening lines and lists of notes, street names in lower case, and first names before a found surname.
+    func testPeopleOpeningLinesAndStreetNames() {
+        assertFinds("• Zorvika - CSE concerns", "PERSON:Zorvika")
+        assertFinds("Quennel: welcome everyone", "PERSON:Quennel")
+        assertFinds("Quennel (facilitator): welcome everyone", "PERSON:Quennel")
+        assertFinds("Zorvika. 15. Missing x4.", "PERSON:Zorvika")
+        assertFinds("zorvika & her bf (19) seen at stn", "PERSON:zorvika")
+        assertFinds("known locally as Q-Dog", "PERSON:Q-Dog")
+        assertFinds("lil zorv runs the line", "PERSON:lil zorv")
+        assertFinds("cc: Quennel Harris", "PERSON:Quennel Harris")
+        assertFinds("zorvika quennel-harris, 14", "PERSON:zorvika quennel-harris")
+        // Twins: headings and everyday words opening a line, a big lad, a first word that is a word.
+        assertQuiet("• Actions - CSE concerns")
+        assertQuiet("Update: welcome everyone")
+        assertQuiet("big lads run the line")
+        assertQuiet("cc: Youth Justice")
+    }
+
     /// Names spelled out and a name said again in the same text.
     func testNamesSpelledOutOrSaidAgain() {
         XCTAssertEqual(
