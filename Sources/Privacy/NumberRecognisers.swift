@@ -1103,6 +1103,35 @@ extension ScanContext {
             {
                 at = i + 1
             }
+            // "a lad of 15", "a girl of fourteen": a person noun, "of", an age.
+            if at == nil, t.key == "of", Self.singlePersonNouns.contains(key(i - 1)), let v = ageValue(i + 1),
+                (1...21).contains(v),
+                clauseEnds(i + 1)
+                    || tok(ageEnd(i + 1) + 1)?.kind == .word
+                        && !Self.ageUnits.contains(key(ageEnd(i + 1) + 1))
+                        && !Self.countedNouns.contains(key(ageEnd(i + 1) + 1))
+            {
+                at = i + 1
+            }
+            // "the younger one is 11", "the eldest's 16", "the middle one was nine".
+            if at == nil, Self.siblingOrder.contains(t.key) {
+                var j = i + 1
+                if key(j) == "one" { j += 1 }
+                if ["'", "’"].contains(key(j)), key(j + 1) == "s" {
+                    j += 2
+                } else if ["is", "was"].contains(key(j)) {
+                    j += 1
+                }
+                if j > i + 1, Self.ageFillers.contains(key(j)) { j += 1 }
+                if j > i + 1, let v = ageValue(j), (1...25).contains(v), clauseEnds(j) { at = j }
+            }
+            // "mum is 32 and dad 40": a second person's age after the first.
+            if at == nil, ["and", "&", ","].contains(t.key), Vocab.relations.contains(key(i + 1)),
+                let v = ageValue(i + 2), (1...99).contains(v), tok(i + 2)?.kind == .number, clauseEnds(i + 2),
+                candidates.contains(where: { $0.label == .age && $0.end <= tokens[i].start })
+            {
+                at = i + 2
+            }
             guard let a = at, !covered(a) else { continue }
             add(.age, tokens: a, ageEnd(a))
             i = ageEnd(a)
@@ -1113,6 +1142,14 @@ extension ScanContext {
             if let n = tok(last + 1), n.kind == .number, n.length == 2, let v = Int(n.text), (10...25).contains(v),
                 !covered(last + 1), let w = tok(last + 2), w.kind == .word,
                 w.key.hasSuffix("ing") && w.length >= 5 || Self.lifeEvents.contains(w.key)
+            {
+                add(.age, tokens: last + 1, last + 1)
+                continue
+            }
+            // "Kai 14yrs", "kai 15yo": an age glued to its unit straight after a name.
+            if let n = tok(last + 1), n.kind == .alnum, !covered(last + 1),
+                let v = Int(n.key.prefix { $0.isNumber }), (1...25).contains(v),
+                ["yrs", "yr", "yo", "y", "yrsold"].contains(String(n.key.drop { $0.isNumber }))
             {
                 add(.age, tokens: last + 1, last + 1)
                 continue
@@ -1147,6 +1184,7 @@ extension ScanContext {
         findAgesBesideDatesAndPauses()
     }
 
+    static let siblingOrder = Vocab.set("younger older eldest youngest oldest middle")
     static let guessWords = Vocab.set("think thinks maybe prob probably about approx around like poss possibly roughly")
     static let pauseWords = Vocab.set("what um umm er erm uh like i think reckon")
 

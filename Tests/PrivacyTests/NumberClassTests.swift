@@ -153,4 +153,19 @@ final class NumberClassTests: XCTestCase {
         XCTAssertFalse(labels("wei 16, Cheetham Hill, takeaway work").contains("LOCATION:takeaway"))
         assertNone(.location, in: "we had lads coming from London to do the deals")
     }
+
+    func testMoreAgeShapesAndFaithSchools() {
+        assertFinds("a lad of 15 was stopped near the shops", "AGE:15")
+        assertFinds("mum is 32 and dad 40", "AGE:40")
+        assertFinds("Kai 14yrs, excluded twice", "AGE:14yrs")
+        assertFinds("the younger one is 11", "AGE:11")
+        assertFinds("she's at st joseph's rc primary", "ORGANISATION_LOCAL:st joseph's rc primary")
+        assertFinds("he's at ysgol bro dinefwr now", "ORGANISATION_LOCAL:ysgol bro dinefwr")
+        assertFinds("placed out of area in Leeds", "LOCATION:Leeds")
+        assertFinds("his PNC number is 12/345678A", "CASE_REF:12/345678A")
+        assertNone(.age, in: "a lot of 15 minute slots")
+        assertNone(.age, in: "the older one is 2 streets away")
+        assertNone(.location, in: "the Jay inquiry into Rotherham changed things")
+        assertNone(.location, in: "she raised it at MACE in London in March")
+    }
 }
