@@ -168,4 +168,16 @@ final class NumberClassTests: XCTestCase {
         assertNone(.location, in: "the Jay inquiry into Rotherham changed things")
         assertNone(.location, in: "she raised it at MACE in London in March")
     }
+
+    func testNationalInsuranceNumbersInEveryShape() {
+        assertFinds("ni: ab 12 34 56 c", "NI_NUMBER:ab 12 34 56 c")
+        assertFinds("NI no AB-12-34-56-C", "NI_NUMBER:AB-12-34-56-C")
+        assertFinds("it's AB.12.34.56.C on the letter", "NI_NUMBER:AB.12.34.56.C")
+        assertFinds("NINO AB12 3456 C", "NI_NUMBER:AB12 3456 C")
+        assertFinds("NI number AB123456 on the form", "NI_NUMBER:AB123456")
+        // No suffix and no cue is another reference; a bad prefix is nothing.
+        assertNone(.niNumber, in: "AB123456 is the ref")
+        assertNone(.niNumber, in: "GB 12 34 56 A")
+        XCTAssertEqual(labels("SE15 4QT and AB12 CDE"), ["POSTCODE:SE15 4QT", "VEHICLE_REG:AB12 CDE"])
+    }
 }
