@@ -130,7 +130,8 @@ extension IdentifierScanner {
     ///    shorthand ages, prisons whole, inquiry towns quiet).
     /// 6: people in shorthand (a note opened by a name nobody listed), names spelled out, a name found again in the
     /// same text; more name lists.
-    public static let rulesVersion = 6
+    /// 7: National Insurance numbers in every typed shape, more age shapes, lower-case faith and Welsh schools.
+    public static let rulesVersion = 7
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
