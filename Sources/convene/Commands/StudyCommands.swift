@@ -277,20 +277,14 @@ struct StudyCommand: ParsableCommand {
 
         func run() throws {
             let study = try folder.open()
-            let (data, warnings) = try study.export(format: format)
+            // Written as every export is (never over a session file, 0600, whole or not at all), without the
+            // whole file in memory; the warnings are judged as the sessions pass through the gate.
+            let (bytes, warnings) = try study.export(format: format, toFile: output)
             for w in warnings { Output.line("warning: \(w)") }
-            let temp = output + ".partial-\(getpid())"
-            guard FileManager.default.createFile(atPath: temp, contents: data) else {
-                throw CLIError("cannot write \(output)")
-            }
-            guard rename(temp, output) == 0 else {
-                try? FileManager.default.removeItem(atPath: temp)
-                throw CLIError("cannot write \(output): \(String(cString: strerror(errno)))")
-            }
             try study.recordExport(
                 format: format, fileName: (output as NSString).lastPathComponent, by: actor.actor, at: Clock.now())
             Output.line(
-                "wrote \(output) (study \(format.rawValue), \(study.manifest.sessions.count) sessions, \(data.count) bytes)"
+                "wrote \(output) (study \(format.rawValue), \(study.manifest.sessions.count) sessions, \(bytes) bytes)"
             )
         }
     }
