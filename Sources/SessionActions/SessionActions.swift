@@ -111,6 +111,8 @@ struct Made {
     var result: ActionResult = .done
     var names: [String] = []
     var count = 0
+    /// Findings still to review after a redaction, when it can be told (not after a span marked by hand).
+    var left: Int?
 }
 
 /// Who may do what. One rule for every front end.
@@ -280,23 +282,46 @@ enum Build {
             return t
         }
         var out: [any EventPayload] = []
+        // What was resolved, said back by name: the numbers move once a finding is resolved, so a number
+        // read from an older `review` would otherwise resolve another finding without a word.
+        var resolved = Set<Int>()
+        var manual = false
+        func said(_ f: Finding, _ what: String) {
+            if let i = findings.firstIndex(where: { $0.span == f.span && $0.label == f.label }) { resolved.insert(i) }
+            made.names.append("\(f.label.rawValue) “\(f.text)” \(what)")
+        }
+        func spoken(_ span: TextSpan, _ label: IdentifierLabel) -> Finding? {
+            findings.first { $0.span == span && $0.label == label }
+        }
         for choice in choices {
             switch choice {
-            case .acceptAll: out += findings.map { RedactionAccepted(number: n, span: $0.span, label: $0.label) }
+            case .acceptAll:
+                out += findings.map { RedactionAccepted(number: n, span: $0.span, label: $0.label) }
+                for f in findings { said(f, "accepted") }
             case .accept(let k):
                 let f = try finding(k)
                 out.append(RedactionAccepted(number: n, span: f.span, label: f.label))
+                said(f, "accepted")
             case .reject(let k, let why):
                 let f = try finding(k)
-                out.append(RedactionRejected(number: n, span: f.span, label: f.label, reason: try reason(why)))
-            case .acceptFinding(let span, let label): out.append(RedactionAccepted(number: n, span: span, label: label))
+                let why = try reason(why)
+                out.append(RedactionRejected(number: n, span: f.span, label: f.label, reason: why))
+                said(f, "rejected (\(why))")
+            case .acceptFinding(let span, let label):
+                out.append(RedactionAccepted(number: n, span: span, label: label))
+                if let f = spoken(span, label) { said(f, "accepted") }
             case .rejectFinding(let span, let label, let why):
-                out.append(RedactionRejected(number: n, span: span, label: label, reason: try reason(why)))
+                let why = try reason(why)
+                out.append(RedactionRejected(number: n, span: span, label: label, reason: why))
+                if let f = spoken(span, label) { said(f, "rejected (\(why))") }
             case .manual(let span, let label):
                 out.append(RedactionAccepted(number: n, span: span, label: label, manual: true))
+                made.names.append("\(label.rawValue) \(span.start):\(span.end) redacted by hand")
+                manual = true
             }
         }
         made.count = out.count
+        made.left = manual ? nil : findings.count - resolved.count
         return Placeholders.numberedPayloads(out, in: state)
     }
 }
@@ -350,7 +375,16 @@ enum Messages {
         case .linkTheme(let theme, let numbers):
             return "linked \(numbers.map { "#\($0)" }.joined(separator: ", ")) to theme \(theme)"
         case .unlinkTheme(let theme, let n): return "unlinked #\(n) from theme \(theme)"
-        case .redact(let n, _): return "#\(n): \(made.count) change(s) recorded"
+        case .redact(let n, _):
+            let left = made.left.map {
+                switch $0 {
+                case 0: return "; no finding left to review"
+                case 1: return "; 1 finding left to review, numbered afresh (`convene review`)"
+                default: return "; \($0) findings left to review, numbered afresh (`convene review`)"
+                }
+            }
+            guard !made.names.isEmpty else { return "#\(n): no finding to resolve" }
+            return "#\(n): " + made.names.joined(separator: "; ") + (left ?? "")
         case .remind(let n, _): return "confidentiality reminder recorded\(n.map { " on #\($0)" } ?? "")"
         case .flag:
             if case .concern(let k) = made.result { return "concern \(k)" }

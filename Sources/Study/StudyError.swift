@@ -23,6 +23,8 @@ public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The code is in another session that cannot be opened here, so it cannot be checked.
     case cannotCheckCode(code: String, session: String, why: String)
     case withdrawalIncomplete(done: [String], failed: String, why: String)
+    /// A study export was asked to be written over the study's own manifest.
+    case exportOverManifest(String)
 
     public var description: String {
         switch self {
@@ -65,6 +67,8 @@ public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
         case .withdrawalIncomplete(let done, let failed, let why):
             return
                 "the withdrawal stopped at \(failed) (\(why)); it is complete in \(done.isEmpty ? "no session" : done.joined(separator: ", ")); fix the cause and run it again to finish"
+        case .exportOverManifest(let path):
+            return "\(path) is the study's manifest; an export is never written over it, so choose another file name"
         }
     }
 }

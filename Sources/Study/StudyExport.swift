@@ -46,9 +46,11 @@ extension Study {
     }
 
     /// Writes the study export to `path` as every export is written (`ExportFile`: never over a session file,
-    /// 0600, whole or not at all). Returns the bytes written and the warnings.
+    /// 0600, whole or not at all), refusing the study's own files before any work (`checkExportTarget`).
+    /// Returns the bytes written and the warnings.
     public func export(format: ExportFormat, toFile path: String) throws -> (bytes: Int, warnings: [String]) {
         try checkFormat(format)
+        try checkExportTarget(path)
         var warnings: [String] = []
         let bytes = try ExportFile.write(to: path, input: nil) { sink in
             warnings = try export(format: format, to: sink)

@@ -1,4 +1,5 @@
 // The `convene` executable: every console action as a subcommand.
+import ArgumentParser
 import Foundation
 
 // Arguments that are not valid UTF-8 are refused before anything reads them,
@@ -22,7 +23,9 @@ do {
 } catch {
     // An error may quote what was typed (a name, a code): made inert line by line,
     // so an escape sequence in an argument never reaches the terminal raw.
-    let code = Convene.exitCode(for: error)
+    // Bad arguments exit 2, as docs/cli.md says (the parser's own code is 64).
+    var code = Convene.exitCode(for: error)
+    if code == .validationFailure { code = ExitCode(2) }
     let message = Convene.fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
         .map { Output.inert(String($0)) }.joined(separator: "\n")
     if code == .success {

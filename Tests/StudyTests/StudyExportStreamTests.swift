@@ -164,8 +164,9 @@ final class StudyExportStreamTests: XCTestCase {
         XCTAssertEqual(mode, 0o600, "research data stays its owner's")
         let before = try f.fingerprint()
         XCTAssertThrowsError(try s.export(format: .csv, toFile: f.path("small.convene"))) { error in
-            XCTAssertEqual(error as? ExportFileError, .wouldOverwriteSession(f.path("small.convene")))
+            XCTAssertEqual(error as? ExportFileError, .wouldOverwriteInput(f.path("small.convene")))
         }
+        XCTAssertThrowsError(try s.export(format: .csv, toFile: f.path("study.json")), "the manifest")
         XCTAssertThrowsError(try s.export(format: .docx, toFile: f.path("study.docx")))
         XCTAssertEqual(
             try f.fingerprint(), before, "a refused export writes nothing and leaves every session as it was")

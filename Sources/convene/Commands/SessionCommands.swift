@@ -210,6 +210,9 @@ struct CheckCommand: ParsableCommand {
         }
         let sessionID = (try? SQLiteJournal.readMeta(path: session.file))?.sessionID
         let heads = try against.map { path -> JournalHead in
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw CLIError("there is no file \(path) to check against; nothing was checked")
+            }
             if let head = Anchors.head(inDocument: path) { return head }
             var recorded = ExportJournalHead.readAll(exportAt: path)
             // A study export records one head per session: this file is held to its own.

@@ -247,6 +247,9 @@ struct StudyCommand: ParsableCommand {
             let study = try folder.open()
             var heads: [ExportJournalHead] = []
             if let against {
+                guard FileManager.default.fileExists(atPath: against) else {
+                    throw CLIError("there is no file \(against) to check against; nothing was checked")
+                }
                 heads = ExportJournalHead.readAll(exportAt: against)
                 guard !heads.isEmpty else {
                     throw CLIError("\(against) holds no journal head (give an export of this study)")
@@ -277,8 +280,9 @@ struct StudyCommand: ParsableCommand {
 
         func run() throws {
             let study = try folder.open()
-            // Written as every export is (never over a session file, 0600, whole or not at all), without the
-            // whole file in memory; the warnings are judged as the sessions pass through the gate.
+            // Refused before any work: the study's own files (Study.checkExportTarget) and any session file; then
+            // written as every export is (ExportFile: 0600, whole or not at all), without the whole file in memory.
+            // The warnings are judged as the sessions pass through the gate.
             let (bytes, warnings) = try study.export(format: format, toFile: output)
             for w in warnings { Output.line("warning: \(w)") }
             try study.recordExport(
