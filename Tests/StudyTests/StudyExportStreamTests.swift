@@ -155,7 +155,7 @@ final class StudyExportStreamTests: XCTestCase {
     func testAStudyExportFileIsWrittenWholePrivateAndNeverOverASession() throws {
         let f = try StudyFixture()
         let s = try study(f, extra: 30)
-        let out = f.path("study.json")
+        let out = f.path("export.json")
         let written = try s.export(format: .json, toFile: out)
         let data = try Data(contentsOf: URL(fileURLWithPath: out))
         XCTAssertEqual(written.bytes, data.count)
@@ -164,7 +164,7 @@ final class StudyExportStreamTests: XCTestCase {
         XCTAssertEqual(mode, 0o600, "research data stays its owner's")
         let before = try f.fingerprint()
         XCTAssertThrowsError(try s.export(format: .csv, toFile: f.path("small.convene"))) { error in
-            XCTAssertEqual(error as? ExportFileError, .wouldOverwriteInput(f.path("small.convene")))
+            XCTAssertEqual(error as? ExportFileError, .wouldOverwriteSession(f.path("small.convene")))
         }
         XCTAssertThrowsError(try s.export(format: .csv, toFile: f.path("study.json")), "the manifest")
         XCTAssertThrowsError(try s.export(format: .docx, toFile: f.path("study.docx")))
