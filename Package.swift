@@ -53,10 +53,14 @@ let package = Package(
             dependencies: [
                 "SessionModel", "Privacy", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        // The system zlib (a module map linking `z`): the zip packages are written by Exporters' own
+        // writer, each large entry deflated beside its rendering (ZIPFoundation only deflates whole entries).
+        .systemLibrary(name: "CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "Exporters",
             dependencies: [
-                "SessionModel", "Privacy",
+                "SessionModel", "Privacy", "CSystemZlib",
+                // Reading a package back (`convene check --against`); writing is ZipPackage's.
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -81,6 +85,8 @@ let package = Package(
         // Headers and library come from the default paths; pkg-config would add -D flags SwiftPM rejects.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TerminalKit", dependencies: ["CNcursesw"]),
+        // glibc's mallopt (malloc.h is not in Swift's Glibc module): `convene` holds malloc's thresholds fixed.
+        .systemLibrary(name: "CMallocOptions"),
         .target(
             name: "ConsoleApp",
             dependencies: [
@@ -91,7 +97,8 @@ let package = Package(
             dependencies: [
                 "SessionModel", "Privacy", "SessionStore", "TeamStore", "Importers", "Exporters", "SessionActions",
                 "ConsoleApp",
-                "TerminalKit", "Study", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "TerminalKit", "Study", "CMallocOptions",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "ConveneBench",

@@ -55,6 +55,11 @@ public enum DocxTranscript {
     /// A run of text; line breaks inside become `<w:br/>`.
     static func run(_ text: String, style: String? = nil) -> String {
         let props = style.map { "<w:rPr><w:rStyle w:val=\"\($0)\"/></w:rPr>" } ?? ""
+        // Most text has no line break: one run, without Foundation's search and a split (most of a
+        // docx export's rendering before).
+        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+            return "<w:r>\(props)<w:t xml:space=\"preserve\">\(ExportText.xml(text))</w:t></w:r>"
+        }
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
             separator: "\n", omittingEmptySubsequences: false)
         return lines.enumerated().map { i, line in
@@ -85,38 +90,52 @@ public enum DocxTranscript {
         for room in r.rooms {
             guard let entries = byRoom[room.id], !entries.isEmpty else { continue }
             body += paragraph(run(room.name), style: "Heading1")
-            var round: Int?? = .none
-            var segment: Int?? = .none
-            for i in entries {
-                let e = r.contributions[i]
-                if round != .some(e.round) {
-                    round = .some(e.round)
-                    segment = .none
-                    if let n = e.round {
-                        body += paragraph(
-                            run("Round \(n)" + (rounds[n]?.prompt.map { ": \($0)" } ?? "")), style: "Heading2")
-                    } else {
-                        body += paragraph(run("Outside breakout rounds"), style: "Heading2")
-                    }
+            // Each line's headings depend only on the line before it, so the room's lines are
+            // rendered on every core, a window at a time, and written in order.
+            ParallelRows.inOrder(count: entries.count) { range in
+                var out = ""
+                var before = range.lowerBound > 0 ? r.contributions[entries[range.lowerBound - 1]] : nil
+                for k in range {
+                    let e = r.contributions[entries[k]]
+                    line(e, after: before, rounds: rounds, guide: guide, into: &out)
+                    before = e
                 }
-                if segment != .some(e.guideIndex) {
-                    segment = .some(e.guideIndex)
-                    if let i = e.guideIndex, let g = guide[i] {
-                        body += paragraph(run("Guide: \(g.title)"), style: "Heading3")
-                        if !g.prompts.isEmpty {
-                            body += paragraph(run("Prompts: " + g.prompts.joined(separator: " · ")), style: "Prompt")
-                        }
-                    }
-                }
-                let label = e.attribution == "background" ? "Background" : (e.speakerLabel ?? "Participant")
-                body += paragraph(
-                    run("[\(ExportText.clock(e.occurredAt))] ", style: "Time") + run(label, style: "Speaker")
-                        + run(": " + e.text))
+                return out
+            } write: {
+                body += $0
             }
         }
         body +=
             "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>"
         body += "</w:body></w:document>"
+    }
+
+    /// One line of the transcript, after the round and guide headings that begin with it
+    /// (a new round, or a new guide segment, since the line `before` it in its room).
+    static func line(
+        _ e: ResearchRecord.Entry, after before: ResearchRecord.Entry?, rounds: [Int: ResearchRecord.Round],
+        guide: [Int: ResearchRecord.GuideSegment], into body: inout String
+    ) {
+        let newRound = before.map { $0.round != e.round } ?? true
+        if newRound {
+            if let n = e.round {
+                body += paragraph(run("Round \(n)" + (rounds[n]?.prompt.map { ": \($0)" } ?? "")), style: "Heading2")
+            } else {
+                body += paragraph(run("Outside breakout rounds"), style: "Heading2")
+            }
+        }
+        if newRound || before?.guideIndex != e.guideIndex {
+            if let i = e.guideIndex, let g = guide[i] {
+                body += paragraph(run("Guide: \(g.title)"), style: "Heading3")
+                if !g.prompts.isEmpty {
+                    body += paragraph(run("Prompts: " + g.prompts.joined(separator: " · ")), style: "Prompt")
+                }
+            }
+        }
+        let label = e.attribution == "background" ? "Background" : (e.speakerLabel ?? "Participant")
+        body += paragraph(
+            run("[\(ExportText.clock(e.occurredAt))] ", style: "Time") + run(label, style: "Speaker")
+                + run(": " + e.text))
     }
 
     static func core(_ r: ResearchRecord) -> String {

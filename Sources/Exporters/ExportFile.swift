@@ -116,6 +116,10 @@ enum ExportSinkError: Error { case write(String) }
 /// output in memory.
 public final class ExportSink {
     private let fd: Int32?
+    /// Where the sink's first byte is in the file (`patch` writes there); -1 when it cannot seek.
+    private var origin: off_t = -1
+    /// Where a piece sink passes each buffer on (a zip entry's deflater).
+    private let pieces: ((UnsafeBufferPointer<UInt8>) throws -> Void)?
     private var buffer: [UInt8] = []
     /// The bytes written so far.
     public private(set) var count = 0
@@ -124,9 +128,20 @@ public final class ExportSink {
     static let bufferSize = 1 << 16
 
     /// A sink that keeps everything in memory (`data`).
-    public init() { fd = nil }
+    public init() {
+        fd = nil
+        pieces = nil
+    }
     init(fileDescriptor: Int32) {
         fd = fileDescriptor
+        pieces = nil
+        origin = lseek(fileDescriptor, 0, SEEK_CUR)
+        buffer.reserveCapacity(Self.bufferSize)
+    }
+    /// A sink that passes its bytes on in pieces of `bufferSize` to `pieces`, which may throw to stop the writer.
+    init(pieces: @escaping (UnsafeBufferPointer<UInt8>) throws -> Void) {
+        fd = nil
+        self.pieces = pieces
         buffer.reserveCapacity(Self.bufferSize)
     }
 
@@ -144,7 +159,7 @@ public final class ExportSink {
 
     func write(bytes: UnsafeBufferPointer<UInt8>) throws {
         count += bytes.count
-        guard fd != nil else {
+        guard fd != nil || pieces != nil else {
             memory.append(bytes)
             return
         }
@@ -152,7 +167,38 @@ public final class ExportSink {
         if buffer.count >= Self.bufferSize { try flush() }
     }
 
+    /// Writes `bytes` over those written at `offset` (a zip entry's header, once its data is written and
+    /// its size and checksum are known). A piece sink has passed its bytes on and cannot.
+    func patch(at offset: Int, _ bytes: [UInt8]) throws {
+        precondition(offset >= 0 && offset + bytes.count <= count, "a patch inside what was written")
+        if pieces != nil { throw ExportSinkError.write("bytes already passed on cannot be rewritten") }
+        guard let fd else {
+            memory.replaceSubrange(offset..<offset + bytes.count, with: bytes)
+            return
+        }
+        guard origin >= 0 else { throw ExportSinkError.write("the output cannot be rewritten in place") }
+        try flush()
+        try bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = pwrite(fd, raw.baseAddress! + done, raw.count - done, origin + off_t(offset + done))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw ExportSinkError.write(String(cString: strerror(errno)))
+                }
+                done += n
+            }
+        }
+    }
+
     func flush() throws {
+        if let pieces {
+            guard !buffer.isEmpty else { return }
+            // Emptied first: a piece that throws is not passed on twice.
+            defer { buffer.removeAll(keepingCapacity: true) }
+            try buffer.withUnsafeBufferPointer { try pieces($0) }
+            return
+        }
         guard let fd, !buffer.isEmpty else { return }
         try buffer.withUnsafeBytes { raw in
             var done = 0

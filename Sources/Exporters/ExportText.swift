@@ -1,9 +1,8 @@
 /// Small text helpers every export format shares: XML escaping, UTC time
 /// stamps that do not depend on the machine's zone or locale, stable GUIDs
-/// derived from the session id, and zip packages with fixed entry dates.
+/// derived from the session id (the zip packages: ZipPackage.swift).
 import Crypto
 import Foundation
-import ZIPFoundation
 
 enum ExportText {
     /// Escapes for XML/HTML text and attribute values (attributes are always
@@ -106,80 +105,5 @@ struct StableGUID: Sendable {
             out.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: out, as: UTF8.self)
-    }
-}
-
-/// A zip archive, entries in the order given, every entry dated with the
-/// session's time so the bytes do not change between runs. Built in a private
-/// temporary folder, each large entry written there first by its format a piece
-/// at a time, then the archive passed into the sink: memory stays flat
-/// whatever the session's size.
-enum ZipPackage {
-    /// One entry: bytes in hand, or a writer that produces them.
-    enum Entry {
-        case bytes(String, Data)
-        case written(String, (ExportSink) throws -> Void)
-    }
-
-    static func build(_ entries: [(path: String, data: Data)], date: Date) throws -> Data {
-        let sink = ExportSink()
-        try write(entries.map { .bytes($0.path, $0.data) }, date: date, to: sink)
-        return sink.data
-    }
-
-    static func write(_ entries: [Entry], date: Date, to sink: ExportSink) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("convene-zip-\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(
-                at: dir, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-            defer { try? FileManager.default.removeItem(at: dir) }
-            let zip = dir.appendingPathComponent("package.zip")
-            try pack(entries, into: zip, parts: dir, date: date)
-            // The archive is closed; its bytes go to the sink a piece at a time.
-            let handle = try FileHandle(forReadingFrom: zip)
-            defer { try? handle.close() }
-            while let piece = try handle.read(upToCount: 1 << 16), !piece.isEmpty { try sink.write(piece) }
-        } catch let e as ExportError {
-            throw e
-        } catch let e as ExportSinkError {
-            throw e
-        } catch {
-            throw ExportError.packaging("\(error)")
-        }
-    }
-
-    /// Adds every entry to a new archive at `zip`; the archive is closed when this returns.
-    private static func pack(_ entries: [Entry], into zip: URL, parts: URL, date: Date) throws {
-        let archive = try Archive(url: zip, accessMode: .create)
-        for (i, entry) in entries.enumerated() {
-            switch entry {
-            case .bytes(let path, let bytes):
-                try archive.addEntry(
-                    with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: date,
-                    permissions: 0o644, compressionMethod: .deflate
-                ) { position, size in
-                    bytes.subdata(in: Int(position)..<Int(position) + size)
-                }
-            case .written(let path, let produce):
-                let part = parts.appendingPathComponent("entry-\(i)").path
-                let fd = open(part, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-                guard fd >= 0 else {
-                    throw ExportError.packaging("cannot make a temporary file: \(String(cString: strerror(errno)))")
-                }
-                defer { close(fd) }
-                let partSink = ExportSink(fileDescriptor: fd)
-                try produce(partSink)
-                try partSink.flush()
-                try archive.addEntry(
-                    with: path, type: .file, uncompressedSize: Int64(partSink.count), modificationDate: date,
-                    permissions: 0o644, compressionMethod: .deflate
-                ) { position, size in
-                    var chunk = Data(count: size)
-                    let read = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, size, off_t(position)) }
-                    guard read == size else { throw ExportError.packaging("a temporary file could not be read back") }
-                    return chunk
-                }
-            }
-        }
     }
 }

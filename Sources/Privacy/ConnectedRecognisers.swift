@@ -311,58 +311,9 @@ extension ScanContext {
         "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
     ]
 
-    /// Phone numbers and e-mail addresses in words, normalised before matching.
+    /// Phone numbers and e-mail addresses in words, normalised before matching (phones and every other number said
+    /// aloud are read by `findSpokenCodes`, through the one normaliser `spokenRun`).
     mutating func findSpokenContacts() {
-        var i = 0
-        while i < tokens.count {
-            defer { i += 1 }
-            guard
-                Self.spokenDigits[tokens[i].key] != nil
-                    || ["double", "triple"].contains(tokens[i].key) && Self.spokenDigits[key(i + 1)] != nil
-                    || ["double", "triple"].contains(tokens[i].key) && key(i + 1) == "-"
-            else { continue }
-            // Collect a run of digit words, "double/triple X", digit groups, separated by spaces, commas or hyphens.
-            var digits = ""
-            var words = 0
-            var j = i
-            var last = i
-            while j < tokens.count {
-                let k = tokens[j].key
-                if let d = Self.spokenDigits[k] {
-                    digits.append(d)
-                    words += 1
-                    last = j
-                    j += 1
-                } else if k == "double" || k == "triple" {
-                    var m = j + 1
-                    if key(m) == "-" { m += 1 }
-                    guard let d = Self.spokenDigits[key(m)] else { break }
-                    digits += String(repeating: d, count: k == "double" ? 2 : 3)
-                    words += 1
-                    last = m
-                    j = m + 1
-                } else if k == "hundred", j > i, Self.spokenDigits[key(j - 1)] != nil {
-                    digits += "00"
-                    last = j
-                    j += 1
-                } else if tokens[j].kind == .number, tokens[j].length <= 4 {
-                    digits += tokens[j].text
-                    last = j
-                    j += 1
-                } else if tokens[j].isPunct(",-–") || ["um", "uh", "er", "erm"].contains(k) {
-                    j += 1
-                } else {
-                    break
-                }
-                if digits.count > 11 { break }
-            }
-            guard words >= 3, digits.count == 10 || digits.count == 11, digits.hasPrefix("0"),
-                let second = digits.dropFirst().first, "12378".contains(second),
-                !(digits.hasPrefix("07") && digits.count != 11)
-            else { continue }
-            add(.phone, tokens: i, last)
-            i = last
-        }
         findSpokenEmails()
         findSpokenURLs()
         findSpokenHandles()
@@ -382,7 +333,7 @@ extension ScanContext {
     ]
     static let spokenFillers = Vocab.set("um uh er erm ah")
     static let spokenStarts: Set<String> = Set(spokenDigits.keys).union(spokenTens.keys).union(spokenTeens.keys).union([
-        "double", "triple",
+        "double", "triple", "treble",
     ])
     static let nhsCues = Vocab.set("nhs chi")
     static let cardCues = Vocab.set("card debit credit visa mastercard amex")
@@ -405,6 +356,8 @@ extension ScanContext {
             let t = tokens[j]
             let k = t.key
             if t.kind == .word, t.length == 1, t.capitalised {
+                // "…, six P-D, I think": the pronoun, not a spelled letter.
+                if t.text == "I", tokens[j].spaceBefore, let n = tok(j + 1), n.kind == .word, !n.capitalised { break }
                 // A spelled letter: glued by hyphens to its neighbours, or between commas ("…, A, and").
                 out.append(SpokenChar(char: Character(String(t.text).uppercased()), token: j))
                 said += 1
@@ -417,7 +370,7 @@ extension ScanContext {
                 j += 1
                 continue
             }
-            if k == "double" || k == "triple" {
+            if k == "double" || k == "triple" || k == "treble" {
                 var m = j + 1
                 if key(m) == "-" { m += 1 }
                 guard let d = Self.spokenDigits[key(m)] else { break }
@@ -458,6 +411,12 @@ extension ScanContext {
             }
             if k == "slash" || k == "stroke", !out.isEmpty {
                 out.append(SpokenChar(char: "/", token: j))
+                j += 1
+                continue
+            }
+            // "one nine two dot oh dot two": an address said aloud.
+            if k == "dot", !out.isEmpty, Self.spokenStarts.contains(key(j + 1)) || tok(j + 1)?.kind == .number {
+                out.append(SpokenChar(char: ".", token: j))
                 j += 1
                 continue
             }
@@ -506,8 +465,21 @@ extension ScanContext {
         while i < tokens.count {
             defer { i += 1 }
             let t = tokens[i]
-            guard t.kind == .word,
-                Self.spokenStarts.contains(t.key) || (t.length == 1 && t.capitalised && key(i + 1) == "-"), !covered(i)
+            // A run may open with digits typed as said ("485, seven seven seven, …").
+            let digitsFirst =
+                t.kind == .number && t.length <= 4
+                && (Self.spokenStarts.contains(key(i + 1))
+                    || key(i + 1) == "," && Self.spokenStarts.contains(key(i + 2)))
+            // "B D twenty-one, four P S", "plate G T F four one eight V": letters said apart after a cue.
+            let letterFirst =
+                t.length == 1 && t.capitalised
+                && (key(i + 1) == "-"
+                    || (Self.spokenStarts.contains(key(i + 1))
+                        || tok(i + 1).map { $0.length == 1 && $0.capitalised }
+                            == true)
+                        && cueBefore(i, Self.spelledCodeCues, reach: 8))
+            guard t.kind == .word || digitsFirst,
+                Self.spokenStarts.contains(t.key) || letterFirst || digitsFirst, !covered(i)
             else { continue }
             let (run, said) = spokenRun(from: i)
             guard said >= 3, run.count >= 3 else { continue }
@@ -527,10 +499,34 @@ extension ScanContext {
             var found: (IdentifierLabel, Int)?
             if !spelled {
                 let digitsOnly = { (s: String) in s.allSatisfy { $0.isNumber } }
-                if cueBefore(i, Self.nhsCues),
+                // The whole run is ten digits with a valid check digit: an NHS number even with its cue said
+                // earlier ("it's four three oh, oh six oh, …"); a phone's shape wins.
+                let wholeNHS =
+                    chars.count == 10 && digitsOnly(String(chars)) && NHSNumber.isValid(String(chars))
+                    && tok(run[9].token + 1).map { $0.kind != .number || $0.spaceBefore } ?? true
+                // "plus four four seven seven…": the country code said aloud.
+                let international = key(i - 1) == "plus" && String(chars).hasPrefix("44")
+                if international, let n = longest({ $0.count > 2 && Self.isSpokenPhone("0" + $0.dropFirst(2)) }) {
+                    add(.phone, tokens: i - 1, run[n - 1].token)
+                    i = run[n - 1].token
+                    continue
+                } else if let n = longest(Self.isSpokenPhone) {
+                    found = (.phone, n)
+                } else if let n = longest(Self.isSpokenIPv4) {
+                    found = (.ipAddress, n)
+                } else if let n = longest({ s in
+                    s.filter { $0 == "/" }.count == 2 && s.filter(\.isNumber).count >= 6 && !s.hasPrefix("/")
+                }) {
+                    // "forty-three slash one two three nine eight slash twenty-four": a crime number's shape.
+                    found = (.caseRef, n)
+                } else if cueBefore(i, Self.nhsCues) || wholeNHS,
                     let n = longest({ digitsOnly($0) && $0.count == 10 && NHSNumber.isValid($0) })
                 {
                     found = (.nhsNumber, n)
+                } else if cueBefore(i, Self.dateOfBirthCues, reach: 6),
+                    let n = longest({ digitsOnly($0) && Self.isCompactDate($0) })
+                {
+                    found = (.dateOfBirth, n)
                 } else if cueBefore(i, Self.cardCues) || chars.count >= 16,
                     let n = longest({ digitsOnly($0) && (13...19).contains($0.count) && Self.luhnValid($0) })
                 {
@@ -547,7 +543,13 @@ extension ScanContext {
                     found = (.caseRef, n)
                 }
             } else {
-                if let n = longest({ Self.isNINumber($0) }) {
+                let postcodeCue = cueBefore(i, ["postcode", "post"], reach: 6)
+                let fullPostcode = { (s: String) in
+                    s.count >= 5 && Self.isOutward(String(s.dropLast(3))) && Self.isInward(String(s.suffix(3)))
+                }
+                if postcodeCue, let n = longest(fullPostcode) {
+                    found = (.postcode, n)
+                } else if let n = longest({ Self.isNINumber($0) }) {
                     found = (.niNumber, n)
                 } else if let n = longest({ Self.isVehicleReg($0) }) {
                     found = (.vehicleReg, n)
@@ -569,6 +571,33 @@ extension ScanContext {
             add(label, tokens: i, last)
             i = last
         }
+    }
+
+    /// A UK phone number said aloud: 10 or 11 digits from 0, not a freephone or premium line (as when written).
+    static func isSpokenPhone(_ s: String) -> Bool {
+        guard s.count == 10 || s.count == 11, s.allSatisfy(\.isNumber), s.hasPrefix("0"),
+            let second = s.dropFirst().first, "12378".contains(second), !(s.hasPrefix("07") && s.count != 11)
+        else { return false }
+        return !(s.hasPrefix("080") || s.hasPrefix("0500") || s.hasPrefix("09"))
+    }
+
+    static let dateOfBirthCues = Vocab.set("dob born birthday birth bday birthdate")
+    static let spelledCodeCues = Vocab.set(
+        "postcode post code address reg registration plate plates car van taxi cab vehicle ni insurance number")
+
+    /// Four parts of 0–255 split by dots ("192.0.2.44" said aloud).
+    static func isSpokenIPv4(_ s: String) -> Bool {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4
+            && parts.allSatisfy { p in p.count >= 1 && p.count <= 3 && Int(p).map { $0 <= 255 } == true }
+    }
+
+    /// Six or eight digits said as a date: day, month, year ("oh three, oh four, two oh one one").
+    static func isCompactDate(_ s: String) -> Bool {
+        guard s.count == 6 || s.count == 8, let day = Int(s.prefix(2)), let month = Int(s.dropFirst(2).prefix(2))
+        else { return false }
+        if s.count == 8, let year = Int(s.suffix(4)), !(1900...2035).contains(year) { return false }
+        return (1...31).contains(day) && (1...12).contains(month)
     }
 
     /// "SH427719A": two prefix letters, six digits, a suffix letter A–D.

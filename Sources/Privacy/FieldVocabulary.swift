@@ -147,6 +147,9 @@ enum Vocab {
         "rotherham rochdale telford oxford huddersfield newcastle derby oldham bristol keighley peterborough aylesbury halifax"
     )
 
+    /// The towns of the national child sexual exploitation inquiries: named alone they mean the inquiry.
+    static let publicInquiryTowns = set("rotherham rochdale telford")
+
     static let titles = set(
         """
         mr mrs ms miss mx dr prof sir dame cllr rev pc dc ds di dci dcs sgt insp fr father reverend pastor imam rabbi canon detective

@@ -108,6 +108,8 @@ public struct IdentifierScanner: Sendable {
         ctx.findPlacesAndOrganisations()
         ctx.findAcceptedTerms(acceptedTerms)
         ctx.findPeople(sessionNames: sessionNames, wordLike: wordLikeParts)
+        ctx.findAgesAroundPeople()
+        ctx.findPlacesSetOffInNotes()
         ctx.widenSpans()
         return Self.resolveOverlaps(ctx.candidates).map { c in
             Finding(

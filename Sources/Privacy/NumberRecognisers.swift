@@ -34,7 +34,10 @@ extension ScanContext {
                 var e = i + 1
                 while e < scalars.count, handleScalar(scalars[e]), e - i <= 31 { e += 1 }
                 while e > i + 1, scalars[e - 1] == "." { e -= 1 }
-                if e - i >= 3 { add(.handle, scalars: i, e) }
+                // "@P4", "@facilitator": a chat mention of a participant's code or a role, not a handle.
+                let mention = String(String.UnicodeScalarView(scalars[(i + 1)..<e])).lowercased()
+                let code = mention.first == "p" && mention.count <= 4 && mention.dropFirst().allSatisfy(\.isNumber)
+                if e - i >= 3, !code, !Self.chatMentions.contains(mention) { add(.handle, scalars: i, e) }
                 i = e
                 continue
             }
@@ -43,6 +46,10 @@ extension ScanContext {
         findCuedHandles()
         findUnderscoreHandles()
     }
+
+    /// Who a chat "@" addresses in a session that is not a handle.
+    static let chatMentions = Vocab.set(
+        "facilitator facilitators host cohost co-host everyone all here channel notetaker note-taker chair lead team")
 
     /// Lower-case parts glued by "." or "_" ("bby.gurl.lexi", "kayz.xo_2010"), not a web address, a file or a version
     /// number; the last token.
@@ -64,7 +71,15 @@ extension ScanContext {
         else { return nil }
         if let n = tok(e + 1), !n.spaceBefore, n.isWordLike || n.isPunct("@/") { return nil }
         if Self.topLevelDomains.contains(tokens[e].key) || Self.fileExtensions.contains(tokens[e].key) { return nil }
+        if Self.versionShaped(i, e, tokens) { return nil }
         return e
+    }
+
+    /// "v2.3.1", "v10.4": a version number, not a handle.
+    static func versionShaped(_ a: Int, _ b: Int, _ tokens: [Token]) -> Bool {
+        let first = tokens[a].key
+        guard first.hasPrefix("v"), first.dropFirst().allSatisfy(\.isNumber), first.count >= 2 else { return false }
+        return (a...b).dropFirst().allSatisfy { tokens[$0].kind == .number || tokens[$0].isPunct(".") }
     }
 
     /// Words that let a handle-shaped word ("lil.t.09") a few words on be a handle, though a plain word after them is not.
@@ -96,7 +111,9 @@ extension ScanContext {
                 e += 1
             }
             while e > i, tokens[e].isPunct("_.") { e -= 1 }
-            if underscore, e > i, !covered(i), !(i...e).contains(where: { tokens[$0].isPunct("@") }) {
+            // "mcgrath_MACE_notes_v2.docx": a file's name, not a handle.
+            let file = e > i + 1 && tokens[e - 1].isPunct(".") && Self.fileExtensions.contains(tokens[e].key)
+            if underscore, !file, e > i, !covered(i), !(i...e).contains(where: { tokens[$0].isPunct("@") }) {
                 add(.handle, tokens: i, e)
             }
             i = e
@@ -155,6 +172,12 @@ extension ScanContext {
             let marked = (j...end).contains { tokens[$0].kind != .word } || end > j
             guard !Vocab.notHandles.contains(piece), piece.count >= 3 else { continue }
             guard explicit || marked else { continue }
+            // "tiktok - trends not specific": after a dash or colon alone, an everyday word is the sentence going on.
+            if !marked, (i + 1..<j).allSatisfy({ tokens[$0].kind == .punct }), gazetteer.isWord(piece),
+                !gazetteer.isGiven(piece)
+            {
+                continue
+            }
             if gazetteer.towns.contains(piece) || Vocab.notNames.contains(piece) { continue }
             add(.handle, scalars: startScalar, tokens[end].end)
             i = end
@@ -176,8 +199,8 @@ extension ScanContext {
                 i = e + 1
                 continue
             }
-            if let e = nhs(at: i) {
-                add(.nhsNumber, tokens: i, e)
+            if let (a, e) = nhs(at: i) {
+                add(.nhsNumber, scalars: a, tokens[e].end)
                 i = e + 1
                 continue
             }
@@ -268,25 +291,54 @@ extension ScanContext {
         return end
     }
 
-    func nhs(at i: Int) -> Int? {
-        guard tokens[i].kind == .number else { return nil }
-        if tokens[i].digits == 10 { return NHSNumber.isValid(tokens[i].text) && standalone(i, i) ? i : nil }
-        guard tokens[i].digits == 3, let a = tok(i + 1), let b = tok(i + 2) else { return nil }
+    /// Words glued before an NHS number ("NHS4857773456", "nhsno4857773456").
+    static let nhsGlueCues = Vocab.set("nhs nhsno nhsnum chi no num number")
+
+    /// An NHS number as people type it: ten digits alone or in groups of two or more split by spaces, hyphens or dots
+    /// in any way ("485 777 3456", "48-57-77-34-56", "485.777.3456"), or glued to its cue ("NHS4857773456");
+    /// always held to the Modulus 11 check digit. Ten digits starting with 0 are more often a phone: they need a cue.
+    /// Returns the first scalar (after a glued cue) and the last token.
+    func nhs(at i: Int) -> (start: Int, end: Int)? {
+        let t = tokens[i]
+        var start = t.start
+        var digits: Substring
+        var glued = false
+        if t.kind == .alnum {
+            let letters = t.key.prefix { !$0.isNumber }
+            guard Self.nhsGlueCues.contains(String(letters)), t.key.dropFirst(letters.count).allSatisfy(\.isNumber)
+            else { return nil }
+            start = t.start + letters.unicodeScalars.count
+            digits = t.key.dropFirst(letters.count)
+            glued = true
+        } else if t.kind == .number {
+            if let p = tok(i - 1), !t.spaceBefore, p.isWordLike { return nil }
+            digits = Substring(t.text)
+        } else {
+            return nil
+        }
+        guard digits.count <= 10, digits.count >= 2 || glued else { return nil }
+        var text = String(digits)
+        var e = i
         var j = i + 1
-        if a.kind == .punct {
-            guard a.text == "-" || a.text == " " else { return nil }
-            j += 1
+        while text.count < 10 {
+            // The next group: after one space, or a hyphen or dot (spaces around it allowed).
+            var k = j
+            if let s = tok(k), s.isPunct("-.–"), s.start - tokens[e].end <= 1 { k += 1 }
+            guard let g = tok(k), g.kind == .number, g.length >= 2, g.start - tokens[k - 1].end <= 1,
+                k == j ? g.spaceBefore : true
+            else { break }
+            text += g.text
+            e = k
+            j = k + 1
         }
-        guard let second = tok(j), second.kind == .number, second.digits == 3 else { return nil }
-        var k = j + 1
-        if let sep = tok(k), sep.kind == .punct {
-            guard sep.text == "-" else { return nil }
-            k += 1
+        guard text.count == 10, NHSNumber.isValid(text) else { return nil }
+        // Not glued to more letters or digits, and not the start of a longer run of groups.
+        if let n = tok(e + 1), !n.spaceBefore && n.isWordLike || n.kind == .number && n.start - tokens[e].end == 1 {
+            return nil
         }
-        guard let third = tok(k), third.kind == .number, third.digits == 4 else { return nil }
-        _ = b
-        let digits = tokens[i].text + second.text + third.text
-        return NHSNumber.isValid(digits) && standalone(i, k) ? k : nil
+        if let n = tok(e + 1), n.isPunct("-."), !n.spaceBefore, tok(e + 2)?.kind == .number { return nil }
+        if text.hasPrefix("0"), !glued, !cueBefore(i, Self.nhsCues, reach: 6) { return nil }
+        return (start, e)
     }
 
     /// Tokens a...b are not glued to more letters or digits on either side.
@@ -390,7 +442,10 @@ extension ScanContext {
             || (before == "the" && ["in", "near", "from", "around", "across"].contains(key(i - 2)))
         let cueAfter = ["area", "postcode", "district", "side", "end", "patch", "way"].contains(after)
         if t.text != upper {
+            // "lives in ls9", "the cv1 area": a two-letter area in lower case needs a place cue.
+            let twoLetters = upper.unicodeScalars.prefix { Tokeniser.isLetter($0) }.count == 2
             return (cueBefore || cueAfter) && ["postcode", "lives", "living"].contains(before) || after == "postcode"
+                || twoLetters && (cueAfter || cueBefore && !["to", "at", "off", "into"].contains(before))
                 ? i : nil
         }
         if cueBefore || cueAfter { return i }
@@ -399,8 +454,13 @@ extension ScanContext {
         // Not in a run of codes or numbers ("draft 13 BB68", "CB1F"), and only the plain shapes AA9 / AA99.
         let letters = upper.unicodeScalars.prefix { Tokeniser.isLetter($0) }.count
         let plain = upper.unicodeScalars.dropFirst(letters).allSatisfy { $0.value >= 48 && $0.value <= 57 }
+        // "Lewsey Farm / Hockwell Ring / LU4": a slash or comma in a list of places does not make a run of codes.
         let amongCodes =
-            (tok(i - 1).map { $0.kind != .word } ?? false)
+            (tok(i - 1).map {
+                $0.kind == .number || $0.kind == .alnum
+                    || $0.kind == .punct
+                        && (!$0.isPunct("/,(") || tok(i - 2).map { $0.kind == .number || $0.kind == .alnum } ?? true)
+            } ?? false)
             || (tok(i + 1).map { $0.kind == .number || $0.kind == .alnum } ?? false)
         return letters == 2 && plain && !amongCodes
             && !["the", "year", "key", "stage", "ks", "form", "class", "set", "group", "room"].contains(before)
@@ -500,14 +560,20 @@ extension ScanContext {
                 }
                 // A few words on: "on Mosaic it's under 4471902", "the CAD for that night was 2231-0917".
                 var k = j
-                while k < tokens.count, k - i <= 7,
+                while k < tokens.count, k - i <= 12,
                     !tokens[k].isPunct(".!?;") || (k + 1 < tokens.count && !tokens[k + 1].spaceBefore)
                 {
                     if tokens[k].digits > 0 {
                         if let e = refRun(from: k), !covered(k) {
                             let d = (k...e).reduce(0) { $0 + tokens[$1].digits }
                             let hasSep = (k...e).contains { tokens[$0].kind == .punct || tokens[$0].kind == .alnum }
-                            if (d >= 5 || (d >= 4 && hasSep)) && !isNumericDate(k, e) {
+                            // "the CAD for the night she went missing was 4471": four digits said as the number.
+                            let said =
+                                d == 4 && k == e
+                                && ["was", "is", "it's", "number", "no", ":", "#"].contains(key(k - 1))
+                                && !(tokens[k].text.hasPrefix("19") || tokens[k].text.hasPrefix("20"))
+                                && !(tok(k + 1).map { Self.ageUnits.contains($0.key) && !$0.isPunct(".") } ?? false)
+                            if (d >= 5 || (d >= 4 && hasSep) || said) && !isNumericDate(k, e) {
                                 add(.caseRef, tokens: k, e)
                                 i = e
                             }
@@ -518,6 +584,8 @@ extension ScanContext {
                 }
                 if i >= j { continue }
             }
+            // "GB62LOYD64653942446227": an IBAN with a wrong check digit is a typo, not a case reference.
+            if Self.ibanShaped(tokens[i].text) { continue }
             // Stand-alone: "CR-2023-0045", "SC/22/01234", "43/12345/23", "MOS123456".
             if let e = refRun(from: i), e > i || tokens[i].kind == .alnum {
                 let run = Array(i...e)
@@ -545,6 +613,16 @@ extension ScanContext {
                 }
             }
         }
+    }
+
+    /// Two capitals, two digits, four capitals, then 10–30 digits: a (British-style) IBAN's shape.
+    static func ibanShaped(_ text: String) -> Bool {
+        let u = Array(text.unicodeScalars)
+        guard u.count >= 18, u.count <= 34 else { return false }
+        func upper(_ k: Int) -> Bool { u[k].value >= 65 && u[k].value <= 90 }
+        func digit(_ k: Int) -> Bool { u[k].value >= 48 && u[k].value <= 57 }
+        return upper(0) && upper(1) && digit(2) && digit(3) && (4..<8).allSatisfy(upper)
+            && (8..<u.count).allSatisfy(digit)
     }
 
     /// Glued tokens from `i` of digits, letters and / - (a reference's shape), ending on a word-like token.
@@ -595,13 +673,22 @@ extension ScanContext {
             } else if k == "b", key(i + 1) == "'" || key(i + 1) == "’", key(i + 2) == "day" {
                 cueEnd = i + 2
             }
+            // "b. 30.01.10": a bare "b." is a birth date only with the date straight after.
+            if k == "b", key(i + 1) == ".", !tokens[i + 1].spaceBefore,
+                let e = dateExpression(at: i + 2, allowYearAlone: false),
+                e - (i + 2) >= 2, !covered(i + 2)
+            {
+                add(.dateOfBirth, tokens: i + 2, e)
+                i = e
+                continue
+            }
             guard let ce = cueEnd else { continue }
             var j = ce + 1
             var fillers = 0
             while j < tokens.count, fillers < 4,
                 [
                     "is", "was", "on", "in", "the", ":", "-", "–", "'", "’", "s", "of", "=", ",", "back", "around",
-                    "about",
+                    "about", "?", "(", "as",
                 ].contains(tokens[j].key)
             {
                 j += 1
@@ -692,6 +779,12 @@ extension ScanContext {
     /// A date from token `i`: 3/4/2011, 3.4.11, 3rd May 2011, 3 of May, May 3rd, 2011, May 2011, 2011 (if allowed). Returns the end.
     func dateExpression(at i: Int, allowYearAlone: Bool) -> Int? {
         guard let t = tok(i) else { return nil }
+        // "2011-03-12": a year first.
+        if year(i), let s1 = tok(i + 1), s1.isPunct("-/."), !s1.spaceBefore, number(i + 2, 1...12),
+            let s2 = tok(i + 3), s2.text == s1.text, !s2.spaceBefore, number(i + 4, 1...31), !tokens[i + 4].spaceBefore
+        {
+            return i + 4
+        }
         if t.kind == .number, number(i, 1...31), let s1 = tok(i + 1), s1.isPunct("/.-"), !s1.spaceBefore,
             number(i + 2, 1...12) || isMonth(i + 2), let s2 = tok(i + 3), s2.text == s1.text, !s2.spaceBefore,
             let y = tok(i + 4), y.kind == .number, y.length == 2 || y.length == 4, !y.spaceBefore
@@ -864,7 +957,12 @@ extension ScanContext {
         // "he can't have been more than eleven", "she'd been 12 when it started".
         if k == "been", cueBefore(i, Self.subjectPronouns, reach: 5) {
             var j = i + 1
-            while Self.comparisonFillers.contains(key(j)), j - i <= 3 { j += 1 }
+            // "she'd have been, what, thirteen?": hesitations and "what" between.
+            while Self.comparisonFillers.contains(key(j)) || ["what", ",", "um", "er", "like"].contains(key(j)),
+                j - i <= 5
+            {
+                j += 1
+            }
             if let v = ageValue(j), (2...25).contains(v), ends(j) { return j }
         }
         return nil
@@ -959,6 +1057,158 @@ extension ScanContext {
                 } ?? false
             guard tokens[j].sentenceStart || ageBefore else { continue }
             add(.age, tokens: j, ageEnd(j))
+        }
+    }
+
+    /// Words that say an age is a guess: "approx 18", "about 15", "c. 17", "~16".
+    static let estimateWords = Vocab.set("approx approximately about around roughly prob probably maybe possibly est c")
+    static let objectPronouns = Vocab.set("her him")
+
+    /// Ages in shorthand read once the people are found: a guessed age at a clause's end after one person ("lad called
+    /// X recruiting at the station, approx 18", "older bro, ?19"), "both 13" after twins or two people, an age said in
+    /// words after "at" ("used her to move money, at sixteen"), and a young adult's age after a name before what they
+    /// do ("cousin X Y 20 picking up from school").
+    mutating func findAgesAroundPeople() {
+        func clauseEnds(_ j: Int) -> Bool {
+            guard let n = tok(ageEnd(j) + 1) else { return true }
+            return n.isPunct(",.;!?)—–-") || ["and", "but", "so", "then", "now", "if"].contains(n.key)
+        }
+        func onePersonBefore(_ i: Int) -> Bool {
+            personBefore(i, reach: 10)
+                || cueBefore(i, Self.singlePersonNouns.union(Vocab.relations).union(Self.subjectPronouns), reach: 10)
+        }
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            if covered(i) { continue }
+            let t = tokens[i]
+            var at: Int?
+            if Self.estimateWords.contains(t.key) || t.isPunct("?~") && tok(i + 1).map({ !$0.spaceBefore }) == true {
+                var j = i + 1
+                if t.key == "c", key(j) == "." { j += 1 }
+                if tok(j)?.isWordLike == true, let v = ageValue(j), (10...25).contains(v), clauseEnds(j),
+                    onePersonBefore(i),
+                    i == 0 || tokens[i - 1].isPunct(",-–(:") || personBefore(i, reach: 1)
+                        || ["is", "was", "looks", "looked", "aged", "age", "be", "been"].contains(key(i - 1))
+                {
+                    at = j
+                }
+            } else if t.key == "both", let v = ageValue(i + 1), (1...21).contains(v), clauseEnds(i + 1),
+                personBefore(i, reach: 10) || cueBefore(i, Self.pluralPersonNouns, reach: 6)
+            {
+                at = i + 1
+            } else if t.key == "at", tok(i + 1)?.kind == .word, let v = ageValue(i + 1), (13...17).contains(v),
+                clauseEnds(i + 1), !Self.timeContexts.contains(key(i - 1)), !Self.groupObjects.contains(key(i - 1)),
+                cueBefore(i, Self.personWords.union(Self.objectPronouns), reach: 14)
+            {
+                at = i + 1
+            }
+            guard let a = at, !covered(a) else { continue }
+            add(.age, tokens: a, ageEnd(a))
+            i = ageEnd(a)
+        }
+        for p in candidates where p.label == .person {
+            guard let last = tokenIndex(endingAt: p.end) else { continue }
+            // "rahim uddin 20 picking up": 10–25 after a person, before what they do.
+            if let n = tok(last + 1), n.kind == .number, n.length == 2, let v = Int(n.text), (10...25).contains(v),
+                !covered(last + 1), let w = tok(last + 2), w.kind == .word,
+                w.key.hasSuffix("ing") && w.length >= 5 || Self.lifeEvents.contains(w.key)
+            {
+                add(.age, tokens: last + 1, last + 1)
+                continue
+            }
+            // "ramin (kurdish, uasc) 16,", "ellie-rose 12!!", "demi 13 & 14", "florin 17 (romanian)": a bare age
+            // after a name, or after a bracketed note on the name, before punctuation.
+            var j = last + 1
+            if key(j) == "(", let close = (j + 1..<min(tokens.count, j + 9)).first(where: { key($0) == ")" }) {
+                j = close + 1
+            }
+            guard let n = tok(j), n.kind == .number, n.length <= 2, let v = Int(n.text), (1...21).contains(v),
+                !covered(j)
+            else { continue }
+            let next = tok(j + 1)
+            let bracketed = j > last + 1
+            let endsHere =
+                next.map {
+                    $0.isPunct(",;!?(&") || $0.isPunct(".") && (tok(j + 2)?.spaceBefore ?? true)
+                        || bracketed && $0.kind == .word && !Self.ageUnits.contains($0.key)
+                            && !Self.countedNouns.contains($0.key)
+                } ?? true
+            guard endsHere else { continue }
+            add(.age, tokens: j, j)
+            // "13 & 14": the second of a pair.
+            if ["&", "and"].contains(key(j + 1)), let m = tok(j + 2), m.kind == .number, m.length <= 2,
+                let w = Int(m.text), (1...21).contains(w), !covered(j + 2),
+                tok(j + 3).map({ $0.isPunct(",.;!?") }) ?? true
+            {
+                add(.age, tokens: j + 2, j + 2)
+            }
+        }
+        findAgesBesideDatesAndPauses()
+    }
+
+    static let guessWords = Vocab.set("think thinks maybe prob probably about approx around like poss possibly roughly")
+    static let pauseWords = Vocab.set("what um umm er erm uh like i think reckon")
+
+    /// "born in 2009 so 17 now", "dob 21/07/2008, 18 next yr", "dob August 9th 2011 - 15": an age beside a date of
+    /// birth; "hollie age? think 15"; "he was, what, twenty-six?", "the dad was, um, thirty-one"; "she was going
+    /// to be sixteen"; "kuba is 13, brother of…" at a note's start.
+    mutating func findAgesBesideDatesAndPauses() {
+        let hasBirth = candidates.contains { $0.label == .dateOfBirth } || tokens.contains { $0.key == "born" }
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard !covered(i), let v = ageValue(i), tokens[i].kind == .number ? tokens[i].length <= 2 : true else {
+                continue
+            }
+            let e = ageEnd(i)
+            let after = tok(e + 1)
+            let clauseEnd = after.map { $0.isPunct(",.;!?)") || ["and", "but", "so", "then"].contains($0.key) } ?? true
+            var isAge = false
+            if hasBirth, (1...25).contains(v) {
+                let p = key(i - 1)
+                isAge =
+                    ["now", "next", "this", "in"].contains(after?.key ?? "") && key(e + 2) != "%"
+                    || (["-", "–", "so", "=", ","].contains(p) || p == "now") && clauseEnd
+                // Not a part of a date or a year said aloud ("14.09.09", "twenty-ten", "oh-nine").
+                if tok(i - 1)?.kind == .number || tok(i - 2)?.kind == .number && tok(i - 1)?.isPunct("/.-") == true
+                    || !tokens[i].spaceBefore || tok(i - 1).map({ $0.isPunct("-–") && !$0.spaceBefore }) == true
+                {
+                    isAge = false
+                }
+            }
+            // "age? think 15", "age - prob 14".
+            var b = i - 1
+            while b > i - 3, b >= 0, Self.guessWords.contains(key(b)) { b -= 1 }
+            if tok(b)?.isPunct("?:-–") == true, key(b - 1) == "age", clauseEnd, (1...25).contains(v) { isAge = true }
+            // "he was, what, twenty-six?", "the dad was, um, thirty-one", "she was going to be sixteen".
+            var q = i - 1
+            var paused = false
+            while q > i - 6, q >= 0, Self.pauseWords.contains(key(q)) || key(q) == "," {
+                paused = true
+                q -= 1
+            }
+            if paused, ["was", "is", "be"].contains(key(q)), clauseEnd, (1...99).contains(v),
+                cueBefore(q, Self.personWords, reach: 3)
+            {
+                isAge = true
+            }
+            if key(i - 1) == "be", key(i - 2) == "to" && key(i - 3) == "going" || key(i - 2) == "gonna", clauseEnd,
+                (1...25).contains(v), cueBefore(i, Self.subjectPronouns.union(Self.personWords), reach: 6)
+            {
+                isAge = true
+            }
+            // "kuba is 13, brother of…": a note opening with a name nobody listed, "is", a teenage age.
+            if ["is", "was"].contains(key(i - 1)), let w = tok(i - 2), w.kind == .word, w.sentenceStart, !w.capitalised,
+                w.length >= 3, gazetteer.isUnknown(w.key) || gazetteer.isGiven(w.key),
+                !Vocab.notNames.contains(w.key), !Vocab.functionWords.contains(w.key), (10...19).contains(v),
+                clauseEnd
+            {
+                isAge = true
+            }
+            guard isAge else { continue }
+            add(.age, tokens: i, e)
+            i = e
         }
     }
 

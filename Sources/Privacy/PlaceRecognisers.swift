@@ -53,24 +53,56 @@ extension ScanContext {
             }
             candidates[k].start = tokens[a].start
             // ", Leith", ", merthyr" after a street: the town of the address.
+            // "22 Alma St Fleetwood": a listed town straight after a numbered street, no comma.
+            let glued =
+                key(b + 1) != "," && tokens[a].kind == .number
+                && tok(b + 1).map {
+                    $0.capitalised && gazetteer.towns.contains($0.key)
+                } == true
+            let t0 = glued ? b + 1 : b + 2
             if candidates[k].label == .location,
                 Vocab.streetHeads.contains(key(b)) || Self.welshStreetHeads.contains(key(a)) || key(b) == "estate",
-                key(b + 1) == ",", let t = tok(b + 2), t.kind == .word, !covered(b + 2),
+                key(b + 1) == "," || glued, let t = tok(t0), t.kind == .word, !covered(t0),
                 (t.capitalised && !Vocab.functionWords.contains(t.key) && !Vocab.notNames.contains(t.key)
                     && !Vocab.countries.contains(t.key))
                     || gazetteer.towns.contains(t.key)
                     || gazetteer.bigPlaces.contains(t.key) && !Vocab.countries.contains(t.key)
             {
-                var e = b + 2
+                var e = t0
                 if let multis = gazetteer.multiWordTowns[t.key] {
                     for m in multis {
-                        if let me = matches(m, at: b + 2) {
+                        if let me = matches(m, at: t0) {
                             e = me
                             break
                         }
                     }
                 }
-                add(.location, tokens: b + 2, e)
+                add(.location, tokens: t0, e)
+            }
+        }
+        // "27 Brackenfield Road, NG18 3LX (mansfield)": a listed town in brackets after an address, any case.
+        // "Rhyl to Liverpool and back": a big city a child is taken to from a named place.
+        for c in candidates where c.label == .location || c.label == .postcode {
+            guard let b = tokenIndex(endingAt: c.end) else { continue }
+            var j = b + 1
+            if key(j) == "fyi" || key(j) == "," { j += 1 }
+            if key(j) == "(", let t = tok(j + 1), t.kind == .word, key(j + 2) == ")", !covered(j + 1),
+                gazetteer.towns.contains(t.key)
+                    || gazetteer.bigPlaces.contains(t.key) && !Vocab.countries.contains(t.key)
+            {
+                add(.location, tokens: j + 1, j + 1)
+            }
+            if c.label == .location, key(b + 1) == "to", let t = tok(b + 2), t.kind == .word, t.capitalised,
+                Vocab.cities.contains(t.key), !covered(b + 2)
+            {
+                add(.location, tokens: b + 2, b + 2)
+            }
+            // "Liverpool to Aberystwyth, two and a half hours": a journey's start too (not the generic "from London").
+            if c.label == .location, let a = tokenIndex(startingAt: c.start), key(a - 1) == "to",
+                let t = tok(a - 2), t.kind == .word, t.capitalised, Vocab.cities.contains(t.key), !covered(a - 2),
+                key(a - 3) != "from"
+            {
+                add(.location, tokens: a - 2, a - 2)
             }
         }
         // "Moston and Harpurhey", "in the Gorbals, in Glasgow": the next place in a list of places.
@@ -94,6 +126,9 @@ extension ScanContext {
                 guard
                     gazetteer.towns.contains(t.key) && !gazetteer.isWord(t.key) && !gazetteer.ambiguous.contains(t.key)
                         || t.length >= 5 && gazetteer.isUnknown(t.key) && !ScanContext.chatWords.contains(t.key)
+                            && !Self.nounShaped(t.key)
+                            // "Cheetham Hill, takeaway work": a list's place ends its item.
+                            && tok(j + 1).map({ $0.kind == .punct || ["and", "or"].contains($0.key) }) ?? true
                 else { continue }
             }
             if Vocab.orgHeads.contains(key(j + 1)) || Vocab.orgHeadAcronyms.contains(key(j + 1)) { continue }
@@ -101,13 +136,51 @@ extension ScanContext {
         }
     }
 
+    /// "kofi 15 + kwame 17 brothers, Peckham", "farah (somali) 15, Easton, older bf": in a note about a young person,
+    /// a listed place (or a capitalised word on no list) set off by a comma after their age or a person word.
+    /// Runs after people and ages are found.
+    mutating func findPlacesSetOffInNotes() {
+        let marks = candidates.filter { $0.label == .age || $0.label == .person }.map(\.end)
+        guard !marks.isEmpty else { return }
+        for c in tokens.indices where tokens[c].isPunct(",") && c > 0 {
+            let p = c - 1
+            guard marks.contains(tokens[p].end) || Self.pluralPersonNounsForNotes.contains(key(p)),
+                let t = tok(c + 1), t.kind == .word, t.capitalised, !t.allCaps, t.length >= 4, !covered(c + 1),
+                !quiet[c + 1], !Vocab.notNames.contains(t.key), !Vocab.countries.contains(t.key),
+                !Vocab.nationalities.contains(t.key), !Self.brands.contains(t.key)
+            else { continue }
+            var e = c + 1
+            if let multis = gazetteer.multiWordTowns[t.key] {
+                for m in multis {
+                    if let me = matches(m, at: c + 1) {
+                        e = me
+                        break
+                    }
+                }
+            }
+            let listed = gazetteer.towns.contains(t.key) || on(.bigPlace, c + 1) && Vocab.cities.contains(t.key)
+            guard listed || gazetteer.isUnknown(t.key) && !Self.nounShaped(t.key) else { continue }
+            if e == c + 1, let n = tok(c + 2), n.kind == .word, n.capitalised, Self.placeElements.contains(n.key) {
+                e = c + 2
+            }
+            // The item ends there: a comma, the end, or a dash or bracket.
+            guard tok(e + 1).map({ $0.isPunct(",;.-–()/") || $0.key == "w" }) ?? true else { continue }
+            add(.location, tokens: c + 1, e)
+        }
+    }
+
+    static let pluralPersonNounsForNotes = Vocab.set("brothers sisters siblings twins cousins sibs bros")
+
     mutating func markNationalBodies() {
         var i = 0
         while i < tokens.count {
             var advanced = false
             if tokens[i].isWordLike {
                 for body in Vocab.nationalBodiesByFirst[tokens[i].key] ?? [] {
-                    if let e = matches(body, at: i) {
+                    // "the Lighthouse project": a local team named like a national service is the local team.
+                    if let e = matches(body, at: i),
+                        !(Self.teamLikeHeads.contains(key(e + 1)) && body.filter({ $0 != "the" }).count == 1)
+                    {
                         for k in i...e { quiet[k] = true }
                         i = e + 1
                         advanced = true
@@ -251,14 +324,21 @@ extension ScanContext {
                 }
                 continue
             }
-            // "HMP Wandsworth", "HMYOI Feltham": a prison (a listed town after it stays a place, widened later).
-            if ["hmp", "hmyoi", "yoi", "hmp/yoi"].contains(tokens[i].key), tokens[i].allCaps, let n = tok(i + 1),
-                n.kind == .word, n.capitalised,
-                !gazetteer.towns.contains(n.key) || gazetteer.surnames.contains(n.key),
-                gazetteer.multiWordTowns[n.key] == nil
+            // "HMP Wandsworth", "HMYOI Feltham", "hmp leeds": a prison, whole (its town too: the span is the prison).
+            if ["hmp", "hmyoi", "yoi"].contains(tokens[i].key), let n = tok(i + 1), n.kind == .word,
+                n.capitalised || gazetteer.towns.contains(n.key) || gazetteer.bigPlaces.contains(n.key),
+                tokens[i].allCaps || n.capitalised
             {
                 var e = i + 1
-                if let m = tok(e + 1), m.kind == .word, m.capitalised, !m.allCaps { e += 1 }
+                if let multis = gazetteer.multiWordTowns[n.key] {
+                    for m in multis {
+                        if let me = matches(m, at: i + 1) {
+                            e = me
+                            break
+                        }
+                    }
+                }
+                if e == i + 1, let m = tok(e + 1), m.kind == .word, m.capitalised, !m.allCaps { e += 1 }
                 add(.organisationLocal, tokens: i, e)
                 i = e
                 continue
@@ -347,7 +427,13 @@ extension ScanContext {
             guard Vocab.streetHeads.contains(k) else { continue }
             let needsCapital = Vocab.streetHeadsNeedingCapital.contains(k)
             // "St Mary's": Saint
-            if k == "st" || k == "dr", let n = tok(i + 1), n.capitalised, !n.spaceBefore || n.kind == .word { continue }
+            // "St Mary's" is a saint; "22 Alma St Fleetwood" a street (a house number before its name).
+            let houseNumbered = tok(i - 2)?.kind == .number && tok(i - 1)?.capitalised == true
+            if k == "st" || k == "dr", let n = tok(i + 1), n.capitalised, !n.spaceBefore || n.kind == .word,
+                !houseNumbered
+            {
+                continue
+            }
             // "9 orchard way": a house number lets an everyday street word be a street in lower case.
             let numbered = (1...2).contains { d in
                 tok(i - d - 1).map { $0.kind == .number && $0.length <= 4 } == true
@@ -367,6 +453,8 @@ extension ScanContext {
                 }
                 // Never "address on", "mosque on" or a sentence's "At": a street's name is its own words.
                 if Vocab.functionWords.contains(t.key) && !(t.capitalised && !t.sentenceStart && j == i - 1) { break }
+                // "seen nr hollybush rd", "went down station road": a lower-case preposition is not the street's.
+                if !t.capitalised, Self.streetStops.contains(t.key) { break }
                 if t.capitalised { anyCapital = true } else if needsCapital && !numbered || anyCapital { break }
                 first = j
                 j -= 1
@@ -378,9 +466,14 @@ extension ScanContext {
                 let number =
                     tok(f - 1).map { $0.kind == .number || ($0.kind == .alnum && $0.digits > 0 && $0.digits <= 4) }
                     ?? false
-                if !number
-                    && !["on", "off", "in", "at", "near", "down", "up", "along", "from", "onto", "opposite"].contains(
-                        before)
+                // "Kacper → hollybush rd": an arrow in notes points at a place.
+                let arrow = tok(f - 1).map {
+                    $0.kind == .punct && $0.scalar.value >= 0x2190 && $0.scalar.value <= 0x21FF
+                }
+                if !number && !Self.streetStops.contains(before) && arrow != true
+                    && !["on", "in", "at", "near", "from", "onto", "opposite", "by", "behind", "outside", "to"]
+                        .contains(
+                            before)
                 {
                     continue
                 }
@@ -406,6 +499,18 @@ extension ScanContext {
             add(.location, tokens: f, i)
         }
     }
+
+    /// "DSLs", "YPs": capitals and a plural s.
+    static func acronymPlural(_ t: Token) -> Bool {
+        t.length >= 3 && t.text.hasSuffix("s") && t.text.dropLast().allSatisfy { $0.isUppercase || $0.isNumber }
+    }
+
+    /// Endings of common nouns, never of a place nobody listed ("Omagh, sextortion").
+    static let nounEndings = ["tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ship", "ing"]
+    static func nounShaped(_ key: String) -> Bool { nounEndings.contains { key.hasSuffix($0) } }
+
+    /// Lower-case words before a street that are not part of its name ("nr hollybush rd", "down station road").
+    static let streetStops = Vocab.set("nr via past round around towards along up down off outside behind")
 
     static let compassWords = Vocab.set("north south east west central")
     /// Words that make a neighbourhood of the name before them ("Lewsey Farm", "Southmead Park").
@@ -457,10 +562,16 @@ extension ScanContext {
             var p = i - 1
             while p > 0, Self.hesitations.contains(key(p)) || key(p) == "," { p -= 1 }
             // "ciara 15 - Derry - ran away", "Bedford ↔ Kettering": a listed place set off by dashes or arrows in notes.
+            // "kacper -> Tredegar -> Newport??": an arrow typed as "->".
+            let typedArrow =
+                key(i - 1) == ">" && key(i - 2) == "-" || key(i + 1) == "-" && key(i + 2) == ">"
             let setOff =
                 t.capitalised && gazetteer.towns.contains(t.key) && !gazetteer.isGiven(t.key)
                 && (tok(i - 1).map { $0.isPunct("-–→↔") && ($0.spaceBefore || $0.scalar.value > 0x2000) } ?? false
-                    || tok(i + 1).map { $0.isPunct("→↔") } ?? false)
+                    || tok(i + 1).map { $0.isPunct("→↔") } ?? false || typedArrow)
+                // "ME4 area mostly, Chatham way": a town and the way towards it.
+                || gazetteer.towns.contains(t.key) && t.capitalised
+                    && ["way", "side", "direction"].contains(key(i + 1)) && tok(i + 1)?.capitalised == false
             let prep =
                 Vocab.placePrepositions.contains(key(i - 1)) || (key(i - 1) == "the" && key(i + 1) == "area")
                 || (gazetteer.towns.contains(t.key) && Self.placeNouns.contains(key(i + 1))) || bareVerb || setOff
@@ -495,7 +606,7 @@ extension ScanContext {
                     } == true
                 if t.capitalised || verbCue || ofAnAddress, !Vocab.countries.contains(t.key),
                     Vocab.cities.contains(t.key) || !t.key.contains(" "),
-                    verbCue || tied || ofAnAddress
+                    verbCue || tied || ofAnAddress || typedArrow
                         || (key(i - 1) == "from" && Self.personBeforeFrom.contains(key(i - 2)))
                 {
                     add(.location, tokens: i, i)
@@ -513,6 +624,9 @@ extension ScanContext {
             {
                 continue
             }
+            // "The Rotherham stuff", "Jay report / Rotherham / Telford": the towns of the national inquiries are, like
+            // big cities, a place of a case only when tied to one ("moved to Rotherham", "lives in Telford").
+            if Vocab.publicInquiryTowns.contains(t.key), !(prep || bareVerb || setOff) { continue }
             if ["and", "&", ","].contains(key(i + 1)), Self.publicReferences.contains(key(i + 3)) { continue }
             var end: Int?
             if let multis = gazetteer.multiWordTowns[t.key] {
@@ -562,8 +676,9 @@ extension ScanContext {
                 add(.location, tokens: i, i)
                 continue
             }
-            // Unknown capitalised word where a place is expected.
-            guard t.capitalised, !t.allCaps, t.length >= 4, !Vocab.notNames.contains(t.key), !gazetteer.isGiven(t.key)
+            // Unknown capitalised word where a place is expected ("DSLs", an acronym's plural, is not one).
+            guard t.capitalised, !t.allCaps, t.length >= 4, !Vocab.notNames.contains(t.key), !gazetteer.isGiven(t.key),
+                !Self.acronymPlural(t)
             else { continue }
             let celtic = Self.celticPrefixes.contains { t.key.hasPrefix($0) && t.key.count >= $0.count + 3 }
             let suffixed = prep && Self.placeSuffixes.contains { t.key.hasSuffix($0) && t.key.count >= $0.count + 3 }

@@ -126,7 +126,9 @@ extension IdentifierScanner {
     /// 2: the session-5 recall rules (recall branch, merged after the kept scans landed).
     /// 3: a participant code before a team's initials (P3 EDT) is no plate without a cue.
     /// 4: handles and e-mail addresses said aloud with "underscore" or a two-word number ("eighty-seven").
-    public static let rulesVersion = 4
+    /// 5: session 6's numbers, ages and places (NHS numbers in every shape, one normaliser for numbers said aloud,
+    ///    shorthand ages, prisons whole, inquiry towns quiet).
+    public static let rulesVersion = 5
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -177,6 +179,7 @@ extension IdentifierScanner {
         "Grace will grace us; Will said Amber was amber; mum's new partner Tyrell took Kacey-Leigh to Blackpool.",
         "He's fourteen, year 9, lives with nan in Toxteth, goes to Park View School; call oh seven seven double oh.",
         "Spoke to Detective Sergeant Okafor and Dr Priya Raman at Leeds General Infirmary on 12 March 2024.",
+        "Said nine four three, four seven six, five nine one nine; lad approx 19 seen nr cromwell rd; dad in HMP Leeds.",
         "Nothing identifying here: we talked about thresholds, supervision and multi-agency meetings.",
     ]
 }

@@ -9,7 +9,9 @@ import XCTest
 /// bytes must be exactly those the whole-output renderers wrote before
 /// streaming: Golden/bytes.sha256 holds the SHA-256 of every format of the
 /// demo and of a 3 000-contribution session, recorded before the change
-/// (rewritten only with CONVENE_UPDATE_GOLDEN=1 after an intended change).
+/// (rewritten only with CONVENE_UPDATE_GOLDEN=1 after an intended change: in
+/// session 6, long.qdpx's, when project.qde came to be deflated in blocks on
+/// every core; its entries unzip to the same bytes, ZipPackageTests).
 final class StreamingExportTests: XCTestCase {
     /// A longer session: three rooms, rounds, a guide, identifiers to redact, real names, multi-line,
     /// accented and emoji text, codes, themes, struck and background contributions, replies.

@@ -1,0 +1,156 @@
+/// Session 6's classes of numbers, ages, places and local organisations, each as a general rule with sentences
+/// written for these tests (not taken from any corpus), and beside each the quiet cases the rule must keep quiet on.
+import Foundation
+import SessionModel
+import XCTest
+
+@testable import Privacy
+
+final class NumberClassTests: XCTestCase {
+    let scanner = IdentifierScanner()
+
+    func labels(_ text: String) -> [String] {
+        scanner.scan(text).map { "\($0.label.rawValue):\($0.text)" }
+    }
+
+    func assertFinds(_ text: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertTrue(
+            labels(text).contains(expected), "\(expected) not in \(labels(text)) for: \(text)", file: file, line: line)
+    }
+
+    func assertNone(_ label: IdentifierLabel, in text: String, file: StaticString = #filePath, line: UInt = #line) {
+        let found = scanner.scan(text).filter { $0.label == label }.map(\.text)
+        XCTAssertEqual(found, [], text, file: file, line: line)
+    }
+
+    // 943 476 5919 is the NHS's own example of a valid number; 401 023 2137 is valid too.
+    func testNHSNumbersInEveryWrittenShape() {
+        assertFinds("NHS no. 943 476 5919 on the referral", "NHS_NUMBER:943 476 5919")
+        assertFinds("nhs#943-476-5919", "NHS_NUMBER:943-476-5919")
+        assertFinds("her number is 943.476.5919 I think", "NHS_NUMBER:943.476.5919")
+        assertFinds("on the form: 94 34 76 59 19", "NHS_NUMBER:94 34 76 59 19")
+        assertFinds("4010232137 is the one on the system", "NHS_NUMBER:4010232137")
+        // Glued to its cue: the digits are the identifier.
+        assertFinds("NHS9434765919 written on the letter", "NHS_NUMBER:9434765919")
+        assertFinds("nhsno4010232137", "NHS_NUMBER:4010232137")
+        // A wrong check digit, a longer run, a date and a phone stay what they are.
+        assertNone(.nhsNumber, in: "NHS no. 943 476 5918 on the referral")
+        assertNone(.nhsNumber, in: "card 4111 1111 1111 1111 was used")
+        assertNone(.nhsNumber, in: "seen on 12.03.2011 at 10.30")
+        assertFinds("ring 0161 496 0999 after six", "PHONE:0161 496 0999")
+    }
+
+    func testNumbersSaidAloudAreNormalisedOnce() {
+        // NHS numbers said aloud, with the cue said earlier or not at all; digits and words mixed; "double", "treble".
+        assertFinds(
+            "it's nine four three, four seven six, five nine one nine.",
+            "NHS_NUMBER:nine four three, four seven six, five nine one nine")
+        assertFinds("943, four seven six, 5919", "NHS_NUMBER:943, four seven six, 5919")
+        assertFinds(
+            "her NHS number, um, four oh one, oh two three, two one three seven",
+            "NHS_NUMBER:four oh one, oh two three, two one three seven")
+        assertNone(.nhsNumber, in: "it's nine four three, four seven six, five nine one eight.")
+        // Phones through the same normaliser.
+        assertFinds(
+            "call oh one one three, treble four, nine oh seven eight",
+            "PHONE:oh one one three, treble four, nine oh seven eight")
+        assertFinds(
+            "it's oh seven seven double oh, nine hundred, one two three",
+            "PHONE:oh seven seven double oh, nine hundred, one two three")
+        // A birth date said digit by digit after its cue.
+        assertFinds(
+            "date of birth oh three, oh four, two oh one one", "DATE_OF_BIRTH:oh three, oh four, two oh one one")
+        // A postcode spelled out after its cue is a postcode (not a plate), and "I think" is not a letter of it.
+        assertFinds("the postcode was, um, L-S nine, six P-D, I think.", "POSTCODE:L-S nine, six P-D")
+        assertNone(.vehicleReg, in: "the postcode was, um, L-S nine, six P-D, I think.")
+    }
+
+    func testAgesInShorthand() {
+        assertFinds("a lad called Deano hanging round the bus stn, approx 19", "AGE:19")
+        assertFinds("older bro - ?18, known to police", "AGE:18")
+        assertFinds("the twins, both 12, moved schools", "AGE:12")
+        assertFinds("they groomed her for months, at fifteen.", "AGE:fifteen")
+        assertFinds("so she'd have been, what, eleven?", "AGE:eleven")
+        // Counts, durations and times stay quiet.
+        assertNone(.age, in: "there were about 20, mostly boys")
+        assertNone(.age, in: "approx 18 months on the waiting list")
+        assertNone(.age, in: "we meet at eleven on Tuesdays")
+        assertNone(.age, in: "the lads, both 20 mins late")
+    }
+
+    func testDatesOfBirthAndCaseReferences() {
+        assertFinds("reuben b. 14.02.10 per the passport", "DATE_OF_BIRTH:14.02.10")
+        assertFinds("DOB? 12/03/2011", "DATE_OF_BIRTH:12/03/2011")
+        assertFinds("born 2011-03-12 in hospital", "DATE_OF_BIRTH:2011-03-12")
+        assertFinds("the CAD for the night he went missing was 5823 if you need it", "CASE_REF:5823")
+        assertNone(.caseRef, in: "the CAD for that year was 2019 if you need it")
+        // An IBAN whose check digits fail is a typo, not a case reference.
+        assertNone(.caseRef, in: "that's GB00WEST12345698765432 on the slide, it fails the check")
+    }
+
+    func testPlacesAndLocalOrganisations() {
+        assertFinds("dad is in HMP Wandsworth till next year", "ORGANISATION_LOCAL:HMP Wandsworth")
+        assertFinds("last seen nr cromwell rd with older lads", "LOCATION:cromwell rd")
+        assertFinds("Kai (15) → maple rd parade → the lads", "LOCATION:maple rd")
+        assertFinds("the address was 4 Elm Road, LS6 2AB fyi (barnsley)", "LOCATION:barnsley")
+        assertFinds("we had one go Rhyl to Liverpool and back in a day", "LOCATION:Liverpool")
+        assertFinds("it was the Lighthouse project in Grimsby", "ORGANISATION_LOCAL:Lighthouse project")
+        assertFinds("she lives in ls9 with her nan", "POSTCODE:ls9")
+        // Inquiries, acronyms, common nouns after a place, versions and file names stay quiet.
+        assertNone(.location, in: "The Rotherham stuff, the inquiry, we all read it")
+        assertNone(.location, in: "Jay report / Rotherham / Telford — lessons?")
+        assertNone(.location, in: "will the MASH ever feed back to DSLs?")
+        XCTAssertFalse(labels("Omagh, sextortion - paid £200").contains("LOCATION:sextortion"))
+        assertNone(.organisationLocal, in: "we're part of the Youth Endowment Fund project too")
+        assertNone(.handle, in: "v2.3.1 of the app had no report button")
+        assertNone(.handle, in: "the file was called case_notes_v2.docx")
+        assertNone(.postcode, in: "up to ks3 and ks4")
+    }
+
+    func testAgesBesideNotesDatesAndPauses() {
+        assertFinds("Tiago (portuguese, uasc) 16, hotel placement", "AGE:16")
+        assertFinds("Kacey-Leigh 13!! bf 19 met online", "AGE:13")
+        assertFinds("Tyler + Kai 12 & 15, Hartcliffe", "AGE:15")
+        assertFinds("jacob dob 03.05.09 - born in 2009 so 17 now? check", "AGE:17")
+        assertFinds("robyn age? think 14", "AGE:14")
+        assertFinds("and he was, what, twenty-four?", "AGE:twenty-four")
+        assertFinds("the uncle was, um, thirty-two.", "AGE:thirty-two")
+        assertFinds("she was going to be fifteen.", "AGE:fifteen")
+        assertFinds("zofia is 14, sister of marek", "AGE:14")
+        // Years said aloud beside a birth, and ages of things, stay quiet.
+        assertNone(.age, in: "I was born in nineteen seventy-eight, so I remember that.")
+        assertNone(.age, in: "born twelfth of May oh-nine, I think")
+        assertNone(.age, in: "the meeting was, um, 12 minutes long")
+        assertNone(.age, in: "dob 03.05.09 - 3 referrals since")
+    }
+
+    func testNumbersSpelledOutAfterACue() {
+        assertFinds("so, postcode-wise it was B twenty-one, nine R T, which is", "POSTCODE:B twenty-one, nine R T")
+        assertFinds("a taxi, plate G T F four one eight V.", "VEHICLE_REG:G T F four one eight V")
+        assertFinds(
+            "her mobile, plus four four seven seven double oh nine double oh five eight one.",
+            "PHONE:plus four four seven seven double oh nine double oh five eight one")
+        assertFinds(
+            "it came up as one nine two dot oh dot two dot forty-four.",
+            "IP_ADDRESS:one nine two dot oh dot two dot forty-four")
+        assertFinds(
+            "It's forty-three slash one two three nine eight slash twenty-four.",
+            "CASE_REF:forty-three slash one two three nine eight slash twenty-four")
+        assertNone(.handle, in: "@P4 yes!! exactly that")
+        assertNone(.handle, in: "@facilitator can we come back to this?")
+        assertNone(.handle, in: "tiktok - trends not specific to one yp")
+    }
+
+    func testPlacesInNotesAndJourneys() {
+        assertFinds("found at 22 Alma St Fleetwood, 4 yp there", "LOCATION:22 Alma St")
+        assertFinds("found at 22 Alma St Fleetwood, 4 yp there", "LOCATION:Fleetwood")
+        assertFinds("dami 15 + tunde 17 brothers, Peckham", "LOCATION:Peckham")
+        assertFinds("amira (somali) 15, Easton, older bf", "LOCATION:Easton")
+        assertFinds("kai -> Tredegar -> Newport??", "LOCATION:Newport")
+        assertFinds("ours is the CF10 area mostly, Chatham way", "LOCATION:Chatham")
+        assertFinds("Liverpool to Aberystwyth, two hours on the train.", "LOCATION:Liverpool")
+        assertFinds("Marsh Farm / Lewsey Farm / LU4", "POSTCODE:LU4")
+        XCTAssertFalse(labels("wei 16, Cheetham Hill, takeaway work").contains("LOCATION:takeaway"))
+        assertNone(.location, in: "we had lads coming from London to do the deals")
+    }
+}
