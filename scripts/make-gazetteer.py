@@ -6,7 +6,10 @@ Sources (see docs/privacy.md for licences):
     frequency lists (public-domain data), surnames cut to the most frequent.
   * PyPI `faker` 40.54.0 (MIT): the person providers' given names and surnames
     for en_GB (ONS lists), en_IE, ga_IE, en_NG, yo_NG, ig_NG, en_PK, en_IN,
-    pl_PL, ro_RO, pt_PT, it_IT, tr_TR, es_ES, fr_FR, lt_LT, so UK names of many origins are in.
+    pl_PL, ro_RO, pt_PT, it_IT, tr_TR, es_ES, fr_FR, lt_LT, so UK names of many origins are in; and (session 6)
+    en_KE, sw, tw_GH, ha_NG, zu_ZA, az_AZ, uz_UZ, id_ID, cs_CZ, sk_SK, hr_HR, hu_HU, lv_LV, sl_SI and vi_VN,
+    whose given names are kept only from four letters (Vietnamese ones at any length), so that short forms
+    that are abbreviations in notes stay out.
   * Debian `wbritish` (British English word list, SCOWL: Copyright 2000-2011 Kevin Atkinson,
     permission to use, copy, modify, distribute with the notice kept) decides which names are also
     ordinary words (Amber, Grace, Will): those go to ambiguous.txt and need context. Its lower-case
@@ -21,9 +24,13 @@ import names as names_pkg
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "Sources", "Privacy", "Gazetteer")
 SURNAME_CUT = 9000          # most frequent US Census surnames kept
-LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ſ'’-]{2,}$")
+# Latin script, Vietnamese letters (Latin Extended Additional, ơ ư) included.
+LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ſƠơƯưḀ-ỿ'’-]{2,}$")
 LOCALES = ["en_GB", "en_IE", "ga_IE", "en_NG", "yo_NG", "ig_NG", "en_PK", "en_IN",
            "pl_PL", "ro_RO", "pt_PT", "it_IT", "tr_TR", "es_ES", "fr_FR", "lt_LT"]
+# Added in session 6 (communities the work meets, and Eastern Europe): given names from four letters only.
+MORE_LOCALES = ["en_KE", "sw", "tw_GH", "ha_NG", "zu_ZA", "az_AZ", "uz_UZ", "id_ID", "cs_CZ", "sk_SK",
+                "hr_HR", "hu_HU", "lv_LV", "sl_SI", "vi_VN"]
 
 def census(fname, limit=None):
     path = os.path.join(os.path.dirname(names_pkg.__file__), fname)
@@ -46,11 +53,12 @@ def tidy(name):
 given, surnames = set(), set()
 for n in census("dist.female.first") + census("dist.male.first"): given.add(n)
 for n in census("dist.all.last", SURNAME_CUT): surnames.add(n)
-for loc in LOCALES:
+for loc in LOCALES + MORE_LOCALES:
+    shortest = 4 if loc in MORE_LOCALES and loc != "vi_VN" else 2
     for attr in ("first_names", "first_names_male", "first_names_female"):
         for n in faker_names(loc, attr):
             for part in re.split(r"[ ]", n):
-                if LATIN.match(part): given.add(tidy(part))
+                if LATIN.match(part) and len(part) >= shortest: given.add(tidy(part))
     for attr in ("last_names",):
         for n in faker_names(loc, attr):
             for part in re.split(r"[ -]", n):

@@ -250,7 +250,7 @@ enum Vocab {
         """)
 
     static let caseCues = set(
-        "case crime ref reference incident crn log occurrence job ticket cad storm urn referral niche athena mosaic lcs eclipse"
+        "case crime ref reference incident crn log occurrence job ticket cad storm urn referral niche athena mosaic lcs eclipse pnc"
     )
     static let caseFillers = set("no number num nr # ref reference id is was : - – . numbers")
 

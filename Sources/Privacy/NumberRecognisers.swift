@@ -362,26 +362,57 @@ extension ScanContext {
         return out
     }
 
+    static let niCues = Vocab.set("ni nino nin insurance")
+
+    /// A National Insurance number in the shapes people type: "AB123456C", "AB 12 34 56 C", "ab-12-34-56-c",
+    /// "AB12 3456 C", "AB.12.34.56.C"; without its suffix letter only after a cue ("NI no AB123456"). Two valid
+    /// prefix letters, six digits, a suffix A–D.
     func niNumber(at i: Int) -> Int? {
-        // "AB123456C", "AB123456 C", or "AB" then digits.
         let t = tokens[i]
+        // Most tokens stop here: a two-letter word before digits, or letters glued to digits.
         guard
-            t.kind == .alnum && t.text.unicodeScalars.count >= 8
-                || t.kind == .word && t.text.unicodeScalars.count == 2 && tok(i + 1)?.kind == .number
+            t.kind == .word
+                ? t.length == 2 && tok(i + 1).map({ $0.digits > 0 || $0.isPunct("-.") }) == true
+                : t.kind == .alnum && t.length <= 9
         else { return nil }
-        for (end, s) in compact(from: i, maxTokens: 5) where s.count == 9 {
+        let first = Array(t.text.unicodeScalars)
+        guard first.count >= 2, Tokeniser.isLetter(first[0]), Tokeniser.isLetter(first[1]),
+            first.count == 2 || !Tokeniser.isLetter(first[2]) || t.kind == .alnum && first.count == 9
+        else { return nil }
+        // Glued pieces, or pieces split by one space, hyphen or dot, up to nine characters in all.
+        var s = t.text.uppercased()
+        var e = i
+        var j = i + 1
+        var best: Int?
+        func check(_ s: String, suffix: Bool) -> Bool {
             let u = Array(s.unicodeScalars)
             func letter(_ c: Unicode.Scalar, _ allowed: String) -> Bool { allowed.unicodeScalars.contains(c) }
-            // QQ is the prefix HMRC uses in examples, and so people use it in examples too.
-            guard letter(u[0], "ABCEGHJKLMNOPRSTWXYZQ"), letter(u[1], "ABCEGHJKLMNPRSTWXYZQ"),
-                u[2...7].allSatisfy({ $0.value >= 48 && $0.value <= 57 }), letter(u[8], "ABCD")
-            else { continue }
+            guard u.count == (suffix ? 9 : 8), letter(u[0], "ABCEGHJKLMNOPRSTWXYZQ"),
+                letter(u[1], "ABCEGHJKLMNPRSTWXYZQ"),
+                u[2...7].allSatisfy({ $0.value >= 48 && $0.value <= 57 }), !suffix || letter(u[8], "ABCD")
+            else { return false }
             let prefix = String(s.prefix(2))
-            if ["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(prefix) { continue }
-            if !letter(u[0], "ABCEGHJKLMNOPRSTWXYZ") && prefix != "QQ" { continue }
-            if standalone(i, end) { return end }
+            if ["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(prefix) { return false }
+            return letter(u[0], "ABCEGHJKLMNOPRSTWXYZ") || prefix == "QQ"
         }
-        return nil
+        while true {
+            if check(s, suffix: true), standalone(i, e) { return e }
+            if best == nil, check(s, suffix: false), standalone(i, e), cueBefore(i, Self.niCues, reach: 5),
+                tok(e + 1).map({ !($0.kind == .word && $0.length == 1) }) ?? true
+            {
+                best = e
+            }
+            guard s.count < 9, let n = tok(j) else { break }
+            var k = j
+            if n.isPunct("-."), !n.spaceBefore, let m = tok(j + 1), !m.spaceBefore, m.isWordLike { k = j + 1 }
+            guard let piece = tok(k), piece.isWordLike, piece.start - tokens[k - 1].end <= 1,
+                s.count + piece.length <= 9
+            else { break }
+            s += piece.text.uppercased()
+            e = k
+            j = k + 1
+        }
+        return best
     }
 
     static let postcodeAreas: Set<String> = Vocab.set(
@@ -1103,6 +1134,35 @@ extension ScanContext {
             {
                 at = i + 1
             }
+            // "a lad of 15", "a girl of fourteen": a person noun, "of", an age.
+            if at == nil, t.key == "of", Self.singlePersonNouns.contains(key(i - 1)), let v = ageValue(i + 1),
+                (1...21).contains(v),
+                clauseEnds(i + 1)
+                    || tok(ageEnd(i + 1) + 1)?.kind == .word
+                        && !Self.ageUnits.contains(key(ageEnd(i + 1) + 1))
+                        && !Self.countedNouns.contains(key(ageEnd(i + 1) + 1))
+            {
+                at = i + 1
+            }
+            // "the younger one is 11", "the eldest's 16", "the middle one was nine".
+            if at == nil, Self.siblingOrder.contains(t.key) {
+                var j = i + 1
+                if key(j) == "one" { j += 1 }
+                if ["'", "’"].contains(key(j)), key(j + 1) == "s" {
+                    j += 2
+                } else if ["is", "was"].contains(key(j)) {
+                    j += 1
+                }
+                if j > i + 1, Self.ageFillers.contains(key(j)) { j += 1 }
+                if j > i + 1, let v = ageValue(j), (1...25).contains(v), clauseEnds(j) { at = j }
+            }
+            // "mum is 32 and dad 40": a second person's age after the first.
+            if at == nil, ["and", "&", ","].contains(t.key), Vocab.relations.contains(key(i + 1)),
+                let v = ageValue(i + 2), (1...99).contains(v), tok(i + 2)?.kind == .number, clauseEnds(i + 2),
+                candidates.contains(where: { $0.label == .age && $0.end <= tokens[i].start })
+            {
+                at = i + 2
+            }
             guard let a = at, !covered(a) else { continue }
             add(.age, tokens: a, ageEnd(a))
             i = ageEnd(a)
@@ -1113,6 +1173,14 @@ extension ScanContext {
             if let n = tok(last + 1), n.kind == .number, n.length == 2, let v = Int(n.text), (10...25).contains(v),
                 !covered(last + 1), let w = tok(last + 2), w.kind == .word,
                 w.key.hasSuffix("ing") && w.length >= 5 || Self.lifeEvents.contains(w.key)
+            {
+                add(.age, tokens: last + 1, last + 1)
+                continue
+            }
+            // "Kai 14yrs", "kai 15yo": an age glued to its unit straight after a name.
+            if let n = tok(last + 1), n.kind == .alnum, !covered(last + 1),
+                let v = Int(n.key.prefix { $0.isNumber }), (1...25).contains(v),
+                ["yrs", "yr", "yo", "y", "yrsold"].contains(String(n.key.drop { $0.isNumber }))
             {
                 add(.age, tokens: last + 1, last + 1)
                 continue
@@ -1147,6 +1215,7 @@ extension ScanContext {
         findAgesBesideDatesAndPauses()
     }
 
+    static let siblingOrder = Vocab.set("younger older eldest youngest oldest middle")
     static let guessWords = Vocab.set("think thinks maybe prob probably about approx around like poss possibly roughly")
     static let pauseWords = Vocab.set("what um umm er erm uh like i think reckon")
 

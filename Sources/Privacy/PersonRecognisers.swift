@@ -14,7 +14,8 @@ extension ScanContext {
         havent arent werent aint edu mtg mtgs dob conf appt appts approx hosp paeds sw sws yp yps chn chldn stn cc ss sc vru fam yr
         yrs wk wks hr hrs mins pre post re ref refs docs doc med meds psych obvs prob probs def defo tho esp incl intel mgr
         dept govt uni nr btwn w wrt poss px ppl sm smth sth abt bc tmrw tmw pls ty cba tbc tbd eta aka obv cos coz prev reg carer carers
-        perp perps nino ninos ppt ppts grp grps
+        perp perps nino ninos ppt ppts grp grps theres strat strats interp accom resi resis hadn mustn mightn neednt
+        nfa nrm pnc rhi mfh icpc rcpc cpr sgo ico
         """)
 
     static let talkVerbs = Vocab.set(
@@ -42,6 +43,7 @@ extension ScanContext {
             || Vocab.nationalities.contains(k) || Vocab.countries.contains(k)
             || Self.brands.contains(k)
             || Self.designations.contains(k) || (!tokens[i].capitalised && Self.noVowel(k))
+            || Self.moreNotNames.contains(k)
     }
 
     /// "grp", "ppts", "mtg": a lower-case word without a vowel is shorthand, not a name.
@@ -139,13 +141,31 @@ extension ScanContext {
         if Vocab.strongVerbs.contains(next) { return true }
         if possessive { return t.capitalised || Self.possessedByPeople.contains(key(i + 3)) }
         if ageAfterName(i) != nil { return true }
-        // "Olumide from the exploitation team", "it's Temi from YOT": someone introduced by where they work.
+        // "Olumide from the exploitation team", "it's Temi from YOT", "Shilpa from Hounslow CAMHS": someone
+        // introduced by where they work.
         if t.capitalised, next == "from",
             tok(i + 2)?.allCaps == true
                 || key(i + 2) == "the" && (i + 3...i + 5).contains(where: { Self.workplaceWords.contains(key($0)) })
+                || tok(i + 2)?.capitalised == true
+                    && (tok(i + 3).map { $0.allCaps && $0.length <= 6 } == true
+                        || Self.workplaceWords.contains(key(i + 3)) || Vocab.orgHeads.contains(key(i + 3)))
         {
             return true
         }
+        // "Kwabena can you…", "Temi could u…": a vocative with no comma.
+        if t.capitalised, t.sentenceStart, Self.askingVerbs.contains(next), ["you", "u", "ya"].contains(key(i + 2)) {
+            return true
+        }
+        // "mum says jovarn not home": who a person's words are about.
+        if ["says", "said", "reckons", "thinks"].contains(prev),
+            Vocab.relations.contains(key(i - 2)) || Vocab.personNouns.contains(key(i - 2)),
+            ["not", "is", "was", "has", "had", "isn't", "wasn't", "never", "still"].contains(next)
+                || Self.reportedVerbs.contains(next)
+        {
+            return true
+        }
+        // Notes report what happened to someone: "rojda missing again", "& Kez arrested".
+        if Self.reportedVerbs.contains(next), t.sentenceStart || ["&", "and", "+", ","].contains(prev) { return true }
         // "bayo was the one from Peckham": in lower-case chat, a word on no list opening a sentence before was/is and
         // a determiner.
         if !t.capitalised, t.sentenceStart, ["was", "is"].contains(next),
@@ -172,6 +192,18 @@ extension ScanContext {
             return true
         }
         guard t.capitalised else { return false }
+        // Mid-sentence, a capitalised word on no list is a name: places, organisations, brands and tools are found or
+        // listed before this (not after a determiner, not a mixed-case brand like "WhatsApp").
+        if !t.sentenceStart, !(tok(i - 1).map { $0.isPunct(":\"“(-–•*>/") } ?? true), !Self.determiners.contains(prev),
+            !t.text.unicodeScalars.dropFirst().contains(where: { $0.properties.isUppercase }),
+            !Vocab.orgHeads.contains(next), !Vocab.streetHeads.contains(next), !Vocab.orgHeadAcronyms.contains(next)
+        {
+            return true
+        }
+        // "Kelzie will send it", "Jovarn and his mates": at a sentence's start before a modal or "and his/her".
+        if t.sentenceStart, Self.modalVerbs.contains(next) || next == "and" && Self.possessives.contains(key(i + 2)) {
+            return true
+        }
         if ["is", "was", "has", "had", "and", "who", "who's", "whos"].contains(next) {
             // "Kez and Tia": "and" needs a person-like word after it; at a sentence start only "is/was/has/had".
             if next == "and" { return !t.sentenceStart && (tok(i + 2).map { $0.capitalised && !$0.allCaps } ?? false) }
@@ -217,6 +249,82 @@ extension ScanContext {
         return nil
     }
 
+    /// Token `i` opens a note: a sentence's start, after "yp" or "re:", or after a speaker label ("P2 - kacper 15").
+    func opensNote(_ i: Int) -> Bool {
+        let t = tokens[i]
+        if t.sentenceStart || ["yp", "re"].contains(key(i - 1)) { return true }
+        if key(i - 1) == ":", key(i - 2) == "re" { return true }
+        guard let p = tok(i - 1), p.isPunct("-–:"), let s = tok(i - 2), s.lineStart, s.kind != .punct, s.length <= 3
+        else { return false }
+        return s.kind == .alnum || s.allCaps
+    }
+
+    /// Relative ages and birth order: "florin - older bro", "the eldest".
+    static let birthOrder = Vocab.set("older younger eldest youngest elder oldest big little")
+
+    /// What shorthand puts after a name that opens a note, other than a plain age ("kai 15"): a glued age ("noor
+    /// 14yo"), an age before "&" ("rojda 14 & sister"), a school year ("fartun yr 10", "y9"), "aka", or a dash, arrow or
+    /// colon and then who the person is ("florin - older bro", "jun chen - dob 7 jan", "Nasra → Somali community worker").
+    func shorthandFollower(_ e: Int) -> Bool {
+        guard let n = tok(e + 1) else { return false }
+        if n.kind == .alnum, let v = Int(n.key.prefix { $0.isNumber }), (1...21).contains(v),
+            ["yo", "yrs", "yr", "y"].contains(String(n.key.drop { $0.isNumber }))
+        {
+            return true
+        }
+        if n.kind == .number, n.length <= 2, let v = Int(n.text), (10...19).contains(v), key(e + 2) == "&" {
+            return true
+        }
+        // A school year: "yr 10", "year 9", "y10".
+        if ["yr", "year", "y"].contains(n.key), let y = tok(e + 2), y.kind == .number, let v = Int(y.text),
+            (1...13).contains(v)
+        {
+            return true
+        }
+        if n.kind == .alnum, ["y", "yr"].contains(String(n.key.prefix { $0.isLetter })),
+            let v = Int(n.key.drop { $0.isLetter }), (1...13).contains(v)
+        {
+            return true
+        }
+        if n.key == "aka" { return true }
+        let arrow = n.kind == .punct && n.scalar.value >= 0x2190 && n.scalar.value <= 0x21FF
+        guard arrow || n.isPunct("-–:") && n.spaceBefore || n.isPunct(":") else { return false }
+        var j = e + 2
+        if key(j) == "?" { j += 1 }
+        let w = key(j)
+        if w == "dob" || Self.birthOrder.contains(w) || Vocab.nationalities.contains(w) { return true }
+        // "→ community worker", "- her bf": who the person is, within three words.
+        if (j...j + 2).contains(where: {
+            Vocab.relations.contains(key($0)) || Self.singlePersonNouns.contains(key($0))
+        }) {
+            return true
+        }
+        if let a = tok(j), a.kind == .number, let v = ageValue(j), (1...21).contains(v),
+            tok(j + 1).map({ $0.kind == .punct || !Self.ageUnits.contains($0.key) }) ?? true
+        {
+            return true
+        }
+        return false
+    }
+
+    static let modalVerbs = Vocab.set(
+        "will would could can should might must did does didn't didnt won't wont can't couldn't wouldn't isn't wasn't")
+    static let possessives = Vocab.set("his her their")
+    /// Words on no list that are never a person: plural days, car models said alone ("a white Corsa").
+    static let moreNotNames = Vocab.set(
+        """
+        mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends
+        corsa astra mondeo fiesta merc clio micra qashqai juke yaris prius insignia zafira kuga vivaro sprinter evoque
+        octavia passat caddy berlingo transit golf polo focus punto picanto sportage tucson navara hilux
+        """)
+    static let askingVerbs = Vocab.set("can could would will do did are have")
+    /// What notes say happened to a person: "X missing again", "X arrested".
+    static let reportedVerbs = Vocab.set(
+        """
+        missing arrested excluded stabbed charged absconded located returned groomed assaulted attacked injured hospitalised
+        disclosed admitted refused denied attended absent disengaged
+        """)
+
     static let workplaceWords = Vocab.set(
         "team service police council school hospital unit project yot camhs mash department dept office trust charity")
 
@@ -239,7 +347,7 @@ extension ScanContext {
         }
         guard let a = tok(j + 1) else { return nil }
         if a.kind == .punct {
-            if a.isPunct("+") { return a.spaceBefore && (tok(j + 2)?.spaceBefore ?? false) ? j : nil }
+            if a.isPunct("+&") { return a.spaceBefore && (tok(j + 2)?.spaceBefore ?? false) ? j : nil }
             return a.scalar.value >= 0x2190 && a.scalar.value <= 0x21FF ? j : nil // an arrow: "amira 13 → Oakfield"
         }
         guard (10...19).contains(v), a.kind == .word, !Self.ageUnits.contains(a.key), !Self.countedNouns.contains(a.key)
@@ -257,12 +365,23 @@ extension ScanContext {
 
     /// "Tia and Kezia", "Kez, Tyler and Mo": a word on no list, capitalised, next to a person in a list is a person too.
     mutating func findPeopleInLists() {
+        findLowerCaseListsOfNames()
         var k = 0
         while k < candidates.count {
             let c = candidates[k]
             k += 1
             guard c.label == .person, let b = tokenIndex(endingAt: c.end) else { continue }
-            guard ["and", "&", ","].contains(key(b + 1)), let t = tok(b + 2), t.kind == .word, t.capitalised,
+            // In lower-case notes the list goes on in lower case ("mahad & hodan siblings"), and the word after it
+            // must end the list or say who they are.
+            let lowerList =
+                !tokens[b].capitalised && tok(b + 2).map { !$0.capitalised } == true
+                && (tok(b + 3).map {
+                    $0.kind == .punct || $0.kind == .number
+                        || ["and", "&", "both", "twins", "siblings", "sibs"].contains($0.key)
+                        || Vocab.strongVerbs.contains($0.key) || Self.reportedVerbs.contains($0.key)
+                } ?? true)
+            guard ["and", "&", ","].contains(key(b + 1)), let t = tok(b + 2), t.kind == .word,
+                t.capitalised || lowerList,
                 !t.allCaps, t.length >= 3,
                 !covered(b + 2), gazetteer.isUnknown(t.key), !notAName(b + 2), !notAPlaceOrNation(t.key),
                 !Self.brands.contains(t.key),
@@ -274,7 +393,47 @@ extension ScanContext {
             n.possible = true
             candidates.append(n)
         }
+        // "Kelzie, Daxtyn and Ruqaya": the list read backwards from a person found in it.
+        k = 0
+        while k < candidates.count {
+            let c = candidates[k]
+            k += 1
+            guard c.label == .person, let a = tokenIndex(startingAt: c.start), a >= 2,
+                [",", "&", "and"].contains(key(a - 1)), let t = tok(a - 2), t.kind == .word, t.capitalised, !t.allCaps,
+                t.length >= 3, tokens[a].capitalised, !covered(a - 2), gazetteer.isUnknown(t.key), !notAName(a - 2),
+                !notAPlaceOrNation(t.key), t.sentenceStart || [",", "&", "and"].contains(key(a - 3))
+            else { continue }
+            var n = Candidate(label: .person, start: t.start, end: t.end)
+            n.possible = true
+            candidates.append(n)
+        }
     }
+
+    /// "kelzie, daxtyn and ruqaya all excluded": a note opening with a list of words nobody listed, in lower case,
+    /// and then what happened to them or who they are.
+    mutating func findLowerCaseListsOfNames() {
+        for i in tokens.indices where tokens[i].kind == .word && !tokens[i].capitalised && opensNote(i) {
+            var items = [i]
+            var j = i + 1
+            while [",", "&", "and"].contains(key(j)), let n = tok(j + 1), n.kind == .word, !n.capitalised {
+                if key(j) == ",", key(j + 1) == "and" { j += 1 }
+                items.append(j + 1)
+                j += 2
+            }
+            guard items.count >= 2,
+                items.allSatisfy({ tokens[$0].length >= 3 && unknown($0) && !notAName($0) && !covered($0) }),
+                let after = tok(j),
+                Self.listClosers.contains(after.key) || Self.reportedVerbs.contains(after.key)
+                    || Vocab.strongVerbs.contains(after.key) || ageValue(j) != nil
+            else { continue }
+            for m in items {
+                var c = Candidate(label: .person, start: tokens[m].start, end: tokens[m].end)
+                c.possible = true
+                candidates.append(c)
+            }
+        }
+    }
+    static let listClosers = Vocab.set("all both twins siblings sibs were are have had brothers sisters cousins")
 
     /// "Connor was 16": the age of a named person; then ages given in a pair or said twice.
     mutating func findAgesOfPeople() {
@@ -353,6 +512,87 @@ extension ScanContext {
                     i = e
                     break
                 }
+            }
+        }
+    }
+
+    /// The keys of the words of the people found so far, and whether every finding they came from was only possible.
+    func personKeys() -> [String: Bool] {
+        var known: [String: Bool] = [:]
+        for c in candidates where c.label == .person {
+            guard let a = tokenIndex(startingAt: c.start) ?? tokenIndex(containing: c.start) else { continue }
+            var j = a
+            while j < tokens.count, tokens[j].start < c.end {
+                let k = tokens[j].key
+                if tokens[j].kind == .word, tokens[j].length >= 3, !notAName(j), !Vocab.titles.contains(k),
+                    !Self.nameParticles.contains(k), !Self.namePrefixes.contains(k)
+                {
+                    known[k] = (known[k] ?? true) && c.possible
+                }
+                j += 1
+            }
+        }
+        return known
+    }
+
+    /// The token whose scalars include `offset`.
+    func tokenIndex(containing offset: Int) -> Int? {
+        tokens.firstIndex { $0.start <= offset && offset < $0.end }
+    }
+
+    /// A name found once in a text is that name wherever else the text says it: "it's Nguyen, … Thanh Nguyen",
+    /// "His street name was Ghost. Ghost." A name that is also a word counts only capitalised, and at a sentence's
+    /// start only when it stands alone ("Ghost.").
+    mutating func findNamesAgainInText() {
+        guard candidates.contains(where: { $0.label == .person }) else { return }
+        let known = personKeys()
+        guard !known.isEmpty else { return }
+        for i in tokens.indices where tokens[i].kind == .word && !quiet[i] {
+            guard let possible = known[tokens[i].key], !covered(i) else { continue }
+            let t = tokens[i]
+            if on(.word, i) || ambiguous(i) {
+                guard t.capitalised, !t.allCaps, !t.sentenceStart || tok(i + 1).map({ $0.isPunct(".,!?;") }) ?? true
+                else { continue }
+            }
+            var c = Candidate(label: .person, start: t.start, end: t.end)
+            c.possible = possible
+            candidates.append(c)
+        }
+    }
+
+    /// A name spelled out letter by letter, as people do when asked for it ("Kemi Obi, K-E-M-I.", "N-G-U-Y-E-N"): the
+    /// spelling is the name when it spells a listed name that is no everyday word, or a word of the same text nobody
+    /// listed (which is then the name too).
+    mutating func findSpelledNames() {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard tokens[i].kind == .word, tokens[i].length == 1, !joined(i) || key(i - 1) != "-" else { continue }
+            var e = i
+            var spelled = tokens[i].key
+            while key(e + 1) == "-", joined(e + 1), let l = tok(e + 2), l.kind == .word, l.length == 1, joined(e + 2) {
+                spelled += l.key
+                e += 2
+            }
+            guard spelled.count >= 3 else { continue }
+            let a = i
+            i = e
+            // "W-U-six-nine": letters that go on into a code are the numbers' recognisers' business.
+            if key(e + 1) == "-", joined(e + 1) { continue }
+            if Vocab.notNames.contains(spelled) || Self.chatWords.contains(spelled) || Vocab.roles.contains(spelled)
+                || gazetteer.isWord(spelled) || notAPlaceOrNation(spelled)
+            {
+                continue
+            }
+            let elsewhere = tokens.indices.filter {
+                ($0 < a || $0 > e) && tokens[$0].kind == .word && tokens[$0].key == spelled
+            }
+            let listed = gazetteer.isGiven(spelled) || gazetteer.isSurname(spelled)
+            guard listed || !elsewhere.isEmpty else { continue }
+            if !covered(a) && !covered(e) { add(.person, tokens: a, e) }
+            for j in elsewhere where !covered(j) {
+                let end = tokens[j].capitalised ? extendName(j) : j
+                add(.person, tokens: j, end)
             }
         }
     }
@@ -485,7 +725,11 @@ extension ScanContext {
 
     mutating func findPeople(sessionNames: [String: [[String]]], wordLike: Set<String> = []) {
         findSessionNames(sessionNames, wordLike: wordLike)
-        defer { findAgesOfPeople() }
+        defer {
+            findSpelledNames()
+            findNamesAgainInText()
+            findAgesOfPeople()
+        }
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
@@ -494,14 +738,21 @@ extension ScanContext {
             if quiet[i] || covered(i) { continue }
             let k = t.key
             // Titles: "Mrs Okafor", "Dr. Patel", "PC Jones".
-            if Vocab.titles.contains(k), t.capitalised || ["mrs", "mr", "ms", "dr", "cllr"].contains(k) {
+            if Vocab.titles.contains(k),
+                t.capitalised || ["mrs", "mr", "ms", "dr", "cllr", "pc", "dc", "ds"].contains(k)
+            {
                 var j = i + 1
                 if key(j) == ".", !tokens[j].spaceBefore { j += 1 }
                 if let n = tok(j), n.kind == .word, !notAName(j),
                     n.capitalised || gazetteer.isSurname(n.key) && !gazetteer.isWord(n.key)
                         || gazetteer.isUnknown(n.key) && n.length >= 3
                 {
-                    if ["pc", "dc", "ds", "di", "dci", "dcs"].contains(k) && !t.allCaps { continue }
+                    // "pc llewellyn": in lower case only before a listed name that is no everyday word.
+                    if ["pc", "dc", "ds", "di", "dci", "dcs"].contains(k) && !t.allCaps,
+                        !(on([.given, .surname], j) && !on(.word, j)) || n.capitalised
+                    {
+                        continue
+                    }
                     if k == "miss" && !n.capitalised { continue }
                     let e = extendName(j)
                     add(.person, tokens: i, e)
@@ -526,7 +777,16 @@ extension ScanContext {
                     continue
                 }
                 if Vocab.namingCues.contains(key(j)) { j += 1 }
-                if nameAfterCue(j), tokens[j].capitalised || !gazetteer.isAmbiguous(key(j)) {
+                // "foster carer sue (?) says", "yp precious says": a listed name that is also a word, in lower case,
+                // after a person word and before a verb of saying or a bracket.
+                let wordNameSpeaks =
+                    tok(j).map { $0.kind == .word && !$0.capitalised && $0.length >= 3 } == true && given(j)
+                    && !notAName(j)
+                    && (Self.sayingVerbs.contains(key(j + 1)) || Vocab.strongVerbs.contains(key(j + 1))
+                        || key(j + 1) == "(")
+                if wordNameSpeaks || nameAfterCue(j),
+                    tokens[j].capitalised || !gazetteer.isAmbiguous(key(j)) || wordNameSpeaks
+                {
                     if tokens[j].capitalised && tokens[j].sentenceStart { continue }
                     let e = extendName(j)
                     add(.person, tokens: j, e)
@@ -669,15 +929,27 @@ extension ScanContext {
             }
             // Notes open with a name and an age, in any case: "grace 15 - in care", "hope (14) - Tilbury",
             // "sadia 14 bangladeshi" (a name that is also a word, or one nobody listed, is a possible name).
-            if t.kind == .word, t.length >= 3, !t.allCaps, t.sentenceStart || key(i - 1) == "yp",
+            if t.kind == .word, t.length >= 3, !t.allCaps, opensNote(i),
                 given(i) || unknown(i),
                 !notAName(i), !on([.town, .bigPlace], i), !Vocab.relations.contains(k), !Vocab.personNouns.contains(k),
-                !Self.singlePersonNouns.contains(k), (ageAfterName(i) ?? looseAgeAfterName(i)) != nil
+                !Self.singlePersonNouns.contains(k)
             {
-                var c = Candidate(label: .person, start: t.start, end: t.end)
-                c.possible = unknown(i) || ambiguous(i)
-                candidates.append(c)
-                continue
+                if (ageAfterName(i) ?? looseAgeAfterName(i)) != nil {
+                    var c = Candidate(label: .person, start: t.start, end: t.end)
+                    c.possible = unknown(i) || ambiguous(i)
+                    candidates.append(c)
+                    continue
+                }
+                // "rojda 14 & sister…", "noor 14yo -", "fartun yr 10", "florin - older bro", "jun chen - dob…": a
+                // word nobody listed (and a listed surname after it) opening a note, then who the person is.
+                let e = t.capitalised ? i : extendName(i)
+                if unknown(i) || given(i), shorthandFollower(e) {
+                    var c = Candidate(label: .person, start: t.start, end: tokens[e].end)
+                    c.possible = true
+                    candidates.append(c)
+                    i = e
+                    continue
+                }
             }
             // A word on no list where a name stands: "and Kez said", "Jaxon was 14", "Tiah (15)", "her bf jaydee".
             if t.kind == .word, t.length >= 3, !t.allCaps, unknown(i), !notAName(i),
@@ -733,6 +1005,14 @@ extension ScanContext {
                 let e = extendName(i)
                 add(.person, tokens: i, e)
                 i = e
+                continue
+            }
+            // "jj aka Smurf", "yp tj aka Bones": a note opens with a short name in lower case and its alias.
+            if t.kind == .word, !t.capitalised, t.length >= 2, t.length <= 12, key(i + 1) == "aka", opensNote(i),
+                !on(.word, i), !Vocab.notNames.contains(k), !Self.chatWords.contains(k), !Vocab.roles.contains(k),
+                !quiet[i], !notAPlaceOrNation(k)
+            {
+                add(.person, tokens: i, i)
                 continue
             }
             // "DJ aka Dee", "Smurf a.k.a. Jordan": the name before "aka" is a name too.

@@ -243,7 +243,7 @@ extension ScanContext {
                 continue
             }
             // "St Mary's RC Primary", "Holy Trinity C of E Primary", "St John's CE High".
-            if t.capitalised,
+            if t.capitalised || allowLowercase,
                 ["rc", "ce", "cofe", "c", "e"].contains(t.key)
                     || (t.key == "of" && key(j - 1) == "c" && key(j + 1) == "e")
             {
@@ -278,6 +278,8 @@ extension ScanContext {
             } else if allowLowercase, t.kind == .word, !Vocab.genericOrgModifiers.contains(t.key),
                 !Vocab.notNames.contains(t.key),
                 t.key == "st" || t.key == "saint" || gazetteer.towns.contains(t.key)
+                    // "st joseph's rc primary": a saint's name in lower case.
+                    || ["st", "saint"].contains(key(j - 1)) && gazetteer.isGiven(t.key)
                     || (gazetteer.isSurname(t.key) && !gazetteer.isAmbiguous(t.key))
                     || (t.length >= 4 && gazetteer.isUnknown(t.key))
                     || Self.compassWords.contains(t.key) && first != nil
@@ -311,7 +313,9 @@ extension ScanContext {
             if tokens[i].key == "ysgol", !quiet[i] {
                 var e = i
                 while let n = tok(e + 1), e - i < 9,
-                    n.kind == .word && (n.capitalised || Self.welshSchoolWords.contains(n.key))
+                    n.kind == .word
+                        && (n.capitalised || Self.welshSchoolWords.contains(n.key)
+                            || gazetteer.isUnknown(n.key) && n.length >= 4)
                         || n.text == "-" && !n.spaceBefore && tok(e + 2)?.kind == .word
                             && tok(e + 2)?.spaceBefore == false
                 {
@@ -529,6 +533,8 @@ extension ScanContext {
     /// Things that happen to a person somewhere: "found in a flat in Coventry", "arrested in Leeds".
     static let eventVerbs = Vocab.set(
         "found seen arrested picked taken trafficked located spotted stopped missing stayed staying")
+    /// Verbs that move a child somewhere (a place a few words on is where they went).
+    static let movingVerbs = Vocab.set("placed moved relocated housed sent trafficked")
     static let hesitations = Vocab.set("um umm uh er erm like")
     /// Before "from": a person ("she's from London", "a lad from Leeds", "originally from York").
     static let personBeforeFrom = Vocab.set(
@@ -595,9 +601,12 @@ extension ScanContext {
             if gazetteer.bigPlaces.contains(t.key) {
                 // "moved to Leeds", "placed in Birmingham", "found in a flat in Coventry", "she's from London": a big city
                 // or county tied to a person (not a nation or a region).
+                // "placed out of area in Leeds": a verb of moving a few words before counts too.
                 let tied =
                     prep && ["in", "to", "at", "from", "into"].contains(key(i - 1))
-                    && (max(0, i - 7)..<i).contains { Self.eventVerbs.contains(tokens[$0].key) }
+                    && (max(0, i - 7)..<i).contains {
+                        Self.eventVerbs.contains(tokens[$0].key) || Self.movingVerbs.contains(tokens[$0].key)
+                    }
                 // "the Pennywell estate in Sunderland", "12 Mill Lane in Leeds": the city of an address.
                 let ofAnAddress =
                     ["in", ","].contains(key(i - 1))
@@ -627,6 +636,12 @@ extension ScanContext {
             // "The Rotherham stuff", "Jay report / Rotherham / Telford": the towns of the national inquiries are, like
             // big cities, a place of a case only when tied to one ("moved to Rotherham", "lives in Telford").
             if Vocab.publicInquiryTowns.contains(t.key), !(prep || bareVerb || setOff) { continue }
+            // "the Jay inquiry into Rotherham", "the review in Telford": the inquiry's town.
+            if Vocab.inquiryTowns.contains(t.key), ["into", "in", "on", "of"].contains(key(i - 1)),
+                Self.publicReferences.contains(key(i - 2))
+            {
+                continue
+            }
             if ["and", "&", ","].contains(key(i + 1)), Self.publicReferences.contains(key(i + 3)) { continue }
             var end: Int?
             if let multis = gazetteer.multiWordTowns[t.key] {

@@ -128,7 +128,10 @@ extension IdentifierScanner {
     /// 4: handles and e-mail addresses said aloud with "underscore" or a two-word number ("eighty-seven").
     /// 5: session 6's numbers, ages and places (NHS numbers in every shape, one normaliser for numbers said aloud,
     ///    shorthand ages, prisons whole, inquiry towns quiet).
-    public static let rulesVersion = 5
+    /// 6: people in shorthand (a note opened by a name nobody listed), names spelled out, a name found again in the
+    /// same text; more name lists.
+    /// 7: National Insurance numbers in every typed shape, more age shapes, lower-case faith and Welsh schools.
+    public static let rulesVersion = 7
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -181,6 +184,7 @@ extension IdentifierScanner {
         "Spoke to Detective Sergeant Okafor and Dr Priya Raman at Leeds General Infirmary on 12 March 2024.",
         "Said nine four three, four seven six, five nine one nine; lad approx 19 seen nr cromwell rd; dad in HMP Leeds.",
         "Nothing identifying here: we talked about thresholds, supervision and multi-agency meetings.",
+        "rojda 14 & sister - older bro; Kemi Obi, K-E-M-I, can you ping Kemi? pc llewellyn came.",
     ]
 }
 

@@ -160,8 +160,9 @@ final class ConsolePrivacyTests: XCTestCase {
 
     func testBlocklistFromThePaletteFindsTheNameEverywhere() throws {
         let h = try ConsoleHarness()
-        // A name on no list, where no cue says it is a name (so only the block list finds it).
-        h.type("P01: the chair helped Quilla")
+        // A name on no list, after a determiner, where nothing says it is a name (so only the block list finds it;
+        // mid-sentence and capitalised with no determiner, the scanner takes it for a possible name).
+        h.type("P01: the chair helped a Quilla")
         h.key(.enter)
         let n = h.state.session.contributions.count
         XCTAssertTrue(h.state.findings(n).isEmpty || !h.state.findings(n).contains { $0.text == "Quilla" })

@@ -105,14 +105,15 @@ final class GoldenExportTests: XCTestCase {
             BlocklistNameAdded(name: "José Albarrán"),
             ContributionLogged(
                 source: .verbal, speaker: "P01",
-                text: "zoe\u{308} FAIRWEATHER met JOSE ALBARRAN and Zoe; Fairweathers and zoetropes stay."),
+                // "fairweathers" in lower case: capitalised mid-sentence, a word on no list is a possible name.
+                text: "zoe\u{308} FAIRWEATHER met JOSE ALBARRAN and Zoe; fairweathers and zoetropes stay."),
         ]
         let state = try SessionState.replay(
             payloads.enumerated().map {
                 SessionEvent(at: t0.addingTimeInterval(Double($0.offset)), by: "t", $0.element)
             })
         let text = try XCTUnwrap(ResearchGate.record(state).contributions.first?.text)
-        XCTAssertEqual(text, "[PERSON] met [PERSON] and [PERSON]; Fairweathers and zoetropes stay.")
+        XCTAssertEqual(text, "[PERSON] met [PERSON] and [PERSON]; fairweathers and zoetropes stay.")
     }
 
     func testAnEmptySessionStillExportsValidShapes() throws {

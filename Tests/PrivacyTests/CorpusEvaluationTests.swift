@@ -186,14 +186,15 @@ final class CorpusEvaluationTests: XCTestCase {
 
     /// blind4.jsonl: the fourth corpus written blind (session 5), held out through session 5 and scored by the lead
     /// twice (at main 16ce943 before that session's work, at 8231024 after it; docs/privacy.md, "Fourth blind
-    /// corpus"). Development data from session 6. The floor below is its figure at the end of session 5; issue 18's
-    /// targets (recall 0.95, no label under 0.85) are what the work aims at.
+    /// corpus"). Development data from session 6. The floor below is under its figure after session 6's work on
+    /// people (0.950; 0.916 at the end of session 5); issue 18's targets (recall 0.95, no label under 0.85) are what
+    /// the work aims at.
     func testFourthBlindCorpusHoldsItsFloor() throws {
         let lines = try CorpusEvaluation.load("blind4")
         XCTAssertEqual(lines.count, 404)
         let all = CorpusEvaluation.table(
             "blind4.jsonl (held out in session 5, development data since)", lines, scanner: IdentifierScanner())
-        XCTAssertGreaterThanOrEqual(all[.overlap]!.recall, 0.91, "overlap recall")
+        XCTAssertGreaterThanOrEqual(all[.overlap]!.recall, 0.94, "overlap recall")
         XCTAssertGreaterThanOrEqual(all[.overlap]!.precision, 0.90, "overlap precision")
     }
 

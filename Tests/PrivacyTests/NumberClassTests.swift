@@ -153,4 +153,31 @@ final class NumberClassTests: XCTestCase {
         XCTAssertFalse(labels("wei 16, Cheetham Hill, takeaway work").contains("LOCATION:takeaway"))
         assertNone(.location, in: "we had lads coming from London to do the deals")
     }
+
+    func testMoreAgeShapesAndFaithSchools() {
+        assertFinds("a lad of 15 was stopped near the shops", "AGE:15")
+        assertFinds("mum is 32 and dad 40", "AGE:40")
+        assertFinds("Kai 14yrs, excluded twice", "AGE:14yrs")
+        assertFinds("the younger one is 11", "AGE:11")
+        assertFinds("she's at st joseph's rc primary", "ORGANISATION_LOCAL:st joseph's rc primary")
+        assertFinds("he's at ysgol bro dinefwr now", "ORGANISATION_LOCAL:ysgol bro dinefwr")
+        assertFinds("placed out of area in Leeds", "LOCATION:Leeds")
+        assertFinds("his PNC number is 12/345678A", "CASE_REF:12/345678A")
+        assertNone(.age, in: "a lot of 15 minute slots")
+        assertNone(.age, in: "the older one is 2 streets away")
+        assertNone(.location, in: "the Jay inquiry into Rotherham changed things")
+        assertNone(.location, in: "she raised it at MACE in London in March")
+    }
+
+    func testNationalInsuranceNumbersInEveryShape() {
+        assertFinds("ni: ab 12 34 56 c", "NI_NUMBER:ab 12 34 56 c")
+        assertFinds("NI no AB-12-34-56-C", "NI_NUMBER:AB-12-34-56-C")
+        assertFinds("it's AB.12.34.56.C on the letter", "NI_NUMBER:AB.12.34.56.C")
+        assertFinds("NINO AB12 3456 C", "NI_NUMBER:AB12 3456 C")
+        assertFinds("NI number AB123456 on the form", "NI_NUMBER:AB123456")
+        // No suffix and no cue is another reference; a bad prefix is nothing.
+        assertNone(.niNumber, in: "AB123456 is the ref")
+        assertNone(.niNumber, in: "GB 12 34 56 A")
+        XCTAssertEqual(labels("SE15 4QT and AB12 CDE"), ["POSTCODE:SE15 4QT", "VEHICLE_REG:AB12 CDE"])
+    }
 }

@@ -285,6 +285,59 @@ final class RecallClassTests: XCTestCase {
         assertQuiet("may 15 meeting moved to the 22nd")
     }
 
+    /// Session 6: people nobody listed, in the shapes notes and talk give them (invented names, no corpus text).
+    func testPeopleInShorthandListsAndTalk() {
+        // A note opens with a name, then who the person is.
+        assertFinds("zorvek 14 & sister at the same school", "PERSON:zorvek")
+        assertFinds("zorvek yr 10 at the academy, dsl aware", "PERSON:zorvek")
+        assertFinds("zorvek - older bro, ?19, drives", "PERSON:zorvek")
+        assertFinds("zorvek nowak - dob on file is wrong", "PERSON:zorvek nowak")
+        assertFinds("P2 - zorvek 15yo, missing x2", "PERSON:zorvek")
+        assertFinds("tq aka Ratchet, known to YOT", "PERSON:tq")
+        assertFinds("Zorvek → community worker", "PERSON:Zorvek")
+        // Reported actions, asking, where someone works, lower-case titles.
+        assertFinds("zorvek missing again since fri", "PERSON:zorvek")
+        assertFinds("Zorvek can you share the slides?", "PERSON:Zorvek")
+        assertFinds("Zorvek from Tamworth CAMHS sends apologies", "PERSON:Zorvek")
+        assertFinds("Zorvek will send the notes round", "PERSON:Zorvek")
+        assertFinds("mum says zorvek not home til 3", "PERSON:zorvek")
+        assertFinds("pc llewellyn came out to the house", "PERSON:pc llewellyn")
+        assertFinds("foster carer sue (?) says it's fine", "PERSON:sue")
+        // Mid-sentence, a capitalised word on no list.
+        assertFinds("went round to see Zorvek yesterday", "PERSON:Zorvek")
+        assertFinds("update on Zorvek: still no contact", "PERSON:Zorvek")
+        // Lists, either way and in lower case.
+        assertFinds("Quenby, Zorvek and Tilvan were at the party", "PERSON:Quenby")
+        assertFinds("quenby, zorvek and tilvan all excluded", "PERSON:tilvan")
+        // Twins: abbreviations and work words in the same places, car models, plural days, lists of things.
+        assertQuiet("strat - older ones not discussed")
+        assertQuiet("nfa missing again from the agenda")
+        assertQuiet("It was an old Corsa, the lads drove it")
+        assertQuiet("she goes to the club on Tuesdays")
+        assertQuiet("the sextortion cases keep rising")
+        assertQuiet("ppts, slides and handouts all sent")
+        assertQuiet("pc was left on overnight")
+        assertQuiet("Everyone can you mute please")
+        assertQuiet("We use Padlet and Jamboard for the boards")
+        assertQuiet("the carer will say no")
+    }
+
+    /// Names spelled out and a name said again in the same text.
+    func testNamesSpelledOutOrSaidAgain() {
+        XCTAssertEqual(
+            labels("P3: Zorvek Quenby, Z-O-R-V-E-K."), ["PERSON:Zorvek Quenby", "PERSON:Z-O-R-V-E-K"])
+        assertFinds("yeah, it's Nowakowski, N-O-W-A-K-O-W-S-K-I.", "PERSON:N-O-W-A-K-O-W-S-K-I")
+        assertFinds("yeah, it's Nowakowski, N-O-W-A-K-O-W-S-K-I.", "PERSON:Nowakowski")
+        assertFinds("it's Kowalczyk, then later Tomasz Kowalczyk", "PERSON:Kowalczyk")
+        assertFinds("His street name was Ratchet. Ratchet. Nobody knew why", "PERSON:Ratchet")
+        XCTAssertEqual(labels("His street name was Ratchet. Ratchet. Nobody knew why").count, 2)
+        // Twins: acronyms spelled out, a code going on into digits, an everyday word said again in lower case.
+        assertQuiet("it's C-S-E, not C-C-E")
+        assertQuiet("we call it the M-A-C-E meeting")
+        XCTAssertEqual(labels("the reg was W-U-X-six-nine").filter { $0.hasPrefix("PERSON") }, [])
+        XCTAssertEqual(labels("known as Ratchet, a ratchet is a tool"), ["PERSON:Ratchet"])
+    }
+
     func testPlacesSetOffInNotesOrAfterABareVerb() {
         assertFinds("ciara 15 - Derry - ran away x4", "LOCATION:Derry")
         assertFinds("grace 15 - in care, placed Hastings", "LOCATION:Hastings")
