@@ -17,11 +17,13 @@ case "console":
     runConsolePrivacyBenchmarks()
 case "privacy": runPrivacyBenchmarks()
 case "make-session":
-    // convene-bench make-session PATH EVENTS [--consent]: a large session for keylat.py, exports and manual trials.
+    // convene-bench make-session PATH EVENTS [--consent] [--no-kept-scans]: a large session for keylat.py,
+    // exports and manual trials.
     let rest = Array(args.dropFirst())
     try! buildLargeSession(path: rest[0], events: Int(rest[1]) ?? 10_000, consent: rest.contains("--consent"))
-    // As after a first export: the scans are kept in the file, so every export of it reads them.
-    try! SessionExport.keepScans(path: rest[0])
+    // As after a first export: the scans are kept in the file, so every export of it reads them
+    // (`--no-kept-scans`: as before any export, so the next one scans everything).
+    if !rest.contains("--no-kept-scans") { try! SessionExport.keepScans(path: rest[0]) }
 case "open-once": openOnce(path: args.dropFirst().first ?? "")
 case "dataprotection": runDataProtectionBenchmarks(Array(args.dropFirst()))
 case "exports": runExportBenchmarks(Array(args.dropFirst()))

@@ -57,7 +57,7 @@ public enum DocxTranscript {
         let props = style.map { "<w:rPr><w:rStyle w:val=\"\($0)\"/></w:rPr>" } ?? ""
         // Most text has no line break: one run, without Foundation's search and a split (most of a
         // docx export's rendering before).
-        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+        if !ExportText.hasByte(text, 0x0A) && !ExportText.hasByte(text, 0x0D) {
             return "<w:r>\(props)<w:t xml:space=\"preserve\">\(ExportText.xml(text))</w:t></w:r>"
         }
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(

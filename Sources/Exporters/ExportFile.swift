@@ -241,8 +241,29 @@ final class SinkText {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Bytes after the text so far (a format that renders bytes on every core).
+    func append(bytes: [UInt8]) {
+        pass()
+        guard failure == nil else { return }
+        do { try bytes.withUnsafeBufferPointer { try sink.write(bytes: $0) } } catch { failure = error }
+    }
+
     func finish() throws {
         pass()
         if let failure { throw failure }
+    }
+}
+
+extension [UInt8] {
+    /// A literal's UTF-8 bytes.
+    mutating func add(_ s: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// A number's decimal digits.
+    mutating func add(_ n: Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 21) { buf in
+            append(contentsOf: buf[..<ExportText.digits(n, into: buf)])
+        }
     }
 }

@@ -70,6 +70,36 @@ enum ExportText {
         ]
     }
 
+    /// Whether `s` holds the byte `b` in its UTF-8 (memchr: the generic `contains` goes a byte at a time).
+    static func hasByte(_ s: String, _ b: UInt8) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(b), bytes.count) != nil
+        }
+    }
+
+    /// The decimal digits of `n` (not negative) written at the start of `out`; returns how many.
+    static func digits(_ n: Int, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var v = n.magnitude
+        var tmp: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &tmp) { buf in
+            var k = 0
+            repeat {
+                buf[k] = 0x30 + UInt8(v % 10)
+                v /= 10
+                k += 1
+            } while v > 0
+            var start = 0
+            if n < 0 {
+                out[0] = 0x2D
+                start = 1
+            }
+            for i in 0..<k { out[start + i] = buf[k - 1 - i] }
+            return start + k
+        }
+    }
+
     static func clock(_ d: Date) -> String {
         let p = parts(d)
         return "\(pad(p.tm_hour)):\(pad(p.tm_min)):\(pad(p.tm_sec))"
@@ -88,22 +118,49 @@ struct StableGUID: Sendable {
     }
 
     func guid(_ name: String) -> String {
-        var h = Insecure.SHA1()
-        h.update(data: namespace)
-        // The name's bytes in place: no copy into a `Data` (a qdpx export makes several GUIDs a contribution).
-        var name = name
-        name.withUTF8 { h.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        var b = Array(h.finalize().prefix(16))
-        b[6] = (b[6] & 0x0F) | 0x50
-        b[8] = (b[8] & 0x3F) | 0x80
-        let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(36)
-        for (i, byte) in b.enumerated() {
-            if i == 4 || i == 6 || i == 8 || i == 10 { out.append(0x2D) }
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
+        var name = name
+        name.withUTF8 { append(name: UnsafeRawBufferPointer($0), to: &out) }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The GUID of the name `prefix` + `number` + ":" + `suffix` (as `guid("selection:12:…")`), its
+    /// 36 characters appended to `out`: no string made on the way (a qdpx makes several a contribution).
+    func append(_ prefix: StaticString, _ number: Int, _ suffix: String, to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: prefix.utf8CodeUnitCount + 21 + suffix.utf8.count) {
+            name in
+            var n = 0
+            for b in UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount) {
+                name[n] = b
+                n += 1
+            }
+            n += ExportText.digits(number, into: UnsafeMutableBufferPointer(rebasing: name[n...]))
+            name[n] = 0x3A
+            n += 1
+            for b in suffix.utf8 {
+                name[n] = b
+                n += 1
+            }
+            append(name: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: name[..<n])), to: &out)
+        }
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    private func append(name: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        var h = Insecure.SHA1()
+        namespace.withUnsafeBytes { h.update(bufferPointer: $0) }
+        h.update(bufferPointer: name)
+        h.finalize().withUnsafeBytes { d in
+            for i in 0..<16 {
+                var byte = d[i]
+                if i == 6 { byte = (byte & 0x0F) | 0x50 }
+                if i == 8 { byte = (byte & 0x3F) | 0x80 }
+                if i == 4 || i == 6 || i == 8 || i == 10 { out.append(0x2D) }
+                out.append(Self.hex[Int(byte >> 4)])
+                out.append(Self.hex[Int(byte & 0x0F)])
+            }
+        }
     }
 }

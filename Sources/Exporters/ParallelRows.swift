@@ -28,14 +28,14 @@ enum ParallelRows {
 
     /// Calls `render(range)` for consecutive ranges of `0..<count` (`chunk` items each), a window of
     /// `window` items at a time across the cores, and passes each range's text to `write` in order.
-    static func inOrder(
-        count: Int, window: Int = 8_192, chunk: Int = 256, render: @Sendable (Range<Int>) -> String,
-        write: (String) -> Void
+    static func inOrder<Piece: RangeReplaceableCollection>(
+        count: Int, window: Int = 8_192, chunk: Int = 256, render: @Sendable (Range<Int>) -> Piece,
+        write: (Piece) -> Void
     ) {
         for start in stride(from: 0, to: count, by: window) {
             let end = min(count, start + window)
             let chunks = (end - start + chunk - 1) / chunk
-            let slots = Slots<String>(count: chunks, empty: "")
+            let slots = Slots<Piece>(count: chunks, empty: Piece())
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 slots.set(c, render((start + c * chunk)..<min(end, start + (c + 1) * chunk)))
             }

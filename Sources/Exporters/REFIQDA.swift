@@ -159,7 +159,7 @@ public enum REFIQDA {
 
     static func lf(_ s: String) -> String {
         // Without a CR byte Foundation's search finds none either: most texts skip it (a tenth of a qdpx export).
-        guard s.utf8.contains(0x0D) else { return s }
+        guard ExportText.hasByte(s, 0x0D) else { return s }
         return s.contains("\r")
             ? s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : s
     }
@@ -167,15 +167,28 @@ public enum REFIQDA {
     static func sources(_ r: ResearchRecord, _ m: Model) -> [SourceText] {
         var byRoom: [Int: [Int]] = [:]
         for (i, e) in r.contributions.enumerated() { byRoom[e.roomId, default: []].append(i) }
-        var out: [SourceText] = []
-        for room in r.rooms {
-            guard let entries = byRoom[room.id], !entries.isEmpty else { continue }
-            out.append(
+        let rooms = r.rooms.compactMap { room in byRoom[room.id].flatMap { $0.isEmpty ? nil : (room, $0) } }
+        // Each room measured on its own core.
+        let slots = ParallelRows.Slots<SourceText?>(count: rooms.count, empty: nil)
+        DispatchQueue.concurrentPerform(iterations: rooms.count) { k in
+            let (room, entries) = rooms[k]
+            slots.set(
+                k,
                 SourceText(
                     guid: m.guids.guid("source-text:\(room.id)"), name: room.name,
                     spans: roomText(r, m, entries, into: nil)))
         }
-        return out
+        return slots.all.compactMap { $0 }
+    }
+
+    /// Unicode scalars in `s`, counted from its UTF-8 (every byte that does not continue a scalar).
+    static func scalarCount(_ s: String) -> Int {
+        var s = s
+        return s.withUTF8 { bytes in
+            var n = 0
+            for b in bytes { n &+= b & 0xC0 != 0x80 ? 1 : 0 }
+            return n
+        }
     }
 
     /// A room's text, written into `x` (or only measured, when `x` is nil): the
@@ -189,7 +202,7 @@ public enum REFIQDA {
         var lastHeading: String?
         func append(_ s: String) {
             if let x { x += s }
-            length += s.unicodeScalars.count
+            length += scalarCount(s)
         }
         for i in entries {
             let e = r.contributions[i]
@@ -289,9 +302,18 @@ public enum REFIQDA {
                     x +=
                         "      <VariableValue>\n        <VariableRef targetGUID=\"\(g.guid("variable:\(v.key)"))\"/>\n        <TextValue>\(ExportText.xml(value))</TextValue>\n      </VariableValue>\n"
                 }
-                if let s = speaker {
-                    for n in spoken[p.code] ?? [] {
-                        x += "      <SelectionRef targetGUID=\"\(g.guid("selection:\(n):\(s)"))\"/>\n"
+                if let s = speaker, let numbers = spoken[p.code] {
+                    // A GUID a contribution: made on every core, written in order.
+                    ParallelRows.inOrder(count: numbers.count, chunk: 1_024) { range in
+                        var out: [UInt8] = []
+                        for k in range {
+                            out.add("      <SelectionRef targetGUID=\"")
+                            g.append("selection:", numbers[k], s, to: &out)
+                            out.add("\"/>\n")
+                        }
+                        return out
+                    } write: {
+                        x.append(bytes: $0)
                     }
                 }
                 x += "    </Case>\n"
@@ -308,19 +330,21 @@ public enum REFIQDA {
                 // and written in order.
                 let spans = t.spans
                 let window = 4_096
-                let chunk = 256
+                // A chunk's bytes stay under malloc's 128 KiB threshold (convene's main.swift): no page faults.
+                let chunk = 64
                 for start in stride(from: 0, to: spans.count, by: window) {
                     let end = min(spans.count, start + window)
                     let chunks = (end - start + chunk - 1) / chunk
-                    let slots = ParallelRows.Slots<String>(count: chunks, empty: "")
+                    let slots = ParallelRows.Slots<[UInt8]>(count: chunks, empty: [])
                     DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                        var out = ""
+                        var out: [UInt8] = []
+                        out.reserveCapacity(chunk * 1_600)
                         for k in (start + c * chunk)..<min(end, start + (c + 1) * chunk) {
                             selections(r, m, spans[k], into: &out)
                         }
                         slots.set(c, out)
                     }
-                    for piece in slots.all { x += piece }
+                    for piece in slots.all { x.append(bytes: piece) }
                 }
                 x += "    </TextSource>\n"
             }
@@ -349,20 +373,36 @@ public enum REFIQDA {
         x += "</Project>\n"
     }
 
-    /// One contribution's coded selections in its room's text source.
+    /// One contribution's coded selections in its room's text source, written as bytes (the most of
+    /// project.qde: three GUIDs a code a contribution).
     static func selections(
-        _ r: ResearchRecord, _ m: Model, _ span: (index: Int, start: Int, end: Int), into x: inout String
+        _ r: ResearchRecord, _ m: Model, _ span: (index: Int, start: Int, end: Int), into x: inout [UInt8]
     ) {
         let g = m.guids
         let entry = r.contributions[span.index]
         let at = ExportText.iso(entry.occurredAt)
         for code in m.codes(for: entry) {
-            let sel = g.guid("selection:\(entry.number):\(code)")
-            x +=
-                "      <PlainTextSelection guid=\"\(sel)\" name=\"#\(entry.number)\" startPosition=\"\(span.start)\" endPosition=\"\(span.end)\" creatingUser=\"\(m.user)\" creationDateTime=\"\(at)\">\n"
-            x +=
-                "        <Coding guid=\"\(g.guid("coding:\(entry.number):\(code)"))\" creatingUser=\"\(m.user)\" creationDateTime=\"\(at)\">\n"
-            x += "          <CodeRef targetGUID=\"\(code)\"/>\n        </Coding>\n      </PlainTextSelection>\n"
+            x.add("      <PlainTextSelection guid=\"")
+            g.append("selection:", entry.number, code, to: &x)
+            x.add("\" name=\"#")
+            x.add(entry.number)
+            x.add("\" startPosition=\"")
+            x.add(span.start)
+            x.add("\" endPosition=\"")
+            x.add(span.end)
+            x.add("\" creatingUser=\"")
+            x.append(contentsOf: m.user.utf8)
+            x.add("\" creationDateTime=\"")
+            x.append(contentsOf: at.utf8)
+            x.add("\">\n        <Coding guid=\"")
+            g.append("coding:", entry.number, code, to: &x)
+            x.add("\" creatingUser=\"")
+            x.append(contentsOf: m.user.utf8)
+            x.add("\" creationDateTime=\"")
+            x.append(contentsOf: at.utf8)
+            x.add("\">\n          <CodeRef targetGUID=\"")
+            x.append(contentsOf: code.utf8)
+            x.add("\"/>\n        </Coding>\n      </PlainTextSelection>\n")
         }
     }
 

@@ -194,8 +194,8 @@ extension ExportSink {
 
 /// One entry's deflate: bytes taken a block at a time from the writer's thread, compressed on
 /// another (one stream, in order) or on every core (`.blocks`), and the compressed bytes written
-/// into the package's sink in order by the writer's thread. At most `inFlight` blocks wait, so
-/// memory holds a few blocks whatever the entry's size.
+/// into the package's sink in order by the writer's thread. At most `inFlight` blocks wait, and
+/// their buffers and streams are used again, so memory holds a few blocks whatever the entry's size.
 final class EntryDeflater {
     enum Mode {
         /// One deflate stream: the bytes ZIPFoundation wrote.
@@ -206,15 +206,17 @@ final class EntryDeflater {
 
     private let mode: Mode
     private let out: ExportSink
-    private let blockSize: Int
+    static let blockSize = 1 << 18
     private let inFlight: Int
     /// Single-stream mode: the one stream, used only on `queue`, in order.
     private let stream: DeflateStream?
+    /// Blocks mode: the streams of the blocks that run at once, reset for each block.
+    private let streams = StreamPool()
     private let queue: DispatchQueue
     private var pending: [DeflateJob] = []
-    private var block: [UInt8] = []
-    /// The 32 KiB before the current block (blocks mode).
-    private var dictionary: [UInt8] = []
+    private var spare: [DeflateJob] = []
+    /// The block being filled.
+    private var current = DeflateJob()
     private var crc: uLong = crc32(0, nil, 0)
     private var size = 0
     private var compressed = 0
@@ -226,21 +228,18 @@ final class EntryDeflater {
         self.out = out
         switch mode {
         case .stream:
-            blockSize = 1 << 18
             inFlight = 2
             stream = try DeflateStream()
             queue = DispatchQueue(label: "convene.zip.deflate")
         case .blocks:
-            blockSize = 1 << 18
             inFlight = 4
             stream = nil
             queue = DispatchQueue.global(qos: .userInitiated)
         }
-        block.reserveCapacity(blockSize)
     }
 
     deinit {
-        // A writer that failed leaves jobs running: wait for them before their stream goes.
+        // A writer that failed leaves jobs running: wait for them before their buffers go.
         for job in pending { job.done.wait() }
     }
 
@@ -251,10 +250,10 @@ final class EntryDeflater {
         size += bytes.count
         var rest = bytes[...]
         while !rest.isEmpty {
-            let n = min(rest.count, blockSize - block.count)
-            block.append(contentsOf: rest.prefix(n))
+            let n = min(rest.count, Self.blockSize - current.input.count)
+            current.input.append(contentsOf: rest.prefix(n))
             rest = rest.dropFirst(n)
-            if block.count == blockSize { try submit(last: false) }
+            if current.input.count == Self.blockSize { try submit(last: false) }
         }
     }
 
@@ -266,16 +265,18 @@ final class EntryDeflater {
     }
 
     private func submit(last: Bool) throws {
-        let job = DeflateJob(input: block, dictionary: mode == .blocks ? dictionary : [], last: last)
-        if mode == .blocks { dictionary = Array(block.suffix(Self.window)) }
-        block = []
-        block.reserveCapacity(blockSize)
+        let job = current
+        job.last = last
         while pending.count >= inFlight { try writeOldest() }
+        current = spare.popLast() ?? DeflateJob()
+        current.reset()
+        if mode == .blocks { current.dictionary.append(contentsOf: job.input.suffix(Self.window)) }
         pending.append(job)
         if let stream {
             queue.async { job.run(on: stream) }
         } else {
-            queue.async { job.runAlone() }
+            let streams = self.streams
+            queue.async { job.runAlone(streams) }
         }
     }
 
@@ -285,12 +286,14 @@ final class EntryDeflater {
         if let failure = job.failure { throw ExportError.packaging(failure) }
         compressed += job.output.count
         try out.write(bytes: job.output)
+        spare.append(job)
     }
 }
 
 /// A raw deflate stream with ZIPFoundation's settings; freed with the object.
 final class DeflateStream: @unchecked Sendable {
     let z: UnsafeMutablePointer<z_stream>
+    private let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 16)
 
     init() throws {
         z = .allocate(capacity: 1)
@@ -300,6 +303,7 @@ final class DeflateStream: @unchecked Sendable {
             Int32(MemoryLayout<z_stream>.size))
         guard result == Z_OK else {
             z.deallocate()
+            chunk.deallocate()
             throw ExportError.packaging("zlib could not start a deflate stream (\(result))")
         }
     }
@@ -307,22 +311,19 @@ final class DeflateStream: @unchecked Sendable {
     deinit {
         deflateEnd(z)
         z.deallocate()
+        chunk.deallocate()
     }
 
     /// Deflates `input` (all of it) with `flush`, appending what comes out to `output`; nil, or why it failed.
     func deflate(_ input: [UInt8], flush: Int32, into output: inout [UInt8]) -> String? {
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        return input.withUnsafeBufferPointer { inBuf -> String? in
+        input.withUnsafeBufferPointer { inBuf -> String? in
             z.pointee.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
             z.pointee.avail_in = uInt(inBuf.count)
             while true {
-                let result = chunk.withUnsafeMutableBufferPointer { outBuf -> Int32 in
-                    z.pointee.next_out = outBuf.baseAddress
-                    z.pointee.avail_out = uInt(outBuf.count)
-                    return CSystemZlib.deflate(z, flush)
-                }
-                let produced = chunk.count - Int(z.pointee.avail_out)
-                output.append(contentsOf: chunk[..<produced])
+                z.pointee.next_out = chunk.baseAddress
+                z.pointee.avail_out = uInt(chunk.count)
+                let result = CSystemZlib.deflate(z, flush)
+                output.append(contentsOf: chunk[..<(chunk.count - Int(z.pointee.avail_out))])
                 if result == Z_STREAM_END { return nil }
                 // Z_BUF_ERROR is no progress possible: not an error when the output had room (zlib's zpipe).
                 guard result == Z_OK || result == Z_BUF_ERROR else { return "zlib failed to deflate (\(result))" }
@@ -336,34 +337,57 @@ final class DeflateStream: @unchecked Sendable {
     }
 }
 
-/// One block of an entry and, once `done` is signalled, its compressed bytes.
+/// Streams for blocks that run at the same time, each reset before it is used again.
+final class StreamPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [DeflateStream] = []
+
+    func take() throws -> DeflateStream {
+        if let s = lock.withLock({ free.popLast() }) {
+            guard deflateReset(s.z) == Z_OK else { throw ExportError.packaging("zlib could not reset a stream") }
+            return s
+        }
+        return try DeflateStream()
+    }
+
+    func give(_ s: DeflateStream) { lock.withLock { free.append(s) } }
+}
+
+/// One block of an entry and, once `done` is signalled, its compressed bytes. Used again for a
+/// later block once its bytes are written.
 final class DeflateJob: @unchecked Sendable {
-    let input: [UInt8]
-    let dictionary: [UInt8]
-    let last: Bool
+    var input: [UInt8] = []
+    var dictionary: [UInt8] = []
+    var last = false
     var output: [UInt8] = []
     var failure: String?
     let done = DispatchSemaphore(value: 0)
 
-    init(input: [UInt8], dictionary: [UInt8], last: Bool) {
-        self.input = input
-        self.dictionary = dictionary
-        self.last = last
+    init() {
+        input.reserveCapacity(EntryDeflater.blockSize)
+    }
+
+    func reset() {
+        input.removeAll(keepingCapacity: true)
+        dictionary.removeAll(keepingCapacity: true)
+        output.removeAll(keepingCapacity: true)
+        last = false
+        failure = nil
     }
 
     /// Continues the entry's one stream (jobs run in order on one queue).
     func run(on stream: DeflateStream) {
         defer { done.signal() }
-        output.reserveCapacity(input.count / 2)
         failure = stream.deflate(input, flush: last ? Z_FINISH : Z_NO_FLUSH, into: &output)
     }
 
     /// A stream of its own, primed with the bytes before the block, ended on a byte boundary
     /// (an empty stored block) so the next block's bytes follow; the last block ends the stream.
-    func runAlone() {
+    func runAlone(_ streams: StreamPool) {
         defer { done.signal() }
         do {
-            let stream = try DeflateStream()
+            let stream = try streams.take()
+            defer { streams.give(stream) }
             if !dictionary.isEmpty {
                 let result = dictionary.withUnsafeBufferPointer {
                     deflateSetDictionary(stream.z, $0.baseAddress, uInt($0.count))
@@ -373,7 +397,6 @@ final class DeflateJob: @unchecked Sendable {
                     return
                 }
             }
-            output.reserveCapacity(input.count / 2)
             failure = stream.deflate(input, flush: last ? Z_FINISH : Z_SYNC_FLUSH, into: &output)
         } catch {
             failure = "\(error)"
