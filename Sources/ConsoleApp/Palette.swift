@@ -17,6 +17,7 @@ enum Palette {
         ("group close NAME", "close a room (members return to the main room)"),
         ("move CODE… ROOM", "assign or move participants (several at once)"),
         ("participant add CODE ROLE…", "add a participant"),
+        ("participant role CODE ROLE…", "correct a job role (\"role not recorded\")"),
         ("consent CODE", "record consent (every checklist item)"),
         ("speaker CODE | source S | room NAME", "set who, how and where the next line is logged"),
         ("speaker 12-40 CODE|facilitator|none", "set who spoke contributions 12 to 40 (a transcript with no speakers)"),
@@ -96,7 +97,7 @@ enum Palette {
             }
             throw Refusal(description: "group add NAME, group close NAME, or group rename NAME to NEW NAME")
         case "participant":
-            throw Refusal(description: "participant add CODE ROLE…")
+            throw Refusal(description: "participant add CODE ROLE…, or participant role CODE ROLE…")
         case "consent":
             throw Refusal(description: "consent CODE")
         case "speaker":

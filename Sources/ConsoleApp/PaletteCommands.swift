@@ -50,7 +50,11 @@ enum PaletteCommands {
             guard !codes.isEmpty, i < words.count else { throw Palette.Refusal(description: "move CODE… ROOM") }
             return .move(participants: codes, to: .named(rest(from: i)))
         case "participant":
-            guard words.first == "add", words.count >= 3 else { return nil }
+            guard words.count >= 3 else { return nil }
+            if words[0] == "role" {
+                return .updateParticipant(ParticipantChange(participant: words[1], jobRole: rest(from: 2)))
+            }
+            guard words.first == "add" else { return nil }
             return .addParticipant(NewParticipant(code: words[1], jobRole: rest(from: 2)))
         case "facilitator":
             guard words.first == "add", words.count >= 3, let role = FacilitatorRole(rawValue: words[1]) else {

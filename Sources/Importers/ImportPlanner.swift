@@ -301,7 +301,7 @@ public enum ImportPlanner {
         return ImportPlan(payloads: payloads, report: report)
     }
 
-    static let unrecordedRole = "role not recorded"
+    static let unrecordedRole = Participant.unrecordedRole
 
     /// The code `state.nextParticipantCode` would give after `taken` were added.
     private static func nextCode(_ taken: Set<String>) -> String {

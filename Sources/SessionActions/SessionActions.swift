@@ -61,6 +61,14 @@ public enum SessionActions {
                     outcome.message += StudyMembership.link(joining, code: code)
                 }
                 return outcome
+            case .updateParticipant(let change):
+                // A code is one person across a study: a new job role is checked against its other sessions.
+                try Permissions.check(command, by: actor, in: journal.state)
+                if let role = change.jobRole {
+                    let code = try Names.participant(change.participant, in: journal.state)
+                    try StudyMembership.checkRole(code: code, jobRole: role, in: journal, ciphers: studyCiphers)
+                }
+                return try appendBuilt(command, by: actor, on: journal, at: now)
             case .withdraw(let order): return try DataProtection.withdraw(order, by: actor, on: journal, at: now)
             case .anonymise: return try DataProtection.anonymise(by: actor, on: journal, at: now)
             case .export(let format, let path):
@@ -151,6 +159,18 @@ enum Build {
             ]
             if let name = p.realName { out.append(RealNameRecorded(code: code, name: name)) }
             return out
+        case .updateParticipant(let change):
+            let code = try Names.participant(change.participant, in: state)
+            let role = change.jobRole?.trimmingCharacters(in: .whitespacesAndNewlines)
+            made.names = [code]
+            if let role { made.names.append("job role \(role)") }
+            if let org = change.organisationType { made.names.append("organisation type \(org.rawValue)") }
+            if let a = change.attribution { made.names.append("attribution \(a.rawValue)") }
+            return [
+                ParticipantUpdated(
+                    code: code, jobRole: role, organisationType: change.organisationType,
+                    attribution: change.attribution)
+            ]
         case .consent(let typed, let items):
             let code = try Names.participant(typed, in: state)
             let checklist = state.consentChecklist
@@ -335,6 +355,8 @@ enum Messages {
         case .openConsole(let role): return "console opened as \(role.rawValue)"
         case .addFacilitator(let name, let role): return "added \(name) (\(role.rawValue))"
         case .addParticipant: return "added \(made.names.first ?? "")"
+        case .updateParticipant:
+            return "\(made.names.first ?? ""): " + made.names.dropFirst().joined(separator: ", ")
         case .consent:
             guard case .consent(let code, let given, let checklist) = made.result else { return "consent recorded" }
             let missing = checklist.filter { !given.contains($0) }

@@ -108,6 +108,24 @@ public enum RedactionChoice: Sendable, Equatable {
     case manual(TextSpan, IdentifierLabel)
 }
 
+/// A participant's details corrected after they were added: only the fields given change.
+public struct ParticipantChange: Sendable, Equatable {
+    /// The participant as typed (`P04`, `p4`, `4`).
+    public var participant: String
+    public var jobRole: String?
+    public var organisationType: OrganisationType?
+    public var attribution: AttributionPreference?
+    public init(
+        participant: String, jobRole: String? = nil, organisationType: OrganisationType? = nil,
+        attribution: AttributionPreference? = nil
+    ) {
+        self.participant = participant
+        self.jobRole = jobRole
+        self.organisationType = organisationType
+        self.attribution = attribution
+    }
+}
+
 /// Where the discussion guide moves to.
 public enum GuideMove: Sendable, Equatable {
     /// A segment, 1-based.
@@ -182,6 +200,9 @@ public enum SessionCommand: Sendable {
     // People and consent
     case addFacilitator(name: String, role: FacilitatorRole)
     case addParticipant(NewParticipant)
+    /// A participant's job role, organisation type or attribution preference, corrected (an import's
+    /// "role not recorded").
+    case updateParticipant(ParticipantChange)
     /// Consent for a participant: the checklist items given (empty: every item).
     case consent(participant: String, items: [String])
     /// The study's checklist: each item required, or optional with the effect of leaving it out.
@@ -241,6 +262,7 @@ public enum SessionCommand: Sendable {
         case .openConsole: return "open-console"
         case .addFacilitator: return "facilitator-add"
         case .addParticipant: return "participant-add"
+        case .updateParticipant: return "participant-set"
         case .consent: return "consent"
         case .setConsentChecklist: return "consent-checklist"
         case .blocklist: return "blocklist"

@@ -38,6 +38,22 @@ enum StudyMembership {
         }
     }
 
+    /// A participant's new job role, in a session of a study: refused when the code holds another recorded role
+    /// in another session (a code is one person across the study).
+    static func checkRole(
+        code: String, jobRole: String, in journal: any SessionJournal, ciphers: StudyCipherProvider?
+    ) throws {
+        guard journal is SQLiteJournal else { return }
+        do {
+            guard let (study, entry) = try Study.containing(file: journal.location, cipherFor: ciphers) else {
+                return
+            }
+            try study.checkRoleChange(code: code, jobRole: jobRole, session: entry.name)
+        } catch let e as StudyError {
+            throw ActionError.study(e)
+        }
+    }
+
     /// After the participant was added: the manifest's attendance links the code to this session.
     static func link(_ joining: Joining, code: String) -> String {
         // The session holds the participant already; a manifest that cannot be written is mended by `study show`.

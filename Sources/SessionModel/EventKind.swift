@@ -11,6 +11,7 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
     case consoleOpened = "console.opened"
     case facilitatorAdded = "facilitator.added"
     case participantAdded = "participant.added"
+    case participantUpdated = "participant.updated"
     case realNameRecorded = "participant.real-name"
     case consentRecorded = "consent.recorded"
     case consentChecklistSet = "consent.checklist"
@@ -52,7 +53,8 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
         case .concernRaised, .concernAcknowledged, .concernActionTaken:
             return true
         case .sessionCreated, .sessionClosed, .recordingToggled, .consoleOpened, .facilitatorAdded,
-            .participantAdded, .realNameRecorded, .consentRecorded, .consentChecklistSet, .blocklistNameAdded,
+            .participantAdded, .participantUpdated, .realNameRecorded, .consentRecorded, .consentChecklistSet,
+            .blocklistNameAdded,
             .linkageDestroyed, .groupCreated, .groupRenamed, .groupClosed, .participantAssigned,
             .roundStarted, .roundEnded, .guideSet, .guideAdvanced, .contributionLogged, .contributionEdited,
             .contributionStruck, .contributionRestored, .attributionSet, .speakerSet, .codebookSet, .codeTagged,
@@ -68,7 +70,8 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
     public var version: Int {
         switch self {
         case .sessionCreated, .sessionClosed, .recordingToggled, .consoleOpened, .facilitatorAdded,
-            .participantAdded, .realNameRecorded, .consentRecorded, .consentChecklistSet, .blocklistNameAdded,
+            .participantAdded, .participantUpdated, .realNameRecorded, .consentRecorded, .consentChecklistSet,
+            .blocklistNameAdded,
             .linkageDestroyed, .groupCreated, .groupRenamed, .groupClosed, .participantAssigned,
             .roundStarted, .roundEnded, .guideSet, .guideAdvanced, .contributionLogged, .contributionEdited,
             .contributionStruck, .contributionRestored, .attributionSet, .speakerSet, .codebookSet, .codeTagged,
@@ -90,6 +93,7 @@ public enum EventBody: Sendable, Equatable {
     case consoleOpened(ConsoleOpened)
     case facilitatorAdded(FacilitatorAdded)
     case participantAdded(ParticipantAdded)
+    case participantUpdated(ParticipantUpdated)
     case realNameRecorded(RealNameRecorded)
     case consentRecorded(ConsentRecorded)
     case consentChecklistSet(ConsentChecklistSet)
@@ -136,6 +140,7 @@ public enum EventBody: Sendable, Equatable {
         case .consoleOpened: return .consoleOpened
         case .facilitatorAdded: return .facilitatorAdded
         case .participantAdded: return .participantAdded
+        case .participantUpdated: return .participantUpdated
         case .realNameRecorded: return .realNameRecorded
         case .consentRecorded: return .consentRecorded
         case .consentChecklistSet: return .consentChecklistSet
@@ -188,6 +193,7 @@ public enum EventBody: Sendable, Equatable {
         case .consoleOpened(let p): return p
         case .facilitatorAdded(let p): return p
         case .participantAdded(let p): return p
+        case .participantUpdated(let p): return p
         case .realNameRecorded(let p): return p
         case .consentRecorded(let p): return p
         case .consentChecklistSet(let p): return p
@@ -240,6 +246,7 @@ extension EventCodec {
         case .consoleOpened: return .consoleOpened(try decode(ConsoleOpened.self))
         case .facilitatorAdded: return .facilitatorAdded(try decode(FacilitatorAdded.self))
         case .participantAdded: return .participantAdded(try decode(ParticipantAdded.self))
+        case .participantUpdated: return .participantUpdated(try decode(ParticipantUpdated.self))
         case .realNameRecorded: return .realNameRecorded(try decode(RealNameRecorded.self))
         case .consentRecorded: return .consentRecorded(try decode(ConsentRecorded.self))
         case .consentChecklistSet: return .consentChecklistSet(try decode(ConsentChecklistSet.self))
@@ -286,6 +293,7 @@ extension EventCodec {
         case .consoleOpened(let p): return try encoder.encode(p)
         case .facilitatorAdded(let p): return try encoder.encode(p)
         case .participantAdded(let p): return try encoder.encode(p)
+        case .participantUpdated(let p): return try encoder.encode(p)
         case .realNameRecorded(let p): return try encoder.encode(p)
         case .consentRecorded(let p): return try encoder.encode(p)
         case .consentChecklistSet(let p): return try encoder.encode(p)

@@ -94,6 +94,26 @@ public struct ParticipantAdded: EventPayload {
     }
 }
 
+/// A participant's details corrected after they were added (a job role an import could not know: "role not
+/// recorded"). Only the fields given change; the code never does.
+public struct ParticipantUpdated: EventPayload {
+    public static let kind = EventKind.participantUpdated.rawValue
+    public var body: EventBody { .participantUpdated(self) }
+    public var code: String
+    public var jobRole: String?
+    public var organisationType: OrganisationType?
+    public var attribution: AttributionPreference?
+    public init(
+        code: String, jobRole: String? = nil, organisationType: OrganisationType? = nil,
+        attribution: AttributionPreference? = nil
+    ) {
+        self.code = code
+        self.jobRole = jobRole
+        self.organisationType = organisationType
+        self.attribution = attribution
+    }
+}
+
 /// Goes to the linkage table only; never to research data.
 public struct RealNameRecorded: EventPayload {
     public static let kind = EventKind.realNameRecorded.rawValue

@@ -18,6 +18,20 @@ extension SessionState {
         participantOrder.append(e.code)
     }
 
+    mutating func fold(_ e: ParticipantUpdated, _ event: SessionEvent) throws {
+        let p = try requireParticipant(e.code)
+        guard !p.withdrawn else { throw SessionError.participantWithdrawn(e.code) }
+        guard e.jobRole != nil || e.organisationType != nil || e.attribution != nil else {
+            throw SessionError.emptyText(field: "the participant's new details")
+        }
+        if let role = e.jobRole {
+            try Self.requireText(role, field: "the job role", limit: TextLimits.name)
+            participants[e.code]?.jobRole = role
+        }
+        if let org = e.organisationType { participants[e.code]?.organisationType = org }
+        if let attribution = e.attribution { participants[e.code]?.attribution = attribution }
+    }
+
     mutating func fold(_ e: ConsentRecorded, _ event: SessionEvent) throws {
         _ = try requireParticipant(e.code)
         participants[e.code]?.consent = ConsentRecord(items: e.items, checkedBy: e.checkedBy, at: event.at)

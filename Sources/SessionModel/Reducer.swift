@@ -50,6 +50,7 @@ extension SessionState {
         // People
         case .facilitatorAdded(let e): try fold(e, event)
         case .participantAdded(let e): try fold(e, event)
+        case .participantUpdated(let e): try fold(e, event)
         case .consentRecorded(let e): try fold(e, event)
         case .consentChecklistSet(let e): try fold(e, event)
         // Rooms and rounds
@@ -118,7 +119,8 @@ extension SessionState {
         case .themeCreated:
             themes.append(Theme(number: themes.count + 1, title: "", contributions: []))
         case .sessionCreated, .sessionClosed, .recordingToggled, .consoleOpened, .facilitatorAdded,
-            .participantAdded, .realNameRecorded, .consentRecorded, .consentChecklistSet, .blocklistNameAdded,
+            .participantAdded, .participantUpdated, .realNameRecorded, .consentRecorded, .consentChecklistSet,
+            .blocklistNameAdded,
             .linkageDestroyed, .groupCreated, .groupRenamed, .groupClosed, .participantAssigned,
             .roundStarted, .roundEnded, .guideSet, .guideAdvanced, .contributionEdited,
             .contributionStruck, .contributionRestored, .attributionSet, .speakerSet, .codebookSet, .codeTagged,

@@ -26,6 +26,8 @@ public struct ConsentRecord: Codable, Sendable, Equatable {
 }
 
 public struct Participant: Codable, Sendable, Equatable {
+    /// The job role an import gives a participant it adds (`--add-unknown`), until it is set.
+    public static let unrecordedRole = "role not recorded"
     public var code: String
     public var jobRole: String
     public var organisationType: OrganisationType?

@@ -298,7 +298,7 @@ public enum ErasureRules {
         case .realNameRecorded(let e): return .realName(code: e.code)
         case .blocklistNameAdded: return .blockedName
         case .sessionCreated, .sessionClosed, .recordingToggled, .consoleOpened, .facilitatorAdded,
-            .participantAdded, .consentRecorded, .consentChecklistSet, .linkageDestroyed,
+            .participantAdded, .participantUpdated, .consentRecorded, .consentChecklistSet, .linkageDestroyed,
             .groupCreated, .groupRenamed, .groupClosed, .participantAssigned, .roundStarted, .roundEnded,
             .guideSet, .guideAdvanced, .codebookSet, .themeCreated,
             // Who spoke a range: numbers and a code, no words; its contributions go on their own.

@@ -293,6 +293,19 @@ public final class Study {
         return same
     }
 
+    /// A participant's job role changed in one session: refused when another session holds the same code with
+    /// another role that was recorded (not an import's "role not recorded"), as `study add` would refuse them.
+    public func checkRoleChange(code: String, jobRole: String, session sessionName: String) throws {
+        let role = ImplicitIdentification.normalised(jobRole)
+        for session in manifest.sessions where session.name != sessionName {
+            guard let state = try? self.state(of: session), let other = state.participant(code) else { continue }
+            let there = ImplicitIdentification.normalised(other.jobRole)
+            if there != role && there != ImplicitIdentification.normalised(Participant.unrecordedRole) {
+                throw StudyError.roleDiffersInStudy(code: code, session: session.name, role: other.jobRole)
+            }
+        }
+    }
+
     /// Records that `code` attended `session` (the manifest's attendance), once.
     public func recordAttendance(code: String, session: String) throws {
         guard manifest.attendance[code]?.contains(session) != true else { return }

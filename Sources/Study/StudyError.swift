@@ -25,6 +25,8 @@ public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
     case withdrawalIncomplete(done: [String], failed: String, why: String)
     /// A study export was asked to be written over the study's own manifest.
     case exportOverManifest(String)
+    /// A participant's new job role differs from the one the same code holds in another session.
+    case roleDiffersInStudy(code: String, session: String, role: String)
 
     public var description: String {
         switch self {
@@ -67,6 +69,9 @@ public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
         case .withdrawalIncomplete(let done, let failed, let why):
             return
                 "the withdrawal stopped at \(failed) (\(why)); it is complete in \(done.isEmpty ? "no session" : done.joined(separator: ", ")); fix the cause and run it again to finish"
+        case .roleDiffersInStudy(let code, let session, let role):
+            return
+                "\(code) is a \(role) in \(session) of this study; a code is one person across the study, so their job role is the same in every session (change it there too, or check the code)"
         case .exportOverManifest(let path):
             return "\(path) is the study's manifest; an export is never written over it, so choose another file name"
         }

@@ -120,6 +120,14 @@ final class ActionParityTests: XCTestCase {
                 cli: ["participant", "add", "F", "--code", "P09", "--role", "Nurse"],
                 console: .palette("participant add P09 Nurse"), refusal: nil),
             Row(
+                name: "participant role", user: lead,
+                cli: ["participant", "set", "F", "4", "--role", "Family support worker"],
+                console: .palette("participant role 4 Family support worker"), refusal: nil),
+            Row(
+                name: "participant role unknown", user: lead,
+                cli: ["participant", "set", "F", "P42", "--role", "Nurse"],
+                console: .palette("participant role P42 Nurse"), refusal: "no participant 'P42'"),
+            Row(
                 name: "facilitator add", user: lead,
                 cli: ["facilitator", "add", "F", "Jo Notes", "--role", "notetaker"],
                 console: .palette("facilitator add notetaker Jo Notes"), refusal: nil),

@@ -107,4 +107,84 @@ final class OutsideInTrialTests: XCTestCase {
         XCTAssertTrue(all.contains("PERSON “Kayleigh Jones” accepted"), all)
         XCTAssertTrue(all.contains("no finding left to review"), all)
     }
+
+    /// An import's `--add-unknown` adds people as "role not recorded", and docs/imports.md sent the user to a
+    /// `convene people` that does not exist: every quote of theirs stayed "role not recorded" in every export.
+    /// `participant set` corrects the role (a `participant.updated` event), checked like `participant add`.
+    func testARoleNotRecordedByAnImportCanBeSetAndReachesTheExport() throws {
+        let file = path("chat.convene")
+        try ConveneProcess.ok(["new", file, "--title", "Chat", "--date", "2026-12-04"])
+        let chat = path("chat.txt")
+        try "14:02:11 From Zed Quinn : We lose them when the worker changes\n".write(
+            toFile: chat, atomically: true, encoding: .utf8)
+        let imported = try ConveneProcess.ok(["import", file, "--zoom-chat", chat, "--add-unknown"]).stdout
+        XCTAssertTrue(imported.contains("new participant P01"), imported)
+        try ConveneProcess.ok(["consent", file, "P01"])
+        XCTAssertTrue(try ConveneProcess.ok(["show", file]).stdout.contains("P01  role not recorded"))
+
+        let set = try ConveneProcess.ok([
+            "participant", "set", file, "1", "--role", "Youth worker", "--org-type", "voluntary",
+        ])
+        XCTAssertEqual(set.stdout, "P01: job role Youth worker, organisation type voluntary\n")
+        let show = try ConveneProcess.ok(["show", file]).stdout
+        XCTAssertTrue(show.contains("P01  Youth worker"), show)
+        XCTAssertTrue(try ConveneProcess.ok(["events", file]).stdout.contains("participant.updated"))
+        let csv = path("chat.csv")
+        try ConveneProcess.ok(["export", file, "--format", "csv", "-o", csv])
+        let rows = try String(contentsOfFile: csv, encoding: .utf8)
+        XCTAssertTrue(rows.contains(",P01,role,Youth worker,"), rows)
+        XCTAssertFalse(rows.contains("role not recorded"), rows)
+
+        // Nothing to change is a bad argument; an unknown code is refused with the candidates.
+        XCTAssertEqual(try ConveneProcess.run(["participant", "set", file, "P01"]).status, 2)
+        let unknown = try ConveneProcess.run(["participant", "set", file, "P09", "--role", "Nurse"])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.stderr.contains("no participant 'P09'"), unknown.stderr)
+    }
+
+    /// A code is one person across a study: a role set in one session may not contradict another session's.
+    func testARoleSetInAStudySessionIsCheckedAgainstTheStudy() throws {
+        let study = try study()
+        let g2 = study + "/g2.convene"
+        try ConveneProcess.ok(["participant", "add", g2, "--code", "P01", "--role", "Social worker"])
+        let refused = try ConveneProcess.run(["participant", "set", g2, "P01", "--role", "Police officer"])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("P01 is a Social worker in g1 of this study"), refused.stderr)
+        XCTAssertFalse(try ConveneProcess.ok(["events", g2]).stdout.contains("participant.updated"))
+        // The attribution preference is the session's own to change.
+        try ConveneProcess.ok(["participant", "set", g2, "P01", "--attribution", "no-role"])
+    }
+
+    /// `study show` said "participants:  · consent: all ✓" of a session nobody had joined yet.
+    func testAStudyOverviewSaysWhenASessionHasNobodyYet() throws {
+        let study = try study()
+        let show = try ConveneProcess.ok(["study", "show", study]).stdout
+        XCTAssertTrue(show.contains("participants: P01 · consent: all ✓"), show)
+        XCTAssertTrue(show.contains("participants: none yet"), show)
+        XCTAssertFalse(show.contains("participants:  ·"), show)
+    }
+
+    /// A study export is recorded in every session's journal; the study withdrawal listed the one file once per
+    /// session ("exports … (30)" for 16 files). It is listed once, with the sessions it holds.
+    func testAStudyWithdrawalListsAStudyExportOnce() throws {
+        let study = try study()
+        let g2 = study + "/g2.convene"
+        try ConveneProcess.ok(["participant", "add", g2, "--code", "P01", "--role", "Social worker"])
+        try ConveneProcess.ok(["study", "export", study, "--format", "csv", "-o", path("study.csv")])
+        try ConveneProcess.ok(["export", study + "/g1.convene", "--format", "json", "-o", path("g1.json")])
+        let receipt = try ConveneProcess.ok(["study", "withdraw", study, "P01", "--dry-run"]).stdout
+        XCTAssertTrue(
+            receipt.contains("exports of any session made before this withdrawal (2 files)"), receipt)
+        let lines = receipt.split(separator: "\n").filter { $0.contains("study-csv  study.csv") }
+        XCTAssertEqual(lines.filter { $0.hasPrefix("  g1, g2  ") }.count, 1, receipt)
+    }
+
+    /// A study export to docx said "the export could not be packaged: a study exports to …".
+    func testAStudyExportToASessionOnlyFormatSaysWhereThatFormatIs() throws {
+        let study = try study()
+        let r = try ConveneProcess.run(["study", "export", study, "--format", "docx", "-o", path("study.docx")])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("docx is for one session (convene export SESSION --format docx)"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("study.docx")))
+    }
 }

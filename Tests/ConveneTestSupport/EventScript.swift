@@ -73,6 +73,7 @@ public enum EventScript {
         case .facilitatorAdded:
             return FacilitatorAdded(name: "F\(step.a) \(short)", role: FacilitatorRole.allCases[step.b % 4])
         case .participantAdded: return ParticipantAdded(code: "P\(10 + step.a)", jobRole: short)
+        case .participantUpdated: return ParticipantUpdated(code: code, jobRole: "Role \(short)")
         case .realNameRecorded: return RealNameRecorded(code: code, name: "Name \(short)")
         case .consentRecorded: return ConsentRecorded(code: code, items: ["recording"], checkedBy: "Sam")
         case .consentChecklistSet: return ConsentChecklistSet(items: ["recording", short])

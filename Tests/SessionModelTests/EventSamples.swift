@@ -24,6 +24,10 @@ enum EventSamples {
                 code: "P07", jobRole: "Youth worker", organisationType: .localAuthority,
                 strand: "A", attribution: .noRole
             ).body
+        case .participantUpdated:
+            return ParticipantUpdated(
+                code: "P07", jobRole: "Family support worker", organisationType: .voluntary, attribution: .role
+            ).body
         case .realNameRecorded: return RealNameRecorded(code: "P07", name: "Zoë O'Neill-Ng").body
         case .consentRecorded:
             return ConsentRecorded(code: "P07", items: ["recording", "quotes"], checkedBy: "Sam").body

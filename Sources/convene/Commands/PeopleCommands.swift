@@ -8,7 +8,7 @@ import TeamStore
 struct ParticipantCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "participant", abstract: "Manage participants.",
-        subcommands: [Add.self])
+        subcommands: [Add.self, Set.self])
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add", abstract: "Add a participant by pseudonym code.")
@@ -26,6 +26,32 @@ struct ParticipantCommand: ParsableCommand {
                 code: code, jobRole: role, organisationType: orgType, strand: strand,
                 attribution: attribution, realName: name)
             Output.line(try Sessions.perform(.addParticipant(person), on: session, by: actor).message)
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set",
+            abstract:
+                "Correct a participant's job role, organisation type or attribution (an import's \"role not recorded\")."
+        )
+        @OptionGroup var session: SessionFileArgument
+        @Argument(help: "The participant: P04, p4 or 4.") var participant: String
+        @Option(help: "Job role, e.g. \"Youth worker\".") var role: String?
+        @Option(help: "police, health, local-authority, education, voluntary or other.") var orgType: OrganisationType?
+        @Option(help: "role (quote with job role) or no-role.") var attribution: AttributionPreference?
+        @OptionGroup var actor: ActorOptions
+
+        func validate() throws {
+            guard role != nil || orgType != nil || attribution != nil else {
+                throw ValidationError("give what changes: --role, --org-type or --attribution")
+            }
+        }
+
+        func run() throws {
+            let change = ParticipantChange(
+                participant: participant, jobRole: role, organisationType: orgType, attribution: attribution)
+            Output.line(try Sessions.perform(.updateParticipant(change), on: session, by: actor).message)
         }
     }
 }

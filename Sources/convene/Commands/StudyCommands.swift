@@ -120,7 +120,11 @@ struct StudyCommand: ParsableCommand {
                         }
                         .joined(separator: ", ")
                 }
-                Output.line("    participants: \(s.participants.joined(separator: " ")) · \(consent)")
+                // "consent: all ✓" of nobody would read as a check made.
+                Output.line(
+                    s.participants.isEmpty
+                        ? "    participants: none yet"
+                        : "    participants: \(s.participants.joined(separator: " ")) · \(consent)")
                 Output.line(
                     "    open concerns: \(s.openConcerns) · unreviewed findings: \(s.unreviewedFindings) · withdrawn: "
                         + (s.withdrawn.isEmpty ? "none" : s.withdrawn.joined(separator: ", ")))
@@ -186,15 +190,27 @@ struct StudyCommand: ParsableCommand {
                 if !receipt.alreadyWithdrawn.isEmpty {
                     Output.line("already withdrawn earlier from: \(receipt.alreadyWithdrawn.joined(separator: ", "))")
                 }
-                let exports = receipt.exportsBefore
+                // A study export is recorded in every session's journal, but it is one file: listed once.
+                var files: [(sessions: [String], export: ProcessRecord)] = []
+                for (session, e) in receipt.exportsBefore {
+                    if e.kind.hasPrefix("study-"),
+                        let i = files.firstIndex(where: {
+                            $0.export.kind == e.kind && $0.export.detail == e.detail && $0.export.at == e.at
+                        })
+                    {
+                        files[i].sessions.append(session)
+                    } else {
+                        files.append(([session], e))
+                    }
+                }
                 Output.line(
-                    exports.isEmpty
+                    files.isEmpty
                         ? "exports of any session made before this withdrawal: none"
-                        : "exports of any session made before this withdrawal (\(exports.count)); delete these copies outside Convene:"
+                        : "exports of any session made before this withdrawal (\(files.count) \(files.count == 1 ? "file" : "files")); delete these copies outside Convene:"
                 )
-                for (session, e) in exports {
+                for (sessions, e) in files {
                     Output.line(
-                        "  \(session)  \(ISO8601DateFormatter().string(from: e.at))  \(e.kind)  \(e.detail)  (by \(e.by))"
+                        "  \(sessions.joined(separator: ", "))  \(ISO8601DateFormatter().string(from: e.at))  \(e.kind)  \(e.detail)  (by \(e.by))"
                     )
                 }
             }
@@ -280,6 +296,11 @@ struct StudyCommand: ParsableCommand {
 
         func run() throws {
             let study = try folder.open()
+            guard StudyExport.formats.contains(format) else {
+                throw CLIError(
+                    "a study is exported as \(StudyExport.formats.map(\.rawValue).joined(separator: ", ")); \(format.rawValue) is for one session (convene export SESSION --format \(format.rawValue))"
+                )
+            }
             // Refused before any work: the study's own files (Study.checkExportTarget) and any session file; then
             // written as every export is (ExportFile: 0600, whole or not at all), without the whole file in memory.
             // The warnings are judged as the sessions pass through the gate.
