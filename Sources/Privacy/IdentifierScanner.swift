@@ -208,6 +208,11 @@ struct ScanContext {
 
     /// The gazetteer lists each token's key is on, looked up once per token (recognisers ask several times).
     let lists: [Gazetteer.Lists]
+    /// Each token's `ageValue` and `ageEnd`, worked out once: the age recognisers ask about every token many times.
+    /// The recognisers' hot word sets each token's key is on (`TokenVocab`), looked up once per token.
+    let vocab: [TokenVocab]
+    private(set) var ages: [Int?] = []
+    private(set) var ageEnds: [Int] = []
 
     init(scalars: [Unicode.Scalar], tokens: [Token], gazetteer: Gazetteer) {
         self.scalars = scalars
@@ -215,6 +220,9 @@ struct ScanContext {
         self.gazetteer = gazetteer
         quiet = Array(repeating: false, count: tokens.count)
         lists = tokens.map { $0.kind == .punct ? [] : gazetteer.lists($0.key) }
+        vocab = tokens.map { TokenVocab.of($0.key) }
+        ages = tokens.indices.map { computeAgeValue($0) }
+        ageEnds = tokens.indices.map { computeAgeEnd($0) }
     }
 
     /// Token `i` is on no list (not a word, not a listed name or place): `Gazetteer.isUnknown` of its key.
@@ -235,6 +243,11 @@ struct ScanContext {
     mutating func add(_ label: IdentifierLabel, scalars a: Int, _ b: Int) {
         candidates.append(Candidate(label: label, start: a, end: b))
     }
+
+    /// The hot word sets `key(i)` is on.
+    @inline(__always) func vocabAt(_ i: Int) -> TokenVocab { i >= 0 && i < vocab.count ? vocab[i] : TokenVocab.outside }
+    /// `key(i)` is on the word set `set` (`TokenVocab`).
+    @inline(__always) func inSet(_ set: TokenVocab, _ i: Int) -> Bool { vocabAt(i).contains(set) }
 
     func key(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].key : "" }
     func tok(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }

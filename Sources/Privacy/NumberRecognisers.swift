@@ -869,7 +869,10 @@ extension ScanContext {
         "only just about barely now nearly almost still already literally like maybe around probably actually really")
 
     /// An age in digits or words, "twenty-three" included (the value of the whole; `ageEnd` gives its last token).
-    func ageValue(_ i: Int) -> Int? {
+    @inline(__always) func ageValue(_ i: Int) -> Int? { i >= 0 && i < ages.count ? ages[i] : nil }
+
+    /// `ageValue` worked out from the tokens: once per token, when the scan starts (`ScanContext.ages`).
+    func computeAgeValue(_ i: Int) -> Int? {
         guard i >= 0, i < tokens.count else { return nil }
         let t = tokens[i]
         if t.kind == .number { return t.length <= 2 ? Int(t.text) : nil }
@@ -883,7 +886,10 @@ extension ScanContext {
     }
 
     /// The last token of the age starting at `i` ("twenty-three" is three tokens).
-    func ageEnd(_ i: Int) -> Int {
+    @inline(__always) func ageEnd(_ i: Int) -> Int { i >= 0 && i < ageEnds.count ? ageEnds[i] : i }
+
+    /// `ageEnd` worked out from the tokens: once per token, when the scan starts (`ScanContext.ageEnds`).
+    func computeAgeEnd(_ i: Int) -> Int {
         if let v = Self.numberWords[key(i)], v >= 20, v % 10 == 0, key(i + 1) == "-",
             let u = Self.numberWords[key(i + 2)], u < 10,
             !tokens[i + 1].spaceBefore
@@ -912,6 +918,7 @@ extension ScanContext {
     /// "a mum (17)". Returns the age token.
     func moreAges(at i: Int) -> Int? {
         let k = key(i)
+        let kv = vocabAt(i)
         func ends(_ j: Int) -> Bool {
             guard let n = tok(ageEnd(j) + 1) else { return true }
             return n.isPunct(",.;!?)—–-") || ["and", "when", "but", "so", "then", "now"].contains(n.key)
@@ -920,7 +927,7 @@ extension ScanContext {
         // "a test at 13", '"traditional marriage" at 15' (not "we lose them at 16": a group's age is generic).
         let before = tok(i - 1)?.isPunct("\"”’)") == true ? i - 2 : i - 1
         if k == "at" || k == "since", tok(i + 1)?.kind == .number, let v = ageValue(i + 1), (1...17).contains(v),
-            !Self.timeContexts.contains(key(before)), !Self.groupObjects.contains(key(before)),
+            !inSet(.timeContexts, before), !inSet(.groupObjects, before),
             tok(before)?.isWordLike == true, ends(i + 1)
         {
             return i + 1
@@ -935,7 +942,7 @@ extension ScanContext {
         {
             return i
         }
-        if Vocab.relations.contains(k) || Vocab.personNouns.contains(k) || Self.bracketAged.contains(k),
+        if kv.contains(.relations) || kv.contains(.personNouns) || kv.contains(.bracketAged),
             key(i + 1) == "(",
             let v = ageValue(i + 2), v <= 99,
             key(ageEnd(i + 2) + 1) == ")"
@@ -944,25 +951,25 @@ extension ScanContext {
         }
         // "a girl, 15, was stopped", "two boys, 13 and 15,": ages set off by commas after a person word.
         if key(i + 1) == ",", tok(i + 2).map({ $0.kind == .number || $0.kind == .word && $0.length >= 3 }) == true,
-            Self.singlePersonNouns.contains(k) || Self.pluralPersonNouns.contains(k) || Vocab.relations.contains(k),
-            let v = ageValue(i + 2), (1...21).contains(v) || Vocab.relations.contains(k) && v <= 99
+            kv.contains(.singlePersonNouns) || kv.contains(.pluralPersonNouns) || kv.contains(.relations),
+            let v = ageValue(i + 2), (1...21).contains(v) || kv.contains(.relations) && v <= 99
         {
             let e = ageEnd(i + 2)
-            if key(e + 1) == "," || key(e + 1) == ")" || key(e + 1) == "and" && Self.pluralPersonNouns.contains(k)
+            if key(e + 1) == "," || key(e + 1) == ")" || key(e + 1) == "and" && kv.contains(.pluralPersonNouns)
                 || tok(e + 1) == nil
             {
                 return i + 2
             }
         }
         // Shorthand: "lad 16 stopped near…", "Girl 13 in Govanhill" (not "Child 1", "Boy 2": designations are small numbers).
-        if let n = tok(i + 1), n.kind == .number, n.length <= 2, Self.singlePersonNouns.contains(k) || k == "twins",
+        if let n = tok(i + 1), n.kind == .number, n.length <= 2, kv.contains(.singlePersonNouns) || k == "twins",
             let v = Int(n.text), (8...21).contains(v),
             tok(i + 2).map({ !Self.ageUnits.contains($0.key) || $0.isPunct(",.;)-–") }) ?? true
         {
             return i + 1
         }
         // "bf 24", "boyfriend 19": an adult partner's age in shorthand, at the end of a clause.
-        if let n = tok(i + 1), n.kind == .number, n.length <= 2, Self.partnerWords.contains(k), !covered(i + 1),
+        if let n = tok(i + 1), n.kind == .number, n.length <= 2, kv.contains(.partnerWords), !covered(i + 1),
             let v = Int(n.text), (12...60).contains(v), tok(i + 2).map({ $0.isPunct(",.;)-–!?") }) ?? true
         {
             return i + 1
@@ -1129,13 +1136,13 @@ extension ScanContext {
             {
                 at = i + 1
             } else if t.key == "at", tok(i + 1)?.kind == .word, let v = ageValue(i + 1), (13...17).contains(v),
-                clauseEnds(i + 1), !Self.timeContexts.contains(key(i - 1)), !Self.groupObjects.contains(key(i - 1)),
+                clauseEnds(i + 1), !inSet(.timeContexts, i - 1), !inSet(.groupObjects, i - 1),
                 cueBefore(i, Self.personWords.union(Self.objectPronouns), reach: 14)
             {
                 at = i + 1
             }
             // "a lad of 15", "a girl of fourteen": a person noun, "of", an age.
-            if at == nil, t.key == "of", Self.singlePersonNouns.contains(key(i - 1)), let v = ageValue(i + 1),
+            if at == nil, t.key == "of", inSet(.singlePersonNouns, i - 1), let v = ageValue(i + 1),
                 (1...21).contains(v),
                 clauseEnds(i + 1)
                     || tok(ageEnd(i + 1) + 1)?.kind == .word
@@ -1157,7 +1164,7 @@ extension ScanContext {
                 if j > i + 1, let v = ageValue(j), (1...25).contains(v), clauseEnds(j) { at = j }
             }
             // "mum is 32 and dad 40": a second person's age after the first.
-            if at == nil, ["and", "&", ","].contains(t.key), Vocab.relations.contains(key(i + 1)),
+            if at == nil, ["and", "&", ","].contains(t.key), inSet(.relations, i + 1),
                 let v = ageValue(i + 2), (1...99).contains(v), tok(i + 2)?.kind == .number, clauseEnds(i + 2),
                 candidates.contains(where: { $0.label == .age && $0.end <= tokens[i].start })
             {
@@ -1357,6 +1364,7 @@ extension ScanContext {
             }
             // "aged 15", "age 14", "she's 13", "he is 15", "who was 14", "just turned 16".
             let k = t.key
+            let kv = vocabAt(i)
             var n: Int?
             if k == "aged" || (k == "age" && key(i - 1) != "under" && key(i - 1) != "school" && key(i - 1) != "working")
             {
@@ -1367,7 +1375,7 @@ extension ScanContext {
                 // "Age: 14", "age - 15" on a form or a sticky note.
                 if tok(i + 1)?.isPunct(":-–") == true { n = i + 2 }
             } else if k == "at",
-                Self.lifeEvents.contains(key(i - 1)) || key(i - 1) == "again" && tok(i - 2)?.kind == .number
+                inSet(.lifeEvents, i - 1) || key(i - 1) == "again" && tok(i - 2)?.kind == .number
             {
                 n = i + 1
             } else if k == "turned" || k == "turning" || k == "turns" {
@@ -1383,16 +1391,16 @@ extension ScanContext {
             } else if k == "im" || (k == "i" && ["am", "was"].contains(key(i + 1))) {
                 n = k == "im" ? i + 1 : i + 2
             } else if ["she", "he", "they", "who", "boy", "girl", "lad", "child"].contains(k)
-                || Vocab.relations.contains(k) && key(i - 1) != "the",
+                || kv.contains(.relations) && key(i - 1) != "the",
                 (["'", "’"].contains(key(i + 1)) && ["d", "ll"].contains(key(i + 2)) && key(i + 3) == "be")
                     || (["would", "will", "should", "must"].contains(key(i + 1)) && key(i + 2) == "be")
             {
                 // "she'd be 19 now", "he would be 16 this year"
                 n = ["'", "’"].contains(key(i + 1)) ? i + 4 : i + 3
                 if let m = n, ["only", "just", "about", "nearly", "almost", "around"].contains(key(m)) { n = m + 1 }
-            } else if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !Vocab.notNames.contains(k),
-                !Vocab.roles.contains(k),
-                !gazetteer.bigPlaces.contains(k), !gazetteer.towns.contains(k),
+            } else if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !kv.contains(.notNames),
+                !kv.contains(.roles),
+                !lists[i].contains(.bigPlace), !lists[i].contains(.town),
                 ["is", "was"].contains(key(i + 1))
                     || (["'", "’"].contains(key(i + 1)) && key(i + 2) == "s" && !tokens[i + 1].spaceBefore)
             {
@@ -1410,7 +1418,7 @@ extension ScanContext {
                 ["she", "he", "who", "girl", "boy", "lad", "child", "youngest", "eldest", "oldest"].contains(k)
                     || ["man", "woman", "male", "female", "bloke", "guy", "lady", "suspect"].contains(k)
                         && key(i - 1) == "the"
-                    || Vocab.relations.contains(k) && key(i - 1) != "the" || k == "boyfriend" || k == "girlfriend"
+                    || kv.contains(.relations) && key(i - 1) != "the" || k == "boyfriend" || k == "girlfriend"
             {
                 if ["'", "’"].contains(key(i + 1)), key(i + 2) == "s" {
                     n = i + 3

@@ -159,7 +159,7 @@ extension ScanContext {
         }
         // "mum says jovarn not home": who a person's words are about.
         if ["says", "said", "reckons", "thinks"].contains(prev),
-            Vocab.relations.contains(key(i - 2)) || Vocab.personNouns.contains(key(i - 2)),
+            inSet(.relations, i - 2) || inSet(.personNouns, i - 2),
             ["not", "is", "was", "has", "had", "isn't", "wasn't", "never", "still"].contains(next)
                 || Self.reportedVerbs.contains(next)
         {
@@ -175,7 +175,7 @@ extension ScanContext {
             return true
         }
         // "Haruka (SW) said", "Temi (police):": a name before a bracketed role.
-        if t.capitalised, next == "(", Vocab.roles.contains(key(i + 2)) || Self.bracketRoles.contains(key(i + 2)) {
+        if t.capitalised, next == "(", inSet(.roles, i + 2) || Self.bracketRoles.contains(key(i + 2)) {
             return true
         }
         // "Haruka, can you…", "Hi Temi", "cheers Olu": a vocative or a greeting.
@@ -294,7 +294,7 @@ extension ScanContext {
         if n.key == "aka" { return true }
         // "zorvika & her bf (19)": the person and someone of theirs.
         if ["&", "and", "+"].contains(n.key), Self.possessives.contains(key(e + 2)),
-            Vocab.relations.contains(key(e + 3))
+            inSet(.relations, e + 3)
         {
             return true
         }
@@ -327,7 +327,7 @@ extension ScanContext {
         if w == "dob" || Self.birthOrder.contains(w) || Vocab.nationalities.contains(w) { return true }
         // "→ community worker", "- her bf": who the person is, within three words.
         if (j...j + 2).contains(where: {
-            Vocab.relations.contains(key($0)) || Self.singlePersonNouns.contains(key($0))
+            inSet(.relations, $0) || inSet(.singlePersonNouns, $0)
         }) {
             return true
         }
@@ -798,8 +798,9 @@ extension ScanContext {
             guard t.kind == .word || t.kind == .alnum else { continue }
             if quiet[i] || covered(i) { continue }
             let k = t.key
+            let kv = vocabAt(i)
             // Titles: "Mrs Okafor", "Dr. Patel", "PC Jones".
-            if Vocab.titles.contains(k),
+            if kv.contains(.titles),
                 t.capitalised || ["mrs", "mr", "ms", "dr", "cllr", "pc", "dc", "ds"].contains(k)
             {
                 var j = i + 1
@@ -822,7 +823,7 @@ extension ScanContext {
                 }
             }
             // After a relationship word: "her son Tyler", "my colleague dave", "mum, Sharon,".
-            if Vocab.relations.contains(k) || Self.quotedAfter.contains(k) && tok(i + 1)?.isPunct("\"“") == true
+            if kv.contains(.relations) || kv.contains(.quotedAfter) && tok(i + 1)?.isPunct("\"“") == true
                 || (k == "young" && key(i + 1) == "person")
             {
                 var j = i + 1
@@ -837,7 +838,7 @@ extension ScanContext {
                     i = j + 2
                     continue
                 }
-                if Vocab.namingCues.contains(key(j)) { j += 1 }
+                if inSet(.namingCues, j) { j += 1 }
                 // "foster carer sue (?) says", "yp precious says": a listed name that is also a word, in lower case,
                 // after a person word and before a verb of saying or a bracket.
                 let wordNameSpeaks =
@@ -857,7 +858,7 @@ extension ScanContext {
             }
             // After a naming cue: "called Amber", "a lad called jayden", "her name is kayla", "known as Smurf".
             var cueNext: Int?
-            if Vocab.namingCues.contains(k) {
+            if kv.contains(.namingCues) {
                 cueNext = ["him", "her", "himself", "herself", "them"].contains(key(i + 1)) ? i + 2 : i + 1
             } else if k == "name", ["is", "was"].contains(key(i + 1)) {
                 cueNext = i + 2
@@ -895,7 +896,7 @@ extension ScanContext {
             if let j = cueNext, tok(j)?.isPunct("\"'“‘") == true, !(tok(j + 1)?.spaceBefore ?? true) { cueNext = j + 1 }
             if let j = cueNext, let n = tok(j), n.kind == .word, !notAName(j) {
                 let personBefore =
-                    Vocab.personNouns.contains(key(i - 1)) || Vocab.relations.contains(key(i - 1)) || k == "name"
+                    inSet(.personNouns, i - 1) || inSet(.relations, i - 1) || k == "name"
                 let everyday = Self.afterCalled.contains(n.key)
                 if n.capitalised && (!n.allCaps || gazetteer.isGiven(n.key))
                     || gazetteer.isGiven(n.key) && (personBefore || !gazetteer.isAmbiguous(n.key))
@@ -958,7 +959,7 @@ extension ScanContext {
             // "Skinny's real name", "the Smurf line": a nickname that is a word, where only a person fits.
             if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !t.sentenceStart || key(i + 1) == "line",
                 !notAName(i), !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k),
-                !Vocab.orgHeads.contains(k), !Self.determiners.contains(k), !Vocab.relations.contains(k),
+                !Vocab.orgHeads.contains(k), !Self.determiners.contains(k), !kv.contains(.relations),
                 ["'", "’"].contains(key(i + 1)) && key(i + 2) == "s" && ["real", "full", "first"].contains(key(i + 3))
                     && key(i + 4) == "name"
                     || key(i + 1) == "line" && !Self.railLines.contains(k) && !on(.given, i) && !on(.surname, i)
@@ -979,7 +980,7 @@ extension ScanContext {
             // "the lad's Lwazi", "the girl's Nasra": a person word, "'s" (is) and a name.
             if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i - 1) == "s",
                 ["'", "’"].contains(key(i - 2)),
-                Vocab.personNouns.contains(key(i - 3)) || Self.singlePersonNouns.contains(key(i - 3)),
+                inSet(.personNouns, i - 3) || inSet(.singlePersonNouns, i - 3),
                 key(i - 4) == "the", !on(.word, i) || given(i), !notAName(i), !notAPlaceOrNation(k)
             {
                 add(.person, tokens: i, extendName(i))
@@ -988,7 +989,7 @@ extension ScanContext {
             // "Nasra, she was…", "and Chen, the boy, he…": a name, then the person it is, in apposition.
             if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i + 1) == ",", !on(.word, i),
                 ["she", "he"].contains(key(i + 2))
-                    || key(i + 2) == "the" && Self.singlePersonNouns.contains(key(i + 3)) && key(i + 4) == ",",
+                    || key(i + 2) == "the" && inSet(.singlePersonNouns, i + 3) && key(i + 4) == ",",
                 !notAName(i), !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k)
             {
                 var c = Candidate(label: .person, start: t.start, end: t.end)
@@ -1000,8 +1001,8 @@ extension ScanContext {
             // "sadia 14 bangladeshi" (a name that is also a word, or one nobody listed, is a possible name).
             if t.kind == .word, t.length >= 3, !t.allCaps, opensNote(i),
                 given(i) || unknown(i),
-                !notAName(i), !on([.town, .bigPlace], i), !Vocab.relations.contains(k), !Vocab.personNouns.contains(k),
-                !Self.singlePersonNouns.contains(k)
+                !notAName(i), !on([.town, .bigPlace], i), !kv.contains(.relations), !kv.contains(.personNouns),
+                !kv.contains(.singlePersonNouns)
             {
                 if (ageAfterName(i) ?? looseAgeAfterName(i)) != nil {
                     var c = Candidate(label: .person, start: t.start, end: t.end)
@@ -1033,7 +1034,7 @@ extension ScanContext {
             // A word on no list where a name stands: "and Kez said", "Jaxon was 14", "Tiah (15)", "her bf jaydee".
             if t.kind == .word, t.length >= 3, !t.allCaps, unknown(i), !notAName(i),
                 !(on([.town, .bigPlace], i) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)),
-                !Vocab.relations.contains(k), !Vocab.personNouns.contains(k), !Self.vehicleCues.contains(k),
+                !kv.contains(.relations), !kv.contains(.personNouns), !Self.vehicleCues.contains(k),
                 !Self.brands.contains(k), possibleNamePosition(i)
             {
                 let e = t.capitalised ? extendName(i) : i
@@ -1063,7 +1064,7 @@ extension ScanContext {
             // A nickname that is an everyday word, before a verb of saying: "Bones said he'd sort it", "Tiny told her".
             if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, Self.sayingVerbs.contains(key(i + 1)),
                 !notAName(i),
-                !Vocab.relations.contains(k), !Vocab.personNouns.contains(k), !Self.determiners.contains(k),
+                !kv.contains(.relations), !kv.contains(.personNouns), !Self.determiners.contains(k),
                 !Self.groupWords.contains(k),
                 !Vocab.genericServiceWords.contains(k), !notAPlaceOrNation(k), !Vocab.orgHeads.contains(k),
                 !Self.documentWords.contains(k),
@@ -1088,14 +1089,14 @@ extension ScanContext {
             }
             // "jj aka Smurf", "yp tj aka Bones": a note opens with a short name in lower case and its alias.
             if t.kind == .word, !t.capitalised, t.length >= 2, t.length <= 12, key(i + 1) == "aka", opensNote(i),
-                !on(.word, i), !Vocab.notNames.contains(k), !Self.chatWords.contains(k), !Vocab.roles.contains(k),
+                !on(.word, i), !kv.contains(.notNames), !Self.chatWords.contains(k), !kv.contains(.roles),
                 !quiet[i], !notAPlaceOrNation(k)
             {
                 add(.person, tokens: i, i)
                 continue
             }
             // "DJ aka Dee", "Smurf a.k.a. Jordan": the name before "aka" is a name too.
-            if t.kind == .word, t.capitalised || Vocab.relations.contains(key(i - 1)), t.length >= 2, t.length <= 12,
+            if t.kind == .word, t.capitalised || inSet(.relations, i - 1), t.length >= 2, t.length <= 12,
                 key(i + 1) == "aka"
                     || (key(i + 1) == "a" && key(i + 2) == "."
                         && key(i + 3) == "k"),
@@ -1155,7 +1156,7 @@ extension ScanContext {
                 let fromService =
                     next == "from"
                     && (key(i + 2) == "the"
-                        && (Vocab.notNames.contains(key(i + 3)) || Vocab.genericServiceWords.contains(key(i + 3)))
+                        && (inSet(.notNames, i + 3) || Vocab.genericServiceWords.contains(key(i + 3)))
                         || tok(i + 2)?.allCaps == true)
                 let strong = Vocab.strongVerbs.contains(next) || possessive || described || fromService
                 let weak = Vocab.weakVerbs.contains(next)

@@ -559,8 +559,8 @@ extension ScanContext {
             // "in the Gorbals", "on the Meadows": a place nobody listed after "in the".
             if t.capitalised, !t.allCaps, t.length >= 4, key(i - 1) == "the",
                 ["in", "on", "from", "near", "round", "around"].contains(key(i - 2)),
-                gazetteer.isUnknown(t.key), !Self.brands.contains(t.key), !quiet[i], !covered(i),
-                !Vocab.notNames.contains(t.key),
+                unknown(i), !Self.brands.contains(t.key), !quiet[i], !covered(i),
+                !inSet(.notNames, i),
                 !(tok(i + 1).map {
                     $0.capitalised || Vocab.orgHeads.contains($0.key) || Self.teamLikeHeads.contains($0.key)
                         || Vocab.orgHeadAcronyms.contains($0.key)
@@ -571,25 +571,25 @@ extension ScanContext {
             }
             // "placed Hastings", "lives Boston (lincs)": a listed place straight after a verb of living or moving.
             let bareVerb =
-                t.capitalised && Vocab.placeVerbs.contains(key(i - 1)) && !gazetteer.isGiven(t.key)
-                && (gazetteer.towns.contains(t.key) || gazetteer.bigPlaces.contains(t.key))
+                t.capitalised && inSet(.placeVerbs, i - 1) && !given(i)
+                && (lists[i].contains(.town) || lists[i].contains(.bigPlace))
             // "trafficked through, um, Dover": hesitations between the preposition and the place.
             var p = i - 1
-            while p > 0, Self.hesitations.contains(key(p)) || key(p) == "," { p -= 1 }
+            while p > 0, inSet(.hesitations, p) || key(p) == "," { p -= 1 }
             // "ciara 15 - Derry - ran away", "Bedford ↔ Kettering": a listed place set off by dashes or arrows in notes.
             // "kacper -> Tredegar -> Newport??": an arrow typed as "->".
             let typedArrow =
                 key(i - 1) == ">" && key(i - 2) == "-" || key(i + 1) == "-" && key(i + 2) == ">"
             let setOff =
-                t.capitalised && gazetteer.towns.contains(t.key) && !gazetteer.isGiven(t.key)
+                t.capitalised && lists[i].contains(.town) && !given(i)
                 && (tok(i - 1).map { $0.isPunct("-–→↔") && ($0.spaceBefore || $0.scalar.value > 0x2000) } ?? false
                     || tok(i + 1).map { $0.isPunct("→↔") } ?? false || typedArrow)
                 // "ME4 area mostly, Chatham way": a town and the way towards it.
-                || gazetteer.towns.contains(t.key) && t.capitalised
+                || lists[i].contains(.town) && t.capitalised
                     && ["way", "side", "direction"].contains(key(i + 1)) && tok(i + 1)?.capitalised == false
             let prep =
-                Vocab.placePrepositions.contains(key(i - 1)) || (key(i - 1) == "the" && key(i + 1) == "area")
-                || (gazetteer.towns.contains(t.key) && Self.placeNouns.contains(key(i + 1))) || bareVerb || setOff
+                inSet(.placePrepositions, i - 1) || (key(i - 1) == "the" && key(i + 1) == "area")
+                || (lists[i].contains(.town) && Self.placeNouns.contains(key(i + 1))) || bareVerb || setOff
                 || p < i - 1 && ["through", "to", "from", "in", "near"].contains(key(p))
             // "west belfast", "North Leeds": a part of a city narrows it down.
             if on(.bigPlace, i), Vocab.cities.contains(t.key), Self.compassWords.contains(key(i - 1)), !covered(i - 1),
@@ -604,10 +604,10 @@ extension ScanContext {
             let verbCue =
                 bareVerb
                 || prep
-                    && (Vocab.placeVerbs.contains(key(i - 2))
+                    && (inSet(.placeVerbs, i - 2)
                         || ["up", "down", "over", "out", "back"].contains(key(i - 2))
-                        || Vocab.placeVerbs.contains(key(i - 3)) || p < i - 1 && Self.eventVerbs.contains(key(p - 1)))
-            if gazetteer.bigPlaces.contains(t.key) {
+                        || inSet(.placeVerbs, i - 3) || p < i - 1 && Self.eventVerbs.contains(key(p - 1)))
+            if lists[i].contains(.bigPlace) {
                 // "moved to Leeds", "placed in Birmingham", "found in a flat in Coventry", "she's from London": a big city
                 // or county tied to a person (not a nation or a region).
                 // "placed out of area in Leeds": a verb of moving a few words before counts too.
@@ -661,22 +661,22 @@ extension ScanContext {
                     }
                 }
             }
-            if end == nil, gazetteer.towns.contains(t.key) { end = i }
+            if end == nil, lists[i].contains(.town) { end = i }
             if let e = end {
                 let single = e == i
                 let wordy =
                     single
-                    && (gazetteer.isGiven(t.key) || gazetteer.surnames.contains(t.key) || gazetteer.isAmbiguous(t.key)
-                        || Vocab.notNames.contains(t.key))
+                    && (given(i) || lists[i].contains(.surname) || ambiguous(i)
+                        || inSet(.notNames, i))
                 let nounAfter = Self.placeNouns.contains(key(e + 1))
                 // "picked up in barry", "sw in ely here": a lower-case town that is also a name (not a word) after "in/near".
                 let nameLike =
-                    wordy && !gazetteer.isWord(t.key) && !gazetteer.ambiguous.contains(t.key)
-                    && !Vocab.notNames.contains(t.key)
+                    wordy && !lists[i].contains(.word) && !lists[i].contains(.ambiguous)
+                    && !inSet(.notNames, i)
                     && ["in", "near", "around", "outside"].contains(key(i - 1))
                 // "P4 - keighley ref", "cwmbran": a lower-case town that is no word and no name is that town anywhere.
                 let onlyAPlace =
-                    !wordy && !gazetteer.isWord(t.key) && t.length >= 5 && !gazetteer.ambiguous.contains(t.key)
+                    !wordy && !lists[i].contains(.word) && t.length >= 5 && !lists[i].contains(.ambiguous)
                 if !t.capitalised && !(prep && (!wordy || nounAfter || nameLike)) && !onlyAPlace { continue }
                 if wordy && !prep { continue }
                 if Self.publicReferences.contains(key(e + 1)) { continue }
@@ -693,7 +693,7 @@ extension ScanContext {
                 continue
             }
             // "lives in gorgie", "moved to ynysybwl": in lower case, a word on no list after a verb of living or moving.
-            if !t.capitalised, verbCue, t.length >= 4, gazetteer.isUnknown(t.key), !Vocab.notNames.contains(t.key),
+            if !t.capitalised, verbCue, t.length >= 4, unknown(i), !inSet(.notNames, i),
                 !ScanContext.chatWords.contains(t.key),
                 !Self.brands.contains(t.key), !Vocab.orgHeads.contains(key(i + 1))
             {
@@ -701,7 +701,7 @@ extension ScanContext {
                 continue
             }
             // Unknown capitalised word where a place is expected ("DSLs", an acronym's plural, is not one).
-            guard t.capitalised, !t.allCaps, t.length >= 4, !Vocab.notNames.contains(t.key), !gazetteer.isGiven(t.key),
+            guard t.capitalised, !t.allCaps, t.length >= 4, !inSet(.notNames, i), !given(i),
                 !Self.acronymPlural(t)
             else { continue }
             let celtic = Self.celticPrefixes.contains { t.key.hasPrefix($0) && t.key.count >= $0.count + 3 }
@@ -711,7 +711,7 @@ extension ScanContext {
             let unknownAfterPrep =
                 prep && !t.sentenceStart
                 && ["from", "in", "near", "around", "round", "outside", "towards"].contains(key(i - 1))
-                && gazetteer.isUnknown(t.key) && !Self.brands.contains(t.key) && !Vocab.orgHeads.contains(key(i + 1))
+                && unknown(i) && !Self.brands.contains(t.key) && !Vocab.orgHeads.contains(key(i + 1))
                 && !Vocab.orgHeadAcronyms.contains(key(i + 1))
             guard
                 verbCue || celtic || suffixed || unknownAfterPrep

@@ -1,0 +1,47 @@
+/// Which of the recognisers' most-asked word sets a token's key is on, looked up once per token: a scan asks
+/// these sets about nearly every token several times, and one hash per token is far cheaper than one per question.
+/// Each flag stands for exactly one set, so `on(.relations, i)` answers as `Vocab.relations.contains(key(i))` does.
+struct TokenVocab: OptionSet, Sendable {
+    let rawValue: UInt32
+    static let relations = TokenVocab(rawValue: 1 << 0)
+    static let personNouns = TokenVocab(rawValue: 1 << 1)
+    static let titles = TokenVocab(rawValue: 1 << 2)
+    static let namingCues = TokenVocab(rawValue: 1 << 3)
+    static let notNames = TokenVocab(rawValue: 1 << 4)
+    static let roles = TokenVocab(rawValue: 1 << 5)
+    static let placePrepositions = TokenVocab(rawValue: 1 << 6)
+    static let placeVerbs = TokenVocab(rawValue: 1 << 7)
+    static let quotedAfter = TokenVocab(rawValue: 1 << 8)
+    static let bracketAged = TokenVocab(rawValue: 1 << 9)
+    static let singlePersonNouns = TokenVocab(rawValue: 1 << 10)
+    static let pluralPersonNouns = TokenVocab(rawValue: 1 << 11)
+    static let partnerWords = TokenVocab(rawValue: 1 << 12)
+    static let timeContexts = TokenVocab(rawValue: 1 << 13)
+    static let groupObjects = TokenVocab(rawValue: 1 << 14)
+    static let hesitations = TokenVocab(rawValue: 1 << 15)
+    static let lifeEvents = TokenVocab(rawValue: 1 << 16)
+
+    /// Every key on any of the sets, with the sets it is on.
+    static let table: [String: TokenVocab] = {
+        var table: [String: TokenVocab] = [:]
+        let sets: [(Set<String>, TokenVocab)] = [
+            (Vocab.relations, .relations), (Vocab.personNouns, .personNouns), (Vocab.titles, .titles),
+            (Vocab.namingCues, .namingCues), (Vocab.notNames, .notNames), (Vocab.roles, .roles),
+            (Vocab.placePrepositions, .placePrepositions), (Vocab.placeVerbs, .placeVerbs),
+            (ScanContext.quotedAfter, .quotedAfter), (ScanContext.bracketAged, .bracketAged),
+            (ScanContext.singlePersonNouns, .singlePersonNouns), (ScanContext.pluralPersonNouns, .pluralPersonNouns),
+            (ScanContext.partnerWords, .partnerWords), (ScanContext.timeContexts, .timeContexts),
+            (ScanContext.groupObjects, .groupObjects), (ScanContext.hesitations, .hesitations),
+            (ScanContext.lifeEvents, .lifeEvents),
+        ]
+        for (words, flag) in sets {
+            for w in words { table[w, default: []].insert(flag) }
+        }
+        return table
+    }()
+
+    /// The sets `key` is on.
+    @inline(__always) static func of(_ key: String) -> TokenVocab { table[key] ?? [] }
+    /// What `ScanContext.key` gives outside the tokens ("") is on.
+    static let outside = of("")
+}
