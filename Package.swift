@@ -3,6 +3,7 @@
 // Module order (a module depends only on those above it in this list):
 //   SessionModel → Privacy → SessionStore → TeamStore → Importers / Exporters → Study → SessionActions
 //   CNcursesw → TerminalKit → ConsoleApp → convene
+//   CSystemZlib → Exporters; CMallocOptions → convene (system libraries: module maps only)
 // SessionActions is the one place a user's command becomes events; the console
 // and the command line only parse input into its commands and show results.
 import PackageDescription

@@ -477,7 +477,7 @@ extension ScanContext {
                     || (Self.spokenStarts.contains(key(i + 1))
                         || tok(i + 1).map { $0.length == 1 && $0.capitalised }
                             == true)
-                        && cueBefore(i, Self.spelledCodeCues, reach: 8))
+                        && (cueBefore(i, Self.spelledCodeCues, reach: 8) || codeJustBefore(i)))
             guard t.kind == .word || digitsFirst,
                 Self.spokenStarts.contains(t.key) || letterFirst || digitsFirst, !covered(i)
             else { continue }
@@ -579,6 +579,18 @@ extension ScanContext {
             let second = s.dropFirst().first, "12378".contains(second), !(s.hasPrefix("07") && s.count != 11)
         else { return false }
         return !(s.hasPrefix("080") || s.hasPrefix("0500") || s.hasPrefix("09"))
+    }
+
+    /// A plate or postcode said just before ("K-T-F... no, W U six nine K T R": a correction), or the address a
+    /// postcode follows ("twelve Larch Grove, Keighley, B D twenty-one, …").
+    func codeJustBefore(_ i: Int) -> Bool {
+        guard i > 0 else { return false }
+        let from = tokens[max(0, i - 12)].start
+        // Spoken codes are read before places: a listed town or a street word just before stands for the address.
+        if key(i - 1) == ",", i >= 2, on(.town, i - 2) || Vocab.streetHeads.contains(key(i - 2)) { return true }
+        return candidates.contains {
+            ($0.label == .vehicleReg || $0.label == .postcode) && $0.end > from && $0.end <= tokens[i].start
+        }
     }
 
     static let dateOfBirthCues = Vocab.set("dob born birthday birth bday birthdate")

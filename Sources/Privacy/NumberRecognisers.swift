@@ -1167,8 +1167,21 @@ extension ScanContext {
             add(.age, tokens: a, ageEnd(a))
             i = ageEnd(a)
         }
-        for p in candidates where p.label == .person {
-            guard let last = tokenIndex(endingAt: p.end) else { continue }
+        // "ramin (kurdish, uasc) 16,": a note opening with a word and a bracketed note on it, then an age.
+        var openers: [Int] = []
+        for k in tokens.indices where tokens[k].lineStart && tokens[k].kind == .word && key(k + 1) == "(" {
+            if !Vocab.functionWords.contains(tokens[k].key), !Vocab.notNames.contains(tokens[k].key) {
+                openers.append(k)
+            }
+        }
+        let personEnds = candidates.filter { $0.label == .person }.compactMap { tokenIndex(endingAt: $0.end) }
+        for var last in Set(personEnds + openers).sorted() {
+            // "ellie-rose 12!!": the other half of a hyphenated name is widened into the span later.
+            if key(last + 1) == "-", let h = tok(last + 2), h.kind == .word, !tokens[last + 1].spaceBefore,
+                !h.spaceBefore
+            {
+                last += 2
+            }
             // "rahim uddin 20 picking up": 10–25 after a person, before what they do.
             if let n = tok(last + 1), n.kind == .number, n.length == 2, let v = Int(n.text), (10...25).contains(v),
                 !covered(last + 1), let w = tok(last + 2), w.kind == .word,
@@ -1240,7 +1253,8 @@ extension ScanContext {
                     ["now", "next", "this", "in"].contains(after?.key ?? "") && key(e + 2) != "%"
                     || (["-", "–", "so", "=", ","].contains(p) || p == "now") && clauseEnd
                 // Not a part of a date or a year said aloud ("14.09.09", "twenty-ten", "oh-nine").
-                if tok(i - 1)?.kind == .number || tok(i - 2)?.kind == .number && tok(i - 1)?.isPunct("/.-") == true
+                if tok(i - 1)?.kind == .number
+                    || tok(i - 2)?.kind == .number && tok(i - 1).map({ $0.isPunct("/.-") && !$0.spaceBefore }) == true
                     || !tokens[i].spaceBefore || tok(i - 1).map({ $0.isPunct("-–") && !$0.spaceBefore }) == true
                 {
                     isAge = false

@@ -144,8 +144,16 @@ extension ScanContext {
         guard !marks.isEmpty else { return }
         for c in tokens.indices where tokens[c].isPunct(",") && c > 0 {
             let p = c - 1
+            // A word on no list there may have been taken for a possible name; in a note after an age it is the place.
+            let next = tok(c + 1)
+            let possibleName = candidates.firstIndex { cand in
+                cand.possible && cand.label == .person
+                    && next.map { cand.start == $0.start && cand.end == $0.end } == true
+            }
+            let afterAge = candidates.contains { $0.label == .age && $0.end == tokens[p].end }
             guard marks.contains(tokens[p].end) || Self.pluralPersonNounsForNotes.contains(key(p)),
-                let t = tok(c + 1), t.kind == .word, t.capitalised, !t.allCaps, t.length >= 4, !covered(c + 1),
+                let t = tok(c + 1), t.kind == .word, t.capitalised, !t.allCaps, t.length >= 4,
+                !covered(c + 1) || possibleName != nil && afterAge,
                 !quiet[c + 1], !Vocab.notNames.contains(t.key), !Vocab.countries.contains(t.key),
                 !Vocab.nationalities.contains(t.key), !Self.brands.contains(t.key)
             else { continue }
@@ -165,6 +173,7 @@ extension ScanContext {
             }
             // The item ends there: a comma, the end, or a dash or bracket.
             guard tok(e + 1).map({ $0.isPunct(",;.-–()/") || $0.key == "w" }) ?? true else { continue }
+            if let k = possibleName, afterAge { candidates.remove(at: k) }
             add(.location, tokens: c + 1, e)
         }
     }

@@ -131,7 +131,9 @@ extension IdentifierScanner {
     /// 6: people in shorthand (a note opened by a name nobody listed), names spelled out, a name found again in the
     /// same text; more name lists.
     /// 7: National Insurance numbers in every typed shape, more age shapes, lower-case faith and Welsh schools.
-    public static let rulesVersion = 7
+    /// 8: ages after a bracketed note or a hyphenated name, places set off after an age in notes, codes spelled
+    ///    after an address or as a correction.
+    public static let rulesVersion = 8
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this

@@ -180,4 +180,18 @@ final class NumberClassTests: XCTestCase {
         assertNone(.niNumber, in: "GB 12 34 56 A")
         XCTAssertEqual(labels("SE15 4QT and AB12 CDE"), ["POSTCODE:SE15 4QT", "VEHICLE_REG:AB12 CDE"])
     }
+
+    func testNotesAndCorrections() {
+        assertFinds("ramin (kurdish, uasc) 16, hotel placement", "AGE:16")
+        assertFinds("ellie-rose 12!! bf 18 met on snap", "AGE:12")
+        assertFinds("shay + demi 13 & 14, Bransholme", "LOCATION:Bransholme")
+        assertFinds("anjali dob August 9th 2011 - 15", "AGE:15")
+        assertFinds(
+            "reg was, um, W-U-six-nine, K-T-F... no, W U six nine K T R.", "VEHICLE_REG:W U six nine K T R")
+        assertFinds(
+            "the voucher goes to twelve Larch Grove, Keighley, B D twenty-one, four P S.",
+            "POSTCODE:B D twenty-one, four P S")
+        assertNone(.age, in: "dob 14-09-2011 - 3 referrals since")
+        assertNone(.postcode, in: "I went to Keighley, I D say it was fine")
+    }
 }
