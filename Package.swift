@@ -154,6 +154,7 @@ let package = Package(
             dependencies: [
                 "SessionActions", "SessionStore", "SessionModel", "Importers", "TeamStore", "ConveneTestSupport",
                 "Exporters", "Privacy",
+                "Study", // the page sources every export reads (ExportPages)
             ]),
         .testTarget(
             name: "StudyTests",

@@ -13,6 +13,27 @@ struct SavedView: Codable, Equatable {
     var focus: Focus
     var source: ContributionSource
     var speaker: String?
+    /// The contribution being edited when the draft was saved (its text is the draft's line).
+    var editing: Int? = nil
+}
+
+/// What the drafts table's text holds: the input line, and after it the line put aside while a
+/// contribution is edited. Both in the one sealed column, so an erasure checks both (Erasure.swift
+/// reads that column) and a crash during an edit loses neither.
+enum SavedDraft {
+    /// Between the edit's text and the line put aside (a control character the input line never holds).
+    static let separator: Character = "\u{1E}"
+
+    static func text(_ state: ConsoleState) -> String {
+        guard state.editing != nil, let parked = state.parkedLine else { return state.input.text }
+        return state.input.text + String(separator) + parked
+    }
+
+    /// The line and the line put aside, from a saved draft (only an edit's draft has the second).
+    static func split(_ draft: String, editing: Int?) -> (line: String, parked: String?) {
+        guard editing != nil, let at = draft.firstIndex(of: separator) else { return (draft, nil) }
+        return (String(draft[..<at]), String(draft[draft.index(after: at)...]))
+    }
 }
 
 /// What a networked journal says about its connection, polled by the runner.
@@ -231,7 +252,7 @@ public enum ConsoleRunner {
         var lastDraftSave = Date()
         // Any change of the line or of where the console stands is saved, not only
         // the keys that ask for it: a SIGKILL must not lose a room or filter change.
-        var lastSaved = (state.input.text, savedView(state))
+        var lastSaved = (SavedDraft.text(state), savedView(state))
         // CONVENE_FRAME_TIMES=PATH: the load benchmark's measure of redraws driven
         // by other writers (refresh, fold, view, draw), appended about once a second.
         let frameLog = ProcessInfo.processInfo.environment["CONVENE_FRAME_TIMES"]
@@ -303,7 +324,7 @@ public enum ConsoleRunner {
                     frame = inputOnly ? viewInputRow(state, over: frame) : view(state)
                     screen.draw(frame)
                 }
-                if (state.input.text, savedView(state)) != lastSaved { draftDirty = true }
+                if (SavedDraft.text(state), savedView(state)) != lastSaved { draftDirty = true }
             }
             let now = Date()
             if now.timeIntervalSince(lastRefresh) >= 0.1 {
@@ -353,7 +374,7 @@ public enum ConsoleRunner {
                 // A save that failed (the file busy past the wait) stays due: tried again in 0.5 s.
                 if save(state, drafts) {
                     draftDirty = false
-                    lastSaved = (state.input.text, savedView(state))
+                    lastSaved = (SavedDraft.text(state), savedView(state))
                 }
                 lastDraftSave = now
             }
@@ -372,7 +393,7 @@ public enum ConsoleRunner {
     static func savedView(_ state: ConsoleState) -> SavedView {
         SavedView(
             room: state.room, filter: state.filter, selected: state.selected, focus: state.focus,
-            source: state.source, speaker: state.speaker)
+            source: state.source, speaker: state.speaker, editing: state.editing)
     }
 
     /// True when the draft and view are saved (or there is nowhere to save them).
@@ -381,15 +402,32 @@ public enum ConsoleRunner {
         guard let drafts else { return true }
         let view = (try? JSONEncoder().encode(savedView(state))).map { String(decoding: $0, as: UTF8.self) } ?? ""
         do {
-            try drafts.saveDraft(user: state.context.user, draft: state.input.text, view: view)
+            try drafts.saveDraft(user: state.context.user, draft: SavedDraft.text(state), view: view)
             return true
         } catch { return false }
     }
 
     static func restore(_ state: inout ConsoleState, from drafts: DraftStore?) {
         guard let drafts, let (draft, view) = try? drafts.loadDraft(user: state.context.user) else { return }
-        state.input.set(draft)
-        if let saved = try? JSONDecoder().decode(SavedView.self, from: Data(view.utf8)) {
+        let saved = try? JSONDecoder().decode(SavedView.self, from: Data(view.utf8))
+        let (line, parked) = SavedDraft.split(draft, editing: saved?.editing)
+        state.input.set(line)
+        var edit: String?
+        if let n = saved?.editing {
+            if let c = state.session.contribution(n), !c.erased {
+                // A crash during an edit: the edit comes back as an edit, the line put aside for it after it.
+                state.editing = n
+                state.parkedLine = parked.flatMap { $0.isEmpty ? nil : $0 }
+                edit =
+                    "Your edit of #\(n) was restored (Enter saves, Esc cancels)"
+                    + (state.parkedLine == nil ? "." : "; your unsent line comes back after.")
+            } else {
+                // Gone since (erased elsewhere): the edit cannot be saved, the unsent line can.
+                state.input.set(parked ?? "")
+                edit = "#\(n) can no longer be edited" + (parked == nil ? "." : "; your unsent line was restored.")
+            }
+        }
+        if let saved {
             if state.session.room(saved.room) != nil { state.room = saved.room }
             state.filter = saved.filter
             state.selected = saved.selected.flatMap { state.session.contribution($0) != nil ? $0 : nil }
@@ -397,6 +435,10 @@ public enum ConsoleRunner {
             state.source = saved.source
             state.speaker = saved.speaker.flatMap { state.session.participant($0) != nil ? $0 : nil }
             state.refilter()
+        }
+        if let edit {
+            state.status = edit
+            return
         }
         // Name the room too: after a crash the facilitator must see where the next line goes.
         if !draft.isEmpty {

@@ -9,7 +9,8 @@ enum ErasedDrafts {
     /// Empties the input line if it touches an erasure between `old` and `new`;
     /// true if it did.
     static func drop(_ s: inout ConsoleState, old: SessionState, new: SessionState) -> Bool {
-        let draft = s.input.text
+        // The line and the one put aside for an edit: both are in the saved draft, both go.
+        let draft = s.input.text + (s.parkedLine.map { "\n" + $0 } ?? "")
         guard !draft.isEmpty else { return false }
         var touched = false
         for w in new.withdrawals.dropFirst(old.withdrawals.count) {
@@ -28,6 +29,8 @@ enum ErasedDrafts {
         }
         guard touched else { return false }
         s.input.set("")
+        s.parkedLine = nil
+        s.editing = nil
         s.status = "Your unsent line touched what a withdrawal or anonymisation erased, so it was erased too."
         return true
     }

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Small helpers shared by the benchmarks: timing, percentiles, peak memory.
 enum Bench {
     static func seconds(_ body: () throws -> Void) rethrows -> Double {
@@ -24,6 +28,16 @@ enum Bench {
             let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
         else { return .nan }
         return kb / 1024
+    }
+
+    /// Starts the peak (VmHWM) again from what the process holds now, after giving freed memory back to the
+    /// system, so the next `peakMemoryMiB` is the peak of what runs in between.
+    static func resetPeakMemory() {
+        // glibc's malloc_trim, which the Glibc module does not declare.
+        if let trim = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") {
+            _ = unsafeBitCast(trim, to: (@convention(c) (Int) -> Int32).self)(0)
+        }
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
     }
 
     static func ms(_ s: Double) -> String { String(format: "%.3f ms", s * 1000) }

@@ -2,78 +2,74 @@ import Exporters
 import Foundation
 import SessionModel
 import SessionStore
+import Study
 import ZIPFoundation
 
 /// A whole study: SESSIONS session files (made as `make-session --consent`
-/// makes them) with CONTRIBUTIONS contributions in all; every research format
-/// of every session exported as `convene export` does it (open, prepare the
-/// record and warnings once, write each format to a file) and checked: every
-/// contribution in the JSON, CSV and qdpx, every zip readable.
-///     convene-bench study [SESSIONS CONTRIBUTIONS]
-/// (When the Study module lands, the study-wide export replaces the per-session loop.)
+/// makes them) with CONTRIBUTIONS contributions in all, in one study folder;
+/// every study format exported as `convene study export` does it (session by
+/// session, into the file) and checked: every contribution in the JSON, CSV and
+/// qdpx, every zip readable. The first export scans every text and keeps the
+/// scans in each session file; it and each format after it are timed, with the
+/// peak memory of each (the peak is reset before each: /proc/self/clear_refs).
+///     convene-bench study [SESSIONS CONTRIBUTIONS [DIR]]   (DIR: build the study there and keep it)
 func runStudyBenchmark(_ args: [String]) {
     let sessions = args.first.flatMap(Int.init) ?? 20
     let total = args.dropFirst().first.flatMap(Int.init) ?? 100_000
-    let dir = Bench.tempDir("study")
+    let kept = args.dropFirst(2).first
+    let dir = kept ?? Bench.tempDir("study")
     do {
+        let study = try Study.create(
+            directory: dir, title: "Bench study", withdrawalDays: 14, codebookName: "pp",
+            codes: BuiltInCodebook.practicePrinciples,
+            checklist: ConsentChecklist.defaultItems.map { ConsentItem(name: $0) },
+            id: UUID(uuidString: "5e551011-0000-4000-8000-000000000000")!)
         // make-session writes a tag after every fourth contribution: events ≈ 1.25 × contributions, plus the setup.
         let perSession = total / sessions
-        var paths: [String] = []
         let built = try Bench.seconds {
             for i in 0..<sessions {
                 let path = "\(dir)/session-\(String(format: "%02d", i + 1)).convene"
                 let id = UUID(uuidString: String(format: "5e551011-0000-4000-8000-%012x", i + 1))!
                 try buildLargeSession(path: path, events: 28 + perSession * 5 / 4, consent: true, sessionID: id)
-                paths.append(path)
+                try study.add(location: path, strand: i % 2 == 0 ? "a" : "b", by: "bench", at: Date())
             }
         }
-        print("study: built \(sessions) session files in \(String(format: "%.1f", built)) s")
-        var seconds: [ExportFormat: Double] = [:]
-        var bytes: [ExportFormat: Int] = [:]
-        var prepareSeconds = 0.0
-        var openSeconds = 0.0
-        var contributions = 0
-        var exported = 0
+        print("study: built \(sessions) session files in one study in \(String(format: "%.1f", built)) s")
+        let contributions = try study.manifest.sessions.reduce(0) { n, session in
+            try n + study.withJournal(session, readOnly: true) { $0.state.contributions.count }
+        }
+        let opened = try Study.open(dir)
         var warnings = 0
-        for path in paths {
-            var journal: SQLiteJournal!
-            openSeconds += try Bench.seconds { journal = try SQLiteJournal.open(path: path, readOnly: true) }
-            let state = journal.state
-            contributions += state.contributions.count
-            var prepared: PreparedExport!
-            prepareSeconds += try Bench.seconds { prepared = try Exporter.prepare(state) }
-            exported += prepared.record.contributions.count
-            warnings += prepared.warnings.count
-            for format in ExportFormat.allCases where format.isResearch {
-                let out = "\(path).\(format.fileExtension)"
-                var written = 0
-                seconds[format, default: 0] += try Bench.seconds {
-                    written = try ExportFile.write(to: out, input: path) {
-                        try Exporter.write(state, format: format, prepared: prepared, to: $0)
-                    }
-                }
-                bytes[format, default: 0] += written
-                try StudyCheck.check(out, format: format, record: prepared.record)
+        var check: StudyCheck.Expected?
+        func measured(_ format: ExportFormat, _ what: String) throws {
+            let out = "\(dir)/study-export.\(format.fileExtension)"
+            Bench.resetPeakMemory()
+            var bytes = 0
+            let seconds = try Bench.seconds {
+                let written = try opened.export(format: format, toFile: out)
+                bytes = written.bytes
+                warnings = written.warnings.count
             }
-            try journal.close()
-        }
-        print(
-            "study: \(contributions) contributions in \(sessions) sessions, \(exported) exported (all consented), \(warnings) warnings"
-        )
-        print(
-            "study: open every session \(Bench.ms(openSeconds)); gate + warnings (Exporter.prepare) \(Bench.ms(prepareSeconds))"
-        )
-        for format in ExportFormat.allCases where format.isResearch {
+            let peak = Bench.peakMemoryMiB()
+            if format == .json { check = try StudyCheck.Expected(json: out) }
+            if let check { try StudyCheck.check(out, format: format, expected: check) }
             print(
-                "study: \(format.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(Bench.ms(seconds[format] ?? 0)) "
-                    + "written and checked, \(bytes[format] ?? 0) bytes")
+                "study: \(what.padding(toLength: 24, withPad: " ", startingAt: 0)) \(Bench.ms(seconds)), "
+                    + String(format: "peak %.1f MiB, ", peak) + "\(bytes) bytes, written and checked")
+            try? FileManager.default.removeItem(atPath: out)
         }
-        print("study: every format of every session checked: ok")
-        print(String(format: "study: peak memory %.1f MiB", Bench.peakMemoryMiB()))
-        try? FileManager.default.removeItem(atPath: dir)
+        try measured(.json, "first (json, scans kept)")
+        guard check?.contributions == contributions else {
+            throw StudyCheck.Failure(
+                description: "the study JSON holds \(check?.contributions ?? 0) of \(contributions) contributions")
+        }
+        for format in StudyExport.formats { try measured(format, format.rawValue) }
+        print("study: \(contributions) contributions in \(sessions) sessions, all exported; \(warnings) warnings")
+        print("study: every study format checked: ok")
+        if kept == nil { try? FileManager.default.removeItem(atPath: dir) }
     } catch {
         print("study: benchmark failed: \(error)")
-        try? FileManager.default.removeItem(atPath: dir)
+        if kept == nil { try? FileManager.default.removeItem(atPath: dir) }
         exit(1)
     }
 }
@@ -82,22 +78,38 @@ func runStudyBenchmark(_ args: [String]) {
 enum StudyCheck {
     struct Failure: Error, CustomStringConvertible { var description: String }
 
-    static func check(_ path: String, format: ExportFormat, record: ResearchRecord) throws {
+    /// What every format must hold, read from the study's JSON export.
+    struct Expected {
+        var contributions: Int
+        var quotable: Int
+        var title: String
+        init(json path: String) throws {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            let entries = object?["contributions"] as? [[String: Any]] ?? []
+            contributions = entries.count
+            quotable = entries.filter { $0["quotable"] as? Bool == true }.count
+            title = (object?["session"] as? [String: Any])?["title"] as? String ?? ""
+        }
+    }
+
+    static func check(_ path: String, format: ExportFormat, expected: Expected) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let n = record.contributions.count
+        let n = expected.contributions
         func require(_ ok: Bool, _ what: String) throws { if !ok { throw Failure(description: "\(path): \(what)") } }
         switch format {
         case .json:
             let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
             try require((object?["contributions"] as? [Any])?.count == n, "the JSON does not hold every contribution")
         case .csv, .quotesCSV:
-            // One row per contribution (the bench's texts hold no line break), plus the header.
-            let rows = data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            // One row per contribution (the bench's texts hold no line break), plus the header; the journal
+            // heads follow as comment lines.
+            let rows = data.split(separator: 0x0A).filter { $0.first != 0x23 }.count
             try require(
-                rows == 1 + record.contributions.filter { format == .csv || $0.quotable }.count,
+                rows == 1 + (format == .csv ? n : expected.quotable),
                 "the CSV rows do not match")
         case .markdown, .html:
-            try require(String(decoding: data, as: UTF8.self).contains(record.session.title), "the report has no title")
+            try require(String(decoding: data, as: UTF8.self).contains(expected.title), "the report has no title")
         case .qdc:
             try require(String(decoding: data, as: UTF8.self).contains("<CodeBook"), "not a codebook")
         case .docx, .qdpx:

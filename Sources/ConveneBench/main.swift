@@ -1,7 +1,8 @@
 // convene-bench: benchmarks that print figures (not timed tests).
 //   convene-bench [store|open-once PATH|all|<area>]
 //   convene-bench load [WRITERS RATE SECONDS]   (not in `all`: it runs 60 s)
-//   convene-bench study [SESSIONS CONTRIBUTIONS] (20 session files, 100 000 contributions, every format exported and checked)
+//   convene-bench study [SESSIONS CONTRIBUTIONS [DIR]] (a study of 20 session files, 100 000 contributions: every
+//     study format exported as `convene study export` does it, timed, its peak memory taken, and checked)
 //   convene-bench study-ops [SESSIONS CONTRIBUTIONS]   (a 20 × 2 000 study: qdpx export, withdrawal)
 import Foundation
 import SessionActions

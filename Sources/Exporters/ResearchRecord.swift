@@ -120,15 +120,39 @@ extension ContributionPageSource {
 }
 
 /// A state's own contributions as pages.
-struct StatePages: ContributionPageSource {
+public struct StatePages: ContributionPageSource {
     let contributions: [Contribution]
     var pageSize = 2_048
-    var count: Int { contributions.count }
-    func marked() -> [Contribution] { contributions.filter { !$0.redactions.isEmpty || !$0.rejections.isEmpty } }
-    func forEachPage(_ body: ([Contribution]) throws -> Void) throws {
+    public init(contributions: [Contribution]) { self.contributions = contributions }
+    public var count: Int { contributions.count }
+    public func marked() -> [Contribution] {
+        contributions.filter { !$0.redactions.isEmpty || !$0.rejections.isEmpty }
+    }
+    public func forEachPage(_ body: ([Contribution]) throws -> Void) throws {
         for start in stride(from: 0, to: contributions.count, by: pageSize) {
             try body(Array(contributions[start..<min(contributions.count, start + pageSize)]))
         }
+    }
+}
+
+/// Whom the gate warns about implicit identification, and how a role counts as rare: a session on its own
+/// (its exported contributions, its own role holders), or a session of a study (`study`): the holders of each
+/// role counted across the study, and every live role-attributed contribution judged, exported or not, exactly
+/// as `ImplicitIdentification.warnings(in:roleHolders:scope:)` judges a whole state.
+public struct ImplicitIdentificationScope: Sendable {
+    /// Holders of each role (by `ImplicitIdentification.normalised` role), replacing the session's own count.
+    public var roleHolders: [String: Int]?
+    /// "session" or "study", in the warning's words.
+    public var scope: String
+    /// Also judge contributions the export leaves out for consent.
+    public var everyContribution: Bool
+
+    /// One session exported on its own.
+    public static let session = ImplicitIdentificationScope(
+        roleHolders: nil, scope: "session", everyContribution: false)
+    /// A session of a study whose roles are held by `roleHolders` across the study.
+    public static func study(roleHolders: [String: Int]) -> ImplicitIdentificationScope {
+        ImplicitIdentificationScope(roleHolders: roleHolders, scope: "study", everyContribution: true)
     }
 }
 
@@ -160,8 +184,10 @@ public enum ResearchGate {
     /// The same, with the contributions read from `pages` (`s` may then hold
     /// none: everything else the gate needs is in the rest of the state). The
     /// bytes are the same as from a state holding them all.
+    /// `implicit`: whose roles count as rare and which contributions are judged (a study's session: `.study`).
     public static func prepare(
-        _ s: SessionState, pages: some ContributionPageSource, progress: ((Double) -> Void)? = nil
+        _ s: SessionState, pages: some ContributionPageSource, implicit scope: ImplicitIdentificationScope = .session,
+        progress: ((Double) -> Void)? = nil
     ) throws
         -> (record: ResearchRecord, warnings: [ImplicitIdentificationWarning])
     {
@@ -171,7 +197,8 @@ public enum ResearchGate {
         var terms = s
         terms.contributions = try pages.marked()
         let redactor = Redactor(session: terms)
-        let implicit = ImplicitIdentificationCheck(state: terms, scanner: redactor.scanner)
+        let implicit = ImplicitIdentificationCheck(
+            state: terms, scanner: redactor.scanner, roleHolders: scope.roleHolders, scope: scope.scope)
         // With nothing found, redacted or rejected anywhere, the redactor gives the text back as it is:
         // most contributions skip building it again.
         let noRejections = terms.contributions.allSatisfy { $0.rejections.isEmpty }
@@ -182,6 +209,12 @@ public enum ResearchGate {
         // Each speaker's consent, worked out once (the checklist is read per participant, not per contribution).
         let consents = s.participants.mapValues { s.consentStatus($0) }
         let memo = ScanMemoCheck(scanner: redactor.scanner)
+
+        /// A study judges a contribution left out for consent too (`ImplicitIdentificationScope.everyContribution`).
+        @Sendable func leftOutWarning(_ c: Contribution, stored: StoredScan?) -> ImplicitIdentificationWarning? {
+            guard scope.everyContribution, implicit.applies(to: c) else { return nil }
+            return implicit.warning(for: c, findings: memo.read(stored, text: c.text)?.findings)
+        }
 
         /// One contribution through the gate: nil when it is left out, with the reason.
         /// `stored`: the scan an earlier export kept for it, used only if its check holds.
@@ -194,9 +227,8 @@ public enum ResearchGate {
             if let code = c.speaker {
                 guard let p = s.participant(code), !p.withdrawn else { return GateResult(left: .withdrawn) }
                 let consent = consents[p.code] ?? s.consentStatus(p)
-                if !consent.isConsented { return GateResult(left: .withoutConsent) }
-                if c.source == .verbal && consent.effects.contains(.verbalWithheld) {
-                    return GateResult(left: .withoutConsent)
+                if !consent.isConsented || (c.source == .verbal && consent.effects.contains(.verbalWithheld)) {
+                    return GateResult(left: .withoutConsent, warning: leftOutWarning(c, stored: stored))
                 }
                 neverQuoted = consent.effects.contains(.neverQuoted)
             }

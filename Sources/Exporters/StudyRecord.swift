@@ -21,12 +21,20 @@ public enum StudyRecord {
         }
     }
 
-    /// Pure and deterministic: the same parts in the same order give the same record.
     /// Merges per-session records (already through the gate) into one. Pure and
     /// deterministic: the same sessions in the same order give the same record.
     public static func merge(id: String, title: String, codebook codebookName: String, _ parts: [Part])
         -> ResearchRecord
     {
+        var merger = Merger(id: id, title: title, codebook: codebookName)
+        for part in parts { merger.add(part) }
+        return merger.record()
+    }
+
+    /// The same merge, one session at a time (a study export holds one session's record besides the
+    /// merged contributions, not every session's): `add` each part in order, then take `record()`.
+    public struct Merger {
+        let id: String, title: String, codebookName: String
         var participants: [String: ResearchRecord.Person] = [:]
         var strands: [String: [String]] = [:]
         var rooms: [ResearchRecord.RoomInfo] = []
@@ -39,7 +47,17 @@ public enum StudyRecord {
             consentRecorded: 0, confidentialityReminders: 0, redactions: 0, withdrawals: 0,
             excludedStruck: 0, excludedWithoutConsent: 0, excludedWithdrawn: 0, log: [])
         var nextNumber = 1
-        for part in parts {
+        /// What the merged session block is made from: each part's times, date and platform.
+        var sessions: [ResearchRecord.Session] = []
+
+        public init(id: String, title: String, codebook codebookName: String) {
+            self.id = id
+            self.title = title
+            self.codebookName = codebookName
+        }
+
+        /// Adds the next session's part: its contributions are numbered after those already added.
+        public mutating func add(_ part: Part) {
             let r = part.record
             let label = part.label
             for p in r.participants {
@@ -123,28 +141,32 @@ public enum StudyRecord {
             process.excludedWithoutConsent += r.process.excludedWithoutConsent
             process.excludedWithdrawn += r.process.excludedWithdrawn
             process.log += r.process.log.map { .init(at: $0.at, kind: $0.kind, detail: "\(label): \($0.detail)") }
+            sessions.append(r.session)
         }
-        process.log.sort { ($0.at, $0.kind, $0.detail) < ($1.at, $1.kind, $1.detail) }
-        let people = participants.keys.sorted().map { code -> ResearchRecord.Person in
-            var p = participants[code]!
-            p.strand = strands[code].map { $0.joined(separator: "; ") }
-            return p
-        }
-        let records = parts.map(\.record)
-        let start = records.map(\.session.startedAt).min() ?? Date(timeIntervalSince1970: 0)
-        let end = records.map(\.session.endedAt).max() ?? start
-        let dates = records.map(\.session.date).sorted()
-        let platforms = Array(Set(records.map(\.session.platform))).sorted()
-        var record = ResearchRecord(
-            session: .init(
-                id: id, title: title, study: title, strand: nil,
-                platform: platforms.joined(separator: ", "),
-                date: dates.count > 1 ? "\(dates.first!) to \(dates.last!)" : dates.first ?? "",
-                startedAt: start, endedAt: end, codebook: codebookName),
-            participants: people, rooms: rooms, rounds: rounds, guide: guide, codebook: codebook, themes: themes,
-            contributions: entries, process: process)
-        record.format = "convene-study-export"
-        return record
-    }
 
+        /// The study's record of every part added so far.
+        public func record() -> ResearchRecord {
+            var process = process
+            process.log.sort { ($0.at, $0.kind, $0.detail) < ($1.at, $1.kind, $1.detail) }
+            let people = participants.keys.sorted().map { code -> ResearchRecord.Person in
+                var p = participants[code]!
+                p.strand = strands[code].map { $0.joined(separator: "; ") }
+                return p
+            }
+            let start = sessions.map(\.startedAt).min() ?? Date(timeIntervalSince1970: 0)
+            let end = sessions.map(\.endedAt).max() ?? start
+            let dates = sessions.map(\.date).sorted()
+            let platforms = Array(Set(sessions.map(\.platform))).sorted()
+            var record = ResearchRecord(
+                session: .init(
+                    id: id, title: title, study: title, strand: nil,
+                    platform: platforms.joined(separator: ", "),
+                    date: dates.count > 1 ? "\(dates.first!) to \(dates.last!)" : dates.first ?? "",
+                    startedAt: start, endedAt: end, codebook: codebookName),
+                participants: people, rooms: rooms, rounds: rounds, guide: guide, codebook: codebook, themes: themes,
+                contributions: entries, process: process)
+            record.format = "convene-study-export"
+            return record
+        }
+    }
 }

@@ -4,6 +4,7 @@ import Importers
 import Privacy
 import SessionModel
 import SessionStore
+import Study
 
 /// Export as an action: render through `Exporter.export` (the Exporters
 /// module's one entry point and its gate), write the file whole or not at
@@ -24,21 +25,11 @@ public enum SessionExport {
         let gateProgress: (Double) -> Void = { fraction in
             progress?(fraction * 0.8, "applying redactions, attribution and withdrawals")
         }
-        let prepared: PreparedExport?
-        if !format.isResearch {
-            prepared = nil
-        } else if let file = journal as? SQLiteJournal, file.pagedContributions {
-            // Opened without its contributions: the gate reads them from the snapshot a page at a time.
-            prepared = try Exporter.prepare(
-                state, pages: SnapshotContributionPages(journal: file), progress: gateProgress)
-        } else if let file = journal as? SQLiteJournal {
-            // The whole session in memory, with the scans the file keeps read and written a page at a time.
-            prepared = try Exporter.prepare(
-                state, pages: JournalStatePages(contributions: state.contributions, journal: file),
-                progress: gateProgress)
-        } else {
-            prepared = try Exporter.prepare(state, progress: gateProgress)
-        }
+        // Read a page at a time from a paged file's snapshot, or from the state held in memory (the console's), with
+        // the scans the file keeps either way (ExportPages).
+        let prepared =
+            format.isResearch
+            ? try Exporter.prepare(state, pages: ExportPages.of(journal, state: state), progress: gateProgress) : nil
         progress?(0.8, "writing \(format.rawValue)")
         // The export records where the journal ended, so `check --against EXPORT` can hold the journal to it.
         let head = (journal as? any ErasingJournal)?.head.map {
@@ -67,13 +58,7 @@ public enum SessionExport {
         _ path: String, format: ExportFormat,
         cipherFor: ((FileMeta) throws -> any PayloadCipher)? = nil
     ) throws -> SQLiteJournal {
-        let plain = (try? SQLiteJournal.readMeta(path: path))?.encryption == "none"
-        if format.isResearch && plain {
-            do { return try SQLiteJournal.open(path: path, pagedContributions: true) } catch is PagingUnavailable {}
-        }
-        let whole = try SQLiteJournal.open(path: path, cipherFor: cipherFor)
-        if format.isResearch && plain && !whole.snapshotIsCurrent { try? whole.writeSnapshot() }
-        return whole
+        try ExportPages.openFile(path, research: format.isResearch, cipherFor: cipherFor)
     }
 
     /// Scans every contribution of the session file at `path` as an export does and keeps the scans in
@@ -84,12 +69,7 @@ public enum SessionExport {
         defer { try? journal.close() }
         let state = journal.state
         guard state.info != nil else { return }
-        if journal.pagedContributions {
-            _ = try Exporter.prepare(state, pages: SnapshotContributionPages(journal: journal))
-        } else {
-            _ = try Exporter.prepare(
-                state, pages: JournalStatePages(contributions: state.contributions, journal: journal))
-        }
+        _ = try Exporter.prepare(state, pages: ExportPages.of(journal, state: state))
     }
 
     /// Exporters' file errors, with a missing folder said as the console always said it.
@@ -157,37 +137,4 @@ extension ImportOptions {
         if let room { resolved.room = try Names.room(room, in: state) }
         return resolved
     }
-}
-
-/// A paged session file's contributions, as the export gate reads them.
-struct SnapshotContributionPages: ContributionPageSource {
-    let journal: SQLiteJournal
-    var count: Int { journal.pagedContributionCount }
-    func marked() throws -> [Contribution] { try journal.markedContributions() }
-    func forEachPage(_ body: ([Contribution]) throws -> Void) throws { try journal.forEachContributionPage(body) }
-    func forEachPageWithScans(_ body: ([Contribution], [Int: StoredScan]) throws -> Void) throws {
-        try journal.forEachContributionPage(withScans: true, body)
-    }
-    func keepScans(_ scans: ScanBatch) throws { try journal.keepScans(scans) }
-}
-
-/// A whole session's contributions (folded in memory) with the scans its file keeps.
-struct JournalStatePages: ContributionPageSource {
-    let contributions: [Contribution]
-    let journal: SQLiteJournal
-    var pageSize = 2_048
-    var count: Int { contributions.count }
-    func marked() -> [Contribution] { contributions.filter { !$0.redactions.isEmpty || !$0.rejections.isEmpty } }
-    func forEachPage(_ body: ([Contribution]) throws -> Void) throws {
-        try forEachPageWithScans({ page, _ in try body(page) })
-    }
-    func forEachPageWithScans(_ body: ([Contribution], [Int: StoredScan]) throws -> Void) throws {
-        for start in stride(from: 0, to: contributions.count, by: pageSize) {
-            let page = Array(contributions[start..<min(contributions.count, start + pageSize)])
-            guard let first = page.first?.number, let last = page.last?.number else { continue }
-            // Unreadable kept scans are no kept scans: the page is scanned as if there were none.
-            try body(page, (try? journal.storedScans(min(first, last)...max(first, last))) ?? [:])
-        }
-    }
-    func keepScans(_ scans: ScanBatch) throws { try journal.keepScans(scans) }
 }

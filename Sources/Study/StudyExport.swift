@@ -5,8 +5,9 @@ import SessionModel
 import SessionStore
 
 /// The study's one analysis export: every session through the single-session gate
-/// (`ResearchGate.record`), then merged (`StudyRecord.merge`) into one research record
-/// that the ordinary writers render.
+/// (`ResearchGate.prepare`, reading its contributions as `convene export` does), merged
+/// session by session (`StudyRecord.Merger`) into one research record that the ordinary
+/// writers render into the file.
 public enum StudyExport {
     /// Formats a study can be exported to.
     public static let formats: [ExportFormat] = [.qdpx, .qdc, .json, .csv, .quotesCSV, .markdown, .html]
@@ -14,55 +15,109 @@ public enum StudyExport {
     /// Holders of each role across the study, one per participant code (P01 in two
     /// groups is one holder), for the implicit-identification check.
     public static func roleHolders(_ states: [SessionState]) -> [String: Int] {
-        var roleOf: [String: String] = [:]
-        for s in states {
+        var roles = RoleHolders()
+        for s in states { roles.add(s) }
+        return roles.holders
+    }
+
+    /// The same count, a session at a time (a later session's role for a code stands).
+    struct RoleHolders {
+        private var roleOf: [String: String] = [:]
+        mutating func add(_ s: SessionState) {
             for p in s.orderedParticipants where !p.withdrawn {
                 roleOf[p.code] = ImplicitIdentification.normalised(p.jobRole)
             }
         }
-        var holders: [String: Int] = [:]
-        for role in roleOf.values { holders[role, default: 0] += 1 }
-        return holders
+        var holders: [String: Int] {
+            var holders: [String: Int] = [:]
+            for role in roleOf.values { holders[role, default: 0] += 1 }
+            return holders
+        }
     }
 }
 
 extension Study {
-    /// The study export's bytes and the implicit-identification warnings (judged across the study). The export
-    /// records every session's journal head (`ResearchRecord.journalHeads`).
+    /// The study export's bytes and the implicit-identification warnings (judged across the study), in memory
+    /// (tests, benchmarks); `export(format:toFile:)` writes a file without holding it.
     public func export(format: ExportFormat) throws -> (data: Data, warnings: [String]) {
+        let sink = ExportSink()
+        let warnings = try export(format: format, to: sink)
+        return (sink.data, warnings)
+    }
+
+    /// Writes the study export to `path` as every export is written (`ExportFile`: never over a session file,
+    /// 0600, whole or not at all), refusing the study's own files before any work (`checkExportTarget`).
+    /// Returns the bytes written and the warnings.
+    public func export(format: ExportFormat, toFile path: String) throws -> (bytes: Int, warnings: [String]) {
+        try checkFormat(format)
+        try checkExportTarget(path)
+        var warnings: [String] = []
+        let bytes = try ExportFile.write(to: path, input: nil) { sink in
+            warnings = try export(format: format, to: sink)
+        }
+        return (bytes, warnings)
+    }
+
+    /// Writes the study export into `sink` and returns the implicit-identification warnings (judged across the
+    /// study). Session by session: each is opened as `convene export` opens it (its contributions a page at a
+    /// time where the file allows, with the scans it keeps), put through the gate, merged and closed before the
+    /// next, so the export holds one session's record besides the merged contributions. Every session's journal
+    /// head is recorded (`ResearchRecord.journalHeads`).
+    @discardableResult
+    public func export(format: ExportFormat, to sink: ExportSink) throws -> [String] {
+        try checkFormat(format)
+        // Who holds which role across the study, from each session's people (a first, light pass).
+        var roles = StudyExport.RoleHolders()
+        for session in manifest.sessions {
+            try withExportJournal(session) { journal in roles.add(journal.state) }
+        }
+        let implicit = ImplicitIdentificationScope.study(roleHolders: roles.holders)
+        var warnings: [String] = []
+        var merger = StudyRecord.Merger(
+            id: manifest.id.uuidString.lowercased(), title: manifest.title, codebook: manifest.codebookName)
+        var heads: [ExportJournalHead] = []
+        for session in manifest.sessions {
+            try withExportJournal(session) { journal in
+                let state = journal.state
+                guard state.info != nil else { return }
+                // One head per session, so `convene check SESSION --against EXPORT` holds each journal to it.
+                if let head = journal.head {
+                    heads.append(ExportJournalHead(session: head.session, seq: head.seq, hash: head.hash))
+                }
+                let prepared = try ResearchGate.prepare(
+                    state, pages: ExportPages.of(journal, state: state), implicit: implicit)
+                for w in prepared.warnings { warnings.append("\(session.name): \(w.message)") }
+                var record = prepared.record
+                for i in record.participants.indices where record.participants[i].strand == nil {
+                    record.participants[i].strand = session.strand
+                }
+                merger.add(StudyRecord.Part(label: session.name, strand: session.strand, record: record))
+            }
+        }
+        var merged = merger.record()
+        merged.journalHeads = heads.isEmpty ? nil : heads
+        try Exporter.render(merged, format: format, to: sink)
+        return warnings
+    }
+
+    func checkFormat(_ format: ExportFormat) throws {
         guard StudyExport.formats.contains(format) else {
             throw ExportError.packaging(
                 "a study exports to \(StudyExport.formats.map(\.rawValue).joined(separator: ", "))")
         }
-        // Each session's state and where its journal ends, read in one opening.
-        let all = try manifest.sessions.map { session in
-            try withJournal(session, readOnly: true) { journal in
-                (session: session, state: journal.state, head: journal.head)
-            }
-        }
-        let holders = StudyExport.roleHolders(all.map(\.state))
-        var warnings: [String] = []
-        var parts: [(StudySession, ResearchRecord)] = []
-        var heads: [ExportJournalHead] = []
-        for (session, state, head) in all {
-            guard state.info != nil else { continue }
-            // One head per session, so `convene check SESSION --against EXPORT` holds each journal to it.
-            if let head { heads.append(ExportJournalHead(session: head.session, seq: head.seq, hash: head.hash)) }
-            for w in ImplicitIdentification.warnings(in: state, roleHolders: holders, scope: "study") {
-                warnings.append("\(session.name): \(w.message)")
-            }
-            var record = ResearchGate.record(state)
-            for i in record.participants.indices where record.participants[i].strand == nil {
-                record.participants[i].strand = session.strand
-            }
-            parts.append((session, record))
-        }
-        var merged = StudyRecord.merge(
-            id: manifest.id.uuidString.lowercased(), title: manifest.title,
-            codebook: manifest.codebookName,
-            parts.map { StudyRecord.Part(label: $0.0.name, strand: $0.0.strand, record: $0.1) })
-        merged.journalHeads = heads.isEmpty ? nil : heads
-        return (try Exporter.render(merged, format: format), warnings)
+    }
+
+    /// Runs `body` on a session opened for export: a plain file as `convene export` opens it (`ExportPages`),
+    /// an encrypted file or a team session whole.
+    func withExportJournal(_ session: StudySession, _ body: (any ErasingJournal) throws -> Void) throws {
+        guard !session.isTeamSession else { return try withJournal(session, readOnly: true, body) }
+        let path = path(of: session)
+        guard FileManager.default.fileExists(atPath: path) else { throw StudyError.sessionMissing(session.location) }
+        let provider = cipherFor
+        let journal = try ExportPages.openFile(
+            path, research: true, cipherFor: provider.map { p in { meta in try p(meta, path) } })
+        defer { try? journal.close() }
+        try body(journal)
     }
 
     /// Records the export in every session's journal, so a later withdrawal lists it.

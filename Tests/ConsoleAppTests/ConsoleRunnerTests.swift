@@ -1,4 +1,5 @@
 import Foundation
+import SessionActions
 import SessionModel
 import SessionStore
 import TerminalKit
@@ -80,6 +81,70 @@ final class ConsoleRunnerTests: XCTestCase {
             let draft = try XCTUnwrap(try t.journal.loadDraft(user: "Ira Notes"))
             XCTAssertEqual(draft.0, "half a sentence", "the draft was saved")
         }
+    }
+
+    /// A half-typed line put aside while a contribution is edited (`e`) is saved with the draft as the
+    /// console goes (not only on leaving), so a crash during the edit loses neither; the next console
+    /// reopens the edit and gives the line back after it.
+    func testALinePutAsideForAnEditIsInTheSavedDraftAndComesBackAfterACrash() throws {
+        let t = try ConsoleHarness()
+        let terminal = TestTerminal(width: 100, height: 30)
+        let run = start(t, terminal: terminal)
+        XCTAssertTrue(waitFor(terminal, "TYPING"))
+        terminal.type("half a line about the late link")
+        XCTAssertTrue(waitFor(terminal, "half a line about the late link"))
+        terminal.send([.escape, .up, .char("e")])
+        XCTAssertTrue(waitFor(terminal, "Editing #"), terminal.screen)
+        terminal.type(" EDITED")
+        // What a SIGKILL would leave: the draft as the loop saved it while the edit was open.
+        var saved: (draft: String, view: String)?
+        let end = Date().addingTimeInterval(10)
+        while Date() < end {
+            saved = try t.journal.loadDraft(user: "Ira Notes")
+            if saved?.draft.contains("EDITED") == true { break }
+            usleep(20_000)
+        }
+        let draft = try XCTUnwrap(saved?.draft)
+        let view = try JSONDecoder().decode(SavedView.self, from: Data(try XCTUnwrap(saved?.view).utf8))
+        let number = try XCTUnwrap(view.editing, "the saved view says which contribution was being edited")
+        let original = try XCTUnwrap(t.journal.state.contribution(number)?.text)
+        XCTAssertEqual(draft, original + " EDITED" + "\u{1E}" + "half a line about the late link")
+        // The console ends (a signal saves the draft again, the same one); a new console reads what was saved.
+        terminal.raise(SIGTERM)
+        wait(for: [run.done], timeout: 10)
+        XCTAssertEqual(try t.journal.loadDraft(user: "Ira Notes")?.draft, draft)
+        let again = TestTerminal(width: 100, height: 30)
+        let second = start(t, terminal: again)
+        XCTAssertTrue(waitFor(again, "Your edit of #\(number) was restored"), again.screen)
+        XCTAssertTrue(waitFor(again, "EDITED"), again.screen)
+        again.send([.escape])
+        XCTAssertTrue(waitFor(again, "your unsent line is back"), again.screen)
+        XCTAssertTrue(waitFor(again, "half a line about the late link"), again.screen)
+        again.send([.ctrl("q"), .char("y")])
+        wait(for: [second.done], timeout: 5)
+        _ = try t.journal.refresh()
+        XCTAssertEqual(t.journal.state.contribution(number)?.text, original, "a cancelled edit changed nothing")
+    }
+
+    /// A withdrawal erases a saved draft that touches it: the line put aside for an edit counts as much as the
+    /// line being typed, in the file (one draft text) and in an open console (both lines dropped).
+    func testALinePutAsideForAnEditGoesWithAWithdrawalItTouches() throws {
+        let t = try ConsoleHarness()
+        t.state.editing = 2
+        t.state.input.set("Families tell us joining from home is easier.")
+        t.state.parkedLine = "P04 said the phone line kept dropping"
+        XCTAssertTrue(ConsoleRunner.save(t.state, t.journal))
+        let before = t.journal.state
+        try SessionActions.perform(
+            .withdraw(WithdrawalOrder(participant: "P04", requestedOn: SessionDate.format(DemoSession.defaultStart))),
+            by: ActingUser(name: "Sam Lead"), on: t.journal, at: DemoSession.defaultStart.addingTimeInterval(3_600))
+        XCTAssertNil(try t.journal.loadDraft(user: "Ira Notes"), "the saved draft went with the withdrawal")
+        var state = t.state
+        state.session = before
+        _ = update(&state, .sessionChanged(t.journal.state))
+        XCTAssertEqual(state.input.text, "")
+        XCTAssertNil(state.parkedLine, "the open console drops the line put aside too")
+        XCTAssertNil(state.editing)
     }
 
     func testAnExportRunsOffTheLoopWhileKeysKeepWorking() throws {

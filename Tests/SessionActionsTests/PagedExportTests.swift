@@ -2,6 +2,7 @@ import Exporters
 import Foundation
 import Privacy
 import SessionModel
+import Study
 import XCTest
 
 @testable import SessionActions

@@ -2,6 +2,7 @@ import ConveneTestSupport
 import Foundation
 import Privacy
 import SessionModel
+import Study
 import XCTest
 
 @testable import Exporters

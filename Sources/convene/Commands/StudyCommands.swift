@@ -301,17 +301,15 @@ struct StudyCommand: ParsableCommand {
                     "a study is exported as \(StudyExport.formats.map(\.rawValue).joined(separator: ", ")); \(format.rawValue) is for one session (convene export SESSION --format \(format.rawValue))"
                 )
             }
-            // Refused before any work: the study's own files, and (ExportFile) any session file.
-            try study.checkExportTarget(output)
-            try ExportFile.checkTarget(output, input: nil)
-            let (data, warnings) = try study.export(format: format)
+            // Refused before any work: the study's own files (Study.checkExportTarget) and any session file; then
+            // written as every export is (ExportFile: 0600, whole or not at all), without the whole file in memory.
+            // The warnings are judged as the sessions pass through the gate.
+            let (bytes, warnings) = try study.export(format: format, toFile: output)
             for w in warnings { Output.line("warning: \(w)") }
-            // Whole or not at all, 0600, never over a session file: as every export is written.
-            try ExportFile.write(data, to: output, input: nil)
             try study.recordExport(
                 format: format, fileName: (output as NSString).lastPathComponent, by: actor.actor, at: Clock.now())
             Output.line(
-                "wrote \(output) (study \(format.rawValue), \(study.manifest.sessions.count) sessions, \(data.count) bytes)"
+                "wrote \(output) (study \(format.rawValue), \(study.manifest.sessions.count) sessions, \(bytes) bytes)"
             )
         }
     }

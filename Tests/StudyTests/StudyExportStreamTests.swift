@@ -1,0 +1,174 @@
+import Foundation
+import Privacy
+import SessionModel
+import SessionStore
+import XCTest
+
+@testable import Exporters
+@testable import Study
+
+/// The study export session by session (issue 20): each session read as `convene export` reads it (a page
+/// at a time where the file allows, with the scans it keeps), merged one at a time and written into the
+/// file. The oracle is the export as it was made before: every session's whole state held at once, the
+/// warnings judged on each whole state across the study, every record merged in one go.
+final class StudyExportStreamTests: XCTestCase {
+    /// Three sessions: a plain one with several pages of contributions (identifiers, a place, a special-category
+    /// detail) and a rare role whose unconsented holder names a place; an encrypted one; a small plain one.
+    func study(_ f: StudyFixture, extra: Int = 2_200) throws -> Study {
+        let study = try f.createStudy()
+        try f.session("big.convene", date: StudyFixture.today()) { e in
+            e.append(studyChecklist)
+            person("P01", "Principal social worker", name: "Alex Fenwick", into: &e)
+            person("P02", "Social worker", name: "Jo Marsh", into: &e)
+            // Consent without the required Chatham House item: left out of the export, still warned about.
+            person("P09", "Head of service", name: "Kit Arden", items: ["information-sheet-understood"], into: &e)
+            e.append(GroupCreated(name: "Room B"))
+            for k in 0..<extra {
+                let text: String
+                switch k % 4 {
+                case 0: text = "Point \(k): Alex Fenwick asked Shannon Okafor from LS6 2AB to call 0113 496 0000."
+                case 1: text = "Point \(k): a girl with epilepsy at Oakridge Farm in Wigan was seen again."
+                case 2: text = "Point \(k): we talked about thresholds and supervision, nothing more."
+                default: text = "Point \(k): here in Northgate we email tyler.b@example.org before Friday."
+                }
+                e.append(
+                    ContributionLogged(
+                        source: k % 7 == 0 ? .chat : .verbal, room: k % 2,
+                        speaker: ["P01", "P02", "P09"][k % 3], text: text, replyTo: k % 5 == 4 ? [k] : []))
+                if k % 9 == 0 { e.append(CodeTagged(number: k + 1, code: "PP\(1 + k % 8)")) }
+            }
+            e.append(ContributionStruck(number: 3, reason: "off topic"))
+            e.append(AttributionSet(number: 5, level: .background))
+        }
+        try f.session("locked.convene", date: StudyFixture.today(), encrypted: true) { e in
+            e.append(studyChecklist)
+            person("P02", "Social worker", name: "Jo Marsh", into: &e)
+            person("P05", "Youth worker", name: "Ray Quill", into: &e)
+            e.append(ContributionLogged(source: .chat, speaker: "P05", text: "In Wigan the youth club closed early."))
+            e.append(ContributionLogged(source: .verbal, speaker: "P02", text: "Responding to #1, yes", replyTo: [1]))
+        }
+        try f.session("small.convene", date: StudyFixture.today()) { e in
+            e.append(studyChecklist)
+            person("P07", "Parent advocate", name: "Bea Lorne", org: .voluntary, into: &e)
+            e.append(ContributionLogged(source: .verbal, speaker: "P07", text: "Parents need the papers first."))
+            e.append(ThemeCreated(title: "Papers"))
+            e.append(ThemeLinked(theme: 1, number: 1))
+        }
+        for (file, strand) in [("big.convene", "chairs"), ("locked.convene", "social workers"), ("small.convene", nil)]
+        {
+            try study.add(location: f.path(file), strand: strand, by: "Sam Lead", at: StudyFixture.t0)
+        }
+        return try f.open()
+    }
+
+    /// The export as it was made before it streamed: every state whole and held at once.
+    func heldWhole(_ study: Study) throws -> (record: ResearchRecord, warnings: [String]) {
+        let all = try study.manifest.sessions.map { session in
+            try study.withJournal(session, readOnly: true) { (session, $0.state, $0.head) }
+        }
+        let holders = StudyExport.roleHolders(all.map(\.1))
+        var warnings: [String] = []
+        var parts: [StudyRecord.Part] = []
+        var heads: [ExportJournalHead] = []
+        for (session, state, head) in all where state.info != nil {
+            if let head { heads.append(ExportJournalHead(session: head.session, seq: head.seq, hash: head.hash)) }
+            for w in ImplicitIdentification.warnings(in: state, roleHolders: holders, scope: "study") {
+                warnings.append("\(session.name): \(w.message)")
+            }
+            var record = ResearchGate.record(state)
+            for i in record.participants.indices where record.participants[i].strand == nil {
+                record.participants[i].strand = session.strand
+            }
+            parts.append(StudyRecord.Part(label: session.name, strand: session.strand, record: record))
+        }
+        var merged = StudyRecord.merge(
+            id: study.manifest.id.uuidString.lowercased(), title: study.manifest.title,
+            codebook: study.manifest.codebookName, parts)
+        merged.journalHeads = heads
+        return (merged, warnings)
+    }
+
+    func keptRows(_ f: StudyFixture, _ file: String) throws -> Int {
+        let journal = try SQLiteJournal.open(
+            path: f.path(file), readOnly: true,
+            cipherFor: { meta in
+                try StudyFixture.cipher(meta, f.path(file))
+            })
+        defer { try? journal.close() }
+        return try journal.storedScanCount()
+    }
+
+    func testEveryStudyFormatIsByteIdenticalToTheExportOfEveryWholeState() throws {
+        let f = try StudyFixture()
+        let s = try study(f)
+        var first: [ExportFormat: Data] = [:]
+        let expected = try heldWhole(s)
+        for format in StudyExport.formats {
+            let streamed = try s.export(format: format)
+            XCTAssertEqual(
+                streamed.data, try Exporter.render(expected.record, format: format),
+                "\(format.rawValue): the streamed export differs")
+            XCTAssertEqual(streamed.warnings, expected.warnings, "\(format.rawValue): the warnings differ")
+            first[format] = streamed.data
+        }
+        let warnings = try s.export(format: .json).warnings
+        XCTAssertTrue(
+            warnings.contains { $0.hasPrefix("big: ") && $0.contains("may point at P09") },
+            "a contribution left out for consent is still judged across the study, as before: \(warnings.prefix(3))")
+        XCTAssertTrue(warnings.contains { $0.contains("may point at P01") })
+        // The first export opened the plain files whole (no current snapshot) and wrote one; now they page.
+        let big = try SQLiteJournal.open(path: f.path("big.convene"), pagedContributions: true)
+        XCTAssertTrue(big.pagedContributions)
+        try big.close()
+        for format in StudyExport.formats {
+            XCTAssertEqual(
+                try s.export(format: format).data, first[format], "\(format.rawValue), paged and from kept scans")
+        }
+    }
+
+    func testAStudyExportKeepsEachSessionsScansAndReadsThem() throws {
+        let f = try StudyFixture()
+        let s = try study(f, extra: 60)
+        XCTAssertEqual(try keptRows(f, "big.convene"), 0, "a new file keeps no scans")
+        _ = try s.export(format: .csv)
+        XCTAssertGreaterThan(try keptRows(f, "big.convene"), 30, "the study export kept the scans it made")
+        XCTAssertGreaterThan(try keptRows(f, "small.convene"), 0)
+        XCTAssertEqual(try keptRows(f, "locked.convene"), 0, "an encrypted session keeps none")
+        // A kept row whose check holds stands for the scan: forged to find nothing in a text with a phone number,
+        // the next study export prints the number, so it read the row instead of scanning.
+        let journal = try SQLiteJournal.open(path: f.path("big.convene"))
+        let state = journal.state
+        let target = try XCTUnwrap(
+            state.contributions.last { $0.text.contains("0113 496 0000") && $0.speaker == "P01" })
+        let forged = ScanMemoCheck(scanner: IdentifierScanner(session: state)).store(
+            TextScan(findings: []), number: target.number, text: target.text)
+        var batch = ScanBatch()
+        batch.append(forged)
+        XCTAssertTrue(try journal.keepScans(batch))
+        try journal.close()
+        let csv = String(decoding: try s.export(format: .csv).data, as: UTF8.self)
+        XCTAssertTrue(csv.contains("0113 496 0000"), "the study export read the kept row")
+        XCTAssertEqual(
+            csv.components(separatedBy: "Shannon Okafor").count - 1, 1, "the other rows still hold their findings")
+    }
+
+    func testAStudyExportFileIsWrittenWholePrivateAndNeverOverASession() throws {
+        let f = try StudyFixture()
+        let s = try study(f, extra: 30)
+        let out = f.path("export.json")
+        let written = try s.export(format: .json, toFile: out)
+        let data = try Data(contentsOf: URL(fileURLWithPath: out))
+        XCTAssertEqual(written.bytes, data.count)
+        XCTAssertEqual(data, try s.export(format: .json).data)
+        let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int)
+        XCTAssertEqual(mode, 0o600, "research data stays its owner's")
+        let before = try f.fingerprint()
+        XCTAssertThrowsError(try s.export(format: .csv, toFile: f.path("small.convene"))) { error in
+            XCTAssertEqual(error as? ExportFileError, .wouldOverwriteSession(f.path("small.convene")))
+        }
+        XCTAssertThrowsError(try s.export(format: .csv, toFile: f.path("study.json")), "the manifest")
+        XCTAssertThrowsError(try s.export(format: .docx, toFile: f.path("study.docx")))
+        XCTAssertEqual(
+            try f.fingerprint(), before, "a refused export writes nothing and leaves every session as it was")
+    }
+}
