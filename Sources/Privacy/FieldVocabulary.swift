@@ -163,7 +163,7 @@ enum Vocab {
         mate mates boyfriend girlfriend bf gf partner husband wife client pupil student carer nan nana nanna gran granny grandma grandad
         grandpa grandmother grandfather uncle aunt auntie aunty cousin kid baby manager supervisor boss neighbour lad girl boy
         nephew niece sibling siblings twin ex stepson stepdaughter fiance fiancee foster yp sibling half-brother half-sister bestie
-        worker teacher mentor keyworker tutor fella bloke guy woman man lady bro sis coach pastor
+        worker teacher mentor keyworker tutor fella bloke guy woman man lady bro sis coach pastor sib
         """)
 
     /// Words after which the next word is a name ("a lad called jayden").

@@ -15,7 +15,7 @@ extension ScanContext {
         yrs wk wks hr hrs mins pre post re ref refs docs doc med meds psych obvs prob probs def defo tho esp incl intel mgr
         dept govt uni nr btwn w wrt poss px ppl sm smth sth abt bc tmrw tmw pls ty cba tbc tbd eta aka obv cos coz prev reg carer carers
         perp perps nino ninos ppt ppts grp grps theres strat strats interp accom resi resis hadn mustn mightn neednt
-        nfa nrm pnc rhi mfh icpc rcpc cpr sgo ico
+        nfa nrm pnc rhi mfh icpc rcpc cpr sgo ico lang eng
         """)
 
     static let talkVerbs = Vocab.set(
@@ -26,7 +26,8 @@ extension ScanContext {
     static let contactVerbs = Vocab.set(
         "asked told rang phoned texted messaged emailed thanks thank cc tagged supervised supervising visited visiting ask tell ping email"
     )
-    static let publicWorks = Vocab.set("report review inquiry principles framework model act judgment judgement")
+    static let publicWorks = Vocab.set(
+        "report review inquiry principles framework model act judgment judgement audit audits reports reviews")
 
     /// What a person has ("Jaxon's mum", "Kez's boyfriend").
     static let possessedByPeople: Set<String> = Vocab.relations.union(
@@ -254,11 +255,15 @@ extension ScanContext {
         let t = tokens[i]
         if t.sentenceStart || ["yp", "re"].contains(key(i - 1)) { return true }
         if key(i - 1) == ":", key(i - 2) == "re" { return true }
+        if let b = tok(i - 1), b.isPunct("•*·>"), b.lineStart { return true }
         guard let p = tok(i - 1), p.isPunct("-–:"), let s = tok(i - 2), s.lineStart, s.kind != .punct, s.length <= 3
         else { return false }
         return s.kind == .alnum || s.allCaps
     }
 
+    /// Family words that shorthand puts straight after a person's name ("jaycee mum's no.").
+    static let familyWords = Vocab.set(
+        "mum mums mum's dad dads dad's nan nan's nana gran stepdad stepmum bro bro's sis sister brother bf gf")
     /// Relative ages and birth order: "florin - older bro", "the eldest".
     static let birthOrder = Vocab.set("older younger eldest youngest elder oldest big little")
 
@@ -287,6 +292,33 @@ extension ScanContext {
             return true
         }
         if n.key == "aka" { return true }
+        // "zorvika & her bf (19)": the person and someone of theirs.
+        if ["&", "and", "+"].contains(n.key), Self.possessives.contains(key(e + 2)),
+            Vocab.relations.contains(key(e + 3))
+        {
+            return true
+        }
+        // "Zorvika. 15. Missing x4.": notes in full stops.
+        if n.isPunct("."), let v = ageValue(e + 2), tok(e + 2)?.kind == .number, (1...21).contains(v),
+            tok(e + 3)?.isPunct(".,") == true
+        {
+            return true
+        }
+        // "Zorvika - CSE concerns", "Quennel: welcome": a capitalised word on no list opening a line, set off.
+        if tokens[e].capitalised, tokens[e].lineStart || tok(e - 1)?.isPunct("•*-–·>") == true,
+            n.isPunct(":") || n.isPunct("-–") && n.spaceBefore, unknown(e)
+        {
+            return true
+        }
+        // "ramin (kurdish, uasc) 16": who the person is, in brackets.
+        if n.isPunct("("), let w = tok(e + 2),
+            Vocab.nationalities.contains(w.key) || Vocab.relations.contains(w.key) || Vocab.roles.contains(w.key)
+                || Self.bracketRoles.contains(w.key) || Self.birthOrder.contains(w.key)
+        {
+            return true
+        }
+        // "jaycee mum's no.", "precious mum v protective": a relation of the person, "'s" left out.
+        if Self.familyWords.contains(n.key) { return true }
         let arrow = n.kind == .punct && n.scalar.value >= 0x2190 && n.scalar.value <= 0x21FF
         guard arrow || n.isPunct("-–:") && n.spaceBefore || n.isPunct(":") else { return false }
         var j = e + 2
@@ -516,6 +548,30 @@ extension ScanContext {
         }
     }
 
+    /// "cc: Quennel Harris": a capitalised word nobody listed (or a listed given name) right before a person found by
+    /// their surname is the same person's first name.
+    mutating func widenNamesLeft() {
+        for k in candidates.indices where candidates[k].label == .person && !candidates[k].sessionName {
+            guard var a = tokenIndex(startingAt: candidates[k].start), a >= 1 else { continue }
+            // The other half of a hyphenated name first ("quennel-harris").
+            if a >= 2, key(a - 1) == "-", joined(a - 1), joined(a), tokens[a - 2].kind == .word {
+                a -= 2
+                candidates[k].start = tokens[a].start
+                guard a >= 1 else { continue }
+            }
+            let p = tokens[a - 1]
+            // In lower case only where a note opens ("zorvika quennel-harris, 14").
+            let lower = !tokens[a].capitalised && !p.capitalised && opensNote(a - 1) && unknown(a - 1)
+            guard p.kind == .word, p.capitalised && tokens[a].capitalised || lower, !p.allCaps, p.length >= 3,
+                tokens[a].start - p.end == 1,
+                unknown(a - 1) || given(a - 1) && !ambiguous(a - 1), !notAName(a - 1), !Vocab.titles.contains(p.key),
+                !Vocab.relations.contains(p.key), !Vocab.personNouns.contains(p.key),
+                !candidates.contains(where: { $0.start < p.end && p.start < $0.end })
+            else { continue }
+            candidates[k].start = p.start
+        }
+    }
+
     /// The keys of the words of the people found so far, and whether every finding they came from was only possible.
     func personKeys() -> [String: Bool] {
         var known: [String: Bool] = [:]
@@ -551,7 +607,11 @@ extension ScanContext {
             guard let possible = known[tokens[i].key], !covered(i) else { continue }
             let t = tokens[i]
             if on(.word, i) || ambiguous(i) {
-                guard t.capitalised, !t.allCaps, !t.sentenceStart || tok(i + 1).map({ $0.isPunct(".,!?;") }) ?? true
+                // "sonny 13 - and sonny's mate": in lower case, only as an owner or a speaker.
+                let owner =
+                    ["'", "’"].contains(key(i + 1)) && key(i + 2) == "s" || Self.sayingVerbs.contains(key(i + 1))
+                guard t.capitalised && !t.allCaps || owner,
+                    !t.sentenceStart || owner || tok(i + 1).map({ $0.isPunct(".,!?;") }) ?? true
                 else { continue }
             }
             var c = Candidate(label: .person, start: t.start, end: t.end)
@@ -615,7 +675,7 @@ extension ScanContext {
     static let bracketRoles = Vocab.set(
         """
         sw sws social police teacher nurse mum dad yp worker manager chair lead officer health education school camhs yot yos mash
-        housing probation youth senco dsl iro lado ds dc pc sgt gp
+        housing probation youth senco dsl iro lado ds dc pc sgt gp facilitator notetaker note-taker host cofacilitator
         """)
 
     /// Person words that are not relations but take a quoted name ('older male "Tiny"').
@@ -726,6 +786,7 @@ extension ScanContext {
     mutating func findPeople(sessionNames: [String: [[String]]], wordLike: Set<String> = []) {
         findSessionNames(sessionNames, wordLike: wordLike)
         defer {
+            widenNamesLeft()
             findSpelledNames()
             findNamesAgainInText()
             findAgesOfPeople()
@@ -783,7 +844,7 @@ extension ScanContext {
                     tok(j).map { $0.kind == .word && !$0.capitalised && $0.length >= 3 } == true && given(j)
                     && !notAName(j)
                     && (Self.sayingVerbs.contains(key(j + 1)) || Vocab.strongVerbs.contains(key(j + 1))
-                        || key(j + 1) == "(")
+                        || key(j + 1) == "(" || (ageAfterName(j) ?? looseAgeAfterName(j)) != nil)
                 if wordNameSpeaks || nameAfterCue(j),
                     tokens[j].capitalised || !gazetteer.isAmbiguous(key(j)) || wordNameSpeaks
                 {
@@ -809,6 +870,11 @@ extension ScanContext {
                 cueNext = i + 1
             } else if k == "known", key(i + 1) == "as" {
                 cueNext = i + 2
+            } else if k == "known", ["locally", "round", "around", "online", "only", "mainly"].contains(key(i + 1)),
+                key(i + 2) == "as" || key(i + 3) == "as" && ["here", "there"].contains(key(i + 2))
+            {
+                // "known locally as Skint", "known round here as Dee".
+                cueNext = key(i + 2) == "as" ? i + 3 : i + 4
             } else if ["nickname", "alias", "nick"].contains(k), ["is", "was", ":", "-"].contains(key(i + 1)) {
                 cueNext = i + 2
             } else if k == "goes", key(i + 1) == "by" {
@@ -847,7 +913,10 @@ extension ScanContext {
                 ["'", "’"].contains(key(i - 1)) && ["o", "d"].contains(key(i - 2)) && !tokens[i - 1].spaceBefore
                 && !tokens[i].spaceBefore && tokens[i - 2].capitalised
             if t.kind == .word, t.capitalised && !t.allCaps || unknown(i) || on(.surname, i) && !on(.word, i),
-                t.length >= 3, key(i - 1) == "the" || apostrophed && key(i - 3) == "the",
+                t.length >= 3,
+                key(i - 1) == "the" || apostrophed && key(i - 3) == "the"
+                    // "osei case - YOT + CSC joint": a note opens with the family's name.
+                    || opensNote(i) && !on(.word, i) && !t.capitalised,
                 Self.surnameModified.contains(key(i + 1)),
                 !notAName(i),
                 !(on([.town, .bigPlace], i) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)),
@@ -943,13 +1012,23 @@ extension ScanContext {
                 // "rojda 14 & sister…", "noor 14yo -", "fartun yr 10", "florin - older bro", "jun chen - dob…": a
                 // word nobody listed (and a listed surname after it) opening a note, then who the person is.
                 let e = t.capitalised ? i : extendName(i)
-                if unknown(i) || given(i), shorthandFollower(e) {
+                if unknown(i) || given(i) && !Self.modalVerbs.contains(k) && k != "may", shorthandFollower(e) {
                     var c = Candidate(label: .person, start: t.start, end: tokens[e].end)
                     c.possible = true
                     candidates.append(c)
                     i = e
                     continue
                 }
+            }
+            // "lil zorv runs the line", "big kez": a street name with its prefix, in lower case.
+            if t.kind == .word, !t.capitalised, ["lil", "big", "little"].contains(k), let n = tok(i + 1),
+                n.kind == .word, n.length >= 3, !n.capitalised, unknown(i + 1), !notAName(i + 1), !covered(i + 1)
+            {
+                var c = Candidate(label: .person, start: t.start, end: n.end)
+                c.possible = true
+                candidates.append(c)
+                i += 1
+                continue
             }
             // A word on no list where a name stands: "and Kez said", "Jaxon was 14", "Tiah (15)", "her bf jaydee".
             if t.kind == .word, t.length >= 3, !t.allCaps, unknown(i), !notAName(i),
@@ -1031,6 +1110,16 @@ extension ScanContext {
                 !notAName(i),
                 !Self.brands.contains(k), !notAPlaceOrNation(k), tok(i + 1).map({ $0.isPunct(",.?!") }) ?? true,
                 let p = previousWord(i, skipping: ","), !tokens[p].capitalised, tokens[p].kind == .word
+            {
+                var c = Candidate(label: .person, start: t.start, end: t.end)
+                c.possible = true
+                candidates.append(c)
+                continue
+            }
+            // "grace said she wants to go home": in lower-case chat, a name that is also a word opens a sentence
+            // before a verb of saying.
+            if t.kind == .word, !t.capitalised, t.length >= 3, t.sentenceStart, given(i), ambiguous(i), !notAName(i),
+                Self.sayingVerbs.contains(key(i + 1)), !Self.modalVerbs.contains(k), !covered(i)
             {
                 var c = Candidate(label: .person, start: t.start, end: t.end)
                 c.possible = true

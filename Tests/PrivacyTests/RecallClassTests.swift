@@ -322,6 +322,44 @@ final class RecallClassTests: XCTestCase {
         assertQuiet("the carer will say no")
     }
 
+    /// From blind5's development misses (session 6), as classes with invented names.
+    func testPeopleInShorthandWithTheirFamilyOrOrigin() {
+        assertFinds("zorvek (kurdish, uasc) 16, hotel placement", "PERSON:zorvek")
+        assertFinds("hope (roma) 15 not in school", "PERSON:hope")
+        assertFinds("zorvek mum's no. on file", "PERSON:zorvek")
+        assertFinds("precious mum v protective, dad away", "PERSON:precious")
+        assertFinds("nowak case - YOT + CSC joint", "PERSON:nowak")
+        assertFinds("sib jade 17 now lives with nan", "PERSON:jade")
+        assertFinds("grace said she wants to go home", "PERSON:grace")
+        assertFinds("sonny 13 - and sonny's mate", "PERSON:sonny")
+        XCTAssertEqual(labels("sonny 13 - and sonny's mate").filter { $0.hasPrefix("PERSON") }.count, 2)
+        // Twins: a modal or a month opening a note, an abbreviation, a public audit, work before "case".
+        assertQuiet("will mum be there? not sure")
+        assertQuiet("may mum come too?")
+        assertQuiet("eng as 2nd lang, interp booked")
+        assertQuiet("the Casey audit says the same")
+        assertQuiet("court case - adjourned again")
+        assertQuiet("hope is all they have left, she said")
+    }
+
+    /// Names opening lines and lists of notes, street names in lower case, and first names before a found surname.
+    func testPeopleOpeningLinesAndStreetNames() {
+        assertFinds("• Zorvika - CSE concerns", "PERSON:Zorvika")
+        assertFinds("Quennel: welcome everyone", "PERSON:Quennel")
+        assertFinds("Quennel (facilitator): welcome everyone", "PERSON:Quennel")
+        assertFinds("Zorvika. 15. Missing x4.", "PERSON:Zorvika")
+        assertFinds("zorvika & her bf (19) seen at stn", "PERSON:zorvika")
+        assertFinds("known locally as Q-Dog", "PERSON:Q-Dog")
+        assertFinds("lil zorv runs the line", "PERSON:lil zorv")
+        assertFinds("cc: Quennel Harris", "PERSON:Quennel Harris")
+        assertFinds("zorvika quennel-harris, 14", "PERSON:zorvika quennel-harris")
+        // Twins: headings and everyday words opening a line, a big lad, a first word that is a word.
+        assertQuiet("• Actions - CSE concerns")
+        assertQuiet("Update: welcome everyone")
+        assertQuiet("big lads run the line")
+        assertQuiet("cc: Youth Justice")
+    }
+
     /// Names spelled out and a name said again in the same text.
     func testNamesSpelledOutOrSaidAgain() {
         XCTAssertEqual(
