@@ -54,6 +54,13 @@ extension Keymap {
                 said.append("\(e.code): consent recorded")
             case .participantAdded(let e):
                 said.append("\(e.code) added (\(e.jobRole))")
+            case .participantUpdated(let e):
+                let changes =
+                    [
+                        e.jobRole.map { "role \($0)" }, e.organisationType.map { "organisation type \($0.rawValue)" },
+                        e.attribution.map { "attribution \($0.rawValue)" },
+                    ].compactMap { $0 }
+                said.append("\(e.code): " + changes.joined(separator: ", "))
             case .confidentialityReminderGiven(let e):
                 said.append("Confidentiality reminder recorded" + (e.number.map { " on #\($0)" } ?? ""))
             case .roundStarted(let e):

@@ -46,4 +46,14 @@ final class ConsoleConsentTests: XCTestCase {
                 "speaker P02 Children's social worker consent ◐ (not given: quotes → never quoted)"),
             view(s).text())
     }
+
+    /// No silent action: a role corrected from the palette (`:participant role P03 …`) says what it did.
+    func testACorrectedRoleIsConfirmedOnTheStatusLine() throws {
+        let session = try SessionState.replay(DemoSession.events())
+        var s = ConsoleState(
+            session: session, context: ConsoleContext(role: .lead, user: "Sam Lead", location: "demo.convene"),
+            width: 80, height: 24, now: DemoSession.defaultStart.addingTimeInterval(1_500))
+        _ = update(&s, .appended([ParticipantUpdated(code: "P03", jobRole: "Team manager")], before: session))
+        XCTAssertEqual(s.status, "P03: role Team manager")
+    }
 }
