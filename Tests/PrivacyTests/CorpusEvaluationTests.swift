@@ -186,28 +186,26 @@ final class CorpusEvaluationTests: XCTestCase {
 
     /// blind4.jsonl: the fourth corpus written blind (session 5), held out through session 5 and scored by the lead
     /// twice (at main 16ce943 before that session's work, at 8231024 after it; docs/privacy.md, "Fourth blind
-    /// corpus"). Development data from session 6. The floor below is under its figure after session 6's work on
-    /// people (0.950; 0.916 at the end of session 5); issue 18's targets (recall 0.95, no label under 0.85) are what
-    /// the work aims at.
+    /// corpus"). Development data from session 6; 0.916 recall at the end of session 5, 0.986 after session 6's work.
     func testFourthBlindCorpusHoldsItsFloor() throws {
-        let lines = try CorpusEvaluation.load("blind4")
-        XCTAssertEqual(lines.count, 404)
-        let all = CorpusEvaluation.table(
-            "blind4.jsonl (held out in session 5, development data since)", lines, scanner: IdentifierScanner())
-        XCTAssertGreaterThanOrEqual(all[.overlap]!.recall, 0.94, "overlap recall")
-        XCTAssertGreaterThanOrEqual(all[.overlap]!.precision, 0.90, "overlap precision")
+        try assertFloor("blind4", utterances: 404, recall: 0.97, "held out in session 5, development data since")
     }
 
     /// blind5.jsonl: written blind in session 6 and scored once blind by the lead before any work on it (docs/privacy.md,
-    /// "Fifth and sixth blind scoring": overlap P 0.976 / R 0.862); development data since. Its twin, blind6, is held
-    /// out of the repository. The floor below is that blind figure.
+    /// "Fifth and sixth blind scoring": overlap P 0.976 / R 0.862); development data since (0.975 after session 6's
+    /// work). Its twin, blind6, is held out of the repository.
     func testFifthBlindCorpusHoldsItsFloor() throws {
-        let lines = try CorpusEvaluation.load("blind5")
-        XCTAssertEqual(lines.count, 488)
-        let all = CorpusEvaluation.table(
-            "blind5.jsonl (blind at first scoring, development data since)", lines, scanner: IdentifierScanner())
-        XCTAssertGreaterThanOrEqual(all[.overlap]!.recall, 0.86, "overlap recall")
-        XCTAssertGreaterThanOrEqual(all[.overlap]!.precision, 0.90, "overlap precision")
+        try assertFloor("blind5", utterances: 488, recall: 0.96, "blind at first scoring, development data since")
+    }
+
+    /// A development corpus keeps the recall this session's work reached (a floor just under it, so a rule change
+    /// that loses what was found fails) and precision 0.90; issue 18's targets are judged on held-out text.
+    private func assertFloor(_ name: String, utterances: Int, recall: Double, _ note: String) throws {
+        let lines = try CorpusEvaluation.load(name)
+        XCTAssertEqual(lines.count, utterances)
+        let all = CorpusEvaluation.table("\(name).jsonl (\(note))", lines, scanner: IdentifierScanner())
+        XCTAssertGreaterThanOrEqual(all[.overlap]!.recall, recall, "\(name) overlap recall")
+        XCTAssertGreaterThanOrEqual(all[.overlap]!.precision, 0.90, "\(name) overlap precision")
     }
 
     func testCorpusSpansAreScalarOffsets() throws {
