@@ -30,6 +30,15 @@ enum Bench {
         return kb / 1024
     }
 
+    /// Resident memory of this process now (VmRSS), in MiB.
+    static func currentMemoryMiB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return .nan }
+        return kb / 1024
+    }
+
     /// Starts the peak (VmHWM) again from what the process holds now, after giving freed memory back to the
     /// system, so the next `peakMemoryMiB` is the peak of what runs in between.
     static func resetPeakMemory() {

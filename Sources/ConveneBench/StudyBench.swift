@@ -44,9 +44,13 @@ func runStudyBenchmark(_ args: [String]) {
         func measured(_ format: ExportFormat, _ what: String) throws {
             let out = "\(dir)/study-export.\(format.fileExtension)"
             Bench.resetPeakMemory()
+            // The peak counts what this process already holds (the study it built): said beside it. Measured from
+            // outside, `convene study export` holds only the export (docs/performance.md).
+            let before = Bench.currentMemoryMiB()
             var bytes = 0
+            let phases = StudyExport.Phases()
             let seconds = try Bench.seconds {
-                let written = try opened.export(format: format, toFile: out)
+                let written = try opened.export(format: format, toFile: out, phases: phases)
                 bytes = written.bytes
                 warnings = written.warnings.count
             }
@@ -55,7 +59,13 @@ func runStudyBenchmark(_ args: [String]) {
             if let check { try StudyCheck.check(out, format: format, expected: check) }
             print(
                 "study: \(what.padding(toLength: 24, withPad: " ", startingAt: 0)) \(Bench.ms(seconds)), "
-                    + String(format: "peak %.1f MiB, ", peak) + "\(bytes) bytes, written and checked")
+                    + String(format: "peak %.1f MiB (%.1f held before), ", peak, before)
+                    + "\(bytes) bytes, written and checked")
+            print(
+                "study:   where: people of every session \(Bench.ms(phases.roles)), sessions read, gated and merged "
+                    + "\(Bench.ms(phases.sessions)), rendered \(Bench.ms(phases.render)); merged contributions "
+                    + String(format: "%.1f MiB in memory", Double(phases.merged) / 1_048_576)
+                    + String(format: ", %.1f MiB in its temporary file", Double(phases.spilled) / 1_048_576))
             try? FileManager.default.removeItem(atPath: out)
         }
         try measured(.json, "first (json, scans kept)")

@@ -5,6 +5,13 @@
 /// strings that repeat (rooms, labels, sources, codes, guide titles) as
 /// numbers into one table, the text as its UTF-8. An `Entry` is made again
 /// when it is read, so every format reads the list as it read the array.
+///
+/// A list made `spilling` (a study export's merged contributions) keeps only the
+/// segment it is writing in memory: each full segment goes to a temporary file
+/// that has no name (created 0600 and unlinked at once, so it goes with the
+/// process whatever happens), and is read back a segment at a time as the list
+/// is read, a few kept at hand. Bytes in the kernel's file cache are not the
+/// process's memory, so the list costs its index and one or two segments.
 import Foundation
 
 public struct EntryList: RandomAccessCollection, Equatable, Sendable, ExpressibleByArrayLiteral, Codable {
@@ -14,6 +21,12 @@ public struct EntryList: RandomAccessCollection, Equatable, Sendable, Expressibl
     private var storage = Storage()
 
     public init() {}
+
+    /// A list whose full segments are kept in a nameless temporary file instead of memory (see above).
+    /// `segmentSize`: bytes per segment (tests make it small).
+    public init(spilling: Bool, segmentSize: Int = 1 << 20) {
+        storage = Storage(segmentSize: segmentSize, spilling: spilling)
+    }
     public init(arrayLiteral elements: ResearchRecord.Entry...) { self.init(elements) }
     public init<S: Sequence>(_ entries: S) where S.Element == ResearchRecord.Entry {
         for e in entries { append(e) }
@@ -33,8 +46,10 @@ public struct EntryList: RandomAccessCollection, Equatable, Sendable, Expressibl
         storage.starts.reserveCapacity(entries)
     }
 
-    /// Bytes held (for the benchmark's account of where memory goes).
+    /// Bytes held in memory (for the benchmark's account of where memory goes).
     public var byteCount: Int { storage.segments.reduce(0) { $0 + $1.count } + storage.starts.count * 8 }
+    /// Bytes kept in the temporary file instead (a `spilling` list).
+    public var spilledByteCount: Int { storage.spill?.bytes ?? 0 }
 
     public static func == (a: EntryList, b: EntryList) -> Bool { a.count == b.count && a.elementsEqual(b) }
 
@@ -49,7 +64,12 @@ public struct EntryList: RandomAccessCollection, Equatable, Sendable, Expressibl
     /// bytes are in segments of about `segmentSize` that are never moved once
     /// full, so growing the list never copies (or briefly doubles) what it holds.
     private final class Storage: @unchecked Sendable {
-        static let segmentSize = 1 << 20
+        let segmentSize: Int
+        /// Where full segments go, for a spilling list (nil until the first is full, and when the file could not
+        /// be made or written: the segments then stay in memory, so nothing is lost).
+        var spill: SpillFile?
+        let spilling: Bool
+        /// Each segment's bytes; a spilled one is empty here and read from `spill`.
         var segments: [[UInt8]] = []
         /// Each entry's segment (high 32 bits) and offset in it (low 32 bits).
         var starts: [UInt64] = []
@@ -58,9 +78,15 @@ public struct EntryList: RandomAccessCollection, Equatable, Sendable, Expressibl
         /// The entry being written.
         var bytes: [UInt8] = []
 
+        init(segmentSize: Int = 1 << 20, spilling: Bool = false) {
+            self.segmentSize = segmentSize
+            self.spilling = spilling
+        }
+
         func copy() -> Storage {
-            let s = Storage()
-            s.segments = segments
+            // A copy holds its segments in memory (only a list shared and then appended to is copied).
+            let s = Storage(segmentSize: segmentSize)
+            s.segments = segments.indices.map { segment($0) }
             s.starts = starts
             s.strings = strings
             s.stringIndex = stringIndex
@@ -110,8 +136,9 @@ public struct EntryList: RandomAccessCollection, Equatable, Sendable, Expressibl
             if segments.isEmpty
                 || segments[segments.count - 1].count + bytes.count > segments[segments.count - 1].capacity
             {
+                if spilling, let full = segments.indices.last { spillSegment(full) }
                 var segment: [UInt8] = []
-                segment.reserveCapacity(Swift.max(Self.segmentSize, bytes.count))
+                segment.reserveCapacity(Swift.max(segmentSize, bytes.count))
                 segments.append(segment)
             }
             let last = segments.count - 1
@@ -145,10 +172,26 @@ public struct EntryList: RandomAccessCollection, Equatable, Sendable, Expressibl
             optInt(e.sessionNumber)
         }
 
+        /// Sends full segment `k` to the temporary file and frees it; left in memory if the file fails.
+        func spillSegment(_ k: Int) {
+            if spill == nil { spill = SpillFile() }
+            guard let spill, spill.write(segments[k], segment: k) else { return }
+            segments[k] = []
+        }
+
+        /// Segment `k`'s bytes: in memory, or read back from the temporary file.
+        func segment(_ k: Int) -> [UInt8] {
+            if !segments[k].isEmpty || spill == nil { return segments[k] }
+            return spill!.read(segment: k)
+        }
+
         // MARK: Reading
 
         func entry(at i: Int) -> ResearchRecord.Entry {
-            segments[Int(starts[i] >> 32)].withUnsafeBufferPointer { buffer in
+            let k = Int(starts[i] >> 32)
+            // A segment in memory is read in place; a spilled one from the few kept at hand.
+            let bytes = segments[k].isEmpty && spill != nil ? spill!.read(segment: k) : segments[k]
+            return bytes.withUnsafeBufferPointer { buffer in
                 var r = Reader(bytes: buffer, at: Int(starts[i] & 0xFFFF_FFFF), strings: strings)
                 let number = r.int()
                 let occurredAt = r.date()
@@ -179,15 +222,91 @@ public struct EntryList: RandomAccessCollection, Equatable, Sendable, Expressibl
         }
     }
 
+    /// The nameless temporary file a spilling list keeps its full segments in, and the few segments read back
+    /// last (the formats read the list in order, or room by room: a handful of segments serve every read).
+    final class SpillFile: @unchecked Sendable {
+        private let fd: Int32
+        private var placed: [Int: (offset: Int, count: Int)] = [:]
+        private(set) var bytes = 0
+        private var recent: [(segment: Int, bytes: [UInt8])] = []
+        private let lock = NSLock()
+        static let kept = 4
+
+        /// Made in the temporary folder, 0600, and unlinked before anything is written to it.
+        init?() {
+            var template = Array((NSTemporaryDirectory() + "/convene-entries-XXXXXX").utf8CString)
+            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard fd >= 0 else { return nil }
+            template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+            self.fd = fd
+        }
+        deinit { close(fd) }
+
+        /// Appends segment `k`; false if the file could not take all of it.
+        func write(_ data: [UInt8], segment k: Int) -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            let offset = bytes
+            var done = 0
+            while done < data.count {
+                let n = data.withUnsafeBytes {
+                    pwrite(fd, $0.baseAddress! + done, data.count - done, off_t(offset + done))
+                }
+                if n <= 0 { return false }
+                done += n
+            }
+            placed[k] = (offset, data.count)
+            bytes += data.count
+            return true
+        }
+
+        /// Segment `k` as it was written.
+        func read(segment k: Int) -> [UInt8] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let at = recent.firstIndex(where: { $0.segment == k }) {
+                let hit = recent.remove(at: at)
+                recent.append(hit)
+                return hit.bytes
+            }
+            guard let place = placed[k] else { preconditionFailure("segment \(k) of the contributions was never kept") }
+            var data = [UInt8](repeating: 0, count: place.count)
+            var done = 0
+            while done < place.count {
+                let n = data.withUnsafeMutableBytes {
+                    pread(fd, $0.baseAddress! + done, place.count - done, off_t(place.offset + done))
+                }
+                // The file is this process's own, open and unnamed: failing to read it back is a failing disk.
+                guard n > 0 else { fatalError("the export could not read back its temporary file (errno \(errno))") }
+                done += n
+            }
+            if recent.count == Self.kept { recent.removeFirst() }
+            recent.append((k, data))
+            return data
+        }
+    }
+
     /// A string compared by its exact bytes: `String`'s own `==` takes "é" and "e" with a
     /// combining accent as equal, and the list must give back the bytes it was given.
     private struct ExactString: Hashable {
         let string: String
         init(_ string: String) { self.string = string }
-        static func == (a: ExactString, b: ExactString) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+        static func == (a: ExactString, b: ExactString) -> Bool {
+            // Native strings compare as two runs of bytes (a byte at a time took a tenth of a study export).
+            let fast = a.string.utf8.withContiguousStorageIfAvailable { x in
+                b.string.utf8.withContiguousStorageIfAvailable { y in
+                    x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+                }
+            }
+            if let fast, let equal = fast { return equal }
+            return a.string.utf8.elementsEqual(b.string.utf8)
+        }
         func hash(into hasher: inout Hasher) {
-            hasher.combine(string.utf8.count)
-            for b in string.utf8 { hasher.combine(b) }
+            // The same bytes always hash alike, however the string is stored (a native one is not copied).
+            var native = string
+            native.makeContiguousUTF8()
+            hasher.combine(native.utf8.count)
+            native.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
     }
 

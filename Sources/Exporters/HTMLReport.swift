@@ -38,7 +38,7 @@ public enum HTMLReport {
             h += " · \(esc(study))\(r.session.strand.map { ", strand " + esc($0) } ?? "")"
         }
         h +=
-            "<br>\(r.participants.count) participants · \(r.contributions.count) contributions in this record · anonymised research data (names and identifiers redacted, background material withheld)</p>\n</header>\n"
+            "<br>\(Counted.text(r.participants.count, "participant")) · \(Counted.text(r.contributions.count, "contribution")) in this record · anonymised research data (names and identifiers redacted, background material withheld)</p>\n</header>\n"
 
         // The chart comes first so it is on screen when the report opens.
         h += "<section id=\"timeline-section\">\n<h2>Timeline</h2>\n"
@@ -53,10 +53,10 @@ public enum HTMLReport {
         h += "</table>\n</section>\n"
 
         h += "<section id=\"rooms\">\n<h2>Rooms and rounds</h2>\n<ul>\n"
-        for room in facts.byRoom { h += "<li>\(esc(room.name)): \(room.count) contributions</li>\n" }
+        for room in facts.byRoom { h += "<li>\(esc(room.name)): \(Counted.text(room.count, "contribution"))</li>\n" }
         for round in r.rounds {
             h +=
-                "<li>Round \(round.number): \(round.minutes) minutes from \(ExportText.clock(round.startedAt))\(round.prompt.map { " — " + esc($0) } ?? "")</li>\n"
+                "<li>Round \(round.number): \(Counted.text(round.minutes, "minute")) from \(ExportText.clock(round.startedAt))\(round.prompt.map { " — " + esc($0) } ?? "")</li>\n"
         }
         h += "</ul>\n"
         if !r.guide.isEmpty {

@@ -154,10 +154,10 @@ public enum ResearchFormats {
             md += "| \(cell(p.code)) | \(cell(p.role)) | \(cell(p.orgType ?? "")) | \(cell(p.strand ?? "")) |\n"
         }
         md += "\n## Rooms and rounds\n\n"
-        for room in facts.byRoom { md += "- \(inert(room.name)): \(room.count) contributions\n" }
+        for room in facts.byRoom { md += "- \(inert(room.name)): \(Counted.text(room.count, "contribution"))\n" }
         for round in r.rounds {
             md +=
-                "- Round \(round.number): \(round.minutes) minutes from \(ExportText.clock(round.startedAt))\(round.prompt.map { " — \(inert($0))" } ?? "")\n"
+                "- Round \(round.number): \(Counted.text(round.minutes, "minute")) from \(ExportText.clock(round.startedAt))\(round.prompt.map { " — \(inert($0))" } ?? "")\n"
         }
         if !r.guide.isEmpty {
             md += "\nDiscussion guide:\n\n"

@@ -191,6 +191,58 @@ public enum ResearchGate {
     ) throws
         -> (record: ResearchRecord, warnings: [ImplicitIdentificationWarning])
     {
+        try prepare(s, pages: pages, implicit: scope, progress: progress, entries: nil)
+    }
+
+    /// The record without anything the contributions decide (no contributions, themes or process; the session
+    /// ending where it began): participants, rooms, rounds, guide and codebook, as the gate's record holds them.
+    /// A study export merges these before the session's first contribution.
+    public static func outline(_ s: SessionState) -> ResearchRecord { outline(s, names: NameScrubber(s)) }
+
+    static func outline(_ s: SessionState, names: NameScrubber) -> ResearchRecord {
+        let info = s.info
+        let start = info?.createdAt ?? Date(timeIntervalSince1970: 0)
+        return ResearchRecord(
+            session: .init(
+                id: info?.sessionID.uuidString.lowercased() ?? "", title: names.scrub(info?.title ?? ""),
+                study: info?.study.map(names.scrub),
+                strand: info?.strand, platform: info?.platform.rawValue ?? "", date: info?.date ?? "",
+                startedAt: start, endedAt: start, codebook: names.scrub(s.codebook.name)),
+            // Only those who consented took part in the research: a participant the export leaves out for
+            // consent is not listed either (their code, role and organisation are research data too).
+            participants: s.orderedParticipants.filter { !$0.withdrawn && s.consentStatus($0).isConsented }.map {
+                .init(
+                    code: $0.code, role: names.scrub($0.jobRole), orgType: $0.organisationType?.rawValue,
+                    strand: $0.strand)
+            },
+            rooms: s.rooms.map { .init(id: $0.id, name: names.scrub($0.name)) },
+            rounds: s.rounds.map {
+                .init(
+                    number: $0.number, minutes: $0.minutes, prompt: $0.prompt.map(names.scrub), startedAt: $0.startedAt,
+                    endedAt: $0.endedAt)
+            },
+            guide: s.guide.segments.enumerated().map {
+                .init(
+                    index: $0.offset, title: names.scrub($0.element.title),
+                    prompts: $0.element.prompts.map(names.scrub), minutes: $0.element.minutes)
+            },
+            codebook: s.codebook.entries.map {
+                .init(name: names.scrub($0.name), description: $0.description.map(names.scrub), emergent: $0.emergent)
+            },
+            themes: [], contributions: [],
+            process: .init(
+                consentRecorded: 0, confidentialityReminders: 0, redactions: 0, withdrawals: 0, excludedStruck: 0,
+                excludedWithoutConsent: 0, excludedWithdrawn: 0, log: []))
+    }
+
+    /// The same pass, each included entry handed to `consume` in number order as it is made instead of kept:
+    /// the record then comes back without contributions (a study export merges them straight into its own list).
+    public static func prepare(
+        _ s: SessionState, pages: some ContributionPageSource, implicit scope: ImplicitIdentificationScope = .session,
+        progress: ((Double) -> Void)? = nil, entries consume: ((ResearchRecord.Entry) -> Void)?
+    ) throws
+        -> (record: ResearchRecord, warnings: [ImplicitIdentificationWarning])
+    {
         let info = s.info
         let names = NameScrubber(s)
         // The scanner and the redactor read only contributions with redactions or rejections.
@@ -289,7 +341,7 @@ public enum ResearchGate {
         var excludedConsent = 0
         var excludedWithdrawn = 0
         var entries = EntryList()
-        entries.reserveCapacity(pages.count)
+        if consume == nil { entries.reserveCapacity(pages.count) }
         var warnings: [ImplicitIdentificationWarning] = []
         var included = Set<Int>()
         var lastSaid: Date?
@@ -311,7 +363,7 @@ public enum ResearchGate {
             for part in results.all {
                 for r in part {
                     if let e = r.entry {
-                        entries.append(e)
+                        if let consume { consume(e) } else { entries.append(e) }
                         included.insert(e.number)
                     }
                     if let w = r.warning { warnings.append(w) }
@@ -330,12 +382,13 @@ public enum ResearchGate {
         // Best effort: an export that cannot keep its scans is still the export (the next one scans again).
         if kept.count > 0 { try? pages.keepScans(kept) }
         var log: [ResearchRecord.ProcessEntry] = []
-        for p in s.orderedParticipants where !p.withdrawn {
+        // Only those who took part in the research: a code the export leaves out for consent is not named here.
+        for p in s.orderedParticipants where !p.withdrawn && (consents[p.code] ?? s.consentStatus(p)).isConsented {
             if let consent = p.consent {
                 log.append(
                     .init(
                         at: consent.at, kind: "consent",
-                        detail: "\(p.code): consent checked (\(consent.items.count) items)"))
+                        detail: "\(p.code): consent checked (\(Counted.text(consent.items.count, "item")))"))
             }
         }
         for r in s.reminders {
@@ -346,7 +399,9 @@ public enum ResearchGate {
         }
         for r in s.rounds {
             log.append(
-                .init(at: r.startedAt, kind: "round", detail: "Round \(r.number) started (\(r.minutes) minutes)"))
+                .init(
+                    at: r.startedAt, kind: "round",
+                    detail: "Round \(r.number) started (\(Counted.text(r.minutes, "minute")))"))
             if let end = r.endedAt { log.append(.init(at: end, kind: "round", detail: "Round \(r.number) ended")) }
         }
         for w in s.withdrawals {
@@ -364,43 +419,20 @@ public enum ResearchGate {
         let end =
             ([start] + (lastSaid.map { [$0] } ?? []) + s.rounds.compactMap(\.endedAt) + s.rounds.map(\.startedAt)
             + s.reminders.map(\.at) + s.withdrawals.map(\.at) + log.map(\.at)).max() ?? start
-        let record = ResearchRecord(
-            session: .init(
-                id: info?.sessionID.uuidString.lowercased() ?? "", title: names.scrub(info?.title ?? ""),
-                study: info?.study.map(names.scrub),
-                strand: info?.strand, platform: info?.platform.rawValue ?? "", date: info?.date ?? "",
-                startedAt: start, endedAt: end, codebook: names.scrub(s.codebook.name)),
-            participants: s.orderedParticipants.filter { !$0.withdrawn }.map {
-                .init(
-                    code: $0.code, role: names.scrub($0.jobRole), orgType: $0.organisationType?.rawValue,
-                    strand: $0.strand)
-            },
-            rooms: s.rooms.map { .init(id: $0.id, name: names.scrub($0.name)) },
-            rounds: s.rounds.map {
-                .init(
-                    number: $0.number, minutes: $0.minutes, prompt: $0.prompt.map(names.scrub), startedAt: $0.startedAt,
-                    endedAt: $0.endedAt)
-            },
-            guide: s.guide.segments.enumerated().map {
-                .init(
-                    index: $0.offset, title: names.scrub($0.element.title),
-                    prompts: $0.element.prompts.map(names.scrub), minutes: $0.element.minutes)
-            },
-            codebook: s.codebook.entries.map {
-                .init(name: names.scrub($0.name), description: $0.description.map(names.scrub), emergent: $0.emergent)
-            },
-            themes: s.themes.filter { !$0.title.isEmpty }.map {
-                .init(
-                    number: $0.number, title: names.scrub($0.title),
-                    contributions: $0.contributions.filter(included.contains))
-            },
-            contributions: entries,
-            process: .init(
-                consentRecorded: s.orderedParticipants.filter { s.consentStatus($0).isConsented && !$0.withdrawn }
-                    .count, confidentialityReminders: s.reminders.count,
-                redactions: redactions, withdrawals: s.withdrawals.count,
-                excludedStruck: excludedStruck, excludedWithoutConsent: excludedConsent,
-                excludedWithdrawn: excludedWithdrawn, log: log))
+        var record = outline(s, names: names)
+        record.session.endedAt = end
+        record.themes = s.themes.filter { !$0.title.isEmpty }.map {
+            .init(
+                number: $0.number, title: names.scrub($0.title),
+                contributions: $0.contributions.filter(included.contains))
+        }
+        record.contributions = entries
+        record.process = .init(
+            consentRecorded: s.orderedParticipants.filter { s.consentStatus($0).isConsented && !$0.withdrawn }.count,
+            confidentialityReminders: s.reminders.count,
+            redactions: redactions, withdrawals: s.withdrawals.count,
+            excludedStruck: excludedStruck, excludedWithoutConsent: excludedConsent,
+            excludedWithdrawn: excludedWithdrawn, log: log)
         return (record, warnings)
     }
 }

@@ -31,8 +31,8 @@ public enum StudyRecord {
         return merger.record()
     }
 
-    /// The same merge, one session at a time (a study export holds one session's record besides the
-    /// merged contributions, not every session's): `add` each part in order, then take `record()`.
+    /// The same merge, one session at a time: `add` each part in order (or `begin` it, `append` its entries
+    /// as the gate makes them and `end` it), then take `record()`.
     public struct Merger {
         let id: String, title: String, codebookName: String
         var participants: [String: ResearchRecord.Person] = [:]
@@ -42,7 +42,8 @@ public enum StudyRecord {
         var guide: [ResearchRecord.GuideSegment] = []
         var codebook: [ResearchRecord.Code] = []
         var themes: [ResearchRecord.ThemeInfo] = []
-        var entries = EntryList()
+        /// The merged contributions, their full segments in a temporary file rather than memory (`EntryList`).
+        var entries = EntryList(spilling: true)
         var process = ResearchRecord.Process(
             consentRecorded: 0, confidentialityReminders: 0, redactions: 0, withdrawals: 0,
             excludedStruck: 0, excludedWithoutConsent: 0, excludedWithdrawn: 0, log: [])
@@ -56,41 +57,57 @@ public enum StudyRecord {
             self.codebookName = codebookName
         }
 
+        /// The part being added: how its rooms, rounds, guide segments, codes and numbers map into the study's.
+        struct Current {
+            var label = ""
+            var roomID: [Int: (Int, String)] = [:]
+            var roundNumber: [Int: Int] = [:]
+            var guideIndex: [Int: Int] = [:]
+            var number: [Int: Int] = [:]
+            /// Each code name's study spelling (nil: no study code of that name), looked up once per part.
+            var codeName: [String: String?] = [:]
+        }
+        var current = Current()
+
         /// Adds the next session's part: its contributions are numbered after those already added.
         public mutating func add(_ part: Part) {
-            let r = part.record
-            let label = part.label
+            begin(label: part.label, strand: part.strand, outline: part.record)
+            for e in part.record.contributions { append(e) }
+            end(part.record)
+        }
+
+        /// Starts the next session's part from its outline (`ResearchGate.outline`: participants, rooms, rounds,
+        /// guide, codebook); its entries follow with `append`, in number order, and `end` closes it.
+        public mutating func begin(label: String, strand: String?, outline r: ResearchRecord) {
+            current = Current(label: label)
             for p in r.participants {
                 var person =
                     participants[p.code]
                     ?? ResearchRecord.Person(code: p.code, role: p.role, orgType: p.orgType, strand: nil)
                 if person.orgType == nil { person.orgType = p.orgType }
                 participants[p.code] = person
-                if let strand = part.strand ?? p.strand, !strands[p.code, default: []].contains(strand) {
+                if let strand = strand ?? p.strand, !strands[p.code, default: []].contains(strand) {
                     strands[p.code, default: []].append(strand)
                 }
             }
             // Rooms: one study room per session room, ids counted across the study.
-            var roomID: [Int: (Int, String)] = [:]
             for room in r.rooms {
                 let id = rooms.count
                 let name = "\(label) · \(room.name)"
-                roomID[room.id] = (id, name)
+                current.roomID[room.id] = (id, name)
                 rooms.append(.init(id: id, name: name))
             }
-            var roundNumber: [Int: Int] = [:]
             for round in r.rounds {
                 let n = rounds.count + 1
-                roundNumber[round.number] = n
+                current.roundNumber[round.number] = n
                 rounds.append(
                     .init(
                         number: n, minutes: round.minutes, prompt: round.prompt.map { "\(label): \($0)" },
                         startedAt: round.startedAt, endedAt: round.endedAt))
             }
-            var guideIndex: [Int: Int] = [:]
             for segment in r.guide {
                 let i = guide.count
-                guideIndex[segment.index] = i
+                current.guideIndex[segment.index] = i
                 guide.append(
                     .init(
                         index: i, title: "\(label): \(segment.title)", prompts: segment.prompts,
@@ -105,33 +122,51 @@ public enum StudyRecord {
                     codebook.append(code)
                 }
             }
-            var number: [Int: Int] = [:]
-            for e in r.contributions {
-                number[e.number] = nextNumber
-                nextNumber += 1
+        }
+
+        /// The part's next entry, numbered after every entry before it. A reply points back to an earlier
+        /// contribution (the journal refuses any other), so its number is already known when it is kept.
+        public mutating func append(_ e: ResearchRecord.Entry) {
+            let label = current.label
+            let n = nextNumber
+            nextNumber += 1
+            current.number[e.number] = n
+            var merged = e
+            merged.number = n
+            merged.session = label
+            merged.sessionNumber = e.number
+            let room = current.roomID[e.roomId] ?? (e.roomId, "\(label) · \(e.room)")
+            merged.roomId = room.0
+            merged.room = room.1
+            merged.round = e.round.flatMap { current.roundNumber[$0] }
+            merged.guideIndex = e.guideIndex.flatMap { current.guideIndex[$0] }
+            merged.guideSegment = merged.guideIndex.map { guide[$0].title }
+            merged.replyTo = e.replyTo.compactMap { current.number[$0] }
+            if !e.codes.isEmpty {
+                merged.codes = []
+                for c in e.codes { merged.codes.append(studyCode(c)) }
             }
-            for e in r.contributions {
-                var merged = e
-                merged.number = number[e.number]!
-                merged.session = label
-                merged.sessionNumber = e.number
-                let room = roomID[e.roomId] ?? (e.roomId, "\(label) · \(e.room)")
-                merged.roomId = room.0
-                merged.room = room.1
-                merged.round = e.round.flatMap { roundNumber[$0] }
-                merged.guideIndex = e.guideIndex.flatMap { guideIndex[$0] }
-                merged.guideSegment = merged.guideIndex.map { guide[$0].title }
-                merged.replyTo = e.replyTo.compactMap { number[$0] }
-                merged.codes = e.codes.map { c in
-                    codebook.first { $0.name.caseInsensitiveCompare(c) == .orderedSame }?.name ?? c
-                }
-                entries.append(merged)
-            }
+            entries.append(merged)
+        }
+
+        /// The study's spelling of code `c` (the first code of the same name in any case), else `c` as it is.
+        mutating func studyCode(_ c: String) -> String {
+            // Names equal as Strings compare equal without case too, so one lookup serves them all; the
+            // fallback is the code's own bytes.
+            if let known = current.codeName[c] { return known ?? c }
+            let name = codebook.first { $0.name.caseInsensitiveCompare(c) == .orderedSame }?.name
+            current.codeName[c] = .some(name)
+            return name ?? c
+        }
+
+        /// Ends the part: its themes (numbered across the study, citing the entries it kept), process and times.
+        public mutating func end(_ r: ResearchRecord) {
+            let label = current.label
             for t in r.themes {
                 themes.append(
                     .init(
                         number: themes.count + 1, title: "\(label): \(t.title)",
-                        contributions: t.contributions.compactMap { number[$0] }))
+                        contributions: t.contributions.compactMap { current.number[$0] }))
             }
             process.consentRecorded += r.process.consentRecorded
             process.confidentialityReminders += r.process.confidentialityReminders
@@ -142,6 +177,7 @@ public enum StudyRecord {
             process.excludedWithdrawn += r.process.excludedWithdrawn
             process.log += r.process.log.map { .init(at: $0.at, kind: $0.kind, detail: "\(label): \($0.detail)") }
             sessions.append(r.session)
+            current = Current()
         }
 
         /// The study's record of every part added so far.

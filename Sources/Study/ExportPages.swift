@@ -77,3 +77,95 @@ public struct JournalStatePages: ContributionPageSource {
     }
     public func keepScans(_ scans: ScanBatch) throws { try journal.keepScans(scans) }
 }
+
+/// Another source's pages, each read on a thread of its own while the caller works on the one before (two pages
+/// at most wait): a study export reads session pages from SQLite while the gate and the merge run, on the
+/// second core. The pages, their order and their scans are the inner source's.
+public struct ReadAheadPages: ContributionPageSource {
+    let inner: any ContributionPageSource
+    public init(_ inner: any ContributionPageSource) { self.inner = inner }
+    public var count: Int { inner.count }
+    public func marked() throws -> [Contribution] { try inner.marked() }
+    public func forEachPage(_ body: ([Contribution]) throws -> Void) throws {
+        try forEachPageWithScans { page, _ in try body(page) }
+    }
+    public func keepScans(_ scans: ScanBatch) throws { try inner.keepScans(scans) }
+
+    public func forEachPageWithScans(_ body: ([Contribution], [Int: StoredScan]) throws -> Void) throws {
+        let queue = PageQueue()
+        let source = UncheckedBox(inner)
+        let reader = Thread {
+            do {
+                try source.value.forEachPageWithScans { page, scans in
+                    guard queue.put(page, scans) else { throw PageQueue.Stopped() }
+                }
+                queue.finish(nil)
+            } catch {
+                queue.finish(error)
+            }
+        }
+        reader.start()
+        // The reader always ends before this returns: the inner source (its file) is the caller's to close.
+        defer { queue.stopAndWait() }
+        while let (page, scans) = try queue.take() { try body(page, scans) }
+    }
+}
+
+/// A value handed to the reading thread: it is used there alone until the reader ends.
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// Pages between the reading thread and the caller, at most `limit` waiting.
+final class PageQueue: @unchecked Sendable {
+    struct Stopped: Error {}
+    private let condition = NSCondition()
+    private var pages: [([Contribution], [Int: StoredScan])] = []
+    private var finished = false
+    private var failure: (any Error)?
+    private var stopped = false
+    private let limit = 2
+
+    /// Waits for room; false once the caller has stopped reading.
+    func put(_ page: [Contribution], _ scans: [Int: StoredScan]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while pages.count >= limit && !stopped { condition.wait() }
+        guard !stopped else { return false }
+        pages.append((page, scans))
+        condition.broadcast()
+        return true
+    }
+
+    func finish(_ error: (any Error)?) {
+        condition.lock()
+        defer { condition.unlock() }
+        finished = true
+        if !(error is Stopped) { failure = error }
+        condition.broadcast()
+    }
+
+    /// The next page; nil after the last; the reader's error once the pages before it are taken.
+    func take() throws -> ([Contribution], [Int: StoredScan])? {
+        condition.lock()
+        defer { condition.unlock() }
+        while pages.isEmpty && !finished { condition.wait() }
+        if !pages.isEmpty {
+            condition.broadcast()
+            return pages.removeFirst()
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    /// Tells the reader to stop and waits until it has.
+    func stopAndWait() {
+        condition.lock()
+        defer { condition.unlock() }
+        stopped = true
+        pages.removeAll()
+        condition.broadcast()
+        while !finished { condition.wait() }
+    }
+}

@@ -20,6 +20,24 @@ public enum StudyExport {
         return roles.holders
     }
 
+    /// Where a study export's time went (`convene-bench study` prints it): the first pass over every session's
+    /// people, opening, gating and merging every session, and rendering the merged record; and the bytes the
+    /// merged contributions took in memory and in their temporary file.
+    public final class Phases {
+        public var roles = 0.0, sessions = 0.0, render = 0.0
+        public var merged = 0, spilled = 0
+        public init() {}
+    }
+
+    struct Stopwatch {
+        var last = DispatchTime.now().uptimeNanoseconds
+        mutating func lap() -> Double {
+            let now = DispatchTime.now().uptimeNanoseconds
+            defer { last = now }
+            return Double(now - last) / 1e9
+        }
+    }
+
     /// The same count, a session at a time (a later session's role for a code stands).
     struct RoleHolders {
         private var roleOf: [String: String] = [:]
@@ -48,29 +66,36 @@ extension Study {
     /// Writes the study export to `path` as every export is written (`ExportFile`: never over a session file,
     /// 0600, whole or not at all), refusing the study's own files before any work (`checkExportTarget`).
     /// Returns the bytes written and the warnings.
-    public func export(format: ExportFormat, toFile path: String) throws -> (bytes: Int, warnings: [String]) {
+    public func export(format: ExportFormat, toFile path: String, phases: StudyExport.Phases? = nil) throws
+        -> (bytes: Int, warnings: [String])
+    {
         try checkFormat(format)
         try checkExportTarget(path)
         var warnings: [String] = []
         let bytes = try ExportFile.write(to: path, input: nil) { sink in
-            warnings = try export(format: format, to: sink)
+            warnings = try export(format: format, to: sink, phases: phases)
         }
         return (bytes, warnings)
     }
 
     /// Writes the study export into `sink` and returns the implicit-identification warnings (judged across the
     /// study). Session by session: each is opened as `convene export` opens it (its contributions a page at a
-    /// time where the file allows, with the scans it keeps), put through the gate, merged and closed before the
-    /// next, so the export holds one session's record besides the merged contributions. Every session's journal
-    /// head is recorded (`ResearchRecord.journalHeads`).
+    /// time where the file allows, with the scans it keeps), its outline merged, its contributions put through
+    /// the gate and merged one by one into the study's compact list as they come, and it is closed before the
+    /// next; no session's own record of its contributions is built. Every session's journal head is recorded
+    /// (`ResearchRecord.journalHeads`). `phases`, when given, gets the seconds each step took (the benchmark).
     @discardableResult
-    public func export(format: ExportFormat, to sink: ExportSink) throws -> [String] {
+    public func export(format: ExportFormat, to sink: ExportSink, phases: StudyExport.Phases? = nil) throws
+        -> [String]
+    {
         try checkFormat(format)
+        var clock = StudyExport.Stopwatch()
         // Who holds which role across the study, from each session's people (a first, light pass).
         var roles = StudyExport.RoleHolders()
         for session in manifest.sessions {
             try withExportJournal(session) { journal in roles.add(journal.state) }
         }
+        phases?.roles = clock.lap()
         let implicit = ImplicitIdentificationScope.study(roleHolders: roles.holders)
         var warnings: [String] = []
         var merger = StudyRecord.Merger(
@@ -84,19 +109,26 @@ extension Study {
                 if let head = journal.head {
                     heads.append(ExportJournalHead(session: head.session, seq: head.seq, hash: head.hash))
                 }
-                let prepared = try ResearchGate.prepare(
-                    state, pages: ExportPages.of(journal, state: state), implicit: implicit)
-                for w in prepared.warnings { warnings.append("\(session.name): \(w.message)") }
-                var record = prepared.record
-                for i in record.participants.indices where record.participants[i].strand == nil {
-                    record.participants[i].strand = session.strand
+                var outline = ResearchGate.outline(state)
+                for i in outline.participants.indices where outline.participants[i].strand == nil {
+                    outline.participants[i].strand = session.strand
                 }
-                merger.add(StudyRecord.Part(label: session.name, strand: session.strand, record: record))
+                merger.begin(label: session.name, strand: session.strand, outline: outline)
+                // The next page is read from the file while the gate and the merge work on this one.
+                let prepared = try ResearchGate.prepare(
+                    state, pages: ReadAheadPages(ExportPages.of(journal, state: state)), implicit: implicit,
+                    entries: { merger.append($0) })
+                for w in prepared.warnings { warnings.append("\(session.name): \(w.message)") }
+                merger.end(prepared.record)
             }
         }
         var merged = merger.record()
         merged.journalHeads = heads.isEmpty ? nil : heads
+        phases?.sessions = clock.lap()
         try Exporter.render(merged, format: format, to: sink)
+        phases?.render = clock.lap()
+        phases?.merged = merged.contributions.byteCount
+        phases?.spilled = merged.contributions.spilledByteCount
         return warnings
     }
 

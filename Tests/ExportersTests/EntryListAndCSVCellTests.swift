@@ -58,6 +58,27 @@ final class EntryListAndCSVCellTests: XCTestCase {
         let list = EntryList(entries)
         XCTAssertEqual(list.count, entries.count)
         XCTAssertEqual(Array(list), entries)
+        // Spilled to its temporary file a few KB at a time, it gives back the same, in order, out of order and
+        // from several threads at once (the formats read it on every core).
+        var spilled = EntryList(spilling: true, segmentSize: 4_096)
+        for e in entries { spilled.append(e) }
+        XCTAssertGreaterThan(spilled.spilledByteCount, 0, "full segments went to the file")
+        XCTAssertLessThan(spilled.byteCount - spilled.count * 8, 64 * 1_024, "only the last segment is in memory")
+        XCTAssertEqual(Array(spilled), entries)
+        XCTAssertEqual(spilled, list)
+        let order = (0..<entries.count).shuffled(using: &rng)
+        for i in order.prefix(2_000) { XCTAssertEqual(spilled[i], entries[i], "entry \(i)") }
+        let mismatches = Mismatches()
+        let (read, expected) = (spilled, entries)
+        DispatchQueue.concurrentPerform(iterations: 8) { t in
+            for i in stride(from: t, to: expected.count, by: 8) where read[i] != expected[i] { mismatches.add(i) }
+        }
+        XCTAssertEqual(mismatches.all, [], "read on several threads at once")
+        var grown = spilled
+        grown.append(entries[0])
+        XCTAssertEqual(Array(grown.prefix(entries.count)), entries, "a copy appended to holds the same entries")
+        XCTAssertEqual(grown.last, entries[0])
+        XCTAssertEqual(Array(spilled), entries, "and the original is unchanged")
         XCTAssertEqual(list[1_234], entries[1_234])
         // A copy appended to does not change the list it came from.
         var copy = list
@@ -86,5 +107,21 @@ final class EntryListAndCSVCellTests: XCTestCase {
         XCTAssertEqual(Array(twins[0].room.utf8), Array("Caf\u{E9}".utf8))
         XCTAssertEqual(Array(twins[1].room.utf8), Array("Cafe\u{301}".utf8), "not the other's bytes")
         XCTAssertEqual(try JSONDecoder().decode(EntryList.self, from: JSONEncoder().encode(entries)), list)
+    }
+}
+
+/// Indices found wrong on several threads.
+final class Mismatches: @unchecked Sendable {
+    private var found: [Int] = []
+    private let lock = NSLock()
+    func add(_ i: Int) {
+        lock.lock()
+        found.append(i)
+        lock.unlock()
+    }
+    var all: [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        return found.sorted()
     }
 }

@@ -171,4 +171,90 @@ final class StudyExportStreamTests: XCTestCase {
         XCTAssertEqual(
             try f.fingerprint(), before, "a refused export writes nothing and leaves every session as it was")
     }
+    /// A participant the export leaves out for consent is not in it at all: not under "Who took part", not a case
+    /// of the project, not in the consent log; counts of one read "1 item", "1 contribution", "1 session".
+    func testAParticipantWithoutConsentIsNotListedAndCountsOfOneReadAsWords() throws {
+        let f = try StudyFixture()
+        let s = try study(f, extra: 30)
+        let markdown = String(decoding: try s.export(format: .markdown).data, as: UTF8.self)
+        let html = String(decoding: try s.export(format: .html).data, as: UTF8.self)
+        let json = String(decoding: try s.export(format: .json).data, as: UTF8.self)
+        let qdc = String(decoding: try s.export(format: .qdc).data, as: UTF8.self)
+        for (name, text) in [("markdown", markdown), ("html", html), ("json", json), ("qdc", qdc)] {
+            XCTAssertFalse(text.contains("P09"), "\(name): P09 gave no consent and is named in the export")
+            XCTAssertFalse(text.contains("Head of service"), "\(name): P09's role is in the export")
+            XCTAssertFalse(text.contains(" items)") && text.contains("(1 items)"), "\(name): \"(1 items)\"")
+        }
+        XCTAssertTrue(markdown.contains("| P01 | Principal social worker |"), "a consented participant is listed")
+        XCTAssertTrue(markdown.contains("| P05 | Youth worker |"))
+        // The encrypted session's one contribution in its room, and "small"'s one in its own.
+        XCTAssertTrue(markdown.contains("- small · Main room: 1 contribution\n"), "one contribution, said as one")
+        XCTAssertTrue(html.contains("small · Main room: 1 contribution</li>"))
+        XCTAssertFalse(markdown.contains(" 1 contributions") || html.contains(" 1 contributions"))
+        // A checklist of one item, consented: its log line says "1 item".
+        let one = try StudyFixture()
+        // A study whose checklist has one item (`study add` gives each session the study's checklist).
+        let single = try Study.create(
+            directory: one.dir, title: "One item", withdrawalDays: 14,
+            codebookName: BuiltInCodebook.practicePrinciplesName, codes: BuiltInCodebook.practicePrinciples,
+            checklist: try ConsentChecklist.parse(["information-sheet-understood"]),
+            id: UUID(uuidString: "8D5F3A59-2D7B-4C64-9E0C-3F0F9C1B2A12")!)
+        let oneItem = ConsentChecklist.event(try ConsentChecklist.parse(["information-sheet-understood"]))
+        try one.session("one.convene", date: StudyFixture.today()) { e in
+            e.append(oneItem)
+            person("P01", "Social worker", name: "Jo Marsh", items: ["information-sheet-understood"], into: &e)
+            e.append(ContributionLogged(source: .verbal, speaker: "P01", text: "Thresholds first."))
+        }
+        try single.add(location: one.path("one.convene"), strand: nil, by: "Sam Lead", at: StudyFixture.t0)
+        let report = String(decoding: try one.open().export(format: .markdown).data, as: UTF8.self)
+        XCTAssertTrue(report.contains("one: P01: consent checked (1 item)"), "the consent log counts one item as one")
+        XCTAssertTrue(report.contains("| P01 | Social worker |"))
+    }
+    /// Pages read ahead on another thread come in the inner source's order with its scans; an error on either
+    /// side ends the reading and reaches the caller, and the reader has stopped when the call returns.
+    func testPagesReadAheadAreTheSamePagesAndStopOnAnError() throws {
+        let f = try StudyFixture()
+        let s = try study(f, extra: 500)
+        let state = try s.withJournal(s.manifest.sessions[0], readOnly: true) { $0.state }
+        var inner = StatePages(contributions: state.contributions)
+        inner.pageSize = 37
+        var direct: [[Int]] = []
+        try inner.forEachPage { direct.append($0.map(\.number)) }
+        XCTAssertGreaterThan(direct.count, 10)
+        var ahead: [[Int]] = []
+        try ReadAheadPages(inner).forEachPageWithScans { page, _ in ahead.append(page.map(\.number)) }
+        XCTAssertEqual(ahead, direct, "the same pages in the same order")
+        struct Stop: Error, Equatable {}
+        var seen = 0
+        XCTAssertThrowsError(
+            try ReadAheadPages(inner).forEachPage { _ in
+                seen += 1
+                if seen == 3 { throw Stop() }
+            }
+        ) { XCTAssertEqual($0 as? Stop, Stop(), "the caller's own error") }
+        XCTAssertEqual(seen, 3, "no page after the error")
+        let failing = FailingPages(inner: inner, after: 4)
+        var delivered = 0
+        XCTAssertThrowsError(try ReadAheadPages(failing).forEachPage { _ in delivered += 1 }) {
+            XCTAssertEqual($0 as? FailingPages.Failed, FailingPages.Failed(), "the reader's error")
+        }
+        XCTAssertEqual(delivered, 4, "every page read before the error")
+    }
+}
+
+/// Pages that fail after `after` of them (a file that cannot be read further).
+struct FailingPages: ContributionPageSource {
+    struct Failed: Error, Equatable {}
+    let inner: StatePages
+    let after: Int
+    var count: Int { inner.count }
+    func marked() throws -> [Contribution] { try inner.marked() }
+    func forEachPage(_ body: ([Contribution]) throws -> Void) throws {
+        var n = 0
+        try inner.forEachPage { page in
+            guard n < after else { throw Failed() }
+            n += 1
+            try body(page)
+        }
+    }
 }

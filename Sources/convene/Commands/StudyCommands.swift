@@ -53,8 +53,8 @@ struct StudyCommand: ParsableCommand {
                 codebookName: name, codes: codes, checklist: items)
             Output.line(
                 "created study \(directory) (\(study.manifest.title); codebook \(name), \(codes.count) codes; "
-                    + "consent checklist \(items.count) items, \(items.filter(\.isOptional).count) optional; "
-                    + "withdrawal window \(withdrawalDays) days)")
+                    + "consent checklist \(Counted.text(items.count, "item")), \(items.filter(\.isOptional).count) optional; "
+                    + "withdrawal window \(Counted.text(withdrawalDays, "day")))")
         }
     }
 
@@ -309,7 +309,7 @@ struct StudyCommand: ParsableCommand {
             try study.recordExport(
                 format: format, fileName: (output as NSString).lastPathComponent, by: actor.actor, at: Clock.now())
             Output.line(
-                "wrote \(output) (study \(format.rawValue), \(study.manifest.sessions.count) sessions, \(bytes) bytes)"
+                "wrote \(output) (study \(format.rawValue), \(Counted.text(study.manifest.sessions.count, "session")), \(bytes) bytes)"
             )
         }
     }
