@@ -45,6 +45,14 @@ extension ScanContext {
             }
             defer { i = e }
             guard dots > 0, e - i >= 6 else { continue }
+            // Most runs with a dot are words ending a sentence: without a slash, only a "w" or "h" in the first
+            // nine scalars lets "www." or "http" be there (no other scalar lower-cases to either), so the strings
+            // below are built only then.
+            if slashes == 0,
+                !scalars[i..<min(e, i + 9)].contains(where: { $0 == "w" || $0 == "W" || $0 == "h" || $0 == "H" })
+            {
+                continue
+            }
             let lead = String(String.UnicodeScalarView(scalars[i..<min(e, i + 9)])).lowercased()
             guard slashes > 0 || lead.contains("www.") || lead.contains("http") else { continue }
             var a = i

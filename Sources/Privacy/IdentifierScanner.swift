@@ -249,8 +249,8 @@ struct ScanContext {
     /// `key(i)` is on the word set `set` (`TokenVocab`).
     @inline(__always) func inSet(_ set: TokenVocab, _ i: Int) -> Bool { vocabAt(i).contains(set) }
 
-    func key(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].key : "" }
-    func tok(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }
+    @inline(__always) func key(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].key : "" }
+    @inline(__always) func tok(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }
 
     /// Token `i` directly follows token `i - 1` (no whitespace).
     func joined(_ i: Int) -> Bool { i > 0 && i < tokens.count && !tokens[i].spaceBefore }

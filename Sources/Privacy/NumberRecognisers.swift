@@ -648,6 +648,8 @@ extension ScanContext {
 
     /// Two capitals, two digits, four capitals, then 10–30 digits: a (British-style) IBAN's shape.
     static func ibanShaped(_ text: String) -> Bool {
+        // Asked of every token: most are too short, known from the byte count without building the scalars.
+        guard text.utf8.count >= 18 else { return false }
         let u = Array(text.unicodeScalars)
         guard u.count >= 18, u.count <= 34 else { return false }
         func upper(_ k: Int) -> Bool { u[k].value >= 65 && u[k].value <= 90 }
