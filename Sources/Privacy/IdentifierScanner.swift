@@ -248,6 +248,8 @@ struct ScanContext {
     @inline(__always) func vocabAt(_ i: Int) -> TokenVocab { i >= 0 && i < vocab.count ? vocab[i] : TokenVocab.outside }
     /// `key(i)` is on the word set `set` (`TokenVocab`).
     @inline(__always) func inSet(_ set: TokenVocab, _ i: Int) -> Bool { vocabAt(i).contains(set) }
+    /// `ScanContext.numberWords[key(i)]`, hashing the key only for the tokens on that table.
+    @inline(__always) func numberWord(_ i: Int) -> Int? { inSet(.numberWords, i) ? Self.numberWords[key(i)] : nil }
 
     @inline(__always) func key(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].key : "" }
     @inline(__always) func tok(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }

@@ -20,6 +20,17 @@ struct TokenVocab: OptionSet, Sendable {
     static let groupObjects = TokenVocab(rawValue: 1 << 14)
     static let hesitations = TokenVocab(rawValue: 1 << 15)
     static let lifeEvents = TokenVocab(rawValue: 1 << 16)
+    // Sets and tables a recogniser asks about every token once, in its main loop.
+    static let numberWords = TokenVocab(rawValue: 1 << 17)
+    static let estimateWords = TokenVocab(rawValue: 1 << 18)
+    static let siblingOrder = TokenVocab(rawValue: 1 << 19)
+    static let welshStreetHeads = TokenVocab(rawValue: 1 << 20)
+    static let streetHeads = TokenVocab(rawValue: 1 << 21)
+    static let caseCues = TokenVocab(rawValue: 1 << 22)
+    /// A key of `Vocab.nationalBodiesByFirst`.
+    static let nationalBodyFirst = TokenVocab(rawValue: 1 << 23)
+    /// A key of `Vocab.orgTailsByFirst`.
+    static let orgTailFirst = TokenVocab(rawValue: 1 << 24)
 
     /// Every key on any of the sets, with the sets it is on.
     static let table: [String: TokenVocab] = {
@@ -32,7 +43,11 @@ struct TokenVocab: OptionSet, Sendable {
             (ScanContext.singlePersonNouns, .singlePersonNouns), (ScanContext.pluralPersonNouns, .pluralPersonNouns),
             (ScanContext.partnerWords, .partnerWords), (ScanContext.timeContexts, .timeContexts),
             (ScanContext.groupObjects, .groupObjects), (ScanContext.hesitations, .hesitations),
-            (ScanContext.lifeEvents, .lifeEvents),
+            (ScanContext.lifeEvents, .lifeEvents), (Set(ScanContext.numberWords.keys), .numberWords),
+            (ScanContext.estimateWords, .estimateWords), (ScanContext.siblingOrder, .siblingOrder),
+            (ScanContext.welshStreetHeads, .welshStreetHeads), (Vocab.streetHeads, .streetHeads),
+            (Vocab.caseCues, .caseCues), (Set(Vocab.nationalBodiesByFirst.keys), .nationalBodyFirst),
+            (Set(Vocab.orgTailsByFirst.keys), .orgTailFirst),
         ]
         for (words, flag) in sets {
             for w in words { table[w, default: []].insert(flag) }
