@@ -462,8 +462,8 @@ extension ScanContext {
     mutating func findSpokenCodes() {
         // Most texts say fewer than three digits or letters aloud: one look-up per short word decides.
         var said = 0
-        for t in tokens where t.kind == .word && t.length <= 9 {
-            if Self.spokenStarts.contains(t.key) || t.length == 1 && t.capitalised {
+        for (i, t) in tokens.enumerated() where t.kind == .word && t.length <= 9 {
+            if inSet(.spokenStarts, i) || t.length == 1 && t.capitalised {
                 said += 1
                 if said >= 3 { break }
             }

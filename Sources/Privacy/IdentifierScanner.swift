@@ -92,7 +92,7 @@ public struct IdentifierScanner: Sendable {
         return ctx.candidates.map { c in
             Finding(
                 label: c.label, span: TextSpan(start: c.start, end: c.end),
-                text: String(String.UnicodeScalarView(scalars[c.start..<c.end])))
+                text: Self.text(scalars[c.start..<c.end]))
         }
     }
 
@@ -114,7 +114,7 @@ public struct IdentifierScanner: Sendable {
         return Self.resolveOverlaps(ctx.candidates).map { c in
             Finding(
                 label: c.label, span: TextSpan(start: c.start, end: c.end),
-                text: String(String.UnicodeScalarView(scalars[c.start..<c.end])),
+                text: Self.text(scalars[c.start..<c.end]),
                 confidence: c.possible ? .possible : .likely)
         }
     }
@@ -129,7 +129,15 @@ public struct IdentifierScanner: Sendable {
         return ctx.candidates.map { c in
             Finding(
                 label: c.label, span: TextSpan(start: c.start, end: c.end),
-                text: String(String.UnicodeScalarView(scalars[c.start..<c.end])))
+                text: Self.text(scalars[c.start..<c.end]))
+        }
+    }
+
+    /// The text of some scalars, made through UTF-32 in one go: `String(String.UnicodeScalarView(slice))` appends
+    /// scalar by scalar through the generic path, and cost thousands of instructions a finding.
+    static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        scalars.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UInt32.self) { String(decoding: $0, as: UTF32.self) }
         }
     }
 

@@ -126,7 +126,7 @@ extension ScanContext {
         while i < tokens.count {
             defer { i += 1 }
             var k = key(i)
-            guard Self.anyHandleCue.contains(k) else { continue }
+            guard inSet(.anyHandleCue, i) else { continue }
             if k == "tik", key(i + 1) == "tok" {
                 i += 1
                 k = "tiktok"

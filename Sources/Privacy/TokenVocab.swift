@@ -31,6 +31,8 @@ struct TokenVocab: OptionSet, Sendable {
     static let nationalBodyFirst = TokenVocab(rawValue: 1 << 23)
     /// A key of `Vocab.orgTailsByFirst`.
     static let orgTailFirst = TokenVocab(rawValue: 1 << 24)
+    static let anyHandleCue = TokenVocab(rawValue: 1 << 25)
+    static let spokenStarts = TokenVocab(rawValue: 1 << 26)
 
     /// Every key on any of the sets, with the sets it is on.
     static let table: [String: TokenVocab] = {
@@ -47,7 +49,8 @@ struct TokenVocab: OptionSet, Sendable {
             (ScanContext.estimateWords, .estimateWords), (ScanContext.siblingOrder, .siblingOrder),
             (ScanContext.welshStreetHeads, .welshStreetHeads), (Vocab.streetHeads, .streetHeads),
             (Vocab.caseCues, .caseCues), (Set(Vocab.nationalBodiesByFirst.keys), .nationalBodyFirst),
-            (Set(Vocab.orgTailsByFirst.keys), .orgTailFirst),
+            (Set(Vocab.orgTailsByFirst.keys), .orgTailFirst), (ScanContext.anyHandleCue, .anyHandleCue),
+            (ScanContext.spokenStarts, .spokenStarts),
         ]
         for (words, flag) in sets {
             for w in words { table[w, default: []].insert(flag) }
