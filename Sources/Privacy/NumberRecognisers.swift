@@ -1166,7 +1166,7 @@ extension ScanContext {
                 if j > i + 1, let v = ageValue(j), (1...25).contains(v), clauseEnds(j) { at = j }
             }
             // "mum is 32 and dad 40": a second person's age after the first.
-            if at == nil, ["and", "&", ","].contains(t.key), inSet(.relations, i + 1),
+            if at == nil, t.key == "and" || t.key == "&" || t.key == ",", inSet(.relations, i + 1),
                 let v = ageValue(i + 2), (1...99).contains(v), tok(i + 2)?.kind == .number, clauseEnds(i + 2),
                 candidates.contains(where: { $0.label == .age && $0.end <= tokens[i].start })
             {
