@@ -481,9 +481,6 @@ enum Keymap {
             s.status = "The log is empty: nothing to select"
             return []
         }
-        // Following the newest (nothing selected), ↑ and ↓ select the newest first: the line just logged
-        // is the one most often wanted (to edit, tag or strike), and the first ↑ used to skip it.
-        let following = s.selected == nil
         let current = s.selected.flatMap { n in position(of: n, in: s) } ?? (count - 1)
         let page = max(1, s.height - 8)
         func select(_ i: Int) { s.selected = s.logNumber(at: min(count - 1, max(0, i))) }
@@ -494,7 +491,7 @@ enum Keymap {
             return nil
         }
         switch command {
-        case .selectUp: select(following ? current : current - 1)
+        case .selectUp: select(current - 1)
         case .selectDown: select(current + 1)
         case .pageUp: select(current - page)
         case .pageDown: select(current + page)

@@ -170,7 +170,8 @@ enum Screens {
                 [
                     " ⚑ SAFEGUARDING ALERT: concern #\(c.number), \(said), raised by \(c.raisedBy) in \(s.session.roomName(c.room))\(more) — awaiting the safeguarding lead (:ack \(c.number))",
                     " ⚑ SAFEGUARDING ALERT: concern #\(c.number), \(said), raised by \(c.raisedBy) in \(s.session.roomName(c.room))\(more) (:ack \(c.number))",
-                    " ⚑ ALERT: concern #\(c.number), \(said), raised by \(c.raisedBy)\(more) (:ack \(c.number))",
+                    " ⚑ SAFEGUARDING ALERT: concern #\(c.number), \(said), raised by \(c.raisedBy)\(more) (:ack \(c.number))",
+                    " ⚑ SAFEGUARDING ALERT: concern #\(c.number), \(said)\(more) (:ack \(c.number))",
                     " ⚑ ALERT: concern #\(c.number), \(said)\(more) (:ack \(c.number))",
                     " ⚑ ALERT #\(c.number), \(c.urgency.rawValue)\(more) (:ack \(c.number))",
                     " ⚑ ALERT #\(c.number)\(more) (:ack \(c.number))",

@@ -30,23 +30,6 @@ final class ConsoleSessionTrialTests: XCTestCase {
         XCTAssertEqual(t.state.focus, .log)
     }
 
-    /// Just logged a line, Esc, ↑ (to edit it): the first ↑ selects the newest contribution, not the one before.
-    func testTheFirstUpInTheLogSelectsTheNewest() throws {
-        let t = try ConsoleHarness(width: 80, height: 24)
-        t.type("P03: the last thing said")
-        t.key(.enter)
-        let newest = try XCTUnwrap(t.state.session.contributions.last?.number)
-        t.key(.escape)
-        t.key(.up)
-        XCTAssertEqual(t.state.selected, newest, "the first ↑ skipped the line just logged")
-        t.key(.up)
-        XCTAssertEqual(t.state.selected, newest - 1)
-        t.key(.char("G"))
-        XCTAssertNil(t.state.selected)
-        t.key(.down)
-        XCTAssertEqual(t.state.selected, newest, "↓ from following the newest selects the newest")
-    }
-
     /// L on the review screen said "Esc u undoes": Esc closed the review screen and u was typed into the line.
     /// The hint now names the keys from where the user is, and following it undoes.
     func testTheUndoHintOnTheReviewScreenUndoesWhenFollowed() throws {
