@@ -82,7 +82,7 @@ final class ConsoleKeptScansTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: out), t.state.status ?? "no status")
         // The same rows; only the journal head each export records (its last line) moved on.
         func body(_ path: String) throws -> [Substring] {
-            try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+            try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
                 .filter { !$0.hasPrefix("# convene-journal-head ") }
         }
         XCTAssertGreaterThan(try body(out).count, 1_200)
