@@ -235,12 +235,12 @@ struct ScanContext {
 
     /// Token `i` is on no list (not a word, not a listed name or place): `Gazetteer.isUnknown` of its key.
     @inline(__always) func unknown(_ i: Int) -> Bool {
-        lists[i].isDisjoint(with: [.word, .given, .surname, .town, .bigPlace])
+        lists[i].isDisjoint(with: .anyKnown)
     }
     /// Token `i` is a listed given name.
     @inline(__always) func given(_ i: Int) -> Bool { lists[i].contains(.given) }
     /// Token `i` is a name that is also an everyday word: `Gazetteer.isAmbiguous` of its key.
-    @inline(__always) func ambiguous(_ i: Int) -> Bool { !lists[i].isDisjoint(with: [.ambiguous, .word]) }
+    @inline(__always) func ambiguous(_ i: Int) -> Bool { !lists[i].isDisjoint(with: .ambiguousOrWord) }
     /// Token `i` is on list `list`.
     @inline(__always) func on(_ list: Gazetteer.Lists, _ i: Int) -> Bool { !lists[i].isDisjoint(with: list) }
 
