@@ -134,7 +134,7 @@ extension IdentifierScanner {
     /// 8: ages after a bracketed note or a hyphenated name, places set off after an age in notes, codes spelled
     ///    after an address or as a correction.
     /// 9: people opening lines and lists, blind5's shorthand shapes, a first name before a found surname.
-    public static let rulesVersion = 10
+    public static let rulesVersion = 11
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
