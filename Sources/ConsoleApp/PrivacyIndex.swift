@@ -24,6 +24,10 @@ public struct PrivacyIndex: Sendable {
     public private(set) var input: [Finding] = []
     /// The text `input` was scanned from, so an unchanged line is not rescanned.
     private var inputText = ""
+    /// The names the session remembers (Privacy/SessionMemory.swift), from every unresolved finding once all are
+    /// scanned, and where other contributions say them, by number (after each one's own findings, as `review` lists).
+    public private(set) var memory = SessionMemory.empty
+    private var remembered: [Int: [Finding]] = [:]
 
     struct RejectionKey: Equatable, Sendable {
         var number: Int
@@ -50,12 +54,14 @@ public struct PrivacyIndex: Sendable {
     public var pending: Int { scannedFrom - 1 }
 
     /// Numbers of contributions with unresolved findings, in log order (those scanned so far).
-    public var contributionsToReview: [Int] { unresolved.keys.sorted() }
-    public var unresolvedCount: Int { unresolved.values.reduce(0) { $0 + $1.count } }
+    public var contributionsToReview: [Int] { Set(unresolved.keys).union(remembered.keys).sorted() }
+    public var unresolvedCount: Int {
+        unresolved.values.reduce(0) { $0 + $1.count } + remembered.values.reduce(0) { $0 + $1.count }
+    }
 
     /// The unresolved findings of contribution `number`; one not scanned yet is scanned now (not stored).
     public func findings(_ number: Int, in session: SessionState) -> [Finding] {
-        if number >= scannedFrom { return unresolved[number] ?? [] }
+        if number >= scannedFrom { return (unresolved[number] ?? []) + (remembered[number] ?? []) }
         guard let c = session.contribution(number), !c.erased, !c.struck else { return [] }
         return redactor.unresolved(c)
     }
@@ -67,6 +73,32 @@ public struct PrivacyIndex: Sendable {
             scannedFrom -= 1
             left -= 1
             if let c = session.contribution(scannedFrom) { rescan(c) }
+        }
+        refreshMemory(session, changed: [])
+    }
+
+    /// Rebuilds the session memory once every contribution is scanned; where it changed, finds its names again in
+    /// every contribution, otherwise only in those in `changed`.
+    private mutating func refreshMemory(_ session: SessionState, changed: Set<Int>) {
+        guard isComplete else { return }
+        var names: [String] = []
+        for (n, found) in unresolved where session.contribution(n)?.attribution != .background {
+            names += SessionMemory.worthRemembering(found)
+        }
+        let now = redactor.memory(of: names)
+        let all = now != memory
+        memory = now
+        if all { remembered = [:] }
+        guard !now.isEmpty else { return }
+        for c in session.contributions where all || changed.contains(c.number) {
+            var hits: [Finding] = []
+            if !c.erased && !c.struck {
+                let own =
+                    (unresolved[c.number] ?? [])
+                    + c.redactions.map { Finding(label: $0.label, span: $0.span, text: "") }
+                hits = redactor.unresolved(c, findings: now.findings(in: c.text, besides: own))
+            }
+            remembered[c.number] = hits.isEmpty ? nil : hits
         }
     }
 
@@ -97,6 +129,7 @@ public struct PrivacyIndex: Sendable {
             recheck.insert(new.contributions[i].number)
         }
         for n in recheck where n >= scannedFrom { if let c = new.contribution(n) { rescan(c) } }
+        refreshMemory(new, changed: recheck)
         // The input line's findings depend only on the scanner, which did not change.
     }
 
@@ -127,7 +160,7 @@ public struct PrivacyIndex: Sendable {
 extension PrivacyIndex: Equatable {
     public static func == (a: PrivacyIndex, b: PrivacyIndex) -> Bool {
         a.names == b.names && a.rejectionKey == b.rejectionKey && a.unresolved == b.unresolved && a.input == b.input
-            && a.scannedFrom == b.scannedFrom
+            && a.scannedFrom == b.scannedFrom && a.remembered == b.remembered
     }
 }
 

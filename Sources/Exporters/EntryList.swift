@@ -28,6 +28,14 @@ public struct EntryList: RandomAccessCollection, Equatable, Sendable, Expressibl
         storage.append(e)
     }
 
+    /// Puts `e` in place of entry `i` (written again at the end; the old bytes stay, unused): the gate's session
+    /// memory pass changes a few texts after every entry is made.
+    public mutating func replace(at i: Int, with e: ResearchRecord.Entry) {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        storage.append(e)
+        storage.starts[i] = storage.starts.removeLast()
+    }
+
     public mutating func reserveCapacity(_ entries: Int) {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         storage.starts.reserveCapacity(entries)

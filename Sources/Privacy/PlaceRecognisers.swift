@@ -140,6 +140,7 @@ extension ScanContext {
     /// a listed place (or a capitalised word on no list) set off by a comma after their age or a person word.
     /// Runs after people and ages are found.
     mutating func findPlacesSetOffInNotes() {
+        findPlacesBesidePlaces()
         let marks = candidates.filter { $0.label == .age || $0.label == .person }.map(\.end)
         guard !marks.isEmpty else { return }
         for c in tokens.indices where tokens[c].isPunct(",") && c > 0 {
@@ -179,6 +180,44 @@ extension ScanContext {
     }
 
     static let pluralPersonNounsForNotes = Vocab.set("brothers sisters siblings twins cousins sibs bros")
+
+    /// "Auchinleck + Cumnock", "Rumney, Trowbridge", "the DN4 area, Balby": a capitalised word on no list beside a
+    /// place found (a comma, "+", "&", "/" or "and" between, either side) and ending its item is a place too.
+    mutating func findPlacesBesidePlaces() {
+        let places = candidates.filter { $0.label == .location || $0.label == .postcode }
+        guard !places.isEmpty else { return }
+        func separator(_ j: Int) -> Bool { tok(j)?.isPunct(",+&/") == true || key(j) == "and" }
+        for i in tokens.indices {
+            let t = tokens[i]
+            guard t.kind == .word, t.capitalised, !t.allCaps, t.length >= 4,
+                onNoList(i) || surnameOnly(i), !quiet[i],
+                !inSet(.notNames, i), !Self.brands.contains(t.key), !Self.acronymPlural(t), !Self.nounShaped(t.key),
+                !Vocab.genericServiceWords.contains(t.key), !Vocab.genericOrgModifiers.contains(t.key),
+                !Vocab.orgHeads.contains(key(i + 1)), !Vocab.streetHeads.contains(key(i + 1)),
+                // The item ends there, or the note goes on ("Aberdare + Wexcombe mostly"), but not "Zorvek said".
+                tok(i + 1).map({
+                    $0.kind == .punct || separator(i + 1)
+                        || !$0.capitalised && !Vocab.strongVerbs.contains($0.key) && !Vocab.weakVerbs.contains($0.key)
+                            && !Self.reportedVerbs.contains($0.key)
+                }) ?? true,
+                !candidates.contains(where: {
+                    $0.start < t.end && t.start < $0.end
+                        && !($0.label == .person && $0.start == t.start && $0.end == t.end)
+                })
+            else { continue }
+            // The place before: right before the separator, or "the DN4 area" before it.
+            let before =
+                separator(i - 1) && i >= 2
+                && places.contains {
+                    $0.end == tokens[i - 2].end || key(i - 2) == "area" && i >= 3 && $0.end == tokens[i - 3].end
+                }
+            let after = separator(i + 1) && places.contains { tok(i + 2)?.start == $0.start }
+            guard before || after else { continue }
+            // Taken for a person nobody listed before the place beside it was seen: it is the place.
+            candidates.removeAll { $0.label == .person && $0.start == t.start && $0.end == t.end }
+            add(.location, tokens: i, i)
+        }
+    }
 
     mutating func markNationalBodies() {
         var i = 0
@@ -307,7 +346,7 @@ extension ScanContext {
     }
 
     static let strongOrgTails: Set<String> = Vocab.set(
-        "school academy college surgery primary nursery pru camhs infants juniors high")
+        "school academy college surgery primary nursery pru camhs infants juniors high comprehensive")
     /// Heads named after a capitalised word even in lower case: "the Riverside team", "the Phoenix project", "the Willow unit".
     static let teamLikeHeads: Set<String> = Vocab.set("team project unit")
     /// Welsh words inside a school's name after "Ysgol" ("Ysgol Gyfun Ystalyfera", "Ysgol y Strade").
@@ -539,6 +578,8 @@ extension ScanContext {
         "inquiry inquiries review reviews report reports case cases scandal scandals grooming serious judgment judgement"
     )
     static let placeNouns = Vocab.set("stn station centre town area estate bus train")
+    /// A town's people or groups, named by the town ("the Fleetwood girls", "Neath folk").
+    static let townFolk = Vocab.set("folk folks people lads girls boys kids youngsters gang gangs crew lot olders")
     /// Things that happen to a person somewhere: "found in a flat in Coventry", "arrested in Leeds".
     static let eventVerbs = Vocab.set(
         "found seen arrested picked taken trafficked located spotted stopped missing stayed staying")
@@ -678,7 +719,9 @@ extension ScanContext {
                 let onlyAPlace =
                     !wordy && !lists[i].contains(.word) && t.length >= 5 && !lists[i].contains(.ambiguous)
                 if !t.capitalised && !(prep && (!wordy || nounAfter || nameLike)) && !onlyAPlace { continue }
-                if wordy && !prep { continue }
+                // "any Neath folk on here", "the Fleetwood girls": a town's people, named by the town.
+                let itsPeople = t.capitalised && !t.sentenceStart && Self.townFolk.contains(key(e + 1))
+                if wordy && !prep && !itsPeople { continue }
                 if Self.publicReferences.contains(key(e + 1)) { continue }
                 if isQuiet(i, e) { continue }
                 // "Lewsey Farm", "Hartcliffe Park": a place-name word after a town joins it.
