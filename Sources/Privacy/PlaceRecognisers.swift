@@ -437,6 +437,9 @@ extension ScanContext {
     )
 
     static let welshStreetHeads = Vocab.set("heol ffordd stryd lon")
+    /// Before a street named in lower case ("on hollins walk").
+    static let streetPrepositions = Vocab.set("on off down up along near onto opposite nr via")
+    static let everydayBits = Gazetteer.Lists([.word, .ambiguous]).rawValue
 
     mutating func findStreetsAndEstates() {
         var i = 0
@@ -444,12 +447,16 @@ extension ScanContext {
             defer { i += 1 }
             let k = key(i)
             // "Heol y Nant", "41 Ffordd Las": Welsh streets name the kind first.
-            if Self.welshStreetHeads.contains(k), tokens[i].capitalised, let n = tok(i + 1), n.kind == .word,
-                n.capitalised || ["y", "yr"].contains(n.key)
+            // "7 heol y felin": after a house number, in lower case too.
+            let afterNumber = tok(i - 1).map { $0.kind == .number && $0.length <= 4 } == true
+            if Self.welshStreetHeads.contains(k), tokens[i].capitalised || afterNumber, let n = tok(i + 1),
+                n.kind == .word, n.capitalised || ["y", "yr"].contains(n.key) || afterNumber && n.length >= 3
             {
                 var e = i + 1
                 if ["y", "yr"].contains(n.key) {
-                    guard tok(e + 1)?.capitalised == true else { continue }
+                    guard let m = tok(e + 1), m.kind == .word, m.capitalised || afterNumber && m.length >= 3 else {
+                        continue
+                    }
                     e += 1
                 }
                 var f = i
@@ -491,7 +498,24 @@ extension ScanContext {
                 tok(i - d - 1).map { $0.kind == .number && $0.length <= 4 } == true
                     && (1...d).allSatisfy { tok(i - $0)?.kind == .word && !Vocab.functionWords.contains(key(i - $0)) }
             }
-            if needsCapital && !tokens[i].capitalised && !numbered { continue }
+            // "no 4 the crescent", "12 The Avenue": a house number before a street named with "the".
+            if key(i - 1) == "the", let h = tok(i - 2),
+                h.kind == .number && h.length <= 4
+                    || h.kind == .alnum
+                        && h.digits > 0 && h.length <= 5,
+                tokens[i].capitalised || tokens[i - 1].spaceBefore,
+                tok(i + 1).map({ $0.kind == .punct || $0.capitalised }) ?? true, !isQuiet(i - 2, i)
+            {
+                let f = ["no", "flat", "number"].contains(key(i - 3)) ? i - 3 : i - 2
+                add(.location, tokens: f, i)
+                continue
+            }
+            // "on hollins walk": in lower case, a street word after a word that is no everyday word, after "on/off…".
+            let namedLower =
+                !tokens[i].capitalised && i >= 2 && tokens[i - 1].kind == .word && tokens[i - 1].length >= 3
+                && lists[i - 1].rawValue & Self.everydayBits == 0 && !quiet[i - 1] && !inSet(.notNames, i - 1)
+                && !ScanContext.chatWords.contains(key(i - 1)) && Self.streetPrepositions.contains(key(i - 2))
+            if needsCapital && !tokens[i].capitalised && !numbered && !namedLower { continue }
             var j = i - 1
             var first: Int?
             var anyCapital = false
@@ -507,7 +531,11 @@ extension ScanContext {
                 if Vocab.functionWords.contains(t.key) && !(t.capitalised && !t.sentenceStart && j == i - 1) { break }
                 // "seen nr hollybush rd", "went down station road": a lower-case preposition is not the street's.
                 if !t.capitalised, Self.streetStops.contains(t.key) { break }
-                if t.capitalised { anyCapital = true } else if needsCapital && !numbered || anyCapital { break }
+                if t.capitalised {
+                    anyCapital = true
+                } else if needsCapital && !numbered && !(namedLower && j == i - 1) || anyCapital {
+                    break
+                }
                 first = j
                 j -= 1
             }

@@ -496,6 +496,15 @@ final class RecallClassTests: XCTestCase {
         XCTAssertEqual(person("we talked about brexit and stuff"), [])
     }
 
+    func testStreetsInLowerCaseAndStreetsNamedWithThe() {
+        assertFinds("gran's address is 9 ffordd y dderwen now", "LOCATION:9 ffordd y dderwen")
+        assertFinds("they picked him up on quenby walk last night", "LOCATION:quenby walk")
+        assertFinds("flat 4 the crescent, Aberdare", "LOCATION:flat 4 the crescent")
+        assertQuiet("we went on a walk after the meeting")
+        assertQuiet("he was on his way home")
+        assertQuiet("I had 2 the same week")
+    }
+
     func testSurnamesWhereANameStands() {
         assertFinds("we spoke to Okonkwo yesterday about the flat", "PERSON:Okonkwo")
         assertFinds("and okonkwo said he'd never go back", "PERSON:okonkwo")
