@@ -365,7 +365,10 @@ extension ScanContext {
 
     /// Words a person's name follows in notes and chat ("seen with", "dob for", "met", "told").
     static let personObjectCues = Vocab.set(
-        "with w for saw seen met meet told tell asked ask texted messaged rang called visited collected dropped")
+        """
+        with w for saw seen met meet told tell asked ask texted messaged rang called visited collected dropped said says
+        reckons thinks
+        """)
     /// What may follow a person's name in such a note: a verb, a joiner, or where and when they were seen.
     static let afterPersonObject = Vocab.set(
         "and to at in on about outside near by again yesterday today tonight last earlier")
@@ -1082,6 +1085,24 @@ extension ScanContext {
                 c.possible = true
                 candidates.append(c)
                 continue
+            }
+            // "the Quarshiews were known", "the Okonkwos": a family named by its surname in the plural.
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 5, k.hasSuffix("s"), key(i - 1) == "the",
+                !on([.word, .town, .bigPlace], i), !Self.acronymPlural(t), !notAName(i), !Self.moreNotNames.contains(k),
+                tok(i + 1).map({ $0.kind == .punct || !$0.capitalised }) ?? true
+            {
+                let stem = String(k.dropLast())
+                let lists = gazetteer.lists(stem)
+                if lists.isDisjoint(with: [.word, .given, .town, .bigPlace, .ambiguous]),
+                    !Vocab.notNames.contains(stem), !Vocab.nationalities.contains(stem),
+                    !Vocab.countries.contains(stem),
+                    !Self.brands.contains(stem), !Vocab.genericServiceWords.contains(stem), !Vocab.roles.contains(stem)
+                {
+                    var c = Candidate(label: .person, start: t.start, end: t.end)
+                    c.possible = !lists.contains(.surname)
+                    candidates.append(c)
+                    continue
+                }
             }
             // "lil zorv runs the line", "big kez": a street name with its prefix, in lower case.
             if t.kind == .word, !t.capitalised, ["lil", "big", "little"].contains(k), let n = tok(i + 1),

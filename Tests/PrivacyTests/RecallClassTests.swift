@@ -494,6 +494,12 @@ final class RecallClassTests: XCTestCase {
         XCTAssertEqual(person("can we do it for tmrw instead"), [])
         XCTAssertEqual(person("met with camhs about it"), [])
         XCTAssertEqual(person("we talked about brexit and stuff"), [])
+        assertFinds("she said zorvinda had gone again", "PERSON:zorvinda")
+        XCTAssertEqual(person("she said tbh it was fine"), [])
+        // A family named by its surname in the plural.
+        assertFinds("the Quarshiews were known to us", "PERSON:Quarshiews")
+        assertFinds("the Okonkwos moved last year", "PERSON:Okonkwos")
+        XCTAssertEqual(person("the DSLs and the Mondays and the Leeds lot"), [])
     }
 
     func testStreetsInLowerCaseAndStreetsNamedWithThe() {
