@@ -125,6 +125,13 @@ extension ScanContext {
                 e += 1
                 added += 1
                 continue
+            } else if !tokens[i].capitalised, ["o", "d"].contains(n.key), ["'", "’"].contains(key(e + 2)),
+                joined(e + 2), joined(e + 3), tok(e + 3)?.kind == .word
+            {
+                // "niamh o'sullivan": the O' of a surname in lower case.
+                e += 3
+                added += 1
+                continue
             }
             break
         }
@@ -594,14 +601,32 @@ extension ScanContext {
             }
             let p = tokens[a - 1]
             // In lower case only where a note opens ("zorvika quennel-harris, 14").
-            let lower = !tokens[a].capitalised && !p.capitalised && opensNote(a - 1) && unknown(a - 1)
+            // "abdirahman warsame 14": a listed surname that is no everyday word opens the note too.
+            let lower =
+                !tokens[a].capitalised && !p.capitalised && (onNoList(a - 1) || surnameOnly(a - 1)) && opensNote(a - 1)
             guard p.kind == .word, p.capitalised && tokens[a].capitalised || lower, !p.allCaps, p.length >= 3,
                 tokens[a].start - p.end == 1,
-                unknown(a - 1) || given(a - 1) && !ambiguous(a - 1), !notAName(a - 1), !Vocab.titles.contains(p.key),
+                onNoList(a - 1) || surnameOnly(a - 1) || given(a - 1) && !ambiguous(a - 1), !notAName(a - 1),
+                !Vocab.titles.contains(p.key),
                 !Vocab.relations.contains(p.key), !Vocab.personNouns.contains(p.key),
                 !candidates.contains(where: { $0.start < p.end && p.start < $0.end })
             else { continue }
             candidates[k].start = p.start
+        }
+        // "ayaan farah", "Tyrone Gayle": two parts of a name found one by one, a space apart, are one name.
+        var k = candidates.count - 1
+        while k > 0 {
+            defer { k -= 1 }
+            guard candidates[k].label == .person, !candidates[k].sessionName,
+                let a = tokenIndex(startingAt: candidates[k].start), a >= 1, tokens[a].start - tokens[a - 1].end == 1,
+                tokens[a - 1].kind == .word,
+                let m = candidates.firstIndex(where: {
+                    $0.label == .person && !$0.sessionName && $0.end == tokens[a - 1].end
+                })
+            else { continue }
+            candidates[m].end = candidates[k].end
+            candidates[m].possible = candidates[m].possible && candidates[k].possible
+            candidates.remove(at: k)
         }
     }
 

@@ -511,6 +511,15 @@ final class RecallClassTests: XCTestCase {
         assertQuiet("I had 2 the same week")
     }
 
+    func testWholeNamesInLowerCase() {
+        // One finding for the whole name, so no part of it is left outside the span.
+        assertFinds("quarshiew okonkwo 14 - nfa", "PERSON:quarshiew okonkwo")
+        assertFinds("siobhan o'quenby aged 15", "PERSON:siobhan o'quenby")
+        assertFinds("josiah deshawn 15 and kai", "PERSON:josiah deshawn")
+        // A list stays a list.
+        XCTAssertEqual(person("Josiah, Deshawn and Kai"), ["Josiah", "Deshawn", "Kai"])
+    }
+
     func testSurnamesWhereANameStands() {
         assertFinds("we spoke to Okonkwo yesterday about the flat", "PERSON:Okonkwo")
         assertFinds("and okonkwo said he'd never go back", "PERSON:okonkwo")
