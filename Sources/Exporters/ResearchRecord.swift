@@ -438,8 +438,8 @@ enum SessionMemoryPass {
         DispatchQueue.concurrentPerform(iterations: chunks) { k in
             var hits: [(Int, ResearchRecord.Entry)] = []
             for i in (k * chunk)..<min(list.count, (k + 1) * chunk) {
+                guard list.withQuotedText(at: i, { $0 && memory.mayOccur(utf8: $1) }) else { continue }
                 var e = list[i]
-                guard e.quotable, memory.mayOccur(e.text) else { continue }
                 let hidden = memory.hide(e.text)
                 if hidden != e.text {
                     e.text = hidden

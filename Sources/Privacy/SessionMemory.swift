@@ -117,7 +117,12 @@ public struct SessionMemory: Sendable, Equatable {
     /// Whether a remembered name may be in `text`: each run of ASCII letters, folded to lower case, is hashed and
     /// looked up; a run with other letters in it ("Siân") always may (the tokeniser folds accents). Cheap, so the
     /// export gate can ask it of every contribution.
-    public func mayOccur(_ text: String) -> Bool {
+    public func mayOccur(_ text: String) -> Bool { mayOccur(bytes: text.utf8) }
+
+    /// The same over a text's UTF-8 bytes where they lie (the export gate's compact entry list), read in place.
+    public func mayOccur(utf8: UnsafeBufferPointer<UInt8>) -> Bool { mayOccur(bytes: utf8) }
+
+    @inline(__always) private func mayOccur(bytes: some Sequence<UInt8>) -> Bool {
         guard !terms.isEmpty else { return false }
         var hash: UInt64 = Self.basis
         var length = 0
@@ -130,7 +135,7 @@ public struct SessionMemory: Sendable, Equatable {
             }
             return length > 0 && (other || firstKeyHashes.contains(hash))
         }
-        for b in text.utf8 {
+        for b in bytes {
             if b >= 0x41 && b <= 0x5A || b >= 0x61 && b <= 0x7A {
                 hash = (hash ^ UInt64(b | 0x20)) &* Self.prime
                 length += 1

@@ -57,6 +57,21 @@ final class SessionMemoryExportTests: XCTestCase {
         XCTAssertEqual(out[1], "there is no grace period for a referral")
     }
 
+    /// The memory pass reads each entry's text in place (`EntryList.withQuotedText`): the same bytes and the same
+    /// "may be quoted" as the entry made from the list, for every entry of the demo (rounds, guide segments,
+    /// background material, speakers and none).
+    func testTheQuotedTextIsReadInPlaceAsTheEntryHoldsIt() throws {
+        let list = ResearchGate.record(try Fixture.demoState()).contributions
+        XCTAssertGreaterThan(list.count, 10)
+        for i in list.indices {
+            let e = list[i]
+            list.withQuotedText(at: i) { quotable, utf8 in
+                XCTAssertEqual(quotable, e.quotable, "#\(e.number)")
+                XCTAssertEqual(String(decoding: utf8, as: UTF8.self), e.text, "#\(e.number)")
+            }
+        }
+    }
+
     func testARejectedTextStaysInClearEverywhere() throws {
         let texts = [
             "her son Zorvek was picked up in a car again",
