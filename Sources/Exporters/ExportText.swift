@@ -1,7 +1,6 @@
 /// Small text helpers every export format shares: XML escaping, UTC time
 /// stamps that do not depend on the machine's zone or locale, stable GUIDs
 /// derived from the session id (the zip packages: ZipPackage.swift).
-import Crypto
 import Foundation
 
 enum ExportText {
@@ -100,6 +99,40 @@ enum ExportText {
         }
     }
 
+    /// `iso(d)`'s bytes appended to `out`, with no string made on the way (a qdpx writes one a contribution).
+    static func appendISO(_ d: Date, to out: inout [UInt8]) {
+        let p = parts(d)
+        guard p.tm_year + 1900 >= 0 else { return out.append(contentsOf: iso(d).utf8) }
+        appendPadded(p.tm_year + 1900, 4, to: &out)
+        out.append(0x2D)
+        appendPadded(p.tm_mon + 1, 2, to: &out)
+        out.append(0x2D)
+        appendPadded(p.tm_mday, 2, to: &out)
+        out.append(0x54)
+        appendClock(p, to: &out)
+        out.append(0x5A)
+    }
+
+    /// `clock(d)`'s bytes appended to `out`.
+    static func appendClock(_ d: Date, to out: inout [UInt8]) { appendClock(parts(d), to: &out) }
+
+    private static func appendClock(_ p: tm, to out: inout [UInt8]) {
+        appendPadded(p.tm_hour, 2, to: &out)
+        out.append(0x3A)
+        appendPadded(p.tm_min, 2, to: &out)
+        out.append(0x3A)
+        appendPadded(p.tm_sec, 2, to: &out)
+    }
+
+    /// `pad(n, width)`'s bytes for `n` not negative.
+    private static func appendPadded(_ n: Int32, _ width: Int, to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 21) { buf in
+            let k = digits(Int(n), into: buf)
+            for _ in k..<max(k, width) { out.append(0x30) }
+            out.append(contentsOf: buf[..<k])
+        }
+    }
+
     static func clock(_ d: Date) -> String {
         let p = parts(d)
         return "\(pad(p.tm_hour)):\(pad(p.tm_min)):\(pad(p.tm_sec))"
@@ -149,17 +182,16 @@ struct StableGUID: Sendable {
     private static let hex = Array("0123456789abcdef".utf8)
 
     private func append(name: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        var h = Insecure.SHA1()
-        namespace.withUnsafeBytes { h.update(bufferPointer: $0) }
-        h.update(bufferPointer: name)
-        h.finalize().withUnsafeBytes { d in
-            for i in 0..<16 {
-                var byte = d[i]
-                if i == 6 { byte = (byte & 0x0F) | 0x50 }
-                if i == 8 { byte = (byte & 0x3F) | 0x80 }
-                if i == 4 || i == 6 || i == 8 || i == 10 { out.append(0x2D) }
-                out.append(Self.hex[Int(byte >> 4)])
-                out.append(Self.hex[Int(byte & 0x0F)])
+        namespace.withUnsafeBytes { ns in
+            SHA1Digest.digest(ns, name) { d in
+                for i in 0..<16 {
+                    var byte = d[i]
+                    if i == 6 { byte = (byte & 0x0F) | 0x50 }
+                    if i == 8 { byte = (byte & 0x3F) | 0x80 }
+                    if i == 4 || i == 6 || i == 8 || i == 10 { out.append(0x2D) }
+                    out.append(Self.hex[Int(byte >> 4)])
+                    out.append(Self.hex[Int(byte & 0x0F)])
+                }
             }
         }
     }

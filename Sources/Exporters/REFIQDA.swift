@@ -30,18 +30,29 @@ public enum REFIQDA {
         var speakerGUID: [String: String] = [:]
         var sourceGUID: [String: String] = [:]
         var themesByContribution: [Int: [Int]] = [:]
+        /// Each room's contributions (indices into the record), in order.
+        var roomEntries: [Int: [Int]] = [:]
+        /// Each participant code's contributions (their numbers), in order.
+        var spoken: [String: [Int]] = [:]
 
         init(_ r: ResearchRecord) {
             guids = StableGUID(session: r.session.id)
             user = guids.guid("user:convene")
             var names = UniqueNames()
-            // Codebook codes, then any code used on a contribution but missing from it.
+            // One pass over the contributions (each is decoded from the record's entry list as it is read).
             var book = r.codebook
             let known = Set(book.map(\.name))
-            for e in r.contributions {
+            var speakers = Set(r.participants.map(\.code))
+            var seenSources = Set<String>()
+            for (i, e) in r.contributions.enumerated() {
+                // Codebook codes, then any code used on a contribution but missing from it.
                 for c in e.codes where !known.contains(c) && !book.contains(where: { $0.name == c }) {
                     book.append(.init(name: c, description: nil, emergent: true))
                 }
+                if let s = e.speaker ?? (e.source == "facilitator" ? "Facilitator" : nil) { speakers.insert(s) }
+                seenSources.insert(e.source)
+                roomEntries[e.roomId, default: []].append(i)
+                if let code = e.speaker { spoken[code, default: []].append(e.number) }
             }
             var group = CodeNode(
                 guid: guids.guid("group:codebook"), name: names.take("Codebook: \(r.session.codebook)"), codable: false,
@@ -73,8 +84,6 @@ public enum REFIQDA {
                 }
                 tree.append(themes)
             }
-            var speakers = Set(r.participants.map(\.code))
-            for e in r.contributions { if let s = speakerName(e) { speakers.insert(s) } }
             if !speakers.isEmpty {
                 var group = CodeNode(
                     guid: guids.guid("group:speakers"), name: names.take("Speakers"), codable: false, color: "#59A14F",
@@ -90,7 +99,7 @@ public enum REFIQDA {
                 }
                 tree.append(group)
             }
-            let sources = contributionSourceOrder.filter { s in r.contributions.contains { $0.source == s } }
+            let sources = contributionSourceOrder.filter { seenSources.contains($0) }
             if !sources.isEmpty {
                 var group = CodeNode(
                     guid: guids.guid("group:sources"), name: names.take("Sources"), codable: false, color: "#76B7B2",
@@ -165,59 +174,86 @@ public enum REFIQDA {
     }
 
     static func sources(_ r: ResearchRecord, _ m: Model) -> [SourceText] {
-        var byRoom: [Int: [Int]] = [:]
-        for (i, e) in r.contributions.enumerated() { byRoom[e.roomId, default: []].append(i) }
-        let rooms = r.rooms.compactMap { room in byRoom[room.id].flatMap { $0.isEmpty ? nil : (room, $0) } }
-        // Each room measured on its own core.
-        let slots = ParallelRows.Slots<SourceText?>(count: rooms.count, empty: nil)
-        DispatchQueue.concurrentPerform(iterations: rooms.count) { k in
-            let (room, entries) = rooms[k]
-            slots.set(
-                k,
-                SourceText(
-                    guid: m.guids.guid("source-text:\(room.id)"), name: room.name,
-                    spans: roomText(r, m, entries, into: nil)))
+        let rooms = r.rooms.compactMap { room in m.roomEntries[room.id].flatMap { $0.isEmpty ? nil : (room, $0) } }
+        // Every room's text measured a chunk at a time on every core, each chunk from its own start;
+        // the chunks' spans are then moved by the length of the text before them.
+        let chunks = rooms.enumerated().flatMap { k, room in
+            stride(from: 0, to: room.1.count, by: roomChunk).map { (k, $0..<min(room.1.count, $0 + roomChunk)) }
         }
-        return slots.all.compactMap { $0 }
+        typealias Measured = (length: Int, spans: [(index: Int, start: Int, end: Int)])
+        let slots = ParallelRows.Slots<Measured>(count: chunks.count, empty: (0, []))
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+            let (k, range) = chunks[c]
+            var bytes: [UInt8] = []
+            var spans: [(index: Int, start: Int, end: Int)] = []
+            spans.reserveCapacity(range.count)
+            let length = roomText(r, m, rooms[k].1, range, into: &bytes, spans: &spans)
+            slots.set(c, (length, spans))
+        }
+        var texts = rooms.map { room, _ in
+            SourceText(guid: m.guids.guid("source-text:\(room.id)"), name: room.name, spans: [])
+        }
+        var offsets = Array(repeating: 0, count: rooms.count)
+        for (c, measured) in slots.all.enumerated() {
+            let k = chunks[c].0
+            let at = offsets[k]
+            texts[k].spans += measured.spans.map { ($0.index, $0.start + at, $0.end + at) }
+            offsets[k] += measured.length
+        }
+        return texts
     }
 
-    /// Unicode scalars in `s`, counted from its UTF-8 (every byte that does not continue a scalar).
-    static func scalarCount(_ s: String) -> Int {
-        var s = s
-        return s.withUTF8 { bytes in
-            var n = 0
-            for b in bytes { n &+= b & 0xC0 != 0x80 ? 1 : 0 }
-            return n
-        }
+    /// Contributions a chunk of a room's text (measured or written on one core).
+    static let roomChunk = 1_024
+
+    /// The heading a contribution's room text goes under ("" for none).
+    static func heading(_ e: ResearchRecord.Entry) -> String {
+        [e.round.map { "Round \($0)" }, e.guideSegment].compactMap { $0 }.joined(separator: " · ")
     }
 
-    /// A room's text, written into `x` (or only measured, when `x` is nil): the
-    /// same pieces both times, so the spans measured first fit the text written later.
-    static func roomText(_ r: ResearchRecord, _ m: Model, _ entries: [Int], into x: SinkText?) -> [(
-        index: Int, start: Int, end: Int
-    )] {
+    /// The room text of `entries[range]` (a room's contributions, indices into the record), its UTF-8
+    /// appended to `out` and each contribution's words' span (in code points from the chunk's start)
+    /// to `spans`; returns the chunk's length in code points. The same pieces when measured first and
+    /// written later, so the spans fit the text; a chunk's first heading depends on the contribution
+    /// before it, so chunks can be made on any core and joined in order.
+    @discardableResult
+    static func roomText(
+        _ r: ResearchRecord, _ m: Model, _ entries: [Int], _ range: Range<Int>, into out: inout [UInt8],
+        spans: inout [(index: Int, start: Int, end: Int)]
+    ) -> Int {
         var length = 0
-        var spans: [(Int, Int, Int)] = []
-        spans.reserveCapacity(entries.count)
-        var lastHeading: String?
-        func append(_ s: String) {
-            if let x { x += s }
-            length += scalarCount(s)
+        var lastHeading: String? = range.lowerBound > 0 ? heading(r.contributions[entries[range.lowerBound - 1]]) : nil
+        func measure(from start: Int) {
+            for k in start..<out.count { length &+= out[k] & 0xC0 != 0x80 ? 1 : 0 }
         }
-        for i in entries {
+        for i in entries[range] {
             let e = r.contributions[i]
-            let heading = [e.round.map { "Round \($0)" }, e.guideSegment].compactMap { $0 }.joined(separator: " · ")
-            if !heading.isEmpty && heading != lastHeading { append("== \(lf(heading)) ==\n") }
+            let before = out.count
+            let heading = heading(e)
+            if !heading.isEmpty && heading != lastHeading {
+                out.add("== ")
+                out.append(contentsOf: lf(heading).utf8)
+                out.add(" ==\n")
+            }
             lastHeading = heading
-            append(
-                "#\(e.number) [\(ExportText.clock(e.occurredAt))] \(m.speakerName(e) ?? (e.source == "whiteboard" ? "Whiteboard" : "Unattributed")): "
-            )
+            out.add("#")
+            out.add(e.number)
+            out.add(" [")
+            ExportText.appendClock(e.occurredAt, to: &out)
+            out.add("] ")
+            out.append(
+                contentsOf: (m.speakerName(e) ?? (e.source == "whiteboard" ? "Whiteboard" : "Unattributed")).utf8)
+            out.add(": ")
+            measure(from: before)
             let start = length
-            append(lf(e.text))
+            let words = out.count
+            out.append(contentsOf: lf(e.text).utf8)
+            measure(from: words)
             spans.append((i, start, length))
-            append("\n")
+            out.add("\n")
+            length += 1
         }
-        return spans
+        return length
     }
 
     // MARK: project.qde
@@ -287,8 +323,6 @@ public enum REFIQDA {
         }
         if !r.participants.isEmpty {
             // Each participant's words, for the case's text: the selections coded with their speaker code.
-            var spoken: [String: [Int]] = [:]
-            for e in r.contributions { if let code = e.speaker { spoken[code, default: []].append(e.number) } }
             x += "  <Cases>\n"
             for p in r.participants {
                 // A case links to its participant's text twice over: by SelectionRef (the standard's way)
@@ -302,7 +336,7 @@ public enum REFIQDA {
                     x +=
                         "      <VariableValue>\n        <VariableRef targetGUID=\"\(g.guid("variable:\(v.key)"))\"/>\n        <TextValue>\(ExportText.xml(value))</TextValue>\n      </VariableValue>\n"
                 }
-                if let s = speaker, let numbers = spoken[p.code] {
+                if let s = speaker, let numbers = m.spoken[p.code] {
                     // A GUID a contribution: made on every core, written in order.
                     ParallelRows.inOrder(count: numbers.count, chunk: 1_024) { range in
                         var out: [UInt8] = []
@@ -380,7 +414,8 @@ public enum REFIQDA {
     ) {
         let g = m.guids
         let entry = r.contributions[span.index]
-        let at = ExportText.iso(entry.occurredAt)
+        var at: [UInt8] = []
+        ExportText.appendISO(entry.occurredAt, to: &at)
         for code in m.codes(for: entry) {
             x.add("      <PlainTextSelection guid=\"")
             g.append("selection:", entry.number, code, to: &x)
@@ -393,13 +428,13 @@ public enum REFIQDA {
             x.add("\" creatingUser=\"")
             x.append(contentsOf: m.user.utf8)
             x.add("\" creationDateTime=\"")
-            x.append(contentsOf: at.utf8)
+            x.append(contentsOf: at)
             x.add("\">\n        <Coding guid=\"")
             g.append("coding:", entry.number, code, to: &x)
             x.add("\" creatingUser=\"")
             x.append(contentsOf: m.user.utf8)
             x.add("\" creationDateTime=\"")
-            x.append(contentsOf: at.utf8)
+            x.append(contentsOf: at)
             x.add("\">\n          <CodeRef targetGUID=\"")
             x.append(contentsOf: code.utf8)
             x.add("\"/>\n        </Coding>\n      </PlainTextSelection>\n")
@@ -437,9 +472,19 @@ public enum REFIQDA {
             }
         ]
         entries += texts.map { t in
-            .written("sources/\(t.guid).txt") { out in
+            // Rendered a chunk at a time on every core, joined in order; deflated in blocks (3 MB a room
+            // at 100 000 events).
+            .blocks("sources/\(t.guid).txt") { out in
                 let x = SinkText(out)
-                _ = roomText(r, m, t.spans.map(\.index), into: x)
+                let indices = t.spans.map(\.index)
+                ParallelRows.inOrder(count: indices.count, chunk: roomChunk) { range in
+                    var bytes: [UInt8] = []
+                    var spans: [(index: Int, start: Int, end: Int)] = []
+                    roomText(r, m, indices, range, into: &bytes, spans: &spans)
+                    return bytes
+                } write: {
+                    x.append(bytes: $0)
+                }
                 try x.finish()
             }
         }

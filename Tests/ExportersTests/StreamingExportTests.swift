@@ -11,7 +11,9 @@ import XCTest
 /// demo and of a 3 000-contribution session, recorded before the change
 /// (rewritten only with CONVENE_UPDATE_GOLDEN=1 after an intended change: in
 /// session 6, long.qdpx's, when project.qde came to be deflated in blocks on
-/// every core; its entries unzip to the same bytes, ZipPackageTests).
+/// every core; again in session 7, long.qdpx's, when those blocks came to be
+/// deflated at zlib's fastest level; its entries unzip to the same bytes,
+/// ZipPackageTests and QdpxChunkTests).
 final class StreamingExportTests: XCTestCase {
     /// A longer session: three rooms, rounds, a guide, identifiers to redact, real names, multi-line,
     /// accented and emoji text, codes, themes, struck and background contributions, replies.
