@@ -28,6 +28,9 @@ public struct PrivacyIndex: Sendable {
     /// scanned, and where other contributions say them, by number (after each one's own findings, as `review` lists).
     public private(set) var memory = SessionMemory.empty
     private var remembered: [Int: [Finding]] = [:]
+    /// What `memory` was built from, so an unchanged session does not build it again.
+    private var memoryNames: [String] = []
+    private var memoryRejections: [RejectionKey] = []
 
     struct RejectionKey: Equatable, Sendable {
         var number: Int
@@ -74,7 +77,8 @@ public struct PrivacyIndex: Sendable {
             left -= 1
             if let c = session.contribution(scannedFrom) { rescan(c) }
         }
-        refreshMemory(session, changed: [])
+        // On the clock tick after the last chunk there is nothing new to remember.
+        if left < count { refreshMemory(session, changed: []) }
     }
 
     /// Rebuilds the session memory once every contribution is scanned; where it changed, finds its names again in
@@ -85,7 +89,13 @@ public struct PrivacyIndex: Sendable {
         for (n, found) in unresolved where session.contribution(n)?.attribution != .background {
             names += SessionMemory.worthRemembering(found)
         }
-        let now = redactor.memory(of: names)
+        names.sort()
+        // The memory is built again only when what it is built from changed (names found, texts rejected).
+        let sameInput = names == memoryNames && rejectionKey == memoryRejections
+        if sameInput && changed.isEmpty { return }
+        let now = sameInput ? memory : redactor.memory(of: names)
+        memoryNames = names
+        memoryRejections = rejectionKey
         let all = now != memory
         memory = now
         if all { remembered = [:] }
