@@ -45,6 +45,14 @@ extension ScanContext {
             }
             defer { i = e }
             guard dots > 0, e - i >= 6 else { continue }
+            // Most runs with a dot are words ending a sentence: without a slash, only a "w" or "h" in the first
+            // nine scalars lets "www." or "http" be there (no other scalar lower-cases to either), so the strings
+            // below are built only then.
+            if slashes == 0,
+                !scalars[i..<min(e, i + 9)].contains(where: { $0 == "w" || $0 == "W" || $0 == "h" || $0 == "H" })
+            {
+                continue
+            }
             let lead = String(String.UnicodeScalarView(scalars[i..<min(e, i + 9)])).lowercased()
             guard slashes > 0 || lead.contains("www.") || lead.contains("http") else { continue }
             var a = i
@@ -454,8 +462,8 @@ extension ScanContext {
     mutating func findSpokenCodes() {
         // Most texts say fewer than three digits or letters aloud: one look-up per short word decides.
         var said = 0
-        for t in tokens where t.kind == .word && t.length <= 9 {
-            if Self.spokenStarts.contains(t.key) || t.length == 1 && t.capitalised {
+        for (i, t) in tokens.enumerated() where t.kind == .word && t.length <= 9 {
+            if inSet(.spokenStarts, i) || t.length == 1 && t.capitalised {
                 said += 1
                 if said >= 3 { break }
             }

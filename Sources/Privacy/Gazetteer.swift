@@ -13,6 +13,12 @@ final class Gazetteer: Sendable {
         static let town = Lists(rawValue: 8)
         static let bigPlace = Lists(rawValue: 16)
         static let word = Lists(rawValue: 32)
+        // Unions asked about every token, spelled with `union`: an option-set literal (`[.word, .given]`) was
+        // built through a heap array each time it was asked.
+        /// On any list but the ambiguous one: a key on none of these is unknown.
+        static let anyKnown = Lists.word.union(.given).union(.surname).union(.town).union(.bigPlace)
+        static let ambiguousOrWord = Lists.ambiguous.union(.word)
+        static let surnameOrGiven = Lists.surname.union(.given)
     }
 
     /// One list as a set of keys, read through the one table.
@@ -131,12 +137,12 @@ final class Gazetteer: Sendable {
 
     @inline(__always) func lists(_ key: String) -> Lists { table[key] ?? [] }
     func isGiven(_ key: String) -> Bool { lists(key).contains(.given) }
-    func isSurname(_ key: String) -> Bool { !lists(key).isDisjoint(with: [.surname, .given]) }
+    func isSurname(_ key: String) -> Bool { !lists(key).isDisjoint(with: .surnameOrGiven) }
     /// A name that is also an everyday word (the bundled list, or the wider word list: "mac", "dev").
-    func isAmbiguous(_ key: String) -> Bool { !lists(key).isDisjoint(with: [.ambiguous, .word]) }
+    func isAmbiguous(_ key: String) -> Bool { !lists(key).isDisjoint(with: .ambiguousOrWord) }
     func isWord(_ key: String) -> Bool { lists(key).contains(.word) }
     /// On no list: not a word, not a listed name or place.
-    func isUnknown(_ key: String) -> Bool { lists(key).isDisjoint(with: [.word, .given, .surname, .town, .bigPlace]) }
+    func isUnknown(_ key: String) -> Bool { lists(key).isDisjoint(with: .anyKnown) }
 }
 
 /// The bundled name lists, for a program that knows it will scan soon: the

@@ -92,7 +92,7 @@ public struct IdentifierScanner: Sendable {
         return ctx.candidates.map { c in
             Finding(
                 label: c.label, span: TextSpan(start: c.start, end: c.end),
-                text: String(String.UnicodeScalarView(scalars[c.start..<c.end])))
+                text: Self.text(scalars[c.start..<c.end]))
         }
     }
 
@@ -114,7 +114,7 @@ public struct IdentifierScanner: Sendable {
         return Self.resolveOverlaps(ctx.candidates).map { c in
             Finding(
                 label: c.label, span: TextSpan(start: c.start, end: c.end),
-                text: String(String.UnicodeScalarView(scalars[c.start..<c.end])),
+                text: Self.text(scalars[c.start..<c.end]),
                 confidence: c.possible ? .possible : .likely)
         }
     }
@@ -129,7 +129,15 @@ public struct IdentifierScanner: Sendable {
         return ctx.candidates.map { c in
             Finding(
                 label: c.label, span: TextSpan(start: c.start, end: c.end),
-                text: String(String.UnicodeScalarView(scalars[c.start..<c.end])))
+                text: Self.text(scalars[c.start..<c.end]))
+        }
+    }
+
+    /// The text of some scalars, made through UTF-32 in one go: `String(String.UnicodeScalarView(slice))` appends
+    /// scalar by scalar through the generic path, and cost thousands of instructions a finding.
+    static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        scalars.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UInt32.self) { String(decoding: $0, as: UTF32.self) }
         }
     }
 
@@ -227,12 +235,12 @@ struct ScanContext {
 
     /// Token `i` is on no list (not a word, not a listed name or place): `Gazetteer.isUnknown` of its key.
     @inline(__always) func unknown(_ i: Int) -> Bool {
-        lists[i].isDisjoint(with: [.word, .given, .surname, .town, .bigPlace])
+        lists[i].isDisjoint(with: .anyKnown)
     }
     /// Token `i` is a listed given name.
     @inline(__always) func given(_ i: Int) -> Bool { lists[i].contains(.given) }
     /// Token `i` is a name that is also an everyday word: `Gazetteer.isAmbiguous` of its key.
-    @inline(__always) func ambiguous(_ i: Int) -> Bool { !lists[i].isDisjoint(with: [.ambiguous, .word]) }
+    @inline(__always) func ambiguous(_ i: Int) -> Bool { !lists[i].isDisjoint(with: .ambiguousOrWord) }
     /// Token `i` is on list `list`.
     @inline(__always) func on(_ list: Gazetteer.Lists, _ i: Int) -> Bool { !lists[i].isDisjoint(with: list) }
 
@@ -248,9 +256,11 @@ struct ScanContext {
     @inline(__always) func vocabAt(_ i: Int) -> TokenVocab { i >= 0 && i < vocab.count ? vocab[i] : TokenVocab.outside }
     /// `key(i)` is on the word set `set` (`TokenVocab`).
     @inline(__always) func inSet(_ set: TokenVocab, _ i: Int) -> Bool { vocabAt(i).contains(set) }
+    /// `ScanContext.numberWords[key(i)]`, hashing the key only for the tokens on that table.
+    @inline(__always) func numberWord(_ i: Int) -> Int? { inSet(.numberWords, i) ? Self.numberWords[key(i)] : nil }
 
-    func key(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].key : "" }
-    func tok(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }
+    @inline(__always) func key(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].key : "" }
+    @inline(__always) func tok(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }
 
     /// Token `i` directly follows token `i - 1` (no whitespace).
     func joined(_ i: Int) -> Bool { i > 0 && i < tokens.count && !tokens[i].spaceBefore }

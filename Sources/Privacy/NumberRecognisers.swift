@@ -126,7 +126,7 @@ extension ScanContext {
         while i < tokens.count {
             defer { i += 1 }
             var k = key(i)
-            guard Self.anyHandleCue.contains(k) else { continue }
+            guard inSet(.anyHandleCue, i) else { continue }
             if k == "tik", key(i + 1) == "tok" {
                 i += 1
                 k = "tiktok"
@@ -570,7 +570,7 @@ extension ScanContext {
             defer { i += 1 }
             if covered(i) { continue }
             // After a cue: "crime ref 43/12345/23", "case number: 123456", "incident 4521".
-            if Vocab.caseCues.contains(key(i)) {
+            if inSet(.caseCues, i) {
                 var j = i + 1
                 var fillers = 0
                 while j < tokens.count, Vocab.caseFillers.contains(tokens[j].key), fillers < 3 {
@@ -648,6 +648,8 @@ extension ScanContext {
 
     /// Two capitals, two digits, four capitals, then 10–30 digits: a (British-style) IBAN's shape.
     static func ibanShaped(_ text: String) -> Bool {
+        // Asked of every token: most are too short, known from the byte count without building the scalars.
+        guard text.utf8.count >= 18 else { return false }
         let u = Array(text.unicodeScalars)
         guard u.count >= 18, u.count <= 34 else { return false }
         func upper(_ k: Int) -> Bool { u[k].value >= 65 && u[k].value <= 90 }
@@ -876,8 +878,8 @@ extension ScanContext {
         guard i >= 0, i < tokens.count else { return nil }
         let t = tokens[i]
         if t.kind == .number { return t.length <= 2 ? Int(t.text) : nil }
-        guard t.kind == .word, t.length >= 3, t.length <= 9, let v = Self.numberWords[t.key] else { return nil }
-        if v >= 20, v % 10 == 0, key(i + 1) == "-", let u = Self.numberWords[key(i + 2)], u < 10,
+        guard t.kind == .word, t.length >= 3, t.length <= 9, let v = numberWord(i) else { return nil }
+        if v >= 20, v % 10 == 0, key(i + 1) == "-", let u = numberWord(i + 2), u < 10,
             !tokens[i + 1].spaceBefore
         {
             return v + u
@@ -890,8 +892,8 @@ extension ScanContext {
 
     /// `ageEnd` worked out from the tokens: once per token, when the scan starts (`ScanContext.ageEnds`).
     func computeAgeEnd(_ i: Int) -> Int {
-        if let v = Self.numberWords[key(i)], v >= 20, v % 10 == 0, key(i + 1) == "-",
-            let u = Self.numberWords[key(i + 2)], u < 10,
+        if let v = numberWord(i), v >= 20, v % 10 == 0, key(i + 1) == "-",
+            let u = numberWord(i + 2), u < 10,
             !tokens[i + 1].spaceBefore
         {
             return i + 2
@@ -1121,7 +1123,7 @@ extension ScanContext {
             if covered(i) { continue }
             let t = tokens[i]
             var at: Int?
-            if Self.estimateWords.contains(t.key) || t.isPunct("?~") && tok(i + 1).map({ !$0.spaceBefore }) == true {
+            if inSet(.estimateWords, i) || t.isPunct("?~") && tok(i + 1).map({ !$0.spaceBefore }) == true {
                 var j = i + 1
                 if t.key == "c", key(j) == "." { j += 1 }
                 if tok(j)?.isWordLike == true, let v = ageValue(j), (10...25).contains(v), clauseEnds(j),
@@ -1152,7 +1154,7 @@ extension ScanContext {
                 at = i + 1
             }
             // "the younger one is 11", "the eldest's 16", "the middle one was nine".
-            if at == nil, Self.siblingOrder.contains(t.key) {
+            if at == nil, inSet(.siblingOrder, i) {
                 var j = i + 1
                 if key(j) == "one" { j += 1 }
                 if ["'", "’"].contains(key(j)), key(j + 1) == "s" {
@@ -1164,7 +1166,7 @@ extension ScanContext {
                 if j > i + 1, let v = ageValue(j), (1...25).contains(v), clauseEnds(j) { at = j }
             }
             // "mum is 32 and dad 40": a second person's age after the first.
-            if at == nil, ["and", "&", ","].contains(t.key), inSet(.relations, i + 1),
+            if at == nil, t.key == "and" || t.key == "&" || t.key == ",", inSet(.relations, i + 1),
                 let v = ageValue(i + 2), (1...99).contains(v), tok(i + 2)?.kind == .number, clauseEnds(i + 2),
                 candidates.contains(where: { $0.label == .age && $0.end <= tokens[i].start })
             {

@@ -936,17 +936,17 @@ extension ScanContext {
             {
                 // "known locally as Skint", "known round here as Dee".
                 cueNext = key(i + 2) == "as" ? i + 3 : i + 4
-            } else if ["nickname", "alias", "nick"].contains(k), ["is", "was", ":", "-"].contains(key(i + 1)) {
+            } else if k == "nickname" || k == "alias" || k == "nick", ["is", "was", ":", "-"].contains(key(i + 1)) {
                 cueNext = i + 2
             } else if k == "goes", key(i + 1) == "by" {
                 cueNext = i + 2
-            } else if ["call", "calls", "called", "calling"].contains(k),
+            } else if k == "call" || k == "calls" || k == "called" || k == "calling",
                 ["him", "her", "himself", "herself", "them"].contains(key(i + 1))
             {
                 cueNext = i + 2
             }
             // "the lad they call Bones", "who everyone calls Tiny".
-            else if ["call", "calls"].contains(k),
+            else if k == "call" || k == "calls",
                 ["they", "we", "everyone", "people", "everybody", "lads", "kids"].contains(key(i - 1)),
                 tok(i + 1)?.capitalised == true
             {
@@ -971,8 +971,10 @@ extension ScanContext {
             // "the Smith family", "the Okafor children", "the Brennan case": a surname as a modifier.
             // "the O'Sullivan family", "the D'Souza case": the O' is part of the name.
             let apostrophed =
-                ["'", "’"].contains(key(i - 1)) && ["o", "d"].contains(key(i - 2)) && !tokens[i - 1].spaceBefore
-                && !tokens[i].spaceBefore && (tokens[i - 2].capitalised || on(.surname, i) && !on(.word, i))
+                (key(i - 1) == "'" || key(i - 1) == "’") && (key(i - 2) == "o" || key(i - 2) == "d")
+                && !tokens[i - 1].spaceBefore
+                && !tokens[i].spaceBefore
+                && (tokens[i - 2].capitalised || surnameOnly(i) || on(.surname, i) && !on(.word, i))
             if t.kind == .word, t.capitalised && !t.allCaps || unknown(i) || on(.surname, i) && !on(.word, i),
                 t.length >= 3,
                 key(i - 1) == "the" || apostrophed && key(i - 3) == "the"
@@ -1130,7 +1132,7 @@ extension ScanContext {
                 }
             }
             // "lil zorv runs the line", "big kez": a street name with its prefix, in lower case.
-            if t.kind == .word, !t.capitalised, ["lil", "big", "little"].contains(k), let n = tok(i + 1),
+            if t.kind == .word, !t.capitalised, k == "lil" || k == "big" || k == "little", let n = tok(i + 1),
                 n.kind == .word, n.length >= 3, !n.capitalised, unknown(i + 1), !notAName(i + 1), !covered(i + 1)
             {
                 var c = Candidate(label: .person, start: t.start, end: n.end)
@@ -1161,7 +1163,7 @@ extension ScanContext {
                 continue
             }
             // An unknown capitalised word before "'s mum", "'s boyfriend": a person ("Jaxon's mum rang").
-            if t.capitalised, !t.allCaps, t.length >= 3, ["'", "’"].contains(key(i + 1)), key(i + 2) == "s",
+            if t.capitalised, !t.allCaps, t.length >= 3, key(i + 1) == "'" || key(i + 1) == "’", key(i + 2) == "s",
                 !tokens[i + 1].spaceBefore,
                 Self.possessedByPeople.contains(key(i + 3)), !notAName(i), !on(.town, i), !on(.bigPlace, i)
             {

@@ -224,7 +224,7 @@ extension ScanContext {
         while i < tokens.count {
             var advanced = false
             if tokens[i].isWordLike {
-                for body in Vocab.nationalBodiesByFirst[tokens[i].key] ?? [] {
+                for body in (inSet(.nationalBodyFirst, i) ? Vocab.nationalBodiesByFirst[tokens[i].key] : nil) ?? [] {
                     // "the Lighthouse project": a local team named like a national service is the local team.
                     if let e = matches(body, at: i),
                         !(Self.teamLikeHeads.contains(key(e + 1)) && body.filter({ $0 != "the" }).count == 1)
@@ -395,7 +395,9 @@ extension ScanContext {
                 i = e
                 continue
             }
-            guard tokens[i].isWordLike, !quiet[i], let tails = Vocab.orgTailsByFirst[tokens[i].key] else { continue }
+            guard tokens[i].isWordLike, !quiet[i], inSet(.orgTailFirst, i),
+                let tails = Vocab.orgTailsByFirst[tokens[i].key]
+            else { continue }
             for tail in tails {
                 guard let e = matches(tail, at: i) else { continue }
                 let headKey = tail.last!
@@ -449,7 +451,7 @@ extension ScanContext {
             // "Heol y Nant", "41 Ffordd Las": Welsh streets name the kind first.
             // "7 heol y felin": after a house number, in lower case too.
             let afterNumber = tok(i - 1).map { $0.kind == .number && $0.length <= 4 } == true
-            if Self.welshStreetHeads.contains(k), tokens[i].capitalised || afterNumber, let n = tok(i + 1),
+            if inSet(.welshStreetHeads, i), tokens[i].capitalised || afterNumber, let n = tok(i + 1),
                 n.kind == .word, n.capitalised || ["y", "yr"].contains(n.key) || afterNumber && n.length >= 3
             {
                 var e = i + 1
@@ -483,7 +485,7 @@ extension ScanContext {
                 }
                 continue
             }
-            guard Vocab.streetHeads.contains(k) else { continue }
+            guard inSet(.streetHeads, i) else { continue }
             let needsCapital = Vocab.streetHeadsNeedingCapital.contains(k)
             // "St Mary's": Saint
             // "St Mary's" is a saint; "22 Alma St Fleetwood" a street (a house number before its name).

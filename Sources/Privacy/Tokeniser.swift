@@ -3,29 +3,50 @@
 /// offsets (end exclusive) and a lower-cased, accent-folded key for look-ups.
 import Foundation
 
-struct Token {
+/// A class, not a struct: the recognisers read tokens by value hundreds of times per text (`let t = tokens[i]`,
+/// `tok(i)`), and copying a struct with two strings cost about a sixth of a scan; a reference is one retain.
+/// Immutable once made, so sharing one is the same as copying it.
+final class Token: Sendable {
     enum Kind: UInt8 { case word, number, alnum, punct }
-    var kind: Kind
-    var start: Int
-    var end: Int
+    let kind: Kind
+    let start: Int
+    let end: Int
     /// As typed.
-    var text: String
+    let text: String
     /// Lower case with accents folded ("Siân" → "sian"); punctuation as is.
-    var key: String
+    let key: String
     /// First scalar is an upper-case letter.
-    var capitalised: Bool
+    let capitalised: Bool
     /// Two or more letters, all upper case ("DSL", "MACE").
-    var allCaps: Bool
-    var digits: Int
+    let allCaps: Bool
+    let digits: Int
     /// Whitespace separates it from the previous token.
-    var spaceBefore: Bool
+    let spaceBefore: Bool
     /// A newline (or the start of the text) comes before it with no other token.
-    var lineStart: Bool
+    let lineStart: Bool
     /// Starts a sentence: first token, or after . ! ? or a new line.
-    var sentenceStart: Bool
+    let sentenceStart: Bool
 
     /// The first scalar (all of a punctuation token).
-    var scalar: Unicode.Scalar
+    let scalar: Unicode.Scalar
+
+    init(
+        kind: Kind, start: Int, end: Int, text: String, key: String, capitalised: Bool, allCaps: Bool, digits: Int,
+        spaceBefore: Bool, lineStart: Bool, sentenceStart: Bool, scalar: Unicode.Scalar
+    ) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = text
+        self.key = key
+        self.capitalised = capitalised
+        self.allCaps = allCaps
+        self.digits = digits
+        self.spaceBefore = spaceBefore
+        self.lineStart = lineStart
+        self.sentenceStart = sentenceStart
+        self.scalar = scalar
+    }
 
     var isWordLike: Bool { kind != .punct }
     /// A punctuation token that is one of `set`'s scalars.
