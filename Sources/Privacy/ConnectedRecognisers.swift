@@ -486,8 +486,20 @@ extension ScanContext {
                         || tok(i + 1).map { $0.length == 1 && $0.capitalised }
                             == true)
                         && (cueBefore(i, Self.spelledCodeCues, reach: 8) || codeJustBefore(i)))
+            // "Q Q one two three four five six C": two letters said apart and digits, read as an NI number alone.
+            let niShape =
+                !letterFirst && t.length == 1 && t.capitalised
+                && tok(i + 1).map { $0.kind == .word && $0.length == 1 && $0.capitalised } == true
+                && Self.spokenStarts.contains(key(i + 2))
+            // "Oh, er, four one six seven…": an "oh" before a hesitation is the speaker's, not a zero.
+            if t.key == "oh",
+                Self.spokenFillers.contains(key(i + 1))
+                    || key(i + 1) == "," && Self.spokenFillers.contains(key(i + 2))
+            {
+                continue
+            }
             guard t.kind == .word || digitsFirst,
-                Self.spokenStarts.contains(t.key) || letterFirst || digitsFirst, !covered(i)
+                Self.spokenStarts.contains(t.key) || letterFirst || digitsFirst || niShape, !covered(i)
             else { continue }
             let (run, said) = spokenRun(from: i)
             guard said >= 3, run.count >= 3 else { continue }
@@ -555,7 +567,9 @@ extension ScanContext {
                 let fullPostcode = { (s: String) in
                     s.count >= 5 && Self.isOutward(String(s.dropLast(3))) && Self.isInward(String(s.suffix(3)))
                 }
-                if postcodeCue, let n = longest(fullPostcode) {
+                if niShape {
+                    if let n = longest({ Self.isNINumber($0) }) { found = (.niNumber, n) }
+                } else if postcodeCue, let n = longest(fullPostcode) {
                     found = (.postcode, n)
                 } else if let n = longest({ Self.isNINumber($0) }) {
                     found = (.niNumber, n)
@@ -565,6 +579,11 @@ extension ScanContext {
                     $0.count >= 5 && Self.isOutward(String($0.dropLast(3))) && Self.isInward(String($0.suffix(3)))
                 }) {
                     found = (.postcode, n)
+                } else if cueBefore(i, Vocab.caseCues, reach: 10),
+                    let n = longest({ s in s.filter(\.isNumber).count >= 4 && s.prefix(4).contains(where: \.isNumber) })
+                {
+                    // "the reference was M-C-S, two four, oh oh nine one two": a system's letters, then the number.
+                    found = (.caseRef, n)
                 } else if let n = longest({ Self.isOutward($0) }) {
                     let after = key(run[n - 1].token + 1)
                     if ["area", "postcode", "district", "way"].contains(after)
@@ -660,9 +679,7 @@ extension ScanContext {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard tokens[i].isWordLike, ["underscore", "dot"].contains(key(i + 1)), !covered(i),
-                cueBefore(i, Self.anyHandleCue, reach: 8)
-            else { continue }
+            guard tokens[i].isWordLike, ["underscore", "dot"].contains(key(i + 1)), !covered(i) else { continue }
             var e = i
             var underscore = false
             while ["underscore", "dot"].contains(key(e + 1)), let w = tok(e + 2), w.isWordLike {
@@ -670,7 +687,11 @@ extension ScanContext {
                 e += 2
                 while Self.spokenDigits[key(e + 1)] != nil, tok(e + 1)?.kind == .word { e += 1 }
             }
-            guard e > i, underscore || !Self.topLevelDomains.contains(tokens[e].key), key(e + 1) != "at",
+            // "kobz underscore supply": an underscore said aloud is a handle's ("dot" alone needs a handle cue), unless
+            // it is the verb between ordinary words ("we underscore the point").
+            let verb = (i...e).contains { Vocab.functionWords.contains(key($0)) }
+            guard e > i, underscore && !verb || cueBefore(i, Self.anyHandleCue, reach: 8),
+                underscore || !Self.topLevelDomains.contains(tokens[e].key), key(e + 1) != "at",
                 !(i...e).contains(where: { covered($0) })
             else { continue }
             add(.handle, tokens: i, e)
@@ -700,6 +721,11 @@ extension ScanContext {
             {
                 path.append(w.key)
                 p += 2
+                // "tiktok dot com slash at lil underscore zee": "at" said for the profile's "@".
+                if w.key == "at", let x = tok(p + 1), x.isWordLike {
+                    path.append(x.key)
+                    p += 1
+                }
                 while Self.spokenDigits[key(p + 1)] != nil, tok(p + 1)?.kind == .word {
                     path.append(key(p + 1))
                     p += 1

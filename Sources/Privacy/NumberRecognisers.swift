@@ -127,6 +127,12 @@ extension ScanContext {
             defer { i += 1 }
             var k = key(i)
             guard inSet(.anyHandleCue, i) else { continue }
+            // "goes by roxxx.2011 on tiktok": a handle-shaped word just before "on" and the platform.
+            if key(i - 1) == "on" || key(i - 1) == "via", i >= 2 {
+                var s = i - 2
+                while s > 0, !tokens[s].spaceBefore { s -= 1 }
+                if let e = handleShaped(at: s), e == i - 2, !covered(s) { add(.handle, tokens: s, e) }
+            }
             if k == "tik", key(i + 1) == "tok" {
                 i += 1
                 k = "tiktok"
@@ -336,7 +342,9 @@ extension ScanContext {
         if let n = tok(e + 1), !n.spaceBefore && n.isWordLike || n.kind == .number && n.start - tokens[e].end == 1 {
             return nil
         }
-        if let n = tok(e + 1), n.isPunct("-."), !n.spaceBefore, tok(e + 2)?.kind == .number { return nil }
+        if let n = tok(e + 1), n.isPunct("-.:"), !n.spaceBefore, tok(e + 2)?.kind == .number { return nil }
+        // "2026-12-06 09:48": a date and a time, not a number in groups.
+        if key(i + 1) == "-", year(i) { return nil }
         if text.hasPrefix("0"), !glued, !cueBefore(i, Self.nhsCues, reach: 6) { return nil }
         return (start, e)
     }
@@ -595,6 +603,13 @@ extension ScanContext {
                     !tokens[k].isPunct(".!?;") || (k + 1 < tokens.count && !tokens[k + 1].spaceBefore)
                 {
                     if tokens[k].digits > 0 {
+                        // "is SC/23/04417": the letters before the first slash are part of the reference.
+                        if k >= 2, tokens[k - 1].isPunct("/-"), !tokens[k - 1].spaceBefore, !tokens[k].spaceBefore,
+                            tokens[k - 2].allCaps || tokens[k - 2].length == 1 && tokens[k - 2].capitalised,
+                            !covered(k - 2)
+                        {
+                            k -= 2
+                        }
                         if let e = refRun(from: k), !covered(k) {
                             let d = (k...e).reduce(0) { $0 + tokens[$1].digits }
                             let hasSep = (k...e).contains { tokens[$0].kind == .punct || tokens[$0].kind == .alnum }
@@ -618,7 +633,9 @@ extension ScanContext {
             // "GB62LOYD64653942446227": an IBAN with a wrong check digit is a typo, not a case reference.
             if Self.ibanShaped(tokens[i].text) { continue }
             // Stand-alone: "CR-2023-0045", "SC/22/01234", "43/12345/23", "MOS123456".
-            if let e = refRun(from: i), e > i || tokens[i].kind == .alnum {
+            if let e = refRun(from: i), e > i || tokens[i].kind == .alnum,
+                !(i...e).allSatisfy({ tokens[$0].isPunct("-/") || Self.schoolYear(tokens[$0].key) })
+            {
                 let run = Array(i...e)
                 let d = run.reduce(0) { $0 + tokens[$1].digits }
                 let seps = run.filter { tokens[$0].kind == .punct }
@@ -644,6 +661,13 @@ extension ScanContext {
                 }
             }
         }
+    }
+
+    /// "Y10", "yr11": a school year (so "Y10-Y11" is no reference).
+    static func schoolYear(_ key: String) -> Bool {
+        let letters = key.prefix { !$0.isNumber }
+        guard letters == "y" || letters == "yr", let v = Int(key.dropFirst(letters.count)) else { return false }
+        return (1...13).contains(v)
     }
 
     /// Two capitals, two digits, four capitals, then 10–30 digits: a (British-style) IBAN's shape.
@@ -797,8 +821,10 @@ extension ScanContext {
     func yearExpression(_ i: Int) -> Int? {
         if year(i) { return i }
         if let t = tok(i), t.kind == .number, t.length == 2, ["'", "’"].contains(key(i - 1)) { return i }
-        if key(i) == "oh", let v = Self.numberWords[key(i + 1)], v < 10 { return i + 1 }
-        if key(i) == "twenty", let v = Self.numberWords[key(i + 1)], v >= 1 && v <= 19 { return i + 1 }
+        // "oh nine", "oh-nine", "twenty ten", "twenty-ten".
+        let h = key(i + 1) == "-" && tok(i + 1).map({ !$0.spaceBefore }) == true ? i + 2 : i + 1
+        if key(i) == "oh", let v = Self.numberWords[key(h)], v < 10 { return h }
+        if key(i) == "twenty", let v = Self.numberWords[key(h)], v >= 1 && v <= 19 { return h }
         if key(i) == "two", key(i + 1) == "thousand" {
             var j = i + 2
             if key(j) == "and" { j += 1 }
@@ -1024,7 +1050,8 @@ extension ScanContext {
         guard let t = tok(i), t.kind == .word, t.length == 1, t.text == "M" || t.text == "F",
             t.sentenceStart || tok(i - 1)?.isPunct("-–(,") == true
         else { return nil }
-        let j = key(i + 1) == "," ? i + 2 : i + 1
+        // "M, 16", "F/14".
+        let j = key(i + 1) == "," || key(i + 1) == "/" && !tokens[i + 1].spaceBefore ? i + 2 : i + 1
         guard let n = tok(j), n.kind == .number, let v = Int(n.text), (8...21).contains(v),
             tok(j + 1).map({ $0.isPunct(",.;)-–") || $0.kind == .word && !Self.ageUnits.contains($0.key) }) ?? true
         else { return nil }
@@ -1235,6 +1262,9 @@ extension ScanContext {
             }
         }
         findAgesBesideDatesAndPauses()
+        findAgesInNotes()
+        widenAges()
+        dropGenericAges()
     }
 
     static let siblingOrder = Vocab.set("younger older eldest youngest oldest middle")
@@ -1367,6 +1397,15 @@ extension ScanContext {
             // "aged 15", "age 14", "she's 13", "he is 15", "who was 14", "just turned 16".
             let k = t.key
             let kv = vocabAt(i)
+            // "aged 15yrs", "age 14yo": the unit glued to the age.
+            if k == "aged" || k == "age", let m = tok(i + 1), m.kind == .alnum, !covered(i + 1),
+                let v = Int(m.key.prefix { $0.isNumber }), (1...99).contains(v),
+                ["yrs", "yr", "yo", "y"].contains(String(m.key.drop { $0.isNumber }))
+            {
+                add(.age, tokens: k == "aged" ? i : i + 1, i + 1)
+                i += 1
+                continue
+            }
             var n: Int?
             if k == "aged" || (k == "age" && key(i - 1) != "under" && key(i - 1) != "school" && key(i - 1) != "working")
             {
@@ -1439,7 +1478,12 @@ extension ScanContext {
             if let next = tok(ageEnd(at) + 1), Self.ageUnits.contains(next.key),
                 !(next.key == "." && (ageEnd(at) + 2 >= tokens.count || tokens[ageEnd(at) + 2].spaceBefore))
             {
-                if !(["years", "yrs"].contains(next.key) && key(at + 2) == "old") { continue }
+                // "bf 19 - mum aware" (a spaced dash closes a note, "14-16" is a range), "she's 14 or 15".
+                if !(["years", "yrs"].contains(next.key) && key(at + 2) == "old"), !ageBreak(after: ageEnd(at)),
+                    ageAlternative(after: ageEnd(at), v) == nil
+                {
+                    continue
+                }
             }
             if ["between", "from", "under", "over"].contains(key(at - 1)) { continue }
             // "aged 15 and over", "15 or under": an age band, not a person's age.

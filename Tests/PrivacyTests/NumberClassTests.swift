@@ -194,4 +194,119 @@ final class NumberClassTests: XCTestCase {
         assertNone(.age, in: "dob 14-09-2011 - 3 referrals since")
         assertNone(.postcode, in: "I went to Keighley, I D say it was fine")
     }
+
+    // Session 7: ages as people type and say them, each class with its quiet twins (sentences written for these tests).
+
+    func ages(_ text: String) -> [String] {
+        scanner.scan(text).filter { $0.label == .age }.map(\.text)
+    }
+
+    func testAnAdultsAgeAfterARelationOrANameInNotes() {
+        XCTAssertEqual(ages("mum 36, dad 41, both at the address"), ["36", "41"])
+        XCTAssertEqual(ages("uncle 29 - collects her from school"), ["29"])
+        XCTAssertEqual(ages("her gf 23 drives the car"), ["23"])
+        XCTAssertEqual(ages("Tomasz Nowicki 44 - lodger at the flat"), ["44"])
+        // A count, a designation, a duration.
+        XCTAssertEqual(ages("mum 2 kids under five"), [])
+        XCTAssertEqual(ages("Brother 2 was interviewed first"), [])
+        XCTAssertEqual(ages("dad 40 mins late again"), [])
+    }
+
+    func testAnAgeClosedByADashAnArrowOrASlash() {
+        XCTAssertEqual(ages("Zofia 14 / Bartek 12 / Oliwia 9 -> all placed together"), ["14", "12", "9"])
+        XCTAssertEqual(ages("bf 19 - mum aware, not engaging"), ["19"])
+        XCTAssertEqual(ages("twins 9 - both on CP plans"), ["9"])
+        // A range with spaces is no age; nor is a bus.
+        XCTAssertEqual(ages("kids 14 - 16 in the group"), [])
+        XCTAssertEqual(ages("bus 15 - late again"), [])
+    }
+
+    func testAListedNameOpeningANoteInCapitals() {
+        XCTAssertEqual(ages("MARCUS 16 - ARRESTED LAST NIGHT"), ["16"])
+        XCTAssertEqual(ages("PRIYA (13) -> HOME BY 9"), ["13"])
+        XCTAssertEqual(ages("DANIEL 15 ROMANIAN NATIONAL"), ["15"])
+        XCTAssertEqual(ages("YEAR 10 - ASSEMBLY"), [])
+        XCTAssertEqual(ages("MAY 15 - DEADLINE FOR THE BID"), [])
+        XCTAssertEqual(ages("ROOM 14 - BOOKED"), [])
+    }
+
+    func testNowOrNearlyAndAnAgeAfterAPerson() {
+        XCTAssertEqual(ages("her daughter Amira now 15, doing well"), ["15"])
+        XCTAssertEqual(ages("YP now 16 → leaving care"), ["16"])
+        XCTAssertEqual(ages("Jordan nearly 15 now"), ["15"])
+        XCTAssertEqual(ages("the boy we discussed was 12 - not the older one"), ["12"])
+        XCTAssertEqual(ages("now 14 referrals this month"), [])
+        XCTAssertEqual(ages("the meeting I mentioned was 10 - 12"), [])
+    }
+
+    func testAgesInBracketsWithUnitsOrSexMarkers() {
+        XCTAssertEqual(ages("Kofi (15 yrs) missing overnight"), ["15 yrs"])
+        XCTAssertEqual(ages("Kofi (M, 15) missing overnight"), ["15"])
+        XCTAssertEqual(ages("yp 16F, known to CAMHS"), ["16"])
+        XCTAssertEqual(ages("F/14 seen at the station"), ["14"])
+        XCTAssertEqual(ages("the two boys (13 & 15) were stopped"), ["13", "15"])
+        XCTAssertEqual(ages("aged 15yrs on referral"), ["aged 15yrs"])
+        XCTAssertEqual(ages("a £16M budget for the year"), [])
+        XCTAssertEqual(ages("the review (2019) said so"), [])
+        XCTAssertEqual(ages("a long wait (15 mins) at reception"), [])
+    }
+
+    func testASecondAgeAndHalves() {
+        XCTAssertEqual(ages("she's 14 or 15"), ["14", "15"])
+        XCTAssertEqual(ages("he's 17, nearly 18"), ["17", "18"])
+        XCTAssertEqual(ages("she's 13 going on 14"), ["13", "14"])
+        XCTAssertEqual(ages("he's 15 and a half"), ["15 and a half"])
+        XCTAssertEqual(ages("the lad, 14/15, was dealing"), ["14/15"])
+        XCTAssertEqual(ages("ages 12 and 14, both at home"), ["12", "14"])
+        XCTAssertEqual(ages("Kai 14 yrs, missing since friday"), ["14 yrs"])
+        XCTAssertEqual(ages("it was 14 or 15 referrals"), [])
+        XCTAssertEqual(ages("10 yrs experience in the team"), [])
+    }
+
+    func testOrdinalBirthdaysAndYearsOfLife() {
+        XCTAssertEqual(ages("on her 16th birthday she moved out"), ["16th"])
+        XCTAssertEqual(ages("for his fifteenth birthday they took him out"), ["fifteenth"])
+        XCTAssertEqual(ages("in her fifteenth year she changed schools"), ["fifteenth"])
+        XCTAssertEqual(ages("in his second year at uni"), [])
+        XCTAssertEqual(ages("on the 16th of May"), [])
+        XCTAssertEqual(ages("the charity's 16th birthday party"), [])
+    }
+
+    func testGenericAgesStayQuiet() {
+        XCTAssertEqual(ages("a 15 year old shouldn't have to deal with that"), [])
+        XCTAssertEqual(ages("any 13-year-old would be scared"), [])
+        XCTAssertEqual(ages("no 14 year old girl should be out at 3am"), [])
+        XCTAssertEqual(ages("the policy is 12 years old now"), [])
+        XCTAssertEqual(ages("the app's 5 years old"), [])
+        // The same shapes about one person are ages.
+        XCTAssertEqual(ages("a 15 year old was found in the park"), ["15 year old"])
+        XCTAssertEqual(ages("she's 12 years old"), ["12 years old"])
+    }
+
+    func testCodesSaidAloudAndWrittenAreCoveredWhole() {
+        assertFinds(
+            "so her date of birth is, er, the second of June two thousand and ten",
+            "DATE_OF_BIRTH:second of June two thousand and ten")
+        assertFinds("born ninth of May oh-eight, I think", "DATE_OF_BIRTH:ninth of May oh-eight")
+        assertFinds("dob is fourth of July twenty-eleven", "DATE_OF_BIRTH:fourth of July twenty-eleven")
+        assertFinds("the crime ref on ours was AB/22/01934 fwiw", "CASE_REF:AB/22/01934")
+        assertFinds(
+            "on the system the reference was K-L-M, three four, oh one two nine one, I think",
+            "CASE_REF:K-L-M, three four, oh one two nine one")
+        assertNone(.caseRef, in: "Y9-Y10 girls mostly")
+        // An "oh" before a hesitation is the speaker's.
+        assertFinds(
+            "Oh, um, four one one one, one one one one, one one one one, one one one one.",
+            "FINANCIAL:four one one one, one one one one, one one one one, one one one one")
+        assertFinds("her sister goes by jaz.2009 on insta", "HANDLE:jaz.2009")
+        assertFinds("It was, um, moss underscore trapper, on Telegram.", "HANDLE:moss underscore trapper")
+        assertFinds(
+            "his page was tiktok dot com slash at moss dot t dot nine, gone now",
+            "URL:tiktok dot com slash at moss dot t dot nine")
+        assertFinds(
+            "the number on the letter is S K one two three four five six B",
+            "NI_NUMBER:S K one two three four five six B")
+        assertNone(.handle, in: "the meeting.2 people came")
+        assertNone(.niNumber, in: "I I think so, one two three")
+    }
 }

@@ -1,0 +1,334 @@
+/// Ages in the shapes notes and talk give them that the first age passes (NumberRecognisers.swift) do not read, and
+/// the generic ages that must stay quiet (session 7). Each rule is the general shape of how people type or say an
+/// age beside a person — an adult's age after a relation or a name, an age closed by a dash, an arrow or a slash in
+/// notes, an age after a listed name opening a note in any case, "now 14" after a person, "14 or 15", an ordinal
+/// birthday — with a twin that stays quiet ("mum 2 kids", "Year 10", "a 14 year old shouldn't…").
+import Foundation
+
+extension ScanContext {
+    /// Relations and person words whose bare number in notes is their age ("mum 34", "cousin 24", "bf 19").
+    static let agedRelations = Vocab.set(
+        """
+        mum mam mom mother dad father stepdad stepmum stepfather stepmother aunt auntie aunty uncle cousin nan nana
+        gran granny grandma grandad grandpa bf gf boyfriend girlfriend partner husband wife fella brother sister bro
+        sis sibling sib stepbrother stepsister son daughter lad girl boy yp child kid male female
+        """)
+    /// Of `agedRelations`, the children's words: their age in notes is at most 21 ("lad 16", not "boy 40").
+    static let childWords = Vocab.set("son daughter lad girl boy yp child kid")
+    /// Verbs a note puts straight after a person and an age ("bf 22 drives her round", "dad 40 works nights").
+    static let noteVerbs = Vocab.set(
+        """
+        drives lives works goes hangs stays sells deals picks takes runs uses has had was is said says drove lived worked
+        went hung stayed sold dealt picked took ran used collects collected buys bought owns owned
+        """)
+    /// Words of a relative clause between a person and "was" ("the girl I mentioned was 13").
+    static let relativeClauseWords = Vocab.set(
+        """
+        i we you they he she mentioned met saw told said described know knew that who spoke talked discussed about
+        earlier before yesterday from our my your this last week referred raised flagged
+        """)
+    /// Things that have an age in years and are no person ("the Jay report is 10 years old").
+    static let agedThings = Vocab.set(
+        """
+        report review policy guidance building house home flat car app phone law act data research study scheme service
+        framework legislation strategy document video photo picture post account article book film system model file
+        record computer laptop procedure protocol process school church estate street property software website site
+        platform tool form course programme program project campaign it this that inquiry guideline
+        """)
+    /// Words after "a 14 year old (girl)" that make it anyone of that age ("a 14 year old shouldn't be…").
+    static let genericModals = Vocab.set(
+        """
+        should shouldn't shouldnt would wouldn't wouldnt could couldn't couldnt can can't cant cannot might must mustn't
+        needs need won't wont doesn't doesnt isn't isnt shouldn couldn wouldn mustn doesn isn
+        """)
+    static let agePossessives = Vocab.set("her his their my your our")
+    /// Ordinals said as words, by value ("in her fifteenth year").
+    static let ordinalValues: [String: Int] = [
+        "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+        "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+        "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+        "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+    ]
+
+    /// The age ending at token `e` is closed the way notes close one: the text's end, `, ; ! ? ) & |`, a full stop,
+    /// a spaced dash or slash (not a range: "14 - 16"), an arrow ("-> Leagrave", "→").
+    func ageBreak(after e: Int) -> Bool {
+        guard let n = tok(e + 1) else { return true }
+        if n.isPunct(",;!?)&|→⇒") { return true }
+        if n.isPunct(".") { return tok(e + 2).map { $0.spaceBefore } ?? true }
+        if n.isPunct("-–—=") && key(e + 2) == ">" && !tokens[e + 2].spaceBefore { return true }
+        if n.isPunct("-–—/"), n.spaceBefore {
+            guard let m = tok(e + 2) else { return true }
+            return m.spaceBefore && m.kind != .number && ageValue(e + 2) == nil
+        }
+        return false
+    }
+
+    /// "14 or 15", "14/15", "15, nearly 16", "13 going on 14": a second age said with the one ending at `e`; its token.
+    func ageAlternative(after e: Int, _ v: Int) -> Int? {
+        var j = e + 1
+        switch key(j) {
+        case "or": j += 1
+        case "/":
+            guard !tokens[j].spaceBefore, tok(j + 1).map({ !$0.spaceBefore }) == true else { return nil }
+            j += 1
+        case ",":
+            guard ["nearly", "almost", "turning"].contains(key(j + 1)) else { return nil }
+            j += 2
+        case "going":
+            guard key(j + 1) == "on" else { return nil }
+            j += 2
+        default: return nil
+        }
+        guard let w = ageValue(j), w > v, w - v <= 3, !covered(j) else { return nil }
+        let after = tok(ageEnd(j) + 1)
+        if let a = after, Self.ageUnits.contains(a.key) || Self.countedNouns.contains(a.key),
+            !ageBreak(after: ageEnd(j))
+        {
+            return nil
+        }
+        return j
+    }
+
+    /// Token `p` stands for a person: a found name, a person or relation word, a listed given name, or a word
+    /// nobody listed opening a line.
+    func personish(_ p: Int) -> Bool {
+        guard let t = tok(p), t.kind == .word else { return false }
+        if candidates.contains(where: { $0.label == .person && $0.end == t.end }) { return true }
+        let v = vocabAt(p)
+        if v.contains(.relations) || v.contains(.personNouns) || v.contains(.singlePersonNouns)
+            || v.contains(.bracketAged) || v.contains(.pluralPersonNouns)
+        {
+            return true
+        }
+        if v.contains(.notNames) || v.contains(.roles) { return false }
+        return given(p) && !ambiguous(p) || t.lineStart && unknown(p) && t.length >= 3
+    }
+
+    /// Token `p` is the end of a found name.
+    func personEndsAt(_ p: Int) -> Bool {
+        guard let t = tok(p) else { return false }
+        return candidates.contains { $0.label == .person && $0.end == t.end }
+    }
+
+    /// Token `p` opens a note or an item of one: the text's or a line's start, or after a bullet, a spaced slash or
+    /// bar, a semicolon or an arrow.
+    func opensAgeNote(_ p: Int) -> Bool {
+        guard let t = tok(p) else { return false }
+        if p == 0 || t.lineStart || t.sentenceStart { return true }
+        guard let b = tok(p - 1), b.kind == .punct else { return false }
+        return b.isPunct("/|;*•→>") && t.spaceBefore
+    }
+
+    /// A word after an age in a note that says what the person does or is ("rahim 20 picking up", "bf 22 drives").
+    func noteActivity(_ j: Int) -> Bool {
+        guard let w = tok(j), w.kind == .word, !w.capitalised || w.allCaps else { return false }
+        return w.key.hasSuffix("ing") && w.length >= 5 || inSet(.lifeEvents, j) || Self.noteVerbs.contains(w.key)
+    }
+
+    mutating func addAgeWithPartner(_ a: Int, _ e: Int) {
+        add(.age, tokens: a, e)
+        // "(14 & 15)", "ages 14 and 16", "14 or 15".
+        if ["&", "and", "or"].contains(key(e + 1)), let w = ageValue(e + 2), (1...99).contains(w), !covered(e + 2),
+            ageBreak(after: ageEnd(e + 2))
+        {
+            add(.age, tokens: e + 2, ageEnd(e + 2))
+        }
+    }
+
+    /// Session 7's age shapes; runs once people are found (a name before an age is read from the findings).
+    mutating func findAgesInNotes() {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            let t = tokens[i]
+            if t.kind == .alnum {
+                if let a = gluedAge(at: i) { add(.age, scalars: a.start, a.end) }
+                continue
+            }
+            if t.kind == .word, t.length == 4 || t.length == 8,
+                t.key == "year" || t.key == "bday" || t.key == "birthday",
+                !covered(i), let o = ordinalAge(before: i)
+            {
+                add(.age, tokens: o, o)
+                continue
+            }
+            guard let v = ageValue(i), !covered(i) else { continue }
+            let digits = t.kind == .number
+            let e = ageEnd(i)
+            let closed = ageBreak(after: e)
+            var found = false
+            // "mum 34, dad 40", "cousin 24 - grooming", "bf 22 drives her round" (not "Child 1", "mum 2 kids").
+            if digits, Self.agedRelations.contains(key(i - 1)), !(tokens[i - 1].capitalised && v < 10),
+                Self.childWords.contains(key(i - 1)) ? (1...21).contains(v) : (1...99).contains(v),
+                closed || v >= 10 && noteActivity(e + 1)
+            {
+                found = true
+            }
+            // "kerry mcbride 38 - mum", "Darren 31 - nfa", "Cerys 15 / Aled 13": any age after a found name, closed.
+            if !found, digits, personEndsAt(i - 1), closed || v <= 25 && key(e + 1) == "now" {
+                found = true
+            }
+            // "SEAN 15 - REPORTED MISSING", "FLORIN 17 ROMA FAMILY": a listed given name opening a note, in any case.
+            if !found, digits, (1...21).contains(v), let w = tok(i - 1), w.kind == .word, opensAgeNote(i - 1),
+                given(i - 1),
+                !inSet(.notNames, i - 1), !ambiguous(i - 1) || closed && w.capitalised,
+                closed
+                    || tok(e + 1).map({
+                        $0.kind == .word && !Self.ageUnits.contains($0.key) && !Self.countedNouns.contains($0.key)
+                    }) == true
+            {
+                found = true
+            }
+            // "her son Kieran now 14,", "YP now 17 →", "Kai nearly 15 now".
+            if !found, ["now", "nearly", "almost", "only", "just", "approx", "about"].contains(key(i - 1)),
+                personish(i - 2), (1...25).contains(v) || inSet(.relations, i - 2) && v <= 99,
+                closed || key(e + 1) == "now"
+            {
+                found = true
+            }
+            // "Kai (14 yrs)", "KAYLEIGH (14) ->", "Kai (M, 15)", "the two girls (14 & 15)".
+            var last = e
+            if !found, digits || Self.numberWords[t.key] != nil {
+                var open = i - 1
+                if [",", "/"].contains(key(open)), let m = tok(open - 1), m.text == "M" || m.text == "F" {
+                    open -= 2
+                }
+                if key(open) == "(", personish(open - 1) {
+                    if ["yrs", "yr", "yo"].contains(key(e + 1)) { last = e + 1 }
+                    if key(e + 1) == "y", key(e + 2) == "/", key(e + 3) == "o" { last = e + 3 }
+                    if [")", ",", "&", "and", "/"].contains(key(last + 1)) { found = true } else { last = e }
+                }
+            }
+            // "the girl I mentioned was 13 - sorry": a person, a relative clause, "was", an age, closed.
+            if !found, ["is", "was"].contains(key(i - 1)), closed, (1...25).contains(v) {
+                var q = i - 2
+                var between = 0
+                while q >= 0, between < 5, Self.relativeClauseWords.contains(key(q)) {
+                    q -= 1
+                    between += 1
+                }
+                if between > 0, inSet(.singlePersonNouns, q) || inSet(.relations, q) || inSet(.personNouns, q) {
+                    found = true
+                }
+            }
+            // "Girl, 14 – Tonypandy", "the lad, 14/15, was dealing": a person word, a comma, an age, closed.
+            if !found, key(i - 1) == ",", inSet(.singlePersonNouns, i - 2) || inSet(.relations, i - 2),
+                (1...21).contains(v) || inSet(.relations, i - 2) && v <= 99
+            {
+                if closed {
+                    found = true
+                } else if let a = ageAlternative(after: e, v), key(e + 1) == "/" {
+                    last = a
+                    found = ageBreak(after: a)
+                }
+            }
+            // "ages 14 and 16".
+            if !found, key(i - 1) == "ages", closed || ["and", "&", ","].contains(key(e + 1)) { found = true }
+            guard found else { continue }
+            addAgeWithPartner(i, last)
+            i = last
+        }
+        findSecondAges()
+    }
+
+    /// "16F", "15M" in notes: an age glued to a sex marker at a note's start or after a person; the digits.
+    /// "Kai, 15yrs,", "Kai (15yrs)": an age glued to its unit after a person and a comma or bracket; the token.
+    func gluedAge(at i: Int) -> (start: Int, end: Int)? {
+        let t = tokens[i]
+        if t.length <= 5, t.length >= 3, t.key.hasSuffix("yrs") || t.key.hasSuffix("yr"), !covered(i),
+            key(i - 1) == "," || key(i - 1) == "(", personish(i - 2),
+            let v = Int(t.key.prefix { $0.isNumber }), (1...99).contains(v),
+            t.key.drop(while: { $0.isNumber }).count <= 3,
+            tok(i + 1).map({ $0.isPunct(",);") }) ?? true
+        {
+            return (t.start, t.end)
+        }
+        guard t.length == 3, t.digits == 2, let last = t.text.unicodeScalars.last, last == "F" || last == "M",
+            let v = Int(t.text.prefix(2)), (10...21).contains(v), !covered(i),
+            opensAgeNote(i) || tok(i - 1)?.isPunct("(,-–") == true || personish(i - 1),
+            tok(i + 1).map({ $0.kind == .punct || $0.kind == .word && !$0.capitalised }) ?? true,
+            !(tok(i - 1)?.isPunct("£$€") ?? false)
+        else { return nil }
+        return (t.start, t.start + 2)
+    }
+
+    /// "her 16th birthday", "his fifteenth bday", "in her fifteenth year" (not "in his second year at uni"): the
+    /// ordinal before `i` (a birthday or "year"), when it is a person's age.
+    func ordinalAge(before i: Int) -> Int? {
+        let o = i - 1
+        guard let t = tok(o), Self.agePossessives.contains(key(o - 1)) else { return nil }
+        var value: Int?
+        if t.kind == .word {
+            value = Self.ordinalValues[t.key]
+        } else if t.kind == .alnum {
+            let digits = t.key.prefix { $0.isNumber }
+            if ["st", "nd", "rd", "th"].contains(String(t.key.dropFirst(digits.count))) { value = Int(digits) }
+        }
+        guard let v = value, (1...110).contains(v) else { return nil }
+        if key(i) == "year" {
+            guard key(o - 2) == "in", v >= 10, !["of", "at", "in"].contains(key(i + 1)) else { return nil }
+        }
+        return o
+    }
+
+    /// A second age said with one already found: "she's 14 or 15", "he's 17, nearly 18", "13 going on 14".
+    mutating func findSecondAges() {
+        let ages = candidates.filter { $0.label == .age }
+        for c in ages {
+            guard let b = tokenIndex(endingAt: c.end), let v = ageValue(b), let j = ageAlternative(after: b, v) else {
+                continue
+            }
+            add(.age, tokens: j, ageEnd(j))
+        }
+    }
+
+    /// Unit words and halves said after an age join it ("14 yrs", "14 y.o.", "fifteen and a half").
+    mutating func widenAges() {
+        for k in candidates.indices where candidates[k].label == .age {
+            guard let b = tokenIndex(endingAt: candidates[k].end), ageValue(b) != nil || key(b) == "aged" else {
+                continue
+            }
+            var e = b
+            if ["yrs", "yr"].contains(key(e + 1)), tokens[e + 1].spaceBefore || tokens[e].kind == .number,
+                ageBreak(after: e + 1)
+            {
+                e += 1
+            } else if key(e + 1) == "y", key(e + 2) == ".", key(e + 3) == "o", !tokens[e + 2].spaceBefore {
+                e += 3
+                if key(e + 1) == ".", !tokens[e + 1].spaceBefore { e += 1 }
+            }
+            if key(e + 1) == "and", key(e + 2) == "a", key(e + 3) == "half" {
+                e += 3
+            } else if key(e + 1) == "½" {
+                e += 1
+            }
+            if e > b { candidates[k].end = tokens[e].end }
+        }
+    }
+
+    /// Ages that belong to nobody: "a 14 year old shouldn't have to…", "any 14-year-old would…", "the Jay report is
+    /// 10 years old".
+    mutating func dropGenericAges() {
+        let generic = candidates.indices.filter { isGenericAge(candidates[$0]) }
+        for k in generic.reversed() { candidates.remove(at: k) }
+    }
+
+    /// A year-old age that belongs to nobody (above).
+    func isGenericAge(_ c: Candidate) -> Bool {
+        guard c.label == .age, let a = tokenIndex(startingAt: c.start), let b = tokenIndex(endingAt: c.end),
+            key(b) == "old"
+        else { return false }
+        if ["any", "every", "no", "each"].contains(key(a - 1)) { return true }
+        if ["a", "an"].contains(key(a - 1)) {
+            var n = b + 1
+            if inSet(.singlePersonNouns, n) || inSet(.personNouns, n) { n += 1 }
+            if Self.genericModals.contains(key(n)) { return true }
+        }
+        // "the report is 10 years old": the thing before the verb is no person.
+        var verb = a - 1
+        if key(verb) == "s", ["'", "’"].contains(key(verb - 1)) { verb -= 1 }
+        guard ["is", "was", "are", "were", "s", "'", "’"].contains(key(verb)) else { return false }
+        return Self.agedThings.contains(key(verb - 1))
+    }
+}
