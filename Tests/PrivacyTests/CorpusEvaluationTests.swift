@@ -201,9 +201,9 @@ final class CorpusEvaluationTests: XCTestCase {
     /// blind6.jsonl: written blind in session 6, held out and scored by the lead twice (docs/privacy.md: overlap
     /// R 0.890 before session 6's work, 0.918 after it, at main b044630). Development data from session 7, when blind7
     /// and blind8 were written to take its place; 0.947 after session 7's ages and numbers work, 0.956 after its
-    /// people and places alone (`ages`, `people` branches).
+    /// people and places alone, 0.980 with both (`ages`, `people` branches).
     func testSixthBlindCorpusHoldsItsFloor() throws {
-        try assertFloor("blind6", utterances: 545, recall: 0.95, "held out in session 6, development data since")
+        try assertFloor("blind6", utterances: 545, recall: 0.97, "held out in session 6, development data since")
     }
 
     /// A development corpus keeps the recall this session's work reached (a floor just under it, so a rule change
