@@ -12,7 +12,8 @@ live. Polling `tmux capture-pane` costs a few ms a look, so figures are to about
 
   scripts/console-export.py --formats json,qdpx --runs 3 --probe -- .build/release/convene /tmp/e100k.convene
 
-Prints one line a run and the median a format. Used for docs/performance.md
+Prints one line a run and the median a format; `--formats none` opens the console and
+closes it after --settle seconds, for its own peak without an export. Used for docs/performance.md
 ("qdpx and the console's export, session 7").
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
@@ -34,6 +35,10 @@ def wait_for(sock, text, timeout, poll=0.005):
             return time.monotonic()
         time.sleep(poll)
     sys.exit(f"console-export: '{text}' never appeared; screen was:\n{screen(sock)}")
+
+
+class Idle(Exception):
+    """No export (`--formats none`): only the console's own peak."""
 
 
 def descendants(pid):
@@ -65,6 +70,8 @@ def once(args, fmt, work):
     try:
         wait_for(args.socket, args.ready, 30)
         time.sleep(args.settle)
+        if fmt == "none":  # the console's own peak: opened, left for --settle seconds, closed
+            raise Idle
         tmux(args.socket, "send-keys", "-t", "ce", "Escape")
         tmux(args.socket, "send-keys", "-t", "ce", "-l", f":export {fmt} {out}")
         tmux(args.socket, "send-keys", "-t", "ce", "Enter")
@@ -83,6 +90,8 @@ def once(args, fmt, work):
             live = (seen - sent) * 1000, "Wrote " not in screen(args.socket)
         done = wait_for(args.socket, "Wrote ", 120)
         elapsed = (done - start) * 1000
+    except Idle:
+        elapsed, live = 0, None
     finally:
         pane = tmux(args.socket, "display-message", "-p", "-t", "ce", "#{pane_pid}", check=False).strip()
         for pid in descendants(int(pane)) if pane else []:
@@ -97,7 +106,7 @@ def once(args, fmt, work):
             time.sleep(0.05)
         tmux(args.socket, "kill-server", check=False)
     peak = next((int(l.split(":")[1]) for l in open(timing) if "Maximum resident" in l), 0)
-    return elapsed, peak / 1024, os.path.getsize(out), live
+    return elapsed, peak / 1024, os.path.getsize(out) if os.path.exists(out) else 0, live
 
 
 def main():
@@ -119,13 +128,17 @@ def main():
         with tempfile.TemporaryDirectory(prefix="console-export-") as work:
             for run in range(args.runs):
                 elapsed, peak, size, live = once(args, fmt, work)
+                if fmt == "none":
+                    print(f"opened, no export, closed after {args.settle:.1f} s: console peak {peak:.1f} MiB", flush=True)
+                    continue
                 times.append(elapsed)
                 probe = ""
                 if live:
                     probe = f"; typed mark shown after {live[0]:.0f} ms, {'before' if live[1] else 'after'} the export ended"
                 print(f"{fmt} run {run + 1}: Enter to 'Wrote' {elapsed:.0f} ms; console peak {peak:.1f} MiB; "
                       f"{size} bytes{probe}", flush=True)
-        print(f"{fmt}: median {statistics.median(times):.0f} ms over {len(times)} runs", flush=True)
+        if fmt != "none":
+            print(f"{fmt}: median {statistics.median(times):.0f} ms over {len(times)} runs", flush=True)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 /// Small text helpers every export format shares: XML escaping, UTC time
 /// stamps that do not depend on the machine's zone or locale, stable GUIDs
 /// derived from the session id (the zip packages: ZipPackage.swift).
+import Crypto
 import Foundation
 
 enum ExportText {
@@ -182,16 +183,17 @@ struct StableGUID: Sendable {
     private static let hex = Array("0123456789abcdef".utf8)
 
     private func append(name: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        namespace.withUnsafeBytes { ns in
-            SHA1Digest.digest(ns, name) { d in
-                for i in 0..<16 {
-                    var byte = d[i]
-                    if i == 6 { byte = (byte & 0x0F) | 0x50 }
-                    if i == 8 { byte = (byte & 0x3F) | 0x80 }
-                    if i == 4 || i == 6 || i == 8 || i == 10 { out.append(0x2D) }
-                    out.append(Self.hex[Int(byte >> 4)])
-                    out.append(Self.hex[Int(byte & 0x0F)])
-                }
+        var h = Insecure.SHA1()
+        namespace.withUnsafeBytes { h.update(bufferPointer: $0) }
+        h.update(bufferPointer: name)
+        h.finalize().withUnsafeBytes { d in
+            for i in 0..<16 {
+                var byte = d[i]
+                if i == 6 { byte = (byte & 0x0F) | 0x50 }
+                if i == 8 { byte = (byte & 0x3F) | 0x80 }
+                if i == 4 || i == 6 || i == 8 || i == 10 { out.append(0x2D) }
+                out.append(Self.hex[Int(byte >> 4)])
+                out.append(Self.hex[Int(byte & 0x0F)])
             }
         }
     }

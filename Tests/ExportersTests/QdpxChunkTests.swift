@@ -1,5 +1,4 @@
 import ConveneTestSupport
-import Crypto
 import Foundation
 import SessionModel
 import XCTest
@@ -7,26 +6,9 @@ import XCTest
 @testable import Exporters
 
 /// The qdpx made faster in session 7 (issue 20) must keep every unzipped byte: room texts rendered in
-/// chunks on every core, the selections' spans measured the same way, GUIDs hashed by `SHA1Digest`,
-/// dates written as bytes. Each is checked against the plain way it was done before.
+/// chunks on every core, the selections' spans measured the same way, dates written as bytes. Each is
+/// checked against the plain way it was done before.
 final class QdpxChunkTests: XCTestCase {
-    /// `SHA1Digest` is SHA-1: against swift-crypto's, for messages of every length around the block
-    /// boundaries (55, 56, 63, 64, 119, 120 bytes) and random ones, split anywhere between its two parts.
-    func testSHA1DigestIsSHA1() {
-        var random = SeededRandom("QdpxChunkTests.sha1")
-        for length in Array(0...200) + (0..<50).map({ _ in Int(random.next() % 5_000) }) {
-            let message = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
-            let split = length == 0 ? 0 : Int(random.next() % UInt64(length + 1))
-            let expected = Array(Insecure.SHA1.hash(data: message))
-            let got = message.withUnsafeBytes { all in
-                SHA1Digest.digest(
-                    UnsafeRawBufferPointer(rebasing: all[..<split]), UnsafeRawBufferPointer(rebasing: all[split...])
-                ) { Array($0) }
-            }
-            XCTAssertEqual(got, expected, "length \(length), split at \(split)")
-        }
-    }
-
     /// Dates written as bytes are the strings of before, across years, months and times of day.
     func testDatesAsBytesAreTheStrings() {
         var random = SeededRandom("QdpxChunkTests.dates")
