@@ -131,11 +131,13 @@ extension Keymap {
     // MARK: u
 
     /// How to undo from where the console stands: u is a key of the log pane (in typing it types a u).
+    /// The keys that undo from where the user is: an open box (the review screen) takes one Esc first.
     static func undoHint(_ s: ConsoleState) -> String {
+        let box = s.overlay != .none
         switch s.focus {
-        case .log: return "u to undo"
-        case .input: return "Esc u undoes"
-        case .rooms, .participants: return "u in the log undoes"
+        case .log: return box ? "Esc u undoes" : "u to undo"
+        case .input: return box ? "Esc Esc u undoes" : "Esc u undoes"
+        case .rooms, .participants: return box ? "Esc, then u in the log, undoes" : "u in the log undoes"
         }
     }
 

@@ -12,6 +12,16 @@ public enum ConsoleEffects {
         ActingUser(name: state.context.user, role: state.context.role)
     }
 
+    /// Keeps the console's scans in the file when it keeps scans (a plain, writable SQLite file):
+    /// returns how many rows were written (a contribution edited since its scan gets none).
+    @discardableResult
+    static func keep(_ scans: ScansToKeep, journal: any SessionJournal) -> Int {
+        guard let file = journal as? SQLiteJournal, file.keepsScans, !file.readOnly else { return 0 }
+        let (rows, texts) = scans.rows()
+        // Kept scans save time only: a write that fails (the file busy) is no loss to the session.
+        return (try? file.keepScans(rows, scannedTexts: texts)) ?? 0
+    }
+
     /// `draw` shows a frame mid-effect (progress, "reading…"); `bell` rings; `quit` saves the draft.
     public static func perform(
         _ effects: [ConsoleEffect], _ state: inout ConsoleState, journal: any SessionJournal,
@@ -58,6 +68,7 @@ public enum ConsoleEffects {
                 let result = ConsoleImport.commit(request, journal: journal, by: actor(state))
                 again(update(&state, .sessionChanged(journal.state)))
                 again(update(&state, .importCommitted(result)))
+            case .keepScans(let scans): keep(scans, journal: journal)
             case .bell: bell()
             case .saveDraft: break // batched by the runner's loop
             case .quit: quit(state)

@@ -134,6 +134,10 @@ public enum ConsoleRunner {
             deferred = []
             perform(queued.map { .run($0) })
         }
+        // Where the console's scans are kept in the file, one batch after another.
+        let keeper = DispatchQueue(label: "convene.console.keep-scans")
+        // The caller closes the journal after the loop: the last batch is written first.
+        defer { keeper.sync {} }
         // Who acts at this console, for SessionActions.
         let actor = ActingUser(name: context.user, role: context.role)
 
@@ -161,6 +165,13 @@ public enum ConsoleRunner {
                         } catch {
                             inbox.post(.commandFailed("\(error)"))
                         }
+                    }
+                case .keepScans(let scans):
+                    // Off the loop, one at a time: hashing and writing the rows is no work for a keystroke.
+                    inbox.started()
+                    keeper.async {
+                        ConsoleEffects.keep(scans, journal: journal)
+                        inbox.finished()
                     }
                 case .planImport(let request):
                     let snapshot = state.session
@@ -246,6 +257,11 @@ public enum ConsoleRunner {
         var frame = view(state)
         screen.draw(frame)
         perform([.run(.openConsole(context.role))])
+        if let file = journal as? SQLiteJournal, file.keepsScans, !file.readOnly {
+            // Scans an export or an earlier console kept stand for scanning again (each checked first).
+            state.privacy.collectsScans = true
+            if let rows = try? file.storedScanBatch() { state.privacy.adoptKept(rows) }
+        }
         state.privacy.scanOlder(state.session, count: PrivacyIndex.eagerCount)
         frame = view(state)
         screen.draw(frame)
@@ -349,7 +365,7 @@ public enum ConsoleRunner {
                 }
                 let wasScanning = !state.privacy.isComplete
                 let tick = clock()
-                _ = update(&state, .tick(tick))
+                perform(update(&state, .tick(tick)))
                 // Between keys the frame changes with the session, the header clock's second,
                 // the background scan or the link; otherwise building it would only cost time.
                 let second = Int(tick.timeIntervalSince1970)

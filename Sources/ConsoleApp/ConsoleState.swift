@@ -203,6 +203,8 @@ public struct ConsoleState: Equatable, Sendable {
     public var privacy: PrivacyIndex
     /// Implicit-identification warnings, as of the last time the review screen looked.
     public var implicitWarnings: [ImplicitIdentificationWarning] = []
+    /// When a finished export closed its box by itself: an Esc just after it was meant for the box.
+    var exportBoxClosedAt: Date?
     /// The line just submitted, until its append is confirmed: a refused or
     /// failed save (disk full, read-only, file deleted) puts it back in the
     /// input line instead of losing what the note-taker typed.

@@ -188,7 +188,10 @@ extension Keymap {
     {
         switch result {
         case .success(let done):
-            if case .export = s.overlay { s.overlay = .none }
+            if case .export = s.overlay {
+                s.overlay = .none
+                s.exportBoxClosedAt = s.now
+            }
             s.status = "Wrote \(done.path) (\(done.format), \(done.bytes) bytes); recorded in the session"
             return []
         case .failure(let failure):

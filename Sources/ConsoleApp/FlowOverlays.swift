@@ -67,32 +67,68 @@ extension Overlays {
     static func review(_ g: inout CellGrid, _ s: ConsoleState, _ selected: Int) {
         let rows = Keymap.reviewRows(s)
         let warnings = s.implicitWarnings.map { InertLine.clean($0.message) }
-        let title =
-            "◌ Privacy review: \(rows.count) unresolved finding\(rows.count == 1 ? "" : "s") in \(s.privacy.contributionsToReview.count) contribution\(s.privacy.contributionsToReview.count == 1 ? "" : "s") · Esc closes"
+        let found = rows.count
+        let places = s.privacy.contributionsToReview.count
+        let title = Fit.first(
+            [
+                "◌ Privacy review: \(found) unresolved finding\(found == 1 ? "" : "s") in \(places) contribution\(places == 1 ? "" : "s") · Esc closes",
+                "◌ Review: \(found) finding\(found == 1 ? "" : "s") in \(places) contribution\(places == 1 ? "" : "s") · Esc closes",
+                "◌ Review: \(found) in #\(places) · Esc",
+            ], width: g.width - 12)
         let (x, y, w, h) = frame(&g, width: g.width - 6, height: g.height - 4, title: title)
         var line = y + 1
-        let bottom = y + h - 2
+        // Whole hints, wrapped to a second line rather than cut (the keys matter more than the rows' context).
+        let hint = Fit.lines(
+            [
+                "↑↓ select", "Enter/p step through it", "A accept all in it", "g go to it in the log",
+                warnings.isEmpty ? nil : "L lower the first warning", "Esc close",
+            ].compactMap { $0 }, width: w - 4)
+        let bottom = y + h - 1 - hint.count
         if !warnings.isEmpty {
             g.put(
-                "Implicit identification (\(warnings.count)) · L lowers the first to what it suggests:", x: x + 2,
-                y: line, style: CellStyle(.warning, bold: true), maxWidth: w - 4)
+                Fit.first(
+                    [
+                        "Implicit identification (\(warnings.count)) · L lowers the first to what it suggests:",
+                        "Implicit identification (\(warnings.count)) · L lowers the first:",
+                    ], width: w - 4), x: x + 2, y: line, style: CellStyle(.warning, bold: true), maxWidth: w - 4)
             line += 1
-            for text in warnings.prefix(4) {
-                g.put("  ⚠ " + text, x: x + 2, y: line, style: CellStyle(.warning), maxWidth: w - 4)
-                line += 1
+            // Each warning whole, on up to three lines; at most half the box for them all.
+            var budget = max(2, (bottom - line) / 2)
+            for (k, text) in warnings.prefix(4).enumerated() where budget > 0 {
+                let left = warnings.count - k
+                let wrapped = Wrap.lines("⚠ " + text, width: w - 8, limit: min(3, budget))
+                if wrapped.count > budget || (wrapped.count == budget && left > 1 && k > 0) {
+                    g.put("  … \(left) more", x: x + 2, y: line, style: CellStyle(.warning), maxWidth: w - 4)
+                    line += 1
+                    break
+                }
+                for (i, piece) in wrapped.enumerated() {
+                    g.put(
+                        (i == 0 ? "  " : "    ") + piece, x: x + 2, y: line, style: CellStyle(.warning), maxWidth: w - 4
+                    )
+                    line += 1
+                }
+                budget -= wrapped.count
             }
             line += 1
         }
         if !s.privacy.isComplete {
-            g.put(
-                "Still scanning older contributions (\(s.privacy.pending) left); the list grows as it goes.", x: x + 2,
-                y: line, style: CellStyle(.muted), maxWidth: w - 4)
-            line += 1
+            for piece in Wrap.lines(
+                "Still scanning older contributions (\(s.privacy.pending) left); the list grows as it goes.",
+                width: w - 4, limit: 2)
+            {
+                g.put(piece, x: x + 2, y: line, style: CellStyle(.muted), maxWidth: w - 4)
+                line += 1
+            }
         }
         if rows.isEmpty && s.privacy.isComplete {
-            g.put(
+            for piece in Wrap.lines(
                 "Every finding in the session is resolved: accepted as a placeholder or rejected with a reason.",
-                x: x + 2, y: line, style: CellStyle(.good), maxWidth: w - 4)
+                width: w - 4, limit: 2)
+            {
+                g.put(piece, x: x + 2, y: line, style: CellStyle(.good), maxWidth: w - 4)
+                line += 1
+            }
         }
         let visible = max(1, bottom - line)
         let start = max(0, min(selected - visible / 2, rows.count - visible))
@@ -106,31 +142,40 @@ extension Overlays {
                 + " " + r.finding.confidence.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
             // Special-category details of the contribution (not redacted), for the rows on screen only.
             let special = s.privacy.redactor.scanner.specialCategories(c.text).map(\.text)
-            let context =
-                (special.isEmpty ? "" : InertLine.clean("[special: " + special.joined(separator: ", ") + "]  "))
-                + contextAround(c.text, r.finding.span, width: max(10, w - 4 - 30))
             let style = isSelected ? CellStyle(.selected, reverse: true) : CellStyle()
             if isSelected { g.fill(x: x + 1, y: line, width: w - 2, height: 1, style: style) }
             let used = g.put(
                 lead + " “" + r.finding.text + "”  ", x: x + 2, y: line,
                 style: isSelected ? style : CellStyle(.finding, bold: true), maxWidth: w - 4)
+            let context =
+                (special.isEmpty ? "" : InertLine.clean("[special: " + special.joined(separator: ", ") + "]  "))
+                + contextAround(c.text, r.finding.span, width: max(0, w - 4 - used))
             g.put(
                 context, x: x + 2 + used, y: line, style: isSelected ? style : CellStyle(.muted),
                 maxWidth: max(0, w - 4 - used))
             line += 1
         }
-        g.put(
-            "↑↓ select · Enter/p step through it · A accept all of that contribution · g go to it in the log · Esc close",
-            x: x + 2, y: bottom, style: CellStyle(.muted), maxWidth: w - 4)
+        for (k, piece) in hint.enumerated() {
+            g.put(piece, x: x + 2, y: bottom + k, style: CellStyle(.muted), maxWidth: w - 4)
+        }
     }
 
     /// A few words either side of a span, so the review row reads in context.
+    /// Cut at a word's end to fit `width` columns (a number or a name is never shown in part).
     static func contextAround(_ text: String, _ span: TextSpan, width: Int) -> String {
         let scalars = Array(text.unicodeScalars)
         let from = max(0, span.start - 24)
         let to = min(scalars.count, span.end + 40)
         let piece = String(String.UnicodeScalarView(scalars[from..<min(to, max(from, scalars.count))]))
-        return InertLine.clean((from > 0 ? "…" : "") + piece + (to < scalars.count ? "…" : ""))
+        let whole = InertLine.clean((from > 0 ? "…" : "") + piece + (to < scalars.count ? "…" : ""))
+        guard DisplayWidth.of(whole) > width else { return whole }
+        var out = ""
+        for word in whole.split(separator: " ") {
+            let next = out.isEmpty ? String(word) : out + " " + word
+            guard DisplayWidth.of(next) + 1 <= width else { break }
+            out = next
+        }
+        return out.isEmpty ? "" : out + "…"
     }
 
     static func export(_ g: inout CellGrid, _ s: ConsoleState, _ d: ExportDraft) {

@@ -149,7 +149,8 @@ public enum KeyTable {
 
         // The log.
         KeyBinding(
-            [.up] + c("k"), "↑ / k", .log, .selectUp, "select the previous contribution", hint: "↑↓ select", priority: 1
+            [.up] + c("k"), "↑ / k", .log, .selectUp,
+            "select the previous contribution", hint: "↑↓ select", priority: 1
         ),
         KeyBinding([.down] + c("j"), "↓ / j", .log, .selectDown, "select the next contribution"),
         KeyBinding([.pageUp], "PgUp", .log, .pageUp, "a page up"),

@@ -12,10 +12,29 @@ import TerminalKit
 /// Implicit-identification warnings (a rare role with a place or organisation
 /// that together point at one person), listed on the review screen. Computed
 /// when the screen opens and when the session changes while it is open, not
-/// per frame.
+/// per frame. The findings of contributions the index has scanned (or read from
+/// kept scans) are reused: only the rest are scanned, as
+/// `ImplicitIdentification.warnings(in:scanner:)` would scan them.
 enum ImplicitWarnings {
     static func compute(_ s: ConsoleState) -> [ImplicitIdentificationWarning] {
-        ImplicitIdentification.warnings(in: s.session, scanner: s.privacy.redactor.scanner)
+        let scanner = s.privacy.redactor.scanner
+        let check = ImplicitIdentificationCheck(state: s.session, scanner: scanner)
+        var out: [ImplicitIdentificationWarning] = []
+        // The ones not scanned yet go to Privacy's own pass (on every core); the same participants, so the same check.
+        var unscanned = s.session
+        unscanned.contributions = []
+        for c in s.session.contributions where check.applies(to: c) {
+            if let found = s.privacy.scanned(c.number) {
+                if let w = check.warning(for: c, findings: found) { out.append(w) }
+            } else {
+                unscanned.contributions.append(c)
+            }
+        }
+        if !unscanned.contributions.isEmpty {
+            out += ImplicitIdentification.warnings(in: unscanned, scanner: scanner)
+            out.sort { $0.contribution < $1.contribution }
+        }
+        return out
     }
 }
 
@@ -67,6 +86,8 @@ extension Keymap {
     }
 
     static func openReview(_ s: inout ConsoleState, row: Int = 0) {
+        // Kept scans first: a session an export (or an earlier console) scanned opens whole at once.
+        s.privacy.readKeptOlder(s.session)
         s.implicitWarnings = ImplicitWarnings.compute(s)
         s.overlay = .review(row)
     }

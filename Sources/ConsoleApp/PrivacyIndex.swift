@@ -6,6 +6,10 @@
 /// unresolved. A long log is scanned newest first: the newest `eagerCount`
 /// when the console opens, the older ones a chunk per clock tick, so opening
 /// a 10 000-contribution session does not wait for the whole scan.
+/// Scans kept in the session file (an export's, or an earlier console's) stand for
+/// scanning again when their check holds; the scans this index makes go back to the
+/// runner (`takeScansToKeep`), which keeps them in the file off the loop.
+import Exporters
 import Foundation
 import Privacy
 import SessionModel
@@ -31,6 +35,22 @@ public struct PrivacyIndex: Sendable {
     /// What `memory` was built from, so an unchanged session does not build it again.
     private var memoryNames: [String] = []
     private var memoryRejections: [RejectionKey] = []
+    /// Each scanned contribution's findings before redactions and rejections (only those with some):
+    /// the implicit-identification warnings read them instead of scanning again.
+    private var found: [Int: [Finding]] = [:]
+    /// Scans kept in the file, in number order, read when the console opens; dropped once used up.
+    private var kept = ScanBatch()
+    private var keptCheck: ScanMemoCheck?
+    /// Where the walk down `kept` stands (scanning goes downwards, so rows are met in reverse order).
+    private var keptCursor = 0
+    /// Whether fresh scans are collected for keeping (the runner sets it when the file keeps scans).
+    public var collectsScans = false
+    /// Contributions scanned afresh since the runner last took them.
+    private var scannedToKeep: [ScannedText] = []
+    /// Which contributions the implicit-identification check looks at (a rare role, quoted by role): a
+    /// scan kept for one of them holds its special-category mentions too, as an export's does, so the
+    /// export after a review need not scan it again.
+    private var implicit: ImplicitIdentificationCheck
 
     struct RejectionKey: Equatable, Sendable {
         var number: Int
@@ -42,9 +62,12 @@ public struct PrivacyIndex: Sendable {
     public static let eagerCount = 1_000
     /// How many older ones each clock tick scans (a few tens of milliseconds).
     public static let chunk = 250
+    /// A kept scan costs a hash and a decode, a small part of a scan: this many count as one scan.
+    static let keptPerScan = 64
 
     public init(session: SessionState, eager: Int = PrivacyIndex.eagerCount) {
         redactor = Redactor(session: session)
+        implicit = ImplicitIdentificationCheck(state: session, scanner: redactor.scanner)
         names = Self.names(session)
         rejectionKey = Self.rejections(session)
         scannedFrom = session.contributions.count + 1
@@ -69,16 +92,24 @@ public struct PrivacyIndex: Sendable {
         return redactor.unresolved(c)
     }
 
-    /// Scans up to `count` more of the older contributions not scanned yet.
+    /// Scans up to `count` more of the older contributions not scanned yet (a contribution with a kept
+    /// scan that passes its check costs a small part of one).
     public mutating func scanOlder(_ session: SessionState, count: Int = PrivacyIndex.chunk) {
-        var left = count
+        let from = scannedFrom
+        var left = count > Int.max / Self.keptPerScan ? Int.max : count * Self.keptPerScan
         while scannedFrom > 1 && left > 0 {
             scannedFrom -= 1
-            left -= 1
-            if let c = session.contribution(scannedFrom) { rescan(c) }
+            guard let c = session.contribution(scannedFrom) else { continue }
+            if readKept(c) {
+                left -= 1
+            } else {
+                rescan(c)
+                left -= Self.keptPerScan
+            }
         }
-        // On the clock tick after the last chunk there is nothing new to remember.
-        if left < count { refreshMemory(session, changed: []) }
+        if scannedFrom <= 1 { dropKept() }
+        // Then the memory, from what is newly scanned.
+        if scannedFrom < from { refreshMemory(session, changed: []) }
     }
 
     /// Rebuilds the session memory once every contribution is scanned; where it changed, finds its names again in
@@ -112,22 +143,82 @@ public struct PrivacyIndex: Sendable {
         }
     }
 
+    /// Takes in the older contributions whose kept scans pass their check, stopping at the first
+    /// that would need scanning (the review screen does this as it opens: cheap, whatever the session's size).
+    public mutating func readKeptOlder(_ session: SessionState) {
+        let from = scannedFrom
+        while scannedFrom > 1, keptCheck != nil, let c = session.contribution(scannedFrom - 1), readKept(c) {
+            scannedFrom -= 1
+        }
+        if scannedFrom <= 1 { dropKept() }
+        if scannedFrom < from { refreshMemory(session, changed: []) }
+    }
+
+    /// The scans kept in the session file, read when the console opens; each is used only if its check holds
+    /// for this index's scanner and the contribution's text as it is.
+    public mutating func adoptKept(_ rows: ScanBatch) {
+        guard rows.count > 0, scannedFrom > 1 else { return }
+        kept = rows
+        keptCursor = rows.count - 1
+        keptCheck = ScanMemoCheck(scanner: redactor.scanner)
+    }
+
+    /// The fresh scans made since the last call, with the scanner that made them, for the runner to keep.
+    mutating func takeScansToKeep() -> ScansToKeep? {
+        guard !scannedToKeep.isEmpty else { return nil }
+        defer { scannedToKeep = [] }
+        return ScansToKeep(scanner: redactor.scanner, scans: scannedToKeep)
+    }
+
+    /// Contribution `number`'s findings before redactions and rejections, when it is scanned already.
+    func scanned(_ number: Int) -> [Finding]? { number >= scannedFrom ? found[number] ?? [] : nil }
+
+    /// Uses `c`'s kept scan if there is one and its check holds; false when `c` must be scanned.
+    private mutating func readKept(_ c: Contribution) -> Bool {
+        guard let check = keptCheck else { return false }
+        if c.erased || c.struck {
+            rescan(c) // nothing to scan
+            return true
+        }
+        while keptCursor >= 0 && kept.numbers[keptCursor] > c.number { keptCursor -= 1 }
+        guard keptCursor >= 0, kept.numbers[keptCursor] == c.number,
+            let scan = check.read(kept[keptCursor], text: c.text)
+        else { return false }
+        apply(c, scan.findings)
+        return true
+    }
+
+    private mutating func dropKept() {
+        kept = ScanBatch()
+        keptCheck = nil
+    }
+
     /// Follows the session from `old` to `new`, rescanning only what changed.
     mutating func update(from old: SessionState, to new: SessionState) {
         let newNames = Self.names(new)
         let newRejections = Self.rejections(new)
         if newNames != names {
-            // New names can add findings anywhere: rebuild and rescan (newest first).
+            // New names can add findings anywhere: rebuild and rescan (newest first). Scans not yet
+            // kept were made by the old scanner: dropped (a row's check names its scanner, but why write it).
             let input = inputText
+            let collects = collectsScans
             self = PrivacyIndex(session: new)
+            collectsScans = collects
             inputText = ""
             scanInput(input)
             return
         }
         var recheck = Set<Int>()
+        if old.participants != new.participants {
+            implicit = ImplicitIdentificationCheck(state: new, scanner: redactor.scanner)
+        }
         if newRejections != rejectionKey {
             redactor = Redactor(session: new)
+            implicit = ImplicitIdentificationCheck(state: new, scanner: redactor.scanner)
             rejectionKey = newRejections
+            // The scans waiting to be kept name the scanner that made them: the new one may differ.
+            scannedToKeep = []
+            if keptCheck != nil { keptCheck = ScanMemoCheck(scanner: redactor.scanner) }
             // A rejection is remembered session-wide, but it can only remove
             // findings: only contributions that have some need a second look.
             recheck.formUnion(unresolved.keys)
@@ -152,8 +243,23 @@ public struct PrivacyIndex: Sendable {
 
     private mutating func rescan(_ c: Contribution) {
         // Struck and erased contributions never reach an export; nothing to review.
-        let found = c.erased || c.struck ? [] : redactor.unresolved(c)
-        unresolved[c.number] = found.isEmpty ? nil : found
+        guard !c.erased && !c.struck else {
+            unresolved[c.number] = nil
+            found[c.number] = nil
+            return
+        }
+        let scan = redactor.scanner.scan(c.text)
+        apply(c, scan)
+        if collectsScans {
+            let special = implicit.applies(to: c) ? redactor.scanner.specialCategories(c.text) : nil
+            scannedToKeep.append(ScannedText(number: c.number, text: c.text, findings: scan, special: special))
+        }
+    }
+
+    private mutating func apply(_ c: Contribution, _ scan: [Finding]) {
+        found[c.number] = scan.isEmpty ? nil : scan
+        let left = redactor.unresolved(c, findings: scan)
+        unresolved[c.number] = left.isEmpty ? nil : left
     }
 
     private static func names(_ s: SessionState) -> [String] { s.linkage.values.sorted() + s.blocklist }
@@ -171,6 +277,34 @@ extension PrivacyIndex: Equatable {
     public static func == (a: PrivacyIndex, b: PrivacyIndex) -> Bool {
         a.names == b.names && a.rejectionKey == b.rejectionKey && a.unresolved == b.unresolved && a.input == b.input
             && a.scannedFrom == b.scannedFrom && a.remembered == b.remembered
+    }
+}
+
+/// One contribution's text as the console's index scanned it.
+struct ScannedText: Sendable {
+    var number: Int
+    var text: String
+    var findings: [Finding]
+    /// Its special-category mentions, when the implicit-identification check may ask for them.
+    var special: [Finding]?
+}
+
+/// Scans the console made, to keep in the session file (the runner does it off the loop): the
+/// next export, or the next console's review screen, reads them instead of scanning again.
+public struct ScansToKeep: Sendable {
+    let scanner: IdentifierScanner
+    let scans: [ScannedText]
+    public var count: Int { scans.count }
+
+    /// The rows, each with its check, and the text each was made from (the store writes a row only
+    /// if its contribution still has that text).
+    public func rows() -> (ScanBatch, [String]) {
+        let memo = ScanMemoCheck(scanner: scanner)
+        var batch = ScanBatch()
+        for s in scans {
+            batch.append(memo.store(TextScan(findings: s.findings, special: s.special), number: s.number, text: s.text))
+        }
+        return (batch, scans.map(\.text))
     }
 }
 

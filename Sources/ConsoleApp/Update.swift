@@ -69,6 +69,9 @@ public enum ConsoleEffect: Sendable {
     case planImport(ImportRequest)
     /// Plan again and append the import in one transaction; answer with `.importCommitted`.
     case commitImport(ImportRequest)
+    /// Keep the console's fresh scans in the session file (off the loop; nothing to answer). The store
+    /// writes a row only if the contribution's text is still the one scanned; an encrypted file keeps none.
+    case keepScans(ScansToKeep)
 }
 
 extension ConsoleEffect: CustomStringConvertible {
@@ -81,6 +84,7 @@ extension ConsoleEffect: CustomStringConvertible {
         case .export(let r): return "export(\(r.format))"
         case .planImport(let r): return "planImport(\(r.kind.rawValue))"
         case .commitImport(let r): return "commitImport(\(r.kind.rawValue))"
+        case .keepScans(let scans): return "keepScans(\(scans.count))"
         }
     }
 }
@@ -91,11 +95,11 @@ public func update(_ s: inout ConsoleState, _ action: ConsoleAction) -> [Console
     case .tick(let now):
         s.now = now
         if let n = s.notice, n.until <= now { s.notice = nil }
-        if !s.privacy.isComplete {
-            s.privacy.scanOlder(s.session)
-            if case .review = s.overlay { Keymap.settleStepping(&s) }
-        }
-        return []
+        // The review screen's rows grow as the scan goes (they are read per frame); its warnings depend on
+        // the session, not on how far the scan is, so a tick does not work them out again.
+        if !s.privacy.isComplete { s.privacy.scanOlder(s.session) }
+        // What was scanned since the last tick goes to the file, so the next export need not scan it.
+        return s.privacy.takeScansToKeep().map { [.keepScans($0)] } ?? []
     case .resize(let w, let h):
         s.width = w
         s.height = h
@@ -197,6 +201,15 @@ enum Keymap {
         case .none: break
         default: return handleOverlay(key, &s)
         }
+        if let closed = s.exportBoxClosedAt {
+            s.exportBoxClosedAt = nil
+            // The progress box says Esc hides it; a quick export closed it first, and that Esc
+            // must not move the focus (to the panes) behind the user's back.
+            if key == .escape && abs(s.now.timeIntervalSince(closed)) < Self.exportEscGrace {
+                s.status = "The export had finished and closed its box: that Esc did nothing (again for the panes)"
+                return []
+            }
+        }
         for mode in Self.modes(s).dropLast() {
             if let b = KeyTable.binding(for: key, in: mode) {
                 if s.focus == .input, b.command == .palette, !s.input.isEmpty, case .char(let c) = key {
@@ -225,6 +238,9 @@ enum Keymap {
         }
         return []
     }
+
+    /// How long after an export closed its box an Esc is taken as meant for the box.
+    static let exportEscGrace: TimeInterval = 2
 
     static func paneName(_ f: Focus) -> String {
         switch f {

@@ -164,8 +164,18 @@ enum Screens {
     static func banner(_ g: inout CellGrid, _ s: ConsoleState) -> Bool {
         if let c = s.unacknowledgedConcerns.sorted(by: { $0.urgency < $1.urgency }).first {
             let more = s.unacknowledgedConcerns.count > 1 ? " (+\(s.unacknowledgedConcerns.count - 1) more)" : ""
-            let text =
-                " ⚑ SAFEGUARDING ALERT: concern #\(c.number), \(c.urgency.rawValue), \(c.category.rawValue), raised by \(c.raisedBy) in \(s.session.roomName(c.room))\(more) — awaiting the safeguarding lead (:ack \(c.number))"
+            // The least useful parts go first at narrow widths; the number and its `:ack` never.
+            let said = "\(c.urgency.rawValue), \(c.category.rawValue)"
+            let text = Fit.first(
+                [
+                    " ⚑ SAFEGUARDING ALERT: concern #\(c.number), \(said), raised by \(c.raisedBy) in \(s.session.roomName(c.room))\(more) — awaiting the safeguarding lead (:ack \(c.number))",
+                    " ⚑ SAFEGUARDING ALERT: concern #\(c.number), \(said), raised by \(c.raisedBy) in \(s.session.roomName(c.room))\(more) (:ack \(c.number))",
+                    " ⚑ SAFEGUARDING ALERT: concern #\(c.number), \(said), raised by \(c.raisedBy)\(more) (:ack \(c.number))",
+                    " ⚑ SAFEGUARDING ALERT: concern #\(c.number), \(said)\(more) (:ack \(c.number))",
+                    " ⚑ ALERT: concern #\(c.number), \(said)\(more) (:ack \(c.number))",
+                    " ⚑ ALERT #\(c.number), \(c.urgency.rawValue)\(more) (:ack \(c.number))",
+                    " ⚑ ALERT #\(c.number)\(more) (:ack \(c.number))",
+                ], width: g.width)
             g.fill(x: 0, y: 1, width: g.width, height: 1, style: CellStyle(.alert, bold: true))
             g.put(text, x: 0, y: 1, style: CellStyle(.alert, bold: true))
             return true
@@ -204,8 +214,8 @@ enum Screens {
         pane(&g, s, .participants, x: x, y: y, width: width, height: height, title: "People")
         let people = s.session.orderedParticipants
         let rows = height - 2
-        let start = max(0, min(s.selectedParticipant - rows + 1, people.count - rows))
-        for (i, p) in people.enumerated().dropFirst(start).prefix(rows) {
+        // Each line: the code and marks, then the role (and consent items not given).
+        let lines: [(head: String, role: String)] = people.map { p in
             let status = s.session.consentStatus(p)
             let consent = p.withdrawn ? "W" : status.symbol
             // ◐: the optional items not given follow the role, so the effect is visible.
@@ -215,14 +225,37 @@ enum Screens {
                 } else { "" }
             let attribution = p.attribution == .role ? "r" : "n"
             let room = p.room == 0 ? "M" : String(s.session.roomName(p.room).suffix(1))
-            let selected = i == s.selectedParticipant && s.focus == .participants
             let speaking = p.code == s.speaker ? "»" : " "
-            let line = "\(speaking)\(p.code) \(consent)\(attribution) \(room) \(p.jobRole)\(partial)"
-            g.put(
-                line, x: x + 1, y: y + 1 + i - start,
-                style: selected
-                    ? CellStyle(.selected, reverse: true) : CellStyle(status.isConsented ? .normal : .warning),
-                maxWidth: width - 2)
+            return ("\(speaking)\(p.code) \(consent)\(attribution) \(room) ", "\(p.jobRole)\(partial)")
+        }
+        func style(_ i: Int) -> CellStyle {
+            let selected = i == s.selectedParticipant && s.focus == .participants
+            return selected
+                ? CellStyle(.selected, reverse: true)
+                : CellStyle(s.session.consentStatus(people[i]).isConsented ? .normal : .warning)
+        }
+        // A role wraps under itself when every participant's lines fit the pane (a wide screen's tall pane);
+        // otherwise one line each, scrolled to the selection.
+        let indent = lines.map { DisplayWidth.of($0.head) }.max() ?? 0
+        let wrapped = lines.map { Wrap.lines($0.role, width: width - 2 - indent, limit: 4) }
+        let wrappedRows = wrapped.reduce(0) { $0 + max(1, $1.count) }
+        if wrappedRows > people.count && wrappedRows <= rows && width - 2 - indent >= 8 {
+            var row = y + 1
+            for (i, pieces) in wrapped.enumerated() {
+                for (k, piece) in (pieces.isEmpty ? [""] : pieces).enumerated() {
+                    g.put(
+                        (k == 0
+                            ? lines[i].head + String(repeating: " ", count: indent - DisplayWidth.of(lines[i].head))
+                            : String(repeating: " ", count: indent)) + piece, x: x + 1, y: row,
+                        style: style(i), maxWidth: width - 2)
+                    row += 1
+                }
+            }
+            return
+        }
+        let start = max(0, min(s.selectedParticipant - rows + 1, people.count - rows))
+        for (i, line) in lines.enumerated().dropFirst(start).prefix(rows) {
+            g.put(line.head + line.role, x: x + 1, y: y + 1 + i - start, style: style(i), maxWidth: width - 2)
         }
     }
 
@@ -416,11 +449,20 @@ enum Screens {
             parts.append("in \(s.session.roomName(s.room))")
         }
         if let r = s.replyTo { parts.append("↩ reply to #\(r)") }
-        // Who you are is the least needed here: dropped, rather than cutting a word, when the row is full.
-        let me = "as \(s.context.user) (\(s.context.role.rawValue))"
+        // Who you are is the least needed here: shortened, then dropped, rather than cutting a word, when the
+        // row is full; before that the speaker's job role gives way to the code alone.
+        let room = g.width - col
         let line = parts.joined(separator: " · ")
-        let fits = DisplayWidth.of(line) + 3 + DisplayWidth.of(me) <= g.width - col
-        g.put(fits ? line + " · " + me : line, x: col, y: y, style: CellStyle(.muted), maxWidth: g.width - col)
+        let short = parts.map {
+            $0.hasPrefix("speaker ") ? String($0.split(separator: " ").prefix(2).joined(separator: " ")) : $0
+        }
+        .joined(separator: " · ")
+        let me = "as \(s.context.user) (\(s.context.role.rawValue))"
+        let role = "(\(s.context.role.rawValue))"
+        let text = Fit.first(
+            [line + " · " + me, line + " · " + role, short + " · " + me, short + " · " + role, line, short],
+            width: room)
+        g.put(text, x: col, y: y, style: CellStyle(.muted), maxWidth: room)
     }
 
     static func input(_ g: inout CellGrid, _ s: ConsoleState, y: Int) {
@@ -532,6 +574,31 @@ enum RedactedText {
     }
 
     static func display(_ c: Contribution) -> String { segments(c).map(\.text).joined() }
+}
+
+/// Choosing wording that fits: the longest that fits whole, never a cut word, number or key name.
+enum Fit {
+    /// The first of `candidates` (longest first) that fits `width` columns, else the last.
+    static func first(_ candidates: [String], width: Int) -> String {
+        candidates.first { DisplayWidth.of($0) <= width } ?? candidates.last ?? ""
+    }
+
+    /// `parts` joined with " · ", wrapped between parts onto as many lines as they need.
+    static func lines(_ parts: [String], width: Int) -> [String] {
+        var out: [String] = []
+        var current = ""
+        for part in parts {
+            let next = current.isEmpty ? part : current + " · " + part
+            if !current.isEmpty && DisplayWidth.of(next) > width {
+                out.append(current)
+                current = part
+            } else {
+                current = next
+            }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
 }
 
 enum Wrap {

@@ -7,14 +7,15 @@ import Crypto
 import Foundation
 import Privacy
 
-struct ScanMemoCheck: Sendable {
+/// The check of kept scans for one scanner (an export's, or the console's review screen's).
+public struct ScanMemoCheck: Sendable {
     /// SHA-256 of the scanner's identity, worked out once per export.
     private let identity: [UInt8]
     static let checkLength = 16
 
-    init(scanner: IdentifierScanner) { identity = Array(SHA256.hash(data: scanner.identity)) }
+    public init(scanner: IdentifierScanner) { identity = Array(SHA256.hash(data: scanner.identity)) }
 
-    func check(text: String, scan: [UInt8]) -> [UInt8] {
+    public func check(text: String, scan: [UInt8]) -> [UInt8] {
         var h = SHA256()
         h.update(data: identity)
         var text = text
@@ -28,13 +29,13 @@ struct ScanMemoCheck: Sendable {
     }
 
     /// The scan `stored` holds for `text`, or nil when there is none or it fails its check.
-    func read(_ stored: StoredScan?, text: String) -> TextScan? {
+    public func read(_ stored: StoredScan?, text: String) -> TextScan? {
         guard let stored, stored.check.count == Self.checkLength, stored.check == check(text: text, scan: stored.scan)
         else { return nil }
         return TextScan(encoded: stored.scan, text: text)
     }
 
-    func store(_ scan: TextScan, number: Int, text: String) -> StoredScan {
+    public func store(_ scan: TextScan, number: Int, text: String) -> StoredScan {
         let bytes = scan.encoded()
         return StoredScan(number: number, check: check(text: text, scan: bytes), scan: bytes)
     }

@@ -59,6 +59,54 @@ extension SQLiteJournal {
         } catch { throw Self.map(error, path: location) }
     }
 
+    /// Every scan the file keeps, in number order, held compactly (the console's review screen reads them
+    /// when it opens, so a session an export or an earlier console scanned is not scanned again).
+    public func storedScanBatch() throws -> ScanBatch {
+        guard keepsScans else { return ScanBatch() }
+        do {
+            return try dbQueue.read { db in
+                var out = ScanBatch()
+                guard try db.tableExists("scan_memo") else { return out }
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT number, check_hash, scan FROM scan_memo ORDER BY number")
+                while let row = try rows.next() {
+                    guard let number = Int.fromDatabaseValue(row[0]), let check = Data.fromDatabaseValue(row[1]),
+                        let scan = Data.fromDatabaseValue(row[2])
+                    else { continue }
+                    out.append(StoredScan(number: number, check: Array(check), scan: Array(scan)))
+                }
+                return out
+            }
+        } catch { throw Self.map(error, path: location) }
+    }
+
+    /// Keeps scans made while the session is open (the console's), each only if its contribution's text is
+    /// still `texts[k]`, the text `scans[k]` was made from, as of the last event this handle read, and only if
+    /// the file still ends there (else nothing: someone wrote meanwhile). An edit between the scan and this
+    /// call leaves that contribution's row unwritten, never stale. Returns how many rows were written.
+    @discardableResult
+    public func keepScans(_ scans: ScanBatch, scannedTexts texts: [String]) throws -> Int {
+        guard keepsScans, !readOnly, scans.count > 0, texts.count == scans.count else { return 0 }
+        try checkStillInPlace()
+        let (expected, current) = lock.withLock { (lastHash, cached) }
+        do {
+            return try dbQueue.write { db in
+                let head = try Data.fetchOne(db, sql: "SELECT hash FROM events ORDER BY seq DESC LIMIT 1")
+                guard head == expected, try db.tableExists("scan_memo") else { return 0 }
+                let insert = try db.makeStatement(
+                    sql: "INSERT OR REPLACE INTO scan_memo (number, check_hash, scan) VALUES (?, ?, ?)")
+                var written = 0
+                for k in 0..<scans.count {
+                    let s = scans[k]
+                    guard let c = current.contribution(s.number), !c.erased, c.text == texts[k] else { continue }
+                    try insert.execute(arguments: [s.number, Data(s.check), Data(s.scan)])
+                    written += 1
+                }
+                return written
+            }
+        } catch { throw Self.map(error, path: location) }
+    }
+
     /// How many scans the file keeps (tests, `check`).
     public func storedScanCount() throws -> Int {
         try dbQueue.read { db in

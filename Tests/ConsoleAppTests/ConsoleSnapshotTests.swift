@@ -273,3 +273,76 @@ final class ConsoleScreenSizeSnapshotTests: XCTestCase {
         }
     }
 }
+
+/// What session 6's trial found cut at 80 columns (and the People pane's roles at 160×48): each is whole now,
+/// in shorter words, on a second line, or with the least useful part dropped; no number or key name is cut.
+final class EightyColumnSnapshotTests: XCTestCase {
+    let t = DemoSession.events().last!.at
+
+    func state(_ extra: [SessionEvent] = [], role: ConsoleRole = .notetaker, width: Int = 80, height: Int = 24)
+        throws -> ConsoleState
+    {
+        let session = try SessionState.replay(DemoSession.events() + extra)
+        return ConsoleState(
+            session: session, context: ConsoleContext(role: role, user: "Ira Notes", location: "demo.convene"),
+            width: width, height: height, now: ConsoleSnapshotTests.now)
+    }
+
+    /// Every row of the screen fits its width (nothing drawn past the edge is lost silently).
+    func assertNoRowCut(_ lines: [String], width: Int, file: StaticString = #filePath, line: UInt = #line) {
+        for l in lines { XCTAssertLessThanOrEqual(DisplayWidth.of(l), width, l, file: file, line: line) }
+    }
+
+    func testTheAlertBannerKeepsItsNumberAndAckAt80Columns() throws {
+        let raised = SessionEvent(
+            at: t, by: "Ira Notes",
+            ConcernRaised(room: 1, category: .riskToParticipant, urgency: .immediate, description: "x"))
+        let s = try state([raised])
+        let banner = view(s).lines()[1].trimmingCharacters(in: .whitespaces)
+        XCTAssertTrue(banner.hasSuffix("(:ack 2)"), banner)
+        XCTAssertTrue(banner.contains("#2"), banner)
+        XCTAssertTrue(banner.contains("immediate"), banner)
+        try assertScreen(s, "alert-banner-80x24")
+        var wide = s
+        wide.width = 200
+        XCTAssertTrue(view(wide).lines()[1].contains("raised by Ira Notes in Room A — awaiting the safeguarding lead"))
+    }
+
+    func testTheReviewScreensWarningAndHintsAreWholeAt80Columns() throws {
+        var s = try state(role: .lead)
+        _ = update(&s, .key(.function(5)))
+        let lines = view(s).lines()
+        let text = lines.joined(separator: "\n")
+        let warning = try XCTUnwrap(s.implicitWarnings.first?.message)
+        // The warning's words all appear, in order, across its lines inside the box (columns 4–75).
+        let shown = lines.map { String(Array($0).dropFirst(4).prefix(71)) }.joined(separator: " ")
+            .split(separator: " ").joined(separator: " ")
+        XCTAssertTrue(shown.contains(warning.split(separator: " ").joined(separator: " ")), shown)
+        for key in ["↑↓ select", "Enter/p step through it", "A accept all in it", "g go to it in the log", "Esc close"]
+        {
+            XCTAssertTrue(text.contains(key), "the hint \(key) is not whole:\n\(text)")
+        }
+        XCTAssertTrue(text.contains("Esc closes"), text)
+        try assertScreen(s, "review-warning-80x24")
+    }
+
+    func testTheStatusLineKeepsTheNoteTakersRoleAt80Columns() throws {
+        var s = try state()
+        s.speaker = "P05"
+        let status = view(s).lines()[21]
+        XCTAssertTrue(status.contains("(notetaker)"), status)
+        XCTAssertTrue(status.contains("speaker P05"), status)
+        try assertScreen(s, "status-notetaker-80x24")
+    }
+
+    func testThePeoplePaneShowsWholeRolesAt160x48() throws {
+        let s = try state(role: .lead, width: 160, height: 48)
+        let text = view(s).lines().joined(separator: "\n")
+        for p in s.session.orderedParticipants {
+            for word in p.jobRole.split(separator: " ") {
+                XCTAssertTrue(text.contains(word), "\(p.code)'s role word \(word) is not shown")
+            }
+        }
+        try assertScreen(s, "people-roles-160x48")
+    }
+}
