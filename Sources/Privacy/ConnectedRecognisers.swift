@@ -194,8 +194,10 @@ extension ScanContext {
                 continue
             }
             // "sort code 20-00-00", "sort code: 20 00 00", "s/c 200000"; then an account number may follow.
-            if t.key == "sort" && key(i + 1) == "code" || t.key == "sortcode" {
-                var j = t.key == "sort" ? i + 2 : i + 1
+            // "s/c 20 00 00", "sort: 200000": the cue's short forms.
+            let sc = t.key == "s" && key(i + 1) == "/" && key(i + 2) == "c" && !tokens[i + 1].spaceBefore
+            if t.key == "sort" && (key(i + 1) == "code" || key(i + 1) == ":") || t.key == "sortcode" || sc {
+                var j = t.key == "sort" && key(i + 1) == "code" ? i + 2 : sc ? i + 3 : i + 1
                 while j < tokens.count, j - i <= 4, ["is", ":", "-", "was", "of", "number"].contains(key(j)) { j += 1 }
                 if let e = sortCode(at: j) {
                     add(.financial, tokens: j, e)

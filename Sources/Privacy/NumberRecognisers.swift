@@ -865,8 +865,14 @@ extension ScanContext {
                 return yearExpression(y) ?? m
             }
             if isMonth(j) {
-                if let y = yearExpression(j + 1) { return y }
-                if key(j + 1) == ",", let y = yearExpression(j + 2) { return y }
+                // "14 Feb. 2009": the abbreviation's full stop.
+                let m = key(j + 1) == "." && tok(j + 1).map({ !$0.spaceBefore }) == true ? j + 1 : j
+                if let y = yearExpression(m + 1) { return y }
+                if key(m + 1) == ",", let y = yearExpression(m + 2) { return y }
+                // "3 Apr 11": two digits after the month, ending the date, are its year.
+                if let y = tok(m + 1), y.kind == .number, y.length == 2, tok(m + 2).map({ $0.kind == .punct }) ?? true {
+                    return m + 1
+                }
                 return j
             }
             return nil

@@ -306,6 +306,12 @@ final class NumberClassTests: XCTestCase {
         assertFinds(
             "the number on the letter is S K one two three four five six B",
             "NI_NUMBER:S K one two three four five six B")
+        assertFinds("DOB 7 Jun 10, lives with nan", "DATE_OF_BIRTH:7 Jun 10")
+        assertFinds("dob 21 Sept. 2010", "DATE_OF_BIRTH:21 Sept. 2010")
+        assertNone(.dateOfBirth, in: "court date 7 Jun 10")
+        assertFinds("s/c 40 11 62, a/c 31926819", "FINANCIAL:40 11 62")
+        assertFinds("sort: 401162 account no. 31926819", "FINANCIAL:401162")
+        assertNone(.financial, in: "sort out the 40 11 62 forms")
         assertNone(.handle, in: "the meeting.2 people came")
         assertNone(.niNumber, in: "I I think so, one two three")
     }
