@@ -28,6 +28,13 @@ public struct PrivacyIndex: Sendable {
     public private(set) var input: [Finding] = []
     /// The text `input` was scanned from, so an unchanged line is not rescanned.
     private var inputText = ""
+    /// The names the session remembers (Privacy/SessionMemory.swift), from every unresolved finding once all are
+    /// scanned, and where other contributions say them, by number (after each one's own findings, as `review` lists).
+    public private(set) var memory = SessionMemory.empty
+    private var remembered: [Int: [Finding]] = [:]
+    /// What `memory` was built from, so an unchanged session does not build it again.
+    private var memoryNames: [String] = []
+    private var memoryRejections: [RejectionKey] = []
     /// Each scanned contribution's findings before redactions and rejections (only those with some):
     /// the implicit-identification warnings read them instead of scanning again.
     private var found: [Int: [Finding]] = [:]
@@ -73,12 +80,14 @@ public struct PrivacyIndex: Sendable {
     public var pending: Int { scannedFrom - 1 }
 
     /// Numbers of contributions with unresolved findings, in log order (those scanned so far).
-    public var contributionsToReview: [Int] { unresolved.keys.sorted() }
-    public var unresolvedCount: Int { unresolved.values.reduce(0) { $0 + $1.count } }
+    public var contributionsToReview: [Int] { Set(unresolved.keys).union(remembered.keys).sorted() }
+    public var unresolvedCount: Int {
+        unresolved.values.reduce(0) { $0 + $1.count } + remembered.values.reduce(0) { $0 + $1.count }
+    }
 
     /// The unresolved findings of contribution `number`; one not scanned yet is scanned now (not stored).
     public func findings(_ number: Int, in session: SessionState) -> [Finding] {
-        if number >= scannedFrom { return unresolved[number] ?? [] }
+        if number >= scannedFrom { return (unresolved[number] ?? []) + (remembered[number] ?? []) }
         guard let c = session.contribution(number), !c.erased, !c.struck else { return [] }
         return redactor.unresolved(c)
     }
@@ -86,6 +95,7 @@ public struct PrivacyIndex: Sendable {
     /// Scans up to `count` more of the older contributions not scanned yet (a contribution with a kept
     /// scan that passes its check costs a small part of one).
     public mutating func scanOlder(_ session: SessionState, count: Int = PrivacyIndex.chunk) {
+        let from = scannedFrom
         var left = count > Int.max / Self.keptPerScan ? Int.max : count * Self.keptPerScan
         while scannedFrom > 1 && left > 0 {
             scannedFrom -= 1
@@ -98,15 +108,50 @@ public struct PrivacyIndex: Sendable {
             }
         }
         if scannedFrom <= 1 { dropKept() }
+        // Then the memory, from what is newly scanned.
+        if scannedFrom < from { refreshMemory(session, changed: []) }
+    }
+
+    /// Rebuilds the session memory once every contribution is scanned; where it changed, finds its names again in
+    /// every contribution, otherwise only in those in `changed`.
+    private mutating func refreshMemory(_ session: SessionState, changed: Set<Int>) {
+        guard isComplete else { return }
+        var names: [String] = []
+        for (n, found) in unresolved where session.contribution(n)?.attribution != .background {
+            names += SessionMemory.worthRemembering(found)
+        }
+        names.sort()
+        // The memory is built again only when what it is built from changed (names found, texts rejected).
+        let sameInput = names == memoryNames && rejectionKey == memoryRejections
+        if sameInput && changed.isEmpty { return }
+        let now = sameInput ? memory : redactor.memory(of: names)
+        memoryNames = names
+        memoryRejections = rejectionKey
+        let all = now != memory
+        memory = now
+        if all { remembered = [:] }
+        guard !now.isEmpty else { return }
+        for c in session.contributions where all || changed.contains(c.number) {
+            var hits: [Finding] = []
+            if !c.erased && !c.struck {
+                let own =
+                    (unresolved[c.number] ?? [])
+                    + c.redactions.map { Finding(label: $0.label, span: $0.span, text: "") }
+                hits = redactor.unresolved(c, findings: now.findings(in: c.text, besides: own))
+            }
+            remembered[c.number] = hits.isEmpty ? nil : hits
+        }
     }
 
     /// Takes in the older contributions whose kept scans pass their check, stopping at the first
     /// that would need scanning (the review screen does this as it opens: cheap, whatever the session's size).
     public mutating func readKeptOlder(_ session: SessionState) {
+        let from = scannedFrom
         while scannedFrom > 1, keptCheck != nil, let c = session.contribution(scannedFrom - 1), readKept(c) {
             scannedFrom -= 1
         }
         if scannedFrom <= 1 { dropKept() }
+        if scannedFrom < from { refreshMemory(session, changed: []) }
     }
 
     /// The scans kept in the session file, read when the console opens; each is used only if its check holds
@@ -185,6 +230,7 @@ public struct PrivacyIndex: Sendable {
             recheck.insert(new.contributions[i].number)
         }
         for n in recheck where n >= scannedFrom { if let c = new.contribution(n) { rescan(c) } }
+        refreshMemory(new, changed: recheck)
         // The input line's findings depend only on the scanner, which did not change.
     }
 
@@ -230,7 +276,7 @@ public struct PrivacyIndex: Sendable {
 extension PrivacyIndex: Equatable {
     public static func == (a: PrivacyIndex, b: PrivacyIndex) -> Bool {
         a.names == b.names && a.rejectionKey == b.rejectionKey && a.unresolved == b.unresolved && a.input == b.input
-            && a.scannedFrom == b.scannedFrom
+            && a.scannedFrom == b.scannedFrom && a.remembered == b.remembered
     }
 }
 

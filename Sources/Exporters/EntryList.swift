@@ -41,6 +41,20 @@ public struct EntryList: RandomAccessCollection, Equatable, Sendable, Expressibl
         storage.append(e)
     }
 
+    /// Puts `e` in place of entry `i` (written again at the end; the old bytes stay, unused): the gate's session
+    /// memory pass changes a few texts after every entry is made.
+    public mutating func replace(at i: Int, with e: ResearchRecord.Entry) {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        storage.append(e)
+        storage.starts[i] = storage.starts.removeLast()
+    }
+
+    /// Whether entry `i` may be quoted, and its text's UTF-8 bytes where they lie, without making the entry: the
+    /// gate's session memory pass asks this of every entry and makes few of them.
+    public func withQuotedText<R>(at i: Int, _ body: (_ quotable: Bool, _ utf8: UnsafeBufferPointer<UInt8>) -> R) -> R {
+        storage.withQuotedText(at: i, body)
+    }
+
     public mutating func reserveCapacity(_ entries: Int) {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         storage.starts.reserveCapacity(entries)
@@ -186,6 +200,28 @@ public struct EntryList: RandomAccessCollection, Equatable, Sendable, Expressibl
         }
 
         // MARK: Reading
+
+        /// The fields before the text skipped as `entry(at:)` reads them, nothing made.
+        func withQuotedText<R>(at i: Int, _ body: (Bool, UnsafeBufferPointer<UInt8>) -> R) -> R {
+            segments[Int(starts[i] >> 32)].withUnsafeBufferPointer { buffer in
+                var r = Reader(bytes: buffer, at: Int(starts[i] & 0xFFFF_FFFF), strings: strings)
+                _ = r.varint() // number
+                r.at += 8 // occurredAt
+                _ = r.varint() // room
+                _ = r.varint() // roomId
+                if r.varint() != 0 { _ = r.varint() } // round
+                if r.varint() != 0 { _ = r.varint() } // guideSegment
+                if r.varint() != 0 { _ = r.varint() } // guideIndex
+                _ = r.varint() // source
+                if r.varint() != 0 { _ = r.varint() } // speaker
+                if r.varint() != 0 { _ = r.varint() } // speakerLabel
+                _ = r.varint() // attribution
+                let quotable = r.byte() != 0
+                _ = r.varint() // form
+                let n = r.count()
+                return body(quotable, UnsafeBufferPointer(rebasing: buffer[r.at..<(r.at + n)]))
+            }
+        }
 
         func entry(at i: Int) -> ResearchRecord.Entry {
             let k = Int(starts[i] >> 32)

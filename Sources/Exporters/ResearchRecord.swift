@@ -317,7 +317,9 @@ public enum ResearchGate {
                         return special
                     }) : nil
             let kept = scanned ? scan.map { memo.store($0, number: c.number, text: c.text) } : nil
+            let remembered = findings.isEmpty ? [] : redactor.remembered(c, findings: findings)
             return GateResult(
+                remembered: remembered,
                 entry: ResearchRecord.Entry(
                     number: c.number, occurredAt: c.occurredAt,
                     room: roomNames[c.room] ?? names.scrub(s.roomName(c.room)), roomId: c.room, round: c.round,
@@ -348,6 +350,7 @@ public enum ResearchGate {
         var redactions = 0
         var done = 0
         var kept = ScanBatch()
+        var remembered: [String] = []
         let chunk = 256
         try pages.forEachPageWithScans({ page, stored in
             let chunks = (page.count + chunk - 1) / chunk
@@ -368,6 +371,7 @@ public enum ResearchGate {
                     }
                     if let w = r.warning { warnings.append(w) }
                     if let k = r.kept { kept.append(k) }
+                    remembered += r.remembered
                     switch r.left {
                     case .struck: excludedStruck += 1
                     case .withoutConsent: excludedConsent += 1
@@ -381,6 +385,8 @@ public enum ResearchGate {
         })
         // Best effort: an export that cannot keep its scans is still the export (the next one scans again).
         if kept.count > 0 { try? pages.keepScans(kept) }
+        // Session memory: a name found confidently in one contribution is hidden wherever another says it.
+        SessionMemoryPass.hide(redactor.memory(of: remembered), in: &entries)
         var log: [ResearchRecord.ProcessEntry] = []
         // Only those who took part in the research: a code the export leaves out for consent is not named here.
         for p in s.orderedParticipants where !p.withdrawn && (consents[p.code] ?? s.consentStatus(p)).isConsented {
@@ -440,6 +446,8 @@ public enum ResearchGate {
 /// One contribution through the gate: its entry (nil when left out), why it
 /// was left out, and its implicit-identification warning.
 struct GateResult: Sendable {
+    /// Names the session remembers from this contribution (`Redactor.remembered`), for the memory pass.
+    var remembered: [String] = []
     var entry: ResearchRecord.Entry?
     var left: Exclusion?
     var warning: ImplicitIdentificationWarning?
@@ -448,6 +456,50 @@ struct GateResult: Sendable {
 }
 
 enum Exclusion: Sendable { case struck, withoutConsent, withdrawn }
+
+/// The gate's last pass (Privacy/SessionMemory.swift): after every contribution has been through the gate, each
+/// quoted text is searched for the names the session remembers, and any found is replaced by `[PERSON]`. It reads
+/// the texts the gate made, so the scans it kept stay valid for the next export.
+enum SessionMemoryPass {
+    static func hide(_ memory: SessionMemory, in entries: inout EntryList) {
+        guard !memory.isEmpty, !entries.isEmpty else { return }
+        let chunk = 2_048
+        let chunks = (entries.count + chunk - 1) / chunk
+        let results = MemoryHits(count: chunks)
+        let list = entries
+        DispatchQueue.concurrentPerform(iterations: chunks) { k in
+            var hits: [(Int, ResearchRecord.Entry)] = []
+            for i in (k * chunk)..<min(list.count, (k + 1) * chunk) {
+                guard list.withQuotedText(at: i, { $0 && memory.mayOccur(utf8: $1) }) else { continue }
+                var e = list[i]
+                let hidden = memory.hide(e.text)
+                if hidden != e.text {
+                    e.text = hidden
+                    hits.append((i, e))
+                }
+            }
+            results.set(k, hits)
+        }
+        for (i, e) in results.all.joined() { entries.replace(at: i, with: e) }
+    }
+
+    /// Per-chunk hits, filled from several threads, one slot each.
+    final class MemoryHits: @unchecked Sendable {
+        private var slots: [[(Int, ResearchRecord.Entry)]]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: [], count: count) }
+        func set(_ k: Int, _ value: [(Int, ResearchRecord.Entry)]) {
+            lock.lock()
+            slots[k] = value
+            lock.unlock()
+        }
+        var all: [[(Int, ResearchRecord.Entry)]] {
+            lock.lock()
+            defer { lock.unlock() }
+            return slots
+        }
+    }
+}
 
 /// Per-chunk results of the gate, filled from several threads, one slot each.
 final class ChunkResults: @unchecked Sendable {

@@ -236,6 +236,7 @@ enum Vocab {
         ["surgery"],
         ["nursery"], ["hospital"], ["hub"], ["centre"], ["pru"], ["foyer"], ["hostel"], ["lodge"], ["house"], ["trust"],
         ["infants"], ["juniors"], ["practice"], ["infirmary"], ["high"], ["project"], ["unit"], ["cc"], ["mbc"], ["bc"],
+        ["comprehensive"], ["comprehensive", "school"],
     ]
 
     static let handleCues = set(

@@ -47,6 +47,30 @@ extension ScanContext {
             || Self.moreNotNames.contains(k)
     }
 
+    /// Token `i` is on no list (`unknown(i)`), by its bits: the rules below ask it of most tokens.
+    @inline(__always) func onNoList(_ i: Int) -> Bool { lists[i].rawValue & Self.nameOrWordBits == 0 }
+    /// Token `i` is a listed surname and no given name or everyday word ("Okonkwo", "nguyen"; not "White").
+    @inline(__always) func surnameOnly(_ i: Int) -> Bool {
+        lists[i].rawValue & Self.surnameBits == Self.surnameOnlyBits
+    }
+    static let givenOrSurnameBits = Gazetteer.Lists([.given, .surname]).rawValue
+    static let wordOrPlaceBits = Gazetteer.Lists([.word, .ambiguous, .town, .bigPlace]).rawValue
+    static let nameOrWordBits = Gazetteer.Lists([.word, .given, .surname, .town, .bigPlace]).rawValue
+    static let surnameBits = Gazetteer.Lists([.word, .given, .surname, .ambiguous]).rawValue
+    static let surnameOnlyBits = Gazetteer.Lists.surname.rawValue
+
+    /// Most words are in capitals (at least three of them, three in four of those of two letters or more): a note
+    /// typed in capitals, where case says nothing about names.
+    func isShouted() -> Bool {
+        var words = 0
+        var caps = 0
+        for k in tokens.indices where tokens[k].kind == .word && tokens[k].end - tokens[k].start >= 2 {
+            words += 1
+            if tokens[k].allCaps { caps += 1 }
+        }
+        return caps >= 3 && caps * 4 >= words * 3
+    }
+
     /// "grp", "ppts", "mtg": a lower-case word without a vowel is shorthand, not a name.
     static func noVowel(_ k: String) -> Bool {
         !k.utf8.contains { $0 == 97 || $0 == 101 || $0 == 105 || $0 == 111 || $0 == 117 || $0 == 121 || $0 >= 128 }
@@ -101,6 +125,13 @@ extension ScanContext {
                 e += 1
                 added += 1
                 continue
+            } else if !tokens[i].capitalised, ["o", "d"].contains(n.key), ["'", "’"].contains(key(e + 2)),
+                joined(e + 2), joined(e + 3), tok(e + 3)?.kind == .word
+            {
+                // "niamh o'sullivan": the O' of a surname in lower case.
+                e += 3
+                added += 1
+                continue
             }
             break
         }
@@ -108,7 +139,7 @@ extension ScanContext {
     }
 
     static let surnameModified = Vocab.set(
-        "family families household brothers sisters twins kids boys girls children chn siblings sibs case cases lads clan parents boy girl lad"
+        "family families household brothers bros sisters twins kids boys girls children chn siblings sibs case cases lads clan parents boy girl lad"
     )
     /// How reports name a person they do not name ("Boy A", "Child C", "the victim"): never a name.
     static let designations = Vocab.set(
@@ -263,7 +294,7 @@ extension ScanContext {
 
     /// Family words that shorthand puts straight after a person's name ("jaycee mum's no.").
     static let familyWords = Vocab.set(
-        "mum mums mum's dad dads dad's nan nan's nana gran stepdad stepmum bro bro's sis sister brother bf gf")
+        "mum mums mum's dad dads dad's nan nan's nana gran stepdad stepmum bro bros bro's sis sister brother bf gf")
     /// Relative ages and birth order: "florin - older bro", "the eldest".
     static let birthOrder = Vocab.set("older younger eldest youngest elder oldest big little")
 
@@ -339,6 +370,15 @@ extension ScanContext {
         return false
     }
 
+    /// Words a person's name follows in notes and chat ("seen with", "dob for", "met", "told").
+    static let personObjectCues = Vocab.set(
+        """
+        with w for saw seen met meet told tell asked ask texted messaged rang called visited collected dropped said says
+        reckons thinks
+        """)
+    /// What may follow a person's name in such a note: a verb, a joiner, or where and when they were seen.
+    static let afterPersonObject = Vocab.set(
+        "and to at in on about outside near by again yesterday today tonight last earlier")
     static let modalVerbs = Vocab.set(
         "will would could can should might must did does didn't didnt won't wont can't couldn't wouldn't isn't wasn't")
     static let possessives = Vocab.set("his her their")
@@ -561,14 +601,32 @@ extension ScanContext {
             }
             let p = tokens[a - 1]
             // In lower case only where a note opens ("zorvika quennel-harris, 14").
-            let lower = !tokens[a].capitalised && !p.capitalised && opensNote(a - 1) && unknown(a - 1)
+            // "abdirahman warsame 14": a listed surname that is no everyday word opens the note too.
+            let lower =
+                !tokens[a].capitalised && !p.capitalised && (onNoList(a - 1) || surnameOnly(a - 1)) && opensNote(a - 1)
             guard p.kind == .word, p.capitalised && tokens[a].capitalised || lower, !p.allCaps, p.length >= 3,
                 tokens[a].start - p.end == 1,
-                unknown(a - 1) || given(a - 1) && !ambiguous(a - 1), !notAName(a - 1), !Vocab.titles.contains(p.key),
+                onNoList(a - 1) || surnameOnly(a - 1) || given(a - 1) && !ambiguous(a - 1), !notAName(a - 1),
+                !Vocab.titles.contains(p.key),
                 !Vocab.relations.contains(p.key), !Vocab.personNouns.contains(p.key),
                 !candidates.contains(where: { $0.start < p.end && p.start < $0.end })
             else { continue }
             candidates[k].start = p.start
+        }
+        // "ayaan farah", "Tyrone Gayle": two parts of a name found one by one, a space apart, are one name.
+        var k = candidates.count - 1
+        while k > 0 {
+            defer { k -= 1 }
+            guard candidates[k].label == .person, !candidates[k].sessionName,
+                let a = tokenIndex(startingAt: candidates[k].start), a >= 1, tokens[a].start - tokens[a - 1].end == 1,
+                tokens[a - 1].kind == .word,
+                let m = candidates.firstIndex(where: {
+                    $0.label == .person && !$0.sessionName && $0.end == tokens[a - 1].end
+                })
+            else { continue }
+            candidates[m].end = candidates[k].end
+            candidates[m].possible = candidates[m].possible && candidates[k].possible
+            candidates.remove(at: k)
         }
     }
 
@@ -791,6 +849,8 @@ extension ScanContext {
             findNamesAgainInText()
             findAgesOfPeople()
         }
+        // "SEAN 15 - REPORTED MISSING": a note typed in capitals says nothing by its case, so a listed name is a name.
+        let shouted = isShouted()
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
@@ -913,7 +973,8 @@ extension ScanContext {
             let apostrophed =
                 (key(i - 1) == "'" || key(i - 1) == "’") && (key(i - 2) == "o" || key(i - 2) == "d")
                 && !tokens[i - 1].spaceBefore
-                && !tokens[i].spaceBefore && tokens[i - 2].capitalised
+                && !tokens[i].spaceBefore
+                && (tokens[i - 2].capitalised || surnameOnly(i) || on(.surname, i) && !on(.word, i))
             if t.kind == .word, t.capitalised && !t.allCaps || unknown(i) || on(.surname, i) && !on(.word, i),
                 t.length >= 3,
                 key(i - 1) == "the" || apostrophed && key(i - 3) == "the"
@@ -988,7 +1049,8 @@ extension ScanContext {
                 continue
             }
             // "Nasra, she was…", "and Chen, the boy, he…": a name, then the person it is, in apposition.
-            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i + 1) == ",", !on(.word, i),
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i + 1) == ",",
+                !on(.word, i) || given(i) && ["she", "he"].contains(key(i + 2)) && tokens[i].sentenceStart,
                 ["she", "he"].contains(key(i + 2))
                     || key(i + 2) == "the" && inSet(.singlePersonNouns, i + 3) && key(i + 4) == ",",
                 !notAName(i), !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k)
@@ -1000,7 +1062,7 @@ extension ScanContext {
             }
             // Notes open with a name and an age, in any case: "grace 15 - in care", "hope (14) - Tilbury",
             // "sadia 14 bangladeshi" (a name that is also a word, or one nobody listed, is a possible name).
-            if t.kind == .word, t.length >= 3, !t.allCaps, opensNote(i),
+            if t.kind == .word, t.length >= 3, !t.allCaps || shouted && given(i), opensNote(i),
                 given(i) || unknown(i),
                 !notAName(i), !on([.town, .bigPlace], i), !kv.contains(.relations), !kv.contains(.personNouns),
                 !kv.contains(.singlePersonNouns)
@@ -1022,6 +1084,53 @@ extension ScanContext {
                     continue
                 }
             }
+            // "wojcik - dad works agency", "nguyen - nail bar", "Begum: 15, excluded": a note opens with a listed name
+            // that is no everyday word (a surname too), set off by a spaced dash or a colon.
+            if t.kind == .word, t.length >= 4, lists[i].rawValue & Self.givenOrSurnameBits != 0,
+                lists[i].rawValue & Self.wordOrPlaceBits == 0, !t.allCaps || shouted,
+                let n = tok(i + 1), n.isPunct("-–:") && (n.spaceBefore || n.text == ":"),
+                tok(i + 2).map({ !$0.isPunct(")") }) ?? false, opensNote(i), !notAName(i),
+                !kv.contains(.relations), !kv.contains(.personNouns)
+            {
+                var c = Candidate(label: .person, start: t.start, end: t.end)
+                c.possible = !given(i)
+                candidates.append(c)
+                continue
+            }
+            // "seen with gabzira", "dob for ruqaya", "met zorvek": in lower case, a word on no list (no English word,
+            // no listed name or place, no shorthand) after a preposition or verb a person follows, going nowhere else.
+            if t.kind == .word, !t.capitalised, t.length >= 4, onNoList(i), i > 0,
+                Self.personObjectCues.contains(tokens[i - 1].key), !covered(i), !notAName(i), !Self.brands.contains(k),
+                !Self.vehicleCues.contains(k), !Self.nounShaped(k), !Vocab.genericServiceWords.contains(k),
+                tok(i + 1).map({
+                    $0.kind == .punct || Vocab.strongVerbs.contains($0.key) || Vocab.weakVerbs.contains($0.key)
+                        || Self.reportedVerbs.contains($0.key)
+                        || Self.afterPersonObject.contains($0.key)
+                }) ?? true
+            {
+                var c = Candidate(label: .person, start: t.start, end: t.end)
+                c.possible = true
+                candidates.append(c)
+                continue
+            }
+            // "the Quarshiews were known", "the Okonkwos": a family named by its surname in the plural.
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 5, k.hasSuffix("s"), key(i - 1) == "the",
+                !on([.word, .town, .bigPlace], i), !Self.acronymPlural(t), !notAName(i), !Self.moreNotNames.contains(k),
+                tok(i + 1).map({ $0.kind == .punct || !$0.capitalised }) ?? true
+            {
+                let stem = String(k.dropLast())
+                let lists = gazetteer.lists(stem)
+                if lists.isDisjoint(with: [.word, .given, .town, .bigPlace, .ambiguous]),
+                    !Vocab.notNames.contains(stem), !Vocab.nationalities.contains(stem),
+                    !Vocab.countries.contains(stem),
+                    !Self.brands.contains(stem), !Vocab.genericServiceWords.contains(stem), !Vocab.roles.contains(stem)
+                {
+                    var c = Candidate(label: .person, start: t.start, end: t.end)
+                    c.possible = !lists.contains(.surname)
+                    candidates.append(c)
+                    continue
+                }
+            }
             // "lil zorv runs the line", "big kez": a street name with its prefix, in lower case.
             if t.kind == .word, !t.capitalised, k == "lil" || k == "big" || k == "little", let n = tok(i + 1),
                 n.kind == .word, n.length >= 3, !n.capitalised, unknown(i + 1), !notAName(i + 1), !covered(i + 1)
@@ -1032,8 +1141,16 @@ extension ScanContext {
                 i += 1
                 continue
             }
-            // A word on no list where a name stands: "and Kez said", "Jaxon was 14", "Tiah (15)", "her bf jaydee".
-            if t.kind == .word, t.length >= 3, !t.allCaps, unknown(i), !notAName(i),
+            // A word on no list where a name stands: "and Kez said", "Jaxon was 14", "Tiah (15)", "her bf jaydee"; a
+            // listed surname that is no everyday word stands there the same way ("spoke to nguyen", "and Kowalczyk said").
+            if t.kind == .word, t.length >= 3, !t.allCaps,
+                onNoList(i)
+                    || surnameOnly(i)
+                        // "a McDonald's by the station": a surname's "'s" is a person's only before what people have.
+                        && !(["'", "’"].contains(key(i + 1)) && !Self.possessedByPeople.contains(key(i + 3)))
+                        // "Mansfield Woodhouse": after a place found, a surname-like word goes on naming the place.
+                        && !(i > 0 && tokens[i].spaceBefore && covered(i - 1)),
+                !notAName(i),
                 !(on([.town, .bigPlace], i) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)),
                 !kv.contains(.relations), !kv.contains(.personNouns), !Self.vehicleCues.contains(k),
                 !Self.brands.contains(k), possibleNamePosition(i)
@@ -1131,6 +1248,8 @@ extension ScanContext {
             // The gazetteer.
             guard t.kind == .word, t.length >= 2, given(i), !notAName(i),
                 !t.allCaps || t.length > 3 && tok(i + 1)?.allCaps == true
+                    // "KAYLEIGH (14)", "FLORIN 17 ROMA FAMILY": a name in capitals before an age, or in a shouted note.
+                    || t.length >= 3 && !ambiguous(i) && (shouted || (ageAfterName(i) ?? looseAgeAfterName(i)) != nil)
             else { continue }
             let isGiven = true
             let ambiguous = self.ambiguous(i)

@@ -140,6 +140,7 @@ extension ScanContext {
     /// a listed place (or a capitalised word on no list) set off by a comma after their age or a person word.
     /// Runs after people and ages are found.
     mutating func findPlacesSetOffInNotes() {
+        findPlacesBesidePlaces()
         let marks = candidates.filter { $0.label == .age || $0.label == .person }.map(\.end)
         guard !marks.isEmpty else { return }
         for c in tokens.indices where tokens[c].isPunct(",") && c > 0 {
@@ -179,6 +180,44 @@ extension ScanContext {
     }
 
     static let pluralPersonNounsForNotes = Vocab.set("brothers sisters siblings twins cousins sibs bros")
+
+    /// "Auchinleck + Cumnock", "Rumney, Trowbridge", "the DN4 area, Balby": a capitalised word on no list beside a
+    /// place found (a comma, "+", "&", "/" or "and" between, either side) and ending its item is a place too.
+    mutating func findPlacesBesidePlaces() {
+        let places = candidates.filter { $0.label == .location || $0.label == .postcode }
+        guard !places.isEmpty else { return }
+        func separator(_ j: Int) -> Bool { tok(j)?.isPunct(",+&/") == true || key(j) == "and" }
+        for i in tokens.indices {
+            let t = tokens[i]
+            guard t.kind == .word, t.capitalised, !t.allCaps, t.length >= 4,
+                onNoList(i) || surnameOnly(i), !quiet[i],
+                !inSet(.notNames, i), !Self.brands.contains(t.key), !Self.acronymPlural(t), !Self.nounShaped(t.key),
+                !Vocab.genericServiceWords.contains(t.key), !Vocab.genericOrgModifiers.contains(t.key),
+                !Vocab.orgHeads.contains(key(i + 1)), !Vocab.streetHeads.contains(key(i + 1)),
+                // The item ends there, or the note goes on ("Aberdare + Wexcombe mostly"), but not "Zorvek said".
+                tok(i + 1).map({
+                    $0.kind == .punct || separator(i + 1)
+                        || !$0.capitalised && !Vocab.strongVerbs.contains($0.key) && !Vocab.weakVerbs.contains($0.key)
+                            && !Self.reportedVerbs.contains($0.key)
+                }) ?? true,
+                !candidates.contains(where: {
+                    $0.start < t.end && t.start < $0.end
+                        && !($0.label == .person && $0.start == t.start && $0.end == t.end)
+                })
+            else { continue }
+            // The place before: right before the separator, or "the DN4 area" before it.
+            let before =
+                separator(i - 1) && i >= 2
+                && places.contains {
+                    $0.end == tokens[i - 2].end || key(i - 2) == "area" && i >= 3 && $0.end == tokens[i - 3].end
+                }
+            let after = separator(i + 1) && places.contains { tok(i + 2)?.start == $0.start }
+            guard before || after else { continue }
+            // Taken for a person nobody listed before the place beside it was seen: it is the place.
+            candidates.removeAll { $0.label == .person && $0.start == t.start && $0.end == t.end }
+            add(.location, tokens: i, i)
+        }
+    }
 
     mutating func markNationalBodies() {
         var i = 0
@@ -307,7 +346,7 @@ extension ScanContext {
     }
 
     static let strongOrgTails: Set<String> = Vocab.set(
-        "school academy college surgery primary nursery pru camhs infants juniors high")
+        "school academy college surgery primary nursery pru camhs infants juniors high comprehensive")
     /// Heads named after a capitalised word even in lower case: "the Riverside team", "the Phoenix project", "the Willow unit".
     static let teamLikeHeads: Set<String> = Vocab.set("team project unit")
     /// Welsh words inside a school's name after "Ysgol" ("Ysgol Gyfun Ystalyfera", "Ysgol y Strade").
@@ -400,6 +439,9 @@ extension ScanContext {
     )
 
     static let welshStreetHeads = Vocab.set("heol ffordd stryd lon")
+    /// Before a street named in lower case ("on hollins walk").
+    static let streetPrepositions = Vocab.set("on off down up along near onto opposite nr via")
+    static let everydayBits = Gazetteer.Lists([.word, .ambiguous]).rawValue
 
     mutating func findStreetsAndEstates() {
         var i = 0
@@ -407,12 +449,16 @@ extension ScanContext {
             defer { i += 1 }
             let k = key(i)
             // "Heol y Nant", "41 Ffordd Las": Welsh streets name the kind first.
-            if inSet(.welshStreetHeads, i), tokens[i].capitalised, let n = tok(i + 1), n.kind == .word,
-                n.capitalised || ["y", "yr"].contains(n.key)
+            // "7 heol y felin": after a house number, in lower case too.
+            let afterNumber = tok(i - 1).map { $0.kind == .number && $0.length <= 4 } == true
+            if inSet(.welshStreetHeads, i), tokens[i].capitalised || afterNumber, let n = tok(i + 1),
+                n.kind == .word, n.capitalised || ["y", "yr"].contains(n.key) || afterNumber && n.length >= 3
             {
                 var e = i + 1
                 if ["y", "yr"].contains(n.key) {
-                    guard tok(e + 1)?.capitalised == true else { continue }
+                    guard let m = tok(e + 1), m.kind == .word, m.capitalised || afterNumber && m.length >= 3 else {
+                        continue
+                    }
                     e += 1
                 }
                 var f = i
@@ -454,7 +500,24 @@ extension ScanContext {
                 tok(i - d - 1).map { $0.kind == .number && $0.length <= 4 } == true
                     && (1...d).allSatisfy { tok(i - $0)?.kind == .word && !Vocab.functionWords.contains(key(i - $0)) }
             }
-            if needsCapital && !tokens[i].capitalised && !numbered { continue }
+            // "no 4 the crescent", "12 The Avenue": a house number before a street named with "the".
+            if key(i - 1) == "the", let h = tok(i - 2),
+                h.kind == .number && h.length <= 4
+                    || h.kind == .alnum
+                        && h.digits > 0 && h.length <= 5,
+                tokens[i].capitalised || tokens[i - 1].spaceBefore,
+                tok(i + 1).map({ $0.kind == .punct || $0.capitalised }) ?? true, !isQuiet(i - 2, i)
+            {
+                let f = ["no", "flat", "number"].contains(key(i - 3)) ? i - 3 : i - 2
+                add(.location, tokens: f, i)
+                continue
+            }
+            // "on hollins walk": in lower case, a street word after a word that is no everyday word, after "on/off…".
+            let namedLower =
+                !tokens[i].capitalised && i >= 2 && tokens[i - 1].kind == .word && tokens[i - 1].length >= 3
+                && lists[i - 1].rawValue & Self.everydayBits == 0 && !quiet[i - 1] && !inSet(.notNames, i - 1)
+                && !ScanContext.chatWords.contains(key(i - 1)) && Self.streetPrepositions.contains(key(i - 2))
+            if needsCapital && !tokens[i].capitalised && !numbered && !namedLower { continue }
             var j = i - 1
             var first: Int?
             var anyCapital = false
@@ -470,7 +533,11 @@ extension ScanContext {
                 if Vocab.functionWords.contains(t.key) && !(t.capitalised && !t.sentenceStart && j == i - 1) { break }
                 // "seen nr hollybush rd", "went down station road": a lower-case preposition is not the street's.
                 if !t.capitalised, Self.streetStops.contains(t.key) { break }
-                if t.capitalised { anyCapital = true } else if needsCapital && !numbered || anyCapital { break }
+                if t.capitalised {
+                    anyCapital = true
+                } else if needsCapital && !numbered && !(namedLower && j == i - 1) || anyCapital {
+                    break
+                }
                 first = j
                 j -= 1
             }
@@ -541,6 +608,8 @@ extension ScanContext {
         "inquiry inquiries review reviews report reports case cases scandal scandals grooming serious judgment judgement"
     )
     static let placeNouns = Vocab.set("stn station centre town area estate bus train")
+    /// A town's people or groups, named by the town ("the Fleetwood girls", "Neath folk").
+    static let townFolk = Vocab.set("folk folks people lads girls boys kids youngsters gang gangs crew lot olders")
     /// Things that happen to a person somewhere: "found in a flat in Coventry", "arrested in Leeds".
     static let eventVerbs = Vocab.set(
         "found seen arrested picked taken trafficked located spotted stopped missing stayed staying")
@@ -680,7 +749,9 @@ extension ScanContext {
                 let onlyAPlace =
                     !wordy && !lists[i].contains(.word) && t.length >= 5 && !lists[i].contains(.ambiguous)
                 if !t.capitalised && !(prep && (!wordy || nounAfter || nameLike)) && !onlyAPlace { continue }
-                if wordy && !prep { continue }
+                // "any Neath folk on here", "the Fleetwood girls": a town's people, named by the town.
+                let itsPeople = t.capitalised && !t.sentenceStart && Self.townFolk.contains(key(e + 1))
+                if wordy && !prep && !itsPeople { continue }
                 if Self.publicReferences.contains(key(e + 1)) { continue }
                 if isQuiet(i, e) { continue }
                 // "Lewsey Farm", "Hartcliffe Park": a place-name word after a town joins it.

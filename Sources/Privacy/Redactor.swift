@@ -34,6 +34,46 @@ public struct Redactor: Sendable {
         }
     }
 
+    /// The session memory (SessionMemory.swift) from the names `worthRemembering` gave for each contribution's
+    /// unresolved findings, without any text a person rejected.
+    public func memory(of names: some Sequence<String>) -> SessionMemory {
+        SessionMemory(names: names, rejected: rejected)
+    }
+
+    /// What the session remembers of contribution `c`: its unresolved `likely` names.
+    public func remembered(_ c: Contribution, findings: [Finding]) -> [String] {
+        SessionMemory.worthRemembering(unresolved(c, findings: findings))
+    }
+
+    /// `c`'s unresolved findings, then the names `memory` holds that the text says elsewhere (not rejected here).
+    public func unresolved(_ c: Contribution, findings: [Finding], memory: SessionMemory) -> [Finding] {
+        let own = unresolved(c, findings: findings)
+        guard !memory.isEmpty else { return own }
+        // Not where an accepted redaction or one of the text's own findings already is.
+        let besides = findings + c.redactions.map { Finding(label: $0.label, span: $0.span, text: "") }
+        return own + unresolved(c, findings: memory.findings(in: c.text, besides: besides))
+    }
+
+    /// Every live contribution's unresolved findings with the session's memory applied, and that memory: what
+    /// `convene review` lists and what `convene redact` numbers. Scans every contribution once.
+    public func sessionFindings(_ s: SessionState) -> (findings: [Int: [Finding]], memory: SessionMemory) {
+        var own: [Int: [Finding]] = [:]
+        var names: [String] = []
+        for c in s.contributions where !c.erased && !c.struck {
+            let found = scanner.scan(c.text)
+            own[c.number] = found
+            // Background material never leaves, so the export gate never scans it: it teaches the memory nothing.
+            if c.attribution != .background { names += remembered(c, findings: found) }
+        }
+        let memory = self.memory(of: names)
+        var out: [Int: [Finding]] = [:]
+        for c in s.contributions where !c.erased && !c.struck {
+            let f = unresolved(c, findings: own[c.number] ?? [], memory: memory)
+            if !f.isEmpty { out[c.number] = f }
+        }
+        return (out, memory)
+    }
+
     public func exportText(_ c: Contribution) -> String { exportText(c, findings: scanner.scan(c.text)) }
 
     /// The same, from `findings` the caller already has (`scanner.scan(c.text)`).

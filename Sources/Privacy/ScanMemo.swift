@@ -134,7 +134,12 @@ extension IdentifierScanner {
     /// 8: ages after a bracketed note or a hyphenated name, places set off after an age in notes, codes spelled
     ///    after an address or as a correction.
     /// 9: people opening lines and lists, blind5's shorthand shapes, a first name before a found surname.
-    public static let rulesVersion = 11
+    /// 10: session 7's ages and numbers (`ages` branch: an adult's age after a relation, ages closed by a dash or
+    ///     arrow, ordinal birthdays, spoken years, NI numbers said apart).
+    /// 11: the ages work's last change (main).
+    /// 12: session 7's people and places (names in capitals, surnames where a name stands or opening a note, words
+    ///     on no list after "with/for/met", places beside places, a town's people, comprehensives).
+    public static let rulesVersion = 12
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this

@@ -289,7 +289,19 @@ enum Build {
         guard let c = state.contribution(n) else { throw ActionError.refused(.unknownContribution(n)) }
         guard !c.erased else { throw ActionError.refused(.contributionErased(n)) }
         guard !choices.isEmpty else { throw ActionError.nothingToRedact(number: n) }
-        let findings = Redactor(session: state).unresolved(c)
+        let redactor = Redactor(session: state)
+        // Numbered as `convene review` lists them: the contribution's own findings, then the names the session
+        // remembers from elsewhere (Privacy/SessionMemory.swift). Finding the latter scans the whole session, so it
+        // is done only when a number or "all" asks for it.
+        var findings = redactor.unresolved(c)
+        if choices.contains(where: {
+            switch $0 {
+            case .acceptAll, .accept, .reject: return true
+            case .acceptFinding, .rejectFinding, .manual: return false
+            }
+        }) {
+            findings = redactor.sessionFindings(state).findings[n] ?? []
+        }
         func finding(_ k: Int) throws -> Finding {
             guard k >= 1 && k <= findings.count else {
                 throw ActionError.noFinding(number: n, count: findings.count, asked: k)

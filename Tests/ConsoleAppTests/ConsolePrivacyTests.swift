@@ -205,6 +205,34 @@ final class ConsolePrivacyTests: XCTestCase {
         XCTAssertNil(index.unresolved[22], "edited away")
     }
 
+    /// The review list holds the session's memory (Privacy/SessionMemory.swift): a name found with a cue in one
+    /// contribution is listed where another says it bare, and goes from everywhere once rejected; the incremental
+    /// index equals a full rescan at every step.
+    func testReviewListHuntsANameFoundInAnotherContribution() throws {
+        var events = DemoSession.events()
+        var state = try SessionState.replay(events)
+        var index = PrivacyIndex(session: state)
+        let t = events.last!.at
+        let first = state.contributions.count + 1
+        let steps: [any EventPayload] = [
+            ContributionLogged(source: .verbal, speaker: "P02", text: "we only heard about zorvek last week"),
+            ContributionLogged(source: .verbal, speaker: "P01", text: "her son Zorvek was picked up again"),
+            RedactionRejected(
+                number: first + 1, span: TextSpan(start: 8, end: 14), label: .person, reason: "a game's name"),
+        ]
+        var bare: [[String]] = []
+        for (i, payload) in steps.enumerated() {
+            events.append(SessionEvent(at: t.addingTimeInterval(Double(i + 1)), by: "Ira Notes", payload))
+            let next = try SessionState.replay(events)
+            index.update(from: state, to: next)
+            state = next
+            XCTAssertEqual(index, PrivacyIndex(session: state), "after step \(i + 1) (\(type(of: payload).kind))")
+            bare.append(index.findings(first, in: state).filter { $0.label == .person }.map(\.text))
+        }
+        XCTAssertEqual(bare, [[], ["zorvek"], []], "found once the cue is said elsewhere; quiet once rejected")
+        XCTAssertFalse(index.contributionsToReview.contains(first))
+    }
+
     /// A long log is scanned newest first, the rest a chunk per tick; the result equals a scan of everything.
     func testLongLogIsScannedNewestFirstThenOnTicks() throws {
         var events = DemoSession.events()

@@ -200,19 +200,21 @@ final class CorpusEvaluationTests: XCTestCase {
 
     /// blind6.jsonl: written blind in session 6, held out and scored by the lead twice (docs/privacy.md: overlap
     /// R 0.890 before session 6's work, 0.918 after it, at main b044630). Development data from session 7, when blind7
-    /// and blind8 were written to take its place; 0.947 after session 7's ages and numbers work.
+    /// and blind8 were written to take its place; 0.947 after session 7's ages and numbers work, 0.956 after its
+    /// people and places alone, 0.980 with both (`ages`, `people` branches).
     func testSixthBlindCorpusHoldsItsFloor() throws {
-        try assertFloor("blind6", utterances: 545, recall: 0.94, "held out in session 6, development data since")
+        try assertFloor("blind6", utterances: 545, recall: 0.97, "held out in session 6, development data since")
     }
 
     /// A development corpus keeps the recall this session's work reached (a floor just under it, so a rule change
-    /// that loses what was found fails) and precision 0.90; issue 18's targets are judged on held-out text.
+    /// that loses what was found fails) and precision 0.93 (the recall work may spend precision down to there, no
+    /// further); issue 18's targets are judged on held-out text.
     private func assertFloor(_ name: String, utterances: Int, recall: Double, _ note: String) throws {
         let lines = try CorpusEvaluation.load(name)
         XCTAssertEqual(lines.count, utterances)
         let all = CorpusEvaluation.table("\(name).jsonl (\(note))", lines, scanner: IdentifierScanner())
         XCTAssertGreaterThanOrEqual(all[.overlap]!.recall, recall, "\(name) overlap recall")
-        XCTAssertGreaterThanOrEqual(all[.overlap]!.precision, 0.90, "\(name) overlap precision")
+        XCTAssertGreaterThanOrEqual(all[.overlap]!.precision, 0.93, "\(name) overlap precision")
     }
 
     func testCorpusSpansAreScalarOffsets() throws {

@@ -466,4 +466,81 @@ final class RecallClassTests: XCTestCase {
         XCTAssertEqual(r.unresolved(s.contributions[1]).map { "\($0.label.rawValue):\($0.text)" }, ["LOCATION:ZEDLAND"])
         XCTAssertEqual(r.exportText(s.contributions[1]), "the lads at [PLACE] again")
     }
+
+    // MARK: Session 7 (`people`): classes, not strings; invented names, each rule beside a false-alarm twin.
+
+    func person(_ text: String) -> [String] {
+        scanner.scan(text).filter { $0.label == .person }.map(\.text)
+    }
+
+    func testNamesInCapitalsAndNamesOpeningNotes() {
+        // A note typed in capitals: a listed name is a name whatever its case.
+        assertFinds("JOSIAH 15 - BACK HOME, NO CONCERNS RAISED", "PERSON:JOSIAH")
+        assertFinds("DESHAWN (13) -> back to nan's", "PERSON:DESHAWN")
+        XCTAssertEqual(person("CSE TEAM - 4 REFERRALS THIS WEEK, NONE MET THRESHOLD"), [])
+        XCTAssertEqual(person("NHS TRUST MEETING MOVED TO 15:00"), [])
+        // A note opened by a listed surname that is no everyday word, set off by a dash or a colon.
+        assertFinds("kowalczyk - aunt has PR now", "PERSON:kowalczyk")
+        assertFinds("okonkwo: moved out of area", "PERSON:okonkwo")
+        XCTAssertEqual(person("safeguarding - all agreed"), [])
+        XCTAssertEqual(person("monday - strat mtg moved"), [])
+        XCTAssertEqual(person("dsl - to chase school"), [])
+        assertFinds("the o'donnelly family were known to us", "PERSON:o'donnelly")
+    }
+
+    func testLowerCaseWordsOnNoListWhereAPersonFollows() {
+        assertFinds("seen with zorvinda outside the shop again", "PERSON:zorvinda")
+        assertFinds("dob 3.4.11 for quenzira, not the one on the form", "PERSON:quenzira")
+        XCTAssertEqual(person("can we do it for tmrw instead"), [])
+        XCTAssertEqual(person("met with camhs about it"), [])
+        XCTAssertEqual(person("we talked about brexit and stuff"), [])
+        assertFinds("she said zorvinda had gone again", "PERSON:zorvinda")
+        XCTAssertEqual(person("she said tbh it was fine"), [])
+        // A family named by its surname in the plural.
+        assertFinds("the Quarshiews were known to us", "PERSON:Quarshiews")
+        assertFinds("the Okonkwos moved last year", "PERSON:Okonkwos")
+        XCTAssertEqual(person("the DSLs and the Mondays and the Leeds lot"), [])
+    }
+
+    func testStreetsInLowerCaseAndStreetsNamedWithThe() {
+        assertFinds("gran's address is 9 ffordd y dderwen now", "LOCATION:9 ffordd y dderwen")
+        assertFinds("they picked him up on quenby walk last night", "LOCATION:quenby walk")
+        assertFinds("flat 4 the crescent, Aberdare", "LOCATION:flat 4 the crescent")
+        assertQuiet("we went on a walk after the meeting")
+        assertQuiet("he was on his way home")
+        assertQuiet("I had 2 the same week")
+    }
+
+    func testWholeNamesInLowerCase() {
+        // One finding for the whole name, so no part of it is left outside the span.
+        assertFinds("quarshiew okonkwo 14 - nfa", "PERSON:quarshiew okonkwo")
+        assertFinds("siobhan o'quenby aged 15", "PERSON:siobhan o'quenby")
+        assertFinds("josiah deshawn 15 and kai", "PERSON:josiah deshawn")
+        // A list stays a list.
+        XCTAssertEqual(person("Josiah, Deshawn and Kai"), ["Josiah", "Deshawn", "Kai"])
+    }
+
+    func testSurnamesWhereANameStands() {
+        assertFinds("we spoke to Okonkwo yesterday about the flat", "PERSON:Okonkwo")
+        assertFinds("and okonkwo said he'd never go back", "PERSON:okonkwo")
+        XCTAssertEqual(person("There's a McDonald's by the station where they wait"), [])
+        XCTAssertEqual(person("it all kicked off over Christmas"), [])
+        XCTAssertEqual(person("the conference was in Manchester this year"), [])
+    }
+
+    func testPlacesBesidePlacesAndTownsFolk() {
+        // A capitalised word on no list beside a place found is a place too, either side.
+        assertFinds("cases in Wexcombe + Aberdare mostly", "LOCATION:Wexcombe")
+        assertFinds("Aberdare + Wexcombe mostly", "LOCATION:Wexcombe")
+        assertFinds("the CF44 area, Thornwick", "LOCATION:Thornwick")
+        assertFinds("yeah Quenbury, Aberdare, all of that side", "LOCATION:Quenbury")
+        XCTAssertEqual(labels("cases in Aberdare, Josiah and me"), ["LOCATION:Aberdare", "PERSON:Josiah"])
+        // A town named by its people.
+        assertFinds("any Barry lads on the call know him?", "LOCATION:Barry")
+        XCTAssertFalse(labels("Barry said the lads were fine").contains("LOCATION:Barry"))
+        // A comprehensive is a school.
+        assertFinds("she's at Cwmtaf Comprehensive now", "ORGANISATION_LOCAL:Cwmtaf Comprehensive")
+        assertQuiet("we need a comprehensive review of the plan")
+        assertQuiet("he goes to the local comprehensive")
+    }
 }

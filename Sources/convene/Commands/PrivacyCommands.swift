@@ -141,10 +141,12 @@ struct ReviewCommand: ParsableCommand {
         let journal = try Sessions.read(session)
         defer { (journal as? PostgresJournal)?.close() }
         let redactor = Redactor(session: journal.state)
+        // With the session's memory: a name found in one contribution is listed wherever another says it.
+        let (unresolved, _) = redactor.sessionFindings(journal.state)
         var total = 0
         var special = 0
         for c in journal.state.contributions where !c.erased && !c.struck {
-            for (k, f) in redactor.unresolved(c).enumerated() {
+            for (k, f) in (unresolved[c.number] ?? []).enumerated() {
                 total += 1
                 if json {
                     try Output.printJSON(
