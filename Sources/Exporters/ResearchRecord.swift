@@ -235,8 +235,9 @@ public enum ResearchGate {
                 excludedWithoutConsent: 0, excludedWithdrawn: 0, log: []))
     }
 
-    /// The same pass, each included entry handed to `consume` in number order as it is made instead of kept:
-    /// the record then comes back without contributions (a study export merges them straight into its own list).
+    /// The same pass, each included entry handed to `consume` in number order once the session's memory pass is
+    /// done, instead of kept: the record then comes back without contributions (a study export merges them straight
+    /// into its own list).
     public static func prepare(
         _ s: SessionState, pages: some ContributionPageSource, implicit scope: ImplicitIdentificationScope = .session,
         progress: ((Double) -> Void)? = nil, entries consume: ((ResearchRecord.Entry) -> Void)?
@@ -366,7 +367,7 @@ public enum ResearchGate {
             for part in results.all {
                 for r in part {
                     if let e = r.entry {
-                        if let consume { consume(e) } else { entries.append(e) }
+                        entries.append(e)
                         included.insert(e.number)
                     }
                     if let w = r.warning { warnings.append(w) }
@@ -387,6 +388,12 @@ public enum ResearchGate {
         if kept.count > 0 { try? pages.keepScans(kept) }
         // Session memory: a name found confidently in one contribution is hidden wherever another says it.
         SessionMemoryPass.hide(redactor.memory(of: remembered), in: &entries)
+        // A study export takes the entries only now, after the memory pass: handed over as they were made, a name
+        // found in a later contribution would stay in clear in an earlier one. One session's entries are held.
+        if let consume {
+            for e in entries { consume(e) }
+            entries = EntryList()
+        }
         var log: [ResearchRecord.ProcessEntry] = []
         // Only those who took part in the research: a code the export leaves out for consent is not named here.
         for p in s.orderedParticipants where !p.withdrawn && (consents[p.code] ?? s.consentStatus(p)).isConsented {

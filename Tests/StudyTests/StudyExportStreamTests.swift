@@ -172,6 +172,30 @@ final class StudyExportStreamTests: XCTestCase {
         XCTAssertEqual(
             try f.fingerprint(), before, "a refused export writes nothing and leaves every session as it was")
     }
+    /// The session memory reaches a study export too: a name said bare in an early contribution and found with a cue
+    /// only in a later one is hidden in both, though the study takes each session's entries one by one (names
+    /// invented for the test).
+    func testAStudyExportHidesANameFoundLaterInTheSessionWhereItWasSaidBareEarlier() throws {
+        let f = try StudyFixture()
+        let study = try f.createStudy()
+        try f.session("memory.convene", date: StudyFixture.today()) { e in
+            e.append(studyChecklist)
+            person("P01", "Social worker", name: "Jo Marsh", into: &e)
+            e.append(ContributionLogged(source: .verbal, speaker: "P01", text: "we only heard about zorvek last week"))
+            e.append(ContributionLogged(source: .verbal, speaker: "P01", text: "thresholds were the real problem"))
+            e.append(
+                ContributionLogged(source: .verbal, speaker: "P01", text: "her son Zorvek was picked up in a car again")
+            )
+        }
+        try study.add(location: f.path("memory.convene"), strand: nil, by: "Sam Lead", at: StudyFixture.t0)
+        let s = try f.open()
+        for format in [ExportFormat.csv, .json] {
+            let text = String(decoding: try s.export(format: format).data, as: UTF8.self)
+            XCTAssertNil(text.range(of: "zorvek", options: .caseInsensitive), "\(format): a remembered name in clear")
+            XCTAssertTrue(text.contains("thresholds were the real problem"), "\(format): the plain line is there")
+        }
+    }
+
     /// A participant the export leaves out for consent is not in it at all: not under "Who took part", not a case
     /// of the project, not in the consent log; counts of one read "1 item", "1 contribution", "1 session".
     func testAParticipantWithoutConsentIsNotListedAndCountsOfOneReadAsWords() throws {
