@@ -24,6 +24,12 @@ final class ExportLeakTests: XCTestCase {
     ]
     static let formats = ["markdown", "csv", "json", "qdpx"]
 
+    /// Written at once, not through `print`'s buffer: into a pipe, the figures after the first few kilobytes were lost
+    /// from CI's log when the test process ended (session 7).
+    func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
     func testIdentifiersLeftInClearInExportsWithNoReviewAreAtMostTwentyInFourHundred() throws {
         let corpusDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("PrivacyTests/Corpus")
@@ -44,14 +50,14 @@ final class ExportLeakTests: XCTestCase {
                 let texts = try Self.contributionTexts(format: format, path: out)
                 let count = Self.leaks(gold, in: texts)
                 XCTAssertEqual(count.missing, [], "\(name) \(format): every contribution is in the export")
-                print(
+                say(
                     "leaks: \(name) \(format): \(count.clear) of \(gold.count) identifiers in clear, \(count.partly) partly"
                         + " (scaled to 400: \(String(format: "%.1f", Double(count.clear) * 400 / Double(gold.count))) in clear)"
                 )
                 // blind2's held-out third (ids that are multiples of 3, CorpusEvaluationTests) is counted, never shown.
                 let shown = count.examples.filter { name != "blind2.jsonl" || $0.number % 3 != 0 }
                 if isHeldOut { continue }
-                for g in shown.prefix(12) { print("  left in clear: #\(g.number) \(g.label) “\(g.text)”") }
+                for g in shown.prefix(12) { say("  left in clear: #\(g.number) \(g.label) “\(g.text)”") }
                 // At most 20 in 400, scaled to the corpus.
                 XCTAssertLessThanOrEqual(
                     Double(count.clear) / Double(gold.count), 20.0 / 400.0,
