@@ -322,6 +322,13 @@ public struct PrivacyIndex: Sendable {
         found[c.number] = scan.isEmpty ? nil : scan
         let left = redactor.unresolved(c, findings: scan)
         unresolved[c.number] = left.isEmpty ? nil : left
+        if let hits = remembered[c.number] {
+            // The memory's hits stand only where the text's own findings and redactions do not (as when it is
+            // built); until it is built again (after a scan of everything), a new finding there replaces a hit.
+            let taken = scan.map(\.span) + c.redactions.map(\.span)
+            let still = hits.filter { h in !taken.contains { $0.start < h.span.end && h.span.start < $0.end } }
+            remembered[c.number] = still.isEmpty ? nil : still
+        }
     }
 
     private static func names(_ s: SessionState) -> [String] { s.linkage.values.sorted() + s.blocklist }

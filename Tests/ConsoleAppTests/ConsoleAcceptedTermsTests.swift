@@ -37,7 +37,9 @@ final class ConsoleAcceptedTermsTests: XCTestCase {
         let row = try XCTUnwrap(rows.firstIndex { $0.number == bare + 1 && $0.finding.text == "Zorvek" })
         for _ in 0..<row { t.key(.char("j")) }
         t.key(.enter)
-        guard case .findings(let step) = t.state.overlay else { return XCTFail("Enter opens the step box") }
+        guard case .findings(let step) = t.state.overlay else {
+            return XCTFail("Enter opens the step box: \(t.state.overlay), \(t.state.status ?? "")")
+        }
         XCTAssertEqual(step.number, bare + 1)
         t.key(.char("y"))
         XCTAssertEqual(t.journal.state.contribution(bare + 1)?.redactions.count, 1, t.state.status ?? "")
@@ -57,7 +59,7 @@ final class ConsoleAcceptedTermsTests: XCTestCase {
         t.type("ZORVEK again")
         t.send(.scanInput)
         XCTAssertEqual(t.state.privacy.input.map(\.text), ["ZORVEK"])
-        XCTAssertEqual(t.state.privacy, PrivacyIndex(session: t.state.session, eager: .max), "a full rescan agrees")
+        XCTAssertTrue(t.state.privacy == PrivacyIndex(session: t.state.session, eager: .max), "a full rescan differs")
     }
 
     /// In a log longer than the eager scan, what was scanned before the accept is scanned again newest first
@@ -92,6 +94,6 @@ final class ConsoleAcceptedTermsTests: XCTestCase {
         }
         XCTAssertEqual(ticks, (last - PrivacyIndex.eagerCount + PrivacyIndex.chunk - 1) / PrivacyIndex.chunk)
         XCTAssertEqual(persons(t, first), ["zorvek"])
-        XCTAssertEqual(t.state.privacy, PrivacyIndex(session: t.state.session, eager: .max))
+        XCTAssertTrue(t.state.privacy == PrivacyIndex(session: t.state.session, eager: .max), "a full rescan differs")
     }
 }

@@ -189,7 +189,8 @@ final class ConsoleKeptScansTests: XCTestCase {
         XCTAssertLessThanOrEqual(ticks, 2, "kept rows cost a small part of a scan each")
         XCTAssertEqual(fresh, 1, "only the edited contribution was scanned afresh")
         XCTAssertNil(s.privacy.unresolved[target.number], "the kept row of the text before the edit was used")
-        XCTAssertEqual(s.privacy, PrivacyIndex(session: s.session, eager: .max), "a full scan gives the same")
+        XCTAssertTrue(s.privacy == PrivacyIndex(session: s.session, eager: .max), "a full scan differs")
+        _ = update(&s, .key(.function(5)))
         XCTAssertEqual(s.implicitWarnings, ImplicitIdentification.warnings(in: s.session))
     }
 
@@ -234,7 +235,7 @@ final class ConsoleKeptScansTests: XCTestCase {
         _ = update(&s, .key(.function(5)))
         XCTAssertFalse(s.privacy.isComplete, "rows checked against the old scanner were taken in")
         while !s.privacy.isComplete { _ = update(&s, .tick(s.now)) }
-        XCTAssertEqual(s.privacy, PrivacyIndex(session: s.session, eager: .max))
+        XCTAssertTrue(s.privacy == PrivacyIndex(session: s.session, eager: .max), "a full scan differs")
     }
 
     func testAnEncryptedSessionKeepsNoScans() throws {
