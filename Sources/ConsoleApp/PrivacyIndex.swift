@@ -39,7 +39,7 @@ public struct PrivacyIndex: Sendable {
     /// The names the session remembers (Privacy/SessionMemory.swift), from every unresolved finding once all are
     /// scanned, and where other contributions say them, by number (after each one's own findings, as `review` lists).
     public private(set) var memory = SessionMemory.empty
-    private var remembered: [Int: [Finding]] = [:]
+    private(set) var remembered: [Int: [Finding]] = [:]
     /// What `memory` was built from, so an unchanged session does not build it again.
     private var memoryNames: [String] = []
     private var memoryRejections: [RejectionKey] = []
@@ -110,7 +110,7 @@ public struct PrivacyIndex: Sendable {
         // What an earlier scanner scanned comes first: it is on screen, the rest is not yet.
         if staleTop > scannedFrom {
             rescanStale(session, count: count)
-            if staleTop <= scannedFrom { refreshMemory(session, changed: [], everything: true) }
+            if staleTop == 0 { refreshMemory(session, changed: [], everything: true) }
             return
         }
         // The kept scans are on their way: scanning what they hold meanwhile would only cost time.
@@ -140,6 +140,7 @@ public struct PrivacyIndex: Sendable {
             if let c = session.contribution(staleTop) { rescan(c) }
             left -= 1
         }
+        if staleTop <= scannedFrom { staleTop = 0 }
     }
 
     /// Rebuilds the session memory once every contribution is scanned; where it changed (or `everything` was
@@ -263,7 +264,7 @@ public struct PrivacyIndex: Sendable {
                 let line = inputText
                 inputText = ""
                 scanInput(line)
-                if staleTop <= scannedFrom { refreshMemory(new, changed: [], everything: true) }
+                if staleTop == 0 { refreshMemory(new, changed: [], everything: true) }
             }
         }
         if old.participants != new.participants {
