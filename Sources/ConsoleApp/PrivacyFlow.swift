@@ -25,7 +25,9 @@ enum ImplicitWarnings {
         unscanned.contributions = []
         for c in s.session.contributions where check.applies(to: c) {
             if let found = s.privacy.scanned(c.number) {
-                if let w = check.warning(for: c, findings: found) { out.append(w) }
+                // The special-category mentions a kept row or a scan for keeping gave, else worked out here.
+                let special = s.privacy.specialCategories(c.number).map { mentions in { mentions } }
+                if let w = check.warning(for: c, findings: found, special: special) { out.append(w) }
             } else {
                 unscanned.contributions.append(c)
             }

@@ -46,6 +46,9 @@ public struct PrivacyIndex: Sendable {
     /// Each scanned contribution's findings before redactions and rejections (only those with some):
     /// the implicit-identification warnings read them instead of scanning again.
     private var found: [Int: [Finding]] = [:]
+    /// Special-category mentions of scanned contributions, where a kept row or a scan made for keeping gave them:
+    /// the implicit-identification warnings read them instead of scanning the text again.
+    private var special: [Int: [Finding]] = [:]
     /// Scans kept in the file, read and checked off the loop when the console opens, by contribution number,
     /// each with the text it was checked against; dropped once used up.
     private var kept: [Int: KeptScans.Checked] = [:]
@@ -213,6 +216,9 @@ public struct PrivacyIndex: Sendable {
     /// Contribution `number`'s findings before redactions and rejections, when it is scanned already.
     func scanned(_ number: Int) -> [Finding]? { number >= scannedFrom ? found[number] ?? [] : nil }
 
+    /// Contribution `number`'s special-category mentions, when a kept row or a scan gave them.
+    func specialCategories(_ number: Int) -> [Finding]? { number >= scannedFrom ? special[number] : nil }
+
     /// Uses `c`'s kept scan if there is one for its text as it is; false when `c` must be scanned.
     private mutating func readKept(_ c: Contribution) -> Bool {
         guard !kept.isEmpty else { return false }
@@ -223,6 +229,7 @@ public struct PrivacyIndex: Sendable {
         // Checked off the loop against the text as it was then: an edit since makes it no scan of this text.
         guard let scan = kept.removeValue(forKey: c.number), scan.text == c.text else { return false }
         apply(c, scan.findings)
+        special[c.number] = scan.special
         return true
     }
 
@@ -309,13 +316,16 @@ public struct PrivacyIndex: Sendable {
         guard !c.erased && !c.struck else {
             unresolved[c.number] = nil
             found[c.number] = nil
+            special[c.number] = nil
             return
         }
         let scan = redactor.scanner.scan(c.text)
         apply(c, scan)
+        special[c.number] = nil
         if collectsScans {
-            let special = implicit.applies(to: c) ? redactor.scanner.specialCategories(c.text) : nil
-            scannedToKeep.append(ScannedText(number: c.number, text: c.text, findings: scan, special: special))
+            let mentions = implicit.applies(to: c) ? redactor.scanner.specialCategories(c.text) : nil
+            special[c.number] = mentions
+            scannedToKeep.append(ScannedText(number: c.number, text: c.text, findings: scan, special: mentions))
         }
     }
 
@@ -385,7 +395,7 @@ public struct KeptScanRead: Sendable {
                 guard let c = session.contribution(rows.numbers[k]), !c.erased, !c.struck,
                     let scan = check.read(rows[k], text: c.text)
                 else { continue }
-                out[c.number] = KeptScans.Checked(text: c.text, findings: scan.findings)
+                out[c.number] = KeptScans.Checked(text: c.text, findings: scan.findings, special: scan.special)
             }
             low = high + 1
         }
@@ -399,6 +409,8 @@ public struct KeptScans: Sendable {
         /// The text the scan was checked against (the contribution's, when the worker read it).
         var text: String
         var findings: [Finding]
+        /// Its special-category mentions, when the row holds them (the implicit-identification check asked).
+        var special: [Finding]?
     }
     let generation: Int
     let scans: [Int: Checked]
