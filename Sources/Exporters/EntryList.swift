@@ -89,6 +89,10 @@ public struct EntryList: RandomAccessCollection, Equatable, Sendable, Expressibl
         var starts: [UInt64] = []
         var strings: [String] = []
         var stringIndex: [ExactString: Int] = [:]
+        /// The number of a string met lately, in a slot picked by a few of its bytes (-1: none): most strings
+        /// repeat from entry to entry, and one equal to the slot's byte for byte takes its number without
+        /// hashing all of it (hashing was most of appending an entry).
+        var recent = [Int](repeating: -1, count: 256)
         /// The entry being written.
         var bytes: [UInt8] = []
 
@@ -127,13 +131,30 @@ public struct EntryList: RandomAccessCollection, Equatable, Sendable, Expressibl
             }
         }
         func shared(_ s: String) {
-            if let k = stringIndex[ExactString(s)] {
-                varint(UInt64(k))
+            let slot = Self.slot(of: s)
+            if let slot, recent[slot] >= 0, ExactString(strings[recent[slot]]) == ExactString(s) {
+                varint(UInt64(recent[slot]))
                 return
             }
-            stringIndex[ExactString(s)] = strings.count
-            varint(UInt64(strings.count))
-            strings.append(s)
+            let k: Int
+            if let known = stringIndex[ExactString(s)] {
+                k = known
+            } else {
+                k = strings.count
+                stringIndex[ExactString(s)] = k
+                strings.append(s)
+            }
+            varint(UInt64(k))
+            if let slot { recent[slot] = k }
+        }
+
+        /// `recent`'s slot for `s`, from its length and its first, middle and last bytes (nil for a string
+        /// whose bytes are not at hand).
+        static func slot(of s: String) -> Int? {
+            s.utf8.withContiguousStorageIfAvailable { b in
+                guard let last = b.last else { return 0 }
+                return (b.count &* 131 &+ Int(b[0]) &* 31 &+ Int(b[b.count / 2]) &* 7 &+ Int(last)) & 255
+            }
         }
         func optShared(_ s: String?) {
             if let s {

@@ -249,8 +249,7 @@ final class EntryDeflater {
 
     /// Bytes of the entry, in order.
     func take(_ bytes: UnsafeBufferPointer<UInt8>) throws {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        crc = crc32(crc, base, uInt(bytes.count))
+        guard bytes.baseAddress != nil, !bytes.isEmpty else { return }
         size += bytes.count
         var rest = bytes[...]
         while !rest.isEmpty {
@@ -291,6 +290,8 @@ final class EntryDeflater {
         let job = pending.removeFirst()
         job.done.wait()
         if let failure = job.failure { throw ExportError.packaging(failure) }
+        // Each block's CRC-32 was worked out beside its deflate; joined here in order.
+        crc = crc32_combine(crc, job.crc, numericCast(job.input.count))
         compressed += job.output.count
         try out.write(bytes: job.output)
         spare.append(job)
@@ -371,6 +372,8 @@ final class DeflateJob: @unchecked Sendable {
     var dictionary: [UInt8] = []
     var last = false
     var output: [UInt8] = []
+    /// The block's own CRC-32 (of `input` alone), made on the deflating thread, not the writer's.
+    var crc: uLong = 0
     var failure: String?
     let done = DispatchSemaphore(value: 0)
 
@@ -383,12 +386,18 @@ final class DeflateJob: @unchecked Sendable {
         dictionary.removeAll(keepingCapacity: true)
         output.removeAll(keepingCapacity: true)
         last = false
+        crc = 0
         failure = nil
+    }
+
+    private func checksum() {
+        crc = input.withUnsafeBufferPointer { crc32(0, $0.baseAddress, uInt($0.count)) }
     }
 
     /// Continues the entry's one stream (jobs run in order on one queue).
     func run(on stream: DeflateStream) {
         defer { done.signal() }
+        checksum()
         failure = stream.deflate(input, flush: last ? Z_FINISH : Z_NO_FLUSH, into: &output)
     }
 
@@ -396,6 +405,7 @@ final class DeflateJob: @unchecked Sendable {
     /// (an empty stored block) so the next block's bytes follow; the last block ends the stream.
     func runAlone(_ streams: StreamPool) {
         defer { done.signal() }
+        checksum()
         do {
             let stream = try streams.take()
             defer { streams.give(stream) }

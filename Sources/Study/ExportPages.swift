@@ -28,11 +28,14 @@ public enum ExportPages {
 
     /// The contributions of `state`, as read through `journal`: a paged file's
     /// snapshot, a file's folded state with the scans it keeps, or (a team
-    /// session) the state alone.
+    /// session) the state alone. A file's next page is read on another thread
+    /// while the gate works on this one (`ReadAheadPages`): every export reads
+    /// ahead here, a session's (`convene export`, the console's `:export`) and each
+    /// session of a study's alike.
     public static func of(_ journal: any SessionJournal, state: SessionState) -> any ContributionPageSource {
         guard let file = journal as? SQLiteJournal else { return StatePages(contributions: state.contributions) }
-        if file.pagedContributions { return SnapshotContributionPages(journal: file) }
-        return JournalStatePages(contributions: state.contributions, journal: file)
+        if file.pagedContributions { return ReadAheadPages(SnapshotContributionPages(journal: file)) }
+        return ReadAheadPages(JournalStatePages(contributions: state.contributions, journal: file))
     }
 }
 
@@ -79,8 +82,9 @@ public struct JournalStatePages: ContributionPageSource {
 }
 
 /// Another source's pages, each read on a thread of its own while the caller works on the one before (two pages
-/// at most wait): a study export reads session pages from SQLite while the gate and the merge run, on the
-/// second core. The pages, their order and their scans are the inner source's.
+/// at most wait): an export reads a session's pages and their kept scans from SQLite while the gate (and a
+/// study's merge) works on the page before, on the second core. The pages, their order and their scans are the
+/// inner source's.
 public struct ReadAheadPages: ContributionPageSource {
     let inner: any ContributionPageSource
     public init(_ inner: any ContributionPageSource) { self.inner = inner }
