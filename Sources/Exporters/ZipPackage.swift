@@ -23,6 +23,28 @@ enum ZipPackage {
         /// before it) at zlib's fastest level, for an entry too large to deflate on one core in time. An
         /// entry of one block is deflated as `.written` deflates it (the same bytes).
         case blocks(String, (ExportSink) throws -> Void)
+        /// Deflated beforehand (`deflate`), as `.blocks` deflates it; written as it is.
+        case deflated(String, Deflated)
+    }
+
+    /// An entry's bytes deflated ahead of the package: its CRC-32, size and compressed bytes.
+    struct Deflated: Sendable {
+        var crc: UInt32
+        var size: Int
+        var compressed: Data
+    }
+
+    /// The bytes `produce` writes, deflated as a `.blocks` entry deflates them (the same compressed bytes), into
+    /// memory: for an entry whose text is made before the entries ahead of it are written.
+    static func deflate(_ produce: (ExportSink) throws -> Void) throws -> Deflated {
+        let memory = ExportSink()
+        let deflater = try EntryDeflater(.blocks, into: memory)
+        let part = ExportSink(pieces: { try deflater.take($0) })
+        try produce(part)
+        try part.flush()
+        let (crc, size, compressed) = try deflater.finish()
+        guard size < limit, compressed < limit else { throw ExportError.packaging(tooLarge) }
+        return Deflated(crc: crc, size: size, compressed: memory.data)
     }
 
     static func build(_ entries: [(path: String, data: Data)], date: Date) throws -> Data {
@@ -48,6 +70,16 @@ enum ZipPackage {
                     directory.append(try add(path, stamp, mode: .stream, to: sink, produce: produce))
                 case .blocks(let path, let produce):
                     directory.append(try add(path, stamp, mode: .blocks, to: sink, produce: produce))
+                case .deflated(let path, let deflated):
+                    let offset = sink.count
+                    guard offset < limit else { throw ExportError.packaging(tooLarge) }
+                    var record = CentralRecord(name: Array(path.utf8), stamp: stamp, offset: offset)
+                    (record.crc, record.size, record.compressed) =
+                        (deflated.crc, deflated.size, deflated.compressed.count)
+                    // The header as `add` leaves it once patched: its checksum and sizes in place.
+                    try sink.write(bytes: record.localHeader)
+                    try sink.write(deflated.compressed)
+                    directory.append(record)
                 }
             }
             try writeDirectory(directory, to: sink)
