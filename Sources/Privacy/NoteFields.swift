@@ -186,20 +186,18 @@ extension ScanContext {
     /// Notes read as fields: ages, people and places by the shape of each field and its neighbours.
     mutating func findFieldsInNotes() {
         let fields = noteFields()
-        guard fields.count >= 2 else { return }
-        let firm = fields.contains { $0.before.isFirm && $0.before != .edge || $0.after.isFirm && $0.after != .edge }
         let shouted = isShouted()
-        let aboutAPerson = noteIsAboutAPerson()
-        findNameAgeFields(fields, shouted: shouted)
-        if firm, aboutAPerson || candidates.contains(where: { $0.label == .person }) {
-            findBareAgeFields(fields)
-        }
+        // Rules of one field or none: a note need not be split to say these.
         findNamesBesideRelationsInBrackets(shouted: shouted)
         findPeopleInChains(fields, shouted: shouted)
         findInitialledSurnames()
-        findOrganisationsSaidAgain(fields)
         findAgeLists()
         findPossessivesWithoutApostrophe()
+        guard fields.count >= 2 else { return }
+        let firm = fields.contains { $0.before.isFirm && $0.before != .edge || $0.after.isFirm && $0.after != .edge }
+        findNameAgeFields(fields, shouted: shouted)
+        if firm, noteIsAboutAPerson() { findBareAgeFields(fields) }
+        findOrganisationsSaidAgain(fields)
         findPlaceFields(fields, shouted: shouted)
     }
 
@@ -261,13 +259,13 @@ extension ScanContext {
             // The word before the field: a count or a designation makes the number one ("eldest 16" says whose).
             let before = i == f.first ? previousWord(f.first, skipping: "-–—()[]/|;=>→:,'\"‘’“”&+?!") : nil
             if let p = before {
-                if Self.fieldCountWords.contains(key(p)) || Self.countedNouns.contains(key(p))
-                    || Self.ageUnits.contains(key(p)) || tokens[p].kind == .number || tokens[p].kind == .alnum
+                // A word inside a handle or a name found ("(kayy.x) - 16") counts nothing.
+                if !covered(p),
+                    Self.fieldCountWords.contains(key(p)) || Self.countedNouns.contains(key(p))
+                        || Self.ageUnits.contains(key(p)) || tokens[p].kind == .number || tokens[p].kind == .alnum
+                        // "(3)" after a plural or collective word is how many.
+                        || f.before == .open && tokens[p].key.hasSuffix("s") && !inSet(.pluralPersonNouns, p)
                 {
-                    continue
-                }
-                // "(3)" after a plural or collective word is how many.
-                if f.before == .open, tokens[p].key.hasSuffix("s"), !personAt(p), !inSet(.pluralPersonNouns, p) {
                     continue
                 }
             } else if i == f.first, f.before != .edge {
@@ -277,7 +275,8 @@ extension ScanContext {
             if x + 1 < fields.count {
                 let n = fields[x + 1]
                 if n.before == f.after,
-                    Self.ageUnits.contains(key(n.first)) || Self.countedNouns.contains(key(n.first))
+                    !tokens[n.first].capitalised
+                        && (Self.ageUnits.contains(key(n.first)) || Self.countedNouns.contains(key(n.first)))
                         || Vocab.streetHeads.contains(key(n.last)) && tokens[n.first].capitalised
                 {
                     continue
@@ -524,23 +523,30 @@ extension ScanContext {
         }
     }
 
-    /// "Ninewells - Ninewells Hospital", "St Joseph's - St Joseph's Catholic Primary": an organisation's name said
-    /// again alone as a field of the same text is that organisation.
+    /// "She was in Ravensholt - Ravensholt Hospital", "It was St Anne's - St Anne's Catholic Primary": the start of an
+    /// organisation's name said again at the end of another field of the same text is that organisation.
     mutating func findOrganisationsSaidAgain(_ fields: [NoteField]) {
         let orgs = candidates.filter { $0.label == .organisationLocal }
         guard !orgs.isEmpty else { return }
-        for f in fields where f.count <= 4 && tokens[f.first].capitalised {
-            for o in orgs {
-                guard let a = tokenIndex(startingAt: o.start), a != f.first, a + f.count - 1 < tokens.count,
-                    tokens[a + f.count - 1].end < o.end,
-                    (0..<f.count).allSatisfy({ tokens[a + $0].key == tokens[f.first + $0].key })
+        for o in orgs {
+            guard let a = tokenIndex(startingAt: o.start), let b = tokenIndex(endingAt: o.end), b > a else { continue }
+            for f in fields where f.last < a || f.first > b {
+                // The longest start of the organisation's name the field ends with.
+                var k = min(b - a, f.count)
+                while k > 0, !(0..<k).allSatisfy({ tokens[f.last - k + 1 + $0].key == tokens[a + $0].key }) { k -= 1 }
+                guard k > 0 else { continue }
+                let s = f.last - k + 1
+                guard tokens[s].capitalised, tokens[s].kind == .word,
+                    (s...f.last).contains(where: {
+                        tokens[$0].length >= 4 && !Vocab.genericOrgModifiers.contains(key($0))
+                            && !Vocab.functionWords.contains(key($0))
+                    })
                 else { continue }
-                let s = tokens[f.first].start
-                let e = tokens[f.last].end
-                if candidates.contains(where: { $0.label != .person && $0.start < e && s < $0.end }) { break }
-                candidates.removeAll { $0.start >= s && $0.end <= e }
-                add(.organisationLocal, tokens: f.first, f.last)
-                break
+                let start = tokens[s].start
+                let end = tokens[f.last].end
+                if candidates.contains(where: { $0.label != .person && $0.start < end && start < $0.end }) { continue }
+                candidates.removeAll { $0.start >= start && $0.end <= end }
+                add(.organisationLocal, tokens: s, f.last)
             }
         }
     }
