@@ -48,7 +48,15 @@ public struct TextScan: Equatable, Sendable {
     public init?(encoded bytes: some Collection<UInt8>, text: String) {
         let b = Array(bytes)
         var at = 0
-        let scalars = Array(text.unicodeScalars)
+        // The text's scalars are made only for a list with findings (most texts have none; making them for every
+        // text was most of reading a kept scan).
+        var madeScalars: [Unicode.Scalar]?
+        func textScalars() -> [Unicode.Scalar] {
+            if let madeScalars { return madeScalars }
+            let made = Array(text.unicodeScalars)
+            madeScalars = made
+            return made
+        }
         func byte() -> UInt8? {
             guard at < b.count else { return nil }
             defer { at += 1 }
@@ -66,7 +74,10 @@ public struct TextScan: Equatable, Sendable {
             return nil
         }
         func list() -> [Finding]? {
-            guard let n = varint(), n <= scalars.count else { return nil }
+            guard let n = varint() else { return nil }
+            if n == 0 { return [] }
+            let scalars = textScalars()
+            guard n <= scalars.count else { return nil }
             var found: [Finding] = []
             for _ in 0..<n {
                 guard let length = byte().map(Int.init), at + length <= b.count,
@@ -139,7 +150,9 @@ extension IdentifierScanner {
     /// 11: the ages work's last change (main).
     /// 12: session 7's people and places (names in capitals, surnames where a name stands or opening a note, words
     ///     on no list after "with/for/met", places beside places, a town's people, comprehensives).
-    public static let rulesVersion = 12
+    /// 13: session 8's notes read as fields (`fields` branch: bare ages and name-age pairs as fields, places in
+    ///     later fields and by their shape, possessives without an apostrophe, birth dates handed on by "is").
+    public static let rulesVersion = 13
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
