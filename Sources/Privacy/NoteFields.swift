@@ -198,6 +198,7 @@ extension ScanContext {
         findNameAgeFields(fields, shouted: shouted)
         if firm, noteIsAboutAPerson() { findBareAgeFields(fields) }
         findOrganisationsSaidAgain(fields)
+        findNamesBesideWhoTheyAre(fields)
         findPlaceFields(fields, shouted: shouted)
     }
 
@@ -596,5 +597,38 @@ extension ScanContext {
             return
         }
         for k in [a, b] where !covered(k) { add(.person, tokens: k, k) }
+    }
+
+    /// Findings a name in the next field belongs to ("07700 900123 - zorvek").
+    static let ownedLabels: Set<IdentifierLabel> = [.phone, .email, .nhsNumber, .niNumber, .dateOfBirth, .handle]
+
+    /// "nhs 943 476 5919 - zorvek", "the girl from Moston - Shanice - she's 14": a name filling a field after a field
+    /// that holds an identifier of hers, or after a field that says who she is. Quiet: "07700 900123 - mobile",
+    /// "the lad - mum's - Tuesday", a town ("the girl - Leeds -").
+    mutating func findNamesBesideWhoTheyAre(_ fields: [NoteField]) {
+        for x in fields.indices.dropFirst() {
+            let f = fields[x]
+            let p = fields[x - 1]
+            let k = f.first
+            guard f.count == 1, [.dash, .slash, .arrow].contains(f.before),
+                [.dash, .slash, .arrow, .edge, .comma, .mark].contains(f.after), !covered(k),
+                let t = tok(k), t.kind == .word, t.length >= 3,
+                nameInField(k, shouted: isShouted(), opening: false)
+                    || given(k) && t.capitalised && !notAName(k)
+                        && !on([.town, .bigPlace], k)
+            else { continue }
+            let pStart = tokens[p.first].start
+            let pEnd = tokens[p.last].end
+            let owned = candidates.contains {
+                Self.ownedLabels.contains($0.label) && $0.start >= pStart && $0.end <= pEnd
+            }
+            let described =
+                t.capitalised
+                && (p.first...p.last).contains {
+                    inSet(.singlePersonNouns, $0) || inSet(.relations, $0) || inSet(.personNouns, $0)
+                }
+            guard owned || described else { continue }
+            add(.person, tokens: k, k)
+        }
     }
 }

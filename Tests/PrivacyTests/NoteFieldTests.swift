@@ -112,6 +112,14 @@ final class NoteFieldTests: XCTestCase {
         assertNot("kids and parents on the same call", "PERSON:kids", "PERSON:parents")
     }
 
+    func testANameBesideItsIdentifierOrWhoSheIs() {
+        assertFinds("nhs 943 476 5919 - zorvek", "PERSON:zorvek")
+        assertFinds("the girl from Moston - Shanice - she's 14 now", "PERSON:Shanice")
+        assertNot("07700 900123 - mobile", "PERSON:mobile")
+        assertNot("the girl from Moston - Leeds - she's 14 now", "PERSON:Leeds")
+        assertNot("Strategy notes - Tilvan - see below", "PERSON:Tilvan")
+    }
+
     func testPossessivesWithoutAnApostrophe() {
         assertFinds("kierans bf is 19", "PERSON:kieran")
         assertFinds("shanices sw is off till monday", "PERSON:shanice")
