@@ -139,7 +139,9 @@ extension IdentifierScanner {
     /// 11: the ages work's last change (main).
     /// 12: session 7's people and places (names in capitals, surnames where a name stands or opening a note, words
     ///     on no list after "with/for/met", places beside places, a town's people, comprehensives).
-    public static let rulesVersion = 12
+    /// 13: the trained sequence labeller's spans beside the rules' findings (SequenceLabeller.swift); its weights'
+    ///     hash is part of the identity too.
+    public static let rulesVersion = 13
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -151,6 +153,7 @@ extension IdentifierScanner {
             TextScan.putVarint(s.utf8.count, &out)
             out += Array(s.utf8)
         }
+        put("labeller \(labeller?.contentHash ?? 0)")
         put("names")
         for key in sessionNames.keys.sorted() {
             put(key)
