@@ -23,6 +23,7 @@ extension ScanContext {
             let start = tokens[a].start
             let end = tokens[b].end
             if out.contains(where: { $0.start < end && start < $0.end }) { continue }
+            if run.label == .age, !ageHasOwner(a, found: out) { continue }
             var c = Candidate(label: run.label, start: start, end: end)
             c.possible = true
             out.append(c)
@@ -45,14 +46,66 @@ extension ScanContext {
             guard isAge, !isGenericAge(Candidate(label: .age, start: tokens[a].start, end: tokens[b].end)) else {
                 return false
             }
+            if key(b + 1) == "and", ["over", "under", "above", "below"].contains(key(b + 2)) { return false }
+            if key(b + 1) == "+" || ["over", "under"].contains(key(a - 1)) { return false }
+            // "12 sessions", "10 mins": a count of things, not years (but "14 is", "15 was").
+            if let n = tok(b + 1), n.kind == .word, n.key.hasSuffix("s"), n.key.count >= 3,
+                !["is", "was", "has", "his", "this", "yrs", "yo"].contains(n.key)
+            {
+                return false
+            }
             return !inRange(before: a) && !inRange(after: b)
         default:
             // A name, place or organisation has a word that is not an everyday non-name word, and is not only a big
             // city, county or nation (quiet when used generally) or a town named for its public inquiry.
             let words = (a...b).filter { tokens[$0].kind != .punct && tokens[$0].kind != .number }
             guard words.contains(where: { !notAName($0) }) else { return false }
-            return !words.allSatisfy { on(.bigPlace, $0) || Vocab.inquiryTowns.contains(key($0)) }
+            if words.allSatisfy({ on(.bigPlace, $0) || Vocab.inquiryTowns.contains(key($0)) }) { return false }
+            // Letters spelled out ("C-S-E", "M-A-C-E") are an acronym, not a name.
+            if words.count >= 2, words.allSatisfy({ tokens[$0].length == 1 }) { return false }
+            // An everyday word on no name or place list ("Actions", "Café") is a name only where the text sets it
+            // off as one: in an arrow chain, a slash list, quotes or brackets ("Smurf -> Bones", "Jonesy / Bones").
+            if words.allSatisfy({ on(.word, $0) && !on(Self.nameOrPlaceLists, $0) }) {
+                return setOff(before: a) || setOff(after: b)
+            }
+            return true
         }
+    }
+
+    static let nameOrPlaceLists = Gazetteer.Lists.given.union(.surname).union(.ambiguous).union(.town).union(.bigPlace)
+
+    /// An arrow, slash, quote or bracket stands just before token `i`.
+    func setOff(before i: Int) -> Bool {
+        guard let p = tok(i - 1), p.kind == .punct else { return false }
+        return p.isPunct(">→/\"“‘'(")
+    }
+
+    /// An arrow, slash, quote or bracket stands just after token `i`.
+    func setOff(after i: Int) -> Bool {
+        guard let n = tok(i + 1), n.kind == .punct else { return false }
+        if n.isPunct("-"), key(i + 2) == ">" { return true }
+        return n.isPunct("→/\"”’')")
+    }
+
+    /// An age belongs to somebody named or described shortly before it in the same sentence: a person found
+    /// already, a relation ("nan … is 71"), a person noun ("the boy I mentioned is 14"), a sibling's place
+    /// ("eldest 16"), or the word age itself ("ages 9, 12, 14").
+    func ageHasOwner(_ a: Int, found: [Candidate]) -> Bool {
+        var j = a - 1
+        let from = a - 8
+        while j >= 0, j >= from {
+            let t = tokens[j]
+            if t.isPunct(".!?") { break }
+            if inSet(.relations, j) || inSet(.personNouns, j) || inSet(.singlePersonNouns, j) || inSet(.siblingOrder, j)
+                || ["age", "ages", "aged"].contains(t.key)
+            {
+                return true
+            }
+            if found.contains(where: { $0.label == .person && $0.start <= t.start && t.end <= $0.end }) { return true }
+            if t.lineStart { break }
+            j -= 1
+        }
+        return false
     }
 
     /// Token `i` is the second end of a range of numbers: "15-17", "17 -> 18", "ten to twenty-five" (not a list of
