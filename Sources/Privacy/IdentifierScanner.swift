@@ -117,6 +117,7 @@ public struct IdentifierScanner: Sendable {
         ctx.findAcceptedTerms(acceptedTerms)
         ctx.findPeople(sessionNames: sessionNames, wordLike: wordLikeParts)
         ctx.findAgesAroundPeople()
+        ctx.findFieldsInNotes()
         ctx.findPlacesSetOffInNotes()
         ctx.widenSpans()
         var kept = Self.resolveOverlaps(ctx.candidates)
