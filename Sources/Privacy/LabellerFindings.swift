@@ -90,12 +90,17 @@ extension ScanContext {
     /// An age belongs to somebody named or described shortly before it in the same sentence: a person found
     /// already, a relation ("nan … is 71"), a person noun ("the boy I mentioned is 14"), a sibling's place
     /// ("eldest 16"), or the word age itself ("ages 9, 12, 14").
+    static let numberedThings = Vocab.set(
+        "address flat house no number room bus year yr ward bed tel route door unit block floor page")
+
     func ageHasOwner(_ a: Int, found: [Candidate]) -> Bool {
         var j = a - 1
         let from = a - 8
         while j >= 0, j >= from {
             let t = tokens[j]
             if t.isPunct(".!?") { break }
+            // A number that belongs to a thing nearer than any person: "mum's address - 14 - Mercer Street".
+            if Self.numberedThings.contains(t.key) { return false }
             if inSet(.relations, j) || inSet(.personNouns, j) || inSet(.singlePersonNouns, j) || inSet(.siblingOrder, j)
                 || ["age", "ages", "aged"].contains(t.key)
             {
