@@ -571,6 +571,9 @@ extension ScanContext {
                 }
                 if niShape {
                     if let n = longest({ Self.isNINumber($0) }) { found = (.niNumber, n) }
+                } else if chars.count >= 15, let n = longest({ $0.count >= 15 && Self.ibanValid($0) }) {
+                    // "G-B fifty-two B-A-R-C two zero…": an IBAN said aloud, held to its check digits (session 8).
+                    found = (.financial, n)
                 } else if postcodeCue, let n = longest(fullPostcode) {
                     found = (.postcode, n)
                 } else if let n = longest({ Self.isNINumber($0) }) {

@@ -242,7 +242,7 @@ enum Vocab {
     static let handleCues = set(
         "snap snapchat sc insta instagram ig tiktok tik twitter telegram discord kik threads username gamertag psn xbox roblox yubo wizz"
     )
-    static let handleFillers = set("handle username user name id account is was : - – = @ on called named")
+    static let handleFillers = set("handle username user name id account is was : - – = @ on called named (")
     static let notHandles = set(
         """
         the and a an to on with is was account app message messages story stories it her his him them they he she i we you which where

@@ -109,6 +109,7 @@ public struct IdentifierScanner: Sendable {
         ctx.findAcceptedTerms(acceptedTerms)
         ctx.findPeople(sessionNames: sessionNames, wordLike: wordLikeParts)
         ctx.findAgesAroundPeople()
+        ctx.findFieldsInNotes()
         ctx.findPlacesSetOffInNotes()
         ctx.widenSpans()
         return Self.resolveOverlaps(ctx.candidates).map { c in

@@ -757,11 +757,20 @@ extension ScanContext {
                 continue
             }
             // "DOB for the youngest is 3/4/2011", "born on a Tuesday, 12th May 2009": a few words on, a full date.
+            // Session 8: "her birthday, and she was clear on this, is 28th August": further on and without its
+            // year when "is" or "'s" hands the cue its date, and no other date ("the court date is …") comes between.
             var m = j
-            while m < tokens.count, m - ce <= 14,
+            var otherDate = false
+            while m < tokens.count, m - ce <= 24,
                 !tokens[m].isPunct(".!?;") || (m + 1 < tokens.count && !tokens[m + 1].spaceBefore)
             {
-                if let e = dateExpression(at: m, allowYearAlone: false), !covered(m), e - m >= 2 {
+                if Self.otherDateNouns.contains(key(m)) { otherDate = true }
+                let handed =
+                    !otherDate
+                    && (["is", "was"].contains(key(m - 1)) || key(m - 1) == "s" && ["'", "’"].contains(key(m - 2)))
+                if m - ce <= 14 || handed, let e = dateExpression(at: m, allowYearAlone: false), !covered(m),
+                    e - m >= 2 || handed
+                {
                     add(.dateOfBirth, tokens: m, e)
                     i = e
                     break
@@ -770,6 +779,9 @@ extension ScanContext {
             }
         }
     }
+
+    /// Dates that are not a birth date, between a birth cue and a date ("her birthday's soon; the court date is…").
+    static let otherDateNouns = Vocab.set("date hearing court meeting mtg appointment appt conference review deadline")
 
     func isMonth(_ i: Int) -> Bool { Vocab.months.contains(key(i)) }
     func number(_ i: Int, _ range: ClosedRange<Int>, digits: ClosedRange<Int> = 1...2) -> Bool {
@@ -882,6 +894,11 @@ extension ScanContext {
                 if year(i + 2) { return i + 2 }
                 if key(i + 2) == ",", year(i + 3) { return i + 3 }
                 return i + 1
+            }
+            // "March the ninth", "March ninth, two thousand and nine" (session 8).
+            if let w = ordinalWord(key(i + 1) == "the" ? i + 2 : i + 1) {
+                if key(w + 1) == ",", let y = yearExpression(w + 2) { return y }
+                return yearExpression(w + 1) ?? w
             }
             if year(i + 1) { return i + 1 }
             return nil

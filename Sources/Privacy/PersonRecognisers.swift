@@ -287,6 +287,8 @@ extension ScanContext {
         if t.sentenceStart || ["yp", "re"].contains(key(i - 1)) { return true }
         if key(i - 1) == ":", key(i - 2) == "re" { return true }
         if let b = tok(i - 1), b.isPunct("•*·>"), b.lineStart { return true }
+        // "- Nguyen family: 2 chn": a dash as a bullet.
+        if let b = tok(i - 1), b.isPunct("-–"), b.lineStart, t.spaceBefore { return true }
         guard let p = tok(i - 1), p.isPunct("-–:"), let s = tok(i - 2), s.lineStart, s.kind != .punct, s.length <= 3
         else { return false }
         return s.kind == .alnum || s.allCaps
@@ -979,7 +981,7 @@ extension ScanContext {
                 t.length >= 3,
                 key(i - 1) == "the" || apostrophed && key(i - 3) == "the"
                     // "osei case - YOT + CSC joint": a note opens with the family's name.
-                    || opensNote(i) && !on(.word, i) && !t.capitalised,
+                    || opensNote(i) && !on(.word, i) && (!t.capitalised || surnameOnly(i)),
                 Self.surnameModified.contains(key(i + 1)),
                 !notAName(i),
                 !(on([.town, .bigPlace], i) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)),

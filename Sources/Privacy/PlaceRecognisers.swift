@@ -608,6 +608,9 @@ extension ScanContext {
         "inquiry inquiries review reviews report reports case cases scandal scandals grooming serious judgment judgement"
     )
     static let placeNouns = Vocab.set("stn station centre town area estate bus train")
+    /// Where a child is kept or stays ("in a hotel in Sheffield", "in supported accommodation in Hull").
+    static let lodgings = Vocab.set(
+        "hotel flat house accommodation hostel airbnb b&b bnb placement caravan squat unit room motel guesthouse")
     /// A town's people or groups, named by the town ("the Fleetwood girls", "Neath folk").
     static let townFolk = Vocab.set("folk folks people lads girls boys kids youngsters gang gangs crew lot olders")
     /// Things that happen to a person somewhere: "found in a flat in Coventry", "arrested in Leeds".
@@ -687,6 +690,12 @@ extension ScanContext {
                     && (max(0, i - 7)..<i).contains {
                         Self.eventVerbs.contains(tokens[$0].key) || Self.movingVerbs.contains(tokens[$0].key)
                     }
+                    // "in a hotel in Sheffield", "in supported accommodation in Hull": where a child stayed (session 8).
+                    || key(i - 1) == "in"
+                        && (max(0, i - 5)..<(i - 1)).contains {
+                            Self.lodgings.contains(tokens[$0].key) && ["in", "a", "an"].contains(key($0 - 1))
+                                || Self.lodgings.contains(tokens[$0].key) && key($0 - 2) == "in"
+                        }
                 // "the Pennywell estate in Sunderland", "12 Mill Lane in Leeds": the city of an address.
                 let ofAnAddress =
                     ["in", ","].contains(key(i - 1))

@@ -139,7 +139,9 @@ extension IdentifierScanner {
     /// 11: the ages work's last change (main).
     /// 12: session 7's people and places (names in capitals, surnames where a name stands or opening a note, words
     ///     on no list after "with/for/met", places beside places, a town's people, comprehensives).
-    public static let rulesVersion = 12
+    /// 13: session 8's notes read as fields (`fields` branch: bare ages and name-age pairs as fields, places in
+    ///     later fields and by their shape, possessives without an apostrophe, birth dates handed on by "is").
+    public static let rulesVersion = 13
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this

@@ -1,0 +1,553 @@
+/// A note read as fields (session 8). Note-takers write `NAME - role - AGE - place`, `A 16 / B 14 / C 13 - cousins`,
+/// `Mum (Precious) - email`, `Zainab → Heckmondwike`: fields split by spaced dashes, arrows, slashes, bars,
+/// semicolons, brackets, `=` and line starts. What a field holds is read from its shape and the fields beside it,
+/// not from one cue word before it: a bare number in a note about a person is an age; a name-shaped word and an
+/// age fill a field together; a word on no list in a later field is a place when it is shaped like one. Each rule
+/// has a quiet twin in `NoteFieldTests` (`Meeting - 14 - room B`, `Sib group (3)`, `Year 10 / Year 11`).
+import Foundation
+import SessionModel
+
+/// What begins or ends a field of a note.
+enum FieldMark: UInt8 {
+    /// The text's start or end, a line's start, a bullet.
+    case edge
+    case dash, arrow, slash, bar, semicolon, open, close, equals, comma, colon
+    /// `&`, `+`: items of one list.
+    case joiner
+    /// `?`, `!`.
+    case mark
+    /// A full stop that ends a sentence.
+    case stop
+
+    /// Sets a field off as firmly as a note does (a comma or a joiner may be prose).
+    var isFirm: Bool { self != .comma && self != .joiner && self != .stop }
+}
+
+/// One field of a note: its first and last token (quotes at its edges left out) and the marks around it.
+struct NoteField {
+    var first: Int
+    var last: Int
+    var before: FieldMark
+    var after: FieldMark
+    var count: Int { last - first + 1 }
+}
+
+extension ScanContext {
+    /// Counts and designations a bare number after them stands for, not an age ("Sib group (3)", "Year - 10").
+    static let fieldCountWords = Vocab.set(
+        """
+        group groups room rooms flat flats no number num house year yr yrs y page pg step tier level section ext item
+        point slide question q route bus platform ward bed unit block floor door session sessions week wk day days
+        total count score rating class set version v p x sibs siblings kids children chn referrals episodes times
+        cases families incidents members people ppl visits calls texts mins minutes hours hrs months weeks pupils
+        staff boys girls lads cohort wave stage phase round table pc of
+        """)
+    /// The ends of English place names, for a word on no list in a place's field ("Withernsea", "Heckmondwike").
+    static let toponymEndings = [
+        "thorpe", "thwaite", "field", "ford", "bury", "borough", "brough", "worth", "chester", "caster", "cester",
+        "minster", "stead", "mouth", "port", "pool", "bridge", "combe", "hurst", "wick", "wike", "wich", "ham",
+        "ton", "by", "sea", "dale", "holme", "mead", "well",
+    ]
+    /// Person cues before a word that make it a person, whatever it is shaped like ("Mrs Wednesfield").
+    static let personCuesBefore = Vocab.set("w with called aka named call him her mr mrs ms miss dr")
+
+    /// The separator at token `j`, and how many tokens it takes ("->" is two).
+    func fieldSeparator(_ j: Int) -> (FieldMark, Int)? {
+        let t = tokens[j]
+        guard t.kind == .punct else { return nil }
+        let next = tok(j + 1)
+        switch t.scalar {
+        case "-", "–", "—", "=":
+            if let n = next, n.isPunct(">"), !n.spaceBefore { return (.arrow, 2) }
+            if t.scalar == "=" { return (.equals, 1) }
+            if t.lineStart { return (.edge, 1) }
+            guard t.spaceBefore, next?.spaceBefore ?? true else { return nil }
+            // "14 - 16" is a range.
+            if tok(j - 1)?.kind == .number, next?.kind == .number { return nil }
+            return (.dash, 1)
+        case "→", "⇒", "➡", "⟶", ">": return (.arrow, 1)
+        case "/":
+            guard t.spaceBefore || next?.spaceBefore ?? true else { return nil }
+            return (.slash, 1)
+        case "|": return (.bar, 1)
+        case ";": return (.semicolon, 1)
+        case "(", "[": return (.open, 1)
+        case ")", "]": return (.close, 1)
+        case ",": return (.comma, 1)
+        case ":": return (.colon, 1)
+        case "&", "+": return (.joiner, 1)
+        case "?", "!": return (.mark, 1)
+        case ".", "…": return next.map { $0.spaceBefore } ?? true ? (.stop, 1) : nil
+        default: return nil
+        }
+    }
+
+    /// The text split into fields; a line break starts a new one.
+    func noteFields() -> [NoteField] {
+        var fields: [NoteField] = []
+        var start: Int?
+        var before = FieldMark.edge
+        func close(_ end: Int, _ after: FieldMark) {
+            guard var a = start else { return }
+            var b = end
+            // Quotes and other marks at a field's edges are no part of it ("'Skitz'", "SKEM??").
+            while a <= b, tokens[a].kind == .punct { a += 1 }
+            while b >= a, tokens[b].kind == .punct { b -= 1 }
+            if a <= b { fields.append(NoteField(first: a, last: b, before: before, after: after)) }
+            start = nil
+        }
+        var j = 0
+        while j < tokens.count {
+            if tokens[j].lineStart, start != nil {
+                close(j - 1, .edge)
+                before = .edge
+            }
+            if let (mark, width) = fieldSeparator(j) {
+                close(j - 1, mark)
+                before = mark
+                j += width
+                continue
+            }
+            if start == nil { start = j }
+            j += 1
+        }
+        close(tokens.count - 1, .edge)
+        return fields
+    }
+
+    /// The note is about a person: a person found, or a relation or person word in it.
+    func noteIsAboutAPerson() -> Bool {
+        if candidates.contains(where: { $0.label == .person }) { return true }
+        for i in tokens.indices where tokens[i].kind == .word {
+            let v = vocab[i]
+            if v.contains(.relations) || v.contains(.singlePersonNouns) || v.contains(.pluralPersonNouns)
+                || v.contains(.bracketAged) || Self.agedRelations.contains(tokens[i].key)
+            {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Token `k` can be a name in a field: a listed given name or surname, or a word on no list, and nothing the
+    /// field's words are (a role, a month, a relation, shorthand, an acronym in a note not typed in capitals).
+    func nameInField(_ k: Int, shouted: Bool, opening: Bool) -> Bool {
+        guard let t = tok(k), t.kind == .word, t.length >= 2, !notAName(k), !inSet(.relations, k),
+            !Self.agedRelations.contains(t.key), !Self.fieldCountWords.contains(t.key),
+            !on([.town, .bigPlace], k) || given(k)
+        else { return false }
+        if t.allCaps && !shouted { return given(k) && !ambiguous(k) || surnameOnly(k) && opening }
+        if given(k) { return !ambiguous(k) || opening || t.capitalised }
+        return surnameOnly(k) || onNoList(k) && t.length >= 3
+    }
+
+    /// A found person or a name-shaped word at token `k`.
+    func personAt(_ k: Int) -> Bool {
+        guard let t = tok(k) else { return false }
+        return candidates.contains { $0.label == .person && $0.start <= t.start && t.end <= $0.end }
+    }
+
+    /// A person over tokens `a...b`, taking in the parts of it found already ("KWAME" of "KWAME ASANTE").
+    mutating func addPerson(_ a: Int, _ b: Int) {
+        let s = tokens[a].start
+        let e = tokens[b].end
+        if candidates.contains(where: {
+            $0.start < e && s < $0.end && ($0.label != .person || $0.start < s || $0.end > e)
+        }) {
+            return
+        }
+        candidates.removeAll { $0.label == .person && $0.start >= s && $0.end <= e }
+        add(.person, tokens: a, b)
+    }
+
+    mutating func addIfFree(_ label: IdentifierLabel, _ a: Int, _ b: Int) {
+        let s = tokens[a].start
+        let e = tokens[b].end
+        if candidates.contains(where: { $0.start < e && s < $0.end }) { return }
+        add(label, tokens: a, b)
+    }
+
+    /// The field holds a name and an age and nothing else ("Kaine 14", "KWAME ASANTE 15", "toby thirteen"): the
+    /// age's token, or nil.
+    func nameAgeField(_ f: NoteField, shouted: Bool, words: Bool) -> Int? {
+        guard f.count >= 2, f.count <= 4 else { return nil }
+        // The age is the field's end (a compound "twenty-three" is three tokens).
+        var n = f.last
+        while n > f.first, ageEnd(n - 1) == f.last, ageValue(n - 1) != nil { n -= 1 }
+        guard let v = ageValue(n), ageEnd(n) == f.last, n > f.first, n - f.first <= 2 else { return nil }
+        if tokens[n].kind == .number ? !(1...21).contains(v) : !words || !(5...21).contains(v) { return nil }
+        let opening = f.before == .edge
+        for k in f.first..<n where !(nameInField(k, shouted: shouted, opening: opening) || personAt(k)) { return nil }
+        // "Red 3 / Amber 2": a name that is also a word, with a small number, is a rating or a count.
+        if (f.first..<n).contains(where: { ambiguous($0) && !personAt($0) }), v < 5 { return nil }
+        return n
+    }
+
+    /// Notes read as fields: ages, people and places by the shape of each field and its neighbours.
+    mutating func findFieldsInNotes() {
+        let fields = noteFields()
+        let shouted = isShouted()
+        // Rules of one field or none: a note need not be split to say these.
+        findNamesBesideRelationsInBrackets(shouted: shouted)
+        findPeopleInChains(fields, shouted: shouted)
+        findInitialledSurnames()
+        findAgeLists()
+        findPossessivesWithoutApostrophe()
+        guard fields.count >= 2 else { return }
+        let firm = fields.contains { $0.before.isFirm && $0.before != .edge || $0.after.isFirm && $0.after != .edge }
+        findNameAgeFields(fields, shouted: shouted)
+        if firm, noteIsAboutAPerson() { findBareAgeFields(fields) }
+        findOrganisationsSaidAgain(fields)
+        findPlaceFields(fields, shouted: shouted)
+    }
+
+    /// "Reece 16 / Kaine 14 / Lacey 13", "jaylen 16 & mikey 17 both…", "toby thirteen, rosie eleven", "ABDI 15 ->",
+    /// "KWAME ASANTE 15 - THAMESMEAD", "hope 12 ? cse concerns": a name and an age filling a field that opens a note
+    /// or an item of a list. Ages in words need a second such field beside it. Quiet: "Year 10 / Year 11", "Room 4".
+    mutating func findNameAgeFields(_ fields: [NoteField], shouted: Bool) {
+        var previousWasPair = false
+        for (x, f) in fields.enumerated() {
+            var age = nameAgeField(f, shouted: shouted, words: false)
+            let nextPair =
+                x + 1 < fields.count && nameAgeField(fields[x + 1], shouted: shouted, words: true) != nil
+                && [.comma, .joiner, .slash, .semicolon].contains(f.after)
+            if age == nil, previousWasPair || nextPair { age = nameAgeField(f, shouted: shouted, words: true) }
+            // "jaylen 16 & mikey 17 both picked up": the second item of a list of pairs goes on into the note.
+            if age == nil, previousWasPair, [.joiner, .slash, .comma].contains(f.before), f.count >= 3,
+                nameInField(f.first, shouted: shouted, opening: true) || personAt(f.first),
+                let v = ageValue(f.first + 1), tokens[f.first + 1].kind == .number, (1...21).contains(v),
+                let w = tok(f.first + 2), w.kind == .word, !Self.ageUnits.contains(w.key),
+                !Self.countedNouns.contains(w.key)
+            {
+                age = f.first + 1
+            }
+            // A pair must open the note or an item; a field after a comma in prose needs a pair beside it.
+            guard let a = age, f.before != .comma || previousWasPair || nextPair || f.after.isFirm,
+                f.before != .stop
+            else {
+                previousWasPair = false
+                continue
+            }
+            // Ages in words alone ("toby thirteen") need the next field to be a pair too.
+            if tokens[a].kind != .number, !(previousWasPair || nextPair) {
+                previousWasPair = false
+                continue
+            }
+            addPerson(f.first, a - 1)
+            addIfFree(.age, a, ageEnd(a))
+            previousWasPair = true
+        }
+    }
+
+    /// "Boyfriend - 24 - pls check PNC", "Mihai - brother - 19 - car", "(kayy.lou) - 19?", "Devlin (15) -",
+    /// "AKOSUA (SISTER) 12 - AT RISK": a bare number set off as a field of a note about a person. Quiet on counts
+    /// and designations before it ("Sib group (3)", "Year - 10"), house numbers before a street, times.
+    mutating func findBareAgeFields(_ fields: [NoteField]) {
+        for (x, f) in fields.enumerated() {
+            var i = f.first
+            if inSet(.estimateWords, i) || inSet(.siblingOrder, i) || key(i) == "now" || key(i) == "~" { i += 1 }
+            guard i <= f.last, let v = ageValue(i), ageEnd(i) == f.last, !covered(i) else { continue }
+            let digits = tokens[i].kind == .number
+            guard digits ? (1...110).contains(v) : (5...99).contains(v) else { continue }
+            // Firm on one side at least; a comma on the other.
+            guard f.before.isFirm || f.after.isFirm || f.before == .comma && f.after == .edge,
+                f.before != .stop, f.after != .colon,
+                // "1. cerys - 14yo", "2) mum": a list's numbering.
+                !(f.before == .edge && (f.after == .stop || f.after == .close))
+            else { continue }
+            if f.before == .colon, !personish(f.first - 2) { continue }
+            // The word before the field: a count or a designation makes the number one ("eldest 16" says whose).
+            let before = i == f.first ? previousWord(f.first, skipping: "-–—()[]/|;=>→:,'\"‘’“”&+?!") : nil
+            if let p = before {
+                // A word inside a handle or a name found ("(kayy.x) - 16") counts nothing.
+                if !covered(p),
+                    Self.fieldCountWords.contains(key(p)) || Self.countedNouns.contains(key(p))
+                        || Self.ageUnits.contains(key(p)) || tokens[p].kind == .number || tokens[p].kind == .alnum
+                        // "(3)" after a plural or collective word is how many.
+                        || f.before == .open && tokens[p].key.hasSuffix("s") && !inSet(.pluralPersonNouns, p)
+                {
+                    continue
+                }
+            } else if i == f.first, f.before != .edge {
+                continue
+            }
+            // The field after it: a unit, or a street (a house number).
+            if x + 1 < fields.count {
+                let n = fields[x + 1]
+                if n.before == f.after,
+                    !tokens[n.first].capitalised
+                        && (Self.ageUnits.contains(key(n.first)) || Self.countedNouns.contains(key(n.first)))
+                        || Vocab.streetHeads.contains(key(n.last)) && tokens[n.first].capitalised
+                {
+                    continue
+                }
+            }
+            add(.age, tokens: i, f.last)
+            // "Devlin (15) - known to YOT": the name the bracketed age follows, opening the note.
+            if f.before == .open, x > 0, fields[x - 1].after == .open, fields[x - 1].before == .edge {
+                let p = fields[x - 1]
+                if p.count <= 3, (p.first...p.last).allSatisfy({ nameInField($0, shouted: isShouted(), opening: true) })
+                {
+                    addPerson(p.first, p.last)
+                }
+            }
+        }
+    }
+
+    /// "Mum (Precious)", "nan (pat) is 71": a name in brackets after a relation; "AKOSUA (SISTER) 12": a name before
+    /// a relation in brackets, opening a note. Quiet: "dad (deceased)", "mum (sw)".
+    mutating func findNamesBesideRelationsInBrackets(shouted: Bool) {
+        for i in tokens.indices where tokens[i].isPunct("(") && i >= 1 && i + 2 < tokens.count {
+            guard key(i + 2) == ")" else { continue }
+            let w = i + 1
+            if inSet(.relations, i - 1) || Self.agedRelations.contains(key(i - 1)),
+                let t = tok(w), t.kind == .word, t.length >= 2, !notAName(w), !inSet(.relations, w),
+                given(w) || onNoList(w) && t.length >= 3
+            {
+                addIfFree(.person, w, w)
+                // "nan (pat) is 71".
+                if ["is", "was"].contains(key(i + 3)), let v = ageValue(i + 4), (1...110).contains(v),
+                    ageBreak(after: ageEnd(i + 4)) || key(ageEnd(i + 4) + 1) == "and"
+                {
+                    addIfFree(.age, i + 4, ageEnd(i + 4))
+                }
+                continue
+            }
+            let n = i - 1
+            if inSet(.relations, w) || Self.agedRelations.contains(key(w)), opensAgeNote(n) || opensNote(n),
+                nameInField(n, shouted: shouted, opening: true)
+            {
+                addIfFree(.person, n, n)
+            }
+        }
+    }
+
+    /// "ages 9, 12, 14", "aged 13, 14 and 16": every age of the list. Quiet on a range ("aged 10 to 25", "13-17").
+    mutating func findAgeLists() {
+        for i in tokens.indices where key(i) == "ages" || key(i) == "aged" {
+            var items: [Int] = []
+            var j = i + 1
+            while let v = ageValue(j), (1...25).contains(v) {
+                items.append(j)
+                let e = ageEnd(j)
+                guard [",", "and", "&"].contains(key(e + 1)) else { break }
+                j = e + 2
+                if key(j) == "and" { j += 1 }
+            }
+            guard items.count >= 2, let last = items.last, !["to", "-", "–", "/", "+"].contains(key(ageEnd(last) + 1))
+            else { continue }
+            for j in items { addIfFree(.age, j, ageEnd(j)) }
+        }
+    }
+
+    /// What shorthand puts after a name with the possessive's apostrophe left out ("leahs bf", "skyes sw").
+    static let possessedInNotes: Set<String> = possessedByPeople.union(
+        Vocab.set("sw phone nhs no number dob address snap insta email mob mobile school sch case cp"))
+
+    /// "leahs bf is 22", "skyes sw gemma", "eilidhs nhs no", "preciouss cousin": a listed given name with the
+    /// possessive's apostrophe left out, before what a person has; the name without its "s". Quiet: "mums phone",
+    /// "the kids school", "carers phone" (no given name without the "s").
+    mutating func findPossessivesWithoutApostrophe() {
+        for i in tokens.indices {
+            let t = tokens[i]
+            guard t.kind == .word, t.length >= 4, t.key.hasSuffix("s"), !t.allCaps,
+                Self.possessedInNotes.contains(key(i + 1)), !quiet[i], !on(.word, i), !inSet(.notNames, i)
+            else { continue }
+            let stem = String(t.key.dropLast())
+            guard !Vocab.relations.contains(stem), !Vocab.notNames.contains(stem), !Self.agedRelations.contains(stem)
+            else { continue }
+            let lists = gazetteer.lists(stem)
+            guard lists.contains(.given), !lists.contains(.word) || lists.contains(.ambiguous) || t.capitalised else {
+                continue
+            }
+            // A finding of the whole word ("leahs") loses its "s"; nothing else may be there.
+            if let k = candidates.firstIndex(where: { $0.start == t.start && $0.end == t.end }) {
+                guard candidates[k].label == .person else { continue }
+                candidates[k].end = t.end - 1
+            } else if !covered(i) {
+                add(.person, scalars: t.start, t.end - 1)
+            }
+        }
+    }
+
+    /// A word on no list shaped like an English place name ("Withernsea", "Heckmondwike", "Allerton").
+    func toponymShaped(_ k: Int) -> Bool {
+        guard let t = tok(k), t.kind == .word, t.length >= 7, onNoList(k) else { return false }
+        return Self.toponymEndings.contains { t.key.hasSuffix($0) }
+    }
+
+    /// Places in notes: "the Nguyen brothers -> cannabis farm -> Leigh", "Kayleigh 15 - Withernsea - caravan park",
+    /// "Zainab → Heckmondwike", "Ely / Caerau / Splott", "nail bar Chapel Allerton". A listed town standing as a
+    /// field after the first, unless a person just before makes it a chain of people (`Mo → Leigh`, Leigh a name);
+    /// a word on no list shaped like a place name wherever it was taken for a person without a person's cue.
+    mutating func findPlaceFields(_ fields: [NoteField], shouted: Bool) {
+        for (x, f) in fields.enumerated() where f.count <= 2 {
+            let p = x > 0 ? fields[x - 1] : nil
+            let listBefore = [.slash, .comma, .joiner].contains(f.before)
+            let listAfter = [.slash, .comma, .joiner].contains(f.after)
+            let besidePlace = candidates.contains { c in
+                guard c.label == .location else { return false }
+                if let q = p, listBefore, c.end == tokens[q.last].end { return true }
+                return x + 1 < fields.count && listAfter && c.start == tokens[fields[x + 1].first].start
+            }
+            guard x > 0 || besidePlace else { continue }
+            guard [.arrow, .dash, .slash, .comma, .bar, .semicolon, .joiner].contains(f.before) || besidePlace,
+                [.edge, .arrow, .dash, .slash, .comma, .bar, .semicolon, .mark, .stop, .open].contains(f.after)
+            else { continue }
+            let first = tokens[f.first]
+            guard first.kind == .word, first.capitalised, !first.allCaps || shouted, !quiet[f.first],
+                !inSet(.notNames, f.first), !Vocab.countries.contains(first.key),
+                !Vocab.inquiryTowns.contains(first.key)
+            else { continue }
+            var end: Int?
+            if let multis = gazetteer.multiWordTowns[first.key] {
+                for m in multis {
+                    if let e = matches(m, at: f.first), e == f.last { end = e }
+                }
+            }
+            if end == nil, f.count == 1, lists[f.first].contains(.town) || toponymShaped(f.first) { end = f.first }
+            guard let e = end else { continue }
+            let s = first.start
+            let last = tokens[e].end
+            if candidates.contains(where: { $0.label != .person && $0.start < last && s < $0.end }) { continue }
+            let personBefore =
+                p.map { q in (q.first...q.last).contains { personAt($0) || inSet(.relations, $0) } } ?? false
+            guard !given(f.first) || !personBefore && f.before == .arrow || besidePlace else { continue }
+            candidates.removeAll { $0.label == .person && $0.start >= s && $0.end <= last }
+            add(.location, tokens: f.first, e)
+        }
+        // A person found without a person's cue whose word is shaped like a place is the place.
+        for k in candidates.indices where candidates[k].label == .person && !candidates[k].sessionName {
+            guard let a = tokenIndex(startingAt: candidates[k].start), let b = tokenIndex(endingAt: candidates[k].end),
+                toponymShaped(b), a == b || b == a + 1,
+                !inSet(.titles, a - 1), !inSet(.relations, a - 1), !inSet(.namingCues, a - 1),
+                !Self.personCuesBefore.contains(key(a - 1)), !inSet(.personNouns, a - 1),
+                !Vocab.strongVerbs.contains(key(b + 1)), !Self.sayingVerbs.contains(key(b + 1)),
+                key(b + 1) != "'", key(b + 1) != "’", !Vocab.weakVerbs.contains(key(b + 1))
+            else { continue }
+            candidates[k].label = .location
+            candidates[k].possible = false
+            // "nail bar Chapel Allerton": a capitalised word straight before joins the place.
+            if a == b, let w = tok(a - 1), w.kind == .word, w.capitalised, !w.allCaps, !w.sentenceStart,
+                !Vocab.functionWords.contains(w.key), !inSet(.notNames, a - 1), !covered(a - 1)
+            {
+                candidates[k].start = w.start
+            }
+        }
+    }
+
+    /// Words after a note's first field that say who it is ("-> older male", "= Dwayne", "-> runs the line").
+    static let chainPersonWords = Vocab.set("older younger elder male female man woman lad boy girl adult runs sells")
+    /// Shorthand roles a name opens a note with ("Shilan interpreter - not related").
+    static let noteRoles = Vocab.set(
+        "interpreter translator advocate mentor keyworker carer sw iso cw pa befriender volunteer chaperone")
+
+    /// "Big Sizzle -> runs the line", "mo -> big man tee -> line into Rhyl", "\"Skitz\" -> older male", "KAYDEN ->
+    /// SKEM??", "Shilan interpreter - not related", "fraser just turned 16", "disc 'uncle' kaz": people in the first
+    /// field of a chain of arrows or dashes, nicknames typed as fields, names opening a note before an age or a role.
+    /// Quiet: "big deal", "Housing - rang back", "Bones" alone with nothing after it.
+    mutating func findPeopleInChains(_ fields: [NoteField], shouted: Bool) {
+        for (x, f) in fields.enumerated() {
+            let chained = [.arrow, .equals].contains(f.after) || [.arrow, .equals].contains(f.before)
+            // "big man tee", "Big Sizzle", "lil k": a nickname filling a field of a chain.
+            if chained || f.before == .dash || f.after == .dash, f.count >= 2, f.count <= 3,
+                ["big", "lil", "little"].contains(key(f.first)),
+                (f.first + 1...f.last).allSatisfy({ tokens[$0].kind == .word && !inSet(.notNames, $0) }),
+                !(f.count == 2 && key(f.last) == "man"),
+                (f.first + 1...f.last).contains(where: { !on(.word, $0) || tokens[$0].capitalised })
+            {
+                addPerson(f.first, f.last)
+                continue
+            }
+            guard x == 0, f.count <= 2, x + 1 < fields.count else { continue }
+            let n = fields[x + 1]
+            // "KAYDEN -> SKEM??", "\"Skitz\" -> older male -> …": a name-shaped first field of a chain.
+            if [.arrow, .equals, .dash].contains(f.after),
+                (f.first...f.last).allSatisfy({ nameInField($0, shouted: shouted, opening: true) && !ambiguous($0) }),
+                f.after != .dash || Self.chainPersonWords.contains(key(n.first)) || inSet(.relations, n.first)
+                    || inSet(.siblingOrder, n.first)
+            {
+                addPerson(f.first, f.last)
+                continue
+            }
+            // "Shilan interpreter - not related": a name and a role opening a note.
+            if f.count == 2, Self.noteRoles.contains(key(f.last)),
+                nameInField(f.first, shouted: shouted, opening: true), !ambiguous(f.first)
+            {
+                addPerson(f.first, f.first)
+            }
+        }
+        for i in tokens.indices where tokens[i].kind == .word && !covered(i) {
+            let t = tokens[i]
+            // "fraser just turned 16", "amber placed out of area": a name opening a note before an age or what
+            // happened to them.
+            if t.sentenceStart || opensAgeNote(i), !t.allCaps || isShouted(), t.length >= 3,
+                nameInField(i, shouted: false, opening: true) || given(i) && !notAName(i) && !inSet(.relations, i)
+            {
+                var j = i + 1
+                while j < i + 4, ["just", "turned", "is", "was", "now", "nearly", "aged"].contains(key(j)) { j += 1 }
+                let aged = j > i + 1 && candidates.contains { $0.label == .age && $0.start == tok(j)?.start }
+                let event = Self.lifeEvents.contains(key(i + 1)) && !t.capitalised && given(i)
+                if aged && (!ambiguous(i) || !t.capitalised) || event {
+                    add(.person, tokens: i, i)
+                    continue
+                }
+            }
+            // "disc 'uncle' kaz", "yp sent images to 'tom'": a name after a quoted relation, or quoted after "to".
+            if let q = tok(i - 1), q.isPunct("'’\"”"), inSet(.relations, i - 2), t.length >= 3, !notAName(i),
+                given(i) && !ambiguous(i) || onNoList(i) || surnameOnly(i)
+            {
+                add(.person, tokens: i, i)
+                continue
+            }
+            if let q = tok(i - 1), q.isPunct("'‘\"“"), let c = tok(i + 1), c.isPunct("'’\"”"), !c.spaceBefore,
+                ["to", "from", "with", "by", "w"].contains(key(i - 2)), given(i), !notAName(i)
+            {
+                add(.person, tokens: i, i)
+            }
+        }
+    }
+
+    /// "T. Mahoney", "J Okonkwo": an initial before a listed surname is a person. Quiet: "P. S.", "A. Level".
+    mutating func findInitialledSurnames() {
+        for i in tokens.indices where tokens[i].kind == .word && tokens[i].length == 1 && tokens[i].capitalised {
+            var j = i + 1
+            if key(j) == ".", !tokens[j].spaceBefore { j += 1 }
+            guard let s = tok(j), s.kind == .word, s.capitalised, !s.allCaps, s.length >= 3, s.spaceBefore,
+                surnameOnly(j), !notAName(j), !covered(i)
+            else { continue }
+            if candidates.contains(where: { $0.label != .person && $0.start < s.end && tokens[i].start < $0.end }) {
+                continue
+            }
+            addPerson(i, j)
+        }
+    }
+
+    /// "She was in Ravensholt - Ravensholt Hospital", "It was St Anne's - St Anne's Catholic Primary": the start of an
+    /// organisation's name said again at the end of another field of the same text is that organisation.
+    mutating func findOrganisationsSaidAgain(_ fields: [NoteField]) {
+        let orgs = candidates.filter { $0.label == .organisationLocal }
+        guard !orgs.isEmpty else { return }
+        for o in orgs {
+            guard let a = tokenIndex(startingAt: o.start), let b = tokenIndex(endingAt: o.end), b > a else { continue }
+            for f in fields where f.last < a || f.first > b {
+                // The longest start of the organisation's name the field ends with.
+                var k = min(b - a, f.count)
+                while k > 0, !(0..<k).allSatisfy({ tokens[f.last - k + 1 + $0].key == tokens[a + $0].key }) { k -= 1 }
+                guard k > 0 else { continue }
+                let s = f.last - k + 1
+                guard tokens[s].capitalised, tokens[s].kind == .word,
+                    (s...f.last).contains(where: {
+                        tokens[$0].length >= 4 && !Vocab.genericOrgModifiers.contains(key($0))
+                            && !Vocab.functionWords.contains(key($0))
+                    })
+                else { continue }
+                let start = tokens[s].start
+                let end = tokens[f.last].end
+                if candidates.contains(where: { $0.label != .person && $0.start < end && start < $0.end }) { continue }
+                candidates.removeAll { $0.start >= start && $0.end <= end }
+                add(.organisationLocal, tokens: s, f.last)
+            }
+        }
+    }
+}
