@@ -87,10 +87,10 @@ public struct EntryList: RandomAccessCollection, Equatable, Sendable, Expressibl
         var segments: [[UInt8]] = []
         /// Each entry's segment (high 32 bits) and offset in it (low 32 bits).
         var starts: [UInt64] = []
-        var strings: [String] = []
-        var stringIndex: [ExactString: Int] = [:]
-        /// The entry being written.
-        var bytes: [UInt8] = []
+        /// The entry being written, the table of repeated strings and its index: a value of its own, so writing an
+        /// entry is one access to the storage, not one (checked at run time for exclusive access) per field.
+        var writer = Writer()
+        var strings: [String] { writer.strings }
 
         init(segmentSize: Int = 1 << 20, spilling: Bool = false) {
             self.segmentSize = segmentSize
@@ -102,88 +102,117 @@ public struct EntryList: RandomAccessCollection, Equatable, Sendable, Expressibl
             let s = Storage(segmentSize: segmentSize)
             s.segments = segments.indices.map { segment($0) }
             s.starts = starts
-            s.strings = strings
-            s.stringIndex = stringIndex
+            s.writer = writer
             return s
         }
 
         // MARK: Writing
 
-        func varint(_ v: UInt64) {
-            var v = v
-            while v >= 0x80 {
-                bytes.append(UInt8(v & 0x7F) | 0x80)
-                v >>= 7
+        struct Writer {
+            var bytes: [UInt8] = []
+            var strings: [String] = []
+            var stringIndex: [ExactString: Int] = [:]
+            /// The number of a string met lately, in a slot picked by a few of its bytes (-1: none): most strings
+            /// repeat from entry to entry, and one equal to the slot's byte for byte takes its number without
+            /// hashing all of it (hashing was most of appending an entry).
+            var recent = [Int](repeating: -1, count: 256)
+
+            mutating func varint(_ v: UInt64) {
+                var v = v
+                while v >= 0x80 {
+                    bytes.append(UInt8(v & 0x7F) | 0x80)
+                    v >>= 7
+                }
+                bytes.append(UInt8(v))
             }
-            bytes.append(UInt8(v))
-        }
-        func int(_ v: Int) { varint(UInt64(bitPattern: Int64(v) << 1 ^ Int64(v) >> 63)) }
-        func optInt(_ v: Int?) {
-            if let v {
-                varint(1)
-                int(v)
-            } else {
-                varint(0)
+            mutating func int(_ v: Int) { varint(UInt64(bitPattern: Int64(v) << 1 ^ Int64(v) >> 63)) }
+            mutating func optInt(_ v: Int?) {
+                if let v {
+                    varint(1)
+                    int(v)
+                } else {
+                    varint(0)
+                }
             }
-        }
-        func shared(_ s: String) {
-            if let k = stringIndex[ExactString(s)] {
+            mutating func shared(_ s: String) {
+                let slot = Self.slot(of: s)
+                if let slot, recent[slot] >= 0, ExactString(strings[recent[slot]]) == ExactString(s) {
+                    varint(UInt64(recent[slot]))
+                    return
+                }
+                let k: Int
+                if let known = stringIndex[ExactString(s)] {
+                    k = known
+                } else {
+                    k = strings.count
+                    stringIndex[ExactString(s)] = k
+                    strings.append(s)
+                }
                 varint(UInt64(k))
-                return
+                if let slot { recent[slot] = k }
             }
-            stringIndex[ExactString(s)] = strings.count
-            varint(UInt64(strings.count))
-            strings.append(s)
-        }
-        func optShared(_ s: String?) {
-            if let s {
-                varint(1)
-                shared(s)
-            } else {
-                varint(0)
+
+            /// `recent`'s slot for `s`, from its length and its first, second, middle and last bytes, mixed (nil
+            /// for a string whose bytes are not at hand).
+            static func slot(of s: String) -> Int? {
+                s.utf8.withContiguousStorageIfAvailable { b in
+                    guard let last = b.last else { return 0 }
+                    let key =
+                        UInt64(truncatingIfNeeded: b.count) | UInt64(b[0]) << 16 | UInt64(b[b.count / 2]) << 24
+                        | UInt64(last) << 32 | UInt64(b[Swift.min(1, b.count - 1)]) << 40
+                    return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56)
+                }
+            }
+            mutating func optShared(_ s: String?) {
+                if let s {
+                    varint(1)
+                    shared(s)
+                } else {
+                    varint(0)
+                }
+            }
+
+            /// Makes `bytes` the encoding of `e`.
+            mutating func encode(_ e: ResearchRecord.Entry) {
+                bytes.removeAll(keepingCapacity: true)
+                int(e.number)
+                withUnsafeBytes(of: e.occurredAt.timeIntervalSinceReferenceDate.bitPattern.littleEndian) {
+                    bytes.append(contentsOf: $0)
+                }
+                shared(e.room)
+                int(e.roomId)
+                optInt(e.round)
+                optShared(e.guideSegment)
+                optInt(e.guideIndex)
+                shared(e.source)
+                optShared(e.speaker)
+                optShared(e.speakerLabel)
+                shared(e.attribution)
+                bytes.append(e.quotable ? 1 : 0)
+                shared(e.form)
+                varint(UInt64(e.text.utf8.count))
+                bytes.append(contentsOf: e.text.utf8)
+                varint(UInt64(e.codes.count))
+                for c in e.codes { shared(c) }
+                varint(UInt64(e.replyTo.count))
+                for r in e.replyTo { int(r) }
+                optShared(e.session)
+                optInt(e.sessionNumber)
             }
         }
 
         func append(_ e: ResearchRecord.Entry) {
-            bytes.removeAll(keepingCapacity: true)
-            encode(e)
-            if segments.isEmpty
-                || segments[segments.count - 1].count + bytes.count > segments[segments.count - 1].capacity
-            {
+            writer.encode(e)
+            let count = writer.bytes.count
+            if segments.isEmpty || segments[segments.count - 1].count + count > segments[segments.count - 1].capacity {
                 if spilling, let full = segments.indices.last { spillSegment(full) }
                 var segment: [UInt8] = []
-                segment.reserveCapacity(Swift.max(segmentSize, bytes.count))
+                segment.reserveCapacity(Swift.max(segmentSize, count))
                 segments.append(segment)
             }
             let last = segments.count - 1
             starts.append(UInt64(last) << 32 | UInt64(segments[last].count))
-            segments[last].append(contentsOf: bytes)
-        }
-
-        private func encode(_ e: ResearchRecord.Entry) {
-            int(e.number)
-            withUnsafeBytes(of: e.occurredAt.timeIntervalSinceReferenceDate.bitPattern.littleEndian) {
-                bytes.append(contentsOf: $0)
-            }
-            shared(e.room)
-            int(e.roomId)
-            optInt(e.round)
-            optShared(e.guideSegment)
-            optInt(e.guideIndex)
-            shared(e.source)
-            optShared(e.speaker)
-            optShared(e.speakerLabel)
-            shared(e.attribution)
-            bytes.append(e.quotable ? 1 : 0)
-            shared(e.form)
-            varint(UInt64(e.text.utf8.count))
-            bytes.append(contentsOf: e.text.utf8)
-            varint(UInt64(e.codes.count))
-            for c in e.codes { shared(c) }
-            varint(UInt64(e.replyTo.count))
-            for r in e.replyTo { int(r) }
-            optShared(e.session)
-            optInt(e.sessionNumber)
+            segments[last].append(contentsOf: writer.bytes)
         }
 
         /// Sends full segment `k` to the temporary file and frees it; left in memory if the file fails.

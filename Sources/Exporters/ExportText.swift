@@ -155,46 +155,66 @@ struct StableGUID: Sendable {
         var out = [UInt8]()
         out.reserveCapacity(36)
         var name = name
-        name.withUTF8 { append(name: UnsafeRawBufferPointer($0), to: &out) }
+        name.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16 + utf8.count) { hashed in
+                let base = hashed.baseAddress!
+                namespace.withUnsafeBufferPointer { base.update(from: $0.baseAddress!, count: 16) }
+                if let from = utf8.baseAddress { (base + 16).update(from: from, count: utf8.count) }
+                append(hashed: UnsafeRawBufferPointer(hashed), to: &out)
+            }
+        }
         return String(decoding: out, as: UTF8.self)
     }
 
     /// The GUID of the name `prefix` + `number` + ":" + `suffix` (as `guid("selection:12:…")`), its
     /// 36 characters appended to `out`: no string made on the way (a qdpx makes several a contribution).
+    /// The name is put together with copies of whole runs of bytes, not a byte at a time.
     func append(_ prefix: StaticString, _ number: Int, _ suffix: String, to out: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: prefix.utf8CodeUnitCount + 21 + suffix.utf8.count) {
-            name in
-            var n = 0
-            for b in UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount) {
-                name[n] = b
+        var suffix = suffix
+        suffix.withUTF8 { tail in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16 + prefix.utf8CodeUnitCount + 21 + tail.count) {
+                hashed in
+                let base = hashed.baseAddress!
+                namespace.withUnsafeBufferPointer { base.update(from: $0.baseAddress!, count: 16) }
+                var n = 16
+                (base + n).update(from: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+                n += prefix.utf8CodeUnitCount
+                n += ExportText.digits(number, into: UnsafeMutableBufferPointer(rebasing: hashed[n...]))
+                base[n] = 0x3A
                 n += 1
+                if let from = tail.baseAddress { (base + n).update(from: from, count: tail.count) }
+                n += tail.count
+                append(hashed: UnsafeRawBufferPointer(start: base, count: n), to: &out)
             }
-            n += ExportText.digits(number, into: UnsafeMutableBufferPointer(rebasing: name[n...]))
-            name[n] = 0x3A
-            n += 1
-            for b in suffix.utf8 {
-                name[n] = b
-                n += 1
-            }
-            append(name: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: name[..<n])), to: &out)
         }
     }
 
-    private static let hex = Array("0123456789abcdef".utf8)
-
-    private func append(name: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+    /// The GUID of `hashed` (the namespace's 16 bytes, then the name: one buffer, hashed in one call).
+    private func append(hashed: UnsafeRawBufferPointer, to out: inout [UInt8]) {
         var h = Insecure.SHA1()
-        namespace.withUnsafeBytes { h.update(bufferPointer: $0) }
-        h.update(bufferPointer: name)
+        h.update(bufferPointer: hashed)
         h.finalize().withUnsafeBytes { d in
-            for i in 0..<16 {
-                var byte = d[i]
-                if i == 6 { byte = (byte & 0x0F) | 0x50 }
-                if i == 8 { byte = (byte & 0x3F) | 0x80 }
-                if i == 4 || i == 6 || i == 8 || i == 10 { out.append(0x2D) }
-                out.append(Self.hex[Int(byte >> 4)])
-                out.append(Self.hex[Int(byte & 0x0F)])
+            // The 36 characters are written into a buffer on the stack and appended at once.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { g in
+                var k = 0
+                for i in 0..<16 {
+                    var byte = d[i]
+                    if i == 6 { byte = (byte & 0x0F) | 0x50 }
+                    if i == 8 { byte = (byte & 0x3F) | 0x80 }
+                    if i == 4 || i == 6 || i == 8 || i == 10 {
+                        g[k] = 0x2D
+                        k += 1
+                    }
+                    g[k] = Self.hexDigit(byte >> 4)
+                    g[k + 1] = Self.hexDigit(byte & 0x0F)
+                    k += 2
+                }
+                out.append(contentsOf: UnsafeBufferPointer(g))
             }
         }
     }
+
+    /// A lowercase hexadecimal digit for `v` (0–15).
+    @inline(__always)
+    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 &+ v : 0x57 &+ v }
 }

@@ -39,20 +39,43 @@ public enum REFIQDA {
             guids = StableGUID(session: r.session.id)
             user = guids.guid("user:convene")
             var names = UniqueNames()
-            // One pass over the contributions (each is decoded from the record's entry list as it is read).
+            // One pass over the contributions (each is decoded from the record's entry list as it is read), a
+            // chunk at a time on every core; the chunks' findings are joined in order, so every list keeps the
+            // order (and every set the first of equal strings) one pass in order gave.
             var book = r.codebook
             let known = Set(book.map(\.name))
             var speakers = Set(r.participants.map(\.code))
             var seenSources = Set<String>()
-            for (i, e) in r.contributions.enumerated() {
+            let count = r.contributions.count
+            let chunk = 4_096
+            let slots = ParallelRows.Slots<Seen>(count: (count + chunk - 1) / chunk, empty: Seen())
+            DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { k in
+                var seen = Seen()
+                for i in (k * chunk)..<min(count, (k + 1) * chunk) {
+                    let e = r.contributions[i]
+                    for c in e.codes where !known.contains(c) && seen.codeSet.insert(c).inserted {
+                        seen.codes.append(c)
+                    }
+                    if let s = e.speaker ?? (e.source == "facilitator" ? "Facilitator" : nil),
+                        seen.speakerSet.insert(s).inserted
+                    {
+                        seen.speakers.append(s)
+                    }
+                    seen.sources.insert(e.source)
+                    seen.rooms[e.roomId, default: []].append(i)
+                    if let code = e.speaker { seen.spoken[code, default: []].append(e.number) }
+                }
+                slots.set(k, seen)
+            }
+            for seen in slots.all {
                 // Codebook codes, then any code used on a contribution but missing from it.
-                for c in e.codes where !known.contains(c) && !book.contains(where: { $0.name == c }) {
+                for c in seen.codes where !book.contains(where: { $0.name == c }) {
                     book.append(.init(name: c, description: nil, emergent: true))
                 }
-                if let s = e.speaker ?? (e.source == "facilitator" ? "Facilitator" : nil) { speakers.insert(s) }
-                seenSources.insert(e.source)
-                roomEntries[e.roomId, default: []].append(i)
-                if let code = e.speaker { spoken[code, default: []].append(e.number) }
+                for s in seen.speakers { speakers.insert(s) }
+                seenSources.formUnion(seen.sources)
+                for (room, indices) in seen.rooms { roomEntries[room, default: []] += indices }
+                for (code, numbers) in seen.spoken { spoken[code, default: []] += numbers }
             }
             var group = CodeNode(
                 guid: guids.guid("group:codebook"), name: names.take("Codebook: \(r.session.codebook)"), codable: false,
@@ -114,6 +137,17 @@ public enum REFIQDA {
             }
         }
 
+        /// What one chunk of the contributions holds, in the order first met there.
+        struct Seen: Sendable {
+            var codes: [String] = []
+            var codeSet = Set<String>()
+            var speakers: [String] = []
+            var speakerSet = Set<String>()
+            var sources = Set<String>()
+            var rooms: [Int: [Int]] = [:]
+            var spoken: [String: [Int]] = [:]
+        }
+
         /// The speaker code a contribution is coded with: the participant code,
         /// or "Facilitator" for the facilitators' own lines.
         func speakerName(_ e: ResearchRecord.Entry) -> String? {
@@ -164,6 +198,8 @@ public enum REFIQDA {
         var name: String
         /// Each contribution's index in the record and its words' span (indices, not copies: a long session has many).
         var spans: [(index: Int, start: Int, end: Int)]
+        /// The text's zip entry, deflated as it was measured (the text itself is never held whole, nor made twice).
+        var packed: ZipPackage.Deflated
     }
 
     static func lf(_ s: String) -> String {
@@ -173,34 +209,39 @@ public enum REFIQDA {
             ? s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : s
     }
 
-    static func sources(_ r: ResearchRecord, _ m: Model) -> [SourceText] {
+    static func sources(_ r: ResearchRecord, _ m: Model) throws -> [SourceText] {
         let rooms = r.rooms.compactMap { room in m.roomEntries[room.id].flatMap { $0.isEmpty ? nil : (room, $0) } }
-        // Every room's text measured a chunk at a time on every core, each chunk from its own start;
-        // the chunks' spans are then moved by the length of the text before them.
-        let chunks = rooms.enumerated().flatMap { k, room in
-            stride(from: 0, to: room.1.count, by: roomChunk).map { (k, $0..<min(room.1.count, $0 + roomChunk)) }
-        }
-        typealias Measured = (length: Int, spans: [(index: Int, start: Int, end: Int)])
-        let slots = ParallelRows.Slots<Measured>(count: chunks.count, empty: (0, []))
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
-            let (k, range) = chunks[c]
-            var bytes: [UInt8] = []
+        // Each room's text is rendered once, a chunk of contributions at a time on every core (each chunk from its
+        // own start; its spans then moved by the length of the text before it), and its bytes, in order, deflated
+        // into its zip entry there and then (in blocks on every core, as the package deflates any large entry):
+        // the entry is written later as it is, so the text is neither held whole nor rendered a second time.
+        return try rooms.map { room, indices in
             var spans: [(index: Int, start: Int, end: Int)] = []
-            spans.reserveCapacity(range.count)
-            let length = roomText(r, m, rooms[k].1, range, into: &bytes, spans: &spans)
-            slots.set(c, (length, spans))
+            spans.reserveCapacity(indices.count)
+            var length = 0
+            let packed = try ZipPackage.deflate { out in
+                typealias Chunk = (bytes: [UInt8], length: Int, spans: [(index: Int, start: Int, end: Int)])
+                var failure: (any Error)?
+                ParallelRows.inOrder(count: indices.count, chunk: roomChunk) { range -> [Chunk] in
+                    var bytes: [UInt8] = []
+                    var measured: [(index: Int, start: Int, end: Int)] = []
+                    measured.reserveCapacity(range.count)
+                    let n = roomText(r, m, indices, range, into: &bytes, spans: &measured)
+                    return [(bytes, n, measured)]
+                } write: { pieces in
+                    for chunk in pieces where failure == nil {
+                        for span in chunk.spans { spans.append((span.index, span.start + length, span.end + length)) }
+                        length += chunk.length
+                        do { try chunk.bytes.withUnsafeBufferPointer { try out.write(bytes: $0) } } catch {
+                            failure = error
+                        }
+                    }
+                }
+                if let failure { throw failure }
+            }
+            return SourceText(
+                guid: m.guids.guid("source-text:\(room.id)"), name: room.name, spans: spans, packed: packed)
         }
-        var texts = rooms.map { room, _ in
-            SourceText(guid: m.guids.guid("source-text:\(room.id)"), name: room.name, spans: [])
-        }
-        var offsets = Array(repeating: 0, count: rooms.count)
-        for (c, measured) in slots.all.enumerated() {
-            let k = chunks[c].0
-            let at = offsets[k]
-            texts[k].spans += measured.spans.map { ($0.index, $0.start + at, $0.end + at) }
-            offsets[k] += measured.length
-        }
-        return texts
     }
 
     /// Contributions a chunk of a room's text (measured or written on one core).
@@ -363,7 +404,9 @@ public enum REFIQDA {
                 // Three GUIDs a code a contribution: the selections are made on every core, a window at a time,
                 // and written in order.
                 let spans = t.spans
-                let window = 4_096
+                // 2 048 contributions' selections (about 3.6 MB at 100 000 events) wait at most: the package's
+                // peak memory is here.
+                let window = 2_048
                 // A chunk's bytes stay under malloc's 128 KiB threshold (convene's main.swift): no page faults.
                 let chunk = 64
                 for start in stride(from: 0, to: spans.count, by: window) {
@@ -461,7 +504,7 @@ public enum REFIQDA {
     /// each room's text and each note's text under sources/.
     static func qdpx(_ r: ResearchRecord, to sink: ExportSink) throws {
         let m = Model(r)
-        let texts = sources(r, m)
+        let texts = try sources(r, m)
         let prompts = notes(r, m.guids)
         // The project is most of the package (94 MB at 100 000 events): deflated in blocks on every core.
         var entries: [ZipPackage.Entry] = [
@@ -471,23 +514,8 @@ public enum REFIQDA {
                 try x.finish()
             }
         ]
-        entries += texts.map { t in
-            // Rendered a chunk at a time on every core, joined in order; deflated in blocks (3 MB a room
-            // at 100 000 events).
-            .blocks("sources/\(t.guid).txt") { out in
-                let x = SinkText(out)
-                let indices = t.spans.map(\.index)
-                ParallelRows.inOrder(count: indices.count, chunk: roomChunk) { range in
-                    var bytes: [UInt8] = []
-                    var spans: [(index: Int, start: Int, end: Int)] = []
-                    roomText(r, m, indices, range, into: &bytes, spans: &spans)
-                    return bytes
-                } write: {
-                    x.append(bytes: $0)
-                }
-                try x.finish()
-            }
-        }
+        // Deflated already, as they were measured (`sources`).
+        entries += texts.map { .deflated("sources/\($0.guid).txt", $0.packed) }
         entries += prompts.map { .bytes("sources/\($0.guid).txt", Data(lf($0.text).utf8)) }
         try ZipPackage.write(entries, date: r.session.endedAt, to: sink)
     }

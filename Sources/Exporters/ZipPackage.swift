@@ -23,6 +23,28 @@ enum ZipPackage {
         /// before it) at zlib's fastest level, for an entry too large to deflate on one core in time. An
         /// entry of one block is deflated as `.written` deflates it (the same bytes).
         case blocks(String, (ExportSink) throws -> Void)
+        /// Deflated beforehand (`deflate`), as `.blocks` deflates it; written as it is.
+        case deflated(String, Deflated)
+    }
+
+    /// An entry's bytes deflated ahead of the package: its CRC-32, size and compressed bytes.
+    struct Deflated: Sendable {
+        var crc: UInt32
+        var size: Int
+        var compressed: Data
+    }
+
+    /// The bytes `produce` writes, deflated as a `.blocks` entry deflates them (the same compressed bytes), into
+    /// memory: for an entry whose text is made before the entries ahead of it are written.
+    static func deflate(_ produce: (ExportSink) throws -> Void) throws -> Deflated {
+        let memory = ExportSink()
+        let deflater = try EntryDeflater(.blocks, into: memory)
+        let part = ExportSink(pieces: { try deflater.take($0) })
+        try produce(part)
+        try part.flush()
+        let (crc, size, compressed) = try deflater.finish()
+        guard size < limit, compressed < limit else { throw ExportError.packaging(tooLarge) }
+        return Deflated(crc: crc, size: size, compressed: memory.data)
     }
 
     static func build(_ entries: [(path: String, data: Data)], date: Date) throws -> Data {
@@ -48,6 +70,16 @@ enum ZipPackage {
                     directory.append(try add(path, stamp, mode: .stream, to: sink, produce: produce))
                 case .blocks(let path, let produce):
                     directory.append(try add(path, stamp, mode: .blocks, to: sink, produce: produce))
+                case .deflated(let path, let deflated):
+                    let offset = sink.count
+                    guard offset < limit else { throw ExportError.packaging(tooLarge) }
+                    var record = CentralRecord(name: Array(path.utf8), stamp: stamp, offset: offset)
+                    (record.crc, record.size, record.compressed) =
+                        (deflated.crc, deflated.size, deflated.compressed.count)
+                    // The header as `add` leaves it once patched: its checksum and sizes in place.
+                    try sink.write(bytes: record.localHeader)
+                    try sink.write(deflated.compressed)
+                    directory.append(record)
                 }
             }
             try writeDirectory(directory, to: sink)
@@ -249,8 +281,7 @@ final class EntryDeflater {
 
     /// Bytes of the entry, in order.
     func take(_ bytes: UnsafeBufferPointer<UInt8>) throws {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        crc = crc32(crc, base, uInt(bytes.count))
+        guard bytes.baseAddress != nil, !bytes.isEmpty else { return }
         size += bytes.count
         var rest = bytes[...]
         while !rest.isEmpty {
@@ -291,6 +322,8 @@ final class EntryDeflater {
         let job = pending.removeFirst()
         job.done.wait()
         if let failure = job.failure { throw ExportError.packaging(failure) }
+        // Each block's CRC-32 was worked out beside its deflate; joined here in order.
+        crc = crc32_combine(crc, job.crc, numericCast(job.input.count))
         compressed += job.output.count
         try out.write(bytes: job.output)
         spare.append(job)
@@ -371,6 +404,8 @@ final class DeflateJob: @unchecked Sendable {
     var dictionary: [UInt8] = []
     var last = false
     var output: [UInt8] = []
+    /// The block's own CRC-32 (of `input` alone), made on the deflating thread, not the writer's.
+    var crc: uLong = 0
     var failure: String?
     let done = DispatchSemaphore(value: 0)
 
@@ -383,12 +418,18 @@ final class DeflateJob: @unchecked Sendable {
         dictionary.removeAll(keepingCapacity: true)
         output.removeAll(keepingCapacity: true)
         last = false
+        crc = 0
         failure = nil
+    }
+
+    private func checksum() {
+        crc = input.withUnsafeBufferPointer { crc32(0, $0.baseAddress, uInt($0.count)) }
     }
 
     /// Continues the entry's one stream (jobs run in order on one queue).
     func run(on stream: DeflateStream) {
         defer { done.signal() }
+        checksum()
         failure = stream.deflate(input, flush: last ? Z_FINISH : Z_NO_FLUSH, into: &output)
     }
 
@@ -396,6 +437,7 @@ final class DeflateJob: @unchecked Sendable {
     /// (an empty stored block) so the next block's bytes follow; the last block ends the stream.
     func runAlone(_ streams: StreamPool) {
         defer { done.signal() }
+        checksum()
         do {
             let stream = try streams.take()
             defer { streams.give(stream) }

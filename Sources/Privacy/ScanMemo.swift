@@ -48,7 +48,15 @@ public struct TextScan: Equatable, Sendable {
     public init?(encoded bytes: some Collection<UInt8>, text: String) {
         let b = Array(bytes)
         var at = 0
-        let scalars = Array(text.unicodeScalars)
+        // The text's scalars are made only for a list with findings (most texts have none; making them for every
+        // text was most of reading a kept scan).
+        var madeScalars: [Unicode.Scalar]?
+        func textScalars() -> [Unicode.Scalar] {
+            if let madeScalars { return madeScalars }
+            let made = Array(text.unicodeScalars)
+            madeScalars = made
+            return made
+        }
         func byte() -> UInt8? {
             guard at < b.count else { return nil }
             defer { at += 1 }
@@ -66,7 +74,10 @@ public struct TextScan: Equatable, Sendable {
             return nil
         }
         func list() -> [Finding]? {
-            guard let n = varint(), n <= scalars.count else { return nil }
+            guard let n = varint() else { return nil }
+            if n == 0 { return [] }
+            let scalars = textScalars()
+            guard n <= scalars.count else { return nil }
             var found: [Finding] = []
             for _ in 0..<n {
                 guard let length = byte().map(Int.init), at + length <= b.count,

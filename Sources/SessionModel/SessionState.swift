@@ -297,7 +297,12 @@ public struct SessionState: Codable, Sendable, Equatable {
     public var orderedParticipants: [Participant] { participantOrder.compactMap { participants[$0] } }
     public var currentRound: BreakoutRound? { rounds.last.flatMap { $0.endedAt == nil ? $0 : nil } }
 
-    public func participant(_ code: String) -> Participant? { participants[code.uppercased()] }
+    public func participant(_ code: String) -> Participant? {
+        // A code of ASCII with no lower-case letter is its own upper case: looked up as it is, without making
+        // a new string (an export asks this of every contribution, two or three times).
+        if code.utf8.allSatisfy({ $0 < 0x80 && ($0 < 0x61 || $0 > 0x7A) }) { return participants[code] }
+        return participants[code.uppercased()]
+    }
 
     public func contribution(_ number: Int) -> Contribution? {
         number >= 1 && number <= contributions.count ? contributions[number - 1] : nil

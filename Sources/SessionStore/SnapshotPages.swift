@@ -204,8 +204,11 @@ struct SnapshotBlob {
     static let pieceSize = 1 << 20
     private var handle: OpaquePointer?
     private let size: Int
-    /// Bytes of the blob from `windowStart`; `at` is the read position within them.
-    private var window: [UInt8] = []
+    /// The window's buffer, used again for every piece (a new buffer a piece, and the copy joining it to the
+    /// unread bytes, was a fresh megabyte or two for the kernel to zero: a tenth of reading a page). Its first
+    /// `filled` bytes are the blob's from `windowStart`; `at` is the read position within them.
+    private var buffer: [UInt8] = []
+    private var filled = 0
     private var windowStart = 0
     private var at = 0
 
@@ -225,33 +228,40 @@ struct SnapshotBlob {
     /// Where reading has got to, from the blob's start.
     var offset: Int { windowStart + at }
 
-    /// Keeps the unread bytes and reads at least `need` more, or to the blob's end.
+    /// Keeps the unread bytes (moved to the buffer's front) and reads at least `need` more after them, or to the
+    /// blob's end.
     private mutating func refill(_ need: Int) throws {
-        let keep = Array(window[at...])
-        let from = windowStart + window.count
+        let from = windowStart + filled
         let n = min(size - from, max(need, Self.pieceSize))
         guard n > 0 else { throw SnapshotError.unreadable }
-        var piece = [UInt8](repeating: 0, count: n)
-        let rc = piece.withUnsafeMutableBytes { sqlite3_blob_read(handle, $0.baseAddress, Int32(n), Int32(from)) }
-        guard rc == SQLITE_OK else { throw SnapshotError.unreadable }
+        let unread = filled - at
+        if at > 0 && unread > 0 {
+            buffer.withUnsafeMutableBytes { _ = memmove($0.baseAddress!, $0.baseAddress! + at, unread) }
+        }
         windowStart += at
-        window = keep + piece
         at = 0
+        filled = unread
+        if buffer.count < unread + n { buffer += [UInt8](repeating: 0, count: unread + n - buffer.count) }
+        let rc = buffer.withUnsafeMutableBytes {
+            sqlite3_blob_read(handle, $0.baseAddress! + unread, Int32(n), Int32(from))
+        }
+        guard rc == SQLITE_OK else { throw SnapshotError.unreadable }
+        filled += n
     }
 
     mutating func skip(to offset: Int) throws {
-        while windowStart + window.count < offset {
-            at = window.count
-            try refill(offset - windowStart - window.count)
+        while windowStart + filled < offset {
+            at = filled
+            try refill(offset - windowStart - filled)
         }
         at = offset - windowStart
     }
 
     mutating func take(_ n: Int) throws -> [UInt8] {
         guard n >= 0, offset + n <= size else { throw SnapshotError.unreadable }
-        if window.count - at < n { try refill(n - (window.count - at)) }
+        if filled - at < n { try refill(n - (filled - at)) }
         defer { at += n }
-        return Array(window[at..<(at + n)])
+        return Array(buffer[at..<(at + n)])
     }
 
     mutating func u32() throws -> UInt32 {
@@ -262,12 +272,12 @@ struct SnapshotBlob {
     /// again after the window is refilled (decoding changes nothing until it succeeds).
     mutating func decode<T>(_ read: (inout ByteReader) throws -> T) throws -> T {
         while true {
-            let attempt: (T, Int)? = try window.withUnsafeBytes { raw in
-                var r = ByteReader(UnsafeRawBufferPointer(rebasing: raw[at...]))
+            let attempt: (T, Int)? = try buffer.withUnsafeBytes { raw in
+                var r = ByteReader(UnsafeRawBufferPointer(rebasing: raw[at..<filled]))
                 do {
                     let value = try read(&r)
                     return (value, r.position)
-                } catch SnapshotError.unreadable where windowStart + window.count < size {
+                } catch SnapshotError.unreadable where windowStart + filled < size {
                     return nil
                 }
             }
@@ -276,7 +286,7 @@ struct SnapshotBlob {
                 return value
             }
             // Not enough bytes in the window: double what is read, so a contribution of any length fits.
-            try refill(max(Self.pieceSize, (window.count - at) * 2))
+            try refill(max(Self.pieceSize, (filled - at) * 2))
         }
     }
 }

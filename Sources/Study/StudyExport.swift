@@ -114,9 +114,9 @@ extension Study {
                     outline.participants[i].strand = session.strand
                 }
                 merger.begin(label: session.name, strand: session.strand, outline: outline)
-                // The next page is read from the file while the gate and the merge work on this one.
+                // The next page is read from the file while the gate and the merge work on this one (ExportPages).
                 let prepared = try ResearchGate.prepare(
-                    state, pages: ReadAheadPages(ExportPages.of(journal, state: state)), implicit: implicit,
+                    state, pages: ExportPages.of(journal, state: state), implicit: implicit,
                     entries: { merger.append($0) })
                 for w in prepared.warnings { warnings.append("\(session.name): \(w.message)") }
                 merger.end(prepared.record)

@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Foundation
 import GRDB
 import SessionModel
@@ -199,6 +200,47 @@ final class SnapshotEncodingTests: XCTestCase {
             try paged.markedContributions(),
             state.contributions.filter { !$0.redactions.isEmpty || !$0.rejections.isEmpty })
         XCTAssertEqual(try paged.markedContributions().map(\.number), [2, 3])
+    }
+
+    /// The paged reader reads the blob through one window it refills a piece (1 MiB) at a time: contributions
+    /// that straddle a piece's end, and one longer than two pieces (a text edited again and again keeps every
+    /// earlier text), come back as the whole open reads them.
+    func testThePagedReaderReadsAcrossPiecesAndAContributionLongerThanAPiece() throws {
+        let path = dir + "/pieces.convene"
+        let t0 = Date(timeIntervalSince1970: 1_790_000_000)
+        let j = try SQLiteJournal.create(
+            path: path, session: SessionCreated(sessionID: UUID(), title: "Pieces", date: "2026-09-21"),
+            by: "Sam Lead", at: t0)
+        try j.append(
+            [ParticipantAdded(code: "P01", jobRole: "Youth worker"), GroupCreated(name: "Room A")], by: "Sam Lead",
+            at: t0)
+        var random = SeededRandom("SnapshotEncodingTests.pieces")
+        var batch: [any EventPayload] = []
+        for n in 1...1_500 {
+            // About 3 MiB in all, of uneven lengths.
+            let text = "#\(n) " + String(repeating: "é, a line 👩‍👧 ", count: 20 + Int(random.next() % 150))
+            batch.append(ContributionLogged(source: .verbal, room: 1, speaker: "P01", text: text))
+        }
+        // Number 700 edited 25 times, each text about 100 KB: its record (texts and history) is about 2.6 MB.
+        for k in 1...25 {
+            batch.append(
+                ContributionEdited(number: 700, text: "edit \(k): " + String(repeating: "é, a line 👩‍👧 ", count: 4_600)))
+        }
+        try j.append(batch, by: "Kit Notes", at: t0.addingTimeInterval(10))
+        let state = j.state
+        let edited = state.contributions[699].history.reduce(0) { $0 + $1.previousText.utf8.count }
+        XCTAssertGreaterThan(edited, 2 << 20, "number 700 is longer than two pieces")
+        try j.writeSnapshot()
+        try j.close()
+        let paged = try SQLiteJournal.open(path: path, readOnly: true, pagedContributions: true)
+        defer { try? paged.close() }
+        for pageSize in [1, 333, 2_048] {
+            var read: [Contribution] = []
+            try paged.forEachContributionPage(pageSize: pageSize) { read.append(contentsOf: $0) }
+            XCTAssertEqual(read.count, state.contributions.count, "page size \(pageSize)")
+            XCTAssertTrue(read == state.contributions, "page size \(pageSize)")
+        }
+        XCTAssertEqual(try paged.markedContributions(), [])
     }
 
     func testASnapshotInAnOlderEncodingIsReplayedAndRewritten() throws {

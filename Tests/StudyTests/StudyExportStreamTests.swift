@@ -235,6 +235,39 @@ final class StudyExportStreamTests: XCTestCase {
         XCTAssertTrue(report.contains("one: P01: consent checked (1 item)"), "the consent log counts one item as one")
         XCTAssertTrue(report.contains("| P01 | Social worker |"))
     }
+    /// Every export of a session file reads its pages ahead (`ExportPages.of`, the one place: `convene export`,
+    /// the console's `:export` and a study's sessions), a paged snapshot and a folded state alike, and the pages
+    /// and kept scans are those the file gives directly.
+    func testEveryFileExportReadsItsPagesAheadAndGetsTheFilesOwnPages() throws {
+        let f = try StudyFixture()
+        let s = try study(f)
+        // One export first: it writes the snapshot the next open pages, and keeps its scans in the file.
+        _ = try s.export(format: .json)
+        let path = s.path(of: s.manifest.sessions[0])
+        let paged = try ExportPages.openFile(path, research: true)
+        defer { try? paged.close() }
+        XCTAssertTrue(paged.pagedContributions, "a research export of a plain file pages its snapshot")
+        let source = ExportPages.of(paged, state: paged.state)
+        XCTAssertTrue(source is ReadAheadPages, "\(type(of: source))")
+        var direct: [([Int], [Int])] = []
+        try SnapshotContributionPages(journal: paged).forEachPageWithScans { page, scans in
+            direct.append((page.map(\.number), scans.keys.sorted()))
+        }
+        XCTAssertGreaterThan(direct.count, 1, "more than one page")
+        var ahead: [([Int], [Int])] = []
+        try source.forEachPageWithScans { page, scans in ahead.append((page.map(\.number), scans.keys.sorted())) }
+        XCTAssertEqual(ahead.map(\.0), direct.map(\.0))
+        XCTAssertEqual(ahead.map(\.1), direct.map(\.1))
+        let whole = try ExportPages.openFile(path, research: false)
+        defer { try? whole.close() }
+        XCTAssertFalse(whole.pagedContributions)
+        let folded = ExportPages.of(whole, state: whole.state)
+        XCTAssertTrue(folded is ReadAheadPages, "\(type(of: folded))")
+        var numbers: [Int] = []
+        try folded.forEachPage { numbers += $0.map(\.number) }
+        XCTAssertEqual(numbers, whole.state.contributions.map(\.number))
+    }
+
     /// Pages read ahead on another thread come in the inner source's order with its scans; an error on either
     /// side ends the reading and reaches the caller, and the reader has stopped when the call returns.
     func testPagesReadAheadAreTheSamePagesAndStopOnAnError() throws {
