@@ -56,12 +56,14 @@ public final class SequenceLabeller: Sendable {
     /// FNV-1a over the encoded weights: part of a kept scan's identity (ScanMemo.swift).
     public let contentHash: UInt64
 
-    init(weights: [Int16], scale: Float, transitions: [Float]) {
+    /// `encoded`: the weights file's bytes when they are at hand (hashed as they are; encoding the table again to
+    /// hash it cost about 40 ms at start-up).
+    init(weights: [Int16], scale: Float, transitions: [Float], encoded: [UInt8]? = nil) {
         self.weights = weights
         self.scale = scale
         self.transitions = transitions
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in Self.encode(weights: weights, scale: scale, transitions: transitions) {
+        for b in encoded ?? Self.encode(weights: weights, scale: scale, transitions: transitions) {
             hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
         }
         contentHash = hash
@@ -501,6 +503,6 @@ public final class SequenceLabeller: Sendable {
             weights[k] = Int16(bitPattern: UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8)
             at += 2
         }
-        self.init(weights: weights, scale: scale, transitions: transitions)
+        self.init(weights: weights, scale: scale, transitions: transitions, encoded: bytes)
     }
 }
