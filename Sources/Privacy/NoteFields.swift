@@ -1,9 +1,9 @@
 /// A note read as fields (session 8). Note-takers write `NAME - role - AGE - place`, `A 16 / B 14 / C 13 - cousins`,
-/// `Mum (Precious) - email`, `Zainab → Heckmondwike`: fields split by spaced dashes, arrows, slashes, bars,
+/// `Dad (Kieran) - email`, `Kieran → Wexworth`: fields split by spaced dashes, arrows, slashes, bars,
 /// semicolons, brackets, `=` and line starts. What a field holds is read from its shape and the fields beside it,
 /// not from one cue word before it: a bare number in a note about a person is an age; a name-shaped word and an
 /// age fill a field together; a word on no list in a later field is a place when it is shaped like one. Each rule
-/// has a quiet twin in `NoteFieldTests` (`Meeting - 14 - room B`, `Sib group (3)`, `Year 10 / Year 11`).
+/// has a quiet twin in `NoteFieldTests` (`Strategy meeting - 14 - room B`, `Sibling group (4)`, `Year 10 / Year 11`).
 import Foundation
 import SessionModel
 
@@ -33,7 +33,7 @@ struct NoteField {
 }
 
 extension ScanContext {
-    /// Counts and designations a bare number after them stands for, not an age ("Sib group (3)", "Year - 10").
+    /// Counts and designations a bare number after them stands for, not an age ("Sibling group (4)", "Year - 10").
     static let fieldCountWords = Vocab.set(
         """
         group groups room rooms flat flats no number num house year yr yrs y page pg step tier level section ext item
@@ -42,13 +42,13 @@ extension ScanContext {
         cases families incidents members people ppl visits calls texts mins minutes hours hrs months weeks pupils
         staff boys girls lads cohort wave stage phase round table pc of
         """)
-    /// The ends of English place names, for a word on no list in a place's field ("Withernsea", "Heckmondwike").
+    /// The ends of English place names, for a word on no list in a place's field ("Brackenthorpe", "Wexworth").
     static let toponymEndings = [
         "thorpe", "thwaite", "field", "ford", "bury", "borough", "brough", "worth", "chester", "caster", "cester",
         "minster", "stead", "mouth", "port", "pool", "bridge", "combe", "hurst", "wick", "wike", "wich", "ham",
         "ton", "by", "sea", "dale", "holme", "mead", "well",
     ]
-    /// Person cues before a word that make it a person, whatever it is shaped like ("Mrs Wednesfield").
+    /// Person cues before a word that make it a person, whatever it is shaped like ("Mrs Brackenthorpe").
     static let personCuesBefore = Vocab.set("w with called aka named call him her mr mrs ms miss dr")
 
     /// The separator at token `j`, and how many tokens it takes ("->" is two).
@@ -90,7 +90,7 @@ extension ScanContext {
         func close(_ end: Int, _ after: FieldMark) {
             guard var a = start else { return }
             var b = end
-            // Quotes and other marks at a field's edges are no part of it ("'Skitz'", "SKEM??").
+            // Quotes and other marks at a field's edges are no part of it ("'Tilvan'", "KIERAN??").
             while a <= b, tokens[a].kind == .punct { a += 1 }
             while b >= a, tokens[b].kind == .punct { b -= 1 }
             if a <= b { fields.append(NoteField(first: a, last: b, before: before, after: after)) }
@@ -147,7 +147,7 @@ extension ScanContext {
         return candidates.contains { $0.label == .person && $0.start <= t.start && t.end <= $0.end }
     }
 
-    /// A person over tokens `a...b`, taking in the parts of it found already ("KWAME" of "KWAME ASANTE").
+    /// A person over tokens `a...b`, taking in the parts of it found already ("DARNELL" of "DARNELL QUENBY").
     mutating func addPerson(_ a: Int, _ b: Int) {
         let s = tokens[a].start
         let e = tokens[b].end
@@ -167,7 +167,7 @@ extension ScanContext {
         add(label, tokens: a, b)
     }
 
-    /// The field holds a name and an age and nothing else ("Kaine 14", "KWAME ASANTE 15", "toby thirteen"): the
+    /// The field holds a name and an age and nothing else ("Zorvek 13", "DARNELL QUENBY 16", "nadia fourteen"): the
     /// age's token, or nil.
     func nameAgeField(_ f: NoteField, shouted: Bool, words: Bool) -> Int? {
         guard f.count >= 2, f.count <= 4 else { return nil }
@@ -198,11 +198,12 @@ extension ScanContext {
         findNameAgeFields(fields, shouted: shouted)
         if firm, noteIsAboutAPerson() { findBareAgeFields(fields) }
         findOrganisationsSaidAgain(fields)
+        findNamesBesideWhoTheyAre(fields)
         findPlaceFields(fields, shouted: shouted)
     }
 
-    /// "Reece 16 / Kaine 14 / Lacey 13", "jaylen 16 & mikey 17 both…", "toby thirteen, rosie eleven", "ABDI 15 ->",
-    /// "KWAME ASANTE 15 - THAMESMEAD", "hope 12 ? cse concerns": a name and an age filling a field that opens a note
+    /// "Kieran 15 / Zorvek 13 / Shanice 12", "logan 15 & tilvan 16 both…", "nadia fourteen, declan twelve", "TYLER
+    /// 14 ->", "DARNELL QUENBY 16 - STABBED": a name and an age filling a field that opens a note
     /// or an item of a list. Ages in words need a second such field beside it. Quiet: "Year 10 / Year 11", "Room 4".
     mutating func findNameAgeFields(_ fields: [NoteField], shouted: Bool) {
         var previousWasPair = false
@@ -212,7 +213,7 @@ extension ScanContext {
                 x + 1 < fields.count && nameAgeField(fields[x + 1], shouted: shouted, words: true) != nil
                 && [.comma, .joiner, .slash, .semicolon].contains(f.after)
             if age == nil, previousWasPair || nextPair { age = nameAgeField(f, shouted: shouted, words: true) }
-            // "jaylen 16 & mikey 17 both picked up": the second item of a list of pairs goes on into the note.
+            // "logan 15 & tilvan 16 both stopped": the second item of a list of pairs goes on into the note.
             if age == nil, previousWasPair, [.joiner, .slash, .comma].contains(f.before), f.count >= 3,
                 nameInField(f.first, shouted: shouted, opening: true) || personAt(f.first),
                 let v = ageValue(f.first + 1), tokens[f.first + 1].kind == .number, (1...21).contains(v),
@@ -228,7 +229,7 @@ extension ScanContext {
                 previousWasPair = false
                 continue
             }
-            // Ages in words alone ("toby thirteen") need the next field to be a pair too.
+            // Ages in words alone ("nadia fourteen") need the next field to be a pair too.
             if tokens[a].kind != .number, !(previousWasPair || nextPair) {
                 previousWasPair = false
                 continue
@@ -239,9 +240,9 @@ extension ScanContext {
         }
     }
 
-    /// "Boyfriend - 24 - pls check PNC", "Mihai - brother - 19 - car", "(kayy.lou) - 19?", "Devlin (15) -",
-    /// "AKOSUA (SISTER) 12 - AT RISK": a bare number set off as a field of a note about a person. Quiet on counts
-    /// and designations before it ("Sib group (3)", "Year - 10"), house numbers before a street, times.
+    /// "Stepdad - 38 - check with police", "Tilvan - cousin - 17 - drives", "(zorvek.x) - 16?", "Quenby (14) -",
+    /// "DECLAN (BROTHER) 11 - SAME ADDRESS": a bare number set off as a field of a note about a person. Quiet on counts
+    /// and designations before it ("Sibling group (4)", "Year - 10"), house numbers before a street, times.
     mutating func findBareAgeFields(_ fields: [NoteField]) {
         for (x, f) in fields.enumerated() {
             var i = f.first
@@ -252,14 +253,14 @@ extension ScanContext {
             // Firm on one side at least; a comma on the other.
             guard f.before.isFirm || f.after.isFirm || f.before == .comma && f.after == .edge,
                 f.before != .stop, f.after != .colon,
-                // "1. cerys - 14yo", "2) mum": a list's numbering.
+                // "1. kieran - missing", "2) mum": a list's numbering.
                 !(f.before == .edge && (f.after == .stop || f.after == .close))
             else { continue }
             if f.before == .colon, !personish(f.first - 2) { continue }
             // The word before the field: a count or a designation makes the number one ("eldest 16" says whose).
             let before = i == f.first ? previousWord(f.first, skipping: "-–—()[]/|;=>→:,'\"‘’“”&+?!") : nil
             if let p = before {
-                // A word inside a handle or a name found ("(kayy.x) - 16") counts nothing.
+                // A word inside a handle or a name found ("(zorvek.x) - 16") counts nothing.
                 if !covered(p),
                     Self.fieldCountWords.contains(key(p)) || Self.countedNouns.contains(key(p))
                         || Self.ageUnits.contains(key(p)) || tokens[p].kind == .number || tokens[p].kind == .alnum
@@ -283,7 +284,7 @@ extension ScanContext {
                 }
             }
             add(.age, tokens: i, f.last)
-            // "Devlin (15) - known to YOT": the name the bracketed age follows, opening the note.
+            // "Quenby (14) - known to CAMHS": the name the bracketed age follows, opening the note.
             if f.before == .open, x > 0, fields[x - 1].after == .open, fields[x - 1].before == .edge {
                 let p = fields[x - 1]
                 if p.count <= 3, (p.first...p.last).allSatisfy({ nameInField($0, shouted: isShouted(), opening: true) })
@@ -294,7 +295,7 @@ extension ScanContext {
         }
     }
 
-    /// "Mum (Precious)", "nan (pat) is 71": a name in brackets after a relation; "AKOSUA (SISTER) 12": a name before
+    /// "Dad (Kieran)", "gran (shirley) is 68": a name in brackets after a relation; "DECLAN (BROTHER) 11": a name before
     /// a relation in brackets, opening a note. Quiet: "dad (deceased)", "mum (sw)".
     mutating func findNamesBesideRelationsInBrackets(shouted: Bool) {
         for i in tokens.indices where tokens[i].isPunct("(") && i >= 1 && i + 2 < tokens.count {
@@ -305,7 +306,7 @@ extension ScanContext {
                 given(w) || onNoList(w) && t.length >= 3
             {
                 addIfFree(.person, w, w)
-                // "nan (pat) is 71".
+                // "gran (shirley) is 68".
                 if ["is", "was"].contains(key(i + 3)), let v = ageValue(i + 4), (1...110).contains(v),
                     ageBreak(after: ageEnd(i + 4)) || key(ageEnd(i + 4) + 1) == "and"
                 {
@@ -324,7 +325,7 @@ extension ScanContext {
 
     /// "ages 9, 12, 14", "aged 13, 14 and 16": every age of the list. Quiet on a range ("aged 10 to 25", "13-17").
     mutating func findAgeLists() {
-        for i in tokens.indices where key(i) == "ages" || key(i) == "aged" {
+        for i in tokens.indices where tokens[i].length == 4 && (key(i) == "ages" || key(i) == "aged") {
             var items: [Int] = []
             var j = i + 1
             while let v = ageValue(j), (1...25).contains(v) {
@@ -340,11 +341,11 @@ extension ScanContext {
         }
     }
 
-    /// What shorthand puts after a name with the possessive's apostrophe left out ("leahs bf", "skyes sw").
+    /// What shorthand puts after a name with the possessive's apostrophe left out ("kierans bf", "shanices sw").
     static let possessedInNotes: Set<String> = possessedByPeople.union(
         Vocab.set("sw phone nhs no number dob address snap insta email mob mobile school sch case cp"))
 
-    /// "leahs bf is 22", "skyes sw gemma", "eilidhs nhs no", "preciouss cousin": a listed given name with the
+    /// "kierans bf is 19", "shanices sw is off", "nadias nhs no": a listed given name with the
     /// possessive's apostrophe left out, before what a person has; the name without its "s". Quiet: "mums phone",
     /// "the kids school", "carers phone" (no given name without the "s").
     mutating func findPossessivesWithoutApostrophe() {
@@ -360,7 +361,7 @@ extension ScanContext {
             guard lists.contains(.given), !lists.contains(.word) || lists.contains(.ambiguous) || t.capitalised else {
                 continue
             }
-            // A finding of the whole word ("leahs") loses its "s"; nothing else may be there.
+            // A finding of the whole word ("kierans") loses its "s"; nothing else may be there.
             if let k = candidates.firstIndex(where: { $0.start == t.start && $0.end == t.end }) {
                 guard candidates[k].label == .person else { continue }
                 candidates[k].end = t.end - 1
@@ -370,14 +371,14 @@ extension ScanContext {
         }
     }
 
-    /// A word on no list shaped like an English place name ("Withernsea", "Heckmondwike", "Allerton").
+    /// A word on no list shaped like an English place name ("Brackenthorpe", "Wexworth", "Marrowfield").
     func toponymShaped(_ k: Int) -> Bool {
         guard let t = tok(k), t.kind == .word, t.length >= 7, onNoList(k) else { return false }
         return Self.toponymEndings.contains { t.key.hasSuffix($0) }
     }
 
-    /// Places in notes: "the Nguyen brothers -> cannabis farm -> Leigh", "Kayleigh 15 - Withernsea - caravan park",
-    /// "Zainab → Heckmondwike", "Ely / Caerau / Splott", "nail bar Chapel Allerton". A listed town standing as a
+    /// Places in notes: "the Okafor brothers -> car wash -> Clayton", "Shanice 15 - Brackenthorpe - caravan site",
+    /// "Kieran → Wexworth", "Morley / Caerau / Splott", "car wash Upper Marrowfield". A listed town standing as a
     /// field after the first, unless a person just before makes it a chain of people (`Mo → Leigh`, Leigh a name);
     /// a word on no list shaped like a place name wherever it was taken for a person without a person's cue.
     mutating func findPlaceFields(_ fields: [NoteField], shouted: Bool) {
@@ -427,7 +428,7 @@ extension ScanContext {
             else { continue }
             candidates[k].label = .location
             candidates[k].possible = false
-            // "nail bar Chapel Allerton": a capitalised word straight before joins the place.
+            // "car wash Upper Marrowfield": a capitalised word straight before joins the place.
             if a == b, let w = tok(a - 1), w.kind == .word, w.capitalised, !w.allCaps, !w.sentenceStart,
                 !Vocab.functionWords.contains(w.key), !inSet(.notNames, a - 1), !covered(a - 1)
             {
@@ -436,20 +437,20 @@ extension ScanContext {
         }
     }
 
-    /// Words after a note's first field that say who it is ("-> older male", "= Dwayne", "-> runs the line").
+    /// Words after a note's first field that say who it is ("-> older male", "= Kieran", "-> runs the line").
     static let chainPersonWords = Vocab.set("older younger elder male female man woman lad boy girl adult runs sells")
-    /// Shorthand roles a name opens a note with ("Shilan interpreter - not related").
+    /// Shorthand roles a name opens a note with ("Zorvek interpreter - not family").
     static let noteRoles = Vocab.set(
         "interpreter translator advocate mentor keyworker carer sw iso cw pa befriender volunteer chaperone")
 
-    /// "Big Sizzle -> runs the line", "mo -> big man tee -> line into Rhyl", "\"Skitz\" -> older male", "KAYDEN ->
-    /// SKEM??", "Shilan interpreter - not related", "fraser just turned 16", "disc 'uncle' kaz": people in the first
+    /// "Big Quenby -> runs the line", "declan -> big man zee -> the line", "\"Tilvan\" -> older male", "KIERAN ->
+    /// ??", "Zorvek interpreter - not family", "logan just turned 15", "disc 'uncle' zorvek": people in the first
     /// field of a chain of arrows or dashes, nicknames typed as fields, names opening a note before an age or a role.
     /// Quiet: "big deal", "Housing - rang back", "Bones" alone with nothing after it.
     mutating func findPeopleInChains(_ fields: [NoteField], shouted: Bool) {
         for (x, f) in fields.enumerated() {
             let chained = [.arrow, .equals].contains(f.after) || [.arrow, .equals].contains(f.before)
-            // "big man tee", "Big Sizzle", "lil k": a nickname filling a field of a chain.
+            // "big man zee", "Big Quenby", "lil k": a nickname filling a field of a chain.
             if chained || f.before == .dash || f.after == .dash, f.count >= 2, f.count <= 3,
                 ["big", "lil", "little"].contains(key(f.first)),
                 (f.first + 1...f.last).allSatisfy({ tokens[$0].kind == .word && !inSet(.notNames, $0) }),
@@ -461,7 +462,7 @@ extension ScanContext {
             }
             guard x == 0, f.count <= 2, x + 1 < fields.count else { continue }
             let n = fields[x + 1]
-            // "KAYDEN -> SKEM??", "\"Skitz\" -> older male -> …": a name-shaped first field of a chain.
+            // "KIERAN -> ??", "\"Tilvan\" -> older male -> …": a name-shaped first field of a chain.
             if [.arrow, .equals, .dash].contains(f.after),
                 (f.first...f.last).allSatisfy({ nameInField($0, shouted: shouted, opening: true) && !ambiguous($0) }),
                 f.after != .dash || Self.chainPersonWords.contains(key(n.first)) || inSet(.relations, n.first)
@@ -470,16 +471,17 @@ extension ScanContext {
                 addPerson(f.first, f.last)
                 continue
             }
-            // "Shilan interpreter - not related": a name and a role opening a note.
+            // "Zorvek interpreter - not family": a name and a role opening a note.
             if f.count == 2, Self.noteRoles.contains(key(f.last)),
                 nameInField(f.first, shouted: shouted, opening: true), !ambiguous(f.first)
             {
                 addPerson(f.first, f.first)
             }
         }
+        findPeopleBesidePeopleInChains(fields)
         for i in tokens.indices where tokens[i].kind == .word && !covered(i) {
             let t = tokens[i]
-            // "fraser just turned 16", "amber placed out of area": a name opening a note before an age or what
+            // "logan just turned 15", "shanice placed out of area": a name opening a note before an age or what
             // happened to them.
             if t.sentenceStart || opensAgeNote(i), !t.allCaps || isShouted(), t.length >= 3,
                 nameInField(i, shouted: false, opening: true) || given(i) && !notAName(i) && !inSet(.relations, i)
@@ -493,7 +495,7 @@ extension ScanContext {
                     continue
                 }
             }
-            // "disc 'uncle' kaz", "yp sent images to 'tom'": a name after a quoted relation, or quoted after "to".
+            // "disc 'uncle' zorvek", "sent pics to 'kieran'": a name after a quoted relation, or quoted after "to".
             if let q = tok(i - 1), q.isPunct("'’\"”"), inSet(.relations, i - 2), t.length >= 3, !notAName(i),
                 given(i) && !ambiguous(i) || onNoList(i) || surnameOnly(i)
             {
@@ -508,7 +510,7 @@ extension ScanContext {
         }
     }
 
-    /// "T. Mahoney", "J Okonkwo": an initial before a listed surname is a person. Quiet: "P. S.", "A. Level".
+    /// "K. Brennan", "J Okonkwo": an initial before a listed surname is a person. Quiet: "P. S.", "A. Level".
     mutating func findInitialledSurnames() {
         for i in tokens.indices where tokens[i].kind == .word && tokens[i].length == 1 && tokens[i].capitalised {
             var j = i + 1
@@ -548,6 +550,85 @@ extension ScanContext {
                 candidates.removeAll { $0.start >= start && $0.end <= end }
                 add(.organisationLocal, tokens: s, f.last)
             }
+        }
+    }
+
+    /// "Kieran -> Tilvan -> Big Man Quen", "Kieran -> Clayton -> Zorvek": a chain of arrows with a person in it is a
+    /// chain of people, so a name-shaped field in it is one more (a listed name, a surname that is also a word, a
+    /// word on no list; never a town, a service or an everyday word alone: `Kai -> Excluded -> PRU`). "Shanice and Li -
+    /// sisters", "gabe and tilvan on the group chat": two names joined by "and" opening a note, before who they are or,
+    /// in lower case, when neither is an everyday word.
+    mutating func findPeopleBesidePeopleInChains(_ fields: [NoteField]) {
+        let arrows = fields.contains { $0.after == .arrow || $0.after == .equals }
+        if arrows, candidates.contains(where: { $0.label == .person }) {
+            for f in fields where f.count == 1 && (f.before == .arrow || f.after == .arrow || f.after == .equals) {
+                let k = f.first
+                let t = tokens[k]
+                guard t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !covered(k), !notAName(k),
+                    !on([.town, .bigPlace], k),
+                    onNoList(k) || given(k) && !ambiguous(k) || on([.surname, .ambiguous], k) && on(.surname, k)
+                else { continue }
+                add(.person, tokens: k, k)
+            }
+        }
+        guard let f = fields.first, f.before == .edge, f.count >= 3, ["and", "&"].contains(key(f.first + 1)) else {
+            return
+        }
+        let a = f.first
+        let b = f.first + 2
+        let whoNext =
+            f.count == 3 && fields.count > 1 && [.dash, .arrow, .colon].contains(f.after)
+            && (inSet(.pluralPersonNouns, fields[1].first) || inSet(.relations, fields[1].first)
+                || Self.pluralPersonNounsForNotes.contains(key(fields[1].first)))
+        func nameLike(_ k: Int) -> Bool {
+            guard let t = tok(k), t.kind == .word, !notAName(k), !inSet(.relations, k), !on([.town, .bigPlace], k)
+            else { return false }
+            if whoNext { return t.capitalised && (given(k) || onNoList(k) || surnameOnly(k)) }
+            return !t.capitalised && t.length >= 3 && (given(k) && !on(.word, k) || onNoList(k))
+        }
+        guard nameLike(a), nameLike(b), !covered(a) || personAt(a), !covered(b) || personAt(b),
+            !(covered(a) && covered(b))
+        else { return }
+        // In lower case, what follows says they are people: a preposition, a verb or an age.
+        if !whoNext,
+            !(tok(b + 1).map { ["on", "in", "at", "both", "were", "are", "seen", "went", "missing"].contains($0.key) }
+                ?? false)
+        {
+            return
+        }
+        for k in [a, b] where !covered(k) { add(.person, tokens: k, k) }
+    }
+
+    /// Findings a name in the next field belongs to ("07700 900123 - zorvek").
+    static let ownedLabels: Set<IdentifierLabel> = [.phone, .email, .nhsNumber, .niNumber, .dateOfBirth, .handle]
+
+    /// "nhs 943 476 5919 - zorvek", "the girl from Moston - Shanice - she's 14": a name filling a field after a field
+    /// that holds an identifier of hers, or after a field that says who she is. Quiet: "07700 900123 - mobile",
+    /// "the lad - mum's - Tuesday", a town ("the girl - Leeds -").
+    mutating func findNamesBesideWhoTheyAre(_ fields: [NoteField]) {
+        for x in fields.indices.dropFirst() {
+            let f = fields[x]
+            let p = fields[x - 1]
+            let k = f.first
+            guard f.count == 1, [.dash, .slash, .arrow].contains(f.before),
+                [.dash, .slash, .arrow, .edge, .comma, .mark].contains(f.after), !covered(k),
+                let t = tok(k), t.kind == .word, t.length >= 3,
+                nameInField(k, shouted: isShouted(), opening: false)
+                    || given(k) && t.capitalised && !notAName(k)
+                        && !on([.town, .bigPlace], k)
+            else { continue }
+            let pStart = tokens[p.first].start
+            let pEnd = tokens[p.last].end
+            let owned = candidates.contains {
+                Self.ownedLabels.contains($0.label) && $0.start >= pStart && $0.end <= pEnd
+            }
+            let described =
+                t.capitalised
+                && (p.first...p.last).contains {
+                    inSet(.singlePersonNouns, $0) || inSet(.relations, $0) || inSet(.personNouns, $0)
+                }
+            guard owned || described else { continue }
+            add(.person, tokens: k, k)
         }
     }
 }

@@ -132,6 +132,13 @@ extension ScanContext {
                 else { continue }
             }
             if Vocab.orgHeads.contains(key(j + 1)) || Vocab.orgHeadAcronyms.contains(key(j + 1)) { continue }
+            // "a lad from Lozells, Haroon, was found": a name nobody listed set off after a place, then a verb, is who
+            // was there (session 8).
+            if t.capitalised, !gazetteer.towns.contains(t.key), key(j + 1) == ",",
+                Vocab.weakVerbs.contains(key(j + 2)) || Vocab.strongVerbs.contains(key(j + 2))
+            {
+                continue
+            }
             add(.location, tokens: j, j)
         }
     }
@@ -205,6 +212,10 @@ extension ScanContext {
                         && !($0.label == .person && $0.start == t.start && $0.end == t.end)
                 })
             else { continue }
+            // "a lad from Lozells, Haroon, was found": a name set off after a place, then a verb, is who was there.
+            if key(i + 1) == ",", Vocab.weakVerbs.contains(key(i + 2)) || Vocab.strongVerbs.contains(key(i + 2)) {
+                continue
+            }
             // The place before: right before the separator, or "the DN4 area" before it.
             let before =
                 separator(i - 1) && i >= 2

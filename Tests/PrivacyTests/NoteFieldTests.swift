@@ -100,6 +100,26 @@ final class NoteFieldTests: XCTestCase {
         assertNot("P. S. the meeting moved", "PERSON:P. S")
     }
 
+    func testAChainWithAPersonInItIsAChainOfPeople() {
+        assertFinds("Kieran -> Tilvan -> Big Man Quen", "PERSON:Tilvan", "PERSON:Big Man Quen")
+        assertFinds("Shanice and Li - sisters - St Anne's", "PERSON:Shanice", "PERSON:Li")
+        assertFinds("gabe and tilvan on the same group chat", "PERSON:gabe", "PERSON:tilvan")
+        assertFinds("a girl from Moston, Zorvina, was found in a hostel", "PERSON:Zorvina")
+        assertNot("a girl from Moston, Zorvina, was found in a hostel", "LOCATION:Zorvina")
+        // Quiet: a chain of steps with nobody in it, an everyday word in a chain of people, two words that are words.
+        assertNot("Referral -> Triage -> Strategy", "PERSON:Triage", "PERSON:Strategy")
+        assertNot("Kieran -> Excluded -> PRU", "PERSON:Excluded")
+        assertNot("kids and parents on the same call", "PERSON:kids", "PERSON:parents")
+    }
+
+    func testANameBesideItsIdentifierOrWhoSheIs() {
+        assertFinds("nhs 943 476 5919 - zorvek", "PERSON:zorvek")
+        assertFinds("the girl from Moston - Shanice - she's 14 now", "PERSON:Shanice")
+        assertNot("07700 900123 - mobile", "PERSON:mobile")
+        assertNot("the girl from Moston - Leeds - she's 14 now", "PERSON:Leeds")
+        assertNot("Strategy notes - Tilvan - see below", "PERSON:Tilvan")
+    }
+
     func testPossessivesWithoutAnApostrophe() {
         assertFinds("kierans bf is 19", "PERSON:kieran")
         assertFinds("shanices sw is off till monday", "PERSON:shanice")
