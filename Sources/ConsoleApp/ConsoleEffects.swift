@@ -69,6 +69,7 @@ public enum ConsoleEffects {
                 again(update(&state, .sessionChanged(journal.state)))
                 again(update(&state, .importCommitted(result)))
             case .keepScans(let scans): keep(scans, journal: journal)
+            case .readKeptScans(let read): again(update(&state, .keptScansRead(read.perform(journal: journal))))
             case .bell: bell()
             case .saveDraft: break // batched by the runner's loop
             case .quit: quit(state)

@@ -173,6 +173,8 @@ public enum ConsoleRunner {
                         ConsoleEffects.keep(scans, journal: journal)
                         inbox.finished()
                     }
+                case .readKeptScans(let read):
+                    spawn { inbox.post(.action(.keptScansRead(read.perform(journal: journal)))) }
                 case .planImport(let request):
                     let snapshot = state.session
                     spawn {
@@ -258,10 +260,11 @@ public enum ConsoleRunner {
         screen.draw(frame)
         perform([.run(.openConsole(context.role))])
         if let file = journal as? SQLiteJournal, file.keepsScans, !file.readOnly {
-            // Scans an export or an earlier console kept stand for scanning again (each checked first).
-            state.privacy.collectsScans = true
-            if let rows = try? file.storedScanBatch() { state.privacy.adoptKept(rows) }
+            // Scans an export or an earlier console kept stand for scanning again (each checked first, off the
+            // loop: at 100 000 contributions reading and checking them takes a good part of a second).
+            perform(update(&state, .fileKeepsScans))
         }
+        // The newest thousand, unless the kept scans are on their way (the clock's ticks take them in).
         state.privacy.scanOlder(state.session, count: PrivacyIndex.eagerCount)
         frame = view(state)
         screen.draw(frame)

@@ -25,7 +25,9 @@ enum ImplicitWarnings {
         unscanned.contributions = []
         for c in s.session.contributions where check.applies(to: c) {
             if let found = s.privacy.scanned(c.number) {
-                if let w = check.warning(for: c, findings: found) { out.append(w) }
+                // The special-category mentions a kept row or a scan for keeping gave, else worked out here.
+                let special = s.privacy.specialCategories(c.number).map { mentions in { mentions } }
+                if let w = check.warning(for: c, findings: found, special: special) { out.append(w) }
             } else {
                 unscanned.contributions.append(c)
             }
@@ -88,12 +90,18 @@ extension Keymap {
     static func openReview(_ s: inout ConsoleState, row: Int = 0) {
         // Kept scans first: a session an export (or an earlier console) scanned opens whole at once.
         s.privacy.readKeptOlder(s.session)
-        s.implicitWarnings = ImplicitWarnings.compute(s)
+        // While a worker reads the kept scans the warnings wait for them (worked out without them, every
+        // contribution they hold would be scanned here, on the loop); `.keptScansRead` opens the screen again.
+        s.implicitWarnings = s.privacy.awaitingKept ? [] : ImplicitWarnings.compute(s)
         s.overlay = .review(row)
     }
 
     /// L on the review screen: the first warning's contribution goes down to the suggested level.
     static func lowerAttribution(_ s: inout ConsoleState) -> [ConsoleEffect] {
+        if s.privacy.awaitingKept {
+            s.status = "The warnings are still being worked out; press L again in a moment"
+            return []
+        }
         guard let w = s.implicitWarnings.first else {
             s.status = "No implicit-identification warnings"
             return []

@@ -30,6 +30,10 @@ public enum ConsoleAction: Sendable {
     case commandWaiting(SessionCommand)
     /// A command run off the loop appended `payloads`; `message` is its line (as the command line prints it).
     case commandFinished([any EventPayload], before: SessionState, message: String)
+    /// The session file keeps scans (plain and writable): the console keeps its own there, and reads those kept.
+    case fileKeepsScans
+    /// A worker read and checked the file's kept scans (`readKeptScans`).
+    case keptScansRead(KeptScans)
 }
 
 extension SessionCommand {
@@ -72,6 +76,8 @@ public enum ConsoleEffect: Sendable {
     /// Keep the console's fresh scans in the session file (off the loop; nothing to answer). The store
     /// writes a row only if the contribution's text is still the one scanned; an encrypted file keeps none.
     case keepScans(ScansToKeep)
+    /// Read the scans the file keeps and check each, off the loop; answer with `.keptScansRead`.
+    case readKeptScans(KeptScanRead)
 }
 
 extension ConsoleEffect: CustomStringConvertible {
@@ -85,6 +91,7 @@ extension ConsoleEffect: CustomStringConvertible {
         case .planImport(let r): return "planImport(\(r.kind.rawValue))"
         case .commitImport(let r): return "commitImport(\(r.kind.rawValue))"
         case .keepScans(let scans): return "keepScans(\(scans.count))"
+        case .readKeptScans: return "readKeptScans"
         }
     }
 }
@@ -163,6 +170,14 @@ public func update(_ s: inout ConsoleState, _ action: ConsoleAction) -> [Console
     case .commandFinished(let payloads, let before, let message):
         Keymap.appended(payloads, before: before, &s)
         s.status = message
+        return []
+    case .fileKeepsScans:
+        s.privacy.collectsScans = true
+        return s.privacy.requestKept(s.session).map { [.readKeptScans($0)] } ?? []
+    case .keptScansRead(let kept):
+        s.privacy.adoptKept(kept)
+        // The review screen, if open, takes them in at once, and its warnings are worked out now they are here.
+        if case .review(let row) = s.overlay { Keymap.openReview(&s, row: row) }
         return []
     }
 }

@@ -439,6 +439,8 @@ extension ScanContext {
 
     /// Words after a note's first field that say who it is ("-> older male", "= Kieran", "-> runs the line").
     static let chainPersonWords = Vocab.set("older younger elder male female man woman lad boy girl adult runs sells")
+    /// What a chain says after a nickname: how old the person is next to others, or that it is a person.
+    static let nicknameFollowers = Vocab.set("older younger elder eldest male female man lad adult")
     /// Shorthand roles a name opens a note with ("Zorvek interpreter - not family").
     static let noteRoles = Vocab.set(
         "interpreter translator advocate mentor keyworker carer sw iso cw pa befriender volunteer chaperone")
@@ -469,6 +471,16 @@ extension ScanContext {
                     || inSet(.siblingOrder, n.first)
             {
                 addPerson(f.first, f.last)
+                continue
+            }
+            // "Scrapper -> older male": a nickname that is an everyday word, capitalised alone before an arrow and
+            // who it is (a sibling-order or person word, not a relation: "Referral -> mum" is no one's name).
+            if f.count == 1, f.after == .arrow, tokens[f.first].capitalised, !tokens[f.first].allCaps,
+                tokens[f.first].kind == .word, tokens[f.first].length >= 3, !notAName(f.first),
+                !Vocab.genericServiceWords.contains(key(f.first)), !on([.town, .bigPlace], f.first),
+                Self.nicknameFollowers.contains(key(n.first)), !covered(f.first)
+            {
+                add(.person, tokens: f.first, f.first)
                 continue
             }
             // "Zorvek interpreter - not family": a name and a role opening a note.

@@ -59,16 +59,19 @@ extension SQLiteJournal {
         } catch { throw Self.map(error, path: location) }
     }
 
-    /// Every scan the file keeps, in number order, held compactly (the console's review screen reads them
-    /// when it opens, so a session an export or an earlier console scanned is not scanned again).
-    public func storedScanBatch() throws -> ScanBatch {
+    /// The scans the file keeps for contributions numbered in `numbers` (every one by default), in number order,
+    /// held compactly (the console reads them a page at a time when it opens, off its loop, so a session an
+    /// export or an earlier console scanned is not scanned again).
+    public func storedScanBatch(_ numbers: ClosedRange<Int> = 0...Int.max) throws -> ScanBatch {
         guard keepsScans else { return ScanBatch() }
         do {
             return try dbQueue.read { db in
                 var out = ScanBatch()
                 guard try db.tableExists("scan_memo") else { return out }
                 let rows = try Row.fetchCursor(
-                    db, sql: "SELECT number, check_hash, scan FROM scan_memo ORDER BY number")
+                    db,
+                    sql: "SELECT number, check_hash, scan FROM scan_memo WHERE number BETWEEN ? AND ? ORDER BY number",
+                    arguments: [numbers.lowerBound, numbers.upperBound])
                 while let row = try rows.next() {
                     guard let number = Int.fromDatabaseValue(row[0]), let check = Data.fromDatabaseValue(row[1]),
                         let scan = Data.fromDatabaseValue(row[2])

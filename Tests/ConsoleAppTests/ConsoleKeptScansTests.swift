@@ -139,13 +139,103 @@ final class ConsoleKeptScansTests: XCTestCase {
             session: t.journal.state, context: t.state.context, width: 100, height: 30, now: t.state.now,
             eagerScan: 0)
         s.privacy.collectsScans = true
-        s.privacy.adoptKept(try t.journal.storedScanBatch())
+        s.privacy.adoptKept(try XCTUnwrap(s.privacy.requestKept(s.session)).perform(journal: t.journal))
         XCTAssertFalse(s.privacy.isComplete)
         _ = update(&s, .key(.function(5)))
         XCTAssertTrue(s.privacy.isComplete, "the review screen opened with every kept row read")
         XCTAssertNil(s.privacy.takeScansToKeep(), "nothing was scanned again")
         XCTAssertEqual(s.privacy.unresolved, t.state.privacy.unresolved, "kept rows give the findings a scan gives")
         XCTAssertEqual(s.implicitWarnings, ImplicitIdentification.warnings(in: s.session))
+    }
+
+    /// The kept rows are read and checked by a worker, off the loop (at 100 000 contributions that takes a good
+    /// part of a second): `.fileKeepsScans` answers with an effect, the result comes back as an action, and the
+    /// background scan waits for it rather than scan what it holds.
+    func testKeptScansAreReadOffTheLoopAndComeBackAsAnAction() throws {
+        let t = try harness(extra: 3_000)
+        scanAll(t)
+        var s = ConsoleState(
+            session: t.journal.state, context: t.state.context, width: 100, height: 30, now: t.state.now,
+            eagerScan: 0)
+        let effects = update(&s, .fileKeepsScans)
+        XCTAssertEqual(effects.map(\.description), ["readKeptScans"])
+        guard case .readKeptScans(let read) = effects.first else { return XCTFail("no read asked for") }
+        XCTAssertTrue(s.privacy.collectsScans)
+        XCTAssertTrue(s.privacy.awaitingKept)
+        let pending = s.privacy.pending
+        for _ in 0..<3 { XCTAssertTrue(update(&s, .tick(s.now)).isEmpty) }
+        XCTAssertEqual(s.privacy.pending, pending, "the ticks scanned what the kept rows hold")
+
+        // Meanwhile (the worker reading) one contribution is edited: its kept row is of the text before.
+        let result = read.perform(journal: t.journal)
+        XCTAssertGreaterThan(result.count, 3_000)
+        let target = try XCTUnwrap(s.session.contributions.last { $0.text.contains("Okafor") })
+        let before = s.session
+        _ = try SessionActions.perform(
+            .edit(number: target.number, text: "Point: nothing to see here after all."),
+            by: ActingUser(name: "Ira Notes", role: .lead), on: t.journal, at: s.now)
+        _ = update(&s, .sessionChanged(t.journal.state))
+        XCTAssertEqual(s.session.contributions.count, before.contributions.count)
+
+        XCTAssertTrue(update(&s, .keptScansRead(result)).isEmpty)
+        XCTAssertFalse(s.privacy.awaitingKept)
+        var fresh = 0
+        var ticks = 0
+        while !s.privacy.isComplete && ticks < 100 {
+            for case .keepScans(let scans) in update(&s, .tick(s.now)) { fresh += scans.count }
+            ticks += 1
+        }
+        XCTAssertTrue(s.privacy.isComplete)
+        XCTAssertLessThanOrEqual(ticks, 2, "kept rows cost a small part of a scan each")
+        XCTAssertEqual(fresh, 1, "only the edited contribution was scanned afresh")
+        XCTAssertNil(s.privacy.unresolved[target.number], "the kept row of the text before the edit was used")
+        XCTAssertTrue(s.privacy == PrivacyIndex(session: s.session, eager: .max), "a full scan differs")
+        _ = update(&s, .key(.function(5)))
+        XCTAssertEqual(s.implicitWarnings, ImplicitIdentification.warnings(in: s.session))
+    }
+
+    /// The review screen opened before the kept rows arrive waits for them (its warnings too, and L says so),
+    /// then takes them in at once.
+    func testTheReviewScreenOpenedWhileTheKeptRowsAreReadTakesThemInWhenTheyCome() throws {
+        let t = try harness(extra: 3_000)
+        scanAll(t)
+        var s = ConsoleState(
+            session: t.journal.state, context: t.state.context, width: 100, height: 30, now: t.state.now,
+            eagerScan: 0)
+        guard case .readKeptScans(let read) = update(&s, .fileKeepsScans).first else { return XCTFail("no read") }
+        _ = update(&s, .key(.function(5)))
+        guard case .review = s.overlay else { return XCTFail("F5 opens the review screen") }
+        XCTAssertFalse(s.privacy.isComplete)
+        XCTAssertTrue(view(s).text().contains("Still scanning"), view(s).text())
+        _ = update(&s, .key(.char("L")))
+        XCTAssertEqual(s.status, "The warnings are still being worked out; press L again in a moment")
+        _ = update(&s, .keptScansRead(read.perform(journal: t.journal)))
+        guard case .review = s.overlay else { return XCTFail("the review screen stays open") }
+        XCTAssertTrue(s.privacy.isComplete)
+        XCTAssertFalse(view(s).text().contains("Still scanning"))
+        XCTAssertNil(s.privacy.takeScansToKeep(), "nothing was scanned again")
+        XCTAssertEqual(s.implicitWarnings, ImplicitIdentification.warnings(in: s.session))
+        XCTAssertFalse(s.implicitWarnings.isEmpty, "rare roles in the session give warnings")
+    }
+
+    /// Kept rows checked against the scanner before a name was added are not used after it.
+    func testKeptRowsReadForAnEarlierScannerAreDropped() throws {
+        let t = try harness(extra: 1_600)
+        scanAll(t)
+        var s = ConsoleState(
+            session: t.journal.state, context: t.state.context, width: 100, height: 30, now: t.state.now,
+            eagerScan: 0)
+        guard case .readKeptScans(let read) = update(&s, .fileKeepsScans).first else { return XCTFail("no read") }
+        let result = read.perform(journal: t.journal)
+        XCTAssertGreaterThan(result.count, 1_600)
+        _ = try SessionActions.perform(
+            .blocklist(name: "Wigan"), by: ActingUser(name: "Ira Notes", role: .lead), on: t.journal, at: s.now)
+        _ = update(&s, .sessionChanged(t.journal.state))
+        _ = update(&s, .keptScansRead(result))
+        _ = update(&s, .key(.function(5)))
+        XCTAssertFalse(s.privacy.isComplete, "rows checked against the old scanner were taken in")
+        while !s.privacy.isComplete { _ = update(&s, .tick(s.now)) }
+        XCTAssertTrue(s.privacy == PrivacyIndex(session: s.session, eager: .max), "a full scan differs")
     }
 
     func testAnEncryptedSessionKeepsNoScans() throws {

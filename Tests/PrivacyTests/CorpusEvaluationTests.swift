@@ -211,7 +211,7 @@ final class CorpusEvaluationTests: XCTestCase {
     /// main f5cccca). Development data from session 8, when blind9 and blind10 were written to take their place; 0.974
     /// and 0.955 after session 8's notes read as fields (`fields` branch, NoteFields.swift).
     func testSeventhBlindCorpusHoldsItsFloor() throws {
-        try assertFloor("blind7", utterances: 547, recall: 0.965, "held out in session 7, development data since")
+        try assertFloor("blind7", utterances: 547, recall: 0.97, "held out in session 7, development data since")
     }
 
     func testEighthBlindCorpusHoldsItsFloor() throws {
