@@ -41,7 +41,7 @@ public struct PrivacyIndex: Sendable {
     public private(set) var memory = SessionMemory.empty
     private(set) var remembered: [Int: [Finding]] = [:]
     /// What `memory` was built from, so an unchanged session does not build it again.
-    private var memoryNames: [String] = []
+    private var memoryNames: [RememberedTerm] = []
     private var memoryRejections: [RejectionKey] = []
     /// Each scanned contribution's findings before redactions and rejections (only those with some):
     /// the implicit-identification warnings read them instead of scanning again.
@@ -150,15 +150,19 @@ public struct PrivacyIndex: Sendable {
     /// scanned again), finds its names again in every contribution, otherwise only in those in `changed`.
     private mutating func refreshMemory(_ session: SessionState, changed: Set<Int>, everything: Bool = false) {
         guard isComplete else { return }
-        var names: [String] = []
-        for (n, found) in unresolved where session.contribution(n)?.attribution != .background {
+        var names: [RememberedTerm] = []
+        for (n, found) in unresolved {
+            guard let c = session.contribution(n), Redactor.teachesMemory(c) else { continue }
             names += SessionMemory.worthRemembering(found)
         }
+        // What a person accepted, read from this state: the redactor is rebuilt only when an accepted text teaches
+        // its scanner a new term, but every accepted person, place or organisation teaches the memory.
+        names += Redactor.acceptedTerms(session)
         names.sort()
-        // The memory is built again only when what it is built from changed (names found, texts rejected).
+        // The memory is built again only when what it is built from changed (terms found, texts rejected).
         let sameInput = names == memoryNames && rejectionKey == memoryRejections
         if sameInput && changed.isEmpty && !everything { return }
-        let now = sameInput ? memory : redactor.memory(of: names)
+        let now = sameInput ? memory : redactor.memory(of: names, accepted: [])
         memoryNames = names
         memoryRejections = rejectionKey
         let all = everything || now != memory

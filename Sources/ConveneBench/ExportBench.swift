@@ -21,6 +21,31 @@ func runExportBenchmarks(_ args: [String] = []) {
         print(
             "exports: the gate alone (redaction, attribution, exclusions): \(Bench.ms(gate)), of which the Redactor \(Bench.ms(redaction))"
         )
+        // The session memory's pass (Privacy/SessionMemory.swift) over the texts the gate made, serial: with people
+        // only (what session 7 remembered) and with places and organisations too (session 8). What each contribution
+        // teaches it is worked out once per distinct text, outside the timing.
+        var taught: [String: [RememberedTerm]] = [:]
+        var terms: [RememberedTerm] = []
+        for c in state.contributions where Redactor.teachesMemory(c) {
+            if taught[c.text] == nil {
+                taught[c.text] = redactor.remembered(c, findings: redactor.scanner.scan(c.text))
+            }
+            terms += taught[c.text] ?? []
+        }
+        for (what, memory) in [
+            ("people only", redactor.memory(of: terms.filter { $0.label == .person })),
+            ("people, places and organisations", redactor.memory(of: terms)),
+        ] {
+            var hidden = 0
+            let pass = Bench.seconds {
+                for e in record!.contributions where memory.mayOccur(e.text) {
+                    if memory.hide(e.text) != e.text { hidden += 1 }
+                }
+            }
+            print(
+                "exports: the session memory's pass, \(what) (\(memory.remembered.count) terms): \(Bench.ms(pass)) serial "
+                    + "over \(record!.contributions.count) texts, \(hidden) changed")
+        }
         // The implicit-identification pass `convene export` runs before a research format: on its own
         // (every contribution, all cores), and inside `Exporter.prepare`, where it shares the gate's scan.
         var warningCount = 0

@@ -271,17 +271,37 @@ public enum ResearchGate {
 
         /// One contribution through the gate: nil when it is left out, with the reason.
         /// `stored`: the scan an earlier export kept for it, used only if its check holds.
+        /// What a contribution the export leaves out teaches the session memory (`Redactor.teachesMemory`: it still
+        /// names people where others say them bare), with its scan to keep when one was made.
+        @Sendable func leftOut(_ c: Contribution, stored: StoredScan?, _ result: GateResult) -> GateResult {
+            guard Redactor.teachesMemory(c) else { return result }
+            var result = result
+            if let scan = memo.read(stored, text: c.text) {
+                result.remembered = redactor.remembered(c, findings: scan.findings)
+            } else {
+                let findings = redactor.scanner.scan(c.text)
+                result.remembered = redactor.remembered(c, findings: findings)
+                result.kept = memo.store(TextScan(findings: findings), number: c.number, text: c.text)
+            }
+            return result
+        }
+
         @Sendable func pass(_ c: Contribution, stored: StoredScan?) -> GateResult {
-            if c.erased || c.directMessage { return GateResult() }
+            if c.erased { return GateResult() }
+            if c.directMessage { return leftOut(c, stored: stored, GateResult()) }
             if c.struck { return GateResult(left: .struck) }
             // The checklist decides: a missing required item is no consent; a missing
             // optional item applies its effect (docs/data-protection.md, "Consent").
             var neverQuoted = false
             if let code = c.speaker {
-                guard let p = s.participant(code), !p.withdrawn else { return GateResult(left: .withdrawn) }
+                guard let p = s.participant(code), !p.withdrawn else {
+                    return leftOut(c, stored: stored, GateResult(left: .withdrawn))
+                }
                 let consent = consents[p.code] ?? s.consentStatus(p)
                 if !consent.isConsented || (c.source == .verbal && consent.effects.contains(.verbalWithheld)) {
-                    return GateResult(left: .withoutConsent, warning: leftOutWarning(c, stored: stored))
+                    return leftOut(
+                        c, stored: stored, GateResult(left: .withoutConsent, warning: leftOutWarning(c, stored: stored))
+                    )
                 }
                 neverQuoted = consent.effects.contains(.neverQuoted)
             }
@@ -351,7 +371,7 @@ public enum ResearchGate {
         var redactions = 0
         var done = 0
         var kept = ScanBatch()
-        var remembered: [String] = []
+        var remembered: [RememberedTerm] = []
         let chunk = 256
         try pages.forEachPageWithScans({ page, stored in
             let chunks = (page.count + chunk - 1) / chunk
@@ -453,8 +473,8 @@ public enum ResearchGate {
 /// One contribution through the gate: its entry (nil when left out), why it
 /// was left out, and its implicit-identification warning.
 struct GateResult: Sendable {
-    /// Names the session remembers from this contribution (`Redactor.remembered`), for the memory pass.
-    var remembered: [String] = []
+    /// What the session remembers from this contribution (`Redactor.remembered`), for the memory pass.
+    var remembered: [RememberedTerm] = []
     var entry: ResearchRecord.Entry?
     var left: Exclusion?
     var warning: ImplicitIdentificationWarning?
@@ -465,7 +485,8 @@ struct GateResult: Sendable {
 enum Exclusion: Sendable { case struck, withoutConsent, withdrawn }
 
 /// The gate's last pass (Privacy/SessionMemory.swift): after every contribution has been through the gate, each
-/// quoted text is searched for the names the session remembers, and any found is replaced by `[PERSON]`. It reads
+/// quoted text is searched for the terms the session remembers, and any found is replaced by its label (`[PERSON]`,
+/// `[PLACE]`, `[ORGANISATION]`). It reads
 /// the texts the gate made, so the scans it kept stay valid for the next export.
 enum SessionMemoryPass {
     static func hide(_ memory: SessionMemory, in entries: inout EntryList) {

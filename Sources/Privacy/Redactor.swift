@@ -10,6 +10,8 @@ public struct Redactor: Sendable {
     public let scanner: IdentifierScanner
     /// Texts a note-taker rejected as not identifying (remembered session-wide).
     private let rejected: Set<String>
+    /// People, places and organisations a person accepted (`acceptedTerms`), for the session memory.
+    private let accepted: [RememberedTerm]
 
     public init(session: SessionState) {
         scanner = IdentifierScanner(session: session)
@@ -20,6 +22,28 @@ public struct Redactor: Sendable {
             }
         }
         self.rejected = rejected
+        accepted = Self.acceptedTerms(session)
+    }
+
+    /// The texts of accepted redactions the session memory holds (people, places, local organisations): a finding a
+    /// person accepted is hunted everywhere, its parts too, as one nobody reviewed is.
+    public static func acceptedTerms(_ session: SessionState) -> [RememberedTerm] {
+        var out: [RememberedTerm] = []
+        for c in session.contributions where !c.erased && !c.redactions.isEmpty {
+            for r in c.redactions where SessionMemory.labels.contains(r.label) {
+                if let t = try? SessionState.slice(c.text, r.span, number: c.number) {
+                    out.append(RememberedTerm(t, r.label))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Whether what `c` says teaches the session memory: every live contribution but background material, which
+    /// never leaves and is never scanned for an export. One rule for the export gate, `review`, `redact`, the
+    /// console and a study's overview (a contribution left out of an export for consent still names people).
+    public static func teachesMemory(_ c: Contribution) -> Bool {
+        !c.erased && !c.struck && c.attribution != .background
     }
 
     /// Findings in `c` not covered by an accepted redaction and not rejected.
@@ -34,14 +58,15 @@ public struct Redactor: Sendable {
         }
     }
 
-    /// The session memory (SessionMemory.swift) from the names `worthRemembering` gave for each contribution's
-    /// unresolved findings, without any text a person rejected.
-    public func memory(of names: some Sequence<String>) -> SessionMemory {
-        SessionMemory(names: names, rejected: rejected)
+    /// The session memory (SessionMemory.swift) from the terms `worthRemembering` gave for each contribution's
+    /// unresolved findings and the texts a person accepted (`accepted`: this redactor's session's, unless the caller
+    /// has a later state), without any text a person rejected.
+    public func memory(of terms: some Sequence<RememberedTerm>, accepted: [RememberedTerm]? = nil) -> SessionMemory {
+        SessionMemory(terms: Array(terms) + (accepted ?? self.accepted), rejected: rejected)
     }
 
-    /// What the session remembers of contribution `c`: its unresolved `likely` names.
-    public func remembered(_ c: Contribution, findings: [Finding]) -> [String] {
+    /// What the session remembers of contribution `c`: its unresolved `likely` people, places and organisations.
+    public func remembered(_ c: Contribution, findings: [Finding]) -> [RememberedTerm] {
         SessionMemory.worthRemembering(unresolved(c, findings: findings))
     }
 
@@ -58,12 +83,11 @@ public struct Redactor: Sendable {
     /// `convene review` lists and what `convene redact` numbers. Scans every contribution once.
     public func sessionFindings(_ s: SessionState) -> (findings: [Int: [Finding]], memory: SessionMemory) {
         var own: [Int: [Finding]] = [:]
-        var names: [String] = []
+        var names: [RememberedTerm] = []
         for c in s.contributions where !c.erased && !c.struck {
             let found = scanner.scan(c.text)
             own[c.number] = found
-            // Background material never leaves, so the export gate never scans it: it teaches the memory nothing.
-            if c.attribution != .background { names += remembered(c, findings: found) }
+            if Self.teachesMemory(c) { names += remembered(c, findings: found) }
         }
         let memory = self.memory(of: names)
         var out: [Int: [Finding]] = [:]

@@ -1,62 +1,141 @@
 /// Session memory across contributions (issue 18). The scanner reads one text
 /// at a time, so a name it found with a cue in one contribution ("her son
-/// Tyler") was missed where another contribution says it bare ("tyler was
-/// there again"). A session's memory is the names found confidently anywhere in
-/// it — `likely` PERSON findings nobody resolved, less everyday words and what a
-/// person rejected — hunted in every other contribution, in any case. It is a
-/// cheap pass after the per-text scan, never part of a kept scan (ScanMemo.swift:
-/// a kept row depends on its own text only, so it stays valid when another
-/// contribution adds a name).
+/// Tyler", "lives in Thurnscoe") was missed where another contribution says it
+/// bare ("tyler was there again", "Thurnscoe again"). A session's memory is the
+/// people, places and local organisations found confidently anywhere in it —
+/// `likely` findings nobody rejected, and what a person accepted — less
+/// everyday words, big places and what a person rejected, hunted in every other
+/// contribution, in any case. It is a cheap pass after the per-text scan, never
+/// part of a kept scan (ScanMemo.swift: a kept row depends on its own text only,
+/// so it stays valid when another contribution adds a name).
 import Foundation
 import SessionModel
 
-/// Names found confidently somewhere in a session, hunted everywhere else in it.
+/// One thing a session remembers: the text of a finding (or of an accepted redaction) and its label.
+public struct RememberedTerm: Sendable, Hashable, Comparable {
+    public var text: String
+    public var label: IdentifierLabel
+    public init(_ text: String, _ label: IdentifierLabel) {
+        self.text = text
+        self.label = label
+    }
+    public static func < (a: RememberedTerm, b: RememberedTerm) -> Bool {
+        (a.text, a.label.rawValue) < (b.text, b.label.rawValue)
+    }
+}
+
+/// People, places and local organisations found confidently somewhere in a session, hunted everywhere else in it.
 public struct SessionMemory: Sendable, Equatable {
-    /// Remembered names as token-key sequences (`IdentifierScanner.nameKeys`), by first key, longest first.
-    let terms: [String: [[String]]]
+    /// One hunted sequence of token keys (`IdentifierScanner.nameKeys`) and the label a match gets.
+    struct Term: Sendable, Equatable {
+        var keys: [String]
+        var label: IdentifierLabel
+    }
+    /// Remembered terms by first key, longest first.
+    let terms: [String: [Term]]
+    /// Remembered one-word names with an `s` typed after them: the possessive without its apostrophe ("eilidhs").
+    let possessives: Set<String>
     /// FNV-1a hashes of every first key: `mayOccur` tests a text's words against them before any tokenising.
     let firstKeyHashes: Set<UInt64>
 
+    /// The labels a session remembers: what a bare mention can be recognised by once a cue has named it.
+    public static let labels: Set<IdentifierLabel> = [.person, .location, .organisationLocal]
+
     /// A session with nothing to remember.
-    public static let empty = SessionMemory(names: [])
+    public static let empty = SessionMemory(terms: [])
 
     public var isEmpty: Bool { terms.isEmpty }
 
-    /// Every remembered name or part, keys joined by spaces, sorted (for messages and tests).
-    public var remembered: [String] { terms.values.flatMap { $0 }.map { $0.joined(separator: " ") }.sorted() }
+    /// Every remembered term or part, keys joined by spaces, sorted (for messages and tests).
+    public var remembered: [String] {
+        terms.values.flatMap { $0 }.map { $0.keys.joined(separator: " ") }.sorted()
+    }
 
-    /// `names`: texts of the findings to remember (`worthRemembering`); `rejected`: texts a person rejected, lower
-    /// case — neither they nor their parts are hunted.
+    /// The same with each term's label, `LABEL: keys`, sorted (for tests).
+    public var rememberedWithLabels: [String] {
+        terms.values.flatMap { $0 }.map { "\($0.label.rawValue): \($0.keys.joined(separator: " "))" }.sorted()
+    }
+
+    /// Names only (PERSON): texts of the findings to remember; `rejected` as below.
     public init(names: some Sequence<String>, rejected: Set<String> = []) {
+        self.init(terms: names.map { RememberedTerm($0, .person) }, rejected: rejected)
+    }
+
+    /// `terms`: texts to remember with their labels (`worthRemembering`, accepted redactions); `rejected`: texts a
+    /// person rejected, lower case — neither they nor their parts are hunted.
+    public init(terms remembered: some Sequence<RememberedTerm>, rejected: Set<String> = []) {
         let gazetteer = Gazetteer.shared
         let rejectedKeys = Set(rejected.flatMap { IdentifierScanner.nameKeys($0) })
         let rejectedWholes = Set(rejected.map { IdentifierScanner.nameKeys($0) })
-        var byFirst: [String: Set<[String]>] = [:]
-        for name in names where !rejected.contains(name.lowercased()) {
-            var keys = IdentifierScanner.nameKeys(name)
-            // A title, a relation or a role is the cue the name was found by, not the name ("Mrs Okafor", "PC Jones").
-            while let first = keys.first, Self.isCue(first) { keys.removeFirst() }
+        var byKeys: [[String]: IdentifierLabel] = [:]
+        func insert(_ keys: [String], _ label: IdentifierLabel) {
+            // One label a sequence: the more specific, as `resolveOverlaps` breaks a tie.
+            if let old = byKeys[keys], Self.rank(old) <= Self.rank(label) { return }
+            byKeys[keys] = label
+        }
+        for term in remembered where Self.labels.contains(term.label) && !rejected.contains(term.text.lowercased()) {
+            var keys = IdentifierScanner.nameKeys(term.text)
+            // A title, a relation or a role is the cue a name was found by, not the name ("Mrs Okafor", "PC Jones");
+            // an article is not part of a place ("the Phoenix project").
+            while let first = keys.first, first == "the" || term.label == .person && Self.isCue(first) {
+                keys.removeFirst()
+            }
             while let last = keys.last, last == "-" || last == "'" || last == "’" { keys.removeLast() }
             guard !keys.isEmpty, !rejectedWholes.contains(keys) else { continue }
-            let parts = keys.filter { Self.huntedAlone($0, gazetteer) && !rejectedKeys.contains($0) }
-            // "Grace", "Rose Hall": a name made of everyday words only is not hunted anywhere else.
-            guard !parts.isEmpty else { continue }
-            if keys.count > 1 { byFirst[keys[0], default: []].insert(keys) }
-            for part in parts { byFirst[part, default: []].insert([part]) }
+            if term.label == .person {
+                let parts = keys.filter { Self.huntedAlone($0, gazetteer) && !rejectedKeys.contains($0) }
+                // "Grace", "Rose Hall": a name made of everyday words only is not hunted anywhere else.
+                guard !parts.isEmpty else { continue }
+                if keys.count > 1 { insert(keys, .person) }
+                for part in parts { insert([part], .person) }
+            } else {
+                let parts = keys.filter { Self.placeHuntedAlone($0, gazetteer) && !rejectedKeys.contains($0) }
+                // "Station Road", "West Belfast", "Marsh Farm estate": a place made of everyday words and big places
+                // is found by its own cues where it is said again, not hunted; a house number makes an address.
+                guard !parts.isEmpty || keys.count > 1 && keys.contains(where: { $0.first?.isNumber == true }) else {
+                    continue
+                }
+                if keys.count > 1 { insert(keys, term.label) }
+                for part in parts {
+                    if term.label == .location {
+                        insert([part], .location)
+                    } else if gazetteer.towns.contains(part) {
+                        // A town inside an organisation's name is a place said alone ("Easton Youth Club", "Easton
+                        // boys"); another part is not hunted alone ("Cwm Taf Morgannwg": "cwm taf" is a public body).
+                        insert([part], .location)
+                    }
+                }
+            }
         }
+        var byFirst: [String: [Term]] = [:]
+        for (keys, label) in byKeys { byFirst[keys[0], default: []].append(Term(keys: keys, label: label)) }
         terms = byFirst.mapValues {
-            $0.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
+            $0.sorted {
+                $0.keys.count != $1.keys.count
+                    ? $0.keys.count > $1.keys.count : $0.keys.lexicographicallyPrecedes($1.keys)
+            }
         }
-        firstKeyHashes = Set(terms.keys.map(Self.fnv))
+        // "eilidhs nhs no", "skyes sw": a possessive typed without its apostrophe, where that word is on no list (so
+        // "nicholas" is never taken for a remembered "Nichola's").
+        var possessives = Set<String>()
+        for (key, list) in terms where list.contains(where: { $0.keys == [key] && $0.label == .person }) {
+            let typed = key + "s"
+            if terms[typed] == nil && gazetteer.isUnknown(typed) { possessives.insert(typed) }
+        }
+        self.possessives = possessives
+        firstKeyHashes = Set(terms.keys.map(Self.fnv) + possessives.map(Self.fnv))
     }
 
-    /// What of one contribution's findings a session remembers: its `likely` PERSON findings (a `possible` name is a
-    /// word on no list and stays where it was found; an everyday word is dropped when the memory is built).
-    public static func worthRemembering(_ findings: [Finding]) -> [String] {
-        findings.filter { $0.label == .person && $0.confidence == .likely }.map(\.text)
+    /// What of one contribution's findings a session remembers: its `likely` people, places and local
+    /// organisations (a `possible` name is a word on no list and stays where it was found; everyday words and big
+    /// places are dropped when the memory is built).
+    public static func worthRemembering(_ findings: [Finding]) -> [RememberedTerm] {
+        findings.filter { labels.contains($0.label) && $0.confidence == .likely }.map {
+            RememberedTerm($0.text, $0.label)
+        }
     }
 
-    /// A part hunted on its own: three letters or more, on no English word list, not a cue or a place.
+    /// A part of a name hunted on its own: three letters or more, on no English word list, not a cue or a place.
     static func huntedAlone(_ key: String, _ gazetteer: Gazetteer) -> Bool {
         key.count >= 3 && key.first?.isLetter == true && !gazetteer.isWord(key) && !gazetteer.isAmbiguous(key)
             && !isCue(key) && !Vocab.notNames.contains(key) && !ScanContext.chatWords.contains(key)
@@ -64,34 +143,57 @@ public struct SessionMemory: Sendable, Equatable {
             && !gazetteer.towns.contains(key) && !gazetteer.bigPlaces.contains(key)
     }
 
+    /// A place (or a part of one) hunted on its own: three letters or more, on no English word list, not a given
+    /// name, and no big city, county or nation, which are identifiers only when tied to a person
+    /// (docs/privacy.md), nor a town that names a public inquiry ("the Oxford review", "after Rotherham").
+    static func placeHuntedAlone(_ key: String, _ gazetteer: Gazetteer) -> Bool {
+        key.count >= 3 && key.first?.isLetter == true && !gazetteer.isWord(key) && !gazetteer.isAmbiguous(key)
+            && !gazetteer.isGiven(key) && !isCue(key) && !Vocab.notNames.contains(key)
+            && !ScanContext.chatWords.contains(key) && !Vocab.nationalities.contains(key)
+            && !Vocab.countries.contains(key) && !Vocab.cities.contains(key) && !gazetteer.bigPlaces.contains(key)
+            && !Vocab.inquiryTowns.contains(key)
+    }
+
+    static func rank(_ label: IdentifierLabel) -> Int { Candidate.order.firstIndex(of: label) ?? 99 }
+
     static func isCue(_ key: String) -> Bool {
         Vocab.titles.contains(key) || Vocab.relations.contains(key) || Vocab.roles.contains(key)
             || Vocab.personNouns.contains(key)
     }
 
-    /// The remembered names in `text`, outside `besides` (the text's own findings), as `likely` PERSON findings.
+    /// The remembered terms in `text`, outside `besides` (the text's own findings), as `likely` findings.
     public func findings(in text: String, besides: [Finding] = []) -> [Finding] {
         guard !terms.isEmpty, mayOccur(text) else { return [] }
         let scalars = Array(text.unicodeScalars)
-        // The tokens a name is matched over: words, and the hyphens and apostrophes inside names.
+        // The tokens a term is matched over: words and numbers, and the hyphens and apostrophes inside names.
         let tokens = Tokeniser.tokenise(scalars).filter {
             $0.kind != .punct || $0.text == "-" || $0.text == "'" || $0.text == "’"
         }
         var found: [Finding] = []
         var i = 0
         while i < tokens.count {
-            guard tokens[i].kind == .word, let candidates = terms[tokens[i].key] else {
+            guard tokens[i].kind != .punct, let candidates = terms[tokens[i].key] else {
+                if tokens[i].kind == .word, possessives.contains(tokens[i].key) {
+                    // The name without the `s`, so the export reads "[PERSON]s nhs no".
+                    let span = TextSpan(start: tokens[i].start, end: tokens[i].end - 1)
+                    if !besides.contains(where: { $0.span.start < span.end && span.start < $0.span.end }) {
+                        found.append(
+                            Finding(
+                                label: .person, span: span,
+                                text: String(String.UnicodeScalarView(scalars[span.start..<span.end]))))
+                    }
+                }
                 i += 1
                 continue
             }
-            var matched: Int?
-            for keys in candidates where i + keys.count <= tokens.count {
-                if (0..<keys.count).allSatisfy({ tokens[i + $0].key == keys[$0] }) {
-                    matched = i + keys.count - 1
+            var matched: (end: Int, label: IdentifierLabel)?
+            for term in candidates where i + term.keys.count <= tokens.count {
+                if (0..<term.keys.count).allSatisfy({ tokens[i + $0].key == term.keys[$0] }) {
+                    matched = (i + term.keys.count - 1, term.label)
                     break
                 }
             }
-            guard let e = matched else {
+            guard let (e, label) = matched else {
                 i += 1
                 continue
             }
@@ -99,7 +201,7 @@ public struct SessionMemory: Sendable, Equatable {
             if !besides.contains(where: { $0.span.start < span.end && span.start < $0.span.end }) {
                 found.append(
                     Finding(
-                        label: .person, span: span,
+                        label: label, span: span,
                         text: String(String.UnicodeScalarView(scalars[span.start..<span.end]))))
             }
             i = e + 1
@@ -107,11 +209,12 @@ public struct SessionMemory: Sendable, Equatable {
         return found
     }
 
-    /// `text` with every remembered name replaced by `[PERSON]` (the export gate's pass over text it already made).
+    /// `text` with every remembered term replaced by its label, `[PERSON]`, `[PLACE]` (the export gate's pass over
+    /// text it already made).
     public func hide(_ text: String) -> String {
         let found = findings(in: text)
         guard !found.isEmpty else { return text }
-        return Redactor.apply(found.map { ($0.span, "[\(IdentifierLabel.person.placeholderWord)]") }, to: text)
+        return Redactor.apply(found.map { ($0.span, "[\($0.label.placeholderWord)]") }, to: text)
     }
 
     /// Whether a remembered name may be in `text`: each run of ASCII letters, folded to lower case, is hashed and

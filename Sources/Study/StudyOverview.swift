@@ -93,10 +93,9 @@ extension Study {
         let present = s.orderedParticipants.filter { !$0.withdrawn }
         var partial: [String: [String]] = [:]
         for p in present { if case .partial(let items, _) = s.consentStatus(p) { partial[p.code] = items } }
-        let redactor = Redactor(session: s)
-        let findings = s.contributions.filter { !$0.erased && !$0.struck }.reduce(0) {
-            $0 + redactor.unresolved($1).count
-        }
+        // What `convene review` lists and the export gate redacts: each contribution's own findings and the terms the
+        // session remembers from the others (Privacy/SessionMemory.swift).
+        let findings = Redactor(session: s).sessionFindings(s).findings.values.reduce(0) { $0 + $1.count }
         var verified: Bool?
         if s.linkageDestroyed, let proof = manifest.anonymisation?.files.first(where: { $0.session == session.name }) {
             // A team session has no file to hash: its rows were searched when it was anonymised.

@@ -24,8 +24,9 @@ final class ExportLeakTests: XCTestCase {
     ]
 
     /// In clear per 400 allowed: the 20, and on the corpora held out in session 7 (blind7, blind8; 29.5 and
-    /// 27.1 in 400 at main f5cccca) what session 8's notes read as fields reached (9.6 and 13.1 in 400).
-    static let ceilingIn400: [String: Double] = ["blind7.jsonl": 10, "blind8.jsonl": 13.5]
+    /// 27.1 in 400 at main f5cccca) what session 8's notes read as fields reached (9.6 and 13.1 in 400), blind7 8.9
+    /// with the session memory holding places too.
+    static let ceilingIn400: [String: Double] = ["blind7.jsonl": 9, "blind8.jsonl": 13.5]
     static let formats = ["markdown", "csv", "json", "qdpx"]
 
     /// Written at once, not through `print`'s buffer: into a pipe, the figures after the first few kilobytes were lost
