@@ -194,24 +194,29 @@ struct StableGUID: Sendable {
         var h = Insecure.SHA1()
         h.update(bufferPointer: hashed)
         h.finalize().withUnsafeBytes { d in
-            // The 36 characters are written into a buffer on the stack and appended at once.
+            // The 36 characters are written into a buffer on the stack, two a byte from a table, and appended at once.
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { g in
-                var k = 0
-                for i in 0..<16 {
+                let raw = UnsafeMutableRawPointer(g.baseAddress!)
+                for (i, at) in Self.places.enumerated() {
                     var byte = d[i]
                     if i == 6 { byte = (byte & 0x0F) | 0x50 }
                     if i == 8 { byte = (byte & 0x3F) | 0x80 }
-                    if i == 4 || i == 6 || i == 8 || i == 10 {
-                        g[k] = 0x2D
-                        k += 1
-                    }
-                    g[k] = Self.hexDigit(byte >> 4)
-                    g[k + 1] = Self.hexDigit(byte & 0x0F)
-                    k += 2
+                    raw.storeBytes(of: Self.hexPairs[Int(byte)].littleEndian, toByteOffset: at, as: UInt16.self)
                 }
+                g[8] = 0x2D
+                g[13] = 0x2D
+                g[18] = 0x2D
+                g[23] = 0x2D
                 out.append(contentsOf: UnsafeBufferPointer(g))
             }
         }
+    }
+
+    /// Where each of the 16 bytes' two characters go in the GUID's 36 (a hyphen at 8, 13, 18 and 23).
+    private static let places = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34]
+    /// Each byte's two lowercase hexadecimal digits, the first in the low byte (stored little-endian: first in memory).
+    private static let hexPairs: [UInt16] = (0..<256).map { b in
+        UInt16(hexDigit(UInt8(b >> 4))) | UInt16(hexDigit(UInt8(b & 0x0F))) << 8
     }
 
     /// A lowercase hexadecimal digit for `v` (0–15).

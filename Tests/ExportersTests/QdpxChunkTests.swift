@@ -10,6 +10,25 @@ import XCTest
 /// checked against the plain way it was done before.
 final class QdpxChunkTests: XCTestCase {
     /// Dates written as bytes are the strings of before, across years, months and times of day.
+    /// The GUIDs are RFC 4122 name-based (version 5) UUIDs of the session id and a name, written in lower case:
+    /// the values below are Python's `uuid.uuid5` of the same namespace and names, whichever way the name is given.
+    func testGUIDsAreVersion5UUIDsOfTheSessionAndTheName() {
+        let g = StableGUID(session: "8D5F3A59-2D7B-4C64-9E0C-3F0F9C1B2A12")
+        XCTAssertEqual(g.guid("user:convene"), "0a6520d8-e0c1-5a09-9f79-61971fabd976")
+        XCTAssertEqual(g.guid(""), "ebcbf771-e0d3-578d-9f93-ee193961087b")
+        XCTAssertEqual(g.guid("coding:0:x"), "8b663fc7-6334-5d45-a30f-34af097754c4")
+        func appended(_ prefix: StaticString, _ n: Int, _ suffix: String) -> String {
+            var out: [UInt8] = Array("kept ".utf8)
+            g.append(prefix, n, suffix, to: &out)
+            XCTAssertEqual(Array(out.prefix(5)), Array("kept ".utf8), "appended after what was there")
+            return String(decoding: out.dropFirst(5), as: UTF8.self)
+        }
+        XCTAssertEqual(
+            appended("selection:", 12, "4e79a7aa-0000-5000-8000-000000000000"), "848fc65d-a435-5d08-9b7f-0493260e2b16")
+        XCTAssertEqual(appended("coding:", 0, "x"), "8b663fc7-6334-5d45-a30f-34af097754c4")
+        XCTAssertEqual(appended("selection:", 123_456_789, "é 👍"), "2f2e03c3-b503-505c-9a63-8683e0e92d0b")
+    }
+
     func testDatesAsBytesAreTheStrings() {
         var random = SeededRandom("QdpxChunkTests.dates")
         for _ in 0..<2_000 {

@@ -116,6 +116,31 @@ final class ZipPackageTests: XCTestCase {
         XCTAssertEqual(newEntries["empty.qde"], oldEntries["empty.qde"])
     }
 
+    /// An entry deflated beforehand (`ZipPackage.deflate`, as qdpx deflates a room's text while measuring it) is
+    /// written with exactly the bytes a `.blocks` entry of the same text gets: many blocks, one block, empty.
+    func testAnEntryDeflatedBeforehandIsTheBlocksEntrysBytes() throws {
+        var random = SeededRandom("ZipPackageTests.deflated")
+        let entries: [(path: String, data: Data)] = [
+            ("project.qde", Self.text(bytes: 10_000, &random)),
+            ("sources/a.txt", Self.text(bytes: 1_500_000 + Int(random.next() % 100_000), &random)),
+            ("sources/b.txt", Self.text(bytes: 70_001, &random)), ("sources/c.txt", Data()),
+        ]
+        func package(deflatedBeforehand: Bool) throws -> Data {
+            let sink = ExportSink()
+            try ZipPackage.write(
+                try entries.map { e in
+                    deflatedBeforehand && e.path.hasPrefix("sources/")
+                        ? .deflated(e.path, try ZipPackage.deflate { try $0.write(e.data) })
+                        : .blocks(e.path) { try $0.write(e.data) }
+                }, date: Self.date, to: sink)
+            return sink.data
+        }
+        let blocks = try package(deflatedBeforehand: false)
+        XCTAssertTrue(try package(deflatedBeforehand: true) == blocks, "an entry deflated beforehand differs")
+        let read = try Zip.entries(blocks)
+        for (a, b) in zip(read, entries) { XCTAssertTrue(a.data == b.data, "\(a.path) unzips to other bytes") }
+    }
+
     /// Each entry's local header and compressed bytes, by name, read one after another from the start
     /// (the sizes are in the local headers: neither writer uses data descriptors).
     static func localRecords(_ zip: Data) throws -> [String: Data] {
