@@ -27,7 +27,10 @@ let package = Package(
         // Pure domain: events, the reducer, session state. No I/O.
         .target(name: "SessionModel"),
         // Identifier scanning, redaction, attribution, withdrawal closure, the export gate.
-        .target(name: "Privacy", dependencies: ["SessionModel"], resources: [.copy("Gazetteer")]),
+        // Resources: the name lists (Gazetteer/*.txt) and the sequence labeller's trained weights
+        // (Labeller/labeller-weights.bin, written by `convene-bench train-labeller`; docs/privacy.md).
+        .target(
+            name: "Privacy", dependencies: ["SessionModel"], resources: [.copy("Gazetteer"), .copy("Labeller")]),
         // The durable journal on SQLite (GRDB), encryption at rest, erasure of the plans Privacy makes,
         // and one session's erasure steps (SessionErasure) that SessionActions and Study both call.
         .target(

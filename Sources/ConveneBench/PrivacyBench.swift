@@ -6,7 +6,12 @@ import Privacy
 /// after each keystroke while a 120-character line is typed.
 func runPrivacyBenchmarks() {
     let start = DispatchTime.now().uptimeNanoseconds
-    let scanner = IdentifierScanner(names: ["Avery Quinlan", "Morgan Ellery", "Tyler Brennan", "Siân Pritchard"])
+    // CONVENE_PRIVACY_BENCH_RULES_ONLY=1: the rules without the sequence labeller, for the labeller's cost.
+    let rulesOnly = ProcessInfo.processInfo.environment["CONVENE_PRIVACY_BENCH_RULES_ONLY"] == "1"
+    let scanner = IdentifierScanner(
+        names: ["Avery Quinlan", "Morgan Ellery", "Tyler Brennan", "Siân Pritchard"],
+        labeller: rulesOnly ? nil : SequenceLabeller.shared)
+    if rulesOnly { print("privacy: the rules alone (no sequence labeller)") }
     let firstBuild = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let rebuild =
         Bench.seconds { for _ in 0..<1_000 { _ = IdentifierScanner(names: ["Avery Quinlan", "Morgan Ellery"]) } }

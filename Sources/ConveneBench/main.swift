@@ -4,6 +4,8 @@
 //   convene-bench study [SESSIONS CONTRIBUTIONS [DIR]] (a study of 20 session files, 100 000 contributions: every
 //     study format exported as `convene study export` does it, timed, its peak memory taken, and checked)
 //   convene-bench study-ops [SESSIONS CONTRIBUTIONS]   (a 20 × 2 000 study: qdpx export, withdrawal)
+//   convene-bench train-labeller [--out PATH] [--epochs N] [--seed S]   (the sequence labeller's committed weights)
+//   convene-bench labeller-cv [--epochs N] [--seed S]   (leave-one-corpus-out: rules alone vs rules + labeller)
 import Foundation
 import SessionActions
 
@@ -34,6 +36,8 @@ case "load-writer": runLoadWriter(Array(args.dropFirst()))
 case "study-ops": runStudyBenchmarks(Array(args.dropFirst()))
 case "team": runTeamBenchmarks(Array(args.dropFirst()))
 case "team-reader": runTeamReader(Array(args.dropFirst()))
+case "train-labeller": LabellerBench.train(Array(args.dropFirst()))
+case "labeller-cv": LabellerBench.crossValidate(Array(args.dropFirst()))
 case "all":
     runStoreBenchmarks()
     runTerminalBenchmarks()

@@ -118,7 +118,11 @@ final class Gazetteer: Sendable {
         for place in lines("bigcities", fold: false) {
             table[Gazetteer.words(place).joined(separator: " "), default: []].insert(.bigPlace)
         }
-        for word in lines("words", fold: false) { table[word, default: []].insert(.word) }
+        for word in lines("words", fold: false) {
+            table[word, default: []].insert(.word)
+            // Tokens' keys are folded ("Café" → "cafe"): an accented word is listed under its folded key too.
+            if word.utf8.contains(where: { $0 >= 0x80 }) { table[Tokeniser.fold(word), default: []].insert(.word) }
+        }
         self.table = table
         loaded = ok
         contentHash = hash

@@ -31,10 +31,18 @@ public struct IdentifierScanner: Sendable {
     let wordLikeParts: Set<String>
     /// Session memory: texts a person accepted as identifiers, found again anywhere in the session, any case.
     let acceptedTerms: [String: [([String], IdentifierLabel)]]
+    /// The trained sequence labeller whose spans join the rules' findings where no rule found anything
+    /// (LabellerFindings.swift); nil for the rules alone.
+    let labeller: SequenceLabeller?
 
     /// `names`: the session's real names and block-listed names. Matched whole or in part, any case, any accents.
     /// `accepted`: texts accepted as identifiers elsewhere in the session, with their label.
-    public init(names: [String] = [], accepted: [(String, IdentifierLabel)] = []) {
+    /// `labeller`: the shipped sequence labeller by default; nil scans with the rules alone (cross-validation).
+    public init(
+        names: [String] = [], accepted: [(String, IdentifierLabel)] = [],
+        labeller: SequenceLabeller? = SequenceLabeller.shared
+    ) {
+        self.labeller = labeller
         let gazetteer = Gazetteer.shared
         var byFirst: [String: Set<[String]>] = [:]
         var wordLike = Set<String>()
@@ -112,7 +120,9 @@ public struct IdentifierScanner: Sendable {
         ctx.findFieldsInNotes()
         ctx.findPlacesSetOffInNotes()
         ctx.widenSpans()
-        return Self.resolveOverlaps(ctx.candidates).map { c in
+        var kept = Self.resolveOverlaps(ctx.candidates)
+        if let labeller { kept = ctx.addLabellerFindings(labeller, beside: kept) }
+        return kept.map { c in
             Finding(
                 label: c.label, span: TextSpan(start: c.start, end: c.end),
                 text: Self.text(scalars[c.start..<c.end]),

@@ -152,7 +152,9 @@ extension IdentifierScanner {
     ///     on no list after "with/for/met", places beside places, a town's people, comprehensives).
     /// 13: session 8's notes read as fields (`fields` branch: bare ages and name-age pairs as fields, places in
     ///     later fields and by their shape, possessives without an apostrophe, birth dates handed on by "is").
-    public static let rulesVersion = 13
+    /// 14: the trained sequence labeller's spans beside the rules' findings (SequenceLabeller.swift); its weights'
+    ///     hash is part of the identity too.
+    public static let rulesVersion = 14
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -164,6 +166,7 @@ extension IdentifierScanner {
             TextScan.putVarint(s.utf8.count, &out)
             out += Array(s.utf8)
         }
+        put("labeller \(labeller?.contentHash ?? 0)")
         put("names")
         for key in sessionNames.keys.sorted() {
             put(key)

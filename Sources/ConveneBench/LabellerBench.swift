@@ -1,0 +1,244 @@
+import Foundation
+import Privacy
+import SessionModel
+
+/// The sequence labeller's training and its honest estimate (docs/privacy.md, "The sequence labeller").
+///   convene-bench train-labeller [--out PATH] [--corpus DIR] [--epochs N] [--seed S]
+///   convene-bench labeller-cv [--corpus DIR] [--epochs N] [--seed S]
+/// Both read the labelled development corpora (Tests/PrivacyTests/Corpus, from the package root).
+enum LabellerBench {
+    /// The development corpora, in a fixed order (the training order before shuffling).
+    static let corpusNames = [
+        "dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
+    ]
+
+    struct Line {
+        var id: String
+        var text: String
+        var spans: [(start: Int, end: Int, label: String)]
+        var example: LabellerExample {
+            LabellerExample(
+                text: text,
+                spans: spans.compactMap { s in IdentifierLabel(rawValue: s.label).map { (s.start, s.end, $0) } })
+        }
+    }
+
+    struct Options {
+        var out = "Sources/Privacy/Labeller/labeller-weights.bin"
+        var corpus = "Tests/PrivacyTests/Corpus"
+        var epochs = SequenceLabeller.defaultEpochs
+        var seed = SequenceLabeller.defaultSeed
+        /// Print each of the labeller's own findings in the cross-validation (development corpora only).
+        var show = false
+
+        init(_ args: [String]) {
+            var k = 0
+            while k < args.count {
+                let value = k + 1 < args.count ? args[k + 1] : ""
+                switch args[k] {
+                case "--out": out = value
+                case "--corpus": corpus = value
+                case "--epochs": epochs = Int(value) ?? epochs
+                case "--seed": seed = UInt64(value) ?? seed
+                case "--show":
+                    show = true
+                    k -= 1
+                default:
+                    FileHandle.standardError.write(Data("convene-bench: unknown option '\(args[k])'\n".utf8))
+                    exit(2)
+                }
+                k += 2
+            }
+        }
+    }
+
+    static func load(_ name: String, dir: String) -> [Line] {
+        let path = "\(dir)/\(name).jsonl"
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            FileHandle.standardError.write(
+                Data("convene-bench: \(path) was not found (run from the package root)\n".utf8))
+            exit(1)
+        }
+        return text.split(separator: "\n").compactMap { raw in
+            guard let obj = try? JSONSerialization.jsonObject(with: Data(raw.utf8)) as? [String: Any],
+                let id = obj["id"] as? String, let t = obj["text"] as? String,
+                let spans = obj["spans"] as? [[String: Any]]
+            else { return nil }
+            return Line(
+                id: id, text: t,
+                spans: spans.compactMap { s in
+                    guard let a = s["start"] as? Int, let b = s["end"] as? Int, let l = s["label"] as? String else {
+                        return nil
+                    }
+                    return (a, b, l)
+                })
+        }
+    }
+
+    /// What a corpus gives to training: all of it, except blind2's held-out third (ids multiples of 3), whose figure
+    /// the floor tests keep as one for unseen text.
+    static func trainingLines(_ name: String, _ lines: [Line]) -> [Line] {
+        guard name == "blind2" else { return lines }
+        return lines.filter { (Int($0.id.split(separator: "-").last ?? "") ?? 0) % 3 != 0 }
+    }
+
+    static func train(_ args: [String]) {
+        let o = Options(args)
+        var examples: [LabellerExample] = []
+        for name in corpusNames { examples += trainingLines(name, load(name, dir: o.corpus)).map(\.example) }
+        print(
+            "train-labeller: \(examples.count) utterances from \(corpusNames.count) corpora, epochs \(o.epochs), seed \(o.seed)"
+        )
+        var labeller: SequenceLabeller?
+        let s = Bench.seconds { labeller = SequenceLabeller.train(examples, epochs: o.epochs, seed: o.seed) }
+        let bytes = labeller!.encoded()
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: o.out))
+        } catch {
+            FileHandle.standardError.write(Data("convene-bench: could not write \(o.out): \(error)\n".utf8))
+            exit(1)
+        }
+        print(
+            "train-labeller: wrote \(o.out), \(bytes.count) bytes, content hash \(String(labeller!.contentHash, radix: 16)), "
+                + String(format: "trained in %.1f s", s))
+    }
+
+    /// Overlap scores (a finding touching a gold span of the same label), per label and "ALL".
+    struct Score {
+        var predMatched = 0, preds = 0, goldMatched = 0, golds = 0
+        var precision: Double { preds == 0 ? 1 : Double(predMatched) / Double(preds) }
+        var recall: Double { golds == 0 ? 1 : Double(goldMatched) / Double(golds) }
+    }
+
+    /// Scores, and the labeller's own findings that no rule made: matched / all, by confidence.
+    static func score(
+        _ lines: [Line], _ scanner: IdentifierScanner, rules: IdentifierScanner?, labeller: SequenceLabeller? = nil,
+        margins: inout [(Float, Bool)], show: Bool = false
+    ) -> (
+        [String: Score], added: [String: (Int, Int)]
+    ) {
+        var scores: [String: Score] = [:]
+        var added: [String: (Int, Int)] = [:]
+        for line in lines {
+            let own = labeller?.spans(line.text) ?? []
+            let found = scanner.scan(line.text)
+            let ruleFound = rules.map { $0.scan(line.text) } ?? found
+            func hit(_ f: Finding, _ g: (start: Int, end: Int, label: String)) -> Bool {
+                f.label.rawValue == g.label && f.span.start < g.end && g.start < f.span.end
+            }
+            for f in found {
+                let ok = line.spans.contains { hit(f, $0) }
+                for key in [f.label.rawValue, "ALL"] {
+                    scores[key, default: Score()].preds += 1
+                    if ok { scores[key]!.predMatched += 1 }
+                }
+                if rules != nil, !ruleFound.contains(f) {
+                    let key = f.confidence.rawValue
+                    added[key, default: (0, 0)].1 += 1
+                    if ok { added[key]!.0 += 1 }
+                    if let m = own.first(where: { $0.span.start <= f.span.start && f.span.end <= $0.span.end }) {
+                        margins.append((m.margin, ok))
+                    }
+                    if show {
+                        print(
+                            "  \(ok ? "TP" : "FP") \(line.id) \(f.label.rawValue) “\(f.text)” \(f.confidence.rawValue)  in: \(line.text)"
+                        )
+                    }
+                }
+            }
+            for g in line.spans {
+                let ok = found.contains { hit($0, g) }
+                for key in [g.label, "ALL"] {
+                    scores[key, default: Score()].golds += 1
+                    if ok { scores[key]!.goldMatched += 1 }
+                }
+            }
+        }
+        return (scores, added)
+    }
+
+    static let reported = ["ALL", "PERSON", "LOCATION", "ORGANISATION_LOCAL", "AGE"]
+
+    static func row(_ name: String, _ rules: [String: Score], _ both: [String: Score]) -> String {
+        var s = name.padding(toLength: 9, withPad: " ", startingAt: 0)
+        for key in reported {
+            let r = rules[key] ?? Score()
+            let b = both[key] ?? Score()
+            s += String(format: " | %.3f/%.3f → %.3f/%.3f", r.precision, r.recall, b.precision, b.recall)
+        }
+        return s
+    }
+
+    /// Leave-one-corpus-out: for each corpus, a labeller trained on the other nine scores it beside the rules.
+    static func crossValidate(_ args: [String]) {
+        let o = Options(args)
+        let corpora = corpusNames.map { ($0, load($0, dir: o.corpus)) }
+        let rules = IdentifierScanner(labeller: nil)
+        print(
+            "labeller-cv: leave-one-corpus-out, epochs \(o.epochs), seed \(o.seed); overlap P/R, rules alone → rules + labeller"
+        )
+        print(
+            "corpus    | "
+                + reported.map { $0.padding(toLength: 25, withPad: " ", startingAt: 0) }.joined(separator: " | "))
+        var totalRules: [String: Score] = [:]
+        var totalBoth: [String: Score] = [:]
+        var totalAdded: [String: (Int, Int)] = [:]
+        var margins: [(Float, Bool)] = []
+        var unused: [(Float, Bool)] = []
+        for (name, lines) in corpora {
+            var examples: [LabellerExample] = []
+            for (other, otherLines) in corpora where other != name {
+                examples += trainingLines(other, otherLines).map(\.example)
+            }
+            let labeller = SequenceLabeller.train(examples, epochs: o.epochs, seed: o.seed)
+            let both = IdentifierScanner(labeller: labeller)
+            let (r, _) = score(lines, rules, rules: nil, margins: &unused)
+            let (b, added) = score(
+                lines, both, rules: rules, labeller: labeller, margins: &margins, show: o.show)
+            print(row(name, r, b))
+            for (k, v) in r {
+                totalRules[k, default: Score()].preds += v.preds
+                totalRules[k]!.predMatched += v.predMatched
+                totalRules[k]!.golds += v.golds
+                totalRules[k]!.goldMatched += v.goldMatched
+            }
+            for (k, v) in b {
+                totalBoth[k, default: Score()].preds += v.preds
+                totalBoth[k]!.predMatched += v.predMatched
+                totalBoth[k]!.golds += v.golds
+                totalBoth[k]!.goldMatched += v.goldMatched
+            }
+            for (k, v) in added {
+                totalAdded[k, default: (0, 0)].0 += v.0
+                totalAdded[k]!.1 += v.1
+            }
+        }
+        print(row("all", totalRules, totalBoth))
+        for key in ["likely", "possible"] {
+            let (ok, n) = totalAdded[key] ?? (0, 0)
+            print(
+                "labeller's own findings, \(key): \(n), of which \(ok) touch a gold span of their label"
+                    + (n > 0 ? String(format: " (precision %.3f)", Double(ok) / Double(n)) : ""))
+        }
+        // How precise the labeller's own findings are above each margin: where `likelyMargin` comes from.
+        margins.sort { $0.0 < $1.0 }
+        for q in stride(from: 0, to: 100, by: 10) where !margins.isEmpty {
+            let rest = margins[(margins.count * q / 100)...]
+            let ok = rest.filter(\.1).count
+            print(
+                String(
+                    format: "  margin ≥ %8.2f: %4d findings, precision %.3f", rest.first!.0, rest.count,
+                    Double(ok) / Double(rest.count)))
+        }
+        if let shipped = SequenceLabeller.shared {
+            print("\nin sample (the shipped weights, trained on all of these corpora: overstates, not an estimate):")
+            let both = IdentifierScanner(labeller: shipped)
+            for (name, lines) in corpora {
+                print(
+                    row(
+                        name, score(lines, rules, rules: nil, margins: &unused).0,
+                        score(lines, both, rules: nil, margins: &unused).0))
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+/// The sequence labeller's spans joined to the rules' findings: a rule finding always wins, so a labelled run is
+/// kept only where no rule finding touches it, and only after the checks the rules apply to the same kind of
+/// finding (an age is a number; a name or place is not made of everyday non-name words; nothing inside a
+/// national body; no generic age, range of ages, big city or inquiry town, which the rules keep quiet on purpose).
+/// Kept runs are `possible`: in cross-validation about half of the labeller's own findings touched a gold span,
+/// whatever its margin, so no margin earns `likely` (docs/privacy.md). A `possible` finding is redacted in exports
+/// like every unresolved finding, and the session memory does not hunt it elsewhere.
+import SessionModel
+
+extension ScanContext {
+
+    /// `kept` (the rules' resolved findings) with the labeller's runs that no rule finding overlaps, in text order.
+    func addLabellerFindings(_ labeller: SequenceLabeller, beside kept: [Candidate]) -> [Candidate] {
+        let runs = labeller.label(tokens, lists: lists, vocab: vocab)
+        guard !runs.isEmpty else { return kept }
+        var out = kept
+        for run in runs {
+            var a = run.first
+            var b = run.last
+            while a <= b, tokens[a].kind == .punct { a += 1 }
+            while b >= a, tokens[b].kind == .punct { b -= 1 }
+            guard a <= b, labellerRunPasses(run.label, a, b) else { continue }
+            let start = tokens[a].start
+            let end = tokens[b].end
+            if out.contains(where: { $0.start < end && start < $0.end }) { continue }
+            if run.label == .age, !ageHasOwner(a, found: out) { continue }
+            var c = Candidate(label: run.label, start: start, end: end)
+            c.possible = true
+            out.append(c)
+        }
+        return out.count == kept.count ? kept : out.sorted { $0.start < $1.start }
+    }
+
+    /// The rules' own checks for a run of tokens `a...b` labelled `label`.
+    func labellerRunPasses(_ label: IdentifierLabel, _ a: Int, _ b: Int) -> Bool {
+        if (a...b).contains(where: { quiet[$0] }) { return false }
+        switch label {
+        case .age:
+            // An age is a number of years a person could be, in digits or words, and belongs to somebody: not
+            // "a 14 year old shouldn't…", not a range ("15-17", "17 -> 18").
+            let isAge = (a...b).contains { i in
+                if let v = ages[i] { return v <= 110 }
+                if tokens[i].kind == .number, let v = Int(tokens[i].key) { return v <= 110 }
+                return numberWord(i) != nil
+            }
+            guard isAge, !isGenericAge(Candidate(label: .age, start: tokens[a].start, end: tokens[b].end)) else {
+                return false
+            }
+            if key(b + 1) == "and", ["over", "under", "above", "below"].contains(key(b + 2)) { return false }
+            if key(b + 1) == "+" || ["over", "under"].contains(key(a - 1)) { return false }
+            // "12 sessions", "10 mins": a count of things, not years (but "14 is", "15 was").
+            if let n = tok(b + 1), n.kind == .word, n.key.hasSuffix("s"), n.key.count >= 3,
+                !["is", "was", "has", "his", "this", "yrs", "yo"].contains(n.key)
+            {
+                return false
+            }
+            return !inRange(before: a) && !inRange(after: b)
+        default:
+            // A name, place or organisation has a word that is not an everyday non-name word, and is not only a big
+            // city, county or nation (quiet when used generally) or a town named for its public inquiry.
+            let words = (a...b).filter { tokens[$0].kind != .punct && tokens[$0].kind != .number }
+            guard words.contains(where: { !notAName($0) }) else { return false }
+            if words.allSatisfy({ on(.bigPlace, $0) || Vocab.inquiryTowns.contains(key($0)) }) { return false }
+            // Letters spelled out ("C-S-E", "M-A-C-E") are an acronym, not a name.
+            if words.count >= 2, words.allSatisfy({ tokens[$0].length == 1 }) { return false }
+            // An everyday word on no name or place list ("Actions", "Café") is a name only where the text sets it
+            // off as one: in an arrow chain, a slash list, quotes or brackets ("Smurf -> Bones", "Jonesy / Bones").
+            if words.allSatisfy({ on(.word, $0) && !on(Self.nameOrPlaceLists, $0) }) {
+                return setOff(before: a) || setOff(after: b)
+            }
+            return true
+        }
+    }
+
+    static let nameOrPlaceLists = Gazetteer.Lists.given.union(.surname).union(.ambiguous).union(.town).union(.bigPlace)
+
+    /// An arrow, slash, quote or bracket stands just before token `i`.
+    func setOff(before i: Int) -> Bool {
+        guard let p = tok(i - 1), p.kind == .punct else { return false }
+        return p.isPunct(">→/\"“‘'(")
+    }
+
+    /// An arrow, slash, quote or bracket stands just after token `i`.
+    func setOff(after i: Int) -> Bool {
+        guard let n = tok(i + 1), n.kind == .punct else { return false }
+        if n.isPunct("-"), key(i + 2) == ">" { return true }
+        return n.isPunct("→/\"”’')")
+    }
+
+    /// An age belongs to somebody named or described shortly before it in the same sentence: a person found
+    /// already, a relation ("nan … is 71"), a person noun ("the boy I mentioned is 14"), a sibling's place
+    /// ("eldest 16"), or the word age itself ("ages 9, 12, 14").
+    static let numberedThings = Vocab.set(
+        "address flat house no number room bus year yr ward bed tel route door unit block floor page")
+
+    func ageHasOwner(_ a: Int, found: [Candidate]) -> Bool {
+        var j = a - 1
+        let from = a - 8
+        while j >= 0, j >= from {
+            let t = tokens[j]
+            if t.isPunct(".!?") { break }
+            // A number that belongs to a thing nearer than any person: "mum's address - 14 - Mercer Street".
+            if Self.numberedThings.contains(t.key) { return false }
+            if inSet(.relations, j) || inSet(.personNouns, j) || inSet(.singlePersonNouns, j) || inSet(.siblingOrder, j)
+                || ["age", "ages", "aged"].contains(t.key)
+            {
+                return true
+            }
+            if found.contains(where: { $0.label == .person && $0.start <= t.start && t.end <= $0.end }) { return true }
+            if t.lineStart { break }
+            j -= 1
+        }
+        return false
+    }
+
+    /// Token `i` is the second end of a range of numbers: "15-17", "17 -> 18", "ten to twenty-five" (not a list of
+    /// ages, "9, 12, 14", nor a second guess, "14 or 15": those are ages of people).
+    func inRange(before i: Int) -> Bool {
+        var j = i - 1
+        guard j >= 0, ["-", "–", "—", "→", ">", "to"].contains(key(j)) else { return false }
+        if key(j) == ">", key(j - 1) == "-" { j -= 1 }
+        return ageOrNumber(j - 1)
+    }
+
+    /// Token `i` is the first end of a range of numbers (above).
+    func inRange(after i: Int) -> Bool {
+        var j = i + 1
+        guard j < tokens.count, ["-", "–", "—", "→", "to"].contains(key(j)) else { return false }
+        if key(j) == "-", key(j + 1) == ">" { j += 1 }
+        return ageOrNumber(j + 1)
+    }
+
+    /// Token `i` is a number in digits or words.
+    func ageOrNumber(_ i: Int) -> Bool {
+        guard i >= 0, i < tokens.count else { return false }
+        return tokens[i].kind == .number || numberWord(i) != nil
+    }
+}
