@@ -146,7 +146,7 @@ extension ScanContext {
     /// the English list needs a person before the cue. Quiet: "called back", "known as a hotspot", "what's known as
     /// cuckooing", "goes by bus", "call him tomorrow", "called the police", roles.
     mutating func findAliasesAfterCues() {
-        for i in tokens.indices where tokens[i].kind == .word && !quiet[i] {
+        for i in tokens.indices where vocab[i].contains(.peopleCues) && !quiet[i] {
             guard let (next, strong) = aliasCue(at: i) else { continue }
             // "Abdirahman, we call him Abdi": the name the alias stands for, just before.
             if ["call", "called"].contains(key(i)),
@@ -214,7 +214,7 @@ extension ScanContext {
     /// "ace real name poss Asif Hussain", "tee street name - …": a note opens with an alias before "real name" or
     /// "street name". Quiet: "Full name: …", "the real name".
     mutating func findAliasesBeforeRealNames() {
-        for i in tokens.indices where tokens[i].kind == .word && tokens[i].key == "name" && i >= 2 {
+        for i in tokens.indices where vocab[i].contains(.peopleCues) && tokens[i].key == "name" && i >= 2 {
             guard ["real", "street", "strt", "full", "proper"].contains(key(i - 1)), opensNote(i - 2),
                 shortNameCandidate(i - 2), !Vocab.functionWords.contains(key(i - 2))
             else { continue }
@@ -225,7 +225,7 @@ extension ScanContext {
     /// "lil d and skinny - names given by yp", "Bones, Smurf (street names)", "tee = nickname": names set off before a
     /// name noun (each item of a short list). Quiet: "Mon and Tues - names of days", "name and address".
     mutating func findNamesBeforeNameNouns() {
-        for i in tokens.indices where tokens[i].kind == .word && Self.nameNouns.contains(tokens[i].key) {
+        for i in tokens.indices where vocab[i].contains(.peopleCues) && Self.nameNouns.contains(tokens[i].key) {
             // "names given by yp", "(street names)", "= nickname?": what follows says they are names.
             let said = tok(i + 1).map { $0.kind == .punct || Self.namesSaid.contains($0.key) } ?? true
             guard said, key(i) != "name" || Self.nameKinds.contains(key(i - 1)) else { continue }
@@ -269,7 +269,7 @@ extension ScanContext {
     /// aloud: "underscore", "dash", "dot"); a part that is a listed name that is no everyday word, a listed surname
     /// or a word on no list is a person. Quiet: "case_notes_v2.docx", "MACE_minutes_final.pdf", "strat_notes.docx".
     mutating func findNamesInFileNames() {
-        for e in tokens.indices where tokens[e].kind == .word && Self.fileExtensions.contains(tokens[e].key) {
+        for e in tokens.indices where vocab[e].contains(.peopleCues) && Self.fileExtensions.contains(tokens[e].key) {
             var parts: [Int] = []
             if e >= 2, key(e - 1) == ".", joined(e - 1), joined(e) {
                 var j = e - 2
@@ -318,6 +318,27 @@ extension ScanContext {
         }
     }
 
+    /// Every word a rule of this file starts from or looks for beside a name, flagged once per token (`TokenVocab`):
+    /// the loops test a bit, not a string, for the words that are none of these.
+    static let peopleCueWords: Set<String> = Vocab.set(
+        "aka nicknamed known called named call calls calling by name names nm nickname nicknames alias aliases"
+    ).union(namePrefixes).union(fileExtensions).union(thanksWords).union(identifierCuesAfterName).union(sayingVerbs)
+        .union(movedVerbs).union(Vocab.strongVerbs).union(Vocab.set("fam family household says said"))
+
+    /// Token `i` stands where one of the short-name rules looks: before "'s", "'" or a bracket, after "w/", beside a
+    /// cue word, after a relation or before a role. Bit tests and scalar compares only.
+    func shortNamePosition(_ i: Int) -> Bool {
+        if i + 1 < tokens.count {
+            let n = tokens[i + 1]
+            if n.kind == .punct, n.scalar == "'" || n.scalar == "’" || n.scalar == "(" { return true }
+            // "jaz d.o.b.": a one-letter "d" after the name.
+            if n.length == 1, n.scalar == "d" || n.scalar == "D" { return true }
+        }
+        if i > 0, tokens[i - 1].kind == .punct, tokens[i - 1].scalar == "/" { return true }
+        return inSet(.peopleCues, i - 1) || inSet(.peopleCues, i + 1) || inSet(.relations, i - 1)
+            || inSet(.roles, i + 1) || inSet(.peopleCues, i + 2)
+    }
+
     /// Token `i` could be a short name or a shortening where only a person stands: a listed given name (any case), a
     /// word on no list, a listed surname, or a short word of the English list (two to four letters: "mo", "jay")
     /// that is no function word, shorthand or role.
@@ -338,7 +359,7 @@ extension ScanContext {
     /// also a word, in lower case too, where only a person stands. Quiet: "today's plan", "the mum's phone", "thanks
     /// all", "one's own", "Ok said".
     mutating func findShortNamesInPersonPositions() {
-        for i in tokens.indices where tokens[i].kind == .word && shortNameCandidate(i) {
+        for i in tokens.indices where tokens[i].kind == .word && shortNamePosition(i) && shortNameCandidate(i) {
             let t = tokens[i]
             let k = t.key
             let wordOnly = on(.word, i) && !given(i)
@@ -423,8 +444,12 @@ extension ScanContext {
     mutating func findRestartedNames() {
         for i in tokens.indices where tokens[i].kind == .word && tokens[i].length >= 2 && !quiet[i] {
             var j = i + 1
-            if key(j) == "(" { j += 1 }
+            if tok(j)?.isPunct("(") == true { j += 1 }
+            // The first letters agree before any string is compared.
             guard let full = tok(j), full.kind == .word, full.length > tokens[i].length,
+                full.key.utf8.first == tokens[i].key.utf8.first,
+                full.key.utf8.dropFirst().first
+                    == tokens[i].key.utf8.dropFirst().first,
                 full.key.hasPrefix(tokens[i].key), !quiet[j]
             else { continue }
             let shortOK = (onNoList(i) || given(i) && !ambiguous(i)) && !notAName(i)
@@ -462,9 +487,10 @@ extension ScanContext {
 
     /// "Jonesy / Bones / Smurf", "Smurf -> Bones -> Big Man Tee", "mo -> big man tee -> line": a list of short
     /// capitalised items (or "big man X") joined by slashes, pluses or arrows, one of them a name by its shape (a word
-    /// on no list, a listed name that is no word, a "big"/"lil" nickname, a person found): every item is a person.
-    /// Quiet: "Red / Amber / Green", "Strengths / Risks / Actions", "Leeds + Bradford", "Housing / Police".
+    /// on no list or a "big man" nickname): every item is a person. Quiet: "Red / Amber / Green", "Strengths / Risks /
+    /// Actions", "Leeds + Bradford", "Housing / Police", "Kieran -> Excluded -> PRU".
     mutating func findNicknameLists() {
+        guard tokens.contains(where: { $0.kind == .punct && $0.isPunct("/+&>→=") }) else { return }
         let fields = noteFields()
         guard fields.count >= 2 else { return }
         let joins: Set<FieldMark> = [.slash, .joiner, .arrow, .equals]
@@ -488,8 +514,17 @@ extension ScanContext {
                     t.capitalised && !t.allCaps || personAt(a) || onNoList(a) && t.length >= 3
                         || arrows && t.length <= 4 && shortNameCandidate(a)
                 {
+                    // A verb or adverb is what happened, not who ("Kieran -> Excluded -> PRU").
+                    if on(.word, a), !on(Self.nameOrPlaceLists, a),
+                        ["ed", "ing", "ly"].contains(where: t.key.hasSuffix)
+                    {
+                        items = []
+                        break
+                    }
+                    // Evidence is a name's shape; a listed name found by another rule is the chain rules' business
+                    // (NoteFields.swift), which keep everyday words out of a chain.
                     let named = personAt(a) || onNoList(a) && t.length >= 3 || given(a) && !ambiguous(a)
-                    evidence = evidence || named
+                    evidence = evidence || onNoList(a) && t.length >= 3
                     items.append((a, a, named))
                 } else if f.count == 3, Self.namePrefixes.contains(key(a)), Self.streetNameMiddles.contains(key(a + 1)),
                     let l = tok(a + 2), l.kind == .word, !notAName(a + 2), !Vocab.functionWords.contains(l.key)
@@ -516,8 +551,9 @@ extension ScanContext {
     /// "fntn fam - dv hist": a family's name typed as its consonants, opening a note before "fam"/"family". Quiet: "cp
     /// fam", "sw family", "dv fam".
     mutating func findFamilyShorthand() {
-        for i in tokens.indices where tokens[i].kind == .word && tokens[i].length >= 4 && !tokens[i].capitalised {
-            guard Self.noVowel(tokens[i].key), ["fam", "family", "household"].contains(key(i + 1)), opensNote(i),
+        for i in tokens.indices where i + 1 < tokens.count && vocab[i + 1].contains(.peopleCues) {
+            guard tokens[i].kind == .word, tokens[i].length >= 4, !tokens[i].capitalised, Self.noVowel(tokens[i].key),
+                ["fam", "family", "household"].contains(key(i + 1)), opensNote(i),
                 !Self.chatWords.contains(tokens[i].key), !inSet(.notNames, i), !inSet(.roles, i), !covered(i)
             else { continue }
             addAlias(i, i, possible: true)
@@ -527,7 +563,7 @@ extension ScanContext {
     /// "OWES BIG MAN TEE £800", "works for big man dee": "big man", "lil bro" and a name, in any case. Quiet: "the big
     /// man himself", "big man energy".
     mutating func findBigManNames() {
-        for i in tokens.indices where tokens[i].kind == .word && Self.namePrefixes.contains(tokens[i].key) {
+        for i in tokens.indices where vocab[i].contains(.peopleCues) && Self.namePrefixes.contains(tokens[i].key) {
             guard Self.streetNameMiddles.contains(key(i + 1)), let n = tok(i + 2), n.kind == .word, !covered(i + 2),
                 !notAName(i + 2), !Vocab.functionWords.contains(n.key), !Self.notAnAlias.contains(n.key),
                 onNoList(i + 2) || given(i + 2) || n.length <= 4 || n.capitalised && !n.allCaps
@@ -556,6 +592,7 @@ extension ScanContext {
     /// "dob 03/11/2010 - mercy adjei, placed…", "nhs 943 476 5919 - zorvek okafor": a full name filling the field after
     /// a field that holds her identifier, in lower case too. Quiet: "dob 03/11/2010 - not confirmed".
     mutating func findFullNamesAfterIdentifiers() {
+        guard candidates.contains(where: { Self.ownedLabels.contains($0.label) }) else { return }
         let fields = noteFields()
         for x in fields.indices.dropFirst() {
             let f = fields[x]

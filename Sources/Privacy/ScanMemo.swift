@@ -155,7 +155,9 @@ extension IdentifierScanner {
     /// 14: the trained sequence labeller's spans beside the rules' findings (SequenceLabeller.swift); its weights'
     ///     hash is part of the identity too.
     /// 15: session 9's labeller retrained on all twelve development corpora (`labeller2`).
-    public static let rulesVersion = 15
+    /// 16: session 9's people by rules (`people5`, AliasRecognisers.swift: aliases after a cue in any case, short
+    ///     names where only a person stands, names in file names, restarts, nickname lists, family shorthand).
+    public static let rulesVersion = 16
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -210,6 +212,7 @@ extension IdentifierScanner {
         "Said nine four three, four seven six, five nine one nine; lad approx 19 seen nr cromwell rd; dad in HMP Leeds.",
         "Nothing identifying here: we talked about thresholds, supervision and multi-agency meetings.",
         "rojda 14 & sister - older bro; Kemi Obi, K-E-M-I, can you ping Kemi? pc llewellyn came.",
+        "older male known as biscuit; thx mo; it's pemberton_review_notes.docx; Rook / Jinxy / Big Man Dee",
     ]
 }
 

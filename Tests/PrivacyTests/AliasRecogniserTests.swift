@@ -115,6 +115,7 @@ final class AliasRecogniserTests: XCTestCase {
         assertNoPerson("High / Medium / Low")
         assertNoPerson("Strengths / Risks / Actions")
         assertNoPerson("Housing / Police / Health")
+        XCTAssertEqual(people("Zeph -> Excluded -> PRU"), ["Zeph"])
     }
 
     func testFamiliesInShorthand() {
