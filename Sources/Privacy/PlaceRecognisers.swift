@@ -771,7 +771,11 @@ extension ScanContext {
                 if !t.capitalised && !(prep && (!wordy || nounAfter || nameLike)) && !onlyAPlace { continue }
                 // "any Neath folk on here", "the Fleetwood girls": a town's people, named by the town.
                 let itsPeople = t.capitalised && !t.sentenceStart && Self.townFolk.contains(key(e + 1))
-                if wordy && !prep && !itsPeople { continue }
+                // "from the Broadwater Farm area": a town that is also a surname, named as a neighbourhood before "area".
+                let namedArea =
+                    tok(e + 1).map { $0.capitalised && Self.placeElements.contains($0.key) } == true
+                    && Self.placeNouns.contains(key(e + 2))
+                if wordy && !prep && !itsPeople && !namedArea { continue }
                 if Self.publicReferences.contains(key(e + 1)) { continue }
                 if isQuiet(i, e) { continue }
                 // "Lewsey Farm", "Hartcliffe Park": a place-name word after a town joins it.
