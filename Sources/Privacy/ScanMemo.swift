@@ -154,9 +154,10 @@ extension IdentifierScanner {
     ///     later fields and by their shape, possessives without an apostrophe, birth dates handed on by "is").
     /// 14: the trained sequence labeller's spans beside the rules' findings (SequenceLabeller.swift); its weights'
     ///     hash is part of the identity too.
-    /// 15: session 9's ages in every shape (`ages5`: AgeCatalogueTests) and e-mail addresses, Northern Irish plates,
+    /// 15: session 9's labeller retrained on all twelve development corpora (`labeller2`).
+    /// 16: session 9's ages in every shape (`ages5`: AgeCatalogueTests) and e-mail addresses, Northern Irish plates,
     ///     case systems and bank numbers in more of the ways they are written and said.
-    public static let rulesVersion = 15
+    public static let rulesVersion = 16
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
