@@ -43,8 +43,82 @@ extension ScanContext {
             }
             i += 1
         }
+        findLooseEmails()
         findCuedHandles()
         findUnderscoreHandles()
+    }
+
+    /// Mail hosts: an address "kayla at hotmail.com" with a plain local part is an e-mail address at these.
+    static let mailHosts = Vocab.set(
+        "gmail googlemail hotmail outlook live yahoo icloud btinternet aol sky protonmail proton msn me talktalk virgin"
+    )
+
+    /// E-mail addresses written loosely: "jo.smith (at) example.com", "jo.smith [at] example [dot] com", "jo_smith@example
+    /// .com" and "kayla.b@hotmail. com" with a caption's stray space, "jo_smith @ example.com", "jo.smith at example dot
+    /// co dot uk". The "@" may be spaced or said in brackets; a plain "at" needs a local part written with "." or "_"
+    /// or a mail host. Dots in the domain may be written, said, bracketed, or have one stray space.
+    mutating func findLooseEmails() {
+        guard tokens.count >= 3 else { return }
+        var m = 1
+        while m < tokens.count - 1 {
+            defer { m += 1 }
+            let t = tokens[m]
+            var lo = m - 1
+            var d = m + 1
+            var plain = false
+            if t.isPunct("@") {
+                // "jo.smith@example.com" whole was found on the scalars already.
+                if covered(m) { continue }
+            } else if t.key == "at" {
+                if tok(m - 1)?.isPunct("([{<") == true, tok(m + 1)?.isPunct(")]}>") == true {
+                    lo = m - 2
+                    d = m + 2
+                } else {
+                    plain = true
+                }
+            } else {
+                continue
+            }
+            guard let l = tok(lo), l.isWordLike, let first = tok(d), first.isWordLike, !covered(lo), !covered(d) else {
+                continue
+            }
+            // The local part: word-like pieces glued by . _ - + (no spaces).
+            var s = lo
+            while s >= 2, let sep = tok(s - 1), sep.isPunct("._-+"), !sep.spaceBefore, !tokens[s].spaceBefore,
+                tokens[s - 2].isWordLike, !covered(s - 2)
+            {
+                s -= 2
+            }
+            // The domain: pieces joined by a written dot (one stray space allowed), "dot", "(dot)" or "[dot]".
+            var e = d
+            var end: Int?
+            var written = false // a dot typed, not said
+            while true {
+                var n = e + 1
+                if tok(n)?.isPunct(".") == true, !(tokens[n].spaceBefore && tok(n + 1)?.spaceBefore == true) {
+                    n += 1
+                    written = true
+                } else if key(n) == "dot" {
+                    n += 1
+                } else if tok(n)?.isPunct("([") == true, key(n + 1) == "dot", tok(n + 2)?.isPunct(")]") == true {
+                    n += 3
+                } else if tok(n)?.isPunct("-") == true, !tokens[n].spaceBefore, tok(n + 1)?.spaceBefore == false {
+                    n += 1
+                } else {
+                    break
+                }
+                guard let w = tok(n), w.isWordLike, !covered(n) else { break }
+                e = n
+                if Self.topLevelDomains.contains(w.key) { end = n }
+            }
+            guard let b = end else { continue }
+            // A plain "at" with a plain local part ("met him at tesco.com") is no address, unless at a mail host;
+            // one said wholly in words is findSpokenEmails' to read.
+            if plain, s == lo, !Self.mailHosts.contains(first.key) { continue }
+            if plain, s == lo, !written, lo > 0, key(lo - 1) == "dot" { continue }
+            add(.email, tokens: s, b)
+            m = b
+        }
     }
 
     /// Who a chat "@" addresses in a session that is not a handle.
@@ -524,11 +598,27 @@ extension ScanContext {
         {
             return i + 1
         }
+        let cue = (max(0, i - 6)..<i).contains { Self.vehicleCues.contains(tokens[$0].key) }
+        // Northern Ireland after a cue: the older plates, a county code alone and up to four digits ("LZ 5678"), and
+        // any of its plates typed without the space ("ABZ1234").
+        if cue, t.kind == .word, t.length == 2, Self.northernIrishCodes.contains(t.key), let n = tok(i + 1),
+            n.kind == .number, (1...4).contains(n.length), n.start - t.end == 1, standalone(i, i + 1)
+        {
+            return i + 1
+        }
+        if t.kind == .alnum, cue || t.allCaps {
+            let letters = t.key.prefix { $0.isLetter }
+            let digits = t.key.dropFirst(letters.count)
+            if letters.count == 2 || letters.count == 3, (1...4).contains(digits.count), digits.allSatisfy(\.isNumber),
+                cue || letters.count == 3, Self.northernIrishCodes.contains(String(letters.suffix(2))), standalone(i, i)
+            {
+                return i
+            }
+        }
         guard
             t.kind == .alnum && t.text.unicodeScalars.count <= 7
                 || t.kind == .word && t.text.unicodeScalars.count == 3 && tok(i + 1)?.kind == .alnum
         else { return nil }
-        let cue = (max(0, i - 6)..<i).contains { Self.vehicleCues.contains(tokens[$0].key) }
         for (end, s) in compact(from: i, maxTokens: 2) where end > i || t.kind == .alnum {
             let raw = (i...end).map { tokens[$0].text }.joined()
             let isUpper = raw == raw.uppercased()
@@ -1194,6 +1284,14 @@ extension ScanContext {
                     i == 0 || tokens[i - 1].isPunct(",-–(:") || personBefore(i, reach: 1)
                         || ["is", "was", "looks", "looked", "aged", "age", "be", "been"].contains(key(i - 1))
                 {
+                    at = j
+                } else if tok(j)?.isWordLike == true, let v = ageValue(j), (10...60).contains(v),
+                    inSet(.singlePersonNouns, i - 1) || inSet(.partnerWords, i - 1),
+                    tok(ageEnd(j) + 1).map({
+                        !Self.ageUnits.contains($0.key) && !Self.countedNouns.contains($0.key) || $0.isPunct(",.;)")
+                    }) ?? true
+                {
+                    // "a lad about 17 was with her", "bf approx 20 drives".
                     at = j
                 }
             } else if t.key == "both", let v = ageValue(i + 1), (1...21).contains(v), clauseEnds(i + 1),
