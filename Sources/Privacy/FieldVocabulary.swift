@@ -189,11 +189,11 @@ enum Vocab {
 
     /// Street words; capitalised after a capitalised name they make a street address.
     static let streetHeads = set(
-        "road rd street st lane ln avenue ave close drive dr way crescent court ct gardens place terrace grove hill row walk square parade mews park rise view green vale wharf quay approach boulevard broadway chase circus croft embankment fields gate heights meadow meadows path wynd brae"
+        "road rd street st lane ln avenue ave close cl drive dr way crescent cres court ct gardens gdns place terrace tce grove hill row walk square sq parade mews park rise view green vale wharf quay approach boulevard broadway chase circus croft embankment fields gate heights meadow meadows path wynd brae side"
     )
     /// Street words that are everyday words too: need a capitalised name before them.
     static let streetHeadsNeedingCapital = set(
-        "close drive way court place hill park green walk view rise row square gardens grove terrace vale parade mews st dr ct approach chase circus croft fields gate heights meadow meadows path brae"
+        "close drive way court place hill park green walk view rise row square gardens grove terrace vale parade mews st dr ct approach chase circus croft fields gate heights meadow meadows path brae side"
     )
     static let genericStreetModifiers = set(
         "main high back side ring slip busy country dual same wrong long quiet one that this the a our their his her my other any every each no some all by right left next"

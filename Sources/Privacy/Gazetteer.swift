@@ -36,7 +36,7 @@ final class Gazetteer: Sendable {
     var surnames: List { List(table: table, flag: .surname) }
     /// Names that are also ordinary English words (Amber, Grace, Will): need context.
     var ambiguous: List { List(table: table, flag: .ambiguous) }
-    /// Towns, villages, boroughs and neighbourhoods that narrow a person down (one-word names).
+    /// Towns, villages, boroughs and neighbourhoods that narrow a person down (one-word names): towns.txt and places.txt.
     var towns: List { List(table: table, flag: .town) }
     /// First words of multi-word towns ("milton" → [["milton", "keynes"]]).
     let multiWordTowns: [String: [[String]]]
@@ -106,7 +106,8 @@ final class Gazetteer: Sendable {
         for key in lines("surnames", fold: true) { table[key, default: []].insert(.surname) }
         for key in lines("ambiguous", fold: true) { table[key, default: []].insert(.ambiguous) }
         var multi: [String: [[String]]] = [:]
-        for town in lines("towns", fold: false) {
+        // towns.txt is written by hand; places.txt by scripts/make-places.py (GeoNames' places of 500 people or more).
+        for town in lines("towns", fold: false) + lines("places", fold: false) {
             let parts = Gazetteer.words(town)
             if parts.count == 1 {
                 table[parts[0], default: []].insert(.town)

@@ -453,6 +453,46 @@ extension ScanContext {
     /// Before a street named in lower case ("on hollins walk").
     static let streetPrepositions = Vocab.set("on off down up along near onto opposite nr via")
     static let everydayBits = Gazetteer.Lists([.word, .ambiguous]).rawValue
+    static let distanceUnits = Vocab.set("hour hours hrs hr min mins minute minutes mile miles km day days week weeks")
+    /// Endings of a street named in one word ("42 Kingsway", "7 Northgate").
+    static let oneWordStreetEndings = ["way", "gate"]
+
+    /// A house number ending right before token `f`: digits ("27", "12a") or said ("seven", "forty two",
+    /// "forty-two"); the index of its first token.
+    func houseNumber(endingBefore f: Int) -> Int? {
+        let a = f - 1
+        guard let n = tok(a) else { return nil }
+        if n.kind == .number && n.length <= 4 || n.kind == .alnum && n.digits > 0 && n.digits <= 4 && n.length <= 5 {
+            // Not the end of a date or a code ("dob 30.06.09 Stornoway").
+            return n.spaceBefore || a == 0 ? a : nil
+        }
+        guard let u = numberWord(a) else { return nil }
+        if u < 10, key(a - 1) == "-", let t = numberWord(a - 2), t >= 20 { return a - 2 }
+        if u < 10, let t = numberWord(a - 1), t >= 20 { return a - 1 }
+        return a
+    }
+
+    /// Where an address starts, given its house number's first token `a`: "number seven", "no 4", "flat nine forty
+    /// one", "Flat 3, 12", "Apartment 2b, 7" belong to it.
+    func addressStart(houseNumber a: Int) -> Int {
+        if ["number", "no"].contains(key(a - 1)) { return a - 1 }
+        let g = key(a - 1) == "," ? a - 1 : a
+        if let m = houseNumber(endingBefore: g),
+            ["flat", "apartment", "apt", "unit", "room", "house"].contains(key(m - 1))
+        {
+            return m - 1
+        }
+        return a
+    }
+
+    /// Tokens `a...b` are words on no everyday list: a street's own name, even in lower case ("larkfield", "hartley").
+    func namedWords(_ a: Int, _ b: Int) -> Bool {
+        a <= b
+            && (a...b).allSatisfy {
+                tokens[$0].kind == .word && tokens[$0].length >= 3 && lists[$0].rawValue & Self.everydayBits == 0
+                    && !inSet(.notNames, $0) && !quiet[$0]
+            }
+    }
 
     mutating func findStreetsAndEstates() {
         var i = 0
@@ -496,6 +536,15 @@ extension ScanContext {
                 }
                 continue
             }
+            // "forty two kingsway", "7 Northgate": a street named in one word, after a house number.
+            if tokens[i].kind == .word, tokens[i].length >= 7, !inSet(.streetHeads, i + 1),
+                lists[i].rawValue & Self.everydayBits == 0, !on([.town, .bigPlace], i), !quiet[i], !covered(i),
+                Self.oneWordStreetEndings.contains(where: { k.hasSuffix($0) }), let a = houseNumber(endingBefore: i),
+                !isQuiet(a, i)
+            {
+                add(.location, tokens: addressStart(houseNumber: a), i)
+                continue
+            }
             guard inSet(.streetHeads, i) else { continue }
             let needsCapital = Vocab.streetHeadsNeedingCapital.contains(k)
             // "St Mary's": Saint
@@ -510,6 +559,9 @@ extension ScanContext {
             let numbered = (1...2).contains { d in
                 tok(i - d - 1).map { $0.kind == .number && $0.length <= 4 } == true
                     && (1...d).allSatisfy { tok(i - $0)?.kind == .word && !Vocab.functionWords.contains(key(i - $0)) }
+                    // "number seven larkfield gardens", "forty one hartley court": a house number said, before a
+                    // name that is no everyday word.
+                    || numberWord(i - d - 1) != nil && namedWords(i - d, i - 1)
             }
             // "no 4 the crescent", "12 The Avenue": a house number before a street named with "the".
             if key(i - 1) == "the", let h = tok(i - 2),
@@ -544,6 +596,10 @@ extension ScanContext {
                 if Vocab.functionWords.contains(t.key) && !(t.capitalised && !t.sentenceStart && j == i - 1) { break }
                 // "seen nr hollybush rd", "went down station road": a lower-case preposition is not the street's.
                 if !t.capitalised, Self.streetStops.contains(t.key) { break }
+                // "forty one hartley court": the house number said is not part of the street's name.
+                if !t.capitalised, numberWord(j) != nil { break }
+                // "2 hours drive", "ten minutes walk": a distance, not a street.
+                if Self.distanceUnits.contains(t.key) { break }
                 if t.capitalised {
                     anyCapital = true
                 } else if needsCapital && !numbered && !(namedLower && j == i - 1) || anyCapital {
@@ -558,7 +614,7 @@ extension ScanContext {
                 let before = key(f - 1)
                 let number =
                     tok(f - 1).map { $0.kind == .number || ($0.kind == .alnum && $0.digits > 0 && $0.digits <= 4) }
-                    ?? false
+                    ?? false || numberWord(f - 1) != nil && namedWords(f, i - 1)
                 // "Kacper → hollybush rd": an arrow in notes points at a place.
                 let arrow = tok(f - 1).map {
                     $0.kind == .punct && $0.scalar.value >= 0x2190 && $0.scalar.value <= 0x21FF
@@ -573,20 +629,11 @@ extension ScanContext {
             } else if tokens[f].sentenceStart && f == i - 1 && !tokens[i].capitalised {
                 continue
             }
-            // A house number: "12 Station Road", "12a Station Road", "Flat 3, 12 Station Road".
-            if let n = tok(f - 1),
-                (n.kind == .number && n.length <= 4)
-                    || (n.kind == .alnum && n.digits > 0 && n.digits <= 4 && n.length <= 5)
-            {
-                f -= 1
-                // "Flat 7, 12 Station Road", "flat 3 27 Beech Close", "Apartment 2b, …".
-                var g = f - 1
-                if key(g) == "," { g -= 1 }
-                if let m = tok(g), m.kind == .number || (m.kind == .alnum && m.digits > 0 && m.length <= 4),
-                    ["flat", "apartment", "apt", "unit", "room", "house", "no"].contains(key(g - 1))
-                {
-                    f = g - 1
-                }
+            // A house number: "12 Station Road", "12a Station Road", "Flat 3, 12 Station Road", "flat 3 27 Beech
+            // Close", "number seven larkfield gardens", "flat nine forty one hartley court" (said: before a capitalised
+            // street or a name that is no everyday word).
+            if let a = houseNumber(endingBefore: f), tokens[a].kind != .word || anyCapital || namedWords(f, i - 1) {
+                f = addressStart(houseNumber: a)
             }
             if isQuiet(f, i) { continue }
             add(.location, tokens: f, i)
@@ -771,7 +818,11 @@ extension ScanContext {
                 if !t.capitalised && !(prep && (!wordy || nounAfter || nameLike)) && !onlyAPlace { continue }
                 // "any Neath folk on here", "the Fleetwood girls": a town's people, named by the town.
                 let itsPeople = t.capitalised && !t.sentenceStart && Self.townFolk.contains(key(e + 1))
-                if wordy && !prep && !itsPeople { continue }
+                // "from the Broadwater Farm area": a town that is also a surname, named as a neighbourhood before "area".
+                let namedArea =
+                    tok(e + 1).map { $0.capitalised && Self.placeElements.contains($0.key) } == true
+                    && Self.placeNouns.contains(key(e + 2))
+                if wordy && !prep && !itsPeople && !namedArea { continue }
                 if Self.publicReferences.contains(key(e + 1)) { continue }
                 if isQuiet(i, e) { continue }
                 // "Lewsey Farm", "Hartcliffe Park": a place-name word after a town joins it.
