@@ -4,8 +4,9 @@ import SessionModel
 
 /// The sequence labeller's training and its honest estimate (docs/privacy.md, "The sequence labeller").
 ///   convene-bench train-labeller [--out PATH] [--corpus DIR] [--epochs N] [--seed S]
-///   convene-bench labeller-cv [--corpus DIR] [--epochs N] [--seed S]
-/// Both read the labelled development corpora (Tests/PrivacyTests/Corpus, from the package root).
+///   convene-bench labeller-cv [--corpus DIR] [--epochs N] [--seed S] [--show]
+///   convene-bench labeller-spans < TEXTS
+/// The first two read the labelled development corpora (Tests/PrivacyTests/Corpus, from the package root).
 enum LabellerBench {
     /// The development corpora, in a fixed order (the training order before shuffling).
     static let corpusNames = [
@@ -16,7 +17,7 @@ enum LabellerBench {
     struct Line {
         var id: String
         var text: String
-        var spans: [(start: Int, end: Int, label: String)]
+        var spans: [(start: Int, end: Int, label: String, text: String)]
         var example: LabellerExample {
             LabellerExample(
                 text: text,
@@ -71,7 +72,7 @@ enum LabellerBench {
                     guard let a = s["start"] as? Int, let b = s["end"] as? Int, let l = s["label"] as? String else {
                         return nil
                     }
-                    return (a, b, l)
+                    return (a, b, l, s["text"] as? String ?? "")
                 })
         }
     }
@@ -114,7 +115,7 @@ enum LabellerBench {
     /// Scores, and the labeller's own findings that no rule made: matched / all, by confidence.
     static func score(
         _ lines: [Line], _ scanner: IdentifierScanner, rules: IdentifierScanner?, labeller: SequenceLabeller? = nil,
-        margins: inout [(Float, Bool)], show: Bool = false
+        margins: inout [(Float, Bool)], recoverable: inout [String: Int], show: Bool = false
     ) -> (
         [String: Score], added: [String: (Int, Int)]
     ) {
@@ -124,7 +125,7 @@ enum LabellerBench {
             let own = labeller?.spans(line.text) ?? []
             let found = scanner.scan(line.text)
             let ruleFound = rules.map { $0.scan(line.text) } ?? found
-            func hit(_ f: Finding, _ g: (start: Int, end: Int, label: String)) -> Bool {
+            func hit(_ f: Finding, _ g: (start: Int, end: Int, label: String, text: String)) -> Bool {
                 f.label.rawValue == g.label && f.span.start < g.end && g.start < f.span.end
             }
             for f in found {
@@ -149,6 +150,18 @@ enum LabellerBench {
             }
             for g in line.spans {
                 let ok = found.contains { hit($0, g) }
+                // A gold span the scanner missed although the labeller's own runs tagged it with its label: counted
+                // by what stopped it (a rule finding of another label or kind, or the checks), for the table's notes.
+                if !ok, labeller != nil,
+                    own.contains(where: {
+                        $0.label.rawValue == g.label && $0.span.start < g.end && g.start < $0.span.end
+                    })
+                {
+                    let other = found.first { $0.span.start < g.end && g.start < $0.span.end }
+                    let why = other.map { "rule \($0.label.rawValue) \($0.confidence.rawValue)" } ?? "a check"
+                    recoverable[why, default: 0] += 1
+                    if show { print("  TAGGED BUT MISSED (\(why)) \(line.id) \(g.label) “\(g.text)” in: \(line.text)") }
+                }
                 for key in [g.label, "ALL"] {
                     scores[key, default: Score()].golds += 1
                     if ok { scores[key]!.goldMatched += 1 }
@@ -158,7 +171,29 @@ enum LabellerBench {
         return (scores, added)
     }
 
+    /// Each line of stdin: the labeller's own spans (before any rule or check) with their margins, then what the
+    /// scanner finds, rules and labeller together: for looking at why a text is or is not found.
+    static func spans() {
+        guard let labeller = SequenceLabeller.shared else { exit(1) }
+        let scanner = IdentifierScanner()
+        while let line = readLine() {
+            let scalars = Array(line.unicodeScalars)
+            let own = labeller.spans(line).map {
+                "\($0.label.rawValue) “\(String(String.UnicodeScalarView(scalars[$0.span.start..<$0.span.end])))” "
+                    + String(format: "%.1f", $0.margin)
+            }
+            let found = scanner.scan(line).map { "\($0.label.rawValue) “\($0.text)” \($0.confidence.rawValue)" }
+            print("\(line)\n  labeller: \(own.joined(separator: "; "))\n  scanner:  \(found.joined(separator: "; "))")
+        }
+    }
+
     static let reported = ["ALL", "PERSON", "LOCATION", "ORGANISATION_LOCAL", "AGE"]
+
+    /// P/R per reported label.
+    static func pairs(_ scores: [String: Score]) -> String {
+        reported.map { String(format: "%.3f/%.3f", scores[$0]?.precision ?? 1, scores[$0]?.recall ?? 1) }
+            .joined(separator: " | ")
+    }
 
     static func row(_ name: String, _ rules: [String: Score], _ both: [String: Score]) -> String {
         var s = name.padding(toLength: 9, withPad: " ", startingAt: 0)
@@ -170,7 +205,8 @@ enum LabellerBench {
         return s
     }
 
-    /// Leave-one-corpus-out: for each corpus, a labeller trained on the other nine scores it beside the rules.
+    /// Leave-one-corpus-out: for each corpus, a labeller trained on the other eleven scores it beside the rules; the
+    /// labeller's own runs are scored too, before any rule or check (where a feature that generalises shows first).
     static func crossValidate(_ args: [String]) {
         let o = Options(args)
         let corpora = corpusNames.map { ($0, load($0, dir: o.corpus)) }
@@ -184,8 +220,11 @@ enum LabellerBench {
         var totalRules: [String: Score] = [:]
         var totalBoth: [String: Score] = [:]
         var totalAdded: [String: (Int, Int)] = [:]
+        var totalOwn: [String: Score] = [:]
         var margins: [(Float, Bool)] = []
         var unused: [(Float, Bool)] = []
+        var recoverable: [String: Int] = [:]
+        var unusedRecoverable: [String: Int] = [:]
         for (name, lines) in corpora {
             var examples: [LabellerExample] = []
             for (other, otherLines) in corpora where other != name {
@@ -193,10 +232,41 @@ enum LabellerBench {
             }
             let labeller = SequenceLabeller.train(examples, epochs: o.epochs, seed: o.seed)
             let both = IdentifierScanner(labeller: labeller)
-            let (r, _) = score(lines, rules, rules: nil, margins: &unused)
+            let (r, _) = score(lines, rules, rules: nil, margins: &unused, recoverable: &unusedRecoverable)
             let (b, added) = score(
-                lines, both, rules: rules, labeller: labeller, margins: &margins, show: o.show)
+                lines, both, rules: rules, labeller: labeller, margins: &margins, recoverable: &recoverable,
+                show: o.show)
             print(row(name, r, b))
+            // The labeller's own runs, before any rule or check: whether a feature generalises shows here first.
+            var own: [String: Score] = [:]
+            for line in lines {
+                let spans = labeller.spans(line.text)
+                for f in spans {
+                    let ok = line.spans.contains {
+                        $0.label == f.label.rawValue && f.span.start < $0.end && $0.start < f.span.end
+                    }
+                    for key in [f.label.rawValue, "ALL"] {
+                        own[key, default: Score()].preds += 1
+                        if ok { own[key]!.predMatched += 1 }
+                    }
+                }
+                for g in line.spans where reported.contains(g.label) {
+                    let ok = spans.contains {
+                        $0.label.rawValue == g.label && $0.span.start < g.end && g.start < $0.span.end
+                    }
+                    for key in [g.label, "ALL"] {
+                        own[key, default: Score()].golds += 1
+                        if ok { own[key]!.goldMatched += 1 }
+                    }
+                }
+            }
+            for (k, v) in own {
+                totalOwn[k, default: Score()].preds += v.preds
+                totalOwn[k]!.predMatched += v.predMatched
+                totalOwn[k]!.golds += v.golds
+                totalOwn[k]!.goldMatched += v.goldMatched
+            }
+            print("  labeller alone: " + pairs(own))
             for (k, v) in r {
                 totalRules[k, default: Score()].preds += v.preds
                 totalRules[k]!.predMatched += v.predMatched
@@ -215,6 +285,10 @@ enum LabellerBench {
             }
         }
         print(row("all", totalRules, totalBoth))
+        print("  labeller alone, all: " + pairs(totalOwn))
+        print(
+            "gold spans missed although the labeller tagged them, by what stopped them: "
+                + recoverable.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         for key in ["likely", "possible"] {
             let (ok, n) = totalAdded[key] ?? (0, 0)
             print(
@@ -237,8 +311,8 @@ enum LabellerBench {
             for (name, lines) in corpora {
                 print(
                     row(
-                        name, score(lines, rules, rules: nil, margins: &unused).0,
-                        score(lines, both, rules: nil, margins: &unused).0))
+                        name, score(lines, rules, rules: nil, margins: &unused, recoverable: &unusedRecoverable).0,
+                        score(lines, both, rules: nil, margins: &unused, recoverable: &unusedRecoverable).0))
             }
         }
     }

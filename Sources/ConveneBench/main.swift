@@ -5,7 +5,9 @@
 //     study format exported as `convene study export` does it, timed, its peak memory taken, and checked)
 //   convene-bench study-ops [SESSIONS CONTRIBUTIONS]   (a 20 × 2 000 study: qdpx export, withdrawal)
 //   convene-bench train-labeller [--out PATH] [--epochs N] [--seed S]   (the sequence labeller's committed weights)
-//   convene-bench labeller-cv [--epochs N] [--seed S]   (leave-one-corpus-out: rules alone vs rules + labeller)
+//   convene-bench labeller-cv [--epochs N] [--seed S] [--show]   (leave-one-corpus-out: rules alone vs rules +
+//     labeller, and the labeller alone)
+//   convene-bench labeller-spans < TEXTS   (each line: the labeller's own spans and margins, then the scanner's)
 import Foundation
 import SessionActions
 
@@ -38,6 +40,7 @@ case "team": runTeamBenchmarks(Array(args.dropFirst()))
 case "team-reader": runTeamReader(Array(args.dropFirst()))
 case "train-labeller": LabellerBench.train(Array(args.dropFirst()))
 case "labeller-cv": LabellerBench.crossValidate(Array(args.dropFirst()))
+case "labeller-spans": LabellerBench.spans()
 case "all":
     runStoreBenchmarks()
     runTerminalBenchmarks()

@@ -67,6 +67,13 @@ extension ScanContext {
             if words.count >= 2, words.allSatisfy({ tokens[$0].length == 1 }) { return false }
             // An everyday word on no name or place list ("Actions", "Café") is a name only where the text sets it
             // off as one: in an arrow chain, a slash list, quotes or brackets ("Smurf -> Bones", "Jonesy / Bones").
+            // Two or more everyday words in lower case are a phrase, not a person ("big deal -> nobody listened",
+            // though Deal is a town), set off or not.
+            if label == .person, words.count >= 2,
+                words.allSatisfy({ on(.word, $0) && !tokens[$0].capitalised && !tokens[$0].allCaps })
+            {
+                return false
+            }
             if words.allSatisfy({ on(.word, $0) && !on(Self.nameOrPlaceLists, $0) }) {
                 return setOff(before: a) || setOff(after: b)
             }

@@ -228,7 +228,15 @@ public final class SequenceLabeller: Sendable {
         var joinedBefore: UInt64 = 0
         /// Bit 1: it starts a line; bit 0: it starts a sentence.
         var starts: UInt64 = 0
+        /// The cue word sets (`cueSets`) any of the three tokens before it is on.
+        var cuesBefore: UInt32 = 0
+        /// 1 when its line has no upper-case letter.
+        var lowerLine: UInt64 = 0
     }
+
+    /// The word sets that cue a name or place a few words later ("known as", "moved to", "his mate").
+    static let cueSets = TokenVocab.namingCues.union(.placePrepositions).union(.placeVerbs).union(.relations)
+        .union(.titles).union(.personNouns).union(.roles).rawValue
 
     /// Distinct values for the two places before the start and after the end of the text.
     static let beforeText = Basis(word: 0xB05, shape: 30, list: 1 << 9, age: 2)
@@ -270,6 +278,24 @@ public final class SequenceLabeller: Sendable {
             b.starts = (t.lineStart ? 2 : 0) | (t.sentenceStart ? 1 : 0)
             out[i + 2] = b
         }
+        // Context beyond two tokens (session 9, chosen by leave-one-corpus-out figures): the cue word sets up to
+        // three tokens back ("known as", "moved back to", "his mate"), and whether the line is typed all in lower
+        // case, where a name or place has no capital to tell it by.
+        var lineFrom = 0
+        var lower: UInt64 = 1
+        var cueWindow: (UInt32, UInt32, UInt32) = (0, 0, 0)
+        for i in 0..<n {
+            let t = tokens[i]
+            if t.lineStart && i > lineFrom {
+                for k in lineFrom..<i { out[k + 2].lowerLine = lower }
+                lineFrom = i
+                lower = 1
+            }
+            if t.kind == .word, t.capitalised || t.allCaps { lower = 0 }
+            out[i + 2].cuesBefore = cueWindow.0 | cueWindow.1 | cueWindow.2
+            cueWindow = (cueWindow.1, cueWindow.2, out[i + 2].vocab & cueSets)
+        }
+        for k in lineFrom..<n { out[k + 2].lowerLine = lower }
         return out
     }
 
@@ -324,6 +350,9 @@ public final class SequenceLabeller: Sendable {
         add(29, mix(q.word, qq.word))
         add(30, mix(p.list, c.list) ^ c.shape)
         add(31, mix(p.word, c.list))
+        addBits(32, c.cuesBefore)
+        // Templates 33–36 were tried (words in the window, items across list separators) and left out: no gain.
+        add(37, c.lowerLine << 24 | c.shape << 12 | c.list)
     }
 
     /// The features of every token of a text (for training). `lists` and `vocab` are the scanner's per-token
