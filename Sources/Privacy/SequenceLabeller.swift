@@ -38,6 +38,7 @@ public final class SequenceLabeller: Sendable {
     /// The labels it tags; the others are left to the check-digit and pattern rules, which serve them well.
     static let labels: [IdentifierLabel] = [.person, .location, .organisationLocal, .age]
     /// O, then B and I for each label.
+    /// Nine: labelling sums a token's nine scores in registers, written out one by one (`label`).
     static let tagCount = 1 + 2 * labels.count
     /// Hashed feature buckets (a power of two).
     static let bucketBits = 18
@@ -51,15 +52,19 @@ public final class SequenceLabeller: Sendable {
     /// Emission weights, `bucket * tagCount + tag`, scaled by `scale`: the dense table, made again when asked.
     var weights: [Int16] {
         var dense = [Int16](repeating: 0, count: Self.buckets * Self.tagCount)
-        for (bucket, row) in rowOf.enumerated() where row != 0 {
-            for t in 0..<Self.tagCount { dense[bucket * Self.tagCount + t] = rows[Int(row) * Self.tagCount + t] }
+        for bucket in 0..<Self.buckets {
+            guard let row = row(of: bucket) else { continue }
+            for t in 0..<Self.tagCount { dense[bucket * Self.tagCount + t] = rows[row * Self.tagCount + t] }
         }
         return dense
     }
-    /// The weights as held: a bucket's row of `tagCount` weights in `rows`, row 0 all zeros for a bucket with none.
-    /// About 2% of the dense table's 2.4 million weights are non-zero, so this is 1.4 MB where it was 4.7 MB, and the
-    /// smaller working set labels faster (issue 20's 64 MiB in an export; issue 18's scan throughput).
-    let rowOf: [UInt32]
+    /// The weights as held: the buckets that have any weight, one bit each (`present`, 32 KB), the rows before each
+    /// 64 buckets (`rowsBefore`, 16 KB), and their rows of `tagCount` weights in bucket order (`rows`). About 2% of
+    /// the dense table's 2.4 million weights are non-zero. A look-up reads the small bit table, which stays in the
+    /// cache, and touches a row only for a bucket that has one: a table of a row number per bucket (1 MB) missed the
+    /// cache on nearly every feature, and that wait was most of the labeller's time (issue 18's scan throughput).
+    let present: [UInt64]
+    let rowsBefore: [UInt32]
     let rows: [Int16]
     let scale: Float
     /// `transitions[(previous + 1) * tagCount + tag]`; previous −1 is the start of the text.
@@ -71,15 +76,18 @@ public final class SequenceLabeller: Sendable {
     /// hash it cost about 40 ms at start-up).
     init(weights: [Int16], scale: Float, transitions: [Float], encoded: [UInt8]? = nil) {
         let tagN = Self.tagCount
-        var rowOf = [UInt32](repeating: 0, count: Self.buckets)
-        var rows = [Int16](repeating: 0, count: tagN)
+        var present = [UInt64](repeating: 0, count: Self.buckets / 64)
+        var rowsBefore = [UInt32](repeating: 0, count: Self.buckets / 64)
+        var rows: [Int16] = []
         for bucket in 0..<Self.buckets {
+            if bucket % 64 == 0 { rowsBefore[bucket / 64] = UInt32(rows.count / tagN) }
             let row = weights[(bucket * tagN)..<((bucket + 1) * tagN)]
             guard row.contains(where: { $0 != 0 }) else { continue }
-            rowOf[bucket] = UInt32(rows.count / tagN)
+            present[bucket / 64] |= 1 << UInt64(bucket % 64)
             rows += row
         }
-        self.rowOf = rowOf
+        self.present = present
+        self.rowsBefore = rowsBefore
         self.rows = rows
         self.scale = scale
         self.transitions = transitions
@@ -136,6 +144,8 @@ public final class SequenceLabeller: Sendable {
     // MARK: Features
 
     /// Each token's hashed feature buckets, flattened: token `i`'s are `buckets[offsets[i]..<offsets[i + 1]]`.
+    /// Training keeps them; labelling adds each bucket's row as it is made (`forEachFeature`, the one place both
+    /// read), so a trained model and the scanner always agree.
     struct Features {
         var buckets: [Int32] = []
         var offsets: [Int] = [0]
@@ -166,6 +176,26 @@ public final class SequenceLabeller: Sendable {
         case .word:
             let short: UInt64 = t.length <= 2 ? 16 : 0
             if t.allCaps { return 10 + short }
+            // ASCII (nearly every token): a byte in A-Z is exactly an upper-case scalar, so the bytes answer what the
+            // Unicode property look-ups below answer, without them (they were 3% of a scan).
+            var ascii = true
+            var upperFirst = false
+            var upperAfterFirst = false
+            var first = true
+            for b in t.text.utf8 {
+                if b >= 0x80 {
+                    ascii = false
+                    break
+                }
+                if b >= 65 && b <= 90 {
+                    if first { upperFirst = true } else { upperAfterFirst = true }
+                }
+                first = false
+            }
+            if ascii {
+                if t.capitalised { return (upperAfterFirst ? 11 : 12) + short }
+                return (upperFirst || upperAfterFirst ? 13 : 14) + short
+            }
             if t.capitalised {
                 // Upper case inside after the first letter: McDonald, DeShawn.
                 if t.text.unicodeScalars.dropFirst().contains(where: { $0.properties.isUppercase }) {
@@ -178,98 +208,136 @@ public final class SequenceLabeller: Sendable {
         }
     }
 
-    /// The features of every token of a text. `lists` and `vocab` are the scanner's per-token look-ups.
-    static func features(_ tokens: [Token], lists: [Gazetteer.Lists], vocab: [TokenVocab]) -> Features {
+    /// What a token's features are made from, worked out once per token: its word's hash and its affixes' (FNV-1a
+    /// over the key's UTF-8, with no copy of the bytes), shape, list and word-set bits, whether it could be an age,
+    /// and how it stands on its line.
+    struct Basis {
+        var word: UInt64 = 0
+        var shape: UInt64 = 0
+        /// The gazetteer's lists, with bit 8 for a word on none; bit 9 outside the text.
+        var list: UInt64 = 0
+        /// 1 for a number of 0–110 (three digits at most), 0 otherwise, 2 outside the text.
+        var age: UInt64 = 0
+        /// FNV-1a of the key's first two and three and last two and three bytes: 0 unless a word of 4+ bytes.
+        var pre2: UInt64 = 0
+        var pre3: UInt64 = 0
+        var suf2: UInt64 = 0
+        var suf3: UInt64 = 0
+        var vocab: UInt32 = 0
+        /// 1 when no space parts it from the token before (never for the first token).
+        var joinedBefore: UInt64 = 0
+        /// Bit 1: it starts a line; bit 0: it starts a sentence.
+        var starts: UInt64 = 0
+    }
+
+    /// Distinct values for the two places before the start and after the end of the text.
+    static let beforeText = Basis(word: 0xB05, shape: 30, list: 1 << 9, age: 2)
+    static let afterText = Basis(word: 0xE05, shape: 31, list: 1 << 9, age: 2)
+
+    /// The bases of a text's tokens, with two edge entries either side: token `i`'s is at `i + 2`.
+    static func bases(_ tokens: [Token], lists: [Gazetteer.Lists], vocab: [TokenVocab]) -> [Basis] {
         let n = tokens.count
-        var word = [UInt64](repeating: 0, count: n)
-        var shapes = [UInt64](repeating: 0, count: n)
-        var listBits = [UInt64](repeating: 0, count: n)
-        var vocabBits = [UInt32](repeating: 0, count: n)
-        var age = [Bool](repeating: false, count: n)
-        var pre2 = [UInt64](repeating: 0, count: n)
-        var pre3 = [UInt64](repeating: 0, count: n)
-        var suf2 = [UInt64](repeating: 0, count: n)
-        var suf3 = [UInt64](repeating: 0, count: n)
-        for (i, t) in tokens.enumerated() {
-            let bytes = Array(t.key.utf8)
-            word[i] = fnv(bytes)
-            shapes[i] = shape(t)
-            var l = UInt64(lists[i].rawValue)
-            if t.kind == .word && lists[i].isDisjoint(with: .anyKnown) { l |= 1 << 8 }
-            listBits[i] = l
-            vocabBits[i] = vocab[i].rawValue
-            if t.kind == .number, t.digits <= 3, let v = Int(t.key), v <= 110 { age[i] = true }
-            if t.kind == .word, bytes.count > 3 {
-                pre2[i] = fnv(bytes.prefix(2))
-                pre3[i] = fnv(bytes.prefix(3))
-                suf2[i] = fnv(bytes.suffix(2))
-                suf3[i] = fnv(bytes.suffix(3))
+        var out = [Basis](repeating: beforeText, count: n + 4)
+        out[n + 2] = afterText
+        out[n + 3] = afterText
+        for i in 0..<n {
+            let t = tokens[i]
+            var b = Basis()
+            let isWord = t.kind == .word
+            var key = t.key
+            key.withUTF8 { bytes in
+                let count = bytes.count
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for k in 0..<count {
+                    h = (h ^ UInt64(bytes[k])) &* 0x100_0000_01b3
+                    if k == 1 { b.pre2 = h } else if k == 2 { b.pre3 = h }
+                }
+                b.word = h
+                if isWord, count > 3 {
+                    b.suf2 = fnv(UnsafeBufferPointer(rebasing: bytes[(count - 2)...]))
+                    b.suf3 = fnv(UnsafeBufferPointer(rebasing: bytes[(count - 3)...]))
+                } else {
+                    b.pre2 = 0
+                    b.pre3 = 0
+                }
+            }
+            b.shape = shape(t)
+            b.list = UInt64(lists[i].rawValue)
+            if isWord && lists[i].isDisjoint(with: .anyKnown) { b.list |= 1 << 8 }
+            b.vocab = vocab[i].rawValue
+            if t.kind == .number, t.digits <= 3, let v = Int(t.key), v <= 110 { b.age = 1 }
+            b.joinedBefore = i > 0 && !t.spaceBefore ? 1 : 0
+            b.starts = (t.lineStart ? 2 : 0) | (t.sentenceStart ? 1 : 0)
+            out[i + 2] = b
+        }
+        return out
+    }
+
+    /// Every feature bucket of the token whose basis `b` points at (`b[-2]`…`b[2]` are its neighbours or the
+    /// text's edges), in a fixed order: training collects them, labelling adds their rows as they come.
+    @inline(__always) static func forEachFeature(_ b: UnsafePointer<Basis>, _ body: (Int) -> Void) {
+        let mask = UInt64(buckets - 1)
+        @inline(__always) func add(_ template: UInt64, _ value: UInt64) { body(Int(mix(template, value) & mask)) }
+        @inline(__always) func addBits(_ template: UInt64, _ vocab: UInt32) {
+            var bits = vocab
+            while bits != 0 {
+                add(template, UInt64(bits.trailingZeroBitCount))
+                bits &= bits - 1
             }
         }
-        // Outside the text: distinct constants for before the start and after the end.
-        func w(_ i: Int) -> UInt64 { i < 0 ? 0xB05 : i >= n ? 0xE05 : word[i] }
-        func s(_ i: Int) -> UInt64 { i < 0 ? 30 : i >= n ? 31 : shapes[i] }
-        func l(_ i: Int) -> UInt64 { i < 0 || i >= n ? 1 << 9 : listBits[i] }
-        func v(_ i: Int) -> UInt32 { i < 0 || i >= n ? 0 : vocabBits[i] }
-        func a(_ i: Int) -> UInt64 { i < 0 || i >= n ? 2 : age[i] ? 1 : 0 }
+        let c = b[0]
+        let p = b[-1]
+        let q = b[1]
+        let pp = b[-2]
+        let qq = b[2]
+        add(0, 0)
+        add(1, c.word)
+        if c.pre2 != 0 {
+            add(2, c.pre2)
+            add(3, c.pre3)
+            add(4, c.suf2)
+            add(5, c.suf3)
+        }
+        add(6, c.shape)
+        add(7, c.list)
+        addBits(8, c.vocab)
+        add(9, p.word)
+        add(10, q.word)
+        add(11, pp.word)
+        add(12, qq.word)
+        add(13, p.shape)
+        add(14, q.shape)
+        add(15, mix(p.word, c.word))
+        add(16, mix(c.word, q.word))
+        add(17, p.list)
+        add(18, q.list)
+        addBits(19, p.vocab)
+        addBits(20, q.vocab)
+        add(21, c.shape << 4 | c.starts)
+        add(22, c.shape << 4 | p.age << 2 | q.age)
+        add(23, c.shape << 12 | c.list)
+        add(24, c.shape << 4 | c.joinedBefore << 1 | q.joinedBefore)
+        add(25, p.shape << 16 | c.shape << 8 | q.shape)
+        add(26, mix(p.word, c.shape))
+        add(27, mix(c.shape, q.word))
+        add(28, mix(pp.word, p.word))
+        add(29, mix(q.word, qq.word))
+        add(30, mix(p.list, c.list) ^ c.shape)
+        add(31, mix(p.word, c.list))
+    }
+
+    /// The features of every token of a text (for training). `lists` and `vocab` are the scanner's per-token
+    /// look-ups.
+    static func features(_ tokens: [Token], lists: [Gazetteer.Lists], vocab: [TokenVocab]) -> Features {
+        let n = tokens.count
         var out = Features()
         out.buckets.reserveCapacity(n * 48)
         out.offsets.reserveCapacity(n + 1)
-        let mask = UInt64(buckets - 1)
-        for i in 0..<n {
-            let t = tokens[i]
-            @inline(__always) func add(_ template: UInt64, _ value: UInt64) {
-                out.buckets.append(Int32(truncatingIfNeeded: mix(template, value) & mask))
+        bases(tokens, lists: lists, vocab: vocab).withUnsafeBufferPointer { b in
+            for i in 0..<n {
+                forEachFeature(b.baseAddress! + i + 2) { out.buckets.append(Int32(truncatingIfNeeded: $0)) }
+                out.offsets.append(out.buckets.count)
             }
-            add(0, 0)
-            add(1, w(i))
-            if pre2[i] != 0 {
-                add(2, pre2[i])
-                add(3, pre3[i])
-                add(4, suf2[i])
-                add(5, suf3[i])
-            }
-            add(6, s(i))
-            add(7, l(i))
-            var bits = v(i)
-            while bits != 0 {
-                add(8, UInt64(bits.trailingZeroBitCount))
-                bits &= bits - 1
-            }
-            add(9, w(i - 1))
-            add(10, w(i + 1))
-            add(11, w(i - 2))
-            add(12, w(i + 2))
-            add(13, s(i - 1))
-            add(14, s(i + 1))
-            add(15, mix(w(i - 1), w(i)))
-            add(16, mix(w(i), w(i + 1)))
-            add(17, l(i - 1))
-            add(18, l(i + 1))
-            bits = v(i - 1)
-            while bits != 0 {
-                add(19, UInt64(bits.trailingZeroBitCount))
-                bits &= bits - 1
-            }
-            bits = v(i + 1)
-            while bits != 0 {
-                add(20, UInt64(bits.trailingZeroBitCount))
-                bits &= bits - 1
-            }
-            add(21, s(i) << 4 | (t.lineStart ? 2 : 0) | (t.sentenceStart ? 1 : 0))
-            add(22, s(i) << 4 | a(i - 1) << 2 | a(i + 1))
-            add(23, s(i) << 12 | l(i))
-            let joinedBefore: UInt64 = i > 0 && !t.spaceBefore ? 1 : 0
-            let joinedAfter: UInt64 = i + 1 < n && !tokens[i + 1].spaceBefore ? 1 : 0
-            add(24, s(i) << 4 | joinedBefore << 1 | joinedAfter)
-            add(25, s(i - 1) << 16 | s(i) << 8 | s(i + 1))
-            add(26, mix(w(i - 1), s(i)))
-            add(27, mix(s(i), w(i + 1)))
-            add(28, mix(w(i - 2), w(i - 1)))
-            add(29, mix(w(i + 1), w(i + 2)))
-            add(30, mix(l(i - 1), l(i)) ^ s(i))
-            add(31, mix(w(i - 1), l(i)))
-            out.offsets.append(out.buckets.count)
         }
         return out
     }
@@ -277,34 +345,46 @@ public final class SequenceLabeller: Sendable {
     // MARK: Decoding
 
     /// The best tag sequence (Viterbi, with I-X only after B-X or I-X) for per-token scores `emit[i * tagCount + t]`.
+    /// Two rows of scores and byte-sized back-pointers; the same additions and comparisons in the same order as
+    /// ever, so the same tags.
     static func viterbi(_ emit: [Float], count n: Int, transitions: [Float]) -> [Int] {
         let tagN = tagCount
         guard n > 0 else { return [] }
-        var score = [Float](repeating: -.infinity, count: n * tagN)
-        var back = [Int](repeating: 0, count: n * tagN)
-        for t in 0..<tagN where allowed(-1, t) { score[t] = emit[t] + transitions[t] }
-        for i in 1..<max(n, 1) {
-            for t in 0..<tagN {
-                var best: Float = -.infinity
-                var arg = 0
-                for p in 0..<tagN where allowed(p, t) {
-                    let s = score[(i - 1) * tagN + p] + transitions[(p + 1) * tagN + t]
-                    if s > best {
-                        best = s
-                        arg = p
+        var back = [UInt8](repeating: 0, count: n * tagN)
+        var last = 0
+        emit.withUnsafeBufferPointer { e in
+            transitions.withUnsafeBufferPointer { tr in
+                back.withUnsafeMutableBufferPointer { bp in
+                    withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * tagN) { rows in
+                        var previous = rows.baseAddress!
+                        var current = previous + tagN
+                        for t in 0..<tagN { previous[t] = allowed(-1, t) ? e[t] + tr[t] : -.infinity }
+                        for i in 1..<max(n, 1) {
+                            for t in 0..<tagN {
+                                var best: Float = -.infinity
+                                var arg = 0
+                                for p in 0..<tagN where allowed(p, t) {
+                                    let s = previous[p] + tr[(p + 1) * tagN + t]
+                                    if s > best {
+                                        best = s
+                                        arg = p
+                                    }
+                                }
+                                current[t] = best + e[i * tagN + t]
+                                bp[i * tagN + t] = UInt8(arg)
+                            }
+                            swap(&previous, &current)
+                        }
+                        for t in 1..<tagN where previous[t] > previous[last] { last = t }
                     }
                 }
-                score[i * tagN + t] = best + emit[i * tagN + t]
-                back[i * tagN + t] = arg
             }
         }
         var tags = [Int](repeating: 0, count: n)
-        var last = 0
-        for t in 1..<tagN where score[(n - 1) * tagN + t] > score[(n - 1) * tagN + last] { last = t }
         tags[n - 1] = last
         var i = n - 1
         while i > 0 {
-            tags[i - 1] = back[i * tagN + tags[i]]
+            tags[i - 1] = Int(back[i * tagN + tags[i]])
             i -= 1
         }
         return tags
@@ -337,25 +417,81 @@ public final class SequenceLabeller: Sendable {
         return out
     }
 
+    /// The row of `bucket`'s weights, or nil for a bucket with none.
+    @inline(__always) func row(of bucket: Int) -> Int? {
+        let word = present[bucket >> 6]
+        let bit = UInt64(1) << UInt64(bucket & 63)
+        guard word & bit != 0 else { return nil }
+        return Int(rowsBefore[bucket >> 6]) + (word & (bit &- 1)).nonzeroBitCount
+    }
+
     /// The labelled runs of a text's tokens.
     func label(_ tokens: [Token], lists: [Gazetteer.Lists], vocab: [TokenVocab]) -> [Run] {
         guard !tokens.isEmpty else { return [] }
-        let f = Self.features(tokens, lists: lists, vocab: vocab)
-        let tagN = Self.tagCount
-        var emit = [Float](repeating: 0, count: tokens.count * tagN)
-        var sums = [Int32](repeating: 0, count: tagN)
-        rows.withUnsafeBufferPointer { w in
-            for i in 0..<tokens.count {
-                for t in 0..<tagN { sums[t] = 0 }
-                for k in f.offsets[i]..<f.offsets[i + 1] {
-                    let base = Int(rowOf[Int(f.buckets[k])]) * tagN
-                    for t in 0..<tagN { sums[t] &+= Int32(w[base + t]) }
-                }
-                for t in 0..<tagN { emit[i * tagN + t] = Float(sums[t]) * scale }
-            }
-        }
+        let emit = emissions(tokens, lists: lists, vocab: vocab)
         let tags = Self.viterbi(emit, count: tokens.count, transitions: transitions)
         return Self.runs(tags, emit: emit)
+    }
+
+    /// Each token's score for each tag, `[i * tagCount + t]`: summed as its features are made (no feature list is
+    /// kept), in integers, so the order of the adds cannot change a score.
+    func emissions(_ tokens: [Token], lists: [Gazetteer.Lists], vocab: [TokenVocab]) -> [Float] {
+        let n = tokens.count
+        let tagN = Self.tagCount
+        precondition(tagN == 9, "labelling sums nine tags")
+        let basis = Self.bases(tokens, lists: lists, vocab: vocab)
+        var emit = [Float](repeating: 0, count: n * tagN)
+        let scale = scale
+        basis.withUnsafeBufferPointer { b in
+            rows.withUnsafeBufferPointer { w in
+                present.withUnsafeBufferPointer { bits in
+                    rowsBefore.withUnsafeBufferPointer { before in
+                        emit.withUnsafeMutableBufferPointer { e in
+                            for i in 0..<n {
+                                // Nine sums in registers (a SIMD vector written lane by lane went through memory).
+                                var s0: Int32 = 0
+                                var s1: Int32 = 0
+                                var s2: Int32 = 0
+                                var s3: Int32 = 0
+                                var s4: Int32 = 0
+                                var s5: Int32 = 0
+                                var s6: Int32 = 0
+                                var s7: Int32 = 0
+                                var s8: Int32 = 0
+                                Self.forEachFeature(b.baseAddress! + i + 2) { bucket in
+                                    let word = bits[bucket >> 6]
+                                    let bit = UInt64(1) << UInt64(bucket & 63)
+                                    guard word & bit != 0 else { return }
+                                    let r =
+                                        w.baseAddress!
+                                        + (Int(before[bucket >> 6]) + (word & (bit &- 1)).nonzeroBitCount) * 9
+                                    s0 &+= Int32(r[0])
+                                    s1 &+= Int32(r[1])
+                                    s2 &+= Int32(r[2])
+                                    s3 &+= Int32(r[3])
+                                    s4 &+= Int32(r[4])
+                                    s5 &+= Int32(r[5])
+                                    s6 &+= Int32(r[6])
+                                    s7 &+= Int32(r[7])
+                                    s8 &+= Int32(r[8])
+                                }
+                                let o = e.baseAddress! + i * 9
+                                o[0] = Float(s0) * scale
+                                o[1] = Float(s1) * scale
+                                o[2] = Float(s2) * scale
+                                o[3] = Float(s3) * scale
+                                o[4] = Float(s4) * scale
+                                o[5] = Float(s5) * scale
+                                o[6] = Float(s6) * scale
+                                o[7] = Float(s7) * scale
+                                o[8] = Float(s8) * scale
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return emit
     }
 
     /// One span the labeller alone finds in a text, with its margin: for calibration and the cross-validation bench.

@@ -122,4 +122,52 @@ final class SequenceLabellerTests: XCTestCase {
         XCTAssertGreaterThan(b.recall, r.recall + 0.01, "the labeller adds recall on a corpus it never saw")
         XCTAssertGreaterThanOrEqual(b.precision, 0.93, "and spends precision no further than the floor")
     }
+
+    /// Labelling sums each token's rows as its features are made, reading the weights through the compact table;
+    /// training reads the same features as a list, from the dense table. The two must give the same scores, or a
+    /// trained model and the scanner would disagree.
+    func testLabellingScoresWhatTrainingsFeaturesAndTheDenseTableScore() throws {
+        let shipped = try XCTUnwrap(SequenceLabeller.shared)
+        let dense = shipped.weights
+        let tagN = SequenceLabeller.tagCount
+        let gazetteer = Gazetteer.shared
+        var texts = try CorpusEvaluation.load("blind10").prefix(150).map(\.text)
+        texts += ["", "x", "Siân (14) → ÉLODIE / McDonald", "  \n\n", "07700 900123, DE12 3AB; 'Bones'"]
+        var scored = 0
+        for text in texts {
+            let tokens = Tokeniser.tokenise(Array(text.unicodeScalars))
+            let lists = tokens.map { $0.kind == .punct ? Gazetteer.Lists() : gazetteer.lists($0.key) }
+            let vocab = tokens.map { TokenVocab.of($0.key) }
+            let features = SequenceLabeller.features(tokens, lists: lists, vocab: vocab)
+            var expected = [Float](repeating: 0, count: tokens.count * tagN)
+            for i in tokens.indices {
+                for t in 0..<tagN {
+                    var sum: Int32 = 0
+                    for k in features.offsets[i]..<features.offsets[i + 1] {
+                        sum += Int32(dense[Int(features.buckets[k]) * tagN + t])
+                    }
+                    expected[i * tagN + t] = Float(sum) * shipped.scale
+                }
+            }
+            XCTAssertEqual(shipped.emissions(tokens, lists: lists, vocab: vocab), expected, text)
+            if expected.contains(where: { $0 != 0 }) { scored += 1 }
+        }
+        XCTAssertGreaterThan(scored, 100, "most texts have tokens with weights")
+    }
+
+    /// A word's shape is read from its bytes when it is ASCII: the same shape the Unicode properties give.
+    func testAShapeReadFromBytesIsTheShapeUnicodeGives() {
+        func reference(_ t: Token) -> UInt64 {
+            let short: UInt64 = t.length <= 2 ? 16 : 0
+            if t.allCaps { return 10 + short }
+            let scalars = Array(t.text.unicodeScalars)
+            if t.capitalised { return (scalars.dropFirst().contains { $0.properties.isUppercase } ? 11 : 12) + short }
+            return (scalars.contains { $0.properties.isUppercase } ? 13 : 14) + short
+        }
+        let text = "McDonald DeShawn iPhone eBay Ab aB ab A a DSL MACE mum Siân ÉLODIE élodie Élodie dÉsirée xÝ Og"
+        let words = Tokeniser.tokenise(Array(text.unicodeScalars)).filter { $0.kind == .word }
+        XCTAssertEqual(words.count, 19)
+        for t in words { XCTAssertEqual(SequenceLabeller.shape(t), reference(t), t.text) }
+        XCTAssertEqual(Set(words.map(SequenceLabeller.shape)).count, 8, "the words cover the shapes")
+    }
 }
