@@ -252,6 +252,7 @@ enum Vocab {
 
     static let caseCues = set(
         "case crime ref reference incident crn log occurrence job ticket cad storm urn referral niche athena mosaic lcs eclipse pnc"
+            + " liquidlogic carefirst frameworki azeus systmone emis cpoms myconcern ics"
     )
     static let caseFillers = set("no number num nr # ref reference id is was : - – . numbers")
 
