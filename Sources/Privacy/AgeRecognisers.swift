@@ -13,6 +13,8 @@ extension ScanContext {
         gran granny grandma grandad grandpa bf gf boyfriend girlfriend partner husband wife fella brother sister bro
         sis sibling sib stepbrother stepsister son daughter lad girl boy yp child kid male female
         """)
+    /// Words numbered as designations in notes ("child 1 and child 2", "male 2"), not given an age that small.
+    static let designationWords = Vocab.set("child yp victim sibling sib person male female boy girl kid")
     /// Of `agedRelations`, the children's words: their age in notes is at most 21 ("lad 16", not "boy 40").
     static let childWords = Vocab.set("son daughter lad girl boy yp child kid")
     /// Verbs a note puts straight after a person and an age ("bf 22 drives her round", "dad 40 works nights").
@@ -78,7 +80,9 @@ extension ScanContext {
         case "going":
             guard key(j + 1) == "on" else { return nil }
             j += 2
-        default: return nil
+        default:
+            // "he's like sixteen seventeen": two ages in words, one after the other (captions).
+            guard tokens[e].kind == .word, tok(j)?.kind == .word, numberWord(j) != nil else { return nil }
         }
         guard let w = ageValue(j), w > v, w - v <= 3, !covered(j) else { return nil }
         let after = tok(ageEnd(j) + 1)
@@ -143,7 +147,15 @@ extension ScanContext {
             defer { i += 1 }
             let t = tokens[i]
             if t.kind == .alnum {
-                if let a = gluedAge(at: i) { add(.age, scalars: a.start, a.end) }
+                if let a = gluedAge(at: i) {
+                    add(.age, scalars: a.start, a.end)
+                } else if bareOrdinalAge(i) {
+                    add(.age, tokens: i, i)
+                }
+                continue
+            }
+            if t.kind == .word, Self.ordinalValues[t.key] != nil, bareOrdinalAge(i) {
+                add(.age, tokens: i, i)
                 continue
             }
             if t.kind == .word, t.length == 4 || t.length == 8,
@@ -160,6 +172,7 @@ extension ScanContext {
             var found = false
             // "mum 34, dad 40", "cousin 24 - grooming", "bf 22 drives her round" (not "Child 1", "mum 2 kids").
             if digits, Self.agedRelations.contains(key(i - 1)), !(tokens[i - 1].capitalised && v < 10),
+                !(Self.designationWords.contains(key(i - 1)) && v <= 5),
                 Self.childWords.contains(key(i - 1)) ? (1...21).contains(v) : (1...99).contains(v),
                 closed || v >= 10 && noteActivity(e + 1)
             {
@@ -197,7 +210,17 @@ extension ScanContext {
                 if key(open) == "(", personish(open - 1) {
                     if ["yrs", "yr", "yo"].contains(key(e + 1)) { last = e + 1 }
                     if key(e + 1) == "y", key(e + 2) == "/", key(e + 3) == "o" { last = e + 3 }
-                    if [")", ",", "&", "and", "/"].contains(key(last + 1)) { found = true } else { last = e }
+                    if [")", ",", "&", "and", "/"].contains(key(last + 1)) {
+                        found = true
+                    } else if ["in", "next", "this", "on"].contains(key(last + 1)),
+                        (last + 2...last + 4).contains(where: { key($0) == ")" }),
+                        !(last + 2...last + 3).contains(where: { tok($0)?.kind == .number })
+                    {
+                        // "Jaylen (15 in May)", "(16 next month)".
+                        found = true
+                    } else {
+                        last = e
+                    }
                 }
             }
             // "the girl I mentioned was 13 - sorry": a person, a relative clause, "was", an age, closed.
@@ -225,6 +248,21 @@ extension ScanContext {
             }
             // "ages 14 and 16".
             if !found, key(i - 1) == "ages", closed || ["and", "&", ","].contains(key(e + 1)) { found = true }
+            // "14 F, Walsall", "(14, F)": an age then a sex marker, opening a note or in brackets.
+            if !found, digits, (10...99).contains(v), opensAgeNote(i) || key(i - 1) == "(" {
+                let m = [",", "/"].contains(key(e + 1)) ? e + 2 : e + 1
+                if let x = tok(m), x.text == "F" || x.text == "M", tok(m + 1).map({ $0.kind == .punct }) ?? true {
+                    found = true
+                }
+            }
+            // "in year 10 so 14 or 15": an age worked out from a school year.
+            if !found, key(i - 1) == "so", (4...19).contains(v), closed || ageAlternative(after: e, v) != nil,
+                (max(0, i - 4)..<(i - 1)).contains(where: {
+                    ["year", "yr"].contains(key($0)) && tok($0 + 1)?.kind == .number || Self.schoolYear(key($0))
+                })
+            {
+                found = true
+            }
             guard found else { continue }
             addAgeWithPartner(i, last)
             i = last
@@ -237,12 +275,35 @@ extension ScanContext {
     func gluedAge(at i: Int) -> (start: Int, end: Int)? {
         let t = tokens[i]
         if t.length <= 5, t.length >= 3, t.key.hasSuffix("yrs") || t.key.hasSuffix("yr"), !covered(i),
-            key(i - 1) == "," || key(i - 1) == "(", personish(i - 2),
+            [",", "(", "-", "–", "|", "/"].contains(key(i - 1)), personish(i - 2),
             let v = Int(t.key.prefix { $0.isNumber }), (1...99).contains(v),
             t.key.drop(while: { $0.isNumber }).count <= 3,
-            tok(i + 1).map({ $0.isPunct(",);") }) ?? true
+            tok(i + 1).map({ $0.isPunct(",);-–|/") }) ?? true
         {
             return (t.start, t.end)
+        }
+        // "bro 16yrs", "kai is 14yrs", "male approx 25yrs": an age glued to its unit after a relation, "is/was" or
+        // a guess, closing the clause (not "10yrs experience", "2yrs ago").
+        if let v = gluedUnitAge(i), (1...99).contains(v), !covered(i),
+            Self.agedRelations.contains(key(i - 1)) || Self.gluedAgeCues.contains(key(i - 1))
+                || inSet(.estimateWords, i - 1),
+            tok(i + 1).map({ $0.kind == .punct && !$0.isPunct("/:") || ["now", "and", "but"].contains($0.key) }) ?? true
+        {
+            return (t.start, t.end)
+        }
+        // "F14 - missing", "m15 stopped with older males": a sex marker glued before a teenage age opening a note or
+        // after a person (not a road, "the M18", "on the A14", nor a postcode, "M15 4AB").
+        if t.length == 3, t.digits == 2, let first = t.key.unicodeScalars.first, first == "f" || first == "m",
+            let v = Int(t.key.dropFirst()), (10...21).contains(v), !covered(i),
+            opensAgeNote(i) || tok(i - 1)?.isPunct("(,") == true || personish(i - 1),
+            !["the", "on", "form", "junction", "via", "off"].contains(key(i - 1)),
+            tok(i + 1).map({
+                $0.kind == .punct && !$0.isPunct("/")
+                    || $0.kind == .word && !$0.capitalised
+                        && !Self.roadWords.contains($0.key)
+            }) ?? true
+        {
+            return (t.start + 1, t.end)
         }
         guard t.length == 3, t.digits == 2, let last = t.text.unicodeScalars.last, last == "F" || last == "M",
             let v = Int(t.text.prefix(2)), (10...21).contains(v), !covered(i),
@@ -252,6 +313,12 @@ extension ScanContext {
         else { return nil }
         return (t.start, t.start + 2)
     }
+
+    /// Words before a glued age ("is 14yrs", "hes 15yo").
+    static let gluedAgeCues = Vocab.set("is was s hes shes im now age aged")
+    /// Words after a motorway's number ("M18 northbound").
+    static let roadWords = Vocab.set(
+        "northbound southbound eastbound westbound closed junction j jct motorway services slip traffic roadworks")
 
     /// "her 16th birthday", "his fifteenth bday", "in her fifteenth year" (not "in his second year at uni"): the
     /// ordinal before `i` (a birthday or "year"), when it is a person's age.
@@ -271,6 +338,26 @@ extension ScanContext {
         }
         return o
     }
+
+    /// "it's her 16th next week", "for his 18th": an ordinal after a possessive that stands for a birthday (not "her
+    /// 2nd placement", "his 14th missing episode").
+    func bareOrdinalAge(_ i: Int) -> Bool {
+        guard Self.agePossessives.contains(key(i - 1)), !covered(i), let t = tok(i) else { return false }
+        var value: Int?
+        if t.kind == .word {
+            value = Self.ordinalValues[t.key]
+        } else {
+            let digits = t.key.prefix { $0.isNumber }
+            if ["st", "nd", "rd", "th"].contains(String(t.key.dropFirst(digits.count))) { value = Int(digits) }
+        }
+        guard let v = value, (10...99).contains(v) else { return false }
+        guard let n = tok(i + 1) else { return true }
+        return n.kind == .punct && !n.isPunct("/-") || Self.birthdayFollowers.contains(n.key)
+    }
+
+    /// Words after "her 16th" that leave it her birthday.
+    static let birthdayFollowers = Vocab.set(
+        "next last this on in at party birthday bday and tomorrow today yesterday coming soon is was weekend do")
 
     /// A second age said with one already found: "she's 14 or 15", "he's 17, nearly 18", "13 going on 14".
     mutating func findSecondAges() {
@@ -314,12 +401,34 @@ extension ScanContext {
         for k in generic.reversed() { candidates.remove(at: k) }
     }
 
+    /// Numbers the sequence labeller may take for an age that the rules keep quiet on purpose, tokens `a...b`: the
+    /// law's age ("the age of consent is 16", "under the age of 16"), a designation ("child 1 and child 2").
+    func quietAge(_ a: Int, _ b: Int) -> Bool {
+        for j in max(0, a - 5)..<a where key(j) == "age" {
+            if key(j + 1) == "of", key(j + 2) == "consent", a - (j + 2) <= 2 { return true }
+            if key(j - 1) == "the", Self.ageBounds.contains(key(j - 2)), key(j + 1) == "of", a == j + 2 { return true }
+        }
+        if a == b, tokens[a].kind == .number, let v = ageValue(a), v < 6,
+            inSet(.singlePersonNouns, a - 1) || inSet(.bracketAged, a - 1)
+        {
+            return true
+        }
+        return false
+    }
+
     /// A year-old age that belongs to nobody (above).
     func isGenericAge(_ c: Candidate) -> Bool {
         guard c.label == .age, let a = tokenIndex(startingAt: c.start), let b = tokenIndex(endingAt: c.end),
             key(b) == "old"
         else { return false }
         if ["any", "every", "no", "each"].contains(key(a - 1)) { return true }
+        // "14 year old girls are at risk" (not "the 14 year old girls", "two 14 year old girls": those are people).
+        if inSet(.pluralPersonNouns, b + 1),
+            !["the", "these", "those", "both", "her", "his", "their"].contains(key(a - 1)),
+            ageValue(a - 1) == nil, tok(a - 1)?.kind != .number
+        {
+            return true
+        }
         if ["a", "an"].contains(key(a - 1)) {
             var n = b + 1
             if inSet(.singlePersonNouns, n) || inSet(.personNouns, n) { n += 1 }

@@ -218,6 +218,22 @@ extension ScanContext {
                     i = j
                     continue
                 }
+                // "account 3192 6819", "acc no 319 268 19", "a/c 3192-6819": the number in groups.
+                if let e = accountGroups(at: j) {
+                    add(.financial, tokens: j, e)
+                    i = e
+                    continue
+                }
+            }
+            // "bank details: 20-00-00 31926819": a sort code written with its separators, then an account number.
+            if t.kind == .number, t.length == 2, tok(i + 1)?.isPunct("-.") == true, !tokens[i + 1].spaceBefore,
+                let e = sortCode(at: i), e > i, let n = tok(e + 1), n.kind == .number, n.length == 8,
+                standalone(i, e + 1)
+            {
+                add(.financial, tokens: i, e)
+                add(.financial, tokens: e + 1, e + 1)
+                i = e + 1
+                continue
             }
         }
     }
@@ -299,7 +315,29 @@ extension ScanContext {
         return sum % 10 == 0 && Set(digits).count > 1
     }
 
-    /// "20-00-00", "20 00 00", "200000".
+    /// "3192 6819", "319 268 19", "3192-6819": an account number in two or three groups from `i` (six to ten digits,
+    /// groups of two to four, no longer run of digits after); the last token.
+    func accountGroups(at i: Int) -> Int? {
+        guard let t = tok(i), t.kind == .number, (2...4).contains(t.length) else { return nil }
+        var j = i
+        var digits = t.length
+        var groups = 1
+        while groups < 3 {
+            var k = j + 1
+            if let s = tok(k), s.isPunct("-"), !s.spaceBefore { k += 1 }
+            guard let n = tok(k), n.kind == .number, (2...4).contains(n.length), n.start - tokens[k - 1].end <= 1,
+                digits + n.length <= 10
+            else { break }
+            digits += n.length
+            groups += 1
+            j = k
+        }
+        guard groups >= 2, (6...10).contains(digits), standalone(i, j) else { return nil }
+        if let n = tok(j + 1), n.kind == .number, n.start - tokens[j].end <= 1 { return nil }
+        return j
+    }
+
+    /// "20-00-00", "20.00.00", "20 00 00", "200000".
     func sortCode(at i: Int) -> Int? {
         guard let t = tok(i), t.kind == .number else { return nil }
         if t.length == 6 { return i }
@@ -307,7 +345,7 @@ extension ScanContext {
         var j = i
         for _ in 0..<2 {
             var k = j + 1
-            if let s = tok(k), s.isPunct("-"), !s.spaceBefore { k += 1 }
+            if let s = tok(k), s.isPunct("-."), !s.spaceBefore { k += 1 }
             guard let n = tok(k), n.kind == .number, n.length == 2, n.start - tokens[k - 1].end <= 1 else { return nil }
             j = k
         }
@@ -697,6 +735,11 @@ extension ScanContext {
             let verb = (i...e).contains { Vocab.functionWords.contains(key($0)) }
             guard e > i, underscore && !verb || cueBefore(i, Self.anyHandleCue, reach: 8),
                 underscore || !Self.topLevelDomains.contains(tokens[e].key), key(e + 1) != "at",
+                // "chronology underscore Okafor dot docx", "Tanya underscore chronology final dot docx": a file's name
+                // said aloud (AliasRecognisers.swift reads its parts as people).
+                !(e...min(e + 5, tokens.count - 1)).contains(where: {
+                    key($0 - 1) == "dot" && Self.fileExtensions.contains(key($0))
+                }),
                 !(i...e).contains(where: { covered($0) })
             else { continue }
             add(.handle, tokens: i, e)

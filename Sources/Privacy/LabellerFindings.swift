@@ -43,7 +43,9 @@ extension ScanContext {
                 if tokens[i].kind == .number, let v = Int(tokens[i].key) { return v <= 110 }
                 return numberWord(i) != nil
             }
-            guard isAge, !isGenericAge(Candidate(label: .age, start: tokens[a].start, end: tokens[b].end)) else {
+            guard isAge, !isGenericAge(Candidate(label: .age, start: tokens[a].start, end: tokens[b].end)),
+                !quietAge(a, b)
+            else {
                 return false
             }
             if key(b + 1) == "and", ["over", "under", "above", "below"].contains(key(b + 2)) { return false }

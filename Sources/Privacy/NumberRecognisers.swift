@@ -43,8 +43,82 @@ extension ScanContext {
             }
             i += 1
         }
+        findLooseEmails()
         findCuedHandles()
         findUnderscoreHandles()
+    }
+
+    /// Mail hosts: an address "kayla at hotmail.com" with a plain local part is an e-mail address at these.
+    static let mailHosts = Vocab.set(
+        "gmail googlemail hotmail outlook live yahoo icloud btinternet aol sky protonmail proton msn me talktalk virgin"
+    )
+
+    /// E-mail addresses written loosely: "jo.smith (at) example.com", "jo.smith [at] example [dot] com", "jo_smith@example
+    /// .com" and "kayla.b@hotmail. com" with a caption's stray space, "jo_smith @ example.com", "jo.smith at example dot
+    /// co dot uk". The "@" may be spaced or said in brackets; a plain "at" needs a local part written with "." or "_"
+    /// or a mail host. Dots in the domain may be written, said, bracketed, or have one stray space.
+    mutating func findLooseEmails() {
+        guard tokens.count >= 3 else { return }
+        var m = 1
+        while m < tokens.count - 1 {
+            defer { m += 1 }
+            let t = tokens[m]
+            var lo = m - 1
+            var d = m + 1
+            var plain = false
+            if t.isPunct("@") {
+                // "jo.smith@example.com" whole was found on the scalars already.
+                if covered(m) { continue }
+            } else if t.key == "at" {
+                if tok(m - 1)?.isPunct("([{<") == true, tok(m + 1)?.isPunct(")]}>") == true {
+                    lo = m - 2
+                    d = m + 2
+                } else {
+                    plain = true
+                }
+            } else {
+                continue
+            }
+            guard let l = tok(lo), l.isWordLike, let first = tok(d), first.isWordLike, !covered(lo), !covered(d) else {
+                continue
+            }
+            // The local part: word-like pieces glued by . _ - + (no spaces).
+            var s = lo
+            while s >= 2, let sep = tok(s - 1), sep.isPunct("._-+"), !sep.spaceBefore, !tokens[s].spaceBefore,
+                tokens[s - 2].isWordLike, !covered(s - 2)
+            {
+                s -= 2
+            }
+            // The domain: pieces joined by a written dot (one stray space allowed), "dot", "(dot)" or "[dot]".
+            var e = d
+            var end: Int?
+            var written = false // a dot typed, not said
+            while true {
+                var n = e + 1
+                if tok(n)?.isPunct(".") == true, !(tokens[n].spaceBefore && tok(n + 1)?.spaceBefore == true) {
+                    n += 1
+                    written = true
+                } else if key(n) == "dot" {
+                    n += 1
+                } else if tok(n)?.isPunct("([") == true, key(n + 1) == "dot", tok(n + 2)?.isPunct(")]") == true {
+                    n += 3
+                } else if tok(n)?.isPunct("-") == true, !tokens[n].spaceBefore, tok(n + 1)?.spaceBefore == false {
+                    n += 1
+                } else {
+                    break
+                }
+                guard let w = tok(n), w.isWordLike, !covered(n) else { break }
+                e = n
+                if Self.topLevelDomains.contains(w.key) { end = n }
+            }
+            guard let b = end else { continue }
+            // A plain "at" with a plain local part ("met him at tesco.com") is no address, unless at a mail host;
+            // one said wholly in words is findSpokenEmails' to read.
+            if plain, s == lo, !Self.mailHosts.contains(first.key) { continue }
+            if plain, s == lo, !written, lo > 0, key(lo - 1) == "dot" { continue }
+            add(.email, tokens: s, b)
+            m = b
+        }
     }
 
     /// Who a chat "@" addresses in a session that is not a handle.
@@ -524,11 +598,27 @@ extension ScanContext {
         {
             return i + 1
         }
+        let cue = (max(0, i - 6)..<i).contains { Self.vehicleCues.contains(tokens[$0].key) }
+        // Northern Ireland after a cue: the older plates, a county code alone and up to four digits ("LZ 5678"), and
+        // any of its plates typed without the space ("ABZ1234").
+        if cue, t.kind == .word, t.length == 2, Self.northernIrishCodes.contains(t.key), let n = tok(i + 1),
+            n.kind == .number, (1...4).contains(n.length), n.start - t.end == 1, standalone(i, i + 1)
+        {
+            return i + 1
+        }
+        if t.kind == .alnum, cue || t.allCaps {
+            let letters = t.key.prefix { $0.isLetter }
+            let digits = t.key.dropFirst(letters.count)
+            if letters.count == 2 || letters.count == 3, (1...4).contains(digits.count), digits.allSatisfy(\.isNumber),
+                cue || letters.count == 3, Self.northernIrishCodes.contains(String(letters.suffix(2))), standalone(i, i)
+            {
+                return i
+            }
+        }
         guard
             t.kind == .alnum && t.text.unicodeScalars.count <= 7
                 || t.kind == .word && t.text.unicodeScalars.count == 3 && tok(i + 1)?.kind == .alnum
         else { return nil }
-        let cue = (max(0, i - 6)..<i).contains { Self.vehicleCues.contains(tokens[$0].key) }
         for (end, s) in compact(from: i, maxTokens: 2) where end > i || t.kind == .alnum {
             let raw = (i...end).map { tokens[$0].text }.joined()
             let isUpper = raw == raw.uppercased()
@@ -933,6 +1023,7 @@ extension ScanContext {
         {
             return v + u
         }
+        if spacedCompound(i) { return v + (numberWord(i + 1) ?? 0) }
         return v
     }
 
@@ -947,7 +1038,17 @@ extension ScanContext {
         {
             return i + 2
         }
-        return i
+        return spacedCompound(i) ? i + 1 : i
+    }
+
+    /// "twenty one", "thirty four": tens and a unit said as two words (captions drop the hyphen), not inside a year
+    /// said aloud ("twenty twenty one", "two thousand and twenty one").
+    func spacedCompound(_ i: Int) -> Bool {
+        guard let v = numberWord(i), v >= 20, v % 10 == 0, let u = numberWord(i + 1), u < 10,
+            tokens[i + 1].spaceBefore
+        else { return false }
+        let p = key(i - 1)
+        return numberWord(i - 1) == nil && p != "and" && p != "thousand" && p != "oh"
     }
 
     static let ageUnits = Vocab.set(
@@ -1016,6 +1117,7 @@ extension ScanContext {
         if let n = tok(i + 1), n.kind == .number, n.length <= 2, kv.contains(.singlePersonNouns) || k == "twins",
             let v = Int(n.text), (8...21).contains(v),
             tok(i + 2).map({ !Self.ageUnits.contains($0.key) || $0.isPunct(",.;)-–") }) ?? true
+                || ageAlternative(after: i + 1, v) != nil
         {
             return i + 1
         }
@@ -1071,7 +1173,8 @@ extension ScanContext {
     /// "M, 16, Stockport", "F 14 missing": a sex marker and an age at the start of a shorthand note.
     func sexMarkerAge(at i: Int) -> Int? {
         guard let t = tok(i), t.kind == .word, t.length == 1, t.text == "M" || t.text == "F",
-            t.sentenceStart || tok(i - 1)?.isPunct("-–(,") == true
+            t.sentenceStart || tok(i - 1)?.isPunct("-–(,") == true || inSet(.bracketAged, i - 1)
+                || inSet(.singlePersonNouns, i - 1)
         else { return nil }
         // "M, 16", "F/14".
         let j = key(i + 1) == "," || key(i + 1) == "/" && !tokens[i + 1].spaceBefore ? i + 2 : i + 1
@@ -1181,6 +1284,14 @@ extension ScanContext {
                     i == 0 || tokens[i - 1].isPunct(",-–(:") || personBefore(i, reach: 1)
                         || ["is", "was", "looks", "looked", "aged", "age", "be", "been"].contains(key(i - 1))
                 {
+                    at = j
+                } else if tok(j)?.isWordLike == true, let v = ageValue(j), (10...60).contains(v),
+                    inSet(.singlePersonNouns, i - 1) || inSet(.partnerWords, i - 1),
+                    tok(ageEnd(j) + 1).map({
+                        !Self.ageUnits.contains($0.key) && !Self.countedNouns.contains($0.key) || $0.isPunct(",.;)")
+                    }) ?? true
+                {
+                    // "a lad about 17 was with her", "bf approx 20 drives".
                     at = j
                 }
             } else if t.key == "both", let v = ageValue(i + 1), (1...21).contains(v), clauseEnds(i + 1),
@@ -1309,15 +1420,18 @@ extension ScanContext {
             let after = tok(e + 1)
             let clauseEnd = after.map { $0.isPunct(",.;!?)") || ["and", "but", "so", "then"].contains($0.key) } ?? true
             var isAge = false
+            // "DOB 12/03/2010 (14)": the age in brackets after the date.
+            let bracketed = key(i - 1) == "(" && after?.key == ")"
             if hasBirth, (1...25).contains(v) {
                 let p = key(i - 1)
                 isAge =
                     ["now", "next", "this", "in"].contains(after?.key ?? "") && key(e + 2) != "%"
-                    || (["-", "–", "so", "=", ","].contains(p) || p == "now") && clauseEnd
+                    || (["-", "–", "so", "=", ","].contains(p) || p == "now") && clauseEnd || bracketed
                 // Not a part of a date or a year said aloud ("14.09.09", "twenty-ten", "oh-nine").
                 if tok(i - 1)?.kind == .number
                     || tok(i - 2)?.kind == .number && tok(i - 1).map({ $0.isPunct("/.-") && !$0.spaceBefore }) == true
-                    || !tokens[i].spaceBefore || tok(i - 1).map({ $0.isPunct("-–") && !$0.spaceBefore }) == true
+                    || !tokens[i].spaceBefore && !bracketed
+                    || tok(i - 1).map({ $0.isPunct("-–") && !$0.spaceBefore }) == true
                 {
                     isAge = false
                 }
@@ -1370,7 +1484,8 @@ extension ScanContext {
             let t = tokens[i]
             // "14-year-old", "14 year old", "14yo", "14 y/o", "14yr old", "fourteen-year-old" (not "14 year olds"); any age.
             if let v = ageValue(i) ?? (t.kind == .number && t.length == 3 ? Int(t.text) : nil), (0...110).contains(v) {
-                var j = i + 1
+                // "twenty-five-year-old": after the whole of the number.
+                var j = ageEnd(i) + 1
                 if key(j) == "-" { j += 1 }
                 if ["year", "yr", "years", "yrs"].contains(key(j)) {
                     var k = j + 1
@@ -1392,8 +1507,10 @@ extension ScanContext {
                     }
                 }
                 if key(j) == "y", key(j + 1) == "/" || key(j + 1) == ".", key(j + 2) == "o" {
-                    add(.age, tokens: i, j + 2)
-                    i = j + 2
+                    // "14 y.o.": the abbreviation's last full stop is part of it.
+                    let e = key(j + 1) == "." && key(j + 3) == "." && !tokens[j + 3].spaceBefore ? j + 3 : j + 2
+                    add(.age, tokens: i, e)
+                    i = e
                     continue
                 }
                 // "15 yo" (not "15 yrs": years in practice are said the same way).
@@ -1407,6 +1524,13 @@ extension ScanContext {
                 let digits = t.key.prefix { $0.isNumber }
                 let rest = String(t.key.dropFirst(digits.count))
                 if let v = Int(digits), (0...25).contains(v) {
+                    // "the 15yo's in the group": the plural, anyone that age.
+                    if rest == "yo", ["'", "’"].contains(key(i + 1)), key(i + 2) == "s",
+                        Self.pluralFollowers.contains(key(i + 3))
+                    {
+                        i += 2
+                        continue
+                    }
                     if rest == "yo" || rest == "yrs" && key(i + 1) == "old" || rest == "yr" && key(i + 1) == "old"
                         || rest == "yearold"
                     {
@@ -1429,6 +1553,13 @@ extension ScanContext {
                 i += 1
                 continue
             }
+            // "the male, aged between 25 and 30": one person's age, guessed between two (not a group's band).
+            if k == "aged", let b = agedBetween(i) {
+                add(.age, tokens: i + 2, ageEnd(i + 2))
+                add(.age, tokens: b, ageEnd(b))
+                i = ageEnd(b)
+                continue
+            }
             var n: Int?
             if k == "aged" || (k == "age" && key(i - 1) != "under" && key(i - 1) != "school" && key(i - 1) != "working")
             {
@@ -1438,30 +1569,53 @@ extension ScanContext {
                 if key(i + 1) == "of" { n = k == "age" ? i + 2 : nil }
                 // "Age: 14", "age - 15" on a form or a sticky note.
                 if tok(i + 1)?.isPunct(":-–") == true { n = i + 2 }
+                // "under the age of 16": the law's age, nobody's.
+                if k == "age", key(i - 1) == "the", Self.ageBounds.contains(key(i - 2)) { n = nil }
+                // "Age at referral: 13", "age when first missing - 12": a form's field for an age at a moment.
+                if k == "age", key(i + 1) == "at" || key(i + 1) == "when", let f = ageFieldValue(after: i + 1) {
+                    n = f
+                }
             } else if k == "at",
-                inSet(.lifeEvents, i - 1) || key(i - 1) == "again" && tok(i - 2)?.kind == .number
+                inSet(.lifeEvents, i - 1) || Self.ageAtEvents.contains(key(i - 1))
+                    || key(i - 1) == "again" && tok(i - 2)?.kind == .number,
+                !Self.timeAfterAt.contains(key(i + 2))
             {
                 n = i + 1
             } else if k == "turned" || k == "turning" || k == "turns" {
+                // Not "when a child turns 18": anyone's birthday.
+                n = genericSubject(before: i) ? nil : i + 1
+            } else if k == "turn", ["ll", "will", "to", "gonna", "d", "would", "shall", "wanna"].contains(key(i - 1)) {
+                // "he'll turn 18 in March", "about to turn 16".
                 n = i + 1
-            } else if k == "at" || k == "by", t.capitalised || t.sentenceStart || key(i - 1) == ",", let m = tok(i + 1),
-                m.kind == .number,
-                ["she", "he", "they", "i", "we", "her", "his", "him", "you"].contains(key(i + 2)) || key(i + 2) == ","
+            } else if k == "asl" {
+                // "asl? 14 f manchester": the chat question for age, sex and location, answered.
+                var j = i + 1
+                while tok(j)?.isPunct("?:-–=") == true { j += 1 }
+                if let v = ageValue(j), (10...99).contains(v) { n = j }
+            } else if k == "at" || k == "by", t.capitalised || t.sentenceStart || key(i - 1) == ",",
+                case let m = skipAgeFillers(i + 1), tok(m)?.kind == .number,
+                ["she", "he", "they", "i", "we", "her", "his", "him"].contains(key(m + 1)) || key(m + 1) == ",",
+                !(["they", "we"].contains(key(m + 1)) && Self.presentTenseVerbs.contains(key(m + 2)))
             {
-                // "At 12 she was…", "at 14, he…"
-                n = i + 1
+                // "At 12 she was…", "At just 12 she…", "at 14, he…" (not "at 16 you can leave school", "at 18 they
+                // leave care": anyone's age).
+                n = m
             } else if k == "i", ["'", "’"].contains(key(i + 1)), key(i + 2) == "m" {
-                n = i + 3
+                n = skipAgeFillers(i + 3)
             } else if k == "im" || (k == "i" && ["am", "was"].contains(key(i + 1))) {
-                n = k == "im" ? i + 1 : i + 2
+                n = skipAgeFillers(k == "im" ? i + 1 : i + 2)
+            } else if k == "you", ["'", "’"].contains(key(i + 1)), key(i + 2) == "re" {
+                // "you're only 14": said to a young person, their age.
+                n = skipAgeFillers(i + 3)
+            } else if k == "youre" || k == "ur" && Self.ageFillers.contains(key(i + 1)) {
+                n = skipAgeFillers(i + 1)
             } else if ["she", "he", "they", "who", "boy", "girl", "lad", "child"].contains(k)
                 || kv.contains(.relations) && key(i - 1) != "the",
                 (["'", "’"].contains(key(i + 1)) && ["d", "ll"].contains(key(i + 2)) && key(i + 3) == "be")
                     || (["would", "will", "should", "must"].contains(key(i + 1)) && key(i + 2) == "be")
             {
                 // "she'd be 19 now", "he would be 16 this year"
-                n = ["'", "’"].contains(key(i + 1)) ? i + 4 : i + 3
-                if let m = n, ["only", "just", "about", "nearly", "almost", "around"].contains(key(m)) { n = m + 1 }
+                n = skipAgeFillers(["'", "’"].contains(key(i + 1)) ? i + 4 : i + 3)
             } else if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !kv.contains(.notNames),
                 !kv.contains(.roles),
                 !lists[i].contains(.bigPlace), !lists[i].contains(.town),
@@ -1489,14 +1643,19 @@ extension ScanContext {
                 } else if ["is", "was", "were"].contains(key(i + 1)) {
                     n = i + 2
                 }
-                if let m = n, Self.ageFillers.contains(key(m)) { n = m + 1 }
+                if let m = n { n = skipAgeFillers(m) }
             }
             if n == nil, k == "hes" || k == "shes" {
                 // "hes 16", "shes 14 now": chat leaves the apostrophe out.
-                n = i + 1
-                if Self.ageFillers.contains(key(i + 1)) { n = i + 2 }
+                n = skipAgeFillers(i + 1)
             }
             if n == nil, let a = moreAges(at: i) ?? sexMarkerAge(at: i) { n = a }
+            // "kai is 14yrs", "you're 15yo": an age glued to its unit where a bare age would stand.
+            if let at = n, let v = gluedUnitAge(at), (1...99).contains(v), !covered(at) {
+                add(.age, tokens: k == "aged" && at <= i + 2 ? i : at, at)
+                i = at
+                continue
+            }
             guard let at = n, let v = ageValue(at), (1...(k == "at" ? 25 : 99)).contains(v) else { continue }
             if let next = tok(ageEnd(at) + 1), Self.ageUnits.contains(next.key),
                 !(next.key == "." && (ageEnd(at) + 2 >= tokens.count || tokens[ageEnd(at) + 2].spaceBefore))
@@ -1526,5 +1685,82 @@ extension ScanContext {
                 i = e
             }
         }
+    }
+
+    /// Words after "15yo's" that make it a plural ("the 15yo's in the group", not "the 15yo's mum").
+    static let pluralFollowers = Vocab.set("in are were who at on need should have do and from like")
+    /// Verbs that make "at 18 they leave care" a rule for anyone.
+    static let presentTenseVerbs = Vocab.set(
+        "can leave become are get have must need should lose go turn don't dont start stop tend move age")
+
+    /// The subject just before `i` is anyone: "when a child turns 18", "once a young person turns 18", "you turn".
+    func genericSubject(before i: Int) -> Bool {
+        var j = i - 1
+        while j >= max(0, i - 4), tokens[j].kind == .word {
+            if ["a", "an", "any", "every", "each", "you", "they", "anyone", "everyone", "someone"].contains(key(j)) {
+                return true
+            }
+            if candidates.contains(where: {
+                $0.label == .person && $0.start <= tokens[j].start && tokens[j].end <= $0.end
+            }) {
+                return false
+            }
+            j -= 1
+        }
+        return false
+    }
+
+    /// "under the age of 16", "over the age of 18".
+    static let ageBounds = Vocab.set("under over above below")
+    /// Things done to or by a person "at 13" that make the number their age ("referred at 13", "adopted at 4").
+    static let ageAtEvents = Vocab.set(
+        "referred reported adopted removed accommodated assaulted abducted raped disclosed identified fostered")
+    /// Words after "at N" that make it a time ("referred at 9 this morning").
+    static let timeAfterAt = Vocab.set("am pm this tonight today tomorrow yesterday o oclock o'clock")
+    /// Words for many people: an age band after them is the group's ("young people aged between 11 and 18").
+    static let ageGroupWords = Vocab.set(
+        """
+        people pupils students adults men women males females those anyone anybody youngsters teens teenagers victims
+        participants yps cyp clients children kids boys girls lads learners everyone all
+        """)
+
+    /// "aged between 25 and 30" said of one person (not of a group named just before): the second age's token.
+    func agedBetween(_ i: Int) -> Int? {
+        guard key(i + 1) == "between", let v = ageValue(i + 2), (1...99).contains(v) else { return nil }
+        let e = ageEnd(i + 2)
+        guard ["and", "&"].contains(key(e + 1)), let w = ageValue(e + 2), w > v, w <= 99, !covered(i + 2) else {
+            return nil
+        }
+        let before = key(i - 1) == "," ? i - 2 : i - 1
+        if Self.ageGroupWords.contains(key(before)) || inSet(.pluralPersonNouns, before) { return nil }
+        return e + 2
+    }
+
+    /// "Age at referral: 13", "age at time of incident - 14": the age after a form field's name (up to six words
+    /// and a colon or dash from `j`); its token.
+    func ageFieldValue(after j: Int) -> Int? {
+        var k = j
+        while k < j + 7, let t = tok(k), t.kind == .word { k += 1 }
+        guard k > j, tok(k)?.isPunct(":-–=") == true, let v = ageValue(k + 1), (1...99).contains(v) else {
+            return nil
+        }
+        return k + 1
+    }
+
+    /// The token after up to two fillers from `j` ("only like 13", "only about 15").
+    func skipAgeFillers(_ j: Int) -> Int {
+        var k = j
+        while k < j + 2, Self.ageFillers.contains(key(k)) { k += 1 }
+        return k
+    }
+
+    /// "14yrs", "15yo", "16y": an age glued to its unit; the age.
+    func gluedUnitAge(_ i: Int) -> Int? {
+        guard let t = tok(i), t.kind == .alnum, t.length <= 9 else { return nil }
+        let digits = t.key.prefix { $0.isNumber }
+        guard (1...2).contains(digits.count),
+            ["yo", "yrs", "yr", "y", "yrsold", "yearold", "yearsold"].contains(String(t.key.dropFirst(digits.count)))
+        else { return nil }
+        return Int(digits)
     }
 }

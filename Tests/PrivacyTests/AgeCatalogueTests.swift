@@ -1,0 +1,350 @@
+/// A catalogue of the shapes in which UK practitioners write or say one person's age — in shorthand notes, chat,
+/// auto-captions and on a whiteboard — and of the numbers that look like ages and are not (issue 18, session 9).
+/// Every line was written for this test from the AGE row of docs/privacy.md and how notes are kept, not taken from
+/// any corpus. It is a development set: the figure it prints was recorded before the rules changed and after.
+import Foundation
+import SessionModel
+import XCTest
+
+@testable import Privacy
+
+final class AgeCatalogueTests: XCTestCase {
+    /// A line and the exact text of every age in it, in order.
+    struct Shape {
+        var text: String
+        var ages: [String]
+        init(_ text: String, _ ages: String...) {
+            self.text = text
+            self.ages = ages
+        }
+    }
+
+    static let shapes: [Shape] = [
+        // Digits and words after a person and a verb.
+        Shape("she's fifteen and goes to the youth club", "fifteen"),
+        Shape("she's fourteen and a half but looks older", "fourteen and a half"),
+        Shape("he's 14 and a half", "14 and a half"),
+        Shape("he's nearly 16 and wants to move out", "16"),
+        Shape("she's almost 15, so the plan changes", "15"),
+        Shape("she's 16 in May so the placement ends", "16"),
+        Shape("he turns 15 next week", "15"),
+        Shape("she'll be 16 next month", "16"),
+        Shape("he'll turn 18 in March and leaves care", "18"),
+        Shape("she turned 18 last month", "18"),
+        Shape("he's about to turn 16", "16"),
+        Shape("she's only 12", "12"),
+        Shape("and he was just 13 at the time", "13"),
+        Shape("she was like 14 when it started", "14"),
+        Shape("he's 15 now", "15"),
+        Shape("she was 12 when she first went missing", "12"),
+        Shape("she is 15 years old", "15 years old"),
+        Shape("he is fifteen years of age", "fifteen years of age"),
+        Shape("her bf is twenty one", "twenty one"),
+        Shape("the man was thirty four", "thirty four"),
+        Shape("YP is 15 and lives with nan", "15"),
+        Shape("his sister, who is 11, was there too", "11"),
+        Shape("her boyfriend who's 19 picks her up", "19"),
+        Shape("he's 14 going on 15", "14", "15"),
+        Shape("she's 14/15", "14", "15"),
+        Shape("girl 14/15 seen at the station", "14", "15"),
+        // Units glued or spaced.
+        Shape("age 14, lives with mum", "14"),
+        Shape("Age: 14", "14"),
+        Shape("AGE 15 - in care", "15"),
+        Shape("aged 14, known to the team", "aged 14"),
+        Shape("14 y.o. female reported missing", "14 y.o."),
+        Shape("kai is 14yrs", "14yrs"),
+        Shape("Kai (15yrs) seen at the park", "15yrs"),
+        Shape("a 15 yr old lad was with her", "15 yr old"),
+        Shape("a 14 y/o boy was arrested", "14 y/o"),
+        Shape("his 17-year-old brother drives", "17-year-old"),
+        Shape("17yo bf picks her up", "17yo"),
+        Shape("14yo girl, frequent missing episodes", "14yo"),
+        Shape("the 16 yr old was cautioned", "16 yr old"),
+        Shape("15YO male seen with her", "15YO"),
+        Shape("a 2 yr old sibling at home", "2 yr old"),
+        Shape("she's 16 yrs old", "16 yrs old"),
+        Shape("16yrs old and pregnant", "16yrs old"),
+        Shape("a fifteen year old lad called Ash", "fifteen year old"),
+        // Sex markers in notes.
+        Shape("F14 - missing from care overnight", "14"),
+        Shape("14F, Walsall, CSE concerns", "14"),
+        Shape("m15 stopped with older males", "15"),
+        Shape("YP M/15 - known to YOT", "15"),
+        // Names and people with their ages.
+        Shape("kayden 14, mia 15 - both missing", "14", "15"),
+        Shape("Jade 15 and Mia 14 were together", "15", "14"),
+        Shape("Kai, 15, was stopped", "15"),
+        Shape("Mia (aged 15) is on a plan", "aged 15"),
+        Shape("Mia (age 15) is on a plan", "15"),
+        Shape("Mia (15 y/o) is on a plan", "15 y/o"),
+        Shape("his brother (17) was there", "17"),
+        Shape("older bro (19) deals", "19"),
+        Shape("Kai's 14", "14"),
+        Shape("im 14", "14"),
+        Shape("I am 15 and I know what I'm doing", "15"),
+        Shape("you're only 14", "14"),
+        Shape("sister aged 9 also at home", "aged 9"),
+        Shape("a man aged 30 was arrested", "aged 30"),
+        Shape("the male, aged between 25 and 30, was seen with her", "25", "30"),
+        Shape("the suspect is 19 or 20", "19", "20"),
+        // Ages said with a moment.
+        Shape("she's been going missing since the age of 12", "12"),
+        Shape("at the age of 13 she was moved", "13"),
+        Shape("DOB 12/03/2010 (14)", "14"),
+        Shape("Kai - 15 next month", "15"),
+        Shape("he'll be 16 next birthday", "16"),
+        Shape("it was her 16th birthday", "16th"),
+        Shape("a boy of 13 was found", "13"),
+        Shape("she was 15 at the time", "15"),
+        Shape("when she was 11", "11"),
+        Shape("she was fifteen at the time", "fifteen"),
+        // Chat and captions: no apostrophes, fillers, ages in words without hyphens.
+        Shape("shes only 13!!!", "13"),
+        Shape("she was only like 13", "13"),
+        Shape("hes only about 15 tbh", "15"),
+        Shape("she looks about 12", "12"),
+        Shape("asl? 14 f manchester", "14"),
+        Shape("the boyfriend was about twenty five", "twenty five"),
+        Shape("so she was fourteen at that point", "fourteen"),
+        Shape("she was thirteen going on fourteen", "thirteen", "fourteen"),
+        Shape("she'd only just turned fifteen", "fifteen"),
+        Shape("he's like sixteen seventeen", "sixteen", "seventeen"),
+        Shape("his brother who is 17 now", "17"),
+        Shape("she's 14 😭", "14"),
+        Shape("a twenty-five-year-old man", "twenty-five-year-old"),
+        Shape("the male was 21yo", "21yo"),
+        Shape("thirteen y/o girl", "thirteen y/o"),
+        // Notes and forms.
+        Shape("Mia 15yo - missing", "15yo"),
+        Shape("Mia, 15yo, at home", "15yo"),
+        Shape("Mia (15) & Kai (16)", "15", "16"),
+        Shape("sibs: Jay 12, Leah 9", "12", "9"),
+        Shape("YP (14) disclosed", "14"),
+        Shape("YP aged 14yrs", "aged 14yrs"),
+        Shape("Age at referral: 13", "13"),
+        Shape("Age at time of incident - 14", "14"),
+        Shape("DOB: 01.02.2010 (age 14)", "14"),
+        Shape("bf (19) has a car", "19"),
+        Shape("bf=19", "19"),
+        Shape("bf 19yo", "19yo"),
+        Shape("male approx 25yrs", "25yrs"),
+        Shape("male aged approx 25", "aged approx 25"),
+        Shape("16 Y/O female", "16 Y/O"),
+        Shape("bro 16yrs", "16yrs"),
+        Shape("(14, F) seen at the hub", "14"),
+        Shape("14 F, Walsall", "14"),
+        Shape("Kai aged 14", "aged 14"),
+        Shape("Kai age 14", "14"),
+        Shape("Kai - age 14 - missing", "14"),
+        Shape("Kai, age 14, missing", "14"),
+        Shape("Kai (age 14) missing", "14"),
+        Shape("Kai 14 y/o", "14 y/o"),
+        Shape("Kai 15 in June", "15"),
+        Shape("Kai is now 16", "16"),
+        Shape("Kai, who is 15, lives with nan", "15"),
+        Shape("Kai turned 14 in june", "14"),
+        Shape("KAI - 15 - MISSING x3", "15"),
+        Shape("Kai | 15 | Year 10", "15"),
+        Shape("Name: Kai  Age: 15", "15"),
+        Shape("Age 15 / Yr 10", "15"),
+        Shape("15 year old Kai was stopped", "15 year old"),
+        Shape("a 15-yr-old boy", "15-yr-old"),
+        Shape("it's her 16th next week", "16th"),
+        Shape("party for his 18th", "18th"),
+        Shape("two sisters aged 12 and 14", "aged 12", "14"),
+        Shape("in year 10 so 14 or 15", "14", "15"),
+        Shape("aged 14 at the time of the offence", "aged 14"),
+        Shape("referred at 13 by school", "13"),
+        Shape("first reported missing at 12", "12"),
+        // Names nobody listed, in brackets, between commas, before "is/was" and in shorthand.
+        Shape("tayla-mae (14) - missing", "14"),
+        Shape("spoke to dezzy, 15, about it", "15"),
+        Shape("mum said jaylen was 13 then", "13"),
+        Shape("Jaylen'd be 17 now", "17"),
+        Shape("she would've been 16", "16"),
+        Shape("jaylen 14 - nfa", "14"),
+        Shape("JAYLEN, 14, MISSING", "14"),
+        Shape("jaylen (14yo)", "14yo"),
+        Shape("jaylen [14] seen at the garages", "14"),
+        Shape("jaylen - 14yrs - Year 9", "14yrs"),
+        Shape("Jaylen, now 15, has moved", "15"),
+        Shape("Jaylen (now 15) has moved", "15"),
+        Shape("Jaylen (nearly 15) has moved", "15"),
+        Shape("Jaylen (15 in May) has moved", "15"),
+        Shape("jaylen aka JJ (16)", "16"),
+        Shape("mum, 34, and dad, 41, both work", "34", "41"),
+        Shape("older sister, 19, lives away", "19"),
+        Shape("her 19-yr-old bf", "19-yr-old"),
+        Shape("her 19 yr old boyfriend", "19 yr old"),
+        Shape("a lad about 17 was with her", "17"),
+        Shape("a lad, maybe 17, was with her", "17"),
+        Shape("she was 14, he was 22", "14", "22"),
+        Shape("the 14yo's mum rang", "14yo"),
+        Shape("a 15 year old's phone was seized", "15 year old"),
+        Shape("she's 15 and he's 22", "15", "22"),
+        Shape("Kai aged 15 and Jay aged 17", "aged 15", "aged 17"),
+        Shape("At just 12 she was being sent out", "12"),
+        Shape("since she was 11", "11"),
+        Shape("by the age of 14 she was carrying", "14"),
+    ]
+
+    /// Numbers that look like ages and are nobody's age.
+    static let traps: [String] = [
+        "14 year olds are most at risk",
+        "resources for 14-16 year olds",
+        "a group for girls aged 13 to 16",
+        "young people aged between 11 and 18",
+        "aged 13-17",
+        "sessions are for 16+ only",
+        "she's in Year 9",
+        "year 9 pupils were told",
+        "Yr 10 assembly next week",
+        "KS3 pupils had a talk",
+        "ks4 group on tuesday",
+        "we had 14 referrals this month",
+        "she was seen 3 times",
+        "in 14 days the order ends",
+        "for 15 minutes",
+        "back in 15 mins",
+        "meet at 10:30",
+        "we meet at 10 tomorrow",
+        "she scored 14/20 on the screening tool",
+        "15 out of 20 on the tool",
+        "it cost £15",
+        "15 quid each",
+        "she got the 15 bus into town",
+        "the 14 to town was late",
+        "room 14 at the hub",
+        "children under 16 cannot consent",
+        "under 18s only",
+        "sex under the age of 16 is an offence",
+        "the age of consent is 16",
+        "15 years in practice",
+        "10 years experience in CSE",
+        "see page 14",
+        "section 17 of the Children Act",
+        "the 2014/15 figures",
+        "ages 11-16 service",
+        "12 of them were girls",
+        "a size 14 dress",
+        "on the M6 near junction 14",
+        "traffic on the M18 again",
+        "on the A14 heading east",
+        "rated it 8/10",
+        "on the 15th",
+        "the meeting is on May 15",
+        "Year 10 / Year 11",
+        "Level 3 training",
+        "child 1 and child 2",
+        "2 of the 14 girls said yes",
+        "she's 15 weeks pregnant",
+        "she lives 15 minutes away",
+        "a 14 year old shouldn't have to deal with that",
+        "at 16 you can leave school",
+        "we lose them at 16",
+        "kids 14 - 16",
+        "mum 2 kids",
+        "there were about 20",
+        "approx 18 months",
+        "the policy is 12 years old",
+        "the 11-14 group",
+        "the 12 year olds group meets on monday",
+        "Form F14 was filed",
+        "U16 team training",
+        "she plays for the under 14s",
+        "the over 18s night",
+        "an 18-25 service",
+        "a 16-18 provision",
+        "my 2 kids are at school",
+        "she had 14 missing episodes",
+        "he has 15 previous convictions",
+        "she was 15th on the list",
+        "scored 15 on the SDQ",
+        "the number 16 bus",
+        "he's 6ft 2",
+        "came in at 14:30",
+        "he was 15 minutes late",
+        "twenty minutes later she rang",
+        "referrals rose in 15/16",
+        "14/15 referrals were closed",
+        "parents of 14 year olds",
+        "aged 14+",
+        "under 16s",
+        "pupils aged 11-16",
+        "there were 15 in the group",
+        "one of 14 children in care",
+        "it happened 14 times",
+        "lives in M15",
+        "KS3 (11-14)",
+        "the 15yo's in the group",
+        "14 year old girls are at risk online",
+        "16-year-olds can't consent to that",
+        "age 16 and over",
+        "ages 11 to 18",
+        "15-17 year olds",
+        "14 and 15 year olds",
+        "when a child turns 18 the plan ends",
+        "when you turn 16 you can leave",
+        "at 18 they leave care",
+        "aged 16-25",
+        "she's 1 of 3",
+        "the group starts at 16:30",
+        "back at 15.30",
+        "he's 6 foot 2",
+    ]
+
+    let scanner = IdentifierScanner()
+
+    /// The rules without the sequence labeller, to say which part found a wrong age.
+    let rulesAlone = IdentifierScanner(labeller: nil)
+
+    func ages(_ text: String, _ s: IdentifierScanner? = nil) -> [String] {
+        (s ?? scanner).scan(text).filter { $0.label == .age }.sorted { $0.span.start < $1.span.start }.map(\.text)
+    }
+
+    /// The catalogue's figure (printed): shapes whose ages are all found with their exact spans and nothing else,
+    /// shapes found at least in part, traps kept quiet. Every shape and trap must pass.
+    func testEveryShapeIsFoundAndEveryTrapStaysQuiet() {
+        var exact = 0
+        var partly = 0
+        for shape in Self.shapes {
+            let found = ages(shape.text)
+            if found == shape.ages { exact += 1 }
+            if found.contains(where: { f in shape.ages.contains { $0.contains(f) || f.contains($0) } }) { partly += 1 }
+            XCTAssertEqual(found, shape.ages, "\(shape.text) (the rules alone: \(ages(shape.text, rulesAlone)))")
+        }
+        var quiet = 0
+        for trap in Self.traps {
+            let found = ages(trap)
+            if found.isEmpty { quiet += 1 }
+            XCTAssertEqual(found, [], "\(trap) (the rules alone: \(ages(trap, rulesAlone)))")
+        }
+        print(
+            "age catalogue: \(exact) of \(Self.shapes.count) shapes exact, \(partly) found at least in part; "
+                + "\(quiet) of \(Self.traps.count) traps quiet")
+    }
+
+    /// AGE on every development corpus stays at recall and precision 0.93 or more (overlap; printed per corpus).
+    /// blind2's held-out third is left out: its misses are never read. heldout.jsonl (7 ages, not tuned against) is
+    /// printed only.
+    func testAgesKeepTheirFloorOnTheDevelopmentCorpora() throws {
+        var corpora: [(String, [CorpusLine])] = []
+        for name in ["dev", "heldout", "blind", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9"]
+            + ["blind10"]
+        {
+            corpora.append((name, try CorpusEvaluation.load(name)))
+        }
+        corpora.append(("blind2 (development part)", try CorpusEvaluationTests.blind2Parts().development))
+        for (name, lines) in corpora {
+            let (labels, _) = CorpusEvaluation.score(lines, scanner: scanner, mode: .overlap)
+            let age = labels["AGE"] ?? Score()
+            print(
+                "AGE on \(name): \(age.golds) gold, recall \(String(format: "%.3f", age.recall)), precision "
+                    + String(format: "%.3f", age.precision))
+            if name == "heldout" { continue }
+            XCTAssertGreaterThanOrEqual(age.recall, 0.93, "\(name) AGE overlap recall")
+            XCTAssertGreaterThanOrEqual(age.precision, 0.93, "\(name) AGE overlap precision")
+        }
+    }
+}
