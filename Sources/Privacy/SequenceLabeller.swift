@@ -473,9 +473,9 @@ public final class SequenceLabeller: Sendable {
         let scale = scale
         // Two passes: first every token's rows (the bit table answers from the cache), then the sums, whose row reads
         // (the loads that miss) then stand close together and overlap (issue 18's scan throughput).
-        // Room for 29 features a token and one for each word-set bit of it and its neighbours (`forEachFeature`
+        // Room for 31 features a token and one for each word-set bit of it and its neighbours (`forEachFeature`
         // today); more only costs a reallocation.
-        var room = 29 * n
+        var room = 31 * n
         for v in vocab { room += 3 * v.rawValue.nonzeroBitCount }
         var found = [Int32]()
         found.reserveCapacity(room)
