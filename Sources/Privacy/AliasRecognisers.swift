@@ -446,7 +446,7 @@ extension ScanContext {
     mutating func findRestartedNames() {
         for i in tokens.indices where tokens[i].kind == .word && tokens[i].length >= 2 && !quiet[i] {
             var j = i + 1
-            if tok(j)?.isPunct("(") == true { j += 1 }
+            if j < tokens.count, tokens[j].kind == .punct, tokens[j].scalar == "(" { j += 1 }
             // The first letters agree before any string is compared.
             guard let full = tok(j), full.kind == .word, full.length > tokens[i].length,
                 full.key.utf8.first == tokens[i].key.utf8.first,
@@ -492,7 +492,15 @@ extension ScanContext {
     /// on no list or a "big man" nickname): every item is a person. Quiet: "Red / Amber / Green", "Strengths / Risks /
     /// Actions", "Leeds + Bradford", "Housing / Police", "Kieran -> Excluded -> PRU".
     mutating func findNicknameLists() {
-        guard tokens.contains(where: { $0.kind == .punct && $0.isPunct("/+&>→=") }) else { return }
+        guard
+            tokens.contains(where: {
+                guard $0.kind == .punct else { return false }
+                switch $0.scalar {
+                case "/", "+", "&", ">", "→", "=": return true
+                default: return false
+                }
+            })
+        else { return }
         let fields = noteFields()
         guard fields.count >= 2 else { return }
         let joins: Set<FieldMark> = [.slash, .joiner, .arrow, .equals]
