@@ -735,6 +735,11 @@ extension ScanContext {
             let verb = (i...e).contains { Vocab.functionWords.contains(key($0)) }
             guard e > i, underscore && !verb || cueBefore(i, Self.anyHandleCue, reach: 8),
                 underscore || !Self.topLevelDomains.contains(tokens[e].key), key(e + 1) != "at",
+                // "chronology underscore Okafor dot docx", "Tanya underscore chronology final dot docx": a file's name
+                // said aloud (AliasRecognisers.swift reads its parts as people).
+                !(e...min(e + 5, tokens.count - 1)).contains(where: {
+                    key($0 - 1) == "dot" && Self.fileExtensions.contains(key($0))
+                }),
                 !(i...e).contains(where: { covered($0) })
             else { continue }
             add(.handle, tokens: i, e)

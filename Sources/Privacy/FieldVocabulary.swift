@@ -201,7 +201,7 @@ enum Vocab {
 
     /// Heads of a named local organisation ("Oakfield Academy", "Northgate CAMHS").
     static let orgHeads = set(
-        "infirmary school primary academy college surgery nursery infants juniors hospital practice hub centre center unit trust pru foyer hostel lodge house home club"
+        "infirmary school primary academy college surgery nursery infants juniors hospital practice hub centre center unit trust pru foyer hostel lodge house home club campus"
     )
     static let orgHeadAcronyms = set("camhs mash yot yos pru csc lscp council")
     static let genericOrgModifiers = set(
@@ -236,7 +236,7 @@ enum Vocab {
         ["surgery"],
         ["nursery"], ["hospital"], ["hub"], ["centre"], ["pru"], ["foyer"], ["hostel"], ["lodge"], ["house"], ["trust"],
         ["infants"], ["juniors"], ["practice"], ["infirmary"], ["high"], ["project"], ["unit"], ["cc"], ["mbc"], ["bc"],
-        ["comprehensive"], ["comprehensive", "school"],
+        ["comprehensive"], ["comprehensive", "school"], ["campus"], ["community", "campus"],
     ]
 
     static let handleCues = set(

@@ -139,7 +139,7 @@ extension ScanContext {
     }
 
     static let surnameModified = Vocab.set(
-        "family families household brothers bros sisters twins kids boys girls children chn siblings sibs case cases lads clan parents boy girl lad"
+        "family families fam household brothers bros sisters twins kids boys girls children chn siblings sibs case cases lads clan parents boy girl lad job"
     )
     /// How reports name a person they do not name ("Boy A", "Child C", "the victim"): never a name.
     static let designations = Vocab.set(
@@ -409,7 +409,7 @@ extension ScanContext {
         hammersmith waterloo county main branch front bottom red blue green yellow first second third
         """)
     static let withVerbs = Vocab.set(
-        "seen spotted out hanging hangs left lives living staying stays went going met seen")
+        "seen spotted out hanging hangs left lives living staying stays went going met seen runs run running rolls")
 
     /// Shorthand notes put a bare age straight after a name and go on ("jayden 14 + kai 15", "lewis 16 stabbed",
     /// "sean 15 Ballymena", "bro Hassan 19 in custody"): a number of 10–19 after a person is an age unless a unit or
@@ -846,6 +846,7 @@ extension ScanContext {
     mutating func findPeople(sessionNames: [String: [[String]]], wordLike: Set<String> = []) {
         findSessionNames(sessionNames, wordLike: wordLike)
         defer {
+            findAliasesAndShortNames()
             widenNamesLeft()
             findSpelledNames()
             findNamesAgainInText()
@@ -981,9 +982,9 @@ extension ScanContext {
                 t.length >= 3,
                 key(i - 1) == "the" || apostrophed && key(i - 3) == "the"
                     // "osei case - YOT + CSC joint": a note opens with the family's name.
-                    || opensNote(i) && !on(.word, i) && (!t.capitalised || surnameOnly(i)),
+                    || opensNote(i) && !on(.word, i) && (!t.capitalised || surnameOnly(i) || onNoList(i)),
                 Self.surnameModified.contains(key(i + 1)),
-                !notAName(i),
+                !notAName(i), !Self.brands.contains(k),
                 !(on([.town, .bigPlace], i) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)),
                 !Vocab.genericServiceWords.contains(k), !Vocab.genericOrgModifiers.contains(k),
                 !(["case", "cases"].contains(key(i + 1)) && Self.caseWorkWords.contains(key(i + 2)))
@@ -1255,7 +1256,11 @@ extension ScanContext {
             else { continue }
             let isGiven = true
             let ambiguous = self.ambiguous(i)
-            if t.capitalised, on(.bigPlace, i) || (Self.determiners.contains(key(i - 1)) && ambiguous) { continue }
+            // "explained that Precious had been…": "that" is a conjunction before a name and its verb.
+            let conjunction = key(i - 1) == "that" && Vocab.weakVerbs.contains(key(i + 1))
+            if t.capitalised, on(.bigPlace, i) || (Self.determiners.contains(key(i - 1)) && ambiguous && !conjunction) {
+                continue
+            }
             // "the Jay report", "the Munro review": a public report named after its author.
             if Self.publicWorks.contains(key(i + 1)) { continue }
             if isGiven && !ambiguous {
@@ -1275,11 +1280,12 @@ extension ScanContext {
                 let described =
                     next == "(" || (next == "," && Self.vocativeFollowers.contains(key(i + 2)) && t.sentenceStart)
                 // "Mark from the police", "Rose from CAMHS": a person introduced by where they work.
+                // "Grace from Barnardo's here": a national body named straight after "from".
                 let fromService =
                     next == "from"
                     && (key(i + 2) == "the"
                         && (inSet(.notNames, i + 3) || Vocab.genericServiceWords.contains(key(i + 3)))
-                        || tok(i + 2)?.allCaps == true)
+                        || tok(i + 2)?.allCaps == true || tok(i + 2)?.capitalised == true && inSet(.notNames, i + 2))
                 let strong = Vocab.strongVerbs.contains(next) || possessive || described || fromService
                 let weak = Vocab.weakVerbs.contains(next)
                 let midSentence = !t.sentenceStart && !(tok(i - 1).map { $0.isPunct(":\"“(-–•*>") } ?? false)

@@ -9,6 +9,7 @@ import SessionModel
 extension ScanContext {
     mutating func findPlacesAndOrganisations() {
         findOrganisations()
+        findOrganisationsInLowerCase()
         findStreetsAndEstates()
         findTowns()
         findAddressParts()
@@ -191,42 +192,99 @@ extension ScanContext {
     /// "Auchinleck + Cumnock", "Rumney, Trowbridge", "the DN4 area, Balby": a capitalised word on no list beside a
     /// place found (a comma, "+", "&", "/" or "and" between, either side) and ending its item is a place too.
     mutating func findPlacesBesidePlaces() {
-        let places = candidates.filter { $0.label == .location || $0.label == .postcode }
-        guard !places.isEmpty else { return }
-        func separator(_ j: Int) -> Bool { tok(j)?.isPunct(",+&/") == true || key(j) == "and" }
-        for i in tokens.indices {
+        guard candidates.contains(where: { $0.label == .location || $0.label == .postcode }) else { return }
+        func separator(_ j: Int) -> Bool { tok(j)?.isPunct(",+&/") == true || Self.listWords.contains(key(j)) }
+        /// The last token of the item before `i` in a list ("Caldicot, then Magor": "Caldicot"), if a separator of
+        /// one or two tokens stands between.
+        func itemBefore(_ i: Int) -> Int? {
+            guard separator(i - 1) else { return nil }
+            return separator(i - 2) ? i - 3 : i - 2
+        }
+        func itemAfter(_ i: Int) -> Int? {
+            guard separator(i + 1) else { return nil }
+            return separator(i + 2) ? i + 3 : i + 2
+        }
+        // Twice, so that a place found in a list lets the item before it be found too ("Leigh, Atherton, Tyldesley").
+        for _ in 0..<2 {
+            let places = candidates.filter { $0.label == .location || $0.label == .postcode }
+            func placeEnds(_ j: Int?) -> Bool {
+                guard let j, j >= 0, j < tokens.count else { return false }
+                return places.contains {
+                    $0.end == tokens[j].end || key(j) == "area" && j >= 1 && $0.end == tokens[j - 1].end
+                }
+            }
+            func placeStarts(_ j: Int?) -> Bool {
+                guard let j, j >= 0, j < tokens.count else { return false }
+                return places.contains { $0.start == tokens[j].start }
+            }
+            var added = false
+            for i in tokens.indices {
+                let t = tokens[i]
+                guard t.kind == .word, t.capitalised, !t.allCaps, t.length >= 4,
+                    onNoList(i) || surnameOnly(i) || on(.town, i), !quiet[i],
+                    !inSet(.notNames, i), !Self.brands.contains(t.key), !Self.acronymPlural(t), !Self.nounShaped(t.key),
+                    !Vocab.genericServiceWords.contains(t.key), !Vocab.genericOrgModifiers.contains(t.key),
+                    !Vocab.orgHeads.contains(key(i + 1)), !Vocab.streetHeads.contains(key(i + 1)),
+                    // The item ends there, or the note goes on ("Aberdare + Wexcombe mostly"), but not "Zorvek said".
+                    tok(i + 1).map({
+                        $0.kind == .punct || separator(i + 1)
+                            || !$0.capitalised && !Vocab.strongVerbs.contains($0.key)
+                                && !Vocab.weakVerbs.contains($0.key) && !Self.reportedVerbs.contains($0.key)
+                    }) ?? true,
+                    !candidates.contains(where: {
+                        $0.start < t.end && t.start < $0.end
+                            && !($0.label == .person && $0.start == t.start && $0.end == t.end)
+                    })
+                else { continue }
+                // "a lad from Lozells, Haroon, was found": a name set off after a place, then a verb, is who was there.
+                if key(i + 1) == ",", Vocab.weakVerbs.contains(key(i + 2)) || Vocab.strongVerbs.contains(key(i + 2)) {
+                    continue
+                }
+                let before = placeEnds(itemBefore(i))
+                let after = placeStarts(itemAfter(i))
+                guard before || after else { continue }
+                // A listed town that is also a given name or a word ("Leigh") only in a list of places on both sides
+                // of it, or in a list of three ("Leigh, Atherton, Tyldesley").
+                if !(onNoList(i) || surnameOnly(i)) {
+                    let chain =
+                        before && after
+                        || after && itemAfter(i).map { a in placeStarts(itemAfter(a)) } == true
+                        || before && itemBefore(i).map { b in placeEnds(itemBefore(b)) } == true
+                    guard chain else { continue }
+                }
+                // Taken for a person nobody listed before the place beside it was seen: it is the place.
+                candidates.removeAll { $0.label == .person && $0.start == t.start && $0.end == t.end }
+                add(.location, tokens: i, i)
+                added = true
+            }
+            if !added { break }
+        }
+        findDistrictsOfTowns()
+    }
+
+    /// Words joining the items of a list of places ("Caldicot, then Magor", "Leigh or Wigan").
+    static let listWords = Vocab.set("and or then now")
+
+    /// "at Shelf, Halifax", "from Seacroft, Leeds": a capitalised word after a place preposition, then a comma and a
+    /// listed town or big city, is a district of that town, even if it is an everyday word.
+    mutating func findDistrictsOfTowns() {
+        for i in tokens.indices where key(i + 1) == "," {
             let t = tokens[i]
-            guard t.kind == .word, t.capitalised, !t.allCaps, t.length >= 4,
-                onNoList(i) || surnameOnly(i), !quiet[i],
-                !inSet(.notNames, i), !Self.brands.contains(t.key), !Self.acronymPlural(t), !Self.nounShaped(t.key),
-                !Vocab.genericServiceWords.contains(t.key), !Vocab.genericOrgModifiers.contains(t.key),
-                !Vocab.orgHeads.contains(key(i + 1)), !Vocab.streetHeads.contains(key(i + 1)),
-                // The item ends there, or the note goes on ("Aberdare + Wexcombe mostly"), but not "Zorvek said".
-                tok(i + 1).map({
-                    $0.kind == .punct || separator(i + 1)
-                        || !$0.capitalised && !Vocab.strongVerbs.contains($0.key) && !Vocab.weakVerbs.contains($0.key)
-                            && !Self.reportedVerbs.contains($0.key)
-                }) ?? true,
+            guard t.kind == .word, t.capitalised, !t.allCaps, !t.sentenceStart, t.length >= 4,
+                ["at", "in", "from", "near", "around", "round", "outside"].contains(key(i - 1)),
+                let n = tok(i + 2), n.kind == .word, n.capitalised, on([.town, .bigPlace], i + 2),
+                !Vocab.countries.contains(n.key), !Vocab.countries.contains(t.key),
+                !Vocab.nationalities.contains(t.key),
+                !inSet(.notNames, i), !Vocab.functionWords.contains(t.key), !Self.brands.contains(t.key),
+                !Vocab.genericServiceWords.contains(t.key), !quiet[i], !given(i),
                 !candidates.contains(where: {
                     $0.start < t.end && t.start < $0.end
                         && !($0.label == .person && $0.start == t.start && $0.end == t.end)
                 })
             else { continue }
-            // "a lad from Lozells, Haroon, was found": a name set off after a place, then a verb, is who was there.
-            if key(i + 1) == ",", Vocab.weakVerbs.contains(key(i + 2)) || Vocab.strongVerbs.contains(key(i + 2)) {
-                continue
-            }
-            // The place before: right before the separator, or "the DN4 area" before it.
-            let before =
-                separator(i - 1) && i >= 2
-                && places.contains {
-                    $0.end == tokens[i - 2].end || key(i - 2) == "area" && i >= 3 && $0.end == tokens[i - 3].end
-                }
-            let after = separator(i + 1) && places.contains { tok(i + 2)?.start == $0.start }
-            guard before || after else { continue }
-            // Taken for a person nobody listed before the place beside it was seen: it is the place.
             candidates.removeAll { $0.label == .person && $0.start == t.start && $0.end == t.end }
             add(.location, tokens: i, i)
+            if !covered(i + 2) { add(.location, tokens: i + 2, i + 2) }
         }
     }
 
@@ -332,7 +390,10 @@ extension ScanContext {
                 } else {
                     break
                 }
-            } else if ["of", "&", "and", "the"].contains(t.key), first != nil, j > 0, tokens[j - 1].capitalised {
+            } else if ["of", "&", "and", "the"].contains(t.key), first != nil, j > 0, tokens[j - 1].capitalised,
+                // "Wigan YOT and Bridgeway project": two organisations, not one named "Wigan YOT and Bridgeway".
+                !Vocab.orgHeads.contains(key(j - 1)), !Vocab.orgHeadAcronyms.contains(key(j - 1))
+            {
                 // "Our Lady of Lourdes", "Hammersmith and Fulham"
             } else if allowLowercase, t.kind == .word, !Vocab.genericOrgModifiers.contains(t.key),
                 !Vocab.notNames.contains(t.key),
@@ -428,9 +489,12 @@ extension ScanContext {
                 if isTeam || acronymTail {
                     // "the Riverside team", "Northgate CAMHS": the name must not be a service word or acronym.
                     let names = (m..<i).filter { tokens[$0].isWordLike }
-                    if names.contains(where: {
-                        tokens[$0].allCaps || Vocab.genericServiceWords.contains(tokens[$0].key)
-                    }) {
+                    let serviceWord = { (k: Int) in
+                        self.tokens[k].allCaps || Vocab.genericServiceWords.contains(self.tokens[k].key)
+                    }
+                    // A team or project may have a service word inside its name after a proper first word ("the
+                    // Carlow Street project", "the Turning Point project"), not first ("the Street Team").
+                    if isTeam ? names.first.map(serviceWord) ?? true : names.contains(where: serviceWord) {
                         continue
                     }
                     if isTeam, names.count == 1, gazetteer.isGiven(tokens[names[0]].key), key(m - 1) != "the" {
@@ -442,6 +506,54 @@ extension ScanContext {
                 i = e
                 break
             }
+        }
+    }
+
+    /// Kinds of project, not names of one ("the research project", "the art project").
+    static let projectKinds = Vocab.set(
+        """
+        research pilot art arts music film drama sport sports football school homework garden gardening photography
+        community youth mentoring outreach peer group class final big main whole new old current next last same
+        other whole funded joint national local previous original evaluation study survey data book building
+        """)
+    /// Heads of a surgery's name in lower case ("kings mill medical centre").
+    static let medicalTails: [[String]] = [
+        ["medical", "centre"], ["medical", "center"], ["medical", "practice"], ["health", "centre"], ["surgery"],
+    ]
+    /// Before a surgery named in lower case: who or where it is.
+    static let surgeryCues = Vocab.set("gp gps gp's doctor doctors doctor's dr at the to from registered")
+
+    /// Local organisations named in lower case: "the bridge project" (one word on no list of kinds before "project"),
+    /// "gp kings mill medical centre" (two or three words before a surgery's head, after a cue).
+    mutating func findOrganisationsInLowerCase() {
+        for i in tokens.indices
+        where tokens[i].key == "project" || tokens[i].key == "medical" || tokens[i].key == "health"
+            || tokens[i].key == "surgery"
+        {
+            if tokens[i].key == "project" {
+                guard i >= 2, key(i - 2) == "the", let w = tok(i - 1), w.kind == .word, !w.capitalised, w.length >= 4,
+                    !covered(i - 1), !quiet[i - 1], !Self.projectKinds.contains(w.key), !inSet(.notNames, i - 1),
+                    !Vocab.genericServiceWords.contains(w.key), !Vocab.genericOrgModifiers.contains(w.key),
+                    !Vocab.functionWords.contains(w.key), !Self.nounShaped(w.key), !w.key.hasSuffix("ed"),
+                    numberWord(i - 1) == nil
+                else { continue }
+                add(.organisationLocal, tokens: i - 1, i)
+                continue
+            }
+            guard let tail = Self.medicalTails.first(where: { matches($0, at: i) != nil }), !tokens[i].capitalised,
+                !covered(i)
+            else { continue }
+            let e = i + tail.count - 1
+            var f = i
+            while f - 1 >= 0, i - f < 3, let w = tok(f - 1), w.kind == .word, !w.capitalised, w.length >= 3,
+                !Vocab.functionWords.contains(w.key), !Vocab.genericOrgModifiers.contains(w.key),
+                !Vocab.genericServiceWords.contains(w.key), !inSet(.notNames, f - 1), !Self.surgeryCues.contains(w.key),
+                !quiet[f - 1], !covered(f - 1)
+            {
+                f -= 1
+            }
+            guard i - f >= 2, f == 0 || Self.surgeryCues.contains(key(f - 1)) else { continue }
+            add(.organisationLocal, tokens: f, e)
         }
     }
 

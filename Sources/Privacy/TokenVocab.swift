@@ -33,6 +33,8 @@ struct TokenVocab: OptionSet, Sendable {
     static let orgTailFirst = TokenVocab(rawValue: 1 << 24)
     static let anyHandleCue = TokenVocab(rawValue: 1 << 25)
     static let spokenStarts = TokenVocab(rawValue: 1 << 26)
+    /// A word one of the people rules of AliasRecognisers.swift starts from (`ScanContext.peopleCueWords`).
+    static let peopleCues = TokenVocab(rawValue: 1 << 27)
 
     /// Every key on any of the sets, with the sets it is on.
     static let table: [String: TokenVocab] = {
@@ -50,7 +52,7 @@ struct TokenVocab: OptionSet, Sendable {
             (ScanContext.welshStreetHeads, .welshStreetHeads), (Vocab.streetHeads, .streetHeads),
             (Vocab.caseCues, .caseCues), (Set(Vocab.nationalBodiesByFirst.keys), .nationalBodyFirst),
             (Set(Vocab.orgTailsByFirst.keys), .orgTailFirst), (ScanContext.anyHandleCue, .anyHandleCue),
-            (ScanContext.spokenStarts, .spokenStarts),
+            (ScanContext.spokenStarts, .spokenStarts), (ScanContext.peopleCueWords, .peopleCues),
         ]
         for (words, flag) in sets {
             for w in words { table[w, default: []].insert(flag) }

