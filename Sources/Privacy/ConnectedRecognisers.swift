@@ -629,8 +629,9 @@ extension ScanContext {
                     found = (.caseRef, n)
                 } else if let n = longest({ Self.isOutward($0) }) {
                     let after = key(run[n - 1].token + 1)
+                    // "the postcode was O X four something": an outward code said alone after the cue (session 9).
                     if ["area", "postcode", "district", "way"].contains(after)
-                        || ["in", "near", "postcode", "around", "the"].contains(key(i - 1))
+                        || ["in", "near", "postcode", "around", "the"].contains(key(i - 1)) || postcodeCue
                     {
                         found = (.postcode, n)
                     }

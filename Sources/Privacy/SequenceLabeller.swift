@@ -442,51 +442,70 @@ public final class SequenceLabeller: Sendable {
         let basis = Self.bases(tokens, lists: lists, vocab: vocab)
         var emit = [Float](repeating: 0, count: n * tagN)
         let scale = scale
+        // Two passes: first every token's rows (the bit table answers from the cache), then the sums, whose row reads
+        // (the loads that miss) then stand close together and overlap (issue 18's scan throughput).
+        // Room for 29 features a token and one for each word-set bit of it and its neighbours (`forEachFeature`
+        // today); more only costs a reallocation.
+        var room = 29 * n
+        for v in vocab { room += 3 * v.rawValue.nonzeroBitCount }
+        var found = [Int32]()
+        found.reserveCapacity(room)
+        var ends = [Int](repeating: 0, count: n)
         basis.withUnsafeBufferPointer { b in
-            rows.withUnsafeBufferPointer { w in
-                present.withUnsafeBufferPointer { bits in
-                    rowsBefore.withUnsafeBufferPointer { before in
-                        emit.withUnsafeMutableBufferPointer { e in
-                            for i in 0..<n {
-                                // Nine sums in registers (a SIMD vector written lane by lane went through memory).
-                                var s0: Int32 = 0
-                                var s1: Int32 = 0
-                                var s2: Int32 = 0
-                                var s3: Int32 = 0
-                                var s4: Int32 = 0
-                                var s5: Int32 = 0
-                                var s6: Int32 = 0
-                                var s7: Int32 = 0
-                                var s8: Int32 = 0
-                                Self.forEachFeature(b.baseAddress! + i + 2) { bucket in
-                                    let word = bits[bucket >> 6]
-                                    let bit = UInt64(1) << UInt64(bucket & 63)
-                                    guard word & bit != 0 else { return }
-                                    let r =
-                                        w.baseAddress!
-                                        + (Int(before[bucket >> 6]) + (word & (bit &- 1)).nonzeroBitCount) * 9
-                                    s0 &+= Int32(r[0])
-                                    s1 &+= Int32(r[1])
-                                    s2 &+= Int32(r[2])
-                                    s3 &+= Int32(r[3])
-                                    s4 &+= Int32(r[4])
-                                    s5 &+= Int32(r[5])
-                                    s6 &+= Int32(r[6])
-                                    s7 &+= Int32(r[7])
-                                    s8 &+= Int32(r[8])
-                                }
-                                let o = e.baseAddress! + i * 9
-                                o[0] = Float(s0) * scale
-                                o[1] = Float(s1) * scale
-                                o[2] = Float(s2) * scale
-                                o[3] = Float(s3) * scale
-                                o[4] = Float(s4) * scale
-                                o[5] = Float(s5) * scale
-                                o[6] = Float(s6) * scale
-                                o[7] = Float(s7) * scale
-                                o[8] = Float(s8) * scale
-                            }
+            present.withUnsafeBufferPointer { bits in
+                rowsBefore.withUnsafeBufferPointer { before in
+                    for i in 0..<n {
+                        Self.forEachFeature(b.baseAddress! + i + 2) { bucket in
+                            let word = bits[bucket >> 6]
+                            let bit = UInt64(1) << UInt64(bucket & 63)
+                            guard word & bit != 0 else { return }
+                            found.append(
+                                Int32(
+                                    truncatingIfNeeded: Int(before[bucket >> 6]) + (word & (bit &- 1)).nonzeroBitCount))
                         }
+                        ends[i] = found.count
+                    }
+                }
+            }
+        }
+        found.withUnsafeBufferPointer { f in
+            rows.withUnsafeBufferPointer { w in
+                emit.withUnsafeMutableBufferPointer { e in
+                    var k = 0
+                    for i in 0..<n {
+                        // Nine sums in registers (a SIMD vector written lane by lane went through memory).
+                        var s0: Int32 = 0
+                        var s1: Int32 = 0
+                        var s2: Int32 = 0
+                        var s3: Int32 = 0
+                        var s4: Int32 = 0
+                        var s5: Int32 = 0
+                        var s6: Int32 = 0
+                        var s7: Int32 = 0
+                        var s8: Int32 = 0
+                        while k < ends[i] {
+                            let r = w.baseAddress! + Int(f[k]) * 9
+                            s0 &+= Int32(r[0])
+                            s1 &+= Int32(r[1])
+                            s2 &+= Int32(r[2])
+                            s3 &+= Int32(r[3])
+                            s4 &+= Int32(r[4])
+                            s5 &+= Int32(r[5])
+                            s6 &+= Int32(r[6])
+                            s7 &+= Int32(r[7])
+                            s8 &+= Int32(r[8])
+                            k += 1
+                        }
+                        let o = e.baseAddress! + i * 9
+                        o[0] = Float(s0) * scale
+                        o[1] = Float(s1) * scale
+                        o[2] = Float(s2) * scale
+                        o[3] = Float(s3) * scale
+                        o[4] = Float(s4) * scale
+                        o[5] = Float(s5) * scale
+                        o[6] = Float(s6) * scale
+                        o[7] = Float(s7) * scale
+                        o[8] = Float(s8) * scale
                     }
                 }
             }

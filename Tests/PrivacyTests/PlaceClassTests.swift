@@ -71,6 +71,9 @@ final class PlaceClassTests: XCTestCase {
         assertNo(.location, "we took two long walks and three short ones")
         assertNo(.location, "on the other side of the room")
         assertFinds("dob 02.03.09 Stornoway", "LOCATION:Stornoway")
+        // An outward code said alone after the postcode's cue; letters said apart without it stay quiet.
+        assertFinds("her postcode is, um, S K four, I don't know the rest", "POSTCODE:S K four")
+        assertNo(.postcode, "we did the A B C four times over")
     }
 
     /// Lists of places: an item beside a place found (",", "+", "&", "/", "and", "or", "then", "now") is a place too;
