@@ -41,8 +41,9 @@ extension ScanContext {
     static let notThanked = Vocab.set(
         "all everyone everybody guys both team folks again so very much for you u ya lol x xx xxx loads lots ra rah")
 
-    /// The people this file's rules find, run once the person rules have run.
-    mutating func findAliasesAndShortNames() {
+    /// The people this file's rules find, run once the person rules have run. Not inlined, so a profile shows what
+    /// the pass costs (one call a scan).
+    @inline(never) mutating func findAliasesAndShortNames() {
         findAliasesAfterCues()
         findNamesBeforeNameNouns()
         findAliasesBeforeRealNames()
@@ -343,15 +344,16 @@ extension ScanContext {
     /// word on no list, a listed surname, or a short word of the English list (two to four letters: "mo", "jay")
     /// that is no function word, shorthand or role.
     func shortNameCandidate(_ i: Int) -> Bool {
-        guard let t = tok(i), t.kind == .word, t.length >= 2, !quiet[i], !covered(i), !t.allCaps || given(i),
-            !notAName(i) || t.capitalised && Self.chatWords.contains(t.key) && t.length <= 3,
+        // The list bits first: most words are everyday words of five letters or more, and stop here.
+        guard let t = tok(i), t.kind == .word, t.length >= 2, !quiet[i], !t.allCaps || given(i) else { return false }
+        guard given(i) || onNoList(i) || surnameOnly(i) || t.length <= 4 && on(.word, i) else { return false }
+        guard !notAName(i) || t.capitalised && Self.chatWords.contains(t.key) && t.length <= 3,
             !Vocab.functionWords.contains(t.key), !Self.determiners.contains(t.key), !inSet(.relations, i),
             !inSet(.personNouns, i), !inSet(.roles, i), !Self.groupWords.contains(t.key),
             !on([.town, .bigPlace], i), !Vocab.genericServiceWords.contains(t.key),
-            !Self.modalVerbs.contains(t.key), !Self.noVowel(t.key)
+            !Self.modalVerbs.contains(t.key), !Self.noVowel(t.key), !covered(i)
         else { return false }
-        if given(i) || onNoList(i) || surnameOnly(i) { return true }
-        return t.length <= 4 && on(.word, i)
+        return true
     }
 
     /// "jay's sister", "mo's older brother", "grace's sw", "Precious' mum", "thx mo", "mtg w/ soph", "jaz d.o.b. …",
@@ -444,7 +446,7 @@ extension ScanContext {
     mutating func findRestartedNames() {
         for i in tokens.indices where tokens[i].kind == .word && tokens[i].length >= 2 && !quiet[i] {
             var j = i + 1
-            if tok(j)?.isPunct("(") == true { j += 1 }
+            if j < tokens.count, tokens[j].kind == .punct, tokens[j].scalar == "(" { j += 1 }
             // The first letters agree before any string is compared.
             guard let full = tok(j), full.kind == .word, full.length > tokens[i].length,
                 full.key.utf8.first == tokens[i].key.utf8.first,
@@ -490,7 +492,15 @@ extension ScanContext {
     /// on no list or a "big man" nickname): every item is a person. Quiet: "Red / Amber / Green", "Strengths / Risks /
     /// Actions", "Leeds + Bradford", "Housing / Police", "Kieran -> Excluded -> PRU".
     mutating func findNicknameLists() {
-        guard tokens.contains(where: { $0.kind == .punct && $0.isPunct("/+&>→=") }) else { return }
+        guard
+            tokens.contains(where: {
+                guard $0.kind == .punct else { return false }
+                switch $0.scalar {
+                case "/", "+", "&", ">", "→", "=": return true
+                default: return false
+                }
+            })
+        else { return }
         let fields = noteFields()
         guard fields.count >= 2 else { return }
         let joins: Set<FieldMark> = [.slash, .joiner, .arrow, .equals]

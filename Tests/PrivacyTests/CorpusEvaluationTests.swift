@@ -220,13 +220,14 @@ final class CorpusEvaluationTests: XCTestCase {
 
     /// blind9.jsonl and blind10.jsonl: written blind in session 8, held out and scored by the lead twice (docs/privacy.md,
     /// "Ninth and tenth blind scoring": overlap R 0.917 / 0.924 before session 8's work, 0.945 / 0.954 after it, at
-    /// main 6ce2227). Development data from session 9, when blind11 and blind12 were written to take their place.
+    /// main 6ce2227). Development data from session 9, when blind11 and blind12 were written to take their place;
+    /// 0.981 / 0.990 after session 9's people rules (`people5`, AliasRecognisers.swift) and the other branches' work.
     func testNinthBlindCorpusHoldsItsFloor() throws {
-        try assertFloor("blind9", utterances: 503, recall: 0.94, "held out in session 8, development data since")
+        try assertFloor("blind9", utterances: 503, recall: 0.96, "held out in session 8, development data since")
     }
 
     func testTenthBlindCorpusHoldsItsFloor() throws {
-        try assertFloor("blind10", utterances: 523, recall: 0.95, "held out in session 8, development data since")
+        try assertFloor("blind10", utterances: 523, recall: 0.97, "held out in session 8, development data since")
     }
 
     /// A development corpus keeps the recall this session's work reached (a floor just under it, so a rule change
