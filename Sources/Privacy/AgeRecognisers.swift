@@ -35,7 +35,8 @@ extension ScanContext {
         report review policy guidance building house home flat car app phone law act data research study scheme service
         framework legislation strategy document video photo picture post account article book film system model file
         record computer laptop procedure protocol process school church estate street property software website site
-        platform tool form course programme program project campaign it this that inquiry guideline
+        platform tool form course programme program project campaign it this that inquiry guideline team unit group
+        hub panel board partnership pilot charity organisation relationship contract plan order
         """)
     /// Words after "a 14 year old (girl)" that make it anyone of that age ("a 14 year old shouldn't be…").
     static let genericModals = Vocab.set(
@@ -246,6 +247,13 @@ extension ScanContext {
                     found = ageBreak(after: a)
                 }
             }
+            // "Ruby - 15 years - Yr 10": an age and its unit filling a field after a person.
+            if !found, digits, ["years", "yrs"].contains(key(e + 1)), ageBreak(after: e + 1), (1...99).contains(v),
+                personEndsAt(i - 1) || ["-", "–", "|", "/", ","].contains(key(i - 1)) && personish(i - 2)
+            {
+                found = true
+                last = e + 1
+            }
             // "ages 14 and 16".
             if !found, key(i - 1) == "ages", closed || ["and", "&", ","].contains(key(e + 1)) { found = true }
             // "14 F, Walsall", "(14, F)": an age then a sex marker, opening a note or in brackets.
@@ -423,7 +431,7 @@ extension ScanContext {
         else { return false }
         if ["any", "every", "no", "each"].contains(key(a - 1)) { return true }
         // "14 year old girls are at risk" (not "the 14 year old girls", "two 14 year old girls": those are people).
-        if inSet(.pluralPersonNouns, b + 1),
+        if inSet(.pluralPersonNouns, b + 1) || key(b + 1) == "babies",
             !["the", "these", "those", "both", "her", "his", "their"].contains(key(a - 1)),
             ageValue(a - 1) == nil, tok(a - 1)?.kind != .number
         {
@@ -436,6 +444,7 @@ extension ScanContext {
         }
         // "the report is 10 years old": the thing before the verb is no person.
         var verb = a - 1
+        while verb > a - 3, Self.ageFillers.contains(key(verb)) { verb -= 1 } // "is only 18 months old"
         if key(verb) == "s", ["'", "’"].contains(key(verb - 1)) { verb -= 1 }
         guard ["is", "was", "are", "were", "s", "'", "’"].contains(key(verb)) else { return false }
         return Self.agedThings.contains(key(verb - 1))

@@ -1352,12 +1352,15 @@ extension ScanContext {
             {
                 last += 2
             }
-            // "rahim uddin 20 picking up": 10–25 after a person, before what they do.
-            if let n = tok(last + 1), n.kind == .number, n.length == 2, let v = Int(n.text), (10...25).contains(v),
-                !covered(last + 1), let w = tok(last + 2), w.kind == .word,
+            // "rahim uddin 20 picking up", "femi adeyemi sixteen lives in…": 10–25 after a person, before what they
+            // do.
+            if let n = tok(last + 1), n.kind == .number && n.length == 2 || n.kind == .word,
+                let v = ageValue(last + 1), (10...25).contains(v), !covered(last + 1),
+                let w = tok(ageEnd(last + 1) + 1), w.kind == .word,
                 w.key.hasSuffix("ing") && w.length >= 5 || Self.lifeEvents.contains(w.key)
+                    || n.kind == .word && Self.noteVerbs.contains(w.key)
             {
-                add(.age, tokens: last + 1, last + 1)
+                add(.age, tokens: last + 1, ageEnd(last + 1))
                 continue
             }
             // "Kai 14yrs", "kai 15yo": an age glued to its unit straight after a name.
@@ -1506,6 +1509,16 @@ extension ScanContext {
                         continue
                     }
                 }
+                // "a 9-month-old baby", "her 6 month old son": a baby's age.
+                if ["month", "months", "week", "weeks"].contains(key(j)) {
+                    var k = j + 1
+                    if key(k) == "-" { k += 1 }
+                    if key(k) == "old" {
+                        add(.age, tokens: i, k)
+                        i = k
+                        continue
+                    }
+                }
                 if key(j) == "y", key(j + 1) == "/" || key(j + 1) == ".", key(j + 2) == "o" {
                     // "14 y.o.": the abbreviation's last full stop is part of it.
                     let e = key(j + 1) == "." && key(j + 3) == "." && !tokens[j + 3].spaceBefore ? j + 3 : j + 2
@@ -1587,6 +1600,27 @@ extension ScanContext {
             } else if k == "turn", ["ll", "will", "to", "gonna", "d", "would", "shall", "wanna"].contains(key(i - 1)) {
                 // "he'll turn 18 in March", "about to turn 16".
                 n = i + 1
+            } else if k == "old", ["how", "hw"].contains(key(i - 1)) {
+                // "how old are you? 14", "hw old r u - 13": the question, answered.
+                var j = i + 1
+                while j < i + 4, tok(j)?.kind == .word,
+                    ["are", "r", "u", "you", "is", "was", "she", "he", "ur"].contains(key(j))
+                {
+                    j += 1
+                }
+                while tok(j)?.isPunct("?:-–=") == true { j += 1 }
+                if j > i + 1, tok(j - 1)?.kind == .punct, let v = ageValue(j), (5...99).contains(v) { n = j }
+            } else if ["looks", "looked"].contains(k),
+                cueBefore(i, Self.subjectPronouns.union(Self.personWords), reach: 3)
+            {
+                // "he looks 25", "she looked about 12".
+                n = skipAgeFillers(i + 1)
+            } else if ["believed", "thought", "reckoned", "estimated"].contains(k),
+                personBefore(i, reach: 3) || cueBefore(i, Self.personWords, reach: 3)
+            {
+                // "the lad believed 25", "she is believed to be 15": a guessed age after a person.
+                n = skipAgeFillers(key(i + 1) == "to" && key(i + 2) == "be" ? i + 3 : i + 1)
+                if let m = n, let v = ageValue(m), !(10...99).contains(v) { n = nil }
             } else if k == "asl" {
                 // "asl? 14 f manchester": the chat question for age, sex and location, answered.
                 var j = i + 1
@@ -1649,6 +1683,15 @@ extension ScanContext {
                 // "hes 16", "shes 14 now": chat leaves the apostrophe out.
                 n = skipAgeFillers(i + 1)
             }
+            // "and zorvek was 14 when it started": a word on no list before "is/was" and a teenage age.
+            if n == nil, t.kind == .word, !t.capitalised, t.length >= 3, unknown(i), !kv.contains(.notNames),
+                !Vocab.functionWords.contains(k), ["is", "was"].contains(key(i + 1)), tok(i + 2)?.kind == .number,
+                let v = ageValue(i + 2), (10...19).contains(v),
+                tok(i + 3).map({ $0.isPunct(",.;!?)") || ["when", "and", "but", "so", "now", "then"].contains($0.key) })
+                    ?? true
+            {
+                n = i + 2
+            }
             if n == nil, let a = moreAges(at: i) ?? sexMarkerAge(at: i) { n = a }
             // "kai is 14yrs", "you're 15yo": an age glued to its unit where a bare age would stand.
             if let at = n, let v = gluedUnitAge(at), (1...99).contains(v), !covered(at) {
@@ -1662,7 +1705,8 @@ extension ScanContext {
             {
                 // "bf 19 - mum aware" (a spaced dash closes a note, "14-16" is a range), "she's 14 or 15".
                 if !(["years", "yrs"].contains(next.key) && key(at + 2) == "old"), !ageBreak(after: ageEnd(at)),
-                    ageAlternative(after: ageEnd(at), v) == nil
+                    ageAlternative(after: ageEnd(at), v) == nil,
+                    !(["years", "yrs"].contains(next.key) && ageBreak(after: ageEnd(at) + 1))
                 {
                     continue
                 }
@@ -1676,7 +1720,11 @@ extension ScanContext {
             }
             if key(at + 1) == "+" || key(at + 1) == "plus" { continue }
             var e = ageEnd(at)
-            if ["years", "yrs", "year"].contains(key(e + 1)), key(e + 2) == "old" { e += 2 }
+            if ["years", "yrs", "year"].contains(key(e + 1)), key(e + 2) == "old" {
+                e += 2
+            } else if ["years", "yrs"].contains(key(e + 1)), ageBreak(after: e + 1) {
+                e += 1 // "she's 15 yrs."
+            }
             if key(e + 1) == "yo" { e += 1 }
             // "aged 14": the word that makes the number an age is part of it.
             let first = k == "aged" && at <= i + 2 ? i : at
@@ -1750,7 +1798,7 @@ extension ScanContext {
     /// The token after up to two fillers from `j` ("only like 13", "only about 15").
     func skipAgeFillers(_ j: Int) -> Int {
         var k = j
-        while k < j + 2, Self.ageFillers.contains(key(k)) { k += 1 }
+        while k < j + 2, Self.ageFillers.contains(key(k)) || inSet(.hesitations, k) { k += 1 }
         return k
     }
 

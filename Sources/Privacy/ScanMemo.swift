@@ -161,9 +161,10 @@ extension IdentifierScanner {
     ///     case systems and bank numbers in more of the ways they are written and said.
     /// 18: session 9's people by rules (`people5`, AliasRecognisers.swift: aliases after a cue in any case, short
     ///     names where only a person stands, names in file names, restarts, nickname lists, family shorthand).
-    /// 19: the labeller's features read cues three tokens back and lines typed in lower case, retrained on the
+    /// 19: session 9's second ages change (`ages5`: babies' ages, answers to "how old", guesses, hesitations).
+    /// 20: the labeller's features read cues three tokens back and lines typed in lower case, retrained on the
     ///     twelve corpora with every rule of session 9 (`labeller2`).
-    public static let rulesVersion = 19
+    public static let rulesVersion = 20
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this

@@ -187,6 +187,25 @@ final class AgeCatalogueTests: XCTestCase {
         Shape("At just 12 she was being sent out", "12"),
         Shape("since she was 11", "11"),
         Shape("by the age of 14 she was carrying", "14"),
+        // Babies, answers, looks, pauses, and ages before a school year.
+        Shape("a 9-month-old baby was in the flat", "9-month-old"),
+        Shape("her 6 month old son", "6 month old"),
+        Shape("how old are you? 14", "14"),
+        Shape("hw old r u - 13", "13"),
+        Shape("he looks 25", "25"),
+        Shape("she's 15 yrs.", "15 yrs"),
+        Shape("Tyler - 15 years - Yr 10", "15 years"),
+        Shape("she's uh fifteen", "fifteen"),
+        Shape("and zorvek was 14 when it started", "14"),
+        Shape("kai 15 yr 10 - excluded", "15"),
+        Shape("kai 15 y10 - excluded", "15"),
+        Shape("Kai (fourteen) was there", "fourteen"),
+        Shape("Ruby, aged 15, said", "aged 15"),
+        Shape("at age 13 she was moved", "13"),
+        Shape("she must be 15 by now", "15"),
+        Shape("she is believed to be 15", "15"),
+        Shape("male believed to be about 20, tall", "20"),
+        Shape("femi adeyemi sixteen lives with nan", "sixteen"),
     ]
 
     /// Numbers that look like ages and are nobody's age.
@@ -292,6 +311,15 @@ final class AgeCatalogueTests: XCTestCase {
         "the group starts at 16:30",
         "back at 15.30",
         "he's 6 foot 2",
+        "he's 15 years older than her",
+        "it was 2 years ago",
+        "she's been in care 3 years",
+        "approx 18 months ago",
+        "how old was the report? 14 years",
+        "and the meeting was 14 minutes long",
+        "for 6 months old babies",
+        "it was thought 20 people came",
+        "the team is only 18 months old",
     ]
 
     let scanner = IdentifierScanner()
