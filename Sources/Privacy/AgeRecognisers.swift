@@ -201,6 +201,13 @@ extension ScanContext {
             {
                 found = true
             }
+            // "Kayleigh Doherty, then 14, went missing": a found name, a comma, "then" or "now", the age closed by a
+            // comma, a bracket or a dash (a story told of the past; "now 14 referrals" stays a count).
+            if !found, ["then", "now"].contains(key(i - 1)), key(i - 2) == ",", personEndsAt(i - 3),
+                (1...25).contains(v), [",", ")", "-", "–", "—"].contains(key(e + 1))
+            {
+                found = true
+            }
             // "Kai (14 yrs)", "KAYLEIGH (14) ->", "Kai (M, 15)", "the two girls (14 & 15)".
             var last = e
             if !found, digits || Self.numberWords[t.key] != nil {

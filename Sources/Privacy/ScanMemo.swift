@@ -164,7 +164,8 @@ extension IdentifierScanner {
     /// 19: session 9's second ages change (`ages5`: babies' ages, answers to "how old", guesses, hesitations).
     /// 20: the labeller's features read cues three tokens back and lines typed in lower case, retrained on the
     ///     twelve corpora with every rule of session 9 (`labeller2`).
-    public static let rulesVersion = 20
+    /// 21: an age after a found name, a comma and "then"/"now" ("Kayleigh Doherty, then 14, went missing").
+    public static let rulesVersion = 21
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this

@@ -181,7 +181,7 @@ import Testing
             let a = UnicodeScalar(UInt8(97 + markerCount / 676 % 26))
             let b = UnicodeScalar(UInt8(97 + markerCount / 26 % 26))
             let c = UnicodeScalar(UInt8(97 + markerCount % 26))
-            return "mk\(Character(a))\(Character(b))\(Character(c))"
+            return "zq\(Character(a))\(Character(b))\(Character(c))"
         }
 
         @discardableResult

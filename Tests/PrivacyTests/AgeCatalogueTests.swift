@@ -38,6 +38,9 @@ final class AgeCatalogueTests: XCTestCase {
         Shape("he's 15 now", "15"),
         Shape("she was 12 when she first went missing", "12"),
         Shape("she is 15 years old", "15 years old"),
+        // A story of the past: the name, a comma, "then" and the age (session 9, lead).
+        Shape("the girl, Tanisha Reid, then 13, was placed out of area", "13"),
+        Shape("we had a lad, Dariusz, then 15, who kept going missing", "15"),
         Shape("he is fifteen years of age", "fifteen years of age"),
         Shape("her bf is twenty one", "twenty one"),
         Shape("the man was thirty four", "thirty four"),
@@ -210,6 +213,7 @@ final class AgeCatalogueTests: XCTestCase {
 
     /// Numbers that look like ages and are nobody's age.
     static let traps: [String] = [
+        "referrals went 3, then 14, then 20 over the year",
         "14 year olds are most at risk",
         "resources for 14-16 year olds",
         "a group for girls aged 13 to 16",
