@@ -56,6 +56,7 @@ extension ScanContext {
         findRestartedNames()
         findSwappedLetterNames()
         findNicknameLists()
+        findStoryPeople()
     }
 
     /// Adds a person over tokens `a...b` unless something else is found there; a person found inside it is taken in.

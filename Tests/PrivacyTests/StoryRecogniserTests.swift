@@ -1,0 +1,57 @@
+/// People in told stories (session 10, `stories`, StoryRecognisers.swift): one test per class, with sentences written
+/// for these tests (no corpus line) and invented names, each beside the everyday uses the rule must stay quiet on.
+/// The rules are tested alone (no sequence labeller), so what passes here is what the rules find.
+import Foundation
+import SessionModel
+import XCTest
+
+@testable import Privacy
+
+final class StoryRecogniserTests: XCTestCase {
+    let rules = IdentifierScanner(labeller: nil)
+
+    func people(_ text: String) -> [String] {
+        rules.scan(text).filter { $0.label == .person }.map(\.text)
+    }
+
+    func assertPerson(
+        _ text: String, _ expected: String, _ confidence: Finding.Confidence? = nil, file: StaticString = #filePath,
+        line: UInt = #line
+    ) {
+        let found = rules.scan(text).filter { $0.label == .person }
+        guard let f = found.first(where: { $0.text == expected }) else {
+            XCTFail("\(expected) not in \(found.map(\.text)) for: \(text)", file: file, line: line)
+            return
+        }
+        if let c = confidence { XCTAssertEqual(f.confidence, c, "\(expected) in: \(text)", file: file, line: line) }
+    }
+
+    func assertNoPerson(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(people(text), [], text, file: file, line: line)
+    }
+
+    func testAnInitialWhereAPersonStands() {
+        // A subject: before a verb of saying or what happened to a person.
+        assertPerson("Then W said he'd been staying at a mate's flat.", "W", .possible)
+        assertPerson("and V kept going missing from the placement", "V", .possible)
+        assertPerson("Honestly, Q was moved three times that year.", "Q", .possible)
+        assertPerson("R had been groomed online for months before anyone knew.", "R", .possible)
+        // An owner: before "'s" and what a person has.
+        assertPerson("H's nan wouldn't let us in the house.", "H", .possible)
+        assertPerson("we rang Z's social worker twice", "Z", .possible)
+        // An object of a verb about a person.
+        assertPerson("I told F we'd have to tell his mum.", "F", .possible)
+        assertPerson("We placed G with her aunt in the end.", "G", .possible)
+        assertPerson("so we picked N up from the station", "N", .possible)
+        // Quiet: the pronoun, designations and labelled things, chat's "u", an article, a letter in a code.
+        assertNoPerson("I said we'd go back on Monday.")
+        assertNoPerson("Boy A said he was threatened.")
+        assertNoPerson("Child C's mum came to the meeting.")
+        assertNoPerson("we went with Plan B's budget in the end")
+        assertNoPerson("we took her to A and E that night")
+        assertNoPerson("U said u was coming lol")
+        assertNoPerson("A lot of them kept going missing.")
+        assertNoPerson("she wore a T-shirt and the Category B said nothing")
+        assertNoPerson("Flat D was moved to the top of the list")
+    }
+}
