@@ -30,6 +30,8 @@ public struct SessionMemory: Sendable, Equatable {
     struct Term: Sendable, Equatable {
         var keys: [String]
         var label: IdentifierLabel
+        /// A name that is also an everyday word ("Dizzy", "Precious"): found only where it stands as a name.
+        var asName = false
     }
     /// Remembered terms by first key, longest first.
     let terms: [String: [Term]]
@@ -68,6 +70,7 @@ public struct SessionMemory: Sendable, Equatable {
         let rejectedKeys = Set(rejected.flatMap { IdentifierScanner.nameKeys($0) })
         let rejectedWholes = Set(rejected.map { IdentifierScanner.nameKeys($0) })
         var byKeys: [[String]: IdentifierLabel] = [:]
+        var asNames = Set<String>()
         func insert(_ keys: [String], _ label: IdentifierLabel) {
             // One label a sequence: the more specific, as `resolveOverlaps` breaks a tie.
             if let old = byKeys[keys], Self.rank(old) <= Self.rank(label) { return }
@@ -84,7 +87,16 @@ public struct SessionMemory: Sendable, Equatable {
             guard !keys.isEmpty, !rejectedWholes.contains(keys) else { continue }
             if term.label == .person {
                 let parts = keys.filter { Self.huntedAlone($0, gazetteer) && !rejectedKeys.contains($0) }
-                // "Grace", "Rose Hall": a name made of everyday words only is not hunted anywhere else.
+                // "Dizzy", "her daughter Precious", "Will Brennan": a name (or part) that is also an everyday word is
+                // hunted only where it stands as a name, capitalised (`standsAsName`); "a dizzy spell" stays.
+                for part in keys where !parts.contains(part) && !rejectedKeys.contains(part) {
+                    // A surname that is a word ("Hall", "White") names streets and buildings too: only a one-word
+                    // name (a nickname) or a given name carries.
+                    if Self.nameWord(part, gazetteer), keys.count == 1 || gazetteer.isGiven(part) {
+                        asNames.insert(part)
+                    }
+                }
+                // "Grace Hall", "Rose Hall": a name made of everyday words only is not hunted whole elsewhere.
                 guard !parts.isEmpty else { continue }
                 if keys.count > 1 { insert(keys, .person) }
                 for part in parts { insert([part], .person) }
@@ -109,6 +121,9 @@ public struct SessionMemory: Sendable, Equatable {
         }
         var byFirst: [String: [Term]] = [:]
         for (keys, label) in byKeys { byFirst[keys[0], default: []].append(Term(keys: keys, label: label)) }
+        for key in asNames where byKeys[[key]] == nil {
+            byFirst[key, default: []].append(Term(keys: [key], label: .person, asName: true))
+        }
         terms = byFirst.mapValues {
             $0.sorted {
                 $0.keys.count != $1.keys.count
@@ -118,7 +133,7 @@ public struct SessionMemory: Sendable, Equatable {
         // "eilidhs nhs no", "skyes sw": a possessive typed without its apostrophe, where that word is on no list (so
         // "nicholas" is never taken for a remembered "Nichola's").
         var possessives = Set<String>()
-        for (key, list) in terms where list.contains(where: { $0.keys == [key] && $0.label == .person }) {
+        for (key, list) in terms where list.contains(where: { $0.keys == [key] && $0.label == .person && !$0.asName }) {
             let typed = key + "s"
             if terms[typed] == nil && gazetteer.isUnknown(typed) { possessives.insert(typed) }
         }
@@ -152,6 +167,32 @@ public struct SessionMemory: Sendable, Equatable {
             && !ScanContext.chatWords.contains(key) && !Vocab.nationalities.contains(key)
             && !Vocab.countries.contains(key) && !Vocab.cities.contains(key) && !gazetteer.bigPlaces.contains(key)
             && !Vocab.inquiryTowns.contains(key)
+    }
+
+    /// A part of a name that is also an everyday word, hunted only where it stands as a name: three letters or more,
+    /// no cue, function word, shorthand, nationality or place.
+    static func nameWord(_ key: String, _ gazetteer: Gazetteer) -> Bool {
+        key.count >= 3 && key.first?.isLetter == true && (gazetteer.isWord(key) || gazetteer.isAmbiguous(key))
+            && !isCue(key) && !Vocab.notNames.contains(key) && !ScanContext.chatWords.contains(key)
+            && !Vocab.functionWords.contains(key) && !ScanContext.determiners.contains(key)
+            && !Vocab.nationalities.contains(key) && !Vocab.countries.contains(key)
+            && !gazetteer.towns.contains(key) && !gazetteer.bigPlaces.contains(key)
+            && !Vocab.genericServiceWords.contains(key) && !ScanContext.groupWords.contains(key)
+    }
+
+    /// Token `i` of `tokens` (words, numbers and the hyphens and apostrophes inside names) stands as a name:
+    /// capitalised but not in capitals, before a verb of saying or "'s", or mid-sentence after no determiner with no
+    /// capitalised word beside it ("Hope Street", "Grace Academy" name other things).
+    static func standsAsName(_ tokens: [Token], _ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.capitalised, !t.allCaps else { return false }
+        let next = i + 1 < tokens.count ? tokens[i + 1] : nil
+        if let n = next, Vocab.strongVerbs.contains(n.key) || n.key == "'" || n.key == "’" { return true }
+        if t.sentenceStart { return false }
+        if next.map({ $0.capitalised && $0.isWordLike }) ?? false { return false }
+        guard i > 0 else { return true }
+        let p = tokens[i - 1]
+        return !ScanContext.determiners.contains(p.key) && !(p.capitalised && p.isWordLike && !p.sentenceStart)
     }
 
     static func rank(_ label: IdentifierLabel) -> Int { Candidate.order.firstIndex(of: label) ?? 99 }
@@ -188,6 +229,7 @@ public struct SessionMemory: Sendable, Equatable {
             }
             var matched: (end: Int, label: IdentifierLabel)?
             for term in candidates where i + term.keys.count <= tokens.count {
+                if term.asName && !Self.standsAsName(tokens, i) { continue }
                 if (0..<term.keys.count).allSatisfy({ tokens[i + $0].key == term.keys[$0] }) {
                     matched = (i + term.keys.count - 1, term.label)
                     break

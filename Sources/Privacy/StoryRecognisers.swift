@@ -34,9 +34,30 @@ extension ScanContext {
         discharged exploited trafficked missing killed hurt beaten raped abused recovered caught stopped searched
         """)
 
+    /// Dotted or typed pairs of letters that are abbreviations, never a person's initials ("P.S.", "e.g.", "U.K.").
+    static let letterAbbreviations = Vocab.set(
+        """
+        ps pps eg ie nb uk us vs ad bc am pm ok tv gp dj mc qc kc rn ot hr eu un cc dob aka asap rsvp pto etc st rd
+        dr mr ms jr sr ph bsc msc mba phd cv id ip pc dc ds di yp sw cp dv la lac ch cse cce sen ehcp ae oj fyi
+        ni dl ra ta hb ct mri ecg bp eta tbc
+        """)
+
     /// The rules of this file, run once the person and alias rules have run.
     mutating func findStoryPeople() {
         findInitials()
+        findDottedInitials()
+        findInitialsBeforeSurnames()
+        findLetterPairNames()
+        findNamesWithDigitsForLetters()
+        findMisspeltNames()
+        findCapitalNamesSetOff()
+    }
+
+    /// "Mrs A", "MR X", "Dr B said": a title before a capital letter alone is a person named by an initial.
+    func titledInitial(_ i: Int) -> Bool {
+        guard i > 0, inSet(.titles, i - 1), tokens[i - 1].capitalised, tokens[i].spaceBefore else { return false }
+        let p = key(i - 1)
+        return ["mr", "mrs", "ms", "miss", "dr", "mx"].contains(p)
     }
 
     /// "J said he'd been sleeping at a mate's", "K's mum wouldn't let us in", "I told J", "we placed K with her
@@ -48,9 +69,15 @@ extension ScanContext {
         for i in tokens.indices where tokens[i].kind == .word && tokens[i].length == 1 {
             let t = tokens[i]
             guard t.capitalised, !quiet[i], t.key != "i", !covered(i) else { continue }
-            // A letter glued to a hyphen, dot or digit is part of something else ("T-shirt", "J.Smith").
+            if titledInitial(i), !(tok(i + 1).map { !$0.spaceBefore && $0.isPunct("-&") } ?? false) {
+                addAlias(i - 1, i, possible: true)
+                continue
+            }
+            // A letter glued to a hyphen, dot or digit is part of something else ("T-shirt", "J.Smith"), and one after
+            // an apostrophe inside a word is its ending ("WHO'S").
             if let n = tok(i + 1), !n.spaceBefore, !(n.isPunct("'’,")) { continue }
             if i > 0, !t.spaceBefore, !tokens[i - 1].isPunct("(\"“'‘") { continue }
+            if i > 1, !t.spaceBefore, !tokens[i - 1].spaceBefore, tokens[i - 2].isWordLike { continue }
             let prev = key(i - 1)
             if Self.letterTakers.contains(prev) || Self.designations.contains(prev) { continue }
             // "Category C", "Exhibit D": a capitalised word before the letter names a thing, unless it opens the
@@ -73,7 +100,7 @@ extension ScanContext {
             if t.key == "a" || t.key == "u" { continue }
             let subject =
                 Self.sayingVerbs.contains(next) || Vocab.strongVerbs.contains(next)
-                || Self.reportedVerbs.contains(next)
+                || Self.reportedVerbs.contains(next) || Self.movedVerbs.contains(next)
                 || (["was", "were", "got", "had", "has", "is"].contains(next)
                     && (Self.reportedParticiples.contains(key(i + 2))
                         || key(i + 2) == "been" && Self.reportedParticiples.contains(key(i + 3))))
@@ -81,11 +108,232 @@ extension ScanContext {
                 addAlias(i, i, possible: true)
                 continue
             }
-            if Self.personObjectVerbs.contains(prev),
-                tok(i + 1).map({ $0.isPunct(".,;:!?)") || Self.afterInitialObject.contains($0.key) }) ?? true
+            // "a lad, J, who was fourteen": an initial between commas after a person word.
+            if prev == ",", inSet(.personNouns, i - 2) || inSet(.relations, i - 2) || inSet(.singlePersonNouns, i - 2),
+                key(i + 1) == ","
+            {
+                addAlias(i, i, possible: true)
+                continue
+            }
+            // An object in running prose: one space from its verb, and something after it ("not found\tN" is a
+            // table's column).
+            if Self.personObjectVerbs.contains(prev), t.start > 0, scalars[t.start - 1] == " ",
+                let n = tok(i + 1), !n.lineStart, n.isPunct(".,;:!?)") || Self.afterInitialObject.contains(n.key)
             {
                 addAlias(i, i, possible: true)
             }
+        }
+    }
+
+    /// "A.O. 13 - Cheetham Hill", "strat for T.O. (16)", "(K.B. at the school)", "(N.P. - Wisbech)": two or three
+    /// capitals each with its stop are a person's initials where a person stands — before an age or a verb of saying,
+    /// after a verb or preposition a person follows, or alone in brackets. Quiet: "P.S.", "e.g.", "U.K.", "A.M.".
+    mutating func findDottedInitials() {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard tokens[i].kind == .word, tokens[i].length == 1, tokens[i].capitalised, !quiet[i] else { continue }
+            if i > 0, !tokens[i].spaceBefore, !tokens[i - 1].isPunct("(\"“'‘") { continue }
+            var e = i
+            var letters = tokens[i].key
+            while key(e + 1) == ".", joined(e + 1), let l = tok(e + 2), l.kind == .word, l.length == 1, l.capitalised,
+                joined(e + 2)
+            {
+                letters += l.key
+                e += 2
+            }
+            guard letters.count >= 2, letters.count <= 3 else { continue }
+            let a = i
+            i = e
+            // The last stop belongs to the initials ("A.O."), unless it ends the sentence.
+            var last = e
+            if key(e + 1) == ".", joined(e + 1) { last = e + 1 }
+            if gazetteer.isWord(letters) || Self.letterAbbreviations.contains(letters)
+                || Vocab.notNames.contains(letters)
+                || Self.chatWords.contains(letters) || Vocab.roles.contains(letters)
+            {
+                continue
+            }
+            if tok(last + 1).map({ !$0.spaceBefore && !$0.isPunct(",;:)") }) ?? false { continue }
+            if (a...last).contains(where: covered) { continue }
+            let prev = key(a - 1)
+            let next = key(last + 1)
+            let aged = (ageAfterName(last) ?? looseAgeAfterName(last)) != nil
+            let bracketed = prev == "(" && [")", "-", "–", "at", "in", ",", "/"].contains(next)
+            let subject = Self.sayingVerbs.contains(next) || Vocab.strongVerbs.contains(next)
+            let object =
+                Self.personObjectVerbs.contains(prev) || Self.personObjectCues.contains(prev)
+                || ["for", "with", "by"].contains(prev)
+            if aged || bracketed || subject || object {
+                addAlias(a, last, possible: true)
+            }
+        }
+    }
+
+    /// "T. Reid YOT - 01632 …", "Allocated: D Whitcombe": a capital letter (with or without its stop) before a
+    /// capitalised word that is a listed surname (no everyday word) or on no list is a person's initial and surname.
+    /// Quiet: "A Level", "Plan B Smith" (a letter a word takes), "P. S.", "I Think", "J Street" (a street's name).
+    mutating func findInitialsBeforeSurnames() {
+        for i in tokens.indices where tokens[i].kind == .word && tokens[i].length == 1 && tokens[i].capitalised {
+            guard !quiet[i], tokens[i].key != "i", tokens[i].key != "a", !covered(i) else { continue }
+            if i > 0, !tokens[i].spaceBefore, !tokens[i - 1].isPunct("(\"“'‘,") { continue }
+            if Self.letterTakers.contains(key(i - 1)) || Self.designations.contains(key(i - 1)) { continue }
+            var j = i + 1
+            if key(j) == ".", joined(j) { j += 1 }
+            guard let s = tok(j), s.kind == .word, s.capitalised, !s.allCaps || isShouted(), s.length >= 3,
+                s.spaceBefore, !on([.word, .town, .bigPlace], j), on(.surname, j) || onNoList(j), !notAName(j),
+                !covered(j), !Vocab.streetHeads.contains(key(j + 1)), !Vocab.orgHeads.contains(key(j + 1))
+            else { continue }
+            addAlias(i, j, possible: onNoList(j))
+        }
+    }
+
+    /// "JT was sixteen", "JJ 14yo Luton", "her bf DK", "JT, bless her, she was…", "RJ's mum": two capitals on no list
+    /// (no acronym, role or shorthand) are a person's initials where a person stands — before an age, or "'s" and what a
+    /// person has, after a relation, or named and then called "she"/"he". Quiet: "CP was closed", "RA said low risk"
+    /// (a document speaks too, so a verb of saying is not enough), "SW said" (roles and acronyms are on lists).
+    mutating func findLetterPairNames() {
+        for i in tokens.indices where tokens[i].kind == .word && tokens[i].length == 2 && tokens[i].allCaps {
+            guard !quiet[i], onNoList(i), !notAName(i), !covered(i), !Self.letterAbbreviations.contains(key(i)),
+                !Vocab.orgHeadAcronyms.contains(key(i)), !inSet(.caseCues, i)
+            else { continue }
+            if let n = tok(i + 1), !n.spaceBefore, !n.isPunct(",;:)'’") { continue }
+            if i > 0, !tokens[i].spaceBefore, !tokens[i - 1].isPunct("(\"“'‘") { continue }
+            if Self.letterTakers.contains(key(i - 1)) || Self.designations.contains(key(i - 1)) { continue }
+            let next = key(i + 1)
+            let aged =
+                (ageAfterName(i) ?? looseAgeAfterName(i)) != nil
+                || ["was", "is"].contains(next) && ageValue(i + 2) != nil
+                    && (tok(i + 3).map { $0.kind == .punct || ["but", "and", "when"].contains($0.key) } ?? true)
+            let owner =
+                ["'", "’"].contains(next) && key(i + 2) == "s" && joined(i + 1)
+                && (inSet(.relations, i + 3) || Self.possessedInNotes.contains(key(i + 3)))
+            let related = inSet(.relations, i - 1) && !(tok(i - 1)?.sentenceStart == true && tokens[i].sentenceStart)
+            let named = next == "," && (i + 2...i + 4).contains { ["she", "he"].contains(key($0)) }
+            if aged || owner || related || named {
+                addAlias(i, i, possible: true)
+            }
+        }
+    }
+
+    /// Digits typed for the letters they look like, inside a word ("Shann0n", "j4yden", "K1era").
+    static let lookalikeLetters: [Character: Character] = ["0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"]
+
+    /// "Shann0n new number …", "texts from j4yden": a word with a digit typed for a letter between letters that then
+    /// spells a listed given name of four letters or more (no everyday word) is that name. Quiet: "MA17KLP" (a
+    /// plate), "b4", "gr8", "tyler99" (digits after a name: its own rule).
+    mutating func findNamesWithDigitsForLetters() {
+        for i in tokens.indices where tokens[i].kind == .alnum && !quiet[i] && !covered(i) {
+            let k = Array(tokens[i].key)
+            guard k.count >= 4, k.count <= 14, k.first?.isLetter == true, k.last?.isLetter == true else { continue }
+            var spelled = ""
+            var swapped = 0
+            for c in k {
+                if c.isLetter {
+                    spelled.append(c)
+                } else if let l = Self.lookalikeLetters[c] {
+                    spelled.append(l)
+                    swapped += 1
+                } else {
+                    spelled = ""
+                    break
+                }
+            }
+            guard swapped >= 1, swapped <= 2, spelled.count == k.count, gazetteer.isGiven(spelled),
+                !gazetteer.isWord(spelled), !gazetteer.isAmbiguous(spelled)
+            else { continue }
+            var c = Candidate(label: .person, start: tokens[i].start, end: tokens[i].end)
+            c.possible = true
+            candidates.append(c)
+        }
+    }
+
+    /// The listed names one typing slip away from `word`: a letter changed, dropped, added or two swapped.
+    func nameOneSlipAway(_ word: String) -> Bool {
+        let w = Array(word)
+        let letters = "abcdefghijklmnopqrstuvwxyz"
+        func listed(_ c: [Character]) -> Bool {
+            let s = String(c)
+            return (gazetteer.isGiven(s) || gazetteer.isSurname(s)) && !gazetteer.isWord(s) && !gazetteer.isAmbiguous(s)
+        }
+        for p in w.indices {
+            var d = w
+            d.remove(at: p)
+            if d.count >= 4, listed(d) { return true }
+            if p + 1 < w.count {
+                var t = w
+                t.swapAt(p, p + 1)
+                if t != w, listed(t) { return true }
+            }
+            for l in letters where l != w[p] {
+                var r = w
+                r[p] = l
+                if listed(r) { return true }
+            }
+        }
+        for p in 0...w.count {
+            for l in letters {
+                var a = w
+                a.insert(l, at: p)
+                if listed(a) { return true }
+            }
+        }
+        return false
+    }
+
+    /// `a` and `b` differ by one typing slip: a letter changed, dropped or added, or two neighbours swapped.
+    static func oneSlipApart(_ a: String, _ b: String) -> Bool {
+        let x = Array(a)
+        let y = Array(b)
+        if x == y { return false }
+        if x.count == y.count {
+            let diff = x.indices.filter { x[$0] != y[$0] }
+            if diff.count == 1 { return true }
+            return diff.count == 2 && diff[1] == diff[0] + 1 && x[diff[0]] == y[diff[1]] && x[diff[1]] == y[diff[0]]
+        }
+        let (long, short) = x.count > y.count ? (x, y) : (y, x)
+        guard long.count == short.count + 1 else { return false }
+        var p = 0
+        while p < short.count, long[p] == short[p] { p += 1 }
+        return Array(long[(p + 1)...]) == Array(short[p...])
+    }
+
+    /// 'Popescu was on our system as "Popesku"', 'a misspelt surname, "Lavertey"', "LAVERTY/LAVERTEY": a word on no
+    /// list, five letters or more, one typing slip from a person found in the same text, or set off in quotes or a
+    /// slash pair one slip from a listed name (no everyday word), is that name misspelt. Quiet: "Popular", an everyday
+    /// word mistyped ("recieved": on no name list), a quoted word far from any name.
+    mutating func findMisspeltNames() {
+        let found = personKeys().keys.filter { $0.count >= 5 }
+        for i in tokens.indices where tokens[i].kind == .word && tokens[i].length >= 5 {
+            guard !quiet[i], onNoList(i), !notAName(i), !covered(i), !Self.brands.contains(key(i)) else { continue }
+            let k = key(i)
+            let near = found.contains { Self.oneSlipApart($0, k) }
+            let quoted = tok(i - 1)?.isPunct("\"“'‘") == true && tok(i + 1)?.isPunct("\"”'’") == true
+            let paired = key(i - 1) == "/" && joined(i - 1) || key(i + 1) == "/" && joined(i + 1)
+            guard near || (quoted || paired) && tokens[i].capitalised else { continue }
+            // The dearer tests last, on the few words left.
+            guard !typoOfEverydayWord(i), near || nameOneSlipAway(k) else { continue }
+            var c = Candidate(label: .person, start: tokens[i].start, end: tokens[i].end)
+            c.possible = true
+            candidates.append(c)
+        }
+    }
+
+    /// "(AMIR, SKEGNESS)", "key worker at the home (MARCIA)", "(JT / CHELSEA)": in a note otherwise in lower case, a
+    /// listed given name in capitals (no everyday word or place) set off alone or in a list inside brackets is a name.
+    /// Quiet: "(CSE)", "(MASH, YOT)" (acronyms are no given names), "(PARIS)" (a place).
+    mutating func findCapitalNamesSetOff() {
+        guard tokens.contains(where: { $0.isPunct("(") }) else { return }
+        for i in tokens.indices where tokens[i].kind == .word && tokens[i].allCaps && tokens[i].length >= 3 {
+            guard !quiet[i], given(i), !on([.word, .town, .bigPlace], i), !ambiguous(i), !notAName(i), !covered(i)
+            else { continue }
+            // Inside brackets: walk back over a list of capitals to the opening bracket.
+            var j = i - 1
+            while j >= 0, tokens[j].isPunct(",/&+") || tokens[j].kind == .word && tokens[j].allCaps { j -= 1 }
+            guard j >= 0, tokens[j].isPunct("("), let n = tok(i + 1), n.isPunct(",/&+)") else { continue }
+            var c = Candidate(label: .person, start: tokens[i].start, end: tokens[i].end)
+            c.possible = true
+            candidates.append(c)
         }
     }
 }

@@ -54,4 +54,46 @@ final class StoryRecogniserTests: XCTestCase {
         assertNoPerson("she wore a T-shirt and the Category B said nothing")
         assertNoPerson("Flat D was moved to the top of the list")
     }
+
+    func testInitialsInOtherShapes() {
+        // Dotted initials before an age, in brackets, after "for".
+        assertPerson("case eg: R.W. 14 - missing twice from the home", "R.W.", .possible)
+        assertPerson("attendance dropping (L.M. at the academy)", "L.M.", .possible)
+        assertPerson("strategy meeting for E.K. next week", "E.K.", .possible)
+        // A title and an initial; an initial and a surname nobody listed.
+        assertPerson("adults cuckooed too (MRS B, the flats)", "MRS B", .possible)
+        assertPerson("Allocated worker - T. Quarrendon, duty desk", "T. Quarrendon", .possible)
+        // Two capitals on no list before an age, or named and then called "she".
+        assertPerson("BK was fifteen but looked younger", "BK", .possible)
+        assertPerson("QX, bless her, she never missed a session", "QX", .possible)
+        assertPerson("the lad, W, who was twelve at the time", "W", .possible)
+        assertNoPerson("P.S. the room is booked until four")
+        assertNoPerson("e.g. the U.K. guidance says so")
+        assertNoPerson("RA said low risk, the panel disagreed")
+        assertNoPerson("WHO'S MISSING FROM THE ROOM?")
+        assertNoPerson("A Level results came out and A Level students were told")
+        assertNoPerson("outcome\tnot found\tN")
+    }
+
+    func testNamesTypedWithDigitsForLetters() {
+        assertPerson("Sh4nice new number is in the notes", "Sh4nice", .possible)
+        assertNoPerson("the car was MA17KLP, silver")
+        assertNoPerson("see u b4 the meeting, gr8")
+    }
+
+    func testAMisspeltNameIsTheName() {
+        // One slip from a person found in the same text.
+        assertPerson("Grabowski was on our system as Grabowsky for a year", "Grabowsky", .possible)
+        // In quotes or a slash pair, one slip from a listed name.
+        assertPerson("a duplicate record under a misspelt surname, \"Kowalcyzk\".", "Kowalcyzk", .possible)
+        assertNoPerson("she \"recieved\" the letter, apparently")
+        assertNoPerson("the \"Zebrafish\" project was a success")
+    }
+
+    func testANameInCapitalsSetOffInBrackets() {
+        assertPerson("- key worker at the home (MARCIA)", "MARCIA", .possible)
+        assertPerson("- cash + 2 phones (TARIQ, the bus station)", "TARIQ", .possible)
+        assertNoPerson("- referred on (CSE, MASH)")
+        assertNoPerson("- rang the team (HOPE) about it")
+    }
 }
