@@ -209,7 +209,7 @@ extension ScanContext {
                 ["'", "’"].contains(next) && key(i + 2) == "s" && joined(i + 1)
                 && (inSet(.relations, i + 3) || Self.possessedInNotes.contains(key(i + 3)))
             let related = inSet(.relations, i - 1) && !(tok(i - 1)?.sentenceStart == true && tokens[i].sentenceStart)
-            let named = next == "," && (i + 2...i + 4).contains { ["she", "he"].contains(key($0)) }
+            let named = next == "," && (i + 2...i + 5).contains { ["she", "he"].contains(key($0)) }
             if aged || owner || related || named {
                 addAlias(i, i, possible: true)
             }

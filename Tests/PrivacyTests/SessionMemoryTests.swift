@@ -83,7 +83,7 @@ final class SessionMemoryTests: XCTestCase {
         let texts = [
             "her daughter Grace was at the meeting",
             "there is no grace period for a referral",
-            "the Will was read out",
+            "we read the will out to them",
             "we lost touch, then Grace rang the office",
             "Grace Academy said no; the Grace of it all",
         ]
