@@ -42,6 +42,9 @@ extension ScanContext {
         ni dl ra ta hb ct mri ecg bp eta tbc
         """)
 
+    /// Words dotted letters spell as abbreviations rather than initials ("I.T.", "N.O."; "P.S." is listed above).
+    static let dottedWords = Vocab.set("it no re in on at an as is of or so up we me my by be do go hi us am")
+
     /// The rules of this file, run once the person and alias rules have run.
     mutating func findStoryPeople() {
         findInitials()
@@ -148,7 +151,8 @@ extension ScanContext {
             // The last stop belongs to the initials ("A.O."), unless it ends the sentence.
             var last = e
             if key(e + 1) == ".", joined(e + 1) { last = e + 1 }
-            if gazetteer.isWord(letters) || Self.letterAbbreviations.contains(letters)
+            // Initials may spell a word ("T.O."); the short words a dotted pair spells otherwise are listed.
+            if Self.letterAbbreviations.contains(letters) || Self.dottedWords.contains(letters)
                 || Vocab.notNames.contains(letters)
                 || Self.chatWords.contains(letters) || Vocab.roles.contains(letters)
             {
@@ -201,8 +205,14 @@ extension ScanContext {
             if i > 0, !tokens[i].spaceBefore, !tokens[i - 1].isPunct("(\"“'‘") { continue }
             if Self.letterTakers.contains(key(i - 1)) || Self.designations.contains(key(i - 1)) { continue }
             let next = key(i + 1)
+            // "JJ 14yo": an age glued to its unit.
+            let glued =
+                tok(i + 1).map { n in
+                    n.kind == .alnum && ["yo", "yrs", "yr"].contains(String(n.key.drop { $0.isNumber }))
+                        && Int(n.key.prefix { $0.isNumber }).map { (1...25).contains($0) } == true
+                } ?? false
             let aged =
-                (ageAfterName(i) ?? looseAgeAfterName(i)) != nil
+                glued || (ageAfterName(i) ?? looseAgeAfterName(i)) != nil
                 || ["was", "is"].contains(next) && ageValue(i + 2) != nil
                     && (tok(i + 3).map { $0.kind == .punct || ["but", "and", "when"].contains($0.key) } ?? true)
             let owner =
