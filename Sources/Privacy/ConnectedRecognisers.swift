@@ -592,7 +592,9 @@ extension ScanContext {
                 natoLetter(at: i).map { first in
                     natoLetter(at: first.end + 1) != nil
                         || (Self.spokenStarts.contains(key(first.end + 1)) || tok(first.end + 1)?.kind == .number)
-                            && (i + 1..<min(tokens.count, i + 14)).contains { natoLetter(at: $0) != nil && $0 > first.end + 1 }
+                            && (i + 1..<min(tokens.count, i + 14)).contains {
+                                natoLetter(at: $0) != nil && $0 > first.end + 1
+                            }
                 } ?? false
             // "Q Q one two three four five six C": two letters said apart and digits, read as an NI number alone.
             let niShape =
@@ -651,8 +653,7 @@ extension ScanContext {
                 }) {
                     // "forty-three slash one two three nine eight slash twenty-four": a crime number's shape.
                     found = (.caseRef, n)
-                } else if cueBefore(i, Self.nhsCues) || wholeNHS, let n = longest(nhsShape)
-                {
+                } else if cueBefore(i, Self.nhsCues) || wholeNHS, let n = longest(nhsShape) {
                     found = (.nhsNumber, n)
                 } else if cueBefore(i, Self.dateOfBirthCues, reach: 6),
                     let n = longest({ digitsOnly($0) && Self.isCompactDate($0) })

@@ -666,7 +666,9 @@ extension ScanContext {
     /// (2015 on); a date after a name alone must lie before `latestBirthYearAlone` (an event's date is recent).
     mutating func findBirthDatesInRecords() {
         guard candidates.contains(where: { $0.label == .person }) else { return }
-        func separator(_ k: Int) -> Bool { tok(k)?.isPunct(",|;-–:(/") == true && !(tokens[k].isPunct("/") && !tokens[k].spaceBefore) }
+        func separator(_ k: Int) -> Bool {
+            tok(k)?.isPunct(",|;-–:(/") == true && !(tokens[k].isPunct("/") && !tokens[k].spaceBefore)
+        }
         func ageField(_ k: Int) -> Int? {
             guard let t = tok(k), t.kind == .number, t.length <= 2, let v = Int(t.text), (0...110).contains(v),
                 tok(k + 1).map({ separator(k + 1) || $0.isPunct(")") }) ?? true
@@ -678,12 +680,19 @@ extension ScanContext {
             defer { i += 1 }
             guard tokens[i].kind == .number || isMonth(i), !covered(i) || coveredOnlyByAge(i),
                 let e = dateExpression(at: i, allowYearAlone: false), e - i >= 2, let y = writtenYear(i, e),
-                (1920...2035).contains(y), standalone(i, e), !(i...e).contains(where: { covered($0) && !coveredOnlyByAge($0) })
+                (1920...2035).contains(y), standalone(i, e),
+                !(i...e).contains(where: { covered($0) && !coveredOnlyByAge($0) })
             else { continue }
             // The field before: separators, then a person or an age.
             var p = i - 1
             while p >= 0, separator(p) { p -= 1 }
-            let nameBefore = p >= 0 && personAt(p) && !candidates.contains { $0.label != .person && $0.end > tokens[p].start && $0.start < tokens[i].start }
+            // "kieran d - 14-Jan-2008": a surname's initial after the name.
+            if p >= 1, let t = tok(p), t.kind == .word, t.length == 1, !personAt(p), personAt(p - 1) { p -= 1 }
+            let nameBefore =
+                p >= 0 && personAt(p)
+                && !candidates.contains {
+                    $0.label != .person && $0.end > tokens[p].start && $0.start < tokens[i].start
+                }
             var n = e + 1
             if key(n) == ")" { n += 1 }
             while n < tokens.count, separator(n) { n += 1 }

@@ -261,7 +261,9 @@ extension ScanContext {
             }
             // "on xbox he's darkfox99": who it is between the platform and the name; then only a name marked as a
             // handle (digits, "_", ".") is taken, since "she's always on" says a word there.
-            if ["he", "she", "they"].contains(key(j)), ["'", "’"].contains(key(j + 1)), ["s", "re"].contains(key(j + 2)) {
+            if ["he", "she", "they"].contains(key(j)), ["'", "’"].contains(key(j + 1)),
+                ["s", "re"].contains(key(j + 2))
+            {
                 j += 3
                 explicit = false
             }
@@ -409,9 +411,13 @@ extension ScanContext {
         {
             return nil
         }
+        // "0044 7700 900123": the country code dialled from abroad.
+        let dialledAbroad = !international && tokens[i].kind == .number && tokens[i].text.hasPrefix("0044")
+        if dialledAbroad { international = true }
         var best: Int?
         for (end, raw) in digitGroups(from: start) {
             var d = raw
+            if dialledAbroad { d = String(d.dropFirst(2)) }
             if international {
                 d = String(d.dropFirst(2))
                 if d.hasPrefix("0") { d = String(d.dropFirst()) }
@@ -482,7 +488,8 @@ extension ScanContext {
         return (start, e)
     }
 
-    static let phoneCues = Vocab.set("phone mobile mob tel telephone landline ring rang call called text texted whatsapp")
+    static let phoneCues = Vocab.set(
+        "phone mobile mob tel telephone landline ring rang call called text texted whatsapp")
 
     /// An NHS cue comes within ten tokens before `i` in the same sentence, nearer than any phone cue ("NHS number
     /// for her came through later as 0…": ten digits from 0 read as an NHS number when they validate).
@@ -615,6 +622,12 @@ extension ScanContext {
         {
             return i + 1
         }
+        // "LS9-6PD": the two halves joined by a hyphen.
+        if Self.isOutward(upper), let h = tok(i + 1), h.isPunct("-"), !h.spaceBefore, let n = tok(i + 2),
+            n.kind == .alnum, !n.spaceBefore, Self.isInward(n.text.uppercased()), standalone(i, i + 2)
+        {
+            return i + 2
+        }
         // Outward only: upper case, with a place cue before or "area"/"postcode" after.
         guard t.kind == .alnum, Self.isOutward(upper), standalone(i, i) else { return nil }
         // "LD70 HMY": a registration
@@ -667,13 +680,19 @@ extension ScanContext {
     /// "cf5 is the postcode", "NG7's their area": the code, then a copula and a determiner, then what it is.
     func postcodeNamedAfter(_ i: Int) -> Bool {
         var j = i + 1
-        if key(j) == "'" || key(j) == "’", key(j + 1) == "s" { j += 2 } else if ["is", "was", "=", "-"].contains(key(j)) {
+        if key(j) == "'" || key(j) == "’", key(j + 1) == "s" {
+            j += 2
+        } else if ["is", "was", "=", "-"].contains(key(j)) {
             j += 1
         } else {
             return false
         }
         if ["the", "their", "her", "his", "our", "my", "a"].contains(key(j)) { j += 1 }
-        return ["postcode", "postcodes", "area", "district"].contains(key(j))
+        // "cf5 is the Ely postcode": the place it stands for may come between.
+        for k in j...(j + 2) where ["postcode", "postcodes", "area", "district"].contains(key(k)) {
+            return (j..<k).allSatisfy { tokens[$0].kind == .word }
+        }
+        return false
     }
 
     /// What follows a list of outward codes that makes them places: people or areas named by their postcode ("the
@@ -1011,7 +1030,8 @@ extension ScanContext {
                 continue
             }
             // "12/03/2009 (dob)", "3 May 2010 - DOB": the cue after the date.
-            if cueEnd == nil, tokens[i].kind == .number, !covered(i), let e = dateExpression(at: i, allowYearAlone: false),
+            if cueEnd == nil, tokens[i].kind == .number, !covered(i),
+                let e = dateExpression(at: i, allowYearAlone: false),
                 e - i >= 2, hasYear(i, e), birthCueAfter(e)
             {
                 add(.dateOfBirth, tokens: i, e)
@@ -1045,27 +1065,31 @@ extension ScanContext {
             // Session 8: "her birthday, and she was clear on this, is 28th August": further on and without its
             // year when "is" or "'s" hands the cue its date, and no other date ("the court date is …") comes between.
             // Session 10: after "date of birth" or "DOB" (not "born", not "birthday"), a whole date with its year up
-            // to 24 words on, and into the next sentence when the cue's own ends soon after it ("date of birth
-            // was, hang on … put her down as first of January two thousand and three", "DOB? Um. The ninth of …").
+            // to 24 words on, and into the next sentence when the cue's own ends soon after it and the date opens
+            // that sentence or is handed to it ("date of birth was, hang on … put her down as first of January two
+            // thousand and three", "DOB? Um. The ninth of …", "her date of birth was wrong. They had her as …").
             let recordCue = k != "born" && k != "birthday" && k != "bday" && k != "b"
             var crossed = false
             var m = j
             var otherDate = false
             while m < tokens.count, m - ce <= 24 {
                 if tokens[m].isPunct(".!?;"), !(m + 1 < tokens.count && !tokens[m + 1].spaceBefore) {
-                    guard recordCue, !crossed, m - ce <= 6 else { break }
+                    guard recordCue, !crossed, m - ce <= 14 else { break }
                     crossed = true
                     m += 1
                     continue
                 }
                 if Self.otherDateNouns.contains(key(m)) { otherDate = true }
+                // "is 3rd June", "was the ninth of May", "put her down as the first of …".
+                let h = key(m - 1) == "the" ? m - 2 : m - 1
                 let handed =
                     !otherDate
-                    && (["is", "was", "as"].contains(key(m - 1))
-                        || key(m - 1) == "s" && ["'", "’"].contains(key(m - 2)))
+                    && (["is", "was", "as"].contains(key(h)) || key(h) == "s" && ["'", "’"].contains(key(h - 1)))
                 if m - ce <= 14 || handed || recordCue && !otherDate,
                     let e = dateExpression(at: m, allowYearAlone: false), !covered(m),
-                    e - m >= 2 || handed, m - ce <= 14 && !crossed || handed || hasYear(m, e)
+                    e - m >= 2 || handed, m - ce <= 14 && !crossed || handed || hasYear(m, e),
+                    // In the next sentence, only a date handed to it or opening it.
+                    !crossed || handed || tokens[m].sentenceStart || tok(m - 1)?.sentenceStart == true
                 {
                     add(.dateOfBirth, tokens: m, e)
                     i = e

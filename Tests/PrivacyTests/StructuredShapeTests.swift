@@ -69,6 +69,7 @@ final class StructuredShapeTests: XCTestCase {
         XCTAssertEqual(found("NG5 / NG7 / DE22 = the worst areas", .postcode), ["NG5", "NG7", "DE22"])
         XCTAssertEqual(found("the E5, E8 and N16 girls all use that park", .postcode), ["E5", "E8", "N16"])
         XCTAssertEqual(found("sk4 is the postcode they all give", .postcode), ["sk4"])
+        XCTAssertEqual(found("ng7 is the Hyson Green postcode", .postcode), ["ng7"])
         XCTAssertEqual(found("around b21 and b20 mostly", .postcode), ["b21", "b20"])
         for quiet in [
             "the M6 and M62 were shut all morning", "Y10 and Y11 students", "B1 and B2 level English",
@@ -85,6 +86,7 @@ final class StructuredShapeTests: XCTestCase {
         XCTAssertEqual(found("Price | Kai | 03/09/2010 | Year 9", .dateOfBirth), ["03/09/2010"])
         XCTAssertEqual(found("Tiah Garside 21-Mar-2009 - known to YOT", .dateOfBirth), ["21-Mar-2009"])
         XCTAssertEqual(found("Tiah Garside 21-Mar-2009 - known to YOT", .age), [], "the day is no age")
+        XCTAssertEqual(found("jordan k - 03-Feb-2009 - from the letter", .dateOfBirth), ["03-Feb-2009"])
         XCTAssertEqual(found("Kai Whitlow, 15, 03/09/2009, lives with nan", .dateOfBirth), ["03/09/2009"])
         // A date of what happened to a person is recent; a row with no person has no birth date.
         XCTAssertEqual(found("Tiah Garside 12/03/2024 - strategy meeting", .dateOfBirth), [])
@@ -99,6 +101,15 @@ final class StructuredShapeTests: XCTestCase {
                     + "thousand and five", .dateOfBirth),
             ["third of June two thousand and five"])
         XCTAssertEqual(found("DOB? Um. The twelfth of March 2007.", .dateOfBirth), ["twelfth of March 2007"])
+        XCTAssertEqual(
+            found(
+                "her date of birth was wrong on the old forms, we found out. They had her as the second of June 2004.",
+                .dateOfBirth),
+            ["second of June 2004"])
+        XCTAssertEqual(
+            found(
+                "her date of birth was wrong on the old forms. The panel met on the second of June 2024.", .dateOfBirth),
+            [], "a date inside the next sentence, handed to nothing")
         XCTAssertEqual(
             found("her DOB is on file. The hearing is on the fourth of May 2025.", .dateOfBirth), [],
             "another date's noun between")
@@ -140,7 +151,7 @@ final class StructuredShapeTests: XCTestCase {
         XCTAssertEqual(
             found("nhs number? it's oh five six three, two one two, two three three", .nhsNumber),
             ["oh five six three, two one two, two three three"])
-        XCTAssertEqual(found("NHS said ring 0996030824 instead", .phone), ["0996030824"], "a phone cue nearer")
+        XCTAssertEqual(found("NHS said ring 0121547280 instead", .phone), ["0121547280"], "a phone cue nearer")
         XCTAssertEqual(found("NHS number came through as 0996030825", .nhsNumber), [], "a wrong check digit")
         XCTAssertEqual(found("call 0996030824", .nhsNumber), [], "no cue: a phone")
     }
@@ -173,5 +184,11 @@ final class StructuredShapeTests: XCTestCase {
         XCTAssertEqual(found("the log number for that night was 3318 of 9 Jan", .caseRef), ["3318"])
         XCTAssertEqual(found("the incident for that one was 2417 of the 14th", .caseRef), ["2417"])
         XCTAssertEqual(found("the log said there were 3318 of them", .caseRef), [])
+    }
+
+    func testPostcodesWithAHyphenAndPhonesDialledFromAbroad() {
+        XCTAssertEqual(found("her postcode is WF13-4HQ on the form", .postcode), ["WF13-4HQ"])
+        XCTAssertEqual(found("call 0044 7700 900456 from Spain", .phone), ["0044 7700 900456"])
+        XCTAssertEqual(found("call 0044 7700 900 from Spain", .phone), [], "too few digits")
     }
 }
