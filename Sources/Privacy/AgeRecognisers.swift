@@ -36,8 +36,12 @@ extension ScanContext {
         framework legislation strategy document video photo picture post account article book film system model file
         record computer laptop procedure protocol process school church estate street property software website site
         platform tool form course programme program project campaign it this that inquiry guideline team unit group
-        hub panel board partnership pilot charity organisation relationship contract plan order
+        hub panel board partnership pilot charity organisation relationship contract plan order case referral
+        referrals assessment assessments
         """)
+    /// Of `agedThings`, the nouns that say a thing's age when they follow it ("a 10 year old car"); "the 14 year old
+    /// that I mentioned", "a 15 year old school boy" are people.
+    static let agedThingNouns = agedThings.subtracting(["it", "this", "that", "school", "home", "house", "group"])
     /// Words after "a 14 year old (girl)" that make it anyone of that age ("a 14 year old shouldn't be…").
     static let genericModals = Vocab.set(
         """
@@ -57,6 +61,8 @@ extension ScanContext {
     /// a spaced dash or slash (not a range: "14 - 16"), an arrow ("-> Leagrave", "→").
     func ageBreak(after e: Int) -> Bool {
         guard let n = tok(e + 1) else { return true }
+        // A tab between fields of a pasted spreadsheet row ("Kai Brennan<tab>14<tab>Luton").
+        if tabBefore(e + 1) { return true }
         if n.isPunct(",;!?)&|→⇒") { return true }
         if n.isPunct(".") { return tok(e + 2).map { $0.spaceBefore } ?? true }
         if n.isPunct("-–—=") && key(e + 2) == ">" && !tokens[e + 2].spaceBefore { return true }
@@ -65,6 +71,15 @@ extension ScanContext {
             return m.spaceBefore && m.kind != .number && ageValue(e + 2) == nil
         }
         return false
+    }
+
+    /// Words after a second age that leave it a guess ("thirteen, fourteen maybe").
+    static let secondGuessWords = Vocab.set("maybe perhaps probably possibly or ish tops")
+
+    /// A tab stands between token `i` and the one before it: a pasted row's fields.
+    func tabBefore(_ i: Int) -> Bool {
+        guard i > 0, i < tokens.count, tokens[i].spaceBefore else { return false }
+        return scalars[tokens[i - 1].end..<tokens[i].start].contains("\t")
     }
 
     /// "14 or 15", "14/15", "15, nearly 16", "13 going on 14": a second age said with the one ending at `e`; its token.
@@ -76,8 +91,15 @@ extension ScanContext {
             guard !tokens[j].spaceBefore, tok(j + 1).map({ !$0.spaceBefore }) == true else { return nil }
             j += 1
         case ",":
-            guard ["nearly", "almost", "turning"].contains(key(j + 1)) else { return nil }
-            j += 2
+            if ["nearly", "almost", "turning"].contains(key(j + 1)) {
+                j += 2
+            } else {
+                // "she was thirteen, fourteen maybe": the next year said as a second guess.
+                j += 1
+                guard ageValue(j) == v + 1,
+                    ageBreak(after: ageEnd(j)) || Self.secondGuessWords.contains(key(ageEnd(j) + 1))
+                else { return nil }
+            }
         case "going":
             guard key(j + 1) == "on" else { return nil }
             j += 2
@@ -203,7 +225,7 @@ extension ScanContext {
             }
             // "Kayleigh Doherty, then 14, went missing": a found name, a comma, "then" or "now", the age closed by a
             // comma, a bracket or a dash (a story told of the past; "now 14 referrals" stays a count).
-            if !found, ["then", "now"].contains(key(i - 1)), key(i - 2) == ",", personEndsAt(i - 3),
+            if !found, ["then", "now"].contains(key(i - 1)), key(i - 2) == ",", personEndsAt(i - 3) || personish(i - 3),
                 (1...25).contains(v), [",", ")", "-", "–", "—"].contains(key(e + 1))
             {
                 found = true
@@ -244,8 +266,11 @@ extension ScanContext {
                 }
             }
             // "Girl, 14 – Tonypandy", "the lad, 14/15, was dealing": a person word, a comma, an age, closed.
-            if !found, key(i - 1) == ",", inSet(.singlePersonNouns, i - 2) || inSet(.relations, i - 2),
-                (1...21).contains(v) || inSet(.relations, i - 2) && v <= 99
+            if !found, key(i - 1) == ",",
+                inSet(.singlePersonNouns, i - 2) || inSet(.relations, i - 2)
+                    || Self.storyPersonNouns.contains(key(i - 2)),
+                (1...21).contains(v)
+                    || (inSet(.relations, i - 2) || Self.storyPersonNouns.contains(key(i - 2))) && v <= 99
             {
                 if closed {
                     found = true
@@ -260,6 +285,28 @@ extension ScanContext {
             {
                 found = true
                 last = e + 1
+            }
+            // "she moved in with him and was only 14", "he left school and was 15 when…": a second verb of a
+            // sentence whose subject is a person, its age closing the clause.
+            if !found, (1...25).contains(v), closed || ["when", "then", "now", "at"].contains(key(e + 1)) {
+                var p = i - 1
+                while p > i - 3, Self.ageFillers.contains(key(p)) { p -= 1 }
+                if ["is", "was"].contains(key(p)), ["and", "but"].contains(key(p - 1)), sentenceSubjectIsAPerson(p - 1)
+                {
+                    found = true
+                }
+            }
+            // "14 (DOB 03/04/2011)", "Kai Brennan - 14 (DOB …)": an age before its date of birth in brackets.
+            if !found, digits, (1...25).contains(v), key(e + 1) == "(", birthCue(e + 2),
+                opensAgeNote(i) || personEndsAt(i - 1) || tok(i - 1)?.isPunct("-–—,:|") == true
+            {
+                found = true
+            }
+            // "one of the lads was 17 and the other 15": one of a group, its age.
+            if !found, ["is", "was"].contains(key(i - 1)), inSet(.pluralPersonNouns, i - 2), key(i - 3) == "the",
+                key(i - 4) == "of", key(i - 5) == "one", (1...25).contains(v), closed || key(e + 1) == "and"
+            {
+                found = true
             }
             // "ages 14 and 16".
             if !found, key(i - 1) == "ages", closed || ["and", "&", ","].contains(key(e + 1)) { found = true }
@@ -283,6 +330,33 @@ extension ScanContext {
             i = last
         }
         findSecondAges()
+    }
+
+    /// People a story gives an adult's age after, set off by commas ("the driver, 32, was charged").
+    static let storyPersonNouns = Vocab.set(
+        """
+        driver suspect offender perpetrator perp abuser groomer neighbour landlord stranger passenger owner dealer victim
+        male female
+        """)
+
+    /// The sentence holding token `i` opens with a person: "she", "he", "I", a found name, or "her/his/my/the" and a
+    /// relation or person word ("her brother", "the lad").
+    func sentenceSubjectIsAPerson(_ i: Int) -> Bool {
+        var s = i
+        while s > 0, i - s < 20, !tokens[s].sentenceStart, !tokens[s - 1].isPunct(";:") { s -= 1 }
+        guard i - s < 20, let t = tok(s) else { return false }
+        if Self.subjectPronouns.contains(t.key) || personAt(s) { return true }
+        if ["her", "his", "my", "the", "our", "their"].contains(t.key) {
+            return inSet(.relations, s + 1) || inSet(.personNouns, s + 1) || inSet(.singlePersonNouns, s + 1)
+        }
+        return false
+    }
+
+    /// Token `j` opens a date of birth: "DOB", "D.O.B.", "born", or a date of birth found there.
+    func birthCue(_ j: Int) -> Bool {
+        guard let t = tok(j) else { return false }
+        if t.key == "dob" || t.key == "born" || t.key == "d" && key(j + 1) == "." && key(j + 2) == "o" { return true }
+        return candidates.contains { $0.label == .dateOfBirth && $0.start == t.start }
     }
 
     /// "16F", "15M" in notes: an age glued to a sex marker at a note's start or after a person; the digits.
@@ -372,7 +446,8 @@ extension ScanContext {
 
     /// Words after "her 16th" that leave it her birthday.
     static let birthdayFollowers = Vocab.set(
-        "next last this on in at party birthday bday and tomorrow today yesterday coming soon is was weekend do")
+        "next last this on in at party birthday bday and tomorrow today yesterday coming soon is was weekend do when then"
+    )
 
     /// A second age said with one already found: "she's 14 or 15", "he's 17, nearly 18", "13 going on 14".
     mutating func findSecondAges() {
@@ -422,6 +497,12 @@ extension ScanContext {
         for j in max(0, a - 5)..<a where key(j) == "age" {
             if key(j + 1) == "of", key(j + 2) == "consent", a - (j + 2) <= 2 { return true }
             if key(j - 1) == "the", Self.ageBounds.contains(key(j - 2)), key(j + 1) == "of", a == j + 2 { return true }
+            // "the minimum age is 16", "the legal age was 18": an age a rule sets (not "her age is 14").
+            if ["is", "was", "be"].contains(key(j + 1)), a == j + 2,
+                key(j - 1) == "the" || key(j - 2) == "the" && tokens[j - 1].kind == .word
+            {
+                return true
+            }
         }
         if a == b, tokens[a].kind == .number, let v = ageValue(a), v < 6,
             inSet(.singlePersonNouns, a - 1) || inSet(.bracketAged, a - 1)
@@ -455,5 +536,73 @@ extension ScanContext {
         if key(verb) == "s", ["'", "’"].contains(key(verb - 1)) { verb -= 1 }
         guard ["is", "was", "are", "were", "s", "'", "’"].contains(key(verb)) else { return false }
         return Self.agedThings.contains(key(verb - 1))
+    }
+}
+
+extension ScanContext {
+    /// Ages beside a person only the sequence labeller found, which no rule could read an age after: "Tayvon, 14,
+    /// was…", "Tayvon (14)", "Tayvon is 14 now", "Tayvon 14 -". `kept` holds every finding so far; the result is it
+    /// with those ages (`possible`, as the name is), in text order.
+    func agesBesideLabelledPeople(_ kept: [Candidate]) -> [Candidate] {
+        var out = kept
+        for c in kept where c.label == .person && c.possible {
+            if candidates.contains(where: { $0.label == .person && $0.start == c.start && $0.end == c.end }) {
+                continue
+            }
+            guard let b = tokenIndex(endingAt: c.end) else { continue }
+            var j = b + 1
+            let bracket = key(j) == "("
+            let verb = ["is", "was"].contains(key(j))
+            if bracket || key(j) == "," {
+                j += 1
+            } else if verb {
+                j = skipAgeFillers(j + 1)
+            }
+            guard let v = ageValue(j), (1...25).contains(v), tokens[j].kind == .number || j > b + 1 else { continue }
+            let e = ageEnd(j)
+            let closes =
+                bracket
+                ? key(e + 1) == ")"
+                : ageBreak(after: e) || verb && ["when", "now", "then", "and", "but"].contains(key(e + 1))
+            guard closes, !out.contains(where: { $0.start < tokens[e].end && tokens[j].start < $0.end }) else {
+                continue
+            }
+            var a = Candidate(label: .age, start: tokens[j].start, end: tokens[e].end)
+            a.possible = true
+            out.append(a)
+        }
+        return out.count == kept.count ? kept : out.sorted { $0.start < $1.start }
+    }
+}
+
+extension ScanContext {
+    /// "Kayden Morris, 14, Luton", "Morris, Kayden, 14, M", "Tyreese Holt, 16 years, Luton", "Holt, Tyreese, 16yrs":
+    /// a found name, a comma (or a tab) and a bare age closed as a field is — a pasted row or an apposition. Not "Kai,
+    /// 14 Mercer Street", not a run of numbers ("Kai, 14, 12, 9"). Runs once every person is found, those the note's
+    /// fields name included (NoteFields.swift).
+    mutating func findAgesAfterNamesInRows() {
+        let ends = candidates.filter { $0.label == .person }.compactMap { tokenIndex(endingAt: $0.end) }
+        for b in ends {
+            var j = b + 1
+            if key(j) == "," {
+                j += 1
+            } else if !tabBefore(j) {
+                continue
+            }
+            guard let t = tok(j), !covered(j) else { continue }
+            var e = j
+            if t.kind == .number, t.length <= 2, let v = Int(t.text), (1...25).contains(v) {
+                if ["years", "yrs"].contains(key(j + 1)), ageBreak(after: j + 1) {
+                    e = j + 1
+                } else if !ageBreak(after: j) || tok(j + 2)?.kind == .number {
+                    continue
+                }
+            } else if let v = gluedUnitAge(j), (1...25).contains(v), ageBreak(after: j) {
+                e = j
+            } else {
+                continue
+            }
+            add(.age, tokens: j, e)
+        }
     }
 }

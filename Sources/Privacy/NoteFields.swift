@@ -328,6 +328,8 @@ extension ScanContext {
         for i in tokens.indices where tokens[i].length == 4 && (key(i) == "ages" || key(i) == "aged") {
             var items: [Int] = []
             var j = i + 1
+            // "Ages: 14, 12 and 9" on a form.
+            if tok(j)?.isPunct(":-–") == true { j += 1 }
             while let v = ageValue(j), (1...25).contains(v) {
                 items.append(j)
                 let e = ageEnd(j)
