@@ -27,7 +27,8 @@ extension ScanContext {
     static let relativeClauseWords = Vocab.set(
         """
         i we you they he she mentioned met saw told said described know knew that who spoke talked discussed about
-        earlier before yesterday from our my your this last week referred raised flagged
+        earlier before yesterday from our my your this last week referred raised flagged ' ’ ve d had ever worked
+        with seen
         """)
     /// Things that have an age in years and are no person ("the Jay report is 10 years old").
     static let agedThings = Vocab.set(
@@ -64,7 +65,7 @@ extension ScanContext {
         // A tab between fields of a pasted spreadsheet row ("Kai Brennan<tab>14<tab>Luton").
         if tabBefore(e + 1) { return true }
         if n.isPunct(",;!?)&|→⇒") { return true }
-        if n.isPunct(".") { return tok(e + 2).map { $0.spaceBefore } ?? true }
+        if n.isPunct(".") { return fullStop(e + 1) }
         if n.isPunct("-–—=") && key(e + 2) == ">" && !tokens[e + 2].spaceBefore { return true }
         if n.isPunct("-–—/"), n.spaceBefore {
             guard let m = tok(e + 2) else { return true }
@@ -73,8 +74,74 @@ extension ScanContext {
         return false
     }
 
+    /// Initials typed with stops end at token `p` ("A.O.", "T.O", "J.P.M."): a person in notes.
+    func initialsEndAt(_ p: Int) -> Bool {
+        var j = p
+        if key(j) == "." { j -= 1 }
+        var letters = 0
+        while let t = tok(j), t.kind == .word, t.length == 1, t.capitalised {
+            letters += 1
+            guard key(j - 1) == ".", !tokens[j - 1].spaceBefore,
+                tok(j - 2).map({ $0.kind == .word && $0.length == 1 }) == true
+            else { break }
+            j -= 2
+        }
+        return letters >= 2
+    }
+
+    /// The age in words at `i...e` is said as a sentence of its own ("Fourteen." / "Fifteen and he…" / "Nineteen,
+    /// can you…") after a sentence about one person (he, she, a found name), and the same number was said nowhere
+    /// before in the text as anything but an age ("14 referrals… Fourteen." is a count said again).
+    func ageSaidAlone(_ i: Int, _ e: Int) -> Bool {
+        guard opensSentence(i) else { return false }
+        guard let n = tok(e + 1) else { return false }
+        if n.isPunct(",") {
+            // "Fifteen, maybe twenty people": a count going on.
+            if (e + 2...e + 4).contains(where: { ageValue($0) != nil || Self.countGoingOn.contains(key($0)) }) {
+                return false
+            }
+        } else if n.key == "and" {
+            guard ["he", "she"].contains(key(e + 2)) else { return false }
+        } else if !n.isPunct(".!?") {
+            return false
+        }
+        // One person spoken of before, within two sentences.
+        var sentences = 0
+        var j = i - 1
+        var person = false
+        while j >= 0, sentences <= 2, !person {
+            if tokens[j].isPunct(".!?") { sentences += 1 }
+            person = Self.storyPronouns.contains(tokens[j].key) || personAt(j)
+            j -= 1
+        }
+        guard person, let v = ageValue(i) else { return false }
+        // The same number said before as a count.
+        for k in 0..<i where ageValue(k) == v && !covered(k) { return false }
+        return true
+    }
+
+    /// Token `i` opens a sentence, an opening quote before it or not (`P5: "At seventeen.`).
+    func opensSentence(_ i: Int) -> Bool {
+        if tokens[i].sentenceStart { return true }
+        var a = i - 1
+        while a >= 0, tokens[a].isPunct("\"“‘'") { a -= 1 }
+        return a < i - 1 && (a < 0 || tokens[a + 1].sentenceStart || tokens[a].isPunct(".!?:"))
+    }
+
+    static let storyPronouns = Vocab.set("he she him her his hes shes")
+    /// Words after "Fifteen," that make it a count going on ("Fifteen, maybe twenty people").
+    static let countGoingOn = Vocab.set("maybe perhaps about around or people kids")
+
     /// Words after a second age that leave it a guess ("thirteen, fourteen maybe").
     static let secondGuessWords = Vocab.set("maybe perhaps probably possibly or ish tops")
+
+    /// Token `j` is a full stop: "." before a space, the end or a closing mark ("she was 14.\"", "(age 14.)"), not
+    /// a decimal point or a time ("14.5", "15.30").
+    func fullStop(_ j: Int) -> Bool {
+        guard let t = tok(j), t.isPunct(".") else { return false }
+        guard let n = tok(j + 1) else { return true }
+        return n.spaceBefore || n.kind == .punct
+    }
 
     /// A tab stands between token `i` and the one before it: a pasted row's fields.
     func tabBefore(_ i: Int) -> Bool {
@@ -202,7 +269,7 @@ extension ScanContext {
                 found = true
             }
             // "kerry mcbride 38 - mum", "Darren 31 - nfa", "Cerys 15 / Aled 13": any age after a found name, closed.
-            if !found, digits, personEndsAt(i - 1), closed || v <= 25 && key(e + 1) == "now" {
+            if !found, digits, personEndsAt(i - 1) || initialsEndAt(i - 1), closed || v <= 25 && key(e + 1) == "now" {
                 found = true
             }
             // "SEAN 15 - REPORTED MISSING", "FLORIN 17 ROMA FAMILY": a listed given name opening a note, in any case.
@@ -237,7 +304,7 @@ extension ScanContext {
                 if [",", "/"].contains(key(open)), let m = tok(open - 1), m.text == "M" || m.text == "F" {
                     open -= 2
                 }
-                if key(open) == "(", personish(open - 1) {
+                if key(open) == "(", personish(open - 1) || initialsEndAt(open - 1) {
                     if ["yrs", "yr", "yo"].contains(key(e + 1)) { last = e + 1 }
                     if key(e + 1) == "y", key(e + 2) == "/", key(e + 3) == "o" { last = e + 3 }
                     if [")", ",", "&", "and", "/"].contains(key(last + 1)) {
@@ -257,11 +324,14 @@ extension ScanContext {
             if !found, ["is", "was"].contains(key(i - 1)), closed, (1...25).contains(v) {
                 var q = i - 2
                 var between = 0
-                while q >= 0, between < 5, Self.relativeClauseWords.contains(key(q)) {
+                while q >= 0, between < 6, Self.relativeClauseWords.contains(key(q)) {
                     q -= 1
                     between += 1
                 }
-                if between > 0, inSet(.singlePersonNouns, q) || inSet(.relations, q) || inSet(.personNouns, q) {
+                if between > 0,
+                    inSet(.singlePersonNouns, q) || inSet(.relations, q) || inSet(.personNouns, q)
+                        || inSet(.siblingOrder, q)
+                {
                     found = true
                 }
             }
@@ -291,7 +361,8 @@ extension ScanContext {
             if !found, (1...25).contains(v), closed || ["when", "then", "now", "at"].contains(key(e + 1)) {
                 var p = i - 1
                 while p > i - 3, Self.ageFillers.contains(key(p)) { p -= 1 }
-                if ["is", "was"].contains(key(p)), ["and", "but"].contains(key(p - 1)), sentenceSubjectIsAPerson(p - 1)
+                if ["is", "was"].contains(key(p)), ["and", "but", "so"].contains(key(p - 1)),
+                    sentenceSubjectIsAPerson(p - 1)
                 {
                     found = true
                 }
@@ -300,6 +371,29 @@ extension ScanContext {
             if !found, digits, (1...25).contains(v), key(e + 1) == "(", birthCue(e + 2),
                 opensAgeNote(i) || personEndsAt(i - 1) || tok(i - 1)?.isPunct("-–—,:|") == true
             {
+                found = true
+            }
+            // "the 13 was his age at the time": the number said to be someone's age.
+            if !found, ["is", "was"].contains(key(e + 1)), Self.agePossessives.contains(key(e + 2)),
+                key(e + 3) == "age", (1...99).contains(v)
+            {
+                found = true
+            }
+            // "Fourteen. He cried the whole way", "Fifteen and he looked about ten", "Nineteen, can you believe it":
+            // an age in words said as a sentence of its own, in a story about a person.
+            if !found, !digits, (10...25).contains(v), ageSaidAlone(i, e) { found = true }
+            // "At seventeen." as a sentence: an age in words (a time is said in digits or with "o'clock").
+            if !found, !digits, (13...25).contains(v), key(i - 1) == "at", opensSentence(i - 1),
+                tok(e + 1)?.isPunct(".!?") ?? true
+            {
+                found = true
+            }
+            // "Hussain brothers 17/15", "the sisters 14 & 12": each of a plural's ages, in any order.
+            if !found, digits, inSet(.pluralPersonNouns, i - 1), (1...21).contains(v),
+                ["/", "&"].contains(key(e + 1)), let w = ageValue(e + 2), (1...21).contains(w),
+                tokens[e + 2].kind == .number, ageBreak(after: e + 2)
+            {
+                add(.age, tokens: e + 2, e + 2)
                 found = true
             }
             // "one of the lads was 17 and the other 15": one of a group, its age.
@@ -330,6 +424,8 @@ extension ScanContext {
             i = last
         }
         findSecondAges()
+        // An age found here said again ("was eight. Eight."), or a second one given with it ("and the other 15").
+        findAgeEchoesAndLists()
     }
 
     /// People a story gives an adult's age after, set off by commas ("the driver, 32, was charged").
@@ -453,11 +549,26 @@ extension ScanContext {
     mutating func findSecondAges() {
         let ages = candidates.filter { $0.label == .age }
         for c in ages {
-            guard let b = tokenIndex(endingAt: c.end), let v = ageValue(b), let j = ageAlternative(after: b, v) else {
-                continue
-            }
+            guard let b = tokenIndex(endingAt: c.end), let v = ageValue(b),
+                let j = ageAlternative(after: b, v) ?? correctedAge(after: b, v)
+            else { continue }
             add(.age, tokens: j, ageEnd(j))
         }
+    }
+
+    /// "only 13 at the very first contact, not fourteen.": the age an age ending at `b` corrects, a few words on in
+    /// the same sentence after ", not"; its token.
+    func correctedAge(after b: Int, _ v: Int) -> Int? {
+        var j = b + 1
+        while j < b + 10, let t = tok(j), !t.isPunct(".!?;") {
+            if t.key == "not", key(j - 1) == ",", let w = ageValue(j + 1), w != v, abs(w - v) <= 3, !covered(j + 1),
+                ageBreak(after: ageEnd(j + 1))
+            {
+                return j + 1
+            }
+            j += 1
+        }
+        return nil
     }
 
     /// Unit words and halves said after an age join it ("14 yrs", "14 y.o.", "fifteen and a half").
@@ -518,6 +629,14 @@ extension ScanContext {
             key(b) == "old"
         else { return false }
         if ["any", "every", "no", "each"].contains(key(a - 1)) { return true }
+        // "any 13 year old in a car with a 25 year old": an age beside a generic one in the same sentence is generic.
+        if ["a", "an"].contains(key(a - 1)) {
+            var j = a - 2
+            while j > 0, !tokens[j].isPunct(".!?") {
+                if ["any", "every", "each"].contains(key(j - 1)), ageValue(j) != nil { return true }
+                j -= 1
+            }
+        }
         // "14 year old girls are at risk" (not "the 14 year old girls", "two 14 year old girls": those are people).
         if inSet(.pluralPersonNouns, b + 1) || key(b + 1) == "babies",
             !["the", "these", "those", "both", "her", "his", "their"].contains(key(a - 1)),
@@ -550,6 +669,15 @@ extension ScanContext {
                 continue
             }
             guard let b = tokenIndex(endingAt: c.end) else { continue }
+            if let (j, e) = rowAge(after: b) {
+                // "Tyreese Holt, 16 years, Luton": a pasted row's age field.
+                if !out.contains(where: { $0.start < tokens[e].end && tokens[j].start < $0.end }) {
+                    var a = Candidate(label: .age, start: tokens[j].start, end: tokens[e].end)
+                    a.possible = true
+                    out.append(a)
+                }
+                continue
+            }
             var j = b + 1
             let bracket = key(j) == "("
             let verb = ["is", "was"].contains(key(j))
@@ -583,26 +711,25 @@ extension ScanContext {
     mutating func findAgesAfterNamesInRows() {
         let ends = candidates.filter { $0.label == .person }.compactMap { tokenIndex(endingAt: $0.end) }
         for b in ends {
-            var j = b + 1
-            if key(j) == "," {
-                j += 1
-            } else if !tabBefore(j) {
-                continue
-            }
-            guard let t = tok(j), !covered(j) else { continue }
-            var e = j
-            if t.kind == .number, t.length <= 2, let v = Int(t.text), (1...25).contains(v) {
-                if ["years", "yrs"].contains(key(j + 1)), ageBreak(after: j + 1) {
-                    e = j + 1
-                } else if !ageBreak(after: j) || tok(j + 2)?.kind == .number {
-                    continue
-                }
-            } else if let v = gluedUnitAge(j), (1...25).contains(v), ageBreak(after: j) {
-                e = j
-            } else {
-                continue
-            }
+            guard let (j, e) = rowAge(after: b), !covered(j) else { continue }
             add(.age, tokens: j, e)
         }
+    }
+
+    /// The age a comma or a tab sets off after a name ending at token `b` (above): its first and last token.
+    func rowAge(after b: Int) -> (Int, Int)? {
+        var j = b + 1
+        if key(j) == "," {
+            j += 1
+        } else if !tabBefore(j) {
+            return nil
+        }
+        guard let t = tok(j) else { return nil }
+        if t.kind == .number, t.length <= 2, let v = Int(t.text), (1...25).contains(v) {
+            if ["years", "yrs"].contains(key(j + 1)), ageBreak(after: j + 1) { return (j, j + 1) }
+            return ageBreak(after: j) && tok(j + 2)?.kind != .number ? (j, j) : nil
+        }
+        if let v = gluedUnitAge(j), (1...25).contains(v), ageBreak(after: j) { return (j, j) }
+        return nil
     }
 }

@@ -77,7 +77,8 @@ extension ScanContext {
         case ":": return (.colon, 1)
         case "&", "+": return (.joiner, 1)
         case "?", "!": return (.mark, 1)
-        case ".", "…": return next.map { $0.spaceBefore } ?? true ? (.stop, 1) : nil
+        // A stop before a closing quote or bracket ("…was 14.\"") too.
+        case ".", "…": return next.map { $0.spaceBefore || $0.kind == .punct } ?? true ? (.stop, 1) : nil
         default: return nil
         }
     }

@@ -1074,13 +1074,20 @@ extension ScanContext {
         func ends(_ j: Int) -> Bool {
             guard let n = tok(ageEnd(j) + 1) else { return true }
             return n.isPunct(",.;!?)—–-") || ["and", "when", "but", "so", "then", "now"].contains(n.key)
-                || n.kind == .punct && !n.isPunct(":/%")
+                || n.kind == .punct && !n.isPunct(":/%") || Self.reflexives.contains(n.key)
         }
         // "a test at 13", '"traditional marriage" at 15' (not "we lose them at 16": a group's age is generic).
         let before = tok(i - 1)?.isPunct("\"”’)") == true ? i - 2 : i - 1
         if k == "at" || k == "since", tok(i + 1)?.kind == .number, let v = ageValue(i + 1), (1...17).contains(v),
             !inSet(.timeContexts, before), !inSet(.groupObjects, before),
             tok(before)?.isWordLike == true, ends(i + 1)
+        {
+            return i + 1
+        }
+        // "Jordan left care at 18 and…": an adult's age at a step of a named person's story.
+        if k == "at", tok(i + 1)?.kind == .number, let v = ageValue(i + 1), (18...25).contains(v),
+            !inSet(.timeContexts, before), !inSet(.groupObjects, before), tok(before)?.isWordLike == true,
+            ends(i + 1), nameOrPronounBefore(i, reach: 8)
         {
             return i + 1
         }
@@ -1265,6 +1272,7 @@ extension ScanContext {
         func clauseEnds(_ j: Int) -> Bool {
             guard let n = tok(ageEnd(j) + 1) else { return true }
             return n.isPunct(",.;!?)—–-") || ["and", "but", "so", "then", "now", "if"].contains(n.key)
+                || Self.reflexives.contains(n.key)
         }
         func onePersonBefore(_ i: Int) -> Bool {
             personBefore(i, reach: 10)
@@ -1391,7 +1399,7 @@ extension ScanContext {
             let bracketed = j > last + 1
             let endsHere =
                 next.map {
-                    $0.isPunct(",;!?(&") || $0.isPunct(".") && (tok(j + 2)?.spaceBefore ?? true)
+                    $0.isPunct(",;!?(&") || fullStop(j + 1)
                         || bracketed && $0.kind == .word && !Self.ageUnits.contains($0.key)
                             && !Self.countedNouns.contains($0.key)
                 } ?? true
@@ -1411,6 +1419,8 @@ extension ScanContext {
         dropGenericAges()
     }
 
+    /// "she had him at seventeen herself": a reflexive closes the clause an age ends.
+    static let reflexives = Vocab.set("herself himself themselves myself yourself")
     static let siblingOrder = Vocab.set("younger older eldest youngest oldest middle")
     static let guessWords = Vocab.set("think thinks maybe prob probably about approx around like poss possibly roughly")
     static let pauseWords = Vocab.set("what um umm er erm uh like i think reckon")
@@ -1428,7 +1438,8 @@ extension ScanContext {
             }
             let e = ageEnd(i)
             let after = tok(e + 1)
-            let clauseEnd = after.map { $0.isPunct(",.;!?)") || ["and", "but", "so", "then"].contains($0.key) } ?? true
+            let clauseEnd =
+                after.map { $0.isPunct(",.;!?)") || ["and", "but", "so", "then", "now"].contains($0.key) } ?? true
             var isAge = false
             // "DOB 12/03/2010 (14)": the age in brackets after the date.
             // "(14 yrs)" too.
@@ -1648,6 +1659,11 @@ extension ScanContext {
                 // "the lad believed 25", "she is believed to be 15": a guessed age after a person.
                 n = skipAgeFillers(key(i + 1) == "to" && key(i + 2) == "be" ? i + 3 : i + 1)
                 if let m = n, let v = ageValue(m), !(10...99).contains(v) { n = nil }
+            } else if Self.claimVerbs.contains(k), key(i + 1) == "to", key(i + 2) == "be",
+                case let m = skipAgeFillers(i + 3), let v = ageValue(m), (10...99).contains(v)
+            {
+                // "the fake profile claimed to be 15", "pretending to be 18": the age someone claims.
+                n = m
             } else if k == "asl" {
                 // "asl? 14 f manchester": the chat question for age, sex and location, answered.
                 var j = i + 1
@@ -1682,20 +1698,25 @@ extension ScanContext {
             {
                 // "she'd be 19 now", "he would be 16 this year"
                 n = skipAgeFillers(["'", "’"].contains(key(i + 1)) ? i + 4 : i + 3)
-            } else if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !kv.contains(.notNames),
-                !kv.contains(.roles),
+            } else if t.kind == .word, t.capitalised,
+                !t.allCaps && t.length >= 3 || t.allCaps && t.length <= 3 && unknown(i),
+                !kv.contains(.notNames), !kv.contains(.roles),
                 !lists[i].contains(.bigPlace), !lists[i].contains(.town),
                 ["is", "was"].contains(key(i + 1))
                     || (["'", "’"].contains(key(i + 1)) && key(i + 2) == "s" && !tokens[i + 1].spaceBefore)
             {
-                // "Kez is 14", "Rose was 15 then": a capitalised word before "is/was" and a bare age.
+                // "Kez is 14", "Rose was 15 then", "JT was sixteen but…", "Rox was "thirteen going on thirty"": a
+                // capitalised word or initials before "is/was" and a bare age (in words from ten).
                 var m = key(i + 1) == "is" || key(i + 1) == "was" ? i + 2 : i + 3
                 if ["only", "just", "now", "nearly", "almost", "barely"].contains(key(m)) { m += 1 }
-                if tok(m)?.kind == .number, let after = tok(m + 1),
-                    !(after.isPunct(",.;!?)") || ["now", "and", "but", "so", "when", "at", "in"].contains(after.key))
+                if tok(m)?.isPunct("\"“‘'") == true { m += 1 }
+                let bare = tok(m)?.kind == .number || ageValue(m).map({ $0 >= 10 && $0 <= 25 }) == true
+                if bare, let after = tok(ageEnd(m) + 1),
+                    !(after.isPunct(",.;!?)\"”’'")
+                        || ["now", "and", "but", "so", "when", "at", "in", "going"].contains(after.key))
                 {
                     n = nil
-                } else if tok(m)?.kind == .number {
+                } else if bare {
                     n = m
                 }
             } else if let n1 = tok(i + 1), n1.kind == .punct || n1.key == "is" || n1.key == "was" || n1.key == "were",
@@ -1735,7 +1756,7 @@ extension ScanContext {
             // "Age: 14 years 3 months": years and months together.
             let months = yearsAndMonths(after: ageEnd(at))
             if months == nil, !cued, let next = tok(ageEnd(at) + 1), Self.ageUnits.contains(next.key),
-                !(next.key == "." && (ageEnd(at) + 2 >= tokens.count || tokens[ageEnd(at) + 2].spaceBefore))
+                !fullStop(ageEnd(at) + 1)
             {
                 // "bf 19 - mum aware" (a spaced dash closes a note, "14-16" is a range), "she's 14 or 15".
                 if !(["years", "yrs"].contains(next.key) && key(at + 2) == "old"), !ageBreak(after: ageEnd(at)),
@@ -1783,6 +1804,21 @@ extension ScanContext {
         return j + 1
     }
 
+    /// A listed given name written as one, or "he"/"she", within `reach` tokens before `i` in its sentence (the
+    /// people are not found yet when `findAges` runs).
+    func nameOrPronounBefore(_ i: Int, reach: Int) -> Bool {
+        var j = i - 1
+        while j >= 0, i - j <= reach, !tokens[j].isPunct(".!?") {
+            if ["he", "she"].contains(key(j)) || tokens[j].capitalised && given(j) && !ambiguous(j) { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    /// Verbs of claiming an age ("claimed to be 15", "pretending to be 18").
+    static let claimVerbs = Vocab.set(
+        "claimed claims claiming claim pretended pretending pretends purported purporting")
+
     /// Subjects that make an age before them anyone's ("from the age of 16 you can…").
     static let genericSubjects = Vocab.set("you they we children kids people young anyone everyone a pupils")
 
@@ -1793,7 +1829,12 @@ extension ScanContext {
         guard let v = ageValue(m), (8...19).contains(v), tok(m)?.kind == .number || v >= 10 else { return nil }
         var p = ageEnd(m) + 1
         if key(p) == "," { p += 1 }
-        guard ["she", "he", "i"].contains(key(p)) else { return nil }
+        if personAt(p) || tok(p).map({ $0.capitalised && !$0.sentenceStart }) == true && given(p) && !ambiguous(p) {
+            // "by 14 Callum was holding for them": a name for the pronoun.
+            while personAt(p + 1), tokens[p + 1].kind == .word { p += 1 }
+        } else if !["she", "he", "i"].contains(key(p)) {
+            return nil
+        }
         let verb = key(p + 1)
         if ["was", "were", "had", "d", "'", "’"].contains(verb) { return m }
         return verb.hasSuffix("ed") && verb.count >= 4 ? m : nil
