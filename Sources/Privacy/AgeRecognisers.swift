@@ -43,6 +43,8 @@ extension ScanContext {
     /// Of `agedThings`, the nouns that say a thing's age when they follow it ("a 10 year old car"); "the 14 year old
     /// that I mentioned", "a 15 year old school boy" are people.
     static let agedThingNouns = agedThings.subtracting(["it", "this", "that", "school", "home", "house", "group"])
+    /// Words that make "a 16 year old" in their sentence anyone of that age: what the law or guidance says.
+    static let lawWords = Vocab.set("law laws legally legislation statutory guidance threshold thresholds")
     /// Words after "a 14 year old (girl)" that make it anyone of that age ("a 14 year old shouldn't be…").
     static let genericModals = Vocab.set(
         """
@@ -615,6 +617,8 @@ extension ScanContext {
                 return true
             }
         }
+        // "(12 vs 17)": ages compared, nobody's.
+        if ["vs", "versus"].contains(key(a - 1)) || ["vs", "versus"].contains(key(b + 1)) { return true }
         if a == b, tokens[a].kind == .number, let v = ageValue(a), v < 6,
             inSet(.singlePersonNouns, a - 1) || inSet(.bracketAged, a - 1)
         {
@@ -629,11 +633,13 @@ extension ScanContext {
             key(b) == "old"
         else { return false }
         if ["any", "every", "no", "each"].contains(key(a - 1)) { return true }
-        // "any 13 year old in a car with a 25 year old": an age beside a generic one in the same sentence is generic.
+        // "any 13 year old in a car with a 25 year old": an age beside a generic one in the same sentence is generic;
+        // so is "a 16 year old" in a sentence about the law ("the law treats a 16 year old as able to consent").
         if ["a", "an"].contains(key(a - 1)) {
             var j = a - 2
-            while j > 0, !tokens[j].isPunct(".!?") {
-                if ["any", "every", "each"].contains(key(j - 1)), ageValue(j) != nil { return true }
+            while j >= 0, !tokens[j].isPunct(".!?") {
+                if j > 0, ["any", "every", "each"].contains(key(j - 1)), ageValue(j) != nil { return true }
+                if Self.lawWords.contains(key(j)) { return true }
                 j -= 1
             }
         }
