@@ -1161,7 +1161,10 @@ extension ScanContext {
             {
                 j += 1
             }
-            if let v = ageValue(j), (2...25).contains(v), ends(j) { return j }
+            // "so she'd have been 13 or 14": a second guess closes it too.
+            if let v = ageValue(j), (2...25).contains(v), ends(j) || ageAlternative(after: ageEnd(j), v) != nil {
+                return j
+            }
         }
         return nil
     }

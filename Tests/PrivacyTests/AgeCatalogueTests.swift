@@ -233,6 +233,7 @@ final class AgeCatalogueTests: XCTestCase {
         Shape("an older man, 35, picked her up", "35"),
         Shape("I met her when she was 13", "13"),
         Shape("he was about twelve or thirteen when it started", "twelve", "thirteen"),
+        Shape("She was in year 9 then, so she'd have been 13 or 14.", "13", "14"),
         Shape("Looking back she was just 12 when the grooming started", "12"),
         Shape("by 13 Marcus was running for them", "13"),
         Shape("KJ was fifteen but looked older", "fifteen"),
