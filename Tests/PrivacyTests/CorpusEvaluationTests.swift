@@ -240,7 +240,7 @@ final class CorpusEvaluationTests: XCTestCase {
 
     func testSixteenthBlindCorpusHoldsItsFloor() throws {
         try assertFloor(
-            "blind16", utterances: 487, recall: 0.85, precision: 0.90,
+            "blind16", utterances: 487, recall: 0.86, precision: 0.90,
             "scored blind in session 10, development data since")
     }
 
