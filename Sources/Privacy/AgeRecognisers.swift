@@ -27,7 +27,8 @@ extension ScanContext {
     static let relativeClauseWords = Vocab.set(
         """
         i we you they he she mentioned met saw told said described know knew that who spoke talked discussed about
-        earlier before yesterday from our my your this last week referred raised flagged
+        earlier before yesterday from our my your this last week referred raised flagged ' ’ ve d had ever worked
+        with seen
         """)
     /// Things that have an age in years and are no person ("the Jay report is 10 years old").
     static let agedThings = Vocab.set(
@@ -36,8 +37,14 @@ extension ScanContext {
         framework legislation strategy document video photo picture post account article book film system model file
         record computer laptop procedure protocol process school church estate street property software website site
         platform tool form course programme program project campaign it this that inquiry guideline team unit group
-        hub panel board partnership pilot charity organisation relationship contract plan order
+        hub panel board partnership pilot charity organisation relationship contract plan order case referral
+        referrals assessment assessments
         """)
+    /// Of `agedThings`, the nouns that say a thing's age when they follow it ("a 10 year old car"); "the 14 year old
+    /// that I mentioned", "a 15 year old school boy" are people.
+    static let agedThingNouns = agedThings.subtracting(["it", "this", "that", "school", "home", "house", "group"])
+    /// Words that make "a 16 year old" in their sentence anyone of that age: what the law or guidance says.
+    static let lawWords = Vocab.set("law laws legally legislation statutory guidance threshold thresholds")
     /// Words after "a 14 year old (girl)" that make it anyone of that age ("a 14 year old shouldn't be…").
     static let genericModals = Vocab.set(
         """
@@ -57,14 +64,91 @@ extension ScanContext {
     /// a spaced dash or slash (not a range: "14 - 16"), an arrow ("-> Leagrave", "→").
     func ageBreak(after e: Int) -> Bool {
         guard let n = tok(e + 1) else { return true }
+        // A tab between fields of a pasted spreadsheet row ("Kai Brennan<tab>14<tab>Luton").
+        if tabBefore(e + 1) { return true }
         if n.isPunct(",;!?)&|→⇒") { return true }
-        if n.isPunct(".") { return tok(e + 2).map { $0.spaceBefore } ?? true }
+        if n.isPunct(".") { return fullStop(e + 1) }
         if n.isPunct("-–—=") && key(e + 2) == ">" && !tokens[e + 2].spaceBefore { return true }
         if n.isPunct("-–—/"), n.spaceBefore {
             guard let m = tok(e + 2) else { return true }
             return m.spaceBefore && m.kind != .number && ageValue(e + 2) == nil
         }
         return false
+    }
+
+    /// Initials typed with stops end at token `p` ("A.O.", "T.O", "J.P.M."): a person in notes.
+    func initialsEndAt(_ p: Int) -> Bool {
+        var j = p
+        if key(j) == "." { j -= 1 }
+        var letters = 0
+        while let t = tok(j), t.kind == .word, t.length == 1, t.capitalised {
+            letters += 1
+            guard key(j - 1) == ".", !tokens[j - 1].spaceBefore,
+                tok(j - 2).map({ $0.kind == .word && $0.length == 1 }) == true
+            else { break }
+            j -= 2
+        }
+        return letters >= 2
+    }
+
+    /// The age in words at `i...e` is said as a sentence of its own ("Fourteen." / "Fifteen and he…" / "Nineteen,
+    /// can you…") after a sentence about one person (he, she, a found name), and the same number was said nowhere
+    /// before in the text as anything but an age ("14 referrals… Fourteen." is a count said again).
+    func ageSaidAlone(_ i: Int, _ e: Int) -> Bool {
+        guard opensSentence(i) else { return false }
+        guard let n = tok(e + 1) else { return false }
+        if n.isPunct(",") {
+            // "Fifteen, maybe twenty people": a count going on.
+            if (e + 2...e + 4).contains(where: { ageValue($0) != nil || Self.countGoingOn.contains(key($0)) }) {
+                return false
+            }
+        } else if n.key == "and" {
+            guard ["he", "she"].contains(key(e + 2)) else { return false }
+        } else if !n.isPunct(".!?") {
+            return false
+        }
+        // One person spoken of before, within two sentences.
+        var sentences = 0
+        var j = i - 1
+        var person = false
+        while j >= 0, sentences <= 2, !person {
+            if tokens[j].isPunct(".!?") { sentences += 1 }
+            person = Self.storyPronouns.contains(tokens[j].key) || personAt(j)
+            j -= 1
+        }
+        guard person, let v = ageValue(i) else { return false }
+        // The same number said before as a count.
+        for k in 0..<i where ageValue(k) == v && !covered(k) { return false }
+        return true
+    }
+
+    /// Token `i` opens a sentence, an opening quote before it or not (`P5: "At seventeen.`).
+    func opensSentence(_ i: Int) -> Bool {
+        if tokens[i].sentenceStart { return true }
+        var a = i - 1
+        while a >= 0, tokens[a].isPunct("\"“‘'") { a -= 1 }
+        return a < i - 1 && (a < 0 || tokens[a + 1].sentenceStart || tokens[a].isPunct(".!?:"))
+    }
+
+    static let storyPronouns = Vocab.set("he she him her his hes shes")
+    /// Words after "Fifteen," that make it a count going on ("Fifteen, maybe twenty people").
+    static let countGoingOn = Vocab.set("maybe perhaps about around or people kids")
+
+    /// Words after a second age that leave it a guess ("thirteen, fourteen maybe").
+    static let secondGuessWords = Vocab.set("maybe perhaps probably possibly or ish tops")
+
+    /// Token `j` is a full stop: "." before a space, the end or a closing mark ("she was 14.\"", "(age 14.)"), not
+    /// a decimal point or a time ("14.5", "15.30").
+    func fullStop(_ j: Int) -> Bool {
+        guard let t = tok(j), t.isPunct(".") else { return false }
+        guard let n = tok(j + 1) else { return true }
+        return n.spaceBefore || n.kind == .punct
+    }
+
+    /// A tab stands between token `i` and the one before it: a pasted row's fields.
+    func tabBefore(_ i: Int) -> Bool {
+        guard i > 0, i < tokens.count, tokens[i].spaceBefore else { return false }
+        return scalars[tokens[i - 1].end..<tokens[i].start].contains("\t")
     }
 
     /// "14 or 15", "14/15", "15, nearly 16", "13 going on 14": a second age said with the one ending at `e`; its token.
@@ -76,8 +160,15 @@ extension ScanContext {
             guard !tokens[j].spaceBefore, tok(j + 1).map({ !$0.spaceBefore }) == true else { return nil }
             j += 1
         case ",":
-            guard ["nearly", "almost", "turning"].contains(key(j + 1)) else { return nil }
-            j += 2
+            if ["nearly", "almost", "turning"].contains(key(j + 1)) {
+                j += 2
+            } else {
+                // "she was thirteen, fourteen maybe": the next year said as a second guess.
+                j += 1
+                guard ageValue(j) == v + 1,
+                    ageBreak(after: ageEnd(j)) || Self.secondGuessWords.contains(key(ageEnd(j) + 1))
+                else { return nil }
+            }
         case "going":
             guard key(j + 1) == "on" else { return nil }
             j += 2
@@ -180,7 +271,7 @@ extension ScanContext {
                 found = true
             }
             // "kerry mcbride 38 - mum", "Darren 31 - nfa", "Cerys 15 / Aled 13": any age after a found name, closed.
-            if !found, digits, personEndsAt(i - 1), closed || v <= 25 && key(e + 1) == "now" {
+            if !found, digits, personEndsAt(i - 1) || initialsEndAt(i - 1), closed || v <= 25 && key(e + 1) == "now" {
                 found = true
             }
             // "SEAN 15 - REPORTED MISSING", "FLORIN 17 ROMA FAMILY": a listed given name opening a note, in any case.
@@ -203,7 +294,7 @@ extension ScanContext {
             }
             // "Kayleigh Doherty, then 14, went missing": a found name, a comma, "then" or "now", the age closed by a
             // comma, a bracket or a dash (a story told of the past; "now 14 referrals" stays a count).
-            if !found, ["then", "now"].contains(key(i - 1)), key(i - 2) == ",", personEndsAt(i - 3),
+            if !found, ["then", "now"].contains(key(i - 1)), key(i - 2) == ",", personEndsAt(i - 3) || personish(i - 3),
                 (1...25).contains(v), [",", ")", "-", "–", "—"].contains(key(e + 1))
             {
                 found = true
@@ -215,7 +306,7 @@ extension ScanContext {
                 if [",", "/"].contains(key(open)), let m = tok(open - 1), m.text == "M" || m.text == "F" {
                     open -= 2
                 }
-                if key(open) == "(", personish(open - 1) {
+                if key(open) == "(", personish(open - 1) || initialsEndAt(open - 1) {
                     if ["yrs", "yr", "yo"].contains(key(e + 1)) { last = e + 1 }
                     if key(e + 1) == "y", key(e + 2) == "/", key(e + 3) == "o" { last = e + 3 }
                     if [")", ",", "&", "and", "/"].contains(key(last + 1)) {
@@ -235,17 +326,23 @@ extension ScanContext {
             if !found, ["is", "was"].contains(key(i - 1)), closed, (1...25).contains(v) {
                 var q = i - 2
                 var between = 0
-                while q >= 0, between < 5, Self.relativeClauseWords.contains(key(q)) {
+                while q >= 0, between < 6, Self.relativeClauseWords.contains(key(q)) {
                     q -= 1
                     between += 1
                 }
-                if between > 0, inSet(.singlePersonNouns, q) || inSet(.relations, q) || inSet(.personNouns, q) {
+                if between > 0,
+                    inSet(.singlePersonNouns, q) || inSet(.relations, q) || inSet(.personNouns, q)
+                        || inSet(.siblingOrder, q)
+                {
                     found = true
                 }
             }
             // "Girl, 14 – Tonypandy", "the lad, 14/15, was dealing": a person word, a comma, an age, closed.
-            if !found, key(i - 1) == ",", inSet(.singlePersonNouns, i - 2) || inSet(.relations, i - 2),
-                (1...21).contains(v) || inSet(.relations, i - 2) && v <= 99
+            if !found, key(i - 1) == ",",
+                inSet(.singlePersonNouns, i - 2) || inSet(.relations, i - 2)
+                    || Self.storyPersonNouns.contains(key(i - 2)),
+                (1...21).contains(v)
+                    || (inSet(.relations, i - 2) || Self.storyPersonNouns.contains(key(i - 2))) && v <= 99
             {
                 if closed {
                     found = true
@@ -260,6 +357,52 @@ extension ScanContext {
             {
                 found = true
                 last = e + 1
+            }
+            // "she moved in with him and was only 14", "he left school and was 15 when…": a second verb of a
+            // sentence whose subject is a person, its age closing the clause.
+            if !found, (1...25).contains(v), closed || ["when", "then", "now", "at"].contains(key(e + 1)) {
+                var p = i - 1
+                while p > i - 3, Self.ageFillers.contains(key(p)) { p -= 1 }
+                if ["is", "was"].contains(key(p)), ["and", "but", "so"].contains(key(p - 1)),
+                    sentenceSubjectIsAPerson(p - 1)
+                {
+                    found = true
+                }
+            }
+            // "14 (DOB 03/04/2011)", "Kai Brennan - 14 (DOB …)": an age before its date of birth in brackets.
+            if !found, digits, (1...25).contains(v), key(e + 1) == "(", birthCue(e + 2),
+                opensAgeNote(i) || personEndsAt(i - 1) || tok(i - 1)?.isPunct("-–—,:|") == true
+            {
+                found = true
+            }
+            // "the 13 was his age at the time": the number said to be someone's age.
+            if !found, ["is", "was"].contains(key(e + 1)), Self.agePossessives.contains(key(e + 2)),
+                key(e + 3) == "age", (1...99).contains(v)
+            {
+                found = true
+            }
+            // "Fourteen. He cried the whole way", "Fifteen and he looked about ten", "Nineteen, can you believe it":
+            // an age in words said as a sentence of its own, in a story about a person.
+            if !found, !digits, (10...25).contains(v), ageSaidAlone(i, e) { found = true }
+            // "At seventeen." as a sentence: an age in words (a time is said in digits or with "o'clock").
+            if !found, !digits, (13...25).contains(v), key(i - 1) == "at", opensSentence(i - 1),
+                tok(e + 1)?.isPunct(".!?") ?? true
+            {
+                found = true
+            }
+            // "Hussain brothers 17/15", "the sisters 14 & 12": each of a plural's ages, in any order.
+            if !found, digits, inSet(.pluralPersonNouns, i - 1), (1...21).contains(v),
+                ["/", "&"].contains(key(e + 1)), let w = ageValue(e + 2), (1...21).contains(w),
+                tokens[e + 2].kind == .number, ageBreak(after: e + 2)
+            {
+                add(.age, tokens: e + 2, e + 2)
+                found = true
+            }
+            // "one of the lads was 17 and the other 15": one of a group, its age.
+            if !found, ["is", "was"].contains(key(i - 1)), inSet(.pluralPersonNouns, i - 2), key(i - 3) == "the",
+                key(i - 4) == "of", key(i - 5) == "one", (1...25).contains(v), closed || key(e + 1) == "and"
+            {
+                found = true
             }
             // "ages 14 and 16".
             if !found, key(i - 1) == "ages", closed || ["and", "&", ","].contains(key(e + 1)) { found = true }
@@ -283,6 +426,35 @@ extension ScanContext {
             i = last
         }
         findSecondAges()
+        // An age found here said again ("was eight. Eight."), or a second one given with it ("and the other 15").
+        findAgeEchoesAndLists()
+    }
+
+    /// People a story gives an adult's age after, set off by commas ("the driver, 32, was charged").
+    static let storyPersonNouns = Vocab.set(
+        """
+        driver suspect offender perpetrator perp abuser groomer neighbour landlord stranger passenger owner dealer victim
+        male female
+        """)
+
+    /// The sentence holding token `i` opens with a person: "she", "he", "I", a found name, or "her/his/my/the" and a
+    /// relation or person word ("her brother", "the lad").
+    func sentenceSubjectIsAPerson(_ i: Int) -> Bool {
+        var s = i
+        while s > 0, i - s < 20, !tokens[s].sentenceStart, !tokens[s - 1].isPunct(";:") { s -= 1 }
+        guard i - s < 20, let t = tok(s) else { return false }
+        if Self.subjectPronouns.contains(t.key) || personAt(s) { return true }
+        if ["her", "his", "my", "the", "our", "their"].contains(t.key) {
+            return inSet(.relations, s + 1) || inSet(.personNouns, s + 1) || inSet(.singlePersonNouns, s + 1)
+        }
+        return false
+    }
+
+    /// Token `j` opens a date of birth: "DOB", "D.O.B.", "born", or a date of birth found there.
+    func birthCue(_ j: Int) -> Bool {
+        guard let t = tok(j) else { return false }
+        if t.key == "dob" || t.key == "born" || t.key == "d" && key(j + 1) == "." && key(j + 2) == "o" { return true }
+        return candidates.contains { $0.label == .dateOfBirth && $0.start == t.start }
     }
 
     /// "16F", "15M" in notes: an age glued to a sex marker at a note's start or after a person; the digits.
@@ -372,17 +544,33 @@ extension ScanContext {
 
     /// Words after "her 16th" that leave it her birthday.
     static let birthdayFollowers = Vocab.set(
-        "next last this on in at party birthday bday and tomorrow today yesterday coming soon is was weekend do")
+        "next last this on in at party birthday bday and tomorrow today yesterday coming soon is was weekend do when then"
+    )
 
     /// A second age said with one already found: "she's 14 or 15", "he's 17, nearly 18", "13 going on 14".
     mutating func findSecondAges() {
         let ages = candidates.filter { $0.label == .age }
         for c in ages {
-            guard let b = tokenIndex(endingAt: c.end), let v = ageValue(b), let j = ageAlternative(after: b, v) else {
-                continue
-            }
+            guard let b = tokenIndex(endingAt: c.end), let v = ageValue(b),
+                let j = ageAlternative(after: b, v) ?? correctedAge(after: b, v)
+            else { continue }
             add(.age, tokens: j, ageEnd(j))
         }
+    }
+
+    /// "only 13 at the very first contact, not fourteen.": the age an age ending at `b` corrects, a few words on in
+    /// the same sentence after ", not"; its token.
+    func correctedAge(after b: Int, _ v: Int) -> Int? {
+        var j = b + 1
+        while j < b + 10, let t = tok(j), !t.isPunct(".!?;") {
+            if t.key == "not", key(j - 1) == ",", let w = ageValue(j + 1), w != v, abs(w - v) <= 3, !covered(j + 1),
+                ageBreak(after: ageEnd(j + 1))
+            {
+                return j + 1
+            }
+            j += 1
+        }
+        return nil
     }
 
     /// Unit words and halves said after an age join it ("14 yrs", "14 y.o.", "fifteen and a half").
@@ -422,7 +610,15 @@ extension ScanContext {
         for j in max(0, a - 5)..<a where key(j) == "age" {
             if key(j + 1) == "of", key(j + 2) == "consent", a - (j + 2) <= 2 { return true }
             if key(j - 1) == "the", Self.ageBounds.contains(key(j - 2)), key(j + 1) == "of", a == j + 2 { return true }
+            // "the minimum age is 16", "the legal age was 18": an age a rule sets (not "her age is 14").
+            if ["is", "was", "be"].contains(key(j + 1)), a == j + 2,
+                key(j - 1) == "the" || key(j - 2) == "the" && tokens[j - 1].kind == .word
+            {
+                return true
+            }
         }
+        // "(12 vs 17)": ages compared, nobody's.
+        if ["vs", "versus"].contains(key(a - 1)) || ["vs", "versus"].contains(key(b + 1)) { return true }
         if a == b, tokens[a].kind == .number, let v = ageValue(a), v < 6,
             inSet(.singlePersonNouns, a - 1) || inSet(.bracketAged, a - 1)
         {
@@ -437,6 +633,16 @@ extension ScanContext {
             key(b) == "old"
         else { return false }
         if ["any", "every", "no", "each"].contains(key(a - 1)) { return true }
+        // "any 13 year old in a car with a 25 year old": an age beside a generic one in the same sentence is generic;
+        // so is "a 16 year old" in a sentence about the law ("the law treats a 16 year old as able to consent").
+        if ["a", "an"].contains(key(a - 1)) {
+            var j = a - 2
+            while j >= 0, !tokens[j].isPunct(".!?") {
+                if j > 0, ["any", "every", "each"].contains(key(j - 1)), ageValue(j) != nil { return true }
+                if Self.lawWords.contains(key(j)) { return true }
+                j -= 1
+            }
+        }
         // "14 year old girls are at risk" (not "the 14 year old girls", "two 14 year old girls": those are people).
         if inSet(.pluralPersonNouns, b + 1) || key(b + 1) == "babies",
             !["the", "these", "those", "both", "her", "his", "their"].contains(key(a - 1)),
@@ -455,5 +661,81 @@ extension ScanContext {
         if key(verb) == "s", ["'", "’"].contains(key(verb - 1)) { verb -= 1 }
         guard ["is", "was", "are", "were", "s", "'", "’"].contains(key(verb)) else { return false }
         return Self.agedThings.contains(key(verb - 1))
+    }
+}
+
+extension ScanContext {
+    /// Ages beside a person only the sequence labeller found, which no rule could read an age after: "Tayvon, 14,
+    /// was…", "Tayvon (14)", "Tayvon is 14 now", "Tayvon 14 -". `kept` holds every finding so far; the result is it
+    /// with those ages (`possible`, as the name is), in text order.
+    func agesBesideLabelledPeople(_ kept: [Candidate]) -> [Candidate] {
+        var out = kept
+        for c in kept where c.label == .person && c.possible {
+            if candidates.contains(where: { $0.label == .person && $0.start == c.start && $0.end == c.end }) {
+                continue
+            }
+            guard let b = tokenIndex(endingAt: c.end) else { continue }
+            if let (j, e) = rowAge(after: b) {
+                // "Tyreese Holt, 16 years, Luton": a pasted row's age field.
+                if !out.contains(where: { $0.start < tokens[e].end && tokens[j].start < $0.end }) {
+                    var a = Candidate(label: .age, start: tokens[j].start, end: tokens[e].end)
+                    a.possible = true
+                    out.append(a)
+                }
+                continue
+            }
+            var j = b + 1
+            let bracket = key(j) == "("
+            let verb = ["is", "was"].contains(key(j))
+            if bracket || key(j) == "," {
+                j += 1
+            } else if verb {
+                j = skipAgeFillers(j + 1)
+            }
+            guard let v = ageValue(j), (1...25).contains(v), tokens[j].kind == .number || j > b + 1 else { continue }
+            let e = ageEnd(j)
+            let closes =
+                bracket
+                ? key(e + 1) == ")"
+                : ageBreak(after: e) || verb && ["when", "now", "then", "and", "but"].contains(key(e + 1))
+            guard closes, !out.contains(where: { $0.start < tokens[e].end && tokens[j].start < $0.end }) else {
+                continue
+            }
+            var a = Candidate(label: .age, start: tokens[j].start, end: tokens[e].end)
+            a.possible = true
+            out.append(a)
+        }
+        return out.count == kept.count ? kept : out.sorted { $0.start < $1.start }
+    }
+}
+
+extension ScanContext {
+    /// "Kayden Morris, 14, Luton", "Morris, Kayden, 14, M", "Tyreese Holt, 16 years, Luton", "Holt, Tyreese, 16yrs":
+    /// a found name, a comma (or a tab) and a bare age closed as a field is — a pasted row or an apposition. Not "Kai,
+    /// 14 Mercer Street", not a run of numbers ("Kai, 14, 12, 9"). Runs once every person is found, those the note's
+    /// fields name included (NoteFields.swift).
+    mutating func findAgesAfterNamesInRows() {
+        let ends = candidates.filter { $0.label == .person }.compactMap { tokenIndex(endingAt: $0.end) }
+        for b in ends {
+            guard let (j, e) = rowAge(after: b), !covered(j) else { continue }
+            add(.age, tokens: j, e)
+        }
+    }
+
+    /// The age a comma or a tab sets off after a name ending at token `b` (above): its first and last token.
+    func rowAge(after b: Int) -> (Int, Int)? {
+        var j = b + 1
+        if key(j) == "," {
+            j += 1
+        } else if !tabBefore(j) {
+            return nil
+        }
+        guard let t = tok(j) else { return nil }
+        if t.kind == .number, t.length <= 2, let v = Int(t.text), (1...25).contains(v) {
+            if ["years", "yrs"].contains(key(j + 1)), ageBreak(after: j + 1) { return (j, j + 1) }
+            return ageBreak(after: j) && tok(j + 2)?.kind != .number ? (j, j) : nil
+        }
+        if let v = gluedUnitAge(j), (1...25).contains(v), ageBreak(after: j) { return (j, j) }
+        return nil
     }
 }

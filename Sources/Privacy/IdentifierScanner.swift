@@ -118,10 +118,14 @@ public struct IdentifierScanner: Sendable {
         ctx.findPeople(sessionNames: sessionNames, wordLike: wordLikeParts)
         ctx.findAgesAroundPeople()
         ctx.findFieldsInNotes()
+        ctx.findAgesAfterNamesInRows()
         ctx.findPlacesSetOffInNotes()
         ctx.widenSpans()
         var kept = Self.resolveOverlaps(ctx.candidates)
-        if let labeller { kept = ctx.addLabellerFindings(labeller, beside: kept) }
+        if let labeller {
+            kept = ctx.addLabellerFindings(labeller, beside: kept)
+            kept = ctx.agesBesideLabelledPeople(kept)
+        }
         return kept.map { c in
             Finding(
                 label: c.label, span: TextSpan(start: c.start, end: c.end),

@@ -77,7 +77,8 @@ extension ScanContext {
         case ":": return (.colon, 1)
         case "&", "+": return (.joiner, 1)
         case "?", "!": return (.mark, 1)
-        case ".", "…": return next.map { $0.spaceBefore } ?? true ? (.stop, 1) : nil
+        // A stop before a closing quote or bracket ("…was 14.\"") too.
+        case ".", "…": return next.map { $0.spaceBefore || $0.kind == .punct } ?? true ? (.stop, 1) : nil
         default: return nil
         }
     }
@@ -329,6 +330,8 @@ extension ScanContext {
         for i in tokens.indices where tokens[i].length == 4 && (key(i) == "ages" || key(i) == "aged") {
             var items: [Int] = []
             var j = i + 1
+            // "Ages: 14, 12 and 9" on a form.
+            if tok(j)?.isPunct(":-–") == true { j += 1 }
             while let v = ageValue(j), (1...25).contains(v) {
                 items.append(j)
                 let e = ageEnd(j)

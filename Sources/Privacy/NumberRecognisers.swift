@@ -1327,13 +1327,20 @@ extension ScanContext {
         func ends(_ j: Int) -> Bool {
             guard let n = tok(ageEnd(j) + 1) else { return true }
             return n.isPunct(",.;!?)—–-") || ["and", "when", "but", "so", "then", "now"].contains(n.key)
-                || n.kind == .punct && !n.isPunct(":/%")
+                || n.kind == .punct && !n.isPunct(":/%") || Self.reflexives.contains(n.key)
         }
         // "a test at 13", '"traditional marriage" at 15' (not "we lose them at 16": a group's age is generic).
         let before = tok(i - 1)?.isPunct("\"”’)") == true ? i - 2 : i - 1
         if k == "at" || k == "since", tok(i + 1)?.kind == .number, let v = ageValue(i + 1), (1...17).contains(v),
             !inSet(.timeContexts, before), !inSet(.groupObjects, before),
             tok(before)?.isWordLike == true, ends(i + 1)
+        {
+            return i + 1
+        }
+        // "Jordan left care at 18 and…": an adult's age at a step of a named person's story.
+        if k == "at", tok(i + 1)?.kind == .number, let v = ageValue(i + 1), (18...25).contains(v),
+            !inSet(.timeContexts, before), !inSet(.groupObjects, before), tok(before)?.isWordLike == true,
+            ends(i + 1), nameOrPronounBefore(i, reach: 8)
         {
             return i + 1
         }
@@ -1407,7 +1414,10 @@ extension ScanContext {
             {
                 j += 1
             }
-            if let v = ageValue(j), (2...25).contains(v), ends(j) { return j }
+            // "so she'd have been 13 or 14": a second guess closes it too.
+            if let v = ageValue(j), (2...25).contains(v), ends(j) || ageAlternative(after: ageEnd(j), v) != nil {
+                return j
+            }
         }
         return nil
     }
@@ -1518,6 +1528,7 @@ extension ScanContext {
         func clauseEnds(_ j: Int) -> Bool {
             guard let n = tok(ageEnd(j) + 1) else { return true }
             return n.isPunct(",.;!?)—–-") || ["and", "but", "so", "then", "now", "if"].contains(n.key)
+                || Self.reflexives.contains(n.key)
         }
         func onePersonBefore(_ i: Int) -> Bool {
             personBefore(i, reach: 10)
@@ -1571,13 +1582,20 @@ extension ScanContext {
             if at == nil, inSet(.siblingOrder, i) {
                 var j = i + 1
                 if key(j) == "one" { j += 1 }
+                // "the older one, 17, was driving", "their eldest, 19, is inside": the age set off by commas.
+                if j > i + 1 || ["eldest", "youngest", "oldest"].contains(t.key), key(j) == ",",
+                    let v = ageValue(j + 1), (1...25).contains(v),
+                    [",", ")"].contains(key(ageEnd(j + 1) + 1))
+                {
+                    at = j + 1
+                }
                 if ["'", "’"].contains(key(j)), key(j + 1) == "s" {
                     j += 2
                 } else if ["is", "was"].contains(key(j)) {
                     j += 1
                 }
                 if j > i + 1, Self.ageFillers.contains(key(j)) { j += 1 }
-                if j > i + 1, let v = ageValue(j), (1...25).contains(v), clauseEnds(j) { at = j }
+                if at == nil, j > i + 1, let v = ageValue(j), (1...25).contains(v), clauseEnds(j) { at = j }
             }
             // "mum is 32 and dad 40": a second person's age after the first.
             if at == nil, t.key == "and" || t.key == "&" || t.key == ",", inSet(.relations, i + 1),
@@ -1637,7 +1655,7 @@ extension ScanContext {
             let bracketed = j > last + 1
             let endsHere =
                 next.map {
-                    $0.isPunct(",;!?(&") || $0.isPunct(".") && (tok(j + 2)?.spaceBefore ?? true)
+                    $0.isPunct(",;!?(&") || fullStop(j + 1)
                         || bracketed && $0.kind == .word && !Self.ageUnits.contains($0.key)
                             && !Self.countedNouns.contains($0.key)
                 } ?? true
@@ -1657,6 +1675,8 @@ extension ScanContext {
         dropGenericAges()
     }
 
+    /// "she had him at seventeen herself": a reflexive closes the clause an age ends.
+    static let reflexives = Vocab.set("herself himself themselves myself yourself")
     static let siblingOrder = Vocab.set("younger older eldest youngest oldest middle")
     static let guessWords = Vocab.set("think thinks maybe prob probably about approx around like poss possibly roughly")
     static let pauseWords = Vocab.set("what um umm er erm uh like i think reckon")
@@ -1674,10 +1694,14 @@ extension ScanContext {
             }
             let e = ageEnd(i)
             let after = tok(e + 1)
-            let clauseEnd = after.map { $0.isPunct(",.;!?)") || ["and", "but", "so", "then"].contains($0.key) } ?? true
+            let clauseEnd =
+                after.map { $0.isPunct(",.;!?)") || ["and", "but", "so", "then", "now"].contains($0.key) } ?? true
             var isAge = false
             // "DOB 12/03/2010 (14)": the age in brackets after the date.
-            let bracketed = key(i - 1) == "(" && after?.key == ")"
+            // "(14 yrs)" too.
+            let bracketed =
+                key(i - 1) == "("
+                && (after?.key == ")" || ["yrs", "years", "yo"].contains(after?.key ?? "") && key(e + 2) == ")")
             if hasBirth, (1...25).contains(v) {
                 let p = key(i - 1)
                 isAge =
@@ -1743,31 +1767,24 @@ extension ScanContext {
                 // "twenty-five-year-old": after the whole of the number.
                 var j = ageEnd(i) + 1
                 if key(j) == "-" { j += 1 }
-                if ["year", "yr", "years", "yrs"].contains(key(j)) {
+                // One rule for every unit of a person's age: "14 year old", "a 9-month-old baby", "her 6 month old
+                // son", "a 3 week old baby" (not "a 3 week old case file", "a 10 year old car": a thing's age).
+                let years = ["year", "yr", "years", "yrs"].contains(key(j))
+                if years || ["month", "months", "week", "weeks"].contains(key(j)) {
                     var k = j + 1
                     if key(k) == "-" { k += 1 }
                     if key(k) == "old" {
-                        add(.age, tokens: i, k)
+                        if !Self.agedThingNouns.contains(key(k + 1)) { add(.age, tokens: i, k) }
                         i = k
                         continue
                     }
                     // "fourteen years of age"
-                    if key(k) == "of", key(k + 1) == "age", (1...110).contains(v) {
+                    if years, key(k) == "of", key(k + 1) == "age", (1...110).contains(v) {
                         add(.age, tokens: i, k + 1)
                         i = k + 1
                         continue
                     }
                     if key(k) == "olds" {
-                        i = k
-                        continue
-                    }
-                }
-                // "a 9-month-old baby", "her 6 month old son": a baby's age.
-                if ["month", "months", "week", "weeks"].contains(key(j)) {
-                    var k = j + 1
-                    if key(k) == "-" { k += 1 }
-                    if key(k) == "old" {
-                        add(.age, tokens: i, k)
                         i = k
                         continue
                     }
@@ -1827,6 +1844,9 @@ extension ScanContext {
                 continue
             }
             var n: Int?
+            // The cue makes the number an age whatever follows it ("From 12 she was…": "from" starts no band; "Age/DOB:
+            // 14 / 03/04/2011": the slash starts the date, not a second age).
+            var cued = false
             if k == "aged" || (k == "age" && key(i - 1) != "under" && key(i - 1) != "school" && key(i - 1) != "working")
             {
                 n = i + 1
@@ -1840,6 +1860,27 @@ extension ScanContext {
                 // "Age at referral: 13", "age when first missing - 12": a form's field for an age at a moment.
                 if k == "age", key(i + 1) == "at" || key(i + 1) == "when", let f = ageFieldValue(after: i + 1) {
                     n = f
+                }
+                // "Age (yrs): 14", "Age (at referral): 13": a form's field with a note on it in brackets.
+                if k == "age", key(i + 1) == "(", let close = (i + 2...i + 5).first(where: { key($0) == ")" }) {
+                    n = tok(close + 1)?.isPunct(":-–") == true ? close + 2 : close + 1
+                }
+                // "Age/DOB: 14 / 03/04/2011": one field for both.
+                if k == "age", key(i + 1) == "/", ["dob", "d"].contains(key(i + 2)) {
+                    var c = i + 3
+                    while c < i + 8, let x = tok(c), !x.isPunct(":-–"), x.kind == .punct || x.length == 1 {
+                        c += 1
+                    }
+                    if tok(c)?.isPunct(":-–") == true {
+                        n = c + 1
+                        cued = true
+                    }
+                }
+                // "from the age of 16 you can consent": the law's age for anyone.
+                if k == "age", key(i - 1) == "the", key(i + 1) == "of", let m = n, ageValue(m) != nil,
+                    Self.genericSubjects.contains(key(ageEnd(m) + 1))
+                {
+                    n = nil
                 }
             } else if k == "at",
                 inSet(.lifeEvents, i - 1) || Self.ageAtEvents.contains(key(i - 1))
@@ -1874,6 +1915,11 @@ extension ScanContext {
                 // "the lad believed 25", "she is believed to be 15": a guessed age after a person.
                 n = skipAgeFillers(key(i + 1) == "to" && key(i + 2) == "be" ? i + 3 : i + 1)
                 if let m = n, let v = ageValue(m), !(10...99).contains(v) { n = nil }
+            } else if Self.claimVerbs.contains(k), key(i + 1) == "to", key(i + 2) == "be",
+                case let m = skipAgeFillers(i + 3), let v = ageValue(m), (10...99).contains(v)
+            {
+                // "the fake profile claimed to be 15", "pretending to be 18": the age someone claims.
+                n = m
             } else if k == "asl" {
                 // "asl? 14 f manchester": the chat question for age, sex and location, answered.
                 var j = i + 1
@@ -1881,12 +1927,17 @@ extension ScanContext {
                 if let v = ageValue(j), (10...99).contains(v) { n = j }
             } else if k == "at" || k == "by", t.capitalised || t.sentenceStart || key(i - 1) == ",",
                 case let m = skipAgeFillers(i + 1), tok(m)?.kind == .number,
+                k == "at" || ageValue(m).map({ $0 >= 8 }) == true,
                 ["she", "he", "they", "i", "we", "her", "his", "him"].contains(key(m + 1)) || key(m + 1) == ",",
                 !(["they", "we"].contains(key(m + 1)) && Self.presentTenseVerbs.contains(key(m + 2)))
             {
                 // "At 12 she was…", "At just 12 she…", "at 14, he…" (not "at 16 you can leave school", "at 18 they
                 // leave care": anyone's age).
                 n = m
+            } else if k == "by" || k == "from", let m = storyAge(after: i) {
+                // "by 15 he was dealing", "From 12 she was going to parties", "By fifteen she had a record".
+                n = m
+                cued = true
             } else if k == "i", ["'", "’"].contains(key(i + 1)), key(i + 2) == "m" {
                 n = skipAgeFillers(i + 3)
             } else if k == "im" || (k == "i" && ["am", "was"].contains(key(i + 1))) {
@@ -1903,20 +1954,25 @@ extension ScanContext {
             {
                 // "she'd be 19 now", "he would be 16 this year"
                 n = skipAgeFillers(["'", "’"].contains(key(i + 1)) ? i + 4 : i + 3)
-            } else if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !kv.contains(.notNames),
-                !kv.contains(.roles),
+            } else if t.kind == .word, t.capitalised,
+                !t.allCaps && t.length >= 3 || t.allCaps && t.length <= 3 && unknown(i),
+                !kv.contains(.notNames), !kv.contains(.roles),
                 !lists[i].contains(.bigPlace), !lists[i].contains(.town),
                 ["is", "was"].contains(key(i + 1))
                     || (["'", "’"].contains(key(i + 1)) && key(i + 2) == "s" && !tokens[i + 1].spaceBefore)
             {
-                // "Kez is 14", "Rose was 15 then": a capitalised word before "is/was" and a bare age.
+                // "Kez is 14", "Rose was 15 then", "JT was sixteen but…", "Rox was "thirteen going on thirty"": a
+                // capitalised word or initials before "is/was" and a bare age (in words from ten).
                 var m = key(i + 1) == "is" || key(i + 1) == "was" ? i + 2 : i + 3
                 if ["only", "just", "now", "nearly", "almost", "barely"].contains(key(m)) { m += 1 }
-                if tok(m)?.kind == .number, let after = tok(m + 1),
-                    !(after.isPunct(",.;!?)") || ["now", "and", "but", "so", "when", "at", "in"].contains(after.key))
+                if tok(m)?.isPunct("\"“‘'") == true { m += 1 }
+                let bare = tok(m)?.kind == .number || ageValue(m).map({ $0 >= 10 && $0 <= 25 }) == true
+                if bare, let after = tok(ageEnd(m) + 1),
+                    !(after.isPunct(",.;!?)\"”’'")
+                        || ["now", "and", "but", "so", "when", "at", "in", "going"].contains(after.key))
                 {
                     n = nil
-                } else if tok(m)?.kind == .number {
+                } else if bare {
                     n = m
                 }
             } else if let n1 = tok(i + 1), n1.kind == .punct || n1.key == "is" || n1.key == "was" || n1.key == "were",
@@ -1953,8 +2009,10 @@ extension ScanContext {
                 continue
             }
             guard let at = n, let v = ageValue(at), (1...(k == "at" ? 25 : 99)).contains(v) else { continue }
-            if let next = tok(ageEnd(at) + 1), Self.ageUnits.contains(next.key),
-                !(next.key == "." && (ageEnd(at) + 2 >= tokens.count || tokens[ageEnd(at) + 2].spaceBefore))
+            // "Age: 14 years 3 months": years and months together.
+            let months = yearsAndMonths(after: ageEnd(at))
+            if months == nil, !cued, let next = tok(ageEnd(at) + 1), Self.ageUnits.contains(next.key),
+                !fullStop(ageEnd(at) + 1)
             {
                 // "bf 19 - mum aware" (a spaced dash closes a note, "14-16" is a range), "she's 14 or 15".
                 if !(["years", "yrs"].contains(next.key) && key(at + 2) == "old"), !ageBreak(after: ageEnd(at)),
@@ -1964,7 +2022,7 @@ extension ScanContext {
                     continue
                 }
             }
-            if ["between", "from", "under", "over"].contains(key(at - 1)) { continue }
+            if !cued, ["between", "from", "under", "over"].contains(key(at - 1)) { continue }
             // "aged 15 and over", "15 or under": an age band, not a person's age.
             if ["and", "or"].contains(key(at + 1)),
                 ["over", "under", "above", "below", "older", "younger", "up"].contains(key(at + 2))
@@ -1973,7 +2031,9 @@ extension ScanContext {
             }
             if key(at + 1) == "+" || key(at + 1) == "plus" { continue }
             var e = ageEnd(at)
-            if ["years", "yrs", "year"].contains(key(e + 1)), key(e + 2) == "old" {
+            if let m = months {
+                e = m
+            } else if ["years", "yrs", "year"].contains(key(e + 1)), key(e + 2) == "old" {
                 e += 2
             } else if ["years", "yrs"].contains(key(e + 1)), ageBreak(after: e + 1) {
                 e += 1 // "she's 15 yrs."
@@ -1986,6 +2046,54 @@ extension ScanContext {
                 i = e
             }
         }
+    }
+
+    /// "14 years 3 months", "14 yrs and 2 mths": the last token of months said after the years ending at `e`, the
+    /// whole closed as a field is; nil otherwise.
+    func yearsAndMonths(after e: Int) -> Int? {
+        guard ["years", "yrs", "yr", "y"].contains(key(e + 1)) else { return nil }
+        var j = e + 2
+        if key(j) == "and" || key(j) == "," { j += 1 }
+        guard let m = tok(j), m.kind == .number, let v = Int(m.text), (0...11).contains(v),
+            ["months", "month", "mths", "mth", "m"].contains(key(j + 1)), ageBreak(after: j + 1)
+        else { return nil }
+        return j + 1
+    }
+
+    /// A listed given name written as one, or "he"/"she", within `reach` tokens before `i` in its sentence (the
+    /// people are not found yet when `findAges` runs).
+    func nameOrPronounBefore(_ i: Int, reach: Int) -> Bool {
+        var j = i - 1
+        while j >= 0, i - j <= reach, !tokens[j].isPunct(".!?") {
+            if ["he", "she"].contains(key(j)) || tokens[j].capitalised && given(j) && !ambiguous(j) { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    /// Verbs of claiming an age ("claimed to be 15", "pretending to be 18").
+    static let claimVerbs = Vocab.set(
+        "claimed claims claiming claim pretended pretending pretends purported purporting")
+
+    /// Subjects that make an age before them anyone's ("from the age of 16 you can…").
+    static let genericSubjects = Vocab.set("you they we children kids people young anyone everyone a pupils")
+
+    /// "by 15 he was dealing", "from 12 she was going": "by"/"from", a teenage age, then "he/she/I" and a verb of the
+    /// past (a story told); the age's token. Not "by 10 o'clock he was home", "by 3 she was back": a time.
+    func storyAge(after i: Int) -> Int? {
+        let m = skipAgeFillers(i + 1)
+        guard let v = ageValue(m), (8...19).contains(v), tok(m)?.kind == .number || v >= 10 else { return nil }
+        var p = ageEnd(m) + 1
+        if key(p) == "," { p += 1 }
+        if personAt(p) || tok(p).map({ $0.capitalised && !$0.sentenceStart }) == true && given(p) && !ambiguous(p) {
+            // "by 14 Callum was holding for them": a name for the pronoun.
+            while personAt(p + 1), tokens[p + 1].kind == .word { p += 1 }
+        } else if !["she", "he", "i"].contains(key(p)) {
+            return nil
+        }
+        let verb = key(p + 1)
+        if ["was", "were", "had", "d", "'", "’"].contains(verb) { return m }
+        return verb.hasSuffix("ed") && verb.count >= 4 ? m : nil
     }
 
     /// Words after "15yo's" that make it a plural ("the 15yo's in the group", not "the 15yo's mum").

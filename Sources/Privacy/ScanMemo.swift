@@ -170,7 +170,9 @@ extension IdentifierScanner {
     ///     their cue, spaced mail hosts said aloud, gaming tags, addresses of a user's profile).
     /// 23: session 10's people in told stories (`stories`, StoryRecognisers.swift: initials where a person stands,
     ///     names with digits for letters, misspelt names, names in capitals set off in brackets).
-    public static let rulesVersion = 23
+    /// 24: ages in told stories and pasted records (`ages6`: "by 15 he was dealing", "the older one, 17,", "and was
+    ///     only 14", "14 (DOB …)", "Kayden Morris, 14, Luton", an age beside a name only the labeller found).
+    public static let rulesVersion = 24
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -229,6 +231,7 @@ extension IdentifierScanner {
         "the E5 and E8 girls; Vale,Tia,2010-02-11,14; reg whisky kilo one eight, x-ray romeo lima; sort is 40 47 11;"
             + " zed#2231 at web.example.net/users/zed99",
         "K's mum said J was moved; A.O. 13 (MARCIA); Popescu, not \"Popesku\"; Shann0n; Mrs A; JT was sixteen.",
+        "by 15 he was dealing; the older one, 17, drove; she moved in and was only 14; Kayden Morris, 14, Luton",
     ]
 }
 
