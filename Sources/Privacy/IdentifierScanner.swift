@@ -119,6 +119,7 @@ public struct IdentifierScanner: Sendable {
         ctx.findAgesAroundPeople()
         ctx.findFieldsInNotes()
         ctx.findPlacesSetOffInNotes()
+        ctx.findLocalNamesByCue()
         ctx.widenSpans()
         var kept = Self.resolveOverlaps(ctx.candidates)
         if let labeller { kept = ctx.addLabellerFindings(labeller, beside: kept) }

@@ -165,7 +165,7 @@ extension IdentifierScanner {
     /// 20: the labeller's features read cues three tokens back and lines typed in lower case, retrained on the
     ///     twelve corpora with every rule of session 9 (`labeller2`).
     /// 21: an age after a found name, a comma and "then"/"now" ("Kayleigh Doherty, then 14, went missing").
-    public static let rulesVersion = 21
+    public static let rulesVersion = 22
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -221,6 +221,7 @@ extension IdentifierScanner {
         "Nothing identifying here: we talked about thresholds, supervision and multi-agency meetings.",
         "rojda 14 & sister - older bro; Kemi Obi, K-E-M-I, can you ping Kemi? pc llewellyn came.",
         "older male known as biscuit; thx mo; it's pemberton_review_notes.docx; Rook / Jinxy / Big Man Dee",
+        "excluded from Ridgeway, then St Bede's; at the Grange; School: Hallowfield; lives up Moorside; WIGAN YOT",
     ]
 }
 

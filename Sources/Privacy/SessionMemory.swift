@@ -30,6 +30,8 @@ public struct SessionMemory: Sendable, Equatable {
     struct Term: Sendable, Equatable {
         var keys: [String]
         var label: IdentifierLabel
+        /// Found only where its first word is capitalised: an organisation's short name stands as a name there.
+        var capitalised = false
     }
     /// Remembered terms by first key, longest first.
     let terms: [String: [Term]]
@@ -68,6 +70,7 @@ public struct SessionMemory: Sendable, Equatable {
         let rejectedKeys = Set(rejected.flatMap { IdentifierScanner.nameKeys($0) })
         let rejectedWholes = Set(rejected.map { IdentifierScanner.nameKeys($0) })
         var byKeys: [[String]: IdentifierLabel] = [:]
+        var shortNames: Set<[String]> = []
         func insert(_ keys: [String], _ label: IdentifierLabel) {
             // One label a sequence: the more specific, as `resolveOverlaps` breaks a tie.
             if let old = byKeys[keys], Self.rank(old) <= Self.rank(label) { return }
@@ -96,6 +99,14 @@ public struct SessionMemory: Sendable, Equatable {
                     continue
                 }
                 if keys.count > 1 { insert(keys, term.label) }
+                // "Ridgeway Academy" … "at Ridgeway": an organisation's own name before its head, said alone and
+                // capitalised elsewhere in the session, is that organisation (not a town's service: "Wigan YOT").
+                if term.label == .organisationLocal, let short = Self.shortName(keys),
+                    short.allSatisfy({ parts.contains($0) && !gazetteer.towns.contains($0) })
+                {
+                    insert(short, .organisationLocal)
+                    shortNames.insert(short)
+                }
                 for part in parts {
                     if term.label == .location {
                         insert([part], .location)
@@ -108,7 +119,10 @@ public struct SessionMemory: Sendable, Equatable {
             }
         }
         var byFirst: [String: [Term]] = [:]
-        for (keys, label) in byKeys { byFirst[keys[0], default: []].append(Term(keys: keys, label: label)) }
+        for (keys, label) in byKeys {
+            let capitalised = label == .organisationLocal && shortNames.contains(keys)
+            byFirst[keys[0], default: []].append(Term(keys: keys, label: label, capitalised: capitalised))
+        }
         terms = byFirst.mapValues {
             $0.sorted {
                 $0.keys.count != $1.keys.count
@@ -154,6 +168,23 @@ public struct SessionMemory: Sendable, Equatable {
             && !Vocab.inquiryTowns.contains(key)
     }
 
+    /// The name an organisation is called by before its head ("ridgeway" of "ridgeway academy"), or nil when its
+    /// name has no head or is its head's place ("wigan yot").
+    static func shortName(_ keys: [String]) -> [String]? {
+        guard
+            let h = keys.firstIndex(where: { Vocab.orgHeads.contains($0) || ScanContext.strongOrgTails.contains($0) }),
+            h > 0, h == keys.count - 1 || keys[(h + 1)...].allSatisfy({ Vocab.orgHeads.contains($0) })
+        else { return nil }
+        var short = Array(keys[..<h])
+        // "quenbridge youth club": the kind of organisation is not its name.
+        while let last = short.last,
+            Vocab.genericOrgModifiers.contains(last) || Vocab.genericServiceWords.contains(last)
+        {
+            short.removeLast()
+        }
+        return (1...2).contains(short.count) ? short : nil
+    }
+
     static func rank(_ label: IdentifierLabel) -> Int { Candidate.order.firstIndex(of: label) ?? 99 }
 
     static func isCue(_ key: String) -> Bool {
@@ -188,6 +219,7 @@ public struct SessionMemory: Sendable, Equatable {
             }
             var matched: (end: Int, label: IdentifierLabel)?
             for term in candidates where i + term.keys.count <= tokens.count {
+                if term.capitalised && !tokens[i].capitalised { continue }
                 if (0..<term.keys.count).allSatisfy({ tokens[i + $0].key == term.keys[$0] }) {
                     matched = (i + term.keys.count - 1, term.label)
                     break
