@@ -16,7 +16,7 @@ import argparse, json, os, subprocess, sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 CORPUS = os.path.join(ROOT, "Tests", "PrivacyTests", "Corpus")
 ALL = ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
-       "blind10"]
+       "blind10", "blind15", "blind16"]
 
 
 def held_out(name, line_id):

@@ -120,6 +120,7 @@ public struct IdentifierScanner: Sendable {
         ctx.findFieldsInNotes()
         ctx.findAgesAfterNamesInRows()
         ctx.findPlacesSetOffInNotes()
+        ctx.findLocalNamesByCue()
         ctx.widenSpans()
         var kept = Self.resolveOverlaps(ctx.candidates)
         if let labeller {

@@ -425,6 +425,8 @@ extension ScanContext {
         for k in candidates.indices where candidates[k].label == .person && !candidates[k].sessionName {
             guard let a = tokenIndex(startingAt: candidates[k].start), let b = tokenIndex(endingAt: candidates[k].end),
                 toponymShaped(b), a == b || b == a + 1,
+                // "Dan Whitcombe", "D Whitcombe": a given name or an initial before it makes it a surname.
+                a == b || !given(a) && tokens[a].length > 1,
                 !inSet(.titles, a - 1), !inSet(.relations, a - 1), !inSet(.namingCues, a - 1),
                 !Self.personCuesBefore.contains(key(a - 1)), !inSet(.personNouns, a - 1),
                 !Vocab.strongVerbs.contains(key(b + 1)), !Self.sayingVerbs.contains(key(b + 1)),

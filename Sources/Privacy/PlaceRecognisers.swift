@@ -149,7 +149,8 @@ extension ScanContext {
     /// Runs after people and ages are found.
     mutating func findPlacesSetOffInNotes() {
         findPlacesBesidePlaces()
-        let marks = candidates.filter { $0.label == .age || $0.label == .person }.map(\.end)
+        // "Tyler Osei, 16yrs, DOB 22.07.2008, Moortown": a date of birth marks the note as about a person too.
+        let marks = candidates.filter { $0.label == .age || $0.label == .person || $0.label == .dateOfBirth }.map(\.end)
         guard !marks.isEmpty else { return }
         for c in tokens.indices where tokens[c].isPunct(",") && c > 0 {
             let p = c - 1
@@ -314,7 +315,7 @@ extension ScanContext {
     /// Capitalised, not a function word, role, month or tool; a real name-like word.
     func isProperModifier(_ i: Int) -> Bool {
         guard let t = tok(i), t.kind == .word || t.kind == .alnum, t.capitalised, t.length >= 2,
-            !t.allCaps || t.length > 4
+            !t.allCaps || t.length > 4 || gazetteer.towns.contains(t.key)
         else { return false }
         if Vocab.genericOrgModifiers.contains(t.key) || Vocab.genericServiceWords.contains(t.key) { return false }
         if Vocab.notNames.contains(t.key) && !gazetteer.towns.contains(t.key) { return false }
@@ -429,8 +430,9 @@ extension ScanContext {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            // "Ysgol Gyfun Ystalyfera", "ysgol y Strade": a Welsh school names itself after the head.
-            if tokens[i].key == "ysgol", !quiet[i] {
+            // "Ysgol Gyfun Ystalyfera", "ysgol y Strade", "Coleg Llandrillo": a Welsh school or college names itself
+            // after the head.
+            if tokens[i].key == "ysgol" || tokens[i].key == "coleg" && tokens[i].capitalised, !quiet[i] {
                 var e = i
                 while let n = tok(e + 1), e - i < 9,
                     n.kind == .word
@@ -485,12 +487,18 @@ extension ScanContext {
                 if !strong && !isTeam && !acronymTail && !tokens[i].capitalised { continue }
                 // "west mids police": a force named in lower case.
                 let force = tail[0] == "police" || tail[0] == "constabulary"
-                guard let m = modifiers(before: i, allowLowercase: strong && !isTeam || force) else { continue }
+                // "kirklees council": a service named in lower case by a listed place.
+                let byPlace = acronymTail && i > 0 && on([.town, .bigPlace], i - 1)
+                guard let m = modifiers(before: i, allowLowercase: strong && !isTeam || force || byPlace) else {
+                    continue
+                }
                 if isTeam || acronymTail {
                     // "the Riverside team", "Northgate CAMHS": the name must not be a service word or acronym.
                     let names = (m..<i).filter { tokens[$0].isWordLike }
                     let serviceWord = { (k: Int) in
-                        self.tokens[k].allCaps || Vocab.genericServiceWords.contains(self.tokens[k].key)
+                        // "WIGAN YOT ORDER": a listed place in capitals is no acronym.
+                        self.tokens[k].allCaps && !self.on([.town, .bigPlace], k)
+                            || Vocab.genericServiceWords.contains(self.tokens[k].key)
                     }
                     // A team or project may have a service word inside its name after a proper first word ("the
                     // Carlow Street project", "the Turning Point project"), not first ("the Street Team").
@@ -502,6 +510,8 @@ extension ScanContext {
                     }
                 }
                 if isQuiet(m, e) { continue }
+                // "T. Reid YOT - 01632…": an initial before the name makes it a person's surname.
+                if m >= 2, key(m - 1) == ".", tokens[m - 2].length == 1, tokens[m - 2].capitalised { continue }
                 add(.organisationLocal, tokens: m, e)
                 i = e
                 break
@@ -794,6 +804,13 @@ extension ScanContext {
         "is was are were be been both all s 's originally come comes came moved family lad lads girl girls boy boys man men woman women he she they both cousins mum dad mother father brother sister friend friends boyfriend girlfriend"
     )
 
+    /// Before "in": a person somewhere ("a guy in Bradford", "her cousins in Leeds").
+    static let personBeforeIn = Vocab.set(
+        """
+        guy guys lad lads girl girls boy boys man men woman women bloke fella someone somebody family families mate mates
+        cousin cousins uncle aunt auntie nan gran dad mum brother sister friend friends dealer dealers contact contacts
+        """)
+
     mutating func findTowns() {
         var i = 0
         while i < tokens.count {
@@ -876,6 +893,8 @@ extension ScanContext {
                     Vocab.cities.contains(t.key) || !t.key.contains(" "),
                     verbCue || tied || ofAnAddress || typedArrow
                         || (key(i - 1) == "from" && Self.personBeforeFrom.contains(key(i - 2)))
+                        // "linked to a guy in Bradford": a person somewhere is tied to it.
+                        || (key(i - 1) == "in" && Self.personBeforeIn.contains(key(i - 2)))
                 {
                     add(.location, tokens: i, i)
                 }

@@ -172,7 +172,8 @@ extension IdentifierScanner {
     ///     names with digits for letters, misspelt names, names in capitals set off in brackets).
     /// 24: ages in told stories and pasted records (`ages6`: "by 15 he was dealing", "the older one, 17,", "and was
     ///     only 14", "14 (DOB …)", "Kayden Morris, 14, Luton", an age beside a name only the labeller found).
-    public static let rulesVersion = 24
+    /// 25: places and local organisations named short (`places6`, LocalNames.swift).
+    public static let rulesVersion = 25
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -228,6 +229,7 @@ extension IdentifierScanner {
         "Nothing identifying here: we talked about thresholds, supervision and multi-agency meetings.",
         "rojda 14 & sister - older bro; Kemi Obi, K-E-M-I, can you ping Kemi? pc llewellyn came.",
         "older male known as biscuit; thx mo; it's pemberton_review_notes.docx; Rook / Jinxy / Big Man Dee",
+        "excluded from Ridgeway, then St Bede's; at the Grange; School: Hallowfield; lives up Moorside; WIGAN YOT",
         "the E5 and E8 girls; Vale,Tia,2010-02-11,14; reg whisky kilo one eight, x-ray romeo lima; sort is 40 47 11;"
             + " zed#2231 at web.example.net/users/zed99",
         "K's mum said J was moved; A.O. 13 (MARCIA); Popescu, not \"Popesku\"; Shann0n; Mrs A; JT was sixteen.",

@@ -32,6 +32,8 @@ public struct SessionMemory: Sendable, Equatable {
         var label: IdentifierLabel
         /// A name that is also an everyday word ("Dizzy", "Precious"): found only where it stands as a name.
         var asName = false
+        /// Found only where its first word is capitalised: an organisation's short name stands as a name there.
+        var capitalised = false
     }
     /// Remembered terms by first key, longest first.
     let terms: [String: [Term]]
@@ -71,6 +73,7 @@ public struct SessionMemory: Sendable, Equatable {
         let rejectedWholes = Set(rejected.map { IdentifierScanner.nameKeys($0) })
         var byKeys: [[String]: IdentifierLabel] = [:]
         var asNames = Set<String>()
+        var shortNames: Set<[String]> = []
         func insert(_ keys: [String], _ label: IdentifierLabel) {
             // One label a sequence: the more specific, as `resolveOverlaps` breaks a tie.
             if let old = byKeys[keys], Self.rank(old) <= Self.rank(label) { return }
@@ -108,6 +111,14 @@ public struct SessionMemory: Sendable, Equatable {
                     continue
                 }
                 if keys.count > 1 { insert(keys, term.label) }
+                // "Ridgeway Academy" … "at Ridgeway": an organisation's own name before its head, said alone and
+                // capitalised elsewhere in the session, is that organisation (not a town's service: "Wigan YOT").
+                if term.label == .organisationLocal, let short = Self.shortName(keys),
+                    short.allSatisfy({ parts.contains($0) && !gazetteer.towns.contains($0) })
+                {
+                    insert(short, .organisationLocal)
+                    shortNames.insert(short)
+                }
                 for part in parts {
                     if term.label == .location {
                         insert([part], .location)
@@ -120,7 +131,10 @@ public struct SessionMemory: Sendable, Equatable {
             }
         }
         var byFirst: [String: [Term]] = [:]
-        for (keys, label) in byKeys { byFirst[keys[0], default: []].append(Term(keys: keys, label: label)) }
+        for (keys, label) in byKeys {
+            let capitalised = label == .organisationLocal && shortNames.contains(keys)
+            byFirst[keys[0], default: []].append(Term(keys: keys, label: label, capitalised: capitalised))
+        }
         for key in asNames where byKeys[[key]] == nil {
             byFirst[key, default: []].append(Term(keys: [key], label: .person, asName: true))
         }
@@ -193,6 +207,21 @@ public struct SessionMemory: Sendable, Equatable {
         guard i > 0 else { return true }
         let p = tokens[i - 1]
         return !ScanContext.determiners.contains(p.key) && !(p.capitalised && p.isWordLike && !p.sentenceStart)
+    /// The name an organisation is called by before its head ("ridgeway" of "ridgeway academy"), or nil when its
+    /// name has no head or is its head's place ("wigan yot").
+    static func shortName(_ keys: [String]) -> [String]? {
+        guard
+            let h = keys.firstIndex(where: { Vocab.orgHeads.contains($0) || ScanContext.strongOrgTails.contains($0) }),
+            h > 0, h == keys.count - 1 || keys[(h + 1)...].allSatisfy({ Vocab.orgHeads.contains($0) })
+        else { return nil }
+        var short = Array(keys[..<h])
+        // "quenbridge youth club": the kind of organisation is not its name.
+        while let last = short.last,
+            Vocab.genericOrgModifiers.contains(last) || Vocab.genericServiceWords.contains(last)
+        {
+            short.removeLast()
+        }
+        return (1...2).contains(short.count) ? short : nil
     }
 
     static func rank(_ label: IdentifierLabel) -> Int { Candidate.order.firstIndex(of: label) ?? 99 }
@@ -230,6 +259,7 @@ public struct SessionMemory: Sendable, Equatable {
             var matched: (end: Int, label: IdentifierLabel)?
             for term in candidates where i + term.keys.count <= tokens.count {
                 if term.asName && !Self.standsAsName(tokens, i) { continue }
+                if term.capitalised && !tokens[i].capitalised { continue }
                 if (0..<term.keys.count).allSatisfy({ tokens[i + $0].key == term.keys[$0] }) {
                     matched = (i + term.keys.count - 1, term.label)
                     break

@@ -173,12 +173,15 @@ final class SessionMemoryTests: XCTestCase {
             m.rememberedWithLabels,
             [
                 "LOCATION: easton", "LOCATION: flat 4 27 beech close", "ORGANISATION_LOCAL: easton youth club",
-                "ORGANISATION_LOCAL: quenbridge youth club",
+                "ORGANISATION_LOCAL: quenbridge", "ORGANISATION_LOCAL: quenbridge youth club",
             ])
-        // Only a listed town is hunted alone out of an organisation's name ("cwm taf" named a public board).
+        // A listed town is hunted alone out of an organisation's name as a place; the organisation's own name before
+        // its head (session 10) as the organisation, only where it is capitalised, standing as a name.
         XCTAssertEqual(
-            labelled(m.findings(in: "the quenbridge youth club lot, Quenbridge boys and Easton boys")),
+            labelled(m.findings(in: "the quenbridge youth club lot, quenbridge boys and Easton boys")),
             ["ORGANISATION_LOCAL quenbridge youth club", "LOCATION Easton"])
+        XCTAssertEqual(
+            labelled(m.findings(in: "she was still going to Quenbridge on Fridays")), ["ORGANISATION_LOCAL Quenbridge"])
         XCTAssertEqual(m.findings(in: "Joseph said the marsh was flooded in west belfast and birmingham").count, 0)
     }
 

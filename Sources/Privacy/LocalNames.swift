@@ -1,0 +1,421 @@
+/// Places and local organisations named with little or no cue (session 10, `places6`). Told stories and pasted
+/// records name a school by its short local name ("excluded from Ridgeway", "head of year at Castlebrook", "St
+/// Bede's", "the Grange"), a record's field says what its value is ("School: Hallfield"), and a village nobody listed
+/// is said after an adverb of place ("lives up Moorside"). Each rule reads the words around the name, never the name
+/// itself: the name is on no list, or on a list that does not settle what it is. Runs after every other rule, and
+/// takes over a place or possible person found on the same words, since the cue says more than the word does.
+import Foundation
+import SessionModel
+
+extension ScanContext {
+    mutating func findLocalNamesByCue() {
+        findSchoolsByRole()
+        findSaintsPossessives()
+        findHouseNamedInstitutions()
+        findOrganisationFields()
+        findOrganisationsSaidShort()
+        findPlacesAfterAdverbs()
+        findServicesBeforeTheirPlace()
+        findStations()
+        findOrganisationsDescribed()
+        findForceInitials()
+        findPlacesOfLodgings()
+        findShortHeads()
+    }
+
+    /// Puts `label` over tokens `a...b` in place of the places and people found on those words (not the session's own
+    /// names); nothing is added where another finding crosses the span's edge or a finding of another label sits in
+    /// it.
+    mutating func relabel(_ label: IdentifierLabel, _ a: Int, _ b: Int) {
+        let start = tokens[a].start
+        let end = tokens[b].end
+        for c in candidates where c.start < end && start < c.end {
+            let inside = start <= c.start && c.end <= end
+            if c.label == label && c.start <= start && end <= c.end { return }
+            if c.sessionName || !inside || !(c.label == .person || c.label == .location || c.label == label) {
+                return
+            }
+        }
+        candidates.removeAll { start <= $0.start && $0.end <= end && !$0.sessionName }
+        add(label, tokens: a, b)
+    }
+
+    /// The last token of a local name starting at token `i`: one to three capitalised words ("Ridgeway", "Castle
+    /// Brook", "Thomas Telford") or a saint's possessive ("St Bede's"), none of them a word that never names one (a
+    /// function word, a month, a role, a service). Nil if there is none.
+    func localNameEnd(at i: Int) -> Int? {
+        if let e = saintsPossessiveEnd(at: i) { return e }
+        var e: Int?
+        var j = i
+        while j < tokens.count, j - i < 3, let t = tok(j), t.kind == .word, t.capitalised, t.length >= 3,
+            !t.allCaps || t.length > 4 || on(.town, j), !quiet[j],
+            !Vocab.functionWords.contains(t.key), !Vocab.notNames.contains(t.key) || on(.town, j),
+            !Vocab.genericServiceWords.contains(t.key), !Vocab.genericOrgModifiers.contains(t.key),
+            !Vocab.roles.contains(t.key), !Vocab.countries.contains(t.key), !Vocab.nationalities.contains(t.key),
+            !Vocab.titles.contains(t.key), !Self.brands.contains(t.key), !Self.acronymPlural(t)
+        {
+            e = j
+            j += 1
+            // A possessive closes the name ("Bishop Challoner's").
+            if key(j) == "'" || key(j) == "’", key(j + 1) == "s", !tokens[j].spaceBefore {
+                e = j + 1
+                break
+            }
+        }
+        guard let last = e else { return nil }
+        // A big city, county or nation alone names no school ("excluded from London").
+        if last == i, on(.bigPlace, i) { return nil }
+        return last
+    }
+
+    /// "St Bede's", "Saint Anne's", "St. Mary's": the last token (the `s`), or nil.
+    func saintsPossessiveEnd(at i: Int) -> Int? {
+        guard ["st", "saint"].contains(key(i)), tokens[i].capitalised else { return nil }
+        var n = i + 1
+        if key(n) == "." { n += 1 }
+        guard let w = tok(n), w.kind == .word, w.capitalised, !w.allCaps || w.length > 3,
+            key(n + 1) == "'"
+                || key(n + 1) == "’", key(n + 2) == "s", !tokens[n + 1].spaceBefore
+        else { return nil }
+        return n + 2
+    }
+
+    /// Who works or learns at a school, and what happens to a pupil there ("head of year at", "a pupil at",
+    /// "excluded from", "year 9 at", "attends"): the name after it is the school's.
+    static let schoolPeopleBeforeAt = Vocab.set(
+        """
+        pupil pupils student students teacher teachers head headteacher headmaster headmistress dsl dsls senco sencos
+        staff nurse tutor tutors attendance roll enrolled pastoral deputy safeguarding teaching
+        worker workers keyworker manager managers mentor mentors officer coordinator volunteer volunteers counsellor
+        therapist receptionist warden matron dsl senco lead leads
+        """)
+    static let schoolVerbsBeforeFrom = Vocab.set(
+        "excluded expelled suspended exclusion exclusions excluding expulsion off-rolled offrolled")
+    static let attendVerbs = Vocab.set("attends attended attending attend")
+
+    /// "excluded from Ridgeway", "head of year at Castlebrook", "she's in year 10 at Harrowfield", "DSL at Carrowmore",
+    /// "attends St Bede's": a local name after a cue that only a school (or a setting like one) takes is that school.
+    mutating func findSchoolsByRole() {
+        for i in tokens.indices where tokens[i].capitalised && tokens[i].kind == .word && !tokens[i].sentenceStart {
+            var cued = false
+            if key(i - 1) == "at" || key(i - 1) == "@" {
+                let p = i - 2
+                // "year 10 at", "yr 9 at", "Y11 at".
+                let year =
+                    tok(p).map { $0.kind == .number && $0.length <= 2 } == true
+                    && ["year", "yr", "y"].contains(key(p - 1))
+                    || tok(p).map { $0.kind == .alnum && $0.key.hasPrefix("y") && $0.digits > 0 } == true
+                // "K.B. at Parklands", "ring Pieter at Hollybank", "Shaz @ Beacon": a person at a name that is no
+                // town is where they work or learn.
+                let personAt = personAtEnd(p) && !on([.town, .bigPlace], i) && !Vocab.cities.contains(key(i))
+                cued = Self.schoolPeopleBeforeAt.contains(key(p)) || year || personAt
+                // "head of year at", "head of house at".
+                if !cued, ["year", "house", "sixth"].contains(key(p)), key(p - 1) == "of", key(p - 2) == "head" {
+                    cued = true
+                }
+            } else if key(i - 1) == "from" {
+                cued =
+                    Self.schoolVerbsBeforeFrom.contains(key(i - 2))
+                    || Self.schoolVerbsBeforeFrom.contains(key(i - 3))
+                        && ["permanently", "temporarily", "being", "been"].contains(key(i - 2))
+            } else if Self.attendVerbs.contains(key(i - 1)) {
+                cued = true
+            }
+            guard cued, let e = localNameEnd(at: i) else { continue }
+            // "attends Monday group", "excluded from PE": a weekday or a lesson is no school.
+            if e == i, Vocab.days.contains(key(i)) || Vocab.months.contains(key(i)) { continue }
+            // A name already found as an organisation with its head ("Ridgeway Academy") is whole already.
+            var f = e
+            while Vocab.orgHeads.contains(key(f + 1)) { f += 1 }
+            relabel(.organisationLocal, i, f)
+        }
+    }
+
+    /// A person found ends at token `k` ("Shaz @ Beacon").
+    func personAtEnd(_ k: Int) -> Bool {
+        guard let t = tok(k) else { return false }
+        return candidates.contains { $0.label == .person && $0.end == t.end }
+    }
+
+    /// "went to St Bede's", "St Mary's said no": a saint's name with its possessive and nothing after it that makes it
+    /// a street, a day or a district ("St Mary's Road", "St Patrick's Day", "St John's Wood") is a school, church or
+    /// hospital named short.
+    mutating func findSaintsPossessives() {
+        for i in tokens.indices where tokens[i].key == "st" || tokens[i].key == "saint" {
+            guard let e = saintsPossessiveEnd(at: i), !quiet[i] else { continue }
+            if let n = tok(e + 1), n.kind == .word,
+                n.capitalised || Vocab.streetHeads.contains(n.key)
+                    || ["day", "eve", "night"].contains(n.key)
+            {
+                continue
+            }
+            relabel(.organisationLocal, i, e)
+        }
+    }
+
+    /// Words English houses and the homes, units and schools named after them take: "the Grange", "the Larches".
+    static let houseNames = Vocab.set(
+        """
+        grange priory manor hollies limes larches beeches cedars laurels willows elms oaks pines gables firs poplars
+        maples rowans birches chestnuts sycamores yews hawthorns lilacs junipers acorns royal general hub
+        """)
+
+    /// "she was moved to the Larches", "at the Grange for six weeks", "in the Royal", "the youth worker at the Hub": a
+    /// house name (or a hospital's or centre's short name) capitalised after "the" in a sentence, where someone is, goes
+    /// or comes from, is a home, unit, school or hospital named short.
+    mutating func findHouseNamedInstitutions() {
+        for i in tokens.indices where inSet(.placePrepositions, i - 2) || key(i - 2) == "left" {
+            guard let t = tok(i), t.capitalised, !t.sentenceStart, !t.allCaps || isShouted(),
+                Self.houseNames.contains(t.key),
+                key(i - 1) == "the", !quiet[i]
+            else { continue }
+            // The name ends there: "the Grange Estate", "the Limes Road", "the Priory Hospital" (found whole by its
+            // head); a hospital's adjective only before a word that cannot be a noun ("the Royal Mail", "the General
+            // meeting", "the Royal family").
+            if let n = tok(i + 1), n.kind == .word {
+                if n.capitalised || Vocab.streetHeads.contains(n.key) || Vocab.orgHeads.contains(n.key)
+                    || n.key == "estate" || Self.placeElements.contains(n.key)
+                {
+                    continue
+                }
+                if Self.hospitalAdjectives.contains(t.key),
+                    !(Vocab.functionWords.contains(n.key) || Vocab.weakVerbs.contains(n.key)
+                        || Vocab.strongVerbs.contains(n.key) || Self.timeAfterAPlace.contains(n.key))
+                {
+                    continue
+                }
+            }
+            relabel(.organisationLocal, i, i)
+        }
+    }
+
+    /// A hospital named by its adjective ("in the Royal", "at the General").
+    static let hospitalAdjectives = Vocab.set("royal general")
+
+    /// Words of time that may follow where someone was ("at the Grange now", "the Hub again").
+    static let timeAfterAPlace = Vocab.set("now again then today yesterday tonight last this next since till until")
+
+    /// A record's field names that hold a local organisation ("School: Hallfield", "GP surgery - Meadowbank").
+    static let organisationFields = Vocab.set("school college nursery education setting surgery hospital provision")
+
+    /// "School: Hallfield", "Education - Tollgate Academy", "GP surgery: Meadowbank": in a pasted record, the local
+    /// name filling a field that holds an organisation, up to the next field.
+    mutating func findOrganisationFields() {
+        for i in tokens.indices where Self.organisationFields.contains(tokens[i].key) {
+            guard tokens[i].capitalised || tokens[i].lineStart,
+                tokens[i].lineStart || tok(i - 1)?.kind == .punct || key(i - 1) == "gp"
+                    || tok(i - 1).map({ $0.start - (tok(i - 2)?.end ?? 0) >= 2 }) == true
+            else { continue }
+            var v = i + 1
+            guard let mark = tok(v), mark.isPunct(":-–") else { continue }
+            v += 1
+            guard let t = tok(v), t.kind == .word, !t.lineStart,
+                t.capitalised || t.length >= 4 && onNoList(v) && !Self.chatWords.contains(t.key)
+            else { continue }
+            // "GP: Dr Shah": a person named there is found as one.
+            if Vocab.titles.contains(t.key) { continue }
+            var e = v
+            // The value runs to the next field: a capitalised word before a colon ("Hallfield  Address:") starts it.
+            while let n = tok(e + 1), n.kind == .word, !n.lineStart, e - v < 5,
+                n.capitalised || Vocab.orgHeads.contains(n.key) || ["of", "and", "&"].contains(n.key),
+                !(key(e + 2) == ":"), n.start - tokens[e].end <= 1
+            {
+                e += 1
+            }
+            if Vocab.functionWords.contains(key(e)) { e -= 1 }
+            guard e >= v, (v...e).contains(where: { !Vocab.genericOrgModifiers.contains(key($0)) })
+            else { continue }
+            relabel(.organisationLocal, v, e)
+        }
+    }
+
+    /// "Ridgeway Academy … Ridgeway excluded her", "the Pinewood PRU … Pinewood say": an organisation found in full,
+    /// its own name said again alone in the same text (capitalised, not before a street or another head) is that
+    /// organisation. A town's name said alone stays the town ("Wigan YOT … Wigan").
+    mutating func findOrganisationsSaidShort() {
+        let orgs = candidates.filter { $0.label == .organisationLocal }
+        for o in orgs {
+            guard let a = tokenIndex(startingAt: o.start), let b = tokenIndex(endingAt: o.end) else { continue }
+            // The name before the head: "Ridgeway" of "Ridgeway Academy", "St Bede's" of "St Bede's RC Primary".
+            var n = a
+            while n <= b, !Vocab.orgHeads.contains(key(n)), !Vocab.orgHeadAcronyms.contains(key(n)),
+                !Vocab.genericOrgModifiers.contains(key(n)), !Self.teamLikeHeads.contains(key(n)),
+                !Self.churchMarks.contains(key(n))
+            {
+                n += 1
+            }
+            guard n > a, n <= b, !Self.servicesOfAPlace.contains(key(b)) else { continue }
+            let name = (a..<n).map { key($0) }
+            let words = (a..<n).filter { tokens[$0].kind == .word && !["st", "saint", "s"].contains(key($0)) }
+            guard !words.isEmpty,
+                words.allSatisfy({ !on([.town, .bigPlace], $0) && !Vocab.countries.contains(key($0)) }),
+                words.contains(where: { !on([.word, .ambiguous], $0) || tokens[$0].capitalised && name.count > 1 })
+            else { continue }
+            for s in tokens.indices where s + name.count <= tokens.count && (s > b || s + name.count <= a) {
+                guard tokens[s].capitalised, matches(name, at: s) != nil else { continue }
+                let e = s + name.count - 1
+                if let next = tok(e + 1), next.kind == .word,
+                    next.capitalised || Vocab.streetHeads.contains(next.key) || Vocab.orgHeads.contains(next.key)
+                        || Vocab.orgHeadAcronyms.contains(next.key)
+                {
+                    continue
+                }
+                // "Victoria Academy … Victoria said": a given name before a verb of saying is a person.
+                if words.count == 1, given(words[0]), Vocab.strongVerbs.contains(key(e + 1)) { continue }
+                relabel(.organisationLocal, s, e)
+            }
+        }
+    }
+
+    /// Kinds of local organisation a note names beside its name ("the school (St M's)", "Ridgeway (children's home)").
+    static let organisationKinds = Vocab.set(
+        "school college academy pru home unit club hospital nursery surgery project hub primary secondary comp")
+    /// Words that may stand before the kind in a bracket that says what a name is ("(small children's home").
+    static let kindModifiers = Vocab.set(
+        """
+        a an the small big local new old private residential secure children childrens children's care youth boxing
+        football sixth form high primary secondary special girls boys catholic rc faith ' s
+        """)
+
+    /// "K moved to Ridgeway (small children's home out towards Wetherby)", "youth club again (TREVITHICK)", "the
+    /// school (St M's!!)": a local name with a bracket after it that says which kind of organisation it is, or in a
+    /// bracket after that kind, is that organisation. A listed given name there is a person ("Kayleigh (children's
+    /// home)" says where she is).
+    mutating func findOrganisationsDescribed() {
+        for i in tokens.indices where tokens[i].isPunct("(") {
+            // The name before: "Ridgeway (small children's home …".
+            var k = i + 1
+            while k < tokens.count, k - i <= 4, Self.kindModifiers.contains(key(k)) { k += 1 }
+            if k < tokens.count, Self.organisationKinds.contains(key(k)), !tokens[k].capitalised || isShouted() {
+                var a = i - 1
+                while a - 1 >= 0, tokens[a - 1].kind == .word, tokens[a - 1].capitalised, i - a < 3,
+                    !tokens[a - 1].sentenceStart || a - 1 == 0
+                {
+                    a -= 1
+                }
+                if let e = localNameEnd(at: a), e == i - 1, !given(a) || surnameOnly(a), !tokens[a].sentenceStart {
+                    relabel(.organisationLocal, a, e)
+                }
+            }
+            // The name inside: "the school (St M's!!)", "youth club again (TREVITHICK)".
+            var p = i - 1
+            if Self.timeAfterAPlace.contains(key(p)) { p -= 1 }
+            guard let kind = tok(p), Self.organisationKinds.contains(kind.key), !kind.capitalised || isShouted(),
+                let e = localNameEnd(at: i + 1), tok(e + 1)?.isPunct("),!?") == true,
+                !given(i + 1) || surnameOnly(i + 1) || e > i + 1
+            else { continue }
+            relabel(.organisationLocal, i + 1, e)
+        }
+    }
+
+    /// Services named with their place after them ("CAMHS Halifax", "YOT Wigan").
+    static let servicesBeforeAPlace = Vocab.set("camhs yot yos mash")
+
+    /// "chase Dr Nwosu re shannon - CAMHS Halifax": a local service's acronym with a listed town straight after it is
+    /// that town's service, whole.
+    mutating func findServicesBeforeTheirPlace() {
+        for i in tokens.indices where Self.servicesBeforeAPlace.contains(tokens[i].key) && tokens[i].allCaps {
+            guard let t = tok(i + 1), t.kind == .word, t.capitalised, on(.town, i + 1) || on(.bigPlace, i + 1),
+                !Vocab.countries.contains(t.key), !quiet[i], !quiet[i + 1]
+            else { continue }
+            relabel(.organisationLocal, i, i + 1)
+        }
+    }
+
+    /// "Riverside YC", "Ashton custody suite": a local name before a head written short ("YC", a youth club) or a
+    /// police station's custody suite is that organisation, whole.
+    mutating func findShortHeads() {
+        for i in tokens.indices
+        where tokens[i].key == "yc" && tokens[i].allCaps
+            || tokens[i].key == "custody" && key(i + 1) == "suite"
+        {
+            let e = tokens[i].key == "yc" ? i : i + 1
+            var a = i
+            while a - 1 >= 0, i - a < 3, let t = tok(a - 1), t.kind == .word, t.capitalised,
+                !t.sentenceStart || a - 1 == 0
+            {
+                a -= 1
+            }
+            guard a < i, let n = localNameEnd(at: a), n == i - 1 else { continue }
+            relabel(.organisationLocal, a, e)
+        }
+    }
+
+    /// Police forces known by their initials ("GMP", "WMP"): a local force, like "Greater Manchester Police" (the PSNI
+    /// polices a nation, and stays quiet as Police Scotland does).
+    static let forceInitials = Vocab.set("gmp wmp wyp syp nyp tvp")
+
+    /// "GMP log 4521": a local force by its initials, in capitals.
+    mutating func findForceInitials() {
+        for i in tokens.indices where tokens[i].allCaps && Self.forceInitials.contains(tokens[i].key) && !quiet[i] {
+            relabel(.organisationLocal, i, i)
+        }
+    }
+
+    /// "the men took them out to the caravans at Towyn", "a flat at Seacroft": a capitalised word on no list after
+    /// "at" and a place someone stays in is where that is.
+    mutating func findPlacesOfLodgings() {
+        for i in tokens.indices where key(i - 1) == "at" && Self.lodgingsBeforeAt.contains(key(i - 2)) {
+            guard let t = tok(i), t.kind == .word, t.capitalised, !t.allCaps, !t.sentenceStart, t.length >= 4,
+                onNoList(i), !quiet[i], !Self.brands.contains(t.key), !Vocab.orgHeads.contains(key(i + 1)),
+                !Vocab.orgHeadAcronyms.contains(key(i + 1)), !Vocab.streetHeads.contains(key(i + 1)),
+                !Vocab.strongVerbs.contains(key(i + 1))
+            else { continue }
+            relabel(.location, i, i)
+        }
+    }
+
+    /// Places someone stays in, before "at" and where they are.
+    static let lodgingsBeforeAt = Vocab.set(
+        "caravan caravans flat flats house houses hostel hotel airbnb bnb b&b chalet chalets site park parks farm")
+
+    /// Words for a station after its place's name ("Partick station", "Leeds bus stn").
+    static let stationWords = Vocab.set("station stn")
+
+    /// "his first arrest was at Partick station", "Leeds bus stn": a place named before a station (a bus, train or
+    /// coach station) is where something happened, a big city too; never a police or fire station (lower case).
+    mutating func findStations() {
+        for i in tokens.indices where Self.stationWords.contains(tokens[i].key) {
+            var a = i - 1
+            if ["bus", "train", "coach", "rail", "railway"].contains(key(a)) { a -= 1 }
+            guard let t = tok(a), t.kind == .word, t.capitalised, !t.allCaps || isShouted(), !t.sentenceStart,
+                t.length >= 4, !quiet[a], onNoList(a) || on([.town, .bigPlace], a),
+                !Vocab.countries.contains(t.key), !Vocab.genericServiceWords.contains(t.key),
+                !Vocab.notNames.contains(t.key), !Self.brands.contains(t.key)
+            else { continue }
+            // The place alone: the station is what is there, not its name.
+            relabel(.location, a, a)
+        }
+    }
+
+    /// "RC", "C of E" between a church school's name and its head.
+    static let churchMarks = Vocab.set("rc ce cofe c")
+    /// Services named by the place they serve ("Wigan YOT", "Kirklees Council"): said alone, the name is the place.
+    static let servicesOfAPlace = Vocab.set("police constabulary council cc mbc bc camhs yot yos mash")
+
+    /// Adverbs of place that name where someone lives or goes, in speech: "up Moorside", "over Greystone".
+    static let placeAdverbs = Vocab.set("up over down")
+    /// Before such an adverb: being, living, going or staying somewhere (not a verb it makes a phrase with, "picked up",
+    /// "handed over").
+    static let placeAdverbLeads = Vocab.set(
+        """
+        is was are were be been being s 's always still now back just usually mostly often all lives live lived living
+        stays stay stayed staying goes go going went gone hangs hang hanging hung about around moved moving drives
+        drove walks walked runs ran sleeps sleeping slept
+        """)
+
+    /// "she lives up Moorside", "he's always over Greystone", "hangs about down Kelbrook": a capitalised word on no
+    /// list (or a listed town) after an adverb of place that follows being, living or going is a place, not a person.
+    mutating func findPlacesAfterAdverbs() {
+        for i in tokens.indices where Self.placeAdverbs.contains(key(i - 1)) {
+            guard let t = tok(i), t.kind == .word, t.capitalised, !t.allCaps, !t.sentenceStart, t.length >= 4,
+                onNoList(i) || on(.town, i) && !given(i), !quiet[i],
+                Self.placeAdverbLeads.contains(key(i - 2)),
+                !Self.brands.contains(t.key), !Self.nounShaped(t.key),
+                !Vocab.strongVerbs.contains(key(i + 1)), !Vocab.orgHeads.contains(key(i + 1)),
+                !Vocab.orgHeadAcronyms.contains(key(i + 1)), !Vocab.streetHeads.contains(key(i + 1))
+            else { continue }
+            relabel(.location, i, i)
+        }
+    }
+}

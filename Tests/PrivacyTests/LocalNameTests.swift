@@ -1,0 +1,108 @@
+/// Places and local organisations named with little or no cue (session 10, `places6`; `LocalNames.swift`): one test
+/// per class, with sentences written for these tests (not taken from any corpus), and the traps each rule must keep
+/// quiet on.
+import Foundation
+import SessionModel
+import XCTest
+
+@testable import Privacy
+
+final class LocalNameTests: XCTestCase {
+    /// The rules alone: the sequence labeller (another branch's work) may add `possible` findings of its own.
+    let rules = IdentifierScanner(labeller: nil)
+
+    func labels(_ text: String) -> [String] {
+        rules.scan(text).map { "\($0.label.rawValue):\($0.text)" }
+    }
+
+    func assertFinds(_ text: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertTrue(
+            labels(text).contains(expected), "\(expected) not in \(labels(text)) for: \(text)", file: file, line: line)
+    }
+
+    /// No finding with this label at all (other labels may be found).
+    func assertNo(_ label: IdentifierLabel, _ text: String, file: StaticString = #filePath, line: UInt = #line) {
+        let found = rules.scan(text).filter { $0.label == label }.map(\.text)
+        XCTAssertEqual(found, [], "\(label.rawValue) found in: \(text)", file: file, line: line)
+    }
+
+    /// A school named short after a cue only a school takes: who works or learns there, what happens to a pupil.
+    func testSchoolsNamedShortAfterASchoolsCue() {
+        assertFinds("her head of year at Brantwood said she'd been missing lessons", "ORGANISATION_LOCAL:Brantwood")
+        assertFinds("he's in year 9 at Harrowdene now", "ORGANISATION_LOCAL:Harrowdene")
+        assertFinds("the DSL at Carrowmore rang me back", "ORGANISATION_LOCAL:Carrowmore")
+        assertFinds("permanently excluded from Lindley Vale in March", "ORGANISATION_LOCAL:Lindley Vale")
+        assertFinds("she attends Bishop Hedley most days", "ORGANISATION_LOCAL:Bishop Hedley")
+        assertFinds("he was a pupil at Kingsholme till the move", "ORGANISATION_LOCAL:Kingsholme")
+        // A surname-shaped school name is the school after such a cue, not a person.
+        assertFinds("excluded from Ridgeway twice", "ORGANISATION_LOCAL:Ridgeway")
+        assertNo(.person, "excluded from Ridgeway twice")
+        // Traps: a lesson, a day, a big city, a person's cue, a school with its head found whole.
+        assertNo(.organisationLocal, "she was excluded from PE and from Monday's trip")
+        assertNo(.organisationLocal, "they were excluded from London's figures")
+        assertNo(.organisationLocal, "the head at the meeting was new")
+        assertFinds("excluded from Castlebrook High in year 8", "ORGANISATION_LOCAL:Castlebrook High")
+    }
+
+    /// A saint's name with its possessive is a school, church or hospital named short; a street, a day or a district
+    /// after it is not.
+    func testSaintsPossessivesNamedShort() {
+        assertFinds("she's been at St Bede's since September", "ORGANISATION_LOCAL:St Bede's")
+        assertFinds("we rang St Aidan's and they said no", "ORGANISATION_LOCAL:St Aidan's")
+        assertNo(.organisationLocal, "they live on St Mary's Road")
+        assertNo(.organisationLocal, "it was on St Patrick's Day")
+    }
+
+    /// "the Grange", "the Larches": a house name after "the" where someone is, goes or comes from.
+    func testInstitutionsNamedAfterHouses() {
+        assertFinds("she was moved to the Larches for six weeks", "ORGANISATION_LOCAL:Larches")
+        assertFinds("he's been at the Grange since the summer", "ORGANISATION_LOCAL:Grange")
+        assertNo(.organisationLocal, "The Grange was quiet, she said")
+        assertNo(.organisationLocal, "we planted limes at the back")
+        assertNo(.organisationLocal, "they met at the Grange Estate shops")
+    }
+
+    /// A pasted record's field that holds an organisation: the value up to the next field.
+    func testOrganisationFieldsInRecords() {
+        let record = "Name: Tyler Brook  DOB: 03/04/2011  School: Hallowfield  Address: 12 Elm Road"
+        assertFinds(record, "ORGANISATION_LOCAL:Hallowfield")
+        assertFinds("Education - Tollbridge Academy\nGP surgery: Meadowcroft", "ORGANISATION_LOCAL:Meadowcroft")
+        assertFinds("Education - Tollbridge Academy", "ORGANISATION_LOCAL:Tollbridge Academy")
+        // A person in a surgery's field is a person; a field with nothing named is nothing.
+        assertNo(.organisationLocal, "GP: Dr Shah")
+        assertNo(.organisationLocal, "School: not in education")
+        assertNo(.organisationLocal, "the school - as ever - was slow")
+    }
+
+    /// An organisation found whole, then named short in the same text.
+    func testOrganisationsSaidShortAfterAFullMention() {
+        let text = "she went to Thornleigh Academy until year 9 and then Thornleigh excluded her"
+        XCTAssertEqual(
+            labels(text).filter { $0.hasPrefix("ORGANISATION_LOCAL") },
+            ["ORGANISATION_LOCAL:Thornleigh Academy", "ORGANISATION_LOCAL:Thornleigh"])
+        assertFinds(
+            "he started at the Pinewood PRU in May and Pinewood say he's settled", "ORGANISATION_LOCAL:Pinewood")
+        // A town's service said short is the town; the name before a street is a street.
+        assertNo(.organisationLocal, "Wigan YOT have him; Wigan is where his dad lives")
+        XCTAssertEqual(
+            labels("Thornleigh Academy is on Thornleigh Road").filter { $0.hasPrefix("ORGANISATION_LOCAL") },
+            ["ORGANISATION_LOCAL:Thornleigh Academy"])
+    }
+
+    /// Councils and youth offending teams by their place, in lower case or in a note typed in capitals.
+    func testServicesOfAPlaceInAnyCase() {
+        assertFinds("referred to kirklees council early help", "ORGANISATION_LOCAL:kirklees council")
+        assertFinds("CONNOR 16 - NOW ON WIGAN YOT ORDER", "ORGANISATION_LOCAL:WIGAN YOT")
+        assertNo(.organisationLocal, "the local council said no")
+        assertNo(.organisationLocal, "the town council meets monthly")
+    }
+
+    /// A village on no list after an adverb of place that follows being, living or going.
+    func testPlacesAfterAdverbsOfPlace() {
+        assertFinds("she lives up Hallbrook with her nan", "LOCATION:Hallbrook")
+        assertFinds("he's always over Greystanes with them lads", "LOCATION:Greystanes")
+        assertNo(.location, "we picked up Zorvek after school")
+        assertNo(.location, "she handed over Kiandra's phone")
+        assertNo(.location, "he was up Tuesday night again")
+    }
+}
