@@ -207,6 +207,8 @@ public struct SessionMemory: Sendable, Equatable {
         guard i > 0 else { return true }
         let p = tokens[i - 1]
         return !ScanContext.determiners.contains(p.key) && !(p.capitalised && p.isWordLike && !p.sentenceStart)
+    }
+
     /// The name an organisation is called by before its head ("ridgeway" of "ridgeway academy"), or nil when its
     /// name has no head or is its head's place ("wigan yot").
     static func shortName(_ keys: [String]) -> [String]? {
