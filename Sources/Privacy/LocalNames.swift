@@ -63,8 +63,8 @@ extension ScanContext {
             }
         }
         guard let last = e else { return nil }
-        // A big city, county or nation alone names no school ("excluded from London").
-        if last == i, on(.bigPlace, i) { return nil }
+        // A big city, county or nation alone names no school ("excluded from London's figures").
+        if on(.bigPlace, i), last == i || key(i + 1) == "'" || key(i + 1) == "’" { return nil }
         return last
     }
 
@@ -202,9 +202,10 @@ extension ScanContext {
     /// name filling a field that holds an organisation, up to the next field.
     mutating func findOrganisationFields() {
         for i in tokens.indices where Self.organisationFields.contains(tokens[i].key) {
-            guard tokens[i].capitalised || tokens[i].lineStart,
+            // A field opens a line, follows punctuation or "GP", or stands two spaces after the field before it.
+            guard tokens[i].capitalised || tokens[i].lineStart || key(i - 1) == "gp",
                 tokens[i].lineStart || tok(i - 1)?.kind == .punct || key(i - 1) == "gp"
-                    || tok(i - 1).map({ $0.start - (tok(i - 2)?.end ?? 0) >= 2 }) == true
+                    || tok(i - 1).map({ tokens[i].start - $0.end >= 2 }) == true
             else { continue }
             var v = i + 1
             guard let mark = tok(v), mark.isPunct(":-–") else { continue }
@@ -409,7 +410,7 @@ extension ScanContext {
     mutating func findPlacesAfterAdverbs() {
         for i in tokens.indices where Self.placeAdverbs.contains(key(i - 1)) {
             guard let t = tok(i), t.kind == .word, t.capitalised, !t.allCaps, !t.sentenceStart, t.length >= 4,
-                onNoList(i) || on(.town, i) && !given(i), !quiet[i],
+                onNoList(i) || on(.town, i) && !given(i), !quiet[i], !Vocab.notNames.contains(t.key),
                 Self.placeAdverbLeads.contains(key(i - 2)),
                 !Self.brands.contains(t.key), !Self.nounShaped(t.key),
                 !Vocab.strongVerbs.contains(key(i + 1)), !Vocab.orgHeads.contains(key(i + 1)),

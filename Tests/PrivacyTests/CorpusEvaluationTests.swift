@@ -233,14 +233,15 @@ final class CorpusEvaluationTests: XCTestCase {
     /// blind15.jsonl and blind16.jsonl: written blind in session 10 from the rewritten label sheet
     /// (scripts/blind-kit), scored once before any work (docs/privacy.md, "Thirteenth to sixteenth blind scoring":
     /// overlap P 0.937 / R 0.809 and P 0.910 / R 0.837 at main 3c3ec8d) and development data from then on; their
-    /// twins blind13 and blind14 stay held out. blind16's precision floor starts where it was found (0.90).
+    /// twins blind13 and blind14 stay held out. blind16's precision floor starts where it was found (0.90). Raised
+    /// to 0.84 / 0.88 by places6's rules (0.847 / 0.891 with structured6's).
     func testFifteenthBlindCorpusHoldsItsFloor() throws {
-        try assertFloor("blind15", utterances: 453, recall: 0.82, "scored blind in session 10, development data since")
+        try assertFloor("blind15", utterances: 453, recall: 0.84, "scored blind in session 10, development data since")
     }
 
     func testSixteenthBlindCorpusHoldsItsFloor() throws {
         try assertFloor(
-            "blind16", utterances: 487, recall: 0.86, precision: 0.90,
+            "blind16", utterances: 487, recall: 0.88, precision: 0.90,
             "scored blind in session 10, development data since")
     }
 
