@@ -232,6 +232,8 @@ struct ScanContext {
     /// Each token's `ageValue` and `ageEnd`, worked out once: the age recognisers ask about every token many times.
     /// The recognisers' hot word sets each token's key is on (`TokenVocab`), looked up once per token.
     let vocab: [TokenVocab]
+    /// Each token's key is one of `ScanContext.notANameWords` (`notAName` asks for nearly every candidate name).
+    let notANameWord: [Bool]
     private(set) var ages: [Int?] = []
     private(set) var ageEnds: [Int] = []
 
@@ -247,18 +249,23 @@ struct ScanContext {
         var keys: [String] = []
         var lists: [Gazetteer.Lists] = []
         var vocab: [TokenVocab] = []
+        var notANameWord: [Bool] = []
         keys.reserveCapacity(tokens.count)
         lists.reserveCapacity(tokens.count)
         vocab.reserveCapacity(tokens.count)
+        notANameWord.reserveCapacity(tokens.count)
         for t in tokens {
             keys.append(t.key)
             lists.append(
                 t.kind == .punct ? [] : Gazetteer.Lists(rawValue: UInt8(truncatingIfNeeded: listTable.bits(t.key))))
-            vocab.append(TokenVocab(rawValue: vocabTable.bits(t.key)))
+            let bits = vocabTable.bits(t.key)
+            vocab.append(TokenVocab(rawValue: bits & ~TokenVocab.notANameBit))
+            notANameWord.append(bits & TokenVocab.notANameBit != 0)
         }
         self.keys = keys
         self.lists = lists
         self.vocab = vocab
+        self.notANameWord = notANameWord
         ages = tokens.indices.map { computeAgeValue($0) }
         ageEnds = tokens.indices.map { computeAgeEnd($0) }
     }

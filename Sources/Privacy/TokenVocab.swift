@@ -35,6 +35,9 @@ struct TokenVocab: OptionSet, Sendable {
     static let spokenStarts = TokenVocab(rawValue: 1 << 26)
     /// A word one of the people rules of AliasRecognisers.swift starts from (`ScanContext.peopleCueWords`).
     static let peopleCues = TokenVocab(rawValue: 1 << 27)
+    /// Not a flag of `TokenVocab`: a key of `ScanContext.notANameWords`, kept in the same table so that one look-up
+    /// a token answers both. `of` masks it off, since every `TokenVocab` bit is a feature of the labeller.
+    static let notANameBit: UInt32 = 1 << 31
 
     /// Every key on any of the sets, with the sets it is on.
     static let table: KeyTable = {
@@ -57,11 +60,14 @@ struct TokenVocab: OptionSet, Sendable {
         for (words, flag) in sets {
             for w in words { table.insert(w, flag.rawValue) }
         }
+        for w in ScanContext.notANameWords { table.insert(w, notANameBit) }
         return table
     }()
 
     /// The sets `key` is on.
-    @inline(__always) static func of(_ key: String) -> TokenVocab { TokenVocab(rawValue: table.bits(key)) }
+    @inline(__always) static func of(_ key: String) -> TokenVocab {
+        TokenVocab(rawValue: table.bits(key) & ~notANameBit)
+    }
     /// What `ScanContext.key` gives outside the tokens ("") is on.
     static let outside = of("")
 }

@@ -49,13 +49,8 @@ final class Token: Sendable {
     }
 
     var isWordLike: Bool { kind != .punct }
-    /// A punctuation token that is one of `set`'s scalars. An ASCII scalar is looked for among the set's bytes (no
-    /// UTF-8 decoding: an ASCII byte is never part of a longer scalar's bytes).
-    @inline(__always) func isPunct(_ set: String) -> Bool {
-        guard kind == .punct else { return false }
-        if scalar.value < 0x80 { return set.utf8.contains(UInt8(truncatingIfNeeded: scalar.value)) }
-        return set.unicodeScalars.contains(scalar)
-    }
+    /// A punctuation token that is one of `set`'s scalars.
+    @inline(__always) func isPunct(_ set: String) -> Bool { kind == .punct && set.unicodeScalars.contains(scalar) }
     var length: Int { end - start }
 }
 

@@ -53,5 +53,10 @@ final class KeyTableTests: XCTestCase {
         XCTAssertTrue(gazetteer.isUnknown("zqxvbw"))
         for word in Vocab.relations { XCTAssertTrue(TokenVocab.of(word).contains(.relations), word) }
         XCTAssertEqual(TokenVocab.of("zqxvbw"), [])
+        // `notAName`'s words share the table under a bit the labeller never sees.
+        for word in ScanContext.notANameWords {
+            XCTAssertNotEqual(TokenVocab.table.bits(word) & TokenVocab.notANameBit, 0, word)
+            XCTAssertEqual(TokenVocab.of(word).rawValue & TokenVocab.notANameBit, 0, word)
+        }
     }
 }
