@@ -23,28 +23,28 @@ final class Gazetteer: Sendable {
 
     /// One list as a set of keys, read through the one table.
     struct List: Sendable {
-        let table: [String: Lists]
+        let gazetteer: Gazetteer
         let flag: Lists
-        @inline(__always) func contains(_ key: String) -> Bool { table[key]?.contains(flag) ?? false }
+        @inline(__always) func contains(_ key: String) -> Bool { gazetteer.lists(key).contains(flag) }
     }
 
     /// Every key on any list with the lists it is on: one hash per look-up, however many lists are asked about.
-    let table: [String: Lists]
+    let table: KeyTable
     /// Given names, folded lower case.
-    var given: List { List(table: table, flag: .given) }
+    var given: List { List(gazetteer: self, flag: .given) }
     /// Surnames that are not also given names.
-    var surnames: List { List(table: table, flag: .surname) }
+    var surnames: List { List(gazetteer: self, flag: .surname) }
     /// Names that are also ordinary English words (Amber, Grace, Will): need context.
-    var ambiguous: List { List(table: table, flag: .ambiguous) }
+    var ambiguous: List { List(gazetteer: self, flag: .ambiguous) }
     /// Towns, villages, boroughs and neighbourhoods that narrow a person down (one-word names): towns.txt and places.txt.
-    var towns: List { List(table: table, flag: .town) }
+    var towns: List { List(gazetteer: self, flag: .town) }
     /// First words of multi-word towns ("milton" → [["milton", "keynes"]]).
     let multiWordTowns: [String: [[String]]]
     /// Big cities, nations and counties: quiet when used generally.
-    var bigPlaces: List { List(table: table, flag: .bigPlace) }
+    var bigPlaces: List { List(gazetteer: self, flag: .bigPlace) }
     /// Everyday English words, folded lower case (British English list plus chat words): a token on no
     /// list at all may be a name nobody listed; a name part on this list matches only where it stands as a name.
-    var words: List { List(table: table, flag: .word) }
+    var words: List { List(gazetteer: self, flag: .word) }
     /// Whether the files were found (a missing bundle is reported once on stderr).
     let loaded: Bool
     /// FNV-1a over the files' bytes: part of a kept scan's identity (ScanMemo.swift), so new lists mean new scans.
@@ -55,25 +55,21 @@ final class Gazetteer: Sendable {
     private init() {
         var ok = true
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var table: [String: Lists] = [:]
-        table.reserveCapacity(92_000)
-        /// The file's lines, trimmed, read as bytes: ASCII lines (nearly all) are lower-cased byte by byte,
-        /// others folded as the tokeniser folds (`fold: false` keeps them as written, as words.txt is).
-        func lines(_ name: String, fold: Bool) -> [String] {
+        var table = KeyTable(capacity: 100_000)
+        /// Each trimmed, non-empty line of the file, as bytes; every byte of the file goes into `hash`.
+        func forEachLine(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
             guard
                 let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Gazetteer")
                     ?? Bundle.module.url(forResource: name, withExtension: "txt"),
                 let data = try? Data(contentsOf: url)
             else {
                 ok = false
-                return []
+                return
             }
-            var out: [String] = []
             data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 for c in bytes { hash = (hash ^ UInt64(c)) &* 0x100_0000_01b3 }
                 var a = 0
-                var line: [UInt8] = []
                 while a < bytes.count {
                     var b = a
                     while b < bytes.count, bytes[b] != 0x0A { b += 1 }
@@ -81,48 +77,54 @@ final class Gazetteer: Sendable {
                     var y = b
                     while x < y, bytes[x] == 0x20 || bytes[x] == 0x09 || bytes[x] == 0x0D { x += 1 }
                     while y > x, bytes[y - 1] == 0x20 || bytes[y - 1] == 0x09 || bytes[y - 1] == 0x0D { y -= 1 }
-                    if x < y {
-                        line.removeAll(keepingCapacity: true)
-                        var ascii = true
-                        for k in x..<y {
-                            let c = bytes[k]
-                            if c >= 0x80 { ascii = false }
-                            line.append(fold && c >= 0x41 && c <= 0x5A ? c + 32 : c)
-                        }
-                        if ascii || !fold {
-                            out.append(String(decoding: line, as: UTF8.self))
-                        } else {
-                            out.append(
-                                Tokeniser.fold(
-                                    String(decoding: UnsafeBufferPointer(rebasing: bytes[x..<y]), as: UTF8.self)))
-                        }
-                    }
+                    if x < y { body(UnsafeBufferPointer(rebasing: bytes[x..<y])) }
                     a = b + 1
                 }
             }
+        }
+        /// The file's lines as Strings, kept as written.
+        func lines(_ name: String) -> [String] {
+            var out: [String] = []
+            forEachLine(name) { out.append(String(decoding: $0, as: UTF8.self)) }
             return out
         }
-        for key in lines("given", fold: true) { table[key, default: []].insert(.given) }
-        for key in lines("surnames", fold: true) { table[key, default: []].insert(.surname) }
-        for key in lines("ambiguous", fold: true) { table[key, default: []].insert(.ambiguous) }
+        /// Puts each line of a name list on `list`: ASCII lines (nearly all) lower-cased byte by byte, others
+        /// folded as the tokeniser folds.
+        func addFolded(_ name: String, _ list: Lists) {
+            var lower: [UInt8] = []
+            forEachLine(name) { line in
+                if line.allSatisfy({ $0 < 0x80 }) {
+                    lower.removeAll(keepingCapacity: true)
+                    for c in line { lower.append(c >= 0x41 && c <= 0x5A ? c + 32 : c) }
+                    lower.withUnsafeBufferPointer { table.insert(bytes: $0, UInt32(list.rawValue)) }
+                } else {
+                    table.insert(Tokeniser.fold(String(decoding: line, as: UTF8.self)), UInt32(list.rawValue))
+                }
+            }
+        }
+        addFolded("given", .given)
+        addFolded("surnames", .surname)
+        addFolded("ambiguous", .ambiguous)
         var multi: [String: [[String]]] = [:]
         // towns.txt is written by hand; places.txt by scripts/make-places.py (GeoNames' places of 500 people or more).
-        for town in lines("towns", fold: false) + lines("places", fold: false) {
+        for town in lines("towns") + lines("places") {
             let parts = Gazetteer.words(town)
             if parts.count == 1 {
-                table[parts[0], default: []].insert(.town)
+                table.insert(parts[0], UInt32(Lists.town.rawValue))
             } else if let first = parts.first {
                 multi[first, default: []].append(parts)
             }
         }
         multiWordTowns = multi.mapValues { $0.sorted { $0.count > $1.count } }
-        for place in lines("bigcities", fold: false) {
-            table[Gazetteer.words(place).joined(separator: " "), default: []].insert(.bigPlace)
+        for place in lines("bigcities") {
+            table.insert(Gazetteer.words(place).joined(separator: " "), UInt32(Lists.bigPlace.rawValue))
         }
-        for word in lines("words", fold: false) {
-            table[word, default: []].insert(.word)
+        forEachLine("words") { word in
+            table.insert(bytes: word, UInt32(Lists.word.rawValue))
             // Tokens' keys are folded ("Café" → "cafe"): an accented word is listed under its folded key too.
-            if word.utf8.contains(where: { $0 >= 0x80 }) { table[Tokeniser.fold(word), default: []].insert(.word) }
+            if word.contains(where: { $0 >= 0x80 }) {
+                table.insert(Tokeniser.fold(String(decoding: word, as: UTF8.self)), UInt32(Lists.word.rawValue))
+            }
         }
         self.table = table
         loaded = ok
@@ -140,7 +142,7 @@ final class Gazetteer: Sendable {
         Tokeniser.tokenise(Array(text.unicodeScalars)).map(\.key)
     }
 
-    @inline(__always) func lists(_ key: String) -> Lists { table[key] ?? [] }
+    @inline(__always) func lists(_ key: String) -> Lists { Lists(rawValue: UInt8(truncatingIfNeeded: table.bits(key))) }
     func isGiven(_ key: String) -> Bool { lists(key).contains(.given) }
     func isSurname(_ key: String) -> Bool { !lists(key).isDisjoint(with: .surnameOrGiven) }
     /// A name that is also an everyday word (the bundled list, or the wider word list: "mac", "dev").

@@ -230,11 +230,15 @@ struct ScanContext {
     /// Tokens inside a national body or the study's own organisation: nothing is found there.
     var quiet: [Bool]
 
+    /// Each token's key, read without going through its `Token` (a retain and a release a question).
+    let keys: [String]
     /// The gazetteer lists each token's key is on, looked up once per token (recognisers ask several times).
     let lists: [Gazetteer.Lists]
     /// Each token's `ageValue` and `ageEnd`, worked out once: the age recognisers ask about every token many times.
     /// The recognisers' hot word sets each token's key is on (`TokenVocab`), looked up once per token.
     let vocab: [TokenVocab]
+    /// Each token's key is one of `ScanContext.notANameWords` (`notAName` asks for nearly every candidate name).
+    let notANameWord: [Bool]
     private(set) var ages: [Int?] = []
     private(set) var ageEnds: [Int] = []
 
@@ -243,8 +247,30 @@ struct ScanContext {
         self.tokens = tokens
         self.gazetteer = gazetteer
         quiet = Array(repeating: false, count: tokens.count)
-        lists = tokens.map { $0.kind == .punct ? [] : gazetteer.lists($0.key) }
-        vocab = tokens.map { TokenVocab.of($0.key) }
+        // The tables copied out once: read through the class and the global on every token, they were fetched again
+        // (a retain and a once-check) for each look-up.
+        let listTable = gazetteer.table
+        let vocabTable = TokenVocab.table
+        var keys: [String] = []
+        var lists: [Gazetteer.Lists] = []
+        var vocab: [TokenVocab] = []
+        var notANameWord: [Bool] = []
+        keys.reserveCapacity(tokens.count)
+        lists.reserveCapacity(tokens.count)
+        vocab.reserveCapacity(tokens.count)
+        notANameWord.reserveCapacity(tokens.count)
+        for t in tokens {
+            keys.append(t.key)
+            lists.append(
+                t.kind == .punct ? [] : Gazetteer.Lists(rawValue: UInt8(truncatingIfNeeded: listTable.bits(t.key))))
+            let bits = vocabTable.bits(t.key)
+            vocab.append(TokenVocab(rawValue: bits & ~TokenVocab.notANameBit))
+            notANameWord.append(bits & TokenVocab.notANameBit != 0)
+        }
+        self.keys = keys
+        self.lists = lists
+        self.vocab = vocab
+        self.notANameWord = notANameWord
         ages = tokens.indices.map { computeAgeValue($0) }
         ageEnds = tokens.indices.map { computeAgeEnd($0) }
     }
@@ -275,7 +301,7 @@ struct ScanContext {
     /// `ScanContext.numberWords[key(i)]`, hashing the key only for the tokens on that table.
     @inline(__always) func numberWord(_ i: Int) -> Int? { inSet(.numberWords, i) ? Self.numberWords[key(i)] : nil }
 
-    @inline(__always) func key(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].key : "" }
+    @inline(__always) func key(_ i: Int) -> String { i >= 0 && i < keys.count ? keys[i] : "" }
     @inline(__always) func tok(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }
 
     /// Token `i` directly follows token `i - 1` (no whitespace).

@@ -39,13 +39,13 @@ extension ScanContext {
     )
 
     func notAName(_ i: Int) -> Bool {
-        let k = key(i)
-        return Vocab.notNames.contains(k) || Self.chatWords.contains(k) || Vocab.roles.contains(k) || quiet[i]
-            || Vocab.nationalities.contains(k) || Vocab.countries.contains(k)
-            || Self.brands.contains(k)
-            || Self.designations.contains(k) || (!tokens[i].capitalised && Self.noVowel(k))
-            || Self.moreNotNames.contains(k)
+        notANameWord[i] || quiet[i] || (!tokens[i].capitalised && Self.noVowel(key(i)))
     }
+
+    /// The words `notAName` turns down in any case, as one set: looked up once per token when the scan starts
+    /// (`ScanContext.notANameWord`), where `notAName` asked eight sets each time.
+    static let notANameWords = Vocab.notNames.union(chatWords).union(Vocab.roles).union(Vocab.nationalities)
+        .union(Vocab.countries).union(brands).union(designations).union(moreNotNames)
 
     /// Token `i` is on no list (`unknown(i)`), by its bits: the rules below ask it of most tokens.
     @inline(__always) func onNoList(_ i: Int) -> Bool { lists[i].rawValue & Self.nameOrWordBits == 0 }

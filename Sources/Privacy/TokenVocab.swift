@@ -35,10 +35,13 @@ struct TokenVocab: OptionSet, Sendable {
     static let spokenStarts = TokenVocab(rawValue: 1 << 26)
     /// A word one of the people rules of AliasRecognisers.swift starts from (`ScanContext.peopleCueWords`).
     static let peopleCues = TokenVocab(rawValue: 1 << 27)
+    /// Not a flag of `TokenVocab`: a key of `ScanContext.notANameWords`, kept in the same table so that one look-up
+    /// a token answers both. `of` masks it off, since every `TokenVocab` bit is a feature of the labeller.
+    static let notANameBit: UInt32 = 1 << 31
 
     /// Every key on any of the sets, with the sets it is on.
-    static let table: [String: TokenVocab] = {
-        var table: [String: TokenVocab] = [:]
+    static let table: KeyTable = {
+        var table = KeyTable(capacity: 2_048)
         let sets: [(Set<String>, TokenVocab)] = [
             (Vocab.relations, .relations), (Vocab.personNouns, .personNouns), (Vocab.titles, .titles),
             (Vocab.namingCues, .namingCues), (Vocab.notNames, .notNames), (Vocab.roles, .roles),
@@ -55,13 +58,16 @@ struct TokenVocab: OptionSet, Sendable {
             (ScanContext.spokenStarts, .spokenStarts), (ScanContext.peopleCueWords, .peopleCues),
         ]
         for (words, flag) in sets {
-            for w in words { table[w, default: []].insert(flag) }
+            for w in words { table.insert(w, flag.rawValue) }
         }
+        for w in ScanContext.notANameWords { table.insert(w, notANameBit) }
         return table
     }()
 
     /// The sets `key` is on.
-    @inline(__always) static func of(_ key: String) -> TokenVocab { table[key] ?? [] }
+    @inline(__always) static func of(_ key: String) -> TokenVocab {
+        TokenVocab(rawValue: table.bits(key) & ~notANameBit)
+    }
     /// What `ScanContext.key` gives outside the tokens ("") is on.
     static let outside = of("")
 }
