@@ -230,15 +230,31 @@ final class CorpusEvaluationTests: XCTestCase {
         try assertFloor("blind10", utterances: 523, recall: 0.97, "held out in session 8, development data since")
     }
 
+    /// blind15.jsonl and blind16.jsonl: written blind in session 10 from the rewritten label sheet
+    /// (scripts/blind-kit), scored once before any work (docs/privacy.md, "Thirteenth to sixteenth blind scoring":
+    /// overlap P 0.937 / R 0.809 and P 0.910 / R 0.837 at main 3c3ec8d) and development data from then on; their
+    /// twins blind13 and blind14 stay held out. blind16's precision floor starts where it was found (0.90).
+    func testFifteenthBlindCorpusHoldsItsFloor() throws {
+        try assertFloor("blind15", utterances: 453, recall: 0.80, "scored blind in session 10, development data since")
+    }
+
+    func testSixteenthBlindCorpusHoldsItsFloor() throws {
+        try assertFloor(
+            "blind16", utterances: 487, recall: 0.83, precision: 0.90,
+            "scored blind in session 10, development data since")
+    }
+
     /// A development corpus keeps the recall this session's work reached (a floor just under it, so a rule change
     /// that loses what was found fails) and precision 0.93 (the recall work may spend precision down to there, no
     /// further); issue 18's targets are judged on held-out text.
-    private func assertFloor(_ name: String, utterances: Int, recall: Double, _ note: String) throws {
+    private func assertFloor(
+        _ name: String, utterances: Int, recall: Double, precision: Double = 0.93, _ note: String
+    ) throws {
         let lines = try CorpusEvaluation.load(name)
         XCTAssertEqual(lines.count, utterances)
         let all = CorpusEvaluation.table("\(name).jsonl (\(note))", lines, scanner: IdentifierScanner())
         XCTAssertGreaterThanOrEqual(all[.overlap]!.recall, recall, "\(name) overlap recall")
-        XCTAssertGreaterThanOrEqual(all[.overlap]!.precision, 0.93, "\(name) overlap precision")
+        XCTAssertGreaterThanOrEqual(all[.overlap]!.precision, precision, "\(name) overlap precision")
     }
 
     func testCorpusSpansAreScalarOffsets() throws {
@@ -246,6 +262,7 @@ final class CorpusEvaluationTests: XCTestCase {
             + CorpusEvaluation.load("blind2") + CorpusEvaluation.load("blind3") + CorpusEvaluation.load("blind4")
             + CorpusEvaluation.load("blind5") + CorpusEvaluation.load("blind6") + CorpusEvaluation.load("blind7")
             + CorpusEvaluation.load("blind8") + CorpusEvaluation.load("blind9") + CorpusEvaluation.load("blind10")
+            + CorpusEvaluation.load("blind15") + CorpusEvaluation.load("blind16")
         {
             for s in line.spans {
                 XCTAssertEqual(

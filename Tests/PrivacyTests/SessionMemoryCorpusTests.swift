@@ -12,7 +12,7 @@ import XCTest
 final class SessionMemoryCorpusTests: XCTestCase {
     static let corpora = [
         "dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
-        "blind9", "blind10",
+        "blind9", "blind10", "blind15", "blind16",
     ]
 
     /// Written at once, not through `print`'s buffer (ExportLeakTests: a pipe lost the tail of buffered output).
