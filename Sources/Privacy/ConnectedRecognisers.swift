@@ -18,7 +18,24 @@ extension ScanContext {
         // Link pages: one person's links in one place.
         "linktr.ee", "beacons.ai", "lnk.bio", "bio.link", "linkin.bio", "campsite.bio", "solo.to",
         "taplink.cc", "allmylinks.com", "about.me", "carrd.co", "snipfeed.co", "komi.io", "hoo.be",
+        // Gaming and chat profiles (session 10).
+        "roblox.com", "web.roblox.com", "steamcommunity.com", "kick.com", "vk.com", "psnprofiles.com",
+        "xboxgamertag.com", "fortnitetracker.com", "tracker.gg", "namemc.com", "patreon.com", "ko-fi.com",
+        "bsky.app", "tellonym.me", "ask.fm", "kik.me",
     ]
+
+    /// Path segments that name a user, whatever the host ("/users/884213377", "/profile/darkfox", "/u/zee"): the
+    /// address is a profile when another segment follows one of them.
+    static let userPathSegments = Vocab.set("users user u profile profiles id people members member player players")
+
+    /// `path` ("/users/123/profile") names a user: a user segment, then a segment of two characters or more.
+    static func namesAUser(_ path: Substring) -> Bool {
+        let parts = path.split(separator: "/")
+        for (k, part) in parts.enumerated().dropLast() where userPathSegments.contains(String(part)) {
+            if parts[k + 1].count >= 2 { return true }
+        }
+        return false
+    }
 
     mutating func findWebAndNetwork() {
         findURLs()
@@ -77,7 +94,7 @@ extension ScanContext {
             guard host.contains("."), let tld = host.split(separator: ".").last,
                 explicit || Self.topLevelDomains.contains(String(tld)) || Self.profileHosts.contains(String(host))
             else { continue }
-            let profile = Self.profileHosts.contains(String(host)) && path.count > 1
+            let profile = Self.profileHosts.contains(String(host)) && path.count > 1 || Self.namesAUser(path)
             if profile || carriesName(String(path)) || carriesName(String(host.split(separator: ".").first ?? "")) {
                 add(.url, scalars: a, b)
             }
@@ -196,10 +213,12 @@ extension ScanContext {
             // "sort code 20-00-00", "sort code: 20 00 00", "s/c 200000"; then an account number may follow.
             // "s/c 20 00 00", "sort: 200000": the cue's short forms.
             let sc = t.key == "s" && key(i + 1) == "/" && key(i + 2) == "c" && !tokens[i + 1].spaceBefore
-            if t.key == "sort" && (key(i + 1) == "code" || key(i + 1) == ":") || t.key == "sortcode" || sc {
+            if t.key == "sort" || t.key == "sortcode" || sc {
                 var j = t.key == "sort" && key(i + 1) == "code" ? i + 2 : sc ? i + 3 : i + 1
-                while j < tokens.count, j - i <= 4, ["is", ":", "-", "was", "of", "number"].contains(key(j)) { j += 1 }
-                if let e = sortCode(at: j) {
+                j = afterBankFillers(j, reach: 8)
+                // "her sort is 40-47-11": "sort" alone is a verb too, so then the code must come in its pairs.
+                let alone = t.key == "sort" && key(i + 1) != "code" && key(i + 1) != ":"
+                if let e = sortCode(at: j), !alone || e > j {
                     add(.financial, tokens: j, e)
                     i = e
                     continue
@@ -209,10 +228,7 @@ extension ScanContext {
             if ["account", "acc", "acct", "a/c"].contains(t.key)
                 || (t.key == "a" && key(i + 1) == "/" && key(i + 2) == "c")
             {
-                var j = t.key == "a" ? i + 3 : i + 1
-                while j < tokens.count, j - i <= 5,
-                    ["number", "no", "num", "is", ":", ".", "-", "was", "#", "nr", "details"].contains(key(j))
-                { j += 1 }
+                let j = afterBankFillers(t.key == "a" ? i + 3 : i + 1, reach: 8)
                 if let n = tok(j), n.kind == .number, (6...10).contains(n.length), standalone(j, j) {
                     add(.financial, tokens: j, j)
                     i = j
@@ -237,6 +253,25 @@ extension ScanContext {
             }
         }
     }
+
+    /// Words between a bank number's cue and the number ("account number was, hold on, …", "sort code's"): the first
+    /// token after them, at most `reach` tokens on.
+    func afterBankFillers(_ from: Int, reach: Int) -> Int {
+        var j = from
+        while j < tokens.count, j - from < reach {
+            let k = key(j)
+            if Self.bankFillers.contains(k) || inSet(.hesitations, j) || Self.spokenFillers.contains(k) {
+                j += 1
+            } else if ["hold", "hang"].contains(k), key(j + 1) == "on" {
+                j += 2
+            } else {
+                break
+            }
+        }
+        return j
+    }
+
+    static let bankFillers = Vocab.set("number no num nr is was : . - # , details code 's ' ’ s of it's its")
 
     /// "GB82 WEST 1234 5698 7654 32" or unspaced: two letters, two check digits, up to 30 more; mod 97 must be 1.
     func iban(at i: Int) -> Int? {
@@ -403,6 +438,13 @@ extension ScanContext {
         while j < tokens.count, out.count < 24 {
             let t = tokens[j]
             let k = t.key
+            // "whisky kilo one eight": letters said in the phonetic alphabet ("x-ray" is three tokens).
+            if let letter = natoLetter(at: j) {
+                out.append(SpokenChar(char: letter.char, token: letter.end))
+                said += 1
+                j = letter.end + 1
+                continue
+            }
             if t.kind == .word, t.length == 1, t.capitalised {
                 // "…, six P-D, I think": the pronoun, not a spelled letter.
                 if t.text == "I", tokens[j].spaceBefore, let n = tok(j + 1), n.kind == .word, !n.capitalised { break }
@@ -486,6 +528,24 @@ extension ScanContext {
         return (out, said)
     }
 
+    /// The phonetic alphabet, as police, call handlers and people reading out a plate use it.
+    static let natoLetters: [String: Character] = [
+        "alpha": "A", "alfa": "A", "bravo": "B", "charlie": "C", "delta": "D", "echo": "E", "foxtrot": "F",
+        "golf": "G", "hotel": "H", "india": "I", "juliet": "J", "juliett": "J", "kilo": "K", "lima": "L",
+        "mike": "M", "november": "N", "oscar": "O", "papa": "P", "quebec": "Q", "romeo": "R", "sierra": "S",
+        "tango": "T", "uniform": "U", "victor": "V", "whisky": "W", "whiskey": "W", "xray": "X", "yankee": "Y",
+        "zulu": "Z",
+    ]
+
+    /// A letter said in the phonetic alphabet at token `j` ("kilo", "x-ray"), with the token it ends on.
+    func natoLetter(at j: Int) -> (char: Character, end: Int)? {
+        guard let t = tok(j), t.kind == .word, t.length >= 4 || t.key == "x" else { return nil }
+        if t.key == "x" {
+            return key(j + 1) == "-" && key(j + 2) == "ray" && !tokens[j + 1].spaceBefore ? ("X", j + 2) : nil
+        }
+        return Self.natoLetters[t.key].map { ($0, j) }
+    }
+
     /// Whether a word in `cues` comes within `reach` tokens before `i`, in the same sentence.
     func cueBefore(_ i: Int, _ cues: Set<String>, reach: Int = 14) -> Bool {
         var j = i - 1
@@ -503,7 +563,7 @@ extension ScanContext {
         // Most texts say fewer than three digits or letters aloud: one look-up per short word decides.
         var said = 0
         for (i, t) in tokens.enumerated() where t.kind == .word && t.length <= 9 {
-            if inSet(.spokenStarts, i) || t.length == 1 && t.capitalised {
+            if inSet(.spokenStarts, i) || t.length == 1 && t.capitalised || t.length >= 4 && natoLetter(at: i) != nil {
                 said += 1
                 if said >= 3 { break }
             }
@@ -526,6 +586,16 @@ extension ScanContext {
                         || tok(i + 1).map { $0.length == 1 && $0.capitalised }
                             == true)
                         && (cueBefore(i, Self.spelledCodeCues, reach: 8) || codeJustBefore(i)))
+            // "whisky kilo one eight, x-ray romeo lima": a plate or postcode in the phonetic alphabet, two letters of
+            // it at least, held to the same shapes as one spelled in capitals.
+            let natoFirst =
+                natoLetter(at: i).map { first in
+                    natoLetter(at: first.end + 1) != nil
+                        || (Self.spokenStarts.contains(key(first.end + 1)) || tok(first.end + 1)?.kind == .number)
+                            && (i + 1..<min(tokens.count, i + 14)).contains {
+                                natoLetter(at: $0) != nil && $0 > first.end + 1
+                            }
+                } ?? false
             // "Q Q one two three four five six C": two letters said apart and digits, read as an NI number alone.
             let niShape =
                 !letterFirst && t.length == 1 && t.capitalised
@@ -539,7 +609,7 @@ extension ScanContext {
                 continue
             }
             guard t.kind == .word || digitsFirst,
-                Self.spokenStarts.contains(t.key) || letterFirst || digitsFirst || niShape, !covered(i)
+                Self.spokenStarts.contains(t.key) || letterFirst || digitsFirst || niShape || natoFirst, !covered(i)
             else { continue }
             let (run, said) = spokenRun(from: i)
             guard said >= 3, run.count >= 3 else { continue }
@@ -566,10 +636,14 @@ extension ScanContext {
                     && tok(run[9].token + 1).map { $0.kind != .number || $0.spaceBefore } ?? true
                 // "plus four four seven seven…": the country code said aloud.
                 let international = key(i - 1) == "plus" && String(chars).hasPrefix("44")
+                let nhsShape = { (s: String) in digitsOnly(s) && s.count == 10 && NHSNumber.isValid(s) }
                 if international, let n = longest({ $0.count > 2 && Self.isSpokenPhone("0" + $0.dropFirst(2)) }) {
                     add(.phone, tokens: i - 1, run[n - 1].token)
                     i = run[n - 1].token
                     continue
+                } else if chars.first == "0", nhsCueNearest(before: i), let n = longest(nhsShape) {
+                    // After an NHS cue, ten digits from 0 that validate are its number, not a phone (as written).
+                    found = (.nhsNumber, n)
                 } else if let n = longest(Self.isSpokenPhone) {
                     found = (.phone, n)
                 } else if let n = longest(Self.isSpokenIPv4) {
@@ -579,9 +653,7 @@ extension ScanContext {
                 }) {
                     // "forty-three slash one two three nine eight slash twenty-four": a crime number's shape.
                     found = (.caseRef, n)
-                } else if cueBefore(i, Self.nhsCues) || wholeNHS,
-                    let n = longest({ digitsOnly($0) && $0.count == 10 && NHSNumber.isValid($0) })
-                {
+                } else if cueBefore(i, Self.nhsCues) || wholeNHS, let n = longest(nhsShape) {
                     found = (.nhsNumber, n)
                 } else if cueBefore(i, Self.dateOfBirthCues, reach: 6),
                     let n = longest({ digitsOnly($0) && Self.isCompactDate($0) })
@@ -591,11 +663,12 @@ extension ScanContext {
                     let n = longest({ digitsOnly($0) && (13...19).contains($0.count) && Self.luhnValid($0) })
                 {
                     found = (.financial, n)
-                } else if cueBefore(i, ["sort"], reach: 6), let n = longest({ digitsOnly($0) && $0.count == 6 }) {
+                } else if cueBefore(i, ["sort"], reach: 8), let n = longest({ digitsOnly($0) && $0.count == 6 }) {
                     found = (.financial, n)
-                } else if cueBefore(i, Self.accountCues, reach: 6),
+                } else if cueBefore(i, Self.accountCues, reach: 10),
                     let n = longest({ digitsOnly($0) && (6...10).contains($0.count) })
                 {
+                    // "account number was, hold on, five two nine one, …": a pause between the cue and the number.
                     found = (.financial, n)
                 } else if cueBefore(i, Vocab.caseCues, reach: 10),
                     let n = longest({ s in s.filter(\.isNumber).count >= 4 && !s.hasPrefix("/") })
@@ -793,6 +866,8 @@ extension ScanContext {
     /// "tea") are left out.
     static let letterNames = Vocab.set("bee cee dee ee ef eff gee aitch jay kay el em en pee ar ess tee vee ex zed zee")
 
+    static let emailCues = Vocab.set("email e-mail mail address addy")
+
     /// "john dot smith at gmail dot com", "kayla underscore b at hotmail dot co dot uk".
     mutating func findSpokenEmails() {
         var i = 1
@@ -802,6 +877,14 @@ extension ScanContext {
             // Domain: word (dot word)+, ending on a top-level domain.
             var e = i + 1
             guard let d = tok(e), d.isWordLike else { continue }
+            // "at example mail dot com": a host said as two words (a caption's space, or the speaker's).
+            var spacedHost = false
+            if key(e + 1) != "dot", let w = tok(e + 1), w.kind == .word, key(e + 2) == "dot", d.kind == .word,
+                !Vocab.functionWords.contains(d.key), !Vocab.functionWords.contains(w.key)
+            {
+                spacedHost = true
+                e += 1
+            }
             var end: Int?
             while key(e + 1) == "dot", let w = tok(e + 2), w.isWordLike {
                 e += 2
@@ -839,6 +922,9 @@ extension ScanContext {
                 else { break }
                 s -= 2
             }
+            // A two-word host needs an address said as one before it: its parts joined by "dot" or "underscore", or
+            // an e-mail cue just before.
+            if spacedHost, s == i - 1, !cueBefore(s, Self.emailCues, reach: 4) { continue }
             add(.email, tokens: s, domainEnd)
             i = domainEnd
         }

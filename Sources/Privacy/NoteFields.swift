@@ -193,6 +193,7 @@ extension ScanContext {
         findInitialledSurnames()
         findAgeLists()
         findPossessivesWithoutApostrophe()
+        findBirthDatesInRecords()
         guard fields.count >= 2 else { return }
         let firm = fields.contains { $0.before.isFirm && $0.before != .edge || $0.after.isFirm && $0.after != .edge }
         findNameAgeFields(fields, shouted: shouted)
@@ -642,5 +643,75 @@ extension ScanContext {
             guard owned || described else { continue }
             add(.person, tokens: k, k)
         }
+    }
+
+    /// The last year a date written straight after a name is read as a birth date without any other sign: notes
+    /// date what happens to a person in recent years, and a child's or parent's birth date lies further back.
+    static let latestBirthYearAlone = 2017
+
+    /// The year of a written date over tokens `a...b` ("2008-07-22", "22/07/08", "14-Jan-2008", "22 July 2008").
+    func writtenYear(_ a: Int, _ b: Int) -> Int? {
+        if year(a) { return Int(tokens[a].text) }
+        if year(b) { return Int(tokens[b].text) }
+        guard b > a, tokens[b].kind == .number, tokens[b].length == 2, let v = Int(tokens[b].text),
+            tokens[b - 1].isPunct("/.-") || isMonth(b - 1) || key(b - 1) == "."
+        else { return nil }
+        return v <= 35 ? 2000 + v : 1900 + v
+    }
+
+    /// Dates of birth a record's shape gives away, with no cue: a written date filling a field of a pasted row next to
+    /// the person's name or an age that agrees with it ("Nowak,Zofia,2009-03-14,15,School", "Price | Kai |
+    /// 03/09/2010 | Year 9"), or written straight after a found name in a note ("Tiah Morgan 21-Mar-2009 - known to
+    /// YOT", "Kai (03/09/2010)"). An age agrees when the year and the age add up to a year notes are written in
+    /// (2015 on); a date after a name alone must lie before `latestBirthYearAlone` (an event's date is recent).
+    mutating func findBirthDatesInRecords() {
+        guard candidates.contains(where: { $0.label == .person }) else { return }
+        func separator(_ k: Int) -> Bool {
+            tok(k)?.isPunct(",|;-–:(/") == true && !(tokens[k].isPunct("/") && !tokens[k].spaceBefore)
+        }
+        func ageField(_ k: Int) -> Int? {
+            guard let t = tok(k), t.kind == .number, t.length <= 2, let v = Int(t.text), (0...110).contains(v),
+                tok(k + 1).map({ separator(k + 1) || $0.isPunct(")") }) ?? true
+            else { return nil }
+            return v
+        }
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard tokens[i].kind == .number || isMonth(i), !covered(i) || coveredOnlyByAge(i),
+                let e = dateExpression(at: i, allowYearAlone: false), e - i >= 2, let y = writtenYear(i, e),
+                (1920...2035).contains(y), standalone(i, e),
+                !(i...e).contains(where: { covered($0) && !coveredOnlyByAge($0) })
+            else { continue }
+            // The field before: separators, then a person or an age.
+            var p = i - 1
+            while p >= 0, separator(p) { p -= 1 }
+            // "kieran d - 14-Jan-2008": a surname's initial after the name.
+            if p >= 1, let t = tok(p), t.kind == .word, t.length == 1, !personAt(p), personAt(p - 1) { p -= 1 }
+            let nameBefore =
+                p >= 0 && personAt(p)
+                && !candidates.contains {
+                    $0.label != .person && $0.end > tokens[p].start && $0.start < tokens[i].start
+                }
+            var n = e + 1
+            if key(n) == ")" { n += 1 }
+            while n < tokens.count, separator(n) { n += 1 }
+            let ageAfter = separator(e + 1) || key(e + 1) == ")" ? ageField(n) : nil
+            // An age before the date counts only where it was found as one ("Kai, 15, 03/09/2010").
+            let ageBefore =
+                p >= 0 && p < i - 1 && candidates.contains { $0.label == .age && $0.start == tokens[p].start }
+                ? ageField(p) : nil
+            let agrees = [ageAfter, ageBefore].contains { $0.map { (2015...2035).contains(y + $0) } ?? false }
+            guard agrees || nameBefore && y <= Self.latestBirthYearAlone else { continue }
+            candidates.removeAll { $0.label == .age && $0.start >= tokens[i].start && $0.end <= tokens[e].end }
+            add(.dateOfBirth, tokens: i, e)
+            i = e
+        }
+    }
+
+    /// Token `k` is covered only by ages found so far ("14" of "14-Jan-2008" read as an age after a name).
+    func coveredOnlyByAge(_ k: Int) -> Bool {
+        let t = tokens[k]
+        return candidates.allSatisfy { $0.label == .age || !($0.start < t.end && t.start < $0.end) }
     }
 }

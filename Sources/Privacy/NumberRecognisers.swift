@@ -43,9 +43,48 @@ extension ScanContext {
             }
             i += 1
         }
+        findTaggedHandles()
         findLooseEmails()
         findCuedHandles()
         findUnderscoreHandles()
+    }
+
+    /// Words before "#" and digits that make them a numbered thing, not a gamer tag ("case#4471", "room#1204").
+    static let notTagNames = Vocab.set(
+        "no num number ticket order issue item invoice id ref tel ext flat unit apt page job pr tag hashtag year")
+
+    /// "shadowkid#4821", "lil.zee_#0457": a gaming tag, a name glued to "#" and four digits (Discord's old tags,
+    /// Battle.net's), needs no cue; the whole of it, the name's glued parts included.
+    mutating func findTaggedHandles() {
+        guard scalars.contains("#") else { return }
+        var i = 1
+        while i < tokens.count - 1 {
+            defer { i += 1 }
+            guard tokens[i].isPunct("#"), !tokens[i].spaceBefore, let n = tok(i + 1), n.kind == .number,
+                n.length == 4, !n.spaceBefore, tok(i + 2).map({ $0.spaceBefore || !$0.isWordLike }) ?? true,
+                tokens[i - 1].isWordLike || tokens[i - 1].isPunct("_")
+            else { continue }
+            // The name: word-like pieces glued by "." and "_" ("lil.zee_").
+            var a = i - 1
+            while a >= 1, !tokens[a].spaceBefore, tokens[a - 1].isWordLike || tokens[a - 1].isPunct("._") { a -= 1 }
+            while a < i - 1, tokens[a].isPunct(".") { a += 1 }
+            guard (a..<i).contains(where: { tokens[$0].isWordLike }) else { continue }
+            if a > 0, !tokens[a].spaceBefore, tokens[a - 1].isPunct("@") { a -= 1 }
+            if Vocab.caseCues.contains(key(i - 1)) || Self.notTagNames.contains(key(i - 1))
+                || Self.fieldCountWords.contains(key(i - 1))
+            {
+                continue
+            }
+            // "@shadowkid#4821": the "@" handle found already takes its tag.
+            let s = tokens[a].start
+            let e = tokens[i - 1].end
+            if candidates.contains(where: { $0.start < e && s < $0.end && !($0.label == .handle && $0.end <= e) }) {
+                continue
+            }
+            candidates.removeAll { $0.label == .handle && $0.start < e && s < $0.end }
+            add(.handle, tokens: a, i + 1)
+            i += 1
+        }
     }
 
     /// Mail hosts: an address "kayla at hotmail.com" with a plain local part is an e-mail address at these.
@@ -220,6 +259,14 @@ extension ScanContext {
                 j += 1
                 fillers += 1
             }
+            // "on xbox he's darkfox99": who it is between the platform and the name; then only a name marked as a
+            // handle (digits, "_", ".") is taken, since "she's always on" says a word there.
+            if ["he", "she", "they"].contains(key(j)), ["'", "’"].contains(key(j + 1)),
+                ["s", "re"].contains(key(j + 2))
+            {
+                j += 3
+                explicit = false
+            }
             // "Her snap, it was, um, bby.gurl.lexi": a handle-shaped word a few words on in the same sentence.
             var shaped: (Int, Int)?
             var m = i + 1
@@ -259,6 +306,14 @@ extension ScanContext {
                 continue
             }
             if gazetteer.towns.contains(piece) || Vocab.notNames.contains(piece) { continue }
+            // "kayz underscore xo": said aloud, the whole is findSpokenHandles' to read.
+            if key(end + 1) == "underscore" { continue }
+            // "gamertag is DarkFox 99": a console's tag may hold a space before its digits.
+            if ["gamertag", "xbox", "psn"].contains(k), let n = tok(end + 1), n.kind == .number, n.length <= 4,
+                tok(end + 2).map({ $0.kind == .punct }) ?? true
+            {
+                end += 1
+            }
             add(.handle, scalars: startScalar, tokens[end].end)
             i = end
         }
@@ -272,6 +327,12 @@ extension ScanContext {
             let t = tokens[i]
             if t.kind == .punct && t.text != "+" && t.text != "(" {
                 i += 1
+                continue
+            }
+            // Ten digits from 0 after an NHS cue are tried as an NHS number first (`nhs` holds them to the cue).
+            if t.kind == .number, t.text.hasPrefix("0"), let (a, e) = nhs(at: i) {
+                add(.nhsNumber, scalars: a, tokens[e].end)
+                i = e + 1
                 continue
             }
             if let e = phone(at: i) {
@@ -350,9 +411,13 @@ extension ScanContext {
         {
             return nil
         }
+        // "0044 7700 900123": the country code dialled from abroad.
+        let dialledAbroad = !international && tokens[i].kind == .number && tokens[i].text.hasPrefix("0044")
+        if dialledAbroad { international = true }
         var best: Int?
         for (end, raw) in digitGroups(from: start) {
             var d = raw
+            if dialledAbroad { d = String(d.dropFirst(2)) }
             if international {
                 d = String(d.dropFirst(2))
                 if d.hasPrefix("0") { d = String(d.dropFirst()) }
@@ -419,8 +484,24 @@ extension ScanContext {
         if let n = tok(e + 1), n.isPunct("-.:"), !n.spaceBefore, tok(e + 2)?.kind == .number { return nil }
         // "2026-12-06 09:48": a date and a time, not a number in groups.
         if key(i + 1) == "-", year(i) { return nil }
-        if text.hasPrefix("0"), !glued, !cueBefore(i, Self.nhsCues, reach: 6) { return nil }
+        if text.hasPrefix("0"), !glued, !nhsCueNearest(before: i) { return nil }
         return (start, e)
+    }
+
+    static let phoneCues = Vocab.set(
+        "phone mobile mob tel telephone landline ring rang call called text texted whatsapp")
+
+    /// An NHS cue comes within ten tokens before `i` in the same sentence, nearer than any phone cue ("NHS number
+    /// for her came through later as 0…": ten digits from 0 read as an NHS number when they validate).
+    func nhsCueNearest(before i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0, i - j <= 10 {
+            if tokens[j].isPunct(".!?") { return false }
+            if Self.nhsCues.contains(tokens[j].key) { return true }
+            if Self.phoneCues.contains(tokens[j].key) { return false }
+            j -= 1
+        }
+        return false
     }
 
     /// Tokens a...b are not glued to more letters or digits on either side.
@@ -541,6 +622,12 @@ extension ScanContext {
         {
             return i + 1
         }
+        // "LS9-6PD": the two halves joined by a hyphen.
+        if Self.isOutward(upper), let h = tok(i + 1), h.isPunct("-"), !h.spaceBefore, let n = tok(i + 2),
+            n.kind == .alnum, !n.spaceBefore, Self.isInward(n.text.uppercased()), standalone(i, i + 2)
+        {
+            return i + 2
+        }
         // Outward only: upper case, with a place cue before or "area"/"postcode" after.
         guard t.kind == .alnum, Self.isOutward(upper), standalone(i, i) else { return nil }
         // "LD70 HMY": a registration
@@ -554,14 +641,17 @@ extension ScanContext {
             ].contains(before)
             || (before == "the" && ["in", "near", "from", "around", "across"].contains(key(i - 2)))
         let cueAfter = ["area", "postcode", "district", "side", "end", "patch", "way"].contains(after)
+        // "cf5 is the postcode", "NG7's their area": the code named as one a few words on.
+        let namedAsOne = postcodeNamedAfter(i)
         if t.text != upper {
             // "lives in ls9", "the cv1 area": a two-letter area in lower case needs a place cue.
             let twoLetters = upper.unicodeScalars.prefix { Tokeniser.isLetter($0) }.count == 2
             return (cueBefore || cueAfter) && ["postcode", "lives", "living"].contains(before) || after == "postcode"
-                || twoLetters && (cueAfter || cueBefore && !["to", "at", "off", "into"].contains(before))
+                || namedAsOne || twoLetters && (cueAfter || cueBefore && !["to", "at", "off", "into"].contains(before))
+                || outwardList(at: i, lowerCase: true)
                 ? i : nil
         }
-        if cueBefore || cueAfter { return i }
+        if cueBefore || cueAfter || namedAsOne || outwardList(at: i, lowerCase: false) { return i }
         // On its own, a two-letter area with its district ("LU1", "SE15", "CF10") is a postcode; one-letter ones
         // ("M6", "B12", "A1") are roads and vitamins too often.
         // Not in a run of codes or numbers ("draft 13 BB68", "CB1F"), and only the plain shapes AA9 / AA99.
@@ -572,12 +662,94 @@ extension ScanContext {
             (tok(i - 1).map {
                 $0.kind == .number || $0.kind == .alnum
                     || $0.kind == .punct
-                        && (!$0.isPunct("/,(") || tok(i - 2).map { $0.kind == .number || $0.kind == .alnum } ?? true)
+                        && (!$0.isPunct("/,(")
+                            || tok(i - 2).map { $0.kind == .number || $0.kind == .alnum && !outwardAt(i - 2) } ?? true)
             } ?? false)
             || (tok(i + 1).map { $0.kind == .number || $0.kind == .alnum } ?? false)
         return letters == 2 && plain && !amongCodes
             && !["the", "year", "key", "stage", "ks", "form", "class", "set", "group", "room"].contains(before)
             ? i : nil
+    }
+
+    /// Token `k` is an outward code standing alone ("LS11", "B8", "cf5").
+    func outwardAt(_ k: Int) -> Bool {
+        guard let t = tok(k), t.kind == .alnum, t.length <= 4, standalone(k, k) else { return false }
+        return Self.isOutward(t.text.uppercased())
+    }
+
+    /// "cf5 is the postcode", "NG7's their area": the code, then a copula and a determiner, then what it is.
+    func postcodeNamedAfter(_ i: Int) -> Bool {
+        var j = i + 1
+        if key(j) == "'" || key(j) == "’", key(j + 1) == "s" {
+            j += 2
+        } else if ["is", "was", "=", "-"].contains(key(j)) {
+            j += 1
+        } else {
+            return false
+        }
+        if ["the", "their", "her", "his", "our", "my", "a"].contains(key(j)) { j += 1 }
+        // "cf5 is the Ely postcode": the place it stands for may come between.
+        for k in j...(j + 2) where ["postcode", "postcodes", "area", "district"].contains(key(k)) {
+            return (j..<k).allSatisfy { tokens[$0].kind == .word }
+        }
+        return false
+    }
+
+    /// What follows a list of outward codes that makes them places: people or areas named by their postcode ("the
+    /// B8 and B9 kids", "LS11 / LS10 = hotspots"); a motorway, a grade or a size is followed by none of these.
+    static let postcodeListNouns = Vocab.set(
+        """
+        kids lads boys girls youngsters yp yps families crew crews gang gangs lot mob estates estate hotspots hotspot
+        areas area postcodes districts patches ends sides
+        """)
+
+    /// Before a code, what makes it no postcode: a school year, a room, a size, a level, a road's junction.
+    static let notPostcodeBefore = Vocab.set(
+        "year key stage ks form class set group room size level grade band junction jct platform gate bay seat row")
+
+    /// Token `i` is one of two or more outward codes listed together ("the B8 and B9 kids", "LS11 / LS10 / LU4 =
+    /// hotspots", "b21, b20 and b6 area"): the list is of places when a place noun or a people noun follows it, a
+    /// place cue comes before it, or (in capitals) it holds a two-letter area with its district, which alone is a
+    /// postcode already. One code alone is a place before such a noun ("the B8 kids"). A school year (Scottish
+    /// `S1`–`S6` too), a motorway or a size is none of these.
+    func outwardList(at i: Int, lowerCase: Bool) -> Bool {
+        guard outwardAt(i) else { return false }
+        func joiner(_ k: Int) -> Bool { tok(k).map { $0.isPunct(",/&+|") || ["and", "or"].contains($0.key) } ?? false }
+        var a = i
+        while a >= 2, joiner(a - 1), outwardAt(a - 2) { a -= 2 }
+        if a >= 3, key(a - 1) == "and" || key(a - 1) == "or", key(a - 2) == ",", outwardAt(a - 3) { a -= 3 }
+        var b = i
+        while true {
+            if joiner(b + 1), outwardAt(b + 2) {
+                b += 2
+            } else if key(b + 1) == ",", ["and", "or"].contains(key(b + 2)), outwardAt(b + 3) {
+                b += 3
+            } else {
+                break
+            }
+        }
+        let codes = (a...b).filter { tokens[$0].kind == .alnum }
+        // Written all in one case: "B8 and b9" is no list of codes.
+        let upper = codes.map { tokens[$0].text == tokens[$0].text.uppercased() }
+        guard upper.allSatisfy({ $0 == !lowerCase }) else { return false }
+        if codes.contains(where: { Self.schoolYear(key($0)) || Self.scottishYear(key($0)) }) { return false }
+        if Self.notPostcodeBefore.contains(key(a - 1)) { return false }
+        // "= hotspots", "- the estates", "are the kids": a link between the list and its noun.
+        var n = b + 1
+        if ["=", "-", ":", "–", "are", "were", "is"].contains(key(n)) { n += 1 }
+        if ["the", "our", "all", "both", "main", "worst"].contains(key(n)) { n += 1 }
+        // One code alone before such a noun too ("the B8 kids", "ts3 lot").
+        if Self.postcodeListNouns.contains(key(n)) { return true }
+        guard codes.count >= 2 else { return false }
+        if ["in", "around", "from", "near", "across", "covering"].contains(key(a - 1)) { return true }
+        // In capitals one two-letter area makes the list codes; in lower case ("bd3 / bd4") every one must be.
+        let twoLetters = codes.filter { tokens[$0].key.prefix { $0.isLetter }.count == 2 }
+        return lowerCase ? twoLetters.count == codes.count : !twoLetters.isEmpty
+    }
+
+    /// Scottish secondary years ("S1"–"S6"): a pupil's year, not Sheffield's districts.
+    static func scottishYear(_ key: String) -> Bool {
+        key.count == 2 && key.first == "s" && ("1"..."6").contains(key.last!)
     }
 
     static let vehicleCues = Vocab.set(
@@ -615,6 +787,7 @@ extension ScanContext {
                 return i
             }
         }
+        if let e = spacedCurrentPlate(at: i, cue: cue) { return e }
         guard
             t.kind == .alnum && t.text.unicodeScalars.count <= 7
                 || t.kind == .word && t.text.unicodeScalars.count == 3 && tok(i + 1)?.kind == .alnum
@@ -658,6 +831,25 @@ extension ScanContext {
             return end
         }
         return nil
+    }
+
+    /// "WU 14 BHK": a current plate typed with a space inside its first half too. Held to the format: two letters
+    /// (no I, Q or Z), an age identifier (02–29 for March, 51–79 for September), three letters (no I or Q); in
+    /// capitals, or any case after a vehicle cue.
+    func spacedCurrentPlate(at i: Int, cue: Bool) -> Int? {
+        guard let t = tok(i), t.kind == .word, t.length == 2, let n = tok(i + 1), n.kind == .number, n.length == 2,
+            let l = tok(i + 2), l.kind == .word, l.length == 3, n.start - t.end == 1, l.start - n.end == 1,
+            standalone(i, i + 2), cue || t.allCaps && l.allCaps, let age = Int(n.text),
+            (2...29).contains(age) || (51...79).contains(age)
+        else { return nil }
+        let front = t.text.uppercased().unicodeScalars
+        let back = l.text.uppercased().unicodeScalars
+        guard front.allSatisfy({ $0.value >= 65 && $0.value <= 90 && !"IQZ".unicodeScalars.contains($0) }),
+            back.allSatisfy({ $0.value >= 65 && $0.value <= 90 && !"IQ".unicodeScalars.contains($0) })
+        else { return nil }
+        // "YP 15 YRS", "SW 14 AND": a note typed in capitals says words there; a plate's letters are no word.
+        if !cue, gazetteer.isWord(l.key) || Self.ageUnits.contains(l.key) || isShouted() { return nil }
+        return i + 2
     }
 
     // MARK: Case references
@@ -708,7 +900,8 @@ extension ScanContext {
                                 d == 4 && k == e
                                 && ["was", "is", "it's", "number", "no", ":", "#"].contains(key(k - 1))
                                 && !(tokens[k].text.hasPrefix("19") || tokens[k].text.hasPrefix("20"))
-                                && !(tok(k + 1).map { Self.ageUnits.contains($0.key) && !$0.isPunct(".") } ?? false)
+                                && !(tok(k + 1).map { Self.ageUnits.contains($0.key) && !$0.isPunct(".") } ?? false
+                                    && !loggedOnADate(k))
                             if (d >= 5 || (d >= 4 && hasSep) || said) && !isNumericDate(k, e) {
                                 add(.caseRef, tokens: k, e)
                                 i = e
@@ -751,6 +944,13 @@ extension ScanContext {
                 }
             }
         }
+    }
+
+    /// "1187 of 4 Feb", "2231 of the 12th": a log's number, then the day it was logged on (logs are numbered by day).
+    func loggedOnADate(_ k: Int) -> Bool {
+        guard key(k + 1) == "of" else { return false }
+        let d = key(k + 2) == "the" ? k + 3 : k + 2
+        return dateExpression(at: d, allowYearAlone: false) != nil || ordinal(d) && tok(d)?.kind == .alnum
     }
 
     /// "Y10", "yr11": a school year (so "Y10-Y11" is no reference).
@@ -829,8 +1029,23 @@ extension ScanContext {
                 i = e
                 continue
             }
+            // "12/03/2009 (dob)", "3 May 2010 - DOB": the cue after the date.
+            if cueEnd == nil, tokens[i].kind == .number, !covered(i),
+                let e = dateExpression(at: i, allowYearAlone: false),
+                e - i >= 2, hasYear(i, e), birthCueAfter(e)
+            {
+                add(.dateOfBirth, tokens: i, e)
+                i = e
+                continue
+            }
             guard let ce = cueEnd else { continue }
             var j = ce + 1
+            // "DOB 12 03 2009": day, month and year as numbers split by spaces alone, after the cue.
+            if let e = spacedNumericDate(at: j) {
+                add(.dateOfBirth, tokens: j, e)
+                i = e
+                continue
+            }
             var fillers = 0
             while j < tokens.count, fillers < 4,
                 [
@@ -849,17 +1064,32 @@ extension ScanContext {
             // "DOB for the youngest is 3/4/2011", "born on a Tuesday, 12th May 2009": a few words on, a full date.
             // Session 8: "her birthday, and she was clear on this, is 28th August": further on and without its
             // year when "is" or "'s" hands the cue its date, and no other date ("the court date is …") comes between.
+            // Session 10: after "date of birth" or "DOB" (not "born", not "birthday"), a whole date with its year up
+            // to 24 words on, and into the next sentence when the cue's own ends soon after it and the date opens
+            // that sentence or is handed to it ("date of birth was, hang on … put her down as first of January two
+            // thousand and three", "DOB? Um. The ninth of …", "her date of birth was wrong. They had her as …").
+            let recordCue = k != "born" && k != "birthday" && k != "bday" && k != "b"
+            var crossed = false
             var m = j
             var otherDate = false
-            while m < tokens.count, m - ce <= 24,
-                !tokens[m].isPunct(".!?;") || (m + 1 < tokens.count && !tokens[m + 1].spaceBefore)
-            {
+            while m < tokens.count, m - ce <= 24 {
+                if tokens[m].isPunct(".!?;"), !(m + 1 < tokens.count && !tokens[m + 1].spaceBefore) {
+                    guard recordCue, !crossed, m - ce <= 14 else { break }
+                    crossed = true
+                    m += 1
+                    continue
+                }
                 if Self.otherDateNouns.contains(key(m)) { otherDate = true }
+                // "is 3rd June", "was the ninth of May", "put her down as the first of …".
+                let h = key(m - 1) == "the" ? m - 2 : m - 1
                 let handed =
                     !otherDate
-                    && (["is", "was"].contains(key(m - 1)) || key(m - 1) == "s" && ["'", "’"].contains(key(m - 2)))
-                if m - ce <= 14 || handed, let e = dateExpression(at: m, allowYearAlone: false), !covered(m),
-                    e - m >= 2 || handed
+                    && (["is", "was", "as"].contains(key(h)) || key(h) == "s" && ["'", "’"].contains(key(h - 1)))
+                if m - ce <= 14 || handed || recordCue && !otherDate,
+                    let e = dateExpression(at: m, allowYearAlone: false), !covered(m),
+                    e - m >= 2 || handed, m - ce <= 14 && !crossed || handed || hasYear(m, e),
+                    // In the next sentence, only a date handed to it or opening it.
+                    !crossed || handed || tokens[m].sentenceStart || tok(m - 1)?.sentenceStart == true
                 {
                     add(.dateOfBirth, tokens: m, e)
                     i = e
@@ -868,6 +1098,29 @@ extension ScanContext {
                 m += 1
             }
         }
+    }
+
+    /// A birth cue straight after a date, in brackets or after a dash or comma ("(dob)", "- DOB", ", d.o.b.").
+    func birthCueAfter(_ e: Int) -> Bool {
+        var k = e + 1
+        if let t = tok(k), t.isPunct("(-–,:[") { k += 1 }
+        let c = key(k)
+        return c == "dob" || c == "birthday" || c == "bday" || c == "d" && key(k + 1) == "." && key(k + 2) == "o"
+            || c == "date" && key(k + 1) == "of" && key(k + 2) == "birth"
+    }
+
+    /// "12 03 2009": a day, a month and a four-digit year as numbers split by single spaces; the last token.
+    func spacedNumericDate(at i: Int) -> Int? {
+        guard number(i, 1...31), number(i + 1, 1...12), year(i + 2), tokens[i + 1].start - tokens[i].end == 1,
+            tokens[i + 2].start - tokens[i + 1].end == 1, standalone(i, i + 2)
+        else { return nil }
+        if let n = tok(i + 3), n.kind == .number, n.start - tokens[i + 2].end <= 1 { return nil }
+        return i + 2
+    }
+
+    /// The date over tokens `a...b` ends on its year, written or said ("2009", "'09", "two thousand and three").
+    func hasYear(_ a: Int, _ b: Int) -> Bool {
+        (a...b).contains { yearExpression($0) == b || year($0) }
     }
 
     /// Dates that are not a birth date, between a birth cue and a date ("her birthday's soon; the court date is…").

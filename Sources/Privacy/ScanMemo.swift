@@ -165,7 +165,10 @@ extension IdentifierScanner {
     /// 20: the labeller's features read cues three tokens back and lines typed in lower case, retrained on the
     ///     twelve corpora with every rule of session 9 (`labeller2`).
     /// 21: an age after a found name, a comma and "then"/"now" ("Kayleigh Doherty, then 14, went missing").
-    public static let rulesVersion = 21
+    /// 22: session 10's structured identifiers (`structured6`: outward codes in lists, birth dates a record gives
+    ///     away, plates in the phonetic alphabet or spaced inside, sort codes after "sort", NHS numbers from 0 after
+    ///     their cue, spaced mail hosts said aloud, gaming tags, addresses of a user's profile).
+    public static let rulesVersion = 22
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -221,6 +224,8 @@ extension IdentifierScanner {
         "Nothing identifying here: we talked about thresholds, supervision and multi-agency meetings.",
         "rojda 14 & sister - older bro; Kemi Obi, K-E-M-I, can you ping Kemi? pc llewellyn came.",
         "older male known as biscuit; thx mo; it's pemberton_review_notes.docx; Rook / Jinxy / Big Man Dee",
+        "the E5 and E8 girls; Vale,Tia,2010-02-11,14; reg whisky kilo one eight, x-ray romeo lima; sort is 40 47 11;"
+            + " zed#2231 at web.example.net/users/zed99",
     ]
 }
 

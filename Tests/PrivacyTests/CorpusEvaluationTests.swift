@@ -235,12 +235,12 @@ final class CorpusEvaluationTests: XCTestCase {
     /// overlap P 0.937 / R 0.809 and P 0.910 / R 0.837 at main 3c3ec8d) and development data from then on; their
     /// twins blind13 and blind14 stay held out. blind16's precision floor starts where it was found (0.90).
     func testFifteenthBlindCorpusHoldsItsFloor() throws {
-        try assertFloor("blind15", utterances: 453, recall: 0.80, "scored blind in session 10, development data since")
+        try assertFloor("blind15", utterances: 453, recall: 0.81, "scored blind in session 10, development data since")
     }
 
     func testSixteenthBlindCorpusHoldsItsFloor() throws {
         try assertFloor(
-            "blind16", utterances: 487, recall: 0.83, precision: 0.90,
+            "blind16", utterances: 487, recall: 0.86, precision: 0.90,
             "scored blind in session 10, development data since")
     }
 
