@@ -5,13 +5,14 @@ import SessionModel
 /// The sequence labeller's training and its honest estimate (docs/privacy.md, "The sequence labeller").
 ///   convene-bench train-labeller [--out PATH] [--corpus DIR] [--epochs N] [--seed S]
 ///   convene-bench labeller-cv [--corpus DIR] [--epochs N] [--seed S] [--show]
+///   convene-bench labeller-churn [--corpus DIR] [--add NAME]
 ///   convene-bench labeller-spans < TEXTS
 /// The first two read the labelled development corpora (Tests/PrivacyTests/Corpus, from the package root).
 enum LabellerBench {
     /// The development corpora, in a fixed order (the training order before shuffling).
     static let corpusNames = [
         "dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
-        "blind9", "blind10",
+        "blind9", "blind10", "blind15", "blind16",
     ]
 
     struct Line {
@@ -32,6 +33,8 @@ enum LabellerBench {
         var seed = SequenceLabeller.defaultSeed
         /// Print each of the labeller's own findings in the cross-validation (development corpora only).
         var show = false
+        /// The corpus `labeller-churn` adds to the others (the last one by default).
+        var add = LabellerBench.corpusNames.last!
 
         init(_ args: [String]) {
             var k = 0
@@ -42,6 +45,7 @@ enum LabellerBench {
                 case "--corpus": corpus = value
                 case "--epochs": epochs = Int(value) ?? epochs
                 case "--seed": seed = UInt64(value) ?? seed
+                case "--add": add = value
                 case "--show":
                     show = true
                     k -= 1
@@ -314,6 +318,76 @@ enum LabellerBench {
                         name, score(lines, rules, rules: nil, margins: &unused, recoverable: &unusedRecoverable).0,
                         score(lines, both, rules: nil, margins: &unused, recoverable: &unusedRecoverable).0))
             }
+        }
+    }
+
+    /// Volatility: a labeller trained without corpus `--add` and one trained with it, both beside the rules on every
+    /// development corpus; counts the findings either makes that the other does not (the corpus added is counted
+    /// apart: what it changes there is what it was added for), and the labeller's own runs likewise.
+    static func churn(_ args: [String]) {
+        let o = Options(args)
+        let corpora = corpusNames.map { ($0, load($0, dir: o.corpus)) }
+        guard corpusNames.contains(o.add) else {
+            FileHandle.standardError.write(Data("convene-bench: no corpus '\(o.add)'\n".utf8))
+            exit(2)
+        }
+        var without: [LabellerExample] = []
+        var with: [LabellerExample] = []
+        for (name, lines) in corpora {
+            let examples = trainingLines(name, lines).map(\.example)
+            with += examples
+            if name != o.add { without += examples }
+        }
+        let before = SequenceLabeller.train(without, epochs: o.epochs, seed: o.seed)
+        let after = SequenceLabeller.train(with, epochs: o.epochs, seed: o.seed)
+        let rules = IdentifierScanner(labeller: nil)
+        let a = IdentifierScanner(labeller: before)
+        let b = IdentifierScanner(labeller: after)
+        print("labeller-churn: trained without \(o.add) (\(without.count) utterances) and with it (\(with.count))")
+        for added in [false, true] {
+            var labellerBefore = 0
+            var lost = 0
+            var gained = 0
+            var lostGold = 0
+            var gainedGold = 0
+            var ownBefore = 0
+            var ownLost = 0
+            var ownGained = 0
+            for (name, lines) in corpora where (name == o.add) == added {
+                for line in lines {
+                    let ruleFound = rules.scan(line.text)
+                    func keys(_ found: [Finding]) -> Set<String> {
+                        Set(
+                            found.filter { !ruleFound.contains($0) }.map {
+                                "\($0.label.rawValue) \($0.span.start) \($0.span.end)"
+                            })
+                    }
+                    let x = keys(a.scan(line.text))
+                    let y = keys(b.scan(line.text))
+                    func gold(_ key: String) -> Bool {
+                        let f = key.split(separator: " ")
+                        let (start, end) = (Int(f[1])!, Int(f[2])!)
+                        return line.spans.contains { $0.label == f[0] && start < $0.end && $0.start < end }
+                    }
+                    labellerBefore += x.count
+                    lost += x.subtracting(y).count
+                    gained += y.subtracting(x).count
+                    lostGold += x.subtracting(y).filter(gold).count
+                    gainedGold += y.subtracting(x).filter(gold).count
+                    let ownX = Set(
+                        before.spans(line.text).map { "\($0.label.rawValue) \($0.span.start) \($0.span.end)" })
+                    let ownY = Set(
+                        after.spans(line.text).map { "\($0.label.rawValue) \($0.span.start) \($0.span.end)" })
+                    ownBefore += ownX.count
+                    ownLost += ownX.subtracting(ownY).count
+                    ownGained += ownY.subtracting(ownX).count
+                }
+            }
+            print(
+                (added ? "  on \(o.add) itself" : "  on the other corpora")
+                    + ": labeller's findings beside the rules \(labellerBefore), lost \(lost) (\(lostGold) gold), "
+                    + "gained \(gained) (\(gainedGold) gold); its own runs \(ownBefore), lost \(ownLost), gained \(ownGained)"
+            )
         }
     }
 }

@@ -7,6 +7,8 @@
 //   convene-bench train-labeller [--out PATH] [--epochs N] [--seed S]   (the sequence labeller's committed weights)
 //   convene-bench labeller-cv [--epochs N] [--seed S] [--show]   (leave-one-corpus-out: rules alone vs rules +
 //     labeller, and the labeller alone)
+//   convene-bench labeller-churn [--add NAME]   (findings that change between a retrain without corpus NAME and one
+//     with it)
 //   convene-bench labeller-spans < TEXTS   (each line: the labeller's own spans and margins, then the scanner's)
 import Foundation
 import SessionActions
@@ -41,6 +43,7 @@ case "team-reader": runTeamReader(Array(args.dropFirst()))
 case "train-labeller": LabellerBench.train(Array(args.dropFirst()))
 case "labeller-cv": LabellerBench.crossValidate(Array(args.dropFirst()))
 case "labeller-spans": LabellerBench.spans()
+case "labeller-churn": LabellerBench.churn(Array(args.dropFirst()))
 case "all":
     runStoreBenchmarks()
     runTerminalBenchmarks()

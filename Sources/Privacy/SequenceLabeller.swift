@@ -46,6 +46,9 @@ public final class SequenceLabeller: Sendable {
     /// Training settings: part of the committed weights' identity (docs/privacy.md).
     public static let defaultEpochs = 10
     public static let defaultSeed: UInt64 = 0x00C0_FFEE_5EED_0018
+    /// No word dropout, for now (`train`).
+    public static let defaultWordDropout: Double = 0
+    public static let defaultDropAffixes = false
     /// Averaged weights smaller than this (in units of one perceptron update) are dropped from the file.
     static let pruneBelow: Float = 0.05
 
@@ -148,6 +151,8 @@ public final class SequenceLabeller: Sendable {
     /// read), so a trained model and the scanner always agree.
     struct Features {
         var buckets: [Int32] = []
+        /// What each feature reads (`FeatureKind`), so training can leave a token's own word out.
+        var kinds: [FeatureKind] = []
         var offsets: [Int] = [0]
     }
 
@@ -234,6 +239,11 @@ public final class SequenceLabeller: Sendable {
         var lowerLine: UInt64 = 0
     }
 
+    /// What a feature reads of the token itself: training can leave out a token's own word (`wordDropout`).
+    enum FeatureKind: UInt8 {
+        case context, word, affix
+    }
+
     /// The word sets that cue a name or place a few words later ("known as", "moved to", "his mate").
     static let cueSets = TokenVocab.namingCues.union(.placePrepositions).union(.placeVerbs).union(.relations)
         .union(.titles).union(.personNouns).union(.roles).rawValue
@@ -301,9 +311,11 @@ public final class SequenceLabeller: Sendable {
 
     /// Every feature bucket of the token whose basis `b` points at (`b[-2]`…`b[2]` are its neighbours or the
     /// text's edges), in a fixed order: training collects them, labelling adds their rows as they come.
-    @inline(__always) static func forEachFeature(_ b: UnsafePointer<Basis>, _ body: (Int) -> Void) {
+    @inline(__always) static func forEachFeature(_ b: UnsafePointer<Basis>, _ body: (Int, FeatureKind) -> Void) {
         let mask = UInt64(buckets - 1)
-        @inline(__always) func add(_ template: UInt64, _ value: UInt64) { body(Int(mix(template, value) & mask)) }
+        @inline(__always) func add(_ template: UInt64, _ value: UInt64, _ kind: FeatureKind = .context) {
+            body(Int(mix(template, value) & mask), kind)
+        }
         @inline(__always) func addBits(_ template: UInt64, _ vocab: UInt32) {
             var bits = vocab
             while bits != 0 {
@@ -317,12 +329,12 @@ public final class SequenceLabeller: Sendable {
         let pp = b[-2]
         let qq = b[2]
         add(0, 0)
-        add(1, c.word)
+        add(1, c.word, .word)
         if c.pre2 != 0 {
-            add(2, c.pre2)
-            add(3, c.pre3)
-            add(4, c.suf2)
-            add(5, c.suf3)
+            add(2, c.pre2, .affix)
+            add(3, c.pre3, .affix)
+            add(4, c.suf2, .affix)
+            add(5, c.suf3, .affix)
         }
         add(6, c.shape)
         add(7, c.list)
@@ -333,8 +345,8 @@ public final class SequenceLabeller: Sendable {
         add(12, qq.word)
         add(13, p.shape)
         add(14, q.shape)
-        add(15, mix(p.word, c.word))
-        add(16, mix(c.word, q.word))
+        add(15, mix(p.word, c.word), .word)
+        add(16, mix(c.word, q.word), .word)
         add(17, p.list)
         add(18, q.list)
         addBits(19, p.vocab)
@@ -364,7 +376,10 @@ public final class SequenceLabeller: Sendable {
         out.offsets.reserveCapacity(n + 1)
         bases(tokens, lists: lists, vocab: vocab).withUnsafeBufferPointer { b in
             for i in 0..<n {
-                forEachFeature(b.baseAddress! + i + 2) { out.buckets.append(Int32(truncatingIfNeeded: $0)) }
+                forEachFeature(b.baseAddress! + i + 2) { bucket, kind in
+                    out.buckets.append(Int32(truncatingIfNeeded: bucket))
+                    out.kinds.append(kind)
+                }
                 out.offsets.append(out.buckets.count)
             }
         }
@@ -484,7 +499,7 @@ public final class SequenceLabeller: Sendable {
             present.withUnsafeBufferPointer { bits in
                 rowsBefore.withUnsafeBufferPointer { before in
                     for i in 0..<n {
-                        Self.forEachFeature(b.baseAddress! + i + 2) { bucket in
+                        Self.forEachFeature(b.baseAddress! + i + 2) { bucket, _ in
                             let word = bits[bucket >> 6]
                             let bit = UInt64(1) << UInt64(bucket & 63)
                             guard word & bit != 0 else { return }
@@ -576,21 +591,39 @@ public final class SequenceLabeller: Sendable {
         }
     }
 
-    /// Trains on `examples`: `epochs` passes in an order shuffled by `seed`, structured perceptron updates where the
-    /// decoded tags differ from the gold ones, weights averaged over every step, tiny ones pruned, then quantised.
-    /// The same examples, epochs and seed give the same weights, byte for byte.
+    /// The order an epoch visits examples with these text hashes in: by a hash of each, the seed and the epoch (ties,
+    /// the same text twice, in the order given). Removing or adding an example leaves the others' order as it was.
+    static func epochOrder(_ keys: [UInt64], seed: UInt64, epoch: Int) -> [Int] {
+        let salt = mix(seed, UInt64(epoch))
+        let ranks = keys.map { mix($0, salt) }
+        return keys.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }
+    }
+
+    /// Trains on `examples`: `epochs` passes, structured perceptron updates where the decoded tags differ from the
+    /// gold ones, weights averaged over every step, tiny ones pruned, then quantised. The same examples, epochs and
+    /// seed give the same weights, byte for byte.
+    /// Each epoch visits the examples in the order of a hash of their text, the seed and the epoch, not a shuffle of
+    /// their positions: adding a corpus puts its examples among the others without reordering those, so a retrain
+    /// with one corpus more makes mostly the same updates in the same order (fewer findings change).
+    /// `wordDropout`: the share of word tokens whose own word (and its affixes) an update leaves out, chosen by hash
+    /// per epoch, so the weights learn the context and shape a name stands in rather than the names seen.
     public static func train(
-        _ examples: [LabellerExample], epochs: Int = defaultEpochs, seed: UInt64 = defaultSeed
+        _ examples: [LabellerExample], epochs: Int = defaultEpochs, seed: UInt64 = defaultSeed,
+        wordDropout: Double = defaultWordDropout, dropAffixes: Bool = defaultDropAffixes, shuffled: Bool = false
     ) -> SequenceLabeller {
         let tagN = tagCount
         let gazetteer = Gazetteer.shared
-        var data: [(features: Features, gold: [Int])] = []
+        var data: [(features: Features, gold: [Int], key: UInt64, words: [Bool])] = []
         for e in examples {
             let tokens = Tokeniser.tokenise(Array(e.text.unicodeScalars))
             guard !tokens.isEmpty else { continue }
             let lists = tokens.map { $0.kind == .punct ? Gazetteer.Lists() : gazetteer.lists($0.key) }
             let vocab = tokens.map { TokenVocab.of($0.key) }
-            data.append((features(tokens, lists: lists, vocab: vocab), goldTags(tokens, e.spans)))
+            data.append(
+                (
+                    features(tokens, lists: lists, vocab: vocab), goldTags(tokens, e.spans), fnv(e.text.utf8),
+                    tokens.map { $0.kind == .word }
+                ))
         }
         var w = [Float](repeating: 0, count: buckets * tagN)
         // Σ step × update, for the average; Double, so the sums of tens of thousands of steps stay exact.
@@ -600,14 +633,29 @@ public final class SequenceLabeller: Sendable {
         var step: Double = 1
         var rng = SeededGenerator(state: seed)
         var order = Array(data.indices)
-        for _ in 0..<epochs {
-            order.shuffle(using: &rng)
+        let dropBelow = UInt64(min(max(wordDropout, 0), 1) * Double(UInt64.max >> 11)) << 11
+        let dropKinds: UInt8 = dropAffixes ? 6 : 2
+        for epoch in 0..<epochs {
+            if shuffled {
+                order.shuffle(using: &rng)
+            } else {
+                order = epochOrder(data.map(\.key), seed: seed, epoch: epoch)
+            }
             for index in order {
-                let (f, gold) = data[index]
+                let (f, gold, key, words) = data[index]
                 let n = gold.count
+                // Which tokens' own words this update leaves out.
+                var drop = [Bool](repeating: false, count: n)
+                if dropBelow > 0 {
+                    let salt = mix(mix(key, seed), UInt64(epoch))
+                    for i in 0..<n where words[i] { drop[i] = mix(salt, UInt64(i)) < dropBelow }
+                }
+                @inline(__always) func kept(_ i: Int, _ k: Int) -> Bool {
+                    !drop[i] || dropKinds & (1 << f.kinds[k].rawValue) == 0
+                }
                 var emit = [Float](repeating: 0, count: n * tagN)
                 for i in 0..<n {
-                    for k in f.offsets[i]..<f.offsets[i + 1] {
+                    for k in f.offsets[i]..<f.offsets[i + 1] where kept(i, k) {
                         let base = Int(f.buckets[k]) * tagN
                         for t in 0..<tagN { emit[i * tagN + t] += w[base + t] }
                     }
@@ -618,7 +666,7 @@ public final class SequenceLabeller: Sendable {
                         let g = gold[i]
                         let p = predicted[i]
                         if g != p {
-                            for k in f.offsets[i]..<f.offsets[i + 1] {
+                            for k in f.offsets[i]..<f.offsets[i + 1] where kept(i, k) {
                                 let base = Int(f.buckets[k]) * tagN
                                 w[base + g] += 1
                                 u[base + g] += step
