@@ -12,7 +12,7 @@ enum LabellerBench {
     /// The development corpora, in a fixed order (the training order before shuffling).
     static let corpusNames = [
         "dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
-        "blind9", "blind10", "blind15", "blind16",
+        "blind9", "blind10", "blind13", "blind14", "blind15", "blind16",
     ]
 
     struct Line {

@@ -606,10 +606,16 @@ extension ScanContext {
 
     /// Numbers the sequence labeller may take for an age that the rules keep quiet on purpose, tokens `a...b`: the
     /// law's age ("the age of consent is 16", "under the age of 16"), a designation ("child 1 and child 2").
+    /// Who a rule speaks to: "from the age of 16 you can…", "… anyone can…".
+    static let anyone = Vocab.set("you anyone everyone children kids people a young")
+
     func quietAge(_ a: Int, _ b: Int) -> Bool {
         for j in max(0, a - 5)..<a where key(j) == "age" {
             if key(j + 1) == "of", key(j + 2) == "consent", a - (j + 2) <= 2 { return true }
             if key(j - 1) == "the", Self.ageBounds.contains(key(j - 2)), key(j + 1) == "of", a == j + 2 { return true }
+            // "from the age of 16 you can consent": the age the law gives anyone, not a person's age ("from the age
+            // of 11 she was in care" keeps it).
+            if key(j - 1) == "the", key(j + 1) == "of", a == j + 2, Self.anyone.contains(key(b + 1)) { return true }
             // "the minimum age is 16", "the legal age was 18": an age a rule sets (not "her age is 14").
             if ["is", "was", "be"].contains(key(j + 1)), a == j + 2,
                 key(j - 1) == "the" || key(j - 2) == "the" && tokens[j - 1].kind == .word

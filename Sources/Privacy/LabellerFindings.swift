@@ -74,6 +74,8 @@ extension ScanContext {
             {
                 return false
             }
+            // "the Grace of it all", "the Will of the people": a word between "the" and "of" is a thing.
+            if label == .person, a == b, key(a - 1) == "the", key(b + 1) == "of", on(.word, a) { return false }
             if words.allSatisfy({ on(.word, $0) && !on(Self.nameOrPlaceLists, $0) }) {
                 return setOff(before: a) || setOff(after: b)
             }

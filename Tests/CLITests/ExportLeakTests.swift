@@ -20,18 +20,20 @@ final class ExportLeakTests: XCTestCase {
     /// counted but not printed).
     static let corpora = [
         "blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl",
-        "blind8.jsonl", "blind9.jsonl", "blind10.jsonl", "blind15.jsonl", "blind16.jsonl", "dev.jsonl", "heldout.jsonl",
+        "blind8.jsonl", "blind9.jsonl", "blind10.jsonl", "blind13.jsonl", "blind14.jsonl", "blind15.jsonl",
+        "blind16.jsonl",
+        "dev.jsonl", "heldout.jsonl",
     ]
 
     /// In clear per 400 allowed: the 20, and on the corpora held out in session 7 (blind7, blind8; 29.5 and
     /// 27.1 in 400 at main f5cccca) what session 8's notes read as fields reached (9.6 and 13.1 in 400), blind7 8.9
     /// with the session memory holding places too. blind9 and blind10, held out in session 8 (21.9 and 28.9 in 400 at
     /// main 1d750b3), at what that session's work reached (12.0 and 16.9 in 400 at main 6ce2227). blind15 and
-    /// blind16, scored blind in session 10 (57.4 and 38.1 in 400 at main 3c3ec8d), where they were found, until that
-    /// session's work lowers them.
+    /// blind16, scored blind in session 10 (57.4 and 38.1 in 400 at main 3c3ec8d), and blind13 (55.6), held out until
+    /// session 11, at what session 10's rule branches and the retrained labeller reach (14.9, 6.3 and 28.2).
     static let ceilingIn400: [String: Double] = [
-        "blind7.jsonl": 9, "blind8.jsonl": 13.5, "blind9.jsonl": 12.5, "blind10.jsonl": 17.5, "blind15.jsonl": 57.5,
-        "blind16.jsonl": 38.5,
+        "blind7.jsonl": 9, "blind8.jsonl": 13.5, "blind9.jsonl": 12.5, "blind10.jsonl": 17.5, "blind13.jsonl": 28.5,
+        "blind15.jsonl": 15.5, "blind16.jsonl": 6.5,
     ]
     static let formats = ["markdown", "csv", "json", "qdpx"]
 

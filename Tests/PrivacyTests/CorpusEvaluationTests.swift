@@ -230,19 +230,26 @@ final class CorpusEvaluationTests: XCTestCase {
         try assertFloor("blind10", utterances: 523, recall: 0.97, "held out in session 8, development data since")
     }
 
-    /// blind15.jsonl and blind16.jsonl: written blind in session 10 from the rewritten label sheet
+    /// blind13.jsonl to blind16.jsonl: written blind in session 10 from the rewritten label sheet
     /// (scripts/blind-kit), scored once before any work (docs/privacy.md, "Thirteenth to sixteenth blind scoring":
-    /// overlap P 0.937 / R 0.809 and P 0.910 / R 0.837 at main 3c3ec8d) and development data from then on; their
-    /// twins blind13 and blind14 stay held out. blind16's precision floor starts where it was found (0.90). Raised
-    /// to 0.84 / 0.88 by places6's rules (0.847 / 0.891 with structured6's).
+    /// overlap P 0.931 / R 0.832, 0.942 / 0.868, 0.937 / 0.809 and 0.910 / 0.837 at main 3c3ec8d). blind15 and
+    /// blind16 were development data from then on; blind13 and blind14 stayed held out and unopened until session 11,
+    /// which scored blind17 and blind18 first. The floors sit just under what session 10's rule branches and the
+    /// labeller retrained on all sixteen corpora reach (0.907, 0.934, 0.949, 0.948).
+    func testThirteenthBlindCorpusHoldsItsFloor() throws {
+        try assertFloor("blind13", utterances: 461, recall: 0.90, "held out in session 10, development data since")
+    }
+
+    func testFourteenthBlindCorpusHoldsItsFloor() throws {
+        try assertFloor("blind14", utterances: 476, recall: 0.93, "held out in session 10, development data since")
+    }
+
     func testFifteenthBlindCorpusHoldsItsFloor() throws {
-        try assertFloor("blind15", utterances: 453, recall: 0.84, "scored blind in session 10, development data since")
+        try assertFloor("blind15", utterances: 453, recall: 0.94, "scored blind in session 10, development data since")
     }
 
     func testSixteenthBlindCorpusHoldsItsFloor() throws {
-        try assertFloor(
-            "blind16", utterances: 487, recall: 0.88, precision: 0.90,
-            "scored blind in session 10, development data since")
+        try assertFloor("blind16", utterances: 487, recall: 0.94, "scored blind in session 10, development data since")
     }
 
     /// A development corpus keeps the recall this session's work reached (a floor just under it, so a rule change
@@ -263,7 +270,8 @@ final class CorpusEvaluationTests: XCTestCase {
             + CorpusEvaluation.load("blind2") + CorpusEvaluation.load("blind3") + CorpusEvaluation.load("blind4")
             + CorpusEvaluation.load("blind5") + CorpusEvaluation.load("blind6") + CorpusEvaluation.load("blind7")
             + CorpusEvaluation.load("blind8") + CorpusEvaluation.load("blind9") + CorpusEvaluation.load("blind10")
-            + CorpusEvaluation.load("blind15") + CorpusEvaluation.load("blind16")
+            + CorpusEvaluation.load("blind13") + CorpusEvaluation.load("blind14") + CorpusEvaluation.load("blind15")
+            + CorpusEvaluation.load("blind16")
         {
             for s in line.spans {
                 XCTAssertEqual(
