@@ -419,7 +419,7 @@ extension ScanContext {
     }
 
     static let strongOrgTails: Set<String> = Vocab.set(
-        "school academy college surgery primary nursery pru camhs infants juniors high comprehensive")
+        "school academy acad college surgery primary nursery pru camhs infants juniors high comprehensive")
     /// Heads named after a capitalised word even in lower case: "the Riverside team", "the Phoenix project", "the Willow unit".
     static let teamLikeHeads: Set<String> = Vocab.set("team project unit")
     /// Welsh words inside a school's name after "Ysgol" ("Ysgol Gyfun Ystalyfera", "Ysgol y Strade").
