@@ -398,6 +398,8 @@ extension ScanContext {
                 // "Our Lady of Lourdes", "Hammersmith and Fulham"
             } else if allowLowercase, t.kind == .word, !Vocab.genericOrgModifiers.contains(t.key),
                 !Vocab.notNames.contains(t.key),
+                // "the high street school gates": a street's word in lower case names no school.
+                !Vocab.streetHeads.contains(t.key) || t.key == "st",
                 t.key == "st" || t.key == "saint" || gazetteer.towns.contains(t.key)
                     // "st joseph's rc primary": a saint's name in lower case.
                     || ["st", "saint"].contains(key(j - 1)) && gazetteer.isGiven(t.key)
@@ -510,6 +512,13 @@ extension ScanContext {
                     }
                 }
                 if isQuiet(m, e) { continue }
+                // "a Wakefield school", "every Barnsley academy": a town before a head in lower case, after a word
+                // that makes it a kind, is any of that town's.
+                if m == i - 1, !tokens[i].capitalised, on([.town, .bigPlace], m),
+                    Self.kindDeterminers.contains(key(m - 1))
+                {
+                    continue
+                }
                 // "T. Reid YOT - 01632…": an initial before the name makes it a person's surname.
                 if m >= 2, key(m - 1) == ".", tokens[m - 2].length == 1, tokens[m - 2].capitalised { continue }
                 add(.organisationLocal, tokens: m, e)

@@ -105,4 +105,32 @@ final class LocalNameTests: XCTestCase {
         assertNo(.location, "she handed over Kiandra's phone")
         assertNo(.location, "he was up Tuesday night again")
     }
+
+    /// A place found (a street, a district), then a school's or surgery's head: the organisation, whole.
+    func testOrganisationsAfterTheirPlace() {
+        assertFinds("his GP at Mill Lane Surgery in Batley never heard", "ORGANISATION_LOCAL:Mill Lane Surgery")
+        assertFinds("she's at thornbury park girls academy now", "ORGANISATION_LOCAL:thornbury park girls academy")
+        assertFinds("waiting outside fenwick rd academy", "ORGANISATION_LOCAL:fenwick rd academy")
+        assertFinds("the Fenwick Road practice rang back", "ORGANISATION_LOCAL:Fenwick Road practice")
+        assertFinds("missing twice from Hollins Acad", "ORGANISATION_LOCAL:Hollins Acad")
+        assertNo(.location, "his GP at Mill Lane Surgery never heard")
+        // Traps: a town as a kind of school, a street's word in lower case, the head before the street.
+        assertNo(.organisationLocal, "a Wakefield school said no to it")
+        assertNo(.organisationLocal, "every Barnsley academy got the same letter")
+        assertNo(.organisationLocal, "we walked past the high street school gates")
+        assertNo(.organisationLocal, "Leeds schools are stretched")
+        XCTAssertEqual(labels("she was at the practice on Mill Lane"), ["LOCATION:Mill Lane"])
+    }
+
+    /// A big city straight after a district found in it is part of where that is; not a city alone or in a list.
+    func testCitiesAfterTheirDistricts() {
+        assertFinds("Dalia 14, Gorbals, Glasgow, missing twice", "LOCATION:Glasgow")
+        assertFinds("she grew up in bulwell nottingham with her nan", "LOCATION:nottingham")
+        assertFinds("Kai 15 -> found at Gorbals/Glasgow", "LOCATION:Glasgow")
+        assertNo(.location, "Leeds, Bradford and York all said the same")
+        assertNo(.location, "CSE in Manchester is different")
+        // "The exclusion was from": a pupil's exclusion, however said, names the school.
+        assertFinds("the exclusion was from Hawkesley, permanent", "ORGANISATION_LOCAL:Hawkesley")
+    }
 }
+
