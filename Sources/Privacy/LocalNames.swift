@@ -23,6 +23,7 @@ extension ScanContext {
         findShortHeads()
         findOrganisationsAfterTheirPlace()
         findCitiesAfterTheirDistricts()
+        findOrganisationsNamedAfterTheirKind()
     }
 
     /// Puts `label` over tokens `a...b` in place of the places and people found on those words (not the session's own
@@ -484,6 +485,48 @@ extension ScanContext {
                 key(c + 1) != "'" && key(c + 1) != "’"
             else { continue }
             add(.location, tokens: c, c)
+        }
+    }
+
+    /// Kinds of local organisation a sentence names before saying which one ("her school was …", "PRU = …").
+    static let kindsBeforeTheirName = Vocab.set("school college academy pru nursery surgery hospital home unit club")
+    /// Between the kind and its name.
+    static let kindLinks: Set<String> = ["was", "is", "=", "were"]
+
+    /// "the brothers' school was All Saints Kirkby", "PRU = unity learning centre", "her home is Ridgeway": a kind of
+    /// local organisation, then `was`/`is`/`=`, then a local name (capitalised), or words in lower case ending in an
+    /// organisation's head, is that organisation. Quiet: an adjective or a lower-case word with no head ("the school
+    /// was great"), a big city alone, a day.
+    mutating func findOrganisationsNamedAfterTheirKind() {
+        for k in tokens.indices where Self.kindsBeforeTheirName.contains(tokens[k].key) && !quiet[k] {
+            guard Self.kindLinks.contains(key(k + 1)), !tokens[k].capitalised || tokens[k].allCaps else { continue }
+            let n = k + 2
+            guard let t = tok(n), t.kind == .word, !quiet[n] else { continue }
+            var end: Int?
+            if t.capitalised {
+                // "All Saints", "All Souls": a church's name opens with "All".
+                let first = t.key == "all" && ["saints", "souls", "hallows"].contains(key(n + 1)) ? n + 1 : n
+                // A given name alone, or with its possessive, is a person's ("his school was Kayleigh's too").
+                let person = given(n) && !surnameOnly(n) && localNameEnd(at: n).map({ $0 == n || key($0) == "s" }) != false
+                if first > n || !person,
+                    let e = localNameEnd(at: first + (first > n ? 1 : 0)) ?? (first > n ? first : nil)
+                {
+                    end = e
+                    while Vocab.orgHeads.contains(key(end! + 1)) { end! += 1 }
+                }
+                if end == n, Vocab.days.contains(t.key) || Vocab.months.contains(t.key) { end = nil }
+            } else {
+                // Lower case: up to four words, the last an organisation's head.
+                var j = n
+                while j - n < 4, let w = tok(j), w.kind == .word, !w.capitalised, !Vocab.functionWords.contains(w.key),
+                    !Vocab.orgHeads.contains(w.key)
+                {
+                    j += 1
+                }
+                if j > n, Vocab.orgHeads.contains(key(j)), !Vocab.genericOrgModifiers.contains(key(n)) { end = j }
+            }
+            guard let e = end, !isQuiet(n, e) else { continue }
+            relabel(.organisationLocal, n, e)
         }
     }
 }

@@ -132,5 +132,25 @@ final class LocalNameTests: XCTestCase {
         // "The exclusion was from": a pupil's exclusion, however said, names the school.
         assertFinds("the exclusion was from Hawkesley, permanent", "ORGANISATION_LOCAL:Hawkesley")
     }
+
+    /// A kind of organisation, `was`/`is`/`=`, then its name: capitalised, or lower case ending in a head.
+    func testOrganisationsNamedAfterTheirKind() {
+        assertFinds("the twins' school was All Souls Heywood", "ORGANISATION_LOCAL:All Souls Heywood")
+        assertFinds("her home is Brackenridge these days", "ORGANISATION_LOCAL:Brackenridge")
+        assertFinds("PRU = bright futures learning centre", "ORGANISATION_LOCAL:bright futures learning centre")
+        // Traps: an adjective, a big city, a day, a given name's possessive.
+        assertNo(.organisationLocal, "the school was great about it")
+        assertNo(.organisationLocal, "the school was Leeds based")
+        assertNo(.organisationLocal, "the PRU is Monday to Friday")
+        assertNo(.organisationLocal, "his school was Kayleigh's too")
+    }
+
+    /// Forces named by two places in lower case, and housing partnerships by their place.
+    func testForcesAndHousingByTheirPlaces() {
+        assertFinds("log it with devon & cornwall police", "ORGANISATION_LOCAL:devon & cornwall police")
+        assertFinds("a flat via ealing housing partnership", "ORGANISATION_LOCAL:ealing housing partnership")
+        assertNo(.organisationLocal, "Devon and Cornwall are lovely in May")
+        assertNo(.organisationLocal, "the local housing association said no")
+    }
 }
 
