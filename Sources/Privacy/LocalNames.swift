@@ -507,7 +507,8 @@ extension ScanContext {
                 // "All Saints", "All Souls": a church's name opens with "All".
                 let first = t.key == "all" && ["saints", "souls", "hallows"].contains(key(n + 1)) ? n + 1 : n
                 // A given name alone, or with its possessive, is a person's ("his school was Kayleigh's too").
-                let person = given(n) && !surnameOnly(n) && localNameEnd(at: n).map({ $0 == n || key($0) == "s" }) != false
+                let person =
+                    given(n) && !surnameOnly(n) && localNameEnd(at: n).map({ $0 == n || key($0) == "s" }) != false
                 if first > n || !person,
                     let e = localNameEnd(at: first + (first > n ? 1 : 0)) ?? (first > n ? first : nil)
                 {

@@ -504,7 +504,8 @@ extension ScanContext {
                 let force = tail[0] == "police" || tail[0] == "constabulary"
                 // "kirklees council": a service named in lower case by a listed place.
                 let byPlace = acronymTail && i > 0 && on([.town, .bigPlace], i - 1)
-                guard let m = modifiers(before: i, allowLowercase: strong && !isTeam || force || byPlace, regions: force)
+                guard
+                    let m = modifiers(before: i, allowLowercase: strong && !isTeam || force || byPlace, regions: force)
                 else {
                     continue
                 }

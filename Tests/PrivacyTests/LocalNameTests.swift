@@ -153,4 +153,3 @@ final class LocalNameTests: XCTestCase {
         assertNo(.organisationLocal, "the local housing association said no")
     }
 }
-
