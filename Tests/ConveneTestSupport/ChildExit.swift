@@ -10,6 +10,11 @@ public struct ChildExit: Sendable, Equatable {
     public var status: Int32
     /// Ended by a signal (killed, crashed) rather than by exiting.
     public var signalled: Bool
+
+    public init(status: Int32, signalled: Bool) {
+        self.status = status
+        self.signalled = signalled
+    }
 }
 
 extension Process {
@@ -24,7 +29,7 @@ extension Process {
         let deadline = Date().addingTimeInterval(timeout)
         var zombieSince: Date?
         var killed = false
-        var pause: UInt32 = 200
+        var pause = 200
         while isRunning {
             if Self.isZombie(pid) {
                 let since = zombieSince ?? Date()
@@ -41,7 +46,8 @@ extension Process {
                 kill(pid, SIGKILL)
                 killed = true
             }
-            usleep(pause)
+            // Foundation notes a child's end through the current run loop (as `waitUntilExit` does): run it.
+            RunLoop.current.run(mode: .default, before: Date().addingTimeInterval(Double(pause) / 1_000_000))
             pause = min(pause * 2, 20_000)
         }
         return ChildExit(status: terminationStatus, signalled: terminationReason == .uncaughtSignal)
@@ -49,9 +55,15 @@ extension Process {
 
     /// The child has ended but has not been reaped (state Z in /proc/PID/stat).
     static func isZombie(_ pid: Int32) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-            let close = stat.lastIndex(of: ")")
-        else { return false }
+        // Read with read(2): /proc's files say they are empty, and Foundation's readers trust that.
+        let fd = open("/proc/\(pid)/stat", O_RDONLY)
+        guard fd >= 0 else { return false }
+        defer { Glibc.close(fd) }
+        var bytes = [UInt8](repeating: 0, count: 512)
+        let n = read(fd, &bytes, bytes.count)
+        guard n > 0 else { return false }
+        let stat = String(decoding: bytes[0..<n], as: UTF8.self)
+        guard let close = stat.lastIndex(of: ")") else { return false }
         // "pid (command) S …": the state follows the command's closing bracket.
         return stat[close...].dropFirst().trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
