@@ -433,6 +433,8 @@ extension ScanContext {
         return f < head ? f : nil
     }
 
+    /// Weak heads that name a building in an address after a house number ("51 Purley Centre").
+    static let buildingNamesAfterANumber = Vocab.set("centre center house court lodge hub")
     static let strongOrgTails: Set<String> = Vocab.set(
         "school academy acad college surgery primary nursery pru camhs infants juniors high comprehensive")
     /// Heads named after a capitalised word even in lower case: "the Riverside team", "the Phoenix project", "the Willow unit".
@@ -531,6 +533,14 @@ extension ScanContext {
                 // that makes it a kind, is any of that town's.
                 if m == i - 1, !tokens[i].capitalised, on([.town, .bigPlace], m),
                     Self.kindDeterminers.contains(key(m - 1))
+                {
+                    continue
+                }
+                // "51 Purley Centre, Luton": a house number before a building's name, a place after, is an address,
+                // not the organisation in it; not an age after a name ("Kayleigh 15 Beacon Centre, Leeds").
+                if !strong, !isTeam, !acronymTail, let n = tok(m - 1), n.kind == .number, n.length <= 3,
+                    Self.buildingNamesAfterANumber.contains(headKey), key(e + 1) == ",",
+                    tok(e + 2)?.capitalised == true, m < 2 || !given(m - 2)
                 {
                     continue
                 }

@@ -283,6 +283,26 @@ public struct SessionMemory: Sendable, Equatable {
         return found
     }
 
+    /// `findings` of `text`, with the remembered terms added, and a person or place found on exactly the words of a
+    /// remembered organisation ("at Ridgeway she settled", after "Ridgeway (small children's home …)" elsewhere)
+    /// given the organisation's label: the session said what it is.
+    public func completed(_ findings: [Finding], in text: String) -> [Finding] {
+        guard !terms.isEmpty, mayOccur(text) else { return findings }
+        let remembered = self.findings(in: text)
+        var out = findings.map { f in
+            var f = f
+            if f.label == .person || f.label == .location,
+                remembered.contains(where: { $0.label == .organisationLocal && $0.span == f.span })
+            {
+                f.label = .organisationLocal
+            }
+            return f
+        }
+        out += remembered.filter { r in !findings.contains { $0.span.start < r.span.end && r.span.start < $0.span.end }
+        }
+        return out.sorted { $0.span.start < $1.span.start }
+    }
+
     /// `text` with every remembered term replaced by its label, `[PERSON]`, `[PLACE]` (the export gate's pass over
     /// text it already made).
     public func hide(_ text: String) -> String {

@@ -152,4 +152,12 @@ final class LocalNameTests: XCTestCase {
         assertNo(.organisationLocal, "Devon and Cornwall are lovely in May")
         assertNo(.organisationLocal, "the local housing association said no")
     }
+
+    /// A house number before a building's name and a place after it is an address, not the organisation in it.
+    func testBuildingNamesInAddresses() {
+        assertNo(.organisationLocal, "Address 12 Hartley Centre, Bolton BL1 4AB")
+        // An age after a name is no house number.
+        assertFinds("Kayleigh 15 Hartley Centre, Bolton most nights", "ORGANISATION_LOCAL:Hartley Centre")
+        assertFinds("she goes to Hartley Centre youth nights", "ORGANISATION_LOCAL:Hartley Centre")
+    }
 }

@@ -244,4 +244,18 @@ final class SessionMemoryTests: XCTestCase {
         XCTAssertEqual(
             SessionMemory(terms: [RememberedTerm("Quenbridge", .location)]).findings(in: "quenbridges").count, 0)
     }
+
+    /// `completed` (what `convene scan --jsonl --memory` writes): a person or place found on exactly the words of a
+    /// remembered organisation's short name takes the organisation's label; a longer name around it keeps its own.
+    func testCompletedGivesARememberedOrganisationItsLabel() {
+        let memory = SessionMemory(terms: [RememberedTerm("Quenbridge Academy", .organisationLocal)])
+        let text = "at Quenbridge she settled"
+        let person = Finding(label: .person, span: TextSpan(start: 3, end: 13), text: "Quenbridge")
+        XCTAssertEqual(memory.completed([person], in: text).map(\.label), [.organisationLocal])
+        let longer = "Jo Quenbridge rang"
+        let name = Finding(label: .person, span: TextSpan(start: 0, end: 13), text: "Jo Quenbridge")
+        XCTAssertEqual(memory.completed([name], in: longer).map(\.label), [.person])
+        // Said bare where nothing was found, it is added.
+        XCTAssertEqual(memory.completed([], in: "back to Quenbridge monday").map(\.text), ["Quenbridge"])
+    }
 }

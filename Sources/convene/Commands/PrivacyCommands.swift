@@ -15,6 +15,10 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "JSON Lines in and out.") var jsonl = false
     @Option(help: "Add this session's real and block-listed names.") var session: String?
     @Option(help: "Environment variable holding the session's passphrase.") var passphraseEnv: String?
+    @Flag(
+        help:
+            "With --jsonl: read all lines as one session's contributions, hunting the people, places and local organisations found confidently in one line in every other (the session memory exports use)."
+    ) var memory = false
 
     struct Input: Decodable {
         var id: IDValue
@@ -51,6 +55,8 @@ struct ScanCommand: ParsableCommand {
             let decoder = JSONDecoder()
             var out: [UInt8] = []
             out.reserveCapacity(1 << 16)
+            // With --memory, every line is scanned first and written after, with what the session remembers.
+            var scanned: [(idJSON: String, text: String, findings: [Finding])] = []
             for (i, line) in ScanLines.lines([UInt8](data)).enumerated() {
                 let input: ScanLine
                 if let fast = ScanLines.parse(bytes: line) {
@@ -62,8 +68,20 @@ struct ScanCommand: ParsableCommand {
                     }
                     input = ScanLine(idJSON: try Output.json(decoded.id), text: decoded.text)
                 }
+                if memory {
+                    scanned.append((input.idJSON, input.text, scanner.scan(input.text)))
+                    continue
+                }
                 ScanLines.output(idJSON: input.idJSON, findings: scanner.scan(input.text), into: &out)
                 if out.count >= 1 << 16 { flush(&out) }
+            }
+            if memory {
+                let session = SessionMemory(terms: scanned.flatMap { SessionMemory.worthRemembering($0.findings) })
+                for line in scanned {
+                    let found = session.completed(line.findings, in: line.text)
+                    ScanLines.output(idJSON: line.idJSON, findings: found, into: &out)
+                    if out.count >= 1 << 16 { flush(&out) }
+                }
             }
             flush(&out)
         } else {
