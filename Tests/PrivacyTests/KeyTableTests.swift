@@ -67,6 +67,7 @@ final class KeyTableTests: XCTestCase {
         }
         XCTAssertEqual(TokenVocab.table.bits("the") & TokenVocab.gatedBit, 0)
     }
+
     func testGatedLookUpsAnswerAsTheirSets() {
         let text =
             "Reg plate on the van, School: Hallfield; CAMHS Halifax, Partick station, lives up Moorside, her "
