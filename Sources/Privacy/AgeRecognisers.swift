@@ -666,7 +666,7 @@ extension ScanContext {
         // "the report is 10 years old": the thing before the verb is no person.
         var verb = a - 1
         while verb > a - 3, Self.ageFillers.contains(key(verb)) { verb -= 1 } // "is only 18 months old"
-        if key(verb) == "s", ["'", "’"].contains(key(verb - 1)) { verb -= 1 }
+        if key(verb) == "s", isApostrophe(verb - 1) { verb -= 1 }
         guard ["is", "was", "are", "were", "s", "'", "’"].contains(key(verb)) else { return false }
         return Self.agedThings.contains(key(verb - 1))
     }

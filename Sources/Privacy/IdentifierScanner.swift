@@ -312,6 +312,14 @@ struct ScanContext {
         i >= 0 && i < gated.count && gated[i] && set.contains(keys[i])
     }
 
+    /// `["'", "’"].contains(key(i))`: an apostrophe, straight or curly. The curly one (U+2019) has no canonical
+    /// decomposition, so no ASCII key equals it: only other keys are compared with it (a compare with a non-ASCII
+    /// literal always makes the library's call).
+    @inline(__always) func isApostrophe(_ i: Int) -> Bool {
+        let k = key(i)
+        return k.equals("'") || !k.isSmallASCII && k == "’"
+    }
+
     @inline(__always) func key(_ i: Int) -> String { i >= 0 && i < keys.count ? keys[i] : "" }
     @inline(__always) func tok(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }
 

@@ -8,14 +8,19 @@
 /// that case is answered here without the call, and every other case (non-ASCII, longer, heap-stored) still goes
 /// to `==`, canonical equivalence included. `KeyEqualityTests` checks the layout this relies on.
 extension String {
+    /// A String of up to 15 ASCII bytes, held in place: `equals` answers it without the library's call.
+    @inline(__always) var isSmallASCII: Bool {
+        // The top three bits of a small ASCII String's second word: immortal, ASCII, small (the library's
+        // `_StringObject` layout on 64-bit platforms).
+        unsafeBitCast(self, to: (UInt64, UInt64).self).1 >> 61 == 0b111
+    }
+
     /// `self == word`, without the library's call when both are small ASCII Strings and differ.
     @inline(__always) func equals(_ word: String) -> Bool {
         let a = unsafeBitCast(self, to: (UInt64, UInt64).self)
         let b = unsafeBitCast(word, to: (UInt64, UInt64).self)
         if a == b { return true }
-        // The top three bits of a small ASCII String's second word: immortal, ASCII, small (the library's
-        // `_StringObject` layout on 64-bit platforms).
-        if a.1 >> 61 == 0b111 && b.1 >> 61 == 0b111 { return false }
+        if isSmallASCII && word.isSmallASCII { return false }
         return self == word
     }
 }

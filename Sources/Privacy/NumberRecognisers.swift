@@ -261,7 +261,7 @@ extension ScanContext {
             }
             // "on xbox he's darkfox99": who it is between the platform and the name; then only a name marked as a
             // handle (digits, "_", ".") is taken, since "she's always on" says a word there.
-            if ["he", "she", "they"].contains(key(j)), ["'", "’"].contains(key(j + 1)),
+            if ["he", "she", "they"].contains(key(j)), isApostrophe(j + 1),
                 ["s", "re"].contains(key(j + 2))
             {
                 j += 3
@@ -1088,7 +1088,7 @@ extension ScanContext {
                 let h = key(m - 1).equals("the") ? m - 2 : m - 1
                 let handed =
                     !otherDate
-                    && (["is", "was", "as"].contains(key(h)) || key(h).equals("s") && ["'", "’"].contains(key(h - 1)))
+                    && (["is", "was", "as"].contains(key(h)) || key(h).equals("s") && isApostrophe(h - 1))
                 if m - ce <= 14 || handed || recordCue && !otherDate,
                     let e = dateExpression(at: m, allowYearAlone: false), !covered(m),
                     e - m >= 2 || handed, m - ce <= 14 && !crossed || handed || hasYear(m, e),
@@ -1179,7 +1179,7 @@ extension ScanContext {
     /// A year in digits or said aloud ("2008", "twenty ten", "two thousand and eight", "oh nine", "'09"); the last token.
     func yearExpression(_ i: Int) -> Int? {
         if year(i) { return i }
-        if let t = tok(i), t.kind == .number, t.length == 2, ["'", "’"].contains(key(i - 1)) { return i }
+        if let t = tok(i), t.kind == .number, t.length == 2, isApostrophe(i - 1) { return i }
         // "oh nine", "oh-nine", "twenty ten", "twenty-ten".
         let h = key(i + 1) == "-" && tok(i + 1).map({ !$0.spaceBefore }) == true ? i + 2 : i + 1
         if key(i) == "oh", let v = Self.numberWords[key(h)], v < 10 { return h }
@@ -1597,7 +1597,7 @@ extension ScanContext {
                 {
                     at = j + 1
                 }
-                if ["'", "’"].contains(key(j)), key(j + 1).equals("s") {
+                if isApostrophe(j), key(j + 1).equals("s") {
                     j += 2
                 } else if ["is", "was"].contains(key(j)) {
                     j += 1
@@ -1818,7 +1818,7 @@ extension ScanContext {
                 let rest = String(t.key.dropFirst(digits.count))
                 if let v = Int(digits), (0...25).contains(v) {
                     // "the 15yo's in the group": the plural, anyone that age.
-                    if rest == "yo", ["'", "’"].contains(key(i + 1)), key(i + 2).equals("s"),
+                    if rest == "yo", isApostrophe(i + 1), key(i + 2).equals("s"),
                         Self.pluralFollowers.contains(key(i + 3))
                     {
                         i += 2
@@ -1923,18 +1923,18 @@ extension ScanContext {
                 }
                 while tok(j)?.isPunct("?:-–=") == true { j += 1 }
                 if j > i + 1, tok(j - 1)?.kind == .punct, let v = ageValue(j), (5...99).contains(v) { n = j }
-            } else if ["looks", "looked"].contains(k),
+            } else if k.equals("looks") || k.equals("looked"),
                 cueBefore(i, Self.subjectPronouns.union(Self.personWords), reach: 3)
             {
                 // "he looks 25", "she looked about 12".
                 n = skipAgeFillers(i + 1)
-            } else if ["believed", "thought", "reckoned", "estimated"].contains(k),
+            } else if k.equals("believed") || k.equals("thought") || k.equals("reckoned") || k.equals("estimated"),
                 personBefore(i, reach: 3) || cueBefore(i, Self.personWords, reach: 3)
             {
                 // "the lad believed 25", "she is believed to be 15": a guessed age after a person.
                 n = skipAgeFillers(key(i + 1).equals("to") && key(i + 2).equals("be") ? i + 3 : i + 1)
                 if let m = n, let v = ageValue(m), !(10...99).contains(v) { n = nil }
-            } else if Self.claimVerbs.contains(k), key(i + 1).equals("to"), key(i + 2).equals("be"),
+            } else if onGated(Self.claimVerbs, i), key(i + 1).equals("to"), key(i + 2).equals("be"),
                 case let m = skipAgeFillers(i + 3), let v = ageValue(m), (10...99).contains(v)
             {
                 // "the fake profile claimed to be 15", "pretending to be 18": the age someone claims.
@@ -1957,28 +1957,27 @@ extension ScanContext {
                 // "by 15 he was dealing", "From 12 she was going to parties", "By fifteen she had a record".
                 n = m
                 cued = true
-            } else if k.equals("i"), ["'", "’"].contains(key(i + 1)), key(i + 2).equals("m") {
+            } else if k.equals("i"), isApostrophe(i + 1), key(i + 2).equals("m") {
                 n = skipAgeFillers(i + 3)
             } else if k.equals("im") || (k.equals("i") && ["am", "was"].contains(key(i + 1))) {
                 n = skipAgeFillers(k.equals("im") ? i + 1 : i + 2)
-            } else if k.equals("you"), ["'", "’"].contains(key(i + 1)), key(i + 2).equals("re") {
+            } else if k.equals("you"), isApostrophe(i + 1), key(i + 2).equals("re") {
                 // "you're only 14": said to a young person, their age.
                 n = skipAgeFillers(i + 3)
             } else if k.equals("youre") || k.equals("ur") && Self.ageFillers.contains(key(i + 1)) {
                 n = skipAgeFillers(i + 1)
-            } else if ["she", "he", "they", "who", "boy", "girl", "lad", "child"].contains(k)
-                || kv.contains(.relations) && !key(i - 1).equals("the"),
-                (["'", "’"].contains(key(i + 1)) && ["d", "ll"].contains(key(i + 2)) && key(i + 3).equals("be"))
+            } else if Self.isAgeSubject(k) || k.equals("they") || kv.contains(.relations) && !key(i - 1).equals("the"),
+                (isApostrophe(i + 1) && ["d", "ll"].contains(key(i + 2)) && key(i + 3).equals("be"))
                     || (["would", "will", "should", "must"].contains(key(i + 1)) && key(i + 2).equals("be"))
             {
                 // "she'd be 19 now", "he would be 16 this year"
-                n = skipAgeFillers(["'", "’"].contains(key(i + 1)) ? i + 4 : i + 3)
+                n = skipAgeFillers(isApostrophe(i + 1) ? i + 4 : i + 3)
             } else if t.kind == .word, t.capitalised,
                 !t.allCaps && t.length >= 3 || t.allCaps && t.length <= 3 && unknown(i),
                 !kv.contains(.notNames), !kv.contains(.roles),
                 !lists[i].contains(.bigPlace), !lists[i].contains(.town),
-                ["is", "was"].contains(key(i + 1))
-                    || (["'", "’"].contains(key(i + 1)) && key(i + 2).equals("s") && !tokens[i + 1].spaceBefore)
+                key(i + 1).equals("is") || key(i + 1).equals("was")
+                    || (isApostrophe(i + 1) && key(i + 2).equals("s") && !tokens[i + 1].spaceBefore)
             {
                 // "Kez is 14", "Rose was 15 then", "JT was sixteen but…", "Rox was "thirteen going on thirty"": a
                 // capitalised word or initials before "is/was" and a bare age (in words from ten).
@@ -1996,13 +1995,12 @@ extension ScanContext {
                 }
             } else if let n1 = tok(i + 1),
                 n1.kind == .punct || n1.key.equals("is") || n1.key.equals("was") || n1.key.equals("were"),
-                ["she", "he", "who", "girl", "boy", "lad", "child", "youngest", "eldest", "oldest"].contains(k)
-                    || ["man", "woman", "male", "female", "bloke", "guy", "lady", "suspect"].contains(k)
-                        && key(i - 1).equals("the")
+                Self.isAgeSubject(k) || k.equals("youngest") || k.equals("eldest") || k.equals("oldest")
+                    || key(i - 1).equals("the") && Self.isAdultNoun(k)
                     || kv.contains(.relations) && !key(i - 1).equals("the") || k.equals("boyfriend")
                     || k.equals("girlfriend")
             {
-                if ["'", "’"].contains(key(i + 1)), key(i + 2).equals("s") {
+                if isApostrophe(i + 1), key(i + 2).equals("s") {
                     n = i + 3
                 } else if ["is", "was", "were"].contains(key(i + 1)) {
                     n = i + 2
@@ -2015,7 +2013,8 @@ extension ScanContext {
             }
             // "and zorvek was 14 when it started": a word on no list before "is/was" and a teenage age.
             if n == nil, t.kind == .word, !t.capitalised, t.length >= 3, unknown(i), !kv.contains(.notNames),
-                !Vocab.functionWords.contains(k), ["is", "was"].contains(key(i + 1)), tok(i + 2)?.kind == .number,
+                key(i + 1).equals("is") || key(i + 1).equals("was"), tok(i + 2)?.kind == .number,
+                !Vocab.functionWords.contains(k),
                 let v = ageValue(i + 2), (10...19).contains(v),
                 tok(i + 3).map({ $0.isPunct(",.;!?)") || ["when", "and", "but", "so", "now", "then"].contains($0.key) })
                     ?? true
@@ -2067,6 +2066,20 @@ extension ScanContext {
                 i = e
             }
         }
+    }
+
+    /// "she", "he", "who", "boy", "girl", "lad", "child": a person whose age may follow. `findAges` asks these and the
+    /// next word lists of nearly every token, so they are written out as compares: that function is too large for
+    /// the optimiser to keep an array literal on the stack (90 000 allocations in 2 000 lines).
+    @inline(__always) static func isAgeSubject(_ k: String) -> Bool {
+        k.equals("she") || k.equals("he") || k.equals("who") || k.equals("boy") || k.equals("girl") || k.equals("lad")
+            || k.equals("child")
+    }
+
+    /// "the man", "the woman", "the suspect"…: an adult named by a noun after "the".
+    @inline(__always) static func isAdultNoun(_ k: String) -> Bool {
+        k.equals("man") || k.equals("woman") || k.equals("male") || k.equals("female") || k.equals("bloke")
+            || k.equals("guy") || k.equals("lady") || k.equals("suspect")
     }
 
     /// "14 years 3 months", "14 yrs and 2 mths": the last token of months said after the years ending at `e`, the

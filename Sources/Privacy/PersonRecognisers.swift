@@ -125,7 +125,7 @@ extension ScanContext {
                 e += 1
                 added += 1
                 continue
-            } else if !tokens[i].capitalised, ["o", "d"].contains(n.key), ["'", "’"].contains(key(e + 2)),
+            } else if !tokens[i].capitalised, ["o", "d"].contains(n.key), isApostrophe(e + 2),
                 joined(e + 2), joined(e + 3), tok(e + 3)?.kind == .word
             {
                 // "niamh o'sullivan": the O' of a surname in lower case.
@@ -533,9 +533,9 @@ extension ScanContext {
             var j = last + 1
             if key(j) == ",", ["who", "is", "was"].contains(key(j + 1)) { j += 1 }
             if key(j) == "who" { j += 1 }
-            if ["'", "’"].contains(key(j)), key(j + 1) == "s" {
+            if isApostrophe(j), key(j + 1) == "s" {
                 j += 2
-            } else if ["'", "’"].contains(key(j)), key(j + 1) == "d", key(j + 2) == "be" {
+            } else if isApostrophe(j), key(j + 1) == "d", key(j + 2) == "be" {
                 j += 3
             } else if ["would", "will", "must"].contains(key(j)), key(j + 1) == "be" {
                 j += 2
@@ -669,7 +669,7 @@ extension ScanContext {
             if on(.word, i) || ambiguous(i) {
                 // "sonny 13 - and sonny's mate": in lower case, only as an owner or a speaker.
                 let owner =
-                    ["'", "’"].contains(key(i + 1)) && key(i + 2) == "s" || Self.sayingVerbs.contains(key(i + 1))
+                    isApostrophe(i + 1) && key(i + 2) == "s" || Self.sayingVerbs.contains(key(i + 1))
                 guard t.capitalised && !t.allCaps || owner,
                     !t.sentenceStart || owner || tok(i + 1).map({ $0.isPunct(".,!?;") }) ?? true
                 else { continue }
@@ -1028,7 +1028,7 @@ extension ScanContext {
             if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !t.sentenceStart || key(i + 1).equals("line"),
                 !notAName(i), !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k),
                 !Vocab.orgHeads.contains(k), !Self.determiners.contains(k), !kv.contains(.relations),
-                ["'", "’"].contains(key(i + 1)) && key(i + 2).equals("s")
+                isApostrophe(i + 1) && key(i + 2).equals("s")
                     && ["real", "full", "first"].contains(key(i + 3))
                     && key(i + 4).equals("name")
                     || key(i + 1).equals("line") && !Self.railLines.contains(k) && !on(.given, i) && !on(.surname, i)
@@ -1049,7 +1049,7 @@ extension ScanContext {
             }
             // "the lad's Lwazi", "the girl's Nasra": a person word, "'s" (is) and a name.
             if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i - 1).equals("s"),
-                ["'", "’"].contains(key(i - 2)),
+                isApostrophe(i - 2),
                 inSet(.personNouns, i - 3) || inSet(.singlePersonNouns, i - 3),
                 key(i - 4).equals("the"), !on(.word, i) || given(i), !notAName(i), !notAPlaceOrNation(k)
             {
@@ -1156,7 +1156,7 @@ extension ScanContext {
                 onNoList(i)
                     || surnameOnly(i)
                         // "a McDonald's by the station": a surname's "'s" is a person's only before what people have.
-                        && !(["'", "’"].contains(key(i + 1)) && !Self.possessedByPeople.contains(key(i + 3)))
+                        && !(isApostrophe(i + 1) && !Self.possessedByPeople.contains(key(i + 3)))
                         // "Mansfield Woodhouse": after a place found, a surname-like word goes on naming the place.
                         && !(i > 0 && tokens[i].spaceBefore && covered(i - 1)),
                 !notAName(i),

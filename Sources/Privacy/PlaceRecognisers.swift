@@ -901,22 +901,22 @@ extension ScanContext {
                 }
                 continue
             }
-            if Vocab.months.contains(t.key) || Vocab.days.contains(t.key) || Vocab.countries.contains(t.key)
-                || Vocab.nationalities.contains(t.key)
+            if onGated(Vocab.months, i) || onGated(Vocab.days, i) || onGated(Vocab.countries, i)
+                || onGated(Vocab.nationalities, i)
             {
                 continue
             }
             // "after Rotherham", "the Telford and Rochdale inquiries": a town named as its public inquiry.
-            if Vocab.inquiryTowns.contains(t.key),
+            if onGated(Vocab.inquiryTowns, i),
                 ["after", "since", "post", "like", "pre", "before"].contains(key(i - 1))
             {
                 continue
             }
             // "The Rotherham stuff", "Jay report / Rotherham / Telford": the towns of the national inquiries are, like
             // big cities, a place of a case only when tied to one ("moved to Rotherham", "lives in Telford").
-            if Vocab.publicInquiryTowns.contains(t.key), !(prep || bareVerb || setOff) { continue }
+            if onGated(Vocab.publicInquiryTowns, i), !(prep || bareVerb || setOff) { continue }
             // "the Jay inquiry into Rotherham", "the review in Telford": the inquiry's town.
-            if Vocab.inquiryTowns.contains(t.key), ["into", "in", "on", "of"].contains(key(i - 1)),
+            if onGated(Vocab.inquiryTowns, i), ["into", "in", "on", "of"].contains(key(i - 1)),
                 Self.publicReferences.contains(key(i - 2))
             {
                 continue

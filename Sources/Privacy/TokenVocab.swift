@@ -96,5 +96,7 @@ extension ScanContext {
     /// The sets asked through `ScanContext.onGated` (and only those: a set missing here would answer false).
     static let gatedSets = [
         vehicleCues, organisationFields, servicesBeforeAPlace, stationWords, placeAdverbs, ordinalValueKeys,
+        claimVerbs, Vocab.months, Vocab.days, Vocab.countries, Vocab.nationalities, Vocab.inquiryTowns,
+        Vocab.publicInquiryTowns,
     ]
 }
