@@ -425,9 +425,59 @@ extension ScanContext {
             addAgeWithPartner(i, last)
             i = last
         }
+        findAgesSaidAside()
         findSecondAges()
         // An age found here said again ("was eight. Eight."), or a second one given with it ("and the other 15").
         findAgeEchoesAndLists()
+    }
+
+    /// The token after an aside a speaker puts before an age, from `j`: "I think", "I reckon", "I'd say", "I guess",
+    /// "I dunno", "you know", ", what,", fillers and hesitations; `j` itself when there is none.
+    func skipSpokenAside(_ j: Int) -> Int {
+        var k = j
+        while k < j + 6 {
+            if key(k) == "," || inSet(.hesitations, k) || Self.ageFillers.contains(key(k)) || key(k) == "what" {
+                k += 1
+            } else if key(k) == "i", Self.asideVerbs.contains(key(k + 1)) {
+                k += 2
+            } else if key(k) == "i", ["'", "’"].contains(key(k + 1)), key(k + 2) == "d", key(k + 3) == "say" {
+                k += 4
+            } else if key(k) == "you", key(k + 1) == "know" {
+                k += 2
+            } else {
+                break
+            }
+        }
+        return k
+    }
+
+    static let asideVerbs = Vocab.set("think reckon guess believe thought dunno suppose")
+
+    /// "that made her fifteen at the first meeting", "which would make him sixteen now": an age after what makes a
+    /// person that age; "he's, what, seventeen now?", "she was, I think, fourteen": an age after an aside between a
+    /// pronoun and "is/was". Quiet: "made him 20 quid", "make her 10 copies", "it was, I think, 14 of us".
+    mutating func findAgesSaidAside() {
+        for i in tokens.indices {
+            let k = key(i)
+            var j: Int?
+            if ["make", "makes", "made", "making"].contains(k), ["her", "him"].contains(key(i + 1)) {
+                j = skipAgeFillers(i + 2)
+            } else if ["is", "was", "s"].contains(k) {
+                let subject = k == "s" ? (["'", "’"].contains(key(i - 1)) && joined(i) ? i - 2 : -1) : i - 1
+                guard subject >= 0, ["he", "she"].contains(key(subject)) else { continue }
+                let a = skipSpokenAside(i + 1)
+                // Only where an aside stands between: the plain shapes are other rules'.
+                guard a > i + 1, (i + 1..<a).contains(where: { !Self.ageFillers.contains(key($0)) }) else { continue }
+                j = a
+            }
+            guard let at = j, let v = ageValue(at), (1...25).contains(v), !covered(at) else { continue }
+            let e = ageEnd(at)
+            guard
+                ageBreak(after: e) || ["now", "then", "when", "at", "maybe", "or", "and"].contains(key(e + 1))
+                    || tok(e + 1)?.isPunct("?") == true
+            else { continue }
+            add(.age, tokens: at, e)
+        }
     }
 
     /// People a story gives an adult's age after, set off by commas ("the driver, 32, was charged").
@@ -712,7 +762,8 @@ extension ScanContext {
             if bracket || key(j) == "," {
                 j += 1
             } else if verb {
-                j = skipAgeFillers(j + 1)
+                // "smokey was I think nineteen maybe twenty": a speaker's aside between.
+                j = skipSpokenAside(j + 1)
             }
             guard let v = ageValue(j), (1...25).contains(v), tokens[j].kind == .number || j > b + 1 else { continue }
             let e = ageEnd(j)
@@ -720,6 +771,7 @@ extension ScanContext {
                 bracket
                 ? key(e + 1) == ")"
                 : ageBreak(after: e) || verb && ["when", "now", "then", "and", "but"].contains(key(e + 1))
+                    || verb && ageAlternative(after: e, v) != nil
             guard closes, !out.contains(where: { $0.start < tokens[e].end && tokens[j].start < $0.end }) else {
                 continue
             }

@@ -140,4 +140,28 @@ final class StoryRecogniserTests: XCTestCase {
         assertNoPerson("the kids other profiles were private")
         assertNoPerson("the girls new phones were taken off them")
     }
+
+    func testDottedInitialsOpeningANoteBeforeAnArrow() {
+        assertPerson("R.V. -> moved out of area, school not told", "R.V.", .possible)
+        assertPerson("- T.W. - missing again over the weekend", "T.W.", .possible)
+        assertNoPerson("P.S. -> the room is booked")
+        assertNoPerson("N.B. - bring the forms")
+    }
+
+    func testANicknameSetOffAfterAName() {
+        assertPerson("Kieran \"K-Dog\" 15 - cuckooing", "K-Dog", .possible)
+        assertPerson("the case of Darnell Hobbs (Dizz), 16, in care", "Dizz", .possible)
+        // Quiet: a role, a place, an age, a note in brackets, an everyday word in quotes.
+        XCTAssertEqual(people("Kieran (sw) said no"), ["Kieran"])
+        XCTAssertEqual(people("Kieran (Leeds) was placed"), ["Kieran"])
+        XCTAssertEqual(people("Kieran (15) was placed"), ["Kieran"])
+        XCTAssertEqual(people("Kieran \"fine\" he said"), ["Kieran"])
+        XCTAssertEqual(people("Kieran (CSC) and Maya (sibs) were seen"), ["Kieran", "Maya"])
+    }
+
+    func testAFamilyCalledALotInLowerCase() {
+        assertPerson("oh yes the quarshie lot, everyone knows them", "quarshie")
+        assertNoPerson("the parking lot was empty")
+        assertNoPerson("the whole lot went missing")
+    }
 }
