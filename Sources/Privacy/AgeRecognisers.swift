@@ -453,6 +453,25 @@ extension ScanContext {
 
     static let asideVerbs = Vocab.set("think reckon guess believe thought dunno suppose")
 
+    /// "I think" or "I reckon" straight after token `e`, closing what was said.
+    func asideAfter(_ e: Int) -> Bool {
+        key(e + 1) == "i" && Self.asideVerbs.contains(key(e + 2)) && ageBreak(after: e + 2)
+    }
+
+    /// "15ish", "fifteen-ish" at `j`: an age said roughly (1–25), and its last token.
+    func roughAge(at j: Int) -> Int? {
+        guard let t = tok(j) else { return nil }
+        if t.kind == .alnum, t.key.hasSuffix("ish"), let v = Int(t.key.dropLast(3)), (1...25).contains(v) {
+            return j
+        }
+        if let v = numberWord(j), (1...25).contains(v), key(j + 1) == "-", joined(j + 1), key(j + 2) == "ish",
+            joined(j + 2)
+        {
+            return j + 2
+        }
+        return nil
+    }
+
     /// "that made her fifteen at the first meeting", "which would make him sixteen now": an age after what makes a
     /// person that age; "he's, what, seventeen now?", "she was, I think, fourteen": an age after an aside between a
     /// pronoun and "is/was". Quiet: "made him 20 quid", "make her 10 copies", "it was, I think, 14 of us".
@@ -466,15 +485,23 @@ extension ScanContext {
                 let subject = k == "s" ? (["'", "’"].contains(key(i - 1)) && joined(i) ? i - 2 : -1) : i - 1
                 guard subject >= 0, ["he", "she"].contains(key(subject)) else { continue }
                 let a = skipSpokenAside(i + 1)
-                // Only where an aside stands between: the plain shapes are other rules'.
-                guard a > i + 1, (i + 1..<a).contains(where: { !Self.ageFillers.contains(key($0)) }) else { continue }
+                // "she was fifteen-ish", "he's about 15ish": an age said roughly (the plain shapes are other rules').
+                if let e = roughAge(at: a), !covered(a),
+                    ageBreak(after: e) || ["when", "now", "then", "and", "maybe", "or"].contains(key(e + 1))
+                {
+                    add(.age, tokens: a, e)
+                    continue
+                }
+                // Only where an aside stands between or follows ("she was fifteen I think").
+                let aside = a > i + 1 && (i + 1..<a).contains(where: { !Self.ageFillers.contains(key($0)) })
+                guard aside || asideAfter(ageEnd(a)) else { continue }
                 j = a
             }
             guard let at = j, let v = ageValue(at), (1...25).contains(v), !covered(at) else { continue }
             let e = ageEnd(at)
             guard
                 ageBreak(after: e) || ["now", "then", "when", "at", "maybe", "or", "and"].contains(key(e + 1))
-                    || tok(e + 1)?.isPunct("?") == true
+                    || tok(e + 1)?.isPunct("?") == true || asideAfter(e)
             else { continue }
             add(.age, tokens: at, e)
         }

@@ -237,7 +237,7 @@ extension IdentifierScanner {
         "by 15 he was dealing; the older one, 17, drove; she moved in and was only 14; Kayden Morris, 14, Luton",
         "from the age of 16 you can consent, the Grace of it all; from the age of 11 she was in care",
         "Ty (14) - RHIs -> PRU; mrs q said jordans other profile, idris was 12 or 13, real name believed to be Ali",
-        "R.V. -> Hull; Kieran \"K-Dog\" 15; the quarshie lot; that made her fifteen; he's, what, seventeen now?",
+        "R.V. -> Hull; Kieran \"K-Dog\" 15; the quarshie famly; that made her fifteen; he's, what, seventeen now?",
     ]
 }
 

@@ -287,6 +287,9 @@ final class AgeCatalogueTests: XCTestCase {
         Shape("which would make him sixteen now", "sixteen"),
         Shape("he's, what, seventeen now?", "seventeen"),
         Shape("she was, I reckon, fourteen when it started", "fourteen"),
+        Shape("the girl, she was, fifteen I think", "fifteen"),
+        Shape("she was fifteen-ish when it started", "fifteen-ish"),
+        Shape("he was about 15ish, maybe younger", "15ish"),
     ]
 
     /// Numbers that look like ages and are nobody's age.
@@ -438,6 +441,8 @@ final class AgeCatalogueTests: XCTestCase {
         "that made him 20 quid a run",
         "make her 10 copies of the plan",
         "it was, I think, 14 of us in the room",
+        "it was 15ish minutes late",
+        "he was 10ish minutes away",
     ]
 
     let scanner = IdentifierScanner()
