@@ -174,7 +174,7 @@ extension IdentifierScanner {
     ///     only 14", "14 (DOB …)", "Kayden Morris, 14, Luton", an age beside a name only the labeller found).
     /// 25: places and local organisations named short (`places6`, LocalNames.swift).
     /// 26: the labeller retrained on sixteen corpora; "from the age of 16 you can…" and "the Grace of it" quiet.
-    public static let rulesVersion = 28
+    public static let rulesVersion = 29
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -237,6 +237,8 @@ extension IdentifierScanner {
         "by 15 he was dealing; the older one, 17, drove; she moved in and was only 14; Kayden Morris, 14, Luton",
         "from the age of 16 you can consent, the Grace of it all; from the age of 11 she was in care",
         "Ty (14) - RHIs -> PRU; mrs q said jordans other profile, idris was 12 or 13, real name believed to be Ali",
+        "at Church Street Surgery, then moreton community school; found Kirkton, Dundee; her school was All Souls"
+            + " Heywood; PRU = bright futures learning centre; devon & cornwall police",
         "R.V. -> Hull; Kieran \"K-Dog\" 15; the quarshie famly; that made her fifteen; he's, what, seventeen now?",
     ]
 }
