@@ -427,9 +427,86 @@ extension ScanContext {
             addAgeWithPartner(i, last)
             i = last
         }
+        findAgesSaidAside()
         findSecondAges()
         // An age found here said again ("was eight. Eight."), or a second one given with it ("and the other 15").
         findAgeEchoesAndLists()
+    }
+
+    /// The token after an aside a speaker puts before an age, from `j`: "I think", "I reckon", "I'd say", "I guess",
+    /// "I dunno", "you know", ", what,", fillers and hesitations; `j` itself when there is none.
+    func skipSpokenAside(_ j: Int) -> Int {
+        var k = j
+        while k < j + 6 {
+            if key(k) == "," || inSet(.hesitations, k) || Self.ageFillers.contains(key(k)) || key(k) == "what" {
+                k += 1
+            } else if key(k) == "i", Self.asideVerbs.contains(key(k + 1)) {
+                k += 2
+            } else if key(k) == "i", ["'", "’"].contains(key(k + 1)), key(k + 2) == "d", key(k + 3) == "say" {
+                k += 4
+            } else if key(k) == "you", key(k + 1) == "know" {
+                k += 2
+            } else {
+                break
+            }
+        }
+        return k
+    }
+
+    static let asideVerbs = Vocab.set("think reckon guess believe thought dunno suppose")
+
+    /// "I think" or "I reckon" straight after token `e`, closing what was said.
+    func asideAfter(_ e: Int) -> Bool {
+        key(e + 1) == "i" && Self.asideVerbs.contains(key(e + 2)) && ageBreak(after: e + 2)
+    }
+
+    /// "15ish", "fifteen-ish" at `j`: an age said roughly (1–25), and its last token.
+    func roughAge(at j: Int) -> Int? {
+        guard let t = tok(j) else { return nil }
+        if t.kind == .alnum, t.key.hasSuffix("ish"), let v = Int(t.key.dropLast(3)), (1...25).contains(v) {
+            return j
+        }
+        if let v = numberWord(j), (1...25).contains(v), key(j + 1) == "-", joined(j + 1), key(j + 2) == "ish",
+            joined(j + 2)
+        {
+            return j + 2
+        }
+        return nil
+    }
+
+    /// "that made her fifteen at the first meeting", "which would make him sixteen now": an age after what makes a
+    /// person that age; "he's, what, seventeen now?", "she was, I think, fourteen": an age after an aside between a
+    /// pronoun and "is/was". Quiet: "made him 20 quid", "make her 10 copies", "it was, I think, 14 of us".
+    mutating func findAgesSaidAside() {
+        for i in tokens.indices {
+            let k = key(i)
+            var j: Int?
+            if ["make", "makes", "made", "making"].contains(k), ["her", "him"].contains(key(i + 1)) {
+                j = skipAgeFillers(i + 2)
+            } else if ["is", "was", "s"].contains(k) {
+                let subject = k == "s" ? (["'", "’"].contains(key(i - 1)) && joined(i) ? i - 2 : -1) : i - 1
+                guard subject >= 0, ["he", "she"].contains(key(subject)) else { continue }
+                let a = skipSpokenAside(i + 1)
+                // "she was fifteen-ish", "he's about 15ish": an age said roughly (the plain shapes are other rules').
+                if let e = roughAge(at: a), !covered(a),
+                    ageBreak(after: e) || ["when", "now", "then", "and", "maybe", "or"].contains(key(e + 1))
+                {
+                    add(.age, tokens: a, e)
+                    continue
+                }
+                // Only where an aside stands between or follows ("she was fifteen I think").
+                let aside = a > i + 1 && (i + 1..<a).contains(where: { !Self.ageFillers.contains(key($0)) })
+                guard aside || asideAfter(ageEnd(a)) else { continue }
+                j = a
+            }
+            guard let at = j, let v = ageValue(at), (1...25).contains(v), !covered(at) else { continue }
+            let e = ageEnd(at)
+            guard
+                ageBreak(after: e) || ["now", "then", "when", "at", "maybe", "or", "and"].contains(key(e + 1))
+                    || tok(e + 1)?.isPunct("?") == true || asideAfter(e)
+            else { continue }
+            add(.age, tokens: at, e)
+        }
     }
 
     /// People a story gives an adult's age after, set off by commas ("the driver, 32, was charged").
@@ -714,7 +791,8 @@ extension ScanContext {
             if bracket || key(j) == "," {
                 j += 1
             } else if verb {
-                j = skipAgeFillers(j + 1)
+                // "smokey was I think nineteen maybe twenty": a speaker's aside between.
+                j = skipSpokenAside(j + 1)
             }
             guard let v = ageValue(j), (1...25).contains(v), tokens[j].kind == .number || j > b + 1 else { continue }
             let e = ageEnd(j)
@@ -722,6 +800,7 @@ extension ScanContext {
                 bracket
                 ? key(e + 1) == ")"
                 : ageBreak(after: e) || verb && ["when", "now", "then", "and", "but"].contains(key(e + 1))
+                    || verb && ageAlternative(after: e, v) != nil
             guard closes, !out.contains(where: { $0.start < tokens[e].end && tokens[j].start < $0.end }) else {
                 continue
             }

@@ -104,7 +104,8 @@ extension ScanContext {
         case "aka": return (i + 1, true)
         case "nicknamed": return (i + 1, true)
         case "known":
-            if key(i + 1) == "as" { return (i + 2, false) }
+            // "Known as: Rhysy": a form's field says outright that a name follows.
+            if key(i + 1) == "as" { return (i + 2, key(i + 2) == ":") }
             if ["locally", "online", "round", "around", "mainly", "only"].contains(key(i + 1)) {
                 if key(i + 2) == "as" { return (i + 3, false) }
                 if key(i + 3) == "as", ["here", "there"].contains(key(i + 2)) { return (i + 4, false) }

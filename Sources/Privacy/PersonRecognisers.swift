@@ -139,7 +139,7 @@ extension ScanContext {
     }
 
     static let surnameModified = Vocab.set(
-        "family families fam household brothers bros sisters twins kids boys girls children chn siblings sibs case cases lads clan parents boy girl lad job"
+        "family families fam household brothers bros sisters twins kids boys girls children chn siblings sibs case cases lads clan parents boy girl lad job famly familly"
     )
     /// How reports name a person they do not name ("Boy A", "Child C", "the victim"): never a name.
     static let designations = Vocab.set(

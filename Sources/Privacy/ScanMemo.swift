@@ -174,7 +174,9 @@ extension IdentifierScanner {
     ///     only 14", "14 (DOB …)", "Kayden Morris, 14, Luton", an age beside a name only the labeller found).
     /// 25: places and local organisations named short (`places6`, LocalNames.swift).
     /// 26: the labeller retrained on sixteen corpora; "from the age of 16 you can…" and "the Grace of it" quiet.
-    public static let rulesVersion = 29
+    /// 27–29: session 11's people, ages and organisations (`people7`, `orgs7`).
+    /// 30: a house number before a building's name and a place is an address (`orgs7`, second landing).
+    public static let rulesVersion = 30
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -239,6 +241,7 @@ extension IdentifierScanner {
         "Ty (14) - RHIs -> PRU; mrs q said jordans other profile, idris was 12 or 13, real name believed to be Ali",
         "at Church Street Surgery, then moreton community school; found Kirkton, Dundee; her school was All Souls"
             + " Heywood; PRU = bright futures learning centre; devon & cornwall police",
+        "R.V. -> Hull; Kieran \"K-Dog\" 15; the quarshie famly; that made her fifteen; he's, what, seventeen now?",
         "Address 12 Hartley Centre, Bolton BL1 4AB; Kayleigh 15 Hartley Centre, Bolton",
     ]
 }

@@ -56,6 +56,7 @@ extension ScanContext {
         findCapitalNamesSetOff()
         findNamesBeforeBracketedAges()
         findLowerCaseTitledInitials()
+        findNicknamesAfterNames()
     }
 
     /// "RHIs - same provider", "VPNs = dead end": an acronym's plural (capitals and an "s") is a kind of thing, never
@@ -227,9 +228,43 @@ extension ScanContext {
             let object =
                 Self.personObjectVerbs.contains(prev) || Self.personObjectCues.contains(prev)
                 || ["for", "with", "by"].contains(prev)
-            if aged || bracketed || subject || object {
+            // "P.A. -> moved out of area", "- T.R. - missing again": initials opening a note before an arrow or a
+            // spaced dash (the note's subject).
+            let arrowed =
+                next == "→" || ["-", "–", "="].contains(next) && key(last + 2) == ">" && joined(last + 2)
+            let opening = opensNote(a) && (arrowed || ["-", "–"].contains(next) && tokens[last + 1].spaceBefore)
+            if aged || bracketed || subject || object || opening {
                 addAlias(a, last, possible: true)
             }
+        }
+    }
+
+    /// "Callum "Cal-Z" 15 -", "Callum Reilly (Cal-Z), 15", "Shanice 'Shan' Doyle": a nickname set off in quotes or
+    /// brackets straight after a person's name. Quiet: a role, relation, place, age or note in brackets ("Callum
+    /// (sw)", "Callum (Leeds)", "Callum (15)", "Callum (not his real name)"), a quoted everyday phrase.
+    mutating func findNicknamesAfterNames() {
+        let people = candidates.filter { $0.label == .person }
+        for c in people {
+            guard let b = tokenIndex(endingAt: c.end), let open = tok(b + 1), open.spaceBefore,
+                open.isPunct("\"“'‘(")
+            else { continue }
+            let j = b + 2
+            guard let n = tok(j), n.kind == .word, !quiet[j], !covered(j) else { continue }
+            // One word, or a hyphenated one ("Cal-Z", "T-Bone"), then the closing mark.
+            var e = j
+            if key(e + 1) == "-", joined(e + 1), let h = tok(e + 2), joined(e + 2), h.kind != .punct { e += 2 }
+            guard let close = tok(e + 1), !close.spaceBefore,
+                close.isPunct(open.isPunct("(") ? ")" : "\"”'’")
+            else { continue }
+            guard !notAName(j), !inSet(.relations, j), !inSet(.roles, j), !inSet(.personNouns, j),
+                !on([.town, .bigPlace], j), ageValue(j) == nil, !Vocab.functionWords.contains(n.key)
+            else { continue }
+            // A word with a name's shape: hyphenated, or capitalised (not an acronym: "(BTP)", "(TM)"); in quotes,
+            // a given name or a word on no list in any case too (not in brackets: "(sibs)" is a note).
+            let named = n.capitalised && !n.allCaps && (given(j) || onNoList(j) || !on(.word, j))
+            let quoted = !open.isPunct("(") && (given(j) || onNoList(j)) && !n.allCaps
+            guard e > j || named || quoted else { continue }
+            addAlias(j, e, possible: true)
         }
     }
 

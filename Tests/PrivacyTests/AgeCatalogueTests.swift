@@ -282,6 +282,14 @@ final class AgeCatalogueTests: XCTestCase {
         Shape("moved into a flat at 16 which nobody flagged", "16"),
         Shape("idris was 12 or 13 not sure", "12", "13"),
         Shape("Ty (14) - excluded twice -> PRU", "14"),
+        // Asides said between a pronoun and an age, and what makes a person an age.
+        Shape("so that made her fifteen at the point of the strategy meeting", "fifteen"),
+        Shape("which would make him sixteen now", "sixteen"),
+        Shape("he's, what, seventeen now?", "seventeen"),
+        Shape("she was, I reckon, fourteen when it started", "fourteen"),
+        Shape("the girl, she was, fifteen I think", "fifteen"),
+        Shape("she was fifteen-ish when it started", "fifteen-ish"),
+        Shape("he was about 15ish, maybe younger", "15ish"),
     ]
 
     /// Numbers that look like ages and are nobody's age.
@@ -430,6 +438,11 @@ final class AgeCatalogueTests: XCTestCase {
         "P1 - at 2, we break for lunch",
         "booked in at 10 which is early for them",
         "Referrals (15) - up from last year",
+        "that made him 20 quid a run",
+        "make her 10 copies of the plan",
+        "it was, I think, 14 of us in the room",
+        "it was 15ish minutes late",
+        "he was 10ish minutes away",
     ]
 
     let scanner = IdentifierScanner()

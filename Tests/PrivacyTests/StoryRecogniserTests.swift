@@ -140,4 +140,45 @@ final class StoryRecogniserTests: XCTestCase {
         assertNoPerson("the kids other profiles were private")
         assertNoPerson("the girls new phones were taken off them")
     }
+
+    func testDottedInitialsOpeningANoteBeforeAnArrow() {
+        assertPerson("R.V. -> moved out of area, school not told", "R.V.", .possible)
+        assertPerson("- T.W. - missing again over the weekend", "T.W.", .possible)
+        assertNoPerson("P.S. -> the room is booked")
+        assertNoPerson("N.B. - bring the forms")
+    }
+
+    func testANicknameSetOffAfterAName() {
+        assertPerson("Kieran \"K-Dog\" 15 - cuckooing", "K-Dog", .possible)
+        assertPerson("the case of Darnell Hobbs (Dizz), 16, in care", "Dizz", .possible)
+        // Quiet: a role, a place, an age, a note in brackets, an everyday word in quotes.
+        XCTAssertEqual(people("Kieran (sw) said no"), ["Kieran"])
+        XCTAssertEqual(people("Kieran (Leeds) was placed"), ["Kieran"])
+        XCTAssertEqual(people("Kieran (15) was placed"), ["Kieran"])
+        XCTAssertEqual(people("Kieran \"fine\" he said"), ["Kieran"])
+        XCTAssertEqual(people("Kieran (CSC) and Maya (sibs) were seen"), ["Kieran", "Maya"])
+    }
+
+    func testAFamilyWordMistypedAfterASurname() {
+        assertPerson("oh yes the quarshie famly, everyone knows them", "quarshie")
+        // Quiet: an everyday word before it is no surname ("whole" is not taken).
+        XCTAssertFalse(people("the whole famly went missing").contains("whole"))
+    }
+
+    func testGivenNamesFromManyBackgroundsInLowerCase() {
+        // Session 11 widened the given-name list (scripts/gazetteer-extra-given.txt) with communities it under-covered.
+        XCTAssertEqual(people("i was with rhodri and tanvir yesterday"), ["rhodri", "tanvir"])
+        XCTAssertEqual(people("spoke to hibaq and parminder after"), ["hibaq", "parminder"])
+        XCTAssertEqual(people("so it was me, babajide and the sw"), ["babajide"])
+        // Quiet: everyday words in the same places.
+        assertNoPerson("i was with the team and the sw yesterday")
+        assertNoPerson("spoke to housing and early help after")
+    }
+
+    func testAFormsKnownAsField() {
+        assertPerson("Known as: Stitch", "Stitch")
+        assertPerson("known as: biscuit", "biscuit")
+        assertNoPerson("it's what's known as cuckooing")
+        assertNoPerson("Known as: n/a")
+    }
 }
