@@ -558,6 +558,22 @@ extension ScanContext {
         }
     }
 
+    /// `kept` with the second guesses said after ages the labeller found ("kian was 12 or 13 not sure", the 12 the
+    /// labeller's), `possible` as the first is, in text order.
+    func secondAgesBesideLabelledAges(_ kept: [Candidate]) -> [Candidate] {
+        var out = kept
+        for c in kept where c.label == .age && c.possible {
+            guard let b = tokenIndex(endingAt: c.end), let v = ageValue(b), let j = ageAlternative(after: b, v)
+            else { continue }
+            let e = ageEnd(j)
+            if out.contains(where: { $0.start < tokens[e].end && tokens[j].start < $0.end }) { continue }
+            var a = Candidate(label: .age, start: tokens[j].start, end: tokens[e].end)
+            a.possible = true
+            out.append(a)
+        }
+        return out.count == kept.count ? kept : out.sorted { $0.start < $1.start }
+    }
+
     /// "only 13 at the very first contact, not fourteen.": the age an age ending at `b` corrects, a few words on in
     /// the same sentence after ", not"; its token.
     func correctedAge(after b: Int, _ v: Int) -> Int? {

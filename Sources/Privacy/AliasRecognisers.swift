@@ -179,6 +179,14 @@ extension ScanContext {
                 !on([.town, .bigPlace], j) || given(j), !n.allCaps || given(j) || n.length <= 3,
                 !Self.chatWords.contains(n.key) || n.capitalised
             else { continue }
+            // "real name thought to be …", "a nickname broke the network": a verb after the cue, not a name (the
+            // name, if any, comes later and has its own rules).
+            if key(j + 1) == "to", key(j + 2) == "be" { continue }
+            if j == next, ["a", "an", "one", "every", "any"].contains(key(i - 1)), !n.capitalised, on(.word, j),
+                !given(j)
+            {
+                continue
+            }
             var e = j
             // "lil d", "big man tee", "Baby Girl": a prefix takes the name after it.
             if Self.namePrefixes.contains(n.key), let m = tok(j + 1), m.kind == .word,

@@ -121,11 +121,15 @@ public struct IdentifierScanner: Sendable {
         ctx.findAgesAfterNamesInRows()
         ctx.findPlacesSetOffInNotes()
         ctx.findLocalNamesByCue()
+        // An age found by a later rule ("kian was 12 or 13") takes its second guess too.
+        ctx.findSecondAges()
+        ctx.dropAcronymPluralsTakenForPeople()
         ctx.widenSpans()
         var kept = Self.resolveOverlaps(ctx.candidates)
         if let labeller {
             kept = ctx.addLabellerFindings(labeller, beside: kept)
             kept = ctx.agesBesideLabelledPeople(kept)
+            kept = ctx.secondAgesBesideLabelledAges(kept)
         }
         return kept.map { c in
             Finding(

@@ -74,6 +74,8 @@ extension ScanContext {
             {
                 return false
             }
+            // "RHIs", "VPNs": an acronym's plural (capitals and an "s") is a kind of thing, never one person.
+            if label == .person, a == b, acronymPlural(a) { return false }
             // "the Grace of it all", "the Will of the people": a word between "the" and "of" is a thing.
             if label == .person, a == b, key(a - 1) == "the", key(b + 1) == "of", on(.word, a) { return false }
             if words.allSatisfy({ on(.word, $0) && !on(Self.nameOrPlaceLists, $0) }) {
@@ -81,6 +83,13 @@ extension ScanContext {
             }
             return true
         }
+    }
+
+    /// Token `i` is capitals with a lower-case plural "s" after them ("RHIs", "GPs", "VPNs").
+    func acronymPlural(_ i: Int) -> Bool {
+        let scalars = tokens[i].text.unicodeScalars
+        guard scalars.count >= 3, scalars.last == "s" else { return false }
+        return scalars.dropLast().allSatisfy { $0.properties.isUppercase }
     }
 
     static let nameOrPlaceLists = Gazetteer.Lists.given.union(.surname).union(.ambiguous).union(.town).union(.bigPlace)

@@ -347,7 +347,10 @@ extension ScanContext {
 
     /// What shorthand puts after a name with the possessive's apostrophe left out ("kierans bf", "shanices sw").
     static let possessedInNotes: Set<String> = possessedByPeople.union(
-        Vocab.set("sw phone nhs no number dob address snap insta email mob mobile school sch case cp"))
+        Vocab.set("sw phone nhs no number dob address snap insta email mob mobile school sch case cp profile handle"))
+
+    /// Words shorthand puts between an owner and what is owned ("jordans other profile", "kians new phone").
+    static let ownedModifiers = Vocab.set("other new old main second real fake own")
 
     /// "kierans bf is 19", "shanices sw is off", "nadias nhs no": a listed given name with the
     /// possessive's apostrophe left out, before what a person has; the name without its "s". Quiet: "mums phone",
@@ -355,8 +358,10 @@ extension ScanContext {
     mutating func findPossessivesWithoutApostrophe() {
         for i in tokens.indices {
             let t = tokens[i]
+            // "jordans other profile", "kians new phone": a word between the owner and what is owned.
+            let owned = Self.ownedModifiers.contains(key(i + 1)) ? i + 2 : i + 1
             guard t.kind == .word, t.length >= 4, t.key.hasSuffix("s"), !t.allCaps,
-                Self.possessedInNotes.contains(key(i + 1)), !quiet[i], !on(.word, i), !inSet(.notNames, i)
+                Self.possessedInNotes.contains(key(owned)), !quiet[i], !on(.word, i), !inSet(.notNames, i)
             else { continue }
             let stem = String(t.key.dropLast())
             guard !Vocab.relations.contains(stem), !Vocab.notNames.contains(stem), !Self.agedRelations.contains(stem)
@@ -367,7 +372,11 @@ extension ScanContext {
             }
             // A finding of the whole word ("kierans") loses its "s"; nothing else may be there.
             if let k = candidates.firstIndex(where: { $0.start == t.start && $0.end == t.end }) {
-                guard candidates[k].label == .person else { continue }
+                // "jordans other profile": a town spelt like the possessive is a person before what a person has.
+                let town = candidates[k].label == .location && !lists.contains(.word) && !t.capitalised
+                guard candidates[k].label == .person || town else { continue }
+                if town { candidates[k].possible = true }
+                candidates[k].label = .person
                 candidates[k].end = t.end - 1
             } else if !covered(i) {
                 add(.person, scalars: t.start, t.end - 1)

@@ -1447,9 +1447,10 @@ extension ScanContext {
         }
         // "a test at 13", '"traditional marriage" at 15' (not "we lose them at 16": a group's age is generic).
         let before = tok(i - 1)?.isPunct("\"”’)") == true ? i - 2 : i - 1
+        // "placed in a flat at 15 which is illegal now": a teenager's age with a clause on it (not "in at 10 which").
         if k == "at" || k == "since", tok(i + 1)?.kind == .number, let v = ageValue(i + 1), (1...17).contains(v),
             !inSet(.timeContexts, before), !inSet(.groupObjects, before),
-            tok(before)?.isWordLike == true, ends(i + 1)
+            tok(before)?.isWordLike == true, ends(i + 1) || v >= 13 && key(ageEnd(i + 1) + 1) == "which"
         {
             return i + 1
         }
@@ -2041,9 +2042,11 @@ extension ScanContext {
                 var j = i + 1
                 while tok(j)?.isPunct("?:-–=") == true { j += 1 }
                 if let v = ageValue(j), (10...99).contains(v) { n = j }
-            } else if k == "at" || k == "by", t.capitalised || t.sentenceStart || key(i - 1) == ",",
+            } else if k == "at" || k == "by", t.capitalised || t.sentenceStart || key(i - 1) == "," || opensNote(i),
                 case let m = skipAgeFillers(i + 1), tok(m)?.kind == .number,
                 k == "at" || ageValue(m).map({ $0 >= 8 }) == true,
+                // After a speaker label or bullet ("P2 - at 15 he…"), a teenager's age, not a time ("P1 - at 2, we").
+                t.capitalised || t.sentenceStart || key(i - 1) == "," || ageValue(m).map({ $0 >= 10 }) == true,
                 ["she", "he", "they", "i", "we", "her", "his", "him"].contains(key(m + 1)) || key(m + 1) == ",",
                 !(["they", "we"].contains(key(m + 1)) && Self.presentTenseVerbs.contains(key(m + 2)))
             {

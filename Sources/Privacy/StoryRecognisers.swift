@@ -54,6 +54,65 @@ extension ScanContext {
         findNamesWithDigitsForLetters()
         findMisspeltNames()
         findCapitalNamesSetOff()
+        findNamesBeforeBracketedAges()
+        findLowerCaseTitledInitials()
+    }
+
+    /// "RHIs - same provider", "VPNs = dead end": an acronym's plural (capitals and an "s") is a kind of thing, never
+    /// one person, wherever a rule took it for a name. Run once every rule has run.
+    mutating func dropAcronymPluralsTakenForPeople() {
+        let drop = candidates.indices.filter { k in
+            let c = candidates[k]
+            guard c.label == .person, !c.sessionName, let b = tokenIndex(endingAt: c.end), tokens[b].start == c.start
+            else { return false }
+            return acronymPlural(b)
+        }
+        for k in drop.reversed() { candidates.remove(at: k) }
+    }
+
+    /// "Mo (15) - youth club -> Oldham", "T. (13) - no link made", "JD (14) →": a note's first word, a short name,
+    /// an initial or a given name, straight before an age in brackets and a break: a person, however everyday the
+    /// word (the age says so). Quiet: a count in brackets after a thing ("Referrals (15) - up"), a role or
+    /// designation ("P3 (15)", "Mum (40)": the relation's age is its own rule), a word that takes a letter.
+    mutating func findNamesBeforeBracketedAges() {
+        for i in tokens.indices where tokens[i].kind == .word && key(i + 1) != "" {
+            let t = tokens[i]
+            guard t.capitalised, !quiet[i], !covered(i), opensNote(i) else { continue }
+            var e = i
+            // "T. (13)": an initial keeps its stop.
+            if t.length == 1, key(i + 1) == ".", joined(i + 1) { e = i + 1 }
+            guard key(e + 1) == "(", let v = ageValue(e + 2), (1...25).contains(v), tok(e + 2)?.kind != .word,
+                key(ageEnd(e + 2) + 1) == ")"
+            else { continue }
+            let close = ageEnd(e + 2) + 1
+            guard tok(close + 1).map({ $0.isPunct("-–—>→,:;|") }) ?? true else { continue }
+            // A short name or initial whatever the lists say; a longer word only as a given name or on no list.
+            let short = t.length <= 2 || t.length == 3 && t.allCaps
+            guard short || given(i) || onNoList(i) else { continue }
+            guard !inSet(.notNames, i), !inSet(.roles, i), !inSet(.relations, i), !inSet(.personNouns, i),
+                !inSet(.singlePersonNouns, i), !Self.designations.contains(t.key),
+                !Self.letterTakers.contains(t.key), !Self.letterAbbreviations.contains(t.key) || t.length == 1
+            else { continue }
+            addAlias(i, e, possible: true)
+        }
+    }
+
+    /// "mrs k said she'd look into it", "miss j was the form tutor": a title typed in lower case before a letter
+    /// alone, standing as a subject or set off. Quiet: "miss a lot", "miss u", "i miss i" (a word, not a title).
+    mutating func findLowerCaseTitledInitials() {
+        for i in tokens.indices where tokens[i].kind == .word && tokens[i].length == 1 && i > 0 {
+            let t = tokens[i]
+            guard !t.capitalised, !quiet[i], !covered(i), t.spaceBefore, !["a", "i", "u", "o", "x"].contains(t.key),
+                ["mr", "mrs", "ms", "miss"].contains(key(i - 1)), !tokens[i - 1].capitalised || tokens[i - 1].allCaps
+            else { continue }
+            let n = key(i + 1)
+            let standing =
+                n == "" || Self.sayingVerbs.contains(n) || Vocab.strongVerbs.contains(n)
+                || ["was", "is", "has", "had", "says", "thinks", "reckons", "rang", "called", "emailed"].contains(n)
+                || tok(i + 1).map { $0.isPunct(",.;:)") || $0.isPunct("-–=") && $0.spaceBefore } ?? false
+            guard standing else { continue }
+            addAlias(i - 1, i, possible: true)
+        }
     }
 
     /// "Mrs A", "MR X", "Dr B said": a title before a capital letter alone is a person named by an initial.

@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Foundation
 import XCTest
 
@@ -77,10 +78,11 @@ struct ConveneProcess {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         let errData = errBox.get()
-        p.waitUntilExit()
+        let end = p.waitForExit()
         return Result(
-            status: p.terminationStatus, reason: p.terminationReason, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
+            status: end.status, reason: end.signalled ? .uncaughtSignal : .exit,
+            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+            stdoutData: outData)
     }
 
     /// Runs and fails the test unless it exits 0.

@@ -1,3 +1,4 @@
+import ConveneTestSupport
 import Foundation
 import XCTest
 
@@ -78,8 +79,8 @@ enum PseudoTerminal {
             }
         }
         if p.isRunning { p.terminate() }
-        p.waitUntilExit()
+        let end = p.waitForExit()
         let text = String(decoding: screen, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
-        return Result(status: p.terminationStatus, screen: text)
+        return Result(status: end.status, screen: text)
     }
 }

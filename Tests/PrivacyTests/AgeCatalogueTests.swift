@@ -276,6 +276,12 @@ final class AgeCatalogueTests: XCTestCase {
         // A baby's age, read by the one year-old rule.
         Shape("a 3 week old baby", "3 week old"),
         Shape("her 18-month-old was at home", "18-month-old"),
+        // Session 11 (`people7`): an age after "at" opening a note, one after "at" before "which", a second guess
+        // after an age the labeller found, a name's age in brackets opening a note.
+        Shape("P2 - at 15 he was already running for them", "15"),
+        Shape("moved into a flat at 16 which nobody flagged", "16"),
+        Shape("idris was 12 or 13 not sure", "12", "13"),
+        Shape("Ty (14) - excluded twice -> PRU", "14"),
     ]
 
     /// Numbers that look like ages and are nobody's age.
@@ -421,6 +427,9 @@ final class AgeCatalogueTests: XCTestCase {
         "the 14 was the bus number",
         "the law treats a 16 year old as a child",
         "thresholds by age (13 vs 16)",
+        "P1 - at 2, we break for lunch",
+        "booked in at 10 which is early for them",
+        "Referrals (15) - up from last year",
     ]
 
     let scanner = IdentifierScanner()

@@ -96,4 +96,48 @@ final class StoryRecogniserTests: XCTestCase {
         assertNoPerson("- referred on (CSE, MASH)")
         assertNoPerson("- rang the team (HOPE) about it")
     }
+
+    func testANoteOpeningWithANameAndAnAgeInBrackets() {
+        // A short name, an initial or a given name before "(age)" and a break: the age says it is a person.
+        assertPerson("Ty (14) - excluded twice -> PRU", "Ty", .possible)
+        assertPerson("- W. (13) - no link made with the GP", "W.", .possible)
+        assertPerson("P4 - Bo (16) → moved to Hull", "Bo")
+        // Quiet: a count in brackets after a thing, a relation's age, a word that takes a letter.
+        assertNoPerson("Referrals (15) - up from last year")
+        assertNoPerson("Mum (40) - not engaging")
+        assertNoPerson("Group (12) - mixed ages")
+        assertNoPerson("Ty said it started (14) times")
+    }
+
+    func testATitleInLowerCaseBeforeALetter() {
+        assertPerson("mrs q said she'd ring the school back", "mrs q", .possible)
+        assertPerson("miss v was the form tutor", "miss v", .possible)
+        assertNoPerson("we'll miss a day if we move it")
+        assertNoPerson("i miss u said nobody")
+        assertNoPerson("they miss x amount of school")
+    }
+
+    func testAWordAfterANameCueThatIsAVerbIsNoName() {
+        assertPerson("real name believed to be Dwayne Corrigan", "Dwayne Corrigan")
+        XCTAssertEqual(people("real name believed to be Dwayne Corrigan"), ["Dwayne Corrigan"])
+        assertNoPerson("a nickname stuck and that was that")
+        assertNoPerson("one nickname spread round the whole school")
+        // Still a name after the cue.
+        assertPerson("his nickname was Sparrow", "Sparrow")
+    }
+
+    func testAnAcronymsPluralIsNoPerson() {
+        assertNoPerson("RHIs - same provider every time")
+        assertNoPerson("VPNs = dead end for the police")
+        assertNoPerson("- PCSOs -> know the estate")
+        assertPerson("Ros said same provider every time", "Ros")
+    }
+
+    func testAPossessiveWithoutItsApostropheBeforeAModifier() {
+        assertPerson("jordans other profile is private now", "jordan")
+        assertPerson("kians new phone is on the system", "kian")
+        // Quiet: a plural before the same words.
+        assertNoPerson("the kids other profiles were private")
+        assertNoPerson("the girls new phones were taken off them")
+    }
 }
