@@ -174,7 +174,9 @@ extension IdentifierScanner {
     ///     only 14", "14 (DOB …)", "Kayden Morris, 14, Luton", an age beside a name only the labeller found).
     /// 25: places and local organisations named short (`places6`, LocalNames.swift).
     /// 26: the labeller retrained on sixteen corpora; "from the age of 16 you can…" and "the Grace of it" quiet.
-    public static let rulesVersion = 27
+    /// 28: session 11's structured identifiers (`structured7`: letters said by name, a system's letters and a number
+    ///     said aloud, outward codes in lower case with a spoken district, part plates, corrected and dotted handles).
+    public static let rulesVersion = 28
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -236,6 +238,8 @@ extension IdentifierScanner {
         "K's mum said J was moved; A.O. 13 (MARCIA); Popescu, not \"Popesku\"; Shann0n; Mrs A; JT was sixteen.",
         "by 15 he was dealing; the older one, 17, drove; she moved in and was only 14; Kayden Morris, 14, Luton",
         "from the age of 16 you can consent, the Grace of it all; from the age of 11 she was in care",
+        "em kay four three tee aitch; plate gkr 391t; the bd five end; 30-92-14, 47719203; D-P twenty five oh oh three"
+            + " one four; kai_x7 not kai7; kaycee.xo; reg partial YT68…",
         "Ty (14) - RHIs -> PRU; mrs q said jordans other profile, idris was 12 or 13, real name believed to be Ali",
     ]
 }
