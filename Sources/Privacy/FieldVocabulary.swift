@@ -236,7 +236,9 @@ enum Vocab {
         ["surgery"],
         ["nursery"], ["hospital"], ["hub"], ["centre"], ["pru"], ["foyer"], ["hostel"], ["lodge"], ["house"], ["trust"],
         ["infants"], ["juniors"], ["practice"], ["infirmary"], ["high"], ["project"], ["unit"], ["cc"], ["mbc"], ["bc"],
-        ["comprehensive"], ["comprehensive", "school"], ["campus"], ["community", "campus"],
+        ["comprehensive"], ["comprehensive", "school"], ["campus"], ["community", "campus"], ["acad"], ["outreach"],
+        ["housing", "partnership"], ["housing", "association"],
+        ["hse"],
     ]
 
     static let handleCues = set(

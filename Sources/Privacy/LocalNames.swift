@@ -21,6 +21,9 @@ extension ScanContext {
         findForceInitials()
         findPlacesOfLodgings()
         findShortHeads()
+        findOrganisationsAfterTheirPlace()
+        findCitiesAfterTheirDistricts()
+        findOrganisationsNamedAfterTheirKind()
     }
 
     /// Puts `label` over tokens `a...b` in place of the places and people found on those words (not the session's own
@@ -117,7 +120,7 @@ extension ScanContext {
                 cued =
                     Self.schoolVerbsBeforeFrom.contains(key(i - 2))
                     || Self.schoolVerbsBeforeFrom.contains(key(i - 3))
-                        && ["permanently", "temporarily", "being", "been"].contains(key(i - 2))
+                        && ["permanently", "temporarily", "being", "been", "was", "is", "were"].contains(key(i - 2))
             } else if Self.attendVerbs.contains(key(i - 1)) {
                 cued = true
             }
@@ -417,6 +420,114 @@ extension ScanContext {
                 !Vocab.orgHeadAcronyms.contains(key(i + 1)), !Vocab.streetHeads.contains(key(i + 1))
             else { continue }
             relabel(.location, i, i)
+        }
+    }
+
+    /// Heads that make a place before them the name of an organisation ("Church Street Surgery", "moreton community
+    /// school", "Marsh Farm Outreach"); singular only, since "Leeds schools" are a kind, not one.
+    static let headsAfterAPlace = Vocab.set("school academy acad surgery practice college primary outreach nursery")
+    /// Words that may stand between the place and that head ("handsworth wood girls academy").
+    static let wordsBeforeAHead = Vocab.set(
+        """
+        primary secondary high special girls boys mixed catholic rc ce grammar community infant junior medical health
+        wood park hill green farm vale moor road rd lane street st avenue ave
+        """)
+    /// Before a place and a head, words that make it a kind ("a Wakefield school", "every Barnsley academy").
+    static let kindDeterminers = Vocab.set("a an any every each one another other some no most all which what")
+
+    /// "Church Street Surgery in Ossett", "at handsworth wood girls academy", "outside melton rd academy": a place
+    /// found (a street, a district), then a school's, surgery's or project's head, is that organisation, whole. Not a
+    /// big city alone ("a Leeds school" is any of them), not after a word that makes it a kind.
+    mutating func findOrganisationsAfterTheirPlace() {
+        for h in tokens.indices where Self.headsAfterAPlace.contains(tokens[h].key) && !quiet[h] {
+            var p = h - 1
+            func placeEnds(_ k: Int) -> Bool {
+                candidates.contains { $0.label == .location && !$0.sessionName && $0.end == tokens[k].end }
+            }
+            while p > 0, h - p <= 3, Self.wordsBeforeAHead.contains(key(p)), !placeEnds(p) { p -= 1 }
+            guard let t = tok(p), t.kind == .word else { continue }
+            var a = p
+            if let place = candidates.first(where: { $0.label == .location && !$0.sessionName && $0.end == t.end }) {
+                guard let s = tokens.firstIndex(where: { $0.start == place.start }) else { continue }
+                a = s
+            } else {
+                // A street's name nobody found yet ("Church Street Surgery", "melton rd academy").
+                // Any word names a street ("Church Street", "Station Road"), where it is capitalised as the head is.
+                guard (p + 1..<h).contains(where: { Vocab.streetHeads.contains(key($0)) }), t.length >= 3,
+                    t.capitalised == tokens[h].capitalised, !Vocab.functionWords.contains(t.key),
+                    t.capitalised || !inSet(.notNames, p), !Vocab.genericOrgModifiers.contains(t.key),
+                    !covered(p)
+                else { continue }
+            }
+            guard a <= p, !(a == p && on(.bigPlace, a)), !Self.kindDeterminers.contains(key(a - 1)),
+                !Vocab.streetHeads.contains(key(h + 1)), !isQuiet(a, h)
+            else { continue }
+            relabel(.organisationLocal, a, h)
+        }
+    }
+
+    /// Between a district and its city in a note: a comma, a slash, an arrow, or nothing.
+    static let districtCitySeparators: Set<String> = [",", "/", "→", "->", ">"]
+
+    /// "found Kirkton, Dundee", "in ely cardiff", "Bransholme, Hull", "Easterhouse/Dundee": a big city straight after
+    /// a place found in it (not a big city itself) is written as part of where that place is, and is found with it.
+    /// Not a city that goes on into a name ("Armley, Leeds City College").
+    mutating func findCitiesAfterTheirDistricts() {
+        for c in tokens.indices where Vocab.cities.contains(tokens[c].key) && !covered(c) && !quiet[c] {
+            var p = c - 1
+            if Self.districtCitySeparators.contains(key(p)) { p -= 1 }
+            if key(p) == "-" && key(p + 1) == ">" { p -= 1 }
+            guard let t = tok(p), t.isWordLike,
+                let place = candidates.first(where: { $0.label == .location && $0.end == t.end }),
+                let a = tokens.firstIndex(where: { $0.start == place.start }), !on(.bigPlace, a),
+                tok(c + 1).map({ !$0.capitalised || $0.kind == .punct }) ?? true,
+                !Vocab.orgHeads.contains(key(c + 1)), !Vocab.orgHeadAcronyms.contains(key(c + 1)),
+                key(c + 1) != "'" && key(c + 1) != "’"
+            else { continue }
+            add(.location, tokens: c, c)
+        }
+    }
+
+    /// Kinds of local organisation a sentence names before saying which one ("her school was …", "PRU = …").
+    static let kindsBeforeTheirName = Vocab.set("school college academy pru nursery surgery hospital home unit club")
+    /// Between the kind and its name.
+    static let kindLinks: Set<String> = ["was", "is", "=", "were"]
+
+    /// "the brothers' school was All Saints Kirkby", "PRU = unity learning centre", "her home is Ridgeway": a kind of
+    /// local organisation, then `was`/`is`/`=`, then a local name (capitalised), or words in lower case ending in an
+    /// organisation's head, is that organisation. Quiet: an adjective or a lower-case word with no head ("the school
+    /// was great"), a big city alone, a day.
+    mutating func findOrganisationsNamedAfterTheirKind() {
+        for k in tokens.indices where Self.kindsBeforeTheirName.contains(tokens[k].key) && !quiet[k] {
+            guard Self.kindLinks.contains(key(k + 1)), !tokens[k].capitalised || tokens[k].allCaps else { continue }
+            let n = k + 2
+            guard let t = tok(n), t.kind == .word, !quiet[n] else { continue }
+            var end: Int?
+            if t.capitalised {
+                // "All Saints", "All Souls": a church's name opens with "All".
+                let first = t.key == "all" && ["saints", "souls", "hallows"].contains(key(n + 1)) ? n + 1 : n
+                // A given name alone, or with its possessive, is a person's ("his school was Kayleigh's too").
+                let person =
+                    given(n) && !surnameOnly(n) && localNameEnd(at: n).map({ $0 == n || key($0) == "s" }) != false
+                if first > n || !person,
+                    let e = localNameEnd(at: first + (first > n ? 1 : 0)) ?? (first > n ? first : nil)
+                {
+                    end = e
+                    while Vocab.orgHeads.contains(key(end! + 1)) { end! += 1 }
+                }
+                if end == n, Vocab.days.contains(t.key) || Vocab.months.contains(t.key) { end = nil }
+            } else {
+                // Lower case: up to four words, the last an organisation's head.
+                var j = n
+                while j - n < 4, let w = tok(j), w.kind == .word, !w.capitalised, !Vocab.functionWords.contains(w.key),
+                    !Vocab.orgHeads.contains(w.key)
+                {
+                    j += 1
+                }
+                if j > n, Vocab.orgHeads.contains(key(j)), !Vocab.genericOrgModifiers.contains(key(n)) { end = j }
+            }
+            guard let e = end, !isQuiet(n, e) else { continue }
+            relabel(.organisationLocal, n, e)
         }
     }
 }

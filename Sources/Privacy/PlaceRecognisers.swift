@@ -323,7 +323,8 @@ extension ScanContext {
     }
 
     /// Modifiers before token `head` ("St Mary's", "Oakfield", "King Edward VI"): the first index, or nil if none is proper.
-    func modifiers(before head: Int, allowLowercase: Bool) -> Int? {
+    /// `regions`: a county or region in lower case may name it too (a force: "devon & cornwall police").
+    func modifiers(before head: Int, allowLowercase: Bool, regions: Bool = false) -> Int? {
         var j = head - 1
         var first: Int?
         var proper = false
@@ -346,6 +347,13 @@ extension ScanContext {
                     continue
                 }
                 if t.text == "-" && !t.spaceBefore && j > 0 && tokens[j - 1].capitalised {
+                    j -= 1
+                    continue
+                }
+                // "devon & cornwall police": two places in lower case joined before a head.
+                if t.text == "&", allowLowercase, first != nil, j > 0, on([.town, .bigPlace], j - 1),
+                    on([.town, .bigPlace], j + 1)
+                {
                     j -= 1
                     continue
                 }
@@ -391,6 +399,10 @@ extension ScanContext {
                 } else {
                     break
                 }
+            } else if allowLowercase, t.key == "and", first != nil, j > 0, on([.town, .bigPlace], j - 1),
+                on([.town, .bigPlace], j + 1)
+            {
+                // "devon and cornwall police": two places in lower case joined before a head.
             } else if ["of", "&", "and", "the"].contains(t.key), first != nil, j > 0, tokens[j - 1].capitalised,
                 // "Wigan YOT and Bridgeway project": two organisations, not one named "Wigan YOT and Bridgeway".
                 !Vocab.orgHeads.contains(key(j - 1)), !Vocab.orgHeadAcronyms.contains(key(j - 1))
@@ -398,7 +410,10 @@ extension ScanContext {
                 // "Our Lady of Lourdes", "Hammersmith and Fulham"
             } else if allowLowercase, t.kind == .word, !Vocab.genericOrgModifiers.contains(t.key),
                 !Vocab.notNames.contains(t.key),
+                // "the high street school gates": a street's word in lower case names no school.
+                !Vocab.streetHeads.contains(t.key) || t.key == "st",
                 t.key == "st" || t.key == "saint" || gazetteer.towns.contains(t.key)
+                    || regions && gazetteer.bigPlaces.contains(t.key)
                     // "st joseph's rc primary": a saint's name in lower case.
                     || ["st", "saint"].contains(key(j - 1)) && gazetteer.isGiven(t.key)
                     || (gazetteer.isSurname(t.key) && !gazetteer.isAmbiguous(t.key))
@@ -419,7 +434,7 @@ extension ScanContext {
     }
 
     static let strongOrgTails: Set<String> = Vocab.set(
-        "school academy college surgery primary nursery pru camhs infants juniors high comprehensive")
+        "school academy acad college surgery primary nursery pru camhs infants juniors high comprehensive")
     /// Heads named after a capitalised word even in lower case: "the Riverside team", "the Phoenix project", "the Willow unit".
     static let teamLikeHeads: Set<String> = Vocab.set("team project unit")
     /// Welsh words inside a school's name after "Ysgol" ("Ysgol Gyfun Ystalyfera", "Ysgol y Strade").
@@ -489,7 +504,9 @@ extension ScanContext {
                 let force = tail[0] == "police" || tail[0] == "constabulary"
                 // "kirklees council": a service named in lower case by a listed place.
                 let byPlace = acronymTail && i > 0 && on([.town, .bigPlace], i - 1)
-                guard let m = modifiers(before: i, allowLowercase: strong && !isTeam || force || byPlace) else {
+                guard
+                    let m = modifiers(before: i, allowLowercase: strong && !isTeam || force || byPlace, regions: force)
+                else {
                     continue
                 }
                 if isTeam || acronymTail {
@@ -510,6 +527,13 @@ extension ScanContext {
                     }
                 }
                 if isQuiet(m, e) { continue }
+                // "a Wakefield school", "every Barnsley academy": a town before a head in lower case, after a word
+                // that makes it a kind, is any of that town's.
+                if m == i - 1, !tokens[i].capitalised, on([.town, .bigPlace], m),
+                    Self.kindDeterminers.contains(key(m - 1))
+                {
+                    continue
+                }
                 // "T. Reid YOT - 01632…": an initial before the name makes it a person's surname.
                 if m >= 2, key(m - 1) == ".", tokens[m - 2].length == 1, tokens[m - 2].capitalised { continue }
                 add(.organisationLocal, tokens: m, e)

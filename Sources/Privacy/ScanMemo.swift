@@ -174,9 +174,9 @@ extension IdentifierScanner {
     ///     only 14", "14 (DOB …)", "Kayden Morris, 14, Luton", an age beside a name only the labeller found).
     /// 25: places and local organisations named short (`places6`, LocalNames.swift).
     /// 26: the labeller retrained on sixteen corpora; "from the age of 16 you can…" and "the Grace of it" quiet.
-    /// 28: session 11's structured identifiers (`structured7`: letters said by name, a system's letters and a number
+    /// 29: session 11's structured identifiers (`structured7`: letters said by name, a system's letters and a number
     ///     said aloud, outward codes in lower case with a spoken district, part plates, corrected and dotted handles).
-    public static let rulesVersion = 28
+    public static let rulesVersion = 29
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -241,6 +241,8 @@ extension IdentifierScanner {
         "em kay four three tee aitch; plate gkr 391t; the bd five end; 30-92-14, 47719203; D-P twenty five oh oh three"
             + " one four; kai_x7 not kai7; kaycee.xo; reg partial YT68…",
         "Ty (14) - RHIs -> PRU; mrs q said jordans other profile, idris was 12 or 13, real name believed to be Ali",
+        "at Church Street Surgery, then moreton community school; found Kirkton, Dundee; her school was All Souls"
+            + " Heywood; PRU = bright futures learning centre; devon & cornwall police",
     ]
 }
 

@@ -105,4 +105,51 @@ final class LocalNameTests: XCTestCase {
         assertNo(.location, "she handed over Kiandra's phone")
         assertNo(.location, "he was up Tuesday night again")
     }
+
+    /// A place found (a street, a district), then a school's or surgery's head: the organisation, whole.
+    func testOrganisationsAfterTheirPlace() {
+        assertFinds("his GP at Mill Lane Surgery in Batley never heard", "ORGANISATION_LOCAL:Mill Lane Surgery")
+        assertFinds("she's at thornbury park girls academy now", "ORGANISATION_LOCAL:thornbury park girls academy")
+        assertFinds("waiting outside fenwick rd academy", "ORGANISATION_LOCAL:fenwick rd academy")
+        assertFinds("the Fenwick Road practice rang back", "ORGANISATION_LOCAL:Fenwick Road practice")
+        assertFinds("missing twice from Hollins Acad", "ORGANISATION_LOCAL:Hollins Acad")
+        assertNo(.location, "his GP at Mill Lane Surgery never heard")
+        // Traps: a town as a kind of school, a street's word in lower case, the head before the street.
+        assertNo(.organisationLocal, "a Wakefield school said no to it")
+        assertNo(.organisationLocal, "every Barnsley academy got the same letter")
+        assertNo(.organisationLocal, "we walked past the high street school gates")
+        assertNo(.organisationLocal, "Leeds schools are stretched")
+        XCTAssertEqual(labels("she was at the practice on Mill Lane"), ["LOCATION:Mill Lane"])
+    }
+
+    /// A big city straight after a district found in it is part of where that is; not a city alone or in a list.
+    func testCitiesAfterTheirDistricts() {
+        assertFinds("Dalia 14, Gorbals, Glasgow, missing twice", "LOCATION:Glasgow")
+        assertFinds("she grew up in bulwell nottingham with her nan", "LOCATION:nottingham")
+        assertFinds("Kai 15 -> found at Gorbals/Glasgow", "LOCATION:Glasgow")
+        assertNo(.location, "Leeds, Bradford and York all said the same")
+        assertNo(.location, "CSE in Manchester is different")
+        // "The exclusion was from": a pupil's exclusion, however said, names the school.
+        assertFinds("the exclusion was from Hawkesley, permanent", "ORGANISATION_LOCAL:Hawkesley")
+    }
+
+    /// A kind of organisation, `was`/`is`/`=`, then its name: capitalised, or lower case ending in a head.
+    func testOrganisationsNamedAfterTheirKind() {
+        assertFinds("the twins' school was All Souls Heywood", "ORGANISATION_LOCAL:All Souls Heywood")
+        assertFinds("her home is Brackenridge these days", "ORGANISATION_LOCAL:Brackenridge")
+        assertFinds("PRU = bright futures learning centre", "ORGANISATION_LOCAL:bright futures learning centre")
+        // Traps: an adjective, a big city, a day, a given name's possessive.
+        assertNo(.organisationLocal, "the school was great about it")
+        assertNo(.organisationLocal, "the school was Leeds based")
+        assertNo(.organisationLocal, "the PRU is Monday to Friday")
+        assertNo(.organisationLocal, "his school was Kayleigh's too")
+    }
+
+    /// Forces named by two places in lower case, and housing partnerships by their place.
+    func testForcesAndHousingByTheirPlaces() {
+        assertFinds("log it with devon & cornwall police", "ORGANISATION_LOCAL:devon & cornwall police")
+        assertFinds("a flat via ealing housing partnership", "ORGANISATION_LOCAL:ealing housing partnership")
+        assertNo(.organisationLocal, "Devon and Cornwall are lovely in May")
+        assertNo(.organisationLocal, "the local housing association said no")
+    }
 }
