@@ -53,6 +53,8 @@ extension ScanContext {
         """)
     static let agePossessives = Vocab.set("her his their my your our")
     /// Ordinals said as words, by value ("in her fifteenth year").
+    /// The keys of `ordinalValues`, for `onGated` (one of `gatedSets`).
+    static let ordinalValueKeys = Set(ordinalValues.keys)
     static let ordinalValues: [String: Int] = [
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
         "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
@@ -246,7 +248,7 @@ extension ScanContext {
                 }
                 continue
             }
-            if t.kind == .word, Self.ordinalValues[t.key] != nil, bareOrdinalAge(i) {
+            if t.kind == .word, onGated(Self.ordinalValueKeys, i), bareOrdinalAge(i) {
                 add(.age, tokens: i, i)
                 continue
             }
@@ -680,7 +682,7 @@ extension ScanContext {
         // "the report is 10 years old": the thing before the verb is no person.
         var verb = a - 1
         while verb > a - 3, Self.ageFillers.contains(key(verb)) { verb -= 1 } // "is only 18 months old"
-        if key(verb) == "s", ["'", "’"].contains(key(verb - 1)) { verb -= 1 }
+        if key(verb) == "s", isApostrophe(verb - 1) { verb -= 1 }
         guard ["is", "was", "are", "were", "s", "'", "’"].contains(key(verb)) else { return false }
         return Self.agedThings.contains(key(verb - 1))
     }

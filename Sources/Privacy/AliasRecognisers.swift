@@ -131,14 +131,14 @@ extension ScanContext {
         let kind = Self.nameKinds.contains(key(i - 1)) || k.hasPrefix("nick") || k.hasPrefix("alias")
         let taken = key(i - 1) == "the" && Self.nameTakingVerbs.contains(key(i - 2))
         let owned =
-            Self.possessives.contains(key(i - 1)) || key(i - 1) == "s" && ["'", "’"].contains(key(i - 2))
+            Self.possessives.contains(key(i - 1)) || key(i - 1) == "s" && isApostrophe(i - 2)
         guard kind || taken || owned else { return nil }
         // "the name of the school", "name and address": a name noun that goes on to something else.
         if ["of", "and", "for", "to", "in", "on", "change", "changed"].contains(key(i + 1)) { return nil }
         // "gang names mentioned", "names given by yp": the names are before it (`findNamesBeforeNameNouns`).
         if Self.namesSaid.contains(key(i + 1)) { return nil }
         // "her name's Siobhan": the "'s" is "is".
-        if ["'", "’"].contains(key(i + 1)), key(i + 2) == "s" { return (i + 3, true) }
+        if isApostrophe(i + 1), key(i + 2) == "s" { return (i + 3, true) }
         return (i + 1, true)
     }
 
@@ -376,7 +376,7 @@ extension ScanContext {
             let wordOnly = on(.word, i) && !given(i)
             // An owner: "X's (older) sister/mum/sw/number", "X' mum" after a name ending in s.
             var o = -1
-            if ["'", "’"].contains(key(i + 1)), joined(i + 1) {
+            if isApostrophe(i + 1), joined(i + 1) {
                 if key(i + 2) == "s", joined(i + 2) { o = i + 3 } else if k.hasSuffix("s") { o = i + 2 }
             }
             if o > 0 {

@@ -216,12 +216,12 @@ extension ScanContext {
             }
             // "sort code 20-00-00", "sort code: 20 00 00", "s/c 200000"; then an account number may follow.
             // "s/c 20 00 00", "sort: 200000": the cue's short forms.
-            let sc = t.key == "s" && key(i + 1) == "/" && key(i + 2) == "c" && !tokens[i + 1].spaceBefore
-            if t.key == "sort" || t.key == "sortcode" || sc {
-                var j = t.key == "sort" && key(i + 1) == "code" ? i + 2 : sc ? i + 3 : i + 1
+            let sc = t.key.equals("s") && key(i + 1).equals("/") && key(i + 2).equals("c") && !tokens[i + 1].spaceBefore
+            if t.key.equals("sort") || t.key.equals("sortcode") || sc {
+                var j = t.key.equals("sort") && key(i + 1).equals("code") ? i + 2 : sc ? i + 3 : i + 1
                 j = afterBankFillers(j, reach: 8)
                 // "her sort is 40-47-11": "sort" alone is a verb too, so then the code must come in its pairs.
-                let alone = t.key == "sort" && key(i + 1) != "code" && key(i + 1) != ":"
+                let alone = t.key.equals("sort") && !key(i + 1).equals("code") && !key(i + 1).equals(":")
                 if let e = sortCode(at: j), !alone || e > j {
                     add(.financial, tokens: j, e)
                     i = e
@@ -230,9 +230,9 @@ extension ScanContext {
             }
             // "account number 31926819", "acc no. 12345678", "a/c 12345678".
             if ["account", "acc", "acct", "a/c"].contains(t.key)
-                || (t.key == "a" && key(i + 1) == "/" && key(i + 2) == "c")
+                || (t.key.equals("a") && key(i + 1).equals("/") && key(i + 2).equals("c"))
             {
-                let j = afterBankFillers(t.key == "a" ? i + 3 : i + 1, reach: 8)
+                let j = afterBankFillers(t.key.equals("a") ? i + 3 : i + 1, reach: 8)
                 if let n = tok(j), n.kind == .number, (6...10).contains(n.length), standalone(j, j) {
                     add(.financial, tokens: j, j)
                     i = j

@@ -243,6 +243,8 @@ struct ScanContext {
     let vocab: [TokenVocab]
     /// Each token's key is one of `ScanContext.notANameWords` (`notAName` asks for nearly every candidate name).
     let notANameWord: [Bool]
+    /// Each token's key is on one of `ScanContext.gatedSets` (`TokenVocab.gatedBit`); when false, on none of them.
+    let gated: [Bool]
     private(set) var ages: [Int?] = []
     private(set) var ageEnds: [Int] = []
 
@@ -259,22 +261,26 @@ struct ScanContext {
         var lists: [Gazetteer.Lists] = []
         var vocab: [TokenVocab] = []
         var notANameWord: [Bool] = []
+        var gated: [Bool] = []
         keys.reserveCapacity(tokens.count)
         lists.reserveCapacity(tokens.count)
         vocab.reserveCapacity(tokens.count)
         notANameWord.reserveCapacity(tokens.count)
+        gated.reserveCapacity(tokens.count)
         for t in tokens {
             keys.append(t.key)
             lists.append(
                 t.kind == .punct ? [] : Gazetteer.Lists(rawValue: UInt8(truncatingIfNeeded: listTable.bits(t.key))))
             let bits = vocabTable.bits(t.key)
-            vocab.append(TokenVocab(rawValue: bits & ~TokenVocab.notANameBit))
+            vocab.append(TokenVocab(rawValue: bits & ~TokenVocab.privateBits))
             notANameWord.append(bits & TokenVocab.notANameBit != 0)
+            gated.append(bits & TokenVocab.gatedBit != 0)
         }
         self.keys = keys
         self.lists = lists
         self.vocab = vocab
         self.notANameWord = notANameWord
+        self.gated = gated
         ages = tokens.indices.map { computeAgeValue($0) }
         ageEnds = tokens.indices.map { computeAgeEnd($0) }
     }
@@ -304,6 +310,19 @@ struct ScanContext {
     @inline(__always) func inSet(_ set: TokenVocab, _ i: Int) -> Bool { vocabAt(i).contains(set) }
     /// `ScanContext.numberWords[key(i)]`, hashing the key only for the tokens on that table.
     @inline(__always) func numberWord(_ i: Int) -> Int? { inSet(.numberWords, i) ? Self.numberWords[key(i)] : nil }
+
+    /// `set.contains(key(i))` for one of `ScanContext.gatedSets`: the set is asked only when the key is on one of them.
+    @inline(__always) func onGated(_ set: Set<String>, _ i: Int) -> Bool {
+        i >= 0 && i < gated.count && gated[i] && set.contains(keys[i])
+    }
+
+    /// `["'", "’"].contains(key(i))`: an apostrophe, straight or curly. The curly one (U+2019) has no canonical
+    /// decomposition, so no ASCII key equals it: only other keys are compared with it (a compare with a non-ASCII
+    /// literal always makes the library's call).
+    @inline(__always) func isApostrophe(_ i: Int) -> Bool {
+        let k = key(i)
+        return k.equals("'") || !k.isSmallASCII && k == "’"
+    }
 
     @inline(__always) func key(_ i: Int) -> String { i >= 0 && i < keys.count ? keys[i] : "" }
     @inline(__always) func tok(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }

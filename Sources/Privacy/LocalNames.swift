@@ -204,7 +204,7 @@ extension ScanContext {
     /// "School: Hallfield", "Education - Tollgate Academy", "GP surgery: Meadowbank": in a pasted record, the local
     /// name filling a field that holds an organisation, up to the next field.
     mutating func findOrganisationFields() {
-        for i in tokens.indices where Self.organisationFields.contains(tokens[i].key) {
+        for i in tokens.indices where onGated(Self.organisationFields, i) {
             // A field opens a line, follows punctuation or "GP", or stands two spaces after the field before it.
             guard tokens[i].capitalised || tokens[i].lineStart || key(i - 1) == "gp",
                 tokens[i].lineStart || tok(i - 1)?.kind == .punct || key(i - 1) == "gp"
@@ -318,7 +318,7 @@ extension ScanContext {
     /// "chase Dr Nwosu re shannon - CAMHS Halifax": a local service's acronym with a listed town straight after it is
     /// that town's service, whole.
     mutating func findServicesBeforeTheirPlace() {
-        for i in tokens.indices where Self.servicesBeforeAPlace.contains(tokens[i].key) && tokens[i].allCaps {
+        for i in tokens.indices where onGated(Self.servicesBeforeAPlace, i) && tokens[i].allCaps {
             guard let t = tok(i + 1), t.kind == .word, t.capitalised, on(.town, i + 1) || on(.bigPlace, i + 1),
                 !Vocab.countries.contains(t.key), !quiet[i], !quiet[i + 1]
             else { continue }
@@ -379,7 +379,7 @@ extension ScanContext {
     /// "his first arrest was at Partick station", "Leeds bus stn": a place named before a station (a bus, train or
     /// coach station) is where something happened, a big city too; never a police or fire station (lower case).
     mutating func findStations() {
-        for i in tokens.indices where Self.stationWords.contains(tokens[i].key) {
+        for i in tokens.indices where onGated(Self.stationWords, i) {
             var a = i - 1
             if ["bus", "train", "coach", "rail", "railway"].contains(key(a)) { a -= 1 }
             guard let t = tok(a), t.kind == .word, t.capitalised, !t.allCaps || isShouted(), !t.sentenceStart,
@@ -411,7 +411,7 @@ extension ScanContext {
     /// "she lives up Moorside", "he's always over Greystone", "hangs about down Kelbrook": a capitalised word on no
     /// list (or a listed town) after an adverb of place that follows being, living or going is a place, not a person.
     mutating func findPlacesAfterAdverbs() {
-        for i in tokens.indices where Self.placeAdverbs.contains(key(i - 1)) {
+        for i in tokens.indices where onGated(Self.placeAdverbs, i - 1) {
             guard let t = tok(i), t.kind == .word, t.capitalised, !t.allCaps, !t.sentenceStart, t.length >= 4,
                 onNoList(i) || on(.town, i) && !given(i), !quiet[i], !Vocab.notNames.contains(t.key),
                 Self.placeAdverbLeads.contains(key(i - 2)),

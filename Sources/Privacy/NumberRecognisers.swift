@@ -286,7 +286,7 @@ extension ScanContext {
             }
             // "on xbox he's darkfox99": who it is between the platform and the name; then only a name marked as a
             // handle (digits, "_", ".") is taken, since "she's always on" says a word there.
-            if ["he", "she", "they"].contains(key(j)), ["'", "’"].contains(key(j + 1)),
+            if ["he", "she", "they"].contains(key(j)), isApostrophe(j + 1),
                 ["s", "re"].contains(key(j + 2))
             {
                 j += 3
@@ -841,13 +841,13 @@ extension ScanContext {
         if t.kind == .word, t.length == 3, let n = tok(i + 1), n.kind == .number, (1...4).contains(n.length),
             n.start - t.end == 1,
             Self.northernIrishCodes.contains(String(t.key.suffix(2))), standalone(i, i + 1),
-            (max(0, i - 6)..<i).contains(where: { Self.vehicleCues.contains(tokens[$0].key) })
+            (max(0, i - 6)..<i).contains(where: { onGated(Self.vehicleCues, $0) })
                 || t.allCaps && !(n.length == 4 && (n.text.hasPrefix("19") || n.text.hasPrefix("20")))
         {
             return i + 1
         }
         // Asked only of the tokens that could start a plate: six set look-ups for every token were a scan's 1.5%.
-        lazy var cue = (max(0, i - 6)..<i).contains { Self.vehicleCues.contains(tokens[$0].key) }
+        lazy var cue = (max(0, i - 6)..<i).contains { onGated(Self.vehicleCues, $0) }
         // Northern Ireland after a cue: the older plates, a county code alone and up to four digits ("LZ 5678"), and
         // any of its plates typed without the space ("ABZ1234").
         if t.kind == .word, t.length == 2, cue, Self.northernIrishCodes.contains(t.key), let n = tok(i + 1),
@@ -1111,19 +1111,22 @@ extension ScanContext {
             defer { i += 1 }
             let k = key(i)
             var cueEnd: Int?
-            if k == "born" || k == "dob" || k == "birthday" || k == "bday" || k == "birthdate" {
+            if k.equals("born") || k.equals("dob") || k.equals("birthday") || k.equals("bday") || k.equals("birthdate")
+            {
                 cueEnd = i
-            } else if k == "d", key(i + 1) == ".", key(i + 2) == "o", key(i + 3) == ".", key(i + 4) == "b" {
-                cueEnd = key(i + 5) == "." ? i + 5 : i + 4
-            } else if k == "date", key(i + 1) == "of", key(i + 2) == "birth" {
+            } else if k.equals("d"), key(i + 1).equals("."), key(i + 2).equals("o"), key(i + 3).equals("."),
+                key(i + 4).equals("b")
+            {
+                cueEnd = key(i + 5).equals(".") ? i + 5 : i + 4
+            } else if k.equals("date"), key(i + 1).equals("of"), key(i + 2).equals("birth") {
                 cueEnd = i + 2
-            } else if k == "birth", key(i + 1) == "date" {
+            } else if k.equals("birth"), key(i + 1).equals("date") {
                 cueEnd = i + 1
-            } else if k == "b", key(i + 1) == "'" || key(i + 1) == "’", key(i + 2) == "day" {
+            } else if k.equals("b"), key(i + 1).equals("'") || key(i + 1).equals("’"), key(i + 2).equals("day") {
                 cueEnd = i + 2
             }
             // "b. 30.01.10": a bare "b." is a birth date only with the date straight after.
-            if k == "b", key(i + 1) == ".", !tokens[i + 1].spaceBefore,
+            if k.equals("b"), key(i + 1).equals("."), !tokens[i + 1].spaceBefore,
                 let e = dateExpression(at: i + 2, allowYearAlone: false),
                 e - (i + 2) >= 2, !covered(i + 2)
             {
@@ -1168,7 +1171,7 @@ extension ScanContext {
                 j += 1
                 fillers += 1
             }
-            if let e = dateExpression(at: j, allowYearAlone: k == "dob") {
+            if let e = dateExpression(at: j, allowYearAlone: k.equals("dob")) {
                 add(.dateOfBirth, tokens: j, e)
                 i = e
                 continue
@@ -1180,7 +1183,7 @@ extension ScanContext {
             // to 24 words on, and into the next sentence when the cue's own ends soon after it and the date opens
             // that sentence or is handed to it ("date of birth was, hang on … put her down as first of January two
             // thousand and three", "DOB? Um. The ninth of …", "her date of birth was wrong. They had her as …").
-            let recordCue = k != "born" && k != "birthday" && k != "bday" && k != "b"
+            let recordCue = !k.equals("born") && !k.equals("birthday") && !k.equals("bday") && !k.equals("b")
             var crossed = false
             var m = j
             var otherDate = false
@@ -1193,10 +1196,10 @@ extension ScanContext {
                 }
                 if Self.otherDateNouns.contains(key(m)) { otherDate = true }
                 // "is 3rd June", "was the ninth of May", "put her down as the first of …".
-                let h = key(m - 1) == "the" ? m - 2 : m - 1
+                let h = key(m - 1).equals("the") ? m - 2 : m - 1
                 let handed =
                     !otherDate
-                    && (["is", "was", "as"].contains(key(h)) || key(h) == "s" && ["'", "’"].contains(key(h - 1)))
+                    && (["is", "was", "as"].contains(key(h)) || key(h).equals("s") && isApostrophe(h - 1))
                 if m - ce <= 14 || handed || recordCue && !otherDate,
                     let e = dateExpression(at: m, allowYearAlone: false), !covered(m),
                     e - m >= 2 || handed, m - ce <= 14 && !crossed || handed || hasYear(m, e),
@@ -1287,7 +1290,7 @@ extension ScanContext {
     /// A year in digits or said aloud ("2008", "twenty ten", "two thousand and eight", "oh nine", "'09"); the last token.
     func yearExpression(_ i: Int) -> Int? {
         if year(i) { return i }
-        if let t = tok(i), t.kind == .number, t.length == 2, ["'", "’"].contains(key(i - 1)) { return i }
+        if let t = tok(i), t.kind == .number, t.length == 2, isApostrophe(i - 1) { return i }
         // "oh nine", "oh-nine", "twenty ten", "twenty-ten".
         let h = key(i + 1) == "-" && tok(i + 1).map({ !$0.spaceBefore }) == true ? i + 2 : i + 1
         if key(i) == "oh", let v = Self.numberWords[key(h)], v < 10 { return h }
@@ -1448,50 +1451,53 @@ extension ScanContext {
         // "a test at 13", '"traditional marriage" at 15' (not "we lose them at 16": a group's age is generic).
         let before = tok(i - 1)?.isPunct("\"”’)") == true ? i - 2 : i - 1
         // "placed in a flat at 15 which is illegal now": a teenager's age with a clause on it (not "in at 10 which").
-        if k == "at" || k == "since", tok(i + 1)?.kind == .number, let v = ageValue(i + 1), (1...17).contains(v),
+        if k.equals("at") || k.equals("since"), tok(i + 1)?.kind == .number, let v = ageValue(i + 1),
+            (1...17).contains(v),
             !inSet(.timeContexts, before), !inSet(.groupObjects, before),
-            tok(before)?.isWordLike == true, ends(i + 1) || v >= 13 && key(ageEnd(i + 1) + 1) == "which"
+            tok(before)?.isWordLike == true, ends(i + 1) || v >= 13 && key(ageEnd(i + 1) + 1).equals("which")
         {
             return i + 1
         }
         // "Jordan left care at 18 and…": an adult's age at a step of a named person's story.
-        if k == "at", tok(i + 1)?.kind == .number, let v = ageValue(i + 1), (18...25).contains(v),
+        if k.equals("at"), tok(i + 1)?.kind == .number, let v = ageValue(i + 1), (18...25).contains(v),
             !inSet(.timeContexts, before), !inSet(.groupObjects, before), tok(before)?.isWordLike == true,
             ends(i + 1), nameOrPronounBefore(i, reach: 8)
         {
             return i + 1
         }
-        if k == "now", key(i - 1) == "," || key(i - 1) == "and", let v = ageValue(i + 1), (1...25).contains(v),
+        if k.equals("now"), key(i - 1).equals(",") || key(i - 1).equals("and"), let v = ageValue(i + 1),
+            (1...25).contains(v),
             ends(i + 1)
         {
             return i + 1
         }
-        if let v = ageValue(i), (1...25).contains(v), key(ageEnd(i) + 1) == "at", key(ageEnd(i) + 2) == "the",
-            key(ageEnd(i) + 3) == "time"
+        if let v = ageValue(i), (1...25).contains(v), key(ageEnd(i) + 1).equals("at"), key(ageEnd(i) + 2).equals("the"),
+            key(ageEnd(i) + 3).equals("time")
         {
             return i
         }
         if kv.contains(.relations) || kv.contains(.personNouns) || kv.contains(.bracketAged),
-            key(i + 1) == "(",
+            key(i + 1).equals("("),
             let v = ageValue(i + 2), v <= 99,
-            key(ageEnd(i + 2) + 1) == ")"
+            key(ageEnd(i + 2) + 1).equals(")")
         {
             return i + 2
         }
         // "a girl, 15, was stopped", "two boys, 13 and 15,": ages set off by commas after a person word.
-        if key(i + 1) == ",", tok(i + 2).map({ $0.kind == .number || $0.kind == .word && $0.length >= 3 }) == true,
+        if key(i + 1).equals(","), tok(i + 2).map({ $0.kind == .number || $0.kind == .word && $0.length >= 3 }) == true,
             kv.contains(.singlePersonNouns) || kv.contains(.pluralPersonNouns) || kv.contains(.relations),
             let v = ageValue(i + 2), (1...21).contains(v) || kv.contains(.relations) && v <= 99
         {
             let e = ageEnd(i + 2)
-            if key(e + 1) == "," || key(e + 1) == ")" || key(e + 1) == "and" && kv.contains(.pluralPersonNouns)
+            if key(e + 1).equals(",") || key(e + 1).equals(")")
+                || key(e + 1).equals("and") && kv.contains(.pluralPersonNouns)
                 || tok(e + 1) == nil
             {
                 return i + 2
             }
         }
         // Shorthand: "lad 16 stopped near…", "Girl 13 in Govanhill" (not "Child 1", "Boy 2": designations are small numbers).
-        if let n = tok(i + 1), n.kind == .number, n.length <= 2, kv.contains(.singlePersonNouns) || k == "twins",
+        if let n = tok(i + 1), n.kind == .number, n.length <= 2, kv.contains(.singlePersonNouns) || k.equals("twins"),
             let v = Int(n.text), (8...21).contains(v),
             tok(i + 2).map({ !Self.ageUnits.contains($0.key) || $0.isPunct(",.;)-–") }) ?? true
                 || ageAlternative(after: i + 1, v) != nil
@@ -1506,13 +1512,14 @@ extension ScanContext {
         }
         // "the girl I mentioned is 15 now", "he was 12 then", "the boy I mentioned is now 16": a bare number with
         // "now/then", a person spoken of just before.
-        if k == "is" || k == "was", let v = ageValue(i + 1), (1...25).contains(v),
+        if k.equals("is") || k.equals("was"), let v = ageValue(i + 1), (1...25).contains(v),
             ["now", "then"].contains(key(ageEnd(i + 1) + 1)),
             cueBefore(i, Self.personWords, reach: 6)
         {
             return i + 1
         }
-        if k == "is" || k == "was", key(i + 1) == "now", let v = ageValue(i + 2), (1...25).contains(v), ends(i + 2),
+        if k.equals("is") || k.equals("was"), key(i + 1).equals("now"), let v = ageValue(i + 2), (1...25).contains(v),
+            ends(i + 2),
             cueBefore(i, Self.personWords, reach: 6)
         {
             return i + 2
@@ -1523,7 +1530,7 @@ extension ScanContext {
             return a
         }
         // "he can't have been more than eleven", "she'd been 12 when it started".
-        if k == "been", cueBefore(i, Self.subjectPronouns, reach: 5) {
+        if k.equals("been"), cueBefore(i, Self.subjectPronouns, reach: 5) {
             var j = i + 1
             // "she'd have been, what, thirteen?": hesitations and "what" between.
             while Self.comparisonFillers.contains(key(j)) || ["what", ",", "um", "er", "like"].contains(key(j)),
@@ -1659,7 +1666,7 @@ extension ScanContext {
             var at: Int?
             if inSet(.estimateWords, i) || t.isPunct("?~") && tok(i + 1).map({ !$0.spaceBefore }) == true {
                 var j = i + 1
-                if t.key == "c", key(j) == "." { j += 1 }
+                if t.key.equals("c"), key(j).equals(".") { j += 1 }
                 if tok(j)?.isWordLike == true, let v = ageValue(j), (10...25).contains(v), clauseEnds(j),
                     onePersonBefore(i),
                     i == 0 || tokens[i - 1].isPunct(",-–(:") || personBefore(i, reach: 1)
@@ -1675,18 +1682,18 @@ extension ScanContext {
                     // "a lad about 17 was with her", "bf approx 20 drives".
                     at = j
                 }
-            } else if t.key == "both", let v = ageValue(i + 1), (1...21).contains(v), clauseEnds(i + 1),
+            } else if t.key.equals("both"), let v = ageValue(i + 1), (1...21).contains(v), clauseEnds(i + 1),
                 personBefore(i, reach: 10) || cueBefore(i, Self.pluralPersonNouns, reach: 6)
             {
                 at = i + 1
-            } else if t.key == "at", tok(i + 1)?.kind == .word, let v = ageValue(i + 1), (13...17).contains(v),
+            } else if t.key.equals("at"), tok(i + 1)?.kind == .word, let v = ageValue(i + 1), (13...17).contains(v),
                 clauseEnds(i + 1), !inSet(.timeContexts, i - 1), !inSet(.groupObjects, i - 1),
                 cueBefore(i, Self.personWords.union(Self.objectPronouns), reach: 14)
             {
                 at = i + 1
             }
             // "a lad of 15", "a girl of fourteen": a person noun, "of", an age.
-            if at == nil, t.key == "of", inSet(.singlePersonNouns, i - 1), let v = ageValue(i + 1),
+            if at == nil, t.key.equals("of"), inSet(.singlePersonNouns, i - 1), let v = ageValue(i + 1),
                 (1...21).contains(v),
                 clauseEnds(i + 1)
                     || tok(ageEnd(i + 1) + 1)?.kind == .word
@@ -1698,15 +1705,15 @@ extension ScanContext {
             // "the younger one is 11", "the eldest's 16", "the middle one was nine".
             if at == nil, inSet(.siblingOrder, i) {
                 var j = i + 1
-                if key(j) == "one" { j += 1 }
+                if key(j).equals("one") { j += 1 }
                 // "the older one, 17, was driving", "their eldest, 19, is inside": the age set off by commas.
-                if j > i + 1 || ["eldest", "youngest", "oldest"].contains(t.key), key(j) == ",",
+                if j > i + 1 || ["eldest", "youngest", "oldest"].contains(t.key), key(j).equals(","),
                     let v = ageValue(j + 1), (1...25).contains(v),
                     [",", ")"].contains(key(ageEnd(j + 1) + 1))
                 {
                     at = j + 1
                 }
-                if ["'", "’"].contains(key(j)), key(j + 1) == "s" {
+                if isApostrophe(j), key(j + 1).equals("s") {
                     j += 2
                 } else if ["is", "was"].contains(key(j)) {
                     j += 1
@@ -1715,7 +1722,7 @@ extension ScanContext {
                 if at == nil, j > i + 1, let v = ageValue(j), (1...25).contains(v), clauseEnds(j) { at = j }
             }
             // "mum is 32 and dad 40": a second person's age after the first.
-            if at == nil, t.key == "and" || t.key == "&" || t.key == ",", inSet(.relations, i + 1),
+            if at == nil, t.key.equals("and") || t.key.equals("&") || t.key.equals(","), inSet(.relations, i + 1),
                 let v = ageValue(i + 2), (1...99).contains(v), tok(i + 2)?.kind == .number, clauseEnds(i + 2),
                 candidates.contains(where: { $0.label == .age && $0.end <= tokens[i].start })
             {
@@ -1727,7 +1734,7 @@ extension ScanContext {
         }
         // "ramin (kurdish, uasc) 16,": a note opening with a word and a bracketed note on it, then an age.
         var openers: [Int] = []
-        for k in tokens.indices where tokens[k].lineStart && tokens[k].kind == .word && key(k + 1) == "(" {
+        for k in tokens.indices where tokens[k].lineStart && tokens[k].kind == .word && key(k + 1).equals("(") {
             if !Vocab.functionWords.contains(tokens[k].key), !Vocab.notNames.contains(tokens[k].key) {
                 openers.append(k)
             }
@@ -1735,7 +1742,7 @@ extension ScanContext {
         let personEnds = candidates.filter { $0.label == .person }.compactMap { tokenIndex(endingAt: $0.end) }
         for var last in Set(personEnds + openers).sorted() {
             // "ellie-rose 12!!": the other half of a hyphenated name is widened into the span later.
-            if key(last + 1) == "-", let h = tok(last + 2), h.kind == .word, !tokens[last + 1].spaceBefore,
+            if key(last + 1).equals("-"), let h = tok(last + 2), h.kind == .word, !tokens[last + 1].spaceBefore,
                 !h.spaceBefore
             {
                 last += 2
@@ -1762,7 +1769,8 @@ extension ScanContext {
             // "ramin (kurdish, uasc) 16,", "ellie-rose 12!!", "demi 13 & 14", "florin 17 (romanian)": a bare age
             // after a name, or after a bracketed note on the name, before punctuation.
             var j = last + 1
-            if key(j) == "(", let close = (j + 1..<min(tokens.count, j + 9)).first(where: { key($0) == ")" }) {
+            if key(j).equals("("), let close = (j + 1..<min(tokens.count, j + 9)).first(where: { key($0).equals(")") })
+            {
                 j = close + 1
             }
             guard let n = tok(j), n.kind == .number, n.length <= 2, let v = Int(n.text), (1...21).contains(v),
@@ -1883,38 +1891,39 @@ extension ScanContext {
             if let v = ageValue(i) ?? (t.kind == .number && t.length == 3 ? Int(t.text) : nil), (0...110).contains(v) {
                 // "twenty-five-year-old": after the whole of the number.
                 var j = ageEnd(i) + 1
-                if key(j) == "-" { j += 1 }
+                if key(j).equals("-") { j += 1 }
                 // One rule for every unit of a person's age: "14 year old", "a 9-month-old baby", "her 6 month old
                 // son", "a 3 week old baby" (not "a 3 week old case file", "a 10 year old car": a thing's age).
                 let years = ["year", "yr", "years", "yrs"].contains(key(j))
                 if years || ["month", "months", "week", "weeks"].contains(key(j)) {
                     var k = j + 1
-                    if key(k) == "-" { k += 1 }
-                    if key(k) == "old" {
+                    if key(k).equals("-") { k += 1 }
+                    if key(k).equals("old") {
                         if !Self.agedThingNouns.contains(key(k + 1)) { add(.age, tokens: i, k) }
                         i = k
                         continue
                     }
                     // "fourteen years of age"
-                    if years, key(k) == "of", key(k + 1) == "age", (1...110).contains(v) {
+                    if years, key(k).equals("of"), key(k + 1).equals("age"), (1...110).contains(v) {
                         add(.age, tokens: i, k + 1)
                         i = k + 1
                         continue
                     }
-                    if key(k) == "olds" {
+                    if key(k).equals("olds") {
                         i = k
                         continue
                     }
                 }
-                if key(j) == "y", key(j + 1) == "/" || key(j + 1) == ".", key(j + 2) == "o" {
+                if key(j).equals("y"), key(j + 1).equals("/") || key(j + 1).equals("."), key(j + 2).equals("o") {
                     // "14 y.o.": the abbreviation's last full stop is part of it.
-                    let e = key(j + 1) == "." && key(j + 3) == "." && !tokens[j + 3].spaceBefore ? j + 3 : j + 2
+                    let e =
+                        key(j + 1).equals(".") && key(j + 3).equals(".") && !tokens[j + 3].spaceBefore ? j + 3 : j + 2
                     add(.age, tokens: i, e)
                     i = e
                     continue
                 }
                 // "15 yo" (not "15 yrs": years in practice are said the same way).
-                if j == i + 1, key(j) == "yo", (1...99).contains(v) {
+                if j == i + 1, key(j).equals("yo"), (1...99).contains(v) {
                     add(.age, tokens: i, j)
                     i = j
                     continue
@@ -1925,13 +1934,14 @@ extension ScanContext {
                 let rest = String(t.key.dropFirst(digits.count))
                 if let v = Int(digits), (0...25).contains(v) {
                     // "the 15yo's in the group": the plural, anyone that age.
-                    if rest == "yo", ["'", "’"].contains(key(i + 1)), key(i + 2) == "s",
+                    if rest == "yo", isApostrophe(i + 1), key(i + 2).equals("s"),
                         Self.pluralFollowers.contains(key(i + 3))
                     {
                         i += 2
                         continue
                     }
-                    if rest == "yo" || rest == "yrs" && key(i + 1) == "old" || rest == "yr" && key(i + 1) == "old"
+                    if rest == "yo" || rest == "yrs" && key(i + 1).equals("old")
+                        || rest == "yr" && key(i + 1).equals("old")
                         || rest == "yearold"
                     {
                         let e = rest == "yo" || rest == "yearold" ? i : i + 1
@@ -1945,16 +1955,16 @@ extension ScanContext {
             let k = t.key
             let kv = vocabAt(i)
             // "aged 15yrs", "age 14yo": the unit glued to the age.
-            if k == "aged" || k == "age", let m = tok(i + 1), m.kind == .alnum, !covered(i + 1),
+            if k.equals("aged") || k.equals("age"), let m = tok(i + 1), m.kind == .alnum, !covered(i + 1),
                 let v = Int(m.key.prefix { $0.isNumber }), (1...99).contains(v),
                 ["yrs", "yr", "yo", "y"].contains(String(m.key.drop { $0.isNumber }))
             {
-                add(.age, tokens: k == "aged" ? i : i + 1, i + 1)
+                add(.age, tokens: k.equals("aged") ? i : i + 1, i + 1)
                 i += 1
                 continue
             }
             // "the male, aged between 25 and 30": one person's age, guessed between two (not a group's band).
-            if k == "aged", let b = agedBetween(i) {
+            if k.equals("aged"), let b = agedBetween(i) {
                 add(.age, tokens: i + 2, ageEnd(i + 2))
                 add(.age, tokens: b, ageEnd(b))
                 i = ageEnd(b)
@@ -1964,26 +1974,32 @@ extension ScanContext {
             // The cue makes the number an age whatever follows it ("From 12 she was…": "from" starts no band; "Age/DOB:
             // 14 / 03/04/2011": the slash starts the date, not a second age).
             var cued = false
-            if k == "aged" || (k == "age" && key(i - 1) != "under" && key(i - 1) != "school" && key(i - 1) != "working")
+            if k.equals("aged")
+                || (k.equals("age") && !key(i - 1).equals("under") && !key(i - 1).equals("school")
+                    && !key(i - 1).equals("working"))
             {
                 n = i + 1
                 // "aged about 14", "aged nearly fifteen".
-                if k == "aged", Self.ageFillers.contains(key(i + 1)) || key(i + 1) == "approx" { n = i + 2 }
-                if key(i + 1) == "of" { n = k == "age" ? i + 2 : nil }
+                if k.equals("aged"), Self.ageFillers.contains(key(i + 1)) || key(i + 1).equals("approx") { n = i + 2 }
+                if key(i + 1).equals("of") { n = k.equals("age") ? i + 2 : nil }
                 // "Age: 14", "age - 15" on a form or a sticky note.
                 if tok(i + 1)?.isPunct(":-–") == true { n = i + 2 }
                 // "under the age of 16": the law's age, nobody's.
-                if k == "age", key(i - 1) == "the", Self.ageBounds.contains(key(i - 2)) { n = nil }
+                if k.equals("age"), key(i - 1).equals("the"), Self.ageBounds.contains(key(i - 2)) { n = nil }
                 // "Age at referral: 13", "age when first missing - 12": a form's field for an age at a moment.
-                if k == "age", key(i + 1) == "at" || key(i + 1) == "when", let f = ageFieldValue(after: i + 1) {
+                if k.equals("age"), key(i + 1).equals("at") || key(i + 1).equals("when"),
+                    let f = ageFieldValue(after: i + 1)
+                {
                     n = f
                 }
                 // "Age (yrs): 14", "Age (at referral): 13": a form's field with a note on it in brackets.
-                if k == "age", key(i + 1) == "(", let close = (i + 2...i + 5).first(where: { key($0) == ")" }) {
+                if k.equals("age"), key(i + 1).equals("("),
+                    let close = (i + 2...i + 5).first(where: { key($0).equals(")") })
+                {
                     n = tok(close + 1)?.isPunct(":-–") == true ? close + 2 : close + 1
                 }
                 // "Age/DOB: 14 / 03/04/2011": one field for both.
-                if k == "age", key(i + 1) == "/", ["dob", "d"].contains(key(i + 2)) {
+                if k.equals("age"), key(i + 1).equals("/"), ["dob", "d"].contains(key(i + 2)) {
                     var c = i + 3
                     while c < i + 8, let x = tok(c), !x.isPunct(":-–"), x.kind == .punct || x.length == 1 {
                         c += 1
@@ -1994,24 +2010,26 @@ extension ScanContext {
                     }
                 }
                 // "from the age of 16 you can consent": the law's age for anyone.
-                if k == "age", key(i - 1) == "the", key(i + 1) == "of", let m = n, ageValue(m) != nil,
+                if k.equals("age"), key(i - 1).equals("the"), key(i + 1).equals("of"), let m = n, ageValue(m) != nil,
                     Self.genericSubjects.contains(key(ageEnd(m) + 1))
                 {
                     n = nil
                 }
-            } else if k == "at",
+            } else if k.equals("at"),
                 inSet(.lifeEvents, i - 1) || Self.ageAtEvents.contains(key(i - 1))
-                    || key(i - 1) == "again" && tok(i - 2)?.kind == .number,
+                    || key(i - 1).equals("again") && tok(i - 2)?.kind == .number,
                 !Self.timeAfterAt.contains(key(i + 2))
             {
                 n = i + 1
-            } else if k == "turned" || k == "turning" || k == "turns" {
+            } else if k.equals("turned") || k.equals("turning") || k.equals("turns") {
                 // Not "when a child turns 18": anyone's birthday.
                 n = genericSubject(before: i) ? nil : i + 1
-            } else if k == "turn", ["ll", "will", "to", "gonna", "d", "would", "shall", "wanna"].contains(key(i - 1)) {
+            } else if k.equals("turn"),
+                ["ll", "will", "to", "gonna", "d", "would", "shall", "wanna"].contains(key(i - 1))
+            {
                 // "he'll turn 18 in March", "about to turn 16".
                 n = i + 1
-            } else if k == "old", ["how", "hw"].contains(key(i - 1)) {
+            } else if k.equals("old"), ["how", "hw"].contains(key(i - 1)) {
                 // "how old are you? 14", "hw old r u - 13": the question, answered.
                 var j = i + 1
                 while j < i + 4, tok(j)?.kind == .word,
@@ -2021,68 +2039,68 @@ extension ScanContext {
                 }
                 while tok(j)?.isPunct("?:-–=") == true { j += 1 }
                 if j > i + 1, tok(j - 1)?.kind == .punct, let v = ageValue(j), (5...99).contains(v) { n = j }
-            } else if ["looks", "looked"].contains(k),
+            } else if k.equals("looks") || k.equals("looked"),
                 cueBefore(i, Self.subjectPronouns.union(Self.personWords), reach: 3)
             {
                 // "he looks 25", "she looked about 12".
                 n = skipAgeFillers(i + 1)
-            } else if ["believed", "thought", "reckoned", "estimated"].contains(k),
+            } else if k.equals("believed") || k.equals("thought") || k.equals("reckoned") || k.equals("estimated"),
                 personBefore(i, reach: 3) || cueBefore(i, Self.personWords, reach: 3)
             {
                 // "the lad believed 25", "she is believed to be 15": a guessed age after a person.
-                n = skipAgeFillers(key(i + 1) == "to" && key(i + 2) == "be" ? i + 3 : i + 1)
+                n = skipAgeFillers(key(i + 1).equals("to") && key(i + 2).equals("be") ? i + 3 : i + 1)
                 if let m = n, let v = ageValue(m), !(10...99).contains(v) { n = nil }
-            } else if Self.claimVerbs.contains(k), key(i + 1) == "to", key(i + 2) == "be",
+            } else if onGated(Self.claimVerbs, i), key(i + 1).equals("to"), key(i + 2).equals("be"),
                 case let m = skipAgeFillers(i + 3), let v = ageValue(m), (10...99).contains(v)
             {
                 // "the fake profile claimed to be 15", "pretending to be 18": the age someone claims.
                 n = m
-            } else if k == "asl" {
+            } else if k.equals("asl") {
                 // "asl? 14 f manchester": the chat question for age, sex and location, answered.
                 var j = i + 1
                 while tok(j)?.isPunct("?:-–=") == true { j += 1 }
                 if let v = ageValue(j), (10...99).contains(v) { n = j }
-            } else if k == "at" || k == "by", t.capitalised || t.sentenceStart || key(i - 1) == "," || opensNote(i),
+            } else if k.equals("at") || k.equals("by"),
+                t.capitalised || t.sentenceStart || key(i - 1).equals(",") || opensNote(i),
                 case let m = skipAgeFillers(i + 1), tok(m)?.kind == .number,
-                k == "at" || ageValue(m).map({ $0 >= 8 }) == true,
+                k.equals("at") || ageValue(m).map({ $0 >= 8 }) == true,
                 // After a speaker label or bullet ("P2 - at 15 he…"), a teenager's age, not a time ("P1 - at 2, we").
-                t.capitalised || t.sentenceStart || key(i - 1) == "," || ageValue(m).map({ $0 >= 10 }) == true,
-                ["she", "he", "they", "i", "we", "her", "his", "him"].contains(key(m + 1)) || key(m + 1) == ",",
+                t.capitalised || t.sentenceStart || key(i - 1).equals(",") || ageValue(m).map({ $0 >= 10 }) == true,
+                ["she", "he", "they", "i", "we", "her", "his", "him"].contains(key(m + 1)) || key(m + 1).equals(","),
                 !(["they", "we"].contains(key(m + 1)) && Self.presentTenseVerbs.contains(key(m + 2)))
             {
                 // "At 12 she was…", "At just 12 she…", "at 14, he…" (not "at 16 you can leave school", "at 18 they
                 // leave care": anyone's age).
                 n = m
-            } else if k == "by" || k == "from", let m = storyAge(after: i) {
+            } else if k.equals("by") || k.equals("from"), let m = storyAge(after: i) {
                 // "by 15 he was dealing", "From 12 she was going to parties", "By fifteen she had a record".
                 n = m
                 cued = true
-            } else if k == "i", ["'", "’"].contains(key(i + 1)), key(i + 2) == "m" {
+            } else if k.equals("i"), isApostrophe(i + 1), key(i + 2).equals("m") {
                 n = skipAgeFillers(i + 3)
-            } else if k == "im" || (k == "i" && ["am", "was"].contains(key(i + 1))) {
-                n = skipAgeFillers(k == "im" ? i + 1 : i + 2)
-            } else if k == "you", ["'", "’"].contains(key(i + 1)), key(i + 2) == "re" {
+            } else if k.equals("im") || (k.equals("i") && ["am", "was"].contains(key(i + 1))) {
+                n = skipAgeFillers(k.equals("im") ? i + 1 : i + 2)
+            } else if k.equals("you"), isApostrophe(i + 1), key(i + 2).equals("re") {
                 // "you're only 14": said to a young person, their age.
                 n = skipAgeFillers(i + 3)
-            } else if k == "youre" || k == "ur" && Self.ageFillers.contains(key(i + 1)) {
+            } else if k.equals("youre") || k.equals("ur") && Self.ageFillers.contains(key(i + 1)) {
                 n = skipAgeFillers(i + 1)
-            } else if ["she", "he", "they", "who", "boy", "girl", "lad", "child"].contains(k)
-                || kv.contains(.relations) && key(i - 1) != "the",
-                (["'", "’"].contains(key(i + 1)) && ["d", "ll"].contains(key(i + 2)) && key(i + 3) == "be")
-                    || (["would", "will", "should", "must"].contains(key(i + 1)) && key(i + 2) == "be")
+            } else if Self.isAgeSubject(k) || k.equals("they") || kv.contains(.relations) && !key(i - 1).equals("the"),
+                (isApostrophe(i + 1) && ["d", "ll"].contains(key(i + 2)) && key(i + 3).equals("be"))
+                    || (["would", "will", "should", "must"].contains(key(i + 1)) && key(i + 2).equals("be"))
             {
                 // "she'd be 19 now", "he would be 16 this year"
-                n = skipAgeFillers(["'", "’"].contains(key(i + 1)) ? i + 4 : i + 3)
+                n = skipAgeFillers(isApostrophe(i + 1) ? i + 4 : i + 3)
             } else if t.kind == .word, t.capitalised,
                 !t.allCaps && t.length >= 3 || t.allCaps && t.length <= 3 && unknown(i),
                 !kv.contains(.notNames), !kv.contains(.roles),
                 !lists[i].contains(.bigPlace), !lists[i].contains(.town),
-                ["is", "was"].contains(key(i + 1))
-                    || (["'", "’"].contains(key(i + 1)) && key(i + 2) == "s" && !tokens[i + 1].spaceBefore)
+                key(i + 1).equals("is") || key(i + 1).equals("was")
+                    || (isApostrophe(i + 1) && key(i + 2).equals("s") && !tokens[i + 1].spaceBefore)
             {
                 // "Kez is 14", "Rose was 15 then", "JT was sixteen but…", "Rox was "thirteen going on thirty"": a
                 // capitalised word or initials before "is/was" and a bare age (in words from ten).
-                var m = key(i + 1) == "is" || key(i + 1) == "was" ? i + 2 : i + 3
+                var m = key(i + 1).equals("is") || key(i + 1).equals("was") ? i + 2 : i + 3
                 if ["only", "just", "now", "nearly", "almost", "barely"].contains(key(m)) { m += 1 }
                 if tok(m)?.isPunct("\"“‘'") == true { m += 1 }
                 let bare = tok(m)?.kind == .number || ageValue(m).map({ $0 >= 10 && $0 <= 25 }) == true
@@ -2094,26 +2112,28 @@ extension ScanContext {
                 } else if bare {
                     n = m
                 }
-            } else if let n1 = tok(i + 1), n1.kind == .punct || n1.key == "is" || n1.key == "was" || n1.key == "were",
-                ["she", "he", "who", "girl", "boy", "lad", "child", "youngest", "eldest", "oldest"].contains(k)
-                    || ["man", "woman", "male", "female", "bloke", "guy", "lady", "suspect"].contains(k)
-                        && key(i - 1) == "the"
-                    || kv.contains(.relations) && key(i - 1) != "the" || k == "boyfriend" || k == "girlfriend"
+            } else if let n1 = tok(i + 1),
+                n1.kind == .punct || n1.key.equals("is") || n1.key.equals("was") || n1.key.equals("were"),
+                Self.isAgeSubject(k) || k.equals("youngest") || k.equals("eldest") || k.equals("oldest")
+                    || key(i - 1).equals("the") && Self.isAdultNoun(k)
+                    || kv.contains(.relations) && !key(i - 1).equals("the") || k.equals("boyfriend")
+                    || k.equals("girlfriend")
             {
-                if ["'", "’"].contains(key(i + 1)), key(i + 2) == "s" {
+                if isApostrophe(i + 1), key(i + 2).equals("s") {
                     n = i + 3
                 } else if ["is", "was", "were"].contains(key(i + 1)) {
                     n = i + 2
                 }
                 if let m = n { n = skipAgeFillers(m) }
             }
-            if n == nil, k == "hes" || k == "shes" {
+            if n == nil, k.equals("hes") || k.equals("shes") {
                 // "hes 16", "shes 14 now": chat leaves the apostrophe out.
                 n = skipAgeFillers(i + 1)
             }
             // "and zorvek was 14 when it started": a word on no list before "is/was" and a teenage age.
             if n == nil, t.kind == .word, !t.capitalised, t.length >= 3, unknown(i), !kv.contains(.notNames),
-                !Vocab.functionWords.contains(k), ["is", "was"].contains(key(i + 1)), tok(i + 2)?.kind == .number,
+                key(i + 1).equals("is") || key(i + 1).equals("was"), tok(i + 2)?.kind == .number,
+                !Vocab.functionWords.contains(k),
                 let v = ageValue(i + 2), (10...19).contains(v),
                 tok(i + 3).map({ $0.isPunct(",.;!?)") || ["when", "and", "but", "so", "now", "then"].contains($0.key) })
                     ?? true
@@ -2123,18 +2143,18 @@ extension ScanContext {
             if n == nil, let a = moreAges(at: i) ?? sexMarkerAge(at: i) { n = a }
             // "kai is 14yrs", "you're 15yo": an age glued to its unit where a bare age would stand.
             if let at = n, let v = gluedUnitAge(at), (1...99).contains(v), !covered(at) {
-                add(.age, tokens: k == "aged" && at <= i + 2 ? i : at, at)
+                add(.age, tokens: k.equals("aged") && at <= i + 2 ? i : at, at)
                 i = at
                 continue
             }
-            guard let at = n, let v = ageValue(at), (1...(k == "at" ? 25 : 99)).contains(v) else { continue }
+            guard let at = n, let v = ageValue(at), (1...(k.equals("at") ? 25 : 99)).contains(v) else { continue }
             // "Age: 14 years 3 months": years and months together.
             let months = yearsAndMonths(after: ageEnd(at))
             if months == nil, !cued, let next = tok(ageEnd(at) + 1), Self.ageUnits.contains(next.key),
                 !fullStop(ageEnd(at) + 1)
             {
                 // "bf 19 - mum aware" (a spaced dash closes a note, "14-16" is a range), "she's 14 or 15".
-                if !(["years", "yrs"].contains(next.key) && key(at + 2) == "old"), !ageBreak(after: ageEnd(at)),
+                if !(["years", "yrs"].contains(next.key) && key(at + 2).equals("old")), !ageBreak(after: ageEnd(at)),
                     ageAlternative(after: ageEnd(at), v) == nil,
                     !(["years", "yrs"].contains(next.key) && ageBreak(after: ageEnd(at) + 1))
                 {
@@ -2148,23 +2168,37 @@ extension ScanContext {
             {
                 continue
             }
-            if key(at + 1) == "+" || key(at + 1) == "plus" { continue }
+            if key(at + 1).equals("+") || key(at + 1).equals("plus") { continue }
             var e = ageEnd(at)
             if let m = months {
                 e = m
-            } else if ["years", "yrs", "year"].contains(key(e + 1)), key(e + 2) == "old" {
+            } else if ["years", "yrs", "year"].contains(key(e + 1)), key(e + 2).equals("old") {
                 e += 2
             } else if ["years", "yrs"].contains(key(e + 1)), ageBreak(after: e + 1) {
                 e += 1 // "she's 15 yrs."
             }
-            if key(e + 1) == "yo" { e += 1 }
+            if key(e + 1).equals("yo") { e += 1 }
             // "aged 14": the word that makes the number an age is part of it.
-            let first = k == "aged" && at <= i + 2 ? i : at
+            let first = k.equals("aged") && at <= i + 2 ? i : at
             if tok(at)?.kind == .number || Self.numberWords[key(at)] != nil {
                 add(.age, tokens: first, e)
                 i = e
             }
         }
+    }
+
+    /// "she", "he", "who", "boy", "girl", "lad", "child": a person whose age may follow. `findAges` asks these and the
+    /// next word lists of nearly every token, so they are written out as compares: that function is too large for
+    /// the optimiser to keep an array literal on the stack (90 000 allocations in 2 000 lines).
+    @inline(__always) static func isAgeSubject(_ k: String) -> Bool {
+        k.equals("she") || k.equals("he") || k.equals("who") || k.equals("boy") || k.equals("girl") || k.equals("lad")
+            || k.equals("child")
+    }
+
+    /// "the man", "the woman", "the suspect"…: an adult named by a noun after "the".
+    @inline(__always) static func isAdultNoun(_ k: String) -> Bool {
+        k.equals("man") || k.equals("woman") || k.equals("male") || k.equals("female") || k.equals("bloke")
+            || k.equals("guy") || k.equals("lady") || k.equals("suspect")
     }
 
     /// "14 years 3 months", "14 yrs and 2 mths": the last token of months said after the years ending at `e`, the

@@ -125,7 +125,7 @@ extension ScanContext {
                 e += 1
                 added += 1
                 continue
-            } else if !tokens[i].capitalised, ["o", "d"].contains(n.key), ["'", "’"].contains(key(e + 2)),
+            } else if !tokens[i].capitalised, ["o", "d"].contains(n.key), isApostrophe(e + 2),
                 joined(e + 2), joined(e + 3), tok(e + 3)?.kind == .word
             {
                 // "niamh o'sullivan": the O' of a surname in lower case.
@@ -285,7 +285,7 @@ extension ScanContext {
     func opensNote(_ i: Int) -> Bool {
         let t = tokens[i]
         if t.sentenceStart || ["yp", "re"].contains(key(i - 1)) { return true }
-        if key(i - 1) == ":", key(i - 2) == "re" { return true }
+        if key(i - 1).equals(":"), key(i - 2).equals("re") { return true }
         if let b = tok(i - 1), b.isPunct("•*·>"), b.lineStart { return true }
         // "- Nguyen family: 2 chn": a dash as a bullet.
         if let b = tok(i - 1), b.isPunct("-–"), b.lineStart, t.spaceBefore { return true }
@@ -533,9 +533,9 @@ extension ScanContext {
             var j = last + 1
             if key(j) == ",", ["who", "is", "was"].contains(key(j + 1)) { j += 1 }
             if key(j) == "who" { j += 1 }
-            if ["'", "’"].contains(key(j)), key(j + 1) == "s" {
+            if isApostrophe(j), key(j + 1) == "s" {
                 j += 2
-            } else if ["'", "’"].contains(key(j)), key(j + 1) == "d", key(j + 2) == "be" {
+            } else if isApostrophe(j), key(j + 1) == "d", key(j + 2) == "be" {
                 j += 3
             } else if ["would", "will", "must"].contains(key(j)), key(j + 1) == "be" {
                 j += 2
@@ -669,7 +669,7 @@ extension ScanContext {
             if on(.word, i) || ambiguous(i) {
                 // "sonny 13 - and sonny's mate": in lower case, only as an owner or a speaker.
                 let owner =
-                    ["'", "’"].contains(key(i + 1)) && key(i + 2) == "s" || Self.sayingVerbs.contains(key(i + 1))
+                    isApostrophe(i + 1) && key(i + 2) == "s" || Self.sayingVerbs.contains(key(i + 1))
                 guard t.capitalised && !t.allCaps || owner,
                     !t.sentenceStart || owner || tok(i + 1).map({ $0.isPunct(".,!?;") }) ?? true
                 else { continue }
@@ -867,7 +867,7 @@ extension ScanContext {
                 t.capitalised || ["mrs", "mr", "ms", "dr", "cllr", "pc", "dc", "ds"].contains(k)
             {
                 var j = i + 1
-                if key(j) == ".", !tokens[j].spaceBefore { j += 1 }
+                if key(j).equals("."), !tokens[j].spaceBefore { j += 1 }
                 if let n = tok(j), n.kind == .word, !notAName(j),
                     n.capitalised || gazetteer.isSurname(n.key) && !gazetteer.isWord(n.key)
                         || gazetteer.isUnknown(n.key) && n.length >= 3
@@ -878,7 +878,7 @@ extension ScanContext {
                     {
                         continue
                     }
-                    if k == "miss" && !n.capitalised { continue }
+                    if k.equals("miss") && !n.capitalised { continue }
                     let e = extendName(j)
                     add(.person, tokens: i, e)
                     i = e
@@ -887,11 +887,11 @@ extension ScanContext {
             }
             // After a relationship word: "her son Tyler", "my colleague dave", "mum, Sharon,".
             if kv.contains(.relations) || kv.contains(.quotedAfter) && tok(i + 1)?.isPunct("\"“") == true
-                || (k == "young" && key(i + 1) == "person")
+                || (k.equals("young") && key(i + 1).equals("person"))
             {
                 var j = i + 1
-                if k == "young" { j += 1 }
-                if key(j) == "," || key(j) == "-" || key(j) == "–" { j += 1 }
+                if k.equals("young") { j += 1 }
+                if key(j).equals(",") || key(j).equals("-") || key(j).equals("–") { j += 1 }
                 // 'an older male "Tiny"': a name in quotes after a person.
                 if tok(j)?.isPunct("\"“") == true, let n = tok(j + 1), !n.spaceBefore, n.kind == .word, n.capitalised,
                     !notAName(j + 1),
@@ -908,7 +908,7 @@ extension ScanContext {
                     tok(j).map { $0.kind == .word && !$0.capitalised && $0.length >= 3 } == true && given(j)
                     && !notAName(j)
                     && (Self.sayingVerbs.contains(key(j + 1)) || Vocab.strongVerbs.contains(key(j + 1))
-                        || key(j + 1) == "(" || (ageAfterName(j) ?? looseAgeAfterName(j)) != nil)
+                        || key(j + 1).equals("(") || (ageAfterName(j) ?? looseAgeAfterName(j)) != nil)
                 if wordNameSpeaks || nameAfterCue(j),
                     tokens[j].capitalised || !gazetteer.isAmbiguous(key(j)) || wordNameSpeaks
                 {
@@ -923,33 +923,36 @@ extension ScanContext {
             var cueNext: Int?
             if kv.contains(.namingCues) {
                 cueNext = ["him", "her", "himself", "herself", "them"].contains(key(i + 1)) ? i + 2 : i + 1
-            } else if k == "name", ["is", "was"].contains(key(i + 1)) {
+            } else if k.equals("name"), ["is", "was"].contains(key(i + 1)) {
                 cueNext = i + 2
-            } else if k == "name", key(i + 1) == "'" || key(i + 1) == "’", key(i + 2) == "s" {
+            } else if k.equals("name"), key(i + 1).equals("'") || key(i + 1).equals("’"), key(i + 2).equals("s") {
                 cueNext = i + 3
-            } else if k == "name", ["first", "real", "full", "given", "sur", "street"].contains(key(i - 1)),
+            } else if k.equals("name"), ["first", "real", "full", "given", "sur", "street"].contains(key(i - 1)),
                 let n = tok(i + 1), n.kind == .word, n.capitalised || !gazetteer.isWord(n.key)
             {
                 // "(first name rukhsana?)", "real name Dwayne".
                 cueNext = i + 1
-            } else if k == "known", key(i + 1) == "as" {
+            } else if k.equals("known"), key(i + 1).equals("as") {
                 cueNext = i + 2
-            } else if k == "known", ["locally", "round", "around", "online", "only", "mainly"].contains(key(i + 1)),
-                key(i + 2) == "as" || key(i + 3) == "as" && ["here", "there"].contains(key(i + 2))
+            } else if k.equals("known"),
+                ["locally", "round", "around", "online", "only", "mainly"].contains(key(i + 1)),
+                key(i + 2).equals("as") || key(i + 3).equals("as") && ["here", "there"].contains(key(i + 2))
             {
                 // "known locally as Skint", "known round here as Dee".
-                cueNext = key(i + 2) == "as" ? i + 3 : i + 4
-            } else if k == "nickname" || k == "alias" || k == "nick", ["is", "was", ":", "-"].contains(key(i + 1)) {
+                cueNext = key(i + 2).equals("as") ? i + 3 : i + 4
+            } else if k.equals("nickname") || k.equals("alias") || k.equals("nick"),
+                ["is", "was", ":", "-"].contains(key(i + 1))
+            {
                 cueNext = i + 2
-            } else if k == "goes", key(i + 1) == "by" {
+            } else if k.equals("goes"), key(i + 1).equals("by") {
                 cueNext = i + 2
-            } else if k == "call" || k == "calls" || k == "called" || k == "calling",
+            } else if k.equals("call") || k.equals("calls") || k.equals("called") || k.equals("calling"),
                 ["him", "her", "himself", "herself", "them"].contains(key(i + 1))
             {
                 cueNext = i + 2
             }
             // "the lad they call Bones", "who everyone calls Tiny".
-            else if k == "call" || k == "calls",
+            else if k.equals("call") || k.equals("calls"),
                 ["they", "we", "everyone", "people", "everybody", "lads", "kids"].contains(key(i - 1)),
                 tok(i + 1)?.capitalised == true
             {
@@ -959,7 +962,7 @@ extension ScanContext {
             if let j = cueNext, tok(j)?.isPunct("\"'“‘") == true, !(tok(j + 1)?.spaceBefore ?? true) { cueNext = j + 1 }
             if let j = cueNext, let n = tok(j), n.kind == .word, !notAName(j) {
                 let personBefore =
-                    inSet(.personNouns, i - 1) || inSet(.relations, i - 1) || k == "name"
+                    inSet(.personNouns, i - 1) || inSet(.relations, i - 1) || k.equals("name")
                 let everyday = Self.afterCalled.contains(n.key)
                 if n.capitalised && (!n.allCaps || gazetteer.isGiven(n.key))
                     || gazetteer.isGiven(n.key) && (personBefore || !gazetteer.isAmbiguous(n.key))
@@ -974,13 +977,13 @@ extension ScanContext {
             // "the Smith family", "the Okafor children", "the Brennan case": a surname as a modifier.
             // "the O'Sullivan family", "the D'Souza case": the O' is part of the name.
             let apostrophed =
-                (key(i - 1) == "'" || key(i - 1) == "’") && (key(i - 2) == "o" || key(i - 2) == "d")
+                (key(i - 1).equals("'") || key(i - 1).equals("’")) && (key(i - 2).equals("o") || key(i - 2).equals("d"))
                 && !tokens[i - 1].spaceBefore
                 && !tokens[i].spaceBefore
                 && (tokens[i - 2].capitalised || surnameOnly(i) || on(.surname, i) && !on(.word, i))
             if t.kind == .word, t.capitalised && !t.allCaps || unknown(i) || on(.surname, i) && !on(.word, i),
                 t.length >= 3,
-                key(i - 1) == "the" || apostrophed && key(i - 3) == "the"
+                key(i - 1).equals("the") || apostrophed && key(i - 3).equals("the")
                     // "osei case - YOT + CSC joint": a note opens with the family's name.
                     || opensNote(i) && !on(.word, i) && (!t.capitalised || surnameOnly(i) || onNoList(i)),
                 Self.surnameModified.contains(key(i + 1)),
@@ -993,7 +996,7 @@ extension ScanContext {
                 continue
             }
             // "our Kayleigh", "our Dee": a family's way of naming one of its own (not "our Head of Service", "our LA").
-            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 2, key(i - 1) == "our", !t.sentenceStart,
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 2, key(i - 1).equals("our"), !t.sentenceStart,
                 !notAName(i),
                 !(on([.town, .bigPlace], i) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)),
                 !Vocab.genericServiceWords.contains(k), !Vocab.genericOrgModifiers.contains(k),
@@ -1022,19 +1025,21 @@ extension ScanContext {
                 }
             }
             // "Skinny's real name", "the Smurf line": a nickname that is a word, where only a person fits.
-            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !t.sentenceStart || key(i + 1) == "line",
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !t.sentenceStart || key(i + 1).equals("line"),
                 !notAName(i), !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k),
                 !Vocab.orgHeads.contains(k), !Self.determiners.contains(k), !kv.contains(.relations),
-                ["'", "’"].contains(key(i + 1)) && key(i + 2) == "s" && ["real", "full", "first"].contains(key(i + 3))
-                    && key(i + 4) == "name"
-                    || key(i + 1) == "line" && !Self.railLines.contains(k) && !on(.given, i) && !on(.surname, i)
-                        && (key(i - 1) == "the" || tokens[i].lineStart)
+                isApostrophe(i + 1) && key(i + 2).equals("s")
+                    && ["real", "full", "first"].contains(key(i + 3))
+                    && key(i + 4).equals("name")
+                    || key(i + 1).equals("line") && !Self.railLines.contains(k) && !on(.given, i) && !on(.surname, i)
+                        && (key(i - 1).equals("the") || tokens[i].lineStart)
             {
                 add(.person, tokens: i, i)
                 continue
             }
             // "seen w/ Skinny", "out w/ Jonno": shorthand "w/" is "with".
-            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i - 1) == "/", key(i - 2) == "w",
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i - 1).equals("/"),
+                key(i - 2).equals("w"),
                 !tokens[i - 1].spaceBefore, Self.withVerbs.contains(key(i - 3)), !notAName(i),
                 !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k), !Vocab.orgHeads.contains(key(i + 1)),
                 !Vocab.streetHeads.contains(key(i + 1))
@@ -1043,19 +1048,19 @@ extension ScanContext {
                 continue
             }
             // "the lad's Lwazi", "the girl's Nasra": a person word, "'s" (is) and a name.
-            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i - 1) == "s",
-                ["'", "’"].contains(key(i - 2)),
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i - 1).equals("s"),
+                isApostrophe(i - 2),
                 inSet(.personNouns, i - 3) || inSet(.singlePersonNouns, i - 3),
-                key(i - 4) == "the", !on(.word, i) || given(i), !notAName(i), !notAPlaceOrNation(k)
+                key(i - 4).equals("the"), !on(.word, i) || given(i), !notAName(i), !notAPlaceOrNation(k)
             {
                 add(.person, tokens: i, extendName(i))
                 continue
             }
             // "Nasra, she was…", "and Chen, the boy, he…": a name, then the person it is, in apposition.
-            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i + 1) == ",",
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i + 1).equals(","),
                 !on(.word, i) || given(i) && ["she", "he"].contains(key(i + 2)) && tokens[i].sentenceStart,
                 ["she", "he"].contains(key(i + 2))
-                    || key(i + 2) == "the" && inSet(.singlePersonNouns, i + 3) && key(i + 4) == ",",
+                    || key(i + 2).equals("the") && inSet(.singlePersonNouns, i + 3) && key(i + 4).equals(","),
                 !notAName(i), !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k)
             {
                 var c = Candidate(label: .person, start: t.start, end: t.end)
@@ -1079,7 +1084,7 @@ extension ScanContext {
                 // "rojda 14 & sister…", "noor 14yo -", "fartun yr 10", "florin - older bro", "jun chen - dob…": a
                 // word nobody listed (and a listed surname after it) opening a note, then who the person is.
                 let e = t.capitalised ? i : extendName(i)
-                if unknown(i) || given(i) && !Self.modalVerbs.contains(k) && k != "may", shorthandFollower(e) {
+                if unknown(i) || given(i) && !Self.modalVerbs.contains(k) && !k.equals("may"), shorthandFollower(e) {
                     var c = Candidate(label: .person, start: t.start, end: tokens[e].end)
                     c.possible = true
                     candidates.append(c)
@@ -1117,7 +1122,7 @@ extension ScanContext {
                 continue
             }
             // "the Quarshiews were known", "the Okonkwos": a family named by its surname in the plural.
-            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 5, k.hasSuffix("s"), key(i - 1) == "the",
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 5, k.hasSuffix("s"), key(i - 1).equals("the"),
                 !on([.word, .town, .bigPlace], i), !Self.acronymPlural(t), !notAName(i), !Self.moreNotNames.contains(k),
                 tok(i + 1).map({ $0.kind == .punct || !$0.capitalised }) ?? true
             {
@@ -1135,7 +1140,8 @@ extension ScanContext {
                 }
             }
             // "lil zorv runs the line", "big kez": a street name with its prefix, in lower case.
-            if t.kind == .word, !t.capitalised, k == "lil" || k == "big" || k == "little", let n = tok(i + 1),
+            if t.kind == .word, !t.capitalised, k.equals("lil") || k.equals("big") || k.equals("little"),
+                let n = tok(i + 1),
                 n.kind == .word, n.length >= 3, !n.capitalised, unknown(i + 1), !notAName(i + 1), !covered(i + 1)
             {
                 var c = Candidate(label: .person, start: t.start, end: n.end)
@@ -1150,7 +1156,7 @@ extension ScanContext {
                 onNoList(i)
                     || surnameOnly(i)
                         // "a McDonald's by the station": a surname's "'s" is a person's only before what people have.
-                        && !(["'", "’"].contains(key(i + 1)) && !Self.possessedByPeople.contains(key(i + 3)))
+                        && !(isApostrophe(i + 1) && !Self.possessedByPeople.contains(key(i + 3)))
                         // "Mansfield Woodhouse": after a place found, a surname-like word goes on naming the place.
                         && !(i > 0 && tokens[i].spaceBefore && covered(i - 1)),
                 !notAName(i),
@@ -1166,7 +1172,8 @@ extension ScanContext {
                 continue
             }
             // An unknown capitalised word before "'s mum", "'s boyfriend": a person ("Jaxon's mum rang").
-            if t.capitalised, !t.allCaps, t.length >= 3, key(i + 1) == "'" || key(i + 1) == "’", key(i + 2) == "s",
+            if t.capitalised, !t.allCaps, t.length >= 3, key(i + 1).equals("'") || key(i + 1).equals("’"),
+                key(i + 2).equals("s"),
                 !tokens[i + 1].spaceBefore,
                 Self.possessedByPeople.contains(key(i + 3)), !notAName(i), !on(.town, i), !on(.bigPlace, i)
             {
@@ -1175,7 +1182,7 @@ extension ScanContext {
             }
             // An unknown capitalised word mid-sentence before "said/told/texted": a person ("and Jaxon told her").
             if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !t.sentenceStart,
-                Vocab.strongVerbs.contains(key(i + 1)), key(i - 1) != "the",
+                Vocab.strongVerbs.contains(key(i + 1)), !key(i - 1).equals("the"),
                 !notAName(i), !on(.town, i), !on(.bigPlace, i),
                 !(tok(i - 1).map { $0.kind == .punct && !$0.isPunct(",") } ?? true)
             {
@@ -1209,7 +1216,7 @@ extension ScanContext {
                 continue
             }
             // "jj aka Smurf", "yp tj aka Bones": a note opens with a short name in lower case and its alias.
-            if t.kind == .word, !t.capitalised, t.length >= 2, t.length <= 12, key(i + 1) == "aka", opensNote(i),
+            if t.kind == .word, !t.capitalised, t.length >= 2, t.length <= 12, key(i + 1).equals("aka"), opensNote(i),
                 !on(.word, i), !kv.contains(.notNames), !Self.chatWords.contains(k), !kv.contains(.roles),
                 !quiet[i], !notAPlaceOrNation(k)
             {
@@ -1218,9 +1225,9 @@ extension ScanContext {
             }
             // "DJ aka Dee", "Smurf a.k.a. Jordan": the name before "aka" is a name too.
             if t.kind == .word, t.capitalised || inSet(.relations, i - 1), t.length >= 2, t.length <= 12,
-                key(i + 1) == "aka"
-                    || (key(i + 1) == "a" && key(i + 2) == "."
-                        && key(i + 3) == "k"),
+                key(i + 1).equals("aka")
+                    || (key(i + 1).equals("a") && key(i + 2).equals(".")
+                        && key(i + 3).equals("k")),
                 !notAName(i), !gazetteer.towns.contains(k), !gazetteer.bigPlaces.contains(k)
             {
                 add(.person, tokens: i, i)
@@ -1228,7 +1235,8 @@ extension ScanContext {
             }
             // A vocative: "I'll hand back to you, Haruka.", "he'd be nineteen now, Ashok, if…": a word on no list between a
             // comma and the end of the clause (not in a list of capitalised words: "Moston, Gorton, Levenshulme").
-            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i - 1) == ",", gazetteer.isUnknown(k),
+            if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i - 1).equals(","),
+                gazetteer.isUnknown(k),
                 !notAName(i),
                 !Self.brands.contains(k), !notAPlaceOrNation(k), tok(i + 1).map({ $0.isPunct(",.?!") }) ?? true,
                 let p = previousWord(i, skipping: ","), !tokens[p].capitalised, tokens[p].kind == .word
@@ -1257,7 +1265,7 @@ extension ScanContext {
             let isGiven = true
             let ambiguous = self.ambiguous(i)
             // "explained that Precious had been…": "that" is a conjunction before a name and its verb.
-            let conjunction = key(i - 1) == "that" && Vocab.weakVerbs.contains(key(i + 1))
+            let conjunction = key(i - 1).equals("that") && Vocab.weakVerbs.contains(key(i + 1))
             if t.capitalised, on(.bigPlace, i) || (Self.determiners.contains(key(i - 1)) && ambiguous && !conjunction) {
                 continue
             }
@@ -1275,7 +1283,7 @@ extension ScanContext {
                 let next = key(i + 1)
                 // "Hope's a big word": at a sentence's start, "'s" before a determiner or adverb is "is/has".
                 let contraction = t.sentenceStart && Self.afterContraction.contains(key(i + 3))
-                let possessive = (next == "'" || next == "’") && key(i + 2) == "s" && !contraction
+                let possessive = (next == "'" || next == "’") && key(i + 2).equals("s") && !contraction
                 // "Grace (sw) said", "Mark, do you want to come in?": a bracketed description or a vocative.
                 let described =
                     next == "(" || (next == "," && Self.vocativeFollowers.contains(key(i + 2)) && t.sentenceStart)
@@ -1283,7 +1291,7 @@ extension ScanContext {
                 // "Grace from Barnardo's here": a national body named straight after "from".
                 let fromService =
                     next == "from"
-                    && (key(i + 2) == "the"
+                    && (key(i + 2).equals("the")
                         && (inSet(.notNames, i + 3) || Vocab.genericServiceWords.contains(key(i + 3)))
                         || tok(i + 2)?.allCaps == true || tok(i + 2)?.capitalised == true && inSet(.notNames, i + 2))
                 let strong = Vocab.strongVerbs.contains(next) || possessive || described || fromService

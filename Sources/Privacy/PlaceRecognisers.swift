@@ -447,7 +447,7 @@ extension ScanContext {
             defer { i += 1 }
             // "Ysgol Gyfun Ystalyfera", "ysgol y Strade", "Coleg Llandrillo": a Welsh school or college names itself
             // after the head.
-            if tokens[i].key == "ysgol" || tokens[i].key == "coleg" && tokens[i].capitalised, !quiet[i] {
+            if tokens[i].key.equals("ysgol") || tokens[i].key.equals("coleg") && tokens[i].capitalised, !quiet[i] {
                 var e = i
                 while let n = tok(e + 1), e - i < 9,
                     n.kind == .word
@@ -522,7 +522,7 @@ extension ScanContext {
                     if isTeam ? names.first.map(serviceWord) ?? true : names.contains(where: serviceWord) {
                         continue
                     }
-                    if isTeam, names.count == 1, gazetteer.isGiven(tokens[names[0]].key), key(m - 1) != "the" {
+                    if isTeam, names.count == 1, gazetteer.isGiven(tokens[names[0]].key), !key(m - 1).equals("the") {
                         continue
                     }
                 }
@@ -535,7 +535,7 @@ extension ScanContext {
                     continue
                 }
                 // "T. Reid YOT - 01632…": an initial before the name makes it a person's surname.
-                if m >= 2, key(m - 1) == ".", tokens[m - 2].length == 1, tokens[m - 2].capitalised { continue }
+                if m >= 2, key(m - 1).equals("."), tokens[m - 2].length == 1, tokens[m - 2].capitalised { continue }
                 add(.organisationLocal, tokens: m, e)
                 i = e
                 break
@@ -561,11 +561,12 @@ extension ScanContext {
     /// "gp kings mill medical centre" (two or three words before a surgery's head, after a cue).
     mutating func findOrganisationsInLowerCase() {
         for i in tokens.indices
-        where tokens[i].key == "project" || tokens[i].key == "medical" || tokens[i].key == "health"
-            || tokens[i].key == "surgery"
+        where tokens[i].key.equals("project") || tokens[i].key.equals("medical") || tokens[i].key.equals("health")
+            || tokens[i].key.equals("surgery")
         {
-            if tokens[i].key == "project" {
-                guard i >= 2, key(i - 2) == "the", let w = tok(i - 1), w.kind == .word, !w.capitalised, w.length >= 4,
+            if tokens[i].key.equals("project") {
+                guard i >= 2, key(i - 2).equals("the"), let w = tok(i - 1), w.kind == .word, !w.capitalised,
+                    w.length >= 4,
                     !covered(i - 1), !quiet[i - 1], !Self.projectKinds.contains(w.key), !inSet(.notNames, i - 1),
                     !Vocab.genericServiceWords.contains(w.key), !Vocab.genericOrgModifiers.contains(w.key),
                     !Vocab.functionWords.contains(w.key), !Self.nounShaped(w.key), !w.key.hasSuffix("ed"),
@@ -842,7 +843,7 @@ extension ScanContext {
             let t = tokens[i]
             guard t.kind == .word, !quiet[i] else { continue }
             // "in the Gorbals", "on the Meadows": a place nobody listed after "in the".
-            if t.capitalised, !t.allCaps, t.length >= 4, key(i - 1) == "the",
+            if t.capitalised, !t.allCaps, t.length >= 4, key(i - 1).equals("the"),
                 ["in", "on", "from", "near", "round", "around"].contains(key(i - 2)),
                 unknown(i), !Self.brands.contains(t.key), !quiet[i], !covered(i),
                 !inSet(.notNames, i),
@@ -860,11 +861,11 @@ extension ScanContext {
                 && (lists[i].contains(.town) || lists[i].contains(.bigPlace))
             // "trafficked through, um, Dover": hesitations between the preposition and the place.
             var p = i - 1
-            while p > 0, inSet(.hesitations, p) || key(p) == "," { p -= 1 }
+            while p > 0, inSet(.hesitations, p) || key(p).equals(",") { p -= 1 }
             // "ciara 15 - Derry - ran away", "Bedford ↔ Kettering": a listed place set off by dashes or arrows in notes.
             // "kacper -> Tredegar -> Newport??": an arrow typed as "->".
             let typedArrow =
-                key(i - 1) == ">" && key(i - 2) == "-" || key(i + 1) == "-" && key(i + 2) == ">"
+                key(i - 1).equals(">") && key(i - 2).equals("-") || key(i + 1).equals("-") && key(i + 2).equals(">")
             let setOff =
                 t.capitalised && lists[i].contains(.town) && !given(i)
                 && (tok(i - 1).map { $0.isPunct("-–→↔") && ($0.spaceBefore || $0.scalar.value > 0x2000) } ?? false
@@ -873,7 +874,7 @@ extension ScanContext {
                 || lists[i].contains(.town) && t.capitalised
                     && ["way", "side", "direction"].contains(key(i + 1)) && tok(i + 1)?.capitalised == false
             let prep =
-                inSet(.placePrepositions, i - 1) || (key(i - 1) == "the" && key(i + 1) == "area")
+                inSet(.placePrepositions, i - 1) || (key(i - 1).equals("the") && key(i + 1).equals("area"))
                 || (lists[i].contains(.town) && Self.placeNouns.contains(key(i + 1))) || bareVerb || setOff
                 || p < i - 1 && ["through", "to", "from", "in", "near"].contains(key(p))
             // "west belfast", "North Leeds": a part of a city narrows it down.
@@ -902,10 +903,10 @@ extension ScanContext {
                         Self.eventVerbs.contains(tokens[$0].key) || Self.movingVerbs.contains(tokens[$0].key)
                     }
                     // "in a hotel in Sheffield", "in supported accommodation in Hull": where a child stayed (session 8).
-                    || key(i - 1) == "in"
+                    || key(i - 1).equals("in")
                         && (max(0, i - 5)..<(i - 1)).contains {
                             Self.lodgings.contains(tokens[$0].key) && ["in", "a", "an"].contains(key($0 - 1))
-                                || Self.lodgings.contains(tokens[$0].key) && key($0 - 2) == "in"
+                                || Self.lodgings.contains(tokens[$0].key) && key($0 - 2).equals("in")
                         }
                 // "the Pennywell estate in Sunderland", "12 Mill Lane in Leeds": the city of an address.
                 let ofAnAddress =
@@ -916,30 +917,30 @@ extension ScanContext {
                 if t.capitalised || verbCue || ofAnAddress, !Vocab.countries.contains(t.key),
                     Vocab.cities.contains(t.key) || !t.key.contains(" "),
                     verbCue || tied || ofAnAddress || typedArrow
-                        || (key(i - 1) == "from" && Self.personBeforeFrom.contains(key(i - 2)))
+                        || (key(i - 1).equals("from") && Self.personBeforeFrom.contains(key(i - 2)))
                         // "linked to a guy in Bradford": a person somewhere is tied to it.
-                        || (key(i - 1) == "in" && Self.personBeforeIn.contains(key(i - 2)))
+                        || (key(i - 1).equals("in") && Self.personBeforeIn.contains(key(i - 2)))
                 {
                     add(.location, tokens: i, i)
                 }
                 continue
             }
-            if Vocab.months.contains(t.key) || Vocab.days.contains(t.key) || Vocab.countries.contains(t.key)
-                || Vocab.nationalities.contains(t.key)
+            if onGated(Vocab.months, i) || onGated(Vocab.days, i) || onGated(Vocab.countries, i)
+                || onGated(Vocab.nationalities, i)
             {
                 continue
             }
             // "after Rotherham", "the Telford and Rochdale inquiries": a town named as its public inquiry.
-            if Vocab.inquiryTowns.contains(t.key),
+            if onGated(Vocab.inquiryTowns, i),
                 ["after", "since", "post", "like", "pre", "before"].contains(key(i - 1))
             {
                 continue
             }
             // "The Rotherham stuff", "Jay report / Rotherham / Telford": the towns of the national inquiries are, like
             // big cities, a place of a case only when tied to one ("moved to Rotherham", "lives in Telford").
-            if Vocab.publicInquiryTowns.contains(t.key), !(prep || bareVerb || setOff) { continue }
+            if onGated(Vocab.publicInquiryTowns, i), !(prep || bareVerb || setOff) { continue }
             // "the Jay inquiry into Rotherham", "the review in Telford": the inquiry's town.
-            if Vocab.inquiryTowns.contains(t.key), ["into", "in", "on", "of"].contains(key(i - 1)),
+            if onGated(Vocab.inquiryTowns, i), ["into", "in", "on", "of"].contains(key(i - 1)),
                 Self.publicReferences.contains(key(i - 2))
             {
                 continue
@@ -1005,7 +1006,7 @@ extension ScanContext {
             else { continue }
             let celtic = Self.celticPrefixes.contains { t.key.hasPrefix($0) && t.key.count >= $0.count + 3 }
             let suffixed = prep && Self.placeSuffixes.contains { t.key.hasSuffix($0) && t.key.count >= $0.count + 3 }
-            let areaNext = key(i + 1) == "area" || (tok(i + 1)?.capitalised == true && key(i + 2) == "area")
+            let areaNext = key(i + 1).equals("area") || (tok(i + 1)?.capitalised == true && key(i + 2).equals("area"))
             // A word on no list after "from/in/near/around" ("she's from Gorgie", "round Ynysybwl"): a place nobody listed.
             let unknownAfterPrep =
                 prep && !t.sentenceStart
@@ -1014,7 +1015,7 @@ extension ScanContext {
                 && !Vocab.orgHeadAcronyms.contains(key(i + 1))
             guard
                 verbCue || celtic || suffixed || unknownAfterPrep
-                    || areaNext && (!t.sentenceStart || key(i + 1) == "area")
+                    || areaNext && (!t.sentenceStart || key(i + 1).equals("area"))
             else { continue }
             if Vocab.genericServiceWords.contains(t.key) || Vocab.genericOrgModifiers.contains(t.key) { continue }
             var e = i

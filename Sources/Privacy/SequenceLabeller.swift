@@ -492,8 +492,11 @@ public final class SequenceLabeller: Sendable {
         // today); more only costs a reallocation.
         var room = 31 * n
         for v in vocab { room += 3 * v.rawValue.nonzeroBitCount }
-        var found = [Int32]()
-        found.reserveCapacity(room)
+        // Written through a pointer: an array appended to from the closure below asked for uniqueness and capacity
+        // at every feature (3% of a scan).
+        var found = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(room, 64))
+        defer { found.deallocate() }
+        var count = 0
         var ends = [Int](repeating: 0, count: n)
         basis.withUnsafeBufferPointer { b in
             present.withUnsafeBufferPointer { bits in
@@ -503,16 +506,23 @@ public final class SequenceLabeller: Sendable {
                             let word = bits[bucket >> 6]
                             let bit = UInt64(1) << UInt64(bucket & 63)
                             guard word & bit != 0 else { return }
-                            found.append(
-                                Int32(
-                                    truncatingIfNeeded: Int(before[bucket >> 6]) + (word & (bit &- 1)).nonzeroBitCount))
+                            if count == found.count {
+                                let bigger = UnsafeMutableBufferPointer<Int32>.allocate(capacity: found.count * 2)
+                                _ = bigger.initialize(fromContentsOf: found)
+                                found.deallocate()
+                                found = bigger
+                            }
+                            found[count] = Int32(
+                                truncatingIfNeeded: Int(before[bucket >> 6]) + (word & (bit &- 1)).nonzeroBitCount)
+                            count += 1
                         }
-                        ends[i] = found.count
+                        ends[i] = count
                     }
                 }
             }
         }
-        found.withUnsafeBufferPointer { f in
+        do {
+            let f = found
             rows.withUnsafeBufferPointer { w in
                 emit.withUnsafeMutableBufferPointer { e in
                     var k = 0

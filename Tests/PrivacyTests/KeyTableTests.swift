@@ -58,5 +58,29 @@ final class KeyTableTests: XCTestCase {
             XCTAssertNotEqual(TokenVocab.table.bits(word) & TokenVocab.notANameBit, 0, word)
             XCTAssertEqual(TokenVocab.of(word).rawValue & TokenVocab.notANameBit, 0, word)
         }
+        // The gated sets' words carry the gate, under a bit the labeller never sees either.
+        for set in ScanContext.gatedSets {
+            for word in set {
+                XCTAssertNotEqual(TokenVocab.table.bits(word) & TokenVocab.gatedBit, 0, word)
+                XCTAssertEqual(TokenVocab.of(word).rawValue & TokenVocab.privateBits, 0, word)
+            }
+        }
+        XCTAssertEqual(TokenVocab.table.bits("the") & TokenVocab.gatedBit, 0)
+    }
+
+    func testGatedLookUpsAnswerAsTheirSets() {
+        let text =
+            "Reg plate on the van, School: Hallfield; CAMHS Halifax, Partick station, lives up Moorside, her "
+            + "third birthday, the Station at STN and UP OVER down the car."
+        let scalars = Array(text.unicodeScalars)
+        let context = ScanContext(scalars: scalars, tokens: Tokeniser.tokenise(scalars), gazetteer: Gazetteer.shared)
+        var asked = 0
+        for set in ScanContext.gatedSets {
+            for i in -1...context.tokens.count {
+                XCTAssertEqual(context.onGated(set, i), set.contains(context.key(i)), "\(context.key(i)) at \(i)")
+                if set.contains(context.key(i)) { asked += 1 }
+            }
+        }
+        XCTAssertGreaterThan(asked, 8, "the text has words of the sets")
     }
 }

@@ -1,0 +1,41 @@
+import Foundation
+import XCTest
+
+@testable import Privacy
+
+/// `String.equals` (Privacy/KeyEquality.swift) answers as `==` for every pair, and the String layout it reads (a
+/// small ASCII String's tag in the top three bits of its second word) is the layout of this platform's library.
+final class KeyEqualityTests: XCTestCase {
+    func testAnswersAsEqualityForEveryKindOfString() {
+        var heapShort = "abcdefghijklmnopq"
+        heapShort.removeLast(10)
+        let words: [String] = [
+            "", "a", "age", "aged", "Age", "ag", "123456789012345", "1234567890123456", "abcdefghijklmnopqrstuvwxyz",
+            "é", "e\u{0301}", "\u{00E9}", "K", "\u{212A}", ";", "\u{037E}", "’", "'", heapShort, "abcdefg",
+            String(decoding: Array("age".utf8), as: UTF8.self), NSString(string: "aged") as String,
+            "naïve", "nai\u{0308}ve", String(repeating: "x", count: 40),
+        ]
+        for a in words {
+            for b in words { XCTAssertEqual(a.equals(b), a == b, "\(a) vs \(b)") }
+        }
+    }
+
+    func testTheSmallASCIILayout() {
+        func top(_ s: String) -> UInt64 { unsafeBitCast(s, to: (UInt64, UInt64).self).1 >> 61 }
+        XCTAssertEqual(top("age"), 0b111)
+        XCTAssertEqual(top("123456789012345"), 0b111, "fifteen ASCII bytes are small")
+        XCTAssertNotEqual(top("1234567890123456"), 0b111, "sixteen are not")
+        XCTAssertNotEqual(top("é"), 0b111, "small, not ASCII")
+        XCTAssertNotEqual(top(String(repeating: "x", count: 40)), 0b111)
+        // Two small ASCII Strings with the same bytes have the same sixteen bytes, however they were made.
+        let made = String(decoding: Array("aged".utf8), as: UTF8.self)
+        XCTAssertTrue(
+            unsafeBitCast(made, to: (UInt64, UInt64).self) == unsafeBitCast("aged", to: (UInt64, UInt64).self))
+    }
+
+    func testLiteralArraysAskThroughIt() {
+        XCTAssertTrue(["year", "yr"].contains("yr"))
+        XCTAssertFalse(["year", "yr"].contains("yrs"))
+        XCTAssertTrue(["’", "K"].contains("\u{212A}"), "canonical equivalence still counts")
+    }
+}
