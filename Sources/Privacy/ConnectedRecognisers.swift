@@ -134,6 +134,8 @@ extension ScanContext {
     // MARK: IP addresses
 
     /// "192.168.1.20" (each part 0–255, not inside a longer dotted number or a version "v1.2.3.4"), and IPv6 with "::" or 7 colons.
+    static let versionWords = Vocab.set("version ver v build firmware release update patch")
+
     mutating func findIPAddresses() {
         var i = 0
         while i < tokens.count {
@@ -149,6 +151,8 @@ extension ScanContext {
             }
             guard parts.count == 4, parts.allSatisfy({ (Int(tokens[$0].text) ?? 999) <= 255 }) else { continue }
             if let p = tok(i - 1), !tokens[i].spaceBefore, p.isWordLike || p.text == "." { continue }
+            // "sw version 4.1.2.9": a version number has four parts too.
+            if Self.versionWords.contains(key(i - 1)) { continue }
             if let nx = tok(j + 1), !nx.spaceBefore,
                 nx.isWordLike || (nx.text == "." && tok(j + 2).map { !$0.spaceBefore && $0.kind == .number } == true)
             {
@@ -241,15 +245,18 @@ extension ScanContext {
                     continue
                 }
             }
-            // "bank details: 20-00-00 31926819": a sort code written with its separators, then an account number.
+            // "bank details: 20-00-00 31926819", "the number was 40-11-62, 55019384": a sort code written with its
+            // separators, then (after a comma or "and" at most) an account number.
             if t.kind == .number, t.length == 2, tok(i + 1)?.isPunct("-.") == true, !tokens[i + 1].spaceBefore,
-                let e = sortCode(at: i), e > i, let n = tok(e + 1), n.kind == .number, n.length == 8,
-                standalone(i, e + 1)
+                let e = sortCode(at: i), e > i
             {
-                add(.financial, tokens: i, e)
-                add(.financial, tokens: e + 1, e + 1)
-                i = e + 1
-                continue
+                let a = key(e + 1) == "," || key(e + 1) == "and" ? e + 2 : e + 1
+                if let n = tok(a), n.kind == .number, n.length == 8, standalone(i, e), standalone(a, a) {
+                    add(.financial, tokens: i, e)
+                    add(.financial, tokens: a, a)
+                    i = a
+                    continue
+                }
             }
         }
     }
@@ -401,6 +408,37 @@ extension ScanContext {
         findSpokenURLs()
         findSpokenHandles()
         findSpokenCodes()
+        findSpokenOutwardCodes()
+    }
+
+    /// Two-letter areas that are words or common abbreviations in lower case ("so", "me", "hr", "pe", "wc", "ca").
+    static let outwardAreaWords = Vocab.set(
+        "al ba bs ca ch cm co de eh ex ha hp hr ip iv la le ll me ml pa pe ph pl po pr so sp st ta wc yo")
+    /// What follows a number that makes it a count, not a district ("so nine times", "pe three days a week").
+    static let countNouns = Vocab.set(
+        """
+        times time days day weeks week months month years year hours hour minutes mins pounds quid percent per of
+        people o'clock
+        """)
+
+    /// "that whole ls nine patch", "lu three anyway": an outward code typed in lower case with its district said as a
+    /// word. Two letters of a postcode area that are no word, then a number from one to twenty-nine.
+    mutating func findSpokenOutwardCodes() {
+        for (i, t) in tokens.enumerated() where t.kind == .word && t.length == 2 && !t.capitalised {
+            guard let n = tok(i + 1), n.kind == .word, !n.capitalised, let d = ScanContext.numberWords[n.key],
+                (1...29).contains(d)
+            else { continue }
+            let area = t.text.uppercased()
+            guard Self.postcodeAreas.contains(area), !Self.outwardAreaWords.contains(t.key), !covered(i),
+                !covered(i + 1)
+            else { continue }
+            var e = i + 1
+            // "ls twenty-one": a compound district.
+            if d >= 20, key(e + 1) == "-", let u = ScanContext.numberWords[key(e + 2)], u < 10 { e += 2 }
+            if Self.countNouns.contains(key(e + 1)) || tok(e + 1)?.kind == .number { continue }
+            if let m = tok(e + 1), m.kind == .word, ScanContext.numberWords[m.key] != nil { continue }
+            add(.postcode, tokens: i, e)
+        }
     }
 
     // MARK: Codes said aloud
@@ -445,9 +483,20 @@ extension ScanContext {
                 j = letter.end + 1
                 continue
             }
+            // "ell ess six two bee jay": a letter said by its name, once the run has begun or before another.
+            if let letter = Self.spokenLetters[k], !out.isEmpty || Self.spokenLetters[key(j + 1)] != nil {
+                out.append(SpokenChar(char: letter, token: j))
+                said += 1
+                j += 1
+                continue
+            }
             if t.kind == .word, t.length == 1, t.capitalised {
                 // "…, six P-D, I think": the pronoun, not a spelled letter.
-                if t.text == "I", tokens[j].spaceBefore, let n = tok(j + 1), n.kind == .word, !n.capitalised { break }
+                if t.text == "I", tokens[j].spaceBefore, let n = tok(j + 1), n.kind == .word, !n.capitalised,
+                    !Self.spokenStarts.contains(n.key)
+                {
+                    break
+                }
                 // A spelled letter: glued by hyphens to its neighbours, or between commas ("…, A, and").
                 out.append(SpokenChar(char: Character(String(t.text).uppercased()), token: j))
                 said += 1
@@ -563,7 +612,9 @@ extension ScanContext {
         // Most texts say fewer than three digits or letters aloud: one look-up per short word decides.
         var said = 0
         for (i, t) in tokens.enumerated() where t.kind == .word && t.length <= 9 {
-            if inSet(.spokenStarts, i) || t.length == 1 && t.capitalised || t.length >= 4 && natoLetter(at: i) != nil {
+            if inSet(.spokenStarts, i) || t.length == 1 && t.capitalised || t.length >= 4 && natoLetter(at: i) != nil
+                || Self.spokenLetters[t.key] != nil
+            {
                 said += 1
                 if said >= 3 { break }
             }
@@ -596,6 +647,20 @@ extension ScanContext {
                                 natoLetter(at: $0) != nil && $0 > first.end + 1
                             }
                 } ?? false
+            // "ell en six eight oh aitch vee", "jay tee four eight…": two letters said by name, then the rest.
+            let namedFirst =
+                Self.spokenLetters[t.key] != nil
+                && (Self.spokenLetters[key(i + 1)] != nil
+                    || tok(i + 1).map { $0.length == 1 && $0.capitalised } == true)
+            // "like C R I twenty four oh oh…": capitals said apart, then digits said aloud, read as a code with no cue
+            // (held below to a code's shapes: the NI, plate and postcode formats, or a system's letters and a number).
+            let spelledThenSaid =
+                t.length == 1 && t.capitalised && t.text != "I" && t.text != "A"
+                && (1...3).contains { n in
+                    (i + 1...i + n).allSatisfy { tok($0).map { $0.length == 1 && $0.capitalised } == true }
+                        && (Self.spokenStarts.contains(key(i + n + 1))
+                            || key(i + n + 1) == "," && Self.spokenStarts.contains(key(i + n + 2)))
+                }
             // "Q Q one two three four five six C": two letters said apart and digits, read as an NI number alone.
             let niShape =
                 !letterFirst && t.length == 1 && t.capitalised
@@ -609,7 +674,8 @@ extension ScanContext {
                 continue
             }
             guard t.kind == .word || digitsFirst,
-                Self.spokenStarts.contains(t.key) || letterFirst || digitsFirst || niShape || natoFirst, !covered(i)
+                Self.spokenStarts.contains(t.key) || letterFirst || digitsFirst || niShape || natoFirst || namedFirst
+                    || spelledThenSaid, !covered(i)
             else { continue }
             let (run, said) = spokenRun(from: i)
             guard said >= 3, run.count >= 3 else { continue }
@@ -618,6 +684,10 @@ extension ScanContext {
             let spelled = all[0].isLetter
             let chars = spelled ? all : Array(all.prefix { !$0.isLetter })
             // Each rule tries the longest prefix first, so a word said after the code ("…, R-L-X, I remember") is left out.
+            // "…six eight oh aitch vee": an "oh" among a code's letters is the letter O.
+            let ohAsLetter = chars.indices.map { k in
+                chars[k] == "0" && ["oh", "o"].contains(key(run[k].token)) ? Character("O") : chars[k]
+            }
             func longest(_ ok: (String) -> Bool) -> Int? {
                 var n = chars.count
                 while n >= 3 {
@@ -680,11 +750,11 @@ extension ScanContext {
                 let fullPostcode = { (s: String) in
                     s.count >= 5 && Self.isOutward(String(s.dropLast(3))) && Self.isInward(String(s.suffix(3)))
                 }
-                if niShape {
-                    if let n = longest({ Self.isNINumber($0) }) { found = (.niNumber, n) }
-                } else if chars.count >= 15, let n = longest({ $0.count >= 15 && Self.ibanValid($0) }) {
+                if chars.count >= 15, let n = longest({ $0.count >= 15 && Self.ibanValid($0) }) {
                     // "G-B fifty-two B-A-R-C two zero…": an IBAN said aloud, held to its check digits (session 8).
                     found = (.financial, n)
+                } else if niShape, let n = longest({ Self.isNINumber($0) }) {
+                    found = (.niNumber, n)
                 } else if postcodeCue, let n = longest(fullPostcode) {
                     found = (.postcode, n)
                 } else if let n = longest({ Self.isNINumber($0) }) {
@@ -700,6 +770,19 @@ extension ScanContext {
                 {
                     // "the reference was M-C-S, two four, oh oh nine one two": a system's letters, then the number.
                     found = (.caseRef, n)
+                } else if ohAsLetter != chars, Self.isVehicleReg(String(ohAsLetter)) {
+                    // Only when every character said makes the plate, and no code reads the "oh" as a zero.
+                    found = (.vehicleReg, chars.count)
+                } else if let n = longest(Self.isSpelledReference) {
+                    // "S-C, twenty-three, oh oh eight seven one": a system's letters and six digits or more need no cue.
+                    found = (.caseRef, n)
+                } else if chars.count == 4, Self.isPlateFront(String(chars)),
+                    ["something", "summat", "…"].contains(key(run[3].token + 1))
+                        || key(run[3].token + 1) == "and" && key(run[3].token + 2) == "then"
+                            && ["something", "summat"].contains(key(run[3].token + 3))
+                {
+                    // "all we had was K T sixty-eight and then something": the front half of a plate, the rest unknown.
+                    found = (.vehicleReg, 4)
                 } else if let n = longest({ Self.isOutward($0) }) {
                     let after = key(run[n - 1].token + 1)
                     // "the postcode was O X four something": an outward code said alone after the cue (session 9).
@@ -715,6 +798,23 @@ extension ScanContext {
             add(label, tokens: i, last)
             i = last
         }
+    }
+
+    /// The front half of a current plate: two letters (no I, Q or Z) and an age identifier (02–29, 51–79).
+    static func isPlateFront(_ s: String) -> Bool {
+        let u = Array(s.unicodeScalars)
+        guard u.count == 4,
+            u[0...1].allSatisfy({ $0.value >= 65 && $0.value <= 90 && !"IQZ".unicodeScalars.contains($0) }),
+            let age = Int(String(String.UnicodeScalarView(u[2...3])))
+        else { return false }
+        return (2...29).contains(age) || (51...79).contains(age)
+    }
+
+    /// Two to four letters, then six digits or more: a case system's prefix and its number, said aloud.
+    static func isSpelledReference(_ s: String) -> Bool {
+        let letters = s.prefix { $0.isLetter }.count
+        let rest = s.dropFirst(letters)
+        return (2...4).contains(letters) && rest.count >= 6 && rest.allSatisfy(\.isNumber)
     }
 
     /// A UK phone number said aloud: 10 or 11 digits from 0, not a freephone or premium line (as when written).
@@ -816,7 +916,26 @@ extension ScanContext {
                 }),
                 !(i...e).contains(where: { covered($0) })
             else { continue }
-            add(.handle, tokens: i, e)
+            var a = i
+            // "K-A-Y-D-O underscore…": the first part spelled in capitals joined by hyphens.
+            while a >= 2, tokens[a].length == 1, tokens[a].capitalised, tokens[a - 1].isPunct("-"),
+                !tokens[a - 1].spaceBefore, !tokens[a].spaceBefore, tokens[a - 2].length == 1,
+                tokens[a - 2].capitalised,
+                !covered(a - 2)
+            {
+                a -= 2
+            }
+            // "cal zed underscore…": a letter said by name is the end of the word before it.
+            if Self.letterNames.contains(key(a)), a >= 1, let w = tok(a - 1), w.kind == .word, !w.capitalised,
+                w.length >= 2, !Vocab.functionWords.contains(w.key), !Self.anyHandleCue.contains(w.key), !covered(a - 1)
+            {
+                a -= 1
+            }
+            // "his TikTok is at lil underscore…": "at" said for the "@", after the platform's verb.
+            if key(a - 1) == "at", ["is", "was", "s"].contains(key(a - 2)) || Self.anyHandleCue.contains(key(a - 2)) {
+                a -= 1
+            }
+            add(.handle, tokens: a, e)
             i = e
         }
     }
@@ -834,8 +953,21 @@ extension ScanContext {
             while key(e + 1) == "dot", let w = tok(e + 2), w.isWordLike {
                 host.append(w.key)
                 e += 2
+                // "jamie-okoro-youthwork": a host's words joined by hyphens as typed.
+                while key(e + 1) == "-", !tokens[e + 1].spaceBefore, let g = tok(e + 2), g.isWordLike, !g.spaceBefore {
+                    host[host.count - 1] += "-" + g.key
+                    e += 2
+                }
             }
-            guard host.count >= 2, Self.topLevelDomains.contains(host.last!), key(e + 1) == "slash" else { continue }
+            guard host.count >= 2, Self.topLevelDomains.contains(host.last!) else { continue }
+            // "www dot jo-smith-youthwork dot co dot uk": a site said from its "www" with no path, whose name carries a
+            // person's (an organisation's own site is no identifier).
+            if host.count >= 3, host[0] == "www", key(e + 1) != "slash", host.dropFirst().contains(where: carriesName) {
+                add(.url, tokens: i, e)
+                i = e
+                continue
+            }
+            guard key(e + 1) == "slash" else { continue }
             var path: [String] = []
             var p = e
             while ["slash", "dot", "underscore", "dash", "hyphen"].contains(key(p + 1)), let w = tok(p + 2),
@@ -864,7 +996,15 @@ extension ScanContext {
 
     /// Letters said by name in a spelled-out address ("tee", "jay", "kay"); the common words among them ("you", "see", "why",
     /// "tea") are left out.
-    static let letterNames = Vocab.set("bee cee dee ee ef eff gee aitch jay kay el em en pee ar ess tee vee ex zed zee")
+    static let letterNames = Set(spokenLetters.keys)
+
+    /// Letters said by name, as a postcode, plate or NI number is read out in lower-case captions ("ell ess six two
+    /// bee jay"); the names that are common words ("you", "see", "why", "are", "tea") are left out.
+    static let spokenLetters: [String: Character] = [
+        "bee": "B", "cee": "C", "dee": "D", "ee": "E", "ef": "F", "eff": "F", "gee": "G", "aitch": "H", "haitch": "H",
+        "jay": "J", "kay": "K", "el": "L", "ell": "L", "em": "M", "en": "N", "pee": "P", "ar": "R", "ess": "S",
+        "tee": "T", "vee": "V", "ex": "X", "zed": "Z", "zee": "Z",
+    ]
 
     static let emailCues = Vocab.set("email e-mail mail address addy")
 
@@ -886,14 +1026,21 @@ extension ScanContext {
                 e += 1
             }
             var end: Int?
-            while key(e + 1) == "dot", let w = tok(e + 2), w.isWordLike {
+            // "at gmp dash example dot org": a hyphen said inside the host.
+            while ["dot", "dash", "hyphen"].contains(key(e + 1)), let w = tok(e + 2), w.isWordLike {
                 e += 2
-                if Self.topLevelDomains.contains(w.key) { end = e }
+                if key(e - 1) == "dot", Self.topLevelDomains.contains(w.key) { end = e }
             }
             guard let domainEnd = end else { continue }
             // Local part: word ((dot|underscore|dash|hyphen) word)* before "at".
             var s = i - 1
             while true {
+                // "gwen dot rhys-jones at…": a part typed with a hyphen inside.
+                while s >= 2, tokens[s - 1].isPunct("-"), !tokens[s - 1].spaceBefore, !tokens[s].spaceBefore,
+                    tokens[s - 2].isWordLike
+                {
+                    s -= 2
+                }
                 // "bigman dot tee nine nine at…": letters and digits said one by one are one piece of the address.
                 var r = s
                 while r >= 1, s - r < 8 {
@@ -912,7 +1059,9 @@ extension ScanContext {
                     }
                 }
                 // "jay dot morgan eighty-seven at…": a number said straight after a word of the address.
-                if r < s, r >= 3, tokens[r - 1].kind == .word,
+                // "donna dot clarke eighty at…", "shan dot doyle 05 at…": one number, said or typed, is enough.
+                let numberAt = tokens[s].kind == .number || ScanContext.numberWords[key(s)] != nil
+                if r < s || numberAt, r >= 3, tokens[r - 1].kind == .word,
                     ["dot", "underscore", "dash", "hyphen"].contains(key(r - 2))
                 {
                     r -= 1

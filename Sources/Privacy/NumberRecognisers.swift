@@ -47,6 +47,31 @@ extension ScanContext {
         findLooseEmails()
         findCuedHandles()
         findUnderscoreHandles()
+        findDottedHandles()
+        findCorrectedHandles()
+    }
+
+    /// "tiegs.xo", "kayz.2010": lower-case parts glued by dots, none of them an everyday word, need no cue (a sentence
+    /// typed without its space, "left.then came", has words on both sides; a site or a file ends on its suffix).
+    mutating func findDottedHandles() {
+        var i = 0
+        while i < tokens.count - 2 {
+            defer { i += 1 }
+            guard tokens[i + 1].isPunct("."), !tokens[i + 1].spaceBefore, !tokens[i + 2].spaceBefore,
+                tokens[i].isWordLike, tokens[i].text.first?.isLetter == true,
+                i == 0 || tokens[i].spaceBefore || tokens[i - 1].isPunct("(\"'“‘-:"),
+                !covered(i), let e = handleShaped(at: i)
+            else { continue }
+            let parts = (i...e).filter { tokens[$0].isWordLike }
+            let everyday = parts.contains { k in
+                tokens[k].kind == .word && (gazetteer.isWord(tokens[k].key) || tokens[k].length < 2)
+            }
+            guard !everyday, !(i...e).contains(where: { covered($0) || Self.topLevelDomains.contains(key($0)) }) else {
+                continue
+            }
+            add(.handle, tokens: i, e)
+            i = e
+        }
     }
 
     /// Words before "#" and digits that make them a numbered thing, not a gamer tag ("case#4471", "room#1204").
@@ -296,6 +321,7 @@ extension ScanContext {
                 end += 1
             }
             let piece = (j...end).map { tokens[$0].key }.joined()
+            if Self.versionShaped(j, end, tokens) { continue }
             let marked = (j...end).contains { tokens[$0].kind != .word } || end > j
             guard !Vocab.notHandles.contains(piece), piece.count >= 3 else { continue }
             guard explicit || marked else { continue }
@@ -306,8 +332,18 @@ extension ScanContext {
                 continue
             }
             if gazetteer.towns.contains(piece) || Vocab.notNames.contains(piece) { continue }
+            // "telegram is impossible to get anything off": an everyday word the sentence goes on from is no handle.
+            if !marked, gazetteer.isWord(piece), !gazetteer.isGiven(piece),
+                Self.clauseGoesOn.contains(key(end + 1))
+            {
+                continue
+            }
             // "kayz underscore xo": said aloud, the whole is findSpokenHandles' to read.
             if key(end + 1) == "underscore" { continue }
+            // "kayden dot gzz": so is a handle's "dot" said aloud (not a web address's).
+            if key(end + 1) == "dot", let n = tok(end + 2), n.isWordLike, !Self.topLevelDomains.contains(n.key) {
+                continue
+            }
             // "gamertag is DarkFox 99": a console's tag may hold a space before its digits.
             if ["gamertag", "xbox", "psn"].contains(k), let n = tok(end + 1), n.kind == .number, n.length <= 4,
                 tok(end + 2).map({ $0.kind == .punct }) ?? true
@@ -316,6 +352,43 @@ extension ScanContext {
             }
             add(.handle, scalars: startScalar, tokens[end].end)
             i = end
+        }
+    }
+
+    /// Words after which a sentence goes on from the word before ("impossible to…", "good for…").
+    static let clauseGoesOn = Vocab.set("to for of with about than as that because")
+
+    /// Words a speaker corrects a handle with ("jaydee_99, not jaydee99", "tyler.b or tyler.b2, I mean").
+    static let correctionWords = Vocab.set("not no or mean sorry actually")
+
+    /// "handle was jaydee_99 btw not jaydee99": after a handle found, a correction a few words on hands the next
+    /// word its label when it is marked as one (digits or "." or "_" in it).
+    mutating func findCorrectedHandles() {
+        let handles = candidates.filter { $0.label == .handle }
+        guard !handles.isEmpty else { return }
+        for h in handles {
+            guard let last = tokenIndex(endingAt: h.end) else { continue }
+            var j = last + 1
+            var sawCorrection = false
+            while j < tokens.count, j - last <= 5 {
+                if Self.correctionWords.contains(key(j)) { sawCorrection = true }
+                if sawCorrection, !Self.correctionWords.contains(key(j)), tokens[j].isWordLike { break }
+                j += 1
+            }
+            guard sawCorrection, j < tokens.count, tokens[j].spaceBefore || tok(j - 1)?.isPunct(",:") == true,
+                !covered(j)
+            else { continue }
+            var e = j
+            while let n = tok(e + 1), !n.spaceBefore, n.isWordLike || n.isPunct("._") && tok(e + 2)?.isWordLike == true
+            {
+                e += 1
+            }
+            let glued = (j...e).contains { tokens[$0].isPunct("._") }
+            let digitsAndLetters = tokens[j].kind == .alnum && e == j
+            guard glued || digitsAndLetters, !Self.versionShaped(j, e, tokens),
+                !Self.topLevelDomains.contains(tokens[e].key), !Self.fileExtensions.contains(tokens[e].key)
+            else { continue }
+            add(.handle, tokens: j, e)
         }
     }
 
@@ -640,6 +713,8 @@ extension ScanContext {
                 "living",
             ].contains(before)
             || (before == "the" && ["in", "near", "from", "around", "across"].contains(key(i - 2)))
+            // "postcode area bt13", "post code district LS9".
+            || ["area", "district"].contains(before) && ["postcode", "code"].contains(key(i - 2))
         let cueAfter = ["area", "postcode", "district", "side", "end", "patch", "way"].contains(after)
         // "cf5 is the postcode", "NG7's their area": the code named as one a few words on.
         let namedAsOne = postcodeNamedAfter(i)
@@ -662,7 +737,8 @@ extension ScanContext {
             (tok(i - 1).map {
                 $0.kind == .number || $0.kind == .alnum
                     || $0.kind == .punct
-                        && (!$0.isPunct("/,(")
+                        // "Callum -> BT13 -> …", "| BT13 |": a note's arrows and a pasted row's bars.
+                        && (!$0.isPunct("/,(>→|")
                             || tok(i - 2).map { $0.kind == .number || $0.kind == .alnum && !outwardAt(i - 2) } ?? true)
             } ?? false)
             || (tok(i + 1).map { $0.kind == .number || $0.kind == .alnum } ?? false)
@@ -789,6 +865,7 @@ extension ScanContext {
             }
         }
         if let e = spacedCurrentPlate(at: i, cue: cue) { return e }
+        if partialPlate(at: i, cue: cue) { return i }
         guard
             t.kind == .alnum && t.text.unicodeScalars.count <= 7
                 || t.kind == .word && t.text.unicodeScalars.count == 3 && tok(i + 1)?.kind == .alnum
@@ -824,7 +901,12 @@ extension ScanContext {
                 {
                     continue
                 }
-                if tokens[i].kind == .word && tokens[i].length == 3, !isUpper { continue }
+                // "plate ktn 482v": in lower case, only straight after its cue.
+                if tokens[i].kind == .word && tokens[i].length == 3, !isUpper,
+                    !Self.vehicleCues.contains(key(i - 1))
+                {
+                    continue
+                }
                 if Vocab.notNames.contains(tokens[end].key) && !isUpper { continue }
                 // "P3 EDT social worker": a participant code (P + one digit) before a team's initials, with no cue.
                 if !cue, tokens[i].key.count == 2, tokens[i].key.first == "p" { continue }
@@ -851,6 +933,21 @@ extension ScanContext {
         // "YP 15 YRS", "SW 14 AND": a note typed in capitals says words there; a plate's letters are no word.
         if !cue, gazetteer.isWord(l.key) || Self.ageUnits.contains(l.key) || isShouted() { return nil }
         return i + 2
+    }
+
+    /// "reg partial MV21…", "the plate started WU69...": the front half of a current plate (two letters, an age
+    /// identifier) after a vehicle cue, marked as partial by an ellipsis after it or a word like "partial" before.
+    func partialPlate(at i: Int, cue: Bool) -> Bool {
+        guard cue, let t = tok(i), t.kind == .alnum, t.length == 4, standalone(i, i),
+            Self.isPlateFront(t.text.uppercased())
+        else { return false }
+        // "started with BD51 SMR": the whole plate is there.
+        if let n = tok(i + 1), n.kind == .word, n.length == 3, n.start - t.end == 1 { return false }
+        let ellipsis = key(i + 1) == "…" || key(i + 1) == "." && key(i + 2) == "." && key(i + 3) == "."
+        let partial = (max(0, i - 3)..<i).contains {
+            ["partial", "part", "half", "started", "starts"].contains(key($0))
+        }
+        return ellipsis || partial
     }
 
     // MARK: Case references
@@ -998,6 +1095,10 @@ extension ScanContext {
     func isNumericDate(_ a: Int, _ b: Int) -> Bool {
         let parts = (a...b).filter { tokens[$0].kind == .number }.map { Int(tokens[$0].text) ?? -1 }
         let lens = (a...b).filter { tokens[$0].kind == .number }.map { tokens[$0].length }
+        // "made the referral 10/01": a day and a month.
+        if parts.count == 2, lens[0] <= 2, lens[1] <= 2, b - a == 2 {
+            return (1...31).contains(parts[0]) && (1...12).contains(parts[1])
+        }
         guard parts.count == 3, lens[0] <= 2, lens[1] <= 2, lens[2] == 2 || lens[2] == 4 else { return false }
         return (1...31).contains(parts[0]) && (1...12).contains(parts[1])
     }
@@ -1037,6 +1138,16 @@ extension ScanContext {
             if cueEnd == nil, tokens[i].kind == .number, !covered(i),
                 let e = dateExpression(at: i, allowYearAlone: false),
                 e - i >= 2, hasYear(i, e), birthCueAfter(e)
+            {
+                add(.dateOfBirth, tokens: i, e)
+                i = e
+                continue
+            }
+            // "chantelle is 17/01/2005": a person who "is" a whole date was born on it.
+            let who = key(i - 1) == "is" ? i - 2 : key(i - 1) == "s" && ["'", "’"].contains(key(i - 2)) ? i - 3 : -1
+            if cueEnd == nil, who >= 0, tokens[i].kind == .number, !covered(i), tokens[who].kind == .word,
+                gazetteer.isGiven(key(who)), !gazetteer.isAmbiguous(key(who)), !gazetteer.isWord(key(who)),
+                let e = dateExpression(at: i, allowYearAlone: false), e - i >= 2, hasYear(i, e)
             {
                 add(.dateOfBirth, tokens: i, e)
                 i = e
@@ -1184,6 +1295,10 @@ extension ScanContext {
         let h = key(i + 1) == "-" && tok(i + 1).map({ !$0.spaceBefore }) == true ? i + 2 : i + 1
         if key(i) == "oh", let v = Self.numberWords[key(h)], v < 10 { return h }
         if key(i) == "twenty", let v = Self.numberWords[key(h)], v >= 1 && v <= 19 { return h }
+        // "twenty oh nine": the decade's zero said as "oh".
+        if key(i) == "twenty", key(h) == "oh" || key(h) == "o", let v = Self.numberWords[key(h + 1)], v < 10 {
+            return h + 1
+        }
         if key(i) == "two", key(i + 1) == "thousand" {
             var j = i + 2
             if key(j) == "and" { j += 1 }

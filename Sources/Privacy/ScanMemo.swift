@@ -176,7 +176,10 @@ extension IdentifierScanner {
     /// 26: the labeller retrained on sixteen corpora; "from the age of 16 you can…" and "the Grace of it" quiet.
     /// 27–29: session 11's people, ages and organisations (`people7`, `orgs7`).
     /// 30: a house number before a building's name and a place is an address (`orgs7`, second landing).
-    public static let rulesVersion = 30
+    /// 31: session 11's structured identifiers (`structured7`: letters said by name, a system's letters and a number
+    ///     said aloud, outward codes in lower case with a spoken district, part plates, corrected and dotted handles);
+    ///     the labeller retrained with people7's given names.
+    public static let rulesVersion = 31
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -238,6 +241,8 @@ extension IdentifierScanner {
         "K's mum said J was moved; A.O. 13 (MARCIA); Popescu, not \"Popesku\"; Shann0n; Mrs A; JT was sixteen.",
         "by 15 he was dealing; the older one, 17, drove; she moved in and was only 14; Kayden Morris, 14, Luton",
         "from the age of 16 you can consent, the Grace of it all; from the age of 11 she was in care",
+        "em kay four three tee aitch; plate gkr 391t; the bd five end; 30-92-14, 47719203; D-P twenty five oh oh three"
+            + " one four; kai_x7 not kai7; kaycee.xo; reg partial YT68…",
         "Ty (14) - RHIs -> PRU; mrs q said jordans other profile, idris was 12 or 13, real name believed to be Ali",
         "at Church Street Surgery, then moreton community school; found Kirkton, Dundee; her school was All Souls"
             + " Heywood; PRU = bright futures learning centre; devon & cornwall police",

@@ -191,4 +191,131 @@ final class StructuredShapeTests: XCTestCase {
         XCTAssertEqual(found("call 0044 7700 900456 from Spain", .phone), ["0044 7700 900456"])
         XCTAssertEqual(found("call 0044 7700 900 from Spain", .phone), [], "too few digits")
     }
+
+    // Session 11 (`structured7`): the shapes blind13 and blind14 showed missing, in sentences written for these tests,
+    // each with a quiet twin.
+
+    func testCodesSpelledWithTheLettersNames() {
+        XCTAssertEqual(found("she lives at nine mill road em kay four oh tee you", .postcode), [])
+        XCTAssertEqual(
+            found("she lives at nine mill road em kay four three tee aitch", .postcode), ["em kay four three tee aitch"]
+        )
+        XCTAssertEqual(found("the van was bee ar seven one ex kay el", .vehicleReg), ["bee ar seven one ex kay el"])
+        XCTAssertEqual(found("plate was gee en two two oh pee vee", .vehicleReg), ["gee en two two oh pee vee"])
+        XCTAssertEqual(
+            found("her NI is ess tee one two three four five six dee", .niNumber),
+            ["ess tee one two three four five six dee"])
+        XCTAssertEqual(found("the reg was K W seven three zed ex eff", .vehicleReg), ["K W seven three zed ex eff"])
+        for quiet in [
+            "jay and dee were both there at six two", "we had em and bee in the room for two hours",
+            "the tee and the bee were seven one each",
+        ] {
+            XCTAssertEqual(scanner.scan(quiet).filter { $0.label != .person }.map(\.text), [], quiet)
+        }
+    }
+
+    func testASystemsLettersThenANumberSaidAloud() {
+        XCTAssertEqual(
+            found("so it was M A R, nineteen, oh four two two six", .caseRef), ["M A R, nineteen, oh four two two six"])
+        XCTAssertEqual(
+            found("yes it's D-P twenty five oh oh three one four", .caseRef), ["D-P twenty five oh oh three one four"])
+        XCTAssertEqual(found("so it was M A R, nineteen of them", .caseRef), [], "a count, not six digits")
+        XCTAssertEqual(found("we sat A B two by two", .caseRef), [])
+    }
+
+    func testOutwardCodesAfterAnArrowOrSaidInLowerCase() {
+        XCTAssertEqual(found("Dani -> WF13 -> moved twice", .postcode), ["WF13"])
+        XCTAssertEqual(found("she said postcode area ng7 mostly", .postcode), ["ng7"])
+        XCTAssertEqual(found("most of them are from the bd five end", .postcode), ["bd five"])
+        XCTAssertEqual(found("cf ten really", .postcode), ["cf ten"])
+        for quiet in [
+            "so nine of them came", "pe three times a week", "me two and him", "the hr two", "version 2 -> 3 -> 4",
+            "ks three", "ls ten times over",
+        ] {
+            XCTAssertEqual(found(quiet, .postcode), [], quiet)
+        }
+    }
+
+    func testBankNumbersAfterACommaAndIbansSpelled() {
+        XCTAssertEqual(
+            found("the number on it was 30-92-14, 47719203, in her name", .financial), ["30-92-14", "47719203"])
+        XCTAssertEqual(found("we met on 30-09-14, 47 of us", .financial), [])
+        XCTAssertEqual(
+            found(
+                "it's G B eight two W E S T one two three four five six nine eight seven six five four three two",
+                .financial),
+            ["G B eight two W E S T one two three four five six nine eight seven six five four three two"])
+        XCTAssertEqual(
+            found(
+                "it's G B eight three W E S T one two three four five six nine eight seven six five four three two",
+                .financial),
+            [], "a wrong check digit")
+    }
+
+    func testAddressesSaidWithADashOrFromTheirWww() {
+        XCTAssertEqual(
+            found("email it to safe dot team at north dash example dot org", .email),
+            ["safe dot team at north dash example dot org"])
+        XCTAssertEqual(
+            found("her blog is www dot kayleigh-brennan-art dot co dot uk", .url),
+            ["www dot kayleigh-brennan-art dot co dot uk"])
+        XCTAssertEqual(found("look at www dot north-youth-trust dot org dot uk", .url), [], "an organisation's site")
+    }
+
+    func testPlatesInLowerCaseAndPartPlates() {
+        XCTAssertEqual(found("plate gkr 391t on a grey estate", .vehicleReg), ["gkr 391t"])
+        XCTAssertEqual(found("the gkr 391t form", .vehicleReg), [], "no cue")
+        XCTAssertEqual(found("car reg partial \"YT68…\" seen twice", .vehicleReg), ["YT68"])
+        XCTAssertEqual(found("the reg started YT68...", .vehicleReg), ["YT68"])
+        XCTAssertEqual(found("the reg started with YT68 KLP", .vehicleReg), ["YT68 KLP"], "the whole plate")
+        XCTAssertEqual(found("the car parked in bay YT68", .vehicleReg), [])
+    }
+
+    func testHandlesCorrectedAndWordsAfterACue() {
+        XCTAssertEqual(found("her insta is lexi.b_22 sorry no lexi.b22", .handle), ["lexi.b_22", "lexi.b22"])
+        XCTAssertEqual(found("his snap was kai_x7 not kai7", .handle), ["kai_x7", "kai7"])
+        XCTAssertEqual(found("his snap was kai_x7 not really", .handle), ["kai_x7"])
+        XCTAssertEqual(found("snapchat is useless for that", .handle), [])
+        XCTAssertEqual(found("her snapchat is moonchild", .handle), ["moonchild"])
+    }
+
+    func testABirthDateHandedToANamedPerson() {
+        XCTAssertEqual(found("and kayden is 03/11/2009 on the system", .dateOfBirth), ["03/11/2009"])
+        XCTAssertEqual(found("Kayden's 3 November 2009 if you need it", .dateOfBirth), ["3 November 2009"])
+        XCTAssertEqual(found("the review is 03/11/2025 now", .dateOfBirth), [])
+    }
+
+    func testPartCoverClosedAroundSpokenAddressesAndHandles() {
+        XCTAssertEqual(
+            found("she gave me kerry dot lowe seventy at example dot com", .email),
+            ["kerry dot lowe seventy at example dot com"])
+        XCTAssertEqual(
+            found("it's kerry dot lowe 07 at example dot net", .email), ["kerry dot lowe 07 at example dot net"])
+        XCTAssertEqual(
+            found("on sam dot price-owen at example dot org", .email), ["sam dot price-owen at example dot org"])
+        XCTAssertEqual(found("her snap is at moon dot girl", .handle), ["at moon dot girl"])
+        XCTAssertEqual(found("his name on there is T-Y-L underscore two two", .handle), ["T-Y-L underscore two two"])
+        XCTAssertEqual(found("his is tay zed underscore nine", .handle), ["tay zed underscore nine"])
+        XCTAssertEqual(found("His Snapchat is corey dot vx, all lower case", .handle), ["corey dot vx"])
+        XCTAssertEqual(found("we looked at the app and the underscore was missing", .handle), [])
+        XCTAssertEqual(
+            found("date of birth the ninth of may twenty oh eight", .dateOfBirth), ["ninth of may twenty oh eight"])
+    }
+
+    func testVersionsAndDaysAreNoIdentifiers() {
+        XCTAssertEqual(found("the tool's version 3.2.0.1 was used", .ipAddress), [])
+        XCTAssertEqual(found("logged from 192.0.2.14 that night", .ipAddress), ["192.0.2.14"])
+        XCTAssertEqual(found("telegram - v4.12.1 had the bug", .handle), [])
+        XCTAssertEqual(found("the referral 12/03 came from school", .caseRef), [])
+        XCTAssertEqual(found("crime ref 43/1234 on the system", .caseRef), ["43/1234"])
+    }
+
+    func testHandlesWithDotsAndPartPlatesSaid() {
+        XCTAssertEqual(found("her friend Kacey - kaycee.xo - was there", .handle), ["kaycee.xo"])
+        XCTAssertEqual(found("added zayn.x22 last week", .handle), ["zayn.x22"])
+        XCTAssertEqual(found("he left.then she came back", .handle), [])
+        XCTAssertEqual(found("see notes.pdf and bbc.co.uk", .handle), [])
+        XCTAssertEqual(found("all I caught was K T six eight and then something", .vehicleReg), ["K T six eight"])
+        XCTAssertEqual(found("all I caught was K T six eight and then she left", .vehicleReg), [])
+    }
 }
