@@ -711,6 +711,8 @@ extension ScanContext {
             // "from the age of 16 you can consent": the age the law gives anyone, not a person's age ("from the age
             // of 11 she was in care" keeps it).
             if key(j - 1) == "the", key(j + 1) == "of", a == j + 2, Self.anyone.contains(key(b + 1)) { return true }
+            // "the age of criminal responsibility is 10": what the age of something is, set by a rule.
+            if key(j - 1) == "the", key(j + 1) == "of", ["is", "was"].contains(key(a - 1)) { return true }
             // "the minimum age is 16", "the legal age was 18": an age a rule sets (not "her age is 14").
             if ["is", "was", "be"].contains(key(j + 1)), a == j + 2,
                 key(j - 1) == "the" || key(j - 2) == "the" && tokens[j - 1].kind == .word
@@ -718,8 +720,9 @@ extension ScanContext {
                 return true
             }
         }
-        // "(12 vs 17)": ages compared, nobody's.
+        // "(12 vs 17)": ages compared, nobody's (the labeller may take the whole "12 vs 17" as one run).
         if ["vs", "versus"].contains(key(a - 1)) || ["vs", "versus"].contains(key(b + 1)) { return true }
+        if (a...b).contains(where: { ["vs", "versus"].contains(key($0)) }) { return true }
         if a == b, tokens[a].kind == .number, let v = ageValue(a), v < 6,
             inSet(.singlePersonNouns, a - 1) || inSet(.bracketAged, a - 1)
         {

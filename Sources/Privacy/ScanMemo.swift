@@ -178,7 +178,7 @@ extension IdentifierScanner {
     /// 30: a house number before a building's name and a place is an address (`orgs7`, second landing).
     /// 31: session 11's structured identifiers (`structured7`: letters said by name, a system's letters and a number
     ///     said aloud, outward codes in lower case with a spoken district, part plates, corrected and dotted handles);
-    ///     the labeller retrained with people7's given names.
+    ///     the labeller retrained with people7's given names; "the age of X is 10" and "(13 vs 16)" quiet for it too.
     public static let rulesVersion = 31
 
     /// Everything a scan's result depends on besides the text: the rules (their
@@ -241,6 +241,7 @@ extension IdentifierScanner {
         "K's mum said J was moved; A.O. 13 (MARCIA); Popescu, not \"Popesku\"; Shann0n; Mrs A; JT was sixteen.",
         "by 15 he was dealing; the older one, 17, drove; she moved in and was only 14; Kayden Morris, 14, Luton",
         "from the age of 16 you can consent, the Grace of it all; from the age of 11 she was in care",
+        "the age of criminal responsibility is 10; thresholds by age (13 vs 16)",
         "em kay four three tee aitch; plate gkr 391t; the bd five end; 30-92-14, 47719203; D-P twenty five oh oh three"
             + " one four; kai_x7 not kai7; kaycee.xo; reg partial YT68…",
         "Ty (14) - RHIs -> PRU; mrs q said jordans other profile, idris was 12 or 13, real name believed to be Ali",

@@ -144,7 +144,10 @@ final class SessionMemoryTests: XCTestCase {
         ]
         let scanner = IdentifierScanner()
         XCTAssertEqual(labelled(scanner.scan(texts[0])), ["LOCATION Quenbridge"], "the cue finds it")
-        XCTAssertEqual(labelled(scanner.scan(texts[1])), [], "alone, the scanner misses the bare mention")
+        // The labeller may take the bare word for a place by itself (it does since session 11's retraining); the
+        // rules alone miss it, which is what the memory is for.
+        XCTAssertEqual(
+            labelled(IdentifierScanner(labeller: nil).scan(texts[1])), [], "alone, the rules miss the bare mention")
         let s = try Self.session(texts)
         let (found, memory) = Redactor(session: s).sessionFindings(s)
         XCTAssertEqual(memory.rememberedWithLabels, ["LOCATION: quenbridge"], "a big city alone is never hunted")
