@@ -48,6 +48,29 @@ final class SubcommandTests: XCTestCase {
         XCTAssertTrue(withSession.stdout.contains("quilla⟧"), withSession.stdout)
     }
 
+    /// `scan --jsonl --memory` reads its lines as one session: an organisation named in full on a later line gives
+    /// its short name on an earlier one the organisation's label; without the flag each line is read alone.
+    func testScanJsonlWithMemoryReadsTheLinesAsOneSession() throws {
+        let lines =
+            #"{"id":"1","text":"and Quenbridge said no"}"# + "\n"
+            + #"{"id":"2","text":"she started at Quenbridge Academy in September"}"# + "\n"
+        func labels(_ args: [String]) throws -> [String] {
+            try ConveneProcess.ok(args, stdin: Data(lines.utf8)).lines.flatMap { line -> [String] in
+                let o = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                let spans = try XCTUnwrap(o["spans"] as? [[String: Any]])
+                return spans.map {
+                    "\(o["id"] as? String ?? "?") \($0["label"] as? String ?? "?") \($0["text"] as? String ?? "?")"
+                }
+            }
+        }
+        XCTAssertEqual(
+            try labels(["scan", "--jsonl", "--memory"]),
+            ["1 ORGANISATION_LOCAL Quenbridge", "2 ORGANISATION_LOCAL Quenbridge Academy"])
+        XCTAssertNotEqual(
+            try labels(["scan", "--jsonl"]).first, "1 ORGANISATION_LOCAL Quenbridge", "each line alone without --memory"
+        )
+    }
+
     func testBlocklistAddRecordsTheNameAndKeepsItOutOfExports() throws {
         let f = try session()
         try ConveneProcess.ok(["blocklist", "add", f, "Marigold Vance"])
