@@ -428,6 +428,7 @@ extension ScanContext {
             i = last
         }
         findAgesSaidAside()
+        findRoughAgesBesideNames()
         findSecondAges()
         // An age found here said again ("was eight. Eight."), or a second one given with it ("and the other 15").
         findAgeEchoesAndLists()
@@ -472,6 +473,18 @@ extension ScanContext {
             return j + 2
         }
         return nil
+    }
+
+    /// "her cousin Rhodri, fifteen-ish, goes…", "Tyler (15ish)": an age said roughly, set off beside a found name.
+    mutating func findRoughAgesBesideNames() {
+        for i in tokens.indices where personEndsAt(i) {
+            guard let open = tok(i + 1), open.isPunct(",("), let e = roughAge(at: i + 2), !covered(i + 2) else {
+                continue
+            }
+            let closer = open.isPunct("(") ? ")" : ",.;"
+            guard e + 1 == tokens.count || tok(e + 1)?.isPunct(closer) == true else { continue }
+            add(.age, tokens: i + 2, e)
+        }
     }
 
     /// "that made her fifteen at the first meeting", "which would make him sixteen now": an age after what makes a

@@ -179,7 +179,8 @@ extension IdentifierScanner {
     /// 31: session 11's structured identifiers (`structured7`: letters said by name, a system's letters and a number
     ///     said aloud, outward codes in lower case with a spoken district, part plates, corrected and dotted handles);
     ///     the labeller retrained with people7's given names; "the age of X is 10" and "(13 vs 16)" quiet for it too.
-    public static let rulesVersion = 31
+    /// 32: a rough age set off beside a found name ("Rhodri, fifteen-ish,", "Tyler (15ish)").
+    public static let rulesVersion = 32
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -242,6 +243,7 @@ extension IdentifierScanner {
         "by 15 he was dealing; the older one, 17, drove; she moved in and was only 14; Kayden Morris, 14, Luton",
         "from the age of 16 you can consent, the Grace of it all; from the age of 11 she was in care",
         "the age of criminal responsibility is 10; thresholds by age (13 vs 16)",
+        "her cousin Rhodri, fifteen-ish, goes there; Tyler (15ish) too; Rhodri, 15ish minutes late",
         "em kay four three tee aitch; plate gkr 391t; the bd five end; 30-92-14, 47719203; D-P twenty five oh oh three"
             + " one four; kai_x7 not kai7; kaycee.xo; reg partial YT68…",
         "Ty (14) - RHIs -> PRU; mrs q said jordans other profile, idris was 12 or 13, real name believed to be Ali",

@@ -94,6 +94,9 @@ final class AgeCatalogueTests: XCTestCase {
         Shape("the suspect is 19 or 20", "19", "20"),
         // Ages said with a moment.
         Shape("she's been going missing since the age of 12", "12"),
+        // A rough age set off beside a found name (session 11, found trying the console).
+        Shape("her cousin Tyler, fifteen-ish, goes there", "fifteen-ish"),
+        Shape("Tyler (15ish) was there", "15ish"),
         Shape("at the age of 13 she was moved", "13"),
         Shape("DOB 12/03/2010 (14)", "14"),
         Shape("Kai - 15 next month", "15"),
@@ -413,6 +416,7 @@ final class AgeCatalogueTests: XCTestCase {
         "by 15 minutes past he had gone",
         "by 10 o'clock he was home",
         "from the age of 16 you can consent",
+        "Tyler, 15ish minutes late again",
         "the age of criminal responsibility is 10",
         "the minimum age is 16",
         "the list grew and was 14 by march",
