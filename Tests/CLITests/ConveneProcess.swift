@@ -1,4 +1,3 @@
-import ConveneTestSupport
 import Foundation
 import XCTest
 
@@ -78,11 +77,10 @@ struct ConveneProcess {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         let errData = errBox.get()
-        let end = p.waitForExit()
+        p.waitUntilExit()
         return Result(
-            status: end.status, reason: end.signalled ? .uncaughtSignal : .exit,
-            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-            stdoutData: outData)
+            status: p.terminationStatus, reason: p.terminationReason, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
     }
 
     /// Runs and fails the test unless it exits 0.

@@ -1,4 +1,3 @@
-import ConveneTestSupport
 import Foundation
 import XCTest
 
@@ -79,8 +78,8 @@ enum PseudoTerminal {
             }
         }
         if p.isRunning { p.terminate() }
-        let end = p.waitForExit()
+        p.waitUntilExit()
         let text = String(decoding: screen, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
-        return Result(status: end.status, screen: text)
+        return Result(status: p.terminationStatus, screen: text)
     }
 }
