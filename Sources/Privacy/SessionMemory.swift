@@ -197,12 +197,14 @@ public struct SessionMemory: Sendable, Equatable {
     /// Token `i` of `tokens` (words, numbers and the hyphens and apostrophes inside names) stands as a name:
     /// capitalised but not in capitals, before a verb of saying or "'s", or mid-sentence after no determiner with no
     /// capitalised word beside it ("Hope Street", "Grace Academy" name other things).
-    static func standsAsName(_ tokens: [Token], _ i: Int) -> Bool {
+    static func standsAsName(_ tokens: [Token], _ i: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         let t = tokens[i]
         guard t.capitalised, !t.allCaps else { return false }
         let next = i + 1 < tokens.count ? tokens[i + 1] : nil
         if let n = next, Vocab.strongVerbs.contains(n.key) || n.key == "'" || n.key == "’" { return true }
         if t.sentenceStart { return false }
+        // '"Hope" is not a strategy': a capital just inside a quote or bracket may open what is quoted.
+        if t.start > 0, "\"“'‘(".unicodeScalars.contains(scalars[t.start - 1]) { return false }
         if next.map({ $0.capitalised && $0.isWordLike }) ?? false { return false }
         guard i > 0 else { return true }
         let p = tokens[i - 1]
@@ -260,7 +262,7 @@ public struct SessionMemory: Sendable, Equatable {
             }
             var matched: (end: Int, label: IdentifierLabel)?
             for term in candidates where i + term.keys.count <= tokens.count {
-                if term.asName && !Self.standsAsName(tokens, i) { continue }
+                if term.asName && !Self.standsAsName(tokens, i, scalars) { continue }
                 if term.capitalised && !tokens[i].capitalised { continue }
                 if (0..<term.keys.count).allSatisfy({ tokens[i + $0].key == term.keys[$0] }) {
                     matched = (i + term.keys.count - 1, term.label)

@@ -99,6 +99,7 @@ final class SessionMemoryTests: XCTestCase {
         let m = SessionMemory(names: ["Rose Hall", "Dizzy"])
         XCTAssertEqual(m.findings(in: "then Dizzy turned up, and we saw Hall later").map(\.text), ["Dizzy"])
         XCTAssertEqual(m.findings(in: "a dizzy spell; DIZZY; The Dizzy Club").map(\.text), [])
+        XCTAssertEqual(m.findings(in: "\"Dizzy\" is how she felt").map(\.text), [], "a quote may open a sentence")
         XCTAssertEqual(m.findings(in: "so Rose said no").map(\.text), ["Rose"])
     }
 
