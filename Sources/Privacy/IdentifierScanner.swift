@@ -123,6 +123,8 @@ public struct IdentifierScanner: Sendable {
         ctx.findLocalNamesByCue()
         // An age found by a later rule ("kian was 12 or 13") takes its second guess too.
         ctx.findSecondAges()
+        // A second age, reference or handle said in the same breath as one found ("no sorry fourteen", "2207, 2299").
+        ctx.findValuesSaidAgain()
         ctx.dropAcronymPluralsTakenForPeople()
         ctx.widenSpans()
         var kept = Self.resolveOverlaps(ctx.candidates)

@@ -1,0 +1,298 @@
+/// Values said again: once one age, reference or handle is found, the same person's next age, the next log number
+/// or the second account in the same breath is the same kind of identifier, though it carries no cue of its own.
+/// Spoken accounts correct themselves ("thirteen at the time, no sorry fourteen"), move on in time ("fifteen when I
+/// got her, sixteen by the time it went to court") and list ("logs 2207, 2299, 2314"); a rule that reads each
+/// number alone misses every one after the first.
+extension ScanContext {
+    /// Words that correct what was just said ("no sorry", "actually", "I mean", "correction").
+    static let ageCorrectionWords = Vocab.set("no sorry actually correction mean wait nah oops scratch")
+
+    /// Words after a later age that place it in time ("sixteen by the time", "fifteen now", "sixteen this March").
+    static let laterAgeCues = Vocab.set("now by this next when then later today nowadays")
+
+    /// Words after an age said twice that leave it a guess ("seventy-three I think", "forty-two maybe").
+    static let guessAfterAge = Vocab.set("maybe perhaps probably possibly tops ish")
+
+    /// People whose age a story gives with "was" ("the perpetrator was nineteen").
+    static let agedStoryPeople = Vocab.set(
+        """
+        perpetrator perp offender suspect abuser groomer driver boyfriend girlfriend partner stepdad stepmum dad mum
+        father mother grandad grandma nan uncle aunt auntie brother sister cousin victim lad girl boy man woman
+        """)
+
+    /// Plural and short cues for case numbers that the cue list leaves out ("logs 2207, 2299").
+    static let pluralCaseCues = Vocab.set("logs refs cads crns urns incidents")
+
+    /// Runs the rules of this file, after every other rule has had its say.
+    mutating func findValuesSaidAgain() {
+        findAgesSaidAgain()
+        findCaseRefsSaidAgain()
+        findHandlesSaidAgain()
+    }
+
+    // MARK: Ages
+
+    mutating func findAgesSaidAgain() {
+        findAgesOfStoryPeople()
+        findShorthandAges()
+        // In text order, so a third age said after a second one found here is found too.
+        var k = 0
+        while k < candidates.count {
+            defer { k += 1 }
+            let c = candidates[k]
+            guard c.label == .age, let b = tokenIndex(endingAt: c.end) else { continue }
+            let v = ageValue(b) ?? roughDecade(endingAt: b)
+            guard let v, let (j, e) = ageSaidAgain(after: b, v) else { continue }
+            add(.age, tokens: j, e)
+        }
+    }
+
+    /// "seventy-odd": a decade said roughly, ending at `b`; its value.
+    func roughDecade(endingAt b: Int) -> Int? {
+        guard key(b) == "odd", key(b - 1) == "-", joined(b), joined(b - 1), let v = numberWord(b - 2), v >= 20,
+            v % 10 == 0
+        else { return nil }
+        return v
+    }
+
+    /// The age said again after one ending at `b` (value `v`), in the same sentence: corrected ("…, no sorry
+    /// fourteen"), said twice or guessed ("80, eighty", "seventy-odd, seventy-three I think") or later in time
+    /// ("fifteen when I got her, sixteen by the time…", "15 at allocation, 16 by court"); its first and last tokens.
+    func ageSaidAgain(after b: Int, _ v: Int) -> (Int, Int)? {
+        var j = b + 1
+        var sawComma = false
+        var sawCorrection = false
+        var words = 0
+        while j < tokens.count, j <= b + 9 {
+            let t = tokens[j]
+            if t.isPunct(".!?;:()[]\"") || t.lineStart || tabBefore(j) { return nil }
+            if t.isPunct(",") {
+                sawComma = true
+            } else if Self.ageCorrectionWords.contains(t.key) || t.key == "i" && key(j + 1) == "mean" {
+                sawCorrection = true
+            } else if let w = ageValue(j), t.kind == .number || numberWord(j) != nil {
+                let e = ageEnd(j)
+                guard !covered(j), abs(w - v) <= 10, !countFollows(e) else { return nil }
+                // "… no sorry fourteen", "… actually 24": a correction names the right age.
+                if sawCorrection { return (j, e) }
+                guard key(j - 1) == "," else { return nil }
+                // "sixteen by the time", "seventeen now": later, never younger.
+                if w >= v, Self.laterAgeCues.contains(key(e + 1)) { return (j, e) }
+                // "80, eighty,", "seventy-three I think": said straight after, the same or a near guess.
+                if words == 0, abs(w - v) <= 3,
+                    w == v && ageBreak(after: e) || Self.guessAfterAge.contains(key(e + 1)) || asideAfter(e)
+                {
+                    return (j, e)
+                }
+                return nil
+            } else if t.kind == .number || t.kind == .alnum {
+                return nil
+            } else {
+                words += 1
+                // Only a short clause may stand between ("when I got her", "at allocation").
+                if words > 5 || !sawComma && words > 4 { return nil }
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// A unit or a counted noun follows the number ending at `e`: a count, a time or a sum, not an age.
+    func countFollows(_ e: Int) -> Bool {
+        guard let n = tok(e + 1), !n.isPunct(",.;!?") else { return false }
+        if key(e + 1) == "years" || key(e + 1) == "yrs" { return key(e + 2) != "old" }
+        return Self.ageUnits.contains(n.key) || Self.countedNouns.contains(n.key)
+    }
+
+    /// "the perpetrator was nineteen, a lad called Kai", "Mrs Hussain was seventy-odd": the age a story gives a
+    /// person it names by a noun or a found name, with "was" or "is" and nothing after but a break.
+    mutating func findAgesOfStoryPeople() {
+        for i in tokens.indices where ["was", "is"].contains(key(i)) {
+            let subject = i - 1
+            let named = personEndsAt(subject)
+            guard named || Self.agedStoryPeople.contains(key(subject)) && isDeterminer(subject - 1) else { continue }
+            let j = skipAgeFillers(i + 1)
+            guard !covered(j) else { continue }
+            if let v = numberWord(j), v >= 20, v % 10 == 0, key(j + 1) == "-", key(j + 2) == "odd", joined(j + 1),
+                joined(j + 2), ageBreak(after: j + 2)
+            {
+                add(.age, tokens: j, j + 2)
+                continue
+            }
+            // A found name's plain age is other rules' work; only nouns here.
+            guard !named, let v = ageValue(j), (1...99).contains(v), tokens[j].kind == .number || numberWord(j) != nil
+            else { continue }
+            let e = ageEnd(j)
+            guard ageBreak(after: e) || key(e + 1) == "and" && !countFollows(e) else { continue }
+            add(.age, tokens: j, e)
+        }
+    }
+
+    /// "the", "a", "her", "his", "their", "our", "my", "this", "that" at `i`.
+    func isDeterminer(_ i: Int) -> Bool {
+        ["the", "a", "her", "his", "their", "our", "my", "this", "that"].contains(key(i))
+    }
+
+    /// Shorthand: "eldest 18", "youngest is 9", "Riley ~8", "Blakey ~41/42"; and "ages as above - 16/14/11/8", a
+    /// slashed list of ages that is no reference.
+    mutating func findShorthandAges() {
+        for i in tokens.indices {
+            let k = key(i)
+            if ["eldest", "youngest", "oldest"].contains(k) {
+                var j = i + 1
+                if ["is", "was", "one", ":", "-"].contains(key(j)) { j += 1 }
+                guard let v = ageValue(j), tokens[j].kind == .number, v <= 60, !covered(j), ageBreak(after: j) else {
+                    continue
+                }
+                add(.age, tokens: j, j)
+            } else if k == "~", personEndsAt(i - 1) || personEndsAt(i - 2) && key(i - 1) == "(" {
+                guard let n = tok(i + 1), n.kind == .number, !n.spaceBefore, let v = ageValue(i + 1), v <= 110,
+                    !covered(i + 1)
+                else { continue }
+                var e = i + 1
+                if key(e + 1) == "/", joined(e + 1), joined(e + 2), tok(e + 2)?.kind == .number,
+                    let w = ageValue(e + 2), abs(w - v) <= 3
+                {
+                    e += 2
+                }
+                add(.age, tokens: i + 1, e)
+            } else if k == "ages" {
+                agesListedBySlash(after: i)
+            }
+        }
+    }
+
+    /// "ages as above - 16/14/11/8": the slashed list a few words after "ages", each part an age, taken from a
+    /// case reference if one claimed it.
+    mutating func agesListedBySlash(after i: Int) {
+        var j = i + 1
+        while j < i + 5, let t = tok(j), t.kind != .number {
+            if t.isPunct(".;!?") { return }
+            j += 1
+        }
+        var parts: [Int] = []
+        var e = j
+        while let t = tok(e), t.kind == .number, let v = ageValue(e), v <= 25, t.digits <= 2 {
+            parts.append(e)
+            guard key(e + 1) == "/", joined(e + 1), joined(e + 2) else { break }
+            e += 2
+        }
+        guard parts.count >= 3, let last = parts.last else { return }
+        let start = tokens[parts[0]].start
+        let end = tokens[last].end
+        candidates.removeAll { $0.label == .caseRef && $0.start < end && start < $0.end }
+        guard !parts.contains(where: covered) else { return }
+        for p in parts { add(.age, tokens: p, p) }
+    }
+
+    // MARK: Case references
+
+    mutating func findCaseRefsSaidAgain() {
+        for i in tokens.indices where tok(i + 1)?.kind == .number || Vocab.caseFillers.contains(key(i + 1)) {
+            if inSet(.caseCues, i) || Self.pluralCaseCues.contains(key(i)) { spacedCaseRef(after: i) }
+        }
+        for i in tokens.indices where key(i) == "slash" { spokenSlashRef(around: i) }
+        var k = 0
+        while k < candidates.count {
+            defer { k += 1 }
+            let c = candidates[k]
+            guard c.label == .caseRef, let a = tokenIndex(startingAt: c.start), let b = tokenIndex(endingAt: c.end),
+                a == b, tokens[a].kind == .number, tokens[a].digits >= 3
+            else { continue }
+            if let j = refSaidAgain(after: b, digits: tokens[a].digits) { add(.caseRef, tokens: j, j) }
+        }
+    }
+
+    /// After a cue at `i`: "police log 13 22 47", groups of digits with single spaces, read out from paperwork; and
+    /// "logs 2207, …", the first number after a plural cue.
+    mutating func spacedCaseRef(after i: Int) {
+        var j = i + 1
+        while j < i + 4, Vocab.caseFillers.contains(key(j)) { j += 1 }
+        guard let first = tok(j), first.kind == .number, !covered(j) else { return }
+        if Self.pluralCaseCues.contains(key(i)), j == i + 1, first.digits >= 4, !isNumericDate(j, j) {
+            if !(first.digits == 4 && (first.text.hasPrefix("19") || first.text.hasPrefix("20"))) {
+                add(.caseRef, tokens: j, j)
+            }
+            return
+        }
+        var e = j
+        var digits = first.digits
+        while let n = tok(e + 1), n.kind == .number, n.start - tokens[e].end == 1, (2...4).contains(n.digits),
+            (2...4).contains(tokens[e].digits)
+        {
+            e += 1
+            digits += n.digits
+        }
+        guard e > j, digits >= 5, !(j...e).contains(where: covered) else { return }
+        // "a log of 10 12 15 minutes": not when a unit follows.
+        if let n = tok(e + 1), Self.ageUnits.contains(n.key) || Self.countedNouns.contains(n.key),
+            !n.isPunct(".,;")
+        {
+            return
+        }
+        add(.caseRef, tokens: j, e)
+    }
+
+    /// "06 slash 88213 slash 20": a reference with its slashes said as words (three parts, six digits or more).
+    mutating func spokenSlashRef(around i: Int) {
+        guard let a = tok(i - 1), a.kind == .number, tok(i + 1)?.kind == .number, key(i + 2) == "slash",
+            tok(i + 3)?.kind == .number, !covered(i - 1), !covered(i + 3)
+        else { return }
+        let digits = a.digits + tokens[i + 1].digits + tokens[i + 3].digits
+        guard digits >= 6, !(key(i - 2) == "slash") else { return }
+        add(.caseRef, tokens: i - 1, i + 3)
+    }
+
+    /// The next reference after one ending at `b` (a number of `digits` digits) in the same sentence: listed ("2207,
+    /// 2299", "Log 2207, Log 2299, Log, um, 2314") or corrected ("CAD 2231 no sorry it was 2213"); its token.
+    func refSaidAgain(after b: Int, digits: Int) -> Int? {
+        var j = b + 1
+        var corrected = false
+        while j < tokens.count, j <= b + 7 {
+            let t = tokens[j]
+            if t.isPunct(".!?;") || t.lineStart { return nil }
+            if t.kind == .number {
+                guard abs(t.digits - digits) <= 1, !covered(j) else { return nil }
+                // Listed: only separators, the cue again or a hesitation between.
+                let listed = (b + 1..<j).allSatisfy {
+                    tokens[$0].isPunct(",&/") || ["and", "or", "then"].contains(key($0)) || inSet(.caseCues, $0)
+                        || inSet(.hesitations, $0)
+                }
+                if listed && (b + 1..<j).contains(where: { !inSet(.hesitations, $0) }) || corrected {
+                    if let n = tok(j + 1), Self.ageUnits.contains(n.key) && !n.isPunct(".,"), !n.isPunct("-/") {
+                        return nil
+                    }
+                    return j
+                }
+                return nil
+            }
+            if t.kind == .alnum { return nil }
+            if Self.ageCorrectionWords.contains(t.key) { corrected = true }
+            j += 1
+        }
+        return nil
+    }
+
+    // MARK: Handles
+
+    /// "chap_town_ace, … and then a second one, ace.2.times": a handle-shaped word in the same sentence as a found
+    /// handle is a handle too.
+    mutating func findHandlesSaidAgain() {
+        let handles = candidates.filter { $0.label == .handle }
+        guard !handles.isEmpty else { return }
+        for h in handles {
+            guard let b = tokenIndex(endingAt: h.end) else { continue }
+            var j = b + 1
+            while j < tokens.count, j <= b + 14 {
+                if tokens[j].isPunct(".!?") && tok(j + 1)?.spaceBefore != false || tokens[j].lineStart { break }
+                if !covered(j), tokens[j].spaceBefore || tok(j - 1)?.isPunct(",;/+&(") == true,
+                    let e = handleShaped(at: j)
+                {
+                    add(.handle, tokens: j, e)
+                    break
+                }
+                j += 1
+            }
+        }
+    }
+}
