@@ -180,7 +180,7 @@ extension IdentifierScanner {
     ///     said aloud, outward codes in lower case with a spoken district, part plates, corrected and dotted handles);
     ///     the labeller retrained with people7's given names; "the age of X is 10" and "(13 vs 16)" quiet for it too.
     /// 32: a rough age set off beside a found name ("Rhodri, fifteen-ish,", "Tyler (15ish)").
-    public static let rulesVersion = 32
+    public static let rulesVersion = 33
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -251,6 +251,7 @@ extension IdentifierScanner {
             + " Heywood; PRU = bright futures learning centre; devon & cornwall police",
         "R.V. -> Hull; Kieran \"K-Dog\" 15; the quarshie famly; that made her fifteen; he's, what, seventeen now?",
         "Address 12 Hartley Centre, Bolton BL1 4AB; Kayleigh 15 Hartley Centre, Bolton",
+        "at St Joseph's RC; midwife at Hull Royal; a drop in called the hub; Thistle Academy, then just the Thistle",
     ]
 }
 

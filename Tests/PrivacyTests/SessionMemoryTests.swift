@@ -262,4 +262,21 @@ final class SessionMemoryTests: XCTestCase {
         // Said bare where nothing was found, it is added.
         XCTAssertEqual(memory.completed([], in: "back to Quenbridge monday").map(\.text), ["Quenbridge"])
     }
+
+    /// Session 12 (`orgs8`): an organisation's short name that is an everyday word or a town is remembered and found
+    /// where it stands as the name, capitalised; its initials only in capitals. Not lower case, not a place.
+    func testAnOrganisationsEverydayShortNameAndInitials() {
+        let memory = SessionMemory(terms: [
+            RememberedTerm("Lantern Project", .organisationLocal),
+            RememberedTerm("Brackenfold Valley School", .organisationLocal),
+        ])
+        func found(_ text: String) -> [String] { memory.findings(in: text).map { "\($0.label.rawValue):\($0.text)" } }
+        XCTAssertEqual(found("Lantern were brilliant with her"), ["ORGANISATION_LOCAL:Lantern"])
+        XCTAssertEqual(found("who funds Lantern after March?"), ["ORGANISATION_LOCAL:Lantern"])
+        XCTAssertEqual(found("BVS rang on Monday"), ["ORGANISATION_LOCAL:BVS"])
+        // Traps: the everyday word in lower case or after another determiner, initials in lower case.
+        XCTAssertEqual(found("a lantern in the window"), [])
+        XCTAssertEqual(found("that Lantern idea again"), [])
+        XCTAssertEqual(found("bvs is not a word"), [])
+    }
 }
