@@ -176,8 +176,11 @@ final class SessionMemoryTests: XCTestCase {
         XCTAssertEqual(
             m.rememberedWithLabels,
             [
-                "LOCATION: easton", "LOCATION: flat 4 27 beech close", "ORGANISATION_LOCAL: easton youth club",
-                "ORGANISATION_LOCAL: quenbridge", "ORGANISATION_LOCAL: quenbridge youth club",
+                // Session 12: a town's short name is hunted as the club only where it stands as its name, and
+                // initials in capitals ("EYC", "SJRP").
+                "LOCATION: easton", "LOCATION: flat 4 27 beech close", "ORGANISATION_LOCAL: easton",
+                "ORGANISATION_LOCAL: easton youth club", "ORGANISATION_LOCAL: eyc", "ORGANISATION_LOCAL: quenbridge",
+                "ORGANISATION_LOCAL: quenbridge youth club", "ORGANISATION_LOCAL: qyc", "ORGANISATION_LOCAL: sjrp",
             ])
         // A listed town is hunted alone out of an organisation's name as a place; the organisation's own name before
         // its head (session 10) as the organisation, only where it is capitalised, standing as a name.
