@@ -10,6 +10,7 @@ import SessionModel
 extension ScanContext {
     mutating func findLocalNamesByCue() {
         findSchoolsByRole()
+        findSchoolsNamedShortAfterThe()
         findSaintsPossessives()
         findHouseNamedInstitutions()
         findOrganisationFields()
@@ -24,6 +25,8 @@ extension ScanContext {
         findOrganisationsAfterTheirPlace()
         findCitiesAfterTheirDistricts()
         findOrganisationsNamedAfterTheirKind()
+        findHospitalsNamedShort()
+        findOrganisationsCalled()
     }
 
     /// Puts `label` over tokens `a...b` in place of the places and people found on those words (not the session's own
@@ -134,6 +137,33 @@ extension ScanContext {
         }
     }
 
+    /// "excluded from the bluecoat in yr 9", "attends the Mount": after a cue only a school takes, "the" and one word
+    /// on no list (any case) or a capitalised local name is the school named short (session 12, `orgs8`). Quiet: a
+    /// word on a list in lower case ("excluded from the unit"), a name that goes on ("the Bluecoat Road").
+    mutating func findSchoolsNamedShortAfterThe() {
+        for i in tokens.indices where key(i - 1) == "the" && !quiet[i] {
+            let cued =
+                key(i - 2) == "from"
+                && (Self.schoolVerbsBeforeFrom.contains(key(i - 3))
+                    || Self.schoolVerbsBeforeFrom.contains(key(i - 4))
+                        && ["permanently", "temporarily", "being", "been", "was", "is", "were"].contains(key(i - 3)))
+                || Self.attendVerbs.contains(key(i - 2))
+            guard cued, let t = tok(i), t.kind == .word, t.length >= 4, !t.allCaps, !Vocab.days.contains(t.key),
+                !Vocab.months.contains(t.key)
+            else { continue }
+            guard t.capitalised ? localNameEnd(at: i) == i : onNoList(i) && !Self.chatWords.contains(t.key) else {
+                continue
+            }
+            if let n = tok(i + 1), n.kind == .word,
+                n.capitalised || Vocab.orgHeads.contains(n.key) || Vocab.streetHeads.contains(n.key)
+                    || Vocab.orgHeadAcronyms.contains(n.key)
+            {
+                continue
+            }
+            relabel(.organisationLocal, i, i)
+        }
+    }
+
     /// A person found ends at token `k` ("Shaz @ Beacon").
     func personAtEnd(_ k: Int) -> Bool {
         guard let t = tok(k) else { return false }
@@ -145,7 +175,13 @@ extension ScanContext {
     /// hospital named short.
     mutating func findSaintsPossessives() {
         for i in tokens.indices where tokens[i].key == "st" || tokens[i].key == "saint" {
-            guard let e = saintsPossessiveEnd(at: i), !quiet[i] else { continue }
+            guard var e = saintsPossessiveEnd(at: i), !quiet[i] else { continue }
+            // "St Joseph's RC", "Holy Cross's CE", "St Anne's C of E": a church school's mark closes the name.
+            if ["rc", "ce", "cofe"].contains(key(e + 1)), tokens[e + 1].allCaps {
+                e += 1
+            } else if key(e + 1) == "c", key(e + 2) == "of", key(e + 3) == "e", tokens[e + 1].capitalised {
+                e += 3
+            }
             if let n = tok(e + 1), n.kind == .word,
                 n.capitalised || Vocab.streetHeads.contains(n.key)
                     || ["day", "eve", "night"].contains(n.key)
@@ -194,6 +230,45 @@ extension ScanContext {
 
     /// A hospital named by its adjective ("in the Royal", "at the General").
     static let hospitalAdjectives = Vocab.set("royal general")
+
+    /// "midwife at Hull Royal", "she was in Salford Royal for a week", "born at Leeds General": a town (or a name on
+    /// no list) and a hospital's adjective, after a place preposition and before no other name or noun, is that
+    /// town's hospital named short (session 12, `orgs8`). Quiet: "the Hull Royal Mail depot", "in Leeds General
+    /// meetings".
+    mutating func findHospitalsNamedShort() {
+        for i in tokens.indices where Self.hospitalAdjectives.contains(tokens[i].key) && tokens[i].capitalised {
+            let p = i - 1
+            guard let t = tok(p), t.kind == .word, t.capitalised, !t.sentenceStart, !quiet[i], !quiet[p],
+                on([.town, .bigPlace], p) || onNoList(p), !Vocab.countries.contains(t.key),
+                inSet(.placePrepositions, p - 1)
+            else { continue }
+            if let n = tok(i + 1), n.kind == .word,
+                !(Vocab.functionWords.contains(n.key) || Vocab.weakVerbs.contains(n.key)
+                    || Vocab.strongVerbs.contains(n.key) || Self.timeAfterAPlace.contains(n.key))
+            {
+                continue
+            }
+            relabel(.organisationLocal, p, i)
+        }
+    }
+
+    /// "a drop-in called the hub", "a unit known as the Elms", "what they call the Bridge": a house's or centre's
+    /// name (or a capitalised name on no list) after a naming verb is the name of the place just described.
+    mutating func findOrganisationsCalled() {
+        for i in tokens.indices where tokens[i].key == "called" || tokens[i].key == "named" || tokens[i].key == "as" {
+            if tokens[i].key == "as", key(i - 1) != "known" { continue }
+            var n = i + 1
+            if let q = tok(n), q.isPunct("\"“'‘") { n += 1 }
+            guard key(n) == "the", let t = tok(n + 1), t.kind == .word, !quiet[n + 1] else { continue }
+            // A kind of place before the naming verb: "a drop in called", "a unit known as".
+            let kind = (max(0, i - 4)..<i).contains { Self.organisationKinds.contains(key($0)) || key($0) == "drop" }
+            guard kind, Self.houseNames.contains(t.key) || t.capitalised && onNoList(n + 1) && t.length >= 4 else {
+                continue
+            }
+            if let f = tok(n + 2), f.kind == .word, f.capitalised || Vocab.orgHeads.contains(f.key) { continue }
+            relabel(.organisationLocal, n + 1, n + 1)
+        }
+    }
 
     /// Words of time that may follow where someone was ("at the Grange now", "the Hub again").
     static let timeAfterAPlace = Vocab.set("now again then today yesterday tonight last this next since till until")
@@ -251,13 +326,24 @@ extension ScanContext {
             guard n > a, n <= b, !Self.servicesOfAPlace.contains(key(b)) else { continue }
             let name = (a..<n).map { key($0) }
             let words = (a..<n).filter { tokens[$0].kind == .word && !["st", "saint", "s"].contains(key($0)) }
-            guard !words.isEmpty,
-                words.allSatisfy({ !on([.town, .bigPlace], $0) && !Vocab.countries.contains(key($0)) }),
-                words.contains(where: { !on([.word, .ambiguous], $0) || tokens[$0].capitalised && name.count > 1 })
+            guard !words.isEmpty, words.allSatisfy({ !on(.bigPlace, $0) && !Vocab.countries.contains(key($0)) })
             else { continue }
+            // A name that is an everyday word or a town ("Grange Academy … the Grange", "Greenhill Primary …
+            // Greenhill's ready") is the organisation only where it stands as a name (session 12, `orgs8`).
+            let plain =
+                words.allSatisfy({ !on(.town, $0) })
+                && words.contains(where: { !on([.word, .ambiguous], $0) || tokens[$0].capitalised && name.count > 1 })
+            // "Marsh Farm" of "Marsh Farm Health Centre" names the district too.
+            if !plain,
+                words.contains(where: { given($0) || tokens[$0].length < 4 })
+                    || Self.placeElements.contains(key(n - 1)) || Vocab.streetHeads.contains(key(n - 1))
+            {
+                continue
+            }
             for s in tokens.indices where s + name.count <= tokens.count && (s > b || s + name.count <= a) {
                 guard tokens[s].capitalised, matches(name, at: s) != nil else { continue }
                 let e = s + name.count - 1
+                if !plain, !standsAsOrganisation(s, e, town: words.contains(where: { on(.town, $0) })) { continue }
                 if let next = tok(e + 1), next.kind == .word,
                     next.capitalised || Vocab.streetHeads.contains(next.key) || Vocab.orgHeads.contains(next.key)
                         || Vocab.orgHeadAcronyms.contains(next.key)
@@ -269,6 +355,28 @@ extension ScanContext {
                 relabel(.organisationLocal, s, e)
             }
         }
+    }
+
+    /// Before a town said as a place, not as the organisation named after it ("lives in Greenhill").
+    static let placeOnlyBefore = Vocab.set("in near nr around round towards toward via into across over up down")
+    /// What may follow an organisation's short name said as one: "Greenhill's ready", "Gateway = good", "Beacon said".
+    static let afterAnOrganisation = Vocab.set("' ’ = - : are were was is has have had said say says do did does")
+
+    /// Tokens `s...e` (an organisation's name that is an everyday word or a town) stand as the organisation's name:
+    /// capitalised, not in capitals unless the text shouts; mid-sentence after "the", a preposition or nothing, or
+    /// at a sentence's start before a verb or a possessive; a town not after a word that makes it a place.
+    func standsAsOrganisation(_ s: Int, _ e: Int, town: Bool) -> Bool {
+        let t = tokens[s]
+        guard t.capitalised, !t.allCaps || isShouted(), !quiet[s] else { return false }
+        let before = key(s - 1)
+        let after = key(e + 1)
+        if town && Self.placeOnlyBefore.contains(before) { return false }
+        if ScanContext.determiners.contains(before) && before != "the" { return false }
+        // "the Gateway one", "the Grange (…)", "Beacon were brilliant".
+        let verbAfter = Self.afterAnOrganisation.contains(after) || Vocab.strongVerbs.contains(after)
+        if t.sentenceStart { return verbAfter }
+        if town { return verbAfter || ["at", "@", "with"].contains(before) }
+        return true
     }
 
     /// Kinds of local organisation a note names beside its name ("the school (St M's)", "Ridgeway (children's home)").

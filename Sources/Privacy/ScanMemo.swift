@@ -182,7 +182,9 @@ extension IdentifierScanner {
     /// 32: a rough age set off beside a found name ("Rhodri, fifteen-ish,", "Tyler (15ish)").
     /// 33: values said again (ValuesSaidAgain.swift: an age corrected or moved on in time, log numbers listed or read
     ///     out in groups, a second handle in the same breath).
-    public static let rulesVersion = 33
+    /// 34: session 12's organisations called short (`orgs8`: a short name said again in the line, "St Joseph's RC",
+    ///     "Hull Royal", "a drop in called the hub"; the session memory keeps everyday-word short names and initials).
+    public static let rulesVersion = 34
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -254,6 +256,7 @@ extension IdentifierScanner {
         "R.V. -> Hull; Kieran \"K-Dog\" 15; the quarshie famly; that made her fifteen; he's, what, seventeen now?",
         "Address 12 Hartley Centre, Bolton BL1 4AB; Kayleigh 15 Hartley Centre, Bolton",
         "thirteen then, no sorry fourteen, sixteen by court; logs 2207, 2299; log 13 22 47; kai.b2 then kai_b.x2",
+        "at St Joseph's RC; midwife at Hull Royal; a drop in called the hub; Thistle Academy, then just the Thistle",
     ]
 }
 

@@ -34,6 +34,13 @@ public struct SessionMemory: Sendable, Equatable {
         var asName = false
         /// Found only where its first word is capitalised: an organisation's short name stands as a name there.
         var capitalised = false
+        /// An organisation's short name that is an everyday word or a town ("Beacon" of "Beacon Project",
+        /// "Greenhill" of "Greenhill Primary"): found only where it stands as the organisation's name
+        /// (`standsAsOrganisation`); `town` when a part is a listed town.
+        var namePosition = false
+        var town = false
+        /// An organisation's initials ("OPS" of "Oakfield Primary School"): found only in capitals.
+        var initials = false
     }
     /// Remembered terms by first key, longest first.
     let terms: [String: [Term]]
@@ -74,6 +81,10 @@ public struct SessionMemory: Sendable, Equatable {
         var byKeys: [[String]: IdentifierLabel] = [:]
         var asNames = Set<String>()
         var shortNames: Set<[String]> = []
+        // Short names that are everyday words or towns, and initials (session 12, `orgs8`): kept apart, since the same
+        // words may be hunted as a place too ("greenhill" said anywhere is the town).
+        var wordShorts: [[String]: Bool] = [:]
+        var initials = Set<String>()
         func insert(_ keys: [String], _ label: IdentifierLabel) {
             // One label a sequence: the more specific, as `resolveOverlaps` breaks a tie.
             if let old = byKeys[keys], Self.rank(old) <= Self.rank(label) { return }
@@ -105,6 +116,24 @@ public struct SessionMemory: Sendable, Equatable {
                 for part in parts { insert([part], .person) }
             } else {
                 let parts = keys.filter { Self.placeHuntedAlone($0, gazetteer) && !rejectedKeys.contains($0) }
+                // "Beacon Project" … "Beacon were brilliant", "Greenhill Primary" … "Greenhill's ready": a short
+                // name that is an everyday word or a town, hunted where it stands as the name; and the initials.
+                if term.label == .organisationLocal {
+                    if let short = Self.shortName(keys, teams: true),
+                        !short.allSatisfy({ parts.contains($0) && !gazetteer.towns.contains($0) }),
+                        short.allSatisfy({ Self.shortWordHunted($0, gazetteer) && !rejectedKeys.contains($0) }),
+                        // "Marsh Farm" of "Marsh Farm Health Centre" names the district too.
+                        !ScanContext.placeElements.contains(short.last!), !Vocab.streetHeads.contains(short.last!),
+                        !rejectedWholes.contains(short)
+                    {
+                        wordShorts[short] = short.contains(where: { gazetteer.towns.contains($0) })
+                    }
+                    if let letters = Self.initials(term.text), !rejectedKeys.contains(letters),
+                        !rejected.contains(letters)
+                    {
+                        initials.insert(letters)
+                    }
+                }
                 // "Station Road", "West Belfast", "Marsh Farm estate": a place made of everyday words and big places
                 // is found by its own cues where it is said again, not hunted; a house number makes an address.
                 guard !parts.isEmpty || keys.count > 1 && keys.contains(where: { $0.first?.isNumber == true }) else {
@@ -135,13 +164,22 @@ public struct SessionMemory: Sendable, Equatable {
             let capitalised = label == .organisationLocal && shortNames.contains(keys)
             byFirst[keys[0], default: []].append(Term(keys: keys, label: label, capitalised: capitalised))
         }
+        for (keys, town) in wordShorts where byKeys[keys] != .organisationLocal {
+            byFirst[keys[0], default: []].append(
+                Term(keys: keys, label: .organisationLocal, namePosition: true, town: town))
+        }
+        for letters in initials where byKeys[[letters]] == nil && wordShorts[[letters]] == nil {
+            byFirst[letters, default: []].append(Term(keys: [letters], label: .organisationLocal, initials: true))
+        }
         for key in asNames where byKeys[[key]] == nil {
             byFirst[key, default: []].append(Term(keys: [key], label: .person, asName: true))
         }
         terms = byFirst.mapValues {
             $0.sorted {
                 $0.keys.count != $1.keys.count
-                    ? $0.keys.count > $1.keys.count : $0.keys.lexicographicallyPrecedes($1.keys)
+                    ? $0.keys.count > $1.keys.count
+                    : $0.namePosition != $1.namePosition
+                        ? $0.namePosition : $0.keys.lexicographicallyPrecedes($1.keys)
             }
         }
         // "eilidhs nhs no", "skyes sw": a possessive typed without its apostrophe, where that word is on no list (so
@@ -213,10 +251,15 @@ public struct SessionMemory: Sendable, Equatable {
 
     /// The name an organisation is called by before its head ("ridgeway" of "ridgeway academy"), or nil when its
     /// name has no head or is its head's place ("wigan yot").
-    static func shortName(_ keys: [String]) -> [String]? {
+    /// `teams`: a team's, project's or unit's name too ("beacon" of "beacon project").
+    static func shortName(_ keys: [String], teams: Bool = false) -> [String]? {
+        func head(_ k: String) -> Bool {
+            Vocab.orgHeads.contains(k) || ScanContext.strongOrgTails.contains(k)
+                || teams && ScanContext.teamLikeHeads.contains(k)
+        }
         guard
-            let h = keys.firstIndex(where: { Vocab.orgHeads.contains($0) || ScanContext.strongOrgTails.contains($0) }),
-            h > 0, h == keys.count - 1 || keys[(h + 1)...].allSatisfy({ Vocab.orgHeads.contains($0) })
+            let h = keys.firstIndex(where: head),
+            h > 0, h == keys.count - 1 || keys[(h + 1)...].allSatisfy(head)
         else { return nil }
         var short = Array(keys[..<h])
         // "quenbridge youth club": the kind of organisation is not its name.
@@ -226,6 +269,71 @@ public struct SessionMemory: Sendable, Equatable {
             short.removeLast()
         }
         return (1...2).contains(short.count) ? short : nil
+    }
+
+    /// A word of an organisation's short name hunted where it stands as that name (`standsAsOrganisation`) though it
+    /// is an everyday word or a town: four letters or more, no given name (a person is likelier), cue, function
+    /// word, kind of service, nationality, big place or inquiry town.
+    static func shortWordHunted(_ key: String, _ gazetteer: Gazetteer) -> Bool {
+        key.count >= 4 && key.first?.isLetter == true && !gazetteer.isGiven(key) && !isCue(key)
+            && !Vocab.notNames.contains(key) && !ScanContext.chatWords.contains(key)
+            && !Vocab.functionWords.contains(key) && !ScanContext.determiners.contains(key)
+            && !Vocab.nationalities.contains(key) && !Vocab.countries.contains(key) && !Vocab.cities.contains(key)
+            && !gazetteer.bigPlaces.contains(key) && !Vocab.inquiryTowns.contains(key)
+            && !Vocab.genericServiceWords.contains(key) && !Vocab.genericOrgModifiers.contains(key)
+            && !Vocab.orgHeads.contains(key) && !ScanContext.groupWords.contains(key) && !Vocab.days.contains(key)
+            && !Vocab.months.contains(key)
+    }
+
+    /// The initials of an organisation written with three or more capitalised words ("Oakfield Primary School" →
+    /// "ops"; "of", "and", "the" skipped), or nil when a word is in lower case, the initials are fewer than three,
+    /// or they spell a word, a service's acronym or a shorthand ("Child And Teen Service" → "cats").
+    static func initials(_ text: String) -> String? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "-" }).filter {
+            !["of", "and", "&", "the"].contains($0.lowercased())
+        }
+        guard (3...5).contains(words.count),
+            words.allSatisfy({ $0.first.map { $0.isUppercase && $0.isLetter } == true })
+        else { return nil }
+        let letters = String(words.map { $0.first! }).lowercased()
+        let gazetteer = Gazetteer.shared
+        guard !gazetteer.isWord(letters), !gazetteer.isAmbiguous(letters), !Vocab.notNames.contains(letters),
+            !Vocab.orgHeadAcronyms.contains(letters), !Vocab.genericServiceWords.contains(letters),
+            !ScanContext.chatWords.contains(letters), !gazetteer.towns.contains(letters)
+        else { return nil }
+        return letters
+    }
+
+    /// Before a town said as a place, not as the organisation named after it ("lives in Greenhill").
+    static let placeOnlyBefore = ScanContext.placeOnlyBefore
+    static let verbsAfterAnOrganisation = ScanContext.afterAnOrganisation
+
+    /// Tokens `i...e` stand as an organisation's short name: capitalised, not in capitals; after "the", a preposition
+    /// or nothing mid-sentence, or opening a sentence before a verb, "=", ":" or a possessive; a town only before a
+    /// verb or after "at" or "with" ("Greenhill's ready", "at Greenhill", not "in Greenhill", "from Greenhill").
+    static func standsAsOrganisation(
+        _ tokens: [Token], _ i: Int, _ e: Int, _ scalars: [Unicode.Scalar], town: Bool
+    ) -> Bool {
+        let t = tokens[i]
+        guard t.capitalised, !t.allCaps else { return false }
+        let before = i > 0 ? tokens[i - 1].key : ""
+        if town && placeOnlyBefore.contains(before) { return false }
+        if ScanContext.determiners.contains(before) && before != "the" { return false }
+        // The next character that is not a space, and the next word.
+        var c = tokens[e].end
+        while c < scalars.count, scalars[c] == " " { c += 1 }
+        let mark = c < scalars.count ? String(scalars[c]) : ""
+        let next = e + 1 < tokens.count ? tokens[e + 1] : nil
+        if let n = next, n.capitalised, n.isWordLike, n.start == c { return false }
+        let verbAfter =
+            ["'", "’", "=", ":"].contains(mark)
+            || next.map {
+                $0.start == c && (verbsAfterAnOrganisation.contains($0.key) || Vocab.strongVerbs.contains($0.key))
+            }
+                ?? false
+        if t.sentenceStart { return verbAfter }
+        if town { return verbAfter || ["at", "@", "with"].contains(before) }
+        return true
     }
 
     static func rank(_ label: IdentifierLabel) -> Int { Candidate.order.firstIndex(of: label) ?? 99 }
@@ -264,6 +372,12 @@ public struct SessionMemory: Sendable, Equatable {
             for term in candidates where i + term.keys.count <= tokens.count {
                 if term.asName && !Self.standsAsName(tokens, i, scalars) { continue }
                 if term.capitalised && !tokens[i].capitalised { continue }
+                if term.initials && !tokens[i].allCaps { continue }
+                if term.namePosition,
+                    !Self.standsAsOrganisation(tokens, i, i + term.keys.count - 1, scalars, town: term.town)
+                {
+                    continue
+                }
                 if (0..<term.keys.count).allSatisfy({ tokens[i + $0].key == term.keys[$0] }) {
                     matched = (i + term.keys.count - 1, term.label)
                     break

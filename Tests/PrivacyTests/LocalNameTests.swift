@@ -160,4 +160,49 @@ final class LocalNameTests: XCTestCase {
         assertFinds("Kayleigh 15 Hartley Centre, Bolton most nights", "ORGANISATION_LOCAL:Hartley Centre")
         assertFinds("she goes to Hartley Centre youth nights", "ORGANISATION_LOCAL:Hartley Centre")
     }
+
+    /// Session 12 (`orgs8`): an organisation's own name that is an everyday word or a town, said again in the same
+    /// text where it stands as a name, is that organisation; not where it is a place or a word.
+    func testAnEverydayWordOrTownShortNameSaidAgainInTheSameText() {
+        assertFinds(
+            "Jo was at the Larchmont (she said Thistle Academy at first, then just the Thistle)",
+            "ORGANISATION_LOCAL:Thistle")
+        assertFinds("Brightwell Primary rang, and Brightwell's head came too", "ORGANISATION_LOCAL:Brightwell")
+        // Traps: the everyday word in lower case or after another determiner.
+        assertNo(.organisationLocal, "a thistle grew by the gate, and this Thistle was purple")
+    }
+
+    /// A saint's possessive with a church school's mark ("St Joseph's RC", "St Anne's C of E") is the school, whole.
+    func testSaintsPossessiveWithAChurchMark() {
+        assertFinds("he's at St Cuthbert's RC now", "ORGANISATION_LOCAL:St Cuthbert's RC")
+        assertFinds("she was at St Anne's C of E till year 4", "ORGANISATION_LOCAL:St Anne's C of E")
+        assertNo(.organisationLocal, "they live on St Cuthbert's Road")
+    }
+
+    /// A town and a hospital's adjective after a place preposition is the hospital named short.
+    func testHospitalsNamedShortByTheirTown() {
+        assertFinds("the midwife at Hull Royal said so", "ORGANISATION_LOCAL:Hull Royal")
+        assertFinds("she was in Salford Royal for a week", "ORGANISATION_LOCAL:Salford Royal")
+        // Traps: no preposition before, a noun after.
+        assertNo(.organisationLocal, "Hull Royal wedding photos were everywhere")
+        assertNo(.organisationLocal, "we sent it to Leeds General meetings")
+    }
+
+    /// A house's or centre's name after a naming verb that follows a kind of place.
+    func testOrganisationsCalledByTheirName() {
+        assertFinds("there's a drop in called the hub on the high street", "ORGANISATION_LOCAL:hub")
+        assertFinds("a unit known as the Larches took him", "ORGANISATION_LOCAL:Larches")
+        // Traps: no kind of place before; a name that goes on.
+        assertNo(.organisationLocal, "what they called the hub of the problem")
+        assertNo(.organisationLocal, "a club called the Grange Road Runners")
+    }
+
+    /// After a cue only a school takes, "the" and a word on no list is the school named short.
+    func testSchoolsNamedShortAfterThe() {
+        assertFinds("she was excluded from the brackenhurst in yr 9", "ORGANISATION_LOCAL:brackenhurst")
+        assertFinds("he attends the Brackenhurst most days", "ORGANISATION_LOCAL:Brackenhurst")
+        // Traps: an everyday word, a name that goes on.
+        assertNo(.organisationLocal, "she was excluded from the unit in yr 9")
+        assertNo(.organisationLocal, "he attends the Brackenhurst Road clinic")
+    }
 }

@@ -176,8 +176,11 @@ final class SessionMemoryTests: XCTestCase {
         XCTAssertEqual(
             m.rememberedWithLabels,
             [
-                "LOCATION: easton", "LOCATION: flat 4 27 beech close", "ORGANISATION_LOCAL: easton youth club",
-                "ORGANISATION_LOCAL: quenbridge", "ORGANISATION_LOCAL: quenbridge youth club",
+                // Session 12: a town's short name is hunted as the club only where it stands as its name, and
+                // initials in capitals ("EYC", "SJRP").
+                "LOCATION: easton", "LOCATION: flat 4 27 beech close", "ORGANISATION_LOCAL: easton",
+                "ORGANISATION_LOCAL: easton youth club", "ORGANISATION_LOCAL: eyc", "ORGANISATION_LOCAL: quenbridge",
+                "ORGANISATION_LOCAL: quenbridge youth club", "ORGANISATION_LOCAL: qyc", "ORGANISATION_LOCAL: sjrp",
             ])
         // A listed town is hunted alone out of an organisation's name as a place; the organisation's own name before
         // its head (session 10) as the organisation, only where it is capitalised, standing as a name.
@@ -261,5 +264,22 @@ final class SessionMemoryTests: XCTestCase {
         XCTAssertEqual(memory.completed([name], in: longer).map(\.label), [.person])
         // Said bare where nothing was found, it is added.
         XCTAssertEqual(memory.completed([], in: "back to Quenbridge monday").map(\.text), ["Quenbridge"])
+    }
+
+    /// Session 12 (`orgs8`): an organisation's short name that is an everyday word or a town is remembered and found
+    /// where it stands as the name, capitalised; its initials only in capitals. Not lower case, not a place.
+    func testAnOrganisationsEverydayShortNameAndInitials() {
+        let memory = SessionMemory(terms: [
+            RememberedTerm("Lantern Project", .organisationLocal),
+            RememberedTerm("Brackenfold Valley School", .organisationLocal),
+        ])
+        func found(_ text: String) -> [String] { memory.findings(in: text).map { "\($0.label.rawValue):\($0.text)" } }
+        XCTAssertEqual(found("Lantern were brilliant with her"), ["ORGANISATION_LOCAL:Lantern"])
+        XCTAssertEqual(found("who funds Lantern after March?"), ["ORGANISATION_LOCAL:Lantern"])
+        XCTAssertEqual(found("BVS rang on Monday"), ["ORGANISATION_LOCAL:BVS"])
+        // Traps: the everyday word in lower case or after another determiner, initials in lower case.
+        XCTAssertEqual(found("a lantern in the window"), [])
+        XCTAssertEqual(found("that Lantern idea again"), [])
+        XCTAssertEqual(found("bvs is not a word"), [])
     }
 }
