@@ -65,14 +65,14 @@ extension ScanContext {
     /// The age ending at token `e` is closed the way notes close one: the text's end, `, ; ! ? ) & |`, a full stop,
     /// a spaced dash or slash (not a range: "14 - 16"), an arrow ("-> Leagrave", "→").
     func ageBreak(after e: Int) -> Bool {
-        guard let n = tok(e + 1) else { return true }
+        guard let n = at(e + 1) else { return true }
         // A tab between fields of a pasted spreadsheet row ("Kai Brennan<tab>14<tab>Luton").
         if tabBefore(e + 1) { return true }
         if n.isPunct(",;!?)&|→⇒") { return true }
         if n.isPunct(".") { return fullStop(e + 1) }
-        if n.isPunct("-–—=") && key(e + 2) == ">" && !tokens[e + 2].spaceBefore { return true }
+        if n.isPunct("-–—=") && key(e + 2).equals(">") && !info[e + 2].spaceBefore { return true }
         if n.isPunct("-–—/"), n.spaceBefore {
-            guard let m = tok(e + 2) else { return true }
+            guard let m = at(e + 2) else { return true }
             return m.spaceBefore && m.kind != .number && ageValue(e + 2) == nil
         }
         return false
@@ -81,11 +81,11 @@ extension ScanContext {
     /// Initials typed with stops end at token `p` ("A.O.", "T.O", "J.P.M."): a person in notes.
     func initialsEndAt(_ p: Int) -> Bool {
         var j = p
-        if key(j) == "." { j -= 1 }
+        if key(j).equals(".") { j -= 1 }
         var letters = 0
-        while let t = tok(j), t.kind == .word, t.length == 1, t.capitalised {
+        while let t = at(j), t.kind == .word, t.length == 1, t.capitalised {
             letters += 1
-            guard key(j - 1) == ".", !tokens[j - 1].spaceBefore,
+            guard key(j - 1).equals("."), !info[j - 1].spaceBefore,
                 tok(j - 2).map({ $0.kind == .word && $0.length == 1 }) == true
             else { break }
             j -= 2
@@ -104,7 +104,7 @@ extension ScanContext {
             if (e + 2...e + 4).contains(where: { ageValue($0) != nil || Self.countGoingOn.contains(key($0)) }) {
                 return false
             }
-        } else if n.key == "and" {
+        } else if n.key.equals("and") {
             guard ["he", "she"].contains(key(e + 2)) else { return false }
         } else if !n.isPunct(".!?") {
             return false
@@ -114,7 +114,7 @@ extension ScanContext {
         var j = i - 1
         var person = false
         while j >= 0, sentences <= 2, !person {
-            if tokens[j].isPunct(".!?") { sentences += 1 }
+            if info[j].isPunct(".!?") { sentences += 1 }
             person = Self.storyPronouns.contains(tokens[j].key) || personAt(j)
             j -= 1
         }
@@ -126,10 +126,10 @@ extension ScanContext {
 
     /// Token `i` opens a sentence, an opening quote before it or not (`P5: "At seventeen.`).
     func opensSentence(_ i: Int) -> Bool {
-        if tokens[i].sentenceStart { return true }
+        if info[i].sentenceStart { return true }
         var a = i - 1
-        while a >= 0, tokens[a].isPunct("\"“‘'") { a -= 1 }
-        return a < i - 1 && (a < 0 || tokens[a + 1].sentenceStart || tokens[a].isPunct(".!?:"))
+        while a >= 0, info[a].isPunct("\"“‘'") { a -= 1 }
+        return a < i - 1 && (a < 0 || info[a + 1].sentenceStart || info[a].isPunct(".!?:"))
     }
 
     static let storyPronouns = Vocab.set("he she him her his hes shes")
@@ -142,15 +142,15 @@ extension ScanContext {
     /// Token `j` is a full stop: "." before a space, the end or a closing mark ("she was 14.\"", "(age 14.)"), not
     /// a decimal point or a time ("14.5", "15.30").
     func fullStop(_ j: Int) -> Bool {
-        guard let t = tok(j), t.isPunct(".") else { return false }
-        guard let n = tok(j + 1) else { return true }
+        guard let t = at(j), t.isPunct(".") else { return false }
+        guard let n = at(j + 1) else { return true }
         return n.spaceBefore || n.kind == .punct
     }
 
     /// A tab stands between token `i` and the one before it: a pasted row's fields.
     func tabBefore(_ i: Int) -> Bool {
-        guard i > 0, i < tokens.count, tokens[i].spaceBefore else { return false }
-        return scalars[tokens[i - 1].end..<tokens[i].start].contains("\t")
+        guard i > 0, i < tokens.count, info[i].spaceBefore else { return false }
+        return scalars[info[i - 1].end..<info[i].start].contains("\t")
     }
 
     /// "14 or 15", "14/15", "15, nearly 16", "13 going on 14": a second age said with the one ending at `e`; its token.
@@ -159,7 +159,7 @@ extension ScanContext {
         switch key(j) {
         case "or": j += 1
         case "/":
-            guard !tokens[j].spaceBefore, tok(j + 1).map({ !$0.spaceBefore }) == true else { return nil }
+            guard !info[j].spaceBefore, tok(j + 1).map({ !$0.spaceBefore }) == true else { return nil }
             j += 1
         case ",":
             if ["nearly", "almost", "turning"].contains(key(j + 1)) {
@@ -172,11 +172,11 @@ extension ScanContext {
                 else { return nil }
             }
         case "going":
-            guard key(j + 1) == "on" else { return nil }
+            guard key(j + 1).equals("on") else { return nil }
             j += 2
         default:
             // "he's like sixteen seventeen": two ages in words, one after the other (captions).
-            guard tokens[e].kind == .word, tok(j)?.kind == .word, numberWord(j) != nil else { return nil }
+            guard info[e].kind == .word, tok(j)?.kind == .word, numberWord(j) != nil else { return nil }
         }
         guard let w = ageValue(j), w > v, w - v <= 3, !covered(j) else { return nil }
         let after = tok(ageEnd(j) + 1)
@@ -191,7 +191,7 @@ extension ScanContext {
     /// Token `p` stands for a person: a found name, a person or relation word, a listed given name, or a word
     /// nobody listed opening a line.
     func personish(_ p: Int) -> Bool {
-        guard let t = tok(p), t.kind == .word else { return false }
+        guard let t = at(p), t.kind == .word else { return false }
         if candidates.contains(where: { $0.label == .person && $0.end == t.end }) { return true }
         let v = vocabAt(p)
         if v.contains(.relations) || v.contains(.personNouns) || v.contains(.singlePersonNouns)
@@ -205,16 +205,16 @@ extension ScanContext {
 
     /// Token `p` is the end of a found name.
     func personEndsAt(_ p: Int) -> Bool {
-        guard let t = tok(p) else { return false }
+        guard let t = at(p) else { return false }
         return candidates.contains { $0.label == .person && $0.end == t.end }
     }
 
     /// Token `p` opens a note or an item of one: the text's or a line's start, or after a bullet, a spaced slash or
     /// bar, a semicolon or an arrow.
     func opensAgeNote(_ p: Int) -> Bool {
-        guard let t = tok(p) else { return false }
+        guard let t = at(p) else { return false }
         if p == 0 || t.lineStart || t.sentenceStart { return true }
-        guard let b = tok(p - 1), b.kind == .punct else { return false }
+        guard let b = at(p - 1), b.kind == .punct else { return false }
         return b.isPunct("/|;*•→>") && t.spaceBefore
     }
 
@@ -253,7 +253,7 @@ extension ScanContext {
                 continue
             }
             if t.kind == .word, t.length == 4 || t.length == 8,
-                t.key == "year" || t.key == "bday" || t.key == "birthday",
+                t.key.equals("year") || t.key.equals("bday") || t.key.equals("birthday"),
                 !covered(i), let o = ordinalAge(before: i)
             {
                 add(.age, tokens: o, o)
@@ -265,7 +265,7 @@ extension ScanContext {
             let closed = ageBreak(after: e)
             var found = false
             // "mum 34, dad 40", "cousin 24 - grooming", "bf 22 drives her round" (not "Child 1", "mum 2 kids").
-            if digits, Self.agedRelations.contains(key(i - 1)), !(tokens[i - 1].capitalised && v < 10),
+            if digits, Self.agedRelations.contains(key(i - 1)), !(info[i - 1].capitalised && v < 10),
                 !(Self.designationWords.contains(key(i - 1)) && v <= 5),
                 Self.childWords.contains(key(i - 1)) ? (1...21).contains(v) : (1...99).contains(v),
                 closed || v >= 10 && noteActivity(e + 1)
@@ -273,7 +273,9 @@ extension ScanContext {
                 found = true
             }
             // "kerry mcbride 38 - mum", "Darren 31 - nfa", "Cerys 15 / Aled 13": any age after a found name, closed.
-            if !found, digits, personEndsAt(i - 1) || initialsEndAt(i - 1), closed || v <= 25 && key(e + 1) == "now" {
+            if !found, digits, personEndsAt(i - 1) || initialsEndAt(i - 1),
+                closed || v <= 25 && key(e + 1).equals("now")
+            {
                 found = true
             }
             // "SEAN 15 - REPORTED MISSING", "FLORIN 17 ROMA FAMILY": a listed given name opening a note, in any case.
@@ -290,13 +292,14 @@ extension ScanContext {
             // "her son Kieran now 14,", "YP now 17 →", "Kai nearly 15 now".
             if !found, ["now", "nearly", "almost", "only", "just", "approx", "about"].contains(key(i - 1)),
                 personish(i - 2), (1...25).contains(v) || inSet(.relations, i - 2) && v <= 99,
-                closed || key(e + 1) == "now"
+                closed || key(e + 1).equals("now")
             {
                 found = true
             }
             // "Kayleigh Doherty, then 14, went missing": a found name, a comma, "then" or "now", the age closed by a
             // comma, a bracket or a dash (a story told of the past; "now 14 referrals" stays a count).
-            if !found, ["then", "now"].contains(key(i - 1)), key(i - 2) == ",", personEndsAt(i - 3) || personish(i - 3),
+            if !found, ["then", "now"].contains(key(i - 1)), key(i - 2).equals(","),
+                personEndsAt(i - 3) || personish(i - 3),
                 (1...25).contains(v), [",", ")", "-", "–", "—"].contains(key(e + 1))
             {
                 found = true
@@ -308,13 +311,13 @@ extension ScanContext {
                 if [",", "/"].contains(key(open)), let m = tok(open - 1), m.text == "M" || m.text == "F" {
                     open -= 2
                 }
-                if key(open) == "(", personish(open - 1) || initialsEndAt(open - 1) {
+                if key(open).equals("("), personish(open - 1) || initialsEndAt(open - 1) {
                     if ["yrs", "yr", "yo"].contains(key(e + 1)) { last = e + 1 }
-                    if key(e + 1) == "y", key(e + 2) == "/", key(e + 3) == "o" { last = e + 3 }
+                    if key(e + 1).equals("y"), key(e + 2).equals("/"), key(e + 3).equals("o") { last = e + 3 }
                     if [")", ",", "&", "and", "/"].contains(key(last + 1)) {
                         found = true
                     } else if ["in", "next", "this", "on"].contains(key(last + 1)),
-                        (last + 2...last + 4).contains(where: { key($0) == ")" }),
+                        (last + 2...last + 4).contains(where: { key($0).equals(")") }),
                         !(last + 2...last + 3).contains(where: { tok($0)?.kind == .number })
                     {
                         // "Jaylen (15 in May)", "(16 next month)".
@@ -340,7 +343,7 @@ extension ScanContext {
                 }
             }
             // "Girl, 14 – Tonypandy", "the lad, 14/15, was dealing": a person word, a comma, an age, closed.
-            if !found, key(i - 1) == ",",
+            if !found, key(i - 1).equals(","),
                 inSet(.singlePersonNouns, i - 2) || inSet(.relations, i - 2)
                     || Self.storyPersonNouns.contains(key(i - 2)),
                 (1...21).contains(v)
@@ -348,7 +351,7 @@ extension ScanContext {
             {
                 if closed {
                     found = true
-                } else if let a = ageAlternative(after: e, v), key(e + 1) == "/" {
+                } else if let a = ageAlternative(after: e, v), key(e + 1).equals("/") {
                     last = a
                     found = ageBreak(after: a)
                 }
@@ -372,14 +375,14 @@ extension ScanContext {
                 }
             }
             // "14 (DOB 03/04/2011)", "Kai Brennan - 14 (DOB …)": an age before its date of birth in brackets.
-            if !found, digits, (1...25).contains(v), key(e + 1) == "(", birthCue(e + 2),
+            if !found, digits, (1...25).contains(v), key(e + 1).equals("("), birthCue(e + 2),
                 opensAgeNote(i) || personEndsAt(i - 1) || tok(i - 1)?.isPunct("-–—,:|") == true
             {
                 found = true
             }
             // "the 13 was his age at the time": the number said to be someone's age.
             if !found, ["is", "was"].contains(key(e + 1)), Self.agePossessives.contains(key(e + 2)),
-                key(e + 3) == "age", (1...99).contains(v)
+                key(e + 3).equals("age"), (1...99).contains(v)
             {
                 found = true
             }
@@ -387,7 +390,7 @@ extension ScanContext {
             // an age in words said as a sentence of its own, in a story about a person.
             if !found, !digits, (10...25).contains(v), ageSaidAlone(i, e) { found = true }
             // "At seventeen." as a sentence: an age in words (a time is said in digits or with "o'clock").
-            if !found, !digits, (13...25).contains(v), key(i - 1) == "at", opensSentence(i - 1),
+            if !found, !digits, (13...25).contains(v), key(i - 1).equals("at"), opensSentence(i - 1),
                 tok(e + 1)?.isPunct(".!?") ?? true
             {
                 found = true
@@ -395,28 +398,29 @@ extension ScanContext {
             // "Hussain brothers 17/15", "the sisters 14 & 12": each of a plural's ages, in any order.
             if !found, digits, inSet(.pluralPersonNouns, i - 1), (1...21).contains(v),
                 ["/", "&"].contains(key(e + 1)), let w = ageValue(e + 2), (1...21).contains(w),
-                tokens[e + 2].kind == .number, ageBreak(after: e + 2)
+                info[e + 2].kind == .number, ageBreak(after: e + 2)
             {
                 add(.age, tokens: e + 2, e + 2)
                 found = true
             }
             // "one of the lads was 17 and the other 15": one of a group, its age.
-            if !found, ["is", "was"].contains(key(i - 1)), inSet(.pluralPersonNouns, i - 2), key(i - 3) == "the",
-                key(i - 4) == "of", key(i - 5) == "one", (1...25).contains(v), closed || key(e + 1) == "and"
+            if !found, ["is", "was"].contains(key(i - 1)), inSet(.pluralPersonNouns, i - 2), key(i - 3).equals("the"),
+                key(i - 4).equals("of"), key(i - 5).equals("one"), (1...25).contains(v),
+                closed || key(e + 1).equals("and")
             {
                 found = true
             }
             // "ages 14 and 16".
-            if !found, key(i - 1) == "ages", closed || ["and", "&", ","].contains(key(e + 1)) { found = true }
+            if !found, key(i - 1).equals("ages"), closed || ["and", "&", ","].contains(key(e + 1)) { found = true }
             // "14 F, Walsall", "(14, F)": an age then a sex marker, opening a note or in brackets.
-            if !found, digits, (10...99).contains(v), opensAgeNote(i) || key(i - 1) == "(" {
+            if !found, digits, (10...99).contains(v), opensAgeNote(i) || key(i - 1).equals("(") {
                 let m = [",", "/"].contains(key(e + 1)) ? e + 2 : e + 1
                 if let x = tok(m), x.text == "F" || x.text == "M", tok(m + 1).map({ $0.kind == .punct }) ?? true {
                     found = true
                 }
             }
             // "in year 10 so 14 or 15": an age worked out from a school year.
-            if !found, key(i - 1) == "so", (4...19).contains(v), closed || ageAlternative(after: e, v) != nil,
+            if !found, key(i - 1).equals("so"), (4...19).contains(v), closed || ageAlternative(after: e, v) != nil,
                 (max(0, i - 4)..<(i - 1)).contains(where: {
                     ["year", "yr"].contains(key($0)) && tok($0 + 1)?.kind == .number || Self.schoolYear(key($0))
                 })
@@ -439,13 +443,14 @@ extension ScanContext {
     func skipSpokenAside(_ j: Int) -> Int {
         var k = j
         while k < j + 6 {
-            if key(k) == "," || inSet(.hesitations, k) || Self.ageFillers.contains(key(k)) || key(k) == "what" {
+            if key(k).equals(",") || inSet(.hesitations, k) || Self.ageFillers.contains(key(k)) || key(k).equals("what")
+            {
                 k += 1
-            } else if key(k) == "i", Self.asideVerbs.contains(key(k + 1)) {
+            } else if key(k).equals("i"), Self.asideVerbs.contains(key(k + 1)) {
                 k += 2
-            } else if key(k) == "i", ["'", "’"].contains(key(k + 1)), key(k + 2) == "d", key(k + 3) == "say" {
+            } else if key(k).equals("i"), isApostrophe(k + 1), key(k + 2).equals("d"), key(k + 3).equals("say") {
                 k += 4
-            } else if key(k) == "you", key(k + 1) == "know" {
+            } else if key(k).equals("you"), key(k + 1).equals("know") {
                 k += 2
             } else {
                 break
@@ -458,7 +463,7 @@ extension ScanContext {
 
     /// "I think" or "I reckon" straight after token `e`, closing what was said.
     func asideAfter(_ e: Int) -> Bool {
-        key(e + 1) == "i" && Self.asideVerbs.contains(key(e + 2)) && ageBreak(after: e + 2)
+        key(e + 1).equals("i") && Self.asideVerbs.contains(key(e + 2)) && ageBreak(after: e + 2)
     }
 
     /// "15ish", "fifteen-ish" at `j`: an age said roughly (1–25), and its last token.
@@ -467,7 +472,7 @@ extension ScanContext {
         if t.kind == .alnum, t.key.hasSuffix("ish"), let v = Int(t.key.dropLast(3)), (1...25).contains(v) {
             return j
         }
-        if let v = numberWord(j), (1...25).contains(v), key(j + 1) == "-", joined(j + 1), key(j + 2) == "ish",
+        if let v = numberWord(j), (1...25).contains(v), key(j + 1).equals("-"), joined(j + 1), key(j + 2).equals("ish"),
             joined(j + 2)
         {
             return j + 2
@@ -478,7 +483,7 @@ extension ScanContext {
     /// "her cousin Rhodri, fifteen-ish, goes…", "Tyler (15ish)": an age said roughly, set off beside a found name.
     mutating func findRoughAgesBesideNames() {
         for i in tokens.indices where personEndsAt(i) {
-            guard let open = tok(i + 1), open.isPunct(",("), let e = roughAge(at: i + 2), !covered(i + 2) else {
+            guard let open = at(i + 1), open.isPunct(",("), let e = roughAge(at: i + 2), !covered(i + 2) else {
                 continue
             }
             let closer = open.isPunct("(") ? ")" : ",.;"
@@ -497,7 +502,7 @@ extension ScanContext {
             if ["make", "makes", "made", "making"].contains(k), ["her", "him"].contains(key(i + 1)) {
                 j = skipAgeFillers(i + 2)
             } else if ["is", "was", "s"].contains(k) {
-                let subject = k == "s" ? (["'", "’"].contains(key(i - 1)) && joined(i) ? i - 2 : -1) : i - 1
+                let subject = k == "s" ? (isApostrophe(i - 1) && joined(i) ? i - 2 : -1) : i - 1
                 guard subject >= 0, ["he", "she"].contains(key(subject)) else { continue }
                 let a = skipSpokenAside(i + 1)
                 // "she was fifteen-ish", "he's about 15ish": an age said roughly (the plain shapes are other rules').
@@ -533,7 +538,7 @@ extension ScanContext {
     /// relation or person word ("her brother", "the lad").
     func sentenceSubjectIsAPerson(_ i: Int) -> Bool {
         var s = i
-        while s > 0, i - s < 20, !tokens[s].sentenceStart, !tokens[s - 1].isPunct(";:") { s -= 1 }
+        while s > 0, i - s < 20, !info[s].sentenceStart, !info[s - 1].isPunct(";:") { s -= 1 }
         guard i - s < 20, let t = tok(s) else { return false }
         if Self.subjectPronouns.contains(t.key) || personAt(s) { return true }
         if ["her", "his", "my", "the", "our", "their"].contains(t.key) {
@@ -545,7 +550,11 @@ extension ScanContext {
     /// Token `j` opens a date of birth: "DOB", "D.O.B.", "born", or a date of birth found there.
     func birthCue(_ j: Int) -> Bool {
         guard let t = tok(j) else { return false }
-        if t.key == "dob" || t.key == "born" || t.key == "d" && key(j + 1) == "." && key(j + 2) == "o" { return true }
+        if t.key.equals("dob") || t.key.equals("born")
+            || t.key.equals("d") && key(j + 1).equals(".") && key(j + 2).equals("o")
+        {
+            return true
+        }
         return candidates.contains { $0.label == .dateOfBirth && $0.start == t.start }
     }
 
@@ -612,8 +621,8 @@ extension ScanContext {
             if ["st", "nd", "rd", "th"].contains(String(t.key.dropFirst(digits.count))) { value = Int(digits) }
         }
         guard let v = value, (1...110).contains(v) else { return nil }
-        if key(i) == "year" {
-            guard key(o - 2) == "in", v >= 10, !["of", "at", "in"].contains(key(i + 1)) else { return nil }
+        if key(i).equals("year") {
+            guard key(o - 2).equals("in"), v >= 10, !["of", "at", "in"].contains(key(i + 1)) else { return nil }
         }
         return o
     }
@@ -658,8 +667,8 @@ extension ScanContext {
             guard let b = tokenIndex(endingAt: c.end), let v = ageValue(b), let j = ageAlternative(after: b, v)
             else { continue }
             let e = ageEnd(j)
-            if out.contains(where: { $0.start < tokens[e].end && tokens[j].start < $0.end }) { continue }
-            var a = Candidate(label: .age, start: tokens[j].start, end: tokens[e].end)
+            if out.contains(where: { $0.start < info[e].end && info[j].start < $0.end }) { continue }
+            var a = Candidate(label: .age, start: info[j].start, end: info[e].end)
             a.possible = true
             out.append(a)
         }
@@ -671,7 +680,8 @@ extension ScanContext {
     func correctedAge(after b: Int, _ v: Int) -> Int? {
         var j = b + 1
         while j < b + 10, let t = tok(j), !t.isPunct(".!?;") {
-            if t.key == "not", key(j - 1) == ",", let w = ageValue(j + 1), w != v, abs(w - v) <= 3, !covered(j + 1),
+            if t.key.equals("not"), key(j - 1).equals(","), let w = ageValue(j + 1), w != v, abs(w - v) <= 3,
+                !covered(j + 1),
                 ageBreak(after: ageEnd(j + 1))
             {
                 return j + 1
@@ -684,24 +694,24 @@ extension ScanContext {
     /// Unit words and halves said after an age join it ("14 yrs", "14 y.o.", "fifteen and a half").
     mutating func widenAges() {
         for k in candidates.indices where candidates[k].label == .age {
-            guard let b = tokenIndex(endingAt: candidates[k].end), ageValue(b) != nil || key(b) == "aged" else {
+            guard let b = tokenIndex(endingAt: candidates[k].end), ageValue(b) != nil || key(b).equals("aged") else {
                 continue
             }
             var e = b
-            if ["yrs", "yr"].contains(key(e + 1)), tokens[e + 1].spaceBefore || tokens[e].kind == .number,
+            if ["yrs", "yr"].contains(key(e + 1)), info[e + 1].spaceBefore || info[e].kind == .number,
                 ageBreak(after: e + 1)
             {
                 e += 1
-            } else if key(e + 1) == "y", key(e + 2) == ".", key(e + 3) == "o", !tokens[e + 2].spaceBefore {
+            } else if key(e + 1).equals("y"), key(e + 2).equals("."), key(e + 3).equals("o"), !info[e + 2].spaceBefore {
                 e += 3
-                if key(e + 1) == ".", !tokens[e + 1].spaceBefore { e += 1 }
+                if key(e + 1).equals("."), !info[e + 1].spaceBefore { e += 1 }
             }
-            if key(e + 1) == "and", key(e + 2) == "a", key(e + 3) == "half" {
+            if key(e + 1).equals("and"), key(e + 2).equals("a"), key(e + 3).equals("half") {
                 e += 3
             } else if key(e + 1) == "½" {
                 e += 1
             }
-            if e > b { candidates[k].end = tokens[e].end }
+            if e > b { candidates[k].end = info[e].end }
         }
     }
 
@@ -718,17 +728,21 @@ extension ScanContext {
     static let anyone = Vocab.set("you anyone everyone children kids people a young")
 
     func quietAge(_ a: Int, _ b: Int) -> Bool {
-        for j in max(0, a - 5)..<a where key(j) == "age" {
-            if key(j + 1) == "of", key(j + 2) == "consent", a - (j + 2) <= 2 { return true }
-            if key(j - 1) == "the", Self.ageBounds.contains(key(j - 2)), key(j + 1) == "of", a == j + 2 { return true }
+        for j in max(0, a - 5)..<a where key(j).equals("age") {
+            if key(j + 1).equals("of"), key(j + 2).equals("consent"), a - (j + 2) <= 2 { return true }
+            if key(j - 1).equals("the"), Self.ageBounds.contains(key(j - 2)), key(j + 1).equals("of"), a == j + 2 {
+                return true
+            }
             // "from the age of 16 you can consent": the age the law gives anyone, not a person's age ("from the age
             // of 11 she was in care" keeps it).
-            if key(j - 1) == "the", key(j + 1) == "of", a == j + 2, Self.anyone.contains(key(b + 1)) { return true }
+            if key(j - 1).equals("the"), key(j + 1).equals("of"), a == j + 2, Self.anyone.contains(key(b + 1)) {
+                return true
+            }
             // "the age of criminal responsibility is 10": what the age of something is, set by a rule.
-            if key(j - 1) == "the", key(j + 1) == "of", ["is", "was"].contains(key(a - 1)) { return true }
+            if key(j - 1).equals("the"), key(j + 1).equals("of"), ["is", "was"].contains(key(a - 1)) { return true }
             // "the minimum age is 16", "the legal age was 18": an age a rule sets (not "her age is 14").
             if ["is", "was", "be"].contains(key(j + 1)), a == j + 2,
-                key(j - 1) == "the" || key(j - 2) == "the" && tokens[j - 1].kind == .word
+                key(j - 1).equals("the") || key(j - 2).equals("the") && info[j - 1].kind == .word
             {
                 return true
             }
@@ -736,7 +750,7 @@ extension ScanContext {
         // "(12 vs 17)": ages compared, nobody's (the labeller may take the whole "12 vs 17" as one run).
         if ["vs", "versus"].contains(key(a - 1)) || ["vs", "versus"].contains(key(b + 1)) { return true }
         if (a...b).contains(where: { ["vs", "versus"].contains(key($0)) }) { return true }
-        if a == b, tokens[a].kind == .number, let v = ageValue(a), v < 6,
+        if a == b, info[a].kind == .number, let v = ageValue(a), v < 6,
             inSet(.singlePersonNouns, a - 1) || inSet(.bracketAged, a - 1)
         {
             return true
@@ -747,21 +761,21 @@ extension ScanContext {
     /// A year-old age that belongs to nobody (above).
     func isGenericAge(_ c: Candidate) -> Bool {
         guard c.label == .age, let a = tokenIndex(startingAt: c.start), let b = tokenIndex(endingAt: c.end),
-            key(b) == "old"
+            key(b).equals("old")
         else { return false }
         if ["any", "every", "no", "each"].contains(key(a - 1)) { return true }
         // "any 13 year old in a car with a 25 year old": an age beside a generic one in the same sentence is generic;
         // so is "a 16 year old" in a sentence about the law ("the law treats a 16 year old as able to consent").
         if ["a", "an"].contains(key(a - 1)) {
             var j = a - 2
-            while j >= 0, !tokens[j].isPunct(".!?") {
+            while j >= 0, !info[j].isPunct(".!?") {
                 if j > 0, ["any", "every", "each"].contains(key(j - 1)), ageValue(j) != nil { return true }
                 if Self.lawWords.contains(key(j)) { return true }
                 j -= 1
             }
         }
         // "14 year old girls are at risk" (not "the 14 year old girls", "two 14 year old girls": those are people).
-        if inSet(.pluralPersonNouns, b + 1) || key(b + 1) == "babies",
+        if inSet(.pluralPersonNouns, b + 1) || key(b + 1).equals("babies"),
             !["the", "these", "those", "both", "her", "his", "their"].contains(key(a - 1)),
             ageValue(a - 1) == nil, tok(a - 1)?.kind != .number
         {
@@ -775,7 +789,7 @@ extension ScanContext {
         // "the report is 10 years old": the thing before the verb is no person.
         var verb = a - 1
         while verb > a - 3, Self.ageFillers.contains(key(verb)) { verb -= 1 } // "is only 18 months old"
-        if key(verb) == "s", isApostrophe(verb - 1) { verb -= 1 }
+        if key(verb).equals("s"), isApostrophe(verb - 1) { verb -= 1 }
         guard ["is", "was", "are", "were", "s", "'", "’"].contains(key(verb)) else { return false }
         return Self.agedThings.contains(key(verb - 1))
     }
@@ -794,33 +808,33 @@ extension ScanContext {
             guard let b = tokenIndex(endingAt: c.end) else { continue }
             if let (j, e) = rowAge(after: b) {
                 // "Tyreese Holt, 16 years, Luton": a pasted row's age field.
-                if !out.contains(where: { $0.start < tokens[e].end && tokens[j].start < $0.end }) {
-                    var a = Candidate(label: .age, start: tokens[j].start, end: tokens[e].end)
+                if !out.contains(where: { $0.start < info[e].end && info[j].start < $0.end }) {
+                    var a = Candidate(label: .age, start: info[j].start, end: info[e].end)
                     a.possible = true
                     out.append(a)
                 }
                 continue
             }
             var j = b + 1
-            let bracket = key(j) == "("
+            let bracket = key(j).equals("(")
             let verb = ["is", "was"].contains(key(j))
-            if bracket || key(j) == "," {
+            if bracket || key(j).equals(",") {
                 j += 1
             } else if verb {
                 // "smokey was I think nineteen maybe twenty": a speaker's aside between.
                 j = skipSpokenAside(j + 1)
             }
-            guard let v = ageValue(j), (1...25).contains(v), tokens[j].kind == .number || j > b + 1 else { continue }
+            guard let v = ageValue(j), (1...25).contains(v), info[j].kind == .number || j > b + 1 else { continue }
             let e = ageEnd(j)
             let closes =
                 bracket
-                ? key(e + 1) == ")"
+                ? key(e + 1).equals(")")
                 : ageBreak(after: e) || verb && ["when", "now", "then", "and", "but"].contains(key(e + 1))
                     || verb && ageAlternative(after: e, v) != nil
-            guard closes, !out.contains(where: { $0.start < tokens[e].end && tokens[j].start < $0.end }) else {
+            guard closes, !out.contains(where: { $0.start < info[e].end && info[j].start < $0.end }) else {
                 continue
             }
-            var a = Candidate(label: .age, start: tokens[j].start, end: tokens[e].end)
+            var a = Candidate(label: .age, start: info[j].start, end: info[e].end)
             a.possible = true
             out.append(a)
         }
@@ -844,7 +858,7 @@ extension ScanContext {
     /// The age a comma or a tab sets off after a name ending at token `b` (above): its first and last token.
     func rowAge(after b: Int) -> (Int, Int)? {
         var j = b + 1
-        if key(j) == "," {
+        if key(j).equals(",") {
             j += 1
         } else if !tabBefore(j) {
             return nil

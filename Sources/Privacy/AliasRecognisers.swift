@@ -61,8 +61,8 @@ extension ScanContext {
 
     /// Adds a person over tokens `a...b` unless something else is found there; a person found inside it is taken in.
     mutating func addAlias(_ a: Int, _ b: Int, possible: Bool) {
-        let s = tokens[a].start
-        let e = tokens[b].end
+        let s = info[a].start
+        let e = info[b].end
         if candidates.contains(where: {
             $0.start < e && s < $0.end && ($0.label != .person || $0.start <= s && e <= $0.end)
         }) {
@@ -80,8 +80,8 @@ extension ScanContext {
         var j = i - 1
         var words = 0
         while j >= 0, words < 3 {
-            if tokens[j].kind == .punct {
-                guard tokens[j].isPunct("\"“”'’‘,") else { return false }
+            if info[j].kind == .punct {
+                guard info[j].isPunct("\"“”'’‘,") else { return false }
                 j -= 1
                 continue
             }
@@ -105,10 +105,10 @@ extension ScanContext {
         case "nicknamed": return (i + 1, true)
         case "known":
             // "Known as: Rhysy": a form's field says outright that a name follows.
-            if key(i + 1) == "as" { return (i + 2, key(i + 2) == ":") }
+            if key(i + 1).equals("as") { return (i + 2, key(i + 2).equals(":")) }
             if ["locally", "online", "round", "around", "mainly", "only"].contains(key(i + 1)) {
-                if key(i + 2) == "as" { return (i + 3, false) }
-                if key(i + 3) == "as", ["here", "there"].contains(key(i + 2)) { return (i + 4, false) }
+                if key(i + 2).equals("as") { return (i + 3, false) }
+                if key(i + 3).equals("as"), ["here", "there"].contains(key(i + 2)) { return (i + 4, false) }
             }
             return nil
         case "called", "named":
@@ -121,7 +121,9 @@ extension ScanContext {
             return nil
         case "by":
             // "goes by Tee"; "goes by the name Tee" is the name noun's.
-            if ["goes", "go", "went", "going"].contains(key(i - 1)), key(i + 1) != "the" { return (i + 1, false) }
+            if ["goes", "go", "went", "going"].contains(key(i - 1)), !key(i + 1).equals("the") {
+                return (i + 1, false)
+            }
             return nil
         default:
             break
@@ -130,16 +132,16 @@ extension ScanContext {
         // "street name was", "strt nm", "nickname:", "alias -"; "used the name Shadow", "his name was": a name noun
         // after a kind of name, a possessive or "the" after a verb that takes a name.
         let kind = Self.nameKinds.contains(key(i - 1)) || k.hasPrefix("nick") || k.hasPrefix("alias")
-        let taken = key(i - 1) == "the" && Self.nameTakingVerbs.contains(key(i - 2))
+        let taken = key(i - 1).equals("the") && Self.nameTakingVerbs.contains(key(i - 2))
         let owned =
-            Self.possessives.contains(key(i - 1)) || key(i - 1) == "s" && isApostrophe(i - 2)
+            Self.possessives.contains(key(i - 1)) || key(i - 1).equals("s") && isApostrophe(i - 2)
         guard kind || taken || owned else { return nil }
         // "the name of the school", "name and address": a name noun that goes on to something else.
         if ["of", "and", "for", "to", "in", "on", "change", "changed"].contains(key(i + 1)) { return nil }
         // "gang names mentioned", "names given by yp": the names are before it (`findNamesBeforeNameNouns`).
         if Self.namesSaid.contains(key(i + 1)) { return nil }
         // "her name's Siobhan": the "'s" is "is".
-        if isApostrophe(i + 1), key(i + 2) == "s" { return (i + 3, true) }
+        if isApostrophe(i + 1), key(i + 2).equals("s") { return (i + 3, true) }
         return (i + 1, true)
     }
 
@@ -154,7 +156,7 @@ extension ScanContext {
             // "Abdirahman, we call him Abdi": the name the alias stands for, just before.
             if ["call", "called"].contains(key(i)),
                 ["we", "they", "everyone", "everybody", "people", "i"].contains(
-                    key(i - 1)), [",", "-", "–"].contains(key(i - 2)), let p = tok(i - 3), p.kind == .word,
+                    key(i - 1)), [",", "-", "–"].contains(key(i - 2)), let p = at(i - 3), p.kind == .word,
                 p.length >= 3,
                 !covered(i - 3), !notAName(i - 3), !inSet(.relations, i - 3), !inSet(.personNouns, i - 3),
                 given(i - 3) || onNoList(i - 3) || surnameOnly(i - 3) || p.capitalised && !p.sentenceStart
@@ -170,7 +172,7 @@ extension ScanContext {
                 skipped += 1
             }
             // One letter only where a hyphen goes on ("aka d-money").
-            let hyphenated = key(j + 1) == "-" && joined(j + 1) && joined(j + 2)
+            let hyphenated = key(j + 1).equals("-") && joined(j + 1) && joined(j + 2)
             guard let n = tok(j), n.kind == .word || n.kind == .alnum, n.length >= 2 || hyphenated, !quiet[j],
                 !covered(j),
                 !Self.notAnAlias.contains(n.key), !Vocab.functionWords.contains(n.key),
@@ -182,7 +184,7 @@ extension ScanContext {
             else { continue }
             // "real name thought to be …", "a nickname broke the network": a verb after the cue, not a name (the
             // name, if any, comes later and has its own rules).
-            if key(j + 1) == "to", key(j + 2) == "be" { continue }
+            if key(j + 1).equals("to"), key(j + 2).equals("be") { continue }
             if j == next, ["a", "an", "one", "every", "any"].contains(key(i - 1)), !n.capitalised, on(.word, j),
                 !given(j)
             {
@@ -239,10 +241,10 @@ extension ScanContext {
         for i in tokens.indices where vocab[i].contains(.peopleCues) && Self.nameNouns.contains(tokens[i].key) {
             // "names given by yp", "(street names)", "= nickname?": what follows says they are names.
             let said = tok(i + 1).map { $0.kind == .punct || Self.namesSaid.contains($0.key) } ?? true
-            guard said, key(i) != "name" || Self.nameKinds.contains(key(i - 1)) else { continue }
+            guard said, !key(i).equals("name") || Self.nameKinds.contains(key(i - 1)) else { continue }
             var s = i - 1
             if Self.nameKinds.contains(key(s)) { s -= 1 }
-            guard let sep = tok(s), sep.isPunct("-–=(:"), sep.spaceBefore || sep.isPunct("("), s >= 1 else { continue }
+            guard let sep = at(s), sep.isPunct("-–=(:"), sep.spaceBefore || sep.isPunct("("), s >= 1 else { continue }
             // The items before the separator, back to the note's start or a mark that is no joiner.
             var items: [(Int, Int)] = []
             var j = s - 1
@@ -258,12 +260,12 @@ extension ScanContext {
                 j -= 1
                 end = j
             }
-            guard j < 0 || tokens[j].kind == .punct && !["&", ",", "+", "/"].contains(tokens[j].key) else { continue }
+            guard j < 0 || info[j].kind == .punct && !["&", ",", "+", "/"].contains(tokens[j].key) else { continue }
             items.append((j + 1, end))
             let ok = items.allSatisfy { a, b in
                 a <= b && b - a <= 2
                     && (a...b).allSatisfy {
-                        tokens[$0].kind == .word && !Vocab.functionWords.contains(key($0)) && !inSet(.notNames, $0)
+                        info[$0].kind == .word && !Vocab.functionWords.contains(key($0)) && !inSet(.notNames, $0)
                             && !inSet(.roles, $0) && !inSet(.relations, $0)
                             && !Vocab.genericServiceWords.contains(key($0))
                     }
@@ -282,10 +284,10 @@ extension ScanContext {
     mutating func findNamesInFileNames() {
         for e in tokens.indices where vocab[e].contains(.peopleCues) && Self.fileExtensions.contains(tokens[e].key) {
             var parts: [Int] = []
-            if e >= 2, key(e - 1) == ".", joined(e - 1), joined(e) {
+            if e >= 2, key(e - 1).equals("."), joined(e - 1), joined(e) {
                 var j = e - 2
                 while j >= 0 {
-                    let t = tokens[j]
+                    let t = info[j]
                     if t.kind == .word {
                         parts.append(j)
                     } else if t.kind == .punct, !t.isPunct("_-.") {
@@ -296,7 +298,7 @@ extension ScanContext {
                     if !joined(j) { break }
                     j -= 1
                 }
-            } else if e >= 2, key(e - 1) == "dot", tokens[e].spaceBefore {
+            } else if e >= 2, key(e - 1).equals("dot"), info[e].spaceBefore {
                 var j = e - 2
                 var separators = 0
                 while j >= 0, e - j <= 10 {
@@ -340,12 +342,12 @@ extension ScanContext {
     /// cue word, after a relation or before a role. Bit tests and scalar compares only.
     func shortNamePosition(_ i: Int) -> Bool {
         if i + 1 < tokens.count {
-            let n = tokens[i + 1]
+            let n = info[i + 1]
             if n.kind == .punct, n.scalar == "'" || n.scalar == "’" || n.scalar == "(" { return true }
             // "jaz d.o.b.": a one-letter "d" after the name.
             if n.length == 1, n.scalar == "d" || n.scalar == "D" { return true }
         }
-        if i > 0, tokens[i - 1].kind == .punct, tokens[i - 1].scalar == "/" { return true }
+        if i > 0, info[i - 1].kind == .punct, info[i - 1].scalar == "/" { return true }
         return inSet(.peopleCues, i - 1) || inSet(.peopleCues, i + 1) || inSet(.relations, i - 1)
             || inSet(.roles, i + 1) || inSet(.peopleCues, i + 2)
     }
@@ -371,14 +373,14 @@ extension ScanContext {
     /// also a word, in lower case too, where only a person stands. Quiet: "today's plan", "the mum's phone", "thanks
     /// all", "one's own", "Ok said".
     mutating func findShortNamesInPersonPositions() {
-        for i in tokens.indices where tokens[i].kind == .word && shortNamePosition(i) && shortNameCandidate(i) {
+        for i in tokens.indices where info[i].kind == .word && shortNamePosition(i) && shortNameCandidate(i) {
             let t = tokens[i]
             let k = t.key
             let wordOnly = on(.word, i) && !given(i)
             // An owner: "X's (older) sister/mum/sw/number", "X' mum" after a name ending in s.
             var o = -1
             if isApostrophe(i + 1), joined(i + 1) {
-                if key(i + 2) == "s", joined(i + 2) { o = i + 3 } else if k.hasSuffix("s") { o = i + 2 }
+                if key(i + 2).equals("s"), joined(i + 2) { o = i + 3 } else if k.hasSuffix("s") { o = i + 2 }
             }
             if o > 0 {
                 var w = o
@@ -386,7 +388,7 @@ extension ScanContext {
                 if (inSet(.relations, w) || Self.possessedInNotes.contains(key(w))
                     || Self.accountWords.contains(key(w)))
                     && !Self.determiners.contains(key(i - 1))
-                    && !(key(i - 1) == "'" || key(i - 1) == "’")
+                    && !(key(i - 1).equals("'") || key(i - 1) == "’")
                     && (!wordOnly || t.length <= 3 && !t.sentenceStart || t.length <= 3 && opensNote(i))
                 {
                     addAlias(i, i, possible: wordOnly || onNoList(i) || ambiguous(i))
@@ -402,16 +404,18 @@ extension ScanContext {
                 continue
             }
             // A name before a bracketed role, in lower case too: "chair gill (TM)", "kez (yp)".
-            if key(i + 1) == "(", let r = tok(i + 2),
+            if key(i + 1).equals("("), let r = tok(i + 2),
                 inSet(.roles, i + 2) || Self.bracketRoles.contains(r.key)
-                    || Self.shortRoles.contains(r.key), key(i + 3) == ")", given(i) || onNoList(i) || on(.surname, i)
+                    || Self.shortRoles.contains(r.key), key(i + 3).equals(")"),
+                given(i) || onNoList(i) || on(.surname, i)
             {
                 addAlias(i, i, possible: !t.capitalised)
                 continue
             }
             if wordOnly && !t.capitalised { continue }
             // "mtg w/ soph", "seen w/ kez": shorthand "w/" is "with".
-            if key(i - 1) == "/", key(i - 2) == "w", joined(i - 1), onNoList(i) && !typoOfEverydayWord(i) || given(i),
+            if key(i - 1).equals("/"), key(i - 2).equals("w"), joined(i - 1),
+                onNoList(i) && !typoOfEverydayWord(i) || given(i),
                 t.length >= 3, tok(i + 1).map({ $0.kind == .punct || !$0.capitalised }) ?? true
             {
                 addAlias(i, i, possible: !t.capitalised)
@@ -419,14 +423,14 @@ extension ScanContext {
             }
             // A note opens with a name and what identifies her: "jaz d.o.b. 22/02/11", "soph birthday 9 march".
             if opensNote(i), t.length >= 3, onNoList(i) || given(i) && !ambiguous(i),
-                Self.identifierCuesAfterName.contains(key(i + 1)) || key(i + 1) == "d" && key(i + 2) == "."
+                Self.identifierCuesAfterName.contains(key(i + 1)) || key(i + 1).equals("d") && key(i + 2).equals(".")
             {
                 addAlias(i, i, possible: true)
                 continue
             }
             // "abimbola sw says": a name, a role, and what they said.
             if onNoList(i) || given(i) && !ambiguous(i), inSet(.roles, i + 1) || Self.bracketRoles.contains(key(i + 1)),
-                Self.sayingVerbs.contains(key(i + 2)) || key(i + 2) == "says"
+                Self.sayingVerbs.contains(key(i + 2)) || key(i + 2).equals("says")
             {
                 addAlias(i, i, possible: true)
                 continue
@@ -454,11 +458,11 @@ extension ScanContext {
     /// a word; notes expand a shortening in brackets): both are the person. Quiet: "the theory", "ref referral",
     /// "safeg safeguarding".
     mutating func findRestartedNames() {
-        for i in tokens.indices where tokens[i].kind == .word && tokens[i].length >= 2 && !quiet[i] {
+        for i in tokens.indices where info[i].kind == .word && info[i].length >= 2 && !quiet[i] {
             var j = i + 1
-            if j < tokens.count, tokens[j].kind == .punct, tokens[j].scalar == "(" { j += 1 }
+            if j < tokens.count, info[j].kind == .punct, info[j].scalar == "(" { j += 1 }
             // The first letters agree before any string is compared.
-            guard let full = tok(j), full.kind == .word, full.length > tokens[i].length,
+            guard let full = tok(j), full.kind == .word, full.length > info[i].length,
                 full.key.utf8.first == tokens[i].key.utf8.first,
                 full.key.utf8.dropFirst().first
                     == tokens[i].key.utf8.dropFirst().first,
@@ -466,7 +470,7 @@ extension ScanContext {
             else { continue }
             let shortOK = (onNoList(i) || given(i) && !ambiguous(i)) && !notAName(i)
             let fullOK = (onNoList(j) && full.length >= 5 || given(j) && !ambiguous(j)) && !notAName(j)
-            guard shortOK, fullOK, tokens[i].capitalised == full.capitalised || !tokens[i].capitalised else {
+            guard shortOK, fullOK, info[i].capitalised == full.capitalised || !info[i].capitalised else {
                 continue
             }
             if !covered(i) { addAlias(i, i, possible: true) }
@@ -477,8 +481,8 @@ extension ScanContext {
     /// "chnatelle again mssing": a word on no list that is a listed given name (no everyday word) with two letters
     /// side by side swapped is that name mistyped. Quiet: words nobody listed that are no name turned round.
     mutating func findSwappedLetterNames() {
-        for i in tokens.indices where tokens[i].kind == .word && tokens[i].length >= 5 && onNoList(i) {
-            guard !covered(i), !quiet[i], !notAName(i), !tokens[i].allCaps else { continue }
+        for i in tokens.indices where info[i].kind == .word && info[i].length >= 5 && onNoList(i) {
+            guard !covered(i), !quiet[i], !notAName(i), !info[i].allCaps else { continue }
             var letters = Array(tokens[i].key.unicodeScalars)
             guard letters.allSatisfy({ $0.value >= 97 && $0.value <= 122 }) else { continue }
             var found = false
@@ -551,7 +555,7 @@ extension ScanContext {
                 {
                     evidence = true
                     items.append((a, a + 2, true))
-                } else if f.count == 2, Self.namePrefixes.contains(key(a)), let l = tok(a + 1), l.kind == .word,
+                } else if f.count == 2, Self.namePrefixes.contains(key(a)), let l = at(a + 1), l.kind == .word,
                     !notAName(a + 1), !on(.word, a + 1) || l.length <= 2 || l.capitalised
                 {
                     evidence = true
@@ -572,7 +576,7 @@ extension ScanContext {
     /// fam", "sw family", "dv fam".
     mutating func findFamilyShorthand() {
         for i in tokens.indices where i + 1 < tokens.count && vocab[i + 1].contains(.peopleCues) {
-            guard tokens[i].kind == .word, tokens[i].length >= 4, !tokens[i].capitalised, Self.noVowel(tokens[i].key),
+            guard info[i].kind == .word, info[i].length >= 4, !info[i].capitalised, Self.noVowel(tokens[i].key),
                 ["fam", "family", "household"].contains(key(i + 1)), opensNote(i),
                 !Self.chatWords.contains(tokens[i].key), !inSet(.notNames, i), !inSet(.roles, i), !covered(i)
             else { continue }
@@ -619,18 +623,18 @@ extension ScanContext {
             let p = fields[x - 1]
             guard f.count == 2, [.dash, .slash, .arrow].contains(f.before), f.after != .open,
                 !(f.first...f.last).contains(where: { k in
-                    candidates.contains { $0.label != .person && $0.start < tokens[k].end && tokens[k].start < $0.end }
+                    candidates.contains { $0.label != .person && $0.start < info[k].end && info[k].start < $0.end }
                 })
             else { continue }
             let a = f.first
             let b = f.last
-            guard tokens[a].kind == .word, tokens[b].kind == .word, tokens[a].length >= 3, tokens[b].length >= 3,
+            guard info[a].kind == .word, info[b].kind == .word, info[a].length >= 3, info[b].length >= 3,
                 !notAName(a), !notAName(b), given(a) || onNoList(a),
                 onNoList(b) || surnameOnly(b) || given(b) && !ambiguous(b),
                 !Vocab.functionWords.contains(key(a)), !on([.town, .bigPlace], b)
             else { continue }
-            let pStart = tokens[p.first].start
-            let pEnd = tokens[p.last].end
+            let pStart = info[p.first].start
+            let pEnd = info[p.last].end
             guard
                 candidates.contains(where: {
                     Self.ownedLabels.contains($0.label) && $0.start >= pStart && $0.end <= pEnd
@@ -645,7 +649,7 @@ extension ScanContext {
     mutating func findFamiliesTakenForPlaces() {
         for k in candidates.indices where candidates[k].label == .location {
             guard let a = tokenIndex(startingAt: candidates[k].start), tokenIndex(endingAt: candidates[k].end) == a,
-                key(a - 1) == "the", onNoList(a), tokens[a].capitalised,
+                key(a - 1).equals("the"), onNoList(a), info[a].capitalised,
                 Self.familyNouns.contains(key(a + 1))
             else { continue }
             candidates[k].label = .person

@@ -140,17 +140,17 @@ extension ScanContext {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard tokens[i].kind == .number, tokens[i].length <= 3 else { continue }
+            guard info[i].kind == .number, info[i].length <= 3 else { continue }
             var parts = [i]
             var j = i
-            while parts.count < 4, let dot = tok(j + 1), dot.text == ".", !dot.spaceBefore, let m = tok(j + 2),
+            while parts.count < 4, let dot = tok(j + 1), dot.text == ".", !dot.spaceBefore, let m = at(j + 2),
                 m.kind == .number, !m.spaceBefore, m.length <= 3
             {
                 parts.append(j + 2)
                 j += 2
             }
             guard parts.count == 4, parts.allSatisfy({ (Int(tokens[$0].text) ?? 999) <= 255 }) else { continue }
-            if let p = tok(i - 1), !tokens[i].spaceBefore, p.isWordLike || p.text == "." { continue }
+            if let p = tok(i - 1), !info[i].spaceBefore, p.isWordLike || p.text == "." { continue }
             // "sw version 4.1.2.9": a version number has four parts too.
             if Self.versionWords.contains(key(i - 1)) { continue }
             if let nx = tok(j + 1), !nx.spaceBefore,
@@ -216,7 +216,7 @@ extension ScanContext {
             }
             // "sort code 20-00-00", "sort code: 20 00 00", "s/c 200000"; then an account number may follow.
             // "s/c 20 00 00", "sort: 200000": the cue's short forms.
-            let sc = t.key.equals("s") && key(i + 1).equals("/") && key(i + 2).equals("c") && !tokens[i + 1].spaceBefore
+            let sc = t.key.equals("s") && key(i + 1).equals("/") && key(i + 2).equals("c") && !info[i + 1].spaceBefore
             if t.key.equals("sort") || t.key.equals("sortcode") || sc {
                 var j = t.key.equals("sort") && key(i + 1).equals("code") ? i + 2 : sc ? i + 3 : i + 1
                 j = afterBankFillers(j, reach: 8)
@@ -233,7 +233,7 @@ extension ScanContext {
                 || (t.key.equals("a") && key(i + 1).equals("/") && key(i + 2).equals("c"))
             {
                 let j = afterBankFillers(t.key.equals("a") ? i + 3 : i + 1, reach: 8)
-                if let n = tok(j), n.kind == .number, (6...10).contains(n.length), standalone(j, j) {
+                if let n = at(j), n.kind == .number, (6...10).contains(n.length), standalone(j, j) {
                     add(.financial, tokens: j, j)
                     i = j
                     continue
@@ -247,11 +247,11 @@ extension ScanContext {
             }
             // "bank details: 20-00-00 31926819", "the number was 40-11-62, 55019384": a sort code written with its
             // separators, then (after a comma or "and" at most) an account number.
-            if t.kind == .number, t.length == 2, tok(i + 1)?.isPunct("-.") == true, !tokens[i + 1].spaceBefore,
+            if t.kind == .number, t.length == 2, tok(i + 1)?.isPunct("-.") == true, !info[i + 1].spaceBefore,
                 let e = sortCode(at: i), e > i
             {
-                let a = key(e + 1) == "," || key(e + 1) == "and" ? e + 2 : e + 1
-                if let n = tok(a), n.kind == .number, n.length == 8, standalone(i, e), standalone(a, a) {
+                let a = key(e + 1).equals(",") || key(e + 1).equals("and") ? e + 2 : e + 1
+                if let n = at(a), n.kind == .number, n.length == 8, standalone(i, e), standalone(a, a) {
                     add(.financial, tokens: i, e)
                     add(.financial, tokens: a, a)
                     i = a
@@ -269,7 +269,7 @@ extension ScanContext {
             let k = key(j)
             if Self.bankFillers.contains(k) || inSet(.hesitations, j) || Self.spokenFillers.contains(k) {
                 j += 1
-            } else if ["hold", "hang"].contains(k), key(j + 1) == "on" {
+            } else if ["hold", "hang"].contains(k), key(j + 1).equals("on") {
                 j += 2
             } else {
                 break
@@ -293,7 +293,7 @@ extension ScanContext {
         var j = i
         while true {
             if compact.count >= 15, compact.count <= 34, Self.ibanValid(compact) { best = j }
-            guard let n = tok(j + 1), n.isWordLike, n.start - tokens[j].end <= 1, n.length <= 4 || !n.spaceBefore,
+            guard let n = tok(j + 1), n.isWordLike, n.start - info[j].end <= 1, n.length <= 4 || !n.spaceBefore,
                 n.text == n.text.uppercased(), compact.count + n.length <= 34
             else { break }
             compact += n.text
@@ -323,20 +323,20 @@ extension ScanContext {
         guard let first = tokens[i].text.unicodeScalars.first, "23456".unicodeScalars.contains(first) else {
             return nil
         }
-        if let p = tok(i - 1), !tokens[i].spaceBefore, p.isWordLike || p.isPunct(".,/:") { return nil }
+        if let p = at(i - 1), !info[i].spaceBefore, p.isWordLike || p.isPunct(".,/:") { return nil }
         var digits = ""
         var j = i
         var best: Int?
         while true {
             digits += tokens[j].text
             if digits.count > 19 { break }
-            if digits.count >= 13, Self.luhnValid(digits), j == i || tokens[i].length >= 3 {
-                if let n = tok(j + 1), !n.spaceBefore, n.isWordLike {} else { best = j }
+            if digits.count >= 13, Self.luhnValid(digits), j == i || info[i].length >= 3 {
+                if let n = at(j + 1), !n.spaceBefore, n.isWordLike {} else { best = j }
             }
             // Next group: one space or a hyphen between.
             var k = j + 1
-            if let sep = tok(k), sep.isPunct("-"), !sep.spaceBefore { k += 1 }
-            guard let n = tok(k), n.kind == .number, n.start - tokens[k - 1].end <= 1,
+            if let sep = at(k), sep.isPunct("-"), !sep.spaceBefore { k += 1 }
+            guard let n = at(k), n.kind == .number, n.start - info[k - 1].end <= 1,
                 n.length >= 3 || digits.count + n.length >= 13
             else { break }
             j = k
@@ -360,14 +360,14 @@ extension ScanContext {
     /// "3192 6819", "319 268 19", "3192-6819": an account number in two or three groups from `i` (six to ten digits,
     /// groups of two to four, no longer run of digits after); the last token.
     func accountGroups(at i: Int) -> Int? {
-        guard let t = tok(i), t.kind == .number, (2...4).contains(t.length) else { return nil }
+        guard let t = at(i), t.kind == .number, (2...4).contains(t.length) else { return nil }
         var j = i
         var digits = t.length
         var groups = 1
         while groups < 3 {
             var k = j + 1
-            if let s = tok(k), s.isPunct("-"), !s.spaceBefore { k += 1 }
-            guard let n = tok(k), n.kind == .number, (2...4).contains(n.length), n.start - tokens[k - 1].end <= 1,
+            if let s = at(k), s.isPunct("-"), !s.spaceBefore { k += 1 }
+            guard let n = at(k), n.kind == .number, (2...4).contains(n.length), n.start - info[k - 1].end <= 1,
                 digits + n.length <= 10
             else { break }
             digits += n.length
@@ -375,20 +375,20 @@ extension ScanContext {
             j = k
         }
         guard groups >= 2, (6...10).contains(digits), standalone(i, j) else { return nil }
-        if let n = tok(j + 1), n.kind == .number, n.start - tokens[j].end <= 1 { return nil }
+        if let n = at(j + 1), n.kind == .number, n.start - info[j].end <= 1 { return nil }
         return j
     }
 
     /// "20-00-00", "20.00.00", "20 00 00", "200000".
     func sortCode(at i: Int) -> Int? {
-        guard let t = tok(i), t.kind == .number else { return nil }
+        guard let t = at(i), t.kind == .number else { return nil }
         if t.length == 6 { return i }
         guard t.length == 2 else { return nil }
         var j = i
         for _ in 0..<2 {
             var k = j + 1
-            if let s = tok(k), s.isPunct("-."), !s.spaceBefore { k += 1 }
-            guard let n = tok(k), n.kind == .number, n.length == 2, n.start - tokens[k - 1].end <= 1 else { return nil }
+            if let s = at(k), s.isPunct("-."), !s.spaceBefore { k += 1 }
+            guard let n = at(k), n.kind == .number, n.length == 2, n.start - info[k - 1].end <= 1 else { return nil }
             j = k
         }
         return j
@@ -434,7 +434,7 @@ extension ScanContext {
             else { continue }
             var e = i + 1
             // "ls twenty-one": a compound district.
-            if d >= 20, key(e + 1) == "-", let u = ScanContext.numberWords[key(e + 2)], u < 10 { e += 2 }
+            if d >= 20, key(e + 1).equals("-"), let u = ScanContext.numberWords[key(e + 2)], u < 10 { e += 2 }
             if Self.countNouns.contains(key(e + 1)) || tok(e + 1)?.kind == .number { continue }
             if let m = tok(e + 1), m.kind == .word, ScanContext.numberWords[m.key] != nil { continue }
             add(.postcode, tokens: i, e)
@@ -492,7 +492,7 @@ extension ScanContext {
             }
             if t.kind == .word, t.length == 1, t.capitalised {
                 // "…, six P-D, I think": the pronoun, not a spelled letter.
-                if t.text == "I", tokens[j].spaceBefore, let n = tok(j + 1), n.kind == .word, !n.capitalised,
+                if t.text == "I", info[j].spaceBefore, let n = tok(j + 1), n.kind == .word, !n.capitalised,
                     !Self.spokenStarts.contains(n.key)
                 {
                     break
@@ -511,7 +511,7 @@ extension ScanContext {
             }
             if k == "double" || k == "triple" || k == "treble" {
                 var m = j + 1
-                if key(m) == "-" { m += 1 }
+                if key(m).equals("-") { m += 1 }
                 guard let d = Self.spokenDigits[key(m)] else { break }
                 for _ in 0..<(k == "double" ? 2 : 3) { out.append(SpokenChar(char: d, token: m)) }
                 said += 1
@@ -520,9 +520,9 @@ extension ScanContext {
             }
             if let tens = Self.spokenTens[k] {
                 var m = j + 1
-                if key(m) == "-", !tokens[m].spaceBefore { m += 1 }
-                if let u = Self.spokenDigits[key(m)], key(m) != "oh", key(m) != "o", key(m) != "zero",
-                    key(m) != "nought", key(m) != "nil"
+                if key(m).equals("-"), !info[m].spaceBefore { m += 1 }
+                if let u = Self.spokenDigits[key(m)], !key(m).equals("oh"), !key(m).equals("o"), !key(m).equals("zero"),
+                    !key(m).equals("nought"), !key(m).equals("nil")
                 {
                     out.append(SpokenChar(char: tens, token: m))
                     out.append(SpokenChar(char: u, token: m))
@@ -588,18 +588,18 @@ extension ScanContext {
 
     /// A letter said in the phonetic alphabet at token `j` ("kilo", "x-ray"), with the token it ends on.
     func natoLetter(at j: Int) -> (char: Character, end: Int)? {
-        guard let t = tok(j), t.kind == .word, t.length >= 4 || t.key == "x" else { return nil }
-        if t.key == "x" {
-            return key(j + 1) == "-" && key(j + 2) == "ray" && !tokens[j + 1].spaceBefore ? ("X", j + 2) : nil
+        guard let t = tok(j), t.kind == .word, t.length >= 4 || t.key.equals("x") else { return nil }
+        if t.key.equals("x") {
+            return key(j + 1).equals("-") && key(j + 2).equals("ray") && !info[j + 1].spaceBefore ? ("X", j + 2) : nil
         }
-        return Self.natoLetters[t.key].map { ($0, j) }
+        return isGated(j) ? Self.natoLetters[t.key].map { ($0, j) } : nil
     }
 
     /// Whether a word in `cues` comes within `reach` tokens before `i`, in the same sentence.
     func cueBefore(_ i: Int, _ cues: Set<String>, reach: Int = 14) -> Bool {
         var j = i - 1
         while j >= 0, i - j <= reach {
-            if tokens[j].isPunct(".!?") { return false }
+            if info[j].isPunct(".!?") { return false }
             if cues.contains(tokens[j].key) { return true }
             j -= 1
         }
@@ -613,7 +613,7 @@ extension ScanContext {
         var said = 0
         for (i, t) in tokens.enumerated() where t.kind == .word && t.length <= 9 {
             if inSet(.spokenStarts, i) || t.length == 1 && t.capitalised || t.length >= 4 && natoLetter(at: i) != nil
-                || Self.spokenLetters[t.key] != nil
+                || isGated(i) && Self.spokenLetters[t.key] != nil
             {
                 said += 1
                 if said >= 3 { break }
@@ -628,11 +628,11 @@ extension ScanContext {
             let digitsFirst =
                 t.kind == .number && t.length <= 4
                 && (Self.spokenStarts.contains(key(i + 1))
-                    || key(i + 1) == "," && Self.spokenStarts.contains(key(i + 2)))
+                    || key(i + 1).equals(",") && Self.spokenStarts.contains(key(i + 2)))
             // "B D twenty-one, four P S", "plate G T F four one eight V": letters said apart after a cue.
             let letterFirst =
                 t.length == 1 && t.capitalised
-                && (key(i + 1) == "-"
+                && (key(i + 1).equals("-")
                     || (Self.spokenStarts.contains(key(i + 1))
                         || tok(i + 1).map { $0.length == 1 && $0.capitalised }
                             == true)
@@ -649,7 +649,7 @@ extension ScanContext {
                 } ?? false
             // "ell en six eight oh aitch vee", "jay tee four eight…": two letters said by name, then the rest.
             let namedFirst =
-                Self.spokenLetters[t.key] != nil
+                isGated(i) && Self.spokenLetters[t.key] != nil
                 && (Self.spokenLetters[key(i + 1)] != nil
                     || tok(i + 1).map { $0.length == 1 && $0.capitalised } == true)
             // "like C R I twenty four oh oh…": capitals said apart, then digits said aloud, read as a code with no cue
@@ -659,7 +659,7 @@ extension ScanContext {
                 && (1...3).contains { n in
                     (i + 1...i + n).allSatisfy { tok($0).map { $0.length == 1 && $0.capitalised } == true }
                         && (Self.spokenStarts.contains(key(i + n + 1))
-                            || key(i + n + 1) == "," && Self.spokenStarts.contains(key(i + n + 2)))
+                            || key(i + n + 1).equals(",") && Self.spokenStarts.contains(key(i + n + 2)))
                 }
             // "Q Q one two three four five six C": two letters said apart and digits, read as an NI number alone.
             let niShape =
@@ -667,9 +667,9 @@ extension ScanContext {
                 && tok(i + 1).map { $0.kind == .word && $0.length == 1 && $0.capitalised } == true
                 && Self.spokenStarts.contains(key(i + 2))
             // "Oh, er, four one six seven…": an "oh" before a hesitation is the speaker's, not a zero.
-            if t.key == "oh",
+            if t.key.equals("oh"),
                 Self.spokenFillers.contains(key(i + 1))
-                    || key(i + 1) == "," && Self.spokenFillers.contains(key(i + 2))
+                    || key(i + 1).equals(",") && Self.spokenFillers.contains(key(i + 2))
             {
                 continue
             }
@@ -705,7 +705,7 @@ extension ScanContext {
                     chars.count == 10 && digitsOnly(String(chars)) && NHSNumber.isValid(String(chars))
                     && tok(run[9].token + 1).map { $0.kind != .number || $0.spaceBefore } ?? true
                 // "plus four four seven seven…": the country code said aloud.
-                let international = key(i - 1) == "plus" && String(chars).hasPrefix("44")
+                let international = key(i - 1).equals("plus") && String(chars).hasPrefix("44")
                 let nhsShape = { (s: String) in digitsOnly(s) && s.count == 10 && NHSNumber.isValid(s) }
                 if international, let n = longest({ $0.count > 2 && Self.isSpokenPhone("0" + $0.dropFirst(2)) }) {
                     add(.phone, tokens: i - 1, run[n - 1].token)
@@ -778,7 +778,7 @@ extension ScanContext {
                     found = (.caseRef, n)
                 } else if chars.count == 4, Self.isPlateFront(String(chars)),
                     ["something", "summat", "…"].contains(key(run[3].token + 1))
-                        || key(run[3].token + 1) == "and" && key(run[3].token + 2) == "then"
+                        || key(run[3].token + 1).equals("and") && key(run[3].token + 2).equals("then")
                             && ["something", "summat"].contains(key(run[3].token + 3))
                 {
                     // "all we had was K T sixty-eight and then something": the front half of a plate, the rest unknown.
@@ -829,11 +829,11 @@ extension ScanContext {
     /// postcode follows ("twelve Larch Grove, Keighley, B D twenty-one, …").
     func codeJustBefore(_ i: Int) -> Bool {
         guard i > 0 else { return false }
-        let from = tokens[max(0, i - 12)].start
+        let from = info[max(0, i - 12)].start
         // Spoken codes are read before places: a listed town or a street word just before stands for the address.
-        if key(i - 1) == ",", i >= 2, on(.town, i - 2) || Vocab.streetHeads.contains(key(i - 2)) { return true }
+        if key(i - 1).equals(","), i >= 2, on(.town, i - 2) || Vocab.streetHeads.contains(key(i - 2)) { return true }
         return candidates.contains {
-            ($0.label == .vehicleReg || $0.label == .postcode) && $0.end > from && $0.end <= tokens[i].start
+            ($0.label == .vehicleReg || $0.label == .postcode) && $0.end > from && $0.end <= info[i].start
         }
     }
 
@@ -896,11 +896,11 @@ extension ScanContext {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard tokens[i].isWordLike, ["underscore", "dot"].contains(key(i + 1)), !covered(i) else { continue }
+            guard info[i].isWordLike, ["underscore", "dot"].contains(key(i + 1)), !covered(i) else { continue }
             var e = i
             var underscore = false
             while ["underscore", "dot"].contains(key(e + 1)), let w = tok(e + 2), w.isWordLike {
-                if key(e + 1) == "underscore" { underscore = true }
+                if key(e + 1).equals("underscore") { underscore = true }
                 e += 2
                 while Self.spokenDigits[key(e + 1)] != nil, tok(e + 1)?.kind == .word { e += 1 }
             }
@@ -908,19 +908,19 @@ extension ScanContext {
             // it is the verb between ordinary words ("we underscore the point").
             let verb = (i...e).contains { Vocab.functionWords.contains(key($0)) }
             guard e > i, underscore && !verb || cueBefore(i, Self.anyHandleCue, reach: 8),
-                underscore || !Self.topLevelDomains.contains(tokens[e].key), key(e + 1) != "at",
+                underscore || !Self.topLevelDomains.contains(tokens[e].key), !key(e + 1).equals("at"),
                 // "chronology underscore Okafor dot docx", "Tanya underscore chronology final dot docx": a file's name
                 // said aloud (AliasRecognisers.swift reads its parts as people).
                 !(e...min(e + 5, tokens.count - 1)).contains(where: {
-                    key($0 - 1) == "dot" && Self.fileExtensions.contains(key($0))
+                    key($0 - 1).equals("dot") && Self.fileExtensions.contains(key($0))
                 }),
                 !(i...e).contains(where: { covered($0) })
             else { continue }
             var a = i
             // "K-A-Y-D-O underscore…": the first part spelled in capitals joined by hyphens.
-            while a >= 2, tokens[a].length == 1, tokens[a].capitalised, tokens[a - 1].isPunct("-"),
-                !tokens[a - 1].spaceBefore, !tokens[a].spaceBefore, tokens[a - 2].length == 1,
-                tokens[a - 2].capitalised,
+            while a >= 2, info[a].length == 1, info[a].capitalised, info[a - 1].isPunct("-"),
+                !info[a - 1].spaceBefore, !info[a].spaceBefore, info[a - 2].length == 1,
+                info[a - 2].capitalised,
                 !covered(a - 2)
             {
                 a -= 2
@@ -932,7 +932,9 @@ extension ScanContext {
                 a -= 1
             }
             // "his TikTok is at lil underscore…": "at" said for the "@", after the platform's verb.
-            if key(a - 1) == "at", ["is", "was", "s"].contains(key(a - 2)) || Self.anyHandleCue.contains(key(a - 2)) {
+            if key(a - 1).equals("at"),
+                ["is", "was", "s"].contains(key(a - 2)) || Self.anyHandleCue.contains(key(a - 2))
+            {
                 a -= 1
             }
             add(.handle, tokens: a, e)
@@ -947,14 +949,15 @@ extension ScanContext {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard tokens[i].isWordLike, key(i + 1) == "dot", !covered(i) else { continue }
+            guard info[i].isWordLike, key(i + 1).equals("dot"), !covered(i) else { continue }
             var host = [tokens[i].key]
             var e = i
-            while key(e + 1) == "dot", let w = tok(e + 2), w.isWordLike {
+            while key(e + 1).equals("dot"), let w = tok(e + 2), w.isWordLike {
                 host.append(w.key)
                 e += 2
                 // "jamie-okoro-youthwork": a host's words joined by hyphens as typed.
-                while key(e + 1) == "-", !tokens[e + 1].spaceBefore, let g = tok(e + 2), g.isWordLike, !g.spaceBefore {
+                while key(e + 1).equals("-"), !info[e + 1].spaceBefore, let g = tok(e + 2), g.isWordLike, !g.spaceBefore
+                {
                     host[host.count - 1] += "-" + g.key
                     e += 2
                 }
@@ -962,12 +965,14 @@ extension ScanContext {
             guard host.count >= 2, Self.topLevelDomains.contains(host.last!) else { continue }
             // "www dot jo-smith-youthwork dot co dot uk": a site said from its "www" with no path, whose name carries a
             // person's (an organisation's own site is no identifier).
-            if host.count >= 3, host[0] == "www", key(e + 1) != "slash", host.dropFirst().contains(where: carriesName) {
+            if host.count >= 3, host[0] == "www", !key(e + 1).equals("slash"),
+                host.dropFirst().contains(where: carriesName)
+            {
                 add(.url, tokens: i, e)
                 i = e
                 continue
             }
-            guard key(e + 1) == "slash" else { continue }
+            guard key(e + 1).equals("slash") else { continue }
             var path: [String] = []
             var p = e
             while ["slash", "dot", "underscore", "dash", "hyphen"].contains(key(p + 1)), let w = tok(p + 2),
@@ -976,7 +981,7 @@ extension ScanContext {
                 path.append(w.key)
                 p += 2
                 // "tiktok dot com slash at lil underscore zee": "at" said for the profile's "@".
-                if w.key == "at", let x = tok(p + 1), x.isWordLike {
+                if w.key.equals("at"), let x = tok(p + 1), x.isWordLike {
                     path.append(x.key)
                     p += 1
                 }
@@ -1013,13 +1018,14 @@ extension ScanContext {
         var i = 1
         while i < tokens.count {
             defer { i += 1 }
-            guard key(i) == "at", tokens[i - 1].isWordLike else { continue }
+            guard key(i).equals("at"), info[i - 1].isWordLike else { continue }
             // Domain: word (dot word)+, ending on a top-level domain.
             var e = i + 1
             guard let d = tok(e), d.isWordLike else { continue }
             // "at example mail dot com": a host said as two words (a caption's space, or the speaker's).
             var spacedHost = false
-            if key(e + 1) != "dot", let w = tok(e + 1), w.kind == .word, key(e + 2) == "dot", d.kind == .word,
+            if !key(e + 1).equals("dot"), let w = tok(e + 1), w.kind == .word, key(e + 2).equals("dot"),
+                d.kind == .word,
                 !Vocab.functionWords.contains(d.key), !Vocab.functionWords.contains(w.key)
             {
                 spacedHost = true
@@ -1029,15 +1035,15 @@ extension ScanContext {
             // "at gmp dash example dot org": a hyphen said inside the host.
             while ["dot", "dash", "hyphen"].contains(key(e + 1)), let w = tok(e + 2), w.isWordLike {
                 e += 2
-                if key(e - 1) == "dot", Self.topLevelDomains.contains(w.key) { end = e }
+                if key(e - 1).equals("dot"), Self.topLevelDomains.contains(w.key) { end = e }
             }
             guard let domainEnd = end else { continue }
             // Local part: word ((dot|underscore|dash|hyphen) word)* before "at".
             var s = i - 1
             while true {
                 // "gwen dot rhys-jones at…": a part typed with a hyphen inside.
-                while s >= 2, tokens[s - 1].isPunct("-"), !tokens[s - 1].spaceBefore, !tokens[s].spaceBefore,
-                    tokens[s - 2].isWordLike
+                while s >= 2, info[s - 1].isPunct("-"), !info[s - 1].spaceBefore, !info[s].spaceBefore,
+                    info[s - 2].isWordLike
                 {
                     s -= 2
                 }
@@ -1050,7 +1056,7 @@ extension ScanContext {
                             || (ScanContext.numberWords[p.key] ?? 0) >= 10
                     {
                         r -= 1
-                    } else if p.text == "-", !p.spaceBefore, !tokens[r].spaceBefore, r >= 2,
+                    } else if p.text == "-", !p.spaceBefore, !info[r].spaceBefore, r >= 2,
                         (ScanContext.numberWords[key(r - 2)] ?? 0) >= 20
                     {
                         r -= 1 // "eighty-seven"
@@ -1060,14 +1066,14 @@ extension ScanContext {
                 }
                 // "jay dot morgan eighty-seven at…": a number said straight after a word of the address.
                 // "donna dot clarke eighty at…", "shan dot doyle 05 at…": one number, said or typed, is enough.
-                let numberAt = tokens[s].kind == .number || ScanContext.numberWords[key(s)] != nil
-                if r < s || numberAt, r >= 3, tokens[r - 1].kind == .word,
+                let numberAt = info[s].kind == .number || ScanContext.numberWords[key(s)] != nil
+                if r < s || numberAt, r >= 3, info[r - 1].kind == .word,
                     ["dot", "underscore", "dash", "hyphen"].contains(key(r - 2))
                 {
                     r -= 1
                 }
                 s = r
-                guard s >= 2, ["dot", "underscore", "dash", "hyphen"].contains(key(s - 1)), tokens[s - 2].isWordLike
+                guard s >= 2, ["dot", "underscore", "dash", "hyphen"].contains(key(s - 1)), info[s - 2].isWordLike
                 else { break }
                 s -= 2
             }
@@ -1087,8 +1093,8 @@ extension ScanContext {
         var hi = tokens.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
-            if tokens[mid].start == start { return mid }
-            if tokens[mid].start < start { lo = mid + 1 } else { hi = mid - 1 }
+            if info[mid].start == start { return mid }
+            if info[mid].start < start { lo = mid + 1 } else { hi = mid - 1 }
         }
         return nil
     }
@@ -1098,8 +1104,8 @@ extension ScanContext {
         var hi = tokens.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
-            if tokens[mid].end == end { return mid }
-            if tokens[mid].end < end { lo = mid + 1 } else { hi = mid - 1 }
+            if info[mid].end == end { return mid }
+            if info[mid].end < end { lo = mid + 1 } else { hi = mid - 1 }
         }
         return nil
     }
@@ -1114,35 +1120,35 @@ extension ScanContext {
             guard var a = tokenIndex(startingAt: c.start), var b = tokenIndex(endingAt: c.end) else { continue }
             if c.label == .person {
                 // "Lacey-Mae", "Mary-Jo": the other half of a hyphenated given name.
-                if let h = tok(a - 1), h.text == "-", !tokens[a].spaceBefore, !h.spaceBefore, let w = tok(a - 2),
-                    w.kind == .word, w.capitalised || !tokens[a].capitalised,
+                if let h = tok(a - 1), h.text == "-", !info[a].spaceBefore, !h.spaceBefore, let w = tok(a - 2),
+                    w.kind == .word, w.capitalised || !info[a].capitalised,
                     !Vocab.notNames.contains(w.key)
                 {
                     a -= 2
                 }
                 if let h = tok(b + 1), h.text == "-", !h.spaceBefore, let w = tok(b + 2), !w.spaceBefore,
-                    w.kind == .word, w.capitalised || !tokens[b].capitalised,
+                    w.kind == .word, w.capitalised || !info[b].capitalised,
                     !Vocab.notNames.contains(w.key), !Vocab.genericServiceWords.contains(w.key)
                 {
                     b += 2
                 }
                 // "mr o'brien", "D'Souza": the O' or D' before a surname.
-                if let q = tok(a - 1), q.isPunct("'’"), !q.spaceBefore, !tokens[a].spaceBefore, let o = tok(a - 2),
+                if let q = tok(a - 1), q.isPunct("'’"), !q.spaceBefore, !info[a].spaceBefore, let o = tok(a - 2),
                     ["o", "d"].contains(o.key), o.kind == .word
                 {
                     a -= 2
                 }
                 // "Mrs Okafor", "DC Patel", "Big Dee", "Lil K".
                 var p = a - 1
-                if key(p) == ".", !tokens[a - 1].spaceBefore, Vocab.titles.contains(key(p - 1)) { p -= 1 }
-                if let t = tok(p), p < a, t.kind == .word, tokens[a].start - t.end <= 2,
+                if key(p).equals("."), !info[a - 1].spaceBefore, Vocab.titles.contains(key(p - 1)) { p -= 1 }
+                if let t = tok(p), p < a, t.kind == .word, info[a].start - t.end <= 2,
                     Vocab.titles.contains(t.key) && (t.capitalised || ["mr", "mrs", "ms"].contains(t.key))
-                        || Self.namePrefixes.contains(t.key) && t.capitalised && tokens[a].capitalised
+                        || Self.namePrefixes.contains(t.key) && t.capitalised && info[a].capitalised
                 {
                     a = p
                 } else if let t = tok(p), p == a - 1, t.capitalised, Self.streetNameMiddles.contains(t.key),
                     let q = tok(p - 1), q.capitalised,
-                    Self.namePrefixes.contains(q.key), tokens[a].capitalised
+                    Self.namePrefixes.contains(q.key), info[a].capitalised
                 {
                     // "Big Man Rico", "Lil Bro Kez".
                     a = p - 1
@@ -1150,7 +1156,7 @@ extension ScanContext {
             }
             // "CR-2023-0045", "LL-2023-11907", "C-R-2023-0045": the letters of a reference's prefix belong to it.
             if c.label == .caseRef {
-                while let h = tok(a - 1), h.text == "-", !tokens[a].spaceBefore, !h.spaceBefore, let w = tok(a - 2),
+                while let h = tok(a - 1), h.text == "-", !info[a].spaceBefore, !h.spaceBefore, let w = at(a - 2),
                     w.kind == .word, w.allCaps || w.length == 1 && w.capitalised, w.length <= 4
                 {
                     a -= 2
@@ -1162,7 +1168,7 @@ extension ScanContext {
                     n.text == "_" || tok(b + 2).map({ $0.isWordLike && !$0.spaceBefore }) ?? false
                 {
                     b += 1
-                    if let w = tok(b + 1), w.isWordLike, !w.spaceBefore { b += 1 }
+                    if let w = at(b + 1), w.isWordLike, !w.spaceBefore { b += 1 }
                 }
             }
             // "HMP Wandsworth", "HMYOI Feltham".
@@ -1171,8 +1177,8 @@ extension ScanContext {
             {
                 a -= 1
             }
-            candidates[k].start = tokens[a].start
-            candidates[k].end = tokens[b].end
+            candidates[k].start = info[a].start
+            candidates[k].end = info[b].end
         }
     }
 }

@@ -231,6 +231,8 @@ struct Candidate {
 struct ScanContext {
     let scalars: [Unicode.Scalar]
     let tokens: [Token]
+    /// Each token's fields but its Strings, read without a retain (`TokenInfo`).
+    let info: [TokenInfo]
     let gazetteer: Gazetteer
     var candidates: [Candidate] = []
     /// Tokens inside a national body or the study's own organisation: nothing is found there.
@@ -264,12 +266,15 @@ struct ScanContext {
         var vocab: [TokenVocab] = []
         var notANameWord: [Bool] = []
         var gated: [Bool] = []
+        var info: [TokenInfo] = []
+        info.reserveCapacity(tokens.count)
         keys.reserveCapacity(tokens.count)
         lists.reserveCapacity(tokens.count)
         vocab.reserveCapacity(tokens.count)
         notANameWord.reserveCapacity(tokens.count)
         gated.reserveCapacity(tokens.count)
         for t in tokens {
+            info.append(TokenInfo(t))
             keys.append(t.key)
             lists.append(
                 t.kind == .punct ? [] : Gazetteer.Lists(rawValue: UInt8(truncatingIfNeeded: listTable.bits(t.key))))
@@ -278,6 +283,7 @@ struct ScanContext {
             notANameWord.append(bits & TokenVocab.notANameBit != 0)
             gated.append(bits & TokenVocab.gatedBit != 0)
         }
+        self.info = info
         self.keys = keys
         self.lists = lists
         self.vocab = vocab
@@ -299,7 +305,7 @@ struct ScanContext {
     @inline(__always) func on(_ list: Gazetteer.Lists, _ i: Int) -> Bool { !lists[i].isDisjoint(with: list) }
 
     mutating func add(_ label: IdentifierLabel, tokens a: Int, _ b: Int) {
-        candidates.append(Candidate(label: label, start: tokens[a].start, end: tokens[b].end))
+        candidates.append(Candidate(label: label, start: info[a].start, end: info[b].end))
     }
 
     mutating func add(_ label: IdentifierLabel, scalars a: Int, _ b: Int) {
@@ -317,6 +323,8 @@ struct ScanContext {
     @inline(__always) func onGated(_ set: Set<String>, _ i: Int) -> Bool {
         i >= 0 && i < gated.count && gated[i] && set.contains(keys[i])
     }
+    /// `key(i)` is on one of `ScanContext.gatedSets` (a dictionary whose keys are there is asked only then).
+    @inline(__always) func isGated(_ i: Int) -> Bool { i >= 0 && i < gated.count && gated[i] }
 
     /// `["'", "’"].contains(key(i))`: an apostrophe, straight or curly. The curly one (U+2019) has no canonical
     /// decomposition, so no ASCII key equals it: only other keys are compared with it (a compare with a non-ASCII
@@ -328,20 +336,22 @@ struct ScanContext {
 
     @inline(__always) func key(_ i: Int) -> String { i >= 0 && i < keys.count ? keys[i] : "" }
     @inline(__always) func tok(_ i: Int) -> Token? { i >= 0 && i < tokens.count ? tokens[i] : nil }
+    /// `tok(i)` without its Strings, and without a retain.
+    @inline(__always) func at(_ i: Int) -> TokenInfo? { i >= 0 && i < info.count ? info[i] : nil }
 
     /// Token `i` directly follows token `i - 1` (no whitespace).
-    func joined(_ i: Int) -> Bool { i > 0 && i < tokens.count && !tokens[i].spaceBefore }
+    func joined(_ i: Int) -> Bool { i > 0 && i < info.count && !info[i].spaceBefore }
 
     /// Whether tokens from `i` spell `words` (keys), ignoring case; returns the last index.
     func matches(_ words: [String], at i: Int) -> Int? {
         guard i + words.count <= tokens.count else { return nil }
-        for (k, w) in words.enumerated() where tokens[i + k].key != w { return nil }
+        for (k, w) in words.enumerated() where !keys[i + k].equals(w) { return nil }
         return i + words.count - 1
     }
 
     /// Whether token `i` is covered by a candidate found so far.
     func covered(_ i: Int) -> Bool {
-        let t = tokens[i]
+        let t = info[i]
         return candidates.contains { $0.start < t.end && t.start < $0.end }
     }
 
@@ -349,8 +359,8 @@ struct ScanContext {
     func previousWord(_ i: Int, skipping: String = "") -> Int? {
         var j = i - 1
         while j >= 0 {
-            if tokens[j].kind != .punct { return j }
-            if !tokens[j].isPunct(skipping) { return nil }
+            if info[j].kind != .punct { return j }
+            if !info[j].isPunct(skipping) { return nil }
             j -= 1
         }
         return nil

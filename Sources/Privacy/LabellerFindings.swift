@@ -17,11 +17,11 @@ extension ScanContext {
         for run in runs {
             var a = run.first
             var b = run.last
-            while a <= b, tokens[a].kind == .punct { a += 1 }
-            while b >= a, tokens[b].kind == .punct { b -= 1 }
+            while a <= b, info[a].kind == .punct { a += 1 }
+            while b >= a, info[b].kind == .punct { b -= 1 }
             guard a <= b, labellerRunPasses(run.label, a, b) else { continue }
-            let start = tokens[a].start
-            let end = tokens[b].end
+            let start = info[a].start
+            let end = info[b].end
             if out.contains(where: { $0.start < end && start < $0.end }) { continue }
             if run.label == .age, !ageHasOwner(a, found: out) { continue }
             var c = Candidate(label: run.label, start: start, end: end)
@@ -40,16 +40,16 @@ extension ScanContext {
             // "a 14 year old shouldn't…", not a range ("15-17", "17 -> 18").
             let isAge = (a...b).contains { i in
                 if let v = ages[i] { return v <= 110 }
-                if tokens[i].kind == .number, let v = Int(tokens[i].key) { return v <= 110 }
+                if info[i].kind == .number, let v = Int(tokens[i].key) { return v <= 110 }
                 return numberWord(i) != nil
             }
-            guard isAge, !isGenericAge(Candidate(label: .age, start: tokens[a].start, end: tokens[b].end)),
+            guard isAge, !isGenericAge(Candidate(label: .age, start: info[a].start, end: info[b].end)),
                 !quietAge(a, b)
             else {
                 return false
             }
-            if key(b + 1) == "and", ["over", "under", "above", "below"].contains(key(b + 2)) { return false }
-            if key(b + 1) == "+" || ["over", "under"].contains(key(a - 1)) { return false }
+            if key(b + 1).equals("and"), ["over", "under", "above", "below"].contains(key(b + 2)) { return false }
+            if key(b + 1).equals("+") || ["over", "under"].contains(key(a - 1)) { return false }
             // "12 sessions", "10 mins": a count of things, not years (but "14 is", "15 was").
             if let n = tok(b + 1), n.kind == .word, n.key.hasSuffix("s"), n.key.count >= 3,
                 !["is", "was", "has", "his", "this", "yrs", "yo"].contains(n.key)
@@ -60,24 +60,26 @@ extension ScanContext {
         default:
             // A name, place or organisation has a word that is not an everyday non-name word, and is not only a big
             // city, county or nation (quiet when used generally) or a town named for its public inquiry.
-            let words = (a...b).filter { tokens[$0].kind != .punct && tokens[$0].kind != .number }
+            let words = (a...b).filter { info[$0].kind != .punct && info[$0].kind != .number }
             guard words.contains(where: { !notAName($0) }) else { return false }
             if words.allSatisfy({ on(.bigPlace, $0) || Vocab.inquiryTowns.contains(key($0)) }) { return false }
             // Letters spelled out ("C-S-E", "M-A-C-E") are an acronym, not a name.
-            if words.count >= 2, words.allSatisfy({ tokens[$0].length == 1 }) { return false }
+            if words.count >= 2, words.allSatisfy({ info[$0].length == 1 }) { return false }
             // An everyday word on no name or place list ("Actions", "Café") is a name only where the text sets it
             // off as one: in an arrow chain, a slash list, quotes or brackets ("Smurf -> Bones", "Jonesy / Bones").
             // Two or more everyday words in lower case are a phrase, not a person ("big deal -> nobody listened",
             // though Deal is a town), set off or not.
             if label == .person, words.count >= 2,
-                words.allSatisfy({ on(.word, $0) && !tokens[$0].capitalised && !tokens[$0].allCaps })
+                words.allSatisfy({ on(.word, $0) && !info[$0].capitalised && !info[$0].allCaps })
             {
                 return false
             }
             // "RHIs", "VPNs": an acronym's plural (capitals and an "s") is a kind of thing, never one person.
             if label == .person, a == b, acronymPlural(a) { return false }
             // "the Grace of it all", "the Will of the people": a word between "the" and "of" is a thing.
-            if label == .person, a == b, key(a - 1) == "the", key(b + 1) == "of", on(.word, a) { return false }
+            if label == .person, a == b, key(a - 1).equals("the"), key(b + 1).equals("of"), on(.word, a) {
+                return false
+            }
             if words.allSatisfy({ on(.word, $0) && !on(Self.nameOrPlaceLists, $0) }) {
                 return setOff(before: a) || setOff(after: b)
             }
@@ -96,14 +98,14 @@ extension ScanContext {
 
     /// An arrow, slash, quote or bracket stands just before token `i`.
     func setOff(before i: Int) -> Bool {
-        guard let p = tok(i - 1), p.kind == .punct else { return false }
+        guard let p = at(i - 1), p.kind == .punct else { return false }
         return p.isPunct(">→/\"“‘'(")
     }
 
     /// An arrow, slash, quote or bracket stands just after token `i`.
     func setOff(after i: Int) -> Bool {
-        guard let n = tok(i + 1), n.kind == .punct else { return false }
-        if n.isPunct("-"), key(i + 2) == ">" { return true }
+        guard let n = at(i + 1), n.kind == .punct else { return false }
+        if n.isPunct("-"), key(i + 2).equals(">") { return true }
         return n.isPunct("→/\"”’')")
     }
 
@@ -138,7 +140,7 @@ extension ScanContext {
     func inRange(before i: Int) -> Bool {
         var j = i - 1
         guard j >= 0, ["-", "–", "—", "→", ">", "to"].contains(key(j)) else { return false }
-        if key(j) == ">", key(j - 1) == "-" { j -= 1 }
+        if key(j).equals(">"), key(j - 1).equals("-") { j -= 1 }
         return ageOrNumber(j - 1)
     }
 
@@ -146,13 +148,13 @@ extension ScanContext {
     func inRange(after i: Int) -> Bool {
         var j = i + 1
         guard j < tokens.count, ["-", "–", "—", "→", "to"].contains(key(j)) else { return false }
-        if key(j) == "-", key(j + 1) == ">" { j += 1 }
+        if key(j).equals("-"), key(j + 1).equals(">") { j += 1 }
         return ageOrNumber(j + 1)
     }
 
     /// Token `i` is a number in digits or words.
     func ageOrNumber(_ i: Int) -> Bool {
         guard i >= 0, i < tokens.count else { return false }
-        return tokens[i].kind == .number || numberWord(i) != nil
+        return info[i].kind == .number || numberWord(i) != nil
     }
 }

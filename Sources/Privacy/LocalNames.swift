@@ -547,7 +547,7 @@ extension ScanContext {
     /// found (a street, a district), then a school's, surgery's or project's head, is that organisation, whole. Not a
     /// big city alone ("a Leeds school" is any of them), not after a word that makes it a kind.
     mutating func findOrganisationsAfterTheirPlace() {
-        for h in tokens.indices where Self.headsAfterAPlace.contains(tokens[h].key) && !quiet[h] {
+        for h in tokens.indices where onGated(Self.headsAfterAPlace, h) && !quiet[h] {
             var p = h - 1
             func placeEnds(_ k: Int) -> Bool {
                 candidates.contains { $0.label == .location && !$0.sessionName && $0.end == tokens[k].end }
@@ -581,7 +581,7 @@ extension ScanContext {
     /// a place found in it (not a big city itself) is written as part of where that place is, and is found with it.
     /// Not a city that goes on into a name ("Armley, Leeds City College").
     mutating func findCitiesAfterTheirDistricts() {
-        for c in tokens.indices where Vocab.cities.contains(tokens[c].key) && !covered(c) && !quiet[c] {
+        for c in tokens.indices where onGated(Vocab.cities, c) && !covered(c) && !quiet[c] {
             var p = c - 1
             if Self.districtCitySeparators.contains(key(p)) { p -= 1 }
             if key(p) == "-" && key(p + 1) == ">" { p -= 1 }
@@ -606,7 +606,7 @@ extension ScanContext {
     /// organisation's head, is that organisation. Quiet: an adjective or a lower-case word with no head ("the school
     /// was great"), a big city alone, a day.
     mutating func findOrganisationsNamedAfterTheirKind() {
-        for k in tokens.indices where Self.kindsBeforeTheirName.contains(tokens[k].key) && !quiet[k] {
+        for k in tokens.indices where onGated(Self.kindsBeforeTheirName, k) && !quiet[k] {
             guard Self.kindLinks.contains(key(k + 1)), !tokens[k].capitalised || tokens[k].allCaps else { continue }
             let n = k + 2
             guard let t = tok(n), t.kind == .word, !quiet[n] else { continue }

@@ -53,7 +53,7 @@ extension ScanContext {
 
     /// The separator at token `j`, and how many tokens it takes ("->" is two).
     func fieldSeparator(_ j: Int) -> (FieldMark, Int)? {
-        let t = tokens[j]
+        let t = info[j]
         guard t.kind == .punct else { return nil }
         let next = tok(j + 1)
         switch t.scalar {
@@ -92,14 +92,14 @@ extension ScanContext {
             guard var a = start else { return }
             var b = end
             // Quotes and other marks at a field's edges are no part of it ("'Tilvan'", "KIERAN??").
-            while a <= b, tokens[a].kind == .punct { a += 1 }
-            while b >= a, tokens[b].kind == .punct { b -= 1 }
+            while a <= b, info[a].kind == .punct { a += 1 }
+            while b >= a, info[b].kind == .punct { b -= 1 }
             if a <= b { fields.append(NoteField(first: a, last: b, before: before, after: after)) }
             start = nil
         }
         var j = 0
         while j < tokens.count {
-            if tokens[j].lineStart, start != nil {
+            if info[j].lineStart, start != nil {
                 close(j - 1, .edge)
                 before = .edge
             }
@@ -119,7 +119,7 @@ extension ScanContext {
     /// The note is about a person: a person found, or a relation or person word in it.
     func noteIsAboutAPerson() -> Bool {
         if candidates.contains(where: { $0.label == .person }) { return true }
-        for i in tokens.indices where tokens[i].kind == .word {
+        for i in tokens.indices where info[i].kind == .word {
             let v = vocab[i]
             if v.contains(.relations) || v.contains(.singlePersonNouns) || v.contains(.pluralPersonNouns)
                 || v.contains(.bracketAged) || Self.agedRelations.contains(tokens[i].key)
@@ -144,14 +144,14 @@ extension ScanContext {
 
     /// A found person or a name-shaped word at token `k`.
     func personAt(_ k: Int) -> Bool {
-        guard let t = tok(k) else { return false }
+        guard let t = at(k) else { return false }
         return candidates.contains { $0.label == .person && $0.start <= t.start && t.end <= $0.end }
     }
 
     /// A person over tokens `a...b`, taking in the parts of it found already ("DARNELL" of "DARNELL QUENBY").
     mutating func addPerson(_ a: Int, _ b: Int) {
-        let s = tokens[a].start
-        let e = tokens[b].end
+        let s = info[a].start
+        let e = info[b].end
         if candidates.contains(where: {
             $0.start < e && s < $0.end && ($0.label != .person || $0.start < s || $0.end > e)
         }) {
@@ -162,8 +162,8 @@ extension ScanContext {
     }
 
     mutating func addIfFree(_ label: IdentifierLabel, _ a: Int, _ b: Int) {
-        let s = tokens[a].start
-        let e = tokens[b].end
+        let s = info[a].start
+        let e = info[b].end
         if candidates.contains(where: { $0.start < e && s < $0.end }) { return }
         add(label, tokens: a, b)
     }
@@ -176,7 +176,7 @@ extension ScanContext {
         var n = f.last
         while n > f.first, ageEnd(n - 1) == f.last, ageValue(n - 1) != nil { n -= 1 }
         guard let v = ageValue(n), ageEnd(n) == f.last, n > f.first, n - f.first <= 2 else { return nil }
-        if tokens[n].kind == .number ? !(1...21).contains(v) : !words || !(5...21).contains(v) { return nil }
+        if info[n].kind == .number ? !(1...21).contains(v) : !words || !(5...21).contains(v) { return nil }
         let opening = f.before == .edge
         for k in f.first..<n where !(nameInField(k, shouted: shouted, opening: opening) || personAt(k)) { return nil }
         // "Red 3 / Amber 2": a name that is also a word, with a small number, is a rating or a count.
@@ -218,7 +218,7 @@ extension ScanContext {
             // "logan 15 & tilvan 16 both stopped": the second item of a list of pairs goes on into the note.
             if age == nil, previousWasPair, [.joiner, .slash, .comma].contains(f.before), f.count >= 3,
                 nameInField(f.first, shouted: shouted, opening: true) || personAt(f.first),
-                let v = ageValue(f.first + 1), tokens[f.first + 1].kind == .number, (1...21).contains(v),
+                let v = ageValue(f.first + 1), info[f.first + 1].kind == .number, (1...21).contains(v),
                 let w = tok(f.first + 2), w.kind == .word, !Self.ageUnits.contains(w.key),
                 !Self.countedNouns.contains(w.key)
             {
@@ -232,7 +232,7 @@ extension ScanContext {
                 continue
             }
             // Ages in words alone ("nadia fourteen") need the next field to be a pair too.
-            if tokens[a].kind != .number, !(previousWasPair || nextPair) {
+            if info[a].kind != .number, !(previousWasPair || nextPair) {
                 previousWasPair = false
                 continue
             }
@@ -248,9 +248,9 @@ extension ScanContext {
     mutating func findBareAgeFields(_ fields: [NoteField]) {
         for (x, f) in fields.enumerated() {
             var i = f.first
-            if inSet(.estimateWords, i) || inSet(.siblingOrder, i) || key(i) == "now" || key(i) == "~" { i += 1 }
+            if inSet(.estimateWords, i) || inSet(.siblingOrder, i) || key(i).equals("now") || key(i) == "~" { i += 1 }
             guard i <= f.last, let v = ageValue(i), ageEnd(i) == f.last, !covered(i) else { continue }
-            let digits = tokens[i].kind == .number
+            let digits = info[i].kind == .number
             guard digits ? (1...110).contains(v) : (5...99).contains(v) else { continue }
             // Firm on one side at least; a comma on the other.
             guard f.before.isFirm || f.after.isFirm || f.before == .comma && f.after == .edge,
@@ -265,7 +265,7 @@ extension ScanContext {
                 // A word inside a handle or a name found ("(zorvek.x) - 16") counts nothing.
                 if !covered(p),
                     Self.fieldCountWords.contains(key(p)) || Self.countedNouns.contains(key(p))
-                        || Self.ageUnits.contains(key(p)) || tokens[p].kind == .number || tokens[p].kind == .alnum
+                        || Self.ageUnits.contains(key(p)) || info[p].kind == .number || info[p].kind == .alnum
                         // "(3)" after a plural or collective word is how many.
                         || f.before == .open && tokens[p].key.hasSuffix("s") && !inSet(.pluralPersonNouns, p)
                 {
@@ -278,9 +278,9 @@ extension ScanContext {
             if x + 1 < fields.count {
                 let n = fields[x + 1]
                 if n.before == f.after,
-                    !tokens[n.first].capitalised
+                    !info[n.first].capitalised
                         && (Self.ageUnits.contains(key(n.first)) || Self.countedNouns.contains(key(n.first)))
-                        || Vocab.streetHeads.contains(key(n.last)) && tokens[n.first].capitalised
+                        || Vocab.streetHeads.contains(key(n.last)) && info[n.first].capitalised
                 {
                     continue
                 }
@@ -300,17 +300,17 @@ extension ScanContext {
     /// "Dad (Kieran)", "gran (shirley) is 68": a name in brackets after a relation; "DECLAN (BROTHER) 11": a name before
     /// a relation in brackets, opening a note. Quiet: "dad (deceased)", "mum (sw)".
     mutating func findNamesBesideRelationsInBrackets(shouted: Bool) {
-        for i in tokens.indices where tokens[i].isPunct("(") && i >= 1 && i + 2 < tokens.count {
-            guard key(i + 2) == ")" else { continue }
+        for i in tokens.indices where info[i].isPunct("(") && i >= 1 && i + 2 < tokens.count {
+            guard key(i + 2).equals(")") else { continue }
             let w = i + 1
             if inSet(.relations, i - 1) || Self.agedRelations.contains(key(i - 1)),
-                let t = tok(w), t.kind == .word, t.length >= 2, !notAName(w), !inSet(.relations, w),
+                let t = at(w), t.kind == .word, t.length >= 2, !notAName(w), !inSet(.relations, w),
                 given(w) || onNoList(w) && t.length >= 3
             {
                 addIfFree(.person, w, w)
                 // "gran (shirley) is 68".
                 if ["is", "was"].contains(key(i + 3)), let v = ageValue(i + 4), (1...110).contains(v),
-                    ageBreak(after: ageEnd(i + 4)) || key(ageEnd(i + 4) + 1) == "and"
+                    ageBreak(after: ageEnd(i + 4)) || key(ageEnd(i + 4) + 1).equals("and")
                 {
                     addIfFree(.age, i + 4, ageEnd(i + 4))
                 }
@@ -327,7 +327,7 @@ extension ScanContext {
 
     /// "ages 9, 12, 14", "aged 13, 14 and 16": every age of the list. Quiet on a range ("aged 10 to 25", "13-17").
     mutating func findAgeLists() {
-        for i in tokens.indices where tokens[i].length == 4 && (key(i) == "ages" || key(i) == "aged") {
+        for i in tokens.indices where info[i].length == 4 && (key(i).equals("ages") || key(i).equals("aged")) {
             var items: [Int] = []
             var j = i + 1
             // "Ages: 14, 12 and 9" on a form.
@@ -337,7 +337,7 @@ extension ScanContext {
                 let e = ageEnd(j)
                 guard [",", "and", "&"].contains(key(e + 1)) else { break }
                 j = e + 2
-                if key(j) == "and" { j += 1 }
+                if key(j).equals("and") { j += 1 }
             }
             guard items.count >= 2, let last = items.last, !["to", "-", "–", "/", "+"].contains(key(ageEnd(last) + 1))
             else { continue }
@@ -359,7 +359,7 @@ extension ScanContext {
         for i in tokens.indices {
             let t = tokens[i]
             // "jordans other profile", "kians new phone": a word between the owner and what is owned.
-            let owned = Self.ownedModifiers.contains(key(i + 1)) ? i + 2 : i + 1
+            let owned = onGated(Self.ownedModifiers, i + 1) ? i + 2 : i + 1
             guard t.kind == .word, t.length >= 4, t.key.hasSuffix("s"), !t.allCaps,
                 Self.possessedInNotes.contains(key(owned)), !quiet[i], !on(.word, i), !inSet(.notNames, i)
             else { continue }
@@ -401,8 +401,8 @@ extension ScanContext {
             let listAfter = [.slash, .comma, .joiner].contains(f.after)
             let besidePlace = candidates.contains { c in
                 guard c.label == .location else { return false }
-                if let q = p, listBefore, c.end == tokens[q.last].end { return true }
-                return x + 1 < fields.count && listAfter && c.start == tokens[fields[x + 1].first].start
+                if let q = p, listBefore, c.end == info[q.last].end { return true }
+                return x + 1 < fields.count && listAfter && c.start == info[fields[x + 1].first].start
             }
             guard x > 0 || besidePlace else { continue }
             guard [.arrow, .dash, .slash, .comma, .bar, .semicolon, .joiner].contains(f.before) || besidePlace,
@@ -422,7 +422,7 @@ extension ScanContext {
             if end == nil, f.count == 1, lists[f.first].contains(.town) || toponymShaped(f.first) { end = f.first }
             guard let e = end else { continue }
             let s = first.start
-            let last = tokens[e].end
+            let last = info[e].end
             if candidates.contains(where: { $0.label != .person && $0.start < last && s < $0.end }) { continue }
             let personBefore =
                 p.map { q in (q.first...q.last).contains { personAt($0) || inSet(.relations, $0) } } ?? false
@@ -435,11 +435,11 @@ extension ScanContext {
             guard let a = tokenIndex(startingAt: candidates[k].start), let b = tokenIndex(endingAt: candidates[k].end),
                 toponymShaped(b), a == b || b == a + 1,
                 // "Dan Whitcombe", "D Whitcombe": a given name or an initial before it makes it a surname.
-                a == b || !given(a) && tokens[a].length > 1,
+                a == b || !given(a) && info[a].length > 1,
                 !inSet(.titles, a - 1), !inSet(.relations, a - 1), !inSet(.namingCues, a - 1),
                 !Self.personCuesBefore.contains(key(a - 1)), !inSet(.personNouns, a - 1),
                 !Vocab.strongVerbs.contains(key(b + 1)), !Self.sayingVerbs.contains(key(b + 1)),
-                key(b + 1) != "'", key(b + 1) != "’", !Vocab.weakVerbs.contains(key(b + 1))
+                !key(b + 1).equals("'"), key(b + 1) != "’", !Vocab.weakVerbs.contains(key(b + 1))
             else { continue }
             candidates[k].label = .location
             candidates[k].possible = false
@@ -470,9 +470,9 @@ extension ScanContext {
             // "big man zee", "Big Quenby", "lil k": a nickname filling a field of a chain.
             if chained || f.before == .dash || f.after == .dash, f.count >= 2, f.count <= 3,
                 ["big", "lil", "little"].contains(key(f.first)),
-                (f.first + 1...f.last).allSatisfy({ tokens[$0].kind == .word && !inSet(.notNames, $0) }),
-                !(f.count == 2 && key(f.last) == "man"),
-                (f.first + 1...f.last).contains(where: { !on(.word, $0) || tokens[$0].capitalised })
+                (f.first + 1...f.last).allSatisfy({ info[$0].kind == .word && !inSet(.notNames, $0) }),
+                !(f.count == 2 && key(f.last).equals("man")),
+                (f.first + 1...f.last).contains(where: { !on(.word, $0) || info[$0].capitalised })
             {
                 addPerson(f.first, f.last)
                 continue
@@ -490,8 +490,8 @@ extension ScanContext {
             }
             // "Scrapper -> older male": a nickname that is an everyday word, capitalised alone before an arrow and
             // who it is (a sibling-order or person word, not a relation: "Referral -> mum" is no one's name).
-            if f.count == 1, f.after == .arrow, tokens[f.first].capitalised, !tokens[f.first].allCaps,
-                tokens[f.first].kind == .word, tokens[f.first].length >= 3, !notAName(f.first),
+            if f.count == 1, f.after == .arrow, info[f.first].capitalised, !info[f.first].allCaps,
+                info[f.first].kind == .word, info[f.first].length >= 3, !notAName(f.first),
                 !Vocab.genericServiceWords.contains(key(f.first)), !on([.town, .bigPlace], f.first),
                 Self.nicknameFollowers.contains(key(n.first)), !covered(f.first)
             {
@@ -506,8 +506,8 @@ extension ScanContext {
             }
         }
         findPeopleBesidePeopleInChains(fields)
-        for i in tokens.indices where tokens[i].kind == .word && !covered(i) {
-            let t = tokens[i]
+        for i in tokens.indices where info[i].kind == .word && !covered(i) {
+            let t = info[i]
             // "logan just turned 15", "shanice placed out of area": a name opening a note before an age or what
             // happened to them.
             if t.sentenceStart || opensAgeNote(i), !t.allCaps || isShouted(), t.length >= 3,
@@ -523,13 +523,13 @@ extension ScanContext {
                 }
             }
             // "disc 'uncle' zorvek", "sent pics to 'kieran'": a name after a quoted relation, or quoted after "to".
-            if let q = tok(i - 1), q.isPunct("'’\"”"), inSet(.relations, i - 2), t.length >= 3, !notAName(i),
+            if let q = at(i - 1), q.isPunct("'’\"”"), inSet(.relations, i - 2), t.length >= 3, !notAName(i),
                 given(i) && !ambiguous(i) || onNoList(i) || surnameOnly(i)
             {
                 add(.person, tokens: i, i)
                 continue
             }
-            if let q = tok(i - 1), q.isPunct("'‘\"“"), let c = tok(i + 1), c.isPunct("'’\"”"), !c.spaceBefore,
+            if let q = at(i - 1), q.isPunct("'‘\"“"), let c = at(i + 1), c.isPunct("'’\"”"), !c.spaceBefore,
                 ["to", "from", "with", "by", "w"].contains(key(i - 2)), given(i), !notAName(i)
             {
                 add(.person, tokens: i, i)
@@ -539,13 +539,13 @@ extension ScanContext {
 
     /// "K. Brennan", "J Okonkwo": an initial before a listed surname is a person. Quiet: "P. S.", "A. Level".
     mutating func findInitialledSurnames() {
-        for i in tokens.indices where tokens[i].kind == .word && tokens[i].length == 1 && tokens[i].capitalised {
+        for i in tokens.indices where info[i].kind == .word && info[i].length == 1 && info[i].capitalised {
             var j = i + 1
-            if key(j) == ".", !tokens[j].spaceBefore { j += 1 }
-            guard let s = tok(j), s.kind == .word, s.capitalised, !s.allCaps, s.length >= 3, s.spaceBefore,
+            if key(j).equals("."), !info[j].spaceBefore { j += 1 }
+            guard let s = at(j), s.kind == .word, s.capitalised, !s.allCaps, s.length >= 3, s.spaceBefore,
                 surnameOnly(j), !notAName(j), !covered(i)
             else { continue }
-            if candidates.contains(where: { $0.label != .person && $0.start < s.end && tokens[i].start < $0.end }) {
+            if candidates.contains(where: { $0.label != .person && $0.start < s.end && info[i].start < $0.end }) {
                 continue
             }
             addPerson(i, j)
@@ -565,14 +565,14 @@ extension ScanContext {
                 while k > 0, !(0..<k).allSatisfy({ tokens[f.last - k + 1 + $0].key == tokens[a + $0].key }) { k -= 1 }
                 guard k > 0 else { continue }
                 let s = f.last - k + 1
-                guard tokens[s].capitalised, tokens[s].kind == .word,
+                guard info[s].capitalised, info[s].kind == .word,
                     (s...f.last).contains(where: {
-                        tokens[$0].length >= 4 && !Vocab.genericOrgModifiers.contains(key($0))
+                        info[$0].length >= 4 && !Vocab.genericOrgModifiers.contains(key($0))
                             && !Vocab.functionWords.contains(key($0))
                     })
                 else { continue }
-                let start = tokens[s].start
-                let end = tokens[f.last].end
+                let start = info[s].start
+                let end = info[f.last].end
                 if candidates.contains(where: { $0.label != .person && $0.start < end && start < $0.end }) { continue }
                 candidates.removeAll { $0.start >= start && $0.end <= end }
                 add(.organisationLocal, tokens: s, f.last)
@@ -590,7 +590,7 @@ extension ScanContext {
         if arrows, candidates.contains(where: { $0.label == .person }) {
             for f in fields where f.count == 1 && (f.before == .arrow || f.after == .arrow || f.after == .equals) {
                 let k = f.first
-                let t = tokens[k]
+                let t = info[k]
                 guard t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !covered(k), !notAName(k),
                     !on([.town, .bigPlace], k),
                     onNoList(k) || given(k) && !ambiguous(k) || on([.surname, .ambiguous], k) && on(.surname, k)
@@ -608,7 +608,7 @@ extension ScanContext {
             && (inSet(.pluralPersonNouns, fields[1].first) || inSet(.relations, fields[1].first)
                 || Self.pluralPersonNounsForNotes.contains(key(fields[1].first)))
         func nameLike(_ k: Int) -> Bool {
-            guard let t = tok(k), t.kind == .word, !notAName(k), !inSet(.relations, k), !on([.town, .bigPlace], k)
+            guard let t = at(k), t.kind == .word, !notAName(k), !inSet(.relations, k), !on([.town, .bigPlace], k)
             else { return false }
             if whoNext { return t.capitalised && (given(k) || onNoList(k) || surnameOnly(k)) }
             return !t.capitalised && t.length >= 3 && (given(k) && !on(.word, k) || onNoList(k))
@@ -639,13 +639,13 @@ extension ScanContext {
             let k = f.first
             guard f.count == 1, [.dash, .slash, .arrow].contains(f.before),
                 [.dash, .slash, .arrow, .edge, .comma, .mark].contains(f.after), !covered(k),
-                let t = tok(k), t.kind == .word, t.length >= 3,
+                let t = at(k), t.kind == .word, t.length >= 3,
                 nameInField(k, shouted: isShouted(), opening: false)
                     || given(k) && t.capitalised && !notAName(k)
                         && !on([.town, .bigPlace], k)
             else { continue }
-            let pStart = tokens[p.first].start
-            let pEnd = tokens[p.last].end
+            let pStart = info[p.first].start
+            let pEnd = info[p.last].end
             let owned = candidates.contains {
                 Self.ownedLabels.contains($0.label) && $0.start >= pStart && $0.end <= pEnd
             }
@@ -667,8 +667,8 @@ extension ScanContext {
     func writtenYear(_ a: Int, _ b: Int) -> Int? {
         if year(a) { return Int(tokens[a].text) }
         if year(b) { return Int(tokens[b].text) }
-        guard b > a, tokens[b].kind == .number, tokens[b].length == 2, let v = Int(tokens[b].text),
-            tokens[b - 1].isPunct("/.-") || isMonth(b - 1) || key(b - 1) == "."
+        guard b > a, info[b].kind == .number, info[b].length == 2, let v = Int(tokens[b].text),
+            info[b - 1].isPunct("/.-") || isMonth(b - 1) || key(b - 1).equals(".")
         else { return nil }
         return v <= 35 ? 2000 + v : 1900 + v
     }
@@ -681,7 +681,7 @@ extension ScanContext {
     mutating func findBirthDatesInRecords() {
         guard candidates.contains(where: { $0.label == .person }) else { return }
         func separator(_ k: Int) -> Bool {
-            tok(k)?.isPunct(",|;-–:(/") == true && !(tokens[k].isPunct("/") && !tokens[k].spaceBefore)
+            tok(k)?.isPunct(",|;-–:(/") == true && !(info[k].isPunct("/") && !info[k].spaceBefore)
         }
         func ageField(_ k: Int) -> Int? {
             guard let t = tok(k), t.kind == .number, t.length <= 2, let v = Int(t.text), (0...110).contains(v),
@@ -692,7 +692,7 @@ extension ScanContext {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard tokens[i].kind == .number || isMonth(i), !covered(i) || coveredOnlyByAge(i),
+            guard info[i].kind == .number || isMonth(i), !covered(i) || coveredOnlyByAge(i),
                 let e = dateExpression(at: i, allowYearAlone: false), e - i >= 2, let y = writtenYear(i, e),
                 (1920...2035).contains(y), standalone(i, e),
                 !(i...e).contains(where: { covered($0) && !coveredOnlyByAge($0) })
@@ -701,23 +701,23 @@ extension ScanContext {
             var p = i - 1
             while p >= 0, separator(p) { p -= 1 }
             // "kieran d - 14-Jan-2008": a surname's initial after the name.
-            if p >= 1, let t = tok(p), t.kind == .word, t.length == 1, !personAt(p), personAt(p - 1) { p -= 1 }
+            if p >= 1, let t = at(p), t.kind == .word, t.length == 1, !personAt(p), personAt(p - 1) { p -= 1 }
             let nameBefore =
                 p >= 0 && personAt(p)
                 && !candidates.contains {
-                    $0.label != .person && $0.end > tokens[p].start && $0.start < tokens[i].start
+                    $0.label != .person && $0.end > info[p].start && $0.start < info[i].start
                 }
             var n = e + 1
-            if key(n) == ")" { n += 1 }
+            if key(n).equals(")") { n += 1 }
             while n < tokens.count, separator(n) { n += 1 }
-            let ageAfter = separator(e + 1) || key(e + 1) == ")" ? ageField(n) : nil
+            let ageAfter = separator(e + 1) || key(e + 1).equals(")") ? ageField(n) : nil
             // An age before the date counts only where it was found as one ("Kai, 15, 03/09/2010").
             let ageBefore =
-                p >= 0 && p < i - 1 && candidates.contains { $0.label == .age && $0.start == tokens[p].start }
+                p >= 0 && p < i - 1 && candidates.contains { $0.label == .age && $0.start == info[p].start }
                 ? ageField(p) : nil
             let agrees = [ageAfter, ageBefore].contains { $0.map { (2015...2035).contains(y + $0) } ?? false }
             guard agrees || nameBefore && y <= Self.latestBirthYearAlone else { continue }
-            candidates.removeAll { $0.label == .age && $0.start >= tokens[i].start && $0.end <= tokens[e].end }
+            candidates.removeAll { $0.label == .age && $0.start >= info[i].start && $0.end <= info[e].end }
             add(.dateOfBirth, tokens: i, e)
             i = e
         }
@@ -725,7 +725,7 @@ extension ScanContext {
 
     /// Token `k` is covered only by ages found so far ("14" of "14-Jan-2008" read as an age after a name).
     func coveredOnlyByAge(_ k: Int) -> Bool {
-        let t = tokens[k]
+        let t = info[k]
         return candidates.allSatisfy { $0.label == .age || !($0.start < t.end && t.start < $0.end) }
     }
 }

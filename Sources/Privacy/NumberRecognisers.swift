@@ -57,14 +57,14 @@ extension ScanContext {
         var i = 0
         while i < tokens.count - 2 {
             defer { i += 1 }
-            guard tokens[i + 1].isPunct("."), !tokens[i + 1].spaceBefore, !tokens[i + 2].spaceBefore,
-                tokens[i].isWordLike, tokens[i].text.first?.isLetter == true,
-                i == 0 || tokens[i].spaceBefore || tokens[i - 1].isPunct("(\"'“‘-:"),
+            guard info[i + 1].isPunct("."), !info[i + 1].spaceBefore, !info[i + 2].spaceBefore,
+                info[i].isWordLike, tokens[i].text.first?.isLetter == true,
+                i == 0 || info[i].spaceBefore || info[i - 1].isPunct("(\"'“‘-:"),
                 !covered(i), let e = handleShaped(at: i)
             else { continue }
-            let parts = (i...e).filter { tokens[$0].isWordLike }
+            let parts = (i...e).filter { info[$0].isWordLike }
             let everyday = parts.contains { k in
-                tokens[k].kind == .word && (gazetteer.isWord(tokens[k].key) || tokens[k].length < 2)
+                info[k].kind == .word && (gazetteer.isWord(tokens[k].key) || info[k].length < 2)
             }
             guard !everyday, !(i...e).contains(where: { covered($0) || Self.topLevelDomains.contains(key($0)) }) else {
                 continue
@@ -85,24 +85,24 @@ extension ScanContext {
         var i = 1
         while i < tokens.count - 1 {
             defer { i += 1 }
-            guard tokens[i].isPunct("#"), !tokens[i].spaceBefore, let n = tok(i + 1), n.kind == .number,
+            guard info[i].isPunct("#"), !info[i].spaceBefore, let n = at(i + 1), n.kind == .number,
                 n.length == 4, !n.spaceBefore, tok(i + 2).map({ $0.spaceBefore || !$0.isWordLike }) ?? true,
-                tokens[i - 1].isWordLike || tokens[i - 1].isPunct("_")
+                info[i - 1].isWordLike || info[i - 1].isPunct("_")
             else { continue }
             // The name: word-like pieces glued by "." and "_" ("lil.zee_").
             var a = i - 1
-            while a >= 1, !tokens[a].spaceBefore, tokens[a - 1].isWordLike || tokens[a - 1].isPunct("._") { a -= 1 }
-            while a < i - 1, tokens[a].isPunct(".") { a += 1 }
-            guard (a..<i).contains(where: { tokens[$0].isWordLike }) else { continue }
-            if a > 0, !tokens[a].spaceBefore, tokens[a - 1].isPunct("@") { a -= 1 }
+            while a >= 1, !info[a].spaceBefore, info[a - 1].isWordLike || info[a - 1].isPunct("._") { a -= 1 }
+            while a < i - 1, info[a].isPunct(".") { a += 1 }
+            guard (a..<i).contains(where: { info[$0].isWordLike }) else { continue }
+            if a > 0, !info[a].spaceBefore, info[a - 1].isPunct("@") { a -= 1 }
             if Vocab.caseCues.contains(key(i - 1)) || Self.notTagNames.contains(key(i - 1))
                 || Self.fieldCountWords.contains(key(i - 1))
             {
                 continue
             }
             // "@shadowkid#4821": the "@" handle found already takes its tag.
-            let s = tokens[a].start
-            let e = tokens[i - 1].end
+            let s = info[a].start
+            let e = info[i - 1].end
             if candidates.contains(where: { $0.start < e && s < $0.end && !($0.label == .handle && $0.end <= e) }) {
                 continue
             }
@@ -133,7 +133,7 @@ extension ScanContext {
             if t.isPunct("@") {
                 // "jo.smith@example.com" whole was found on the scalars already.
                 if covered(m) { continue }
-            } else if t.key == "at" {
+            } else if t.key.equals("at") {
                 if tok(m - 1)?.isPunct("([{<") == true, tok(m + 1)?.isPunct(")]}>") == true {
                     lo = m - 2
                     d = m + 2
@@ -143,13 +143,13 @@ extension ScanContext {
             } else {
                 continue
             }
-            guard let l = tok(lo), l.isWordLike, let first = tok(d), first.isWordLike, !covered(lo), !covered(d) else {
+            guard let l = at(lo), l.isWordLike, let first = tok(d), first.isWordLike, !covered(lo), !covered(d) else {
                 continue
             }
             // The local part: word-like pieces glued by . _ - + (no spaces).
             var s = lo
-            while s >= 2, let sep = tok(s - 1), sep.isPunct("._-+"), !sep.spaceBefore, !tokens[s].spaceBefore,
-                tokens[s - 2].isWordLike, !covered(s - 2)
+            while s >= 2, let sep = at(s - 1), sep.isPunct("._-+"), !sep.spaceBefore, !info[s].spaceBefore,
+                info[s - 2].isWordLike, !covered(s - 2)
             {
                 s -= 2
             }
@@ -159,14 +159,14 @@ extension ScanContext {
             var written = false // a dot typed, not said
             while true {
                 var n = e + 1
-                if tok(n)?.isPunct(".") == true, !(tokens[n].spaceBefore && tok(n + 1)?.spaceBefore == true) {
+                if tok(n)?.isPunct(".") == true, !(info[n].spaceBefore && tok(n + 1)?.spaceBefore == true) {
                     n += 1
                     written = true
-                } else if key(n) == "dot" {
+                } else if key(n).equals("dot") {
                     n += 1
-                } else if tok(n)?.isPunct("([") == true, key(n + 1) == "dot", tok(n + 2)?.isPunct(")]") == true {
+                } else if tok(n)?.isPunct("([") == true, key(n + 1).equals("dot"), tok(n + 2)?.isPunct(")]") == true {
                     n += 3
-                } else if tok(n)?.isPunct("-") == true, !tokens[n].spaceBefore, tok(n + 1)?.spaceBefore == false {
+                } else if tok(n)?.isPunct("-") == true, !info[n].spaceBefore, tok(n + 1)?.spaceBefore == false {
                     n += 1
                 } else {
                     break
@@ -179,7 +179,7 @@ extension ScanContext {
             // A plain "at" with a plain local part ("met him at tesco.com") is no address, unless at a mail host;
             // one said wholly in words is findSpokenEmails' to read.
             if plain, s == lo, !Self.mailHosts.contains(first.key) { continue }
-            if plain, s == lo, !written, lo > 0, key(lo - 1) == "dot" { continue }
+            if plain, s == lo, !written, lo > 0, key(lo - 1).equals("dot") { continue }
             add(.email, tokens: s, b)
             m = b
         }
@@ -192,10 +192,10 @@ extension ScanContext {
     /// Lower-case parts glued by "." or "_" ("bby.gurl.lexi", "kayz.xo_2010"), not a web address, a file or a version
     /// number; the last token.
     func handleShaped(at i: Int) -> Int? {
-        guard let t = tok(i), t.isWordLike, !t.capitalised || t.kind != .word else { return nil }
+        guard let t = at(i), t.isWordLike, !t.capitalised || t.kind != .word else { return nil }
         var e = i
         var parts = 1
-        while let sep = tok(e + 1), !sep.spaceBefore, sep.isPunct("._"), let n = tok(e + 2), !n.spaceBefore,
+        while let sep = at(e + 1), !sep.spaceBefore, sep.isPunct("._"), let n = at(e + 2), !n.spaceBefore,
             n.isWordLike || n.isPunct("_")
         {
             e += 2
@@ -203,11 +203,11 @@ extension ScanContext {
         }
         guard parts >= 2,
             (i...e).contains(where: {
-                (tokens[$0].kind == .word || tokens[$0].kind == .alnum) && tokens[$0].length >= 3
+                (info[$0].kind == .word || info[$0].kind == .alnum) && info[$0].length >= 3
             }),
-            !(i...e).allSatisfy({ tokens[$0].kind == .number || tokens[$0].isPunct("._") })
+            !(i...e).allSatisfy({ info[$0].kind == .number || info[$0].isPunct("._") })
         else { return nil }
-        if let n = tok(e + 1), !n.spaceBefore, n.isWordLike || n.isPunct("@/") { return nil }
+        if let n = at(e + 1), !n.spaceBefore, n.isWordLike || n.isPunct("@/") { return nil }
         if Self.topLevelDomains.contains(tokens[e].key) || Self.fileExtensions.contains(tokens[e].key) { return nil }
         if Self.versionShaped(i, e, tokens) { return nil }
         return e
@@ -234,12 +234,12 @@ extension ScanContext {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard tokens[i].isWordLike, !tokens[i].isPunct("_"),
-                i == 0 || tokens[i].spaceBefore || !tokens[i - 1].isWordLike && !tokens[i - 1].isPunct("@.")
+            guard info[i].isWordLike, !info[i].isPunct("_"),
+                i == 0 || info[i].spaceBefore || !info[i - 1].isWordLike && !info[i - 1].isPunct("@.")
             else { continue }
             var e = i
             var underscore = false
-            while let n = tok(e + 1), !n.spaceBefore,
+            while let n = at(e + 1), !n.spaceBefore,
                 n.isWordLike
                     || (n.isPunct("_.")
                         && tok(e + 2).map { !$0.spaceBefore && ($0.isWordLike || $0.isPunct("_")) } == true)
@@ -248,10 +248,10 @@ extension ScanContext {
                 if n.isPunct("_") { underscore = true }
                 e += 1
             }
-            while e > i, tokens[e].isPunct("_.") { e -= 1 }
+            while e > i, info[e].isPunct("_.") { e -= 1 }
             // "mcgrath_MACE_notes_v2.docx": a file's name, not a handle.
-            let file = e > i + 1 && tokens[e - 1].isPunct(".") && Self.fileExtensions.contains(tokens[e].key)
-            if underscore, !file, e > i, !covered(i), !(i...e).contains(where: { tokens[$0].isPunct("@") }) {
+            let file = e > i + 1 && info[e - 1].isPunct(".") && Self.fileExtensions.contains(tokens[e].key)
+            if underscore, !file, e > i, !covered(i), !(i...e).contains(where: { info[$0].isPunct("@") }) {
                 add(.handle, tokens: i, e)
             }
             i = e
@@ -266,12 +266,12 @@ extension ScanContext {
             var k = key(i)
             guard inSet(.anyHandleCue, i) else { continue }
             // "goes by roxxx.2011 on tiktok": a handle-shaped word just before "on" and the platform.
-            if key(i - 1) == "on" || key(i - 1) == "via", i >= 2 {
+            if key(i - 1).equals("on") || key(i - 1).equals("via"), i >= 2 {
                 var s = i - 2
-                while s > 0, !tokens[s].spaceBefore { s -= 1 }
+                while s > 0, !info[s].spaceBefore { s -= 1 }
                 if let e = handleShaped(at: s), e == i - 2, !covered(s) { add(.handle, tokens: s, e) }
             }
-            if k == "tik", key(i + 1) == "tok" {
+            if k == "tik", key(i + 1).equals("tok") {
                 i += 1
                 k = "tiktok"
             }
@@ -295,8 +295,8 @@ extension ScanContext {
             // "Her snap, it was, um, bby.gurl.lexi": a handle-shaped word a few words on in the same sentence.
             var shaped: (Int, Int)?
             var m = i + 1
-            while m < tokens.count, m - i <= 10, !tokens[m].isPunct(".!?") {
-                if tokens[m].spaceBefore || tokens[m - 1].isPunct(",:"), let e = handleShaped(at: m), !covered(m) {
+            while m < tokens.count, m - i <= 10, !info[m].isPunct(".!?") {
+                if info[m].spaceBefore || info[m - 1].isPunct(",:"), let e = handleShaped(at: m), !covered(m) {
                     shaped = (m, e)
                     break
                 }
@@ -310,23 +310,23 @@ extension ScanContext {
             guard j < tokens.count, Vocab.handleCues.contains(k) else { continue }
             if tokens[j].key == "@" { continue } // already an @handle
             // Handle text: adjacent word/number/_/. tokens.
-            let startScalar = tokens[j].start
+            let startScalar = info[j].start
             var end = j
-            guard tokens[j].isWordLike else { continue }
-            while end + 1 < tokens.count, !tokens[end + 1].spaceBefore,
-                tokens[end + 1].isWordLike
+            guard info[j].isWordLike else { continue }
+            while end + 1 < tokens.count, !info[end + 1].spaceBefore,
+                info[end + 1].isWordLike
                     || ((tokens[end + 1].text == "_" || tokens[end + 1].text == ".") && end + 2 < tokens.count
-                        && !tokens[end + 2].spaceBefore && tokens[end + 2].isWordLike)
+                        && !info[end + 2].spaceBefore && info[end + 2].isWordLike)
             {
                 end += 1
             }
             let piece = (j...end).map { tokens[$0].key }.joined()
             if Self.versionShaped(j, end, tokens) { continue }
-            let marked = (j...end).contains { tokens[$0].kind != .word } || end > j
+            let marked = (j...end).contains { info[$0].kind != .word } || end > j
             guard !Vocab.notHandles.contains(piece), piece.count >= 3 else { continue }
             guard explicit || marked else { continue }
             // "tiktok - trends not specific": after a dash or colon alone, an everyday word is the sentence going on.
-            if !marked, (i + 1..<j).allSatisfy({ tokens[$0].kind == .punct }), gazetteer.isWord(piece),
+            if !marked, (i + 1..<j).allSatisfy({ info[$0].kind == .punct }), gazetteer.isWord(piece),
                 !gazetteer.isGiven(piece)
             {
                 continue
@@ -339,18 +339,18 @@ extension ScanContext {
                 continue
             }
             // "kayz underscore xo": said aloud, the whole is findSpokenHandles' to read.
-            if key(end + 1) == "underscore" { continue }
+            if key(end + 1).equals("underscore") { continue }
             // "kayden dot gzz": so is a handle's "dot" said aloud (not a web address's).
-            if key(end + 1) == "dot", let n = tok(end + 2), n.isWordLike, !Self.topLevelDomains.contains(n.key) {
+            if key(end + 1).equals("dot"), let n = tok(end + 2), n.isWordLike, !Self.topLevelDomains.contains(n.key) {
                 continue
             }
             // "gamertag is DarkFox 99": a console's tag may hold a space before its digits.
-            if ["gamertag", "xbox", "psn"].contains(k), let n = tok(end + 1), n.kind == .number, n.length <= 4,
+            if ["gamertag", "xbox", "psn"].contains(k), let n = at(end + 1), n.kind == .number, n.length <= 4,
                 tok(end + 2).map({ $0.kind == .punct }) ?? true
             {
                 end += 1
             }
-            add(.handle, scalars: startScalar, tokens[end].end)
+            add(.handle, scalars: startScalar, info[end].end)
             i = end
         }
     }
@@ -372,19 +372,18 @@ extension ScanContext {
             var sawCorrection = false
             while j < tokens.count, j - last <= 5 {
                 if Self.correctionWords.contains(key(j)) { sawCorrection = true }
-                if sawCorrection, !Self.correctionWords.contains(key(j)), tokens[j].isWordLike { break }
+                if sawCorrection, !Self.correctionWords.contains(key(j)), info[j].isWordLike { break }
                 j += 1
             }
-            guard sawCorrection, j < tokens.count, tokens[j].spaceBefore || tok(j - 1)?.isPunct(",:") == true,
+            guard sawCorrection, j < tokens.count, info[j].spaceBefore || tok(j - 1)?.isPunct(",:") == true,
                 !covered(j)
             else { continue }
             var e = j
-            while let n = tok(e + 1), !n.spaceBefore, n.isWordLike || n.isPunct("._") && tok(e + 2)?.isWordLike == true
-            {
+            while let n = at(e + 1), !n.spaceBefore, n.isWordLike || n.isPunct("._") && tok(e + 2)?.isWordLike == true {
                 e += 1
             }
-            let glued = (j...e).contains { tokens[$0].isPunct("._") }
-            let digitsAndLetters = tokens[j].kind == .alnum && e == j
+            let glued = (j...e).contains { info[$0].isPunct("._") }
+            let digitsAndLetters = info[j].kind == .alnum && e == j
             guard glued || digitsAndLetters, !Self.versionShaped(j, e, tokens),
                 !Self.topLevelDomains.contains(tokens[e].key), !Self.fileExtensions.contains(tokens[e].key)
             else { continue }
@@ -404,7 +403,7 @@ extension ScanContext {
             }
             // Ten digits from 0 after an NHS cue are tried as an NHS number first (`nhs` holds them to the cue).
             if t.kind == .number, t.text.hasPrefix("0"), let (a, e) = nhs(at: i) {
-                add(.nhsNumber, scalars: a, tokens[e].end)
+                add(.nhsNumber, scalars: a, info[e].end)
                 i = e + 1
                 continue
             }
@@ -414,7 +413,7 @@ extension ScanContext {
                 continue
             }
             if let (a, e) = nhs(at: i) {
-                add(.nhsNumber, scalars: a, tokens[e].end)
+                add(.nhsNumber, scalars: a, info[e].end)
                 i = e + 1
                 continue
             }
@@ -449,13 +448,13 @@ extension ScanContext {
         while j < tokens.count {
             let t = tokens[j]
             if t.kind == .number {
-                if lastEnd >= 0 && tokens[j].start - tokens[lastEnd].end > 2 { break }
+                if lastEnd >= 0 && info[j].start - info[lastEnd].end > 2 { break }
                 digits += t.text
                 out.append((j, digits))
                 lastEnd = j
                 if digits.count > 13 { break }
                 j += 1
-            } else if t.isPunct(separators) && (lastEnd < 0 || t.start - tokens[lastEnd].end <= 1) {
+            } else if t.isPunct(separators) && (lastEnd < 0 || t.start - info[lastEnd].end <= 1) {
                 j += 1
             } else {
                 break
@@ -463,7 +462,7 @@ extension ScanContext {
         }
         // Not followed directly by more digits or letters (then it is a longer thing).
         return out.filter { e in
-            guard let next = tok(e.0 + 1) else { return true }
+            guard let next = at(e.0 + 1) else { return true }
             return next.spaceBefore || next.kind == .punct
         }
     }
@@ -477,15 +476,14 @@ extension ScanContext {
             start = i + 1
         } else if tokens[i].text == "(" {
             guard let n = tok(i + 1), n.kind == .number, n.text.hasPrefix("0") else { return nil }
-        } else if tokens[i].kind != .number || !tokens[i].text.hasPrefix("0") {
+        } else if info[i].kind != .number || !tokens[i].text.hasPrefix("0") {
             return nil
         }
-        if let p = previousWord(i), tokens[p].kind == .number, i - p == 2, ["/", ".", ":"].contains(tokens[i - 1].text)
-        {
+        if let p = previousWord(i), info[p].kind == .number, i - p == 2, ["/", ".", ":"].contains(tokens[i - 1].text) {
             return nil
         }
         // "0044 7700 900123": the country code dialled from abroad.
-        let dialledAbroad = !international && tokens[i].kind == .number && tokens[i].text.hasPrefix("0044")
+        let dialledAbroad = !international && info[i].kind == .number && tokens[i].text.hasPrefix("0044")
         if dialledAbroad { international = true }
         var best: Int?
         for (end, raw) in digitGroups(from: start) {
@@ -529,7 +527,7 @@ extension ScanContext {
             digits = t.key.dropFirst(letters.count)
             glued = true
         } else if t.kind == .number {
-            if let p = tok(i - 1), !t.spaceBefore, p.isWordLike { return nil }
+            if let p = at(i - 1), !t.spaceBefore, p.isWordLike { return nil }
             digits = Substring(t.text)
         } else {
             return nil
@@ -541,8 +539,8 @@ extension ScanContext {
         while text.count < 10 {
             // The next group: after one space, or a hyphen or dot (spaces around it allowed).
             var k = j
-            if let s = tok(k), s.isPunct("-.–"), s.start - tokens[e].end <= 1 { k += 1 }
-            guard let g = tok(k), g.kind == .number, g.length >= 2, g.start - tokens[k - 1].end <= 1,
+            if let s = at(k), s.isPunct("-.–"), s.start - info[e].end <= 1 { k += 1 }
+            guard let g = tok(k), g.kind == .number, g.length >= 2, g.start - info[k - 1].end <= 1,
                 k == j ? g.spaceBefore : true
             else { break }
             text += g.text
@@ -551,12 +549,12 @@ extension ScanContext {
         }
         guard text.count == 10, NHSNumber.isValid(text) else { return nil }
         // Not glued to more letters or digits, and not the start of a longer run of groups.
-        if let n = tok(e + 1), !n.spaceBefore && n.isWordLike || n.kind == .number && n.start - tokens[e].end == 1 {
+        if let n = at(e + 1), !n.spaceBefore && n.isWordLike || n.kind == .number && n.start - info[e].end == 1 {
             return nil
         }
-        if let n = tok(e + 1), n.isPunct("-.:"), !n.spaceBefore, tok(e + 2)?.kind == .number { return nil }
+        if let n = at(e + 1), n.isPunct("-.:"), !n.spaceBefore, tok(e + 2)?.kind == .number { return nil }
         // "2026-12-06 09:48": a date and a time, not a number in groups.
-        if key(i + 1) == "-", year(i) { return nil }
+        if key(i + 1).equals("-"), year(i) { return nil }
         if text.hasPrefix("0"), !glued, !nhsCueNearest(before: i) { return nil }
         return (start, e)
     }
@@ -569,7 +567,7 @@ extension ScanContext {
     func nhsCueNearest(before i: Int) -> Bool {
         var j = i - 1
         while j >= 0, i - j <= 10 {
-            if tokens[j].isPunct(".!?") { return false }
+            if info[j].isPunct(".!?") { return false }
             if Self.nhsCues.contains(tokens[j].key) { return true }
             if Self.phoneCues.contains(tokens[j].key) { return false }
             j -= 1
@@ -579,8 +577,8 @@ extension ScanContext {
 
     /// Tokens a...b are not glued to more letters or digits on either side.
     func standalone(_ a: Int, _ b: Int) -> Bool {
-        if let p = tok(a - 1), !tokens[a].spaceBefore, p.isWordLike { return false }
-        if let n = tok(b + 1), !n.spaceBefore, n.isWordLike { return false }
+        if let p = at(a - 1), !info[a].spaceBefore, p.isWordLike { return false }
+        if let n = at(b + 1), !n.spaceBefore, n.isWordLike { return false }
         return true
     }
 
@@ -589,8 +587,8 @@ extension ScanContext {
         var out: [(Int, String)] = []
         var s = ""
         var j = i
-        while j < tokens.count, j - i < maxTokens, tokens[j].isWordLike {
-            if j > i && tokens[j].start - tokens[j - 1].end > 1 { break }
+        while j < tokens.count, j - i < maxTokens, info[j].isWordLike {
+            if j > i && info[j].start - info[j - 1].end > 1 { break }
             s += tokens[j].text.uppercased()
             out.append((j, s))
             j += 1
@@ -638,10 +636,10 @@ extension ScanContext {
             {
                 best = e
             }
-            guard s.count < 9, let n = tok(j) else { break }
+            guard s.count < 9, let n = at(j) else { break }
             var k = j
-            if n.isPunct("-."), !n.spaceBefore, let m = tok(j + 1), !m.spaceBefore, m.isWordLike { k = j + 1 }
-            guard let piece = tok(k), piece.isWordLike, piece.start - tokens[k - 1].end <= 1,
+            if n.isPunct("-."), !n.spaceBefore, let m = at(j + 1), !m.spaceBefore, m.isWordLike { k = j + 1 }
+            guard let piece = tok(k), piece.isWordLike, piece.start - info[k - 1].end <= 1,
                 s.count + piece.length <= 9
             else { break }
             s += piece.text.uppercased()
@@ -696,7 +694,7 @@ extension ScanContext {
             return i + 1
         }
         // "LS9-6PD": the two halves joined by a hyphen.
-        if Self.isOutward(upper), let h = tok(i + 1), h.isPunct("-"), !h.spaceBefore, let n = tok(i + 2),
+        if Self.isOutward(upper), let h = at(i + 1), h.isPunct("-"), !h.spaceBefore, let n = tok(i + 2),
             n.kind == .alnum, !n.spaceBefore, Self.isInward(n.text.uppercased()), standalone(i, i + 2)
         {
             return i + 2
@@ -704,7 +702,7 @@ extension ScanContext {
         // Outward only: upper case, with a place cue before or "area"/"postcode" after.
         guard t.kind == .alnum, Self.isOutward(upper), standalone(i, i) else { return nil }
         // "LD70 HMY": a registration
-        if let n = tok(i + 1), n.kind == .word, n.length == 3, n.allCaps, n.start - t.end == 1 { return nil }
+        if let n = at(i + 1), n.kind == .word, n.length == 3, n.allCaps, n.start - t.end == 1 { return nil }
         let before = key(i - 1)
         let after = key(i + 1)
         let cueBefore =
@@ -756,7 +754,7 @@ extension ScanContext {
     /// "cf5 is the postcode", "NG7's their area": the code, then a copula and a determiner, then what it is.
     func postcodeNamedAfter(_ i: Int) -> Bool {
         var j = i + 1
-        if key(j) == "'" || key(j) == "’", key(j + 1) == "s" {
+        if key(j).equals("'") || key(j) == "’", key(j + 1).equals("s") {
             j += 2
         } else if ["is", "was", "=", "-"].contains(key(j)) {
             j += 1
@@ -766,7 +764,7 @@ extension ScanContext {
         if ["the", "their", "her", "his", "our", "my", "a"].contains(key(j)) { j += 1 }
         // "cf5 is the Ely postcode": the place it stands for may come between.
         for k in j...(j + 2) where ["postcode", "postcodes", "area", "district"].contains(key(k)) {
-            return (j..<k).allSatisfy { tokens[$0].kind == .word }
+            return (j..<k).allSatisfy { info[$0].kind == .word }
         }
         return false
     }
@@ -793,18 +791,20 @@ extension ScanContext {
         func joiner(_ k: Int) -> Bool { tok(k).map { $0.isPunct(",/&+|") || ["and", "or"].contains($0.key) } ?? false }
         var a = i
         while a >= 2, joiner(a - 1), outwardAt(a - 2) { a -= 2 }
-        if a >= 3, key(a - 1) == "and" || key(a - 1) == "or", key(a - 2) == ",", outwardAt(a - 3) { a -= 3 }
+        if a >= 3, key(a - 1).equals("and") || key(a - 1).equals("or"), key(a - 2).equals(","), outwardAt(a - 3) {
+            a -= 3
+        }
         var b = i
         while true {
             if joiner(b + 1), outwardAt(b + 2) {
                 b += 2
-            } else if key(b + 1) == ",", ["and", "or"].contains(key(b + 2)), outwardAt(b + 3) {
+            } else if key(b + 1).equals(","), ["and", "or"].contains(key(b + 2)), outwardAt(b + 3) {
                 b += 3
             } else {
                 break
             }
         }
-        let codes = (a...b).filter { tokens[$0].kind == .alnum }
+        let codes = (a...b).filter { info[$0].kind == .alnum }
         // Written all in one case: "B8 and b9" is no list of codes.
         let upper = codes.map { tokens[$0].text == tokens[$0].text.uppercased() }
         guard upper.allSatisfy({ $0 == !lowerCase }) else { return false }
@@ -850,7 +850,7 @@ extension ScanContext {
         lazy var cue = (max(0, i - 6)..<i).contains { onGated(Self.vehicleCues, $0) }
         // Northern Ireland after a cue: the older plates, a county code alone and up to four digits ("LZ 5678"), and
         // any of its plates typed without the space ("ABZ1234").
-        if t.kind == .word, t.length == 2, cue, Self.northernIrishCodes.contains(t.key), let n = tok(i + 1),
+        if t.kind == .word, t.length == 2, cue, Self.northernIrishCodes.contains(t.key), let n = at(i + 1),
             n.kind == .number, (1...4).contains(n.length), n.start - t.end == 1, standalone(i, i + 1)
         {
             return i + 1
@@ -867,8 +867,9 @@ extension ScanContext {
         if let e = spacedCurrentPlate(at: i, cue: cue) { return e }
         if partialPlate(at: i, cue: cue) { return i }
         guard
-            t.kind == .alnum && t.text.unicodeScalars.count <= 7
-                || t.kind == .word && t.text.unicodeScalars.count == 3 && tok(i + 1)?.kind == .alnum
+            // `length` is the text's scalar count (`text.unicodeScalars.count` walked the String: 1% of a scan).
+            t.kind == .alnum && t.length <= 7
+                || t.kind == .word && t.length == 3 && tok(i + 1)?.kind == .alnum
         else { return nil }
         for (end, s) in compact(from: i, maxTokens: 2) where end > i || t.kind == .alnum {
             let raw = (i...end).map { tokens[$0].text }.joined()
@@ -902,7 +903,7 @@ extension ScanContext {
                     continue
                 }
                 // "plate ktn 482v": in lower case, only straight after its cue.
-                if tokens[i].kind == .word && tokens[i].length == 3, !isUpper,
+                if info[i].kind == .word && info[i].length == 3, !isUpper,
                     !Self.vehicleCues.contains(key(i - 1))
                 {
                     continue
@@ -942,8 +943,8 @@ extension ScanContext {
             Self.isPlateFront(t.text.uppercased())
         else { return false }
         // "started with BD51 SMR": the whole plate is there.
-        if let n = tok(i + 1), n.kind == .word, n.length == 3, n.start - t.end == 1 { return false }
-        let ellipsis = key(i + 1) == "…" || key(i + 1) == "." && key(i + 2) == "." && key(i + 3) == "."
+        if let n = at(i + 1), n.kind == .word, n.length == 3, n.start - t.end == 1 { return false }
+        let ellipsis = key(i + 1) == "…" || key(i + 1).equals(".") && key(i + 2).equals(".") && key(i + 3).equals(".")
         let partial = (max(0, i - 3)..<i).contains {
             ["partial", "part", "half", "started", "starts"].contains(key($0))
         }
@@ -966,9 +967,9 @@ extension ScanContext {
                     fillers += 1
                 }
                 if let e = refRun(from: j), !covered(j) {
-                    let d = (j...e).reduce(0) { $0 + tokens[$1].digits }
+                    let d = (j...e).reduce(0) { $0 + info[$1].digits }
                     let hasSep =
-                        (j...e).contains { tokens[$0].kind == .punct } || (j...e).contains { tokens[$0].kind == .alnum }
+                        (j...e).contains { info[$0].kind == .punct } || (j...e).contains { info[$0].kind == .alnum }
                     let lone = (j...e).count == 1 ? tokens[j].text : ""
                     let year = lone.count == 4 && (lone.hasPrefix("19") || lone.hasPrefix("20"))
                     if (d >= 4 && !year) || (d >= 3 && hasSep), !isNumericDate(j, e) {
@@ -980,19 +981,19 @@ extension ScanContext {
                 // A few words on: "on Mosaic it's under 4471902", "the CAD for that night was 2231-0917".
                 var k = j
                 while k < tokens.count, k - i <= 12,
-                    !tokens[k].isPunct(".!?;") || (k + 1 < tokens.count && !tokens[k + 1].spaceBefore)
+                    !info[k].isPunct(".!?;") || (k + 1 < tokens.count && !info[k + 1].spaceBefore)
                 {
-                    if tokens[k].digits > 0 {
+                    if info[k].digits > 0 {
                         // "is SC/23/04417": the letters before the first slash are part of the reference.
-                        if k >= 2, tokens[k - 1].isPunct("/-"), !tokens[k - 1].spaceBefore, !tokens[k].spaceBefore,
-                            tokens[k - 2].allCaps || tokens[k - 2].length == 1 && tokens[k - 2].capitalised,
+                        if k >= 2, info[k - 1].isPunct("/-"), !info[k - 1].spaceBefore, !info[k].spaceBefore,
+                            info[k - 2].allCaps || info[k - 2].length == 1 && info[k - 2].capitalised,
                             !covered(k - 2)
                         {
                             k -= 2
                         }
                         if let e = refRun(from: k), !covered(k) {
-                            let d = (k...e).reduce(0) { $0 + tokens[$1].digits }
-                            let hasSep = (k...e).contains { tokens[$0].kind == .punct || tokens[$0].kind == .alnum }
+                            let d = (k...e).reduce(0) { $0 + info[$1].digits }
+                            let hasSep = (k...e).contains { info[$0].kind == .punct || info[$0].kind == .alnum }
                             // "the CAD for the night she went missing was 4471": four digits said as the number.
                             let said =
                                 d == 4 && k == e
@@ -1014,12 +1015,12 @@ extension ScanContext {
             // "GB62LOYD64653942446227": an IBAN with a wrong check digit is a typo, not a case reference.
             if Self.ibanShaped(tokens[i].text) { continue }
             // Stand-alone: "CR-2023-0045", "SC/22/01234", "43/12345/23", "MOS123456".
-            if let e = refRun(from: i), e > i || tokens[i].kind == .alnum,
-                !(i...e).allSatisfy({ tokens[$0].isPunct("-/") || Self.schoolYear(tokens[$0].key) })
+            if let e = refRun(from: i), e > i || info[i].kind == .alnum,
+                !(i...e).allSatisfy({ info[$0].isPunct("-/") || Self.schoolYear(tokens[$0].key) })
             {
                 let run = Array(i...e)
-                let d = run.reduce(0) { $0 + tokens[$1].digits }
-                let seps = run.filter { tokens[$0].kind == .punct }
+                let d = run.reduce(0) { $0 + info[$1].digits }
+                let seps = run.filter { info[$0].kind == .punct }
                 let first = tokens[i]
                 if first.allCaps || (first.kind == .alnum && first.text == first.text.uppercased()) {
                     let letterPrefix = first.text.prefix { $0.isLetter }.count
@@ -1046,8 +1047,8 @@ extension ScanContext {
 
     /// "1187 of 4 Feb", "2231 of the 12th": a log's number, then the day it was logged on (logs are numbered by day).
     func loggedOnADate(_ k: Int) -> Bool {
-        guard key(k + 1) == "of" else { return false }
-        let d = key(k + 2) == "the" ? k + 3 : k + 2
+        guard key(k + 1).equals("of") else { return false }
+        let d = key(k + 2).equals("the") ? k + 3 : k + 2
         return dateExpression(at: d, allowYearAlone: false) != nil || ordinal(d) && tok(d)?.kind == .alnum
     }
 
@@ -1074,27 +1075,27 @@ extension ScanContext {
     func refRun(from i: Int) -> Int? {
         // "L-0566/24": one capital letter before a hyphen starts a reference too.
         guard let t = tok(i), t.isWordLike,
-            t.digits > 0 || (t.allCaps && t.length <= 5) || t.key == "cr"
-                || (t.length == 1 && t.capitalised && key(i + 1) == "-" && tok(i + 2)?.kind == .number)
+            t.digits > 0 || (t.allCaps && t.length <= 5) || t.key.equals("cr")
+                || (t.length == 1 && t.capitalised && key(i + 1).equals("-") && tok(i + 2)?.kind == .number)
         else { return nil }
         var e = i
         var j = i + 1
-        while j < tokens.count, !tokens[j].spaceBefore {
-            if tokens[j].kind == .punct {
-                guard tokens[j].isPunct("/-"), let n = tok(j + 1), !n.spaceBefore, n.isWordLike else { break }
+        while j < tokens.count, !info[j].spaceBefore {
+            if info[j].kind == .punct {
+                guard info[j].isPunct("/-"), let n = at(j + 1), !n.spaceBefore, n.isWordLike else { break }
                 j += 1
                 continue
             }
             e = j
             j += 1
         }
-        let d = (i...e).reduce(0) { $0 + tokens[$1].digits }
+        let d = (i...e).reduce(0) { $0 + info[$1].digits }
         return d > 0 ? e : nil
     }
 
     func isNumericDate(_ a: Int, _ b: Int) -> Bool {
-        let parts = (a...b).filter { tokens[$0].kind == .number }.map { Int(tokens[$0].text) ?? -1 }
-        let lens = (a...b).filter { tokens[$0].kind == .number }.map { tokens[$0].length }
+        let parts = (a...b).filter { info[$0].kind == .number }.map { Int(tokens[$0].text) ?? -1 }
+        let lens = (a...b).filter { info[$0].kind == .number }.map { info[$0].length }
         // "made the referral 10/01": a day and a month.
         if parts.count == 2, lens[0] <= 2, lens[1] <= 2, b - a == 2 {
             return (1...31).contains(parts[0]) && (1...12).contains(parts[1])
@@ -1122,11 +1123,11 @@ extension ScanContext {
                 cueEnd = i + 2
             } else if k.equals("birth"), key(i + 1).equals("date") {
                 cueEnd = i + 1
-            } else if k.equals("b"), key(i + 1).equals("'") || key(i + 1).equals("’"), key(i + 2).equals("day") {
+            } else if k.equals("b"), isApostrophe(i + 1), key(i + 2).equals("day") {
                 cueEnd = i + 2
             }
             // "b. 30.01.10": a bare "b." is a birth date only with the date straight after.
-            if k.equals("b"), key(i + 1).equals("."), !tokens[i + 1].spaceBefore,
+            if k.equals("b"), key(i + 1).equals("."), !info[i + 1].spaceBefore,
                 let e = dateExpression(at: i + 2, allowYearAlone: false),
                 e - (i + 2) >= 2, !covered(i + 2)
             {
@@ -1135,7 +1136,7 @@ extension ScanContext {
                 continue
             }
             // "12/03/2009 (dob)", "3 May 2010 - DOB": the cue after the date.
-            if cueEnd == nil, tokens[i].kind == .number, !covered(i),
+            if cueEnd == nil, info[i].kind == .number, !covered(i),
                 let e = dateExpression(at: i, allowYearAlone: false),
                 e - i >= 2, hasYear(i, e), birthCueAfter(e)
             {
@@ -1144,8 +1145,8 @@ extension ScanContext {
                 continue
             }
             // "chantelle is 17/01/2005": a person who "is" a whole date was born on it.
-            let who = key(i - 1) == "is" ? i - 2 : key(i - 1) == "s" && ["'", "’"].contains(key(i - 2)) ? i - 3 : -1
-            if cueEnd == nil, who >= 0, tokens[i].kind == .number, !covered(i), tokens[who].kind == .word,
+            let who = key(i - 1).equals("is") ? i - 2 : key(i - 1).equals("s") && isApostrophe(i - 2) ? i - 3 : -1
+            if cueEnd == nil, who >= 0, info[i].kind == .number, !covered(i), info[who].kind == .word,
                 gazetteer.isGiven(key(who)), !gazetteer.isAmbiguous(key(who)), !gazetteer.isWord(key(who)),
                 let e = dateExpression(at: i, allowYearAlone: false), e - i >= 2, hasYear(i, e)
             {
@@ -1188,7 +1189,7 @@ extension ScanContext {
             var m = j
             var otherDate = false
             while m < tokens.count, m - ce <= 24 {
-                if tokens[m].isPunct(".!?;"), !(m + 1 < tokens.count && !tokens[m + 1].spaceBefore) {
+                if info[m].isPunct(".!?;"), !(m + 1 < tokens.count && !info[m + 1].spaceBefore) {
                     guard recordCue, !crossed, m - ce <= 14 else { break }
                     crossed = true
                     m += 1
@@ -1204,7 +1205,7 @@ extension ScanContext {
                     let e = dateExpression(at: m, allowYearAlone: false), !covered(m),
                     e - m >= 2 || handed, m - ce <= 14 && !crossed || handed || hasYear(m, e),
                     // In the next sentence, only a date handed to it or opening it.
-                    !crossed || handed || tokens[m].sentenceStart || tok(m - 1)?.sentenceStart == true
+                    !crossed || handed || info[m].sentenceStart || tok(m - 1)?.sentenceStart == true
                 {
                     add(.dateOfBirth, tokens: m, e)
                     i = e
@@ -1218,18 +1219,19 @@ extension ScanContext {
     /// A birth cue straight after a date, in brackets or after a dash or comma ("(dob)", "- DOB", ", d.o.b.").
     func birthCueAfter(_ e: Int) -> Bool {
         var k = e + 1
-        if let t = tok(k), t.isPunct("(-–,:[") { k += 1 }
+        if let t = at(k), t.isPunct("(-–,:[") { k += 1 }
         let c = key(k)
-        return c == "dob" || c == "birthday" || c == "bday" || c == "d" && key(k + 1) == "." && key(k + 2) == "o"
-            || c == "date" && key(k + 1) == "of" && key(k + 2) == "birth"
+        return c == "dob" || c == "birthday" || c == "bday"
+            || c == "d" && key(k + 1).equals(".") && key(k + 2).equals("o")
+            || c == "date" && key(k + 1).equals("of") && key(k + 2).equals("birth")
     }
 
     /// "12 03 2009": a day, a month and a four-digit year as numbers split by single spaces; the last token.
     func spacedNumericDate(at i: Int) -> Int? {
-        guard number(i, 1...31), number(i + 1, 1...12), year(i + 2), tokens[i + 1].start - tokens[i].end == 1,
-            tokens[i + 2].start - tokens[i + 1].end == 1, standalone(i, i + 2)
+        guard number(i, 1...31), number(i + 1, 1...12), year(i + 2), info[i + 1].start - info[i].end == 1,
+            info[i + 2].start - info[i + 1].end == 1, standalone(i, i + 2)
         else { return nil }
-        if let n = tok(i + 3), n.kind == .number, n.start - tokens[i + 2].end <= 1 { return nil }
+        if let n = at(i + 3), n.kind == .number, n.start - info[i + 2].end <= 1 { return nil }
         return i + 2
     }
 
@@ -1267,7 +1269,7 @@ extension ScanContext {
     func ordinalWord(_ i: Int) -> Int? {
         if Self.ordinalWords.contains(key(i)) { return i }
         if ["twenty", "thirty"].contains(key(i)) {
-            if key(i + 1) == "-", Self.ordinalWords.contains(key(i + 2)) { return i + 2 }
+            if key(i + 1).equals("-"), Self.ordinalWords.contains(key(i + 2)) { return i + 2 }
             if Self.ordinalWords.contains(key(i + 1)) { return i + 1 }
         }
         return nil
@@ -1290,31 +1292,33 @@ extension ScanContext {
     /// A year in digits or said aloud ("2008", "twenty ten", "two thousand and eight", "oh nine", "'09"); the last token.
     func yearExpression(_ i: Int) -> Int? {
         if year(i) { return i }
-        if let t = tok(i), t.kind == .number, t.length == 2, isApostrophe(i - 1) { return i }
+        if let t = at(i), t.kind == .number, t.length == 2, isApostrophe(i - 1) { return i }
         // "oh nine", "oh-nine", "twenty ten", "twenty-ten".
-        let h = key(i + 1) == "-" && tok(i + 1).map({ !$0.spaceBefore }) == true ? i + 2 : i + 1
-        if key(i) == "oh", let v = Self.numberWords[key(h)], v < 10 { return h }
-        if key(i) == "twenty", let v = Self.numberWords[key(h)], v >= 1 && v <= 19 { return h }
+        let h = key(i + 1).equals("-") && tok(i + 1).map({ !$0.spaceBefore }) == true ? i + 2 : i + 1
+        if key(i).equals("oh"), let v = Self.numberWords[key(h)], v < 10 { return h }
+        if key(i).equals("twenty"), let v = Self.numberWords[key(h)], v >= 1 && v <= 19 { return h }
         // "twenty oh nine": the decade's zero said as "oh".
-        if key(i) == "twenty", key(h) == "oh" || key(h) == "o", let v = Self.numberWords[key(h + 1)], v < 10 {
+        if key(i).equals("twenty"), key(h).equals("oh") || key(h).equals("o"), let v = Self.numberWords[key(h + 1)],
+            v < 10
+        {
             return h + 1
         }
-        if key(i) == "two", key(i + 1) == "thousand" {
+        if key(i).equals("two"), key(i + 1).equals("thousand") {
             var j = i + 2
-            if key(j) == "and" { j += 1 }
+            if key(j).equals("and") { j += 1 }
             if let v = Self.numberWords[key(j)], v < 20 { return j }
             return i + 1
         }
-        if key(i) == "nineteen", let v = Self.numberWords[key(i + 1)], v >= 20 { return ageEnd(i + 1) }
+        if key(i).equals("nineteen"), let v = Self.numberWords[key(i + 1)], v >= 20 { return ageEnd(i + 1) }
         return nil
     }
 
     /// A date from token `i`: 3/4/2011, 3.4.11, 3rd May 2011, 3 of May, May 3rd, 2011, May 2011, 2011 (if allowed). Returns the end.
     func dateExpression(at i: Int, allowYearAlone: Bool) -> Int? {
-        guard let t = tok(i) else { return nil }
+        guard let t = at(i) else { return nil }
         // "2011-03-12": a year first.
         if year(i), let s1 = tok(i + 1), s1.isPunct("-/."), !s1.spaceBefore, number(i + 2, 1...12),
-            let s2 = tok(i + 3), s2.text == s1.text, !s2.spaceBefore, number(i + 4, 1...31), !tokens[i + 4].spaceBefore
+            let s2 = tok(i + 3), s2.text == s1.text, !s2.spaceBefore, number(i + 4, 1...31), !info[i + 4].spaceBefore
         {
             return i + 4
         }
@@ -1324,27 +1328,27 @@ extension ScanContext {
         {
             return i + 4
         }
-        if t.kind == .number, number(i, 1...31), let s1 = tok(i + 1), s1.isPunct("/.-"), !s1.spaceBefore,
+        if t.kind == .number, number(i, 1...31), let s1 = at(i + 1), s1.isPunct("/.-"), !s1.spaceBefore,
             number(i + 2, 1...12), standalone(i, i + 2)
         {
             return i + 2
         }
         if ordinal(i) || ordinalWord(i) != nil {
             var j = (ordinalWord(i) ?? i) + 1
-            if key(j) == "of" { j += 1 }
+            if key(j).equals("of") { j += 1 }
             // "the twenty-first of the seventh, oh nine": the month said as its number.
-            if key(j) == "the", let m = monthNumber(j + 1) {
+            if key(j).equals("the"), let m = monthNumber(j + 1) {
                 var y = m + 1
-                if key(y) == "," { y += 1 }
+                if key(y).equals(",") { y += 1 }
                 return yearExpression(y) ?? m
             }
             if isMonth(j) {
                 // "14 Feb. 2009": the abbreviation's full stop.
-                let m = key(j + 1) == "." && tok(j + 1).map({ !$0.spaceBefore }) == true ? j + 1 : j
+                let m = key(j + 1).equals(".") && tok(j + 1).map({ !$0.spaceBefore }) == true ? j + 1 : j
                 if let y = yearExpression(m + 1) { return y }
-                if key(m + 1) == ",", let y = yearExpression(m + 2) { return y }
+                if key(m + 1).equals(","), let y = yearExpression(m + 2) { return y }
                 // "3 Apr 11": two digits after the month, ending the date, are its year.
-                if let y = tok(m + 1), y.kind == .number, y.length == 2, tok(m + 2).map({ $0.kind == .punct }) ?? true {
+                if let y = at(m + 1), y.kind == .number, y.length == 2, tok(m + 2).map({ $0.kind == .punct }) ?? true {
                     return m + 1
                 }
                 return j
@@ -1354,12 +1358,12 @@ extension ScanContext {
         if isMonth(i) {
             if ordinal(i + 1) {
                 if year(i + 2) { return i + 2 }
-                if key(i + 2) == ",", year(i + 3) { return i + 3 }
+                if key(i + 2).equals(","), year(i + 3) { return i + 3 }
                 return i + 1
             }
             // "March the ninth", "March ninth, two thousand and nine" (session 8).
-            if let w = ordinalWord(key(i + 1) == "the" ? i + 2 : i + 1) {
-                if key(w + 1) == ",", let y = yearExpression(w + 2) { return y }
+            if let w = ordinalWord(key(i + 1).equals("the") ? i + 2 : i + 1) {
+                if key(w + 1).equals(","), let y = yearExpression(w + 2) { return y }
                 return yearExpression(w + 1) ?? w
             }
             if year(i + 1) { return i + 1 }
@@ -1390,8 +1394,8 @@ extension ScanContext {
         let t = tokens[i]
         if t.kind == .number { return t.length <= 2 ? Int(t.text) : nil }
         guard t.kind == .word, t.length >= 3, t.length <= 9, let v = numberWord(i) else { return nil }
-        if v >= 20, v % 10 == 0, key(i + 1) == "-", let u = numberWord(i + 2), u < 10,
-            !tokens[i + 1].spaceBefore
+        if v >= 20, v % 10 == 0, key(i + 1).equals("-"), let u = numberWord(i + 2), u < 10,
+            !info[i + 1].spaceBefore
         {
             return v + u
         }
@@ -1404,9 +1408,9 @@ extension ScanContext {
 
     /// `ageEnd` worked out from the tokens: once per token, when the scan starts (`ScanContext.ageEnds`).
     func computeAgeEnd(_ i: Int) -> Int {
-        if let v = numberWord(i), v >= 20, v % 10 == 0, key(i + 1) == "-",
+        if let v = numberWord(i), v >= 20, v % 10 == 0, key(i + 1).equals("-"),
             let u = numberWord(i + 2), u < 10,
-            !tokens[i + 1].spaceBefore
+            !info[i + 1].spaceBefore
         {
             return i + 2
         }
@@ -1417,7 +1421,7 @@ extension ScanContext {
     /// said aloud ("twenty twenty one", "two thousand and twenty one").
     func spacedCompound(_ i: Int) -> Bool {
         guard let v = numberWord(i), v >= 20, v % 10 == 0, let u = numberWord(i + 1), u < 10,
-            tokens[i + 1].spaceBefore
+            info[i + 1].spaceBefore
         else { return false }
         let p = key(i - 1)
         return numberWord(i - 1) == nil && p != "and" && p != "thousand" && p != "oh"
@@ -1548,7 +1552,7 @@ extension ScanContext {
 
     /// A teenage age between commas at `i` (the first comma), not in a run of numbers: ", 16," / ", fifteen, and".
     func commaAge(at i: Int) -> Int? {
-        guard key(i) == ",", let v = ageValue(i + 1), (10...19).contains(v), tok(i - 1)?.kind == .word,
+        guard key(i).equals(","), let v = ageValue(i + 1), (10...19).contains(v), tok(i - 1)?.kind == .word,
             tok(ageEnd(i + 1) + 1).map({ $0.isPunct(",.;") }) ?? true,
             tok(ageEnd(i + 1) + 2)?.kind != .number, !covered(i + 1)
         else { return nil }
@@ -1564,7 +1568,7 @@ extension ScanContext {
                 || inSet(.singlePersonNouns, i - 1)
         else { return nil }
         // "M, 16", "F/14".
-        let j = key(i + 1) == "," || key(i + 1) == "/" && !tokens[i + 1].spaceBefore ? i + 2 : i + 1
+        let j = key(i + 1).equals(",") || key(i + 1).equals("/") && !info[i + 1].spaceBefore ? i + 2 : i + 1
         guard let n = tok(j), n.kind == .number, let v = Int(n.text), (8...21).contains(v),
             tok(j + 1).map({ $0.isPunct(",.;)-–") || $0.kind == .word && !Self.ageUnits.contains($0.key) }) ?? true
         else { return nil }
@@ -1579,8 +1583,8 @@ extension ScanContext {
     /// A person was found within `reach` tokens before `i` in the same sentence.
     func personBefore(_ i: Int, reach: Int) -> Bool {
         guard i < tokens.count else { return false }
-        let from = tokens[max(0, i - reach)].start
-        let to = tokens[i].start
+        let from = info[max(0, i - reach)].start
+        let to = info[i].start
         if tokens[max(0, i - reach)..<i].contains(where: { $0.isPunct(".!?") }) { return false }
         return candidates.contains { $0.label == .person && $0.start >= from && $0.end <= to }
     }
@@ -1591,7 +1595,7 @@ extension ScanContext {
     /// The word before `i`, skipping punctuation and symbols (emoji), if only those come between.
     func previousWordAcrossSymbols(_ i: Int) -> Int? {
         var j = i - 1
-        while j >= 0, tokens[j].kind == .punct { j -= 1 }
+        while j >= 0, info[j].kind == .punct { j -= 1 }
         return j >= 0 && i - j <= 6 ? j : nil
     }
 
@@ -1610,11 +1614,11 @@ extension ScanContext {
         for c in ages {
             guard let b = tokenIndex(endingAt: c.end) else { continue }
             var j = b + 1
-            if key(j) == "," { j += 1 }
-            guard ["and", "&", "the", "other"].contains(key(j)) || key(j - 1) == "," else { continue }
+            if key(j).equals(",") { j += 1 }
+            guard ["and", "&", "the", "other"].contains(key(j)) || key(j - 1).equals(",") else { continue }
             if ["and", "&"].contains(key(j)) { j += 1 }
-            if key(j) == "the", key(j + 1) == "other" { j += 2 } else if key(j) == "other" { j += 1 }
-            if key(j) == "one" || key(j) == "is" || key(j) == "was" { j += 1 }
+            if key(j).equals("the"), key(j + 1).equals("other") { j += 2 } else if key(j).equals("other") { j += 1 }
+            if key(j).equals("one") || key(j).equals("is") || key(j).equals("was") { j += 1 }
             guard j > b + 1, let v = ageValue(j), (1...25).contains(v), !covered(j) else { continue }
             let e = ageEnd(j)
             if let n = tok(e + 1), !(n.isPunct(",.;!?)") || ["and", "but", "so", "when"].contains(n.key)) { continue }
@@ -1623,19 +1627,19 @@ extension ScanContext {
         var values = Set<Int>()
         for c in ages {
             guard var a = tokenIndex(startingAt: c.start) else { continue }
-            if key(a) == "aged" { a += 1 }
+            if key(a).equals("aged") { a += 1 }
             if let v = ageValue(a) { values.insert(v) }
         }
         for j in tokens.indices
-        where tokens[j].kind != .punct && (tokens[j].sentenceStart || tokens[j - 1].kind == .punct) {
+        where info[j].kind != .punct && (info[j].sentenceStart || info[j - 1].kind == .punct) {
             guard let v = ageValue(j), values.contains(v), tok(ageEnd(j) + 1)?.isPunct("!.?") ?? true, !covered(j)
             else { continue }
             // Said again straight after, with only punctuation or emoji between: "she was 12 😢 12!!".
             let ageBefore =
                 previousWordAcrossSymbols(j).map { p in
-                    ages.contains { $0.start <= tokens[p].start && tokens[p].end <= $0.end }
+                    ages.contains { $0.start <= info[p].start && info[p].end <= $0.end }
                 } ?? false
-            guard tokens[j].sentenceStart || ageBefore else { continue }
+            guard info[j].sentenceStart || ageBefore else { continue }
             add(.age, tokens: j, ageEnd(j))
         }
     }
@@ -1669,7 +1673,7 @@ extension ScanContext {
                 if t.key.equals("c"), key(j).equals(".") { j += 1 }
                 if tok(j)?.isWordLike == true, let v = ageValue(j), (10...25).contains(v), clauseEnds(j),
                     onePersonBefore(i),
-                    i == 0 || tokens[i - 1].isPunct(",-–(:") || personBefore(i, reach: 1)
+                    i == 0 || info[i - 1].isPunct(",-–(:") || personBefore(i, reach: 1)
                         || ["is", "was", "looks", "looked", "aged", "age", "be", "been"].contains(key(i - 1))
                 {
                     at = j
@@ -1724,7 +1728,7 @@ extension ScanContext {
             // "mum is 32 and dad 40": a second person's age after the first.
             if at == nil, t.key.equals("and") || t.key.equals("&") || t.key.equals(","), inSet(.relations, i + 1),
                 let v = ageValue(i + 2), (1...99).contains(v), tok(i + 2)?.kind == .number, clauseEnds(i + 2),
-                candidates.contains(where: { $0.label == .age && $0.end <= tokens[i].start })
+                candidates.contains(where: { $0.label == .age && $0.end <= info[i].start })
             {
                 at = i + 2
             }
@@ -1734,7 +1738,7 @@ extension ScanContext {
         }
         // "ramin (kurdish, uasc) 16,": a note opening with a word and a bracketed note on it, then an age.
         var openers: [Int] = []
-        for k in tokens.indices where tokens[k].lineStart && tokens[k].kind == .word && key(k + 1).equals("(") {
+        for k in tokens.indices where info[k].lineStart && info[k].kind == .word && key(k + 1).equals("(") {
             if !Vocab.functionWords.contains(tokens[k].key), !Vocab.notNames.contains(tokens[k].key) {
                 openers.append(k)
             }
@@ -1742,7 +1746,7 @@ extension ScanContext {
         let personEnds = candidates.filter { $0.label == .person }.compactMap { tokenIndex(endingAt: $0.end) }
         for var last in Set(personEnds + openers).sorted() {
             // "ellie-rose 12!!": the other half of a hyphenated name is widened into the span later.
-            if key(last + 1).equals("-"), let h = tok(last + 2), h.kind == .word, !tokens[last + 1].spaceBefore,
+            if key(last + 1).equals("-"), let h = at(last + 2), h.kind == .word, !info[last + 1].spaceBefore,
                 !h.spaceBefore
             {
                 last += 2
@@ -1814,7 +1818,7 @@ extension ScanContext {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard !covered(i), let v = ageValue(i), tokens[i].kind == .number ? tokens[i].length <= 2 : true else {
+            guard !covered(i), let v = ageValue(i), info[i].kind == .number ? info[i].length <= 2 : true else {
                 continue
             }
             let e = ageEnd(i)
@@ -1825,17 +1829,17 @@ extension ScanContext {
             // "DOB 12/03/2010 (14)": the age in brackets after the date.
             // "(14 yrs)" too.
             let bracketed =
-                key(i - 1) == "("
-                && (after?.key == ")" || ["yrs", "years", "yo"].contains(after?.key ?? "") && key(e + 2) == ")")
+                key(i - 1).equals("(")
+                && (after?.key == ")" || ["yrs", "years", "yo"].contains(after?.key ?? "") && key(e + 2).equals(")"))
             if hasBirth, (1...25).contains(v) {
                 let p = key(i - 1)
                 isAge =
-                    ["now", "next", "this", "in"].contains(after?.key ?? "") && key(e + 2) != "%"
+                    ["now", "next", "this", "in"].contains(after?.key ?? "") && !key(e + 2).equals("%")
                     || (["-", "–", "so", "=", ","].contains(p) || p == "now") && clauseEnd || bracketed
                 // Not a part of a date or a year said aloud ("14.09.09", "twenty-ten", "oh-nine").
                 if tok(i - 1)?.kind == .number
                     || tok(i - 2)?.kind == .number && tok(i - 1).map({ $0.isPunct("/.-") && !$0.spaceBefore }) == true
-                    || !tokens[i].spaceBefore && !bracketed
+                    || !info[i].spaceBefore && !bracketed
                     || tok(i - 1).map({ $0.isPunct("-–") && !$0.spaceBefore }) == true
                 {
                     isAge = false
@@ -1844,11 +1848,13 @@ extension ScanContext {
             // "age? think 15", "age - prob 14".
             var b = i - 1
             while b > i - 3, b >= 0, Self.guessWords.contains(key(b)) { b -= 1 }
-            if tok(b)?.isPunct("?:-–") == true, key(b - 1) == "age", clauseEnd, (1...25).contains(v) { isAge = true }
+            if tok(b)?.isPunct("?:-–") == true, key(b - 1).equals("age"), clauseEnd, (1...25).contains(v) {
+                isAge = true
+            }
             // "he was, what, twenty-six?", "the dad was, um, thirty-one", "she was going to be sixteen".
             var q = i - 1
             var paused = false
-            while q > i - 6, q >= 0, Self.pauseWords.contains(key(q)) || key(q) == "," {
+            while q > i - 6, q >= 0, Self.pauseWords.contains(key(q)) || key(q).equals(",") {
                 paused = true
                 q -= 1
             }
@@ -1857,7 +1863,8 @@ extension ScanContext {
             {
                 isAge = true
             }
-            if key(i - 1) == "be", key(i - 2) == "to" && key(i - 3) == "going" || key(i - 2) == "gonna", clauseEnd,
+            if key(i - 1).equals("be"),
+                key(i - 2).equals("to") && key(i - 3).equals("going") || key(i - 2).equals("gonna"), clauseEnd,
                 (1...25).contains(v), cueBefore(i, Self.subjectPronouns.union(Self.personWords), reach: 6)
             {
                 isAge = true
@@ -1917,7 +1924,7 @@ extension ScanContext {
                 if key(j).equals("y"), key(j + 1).equals("/") || key(j + 1).equals("."), key(j + 2).equals("o") {
                     // "14 y.o.": the abbreviation's last full stop is part of it.
                     let e =
-                        key(j + 1).equals(".") && key(j + 3).equals(".") && !tokens[j + 3].spaceBefore ? j + 3 : j + 2
+                        key(j + 1).equals(".") && key(j + 3).equals(".") && !info[j + 3].spaceBefore ? j + 3 : j + 2
                     add(.age, tokens: i, e)
                     i = e
                     continue
@@ -2001,7 +2008,7 @@ extension ScanContext {
                 // "Age/DOB: 14 / 03/04/2011": one field for both.
                 if k.equals("age"), key(i + 1).equals("/"), ["dob", "d"].contains(key(i + 2)) {
                     var c = i + 3
-                    while c < i + 8, let x = tok(c), !x.isPunct(":-–"), x.kind == .punct || x.length == 1 {
+                    while c < i + 8, let x = at(c), !x.isPunct(":-–"), x.kind == .punct || x.length == 1 {
                         c += 1
                     }
                     if tok(c)?.isPunct(":-–") == true {
@@ -2096,7 +2103,7 @@ extension ScanContext {
                 !kv.contains(.notNames), !kv.contains(.roles),
                 !lists[i].contains(.bigPlace), !lists[i].contains(.town),
                 key(i + 1).equals("is") || key(i + 1).equals("was")
-                    || (isApostrophe(i + 1) && key(i + 2).equals("s") && !tokens[i + 1].spaceBefore)
+                    || (isApostrophe(i + 1) && key(i + 2).equals("s") && !info[i + 1].spaceBefore)
             {
                 // "Kez is 14", "Rose was 15 then", "JT was sixteen but…", "Rox was "thirteen going on thirty"": a
                 // capitalised word or initials before "is/was" and a bare age (in words from ten).
@@ -2206,7 +2213,7 @@ extension ScanContext {
     func yearsAndMonths(after e: Int) -> Int? {
         guard ["years", "yrs", "yr", "y"].contains(key(e + 1)) else { return nil }
         var j = e + 2
-        if key(j) == "and" || key(j) == "," { j += 1 }
+        if key(j).equals("and") || key(j).equals(",") { j += 1 }
         guard let m = tok(j), m.kind == .number, let v = Int(m.text), (0...11).contains(v),
             ["months", "month", "mths", "mth", "m"].contains(key(j + 1)), ageBreak(after: j + 1)
         else { return nil }
@@ -2217,8 +2224,8 @@ extension ScanContext {
     /// people are not found yet when `findAges` runs).
     func nameOrPronounBefore(_ i: Int, reach: Int) -> Bool {
         var j = i - 1
-        while j >= 0, i - j <= reach, !tokens[j].isPunct(".!?") {
-            if ["he", "she"].contains(key(j)) || tokens[j].capitalised && given(j) && !ambiguous(j) { return true }
+        while j >= 0, i - j <= reach, !info[j].isPunct(".!?") {
+            if ["he", "she"].contains(key(j)) || info[j].capitalised && given(j) && !ambiguous(j) { return true }
             j -= 1
         }
         return false
@@ -2237,10 +2244,10 @@ extension ScanContext {
         let m = skipAgeFillers(i + 1)
         guard let v = ageValue(m), (8...19).contains(v), tok(m)?.kind == .number || v >= 10 else { return nil }
         var p = ageEnd(m) + 1
-        if key(p) == "," { p += 1 }
+        if key(p).equals(",") { p += 1 }
         if personAt(p) || tok(p).map({ $0.capitalised && !$0.sentenceStart }) == true && given(p) && !ambiguous(p) {
             // "by 14 Callum was holding for them": a name for the pronoun.
-            while personAt(p + 1), tokens[p + 1].kind == .word { p += 1 }
+            while personAt(p + 1), info[p + 1].kind == .word { p += 1 }
         } else if !["she", "he", "i"].contains(key(p)) {
             return nil
         }
@@ -2258,12 +2265,12 @@ extension ScanContext {
     /// The subject just before `i` is anyone: "when a child turns 18", "once a young person turns 18", "you turn".
     func genericSubject(before i: Int) -> Bool {
         var j = i - 1
-        while j >= max(0, i - 4), tokens[j].kind == .word {
+        while j >= max(0, i - 4), info[j].kind == .word {
             if ["a", "an", "any", "every", "each", "you", "they", "anyone", "everyone", "someone"].contains(key(j)) {
                 return true
             }
             if candidates.contains(where: {
-                $0.label == .person && $0.start <= tokens[j].start && tokens[j].end <= $0.end
+                $0.label == .person && $0.start <= info[j].start && info[j].end <= $0.end
             }) {
                 return false
             }
@@ -2288,12 +2295,12 @@ extension ScanContext {
 
     /// "aged between 25 and 30" said of one person (not of a group named just before): the second age's token.
     func agedBetween(_ i: Int) -> Int? {
-        guard key(i + 1) == "between", let v = ageValue(i + 2), (1...99).contains(v) else { return nil }
+        guard key(i + 1).equals("between"), let v = ageValue(i + 2), (1...99).contains(v) else { return nil }
         let e = ageEnd(i + 2)
         guard ["and", "&"].contains(key(e + 1)), let w = ageValue(e + 2), w > v, w <= 99, !covered(i + 2) else {
             return nil
         }
-        let before = key(i - 1) == "," ? i - 2 : i - 1
+        let before = key(i - 1).equals(",") ? i - 2 : i - 1
         if Self.ageGroupWords.contains(key(before)) || inSet(.pluralPersonNouns, before) { return nil }
         return e + 2
     }
@@ -2302,7 +2309,7 @@ extension ScanContext {
     /// and a colon or dash from `j`); its token.
     func ageFieldValue(after j: Int) -> Int? {
         var k = j
-        while k < j + 7, let t = tok(k), t.kind == .word { k += 1 }
+        while k < j + 7, let t = at(k), t.kind == .word { k += 1 }
         guard k > j, tok(k)?.isPunct(":-–=") == true, let v = ageValue(k + 1), (1...99).contains(v) else {
             return nil
         }

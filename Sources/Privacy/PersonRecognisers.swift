@@ -39,7 +39,7 @@ extension ScanContext {
     )
 
     func notAName(_ i: Int) -> Bool {
-        notANameWord[i] || quiet[i] || (!tokens[i].capitalised && Self.noVowel(key(i)))
+        notANameWord[i] || quiet[i] || (!info[i].capitalised && Self.noVowel(key(i)))
     }
 
     /// The words `notAName` turns down in any case, as one set: looked up once per token when the scan starts
@@ -64,9 +64,9 @@ extension ScanContext {
     func isShouted() -> Bool {
         var words = 0
         var caps = 0
-        for k in tokens.indices where tokens[k].kind == .word && tokens[k].end - tokens[k].start >= 2 {
+        for k in tokens.indices where info[k].kind == .word && info[k].end - info[k].start >= 2 {
             words += 1
-            if tokens[k].allCaps { caps += 1 }
+            if info[k].allCaps { caps += 1 }
         }
         return caps >= 3 && caps * 4 >= words * 3
     }
@@ -82,7 +82,7 @@ extension ScanContext {
 
     /// A capitalised word that can be a name after a cue (not a role, month, tool or acronym).
     func nameAfterCue(_ i: Int) -> Bool {
-        guard let t = tok(i), t.kind == .word, t.length >= 2, !notAName(i) else { return false }
+        guard let t = at(i), t.kind == .word, t.length >= 2, !notAName(i) else { return false }
         if t.capitalised { return !t.allCaps || given(i) }
         return given(i) && !ambiguous(i) || t.length >= 3 && unknown(i)
     }
@@ -94,7 +94,7 @@ extension ScanContext {
         while added < 2, let n = tok(e + 1) {
             if n.kind == .punct {
                 // "Smith-Jones", "O'Neill"
-                if n.text == "-" || n.text == "'" || n.text == "’", !n.spaceBefore, let m = tok(e + 2), !m.spaceBefore,
+                if n.text == "-" || n.text == "'" || n.text == "’", !n.spaceBefore, let m = at(e + 2), !m.spaceBefore,
                     m.kind == .word, m.capitalised
                 {
                     e += 2
@@ -103,29 +103,28 @@ extension ScanContext {
                 break
             }
             // "Siobhan Ní Chonaill", "Pieter van der Berg": a particle then the rest of the surname.
-            if n.kind == .word, tokens[i].capitalised, Self.nameParticles.contains(n.key), n.start - tokens[e].end == 1
-            {
+            if n.kind == .word, info[i].capitalised, Self.nameParticles.contains(n.key), n.start - info[e].end == 1 {
                 var m = e + 2
                 if Self.nameParticles.contains(key(m)) { m += 1 }
-                if let w = tok(m), w.kind == .word, w.capitalised, !w.allCaps, !notAName(m) {
+                if let w = at(m), w.kind == .word, w.capitalised, !w.allCaps, !notAName(m) {
                     e = m
                     added += 1
                     continue
                 }
             }
-            guard n.kind == .word, n.start - tokens[e].end == 1, !notAName(e + 1), !n.allCaps else { break }
+            guard n.kind == .word, n.start - info[e].end == 1, !notAName(e + 1), !n.allCaps else { break }
             if n.capitalised {
-                if tokens[i].capitalised || gazetteer.isSurname(n.key) {
+                if info[i].capitalised || gazetteer.isSurname(n.key) {
                     if Vocab.streetHeads.contains(n.key) || Vocab.orgHeads.contains(n.key) { break }
                     e += 1
                     added += 1
                     continue
                 }
-            } else if !tokens[i].capitalised, gazetteer.surnames.contains(n.key), !gazetteer.isAmbiguous(n.key) {
+            } else if !info[i].capitalised, gazetteer.surnames.contains(n.key), !gazetteer.isAmbiguous(n.key) {
                 e += 1
                 added += 1
                 continue
-            } else if !tokens[i].capitalised, ["o", "d"].contains(n.key), isApostrophe(e + 2),
+            } else if !info[i].capitalised, ["o", "d"].contains(n.key), isApostrophe(e + 2),
                 joined(e + 2), joined(e + 3), tok(e + 3)?.kind == .word
             {
                 // "niamh o'sullivan": the O' of a surname in lower case.
@@ -169,7 +168,7 @@ extension ScanContext {
         let t = tokens[i]
         let next = key(i + 1)
         let prev = key(i - 1)
-        let possessive = (next == "'" || next == "’") && key(i + 2) == "s" && !tokens[i + 1].spaceBefore
+        let possessive = (next == "'" || next == "’") && key(i + 2).equals("s") && !info[i + 1].spaceBefore
         if Vocab.strongVerbs.contains(next) { return true }
         if possessive { return t.capitalised || Self.possessedByPeople.contains(key(i + 3)) }
         if ageAfterName(i) != nil { return true }
@@ -177,7 +176,8 @@ extension ScanContext {
         // introduced by where they work.
         if t.capitalised, next == "from",
             tok(i + 2)?.allCaps == true
-                || key(i + 2) == "the" && (i + 3...i + 5).contains(where: { Self.workplaceWords.contains(key($0)) })
+                || key(i + 2).equals("the")
+                    && (i + 3...i + 5).contains(where: { Self.workplaceWords.contains(key($0)) })
                 || tok(i + 2)?.capitalised == true
                     && (tok(i + 3).map { $0.allCaps && $0.length <= 6 } == true
                         || Self.workplaceWords.contains(key(i + 3)) || Vocab.orgHeads.contains(key(i + 3)))
@@ -247,13 +247,14 @@ extension ScanContext {
     /// The token index of an age given right after a name ending at `e`: "Tiah (15)", "Kez, 14,", "kez 14 missing".
     func ageAfterName(_ e: Int) -> Int? {
         var j = e + 1
-        let bracket = key(j) == "("
-        let comma = key(j) == "," || key(j) == ":" || (["-", "–"].contains(key(j)) && tok(j)?.spaceBefore == true)
+        let bracket = key(j).equals("(")
+        let comma =
+            key(j).equals(",") || key(j).equals(":") || (["-", "–"].contains(key(j)) && tok(j)?.spaceBefore == true)
         if bracket || comma { j += 1 }
         // "callum (now 17)", "Tiah (aged 15)".
         if bracket, ["now", "aged", "age"].contains(key(j)) { j += 1 }
         // "jay (15yrs)", "Tiah (15yo)".
-        if bracket, let t = tok(j), t.kind == .alnum, key(j + 1) == ")",
+        if bracket, let t = tok(j), t.kind == .alnum, key(j + 1).equals(")"),
             ["yrs", "yr", "yo", "y"].contains(String(t.key.drop { $0.isNumber })),
             let v = Int(t.key.prefix { $0.isNumber }), (1...99).contains(v)
         {
@@ -265,7 +266,7 @@ extension ScanContext {
         let after = tok(j + 1)
         if bracket { return after?.text == ")" ? j : nil }
         guard let a = after else { return j }
-        if a.isPunct(",;)") || (a.isPunct(".") && (j + 2 >= tokens.count || tokens[j + 2].spaceBefore)) { return j }
+        if a.isPunct(",;)") || (a.isPunct(".") && (j + 2 >= tokens.count || info[j + 2].spaceBefore)) { return j }
         if a.isPunct("-–") && a.spaceBefore { return j }
         if [
             "yo", "and", "now", "next", "still", "lives", "living", "missing", "m", "f", "male", "female", "boy",
@@ -274,7 +275,7 @@ extension ScanContext {
             return j
         }
         if ["yrs", "years", "year"].contains(a.key)
-            && (key(j + 2) == "old" || j + 2 >= tokens.count || tokens[j + 2].isPunct(",.;)"))
+            && (key(j + 2).equals("old") || j + 2 >= tokens.count || info[j + 2].isPunct(",.;)"))
         {
             return j
         }
@@ -283,13 +284,13 @@ extension ScanContext {
 
     /// Token `i` opens a note: a sentence's start, after "yp" or "re:", or after a speaker label ("P2 - kacper 15").
     func opensNote(_ i: Int) -> Bool {
-        let t = tokens[i]
+        let t = info[i]
         if t.sentenceStart || ["yp", "re"].contains(key(i - 1)) { return true }
         if key(i - 1).equals(":"), key(i - 2).equals("re") { return true }
-        if let b = tok(i - 1), b.isPunct("•*·>"), b.lineStart { return true }
+        if let b = at(i - 1), b.isPunct("•*·>"), b.lineStart { return true }
         // "- Nguyen family: 2 chn": a dash as a bullet.
-        if let b = tok(i - 1), b.isPunct("-–"), b.lineStart, t.spaceBefore { return true }
-        guard let p = tok(i - 1), p.isPunct("-–:"), let s = tok(i - 2), s.lineStart, s.kind != .punct, s.length <= 3
+        if let b = at(i - 1), b.isPunct("-–"), b.lineStart, t.spaceBefore { return true }
+        guard let p = at(i - 1), p.isPunct("-–:"), let s = at(i - 2), s.lineStart, s.kind != .punct, s.length <= 3
         else { return false }
         return s.kind == .alnum || s.allCaps
     }
@@ -310,7 +311,7 @@ extension ScanContext {
         {
             return true
         }
-        if n.kind == .number, n.length <= 2, let v = Int(n.text), (10...19).contains(v), key(e + 2) == "&" {
+        if n.kind == .number, n.length <= 2, let v = Int(n.text), (10...19).contains(v), key(e + 2).equals("&") {
             return true
         }
         // A school year: "yr 10", "year 9", "y10".
@@ -324,7 +325,7 @@ extension ScanContext {
         {
             return true
         }
-        if n.key == "aka" { return true }
+        if n.key.equals("aka") { return true }
         // "zorvika & her bf (19)": the person and someone of theirs.
         if ["&", "and", "+"].contains(n.key), Self.possessives.contains(key(e + 2)),
             inSet(.relations, e + 3)
@@ -338,7 +339,7 @@ extension ScanContext {
             return true
         }
         // "Zorvika - CSE concerns", "Quennel: welcome": a capitalised word on no list opening a line, set off.
-        if tokens[e].capitalised, tokens[e].lineStart || tok(e - 1)?.isPunct("•*-–·>") == true,
+        if info[e].capitalised, info[e].lineStart || tok(e - 1)?.isPunct("•*-–·>") == true,
             n.isPunct(":") || n.isPunct("-–") && n.spaceBefore, unknown(e)
         {
             return true
@@ -355,7 +356,7 @@ extension ScanContext {
         let arrow = n.kind == .punct && n.scalar.value >= 0x2190 && n.scalar.value <= 0x21FF
         guard arrow || n.isPunct("-–:") && n.spaceBefore || n.isPunct(":") else { return false }
         var j = e + 2
-        if key(j) == "?" { j += 1 }
+        if key(j).equals("?") { j += 1 }
         let w = key(j)
         if w == "dob" || Self.birthOrder.contains(w) || Vocab.nationalities.contains(w) { return true }
         // "→ community worker", "- her bf": who the person is, within three words.
@@ -364,7 +365,7 @@ extension ScanContext {
         }) {
             return true
         }
-        if let a = tok(j), a.kind == .number, let v = ageValue(j), (1...21).contains(v),
+        if let a = at(j), a.kind == .number, let v = ageValue(j), (1...21).contains(v),
             tok(j + 1).map({ $0.kind == .punct || !Self.ageUnits.contains($0.key) }) ?? true
         {
             return true
@@ -448,7 +449,7 @@ extension ScanContext {
             // In lower-case notes the list goes on in lower case ("mahad & hodan siblings"), and the word after it
             // must end the list or say who they are.
             let lowerList =
-                !tokens[b].capitalised && tok(b + 2).map { !$0.capitalised } == true
+                !info[b].capitalised && tok(b + 2).map { !$0.capitalised } == true
                 && (tok(b + 3).map {
                     $0.kind == .punct || $0.kind == .number
                         || ["and", "&", "both", "twins", "siblings", "sibs"].contains($0.key)
@@ -474,7 +475,7 @@ extension ScanContext {
             k += 1
             guard c.label == .person, let a = tokenIndex(startingAt: c.start), a >= 2,
                 [",", "&", "and"].contains(key(a - 1)), let t = tok(a - 2), t.kind == .word, t.capitalised, !t.allCaps,
-                t.length >= 3, tokens[a].capitalised, !covered(a - 2), gazetteer.isUnknown(t.key), !notAName(a - 2),
+                t.length >= 3, info[a].capitalised, !covered(a - 2), gazetteer.isUnknown(t.key), !notAName(a - 2),
                 !notAPlaceOrNation(t.key), t.sentenceStart || [",", "&", "and"].contains(key(a - 3))
             else { continue }
             var n = Candidate(label: .person, start: t.start, end: t.end)
@@ -486,22 +487,22 @@ extension ScanContext {
     /// "kelzie, daxtyn and ruqaya all excluded": a note opening with a list of words nobody listed, in lower case,
     /// and then what happened to them or who they are.
     mutating func findLowerCaseListsOfNames() {
-        for i in tokens.indices where tokens[i].kind == .word && !tokens[i].capitalised && opensNote(i) {
+        for i in tokens.indices where info[i].kind == .word && !info[i].capitalised && opensNote(i) {
             var items = [i]
             var j = i + 1
-            while [",", "&", "and"].contains(key(j)), let n = tok(j + 1), n.kind == .word, !n.capitalised {
-                if key(j) == ",", key(j + 1) == "and" { j += 1 }
+            while [",", "&", "and"].contains(key(j)), let n = at(j + 1), n.kind == .word, !n.capitalised {
+                if key(j).equals(","), key(j + 1).equals("and") { j += 1 }
                 items.append(j + 1)
                 j += 2
             }
             guard items.count >= 2,
-                items.allSatisfy({ tokens[$0].length >= 3 && unknown($0) && !notAName($0) && !covered($0) }),
+                items.allSatisfy({ info[$0].length >= 3 && unknown($0) && !notAName($0) && !covered($0) }),
                 let after = tok(j),
                 Self.listClosers.contains(after.key) || Self.reportedVerbs.contains(after.key)
                     || Vocab.strongVerbs.contains(after.key) || ageValue(j) != nil
             else { continue }
             for m in items {
-                var c = Candidate(label: .person, start: tokens[m].start, end: tokens[m].end)
+                var c = Candidate(label: .person, start: info[m].start, end: info[m].end)
                 c.possible = true
                 candidates.append(c)
             }
@@ -514,14 +515,14 @@ extension ScanContext {
         findPeopleInLists()
         defer { findAgeEchoesAndLists() }
         // "yp szymon - Peterborough, 16, placed…": a teenage age between commas a few words after a person.
-        for i in tokens.indices where tokens[i].isPunct(",") {
+        for i in tokens.indices where info[i].isPunct(",") {
             if let a = commaAge(at: i), personBefore(i, reach: 8) { add(.age, tokens: a, ageEnd(a)) }
         }
         let people = candidates.filter { $0.label == .person }
         for p in people {
             guard var last = tokens.lastIndex(where: { $0.end == p.end }) else { continue }
             // "jordan-lee 14": the other half of a hyphenated name is added to the span later (widenSpans).
-            if key(last + 1) == "-", let h = tok(last + 2), h.kind == .word, !tokens[last + 1].spaceBefore,
+            if key(last + 1).equals("-"), let h = at(last + 2), h.kind == .word, !info[last + 1].spaceBefore,
                 !h.spaceBefore
             {
                 last += 2
@@ -531,13 +532,13 @@ extension ScanContext {
                 continue
             }
             var j = last + 1
-            if key(j) == ",", ["who", "is", "was"].contains(key(j + 1)) { j += 1 }
-            if key(j) == "who" { j += 1 }
-            if isApostrophe(j), key(j + 1) == "s" {
+            if key(j).equals(","), ["who", "is", "was"].contains(key(j + 1)) { j += 1 }
+            if key(j).equals("who") { j += 1 }
+            if isApostrophe(j), key(j + 1).equals("s") {
                 j += 2
-            } else if isApostrophe(j), key(j + 1) == "d", key(j + 2) == "be" {
+            } else if isApostrophe(j), key(j + 1).equals("d"), key(j + 2).equals("be") {
                 j += 3
-            } else if ["would", "will", "must"].contains(key(j)), key(j + 1) == "be" {
+            } else if ["would", "will", "must"].contains(key(j)), key(j + 1).equals("be") {
                 j += 2
             } else if ["is", "was", "turned", "turns", "turning"].contains(key(j)) {
                 j += 1
@@ -546,8 +547,9 @@ extension ScanContext {
             }
             while Self.ageFillers.contains(key(j)) { j += 1 }
             guard let v = ageValue(j), (1...99).contains(v), !covered(j) else { continue }
-            if let next = tok(j + 1), Self.ageUnits.contains(next.key), next.key != "." && next.key != "and",
-                !(next.key == "-" && ageEnd(j) > j)
+            if let next = tok(j + 1), Self.ageUnits.contains(next.key),
+                !next.key.equals(".") && !next.key.equals("and"),
+                !(next.key.equals("-") && ageEnd(j) > j)
             {
                 continue
             }
@@ -563,7 +565,7 @@ extension ScanContext {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            if tokens[i].kind == .alnum {
+            if info[i].kind == .alnum {
                 if let (start, end, e) = gluedWholeName(at: i, sessionNames) {
                     candidates.append(Candidate(label: .person, start: start, end: end, sessionName: true))
                     i = e
@@ -572,17 +574,17 @@ extension ScanContext {
                 findSessionNamesGlued(in: i, sessionNames, wordLike: wordLike)
                 continue
             }
-            guard tokens[i].kind == .word, let names = sessionNames[tokens[i].key] else { continue }
+            guard info[i].kind == .word, let names = sessionNames[tokens[i].key] else { continue }
             for n in names {
                 if n.count == 1, wordLike.contains(n[0]), !standsAsName(i) { continue }
                 if let e = matches(n, at: i), standalone(i, e) {
                     candidates.append(
-                        Candidate(label: .person, start: tokens[i].start, end: tokens[e].end, sessionName: true))
+                        Candidate(label: .person, start: info[i].start, end: info[e].end, sessionName: true))
                     i = e
                     break
                 }
                 if n.count > 1, let (end, e) = matchesGluedLast(n, at: i), standalone(i, i) {
-                    candidates.append(Candidate(label: .person, start: tokens[i].start, end: end, sessionName: true))
+                    candidates.append(Candidate(label: .person, start: info[i].start, end: end, sessionName: true))
                     i = e
                     break
                 }
@@ -596,18 +598,18 @@ extension ScanContext {
         for k in candidates.indices where candidates[k].label == .person && !candidates[k].sessionName {
             guard var a = tokenIndex(startingAt: candidates[k].start), a >= 1 else { continue }
             // The other half of a hyphenated name first ("quennel-harris").
-            if a >= 2, key(a - 1) == "-", joined(a - 1), joined(a), tokens[a - 2].kind == .word {
+            if a >= 2, key(a - 1).equals("-"), joined(a - 1), joined(a), info[a - 2].kind == .word {
                 a -= 2
-                candidates[k].start = tokens[a].start
+                candidates[k].start = info[a].start
                 guard a >= 1 else { continue }
             }
             let p = tokens[a - 1]
             // In lower case only where a note opens ("zorvika quennel-harris, 14").
             // "abdirahman warsame 14": a listed surname that is no everyday word opens the note too.
             let lower =
-                !tokens[a].capitalised && !p.capitalised && (onNoList(a - 1) || surnameOnly(a - 1)) && opensNote(a - 1)
-            guard p.kind == .word, p.capitalised && tokens[a].capitalised || lower, !p.allCaps, p.length >= 3,
-                tokens[a].start - p.end == 1,
+                !info[a].capitalised && !p.capitalised && (onNoList(a - 1) || surnameOnly(a - 1)) && opensNote(a - 1)
+            guard p.kind == .word, p.capitalised && info[a].capitalised || lower, !p.allCaps, p.length >= 3,
+                info[a].start - p.end == 1,
                 onNoList(a - 1) || surnameOnly(a - 1) || given(a - 1) && !ambiguous(a - 1), !notAName(a - 1),
                 !Vocab.titles.contains(p.key),
                 !Vocab.relations.contains(p.key), !Vocab.personNouns.contains(p.key),
@@ -620,10 +622,10 @@ extension ScanContext {
         while k > 0 {
             defer { k -= 1 }
             guard candidates[k].label == .person, !candidates[k].sessionName,
-                let a = tokenIndex(startingAt: candidates[k].start), a >= 1, tokens[a].start - tokens[a - 1].end == 1,
-                tokens[a - 1].kind == .word,
+                let a = tokenIndex(startingAt: candidates[k].start), a >= 1, info[a].start - info[a - 1].end == 1,
+                info[a - 1].kind == .word,
                 let m = candidates.firstIndex(where: {
-                    $0.label == .person && !$0.sessionName && $0.end == tokens[a - 1].end
+                    $0.label == .person && !$0.sessionName && $0.end == info[a - 1].end
                 })
             else { continue }
             candidates[m].end = candidates[k].end
@@ -638,9 +640,9 @@ extension ScanContext {
         for c in candidates where c.label == .person {
             guard let a = tokenIndex(startingAt: c.start) ?? tokenIndex(containing: c.start) else { continue }
             var j = a
-            while j < tokens.count, tokens[j].start < c.end {
+            while j < tokens.count, info[j].start < c.end {
                 let k = tokens[j].key
-                if tokens[j].kind == .word, tokens[j].length >= 3, !notAName(j), !Vocab.titles.contains(k),
+                if info[j].kind == .word, info[j].length >= 3, !notAName(j), !Vocab.titles.contains(k),
                     !Self.nameParticles.contains(k), !Self.namePrefixes.contains(k)
                 {
                     known[k] = (known[k] ?? true) && c.possible
@@ -663,13 +665,13 @@ extension ScanContext {
         guard candidates.contains(where: { $0.label == .person }) else { return }
         let known = personKeys()
         guard !known.isEmpty else { return }
-        for i in tokens.indices where tokens[i].kind == .word && !quiet[i] {
+        for i in tokens.indices where info[i].kind == .word && !quiet[i] {
             guard let possible = known[tokens[i].key], !covered(i) else { continue }
-            let t = tokens[i]
+            let t = info[i]
             if on(.word, i) || ambiguous(i) {
                 // "sonny 13 - and sonny's mate": in lower case, only as an owner or a speaker.
                 let owner =
-                    isApostrophe(i + 1) && key(i + 2) == "s" || Self.sayingVerbs.contains(key(i + 1))
+                    isApostrophe(i + 1) && key(i + 2).equals("s") || Self.sayingVerbs.contains(key(i + 1))
                 guard t.capitalised && !t.allCaps || owner,
                     !t.sentenceStart || owner || tok(i + 1).map({ $0.isPunct(".,!?;") }) ?? true
                 else { continue }
@@ -687,10 +689,12 @@ extension ScanContext {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard tokens[i].kind == .word, tokens[i].length == 1, !joined(i) || key(i - 1) != "-" else { continue }
+            guard info[i].kind == .word, info[i].length == 1, !joined(i) || !key(i - 1).equals("-") else { continue }
             var e = i
             var spelled = tokens[i].key
-            while key(e + 1) == "-", joined(e + 1), let l = tok(e + 2), l.kind == .word, l.length == 1, joined(e + 2) {
+            while key(e + 1).equals("-"), joined(e + 1), let l = tok(e + 2), l.kind == .word, l.length == 1,
+                joined(e + 2)
+            {
                 spelled += l.key
                 e += 2
             }
@@ -698,20 +702,20 @@ extension ScanContext {
             let a = i
             i = e
             // "W-U-six-nine": letters that go on into a code are the numbers' recognisers' business.
-            if key(e + 1) == "-", joined(e + 1) { continue }
+            if key(e + 1).equals("-"), joined(e + 1) { continue }
             if Vocab.notNames.contains(spelled) || Self.chatWords.contains(spelled) || Vocab.roles.contains(spelled)
                 || gazetteer.isWord(spelled) || notAPlaceOrNation(spelled)
             {
                 continue
             }
             let elsewhere = tokens.indices.filter {
-                ($0 < a || $0 > e) && tokens[$0].kind == .word && tokens[$0].key == spelled
+                ($0 < a || $0 > e) && info[$0].kind == .word && tokens[$0].key == spelled
             }
             let listed = gazetteer.isGiven(spelled) || gazetteer.isSurname(spelled)
             guard listed || !elsewhere.isEmpty else { continue }
             if !covered(a) && !covered(e) { add(.person, tokens: a, e) }
             for j in elsewhere where !covered(j) {
-                let end = tokens[j].capitalised ? extendName(j) : j
+                let end = info[j].capitalised ? extendName(j) : j
                 add(.person, tokens: j, end)
             }
         }
@@ -751,10 +755,10 @@ extension ScanContext {
     /// Token `i` stands where a name stands: capitalised (not all capitals), and after a name cue, or before a verb of
     /// saying or "'s", or on its own mid-sentence (no capitalised word beside it, no determiner before it).
     func standsAsName(_ i: Int) -> Bool {
-        guard let t = tok(i), t.capitalised, !t.allCaps else { return false }
+        guard let t = at(i), t.capitalised, !t.allCaps else { return false }
         let next = key(i + 1)
         let prev = key(i - 1)
-        let possessive = (next == "'" || next == "’") && key(i + 2) == "s" && !tokens[i + 1].spaceBefore
+        let possessive = (next == "'" || next == "’") && key(i + 2).equals("s") && !info[i + 1].spaceBefore
         if Vocab.strongVerbs.contains(next) || possessive { return true }
         if Vocab.relations.contains(prev) || Vocab.titles.contains(prev) || Self.contactVerbs.contains(prev)
             || Vocab.namingCues.contains(prev)
@@ -773,9 +777,9 @@ extension ScanContext {
     /// starts with the last part's letters and goes on with a digit. Returns the name's scalar end and last token.
     func matchesGluedLast(_ n: [String], at i: Int) -> (Int, Int)? {
         let last = i + n.count - 1
-        guard last < tokens.count, tokens[last].kind == .alnum else { return nil }
+        guard last < tokens.count, info[last].kind == .alnum else { return nil }
         for k in 0..<(n.count - 1) where tokens[i + k].key != n[k] { return nil }
-        let t = tokens[last]
+        let t = info[last]
         var b = t.start
         while b < t.end, Tokeniser.isLetter(scalars[b]) || scalars[b].properties.generalCategory == .nonspacingMark {
             b += 1
@@ -788,7 +792,7 @@ extension ScanContext {
     /// "9Amber Rose43"): the token ends with the first part's letters after a digit. Returns scalar start and end and
     /// the last token.
     func gluedWholeName(at i: Int, _ sessionNames: [String: [[String]]]) -> (Int, Int, Int)? {
-        let t = tokens[i]
+        let t = info[i]
         var a = t.end
         while a > t.start,
             Tokeniser.isLetter(scalars[a - 1]) || scalars[a - 1].properties.generalCategory == .nonspacingMark
@@ -800,7 +804,7 @@ extension ScanContext {
         }
         for n in names where n.count > 1 && i + n.count - 1 < tokens.count {
             let rest = Array(n.dropFirst())
-            if let e = matches(rest, at: i + 1), standalone(e, e) { return (a, tokens[e].end, e) }
+            if let e = matches(rest, at: i + 1), standalone(e, e) { return (a, info[e].end, e) }
             if let (end, e) = matchesGluedLast(rest, at: i + 1) { return (a, end, e) }
         }
         return nil
@@ -808,7 +812,7 @@ extension ScanContext {
 
     /// "tyler99", "23SIÂN": a one-word session name glued to digits is still that name (not an everyday word: "mac2").
     mutating func findSessionNamesGlued(in i: Int, _ sessionNames: [String: [[String]]], wordLike: Set<String>) {
-        let t = tokens[i]
+        let t = info[i]
         var a = t.start
         while a < t.end {
             guard Tokeniser.isLetter(scalars[a]) else {
@@ -867,7 +871,7 @@ extension ScanContext {
                 t.capitalised || ["mrs", "mr", "ms", "dr", "cllr", "pc", "dc", "ds"].contains(k)
             {
                 var j = i + 1
-                if key(j).equals("."), !tokens[j].spaceBefore { j += 1 }
+                if key(j).equals("."), !info[j].spaceBefore { j += 1 }
                 if let n = tok(j), n.kind == .word, !notAName(j),
                     n.capitalised || gazetteer.isSurname(n.key) && !gazetteer.isWord(n.key)
                         || gazetteer.isUnknown(n.key) && n.length >= 3
@@ -893,7 +897,7 @@ extension ScanContext {
                 if k.equals("young") { j += 1 }
                 if key(j).equals(",") || key(j).equals("-") || key(j).equals("–") { j += 1 }
                 // 'an older male "Tiny"': a name in quotes after a person.
-                if tok(j)?.isPunct("\"“") == true, let n = tok(j + 1), !n.spaceBefore, n.kind == .word, n.capitalised,
+                if tok(j)?.isPunct("\"“") == true, let n = at(j + 1), !n.spaceBefore, n.kind == .word, n.capitalised,
                     !notAName(j + 1),
                     tok(j + 2)?.isPunct("\"”") == true
                 {
@@ -910,9 +914,9 @@ extension ScanContext {
                     && (Self.sayingVerbs.contains(key(j + 1)) || Vocab.strongVerbs.contains(key(j + 1))
                         || key(j + 1).equals("(") || (ageAfterName(j) ?? looseAgeAfterName(j)) != nil)
                 if wordNameSpeaks || nameAfterCue(j),
-                    tokens[j].capitalised || !gazetteer.isAmbiguous(key(j)) || wordNameSpeaks
+                    info[j].capitalised || !gazetteer.isAmbiguous(key(j)) || wordNameSpeaks
                 {
-                    if tokens[j].capitalised && tokens[j].sentenceStart { continue }
+                    if info[j].capitalised && info[j].sentenceStart { continue }
                     let e = extendName(j)
                     add(.person, tokens: j, e)
                     i = e
@@ -925,7 +929,7 @@ extension ScanContext {
                 cueNext = ["him", "her", "himself", "herself", "them"].contains(key(i + 1)) ? i + 2 : i + 1
             } else if k.equals("name"), ["is", "was"].contains(key(i + 1)) {
                 cueNext = i + 2
-            } else if k.equals("name"), key(i + 1).equals("'") || key(i + 1).equals("’"), key(i + 2).equals("s") {
+            } else if k.equals("name"), isApostrophe(i + 1), key(i + 2).equals("s") {
                 cueNext = i + 3
             } else if k.equals("name"), ["first", "real", "full", "given", "sur", "street"].contains(key(i - 1)),
                 let n = tok(i + 1), n.kind == .word, n.capitalised || !gazetteer.isWord(n.key)
@@ -977,10 +981,10 @@ extension ScanContext {
             // "the Smith family", "the Okafor children", "the Brennan case": a surname as a modifier.
             // "the O'Sullivan family", "the D'Souza case": the O' is part of the name.
             let apostrophed =
-                (key(i - 1).equals("'") || key(i - 1).equals("’")) && (key(i - 2).equals("o") || key(i - 2).equals("d"))
-                && !tokens[i - 1].spaceBefore
-                && !tokens[i].spaceBefore
-                && (tokens[i - 2].capitalised || surnameOnly(i) || on(.surname, i) && !on(.word, i))
+                isApostrophe(i - 1) && (key(i - 2).equals("o") || key(i - 2).equals("d"))
+                && !info[i - 1].spaceBefore
+                && !info[i].spaceBefore
+                && (info[i - 2].capitalised || surnameOnly(i) || on(.surname, i) && !on(.word, i))
             if t.kind == .word, t.capitalised && !t.allCaps || unknown(i) || on(.surname, i) && !on(.word, i),
                 t.length >= 3,
                 key(i - 1).equals("the") || apostrophed && key(i - 3).equals("the")
@@ -1032,7 +1036,7 @@ extension ScanContext {
                     && ["real", "full", "first"].contains(key(i + 3))
                     && key(i + 4).equals("name")
                     || key(i + 1).equals("line") && !Self.railLines.contains(k) && !on(.given, i) && !on(.surname, i)
-                        && (key(i - 1).equals("the") || tokens[i].lineStart)
+                        && (key(i - 1).equals("the") || info[i].lineStart)
             {
                 add(.person, tokens: i, i)
                 continue
@@ -1040,7 +1044,7 @@ extension ScanContext {
             // "seen w/ Skinny", "out w/ Jonno": shorthand "w/" is "with".
             if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i - 1).equals("/"),
                 key(i - 2).equals("w"),
-                !tokens[i - 1].spaceBefore, Self.withVerbs.contains(key(i - 3)), !notAName(i),
+                !info[i - 1].spaceBefore, Self.withVerbs.contains(key(i - 3)), !notAName(i),
                 !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k), !Vocab.orgHeads.contains(key(i + 1)),
                 !Vocab.streetHeads.contains(key(i + 1))
             {
@@ -1058,7 +1062,7 @@ extension ScanContext {
             }
             // "Nasra, she was…", "and Chen, the boy, he…": a name, then the person it is, in apposition.
             if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i + 1).equals(","),
-                !on(.word, i) || given(i) && ["she", "he"].contains(key(i + 2)) && tokens[i].sentenceStart,
+                !on(.word, i) || given(i) && ["she", "he"].contains(key(i + 2)) && info[i].sentenceStart,
                 ["she", "he"].contains(key(i + 2))
                     || key(i + 2).equals("the") && inSet(.singlePersonNouns, i + 3) && key(i + 4).equals(","),
                 !notAName(i), !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k)
@@ -1085,7 +1089,7 @@ extension ScanContext {
                 // word nobody listed (and a listed surname after it) opening a note, then who the person is.
                 let e = t.capitalised ? i : extendName(i)
                 if unknown(i) || given(i) && !Self.modalVerbs.contains(k) && !k.equals("may"), shorthandFollower(e) {
-                    var c = Candidate(label: .person, start: t.start, end: tokens[e].end)
+                    var c = Candidate(label: .person, start: t.start, end: info[e].end)
                     c.possible = true
                     candidates.append(c)
                     i = e
@@ -1141,7 +1145,7 @@ extension ScanContext {
             }
             // "lil zorv runs the line", "big kez": a street name with its prefix, in lower case.
             if t.kind == .word, !t.capitalised, k.equals("lil") || k.equals("big") || k.equals("little"),
-                let n = tok(i + 1),
+                let n = at(i + 1),
                 n.kind == .word, n.length >= 3, !n.capitalised, unknown(i + 1), !notAName(i + 1), !covered(i + 1)
             {
                 var c = Candidate(label: .person, start: t.start, end: n.end)
@@ -1158,23 +1162,23 @@ extension ScanContext {
                         // "a McDonald's by the station": a surname's "'s" is a person's only before what people have.
                         && !(isApostrophe(i + 1) && !Self.possessedByPeople.contains(key(i + 3)))
                         // "Mansfield Woodhouse": after a place found, a surname-like word goes on naming the place.
-                        && !(i > 0 && tokens[i].spaceBefore && covered(i - 1)),
+                        && !(i > 0 && info[i].spaceBefore && covered(i - 1)),
                 !notAName(i),
                 !(on([.town, .bigPlace], i) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)),
                 !kv.contains(.relations), !kv.contains(.personNouns), !Self.vehicleCues.contains(k),
                 !Self.brands.contains(k), possibleNamePosition(i)
             {
                 let e = t.capitalised ? extendName(i) : i
-                var c = Candidate(label: .person, start: t.start, end: tokens[e].end)
+                var c = Candidate(label: .person, start: t.start, end: info[e].end)
                 c.possible = true
                 candidates.append(c)
                 i = e
                 continue
             }
             // An unknown capitalised word before "'s mum", "'s boyfriend": a person ("Jaxon's mum rang").
-            if t.capitalised, !t.allCaps, t.length >= 3, key(i + 1).equals("'") || key(i + 1).equals("’"),
+            if t.capitalised, !t.allCaps, t.length >= 3, isApostrophe(i + 1),
                 key(i + 2).equals("s"),
-                !tokens[i + 1].spaceBefore,
+                !info[i + 1].spaceBefore,
                 Self.possessedByPeople.contains(key(i + 3)), !notAName(i), !on(.town, i), !on(.bigPlace, i)
             {
                 add(.person, tokens: i, i)
@@ -1239,7 +1243,7 @@ extension ScanContext {
                 gazetteer.isUnknown(k),
                 !notAName(i),
                 !Self.brands.contains(k), !notAPlaceOrNation(k), tok(i + 1).map({ $0.isPunct(",.?!") }) ?? true,
-                let p = previousWord(i, skipping: ","), !tokens[p].capitalised, tokens[p].kind == .word
+                let p = previousWord(i, skipping: ","), !info[p].capitalised, info[p].kind == .word
             {
                 var c = Candidate(label: .person, start: t.start, end: t.end)
                 c.possible = true

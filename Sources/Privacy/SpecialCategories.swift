@@ -35,7 +35,7 @@ extension ScanContext {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard tokens[i].kind == .word else { continue }
+            guard info[i].kind == .word else { continue }
             let k = tokens[i].key
             if let n = tok(i + 1), n.kind == .word || n.text == "-", let m = n.text == "-" ? tok(i + 2) : n {
                 let pair = k + "_" + m.key
@@ -47,7 +47,7 @@ extension ScanContext {
                 }
             }
             // "Black", "White", "Asian" only as a description of people ("a Black lad", "White British").
-            if ["black", "white", "asian"].contains(k), tokens[i].capitalised, let n = tok(i + 1),
+            if ["black", "white", "asian"].contains(k), info[i].capitalised, let n = tok(i + 1),
                 Vocab.relations.contains(n.key) || Vocab.personNouns.contains(n.key)
                     || [
                         "british", "african", "caribbean", "family", "families", "men", "women", "girls", "boys",

@@ -64,7 +64,7 @@ extension ScanContext {
     mutating func dropAcronymPluralsTakenForPeople() {
         let drop = candidates.indices.filter { k in
             let c = candidates[k]
-            guard c.label == .person, !c.sessionName, let b = tokenIndex(endingAt: c.end), tokens[b].start == c.start
+            guard c.label == .person, !c.sessionName, let b = tokenIndex(endingAt: c.end), info[b].start == c.start
             else { return false }
             return acronymPlural(b)
         }
@@ -76,14 +76,14 @@ extension ScanContext {
     /// word (the age says so). Quiet: a count in brackets after a thing ("Referrals (15) - up"), a role or
     /// designation ("P3 (15)", "Mum (40)": the relation's age is its own rule), a word that takes a letter.
     mutating func findNamesBeforeBracketedAges() {
-        for i in tokens.indices where tokens[i].kind == .word && key(i + 1) != "" {
+        for i in tokens.indices where info[i].kind == .word && key(i + 1) != "" {
             let t = tokens[i]
             guard t.capitalised, !quiet[i], !covered(i), opensNote(i) else { continue }
             var e = i
             // "T. (13)": an initial keeps its stop.
-            if t.length == 1, key(i + 1) == ".", joined(i + 1) { e = i + 1 }
-            guard key(e + 1) == "(", let v = ageValue(e + 2), (1...25).contains(v), tok(e + 2)?.kind != .word,
-                key(ageEnd(e + 2) + 1) == ")"
+            if t.length == 1, key(i + 1).equals("."), joined(i + 1) { e = i + 1 }
+            guard key(e + 1).equals("("), let v = ageValue(e + 2), (1...25).contains(v), tok(e + 2)?.kind != .word,
+                key(ageEnd(e + 2) + 1).equals(")")
             else { continue }
             let close = ageEnd(e + 2) + 1
             guard tok(close + 1).map({ $0.isPunct("-–—>→,:;|") }) ?? true else { continue }
@@ -101,10 +101,10 @@ extension ScanContext {
     /// "mrs k said she'd look into it", "miss j was the form tutor": a title typed in lower case before a letter
     /// alone, standing as a subject or set off. Quiet: "miss a lot", "miss u", "i miss i" (a word, not a title).
     mutating func findLowerCaseTitledInitials() {
-        for i in tokens.indices where tokens[i].kind == .word && tokens[i].length == 1 && i > 0 {
+        for i in tokens.indices where info[i].kind == .word && info[i].length == 1 && i > 0 {
             let t = tokens[i]
             guard !t.capitalised, !quiet[i], !covered(i), t.spaceBefore, !["a", "i", "u", "o", "x"].contains(t.key),
-                ["mr", "mrs", "ms", "miss"].contains(key(i - 1)), !tokens[i - 1].capitalised || tokens[i - 1].allCaps
+                ["mr", "mrs", "ms", "miss"].contains(key(i - 1)), !info[i - 1].capitalised || info[i - 1].allCaps
             else { continue }
             let n = key(i + 1)
             let standing =
@@ -118,7 +118,7 @@ extension ScanContext {
 
     /// "Mrs A", "MR X", "Dr B said": a title before a capital letter alone is a person named by an initial.
     func titledInitial(_ i: Int) -> Bool {
-        guard i > 0, inSet(.titles, i - 1), tokens[i - 1].capitalised, tokens[i].spaceBefore else { return false }
+        guard i > 0, inSet(.titles, i - 1), info[i - 1].capitalised, info[i].spaceBefore else { return false }
         let p = key(i - 1)
         return ["mr", "mrs", "ms", "miss", "dr", "mx"].contains(p)
     }
@@ -129,9 +129,9 @@ extension ScanContext {
     /// person. Quiet: "I said", "Boy A said", "Plan B's cost", "went to A and E", "U said" (chat's "you"), a letter
     /// in a code ("T-shirt", "A1"), initials before a surname (found by the title and name rules).
     mutating func findInitials() {
-        for i in tokens.indices where tokens[i].kind == .word && tokens[i].length == 1 {
+        for i in tokens.indices where info[i].kind == .word && info[i].length == 1 {
             let t = tokens[i]
-            guard t.capitalised, !quiet[i], t.key != "i", !covered(i) else { continue }
+            guard t.capitalised, !quiet[i], !t.key.equals("i"), !covered(i) else { continue }
             if titledInitial(i), !(tok(i + 1).map { !$0.spaceBefore && $0.isPunct("-&") } ?? false) {
                 addAlias(i - 1, i, possible: true)
                 continue
@@ -139,8 +139,8 @@ extension ScanContext {
             // A letter glued to a hyphen, dot or digit is part of something else ("T-shirt", "J.Smith"), and one after
             // an apostrophe inside a word is its ending ("WHO'S").
             if let n = tok(i + 1), !n.spaceBefore, !(n.isPunct("'’,")) { continue }
-            if i > 0, !t.spaceBefore, !tokens[i - 1].isPunct("(\"“'‘") { continue }
-            if i > 1, !t.spaceBefore, !tokens[i - 1].spaceBefore, tokens[i - 2].isWordLike { continue }
+            if i > 0, !t.spaceBefore, !info[i - 1].isPunct("(\"“'‘") { continue }
+            if i > 1, !t.spaceBefore, !info[i - 1].spaceBefore, info[i - 2].isWordLike { continue }
             let prev = key(i - 1)
             if Self.letterTakers.contains(prev) || Self.designations.contains(prev) { continue }
             // "Category C", "Exhibit D": a capitalised word before the letter names a thing, unless it opens the
@@ -149,7 +149,7 @@ extension ScanContext {
                 continue
             }
             let next = key(i + 1)
-            let possessive = (next == "'" || next == "’") && key(i + 2) == "s" && joined(i + 1) && joined(i + 2)
+            let possessive = (next == "'" || next == "’") && key(i + 2).equals("s") && joined(i + 1) && joined(i + 2)
             if possessive {
                 if inSet(.relations, i + 3) || Self.possessedInNotes.contains(key(i + 3))
                     || Self.accountWords.contains(key(i + 3))
@@ -160,20 +160,20 @@ extension ScanContext {
                 continue
             }
             // "A" and "U" alone are an article and chat's "you" too often to be taken anywhere but as an owner.
-            if t.key == "a" || t.key == "u" { continue }
+            if t.key.equals("a") || t.key.equals("u") { continue }
             let subject =
                 Self.sayingVerbs.contains(next) || Vocab.strongVerbs.contains(next)
                 || Self.reportedVerbs.contains(next) || Self.movedVerbs.contains(next)
                 || (["was", "were", "got", "had", "has", "is"].contains(next)
                     && (Self.reportedParticiples.contains(key(i + 2))
-                        || key(i + 2) == "been" && Self.reportedParticiples.contains(key(i + 3))))
+                        || key(i + 2).equals("been") && Self.reportedParticiples.contains(key(i + 3))))
             if subject {
                 addAlias(i, i, possible: true)
                 continue
             }
             // "a lad, J, who was fourteen": an initial between commas after a person word.
             if prev == ",", inSet(.personNouns, i - 2) || inSet(.relations, i - 2) || inSet(.singlePersonNouns, i - 2),
-                key(i + 1) == ","
+                key(i + 1).equals(",")
             {
                 addAlias(i, i, possible: true)
                 continue
@@ -195,11 +195,12 @@ extension ScanContext {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard tokens[i].kind == .word, tokens[i].length == 1, tokens[i].capitalised, !quiet[i] else { continue }
-            if i > 0, !tokens[i].spaceBefore, !tokens[i - 1].isPunct("(\"“'‘") { continue }
+            guard info[i].kind == .word, info[i].length == 1, info[i].capitalised, !quiet[i] else { continue }
+            if i > 0, !info[i].spaceBefore, !info[i - 1].isPunct("(\"“'‘") { continue }
             var e = i
             var letters = tokens[i].key
-            while key(e + 1) == ".", joined(e + 1), let l = tok(e + 2), l.kind == .word, l.length == 1, l.capitalised,
+            while key(e + 1).equals("."), joined(e + 1), let l = tok(e + 2), l.kind == .word, l.length == 1,
+                l.capitalised,
                 joined(e + 2)
             {
                 letters += l.key
@@ -210,7 +211,7 @@ extension ScanContext {
             i = e
             // The last stop belongs to the initials ("A.O."), unless it ends the sentence.
             var last = e
-            if key(e + 1) == ".", joined(e + 1) { last = e + 1 }
+            if key(e + 1).equals("."), joined(e + 1) { last = e + 1 }
             // Initials may spell a word ("T.O."); the short words a dotted pair spells otherwise are listed.
             if Self.letterAbbreviations.contains(letters) || Self.dottedWords.contains(letters)
                 || Vocab.notNames.contains(letters)
@@ -231,8 +232,8 @@ extension ScanContext {
             // "P.A. -> moved out of area", "- T.R. - missing again": initials opening a note before an arrow or a
             // spaced dash (the note's subject).
             let arrowed =
-                next == "→" || ["-", "–", "="].contains(next) && key(last + 2) == ">" && joined(last + 2)
-            let opening = opensNote(a) && (arrowed || ["-", "–"].contains(next) && tokens[last + 1].spaceBefore)
+                next == "→" || ["-", "–", "="].contains(next) && key(last + 2).equals(">") && joined(last + 2)
+            let opening = opensNote(a) && (arrowed || ["-", "–"].contains(next) && info[last + 1].spaceBefore)
             if aged || bracketed || subject || object || opening {
                 addAlias(a, last, possible: true)
             }
@@ -245,15 +246,15 @@ extension ScanContext {
     mutating func findNicknamesAfterNames() {
         let people = candidates.filter { $0.label == .person }
         for c in people {
-            guard let b = tokenIndex(endingAt: c.end), let open = tok(b + 1), open.spaceBefore,
+            guard let b = tokenIndex(endingAt: c.end), let open = at(b + 1), open.spaceBefore,
                 open.isPunct("\"“'‘(")
             else { continue }
             let j = b + 2
             guard let n = tok(j), n.kind == .word, !quiet[j], !covered(j) else { continue }
             // One word, or a hyphenated one ("Cal-Z", "T-Bone"), then the closing mark.
             var e = j
-            if key(e + 1) == "-", joined(e + 1), let h = tok(e + 2), joined(e + 2), h.kind != .punct { e += 2 }
-            guard let close = tok(e + 1), !close.spaceBefore,
+            if key(e + 1).equals("-"), joined(e + 1), let h = at(e + 2), joined(e + 2), h.kind != .punct { e += 2 }
+            guard let close = at(e + 1), !close.spaceBefore,
                 close.isPunct(open.isPunct("(") ? ")" : "\"”'’")
             else { continue }
             guard !notAName(j), !inSet(.relations, j), !inSet(.roles, j), !inSet(.personNouns, j),
@@ -272,13 +273,13 @@ extension ScanContext {
     /// capitalised word that is a listed surname (no everyday word) or on no list is a person's initial and surname.
     /// Quiet: "A Level", "Plan B Smith" (a letter a word takes), "P. S.", "I Think", "J Street" (a street's name).
     mutating func findInitialsBeforeSurnames() {
-        for i in tokens.indices where tokens[i].kind == .word && tokens[i].length == 1 && tokens[i].capitalised {
+        for i in tokens.indices where info[i].kind == .word && info[i].length == 1 && info[i].capitalised {
             guard !quiet[i], tokens[i].key != "i", tokens[i].key != "a", !covered(i) else { continue }
-            if i > 0, !tokens[i].spaceBefore, !tokens[i - 1].isPunct("(\"“'‘,") { continue }
+            if i > 0, !info[i].spaceBefore, !info[i - 1].isPunct("(\"“'‘,") { continue }
             if Self.letterTakers.contains(key(i - 1)) || Self.designations.contains(key(i - 1)) { continue }
             var j = i + 1
-            if key(j) == ".", joined(j) { j += 1 }
-            guard let s = tok(j), s.kind == .word, s.capitalised, !s.allCaps || isShouted(), s.length >= 3,
+            if key(j).equals("."), joined(j) { j += 1 }
+            guard let s = at(j), s.kind == .word, s.capitalised, !s.allCaps || isShouted(), s.length >= 3,
                 s.spaceBefore, !on([.word, .town, .bigPlace], j), on(.surname, j) || onNoList(j), !notAName(j),
                 !covered(j), !Vocab.streetHeads.contains(key(j + 1)), !Vocab.orgHeads.contains(key(j + 1))
             else { continue }
@@ -291,12 +292,12 @@ extension ScanContext {
     /// person has, after a relation, or named and then called "she"/"he". Quiet: "CP was closed", "RA said low risk"
     /// (a document speaks too, so a verb of saying is not enough), "SW said" (roles and acronyms are on lists).
     mutating func findLetterPairNames() {
-        for i in tokens.indices where tokens[i].kind == .word && tokens[i].length == 2 && tokens[i].allCaps {
+        for i in tokens.indices where info[i].kind == .word && info[i].length == 2 && info[i].allCaps {
             guard !quiet[i], onNoList(i), !notAName(i), !covered(i), !Self.letterAbbreviations.contains(key(i)),
                 !Vocab.orgHeadAcronyms.contains(key(i)), !inSet(.caseCues, i)
             else { continue }
             if let n = tok(i + 1), !n.spaceBefore, !n.isPunct(",;:)'’") { continue }
-            if i > 0, !tokens[i].spaceBefore, !tokens[i - 1].isPunct("(\"“'‘") { continue }
+            if i > 0, !info[i].spaceBefore, !info[i - 1].isPunct("(\"“'‘") { continue }
             if Self.letterTakers.contains(key(i - 1)) || Self.designations.contains(key(i - 1)) { continue }
             let next = key(i + 1)
             // "JJ 14yo": an age glued to its unit.
@@ -310,9 +311,9 @@ extension ScanContext {
                 || ["was", "is"].contains(next) && ageValue(i + 2) != nil
                     && (tok(i + 3).map { $0.kind == .punct || ["but", "and", "when"].contains($0.key) } ?? true)
             let owner =
-                ["'", "’"].contains(next) && key(i + 2) == "s" && joined(i + 1)
+                ["'", "’"].contains(next) && key(i + 2).equals("s") && joined(i + 1)
                 && (inSet(.relations, i + 3) || Self.possessedInNotes.contains(key(i + 3)))
-            let related = inSet(.relations, i - 1) && !(tok(i - 1)?.sentenceStart == true && tokens[i].sentenceStart)
+            let related = inSet(.relations, i - 1) && !(tok(i - 1)?.sentenceStart == true && info[i].sentenceStart)
             let named = next == "," && (i + 2...i + 5).contains { ["she", "he"].contains(key($0)) }
             if aged || owner || related || named {
                 addAlias(i, i, possible: true)
@@ -327,7 +328,7 @@ extension ScanContext {
     /// spells a listed given name of four letters or more (no everyday word) is that name. Quiet: "MA17KLP" (a
     /// plate), "b4", "gr8", "tyler99" (digits after a name: its own rule).
     mutating func findNamesWithDigitsForLetters() {
-        for i in tokens.indices where tokens[i].kind == .alnum && !quiet[i] && !covered(i) {
+        for i in tokens.indices where info[i].kind == .alnum && !quiet[i] && !covered(i) {
             let k = Array(tokens[i].key)
             guard k.count >= 4, k.count <= 14, k.first?.isLetter == true, k.last?.isLetter == true else { continue }
             var spelled = ""
@@ -346,7 +347,7 @@ extension ScanContext {
             guard swapped >= 1, swapped <= 2, spelled.count == k.count, gazetteer.isGiven(spelled),
                 !gazetteer.isWord(spelled), !gazetteer.isAmbiguous(spelled)
             else { continue }
-            var c = Candidate(label: .person, start: tokens[i].start, end: tokens[i].end)
+            var c = Candidate(label: .person, start: info[i].start, end: info[i].end)
             c.possible = true
             candidates.append(c)
         }
@@ -408,16 +409,16 @@ extension ScanContext {
     /// word mistyped ("recieved": on no name list), a quoted word far from any name.
     mutating func findMisspeltNames() {
         let found = personKeys().keys.filter { $0.count >= 5 }
-        for i in tokens.indices where tokens[i].kind == .word && tokens[i].length >= 5 {
+        for i in tokens.indices where info[i].kind == .word && info[i].length >= 5 {
             guard !quiet[i], onNoList(i), !notAName(i), !covered(i), !Self.brands.contains(key(i)) else { continue }
             let k = key(i)
             let near = found.contains { Self.oneSlipApart($0, k) }
             let quoted = tok(i - 1)?.isPunct("\"“'‘") == true && tok(i + 1)?.isPunct("\"”'’") == true
-            let paired = key(i - 1) == "/" && joined(i - 1) || key(i + 1) == "/" && joined(i + 1)
-            guard near || (quoted || paired) && tokens[i].capitalised else { continue }
+            let paired = key(i - 1).equals("/") && joined(i - 1) || key(i + 1).equals("/") && joined(i + 1)
+            guard near || (quoted || paired) && info[i].capitalised else { continue }
             // The dearer tests last, on the few words left.
             guard !typoOfEverydayWord(i), near || nameOneSlipAway(k) else { continue }
-            var c = Candidate(label: .person, start: tokens[i].start, end: tokens[i].end)
+            var c = Candidate(label: .person, start: info[i].start, end: info[i].end)
             c.possible = true
             candidates.append(c)
         }
@@ -428,14 +429,14 @@ extension ScanContext {
     /// Quiet: "(CSE)", "(MASH, YOT)" (acronyms are no given names), "(PARIS)" (a place).
     mutating func findCapitalNamesSetOff() {
         guard tokens.contains(where: { $0.isPunct("(") }) else { return }
-        for i in tokens.indices where tokens[i].kind == .word && tokens[i].allCaps && tokens[i].length >= 3 {
+        for i in tokens.indices where info[i].kind == .word && info[i].allCaps && info[i].length >= 3 {
             guard !quiet[i], given(i), !on([.word, .town, .bigPlace], i), !ambiguous(i), !notAName(i), !covered(i)
             else { continue }
             // Inside brackets: walk back over a list of capitals to the opening bracket.
             var j = i - 1
-            while j >= 0, tokens[j].isPunct(",/&+") || tokens[j].kind == .word && tokens[j].allCaps { j -= 1 }
-            guard j >= 0, tokens[j].isPunct("("), let n = tok(i + 1), n.isPunct(",/&+)") else { continue }
-            var c = Candidate(label: .person, start: tokens[i].start, end: tokens[i].end)
+            while j >= 0, info[j].isPunct(",/&+") || info[j].kind == .word && info[j].allCaps { j -= 1 }
+            guard j >= 0, info[j].isPunct("("), let n = at(i + 1), n.isPunct(",/&+)") else { continue }
+            var c = Candidate(label: .person, start: info[i].start, end: info[i].end)
             c.possible = true
             candidates.append(c)
         }

@@ -98,5 +98,9 @@ extension ScanContext {
         vehicleCues, organisationFields, servicesBeforeAPlace, stationWords, placeAdverbs, ordinalValueKeys,
         claimVerbs, Vocab.months, Vocab.days, Vocab.countries, Vocab.nationalities, Vocab.inquiryTowns,
         Vocab.publicInquiryTowns,
+        // Session 12: asked of every token by four recognisers (LocalNames.swift, NoteFields.swift) and by the
+        // spoken codes' first pass (a dictionary look-up of each short word); a SipHash each, 7% of a scan.
+        headsAfterAPlace, Vocab.cities, kindsBeforeTheirName, ownedModifiers, Set(natoLetters.keys),
+        Set(spokenLetters.keys),
     ]
 }

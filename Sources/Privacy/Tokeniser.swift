@@ -54,6 +54,42 @@ final class Token: Sendable {
     var length: Int { end - start }
 }
 
+/// A token's fields without its two Strings: a plain value, copied without a retain. `ScanContext.info` holds one
+/// per token for the hottest recognisers' loops, where `let t = tokens[i]` retained and released the `Token` (with
+/// the frees behind them, a sixth of a scan); its text and key are `ScanContext.keys` and the `Token`'s own.
+struct TokenInfo: Sendable {
+    let kind: Token.Kind
+    /// First scalar is an upper-case letter.
+    let capitalised: Bool
+    /// Two or more letters, all upper case.
+    let allCaps: Bool
+    let spaceBefore: Bool
+    let lineStart: Bool
+    let sentenceStart: Bool
+    let scalar: Unicode.Scalar
+    let start: Int
+    let end: Int
+    let digits: Int
+
+    init(_ t: Token) {
+        kind = t.kind
+        capitalised = t.capitalised
+        allCaps = t.allCaps
+        spaceBefore = t.spaceBefore
+        lineStart = t.lineStart
+        sentenceStart = t.sentenceStart
+        scalar = t.scalar
+        start = t.start
+        end = t.end
+        digits = t.digits
+    }
+
+    var isWordLike: Bool { kind != .punct }
+    /// A punctuation token that is one of `set`'s scalars.
+    @inline(__always) func isPunct(_ set: String) -> Bool { kind == .punct && set.unicodeScalars.contains(scalar) }
+    var length: Int { end - start }
+}
+
 enum Tokeniser {
     static func tokenise(_ s: [Unicode.Scalar]) -> [Token] {
         var tokens: [Token] = []

@@ -83,4 +83,58 @@ final class KeyTableTests: XCTestCase {
         }
         XCTAssertGreaterThan(asked, 8, "the text has words of the sets")
     }
+
+    /// Session 12: the gate also stands before the dictionaries of letters said aloud (`natoLetters`,
+    /// `spokenLetters`), and before the sets four recognisers ask of every token; asked only under the gate, each
+    /// must answer as the set or dictionary does for every token.
+    func testGatedDictionariesAnswerAsTheirKeys() {
+        let text =
+            "Whisky kilo one eight, ell ess six two bee jay: the school academy in Leeds, kierans other phone, "
+            + "her school was Ridgeway, Alpha ROMEO x-ray and a plain word."
+        let scalars = Array(text.unicodeScalars)
+        let context = ScanContext(scalars: scalars, tokens: Tokeniser.tokenise(scalars), gazetteer: Gazetteer.shared)
+        var asked = 0
+        for i in -1...context.tokens.count {
+            let key = context.key(i)
+            for keys in [Set(ScanContext.natoLetters.keys), Set(ScanContext.spokenLetters.keys)]
+            where keys.contains(key) {
+                XCTAssertTrue(context.isGated(i), key)
+                asked += 1
+            }
+            for set in [ScanContext.headsAfterAPlace, Vocab.cities, ScanContext.kindsBeforeTheirName] {
+                XCTAssertEqual(context.onGated(set, i), set.contains(key), key)
+            }
+            XCTAssertEqual(context.onGated(ScanContext.ownedModifiers, i), ScanContext.ownedModifiers.contains(key))
+        }
+        XCTAssertEqual(asked, 8, "the text has eight letters said aloud")
+        XCTAssertFalse(context.isGated(-1))
+        XCTAssertFalse(context.isGated(context.tokens.count))
+    }
+
+    /// `ScanContext.info` holds each token's fields without its Strings: the same values as the `Token`'s.
+    func testTokenInfoMatchesItsToken() {
+        let text = "Siân's DSL rang 07700 900123 — Tyler (15ish), \nREF: AB12CDE … “quoted” x-ray!"
+        let scalars = Array(text.unicodeScalars)
+        let context = ScanContext(scalars: scalars, tokens: Tokeniser.tokenise(scalars), gazetteer: Gazetteer.shared)
+        XCTAssertEqual(context.info.count, context.tokens.count)
+        for (t, f) in zip(context.tokens, context.info) {
+            XCTAssertEqual(f.kind, t.kind, t.text)
+            XCTAssertEqual(f.start, t.start, t.text)
+            XCTAssertEqual(f.end, t.end, t.text)
+            XCTAssertEqual(f.length, t.length, t.text)
+            XCTAssertEqual(f.digits, t.digits, t.text)
+            XCTAssertEqual(f.capitalised, t.capitalised, t.text)
+            XCTAssertEqual(f.allCaps, t.allCaps, t.text)
+            XCTAssertEqual(f.spaceBefore, t.spaceBefore, t.text)
+            XCTAssertEqual(f.lineStart, t.lineStart, t.text)
+            XCTAssertEqual(f.sentenceStart, t.sentenceStart, t.text)
+            XCTAssertEqual(f.scalar, t.scalar, t.text)
+            XCTAssertEqual(f.isWordLike, t.isWordLike, t.text)
+            XCTAssertEqual(f.isPunct(".,!?…-"), t.isPunct(".,!?…-"), t.text)
+            XCTAssertEqual(t.text.unicodeScalars.count, t.length, t.text)
+        }
+        for i in -1...context.tokens.count {
+            XCTAssertEqual(context.at(i)?.start, context.tok(i)?.start)
+        }
+    }
 }
