@@ -112,7 +112,7 @@ extension ScanContext {
             let named = personEndsAt(subject)
             guard named || Self.agedStoryPeople.contains(key(subject)) && isDeterminer(subject - 1) else { continue }
             let j = skipAgeFillers(i + 1)
-            guard !covered(j) else { continue }
+            guard j < tokens.count, !covered(j) else { continue }
             if let v = numberWord(j), v >= 20, v % 10 == 0, key(j + 1) == "-", key(j + 2) == "odd", joined(j + 1),
                 joined(j + 2), ageBreak(after: j + 2)
             {

@@ -30,10 +30,13 @@ final class ExportLeakTests: XCTestCase {
     /// with the session memory holding places too. blind9 and blind10, held out in session 8 (21.9 and 28.9 in 400 at
     /// main 1d750b3), at what that session's work reached (12.0 and 16.9 in 400 at main 6ce2227). blind15 and
     /// blind16, scored blind in session 10 (57.4 and 38.1 in 400 at main 3c3ec8d), and blind13 (55.6), held out until
-    /// session 11, at what session 11's rules and the retrained labeller reach (13.4, 6.3 and 15.8).
+    /// session 11, at what session 11's rules and the retrained labeller reach (13.4, 6.3 and 15.8). blind21 and
+    /// blind22, written blind in session 12 as development data, at what that session's rules reach (25.0 and 14.5):
+    /// blind21, long spoken stories with organisations called short, is over the 20 and held there so it can
+    /// only fall.
     static let ceilingIn400: [String: Double] = [
         "blind7.jsonl": 9, "blind8.jsonl": 13.5, "blind9.jsonl": 12.5, "blind10.jsonl": 17.5, "blind13.jsonl": 16,
-        "blind15.jsonl": 13.5, "blind16.jsonl": 6.5,
+        "blind15.jsonl": 13.5, "blind16.jsonl": 6.5, "blind21.jsonl": 25.5, "blind22.jsonl": 15,
     ]
     static let formats = ["markdown", "csv", "json", "qdpx"]
 

@@ -40,6 +40,25 @@ final class ValuesSaidAgainTests: XCTestCase {
         XCTAssertEqual(found("the driver was 32 minutes late", .age), [])
         XCTAssertEqual(found("the victim was 1 of 5 girls", .age), [])
         XCTAssertEqual(found("it was 19, the count", .age), [], "no person")
+        XCTAssertEqual(found("the perpetrator was", .age), [], "typed so far: the line ends at the verb")
+    }
+
+    /// The console scans the input line at every keystroke: every prefix of every shape scans.
+    func testEveryPrefixOfEveryShapeScans() {
+        let texts = [
+            "the perpetrator was nineteen, a lad", "Mrs Lund was seventy-odd, seventy-three I think",
+            "she was thirteen at the time, no sorry fourteen", "eldest is 18", "Riley ~41/42",
+            "ages as above - 16/14/11/8",
+            "Log 2207, Log 2299, Log, um, 2314", "police log 13 22 47", "06 slash 88213 slash 20",
+            "chap_town_ace, and then ace.2.times",
+        ]
+        for text in texts {
+            let scalars = Array(text.unicodeScalars)
+            for n in 1...scalars.count {
+                let prefix = String(String.UnicodeScalarView(scalars[..<n]))
+                for f in scanner.scan(prefix) { XCTAssertLessThanOrEqual(f.span.end, n, prefix) }
+            }
+        }
     }
 
     func testShorthandAges() {
