@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Scores `convene scan --jsonl` against a labelled corpus: overlap (a finding touching a gold span of the same
-label) and exact P/R per label. Usage: score.py CORPUS.jsonl CONVENE_BINARY [--misses]  (misses only for dev data)"""
+label) and exact P/R per label. Usage: score.py CORPUS.jsonl CONVENE_BINARY [--misses] [--memory]  (misses only for
+dev data; --memory reads the corpus as one session, as an export does, with `scan --jsonl --memory`)"""
 import json, subprocess, sys, collections
 corpus, binary = sys.argv[1], sys.argv[2]
 rows = [json.loads(l) for l in open(corpus, encoding="utf-8") if l.strip()]
 inp = "".join(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) + "\n" for r in rows)
-out = subprocess.run([binary, "scan", "--jsonl"], input=inp.encode(), capture_output=True, check=True).stdout.decode()
+args = [binary, "scan", "--jsonl"] + (["--memory"] if "--memory" in sys.argv[3:] else [])
+out = subprocess.run(args, input=inp.encode(), capture_output=True, check=True).stdout.decode()
 pred = {}
 for l in out.splitlines():
     if l.strip():
