@@ -10,6 +10,7 @@ struct SavedView: Codable, Equatable {
     var room: RoomID
     var filter: LogFilter
     var selected: Int?
+    /// Saved, but not restored: the console always opens on the input line (`ConsoleRunner.restore`).
     var focus: Focus
     var source: ContributionSource
     var speaker: String?
@@ -450,7 +451,10 @@ public enum ConsoleRunner {
             if state.session.room(saved.room) != nil { state.room = saved.room }
             state.filter = saved.filter
             state.selected = saved.selected.flatMap { state.session.contribution($0) != nil ? $0 : nil }
-            state.focus = saved.focus
+            // The console always opens on the input line, whatever had the focus when it was left: someone who
+            // opens it and starts typing at once must not have their words read as pane keys (":" opening the
+            // palette, letters moving the log). The room, filter and selection come back; the mode does not.
+            state.focus = .input
             state.source = saved.source
             state.speaker = saved.speaker.flatMap { state.session.participant($0) != nil ? $0 : nil }
             state.refilter()

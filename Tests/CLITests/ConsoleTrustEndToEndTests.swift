@@ -65,6 +65,31 @@ final class ConsoleTrustEndToEndTests: XCTestCase {
         XCTAssertEqual(try contributions().count, 1, "no key in the panes became a contribution")
     }
 
+    /// Session 12, found trying the console: left in the panes, it opened in the panes again, and a note-taker who
+    /// typed at once had "P05: logs 2207, …" read as pane keys until a letter happened to start typing; the line
+    /// was logged without its start and under the wrong speaker. It now always opens on the input line.
+    func testTheConsoleOpensOnTheInputLineWhereverItWasLeft() throws {
+        let first = try console()
+        try first.type("P04: first words")
+        try first.send("Enter")
+        XCTAssertNotNil(try first.waitFor("#1 "), first.screen())
+        try first.send("Escape")
+        XCTAssertNotNil(try first.waitFor(" PANES "), first.screen())
+        try first.type("q")
+        XCTAssertNotNil(try first.waitFor("Leave the console?"), first.screen())
+        try first.type("y")
+        first.kill()
+        let again = try console()
+        defer { again.kill() }
+        try again.type("P05: logs 2207, 2299 - mum Tina 34")
+        try again.send("Enter")
+        XCTAssertNotNil(try again.waitFor("#2 "), again.screen())
+        let logged = try contributions()
+        XCTAssertEqual(logged.count, 2, again.screen())
+        XCTAssertEqual(logged.last?["text"] as? String, "logs 2207, 2299 - mum Tina 34")
+        XCTAssertEqual(logged.last?["speaker"] as? String, "P05")
+    }
+
     func testCtrlGFlagsTheSpeakerOfTheTypedLineWithACleanDescription() throws {
         let t = try console()
         defer { t.kill() }
