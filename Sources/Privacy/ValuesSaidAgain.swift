@@ -110,7 +110,8 @@ extension ScanContext {
         for i in tokens.indices where ["was", "is"].contains(key(i)) {
             let subject = i - 1
             let named = personEndsAt(subject)
-            guard named || Self.agedStoryPeople.contains(key(subject)) && isDeterminer(subject - 1) else { continue }
+            guard named || Self.agedStoryPeople.contains(key(subject)) && Self.determiners.contains(key(subject - 1))
+            else { continue }
             let j = skipAgeFillers(i + 1)
             guard j < tokens.count, !covered(j) else { continue }
             if let v = numberWord(j), v >= 20, v % 10 == 0, key(j + 1) == "-", key(j + 2) == "odd", joined(j + 1),
@@ -126,11 +127,6 @@ extension ScanContext {
             guard ageBreak(after: e) || key(e + 1) == "and" && !countFollows(e) else { continue }
             add(.age, tokens: j, e)
         }
-    }
-
-    /// "the", "a", "her", "his", "their", "our", "my", "this", "that" at `i`.
-    func isDeterminer(_ i: Int) -> Bool {
-        ["the", "a", "her", "his", "their", "our", "my", "this", "that"].contains(key(i))
     }
 
     /// Shorthand: "eldest 18", "youngest is 9", "Riley ~8", "Blakey ~41/42"; and "ages as above - 16/14/11/8", a
