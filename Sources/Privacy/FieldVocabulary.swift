@@ -239,6 +239,10 @@ enum Vocab {
         ["comprehensive"], ["comprehensive", "school"], ["campus"], ["community", "campus"], ["acad"], ["outreach"],
         ["housing", "partnership"], ["housing", "association"],
         ["hse"],
+        // Places young people are drawn to, named by their head (session 13, `orgs9`): "Cedar Court Hotel", "Dallas
+        // Chicken", "Burnley Youth Theatre", "Sinclair's ABC", "Guru Nanak Gurdwara".
+        ["hotel"], ["mosque"], ["masjid"], ["gurdwara"], ["mandir"], ["theatre"], ["foundation"], ["gym"], ["abc"],
+        ["chicken"], ["fried", "chicken"], ["cafe"], ["café"], ["takeaway"], ["madrassa"],
     ]
 
     static let handleCues = set(

@@ -133,6 +133,7 @@ public struct IdentifierScanner: Sendable {
             kept = ctx.agesBesideLabelledPeople(kept)
             kept = ctx.secondAgesBesideLabelledAges(kept)
         }
+        kept = ctx.placeShapedNamesAsPlaces(kept)
         return kept.map { c in
             Finding(
                 label: c.label, span: TextSpan(start: c.start, end: c.end),

@@ -27,6 +27,9 @@ extension ScanContext {
         findOrganisationsNamedAfterTheirKind()
         findHospitalsNamedShort()
         findOrganisationsCalled()
+        findOrganisationsAtAName()
+        findOrganisationsNamedAfterTheirHead()
+        findOrganisationLists()
     }
 
     /// Puts `label` over tokens `a...b` in place of the places and people found on those words (not the session's own
@@ -475,6 +478,172 @@ extension ScanContext {
             else { continue }
             relabel(.location, i, i)
         }
+    }
+
+    /// Before "at": doing that somewhere makes it a place where it was done, not an organisation ("seen at", "lives
+    /// at", "hangs at").
+    static let placeLeadsBeforeAt = Vocab.set(
+        """
+        seen found picked arrested dropped stopped spotted located missing lives living lived live stays staying stayed
+        registered meet meets met hang hangs hanging end ended sleeping slept parked waiting caught collected
+        """)
+    /// After a name, words that make it a place there ("Partick station", "Lister Park gates", "Bury market").
+    static let placeWordsAfterAName = Vocab.set(
+        """
+        station stn bus train tram metro coach rail market library gates estate services retail shops shopping
+        precinct interchange arcade beach pier sands
+        """)
+    /// Last words that make a name a place's ("Bentley Bridge", "Barry Island", "Hilton Park").
+    static let placeEndings = Vocab.set(
+        "park island bridge estate village wood hill green common moor moss heath end fields field farm docks dock")
+
+    /// "a 13yo at Fullhurst", "she's at Tauheedul now", "Shaz @ Hathershaw", "outside Netherhall": a capitalised name on
+    /// no list straight after "at", "@" or "outside" is the place someone is at, and a place someone is at, named by no
+    /// town, is an organisation (a school, a club, a shop) far more often than a district (session 13, `orgs9`: 209 of
+    /// 262 names after "at" in the development corpora). Quiet: where something was seen, found or lived ("seen at
+    /// Wellstone"), a name a station, market or gate follows, a name ending in a place's word ("at Lister Park"), a
+    /// possessive ("at Tiana's": a person's house), a name on any list.
+    mutating func findOrganisationsAtAName() {
+        for i in tokens.indices where ["at", "@", "outside"].contains(key(i - 1)) {
+            guard let t = tok(i), t.kind == .word, t.capitalised, !t.allCaps || isShouted(), !t.sentenceStart,
+                t.length >= 4, onNoList(i), !on(.ambiguous, i), !quiet[i], !Self.brands.contains(t.key),
+                !Self.placeLeadsBeforeAt.contains(key(i - 2)), !Vocab.placeVerbs.contains(key(i - 2))
+            else { continue }
+            var e = i
+            // One more capitalised word on no list belongs to the name ("Rushey Mead", "Step Up").
+            if let n = tok(i + 1), n.kind == .word, n.capitalised, !n.allCaps, n.spaceBefore, onNoList(i + 1)
+                || n.length <= 4 && !Vocab.functionWords.contains(n.key) && !Vocab.streetHeads.contains(n.key)
+            {
+                e = i + 1
+            }
+            if Self.placeEndings.contains(key(e)) || Vocab.streetHeads.contains(key(e)) { continue }
+            if Self.placeWordsAfterAName.contains(key(e + 1)) || Vocab.streetHeads.contains(key(e + 1))
+                || Vocab.orgHeads.contains(key(e + 1)) || Vocab.orgHeadAcronyms.contains(key(e + 1))
+            {
+                continue
+            }
+            if key(e + 1) == "'" || key(e + 1) == "’" { continue }
+            if let n = tok(e + 1), n.kind == .word, n.capitalised, !n.sentenceStart { continue }
+            relabel(.organisationLocal, i, e)
+        }
+    }
+
+    /// Heads that name a place of worship, a hotel or a shop before its own name ("Hotel Ashcroft", "Masjid Al-Falah",
+    /// "Jamia Masjid Hanfia", "Gurdwara Sahib Leamington").
+    static let headsBeforeTheirName = Vocab.set("hotel masjid jamia gurdwara mandir madrassa madrasah")
+
+    /// "the Hotel Ashcroft by the tram stop", "Masjid Al-Falah on Eagle St", "Masjid-e-Ghosia", "Jamia Masjid Hanfia":
+    /// a place of worship's or a hotel's head, capitalised, then one to three capitalised words (not a street's) is
+    /// that organisation, whole (session 13, `orgs9`). Quiet: "Hotel Street", a head alone.
+    mutating func findOrganisationsNamedAfterTheirHead() {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard let t = tok(i), t.kind == .word, t.capitalised, !quiet[i],
+                Self.headsBeforeTheirName.contains(t.key)
+            else { continue }
+            // "Masjid-e-Ghosia", "Masjid-e-Zakariya": the name joined to its head by hyphens.
+            var joined = i
+            while key(joined + 1) == "-", let n = tok(joined + 2), n.kind == .word, !tokens[joined + 1].spaceBefore,
+                !n.spaceBefore
+            {
+                joined += 2
+            }
+            if joined > i, tokens[joined].capitalised {
+                relabel(.organisationLocal, i, joined)
+                i = joined
+                continue
+            }
+            var j = i + 1
+            while Self.headsBeforeTheirName.contains(key(j)), tok(j)?.capitalised == true { j += 1 }
+            var e: Int?
+            while j < tokens.count, j - i <= 4, let n = tok(j), n.kind == .word, n.capitalised, !n.allCaps || n.length > 3,
+                !Vocab.functionWords.contains(n.key), !Vocab.streetHeads.contains(n.key), !quiet[j]
+            {
+                e = j
+                j += 1
+                // "Al-Falah": a name's hyphenated parts.
+                while key(j) == "-", let m = tok(j + 1), m.kind == .word, !tokens[j].spaceBefore, !m.spaceBefore {
+                    e = j + 1
+                    j += 2
+                }
+            }
+            guard let last = e else { continue }
+            relabel(.organisationLocal, i, last)
+            i = last
+        }
+    }
+
+    /// Note headings that list local organisations of a kind ("schools named:", "hotels / B&Bs:", "chicken shops:",
+    /// "faith:", "orgs FG4 adds:").
+    static let organisationListHeadings = Vocab.set(
+        """
+        schools academies colleges nurseries hotels b&bs hostels shops takeaways food faith mosques churches gurdwaras
+        temples gyms clubs orgs organisations organizations settings providers homes projects venues
+        """)
+    /// Before a list's items, words a heading may carry after its kind ("schools named:", "orgs FG4 adds:").
+    static let listSeparators: Set<String> = [",", ";", "+", "/", "&"]
+
+    /// "schools named: Hathershaw, RC, Radclyffe, Oasis, Brook Lane (PRU)", "hotels: Cedar Court - NOT a concern",
+    /// "orgs FG4 adds: BTH, BYT": under a note's heading that names a kind of local organisation, each item of the list
+    /// after its colon that is a capitalised name on no list (or a short acronym) is one of them (session 13, `orgs9`).
+    /// Quiet: an item in lower case or opening with a function word ("the one by the lights"), a town or city alone, a
+    /// street, a service word ("Police", "Health"), an item whose name another rule found as an organisation already.
+    mutating func findOrganisationLists() {
+        for h in tokens.indices where onGated(Self.organisationListHeadings, h) {
+            // The heading opens its line (a participant's code may come first) and its colon is near.
+            guard (max(0, h - 3)...h).contains(where: { tokens[$0].lineStart }),
+                let colon = (h + 1..<min(tokens.count, h + 5)).first(where: { key($0) == ":" }),
+                !(h + 1..<colon).contains(where: { tokens[$0].kind == .punct && !["/", "&"].contains(key($0)) })
+            else { continue }
+            var i = colon + 1
+            while i < tokens.count, !tokens[i].lineStart {
+                // One item: capitalised words (and their hyphens and possessives) up to a separator, bracket or a word
+                // in lower case.
+                let a = i
+                var e: Int?
+                while let t = tok(i), !tokens[i].lineStart, !Self.listSeparators.contains(t.key), t.key != "(",
+                    t.kind == .word && t.capitalised || t.kind != .word && ["-", "'", "’"].contains(t.key) && e != nil
+                        && !t.spaceBefore || t.kind == .word && t.key == "s" && e != nil && !t.spaceBefore
+                {
+                    if t.kind == .word { e = i }
+                    i += 1
+                }
+                // An item is a name only when nothing but punctuation follows it ("Mixed picture" is a remark).
+                let closed = tok(i).map { tokens[i].lineStart || $0.kind == .punct } ?? true
+                if let last = e, last >= a, tokens[a].kind == .word, closed { considerListedOrganisation(a, last) }
+                // On to the next separator.
+                while let t = tok(i), !tokens[i].lineStart, !Self.listSeparators.contains(t.key) { i += 1 }
+                i += 1
+            }
+        }
+    }
+
+    /// An item `a...b` of a heading's list of organisations stands as one (see `findOrganisationLists`).
+    mutating func considerListedOrganisation(_ a: Int, _ b: Int) {
+        let words = (a...b).filter { tokens[$0].kind == .word }
+        guard !words.isEmpty, !isQuiet(a, b) else { return }
+        if words.contains(where: {
+            Vocab.functionWords.contains(key($0)) || Vocab.genericServiceWords.contains(key($0))
+                || Vocab.roles.contains(key($0)) || Vocab.countries.contains(key($0))
+                || Vocab.days.contains(key($0)) || Vocab.months.contains(key($0)) || Self.brands.contains(key($0))
+        }) {
+            return
+        }
+        // Under the heading a street's or an everyday word's shape is the organisation's name ("Brook Lane",
+        // "Cedar Court", "Oasis"); a park, a green or an estate is still a place.
+        if Self.placeEndings.contains(key(b)) { return }
+        // A town or city alone is where, not which.
+        if words.count == 1, on([.town, .bigPlace], a) { return }
+        // A single acronym: two to four capitals ("BTH", "RC", "HYC").
+        if words.count == 1, tokens[a].allCaps, !(2...4).contains(tokens[a].length) { return }
+        if words.count == 1, !tokens[a].allCaps,
+            tokens[a].length < 4 || on(.given, a) || Vocab.notNames.contains(key(a))
+                || Vocab.genericOrgModifiers.contains(key(a))
+        {
+            return
+        }
+        relabel(.organisationLocal, a, b)
     }
 
     /// Places someone stays in, before "at" and where they are.

@@ -437,6 +437,8 @@ extension ScanContext {
     static let buildingNamesAfterANumber = Vocab.set("centre center house court lodge hub")
     static let strongOrgTails: Set<String> = Vocab.set(
         "school academy acad college surgery primary nursery pru camhs infants juniors high comprehensive")
+    /// Heads of places young people gather at, named after a capitalised name even in lower case (session 13).
+    static let gatheringHeads: Set<String> = Vocab.set("hotel mosque masjid gurdwara mandir theatre gym chicken cafe café")
     /// Heads named after a capitalised word even in lower case: "the Riverside team", "the Phoenix project", "the Willow unit".
     static let teamLikeHeads: Set<String> = Vocab.set("team project unit")
     /// Welsh words inside a school's name after "Ysgol" ("Ysgol Gyfun Ystalyfera", "Ysgol y Strade").
@@ -501,7 +503,12 @@ extension ScanContext {
                 let acronymTail = ["camhs", "mash", "yot", "council", "police", "constabulary", "cc", "mbc", "bc"]
                     .contains(tail[0])
                 // Weak heads (house, home, club, centre…) need a capitalised head.
-                if !strong && !isTeam && !acronymTail && !tokens[i].capitalised { continue }
+                // "the Cedar Court hotel", "Guru Nanak gurdwara": a place people gather at, its own name capitalised
+                // before a head in lower case (not a town's: "a Blackpool hotel" is a kind).
+                let gathering =
+                    Self.gatheringHeads.contains(headKey) && tok(i - 1)?.capitalised == true
+                    && !on([.town, .bigPlace], i - 1)
+                if !strong && !isTeam && !acronymTail && !tokens[i].capitalised && !gathering { continue }
                 // "west mids police": a force named in lower case.
                 let force = tail[0] == "police" || tail[0] == "constabulary"
                 // "kirklees council": a service named in lower case by a listed place.

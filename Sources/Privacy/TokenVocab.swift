@@ -102,5 +102,7 @@ extension ScanContext {
         // spoken codes' first pass (a dictionary look-up of each short word); a SipHash each, 7% of a scan.
         headsAfterAPlace, Vocab.cities, kindsBeforeTheirName, ownedModifiers, Set(natoLetters.keys),
         Set(spokenLetters.keys),
+        // Session 13: note headings that list organisations (LocalNames.swift).
+        organisationListHeadings,
     ]
 }
