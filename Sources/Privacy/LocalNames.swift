@@ -507,7 +507,8 @@ extension ScanContext {
         for i in tokens.indices where ["at", "@", "outside"].contains(key(i - 1)) {
             guard let t = tok(i), t.kind == .word, t.capitalised, !t.allCaps || isShouted(), !t.sentenceStart,
                 t.length >= 4, onNoList(i), !on(.ambiguous, i), !quiet[i], !Self.brands.contains(t.key),
-                !Self.placeLeadsBeforeAt.contains(key(i - 2)), !Vocab.placeVerbs.contains(key(i - 2))
+                !Self.placeLeadsBeforeAt.contains(key(i - 2)), !Vocab.placeVerbs.contains(key(i - 2)),
+                !Self.lodgingsBeforeAt.contains(key(i - 2))
             else { continue }
             var e = i
             // One more capitalised word on no list belongs to the name ("Rushey Mead", "Step Up").

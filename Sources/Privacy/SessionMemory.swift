@@ -140,6 +140,17 @@ public struct SessionMemory: Sendable, Equatable {
                     continue
                 }
                 if keys.count > 1 { insert(keys, term.label) }
+                // "a 13yo at Fullhurst" … "fullhurst kid is doing better", "Carlton Bolling Academy" … "bolling has a
+                // new dsl": an organisation named by one word on no list at all (or its short name's last such
+                // word), said alone in any case elsewhere in the session, is that organisation (session 13, `orgs9`).
+                if term.label == .organisationLocal {
+                    let short = keys.count == 1 ? keys : Self.shortName(keys).flatMap { $0.count > 1 ? $0 : nil }
+                    if let last = short?.last, parts.contains(last), gazetteer.isUnknown(last), last.count >= 4,
+                        !gazetteer.towns.contains(last)
+                    {
+                        insert([last], .organisationLocal)
+                    }
+                }
                 // "Ridgeway Academy" … "at Ridgeway": an organisation's own name before its head, said alone and
                 // capitalised elsewhere in the session, is that organisation (not a town's service: "Wigan YOT").
                 if term.label == .organisationLocal, let short = Self.shortName(keys),

@@ -192,6 +192,19 @@ final class SessionMemoryTests: XCTestCase {
         XCTAssertEqual(m.findings(in: "Joseph said the marsh was flooded in west belfast and birmingham").count, 0)
     }
 
+    /// Session 13 (`orgs9`): an organisation named by one word on no list, or its short name's last such word, is
+    /// hunted alone in any case ("at Fullhurst" … "fullhurst kid"); a listed word, a given name or a town is not.
+    func testAnOrganisationsOwnUnlistedWordIsHuntedAloneInAnyCase() {
+        let m = SessionMemory(terms: [
+            RememberedTerm("Quarrendale", .organisationLocal),
+            RememberedTerm("Carlton Brackwith Academy", .organisationLocal),
+            RememberedTerm("Oasis", .organisationLocal),
+        ])
+        XCTAssertEqual(labelled(m.findings(in: "quarrendale kid is doing better")), ["ORGANISATION_LOCAL quarrendale"])
+        XCTAssertEqual(labelled(m.findings(in: "brackwith has a new dsl from jan")), ["ORGANISATION_LOCAL brackwith"])
+        XCTAssertEqual(labelled(m.findings(in: "Carlton said it was an oasis of calm")), [])
+    }
+
     /// A `possible` finding is a word on no list: it stays where it was found. A place rejected with a reason is not
     /// remembered, and stays quiet wherever the scanner finds it again.
     func testAPossibleFindingIsNotRememberedAndARejectedPlaceStaysQuietEverywhere() throws {
