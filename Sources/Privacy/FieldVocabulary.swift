@@ -243,6 +243,9 @@ enum Vocab {
         // Chicken", "Burnley Youth Theatre", "Sinclair's ABC", "Guru Nanak Gurdwara".
         ["hotel"], ["mosque"], ["masjid"], ["gurdwara"], ["mandir"], ["theatre"], ["foundation"], ["gym"], ["abc"],
         ["chicken"], ["fried", "chicken"], ["cafe"], ["café"], ["takeaway"], ["madrassa"],
+        // Heads written short in notes, and a boxing club or baths named by its place ("Bow Sch", "Preston Coll",
+        // "Oak St Med Prac", "Stonebridge Boxing", "Manningham Baths").
+        ["sch"], ["coll"], ["prac"], ["med", "prac"], ["boxing"], ["baths"],
     ]
 
     static let handleCues = set(

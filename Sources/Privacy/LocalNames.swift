@@ -77,16 +77,22 @@ extension ScanContext {
         return last
     }
 
-    /// "St Bede's", "Saint Anne's", "St. Mary's": the last token (the `s`), or nil.
+    /// "St Bede's", "Saint Anne's", "St. Mary's": the last token (the `s`), or nil. "St Wilfrids", "St Herberts":
+    /// the possessive typed without its apostrophe (session 13), the saint's name on no list but a town's ("St
+    /// Helens", "St Albans" are towns).
     func saintsPossessiveEnd(at i: Int) -> Int? {
         guard ["st", "saint"].contains(key(i)), tokens[i].capitalised else { return nil }
         var n = i + 1
         if key(n) == "." { n += 1 }
-        guard let w = tok(n), w.kind == .word, w.capitalised, !w.allCaps || w.length > 3,
-            key(n + 1) == "'"
-                || key(n + 1) == "’", key(n + 2) == "s", !tokens[n + 1].spaceBefore
+        guard let w = tok(n), w.kind == .word, w.capitalised, !w.allCaps || w.length > 3 else { return nil }
+        if key(n + 1) == "'" || key(n + 1) == "’", key(n + 2) == "s", !tokens[n + 1].spaceBefore { return n + 2 }
+        let k = w.key
+        guard k.hasSuffix("s"), w.length >= 5, !on(.town, n), !isApostrophe(n + 1),
+            gazetteer.multiWordTowns["st"]?.contains(where: { $0.count == 2 && $0[1] == k }) != true,
+            gazetteer.multiWordTowns["saint"]?.contains(where: { $0.count == 2 && $0[1] == k }) != true,
+            !Vocab.streetHeads.contains(key(n + 1)), tok(n + 1)?.capitalised != true
         else { return nil }
-        return n + 2
+        return n
     }
 
     /// Who works or learns at a school, and what happens to a pupil there ("head of year at", "a pupil at",

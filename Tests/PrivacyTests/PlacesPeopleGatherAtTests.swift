@@ -66,4 +66,16 @@ final class PlacesPeopleGatherAtTests: XCTestCase {
         XCTAssertEqual(found("Tansworth's mum rang the duty line", .person), ["Tansworth"])
         XCTAssertEqual(found("we told Kian Brindleshaw about it", .person), ["Kian Brindleshaw"])
     }
+
+    func testHeadsAndPlacesWrittenShortInNotes() {
+        XCTAssertEqual(found("Macy yr 7 at St Wilfrids", .organisationLocal), ["St Wilfrids"])
+        XCTAssertEqual(found("Kelby Sch DSL good", .organisationLocal), ["Kelby Sch"])
+        XCTAssertEqual(found("youth wkr @ Brantwell Boxing knew first", .organisationLocal), ["Brantwell Boxing"])
+        XCTAssertEqual(found("TH 15 -> Bpool, found on the front", .location), ["Bpool"])
+        // Quiet: a saint's town, a street, a county written short with nobody tied to it.
+        XCTAssertEqual(found("she was at St Helens with him", .organisationLocal), [])
+        XCTAssertEqual(found("St Georges Road is closed", .organisationLocal), [])
+        XCTAssertEqual(found("Leics: dessert places late at night", .person), [])
+        XCTAssertEqual(found("Leics: dessert places late at night", .location), [])
+    }
 }
