@@ -246,6 +246,9 @@ enum Vocab {
         // Heads written short in notes, and a boxing club or baths named by its place ("Bow Sch", "Preston Coll",
         // "Oak St Med Prac", "Stonebridge Boxing", "Manningham Baths").
         ["sch"], ["coll"], ["prac"], ["med", "prac"], ["boxing"], ["baths"],
+        // A children's home, a health centre, a policing team or a club written as initials after its name
+        // ("Oaklands CH", "Bramley HC", "Pudsey NPT", "Lock Lane ARLFC"), and a taxi firm ("Amber Cars").
+        ["ch"], ["hc"], ["npt"], ["fc"], ["afc"], ["jfc"], ["arlfc"], ["cars"], ["taxis"],
     ]
 
     static let handleCues = set(

@@ -2,7 +2,9 @@
 /// that ends the way English, Scottish and Welsh place names end ("Foleshill", "Goscote", "Mixenden", "Hathershaw")
 /// is far more often a district, an estate or a school named after one than a person: in the development corpora 15
 /// of the 18 such words found as people were places or organisations. The finding is kept (it is redacted either
-/// way) and called a place, which is what a reviewer then sees.
+/// way) and called a place, which is what a reviewer then sees. So is a given name straight after "in" ("a children's
+/// home in Shirley", "lives in Ashley"): 408 of the 450 names after "in" in the development corpora are places, one
+/// is a person.
 import SessionModel
 
 extension ScanContext {
@@ -18,6 +20,7 @@ extension ScanContext {
     /// ("Hathershaw's mum"), a family ("the Whitfields"), hyphenated or in capitals.
     func placeShapedNamesAsPlaces(_ kept: [Candidate]) -> [Candidate] {
         kept.map { c in
+            if let p = nameAfterInAsPlace(c) { return p }
             guard c.label == .person, c.possible, !c.sessionName, let i = tokenIndex(startingAt: c.start),
                 info[i].end == c.end, info[i].kind == .word, info[i].capitalised, !info[i].allCaps, onNoList(i),
                 !on(.ambiguous, i), info[i].length >= 6
@@ -30,5 +33,20 @@ extension ScanContext {
             p.label = .location
             return p
         }
+    }
+
+    /// `c` called a place when it is one capitalised word found as a person straight after "in", "into" or "near",
+    /// with no possessive, surname or other name after it and no country on it ("in Kayleigh's room", "in Jordan"
+    /// stay as they are); nil otherwise.
+    func nameAfterInAsPlace(_ c: Candidate) -> Candidate? {
+        guard c.label == .person, !c.sessionName, let i = tokenIndex(startingAt: c.start), info[i].end == c.end,
+            info[i].kind == .word, info[i].capitalised, !info[i].allCaps, !info[i].sentenceStart,
+            ["in", "into", "near"].contains(key(i - 1)), !isApostrophe(i + 1), tok(i + 1)?.capitalised != true,
+            !Vocab.countries.contains(key(i)), !Vocab.nationalities.contains(key(i)), !Vocab.months.contains(key(i)),
+            !Vocab.days.contains(key(i))
+        else { return nil }
+        var p = c
+        p.label = .location
+        return p
     }
 }

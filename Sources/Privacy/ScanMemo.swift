@@ -184,7 +184,7 @@ extension IdentifierScanner {
     ///     out in groups, a second handle in the same breath).
     /// 34: session 12's organisations called short (`orgs8`: a short name said again in the line, "St Joseph's RC",
     ///     "Hull Royal", "a drop in called the hub"; the session memory keeps everyday-word short names and initials).
-    public static let rulesVersion = 36
+    public static let rulesVersion = 37
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this

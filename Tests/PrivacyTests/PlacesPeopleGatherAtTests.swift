@@ -78,4 +78,15 @@ final class PlacesPeopleGatherAtTests: XCTestCase {
         XCTAssertEqual(found("Leics: dessert places late at night", .person), [])
         XCTAssertEqual(found("Leics: dessert places late at night", .location), [])
     }
+
+    func testInitialsOfAHomeOrTeamAfterItsNameAndAGivenNameAfterIn() {
+        XCTAssertEqual(found("placed Brantwell CH, Pudsey", .organisationLocal), ["Brantwell CH"])
+        XCTAssertEqual(found("she rang Kelby NPT every single night", .organisationLocal), ["Kelby NPT"])
+        XCTAssertEqual(found("The firm was Quarrendale Cars, everyone knows them", .organisationLocal), ["Quarrendale Cars"])
+        XCTAssertEqual(found("a children's home in Shirley, out of area", .location), ["Shirley"])
+        XCTAssertEqual(found("a children's home in Shirley, out of area", .person), [])
+        // Quiet: a possessive, a full name, a name opening a sentence.
+        XCTAssertEqual(found("she was in Kayleigh's room", .person), ["Kayleigh"])
+        XCTAssertEqual(found("we sat in with Kayleigh Brown", .location), [])
+    }
 }
