@@ -546,8 +546,7 @@ extension ScanContext {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard let t = tok(i), t.kind == .word, t.capitalised, !quiet[i],
-                Self.headsBeforeTheirName.contains(t.key)
+            guard onGated(Self.headsBeforeTheirName, i), let t = tok(i), t.kind == .word, t.capitalised, !quiet[i]
             else { continue }
             // "Masjid-e-Ghosia", "Masjid-e-Zakariya": the name joined to its head by hyphens.
             var joined = i
@@ -562,7 +561,7 @@ extension ScanContext {
                 continue
             }
             var j = i + 1
-            while Self.headsBeforeTheirName.contains(key(j)), tok(j)?.capitalised == true { j += 1 }
+            while onGated(Self.headsBeforeTheirName, j), tok(j)?.capitalised == true { j += 1 }
             var e: Int?
             while j < tokens.count, j - i <= 4, let n = tok(j), n.kind == .word, n.capitalised, !n.allCaps || n.length > 3,
                 !Vocab.functionWords.contains(n.key), !Vocab.streetHeads.contains(n.key), !quiet[j]
