@@ -245,7 +245,8 @@ extension ScanContext {
     /// town's hospital named short (session 12, `orgs8`). Quiet: "the Hull Royal Mail depot", "in Leeds General
     /// meetings".
     mutating func findHospitalsNamedShort() {
-        for i in tokens.indices where Self.hospitalAdjectives.contains(tokens[i].key) && tokens[i].capitalised {
+        // The capital first, read without a retain: the set is asked of capitalised words only.
+        for i in tokens.indices where info[i].capitalised && Self.hospitalAdjectives.contains(keys[i]) {
             let p = i - 1
             guard let t = tok(p), t.kind == .word, t.capitalised, !t.sentenceStart, !quiet[i], !quiet[p],
                 on([.town, .bigPlace], p) || onNoList(p), !Vocab.countries.contains(t.key),
@@ -510,7 +511,9 @@ extension ScanContext {
     /// Wellstone"), a name a station, market or gate follows, a name ending in a place's word ("at Lister Park"), a
     /// possessive ("at Tiana's": a person's house), a name on any list.
     mutating func findOrganisationsAtAName() {
-        for i in tokens.indices where ["at", "@", "outside"].contains(key(i - 1)) {
+        for i in tokens.indices where info[i].capitalised && i > 0
+            && (keys[i - 1].equals("at") || keys[i - 1].equals("@") || keys[i - 1].equals("outside"))
+        {
             guard let t = tok(i), t.kind == .word, t.capitalised, !t.allCaps || isShouted(), !t.sentenceStart,
                 t.length >= 4, onNoList(i), !on(.ambiguous, i), !quiet[i], !Self.brands.contains(t.key),
                 !Self.placeLeadsBeforeAt.contains(key(i - 2)), !Vocab.placeVerbs.contains(key(i - 2)),

@@ -184,10 +184,11 @@ extension ScanContext {
     // MARK: Case references
 
     mutating func findCaseRefsSaidAgain() {
-        for i in tokens.indices where tok(i + 1)?.kind == .number || Vocab.caseFillers.contains(key(i + 1)) {
-            if inSet(.caseCues, i) || Self.pluralCaseCues.contains(key(i)) { spacedCaseRef(after: i) }
+        // The cue first (a bit, or a gated set), then what follows it.
+        for i in tokens.indices where inSet(.caseCues, i) || onGated(Self.pluralCaseCues, i) {
+            if at(i + 1)?.kind == .number || Vocab.caseFillers.contains(key(i + 1)) { spacedCaseRef(after: i) }
         }
-        for i in tokens.indices where key(i) == "slash" { spokenSlashRef(around: i) }
+        for i in tokens.indices where info[i].kind == .word && keys[i].equals("slash") { spokenSlashRef(around: i) }
         var k = 0
         while k < candidates.count {
             defer { k += 1 }
