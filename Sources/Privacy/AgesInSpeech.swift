@@ -86,7 +86,7 @@ extension ScanContext {
         // "Sorry, thirteen or fourteen?", "Sorry, fourteen and year 10?", "Sorry, fifteen?".
         if opened {
             if n == "?" { return (i, e) }
-            if n == "or", let _ = spokenAge(e + 2), key(ageEnd(e + 2) + 1).equals("?") { return (i, e) }
+            if n == "or", spokenAge(e + 2) != nil, key(ageEnd(e + 2) + 1).equals("?") { return (i, e) }
             if n == "and", ["year", "yr", "y"].contains(key(e + 2)) || at(e + 2)?.kind == .alnum,
                 (e + 2...e + 4).contains(where: { key($0).equals("?") })
             {
@@ -135,7 +135,8 @@ extension ScanContext {
         // "the baby's eighteen months", "baby is 9 months".
         if isApostrophe(p - 1) && key(p).equals("s") { p -= 2 } else if key(p).equals("is") { p -= 1 }
         let baby = ["baby", "babys", "infant", "newborn"].contains(key(p))
-        let person = candidates.contains { $0.label == .person && $0.end == info[max(p, 0)].end } && p >= 0
+        let person =
+            candidates.contains { $0.label == .person && $0.end == info[max(p, 0)].end } && p >= 0
             && (key(p - 1).equals("baby") || key(i - 1).equals(","))
         guard baby || person else { return nil }
         return (i, e)
@@ -170,7 +171,8 @@ extension ScanContext {
             else { continue }
             let a = i + 3
             guard let t = at(a), t.kind == .number, t.length <= 2, let v = ageValue(a), (1...25).contains(v),
-                !covered(a), let n = at(a + 1), n.isPunct("?!,") || n.isPunct(".") && fullStop(a + 1) || key(a + 1).equals("now")
+                !covered(a), let n = at(a + 1),
+                n.isPunct("?!,") || n.isPunct(".") && fullStop(a + 1) || key(a + 1).equals("now")
             else { continue }
             addAlias(i, i, possible: true)
             add(.age, tokens: a, a)

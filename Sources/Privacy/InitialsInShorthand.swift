@@ -112,8 +112,9 @@ extension ScanContext {
                 opening
                 && (Self.reportedVerbs.contains(next) || Self.reportedParticiples.contains(next)
                     || next == "stopped" || next == "started")
-            guard age != nil && (related || opening || key(i - 1).equals(",") || key(i - 1).equals("+"))
-                || related || dob || arrow && opening || against || schoolYear || reported
+            guard
+                age != nil && (related || opening || key(i - 1).equals(",") || key(i - 1).equals("+"))
+                    || related || dob || arrow && opening || against || schoolYear || reported
             else { continue }
             addAlias(i, i, possible: true)
             if let (a, b) = age, !covered(a) {

@@ -184,7 +184,10 @@ extension IdentifierScanner {
     ///     out in groups, a second handle in the same breath).
     /// 34: session 12's organisations called short (`orgs8`: a short name said again in the line, "St Joseph's RC",
     ///     "Hull Royal", "a drop in called the hub"; the session memory keeps everyday-word short names and initials).
-    public static let rulesVersion = 34
+    /// 35: session 13's people by initials in shorthand and ages in speech (`people8`, InitialsInShorthand.swift and
+    ///     AgesInSpeech.swift: "NK 14 MFH x3", "bros B 12 Y 9", "Gary Nuttall, forty-one,", "Sixteen, yeah, …",
+    ///     "Mason, eighteen months", "Mo's 16?", "we only know as Slim").
+    public static let rulesVersion = 35
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -257,6 +260,8 @@ extension IdentifierScanner {
         "Address 12 Hartley Centre, Bolton BL1 4AB; Kayleigh 15 Hartley Centre, Bolton",
         "thirteen then, no sorry fourteen, sixteen by court; logs 2207, 2299; log 13 22 47; kai.b2 then kai_b.x2",
         "at St Joseph's RC; midwife at Hull Royal; a drop in called the hub; Thistle Academy, then just the Thistle",
+        "sibs: QV 11, ZR 2/3; bros B 12 Y 9; mum GA, TX 16 (17 in Mar); NK 14 MFH x3; Dale Orrin, forty-one, known;"
+            + " Sorry, thirteen or fourteen? baby Remy 18m; the assessment said sixteen to seventeen; Hang on, Mo's 16?",
     ]
 }
 
