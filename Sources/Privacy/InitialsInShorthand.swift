@@ -129,15 +129,22 @@ extension ScanContext {
 
     /// "Ty was being sent out", "How did you find out Ty was going out there?", "E turned 18 mid-process": a short
     /// listed given name (chat shorthand too: "ty") as the subject of "was/is" and a verb in "-ing" or "being", and a
-    /// capital letter opening a note before "turned" and an age. Quiet: "It was going", "May was being…" (a month),
-    /// "So was being…", "E turned left".
+    /// capital letter opening a note before "turned"/"was" and an age ("D was 15 at allocation") or a verb in "-ing"
+    /// ("J running for a group"). Quiet: "It was going", "May was being…" (a month), "So was being…", "E turned left",
+    /// "B was 15 minutes late".
     mutating func findShortNamesAsSubjects() {
         for i in tokens.indices where info[i].kind == .word && info[i].capitalised && !quiet[i] && !covered(i) {
             let k = key(i)
             if info[i].length == 1 {
-                guard opensNote(i), !k.equals("i"), !k.equals("a"), ["turned", "turns"].contains(key(i + 1)),
-                    let a = at(i + 2), a.kind == .number, let v = ageValue(i + 2), (10...25).contains(v)
-                else { continue }
+                guard opensNote(i), !k.equals("i"), !k.equals("a"), !joined(i + 1) else { continue }
+                // "E turned 18", "D was 15 at allocation": a letter and an age; "J running for a group": a letter
+                // and what the person is doing.
+                let aged =
+                    ["turned", "turns", "was", "is"].contains(key(i + 1))
+                    && at(i + 2)?.kind == .number && ageValue(i + 2).map { (10...25).contains($0) } == true
+                    && !countFollows(i + 2)
+                let doing = key(i + 1).count >= 6 && key(i + 1).hasSuffix("ing") && !on(.given, i + 1)
+                guard aged || doing else { continue }
                 addAlias(i, i, possible: true)
                 continue
             }

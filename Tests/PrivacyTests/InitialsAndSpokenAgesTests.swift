@@ -62,6 +62,10 @@ final class InitialsAndSpokenAgesTests: XCTestCase {
         XCTAssertEqual(found("E turned 18 mid-process -> adults", .person), ["E"])
         XCTAssertEqual(found("It was going badly. May was being difficult.", .person), [])
         XCTAssertEqual(found("E turned left at the lights", .person), [])
+        XCTAssertEqual(found("D was 15 at allocation, 16 by court", .person), ["D"])
+        XCTAssertEqual(found("J running for a group out of town", .person), ["J"])
+        XCTAssertEqual(found("B was 15 minutes late", .person), [])
+        XCTAssertEqual(found("A running total", .person), [])
         XCTAssertEqual(found("the other one we only know as Slim", .person), ["Slim"])
         XCTAssertEqual(found("you know as well as I do", .person), [])
     }
