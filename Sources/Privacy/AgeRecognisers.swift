@@ -824,7 +824,7 @@ extension ScanContext {
                 // "smokey was I think nineteen maybe twenty": a speaker's aside between.
                 j = skipSpokenAside(j + 1)
             }
-            // "a Lee Armitage, fifty-four, who's…": set off by commas, an adult's age too.
+            // "a Lee Brantwood, fifty-four, who's…": set off by commas, an adult's age too.
             let adult = bracket || key(b + 1).equals(",")
             guard let v = ageValue(j), (1...(adult ? 99 : 25)).contains(v), info[j].kind == .number || j > b + 1
             else { continue }

@@ -1,6 +1,6 @@
 /// Ages in speech (session 13, `people8`): an age given as an answer or a correction ("Sixteen, yeah, seventeen in
-/// March.", "Sorry, thirteen or fourteen?", "Twenty-three and she's fourteen"), a baby's age in months ("Mason,
-/// eighteen months", "baby Mason 18m", "the baby's eighteen months"), an assessed age range ("the assessment said
+/// June.", "Sorry, thirteen or fourteen?", "Twenty-three and she's fourteen"), a baby's age in months ("Remy,
+/// eighteen months", "baby Remy 18m", "the baby's eighteen months"), an assessed age range ("the assessment said
 /// sixteen to seventeen"), "they're eight" after the people named, and "Mo's 16?". Each rule has an invented example
 /// and a quiet twin in `AgesInSpeechTests`.
 import SessionModel
@@ -53,7 +53,7 @@ extension ScanContext {
         return countFollows(e)
     }
 
-    /// "Sixteen, yeah, seventeen in March.", "Fifteen, sorry, she turned fifteen", "Sorry, thirteen or fourteen?",
+    /// "Sixteen, yeah, seventeen in June.", "Fifteen, sorry, she turned fifteen", "Sorry, thirteen or fourteen?",
     /// "Twenty-three and she's fourteen", "16, yeah, and he was…": an age opening an answer, then what says it is a
     /// person's (a yes, a correction, "she"/"he", "lives") or a question about it. Quiet: "Fifteen, maybe twenty
     /// people", "Twelve of us", "Sixteen, that's the number of referrals" (no follower).
@@ -109,9 +109,9 @@ extension ScanContext {
         return (i, f)
     }
 
-    /// "Mason, eighteen months", "baby Mason 18m", "the baby's eighteen months", "her baby, 9 months": a baby's age
+    /// "Remy, eighteen months", "baby Remy 18m", "the baby's eighteen months", "her baby, 9 months": a baby's age
     /// after a person or "baby". Quiet: "for eighteen months she…" (no person before), "the baby's due in two
-    /// months", "Mason, 18 months ago".
+    /// months", "Remy, 18 months ago".
     func monthsOld(at i: Int) -> (Int, Int)? {
         guard let t = at(i) else { return nil }
         var p = i - 1

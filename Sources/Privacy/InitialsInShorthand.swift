@@ -1,9 +1,9 @@
-/// People by their initials in a note-taker's shorthand (session 13, `people8`): "NK 14 MFH x3", "older bf DW 23",
-/// "sibs: KK 11, ZK 2/3", "mum GA, TA 16 (17 in Mar), FA 12", "AW dob 17.4.08", "CM -> parties", "MSA charge vs MO",
-/// "bros B 12 Y 9", "twins R+R 8". Practice writes its own words in capitals too (CSE, MFH, LAC, NFA, DSL…), so two
-/// or three capitals are a person only where a person stands — an age after them, "dob", a relation before, an arrow
-/// opening the note, "vs"/"against" — and never when they are one of the practice abbreviations listed here. Each rule has
-/// an invented example and a quiet twin in `InitialsInShorthandTests`.
+/// People by their initials in a note-taker's shorthand (session 13, `people8`): "QV 15 MFH x2", "older bf TW 24",
+/// "sibs: JX 11, ZR 2/3", "mum GL, TX 16 (17 in Jun), FQ 12", "RW dob 3.5.09", "CQ -> parties", "assault charge vs
+/// MJ", "bros B 12 Y 9", "twins R+R 8". Practice writes its own words in capitals too (CSE, MFH, LAC, NFA, DSL…), so
+/// two or three capitals are a person only where a person stands — an age after them, "dob", a relation before, an
+/// arrow opening the note, "vs"/"against" — and never when they are one of the practice abbreviations listed here.
+/// Each rule has an invented example and a quiet twin in `InitialsAndSpokenAgesTests`.
 import SessionModel
 
 extension ScanContext {
@@ -21,10 +21,11 @@ extension ScanContext {
         am pm id ip it pdf doc ppt ict cctv anpr abc qa kpi kpis rag bau ooh edt ert eht ipc crn dsr sar cyp chn
         lac cic dbs cafcass hcpc swe bsw msw nqsw asye pq mh hv hvs sn fp cfp cmht cmhn ahp slt sltn lo caf cwd
         dol dols sgo ro smt cdt ceop iicsa nspcc ceo coo cfo hr it pa cv ni gb usa eea eu vip rip sos omg lol
-        snap ig fb wa ok nfa fta rup ftr bail ibo rui mfh mop vrr yjb yjs yjt yos rj rjs ai gp gps ae ace aces ppe met pro tac kcsie wt wtsc ccr ccrs ce cs ca cr
+        snap ig fb wa ok nfa fta rup ftr bail ibo rui mfh mop vrr yjb yjs yjt yos rj rjs ai gp gps ae ace aces ppe met
+        pro tac kcsie wt wtsc ccr ccrs ce cs ca cr
         """)
 
-    /// Family words and plurals a list of initials follows in notes ("bros B 12 Y 9", "sibs: KK 11", "twins R+R 8").
+    /// Family words and plurals a list of initials follows in notes ("bros B 12 Y 9", "sibs: JX 11", "twins R+R 8").
     static let familyListWords = Vocab.set(
         """
         bros brothers sis sisters sibs siblings sibling twins twin kids chn children cousins mum dad nan gran stepdad
@@ -33,10 +34,10 @@ extension ScanContext {
 
     static let familyPlurals = Vocab.set("bros brothers sisters sibs siblings twins kids chn children cousins")
 
-    /// Words before initials that say the person is the one a case is about: "vs MO", "against DW" (not "re": "re MA
+    /// Words before initials that say the person is the one a case is about: "vs MJ", "against DX" (not "re": "re MA
     /// arrangements" is about a thing as often).
     static let caseAgainstWords = Vocab.set("vs v versus against")
-    /// Decisions taken on a person ("NFA on DW", "charge on KL", "bail on TM").
+    /// Decisions taken on a person ("NFA on DX", "charge on KL", "bail on TM").
     static let decisionsOnPeople = Vocab.set("nfa charge charging decision bail rui caution conviction")
 
     /// Two or three capitals that may be a person's initials: no practice abbreviation, role or shorthand, in a text
@@ -51,13 +52,13 @@ extension ScanContext {
     }
 
     /// The age after initials ending at `e` in shorthand: a number of 1–25 (up to 99 after a relation) that is no count
-    /// ("14 MFH x3", "23", "2/3", "16 (17 in Mar)"); the last token of the age, with its start.
+    /// ("15 MFH x2", "23", "2/3", "16 (17 in Mar)"); the last token of the age, with its start.
     func ageAfterInitials(_ e: Int, elder: Bool) -> (Int, Int)? {
         var j = e + 1
         if key(j).equals(",") || key(j).equals(":") { j += 1 }
         guard let n = at(j), n.kind == .number, n.length <= 2, let v = ageValue(j), (0...(elder ? 99 : 25)).contains(v)
         else { return nil }
-        // "ZK 2/3": a toddler's age said as a range.
+        // "ZR 2/3": a toddler's age said as a range.
         if key(j + 1).equals("/"), joined(j + 1), joined(j + 2), let w = at(j + 2), w.kind == .number,
             let u = ageValue(j + 2), abs(u - v) <= 1
         {
@@ -85,29 +86,29 @@ extension ScanContext {
             if Self.letterTakers.contains(key(i - 1)) || Self.designations.contains(key(i - 1)) { continue }
             var p = i - 1
             if key(p).equals(":") { p -= 1 }
-            // "older bf DW 23", "mum KM 39", "sibs: KK 11", "nan PH 67".
+            // "older bf TW 24", "mum KX 39", "sibs: JX 11", "nan PW 70".
             let related = Self.familyListWords.contains(key(p)) || inSet(.relations, p)
             let age = ageAfterInitials(i, elder: related)
             // "MS 16": a title's letters only before an age.
             if Vocab.titles.contains(key(i)), age == nil { continue }
             let next = key(i + 1)
             let dob = next == "dob" || next == "nhs" && at(i + 2)?.kind == .number
-            // "CM -> parties", "NK → Briercliffe": the note's subject before an arrow.
+            // "CQ -> parties", "QV → the flat": the note's subject before an arrow.
             let arrow =
                 next == "→" || next == "-" && key(i + 2).equals(">") && joined(i + 2)
-            // A note's start, or after a speaker label's arrow ("P7 (Tower Hamlets) -> SB 15").
+            // A note's start, or after a speaker label's arrow ("P4 (Leeds) -> WV 14").
             let opening =
                 opensNote(i) || key(i - 1).equals(".") || key(i - 1).equals(";") || key(i - 1).equals("→")
                 || key(i - 1).equals(">") && key(i - 2).equals("-") && joined(i - 1)
-            // "MSA charge vs MO fell over", "NFA on DW".
+            // "assault charge vs MJ fell through", "NFA on DX".
             let against =
                 Self.caseAgainstWords.contains(key(i - 1))
                 || key(i - 1).equals("on") && Self.decisionsOnPeople.contains(key(i - 2))
-            // "FA y7 Conisborough", "AH 13 y9": a school year after the initials.
+            // "FQ y7 Hollins", "WV 14 y9": a school year after the initials.
             let schoolYear =
                 at(i + 1)?.kind == .alnum && ["y", "yr"].contains(String(next.prefix { $0.isLetter }))
                 && Int(next.drop { $0.isLetter }).map { (1...13).contains($0) } == true
-            // "TA stabbed o/s chicken shop", "KK stopped attending": what happened to the note's subject.
+            // "TX stabbed o/s the shop", "JX stopped attending": what happened to the note's subject.
             let reported =
                 opening
                 && (Self.reportedVerbs.contains(next) || Self.reportedParticiples.contains(next)
@@ -127,11 +128,11 @@ extension ScanContext {
         findShortNamesAsSubjects()
     }
 
-    /// "Ty was being sent out", "How did you find out Ty was going out there?", "E turned 18 mid-process": a short
-    /// listed given name (chat shorthand too: "ty") as the subject of "was/is" and a verb in "-ing" or "being", and a
-    /// capital letter opening a note before "turned"/"was" and an age ("D was 15 at allocation") or a verb in "-ing"
-    /// ("J running for a group"). Quiet: "It was going", "May was being…" (a month), "So was being…", "E turned left",
-    /// "B was 15 minutes late".
+    /// "Ty was being sent out to the coast", "how did you find out Ty was going there?": a short listed given name
+    /// (chat shorthand too: "ty") as the subject of "was/is" and a verb in "-ing" or "being"; and a capital letter
+    /// opening a note before "turned"/"was" and an age ("E turned 18 mid-process", "D was 15 at allocation") or a verb
+    /// in "-ing" ("J running for a group"). Quiet: "It was going", "May was being…" (a month), "So was being…", "E
+    /// turned left", "B was 15 minutes late".
     mutating func findShortNamesAsSubjects() {
         for i in tokens.indices where info[i].kind == .word && info[i].capitalised && !quiet[i] && !covered(i) {
             let k = key(i)
@@ -158,7 +159,7 @@ extension ScanContext {
         }
     }
 
-    /// "TA 16 (17 in Mar)", "TH 15 (16 soon)": the age a person turns next, in brackets after their age.
+    /// "TX 16 (17 in Jun)", "TW 15 (16 soon)": the age a person turns next, in brackets after their age.
     mutating func agesInBracketAfter(_ b: Int) {
         guard key(b + 1).equals("("), let n = at(b + 2), n.kind == .number, let v = ageValue(b + 2), v <= 25,
             !covered(b + 2)
@@ -187,7 +188,7 @@ extension ScanContext {
         return (people, age)
     }
 
-    /// "mum KM 39, L 17, CM 14, twins R+R 8", "bros B 12 Y 9": once initials and an age are found, the next items of
+    /// "mum KX 39, L 17, CQ 14, twins R+R 8", "bros B 12 Y 9": once initials and an age are found, the next items of
     /// the same list (after a comma or a space, or after a family word) are people with ages too.
     mutating func initialsListAfter(_ i: Int) {
         var j = i
@@ -209,7 +210,7 @@ extension ScanContext {
         }
     }
 
-    /// "bros B 12 Y 9", "twins R+R 8", "sibs: KK 11, ZK 2/3": after a family word, capitals and an age are a person and
+    /// "bros B 12 Y 9", "twins R+R 8", "sibs: JX 11, ZR 2/3": after a family word, capitals and an age are a person and
     /// their age, single letters included.
     mutating func findFamilyListsOfInitials() {
         for i in tokens.indices where Self.familyListWords.contains(key(i)) {

@@ -263,7 +263,7 @@ extension ScanContext {
         guard let v = ageValue(j), tok(j)?.kind == .number || bracket || comma,
             (0...25).contains(v) || (bracket || comma) && v <= 99
         else { return nil }
-        // "Gary Nuttall, forty-one, known to us": an age in words is three tokens.
+        // "Dale Orrin, forty-one, known to us": an age in words is three tokens.
         let end = ageEnd(j)
         let after = tok(end + 1)
         if bracket { return after?.text == ")" ? j : nil }

@@ -185,8 +185,8 @@ extension IdentifierScanner {
     /// 34: session 12's organisations called short (`orgs8`: a short name said again in the line, "St Joseph's RC",
     ///     "Hull Royal", "a drop in called the hub"; the session memory keeps everyday-word short names and initials).
     /// 35: session 13's people by initials in shorthand and ages in speech (`people8`, InitialsInShorthand.swift and
-    ///     AgesInSpeech.swift: "NK 14 MFH x3", "bros B 12 Y 9", "Gary Nuttall, forty-one,", "Sixteen, yeah, …",
-    ///     "Mason, eighteen months", "Mo's 16?", "we only know as Slim").
+    ///     AgesInSpeech.swift: "QV 15 MFH x2", "bros B 12 Y 9", "Dale Orrin, forty-one,", "Sixteen, yeah, …",
+    ///     "Remy, eighteen months", "Mo's 16?", "we only know as Slim").
     public static let rulesVersion = 35
 
     /// Everything a scan's result depends on besides the text: the rules (their
@@ -260,8 +260,9 @@ extension IdentifierScanner {
         "Address 12 Hartley Centre, Bolton BL1 4AB; Kayleigh 15 Hartley Centre, Bolton",
         "thirteen then, no sorry fourteen, sixteen by court; logs 2207, 2299; log 13 22 47; kai.b2 then kai_b.x2",
         "at St Joseph's RC; midwife at Hull Royal; a drop in called the hub; Thistle Academy, then just the Thistle",
-        "sibs: QV 11, ZR 2/3; bros B 12 Y 9; mum GA, TX 16 (17 in Mar); NK 14 MFH x3; Dale Orrin, forty-one, known;"
-            + " Sorry, thirteen or fourteen? baby Remy 18m; the assessment said sixteen to seventeen; Hang on, Mo's 16?",
+        "sibs: QV 11, ZR 2/3; bros B 12 Y 9; mum GL, TX 16 (17 in Jun); KV 15 MFH x2;"
+            + " Dale Orrin, forty-one, known; Sorry, thirteen or fourteen? baby Remy 18m; the assessment said"
+            + " sixteen to seventeen; Hang on, Mo's 16?",
     ]
 }
 

@@ -102,7 +102,7 @@ public struct SessionMemory: Sendable, Equatable {
             while let last = keys.last, last == "-" || last == "'" || last == "’" { keys.removeLast() }
             guard !keys.isEmpty, !rejectedWholes.contains(keys) else { continue }
             if term.label == .person {
-                // "NK 14" … "NK -> Briercliffe": a person's initials, hunted only in capitals.
+                // "QV 15" … "QV -> the flat": a person's initials, hunted only in capitals.
                 if keys.count == 1, Self.personInitials(term.text.trimmingCharacters(in: .whitespaces)) {
                     if !rejectedKeys.contains(keys[0]) { personInitials.insert(keys[0]) }
                     continue
@@ -114,7 +114,7 @@ public struct SessionMemory: Sendable, Equatable {
                     bigNames.insert(keys)
                     continue
                 }
-                // "Lee Armitage" … "how did Armitage get access": a surname that is also a town's name, hunted where
+                // "Lee Brantwood" … "how did Brantwood get access": a surname that is also a town's name, hunted where
                 // it stands as a name (capitalised, no determiner before it).
                 if keys.count >= 2, let last = keys.last, gazetteer.towns.contains(last), gazetteer.isSurname(last),
                     gazetteer.isGiven(keys[0]), !gazetteer.isWord(last), !rejectedKeys.contains(last)
@@ -231,7 +231,7 @@ public struct SessionMemory: Sendable, Equatable {
         }
     }
 
-    /// A person named by initials ("NK", "KBL"; session 13, `people8`): two or three capitals, no practice
+    /// A person named by initials ("QV", "KBW"; session 13, `people8`): two or three capitals, no practice
     /// abbreviation or role. Remembered though found `possible`, and hunted only in capitals.
     static func personInitials(_ text: String) -> Bool {
         let u = Array(text.unicodeScalars)
@@ -454,7 +454,7 @@ public struct SessionMemory: Sendable, Equatable {
             } else if f.label == .location,
                 remembered.contains(where: { $0.label == .person && $0.span == f.span })
             {
-                // "how did Armitage get access", after "a Lee Armitage, fifty-four": a town's name the session
+                // "how did Brantwood get access", after "a Lee Brantwood, fifty-four": a town's name the session
                 // gave a person, standing as a name.
                 f.label = .person
             }

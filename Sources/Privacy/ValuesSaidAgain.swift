@@ -80,7 +80,7 @@ extension ScanContext {
                 guard key(j - 1) == "," else { return nil }
                 // "sixteen by the time", "seventeen now": later, never younger.
                 if w >= v, Self.laterAgeCues.contains(key(e + 1)) { return (j, e) }
-                // "Sixteen, yeah, seventeen in March": the next birthday's month.
+                // "Sixteen, yeah, seventeen in June": the next birthday's month.
                 if w == v + 1, key(e + 1) == "in", Vocab.months.contains(key(e + 2)) { return (j, e) }
                 // "about twenty-six, twenty-seven.": a guess said as two years side by side.
                 if words == 0, w == v + 1, ageBreak(after: e) { return (j, e) }
