@@ -184,10 +184,10 @@ extension IdentifierScanner {
     ///     out in groups, a second handle in the same breath).
     /// 34: session 12's organisations called short (`orgs8`: a short name said again in the line, "St Joseph's RC",
     ///     "Hull Royal", "a drop in called the hub"; the session memory keeps everyday-word short names and initials).
-    /// 35: session 13's people by initials in shorthand and ages in speech (`people8`, InitialsInShorthand.swift and
-    ///     AgesInSpeech.swift: "QV 15 MFH x2", "bros B 12 Y 9", "Dale Orrin, forty-one,", "Sixteen, yeah, …",
-    ///     "Remy, eighteen months", "Mo's 16?", "we only know as Slim").
-    public static let rulesVersion = 35
+    /// 38 (after main's 35–37 from `orgs9`): session 13's people by initials in shorthand and ages in speech
+    ///     (`people8`, InitialsInShorthand.swift and AgesInSpeech.swift: "QV 15 MFH x2", "bros B 12 Y 9", "Dale Orrin,
+    ///     forty-one,", "Sixteen, yeah, …", "Remy, eighteen months", "Mo's 16?", "we only know as Slim").
+    public static let rulesVersion = 38
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
