@@ -824,7 +824,10 @@ extension ScanContext {
                 // "smokey was I think nineteen maybe twenty": a speaker's aside between.
                 j = skipSpokenAside(j + 1)
             }
-            guard let v = ageValue(j), (1...25).contains(v), info[j].kind == .number || j > b + 1 else { continue }
+            // "a Lee Brantwood, fifty-four, who's…": set off by commas, an adult's age too.
+            let adult = bracket || key(b + 1).equals(",")
+            guard let v = ageValue(j), (1...(adult ? 99 : 25)).contains(v), info[j].kind == .number || j > b + 1
+            else { continue }
             let e = ageEnd(j)
             let closes =
                 bracket

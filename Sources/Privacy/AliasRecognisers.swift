@@ -111,6 +111,10 @@ extension ScanContext {
                 if key(i + 3).equals("as"), ["here", "there"].contains(key(i + 2)) { return (i + 4, false) }
             }
             return nil
+        case "know", "knew":
+            // "the other one we only know as Slim".
+            if key(i + 1).equals("as") { return (i + 2, false) }
+            return nil
         case "called", "named":
             // "he called himself Ghost", "they called her Tee".
             if ["him", "her", "himself", "herself", "me"].contains(key(i + 1)) { return (i + 2, true) }
@@ -151,7 +155,8 @@ extension ScanContext {
     /// the English list needs a person before the cue. Quiet: "called back", "known as a hotspot", "what's known as
     /// cuckooing", "goes by bus", "call him tomorrow", "called the police", roles.
     mutating func findAliasesAfterCues() {
-        for i in tokens.indices where vocab[i].contains(.peopleCues) && !quiet[i] {
+        for i in tokens.indices
+        where (vocab[i].contains(.peopleCues) || keys[i].equals("know") || keys[i].equals("knew")) && !quiet[i] {
             guard let (next, strong) = aliasCue(at: i) else { continue }
             // "Abdirahman, we call him Abdi": the name the alias stands for, just before.
             if ["call", "called"].contains(key(i)),

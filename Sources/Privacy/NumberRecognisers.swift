@@ -933,6 +933,8 @@ extension ScanContext {
         else { return nil }
         // "YP 15 YRS", "SW 14 AND": a note typed in capitals says words there; a plate's letters are no word.
         if !cue, gazetteer.isWord(l.key) || Self.ageUnits.contains(l.key) || isShouted() { return nil }
+        // "QV 15 MFH x2": a person's initials, their age and a practice abbreviation (session 13, `people8`).
+        if !cue, Self.practiceAcronyms.contains(l.key) { return nil }
         return i + 2
     }
 

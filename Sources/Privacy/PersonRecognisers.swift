@@ -263,10 +263,12 @@ extension ScanContext {
         guard let v = ageValue(j), tok(j)?.kind == .number || bracket || comma,
             (0...25).contains(v) || (bracket || comma) && v <= 99
         else { return nil }
-        let after = tok(j + 1)
+        // "Dale Orrin, forty-one, known to us": an age in words is three tokens.
+        let end = ageEnd(j)
+        let after = tok(end + 1)
         if bracket { return after?.text == ")" ? j : nil }
         guard let a = after else { return j }
-        if a.isPunct(",;)") || (a.isPunct(".") && (j + 2 >= tokens.count || info[j + 2].spaceBefore)) { return j }
+        if a.isPunct(",;)") || (a.isPunct(".") && (end + 2 >= tokens.count || info[end + 2].spaceBefore)) { return j }
         if a.isPunct("-–") && a.spaceBefore { return j }
         if [
             "yo", "and", "now", "next", "still", "lives", "living", "missing", "m", "f", "male", "female", "boy",
@@ -275,7 +277,7 @@ extension ScanContext {
             return j
         }
         if ["yrs", "years", "year"].contains(a.key)
-            && (key(j + 2).equals("old") || j + 2 >= tokens.count || info[j + 2].isPunct(",.;)"))
+            && (key(end + 2).equals("old") || end + 2 >= tokens.count || info[end + 2].isPunct(",.;)"))
         {
             return j
         }
@@ -528,7 +530,7 @@ extension ScanContext {
                 last += 2
             }
             if let a = ageAfterName(last) ?? looseAgeAfterName(last), !covered(a) {
-                add(.age, tokens: a, a)
+                add(.age, tokens: a, ageEnd(a))
                 continue
             }
             var j = last + 1

@@ -184,7 +184,13 @@ extension IdentifierScanner {
     ///     out in groups, a second handle in the same breath).
     /// 34: session 12's organisations called short (`orgs8`: a short name said again in the line, "St Joseph's RC",
     ///     "Hull Royal", "a drop in called the hub"; the session memory keeps everyday-word short names and initials).
-    public static let rulesVersion = 37
+    /// 35–37: session 13's organisations where young people gather (`orgs9`: a name on no list after "at", hotels and
+    ///     places of worship by their head, a heading's list of organisations, heads and places written short,
+    ///     place-shaped words and given names after "in" called places; the memory's unlisted organisation words).
+    /// 38 (after main's 35–37 from `orgs9`): session 13's people by initials in shorthand and ages in speech
+    ///     (`people8`, InitialsInShorthand.swift and AgesInSpeech.swift: "QV 15 MFH x2", "bros B 12 Y 9", "Dale Orrin,
+    ///     forty-one,", "Sixteen, yeah, …", "Remy, eighteen months", "Mo's 16?", "we only know as Slim").
+    public static let rulesVersion = 38
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -257,6 +263,9 @@ extension IdentifierScanner {
         "Address 12 Hartley Centre, Bolton BL1 4AB; Kayleigh 15 Hartley Centre, Bolton",
         "thirteen then, no sorry fourteen, sixteen by court; logs 2207, 2299; log 13 22 47; kai.b2 then kai_b.x2",
         "at St Joseph's RC; midwife at Hull Royal; a drop in called the hub; Thistle Academy, then just the Thistle",
+        "sibs: QV 11, ZR 2/3; bros B 12 Y 9; mum GL, TX 16 (17 in Jun); KV 15 MFH x2;"
+            + " Dale Orrin, forty-one, known; Sorry, thirteen or fourteen? baby Remy 18m; the assessment said"
+            + " sixteen to seventeen; Hang on, Mo's 16?",
     ]
 }
 

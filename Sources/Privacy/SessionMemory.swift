@@ -85,6 +85,8 @@ public struct SessionMemory: Sendable, Equatable {
         // words may be hunted as a place too ("greenhill" said anywhere is the town).
         var wordShorts: [[String]: Bool] = [:]
         var initials = Set<String>()
+        var personInitials = Set<String>()
+        var bigNames = Set<[String]>()
         func insert(_ keys: [String], _ label: IdentifierLabel) {
             // One label a sequence: the more specific, as `resolveOverlaps` breaks a tie.
             if let old = byKeys[keys], Self.rank(old) <= Self.rank(label) { return }
@@ -100,6 +102,25 @@ public struct SessionMemory: Sendable, Equatable {
             while let last = keys.last, last == "-" || last == "'" || last == "’" { keys.removeLast() }
             guard !keys.isEmpty, !rejectedWholes.contains(keys) else { continue }
             if term.label == .person {
+                // "QV 15" … "QV -> the flat": a person's initials, hunted only in capitals.
+                if keys.count == 1, Self.personInitials(term.text.trimmingCharacters(in: .whitespaces)) {
+                    if !rejectedKeys.contains(keys[0]) { personInitials.insert(keys[0]) }
+                    continue
+                }
+                // "Big M", "Lil T": a nickname of a word and a letter, hunted whole where its word is capitalised.
+                if keys.count == 2, ["big", "lil", "little", "young"].contains(keys[0]), keys[1].count <= 2,
+                    keys[1].first?.isLetter == true
+                {
+                    bigNames.insert(keys)
+                    continue
+                }
+                // "Lee Brantwood" … "how did Brantwood get access": a surname that is also a town's name, hunted where
+                // it stands as a name (capitalised, no determiner before it).
+                if keys.count >= 2, let last = keys.last, gazetteer.towns.contains(last), gazetteer.isSurname(last),
+                    gazetteer.isGiven(keys[0]), !gazetteer.isWord(last), !rejectedKeys.contains(last)
+                {
+                    asNames.insert(last)
+                }
                 let parts = keys.filter { Self.huntedAlone($0, gazetteer) && !rejectedKeys.contains($0) }
                 // "Dizzy", "her daughter Precious", "Will Brennan": a name (or part) that is also an everyday word is
                 // hunted only where it stands as a name, capitalised (`standsAsName`); "a dizzy spell" stays.
@@ -182,6 +203,12 @@ public struct SessionMemory: Sendable, Equatable {
         for letters in initials where byKeys[[letters]] == nil && wordShorts[[letters]] == nil {
             byFirst[letters, default: []].append(Term(keys: [letters], label: .organisationLocal, initials: true))
         }
+        for letters in personInitials where byKeys[[letters]] == nil {
+            byFirst[letters, default: []].append(Term(keys: [letters], label: .person, initials: true))
+        }
+        for keys in bigNames where byKeys[keys] == nil {
+            byFirst[keys[0], default: []].append(Term(keys: keys, label: .person, capitalised: true))
+        }
         for key in asNames where byKeys[[key]] == nil {
             byFirst[key, default: []].append(Term(keys: [key], label: .person, asName: true))
         }
@@ -208,9 +235,22 @@ public struct SessionMemory: Sendable, Equatable {
     /// organisations (a `possible` name is a word on no list and stays where it was found; everyday words and big
     /// places are dropped when the memory is built).
     public static func worthRemembering(_ findings: [Finding]) -> [RememberedTerm] {
-        findings.filter { labels.contains($0.label) && $0.confidence == .likely }.map {
+        findings.filter {
+            labels.contains($0.label) && ($0.confidence == .likely || $0.label == .person && personInitials($0.text))
+        }.map {
             RememberedTerm($0.text, $0.label)
         }
+    }
+
+    /// A person named by initials ("QV", "KBW"; session 13, `people8`): two or three capitals, no practice
+    /// abbreviation or role. Remembered though found `possible`, and hunted only in capitals.
+    static func personInitials(_ text: String) -> Bool {
+        let u = Array(text.unicodeScalars)
+        guard u.count >= 2, u.count <= 3, u.allSatisfy({ $0.value >= 65 && $0.value <= 90 }) else { return false }
+        let k = text.lowercased()
+        return !ScanContext.practiceAcronyms.contains(k) && !Vocab.roles.contains(k) && !Vocab.titles.contains(k)
+            && !Vocab.orgHeadAcronyms.contains(k) && !Vocab.functionWords.contains(k)
+            && !ScanContext.dottedWords.contains(k)
     }
 
     /// A part of a name hunted on its own: three letters or more, on no English word list, not a cue or a place.
@@ -422,6 +462,12 @@ public struct SessionMemory: Sendable, Equatable {
                 remembered.contains(where: { $0.label == .organisationLocal && $0.span == f.span })
             {
                 f.label = .organisationLocal
+            } else if f.label == .location,
+                remembered.contains(where: { $0.label == .person && $0.span == f.span })
+            {
+                // "how did Brantwood get access", after "a Lee Brantwood, fifty-four": a town's name the session
+                // gave a person, standing as a name.
+                f.label = .person
             }
             return f
         }

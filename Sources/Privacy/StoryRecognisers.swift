@@ -47,6 +47,7 @@ extension ScanContext {
 
     /// The rules of this file, run once the person and alias rules have run.
     mutating func findStoryPeople() {
+        findInitialsInShorthand()
         findInitials()
         findDottedInitials()
         findInitialsBeforeSurnames()
@@ -294,7 +295,7 @@ extension ScanContext {
     mutating func findLetterPairNames() {
         for i in tokens.indices where info[i].kind == .word && info[i].length == 2 && info[i].allCaps {
             guard !quiet[i], onNoList(i), !notAName(i), !covered(i), !Self.letterAbbreviations.contains(key(i)),
-                !Vocab.orgHeadAcronyms.contains(key(i)), !inSet(.caseCues, i)
+                !Vocab.orgHeadAcronyms.contains(key(i)), !inSet(.caseCues, i), !Self.practiceAcronyms.contains(key(i))
             else { continue }
             if let n = tok(i + 1), !n.spaceBefore, !n.isPunct(",;:)'’") { continue }
             if i > 0, !info[i].spaceBefore, !info[i - 1].isPunct("(\"“'‘") { continue }

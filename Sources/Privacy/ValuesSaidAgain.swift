@@ -41,7 +41,9 @@ extension ScanContext {
             defer { k += 1 }
             let c = candidates[k]
             guard c.label == .age, let b = tokenIndex(endingAt: c.end) else { continue }
-            let v = ageValue(b) ?? roughDecade(endingAt: b)
+            // "twenty-six" ends on "six": its value is read from its first token.
+            let first = tokens.firstIndex { $0.start == c.start }.flatMap { ageEnd($0) == b ? ageValue($0) : nil }
+            let v = first ?? ageValue(b) ?? roughDecade(endingAt: b)
             guard let v, let (j, e) = ageSaidAgain(after: b, v) else { continue }
             add(.age, tokens: j, e)
         }
@@ -78,6 +80,10 @@ extension ScanContext {
                 guard key(j - 1) == "," else { return nil }
                 // "sixteen by the time", "seventeen now": later, never younger.
                 if w >= v, Self.laterAgeCues.contains(key(e + 1)) { return (j, e) }
+                // "Sixteen, yeah, seventeen in June": the next birthday's month.
+                if w == v + 1, key(e + 1) == "in", Vocab.months.contains(key(e + 2)) { return (j, e) }
+                // "about twenty-six, twenty-seven.": a guess said as two years side by side.
+                if words == 0, w == v + 1, ageBreak(after: e) { return (j, e) }
                 // "80, eighty,", "seventy-three I think": said straight after, the same or a near guess.
                 if words == 0, abs(w - v) <= 3,
                     w == v && ageBreak(after: e) || Self.guessAfterAge.contains(key(e + 1)) || asideAfter(e)
