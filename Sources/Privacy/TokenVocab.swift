@@ -101,6 +101,6 @@ extension ScanContext {
         // Session 12: asked of every token by four recognisers (LocalNames.swift, NoteFields.swift) and by the
         // spoken codes' first pass (a dictionary look-up of each short word); a SipHash each, 7% of a scan.
         headsAfterAPlace, Vocab.cities, kindsBeforeTheirName, ownedModifiers, Set(natoLetters.keys),
-        Set(spokenLetters.keys),
+        Set(spokenLetters.keys), moreCaseSystems,
     ]
 }
