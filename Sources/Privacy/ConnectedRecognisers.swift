@@ -422,6 +422,54 @@ extension ScanContext {
         findSpokenHandles()
         findSpokenCodes()
         findSpokenOutwardCodes()
+        findOneLetterOutwardsSaid()
+    }
+
+    /// "in em fourteen", "from ess four", "lives in b twenty one", "e eight three something": a postcode area of one
+    /// letter said by name or typed alone in lower case, its district said as a number (and a sector's digit), after a
+    /// place cue ("in", "from", "around", "covers", "the", a postcode word, another code just before) or before
+    /// "area"/"something"/"postcode"; a motorway's number only after a postcode word or where someone lives.
+    mutating func findOneLetterOutwardsSaid() {
+        for (i, t) in tokens.enumerated() where t.kind == .word && t.length <= 3 && !t.capitalised {
+            let letter: Character? =
+                t.length == 1 ? Character(t.key.uppercased()) : isGated(i) ? Self.spokenLetters[t.key] : nil
+            // "it's four": the "s" of a contraction is no letter.
+            guard let letter, Self.oneLetterAreas.contains(letter), info[i].spaceBefore || i == 0, !covered(i),
+                var d = numberWord(i + 1),
+                d >= 1 && d <= 99, !tokens[i + 1].capitalised
+            else { continue }
+            var e = i + 1
+            // "twenty one", "twenty-one".
+            if d >= 20, d % 10 == 0 {
+                let u = key(e + 1).equals("-") ? e + 2 : e + 1
+                if let v = numberWord(u), v < 10 {
+                    d += v
+                    e = u
+                }
+            }
+            // A sector's digit, then "something" or "area".
+            var end = e
+            if let v = numberWord(e + 1), v < 10, ["something", "area", "summat"].contains(key(e + 2)) { end = e + 1 }
+            let after = key(end + 1)
+            if Self.countNouns.contains(after) || tok(end + 1)?.kind == .number || numberWord(end + 1) != nil {
+                continue
+            }
+            let code = "\(letter)\(d)"
+            let postcodeWord = postcodeWordBefore(i)
+            let cueAfter = ["area", "something", "postcode", "district", "summat", "way", "end"].contains(after)
+            if ScanContext.isMotorway(code) {
+                guard postcodeWord || cueAfter || livesIn(i) else { continue }
+            }
+            // "the b one" is the second choice; "the em twelve lot" a place's people.
+            let cueBefore =
+                ["in", "from", "around", "covers", "covering", "postcode"].contains(key(i - 1))
+                || key(i - 1).equals("the") && Self.postcodeListNouns.contains(after)
+            guard cueBefore || cueAfter || postcodeWord || codeSaidBefore(i) || livesIn(i) else { continue }
+            // "she's in ess four": a Scottish pupil's year.
+            if letter == "S", d <= 6, yearGroupBefore(i - 1) { continue }
+            if ["low", "high", "rich"].contains(key(i - 2)) { continue }
+            add(.postcode, tokens: i, end)
+        }
     }
 
     /// Two-letter areas that are words or common abbreviations in lower case ("so", "me", "hr", "pe", "wc", "ca").
@@ -522,7 +570,9 @@ extension ScanContext {
             }
             // Session 13: "WF thirteen four HQ": a postcode area's two capitals open a code said aloud, and two
             // capitals go on one begun.
-            if t.kind == .word, t.length == 2, t.allCaps, !out.isEmpty || Self.postcodeAreas.contains(t.text) {
+            if t.kind == .word, t.length == 2, t.allCaps,
+                !out.isEmpty || Self.spokenStarts.contains(key(j + 1)) || Self.postcodeAreas.contains(t.text)
+            {
                 for c in t.text { out.append(SpokenChar(char: c, token: j)) }
                 said += 1
                 j += 1
@@ -713,9 +763,7 @@ extension ScanContext {
                 && tok(i + 1).map { $0.kind == .word && $0.length == 1 && $0.capitalised } == true
                 && Self.spokenStarts.contains(key(i + 2))
             // Session 13: "WF thirteen four HQ": an area's two capitals, then its district said aloud.
-            let areaFirst =
-                t.length == 2 && t.allCaps && Self.postcodeAreas.contains(t.text)
-                && Self.spokenStarts.contains(key(i + 1))
+            let areaFirst = t.length == 2 && t.allCaps && Self.spokenStarts.contains(key(i + 1))
             // "n r five nine oh…", "s k eight": letters apart in lower case, then digits said or typed.
             let lowerFirst =
                 lowerCaseLetter(i) && lowerCaseLetter(i + 1)

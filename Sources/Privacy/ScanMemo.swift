@@ -184,7 +184,7 @@ extension IdentifierScanner {
     ///     out in groups, a second handle in the same breath).
     /// 34: session 12's organisations called short (`orgs8`: a short name said again in the line, "St Joseph's RC",
     ///     "Hull Royal", "a drop in called the hub"; the session memory keeps everyday-word short names and initials).
-    public static let rulesVersion = 35
+    public static let rulesVersion = 36
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -259,6 +259,7 @@ extension IdentifierScanner {
         "at St Joseph's RC; midwife at Hull Royal; a drop in called the hub; Thistle Academy, then just the Thistle",
         "covers S2 and S4; in s4 tbh; near M5 junctions; el thirty two; n r five nine oh three one four c; NK 14 MFH x3",
         "we had yd17kxr; the Merlin was 24MIS019933; log was 0491 not 0419; acc 40-11-62 / 71408833; PR1 6 area",
+        "they're all in em fourteen; WF thirteen four HQ; DOB 3rd May 2009 but the GP said 05/03/2009",
     ]
 }
 

@@ -354,6 +354,16 @@ final class StructuredShapeTests: XCTestCase {
         XCTAssertEqual(found("she lives in el thirty one with her nan", .postcode), ["el thirty one"])
         XCTAssertEqual(found("the postcode was WF twelve seven HQ", .postcode), ["WF twelve seven HQ"])
         XCTAssertEqual(found("they come from s k nine mostly", .postcode), ["s k nine"])
+        XCTAssertEqual(found("they're all in em fourteen", .postcode), ["em fourteen"])
+        XCTAssertEqual(found("mostly from ess four", .postcode), ["ess four"])
+        XCTAssertEqual(found("the postcode's like e eight three something", .postcode), ["e eight three"])
+        XCTAssertEqual(found("JK one two three four five six D is her ni", .niNumber).count, 1)
+        for quiet in [
+            "em two weeks ago", "bee one of them", "gee, four of them came", "the b one was better",
+            "the postcode box, it's twenty characters", "came from em six", "she's in ess four now",
+        ] {
+            XCTAssertEqual(found(quiet, .postcode), [], quiet)
+        }
         XCTAssertEqual(found("we did PE three times a week", .postcode), [])
         XCTAssertEqual(found("in PE three times", .postcode), [])
     }
