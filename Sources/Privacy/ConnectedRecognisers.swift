@@ -867,6 +867,9 @@ extension ScanContext {
                     found = (.postcode, n)
                 } else if let n = longest({ Self.isNINumber($0) }) {
                     found = (.niNumber, n)
+                } else if cueBefore(i, Self.niCues, reach: 8), let n = longest({ Self.isNINumber($0 + "A") }) {
+                    // Session 13: "her ni is n r five nine oh three one four": the suffix left unsaid after the cue.
+                    found = (.niNumber, n)
                 } else if let n = longest({ Self.isVehicleReg($0) }) {
                     found = (.vehicleReg, n)
                 } else if let n = longest({

@@ -371,6 +371,9 @@ final class StructuredShapeTests: XCTestCase {
     func testCodesSplitByACaptionerOrTypedShort() {
         XCTAssertEqual(
             found("her ni was j k one two three four five six d", .niNumber), ["j k one two three four five six d"])
+        XCTAssertEqual(
+            found("her ni is j k one two three four five six", .niNumber), ["j k one two three four five six"])
+        XCTAssertEqual(found("j k one two three four five six", .niNumber), [], "no suffix and no cue")
         XCTAssertEqual(found("the car was M T nineteen K V R", .vehicleReg), ["M T nineteen K V R"])
         XCTAssertEqual(found("we saw kp19fxt twice outside", .vehicleReg), ["kp19fxt"])
         XCTAssertEqual(found("her snap is @kp19fxt", .vehicleReg), [])
