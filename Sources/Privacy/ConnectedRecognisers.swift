@@ -233,6 +233,13 @@ extension ScanContext {
                 || (t.key.equals("a") && key(i + 1).equals("/") && key(i + 2).equals("c"))
             {
                 let j = afterBankFillers(t.key.equals("a") ? i + 3 : i + 1, reach: 8)
+                // "acc 40-11-62 / 71408833": the sort code first, then the account.
+                if let (e, a) = sortCodeThenAccount(at: j) {
+                    add(.financial, tokens: j, e)
+                    add(.financial, tokens: a, a)
+                    i = a
+                    continue
+                }
                 if let n = at(j), n.kind == .number, (6...10).contains(n.length), standalone(j, j) {
                     add(.financial, tokens: j, j)
                     i = j
@@ -247,18 +254,24 @@ extension ScanContext {
             }
             // "bank details: 20-00-00 31926819", "the number was 40-11-62, 55019384": a sort code written with its
             // separators, then (after a comma or "and" at most) an account number.
-            if t.kind == .number, t.length == 2, tok(i + 1)?.isPunct("-.") == true, !info[i + 1].spaceBefore,
-                let e = sortCode(at: i), e > i
-            {
-                let a = key(e + 1).equals(",") || key(e + 1).equals("and") ? e + 2 : e + 1
-                if let n = at(a), n.kind == .number, n.length == 8, standalone(i, e), standalone(a, a) {
-                    add(.financial, tokens: i, e)
-                    add(.financial, tokens: a, a)
-                    i = a
-                    continue
-                }
+            if let (e, a) = sortCodeThenAccount(at: i) {
+                add(.financial, tokens: i, e)
+                add(.financial, tokens: a, a)
+                i = a
+                continue
             }
         }
+    }
+
+    /// A sort code written with its separators, then (after a comma, "and" or a slash at most: "40-11-62 / 71408833",
+    /// session 13) an eight-digit account number; the code's last token and the account's.
+    func sortCodeThenAccount(at i: Int) -> (Int, Int)? {
+        guard let t = at(i), t.kind == .number, t.length == 2, at(i + 1)?.isPunct("-.") == true,
+            !info[i + 1].spaceBefore, let e = sortCode(at: i), e > i
+        else { return nil }
+        let a = key(e + 1).equals(",") || key(e + 1).equals("and") || key(e + 1).equals("/") ? e + 2 : e + 1
+        guard let n = at(a), n.kind == .number, n.length == 8, standalone(i, e), standalone(a, a) else { return nil }
+        return (e, a)
     }
 
     /// Words between a bank number's cue and the number ("account number was, hold on, …", "sort code's"): the first
@@ -409,6 +422,54 @@ extension ScanContext {
         findSpokenHandles()
         findSpokenCodes()
         findSpokenOutwardCodes()
+        findOneLetterOutwardsSaid()
+    }
+
+    /// "in em fourteen", "from ess four", "lives in b twenty one", "e eight three something": a postcode area of one
+    /// letter said by name or typed alone in lower case, its district said as a number (and a sector's digit), after a
+    /// place cue ("in", "from", "around", "covers", "the", a postcode word, another code just before) or before
+    /// "area"/"something"/"postcode"; a motorway's number only after a postcode word or where someone lives.
+    mutating func findOneLetterOutwardsSaid() {
+        for (i, t) in tokens.enumerated() where t.kind == .word && t.length <= 3 && !t.capitalised {
+            let letter: Character? =
+                t.length == 1 ? Character(t.key.uppercased()) : isGated(i) ? Self.spokenLetters[t.key] : nil
+            // "it's four": the "s" of a contraction is no letter.
+            guard let letter, Self.oneLetterAreas.contains(letter), info[i].spaceBefore || i == 0, !covered(i),
+                var d = numberWord(i + 1),
+                d >= 1 && d <= 99, !tokens[i + 1].capitalised
+            else { continue }
+            var e = i + 1
+            // "twenty one", "twenty-one".
+            if d >= 20, d % 10 == 0 {
+                let u = key(e + 1).equals("-") ? e + 2 : e + 1
+                if let v = numberWord(u), v < 10 {
+                    d += v
+                    e = u
+                }
+            }
+            // A sector's digit, then "something" or "area".
+            var end = e
+            if let v = numberWord(e + 1), v < 10, ["something", "area", "summat"].contains(key(e + 2)) { end = e + 1 }
+            let after = key(end + 1)
+            if Self.countNouns.contains(after) || tok(end + 1)?.kind == .number || numberWord(end + 1) != nil {
+                continue
+            }
+            let code = "\(letter)\(d)"
+            let postcodeWord = postcodeWordBefore(i)
+            let cueAfter = ["area", "something", "postcode", "district", "summat", "way", "end"].contains(after)
+            if ScanContext.isMotorway(code) {
+                guard postcodeWord || cueAfter || livesIn(i) else { continue }
+            }
+            // "the b one" is the second choice; "the em twelve lot" a place's people.
+            let cueBefore =
+                ["in", "from", "around", "covers", "covering", "postcode"].contains(key(i - 1))
+                || key(i - 1).equals("the") && Self.postcodeListNouns.contains(after)
+            guard cueBefore || cueAfter || postcodeWord || codeSaidBefore(i) || livesIn(i) else { continue }
+            // "she's in ess four": a Scottish pupil's year.
+            if letter == "S", d <= 6, yearGroupBefore(i - 1) { continue }
+            if ["low", "high", "rich"].contains(key(i - 2)) { continue }
+            add(.postcode, tokens: i, end)
+        }
     }
 
     /// Two-letter areas that are words or common abbreviations in lower case ("so", "me", "hr", "pe", "wc", "ca").
@@ -484,7 +545,11 @@ extension ScanContext {
                 continue
             }
             // "ell ess six two bee jay": a letter said by its name, once the run has begun or before another.
-            if let letter = Self.spokenLetters[k], !out.isEmpty || Self.spokenLetters[key(j + 1)] != nil {
+            // Session 13: "el thirty two": one letter that is a postcode area alone, then its district said.
+            if let letter = Self.spokenLetters[k],
+                !out.isEmpty || Self.spokenLetters[key(j + 1)] != nil
+                    || Self.oneLetterAreas.contains(letter) && Self.spokenStarts.contains(key(j + 1))
+            {
                 out.append(SpokenChar(char: letter, token: j))
                 said += 1
                 j += 1
@@ -499,6 +564,24 @@ extension ScanContext {
                 }
                 // A spelled letter: glued by hyphens to its neighbours, or between commas ("…, A, and").
                 out.append(SpokenChar(char: Character(String(t.text).uppercased()), token: j))
+                said += 1
+                j += 1
+                continue
+            }
+            // Session 13: "WF thirteen four HQ": a postcode area's two capitals open a code said aloud, and two
+            // capitals go on one begun.
+            if t.kind == .word, t.length == 2, t.allCaps,
+                !out.isEmpty || Self.spokenStarts.contains(key(j + 1)) || Self.postcodeAreas.contains(t.text)
+            {
+                for c in t.text { out.append(SpokenChar(char: c, token: j)) }
+                said += 1
+                j += 1
+                continue
+            }
+            // "n r five nine oh three one four c": letters a captioner wrote apart in lower case ("a", "i" and "o"
+            // are words or a zero).
+            if lowerCaseLetter(j) {
+                out.append(SpokenChar(char: Character(t.text.uppercased()), token: j))
                 said += 1
                 j += 1
                 continue
@@ -577,6 +660,16 @@ extension ScanContext {
         return (out, said)
     }
 
+    /// Token `j` is one lower-case letter that is no word ("n", "r", "s", "k"; not "a", "i" or "o").
+    func lowerCaseLetter(_ j: Int) -> Bool {
+        guard let t = at(j), t.kind == .word, t.length == 1, !t.capitalised else { return false }
+        let c = key(j)
+        return !c.equals("a") && !c.equals("i") && !c.equals("o") && c.unicodeScalars.allSatisfy { $0.value < 128 }
+    }
+
+    /// The letters that are a postcode area alone, said by name ("el thirty two", "bee twenty").
+    static let oneLetterAreas: Set<Character> = ["B", "E", "G", "L", "M", "N", "S", "W"]
+
     /// The phonetic alphabet, as police, call handlers and people reading out a plate use it.
     static let natoLetters: [String: Character] = [
         "alpha": "A", "alfa": "A", "bravo": "B", "charlie": "C", "delta": "D", "echo": "E", "foxtrot": "F",
@@ -590,6 +683,8 @@ extension ScanContext {
     func natoLetter(at j: Int) -> (char: Character, end: Int)? {
         guard let t = tok(j), t.kind == .word, t.length >= 4 || t.key.equals("x") else { return nil }
         if t.key.equals("x") {
+            // "X Ray Tango": a captioner's two words.
+            if key(j + 1).equals("ray"), t.capitalised, tok(j + 1)?.capitalised == true { return ("X", j + 1) }
             return key(j + 1).equals("-") && key(j + 2).equals("ray") && !info[j + 1].spaceBefore ? ("X", j + 2) : nil
         }
         return isGated(j) ? Self.natoLetters[t.key].map { ($0, j) } : nil
@@ -613,7 +708,8 @@ extension ScanContext {
         var said = 0
         for (i, t) in tokens.enumerated() where t.kind == .word && t.length <= 9 {
             if inSet(.spokenStarts, i) || t.length == 1 && t.capitalised || t.length >= 4 && natoLetter(at: i) != nil
-                || isGated(i) && Self.spokenLetters[t.key] != nil
+                || isGated(i) && Self.spokenLetters[t.key] != nil || t.length == 1 && lowerCaseLetter(i)
+                || t.length == 2 && t.allCaps
             {
                 said += 1
                 if said >= 3 { break }
@@ -666,6 +762,16 @@ extension ScanContext {
                 !letterFirst && t.length == 1 && t.capitalised
                 && tok(i + 1).map { $0.kind == .word && $0.length == 1 && $0.capitalised } == true
                 && Self.spokenStarts.contains(key(i + 2))
+            // Session 13: "WF thirteen four HQ": an area's two capitals, then its district said aloud.
+            let areaFirst = t.length == 2 && t.allCaps && Self.spokenStarts.contains(key(i + 1))
+            // "n r five nine oh…", "s k eight": letters apart in lower case, then digits said or typed.
+            let lowerFirst =
+                lowerCaseLetter(i) && lowerCaseLetter(i + 1)
+                && (Self.spokenStarts.contains(key(i + 2)) || tok(i + 2)?.kind == .number)
+            // "el thirty two": one letter said by name that is a postcode area alone, then its district.
+            let oneNamed =
+                isGated(i) && Self.spokenLetters[t.key].map { Self.oneLetterAreas.contains($0) } == true
+                && Self.spokenStarts.contains(key(i + 1))
             // "Oh, er, four one six seven…": an "oh" before a hesitation is the speaker's, not a zero.
             if t.key.equals("oh"),
                 Self.spokenFillers.contains(key(i + 1))
@@ -675,7 +781,7 @@ extension ScanContext {
             }
             guard t.kind == .word || digitsFirst,
                 Self.spokenStarts.contains(t.key) || letterFirst || digitsFirst || niShape || natoFirst || namedFirst
-                    || spelledThenSaid, !covered(i)
+                    || spelledThenSaid || areaFirst || lowerFirst || oneNamed, !covered(i)
             else { continue }
             let (run, said) = spokenRun(from: i)
             guard said >= 3, run.count >= 3 else { continue }
@@ -740,9 +846,11 @@ extension ScanContext {
                 {
                     // "account number was, hold on, five two nine one, …": a pause between the cue and the number.
                     found = (.financial, n)
-                } else if cueBefore(i, Vocab.caseCues, reach: 10),
+                } else if cueBefore(i, Vocab.caseCues, reach: ["was", "is"].contains(key(i - 1)) ? 18 : 10),
                     let n = longest({ s in s.filter(\.isNumber).count >= 4 && !s.hasPrefix("/") })
                 {
+                    // Session 13: "the police log for that, I remember because …, was one three, two two, …": the
+                    // number handed to its cue by "was" further on.
                     found = (.caseRef, n)
                 }
             } else {
@@ -758,6 +866,9 @@ extension ScanContext {
                 } else if postcodeCue, let n = longest(fullPostcode) {
                     found = (.postcode, n)
                 } else if let n = longest({ Self.isNINumber($0) }) {
+                    found = (.niNumber, n)
+                } else if cueBefore(i, Self.niCues, reach: 8), let n = longest({ Self.isNINumber($0 + "A") }) {
+                    // Session 13: "her ni is n r five nine oh three one four": the suffix left unsaid after the cue.
                     found = (.niNumber, n)
                 } else if let n = longest({ Self.isVehicleReg($0) }) {
                     found = (.vehicleReg, n)
@@ -786,8 +897,14 @@ extension ScanContext {
                 } else if let n = longest({ Self.isOutward($0) }) {
                     let after = key(run[n - 1].token + 1)
                     // "the postcode was O X four something": an outward code said alone after the cue (session 9).
-                    if ["area", "postcode", "district", "way"].contains(after)
-                        || ["in", "near", "postcode", "around", "the"].contains(key(i - 1)) || postcodeCue
+                    // Session 13: after "from"/"covers", a postcode word further back, or in a list or correction
+                    // after another code ("bee bee one, mostly, bee bee one and … bee bee two").
+                    // "in PE three times a week": a count.
+                    if !Self.countNouns.contains(after),
+                        ["area", "postcode", "district", "way", "something"].contains(after)
+                            || ["in", "near", "postcode", "around", "the", "from", "covers", "covering"].contains(
+                                key(i - 1))
+                            || postcodeCue || postcodeWordBefore(i) || codeSaidBefore(i)
                     {
                         found = (.postcode, n)
                     }

@@ -708,7 +708,7 @@ extension ScanContext {
         let cueBefore =
             [
                 "in", "near", "at", "from", "around", "postcode", "round", "covering", "off", "into", "to", "lives",
-                "living",
+                "living", "covers", "cover", "covered",
             ].contains(before)
             || (before == "the" && ["in", "near", "from", "around", "across"].contains(key(i - 2)))
             // "postcode area bt13", "post code district LS9".
@@ -716,15 +716,47 @@ extension ScanContext {
         let cueAfter = ["area", "postcode", "district", "side", "end", "patch", "way"].contains(after)
         // "cf5 is the postcode", "NG7's their area": the code named as one a few words on.
         let namedAsOne = postcodeNamedAfter(i)
+        // Session 13: "PR1 6 area", "E1 4 something": the sector's digit after the code is part of it.
+        let sector = sectorAfter(i)
+        let end = sector?.end ?? i
+        let postcodeWord = postcodeWordBefore(i)
+        if Self.notPostcodeAfter.contains(key(end + 1)) || ["vitamin", "vit"].contains(before) { return nil }
+        // "near M5 junctions", "off the M62": a motorway's number is a postcode only by a postcode's own words.
+        if Self.isMotorway(upper) {
+            return postcodeWord || namedAsOne || ["area", "postcode", "district"].contains(key(end + 1))
+                || outwardList(at: i, lowerCase: t.text != upper) || livesIn(i) ? end : nil
+        }
+        // "she's in S4": a Scottish pupil's year.
+        if Self.scottishYear(key(i)), yearGroupBefore(i - 1), !postcodeWord { return nil }
+        // Said as a postcode in its own right: after a postcode word in the sentence, with its sector and "area" or
+        // "something" ("E1 4 something"), in a correction of another code ("b21 not b12", "wv14 i think not wv2"),
+        // one more after a code found before ("bee bee one, mostly, and b20"), a speaker's "and b20" that goes on from
+        // another's code, after the place it belongs to ("Pembury Est E8", "on the Pembury, E8", "Kirkby L32").
+        let lower = t.text != upper
+        if postcodeWord || sector?.cued == true || correctedCode(i) || codeSaidBefore(i)
+            || goesOnFromAnother(i) && !Self.scottishYear(key(i))
+            || placeBefore(i, lowerCase: lower) || wholeNoteField(i) && !Self.scottishYear(key(i))
+        {
+            return end
+        }
         if t.text != upper {
             // "lives in ls9", "the cv1 area": a two-letter area in lower case needs a place cue.
             let twoLetters = upper.unicodeScalars.prefix { Tokeniser.isLetter($0) }.count == 2
+            // Session 13: one letter after "in/from/around/covers" ("standard in s4 tbh"), not a pupil's year ("she's
+            // in s4"); two letters that are no word after "the" before a word ("the bd4 early help inbox").
+            let oneLetter =
+                !twoLetters && ["in", "from", "around", "covers", "cover", "covering"].contains(before)
+                && !(Self.scottishYear(key(i)) && yearGroupBefore(i - 1))
+                && !["low", "high", "rich", "deficient", "lacking"].contains(key(i - 2))
+            let theArea =
+                twoLetters && before == "the" && !ScanContext.outwardAreaWords.contains(String(t.key.prefix(2)))
+                && tok(i + 1).map { $0.kind == .word && !Self.countNouns.contains($0.key) } == true
             return (cueBefore || cueAfter) && ["postcode", "lives", "living"].contains(before) || after == "postcode"
                 || namedAsOne || twoLetters && (cueAfter || cueBefore && !["to", "at", "off", "into"].contains(before))
-                || outwardList(at: i, lowerCase: true)
-                ? i : nil
+                || oneLetter || theArea || outwardList(at: i, lowerCase: true)
+                ? end : nil
         }
-        if cueBefore || cueAfter || namedAsOne || outwardList(at: i, lowerCase: false) { return i }
+        if cueBefore || cueAfter || namedAsOne || outwardList(at: i, lowerCase: false) { return end }
         // On its own, a two-letter area with its district ("LU1", "SE15", "CF10") is a postcode; one-letter ones
         // ("M6", "B12", "A1") are roads and vitamins too often.
         // Not in a run of codes or numbers ("draft 13 BB68", "CB1F"), and only the plain shapes AA9 / AA99.
@@ -739,10 +771,134 @@ extension ScanContext {
                         && (!$0.isPunct("/,(>→|")
                             || tok(i - 2).map { $0.kind == .number || $0.kind == .alnum && !outwardAt(i - 2) } ?? true)
             } ?? false)
-            || (tok(i + 1).map { $0.kind == .number || $0.kind == .alnum } ?? false)
+            || (tok(i + 1).map { $0.kind == .number && sector == nil || $0.kind == .alnum } ?? false)
         return letters == 2 && plain && !amongCodes
             && !["the", "year", "key", "stage", "ks", "form", "class", "set", "group", "room"].contains(before)
-            ? i : nil
+            ? end : nil
+    }
+
+    /// Motorways: "M" and the number of one in Britain ("M5", "M62"); "M14" is Manchester's district only.
+    static let motorwayNumbers: Set<Int> = [
+        1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 18, 20, 23, 25, 26, 27, 40, 42, 45, 48, 49, 50, 53, 54, 55, 56, 57, 58, 60, 61,
+        62, 65, 66, 67, 69, 73, 74, 75, 76, 77, 80, 90,
+    ]
+
+    static func isMotorway(_ upper: String) -> Bool {
+        upper.hasPrefix("M") && Int(upper.dropFirst()).map { motorwayNumbers.contains($0) } == true
+    }
+
+    /// "they all live in M40", "moved to M8": where a person lives is no motorway.
+    func livesIn(_ i: Int) -> Bool {
+        let homes = ["live", "lives", "living", "lived", "moved", "based", "stays", "staying", "housed", "placed"]
+        return ["lives", "living"].contains(key(i - 1))
+            || ["in", "to"].contains(key(i - 1)) && homes.contains(key(i - 2))
+    }
+
+    /// After a code, what makes it no postcode: a road's junctions, a vitamin's dose.
+    static let notPostcodeAfter = Vocab.set(
+        """
+        junction junctions jct j services corridor motorway northbound southbound eastbound westbound toll slip
+        injection injections jab jabs deficiency tablets supplement supplements levels
+        """)
+
+    /// "PR1 6 area", "E1 4 something", "Ocean Est E1 4": the digit of the code's sector after it, with whether a word
+    /// after it names it so ("area", "something"); a sector at the end of a clause needs another cue.
+    func sectorAfter(_ i: Int) -> (end: Int, cued: Bool)? {
+        guard let n = tok(i + 1), n.kind == .number, n.length == 1, n.start - info[i].end == 1 else { return nil }
+        let k = key(i + 2)
+        if ["area", "something", "sector", "postcode", "summat", "somewhere"].contains(k) { return (i + 1, true) }
+        if i + 2 >= tokens.count || [",", ".", ";", ")", "-", "–", "?", "!"].contains(k) { return (i + 1, false) }
+        return nil
+    }
+
+    /// A postcode word earlier in the sentence, up to ten words back ("postcode for ettingshall is wv14",
+    /// "Postcode-wise it's …").
+    func postcodeWordBefore(_ i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0, i - j <= 10 {
+            if info[j].isPunct(".!?;") { return false }
+            if ["postcode", "postcodes"].contains(key(j)) || key(j).equals("code") && key(j - 1).equals("post") {
+                return true
+            }
+            j -= 1
+        }
+        return false
+    }
+
+    /// "b21 not b12": two outward codes, one correcting the other.
+    func correctedCode(_ i: Int) -> Bool {
+        key(i + 1).equals("not") && outwardAt(i + 2) || key(i - 1).equals("not") && outwardAt(i - 2)
+    }
+
+    /// A postcode found a few words before in the same sentence, then a joining or correcting word ("wv14 i think not
+    /// wv2", "bee bee one, mostly, bee bee one and …"), and no other number between.
+    func codeSaidBefore(_ i: Int) -> Bool {
+        guard i > 0, let prev = candidates.last(where: { $0.label == .postcode && $0.end <= info[i].start }) else {
+            return false
+        }
+        var j = i - 1
+        var joined = false
+        while j >= 0, info[j].start >= prev.end {
+            if i - j > 7 || info[j].isPunct(".!?;") || info[j].kind == .number || info[j].kind == .alnum {
+                return false
+            }
+            if ["not", "and", "or", "sorry", "no", "then", "plus", "also"].contains(key(j)) || info[j].isPunct(",/&+") {
+                joined = true
+            }
+            j -= 1
+        }
+        return joined
+    }
+
+    /// "P2: and b20": a turn that is only "and" and a code goes on from another speaker's list of codes.
+    func goesOnFromAnother(_ i: Int) -> Bool {
+        guard ["and", "or", "plus", "also"].contains(key(i - 1)) else { return false }
+        let opens = i == 1 || i == 3 && key(1).equals(":")
+        return opens && tok(i + 1).map { $0.kind == .word || $0.kind == .punct } ?? true
+    }
+
+    /// The place a code belongs to just before it: an estate word ("Pembury Est E8", "the Ocean Estate E1"), a listed
+    /// town ("Kirkby L32"), or a place with "the" set off by a comma ("on the Pembury, E8"); in capitals.
+    func placeBefore(_ i: Int, lowerCase: Bool) -> Bool {
+        var p = i - 1
+        if key(p).equals("."), !info[p].spaceBefore { p -= 1 }
+        if ["estate", "est", "estates"].contains(key(p)) { return true }
+        guard !lowerCase else { return false }
+        if key(p).equals(",") { p -= 1 }
+        guard let w = tok(p), w.kind == .word, w.capitalised, !w.allCaps, w.length >= 3,
+            !Self.notPostcodeBefore.contains(w.key), !Self.roomWords.contains(w.key)
+        else { return false }
+        return on(.town, p) || p < i - 1 && key(p - 1).equals("the")
+            || p == i - 1 && ["in", "from", "near"].contains(key(p - 1))
+    }
+
+    /// "Okafor fam - M16 - closed": the code is a whole field of a note, set off by spaced dashes, bars or arrows.
+    func wholeNoteField(_ i: Int) -> Bool {
+        func mark(_ k: Int) -> Bool {
+            guard let t = at(k), t.isPunct("-–|→>") else { return false }
+            return t.isPunct(">") ? key(k - 1).equals("-") : t.spaceBefore
+        }
+        let opens = mark(i - 1) && info[i].spaceBefore
+        let closes = i + 1 >= tokens.count || mark(i + 1) && at(i + 1)!.spaceBefore
+        // "Year 9 - B2 - French": a grade after a number is no place.
+        return opens && closes && !key(i - 2).isEmpty && tok(i - 2)?.kind != .number
+    }
+
+    /// A building's parts named by a letter and a number ("in Room B2", "Block E4"): no place before a code.
+    static let roomWords = Vocab.set(
+        "room block hall wing ward unit floor building lab studio suite level zone court category cat tier scale type pay"
+    )
+
+    /// "she's in", "pupils in", "he is now in": a pupil's year follows ("she's in S4"), not a district.
+    func yearGroupBefore(_ k: Int) -> Bool {
+        guard key(k).equals("in") else { return false }
+        let w = key(k - 1)
+        return [
+            "s", "is", "was", "now", "still", "be", "been", "being", "pupils", "kids", "children", "he", "she",
+            "they", "both", "all", "year", "girls", "boys", "son", "daughter", "lad", "girl", "boy", "hes", "shes",
+            "his", "her", "im", "m", "were", "are",
+        ].contains(w)
+            || Vocab.relations.contains(w)
     }
 
     /// Token `k` is an outward code standing alone ("LS11", "B8", "cf5").
@@ -774,7 +930,7 @@ extension ScanContext {
     static let postcodeListNouns = Vocab.set(
         """
         kids lads boys girls youngsters yp yps families crew crews gang gangs lot mob estates estate hotspots hotspot
-        areas area postcodes districts patches ends sides
+        areas area postcodes districts patches ends sides kid lad boy girl family fam
         """)
 
     /// Before a code, what makes it no postcode: a school year, a room, a size, a level, a road's junction.
@@ -829,7 +985,18 @@ extension ScanContext {
     }
 
     static let vehicleCues = Vocab.set(
-        "car reg registration plate plates vehicle van motor bike taxi cab motorbike moped drives driving numberplate")
+        """
+        car reg regs registration plate plates vehicle van motor bike taxi cab motorbike moped drives driving
+        numberplate
+        """)
+
+    /// Three letters that are a note's abbreviation, not a plate's back half ("NK 14 MFH x3": initials, an age, then
+    /// missing from home).
+    static let notPlateLetters = Vocab.set(
+        """
+        mfh lac cse cce dsl yot sen cin cpp pru nfa rhi asb cla ehc sgo pcc cid fgm nrm ehm ico msp aap mhs gps cyp
+        yrs dob nhs gcs smt slt cwd sgl pep iep
+        """)
 
     /// Northern Ireland's county codes: the last two letters of a plate like "OXZ 9140".
     static let northernIrishCodes = Vocab.set(
@@ -866,6 +1033,7 @@ extension ScanContext {
         }
         if let e = spacedCurrentPlate(at: i, cue: cue) { return e }
         if partialPlate(at: i, cue: cue) { return i }
+        if lowerCaseCurrentPlate(at: i) { return i }
         guard
             // `length` is the text's scalar count (`text.unicodeScalars.count` walked the String: 1% of a scan).
             t.kind == .alnum && t.length <= 7
@@ -932,10 +1100,30 @@ extension ScanContext {
             back.allSatisfy({ $0.value >= 65 && $0.value <= 90 && !"IQ".unicodeScalars.contains($0) })
         else { return nil }
         // "YP 15 YRS", "SW 14 AND": a note typed in capitals says words there; a plate's letters are no word.
-        if !cue, gazetteer.isWord(l.key) || Self.ageUnits.contains(l.key) || isShouted() { return nil }
-        // "QV 15 MFH x2": a person's initials, their age and a practice abbreviation (session 13, `people8`).
-        if !cue, Self.practiceAcronyms.contains(l.key) { return nil }
+        // Session 13: nor a note's abbreviation ("NK 14 MFH x3", `structured8`), nor a person's initials, their age
+        // and a practice abbreviation ("QV 15 MFH x2", `people8`).
+        if !cue,
+            gazetteer.isWord(l.key) || Self.ageUnits.contains(l.key) || isShouted()
+                || Self.notPlateLetters.contains(l.key) || Self.practiceAcronyms.contains(l.key)
+        {
+            return nil
+        }
         return i + 2
+    }
+
+    /// "we had yd17kxr": a current plate typed in lower case in one piece, held to the format (the front without I,
+    /// Q or Z, an age identifier, three letters without I or Q, not a note's abbreviation), and not a handle.
+    func lowerCaseCurrentPlate(at i: Int) -> Bool {
+        guard let t = tok(i), t.kind == .alnum, t.length == 7, t.text == t.key, standalone(i, i) else { return false }
+        let u = t.text.uppercased()
+        guard Self.isPlateFront(String(u.prefix(4))) else { return false }
+        let back = u.unicodeScalars.suffix(3)
+        guard back.allSatisfy({ $0.value >= 65 && $0.value <= 90 && !"IQ".unicodeScalars.contains($0) }),
+            !Self.notPlateLetters.contains(String(t.key.suffix(3)))
+        else { return false }
+        // "@yd17kxr", "snap yd17kxr": a handle.
+        if let p = at(i - 1), p.isPunct("@_."), !info[i].spaceBefore { return false }
+        return !(max(0, i - 4)..<i).contains { Self.anyHandleCue.contains(key($0)) }
     }
 
     /// "reg partial MV21…", "the plate started WU69...": the front half of a current plate (two letters, an age
@@ -961,7 +1149,8 @@ extension ScanContext {
             defer { i += 1 }
             if covered(i) { continue }
             // After a cue: "crime ref 43/12345/23", "case number: 123456", "incident 4521".
-            if inSet(.caseCues, i) {
+            // "CRIS" in capitals: "Cris" is a given name too.
+            if inSet(.caseCues, i) || onGated(Self.moreCaseSystems, i) && (info[i].allCaps || !key(i).equals("cris")) {
                 var j = i + 1
                 var fillers = 0
                 while j < tokens.count, Vocab.caseFillers.contains(tokens[j].key), fillers < 3 {
@@ -1016,6 +1205,11 @@ extension ScanContext {
             }
             // "GB62LOYD64653942446227": an IBAN with a wrong check digit is a typo, not a case reference.
             if Self.ibanShaped(tokens[i].text) { continue }
+            // "24MIS019933": a reference that opens with its year.
+            if info[i].kind == .alnum, Self.yearSystemReference(tokens[i].text), standalone(i, i) {
+                add(.caseRef, tokens: i, i)
+                continue
+            }
             // Stand-alone: "CR-2023-0045", "SC/22/01234", "43/12345/23", "MOS123456".
             if let e = refRun(from: i), e > i || info[i].kind == .alnum,
                 !(i...e).allSatisfy({ info[$0].isPunct("-/") || Self.schoolYear(tokens[$0].key) })
@@ -1045,6 +1239,20 @@ extension ScanContext {
                 }
             }
         }
+    }
+
+    /// Case systems named like a cue (session 13): the Met's crime and missing-person systems ("CRIS 5201889/24",
+    /// "the Merlin was 24MIS019933"), kept off `Vocab.caseCues` so the labeller's features stay as trained.
+    static let moreCaseSystems = Vocab.set("cris merlin")
+
+    /// "24MIS019933": a year's digits, a system's two to four capitals, then five digits or more.
+    static func yearSystemReference(_ text: String) -> Bool {
+        let u = Array(text.unicodeScalars)
+        func digit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+        let lead = u.prefix(while: digit).count
+        let letters = u.dropFirst(lead).prefix { $0.value >= 65 && $0.value <= 90 }.count
+        let rest = u.dropFirst(lead + letters)
+        return lead == 2 && (2...4).contains(letters) && rest.count >= 5 && rest.allSatisfy(digit)
     }
 
     /// "1187 of 4 Feb", "2231 of the 12th": a log's number, then the day it was logged on (logs are numbered by day).
@@ -1176,7 +1384,7 @@ extension ScanContext {
             }
             if let e = dateExpression(at: j, allowYearAlone: k.equals("dob")) {
                 add(.dateOfBirth, tokens: j, e)
-                i = e
+                i = correctedBirthDate(after: e) ?? e
                 continue
             }
             // "DOB for the youngest is 3/4/2011", "born on a Tuesday, 12th May 2009": a few words on, a full date.
@@ -1210,12 +1418,36 @@ extension ScanContext {
                     !crossed || handed || info[m].sentenceStart || tok(m - 1)?.sentenceStart == true
                 {
                     add(.dateOfBirth, tokens: m, e)
-                    i = e
+                    i = correctedBirthDate(after: e) ?? e
                     break
                 }
                 m += 1
             }
         }
+    }
+
+    /// Words that give a birth date found another one, the real or corrected one ("DOB given as 12th March 2008 but
+    /// GP record said 21/03/2008", "…, should have been …", "actually …").
+    static let birthDateCorrections = Vocab.set("but not actually said says say should real right correct sorry no")
+
+    /// After a birth date ending at `e`, a whole date with its year later in the same sentence that a correcting
+    /// word gives (no other date's noun between): the person's real birth date; it is added, its last token returned.
+    mutating func correctedBirthDate(after e: Int) -> Int? {
+        var m = e + 1
+        var corrected = false
+        while m < tokens.count, m - e <= 16 {
+            if info[m].isPunct(".!?;"), !(m + 1 < tokens.count && !info[m + 1].spaceBefore) { return nil }
+            if Self.otherDateNouns.contains(key(m)) { return nil }
+            if Self.birthDateCorrections.contains(key(m)) { corrected = true }
+            if corrected, info[m].kind == .number, !covered(m), let d = dateExpression(at: m, allowYearAlone: false),
+                d - m >= 2, hasYear(m, d)
+            {
+                add(.dateOfBirth, tokens: m, d)
+                return d
+            }
+            m += 1
+        }
+        return nil
     }
 
     /// A birth cue straight after a date, in brackets or after a dash or comma ("(dob)", "- DOB", ", d.o.b.").

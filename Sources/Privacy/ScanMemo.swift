@@ -190,7 +190,10 @@ extension IdentifierScanner {
     /// 38 (after main's 35–37 from `orgs9`): session 13's people by initials in shorthand and ages in speech
     ///     (`people8`, InitialsInShorthand.swift and AgesInSpeech.swift: "QV 15 MFH x2", "bros B 12 Y 9", "Dale Orrin,
     ///     forty-one,", "Sixteen, yeah, …", "Remy, eighteen months", "Mo's 16?", "we only know as Slim").
-    public static let rulesVersion = 38
+    /// 39: session 13's structured identifiers said aloud, split or typed short (`structured8`: outward codes alone
+    ///     with a cue, sectors, spoken and spaced postcodes, NI numbers and plates, Merlin/CRIS references, corrected
+    ///     log numbers, sort code and account, a corrected birth date; no plate from a note's abbreviation).
+    public static let rulesVersion = 39
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -266,6 +269,9 @@ extension IdentifierScanner {
         "sibs: QV 11, ZR 2/3; bros B 12 Y 9; mum GL, TX 16 (17 in Jun); KV 15 MFH x2;"
             + " Dale Orrin, forty-one, known; Sorry, thirteen or fourteen? baby Remy 18m; the assessment said"
             + " sixteen to seventeen; Hang on, Mo's 16?",
+        "covers S2 and S4; in s4 tbh; near M5 junctions; el thirty two; n r five nine oh three one four c; NK 14 MFH x3",
+        "we had yd17kxr; the Merlin was 24MIS019933; log was 0491 not 0419; acc 40-11-62 / 71408833; PR1 6 area",
+        "they're all in em fourteen; WF thirteen four HQ; DOB 3rd May 2009 but the GP said 05/03/2009",
     ]
 }
 

@@ -101,7 +101,7 @@ extension ScanContext {
         // Session 12: asked of every token by four recognisers (LocalNames.swift, NoteFields.swift) and by the
         // spoken codes' first pass (a dictionary look-up of each short word); a SipHash each, 7% of a scan.
         headsAfterAPlace, Vocab.cities, kindsBeforeTheirName, ownedModifiers, Set(natoLetters.keys),
-        Set(spokenLetters.keys),
+        Set(spokenLetters.keys), moreCaseSystems,
         // Session 13: note headings that list organisations (LocalNames.swift).
         organisationListHeadings, headsBeforeTheirName, pluralCaseCues,
     ]

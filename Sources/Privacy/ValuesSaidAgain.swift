@@ -270,7 +270,8 @@ extension ScanContext {
                 return nil
             }
             if t.kind == .alnum { return nil }
-            if Self.ageCorrectionWords.contains(t.key) { corrected = true }
+            // "log was 0491 not 0419": "not" names the right one too.
+            if Self.ageCorrectionWords.contains(t.key) || t.key == "not" { corrected = true }
             j += 1
         }
         return nil

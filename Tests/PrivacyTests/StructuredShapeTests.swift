@@ -318,4 +318,87 @@ final class StructuredShapeTests: XCTestCase {
         XCTAssertEqual(found("all I caught was K T six eight and then something", .vehicleReg), ["K T six eight"])
         XCTAssertEqual(found("all I caught was K T six eight and then she left", .vehicleReg), [])
     }
+
+    // Session 13 (`structured8`): structured identifiers said aloud, split or typed short (blind21, blind22, blind25
+    // and blind26 development data); sentences written for these tests, each beside a quiet twin.
+
+    func testOutwardCodesOnTheirOwnWithACue() {
+        let cases: [(String, [String])] = [
+            ("our outreach worker covers S5 and S9 now", ["S5", "S9"]),
+            ("the vaping thing is normal in s9 honestly", ["s9"]),
+            ("it's really the NG7 kid from the cafe", ["NG7"]),
+            ("the postcode for the flat is ng5 i think not ng3", ["ng5", "ng3"]),
+            ("sorry cv2 not cv6", ["cv2", "cv6"]),
+            ("P3: and b9", ["b9"]),
+            ("she's on the Kingsmead, E9.", ["E9"]),
+            ("Kingsmead Est E9", ["E9"]),
+            ("lives in Hyson Green, NG7 5 area, with nan", ["NG7 5"]),
+            ("her address is on the Kingsmead Estate, E9 5 something", ["E9 5"]),
+            ("Okafor fam - M16 - closed", ["M16"]),
+            ("placed with an aunt in Bootle L30", ["L30"]),
+            ("the brothers both live in M8 now", ["M8"]),
+        ]
+        for (text, codes) in cases { XCTAssertEqual(found(text, .postcode), codes, text) }
+        for quiet in [
+            "hotels near M5 junctions are the worry", "stuck on the M62 again", "she's in S4 now",
+            "he is in s3 this year", "low in b12 so she takes tablets", "room 4, B2", "E1 4 times a week",
+            "P3: and 12", "covers M6 and M5 both ways", "the session was in Room B2", "Year 9 - S3 - maths",
+        ] {
+            XCTAssertEqual(found(quiet, .postcode), [], quiet)
+        }
+    }
+
+    func testPostcodesSaidAloud() {
+        XCTAssertEqual(
+            found("Postcode-wise it's bee bee three, or bee bee four", .postcode), ["bee bee three", "bee bee four"])
+        XCTAssertEqual(found("she lives in el thirty one with her nan", .postcode), ["el thirty one"])
+        XCTAssertEqual(found("the postcode was WF twelve seven HQ", .postcode), ["WF twelve seven HQ"])
+        XCTAssertEqual(found("they come from s k nine mostly", .postcode), ["s k nine"])
+        XCTAssertEqual(found("they're all in em fourteen", .postcode), ["em fourteen"])
+        XCTAssertEqual(found("mostly from ess four", .postcode), ["ess four"])
+        XCTAssertEqual(found("the postcode's like e eight three something", .postcode), ["e eight three"])
+        XCTAssertEqual(found("JK one two three four five six D is her ni", .niNumber).count, 1)
+        for quiet in [
+            "em two weeks ago", "bee one of them", "gee, four of them came", "the b one was better",
+            "the postcode box, it's twenty characters", "came from em six", "she's in ess four now",
+        ] {
+            XCTAssertEqual(found(quiet, .postcode), [], quiet)
+        }
+        XCTAssertEqual(found("we did PE three times a week", .postcode), [])
+        XCTAssertEqual(found("in PE three times", .postcode), [])
+    }
+
+    func testCodesSplitByACaptionerOrTypedShort() {
+        XCTAssertEqual(
+            found("her ni was j k one two three four five six d", .niNumber), ["j k one two three four five six d"])
+        XCTAssertEqual(
+            found("her ni is j k one two three four five six", .niNumber), ["j k one two three four five six"])
+        XCTAssertEqual(found("j k one two three four five six", .niNumber), [], "no suffix and no cue")
+        XCTAssertEqual(found("the car was M T nineteen K V R", .vehicleReg), ["M T nineteen K V R"])
+        XCTAssertEqual(found("we saw kp19fxt twice outside", .vehicleReg), ["kp19fxt"])
+        XCTAssertEqual(found("her snap is @kp19fxt", .vehicleReg), [])
+        XCTAssertEqual(found("the car was Papa Kilo one nine, X Ray Tango Mike", .vehicleReg).count, 1)
+        XCTAssertEqual(found("the X Ray showed a fracture", .vehicleReg), [])
+        XCTAssertEqual(found("P2 -> Nowak fam. NK 14 MFH x3, older bf", .vehicleReg), [])
+        XCTAssertEqual(found("reg NK 14 MFH", .vehicleReg), ["NK 14 MFH"])
+    }
+
+    func testReferencesAfterASystemOrACorrection() {
+        XCTAssertEqual(
+            found("the CAD was 4410 and the Merlin was 23MIS004512", .caseRef), ["4410", "23MIS004512"])
+        XCTAssertEqual(found("CRIS 4410223/23 (P3 = OIC)", .caseRef), ["4410223/23"])
+        XCTAssertEqual(found("log was 2231 not 2213", .caseRef), ["2231", "2213"])
+        XCTAssertEqual(found("she was on Merlin in 2019", .caseRef), [])
+        XCTAssertEqual(found("log was 2231, not 2 of them", .caseRef), ["2231"])
+    }
+
+    func testBankNumbersAndCorrectedBirthDates() {
+        XCTAssertEqual(found("wages to acc 30-92-14 / 47719203", .financial), ["30-92-14", "47719203"])
+        XCTAssertEqual(found("on 30-09-14 / 47 of us came", .financial), [])
+        XCTAssertEqual(
+            found("DOB on the form as 3rd May 2009 but the school said 05/03/2009", .dateOfBirth),
+            ["3rd May 2009", "05/03/2009"])
+        XCTAssertEqual(
+            found("her dob is 03/05/2009 but the hearing is 12/06/2025", .dateOfBirth), ["03/05/2009"])
+    }
 }
