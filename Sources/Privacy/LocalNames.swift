@@ -511,7 +511,8 @@ extension ScanContext {
     /// Wellstone"), a name a station, market or gate follows, a name ending in a place's word ("at Lister Park"), a
     /// possessive ("at Tiana's": a person's house), a name on any list.
     mutating func findOrganisationsAtAName() {
-        for i in tokens.indices where info[i].capitalised && i > 0
+        for i in tokens.indices
+        where info[i].capitalised && i > 0
             && (keys[i - 1].equals("at") || keys[i - 1].equals("@") || keys[i - 1].equals("outside"))
         {
             guard let t = tok(i), t.kind == .word, t.capitalised, !t.allCaps || isShouted(), !t.sentenceStart,
@@ -521,8 +522,9 @@ extension ScanContext {
             else { continue }
             var e = i
             // One more capitalised word on no list belongs to the name ("Rushey Mead", "Step Up").
-            if let n = tok(i + 1), n.kind == .word, n.capitalised, !n.allCaps, n.spaceBefore, onNoList(i + 1)
-                || n.length <= 4 && !Vocab.functionWords.contains(n.key) && !Vocab.streetHeads.contains(n.key)
+            if let n = tok(i + 1), n.kind == .word, n.capitalised, !n.allCaps, n.spaceBefore,
+                onNoList(i + 1)
+                    || n.length <= 4 && !Vocab.functionWords.contains(n.key) && !Vocab.streetHeads.contains(n.key)
             {
                 e = i + 1
             }
@@ -566,7 +568,8 @@ extension ScanContext {
             var j = i + 1
             while onGated(Self.headsBeforeTheirName, j), tok(j)?.capitalised == true { j += 1 }
             var e: Int?
-            while j < tokens.count, j - i <= 4, let n = tok(j), n.kind == .word, n.capitalised, !n.allCaps || n.length > 3,
+            while j < tokens.count, j - i <= 4, let n = tok(j), n.kind == .word, n.capitalised,
+                !n.allCaps || n.length > 3,
                 !Vocab.functionWords.contains(n.key), !Vocab.streetHeads.contains(n.key), !quiet[j]
             {
                 e = j
@@ -612,8 +615,10 @@ extension ScanContext {
                 let a = i
                 var e: Int?
                 while let t = tok(i), !tokens[i].lineStart, !Self.listSeparators.contains(t.key), t.key != "(",
-                    t.kind == .word && t.capitalised || t.kind != .word && ["-", "'", "’"].contains(t.key) && e != nil
-                        && !t.spaceBefore || t.kind == .word && t.key == "s" && e != nil && !t.spaceBefore
+                    t.kind == .word && t.capitalised
+                        || t.kind != .word && ["-", "'", "’"].contains(t.key) && e != nil
+                            && !t.spaceBefore
+                        || t.kind == .word && t.key == "s" && e != nil && !t.spaceBefore
                 {
                     if t.kind == .word { e = i }
                     i += 1

@@ -438,7 +438,8 @@ extension ScanContext {
     static let strongOrgTails: Set<String> = Vocab.set(
         "school academy acad college surgery primary nursery pru camhs infants juniors high comprehensive")
     /// Heads of places young people gather at, named after a capitalised name even in lower case (session 13).
-    static let gatheringHeads: Set<String> = Vocab.set("hotel mosque masjid gurdwara mandir theatre gym chicken cafe café")
+    static let gatheringHeads: Set<String> = Vocab.set(
+        "hotel mosque masjid gurdwara mandir theatre gym chicken cafe café")
     /// Heads named after a capitalised word even in lower case: "the Riverside team", "the Phoenix project", "the Willow unit".
     static let teamLikeHeads: Set<String> = Vocab.set("team project unit")
     /// Welsh words inside a school's name after "Ysgol" ("Ysgol Gyfun Ystalyfera", "Ysgol y Strade").

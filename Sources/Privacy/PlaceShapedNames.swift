@@ -26,8 +26,12 @@ extension ScanContext {
                 !on(.ambiguous, i), info[i].length >= 6
             else { return c }
             let k = key(i)
-            guard Self.placeNameEndings.contains(where: { k.hasSuffix($0) && k.count >= $0.count + 3 }) else { return c }
-            if Vocab.titles.contains(key(i - 1)) || gazetteer.isGiven(key(i - 1)) || inSet(.relations, i - 1) { return c }
+            guard Self.placeNameEndings.contains(where: { k.hasSuffix($0) && k.count >= $0.count + 3 }) else {
+                return c
+            }
+            if Vocab.titles.contains(key(i - 1)) || gazetteer.isGiven(key(i - 1)) || inSet(.relations, i - 1) {
+                return c
+            }
             if isApostrophe(i + 1) || key(i - 1) == "the" && k.hasSuffix("s") { return c }
             var p = c
             p.label = .location

@@ -16,7 +16,8 @@ final class PlacesPeopleGatherAtTests: XCTestCase {
     }
 
     func testANameOnNoListAfterAtIsWhereSomeoneIsAt() {
-        XCTAssertEqual(found("a 14 year old at Quarrendale and another at Pellow Rise", .organisationLocal), ["Quarrendale"])
+        XCTAssertEqual(
+            found("a 14 year old at Quarrendale and another at Pellow Rise", .organisationLocal), ["Quarrendale"])
         XCTAssertEqual(found("she's at Thornavon now, moved in Sept", .organisationLocal), ["Thornavon"])
         XCTAssertEqual(found("P2 - Shaz @ Brackendell has the list", .organisationLocal), ["Brackendell"])
         XCTAssertEqual(found("they wait outside Kellingworth most days", .organisationLocal), ["Kellingworth"])
@@ -31,12 +32,16 @@ final class PlacesPeopleGatherAtTests: XCTestCase {
     }
 
     func testAHotelOrAPlaceOfWorshipNamedByItsHead() {
-        XCTAssertEqual(found("the Hotel Brantwell by the tram stop was flagged", .organisationLocal), ["Hotel Brantwell"])
-        XCTAssertEqual(found("Masjid-e-Noorani on Chapel Rd runs a youth night", .organisationLocal), ["Masjid-e-Noorani"])
+        XCTAssertEqual(
+            found("the Hotel Brantwell by the tram stop was flagged", .organisationLocal), ["Hotel Brantwell"])
+        XCTAssertEqual(
+            found("Masjid-e-Noorani on Chapel Rd runs a youth night", .organisationLocal), ["Masjid-e-Noorani"])
         XCTAssertEqual(found("Masjid Al-Rahma on Eagle St has boxing", .organisationLocal), ["Masjid Al-Rahma"])
-        XCTAssertEqual(found("mum works nights at the Fernhill Court hotel", .organisationLocal), ["Fernhill Court hotel"])
+        XCTAssertEqual(
+            found("mum works nights at the Fernhill Court hotel", .organisationLocal), ["Fernhill Court hotel"])
         XCTAssertEqual(found("Guru Tegh gurdwara in the town centre", .organisationLocal), ["Guru Tegh gurdwara"])
-        XCTAssertEqual(found("the lads hang about at Zafar's Chicken till late", .organisationLocal), ["Zafar's Chicken"])
+        XCTAssertEqual(
+            found("the lads hang about at Zafar's Chicken till late", .organisationLocal), ["Zafar's Chicken"])
         XCTAssertEqual(found("coach at Sinclair's ABC says no", .organisationLocal), ["Sinclair's ABC"])
         // Quiet: a head alone or after a word that makes it a kind, a town's hotel.
         XCTAssertEqual(found("she was placed in a hotel for two nights", .organisationLocal), [])
@@ -57,7 +62,8 @@ final class PlacesPeopleGatherAtTests: XCTestCase {
     }
 
     func testAnUnlistedWordShapedLikeAPlaceIsAPlaceNotAPossiblePerson() {
-        XCTAssertEqual(found("The housing officer on Brindleshaw, Dev, he knew every door.", .location), ["Brindleshaw"])
+        XCTAssertEqual(
+            found("The housing officer on Brindleshaw, Dev, he knew every door.", .location), ["Brindleshaw"])
         XCTAssertEqual(
             found("P3 - early help, mainly Brindleshaw + Cowlersley", .location), ["Brindleshaw", "Cowlersley"])
         XCTAssertEqual(found("P3 - early help, mainly Brindleshaw + Cowlersley", .person), [])
@@ -82,7 +88,8 @@ final class PlacesPeopleGatherAtTests: XCTestCase {
     func testInitialsOfAHomeOrTeamAfterItsNameAndAGivenNameAfterIn() {
         XCTAssertEqual(found("placed Brantwell CH, Pudsey", .organisationLocal), ["Brantwell CH"])
         XCTAssertEqual(found("she rang Kelby NPT every single night", .organisationLocal), ["Kelby NPT"])
-        XCTAssertEqual(found("The firm was Quarrendale Cars, everyone knows them", .organisationLocal), ["Quarrendale Cars"])
+        XCTAssertEqual(
+            found("The firm was Quarrendale Cars, everyone knows them", .organisationLocal), ["Quarrendale Cars"])
         XCTAssertEqual(found("a children's home in Shirley, out of area", .location), ["Shirley"])
         XCTAssertEqual(found("a children's home in Shirley, out of area", .person), [])
         // Quiet: a possessive, a full name, a name opening a sentence.
