@@ -21,7 +21,7 @@ final class ExportLeakTests: XCTestCase {
     static let corpora = [
         "blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl",
         "blind8.jsonl", "blind9.jsonl", "blind10.jsonl", "blind13.jsonl", "blind14.jsonl", "blind15.jsonl",
-        "blind16.jsonl", "blind21.jsonl", "blind22.jsonl",
+        "blind16.jsonl", "blind21.jsonl", "blind22.jsonl", "blind25.jsonl", "blind26.jsonl",
         "dev.jsonl", "heldout.jsonl",
     ]
 

@@ -256,11 +256,24 @@ final class CorpusEvaluationTests: XCTestCase {
     /// and blind20, and development data from the start (docs/privacy.md, "Nineteenth and twentieth blind scoring":
     /// overlap P 0.938 / R 0.848 and 0.973 / 0.936 at main d437aa1, before any work of that session).
     func testTwentyFirstBlindCorpusHoldsItsFloor() throws {
-        try assertFloor("blind21", utterances: 439, recall: 0.88, "written blind in session 12, development data")
+        try assertFloor("blind21", utterances: 439, recall: 0.91, "written blind in session 12, development data")
     }
 
     func testTwentySecondBlindCorpusHoldsItsFloor() throws {
-        try assertFloor("blind22", utterances: 479, recall: 0.93, "written blind in session 12, development data")
+        try assertFloor("blind22", utterances: 479, recall: 0.94, "written blind in session 12, development data")
+    }
+
+    /// blind25.jsonl and blind26.jsonl: written blind in session 13 from the kit, the same hour as the held-out blind23
+    /// and blind24, and development data from the start (docs/privacy.md, "Twenty-third and twenty-fourth blind
+    /// scoring"). blind25 names local organisations every way people do, and labels many a place an organisation: its
+    /// precision floor is lower, at what session 13 reached (0.847 / 0.787 line by line).
+    func testTwentyFifthBlindCorpusHoldsItsFloor() throws {
+        try assertFloor(
+            "blind25", utterances: 558, recall: 0.78, precision: 0.84, "written blind in session 13, development data")
+    }
+
+    func testTwentySixthBlindCorpusHoldsItsFloor() throws {
+        try assertFloor("blind26", utterances: 522, recall: 0.91, "written blind in session 13, development data")
     }
 
     /// A development corpus keeps the recall this session's work reached (a floor just under it, so a rule change
@@ -283,6 +296,7 @@ final class CorpusEvaluationTests: XCTestCase {
             + CorpusEvaluation.load("blind8") + CorpusEvaluation.load("blind9") + CorpusEvaluation.load("blind10")
             + CorpusEvaluation.load("blind13") + CorpusEvaluation.load("blind14") + CorpusEvaluation.load("blind15")
             + CorpusEvaluation.load("blind16") + CorpusEvaluation.load("blind21") + CorpusEvaluation.load("blind22")
+            + CorpusEvaluation.load("blind25") + CorpusEvaluation.load("blind26")
         {
             for s in line.spans {
                 XCTAssertEqual(
