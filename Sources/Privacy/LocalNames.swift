@@ -488,11 +488,11 @@ extension ScanContext {
     }
 
     /// Before "at": doing that somewhere makes it a place where it was done, not an organisation ("seen at", "lives
-    /// at", "hangs at").
+    /// at"); where young people hang about or meet is the shop or club itself ("hang at Quarrendale").
     static let placeLeadsBeforeAt = Vocab.set(
         """
         seen found picked arrested dropped stopped spotted located missing lives living lived live stays staying stayed
-        registered meet meets met hang hangs hanging end ended sleeping slept parked waiting caught collected
+        registered end ended sleeping slept parked waiting caught collected
         """)
     /// After a name, words that make it a place there ("Partick station", "Lister Park gates", "Bury market").
     static let placeWordsAfterAName = Vocab.set(

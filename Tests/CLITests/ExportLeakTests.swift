@@ -33,10 +33,12 @@ final class ExportLeakTests: XCTestCase {
     /// session 11, at what session 11's rules and the retrained labeller reach (13.4, 6.3 and 15.8). blind21 and
     /// blind22, written blind in session 12 as development data, at what that session's rules reach (25.0 and 14.5):
     /// blind21, long spoken stories with organisations called short, is over the 20 and held there so it can
-    /// only fall.
+    /// only fall. Session 13 brought blind21 under 20 (19.7), blind22 to 12.0, blind13 to 13.3 and blind15 to 11.0, and
+    /// added blind25 and blind26 (written blind as development data; 35.7 and 15.7): blind25, local organisations
+    /// named every way, is over 20 and held at 36 so it can only fall.
     static let ceilingIn400: [String: Double] = [
-        "blind7.jsonl": 9, "blind8.jsonl": 13.5, "blind9.jsonl": 12.5, "blind10.jsonl": 17.5, "blind13.jsonl": 16,
-        "blind15.jsonl": 13.5, "blind16.jsonl": 6.5, "blind21.jsonl": 25.5, "blind22.jsonl": 15,
+        "blind7.jsonl": 9, "blind8.jsonl": 13.5, "blind9.jsonl": 12.5, "blind10.jsonl": 17.5, "blind13.jsonl": 13.5,
+        "blind15.jsonl": 11.5, "blind16.jsonl": 6.5, "blind22.jsonl": 12.5, "blind25.jsonl": 36,
     ]
     static let formats = ["markdown", "csv", "json", "qdpx"]
 

@@ -21,6 +21,7 @@ final class PlacesPeopleGatherAtTests: XCTestCase {
         XCTAssertEqual(found("she's at Thornavon now, moved in Sept", .organisationLocal), ["Thornavon"])
         XCTAssertEqual(found("P2 - Shaz @ Brackendell has the list", .organisationLocal), ["Brackendell"])
         XCTAssertEqual(found("they wait outside Kellingworth most days", .organisationLocal), ["Kellingworth"])
+        XCTAssertEqual(found("the lads hang at Kellingworth after school", .organisationLocal), ["Kellingworth"])
         // Quiet: where something was seen or someone lives, a name before a station or gates, a possessive, a town.
         XCTAssertEqual(found("yp seen at Quarrendale with older males", .organisationLocal), [])
         XCTAssertEqual(found("she lives at Thornavon with her nan", .organisationLocal), [])
