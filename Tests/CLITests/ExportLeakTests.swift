@@ -21,7 +21,8 @@ final class ExportLeakTests: XCTestCase {
     static let corpora = [
         "blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl",
         "blind8.jsonl", "blind9.jsonl", "blind10.jsonl", "blind13.jsonl", "blind14.jsonl", "blind15.jsonl",
-        "blind16.jsonl", "blind21.jsonl", "blind22.jsonl", "blind25.jsonl", "blind26.jsonl",
+        "blind16.jsonl", "blind21.jsonl", "blind22.jsonl", "blind23.jsonl", "blind24.jsonl",
+        "blind25.jsonl", "blind26.jsonl",
         "dev.jsonl", "heldout.jsonl",
     ]
 
@@ -35,10 +36,12 @@ final class ExportLeakTests: XCTestCase {
     /// blind21, long spoken stories with organisations called short, is over the 20 and held there so it can
     /// only fall. Session 13 brought blind21 under 20 (19.7), blind22 to 12.0, blind13 to 13.3 and blind15 to 11.0, and
     /// added blind25 and blind26 (written blind as development data; 35.7 and 15.7): blind25, local organisations
-    /// named every way, is over 20 and held at 36 so it can only fall.
+    /// named every way, is over 20 and held at 36 so it can only fall. blind23 and blind24, held out in session 13
+    /// (43.0 and 35.4 at its start), at its end (32.0 and 31.5), development data since.
     static let ceilingIn400: [String: Double] = [
         "blind7.jsonl": 9, "blind8.jsonl": 13.5, "blind9.jsonl": 12.5, "blind10.jsonl": 17.5, "blind13.jsonl": 13.5,
-        "blind15.jsonl": 11.5, "blind16.jsonl": 6.5, "blind22.jsonl": 12.5, "blind25.jsonl": 36,
+        "blind15.jsonl": 11.5, "blind16.jsonl": 6.5, "blind22.jsonl": 12.5, "blind23.jsonl": 32.5, "blind24.jsonl": 32,
+        "blind25.jsonl": 36,
     ]
     static let formats = ["markdown", "csv", "json", "qdpx"]
 
