@@ -23,7 +23,12 @@ extension ScanContext {
 
     /// The rules of this file, run before the second guesses (`findSecondAges`) and the values said again.
     mutating func findAgesInSpeech() {
-        for i in tokens.indices where !covered(i) {
+        for i in tokens.indices {
+            // Each shape opens with a number, a number word, a unit glued to digits or "they": asked first, since
+            // `covered` reads every finding.
+            let kind = info[i].kind
+            guard kind == .number || kind == .alnum || numberWord(i) != nil || keys[i].equals("they"), !covered(i)
+            else { continue }
             if let (a, e) = answeredAge(at: i) {
                 add(.age, tokens: a, e)
             } else if let (a, e) = assessedAgeRange(at: i) {

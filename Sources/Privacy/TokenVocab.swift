@@ -103,6 +103,6 @@ extension ScanContext {
         headsAfterAPlace, Vocab.cities, kindsBeforeTheirName, ownedModifiers, Set(natoLetters.keys),
         Set(spokenLetters.keys), moreCaseSystems,
         // Session 13: note headings that list organisations (LocalNames.swift).
-        organisationListHeadings, headsBeforeTheirName, pluralCaseCues,
+        organisationListHeadings, headsBeforeTheirName, pluralCaseCues, familyListWords,
     ]
 }
