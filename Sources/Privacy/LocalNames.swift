@@ -625,9 +625,18 @@ extension ScanContext {
                 }
                 // An item is a name only when nothing but punctuation follows it ("Mixed picture" is a remark).
                 let closed = tok(i).map { tokens[i].lineStart || $0.kind == .punct } ?? true
-                if let last = e, last >= a, tokens[a].kind == .word, closed { considerListedOrganisation(a, last) }
-                // On to the next separator.
-                while let t = tok(i), !tokens[i].lineStart, !Self.listSeparators.contains(t.key) { i += 1 }
+                guard let last = e, last >= a, tokens[a].kind == .word, closed else {
+                    // The list ended: what follows is a remark ("… Oasis (PRU) - lives in Shirley, Gary Nuttall").
+                    break
+                }
+                considerListedOrganisation(a, last)
+                // On to the next separator; a dash with a space before it ends the list.
+                while let t = tok(i), !tokens[i].lineStart, !Self.listSeparators.contains(t.key),
+                    !(t.key == "-" && t.spaceBefore)
+                {
+                    i += 1
+                }
+                if key(i) == "-" { break }
                 i += 1
             }
         }

@@ -193,7 +193,9 @@ extension IdentifierScanner {
     /// 39: session 13's structured identifiers said aloud, split or typed short (`structured8`: outward codes alone
     ///     with a cue, sectors, spoken and spaced postcodes, NI numbers and plates, Merlin/CRIS references, corrected
     ///     log numbers, sort code and account, a corrected birth date; no plate from a note's abbreviation).
-    public static let rulesVersion = 39
+    /// 40: a heading's list of organisations ends where a remark starts (a spaced dash, an item that is no name), so a
+    ///     person named after it is not taken for one of them (found in the last look at the console).
+    public static let rulesVersion = 40
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this

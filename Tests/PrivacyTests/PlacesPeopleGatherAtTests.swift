@@ -60,6 +60,11 @@ final class PlacesPeopleGatherAtTests: XCTestCase {
         XCTAssertEqual(found("schools: all fine, no concerns", .organisationLocal), [])
         XCTAssertEqual(found("schools: Leeds, Bradford", .organisationLocal), [])
         XCTAssertEqual(found("hotels: Police, Health", .organisationLocal), [])
+        // The list ends where a remark starts: a person named after it is no organisation.
+        XCTAssertEqual(
+            found(
+                "schools named: Quarrendale, KHS (PRU) - lives in Leeds, Gary Nuttall, forty-one", .organisationLocal),
+            ["Quarrendale", "KHS"])
     }
 
     func testAnUnlistedWordShapedLikeAPlaceIsAPlaceNotAPossiblePerson() {
