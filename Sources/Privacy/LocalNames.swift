@@ -521,7 +521,7 @@ extension ScanContext {
                 !Self.lodgingsBeforeAt.contains(key(i - 2))
             else { continue }
             var e = i
-            // One more capitalised word on no list belongs to the name ("Rushey Mead", "Step Up").
+            // One more capitalised word on no list (or a short one) belongs to the name ("Rushey Mead").
             if let n = tok(i + 1), n.kind == .word, n.capitalised, !n.allCaps, n.spaceBefore,
                 onNoList(i + 1)
                     || n.length <= 4 && !Vocab.functionWords.contains(n.key) && !Vocab.streetHeads.contains(n.key)
@@ -534,7 +534,7 @@ extension ScanContext {
             {
                 continue
             }
-            if key(e + 1) == "'" || key(e + 1) == "’" { continue }
+            if isApostrophe(e + 1) { continue }
             if let n = tok(e + 1), n.kind == .word, n.capitalised, !n.sentenceStart { continue }
             relabel(.organisationLocal, i, e)
         }
