@@ -20,7 +20,7 @@ extension ScanContext {
     static let landmarkHeads: [[String]] = [
         ["tram", "stop"], ["bus", "stop"], ["bus", "station"], ["train", "station"], ["railway", "station"],
         ["metro", "station"], ["tube", "station"], ["retail", "park"], ["car", "park"], ["shopping", "centre"],
-        ["precinct"], ["shops"],
+        ["taxi", "rank"], ["precinct"], ["shops"],
     ]
 
     /// "by Mumps tram stop", "the old Manningham Baths car park", "Elk Mill retail park", "seen at the Pennywell
@@ -882,7 +882,7 @@ extension ScanContext {
     static let hesitations = Vocab.set("um umm uh er erm like")
     /// Before "from": a person ("she's from London", "a lad from Leeds", "originally from York").
     static let personBeforeFrom = Vocab.set(
-        "is was are were be been both all s 's originally come comes came moved family lad lads girl girls boy boys man men woman women he she they both cousins mum dad mother father brother sister friend friends boyfriend girlfriend re us"
+        "is was are were be been both all s 's originally come comes came moved family lad lads girl girls boy boys man men woman women he she they both cousins mum dad mother father brother sister friend friends boyfriend girlfriend re us morning afternoon evening hi hiya hello"
     )
 
     /// Before "in": a person somewhere ("a guy in Bradford", "her cousins in Leeds").
@@ -973,7 +973,8 @@ extension ScanContext {
                             $0.end == tokens[b].end && ($0.label == .location || $0.label == .organisationLocal)
                         }
                     } == true
-                if t.capitalised || verbCue || ofAnAddress, !Vocab.countries.contains(t.key),
+                // "moved in oct to leeds": tied to a move, a big city in lower case too (session 14).
+                if t.capitalised || verbCue || ofAnAddress || tied, !Vocab.countries.contains(t.key),
                     Vocab.cities.contains(t.key) || !t.key.contains(" "),
                     verbCue || tied || ofAnAddress || typedArrow
                         || (key(i - 1).equals("from") && Self.personBeforeFrom.contains(key(i - 2)))

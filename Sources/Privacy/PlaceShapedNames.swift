@@ -36,6 +36,7 @@ extension ScanContext {
     func placeShapedAsPlaces(_ kept: [Candidate]) -> [Candidate] {
         kept.map { c in
             if let p = nameAfterInAsPlace(c) { return p }
+            if let p = nameWithAPlaceElementAsPlace(c) { return p }
             guard c.label == .person, c.possible, !c.sessionName, let i = tokenIndex(startingAt: c.start),
                 info[i].end == c.end, info[i].kind == .word, info[i].capitalised, !info[i].allCaps, onNoList(i),
                 !on(.ambiguous, i), info[i].length >= 6
@@ -111,5 +112,24 @@ extension ScanContext {
             if !changed { break }
         }
         return out
+    }
+
+    /// Last words of a district's name that are seldom a surname ("Ainsdale Top", "Rushey Grn", "Quarry Bank").
+    static let districtElements = Vocab.set("top grn mead end common vale bank brow bottom nook")
+
+    /// `c` called a place when it is two capitalised words taken for a person, the second a district's element and the
+    /// first no given name, title, relation or initial ("by Ainsdale Top", "Catford / Rushey Grn"; session 14,
+    /// `places10`); nil otherwise. "Ashley Vale", "Mrs Bank", "T Heath" stay as they are.
+    func nameWithAPlaceElementAsPlace(_ c: Candidate) -> Candidate? {
+        guard c.label == .person, !c.sessionName, let i = tokenIndex(startingAt: c.start), i + 1 < info.count,
+            info[i + 1].end == c.end, info[i].kind == .word, info[i + 1].kind == .word, info[i].capitalised,
+            info[i + 1].capitalised, !info[i].allCaps, !info[i + 1].allCaps, info[i].length >= 4,
+            Self.districtElements.contains(key(i + 1)), !gazetteer.isGiven(key(i)), !Vocab.titles.contains(key(i)),
+            !Vocab.titles.contains(key(i - 1)), !inSet(.relations, i - 1), !gazetteer.isGiven(key(i - 1)),
+            !isApostrophe(i + 2)
+        else { return nil }
+        var p = c
+        p.label = .location
+        return p
     }
 }

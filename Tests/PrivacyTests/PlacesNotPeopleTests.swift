@@ -76,4 +76,21 @@ final class PlacesNotPeopleTests: XCTestCase {
         XCTAssertEqual(found("YW said Kerris is 15", .person), ["Kerris"])
         XCTAssertEqual(found("her nain Glenys rang", .person), ["Glenys"])
     }
+
+    func testADistrictNamedWithAnElement() {
+        XCTAssertEqual(found("mum works at the hotel by Ainsdale Top", .person), [])
+        XCTAssertEqual(found("Adeyemi fam, Catford / Rushey Grn", .person), ["Adeyemi"])
+        // Quiet: a given name before the element, a title, a relation.
+        XCTAssertEqual(found("Jasmin Top said she would ring", .location), [])
+        XCTAssertEqual(found("her mum Kerris Nook rang", .location), [])
+        XCTAssertEqual(found("Mrs Quarrie Bank said no", .location), [])
+    }
+
+    func testLandmarksAndBigCitiesAddedLater() {
+        XCTAssertEqual(found("HOT SPOTS: Quarnby taxi rank", .location), ["Quarnby"])
+        XCTAssertEqual(found("she moved in oct to leeds", .location), ["leeds"])
+        XCTAssertEqual(found("morning from Leeds everyone", .location), ["Leeds"])
+        // Quiet: a big city in lower case with no move.
+        XCTAssertEqual(found("leeds is different", .location), [])
+    }
 }
