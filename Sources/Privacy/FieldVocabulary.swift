@@ -30,6 +30,7 @@ enum Vocab {
             three four five six seven eight nine ten there here then now also just only even still very really quite much many more most
             chat whiteboard breakout plenary transcript recording camera mic mute unmute screen link email phone text message call
             mosaic liquidlogic eclipse niche athena storm carefirst lcs wcccis paris frameworki capita
+            cris merlin emis systmone nain taid mam mammy granda grandda
             housing education probation prison prisons admissions transport licensing benefits dwp jobcentre hmrc tusla
             everyone everybody anyone anybody someone somebody nobody people parents carers colleagues staff professionals
             mr mrs ms miss dr mx prof sir dame scot scots brit brits
@@ -45,6 +46,7 @@ enum Vocab {
     static let roles = set(
         """
         dsl dslo ddsl iro lado sendco senco pcso pc dc ds di dci sgt yot ehp ep ot slt psw amhp cp cin lac cla
+        fac facil yw aa
         """)
 
     /// Words before "team", "hub", "service" that name a kind of service, not a particular one.

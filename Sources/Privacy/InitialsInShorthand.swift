@@ -22,7 +22,7 @@ extension ScanContext {
         lac cic dbs cafcass hcpc swe bsw msw nqsw asye pq mh hv hvs sn fp cfp cmht cmhn ahp slt sltn lo caf cwd
         dol dols sgo ro smt cdt ceop iicsa nspcc ceo coo cfo hr it pa cv ni gb usa eea eu vip rip sos omg lol
         snap ig fb wa ok nfa fta rup ftr bail ibo rui mfh mop vrr yjb yjs yjt yos rj rjs ai gp gps ae ace aces ppe met
-        pro tac kcsie wt wtsc ccr ccrs ce cs ca cr
+        pro tac kcsie wt wtsc ccr ccrs ce cs ca cr yw aa
         """)
 
     /// Family words and plurals a list of initials follows in notes ("bros B 12 Y 9", "sibs: JX 11", "twins R+R 8").

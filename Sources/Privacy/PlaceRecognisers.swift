@@ -12,8 +12,46 @@ extension ScanContext {
         findOrganisationsInLowerCase()
         findStreetsAndEstates()
         findTowns()
+        findLandmarks()
         findAddressParts()
     }
+
+    /// Places named by what stands there, in lower case after the name (session 14, `places10`).
+    static let landmarkHeads: [[String]] = [
+        ["tram", "stop"], ["bus", "stop"], ["bus", "station"], ["train", "station"], ["railway", "station"],
+        ["metro", "station"], ["tube", "station"], ["retail", "park"], ["car", "park"], ["shopping", "centre"],
+        ["taxi", "rank"], ["precinct"], ["shops"],
+    ]
+
+    /// "by Mumps tram stop", "the old Manningham Baths car park", "Elk Mill retail park", "seen at the Pennywell
+    /// shops": one or two capitalised words before a stop, a station, a retail park or a car park written in lower
+    /// case name the place (the name alone is marked, as the label sheet marks "Oldham" in "Oldham bus station").
+    /// Quiet: a function word, a role, a brand or a month there ("the Tesco car park", "by the bus station"), a word
+    /// already found, a head in capitals ("Alexandra Retail Park" is a name an organisation rule may take whole).
+    mutating func findLandmarks() {
+        var h = 1
+        while h < tokens.count {
+            defer { h += 1 }
+            guard info[h].kind == .word, !info[h].capitalised, Self.landmarkFirstWords.contains(key(h)) else {
+                continue
+            }
+            guard Self.landmarkHeads.contains(where: { matches($0, at: h) != nil }) else { continue }
+            func nameWord(_ j: Int) -> Bool {
+                guard j >= 0, let t = at(j), t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !quiet[j],
+                    !covered(j), !Vocab.functionWords.contains(key(j)), !inSet(.notNames, j), !inSet(.roles, j),
+                    !Self.brands.contains(key(j)), !onGated(Vocab.months, j), !onGated(Vocab.days, j)
+                else { return false }
+                return true
+            }
+            guard nameWord(h - 1) else { continue }
+            let a = nameWord(h - 2) ? h - 2 : h - 1
+            // A sentence's first word alone is a name only when it is no everyday word ("Elk Mill", not "Shops").
+            if a == h - 1, info[a].sentenceStart, on(.word, a) { continue }
+            add(.location, tokens: a, h - 1)
+        }
+    }
+
+    static let landmarkFirstWords = Set(landmarkHeads.map { $0[0] })
 
     static let buildingHeads = Vocab.set("house court lodge tower towers mansions point heights block buildings")
 
@@ -844,7 +882,7 @@ extension ScanContext {
     static let hesitations = Vocab.set("um umm uh er erm like")
     /// Before "from": a person ("she's from London", "a lad from Leeds", "originally from York").
     static let personBeforeFrom = Vocab.set(
-        "is was are were be been both all s 's originally come comes came moved family lad lads girl girls boy boys man men woman women he she they both cousins mum dad mother father brother sister friend friends boyfriend girlfriend"
+        "is was are were be been both all s 's originally come comes came moved family lad lads girl girls boy boys man men woman women he she they both cousins mum dad mother father brother sister friend friends boyfriend girlfriend re us morning afternoon evening hi hiya hello"
     )
 
     /// Before "in": a person somewhere ("a guy in Bradford", "her cousins in Leeds").
@@ -926,13 +964,17 @@ extension ScanContext {
                             Self.lodgings.contains(tokens[$0].key) && ["in", "a", "an"].contains(key($0 - 1))
                                 || Self.lodgings.contains(tokens[$0].key) && key($0 - 2).equals("in")
                         }
-                // "the Pennywell estate in Sunderland", "12 Mill Lane in Leeds": the city of an address.
+                // "the Pennywell estate in Sunderland", "12 Mill Lane in Leeds": the city of an address. "Oakfield
+                // School in Leeds", "Eastfield Health Centre, Hull": the city of a local organisation (session 14).
                 let ofAnAddress =
                     ["in", ","].contains(key(i - 1))
                     && (tokenIndex(endingAt: tok(i - 2)?.end ?? -1)).map { b in
-                        candidates.contains { $0.end == tokens[b].end && $0.label == .location }
+                        candidates.contains {
+                            $0.end == tokens[b].end && ($0.label == .location || $0.label == .organisationLocal)
+                        }
                     } == true
-                if t.capitalised || verbCue || ofAnAddress, !Vocab.countries.contains(t.key),
+                // "moved in oct to leeds": tied to a move, a big city in lower case too (session 14).
+                if t.capitalised || verbCue || ofAnAddress || tied, !Vocab.countries.contains(t.key),
                     Vocab.cities.contains(t.key) || !t.key.contains(" "),
                     verbCue || tied || ofAnAddress || typedArrow
                         || (key(i - 1).equals("from") && Self.personBeforeFrom.contains(key(i - 2)))
@@ -982,10 +1024,11 @@ extension ScanContext {
                         || inSet(.notNames, i))
                 let nounAfter = Self.placeNouns.contains(key(e + 1))
                 // "picked up in barry", "sw in ely here": a lower-case town that is also a name (not a word) after "in/near".
+                // "kids from dudley" (session 14): after "from" too.
                 let nameLike =
                     wordy && !lists[i].contains(.word) && !lists[i].contains(.ambiguous)
                     && !inSet(.notNames, i)
-                    && ["in", "near", "around", "outside"].contains(key(i - 1))
+                    && ["in", "near", "around", "outside", "from"].contains(key(i - 1))
                 // "P4 - keighley ref", "cwmbran": a lower-case town that is no word and no name is that town anywhere.
                 let onlyAPlace =
                     !wordy && !lists[i].contains(.word) && t.length >= 5 && !lists[i].contains(.ambiguous)

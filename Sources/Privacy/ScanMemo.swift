@@ -195,7 +195,10 @@ extension IdentifierScanner {
     ///     log numbers, sort code and account, a corrected birth date; no plate from a note's abbreviation).
     /// 40: a heading's list of organisations ends where a remark starts (a spaced dash, an item that is no name), so a
     ///     person named after it is not taken for one of them (found in the last look at the console).
-    public static let rulesVersion = 40
+    /// 41: session 14's places (`places10`): Welsh, Scots and Irish place openings and more place endings, a word on no
+    ///     list beside a place in a list, landmarks before a stop or a car park, a big city after a local
+    ///     organisation, towns abbreviated in notes; practice words (Fac, YW, AA, CRIS, nain) not taken for people.
+    public static let rulesVersion = 41
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
