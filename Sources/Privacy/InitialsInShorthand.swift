@@ -126,6 +126,76 @@ extension ScanContext {
         }
         findFamilyListsOfInitials()
         findShortNamesAsSubjects()
+        findInitialledCaseHeads()
+    }
+
+    /// The token after the initialled name opening at `i`, and how many initials it has: capitals each alone, with a
+    /// stop ("K."), or two joined by a hyphen ("W-H", a double-barrelled surname's initials), with at most one
+    /// surname after an initial ("K. Moss", "F. Begum"); three parts at most.
+    func initialledName(at i: Int) -> (next: Int, initials: Int)? {
+        var j = i
+        var initials = 0
+        var surname = false
+        var parts = 0
+        while parts < 3, let t = at(j), t.kind == .word, t.capitalised, !quiet[j] {
+            if t.length == 1 {
+                if key(j).equals("i") || key(j).equals("a") && !key(j + 1).equals(".") { break }
+                initials += 1
+                if key(j + 1).equals("."), joined(j + 1) {
+                    j += 2
+                } else if key(j + 1).equals("-"), joined(j + 1), let u = at(j + 2), u.length == 1, u.capitalised,
+                    joined(j + 2)
+                {
+                    j += 3
+                } else {
+                    j += 1
+                }
+            } else if initials > 0, !surname, !t.allCaps, !Vocab.notNames.contains(key(j)),
+                !Vocab.functionWords.contains(key(j)), !on(.bigPlace, j)
+            {
+                surname = true
+                j += 1
+            } else {
+                break
+            }
+            parts += 1
+        }
+        return initials > 0 ? (j, initials) : nil
+    }
+
+    /// Session 14: a case note's heading names its person by initials and gives an age — "CASE 2 - R W-H 16 -
+    /// Telford", "-> O P-H 11 Solihull", "CASE 13 - K. Moss 18 - NI …", "Mrs F. Begum 17 + baby", "nephew D. 15":
+    /// initials opening a note item (a line, after a spaced dash or an arrow, after a title or a relation) and an age
+    /// of 0–25 closed the way notes close one. Quiet: "A 15 minute call", "Room B 12 - booked", "I 16 -".
+    mutating func findInitialledCaseHeads() {
+        for i in tokens.indices where info[i].kind == .word && info[i].capitalised && info[i].length == 1 {
+            let s = info[i].start
+            guard !candidates.contains(where: { $0.label != .person && $0.start <= s && s < $0.end }) else { continue }
+            var p = i - 1
+            let titled = Vocab.titles.contains(key(p))
+            if titled { p -= 1 }
+            let related = Self.familyListWords.contains(key(p)) || inSet(.relations, p)
+            let opening =
+                opensNote(p + 1) || key(p).equals("→")
+                || key(p).equals(">") && key(p - 1).equals("-") && joined(p)
+                || (key(p).equals("-") || key(p).equals("–")) && info[p].spaceBefore && info[p + 1].spaceBefore
+                || key(p - 1).equals("case") && at(p)?.kind == .number
+            guard opening || related, let (next, _) = initialledName(at: i), next - 1 > i || !titled || related,
+                let n = at(next), n.kind == .number, n.length <= 2, let v = ageValue(next), v <= 25, !covered(next)
+            else { continue }
+            // Closed as notes close an age, by a spaced "+" ("+ baby"), or by the town the person is in ("11 Solihull").
+            let placeAfter =
+                at(next + 1)?.capitalised == true && (on(.town, next + 1) || on(.bigPlace, next + 1))
+            guard ageBreak(after: next) || key(next + 1).equals("+") && info[next + 1].spaceBefore || placeAfter
+            else { continue }
+            // "Room B 12", "Flat C 4": a designation's letter.
+            if !titled, Self.letterTakers.contains(key(i - 1)) || Self.designations.contains(key(i - 1)) { continue }
+            let from = titled ? i - 1 : i
+            var last = next - 1
+            if key(last).equals(".") { last -= 1 }
+            addAlias(from, last, possible: true)
+            add(.age, tokens: next, next)
+        }
     }
 
     /// "Ty was being sent out to the coast", "how did you find out Ty was going there?": a short listed given name

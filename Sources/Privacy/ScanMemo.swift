@@ -198,7 +198,10 @@ extension IdentifierScanner {
     /// 41: session 14's places (`places10`): Welsh, Scots and Irish place openings and more place endings, a word on no
     ///     list beside a place in a list, landmarks before a stop or a car park, a big city after a local
     ///     organisation, towns abbreviated in notes; practice words (Fac, YW, AA, CRIS, nain) not taken for people.
-    public static let rulesVersion = 41
+    /// 42: session 14's case headings by initials ("CASE 2 - R W-H 16 -", "Mrs F. Begum 17 +", "-> O P-H 11 Solihull")
+    ///     and the session memory keeping a place a place when an organisation's short name is said as one ("22
+    ///     Ferndale Avenue, Beckfield, BD7 4LR", "in Beckfield", "Beckfield -> Netherton").
+    public static let rulesVersion = 42
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this

@@ -434,10 +434,13 @@ public struct SessionMemory: Sendable, Equatable {
                     break
                 }
             }
-            guard let (e, label) = matched else {
+            guard var (e, label) = matched else {
                 i += 1
                 continue
             }
+            // Session 14: an organisation's own short name after a word that makes it a place ("Beckfield Academy"
+            // … "twenty minutes from Beckfield") is the place the organisation is named after.
+            if label == .organisationLocal, Self.saidAsPlace(tokens, i, e) { label = .location }
             let span = TextSpan(start: tokens[i].start, end: tokens[e].end)
             if !besides.contains(where: { $0.span.start < span.end && span.start < $0.span.end }) {
                 found.append(
@@ -456,10 +459,12 @@ public struct SessionMemory: Sendable, Equatable {
     public func completed(_ findings: [Finding], in text: String) -> [Finding] {
         guard !terms.isEmpty, mayOccur(text) else { return findings }
         let remembered = self.findings(in: text)
+        var words: [Token]?
         var out = findings.map { f in
             var f = f
             if f.label == .person || f.label == .location,
-                remembered.contains(where: { $0.label == .organisationLocal && $0.span == f.span })
+                remembered.contains(where: { $0.label == .organisationLocal && $0.span == f.span }),
+                f.label == .person || placeStandsAsOrganisation(f.span, text, &words)
             {
                 f.label = .organisationLocal
             } else if f.label == .location,
@@ -474,6 +479,41 @@ public struct SessionMemory: Sendable, Equatable {
         out += remembered.filter { r in !findings.contains { $0.span.start < r.span.end && r.span.start < $0.span.end }
         }
         return out.sorted { $0.span.start < $1.span.start }
+    }
+
+    /// A place the scanner found on the words of a remembered organisation stands as that organisation only where a
+    /// town named after would ("at Beckfield", "Beckfield said"), not in an address, a route or after "from" (session
+    /// 14: "Beckfield Academy" made every "Beckfield" of a session an organisation). `words` caches the tokens.
+    func placeStandsAsOrganisation(_ span: TextSpan, _ text: String, _ words: inout [Token]?) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        if words == nil {
+            words = Tokeniser.tokenise(scalars).filter {
+                $0.kind != .punct || $0.text == "-" || $0.text == "'" || $0.text == "’"
+            }
+        }
+        guard let tokens = words, let i = tokens.firstIndex(where: { $0.start == span.start }),
+            let e = tokens.firstIndex(where: { $0.end == span.end })
+        else { return true }
+        return !Self.saidAsPlace(tokens, i, e)
+    }
+
+    /// Tokens `i...e` are said as a place: after "in", "near", "around" and the like; in an address, after a
+    /// street's comma or before a postcode ("22 Ferndale Avenue, Beckfield, BD7 4LR"); or as a stop on a route
+    /// ("Beckfield -> Netherton").
+    static func saidAsPlace(_ tokens: [Token], _ i: Int, _ e: Int) -> Bool {
+        let before = i > 0 ? tokens[i - 1].key : ""
+        if placeOnlyBefore.contains(before) { return true }
+        if i >= 2, tokens[i - 1].text == ",", Vocab.streetHeads.contains(tokens[i - 2].key) { return true }
+        var n = e + 1
+        if n < tokens.count, tokens[n].text == "," { n += 1 }
+        if n < tokens.count, tokens[n].kind == .alnum, tokens[n].allCaps || tokens[n].capitalised,
+            tokens[n].length <= 4,
+            tokens[n].digits <= 2
+        {
+            return true
+        }
+        let arrowAfter = e + 2 < tokens.count && tokens[e + 1].text == "-" && tokens[e + 2].text == ">"
+        return arrowAfter || before == ">" || before == "→"
     }
 
     /// `text` with every remembered term replaced by its label, `[PERSON]`, `[PLACE]` (the export gate's pass over

@@ -33,6 +33,24 @@ final class InitialsAndSpokenAgesTests: XCTestCase {
         }
     }
 
+    /// Session 14: a case heading names its person by initials (alone, with a stop, hyphenated for a double surname,
+    /// with a surname or a title) and gives an age; a designation's letter and an article stay quiet.
+    func testACaseHeadingsInitialsAndAge() {
+        let cases: [(String, [String], [String])] = [
+            ("CASE 2 - R W-H 16 - Hollin CH -> Telford", ["R W-H"], ["16"]),
+            ("CASE 9 - Mrs F. Begum 17 + baby - Belgrave", ["Mrs F. Begum"], ["17"]),
+            ("CASE 13 - K. Moss 18 - NI misused", ["K. Moss"], ["18"]),
+            ("-> grooming via games - O P-H 11 Solihull", ["O P-H"], ["11"]),
+            ("AFTERNOON - CASE 4 N C-O 15", ["N C-O"], ["15"]),
+            ("A 15 minute call - Room B 12 - booked", [], []),
+            ("Plan - A 12 week course", [], []),
+        ]
+        for (text, people, ages) in cases {
+            XCTAssertEqual(found(text, .person), people, text)
+            XCTAssertEqual(found(text, .age), ages, text)
+        }
+    }
+
     func testPracticeAbbreviationsStayQuiet() {
         for text in [
             "CSE 14 referrals this year", "MFH x3 in May", "LAC review -> next week", "CPS 12 months on",

@@ -279,6 +279,25 @@ final class SessionMemoryTests: XCTestCase {
         XCTAssertEqual(memory.completed([], in: "back to Quenbridge monday").map(\.text), ["Quenbridge"])
     }
 
+    /// Session 14: a place found on the words of a remembered organisation's short name stays a place where it is said
+    /// as one (in an address, after "in", on a route), and becomes the organisation where it stands as it ("at …",
+    /// "… said"); a short name said bare as a place is a place.
+    func testAnOrganisationsShortNameSaidAsAPlaceStaysAPlace() {
+        let memory = SessionMemory(terms: [RememberedTerm("Quenbridge Academy", .organisationLocal)])
+        func label(_ text: String) -> IdentifierLabel? {
+            let start = text.unicodeScalars.count - text.unicodeScalars.drop { $0 != "Q" }.count
+            let place = Finding(label: .location, span: TextSpan(start: start, end: start + 10), text: "Quenbridge")
+            return memory.completed([place], in: text).first?.label
+        }
+        XCTAssertEqual(label("mum still at 22 Ferndale Avenue, Quenbridge, BD7 4LR"), .location)
+        XCTAssertEqual(label("the whole estate in Quenbridge knows him"), .location)
+        XCTAssertEqual(label("Quenbridge -> Netherby -> the park"), .location)
+        XCTAssertEqual(label("she's still at Quenbridge three days a week"), .organisationLocal)
+        XCTAssertEqual(label("and Quenbridge said no to a managed move"), .organisationLocal)
+        XCTAssertEqual(
+            labelled(memory.findings(in: "the lads hang round Quenbridge after dark")), ["LOCATION Quenbridge"])
+    }
+
     /// Session 12 (`orgs8`): an organisation's short name that is an everyday word or a town is remembered and found
     /// where it stands as the name, capitalised; its initials only in capitals. Not lower case, not a place.
     func testAnOrganisationsEverydayShortNameAndInitials() {
