@@ -423,16 +423,26 @@ public final class SequenceLabeller: Sendable {
                             for t in 0..<tagN {
                                 var best: Float = -.infinity
                                 var arg = 0
-                                // I-X (even, not O) may follow only B-X (t − 1) and I-X (t): those two, in the order
-                                // the loop over every tag visits them, not nine asked `allowed` (a tenth of a scan's
-                                // labelling).
-                                let from = t > 0 && t % 2 == 0 ? t - 1 : 0
-                                let to = t > 0 && t % 2 == 0 ? t : tagN - 1
-                                for p in from...to {
-                                    let s = previous[p] + tr[(p + 1) * tagN + t]
-                                    if s > best {
-                                        best = s
-                                        arg = p
+                                if t > 0 && t % 2 == 0 {
+                                    // I-X may follow only B-X (t − 1) and I-X (t): those two, in the order the loop
+                                    // below visits them, without asking `allowed` of the other seven.
+                                    let b = previous[t - 1] + tr[t * tagN + t]
+                                    if b > best {
+                                        best = b
+                                        arg = t - 1
+                                    }
+                                    let i = previous[t] + tr[(t + 1) * tagN + t]
+                                    if i > best {
+                                        best = i
+                                        arg = t
+                                    }
+                                } else {
+                                    for p in 0..<tagN {
+                                        let s = previous[p] + tr[(p + 1) * tagN + t]
+                                        if s > best {
+                                            best = s
+                                            arg = p
+                                        }
                                     }
                                 }
                                 current[t] = best + e[i * tagN + t]
