@@ -105,7 +105,7 @@ extension ScanContext {
                 return false
             }
         } else if n.key.equals("and") {
-            guard ["he", "she"].contains(key(e + 2)) else { return false }
+            guard key(e + 2).isOne(of: ["he", "she"]) else { return false }
         } else if !n.isPunct(".!?") {
             return false
         }
@@ -162,7 +162,7 @@ extension ScanContext {
             guard !info[j].spaceBefore, tok(j + 1).map({ !$0.spaceBefore }) == true else { return nil }
             j += 1
         case ",":
-            if ["nearly", "almost", "turning"].contains(key(j + 1)) {
+            if key(j + 1).isOne(of: ["nearly", "almost", "turning"]) {
                 j += 2
             } else {
                 // "she was thirteen, fourteen maybe": the next year said as a second guess.
@@ -176,7 +176,7 @@ extension ScanContext {
             j += 2
         default:
             // "he's like sixteen seventeen": two ages in words, one after the other (captions).
-            guard info[e].kind == .word, tok(j)?.kind == .word, numberWord(j) != nil else { return nil }
+            guard info[e].kind == .word, at(j)?.kind == .word, numberWord(j) != nil else { return nil }
         }
         guard let w = ageValue(j), w > v, w - v <= 3, !covered(j) else { return nil }
         let after = tok(ageEnd(j) + 1)
@@ -227,7 +227,7 @@ extension ScanContext {
     mutating func addAgeWithPartner(_ a: Int, _ e: Int) {
         add(.age, tokens: a, e)
         // "(14 & 15)", "ages 14 and 16", "14 or 15".
-        if ["&", "and", "or"].contains(key(e + 1)), let w = ageValue(e + 2), (1...99).contains(w), !covered(e + 2),
+        if key(e + 1).isOne(of: ["&", "and", "or"]), let w = ageValue(e + 2), (1...99).contains(w), !covered(e + 2),
             ageBreak(after: ageEnd(e + 2))
         {
             add(.age, tokens: e + 2, ageEnd(e + 2))
@@ -290,7 +290,7 @@ extension ScanContext {
                 found = true
             }
             // "her son Kieran now 14,", "YP now 17 →", "Kai nearly 15 now".
-            if !found, ["now", "nearly", "almost", "only", "just", "approx", "about"].contains(key(i - 1)),
+            if !found, key(i - 1).isOne(of: ["now", "nearly", "almost", "only", "just", "approx", "about"]),
                 personish(i - 2), (1...25).contains(v) || inSet(.relations, i - 2) && v <= 99,
                 closed || key(e + 1).equals("now")
             {
@@ -298,7 +298,7 @@ extension ScanContext {
             }
             // "Kayleigh Doherty, then 14, went missing": a found name, a comma, "then" or "now", the age closed by a
             // comma, a bracket or a dash (a story told of the past; "now 14 referrals" stays a count).
-            if !found, ["then", "now"].contains(key(i - 1)), key(i - 2).equals(","),
+            if !found, key(i - 1).isOne(of: ["then", "now"]), key(i - 2).equals(","),
                 personEndsAt(i - 3) || personish(i - 3),
                 (1...25).contains(v), [",", ")", "-", "–", "—"].contains(key(e + 1))
             {
@@ -312,13 +312,13 @@ extension ScanContext {
                     open -= 2
                 }
                 if key(open).equals("("), personish(open - 1) || initialsEndAt(open - 1) {
-                    if ["yrs", "yr", "yo"].contains(key(e + 1)) { last = e + 1 }
+                    if key(e + 1).isOne(of: ["yrs", "yr", "yo"]) { last = e + 1 }
                     if key(e + 1).equals("y"), key(e + 2).equals("/"), key(e + 3).equals("o") { last = e + 3 }
                     if [")", ",", "&", "and", "/"].contains(key(last + 1)) {
                         found = true
-                    } else if ["in", "next", "this", "on"].contains(key(last + 1)),
+                    } else if key(last + 1).isOne(of: ["in", "next", "this", "on"]),
                         (last + 2...last + 4).contains(where: { key($0).equals(")") }),
-                        !(last + 2...last + 3).contains(where: { tok($0)?.kind == .number })
+                        !(last + 2...last + 3).contains(where: { at($0)?.kind == .number })
                     {
                         // "Jaylen (15 in May)", "(16 next month)".
                         found = true
@@ -328,7 +328,7 @@ extension ScanContext {
                 }
             }
             // "the girl I mentioned was 13 - sorry": a person, a relative clause, "was", an age, closed.
-            if !found, ["is", "was"].contains(key(i - 1)), closed, (1...25).contains(v) {
+            if !found, key(i - 1).isOne(of: ["is", "was"]), closed, (1...25).contains(v) {
                 var q = i - 2
                 var between = 0
                 while q >= 0, between < 6, Self.relativeClauseWords.contains(key(q)) {
@@ -357,7 +357,7 @@ extension ScanContext {
                 }
             }
             // "Ruby - 15 years - Yr 10": an age and its unit filling a field after a person.
-            if !found, digits, ["years", "yrs"].contains(key(e + 1)), ageBreak(after: e + 1), (1...99).contains(v),
+            if !found, digits, key(e + 1).isOne(of: ["years", "yrs"]), ageBreak(after: e + 1), (1...99).contains(v),
                 personEndsAt(i - 1) || ["-", "–", "|", "/", ","].contains(key(i - 1)) && personish(i - 2)
             {
                 found = true
@@ -365,10 +365,10 @@ extension ScanContext {
             }
             // "she moved in with him and was only 14", "he left school and was 15 when…": a second verb of a
             // sentence whose subject is a person, its age closing the clause.
-            if !found, (1...25).contains(v), closed || ["when", "then", "now", "at"].contains(key(e + 1)) {
+            if !found, (1...25).contains(v), closed || key(e + 1).isOne(of: ["when", "then", "now", "at"]) {
                 var p = i - 1
                 while p > i - 3, Self.ageFillers.contains(key(p)) { p -= 1 }
-                if ["is", "was"].contains(key(p)), ["and", "but", "so"].contains(key(p - 1)),
+                if key(p).isOne(of: ["is", "was"]), key(p - 1).isOne(of: ["and", "but", "so"]),
                     sentenceSubjectIsAPerson(p - 1)
                 {
                     found = true
@@ -376,12 +376,12 @@ extension ScanContext {
             }
             // "14 (DOB 03/04/2011)", "Kai Brennan - 14 (DOB …)": an age before its date of birth in brackets.
             if !found, digits, (1...25).contains(v), key(e + 1).equals("("), birthCue(e + 2),
-                opensAgeNote(i) || personEndsAt(i - 1) || tok(i - 1)?.isPunct("-–—,:|") == true
+                opensAgeNote(i) || personEndsAt(i - 1) || at(i - 1)?.isPunct("-–—,:|") == true
             {
                 found = true
             }
             // "the 13 was his age at the time": the number said to be someone's age.
-            if !found, ["is", "was"].contains(key(e + 1)), Self.agePossessives.contains(key(e + 2)),
+            if !found, key(e + 1).isOne(of: ["is", "was"]), Self.agePossessives.contains(key(e + 2)),
                 key(e + 3).equals("age"), (1...99).contains(v)
             {
                 found = true
@@ -391,20 +391,20 @@ extension ScanContext {
             if !found, !digits, (10...25).contains(v), ageSaidAlone(i, e) { found = true }
             // "At seventeen." as a sentence: an age in words (a time is said in digits or with "o'clock").
             if !found, !digits, (13...25).contains(v), key(i - 1).equals("at"), opensSentence(i - 1),
-                tok(e + 1)?.isPunct(".!?") ?? true
+                at(e + 1)?.isPunct(".!?") ?? true
             {
                 found = true
             }
             // "Hussain brothers 17/15", "the sisters 14 & 12": each of a plural's ages, in any order.
             if !found, digits, inSet(.pluralPersonNouns, i - 1), (1...21).contains(v),
-                ["/", "&"].contains(key(e + 1)), let w = ageValue(e + 2), (1...21).contains(w),
+                key(e + 1).isOne(of: ["/", "&"]), let w = ageValue(e + 2), (1...21).contains(w),
                 info[e + 2].kind == .number, ageBreak(after: e + 2)
             {
                 add(.age, tokens: e + 2, e + 2)
                 found = true
             }
             // "one of the lads was 17 and the other 15": one of a group, its age.
-            if !found, ["is", "was"].contains(key(i - 1)), inSet(.pluralPersonNouns, i - 2), key(i - 3).equals("the"),
+            if !found, key(i - 1).isOne(of: ["is", "was"]), inSet(.pluralPersonNouns, i - 2), key(i - 3).equals("the"),
                 key(i - 4).equals("of"), key(i - 5).equals("one"), (1...25).contains(v),
                 closed || key(e + 1).equals("and")
             {
@@ -422,7 +422,7 @@ extension ScanContext {
             // "in year 10 so 14 or 15": an age worked out from a school year.
             if !found, key(i - 1).equals("so"), (4...19).contains(v), closed || ageAlternative(after: e, v) != nil,
                 (max(0, i - 4)..<(i - 1)).contains(where: {
-                    ["year", "yr"].contains(key($0)) && tok($0 + 1)?.kind == .number || Self.schoolYear(key($0))
+                    key($0).isOne(of: ["year", "yr"]) && at($0 + 1)?.kind == .number || Self.schoolYear(key($0))
                 })
             {
                 found = true
@@ -487,7 +487,7 @@ extension ScanContext {
                 continue
             }
             let closer = open.isPunct("(") ? ")" : ",.;"
-            guard e + 1 == tokens.count || tok(e + 1)?.isPunct(closer) == true else { continue }
+            guard e + 1 == tokens.count || at(e + 1)?.isPunct(closer) == true else { continue }
             add(.age, tokens: i + 2, e)
         }
     }
@@ -499,15 +499,15 @@ extension ScanContext {
         for i in tokens.indices {
             let k = key(i)
             var j: Int?
-            if ["make", "makes", "made", "making"].contains(k), ["her", "him"].contains(key(i + 1)) {
+            if k.isOne(of: ["make", "makes", "made", "making"]), key(i + 1).isOne(of: ["her", "him"]) {
                 j = skipAgeFillers(i + 2)
-            } else if ["is", "was", "s"].contains(k) {
-                let subject = k == "s" ? (isApostrophe(i - 1) && joined(i) ? i - 2 : -1) : i - 1
-                guard subject >= 0, ["he", "she"].contains(key(subject)) else { continue }
+            } else if k.isOne(of: ["is", "was", "s"]) {
+                let subject = k.equals("s") ? (isApostrophe(i - 1) && joined(i) ? i - 2 : -1) : i - 1
+                guard subject >= 0, key(subject).isOne(of: ["he", "she"]) else { continue }
                 let a = skipSpokenAside(i + 1)
                 // "she was fifteen-ish", "he's about 15ish": an age said roughly (the plain shapes are other rules').
                 if let e = roughAge(at: a), !covered(a),
-                    ageBreak(after: e) || ["when", "now", "then", "and", "maybe", "or"].contains(key(e + 1))
+                    ageBreak(after: e) || key(e + 1).isOne(of: ["when", "now", "then", "and", "maybe", "or"])
                 {
                     add(.age, tokens: a, e)
                     continue
@@ -520,7 +520,7 @@ extension ScanContext {
             guard let at = j, let v = ageValue(at), (1...25).contains(v), !covered(at) else { continue }
             let e = ageEnd(at)
             guard
-                ageBreak(after: e) || ["now", "then", "when", "at", "maybe", "or", "and"].contains(key(e + 1))
+                ageBreak(after: e) || key(e + 1).isOne(of: ["now", "then", "when", "at", "maybe", "or", "and"])
                     || tok(e + 1)?.isPunct("?") == true || asideAfter(e)
             else { continue }
             add(.age, tokens: at, e)
@@ -541,7 +541,7 @@ extension ScanContext {
         while s > 0, i - s < 20, !info[s].sentenceStart, !info[s - 1].isPunct(";:") { s -= 1 }
         guard i - s < 20, let t = tok(s) else { return false }
         if Self.subjectPronouns.contains(t.key) || personAt(s) { return true }
-        if ["her", "his", "my", "the", "our", "their"].contains(t.key) {
+        if t.key.isOne(of: ["her", "his", "my", "the", "our", "their"]) {
             return inSet(.relations, s + 1) || inSet(.personNouns, s + 1) || inSet(.singlePersonNouns, s + 1)
         }
         return false
@@ -583,8 +583,8 @@ extension ScanContext {
         // after a person (not a road, "the M18", "on the A14", nor a postcode, "M15 4AB").
         if t.length == 3, t.digits == 2, let first = t.key.unicodeScalars.first, first == "f" || first == "m",
             let v = Int(t.key.dropFirst()), (10...21).contains(v), !covered(i),
-            opensAgeNote(i) || tok(i - 1)?.isPunct("(,") == true || personish(i - 1),
-            !["the", "on", "form", "junction", "via", "off"].contains(key(i - 1)),
+            opensAgeNote(i) || at(i - 1)?.isPunct("(,") == true || personish(i - 1),
+            !key(i - 1).isOne(of: ["the", "on", "form", "junction", "via", "off"]),
             tok(i + 1).map({
                 $0.kind == .punct && !$0.isPunct("/")
                     || $0.kind == .word && !$0.capitalised
@@ -595,9 +595,9 @@ extension ScanContext {
         }
         guard t.length == 3, t.digits == 2, let last = t.text.unicodeScalars.last, last == "F" || last == "M",
             let v = Int(t.text.prefix(2)), (10...21).contains(v), !covered(i),
-            opensAgeNote(i) || tok(i - 1)?.isPunct("(,-–") == true || personish(i - 1),
+            opensAgeNote(i) || at(i - 1)?.isPunct("(,-–") == true || personish(i - 1),
             tok(i + 1).map({ $0.kind == .punct || $0.kind == .word && !$0.capitalised }) ?? true,
-            !(tok(i - 1)?.isPunct("£$€") ?? false)
+            !(at(i - 1)?.isPunct("£$€") ?? false)
         else { return nil }
         return (t.start, t.start + 2)
     }
@@ -622,7 +622,7 @@ extension ScanContext {
         }
         guard let v = value, (1...110).contains(v) else { return nil }
         if key(i).equals("year") {
-            guard key(o - 2).equals("in"), v >= 10, !["of", "at", "in"].contains(key(i + 1)) else { return nil }
+            guard key(o - 2).equals("in"), v >= 10, !key(i + 1).isOne(of: ["of", "at", "in"]) else { return nil }
         }
         return o
     }
@@ -698,7 +698,7 @@ extension ScanContext {
                 continue
             }
             var e = b
-            if ["yrs", "yr"].contains(key(e + 1)), info[e + 1].spaceBefore || info[e].kind == .number,
+            if key(e + 1).isOne(of: ["yrs", "yr"]), info[e + 1].spaceBefore || info[e].kind == .number,
                 ageBreak(after: e + 1)
             {
                 e += 1
@@ -739,17 +739,17 @@ extension ScanContext {
                 return true
             }
             // "the age of criminal responsibility is 10": what the age of something is, set by a rule.
-            if key(j - 1).equals("the"), key(j + 1).equals("of"), ["is", "was"].contains(key(a - 1)) { return true }
+            if key(j - 1).equals("the"), key(j + 1).equals("of"), key(a - 1).isOne(of: ["is", "was"]) { return true }
             // "the minimum age is 16", "the legal age was 18": an age a rule sets (not "her age is 14").
-            if ["is", "was", "be"].contains(key(j + 1)), a == j + 2,
+            if key(j + 1).isOne(of: ["is", "was", "be"]), a == j + 2,
                 key(j - 1).equals("the") || key(j - 2).equals("the") && info[j - 1].kind == .word
             {
                 return true
             }
         }
         // "(12 vs 17)": ages compared, nobody's (the labeller may take the whole "12 vs 17" as one run).
-        if ["vs", "versus"].contains(key(a - 1)) || ["vs", "versus"].contains(key(b + 1)) { return true }
-        if (a...b).contains(where: { ["vs", "versus"].contains(key($0)) }) { return true }
+        if key(a - 1).isOne(of: ["vs", "versus"]) || key(b + 1).isOne(of: ["vs", "versus"]) { return true }
+        if (a...b).contains(where: { key($0).isOne(of: ["vs", "versus"]) }) { return true }
         if a == b, info[a].kind == .number, let v = ageValue(a), v < 6,
             inSet(.singlePersonNouns, a - 1) || inSet(.bracketAged, a - 1)
         {
@@ -763,25 +763,25 @@ extension ScanContext {
         guard c.label == .age, let a = tokenIndex(startingAt: c.start), let b = tokenIndex(endingAt: c.end),
             key(b).equals("old")
         else { return false }
-        if ["any", "every", "no", "each"].contains(key(a - 1)) { return true }
+        if key(a - 1).isOne(of: ["any", "every", "no", "each"]) { return true }
         // "any 13 year old in a car with a 25 year old": an age beside a generic one in the same sentence is generic;
         // so is "a 16 year old" in a sentence about the law ("the law treats a 16 year old as able to consent").
-        if ["a", "an"].contains(key(a - 1)) {
+        if key(a - 1).isOne(of: ["a", "an"]) {
             var j = a - 2
             while j >= 0, !info[j].isPunct(".!?") {
-                if j > 0, ["any", "every", "each"].contains(key(j - 1)), ageValue(j) != nil { return true }
+                if j > 0, key(j - 1).isOne(of: ["any", "every", "each"]), ageValue(j) != nil { return true }
                 if Self.lawWords.contains(key(j)) { return true }
                 j -= 1
             }
         }
         // "14 year old girls are at risk" (not "the 14 year old girls", "two 14 year old girls": those are people).
         if inSet(.pluralPersonNouns, b + 1) || key(b + 1).equals("babies"),
-            !["the", "these", "those", "both", "her", "his", "their"].contains(key(a - 1)),
-            ageValue(a - 1) == nil, tok(a - 1)?.kind != .number
+            !key(a - 1).isOne(of: ["the", "these", "those", "both", "her", "his", "their"]),
+            ageValue(a - 1) == nil, at(a - 1)?.kind != .number
         {
             return true
         }
-        if ["a", "an"].contains(key(a - 1)) {
+        if key(a - 1).isOne(of: ["a", "an"]) {
             var n = b + 1
             if inSet(.singlePersonNouns, n) || inSet(.personNouns, n) { n += 1 }
             if Self.genericModals.contains(key(n)) { return true }
@@ -817,7 +817,7 @@ extension ScanContext {
             }
             var j = b + 1
             let bracket = key(j).equals("(")
-            let verb = ["is", "was"].contains(key(j))
+            let verb = key(j).isOne(of: ["is", "was"])
             if bracket || key(j).equals(",") {
                 j += 1
             } else if verb {
@@ -832,7 +832,7 @@ extension ScanContext {
             let closes =
                 bracket
                 ? key(e + 1).equals(")")
-                : ageBreak(after: e) || verb && ["when", "now", "then", "and", "but"].contains(key(e + 1))
+                : ageBreak(after: e) || verb && key(e + 1).isOne(of: ["when", "now", "then", "and", "but"])
                     || verb && ageAlternative(after: e, v) != nil
             guard closes, !out.contains(where: { $0.start < info[e].end && info[j].start < $0.end }) else {
                 continue
@@ -868,8 +868,8 @@ extension ScanContext {
         }
         guard let t = tok(j) else { return nil }
         if t.kind == .number, t.length <= 2, let v = Int(t.text), (1...25).contains(v) {
-            if ["years", "yrs"].contains(key(j + 1)), ageBreak(after: j + 1) { return (j, j + 1) }
-            return ageBreak(after: j) && tok(j + 2)?.kind != .number ? (j, j) : nil
+            if key(j + 1).isOne(of: ["years", "yrs"]), ageBreak(after: j + 1) { return (j, j + 1) }
+            return ageBreak(after: j) && at(j + 2)?.kind != .number ? (j, j) : nil
         }
         if let v = gluedUnitAge(j), (1...25).contains(v), ageBreak(after: j) { return (j, j) }
         return nil

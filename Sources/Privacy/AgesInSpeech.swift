@@ -54,7 +54,7 @@ extension ScanContext {
     /// second age.
     func countedAfter(_ e: Int) -> Bool {
         guard let n = tok(e + 1), !n.isPunct(",.;!?") else { return false }
-        if n.key == "or" || n.key == "to" || n.key == "-" || n.key == "–" { return false }
+        if n.key.equals("or") || n.key.equals("to") || n.key.equals("-") || n.key == "–" { return false }
         return countFollows(e)
     }
 
@@ -87,12 +87,12 @@ extension ScanContext {
         let n = key(e + 1)
         if n == ",", Self.answerFollowers.contains(key(e + 2)) { return (i, e) }
         // "Twenty-three and she's fourteen".
-        if n == "and", ["she", "he", "shes", "hes"].contains(key(e + 2)) { return (i, e) }
+        if n == "and", key(e + 2).isOne(of: ["she", "he", "shes", "hes"]) { return (i, e) }
         // "Sorry, thirteen or fourteen?", "Sorry, fourteen and year 10?", "Sorry, fifteen?".
         if opened {
             if n == "?" { return (i, e) }
             if n == "or", spokenAge(e + 2) != nil, key(ageEnd(e + 2) + 1).equals("?") { return (i, e) }
-            if n == "and", ["year", "yr", "y"].contains(key(e + 2)) || at(e + 2)?.kind == .alnum,
+            if n == "and", key(e + 2).isOne(of: ["year", "yr", "y"]) || at(e + 2)?.kind == .alnum,
                 (e + 2...e + 4).contains(where: { key($0).equals("?") })
             {
                 return (i, e)
@@ -135,11 +135,11 @@ extension ScanContext {
             guard Self.monthWords.contains(key(e)) else { return nil }
             if key(e + 1).equals("old") { e += 1 }
         }
-        guard ageBreak(after: e) || at(e + 1) == nil || ["and", "who", "but"].contains(key(e + 1)) else { return nil }
+        guard ageBreak(after: e) || at(e + 1) == nil || key(e + 1).isOne(of: ["and", "who", "but"]) else { return nil }
         if key(p).equals(",") { p -= 1 }
         // "the baby's eighteen months", "baby is 9 months".
         if isApostrophe(p - 1) && key(p).equals("s") { p -= 2 } else if key(p).equals("is") { p -= 1 }
-        let baby = ["baby", "babys", "infant", "newborn"].contains(key(p))
+        let baby = key(p).isOne(of: ["baby", "babys", "infant", "newborn"])
         let person =
             candidates.contains { $0.label == .person && $0.end == info[max(p, 0)].end } && p >= 0
             && (key(p - 1).equals("baby") || key(i - 1).equals(","))
@@ -158,7 +158,7 @@ extension ScanContext {
         else { return nil }
         let e = ageEnd(a)
         guard ageBreak(after: e) || key(e + 1).equals("and") && ageValue(e + 2) != nil else { return nil }
-        if key(e + 1).equals("and"), ["over", "under", "up"].contains(key(e + 2)) { return nil }
+        if key(e + 1).equals("and"), key(e + 2).isOne(of: ["over", "under", "up"]) { return nil }
         let named = personBefore(i, reach: 12)
         // "the twins, …, they're eight"; not "these kids, they're fourteen" (anyone's age).
         let group = (max(0, i - 8)..<i).contains { Self.siblingGroups.contains(key($0)) }

@@ -106,9 +106,9 @@ extension ScanContext {
         case "known":
             // "Known as: Rhysy": a form's field says outright that a name follows.
             if key(i + 1).equals("as") { return (i + 2, key(i + 2).equals(":")) }
-            if ["locally", "online", "round", "around", "mainly", "only"].contains(key(i + 1)) {
+            if key(i + 1).isOne(of: ["locally", "online", "round", "around", "mainly", "only"]) {
                 if key(i + 2).equals("as") { return (i + 3, false) }
-                if key(i + 3).equals("as"), ["here", "there"].contains(key(i + 2)) { return (i + 4, false) }
+                if key(i + 3).equals("as"), key(i + 2).isOne(of: ["here", "there"]) { return (i + 4, false) }
             }
             return nil
         case "know", "knew":
@@ -117,15 +117,15 @@ extension ScanContext {
             return nil
         case "called", "named":
             // "he called himself Ghost", "they called her Tee".
-            if ["him", "her", "himself", "herself", "me"].contains(key(i + 1)) { return (i + 2, true) }
+            if key(i + 1).isOne(of: ["him", "her", "himself", "herself", "me"]) { return (i + 2, true) }
             return (i + 1, false)
         case "call", "calls", "calling":
             // Not "call them 'olders'": a group's name for a kind of person.
-            if ["him", "her", "himself", "herself", "me"].contains(key(i + 1)) { return (i + 2, true) }
+            if key(i + 1).isOne(of: ["him", "her", "himself", "herself", "me"]) { return (i + 2, true) }
             return nil
         case "by":
             // "goes by Tee"; "goes by the name Tee" is the name noun's.
-            if ["goes", "go", "went", "going"].contains(key(i - 1)), !key(i + 1).equals("the") {
+            if key(i - 1).isOne(of: ["goes", "go", "went", "going"]), !key(i + 1).equals("the") {
                 return (i + 1, false)
             }
             return nil
@@ -141,7 +141,7 @@ extension ScanContext {
             Self.possessives.contains(key(i - 1)) || key(i - 1).equals("s") && isApostrophe(i - 2)
         guard kind || taken || owned else { return nil }
         // "the name of the school", "name and address": a name noun that goes on to something else.
-        if ["of", "and", "for", "to", "in", "on", "change", "changed"].contains(key(i + 1)) { return nil }
+        if key(i + 1).isOne(of: ["of", "and", "for", "to", "in", "on", "change", "changed"]) { return nil }
         // "gang names mentioned", "names given by yp": the names are before it (`findNamesBeforeNameNouns`).
         if Self.namesSaid.contains(key(i + 1)) { return nil }
         // "her name's Siobhan": the "'s" is "is".
@@ -159,7 +159,7 @@ extension ScanContext {
         where (vocab[i].contains(.peopleCues) || keys[i].equals("know") || keys[i].equals("knew")) && !quiet[i] {
             guard let (next, strong) = aliasCue(at: i) else { continue }
             // "Abdirahman, we call him Abdi": the name the alias stands for, just before.
-            if ["call", "called"].contains(key(i)),
+            if key(i).isOne(of: ["call", "called"]),
                 ["we", "they", "everyone", "everybody", "people", "i"].contains(
                     key(i - 1)), [",", "-", "–"].contains(key(i - 2)), let p = at(i - 3), p.kind == .word,
                 p.length >= 3,
@@ -190,7 +190,7 @@ extension ScanContext {
             // "real name thought to be …", "a nickname broke the network": a verb after the cue, not a name (the
             // name, if any, comes later and has its own rules).
             if key(j + 1).equals("to"), key(j + 2).equals("be") { continue }
-            if j == next, ["a", "an", "one", "every", "any"].contains(key(i - 1)), !n.capitalised, on(.word, j),
+            if j == next, key(i - 1).isOne(of: ["a", "an", "one", "every", "any"]), !n.capitalised, on(.word, j),
                 !given(j)
             {
                 continue
@@ -220,7 +220,7 @@ extension ScanContext {
                 continue
             }
             // "called" and "named" need a person before them or a name's shape after ("a lad called …").
-            if !strong, ["called", "named"].contains(key(i)), !aliasSubjectBefore(i),
+            if !strong, key(i).isOne(of: ["called", "named"]), !aliasSubjectBefore(i),
                 !(n.capitalised && !n.sentenceStart) && !given(j) && !onNoList(j)
             {
                 continue
@@ -232,8 +232,8 @@ extension ScanContext {
     /// "ace real name poss Asif Hussain", "tee street name - …": a note opens with an alias before "real name" or
     /// "street name". Quiet: "Full name: …", "the real name".
     mutating func findAliasesBeforeRealNames() {
-        for i in tokens.indices where vocab[i].contains(.peopleCues) && tokens[i].key == "name" && i >= 2 {
-            guard ["real", "street", "strt", "full", "proper"].contains(key(i - 1)), opensNote(i - 2),
+        for i in tokens.indices where vocab[i].contains(.peopleCues) && keys[i].equals("name") && i >= 2 {
+            guard key(i - 1).isOne(of: ["real", "street", "strt", "full", "proper"]), opensNote(i - 2),
                 shortNameCandidate(i - 2), !Vocab.functionWords.contains(key(i - 2))
             else { continue }
             addAlias(i - 2, i - 2, possible: true)
@@ -256,7 +256,7 @@ extension ScanContext {
             var end = j
             while j >= 0, s - j <= 9 {
                 let t = tokens[j]
-                if t.kind == .word, !["and", "&"].contains(t.key) {
+                if t.kind == .word, !t.key.isOne(of: ["and", "&"]) {
                     j -= 1
                     continue
                 }
@@ -389,7 +389,7 @@ extension ScanContext {
             }
             if o > 0 {
                 var w = o
-                if inSet(.siblingOrder, w) || ["big", "little", "lil"].contains(key(w)) { w += 1 }
+                if inSet(.siblingOrder, w) || key(w).isOne(of: ["big", "little", "lil"]) { w += 1 }
                 if (inSet(.relations, w) || Self.possessedInNotes.contains(key(w))
                     || Self.accountWords.contains(key(w)))
                     && !Self.determiners.contains(key(i - 1))
@@ -403,7 +403,7 @@ extension ScanContext {
             // Thanks at the end of a message: "thx mo 👏", "cheers jo!".
             if Self.thanksWords.contains(key(i - 1)), !Self.notThanked.contains(k),
                 tok(i + 1).map({ $0.kind == .punct }) ?? true,
-                tok(i - 1)?.sentenceStart == true || tok(i - 1)?.lineStart == true
+                at(i - 1)?.sentenceStart == true || at(i - 1)?.lineStart == true
             {
                 addAlias(i, i, possible: true)
                 continue
@@ -443,7 +443,7 @@ extension ScanContext {
             // Capitalised short names: "and Mo said", "his mate Ty is 16", "Olu moved to …".
             if t.capitalised, !t.allCaps, t.length <= 3 || onNoList(i) {
                 let saying = Self.sayingVerbs.contains(key(i + 1)) || Vocab.strongVerbs.contains(key(i + 1))
-                let related = inSet(.relations, i - 1) && !(tok(i - 1)?.sentenceStart == true && t.sentenceStart)
+                let related = inSet(.relations, i - 1) && !(at(i - 1)?.sentenceStart == true && t.sentenceStart)
                 let moved = t.sentenceStart && Self.movedVerbs.contains(key(i + 1)) && onNoList(i)
                 if saying && !t.sentenceStart || related || moved {
                     addAlias(i, i, possible: wordOnly || onNoList(i))
@@ -582,7 +582,7 @@ extension ScanContext {
     mutating func findFamilyShorthand() {
         for i in tokens.indices where i + 1 < tokens.count && vocab[i + 1].contains(.peopleCues) {
             guard info[i].kind == .word, info[i].length >= 4, !info[i].capitalised, Self.noVowel(tokens[i].key),
-                ["fam", "family", "household"].contains(key(i + 1)), opensNote(i),
+                key(i + 1).isOne(of: ["fam", "family", "household"]), opensNote(i),
                 !Self.chatWords.contains(tokens[i].key), !inSet(.notNames, i), !inSet(.roles, i), !covered(i)
             else { continue }
             addAlias(i, i, possible: true)

@@ -229,7 +229,7 @@ extension ScanContext {
                 }
             }
             // "account number 31926819", "acc no. 12345678", "a/c 12345678".
-            if ["account", "acc", "acct", "a/c"].contains(t.key)
+            if t.key.isOne(of: ["account", "acc", "acct", "a/c"])
                 || (t.key.equals("a") && key(i + 1).equals("/") && key(i + 2).equals("c"))
             {
                 let j = afterBankFillers(t.key.equals("a") ? i + 3 : i + 1, reach: 8)
@@ -282,7 +282,7 @@ extension ScanContext {
             let k = key(j)
             if Self.bankFillers.contains(k) || inSet(.hesitations, j) || Self.spokenFillers.contains(k) {
                 j += 1
-            } else if ["hold", "hang"].contains(k), key(j + 1).equals("on") {
+            } else if k.isOne(of: ["hold", "hang"]), key(j + 1).equals("on") {
                 j += 2
             } else {
                 break
@@ -436,7 +436,7 @@ extension ScanContext {
             // "it's four": the "s" of a contraction is no letter.
             guard let letter, Self.oneLetterAreas.contains(letter), info[i].spaceBefore || i == 0, !covered(i),
                 var d = numberWord(i + 1),
-                d >= 1 && d <= 99, !tokens[i + 1].capitalised
+                d >= 1 && d <= 99, !info[i + 1].capitalised
             else { continue }
             var e = i + 1
             // "twenty one", "twenty-one".
@@ -449,9 +449,9 @@ extension ScanContext {
             }
             // A sector's digit, then "something" or "area".
             var end = e
-            if let v = numberWord(e + 1), v < 10, ["something", "area", "summat"].contains(key(e + 2)) { end = e + 1 }
+            if let v = numberWord(e + 1), v < 10, key(e + 2).isOne(of: ["something", "area", "summat"]) { end = e + 1 }
             let after = key(end + 1)
-            if Self.countNouns.contains(after) || tok(end + 1)?.kind == .number || numberWord(end + 1) != nil {
+            if Self.countNouns.contains(after) || at(end + 1)?.kind == .number || numberWord(end + 1) != nil {
                 continue
             }
             let code = "\(letter)\(d)"
@@ -462,12 +462,12 @@ extension ScanContext {
             }
             // "the b one" is the second choice; "the em twelve lot" a place's people.
             let cueBefore =
-                ["in", "from", "around", "covers", "covering", "postcode"].contains(key(i - 1))
+                key(i - 1).isOne(of: ["in", "from", "around", "covers", "covering", "postcode"])
                 || key(i - 1).equals("the") && Self.postcodeListNouns.contains(after)
             guard cueBefore || cueAfter || postcodeWord || codeSaidBefore(i) || livesIn(i) else { continue }
             // "she's in ess four": a Scottish pupil's year.
             if letter == "S", d <= 6, yearGroupBefore(i - 1) { continue }
-            if ["low", "high", "rich"].contains(key(i - 2)) { continue }
+            if key(i - 2).isOne(of: ["low", "high", "rich"]) { continue }
             add(.postcode, tokens: i, end)
         }
     }
@@ -496,7 +496,7 @@ extension ScanContext {
             var e = i + 1
             // "ls twenty-one": a compound district.
             if d >= 20, key(e + 1).equals("-"), let u = ScanContext.numberWords[key(e + 2)], u < 10 { e += 2 }
-            if Self.countNouns.contains(key(e + 1)) || tok(e + 1)?.kind == .number { continue }
+            if Self.countNouns.contains(key(e + 1)) || at(e + 1)?.kind == .number { continue }
             if let m = tok(e + 1), m.kind == .word, ScanContext.numberWords[m.key] != nil { continue }
             add(.postcode, tokens: i, e)
         }
@@ -586,17 +586,17 @@ extension ScanContext {
                 j += 1
                 continue
             }
-            if let d = Self.spokenDigits[k], !(k == "o" && !t.capitalised && out.isEmpty) {
+            if let d = Self.spokenDigits[k], !(k.equals("o") && !t.capitalised && out.isEmpty) {
                 out.append(SpokenChar(char: d, token: j))
                 said += 1
                 j += 1
                 continue
             }
-            if k == "double" || k == "triple" || k == "treble" {
+            if k.equals("double") || k.equals("triple") || k.equals("treble") {
                 var m = j + 1
                 if key(m).equals("-") { m += 1 }
                 guard let d = Self.spokenDigits[key(m)] else { break }
-                for _ in 0..<(k == "double" ? 2 : 3) { out.append(SpokenChar(char: d, token: m)) }
+                for _ in 0..<(k.equals("double") ? 2 : 3) { out.append(SpokenChar(char: d, token: m)) }
                 said += 1
                 j = m + 1
                 continue
@@ -625,19 +625,19 @@ extension ScanContext {
                 j += 1
                 continue
             }
-            if k == "hundred", !out.isEmpty {
+            if k.equals("hundred"), !out.isEmpty {
                 out.append(SpokenChar(char: "0", token: j))
                 out.append(SpokenChar(char: "0", token: j))
                 j += 1
                 continue
             }
-            if k == "slash" || k == "stroke", !out.isEmpty {
+            if k.equals("slash") || k.equals("stroke"), !out.isEmpty {
                 out.append(SpokenChar(char: "/", token: j))
                 j += 1
                 continue
             }
             // "one nine two dot oh dot two": an address said aloud.
-            if k == "dot", !out.isEmpty, Self.spokenStarts.contains(key(j + 1)) || tok(j + 1)?.kind == .number {
+            if k.equals("dot"), !out.isEmpty, Self.spokenStarts.contains(key(j + 1)) || at(j + 1)?.kind == .number {
                 out.append(SpokenChar(char: ".", token: j))
                 j += 1
                 continue
@@ -684,7 +684,7 @@ extension ScanContext {
         guard let t = tok(j), t.kind == .word, t.length >= 4 || t.key.equals("x") else { return nil }
         if t.key.equals("x") {
             // "X Ray Tango": a captioner's two words.
-            if key(j + 1).equals("ray"), t.capitalised, tok(j + 1)?.capitalised == true { return ("X", j + 1) }
+            if key(j + 1).equals("ray"), t.capitalised, at(j + 1)?.capitalised == true { return ("X", j + 1) }
             return key(j + 1).equals("-") && key(j + 2).equals("ray") && !info[j + 1].spaceBefore ? ("X", j + 2) : nil
         }
         return isGated(j) ? Self.natoLetters[t.key].map { ($0, j) } : nil
@@ -738,7 +738,7 @@ extension ScanContext {
             let natoFirst =
                 natoLetter(at: i).map { first in
                     natoLetter(at: first.end + 1) != nil
-                        || (Self.spokenStarts.contains(key(first.end + 1)) || tok(first.end + 1)?.kind == .number)
+                        || (Self.spokenStarts.contains(key(first.end + 1)) || at(first.end + 1)?.kind == .number)
                             && (i + 1..<min(tokens.count, i + 14)).contains {
                                 natoLetter(at: $0) != nil && $0 > first.end + 1
                             }
@@ -767,7 +767,7 @@ extension ScanContext {
             // "n r five nine oh…", "s k eight": letters apart in lower case, then digits said or typed.
             let lowerFirst =
                 lowerCaseLetter(i) && lowerCaseLetter(i + 1)
-                && (Self.spokenStarts.contains(key(i + 2)) || tok(i + 2)?.kind == .number)
+                && (Self.spokenStarts.contains(key(i + 2)) || at(i + 2)?.kind == .number)
             // "el thirty two": one letter said by name that is a postcode area alone, then its district.
             let oneNamed =
                 isGated(i) && Self.spokenLetters[t.key].map { Self.oneLetterAreas.contains($0) } == true
@@ -792,7 +792,7 @@ extension ScanContext {
             // Each rule tries the longest prefix first, so a word said after the code ("…, R-L-X, I remember") is left out.
             // "…six eight oh aitch vee": an "oh" among a code's letters is the letter O.
             let ohAsLetter = chars.indices.map { k in
-                chars[k] == "0" && ["oh", "o"].contains(key(run[k].token)) ? Character("O") : chars[k]
+                chars[k] == "0" && key(run[k].token).isOne(of: ["oh", "o"]) ? Character("O") : chars[k]
             }
             func longest(_ ok: (String) -> Bool) -> Int? {
                 var n = chars.count
@@ -846,7 +846,7 @@ extension ScanContext {
                 {
                     // "account number was, hold on, five two nine one, …": a pause between the cue and the number.
                     found = (.financial, n)
-                } else if cueBefore(i, Vocab.caseCues, reach: ["was", "is"].contains(key(i - 1)) ? 18 : 10),
+                } else if cueBefore(i, Vocab.caseCues, reach: key(i - 1).isOne(of: ["was", "is"]) ? 18 : 10),
                     let n = longest({ s in s.filter(\.isNumber).count >= 4 && !s.hasPrefix("/") })
                 {
                     // Session 13: "the police log for that, I remember because …, was one three, two two, …": the
@@ -890,7 +890,7 @@ extension ScanContext {
                 } else if chars.count == 4, Self.isPlateFront(String(chars)),
                     ["something", "summat", "…"].contains(key(run[3].token + 1))
                         || key(run[3].token + 1).equals("and") && key(run[3].token + 2).equals("then")
-                            && ["something", "summat"].contains(key(run[3].token + 3))
+                            && key(run[3].token + 3).isOne(of: ["something", "summat"])
                 {
                     // "all we had was K T sixty-eight and then something": the front half of a plate, the rest unknown.
                     found = (.vehicleReg, 4)
@@ -1013,13 +1013,13 @@ extension ScanContext {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard info[i].isWordLike, ["underscore", "dot"].contains(key(i + 1)), !covered(i) else { continue }
+            guard info[i].isWordLike, key(i + 1).isOne(of: ["underscore", "dot"]), !covered(i) else { continue }
             var e = i
             var underscore = false
-            while ["underscore", "dot"].contains(key(e + 1)), let w = tok(e + 2), w.isWordLike {
+            while key(e + 1).isOne(of: ["underscore", "dot"]), let w = tok(e + 2), w.isWordLike {
                 if key(e + 1).equals("underscore") { underscore = true }
                 e += 2
-                while Self.spokenDigits[key(e + 1)] != nil, tok(e + 1)?.kind == .word { e += 1 }
+                while Self.spokenDigits[key(e + 1)] != nil, at(e + 1)?.kind == .word { e += 1 }
             }
             // "kobz underscore supply": an underscore said aloud is a handle's ("dot" alone needs a handle cue), unless
             // it is the verb between ordinary words ("we underscore the point").
@@ -1050,7 +1050,7 @@ extension ScanContext {
             }
             // "his TikTok is at lil underscore…": "at" said for the "@", after the platform's verb.
             if key(a - 1).equals("at"),
-                ["is", "was", "s"].contains(key(a - 2)) || Self.anyHandleCue.contains(key(a - 2))
+                key(a - 2).isOne(of: ["is", "was", "s"]) || Self.anyHandleCue.contains(key(a - 2))
             {
                 a -= 1
             }
@@ -1092,7 +1092,7 @@ extension ScanContext {
             guard key(e + 1).equals("slash") else { continue }
             var path: [String] = []
             var p = e
-            while ["slash", "dot", "underscore", "dash", "hyphen"].contains(key(p + 1)), let w = tok(p + 2),
+            while key(p + 1).isOne(of: ["slash", "dot", "underscore", "dash", "hyphen"]), let w = tok(p + 2),
                 w.isWordLike
             {
                 path.append(w.key)
@@ -1102,7 +1102,7 @@ extension ScanContext {
                     path.append(x.key)
                     p += 1
                 }
-                while Self.spokenDigits[key(p + 1)] != nil, tok(p + 1)?.kind == .word {
+                while Self.spokenDigits[key(p + 1)] != nil, at(p + 1)?.kind == .word {
                     path.append(key(p + 1))
                     p += 1
                 }
@@ -1150,7 +1150,7 @@ extension ScanContext {
             }
             var end: Int?
             // "at gmp dash example dot org": a hyphen said inside the host.
-            while ["dot", "dash", "hyphen"].contains(key(e + 1)), let w = tok(e + 2), w.isWordLike {
+            while key(e + 1).isOne(of: ["dot", "dash", "hyphen"]), let w = tok(e + 2), w.isWordLike {
                 e += 2
                 if key(e - 1).equals("dot"), Self.topLevelDomains.contains(w.key) { end = e }
             }
@@ -1185,12 +1185,12 @@ extension ScanContext {
                 // "donna dot clarke eighty at…", "shan dot doyle 05 at…": one number, said or typed, is enough.
                 let numberAt = info[s].kind == .number || ScanContext.numberWords[key(s)] != nil
                 if r < s || numberAt, r >= 3, info[r - 1].kind == .word,
-                    ["dot", "underscore", "dash", "hyphen"].contains(key(r - 2))
+                    key(r - 2).isOne(of: ["dot", "underscore", "dash", "hyphen"])
                 {
                     r -= 1
                 }
                 s = r
-                guard s >= 2, ["dot", "underscore", "dash", "hyphen"].contains(key(s - 1)), info[s - 2].isWordLike
+                guard s >= 2, key(s - 1).isOne(of: ["dot", "underscore", "dash", "hyphen"]), info[s - 2].isWordLike
                 else { break }
                 s -= 2
             }
@@ -1251,7 +1251,7 @@ extension ScanContext {
                 }
                 // "mr o'brien", "D'Souza": the O' or D' before a surname.
                 if let q = tok(a - 1), q.isPunct("'’"), !q.spaceBefore, !info[a].spaceBefore, let o = tok(a - 2),
-                    ["o", "d"].contains(o.key), o.kind == .word
+                    o.key.isOne(of: ["o", "d"]), o.kind == .word
                 {
                     a -= 2
                 }
@@ -1259,7 +1259,7 @@ extension ScanContext {
                 var p = a - 1
                 if key(p).equals("."), !info[a - 1].spaceBefore, Vocab.titles.contains(key(p - 1)) { p -= 1 }
                 if let t = tok(p), p < a, t.kind == .word, info[a].start - t.end <= 2,
-                    Vocab.titles.contains(t.key) && (t.capitalised || ["mr", "mrs", "ms"].contains(t.key))
+                    Vocab.titles.contains(t.key) && (t.capitalised || t.key.isOne(of: ["mr", "mrs", "ms"]))
                         || Self.namePrefixes.contains(t.key) && t.capitalised && info[a].capitalised
                 {
                     a = p
@@ -1289,7 +1289,7 @@ extension ScanContext {
                 }
             }
             // "HMP Wandsworth", "HMYOI Feltham".
-            if let t = tok(a - 1), ["hmp", "hmyoi", "yoi"].contains(t.key), t.allCaps,
+            if let t = tok(a - 1), t.key.isOne(of: ["hmp", "hmyoi", "yoi"]), t.allCaps,
                 c.label == .location || c.label == .organisationLocal
             {
                 a -= 1

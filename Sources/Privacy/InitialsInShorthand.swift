@@ -67,7 +67,7 @@ extension ScanContext {
         guard let a = at(j + 1) else { return (j, j) }
         if a.kind == .punct {
             // "20+ MFH", "14/15 episodes", "12%": counts.
-            if a.isPunct("+/%:.") && joined(j + 1) && !(a.isPunct(".") && (tok(j + 2)?.spaceBefore ?? true)) {
+            if a.isPunct("+/%:.") && joined(j + 1) && !(a.isPunct(".") && (at(j + 2)?.spaceBefore ?? true)) {
                 return nil
             }
             return (j, j)
@@ -211,7 +211,7 @@ extension ScanContext {
                 // "E turned 18", "D was 15 at allocation": a letter and an age; "J running for a group": a letter
                 // and what the person is doing.
                 let aged =
-                    ["turned", "turns", "was", "is"].contains(key(i + 1))
+                    key(i + 1).isOne(of: ["turned", "turns", "was", "is"])
                     && at(i + 2)?.kind == .number && ageValue(i + 2).map { (10...25).contains($0) } == true
                     && !countFollows(i + 2)
                 let doing = key(i + 1).count >= 6 && key(i + 1).hasSuffix("ing") && !on(.given, i + 1)
@@ -221,7 +221,7 @@ extension ScanContext {
             }
             guard !info[i].allCaps, info[i].length <= 3, given(i), !Vocab.notNames.contains(k),
                 !Vocab.functionWords.contains(k), !inSet(.roles, i), !inSet(.relations, i),
-                ["was", "is"].contains(key(i + 1)), !joined(i + 1)
+                key(i + 1).isOne(of: ["was", "is"]), !joined(i + 1)
             else { continue }
             let v = key(i + 2)
             guard v == "being" || v.count >= 5 && v.hasSuffix("ing") && !on(.given, i + 2) else { continue }
@@ -235,7 +235,7 @@ extension ScanContext {
             !covered(b + 2)
         else { return }
         let k = key(b + 3)
-        guard ["soon", "in", "next", "on", "by", "from", "nearly", "at", "this"].contains(k) || k.equals(")")
+        guard k.isOne(of: ["soon", "in", "next", "on", "by", "from", "nearly", "at", "this"]) || k.equals(")")
         else { return }
         add(.age, tokens: b + 2, b + 2)
     }

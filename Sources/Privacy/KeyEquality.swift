@@ -23,4 +23,11 @@ extension String {
         if isSmallASCII && word.isSmallASCII { return false }
         return self == word
     }
+
+    /// `words.contains(self)`, each word asked with `equals` (a list of literal words asked of every token made the
+    /// library's call once for each word it was not).
+    @inline(__always) func isOne(of words: [String]) -> Bool {
+        for w in words where equals(w) { return true }
+        return false
+    }
 }

@@ -60,25 +60,33 @@ struct KeyTable: Sendable {
 
     /// The entry of the ASCII key `key` with hash `h`, nil when absent.
     @inline(__always) private func find(_ key: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> Int? {
-        var i = Int(truncatingIfNeeded: h) & mask
-        let tag = h >> 32
-        while true {
-            let s = slots[i]
-            if s == 0 { return nil }
-            if s >> 32 == tag {
-                let e = Int(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
-                let a = Int(starts[e])
-                let b = Int(starts[e + 1])
-                if b - a == key.count {
-                    var same = true
-                    for k in 0..<key.count where arena[a + k] != key[k] {
-                        same = false
-                        break
+        // Read through the arrays' buffers: indices come from the table itself, and the checks on every slot and
+        // byte were a third of building the gazetteer's table.
+        slots.withUnsafeBufferPointer { slots in
+            starts.withUnsafeBufferPointer { starts in
+                arena.withUnsafeBufferPointer { arena in
+                    var i = Int(truncatingIfNeeded: h) & mask
+                    let tag = h >> 32
+                    while true {
+                        let s = slots[i]
+                        if s == 0 { return nil }
+                        if s >> 32 == tag {
+                            let e = Int(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
+                            let a = Int(starts[e])
+                            let b = Int(starts[e + 1])
+                            if b - a == key.count {
+                                var same = true
+                                for k in 0..<key.count where arena[a + k] != key[k] {
+                                    same = false
+                                    break
+                                }
+                                if same { return e }
+                            }
+                        }
+                        i = (i + 1) & mask
                     }
-                    if same { return e }
                 }
             }
-            i = (i + 1) & mask
         }
     }
 

@@ -48,11 +48,11 @@ extension ScanContext {
             else {
                 return false
             }
-            if key(b + 1).equals("and"), ["over", "under", "above", "below"].contains(key(b + 2)) { return false }
-            if key(b + 1).equals("+") || ["over", "under"].contains(key(a - 1)) { return false }
+            if key(b + 1).equals("and"), key(b + 2).isOne(of: ["over", "under", "above", "below"]) { return false }
+            if key(b + 1).equals("+") || key(a - 1).isOne(of: ["over", "under"]) { return false }
             // "12 sessions", "10 mins": a count of things, not years (but "14 is", "15 was").
             if let n = tok(b + 1), n.kind == .word, n.key.hasSuffix("s"), n.key.count >= 3,
-                !["is", "was", "has", "his", "this", "yrs", "yo"].contains(n.key)
+                !n.key.isOne(of: ["is", "was", "has", "his", "this", "yrs", "yo"])
             {
                 return false
             }
@@ -124,7 +124,7 @@ extension ScanContext {
             // A number that belongs to a thing nearer than any person: "mum's address - 14 - Mercer Street".
             if Self.numberedThings.contains(t.key) { return false }
             if inSet(.relations, j) || inSet(.personNouns, j) || inSet(.singlePersonNouns, j) || inSet(.siblingOrder, j)
-                || ["age", "ages", "aged"].contains(t.key)
+                || t.key.isOne(of: ["age", "ages", "aged"])
             {
                 return true
             }

@@ -36,8 +36,8 @@ extension ScanContext {
     /// names); nothing is added where another finding crosses the span's edge or a finding of another label sits in
     /// it.
     mutating func relabel(_ label: IdentifierLabel, _ a: Int, _ b: Int) {
-        let start = tokens[a].start
-        let end = tokens[b].end
+        let start = info[a].start
+        let end = info[b].end
         for c in candidates where c.start < end && start < c.end {
             let inside = start <= c.start && c.end <= end
             if c.label == label && c.start <= start && end <= c.end { return }
@@ -66,14 +66,14 @@ extension ScanContext {
             e = j
             j += 1
             // A possessive closes the name ("Bishop Challoner's").
-            if key(j) == "'" || key(j) == "’", key(j + 1) == "s", !tokens[j].spaceBefore {
+            if key(j).equals("'") || key(j) == "’", key(j + 1).equals("s"), !info[j].spaceBefore {
                 e = j + 1
                 break
             }
         }
         guard let last = e else { return nil }
         // A big city, county or nation alone names no school ("excluded from London's figures").
-        if on(.bigPlace, i), last == i || key(i + 1) == "'" || key(i + 1) == "’" { return nil }
+        if on(.bigPlace, i), last == i || key(i + 1).equals("'") || key(i + 1) == "’" { return nil }
         return last
     }
 
@@ -81,16 +81,18 @@ extension ScanContext {
     /// the possessive typed without its apostrophe (session 13), the saint's name on no list but a town's ("St
     /// Helens", "St Albans" are towns).
     func saintsPossessiveEnd(at i: Int) -> Int? {
-        guard ["st", "saint"].contains(key(i)), tokens[i].capitalised else { return nil }
+        guard key(i).isOne(of: ["st", "saint"]), info[i].capitalised else { return nil }
         var n = i + 1
-        if key(n) == "." { n += 1 }
+        if key(n).equals(".") { n += 1 }
         guard let w = tok(n), w.kind == .word, w.capitalised, !w.allCaps || w.length > 3 else { return nil }
-        if key(n + 1) == "'" || key(n + 1) == "’", key(n + 2) == "s", !tokens[n + 1].spaceBefore { return n + 2 }
+        if key(n + 1).equals("'") || key(n + 1) == "’", key(n + 2).equals("s"), !info[n + 1].spaceBefore {
+            return n + 2
+        }
         let k = w.key
         guard k.hasSuffix("s"), w.length >= 5, !on(.town, n), !isApostrophe(n + 1),
             gazetteer.multiWordTowns["st"]?.contains(where: { $0.count == 2 && $0[1] == k }) != true,
             gazetteer.multiWordTowns["saint"]?.contains(where: { $0.count == 2 && $0[1] == k }) != true,
-            !Vocab.streetHeads.contains(key(n + 1)), tok(n + 1)?.capitalised != true
+            !Vocab.streetHeads.contains(key(n + 1)), at(n + 1)?.capitalised != true
         else { return nil }
         return n
     }
@@ -111,28 +113,30 @@ extension ScanContext {
     /// "excluded from Ridgeway", "head of year at Castlebrook", "she's in year 10 at Harrowfield", "DSL at Carrowmore",
     /// "attends St Bede's": a local name after a cue that only a school (or a setting like one) takes is that school.
     mutating func findSchoolsByRole() {
-        for i in tokens.indices where tokens[i].capitalised && tokens[i].kind == .word && !tokens[i].sentenceStart {
+        for i in tokens.indices where info[i].capitalised && info[i].kind == .word && !info[i].sentenceStart {
             var cued = false
-            if key(i - 1) == "at" || key(i - 1) == "@" {
+            if key(i - 1).equals("at") || key(i - 1).equals("@") {
                 let p = i - 2
                 // "year 10 at", "yr 9 at", "Y11 at".
                 let year =
                     tok(p).map { $0.kind == .number && $0.length <= 2 } == true
-                    && ["year", "yr", "y"].contains(key(p - 1))
+                    && key(p - 1).isOne(of: ["year", "yr", "y"])
                     || tok(p).map { $0.kind == .alnum && $0.key.hasPrefix("y") && $0.digits > 0 } == true
                 // "K.B. at Parklands", "ring Pieter at Hollybank", "Shaz @ Beacon": a person at a name that is no
                 // town is where they work or learn.
                 let personAt = personAtEnd(p) && !on([.town, .bigPlace], i) && !Vocab.cities.contains(key(i))
                 cued = Self.schoolPeopleBeforeAt.contains(key(p)) || year || personAt
                 // "head of year at", "head of house at".
-                if !cued, ["year", "house", "sixth"].contains(key(p)), key(p - 1) == "of", key(p - 2) == "head" {
+                if !cued, key(p).isOne(of: ["year", "house", "sixth"]), key(p - 1).equals("of"),
+                    key(p - 2).equals("head")
+                {
                     cued = true
                 }
-            } else if key(i - 1) == "from" {
+            } else if key(i - 1).equals("from") {
                 cued =
                     Self.schoolVerbsBeforeFrom.contains(key(i - 2))
                     || Self.schoolVerbsBeforeFrom.contains(key(i - 3))
-                        && ["permanently", "temporarily", "being", "been", "was", "is", "were"].contains(key(i - 2))
+                        && key(i - 2).isOne(of: ["permanently", "temporarily", "being", "been", "was", "is", "were"])
             } else if Self.attendVerbs.contains(key(i - 1)) {
                 cued = true
             }
@@ -150,12 +154,12 @@ extension ScanContext {
     /// on no list (any case) or a capitalised local name is the school named short (session 12, `orgs8`). Quiet: a
     /// word on a list in lower case ("excluded from the unit"), a name that goes on ("the Bluecoat Road").
     mutating func findSchoolsNamedShortAfterThe() {
-        for i in tokens.indices where key(i - 1) == "the" && !quiet[i] {
+        for i in tokens.indices where key(i - 1).equals("the") && !quiet[i] {
             let cued =
-                key(i - 2) == "from"
+                key(i - 2).equals("from")
                 && (Self.schoolVerbsBeforeFrom.contains(key(i - 3))
                     || Self.schoolVerbsBeforeFrom.contains(key(i - 4))
-                        && ["permanently", "temporarily", "being", "been", "was", "is", "were"].contains(key(i - 3)))
+                        && key(i - 3).isOne(of: ["permanently", "temporarily", "being", "been", "was", "is", "were"]))
                 || Self.attendVerbs.contains(key(i - 2))
             guard cued, let t = tok(i), t.kind == .word, t.length >= 4, !t.allCaps, !Vocab.days.contains(t.key),
                 !Vocab.months.contains(t.key)
@@ -175,7 +179,7 @@ extension ScanContext {
 
     /// A person found ends at token `k` ("Shaz @ Beacon").
     func personAtEnd(_ k: Int) -> Bool {
-        guard let t = tok(k) else { return false }
+        guard let t = at(k) else { return false }
         return candidates.contains { $0.label == .person && $0.end == t.end }
     }
 
@@ -183,17 +187,17 @@ extension ScanContext {
     /// a street, a day or a district ("St Mary's Road", "St Patrick's Day", "St John's Wood") is a school, church or
     /// hospital named short.
     mutating func findSaintsPossessives() {
-        for i in tokens.indices where tokens[i].key == "st" || tokens[i].key == "saint" {
+        for i in tokens.indices where keys[i].equals("st") || keys[i].equals("saint") {
             guard var e = saintsPossessiveEnd(at: i), !quiet[i] else { continue }
             // "St Joseph's RC", "Holy Cross's CE", "St Anne's C of E": a church school's mark closes the name.
-            if ["rc", "ce", "cofe"].contains(key(e + 1)), tokens[e + 1].allCaps {
+            if key(e + 1).isOne(of: ["rc", "ce", "cofe"]), info[e + 1].allCaps {
                 e += 1
-            } else if key(e + 1) == "c", key(e + 2) == "of", key(e + 3) == "e", tokens[e + 1].capitalised {
+            } else if key(e + 1).equals("c"), key(e + 2).equals("of"), key(e + 3).equals("e"), info[e + 1].capitalised {
                 e += 3
             }
             if let n = tok(e + 1), n.kind == .word,
                 n.capitalised || Vocab.streetHeads.contains(n.key)
-                    || ["day", "eve", "night"].contains(n.key)
+                    || n.key.isOne(of: ["day", "eve", "night"])
             {
                 continue
             }
@@ -212,17 +216,17 @@ extension ScanContext {
     /// house name (or a hospital's or centre's short name) capitalised after "the" in a sentence, where someone is, goes
     /// or comes from, is a home, unit, school or hospital named short.
     mutating func findHouseNamedInstitutions() {
-        for i in tokens.indices where inSet(.placePrepositions, i - 2) || key(i - 2) == "left" {
+        for i in tokens.indices where inSet(.placePrepositions, i - 2) || key(i - 2).equals("left") {
             guard let t = tok(i), t.capitalised, !t.sentenceStart, !t.allCaps || isShouted(),
                 Self.houseNames.contains(t.key),
-                key(i - 1) == "the", !quiet[i]
+                key(i - 1).equals("the"), !quiet[i]
             else { continue }
             // The name ends there: "the Grange Estate", "the Limes Road", "the Priory Hospital" (found whole by its
             // head); a hospital's adjective only before a word that cannot be a noun ("the Royal Mail", "the General
             // meeting", "the Royal family").
             if let n = tok(i + 1), n.kind == .word {
                 if n.capitalised || Vocab.streetHeads.contains(n.key) || Vocab.orgHeads.contains(n.key)
-                    || n.key == "estate" || Self.placeElements.contains(n.key)
+                    || n.key.equals("estate") || Self.placeElements.contains(n.key)
                 {
                     continue
                 }
@@ -265,13 +269,15 @@ extension ScanContext {
     /// "a drop-in called the hub", "a unit known as the Elms", "what they call the Bridge": a house's or centre's
     /// name (or a capitalised name on no list) after a naming verb is the name of the place just described.
     mutating func findOrganisationsCalled() {
-        for i in tokens.indices where tokens[i].key == "called" || tokens[i].key == "named" || tokens[i].key == "as" {
-            if tokens[i].key == "as", key(i - 1) != "known" { continue }
+        for i in tokens.indices where keys[i].equals("called") || keys[i].equals("named") || keys[i].equals("as") {
+            if keys[i].equals("as"), !key(i - 1).equals("known") { continue }
             var n = i + 1
-            if let q = tok(n), q.isPunct("\"“'‘") { n += 1 }
-            guard key(n) == "the", let t = tok(n + 1), t.kind == .word, !quiet[n + 1] else { continue }
+            if let q = at(n), q.isPunct("\"“'‘") { n += 1 }
+            guard key(n).equals("the"), let t = tok(n + 1), t.kind == .word, !quiet[n + 1] else { continue }
             // A kind of place before the naming verb: "a drop in called", "a unit known as".
-            let kind = (max(0, i - 4)..<i).contains { Self.organisationKinds.contains(key($0)) || key($0) == "drop" }
+            let kind = (max(0, i - 4)..<i).contains {
+                Self.organisationKinds.contains(key($0)) || key($0).equals("drop")
+            }
             guard kind, Self.houseNames.contains(t.key) || t.capitalised && onNoList(n + 1) && t.length >= 4 else {
                 continue
             }
@@ -291,12 +297,12 @@ extension ScanContext {
     mutating func findOrganisationFields() {
         for i in tokens.indices where onGated(Self.organisationFields, i) {
             // A field opens a line, follows punctuation or "GP", or stands two spaces after the field before it.
-            guard tokens[i].capitalised || tokens[i].lineStart || key(i - 1) == "gp",
-                tokens[i].lineStart || tok(i - 1)?.kind == .punct || key(i - 1) == "gp"
-                    || tok(i - 1).map({ tokens[i].start - $0.end >= 2 }) == true
+            guard info[i].capitalised || info[i].lineStart || key(i - 1).equals("gp"),
+                info[i].lineStart || at(i - 1)?.kind == .punct || key(i - 1).equals("gp")
+                    || tok(i - 1).map({ info[i].start - $0.end >= 2 }) == true
             else { continue }
             var v = i + 1
-            guard let mark = tok(v), mark.isPunct(":-–") else { continue }
+            guard let mark = at(v), mark.isPunct(":-–") else { continue }
             v += 1
             guard let t = tok(v), t.kind == .word, !t.lineStart,
                 t.capitalised || t.length >= 4 && onNoList(v) && !Self.chatWords.contains(t.key)
@@ -306,8 +312,8 @@ extension ScanContext {
             var e = v
             // The value runs to the next field: a capitalised word before a colon ("Hallfield  Address:") starts it.
             while let n = tok(e + 1), n.kind == .word, !n.lineStart, e - v < 5,
-                n.capitalised || Vocab.orgHeads.contains(n.key) || ["of", "and", "&"].contains(n.key),
-                !(key(e + 2) == ":"), n.start - tokens[e].end <= 1
+                n.capitalised || Vocab.orgHeads.contains(n.key) || n.key.isOne(of: ["of", "and", "&"]),
+                !(key(e + 2).equals(":")), n.start - info[e].end <= 1
             {
                 e += 1
             }
@@ -335,23 +341,23 @@ extension ScanContext {
             }
             guard n > a, n <= b, !Self.servicesOfAPlace.contains(key(b)) else { continue }
             let name = (a..<n).map { key($0) }
-            let words = (a..<n).filter { tokens[$0].kind == .word && !["st", "saint", "s"].contains(key($0)) }
+            let words = (a..<n).filter { info[$0].kind == .word && !key($0).isOne(of: ["st", "saint", "s"]) }
             guard !words.isEmpty, words.allSatisfy({ !on(.bigPlace, $0) && !Vocab.countries.contains(key($0)) })
             else { continue }
             // A name that is an everyday word or a town ("Grange Academy … the Grange", "Greenhill Primary …
             // Greenhill's ready") is the organisation only where it stands as a name (session 12, `orgs8`).
             let plain =
                 words.allSatisfy({ !on(.town, $0) })
-                && words.contains(where: { !on([.word, .ambiguous], $0) || tokens[$0].capitalised && name.count > 1 })
+                && words.contains(where: { !on([.word, .ambiguous], $0) || info[$0].capitalised && name.count > 1 })
             // "Marsh Farm" of "Marsh Farm Health Centre" names the district too.
             if !plain,
-                words.contains(where: { given($0) || tokens[$0].length < 4 })
+                words.contains(where: { given($0) || info[$0].length < 4 })
                     || Self.placeElements.contains(key(n - 1)) || Vocab.streetHeads.contains(key(n - 1))
             {
                 continue
             }
             for s in tokens.indices where s + name.count <= tokens.count && (s > b || s + name.count <= a) {
-                guard tokens[s].capitalised, matches(name, at: s) != nil else { continue }
+                guard info[s].capitalised, matches(name, at: s) != nil else { continue }
                 let e = s + name.count - 1
                 if !plain, !standsAsOrganisation(s, e, town: words.contains(where: { on(.town, $0) })) { continue }
                 if let next = tok(e + 1), next.kind == .word,
@@ -376,7 +382,7 @@ extension ScanContext {
     /// capitalised, not in capitals unless the text shouts; mid-sentence after "the", a preposition or nothing, or
     /// at a sentence's start before a verb or a possessive; a town not after a word that makes it a place.
     func standsAsOrganisation(_ s: Int, _ e: Int, town: Bool) -> Bool {
-        let t = tokens[s]
+        let t = info[s]
         guard t.capitalised, !t.allCaps || isShouted(), !quiet[s] else { return false }
         let before = key(s - 1)
         let after = key(e + 1)
@@ -404,18 +410,18 @@ extension ScanContext {
     /// bracket after that kind, is that organisation. A listed given name there is a person ("Kayleigh (children's
     /// home)" says where she is).
     mutating func findOrganisationsDescribed() {
-        for i in tokens.indices where tokens[i].isPunct("(") {
+        for i in tokens.indices where info[i].isPunct("(") {
             // The name before: "Ridgeway (small children's home …".
             var k = i + 1
             while k < tokens.count, k - i <= 4, Self.kindModifiers.contains(key(k)) { k += 1 }
-            if k < tokens.count, Self.organisationKinds.contains(key(k)), !tokens[k].capitalised || isShouted() {
+            if k < tokens.count, Self.organisationKinds.contains(key(k)), !info[k].capitalised || isShouted() {
                 var a = i - 1
-                while a - 1 >= 0, tokens[a - 1].kind == .word, tokens[a - 1].capitalised, i - a < 3,
-                    !tokens[a - 1].sentenceStart || a - 1 == 0
+                while a - 1 >= 0, info[a - 1].kind == .word, info[a - 1].capitalised, i - a < 3,
+                    !info[a - 1].sentenceStart || a - 1 == 0
                 {
                     a -= 1
                 }
-                if let e = localNameEnd(at: a), e == i - 1, !given(a) || surnameOnly(a), !tokens[a].sentenceStart {
+                if let e = localNameEnd(at: a), e == i - 1, !given(a) || surnameOnly(a), !info[a].sentenceStart {
                     relabel(.organisationLocal, a, e)
                 }
             }
@@ -423,7 +429,7 @@ extension ScanContext {
             var p = i - 1
             if Self.timeAfterAPlace.contains(key(p)) { p -= 1 }
             guard let kind = tok(p), Self.organisationKinds.contains(kind.key), !kind.capitalised || isShouted(),
-                let e = localNameEnd(at: i + 1), tok(e + 1)?.isPunct("),!?") == true,
+                let e = localNameEnd(at: i + 1), at(e + 1)?.isPunct("),!?") == true,
                 !given(i + 1) || surnameOnly(i + 1) || e > i + 1
             else { continue }
             relabel(.organisationLocal, i + 1, e)
@@ -436,7 +442,7 @@ extension ScanContext {
     /// "chase Dr Nwosu re shannon - CAMHS Halifax": a local service's acronym with a listed town straight after it is
     /// that town's service, whole.
     mutating func findServicesBeforeTheirPlace() {
-        for i in tokens.indices where onGated(Self.servicesBeforeAPlace, i) && tokens[i].allCaps {
+        for i in tokens.indices where onGated(Self.servicesBeforeAPlace, i) && info[i].allCaps {
             guard let t = tok(i + 1), t.kind == .word, t.capitalised, on(.town, i + 1) || on(.bigPlace, i + 1),
                 !Vocab.countries.contains(t.key), !quiet[i], !quiet[i + 1]
             else { continue }
@@ -448,12 +454,12 @@ extension ScanContext {
     /// police station's custody suite is that organisation, whole.
     mutating func findShortHeads() {
         for i in tokens.indices
-        where tokens[i].key == "yc" && tokens[i].allCaps
-            || tokens[i].key == "custody" && key(i + 1) == "suite"
+        where keys[i].equals("yc") && info[i].allCaps
+            || keys[i].equals("custody") && key(i + 1).equals("suite")
         {
-            let e = tokens[i].key == "yc" ? i : i + 1
+            let e = keys[i].equals("yc") ? i : i + 1
             var a = i
-            while a - 1 >= 0, i - a < 3, let t = tok(a - 1), t.kind == .word, t.capitalised,
+            while a - 1 >= 0, i - a < 3, let t = at(a - 1), t.kind == .word, t.capitalised,
                 !t.sentenceStart || a - 1 == 0
             {
                 a -= 1
@@ -469,7 +475,7 @@ extension ScanContext {
 
     /// "GMP log 4521": a local force by its initials, in capitals.
     mutating func findForceInitials() {
-        for i in tokens.indices where tokens[i].allCaps && Self.forceInitials.contains(tokens[i].key) && !quiet[i] {
+        for i in tokens.indices where info[i].allCaps && Self.forceInitials.contains(tokens[i].key) && !quiet[i] {
             relabel(.organisationLocal, i, i)
         }
     }
@@ -477,7 +483,7 @@ extension ScanContext {
     /// "the men took them out to the caravans at Towyn", "a flat at Seacroft": a capitalised word on no list after
     /// "at" and a place someone stays in is where that is.
     mutating func findPlacesOfLodgings() {
-        for i in tokens.indices where key(i - 1) == "at" && Self.lodgingsBeforeAt.contains(key(i - 2)) {
+        for i in tokens.indices where key(i - 1).equals("at") && Self.lodgingsBeforeAt.contains(key(i - 2)) {
             guard let t = tok(i), t.kind == .word, t.capitalised, !t.allCaps, !t.sentenceStart, t.length >= 4,
                 onNoList(i), !quiet[i], !Self.brands.contains(t.key), !Vocab.orgHeads.contains(key(i + 1)),
                 !Vocab.orgHeadAcronyms.contains(key(i + 1)), !Vocab.streetHeads.contains(key(i + 1)),
@@ -535,7 +541,7 @@ extension ScanContext {
                 continue
             }
             if isApostrophe(e + 1) { continue }
-            if let n = tok(e + 1), n.kind == .word, n.capitalised, !n.sentenceStart { continue }
+            if let n = at(e + 1), n.kind == .word, n.capitalised, !n.sentenceStart { continue }
             relabel(.organisationLocal, i, e)
         }
     }
@@ -551,22 +557,22 @@ extension ScanContext {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard onGated(Self.headsBeforeTheirName, i), let t = tok(i), t.kind == .word, t.capitalised, !quiet[i]
+            guard onGated(Self.headsBeforeTheirName, i), let t = at(i), t.kind == .word, t.capitalised, !quiet[i]
             else { continue }
             // "Masjid-e-Ghosia", "Masjid-e-Zakariya": the name joined to its head by hyphens.
             var joined = i
-            while key(joined + 1) == "-", let n = tok(joined + 2), n.kind == .word, !tokens[joined + 1].spaceBefore,
+            while key(joined + 1).equals("-"), let n = tok(joined + 2), n.kind == .word, !info[joined + 1].spaceBefore,
                 !n.spaceBefore
             {
                 joined += 2
             }
-            if joined > i, tokens[joined].capitalised {
+            if joined > i, info[joined].capitalised {
                 relabel(.organisationLocal, i, joined)
                 i = joined
                 continue
             }
             var j = i + 1
-            while onGated(Self.headsBeforeTheirName, j), tok(j)?.capitalised == true { j += 1 }
+            while onGated(Self.headsBeforeTheirName, j), at(j)?.capitalised == true { j += 1 }
             var e: Int?
             while j < tokens.count, j - i <= 4, let n = tok(j), n.kind == .word, n.capitalised,
                 !n.allCaps || n.length > 3,
@@ -575,7 +581,7 @@ extension ScanContext {
                 e = j
                 j += 1
                 // "Al-Falah": a name's hyphenated parts.
-                while key(j) == "-", let m = tok(j + 1), m.kind == .word, !tokens[j].spaceBefore, !m.spaceBefore {
+                while key(j).equals("-"), let m = at(j + 1), m.kind == .word, !info[j].spaceBefore, !m.spaceBefore {
                     e = j + 1
                     j += 2
                 }
@@ -604,39 +610,39 @@ extension ScanContext {
     mutating func findOrganisationLists() {
         for h in tokens.indices where onGated(Self.organisationListHeadings, h) {
             // The heading opens its line (a participant's code may come first) and its colon is near.
-            guard (max(0, h - 3)...h).contains(where: { tokens[$0].lineStart }),
-                let colon = (h + 1..<min(tokens.count, h + 5)).first(where: { key($0) == ":" }),
-                !(h + 1..<colon).contains(where: { tokens[$0].kind == .punct && !["/", "&"].contains(key($0)) })
+            guard (max(0, h - 3)...h).contains(where: { info[$0].lineStart }),
+                let colon = (h + 1..<min(tokens.count, h + 5)).first(where: { key($0).equals(":") }),
+                !(h + 1..<colon).contains(where: { info[$0].kind == .punct && !key($0).isOne(of: ["/", "&"]) })
             else { continue }
             var i = colon + 1
-            while i < tokens.count, !tokens[i].lineStart {
+            while i < tokens.count, !info[i].lineStart {
                 // One item: capitalised words (and their hyphens and possessives) up to a separator, bracket or a word
                 // in lower case.
                 let a = i
                 var e: Int?
-                while let t = tok(i), !tokens[i].lineStart, !Self.listSeparators.contains(t.key), t.key != "(",
+                while let t = tok(i), !info[i].lineStart, !Self.listSeparators.contains(t.key), !t.key.equals("("),
                     t.kind == .word && t.capitalised
                         || t.kind != .word && ["-", "'", "’"].contains(t.key) && e != nil
                             && !t.spaceBefore
-                        || t.kind == .word && t.key == "s" && e != nil && !t.spaceBefore
+                        || t.kind == .word && t.key.equals("s") && e != nil && !t.spaceBefore
                 {
                     if t.kind == .word { e = i }
                     i += 1
                 }
                 // An item is a name only when nothing but punctuation follows it ("Mixed picture" is a remark).
-                let closed = tok(i).map { tokens[i].lineStart || $0.kind == .punct } ?? true
-                guard let last = e, last >= a, tokens[a].kind == .word, closed else {
+                let closed = tok(i).map { info[i].lineStart || $0.kind == .punct } ?? true
+                guard let last = e, last >= a, info[a].kind == .word, closed else {
                     // The list ended: what follows is a remark ("… Oasis (PRU) - lives in Shirley, Gary Nuttall").
                     break
                 }
                 considerListedOrganisation(a, last)
                 // On to the next separator; a dash with a space before it ends the list.
-                while let t = tok(i), !tokens[i].lineStart, !Self.listSeparators.contains(t.key),
-                    !(t.key == "-" && t.spaceBefore)
+                while let t = tok(i), !info[i].lineStart, !Self.listSeparators.contains(t.key),
+                    !(t.key.equals("-") && t.spaceBefore)
                 {
                     i += 1
                 }
-                if key(i) == "-" { break }
+                if key(i).equals("-") { break }
                 i += 1
             }
         }
@@ -644,7 +650,7 @@ extension ScanContext {
 
     /// An item `a...b` of a heading's list of organisations stands as one (see `findOrganisationLists`).
     mutating func considerListedOrganisation(_ a: Int, _ b: Int) {
-        let words = (a...b).filter { tokens[$0].kind == .word }
+        let words = (a...b).filter { info[$0].kind == .word }
         guard !words.isEmpty, !isQuiet(a, b) else { return }
         if words.contains(where: {
             Vocab.functionWords.contains(key($0)) || Vocab.genericServiceWords.contains(key($0))
@@ -659,9 +665,9 @@ extension ScanContext {
         // A town or city alone is where, not which.
         if words.count == 1, on([.town, .bigPlace], a) { return }
         // A single acronym: two to four capitals ("BTH", "RC", "HYC").
-        if words.count == 1, tokens[a].allCaps, !(2...4).contains(tokens[a].length) { return }
-        if words.count == 1, !tokens[a].allCaps,
-            tokens[a].length < 4 || on(.given, a) || Vocab.notNames.contains(key(a))
+        if words.count == 1, info[a].allCaps, !(2...4).contains(info[a].length) { return }
+        if words.count == 1, !info[a].allCaps,
+            info[a].length < 4 || on(.given, a) || Vocab.notNames.contains(key(a))
                 || Vocab.genericOrgModifiers.contains(key(a))
         {
             return
@@ -681,7 +687,7 @@ extension ScanContext {
     mutating func findStations() {
         for i in tokens.indices where onGated(Self.stationWords, i) {
             var a = i - 1
-            if ["bus", "train", "coach", "rail", "railway"].contains(key(a)) { a -= 1 }
+            if key(a).isOne(of: ["bus", "train", "coach", "rail", "railway"]) { a -= 1 }
             guard let t = tok(a), t.kind == .word, t.capitalised, !t.allCaps || isShouted(), !t.sentenceStart,
                 t.length >= 4, !quiet[a], onNoList(a) || on([.town, .bigPlace], a),
                 !Vocab.countries.contains(t.key), !Vocab.genericServiceWords.contains(t.key),
@@ -742,7 +748,7 @@ extension ScanContext {
         for h in tokens.indices where onGated(Self.headsAfterAPlace, h) && !quiet[h] {
             var p = h - 1
             func placeEnds(_ k: Int) -> Bool {
-                candidates.contains { $0.label == .location && !$0.sessionName && $0.end == tokens[k].end }
+                candidates.contains { $0.label == .location && !$0.sessionName && $0.end == info[k].end }
             }
             while p > 0, h - p <= 3, Self.wordsBeforeAHead.contains(key(p)), !placeEnds(p) { p -= 1 }
             guard let t = tok(p), t.kind == .word else { continue }
@@ -754,7 +760,7 @@ extension ScanContext {
                 // A street's name nobody found yet ("Church Street Surgery", "melton rd academy").
                 // Any word names a street ("Church Street", "Station Road"), where it is capitalised as the head is.
                 guard (p + 1..<h).contains(where: { Vocab.streetHeads.contains(key($0)) }), t.length >= 3,
-                    t.capitalised == tokens[h].capitalised, !Vocab.functionWords.contains(t.key),
+                    t.capitalised == info[h].capitalised, !Vocab.functionWords.contains(t.key),
                     t.capitalised || !inSet(.notNames, p), !Vocab.genericOrgModifiers.contains(t.key),
                     !covered(p)
                 else { continue }
@@ -776,13 +782,13 @@ extension ScanContext {
         for c in tokens.indices where onGated(Vocab.cities, c) && !covered(c) && !quiet[c] {
             var p = c - 1
             if Self.districtCitySeparators.contains(key(p)) { p -= 1 }
-            if key(p) == "-" && key(p + 1) == ">" { p -= 1 }
-            guard let t = tok(p), t.isWordLike,
+            if key(p).equals("-") && key(p + 1).equals(">") { p -= 1 }
+            guard let t = at(p), t.isWordLike,
                 let place = candidates.first(where: { $0.label == .location && $0.end == t.end }),
                 let a = tokens.firstIndex(where: { $0.start == place.start }), !on(.bigPlace, a),
                 tok(c + 1).map({ !$0.capitalised || $0.kind == .punct }) ?? true,
                 !Vocab.orgHeads.contains(key(c + 1)), !Vocab.orgHeadAcronyms.contains(key(c + 1)),
-                key(c + 1) != "'" && key(c + 1) != "’"
+                !key(c + 1).equals("'") && key(c + 1) != "’"
             else { continue }
             add(.location, tokens: c, c)
         }
@@ -799,16 +805,16 @@ extension ScanContext {
     /// was great"), a big city alone, a day.
     mutating func findOrganisationsNamedAfterTheirKind() {
         for k in tokens.indices where onGated(Self.kindsBeforeTheirName, k) && !quiet[k] {
-            guard Self.kindLinks.contains(key(k + 1)), !tokens[k].capitalised || tokens[k].allCaps else { continue }
+            guard Self.kindLinks.contains(key(k + 1)), !info[k].capitalised || info[k].allCaps else { continue }
             let n = k + 2
             guard let t = tok(n), t.kind == .word, !quiet[n] else { continue }
             var end: Int?
             if t.capitalised {
                 // "All Saints", "All Souls": a church's name opens with "All".
-                let first = t.key == "all" && ["saints", "souls", "hallows"].contains(key(n + 1)) ? n + 1 : n
+                let first = t.key.equals("all") && key(n + 1).isOne(of: ["saints", "souls", "hallows"]) ? n + 1 : n
                 // A given name alone, or with its possessive, is a person's ("his school was Kayleigh's too").
                 let person =
-                    given(n) && !surnameOnly(n) && localNameEnd(at: n).map({ $0 == n || key($0) == "s" }) != false
+                    given(n) && !surnameOnly(n) && localNameEnd(at: n).map({ $0 == n || key($0).equals("s") }) != false
                 if first > n || !person,
                     let e = localNameEnd(at: first + (first > n ? 1 : 0)) ?? (first > n ? first : nil)
                 {

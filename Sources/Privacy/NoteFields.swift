@@ -63,7 +63,7 @@ extension ScanContext {
             if t.lineStart { return (.edge, 1) }
             guard t.spaceBefore, next?.spaceBefore ?? true else { return nil }
             // "14 - 16" is a range.
-            if tok(j - 1)?.kind == .number, next?.kind == .number { return nil }
+            if at(j - 1)?.kind == .number, next?.kind == .number { return nil }
             return (.dash, 1)
         case "→", "⇒", "➡", "⟶", ">": return (.arrow, 1)
         case "/":
@@ -248,7 +248,9 @@ extension ScanContext {
     mutating func findBareAgeFields(_ fields: [NoteField]) {
         for (x, f) in fields.enumerated() {
             var i = f.first
-            if inSet(.estimateWords, i) || inSet(.siblingOrder, i) || key(i).equals("now") || key(i) == "~" { i += 1 }
+            if inSet(.estimateWords, i) || inSet(.siblingOrder, i) || key(i).equals("now") || key(i).equals("~") {
+                i += 1
+            }
             guard i <= f.last, let v = ageValue(i), ageEnd(i) == f.last, !covered(i) else { continue }
             let digits = info[i].kind == .number
             guard digits ? (1...110).contains(v) : (5...99).contains(v) else { continue }
@@ -309,7 +311,7 @@ extension ScanContext {
             {
                 addIfFree(.person, w, w)
                 // "gran (shirley) is 68".
-                if ["is", "was"].contains(key(i + 3)), let v = ageValue(i + 4), (1...110).contains(v),
+                if key(i + 3).isOne(of: ["is", "was"]), let v = ageValue(i + 4), (1...110).contains(v),
                     ageBreak(after: ageEnd(i + 4)) || key(ageEnd(i + 4) + 1).equals("and")
                 {
                     addIfFree(.age, i + 4, ageEnd(i + 4))
@@ -331,7 +333,7 @@ extension ScanContext {
             var items: [Int] = []
             var j = i + 1
             // "Ages: 14, 12 and 9" on a form.
-            if tok(j)?.isPunct(":-–") == true { j += 1 }
+            if at(j)?.isPunct(":-–") == true { j += 1 }
             while let v = ageValue(j), (1...25).contains(v) {
                 items.append(j)
                 let e = ageEnd(j)
@@ -469,7 +471,7 @@ extension ScanContext {
             let chained = [.arrow, .equals].contains(f.after) || [.arrow, .equals].contains(f.before)
             // "big man zee", "Big Quenby", "lil k": a nickname filling a field of a chain.
             if chained || f.before == .dash || f.after == .dash, f.count >= 2, f.count <= 3,
-                ["big", "lil", "little"].contains(key(f.first)),
+                key(f.first).isOne(of: ["big", "lil", "little"]),
                 (f.first + 1...f.last).allSatisfy({ info[$0].kind == .word && !inSet(.notNames, $0) }),
                 !(f.count == 2 && key(f.last).equals("man")),
                 (f.first + 1...f.last).contains(where: { !on(.word, $0) || info[$0].capitalised })
@@ -514,8 +516,8 @@ extension ScanContext {
                 nameInField(i, shouted: false, opening: true) || given(i) && !notAName(i) && !inSet(.relations, i)
             {
                 var j = i + 1
-                while j < i + 4, ["just", "turned", "is", "was", "now", "nearly", "aged"].contains(key(j)) { j += 1 }
-                let aged = j > i + 1 && candidates.contains { $0.label == .age && $0.start == tok(j)?.start }
+                while j < i + 4, key(j).isOne(of: ["just", "turned", "is", "was", "now", "nearly", "aged"]) { j += 1 }
+                let aged = j > i + 1 && candidates.contains { $0.label == .age && $0.start == at(j)?.start }
                 let event = Self.lifeEvents.contains(key(i + 1)) && !t.capitalised && given(i)
                 if aged && (!ambiguous(i) || !t.capitalised) || event {
                     add(.person, tokens: i, i)
@@ -530,7 +532,7 @@ extension ScanContext {
                 continue
             }
             if let q = at(i - 1), q.isPunct("'‘\"“"), let c = at(i + 1), c.isPunct("'’\"”"), !c.spaceBefore,
-                ["to", "from", "with", "by", "w"].contains(key(i - 2)), given(i), !notAName(i)
+                key(i - 2).isOne(of: ["to", "from", "with", "by", "w"]), given(i), !notAName(i)
             {
                 add(.person, tokens: i, i)
             }
@@ -598,7 +600,7 @@ extension ScanContext {
                 add(.person, tokens: k, k)
             }
         }
-        guard let f = fields.first, f.before == .edge, f.count >= 3, ["and", "&"].contains(key(f.first + 1)) else {
+        guard let f = fields.first, f.before == .edge, f.count >= 3, key(f.first + 1).isOne(of: ["and", "&"]) else {
             return
         }
         let a = f.first
@@ -681,7 +683,7 @@ extension ScanContext {
     mutating func findBirthDatesInRecords() {
         guard candidates.contains(where: { $0.label == .person }) else { return }
         func separator(_ k: Int) -> Bool {
-            tok(k)?.isPunct(",|;-–:(/") == true && !(info[k].isPunct("/") && !info[k].spaceBefore)
+            at(k)?.isPunct(",|;-–:(/") == true && !(info[k].isPunct("/") && !info[k].spaceBefore)
         }
         func ageField(_ k: Int) -> Int? {
             guard let t = tok(k), t.kind == .number, t.length <= 2, let v = Int(t.text), (0...110).contains(v),

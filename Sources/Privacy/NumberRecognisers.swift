@@ -134,7 +134,7 @@ extension ScanContext {
                 // "jo.smith@example.com" whole was found on the scalars already.
                 if covered(m) { continue }
             } else if t.key.equals("at") {
-                if tok(m - 1)?.isPunct("([{<") == true, tok(m + 1)?.isPunct(")]}>") == true {
+                if at(m - 1)?.isPunct("([{<") == true, at(m + 1)?.isPunct(")]}>") == true {
                     lo = m - 2
                     d = m + 2
                 } else {
@@ -159,14 +159,14 @@ extension ScanContext {
             var written = false // a dot typed, not said
             while true {
                 var n = e + 1
-                if tok(n)?.isPunct(".") == true, !(info[n].spaceBefore && tok(n + 1)?.spaceBefore == true) {
+                if at(n)?.isPunct(".") == true, !(info[n].spaceBefore && at(n + 1)?.spaceBefore == true) {
                     n += 1
                     written = true
                 } else if key(n).equals("dot") {
                     n += 1
-                } else if tok(n)?.isPunct("([") == true, key(n + 1).equals("dot"), tok(n + 2)?.isPunct(")]") == true {
+                } else if at(n)?.isPunct("([") == true, key(n + 1).equals("dot"), at(n + 2)?.isPunct(")]") == true {
                     n += 3
-                } else if tok(n)?.isPunct("-") == true, !info[n].spaceBefore, tok(n + 1)?.spaceBefore == false {
+                } else if at(n)?.isPunct("-") == true, !info[n].spaceBefore, at(n + 1)?.spaceBefore == false {
                     n += 1
                 } else {
                     break
@@ -271,7 +271,7 @@ extension ScanContext {
                 while s > 0, !info[s].spaceBefore { s -= 1 }
                 if let e = handleShaped(at: s), e == i - 2, !covered(s) { add(.handle, tokens: s, e) }
             }
-            if k == "tik", key(i + 1).equals("tok") {
+            if k.equals("tik"), key(i + 1).equals("tok") {
                 i += 1
                 k = "tiktok"
             }
@@ -279,15 +279,15 @@ extension ScanContext {
             var explicit = false
             var fillers = 0
             while j < tokens.count, Vocab.handleFillers.contains(tokens[j].key), fillers < 3 {
-                if tokens[j].key != "on" { explicit = true }
-                if tokens[j].key == "@" { break }
+                if !keys[j].equals("on") { explicit = true }
+                if keys[j].equals("@") { break }
                 j += 1
                 fillers += 1
             }
             // "on xbox he's darkfox99": who it is between the platform and the name; then only a name marked as a
             // handle (digits, "_", ".") is taken, since "she's always on" says a word there.
-            if ["he", "she", "they"].contains(key(j)), isApostrophe(j + 1),
-                ["s", "re"].contains(key(j + 2))
+            if key(j).isOne(of: ["he", "she", "they"]), isApostrophe(j + 1),
+                key(j + 2).isOne(of: ["s", "re"])
             {
                 j += 3
                 explicit = false
@@ -308,7 +308,7 @@ extension ScanContext {
                 continue
             }
             guard j < tokens.count, Vocab.handleCues.contains(k) else { continue }
-            if tokens[j].key == "@" { continue } // already an @handle
+            if keys[j].equals("@") { continue } // already an @handle
             // Handle text: adjacent word/number/_/. tokens.
             let startScalar = info[j].start
             var end = j
@@ -345,7 +345,7 @@ extension ScanContext {
                 continue
             }
             // "gamertag is DarkFox 99": a console's tag may hold a space before its digits.
-            if ["gamertag", "xbox", "psn"].contains(k), let n = at(end + 1), n.kind == .number, n.length <= 4,
+            if k.isOne(of: ["gamertag", "xbox", "psn"]), let n = at(end + 1), n.kind == .number, n.length <= 4,
                 tok(end + 2).map({ $0.kind == .punct }) ?? true
             {
                 end += 1
@@ -375,11 +375,11 @@ extension ScanContext {
                 if sawCorrection, !Self.correctionWords.contains(key(j)), info[j].isWordLike { break }
                 j += 1
             }
-            guard sawCorrection, j < tokens.count, info[j].spaceBefore || tok(j - 1)?.isPunct(",:") == true,
+            guard sawCorrection, j < tokens.count, info[j].spaceBefore || at(j - 1)?.isPunct(",:") == true,
                 !covered(j)
             else { continue }
             var e = j
-            while let n = at(e + 1), !n.spaceBefore, n.isWordLike || n.isPunct("._") && tok(e + 2)?.isWordLike == true {
+            while let n = at(e + 1), !n.spaceBefore, n.isWordLike || n.isPunct("._") && at(e + 2)?.isWordLike == true {
                 e += 1
             }
             let glued = (j...e).contains { info[$0].isPunct("._") }
@@ -552,7 +552,7 @@ extension ScanContext {
         if let n = at(e + 1), !n.spaceBefore && n.isWordLike || n.kind == .number && n.start - info[e].end == 1 {
             return nil
         }
-        if let n = at(e + 1), n.isPunct("-.:"), !n.spaceBefore, tok(e + 2)?.kind == .number { return nil }
+        if let n = at(e + 1), n.isPunct("-.:"), !n.spaceBefore, at(e + 2)?.kind == .number { return nil }
         // "2026-12-06 09:48": a date and a time, not a number in groups.
         if key(i + 1).equals("-"), year(i) { return nil }
         if text.hasPrefix("0"), !glued, !nhsCueNearest(before: i) { return nil }
@@ -710,9 +710,9 @@ extension ScanContext {
                 "in", "near", "at", "from", "around", "postcode", "round", "covering", "off", "into", "to", "lives",
                 "living", "covers", "cover", "covered",
             ].contains(before)
-            || (before == "the" && ["in", "near", "from", "around", "across"].contains(key(i - 2)))
+            || (before == "the" && key(i - 2).isOne(of: ["in", "near", "from", "around", "across"]))
             // "postcode area bt13", "post code district LS9".
-            || ["area", "district"].contains(before) && ["postcode", "code"].contains(key(i - 2))
+            || ["area", "district"].contains(before) && key(i - 2).isOne(of: ["postcode", "code"])
         let cueAfter = ["area", "postcode", "district", "side", "end", "patch", "way"].contains(after)
         // "cf5 is the postcode", "NG7's their area": the code named as one a few words on.
         let namedAsOne = postcodeNamedAfter(i)
@@ -723,7 +723,7 @@ extension ScanContext {
         if Self.notPostcodeAfter.contains(key(end + 1)) || ["vitamin", "vit"].contains(before) { return nil }
         // "near M5 junctions", "off the M62": a motorway's number is a postcode only by a postcode's own words.
         if Self.isMotorway(upper) {
-            return postcodeWord || namedAsOne || ["area", "postcode", "district"].contains(key(end + 1))
+            return postcodeWord || namedAsOne || key(end + 1).isOne(of: ["area", "postcode", "district"])
                 || outwardList(at: i, lowerCase: t.text != upper) || livesIn(i) ? end : nil
         }
         // "she's in S4": a Scottish pupil's year.
@@ -747,7 +747,7 @@ extension ScanContext {
             let oneLetter =
                 !twoLetters && ["in", "from", "around", "covers", "cover", "covering"].contains(before)
                 && !(Self.scottishYear(key(i)) && yearGroupBefore(i - 1))
-                && !["low", "high", "rich", "deficient", "lacking"].contains(key(i - 2))
+                && !key(i - 2).isOne(of: ["low", "high", "rich", "deficient", "lacking"])
             let theArea =
                 twoLetters && before == "the" && !ScanContext.outwardAreaWords.contains(String(t.key.prefix(2)))
                 && tok(i + 1).map { $0.kind == .word && !Self.countNouns.contains($0.key) } == true
@@ -790,8 +790,8 @@ extension ScanContext {
     /// "they all live in M40", "moved to M8": where a person lives is no motorway.
     func livesIn(_ i: Int) -> Bool {
         let homes = ["live", "lives", "living", "lived", "moved", "based", "stays", "staying", "housed", "placed"]
-        return ["lives", "living"].contains(key(i - 1))
-            || ["in", "to"].contains(key(i - 1)) && homes.contains(key(i - 2))
+        return key(i - 1).isOne(of: ["lives", "living"])
+            || key(i - 1).isOne(of: ["in", "to"]) && homes.contains(key(i - 2))
     }
 
     /// After a code, what makes it no postcode: a road's junctions, a vitamin's dose.
@@ -804,9 +804,9 @@ extension ScanContext {
     /// "PR1 6 area", "E1 4 something", "Ocean Est E1 4": the digit of the code's sector after it, with whether a word
     /// after it names it so ("area", "something"); a sector at the end of a clause needs another cue.
     func sectorAfter(_ i: Int) -> (end: Int, cued: Bool)? {
-        guard let n = tok(i + 1), n.kind == .number, n.length == 1, n.start - info[i].end == 1 else { return nil }
+        guard let n = at(i + 1), n.kind == .number, n.length == 1, n.start - info[i].end == 1 else { return nil }
         let k = key(i + 2)
-        if ["area", "something", "sector", "postcode", "summat", "somewhere"].contains(k) { return (i + 1, true) }
+        if k.isOne(of: ["area", "something", "sector", "postcode", "summat", "somewhere"]) { return (i + 1, true) }
         if i + 2 >= tokens.count || [",", ".", ";", ")", "-", "–", "?", "!"].contains(k) { return (i + 1, false) }
         return nil
     }
@@ -817,7 +817,7 @@ extension ScanContext {
         var j = i - 1
         while j >= 0, i - j <= 10 {
             if info[j].isPunct(".!?;") { return false }
-            if ["postcode", "postcodes"].contains(key(j)) || key(j).equals("code") && key(j - 1).equals("post") {
+            if key(j).isOne(of: ["postcode", "postcodes"]) || key(j).equals("code") && key(j - 1).equals("post") {
                 return true
             }
             j -= 1
@@ -842,7 +842,8 @@ extension ScanContext {
             if i - j > 7 || info[j].isPunct(".!?;") || info[j].kind == .number || info[j].kind == .alnum {
                 return false
             }
-            if ["not", "and", "or", "sorry", "no", "then", "plus", "also"].contains(key(j)) || info[j].isPunct(",/&+") {
+            if key(j).isOne(of: ["not", "and", "or", "sorry", "no", "then", "plus", "also"]) || info[j].isPunct(",/&+")
+            {
                 joined = true
             }
             j -= 1
@@ -852,7 +853,7 @@ extension ScanContext {
 
     /// "P2: and b20": a turn that is only "and" and a code goes on from another speaker's list of codes.
     func goesOnFromAnother(_ i: Int) -> Bool {
-        guard ["and", "or", "plus", "also"].contains(key(i - 1)) else { return false }
+        guard key(i - 1).isOne(of: ["and", "or", "plus", "also"]) else { return false }
         let opens = i == 1 || i == 3 && key(1).equals(":")
         return opens && tok(i + 1).map { $0.kind == .word || $0.kind == .punct } ?? true
     }
@@ -862,14 +863,14 @@ extension ScanContext {
     func placeBefore(_ i: Int, lowerCase: Bool) -> Bool {
         var p = i - 1
         if key(p).equals("."), !info[p].spaceBefore { p -= 1 }
-        if ["estate", "est", "estates"].contains(key(p)) { return true }
+        if key(p).isOne(of: ["estate", "est", "estates"]) { return true }
         guard !lowerCase else { return false }
         if key(p).equals(",") { p -= 1 }
         guard let w = tok(p), w.kind == .word, w.capitalised, !w.allCaps, w.length >= 3,
             !Self.notPostcodeBefore.contains(w.key), !Self.roomWords.contains(w.key)
         else { return false }
         return on(.town, p) || p < i - 1 && key(p - 1).equals("the")
-            || p == i - 1 && ["in", "from", "near"].contains(key(p - 1))
+            || p == i - 1 && key(p - 1).isOne(of: ["in", "from", "near"])
     }
 
     /// "Okafor fam - M16 - closed": the code is a whole field of a note, set off by spaced dashes, bars or arrows.
@@ -881,7 +882,7 @@ extension ScanContext {
         let opens = mark(i - 1) && info[i].spaceBefore
         let closes = i + 1 >= tokens.count || mark(i + 1) && at(i + 1)!.spaceBefore
         // "Year 9 - B2 - French": a grade after a number is no place.
-        return opens && closes && !key(i - 2).isEmpty && tok(i - 2)?.kind != .number
+        return opens && closes && !key(i - 2).isEmpty && at(i - 2)?.kind != .number
     }
 
     /// A building's parts named by a letter and a number ("in Room B2", "Block E4"): no place before a code.
@@ -912,14 +913,14 @@ extension ScanContext {
         var j = i + 1
         if key(j).equals("'") || key(j) == "’", key(j + 1).equals("s") {
             j += 2
-        } else if ["is", "was", "=", "-"].contains(key(j)) {
+        } else if key(j).isOne(of: ["is", "was", "=", "-"]) {
             j += 1
         } else {
             return false
         }
-        if ["the", "their", "her", "his", "our", "my", "a"].contains(key(j)) { j += 1 }
+        if key(j).isOne(of: ["the", "their", "her", "his", "our", "my", "a"]) { j += 1 }
         // "cf5 is the Ely postcode": the place it stands for may come between.
-        for k in j...(j + 2) where ["postcode", "postcodes", "area", "district"].contains(key(k)) {
+        for k in j...(j + 2) where key(k).isOne(of: ["postcode", "postcodes", "area", "district"]) {
             return (j..<k).allSatisfy { info[$0].kind == .word }
         }
         return false
@@ -954,7 +955,7 @@ extension ScanContext {
         while true {
             if joiner(b + 1), outwardAt(b + 2) {
                 b += 2
-            } else if key(b + 1).equals(","), ["and", "or"].contains(key(b + 2)), outwardAt(b + 3) {
+            } else if key(b + 1).equals(","), key(b + 2).isOne(of: ["and", "or"]), outwardAt(b + 3) {
                 b += 3
             } else {
                 break
@@ -969,11 +970,11 @@ extension ScanContext {
         // "= hotspots", "- the estates", "are the kids": a link between the list and its noun.
         var n = b + 1
         if ["=", "-", ":", "–", "are", "were", "is"].contains(key(n)) { n += 1 }
-        if ["the", "our", "all", "both", "main", "worst"].contains(key(n)) { n += 1 }
+        if key(n).isOne(of: ["the", "our", "all", "both", "main", "worst"]) { n += 1 }
         // One code alone before such a noun too ("the B8 kids", "ts3 lot").
         if Self.postcodeListNouns.contains(key(n)) { return true }
         guard codes.count >= 2 else { return false }
-        if ["in", "around", "from", "near", "across", "covering"].contains(key(a - 1)) { return true }
+        if key(a - 1).isOne(of: ["in", "around", "from", "near", "across", "covering"]) { return true }
         // In capitals one two-letter area makes the list codes; in lower case ("bd3 / bd4") every one must be.
         let twoLetters = codes.filter { tokens[$0].key.prefix { $0.isLetter }.count == 2 }
         return lowerCase ? twoLetters.count == codes.count : !twoLetters.isEmpty
@@ -1037,7 +1038,7 @@ extension ScanContext {
         guard
             // `length` is the text's scalar count (`text.unicodeScalars.count` walked the String: 1% of a scan).
             t.kind == .alnum && t.length <= 7
-                || t.kind == .word && t.length == 3 && tok(i + 1)?.kind == .alnum
+                || t.kind == .word && t.length == 3 && at(i + 1)?.kind == .alnum
         else { return nil }
         for (end, s) in compact(from: i, maxTokens: 2) where end > i || t.kind == .alnum {
             let raw = (i...end).map { tokens[$0].text }.joined()
@@ -1136,7 +1137,7 @@ extension ScanContext {
         if let n = at(i + 1), n.kind == .word, n.length == 3, n.start - t.end == 1 { return false }
         let ellipsis = key(i + 1) == "…" || key(i + 1).equals(".") && key(i + 2).equals(".") && key(i + 3).equals(".")
         let partial = (max(0, i - 3)..<i).contains {
-            ["partial", "part", "half", "started", "starts"].contains(key($0))
+            key($0).isOne(of: ["partial", "part", "half", "started", "starts"])
         }
         return ellipsis || partial
     }
@@ -1188,7 +1189,7 @@ extension ScanContext {
                             // "the CAD for the night she went missing was 4471": four digits said as the number.
                             let said =
                                 d == 4 && k == e
-                                && ["was", "is", "it's", "number", "no", ":", "#"].contains(key(k - 1))
+                                && key(k - 1).isOne(of: ["was", "is", "it's", "number", "no", ":", "#"])
                                 && !(tokens[k].text.hasPrefix("19") || tokens[k].text.hasPrefix("20"))
                                 && !(tok(k + 1).map { Self.ageUnits.contains($0.key) && !$0.isPunct(".") } ?? false
                                     && !loggedOnADate(k))
@@ -1259,7 +1260,7 @@ extension ScanContext {
     func loggedOnADate(_ k: Int) -> Bool {
         guard key(k + 1).equals("of") else { return false }
         let d = key(k + 2).equals("the") ? k + 3 : k + 2
-        return dateExpression(at: d, allowYearAlone: false) != nil || ordinal(d) && tok(d)?.kind == .alnum
+        return dateExpression(at: d, allowYearAlone: false) != nil || ordinal(d) && at(d)?.kind == .alnum
     }
 
     /// "Y10", "yr11": a school year (so "Y10-Y11" is no reference).
@@ -1286,7 +1287,7 @@ extension ScanContext {
         // "L-0566/24": one capital letter before a hyphen starts a reference too.
         guard let t = tok(i), t.isWordLike,
             t.digits > 0 || (t.allCaps && t.length <= 5) || t.key.equals("cr")
-                || (t.length == 1 && t.capitalised && key(i + 1).equals("-") && tok(i + 2)?.kind == .number)
+                || (t.length == 1 && t.capitalised && key(i + 1).equals("-") && at(i + 2)?.kind == .number)
         else { return nil }
         var e = i
         var j = i + 1
@@ -1410,12 +1411,12 @@ extension ScanContext {
                 let h = key(m - 1).equals("the") ? m - 2 : m - 1
                 let handed =
                     !otherDate
-                    && (["is", "was", "as"].contains(key(h)) || key(h).equals("s") && isApostrophe(h - 1))
+                    && (key(h).isOne(of: ["is", "was", "as"]) || key(h).equals("s") && isApostrophe(h - 1))
                 if m - ce <= 14 || handed || recordCue && !otherDate,
                     let e = dateExpression(at: m, allowYearAlone: false), !covered(m),
                     e - m >= 2 || handed, m - ce <= 14 && !crossed || handed || hasYear(m, e),
                     // In the next sentence, only a date handed to it or opening it.
-                    !crossed || handed || info[m].sentenceStart || tok(m - 1)?.sentenceStart == true
+                    !crossed || handed || info[m].sentenceStart || at(m - 1)?.sentenceStart == true
                 {
                     add(.dateOfBirth, tokens: m, e)
                     i = correctedBirthDate(after: e) ?? e
@@ -1502,7 +1503,7 @@ extension ScanContext {
     /// "second", "twenty-first", "thirty first": a day said as a word; the last token.
     func ordinalWord(_ i: Int) -> Int? {
         if Self.ordinalWords.contains(key(i)) { return i }
-        if ["twenty", "thirty"].contains(key(i)) {
+        if key(i).isOne(of: ["twenty", "thirty"]) {
             if key(i + 1).equals("-"), Self.ordinalWords.contains(key(i + 2)) { return i + 2 }
             if Self.ordinalWords.contains(key(i + 1)) { return i + 1 }
         }
@@ -1558,7 +1559,7 @@ extension ScanContext {
         }
         if t.kind == .number, number(i, 1...31), let s1 = tok(i + 1), s1.isPunct("/.-"), !s1.spaceBefore,
             number(i + 2, 1...12) || isMonth(i + 2), let s2 = tok(i + 3), s2.text == s1.text, !s2.spaceBefore,
-            let y = tok(i + 4), y.kind == .number, y.length == 2 || y.length == 4, !y.spaceBefore
+            let y = at(i + 4), y.kind == .number, y.length == 2 || y.length == 4, !y.spaceBefore
         {
             return i + 4
         }
@@ -1683,22 +1684,22 @@ extension ScanContext {
         let kv = vocabAt(i)
         func ends(_ j: Int) -> Bool {
             guard let n = tok(ageEnd(j) + 1) else { return true }
-            return n.isPunct(",.;!?)—–-") || ["and", "when", "but", "so", "then", "now"].contains(n.key)
+            return n.isPunct(",.;!?)—–-") || n.key.isOne(of: ["and", "when", "but", "so", "then", "now"])
                 || n.kind == .punct && !n.isPunct(":/%") || Self.reflexives.contains(n.key)
         }
         // "a test at 13", '"traditional marriage" at 15' (not "we lose them at 16": a group's age is generic).
-        let before = tok(i - 1)?.isPunct("\"”’)") == true ? i - 2 : i - 1
+        let before = at(i - 1)?.isPunct("\"”’)") == true ? i - 2 : i - 1
         // "placed in a flat at 15 which is illegal now": a teenager's age with a clause on it (not "in at 10 which").
-        if k.equals("at") || k.equals("since"), tok(i + 1)?.kind == .number, let v = ageValue(i + 1),
+        if k.equals("at") || k.equals("since"), at(i + 1)?.kind == .number, let v = ageValue(i + 1),
             (1...17).contains(v),
             !inSet(.timeContexts, before), !inSet(.groupObjects, before),
-            tok(before)?.isWordLike == true, ends(i + 1) || v >= 13 && key(ageEnd(i + 1) + 1).equals("which")
+            at(before)?.isWordLike == true, ends(i + 1) || v >= 13 && key(ageEnd(i + 1) + 1).equals("which")
         {
             return i + 1
         }
         // "Jordan left care at 18 and…": an adult's age at a step of a named person's story.
-        if k.equals("at"), tok(i + 1)?.kind == .number, let v = ageValue(i + 1), (18...25).contains(v),
-            !inSet(.timeContexts, before), !inSet(.groupObjects, before), tok(before)?.isWordLike == true,
+        if k.equals("at"), at(i + 1)?.kind == .number, let v = ageValue(i + 1), (18...25).contains(v),
+            !inSet(.timeContexts, before), !inSet(.groupObjects, before), at(before)?.isWordLike == true,
             ends(i + 1), nameOrPronounBefore(i, reach: 8)
         {
             return i + 1
@@ -1751,7 +1752,7 @@ extension ScanContext {
         // "the girl I mentioned is 15 now", "he was 12 then", "the boy I mentioned is now 16": a bare number with
         // "now/then", a person spoken of just before.
         if k.equals("is") || k.equals("was"), let v = ageValue(i + 1), (1...25).contains(v),
-            ["now", "then"].contains(key(ageEnd(i + 1) + 1)),
+            key(ageEnd(i + 1) + 1).isOne(of: ["now", "then"]),
             cueBefore(i, Self.personWords, reach: 6)
         {
             return i + 1
@@ -1786,9 +1787,9 @@ extension ScanContext {
 
     /// A teenage age between commas at `i` (the first comma), not in a run of numbers: ", 16," / ", fifteen, and".
     func commaAge(at i: Int) -> Int? {
-        guard key(i).equals(","), let v = ageValue(i + 1), (10...19).contains(v), tok(i - 1)?.kind == .word,
+        guard key(i).equals(","), let v = ageValue(i + 1), (10...19).contains(v), at(i - 1)?.kind == .word,
             tok(ageEnd(i + 1) + 1).map({ $0.isPunct(",.;") }) ?? true,
-            tok(ageEnd(i + 1) + 2)?.kind != .number, !covered(i + 1)
+            at(ageEnd(i + 1) + 2)?.kind != .number, !covered(i + 1)
         else { return nil }
         return i + 1
     }
@@ -1798,7 +1799,7 @@ extension ScanContext {
     /// "M, 16, Stockport", "F 14 missing": a sex marker and an age at the start of a shorthand note.
     func sexMarkerAge(at i: Int) -> Int? {
         guard let t = tok(i), t.kind == .word, t.length == 1, t.text == "M" || t.text == "F",
-            t.sentenceStart || tok(i - 1)?.isPunct("-–(,") == true || inSet(.bracketAged, i - 1)
+            t.sentenceStart || at(i - 1)?.isPunct("-–(,") == true || inSet(.bracketAged, i - 1)
                 || inSet(.singlePersonNouns, i - 1)
         else { return nil }
         // "M, 16", "F/14".
@@ -1849,13 +1850,13 @@ extension ScanContext {
             guard let b = tokenIndex(endingAt: c.end) else { continue }
             var j = b + 1
             if key(j).equals(",") { j += 1 }
-            guard ["and", "&", "the", "other"].contains(key(j)) || key(j - 1).equals(",") else { continue }
-            if ["and", "&"].contains(key(j)) { j += 1 }
+            guard key(j).isOne(of: ["and", "&", "the", "other"]) || key(j - 1).equals(",") else { continue }
+            if key(j).isOne(of: ["and", "&"]) { j += 1 }
             if key(j).equals("the"), key(j + 1).equals("other") { j += 2 } else if key(j).equals("other") { j += 1 }
             if key(j).equals("one") || key(j).equals("is") || key(j).equals("was") { j += 1 }
             guard j > b + 1, let v = ageValue(j), (1...25).contains(v), !covered(j) else { continue }
             let e = ageEnd(j)
-            if let n = tok(e + 1), !(n.isPunct(",.;!?)") || ["and", "but", "so", "when"].contains(n.key)) { continue }
+            if let n = tok(e + 1), !(n.isPunct(",.;!?)") || n.key.isOne(of: ["and", "but", "so", "when"])) { continue }
             add(.age, tokens: j, e)
         }
         var values = Set<Int>()
@@ -1866,7 +1867,7 @@ extension ScanContext {
         }
         for j in tokens.indices
         where info[j].kind != .punct && (info[j].sentenceStart || info[j - 1].kind == .punct) {
-            guard let v = ageValue(j), values.contains(v), tok(ageEnd(j) + 1)?.isPunct("!.?") ?? true, !covered(j)
+            guard let v = ageValue(j), values.contains(v), at(ageEnd(j) + 1)?.isPunct("!.?") ?? true, !covered(j)
             else { continue }
             // Said again straight after, with only punctuation or emoji between: "she was 12 😢 12!!".
             let ageBefore =
@@ -1889,7 +1890,7 @@ extension ScanContext {
     mutating func findAgesAroundPeople() {
         func clauseEnds(_ j: Int) -> Bool {
             guard let n = tok(ageEnd(j) + 1) else { return true }
-            return n.isPunct(",.;!?)—–-") || ["and", "but", "so", "then", "now", "if"].contains(n.key)
+            return n.isPunct(",.;!?)—–-") || n.key.isOne(of: ["and", "but", "so", "then", "now", "if"])
                 || Self.reflexives.contains(n.key)
         }
         func onePersonBefore(_ i: Int) -> Bool {
@@ -1908,7 +1909,7 @@ extension ScanContext {
                 if tok(j)?.isWordLike == true, let v = ageValue(j), (10...25).contains(v), clauseEnds(j),
                     onePersonBefore(i),
                     i == 0 || info[i - 1].isPunct(",-–(:") || personBefore(i, reach: 1)
-                        || ["is", "was", "looks", "looked", "aged", "age", "be", "been"].contains(key(i - 1))
+                        || key(i - 1).isOne(of: ["is", "was", "looks", "looked", "aged", "age", "be", "been"])
                 {
                     at = j
                 } else if tok(j)?.isWordLike == true, let v = ageValue(j), (10...60).contains(v),
@@ -1945,7 +1946,7 @@ extension ScanContext {
                 var j = i + 1
                 if key(j).equals("one") { j += 1 }
                 // "the older one, 17, was driving", "their eldest, 19, is inside": the age set off by commas.
-                if j > i + 1 || ["eldest", "youngest", "oldest"].contains(t.key), key(j).equals(","),
+                if j > i + 1 || t.key.isOne(of: ["eldest", "youngest", "oldest"]), key(j).equals(","),
                     let v = ageValue(j + 1), (1...25).contains(v),
                     [",", ")"].contains(key(ageEnd(j + 1) + 1))
                 {
@@ -1953,7 +1954,7 @@ extension ScanContext {
                 }
                 if isApostrophe(j), key(j + 1).equals("s") {
                     j += 2
-                } else if ["is", "was"].contains(key(j)) {
+                } else if key(j).isOne(of: ["is", "was"]) {
                     j += 1
                 }
                 if j > i + 1, Self.ageFillers.contains(key(j)) { j += 1 }
@@ -2025,7 +2026,7 @@ extension ScanContext {
             guard endsHere else { continue }
             add(.age, tokens: j, j)
             // "13 & 14": the second of a pair.
-            if ["&", "and"].contains(key(j + 1)), let m = tok(j + 2), m.kind == .number, m.length <= 2,
+            if key(j + 1).isOne(of: ["&", "and"]), let m = tok(j + 2), m.kind == .number, m.length <= 2,
                 let w = Int(m.text), (1...21).contains(w), !covered(j + 2),
                 tok(j + 3).map({ $0.isPunct(",.;!?") }) ?? true
             {
@@ -2071,8 +2072,8 @@ extension ScanContext {
                     ["now", "next", "this", "in"].contains(after?.key ?? "") && !key(e + 2).equals("%")
                     || (["-", "–", "so", "=", ","].contains(p) || p == "now") && clauseEnd || bracketed
                 // Not a part of a date or a year said aloud ("14.09.09", "twenty-ten", "oh-nine").
-                if tok(i - 1)?.kind == .number
-                    || tok(i - 2)?.kind == .number && tok(i - 1).map({ $0.isPunct("/.-") && !$0.spaceBefore }) == true
+                if at(i - 1)?.kind == .number
+                    || at(i - 2)?.kind == .number && tok(i - 1).map({ $0.isPunct("/.-") && !$0.spaceBefore }) == true
                     || !info[i].spaceBefore && !bracketed
                     || tok(i - 1).map({ $0.isPunct("-–") && !$0.spaceBefore }) == true
                 {
@@ -2082,7 +2083,7 @@ extension ScanContext {
             // "age? think 15", "age - prob 14".
             var b = i - 1
             while b > i - 3, b >= 0, Self.guessWords.contains(key(b)) { b -= 1 }
-            if tok(b)?.isPunct("?:-–") == true, key(b - 1).equals("age"), clauseEnd, (1...25).contains(v) {
+            if at(b)?.isPunct("?:-–") == true, key(b - 1).equals("age"), clauseEnd, (1...25).contains(v) {
                 isAge = true
             }
             // "he was, what, twenty-six?", "the dad was, um, thirty-one", "she was going to be sixteen".
@@ -2092,7 +2093,7 @@ extension ScanContext {
                 paused = true
                 q -= 1
             }
-            if paused, ["was", "is", "be"].contains(key(q)), clauseEnd, (1...99).contains(v),
+            if paused, key(q).isOne(of: ["was", "is", "be"]), clauseEnd, (1...99).contains(v),
                 cueBefore(q, Self.personWords, reach: 3)
             {
                 isAge = true
@@ -2104,7 +2105,8 @@ extension ScanContext {
                 isAge = true
             }
             // "kuba is 13, brother of…": a note opening with a name nobody listed, "is", a teenage age.
-            if ["is", "was"].contains(key(i - 1)), let w = tok(i - 2), w.kind == .word, w.sentenceStart, !w.capitalised,
+            if key(i - 1).isOne(of: ["is", "was"]), let w = tok(i - 2), w.kind == .word, w.sentenceStart,
+                !w.capitalised,
                 w.length >= 3, gazetteer.isUnknown(w.key) || gazetteer.isGiven(w.key),
                 !Vocab.notNames.contains(w.key), !Vocab.functionWords.contains(w.key), (10...19).contains(v),
                 clauseEnd
@@ -2135,8 +2137,8 @@ extension ScanContext {
                 if key(j).equals("-") { j += 1 }
                 // One rule for every unit of a person's age: "14 year old", "a 9-month-old baby", "her 6 month old
                 // son", "a 3 week old baby" (not "a 3 week old case file", "a 10 year old car": a thing's age).
-                let years = ["year", "yr", "years", "yrs"].contains(key(j))
-                if years || ["month", "months", "week", "weeks"].contains(key(j)) {
+                let years = key(j).isOne(of: ["year", "yr", "years", "yrs"])
+                if years || key(j).isOne(of: ["month", "months", "week", "weeks"]) {
                     var k = j + 1
                     if key(k).equals("-") { k += 1 }
                     if key(k).equals("old") {
@@ -2224,7 +2226,7 @@ extension ScanContext {
                 if k.equals("aged"), Self.ageFillers.contains(key(i + 1)) || key(i + 1).equals("approx") { n = i + 2 }
                 if key(i + 1).equals("of") { n = k.equals("age") ? i + 2 : nil }
                 // "Age: 14", "age - 15" on a form or a sticky note.
-                if tok(i + 1)?.isPunct(":-–") == true { n = i + 2 }
+                if at(i + 1)?.isPunct(":-–") == true { n = i + 2 }
                 // "under the age of 16": the law's age, nobody's.
                 if k.equals("age"), key(i - 1).equals("the"), Self.ageBounds.contains(key(i - 2)) { n = nil }
                 // "Age at referral: 13", "age when first missing - 12": a form's field for an age at a moment.
@@ -2237,15 +2239,15 @@ extension ScanContext {
                 if k.equals("age"), key(i + 1).equals("("),
                     let close = (i + 2...i + 5).first(where: { key($0).equals(")") })
                 {
-                    n = tok(close + 1)?.isPunct(":-–") == true ? close + 2 : close + 1
+                    n = at(close + 1)?.isPunct(":-–") == true ? close + 2 : close + 1
                 }
                 // "Age/DOB: 14 / 03/04/2011": one field for both.
-                if k.equals("age"), key(i + 1).equals("/"), ["dob", "d"].contains(key(i + 2)) {
+                if k.equals("age"), key(i + 1).equals("/"), key(i + 2).isOne(of: ["dob", "d"]) {
                     var c = i + 3
                     while c < i + 8, let x = at(c), !x.isPunct(":-–"), x.kind == .punct || x.length == 1 {
                         c += 1
                     }
-                    if tok(c)?.isPunct(":-–") == true {
+                    if at(c)?.isPunct(":-–") == true {
                         n = c + 1
                         cued = true
                     }
@@ -2258,7 +2260,7 @@ extension ScanContext {
                 }
             } else if k.equals("at"),
                 inSet(.lifeEvents, i - 1) || Self.ageAtEvents.contains(key(i - 1))
-                    || key(i - 1).equals("again") && tok(i - 2)?.kind == .number,
+                    || key(i - 1).equals("again") && at(i - 2)?.kind == .number,
                 !Self.timeAfterAt.contains(key(i + 2))
             {
                 n = i + 1
@@ -2266,20 +2268,20 @@ extension ScanContext {
                 // Not "when a child turns 18": anyone's birthday.
                 n = genericSubject(before: i) ? nil : i + 1
             } else if k.equals("turn"),
-                ["ll", "will", "to", "gonna", "d", "would", "shall", "wanna"].contains(key(i - 1))
+                key(i - 1).isOne(of: ["ll", "will", "to", "gonna", "d", "would", "shall", "wanna"])
             {
                 // "he'll turn 18 in March", "about to turn 16".
                 n = i + 1
-            } else if k.equals("old"), ["how", "hw"].contains(key(i - 1)) {
+            } else if k.equals("old"), key(i - 1).isOne(of: ["how", "hw"]) {
                 // "how old are you? 14", "hw old r u - 13": the question, answered.
                 var j = i + 1
-                while j < i + 4, tok(j)?.kind == .word,
-                    ["are", "r", "u", "you", "is", "was", "she", "he", "ur"].contains(key(j))
+                while j < i + 4, at(j)?.kind == .word,
+                    key(j).isOne(of: ["are", "r", "u", "you", "is", "was", "she", "he", "ur"])
                 {
                     j += 1
                 }
-                while tok(j)?.isPunct("?:-–=") == true { j += 1 }
-                if j > i + 1, tok(j - 1)?.kind == .punct, let v = ageValue(j), (5...99).contains(v) { n = j }
+                while at(j)?.isPunct("?:-–=") == true { j += 1 }
+                if j > i + 1, at(j - 1)?.kind == .punct, let v = ageValue(j), (5...99).contains(v) { n = j }
             } else if k.equals("looks") || k.equals("looked"),
                 cueBefore(i, Self.subjectPronouns.union(Self.personWords), reach: 3)
             {
@@ -2299,16 +2301,16 @@ extension ScanContext {
             } else if k.equals("asl") {
                 // "asl? 14 f manchester": the chat question for age, sex and location, answered.
                 var j = i + 1
-                while tok(j)?.isPunct("?:-–=") == true { j += 1 }
+                while at(j)?.isPunct("?:-–=") == true { j += 1 }
                 if let v = ageValue(j), (10...99).contains(v) { n = j }
             } else if k.equals("at") || k.equals("by"),
                 t.capitalised || t.sentenceStart || key(i - 1).equals(",") || opensNote(i),
-                case let m = skipAgeFillers(i + 1), tok(m)?.kind == .number,
+                case let m = skipAgeFillers(i + 1), at(m)?.kind == .number,
                 k.equals("at") || ageValue(m).map({ $0 >= 8 }) == true,
                 // After a speaker label or bullet ("P2 - at 15 he…"), a teenager's age, not a time ("P1 - at 2, we").
                 t.capitalised || t.sentenceStart || key(i - 1).equals(",") || ageValue(m).map({ $0 >= 10 }) == true,
-                ["she", "he", "they", "i", "we", "her", "his", "him"].contains(key(m + 1)) || key(m + 1).equals(","),
-                !(["they", "we"].contains(key(m + 1)) && Self.presentTenseVerbs.contains(key(m + 2)))
+                key(m + 1).isOne(of: ["she", "he", "they", "i", "we", "her", "his", "him"]) || key(m + 1).equals(","),
+                !(key(m + 1).isOne(of: ["they", "we"]) && Self.presentTenseVerbs.contains(key(m + 2)))
             {
                 // "At 12 she was…", "At just 12 she…", "at 14, he…" (not "at 16 you can leave school", "at 18 they
                 // leave care": anyone's age).
@@ -2319,7 +2321,7 @@ extension ScanContext {
                 cued = true
             } else if k.equals("i"), isApostrophe(i + 1), key(i + 2).equals("m") {
                 n = skipAgeFillers(i + 3)
-            } else if k.equals("im") || (k.equals("i") && ["am", "was"].contains(key(i + 1))) {
+            } else if k.equals("im") || (k.equals("i") && key(i + 1).isOne(of: ["am", "was"])) {
                 n = skipAgeFillers(k.equals("im") ? i + 1 : i + 2)
             } else if k.equals("you"), isApostrophe(i + 1), key(i + 2).equals("re") {
                 // "you're only 14": said to a young person, their age.
@@ -2327,8 +2329,8 @@ extension ScanContext {
             } else if k.equals("youre") || k.equals("ur") && Self.ageFillers.contains(key(i + 1)) {
                 n = skipAgeFillers(i + 1)
             } else if Self.isAgeSubject(k) || k.equals("they") || kv.contains(.relations) && !key(i - 1).equals("the"),
-                (isApostrophe(i + 1) && ["d", "ll"].contains(key(i + 2)) && key(i + 3).equals("be"))
-                    || (["would", "will", "should", "must"].contains(key(i + 1)) && key(i + 2).equals("be"))
+                (isApostrophe(i + 1) && key(i + 2).isOne(of: ["d", "ll"]) && key(i + 3).equals("be"))
+                    || (key(i + 1).isOne(of: ["would", "will", "should", "must"]) && key(i + 2).equals("be"))
             {
                 // "she'd be 19 now", "he would be 16 this year"
                 n = skipAgeFillers(isApostrophe(i + 1) ? i + 4 : i + 3)
@@ -2342,12 +2344,12 @@ extension ScanContext {
                 // "Kez is 14", "Rose was 15 then", "JT was sixteen but…", "Rox was "thirteen going on thirty"": a
                 // capitalised word or initials before "is/was" and a bare age (in words from ten).
                 var m = key(i + 1).equals("is") || key(i + 1).equals("was") ? i + 2 : i + 3
-                if ["only", "just", "now", "nearly", "almost", "barely"].contains(key(m)) { m += 1 }
-                if tok(m)?.isPunct("\"“‘'") == true { m += 1 }
-                let bare = tok(m)?.kind == .number || ageValue(m).map({ $0 >= 10 && $0 <= 25 }) == true
+                if key(m).isOne(of: ["only", "just", "now", "nearly", "almost", "barely"]) { m += 1 }
+                if at(m)?.isPunct("\"“‘'") == true { m += 1 }
+                let bare = at(m)?.kind == .number || ageValue(m).map({ $0 >= 10 && $0 <= 25 }) == true
                 if bare, let after = tok(ageEnd(m) + 1),
                     !(after.isPunct(",.;!?)\"”’'")
-                        || ["now", "and", "but", "so", "when", "at", "in", "going"].contains(after.key))
+                        || after.key.isOne(of: ["now", "and", "but", "so", "when", "at", "in", "going"]))
                 {
                     n = nil
                 } else if bare {
@@ -2362,7 +2364,7 @@ extension ScanContext {
             {
                 if isApostrophe(i + 1), key(i + 2).equals("s") {
                     n = i + 3
-                } else if ["is", "was", "were"].contains(key(i + 1)) {
+                } else if key(i + 1).isOne(of: ["is", "was", "were"]) {
                     n = i + 2
                 }
                 if let m = n { n = skipAgeFillers(m) }
@@ -2373,7 +2375,7 @@ extension ScanContext {
             }
             // "and zorvek was 14 when it started": a word on no list before "is/was" and a teenage age.
             if n == nil, t.kind == .word, !t.capitalised, t.length >= 3, unknown(i), !kv.contains(.notNames),
-                key(i + 1).equals("is") || key(i + 1).equals("was"), tok(i + 2)?.kind == .number,
+                key(i + 1).equals("is") || key(i + 1).equals("was"), at(i + 2)?.kind == .number,
                 !Vocab.functionWords.contains(k),
                 let v = ageValue(i + 2), (10...19).contains(v),
                 tok(i + 3).map({ $0.isPunct(",.;!?)") || ["when", "and", "but", "so", "now", "then"].contains($0.key) })
@@ -2395,17 +2397,17 @@ extension ScanContext {
                 !fullStop(ageEnd(at) + 1)
             {
                 // "bf 19 - mum aware" (a spaced dash closes a note, "14-16" is a range), "she's 14 or 15".
-                if !(["years", "yrs"].contains(next.key) && key(at + 2).equals("old")), !ageBreak(after: ageEnd(at)),
+                if !(next.key.isOne(of: ["years", "yrs"]) && key(at + 2).equals("old")), !ageBreak(after: ageEnd(at)),
                     ageAlternative(after: ageEnd(at), v) == nil,
-                    !(["years", "yrs"].contains(next.key) && ageBreak(after: ageEnd(at) + 1))
+                    !(next.key.isOne(of: ["years", "yrs"]) && ageBreak(after: ageEnd(at) + 1))
                 {
                     continue
                 }
             }
-            if !cued, ["between", "from", "under", "over"].contains(key(at - 1)) { continue }
+            if !cued, key(at - 1).isOne(of: ["between", "from", "under", "over"]) { continue }
             // "aged 15 and over", "15 or under": an age band, not a person's age.
-            if ["and", "or"].contains(key(at + 1)),
-                ["over", "under", "above", "below", "older", "younger", "up"].contains(key(at + 2))
+            if key(at + 1).isOne(of: ["and", "or"]),
+                key(at + 2).isOne(of: ["over", "under", "above", "below", "older", "younger", "up"])
             {
                 continue
             }
@@ -2413,9 +2415,9 @@ extension ScanContext {
             var e = ageEnd(at)
             if let m = months {
                 e = m
-            } else if ["years", "yrs", "year"].contains(key(e + 1)), key(e + 2).equals("old") {
+            } else if key(e + 1).isOne(of: ["years", "yrs", "year"]), key(e + 2).equals("old") {
                 e += 2
-            } else if ["years", "yrs"].contains(key(e + 1)), ageBreak(after: e + 1) {
+            } else if key(e + 1).isOne(of: ["years", "yrs"]), ageBreak(after: e + 1) {
                 e += 1 // "she's 15 yrs."
             }
             if key(e + 1).equals("yo") { e += 1 }
@@ -2445,11 +2447,11 @@ extension ScanContext {
     /// "14 years 3 months", "14 yrs and 2 mths": the last token of months said after the years ending at `e`, the
     /// whole closed as a field is; nil otherwise.
     func yearsAndMonths(after e: Int) -> Int? {
-        guard ["years", "yrs", "yr", "y"].contains(key(e + 1)) else { return nil }
+        guard key(e + 1).isOne(of: ["years", "yrs", "yr", "y"]) else { return nil }
         var j = e + 2
         if key(j).equals("and") || key(j).equals(",") { j += 1 }
         guard let m = tok(j), m.kind == .number, let v = Int(m.text), (0...11).contains(v),
-            ["months", "month", "mths", "mth", "m"].contains(key(j + 1)), ageBreak(after: j + 1)
+            key(j + 1).isOne(of: ["months", "month", "mths", "mth", "m"]), ageBreak(after: j + 1)
         else { return nil }
         return j + 1
     }
@@ -2459,7 +2461,7 @@ extension ScanContext {
     func nameOrPronounBefore(_ i: Int, reach: Int) -> Bool {
         var j = i - 1
         while j >= 0, i - j <= reach, !info[j].isPunct(".!?") {
-            if ["he", "she"].contains(key(j)) || info[j].capitalised && given(j) && !ambiguous(j) { return true }
+            if key(j).isOne(of: ["he", "she"]) || info[j].capitalised && given(j) && !ambiguous(j) { return true }
             j -= 1
         }
         return false
@@ -2476,13 +2478,13 @@ extension ScanContext {
     /// past (a story told); the age's token. Not "by 10 o'clock he was home", "by 3 she was back": a time.
     func storyAge(after i: Int) -> Int? {
         let m = skipAgeFillers(i + 1)
-        guard let v = ageValue(m), (8...19).contains(v), tok(m)?.kind == .number || v >= 10 else { return nil }
+        guard let v = ageValue(m), (8...19).contains(v), at(m)?.kind == .number || v >= 10 else { return nil }
         var p = ageEnd(m) + 1
         if key(p).equals(",") { p += 1 }
         if personAt(p) || tok(p).map({ $0.capitalised && !$0.sentenceStart }) == true && given(p) && !ambiguous(p) {
             // "by 14 Callum was holding for them": a name for the pronoun.
             while personAt(p + 1), info[p + 1].kind == .word { p += 1 }
-        } else if !["she", "he", "i"].contains(key(p)) {
+        } else if !key(p).isOne(of: ["she", "he", "i"]) {
             return nil
         }
         let verb = key(p + 1)
@@ -2500,7 +2502,7 @@ extension ScanContext {
     func genericSubject(before i: Int) -> Bool {
         var j = i - 1
         while j >= max(0, i - 4), info[j].kind == .word {
-            if ["a", "an", "any", "every", "each", "you", "they", "anyone", "everyone", "someone"].contains(key(j)) {
+            if key(j).isOne(of: ["a", "an", "any", "every", "each", "you", "they", "anyone", "everyone", "someone"]) {
                 return true
             }
             if candidates.contains(where: {
@@ -2531,7 +2533,7 @@ extension ScanContext {
     func agedBetween(_ i: Int) -> Int? {
         guard key(i + 1).equals("between"), let v = ageValue(i + 2), (1...99).contains(v) else { return nil }
         let e = ageEnd(i + 2)
-        guard ["and", "&"].contains(key(e + 1)), let w = ageValue(e + 2), w > v, w <= 99, !covered(i + 2) else {
+        guard key(e + 1).isOne(of: ["and", "&"]), let w = ageValue(e + 2), w > v, w <= 99, !covered(i + 2) else {
             return nil
         }
         let before = key(i - 1).equals(",") ? i - 2 : i - 1
@@ -2544,7 +2546,7 @@ extension ScanContext {
     func ageFieldValue(after j: Int) -> Int? {
         var k = j
         while k < j + 7, let t = at(k), t.kind == .word { k += 1 }
-        guard k > j, tok(k)?.isPunct(":-–=") == true, let v = ageValue(k + 1), (1...99).contains(v) else {
+        guard k > j, at(k)?.isPunct(":-–=") == true, let v = ageValue(k + 1), (1...99).contains(v) else {
             return nil
         }
         return k + 1

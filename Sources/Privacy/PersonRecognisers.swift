@@ -124,8 +124,8 @@ extension ScanContext {
                 e += 1
                 added += 1
                 continue
-            } else if !info[i].capitalised, ["o", "d"].contains(n.key), isApostrophe(e + 2),
-                joined(e + 2), joined(e + 3), tok(e + 3)?.kind == .word
+            } else if !info[i].capitalised, n.key.isOne(of: ["o", "d"]), isApostrophe(e + 2),
+                joined(e + 2), joined(e + 3), at(e + 3)?.kind == .word
             {
                 // "niamh o'sullivan": the O' of a surname in lower case.
                 e += 3
@@ -175,17 +175,17 @@ extension ScanContext {
         // "Olumide from the exploitation team", "it's Temi from YOT", "Shilpa from Hounslow CAMHS": someone
         // introduced by where they work.
         if t.capitalised, next == "from",
-            tok(i + 2)?.allCaps == true
+            at(i + 2)?.allCaps == true
                 || key(i + 2).equals("the")
                     && (i + 3...i + 5).contains(where: { Self.workplaceWords.contains(key($0)) })
-                || tok(i + 2)?.capitalised == true
+                || at(i + 2)?.capitalised == true
                     && (tok(i + 3).map { $0.allCaps && $0.length <= 6 } == true
                         || Self.workplaceWords.contains(key(i + 3)) || Vocab.orgHeads.contains(key(i + 3)))
         {
             return true
         }
         // "Kwabena can you…", "Temi could u…": a vocative with no comma.
-        if t.capitalised, t.sentenceStart, Self.askingVerbs.contains(next), ["you", "u", "ya"].contains(key(i + 2)) {
+        if t.capitalised, t.sentenceStart, Self.askingVerbs.contains(next), key(i + 2).isOne(of: ["you", "u", "ya"]) {
             return true
         }
         // "mum says jovarn not home": who a person's words are about.
@@ -201,7 +201,7 @@ extension ScanContext {
         // "bayo was the one from Peckham": in lower-case chat, a word on no list opening a sentence before was/is and
         // a determiner.
         if !t.capitalised, t.sentenceStart, ["was", "is"].contains(next),
-            ["the", "a", "an", "always", "never", "with", "one"].contains(key(i + 2))
+            key(i + 2).isOne(of: ["the", "a", "an", "always", "never", "with", "one"])
         {
             return true
         }
@@ -212,11 +212,11 @@ extension ScanContext {
         // "Haruka, can you…", "Hi Temi", "cheers Olu": a vocative or a greeting.
         if t.capitalised, t.sentenceStart, next == ",", Self.vocativeFollowers.contains(key(i + 2)) { return true }
         if t.capitalised, Self.greetings.contains(prev),
-            tok(i - 1)?.lineStart == true || tok(i - 1)?.sentenceStart == true
+            at(i - 1)?.lineStart == true || at(i - 1)?.sentenceStart == true
         {
             return true
         }
-        if Vocab.relations.contains(prev) && !(tok(i - 1)?.sentenceStart == true && t.sentenceStart)
+        if Vocab.relations.contains(prev) && !(at(i - 1)?.sentenceStart == true && t.sentenceStart)
             || Self.contactVerbs.contains(prev)
             || Vocab.namingCues.contains(prev)
             || (["to", "with"].contains(prev) && Self.talkVerbs.contains(key(i - 2)))
@@ -249,10 +249,10 @@ extension ScanContext {
         var j = e + 1
         let bracket = key(j).equals("(")
         let comma =
-            key(j).equals(",") || key(j).equals(":") || (["-", "–"].contains(key(j)) && tok(j)?.spaceBefore == true)
+            key(j).equals(",") || key(j).equals(":") || (["-", "–"].contains(key(j)) && at(j)?.spaceBefore == true)
         if bracket || comma { j += 1 }
         // "callum (now 17)", "Tiah (aged 15)".
-        if bracket, ["now", "aged", "age"].contains(key(j)) { j += 1 }
+        if bracket, key(j).isOne(of: ["now", "aged", "age"]) { j += 1 }
         // "jay (15yrs)", "Tiah (15yo)".
         if bracket, let t = tok(j), t.kind == .alnum, key(j + 1).equals(")"),
             ["yrs", "yr", "yo", "y"].contains(String(t.key.drop { $0.isNumber })),
@@ -260,7 +260,7 @@ extension ScanContext {
         {
             return j
         }
-        guard let v = ageValue(j), tok(j)?.kind == .number || bracket || comma,
+        guard let v = ageValue(j), at(j)?.kind == .number || bracket || comma,
             (0...25).contains(v) || (bracket || comma) && v <= 99
         else { return nil }
         // "Dale Orrin, forty-one, known to us": an age in words is three tokens.
@@ -276,7 +276,7 @@ extension ScanContext {
         ].contains(a.key) {
             return j
         }
-        if ["yrs", "years", "year"].contains(a.key)
+        if a.key.isOne(of: ["yrs", "years", "year"])
             && (key(end + 2).equals("old") || end + 2 >= tokens.count || info[end + 2].isPunct(",.;)"))
         {
             return j
@@ -287,7 +287,7 @@ extension ScanContext {
     /// Token `i` opens a note: a sentence's start, after "yp" or "re:", or after a speaker label ("P2 - kacper 15").
     func opensNote(_ i: Int) -> Bool {
         let t = info[i]
-        if t.sentenceStart || ["yp", "re"].contains(key(i - 1)) { return true }
+        if t.sentenceStart || key(i - 1).isOne(of: ["yp", "re"]) { return true }
         if key(i - 1).equals(":"), key(i - 2).equals("re") { return true }
         if let b = at(i - 1), b.isPunct("•*·>"), b.lineStart { return true }
         // "- Nguyen family: 2 chn": a dash as a bullet.
@@ -317,7 +317,7 @@ extension ScanContext {
             return true
         }
         // A school year: "yr 10", "year 9", "y10".
-        if ["yr", "year", "y"].contains(n.key), let y = tok(e + 2), y.kind == .number, let v = Int(y.text),
+        if n.key.isOne(of: ["yr", "year", "y"]), let y = tok(e + 2), y.kind == .number, let v = Int(y.text),
             (1...13).contains(v)
         {
             return true
@@ -329,19 +329,19 @@ extension ScanContext {
         }
         if n.key.equals("aka") { return true }
         // "zorvika & her bf (19)": the person and someone of theirs.
-        if ["&", "and", "+"].contains(n.key), Self.possessives.contains(key(e + 2)),
+        if n.key.isOne(of: ["&", "and", "+"]), Self.possessives.contains(key(e + 2)),
             inSet(.relations, e + 3)
         {
             return true
         }
         // "Zorvika. 15. Missing x4.": notes in full stops.
-        if n.isPunct("."), let v = ageValue(e + 2), tok(e + 2)?.kind == .number, (1...21).contains(v),
-            tok(e + 3)?.isPunct(".,") == true
+        if n.isPunct("."), let v = ageValue(e + 2), at(e + 2)?.kind == .number, (1...21).contains(v),
+            at(e + 3)?.isPunct(".,") == true
         {
             return true
         }
         // "Zorvika - CSE concerns", "Quennel: welcome": a capitalised word on no list opening a line, set off.
-        if info[e].capitalised, info[e].lineStart || tok(e - 1)?.isPunct("•*-–·>") == true,
+        if info[e].capitalised, info[e].lineStart || at(e - 1)?.isPunct("•*-–·>") == true,
             n.isPunct(":") || n.isPunct("-–") && n.spaceBefore, unknown(e)
         {
             return true
@@ -424,7 +424,7 @@ extension ScanContext {
         }
         guard let a = tok(j + 1) else { return nil }
         if a.kind == .punct {
-            if a.isPunct("+&") { return a.spaceBefore && (tok(j + 2)?.spaceBefore ?? false) ? j : nil }
+            if a.isPunct("+&") { return a.spaceBefore && (at(j + 2)?.spaceBefore ?? false) ? j : nil }
             return a.scalar.value >= 0x2190 && a.scalar.value <= 0x21FF ? j : nil // an arrow: "amira 13 → Oakfield"
         }
         guard (10...19).contains(v), a.kind == .word, !Self.ageUnits.contains(a.key), !Self.countedNouns.contains(a.key)
@@ -534,15 +534,15 @@ extension ScanContext {
                 continue
             }
             var j = last + 1
-            if key(j).equals(","), ["who", "is", "was"].contains(key(j + 1)) { j += 1 }
+            if key(j).equals(","), key(j + 1).isOne(of: ["who", "is", "was"]) { j += 1 }
             if key(j).equals("who") { j += 1 }
             if isApostrophe(j), key(j + 1).equals("s") {
                 j += 2
             } else if isApostrophe(j), key(j + 1).equals("d"), key(j + 2).equals("be") {
                 j += 3
-            } else if ["would", "will", "must"].contains(key(j)), key(j + 1).equals("be") {
+            } else if key(j).isOne(of: ["would", "will", "must"]), key(j + 1).equals("be") {
                 j += 2
-            } else if ["is", "was", "turned", "turns", "turning"].contains(key(j)) {
+            } else if key(j).isOne(of: ["is", "was", "turned", "turns", "turning"]) {
                 j += 1
             } else {
                 continue
@@ -870,7 +870,7 @@ extension ScanContext {
             let kv = vocabAt(i)
             // Titles: "Mrs Okafor", "Dr. Patel", "PC Jones".
             if kv.contains(.titles),
-                t.capitalised || ["mrs", "mr", "ms", "dr", "cllr", "pc", "dc", "ds"].contains(k)
+                t.capitalised || k.isOne(of: ["mrs", "mr", "ms", "dr", "cllr", "pc", "dc", "ds"])
             {
                 var j = i + 1
                 if key(j).equals("."), !info[j].spaceBefore { j += 1 }
@@ -879,7 +879,7 @@ extension ScanContext {
                         || gazetteer.isUnknown(n.key) && n.length >= 3
                 {
                     // "pc llewellyn": in lower case only before a listed name that is no everyday word.
-                    if ["pc", "dc", "ds", "di", "dci", "dcs"].contains(k) && !t.allCaps,
+                    if k.isOne(of: ["pc", "dc", "ds", "di", "dci", "dcs"]) && !t.allCaps,
                         !(on([.given, .surname], j) && !on(.word, j)) || n.capitalised
                     {
                         continue
@@ -892,16 +892,16 @@ extension ScanContext {
                 }
             }
             // After a relationship word: "her son Tyler", "my colleague dave", "mum, Sharon,".
-            if kv.contains(.relations) || kv.contains(.quotedAfter) && tok(i + 1)?.isPunct("\"“") == true
+            if kv.contains(.relations) || kv.contains(.quotedAfter) && at(i + 1)?.isPunct("\"“") == true
                 || (k.equals("young") && key(i + 1).equals("person"))
             {
                 var j = i + 1
                 if k.equals("young") { j += 1 }
                 if key(j).equals(",") || key(j).equals("-") || key(j).equals("–") { j += 1 }
                 // 'an older male "Tiny"': a name in quotes after a person.
-                if tok(j)?.isPunct("\"“") == true, let n = at(j + 1), !n.spaceBefore, n.kind == .word, n.capitalised,
+                if at(j)?.isPunct("\"“") == true, let n = at(j + 1), !n.spaceBefore, n.kind == .word, n.capitalised,
                     !notAName(j + 1),
-                    tok(j + 2)?.isPunct("\"”") == true
+                    at(j + 2)?.isPunct("\"”") == true
                 {
                     add(.person, tokens: j + 1, j + 1)
                     i = j + 2
@@ -928,12 +928,12 @@ extension ScanContext {
             // After a naming cue: "called Amber", "a lad called jayden", "her name is kayla", "known as Smurf".
             var cueNext: Int?
             if kv.contains(.namingCues) {
-                cueNext = ["him", "her", "himself", "herself", "them"].contains(key(i + 1)) ? i + 2 : i + 1
-            } else if k.equals("name"), ["is", "was"].contains(key(i + 1)) {
+                cueNext = key(i + 1).isOne(of: ["him", "her", "himself", "herself", "them"]) ? i + 2 : i + 1
+            } else if k.equals("name"), key(i + 1).isOne(of: ["is", "was"]) {
                 cueNext = i + 2
             } else if k.equals("name"), isApostrophe(i + 1), key(i + 2).equals("s") {
                 cueNext = i + 3
-            } else if k.equals("name"), ["first", "real", "full", "given", "sur", "street"].contains(key(i - 1)),
+            } else if k.equals("name"), key(i - 1).isOne(of: ["first", "real", "full", "given", "sur", "street"]),
                 let n = tok(i + 1), n.kind == .word, n.capitalised || !gazetteer.isWord(n.key)
             {
                 // "(first name rukhsana?)", "real name Dwayne".
@@ -941,31 +941,31 @@ extension ScanContext {
             } else if k.equals("known"), key(i + 1).equals("as") {
                 cueNext = i + 2
             } else if k.equals("known"),
-                ["locally", "round", "around", "online", "only", "mainly"].contains(key(i + 1)),
-                key(i + 2).equals("as") || key(i + 3).equals("as") && ["here", "there"].contains(key(i + 2))
+                key(i + 1).isOne(of: ["locally", "round", "around", "online", "only", "mainly"]),
+                key(i + 2).equals("as") || key(i + 3).equals("as") && key(i + 2).isOne(of: ["here", "there"])
             {
                 // "known locally as Skint", "known round here as Dee".
                 cueNext = key(i + 2).equals("as") ? i + 3 : i + 4
             } else if k.equals("nickname") || k.equals("alias") || k.equals("nick"),
-                ["is", "was", ":", "-"].contains(key(i + 1))
+                key(i + 1).isOne(of: ["is", "was", ":", "-"])
             {
                 cueNext = i + 2
             } else if k.equals("goes"), key(i + 1).equals("by") {
                 cueNext = i + 2
             } else if k.equals("call") || k.equals("calls") || k.equals("called") || k.equals("calling"),
-                ["him", "her", "himself", "herself", "them"].contains(key(i + 1))
+                key(i + 1).isOne(of: ["him", "her", "himself", "herself", "them"])
             {
                 cueNext = i + 2
             }
             // "the lad they call Bones", "who everyone calls Tiny".
             else if k.equals("call") || k.equals("calls"),
-                ["they", "we", "everyone", "people", "everybody", "lads", "kids"].contains(key(i - 1)),
-                tok(i + 1)?.capitalised == true
+                key(i - 1).isOne(of: ["they", "we", "everyone", "people", "everybody", "lads", "kids"]),
+                at(i + 1)?.capitalised == true
             {
                 cueNext = i + 1
             }
             // 'known as "Tiny"', "called 'Bones'": a quoted name.
-            if let j = cueNext, tok(j)?.isPunct("\"'“‘") == true, !(tok(j + 1)?.spaceBefore ?? true) { cueNext = j + 1 }
+            if let j = cueNext, at(j)?.isPunct("\"'“‘") == true, !(at(j + 1)?.spaceBefore ?? true) { cueNext = j + 1 }
             if let j = cueNext, let n = tok(j), n.kind == .word, !notAName(j) {
                 let personBefore =
                     inSet(.personNouns, i - 1) || inSet(.relations, i - 1) || k.equals("name")
@@ -996,7 +996,7 @@ extension ScanContext {
                 !notAName(i), !Self.brands.contains(k),
                 !(on([.town, .bigPlace], i) || Vocab.countries.contains(k) || Vocab.nationalities.contains(k)),
                 !Vocab.genericServiceWords.contains(k), !Vocab.genericOrgModifiers.contains(k),
-                !(["case", "cases"].contains(key(i + 1)) && Self.caseWorkWords.contains(key(i + 2)))
+                !(key(i + 1).isOne(of: ["case", "cases"]) && Self.caseWorkWords.contains(key(i + 2)))
             {
                 add(.person, tokens: apostrophed ? i - 2 : i, i)
                 continue
@@ -1035,7 +1035,7 @@ extension ScanContext {
                 !notAName(i), !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k),
                 !Vocab.orgHeads.contains(k), !Self.determiners.contains(k), !kv.contains(.relations),
                 isApostrophe(i + 1) && key(i + 2).equals("s")
-                    && ["real", "full", "first"].contains(key(i + 3))
+                    && key(i + 3).isOne(of: ["real", "full", "first"])
                     && key(i + 4).equals("name")
                     || key(i + 1).equals("line") && !Self.railLines.contains(k) && !on(.given, i) && !on(.surname, i)
                         && (key(i - 1).equals("the") || info[i].lineStart)
@@ -1064,8 +1064,8 @@ extension ScanContext {
             }
             // "Nasra, she was…", "and Chen, the boy, he…": a name, then the person it is, in apposition.
             if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, key(i + 1).equals(","),
-                !on(.word, i) || given(i) && ["she", "he"].contains(key(i + 2)) && info[i].sentenceStart,
-                ["she", "he"].contains(key(i + 2))
+                !on(.word, i) || given(i) && key(i + 2).isOne(of: ["she", "he"]) && info[i].sentenceStart,
+                key(i + 2).isOne(of: ["she", "he"])
                     || key(i + 2).equals("the") && inSet(.singlePersonNouns, i + 3) && key(i + 4).equals(","),
                 !notAName(i), !notAPlaceOrNation(k), !Vocab.genericServiceWords.contains(k)
             {
@@ -1211,7 +1211,7 @@ extension ScanContext {
             // An unknown capitalised word after "spoke to", "met with", "texted", "thanks": a person ("I spoke to Keanu").
             if t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !t.sentenceStart, !notAName(i),
                 Self.contactVerbs.contains(key(i - 1))
-                    || ["to", "with"].contains(key(i - 1)) && Self.talkVerbs.contains(key(i - 2)),
+                    || key(i - 1).isOne(of: ["to", "with"]) && Self.talkVerbs.contains(key(i - 2)),
                 !on(.town, i), !on(.bigPlace, i), !Vocab.genericServiceWords.contains(k),
                 !Vocab.orgHeads.contains(key(i + 1)), !Vocab.streetHeads.contains(key(i + 1)),
                 !Vocab.orgHeadAcronyms.contains(key(i + 1))
@@ -1264,7 +1264,7 @@ extension ScanContext {
             }
             // The gazetteer.
             guard t.kind == .word, t.length >= 2, given(i), !notAName(i),
-                !t.allCaps || t.length > 3 && tok(i + 1)?.allCaps == true
+                !t.allCaps || t.length > 3 && at(i + 1)?.allCaps == true
                     // "KAYLEIGH (14)", "FLORIN 17 ROMA FAMILY": a name in capitals before an age, or in a shouted note.
                     || t.length >= 3 && !ambiguous(i) && (shouted || (ageAfterName(i) ?? looseAgeAfterName(i)) != nil)
             else { continue }
@@ -1299,11 +1299,11 @@ extension ScanContext {
                     next == "from"
                     && (key(i + 2).equals("the")
                         && (inSet(.notNames, i + 3) || Vocab.genericServiceWords.contains(key(i + 3)))
-                        || tok(i + 2)?.allCaps == true || tok(i + 2)?.capitalised == true && inSet(.notNames, i + 2))
+                        || at(i + 2)?.allCaps == true || at(i + 2)?.capitalised == true && inSet(.notNames, i + 2))
                 let strong = Vocab.strongVerbs.contains(next) || possessive || described || fromService
                 let weak = Vocab.weakVerbs.contains(next)
                 let midSentence = !t.sentenceStart && !(tok(i - 1).map { $0.isPunct(":\"“(-–•*>") } ?? false)
-                if strong || (midSentence && (weak || !(tok(i + 1)?.capitalised ?? false) || gazetteer.isSurname(next)))
+                if strong || (midSentence && (weak || !(at(i + 1)?.capitalised ?? false) || gazetteer.isSurname(next)))
                 {
                     let e = extendName(i)
                     add(.person, tokens: i, e)

@@ -66,11 +66,11 @@ extension ScanContext {
             else { continue }
             // "Flat 12, Carrick House": a flat in a named block is an address.
             var g = a - 1
-            if key(g) == "," { g -= 1 }
+            if key(g).equals(",") { g -= 1 }
             if let m = tok(g),
                 m.kind == .number || (m.kind == .alnum && m.digits > 0 && m.length <= 4)
                     || ScanContext.numberWords[m.key] != nil,
-                ["flat", "apartment", "apt"].contains(key(g - 1))
+                key(g - 1).isOne(of: ["flat", "apartment", "apt"])
             {
                 if candidates[k].label == .organisationLocal && !Self.buildingHeads.contains(key(b)) { continue }
                 a = g - 1
@@ -80,28 +80,28 @@ extension ScanContext {
             if candidates[k].label == .location,
                 Vocab.streetHeads.contains(key(b)) || Self.welshStreetHeads.contains(key(a))
             {
-                if let u = ScanContext.numberWords[key(a - 1)], u < 10, key(a - 2) == "-",
+                if let u = ScanContext.numberWords[key(a - 1)], u < 10, key(a - 2).equals("-"),
                     let t = ScanContext.numberWords[key(a - 3)], t >= 20
                 {
                     a -= 3
                 } else if ScanContext.numberWords[key(a - 1)] != nil, a - 1 >= 0,
-                    !tokens[a - 1].sentenceStart || tokens[a - 1].capitalised
+                    !info[a - 1].sentenceStart || info[a - 1].capitalised
                 {
                     a -= 1
                 }
             }
-            candidates[k].start = tokens[a].start
+            candidates[k].start = info[a].start
             // ", Leith", ", merthyr" after a street: the town of the address.
             // "22 Alma St Fleetwood": a listed town straight after a numbered street, no comma.
             let glued =
-                key(b + 1) != "," && tokens[a].kind == .number
+                !key(b + 1).equals(",") && info[a].kind == .number
                 && tok(b + 1).map {
                     $0.capitalised && gazetteer.towns.contains($0.key)
                 } == true
             let t0 = glued ? b + 1 : b + 2
             if candidates[k].label == .location,
-                Vocab.streetHeads.contains(key(b)) || Self.welshStreetHeads.contains(key(a)) || key(b) == "estate",
-                key(b + 1) == "," || glued, let t = tok(t0), t.kind == .word, !covered(t0),
+                Vocab.streetHeads.contains(key(b)) || Self.welshStreetHeads.contains(key(a)) || key(b).equals("estate"),
+                key(b + 1).equals(",") || glued, let t = tok(t0), t.kind == .word, !covered(t0),
                 (t.capitalised && !Vocab.functionWords.contains(t.key) && !Vocab.notNames.contains(t.key)
                     && !Vocab.countries.contains(t.key))
                     || gazetteer.towns.contains(t.key)
@@ -124,22 +124,22 @@ extension ScanContext {
         for c in candidates where c.label == .location || c.label == .postcode {
             guard let b = tokenIndex(endingAt: c.end) else { continue }
             var j = b + 1
-            if key(j) == "fyi" || key(j) == "," { j += 1 }
-            if key(j) == "(", let t = tok(j + 1), t.kind == .word, key(j + 2) == ")", !covered(j + 1),
+            if key(j).equals("fyi") || key(j).equals(",") { j += 1 }
+            if key(j).equals("("), let t = tok(j + 1), t.kind == .word, key(j + 2).equals(")"), !covered(j + 1),
                 gazetteer.towns.contains(t.key)
                     || gazetteer.bigPlaces.contains(t.key) && !Vocab.countries.contains(t.key)
             {
                 add(.location, tokens: j + 1, j + 1)
             }
-            if c.label == .location, key(b + 1) == "to", let t = tok(b + 2), t.kind == .word, t.capitalised,
+            if c.label == .location, key(b + 1).equals("to"), let t = tok(b + 2), t.kind == .word, t.capitalised,
                 Vocab.cities.contains(t.key), !covered(b + 2)
             {
                 add(.location, tokens: b + 2, b + 2)
             }
             // "Liverpool to Aberystwyth, two and a half hours": a journey's start too (not the generic "from London").
-            if c.label == .location, let a = tokenIndex(startingAt: c.start), key(a - 1) == "to",
+            if c.label == .location, let a = tokenIndex(startingAt: c.start), key(a - 1).equals("to"),
                 let t = tok(a - 2), t.kind == .word, t.capitalised, Vocab.cities.contains(t.key), !covered(a - 2),
-                key(a - 3) != "from"
+                !key(a - 3).equals("from")
             {
                 add(.location, tokens: a - 2, a - 2)
             }
@@ -154,7 +154,7 @@ extension ScanContext {
             var j = b + 1
             guard ["and", "&", "or", ","].contains(key(j)) else { continue }
             j += 1
-            if key(j) == "in" || (key(j) == "and" && key(j - 1) == ",") { j += 1 }
+            if key(j).equals("in") || (key(j).equals("and") && key(j - 1).equals(",")) { j += 1 }
             guard let t = tok(j), t.kind == .word, !t.allCaps, !covered(j), !Vocab.notNames.contains(t.key),
                 !Vocab.functionWords.contains(t.key), !Vocab.countries.contains(t.key), !Self.brands.contains(t.key)
             else { continue }
@@ -173,7 +173,7 @@ extension ScanContext {
             if Vocab.orgHeads.contains(key(j + 1)) || Vocab.orgHeadAcronyms.contains(key(j + 1)) { continue }
             // "a lad from Lozells, Haroon, was found": a name nobody listed set off after a place, then a verb, is who
             // was there (session 8).
-            if t.capitalised, !gazetteer.towns.contains(t.key), key(j + 1) == ",",
+            if t.capitalised, !gazetteer.towns.contains(t.key), key(j + 1).equals(","),
                 Vocab.weakVerbs.contains(key(j + 2)) || Vocab.strongVerbs.contains(key(j + 2))
             {
                 continue
@@ -190,7 +190,7 @@ extension ScanContext {
         // "Tyler Osei, 16yrs, DOB 22.07.2008, Moortown": a date of birth marks the note as about a person too.
         let marks = candidates.filter { $0.label == .age || $0.label == .person || $0.label == .dateOfBirth }.map(\.end)
         guard !marks.isEmpty else { return }
-        for c in tokens.indices where tokens[c].isPunct(",") && c > 0 {
+        for c in tokens.indices where info[c].isPunct(",") && c > 0 {
             let p = c - 1
             // A word on no list there may have been taken for a possible name; in a note after an age it is the place.
             let next = tok(c + 1)
@@ -198,8 +198,8 @@ extension ScanContext {
                 cand.possible && cand.label == .person
                     && next.map { cand.start == $0.start && cand.end == $0.end } == true
             }
-            let afterAge = candidates.contains { $0.label == .age && $0.end == tokens[p].end }
-            guard marks.contains(tokens[p].end) || Self.pluralPersonNounsForNotes.contains(key(p)),
+            let afterAge = candidates.contains { $0.label == .age && $0.end == info[p].end }
+            guard marks.contains(info[p].end) || Self.pluralPersonNounsForNotes.contains(key(p)),
                 let t = tok(c + 1), t.kind == .word, t.capitalised, !t.allCaps, t.length >= 4,
                 !covered(c + 1) || possibleName != nil && afterAge,
                 !quiet[c + 1], !Vocab.notNames.contains(t.key), !Vocab.countries.contains(t.key),
@@ -232,7 +232,7 @@ extension ScanContext {
     /// place found (a comma, "+", "&", "/" or "and" between, either side) and ending its item is a place too.
     mutating func findPlacesBesidePlaces() {
         guard candidates.contains(where: { $0.label == .location || $0.label == .postcode }) else { return }
-        func separator(_ j: Int) -> Bool { tok(j)?.isPunct(",+&/") == true || Self.listWords.contains(key(j)) }
+        func separator(_ j: Int) -> Bool { at(j)?.isPunct(",+&/") == true || Self.listWords.contains(key(j)) }
         /// The last token of the item before `i` in a list ("Caldicot, then Magor": "Caldicot"), if a separator of
         /// one or two tokens stands between.
         func itemBefore(_ i: Int) -> Int? {
@@ -249,12 +249,12 @@ extension ScanContext {
             func placeEnds(_ j: Int?) -> Bool {
                 guard let j, j >= 0, j < tokens.count else { return false }
                 return places.contains {
-                    $0.end == tokens[j].end || key(j) == "area" && j >= 1 && $0.end == tokens[j - 1].end
+                    $0.end == info[j].end || key(j).equals("area") && j >= 1 && $0.end == info[j - 1].end
                 }
             }
             func placeStarts(_ j: Int?) -> Bool {
                 guard let j, j >= 0, j < tokens.count else { return false }
-                return places.contains { $0.start == tokens[j].start }
+                return places.contains { $0.start == info[j].start }
             }
             var added = false
             for i in tokens.indices {
@@ -276,7 +276,9 @@ extension ScanContext {
                     })
                 else { continue }
                 // "a lad from Lozells, Haroon, was found": a name set off after a place, then a verb, is who was there.
-                if key(i + 1) == ",", Vocab.weakVerbs.contains(key(i + 2)) || Vocab.strongVerbs.contains(key(i + 2)) {
+                if key(i + 1).equals(","),
+                    Vocab.weakVerbs.contains(key(i + 2)) || Vocab.strongVerbs.contains(key(i + 2))
+                {
                     continue
                 }
                 let before = placeEnds(itemBefore(i))
@@ -307,10 +309,10 @@ extension ScanContext {
     /// "at Shelf, Halifax", "from Seacroft, Leeds": a capitalised word after a place preposition, then a comma and a
     /// listed town or big city, is a district of that town, even if it is an everyday word.
     mutating func findDistrictsOfTowns() {
-        for i in tokens.indices where key(i + 1) == "," {
+        for i in tokens.indices where key(i + 1).equals(",") {
             let t = tokens[i]
             guard t.kind == .word, t.capitalised, !t.allCaps, !t.sentenceStart, t.length >= 4,
-                ["at", "in", "from", "near", "around", "round", "outside"].contains(key(i - 1)),
+                key(i - 1).isOne(of: ["at", "in", "from", "near", "around", "round", "outside"]),
                 let n = tok(i + 2), n.kind == .word, n.capitalised, on([.town, .bigPlace], i + 2),
                 !Vocab.countries.contains(n.key), !Vocab.countries.contains(t.key),
                 !Vocab.nationalities.contains(t.key),
@@ -331,7 +333,7 @@ extension ScanContext {
         var i = 0
         while i < tokens.count {
             var advanced = false
-            if tokens[i].isWordLike {
+            if info[i].isWordLike {
                 for body in (inSet(.nationalBodyFirst, i) ? Vocab.nationalBodiesByFirst[tokens[i].key] : nil) ?? [] {
                     // "the Lighthouse project": a local team named like a national service is the local team.
                     if let e = matches(body, at: i),
@@ -371,20 +373,20 @@ extension ScanContext {
             let t = tokens[j]
             if t.kind == .punct {
                 // Possessive "Mary's": ' then s.
-                if t.text == "'" || t.text == "’", j + 1 < head, tokens[j + 1].key == "s", !tokens[j + 1].spaceBefore,
-                    j > 0, tokens[j - 1].capitalised || allowLowercase
+                if t.text == "'" || t.text == "’", j + 1 < head, keys[j + 1].equals("s"), !info[j + 1].spaceBefore,
+                    j > 0, info[j - 1].capitalised || allowLowercase
                 {
                     j -= 1
                     continue
                 }
                 // "Al-Noor Girls' School": a plural possessive.
                 if t.text == "'" || t.text == "’", !t.spaceBefore, j > 0, tokens[j - 1].key.hasSuffix("s"),
-                    tokens[j - 1].capitalised
+                    info[j - 1].capitalised
                 {
                     j -= 1
                     continue
                 }
-                if t.text == "-" && !t.spaceBefore && j > 0 && tokens[j - 1].capitalised {
+                if t.text == "-" && !t.spaceBefore && j > 0 && info[j - 1].capitalised {
                     j -= 1
                     continue
                 }
@@ -395,41 +397,43 @@ extension ScanContext {
                     j -= 1
                     continue
                 }
-                if t.text == "." && j > 0 && tokens[j - 1].key == "st" {
+                if t.text == "." && j > 0 && keys[j - 1].equals("st") {
                     j -= 1
                     continue
                 }
                 break
             }
             if quiet[j] { break }
-            if t.key == "s", j > 0, tokens[j - 1].text == "'" || tokens[j - 1].text == "’" {
+            if t.key.equals("s"), j > 0, tokens[j - 1].text == "'" || tokens[j - 1].text == "’" {
                 j -= 1
                 continue
             }
             // "St Mary's RC Primary", "Holy Trinity C of E Primary", "St John's CE High".
             if t.capitalised || allowLowercase,
-                ["rc", "ce", "cofe", "c", "e"].contains(t.key)
-                    || (t.key == "of" && key(j - 1) == "c" && key(j + 1) == "e")
+                t.key.isOne(of: ["rc", "ce", "cofe", "c", "e"])
+                    || (t.key.equals("of") && key(j - 1).equals("c") && key(j + 1).equals("e"))
             {
                 j -= 1
                 count += 1
                 continue
             }
-            if t.key == "of", key(j - 1) == "c", key(j + 1) == "e" {
+            if t.key.equals("of"), key(j - 1).equals("c"), key(j + 1).equals("e") {
                 j -= 1
                 count += 1
                 continue
             }
-            if Vocab.functionWords.contains(t.key) && !["of", "and", "the"].contains(t.key) { break }
+            if Vocab.functionWords.contains(t.key) && !t.key.isOne(of: ["of", "and", "the"]) { break }
             if t.capitalised {
-                if isProperModifier(j) || t.key == "st" || t.key == "saint" {
+                if isProperModifier(j) || t.key.equals("st") || t.key.equals("saint") {
                     if isProperModifier(j) { proper = true }
                     first = j
-                } else if Vocab.genericOrgModifiers.contains(t.key) || ["of", "and", "&"].contains(t.key)
+                } else if Vocab.genericOrgModifiers.contains(t.key) || t.key.isOne(of: ["of", "and", "&"])
                     || Vocab.genericServiceWords.contains(t.key)
                 {
-                    if t.key == "the" || t.key == "a" || t.key == "an" || t.key == "our" || t.key == "my"
-                        || t.key == "their" || t.key == "his" || t.key == "her" || t.key == "this" || t.key == "that"
+                    if t.key.equals("the") || t.key.equals("a") || t.key.equals("an") || t.key.equals("our")
+                        || t.key.equals("my")
+                        || t.key.equals("their") || t.key.equals("his") || t.key.equals("her") || t.key.equals("this")
+                        || t.key.equals("that")
                     {
                         break
                     }
@@ -437,11 +441,11 @@ extension ScanContext {
                 } else {
                     break
                 }
-            } else if allowLowercase, t.key == "and", first != nil, j > 0, on([.town, .bigPlace], j - 1),
+            } else if allowLowercase, t.key.equals("and"), first != nil, j > 0, on([.town, .bigPlace], j - 1),
                 on([.town, .bigPlace], j + 1)
             {
                 // "devon and cornwall police": two places in lower case joined before a head.
-            } else if ["of", "&", "and", "the"].contains(t.key), first != nil, j > 0, tokens[j - 1].capitalised,
+            } else if t.key.isOne(of: ["of", "&", "and", "the"]), first != nil, j > 0, info[j - 1].capitalised,
                 // "Wigan YOT and Bridgeway project": two organisations, not one named "Wigan YOT and Bridgeway".
                 !Vocab.orgHeads.contains(key(j - 1)), !Vocab.orgHeadAcronyms.contains(key(j - 1))
             {
@@ -449,16 +453,16 @@ extension ScanContext {
             } else if allowLowercase, t.kind == .word, !Vocab.genericOrgModifiers.contains(t.key),
                 !Vocab.notNames.contains(t.key),
                 // "the high street school gates": a street's word in lower case names no school.
-                !Vocab.streetHeads.contains(t.key) || t.key == "st",
-                t.key == "st" || t.key == "saint" || gazetteer.towns.contains(t.key)
+                !Vocab.streetHeads.contains(t.key) || t.key.equals("st"),
+                t.key.equals("st") || t.key.equals("saint") || gazetteer.towns.contains(t.key)
                     || regions && gazetteer.bigPlaces.contains(t.key)
                     // "st joseph's rc primary": a saint's name in lower case.
-                    || ["st", "saint"].contains(key(j - 1)) && gazetteer.isGiven(t.key)
+                    || key(j - 1).isOne(of: ["st", "saint"]) && gazetteer.isGiven(t.key)
                     || (gazetteer.isSurname(t.key) && !gazetteer.isAmbiguous(t.key))
                     || (t.length >= 4 && gazetteer.isUnknown(t.key))
                     || Self.compassWords.contains(t.key) && first != nil
             {
-                proper = proper || !(t.key == "st" || t.key == "saint" || Self.compassWords.contains(t.key))
+                proper = proper || !(t.key.equals("st") || t.key.equals("saint") || Self.compassWords.contains(t.key))
                 first = j
             } else {
                 break
@@ -467,7 +471,7 @@ extension ScanContext {
             count += 1
         }
         guard proper, var f = first else { return nil }
-        while f < head, ["of", "and", "&", "the"].contains(tokens[f].key) || tokens[f].kind == .punct { f += 1 }
+        while f < head, keys[f].isOne(of: ["of", "and", "&", "the"]) || info[f].kind == .punct { f += 1 }
         return f < head ? f : nil
     }
 
@@ -490,18 +494,18 @@ extension ScanContext {
             defer { i += 1 }
             // "Ysgol Gyfun Ystalyfera", "ysgol y Strade", "Coleg Llandrillo": a Welsh school or college names itself
             // after the head.
-            if tokens[i].key.equals("ysgol") || tokens[i].key.equals("coleg") && tokens[i].capitalised, !quiet[i] {
+            if tokens[i].key.equals("ysgol") || tokens[i].key.equals("coleg") && info[i].capitalised, !quiet[i] {
                 var e = i
                 while let n = tok(e + 1), e - i < 9,
                     n.kind == .word
                         && (n.capitalised || Self.welshSchoolWords.contains(n.key)
                             || gazetteer.isUnknown(n.key) && n.length >= 4)
-                        || n.text == "-" && !n.spaceBefore && tok(e + 2)?.kind == .word
-                            && tok(e + 2)?.spaceBefore == false
+                        || n.text == "-" && !n.spaceBefore && at(e + 2)?.kind == .word
+                            && at(e + 2)?.spaceBefore == false
                 {
                     e += n.text == "-" ? 2 : 1
                 }
-                while e > i, Self.welshSchoolWords.contains(key(e)), !tokens[e].capitalised { e -= 1 }
+                while e > i, Self.welshSchoolWords.contains(key(e)), !info[e].capitalised { e -= 1 }
                 if e > i {
                     add(.organisationLocal, tokens: i, e)
                     i = e
@@ -509,9 +513,9 @@ extension ScanContext {
                 continue
             }
             // "HMP Wandsworth", "HMYOI Feltham", "hmp leeds": a prison, whole (its town too: the span is the prison).
-            if ["hmp", "hmyoi", "yoi"].contains(tokens[i].key), let n = tok(i + 1), n.kind == .word,
+            if keys[i].isOne(of: ["hmp", "hmyoi", "yoi"]), let n = tok(i + 1), n.kind == .word,
                 n.capitalised || gazetteer.towns.contains(n.key) || gazetteer.bigPlaces.contains(n.key),
-                tokens[i].allCaps || n.capitalised
+                info[i].allCaps || n.capitalised
             {
                 var e = i + 1
                 if let multis = gazetteer.multiWordTowns[n.key] {
@@ -522,19 +526,19 @@ extension ScanContext {
                         }
                     }
                 }
-                if e == i + 1, let m = tok(e + 1), m.kind == .word, m.capitalised, !m.allCaps { e += 1 }
+                if e == i + 1, let m = at(e + 1), m.kind == .word, m.capitalised, !m.allCaps { e += 1 }
                 add(.organisationLocal, tokens: i, e)
                 i = e
                 continue
             }
-            guard tokens[i].isWordLike, !quiet[i], inSet(.orgTailFirst, i),
+            guard info[i].isWordLike, !quiet[i], inSet(.orgTailFirst, i),
                 let tails = Vocab.orgTailsByFirst[tokens[i].key]
             else { continue }
             for tail in tails {
                 guard let e = matches(tail, at: i) else { continue }
                 let headKey = tail.last!
                 // "Oakfield High Street" is a street; "the High Court" is not a school.
-                if tail == ["high"], Vocab.streetHeads.contains(key(e + 1)) || tok(e + 1)?.capitalised == true {
+                if tail == ["high"], Vocab.streetHeads.contains(key(e + 1)) || at(e + 1)?.capitalised == true {
                     continue
                 }
                 let isTeam = Self.teamLikeHeads.contains(headKey)
@@ -545,9 +549,9 @@ extension ScanContext {
                 // "the Cedar Court hotel", "Guru Nanak gurdwara": a place people gather at, its own name capitalised
                 // before a head in lower case (not a town's: "a Blackpool hotel" is a kind).
                 let gathering =
-                    Self.gatheringHeads.contains(headKey) && tok(i - 1)?.capitalised == true
+                    Self.gatheringHeads.contains(headKey) && at(i - 1)?.capitalised == true
                     && !on([.town, .bigPlace], i - 1)
-                if !strong && !isTeam && !acronymTail && !tokens[i].capitalised && !gathering { continue }
+                if !strong && !isTeam && !acronymTail && !info[i].capitalised && !gathering { continue }
                 // "west mids police": a force named in lower case.
                 let force = tail[0] == "police" || tail[0] == "constabulary"
                 // "kirklees council": a service named in lower case by a listed place.
@@ -559,10 +563,10 @@ extension ScanContext {
                 }
                 if isTeam || acronymTail {
                     // "the Riverside team", "Northgate CAMHS": the name must not be a service word or acronym.
-                    let names = (m..<i).filter { tokens[$0].isWordLike }
+                    let names = (m..<i).filter { info[$0].isWordLike }
                     let serviceWord = { (k: Int) in
                         // "WIGAN YOT ORDER": a listed place in capitals is no acronym.
-                        self.tokens[k].allCaps && !self.on([.town, .bigPlace], k)
+                        self.info[k].allCaps && !self.on([.town, .bigPlace], k)
                             || Vocab.genericServiceWords.contains(self.tokens[k].key)
                     }
                     // A team or project may have a service word inside its name after a proper first word ("the
@@ -577,21 +581,21 @@ extension ScanContext {
                 if isQuiet(m, e) { continue }
                 // "a Wakefield school", "every Barnsley academy": a town before a head in lower case, after a word
                 // that makes it a kind, is any of that town's.
-                if m == i - 1, !tokens[i].capitalised, on([.town, .bigPlace], m),
+                if m == i - 1, !info[i].capitalised, on([.town, .bigPlace], m),
                     Self.kindDeterminers.contains(key(m - 1))
                 {
                     continue
                 }
                 // "51 Purley Centre, Luton": a house number before a building's name, a place after, is an address,
                 // not the organisation in it; not an age after a name ("Kayleigh 15 Beacon Centre, Leeds").
-                if !strong, !isTeam, !acronymTail, let n = tok(m - 1), n.kind == .number, n.length <= 3,
-                    Self.buildingNamesAfterANumber.contains(headKey), key(e + 1) == ",",
-                    tok(e + 2)?.capitalised == true, m < 2 || !given(m - 2)
+                if !strong, !isTeam, !acronymTail, let n = at(m - 1), n.kind == .number, n.length <= 3,
+                    Self.buildingNamesAfterANumber.contains(headKey), key(e + 1).equals(","),
+                    at(e + 2)?.capitalised == true, m < 2 || !given(m - 2)
                 {
                     continue
                 }
                 // "T. Reid YOT - 01632…": an initial before the name makes it a person's surname.
-                if m >= 2, key(m - 1).equals("."), tokens[m - 2].length == 1, tokens[m - 2].capitalised { continue }
+                if m >= 2, key(m - 1).equals("."), info[m - 2].length == 1, info[m - 2].capitalised { continue }
                 add(.organisationLocal, tokens: m, e)
                 i = e
                 break
@@ -631,7 +635,7 @@ extension ScanContext {
                 add(.organisationLocal, tokens: i - 1, i)
                 continue
             }
-            guard let tail = Self.medicalTails.first(where: { matches($0, at: i) != nil }), !tokens[i].capitalised,
+            guard let tail = Self.medicalTails.first(where: { matches($0, at: i) != nil }), !info[i].capitalised,
                 !covered(i)
             else { continue }
             let e = i + tail.count - 1
@@ -664,13 +668,13 @@ extension ScanContext {
     /// "forty-two"); the index of its first token.
     func houseNumber(endingBefore f: Int) -> Int? {
         let a = f - 1
-        guard let n = tok(a) else { return nil }
+        guard let n = at(a) else { return nil }
         if n.kind == .number && n.length <= 4 || n.kind == .alnum && n.digits > 0 && n.digits <= 4 && n.length <= 5 {
             // Not the end of a date or a code ("dob 30.06.09 Stornoway").
             return n.spaceBefore || a == 0 ? a : nil
         }
         guard let u = numberWord(a) else { return nil }
-        if u < 10, key(a - 1) == "-", let t = numberWord(a - 2), t >= 20 { return a - 2 }
+        if u < 10, key(a - 1).equals("-"), let t = numberWord(a - 2), t >= 20 { return a - 2 }
         if u < 10, let t = numberWord(a - 1), t >= 20 { return a - 1 }
         return a
     }
@@ -678,10 +682,10 @@ extension ScanContext {
     /// Where an address starts, given its house number's first token `a`: "number seven", "no 4", "flat nine forty
     /// one", "Flat 3, 12", "Apartment 2b, 7" belong to it.
     func addressStart(houseNumber a: Int) -> Int {
-        if ["number", "no"].contains(key(a - 1)) { return a - 1 }
-        let g = key(a - 1) == "," ? a - 1 : a
+        if key(a - 1).isOne(of: ["number", "no"]) { return a - 1 }
+        let g = key(a - 1).equals(",") ? a - 1 : a
         if let m = houseNumber(endingBefore: g),
-            ["flat", "apartment", "apt", "unit", "room", "house"].contains(key(m - 1))
+            key(m - 1).isOne(of: ["flat", "apartment", "apt", "unit", "room", "house"])
         {
             return m - 1
         }
@@ -692,7 +696,7 @@ extension ScanContext {
     func namedWords(_ a: Int, _ b: Int) -> Bool {
         a <= b
             && (a...b).allSatisfy {
-                tokens[$0].kind == .word && tokens[$0].length >= 3 && lists[$0].rawValue & Self.everydayBits == 0
+                info[$0].kind == .word && info[$0].length >= 3 && lists[$0].rawValue & Self.everydayBits == 0
                     && !inSet(.notNames, $0) && !quiet[$0]
             }
     }
@@ -705,42 +709,42 @@ extension ScanContext {
             // "Heol y Nant", "41 Ffordd Las": Welsh streets name the kind first.
             // "7 heol y felin": after a house number, in lower case too.
             let afterNumber = tok(i - 1).map { $0.kind == .number && $0.length <= 4 } == true
-            if inSet(.welshStreetHeads, i), tokens[i].capitalised || afterNumber, let n = tok(i + 1),
-                n.kind == .word, n.capitalised || ["y", "yr"].contains(n.key) || afterNumber && n.length >= 3
+            if inSet(.welshStreetHeads, i), info[i].capitalised || afterNumber, let n = tok(i + 1),
+                n.kind == .word, n.capitalised || n.key.isOne(of: ["y", "yr"]) || afterNumber && n.length >= 3
             {
                 var e = i + 1
-                if ["y", "yr"].contains(n.key) {
-                    guard let m = tok(e + 1), m.kind == .word, m.capitalised || afterNumber && m.length >= 3 else {
+                if n.key.isOne(of: ["y", "yr"]) {
+                    guard let m = at(e + 1), m.kind == .word, m.capitalised || afterNumber && m.length >= 3 else {
                         continue
                     }
                     e += 1
                 }
                 var f = i
-                if let h = tok(i - 1), h.kind == .number && h.length <= 4 { f = i - 1 }
+                if let h = at(i - 1), h.kind == .number && h.length <= 4 { f = i - 1 }
                 add(.location, tokens: f, e)
                 i = e
                 continue
             }
             guard i > 0, !quiet[i] else { continue }
-            if k == "estate" || k == "estates" {
+            if k.equals("estate") || k.equals("estates") {
                 var j = i - 1
                 var first: Int?
-                while j >= 0, i - j <= 3, tokens[j].kind == .word, !Self.estateGeneric.contains(tokens[j].key),
+                while j >= 0, i - j <= 3, info[j].kind == .word, !Self.estateGeneric.contains(tokens[j].key),
                     !Vocab.notNames.contains(tokens[j].key) || gazetteer.towns.contains(tokens[j].key),
                     // "found Marsh Farm estate": a lower-case word before a capitalised name is not part of it.
-                    tokens[j].capitalised || first.map({ !tokens[$0].capitalised }) ?? true
+                    info[j].capitalised || first.map({ !info[$0].capitalised }) ?? true
                 {
                     first = j
                     j -= 1
                 }
-                if let f = first, tokens[f].capitalised || key(f - 1) == "the" {
+                if let f = first, info[f].capitalised || key(f - 1).equals("the") {
                     if isQuiet(f, i) { continue }
                     add(.location, tokens: f, i)
                 }
                 continue
             }
             // "forty two kingsway", "7 Northgate": a street named in one word, after a house number.
-            if tokens[i].kind == .word, tokens[i].length >= 7, !inSet(.streetHeads, i + 1),
+            if info[i].kind == .word, info[i].length >= 7, !inSet(.streetHeads, i + 1),
                 lists[i].rawValue & Self.everydayBits == 0, !on([.town, .bigPlace], i), !quiet[i], !covered(i),
                 Self.oneWordStreetEndings.contains(where: { k.hasSuffix($0) }), let a = houseNumber(endingBefore: i),
                 !isQuiet(a, i)
@@ -752,8 +756,8 @@ extension ScanContext {
             let needsCapital = Vocab.streetHeadsNeedingCapital.contains(k)
             // "St Mary's": Saint
             // "St Mary's" is a saint; "22 Alma St Fleetwood" a street (a house number before its name).
-            let houseNumbered = tok(i - 2)?.kind == .number && tok(i - 1)?.capitalised == true
-            if k == "st" || k == "dr", let n = tok(i + 1), n.capitalised, !n.spaceBefore || n.kind == .word,
+            let houseNumbered = at(i - 2)?.kind == .number && at(i - 1)?.capitalised == true
+            if k.equals("st") || k.equals("dr"), let n = at(i + 1), n.capitalised, !n.spaceBefore || n.kind == .word,
                 !houseNumbered
             {
                 continue
@@ -761,33 +765,33 @@ extension ScanContext {
             // "9 orchard way": a house number lets an everyday street word be a street in lower case.
             let numbered = (1...2).contains { d in
                 tok(i - d - 1).map { $0.kind == .number && $0.length <= 4 } == true
-                    && (1...d).allSatisfy { tok(i - $0)?.kind == .word && !Vocab.functionWords.contains(key(i - $0)) }
+                    && (1...d).allSatisfy { at(i - $0)?.kind == .word && !Vocab.functionWords.contains(key(i - $0)) }
                     // "number seven larkfield gardens", "forty one hartley court": a house number said, before a
                     // name that is no everyday word.
                     || numberWord(i - d - 1) != nil && namedWords(i - d, i - 1)
             }
             // "no 4 the crescent", "12 The Avenue": a house number before a street named with "the".
-            if key(i - 1) == "the", let h = tok(i - 2),
+            if key(i - 1).equals("the"), let h = at(i - 2),
                 h.kind == .number && h.length <= 4
                     || h.kind == .alnum
                         && h.digits > 0 && h.length <= 5,
-                tokens[i].capitalised || tokens[i - 1].spaceBefore,
+                info[i].capitalised || info[i - 1].spaceBefore,
                 tok(i + 1).map({ $0.kind == .punct || $0.capitalised }) ?? true, !isQuiet(i - 2, i)
             {
-                let f = ["no", "flat", "number"].contains(key(i - 3)) ? i - 3 : i - 2
+                let f = key(i - 3).isOne(of: ["no", "flat", "number"]) ? i - 3 : i - 2
                 add(.location, tokens: f, i)
                 continue
             }
             // "on hollins walk": in lower case, a street word after a word that is no everyday word, after "on/off…".
             let namedLower =
-                !tokens[i].capitalised && i >= 2 && tokens[i - 1].kind == .word && tokens[i - 1].length >= 3
+                !info[i].capitalised && i >= 2 && info[i - 1].kind == .word && info[i - 1].length >= 3
                 && lists[i - 1].rawValue & Self.everydayBits == 0 && !quiet[i - 1] && !inSet(.notNames, i - 1)
                 && !ScanContext.chatWords.contains(key(i - 1)) && Self.streetPrepositions.contains(key(i - 2))
-            if needsCapital && !tokens[i].capitalised && !numbered && !namedLower { continue }
+            if needsCapital && !info[i].capitalised && !numbered && !namedLower { continue }
             var j = i - 1
             var first: Int?
             var anyCapital = false
-            while j >= 0, i - j <= 3, tokens[j].kind == .word {
+            while j >= 0, i - j <= 3, info[j].kind == .word {
                 let t = tokens[j]
                 if Vocab.genericStreetModifiers.contains(t.key)
                     || (Vocab.notNames.contains(t.key) && !gazetteer.towns.contains(t.key))
@@ -829,13 +833,13 @@ extension ScanContext {
                 {
                     continue
                 }
-            } else if tokens[f].sentenceStart && f == i - 1 && !tokens[i].capitalised {
+            } else if info[f].sentenceStart && f == i - 1 && !info[i].capitalised {
                 continue
             }
             // A house number: "12 Station Road", "12a Station Road", "Flat 3, 12 Station Road", "flat 3 27 Beech
             // Close", "number seven larkfield gardens", "flat nine forty one hartley court" (said: before a capitalised
             // street or a name that is no everyday word).
-            if let a = houseNumber(endingBefore: f), tokens[a].kind != .word || anyCapital || namedWords(f, i - 1) {
+            if let a = houseNumber(endingBefore: f), info[a].kind != .word || anyCapital || namedWords(f, i - 1) {
                 f = addressStart(houseNumber: a)
             }
             if isQuiet(f, i) { continue }
@@ -900,7 +904,7 @@ extension ScanContext {
             guard t.kind == .word, !quiet[i] else { continue }
             // "in the Gorbals", "on the Meadows": a place nobody listed after "in the".
             if t.capitalised, !t.allCaps, t.length >= 4, key(i - 1).equals("the"),
-                ["in", "on", "from", "near", "round", "around"].contains(key(i - 2)),
+                key(i - 2).isOne(of: ["in", "on", "from", "near", "round", "around"]),
                 unknown(i), !Self.brands.contains(t.key), !quiet[i], !covered(i),
                 !inSet(.notNames, i),
                 !(tok(i + 1).map {
@@ -928,11 +932,11 @@ extension ScanContext {
                     || tok(i + 1).map { $0.isPunct("→↔") } ?? false || typedArrow)
                 // "ME4 area mostly, Chatham way": a town and the way towards it.
                 || lists[i].contains(.town) && t.capitalised
-                    && ["way", "side", "direction"].contains(key(i + 1)) && tok(i + 1)?.capitalised == false
+                    && key(i + 1).isOne(of: ["way", "side", "direction"]) && at(i + 1)?.capitalised == false
             let prep =
                 inSet(.placePrepositions, i - 1) || (key(i - 1).equals("the") && key(i + 1).equals("area"))
                 || (lists[i].contains(.town) && Self.placeNouns.contains(key(i + 1))) || bareVerb || setOff
-                || p < i - 1 && ["through", "to", "from", "in", "near"].contains(key(p))
+                || p < i - 1 && key(p).isOne(of: ["through", "to", "from", "in", "near"])
             // "west belfast", "North Leeds": a part of a city narrows it down.
             if on(.bigPlace, i), Vocab.cities.contains(t.key), Self.compassWords.contains(key(i - 1)), !covered(i - 1),
                 !covered(i), !quiet[i - 1]
@@ -947,30 +951,30 @@ extension ScanContext {
                 bareVerb
                 || prep
                     && (inSet(.placeVerbs, i - 2)
-                        || ["up", "down", "over", "out", "back"].contains(key(i - 2))
+                        || key(i - 2).isOne(of: ["up", "down", "over", "out", "back"])
                         || inSet(.placeVerbs, i - 3) || p < i - 1 && Self.eventVerbs.contains(key(p - 1)))
             if lists[i].contains(.bigPlace) {
                 // "moved to Leeds", "placed in Birmingham", "found in a flat in Coventry", "she's from London": a big city
                 // or county tied to a person (not a nation or a region).
                 // "placed out of area in Leeds": a verb of moving a few words before counts too.
                 let tied =
-                    prep && ["in", "to", "at", "from", "into"].contains(key(i - 1))
+                    prep && key(i - 1).isOne(of: ["in", "to", "at", "from", "into"])
                     && (max(0, i - 7)..<i).contains {
                         Self.eventVerbs.contains(tokens[$0].key) || Self.movingVerbs.contains(tokens[$0].key)
                     }
                     // "in a hotel in Sheffield", "in supported accommodation in Hull": where a child stayed (session 8).
                     || key(i - 1).equals("in")
                         && (max(0, i - 5)..<(i - 1)).contains {
-                            Self.lodgings.contains(tokens[$0].key) && ["in", "a", "an"].contains(key($0 - 1))
+                            Self.lodgings.contains(tokens[$0].key) && key($0 - 1).isOne(of: ["in", "a", "an"])
                                 || Self.lodgings.contains(tokens[$0].key) && key($0 - 2).equals("in")
                         }
                 // "the Pennywell estate in Sunderland", "12 Mill Lane in Leeds": the city of an address. "Oakfield
                 // School in Leeds", "Eastfield Health Centre, Hull": the city of a local organisation (session 14).
                 let ofAnAddress =
                     ["in", ","].contains(key(i - 1))
-                    && (tokenIndex(endingAt: tok(i - 2)?.end ?? -1)).map { b in
+                    && (tokenIndex(endingAt: at(i - 2)?.end ?? -1)).map { b in
                         candidates.contains {
-                            $0.end == tokens[b].end && ($0.label == .location || $0.label == .organisationLocal)
+                            $0.end == info[b].end && ($0.label == .location || $0.label == .organisationLocal)
                         }
                     } == true
                 // "moved in oct to leeds": tied to a move, a big city in lower case too (session 14).
@@ -992,7 +996,7 @@ extension ScanContext {
             }
             // "after Rotherham", "the Telford and Rochdale inquiries": a town named as its public inquiry.
             if onGated(Vocab.inquiryTowns, i),
-                ["after", "since", "post", "like", "pre", "before"].contains(key(i - 1))
+                key(i - 1).isOne(of: ["after", "since", "post", "like", "pre", "before"])
             {
                 continue
             }
@@ -1000,7 +1004,7 @@ extension ScanContext {
             // big cities, a place of a case only when tied to one ("moved to Rotherham", "lives in Telford").
             if onGated(Vocab.publicInquiryTowns, i), !(prep || bareVerb || setOff) { continue }
             // "the Jay inquiry into Rotherham", "the review in Telford": the inquiry's town.
-            if onGated(Vocab.inquiryTowns, i), ["into", "in", "on", "of"].contains(key(i - 1)),
+            if onGated(Vocab.inquiryTowns, i), key(i - 1).isOne(of: ["into", "in", "on", "of"]),
                 Self.publicReferences.contains(key(i - 2))
             {
                 continue
@@ -1028,7 +1032,7 @@ extension ScanContext {
                 let nameLike =
                     wordy && !lists[i].contains(.word) && !lists[i].contains(.ambiguous)
                     && !inSet(.notNames, i)
-                    && ["in", "near", "around", "outside", "from"].contains(key(i - 1))
+                    && key(i - 1).isOne(of: ["in", "near", "around", "outside", "from"])
                 // "P4 - keighley ref", "cwmbran": a lower-case town that is no word and no name is that town anywhere.
                 let onlyAPlace =
                     !wordy && !lists[i].contains(.word) && t.length >= 5 && !lists[i].contains(.ambiguous)
@@ -1045,7 +1049,7 @@ extension ScanContext {
                 // "Lewsey Farm", "Hartcliffe Park": a place-name word after a town joins it.
                 var f = e
                 if let n = tok(e + 1), n.kind == .word, n.capitalised, Self.placeElements.contains(n.key),
-                    n.start - tokens[e].end == 1
+                    n.start - info[e].end == 1
                 {
                     f = e + 1
                 }
@@ -1067,11 +1071,11 @@ extension ScanContext {
             else { continue }
             let celtic = Self.celticPrefixes.contains { t.key.hasPrefix($0) && t.key.count >= $0.count + 3 }
             let suffixed = prep && Self.placeSuffixes.contains { t.key.hasSuffix($0) && t.key.count >= $0.count + 3 }
-            let areaNext = key(i + 1).equals("area") || (tok(i + 1)?.capitalised == true && key(i + 2).equals("area"))
+            let areaNext = key(i + 1).equals("area") || (at(i + 1)?.capitalised == true && key(i + 2).equals("area"))
             // A word on no list after "from/in/near/around" ("she's from Gorgie", "round Ynysybwl"): a place nobody listed.
             let unknownAfterPrep =
                 prep && !t.sentenceStart
-                && ["from", "in", "near", "around", "round", "outside", "towards"].contains(key(i - 1))
+                && key(i - 1).isOne(of: ["from", "in", "near", "around", "round", "outside", "towards"])
                 && unknown(i) && !Self.brands.contains(t.key) && !Vocab.orgHeads.contains(key(i + 1))
                 && !Vocab.orgHeadAcronyms.contains(key(i + 1))
             guard

@@ -46,7 +46,7 @@ extension ScanContext {
             if Vocab.titles.contains(key(i - 1)) || gazetteer.isGiven(key(i - 1)) || inSet(.relations, i - 1) {
                 return c
             }
-            if isApostrophe(i + 1) || key(i - 1) == "the" && k.hasSuffix("s") { return c }
+            if isApostrophe(i + 1) || key(i - 1).equals("the") && k.hasSuffix("s") { return c }
             var p = c
             p.label = .location
             return p
@@ -59,7 +59,7 @@ extension ScanContext {
     func nameAfterInAsPlace(_ c: Candidate) -> Candidate? {
         guard c.label == .person, !c.sessionName, let i = tokenIndex(startingAt: c.start), info[i].end == c.end,
             info[i].kind == .word, info[i].capitalised, !info[i].allCaps, !info[i].sentenceStart,
-            ["in", "into", "near"].contains(key(i - 1)), !isApostrophe(i + 1), tok(i + 1)?.capitalised != true,
+            key(i - 1).isOne(of: ["in", "into", "near"]), !isApostrophe(i + 1), at(i + 1)?.capitalised != true,
             !Vocab.countries.contains(key(i)), !Vocab.nationalities.contains(key(i)), !Vocab.months.contains(key(i)),
             !Vocab.days.contains(key(i))
         else { return nil }

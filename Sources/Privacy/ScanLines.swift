@@ -184,7 +184,11 @@ public enum ScanLines {
             }
             guard i < bytes.count else { return nil }
             if bytes[i] == UInt8(ascii: "\"") {
-                let s = String(validating: bytes[start..<i], as: UTF8.self)
+                // Through a buffer: validating an ArraySlice took the generic, element-by-element path.
+                let end = i
+                let s = bytes.withUnsafeBufferPointer {
+                    String(validating: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+                }
                 i += 1
                 return s
             }

@@ -101,6 +101,22 @@ public final class SequenceLabeller: Sendable {
         contentHash = hash
     }
 
+    /// The held form made already (`init(encoded:)`); `rowsBefore` is counted from `present`.
+    private init(present: [UInt64], rows: [Int16], scale: Float, transitions: [Float], contentHash: UInt64) {
+        var rowsBefore = [UInt32](repeating: 0, count: present.count)
+        var before: UInt32 = 0
+        for w in present.indices {
+            rowsBefore[w] = before
+            before += UInt32(present[w].nonzeroBitCount)
+        }
+        self.present = present
+        self.rowsBefore = rowsBefore
+        self.rows = rows
+        self.scale = scale
+        self.transitions = transitions
+        self.contentHash = contentHash
+    }
+
     /// The shipped weights (Sources/Privacy/Labeller/labeller-weights.bin), or nil when they are missing (reported
     /// once on stderr; the rules still run).
     public static let shared: SequenceLabeller? = {
@@ -407,11 +423,26 @@ public final class SequenceLabeller: Sendable {
                             for t in 0..<tagN {
                                 var best: Float = -.infinity
                                 var arg = 0
-                                for p in 0..<tagN where allowed(p, t) {
-                                    let s = previous[p] + tr[(p + 1) * tagN + t]
-                                    if s > best {
-                                        best = s
-                                        arg = p
+                                if t > 0 && t % 2 == 0 {
+                                    // I-X may follow only B-X (t − 1) and I-X (t): those two, in the order the loop
+                                    // below visits them, without asking `allowed` of the other seven.
+                                    let b = previous[t - 1] + tr[t * tagN + t]
+                                    if b > best {
+                                        best = b
+                                        arg = t - 1
+                                    }
+                                    let i = previous[t] + tr[(t + 1) * tagN + t]
+                                    if i > best {
+                                        best = i
+                                        arg = t
+                                    }
+                                } else {
+                                    for p in 0..<tagN {
+                                        let s = previous[p] + tr[(p + 1) * tagN + t]
+                                        if s > best {
+                                            best = s
+                                            arg = p
+                                        }
                                     }
                                 }
                                 current[t] = best + e[i * tagN + t]
@@ -758,8 +789,50 @@ public final class SequenceLabeller: Sendable {
         var transitions: [Float] = []
         for _ in 0..<((tagN + 1) * tagN) { transitions.append(Float(bitPattern: try u32())) }
         let count = Int(try u32())
-        var weights = [Int16](repeating: 0, count: Self.buckets * tagN)
         guard at + count * 6 <= bytes.count else { throw LabellerWeightsError.truncated }
+        // The pairs come in index order (`encode`), so the held rows are made from them straight: filling the dense
+        // table of 2.4 million weights and reading it back bucket by bucket was a tenth of start-up. A file out of
+        // order takes the dense way below, which reads it as it always did.
+        let pairsAt = at
+        var present = [UInt64](repeating: 0, count: Self.buckets / 64)
+        var rows: [Int16] = []
+        rows.reserveCapacity(count * 2)
+        var row = [Int16](repeating: 0, count: tagN)
+        var rowBucket = -1
+        var last = -1
+        var ordered = true
+        func endRow() {
+            guard rowBucket >= 0 else { return }
+            if row.contains(where: { $0 != 0 }) {
+                present[rowBucket / 64] |= 1 << UInt64(rowBucket % 64)
+                rows += row
+            }
+            for t in 0..<tagN { row[t] = 0 }
+        }
+        for _ in 0..<count {
+            let k = Int(try u32())
+            guard k < Self.buckets * tagN else { throw LabellerWeightsError.notAWeightsFile }
+            guard k > last else {
+                ordered = false
+                break
+            }
+            last = k
+            if k / tagN != rowBucket {
+                endRow()
+                rowBucket = k / tagN
+            }
+            row[k % tagN] = Int16(bitPattern: UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8)
+            at += 2
+        }
+        if ordered {
+            endRow()
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+            self.init(present: present, rows: rows, scale: scale, transitions: transitions, contentHash: hash)
+            return
+        }
+        at = pairsAt
+        var weights = [Int16](repeating: 0, count: Self.buckets * tagN)
         for _ in 0..<count {
             let k = Int(try u32())
             guard k < weights.count else { throw LabellerWeightsError.notAWeightsFile }

@@ -108,7 +108,7 @@ public struct SessionMemory: Sendable, Equatable {
                     continue
                 }
                 // "Big M", "Lil T": a nickname of a word and a letter, hunted whole where its word is capitalised.
-                if keys.count == 2, ["big", "lil", "little", "young"].contains(keys[0]), keys[1].count <= 2,
+                if keys.count == 2, keys[0].isOne(of: ["big", "lil", "little", "young"]), keys[1].count <= 2,
                     keys[1].first?.isLetter == true
                 {
                     bigNames.insert(keys)
@@ -290,7 +290,7 @@ public struct SessionMemory: Sendable, Equatable {
         let t = tokens[i]
         guard t.capitalised, !t.allCaps else { return false }
         let next = i + 1 < tokens.count ? tokens[i + 1] : nil
-        if let n = next, Vocab.strongVerbs.contains(n.key) || n.key == "'" || n.key == "’" { return true }
+        if let n = next, Vocab.strongVerbs.contains(n.key) || n.key.equals("'") || n.key == "’" { return true }
         if t.sentenceStart { return false }
         // '"Hope" is not a strategy': a capital just inside a quote or bracket may open what is quoted.
         if t.start > 0, "\"“'‘(".unicodeScalars.contains(scalars[t.start - 1]) { return false }

@@ -47,7 +47,7 @@ extension ScanContext {
                 }
             }
             // "Black", "White", "Asian" only as a description of people ("a Black lad", "White British").
-            if ["black", "white", "asian"].contains(k), info[i].capitalised, let n = tok(i + 1),
+            if k.isOne(of: ["black", "white", "asian"]), info[i].capitalised, let n = tok(i + 1),
                 Vocab.relations.contains(n.key) || Vocab.personNouns.contains(n.key)
                     || [
                         "british", "african", "caribbean", "family", "families", "men", "women", "girls", "boys",

@@ -77,13 +77,13 @@ extension ScanContext {
     /// word (the age says so). Quiet: a count in brackets after a thing ("Referrals (15) - up"), a role or
     /// designation ("P3 (15)", "Mum (40)": the relation's age is its own rule), a word that takes a letter.
     mutating func findNamesBeforeBracketedAges() {
-        for i in tokens.indices where info[i].kind == .word && key(i + 1) != "" {
+        for i in tokens.indices where info[i].kind == .word && !key(i + 1).equals("") {
             let t = tokens[i]
             guard t.capitalised, !quiet[i], !covered(i), opensNote(i) else { continue }
             var e = i
             // "T. (13)": an initial keeps its stop.
             if t.length == 1, key(i + 1).equals("."), joined(i + 1) { e = i + 1 }
-            guard key(e + 1).equals("("), let v = ageValue(e + 2), (1...25).contains(v), tok(e + 2)?.kind != .word,
+            guard key(e + 1).equals("("), let v = ageValue(e + 2), (1...25).contains(v), at(e + 2)?.kind != .word,
                 key(ageEnd(e + 2) + 1).equals(")")
             else { continue }
             let close = ageEnd(e + 2) + 1
@@ -104,8 +104,8 @@ extension ScanContext {
     mutating func findLowerCaseTitledInitials() {
         for i in tokens.indices where info[i].kind == .word && info[i].length == 1 && i > 0 {
             let t = tokens[i]
-            guard !t.capitalised, !quiet[i], !covered(i), t.spaceBefore, !["a", "i", "u", "o", "x"].contains(t.key),
-                ["mr", "mrs", "ms", "miss"].contains(key(i - 1)), !info[i - 1].capitalised || info[i - 1].allCaps
+            guard !t.capitalised, !quiet[i], !covered(i), t.spaceBefore, !t.key.isOne(of: ["a", "i", "u", "o", "x"]),
+                key(i - 1).isOne(of: ["mr", "mrs", "ms", "miss"]), !info[i - 1].capitalised || info[i - 1].allCaps
             else { continue }
             let n = key(i + 1)
             let standing =
@@ -275,7 +275,7 @@ extension ScanContext {
     /// Quiet: "A Level", "Plan B Smith" (a letter a word takes), "P. S.", "I Think", "J Street" (a street's name).
     mutating func findInitialsBeforeSurnames() {
         for i in tokens.indices where info[i].kind == .word && info[i].length == 1 && info[i].capitalised {
-            guard !quiet[i], tokens[i].key != "i", tokens[i].key != "a", !covered(i) else { continue }
+            guard !quiet[i], !keys[i].equals("i"), !keys[i].equals("a"), !covered(i) else { continue }
             if i > 0, !info[i].spaceBefore, !info[i - 1].isPunct("(\"“'‘,") { continue }
             if Self.letterTakers.contains(key(i - 1)) || Self.designations.contains(key(i - 1)) { continue }
             var j = i + 1
@@ -314,8 +314,8 @@ extension ScanContext {
             let owner =
                 ["'", "’"].contains(next) && key(i + 2).equals("s") && joined(i + 1)
                 && (inSet(.relations, i + 3) || Self.possessedInNotes.contains(key(i + 3)))
-            let related = inSet(.relations, i - 1) && !(tok(i - 1)?.sentenceStart == true && info[i].sentenceStart)
-            let named = next == "," && (i + 2...i + 5).contains { ["she", "he"].contains(key($0)) }
+            let related = inSet(.relations, i - 1) && !(at(i - 1)?.sentenceStart == true && info[i].sentenceStart)
+            let named = next == "," && (i + 2...i + 5).contains { key($0).isOne(of: ["she", "he"]) }
             if aged || owner || related || named {
                 addAlias(i, i, possible: true)
             }
@@ -414,7 +414,7 @@ extension ScanContext {
             guard !quiet[i], onNoList(i), !notAName(i), !covered(i), !Self.brands.contains(key(i)) else { continue }
             let k = key(i)
             let near = found.contains { Self.oneSlipApart($0, k) }
-            let quoted = tok(i - 1)?.isPunct("\"“'‘") == true && tok(i + 1)?.isPunct("\"”'’") == true
+            let quoted = at(i - 1)?.isPunct("\"“'‘") == true && at(i + 1)?.isPunct("\"”'’") == true
             let paired = key(i - 1).equals("/") && joined(i - 1) || key(i + 1).equals("/") && joined(i + 1)
             guard near || (quoted || paired) && info[i].capitalised else { continue }
             // The dearer tests last, on the few words left.

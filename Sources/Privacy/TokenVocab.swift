@@ -83,7 +83,7 @@ struct TokenVocab: OptionSet, Sendable {
 }
 
 extension Array where Element == String {
-    /// `["him", "her"].contains(key(i + 1))`, the recognisers' commonest question, without the heap: the library's
+    /// `key(i + 1).isOne(of: ["him", "her"])`, the recognisers' commonest question, without the heap: the library's
     /// `contains` is not inlined, so each literal array was allocated, filled and freed per token (a fifth of a
     /// scan). Inlined, the literal stays on the stack. Same answer: the first element equal to `word`.
     @inline(__always) func contains(_ word: String) -> Bool {

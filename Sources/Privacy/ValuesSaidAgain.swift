@@ -51,7 +51,8 @@ extension ScanContext {
 
     /// "seventy-odd": a decade said roughly, ending at `b`; its value.
     func roughDecade(endingAt b: Int) -> Int? {
-        guard key(b) == "odd", key(b - 1) == "-", joined(b), joined(b - 1), let v = numberWord(b - 2), v >= 20,
+        guard key(b).equals("odd"), key(b - 1).equals("-"), joined(b), joined(b - 1), let v = numberWord(b - 2),
+            v >= 20,
             v % 10 == 0
         else { return nil }
         return v
@@ -70,18 +71,18 @@ extension ScanContext {
             if t.isPunct(".!?;:()[]\"") || t.lineStart || tabBefore(j) { return nil }
             if t.isPunct(",") {
                 sawComma = true
-            } else if Self.ageCorrectionWords.contains(t.key) || t.key == "i" && key(j + 1) == "mean" {
+            } else if Self.ageCorrectionWords.contains(t.key) || t.key.equals("i") && key(j + 1).equals("mean") {
                 sawCorrection = true
             } else if let w = ageValue(j), t.kind == .number || numberWord(j) != nil {
                 let e = ageEnd(j)
                 guard !covered(j), abs(w - v) <= 10, !countFollows(e) else { return nil }
                 // "… no sorry fourteen", "… actually 24": a correction names the right age.
                 if sawCorrection { return (j, e) }
-                guard key(j - 1) == "," else { return nil }
+                guard key(j - 1).equals(",") else { return nil }
                 // "sixteen by the time", "seventeen now": later, never younger.
                 if w >= v, Self.laterAgeCues.contains(key(e + 1)) { return (j, e) }
                 // "Sixteen, yeah, seventeen in June": the next birthday's month.
-                if w == v + 1, key(e + 1) == "in", Vocab.months.contains(key(e + 2)) { return (j, e) }
+                if w == v + 1, key(e + 1).equals("in"), Vocab.months.contains(key(e + 2)) { return (j, e) }
                 // "about twenty-six, twenty-seven.": a guess said as two years side by side.
                 if words == 0, w == v + 1, ageBreak(after: e) { return (j, e) }
                 // "80, eighty,", "seventy-three I think": said straight after, the same or a near guess.
@@ -106,31 +107,32 @@ extension ScanContext {
     /// A unit or a counted noun follows the number ending at `e`: a count, a time or a sum, not an age.
     func countFollows(_ e: Int) -> Bool {
         guard let n = tok(e + 1), !n.isPunct(",.;!?") else { return false }
-        if key(e + 1) == "years" || key(e + 1) == "yrs" { return key(e + 2) != "old" }
+        if key(e + 1).equals("years") || key(e + 1).equals("yrs") { return !key(e + 2).equals("old") }
         return Self.ageUnits.contains(n.key) || Self.countedNouns.contains(n.key)
     }
 
     /// "the perpetrator was nineteen, a lad called Kai", "Mrs Hussain was seventy-odd": the age a story gives a
     /// person it names by a noun or a found name, with "was" or "is" and nothing after but a break.
     mutating func findAgesOfStoryPeople() {
-        for i in tokens.indices where ["was", "is"].contains(key(i)) {
+        for i in tokens.indices where key(i).isOne(of: ["was", "is"]) {
             let subject = i - 1
             let named = personEndsAt(subject)
             guard named || Self.agedStoryPeople.contains(key(subject)) && Self.determiners.contains(key(subject - 1))
             else { continue }
             let j = skipAgeFillers(i + 1)
             guard j < tokens.count, !covered(j) else { continue }
-            if let v = numberWord(j), v >= 20, v % 10 == 0, key(j + 1) == "-", key(j + 2) == "odd", joined(j + 1),
+            if let v = numberWord(j), v >= 20, v % 10 == 0, key(j + 1).equals("-"), key(j + 2).equals("odd"),
+                joined(j + 1),
                 joined(j + 2), ageBreak(after: j + 2)
             {
                 add(.age, tokens: j, j + 2)
                 continue
             }
             // A found name's plain age is other rules' work; only nouns here.
-            guard !named, let v = ageValue(j), (1...99).contains(v), tokens[j].kind == .number || numberWord(j) != nil
+            guard !named, let v = ageValue(j), (1...99).contains(v), info[j].kind == .number || numberWord(j) != nil
             else { continue }
             let e = ageEnd(j)
-            guard ageBreak(after: e) || key(e + 1) == "and" && !countFollows(e) else { continue }
+            guard ageBreak(after: e) || key(e + 1).equals("and") && !countFollows(e) else { continue }
             add(.age, tokens: j, e)
         }
     }
@@ -140,25 +142,25 @@ extension ScanContext {
     mutating func findShorthandAges() {
         for i in tokens.indices {
             let k = key(i)
-            if ["eldest", "youngest", "oldest"].contains(k) {
+            if k.isOne(of: ["eldest", "youngest", "oldest"]) {
                 var j = i + 1
-                if ["is", "was", "one", ":", "-"].contains(key(j)) { j += 1 }
-                guard let v = ageValue(j), tokens[j].kind == .number, v <= 60, !covered(j), ageBreak(after: j) else {
+                if key(j).isOne(of: ["is", "was", "one", ":", "-"]) { j += 1 }
+                guard let v = ageValue(j), info[j].kind == .number, v <= 60, !covered(j), ageBreak(after: j) else {
                     continue
                 }
                 add(.age, tokens: j, j)
-            } else if k == "~", personEndsAt(i - 1) || personEndsAt(i - 2) && key(i - 1) == "(" {
-                guard let n = tok(i + 1), n.kind == .number, !n.spaceBefore, let v = ageValue(i + 1), v <= 110,
+            } else if k.equals("~"), personEndsAt(i - 1) || personEndsAt(i - 2) && key(i - 1).equals("(") {
+                guard let n = at(i + 1), n.kind == .number, !n.spaceBefore, let v = ageValue(i + 1), v <= 110,
                     !covered(i + 1)
                 else { continue }
                 var e = i + 1
-                if key(e + 1) == "/", joined(e + 1), joined(e + 2), tok(e + 2)?.kind == .number,
+                if key(e + 1).equals("/"), joined(e + 1), joined(e + 2), at(e + 2)?.kind == .number,
                     let w = ageValue(e + 2), abs(w - v) <= 3
                 {
                     e += 2
                 }
                 add(.age, tokens: i + 1, e)
-            } else if k == "ages" {
+            } else if k.equals("ages") {
                 agesListedBySlash(after: i)
             }
         }
@@ -174,14 +176,14 @@ extension ScanContext {
         }
         var parts: [Int] = []
         var e = j
-        while let t = tok(e), t.kind == .number, let v = ageValue(e), v <= 25, t.digits <= 2 {
+        while let t = at(e), t.kind == .number, let v = ageValue(e), v <= 25, t.digits <= 2 {
             parts.append(e)
-            guard key(e + 1) == "/", joined(e + 1), joined(e + 2) else { break }
+            guard key(e + 1).equals("/"), joined(e + 1), joined(e + 2) else { break }
             e += 2
         }
         guard parts.count >= 3, let last = parts.last else { return }
-        let start = tokens[parts[0]].start
-        let end = tokens[last].end
+        let start = info[parts[0]].start
+        let end = info[last].end
         candidates.removeAll { $0.label == .caseRef && $0.start < end && start < $0.end }
         guard !parts.contains(where: covered) else { return }
         for p in parts { add(.age, tokens: p, p) }
@@ -200,9 +202,9 @@ extension ScanContext {
             defer { k += 1 }
             let c = candidates[k]
             guard c.label == .caseRef, let a = tokenIndex(startingAt: c.start), let b = tokenIndex(endingAt: c.end),
-                a == b, tokens[a].kind == .number, tokens[a].digits >= 3
+                a == b, info[a].kind == .number, info[a].digits >= 3
             else { continue }
-            if let j = refSaidAgain(after: b, digits: tokens[a].digits) { add(.caseRef, tokens: j, j) }
+            if let j = refSaidAgain(after: b, digits: info[a].digits) { add(.caseRef, tokens: j, j) }
         }
     }
 
@@ -220,8 +222,8 @@ extension ScanContext {
         }
         var e = j
         var digits = first.digits
-        while let n = tok(e + 1), n.kind == .number, n.start - tokens[e].end == 1, (2...4).contains(n.digits),
-            (2...4).contains(tokens[e].digits)
+        while let n = tok(e + 1), n.kind == .number, n.start - info[e].end == 1, (2...4).contains(n.digits),
+            (2...4).contains(info[e].digits)
         {
             e += 1
             digits += n.digits
@@ -238,11 +240,11 @@ extension ScanContext {
 
     /// "06 slash 88213 slash 20": a reference with its slashes said as words (three parts, six digits or more).
     mutating func spokenSlashRef(around i: Int) {
-        guard let a = tok(i - 1), a.kind == .number, tok(i + 1)?.kind == .number, key(i + 2) == "slash",
-            tok(i + 3)?.kind == .number, !covered(i - 1), !covered(i + 3)
+        guard let a = at(i - 1), a.kind == .number, at(i + 1)?.kind == .number, key(i + 2).equals("slash"),
+            at(i + 3)?.kind == .number, !covered(i - 1), !covered(i + 3)
         else { return }
-        let digits = a.digits + tokens[i + 1].digits + tokens[i + 3].digits
-        guard digits >= 6, !(key(i - 2) == "slash") else { return }
+        let digits = a.digits + info[i + 1].digits + info[i + 3].digits
+        guard digits >= 6, !(key(i - 2).equals("slash")) else { return }
         add(.caseRef, tokens: i - 1, i + 3)
     }
 
@@ -258,7 +260,7 @@ extension ScanContext {
                 guard abs(t.digits - digits) <= 1, !covered(j) else { return nil }
                 // Listed: only separators, the cue again or a hesitation between.
                 let listed = (b + 1..<j).allSatisfy {
-                    tokens[$0].isPunct(",&/") || ["and", "or", "then"].contains(key($0)) || inSet(.caseCues, $0)
+                    info[$0].isPunct(",&/") || key($0).isOne(of: ["and", "or", "then"]) || inSet(.caseCues, $0)
                         || inSet(.hesitations, $0)
                 }
                 if listed && (b + 1..<j).contains(where: { !inSet(.hesitations, $0) }) || corrected {
@@ -271,7 +273,7 @@ extension ScanContext {
             }
             if t.kind == .alnum { return nil }
             // "log was 0491 not 0419": "not" names the right one too.
-            if Self.ageCorrectionWords.contains(t.key) || t.key == "not" { corrected = true }
+            if Self.ageCorrectionWords.contains(t.key) || t.key.equals("not") { corrected = true }
             j += 1
         }
         return nil
@@ -288,8 +290,8 @@ extension ScanContext {
             guard let b = tokenIndex(endingAt: h.end) else { continue }
             var j = b + 1
             while j < tokens.count, j <= b + 14 {
-                if tokens[j].isPunct(".!?") && tok(j + 1)?.spaceBefore != false || tokens[j].lineStart { break }
-                if !covered(j), tokens[j].spaceBefore || tok(j - 1)?.isPunct(",;/+&(") == true,
+                if info[j].isPunct(".!?") && at(j + 1)?.spaceBefore != false || info[j].lineStart { break }
+                if !covered(j), info[j].spaceBefore || at(j - 1)?.isPunct(",;/+&(") == true,
                     let e = handleShaped(at: j)
                 {
                     add(.handle, tokens: j, e)

@@ -112,6 +112,31 @@ final class KeyTableTests: XCTestCase {
     }
 
     /// `ScanContext.info` holds each token's fields without its Strings: the same values as the `Token`'s.
+    /// The gazetteer folds the lists' accented names scalar by scalar (`Gazetteer.foldedBytes`): for every such line
+    /// of the bundled lists, that is exactly `Tokeniser.fold` of the line.
+    func testGazetteerFoldsEveryAccentedNameAsTheTokeniserFolds() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/Privacy/Gazetteer").standardized
+        var memo: [UInt32: [UInt8]] = [:]
+        var asked = 0
+        for list in ["given", "surnames", "ambiguous", "words", "places", "towns", "bigcities"] {
+            let text = try String(contentsOf: folder.appendingPathComponent("\(list).txt"), encoding: .utf8)
+            for line in text.split(separator: "\n") where line.utf8.contains(where: { $0 >= 0x80 }) {
+                let name = line.trimmingCharacters(in: .whitespaces)
+                XCTAssertEqual(
+                    String(decoding: Gazetteer.foldedBytes(name, memo: &memo), as: UTF8.self), Tokeniser.fold(name),
+                    name)
+                asked += 1
+            }
+        }
+        XCTAssertGreaterThan(asked, 5_000)
+        // Outside the Latin letters the whole name is folded as one: a curly apostrophe, a combining accent.
+        for name in ["O’Brien", "Sia\u{0302}n", "ΣΟΦΙΑ", "İlkay"] {
+            XCTAssertEqual(
+                String(decoding: Gazetteer.foldedBytes(name, memo: &memo), as: UTF8.self), Tokeniser.fold(name), name)
+        }
+    }
+
     func testTokenInfoMatchesItsToken() {
         let text = "Siân's DSL rang 07700 900123 — Tyler (15ish), \nREF: AB12CDE … “quoted” x-ray!"
         let scalars = Array(text.unicodeScalars)

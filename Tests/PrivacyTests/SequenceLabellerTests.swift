@@ -32,6 +32,35 @@ final class SequenceLabellerTests: XCTestCase {
         XCTAssertEqual(read.contentHash, first.contentHash)
     }
 
+    /// The weights file is read straight into the held rows (pairs in order) or through the dense table (pairs out
+    /// of order): both give what the dense table gives, for the shipped weights and a small file shuffled.
+    func testTheWeightsFileReadsAsTheDenseTableGives() throws {
+        let shipped = try XCTUnwrap(SequenceLabeller.shared)
+        let dense = SequenceLabeller(weights: shipped.weights, scale: shipped.scale, transitions: shipped.transitions)
+        XCTAssertEqual(shipped.present, dense.present)
+        XCTAssertEqual(shipped.rowsBefore, dense.rowsBefore)
+        XCTAssertEqual(shipped.rows, dense.rows)
+        XCTAssertEqual(shipped.encoded(), dense.encoded())
+        var weights = [Int16](repeating: 0, count: SequenceLabeller.buckets * SequenceLabeller.tagCount)
+        for (k, v) in [(3, 5), (7, -2), (9 * 64 + 1, 9), (9 * 64 + 8, 1), (9 * 200, -7)] { weights[k] = Int16(v) }
+        let transitions = [Float](repeating: 0.5, count: (SequenceLabeller.tagCount + 1) * SequenceLabeller.tagCount)
+        let bytes = SequenceLabeller.encode(weights: weights, scale: 0.25, transitions: transitions)
+        let ordered = try SequenceLabeller(encoded: bytes)
+        // The first two (index, weight) pairs swapped: six bytes each, after the header and the count.
+        let pairs = bytes.count - 5 * 6
+        let shuffled =
+            Array(bytes[..<pairs] + bytes[(pairs + 6)..<(pairs + 12)] + bytes[pairs..<(pairs + 6)])
+            + bytes[(pairs + 12)...]
+        let reread = try SequenceLabeller(encoded: shuffled)
+        for read in [ordered, reread] {
+            XCTAssertEqual(read.weights, weights)
+            XCTAssertEqual(read.present.reduce(0) { $0 + $1.nonzeroBitCount }, 3, "buckets 0, 64 and 200")
+            XCTAssertEqual(read.rowsBefore[1], 1)
+            XCTAssertEqual(read.rowsBefore[4], 3)
+        }
+        XCTAssertEqual(ordered.rows, reread.rows)
+    }
+
     /// Training visits examples in an order made from their texts, not their positions: a corpus added puts its
     /// examples among the others and leaves their order as it was, so a retrain changes fewer findings.
     func testAnExampleAddedLeavesTheOthersInTheirOrder() {
