@@ -195,7 +195,10 @@ extension IdentifierScanner {
     ///     log numbers, sort code and account, a corrected birth date; no plate from a note's abbreviation).
     /// 40: a heading's list of organisations ends where a remark starts (a spaced dash, an item that is no name), so a
     ///     person named after it is not taken for one of them (found in the last look at the console).
-    public static let rulesVersion = 40
+    /// 41: session 14's local bodies (`orgs10`, LocalBodies.swift): the secure estate by its own name, a town's
+    ///     hospital named short ("Royal Blackburn", "Burnley General"), a short name in quotes after its organisation,
+    ///     a place's services and courts ("Sandwell CSC", "Oldbury custody"), Welsh heads ("Cyngor Gwynedd").
+    public static let rulesVersion = 41
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
