@@ -82,7 +82,7 @@ enum Vocab {
         "children ’ s commissioner",
         "nacro", "catch22", "catch 22", "crimestoppers", "fearless", "spurgeons", "family action", "shelter",
         "centrepoint", "depaul",
-        "llamau", "children in wales", "children 1st", "celcis", "care inspectorate", "estyn", "police scotland",
+        "llamau", "children in wales", "children 1st", "celcis", "care inspectorate", "estyn",
         "british transport police", "metropolitan police", "the met", "social work england", "basw",
         "research in practice",
         "tce", "tce support programme", "nwg", "nwg network", "contextual safeguarding network",

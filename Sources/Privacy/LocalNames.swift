@@ -464,14 +464,19 @@ extension ScanContext {
         }
     }
 
-    /// Police forces known by their initials ("GMP", "WMP"): a local force, like "Greater Manchester Police" (the PSNI
-    /// polices a nation, and stays quiet as Police Scotland does).
-    static let forceInitials = Vocab.set("gmp wmp wyp syp nyp tvp")
+    /// Police forces known by their initials ("GMP", "WMP"): a local force, like "Greater Manchester Police". The PSNI
+    /// and Police Scotland too (session 14, `orgs10`): the label sheet counts every police force, and a nation's force
+    /// is one (before, both stayed quiet as national bodies).
+    static let forceInitials = Vocab.set("gmp wmp wyp syp nyp tvp psni")
 
-    /// "GMP log 4521": a local force by its initials, in capitals.
+    /// "GMP log 4521": a local force by its initials, in capitals ("psni" in any case); "Police Scotland".
     mutating func findForceInitials() {
-        for i in tokens.indices where tokens[i].allCaps && Self.forceInitials.contains(tokens[i].key) && !quiet[i] {
-            relabel(.organisationLocal, i, i)
+        for i in tokens.indices where !quiet[i] && (tokens[i].allCaps || keys[i] == "psni" || keys[i] == "police") {
+            if Self.forceInitials.contains(tokens[i].key) {
+                relabel(.organisationLocal, i, i)
+            } else if tokens[i].key == "police", key(i + 1) == "scotland", !quiet[i + 1] {
+                relabel(.organisationLocal, i, i + 1)
+            }
         }
     }
 

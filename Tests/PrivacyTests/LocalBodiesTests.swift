@@ -68,6 +68,13 @@ final class LocalBodiesTests: XCTestCase {
         XCTAssertEqual(found("referred to CSC and the youth court", .organisationLocal), [])
     }
 
+    func testANationsPoliceForceIsAPoliceForce() {
+        XCTAssertEqual(found("P4 - DS, Police Scotland, CSE unit", .organisationLocal), ["Police Scotland"])
+        XCTAssertEqual(found("the PSNI sent it over on Monday", .organisationLocal), ["PSNI"])
+        // Quiet: police in a nation, said as words.
+        XCTAssertEqual(found("the police in Scotland do it differently", .organisationLocal), [])
+    }
+
     func testAForceByItsAreaAndAHousingAssociationByItsTenancies() {
         XCTAssertEqual(found("and the Cumbria log was Log 5531", .organisationLocal), ["Cumbria"])
         XCTAssertEqual(found("P8 - housing officer, Penrhos tenancies", .organisationLocal), ["Penrhos tenancies"])
