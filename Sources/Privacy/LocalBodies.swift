@@ -11,6 +11,23 @@ extension ScanContext {
         findHospitalsOfATown()
         findAliasesInQuotes()
         findForcesByTheirArea()
+        findSaintsInLowerCase()
+    }
+
+    /// "mrs k at st cuthberts is a legend", "st oswalds are good with him": a saint's possessive typed in lower case
+    /// without its apostrophe (a given name, or a word on no list, and its "s" after "st") is a church school or its
+    /// like. Quiet: a town ("st helens", "st albans"), a street ("st johns road").
+    mutating func findSaintsInLowerCase() {
+        for i in tokens.indices.dropLast() where keys[i] == "st" && !tokens[i].capitalised && !quiet[i] {
+            let n = i + 1
+            guard let w = tok(n), w.kind == .word, !w.capitalised, w.length >= 5, w.key.hasSuffix("s"), !quiet[n],
+                !on([.town, .bigPlace], n), !isApostrophe(n + 1),
+                gazetteer.multiWordTowns["st"]?.contains(where: { $0.count == 2 && $0[1] == w.key }) != true,
+                gazetteer.isGiven(String(w.key.dropLast())) || gazetteer.isUnknown(w.key),
+                !Vocab.streetHeads.contains(key(n + 1))
+            else { continue }
+            relabel(.organisationLocal, i, n)
+        }
     }
 
     /// A police log's own words after the area whose force keeps it.

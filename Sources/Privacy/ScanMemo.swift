@@ -196,8 +196,9 @@ extension IdentifierScanner {
     /// 40: a heading's list of organisations ends where a remark starts (a spaced dash, an item that is no name), so a
     ///     person named after it is not taken for one of them (found in the last look at the console).
     /// 41: session 14's local bodies (`orgs10`, LocalBodies.swift): the secure estate by its own name, a town's
-    ///     hospital named short ("Royal Blackburn", "Burnley General"), a short name in quotes after its organisation,
-    ///     a place's services and courts ("Sandwell CSC", "Oldbury custody"), Welsh heads ("Cyngor Gwynedd").
+    ///     hospital named short ("Royal Preston", "Wigan General"), a short name in quotes after its organisation,
+    ///     a place's services and courts ("Wigan CSC", "Wigan custody"), Welsh heads ("Cyngor Ceredigion"), a saint's
+    ///     possessive in lower case ("at st cuthberts"); Police Scotland and the PSNI as police forces.
     public static let rulesVersion = 41
 
     /// Everything a scan's result depends on besides the text: the rules (their

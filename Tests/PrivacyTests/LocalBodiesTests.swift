@@ -84,6 +84,14 @@ final class LocalBodiesTests: XCTestCase {
         XCTAssertEqual(found("the Harker tenancy ended in May", .organisationLocal), [])
     }
 
+    func testASaintsPossessiveInLowerCase() {
+        XCTAssertEqual(found("mrs k at st cuthberts is a legend", .organisationLocal), ["st cuthberts"])
+        XCTAssertEqual(found("st oswalds are good with him tbf", .organisationLocal), ["st oswalds"])
+        // Quiet: a town, a street.
+        XCTAssertEqual(found("we went to st helens on friday", .organisationLocal), [])
+        XCTAssertEqual(found("she lives on st johns road now", .organisationLocal), [])
+    }
+
     func testWelshHeadsBeforeTheirName() {
         XCTAssertEqual(
             found("SW, children's team Cyngor Ceredigion, 6 yrs", .organisationLocal), ["Cyngor Ceredigion"])
