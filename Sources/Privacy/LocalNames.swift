@@ -30,6 +30,7 @@ extension ScanContext {
         findOrganisationsAtAName()
         findOrganisationsNamedAfterTheirHead()
         findOrganisationLists()
+        findLocalBodies()
     }
 
     /// Puts `label` over tokens `a...b` in place of the places and people found on those words (not the session's own

@@ -484,9 +484,15 @@ extension ScanContext {
         "hotel mosque masjid gurdwara mandir theatre gym chicken cafe café")
     /// Heads named after a capitalised word even in lower case: "the Riverside team", "the Phoenix project", "the Willow unit".
     static let teamLikeHeads: Set<String> = Vocab.set("team project unit")
+    /// Heads of a place's own service, named after the place even in lower case ("kirklees council", "Sandwell
+    /// CSC", "sandyford cid", "Oldbury custody").
+    static let servicesOfAPlaceTails: Set<String> = Vocab.set(
+        "camhs mash yot council police constabulary cc mbc bc csc yjs yos hscp cid bcu custody magistrates tenancies")
+    /// Welsh heads before their name: a school, college, council, hospital, club, centre, nursery, police force.
+    static let welshHeads: Set<String> = Vocab.set("ysgol coleg cyngor ysbyty clwb canolfan meithrinfa heddlu")
     /// Welsh words inside a school's name after "Ysgol" ("Ysgol Gyfun Ystalyfera", "Ysgol y Strade").
     static let welshSchoolWords: Set<String> = Vocab.set(
-        "y yr gyfun gymraeg gynradd uwchradd bro glan cwm gatholig babanod iau sant santes maes pen")
+        "y yr gyfun gymraeg gynradd uwchradd bro glan cwm gatholig babanod iau sant santes maes pen ieuenctid sir")
 
     mutating func findOrganisations() {
         var i = 0
@@ -494,7 +500,11 @@ extension ScanContext {
             defer { i += 1 }
             // "Ysgol Gyfun Ystalyfera", "ysgol y Strade", "Coleg Llandrillo": a Welsh school or college names itself
             // after the head.
-            if tokens[i].key.equals("ysgol") || tokens[i].key.equals("coleg") && info[i].capitalised, !quiet[i] {
+            if tokens[i].key.equals("ysgol")
+                || Self.welshHeads.contains(tokens[i].key) && info[i].capitalised
+                    && (tok(i + 1)?.capitalised == true || Self.welshSchoolWords.contains(key(i + 1))),
+                !quiet[i]
+            {
                 var e = i
                 while let n = tok(e + 1), e - i < 9,
                     n.kind == .word
@@ -531,7 +541,8 @@ extension ScanContext {
                 i = e
                 continue
             }
-            guard info[i].isWordLike, !quiet[i], inSet(.orgTailFirst, i),
+            guard info[i].isWordLike, !quiet[i],
+                inSet(.orgTailFirst, i) || gated[i] && Vocab.localServiceTailFirsts.contains(tokens[i].key),
                 let tails = Vocab.orgTailsByFirst[tokens[i].key]
             else { continue }
             for tail in tails {
@@ -543,8 +554,7 @@ extension ScanContext {
                 }
                 let isTeam = Self.teamLikeHeads.contains(headKey)
                 let strong = Self.strongOrgTails.contains(tail[0]) || tail.count > 1
-                let acronymTail = ["camhs", "mash", "yot", "council", "police", "constabulary", "cc", "mbc", "bc"]
-                    .contains(tail[0])
+                let acronymTail = Self.servicesOfAPlaceTails.contains(tail[0])
                 // Weak heads (house, home, club, centre…) need a capitalised head.
                 // "the Cedar Court hotel", "Guru Nanak gurdwara": a place people gather at, its own name capitalised
                 // before a head in lower case (not a town's: "a Blackpool hotel" is a kind).

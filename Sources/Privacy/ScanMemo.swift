@@ -201,7 +201,11 @@ extension IdentifierScanner {
     /// 42: session 14's case headings by initials ("CASE 2 - R W-H 16 -", "Mrs F. Begum 17 +", "-> O P-H 11 Solihull")
     ///     and the session memory keeping a place a place when an organisation's short name is said as one ("22
     ///     Ferndale Avenue, Beckfield, BD7 4LR", "in Beckfield", "Beckfield -> Netherton").
-    public static let rulesVersion = 42
+    /// 43: session 14's local bodies (`orgs10`, LocalBodies.swift): the secure estate by its own name, a town's
+    ///     hospital named short ("Royal Preston", "Wigan General"), a short name in quotes after its organisation,
+    ///     a place's services and courts ("Wigan CSC", "Wigan custody"), Welsh heads ("Cyngor Ceredigion"), a saint's
+    ///     possessive in lower case ("at st cuthberts"). Police Scotland and the PSNI stay quiet (docs/privacy.md).
+    public static let rulesVersion = 43
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this

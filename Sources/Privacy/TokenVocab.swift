@@ -60,8 +60,8 @@ struct TokenVocab: OptionSet, Sendable {
             (ScanContext.lifeEvents, .lifeEvents), (Set(ScanContext.numberWords.keys), .numberWords),
             (ScanContext.estimateWords, .estimateWords), (ScanContext.siblingOrder, .siblingOrder),
             (ScanContext.welshStreetHeads, .welshStreetHeads), (Vocab.streetHeads, .streetHeads),
-            (Vocab.caseCues, .caseCues), (Set(Vocab.nationalBodiesByFirst.keys), .nationalBodyFirst),
-            (Set(Vocab.orgTailsByFirst.keys), .orgTailFirst), (ScanContext.anyHandleCue, .anyHandleCue),
+            (Vocab.caseCues, .caseCues), (Vocab.nationalBodyFirsts, .nationalBodyFirst),
+            (Vocab.orgTailFirsts, .orgTailFirst), (ScanContext.anyHandleCue, .anyHandleCue),
             (ScanContext.spokenStarts, .spokenStarts), (ScanContext.peopleCueWords, .peopleCues),
         ]
         for (words, flag) in sets {
@@ -101,6 +101,8 @@ extension ScanContext {
         // Session 12: asked of every token by four recognisers (LocalNames.swift, NoteFields.swift) and by the
         // spoken codes' first pass (a dictionary look-up of each short word); a SipHash each, 7% of a scan.
         headsAfterAPlace, Vocab.cities, kindsBeforeTheirName, ownedModifiers, Set(natoLetters.keys),
+        // Session 14 (`orgs10`): the new heads' first words and the secure estate's, asked of every token.
+        Vocab.localServiceTailFirsts, Set(secureEstateByFirst.keys),
         Set(spokenLetters.keys), moreCaseSystems,
         // Session 13: note headings that list organisations (LocalNames.swift).
         organisationListHeadings, headsBeforeTheirName, pluralCaseCues, familyListWords,
