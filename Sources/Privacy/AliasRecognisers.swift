@@ -57,6 +57,27 @@ extension ScanContext {
         findSwappedLetterNames()
         findNicknameLists()
         findStoryPeople()
+        findAliasAlternatives()
+    }
+
+    /// Session 14: the other names given with an alias ("known as Big Mo / Mo", "street name Big Mo / MoneyMo", "aka
+    /// Trigger or T"): a person found within three words after an alias cue, then a slash or "or" and a name.
+    mutating func findAliasAlternatives() {
+        let people = candidates.filter { $0.label == .person }
+        for c in people {
+            guard let e = tokenIndex(endingAt: c.end), key(e + 1).equals("/") || key(e + 1).equals("or") else {
+                continue
+            }
+            var s = e
+            while s > 0, info[s - 1].end > c.start { s -= 1 }
+            let cued = (max(0, s - 3)..<s).contains { k in
+                key(k).isOne(of: ["aka", "nickname", "nn", "alias"])
+                    || key(k).equals("as") && key(k - 1).isOne(of: ["known", "kn"])
+                    || key(k).equals("by") && key(k - 1).isOne(of: ["goes", "go", "going", "went"])
+                    || key(k).isOne(of: ["name", "nm"]) && key(k - 1).isOne(of: ["street", "strt", "st"])
+            }
+            if cued { aliasAlternatives(after: e) }
+        }
     }
 
     /// Adds a person over tokens `a...b` unless something else is found there; a person found inside it is taken in.
@@ -226,6 +247,25 @@ extension ScanContext {
                 continue
             }
             addAlias(j, e, possible: wordy || onNoList(j) && !n.capitalised)
+        }
+    }
+
+    /// Session 14: "known as Big Mo / Mo", "street name Big Mo / MoneyMo", "goes by Trigger or T": the other names
+    /// given with an alias, after a slash or "or", each a word (two letters or more, or one capital) that is no
+    /// everyday word, role or relation. Quiet: "known as Spider / the spider man", "goes by Tee or something".
+    mutating func aliasAlternatives(after e: Int) {
+        var e = e
+        for _ in 0..<2 {
+            guard key(e + 1).equals("/") || key(e + 1).equals("or"), let n = at(e + 2),
+                n.kind == .word || n.kind == .alnum,
+                !covered(e + 2), !quiet[e + 2], n.capitalised || n.kind == .alnum,
+                n.length >= 2 || key(e + 1).equals("or"), !Vocab.functionWords.contains(key(e + 2)),
+                !Self.determiners.contains(key(e + 2)), !inSet(.relations, e + 2), !inSet(.roles, e + 2),
+                !inSet(.notNames, e + 2), !Self.notAnAlias.contains(key(e + 2)),
+                !on(.word, e + 2) || given(e + 2) || n.capitalised && !n.sentenceStart
+            else { return }
+            addAlias(e + 2, e + 2, possible: false)
+            e += 2
         }
     }
 

@@ -171,6 +171,8 @@ extension ScanContext {
         for i in tokens.indices where info[i].kind == .word && info[i].capitalised && info[i].length == 1 {
             let s = info[i].start
             guard !candidates.contains(where: { $0.label != .person && $0.start <= s && s < $0.end }) else { continue }
+            // Inside dotted initials ("R.W."): the run is read from its first letter.
+            if key(i - 1).equals("."), joined(i), at(i - 2)?.length == 1 { continue }
             var p = i - 1
             let titled = Vocab.titles.contains(key(p))
             if titled { p -= 1 }
@@ -179,6 +181,7 @@ extension ScanContext {
                 opensNote(p + 1) || key(p).equals("→")
                 || key(p).equals(">") && key(p - 1).equals("-") && joined(p)
                 || (key(p).equals("-") || key(p).equals("–")) && info[p].spaceBefore && info[p + 1].spaceBefore
+                || key(p).equals(":") && info[p + 1].spaceBefore
                 || key(p - 1).equals("case") && at(p)?.kind == .number
             guard opening || related, let (next, _) = initialledName(at: i), next - 1 > i || !titled || related,
                 let n = at(next), n.kind == .number, n.length <= 2, let v = ageValue(next), v <= 25, !covered(next)
@@ -191,9 +194,8 @@ extension ScanContext {
             // "Room B 12", "Flat C 4": a designation's letter.
             if !titled, Self.letterTakers.contains(key(i - 1)) || Self.designations.contains(key(i - 1)) { continue }
             let from = titled ? i - 1 : i
-            var last = next - 1
-            if key(last).equals(".") { last -= 1 }
-            addAlias(from, last, possible: true)
+            // A dotted initial keeps its stop ("R.W.", "D."), as the dotted-initials rule finds it.
+            addAlias(from, next - 1, possible: true)
             add(.age, tokens: next, next)
         }
     }

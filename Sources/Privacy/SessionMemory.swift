@@ -86,7 +86,7 @@ public struct SessionMemory: Sendable, Equatable {
         var wordShorts: [[String]: Bool] = [:]
         var initials = Set<String>()
         var personInitials = Set<String>()
-        var bigNames = Set<[String]>()
+        var bigNames: [[String]: Bool] = [:]
         func insert(_ keys: [String], _ label: IdentifierLabel) {
             // One label a sequence: the more specific, as `resolveOverlaps` breaks a tie.
             if let old = byKeys[keys], Self.rank(old) <= Self.rank(label) { return }
@@ -111,7 +111,14 @@ public struct SessionMemory: Sendable, Equatable {
                 if keys.count == 2, keys[0].isOne(of: ["big", "lil", "little", "young"]), keys[1].count <= 2,
                     keys[1].first?.isLetter == true
                 {
-                    bigNames.insert(keys)
+                    // Session 14: "Big Mo" … "is he still linked w big mo", "everyone's scared of Mo": a nickname of a
+                    // word and two letters is hunted whole in any case, and its two letters alone where they stand as
+                    // a name (a single letter is too common for either).
+                    let twoLetters = keys[1].count == 2 && keys[1].allSatisfy(\.isLetter)
+                    bigNames[keys] = twoLetters
+                    if twoLetters, !rejectedKeys.contains(keys[1]), !Vocab.functionWords.contains(keys[1]) {
+                        asNames.insert(keys[1])
+                    }
                     continue
                 }
                 // "Lee Brantwood" … "how did Brantwood get access": a surname that is also a town's name, hunted where
@@ -206,8 +213,8 @@ public struct SessionMemory: Sendable, Equatable {
         for letters in personInitials where byKeys[[letters]] == nil {
             byFirst[letters, default: []].append(Term(keys: [letters], label: .person, initials: true))
         }
-        for keys in bigNames where byKeys[keys] == nil {
-            byFirst[keys[0], default: []].append(Term(keys: keys, label: .person, capitalised: true))
+        for (keys, anyCase) in bigNames where byKeys[keys] == nil {
+            byFirst[keys[0], default: []].append(Term(keys: keys, label: .person, capitalised: !anyCase))
         }
         for key in asNames where byKeys[[key]] == nil {
             byFirst[key, default: []].append(Term(keys: [key], label: .person, asName: true))
@@ -440,7 +447,7 @@ public struct SessionMemory: Sendable, Equatable {
             }
             // Session 14: an organisation's own short name after a word that makes it a place ("Beckfield Academy"
             // … "twenty minutes from Beckfield") is the place the organisation is named after.
-            if label == .organisationLocal, Self.saidAsPlace(tokens, i, e) { label = .location }
+            if label == .organisationLocal, Self.saidAsPlace(tokens, i, e, scalars) { label = .location }
             let span = TextSpan(start: tokens[i].start, end: tokens[e].end)
             if !besides.contains(where: { $0.span.start < span.end && span.start < $0.span.end }) {
                 found.append(
@@ -494,13 +501,13 @@ public struct SessionMemory: Sendable, Equatable {
         guard let tokens = words, let i = tokens.firstIndex(where: { $0.start == span.start }),
             let e = tokens.firstIndex(where: { $0.end == span.end })
         else { return true }
-        return !Self.saidAsPlace(tokens, i, e)
+        return !Self.saidAsPlace(tokens, i, e, scalars)
     }
 
     /// Tokens `i...e` are said as a place: after "in", "near", "around" and the like; in an address, after a
     /// street's comma or before a postcode ("22 Ferndale Avenue, Beckfield, BD7 4LR"); or as a stop on a route
     /// ("Beckfield -> Netherton").
-    static func saidAsPlace(_ tokens: [Token], _ i: Int, _ e: Int) -> Bool {
+    static func saidAsPlace(_ tokens: [Token], _ i: Int, _ e: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         let before = i > 0 ? tokens[i - 1].key : ""
         if placeOnlyBefore.contains(before) { return true }
         if i >= 2, tokens[i - 1].text == ",", Vocab.streetHeads.contains(tokens[i - 2].key) { return true }
@@ -512,8 +519,18 @@ public struct SessionMemory: Sendable, Equatable {
         {
             return true
         }
-        let arrowAfter = e + 2 < tokens.count && tokens[e + 1].text == "-" && tokens[e + 2].text == ">"
-        return arrowAfter || before == ">" || before == "→"
+        // The matching tokens keep no ">" or "→": the arrows are read from the text.
+        var c = tokens[e].end
+        while c < scalars.count, scalars[c] == " " { c += 1 }
+        let arrowAfter =
+            c < scalars.count
+            && (scalars[c] == "→" || scalars[c] == "-" && c + 1 < scalars.count && scalars[c + 1] == ">")
+            // A route goes on to a place ("-> Netherton"), not to what happened ("-> went quiet").
+            && tokens[(e + 1)...].first(where: { $0.kind != .punct })?.capitalised == true
+        var b = tokens[i].start - 1
+        while b >= 0, scalars[b] == " " { b -= 1 }
+        let arrowBefore = b >= 0 && (scalars[b] == "→" || scalars[b] == ">" && b > 0 && scalars[b - 1] == "-")
+        return arrowAfter || arrowBefore
     }
 
     /// `text` with every remembered term replaced by its label, `[PERSON]`, `[PLACE]` (the export gate's pass over

@@ -51,6 +51,16 @@ final class InitialsAndSpokenAgesTests: XCTestCase {
         }
     }
 
+    /// Session 14: the other names given with an alias, after a slash or "or"; not an everyday word or a service.
+    func testTheOtherNamesGivenWithAnAlias() {
+        XCTAssertEqual(found("Older male known as Big Mo / Mo, approx 19", .person), ["Big Mo", "Mo"])
+        XCTAssertEqual(found("his street name is Big Mo / MoneyMo", .person), ["Big Mo", "MoneyMo"])
+        XCTAssertEqual(found("he goes by Trigger or T", .person), ["Trigger", "T"])
+        XCTAssertEqual(found("known as Spider / the spider man", .person), ["Spider"])
+        XCTAssertEqual(found("goes by Tee or something", .person), ["Tee"])
+        XCTAssertEqual(found("known as Ace / Police said", .person), ["Ace"])
+    }
+
     func testPracticeAbbreviationsStayQuiet() {
         for text in [
             "CSE 14 referrals this year", "MFH x3 in May", "LAC review -> next week", "CPS 12 months on",

@@ -279,6 +279,16 @@ final class SessionMemoryTests: XCTestCase {
         XCTAssertEqual(memory.completed([], in: "back to Quenbridge monday").map(\.text), ["Quenbridge"])
     }
 
+    /// Session 14: a nickname of a word and two letters ("Big Mo") is hunted whole in any case, and its letters alone
+    /// where they stand as a name; "a mo" and "big moment" stay quiet, and a one-letter nickname keeps its capital.
+    func testATwoLetterNicknameIsHuntedInAnyCaseAndItsLettersAsAName() {
+        let m = SessionMemory(terms: [RememberedTerm("Big Mo", .person), RememberedTerm("Big T", .person)])
+        XCTAssertEqual(labelled(m.findings(in: "is he still linked w big mo")), ["PERSON big mo"])
+        XCTAssertEqual(labelled(m.findings(in: "everyone is scared of Mo")), ["PERSON Mo"])
+        XCTAssertEqual(labelled(m.findings(in: "hang on a mo, big moment for us")), [])
+        XCTAssertEqual(labelled(m.findings(in: "a big t-shirt")), [])
+    }
+
     /// Session 14: a place found on the words of a remembered organisation's short name stays a place where it is said
     /// as one (in an address, after "in", on a route), and becomes the organisation where it stands as it ("at …",
     /// "… said"); a short name said bare as a place is a place.
