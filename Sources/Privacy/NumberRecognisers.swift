@@ -1032,8 +1032,9 @@ extension ScanContext {
                 return i
             }
         }
-        if let e = spacedCurrentPlate(at: i, cue: cue) { return e }
-        if partialPlate(at: i, cue: cue) { return i }
+        // Each asks `cue` only of the tokens that could start its plate (the look-back was 2% of a scan).
+        if t.kind == .word, t.length == 2, let e = spacedCurrentPlate(at: i, cue: cue) { return e }
+        if t.kind == .alnum, t.length == 4, partialPlate(at: i, cue: cue) { return i }
         if lowerCaseCurrentPlate(at: i) { return i }
         guard
             // `length` is the text's scalar count (`text.unicodeScalars.count` walked the String: 1% of a scan).
@@ -1682,6 +1683,13 @@ extension ScanContext {
     func moreAges(at i: Int) -> Int? {
         let k = key(i)
         let kv = vocabAt(i)
+        // Only these tokens start a rule below (asked of every token, the rules' tests were 2% of a scan).
+        guard
+            ageValue(i) != nil
+                || !kv.isDisjoint(with: [
+                    .relations, .personNouns, .bracketAged, .singlePersonNouns, .pluralPersonNouns, .partnerWords,
+                ]) || k.isOne(of: ["at", "since", "now", "is", "was", ",", "been", "twins"])
+        else { return nil }
         func ends(_ j: Int) -> Bool {
             guard let n = tok(ageEnd(j) + 1) else { return true }
             return n.isPunct(",.;!?)—–-") || n.key.isOne(of: ["and", "when", "but", "so", "then", "now"])
@@ -1798,7 +1806,7 @@ extension ScanContext {
 
     /// "M, 16, Stockport", "F 14 missing": a sex marker and an age at the start of a shorthand note.
     func sexMarkerAge(at i: Int) -> Int? {
-        guard let t = tok(i), t.kind == .word, t.length == 1, t.text == "M" || t.text == "F",
+        guard let t0 = at(i), t0.kind == .word, t0.length == 1, let t = tok(i), t.text == "M" || t.text == "F",
             t.sentenceStart || at(i - 1)?.isPunct("-–(,") == true || inSet(.bracketAged, i - 1)
                 || inSet(.singlePersonNouns, i - 1)
         else { return nil }
