@@ -2137,9 +2137,11 @@ extension ScanContext {
         while i < tokens.count {
             defer { i += 1 }
             if covered(i) { continue }
-            let t = tokens[i]
+            let t = info[i]
             // "14-year-old", "14 year old", "14yo", "14 y/o", "14yr old", "fourteen-year-old" (not "14 year olds"); any age.
-            if let v = ageValue(i) ?? (t.kind == .number && t.length == 3 ? Int(t.text) : nil), (0...110).contains(v) {
+            if let v = ageValue(i) ?? (t.kind == .number && t.length == 3 ? Int(tokens[i].text) : nil),
+                (0...110).contains(v)
+            {
                 // "twenty-five-year-old": after the whole of the number.
                 var j = ageEnd(i) + 1
                 if key(j).equals("-") { j += 1 }
@@ -2181,8 +2183,8 @@ extension ScanContext {
                 }
             }
             if t.kind == .alnum {
-                let digits = t.key.prefix { $0.isNumber }
-                let rest = String(t.key.dropFirst(digits.count))
+                let digits = keys[i].prefix { $0.isNumber }
+                let rest = String(keys[i].dropFirst(digits.count))
                 if let v = Int(digits), (0...25).contains(v) {
                     // "the 15yo's in the group": the plural, anyone that age.
                     if rest == "yo", isApostrophe(i + 1), key(i + 2).equals("s"),
@@ -2203,7 +2205,7 @@ extension ScanContext {
                 }
             }
             // "aged 15", "age 14", "she's 13", "he is 15", "who was 14", "just turned 16".
-            let k = t.key
+            let k = keys[i]
             let kv = vocabAt(i)
             // "aged 15yrs", "age 14yo": the unit glued to the age.
             if k.equals("aged") || k.equals("age"), let m = tok(i + 1), m.kind == .alnum, !covered(i + 1),
