@@ -1684,11 +1684,12 @@ extension ScanContext {
         let k = key(i)
         let kv = vocabAt(i)
         // Only these tokens start a rule below (asked of every token, the rules' tests were 2% of a scan).
+        // (Literal lists here would be built and freed on every call: each set and word is asked on its own.)
         guard
-            ageValue(i) != nil
-                || !kv.isDisjoint(with: [
-                    .relations, .personNouns, .bracketAged, .singlePersonNouns, .pluralPersonNouns, .partnerWords,
-                ]) || k.isOne(of: ["at", "since", "now", "is", "was", ",", "been", "twins"])
+            ageValue(i) != nil || kv.contains(.relations) || kv.contains(.personNouns) || kv.contains(.bracketAged)
+                || kv.contains(.singlePersonNouns) || kv.contains(.pluralPersonNouns) || kv.contains(.partnerWords)
+                || k.equals("at") || k.equals("since") || k.equals("now") || k.equals("is") || k.equals("was")
+                || k.equals(",") || k.equals("been") || k.equals("twins")
         else { return nil }
         func ends(_ j: Int) -> Bool {
             guard let n = tok(ageEnd(j) + 1) else { return true }
