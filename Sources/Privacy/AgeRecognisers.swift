@@ -239,7 +239,7 @@ extension ScanContext {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            let t = tokens[i]
+            let t = info[i]
             if t.kind == .alnum {
                 if let a = gluedAge(at: i) {
                     add(.age, scalars: a.start, a.end)
@@ -253,7 +253,7 @@ extension ScanContext {
                 continue
             }
             if t.kind == .word, t.length == 4 || t.length == 8,
-                t.key.equals("year") || t.key.equals("bday") || t.key.equals("birthday"),
+                keys[i].equals("year") || keys[i].equals("bday") || keys[i].equals("birthday"),
                 !covered(i), let o = ordinalAge(before: i)
             {
                 add(.age, tokens: o, o)
@@ -306,7 +306,7 @@ extension ScanContext {
             }
             // "Kai (14 yrs)", "KAYLEIGH (14) ->", "Kai (M, 15)", "the two girls (14 & 15)".
             var last = e
-            if !found, digits || Self.numberWords[t.key] != nil {
+            if !found, digits || Self.numberWords[keys[i]] != nil {
                 var open = i - 1
                 if [",", "/"].contains(key(open)), let m = tok(open - 1), m.text == "M" || m.text == "F" {
                     open -= 2

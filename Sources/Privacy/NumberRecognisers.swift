@@ -1032,8 +1032,9 @@ extension ScanContext {
                 return i
             }
         }
-        if let e = spacedCurrentPlate(at: i, cue: cue) { return e }
-        if partialPlate(at: i, cue: cue) { return i }
+        // Each asks `cue` only of the tokens that could start its plate (the look-back was 2% of a scan).
+        if t.kind == .word, t.length == 2, let e = spacedCurrentPlate(at: i, cue: cue) { return e }
+        if t.kind == .alnum, t.length == 4, partialPlate(at: i, cue: cue) { return i }
         if lowerCaseCurrentPlate(at: i) { return i }
         guard
             // `length` is the text's scalar count (`text.unicodeScalars.count` walked the String: 1% of a scan).
@@ -1682,6 +1683,14 @@ extension ScanContext {
     func moreAges(at i: Int) -> Int? {
         let k = key(i)
         let kv = vocabAt(i)
+        // Only these tokens start a rule below (asked of every token, the rules' tests were 2% of a scan).
+        // (Literal lists here would be built and freed on every call: each set and word is asked on its own.)
+        guard
+            ageValue(i) != nil || kv.contains(.relations) || kv.contains(.personNouns) || kv.contains(.bracketAged)
+                || kv.contains(.singlePersonNouns) || kv.contains(.pluralPersonNouns) || kv.contains(.partnerWords)
+                || k.equals("at") || k.equals("since") || k.equals("now") || k.equals("is") || k.equals("was")
+                || k.equals(",") || k.equals("been") || k.equals("twins")
+        else { return nil }
         func ends(_ j: Int) -> Bool {
             guard let n = tok(ageEnd(j) + 1) else { return true }
             return n.isPunct(",.;!?)—–-") || n.key.isOne(of: ["and", "when", "but", "so", "then", "now"])
@@ -1798,7 +1807,7 @@ extension ScanContext {
 
     /// "M, 16, Stockport", "F 14 missing": a sex marker and an age at the start of a shorthand note.
     func sexMarkerAge(at i: Int) -> Int? {
-        guard let t = tok(i), t.kind == .word, t.length == 1, t.text == "M" || t.text == "F",
+        guard let t0 = at(i), t0.kind == .word, t0.length == 1, let t = tok(i), t.text == "M" || t.text == "F",
             t.sentenceStart || at(i - 1)?.isPunct("-–(,") == true || inSet(.bracketAged, i - 1)
                 || inSet(.singlePersonNouns, i - 1)
         else { return nil }
@@ -2129,9 +2138,11 @@ extension ScanContext {
         while i < tokens.count {
             defer { i += 1 }
             if covered(i) { continue }
-            let t = tokens[i]
+            let t = info[i]
             // "14-year-old", "14 year old", "14yo", "14 y/o", "14yr old", "fourteen-year-old" (not "14 year olds"); any age.
-            if let v = ageValue(i) ?? (t.kind == .number && t.length == 3 ? Int(t.text) : nil), (0...110).contains(v) {
+            if let v = ageValue(i) ?? (t.kind == .number && t.length == 3 ? Int(tokens[i].text) : nil),
+                (0...110).contains(v)
+            {
                 // "twenty-five-year-old": after the whole of the number.
                 var j = ageEnd(i) + 1
                 if key(j).equals("-") { j += 1 }
@@ -2173,8 +2184,8 @@ extension ScanContext {
                 }
             }
             if t.kind == .alnum {
-                let digits = t.key.prefix { $0.isNumber }
-                let rest = String(t.key.dropFirst(digits.count))
+                let digits = keys[i].prefix { $0.isNumber }
+                let rest = String(keys[i].dropFirst(digits.count))
                 if let v = Int(digits), (0...25).contains(v) {
                     // "the 15yo's in the group": the plural, anyone that age.
                     if rest == "yo", isApostrophe(i + 1), key(i + 2).equals("s"),
@@ -2195,7 +2206,7 @@ extension ScanContext {
                 }
             }
             // "aged 15", "age 14", "she's 13", "he is 15", "who was 14", "just turned 16".
-            let k = t.key
+            let k = keys[i]
             let kv = vocabAt(i)
             // "aged 15yrs", "age 14yo": the unit glued to the age.
             if k.equals("aged") || k.equals("age"), let m = tok(i + 1), m.kind == .alnum, !covered(i + 1),
