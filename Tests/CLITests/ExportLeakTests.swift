@@ -22,7 +22,7 @@ final class ExportLeakTests: XCTestCase {
         "blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl", "blind7.jsonl",
         "blind8.jsonl", "blind9.jsonl", "blind10.jsonl", "blind13.jsonl", "blind14.jsonl", "blind15.jsonl",
         "blind16.jsonl", "blind21.jsonl", "blind22.jsonl", "blind23.jsonl", "blind24.jsonl",
-        "blind25.jsonl", "blind26.jsonl", "blind29.jsonl", "blind30.jsonl",
+        "blind25.jsonl", "blind26.jsonl", "blind27.jsonl", "blind28.jsonl", "blind29.jsonl", "blind30.jsonl",
         "dev.jsonl", "heldout.jsonl",
     ]
 
@@ -39,11 +39,14 @@ final class ExportLeakTests: XCTestCase {
     /// named every way, is over 20 and held at 36 so it can only fall. blind23 and blind24, held out in session 13
     /// (43.0 and 35.4 at its start), at its end (32.0 and 31.5), development data since. Session 14 brought blind23
     /// to 26.5, blind24 to 20.3 and blind25 to 32.5, and added blind29 and blind30 (written blind as development data;
-    /// 50.8 and 29.2 after that session's rules: blind29, a returning group's lower-case nicknames, is the worst yet).
+    /// 45.0 and 29.2 after that session's rules: blind29, a returning group's lower-case nicknames, is the worst yet).
+    /// blind27 and blind28, held out in session 14 (24.6 and 26.8 at its start), at its end (24.6 and 25.5),
+    /// development data since.
     static let ceilingIn400: [String: Double] = [
         "blind7.jsonl": 9, "blind8.jsonl": 13.5, "blind9.jsonl": 12.5, "blind10.jsonl": 17.5, "blind13.jsonl": 13.5,
         "blind15.jsonl": 11.5, "blind16.jsonl": 6.5, "blind22.jsonl": 12.5, "blind23.jsonl": 27, "blind24.jsonl": 21,
-        "blind25.jsonl": 33, "blind29.jsonl": 51, "blind30.jsonl": 29.5,
+        "blind25.jsonl": 33, "blind27.jsonl": 25, "blind28.jsonl": 26, "blind29.jsonl": 45.5,
+        "blind30.jsonl": 29.5,
     ]
     static let formats = ["markdown", "csv", "json", "qdpx"]
 
