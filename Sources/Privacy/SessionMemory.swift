@@ -488,9 +488,9 @@ public struct SessionMemory: Sendable, Equatable {
         return out.sorted { $0.span.start < $1.span.start }
     }
 
-    /// A place the scanner found on the words of a remembered organisation stands as that organisation only where a
-    /// town named after would ("at Beckfield", "Beckfield said"), not in an address, a route or after "from" (session
-    /// 14: "Beckfield Academy" made every "Beckfield" of a session an organisation). `words` caches the tokens.
+    /// A place the scanner found on the words of a remembered organisation stands as that organisation except where
+    /// it is said as a place (`saidAsPlace`; session 14: "Beckfield Academy" made every "Beckfield" of a session an
+    /// organisation). `words` caches the tokens.
     func placeStandsAsOrganisation(_ span: TextSpan, _ text: String, _ words: inout [Token]?) -> Bool {
         let scalars = Array(text.unicodeScalars)
         if words == nil {
@@ -504,15 +504,13 @@ public struct SessionMemory: Sendable, Equatable {
         return !Self.saidAsPlace(tokens, i, e, scalars)
     }
 
-    /// Tokens `i...e` are said as a place: after "in", "near", "around" and the like; in an address, after a
-    /// street's comma or before a postcode ("22 Ferndale Avenue, Beckfield, BD7 4LR"); or as a stop on a route
-    /// ("Beckfield -> Netherton").
+    /// Tokens `i...e` (the memory's tokens: no punctuation but hyphens and apostrophes) are said as a place: after
+    /// "in", "near", "around" and the like; in an address, before a postcode ("22 Ferndale Avenue, Beckfield, BD7
+    /// 4LR"); or as a stop on a route ("Beckfield -> Netherton").
     static func saidAsPlace(_ tokens: [Token], _ i: Int, _ e: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         let before = i > 0 ? tokens[i - 1].key : ""
         if placeOnlyBefore.contains(before) { return true }
-        if i >= 2, tokens[i - 1].text == ",", Vocab.streetHeads.contains(tokens[i - 2].key) { return true }
-        var n = e + 1
-        if n < tokens.count, tokens[n].text == "," { n += 1 }
+        let n = e + 1
         if n < tokens.count, tokens[n].kind == .alnum, tokens[n].allCaps || tokens[n].capitalised,
             tokens[n].length <= 4,
             tokens[n].digits <= 2
