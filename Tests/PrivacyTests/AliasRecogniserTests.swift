@@ -7,28 +7,9 @@ import XCTest
 
 @testable import Privacy
 
-final class AliasRecogniserTests: XCTestCase {
+final class AliasRecogniserTests: XCTestCase, ScannerProbe {
     let rules = IdentifierScanner(labeller: nil)
-
-    func people(_ text: String) -> [String] {
-        rules.scan(text).filter { $0.label == .person }.map(\.text)
-    }
-
-    func assertPerson(
-        _ text: String, _ expected: String, _ confidence: Finding.Confidence? = nil, file: StaticString = #filePath,
-        line: UInt = #line
-    ) {
-        let found = rules.scan(text).filter { $0.label == .person }
-        guard let f = found.first(where: { $0.text == expected }) else {
-            XCTFail("\(expected) not in \(found.map(\.text)) for: \(text)", file: file, line: line)
-            return
-        }
-        if let c = confidence { XCTAssertEqual(f.confidence, c, "\(expected) in: \(text)", file: file, line: line) }
-    }
-
-    func assertNoPerson(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(people(text), [], text, file: file, line: line)
-    }
+    var scanner: IdentifierScanner { rules }
 
     func testAnAliasAfterACueWhateverItsCase() {
         assertPerson("the older male known as biscuit picks them up", "biscuit", .possible)

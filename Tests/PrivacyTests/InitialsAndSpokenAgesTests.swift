@@ -7,12 +7,8 @@ import XCTest
 
 @testable import Privacy
 
-final class InitialsAndSpokenAgesTests: XCTestCase {
+final class InitialsAndSpokenAgesTests: XCTestCase, ScannerProbe {
     let scanner = IdentifierScanner()
-
-    func found(_ text: String, _ label: IdentifierLabel) -> [String] {
-        scanner.scan(text).filter { $0.label == label }.map(\.text)
-    }
 
     func testInitialsBeforeAnAgeOrDobOrAfterARelationAreAPerson() {
         let cases: [(String, [String], [String])] = [

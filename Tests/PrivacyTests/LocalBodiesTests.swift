@@ -8,12 +8,8 @@ import XCTest
 
 @testable import Privacy
 
-final class LocalBodiesTests: XCTestCase {
+final class LocalBodiesTests: XCTestCase, ScannerProbe {
     let scanner = IdentifierScanner()
-
-    func found(_ text: String, _ label: IdentifierLabel) -> [String] {
-        scanner.scan(text).filter { $0.label == label }.map(\.text)
-    }
 
     func testTheSecureEstateByItsOwnName() {
         XCTAssertEqual(found("he got remanded to Cookham Wood in May", .organisationLocal), ["Cookham Wood"])

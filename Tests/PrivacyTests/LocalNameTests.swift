@@ -7,24 +7,10 @@ import XCTest
 
 @testable import Privacy
 
-final class LocalNameTests: XCTestCase {
+final class LocalNameTests: XCTestCase, ScannerProbe {
     /// The rules alone: the sequence labeller (another branch's work) may add `possible` findings of its own.
     let rules = IdentifierScanner(labeller: nil)
-
-    func labels(_ text: String) -> [String] {
-        rules.scan(text).map { "\($0.label.rawValue):\($0.text)" }
-    }
-
-    func assertFinds(_ text: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertTrue(
-            labels(text).contains(expected), "\(expected) not in \(labels(text)) for: \(text)", file: file, line: line)
-    }
-
-    /// No finding with this label at all (other labels may be found).
-    func assertNo(_ label: IdentifierLabel, _ text: String, file: StaticString = #filePath, line: UInt = #line) {
-        let found = rules.scan(text).filter { $0.label == label }.map(\.text)
-        XCTAssertEqual(found, [], "\(label.rawValue) found in: \(text)", file: file, line: line)
-    }
+    var scanner: IdentifierScanner { rules }
 
     /// A school named short after a cue only a school takes: who works or learns there, what happens to a pupil.
     func testSchoolsNamedShortAfterASchoolsCue() {

@@ -7,26 +7,8 @@ import XCTest
 
 @testable import Privacy
 
-final class NoteFieldTests: XCTestCase {
+final class NoteFieldTests: XCTestCase, ScannerProbe {
     let scanner = IdentifierScanner()
-
-    func labels(_ text: String) -> [String] {
-        scanner.scan(text).map { "\($0.label.rawValue):\($0.text)" }
-    }
-
-    func assertFinds(_ text: String, _ expected: String..., file: StaticString = #filePath, line: UInt = #line) {
-        let found = labels(text)
-        for e in expected {
-            XCTAssertTrue(found.contains(e), "\(e) not in \(found) for: \(text)", file: file, line: line)
-        }
-    }
-
-    func assertNot(_ text: String, _ unexpected: String..., file: StaticString = #filePath, line: UInt = #line) {
-        let found = labels(text)
-        for e in unexpected {
-            XCTAssertFalse(found.contains(e), "\(e) in \(found) for: \(text)", file: file, line: line)
-        }
-    }
 
     func testFieldsSplitWhereNotesSplitThem() {
         let scalars = Array("Zorvek 15 -> Leeds / mum (Kelsey) - 14 - 16 yrs | nfa; x=2".unicodeScalars)

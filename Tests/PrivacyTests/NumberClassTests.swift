@@ -6,22 +6,8 @@ import XCTest
 
 @testable import Privacy
 
-final class NumberClassTests: XCTestCase {
+final class NumberClassTests: XCTestCase, ScannerProbe {
     let scanner = IdentifierScanner()
-
-    func labels(_ text: String) -> [String] {
-        scanner.scan(text).map { "\($0.label.rawValue):\($0.text)" }
-    }
-
-    func assertFinds(_ text: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertTrue(
-            labels(text).contains(expected), "\(expected) not in \(labels(text)) for: \(text)", file: file, line: line)
-    }
-
-    func assertNone(_ label: IdentifierLabel, in text: String, file: StaticString = #filePath, line: UInt = #line) {
-        let found = scanner.scan(text).filter { $0.label == label }.map(\.text)
-        XCTAssertEqual(found, [], text, file: file, line: line)
-    }
 
     // 943 476 5919 is the NHS's own example of a valid number; 401 023 2137 is valid too.
     func testNHSNumbersInEveryWrittenShape() {
@@ -34,9 +20,9 @@ final class NumberClassTests: XCTestCase {
         assertFinds("NHS9434765919 written on the letter", "NHS_NUMBER:9434765919")
         assertFinds("nhsno4010232137", "NHS_NUMBER:4010232137")
         // A wrong check digit, a longer run, a date and a phone stay what they are.
-        assertNone(.nhsNumber, in: "NHS no. 943 476 5918 on the referral")
-        assertNone(.nhsNumber, in: "card 4111 1111 1111 1111 was used")
-        assertNone(.nhsNumber, in: "seen on 12.03.2011 at 10.30")
+        assertNo(.nhsNumber, "NHS no. 943 476 5918 on the referral")
+        assertNo(.nhsNumber, "card 4111 1111 1111 1111 was used")
+        assertNo(.nhsNumber, "seen on 12.03.2011 at 10.30")
         assertFinds("ring 0161 496 0999 after six", "PHONE:0161 496 0999")
     }
 
@@ -49,7 +35,7 @@ final class NumberClassTests: XCTestCase {
         assertFinds(
             "her NHS number, um, four oh one, oh two three, two one three seven",
             "NHS_NUMBER:four oh one, oh two three, two one three seven")
-        assertNone(.nhsNumber, in: "it's nine four three, four seven six, five nine one eight.")
+        assertNo(.nhsNumber, "it's nine four three, four seven six, five nine one eight.")
         // Phones through the same normaliser.
         assertFinds(
             "call oh one one three, treble four, nine oh seven eight",
@@ -62,7 +48,7 @@ final class NumberClassTests: XCTestCase {
             "date of birth oh three, oh four, two oh one one", "DATE_OF_BIRTH:oh three, oh four, two oh one one")
         // A postcode spelled out after its cue is a postcode (not a plate), and "I think" is not a letter of it.
         assertFinds("the postcode was, um, L-S nine, six P-D, I think.", "POSTCODE:L-S nine, six P-D")
-        assertNone(.vehicleReg, in: "the postcode was, um, L-S nine, six P-D, I think.")
+        assertNo(.vehicleReg, "the postcode was, um, L-S nine, six P-D, I think.")
     }
 
     func testAgesInShorthand() {
@@ -72,10 +58,10 @@ final class NumberClassTests: XCTestCase {
         assertFinds("they groomed her for months, at fifteen.", "AGE:fifteen")
         assertFinds("so she'd have been, what, eleven?", "AGE:eleven")
         // Counts, durations and times stay quiet.
-        assertNone(.age, in: "there were about 20, mostly boys")
-        assertNone(.age, in: "approx 18 months on the waiting list")
-        assertNone(.age, in: "we meet at eleven on Tuesdays")
-        assertNone(.age, in: "the lads, both 20 mins late")
+        assertNo(.age, "there were about 20, mostly boys")
+        assertNo(.age, "approx 18 months on the waiting list")
+        assertNo(.age, "we meet at eleven on Tuesdays")
+        assertNo(.age, "the lads, both 20 mins late")
     }
 
     func testDatesOfBirthAndCaseReferences() {
@@ -83,9 +69,9 @@ final class NumberClassTests: XCTestCase {
         assertFinds("DOB? 12/03/2011", "DATE_OF_BIRTH:12/03/2011")
         assertFinds("born 2011-03-12 in hospital", "DATE_OF_BIRTH:2011-03-12")
         assertFinds("the CAD for the night he went missing was 5823 if you need it", "CASE_REF:5823")
-        assertNone(.caseRef, in: "the CAD for that year was 2019 if you need it")
+        assertNo(.caseRef, "the CAD for that year was 2019 if you need it")
         // An IBAN whose check digits fail is a typo, not a case reference.
-        assertNone(.caseRef, in: "that's GB00WEST12345698765432 on the slide, it fails the check")
+        assertNo(.caseRef, "that's GB00WEST12345698765432 on the slide, it fails the check")
     }
 
     func testPlacesAndLocalOrganisations() {
@@ -97,14 +83,14 @@ final class NumberClassTests: XCTestCase {
         assertFinds("it was the Lighthouse project in Grimsby", "ORGANISATION_LOCAL:Lighthouse project")
         assertFinds("she lives in ls9 with her nan", "POSTCODE:ls9")
         // Inquiries, acronyms, common nouns after a place, versions and file names stay quiet.
-        assertNone(.location, in: "The Rotherham stuff, the inquiry, we all read it")
-        assertNone(.location, in: "Jay report / Rotherham / Telford — lessons?")
-        assertNone(.location, in: "will the MASH ever feed back to DSLs?")
+        assertNo(.location, "The Rotherham stuff, the inquiry, we all read it")
+        assertNo(.location, "Jay report / Rotherham / Telford — lessons?")
+        assertNo(.location, "will the MASH ever feed back to DSLs?")
         XCTAssertFalse(labels("Omagh, sextortion - paid £200").contains("LOCATION:sextortion"))
-        assertNone(.organisationLocal, in: "we're part of the Youth Endowment Fund project too")
-        assertNone(.handle, in: "v2.3.1 of the app had no report button")
-        assertNone(.handle, in: "the file was called case_notes_v2.docx")
-        assertNone(.postcode, in: "up to ks3 and ks4")
+        assertNo(.organisationLocal, "we're part of the Youth Endowment Fund project too")
+        assertNo(.handle, "v2.3.1 of the app had no report button")
+        assertNo(.handle, "the file was called case_notes_v2.docx")
+        assertNo(.postcode, "up to ks3 and ks4")
     }
 
     func testAgesBesideNotesDatesAndPauses() {
@@ -118,10 +104,10 @@ final class NumberClassTests: XCTestCase {
         assertFinds("she was going to be fifteen.", "AGE:fifteen")
         assertFinds("zofia is 14, sister of marek", "AGE:14")
         // Years said aloud beside a birth, and ages of things, stay quiet.
-        assertNone(.age, in: "I was born in nineteen seventy-eight, so I remember that.")
-        assertNone(.age, in: "born twelfth of May oh-nine, I think")
-        assertNone(.age, in: "the meeting was, um, 12 minutes long")
-        assertNone(.age, in: "dob 03.05.09 - 3 referrals since")
+        assertNo(.age, "I was born in nineteen seventy-eight, so I remember that.")
+        assertNo(.age, "born twelfth of May oh-nine, I think")
+        assertNo(.age, "the meeting was, um, 12 minutes long")
+        assertNo(.age, "dob 03.05.09 - 3 referrals since")
     }
 
     func testNumbersSpelledOutAfterACue() {
@@ -136,9 +122,9 @@ final class NumberClassTests: XCTestCase {
         assertFinds(
             "It's forty-three slash one two three nine eight slash twenty-four.",
             "CASE_REF:forty-three slash one two three nine eight slash twenty-four")
-        assertNone(.handle, in: "@P4 yes!! exactly that")
-        assertNone(.handle, in: "@facilitator can we come back to this?")
-        assertNone(.handle, in: "tiktok - trends not specific to one yp")
+        assertNo(.handle, "@P4 yes!! exactly that")
+        assertNo(.handle, "@facilitator can we come back to this?")
+        assertNo(.handle, "tiktok - trends not specific to one yp")
     }
 
     func testPlacesInNotesAndJourneys() {
@@ -151,7 +137,7 @@ final class NumberClassTests: XCTestCase {
         assertFinds("Liverpool to Aberystwyth, two hours on the train.", "LOCATION:Liverpool")
         assertFinds("Marsh Farm / Lewsey Farm / LU4", "POSTCODE:LU4")
         XCTAssertFalse(labels("wei 16, Cheetham Hill, takeaway work").contains("LOCATION:takeaway"))
-        assertNone(.location, in: "we had lads coming from London to do the deals")
+        assertNo(.location, "we had lads coming from London to do the deals")
     }
 
     func testMoreAgeShapesAndFaithSchools() {
@@ -163,10 +149,10 @@ final class NumberClassTests: XCTestCase {
         assertFinds("he's at ysgol bro dinefwr now", "ORGANISATION_LOCAL:ysgol bro dinefwr")
         assertFinds("placed out of area in Leeds", "LOCATION:Leeds")
         assertFinds("his PNC number is 12/345678A", "CASE_REF:12/345678A")
-        assertNone(.age, in: "a lot of 15 minute slots")
-        assertNone(.age, in: "the older one is 2 streets away")
-        assertNone(.location, in: "the Jay inquiry into Rotherham changed things")
-        assertNone(.location, in: "she raised it at MACE in London in March")
+        assertNo(.age, "a lot of 15 minute slots")
+        assertNo(.age, "the older one is 2 streets away")
+        assertNo(.location, "the Jay inquiry into Rotherham changed things")
+        assertNo(.location, "she raised it at MACE in London in March")
     }
 
     func testNationalInsuranceNumbersInEveryShape() {
@@ -176,8 +162,8 @@ final class NumberClassTests: XCTestCase {
         assertFinds("NINO AB12 3456 C", "NI_NUMBER:AB12 3456 C")
         assertFinds("NI number AB123456 on the form", "NI_NUMBER:AB123456")
         // No suffix and no cue is another reference; a bad prefix is nothing.
-        assertNone(.niNumber, in: "AB123456 is the ref")
-        assertNone(.niNumber, in: "GB 12 34 56 A")
+        assertNo(.niNumber, "AB123456 is the ref")
+        assertNo(.niNumber, "GB 12 34 56 A")
         XCTAssertEqual(labels("SE15 4QT and AB12 CDE"), ["POSTCODE:SE15 4QT", "VEHICLE_REG:AB12 CDE"])
     }
 
@@ -191,8 +177,8 @@ final class NumberClassTests: XCTestCase {
         assertFinds(
             "the voucher goes to twelve Larch Grove, Keighley, B D twenty-one, four P S.",
             "POSTCODE:B D twenty-one, four P S")
-        assertNone(.age, in: "dob 14-09-2011 - 3 referrals since")
-        assertNone(.postcode, in: "I went to Keighley, I D say it was fine")
+        assertNo(.age, "dob 14-09-2011 - 3 referrals since")
+        assertNo(.postcode, "I went to Keighley, I D say it was fine")
     }
 
     // Session 7: ages as people type and say them, each class with its quiet twins (sentences written for these tests).
@@ -293,7 +279,7 @@ final class NumberClassTests: XCTestCase {
         assertFinds(
             "on the system the reference was K-L-M, three four, oh one two nine one, I think",
             "CASE_REF:K-L-M, three four, oh one two nine one")
-        assertNone(.caseRef, in: "Y9-Y10 girls mostly")
+        assertNo(.caseRef, "Y9-Y10 girls mostly")
         // An "oh" before a hesitation is the speaker's.
         assertFinds(
             "Oh, um, four one one one, one one one one, one one one one, one one one one.",
@@ -308,11 +294,11 @@ final class NumberClassTests: XCTestCase {
             "NI_NUMBER:S K one two three four five six B")
         assertFinds("DOB 7 Jun 10, lives with nan", "DATE_OF_BIRTH:7 Jun 10")
         assertFinds("dob 21 Sept. 2010", "DATE_OF_BIRTH:21 Sept. 2010")
-        assertNone(.dateOfBirth, in: "court date 7 Jun 10")
+        assertNo(.dateOfBirth, "court date 7 Jun 10")
         assertFinds("s/c 40 11 62, a/c 31926819", "FINANCIAL:40 11 62")
         assertFinds("sort: 401162 account no. 31926819", "FINANCIAL:401162")
-        assertNone(.financial, in: "sort out the 40 11 62 forms")
-        assertNone(.handle, in: "the meeting.2 people came")
-        assertNone(.niNumber, in: "I I think so, one two three")
+        assertNo(.financial, "sort out the 40 11 62 forms")
+        assertNo(.handle, "the meeting.2 people came")
+        assertNo(.niNumber, "I I think so, one two three")
     }
 }

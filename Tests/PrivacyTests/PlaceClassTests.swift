@@ -6,28 +6,10 @@ import XCTest
 
 @testable import Privacy
 
-final class PlaceClassTests: XCTestCase {
+final class PlaceClassTests: XCTestCase, ScannerProbe {
     let scanner = IdentifierScanner()
     /// The rules alone, for traps the sequence labeller (a separate branch's work) may still mark `possible`.
     let rules = IdentifierScanner(labeller: nil)
-
-    func labels(_ text: String) -> [String] {
-        scanner.scan(text).map { "\($0.label.rawValue):\($0.text)" }
-    }
-
-    func assertFinds(_ text: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertTrue(
-            labels(text).contains(expected), "\(expected) not in \(labels(text)) for: \(text)", file: file, line: line)
-    }
-
-    /// No finding with this label at all (other labels may be found).
-    func assertNo(
-        _ label: IdentifierLabel, _ text: String, _ s: IdentifierScanner? = nil, file: StaticString = #filePath,
-        line: UInt = #line
-    ) {
-        let found = (s ?? scanner).scan(text).filter { $0.label == label }.map(\.text)
-        XCTAssertEqual(found, [], "\(label.rawValue) found in: \(text)", file: file, line: line)
-    }
 
     /// The generated list (places.txt, GeoNames' places of 500 people or more): small towns and villages of all
     /// four nations and Ireland are places with no cue, named alone in a note.

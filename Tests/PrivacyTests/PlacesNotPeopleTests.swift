@@ -7,12 +7,8 @@ import XCTest
 
 @testable import Privacy
 
-final class PlacesNotPeopleTests: XCTestCase {
+final class PlacesNotPeopleTests: XCTestCase, ScannerProbe {
     let scanner = IdentifierScanner()
-
-    func found(_ text: String, _ label: IdentifierLabel) -> [String] {
-        scanner.scan(text).filter { $0.label == label }.map(\.text)
-    }
 
     func testWelshScotsAndIrishPlaceOpeningsAreNotPeople() {
         XCTAssertEqual(found("Maesgwynant - nothing for kids at weekends", .location), ["Maesgwynant"])

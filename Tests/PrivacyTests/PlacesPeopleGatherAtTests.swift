@@ -8,12 +8,8 @@ import XCTest
 
 @testable import Privacy
 
-final class PlacesPeopleGatherAtTests: XCTestCase {
+final class PlacesPeopleGatherAtTests: XCTestCase, ScannerProbe {
     let scanner = IdentifierScanner()
-
-    func found(_ text: String, _ label: IdentifierLabel) -> [String] {
-        scanner.scan(text).filter { $0.label == label }.map(\.text)
-    }
 
     func testANameOnNoListAfterAtIsWhereSomeoneIsAt() {
         XCTAssertEqual(

@@ -7,21 +7,8 @@ import XCTest
 
 @testable import Privacy
 
-final class RecallClassTests: XCTestCase {
+final class RecallClassTests: XCTestCase, ScannerProbe {
     let scanner = IdentifierScanner()
-
-    func labels(_ text: String, _ s: IdentifierScanner? = nil) -> [String] {
-        (s ?? scanner).scan(text).map { "\($0.label.rawValue):\($0.text)" }
-    }
-
-    func assertFinds(_ text: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertTrue(
-            labels(text).contains(expected), "\(expected) not in \(labels(text)) for: \(text)", file: file, line: line)
-    }
-
-    func assertQuiet(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(labels(text), [], text, file: file, line: line)
-    }
 
     func testAgesBesideANameOrSaidOtherwise() {
         assertFinds("Tiah (15) was picked up again", "AGE:15")

@@ -4,10 +4,8 @@ import XCTest
 
 @testable import Privacy
 
-final class ScannerTests: XCTestCase {
+final class ScannerTests: XCTestCase, ScannerProbe {
     let scanner = IdentifierScanner(names: ["Avery Quinlan", "Tyler Brennan"])
-
-    func labels(_ text: String) -> [String] { scanner.scan(text).map { "\($0.label.rawValue):\($0.text)" } }
 
     func testEachLabel() {
         XCTAssertEqual(labels("She lives at SE15 4QT now"), ["POSTCODE:SE15 4QT"])

@@ -8,12 +8,8 @@ import XCTest
 
 @testable import Privacy
 
-final class StructuredShapeTests: XCTestCase {
+final class StructuredShapeTests: XCTestCase, ScannerProbe {
     let scanner = IdentifierScanner()
-
-    func found(_ text: String, _ label: IdentifierLabel) -> [String] {
-        scanner.scan(text).filter { $0.label == label }.map(\.text)
-    }
 
     func testEmailAddressesWrittenOrSaidLoosely() {
         let cases: [(String, String)] = [

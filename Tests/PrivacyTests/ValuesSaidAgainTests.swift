@@ -8,12 +8,8 @@ import XCTest
 
 @testable import Privacy
 
-final class ValuesSaidAgainTests: XCTestCase {
+final class ValuesSaidAgainTests: XCTestCase, ScannerProbe {
     let scanner = IdentifierScanner()
-
-    func found(_ text: String, _ label: IdentifierLabel) -> [String] {
-        scanner.scan(text).filter { $0.label == label }.map(\.text)
-    }
 
     func testAnAgeCorrectedRepeatedOrMovedOnInTime() {
         let cases: [(String, [String])] = [
