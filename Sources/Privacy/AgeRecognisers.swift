@@ -21,7 +21,8 @@ extension ScanContext {
     static let noteVerbs = Vocab.set(
         """
         drives lives works goes hangs stays sells deals picks takes runs uses has had was is said says drove lived worked
-        went hung stayed sold dealt picked took ran used collects collected buys bought owns owned
+        went hung stayed sold dealt picked took ran used collects collected buys bought owns owned does did helps
+        helped gets got keeps kept looks looked
         """)
     /// Words of a relative clause between a person and "was" ("the girl I mentioned was 13").
     static let relativeClauseWords = Vocab.set(
@@ -210,11 +211,13 @@ extension ScanContext {
     }
 
     /// Token `p` opens a note or an item of one: the text's or a line's start, or after a bullet, a spaced slash or
-    /// bar, a semicolon or an arrow.
+    /// bar, a semicolon, an arrow or a dash typed as a bullet.
     func opensAgeNote(_ p: Int) -> Bool {
         guard let t = at(p) else { return false }
         if p == 0 || t.lineStart || t.sentenceStart { return true }
         guard let b = at(p - 1), b.kind == .punct else { return false }
+        // "- Ty 17 - mule": a dash typed as a bullet opens a line's item too.
+        if b.isPunct("-–"), p == 1 || b.lineStart, t.spaceBefore { return true }
         return b.isPunct("/|;*•→>") && t.spaceBefore
     }
 

@@ -482,6 +482,12 @@ extension ScanContext {
         if let p = previousWord(i), info[p].kind == .number, i - p == 2, ["/", ".", ":"].contains(tokens[i - 1].text) {
             return nil
         }
+        // "03.07.2009 16": a date typed with dots or slashes is no phone, whatever digits follow it.
+        if let s1 = tok(i + 1), s1.isPunct("./"), !s1.spaceBefore, let s3 = tok(i + 3), s3.text == s1.text,
+            !s3.spaceBefore, tok(i + 4)?.kind == .number, isNumericDate(i, i + 4)
+        {
+            return nil
+        }
         // "0044 7700 900123": the country code dialled from abroad.
         let dialledAbroad = !international && info[i].kind == .number && tokens[i].text.hasPrefix("0044")
         if dialledAbroad { international = true }
@@ -2044,6 +2050,7 @@ extension ScanContext {
         }
         findAgesBesideDatesAndPauses()
         findAgesInNotes()
+        findAgesBesideRolesAndLists()
         widenAges()
         dropGenericAges()
     }

@@ -1,0 +1,63 @@
+/// Ages beside the words for a person who is not named, children's ages given together, corrected ages and an age
+/// beside a date of birth with no cue (session 15, AgesBesideRolesAndLists.swift). Sentences written for these tests
+/// with invented names, each beside a twin the rule must stay quiet on.
+import Foundation
+import SessionModel
+import XCTest
+
+@testable import Privacy
+
+final class AgesBesideRolesTests: XCTestCase, ScannerProbe {
+    let scanner = IdentifierScanner()
+
+    func testARoleAndItsAge() {
+        XCTAssertEqual(found("coach's helper - volunteer 19 running the minibus", .age), ["19"])
+        XCTAssertEqual(found("stopped the car, driver 23, two lads in the back", .age), ["23"])
+        XCTAssertEqual(found("the passenger was 15, the other one older", .age), ["15"])
+        XCTAssertEqual(found("young person 14 with a new phone and trainers", .age), ["14"])
+        XCTAssertEqual(found("eldest one 17 on a tag, youngest at primary", .age), ["17"])
+        // Designations, durations and counts stay quiet.
+        XCTAssertEqual(found("victim 1 and victim 2 gave statements", .age), [])
+        XCTAssertEqual(found("the driver 40 minutes late every week", .age), [])
+        XCTAssertEqual(found("witness 3 said the car was blue", .age), [])
+    }
+
+    func testANameAnInitialAndAnAge() {
+        XCTAssertEqual(found("Marnie K 13 – overdose – seen in clinic", .age), ["13"])
+        XCTAssertEqual(found("Jonah P 9 / sister 12", .age), ["9", "12"])
+        // A capital that is no initial after no name.
+        XCTAssertEqual(found("- Plan B 12 - not agreed", .age), [])
+    }
+
+    func testADashTypedAsABullet() {
+        XCTAssertEqual(found("- Cody 16 - county lines - Stockport", .age), ["16"])
+        XCTAssertEqual(found("- Room 14 - booked for the review", .age), [])
+    }
+
+    func testANamedPersonsAgeBeforeWhatTheyDo() {
+        XCTAssertEqual(found("her aunt Precious Obi 34 does the school run", .age), ["34"])
+        XCTAssertEqual(found("the Obi case 34 does not apply", .age), [])
+    }
+
+    func testChildrensAgesGivenTogether() {
+        XCTAssertEqual(found("the twins' cousins were 7 and 10 at the time", .age), ["7", "10"])
+        XCTAssertEqual(found("P3 - kids 6 and 11 in the same house", .age), ["6", "11"])
+        XCTAssertEqual(found("his boys were nine, eleven", .age), ["nine", "eleven"])
+        // What children of an age are like is said of anyone; a count of sessions is no age.
+        XCTAssertEqual(found("these girls are fourteen, fifteen, they think it's love", .age), [])
+        XCTAssertEqual(found("kids 10 and 12 sessions in", .age), [])
+    }
+
+    func testACorrectedAge() {
+        XCTAssertEqual(found("tomasz 14 btw not 15 like the form says", .age), ["14", "15"])
+        XCTAssertEqual(found("P2: dwayne is 18 not 19 fyi", .age), ["18", "19"])
+        XCTAssertEqual(found("P2: dwayne is 18 not 40 fyi", .age), ["18"])
+    }
+
+    func testAnAgeBesideADateOfBirth() {
+        XCTAssertEqual(found("Kezia Mbeki 16 03.07.2009, moved to nan's", .dateOfBirth), ["03.07.2009"])
+        XCTAssertEqual(found("Kezia Mbeki DOB 03.07.2009 16 – missing twice", .age), ["16"])
+        // A date whose year does not fit the age is some other date.
+        XCTAssertEqual(found("Kezia Mbeki 16 03.07.2024, review", .dateOfBirth), [])
+    }
+}
