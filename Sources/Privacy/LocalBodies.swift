@@ -178,8 +178,12 @@ extension ScanContext {
     /// Kendal (kids say \"Moor Top\")": one to three words in quotes soon after an organisation found, made of
     /// its own words or its initials, are its short name, and so an organisation too. Quiet: a quote of other words
     /// ("Fairley, she said \"Fine\""), a quote far from the name.
+    /// The quote marks `findAliasesInQuotes` reads (built once: a set literal in the function was built and freed on
+    /// every scan).
+    static let aliasQuotes: Set<String> = ["\"", "“", "”"]
+
     mutating func findAliasesInQuotes() {
-        let quotes: Set<String> = ["\"", "“", "”"]
+        let quotes = Self.aliasQuotes
         var i = 0
         while i < tokens.count {
             defer { i += 1 }

@@ -501,7 +501,7 @@ extension ScanContext {
             // "Ysgol Gyfun Ystalyfera", "ysgol y Strade", "Coleg Llandrillo": a Welsh school or college names itself
             // after the head.
             if tokens[i].key.equals("ysgol")
-                || Self.welshHeads.contains(tokens[i].key) && info[i].capitalised
+                || info[i].capitalised && Self.welshHeads.contains(keys[i])
                     && (tok(i + 1)?.capitalised == true || Self.welshSchoolWords.contains(key(i + 1))),
                 !quiet[i]
             {

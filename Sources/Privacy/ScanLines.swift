@@ -186,8 +186,14 @@ public enum ScanLines {
             if bytes[i] == UInt8(ascii: "\"") {
                 // Through a buffer: validating an ArraySlice took the generic, element-by-element path.
                 let end = i
-                let s = bytes.withUnsafeBufferPointer {
-                    String(validating: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+                let s = bytes.withUnsafeBufferPointer { all -> String? in
+                    let run = UnsafeBufferPointer(rebasing: all[start..<end])
+                    // ASCII needs no validating: `String(validating:)` is generic in the library and looked up its
+                    // types at run time (a thousand instructions a string, three strings a line).
+                    var high: UInt8 = 0
+                    for b in run { high |= b }
+                    if high < 0x80 { return String(decoding: run, as: UTF8.self) }
+                    return String(validating: run, as: UTF8.self)
                 }
                 i += 1
                 return s
