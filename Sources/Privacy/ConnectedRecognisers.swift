@@ -1009,7 +1009,7 @@ extension ScanContext {
     /// "her snapchat was, uh, bby underscore gurl underscore oh nine": a handle said aloud a few words after a handle
     /// cue, its parts joined by "underscore" or "dot" (not an e-mail address or a web address: those come first).
     mutating func findSpokenHandles() {
-        guard tokens.contains(where: { $0.key == "underscore" || $0.key == "dot" }) else { return }
+        guard keys.contains(where: { $0.equals("underscore") || $0.equals("dot") }) else { return }
         var i = 0
         while i < tokens.count {
             defer { i += 1 }

@@ -3,7 +3,27 @@
 /// All keys are folded lower case, as `Token.key`.
 enum Vocab {
     static func set(_ words: String) -> Set<String> {
-        Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+        // Split on the UTF-8 bytes of a space and a newline: splitting the Characters broke graphemes through every
+        // list (no list has a combining mark after a separator, so the words are the same). The set is made with
+        // room for every word, duplicates too, and filled in order, as `Set(words)` was.
+        var words = words
+        return words.withUTF8 { bytes in
+            var count = 0
+            var start = 0
+            for k in 0...bytes.count where k == bytes.count || bytes[k] == 0x20 || bytes[k] == 0x0A {
+                if k > start { count += 1 }
+                start = k + 1
+            }
+            var out = Set<String>(minimumCapacity: count)
+            start = 0
+            for k in 0...bytes.count where k == bytes.count || bytes[k] == 0x20 || bytes[k] == 0x0A {
+                if k > start {
+                    out.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<k]), as: UTF8.self))
+                }
+                start = k + 1
+            }
+            return out
+        }
     }
 
     static let months = set(

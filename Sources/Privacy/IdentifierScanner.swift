@@ -200,7 +200,10 @@ public struct IdentifierScanner: Sendable {
         let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar] in
             var count = 0
             for b in bytes where b & 0xC0 != 0x80 { count += 1 }
-            return [Unicode.Scalar](unsafeUninitializedCapacity: count) { out, made in
+            // Filled, then written over: `init(unsafeUninitializedCapacity:)` makes its buffer in the library's
+            // unspecialised function (see `Array(filled:count:)`).
+            var scalars = [Unicode.Scalar](filled: "\0", count: count)
+            scalars.withUnsafeMutableBufferPointer { out in
                 var i = 0
                 var k = 0
                 while i < bytes.count {
@@ -222,11 +225,11 @@ public struct IdentifierScanner: Sendable {
                         i += 4
                     }
                     // Valid by the String's own check, so the scalar needs no second one.
-                    (out.baseAddress! + k).initialize(to: unsafeBitCast(v, to: Unicode.Scalar.self))
+                    out[k] = unsafeBitCast(v, to: Unicode.Scalar.self)
                     k += 1
                 }
-                made = k
             }
+            return scalars
         }
         return fast ?? Array(text.unicodeScalars)
     }
@@ -324,7 +327,7 @@ struct ScanContext {
         self.scalars = scalars
         self.tokens = tokens
         self.gazetteer = gazetteer
-        quiet = Array(repeating: false, count: tokens.count)
+        quiet = [Bool](filled: false, count: tokens.count)
         // The tables copied out once: read through the class and the global on every token, they were fetched again
         // (a retain and a once-check) for each look-up.
         let listTable = gazetteer.table

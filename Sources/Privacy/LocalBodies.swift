@@ -18,7 +18,7 @@ extension ScanContext {
     /// without its apostrophe (a given name, or a word on no list, and its "s" after "st") is a church school or its
     /// like. Quiet: a town ("st helens", "st albans"), a street ("st johns road").
     mutating func findSaintsInLowerCase() {
-        for i in tokens.indices.dropLast() where keys[i] == "st" && !tokens[i].capitalised && !quiet[i] {
+        for i in tokens.indices.dropLast() where keys[i].equals("st") && !tokens[i].capitalised && !quiet[i] {
             let n = i + 1
             guard let w = tok(n), w.kind == .word, !w.capitalised, w.length >= 5, w.key.hasSuffix("s"), !quiet[n],
                 !on([.town, .bigPlace], n), !isApostrophe(n + 1),
@@ -132,9 +132,9 @@ extension ScanContext {
     /// town's hospital named short. Quiet: "Royal Leamington Spa" (a town), "Leeds General Election", "the Royal
     /// Mail", "in general".
     mutating func findHospitalsOfATown() {
-        for i in tokens.indices where keys[i] == "royal" || keys[i] == "general" || keys[i] == "gen" {
+        for i in tokens.indices where keys[i].isOne(of: ["royal", "general", "gen"]) {
             if quiet[i] { continue }
-            if keys[i] == "royal" {
+            if keys[i].equals("royal") {
                 guard tokens[i].capitalised, let t = tok(i + 1), t.kind == .word, t.capitalised,
                     on([.town, .bigPlace], i + 1), !Vocab.countries.contains(t.key), !quiet[i + 1]
                 else { continue }
@@ -178,8 +178,12 @@ extension ScanContext {
     /// Kendal (kids say \"Moor Top\")": one to three words in quotes soon after an organisation found, made of
     /// its own words or its initials, are its short name, and so an organisation too. Quiet: a quote of other words
     /// ("Fairley, she said \"Fine\""), a quote far from the name.
+    /// The quote marks `findAliasesInQuotes` reads (built once: a set literal in the function was built and freed on
+    /// every scan).
+    static let aliasQuotes: Set<String> = ["\"", "“", "”"]
+
     mutating func findAliasesInQuotes() {
-        let quotes: Set<String> = ["\"", "“", "”"]
+        let quotes = Self.aliasQuotes
         var i = 0
         while i < tokens.count {
             defer { i += 1 }

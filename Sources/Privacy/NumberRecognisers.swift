@@ -470,11 +470,11 @@ extension ScanContext {
     func phone(at i: Int) -> Int? {
         var start = i
         var international = false
-        if tokens[i].text == "+" {
+        if info[i].kind == .punct && tokens[i].text.equals("+") {
             guard let n = tok(i + 1), n.kind == .number, n.text.hasPrefix("44"), !n.spaceBefore else { return nil }
             international = true
             start = i + 1
-        } else if tokens[i].text == "(" {
+        } else if info[i].kind == .punct && tokens[i].text.equals("(") {
             guard let n = tok(i + 1), n.kind == .number, n.text.hasPrefix("0") else { return nil }
         } else if info[i].kind != .number || !tokens[i].text.hasPrefix("0") {
             return nil
@@ -2065,7 +2065,7 @@ extension ScanContext {
     /// birth; "hollie age? think 15"; "he was, what, twenty-six?", "the dad was, um, thirty-one"; "she was going
     /// to be sixteen"; "kuba is 13, brother of…" at a note's start.
     mutating func findAgesBesideDatesAndPauses() {
-        let hasBirth = candidates.contains { $0.label == .dateOfBirth } || tokens.contains { $0.key == "born" }
+        let hasBirth = candidates.contains { $0.label == .dateOfBirth } || keys.contains { $0.equals("born") }
         var i = 0
         while i < tokens.count {
             defer { i += 1 }

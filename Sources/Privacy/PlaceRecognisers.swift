@@ -32,7 +32,7 @@ extension ScanContext {
         var h = 1
         while h < tokens.count {
             defer { h += 1 }
-            guard info[h].kind == .word, !info[h].capitalised, Self.landmarkFirstWords.contains(key(h)) else {
+            guard info[h].kind == .word, !info[h].capitalised, onGated(Self.landmarkFirstWords, h) else {
                 continue
             }
             guard Self.landmarkHeads.contains(where: { matches($0, at: h) != nil }) else { continue }
@@ -501,7 +501,7 @@ extension ScanContext {
             // "Ysgol Gyfun Ystalyfera", "ysgol y Strade", "Coleg Llandrillo": a Welsh school or college names itself
             // after the head.
             if tokens[i].key.equals("ysgol")
-                || Self.welshHeads.contains(tokens[i].key) && info[i].capitalised
+                || info[i].capitalised && onGated(Self.welshHeads, i)
                     && (tok(i + 1)?.capitalised == true || Self.welshSchoolWords.contains(key(i + 1))),
                 !quiet[i]
             {

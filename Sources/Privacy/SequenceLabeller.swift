@@ -271,7 +271,7 @@ public final class SequenceLabeller: Sendable {
     /// The bases of a text's tokens, with two edge entries either side: token `i`'s is at `i + 2`.
     static func bases(_ tokens: [Token], lists: [Gazetteer.Lists], vocab: [TokenVocab]) -> [Basis] {
         let n = tokens.count
-        var out = [Basis](repeating: beforeText, count: n + 4)
+        var out = [Basis](filled: beforeText, count: n + 4)
         out[n + 2] = afterText
         out[n + 3] = afterText
         for i in 0..<n {
@@ -410,7 +410,7 @@ public final class SequenceLabeller: Sendable {
     static func viterbi(_ emit: [Float], count n: Int, transitions: [Float]) -> [Int] {
         let tagN = tagCount
         guard n > 0 else { return [] }
-        var back = [UInt8](repeating: 0, count: n * tagN)
+        var back = [UInt8](filled: 0, count: n * tagN)
         var last = 0
         emit.withUnsafeBufferPointer { e in
             transitions.withUnsafeBufferPointer { tr in
@@ -455,7 +455,7 @@ public final class SequenceLabeller: Sendable {
                 }
             }
         }
-        var tags = [Int](repeating: 0, count: n)
+        var tags = [Int](filled: 0, count: n)
         tags[n - 1] = last
         var i = n - 1
         while i > 0 {
@@ -515,7 +515,7 @@ public final class SequenceLabeller: Sendable {
         let tagN = Self.tagCount
         precondition(tagN == 9, "labelling sums nine tags")
         let basis = Self.bases(tokens, lists: lists, vocab: vocab)
-        var emit = [Float](repeating: 0, count: n * tagN)
+        var emit = [Float](filled: 0, count: n * tagN)
         let scale = scale
         // Two passes: first every token's rows (the bit table answers from the cache), then the sums, whose row reads
         // (the loads that miss) then stand close together and overlap (issue 18's scan throughput).
@@ -528,7 +528,7 @@ public final class SequenceLabeller: Sendable {
         var found = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(room, 64))
         defer { found.deallocate() }
         var count = 0
-        var ends = [Int](repeating: 0, count: n)
+        var ends = [Int](filled: 0, count: n)
         basis.withUnsafeBufferPointer { b in
             present.withUnsafeBufferPointer { bits in
                 rowsBefore.withUnsafeBufferPointer { before in
@@ -840,5 +840,16 @@ public final class SequenceLabeller: Sendable {
             at += 2
         }
         self.init(weights: weights, scale: scale, transitions: transitions, encoded: bytes)
+    }
+}
+
+extension Array {
+    /// `Array(repeating:count:)` by `reserveCapacity` and one append: the library's `init(repeating:count:)` makes
+    /// its buffer in an unspecialised function that looks the storage type up at run time (some 650 instructions an
+    /// array, seven arrays a scan).
+    @inline(__always) init(filled value: Element, count: Int) {
+        self.init()
+        reserveCapacity(count)
+        append(contentsOf: repeatElement(value, count: count))
     }
 }

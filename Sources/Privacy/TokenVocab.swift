@@ -106,5 +106,7 @@ extension ScanContext {
         Set(spokenLetters.keys), moreCaseSystems,
         // Session 13: note headings that list organisations (LocalNames.swift).
         organisationListHeadings, headsBeforeTheirName, pluralCaseCues, familyListWords,
+        // Session 15 (`speed9`): asked of every lower-case word (landmarks) and every capitalised one (Welsh heads).
+        landmarkFirstWords, welshHeads,
     ]
 }

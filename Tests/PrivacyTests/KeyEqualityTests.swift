@@ -33,6 +33,22 @@ final class KeyEqualityTests: XCTestCase {
             unsafeBitCast(made, to: (UInt64, UInt64).self) == unsafeBitCast("aged", to: (UInt64, UInt64).self))
     }
 
+    /// `Tokeniser.contains` reads a small set's bytes in place (speed9): it answers as `unicodeScalars.contains`.
+    func testPunctuationSetsAnswerAsTheirScalars() {
+        let sets = [
+            "", "-", "-–", "•*·>", "-–:", ".,;:!?", "()[]{}", "123456789012345", "1234567890123456", "é", "£$€",
+            String(repeating: "ab", count: 20), "\u{0}x", "x\u{0}", "’'",
+            String(decoding: Array("-:".utf8), as: UTF8.self),
+        ]
+        var scalars: [Unicode.Scalar] = (0..<0x80).compactMap { Unicode.Scalar($0) }
+        scalars += ["–", "•", "·", "é", "€", "’"]
+        for set in sets {
+            for c in scalars {
+                XCTAssertEqual(Tokeniser.contains(set, c), set.unicodeScalars.contains(c), "\(set) \(c.value)")
+            }
+        }
+    }
+
     func testLiteralArraysAskThroughIt() {
         XCTAssertTrue(["year", "yr"].contains("yr"))
         XCTAssertFalse(["year", "yr"].contains("yrs"))
