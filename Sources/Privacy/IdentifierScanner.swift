@@ -121,6 +121,7 @@ public struct IdentifierScanner: Sendable {
         ctx.findAgesAfterNamesInRows()
         ctx.findPlacesSetOffInNotes()
         ctx.findLocalNamesByCue()
+        ctx.findOutwardCodesBesidePlaces()
         ctx.findAgesInSpeech()
         // An age found by a later rule ("kian was 12 or 13") takes its second guess too.
         ctx.findSecondAges()

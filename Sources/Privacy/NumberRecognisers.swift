@@ -979,6 +979,8 @@ extension ScanContext {
         if key(n).isOne(of: ["the", "our", "all", "both", "main", "worst"]) { n += 1 }
         // One code alone before such a noun too ("the B8 kids", "ts3 lot").
         if Self.postcodeListNouns.contains(key(n)) { return true }
+        // "B10 / B11 / B8 – hot spots?": the list's noun written as two words.
+        if key(n).equals("hot"), key(n + 1).isOne(of: ["spots", "spot"]), codes.count >= 2 { return true }
         guard codes.count >= 2 else { return false }
         if key(a - 1).isOne(of: ["in", "around", "from", "near", "across", "covering"]) { return true }
         // In capitals one two-letter area makes the list codes; in lower case ("bd3 / bd4") every one must be.

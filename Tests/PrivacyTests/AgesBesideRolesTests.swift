@@ -61,3 +61,31 @@ final class AgesBesideRolesTests: XCTestCase, ScannerProbe {
         XCTAssertEqual(found("Kezia Mbeki 16 03.07.2024, review", .dateOfBirth), [])
     }
 }
+
+/// Outward codes read once places are found (session 15, OutwardCodesBesidePlaces.swift).
+final class OutwardCodesBesidePlacesTests: XCTestCase, ScannerProbe {
+    let scanner = IdentifierScanner()
+
+    func testACodeAfterAFoundPlace() {
+        XCTAssertEqual(found("her dad's flat, Pendle Street, M16", .postcode), ["M16"])
+        XCTAssertEqual(found("Kai Dunne 15 - Hollin Park Estate BB3", .postcode), ["BB3"])
+        // A motorway after a road is a road.
+        XCTAssertEqual(found("lives off Kirkby Road, M6 is right there", .postcode), [])
+    }
+
+    func testACodeOfTheSameAreaAsOneFound() {
+        XCTAssertEqual(found("bd3 mainly, some in BD4", .postcode), ["bd3", "BD4"])
+        // Another sentence is another thought; one letter is no area to share.
+        XCTAssertEqual(found("the kids in BD4. bd3 is a year group code here", .postcode), ["BD4"])
+    }
+
+    func testATwoLetterCodeAsAWholeNote() {
+        XCTAssertEqual(found("ts4", .postcode), ["ts4"])
+        XCTAssertEqual(found("b4", .postcode), [])
+    }
+
+    func testAListOfCodesBeforeHotSpots() {
+        XCTAssertEqual(found("B6 / B7 / B19 - hot spots", .postcode), ["B6", "B7", "B19"])
+        XCTAssertEqual(found("B6 / B7 - pencils", .postcode), [])
+    }
+}
