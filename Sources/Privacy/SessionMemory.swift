@@ -87,6 +87,20 @@ public struct SessionMemory: Sendable, Equatable {
         var initials = Set<String>()
         var personInitials = Set<String>()
         var bigNames: [[String]: Bool] = [:]
+        // Session 15 (`health11`): a word the session found alone as a place twice or more, and more than twice as
+        // often as alone as an organisation ("the pharmacy in Hexby", "lives on Marram Way, Saltby"), stays that place
+        // where it is said alone elsewhere, though a service is named after it ("Hexby Health Centre", "Saltby
+        // Academy"): a small town's surgery, school and clinic carry its name. Once or twice as a place may be the
+        // scanner's slip on a children's home or a school ("moved from Rosemead", "at Rosemead").
+        var saidAlone: [String: (place: Int, organisation: Int)] = [:]
+        for term in remembered where !rejected.contains(term.text.lowercased()) {
+            let keys = IdentifierScanner.nameKeys(term.text)
+            guard keys.count == 1 else { continue }
+            if term.label == .location { saidAlone[keys[0], default: (0, 0)].place += 1 }
+            if term.label == .organisationLocal { saidAlone[keys[0], default: (0, 0)].organisation += 1 }
+        }
+        let placesSaid = Set(
+            saidAlone.filter { $0.value.place >= 2 && $0.value.place > 2 * $0.value.organisation }.map { [$0.key] })
         func insert(_ keys: [String], _ label: IdentifierLabel) {
             // One label a sequence: the more specific, as `resolveOverlaps` breaks a tie.
             if let old = byKeys[keys], Self.rank(old) <= Self.rank(label) { return }
@@ -152,7 +166,7 @@ public struct SessionMemory: Sendable, Equatable {
                         short.allSatisfy({ Self.shortWordHunted($0, gazetteer) && !rejectedKeys.contains($0) }),
                         // "Marsh Farm" of "Marsh Farm Health Centre" names the district too.
                         !ScanContext.placeElements.contains(short.last!), !Vocab.streetHeads.contains(short.last!),
-                        !rejectedWholes.contains(short)
+                        !rejectedWholes.contains(short), !placesSaid.contains(short)
                     {
                         wordShorts[short] = short.contains(where: { gazetteer.towns.contains($0) })
                     }
@@ -174,7 +188,7 @@ public struct SessionMemory: Sendable, Equatable {
                 if term.label == .organisationLocal {
                     let short = keys.count == 1 ? keys : Self.shortName(keys).flatMap { $0.count > 1 ? $0 : nil }
                     if let last = short?.last, parts.contains(last), gazetteer.isUnknown(last), last.count >= 4,
-                        !gazetteer.towns.contains(last)
+                        !gazetteer.towns.contains(last), !placesSaid.contains([last])
                     {
                         insert([last], .organisationLocal)
                     }
@@ -182,7 +196,8 @@ public struct SessionMemory: Sendable, Equatable {
                 // "Ridgeway Academy" … "at Ridgeway": an organisation's own name before its head, said alone and
                 // capitalised elsewhere in the session, is that organisation (not a town's service: "Wigan YOT").
                 if term.label == .organisationLocal, let short = Self.shortName(keys),
-                    short.allSatisfy({ parts.contains($0) && !gazetteer.towns.contains($0) })
+                    short.allSatisfy({ parts.contains($0) && !gazetteer.towns.contains($0) }),
+                    !placesSaid.contains(short)
                 {
                     insert(short, .organisationLocal)
                     shortNames.insert(short)
@@ -311,9 +326,10 @@ public struct SessionMemory: Sendable, Equatable {
     /// name has no head or is its head's place ("wigan yot").
     /// `teams`: a team's, project's or unit's name too ("beacon" of "beacon project").
     static func shortName(_ keys: [String], teams: Bool = false) -> [String]? {
+        // Session 15 (`health11`): a hospital's ward or suite is a team's kind of head ("on Puffin" of "Puffin Ward").
         func head(_ k: String) -> Bool {
             Vocab.orgHeads.contains(k) || ScanContext.strongOrgTails.contains(k)
-                || teams && ScanContext.teamLikeHeads.contains(k)
+                || teams && (ScanContext.teamLikeHeads.contains(k) || k == "ward" || k == "suite")
         }
         guard
             let h = keys.firstIndex(where: head),

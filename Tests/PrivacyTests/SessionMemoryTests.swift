@@ -324,4 +324,31 @@ final class SessionMemoryTests: XCTestCase {
         XCTAssertEqual(found("that Lantern idea again"), [])
         XCTAssertEqual(found("bvs is not a word"), [])
     }
+
+    /// Session 15 (`health11`): a word the session found alone as a place twice, and more than twice as often as alone
+    /// as an organisation, stays that place where it is said alone elsewhere, though a service is named after it
+    /// ("Quenby Health Centre", "Quenby Academy"); otherwise the short name is still the organisation's.
+    func testAShortNameTheSessionFoundAsAPlaceStaysAPlace() {
+        let memory = SessionMemory(terms: [
+            RememberedTerm("Quenby Health Centre", .organisationLocal),
+            RememberedTerm("Quenby Academy", .organisationLocal),
+            RememberedTerm("Quenby", .location), RememberedTerm("Quenby", .location),
+        ])
+        XCTAssertEqual(labelled(memory.findings(in: "the bus from Quenby to the coast")), ["LOCATION Quenby"])
+        XCTAssertEqual(labelled(memory.findings(in: "once it was Quenby, once a tent")), ["LOCATION Quenby"])
+        // Quiet twin: said alone as the organisation too, so the short name stays the organisation's.
+        let school = SessionMemory(terms: [
+            RememberedTerm("Quenby Academy", .organisationLocal), RememberedTerm("Quenby", .location),
+            RememberedTerm("Quenby", .location), RememberedTerm("Quenby", .organisationLocal),
+        ])
+        XCTAssertEqual(labelled(school.findings(in: "she's back at Quenby on Monday")), ["ORGANISATION_LOCAL Quenby"])
+    }
+
+    /// Session 15 (`health11`): a ward's everyday-word name, said alone where it stands as the ward's name.
+    func testAWardsNameIsFoundAloneWhereItStandsAsTheWard() {
+        let memory = SessionMemory(terms: [RememberedTerm("Kestrel Ward", .organisationLocal)])
+        XCTAssertEqual(labelled(memory.findings(in: "Sr Quinn on Kestrel rang me at ten")), ["ORGANISATION_LOCAL Kestrel"])
+        // Quiet: the bird in lower case.
+        XCTAssertEqual(labelled(memory.findings(in: "a kestrel over the car park")), [])
+    }
 }
