@@ -48,6 +48,9 @@ public struct SessionMemory: Sendable, Equatable {
     let possessives: Set<String>
     /// FNV-1a hashes of every first key: `mayOccur` tests a text's words against them before any tokenising.
     let firstKeyHashes: Set<UInt64>
+    /// Words the session found alone as a place twice or more, more than twice as often as an organisation and more
+    /// often than a person (session 15, `health11`): `completed` gives a person found on one the place's label.
+    let placesOverPeople: Set<String>
 
     /// The labels a session remembers: what a bare mention can be recognised by once a cue has named it.
     public static let labels: Set<IdentifierLabel> = [.person, .location, .organisationLocal]
@@ -92,15 +95,20 @@ public struct SessionMemory: Sendable, Equatable {
         // where it is said alone elsewhere, though a service is named after it ("Hexby Health Centre", "Saltby
         // Academy"): a small town's surgery, school and clinic carry its name. Once or twice as a place may be the
         // scanner's slip on a children's home or a school ("moved from Rosemead", "at Rosemead").
-        var saidAlone: [String: (place: Int, organisation: Int)] = [:]
+        var saidAlone: [String: (place: Int, organisation: Int, person: Int)] = [:]
         for term in remembered where !rejected.contains(term.text.lowercased()) {
             let keys = IdentifierScanner.nameKeys(term.text)
             guard keys.count == 1 else { continue }
-            if term.label == .location { saidAlone[keys[0], default: (0, 0)].place += 1 }
-            if term.label == .organisationLocal { saidAlone[keys[0], default: (0, 0)].organisation += 1 }
+            if term.label == .location { saidAlone[keys[0], default: (0, 0, 0)].place += 1 }
+            if term.label == .organisationLocal { saidAlone[keys[0], default: (0, 0, 0)].organisation += 1 }
+            if term.label == .person { saidAlone[keys[0], default: (0, 0, 0)].person += 1 }
         }
         let placesSaid = Set(
             saidAlone.filter { $0.value.place >= 2 && $0.value.place > 2 * $0.value.organisation }.map { [$0.key] })
+        // Said as a place more often than as a person too: where the scanner took it for a person, it is the place.
+        placesOverPeople = Set(
+            saidAlone.filter { $0.value.place >= 2 && $0.value.place > 2 * $0.value.organisation }
+                .filter { $0.value.place > $0.value.person }.map(\.key))
         func insert(_ keys: [String], _ label: IdentifierLabel) {
             // One label a sequence: the more specific, as `resolveOverlaps` breaks a tie.
             if let old = byKeys[keys], Self.rank(old) <= Self.rank(label) { return }
@@ -496,12 +504,26 @@ public struct SessionMemory: Sendable, Equatable {
                 // "how did Brantwood get access", after "a Lee Brantwood, fifty-four": a town's name the session
                 // gave a person, standing as a name.
                 f.label = .person
+            } else if f.label == .person,
+                remembered.contains(where: { $0.label == .location && $0.span == f.span }),
+                placeOverPeople(f.text)
+            {
+                // Session 15 (`health11`): "once it was Hexby", "-> Hexby + Saltby" taken for a person, after the
+                // session said "the pharmacy in Hexby": a word on no list the session found as a place is that place.
+                f.label = .location
             }
             return f
         }
         out += remembered.filter { r in !findings.contains { $0.span.start < r.span.end && r.span.start < $0.span.end }
         }
         return out.sorted { $0.span.start < $1.span.start }
+    }
+
+    /// One word on no list of names, words or places ("Hexby", not "Milford", a given name too), in
+    /// `placesOverPeople`.
+    func placeOverPeople(_ text: String) -> Bool {
+        let keys = IdentifierScanner.nameKeys(text)
+        return keys.count == 1 && placesOverPeople.contains(keys[0]) && Gazetteer.shared.isUnknown(keys[0])
     }
 
     /// A place the scanner found on the words of a remembered organisation stands as that organisation except where

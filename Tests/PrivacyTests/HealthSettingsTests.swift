@@ -40,7 +40,8 @@ final class HealthSettingsTests: XCTestCase {
         XCTAssertEqual(found("our HV team at Fenwick Clinic meets monthly", .organisationLocal), ["Fenwick Clinic"])
         XCTAssertEqual(
             found("Mill Street Pharmacy rang about her again", .organisationLocal), ["Mill Street Pharmacy"])
-        XCTAssertEqual(found("GP lead - Kerrow Medical Group - noticed it", .organisationLocal), ["Kerrow Medical Group"])
+        XCTAssertEqual(
+            found("GP lead - Kerrow Medical Group - noticed it", .organisationLocal), ["Kerrow Medical Group"])
         XCTAssertEqual(found("Destiny back in March, this time Ward 48", .organisationLocal), ["Ward 48"])
         // Quiet: a person whose surname is a ward, a ward or clinic in lower case, a surname before an age.
         XCTAssertEqual(found("Johnny Ward was stopped in the car", .organisationLocal), [])

@@ -336,6 +336,12 @@ final class SessionMemoryTests: XCTestCase {
         ])
         XCTAssertEqual(labelled(memory.findings(in: "the bus from Quenby to the coast")), ["LOCATION Quenby"])
         XCTAssertEqual(labelled(memory.findings(in: "once it was Quenby, once a tent")), ["LOCATION Quenby"])
+        // A person the scanner found on the place's word is the place; a listed name stays a person.
+        let person = Finding(label: .person, span: TextSpan(start: 12, end: 18), text: "Quenby")
+        XCTAssertEqual(memory.completed([person], in: "once it was Quenby, once a tent").map(\.label), [.location])
+        let milford = SessionMemory(terms: [RememberedTerm("Milford", .location), RememberedTerm("Milford", .location)])
+        let named = Finding(label: .person, span: TextSpan(start: 12, end: 19), text: "Milford")
+        XCTAssertEqual(milford.completed([named], in: "once it was Milford, once a tent").map(\.label), [.person])
         // Quiet twin: said alone as the organisation too, so the short name stays the organisation's.
         let school = SessionMemory(terms: [
             RememberedTerm("Quenby Academy", .organisationLocal), RememberedTerm("Quenby", .location),
@@ -347,7 +353,8 @@ final class SessionMemoryTests: XCTestCase {
     /// Session 15 (`health11`): a ward's everyday-word name, said alone where it stands as the ward's name.
     func testAWardsNameIsFoundAloneWhereItStandsAsTheWard() {
         let memory = SessionMemory(terms: [RememberedTerm("Kestrel Ward", .organisationLocal)])
-        XCTAssertEqual(labelled(memory.findings(in: "Sr Quinn on Kestrel rang me at ten")), ["ORGANISATION_LOCAL Kestrel"])
+        XCTAssertEqual(
+            labelled(memory.findings(in: "Sr Quinn on Kestrel rang me at ten")), ["ORGANISATION_LOCAL Kestrel"])
         // Quiet: the bird in lower case.
         XCTAssertEqual(labelled(memory.findings(in: "a kestrel over the car park")), [])
     }
