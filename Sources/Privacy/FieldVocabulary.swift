@@ -288,6 +288,10 @@ enum Vocab {
         ["childrens", "centre"], ["village", "centre"], ["6th", "form"], ["collegiate"], ["library"],
         // A housing association by its tenancies ("housing officer, Penrhos tenancies", "Moorgate tenancy team").
         ["tenancies"], ["tenancy", "team"],
+        // Health settings by their heads (session 15, `health11`): a hospital's named ward or suite ("Puffin Ward",
+        // "the Willow Suite"), a clinic, a pharmacy, a surgery written short, a GP group, a Welsh health board ("Bramley
+        // Clinic", "Castle St Pharmacy", "Harbourside Surg", "Argyle Medical Group", "Swansea Bay UHB").
+        ["ward"], ["suite"], ["clinic"], ["pharmacy"], ["surg"], ["medical", "group"], ["uhb"],
     ]
 
     static let handleCues = set(

@@ -505,7 +505,7 @@ extension ScanContext {
     static let placeWordsAfterAName = Vocab.set(
         """
         station stn bus train tram metro coach rail market library gates estate services retail shops shopping
-        precinct interchange arcade beach pier sands
+        precinct interchange arcade beach pier sands harbour seafront quay promenade marina ferry terminal
         """)
     /// Last words that make a name a place's ("Bentley Bridge", "Barry Island", "Hilton Park").
     static let placeEndings = Vocab.set(

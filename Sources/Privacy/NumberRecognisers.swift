@@ -434,6 +434,7 @@ extension ScanContext {
             }
             i += 1
         }
+        findHospitalNumbers()
         findCaseRefs()
         findDatesOfBirth()
         findAges()
@@ -1151,6 +1152,62 @@ extension ScanContext {
         return ellipsis || partial
     }
 
+    // MARK: Hospital numbers
+
+    /// Session 15 (`health11`): a hospital number after its cue ("hosp no RX4 558213", "hosp no. K4821937", "the
+    /// hospital number, we've got him on as W1 0082715", "MRN 4471902"), and each number of the same kind after it
+    /// in the sentence ("… and another with RX4 603112", "hosp nos RX4 601947 / RX4 603112"). CASE_REF: the label
+    /// sheet has no label of its own for them and its writers mark them so.
+    mutating func findHospitalNumbers() {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard info[i].kind == .word, (3...8).contains(info[i].length) else { continue }
+            var j: Int
+            if key(i).isOne(of: ["mrn", "mrns"]) {
+                j = i + 1
+            } else if key(i).isOne(of: ["hospital", "hosp"]) {
+                j = key(i + 1).equals(".") ? i + 2 : i + 1
+                guard key(j).isOne(of: ["no", "nos", "number", "numbers", "num", "#"]) else { continue }
+                j += 1
+            } else {
+                continue
+            }
+            // The sentence the cue is in: a number up to ten tokens after the cue or the last number found.
+            var last = j
+            while j < tokens.count, j - last <= 10 {
+                if info[j].isPunct("!?;") || info[j].isPunct(".") && j > last && key(j - 1).count > 3 { break }
+                if let e = hospitalNumber(at: j), !covered(j) {
+                    add(.caseRef, tokens: j, e)
+                    j = e + 1
+                    last = j
+                    continue
+                }
+                j += 1
+            }
+            i = max(i, last - 1)
+        }
+    }
+
+    /// A hospital number's shape at `i`: one to three capitals with a digit or two and a run of six to eight digits
+    /// ("RX4 558213", "W1 0082715"); a capital or two glued to six to nine digits ("K4821937"); six to ten digits.
+    func hospitalNumber(at i: Int) -> Int? {
+        guard let t = at(i), standalone(i, i) else { return nil }
+        let text = tokens[i].text
+        if t.kind == .alnum, text == text.uppercased(), let n = at(i + 1), n.kind == .number, n.spaceBefore,
+            (6...8).contains(n.digits), standalone(i + 1, i + 1)
+        {
+            let letters = text.prefix { $0.isLetter }.count
+            if (1...3).contains(letters), text.count - letters == t.digits, (1...2).contains(t.digits) { return i + 1 }
+        }
+        if t.kind == .alnum, text == text.uppercased() {
+            let letters = text.prefix { $0.isLetter }.count
+            if (1...2).contains(letters), text.count - letters == t.digits, (6...9).contains(t.digits) { return i }
+        }
+        if t.kind == .number, (6...10).contains(t.digits) { return i }
+        return nil
+    }
+
     // MARK: Case references
 
     mutating func findCaseRefs() {
@@ -1233,7 +1290,11 @@ extension ScanContext {
                     if d >= 4
                         && (seps.count >= 1
                             || (first.kind == .alnum && letterPrefix >= 2 && letterPrefix <= 4 && first.digits >= 5
-                                && run.count == 1))
+                                && run.count == 1)
+                            // Session 15 (`health11`): "had K4829110 at St Aidan's": a hospital number's shape, one
+                            // capital and seven digits or more.
+                            || (first.kind == .alnum && letterPrefix == 1 && first.digits >= 7
+                                && first.text.count == 1 + first.digits && run.count == 1))
                     {
                         add(.caseRef, tokens: i, e)
                         i = e

@@ -12,6 +12,8 @@ extension ScanContext {
         findOrganisationsInLowerCase()
         findStreetsAndEstates()
         findTowns()
+        findPrefixedPlaces()
+        findNumberedWards()
         findLandmarks()
         findAddressParts()
     }
@@ -21,7 +23,44 @@ extension ScanContext {
         ["tram", "stop"], ["bus", "stop"], ["bus", "station"], ["train", "station"], ["railway", "station"],
         ["metro", "station"], ["tube", "station"], ["retail", "park"], ["car", "park"], ["shopping", "centre"],
         ["taxi", "rank"], ["precinct"], ["shops"],
+        // The coast's (session 15, `health11`): "Saltby seafront", "cash at Newlyn harbour", "Penzance quay", "Sandy
+        // Lane holiday park".
+        ["harbour"], ["seafront"], ["quay"], ["promenade"], ["marina"], ["ferry", "terminal"], ["ferry", "port"],
+        ["caravan", "park"], ["holiday", "park"], ["caravan", "site"],
     ]
+
+    /// "this time Ward 48", "back on Ward 12": a hospital ward by its number (session 15, `health11`). Quiet: a
+    /// surname before an age ("Mikey Ward 15", "J. Ward 17", "Ward 15yo"), in lower case ("ward 3 of the plan").
+    mutating func findNumberedWards() {
+        for i in tokens.indices.dropLast() where info[i].capitalised && !info[i].allCaps && keys[i].equals("ward") {
+            guard let n = at(i + 1), n.kind == .number, n.spaceBefore, (1...3).contains(n.length), !quiet[i],
+                !covered(i), at(i - 1).map({ !($0.isWordLike && $0.capitalised) }) ?? true,
+                !(key(i - 1).equals(".") && at(i - 2).map({ $0.capitalised && $0.length == 1 }) == true),
+                !Self.ageUnits.contains(key(i + 2)), at(i + 2).map({ $0.kind != .number }) ?? true
+            else { continue }
+            add(.organisationLocal, tokens: i, i + 1)
+        }
+    }
+
+    /// Words that open a small place's name before another capitalised word ("Port Carrow", "Great Carrow", "Little
+    /// Haddow", "Upper Fenby", "Nether Edge", "Market Weighton").
+    static let placePrefixes = Vocab.set("port great little upper lower nether market")
+
+    /// "found at Port Carrow ferry terminal", "through Great Carrow": a prefix word of a small place's name and a
+    /// capitalised word on no list but the surnames (session 15, `health11`). Quiet: a given name ("Little Jay" is a
+    /// nickname), an everyday word ("Great Job", "Lower Sixth"), a country, a street or an organisation's head after
+    /// it ("Great Ormond Street": the street rules take it), a word already found.
+    mutating func findPrefixedPlaces() {
+        for i in tokens.indices.dropLast() where info[i].kind == .word && info[i].capitalised && !info[i].allCaps {
+            guard Self.placePrefixes.contains(keys[i]), let n = at(i + 1), n.kind == .word, n.capitalised, !n.allCaps,
+                n.spaceBefore, n.length >= 3, !quiet[i], !quiet[i + 1], !covered(i), !covered(i + 1),
+                !on([.word, .given, .ambiguous, .bigPlace], i + 1), !inSet(.notNames, i + 1),
+                !Vocab.countries.contains(keys[i + 1]), !Vocab.streetHeads.contains(key(i + 2)),
+                !Vocab.orgHeads.contains(key(i + 2)), at(i + 2).map({ !($0.capitalised && $0.spaceBefore) }) ?? true
+            else { continue }
+            add(.location, tokens: i, i + 1)
+        }
+    }
 
     /// "by Mumps tram stop", "the old Manningham Baths car park", "Elk Mill retail park", "seen at the Pennywell
     /// shops": one or two capitalised words before a stop, a station, a retail park or a car park written in lower
@@ -601,6 +640,14 @@ extension ScanContext {
                 if !strong, !isTeam, !acronymTail, let n = at(m - 1), n.kind == .number, n.length <= 3,
                     Self.buildingNamesAfterANumber.contains(headKey), key(e + 1).equals(","),
                     at(e + 2)?.capitalised == true, m < 2 || !given(m - 2)
+                {
+                    continue
+                }
+                // "Puffin Ward", "Oak Ward": a ward is named by everyday words (birds, trees, colours); "Johnny Ward",
+                // "Mikey Ward", "Mrs Ward" are people whose surname is Ward.
+                if headKey == "ward",
+                    !(m..<i).allSatisfy({ !info[$0].isWordLike || on(.word, $0) && !given($0) })
+                        || inSet(.titles, m - 1) || inSet(.relations, m - 1)
                 {
                     continue
                 }

@@ -207,7 +207,13 @@ extension IdentifierScanner {
     ///     possessive in lower case ("at st cuthberts"). Police Scotland and the PSNI stay quiet (docs/privacy.md).
     /// 44: the other names given with an alias ("known as Big Mo / Mo", "aka Trigger or T"); the memory hunts a
     ///     two-letter nickname ("Big Mo") whole in any case and its letters alone where they stand as a name.
-    public static let rulesVersion = 45
+    /// 45: session 15's health settings (`health11`): hospital numbers after their cue ("hosp no RX4 558213") and a
+    ///     capital and seven digits alone, wards, suites, clinics, pharmacies and GP groups by their heads ("Puffin
+    ///     Ward", "Ward 48"), small places by a prefix word ("Port Carrow"), places before a coastal landmark
+    ///     ("Newlyn harbour"); the memory keeps a word the session said as a place a place.
+    /// 46: session 15's ages beside roles, children's ages given together, corrected ages, an age beside a date of
+    ///     birth with no cue; a dotted date no phone; outward codes after a found place or beside a code of their area.
+    public static let rulesVersion = 46
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this

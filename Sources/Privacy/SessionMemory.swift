@@ -48,6 +48,9 @@ public struct SessionMemory: Sendable, Equatable {
     let possessives: Set<String>
     /// FNV-1a hashes of every first key: `mayOccur` tests a text's words against them before any tokenising.
     let firstKeyHashes: Set<UInt64>
+    /// Words the session found alone as a place twice or more, more than twice as often as an organisation and more
+    /// often than a person (session 15, `health11`): `completed` gives a person found on one the place's label.
+    let placesOverPeople: Set<String>
 
     /// The labels a session remembers: what a bare mention can be recognised by once a cue has named it.
     public static let labels: Set<IdentifierLabel> = [.person, .location, .organisationLocal]
@@ -87,6 +90,25 @@ public struct SessionMemory: Sendable, Equatable {
         var initials = Set<String>()
         var personInitials = Set<String>()
         var bigNames: [[String]: Bool] = [:]
+        // Session 15 (`health11`): a word the session found alone as a place twice or more, and more than twice as
+        // often as alone as an organisation ("the pharmacy in Hexby", "lives on Marram Way, Saltby"), stays that place
+        // where it is said alone elsewhere, though a service is named after it ("Hexby Health Centre", "Saltby
+        // Academy"): a small town's surgery, school and clinic carry its name. Once or twice as a place may be the
+        // scanner's slip on a children's home or a school ("moved from Rosemead", "at Rosemead").
+        var saidAlone: [String: (place: Int, organisation: Int, person: Int)] = [:]
+        for term in remembered where !rejected.contains(term.text.lowercased()) {
+            let keys = IdentifierScanner.nameKeys(term.text)
+            guard keys.count == 1 else { continue }
+            if term.label == .location { saidAlone[keys[0], default: (0, 0, 0)].place += 1 }
+            if term.label == .organisationLocal { saidAlone[keys[0], default: (0, 0, 0)].organisation += 1 }
+            if term.label == .person { saidAlone[keys[0], default: (0, 0, 0)].person += 1 }
+        }
+        let placesSaid = Set(
+            saidAlone.filter { $0.value.place >= 2 && $0.value.place > 2 * $0.value.organisation }.map { [$0.key] })
+        // Said as a place more often than as a person too: where the scanner took it for a person, it is the place.
+        placesOverPeople = Set(
+            saidAlone.filter { $0.value.place >= 2 && $0.value.place > 2 * $0.value.organisation }
+                .filter { $0.value.place > $0.value.person }.map(\.key))
         func insert(_ keys: [String], _ label: IdentifierLabel) {
             // One label a sequence: the more specific, as `resolveOverlaps` breaks a tie.
             if let old = byKeys[keys], Self.rank(old) <= Self.rank(label) { return }
@@ -152,7 +174,7 @@ public struct SessionMemory: Sendable, Equatable {
                         short.allSatisfy({ Self.shortWordHunted($0, gazetteer) && !rejectedKeys.contains($0) }),
                         // "Marsh Farm" of "Marsh Farm Health Centre" names the district too.
                         !ScanContext.placeElements.contains(short.last!), !Vocab.streetHeads.contains(short.last!),
-                        !rejectedWholes.contains(short)
+                        !rejectedWholes.contains(short), !placesSaid.contains(short)
                     {
                         wordShorts[short] = short.contains(where: { gazetteer.towns.contains($0) })
                     }
@@ -174,7 +196,7 @@ public struct SessionMemory: Sendable, Equatable {
                 if term.label == .organisationLocal {
                     let short = keys.count == 1 ? keys : Self.shortName(keys).flatMap { $0.count > 1 ? $0 : nil }
                     if let last = short?.last, parts.contains(last), gazetteer.isUnknown(last), last.count >= 4,
-                        !gazetteer.towns.contains(last)
+                        !gazetteer.towns.contains(last), !placesSaid.contains([last])
                     {
                         insert([last], .organisationLocal)
                     }
@@ -182,7 +204,8 @@ public struct SessionMemory: Sendable, Equatable {
                 // "Ridgeway Academy" … "at Ridgeway": an organisation's own name before its head, said alone and
                 // capitalised elsewhere in the session, is that organisation (not a town's service: "Wigan YOT").
                 if term.label == .organisationLocal, let short = Self.shortName(keys),
-                    short.allSatisfy({ parts.contains($0) && !gazetteer.towns.contains($0) })
+                    short.allSatisfy({ parts.contains($0) && !gazetteer.towns.contains($0) }),
+                    !placesSaid.contains(short)
                 {
                     insert(short, .organisationLocal)
                     shortNames.insert(short)
@@ -311,9 +334,10 @@ public struct SessionMemory: Sendable, Equatable {
     /// name has no head or is its head's place ("wigan yot").
     /// `teams`: a team's, project's or unit's name too ("beacon" of "beacon project").
     static func shortName(_ keys: [String], teams: Bool = false) -> [String]? {
+        // Session 15 (`health11`): a hospital's ward or suite is a team's kind of head ("on Puffin" of "Puffin Ward").
         func head(_ k: String) -> Bool {
             Vocab.orgHeads.contains(k) || ScanContext.strongOrgTails.contains(k)
-                || teams && ScanContext.teamLikeHeads.contains(k)
+                || teams && (ScanContext.teamLikeHeads.contains(k) || k == "ward" || k == "suite")
         }
         guard
             let h = keys.firstIndex(where: head),
@@ -480,12 +504,26 @@ public struct SessionMemory: Sendable, Equatable {
                 // "how did Brantwood get access", after "a Lee Brantwood, fifty-four": a town's name the session
                 // gave a person, standing as a name.
                 f.label = .person
+            } else if f.label == .person,
+                remembered.contains(where: { $0.label == .location && $0.span == f.span }),
+                placeOverPeople(f.text)
+            {
+                // Session 15 (`health11`): "once it was Hexby", "-> Hexby + Saltby" taken for a person, after the
+                // session said "the pharmacy in Hexby": a word on no list the session found as a place is that place.
+                f.label = .location
             }
             return f
         }
         out += remembered.filter { r in !findings.contains { $0.span.start < r.span.end && r.span.start < $0.span.end }
         }
         return out.sorted { $0.span.start < $1.span.start }
+    }
+
+    /// One word on no list of names, words or places ("Hexby", not "Milford", a given name too), in
+    /// `placesOverPeople`.
+    func placeOverPeople(_ text: String) -> Bool {
+        let keys = IdentifierScanner.nameKeys(text)
+        return keys.count == 1 && placesOverPeople.contains(keys[0]) && Gazetteer.shared.isUnknown(keys[0])
     }
 
     /// A place the scanner found on the words of a remembered organisation stands as that organisation except where

@@ -324,4 +324,38 @@ final class SessionMemoryTests: XCTestCase {
         XCTAssertEqual(found("that Lantern idea again"), [])
         XCTAssertEqual(found("bvs is not a word"), [])
     }
+
+    /// Session 15 (`health11`): a word the session found alone as a place twice, and more than twice as often as alone
+    /// as an organisation, stays that place where it is said alone elsewhere, though a service is named after it
+    /// ("Quenby Health Centre", "Quenby Academy"); otherwise the short name is still the organisation's.
+    func testAShortNameTheSessionFoundAsAPlaceStaysAPlace() {
+        let memory = SessionMemory(terms: [
+            RememberedTerm("Quenby Health Centre", .organisationLocal),
+            RememberedTerm("Quenby Academy", .organisationLocal),
+            RememberedTerm("Quenby", .location), RememberedTerm("Quenby", .location),
+        ])
+        XCTAssertEqual(labelled(memory.findings(in: "the bus from Quenby to the coast")), ["LOCATION Quenby"])
+        XCTAssertEqual(labelled(memory.findings(in: "once it was Quenby, once a tent")), ["LOCATION Quenby"])
+        // A person the scanner found on the place's word is the place; a listed name stays a person.
+        let person = Finding(label: .person, span: TextSpan(start: 12, end: 18), text: "Quenby")
+        XCTAssertEqual(memory.completed([person], in: "once it was Quenby, once a tent").map(\.label), [.location])
+        let milford = SessionMemory(terms: [RememberedTerm("Milford", .location), RememberedTerm("Milford", .location)])
+        let named = Finding(label: .person, span: TextSpan(start: 12, end: 19), text: "Milford")
+        XCTAssertEqual(milford.completed([named], in: "once it was Milford, once a tent").map(\.label), [.person])
+        // Quiet twin: said alone as the organisation too, so the short name stays the organisation's.
+        let school = SessionMemory(terms: [
+            RememberedTerm("Quenby Academy", .organisationLocal), RememberedTerm("Quenby", .location),
+            RememberedTerm("Quenby", .location), RememberedTerm("Quenby", .organisationLocal),
+        ])
+        XCTAssertEqual(labelled(school.findings(in: "she's back at Quenby on Monday")), ["ORGANISATION_LOCAL Quenby"])
+    }
+
+    /// Session 15 (`health11`): a ward's everyday-word name, said alone where it stands as the ward's name.
+    func testAWardsNameIsFoundAloneWhereItStandsAsTheWard() {
+        let memory = SessionMemory(terms: [RememberedTerm("Kestrel Ward", .organisationLocal)])
+        XCTAssertEqual(
+            labelled(memory.findings(in: "Sr Quinn on Kestrel rang me at ten")), ["ORGANISATION_LOCAL Kestrel"])
+        // Quiet: the bird in lower case.
+        XCTAssertEqual(labelled(memory.findings(in: "a kestrel over the car park")), [])
+    }
 }
