@@ -136,6 +136,7 @@ public struct IdentifierScanner: Sendable {
             kept = ctx.secondAgesBesideLabelledAges(kept)
         }
         kept = ctx.placeShapedNamesAsPlaces(kept)
+        kept = ctx.peopleNamedAsBodies(kept)
         return kept.map { c in
             Finding(
                 label: c.label, span: TextSpan(start: c.start, end: c.end),

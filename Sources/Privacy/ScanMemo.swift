@@ -213,7 +213,9 @@ extension IdentifierScanner {
     ///     ("Newlyn harbour"); the memory keeps a word the session said as a place a place.
     /// 46: session 15's ages beside roles, children's ages given together, corrected ages, an age beside a date of
     ///     birth with no cue; a dotted date no phone; outward codes after a found place or beside a code of their area.
-    public static let rulesVersion = 46
+    /// 47: places of worship and community bodies taken for people made the organisation ("St Oswin's Methodist",
+    ///     "Shiloh Fire Ministries"); a lower-case kind of body or a youth movement is no person.
+    public static let rulesVersion = 47
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this

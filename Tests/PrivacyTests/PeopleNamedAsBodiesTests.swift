@@ -1,0 +1,32 @@
+/// Places of worship and community bodies taken for people (session 15, PeopleNamedAsBodies.swift). Sentences written
+/// for these tests with invented names, each beside a twin the rule must stay quiet on.
+import Foundation
+import SessionModel
+import XCTest
+
+@testable import Privacy
+
+final class PeopleNamedAsBodiesTests: XCTestCase, ScannerProbe {
+    let scanner = IdentifierScanner()
+
+    func testASaintsNameWithItsPossessiveIsTheBody() {
+        XCTAssertEqual(
+            found("the youth club meets at St Barnaby's Parish Hall on Fridays", .organisationLocal),
+            ["St Barnaby's Parish Hall"])
+        XCTAssertEqual(found("it was St Oswin's Methodist, Prestwich", .person), [])
+        // A saint's name with no possessive or opener is whoever it names.
+        XCTAssertEqual(found("Barnaby said the coach was fine", .organisationLocal), [])
+    }
+
+    func testANameWithAHeadWordIsTheBodyWidenedOverItsName() {
+        XCTAssertEqual(found("she went with her aunt to Shiloh Fire Ministries in Deptford", .person), [])
+        XCTAssertEqual(found("the lads were at Holy Redeemer Sunday School Bramley", .location), ["Bramley"])
+        // A given name and a surname that is a head word are a person.
+        XCTAssertEqual(found("Callum Church was at the youth club", .person), ["Callum Church"])
+    }
+
+    func testAKindOfBodyOrAYouthMovementIsNoPerson() {
+        XCTAssertEqual(found("temple elders wouldn't let the sw in", .person), [])
+        XCTAssertEqual(found("Brownies and Girl Guides have good policies", .person), [])
+    }
+}
