@@ -207,7 +207,7 @@ extension IdentifierScanner {
     ///     possessive in lower case ("at st cuthberts"). Police Scotland and the PSNI stay quiet (docs/privacy.md).
     /// 44: the other names given with an alias ("known as Big Mo / Mo", "aka Trigger or T"); the memory hunts a
     ///     two-letter nickname ("Big Mo") whole in any case and its letters alone where they stand as a name.
-    public static let rulesVersion = 44
+    public static let rulesVersion = 45
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
