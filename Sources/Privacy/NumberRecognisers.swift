@@ -103,7 +103,7 @@ extension ScanContext {
             }
             let everyday = parts.contains { k in
                 info[k].kind == .word
-                    && (gazetteer.isWord(tokens[k].key) && !mixed || info[k].length < 2 && !mixed && !unlisted)
+                    && (info[k].length < 2 ? !mixed && !unlisted : gazetteer.isWord(tokens[k].key) && !mixed)
             }
             guard !everyday, !(i...e).contains(where: { covered($0) || Self.topLevelDomains.contains(key($0)) }) else {
                 continue
@@ -811,6 +811,7 @@ extension ScanContext {
             return end
         }
         if t.text != upper {
+            if sessionShorthand(i) { return nil }
             // "lives in ls9", "the cv1 area": a two-letter area in lower case needs a place cue.
             let twoLetters = upper.unicodeScalars.prefix { Tokeniser.isLetter($0) }.count == 2
             // Session 13: one letter after "in/from/around/covers" ("standard in s4 tbh"), not a pupil's year ("she's
@@ -846,6 +847,22 @@ extension ScanContext {
         return letters == 2 && plain && !amongCodes
             && !["the", "year", "key", "stage", "ks", "form", "class", "set", "group", "room"].contains(before)
             ? end : nil
+    }
+
+    /// Words two before "in s1" / "from s2" that make it a group's session, not Sheffield's district.
+    static let sessionTellers = Vocab.set(
+        "discussed given named mentioned raised said shared agreed reported flagged noted there concerns actions points")
+    /// Words after it that do: "named in s2 by P7", "concerns from s2 followed up", "account from s2 still active".
+    static let sessionFollowers = Vocab.set("by followed still")
+
+    /// "discussed in s1", "named in s2 by P7": a session's number typed short, "s" and one digit in lower case after
+    /// "in" or "from", with something told before it or after it (session 15). Quiet: "standard in s4 tbh".
+    func sessionShorthand(_ i: Int) -> Bool {
+        let k = tokens[i].text
+        guard k.count == 2, k.hasPrefix("s"), k.last?.isNumber == true, key(i - 1).isOne(of: ["in", "from"]) else {
+            return false
+        }
+        return Self.sessionTellers.contains(key(i - 2)) || Self.sessionFollowers.contains(key(i + 1))
     }
 
     /// Motorways: "M" and the number of one in Britain ("M5", "M62"); "M14" is Manchester's district only.
@@ -1718,6 +1735,13 @@ extension ScanContext {
         if let v = numberWord(i), v >= 20, v % 10 == 0, key(i + 1).equals("-"),
             let u = numberWord(i + 2), u < 10,
             !info[i + 1].spaceBefore
+        {
+            return i + 2
+        }
+        // Session 15: "she's seventy-odd", "he's 40-odd": a round age said roughly, its "-odd" glued to it.
+        if numberWord(i).map({ $0 >= 20 && $0 % 10 == 0 }) ?? (info[i].kind == .number && info[i].length == 2
+            && tokens[i].key.hasSuffix("0")),
+            key(i + 1).equals("-"), key(i + 2).equals("odd"), !info[i + 1].spaceBefore, !info[i + 2].spaceBefore
         {
             return i + 2
         }

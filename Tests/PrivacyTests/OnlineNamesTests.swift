@@ -50,6 +50,17 @@ final class OnlineNamesTests: XCTestCase {
         XCTAssertEqual(found("P.S. the U.K. figures are out", .person), [])
     }
 
+    func testARoundAgeSaidRoughly() {
+        XCTAssertEqual(found("His nan's lovely but she's seventy-odd and can't manage him", .age), ["seventy-odd"])
+        XCTAssertEqual(found("there were seventy-odd referrals last year", .age), [])
+    }
+
+    func testASessionsNumberTypedShort() {
+        XCTAssertEqual(found("YP discussed in s1 - still at the academy", .postcode), [])
+        XCTAssertEqual(found("Driver named in s2 by P7 as the one", .postcode), [])
+        XCTAssertEqual(found("the burner phone thing is standard in s4 tbh", .postcode), ["s4"])
+    }
+
     /// A two-letter name, nickname or initials found confidently is hunted in lower case too where it stands as a
     /// name in chat (before a verb, or at a clause's end after "as", "for", "with"); "just a mo" stays quiet.
     func testTwoLetterNamesInLowerCaseChat() {
