@@ -851,7 +851,8 @@ extension ScanContext {
 
     /// Words two before "in s1" / "from s2" that make it a group's session, not Sheffield's district.
     static let sessionTellers = Vocab.set(
-        "discussed given named mentioned raised said shared agreed reported flagged noted there concerns actions points")
+        "discussed given named mentioned raised said shared agreed reported flagged noted there concerns actions"
+    )
     /// Words after it that do: "named in s2 by P7", "concerns from s2 followed up", "account from s2 still active".
     static let sessionFollowers = Vocab.set("by followed still")
 
@@ -1739,8 +1740,9 @@ extension ScanContext {
             return i + 2
         }
         // Session 15: "she's seventy-odd", "he's 40-odd": a round age said roughly, its "-odd" glued to it.
-        if numberWord(i).map({ $0 >= 20 && $0 % 10 == 0 }) ?? (info[i].kind == .number && info[i].length == 2
-            && tokens[i].key.hasSuffix("0")),
+        if numberWord(i).map({ $0 >= 20 && $0 % 10 == 0 })
+            ?? (info[i].kind == .number && info[i].length == 2
+                && tokens[i].key.hasSuffix("0")),
             key(i + 1).equals("-"), key(i + 2).equals("odd"), !info[i + 1].spaceBefore, !info[i + 2].spaceBefore
         {
             return i + 2

@@ -1,7 +1,7 @@
 /// Handles, nicknames and initials in online and placement talk (issue 18, session 15, `online11`): gamer tags run
-/// together, dotted handles with a letter or digits in a part, handles quoted whole, two-letter names and initials typed
-/// in lower case in chat, initials written with every stop. Each has a twin that stays quiet. Written for these tests,
-/// not taken from any corpus.
+/// together, dotted handles with a letter or digits in a part, handles quoted whole, two-letter names and initials
+/// typed in lower case in chat, initials written with every stop, a round age said roughly, a session's number typed
+/// short. Each has a twin that stays quiet. Written for these tests, not taken from any corpus.
 import Foundation
 import SessionModel
 import XCTest
