@@ -268,6 +268,9 @@ enum Vocab {
         ["childrens", "centre"], ["village", "centre"], ["6th", "form"], ["collegiate"], ["library"],
         // A housing association by its tenancies ("housing officer, Penrhos tenancies", "Moorgate tenancy team").
         ["tenancies"], ["tenancy", "team"],
+        // An independent fostering agency named by its own word (session 15, `online11`): "Northstar Fostering",
+        // "Horizon Family Placements" (capitalised: a weak head).
+        ["fostering"], ["placements"],
     ]
 
     static let handleCues = set(

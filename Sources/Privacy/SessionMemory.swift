@@ -369,13 +369,16 @@ public struct SessionMemory: Sendable, Equatable {
         return markBetween(t.end, n.start) || clauseEnders.contains(n.key)
     }
 
+    /// Heads of a fostering agency's name (session 15): "northstar" of "Northstar Fostering" is its short name.
+    static let agencyHeads = Vocab.set("fostering placements")
+
     /// The name an organisation is called by before its head ("ridgeway" of "ridgeway academy"), or nil when its
     /// name has no head or is its head's place ("wigan yot").
     /// `teams`: a team's, project's or unit's name too ("beacon" of "beacon project").
     static func shortName(_ keys: [String], teams: Bool = false) -> [String]? {
         func head(_ k: String) -> Bool {
             Vocab.orgHeads.contains(k) || ScanContext.strongOrgTails.contains(k)
-                || teams && ScanContext.teamLikeHeads.contains(k)
+                || teams && ScanContext.teamLikeHeads.contains(k) || agencyHeads.contains(k)
         }
         guard
             let h = keys.firstIndex(where: head),

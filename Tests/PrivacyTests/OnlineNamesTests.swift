@@ -61,6 +61,16 @@ final class OnlineNamesTests: XCTestCase {
         XCTAssertEqual(found("the burner phone thing is standard in s4 tbh", .postcode), ["s4"])
     }
 
+    /// A fostering agency named by its own word, and that word said alone later in the session.
+    func testAFosteringAgencyNamedByItsOwnWord() {
+        XCTAssertEqual(
+            found("P4: placed w/ Skyvale Fostering, carers not told", .organisationLocal), ["Skyvale Fostering"])
+        XCTAssertEqual(found("(IFA mgr, Lantern Family Placements): carers", .organisationLocal).count, 1)
+        XCTAssertEqual(found("she was fostering two kids and placements were short", .organisationLocal), [])
+        let m = SessionMemory(terms: [RememberedTerm("Skyvale Fostering", .organisationLocal)])
+        XCTAssertEqual(labelled(m.findings(in: "Tyler 14 - Skyvale")), ["ORGANISATION_LOCAL Skyvale"])
+    }
+
     /// A two-letter name, nickname or initials found confidently is hunted in lower case too where it stands as a
     /// name in chat (before a verb, or at a clause's end after "as", "for", "with"); "just a mo" stays quiet.
     func testTwoLetterNamesInLowerCaseChat() {
