@@ -61,6 +61,13 @@ final class OnlineNamesTests: XCTestCase {
         XCTAssertEqual(found("the burner phone thing is standard in s4 tbh", .postcode), ["s4"])
     }
 
+    func testACaseHeadingsInitialsAndAgeAfterAComma() {
+        XCTAssertEqual(found("Thursday's list, T Q-B 16 - Telford", .person), ["T Q-B"])
+        XCTAssertEqual(found("Thursday's list, T Q-B 16 - Telford", .age), ["16"])
+        XCTAssertEqual(found("we met at three, A 15 minute call", .person), [])
+        XCTAssertEqual(found("groups A, B 12 - booked", .person), [])
+    }
+
     /// A fostering agency named by its own word, and that word said alone later in the session.
     func testAFosteringAgencyNamedByItsOwnWord() {
         XCTAssertEqual(
