@@ -1024,7 +1024,11 @@ extension ScanContext {
             // "kobz underscore supply": an underscore said aloud is a handle's ("dot" alone needs a handle cue), unless
             // it is the verb between ordinary words ("we underscore the point").
             let verb = (i...e).contains { Vocab.functionWords.contains(key($0)) }
-            guard e > i, underscore && !verb || cueBefore(i, Self.anyHandleCue, reach: 8),
+            // Session 15: 'his whole life was under "deano dot ttb"': a name said with its dots, quoted whole.
+            let quoted =
+                at(i - 1)?.isPunct("\"“'‘") == true && !info[i].spaceBefore
+                && at(e + 1)?.isPunct("\"”'’") == true && !info[e + 1].spaceBefore
+            guard e > i, underscore && !verb || cueBefore(i, Self.anyHandleCue, reach: 8) || quoted && !verb,
                 underscore || !Self.topLevelDomains.contains(tokens[e].key), !key(e + 1).equals("at"),
                 // "chronology underscore Okafor dot docx", "Tanya underscore chronology final dot docx": a file's name
                 // said aloud (AliasRecognisers.swift reads its parts as people).

@@ -292,6 +292,9 @@ enum Vocab {
         // "the Willow Suite"), a clinic, a pharmacy, a surgery written short, a GP group, a Welsh health board ("Bramley
         // Clinic", "Castle St Pharmacy", "Harbourside Surg", "Argyle Medical Group", "Swansea Bay UHB").
         ["ward"], ["suite"], ["clinic"], ["pharmacy"], ["surg"], ["medical", "group"], ["uhb"],
+        // An independent fostering agency named by its own word (session 15, `online11`): "Northstar Fostering",
+        // "Horizon Family Placements" (capitalised: a weak head).
+        ["fostering"], ["placements"],
     ]
 
     static let handleCues = set(

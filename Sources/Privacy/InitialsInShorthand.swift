@@ -183,7 +183,10 @@ extension ScanContext {
                 || (key(p).equals("-") || key(p).equals("–")) && info[p].spaceBefore && info[p + 1].spaceBefore
                 || key(p).equals(":") && info[p + 1].spaceBefore
                 || key(p - 1).equals("case") && at(p)?.kind == .number
-            guard opening || related, let (next, _) = initialledName(at: i), next - 1 > i || !titled || related,
+            // Session 15: "Thursday's list, R W-H 16 - Telford": after a comma, two initials or more.
+            let afterComma = key(p).equals(",") && info[p + 1].spaceBefore && !titled
+            guard opening || related || afterComma, let (next, count) = initialledName(at: i),
+                next - 1 > i || !titled || related, opening || related || count >= 2,
                 let n = at(next), n.kind == .number, n.length <= 2, let v = ageValue(next), v <= 25, !covered(next)
             else { continue }
             // Closed as notes close an age, by a spaced "+" ("+ baby"), or by the town the person is in ("11 Solihull").

@@ -48,7 +48,39 @@ extension ScanContext {
         findCuedHandles()
         findUnderscoreHandles()
         findDottedHandles()
+        findCamelCaseHandles()
         findCorrectedHandles()
+    }
+
+    /// "RhysTheBeast07", "DarkFoxGamer9", "PlayerOne99": a capitalised word run together with two more capitals
+    /// inside it and digits after it, or one capital inside and two digits or more, is a gamer's tag and needs no cue
+    /// (session 15). Quiet: "iPhone14", "PlayStation5", "McDonalds", "GCSE2024".
+    mutating func findCamelCaseHandles() {
+        for i in tokens.indices where info[i].kind == .alnum && info[i].capitalised && !covered(i) {
+            let u = Array(tokens[i].text.unicodeScalars)
+            guard u.count >= 7, u.count <= 30 else { continue }
+            var humps = 0
+            var letters = 0
+            var trailing = 0
+            var lowerBefore = false
+            var digitsEnd = true
+            for c in u.reversed() {
+                if CharacterSet.decimalDigits.contains(c), digitsEnd { trailing += 1 } else { digitsEnd = false }
+            }
+            for c in u {
+                let upper = CharacterSet.uppercaseLetters.contains(c)
+                let lower = CharacterSet.lowercaseLetters.contains(c)
+                if upper || lower { letters += 1 }
+                if upper, lowerBefore { humps += 1 }
+                lowerBefore = lower
+            }
+            guard trailing >= 1, letters + trailing == u.count, humps >= 2 || humps == 1 && trailing >= 2,
+                letters >= 6
+            else { continue }
+            if i > 0, !info[i].spaceBefore, info[i - 1].isWordLike || info[i - 1].isPunct("@_.") { continue }
+            if let n = at(i + 1), !n.spaceBefore, n.isWordLike || n.isPunct("_@") { continue }
+            add(.handle, tokens: i, i)
+        }
     }
 
     /// "tiegs.xo", "kayz.2010": lower-case parts glued by dots, none of them an everyday word, need no cue (a sentence
@@ -63,8 +95,15 @@ extension ScanContext {
                 !covered(i), let e = handleShaped(at: i)
             else { continue }
             let parts = (i...e).filter { info[$0].isWordLike }
+            // Session 15: "ghost.r1der", "shan.x.x2009", "lil.tianaa.x": a part mixing letters and digits marks a
+            // handle though another part is a word; a name on no list lets a single letter ("x") stand beside it.
+            let mixed = parts.contains { info[$0].kind == .alnum && tokens[$0].key.first?.isLetter == true }
+            let unlisted = parts.contains { k in
+                info[k].kind == .word && info[k].length >= 3 && !gazetteer.isWord(tokens[k].key)
+            }
             let everyday = parts.contains { k in
-                info[k].kind == .word && (gazetteer.isWord(tokens[k].key) || info[k].length < 2)
+                info[k].kind == .word
+                    && (info[k].length < 2 ? !mixed && !unlisted : gazetteer.isWord(tokens[k].key) && !mixed)
             }
             guard !everyday, !(i...e).contains(where: { covered($0) || Self.topLevelDomains.contains(key($0)) }) else {
                 continue
@@ -307,6 +346,13 @@ extension ScanContext {
                 i = e
                 continue
             }
+            // Session 15: 'The roblox name was, hang on, "bunny gamer"': after a platform and the word for its name,
+            // one or two lower-case words quoted whole.
+            if Vocab.handleCues.contains(k), let (a, e) = quotedHandle(after: i) {
+                add(.handle, tokens: a, e)
+                i = e + 1
+                continue
+            }
             guard j < tokens.count, Vocab.handleCues.contains(k) else { continue }
             if keys[j].equals("@") { continue } // already an @handle
             // Handle text: adjacent word/number/_/. tokens.
@@ -353,6 +399,31 @@ extension ScanContext {
             add(.handle, scalars: startScalar, info[end].end)
             i = end
         }
+    }
+
+    /// Words that say a name follows a platform ("the roblox name was", "her snap username").
+    static let handleNameWords = Vocab.set("name username handle tag gamertag called id account")
+
+    /// The tokens of one or two lower-case words quoted whole within ten tokens after platform cue `i` and a word for
+    /// its name, in the same sentence; nil when none, or when a word is a function word.
+    func quotedHandle(after i: Int) -> (Int, Int)? {
+        var named = false
+        var m = i + 1
+        while m < tokens.count, m - i <= 10, !info[m].isPunct(".!?") {
+            if Self.handleNameWords.contains(key(m)) { named = true }
+            if info[m].isPunct("\"“"), named {
+                let a = m + 1
+                var e = a
+                while e < tokens.count, e - a < 3, info[e].isWordLike { e += 1 }
+                guard e > a, e - a <= 2, at(e)?.isPunct("\"”") == true, !info[a].spaceBefore, !info[e].spaceBefore,
+                    (a..<e).allSatisfy({ !info[$0].capitalised && !Vocab.functionWords.contains(key($0)) }),
+                    !(a..<e).contains(where: covered)
+                else { return nil }
+                return (a, e - 1)
+            }
+            m += 1
+        }
+        return nil
     }
 
     /// Words after which a sentence goes on from the word before ("impossible to…", "good for…").
@@ -747,6 +818,7 @@ extension ScanContext {
             return end
         }
         if t.text != upper {
+            if sessionShorthand(i) { return nil }
             // "lives in ls9", "the cv1 area": a two-letter area in lower case needs a place cue.
             let twoLetters = upper.unicodeScalars.prefix { Tokeniser.isLetter($0) }.count == 2
             // Session 13: one letter after "in/from/around/covers" ("standard in s4 tbh"), not a pupil's year ("she's
@@ -782,6 +854,23 @@ extension ScanContext {
         return letters == 2 && plain && !amongCodes
             && !["the", "year", "key", "stage", "ks", "form", "class", "set", "group", "room"].contains(before)
             ? end : nil
+    }
+
+    /// Words two before "in s1" / "from s2" that make it a group's session, not Sheffield's district.
+    static let sessionTellers = Vocab.set(
+        "discussed given named mentioned raised said shared agreed reported flagged noted there concerns actions"
+    )
+    /// Words after it that do: "named in s2 by P7", "concerns from s2 followed up", "account from s2 still active".
+    static let sessionFollowers = Vocab.set("by followed still")
+
+    /// "discussed in s1", "named in s2 by P7": a session's number typed short, "s" and one digit in lower case after
+    /// "in" or "from", with something told before it or after it (session 15). Quiet: "standard in s4 tbh".
+    func sessionShorthand(_ i: Int) -> Bool {
+        let k = tokens[i].text
+        guard k.count == 2, k.hasPrefix("s"), k.last?.isNumber == true, key(i - 1).isOne(of: ["in", "from"]) else {
+            return false
+        }
+        return Self.sessionTellers.contains(key(i - 2)) || Self.sessionFollowers.contains(key(i + 1))
     }
 
     /// Motorways: "M" and the number of one in Britain ("M5", "M62"); "M14" is Manchester's district only.
@@ -1716,6 +1805,14 @@ extension ScanContext {
         if let v = numberWord(i), v >= 20, v % 10 == 0, key(i + 1).equals("-"),
             let u = numberWord(i + 2), u < 10,
             !info[i + 1].spaceBefore
+        {
+            return i + 2
+        }
+        // Session 15: "she's seventy-odd", "he's 40-odd": a round age said roughly, its "-odd" glued to it.
+        if numberWord(i).map({ $0 >= 20 && $0 % 10 == 0 })
+            ?? (info[i].kind == .number && info[i].length == 2
+                && tokens[i].key.hasSuffix("0")),
+            key(i + 1).equals("-"), key(i + 2).equals("odd"), !info[i + 1].spaceBefore, !info[i + 2].spaceBefore
         {
             return i + 2
         }

@@ -215,7 +215,11 @@ extension IdentifierScanner {
     ///     birth with no cue; a dotted date no phone; outward codes after a found place or beside a code of their area.
     /// 47: places of worship and community bodies taken for people made the organisation ("St Oswin's Methodist",
     ///     "Shiloh Fire Ministries"); a lower-case kind of body or a youth movement is no person.
-    public static let rulesVersion = 47
+    /// 48: session 15's online names (`online11`): handles with no cue (dotted, run-together with digits, said with
+    ///     "dot" in quotes, quoted after a platform), dotted initials as a person, two-letter names and initials hunted
+    ///     in lower case, "seventy-odd", "in s1" as a session, fostering agencies by their own word, case headings
+    ///     after a comma.
+    public static let rulesVersion = 48
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this

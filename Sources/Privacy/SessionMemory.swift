@@ -41,6 +41,9 @@ public struct SessionMemory: Sendable, Equatable {
         var town = false
         /// An organisation's initials ("OPS" of "Oakfield Primary School"): found only in capitals.
         var initials = false
+        /// A person's two-letter name, nickname or initials ("Mo" of "Big Mo", "KD"): found in lower case too where
+        /// it stands as a name in chat (`standsAsLowerCaseName`: "mo got picked up", "same chat as mo").
+        var lowerCase = false
     }
     /// Remembered terms by first key, longest first.
     let terms: [String: [Term]]
@@ -109,6 +112,8 @@ public struct SessionMemory: Sendable, Equatable {
         placesOverPeople = Set(
             saidAlone.filter { $0.value.place >= 2 && $0.value.place > 2 * $0.value.organisation }
                 .filter { $0.value.place > $0.value.person }.map(\.key))
+        // Session 15: two-letter names, nicknames and initials also hunted in lower case where they stand as names.
+        var lowerCaseShorts = Set<String>()
         func insert(_ keys: [String], _ label: IdentifierLabel) {
             // One label a sequence: the more specific, as `resolveOverlaps` breaks a tie.
             if let old = byKeys[keys], Self.rank(old) <= Self.rank(label) { return }
@@ -126,7 +131,17 @@ public struct SessionMemory: Sendable, Equatable {
             if term.label == .person {
                 // "QV 15" … "QV -> the flat": a person's initials, hunted only in capitals.
                 if keys.count == 1, Self.personInitials(term.text.trimmingCharacters(in: .whitespaces)) {
-                    if !rejectedKeys.contains(keys[0]) { personInitials.insert(keys[0]) }
+                    if !rejectedKeys.contains(keys[0]) {
+                        personInitials.insert(keys[0])
+                        if keys[0].count == 2 { lowerCaseShorts.insert(keys[0]) }
+                    }
+                    continue
+                }
+                // "Mo's carers", "I'll call her Em": a two-letter name found confidently is hunted where it stands
+                // as a name, capitalised or (in chat) in lower case.
+                if keys.count == 1, Self.twoLetterName(keys[0]), !rejectedKeys.contains(keys[0]) {
+                    asNames.insert(keys[0])
+                    lowerCaseShorts.insert(keys[0])
                     continue
                 }
                 // "Big M", "Lil T": a nickname of a word and a letter, hunted whole where its word is capitalised.
@@ -140,6 +155,7 @@ public struct SessionMemory: Sendable, Equatable {
                     bigNames[keys] = twoLetters
                     if twoLetters, !rejectedKeys.contains(keys[1]), !Vocab.functionWords.contains(keys[1]) {
                         asNames.insert(keys[1])
+                        if Self.twoLetterName(keys[1]) { lowerCaseShorts.insert(keys[1]) }
                     }
                     continue
                 }
@@ -234,13 +250,15 @@ public struct SessionMemory: Sendable, Equatable {
             byFirst[letters, default: []].append(Term(keys: [letters], label: .organisationLocal, initials: true))
         }
         for letters in personInitials where byKeys[[letters]] == nil {
-            byFirst[letters, default: []].append(Term(keys: [letters], label: .person, initials: true))
+            byFirst[letters, default: []].append(
+                Term(keys: [letters], label: .person, initials: true, lowerCase: lowerCaseShorts.contains(letters)))
         }
         for (keys, anyCase) in bigNames where byKeys[keys] == nil {
             byFirst[keys[0], default: []].append(Term(keys: keys, label: .person, capitalised: !anyCase))
         }
-        for key in asNames where byKeys[[key]] == nil {
-            byFirst[key, default: []].append(Term(keys: [key], label: .person, asName: true))
+        for key in asNames where byKeys[[key]] == nil && !personInitials.contains(key) {
+            byFirst[key, default: []].append(
+                Term(keys: [key], label: .person, asName: true, lowerCase: lowerCaseShorts.contains(key)))
         }
         terms = byFirst.mapValues {
             $0.sorted {
@@ -330,6 +348,53 @@ public struct SessionMemory: Sendable, Equatable {
         return !ScanContext.determiners.contains(p.key) && !(p.capitalised && p.isWordLike && !p.sentenceStart)
     }
 
+    /// A two-letter name worth hunting alone ("mo", "em", "jo"): letters only, no function word, abbreviation,
+    /// role, title or chat word.
+    static func twoLetterName(_ key: String) -> Bool {
+        key.count == 2 && key.allSatisfy(\.isLetter) && !Vocab.functionWords.contains(key)
+            && !ScanContext.letterAbbreviations.contains(key) && !ScanContext.dottedWords.contains(key)
+            && !isCue(key) && !Vocab.notNames.contains(key) && !ScanContext.chatWords.contains(key)
+            && !ScanContext.determiners.contains(key)
+    }
+
+    /// Words after which a short name typed in lower case stands as a person: what a name is the subject of.
+    static let lowerCaseNameVerbs = Vocab.strongVerbs.union(Vocab.weakVerbs).union(
+        Vocab.set("got gets never always alone still too just")
+    ).subtracting(["and"])
+    /// Words before a short name typed in lower case at the end of a clause ("same chat as mo", "insta for mo btw").
+    static let lowerCaseNameBefore = Vocab.set("as for with from to at like and than")
+    /// Chat words a clause may end on after a name ("for mo btw").
+    static let clauseEnders = Vocab.set("btw tho though too lol aswell")
+
+    /// Token `i`, in lower case, stands as a person's short name in chat (session 15): no determiner or number
+    /// before it, and a verb after it ("mo got picked up", "kd alone is 3 strats"), or after "as", "for", "with"…
+    /// at a clause's end ("same group chat as mo", "insta for mo btw"). Quiet: "just a mo", "6 mo", "a mo and".
+    static func standsAsLowerCaseName(_ tokens: [Token], _ i: Int, _ scalars: [Unicode.Scalar]) -> Bool {
+        let t = tokens[i]
+        guard !t.capitalised, t.kind == .word else { return false }
+        let prev = i > 0 ? tokens[i - 1] : nil
+        // Between the previous token and this one, or this one and the next: a mark that ends a clause.
+        func markBetween(_ a: Int, _ b: Int) -> Bool {
+            (a..<b).contains { ",.;:!?-–()\"“”".unicodeScalars.contains(scalars[$0]) }
+        }
+        if let p = prev, !markBetween(p.end, t.start),
+            ScanContext.determiners.contains(p.key) || p.kind == .number || ScanContext.numberWords[p.key] != nil
+                || p.key == "half"
+        {
+            return false
+        }
+        let next = i + 1 < tokens.count ? tokens[i + 1] : nil
+        if let n = next, n.kind == .word, !markBetween(t.end, n.start), lowerCaseNameVerbs.contains(n.key) {
+            return true
+        }
+        guard let p = prev, lowerCaseNameBefore.contains(p.key), !markBetween(p.end, t.start) else { return false }
+        guard let n = next else { return true }
+        return markBetween(t.end, n.start) || clauseEnders.contains(n.key)
+    }
+
+    /// Heads of a fostering agency's name (session 15): "northstar" of "Northstar Fostering" is its short name.
+    static let agencyHeads = Vocab.set("fostering placements")
+
     /// The name an organisation is called by before its head ("ridgeway" of "ridgeway academy"), or nil when its
     /// name has no head or is its head's place ("wigan yot").
     /// `teams`: a team's, project's or unit's name too ("beacon" of "beacon project").
@@ -338,6 +403,7 @@ public struct SessionMemory: Sendable, Equatable {
         func head(_ k: String) -> Bool {
             Vocab.orgHeads.contains(k) || ScanContext.strongOrgTails.contains(k)
                 || teams && (ScanContext.teamLikeHeads.contains(k) || k == "ward" || k == "suite")
+                || agencyHeads.contains(k)
         }
         guard
             let h = keys.firstIndex(where: head),
@@ -452,9 +518,10 @@ public struct SessionMemory: Sendable, Equatable {
             }
             var matched: (end: Int, label: IdentifierLabel)?
             for term in candidates where i + term.keys.count <= tokens.count {
-                if term.asName && !Self.standsAsName(tokens, i, scalars) { continue }
+                let lowerName = term.lowerCase && Self.standsAsLowerCaseName(tokens, i, scalars)
+                if term.asName && !lowerName && !Self.standsAsName(tokens, i, scalars) { continue }
                 if term.capitalised && !tokens[i].capitalised { continue }
-                if term.initials && !tokens[i].allCaps { continue }
+                if term.initials && !lowerName && !tokens[i].allCaps { continue }
                 if term.namePosition,
                     !Self.standsAsOrganisation(tokens, i, i + term.keys.count - 1, scalars, town: term.town)
                 {

@@ -220,8 +220,14 @@ extension ScanContext {
             {
                 continue
             }
-            if tok(last + 1).map({ !$0.spaceBefore && !$0.isPunct(",;:)") }) ?? false { continue }
+            if tok(last + 1).map({ !$0.spaceBefore && !$0.isPunct(",;:)\"”'’?!") }) ?? false { continue }
             if (a...last).contains(where: covered) { continue }
+            // Session 15: "K.D. still identifies", "- I.H. -", "\"I.H.\" = Ibby": every letter with its stop, the
+            // closing one too, is written as initials wherever it stands (abbreviations are listed above).
+            if last == e + 1, e > a {
+                addAlias(a, last, possible: true)
+                continue
+            }
             let prev = key(a - 1)
             let next = key(last + 1)
             let aged = (ageAfterName(last) ?? looseAgeAfterName(last)) != nil
