@@ -13,6 +13,9 @@ extension ScanContext {
         """)
     /// Words opening such a name before the person-like word ("Holy Trinity", "Sri Murugan", "St Luke's").
     static let bodyOpeners = Vocab.set("st saint holy sri shri")
+    /// Words that end a street's name.
+    static let streetWords = Vocab.set(
+        "road rd street lane avenue ave close way drive crescent terrace tce grove gardens walk row square")
     /// Kinds of body and youth movements that are never a person on their own.
     static let bodyKinds = Vocab.set(
         """
@@ -71,6 +74,8 @@ extension ScanContext {
         var j = e + 1
         while j - e <= 5, let t = tok(j) {
             if t.kind == .word, t.capitalised, info[j].spaceBefore || key(j - 1).equals("-") {
+                // "St Cuthbert's Road": a street named after the saint is a place.
+                if Self.streetWords.contains(t.key) { return nil }
                 if on(.town, j) || on(.bigPlace, j), !Self.bodyHeads.contains(t.key) { break }
                 if Self.bodyHeads.contains(t.key) { headSeen = true }
                 e = j

@@ -23,7 +23,7 @@ final class ExportLeakTests: XCTestCase {
         "blind8.jsonl", "blind9.jsonl", "blind10.jsonl", "blind13.jsonl", "blind14.jsonl", "blind15.jsonl",
         "blind16.jsonl", "blind21.jsonl", "blind22.jsonl", "blind23.jsonl", "blind24.jsonl",
         "blind25.jsonl", "blind26.jsonl", "blind27.jsonl", "blind28.jsonl", "blind29.jsonl", "blind30.jsonl",
-        "dev.jsonl", "heldout.jsonl",
+        "blind31.jsonl", "blind32.jsonl", "blind33.jsonl", "blind34.jsonl", "dev.jsonl", "heldout.jsonl",
     ]
 
     /// In clear per 400 allowed: the 20, and on the corpora held out in session 7 (blind7, blind8; 29.5 and
@@ -41,12 +41,14 @@ final class ExportLeakTests: XCTestCase {
     /// to 26.5, blind24 to 20.3 and blind25 to 32.5, and added blind29 and blind30 (written blind as development data;
     /// 45.0 and 29.2 after that session's rules: blind29, a returning group's lower-case nicknames, is the worst yet).
     /// blind27 and blind28, held out in session 14 (24.6 and 26.8 at its start), at its end (24.6 and 25.5),
-    /// development data since.
+    /// development data since. Session 15 brought blind27 to 16.6, blind28 to 19.4, blind29 to 35.0 and blind30 to
+    /// 23.7, and added blind33 and blind34 (written blind as development data; 14.3 and 14.6). blind31 and blind32,
+    /// held out in session 15 (27.8 and 26.1 at its start), at its end (26.5 and 24.7), development data since.
     static let ceilingIn400: [String: Double] = [
         "blind7.jsonl": 9, "blind8.jsonl": 13.5, "blind9.jsonl": 12.5, "blind10.jsonl": 17.5, "blind13.jsonl": 13.5,
         "blind15.jsonl": 11.5, "blind16.jsonl": 6.5, "blind22.jsonl": 12.5, "blind23.jsonl": 27, "blind24.jsonl": 21,
-        "blind25.jsonl": 33, "blind27.jsonl": 25, "blind28.jsonl": 26, "blind29.jsonl": 45.5,
-        "blind30.jsonl": 29.5,
+        "blind25.jsonl": 31.5, "blind29.jsonl": 35.5, "blind30.jsonl": 24,
+        "blind31.jsonl": 27, "blind32.jsonl": 25,
     ]
     static let formats = ["markdown", "csv", "json", "qdpx"]
 

@@ -293,11 +293,11 @@ final class CorpusEvaluationTests: XCTestCase {
     /// "blind27 and blind28, scored once more at the end of session 14"), development data since.
     func testTwentySeventhBlindCorpusHoldsItsFloor() throws {
         try assertFloor(
-            "blind27", utterances: 449, recall: 0.86, precision: 0.90, "held out in session 14, development data since")
+            "blind27", utterances: 449, recall: 0.91, precision: 0.93, "held out in session 14, development data since")
     }
 
     func testTwentyEighthBlindCorpusHoldsItsFloor() throws {
-        try assertFloor("blind28", utterances: 476, recall: 0.89, "held out in session 14, development data since")
+        try assertFloor("blind28", utterances: 476, recall: 0.91, "held out in session 14, development data since")
     }
 
     /// blind29.jsonl and blind30.jsonl: written blind in session 14 from the kit, the same hour as the held-out blind27
@@ -309,6 +309,29 @@ final class CorpusEvaluationTests: XCTestCase {
 
     func testThirtiethBlindCorpusHoldsItsFloor() throws {
         try assertFloor("blind30", utterances: 488, recall: 0.88, "written blind in session 14, development data")
+    }
+
+    /// blind31.jsonl and blind32.jsonl: held out in session 15 and scored at its start and end (docs/privacy.md,
+    /// "blind31 and blind32, scored once more at the end of session 15"), development data since. blind31, schools,
+    /// holds its precision floor at what it was scored at (0.922 line by line).
+    func testThirtyFirstBlindCorpusHoldsItsFloor() throws {
+        try assertFloor(
+            "blind31", utterances: 456, recall: 0.89, precision: 0.91, "held out in session 15, development data since")
+    }
+
+    func testThirtySecondBlindCorpusHoldsItsFloor() throws {
+        try assertFloor("blind32", utterances: 449, recall: 0.90, "held out in session 15, development data since")
+    }
+
+    /// blind33.jsonl and blind34.jsonl: written blind in session 15 from the kit, the same hour as the held-out blind31
+    /// and blind32, and development data from the start: faith, community and leisure settings, and children's
+    /// health with contact details said aloud.
+    func testThirtyThirdBlindCorpusHoldsItsFloor() throws {
+        try assertFloor("blind33", utterances: 473, recall: 0.92, "written blind in session 15, development data")
+    }
+
+    func testThirtyFourthBlindCorpusHoldsItsFloor() throws {
+        try assertFloor("blind34", utterances: 469, recall: 0.93, "written blind in session 15, development data")
     }
 
     /// A development corpus keeps the recall this session's work reached (a floor just under it, so a rule change
@@ -333,7 +356,8 @@ final class CorpusEvaluationTests: XCTestCase {
             + CorpusEvaluation.load("blind16") + CorpusEvaluation.load("blind21") + CorpusEvaluation.load("blind22")
             + CorpusEvaluation.load("blind23") + CorpusEvaluation.load("blind24") + CorpusEvaluation.load("blind25")
             + CorpusEvaluation.load("blind26") + CorpusEvaluation.load("blind27") + CorpusEvaluation.load("blind28")
-            + CorpusEvaluation.load("blind29") + CorpusEvaluation.load("blind30")
+            + CorpusEvaluation.load("blind29") + CorpusEvaluation.load("blind30") + CorpusEvaluation.load("blind31")
+            + CorpusEvaluation.load("blind32") + CorpusEvaluation.load("blind33") + CorpusEvaluation.load("blind34")
         {
             for s in line.spans {
                 XCTAssertEqual(

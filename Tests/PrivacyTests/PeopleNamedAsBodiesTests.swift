@@ -14,7 +14,8 @@ final class PeopleNamedAsBodiesTests: XCTestCase, ScannerProbe {
             found("the youth club meets at St Barnaby's Parish Hall on Fridays", .organisationLocal),
             ["St Barnaby's Parish Hall"])
         XCTAssertEqual(found("it was St Oswin's Methodist, Prestwich", .person), [])
-        // A saint's name with no possessive or opener is whoever it names.
+        // A street named after a saint is a place; a saint's name with no possessive or opener is whoever it names.
+        XCTAssertEqual(found("her nan lives on St Barnaby's Road", .organisationLocal), [])
         XCTAssertEqual(found("Barnaby said the coach was fine", .organisationLocal), [])
     }
 
