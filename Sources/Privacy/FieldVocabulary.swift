@@ -39,6 +39,7 @@ enum Vocab {
             teams team zoom miro jamboard padlet mentimeter menti slido whatsapp snapchat snap instagram insta tiktok facebook twitter youtube
             google microsoft outlook discord telegram kik signal mace lscp lscb cpc mash ofsted nspcc barnardo barnardos camhs nhs police
             lado dsl iro cse cce yot yos send sen ehcp gp pru dfe cqc cafcass childline kooth mind brook refuge coram nacro catch shelter
+            cpoms myconcern mosaic liquidlogic senco sendco
             christmas easter eid ramadan diwali hanukkah covid lockdown english british welsh scottish irish asian black white muslim christian
             jewish sikh hindu god jesus allah social care services service help early children child young youth family families court council
             school academy college surgery hub panel board partnership safeguarding protection plan meeting strategy conference chair

@@ -11,6 +11,7 @@ extension ScanContext {
     static let practiceAcronyms = Vocab.set(
         """
         cse cce cp cin lac cla mfh nfa cps dsl dsp yp yps uasc msa cad oic csc gp ed icpc rcpc mash eha sw sws iro lado
+        cme ehe pex fte ewo esw iep elsa hoy hod isi
         yot yos pru sen send ehcp camhs nhs ae aande rhi nrm pnc sgo co ico dv da abh gbh asb asbo cbo cpn cpo cpa cpd
         ypp ypo slt dslo ddsl sg sgl fgc fgm hbv pcso pc dc ds di dci sgt amhp ot psw ehp ep cjs cpr cpo ssw tas
         mp mps hmp hmyoi yoi stc sch la las lscp lscb lsp ofsted dfe doh dwp hmrc ukba ho hoi bme bame lgbt lgbtq sti

@@ -23,10 +23,12 @@ extension ScanContext {
         sqn atc explorers
         """)
 
-    /// `kept` with people that are bodies made organisations (widened over the body's name) or dropped.
+    /// `kept` with people that are bodies made organisations (widened over the body's name) or dropped, and with no
+    /// participant's code taken for a name.
     func peopleNamedAsBodies(_ kept: [Candidate]) -> [Candidate] {
         var out: [Candidate] = []
         for c in kept {
+            if participantCodeOpens(c) { continue }
             guard c.label == .person, !c.sessionName, let a = tokenIndex(startingAt: c.start),
                 let b = tokenIndex(endingAt: c.end)
             else {
@@ -54,6 +56,21 @@ extension ScanContext {
                     && (o.start, o.end) != (c.start, c.end)
             }
         }
+    }
+
+    /// A person, place or organisation found on a participant's code ("P30", "P30's colleague", "P12 school"): the
+    /// session's own label for a speaker, never an identifier (session 15; blind31's memory hunted "P12" and "P30"
+    /// through every line they spoke).
+    func participantCodeOpens(_ c: Candidate) -> Bool {
+        guard c.label == .person || c.label == .organisationLocal || c.label == .location,
+            let a = tokenIndex(startingAt: c.start), let b = tokenIndex(endingAt: c.end)
+        else { return false }
+        let t = tokens[a]
+        guard t.kind == .alnum, t.key.count >= 2, t.key.count <= 4, t.key.first == "p",
+            t.key.dropFirst().allSatisfy(\.isNumber)
+        else { return false }
+        // The code alone, or with one word in lower case after it.
+        return a == b || b == a + 1 && tok(b)?.capitalised == false
     }
 
     /// The first and last token of the body's name around a person found at `a...b`, or nil when it is no body.

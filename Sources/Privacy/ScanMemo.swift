@@ -219,7 +219,9 @@ extension IdentifierScanner {
     ///     "dot" in quotes, quoted after a platform), dotted initials as a person, two-letter names and initials hunted
     ///     in lower case, "seventy-odd", "in s1" as a session, fostering agencies by their own word, case headings
     ///     after a comma.
-    public static let rulesVersion = 48
+    /// 49: a participant's code ("P14", "P14 school") is never a name, nor remembered; schools' acronyms (CME, EHE,
+    ///     PEx) are no initials; record systems (CPOMS, MyConcern, Mosaic) no names.
+    public static let rulesVersion = 49
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this

@@ -106,12 +106,10 @@ public struct SessionMemory: Sendable, Equatable {
             if term.label == .organisationLocal { saidAlone[keys[0], default: (0, 0, 0)].organisation += 1 }
             if term.label == .person { saidAlone[keys[0], default: (0, 0, 0)].person += 1 }
         }
-        let placesSaid = Set(
-            saidAlone.filter { $0.value.place >= 2 && $0.value.place > 2 * $0.value.organisation }.map { [$0.key] })
+        let places = saidAlone.filter { $0.value.place >= 2 && $0.value.place > 2 * $0.value.organisation }
+        let placesSaid = Set(places.map { [$0.key] })
         // Said as a place more often than as a person too: where the scanner took it for a person, it is the place.
-        placesOverPeople = Set(
-            saidAlone.filter { $0.value.place >= 2 && $0.value.place > 2 * $0.value.organisation }
-                .filter { $0.value.place > $0.value.person }.map(\.key))
+        placesOverPeople = Set(places.filter { $0.value.place > $0.value.person }.map(\.key))
         // Session 15: two-letter names, nicknames and initials also hunted in lower case where they stand as names.
         var lowerCaseShorts = Set<String>()
         func insert(_ keys: [String], _ label: IdentifierLabel) {
@@ -119,7 +117,10 @@ public struct SessionMemory: Sendable, Equatable {
             if let old = byKeys[keys], Self.rank(old) <= Self.rank(label) { return }
             byKeys[keys] = label
         }
-        for term in remembered where Self.labels.contains(term.label) && !rejected.contains(term.text.lowercased()) {
+        for term in remembered
+        where Self.labels.contains(term.label) && !rejected.contains(term.text.lowercased())
+            && !Self.participantCode(term.text)
+        {
             var keys = IdentifierScanner.nameKeys(term.text)
             // A title, a relation or a role is the cue a name was found by, not the name ("Mrs Okafor", "PC Jones");
             // an article is not part of a place ("the Phoenix project").
@@ -346,6 +347,13 @@ public struct SessionMemory: Sendable, Equatable {
         guard i > 0 else { return true }
         let p = tokens[i - 1]
         return !ScanContext.determiners.contains(p.key) && !(p.capitalised && p.isWordLike && !p.sentenceStart)
+    }
+
+    /// A participant's code ("P14"): the session's label for a speaker, never remembered as a name (session 15).
+    static func participantCode(_ text: String) -> Bool {
+        let u = Array(text.trimmingCharacters(in: .whitespaces).unicodeScalars)
+        return u.count >= 2 && u.count <= 4 && (u[0] == "P" || u[0] == "p")
+            && u.dropFirst().allSatisfy { $0.value >= 48 && $0.value <= 57 }
     }
 
     /// A two-letter name worth hunting alone ("mo", "em", "jo"): letters only, no function word, abbreviation,

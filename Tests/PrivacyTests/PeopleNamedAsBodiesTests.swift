@@ -30,4 +30,19 @@ final class PeopleNamedAsBodiesTests: XCTestCase, ScannerProbe {
         XCTAssertEqual(found("temple elders wouldn't let the sw in", .person), [])
         XCTAssertEqual(found("Brownies and Girl Guides have good policies", .person), [])
     }
+
+    func testAParticipantsCodeIsNoName() {
+        XCTAssertEqual(found("Dami (P14's colleague) said the same", .person), ["Dami"])
+        XCTAssertEqual(found("P14 school is Fernlea Academy", .organisationLocal), ["Fernlea Academy"])
+        // A session never hunts a speaker's code said with a cue once.
+        let memory = SessionMemory(terms: [RememberedTerm("P14", .person)], rejected: [])
+        XCTAssertEqual(memory.findings(in: "P14: we had the same at ours").map(\.text), [])
+    }
+
+    func testSchoolsAcronymsAreNoInitials() {
+        XCTAssertEqual(found("Kacey 15 - CME -> found in Leeds", .person), ["Kacey"])
+        XCTAssertEqual(found("we log it on CPOMS / MyConcern", .person), [])
+        XCTAssertFalse(SessionMemory.personInitials("EHE"))
+        XCTAssertTrue(SessionMemory.personInitials("KDW"))
+    }
 }
