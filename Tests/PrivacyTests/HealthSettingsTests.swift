@@ -8,12 +8,8 @@ import XCTest
 
 @testable import Privacy
 
-final class HealthSettingsTests: XCTestCase {
+final class HealthSettingsTests: XCTestCase, ScannerProbe {
     let scanner = IdentifierScanner()
-
-    func found(_ text: String, _ label: IdentifierLabel) -> [String] {
-        scanner.scan(text).filter { $0.label == label }.map(\.text)
-    }
 
     func testAHospitalNumberAfterItsCueAndTheNumbersOfItsKindAfterIt() {
         XCTAssertEqual(found("hosp no QT7 448120 flagged after the 2nd visit", .caseRef), ["QT7 448120"])
