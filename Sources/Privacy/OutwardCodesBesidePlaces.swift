@@ -20,19 +20,12 @@ extension ScanContext {
             let sameArea =
                 area.count == 2
                 && codes.contains { c in
-                    String(text(c.start, c.end).uppercased().prefix(2)) == area
+                    String(IdentifierScanner.text(scalars[c.start..<c.end]).uppercased().prefix(2)) == area
                         && !(min(c.end, info[i].start)..<max(c.start, info[i].end)).contains { scalars[$0] == "." }
                 }
             // "wf13" as a whole note.
             let wholeNote = area.count == 2 && tokens.count == 1
             if afterPlace || sameArea || wholeNote { add(.postcode, tokens: i, i) }
         }
-    }
-
-    /// The text of scalars `a..<b`.
-    func text(_ a: Int, _ b: Int) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[a..<b])
-        return String(s)
     }
 }
