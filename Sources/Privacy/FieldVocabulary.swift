@@ -107,6 +107,8 @@ enum Vocab {
         "centrepoint", "depaul",
         "llamau", "children in wales", "children 1st", "celcis", "care inspectorate", "estyn", "police scotland",
         "british transport police", "metropolitan police", "the met", "social work england", "basw",
+        // Ireland's police and Scotland's child house model (session 16, from blind37).
+        "garda", "gardai", "gardaí", "garda síochána", "bairns ' hoose", "bairns ’ hoose", "barnahus",
         "research in practice",
         "tce", "tce support programme", "nwg", "nwg network", "contextual safeguarding network",
         "lucy faithfull foundation",
@@ -162,7 +164,7 @@ enum Vocab {
         german ghanaian greek hungarian indian iranian iraqi italian jamaican kenyan kosovan kurdish latvian lithuanian
         moroccan nepalese nigerian pakistani palestinian polish portuguese romanian russian somali spanish sudanese syrian
         turkish ugandan ukrainian vietnamese yemeni zimbabwean roma romany gypsy traveller travellers irish scottish welsh
-        english british caribbean african asian arab
+        english british caribbean african asian arab gaelic urdu punjabi arabic pashto farsi tigrinya amharic gujarati
         """)
 
     /// Towns known for a public inquiry: named as the inquiry ("after Rotherham", "the Telford report"), they are quiet.
@@ -296,6 +298,12 @@ enum Vocab {
         // An independent fostering agency named by its own word (session 15, `online11`): "Northstar Fostering",
         // "Horizon Family Placements" (capitalised: a weak head).
         ["fostering"], ["placements"],
+        // Adult services and their providers (session 16, from blind38): "Calderdale Leaving Care", "Calderdale
+        // Safeguarding Adults", "Leeds Adult Social Care", "Brookfield Supported Living", "Beechwood Day Services",
+        // "Aire Valley Travel" (a transport operator; capitalised: a weak head).
+        ["leaving", "care"], ["leaving", "care", "team"], ["safeguarding", "adults"], ["adult", "social", "care"],
+        ["adult", "services"], ["adults", "services"], ["supported", "living"], ["day", "services"],
+        ["day", "service"], ["day", "centre"], ["travel"], ["coaches"],
     ]
 
     static let handleCues = set(

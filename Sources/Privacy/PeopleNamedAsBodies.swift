@@ -58,7 +58,8 @@ extension ScanContext {
         }
     }
 
-    /// A person, place or organisation found on a participant's code ("P30", "P30's colleague", "P12 school"): the
+    /// A person, place or organisation found on a participant's code ("P30", "P30's colleague", "P12 school", "P13's
+    /// team"): the
     /// session's own label for a speaker, never an identifier (session 15; blind31's memory hunted "P12" and "P30"
     /// through every line they spoke).
     func participantCodeOpens(_ c: Candidate) -> Bool {
@@ -69,8 +70,10 @@ extension ScanContext {
         guard t.kind == .alnum, t.key.count >= 2, t.key.count <= 4, t.key.first == "p",
             t.key.dropFirst().allSatisfy(\.isNumber)
         else { return false }
-        // The code alone, or with one word in lower case after it.
-        return a == b || b == a + 1 && tok(b)?.capitalised == false
+        // The code alone, or with one word in lower case after it, or after its possessive ("P13's team").
+        if a == b || b == a + 1 && tok(b)?.capitalised == false { return true }
+        return b == a + 3 && (key(a + 1).equals("'") || key(a + 1).equals("’")) && key(a + 2).equals("s")
+            && tok(b)?.capitalised == false
     }
 
     /// The first and last token of the body's name around a person found at `a...b`, or nil when it is no body.

@@ -527,11 +527,13 @@ extension ScanContext {
     /// CSC", "sandyford cid", "Oldbury custody").
     static let servicesOfAPlaceTails: Set<String> = Vocab.set(
         "camhs mash yot council police constabulary cc mbc bc csc yjs yos hscp cid bcu custody magistrates tenancies")
-    /// Welsh heads before their name: a school, college, council, hospital, club, centre, nursery, police force.
-    static let welshHeads: Set<String> = Vocab.set("ysgol coleg cyngor ysbyty clwb canolfan meithrinfa heddlu")
+    /// Welsh heads before their name: a school, college, council, hospital, club, centre, nursery, police force; and
+    /// the Gaelic council ("Comhairle nan Eilean Siar").
+    static let welshHeads: Set<String> = Vocab.set(
+        "ysgol coleg cyngor ysbyty clwb canolfan meithrinfa heddlu comhairle")
     /// Welsh words inside a school's name after "Ysgol" ("Ysgol Gyfun Ystalyfera", "Ysgol y Strade").
     static let welshSchoolWords: Set<String> = Vocab.set(
-        "y yr gyfun gymraeg gynradd uwchradd bro glan cwm gatholig babanod iau sant santes maes pen ieuenctid sir")
+        "y yr gyfun gymraeg gynradd uwchradd bro glan cwm gatholig babanod iau sant santes maes pen ieuenctid sir nan")
 
     mutating func findOrganisations() {
         var i = 0
@@ -628,6 +630,13 @@ extension ScanContext {
                     }
                 }
                 if isQuiet(m, e) { continue }
+                // "Connor's YJS", "Nia's college", "Mason's school": a person's own service, school or team, not one
+                // named after them ("Sam's Chicken" is; its head is capitalised and no team or service).
+                if i == m + 3, isTeam || acronymTail || !info[i].capitalised, key(m + 1).isOne(of: ["'", "’"]),
+                    key(m + 2).equals("s"), given(m)
+                {
+                    continue
+                }
                 // "a Wakefield school", "every Barnsley academy": a town before a head in lower case, after a word
                 // that makes it a kind, is any of that town's.
                 if m == i - 1, !info[i].capitalised, on([.town, .bigPlace], m),

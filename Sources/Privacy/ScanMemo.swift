@@ -221,7 +221,9 @@ extension IdentifierScanner {
     ///     after a comma.
     /// 49: a participant's code ("P14", "P14 school") is never a name, nor remembered; schools' acronyms (CME, EHE,
     ///     PEx) are no initials; record systems (CPOMS, MyConcern, Mosaic) no names.
-    public static let rulesVersion = 49
+    /// 50: adult services and providers by their heads ("Calderdale Leaving Care", "Brookfield Supported Living",
+    ///     "Aire Valley Travel"); a person's own service, school or team ("Connor's YJS", "P13's team") no body.
+    public static let rulesVersion = 50
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
