@@ -12,7 +12,8 @@ enum LabellerBench {
     /// The development corpora, in a fixed order (the training order before shuffling).
     static let corpusNames = [
         "dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
-        "blind9", "blind10", "blind13", "blind14", "blind15", "blind16",
+        "blind9", "blind10", "blind13", "blind14", "blind15", "blind16", "blind21", "blind22", "blind23", "blind24",
+        "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34",
     ]
 
     struct Line {
