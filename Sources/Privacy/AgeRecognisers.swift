@@ -307,10 +307,15 @@ extension ScanContext {
             {
                 found = true
             }
-            // "Kai (14 yrs)", "KAYLEIGH (14) ->", "Kai (M, 15)", "the two girls (14 & 15)".
+            // "Kai (14 yrs)", "KAYLEIGH (14) ->", "Kai (M, 15)", "the two girls (14 & 15)", "Jaylen (nearly 15)".
             var last = e
             if !found, digits || Self.numberWords[keys[i]] != nil {
                 var open = i - 1
+                if key(open).isOne(of: ["nearly", "almost", "about", "approx", "just", "around", "roughly"]),
+                    key(open - 1).equals("(")
+                {
+                    open -= 1
+                }
                 if [",", "/"].contains(key(open)), let m = tok(open - 1), m.text == "M" || m.text == "F" {
                     open -= 2
                 }

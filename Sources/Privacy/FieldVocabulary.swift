@@ -304,6 +304,10 @@ enum Vocab {
         ["leaving", "care"], ["leaving", "care", "team"], ["safeguarding", "adults"], ["adult", "social", "care"],
         ["adult", "services"], ["adults", "services"], ["supported", "living"], ["day", "services"],
         ["day", "service"], ["day", "centre"], ["travel"], ["coaches"],
+        // Clubs by the words teams take, and a youth zone (session 16, from blind33): "Whitefield Wanderers", "Kirkby
+        // Youth Zone" (capitalised: weak heads).
+        ["wanderers"], ["rovers"], ["athletic"], ["harriers"], ["albion"], ["youth", "zone"], ["rufc"], ["rlfc"],
+        ["jrlfc"], ["gymnastics"], ["gymnastics", "club"],
     ]
 
     static let handleCues = set(

@@ -122,6 +122,7 @@ public struct IdentifierScanner: Sendable {
         ctx.findPlacesSetOffInNotes()
         ctx.findLocalNamesByCue()
         ctx.findOutwardCodesBesidePlaces()
+        ctx.findNumberedUniformedGroups()
         ctx.findAgesInSpeech()
         // An age found by a later rule ("kian was 12 or 13") takes its second guess too.
         ctx.findSecondAges()

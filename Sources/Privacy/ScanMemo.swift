@@ -222,7 +222,9 @@ extension IdentifierScanner {
     /// 49: a participant's code ("P14", "P14 school") is never a name, nor remembered; schools' acronyms (CME, EHE,
     ///     PEx) are no initials; record systems (CPOMS, MyConcern, Mosaic) no names.
     /// 50: adult services and providers by their heads ("Calderdale Leaving Care", "Brookfield Supported Living",
-    ///     "Aire Valley Travel"); a person's own service, school or team ("Connor's YJS", "P13's team") no body.
+    ///     "Aire Valley Travel"); a person's own service, school or team ("Connor's YJS", "P13's team") no body;
+    ///     uniformed groups by their number ("14th Huddersfield Scouts"), clubs by team words ("… Wanderers"); an age
+    ///     qualified in brackets ("Jaylen (nearly 15)"); more big places (Fife, Derry); the labeller on 30 corpora.
     public static let rulesVersion = 50
 
     /// Everything a scan's result depends on besides the text: the rules (their

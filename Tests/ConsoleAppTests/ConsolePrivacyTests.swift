@@ -216,7 +216,7 @@ final class ConsolePrivacyTests: XCTestCase {
         let t = events.last!.at
         let first = state.contributions.count + 1
         let steps: [any EventPayload] = [
-            ContributionLogged(source: .verbal, speaker: "P02", text: "we only heard about zorvek last week"),
+            ContributionLogged(source: .verbal, speaker: "P02", text: "we only heard of zorvek last week"),
             ContributionLogged(source: .verbal, speaker: "P01", text: "her son Zorvek was picked up again"),
             RedactionRejected(
                 number: first + 1, span: TextSpan(start: 8, end: 14), label: .person, reason: "a game's name"),
