@@ -14,6 +14,7 @@ extension ScanContext {
         let runs = labeller.label(tokens, lists: lists, vocab: vocab)
         guard !runs.isEmpty else { return kept }
         var out = kept
+        var widened = false
         for run in runs {
             var a = run.first
             var b = run.last
@@ -22,13 +23,43 @@ extension ScanContext {
             guard a <= b, labellerRunPasses(run.label, a, b) else { continue }
             let start = info[a].start
             let end = info[b].end
-            if out.contains(where: { $0.start < end && start < $0.end }) { continue }
+            if out.contains(where: { $0.start < end && start < $0.end }) {
+                if let k = personWidenedByRun(run.label, a, b, in: out) {
+                    out[k].start = start
+                    out[k].end = end
+                    widened = true
+                }
+                continue
+            }
             if run.label == .age, !ageHasOwner(a, found: out) { continue }
             var c = Candidate(label: run.label, start: start, end: end)
             c.possible = true
             out.append(c)
         }
-        return out.count == kept.count ? kept : out.sorted { $0.start < $1.start }
+        return out.count == kept.count && !widened ? kept : out.sorted { $0.start < $1.start }
+    }
+
+    /// "Lee Harrop", "Blessing Okonkwo", "Ty Wallace": a person the rules found only by the surname, inside a
+    /// labelled person run whose other words are capitalised given names or initials. The index in `out` of the one
+    /// finding the run widens, or nil (the rule finding then stands as it was). Session 16: a given name that is an
+    /// everyday word ("Lee", "Dean", "Blessing") was left in clear beside its redacted surname.
+    func personWidenedByRun(_ label: IdentifierLabel, _ a: Int, _ b: Int, in out: [Candidate]) -> Int? {
+        guard label == .person, b > a else { return nil }
+        let start = info[a].start
+        let end = info[b].end
+        let touching = out.indices.filter { out[$0].start < end && start < out[$0].end }
+        guard touching.count == 1, let k = touching.first, out[k].label == .person, start <= out[k].start,
+            out[k].end <= end, out[k].start != start || out[k].end != end,
+            let fa = tokenIndex(startingAt: out[k].start), let fb = tokenIndex(endingAt: out[k].end)
+        else { return nil }
+        let added = Array(a..<fa) + Array((fb + 1)...max(fb + 1, b)).filter { $0 <= b }
+        let names = added.allSatisfy { i in
+            guard info[i].kind == .word, !notAName(i), !quiet[i] else { return false }
+            // An initial ("K Morgan"), or a capitalised given name ("Lee", "Blessing").
+            return info[i].length == 1 && (info[i].capitalised || info[i].allCaps)
+                || info[i].capitalised && given(i)
+        }
+        return names ? k : nil
     }
 
     /// The rules' own checks for a run of tokens `a...b` labelled `label`.
@@ -50,6 +81,11 @@ extension ScanContext {
             }
             if key(b + 1).equals("and"), key(b + 2).isOne(of: ["over", "under", "above", "below"]) { return false }
             if key(b + 1).equals("+") || key(a - 1).isOne(of: ["over", "under"]) { return false }
+            // "HOME BY 9", "out till 11": a time of day, not an age.
+            if a == b, key(a - 1).isOne(of: ["by", "till", "until", "til", "past"]), let v = Int(tokens[a].key), v <= 12
+            {
+                return false
+            }
             // "12 sessions", "10 mins": a count of things, not years (but "14 is", "15 was").
             if let n = tok(b + 1), n.kind == .word, n.key.hasSuffix("s"), n.key.count >= 3,
                 !n.key.isOne(of: ["is", "was", "has", "his", "this", "yrs", "yo"])
@@ -63,6 +99,10 @@ extension ScanContext {
             let words = (a...b).filter { info[$0].kind != .punct && info[$0].kind != .number }
             guard words.contains(where: { !notAName($0) }) else { return false }
             if words.allSatisfy({ on(.bigPlace, $0) || Vocab.inquiryTowns.contains(key($0)) }) { return false }
+            // "Great Britain", "Northern Ireland": a nation named whole.
+            if words.count == 2, key(words[0]).isOne(of: ["great", "northern"]), on(.bigPlace, words[1]) {
+                return false
+            }
             // Letters spelled out ("C-S-E", "M-A-C-E") are an acronym, not a name.
             if words.count >= 2, words.allSatisfy({ info[$0].length == 1 }) { return false }
             // An everyday word on no name or place list ("Actions", "Café") is a name only where the text sets it

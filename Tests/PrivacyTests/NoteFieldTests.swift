@@ -102,7 +102,9 @@ final class NoteFieldTests: XCTestCase, ScannerProbe {
         assertFinds("the girl from Moston - Shanice - she's 14 now", "PERSON:Shanice")
         assertNot("07700 900123 - mobile", "PERSON:mobile")
         assertNot("the girl from Moston - Leeds - she's 14 now", "PERSON:Leeds")
-        assertNot("Strategy notes - Tilvan - see below", "PERSON:Tilvan")
+        // The rules take no heading's next word for a name; the labeller may still offer it as `possible` (session 16).
+        XCTAssertFalse(
+            labels("Strategy notes - Tilvan - see below", IdentifierScanner(labeller: nil)).contains("PERSON:Tilvan"))
     }
 
     func testPossessivesWithoutAnApostrophe() {

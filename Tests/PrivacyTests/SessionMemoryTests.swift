@@ -47,9 +47,9 @@ final class SessionMemoryTests: XCTestCase {
     func testANameFoundWithACueIsFoundBareInAnotherContribution() throws {
         let texts = [
             "her son Zorvek was picked up in a car again",
-            "we only heard about zorvek last week",
+            "we only heard of zorvek last week",
             "Mrs Quarshiew rang the duty line twice",
-            "and quarshiew never came back to us",
+            "nothing more on quarshiew since then",
         ]
         // The scanner alone misses the bare mentions: each text is read on its own.
         let scanner = IdentifierScanner()
