@@ -608,9 +608,18 @@ extension ScanContext {
                 // "kirklees council": a service named in lower case by a listed place.
                 let byPlace = acronymTail && i > 0 && on([.town, .bigPlace], i - 1)
                 guard
-                    let m = modifiers(before: i, allowLowercase: strong && !isTeam || force || byPlace, regions: force)
+                    var m = modifiers(before: i, allowLowercase: strong && !isTeam || force || byPlace, regions: force)
                 else {
                     continue
+                }
+                // "14th Brackley Scouts and Holmfield Wanderers": two bodies joined by "and", the first named by its
+                // own head; the second's name starts after the "and".
+                if let j = (m..<i).last(where: { key($0).equals("and") }), j > m,
+                    Vocab.orgTailsByFirst[key(j - 1)]?.contains(where: { $0.count == 1 }) == true
+                        || Self.uniformedHeads.contains(key(j - 1))
+                {
+                    m = j + 1
+                    if m >= i { continue }
                 }
                 if isTeam || acronymTail {
                     // "the Riverside team", "Northgate CAMHS": the name must not be a service word or acronym.

@@ -22,6 +22,12 @@ final class ClubsAndUniformedGroupsTests: XCTestCase, ScannerProbe {
         assertFinds("the lad was at Holmfield Wanderers, under fifteens", "ORGANISATION_LOCAL:Holmfield Wanderers")
         assertFinds("so Dunmore Youth Zone, massive place", "ORGANISATION_LOCAL:Dunmore Youth Zone")
         assertNo(.organisationLocal, "the wanderers in the park were harmless")
+        // Two bodies joined by "and" stay two; a name with "and" inside it stays one.
+        XCTAssertEqual(
+            found("coach at 3rd Fenby Scouts and Holmfield Wanderers, both", .organisationLocal),
+            ["3rd Fenby Scouts", "Holmfield Wanderers"])
+        XCTAssertEqual(
+            found("she's at Royton and Crompton School now", .organisationLocal), ["Royton and Crompton School"])
     }
 
     func testAQualifiedAgeInBracketsAfterAName() {
