@@ -354,9 +354,15 @@ struct ScanContext {
         for t in tokens {
             info.append(TokenInfo(t))
             keys.append(t.key)
-            lists.append(
-                t.kind == .punct ? [] : Gazetteer.Lists(rawValue: UInt8(truncatingIfNeeded: listTable.bits(t.key))))
-            let bits = vocabTable.bits(t.key)
+            let listBits: UInt32
+            let bits: UInt32
+            if t.kind == .punct {
+                listBits = 0
+                bits = vocabTable.bits(t.key)
+            } else {
+                (listBits, bits) = KeyTable.bits(t.key, listTable, vocabTable)
+            }
+            lists.append(Gazetteer.Lists(rawValue: UInt8(truncatingIfNeeded: listBits)))
             vocab.append(TokenVocab(rawValue: bits & ~TokenVocab.privateBits))
             notANameWord.append(bits & TokenVocab.notANameBit != 0)
             gated.append(bits & TokenVocab.gatedBit != 0)
