@@ -375,8 +375,14 @@ struct ScanContext {
         self.notANameWord = notANameWord
         self.gated = gated
         self.gatedBits = gatedBits
-        ages = tokens.indices.map { computeAgeValue($0) }
-        ageEnds = tokens.indices.map { computeAgeEnd($0) }
+        // Only a number or a number word can start an age (`computeAgeValue` gives nil and `computeAgeEnd` gives the
+        // token itself for any other), so the others are not asked.
+        ages = tokens.indices.map {
+            info[$0].kind == .number || vocab[$0].contains(.numberWords) ? computeAgeValue($0) : nil
+        }
+        ageEnds = tokens.indices.map {
+            info[$0].kind == .number || vocab[$0].contains(.numberWords) ? computeAgeEnd($0) : $0
+        }
     }
 
     /// Token `i` is on no list (not a word, not a listed name or place): `Gazetteer.isUnknown` of its key.

@@ -1637,7 +1637,8 @@ extension ScanContext {
     /// Dates that are not a birth date, between a birth cue and a date ("her birthday's soon; the court date is…").
     static let otherDateNouns = Vocab.set("date hearing court meeting mtg appointment appt conference review deadline")
 
-    func isMonth(_ i: Int) -> Bool { Vocab.months.contains(key(i)) }
+    /// `Vocab.months.contains(key(i))`: months are a gated set (`GatedSet.months`; no month is "").
+    func isMonth(_ i: Int) -> Bool { onGated(.months, i) }
     func number(_ i: Int, _ range: ClosedRange<Int>, digits: ClosedRange<Int> = 1...2) -> Bool {
         guard let t = tok(i), t.kind == .number, digits.contains(t.length), let v = Int(t.text) else { return false }
         return range.contains(v)
