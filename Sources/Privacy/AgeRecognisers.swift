@@ -251,7 +251,7 @@ extension ScanContext {
                 }
                 continue
             }
-            if t.kind == .word, onGated(Self.ordinalValueKeys, i), bareOrdinalAge(i) {
+            if t.kind == .word, onGated(.ordinalValueKeys, i), bareOrdinalAge(i) {
                 add(.age, tokens: i, i)
                 continue
             }

@@ -323,6 +323,8 @@ struct ScanContext {
     let notANameWord: [Bool]
     /// Each token's key is on one of `ScanContext.gatedSets` (`TokenVocab.gatedBit`); when false, on none of them.
     let gated: [Bool]
+    /// The gated sets each token's key is on (`GatedSet`), looked up only for a key with `gated`; 0 otherwise.
+    let gatedBits: [UInt32]
     private(set) var ages: [Int?] = []
     private(set) var ageEnds: [Int] = []
 
@@ -335,11 +337,13 @@ struct ScanContext {
         // (a retain and a once-check) for each look-up.
         let listTable = gazetteer.table
         let vocabTable = TokenVocab.table
+        let gatedTable = GatedSet.table
         var keys: [String] = []
         var lists: [Gazetteer.Lists] = []
         var vocab: [TokenVocab] = []
         var notANameWord: [Bool] = []
         var gated: [Bool] = []
+        var gatedBits: [UInt32] = []
         var info: [TokenInfo] = []
         info.reserveCapacity(tokens.count)
         keys.reserveCapacity(tokens.count)
@@ -347,15 +351,23 @@ struct ScanContext {
         vocab.reserveCapacity(tokens.count)
         notANameWord.reserveCapacity(tokens.count)
         gated.reserveCapacity(tokens.count)
+        gatedBits.reserveCapacity(tokens.count)
         for t in tokens {
             info.append(TokenInfo(t))
             keys.append(t.key)
-            lists.append(
-                t.kind == .punct ? [] : Gazetteer.Lists(rawValue: UInt8(truncatingIfNeeded: listTable.bits(t.key))))
-            let bits = vocabTable.bits(t.key)
+            let listBits: UInt32
+            let bits: UInt32
+            if t.kind == .punct {
+                listBits = 0
+                bits = vocabTable.bits(t.key)
+            } else {
+                (listBits, bits) = KeyTable.bits(t.key, listTable, vocabTable)
+            }
+            lists.append(Gazetteer.Lists(rawValue: UInt8(truncatingIfNeeded: listBits)))
             vocab.append(TokenVocab(rawValue: bits & ~TokenVocab.privateBits))
             notANameWord.append(bits & TokenVocab.notANameBit != 0)
             gated.append(bits & TokenVocab.gatedBit != 0)
+            gatedBits.append(bits & TokenVocab.gatedBit != 0 ? gatedTable.bits(t.key) : 0)
         }
         self.info = info
         self.keys = keys
@@ -363,8 +375,15 @@ struct ScanContext {
         self.vocab = vocab
         self.notANameWord = notANameWord
         self.gated = gated
-        ages = tokens.indices.map { computeAgeValue($0) }
-        ageEnds = tokens.indices.map { computeAgeEnd($0) }
+        self.gatedBits = gatedBits
+        // Only a number or a number word can start an age (`computeAgeValue` gives nil and `computeAgeEnd` gives the
+        // token itself for any other), so the others are not asked.
+        ages = tokens.indices.map {
+            info[$0].kind == .number || vocab[$0].contains(.numberWords) ? computeAgeValue($0) : nil
+        }
+        ageEnds = tokens.indices.map {
+            info[$0].kind == .number || vocab[$0].contains(.numberWords) ? computeAgeEnd($0) : $0
+        }
     }
 
     /// Token `i` is on no list (not a word, not a listed name or place): `Gazetteer.isUnknown` of its key.
@@ -396,6 +415,10 @@ struct ScanContext {
     /// `set.contains(key(i))` for one of `ScanContext.gatedSets`: the set is asked only when the key is on one of them.
     @inline(__always) func onGated(_ set: Set<String>, _ i: Int) -> Bool {
         i >= 0 && i < gated.count && gated[i] && set.contains(keys[i])
+    }
+    /// `set`'s own `Set<String>` `.contains(key(i))`, from the bits looked up once per token (`GatedSet`).
+    @inline(__always) func onGated(_ set: GatedSet, _ i: Int) -> Bool {
+        i >= 0 && i < gatedBits.count && gatedBits[i] & set.rawValue != 0
     }
     /// `key(i)` is on one of `ScanContext.gatedSets` (a dictionary whose keys are there is asked only then).
     @inline(__always) func isGated(_ i: Int) -> Bool { i >= 0 && i < gated.count && gated[i] }

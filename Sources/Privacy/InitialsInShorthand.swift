@@ -289,7 +289,7 @@ extension ScanContext {
     /// "bros B 12 Y 9", "twins R+R 8", "sibs: JX 11, ZR 2/3": after a family word, capitals and an age are a person and
     /// their age, single letters included.
     mutating func findFamilyListsOfInitials() {
-        for i in tokens.indices where onGated(Self.familyListWords, i) {
+        for i in tokens.indices where onGated(.familyListWords, i) {
             var k = i + 1
             if key(k).equals(":") || key(k).equals("-") { k += 1 }
             guard let item = initialsItem(at: k), !item.people.contains(where: { covered($0) }) else { continue }

@@ -101,6 +101,20 @@ struct KeyTable: Sendable {
         return otherBits(key)
     }
 
+    /// `(first.bits(key), second.bits(key))`, an ASCII key's bytes checked and hashed once for both tables (the
+    /// two look-ups `ScanContext` makes for every token; both tables hash alike).
+    @inline(__always) static func bits(_ key: String, _ first: KeyTable, _ second: KeyTable) -> (UInt32, UInt32) {
+        let fast = key.utf8.withContiguousStorageIfAvailable { buffer -> (UInt32, UInt32)? in
+            guard isASCII(buffer) else { return nil }
+            let h = hash(buffer)
+            let a = first.find(buffer, h).map { first.values[$0] } ?? 0
+            let b = second.find(buffer, h).map { second.values[$0] } ?? 0
+            return (a, b)
+        }
+        if let fast = fast ?? nil { return fast }
+        return (first.otherBits(key), second.otherBits(key))
+    }
+
     private func otherBits(_ key: String) -> UInt32 {
         var canonical = key.precomposedStringWithCanonicalMapping
         if canonical.utf8.allSatisfy({ $0 < 0x80 }) {

@@ -296,7 +296,7 @@ extension ScanContext {
     /// "School: Hallfield", "Education - Tollgate Academy", "GP surgery: Meadowbank": in a pasted record, the local
     /// name filling a field that holds an organisation, up to the next field.
     mutating func findOrganisationFields() {
-        for i in tokens.indices where onGated(Self.organisationFields, i) {
+        for i in tokens.indices where onGated(.organisationFields, i) {
             // A field opens a line, follows punctuation or "GP", or stands two spaces after the field before it.
             guard info[i].capitalised || info[i].lineStart || key(i - 1).equals("gp"),
                 info[i].lineStart || at(i - 1)?.kind == .punct || key(i - 1).equals("gp")
@@ -443,7 +443,7 @@ extension ScanContext {
     /// "chase Dr Nwosu re shannon - CAMHS Halifax": a local service's acronym with a listed town straight after it is
     /// that town's service, whole.
     mutating func findServicesBeforeTheirPlace() {
-        for i in tokens.indices where onGated(Self.servicesBeforeAPlace, i) && info[i].allCaps {
+        for i in tokens.indices where onGated(.servicesBeforeAPlace, i) && info[i].allCaps {
             guard let t = tok(i + 1), t.kind == .word, t.capitalised, on(.town, i + 1) || on(.bigPlace, i + 1),
                 !Vocab.countries.contains(t.key), !quiet[i], !quiet[i + 1]
             else { continue }
@@ -558,7 +558,7 @@ extension ScanContext {
         var i = 0
         while i < tokens.count {
             defer { i += 1 }
-            guard onGated(Self.headsBeforeTheirName, i), let t = at(i), t.kind == .word, t.capitalised, !quiet[i]
+            guard onGated(.headsBeforeTheirName, i), let t = at(i), t.kind == .word, t.capitalised, !quiet[i]
             else { continue }
             // "Masjid-e-Ghosia", "Masjid-e-Zakariya": the name joined to its head by hyphens.
             var joined = i
@@ -573,7 +573,7 @@ extension ScanContext {
                 continue
             }
             var j = i + 1
-            while onGated(Self.headsBeforeTheirName, j), at(j)?.capitalised == true { j += 1 }
+            while onGated(.headsBeforeTheirName, j), at(j)?.capitalised == true { j += 1 }
             var e: Int?
             while j < tokens.count, j - i <= 4, let n = tok(j), n.kind == .word, n.capitalised,
                 !n.allCaps || n.length > 3,
@@ -609,7 +609,7 @@ extension ScanContext {
     /// Quiet: an item in lower case or opening with a function word ("the one by the lights"), a town or city alone, a
     /// street, a service word ("Police", "Health"), an item whose name another rule found as an organisation already.
     mutating func findOrganisationLists() {
-        for h in tokens.indices where onGated(Self.organisationListHeadings, h) {
+        for h in tokens.indices where onGated(.organisationListHeadings, h) {
             // The heading opens its line (a participant's code may come first) and its colon is near.
             guard (max(0, h - 3)...h).contains(where: { info[$0].lineStart }),
                 let colon = (h + 1..<min(tokens.count, h + 5)).first(where: { key($0).equals(":") }),
@@ -686,7 +686,7 @@ extension ScanContext {
     /// "his first arrest was at Partick station", "Leeds bus stn": a place named before a station (a bus, train or
     /// coach station) is where something happened, a big city too; never a police or fire station (lower case).
     mutating func findStations() {
-        for i in tokens.indices where onGated(Self.stationWords, i) {
+        for i in tokens.indices where onGated(.stationWords, i) {
             var a = i - 1
             if key(a).isOne(of: ["bus", "train", "coach", "rail", "railway"]) { a -= 1 }
             guard let t = tok(a), t.kind == .word, t.capitalised, !t.allCaps || isShouted(), !t.sentenceStart,
@@ -718,7 +718,7 @@ extension ScanContext {
     /// "she lives up Moorside", "he's always over Greystone", "hangs about down Kelbrook": a capitalised word on no
     /// list (or a listed town) after an adverb of place that follows being, living or going is a place, not a person.
     mutating func findPlacesAfterAdverbs() {
-        for i in tokens.indices where onGated(Self.placeAdverbs, i - 1) {
+        for i in tokens.indices where onGated(.placeAdverbs, i - 1) {
             guard let t = tok(i), t.kind == .word, t.capitalised, !t.allCaps, !t.sentenceStart, t.length >= 4,
                 onNoList(i) || on(.town, i) && !given(i), !quiet[i], !Vocab.notNames.contains(t.key),
                 Self.placeAdverbLeads.contains(key(i - 2)),
@@ -746,7 +746,7 @@ extension ScanContext {
     /// found (a street, a district), then a school's, surgery's or project's head, is that organisation, whole. Not a
     /// big city alone ("a Leeds school" is any of them), not after a word that makes it a kind.
     mutating func findOrganisationsAfterTheirPlace() {
-        for h in tokens.indices where onGated(Self.headsAfterAPlace, h) && !quiet[h] {
+        for h in tokens.indices where onGated(.headsAfterAPlace, h) && !quiet[h] {
             var p = h - 1
             func placeEnds(_ k: Int) -> Bool {
                 candidates.contains { $0.label == .location && !$0.sessionName && $0.end == info[k].end }
@@ -780,7 +780,7 @@ extension ScanContext {
     /// a place found in it (not a big city itself) is written as part of where that place is, and is found with it.
     /// Not a city that goes on into a name ("Armley, Leeds City College").
     mutating func findCitiesAfterTheirDistricts() {
-        for c in tokens.indices where onGated(Vocab.cities, c) && !covered(c) && !quiet[c] {
+        for c in tokens.indices where onGated(.cities, c) && !covered(c) && !quiet[c] {
             var p = c - 1
             if Self.districtCitySeparators.contains(key(p)) { p -= 1 }
             if key(p).equals("-") && key(p + 1).equals(">") { p -= 1 }
@@ -805,7 +805,7 @@ extension ScanContext {
     /// organisation's head, is that organisation. Quiet: an adjective or a lower-case word with no head ("the school
     /// was great"), a big city alone, a day.
     mutating func findOrganisationsNamedAfterTheirKind() {
-        for k in tokens.indices where onGated(Self.kindsBeforeTheirName, k) && !quiet[k] {
+        for k in tokens.indices where onGated(.kindsBeforeTheirName, k) && !quiet[k] {
             guard Self.kindLinks.contains(key(k + 1)), !info[k].capitalised || info[k].allCaps else { continue }
             let n = k + 2
             guard let t = tok(n), t.kind == .word, !quiet[n] else { continue }

@@ -361,7 +361,7 @@ extension ScanContext {
         for i in tokens.indices {
             let t = tokens[i]
             // "jordans other profile", "kians new phone": a word between the owner and what is owned.
-            let owned = onGated(Self.ownedModifiers, i + 1) ? i + 2 : i + 1
+            let owned = onGated(.ownedModifiers, i + 1) ? i + 2 : i + 1
             guard t.kind == .word, t.length >= 4, t.key.hasSuffix("s"), !t.allCaps,
                 Self.possessedInNotes.contains(key(owned)), !quiet[i], !on(.word, i), !inSet(.notNames, i)
             else { continue }

@@ -1107,13 +1107,13 @@ extension ScanContext {
         if t.kind == .word, t.length == 3, let n = tok(i + 1), n.kind == .number, (1...4).contains(n.length),
             n.start - t.end == 1,
             Self.northernIrishCodes.contains(String(t.key.suffix(2))), standalone(i, i + 1),
-            (max(0, i - 6)..<i).contains(where: { onGated(Self.vehicleCues, $0) })
+            (max(0, i - 6)..<i).contains(where: { onGated(.vehicleCues, $0) })
                 || t.allCaps && !(n.length == 4 && (n.text.hasPrefix("19") || n.text.hasPrefix("20")))
         {
             return i + 1
         }
         // Asked only of the tokens that could start a plate: six set look-ups for every token were a scan's 1.5%.
-        lazy var cue = (max(0, i - 6)..<i).contains { onGated(Self.vehicleCues, $0) }
+        lazy var cue = (max(0, i - 6)..<i).contains { onGated(.vehicleCues, $0) }
         // Northern Ireland after a cue: the older plates, a county code alone and up to four digits ("LZ 5678"), and
         // any of its plates typed without the space ("ABZ1234").
         if t.kind == .word, t.length == 2, cue, Self.northernIrishCodes.contains(t.key), let n = at(i + 1),
@@ -1306,7 +1306,7 @@ extension ScanContext {
             if covered(i) { continue }
             // After a cue: "crime ref 43/12345/23", "case number: 123456", "incident 4521".
             // "CRIS" in capitals: "Cris" is a given name too.
-            if inSet(.caseCues, i) || onGated(Self.moreCaseSystems, i) && (info[i].allCaps || !key(i).equals("cris")) {
+            if inSet(.caseCues, i) || onGated(.moreCaseSystems, i) && (info[i].allCaps || !key(i).equals("cris")) {
                 var j = i + 1
                 var fillers = 0
                 while j < tokens.count, Vocab.caseFillers.contains(tokens[j].key), fillers < 3 {
@@ -1637,7 +1637,8 @@ extension ScanContext {
     /// Dates that are not a birth date, between a birth cue and a date ("her birthday's soon; the court date is…").
     static let otherDateNouns = Vocab.set("date hearing court meeting mtg appointment appt conference review deadline")
 
-    func isMonth(_ i: Int) -> Bool { Vocab.months.contains(key(i)) }
+    /// `Vocab.months.contains(key(i))`: months are a gated set (`GatedSet.months`; no month is "").
+    func isMonth(_ i: Int) -> Bool { onGated(.months, i) }
     func number(_ i: Int, _ range: ClosedRange<Int>, digits: ClosedRange<Int> = 1...2) -> Bool {
         guard let t = tok(i), t.kind == .number, digits.contains(t.length), let v = Int(t.text) else { return false }
         return range.contains(v)
@@ -2471,7 +2472,7 @@ extension ScanContext {
                 // "the lad believed 25", "she is believed to be 15": a guessed age after a person.
                 n = skipAgeFillers(key(i + 1).equals("to") && key(i + 2).equals("be") ? i + 3 : i + 1)
                 if let m = n, let v = ageValue(m), !(10...99).contains(v) { n = nil }
-            } else if onGated(Self.claimVerbs, i), key(i + 1).equals("to"), key(i + 2).equals("be"),
+            } else if onGated(.claimVerbs, i), key(i + 1).equals("to"), key(i + 2).equals("be"),
                 case let m = skipAgeFillers(i + 3), let v = ageValue(m), (10...99).contains(v)
             {
                 // "the fake profile claimed to be 15", "pretending to be 18": the age someone claims.

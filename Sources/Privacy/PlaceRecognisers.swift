@@ -71,14 +71,14 @@ extension ScanContext {
         var h = 1
         while h < tokens.count {
             defer { h += 1 }
-            guard info[h].kind == .word, !info[h].capitalised, onGated(Self.landmarkFirstWords, h) else {
+            guard info[h].kind == .word, !info[h].capitalised, onGated(.landmarkFirstWords, h) else {
                 continue
             }
             guard Self.landmarkHeads.contains(where: { matches($0, at: h) != nil }) else { continue }
             func nameWord(_ j: Int) -> Bool {
                 guard j >= 0, let t = at(j), t.kind == .word, t.capitalised, !t.allCaps, t.length >= 3, !quiet[j],
                     !covered(j), !Vocab.functionWords.contains(key(j)), !inSet(.notNames, j), !inSet(.roles, j),
-                    !Self.brands.contains(key(j)), !onGated(Vocab.months, j), !onGated(Vocab.days, j)
+                    !Self.brands.contains(key(j)), !onGated(.months, j), !onGated(.days, j)
                 else { return false }
                 return true
             }
@@ -542,7 +542,7 @@ extension ScanContext {
             // "Ysgol Gyfun Ystalyfera", "ysgol y Strade", "Coleg Llandrillo": a Welsh school or college names itself
             // after the head.
             if tokens[i].key.equals("ysgol")
-                || info[i].capitalised && onGated(Self.welshHeads, i)
+                || info[i].capitalised && onGated(.welshHeads, i)
                     && (tok(i + 1)?.capitalised == true || Self.welshSchoolWords.contains(key(i + 1))),
                 !quiet[i]
             {
@@ -1064,22 +1064,22 @@ extension ScanContext {
                 }
                 continue
             }
-            if onGated(Vocab.months, i) || onGated(Vocab.days, i) || onGated(Vocab.countries, i)
-                || onGated(Vocab.nationalities, i)
+            if onGated(.months, i) || onGated(.days, i) || onGated(.countries, i)
+                || onGated(.nationalities, i)
             {
                 continue
             }
             // "after Rotherham", "the Telford and Rochdale inquiries": a town named as its public inquiry.
-            if onGated(Vocab.inquiryTowns, i),
+            if onGated(.inquiryTowns, i),
                 key(i - 1).isOne(of: ["after", "since", "post", "like", "pre", "before"])
             {
                 continue
             }
             // "The Rotherham stuff", "Jay report / Rotherham / Telford": the towns of the national inquiries are, like
             // big cities, a place of a case only when tied to one ("moved to Rotherham", "lives in Telford").
-            if onGated(Vocab.publicInquiryTowns, i), !(prep || bareVerb || setOff) { continue }
+            if onGated(.publicInquiryTowns, i), !(prep || bareVerb || setOff) { continue }
             // "the Jay inquiry into Rotherham", "the review in Telford": the inquiry's town.
-            if onGated(Vocab.inquiryTowns, i), key(i - 1).isOne(of: ["into", "in", "on", "of"]),
+            if onGated(.inquiryTowns, i), key(i - 1).isOne(of: ["into", "in", "on", "of"]),
                 Self.publicReferences.contains(key(i - 2))
             {
                 continue

@@ -82,6 +82,61 @@ struct TokenVocab: OptionSet, Sendable {
     static let outside = of("")
 }
 
+/// Which of the gated sets (`ScanContext.gatedSets`) that `onGated` asks a token's key is on, one bit a set, looked
+/// up once per token and only for a token with `TokenVocab.gatedBit`: asking the `Set<String>` itself fetched it
+/// through its global's once-check, retained it and hashed the key with SipHash at every question.
+/// `onGated(.months, i)` answers as `Vocab.months.contains(key(i))` does (the table keeps canonical equivalence).
+struct GatedSet: OptionSet, Sendable {
+    let rawValue: UInt32
+    static let vehicleCues = GatedSet(rawValue: 1 << 0)
+    static let organisationFields = GatedSet(rawValue: 1 << 1)
+    static let servicesBeforeAPlace = GatedSet(rawValue: 1 << 2)
+    static let stationWords = GatedSet(rawValue: 1 << 3)
+    static let placeAdverbs = GatedSet(rawValue: 1 << 4)
+    static let ordinalValueKeys = GatedSet(rawValue: 1 << 5)
+    static let claimVerbs = GatedSet(rawValue: 1 << 6)
+    static let months = GatedSet(rawValue: 1 << 7)
+    static let days = GatedSet(rawValue: 1 << 8)
+    static let countries = GatedSet(rawValue: 1 << 9)
+    static let nationalities = GatedSet(rawValue: 1 << 10)
+    static let inquiryTowns = GatedSet(rawValue: 1 << 11)
+    static let publicInquiryTowns = GatedSet(rawValue: 1 << 12)
+    static let headsAfterAPlace = GatedSet(rawValue: 1 << 13)
+    static let cities = GatedSet(rawValue: 1 << 14)
+    static let kindsBeforeTheirName = GatedSet(rawValue: 1 << 15)
+    static let ownedModifiers = GatedSet(rawValue: 1 << 16)
+    static let moreCaseSystems = GatedSet(rawValue: 1 << 17)
+    static let headsBeforeTheirName = GatedSet(rawValue: 1 << 18)
+    static let organisationListHeadings = GatedSet(rawValue: 1 << 19)
+    static let pluralCaseCues = GatedSet(rawValue: 1 << 20)
+    static let familyListWords = GatedSet(rawValue: 1 << 21)
+    static let landmarkFirstWords = GatedSet(rawValue: 1 << 22)
+    static let welshHeads = GatedSet(rawValue: 1 << 23)
+
+    /// Every word of the flagged sets, with the sets it is on.
+    static let table: KeyTable = {
+        var table = KeyTable(capacity: 4_096)
+        let sets: [(Set<String>, GatedSet)] = [
+            (ScanContext.vehicleCues, .vehicleCues), (ScanContext.organisationFields, .organisationFields),
+            (ScanContext.servicesBeforeAPlace, .servicesBeforeAPlace), (ScanContext.stationWords, .stationWords),
+            (ScanContext.placeAdverbs, .placeAdverbs), (ScanContext.ordinalValueKeys, .ordinalValueKeys),
+            (ScanContext.claimVerbs, .claimVerbs), (Vocab.months, .months), (Vocab.days, .days),
+            (Vocab.countries, .countries), (Vocab.nationalities, .nationalities), (Vocab.inquiryTowns, .inquiryTowns),
+            (Vocab.publicInquiryTowns, .publicInquiryTowns), (ScanContext.headsAfterAPlace, .headsAfterAPlace),
+            (Vocab.cities, .cities), (ScanContext.kindsBeforeTheirName, .kindsBeforeTheirName),
+            (ScanContext.ownedModifiers, .ownedModifiers), (ScanContext.moreCaseSystems, .moreCaseSystems),
+            (ScanContext.headsBeforeTheirName, .headsBeforeTheirName),
+            (ScanContext.organisationListHeadings, .organisationListHeadings),
+            (ScanContext.pluralCaseCues, .pluralCaseCues), (ScanContext.familyListWords, .familyListWords),
+            (ScanContext.landmarkFirstWords, .landmarkFirstWords), (ScanContext.welshHeads, .welshHeads),
+        ]
+        for (words, flag) in sets {
+            for w in words { table.insert(w, flag.rawValue) }
+        }
+        return table
+    }()
+}
+
 extension Array where Element == String {
     /// `key(i + 1).isOne(of: ["him", "her"])`, the recognisers' commonest question, without the heap: the library's
     /// `contains` is not inlined, so each literal array was allocated, filled and freed per token (a fifth of a

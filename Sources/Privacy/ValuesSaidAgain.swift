@@ -193,7 +193,7 @@ extension ScanContext {
 
     mutating func findCaseRefsSaidAgain() {
         // The cue first (a bit, or a gated set), then what follows it.
-        for i in tokens.indices where inSet(.caseCues, i) || onGated(Self.pluralCaseCues, i) {
+        for i in tokens.indices where inSet(.caseCues, i) || onGated(.pluralCaseCues, i) {
             if at(i + 1)?.kind == .number || Vocab.caseFillers.contains(key(i + 1)) { spacedCaseRef(after: i) }
         }
         for i in tokens.indices where info[i].kind == .word && keys[i].equals("slash") { spokenSlashRef(around: i) }

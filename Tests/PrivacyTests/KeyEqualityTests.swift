@@ -33,6 +33,44 @@ final class KeyEqualityTests: XCTestCase {
             unsafeBitCast(made, to: (UInt64, UInt64).self) == unsafeBitCast("aged", to: (UInt64, UInt64).self))
     }
 
+    /// `Tokeniser.smallASCII` (speed10) makes each token's text and key as the library makes them: the same sixteen
+    /// bytes, the same answers, for every length up to fifteen and every ASCII scalar in every place.
+    func testTokensSmallStringsAreTheLibrarys() {
+        func library(_ scalars: [Unicode.Scalar], lower: Bool) -> String {
+            let bytes = scalars.map { v -> UInt8 in
+                let b = UInt8(v.value)
+                return lower && b >= 65 && b <= 90 ? b + 32 : b
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var cases: [[Unicode.Scalar]] = []
+        for n in 1...15 {
+            for c in 1..<128 {
+                cases.append((0..<n).map { Unicode.Scalar(UInt8((c + $0 * 7) % 127 + 1)) })
+            }
+        }
+        cases.append(Array("McDonald".unicodeScalars))
+        cases.append(Array("ABCDEFGHIJKLMNO".unicodeScalars))
+        for scalars in cases {
+            let (text, key) = Tokeniser.smallASCII(scalars, 0, scalars.count)
+            let libraryText = library(scalars, lower: false)
+            let libraryKey = library(scalars, lower: true)
+            XCTAssertTrue(
+                unsafeBitCast(text, to: (UInt64, UInt64).self) == unsafeBitCast(libraryText, to: (UInt64, UInt64).self))
+            XCTAssertTrue(
+                unsafeBitCast(key, to: (UInt64, UInt64).self) == unsafeBitCast(libraryKey, to: (UInt64, UInt64).self))
+            XCTAssertEqual(text, libraryText)
+            XCTAssertEqual(key, libraryKey)
+            XCTAssertEqual(text.count, scalars.count)
+            XCTAssertEqual(Array(key.utf8), Array(libraryKey.utf8))
+            XCTAssertEqual(key.hashValue, libraryKey.hashValue)
+        }
+        // Inside a longer text: the run from its offset.
+        let line = Array("Hi There, Kian".unicodeScalars)
+        XCTAssertEqual(Tokeniser.smallASCII(line, 3, 5).0, "There")
+        XCTAssertEqual(Tokeniser.smallASCII(line, 3, 5).1, "there")
+    }
+
     /// `Tokeniser.contains` reads a small set's bytes in place (speed9): it answers as `unicodeScalars.contains`.
     func testPunctuationSetsAnswerAsTheirScalars() {
         let sets = [
