@@ -189,8 +189,10 @@ public struct SessionMemory: Sendable, Equatable {
                     if let short = Self.shortName(keys, teams: true),
                         !short.allSatisfy({ parts.contains($0) && !gazetteer.towns.contains($0) }),
                         short.allSatisfy({ Self.shortWordHunted($0, gazetteer) && !rejectedKeys.contains($0) }),
-                        // "Marsh Farm" of "Marsh Farm Health Centre" names the district too.
-                        !ScanContext.placeElements.contains(short.last!), !Vocab.streetHeads.contains(short.last!),
+                        // "Marsh Farm" of "Marsh Farm Health Centre" names the district too; a school's does not.
+                        !ScanContext.placeElements.contains(short.last!) || keys.last.map(Self.schoolHeads.contains)
+                            == true,
+                        !Vocab.streetHeads.contains(short.last!),
                         !rejectedWholes.contains(short), !placesSaid.contains(short)
                     {
                         wordShorts[short] = short.contains(where: { gazetteer.towns.contains($0) })
@@ -220,8 +222,11 @@ public struct SessionMemory: Sendable, Equatable {
                 }
                 // "Ridgeway Academy" … "at Ridgeway": an organisation's own name before its head, said alone and
                 // capitalised elsewhere in the session, is that organisation (not a town's service: "Wigan YOT").
+                // Session 16: a hyphened short name needs one part hunted alone ("al-huda" of "Al-Huda Academy").
                 if term.label == .organisationLocal, let short = Self.shortName(keys),
-                    short.allSatisfy({ parts.contains($0) && !gazetteer.towns.contains($0) }),
+                    short.contains("-")
+                        ? short.contains(where: parts.contains) && !short.contains(where: gazetteer.towns.contains)
+                        : short.allSatisfy({ parts.contains($0) && !gazetteer.towns.contains($0) }),
                     !placesSaid.contains(short)
                 {
                     insert(short, .organisationLocal)
@@ -400,6 +405,14 @@ public struct SessionMemory: Sendable, Equatable {
         return markBetween(t.end, n.start) || clauseEnders.contains(n.key)
     }
 
+    /// Words of a school's kind between its name and its head (session 16): "short stay school", "learning centre".
+    static let schoolKinds = Vocab.set("short stay learning studio technical")
+
+    /// A school's heads (session 16): its short name is the school though it ends on a place's word ("Wrekin View"
+    /// of "Wrekin View Academy", "Nunhead Park" of "Nunhead Park Academy"), which a surgery's or a centre's is not
+    /// ("Marsh Farm" of "Marsh Farm Health Centre" names the district).
+    static let schoolHeads = Vocab.set("school academy acad college primary prim high pru sch")
+
     /// Heads of a fostering agency's name (session 15): "northstar" of "Northstar Fostering" is its short name.
     static let agencyHeads = Vocab.set("fostering placements")
 
@@ -413,18 +426,26 @@ public struct SessionMemory: Sendable, Equatable {
                 || teams && (ScanContext.teamLikeHeads.contains(k) || k == "ward" || k == "suite")
                 || agencyHeads.contains(k)
         }
+        // Session 16 (`schools12`): a Welsh head comes first ("llys hywel" of "ysgol gyfun gymraeg llys hywel").
+        if let first = keys.first, ScanContext.welshHeads.contains(first) {
+            let short = Array(keys.dropFirst().drop { ScanContext.welshSchoolWords.contains($0) })
+            return (1...2).contains(short.count) && !short.contains(where: head) ? short : nil
+        }
         guard
             let h = keys.firstIndex(where: head),
             h > 0, h == keys.count - 1 || keys[(h + 1)...].allSatisfy(head)
         else { return nil }
         var short = Array(keys[..<h])
-        // "quenbridge youth club": the kind of organisation is not its name.
+        // "quenbridge youth club": the kind of organisation is not its name; nor "girls'" ("al-huda girls' academy"),
+        // nor a school's kind ("hillside short stay school", "brightwell learning centre"; session 16).
         while let last = short.last,
-            Vocab.genericOrgModifiers.contains(last) || Vocab.genericServiceWords.contains(last)
+            Vocab.genericOrgModifiers.contains(last) || Vocab.genericServiceWords.contains(last) || last == "'"
+                || last == "’" || schoolKinds.contains(last)
         {
             short.removeLast()
         }
-        return (1...2).contains(short.count) ? short : nil
+        // "al - huda": a hyphened name is one word.
+        return (1...2).contains(short.filter { $0 != "-" }.count) && short.first != "-" ? short : nil
     }
 
     /// A word of an organisation's short name hunted where it stands as that name (`standsAsOrganisation`) though it
