@@ -190,9 +190,9 @@ public struct SessionMemory: Sendable, Equatable {
                         !short.allSatisfy({ parts.contains($0) && !gazetteer.towns.contains($0) }),
                         short.allSatisfy({ Self.shortWordHunted($0, gazetteer) && !rejectedKeys.contains($0) }),
                         // "Marsh Farm" of "Marsh Farm Health Centre" names the district too; a school's does not.
-                        !ScanContext.placeElements.contains(short.last!) || keys.last.map(Self.schoolHeads.contains)
-                            == true,
-                        !Vocab.streetHeads.contains(short.last!),
+                        !ScanContext.placeElements.contains(short.last!) && !Vocab.streetHeads.contains(short.last!)
+                            || keys.last.map(Self.schoolHeads.contains) == true
+                                && Self.schoolPlaceWords.contains(short.last!),
                         !rejectedWholes.contains(short), !placesSaid.contains(short)
                     {
                         wordShorts[short] = short.contains(where: { gazetteer.towns.contains($0) })
@@ -205,6 +205,13 @@ public struct SessionMemory: Sendable, Equatable {
                 }
                 // "Station Road", "West Belfast", "Marsh Farm estate": a place made of everyday words and big places
                 // is found by its own cues where it is said again, not hunted; a house number makes an address.
+                // Session 16: a school whose short name's parts are all given names or short ("Al-Huda").
+                if parts.isEmpty, term.label == .organisationLocal, let short = Self.shortName(keys),
+                    Self.schoolNamedShort(short, keys, parts, gazetteer), !placesSaid.contains(short)
+                {
+                    insert(short, .organisationLocal)
+                    shortNames.insert(short)
+                }
                 guard !parts.isEmpty || keys.count > 1 && keys.contains(where: { $0.first?.isNumber == true }) else {
                     continue
                 }
@@ -222,11 +229,9 @@ public struct SessionMemory: Sendable, Equatable {
                 }
                 // "Ridgeway Academy" … "at Ridgeway": an organisation's own name before its head, said alone and
                 // capitalised elsewhere in the session, is that organisation (not a town's service: "Wigan YOT").
-                // Session 16: a hyphened short name needs one part hunted alone ("al-huda" of "Al-Huda Academy").
                 if term.label == .organisationLocal, let short = Self.shortName(keys),
-                    short.contains("-")
-                        ? short.contains(where: parts.contains) && !short.contains(where: gazetteer.towns.contains)
-                        : short.allSatisfy({ parts.contains($0) && !gazetteer.towns.contains($0) }),
+                    Self.schoolNamedShort(short, keys, parts, gazetteer)
+                        || short.allSatisfy({ parts.contains($0) && !gazetteer.towns.contains($0) }),
                     !placesSaid.contains(short)
                 {
                     insert(short, .organisationLocal)
@@ -412,6 +417,29 @@ public struct SessionMemory: Sendable, Equatable {
     /// of "Wrekin View Academy", "Nunhead Park" of "Nunhead Park Academy"), which a surgery's or a centre's is not
     /// ("Marsh Farm" of "Marsh Farm Health Centre" names the district).
     static let schoolHeads = Vocab.set("school academy acad college primary prim high pru sch")
+
+    /// A place's words a school's short name may end on ("Wrekin View", "Nunhead Park"); not a road's ("Preston Road").
+    static let schoolPlaceWords = ScanContext.placeElements.union(
+        Vocab.set("view rise heights meadow meadows side gate croft chase grange"))
+
+    /// A school's short name (session 16) hunted though not every part is a word on no list: a Welsh school's after
+    /// its head ("Llys Hywel" of "Ysgol Gyfun Gymraeg Llys Hywel": "Hywel" is a given name too), a school's of two
+    /// words one of which is on no list ("Wrekin View" of "Wrekin View Academy"), a hyphened name with a part that is
+    /// no everyday word ("Al-Huda" of "Al-Huda Girls' Academy"). No town inside, and not a road's name.
+    static func schoolNamedShort(_ short: [String], _ keys: [String], _ parts: [String], _ gazetteer: Gazetteer)
+        -> Bool
+    {
+        let welsh = keys.first.map(ScanContext.welshHeads.contains) == true
+        guard welsh || keys.last.map(schoolHeads.contains) == true, let last = short.last,
+            !short.contains(where: { gazetteer.towns.contains($0) || gazetteer.bigPlaces.contains($0) })
+        else { return false }
+        if short.contains("-") {
+            return short.contains { $0.count >= 3 && !gazetteer.isWord($0) && !gazetteer.isAmbiguous($0) }
+        }
+        let placeWord = ScanContext.placeElements.contains(last) || Vocab.streetHeads.contains(last)
+        return short.count == 2 && short.contains(where: parts.contains)
+            && (!placeWord || schoolPlaceWords.contains(last))
+    }
 
     /// Heads of a fostering agency's name (session 15): "northstar" of "Northstar Fostering" is its short name.
     static let agencyHeads = Vocab.set("fostering placements")

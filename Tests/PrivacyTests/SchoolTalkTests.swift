@@ -74,7 +74,7 @@ final class SchoolTalkTests: XCTestCase, ScannerProbe {
         ])
         let said = { (t: String) in memory.findings(in: t).map { "\($0.label.rawValue) \($0.text)" } }
         XCTAssertEqual(said("Jo from Fernlea View - re the hotel"), ["ORGANISATION_LOCAL Fernlea View"])
-        XCTAssertEqual(said("it's not a Kestrel problem, it's everywhere"), ["ORGANISATION_LOCAL Kestrel"])
+        XCTAssertEqual(said("Kestrel are good tho, they ring us"), ["ORGANISATION_LOCAL Kestrel"])
         // Quiet twin: a health centre's place word names the district ("Marsh Farm").
         let centre = SessionMemory(terms: [RememberedTerm("Fernlea View Health Centre", .organisationLocal)])
         XCTAssertEqual(centre.findings(in: "Jo from Fernlea View - re the hotel").map(\.text), [])
