@@ -1621,7 +1621,8 @@ extension ScanContext {
             if Self.otherDateNouns.contains(key(m)) { return nil }
             if Self.birthDateCorrections.contains(key(m)) { corrected = true }
             if info[m].kind == .number, !covered(m), let d = dateExpression(at: m, allowYearAlone: false),
-                d - m >= 2, corrected && hasYear(m, d) || first.map({ Self.oneApart($0, numericDateParts(m, d)) }) == true
+                d - m >= 2,
+                corrected && hasYear(m, d) || first.map({ Self.oneApart($0, numericDateParts(m, d)) }) == true
             {
                 add(.dateOfBirth, tokens: m, d)
                 return d

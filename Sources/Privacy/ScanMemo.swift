@@ -221,12 +221,13 @@ extension IdentifierScanner {
     ///     after a comma.
     /// 49: a participant's code ("P14", "P14 school") is never a name, nor remembered; schools' acronyms (CME, EHE,
     ///     PEx) are no initials; record systems (CPOMS, MyConcern, Mosaic) no names.
-    /// 50: session 16's schools' talk (`schools12`): a practice's abbreviation in capitals no person ("EHE", "PEx");
-    ///     outward codes set against each other ("B30 vs B29"), after a spaced "@", as a note's field after an age or
-    ///     questioned; ten digits from 07 in the NHS's groups an NHS number, no Northern Irish plate before more
-    ///     groups; a record's second reading of one birth date; "Prim" a school's head; a school's short name
-    ///     remembered after a Welsh head, with a hyphen, a school's kind or a place's word.
-    public static let rulesVersion = 50
+    /// 51: session 16's schools' talk (`schools12`; main took 50 meanwhile): a practice's abbreviation in capitals
+    ///     no person ("EHE", "PEx"); outward codes set against each other ("B30 vs B29"), after a spaced "@", as a
+    ///     note's field after an age or questioned; ten digits from 07 in the NHS's groups an NHS number, no Northern
+    ///     Irish plate before more groups; a record's second reading of one birth date; "Prim", "base", a youth hub,
+    ///     a 0-19 team as heads; a school's short name remembered after a Welsh head, with a hyphen, a school's kind
+    ///     or a place's word; schools' software no names.
+    public static let rulesVersion = 51
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this

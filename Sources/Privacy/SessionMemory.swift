@@ -456,8 +456,9 @@ public struct SessionMemory: Sendable, Equatable {
         }
         // Session 16 (`schools12`): a Welsh head comes first ("llys hywel" of "ysgol gyfun gymraeg llys hywel").
         if let first = keys.first, ScanContext.welshHeads.contains(first) {
+            // One word is the village the school is in ("Ysgol Maesgeirchen"): the place, not hunted as the school.
             let short = Array(keys.dropFirst().drop { ScanContext.welshSchoolWords.contains($0) })
-            return (1...2).contains(short.count) && !short.contains(where: head) ? short : nil
+            return short.count == 2 && !short.contains(where: head) ? short : nil
         }
         guard
             let h = keys.firstIndex(where: head),

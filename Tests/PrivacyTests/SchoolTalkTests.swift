@@ -1,4 +1,4 @@
-/// Schools' talk (issue 18, session 16, `schools12`; rule 50): practice abbreviations typed in capitals are no people,
+/// Schools' talk (issue 18, session 16, `schools12`; rule 51): practice abbreviations typed in capitals are no people,
 /// outward codes in a school's notes, NHS numbers in odd groupings, a record's two readings of one birth date, and a
 /// school's short name remembered. Each shape has a twin that stays quiet. Written for these tests, not taken from any
 /// corpus.
@@ -15,8 +15,9 @@ final class SchoolTalkTests: XCTestCase, ScannerProbe {
         assertNoPerson("EHE / CME")
         assertNot("Jordan K 13 - PEx -> PRU -> missing", "PERSON:PEx")
         assertPerson("Jordan K 13 - PEx -> PRU -> missing", "Jordan K")
-        // Quiet twin: a name that is an abbreviation in lower case stays a name ("Ed", "Di").
+        // Quiet twin: a name that is an abbreviation in lower case stays a name ("Ed", "Di"); initials with an age.
         assertPerson("Ed said the review went fine", "Ed")
+        assertPerson("DA 15 - Fernlea / Belle Isle", "DA")
     }
 
     func testOutwardCodesInASchoolsNotes() {
@@ -31,7 +32,8 @@ final class SchoolTalkTests: XCTestCase, ScannerProbe {
     }
 
     func testAnNHSNumberInOddGroupings() {
-        XCTAssertEqual(found("the only thing that linked them was her number — hang on — 071 620 2182", .nhsNumber),
+        XCTAssertEqual(
+            found("the only thing that linked them was her number — hang on — 071 620 2182", .nhsNumber),
             ["071 620 2182"])
         XCTAssertEqual(found("his NHS no from the YOI 298 658 1609", .nhsNumber), ["298 658 1609"])
         XCTAssertEqual(found("his NHS no from the YOI 298 658 1609", .vehicleReg), [])
@@ -63,8 +65,9 @@ final class SchoolTalkTests: XCTestCase, ScannerProbe {
         XCTAssertEqual(
             hyphened.findings(in: "Safa 15 at Al-Noor, now with early help").map { "\($0.label.rawValue) \($0.text)" },
             ["ORGANISATION_LOCAL Al-Noor"])
-        // Quiet: the head alone is no short name.
+        // Quiet: the head alone is no short name, nor the village a Welsh school is named after.
         XCTAssertNil(SessionMemory.shortName(["ysgol", "gyfun"]))
+        XCTAssertNil(SessionMemory.shortName(["ysgol", "maesteg"]))
     }
 
     func testASchoolsShortNameEndingOnAPlacesWordOrBeforeItsKind() {
