@@ -40,6 +40,8 @@ enum Vocab {
             google microsoft outlook discord telegram kik signal mace lscp lscb cpc mash ofsted nspcc barnardo barnardos camhs nhs police
             lado dsl iro cse cce yot yos send sen ehcp gp pru dfe cqc cafcass childline kooth mind brook refuge coram nacro catch shelter
             cpoms myconcern mosaic liquidlogic senco sendco
+            smoothwall securly lightspeed impero senso netsweeper bromcom scholarpack classcharts edulink parentpay seesaw
+            classdojo islamic
             christmas easter eid ramadan diwali hanukkah covid lockdown english british welsh scottish irish asian black white muslim christian
             jewish sikh hindu god jesus allah social care services service help early children child young youth family families court council
             school academy college surgery hub panel board partnership safeguarding protection plan meeting strategy conference chair
@@ -308,6 +310,14 @@ enum Vocab {
         // Youth Zone" (capitalised: weak heads).
         ["wanderers"], ["rovers"], ["athletic"], ["harriers"], ["albion"], ["youth", "zone"], ["rufc"], ["rlfc"],
         ["jrlfc"], ["gymnastics"], ["gymnastics", "club"],
+        // A primary school written short in a note (session 16, `schools12`): "Gowerton Rd Prim", "St Anne's Prim".
+        ["prim"],
+        // A place's youth hub and its school nursing team by the ages it serves: "Dewsbury Moor youth hub",
+        // "Calderdale 0-19 team", "Kirklees 5-19 service".
+        ["youth", "hub"], ["0", "-", "19", "team"], ["0", "-", "19", "service"], ["5", "-", "19", "team"],
+        ["5", "-", "19", "service"],
+        // Alternative provision by its base, a team's kind of head ("the Step Ahead base"; session 16).
+        ["base"],
     ]
 
     static let handleCues = set(

@@ -612,6 +612,7 @@ extension ScanContext {
         }
         guard digits.count <= 10, digits.count >= 2 || glued else { return nil }
         var text = String(digits)
+        var groups = [digits.count]
         var e = i
         var j = i + 1
         while text.count < 10 {
@@ -622,6 +623,7 @@ extension ScanContext {
                 k == j ? g.spaceBefore : true
             else { break }
             text += g.text
+            groups.append(g.length)
             e = k
             j = k + 1
         }
@@ -633,7 +635,9 @@ extension ScanContext {
         if let n = at(e + 1), n.isPunct("-.:"), !n.spaceBefore, at(e + 2)?.kind == .number { return nil }
         // "2026-12-06 09:48": a date and a time, not a number in groups.
         if key(i + 1).equals("-"), year(i) { return nil }
-        if text.hasPrefix("0"), !glued, !nhsCueNearest(before: i) { return nil }
+        // Session 16: "071 620 2182", ten digits from 07 in the NHS's own groups, is no phone (a mobile has eleven).
+        let mobileNeverTen = text.hasPrefix("07") && groups == [3, 3, 4]
+        if text.hasPrefix("0"), !glued, !nhsCueNearest(before: i), !mobileNeverTen { return nil }
         return (start, e)
     }
 
@@ -783,6 +787,7 @@ extension ScanContext {
         if let n = at(i + 1), n.kind == .word, n.length == 3, n.allCaps, n.start - t.end == 1 { return nil }
         let before = key(i - 1)
         let after = key(i + 1)
+        let lower = t.text != upper
         let cueBefore =
             [
                 "in", "near", "at", "from", "around", "postcode", "round", "covering", "off", "into", "to", "lives",
@@ -791,6 +796,8 @@ extension ScanContext {
             || (before == "the" && key(i - 2).isOne(of: ["in", "near", "from", "around", "across"]))
             // "postcode area bt13", "post code district LS9".
             || ["area", "district"].contains(before) && key(i - 2).isOne(of: ["postcode", "code"])
+            // Session 16: "spotted man @ HU6": an "@" set apart from the code is "at" (glued, a handle).
+            || before == "@" && info[i].spaceBefore && !lower
         let cueAfter = ["area", "postcode", "district", "side", "end", "patch", "way"].contains(after)
         // "cf5 is the postcode", "NG7's their area": the code named as one a few words on.
         let namedAsOne = postcodeNamedAfter(i)
@@ -810,7 +817,6 @@ extension ScanContext {
         // "something" ("E1 4 something"), in a correction of another code ("b21 not b12", "wv14 i think not wv2"),
         // one more after a code found before ("bee bee one, mostly, and b20"), a speaker's "and b20" that goes on from
         // another's code, after the place it belongs to ("Pembury Est E8", "on the Pembury, E8", "Kirkby L32").
-        let lower = t.text != upper
         if postcodeWord || sector?.cued == true || correctedCode(i) || codeSaidBefore(i)
             || goesOnFromAnother(i) && !Self.scottishYear(key(i))
             || placeBefore(i, lowerCase: lower) || wholeNoteField(i) && !Self.scottishYear(key(i))
@@ -976,9 +982,14 @@ extension ScanContext {
             return t.isPunct(">") ? key(k - 1).equals("-") : t.spaceBefore
         }
         let opens = mark(i - 1) && info[i].spaceBefore
-        let closes = i + 1 >= tokens.count || mark(i + 1) && at(i + 1)!.spaceBefore
-        // "Year 9 - B2 - French": a grade after a number is no place.
-        return opens && closes && !key(i - 2).isEmpty && at(i - 2)?.kind != .number
+        // Session 16: "– BD8? check": a two-letter area's code questioned closes the field too.
+        let twoLetters = tokens[i].key.prefix { $0.isLetter }.count == 2
+        let closes =
+            i + 1 >= tokens.count || mark(i + 1) && at(i + 1)!.spaceBefore
+            || twoLetters && key(i + 1).equals("?") && !info[i + 1].spaceBefore
+        // "Year 9 - B2 - French": a grade after a number is no place; a two-letter area's code is no grade ("Tariq H
+        // 14 - OL11 - snap map": an age before it, session 16).
+        return opens && closes && !key(i - 2).isEmpty && (at(i - 2)?.kind != .number || twoLetters)
     }
 
     /// A building's parts named by a letter and a number ("in Room B2", "Block E4"): no place before a code.
@@ -1041,7 +1052,9 @@ extension ScanContext {
     /// `S1`–`S6` too), a motorway or a size is none of these.
     func outwardList(at i: Int, lowerCase: Bool) -> Bool {
         guard outwardAt(i) else { return false }
-        func joiner(_ k: Int) -> Bool { tok(k).map { $0.isPunct(",/&+|") || ["and", "or"].contains($0.key) } ?? false }
+        func joiner(_ k: Int) -> Bool {
+            tok(k).map { $0.isPunct(",/&+|") || ["and", "or", "vs", "v", "versus"].contains($0.key) } ?? false
+        }
         var a = i
         while a >= 2, joiner(a - 1), outwardAt(a - 2) { a -= 2 }
         if a >= 3, key(a - 1).equals("and") || key(a - 1).equals("or"), key(a - 2).equals(","), outwardAt(a - 3) {
@@ -1063,6 +1076,9 @@ extension ScanContext {
         guard upper.allSatisfy({ $0 == !lowerCase }) else { return false }
         if codes.contains(where: { Self.schoolYear(key($0)) || Self.scottishYear(key($0)) }) { return false }
         if Self.notPostcodeBefore.contains(key(a - 1)) { return false }
+        // Session 16: "B30 vs B29 beef": areas set against each other; not motorways ("M6 vs M62").
+        let against = (a...b).contains { key($0).isOne(of: ["vs", "v", "versus"]) }
+        if against { return !codes.contains { Self.isMotorway(tokens[$0].text.uppercased()) } }
         // "= hotspots", "- the estates", "are the kids": a link between the list and its noun.
         var n = b + 1
         if ["=", "-", ":", "–", "are", "were", "is"].contains(key(n)) { n += 1 }
@@ -1104,8 +1120,9 @@ extension ScanContext {
     func vehicle(at i: Int) -> Int? {
         let t = tokens[i]
         // Northern Ireland: a letter, a county code and up to four digits ("OXZ 9140": in capitals and not a year, or after a cue).
+        // Session 16: not when its number goes on in groups ("the YOI 298 658 1609": an NHS number after "YOI").
         if t.kind == .word, t.length == 3, let n = tok(i + 1), n.kind == .number, (1...4).contains(n.length),
-            n.start - t.end == 1,
+            n.start - t.end == 1, !(tok(i + 2).map { $0.kind == .number && $0.start - n.end == 1 } ?? false),
             Self.northernIrishCodes.contains(String(t.key.suffix(2))), standalone(i, i + 1),
             (max(0, i - 6)..<i).contains(where: { onGated(.vehicleCues, $0) })
                 || t.allCaps && !(n.length == 4 && (n.text.hasPrefix("19") || n.text.hasPrefix("20")))
@@ -1544,7 +1561,7 @@ extension ScanContext {
             }
             if let e = dateExpression(at: j, allowYearAlone: k.equals("dob")) {
                 add(.dateOfBirth, tokens: j, e)
-                i = correctedBirthDate(after: e) ?? e
+                i = correctedBirthDate(from: j, after: e) ?? e
                 continue
             }
             // "DOB for the youngest is 3/4/2011", "born on a Tuesday, 12th May 2009": a few words on, a full date.
@@ -1578,7 +1595,7 @@ extension ScanContext {
                     !crossed || handed || info[m].sentenceStart || at(m - 1)?.sentenceStart == true
                 {
                     add(.dateOfBirth, tokens: m, e)
-                    i = correctedBirthDate(after: e) ?? e
+                    i = correctedBirthDate(from: m, after: e) ?? e
                     break
                 }
                 m += 1
@@ -1590,17 +1607,22 @@ extension ScanContext {
     /// GP record said 21/03/2008", "…, should have been …", "actually …").
     static let birthDateCorrections = Vocab.set("but not actually said says say should real right correct sorry no")
 
-    /// After a birth date ending at `e`, a whole date with its year later in the same sentence that a correcting
+    /// After a birth date over `s...e`, a whole date with its year later in the same sentence that a correcting
     /// word gives (no other date's noun between): the person's real birth date; it is added, its last token returned.
-    mutating func correctedBirthDate(after e: Int) -> Int? {
+    /// Session 16 (`schools12`): a record's second reading of the same birth date needs no correcting word when it
+    /// differs from the first in one part only ("DOB given as 14/02/2011 on the form, police had 14/02/2012", "DOB
+    /// mismatch 14/2/11 v 14/2/12", "03/11/2010 first time, 03/11/2009 next time").
+    mutating func correctedBirthDate(from s: Int, after e: Int) -> Int? {
         var m = e + 1
         var corrected = false
+        let first = numericDateParts(s, e)
         while m < tokens.count, m - e <= 16 {
             if info[m].isPunct(".!?;"), !(m + 1 < tokens.count && !info[m + 1].spaceBefore) { return nil }
             if Self.otherDateNouns.contains(key(m)) { return nil }
             if Self.birthDateCorrections.contains(key(m)) { corrected = true }
-            if corrected, info[m].kind == .number, !covered(m), let d = dateExpression(at: m, allowYearAlone: false),
-                d - m >= 2, hasYear(m, d)
+            if info[m].kind == .number, !covered(m), let d = dateExpression(at: m, allowYearAlone: false),
+                d - m >= 2,
+                corrected && hasYear(m, d) || first.map({ Self.oneApart($0, numericDateParts(m, d)) }) == true
             {
                 add(.dateOfBirth, tokens: m, d)
                 return d
@@ -1608,6 +1630,21 @@ extension ScanContext {
             m += 1
         }
         return nil
+    }
+
+    /// Day, month and year (two digits) of a date written as three numbers over `a...b` ("14/02/2011", "14.2.11").
+    func numericDateParts(_ a: Int, _ b: Int) -> (Int, Int, Int)? {
+        let n = (a...b).filter { info[$0].kind == .number }
+        guard b - a == 4, n.count == 3, let d = Int(tokens[n[0]].text), let m = Int(tokens[n[1]].text),
+            let y = Int(tokens[n[2]].text), [2, 4].contains(info[n[2]].length)
+        else { return nil }
+        return (d, m, y % 100)
+    }
+
+    /// Two dates that differ in exactly one of day, month and year.
+    static func oneApart(_ x: (Int, Int, Int), _ y: (Int, Int, Int)?) -> Bool {
+        guard let y else { return false }
+        return [x.0 == y.0, x.1 == y.1, x.2 == y.2].filter { $0 }.count == 2
     }
 
     /// A birth cue straight after a date, in brackets or after a dash or comma ("(dob)", "- DOB", ", d.o.b.").

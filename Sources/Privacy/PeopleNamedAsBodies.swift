@@ -39,6 +39,15 @@ extension ScanContext {
             {
                 continue
             }
+            // Session 16: a practice's abbreviation written with two capitals or more ("EHE / CME", "PEx -> PRU")
+            // is no person, whichever rule or the labeller found it ("Ed", "Di" stay names; initials with an age
+            // after them are a person's: "DA 15 - Fernlea").
+            if a == b, Self.practiceAcronyms.contains(key(a)),
+                tokens[a].text.unicodeScalars.filter({ $0.properties.isUppercase }).count >= 2,
+                at(a + 1)?.kind != .number
+            {
+                continue
+            }
             guard let (s, e) = bodyAround(a, b) else {
                 out.append(c)
                 continue

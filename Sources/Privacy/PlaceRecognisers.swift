@@ -522,7 +522,8 @@ extension ScanContext {
     static let gatheringHeads: Set<String> = Vocab.set(
         "hotel mosque masjid gurdwara mandir theatre gym chicken cafe café")
     /// Heads named after a capitalised word even in lower case: "the Riverside team", "the Phoenix project", "the Willow unit".
-    static let teamLikeHeads: Set<String> = Vocab.set("team project unit")
+    /// Session 16: "the Step Ahead base", alternative provision's base.
+    static let teamLikeHeads: Set<String> = Vocab.set("team project unit base")
     /// Heads of a place's own service, named after the place even in lower case ("kirklees council", "Sandwell
     /// CSC", "sandyford cid", "Oldbury custody").
     static let servicesOfAPlaceTails: Set<String> = Vocab.set(

@@ -225,7 +225,13 @@ extension IdentifierScanner {
     ///     "Aire Valley Travel"); a person's own service, school or team ("Connor's YJS", "P13's team") no body;
     ///     uniformed groups by their number ("14th Huddersfield Scouts"), clubs by team words ("… Wanderers"); an age
     ///     qualified in brackets ("Jaylen (nearly 15)"); more big places (Fife, Derry); the labeller on 30 corpora.
-    public static let rulesVersion = 50
+    /// 51: session 16's schools' talk (`schools12`; main took 50 meanwhile): a practice's abbreviation in capitals
+    ///     no person ("EHE", "PEx"); outward codes set against each other ("B30 vs B29"), after a spaced "@", as a
+    ///     note's field after an age or questioned; ten digits from 07 in the NHS's groups an NHS number, no Northern
+    ///     Irish plate before more groups; a record's second reading of one birth date; "Prim", "base", a youth hub,
+    ///     a 0-19 team as heads; a school's short name remembered after a Welsh head, with a hyphen, a school's kind
+    ///     or a place's word; schools' software no names.
+    public static let rulesVersion = 51
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this

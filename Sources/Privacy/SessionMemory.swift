@@ -189,8 +189,10 @@ public struct SessionMemory: Sendable, Equatable {
                     if let short = Self.shortName(keys, teams: true),
                         !short.allSatisfy({ parts.contains($0) && !gazetteer.towns.contains($0) }),
                         short.allSatisfy({ Self.shortWordHunted($0, gazetteer) && !rejectedKeys.contains($0) }),
-                        // "Marsh Farm" of "Marsh Farm Health Centre" names the district too.
-                        !ScanContext.placeElements.contains(short.last!), !Vocab.streetHeads.contains(short.last!),
+                        // "Marsh Farm" of "Marsh Farm Health Centre" names the district too; a school's does not.
+                        !ScanContext.placeElements.contains(short.last!) && !Vocab.streetHeads.contains(short.last!)
+                            || keys.last.map(Self.schoolHeads.contains) == true
+                                && Self.schoolPlaceWords.contains(short.last!),
                         !rejectedWholes.contains(short), !placesSaid.contains(short)
                     {
                         wordShorts[short] = short.contains(where: { gazetteer.towns.contains($0) })
@@ -203,6 +205,13 @@ public struct SessionMemory: Sendable, Equatable {
                 }
                 // "Station Road", "West Belfast", "Marsh Farm estate": a place made of everyday words and big places
                 // is found by its own cues where it is said again, not hunted; a house number makes an address.
+                // Session 16: a school whose short name's parts are all given names or short ("Al-Huda").
+                if parts.isEmpty, term.label == .organisationLocal, let short = Self.shortName(keys),
+                    Self.schoolNamedShort(short, keys, parts, gazetteer), !placesSaid.contains(short)
+                {
+                    insert(short, .organisationLocal)
+                    shortNames.insert(short)
+                }
                 guard !parts.isEmpty || keys.count > 1 && keys.contains(where: { $0.first?.isNumber == true }) else {
                     continue
                 }
@@ -221,7 +230,8 @@ public struct SessionMemory: Sendable, Equatable {
                 // "Ridgeway Academy" … "at Ridgeway": an organisation's own name before its head, said alone and
                 // capitalised elsewhere in the session, is that organisation (not a town's service: "Wigan YOT").
                 if term.label == .organisationLocal, let short = Self.shortName(keys),
-                    short.allSatisfy({ parts.contains($0) && !gazetteer.towns.contains($0) }),
+                    Self.schoolNamedShort(short, keys, parts, gazetteer)
+                        || short.allSatisfy({ parts.contains($0) && !gazetteer.towns.contains($0) }),
                     !placesSaid.contains(short)
                 {
                     insert(short, .organisationLocal)
@@ -400,6 +410,37 @@ public struct SessionMemory: Sendable, Equatable {
         return markBetween(t.end, n.start) || clauseEnders.contains(n.key)
     }
 
+    /// Words of a school's kind between its name and its head (session 16): "short stay school", "learning centre".
+    static let schoolKinds = Vocab.set("short stay learning studio technical")
+
+    /// A school's heads (session 16): its short name is the school though it ends on a place's word ("Wrekin View"
+    /// of "Wrekin View Academy", "Nunhead Park" of "Nunhead Park Academy"), which a surgery's or a centre's is not
+    /// ("Marsh Farm" of "Marsh Farm Health Centre" names the district).
+    static let schoolHeads = Vocab.set("school academy acad college primary prim high pru sch")
+
+    /// A place's words a school's short name may end on ("Wrekin View", "Nunhead Park"); not a road's ("Preston Road").
+    static let schoolPlaceWords = ScanContext.placeElements.union(
+        Vocab.set("view rise heights meadow meadows side gate croft chase grange"))
+
+    /// A school's short name (session 16) hunted though not every part is a word on no list: a Welsh school's after
+    /// its head ("Llys Hywel" of "Ysgol Gyfun Gymraeg Llys Hywel": "Hywel" is a given name too), a school's of two
+    /// words one of which is on no list ("Wrekin View" of "Wrekin View Academy"), a hyphened name with a part that is
+    /// no everyday word ("Al-Huda" of "Al-Huda Girls' Academy"). No town inside, and not a road's name.
+    static func schoolNamedShort(_ short: [String], _ keys: [String], _ parts: [String], _ gazetteer: Gazetteer)
+        -> Bool
+    {
+        let welsh = keys.first.map(ScanContext.welshHeads.contains) == true
+        guard welsh || keys.last.map(schoolHeads.contains) == true, let last = short.last,
+            !short.contains(where: { gazetteer.towns.contains($0) || gazetteer.bigPlaces.contains($0) })
+        else { return false }
+        if short.contains("-") {
+            return short.contains { $0.count >= 3 && !gazetteer.isWord($0) && !gazetteer.isAmbiguous($0) }
+        }
+        let placeWord = ScanContext.placeElements.contains(last) || Vocab.streetHeads.contains(last)
+        return short.count == 2 && short.contains(where: parts.contains)
+            && (!placeWord || schoolPlaceWords.contains(last))
+    }
+
     /// Heads of a fostering agency's name (session 15): "northstar" of "Northstar Fostering" is its short name.
     static let agencyHeads = Vocab.set("fostering placements")
 
@@ -413,18 +454,27 @@ public struct SessionMemory: Sendable, Equatable {
                 || teams && (ScanContext.teamLikeHeads.contains(k) || k == "ward" || k == "suite")
                 || agencyHeads.contains(k)
         }
+        // Session 16 (`schools12`): a Welsh head comes first ("llys hywel" of "ysgol gyfun gymraeg llys hywel").
+        if let first = keys.first, ScanContext.welshHeads.contains(first) {
+            // One word is the village the school is in ("Ysgol Maesgeirchen"): the place, not hunted as the school.
+            let short = Array(keys.dropFirst().drop { ScanContext.welshSchoolWords.contains($0) })
+            return short.count == 2 && !short.contains(where: head) ? short : nil
+        }
         guard
             let h = keys.firstIndex(where: head),
             h > 0, h == keys.count - 1 || keys[(h + 1)...].allSatisfy(head)
         else { return nil }
         var short = Array(keys[..<h])
-        // "quenbridge youth club": the kind of organisation is not its name.
+        // "quenbridge youth club": the kind of organisation is not its name; nor "girls'" ("al-huda girls' academy"),
+        // nor a school's kind ("hillside short stay school", "brightwell learning centre"; session 16).
         while let last = short.last,
-            Vocab.genericOrgModifiers.contains(last) || Vocab.genericServiceWords.contains(last)
+            Vocab.genericOrgModifiers.contains(last) || Vocab.genericServiceWords.contains(last) || last == "'"
+                || last == "’" || schoolKinds.contains(last)
         {
             short.removeLast()
         }
-        return (1...2).contains(short.count) ? short : nil
+        // "al - huda": a hyphened name is one word.
+        return (1...2).contains(short.filter { $0 != "-" }.count) && short.first != "-" ? short : nil
     }
 
     /// A word of an organisation's short name hunted where it stands as that name (`standsAsOrganisation`) though it
