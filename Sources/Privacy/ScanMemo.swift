@@ -221,7 +221,9 @@ extension IdentifierScanner {
     ///     after a comma.
     /// 49: a participant's code ("P14", "P14 school") is never a name, nor remembered; schools' acronyms (CME, EHE,
     ///     PEx) are no initials; record systems (CPOMS, MyConcern, Mosaic) no names.
-    public static let rulesVersion = 49
+    /// 50: session 16's ages and dates of birth in accounts (`traffic12`): a whole date years back is a date of birth
+    ///     with no cue; ages claimed, recorded or corrected beside another, the youngest's, "at fifteen", an answer.
+    public static let rulesVersion = 50
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
