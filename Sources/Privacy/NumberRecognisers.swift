@@ -1616,6 +1616,8 @@ extension ScanContext {
                 let y = birthYearValue(i, e), (1980...2020).contains(y)
             else { continue }
             if let n = at(e + 1), n.isPunct("."), let d = at(e + 2), d.kind == .number, !d.spaceBefore { continue }
+            // "Kai Whitlow, 4, 03/09/2009": a number just before, an age the date may disagree with, is a row's.
+            if (max(0, i - 3)..<i).contains(where: { info[$0].kind == .number }) { continue }
             let from = key(i - 1).equals("the") ? i - 2 : i - 1
             if (max(0, from - 1)...max(0, from)).contains(where: { $0 < i && Self.eventDateWords.contains(key($0)) }) {
                 continue
