@@ -1617,7 +1617,7 @@ extension ScanContext {
             else { continue }
             if let n = at(e + 1), n.isPunct("."), let d = at(e + 2), d.kind == .number, !d.spaceBefore { continue }
             // "Kai Whitlow, 4, 03/09/2009": a number just before, an age the date may disagree with, is a row's.
-            if (max(0, i - 3)..<i).contains(where: { info[$0].kind == .number }) { continue }
+            if key(i - 1).equals(","), at(i - 2)?.kind == .number { continue }
             let from = key(i - 1).equals("the") ? i - 2 : i - 1
             if (max(0, from - 1)...max(0, from)).contains(where: { $0 < i && Self.eventDateWords.contains(key($0)) }) {
                 continue
