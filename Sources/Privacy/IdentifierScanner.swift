@@ -116,6 +116,7 @@ public struct IdentifierScanner: Sendable {
         ctx.findPlacesAndOrganisations()
         ctx.findAcceptedTerms(acceptedTerms)
         ctx.findPeople(sessionNames: sessionNames, wordLike: wordLikeParts)
+        ctx.findTitledInitialsInChat()
         ctx.findAgesAroundPeople()
         ctx.findFieldsInNotes()
         ctx.findAgesAfterNamesInRows()
@@ -124,6 +125,7 @@ public struct IdentifierScanner: Sendable {
         ctx.findOutwardCodesBesidePlaces()
         ctx.findNumberedUniformedGroups()
         ctx.findAgesInSpeech()
+        ctx.findAgesInAccounts()
         // An age found by a later rule ("kian was 12 or 13") takes its second guess too.
         ctx.findSecondAges()
         // A second age, reference or handle said in the same breath as one found ("no sorry fourteen", "2207, 2299").

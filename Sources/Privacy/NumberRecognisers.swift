@@ -1601,6 +1601,69 @@ extension ScanContext {
                 m += 1
             }
         }
+        findUncuedBirthDates()
+    }
+
+    /// Words before a whole date that make it an event's day, not a birth date ("arrested on 3 May 2019", "the
+    /// incident of 12/03/2019", "missing since 1 Jan 2018").
+    static let eventDateWords = Vocab.set(
+        """
+        incident arrested charged sentenced convicted missing since until till from between dated logged started
+        left moved moving happened reported referred referral hearing court meeting mtg appointment appt review
+        conference deadline date trial interview visit visited
+        """)
+
+    /// Session 16 (`traffic12`): a whole date — day, month and year, written or said — whose year is 1980 to 2020 is a
+    /// date of birth even with no cue or with its cue sentences away ("01/01/2009 which is obviously the default HO
+    /// gives them", "6 boys with 1 Jan 2008 in one hotel", "Brutal. Twenty-fourth of June, two thousand and six."):
+    /// in the groups' talk, the only whole dates years back are people's births; meetings, hearings and incidents
+    /// are this year's or last. Quiet: a whole date after an event's word ("arrested on 3 May 2019"), a recent one
+    /// ("adjourned to 12/06/2024"), a month and year alone ("in May 2009"), a version number ("1.7.00.1864").
+    mutating func findUncuedBirthDates() {
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            let kind = info[i].kind
+            guard kind == .number || kind == .alnum || kind == .word, !covered(i) else { continue }
+            guard kind != .word || ordinalWord(i) != nil || isMonth(i) else { continue }
+            guard let e = dateExpression(at: i, allowYearAlone: false), e - i >= 2,
+                hasYear(i, e) || e - i == 4 && info[e].kind == .number && info[e - 1].kind == .punct,
+                wholeDateHasDay(i), standalone(i, e),
+                !(e + 1..<min(e + 3, tokens.count)).contains(where: { covered($0) }),
+                let y = birthYearValue(i, e), (1980...2020).contains(y)
+            else { continue }
+            if let n = at(e + 1), n.isPunct("."), let d = at(e + 2), d.kind == .number, !d.spaceBefore { continue }
+            // "Kai Whitlow, 4, 03/09/2009": a number just before, an age the date may disagree with, is a row's.
+            if key(i - 1).equals(","), at(i - 2)?.kind == .number { continue }
+            let from = key(i - 1).equals("the") ? i - 2 : i - 1
+            if (max(0, from - 1)...max(0, from)).contains(where: { $0 < i && Self.eventDateWords.contains(key($0)) }) {
+                continue
+            }
+            add(.dateOfBirth, tokens: i, e)
+            i = e
+        }
+    }
+
+    /// The date opening at token `i` names its day: "3/4/2011", "1 Jan 2008", "the fourth of November…",
+    /// "May 3rd 2011", "2009-03-17".
+    func wholeDateHasDay(_ i: Int) -> Bool {
+        if number(i, 1...31) || ordinal(i) || ordinalWord(i) != nil { return true }
+        if isMonth(i) { return ordinal(i + 1) || ordinalWord(key(i + 1).equals("the") ? i + 2 : i + 1) != nil }
+        return year(i) && key(i + 1).isOne(of: ["-", "/", "."])
+    }
+
+    /// The year of the date over tokens `a...e`, written ("2009", "08", "'09") or said ("two thousand and eight",
+    /// "twenty ten", "oh nine", "nineteen ninety-eight").
+    func birthYearValue(_ a: Int, _ e: Int) -> Int? {
+        for k in a...e where year(k) { return Int(tokens[k].text) }
+        if let t = tok(e), t.kind == .number, t.length == 2, let v = Int(t.text) {
+            return v <= 30 ? 2000 + v : 1900 + v
+        }
+        guard let k = (a...e).first(where: { yearExpression($0) == e }) else { return nil }
+        let last = Self.numberWords[key(e)] ?? 0
+        if key(k).equals("nineteen") { return 1900 + (ageValue(k + 1) ?? 0) }
+        if key(k).equals("two") { return key(e).equals("thousand") ? 2000 : 2000 + last }
+        return 2000 + last
     }
 
     /// Words that give a birth date found another one, the real or corrected one ("DOB given as 12th March 2008 but

@@ -231,7 +231,10 @@ extension IdentifierScanner {
     ///     Irish plate before more groups; a record's second reading of one birth date; "Prim", "base", a youth hub,
     ///     a 0-19 team as heads; a school's short name remembered after a Welsh head, with a hyphen, a school's kind
     ///     or a place's word; schools' software no names.
-    public static let rulesVersion = 51
+    /// 52: session 16's ages and dates of birth in accounts (`traffic12`; merged after 50 and 51): a whole date years
+    ///     back is a date of birth with no cue; ages claimed, recorded or corrected beside another, the youngest's, "at
+    ///     fifteen", an answer.
+    public static let rulesVersion = 52
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
