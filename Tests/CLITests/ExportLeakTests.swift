@@ -23,7 +23,8 @@ final class ExportLeakTests: XCTestCase {
         "blind8.jsonl", "blind9.jsonl", "blind10.jsonl", "blind13.jsonl", "blind14.jsonl", "blind15.jsonl",
         "blind16.jsonl", "blind21.jsonl", "blind22.jsonl", "blind23.jsonl", "blind24.jsonl",
         "blind25.jsonl", "blind26.jsonl", "blind27.jsonl", "blind28.jsonl", "blind29.jsonl", "blind30.jsonl",
-        "blind31.jsonl", "blind32.jsonl", "blind33.jsonl", "blind34.jsonl", "dev.jsonl", "heldout.jsonl",
+        "blind31.jsonl", "blind32.jsonl", "blind33.jsonl", "blind34.jsonl", "blind35.jsonl", "blind36.jsonl",
+        "blind37.jsonl", "blind38.jsonl", "dev.jsonl", "heldout.jsonl",
     ]
 
     /// In clear per 400 allowed: the 20, and on the corpora held out in session 7 (blind7, blind8; 29.5 and
@@ -44,11 +45,15 @@ final class ExportLeakTests: XCTestCase {
     /// development data since. Session 15 brought blind27 to 16.6, blind28 to 19.4, blind29 to 35.0 and blind30 to
     /// 23.7, and added blind33 and blind34 (written blind as development data; 14.3 and 14.6). blind31 and blind32,
     /// held out in session 15 (27.8 and 26.1 at its start), at its end (26.5 and 24.7), development data since.
+    /// Session 16 (the labeller trained on thirty corpora, rules 50–52) brought blind29 to 21.7, blind31 to 14.9,
+    /// blind32 to 10.9, blind25 to 15.6 and blind23 to 12.8. blind35 and blind36, held out in session 16 (30.6 and
+    /// 22.1 at its start), at its end (28.3 and 17.5): blind35, sports clubs named their own way, is over 20 and held
+    /// there so it can only fall. blind37 and blind38 were written blind as development data the same hour.
     static let ceilingIn400: [String: Double] = [
-        "blind7.jsonl": 9, "blind8.jsonl": 13.5, "blind9.jsonl": 12.5, "blind10.jsonl": 17.5, "blind13.jsonl": 13.5,
-        "blind15.jsonl": 12, "blind16.jsonl": 6.5, "blind22.jsonl": 12.5, "blind23.jsonl": 27, "blind24.jsonl": 21,
-        "blind25.jsonl": 31.5, "blind29.jsonl": 35.5, "blind30.jsonl": 24,
-        "blind31.jsonl": 27, "blind32.jsonl": 25,
+        "blind7.jsonl": 9, "blind8.jsonl": 13.5, "blind9.jsonl": 12.5, "blind10.jsonl": 17.5, "blind13.jsonl": 13,
+        "blind15.jsonl": 11, "blind16.jsonl": 6.5, "blind22.jsonl": 8.5, "blind23.jsonl": 13.5, "blind24.jsonl": 15.5,
+        "blind25.jsonl": 16, "blind29.jsonl": 22, "blind30.jsonl": 11.5,
+        "blind31.jsonl": 15.5, "blind32.jsonl": 11.5, "blind35.jsonl": 28.5, "blind36.jsonl": 18,
     ]
     static let formats = ["markdown", "csv", "json", "qdpx"]
 
