@@ -52,7 +52,7 @@ extension ScanContext {
             out[k].end <= end, out[k].start != start || out[k].end != end,
             let fa = tokenIndex(startingAt: out[k].start), let fb = tokenIndex(endingAt: out[k].end)
         else { return nil }
-        let added = Array(a..<fa) + Array((fb + 1)...max(fb + 1, b)).filter { $0 <= b }
+        let added = Array(a..<fa) + Array((fb + 1)..<(b + 1))
         let names = added.allSatisfy { i in
             guard info[i].kind == .word, !notAName(i), !quiet[i] else { return false }
             // An initial ("K Morgan"), or a capitalised given name ("Lee", "Blessing").
