@@ -1,5 +1,6 @@
 /// The sequence labeller's spans joined to the rules' findings: a rule finding always wins, so a labelled run is
-/// kept only where no rule finding touches it, and only after the checks the rules apply to the same kind of
+/// kept only where no rule finding touches it (a person run may only widen the one person it holds over given names
+/// or initials: `personWidenedByRun`), and only after the checks the rules apply to the same kind of
 /// finding (an age is a number; a name or place is not made of everyday non-name words; nothing inside a
 /// national body; no generic age, range of ages, big city or inquiry town, which the rules keep quiet on purpose).
 /// Kept runs are `possible`: in cross-validation about half of the labeller's own findings touched a gold span,
