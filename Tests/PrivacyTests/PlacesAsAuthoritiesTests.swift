@@ -1,0 +1,48 @@
+/// Places that stand for their council (session 17, rule 53). Sentences written for these tests, each beside a twin
+/// where the same place is where someone is, goes or comes from, and stays a place or stays quiet.
+import Foundation
+import SessionModel
+import XCTest
+
+@testable import Privacy
+
+final class PlacesAsAuthoritiesTests: XCTestCase, ScannerProbe {
+    /// The rules alone: what the rule does, whatever the labeller's weights.
+    let scanner = IdentifierScanner(labeller: nil)
+
+    func testAPlaceThatActsIsItsCouncil() {
+        assertFinds("Kofi was twelve, and Southwark put him in Knaresborough", "ORGANISATION_LOCAL:Southwark")
+        assertFinds("P4: Wakefield refused the referral twice", "ORGANISATION_LOCAL:Wakefield")
+        assertFinds("Bradford say they have no record of her", "ORGANISATION_LOCAL:Bradford")
+        // Where someone goes or lives, or a place after a preposition, stays a place or quiet.
+        assertNot("She moved to Leeds, said it was better there.", "ORGANISATION_LOCAL:Leeds")
+        assertNot("lives in Southwark and says she likes it", "ORGANISATION_LOCAL:Southwark")
+        assertNot("The girls from Rochdale said they felt safe", "ORGANISATION_LOCAL:Rochdale")
+        assertNo(.organisationLocal, "Leeds put on a show for the kids last summer")
+    }
+
+    func testAPlaceBeforeItsCouncilsServicesIsTheCouncil() {
+        assertFinds("moved to a Kirklees IFA placement", "ORGANISATION_LOCAL:Kirklees")
+        assertFinds("the southwark sw never rang back", "ORGANISATION_LOCAL:southwark")
+        assertFinds("can someone put the Hampshire placement team email in chat", "ORGANISATION_LOCAL:Hampshire")
+        assertFinds("mum rang Blackburn with Darwen front door three times", "ORGANISATION_LOCAL:Blackburn with Darwen")
+        // A phone line of the place's is no organisation by these words.
+        assertNo(.organisationLocal, "Cardiff duty line 029 2018 0593")
+    }
+
+    func testAPlaceAfterAWordOfItsCaseloadOrStaffIsTheCouncil() {
+        assertFinds("he was placed in Kent by Leeds", "ORGANISATION_LOCAL:Leeds", "LOCATION:Kent")
+        assertFinds("she is known to Wigan, the placement team at Southwark", "ORGANISATION_LOCAL:Wigan")
+        assertFinds("the placement team at Southwark had never heard of it", "ORGANISATION_LOCAL:Southwark")
+        assertFinds("missing protocol differs, Calderdale v Bradford council", "ORGANISATION_LOCAL:Calderdale")
+        assertNo(.organisationLocal, "he went to Leeds by train")
+    }
+
+    func testALocalAuthoritysNameOfSeveralWordsIsWholeWithItsHead() {
+        assertFinds(
+            "licensed with Blackburn with Darwen Council, which helped",
+            "ORGANISATION_LOCAL:Blackburn with Darwen Council")
+        assertFinds("Redcar and Cleveland CSC had him", "ORGANISATION_LOCAL:Redcar and Cleveland CSC")
+        assertFinds("she lives in Telford and Wrekin now", "LOCATION:Telford and Wrekin")
+    }
+}
