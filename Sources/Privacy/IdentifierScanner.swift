@@ -140,6 +140,7 @@ public struct IdentifierScanner: Sendable {
         }
         kept = ctx.placeShapedNamesAsPlaces(kept)
         kept = ctx.peopleNamedAsBodies(kept)
+        kept = ctx.organisationsWithTheirPlace(kept)
         kept = ctx.placesActingAsAuthorities(kept)
         return kept.map { c in
             Finding(

@@ -7,8 +7,9 @@
 /// Leeds", "lives in Southwark, said she…", "from Peckham").
 extension ScanContext {
     /// Words after a place that make it its council's: its fostering agency, social worker, out-of-hours team, LADO,
-    /// panel or commissioners ("Kirklees IFA", "the southwark sw", "Leeds EDT").
-    static let authorityWordsAfter = Vocab.set("ifa sw sws edt lado panel commissioners commissioning")
+    /// panel, commissioners or teams ("Kirklees IFA", "the southwark sw", "Leeds EDT", "the Hounslow and
+    /// Hillingdon teams").
+    static let authorityWordsAfter = Vocab.set("ifa sw sws edt lado panel commissioners commissioning teams")
     /// A council's own heads after a place found whole ("Blackburn with Darwen Council", "Redcar and Cleveland
     /// CSC"): the organisation is widened over them (a place of several words is found before the organisation
     /// rules can ask for its head).
@@ -18,10 +19,11 @@ extension ScanContext {
         ["children", "'", "s", "services"], ["children", "’", "s", "services"], ["childrens", "services"],
     ]
     /// Two words after a place that make it its council's ("Hampshire placement team", "Blackburn with Darwen front
-    /// door", "the Rochdale social worker", "Southwark contextual safeguarding").
+    /// door", "the Rochdale social worker", "Southwark contextual safeguarding", "Luton social care").
     static let authorityPairsAfter: [[String]] = [
         ["placement", "team"], ["placements", "team"], ["front", "door"], ["social", "worker"], ["social", "workers"],
         ["contextual", "safeguarding"], ["placing", "authority"], ["virtual", "school"], ["access", "team"],
+        ["social", "care"], ["reception", "team"], ["probation", "office"], ["youth", "service"],
     ]
     /// Verbs a council does, said straight after a place that opens a clause ("Southwark put him", "Wakefield
     /// refused", "Bradford say").
@@ -46,7 +48,9 @@ extension ScanContext {
     func placesActingAsAuthorities(_ kept: [Candidate]) -> [Candidate] {
         var out = kept
         var changed = false
-        for k in out.indices where out[k].label == .location && !out[k].sessionName {
+        // Twice, so that a place joined to a council found on the first pass is asked again ("the Hounslow and
+        // Hillingdon teams").
+        for k in Array(out.indices) + Array(out.indices) where out[k].label == .location && !out[k].sessionName {
             guard let a = tokenIndex(startingAt: out[k].start), let b = tokenIndex(endingAt: out[k].end),
                 (a...b).contains(where: { councilPlace($0) })
             else { continue }
@@ -102,10 +106,10 @@ extension ScanContext {
         if before.equals("to"), Self.authorityToWords.contains(key(a - 2)) { return true }
         if before.equals("at"), Self.staffBeforeAt.contains(key(a - 2)) { return true }
         if before.equals("for"), key(a - 2).isOne(of: ["works", "worked", "working", "work"]) { return true }
-        // "Calderdale v Bradford council", "Kirklees and Leeds CSC".
+        // "Calderdale v Bradford council", "Kirklees and Leeds CSC", "Hounslow and Hillingdon teams".
         if key(b + 1).isOne(of: ["v", "vs", "and", "or", "/", "&"]), b + 2 < info.count,
             let o = found.first(where: { $0.start == info[b + 2].start }), o.label == .organisationLocal,
-            let e = tokenIndex(endingAt: o.end), Self.councilEnds.contains(key(e))
+            let e = tokenIndex(endingAt: o.end), Self.councilEnds.contains(key(e)) || e == b + 2 && councilPlace(e)
         {
             return true
         }

@@ -45,4 +45,34 @@ final class PlacesAsAuthoritiesTests: XCTestCase, ScannerProbe {
         assertFinds("Redcar and Cleveland CSC had him", "ORGANISATION_LOCAL:Redcar and Cleveland CSC")
         assertFinds("she lives in Telford and Wrekin now", "LOCATION:Telford and Wrekin")
     }
+
+    func testATeamOrServiceOfTwoPlacesJoinedIsTheirCouncils() {
+        assertFinds(
+            "the Hounslow and Hillingdon teams see most of the airport kids", "ORGANISATION_LOCAL:Hounslow",
+            "ORGANISATION_LOCAL:Hillingdon")
+        assertFinds("P2 (Luton social care), P3 (football)", "ORGANISATION_LOCAL:Luton")
+        assertNot("she was born in Luton, social care never knew", "ORGANISATION_LOCAL:Luton")
+    }
+
+    // Organisations with their place inside the name (OrganisationsWithTheirPlace.swift).
+
+    func testABranchNamedWithItsTownAfterTheHeadIsOneOrganisation() {
+        assertFinds("he was at Harris Academy Peckham til year 11", "ORGANISATION_LOCAL:Harris Academy Peckham")
+        assertFinds(
+            "a safeguarding lead at Guru Nanak Gurdwara Smethwick now",
+            "ORGANISATION_LOCAL:Guru Nanak Gurdwara Smethwick")
+        // A town followed by another capitalised word is a name of its own; the organisation stays as it was.
+        assertNot("he was at Harris Academy Peckham Rye", "ORGANISATION_LOCAL:Harris Academy Peckham")
+    }
+
+    func testATownsBodyNamedWithEverydayWordsIsOneOrganisation() {
+        assertFinds(
+            "She came in to Blackburn Central Police Station with the phone",
+            "ORGANISATION_LOCAL:Blackburn Central Police Station")
+        assertFinds(
+            "Dewsbury and District Hospital A&E - seen twice", "ORGANISATION_LOCAL:Dewsbury and District Hospital")
+        assertFinds("Wednesbury Young Carers Project", "ORGANISATION_LOCAL:Wednesbury Young Carers Project")
+        // A railway station is a place, and a town before one capitalised head is left to the organisation rules.
+        assertNo(.organisationLocal, "found her at Leeds City Station on Friday")
+    }
 }
