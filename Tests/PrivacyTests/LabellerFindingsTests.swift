@@ -25,4 +25,16 @@ final class LabellerFindingsTests: XCTestCase, ScannerProbe {
         XCTAssertEqual(found("Great Britain is not the point", .location), [])
         XCTAssertEqual(found("in Northern Ireland it is a different system", .location), [])
     }
+
+    /// A child's name on no list set off by commas after an age was found as a place by the notes rule; the
+    /// labeller's person run over exactly that word makes it the person (session 17).
+    func testAPlaceOnAWordOnNoListThatALabelledRunCallsAPersonIsThePerson() {
+        let text = "and the, the boy was sixteen, Gurveer, and he was volunteering every weekend"
+        XCTAssertEqual(found(text, .location, IdentifierScanner(labeller: nil)), ["Gurveer"])
+        XCTAssertEqual(found(text, .person), ["Gurveer"])
+        XCTAssertEqual(
+            found("P7 read it out: \"Mr Brathwell stated he was at his girlfriend's\"", .person), ["Mr Brathwell"])
+        // A listed town or a word shaped like a place name stays the place.
+        XCTAssertEqual(found("lad 15, Seacroft, older group", .location), ["Seacroft"])
+    }
 }
