@@ -73,6 +73,15 @@ final class OutwardCodesBesidePlacesTests: XCTestCase, ScannerProbe {
         XCTAssertEqual(found("lives off Kirkby Road, M6 is right there", .postcode), [])
     }
 
+    func testACodeAfterACaseLinesPersonOrAge() {
+        XCTAssertEqual(found("Zain 18 B10 - escort Bernadette - 4 phones", .postcode), ["B10"])
+        XCTAssertEqual(found("CASE 8 - J Baptiste 17 - B33", .postcode), ["B33"])
+        // A motorway, a pupil's year or a code that names a room or a class stays quiet.
+        XCTAssertEqual(found("Tom 15 M6 junction", .postcode), [])
+        XCTAssertEqual(found("Kai 14 Y10 maths", .postcode), [])
+        XCTAssertEqual(found("Amy 16 B10 school", .postcode), [])
+    }
+
     func testACodeOfTheSameAreaAsOneFound() {
         XCTAssertEqual(found("bd3 mainly, some in BD4", .postcode), ["bd3", "BD4"])
         // Another sentence is another thought; one letter is no area to share.
