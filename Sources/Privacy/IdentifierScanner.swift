@@ -142,6 +142,7 @@ public struct IdentifierScanner: Sendable {
         kept = ctx.peopleNamedAsBodies(kept)
         kept = ctx.organisationsWithTheirPlace(kept)
         kept = ctx.placesActingAsAuthorities(kept)
+        kept = ctx.aliasesGivenAsEquals(kept)
         return kept.map { c in
             Finding(
                 label: c.label, span: TextSpan(start: c.start, end: c.end),

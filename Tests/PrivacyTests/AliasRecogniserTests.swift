@@ -119,3 +119,22 @@ final class AliasRecogniserTests: XCTestCase, ScannerProbe {
         assertNoPerson("the big man himself turned up")
     }
 }
+
+/// A nickname set equal to a person in a note (session 17, AliasesGivenAsEquals.swift).
+final class AliasesGivenAsEqualsTests: XCTestCase, ScannerProbe {
+    let scanner = IdentifierScanner()
+
+    func testANicknameSetEqualToAPersonIsTheirAlias() {
+        XCTAssertEqual(people("Big T = Marcus Hale, 24"), ["Big T", "Marcus Hale"])
+        XCTAssertEqual(people("J-R = Jamie-Rae Pollard, 16, placed out of area"), ["J-R", "Jamie-Rae Pollard"])
+        XCTAssertEqual(people("Trigger = M. Lewis 24"), ["Trigger", "Lewis"])
+        // An initial and a word that is also a place, after "=", are the person.
+        XCTAssertEqual(found("SPIDER = L Cawthorne 23 - car seen", .person), ["SPIDER", "L Cawthorne"])
+    }
+
+    func testAHeadingOrAParticipantsCodeBeforeEqualsIsNoAlias() {
+        XCTAssertEqual(people("PLAN = Sara to visit on Friday"), ["Sara"])
+        XCTAssertEqual(people("P2 = Bernie Doherty (she said it herself)"), ["Bernie Doherty"])
+        XCTAssertEqual(people("KD + J + Mo = same group"), people("KD + J + Mo - same group"))
+    }
+}
