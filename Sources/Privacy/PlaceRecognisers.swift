@@ -962,8 +962,13 @@ extension ScanContext {
     static let hesitations = Vocab.set("um umm uh er erm like")
     /// Before "from": a person ("she's from London", "a lad from Leeds", "originally from York").
     static let personBeforeFrom = Vocab.set(
-        "is was are were be been both all s 's originally come comes came moved family lad lads girl girls boy boys man men woman women he she they both cousins mum dad mother father brother sister friend friends boyfriend girlfriend re us morning afternoon evening hi hiya hello"
+        "is was are were be been both all s 's originally come comes came moved family lad lads girl girls boy boys man men woman women he she they both cousins mum dad mother father brother sister friend friends boyfriend girlfriend re us morning afternoon evening hi hiya hello visiting visited over"
     )
+
+    /// Token `j` opens a kind of lodging ("hotel", "b&b", or "B&B" read as three tokens).
+    func lodging(_ j: Int) -> Bool {
+        Self.lodgings.contains(key(j)) || key(j).equals("b") && key(j + 1).equals("&") && key(j + 2).equals("b")
+    }
 
     /// Before "in": a person somewhere ("a guy in Bradford", "her cousins in Leeds").
     static let personBeforeIn = Vocab.set(
@@ -1041,9 +1046,15 @@ extension ScanContext {
                     // "in a hotel in Sheffield", "in supported accommodation in Hull": where a child stayed (session 8).
                     || key(i - 1).equals("in")
                         && (max(0, i - 5)..<(i - 1)).contains {
-                            Self.lodgings.contains(tokens[$0].key) && key($0 - 1).isOne(of: ["in", "a", "an"])
-                                || Self.lodgings.contains(tokens[$0].key) && key($0 - 2).equals("in")
+                            lodging($0) && key($0 - 1).isOne(of: ["in", "a", "an"])
+                                || lodging($0) && key($0 - 2).equals("in")
                         }
+                    // Session 17: "L Reid 16 - found Aberdeen", "the Dundee lad", "From Sheffield to Rotherham".
+                    || t.capitalised && key(i - 1).isOne(of: ["found", "seen", "spotted", "located", "arrested"])
+                    || t.capitalised && key(i - 1).equals("the") && key(i + 1).isOne(of: ["lad", "girl", "boy", "kid"])
+                    // A county line's route is no one's place ("a line from London to Shrewsbury").
+                    || key(i - 1).equals("from") && key(i + 1).equals("to") && at(i + 2)?.capitalised == true
+                        && !(max(0, i - 4)..<i).contains { key($0).isOne(of: ["line", "lines", "route", "routes"]) }
                 // "the Pennywell estate in Sunderland", "12 Mill Lane in Leeds": the city of an address. "Oakfield
                 // School in Leeds", "Eastfield Health Centre, Hull": the city of a local organisation (session 14).
                 let ofAnAddress =

@@ -39,6 +39,20 @@ final class PlaceClassTests: XCTestCase, ScannerProbe {
 
     /// Addresses written or said: a house number in digits or words, "number"/"flat N" before it, a street named in
     /// lower case or in one word, and abbreviations (cl, gdns, cres).
+    /// Session 17: a big city tied to a child by being found there, by "the … lad", by a journey from it to a
+    /// place, or by a B&B in it.
+    func testABigCityTiedToAChildInMoreWays() {
+        XCTAssertEqual(found("L Reid 16 - found Aberdeen", .location), ["Aberdeen"])
+        XCTAssertEqual(found("He found Lennon, actually, the Dundee lad, sleeping rough", .location), ["Dundee"])
+        XCTAssertEqual(
+            found("in a taxi. From Sheffield to Rotherham. On his own.", .location), ["Sheffield", "Rotherham"])
+        XCTAssertEqual(found("she got discharged to a B&B in Bradford in the end", .location), ["Bradford"])
+        XCTAssertEqual(found("cousins visiting from Manchester", .location), ["Manchester"])
+        // A county line's route and a city named generally stay quiet.
+        XCTAssertEqual(found("the lads were running a line from London to Shrewsbury", .location), ["Shrewsbury"])
+        XCTAssertEqual(found("CSE in Manchester is organised differently", .location), [])
+    }
+
     func testAddressesWrittenOrSaid() {
         assertFinds("home visit 14 thornfield cl then school", "LOCATION:14 thornfield cl")
         assertFinds("she said it was number nine ravensworth gardens", "LOCATION:number nine ravensworth gardens")
