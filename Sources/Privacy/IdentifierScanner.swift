@@ -141,6 +141,7 @@ public struct IdentifierScanner: Sendable {
         kept = ctx.placeShapedNamesAsPlaces(kept)
         kept = ctx.peopleNamedAsBodies(kept)
         kept = ctx.organisationsWithTheirPlace(kept)
+        kept = ctx.policeStationsByName(kept)
         kept = ctx.placesActingAsAuthorities(kept)
         kept = ctx.aliasesGivenAsEquals(kept)
         return kept.map { c in

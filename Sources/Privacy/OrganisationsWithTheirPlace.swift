@@ -3,8 +3,55 @@
 /// town before words that are everyday words on their own ("Blackburn Central Police Station", "Dewsbury and
 /// District Hospital", "Wednesbury Young Carers Project"). The rules found the head's part as the organisation and
 /// the town as a place, or the town alone: the place was a false alarm beside a missed or cut organisation. The two
-/// are now one organisation, the span the label rules ask for.
+/// are now one organisation, the span the label rules ask for. So is a police station named by its street or its
+/// own word where the talk is of police ("PSNI, Strand Road station", "Musgrave station public protection", "worked
+/// with him at Elland Rd nick").
 extension ScanContext {
+    /// Words that make "station" a police station's ("PSNI officer, Strand Road station").
+    static let policeWords = Vocab.set(
+        "psni police pc pcs ds dc dci di sgt sergeant officer officers custody cid garda neighbourhood npt")
+
+    /// `kept` with a police station named by its street or its own word made an organisation: "X station" where
+    /// the utterance speaks of police, and "X nick" (the station in slang) anywhere.
+    func policeStationsByName(_ kept: [Candidate]) -> [Candidate] {
+        var out = kept
+        var changed = false
+        let police = info.indices.contains { Self.policeWords.contains(key($0)) }
+        for i in info.indices
+        where i >= 1 && !info[i].capitalised && (key(i).equals("nick") || police && key(i).equals("station")) {
+            let nick = key(i).equals("nick")
+            // "Musgrave station": a surname-like word before it was taken for a person.
+            if let k = out.firstIndex(where: { $0.start == info[i - 1].start && $0.end == info[i - 1].end }),
+                out[k].label == .person, !out[k].sessionName, !nick, info[i - 1].capitalised,
+                !key(i - 2).isOne(of: ["at", "to", "from"]) || !given(i - 1)
+            {
+                out[k].label = .organisationLocal
+                out[k].end = info[i].end
+                changed = true
+            } else if let k = out.firstIndex(where: { $0.end == info[i - 1].end }) {
+                // "Strand Road station", "Elland Rd nick": a street found as a place.
+                // A town's station is the railway's ("found at Leeds station"); a street's is the police's.
+                guard out[k].label == .location, !out[k].sessionName,
+                    let a = tokenIndex(startingAt: out[k].start), info[a].capitalised,
+                    nick || Vocab.streetHeads.contains(key(i - 1))
+                else { continue }
+                out[k].label = .organisationLocal
+                if !nick { out[k].end = info[i].end }
+                changed = true
+            } else if let t = at(i - 1), t.kind == .word, t.capitalised, !t.allCaps, !t.sentenceStart, t.length >= 4,
+                !quiet[i - 1], !notAName(i - 1), !Vocab.genericServiceWords.contains(key(i - 1)),
+                nick || !on(.town, i - 1) && !on(.bigPlace, i - 1),
+                !key(i - 1).isOne(of: ["central", "main", "local", "police", "bus", "train", "coach", "railway"]),
+                !out.contains(where: { $0.start < info[i].end && info[i - 1].start < $0.end })
+            {
+                // "Musgrave station": the station's own word.
+                out.append(Candidate(label: .organisationLocal, start: t.start, end: nick ? t.end : info[i].end))
+                changed = true
+            }
+        }
+        return changed ? out.sorted { ($0.start, $0.end) < ($1.start, $1.end) } : kept
+    }
+
     /// Heads that end a town's own body named with everyday words between ("Central Police Station", "Young Carers
     /// Project"), beside the heads the organisation rules already know.
     static let headsAfterATownsWords = Vocab.set(

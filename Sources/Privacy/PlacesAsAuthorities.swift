@@ -29,9 +29,11 @@ extension ScanContext {
     /// refused", "Bradford say").
     static let authorityVerbs = Vocab.set(
         """
-        put placed refused say says said agreed sent declined rejected accepted funded commissioned closed took wont
+        put placed refused say says said agreed sent declined rejected accepted funded commissioned closed took tried wont
         won't wouldn't wouldnt never didn't didnt haven't havent hasn't hasnt
         """)
+    /// Words between a place and its council's verb ("Bradford finally sent", "Wigan have refused").
+    static let authorityAdverbs = Vocab.set("finally never eventually already just then still also have had did")
     /// Words before a place after which a verb opens a new clause (and so the place is the verb's subject).
     static let clauseOpeners = Vocab.set(
         "and but so then because cos coz when if that think thought reckon apparently basically obviously said says")
@@ -93,8 +95,10 @@ extension ScanContext {
         {
             return true
         }
-        if Self.authorityVerbs.contains(key(b + 1)), info[a].capitalised, opensClause(a),
-            !(key(b + 1).equals("put") && key(b + 2).isOne(of: ["on", "up", "out", "off", "together"]))
+        // "Bradford finally sent someone", "Wigan have refused": an adverb or an auxiliary may come between.
+        let v = Self.authorityAdverbs.contains(key(b + 1)) ? b + 2 : b + 1
+        if Self.authorityVerbs.contains(key(v)), info[a].capitalised, opensClause(a),
+            !(key(v).equals("put") && key(v + 1).isOne(of: ["on", "up", "out", "off", "together"]))
         {
             return true
         }

@@ -239,7 +239,8 @@ extension IdentifierScanner {
     ///     an organisation and the town in its name one ("Harris Academy Peckham"); a place on a word on no list
     ///     that a labelled person run covers exactly the person; a case line's outward code after its person or age
     ///     ("Zain 18 B10"); a nickname set equal to a person ("SPIDER = L Cawthorne 23"); a big city where a child was
-    ///     found, "the Dundee lad", a journey from a city, a B&B in one; the labeller on 34 corpora.
+    ///     found, "the Dundee lad", a journey from a city, a B&B in one; a police station by its street or its own
+    ///     word ("Strand Road station", "Elland Rd nick"); the labeller on 34 corpora.
     public static let rulesVersion = 53
 
     /// Everything a scan's result depends on besides the text: the rules (their

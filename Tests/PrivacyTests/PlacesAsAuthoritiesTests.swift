@@ -14,6 +14,7 @@ final class PlacesAsAuthoritiesTests: XCTestCase, ScannerProbe {
         assertFinds("Kofi was twelve, and Southwark put him in Knaresborough", "ORGANISATION_LOCAL:Southwark")
         assertFinds("P4: Wakefield refused the referral twice", "ORGANISATION_LOCAL:Wakefield")
         assertFinds("Bradford say they have no record of her", "ORGANISATION_LOCAL:Bradford")
+        assertFinds("amara is back at Greenacres, Bradford finally sent someone", "ORGANISATION_LOCAL:Bradford")
         // Where someone goes or lives, or a place after a preposition, stays a place or quiet.
         assertNot("She moved to Leeds, said it was better there.", "ORGANISATION_LOCAL:Leeds")
         assertNot("lives in Southwark and says she likes it", "ORGANISATION_LOCAL:Southwark")
@@ -74,5 +75,14 @@ final class PlacesAsAuthoritiesTests: XCTestCase, ScannerProbe {
         assertFinds("Wednesbury Young Carers Project", "ORGANISATION_LOCAL:Wednesbury Young Carers Project")
         // A railway station is a place, and a town before one capitalised head is left to the organisation rules.
         assertNo(.organisationLocal, "found her at Leeds City Station on Friday")
+    }
+
+    func testAPoliceStationByItsStreetOrItsOwnWord() {
+        assertFinds("P5 - PSNI neighbourhood officer, Strand Road station", "ORGANISATION_LOCAL:Strand Road station")
+        assertFinds("P8 - PSNI, Musgrave station public protection", "ORGANISATION_LOCAL:Musgrave station")
+        assertFinds("Rob is great, worked with him at Elland Rd nick", "ORGANISATION_LOCAL:Elland Rd")
+        // A town's station is the railway's; with no police in the talk a station is a station.
+        assertNo(.organisationLocal, "she was found at Leeds station by the police")
+        assertNo(.organisationLocal, "we met at Victoria station")
     }
 }
