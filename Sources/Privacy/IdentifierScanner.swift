@@ -144,6 +144,7 @@ public struct IdentifierScanner: Sendable {
         kept = ctx.policeStationsByName(kept)
         kept = ctx.placesActingAsAuthorities(kept)
         kept = ctx.aliasesGivenAsEquals(kept)
+        kept = ctx.providersNamedAfterTheirKind(kept)
         return kept.map { c in
             Finding(
                 label: c.label, span: TextSpan(start: c.start, end: c.end),

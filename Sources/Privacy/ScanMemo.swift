@@ -240,7 +240,8 @@ extension IdentifierScanner {
     ///     that a labelled person run covers exactly the person; a case line's outward code after its person or age
     ///     ("Zain 18 B10"); a nickname set equal to a person ("SPIDER = L Cawthorne 23"); a big city where a child was
     ///     found, "the Dundee lad", a journey from a city, a B&B in one; a police station by its street or its own
-    ///     word ("Strand Road station", "Elland Rd nick"); the labeller on 34 corpora.
+    ///     word ("Strand Road station", "Elland Rd nick"); a provider named after its kind ("provider Mersey
+    ///     Horizons"); the labeller on 34 corpora.
     public static let rulesVersion = 53
 
     /// Everything a scan's result depends on besides the text: the rules (their

@@ -85,4 +85,16 @@ final class PlacesAsAuthoritiesTests: XCTestCase, ScannerProbe {
         assertNo(.organisationLocal, "she was found at Leeds station by the police")
         assertNo(.organisationLocal, "we met at Victoria station")
     }
+
+    // Providers named after their kind (ProvidersNamedAfterTheirKind.swift).
+
+    func testAProviderLandlordOrAgencyNamedAfterItsKindIsTheOrganisation() {
+        assertFinds(
+            "supported living - provider Mersey Horizons, house in Anfield", "ORGANISATION_LOCAL:Mersey Horizons")
+        assertFinds("The housing association, Pennine Homes, they moved her", "ORGANISATION_LOCAL:Pennine Homes")
+        assertFinds("her fostering agency is Horizon Care", "ORGANISATION_LOCAL:Horizon Care")
+        // One word that is a name or a town after the kind is a person or a place.
+        assertNo(.organisationLocal, "the provider, Sarah, rang me back")
+        assertNo(.organisationLocal, "Tomasz update - landlord Kaminski arrested this morning")
+    }
 }

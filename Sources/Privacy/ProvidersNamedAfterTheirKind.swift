@@ -1,0 +1,42 @@
+/// A provider, landlord or agency named straight after its kind (session 17, the lead): "provider Mersey Horizons",
+/// "provider's Brookfield", "the housing association, Pennine Homes", "the landlord, Citywide Lettings", "her
+/// fostering agency is Horizon Care". The name was found as a person or a place, or not at all; after its kind it is
+/// the organisation. Quiet: one word that is a given name, a surname or a town ("the provider, Sarah, rang",
+/// "landlord Kaminski arrested"), a word in lower case.
+extension ScanContext {
+    /// Kinds of body named after themselves in supported living, housing and care.
+    static let providerKinds = Vocab.set("provider providers landlord landlords agency association company firm")
+    /// Between the kind and its name.
+    static let providerLinks = Vocab.set("is was = , :")
+
+    /// `kept` with each capitalised name after a provider's kind made an organisation.
+    func providersNamedAfterTheirKind(_ kept: [Candidate]) -> [Candidate] {
+        var out = kept
+        var changed = false
+        for k in info.indices where Self.providerKinds.contains(key(k)) && !info[k].capitalised && !quiet[k] {
+            // "provider Mersey Horizons", "provider's Brookfield", "provider is Brookfield".
+            var n = k + 1
+            if isApostrophe(n), key(n + 1).equals("s") { n += 2 } else if Self.providerLinks.contains(key(n)) { n += 1 }
+            guard let t = at(n), t.kind == .word, t.capitalised, !t.allCaps, !quiet[n], !notAName(n) else { continue }
+            var e = n
+            while e - n < 2, let w = at(e + 1), w.kind == .word, w.capitalised, !w.allCaps, w.spaceBefore,
+                !quiet[e + 1]
+            {
+                e += 1
+            }
+            // One word that is a given name, a surname or a town is a person or a place ("landlord Kaminski
+            // arrested", "works agency, Spalding").
+            if e == n, on(.given, n) || on(.surname, n) || on(.town, n) || on(.bigPlace, n) { continue }
+            let start = info[n].start
+            let end = info[e].end
+            let touching = out.indices.filter { out[$0].start < end && start < out[$0].end }
+            guard touching.allSatisfy({ [.person, .location].contains(out[$0].label) && !out[$0].sessionName }),
+                touching.allSatisfy({ start <= out[$0].start && out[$0].end <= end })
+            else { continue }
+            out.removeAll { $0.start < end && start < $0.end }
+            out.append(Candidate(label: .organisationLocal, start: start, end: end))
+            changed = true
+        }
+        return changed ? out.sorted { ($0.start, $0.end) < ($1.start, $1.end) } : kept
+    }
+}
