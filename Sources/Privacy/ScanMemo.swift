@@ -234,7 +234,11 @@ extension IdentifierScanner {
     /// 52: session 16's ages and dates of birth in accounts (`traffic12`; merged after 50 and 51): a whole date years
     ///     back is a date of birth with no cue; ages claimed, recorded or corrected beside another, the youngest's, "at
     ///     fifteen", an answer.
-    public static let rulesVersion = 52
+    /// 53: session 17's clubs and local bodies named their own way (`clubs13`): a place and a plural team word, a
+    ///     sport's short head ("Iron Lions MMA"), a place's LADO or social care; outward codes after an activity or a
+    ///     place and a comma; cash tags and camel-case handles; "log, 4521"; an age said of anyone that age ("a 17
+    ///     year old can't…") no age.
+    public static let rulesVersion = 53
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
