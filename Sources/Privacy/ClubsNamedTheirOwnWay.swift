@@ -152,12 +152,23 @@ extension ScanContext {
                 if key(j).isOne(of: ["old", "yo", "yr", "yrs"]) || key(j).equals("o") && key(j - 1).equals("/") {
                     end = j
                 }
-                if t.kind == .word, !key(j).isOne(of: ["year", "years", "yr", "yrs", "old", "yo", "y", "o"]) { break }
+                // "a 16 or 17 year old": two ages joined.
+                if t.kind == .word, !key(j).isOne(of: ["year", "years", "yr", "yrs", "old", "yo", "y", "o", "or"]) {
+                    break
+                }
                 j += 1
             }
             guard let e = end else { continue }
             var n = e + 1
             if key(n).equals("is"), key(n + 1).equals("still") { n += 1 }
+            // "a 16 or 17 year old who's homeless should be": one word said of them between.
+            if key(n).equals("who") {
+                if isApostrophe(n + 1), key(n + 2).equals("s") {
+                    n += 4
+                } else if key(n + 1).equals("is") {
+                    n += 3
+                }
+            }
             let modal = key(n).isOne(of: [
                 "can", "cannot", "could", "couldn", "should", "shouldn", "must", "would", "wouldn", "still",
             ])

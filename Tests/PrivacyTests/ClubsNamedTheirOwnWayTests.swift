@@ -54,11 +54,15 @@ final class ClubsNamedTheirOwnWayTests: XCTestCase, ScannerProbe {
     func testAReferenceSetOffByACommaAfterItsCue() {
         assertFinds("they logged it as a crime, 7712, and nothing", "CASE_REF:7712")
         assertNo(.caseRef, "the crime, 2019, was old", IdentifierScanner(labeller: nil))
+        XCTAssertEqual(found("Refs: 44/71203/25, 25/1187, log 3309", .caseRef), ["44/71203/25", "25/1187", "3309"])
+        XCTAssertEqual(found("crime ref 44/71203/25, 12/03 was the date", .caseRef), ["44/71203/25"])
     }
 
     func testAnAgeSaidOfAnyoneThatAgeIsNoAge() {
         assertNo(.age, "like, a 17 year old is still a child", IdentifierScanner())
         assertNo(.age, "a 16 yo can't be expected to sign that")
+        assertNo(.age, "a 15 or 16 year old who's homeless should be assessed")
         assertFinds("we had a 15 year old placed in Blackpool", "AGE:15 year old")
+        assertFinds("a 15 year old who could barely read", "AGE:15 year old")
     }
 }
