@@ -124,6 +124,9 @@ public struct IdentifierScanner: Sendable {
         ctx.findLocalNamesByCue()
         ctx.findOutwardCodesBesidePlaces()
         ctx.findNumberedUniformedGroups()
+        ctx.findClubsNamedTheirOwnWay()
+        ctx.findOutwardCodesAfterActivities()
+        ctx.findBareHandles()
         ctx.findAgesInSpeech()
         ctx.findAgesInAccounts()
         // An age found by a later rule ("kian was 12 or 13") takes its second guess too.
@@ -138,6 +141,9 @@ public struct IdentifierScanner: Sendable {
             kept = ctx.agesBesideLabelledPeople(kept)
             kept = ctx.secondAgesBesideLabelledAges(kept)
         }
+        // "a 17 year old is still a child": an age said of anyone that age, whichever rule or the labeller took it.
+        let generic = ctx.genericAgeRanges()
+        if !generic.isEmpty { kept.removeAll { c in c.label == .age && generic.contains { $0.contains(c.start) } } }
         kept = ctx.placeShapedNamesAsPlaces(kept)
         kept = ctx.peopleNamedAsBodies(kept)
         kept = ctx.organisationsWithTheirPlace(kept)

@@ -1361,7 +1361,9 @@ extension ScanContext {
                             // "the CAD for the night she went missing was 4471": four digits said as the number.
                             let said =
                                 d == 4 && k == e
-                                && key(k - 1).isOne(of: ["was", "is", "it's", "number", "no", ":", "#"])
+                                && (key(k - 1).isOne(of: ["was", "is", "it's", "number", "no", ":", "#"])
+                                    // "put it on as a log, 4521, and": the number set off by a comma after its cue.
+                                    || key(k - 1).equals(",") && k == i + 2 && ageBreak(after: k))
                                 && !(tokens[k].text.hasPrefix("19") || tokens[k].text.hasPrefix("20"))
                                 && !(tok(k + 1).map { Self.ageUnits.contains($0.key) && !$0.isPunct(".") } ?? false
                                     && !loggedOnADate(k))

@@ -242,7 +242,11 @@ extension IdentifierScanner {
     ///     found, "the Dundee lad", a journey from a city, a B&B in one; a police station by its street or its own
     ///     word ("Strand Road station", "Elland Rd nick"); a provider named after its kind ("provider Mersey
     ///     Horizons"); the labeller on 34 corpora.
-    public static let rulesVersion = 53
+    /// 54: session 17's clubs and local bodies named their own way (`clubs13`, merged after 53): a place and a plural team word, a
+    ///     sport's short head ("Iron Lions MMA"), a place's LADO or social care; outward codes after an activity or a
+    ///     place and a comma; cash tags and camel-case handles; "log, 4521"; an age said of anyone that age ("a 17
+    ///     year old can't…") no age.
+    public static let rulesVersion = 54
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this

@@ -201,11 +201,30 @@ extension ScanContext {
         while k < candidates.count {
             defer { k += 1 }
             let c = candidates[k]
-            guard c.label == .caseRef, let a = tokenIndex(startingAt: c.start), let b = tokenIndex(endingAt: c.end),
-                a == b, info[a].kind == .number, info[a].digits >= 3
+            guard c.label == .caseRef, let a = tokenIndex(startingAt: c.start), let b = tokenIndex(endingAt: c.end)
             else { continue }
+            // "Refs: 13/48211/24, 24/0931": a reference with a separator listed after one found (session 17).
+            if a < b {
+                if let j = slashedRefListed(after: b) { add(.caseRef, tokens: j.0, j.1) }
+                continue
+            }
+            guard info[a].kind == .number, info[a].digits >= 3 else { continue }
             if let j = refSaidAgain(after: b, digits: info[a].digits) { add(.caseRef, tokens: j, j) }
         }
+    }
+
+    /// The reference listed straight after a found reference ending at `b`, written with a slash or hyphen inside
+    /// ("13/48211/24, 24/0931"): five digits or more, no date; its first and last tokens.
+    func slashedRefListed(after b: Int) -> (Int, Int)? {
+        guard info[b].kind == .number || info[b].kind == .alnum else { return nil }
+        var j = b + 1
+        guard key(j).equals(",") || key(j).equals("&") || key(j).equals("and") else { return nil }
+        j += 1
+        guard let t = at(j), t.kind == .number, t.spaceBefore, !covered(j), let e = refRun(from: j), e > j,
+            (j...e).contains(where: { info[$0].isPunct("/-") }), !isNumericDate(j, e)
+        else { return nil }
+        let digits = (j...e).reduce(0) { $0 + info[$1].digits }
+        return digits >= 5 ? (j, e) : nil
     }
 
     /// After a cue at `i`: "police log 13 22 47", groups of digits with single spaces, read out from paperwork; and

@@ -49,12 +49,14 @@ final class ExportLeakTests: XCTestCase {
     /// blind32 to 10.9, blind25 to 15.6 and blind23 to 12.8. blind35 and blind36, held out in session 16 (30.6 and
     /// 22.1 at its start), at its end (28.3 and 17.5): blind35, sports clubs named their own way, is over 20 and held
     /// there so it can only fall. blind37 and blind38 were written blind as development data the same hour. Session
-    /// 17's retrain on 34 corpora left blind23 one age more in clear (13.7: "a fella of twenty four").
+    /// 17's retrain on 34 corpora left blind23 one age more in clear (13.7: "a fella of twenty four"); `clubs13` (clubs
+    /// named by a place and a team word, a place's LADO, outward codes after an activity, bare handles) brought
+    /// blind35 to 22.2 and blind36 to 16.7.
     static let ceilingIn400: [String: Double] = [
         "blind7.jsonl": 9, "blind8.jsonl": 13.5, "blind9.jsonl": 12.5, "blind10.jsonl": 17.5, "blind13.jsonl": 13,
         "blind15.jsonl": 11, "blind16.jsonl": 6.5, "blind22.jsonl": 8.5, "blind23.jsonl": 14, "blind24.jsonl": 15.5,
         "blind25.jsonl": 16, "blind29.jsonl": 22, "blind30.jsonl": 11.5,
-        "blind31.jsonl": 15.5, "blind32.jsonl": 11.5, "blind35.jsonl": 28.5, "blind36.jsonl": 18,
+        "blind31.jsonl": 15.5, "blind32.jsonl": 11.5, "blind35.jsonl": 22.5, "blind36.jsonl": 17,
     ]
     static let formats = ["markdown", "csv", "json", "qdpx"]
 
