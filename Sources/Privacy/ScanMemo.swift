@@ -234,7 +234,12 @@ extension IdentifierScanner {
     /// 52: session 16's ages and dates of birth in accounts (`traffic12`; merged after 50 and 51): a whole date years
     ///     back is a date of birth with no cue; ages claimed, recorded or corrected beside another, the youngest's, "at
     ///     fifteen", an answer.
-    public static let rulesVersion = 52
+    /// 53: session 17's asylum talk (`asylum13`): numbers from abroad in the E.164 shape, written and said; an NI
+    ///     number with NK, KN, TN or NT before its suffix; ages an assessment, a court or an authority gives; Merton
+    ///     as its judgment; peoples and languages, messaging apps and the schemes' acronyms no names; a hotel named
+    ///     by its street is the street; a person's school ("hiwa school = …") no school's name, in the session
+    ///     memory neither.
+    public static let rulesVersion = 53
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -298,6 +303,7 @@ extension IdentifierScanner {
         "from the age of 16 you can consent, the Grace of it all; from the age of 11 she was in care",
         "the age of criminal responsibility is 10; thresholds by age (13 vs 16)",
         "her cousin Rhodri, fifteen-ish, goes there; Tyler (15ish) too; Rhodri, 15ish minutes late",
+        "aunt on +33 7 98 76 54 31; NI NK 12 34 56 A; assessed as 17, agreed; the Merton; spoke Dari; on Zalo",
         "em kay four three tee aitch; plate gkr 391t; the bd five end; 30-92-14, 47719203; D-P twenty five oh oh three"
             + " one four; kai_x7 not kai7; kaycee.xo; reg partial YT68…",
         "Ty (14) - RHIs -> PRU; mrs q said jordans other profile, idris was 12 or 13, real name believed to be Ali",
