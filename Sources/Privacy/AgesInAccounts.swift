@@ -30,9 +30,17 @@ extension ScanContext {
                 continue
             }
             let e = ageEnd(i)
-            guard claimClosed(after: e) else { continue }
+            // Session 17 (`asylum13`): "now 16 per LA": the age an authority now gives ("per" before a body, no
+            // count: not "now 16 per month").
+            let nowPer =
+                key(i - 1).equals("now") && key(e + 1).equals("per")
+                && at(e + 2).map { $0.capitalised || $0.allCaps } == true
+            // "had him down as 23 on the initial decision": a record's age, then where it was recorded.
+            guard claimClosed(after: e) || nowPer || key(e + 1).isOne(of: ["on", "in"]) && assessedAt(i, v) else {
+                continue
+            }
             if strongAgeCueEnds(at: i - 1) || extremeAgeBefore(i) || atAgeInWords(i, v) || answerAge(i, v)
-                || setOffAfterName(i, v)
+                || setOffAfterName(i, v) || nowPer || assessedAt(i, v)
             {
                 add(.age, tokens: i, e)
             }
@@ -51,10 +59,14 @@ extension ScanContext {
             let cue =
                 Self.claimedAgeCues.contains(key(i - 1))
                 || key(i - 1).equals("as") && key(i - 2).isOne(of: ["put", "down", "assessed", "recorded"])
+            // Session 17 (`asylum13`): "Gul 15 (HO: 19)": the age a body gives, in brackets after its name.
+            let bodySays =
+                key(i - 1).equals(":") && at(i - 2)?.allCaps == true
+                && key(i - 3).equals("(") && key(e + 1).equals(")")
             let contrast =
                 (Self.ageContrasts.contains(key(i - 1)) || key(i - 1).equals(">") && key(i - 2).equals("-"))
                 && (i - 4..<i - 1).contains { k in k >= 0 && ageEndsAt(k) }
-            if cue || contrast || after {
+            if cue || contrast || after || bodySays {
                 add(.age, tokens: i, e)
             }
         }
@@ -89,6 +101,30 @@ extension ScanContext {
             }
         }
         return false
+    }
+
+    /// Session 17 (`asylum13`): what an age assessment, a court or an authority found or recorded a person to be:
+    /// "assessed as 17", "court found her to be 16", "had him down as 23", "the Home Office had him at twenty-five",
+    /// "we concluded sixteen". Quiet: "assessed as 3 on the scale" (under 10), "had him at 11" (a time: an age
+    /// after "had him at" from 13), "concluded 16 cases" (a count: `claimClosed`).
+    func assessedAt(_ i: Int, _ v: Int) -> Bool {
+        let p = i - 1
+        let k = key(p)
+        let person = { (j: Int) in self.key(j).isOne(of: ["him", "her", "them", "he", "she", "they"]) }
+        if k.equals("as") {
+            if key(p - 1).isOne(of: ["assessed", "assessing", "reassessed", "age-assessed"]) { return v >= 10 }
+            // "had him down as 23", "put her down as 19".
+            return key(p - 1).equals("down") && person(p - 2) && v >= 10
+        }
+        if k.equals("at"), person(p - 1), key(p - 2).isOne(of: ["had", "has", "have", "put", "puts", "assessed"]) {
+            return v >= 13
+        }
+        if k.equals("be"), key(p - 1).equals("to"), person(p - 2),
+            key(p - 3).isOne(of: ["found", "find", "finds", "assessed", "deemed", "judged", "believed", "considered"])
+        {
+            return v >= 10
+        }
+        return k.equals("concluded") && v >= 10
     }
 
     /// Token `i` follows "was", "is", ":", "=" or "had a" in a sentence that speaks of its youngest or oldest person

@@ -813,10 +813,22 @@ extension ScanContext {
                 // "plus four four seven seven…": the country code said aloud.
                 let international = key(i - 1).equals("plus") && String(chars).hasPrefix("44")
                 let nhsShape = { (s: String) in digitsOnly(s) && s.count == 10 && NHSNumber.isValid(s) }
+                // Session 17 (`asylum13`): "plus four nine, one five one, …", "double oh nine three, seven oh, …": a
+                // number from abroad said aloud, held to the E.164 shape as when written (`abroad`).
+                let plus = key(i - 1).equals("plus") && !String(chars).hasPrefix("44")
+                let dialled = !plus && Self.isSpokenAbroad(String(chars), plus: false)
                 if international, let n = longest({ $0.count > 2 && Self.isSpokenPhone("0" + $0.dropFirst(2)) }) {
                     add(.phone, tokens: i - 1, run[n - 1].token)
                     i = run[n - 1].token
                     continue
+                } else if plus, let n = longest({ Self.isSpokenAbroad($0, plus: true) }) {
+                    add(.phone, tokens: i - 1, run[n - 1].token)
+                    i = run[n - 1].token
+                    continue
+                } else if dialled, !cueBefore(i, Self.nhsCues), !cueBefore(i, Self.accountCues, reach: 10),
+                    !cueBefore(i, Vocab.caseCues, reach: 10), let n = longest({ Self.isSpokenAbroad($0, plus: false) })
+                {
+                    found = (.phone, n)
                 } else if chars.first == "0", nhsCueNearest(before: i), let n = longest(nhsShape) {
                     // After an NHS cue, ten digits from 0 that validate are its number, not a phone (as written).
                     found = (.nhsNumber, n)
@@ -934,6 +946,15 @@ extension ScanContext {
         return (2...4).contains(letters) && rest.count >= 6 && rest.allSatisfy(\.isNumber)
     }
 
+    /// A number from abroad said aloud: after "plus", nine to fifteen digits from a country code (no leading 0);
+    /// dialled with "00", the country code then nine to fifteen digits ("double oh nine three, seven oh, …").
+    static func isSpokenAbroad(_ s: String, plus: Bool) -> Bool {
+        guard s.allSatisfy(\.isNumber) else { return false }
+        let national = plus ? Substring(s) : s.hasPrefix("00") ? s.dropFirst(2) : ""
+        guard let c = national.first, c != "0" else { return false }
+        return (9...15).contains(national.count)
+    }
+
     /// A UK phone number said aloud: 10 or 11 digits from 0, not a freephone or premium line (as when written).
     static func isSpokenPhone(_ s: String) -> Bool {
         guard s.count == 10 || s.count == 11, s.allSatisfy(\.isNumber), s.hasPrefix("0"),
@@ -980,7 +1001,8 @@ extension ScanContext {
             "ABCEGHJKLMNPRSTWXYZQ".unicodeScalars.contains(u[1]),
             u[2...7].allSatisfy({ $0.value >= 48 && $0.value <= 57 }), "ABCD".unicodeScalars.contains(u[8])
         else { return false }
-        return !["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(String(s.prefix(2)))
+        // Session 17: NK, KN, TN and NT too, as written (`niNumber`): "November Kilo, …, Alpha".
+        return !["BG", "GB", "ZZ"].contains(String(s.prefix(2)))
     }
 
     /// Current ("WU69RLX"), prefix ("P123ABC") and suffix ("ABC123D") registrations.

@@ -167,15 +167,24 @@ enum Vocab {
         moroccan nepalese nigerian pakistani palestinian polish portuguese romanian russian somali spanish sudanese syrian
         turkish ugandan ukrainian vietnamese yemeni zimbabwean roma romany gypsy traveller travellers irish scottish welsh
         english british caribbean african asian arab gaelic urdu punjabi arabic pashto farsi tigrinya amharic gujarati
+        egyptian libyan tunisian lebanese jordanian saudi kuwaiti chadian malian guinean gambian senegalese ivorian
+        cameroonian burundian rwandan tanzanian djiboutian burmese rohingya tamil sinhalese nepali bhutanese tibetan
+        uzbek tajik turkmen kazakh azeri armenian chechen belarusian moldovan macedonian bosnian serbian croatian slovak
+        czech slovenian kosovar pashtun pashtuns pathan hazara hazaras kurd kurds yazidi yezidi baluch baloch balochi
+        sorani kurmanji badini oromo amhara tigrayan fulani fula malinke mandinka wolof hausa yoruba igbo berber amazigh
+        bedouin bidoon dari persian swahili lingala sylheti mirpuri pothwari hindi sinhala cantonese
         """)
 
     /// Towns known for a public inquiry: named as the inquiry ("after Rotherham", "the Telford report"), they are quiet.
     static let inquiryTowns = set(
         "rotherham rochdale telford oxford huddersfield newcastle derby oldham bristol keighley peterborough aylesbury halifax"
+            + " merton"
     )
 
     /// The towns of the national child sexual exploitation inquiries: named alone they mean the inquiry.
-    static let publicInquiryTowns = set("rotherham rochdale telford")
+    /// Session 17 (`asylum13`): and Merton, whose judgment (R (B) v Merton, 2003) names the age assessment every age
+    /// dispute speaks of ("the Merton", "a Merton-compliant assessment", "Merton principles").
+    static let publicInquiryTowns = set("rotherham rochdale telford merton")
 
     static let titles = set(
         """

@@ -12,6 +12,7 @@ extension ScanContext {
         """
         cse cce cp cin lac cla mfh nfa cps dsl dsp yp yps uasc msa cad oic csc gp ed icpc rcpc mash eha sw sws iro lado
         cme ehe pex fte ewo esw iep elsa hoy hod isi
+        nts arap acrs asu sef ilr nrpf ukvi ftt nass
         yot yos pru sen send ehcp camhs nhs ae aande rhi nrm pnc sgo co ico dv da abh gbh asb asbo cbo cpn cpo cpa cpd
         ypp ypo slt dslo ddsl sg sgl fgc fgm hbv pcso pc dc ds di dci sgt amhp ot psw ehp ep cjs cpr cpo ssw tas
         mp mps hmp hmyoi yoi stc sch la las lscp lscb lsp ofsted dfe doh dwp hmrc ukba ho hoi bme bame lgbt lgbtq sti

@@ -543,9 +543,15 @@ extension ScanContext {
         var start = i
         var international = false
         if info[i].kind == .punct && tokens[i].text.equals("+") {
-            guard let n = tok(i + 1), n.kind == .number, n.text.hasPrefix("44"), !n.spaceBefore else { return nil }
+            guard let n = tok(i + 1), n.kind == .number, !n.spaceBefore else { return nil }
+            // Session 17 (`asylum13`): "+33 6 12 34 56 78", "+49 1523 4567890": a number from abroad.
+            guard n.text.hasPrefix("44") else { return abroad(at: i + 1, plus: true) }
             international = true
             start = i + 1
+        } else if info[i].kind == .number, tokens[i].text.hasPrefix("00"), !tokens[i].text.hasPrefix("0044"),
+            let e = abroad(at: i, plus: false)
+        {
+            return e
         } else if info[i].kind == .punct && tokens[i].text.equals("(") {
             guard let n = tok(i + 1), n.kind == .number, n.text.hasPrefix("0") else { return nil }
         } else if info[i].kind != .number || !tokens[i].text.hasPrefix("0") {
@@ -583,6 +589,36 @@ extension ScanContext {
         guard let end = best else { return nil }
         // A bare 10–11 digit run that is also a valid NHS number is not a phone (NHS numbers never start with 0, so this is rare).
         return end
+    }
+
+    /// A number dialled from abroad, its country code after "+" (`plus`) or "00", in the E.164 shape: a country
+    /// code of one to three digits (no leading 0), then the national number in any grouping ("+33 6 12 34 56 78",
+    /// "+355 69 123 4567", "0049 1523 4567890", "+4915234567890"), nine to fifteen digits in all, the groups split by
+    /// one space, hyphen, dot or bracket. Quiet: "+3 more", "+1 for that", "£20 +15 12 30" (a sum before), a longer
+    /// run ("+12 3456 7890 1234 5678 9"), "00 12 34" (no country code).
+    func abroad(at i: Int, plus: Bool) -> Int? {
+        let first = tokens[i]
+        guard first.kind == .number else { return nil }
+        let lead = plus ? first.text : String(first.text.dropFirst(2))
+        guard let c = lead.first, c != "0" else { return nil }
+        // A country code of its own ("+33 6…", "0033 6…"), or after "+" the whole number in one run.
+        let codeAlone = lead.count <= 3
+        guard codeAlone || plus else { return nil }
+        // "3+44…", "£20 +15 …": a sum, not a number dialled.
+        if plus, let p = at(i - 2), p.isWordLike,
+            info[i - 1].start == p.end || p.kind == .number && info[i - 1].start - p.end <= 1
+        {
+            return nil
+        }
+        let groups = digitGroups(from: i)
+        // A longer run of digit groups is some other number (a card, an account, a reference).
+        if let last = groups.last, last.1.count - (plus ? 0 : 2) > 15 { return nil }
+        if let last = groups.last, let n = at(last.0 + 1), n.kind == .number, n.start - info[last.0].end <= 2 {
+            return nil
+        }
+        return groups.last(where: { end, raw in
+            (9...15).contains(raw.count - (plus ? 0 : 2)) && (codeAlone ? end > i : end == i)
+        })?.0
     }
 
     /// Words glued before an NHS number ("NHS4857773456", "nhsno4857773456").
@@ -708,7 +744,10 @@ extension ScanContext {
                 u[2...7].allSatisfy({ $0.value >= 48 && $0.value <= 57 }), !suffix || letter(u[8], "ABCD")
             else { return false }
             let prefix = String(s.prefix(2))
-            if ["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(prefix) { return false }
+            // Session 17 (`asylum13`): with its suffix letter the shape is the number though HMRC never issues the
+            // prefix ("NK 29 10 36 A": typed or misheard so, it is still one); not the country's "GB"/"BG" or "ZZ".
+            if ["BG", "GB", "ZZ"].contains(prefix) { return false }
+            if !suffix, ["NK", "KN", "TN", "NT"].contains(prefix) { return false }
             return letter(u[0], "ABCEGHJKLMNOPRSTWXYZ") || prefix == "QQ"
         }
         while true {

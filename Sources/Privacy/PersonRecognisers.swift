@@ -155,6 +155,7 @@ extension ScanContext {
         minecraft xbox playstation ps5 yubo wizz omegle grindr tinder hinge bumble onlyfans reddit twitch whatsapp snapchat tiktok
         instagram facebook messenger imessage facetime airdrop ipad iphone android samsung nokia vodafone lebara giffgaff
         mercedes audi bmw vauxhall toyota honda nissan kia porsche ferrari skoda peugeot renault citroen fiat lexus tesla volvo
+        zalo viber wechat kakaotalk botim imo moneygram
         """)
 
     func notAPlaceOrNation(_ k: String) -> Bool {

@@ -672,6 +672,23 @@ extension ScanContext {
                 }
                 // "T. Reid YOT - 01632…": an initial before the name makes it a person's surname.
                 if m >= 2, key(m - 1).equals("."), info[m - 2].length == 1, info[m - 2].capitalised { continue }
+                // Session 17 (`asylum13`): "hiwa school = Acklam Grange School": a word in lower case before a head in
+                // lower case, the school's own name given after "=" or ":", is whose school it is, not its name.
+                if m == i - 1, !info[m].capitalised, !info[i].capitalised, key(e + 1).isOne(of: ["=", ":"]),
+                    at(e + 2)?.capitalised == true
+                {
+                    continue
+                }
+                // Session 17 (`asylum13`): "the Hessle Road hotel", "the Soho Rd mosque": a place people gather at,
+                // its head in lower case after a street's name, is the one on that street: the street is the place.
+                // Not a building's word ("the Cedar Court hotel" is named).
+                if gathering, !info[i].capitalised, i - 1 > m,
+                    key(i - 1).isOne(of: ["road", "rd", "street", "st", "lane", "ln", "avenue", "ave"])
+                {
+                    add(.location, tokens: m, i - 1)
+                    i = e
+                    break
+                }
                 add(.organisationLocal, tokens: m, e)
                 i = e
                 break

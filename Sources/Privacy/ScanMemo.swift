@@ -242,11 +242,16 @@ extension IdentifierScanner {
     ///     found, "the Dundee lad", a journey from a city, a B&B in one; a police station by its street or its own
     ///     word ("Strand Road station", "Elland Rd nick"); a provider named after its kind ("provider Mersey
     ///     Horizons"); the labeller on 34 corpora.
-    /// 54: session 17's clubs and local bodies named their own way (`clubs13`, merged after 53): a place and a plural team word, a
-    ///     sport's short head ("Iron Lions MMA"), a place's LADO or social care; outward codes after an activity or a
+    /// 54: session 17's clubs and local bodies named their own way (`clubs13`, merged after 53): a place and a plural
+    ///     team word, a sport's short head ("Iron Lions MMA"), a place's LADO or social care; outward codes after an activity or a
     ///     place and a comma; cash tags and camel-case handles; "log, 4521"; an age said of anyone that age ("a 17
     ///     year old can't…") no age.
-    public static let rulesVersion = 54
+    /// 55: session 17's asylum talk (`asylum13`, merged after 54): numbers from abroad in the E.164 shape, written and said; an NI
+    ///     number with NK, KN, TN or NT before its suffix; ages an assessment, a court or an authority gives; Merton
+    ///     as its judgment; peoples and languages, messaging apps and the schemes' acronyms no names; a hotel named
+    ///     by its street is the street; a person's school ("hiwa school = …") no school's name, in the session
+    ///     memory neither.
+    public static let rulesVersion = 55
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
@@ -310,6 +315,7 @@ extension IdentifierScanner {
         "from the age of 16 you can consent, the Grace of it all; from the age of 11 she was in care",
         "the age of criminal responsibility is 10; thresholds by age (13 vs 16)",
         "her cousin Rhodri, fifteen-ish, goes there; Tyler (15ish) too; Rhodri, 15ish minutes late",
+        "aunt on +33 7 98 76 54 31; NI NK 12 34 56 A; assessed as 17, agreed; the Merton; spoke Dari; on Zalo",
         "em kay four three tee aitch; plate gkr 391t; the bd five end; 30-92-14, 47719203; D-P twenty five oh oh three"
             + " one four; kai_x7 not kai7; kaycee.xo; reg partial YT68…",
         "Ty (14) - RHIs -> PRU; mrs q said jordans other profile, idris was 12 or 13, real name believed to be Ali",

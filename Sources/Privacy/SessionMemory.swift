@@ -110,6 +110,11 @@ public struct SessionMemory: Sendable, Equatable {
         let placesSaid = Set(places.map { [$0.key] })
         // Said as a place more often than as a person too: where the scanner took it for a person, it is the place.
         placesOverPeople = Set(places.filter { $0.value.place > $0.value.person }.map(\.key))
+        // Session 17 (`asylum13`): a word the session found alone as a person twice or more, and more than twice as
+        // often as alone as an organisation, is no organisation's short name ("hiwa school = …" is that person's
+        // school, beside "Hiwa 16 - brother …", "Hiwa's brother …").
+        let peopleSaid = Set(
+            saidAlone.filter { $0.value.person >= 2 && $0.value.person > 2 * $0.value.organisation }.map { [$0.key] })
         // Session 15: two-letter names, nicknames and initials also hunted in lower case where they stand as names.
         var lowerCaseShorts = Set<String>()
         func insert(_ keys: [String], _ label: IdentifierLabel) {
@@ -193,7 +198,7 @@ public struct SessionMemory: Sendable, Equatable {
                         !ScanContext.placeElements.contains(short.last!) && !Vocab.streetHeads.contains(short.last!)
                             || keys.last.map(Self.schoolHeads.contains) == true
                                 && Self.schoolPlaceWords.contains(short.last!),
-                        !rejectedWholes.contains(short), !placesSaid.contains(short)
+                        !rejectedWholes.contains(short), !placesSaid.contains(short), !peopleSaid.contains(short)
                     {
                         wordShorts[short] = short.contains(where: { gazetteer.towns.contains($0) })
                     }
@@ -207,7 +212,8 @@ public struct SessionMemory: Sendable, Equatable {
                 // is found by its own cues where it is said again, not hunted; a house number makes an address.
                 // Session 16: a school whose short name's parts are all given names or short ("Al-Huda").
                 if parts.isEmpty, term.label == .organisationLocal, let short = Self.shortName(keys),
-                    Self.schoolNamedShort(short, keys, parts, gazetteer), !placesSaid.contains(short)
+                    Self.schoolNamedShort(short, keys, parts, gazetteer), !placesSaid.contains(short),
+                    !peopleSaid.contains(short)
                 {
                     insert(short, .organisationLocal)
                     shortNames.insert(short)
@@ -222,7 +228,7 @@ public struct SessionMemory: Sendable, Equatable {
                 if term.label == .organisationLocal {
                     let short = keys.count == 1 ? keys : Self.shortName(keys).flatMap { $0.count > 1 ? $0 : nil }
                     if let last = short?.last, parts.contains(last), gazetteer.isUnknown(last), last.count >= 4,
-                        !gazetteer.towns.contains(last), !placesSaid.contains([last])
+                        !gazetteer.towns.contains(last), !placesSaid.contains([last]), !peopleSaid.contains([last])
                     {
                         insert([last], .organisationLocal)
                     }
@@ -232,7 +238,7 @@ public struct SessionMemory: Sendable, Equatable {
                 if term.label == .organisationLocal, let short = Self.shortName(keys),
                     Self.schoolNamedShort(short, keys, parts, gazetteer)
                         || short.allSatisfy({ parts.contains($0) && !gazetteer.towns.contains($0) }),
-                    !placesSaid.contains(short)
+                    !placesSaid.contains(short), !peopleSaid.contains(short)
                 {
                     insert(short, .organisationLocal)
                     shortNames.insert(short)
