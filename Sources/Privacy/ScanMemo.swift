@@ -234,7 +234,7 @@ extension IdentifierScanner {
     /// 52: session 16's ages and dates of birth in accounts (`traffic12`; merged after 50 and 51): a whole date years
     ///     back is a date of birth with no cue; ages claimed, recorded or corrected beside another, the youngest's, "at
     ///     fifteen", an answer.
-    public static let rulesVersion = 52
+    public static let rulesVersion = 53
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
