@@ -89,13 +89,21 @@ extension ScanContext {
         }
     }
 
-    /// Token `i` is a lower-case word on no list whose form without its "s" is an everyday word ("handovers",
-    /// "referrals"): a thing's plural, not a place or a name.
+    /// Token `i` is a lower-case word on no list whose form without its "s" is an everyday word or has a noun's
+    /// ending ("referrals", "assessments", "handovers"): a thing's plural, not a place or a name.
     func everydayPlural(_ i: Int) -> Bool {
         guard let t = tok(i), t.kind == .word, !t.capitalised, t.length >= 5, t.key.hasSuffix("s"), unknown(i) else {
             return false
         }
-        return gazetteer.isWord(String(t.key.dropLast()))
+        let stem = String(t.key.dropLast())
+        return gazetteer.isWord(stem) || Self.nounShaped(stem) || stem.hasSuffix("over")
+    }
+
+    /// A person found on token `b` alone is a protocol's or guideline's name: `eponymHeads` after it, or "form"
+    /// after "the" and it.
+    func eponymAt(_ b: Int) -> Bool {
+        let n = key(b + 1)
+        return Self.eponymHeads.contains(n) || n.isOne(of: ["form", "forms"]) && key(b - 1) == "the"
     }
 
     /// Words after a name that make it a protocol, test or guidance named after a person ("the Philomena protocol",
@@ -111,8 +119,7 @@ extension ScanContext {
             let c = candidates[k]
             guard c.label == .person, !c.sessionName, let b = tokenIndex(endingAt: c.end), info[b].start == c.start
             else { return false }
-            let n = key(b + 1)
-            return Self.eponymHeads.contains(n) || n.isOne(of: ["form", "forms"]) && key(b - 1) == "the"
+            return eponymAt(b)
         }
         for k in drop.reversed() { candidates.remove(at: k) }
     }

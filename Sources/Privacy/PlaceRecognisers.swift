@@ -34,8 +34,8 @@ extension ScanContext {
     mutating func findNumberedWards() {
         for i in tokens.indices.dropLast() where info[i].capitalised && !info[i].allCaps && keys[i].equals("ward") {
             // "Ward 3D": a number and a letter glued to it name a ward too (session 17, `wards13`).
-            guard let n = at(i + 1), n.kind == .number || tok(i + 1).map(Self.wardNumberAndLetter) == true, n.spaceBefore,
-                (1...3).contains(n.length), !quiet[i],
+            guard let n = at(i + 1), n.kind == .number || tok(i + 1).map(Self.wardNumberAndLetter) == true,
+                n.spaceBefore, (1...3).contains(n.length), !quiet[i],
                 !covered(i), at(i - 1).map({ !($0.isWordLike && $0.capitalised) }) ?? true,
                 !(key(i - 1).equals(".") && at(i - 2).map({ $0.capitalised && $0.length == 1 }) == true),
                 !Self.ageUnits.contains(key(i + 2)), at(i + 2).map({ $0.kind != .number }) ?? true
