@@ -327,6 +327,9 @@ enum Vocab {
         ["5", "-", "19", "service"],
         // Alternative provision by its base, a team's kind of head ("the Step Ahead base"; session 16).
         ["base"],
+        // A school by the heads hospitals' and health visitors' notes give it (session 17, `wards13`): "Batley
+        // Grammar", "Field Lane J&I" (capitalised: weak heads).
+        ["grammar"], ["j&i"], ["j", "&", "i"],
     ]
 
     static let handleCues = set(

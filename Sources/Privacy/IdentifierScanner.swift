@@ -134,6 +134,7 @@ public struct IdentifierScanner: Sendable {
         // A second age, reference or handle said in the same breath as one found ("no sorry fourteen", "2207, 2299").
         ctx.findValuesSaidAgain()
         ctx.dropAcronymPluralsTakenForPeople()
+        ctx.dropEponymsTakenForPeople()
         ctx.widenSpans()
         var kept = Self.resolveOverlaps(ctx.candidates)
         if let labeller {

@@ -139,6 +139,9 @@ extension ScanContext {
             }
             // "RHIs", "VPNs": an acronym's plural (capitals and an "s") is a kind of thing, never one person.
             if label == .person, a == b, acronymPlural(a) { return false }
+            // "our handovers from YAS": a lower-case plural of an everyday word is a thing (session 17, `wards13`).
+            if label == .location || label == .person, a == b, everydayPlural(a) { return false }
+            if label == .person, a == b, eponymAt(b) { return false }
             // "the Grace of it all", "the Will of the people": a word between "the" and "of" is a thing.
             if label == .person, a == b, key(a - 1).equals("the"), key(b + 1).equals("of"), on(.word, a) {
                 return false

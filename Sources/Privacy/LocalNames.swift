@@ -31,6 +31,7 @@ extension ScanContext {
         findOrganisationsNamedAfterTheirHead()
         findOrganisationLists()
         findLocalBodies()
+        findHospitalsAndWards()
     }
 
     /// Puts `label` over tokens `a...b` in place of the places and people found on those words (not the session's own
@@ -599,7 +600,11 @@ extension ScanContext {
         """
         schools academies colleges nurseries hotels b&bs hostels shops takeaways food faith mosques churches gurdwaras
         temples gyms clubs orgs organisations organizations settings providers homes projects venues
+        wards gps surgeries practices hospitals units
         """)
+    /// Headings whose items are a hospital's wards, named by everyday words, given names or codes ("wards: Rowan /
+    /// Kestrel / W47").
+    static let wardListHeadings: Set<String> = ["wards", "units"]
     /// Before a list's items, words a heading may carry after its kind ("schools named:", "orgs FG4 adds:").
     static let listSeparators: Set<String> = [",", ";", "+", "/", "&"]
 
@@ -610,6 +615,7 @@ extension ScanContext {
     /// street, a service word ("Police", "Health"), an item whose name another rule found as an organisation already.
     mutating func findOrganisationLists() {
         for h in tokens.indices where onGated(.organisationListHeadings, h) {
+            let wards = Self.wardListHeadings.contains(keys[h])
             // The heading opens its line (a participant's code may come first) and its colon is near.
             guard (max(0, h - 3)...h).contains(where: { info[$0].lineStart }),
                 let colon = (h + 1..<min(tokens.count, h + 5)).first(where: { key($0).equals(":") }),
@@ -623,20 +629,21 @@ extension ScanContext {
                 var e: Int?
                 while let t = tok(i), !info[i].lineStart, !Self.listSeparators.contains(t.key), !t.key.equals("("),
                     t.kind == .word && t.capitalised
+                        || wards && t.kind == .alnum && t.capitalised && t.length <= 4
                         || t.kind != .word && ["-", "'", "’"].contains(t.key) && e != nil
                             && !t.spaceBefore
                         || t.kind == .word && t.key.equals("s") && e != nil && !t.spaceBefore
                 {
-                    if t.kind == .word { e = i }
+                    if t.kind == .word || t.kind == .alnum { e = i }
                     i += 1
                 }
                 // An item is a name only when nothing but punctuation follows it ("Mixed picture" is a remark).
                 let closed = tok(i).map { info[i].lineStart || $0.kind == .punct } ?? true
-                guard let last = e, last >= a, info[a].kind == .word, closed else {
+                guard let last = e, last >= a, info[a].kind == .word || wards && info[a].kind == .alnum, closed else {
                     // The list ended: what follows is a remark ("… Oasis (PRU) - lives in Shirley, Gary Nuttall").
                     break
                 }
-                considerListedOrganisation(a, last)
+                considerListedOrganisation(a, last, wards: wards)
                 // On to the next separator; a dash with a space before it ends the list.
                 while let t = tok(i), !info[i].lineStart, !Self.listSeparators.contains(t.key),
                     !(t.key.equals("-") && t.spaceBefore)
@@ -650,9 +657,15 @@ extension ScanContext {
     }
 
     /// An item `a...b` of a heading's list of organisations stands as one (see `findOrganisationLists`).
-    mutating func considerListedOrganisation(_ a: Int, _ b: Int) {
-        let words = (a...b).filter { info[$0].kind == .word }
+    mutating func considerListedOrganisation(_ a: Int, _ b: Int, wards: Bool = false) {
+        let words = (a...b).filter { info[$0].kind == .word || info[$0].kind == .alnum }
         guard !words.isEmpty, !isQuiet(a, b) else { return }
+        // Under "wards:" an item is a ward: a given name or an everyday word ("Rowan", "Kestrel") or a code ("W47").
+        if wards, words.count <= 2, words.allSatisfy({ info[$0].capitalised && !Vocab.functionWords.contains(key($0)) })
+        {
+            relabel(.organisationLocal, a, b)
+            return
+        }
         if words.contains(where: {
             Vocab.functionWords.contains(key($0)) || Vocab.genericServiceWords.contains(key($0))
                 || Vocab.roles.contains(key($0)) || Vocab.countries.contains(key($0))

@@ -392,6 +392,7 @@ extension ScanContext {
     static let moreNotNames = Vocab.set(
         """
         mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends
+        gillick mca dols
         corsa astra mondeo fiesta merc clio micra qashqai juke yaris prius insignia zafira kuga vivaro sprinter evoque
         octavia passat caddy berlingo transit golf polo focus punto picanto sportage tucson navara hilux
         """)

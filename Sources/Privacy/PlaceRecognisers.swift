@@ -33,13 +33,21 @@ extension ScanContext {
     /// surname before an age ("Mikey Ward 15", "J. Ward 17", "Ward 15yo"), in lower case ("ward 3 of the plan").
     mutating func findNumberedWards() {
         for i in tokens.indices.dropLast() where info[i].capitalised && !info[i].allCaps && keys[i].equals("ward") {
-            guard let n = at(i + 1), n.kind == .number, n.spaceBefore, (1...3).contains(n.length), !quiet[i],
+            // "Ward 3D": a number and a letter glued to it name a ward too (session 17, `wards13`).
+            guard let n = at(i + 1), n.kind == .number || tok(i + 1).map(Self.wardNumberAndLetter) == true,
+                n.spaceBefore, (1...3).contains(n.length), !quiet[i],
                 !covered(i), at(i - 1).map({ !($0.isWordLike && $0.capitalised) }) ?? true,
                 !(key(i - 1).equals(".") && at(i - 2).map({ $0.capitalised && $0.length == 1 }) == true),
                 !Self.ageUnits.contains(key(i + 2)), at(i + 2).map({ $0.kind != .number }) ?? true
             else { continue }
             add(.organisationLocal, tokens: i, i + 1)
         }
+    }
+
+    /// A number and one capital glued to it ("3D", "12B"), as a ward's code.
+    static func wardNumberAndLetter(_ t: Token) -> Bool {
+        guard t.kind == .alnum, let last = t.text.unicodeScalars.last, last.properties.isUppercase else { return false }
+        return t.text.unicodeScalars.dropLast().allSatisfy { ("0"..."9").contains($0) }
     }
 
     /// Words that open a small place's name before another capitalised word ("Port Carrow", "Great Carrow", "Little
@@ -664,8 +672,10 @@ extension ScanContext {
                 }
                 // "Puffin Ward", "Oak Ward": a ward is named by everyday words (birds, trees, colours); "Johnny Ward",
                 // "Mikey Ward", "Mrs Ward" are people whose surname is Ward.
+                // "covers Rowan Ward + Kestrel Ward": a given name's ward beside another named ward is a ward too.
                 if headKey == "ward",
                     !(m..<i).allSatisfy({ !info[$0].isWordLike || on(.word, $0) && !given($0) })
+                        && !(wardBesideWard(m, e) && (m..<i).allSatisfy({ info[$0].capitalised }))
                         || inSet(.titles, m - 1) || inSet(.relations, m - 1)
                 {
                     continue
@@ -694,6 +704,15 @@ extension ScanContext {
                 break
             }
         }
+    }
+
+    /// The ward named over tokens `m...e` ("Rowan Ward") stands in a list with another capitalised "Ward": "Rowan
+    /// Ward + Kestrel Ward", "Kestrel Ward and Rowan Ward", "Rowan Ward / Kestrel Ward".
+    func wardBesideWard(_ m: Int, _ e: Int) -> Bool {
+        let joins: Set<String> = ["+", "&", "/", ",", "and"]
+        let after = joins.contains(key(e + 1)) && (e + 2...e + 4).contains { key($0) == "ward" && info[$0].capitalised }
+        let before = joins.contains(key(m - 1)) && key(m - 2) == "ward" && at(m - 2)?.capitalised == true
+        return after || before
     }
 
     /// Kinds of project, not names of one ("the research project", "the art project").
@@ -1162,7 +1181,8 @@ extension ScanContext {
                 continue
             }
             // "lives in gorgie", "moved to ynysybwl": in lower case, a word on no list after a verb of living or moving.
-            if !t.capitalised, verbCue, t.length >= 4, unknown(i), !inSet(.notNames, i),
+            // Not an everyday word's plural ("moved on to handovers").
+            if !t.capitalised, verbCue, t.length >= 4, unknown(i), !inSet(.notNames, i), !everydayPlural(i),
                 !ScanContext.chatWords.contains(t.key),
                 !Self.brands.contains(t.key), !Vocab.orgHeads.contains(key(i + 1))
             {
@@ -1170,7 +1190,9 @@ extension ScanContext {
                 continue
             }
             // Unknown capitalised word where a place is expected ("DSLs", an acronym's plural, is not one).
+            // Not a day named as a habit ("moved to Thursdays").
             guard t.capitalised, !t.allCaps, t.length >= 4, !inSet(.notNames, i), !given(i),
+                !Self.moreNotNames.contains(t.key),
                 !Self.acronymPlural(t)
             else { continue }
             let celtic = Self.celticPrefixes.contains { t.key.hasPrefix($0) && t.key.count >= $0.count + 3 }

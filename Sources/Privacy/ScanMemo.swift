@@ -242,16 +242,19 @@ extension IdentifierScanner {
     ///     found, "the Dundee lad", a journey from a city, a B&B in one; a police station by its street or its own
     ///     word ("Strand Road station", "Elland Rd nick"); a provider named after its kind ("provider Mersey
     ///     Horizons"); the labeller on 34 corpora.
-    /// 54: session 17's clubs and local bodies named their own way (`clubs13`, merged after 53): a place and a plural
-    ///     team word, a sport's short head ("Iron Lions MMA"), a place's LADO or social care; outward codes after an activity or a
-    ///     place and a comma; cash tags and camel-case handles; "log, 4521"; an age said of anyone that age ("a 17
-    ///     year old can't…") no age.
-    /// 55: session 17's asylum talk (`asylum13`, merged after 54): numbers from abroad in the E.164 shape, written and said; an NI
-    ///     number with NK, KN, TN or NT before its suffix; ages an assessment, a court or an authority gives; Merton
-    ///     as its judgment; peoples and languages, messaging apps and the schemes' acronyms no names; a hotel named
-    ///     by its street is the street; a person's school ("hiwa school = …") no school's name, in the session
-    ///     memory neither.
-    public static let rulesVersion = 55
+    /// 54: session 17's clubs and local bodies named their own way (`clubs13`, merged after 53): a place and a
+    ///     plural team word, a sport's short head ("Iron Lions MMA"), a place's LADO or social care; outward codes
+    ///     after an activity or a place and a comma; cash tags and camel-case handles; "log, 4521"; an age said of
+    ///     anyone that age ("a 17 year old can't…") no age.
+    /// 55: session 17's asylum talk (`asylum13`, merged after 54): numbers from abroad in the E.164 shape, written
+    ///     and said; an NI number with NK, KN, TN or NT before its suffix; ages an assessment, a court or an
+    ///     authority gives; Merton as its judgment; peoples and languages, messaging apps and the schemes' acronyms
+    ///     no names; a hotel named by its street is the street; a person's school ("hiwa school = …") no school's
+    ///     name, in the session memory neither.
+    /// 56: session 17's hospitals and wards (`wards13`, merged after 55): infirmary and ambulance initials, a
+    ///     hospital before its A&E, "X and District", ward codes and lists, "Ward 3D", "Batley Grammar" and J&I
+    ///     heads; quiet: day plurals, everyday plurals, eponyms ("Gillick", "the Philomena protocol").
+    public static let rulesVersion = 56
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this

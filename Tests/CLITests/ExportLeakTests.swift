@@ -24,7 +24,7 @@ final class ExportLeakTests: XCTestCase {
         "blind16.jsonl", "blind21.jsonl", "blind22.jsonl", "blind23.jsonl", "blind24.jsonl",
         "blind25.jsonl", "blind26.jsonl", "blind27.jsonl", "blind28.jsonl", "blind29.jsonl", "blind30.jsonl",
         "blind31.jsonl", "blind32.jsonl", "blind33.jsonl", "blind34.jsonl", "blind35.jsonl", "blind36.jsonl",
-        "blind37.jsonl", "blind38.jsonl", "blind41.jsonl", "dev.jsonl", "heldout.jsonl",
+        "blind37.jsonl", "blind38.jsonl", "blind41.jsonl", "blind42.jsonl", "dev.jsonl", "heldout.jsonl",
     ]
 
     /// In clear per 400 allowed: the 20, and on the corpora held out in session 7 (blind7, blind8; 29.5 and
