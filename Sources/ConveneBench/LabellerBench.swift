@@ -14,7 +14,7 @@ enum LabellerBench {
         "dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
         "blind9", "blind10", "blind13", "blind14", "blind15", "blind16", "blind21", "blind22", "blind23", "blind24",
         "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34",
-        "blind35", "blind36", "blind37", "blind38",
+        "blind35", "blind36", "blind37", "blind38", "blind41", "blind42",
     ]
 
     struct Line {

@@ -16,7 +16,8 @@ extension ScanContext {
         mosques churches estates areas streets roads gangs travellers students pupils youths fans supporters police
         wells springs lees hills heights villas towers flats houses cottages buildings mills homes
         docks sands fields gardens mews meadows woods moors roads lanes crescents closes terraces others days nights
-        weekends years times mondays tuesdays wednesdays thursdays fridays saturdays sundays cases reviews procedures news services options authorities partnerships hospitals
+        weekends years times mondays tuesdays wednesdays thursdays fridays saturdays sundays cases reviews procedures
+        news services options authorities partnerships hospitals
         """)
     /// Words that say a text speaks of a club or a sport.
     static let clubCues = Vocab.set(

@@ -260,6 +260,9 @@ enum Vocab {
         ["community", "centre"],
         ["community", "college"], ["sixth", "form", "college"], ["sixth", "form"], ["junior", "school"],
         ["infant", "school"],
+        // Session 18: a church's Sunday school by its name ("Holy Redeemer Sunday School Bramley"): the day is part of
+        // the head, not a word that ends the name.
+        ["sunday", "school"],
         ["boys", "club"], ["football", "club"], ["boxing", "club"], ["boxing", "gym"], ["leisure", "centre"],
         ["youth", "project"],
         ["nhs", "trust"], ["nhs", "foundation", "trust"], ["foundation", "trust"], ["borough", "council"],

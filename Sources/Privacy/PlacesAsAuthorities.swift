@@ -30,13 +30,20 @@ extension ScanContext {
     static let authorityVerbs = Vocab.set(
         """
         put placed refused say says said agreed sent declined rejected accepted funded commissioned closed took tried wont
-        won't wouldn't wouldnt never didn't didnt haven't havent hasn't hasnt
+        won't wouldn't wouldnt never didn't didnt haven't havent hasn't hasnt came did asked assessed confirmed paid pay
+        pays rang called emailed wanted wants gave got
         """)
+    /// Verbs in the plural after a place: a body, not a place, is "they" in British English ("Merseyside are good on
+    /// this now", "Powys were brilliant", "cardiff dont answer"); a place is "it" ("Leeds is lovely").
+    static let pluralVerbs = Vocab.set("are were aren't arent weren't werent do don't dont")
     /// Words between a place and its council's verb ("Bradford finally sent", "Wigan have refused").
     static let authorityAdverbs = Vocab.set("finally never eventually already just then still also have had did")
     /// Words before a place after which a verb opens a new clause (and so the place is the verb's subject).
     static let clauseOpeners = Vocab.set(
-        "and but so then because cos coz when if that think thought reckon apparently basically obviously said says")
+        """
+        and but so then because cos coz when if that think thought reckon apparently basically obviously said says
+        honestly tbh tbf frankly
+        """)
     /// Verbs that make "by <place>" the council acting ("placed by Hampshire", "funded by Leeds").
     static let authorityByVerbs = Vocab.set("placed funded commissioned referred accommodated assessed employed")
     /// Verbs that make "to <place>" the council's caseload ("known to Leeds", "open to Rochdale").
@@ -71,7 +78,10 @@ extension ScanContext {
         for i in info.indices where councilPlace(i) && !quiet[i] {
             let t = info[i]
             guard !out.contains(where: { $0.start < t.end && t.start < $0.end }),
-                t.capitalised || !on(.word, i) && Self.authorityWordsAfter.contains(key(i + 1)),
+                // In lower case ("gwent never came back", session 18) only a place on no name list ("barry said" is
+                // a man).
+                t.capitalised || !on(.word, i) && Self.authorityWordsAfter.contains(key(i + 1))
+                    || !on(.surnameOrGiven, i),
                 standsForCouncil(i, i, beside: out)
             else { continue }
             out.append(Candidate(label: .organisationLocal, start: t.start, end: t.end))
@@ -97,8 +107,16 @@ extension ScanContext {
         }
         // "Bradford finally sent someone", "Wigan have refused": an adverb or an auxiliary may come between.
         let v = Self.authorityAdverbs.contains(key(b + 1)) ? b + 2 : b + 1
-        if Self.authorityVerbs.contains(key(v)), info[a].capitalised, opensClause(a),
+        // Session 18: in lower case too ("gwent never came back to us"): a lower-case place here is on no word list.
+        if Self.authorityVerbs.contains(key(v)), opensClause(a),
             !(key(v).equals("put") && key(v + 1).isOne(of: ["on", "up", "out", "off", "together"]))
+        {
+            return true
+        }
+        // "Merseyside are good on this": a plural verb straight after, the place alone as its subject (not "Leeds and
+        // Bradford are both cities").
+        if Self.pluralVerbs.contains(key(b + 1)), opensClause(a),
+            !(key(a - 1).isOne(of: ["and", "or", "&", "/"]) || key(b + 2).isOne(of: ["both", "all", "two"]))
         {
             return true
         }

@@ -22,6 +22,20 @@ final class PlacesAsAuthoritiesTests: XCTestCase, ScannerProbe {
         assertNo(.organisationLocal, "Leeds put on a show for the kids last summer")
     }
 
+    /// Session 18: a place as the subject of a plural verb is a body ("Merseyside are good on this"), and a council's
+    /// verbs after a place in lower case ("gwent never came back") when the place is on no name list.
+    func testAPlaceWithAPluralVerbOrInLowerCaseActingIsTheBody() {
+        assertFinds("The police side. Merseyside are good on this now.", "ORGANISATION_LOCAL:Merseyside")
+        assertFinds("P3: Powys were brilliant with her", "ORGANISATION_LOCAL:Powys")
+        assertFinds("gwent never came back to us about it fyi", "ORGANISATION_LOCAL:gwent")
+        assertFinds("honestly cardiff dont answer emails", "ORGANISATION_LOCAL:cardiff")
+        // A place is "it"; two places joined are "they" as places; a lower-case name that is a town is a man.
+        assertNot("Leeds is lovely in the summer", "ORGANISATION_LOCAL:Leeds")
+        assertNo(.organisationLocal, "Leeds and Bradford are both big cities")
+        assertNo(.organisationLocal, "barry said he would ring her")
+        assertNo(.organisationLocal, "she went to Kent, came back on Sunday")
+    }
+
     func testAPlaceBeforeItsCouncilsServicesIsTheCouncil() {
         assertFinds("moved to a Kirklees IFA placement", "ORGANISATION_LOCAL:Kirklees")
         assertFinds("the southwark sw never rang back", "ORGANISATION_LOCAL:southwark")
@@ -51,7 +65,7 @@ final class PlacesAsAuthoritiesTests: XCTestCase, ScannerProbe {
         assertFinds(
             "the Hounslow and Hillingdon teams see most of the airport kids", "ORGANISATION_LOCAL:Hounslow",
             "ORGANISATION_LOCAL:Hillingdon")
-        assertFinds("P2 (Luton social care), P3 (football)", "ORGANISATION_LOCAL:Luton")
+        assertFinds("P2 (Luton social care), P3 (football)", "ORGANISATION_LOCAL:Luton social care")
         assertNot("she was born in Luton, social care never knew", "ORGANISATION_LOCAL:Luton")
     }
 
