@@ -254,7 +254,10 @@ extension IdentifierScanner {
     /// 56: session 17's hospitals and wards (`wards13`, merged after 55): infirmary and ambulance initials, a
     ///     hospital before its A&E, "X and District", ward codes and lists, "Ward 3D", "Batley Grammar" and J&I
     ///     heads; quiet: day plurals, everyday plurals, eponyms ("Gillick", "the Philomena protocol").
-    public static let rulesVersion = 56
+    /// 57: session 18's places as bodies: a place as the subject of a plural verb ("Merseyside are good on this"), a
+    ///     council's verbs after a place in lower case on no name list ("gwent never came back"); police areas and
+    ///     Welsh names of places on the lists; "Sunday School" a head; the labeller on 36 corpora.
+    public static let rulesVersion = 57
 
     /// Everything a scan's result depends on besides the text: the rules (their
     /// version, the name lists' hash, what they find in the probe texts) and this
