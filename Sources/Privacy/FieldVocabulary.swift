@@ -263,6 +263,8 @@ enum Vocab {
         // Session 18: a church's Sunday school by its name ("Holy Redeemer Sunday School Bramley"): the day is part of
         // the head, not a word that ends the name.
         ["sunday", "school"],
+        // "the Oaks residential unit", "Bryn Awel residential home": a children's home named before its kind.
+        ["residential", "unit"], ["residential", "home"],
         ["boys", "club"], ["football", "club"], ["boxing", "club"], ["boxing", "gym"], ["leisure", "centre"],
         ["youth", "project"],
         ["nhs", "trust"], ["nhs", "foundation", "trust"], ["foundation", "trust"], ["borough", "council"],

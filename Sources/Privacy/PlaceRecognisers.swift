@@ -550,9 +550,11 @@ extension ScanContext {
             defer { i += 1 }
             // "Ysgol Gyfun Ystalyfera", "ysgol y Strade", "Coleg Llandrillo": a Welsh school or college names itself
             // after the head.
+            // Session 18: "Tŷ Coch", "Tŷ Hafan": a house named in Welsh, with its circumflex (a home; "Ty" is a name).
             if tokens[i].key.equals("ysgol")
                 || info[i].capitalised && onGated(.welshHeads, i)
-                    && (tok(i + 1)?.capitalised == true || Self.welshSchoolWords.contains(key(i + 1))),
+                    && (tok(i + 1)?.capitalised == true || Self.welshSchoolWords.contains(key(i + 1)))
+                || tokens[i].text == "Tŷ" && tok(i + 1)?.capitalised == true,
                 !quiet[i]
             {
                 var e = i

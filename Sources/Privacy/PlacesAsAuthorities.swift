@@ -9,7 +9,7 @@ extension ScanContext {
     /// Words after a place that make it its council's: its fostering agency, social worker, out-of-hours team, LADO,
     /// panel, commissioners or teams ("Kirklees IFA", "the southwark sw", "Leeds EDT", "the Hounslow and
     /// Hillingdon teams").
-    static let authorityWordsAfter = Vocab.set("ifa sw sws edt lado panel commissioners commissioning teams")
+    static let authorityWordsAfter = Vocab.set("ifa sw sws edt lado panel commissioners commissioning teams iro iros")
     /// A council's own heads after a place found whole ("Blackburn with Darwen Council", "Redcar and Cleveland
     /// CSC"): the organisation is widened over them (a place of several words is found before the organisation
     /// rules can ask for its head).
@@ -24,6 +24,10 @@ extension ScanContext {
         ["placement", "team"], ["placements", "team"], ["front", "door"], ["social", "worker"], ["social", "workers"],
         ["contextual", "safeguarding"], ["placing", "authority"], ["virtual", "school"], ["access", "team"],
         ["social", "care"], ["reception", "team"], ["probation", "office"], ["youth", "service"],
+        // Session 18: the council's own teams for children missing, exploited or leaving care ("Southwark's missing
+        // team", "Cardiff leaving care").
+        ["missing", "team"], ["exploitation", "team"], ["cse", "team"], ["cce", "team"], ["leaving", "care"],
+        ["fostering", "team"], ["fostering", "service"], ["adoption", "service"],
     ]
     /// Verbs a council does, said straight after a place that opens a clause ("Southwark put him", "Wakefield
     /// refused", "Bradford say").

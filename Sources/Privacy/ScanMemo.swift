@@ -256,7 +256,9 @@ extension IdentifierScanner {
     ///     heads; quiet: day plurals, everyday plurals, eponyms ("Gillick", "the Philomena protocol").
     /// 57: session 18's places as bodies: a place as the subject of a plural verb ("Merseyside are good on this"), a
     ///     council's verbs after a place in lower case on no name list ("gwent never came back"); police areas and
-    ///     Welsh names of places on the lists; "Sunday School" a head; the labeller on 36 corpora.
+    ///     Welsh names of places on the lists; "Sunday School" a head; the labeller on 36 corpora; a provider after
+    ///     "run by" or "placement with" ("Horizon Care") and the home named before it; "X residential unit"; "Tŷ
+    ///     Coch"; a council's missing, exploitation and leaving-care teams.
     public static let rulesVersion = 57
 
     /// Everything a scan's result depends on besides the text: the rules (their

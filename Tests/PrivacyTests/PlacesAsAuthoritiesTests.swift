@@ -36,6 +36,22 @@ final class PlacesAsAuthoritiesTests: XCTestCase, ScannerProbe {
         assertNo(.organisationLocal, "she went to Kent, came back on Sunday")
     }
 
+    /// Session 18: who runs a home or places a child, named with a provider's word; the home named before it; a home
+    /// named before "residential unit"; a house named in Welsh; a council's teams for missing and exploited children.
+    func testAHomeAndTheProviderThatRunsItAreOrganisations() {
+        assertFinds("he's at Meadow View now, run by Horizon Care", "ORGANISATION_LOCAL:Horizon Care")
+        assertFinds("Meadow View, run by Horizon Care, is in Wrexham", "ORGANISATION_LOCAL:Meadow View")
+        assertFinds("her placement with Fostering Plus broke down", "ORGANISATION_LOCAL:Fostering Plus")
+        assertFinds("the Oaks residential unit in Walsall", "ORGANISATION_LOCAL:Oaks residential unit")
+        assertFinds("the home is Tŷ Coch, up near Llanrwst", "ORGANISATION_LOCAL:Tŷ Coch", "LOCATION:Llanrwst")
+        assertFinds("Southwark's missing team didn't do the RHI", "ORGANISATION_LOCAL:Southwark")
+        assertFinds("Eleri went to Rhydaman with an older male", "LOCATION:Rhydaman")
+        // A man who runs something, a child placed with a person, "Ty" as a name: no organisation.
+        assertNo(.organisationLocal, "the group is run by Dave from the estate")
+        assertNo(.organisationLocal, "her placement with Mary Clarke broke down")
+        assertNo(.organisationLocal, "Ty Jones is 15 and at home")
+    }
+
     func testAPlaceBeforeItsCouncilsServicesIsTheCouncil() {
         assertFinds("moved to a Kirklees IFA placement", "ORGANISATION_LOCAL:Kirklees")
         assertFinds("the southwark sw never rang back", "ORGANISATION_LOCAL:southwark")
