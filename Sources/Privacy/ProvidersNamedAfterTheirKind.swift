@@ -25,8 +25,9 @@ extension ScanContext {
             var n = k + 1
             // Session 18: "run by Horizon Care", "her placement with Fostering Plus": a body that runs a home or
             // places a child, its name ending in a provider's word.
-            let runBy = Self.runVerbs.contains(key(k)) && key(k + 1).equals("by") || Self.placingWords.contains(key(k))
-                && key(k + 1).equals("with")
+            let runBy =
+                Self.runVerbs.contains(key(k)) && key(k + 1).equals("by")
+                || Self.placingWords.contains(key(k)) && key(k + 1).equals("with")
             if runBy {
                 n = k + 2
             } else if !Self.providerKinds.contains(key(k)) {
