@@ -875,8 +875,12 @@ extension ScanContext {
             let theArea =
                 twoLetters && before == "the" && !ScanContext.outwardAreaWords.contains(String(t.key.prefix(2)))
                 && tok(i + 1).map { $0.kind == .word && !Self.countNouns.contains($0.key) } == true
+            // Session 18: "moved to ts3": "to" after a verb of moving home is a place cue.
+            let movedTo =
+                before == "to" && key(i - 2).isOne(of: ["moved", "moving", "move", "moves", "went", "sent", "relocated"])
             return (cueBefore || cueAfter) && ["postcode", "lives", "living"].contains(before) || after == "postcode"
                 || namedAsOne || twoLetters && (cueAfter || cueBefore && !["to", "at", "off", "into"].contains(before))
+                || twoLetters && movedTo
                 || oneLetter || theArea || outwardList(at: i, lowerCase: true)
                 ? end : nil
         }
@@ -1007,11 +1011,19 @@ extension ScanContext {
         if key(p).isOne(of: ["estate", "est", "estates"]) { return true }
         guard !lowerCase else { return false }
         if key(p).equals(",") { p -= 1 }
+        if p < i - 1, addressBefore(p) { return true }
         guard let w = tok(p), w.kind == .word, w.capitalised, !w.allCaps, w.length >= 3,
             !Self.notPostcodeBefore.contains(w.key), !Self.roomWords.contains(w.key)
         else { return false }
-        return on(.town, p) || p < i - 1 && key(p - 1).equals("the")
+        // Session 18: a big city straight before its code ("Sheffield S5", "Liverpool L8"), not a motorway's.
+        return on(.town, p) || p == i - 1 && on(.bigPlace, p) || p < i - 1 && key(p - 1).equals("the")
             || p == i - 1 && key(p - 1).isOne(of: ["in", "from", "near"])
+    }
+
+    /// Session 18: "flat 2, LS9", "27 Beech Close, BD3": the code after an address's flat or house number and a comma.
+    func addressBefore(_ p: Int) -> Bool {
+        (max(0, p - 3)...p).contains { key($0).isOne(of: ["flat", "flt", "apt", "apartment", "house", "address"]) }
+            && (at(p)?.kind == .number || at(p)?.kind == .alnum || Vocab.streetHeads.contains(key(p)))
     }
 
     /// "Okafor fam - M16 - closed": the code is a whole field of a note, set off by spaced dashes, bars or arrows.

@@ -82,6 +82,20 @@ final class OutwardCodesBesidePlacesTests: XCTestCase, ScannerProbe {
         XCTAssertEqual(found("Amy 16 B10 school", .postcode), [])
     }
 
+    /// Session 18: a code after an address's flat or house number and a comma, after a big city, in lower case after
+    /// a verb of moving home and "to".
+    func testACodeAfterAnAddressABigCityOrAMove() {
+        assertFinds("address: flat 2, LS9", "POSTCODE:LS9")
+        assertFinds("he stays in Sheffield S5 with his nan", "POSTCODE:S5")
+        assertFinds("Liverpool L8 is where she ended up", "POSTCODE:L8")
+        assertFinds("moved to ts3 last year with mum", "POSTCODE:ts3")
+        // A motorway after a city or an address, "b4" as "before", a key stage: no code.
+        assertNo(.postcode, "Birmingham M6 toll was shut")
+        assertNo(.postcode, "flat 2, M6 junction")
+        assertNo(.postcode, "went to b4 school")
+        assertNo(.postcode, "moved to ks4 in september")
+    }
+
     func testACodeOfTheSameAreaAsOneFound() {
         XCTAssertEqual(found("bd3 mainly, some in BD4", .postcode), ["bd3", "BD4"])
         // Another sentence is another thought; one letter is no area to share.
