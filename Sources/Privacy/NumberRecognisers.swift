@@ -877,7 +877,8 @@ extension ScanContext {
                 && tok(i + 1).map { $0.kind == .word && !Self.countNouns.contains($0.key) } == true
             // Session 18: "moved to ts3": "to" after a verb of moving home is a place cue.
             let movedTo =
-                before == "to" && key(i - 2).isOne(of: ["moved", "moving", "move", "moves", "went", "sent", "relocated"])
+                before == "to"
+                && key(i - 2).isOne(of: ["moved", "moving", "move", "moves", "went", "sent", "relocated"])
             return (cueBefore || cueAfter) && ["postcode", "lives", "living"].contains(before) || after == "postcode"
                 || namedAsOne || twoLetters && (cueAfter || cueBefore && !["to", "at", "off", "into"].contains(before))
                 || twoLetters && movedTo
