@@ -265,6 +265,9 @@ enum Vocab {
         ["sunday", "school"],
         // "the Oaks residential unit", "Bryn Awel residential home": a children's home named before its kind.
         ["residential", "unit"], ["residential", "home"],
+        // Inns by their name ("Park Inn Heathrow", "the Crown Inn"), as hotels are: where children are placed in
+        // emergencies and exploited (session 18).
+        ["inn"],
         ["boys", "club"], ["football", "club"], ["boxing", "club"], ["boxing", "gym"], ["leisure", "centre"],
         ["youth", "project"],
         ["nhs", "trust"], ["nhs", "foundation", "trust"], ["foundation", "trust"], ["borough", "council"],

@@ -259,7 +259,8 @@ extension IdentifierScanner {
     ///     Welsh names of places on the lists; "Sunday School" a head; the labeller on 36 corpora; a provider after
     ///     "run by" or "placement with" ("Horizon Care") and the home named before it; "X residential unit"; "Tŷ
     ///     Coch"; a council's missing, exploitation and leaving-care teams; an outward code after an address's flat
-    ///     or house number ("flat 2, LS9"), after a big city ("Sheffield S5"), after "moved to" in lower case.
+    ///     or house number ("flat 2, LS9"), after a big city ("Sheffield S5"), after "moved to" in lower case; inns
+    ///     by their name ("the Crown Inn").
     public static let rulesVersion = 57
 
     /// Everything a scan's result depends on besides the text: the rules (their

@@ -46,6 +46,8 @@ final class PlacesAsAuthoritiesTests: XCTestCase, ScannerProbe {
         assertFinds("the home is Tŷ Coch, up near Llanrwst", "ORGANISATION_LOCAL:Tŷ Coch", "LOCATION:Llanrwst")
         assertFinds("Southwark's missing team didn't do the RHI", "ORGANISATION_LOCAL:Southwark")
         assertFinds("Eleri went to Rhydaman with an older male", "LOCATION:Rhydaman")
+        assertFinds("staying at the Crown Inn with him", "ORGANISATION_LOCAL:Crown Inn")
+        assertNo(.organisationLocal, "the Inn was shut by then")
         // A man who runs something, a child placed with a person, "Ty" as a name: no organisation.
         assertNo(.organisationLocal, "the group is run by Dave from the estate")
         assertNo(.organisationLocal, "her placement with Mary Clarke broke down")
