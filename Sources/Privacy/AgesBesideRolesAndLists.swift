@@ -84,20 +84,45 @@ extension ScanContext {
             }
             // "kids were 8 and 9", "kids 10 and 12 in the…", "the girls were twelve, thirteen".
             // Not "these kids are fifteen, sixteen": what children of an age are like is said of anyone.
+            // Session 18: a question about one person's age, "is he 11 or 12 now?", "was she 14?".
+            if key(i - 1).isOne(of: ["he", "she"]), key(i - 2).isOne(of: ["is", "was"]), (1...25).contains(v) {
+                var f = e
+                if key(e + 1).equals("or"), let w = ageValue(e + 2), (1...25).contains(w),
+                    (info[e + 2].kind == .number) == digits
+                {
+                    f = ageEnd(e + 2)
+                }
+                if key(f + 1).isOne(of: ["?", "now", "then", "yet"]) || ageBreak(after: f) && key(f + 1).equals("?") {
+                    add(.age, tokens: i, e)
+                    if f != e, !covered(e + 2) { add(.age, tokens: e + 2, f) }
+                    i = f
+                    continue
+                }
+            }
+            // Session 18: "the boys are 13 and 15", "kids working for him who are twelve, thirteen", and three or
+            // more ("girls were 13, 13 and 14": two of one age in a longer list).
             let plural =
                 inSet(.pluralPersonNouns, i - 1)
-                ? i - 1 : inSet(.pluralPersonNouns, i - 2) && key(i - 1).isOne(of: ["were", "aged"]) ? i - 2 : -1
-            if plural >= 0, !key(plural - 1).isOne(of: ["these", "those", "all", "most", "some", "many", "our"]),
-                (1...21).contains(v), key(e + 1).isOne(of: ["and", "&", ","]), let w = ageValue(e + 2),
-                (1...21).contains(w), w != v, (info[e + 2].kind == .number) == digits,
-                !covered(e + 2) || ageFoundAt(e + 2)
+                ? i - 1
+                : inSet(.pluralPersonNouns, i - 2) && key(i - 1).isOne(of: ["were", "aged", "are"])
+                    ? i - 2 : key(i - 1).isOne(of: ["are", "were"]) && key(i - 2).equals("who")
+                        && (i - 7...i - 3).contains(where: { inSet(.pluralPersonNouns, $0) }) ? i - 2 : -1
+            var items = [(i, e)]
+            while items.count < 5, let last = items.last, key(last.1 + 1).isOne(of: ["and", "&", ","]),
+                let w = ageValue(last.1 + 2), (1...21).contains(w), (info[last.1 + 2].kind == .number) == digits,
+                !covered(last.1 + 2) || ageFoundAt(last.1 + 2)
             {
-                let f = ageEnd(e + 2)
+                items.append((last.1 + 2, ageEnd(last.1 + 2)))
+            }
+            let values = items.compactMap { ageValue($0.0) }
+            if plural >= 0, !key(plural - 1).isOne(of: ["these", "those", "all", "most", "some", "many", "our"]),
+                (1...21).contains(v), items.count >= 3 || items.count == 2 && values[0] != values[1]
+            {
+                let f = items.last!.1
                 if ageBreak(after: f)
                     || key(f + 1).isOne(of: ["in", "at", "from", "with", "both"]) && notAMeasure(f + 2)
                 {
-                    add(.age, tokens: i, e)
-                    if !covered(e + 2) { add(.age, tokens: e + 2, f) }
+                    for (a, b) in items where !covered(a) || a == i { add(.age, tokens: a, b) }
                     i = f
                     continue
                 }

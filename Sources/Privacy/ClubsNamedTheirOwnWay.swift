@@ -175,6 +175,16 @@ extension ScanContext {
             ])
             if modal { out.append(info[i].start..<info[e].end) }
         }
+        // Session 18: a number before "per cent" or "%" is a share, whichever rule or the labeller took it for an
+        // age ("13 and 14 per cent").
+        for i in tokens.indices where info[i].kind == .number
+            && (key(i + 1).isOne(of: ["percent", "%"]) || key(i + 1).equals("per") && key(i + 2).equals("cent"))
+        {
+            // With the numbers listed before it ("13 and 14 per cent", "between 10 and 12%").
+            var a = i
+            while key(a - 1).isOne(of: ["and", "or", "to", ",", "-"]), a >= 2, info[a - 2].kind == .number { a -= 2 }
+            out.append(info[a].start..<info[i].end)
+        }
         return out
     }
 }

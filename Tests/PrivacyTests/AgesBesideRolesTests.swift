@@ -48,6 +48,22 @@ final class AgesBesideRolesTests: XCTestCase, ScannerProbe {
         XCTAssertEqual(found("kids 10 and 12 sessions in", .age), [])
     }
 
+    /// Session 18: ages given together after "are" or "who are", three or more in a list, a question about one
+    /// person's age; a share "per cent" is no age.
+    func testAgesInAListAQuestionAndAShare() {
+        assertFinds("girls were 13, 13 and 14; P2 gave only one name", "AGE:13", "AGE:14")
+        XCTAssertEqual(found("girls were 13, 13 and 14; P2 gave only one name", .age).count, 3)
+        assertFinds("the boys are 13 and 15", "AGE:13", "AGE:15")
+        assertFinds("he's got kids working for him who are twelve, thirteen.", "AGE:twelve", "AGE:thirteen")
+        assertFinds("is he 11 or 12 now?", "AGE:11", "AGE:12")
+        assertFinds("is she 14?", "AGE:14")
+        // What children of an age are like, minutes, a place in a queue, a share: no age.
+        assertNo(.age, "these kids are fifteen, sixteen")
+        assertNo(.age, "is he 5 minutes away?")
+        assertNo(.age, "numbers were 13 and 14 per cent")
+        assertNo(.age, "the boys are 13 and 13")
+    }
+
     func testACorrectedAge() {
         XCTAssertEqual(found("tomasz 14 btw not 15 like the form says", .age), ["14", "15"])
         XCTAssertEqual(found("P2: dwayne is 18 not 19 fyi", .age), ["18", "19"])
