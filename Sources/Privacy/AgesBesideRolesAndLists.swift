@@ -101,12 +101,7 @@ extension ScanContext {
             }
             // Session 18: "the boys are 13 and 15", "kids working for him who are twelve, thirteen", and three or
             // more ("girls were 13, 13 and 14": two of one age in a longer list).
-            let plural =
-                inSet(.pluralPersonNouns, i - 1)
-                ? i - 1
-                : inSet(.pluralPersonNouns, i - 2) && key(i - 1).isOne(of: ["were", "aged", "are"])
-                    ? i - 2 : key(i - 1).isOne(of: ["are", "were"]) && key(i - 2).equals("who")
-                        && (i - 7...i - 3).contains(where: { inSet(.pluralPersonNouns, $0) }) ? i - 2 : -1
+            let plural = pluralSubject(before: i)
             var items = [(i, e)]
             while items.count < 5, let last = items.last, key(last.1 + 1).isOne(of: ["and", "&", ","]),
                 let w = ageValue(last.1 + 2), (1...21).contains(w), (info[last.1 + 2].kind == .number) == digits,
@@ -129,6 +124,19 @@ extension ScanContext {
             }
         }
         findCorrectedAgesAndBirthDates()
+    }
+
+    /// The plural people noun whose ages start at token `i` ("kids 8 and 9", "the girls were", "the boys are", "kids
+    /// working for him who are"), or -1.
+    func pluralSubject(before i: Int) -> Int {
+        if inSet(.pluralPersonNouns, i - 1) { return i - 1 }
+        if inSet(.pluralPersonNouns, i - 2), key(i - 1).isOne(of: ["were", "aged", "are"]) { return i - 2 }
+        if key(i - 1).isOne(of: ["are", "were"]), key(i - 2).equals("who"),
+            (i - 7...i - 3).contains(where: { inSet(.pluralPersonNouns, $0) })
+        {
+            return i - 2
+        }
+        return -1
     }
 
     /// An age is already found at token `j` ("10 at the time" of "were 7 and 10 at the time").

@@ -177,7 +177,8 @@ extension ScanContext {
         }
         // Session 18: a number before "per cent" or "%" is a share, whichever rule or the labeller took it for an
         // age ("13 and 14 per cent").
-        for i in tokens.indices where info[i].kind == .number
+        for i in tokens.indices
+        where info[i].kind == .number
             && (key(i + 1).isOne(of: ["percent", "%"]) || key(i + 1).equals("per") && key(i + 2).equals("cent"))
         {
             // With the numbers listed before it ("13 and 14 per cent", "between 10 and 12%").
