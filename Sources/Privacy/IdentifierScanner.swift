@@ -147,6 +147,7 @@ public struct IdentifierScanner: Sendable {
         if !generic.isEmpty { kept.removeAll { c in c.label == .age && generic.contains { $0.contains(c.start) } } }
         kept = ctx.placeShapedNamesAsPlaces(kept)
         kept = ctx.peopleNamedAsBodies(kept)
+        kept = ctx.journeyPlaces(kept)
         kept = ctx.organisationsWithTheirPlace(kept)
         kept = ctx.policeStationsByName(kept)
         kept = ctx.placesActingAsAuthorities(kept)

@@ -43,6 +43,38 @@ extension ScanContext {
         return out.count == kept.count && !widened ? kept : out.sorted { $0.start < $1.start }
     }
 
+    /// Verbs of a journey before the preposition of a place ("arrived via", "walked to", "came through").
+    static let journeyVerbs = Vocab.set(
+        """
+        arrived came come walked travelled traveled went moved trafficked brought crossed flew drove smuggled taken
+        transported dropped sent returned escaped fled
+        """)
+
+    /// Session 18: a person (by the rules or the labeller) on tokens `a...b` on words no name list holds, after "via" or "through", or after
+    /// a journey's verb and "to", "from" or "into" ("arrived via Calais", "walked to Heathrow"), is the place the
+    /// journey passed: a person is reached "via" someone only in a referral's words ("came via Sarah" is on a list).
+    func journeyPlace(_ label: IdentifierLabel, _ a: Int, _ b: Int) -> Bool {
+        guard label == .person, (a...b).allSatisfy({ info[$0].capitalised && !on(.surnameOrGiven, $0) }) else {
+            return false
+        }
+        let before = key(a - 1)
+        return before.isOne(of: ["via", "through"]) && Self.journeyVerbs.contains(key(a - 2))
+            || before.isOne(of: ["to", "from", "into", "via", "through"]) && Self.journeyVerbs.contains(key(a - 2))
+            || before.isOne(of: ["via"]) && key(a - 2).isOne(of: ["lorry", "boat", "train", "bus", "plane", "car"])
+    }
+
+    /// `kept` with each person that is a journey's place (`journeyPlace`) made that place.
+    func journeyPlaces(_ kept: [Candidate]) -> [Candidate] {
+        var out = kept
+        for k in out.indices where out[k].label == .person && !out[k].sessionName {
+            guard let a = tokenIndex(startingAt: out[k].start), let b = tokenIndex(endingAt: out[k].end),
+                journeyPlace(.person, a, b)
+            else { continue }
+            out[k].label = .location
+        }
+        return out
+    }
+
     /// "Lee Harrop", "Blessing Okonkwo", "Ty Wallace": a person the rules found only by the surname, inside a
     /// labelled person run whose other words are capitalised given names or initials. The index in `out` of the one
     /// finding the run widens, or nil (the rule finding then stands as it was). Session 16: a given name that is an

@@ -261,7 +261,8 @@ extension IdentifierScanner {
     ///     Coch"; a council's missing, exploitation and leaving-care teams; an outward code after an address's flat
     ///     or house number ("flat 2, LS9"), after a big city ("Sheffield S5"), after "moved to" in lower case; inns
     ///     by their name ("the Crown Inn"); ages given together after "are" or "who are" and in lists of three or
-    ///     more, "is he 11 or 12 now?"; a number before "per cent" no age.
+    ///     more, "is he 11 or 12 now?"; a number before "per cent" no age; a person on words no name list holds
+    ///     after "via" or a journey's verb and its preposition the place ("arrived via Calais").
     public static let rulesVersion = 57
 
     /// Everything a scan's result depends on besides the text: the rules (their

@@ -28,6 +28,15 @@ final class LabellerFindingsTests: XCTestCase, ScannerProbe {
 
     /// A child's name on no list set off by commas after an age was found as a place by the notes rule; the
     /// labeller's person run over exactly that word makes it the person (session 17).
+    /// Session 18: a word on no name list after "via" or a journey's verb and its preposition is the place passed.
+    func testAPersonOnAJourneysWayIsThePlace() {
+        assertFinds("Hussein 16, arrived via Calais in a lorry", "LOCATION:Calais")
+        assertFinds("he walked to Heathrow from the hotel", "LOCATION:Heathrow")
+        // A listed name after "via" or "went to" stays the person.
+        assertFinds("the referral came via Sarah", "PERSON:Sarah")
+        assertFinds("he went to Kyle's after school", "PERSON:Kyle")
+    }
+
     func testAPlaceOnAWordOnNoListThatALabelledRunCallsAPersonIsThePerson() {
         let text = "and the, the boy was sixteen, Gurveer, and he was volunteering every weekend"
         XCTAssertEqual(found(text, .location, IdentifierScanner(labeller: nil)), ["Gurveer"])
