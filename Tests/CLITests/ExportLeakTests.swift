@@ -24,7 +24,8 @@ final class ExportLeakTests: XCTestCase {
         "blind16.jsonl", "blind21.jsonl", "blind22.jsonl", "blind23.jsonl", "blind24.jsonl",
         "blind25.jsonl", "blind26.jsonl", "blind27.jsonl", "blind28.jsonl", "blind29.jsonl", "blind30.jsonl",
         "blind31.jsonl", "blind32.jsonl", "blind33.jsonl", "blind34.jsonl", "blind35.jsonl", "blind36.jsonl",
-        "blind37.jsonl", "blind38.jsonl", "blind41.jsonl", "blind42.jsonl", "dev.jsonl", "heldout.jsonl",
+        "blind37.jsonl", "blind38.jsonl", "blind41.jsonl", "blind42.jsonl", "blind43.jsonl",
+        "blind44.jsonl", "dev.jsonl", "heldout.jsonl",
     ]
 
     /// In clear per 400 allowed: the 20, and on the corpora held out in session 7 (blind7, blind8; 29.5 and
@@ -51,7 +52,8 @@ final class ExportLeakTests: XCTestCase {
     /// there so it can only fall. blind37 and blind38 were written blind as development data the same hour. Session
     /// 17's retrain on 34 corpora left blind23 one age more in clear (13.7: "a fella of twenty four"); `clubs13` (clubs
     /// named by a place and a team word, a place's LADO, outward codes after an activity, bare handles) brought
-    /// blind35 to 22.2 and blind36 to 16.7.
+    /// blind35 to 22.2 and blind36 to 16.7. blind43 and blind44, held out in session 18 (16.4 and 16.4 at its start),
+    /// at its end (18.9 and 17.3: more in clear, not fewer), development data since, under the 20.
     static let ceilingIn400: [String: Double] = [
         "blind7.jsonl": 9, "blind8.jsonl": 13.5, "blind9.jsonl": 12.5, "blind10.jsonl": 17.5, "blind13.jsonl": 13,
         "blind15.jsonl": 11, "blind16.jsonl": 6.5, "blind22.jsonl": 8.5, "blind23.jsonl": 14, "blind24.jsonl": 15.5,
