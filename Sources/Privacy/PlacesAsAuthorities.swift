@@ -4,7 +4,8 @@
 /// by Hampshire", "Calderdale v Bradford council". Such a place, found as a place or not found at all (a big city
 /// alone is quiet), is then the organisation: in the development corpora the writers labelled it so, and the place
 /// label cost both a miss and a false alarm. A place where someone is, goes or comes from stays a place ("moved to
-/// Leeds", "lives in Southwark, said she…", "from Peckham").
+/// Leeds", "lives in Southwark, said she…", "from Peckham"). Session 18: a place as the subject of a plural verb is a
+/// body too ("Merseyside are good on this"), as British English speaks of an organisation, never of a place.
 extension ScanContext {
     /// Words after a place that make it its council's: its fostering agency, social worker, out-of-hours team, LADO,
     /// panel, commissioners or teams ("Kirklees IFA", "the southwark sw", "Leeds EDT", "the Hounslow and

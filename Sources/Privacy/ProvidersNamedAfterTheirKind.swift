@@ -2,7 +2,9 @@
 /// "provider's Brookfield", "the housing association, Pennine Homes", "the landlord, Citywide Lettings", "her
 /// fostering agency is Horizon Care". The name was found as a person or a place, or not at all; after its kind it is
 /// the organisation. Quiet: one word that is a given name, a surname or a town ("the provider, Sarah, rang",
-/// "landlord Kaminski arrested"), a word in lower case.
+/// "landlord Kaminski arrested"), a word in lower case. Session 18: after "run by" or "placement with", a name with a
+/// provider's word in it ("run by Horizon Care"; "run by Dave" is a man), and the home named just before ("Meadow
+/// View, run by …").
 extension ScanContext {
     /// Kinds of body named after themselves in supported living, housing and care.
     static let providerKinds = Vocab.set("provider providers landlord landlords agency association company firm")
