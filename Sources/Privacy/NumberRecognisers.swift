@@ -1021,7 +1021,8 @@ extension ScanContext {
             || p == i - 1 && key(p - 1).isOne(of: ["in", "from", "near"])
     }
 
-    /// Session 18: "flat 2, LS9", "address: house 14, BD3": the code after an address's flat or house number and a comma.
+    /// Session 18: "flat 2, LS9", "address: house 14, BD3": the code after an address's flat or house number and a
+    /// comma.
     func addressBefore(_ p: Int) -> Bool {
         (max(0, p - 3)...p).contains { key($0).isOne(of: ["flat", "flt", "apt", "apartment", "house", "address"]) }
             && (at(p)?.kind == .number || at(p)?.kind == .alnum || Vocab.streetHeads.contains(key(p)))
