@@ -52,9 +52,10 @@ extension ScanContext {
     mutating func findClubsNamedTheirOwnWay() {
         let clubText = keys.contains { Self.clubCues.contains($0) }
         for i in tokens.indices where info[i].kind == .word && !quiet[i] {
+            // Asked once for both rules below (a look-up in the multi-word towns per word).
+            let placeEnd = listedPlaceEnd(at: i)
             if info[i].capitalised, !inSet(.titles, i - 1) {
                 // "Pudsey Dolphins": a listed place, then a capitalised plural; "Benchill Rangers" in a club's text.
-                let placeEnd = listedPlaceEnd(at: i)
                 let named =
                     clubText && unknown(i) && info[i].length >= 4 && !info[i].sentenceStart
                     && !Vocab.functionWords.contains(key(i))
@@ -81,7 +82,7 @@ extension ScanContext {
                 }
             }
             // "Waltham Forest LADO", "the luton lado", "Luton social care": a place's own officer or service.
-            if let e = listedPlaceEnd(at: i), info[i].capitalised || on(.town, i) {
+            if let e = placeEnd, info[i].capitalised || on(.town, i) {
                 if key(e + 1).equals("lado") {
                     add(.organisationLocal, tokens: i, e + 1)
                 } else if key(e + 1).equals("social"), key(e + 2).equals("care") {
@@ -123,21 +124,25 @@ extension ScanContext {
 
     /// "$ironlionsdan", "scoutmasterKRL": a cash tag, and a handle in camel case with no "@".
     mutating func findBareHandles() {
-        for i in tokens.indices where info[i].isWordLike && !covered(i) {
+        // The shape is asked before `covered` (a walk over the candidates) and the products' set: most tokens fail
+        // on their first scalars (session 18).
+        for i in tokens.indices where info[i].isWordLike {
             let text = tokens[i].text
             if key(i - 1).equals("$"), !info[i].spaceBefore, text.first?.isLetter == true, text.count >= 3,
-                at(i - 1)?.spaceBefore != false
+                at(i - 1)?.spaceBefore != false, !covered(i)
             {
                 add(.handle, scalars: info[i - 1].start, info[i].end)
                 continue
             }
-            guard info[i].kind == .word || info[i].kind == .alnum, text.count >= 7,
-                !Self.camelProducts.contains(key(i)),
-                let first = text.unicodeScalars.first, first.properties.isLowercase
+            // Scalars are never fewer than characters: `length` rules out most tokens before `count` walks any.
+            guard info[i].kind == .word || info[i].kind == .alnum, !info[i].capitalised, info[i].length >= 7,
+                text.count >= 7, let first = text.unicodeScalars.first, first.properties.isLowercase
             else { continue }
             let scalars = Array(text.unicodeScalars)
             let lowerRun = scalars.prefix { $0.properties.isLowercase }.count
-            guard lowerRun >= 3, lowerRun < scalars.count, scalars[lowerRun].properties.isUppercase else { continue }
+            guard lowerRun >= 3, lowerRun < scalars.count, scalars[lowerRun].properties.isUppercase,
+                !Self.camelProducts.contains(key(i)), !covered(i)
+            else { continue }
             add(.handle, tokens: i, i)
         }
     }
